@@ -1,0 +1,31 @@
+# gridbot: the two commands are `make run` and `make test`.
+.PHONY: run test lint validate pytest train nlu-eval setup clean
+
+run:            ## set up what is missing and start engine, actions and gateway (Ctrl-C stops)
+	bin/bot run
+
+test: lint validate pytest   ## everything CI runs
+
+setup:          ## build both virtual environments (cached, shared between clones)
+	bin/venv app true
+	bin/venv engine true
+
+lint:
+	bin/venv app ruff check .
+
+validate:       ## Rasa's own checks of domain, NLU data, stories and rules
+	@mkdir -p var
+	bin/rasa data validate --data nlu stories > var/validate.log 2>&1 || (cat var/validate.log; exit 1)
+	@grep -E "ERROR|No story structure conflicts" var/validate.log
+
+pytest:
+	bin/venv app python -m pytest -q -ra
+
+train:          ## train the model if config, domain, nlu or stories changed
+	bin/bot train
+
+nlu-eval:       ## 5-fold cross-validation of the NLU against a TF-IDF baseline → docs/nlu-eval.md
+	bin/venv engine python bench/nlu_eval.py
+
+clean:
+	rm -rf var models .pytest_cache

@@ -1,0 +1,108 @@
+"""Actions for reporting a problem: capture it, ask where if needed, open the ticket."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import tracker_data
+from actions.runtime import context
+from bot.core import reports
+from bot.core.routing import grid_named_in
+from bot.core.tickets import Report, assignee_label
+
+REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "report_message_id",
+                "report_channel", "report_place", "report_place_tries"]
+MAX_PLACE_TRIES = 2
+
+
+def report_from(tracker: Tracker) -> Report:
+    lat, lon = tracker.get_slot("report_lat"), tracker.get_slot("report_lon")
+    message_id = tracker.get_slot("report_message_id")
+    return Report(
+        text=tracker.get_slot("report_text") or "",
+        category=tracker.get_slot("report_category") or "other",
+        reporter_address=tracker.sender_id,
+        channel=tracker.get_slot("report_channel") or "simulator",
+        place_text=tracker.get_slot("report_place") or "",
+        lat=float(lat) if lat is not None else None,
+        lon=float(lon) if lon is not None else None,
+        source_message_id=int(message_id) if message_id is not None else None,
+    )
+
+
+class ActionCaptureReport(Action):
+    """Remember what the report says, its category, location and the message it came in."""
+
+    def name(self) -> str:
+        return "action_capture_report"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        meta = tracker_data.metadata(tracker)
+        text = (tracker.latest_message or {}).get("text") or ""
+        return [
+            SlotSet("report_text", text),
+            SlotSet("report_category", tracker_data.category(tracker)),
+            SlotSet("report_lat", meta.get("lat")),
+            SlotSet("report_lon", meta.get("lon")),
+            SlotSet("report_message_id", meta.get("inbox_id")),
+            SlotSet("report_channel", meta.get("channel")),
+            SlotSet("report_place", tracker_data.entity(tracker, "place")),
+            SlotSet("report_place_tries", 0.0),
+        ]
+
+
+class ValidateReportForm(FormValidationAction):
+    """Ask where only when neither the location, the reporter's home grid nor a named place says."""
+
+    def name(self) -> str:
+        return "validate_report_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> list[str]:
+        if tracker.get_slot("report_place") or tracker.get_slot("report_place_tries"):
+            return domain_slots
+        ctx = context()
+        with ctx.db.session() as session:
+            if not reports.needs_place(session, report_from(tracker)):
+                return []
+        return domain_slots
+
+    def validate_report_place(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> dict[str, Any]:
+        text = str(value or "").strip()
+        tries = int(tracker.get_slot("report_place_tries") or 0) + 1
+        with context().db.session() as session:
+            known = grid_named_in(session, text) is not None
+        if known or (text and tries >= MAX_PLACE_TRIES):
+            return {"report_place": text, "report_place_tries": float(tries)}
+        dispatcher.utter_message(response="utter_place_unknown")
+        return {"report_place": None, "report_place_tries": float(tries)}
+
+
+class ActionSubmitReport(Action):
+    """Open the ticket and tell the reporter its number and who has it."""
+
+    def name(self) -> str:
+        return "action_submit_report"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        report = report_from(tracker)
+        if not report.text:
+            dispatcher.utter_message(response="utter_ask_problem")
+            return [SlotSet(slot, None) for slot in REPORT_SLOTS]
+        with ctx.db.session() as session:
+            opened = reports.submit(session, ctx.clock, report)
+            number, assignee = opened.ticket.number, assignee_label(opened.assignee)
+        if assignee:
+            dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
+        else:
+            dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
+        return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", number)]

@@ -1,0 +1,1 @@
+"""Channels: one module per channel behind the small base in `base.py`."""

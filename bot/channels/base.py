@@ -1,0 +1,25 @@
+"""What every channel provides: parsing inbound requests is the channel's own route; sending
+goes through `send()`, which raises `SendError` saying whether trying again could help.
+Retries live in one place, the outbox dispatcher."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+
+class SendError(Exception):
+    def __init__(self, message: str, *, permanent: bool) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+class Channel(ABC):
+    name: str
+
+    @abstractmethod
+    async def send(self, recipient: str, text: str, payload: dict[str, Any]) -> str | None:
+        """Deliver one message; return the provider's id for it, if any."""
+
+    async def aclose(self) -> None:  # pragma: no cover - default has nothing to close
+        return None

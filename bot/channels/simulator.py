@@ -1,0 +1,95 @@
+"""The local simulator channel: a person chats from the web page or a script as any identity.
+
+Inbound: `POST /channels/simulator` {"from", "text", "lat", "lon", "photo"} → the replies once
+processed (or 202 if still pending after the wait). Outbound: delivery is recording; the page and
+scripts read `GET /channels/simulator/outbox?to=...`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, field_validator
+
+from bot.channels.base import Channel
+from bot.core.phones import InvalidPhone, to_e164
+from bot.messaging.inbox import Inbound
+
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+
+
+class SimulatorChannel(Channel):
+    name = "simulator"
+
+    async def send(self, recipient: str, text: str, payload: dict[str, Any]) -> str | None:
+        return f"sim-{uuid.uuid4().hex[:12]}"
+
+
+class SimulatorMessage(BaseModel):
+    sender: str = Field(alias="from", min_length=3, max_length=32)
+    text: str = Field(default="", max_length=2000)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    photo: str | None = None
+    id: str | None = Field(default=None, max_length=128, description="optional client id for dedupe")
+
+    @field_validator("photo")
+    @classmethod
+    def _photo_is_base64(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            raw = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ValueError("photo must be base64") from exc
+        if len(raw) > MAX_PHOTO_BYTES:
+            raise ValueError("photo is larger than 5 MB")
+        return value
+
+
+def router(services: Any) -> APIRouter:  # services: bot.app.Services
+    api = APIRouter(prefix="/channels/simulator", tags=["simulator"])
+
+    @api.post("")
+    async def receive(message: SimulatorMessage) -> JSONResponse:
+        try:
+            sender = to_e164(message.sender, services.settings.default_region)
+        except InvalidPhone as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
+        if not message.text.strip() and message.photo is None and message.lat is None:
+            raise HTTPException(status_code=422, detail="send text, a photo or a location")
+        payload: dict[str, Any] = {}
+        if message.lat is not None and message.lon is not None:
+            payload["lat"], payload["lon"] = message.lat, message.lon
+        if message.photo is not None:
+            payload["photos"] = [await asyncio.to_thread(services.photos.save, base64.b64decode(message.photo))]
+        inbound = Inbound(channel="simulator", external_id=message.id or uuid.uuid4().hex, sender=sender,
+                          text=message.text.strip(), payload=payload)
+        message_id, _created = await asyncio.to_thread(services.inbox.store, inbound)
+        services.wake_worker()
+        replies = await services.wait_for_replies(message_id, services.settings.simulator_wait_seconds)
+        if replies is None:
+            return JSONResponse({"message_id": message_id, "status": "pending", "replies": []}, status_code=202)
+        return JSONResponse({"message_id": message_id, "status": "done", "replies": replies})
+
+    @api.get("/outbox")
+    async def outbox(to: str) -> list[dict[str, Any]]:
+        try:
+            recipient = to_e164(to, services.settings.default_region)
+        except InvalidPhone as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
+        rows = await asyncio.to_thread(services.outbox.to_recipient, recipient, "simulator")
+        return [{"id": r.id, "kind": r.kind, "text": r.text, "status": r.status,
+                 "created_at": r.created_at.isoformat()} for r in rows]
+
+    @api.get("/identities")
+    async def identities(request: Request) -> list[dict[str, str]]:
+        return await asyncio.to_thread(services.demo_identities)
+
+    return api

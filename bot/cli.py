@@ -1,0 +1,148 @@
+"""`bin/bot`: gridbot's command line."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from bot.settings import ROOT, Settings, load_settings
+
+app = typer.Typer(help="gridbot (网格通): grid governance by SMS, Telegram and chat.", no_args_is_help=True,
+                  add_completion=False)
+console = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    return load_settings()
+
+
+def engine_environment(settings: Settings) -> dict[str, str]:
+    """The variables endpoints.yml reads (Rasa substitutes ${...} from the environment)."""
+    return {
+        "GRIDBOT_ACTION_ENDPOINT": settings.action_endpoint,
+        "GRIDBOT_TRACKER_STORE_URL": settings.resolved_tracker_store_url,
+    }
+
+
+def engine_command(settings: Settings, model: Path) -> list[str]:
+    """`rasa run` on loopback with the REST channel and the HTTP API (never exposed)."""
+    return [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
+            "--port", str(settings.engine_port), "--model", str(model),
+            "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
+
+
+@app.command("engine-env")
+def engine_env() -> None:
+    """Print shell exports for the engine (used by bin/rasa)."""
+    for key, value in engine_environment(_settings()).items():
+        print(f"export {key}={shlex.quote(value)}")
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema (alembic)."""
+    from bot.store.db import Database
+
+    settings = _settings()
+    Database(settings.resolved_database_url).migrate()
+    console.print("[green]database schema is up to date[/green]")
+
+
+@app.command("load-demo")
+def load_demo_cmd() -> None:
+    """Load the fictional demo subdistrict (once; a second run changes nothing)."""
+    from bot.demo import load_demo
+    from bot.store.db import Database
+
+    settings = _settings()
+    loaded = load_demo(Database(settings.resolved_database_url))
+    console.print("demo data loaded" if loaded else "demo data already present")
+
+
+@app.command()
+def train() -> None:
+    """Train the Rasa model if its inputs changed; print its path."""
+    from bot.model import ensure_model
+
+    print(ensure_model(_settings().gridbot_cache_dir, echo=console.print))
+
+
+@app.command()
+def gateway() -> None:
+    """Run the gateway (webhooks, simulator, health, inbound worker, outbox dispatcher)."""
+    import uvicorn
+
+    from bot.gateway import create_app
+    from bot.logs import setup_logging
+    from bot.services import build_services
+
+    settings = _settings()
+    setup_logging(settings.log_level)
+    services = build_services(settings)
+    uvicorn.run(create_app(services), host=settings.gateway_host, port=settings.gateway_port,
+                log_level=settings.log_level.lower(), access_log=False)
+
+
+@app.command()
+def actions() -> None:
+    """Run the rasa-sdk action server on 127.0.0.1."""
+    from actions.runtime import serve
+
+    serve(_settings())
+
+
+@app.command()
+def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train the model if needed")) -> None:
+    """Set up what is missing and start the engine, the action server and the gateway."""
+    from honcho.manager import Manager
+
+    from bot.demo import load_demo
+    from bot.model import cached_model, ensure_model
+    from bot.store.db import Database
+
+    settings = _settings()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.resolved_database_url)
+    console.print("[bold]1/3[/bold] database schema")
+    db.migrate()
+    if settings.demo_data and load_demo(db):
+        console.print("     demo data loaded (青山街道, 石桥村)")
+    db.dispose()
+    console.print("[bold]2/3[/bold] model")
+    model = ensure_model(settings.gridbot_cache_dir, echo=console.print) if train_model \
+        else cached_model(settings.gridbot_cache_dir)
+    console.print(f"[bold]3/3[/bold] starting engine :{settings.engine_port}, actions :{settings.actions_port}, "
+                  f"gateway :{settings.gateway_port}")
+    bin_dir = ROOT / "bin"
+    env = {**os.environ, **engine_environment(settings), "PYTHONUNBUFFERED": "1"}
+    manager = Manager()
+    manager.add_process("engine", shlex.join(engine_command(settings, model)), env=env, cwd=str(ROOT))
+    manager.add_process("actions", shlex.join([str(bin_dir / "bot"), "actions"]), env=env, cwd=str(ROOT))
+    manager.add_process("gateway", shlex.join([str(bin_dir / "bot"), "gateway"]), env=env, cwd=str(ROOT))
+    host = "127.0.0.1" if settings.gateway_host == "0.0.0.0" else settings.gateway_host
+    console.print(f"[green]gridbot: open http://{host}:{settings.gateway_port}/ to chat as a demo identity; "
+                  f"health at /healthz. Ctrl-C stops everything.[/green]")
+    manager.loop()
+    code = manager.returncode
+    sys.exit(code if code not in (None, 0) else 1 if code is None else 0)
+
+
+@app.command("inbox-stuck")
+def inbox_stuck() -> None:
+    """List inbound messages that failed at least once and are still waiting."""
+    from bot.services import build_services
+
+    services = build_services(_settings())
+    for row in services.inbox.stuck():
+        print(f"{row.id}\t{row.channel}\t{row.sender}\tattempts={row.attempts}\t{row.last_error or ''}\t"
+              f"{row.text[:30]}")
+
+
+def main() -> None:
+    os.chdir(Path(ROOT))
+    app()

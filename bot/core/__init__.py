@@ -1,0 +1,1 @@
+"""The core: registry, routing, tickets, notifications. Knows nothing of Rasa or of channels."""

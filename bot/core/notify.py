@@ -1,0 +1,28 @@
+"""Queueing messages to people. The outbox sends them; the core only writes rows."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.store.models import OutboxMessage, Person
+
+
+def address_of(person: Person) -> tuple[str, str] | None:
+    """(channel, address) where this person gets messages, or None if unreachable."""
+    if person.preferred_channel == "telegram" and person.telegram_user_id:
+        return "telegram", f"tg:{person.telegram_user_id}"
+    if person.phone:
+        channel = "simulator" if person.preferred_channel == "simulator" else "sms"
+        return channel, person.phone
+    return None
+
+
+def notify(session: Session, person: Person, text: str, *, ticket_id: int | None = None) -> OutboxMessage | None:
+    """Queue a notification to a person on their channel."""
+    target = address_of(person)
+    if target is None:
+        return None
+    channel, address = target
+    row = OutboxMessage(channel=channel, recipient=address, text=text, kind="notification", ticket_id=ticket_id)
+    session.add(row)
+    return row

@@ -1,0 +1,40 @@
+"""Looking people and places up in the registry."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.store.models import OrgUnit, Person, StaffRole
+
+
+def person_by_address(session: Session, address: str) -> Person | None:
+    """The person behind a conversation key: an E.164 number or tg:<user id>."""
+    if address.startswith("tg:"):
+        try:
+            user_id = int(address[3:])
+        except ValueError:
+            return None
+        return session.scalar(select(Person).where(Person.telegram_user_id == user_id))
+    return session.scalar(select(Person).where(Person.phone == address))
+
+
+def staff_for(session: Session, unit_id: int, role: str) -> list[Person]:
+    """People holding a role on a unit, in the order they were appointed."""
+    rows = session.scalars(
+        select(Person).join(StaffRole, StaffRole.person_id == Person.id)
+        .where(StaffRole.unit_id == unit_id, StaffRole.role == role)
+        .order_by(StaffRole.id)
+    )
+    return list(rows)
+
+
+def ancestors(session: Session, unit: OrgUnit) -> list[OrgUnit]:
+    """The unit itself and every unit above it, nearest first."""
+    chain = [unit]
+    while chain[-1].parent_id is not None:
+        parent = session.get(OrgUnit, chain[-1].parent_id)
+        if parent is None:
+            break
+        chain.append(parent)
+    return chain

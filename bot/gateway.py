@@ -1,0 +1,64 @@
+"""The gateway: channel webhooks, the simulator page, health; runs the inbound worker and the
+outbox dispatcher in the same process."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from bot.channels import simulator
+from bot.messaging.dispatcher import OutboxDispatcher
+from bot.messaging.worker import InboundWorker
+from bot.services import Services
+
+PAGE = Path(__file__).resolve().parent / "static" / "simulator.html"
+
+
+def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        tasks: list[asyncio.Task[None]] = []
+        if run_workers:
+            services.worker = InboundWorker(services.inbox, services.engine)
+            services.dispatcher = OutboxDispatcher(services.outbox, services.channels)
+            tasks = [asyncio.create_task(services.worker.run()), asyncio.create_task(services.dispatcher.run())]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await services.aclose()
+
+    app = FastAPI(title="gridbot gateway", lifespan=lifespan)
+    app.include_router(simulator.router(services))
+
+    @app.get("/", response_class=HTMLResponse)
+    async def index() -> str:
+        return PAGE.read_text(encoding="utf-8")
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        checks = {
+            "engine": await services.engine.engine_ready(),
+            "actions": await services.engine.actions_ready(),
+            "database": await asyncio.to_thread(_database_ok, services),
+        }
+        ok = all(checks.values())
+        body = {"status": "ok" if ok else "degraded", **{k: "ok" if v else "down" for k, v in checks.items()}}
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+    return app
+
+
+def _database_ok(services: Services) -> bool:
+    try:
+        services.db.ping()
+    except Exception:
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""The durable inbox and outbox, and the loops that work through them."""

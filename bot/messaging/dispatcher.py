@@ -1,0 +1,60 @@
+"""The outbox dispatcher: sends queued messages through their channels. Retries live here only."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.channels.base import Channel, SendError
+from bot.messaging.outbox import Outbox, Outgoing
+from bot.messaging.worker import worker_name
+
+log = logging.getLogger(__name__)
+
+
+class OutboxDispatcher:
+    def __init__(self, outbox: Outbox, channels: dict[str, Channel], *, name: str | None = None,
+                 idle_seconds: float = 0.5) -> None:
+        self.outbox = outbox
+        self.channels = channels
+        self.name = name or worker_name("outbound")
+        self.idle_seconds = idle_seconds
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run_once(self) -> int:
+        batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels))
+        for message in batch:
+            await self._send(message)
+        return len(batch)
+
+    async def _send(self, message: Outgoing) -> None:
+        channel = self.channels[message.channel]
+        try:
+            provider_id = await channel.send(message.recipient, message.text, message.payload)
+        except SendError as exc:
+            log.warning("outbox %s via %s failed (%s): %s", message.id, message.channel,
+                        "permanent" if exc.permanent else "will retry", exc)
+            await asyncio.to_thread(self.outbox.failed, message, self.name, str(exc), permanent=exc.permanent)
+            return
+        except Exception as exc:  # an unexpected bug in a channel is retried, then dead-lettered
+            log.exception("outbox %s via %s crashed", message.id, message.channel)
+            await asyncio.to_thread(self.outbox.failed, message, self.name, repr(exc), permanent=False)
+            return
+        await asyncio.to_thread(self.outbox.sent, message, self.name, provider_id)
+
+    async def run(self) -> None:
+        while True:
+            try:
+                count = await self.run_once()
+            except Exception:
+                log.exception("outbox dispatcher pass failed")
+                count = 0
+            if count == 0:
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_seconds)
+                except TimeoutError:
+                    pass

@@ -1,0 +1,140 @@
+"""Inbound messages: stored before they are acknowledged, processed in order per sender."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
+
+from bot.clock import Clock
+from bot.messaging.claims import claimable, try_claim
+from bot.store.db import Database
+from bot.store.models import InboxMessage, OutboxMessage
+
+APOLOGY = "已记录，稍后处理。"
+MAX_BACKOFF_SECONDS = 300.0
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A message as a channel parsed it, before it is stored."""
+
+    channel: str
+    external_id: str
+    sender: str
+    text: str = ""
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    channel: str
+    sender: str
+    text: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+class Inbox:
+    def __init__(self, db: Database, clock: Clock, *, max_attempts: int = 8, backoff_seconds: float = 2.0,
+                 lease_seconds: float = 120.0) -> None:
+        self.db = db
+        self.clock = clock
+        self.max_attempts = max_attempts
+        self.backoff_seconds = backoff_seconds
+        self.lease_seconds = lease_seconds
+
+    def store(self, message: Inbound) -> tuple[int, bool]:
+        """Persist a message; returns (id, created). A repeat of (channel, external_id) is ignored."""
+        values = dict(channel=message.channel, external_id=message.external_id, sender=message.sender,
+                      text=message.text, payload=message.payload, status="pending",
+                      received_at=self.clock.now(), next_attempt_at=self.clock.now(), attempts=0)
+        dialect = postgresql if not self.db.is_sqlite else sqlite
+        stmt = dialect.insert(InboxMessage).values(**values).on_conflict_do_nothing(
+            index_elements=["channel", "external_id"]).returning(InboxMessage.id)
+        with self.db.session() as s:
+            new_id = s.scalar(stmt)
+            if new_id is not None:
+                return new_id, True
+            existing = s.scalar(select(InboxMessage.id).where(
+                InboxMessage.channel == message.channel, InboxMessage.external_id == message.external_id))
+            return int(existing), False
+
+    def claim(self, worker: str, limit: int = 8) -> list[Claimed]:
+        """Claim the earliest unfinished message of up to `limit` senders."""
+        now = self.clock.now()
+        cutoff = now - timedelta(seconds=self.lease_seconds)
+        earlier = aliased(InboxMessage)
+        blocked = exists().where(earlier.sender == InboxMessage.sender, earlier.id < InboxMessage.id,
+                                 earlier.status.in_(("pending", "processing")))
+        with self.db.session() as s:
+            ids = s.scalars(select(InboxMessage.id)
+                            .where(claimable(InboxMessage, now, cutoff, "processing"), ~blocked)
+                            .order_by(InboxMessage.id).limit(limit)).all()
+        claimed: list[Claimed] = []
+        for row_id in ids:
+            with self.db.session() as s:
+                if not try_claim(s, InboxMessage, row_id, worker, now, cutoff, "processing"):
+                    continue
+                row = s.get(InboxMessage, row_id)
+                claimed.append(Claimed(row.id, row.channel, row.sender, row.text, dict(row.payload or {}),
+                                       row.attempts))
+        return claimed
+
+    def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
+        """Queue the replies and mark the message done, in one transaction, if we still hold it."""
+        with self.db.session() as s:
+            done = s.execute(update(InboxMessage)
+                             .where(InboxMessage.id == message.id, InboxMessage.claimed_by == worker,
+                                    InboxMessage.status == "processing")
+                             .values(status="done", processed_at=self.clock.now(), last_error=None)
+                             .execution_options(synchronize_session=False))
+            if done.rowcount != 1:
+                return False
+            for seq, reply in enumerate(replies):
+                s.add(OutboxMessage(channel=message.channel, recipient=message.sender, kind="reply",
+                                    text=reply.get("text") or "", payload=_reply_payload(reply),
+                                    reply_to_id=message.id, seq=seq, created_at=self.clock.now(),
+                                    next_attempt_at=self.clock.now()))
+            return True
+
+    def retry_later(self, message: Claimed, worker: str, error: str) -> None:
+        """Leave the message pending with backoff. After `max_attempts` the sender hears one apology;
+        the message keeps being retried (and is listed for staff) until it goes through."""
+        delay = min(self.backoff_seconds * 2 ** max(message.attempts - 1, 0), MAX_BACKOFF_SECONDS)
+        with self.db.session() as s:
+            row = s.get(InboxMessage, message.id)
+            if row is None or row.claimed_by != worker or row.status != "processing":
+                return
+            row.status = "pending"
+            row.last_error = error[:500]
+            row.next_attempt_at = self.clock.now() + timedelta(seconds=delay)
+            if row.attempts >= self.max_attempts and not row.apology_sent:
+                row.apology_sent = True
+                s.add(OutboxMessage(channel=row.channel, recipient=row.sender, kind="apology", text=APOLOGY,
+                                    created_at=self.clock.now(), next_attempt_at=self.clock.now()))
+
+    def status_of(self, message_id: int) -> str | None:
+        with self.db.session() as s:
+            return s.scalar(select(InboxMessage.status).where(InboxMessage.id == message_id))
+
+    def replies_to(self, message_id: int) -> list[str]:
+        with self.db.session() as s:
+            return list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.reply_to_id == message_id)
+                                  .order_by(OutboxMessage.seq)))
+
+    def stuck(self) -> list[InboxMessage]:
+        """Messages that have failed at least once and are still waiting: for staff to see."""
+        with self.db.session() as s:
+            return list(s.scalars(select(InboxMessage).where(
+                InboxMessage.status.in_(("pending", "processing")), InboxMessage.attempts > 0)
+                .order_by(InboxMessage.id)))
+
+
+def _reply_payload(reply: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in reply.items() if k in ("buttons", "image", "custom") and v}

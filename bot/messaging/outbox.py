@@ -1,0 +1,85 @@
+"""Outbound messages: claimed, sent through their channel, retried with backoff, dead-lettered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.clock import Clock
+from bot.messaging.claims import claimable, try_claim
+from bot.store.db import Database
+from bot.store.models import OutboxMessage
+
+MAX_BACKOFF_SECONDS = 600.0
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    id: int
+    channel: str
+    recipient: str
+    text: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+class Outbox:
+    def __init__(self, db: Database, clock: Clock, *, max_attempts: int = 6, backoff_seconds: float = 5.0,
+                 lease_seconds: float = 120.0) -> None:
+        self.db = db
+        self.clock = clock
+        self.max_attempts = max_attempts
+        self.backoff_seconds = backoff_seconds
+        self.lease_seconds = lease_seconds
+
+    def claim(self, worker: str, channels: list[str], limit: int = 20) -> list[Outgoing]:
+        now = self.clock.now()
+        cutoff = now - timedelta(seconds=self.lease_seconds)
+        with self.db.session() as s:
+            ids = s.scalars(select(OutboxMessage.id)
+                            .where(OutboxMessage.channel.in_(channels),
+                                   claimable(OutboxMessage, now, cutoff, "sending"))
+                            .order_by(OutboxMessage.id).limit(limit)).all()
+        claimed = []
+        for row_id in ids:
+            with self.db.session() as s:
+                if not try_claim(s, OutboxMessage, row_id, worker, now, cutoff, "sending"):
+                    continue
+                row = s.get(OutboxMessage, row_id)
+                claimed.append(Outgoing(row.id, row.channel, row.recipient, row.text, dict(row.payload or {}),
+                                        row.attempts))
+        return claimed
+
+    def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
+        with self.db.session() as s:
+            row = s.get(OutboxMessage, message.id)
+            if row is not None and row.claimed_by == worker and row.status == "sending":
+                row.status = "sent"
+                row.sent_at = self.clock.now()
+                row.provider_id = provider_id
+                row.last_error = None
+
+    def failed(self, message: Outgoing, worker: str, error: str, *, permanent: bool) -> None:
+        """A permanent error, or too many tries, dead-letters the message; otherwise back off."""
+        with self.db.session() as s:
+            row = s.get(OutboxMessage, message.id)
+            if row is None or row.claimed_by != worker or row.status != "sending":
+                return
+            row.last_error = error[:500]
+            if permanent or row.attempts >= self.max_attempts:
+                row.status = "dead"
+                return
+            delay = min(self.backoff_seconds * 2 ** max(row.attempts - 1, 0), MAX_BACKOFF_SECONDS)
+            row.status = "pending"
+            row.next_attempt_at = self.clock.now() + timedelta(seconds=delay)
+
+    def to_recipient(self, recipient: str, channel: str | None = None) -> list[OutboxMessage]:
+        """Every message queued for an address, oldest first."""
+        query = select(OutboxMessage).where(OutboxMessage.recipient == recipient)
+        if channel:
+            query = query.where(OutboxMessage.channel == channel)
+        with self.db.session() as s:
+            return list(s.scalars(query.order_by(OutboxMessage.id)))

@@ -1,0 +1,65 @@
+"""The inbound worker: hands stored messages to the engine, in order per sender."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+
+from bot.engine_client import EngineClient, EngineUnavailable
+from bot.messaging.inbox import Claimed, Inbox
+
+log = logging.getLogger(__name__)
+
+
+def worker_name(role: str) -> str:
+    return f"{role}@{socket.gethostname()}:{os.getpid()}"
+
+
+class InboundWorker:
+    def __init__(self, inbox: Inbox, engine: EngineClient, *, name: str | None = None, batch: int = 8,
+                 idle_seconds: float = 0.5) -> None:
+        self.inbox = inbox
+        self.engine = engine
+        self.name = name or worker_name("inbound")
+        self.batch = batch
+        self.idle_seconds = idle_seconds
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run_once(self) -> int:
+        """Claim and process one batch (distinct senders, concurrently). Returns how many were claimed."""
+        # Rasa swallows a failed custom action and answers anyway, so check the action server first:
+        # a message taken while it is down would lose its report.
+        if not (await self.engine.engine_ready() and await self.engine.actions_ready()):
+            return 0
+        claimed = await asyncio.to_thread(self.inbox.claim, self.name, self.batch)
+        await asyncio.gather(*(self._process(message) for message in claimed))
+        return len(claimed)
+
+    async def _process(self, message: Claimed) -> None:
+        metadata = {"inbox_id": message.id, "channel": message.channel, **message.payload}
+        try:
+            replies = await self.engine.converse(message.sender, message.text, metadata)
+        except EngineUnavailable as exc:
+            log.warning("inbox %s: engine unavailable (%s); will retry", message.id, exc)
+            await asyncio.to_thread(self.inbox.retry_later, message, self.name, str(exc))
+            return
+        await asyncio.to_thread(self.inbox.complete, message, self.name, replies)
+
+    async def run(self) -> None:
+        while True:
+            try:
+                count = await self.run_once()
+            except Exception:  # keep the loop alive; the rows stay claimable after their lease
+                log.exception("inbound worker pass failed")
+                count = 0
+            if count == 0:
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_seconds)
+                except TimeoutError:
+                    pass

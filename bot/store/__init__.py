@@ -1,0 +1,1 @@
+"""The SQLAlchemy 2 store: models, sessions and alembic migrations."""

@@ -1,0 +1,204 @@
+"""Tables. Work rows (inbox, outbox) carry their own claim columns; nothing is ever deleted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.clock import utcnow
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+IdType = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class OrgUnit(Base):
+    """A node of the org tree: subdistrict → community/village → grid → sub-grid/building,
+    and villager groups under a village."""
+
+    __tablename__ = "org_units"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(128))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+    # GeoJSON geometry (Polygon or MultiPolygon) in WGS84 lon/lat.
+    polygon: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Other names people use for it (streets, estates, landmarks) for the gazetteer.
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    parent: Mapped[OrgUnit | None] = relationship(remote_side=[id])
+
+
+class Household(Base):
+    __tablename__ = "households"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_units.id"))
+    address: Mapped[str] = mapped_column(String(256), default="")
+    # 三色: red / yellow / green.
+    colour: Mapped[str] = mapped_column(String(8), default="green")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Person(Base):
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    # E.164, e.g. +8613900000001.
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # resident / rider / staff
+    kind: Mapped[str] = mapped_column(String(16), default="resident")
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"))
+    # The grid a resident lives in (riders have none).
+    home_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+    # The villager group a villager belongs to, for votes.
+    villager_group_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+    # simulator / sms / telegram: where notifications go.
+    preferred_channel: Mapped[str] = mapped_column(String(16), default="simulator")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    household: Mapped[Household | None] = relationship()
+    home_unit: Mapped[OrgUnit | None] = relationship(foreign_keys=[home_unit_id])
+
+
+class StaffRole(Base):
+    __tablename__ = "staff_roles"
+    __table_args__ = (UniqueConstraint("person_id", "role", "unit_id"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    # grid_worker / backup_grid_worker / building_head / branch_secretary / community_secretary /
+    # duty_officer / auxiliary_police / mediator / home_care / employment_assistant / village_secretary
+    role: Mapped[str] = mapped_column(String(32))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_units.id"))
+
+    person: Mapped[Person] = relationship()
+    unit: Mapped[OrgUnit] = relationship()
+
+
+class Ticket(Base):
+    """A report turned into work: the 四单 (problem, responsibility, time limit, rectification)."""
+
+    __tablename__ = "tickets"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(16), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    priority: Mapped[str] = mapped_column(String(16), default="normal")
+    category: Mapped[str] = mapped_column(String(32), default="other")
+    # Problem
+    text: Mapped[str] = mapped_column(Text)
+    place_text: Mapped[str] = mapped_column(String(256), default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    reporter_address: Mapped[str] = mapped_column(String(64))
+    reporter_channel: Mapped[str] = mapped_column(String(16))
+    # The inbound message it came from: a re-processed message never makes a second ticket.
+    source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_messages.id"), unique=True)
+    # Responsibility
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    assignee_role: Mapped[str | None] = mapped_column(String(32))
+    # Time limit
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    ack_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Rectification
+    resolution_note: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    reporter: Mapped[Person | None] = relationship(foreign_keys=[reporter_id])
+    assignee: Mapped[Person | None] = relationship(foreign_keys=[assignee_id])
+    unit: Mapped[OrgUnit | None] = relationship()
+
+
+class TicketEvent(Base):
+    """Every change to a ticket, with who and when. Append-only."""
+
+    __tablename__ = "ticket_events"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InboxMessage(Base):
+    """A raw inbound message, stored before it is acknowledged, processed in order per sender."""
+
+    __tablename__ = "inbox_messages"
+    __table_args__ = (
+        UniqueConstraint("channel", "external_id"),
+        Index("ix_inbox_claimable", "status", "next_attempt_at"),
+        Index("ix_inbox_sender", "sender", "id"),
+    )
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(128))
+    # The conversation key: an E.164 number, or tg:<user id>.
+    sender: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # pending → processing → done | failed (kept for staff after too many attempts)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    apology_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OutboxMessage(Base):
+    """A message to send: a reply to an inbound message or a notification."""
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (
+        # A re-processed inbound message never queues its replies twice.
+        UniqueConstraint("reply_to_id", "seq"),
+        Index("ix_outbox_claimable", "status", "next_attempt_at"),
+        Index("ix_outbox_recipient", "recipient", "id"),
+    )
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # reply / notification
+    kind: Mapped[str] = mapped_column(String(16), default="reply")
+    reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_messages.id"))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    # pending → sending → sent | dead
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    provider_id: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

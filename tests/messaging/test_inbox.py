@@ -1,0 +1,111 @@
+import threading
+
+from bot.clock import FakeClock
+from bot.messaging.inbox import APOLOGY, Inbound, Inbox
+from bot.store.db import Database
+from bot.store.models import OutboxMessage
+from tests.conftest import RESIDENT, STRANGER
+
+
+def inbound(n: int, sender: str = RESIDENT, text: str = "路灯坏了") -> Inbound:
+    return Inbound(channel="simulator", external_id=f"ext-{sender}-{n}", sender=sender, text=text)
+
+
+def test_it_stores_a_message_once_and_ignores_a_repeat(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    first, created = inbox.store(inbound(1))
+    again, created_again = inbox.store(inbound(1))
+    assert created and not created_again
+    assert first == again
+    assert inbox.status_of(first) == "pending"
+
+
+def test_the_same_external_id_on_another_channel_is_another_message(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    a, _ = inbox.store(inbound(1))
+    b, created = inbox.store(Inbound(channel="sms", external_id=f"ext-{RESIDENT}-1", sender=RESIDENT, text="x"))
+    assert created and a != b
+
+
+def test_a_sender_gets_one_message_at_a_time_in_order(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    ids = [inbox.store(inbound(n))[0] for n in range(3)]
+    other, _ = inbox.store(inbound(1, sender=STRANGER))
+    first_batch = inbox.claim("w1")
+    assert [m.id for m in first_batch] == [ids[0], other]
+    assert inbox.claim("w1") == []  # the resident's second message waits for the first
+    inbox.complete(first_batch[0], "w1", [{"text": "好的"}])
+    assert [m.id for m in inbox.claim("w1")] == [ids[1]]
+
+
+def test_completing_queues_the_replies_once(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    message_id, _ = inbox.store(inbound(1))
+    [message] = inbox.claim("w1")
+    assert inbox.complete(message, "w1", [{"text": "一"}, {"text": "二", "buttons": [{"title": "1"}]}])
+    assert not inbox.complete(message, "w1", [{"text": "一"}])  # already done: nothing twice
+    assert inbox.replies_to(message_id) == ["一", "二"]
+
+
+def test_a_failed_message_is_retried_after_backoff_and_the_sender_hears_one_apology(db: Database,
+                                                                                     clock: FakeClock):
+    inbox = Inbox(db, clock, max_attempts=2, backoff_seconds=10)
+    message_id, _ = inbox.store(inbound(1))
+    for _ in range(3):
+        [message] = inbox.claim("w1")
+        inbox.retry_later(message, "w1", "engine unreachable")
+        assert inbox.claim("w1") == []  # backing off
+        clock.advance(seconds=60)
+    with db.session() as s:
+        apologies = s.query(OutboxMessage).filter_by(recipient=RESIDENT, kind="apology").all()
+    assert [a.text for a in apologies] == [APOLOGY]
+    assert inbox.status_of(message_id) == "pending"  # still not lost
+    assert [m.id for m in inbox.stuck()] == [message_id]
+
+
+def test_a_claim_held_past_its_lease_is_taken_over(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, lease_seconds=60)
+    inbox.store(inbound(1))
+    [message] = inbox.claim("crashed-worker")
+    assert inbox.claim("w2") == []
+    clock.advance(seconds=61)
+    [again] = inbox.claim("w2")
+    assert again.id == message.id and again.attempts == 2
+    assert not inbox.complete(message, "crashed-worker", [{"text": "late"}])
+    assert inbox.complete(again, "w2", [{"text": "ok"}])
+
+
+def test_two_competing_workers_never_claim_the_same_message(db: Database):
+    clock = FakeClock()
+    clock.advance(seconds=1)
+    inbox = Inbox(db, clock)
+    senders = [f"+86139{n:08d}" for n in range(40)]
+    for n, sender in enumerate(senders):
+        inbox.store(inbound(n, sender=sender))
+    claimed: dict[str, list[int]] = {"a": [], "b": []}
+
+    def work(name: str) -> None:
+        while batch := inbox.claim(name, limit=3):
+            for message in batch:
+                claimed[name].append(message.id)
+                inbox.complete(message, name, [])
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in claimed]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    everything = claimed["a"] + claimed["b"]
+    assert len(everything) == len(senders)
+    assert len(set(everything)) == len(senders)
+
+
+def test_a_message_from_the_future_is_not_claimed_before_its_time(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, backoff_seconds=30)
+    inbox.store(inbound(1))
+    [message] = inbox.claim("w1")
+    inbox.retry_later(message, "w1", "down")
+    clock.advance(seconds=29)
+    assert inbox.claim("w1") == []
+    clock.advance(seconds=2)
+    assert len(inbox.claim("w1")) == 1
