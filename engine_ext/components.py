@@ -28,9 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from engine_ext.normalize import align_spans, normalize_text
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 class ChineseNormalizer(GraphComponent):
     """Rewrites the TEXT attribute with `normalize_text` before tokenisation.
 
@@ -87,12 +85,8 @@ class ChineseNormalizer(GraphComponent):
         message.set(TEXT, normalized)
 
 
-def _realign_entities(
-    original: str, normalized: str, entities: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    annotated = [
-        e for e in entities if ENTITY_ATTRIBUTE_START in e and ENTITY_ATTRIBUTE_END in e
-    ]
+def _realign_entities(original: str, normalized: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    annotated = [e for e in entities if ENTITY_ATTRIBUTE_START in e and ENTITY_ATTRIBUTE_END in e]
     spans = align_spans(
         original,
         normalized,
@@ -104,9 +98,7 @@ def _realign_entities(
             realigned.append(entity)
             continue
         start, end = spans[annotated.index(entity)]
-        old_surface = original[
-            entity[ENTITY_ATTRIBUTE_START] : entity[ENTITY_ATTRIBUTE_END]
-        ]
+        old_surface = original[entity[ENTITY_ATTRIBUTE_START] : entity[ENTITY_ATTRIBUTE_END]]
         new_entity = dict(entity)
         new_entity[ENTITY_ATTRIBUTE_START] = start
         new_entity[ENTITY_ATTRIBUTE_END] = end
@@ -117,9 +109,7 @@ def _realign_entities(
     return realigned
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True)
 class CleanJiebaTokenizer(JiebaTokenizer):
     """JiebaTokenizer that drops whitespace-only tokens (RasaHQ/rasa#7910)."""
 

@@ -49,13 +49,9 @@ _TICKET_PREFIX_DIGITS = re.compile(rf"(工单号?|单号|编号|[Tt])([{_DIGIT_C
 _DIGITS_BEFORE_HAO = re.compile(rf"([{_DIGIT_CHARS}]{{3,}})(?=号)")
 # 工单一千零二十三 / 一千零二十三号: positional numerals (>= 100) as ticket numbers.
 _TICKET_PREFIX_POSITIONAL = re.compile(rf"(工单号?|单号|编号)([{_NUMERAL_CHARS}]+)")
-_POSITIONAL_BEFORE_HAO = re.compile(
-    rf"([{_NUMERAL_CHARS}]*[百千万][{_NUMERAL_CHARS}]*)(?=号)"
-)
+_POSITIONAL_BEFORE_HAO = re.compile(rf"([{_NUMERAL_CHARS}]*[百千万][{_NUMERAL_CHARS}]*)(?=号)")
 # Vote options: 第二个 / 第三项 / 选项二 / 方案三.
-_ORDINAL_OPTION = re.compile(
-    r"第([一二两三四五六七八九十])(?=个|项|种|条|号|选项|方案)"
-)
+_ORDINAL_OPTION = re.compile(r"第([一二两三四五六七八九十])(?=个|项|种|条|号|选项|方案)")
 _NAMED_OPTION = re.compile(r"(选项|方案)([一二两三四五六七八九十])(?![十百千万])")
 
 _SAME_PUNCT_RUN = re.compile(r"([!?,.;:~。、，])\1+")
@@ -92,9 +88,7 @@ def cn_numeral_to_int(numeral: str) -> int | None:
     if not numeral:
         return None
     if all(ch in _CN_DIGITS for ch in numeral):
-        return (
-            int(_digits_to_arabic(numeral)) if len(numeral) > 1 else _CN_DIGITS[numeral]
-        )
+        return int(_digits_to_arabic(numeral)) if len(numeral) > 1 else _CN_DIGITS[numeral]
     total = 0
     section = 0
     digit: int | None = None
@@ -136,9 +130,7 @@ def cn_numeral_to_int(numeral: str) -> int | None:
 
 
 def _convert_numerals(text: str) -> str:
-    text = _TICKET_PREFIX_DIGITS.sub(
-        lambda m: m.group(1) + _digits_to_arabic(m.group(2)), text
-    )
+    text = _TICKET_PREFIX_DIGITS.sub(lambda m: m.group(1) + _digits_to_arabic(m.group(2)), text)
     text = _DIGITS_BEFORE_HAO.sub(lambda m: _digits_to_arabic(m.group(1)), text)
 
     def positional(prefix: str, numeral: str, original: str) -> str:
@@ -147,18 +139,10 @@ def _convert_numerals(text: str) -> str:
             return original
         return prefix + str(value)
 
-    text = _TICKET_PREFIX_POSITIONAL.sub(
-        lambda m: positional(m.group(1), m.group(2), m.group(0)), text
-    )
-    text = _POSITIONAL_BEFORE_HAO.sub(
-        lambda m: positional("", m.group(1), m.group(0)), text
-    )
-    text = _ORDINAL_OPTION.sub(
-        lambda m: "第" + str(cn_numeral_to_int(m.group(1))), text
-    )
-    text = _NAMED_OPTION.sub(
-        lambda m: m.group(1) + str(cn_numeral_to_int(m.group(2))), text
-    )
+    text = _TICKET_PREFIX_POSITIONAL.sub(lambda m: positional(m.group(1), m.group(2), m.group(0)), text)
+    text = _POSITIONAL_BEFORE_HAO.sub(lambda m: positional("", m.group(1), m.group(0)), text)
+    text = _ORDINAL_OPTION.sub(lambda m: "第" + str(cn_numeral_to_int(m.group(1))), text)
+    text = _NAMED_OPTION.sub(lambda m: m.group(1) + str(cn_numeral_to_int(m.group(2))), text)
     return text
 
 
@@ -180,9 +164,7 @@ def _opcodes(original: str, normalized: str) -> list[tuple[str, int, int, int, i
     return matcher.get_opcodes()
 
 
-def align_spans(
-    original: str, normalized: str, spans: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def align_spans(original: str, normalized: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Maps [start, end) spans of `original` onto `normalized`.
 
     A span boundary that falls inside a rewritten region widens to cover the whole
@@ -191,7 +173,7 @@ def align_spans(
     opcodes = _opcodes(original, normalized)
 
     def map_start(pos: int) -> int:
-        for tag, i1, i2, j1, j2 in opcodes:
+        for tag, i1, i2, j1, _j2 in opcodes:
             if i1 <= pos < i2:
                 return j1 + (pos - i1) if tag == "equal" else j1
         return len(normalized)
