@@ -45,6 +45,7 @@ class ActionCaptureReport(Action):
                   domain: DomainDict) -> list[EventType]:
         meta = tracker_data.metadata(tracker)
         text = (tracker.latest_message or {}).get("text") or ""
+        place = tracker_data.entity(tracker, "place")
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),
@@ -52,9 +53,8 @@ class ActionCaptureReport(Action):
             SlotSet("report_lon", meta.get("lon")),
             SlotSet("report_message_id", meta.get("inbox_id")),
             SlotSet("report_channel", meta.get("channel")),
-            SlotSet("report_place", tracker_data.entity(tracker, "place")),
             SlotSet("report_place_tries", 0.0),
-        ]
+        ] + ([SlotSet("report_place", place)] if place else [])
 
 
 class ValidateReportForm(FormValidationAction):
@@ -76,6 +76,8 @@ class ValidateReportForm(FormValidationAction):
     def validate_report_place(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> dict[str, Any]:
         text = str(value or "").strip()
+        if not text:  # nothing said yet: the form asks
+            return {"report_place": None}
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1
         with context().db.session() as session:
             known = grid_named_in(session, text) is not None

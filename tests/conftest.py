@@ -109,3 +109,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str) -> Settings:
     return Settings(var_dir=tmp_path / "var", database_url=db_url, _env_file=None)  # type: ignore[call-arg]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--model", default=None,
+                     help="use this trained model for the integration tests instead of training/reusing one")

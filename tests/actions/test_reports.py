@@ -1,0 +1,88 @@
+import re
+
+from rasa_sdk.events import SlotSet
+from sqlalchemy import select
+
+from actions.reports import ActionCaptureReport, ActionSubmitReport, ValidateReportForm
+from bot.store.models import Ticket
+from tests.actions.conftest import make_tracker
+from tests.conftest import RESIDENT, STRANGER
+
+
+def slots_of(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+async def test_capturing_a_report_keeps_its_text_category_location_and_message(dispatcher, domain):
+    tracker = make_tracker(RESIDENT, "建设路口井盖没了", category="roads",
+                           metadata={"inbox_id": 42, "channel": "telegram", "lat": 25.41, "lon": 103.31})
+    slots = slots_of(await ActionCaptureReport().run(dispatcher, tracker, domain))
+    assert slots["report_text"] == "建设路口井盖没了"
+    assert slots["report_category"] == "roads"
+    assert (slots["report_lat"], slots["report_lon"]) == (25.41, 103.31)
+    assert (slots["report_message_id"], slots["report_channel"]) == (42, "telegram")
+    assert dispatcher.messages == []
+
+
+async def test_without_a_selector_the_category_is_other(dispatcher, domain):
+    slots = slots_of(await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "有个事"), domain))
+    assert slots["report_category"] == "other"
+
+
+async def test_a_resident_is_not_asked_where(action_context, dispatcher, domain):
+    tracker = make_tracker(RESIDENT, slots={"report_text": "路灯坏了"})
+    assert await ValidateReportForm().required_slots(["report_place"], dispatcher, tracker, domain) == []
+
+
+async def test_a_stranger_is_asked_where(action_context, dispatcher, domain):
+    tracker = make_tracker(STRANGER, slots={"report_text": "路灯坏了"})
+    assert await ValidateReportForm().required_slots(["report_place"], dispatcher, tracker, domain) == [
+        "report_place"]
+
+
+async def test_an_unknown_place_is_asked_again_once_then_accepted(action_context, dispatcher, domain):
+    form = ValidateReportForm()
+    first = form.validate_report_place("不晓得", dispatcher, make_tracker(STRANGER), domain)
+    assert first == {"report_place": None, "report_place_tries": 1.0}
+    assert dispatcher.messages[0]["response"] == "utter_place_unknown"
+    second = form.validate_report_place("后山那边", dispatcher, make_tracker(STRANGER, slots={
+        "report_place_tries": 1.0}), domain)
+    assert second["report_place"] == "后山那边"
+
+
+async def test_an_empty_place_is_not_counted_as_a_try(action_context, dispatcher, domain):
+    assert ValidateReportForm().validate_report_place(None, dispatcher, make_tracker(STRANGER), domain) == {
+        "report_place": None}
+    assert dispatcher.messages == []
+
+
+async def test_a_place_named_in_the_report_is_kept(dispatcher, domain):
+    tracker = make_tracker(STRANGER, "阳光小区门口垃圾没人收", category="sanitation",
+                           entities=[{"entity": "place", "value": "阳光小区"}])
+    assert slots_of(await ActionCaptureReport().run(dispatcher, tracker, domain))["report_place"] == "阳光小区"
+
+
+async def test_a_known_place_is_accepted_at_once(action_context, dispatcher, domain):
+    result = ValidateReportForm().validate_report_place("阳光小区门口", dispatcher, make_tracker(STRANGER), domain)
+    assert result["report_place"] == "阳光小区门口"
+    assert dispatcher.messages == []
+
+
+async def test_submitting_opens_a_ticket_and_tells_its_number_and_assignee(action_context, dispatcher, domain):
+    tracker = make_tracker(RESIDENT, slots={"report_text": "我家楼下路灯坏了好几天了", "report_category": "roads",
+                                            "report_channel": "simulator"})
+    events = await ActionSubmitReport().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_report_opened"
+    assert re.fullmatch(r"T\d{4,}", message["number"])
+    assert message["assignee"].endswith("（137****0001）")
+    assert SlotSet("last_ticket", message["number"]) in events
+    assert slots_of(events)["report_text"] is None  # ready for the next report
+    with action_context.db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == message["number"]))
+        assert (ticket.category, ticket.reporter_address) == ("roads", RESIDENT)
+
+
+async def test_submitting_nothing_asks_for_the_problem(action_context, dispatcher, domain):
+    await ActionSubmitReport().run(dispatcher, make_tracker(RESIDENT), domain)
+    assert dispatcher.messages[0]["response"] == "utter_ask_problem"

@@ -1,0 +1,127 @@
+"""The real parts, really started: engine, action server and gateway as processes on loopback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from bot.cli import engine_command, engine_environment
+from bot.settings import ROOT, Settings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Process:
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    log_path: Path
+    popen: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        log = self.log_path.open("ab")
+        self.popen = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group: no clean shutdown, like a crash."""
+        if self.popen and self.popen.poll() is None:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+            self.popen.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.popen and self.popen.poll() is None:
+            os.killpg(self.popen.pid, signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def tail(self, lines: int = 40) -> str:
+        text = self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    model: Path
+    workdir: Path
+    processes: dict[str, Process] = field(default_factory=dict)
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.settings.gateway_port}"
+
+    def env(self) -> dict[str, str]:
+        s = self.settings
+        return {
+            **os.environ,
+            **engine_environment(s),
+            "VAR_DIR": str(s.var_dir),
+            "DATABASE_URL": s.database_url,
+            "GATEWAY_HOST": "127.0.0.1",
+            "GATEWAY_PORT": str(s.gateway_port),
+            "ENGINE_URL": s.engine_url,
+            "ACTIONS_URL": s.actions_url,
+            "ACTIONS_PORT": str(s.actions_port),
+            "SIMULATOR_WAIT_SECONDS": str(s.simulator_wait_seconds),
+            "INBOX_BACKOFF_SECONDS": str(s.inbox_backoff_seconds),
+            "PYTHONUNBUFFERED": "1",
+        }
+
+    def start(self) -> None:
+        env = self.env()
+        self.processes = {
+            "engine": Process("engine", engine_command(self.settings, self.model), env, self.workdir / "engine.log"),
+            "actions": Process("actions", [str(ROOT / "bin" / "bot"), "actions"], env, self.workdir / "actions.log"),
+            "gateway": Process("gateway", [str(ROOT / "bin" / "bot"), "gateway"], env, self.workdir / "gateway.log"),
+        }
+        for process in self.processes.values():
+            process.start()
+        self.wait_until_healthy()
+
+    def wait_until_healthy(self, timeout: float = 180.0) -> None:
+        deadline = time.monotonic() + timeout
+        last = ""
+        while time.monotonic() < deadline:
+            for process in self.processes.values():
+                if process.popen and process.popen.poll() is not None:
+                    raise RuntimeError(f"{process.name} exited ({process.popen.returncode}):\n{process.tail()}")
+            try:
+                response = httpx.get(f"{self.gateway_url}/healthz", timeout=2)
+                last = response.text
+                if response.status_code == 200:
+                    return
+            except httpx.HTTPError as exc:
+                last = repr(exc)
+            time.sleep(0.5)
+        logs = "\n".join(f"--- {p.name}\n{p.tail()}" for p in self.processes.values())
+        raise RuntimeError(f"the stack did not become healthy in {timeout}s (last: {last})\n{logs}")
+
+    def restart(self, name: str) -> None:
+        self.processes[name].stop()
+        self.processes[name].start()
+
+    def stop(self) -> None:
+        for process in reversed(list(self.processes.values())):
+            process.stop()
+
+    def say(self, sender: str, text: str, **extra: object) -> httpx.Response:
+        return httpx.post(f"{self.gateway_url}/channels/simulator", json={"from": sender, "text": text, **extra},
+                          timeout=30)
+
+    def outbox(self, to: str) -> list[dict]:
+        return httpx.get(f"{self.gateway_url}/channels/simulator/outbox", params={"to": to}, timeout=10).json()

@@ -1,0 +1,87 @@
+"""The first real conversation, through the gateway, the real engine and the real action server."""
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from bot.store.db import Database
+from bot.store.models import Ticket
+from tests.conftest import RESIDENT, STRANGER, WORKER
+from tests.integration.stack import Stack
+
+pytestmark = pytest.mark.engine
+MENU = ["1 反映问题", "2 查询进度", "3 议事投票", "4 我的积分"]
+
+
+def tickets_reported_by(stack: Stack, sender: str) -> list[Ticket]:
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            tickets = list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender).order_by(Ticket.id)))
+            for ticket in tickets:  # load what the tests read before the session closes
+                _ = ticket.unit
+            return tickets
+    finally:
+        db.dispose()
+
+
+def greeting_and_report(stack: Stack) -> None:
+    hello = stack.say(RESIDENT, "你好")
+    assert hello.status_code == 200, hello.text
+    [greeting] = hello.json()["replies"]
+    assert all(item in greeting for item in MENU)
+    assert len(greeting) <= 70  # one SMS
+
+    report = stack.say(RESIDENT, "我家楼下路灯坏了好几天了")
+    assert report.status_code == 200, report.text
+    [reply] = report.json()["replies"]
+    number = re.search(r"T\d{4,}", reply).group(0)
+    assert "137****0001" in reply
+
+    [ticket] = tickets_reported_by(stack, RESIDENT)
+    assert (ticket.number, ticket.category, ticket.status) == (number, "roads", "assigned")
+    assert ticket.text == "我家楼下路灯坏了好几天了"
+    notifications = [m for m in stack.outbox(WORKER) if m["kind"] == "notification"]
+    assert len(notifications) == 1 and number in notifications[0]["text"]
+
+
+def test_a_resident_greets_and_reports_a_broken_street_light(stack: Stack):
+    greeting_and_report(stack)
+
+
+@pytest.mark.postgres
+def test_the_same_conversation_works_on_postgresql(pg_stack: Stack):
+    greeting_and_report(pg_stack)
+
+
+def test_a_stranger_is_asked_where_and_the_ticket_goes_to_that_grid(stack: Stack):
+    asked = stack.say(STRANGER, "垃圾好几天没人收了臭得很")
+    replies = asked.json()["replies"]
+    assert len(replies) == 1, replies
+    question = replies[0]
+    assert "哪" in question
+    assert tickets_reported_by(stack, STRANGER) == []
+
+    answered = stack.say(STRANGER, "河畔花园")
+    [reply] = answered.json()["replies"]
+    assert re.search(r"T\d{4,}", reply)
+    [ticket] = tickets_reported_by(stack, STRANGER)
+    assert ticket.unit is not None and ticket.unit.name == "河滨社区第1网格"
+    assert ticket.place_text == "河畔花园" and ticket.category == "sanitation"
+
+
+def test_the_simulator_refuses_bad_input_with_a_clear_error(stack: Stack):
+    import httpx
+
+    bad_phone = httpx.post(f"{stack.gateway_url}/channels/simulator", json={"from": "hello", "text": "你好"})
+    assert bad_phone.status_code == 422 and "phone" in bad_phone.text
+    empty = httpx.post(f"{stack.gateway_url}/channels/simulator", json={"from": RESIDENT, "text": "  "})
+    assert empty.status_code == 422
+
+
+def test_health_reports_every_part(stack: Stack):
+    import httpx
+
+    body = httpx.get(f"{stack.gateway_url}/healthz").json()
+    assert body == {"status": "ok", "engine": "ok", "actions": "ok", "database": "ok"}
