@@ -1,12 +1,14 @@
 """Keep the dialogue contract, the training data and the action server in step."""
 
+import importlib
 import inspect
+import pkgutil
 from pathlib import Path
 
 import yaml
 from rasa_sdk import Action
 
-import actions.reports
+import actions
 from bot.settings import ROOT
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -16,9 +18,10 @@ CUSTOM_PREFIXES = ("action_", "validate_")
 
 def action_classes() -> dict[str, type]:
     found = {}
-    for module in (actions.reports,):
+    for info in pkgutil.iter_modules(actions.__path__):
+        module = importlib.import_module(f"actions.{info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Action) and cls.__module__ == module.__name__:
+            if issubclass(cls, Action) and cls.__module__ == module.__name__ and not inspect.isabstract(cls):
                 found[cls().name()] = cls
     return found
 
