@@ -62,6 +62,12 @@ class Settings(BaseSettings):
     phone_hmac_key: SecretStr = SecretStr("change-me-in-production")
     log_level: str = "INFO"
 
+    # Points (积分) earned per valid report, ballot, verified rider report and answered rating.
+    points_report: int = 5
+    points_ballot: int = 2
+    points_rider_report: int = 10
+    points_rating: int = 1
+
     @property
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -1,0 +1,136 @@
+"""The points ledger: pays once per thing, never goes below zero, even under concurrent redemptions."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.clock import FakeClock
+from bot.core import points
+from bot.core.points import PointRules, PointsError
+from bot.settings import Settings
+from bot.store.council_models import PointsEntry
+from bot.store.db import Database
+from tests.conftest import RESIDENT, VILLAGER, WORKER
+
+
+def _pid(db: Database, phone: str) -> int:
+    from bot.core.registry import person_by_address
+
+    with db.session() as s:
+        person = person_by_address(s, phone)
+        assert person is not None
+        return person.id
+
+
+def test_a_credit_pays_the_amount_for_its_reason_once_per_thing(demo_db: Database, clock: FakeClock) -> None:
+    pid = _pid(demo_db, VILLAGER)
+    rules = PointRules({"report": 5, "ballot": 2, "rider_report": 10, "rating": 1})
+    with demo_db.session() as s:
+        assert points.credit(s, clock, pid, "ballot", "topic:1", rules) is True
+        assert points.credit(s, clock, pid, "ballot", "topic:1", rules) is False
+        assert points.credit(s, clock, pid, "ballot", "topic:2", rules) is True
+        assert points.credit(s, clock, pid, "report", "T1001", rules) is True
+    with demo_db.session() as s:
+        assert points.balance(s, pid) == 2 + 2 + 5
+        assert s.scalar(select(func.count()).select_from(PointsEntry).where(PointsEntry.person_id == pid)) == 3
+
+
+def test_a_repeated_credit_in_a_later_transaction_is_refused_by_the_database(demo_db: Database,
+                                                                            clock: FakeClock) -> None:
+    pid = _pid(demo_db, RESIDENT)
+    with demo_db.session() as s:
+        assert points.credit(s, clock, pid, "report", "T1001")
+    with demo_db.session() as s:
+        assert not points.credit(s, clock, pid, "report", "T1001")
+        assert points.balance(s, pid) == points.DEFAULT_RULES.amounts["report"]
+
+
+def test_amounts_come_from_the_settings(tmp_path: Path) -> None:
+    settings = Settings(var_dir=tmp_path, points_ballot=7, _env_file=None)  # type: ignore[call-arg]
+    assert PointRules.from_settings(settings).amounts["ballot"] == 7
+    assert PointRules.from_settings(Settings(_env_file=None)) == points.DEFAULT_RULES  # type: ignore[call-arg]
+
+
+def test_recent_lists_the_newest_entries_first_and_the_summary_fits_one_sms(demo_db: Database,
+                                                                            clock: FakeClock) -> None:
+    pid = _pid(demo_db, VILLAGER)
+    with demo_db.session() as s:
+        for n in range(5):
+            points.credit(s, clock, pid, "ballot", f"topic:{n}")
+            clock.advance(days=1)
+        points.redeem(s, clock, pid, 3, "洗衣粉一袋", None)
+    with demo_db.session() as s:
+        entries = points.recent(s, pid, 3)
+        assert [e.amount for e in entries] == [-3, 2, 2]
+        assert entries[0].label == "兑换"
+        text = points.summary_text(s, pid)
+    assert text.startswith("您的积分：7分")
+    assert len(text) <= 70
+
+
+def test_a_redemption_cannot_take_the_balance_below_zero(demo_db: Database, clock: FakeClock) -> None:
+    pid, staff = _pid(demo_db, VILLAGER), _pid(demo_db, WORKER)
+    with demo_db.session() as s:
+        points.credit(s, clock, pid, "report", "T1")
+    with demo_db.session() as s:
+        with pytest.raises(PointsError):
+            points.redeem(s, clock, pid, 6, "肥皂", staff)
+        with pytest.raises(PointsError):
+            points.redeem(s, clock, pid, 0, "nothing", staff)
+        assert points.redeem(s, clock, pid, 5, "肥皂", staff) == 0
+    with demo_db.session() as s:
+        assert points.balance(s, pid) == 0
+        with pytest.raises(PointsError):
+            points.redeem(s, clock, pid, 1, "毛巾", staff)
+        last = points.recent(s, pid, 1)[0]
+        assert (last.amount, last.note) == (-5, "肥皂")
+
+
+def test_a_person_without_entries_has_zero_and_cannot_redeem(demo_db: Database, clock: FakeClock) -> None:
+    pid = _pid(demo_db, RESIDENT)
+    with demo_db.session() as s:
+        assert points.balance(s, pid) == 0
+        with pytest.raises(PointsError):
+            points.redeem(s, clock, pid, 1, "毛巾", None)
+
+
+def test_two_concurrent_redemptions_never_overdraw(demo_db: Database) -> None:
+    clock = FakeClock()
+    pid = _pid(demo_db, VILLAGER)
+    with demo_db.session() as s:
+        points.credit(s, clock, pid, "rider_report", "R1")  # 10 points
+    for _round in range(5):
+        with demo_db.session() as s:
+            start = points.balance(s, pid)
+        if start < 2:
+            with demo_db.session() as s:
+                points.credit(s, clock, pid, "rider_report", f"R-top-{_round}")
+                start = points.balance(s, pid)
+        amount = start // 2 + 1  # one redemption fits, two do not
+        barrier = threading.Barrier(2)
+        outcomes: list[str] = []
+
+        def attempt(barrier: threading.Barrier = barrier, amount: int = amount,
+                    outcomes: list[str] = outcomes) -> None:
+            barrier.wait()
+            try:
+                with demo_db.session() as s:
+                    points.redeem(s, clock, pid, amount, "米一袋", None)
+                outcomes.append("ok")
+            except PointsError:
+                outcomes.append("refused")
+
+        threads = [threading.Thread(target=attempt) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(outcomes) == ["ok", "refused"]
+        with demo_db.session() as s:
+            assert points.balance(s, pid) == start - amount >= 0
+            ledger = s.scalar(select(func.sum(PointsEntry.amount)).where(PointsEntry.person_id == pid))
+            assert ledger == points.balance(s, pid)
