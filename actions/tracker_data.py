@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.core.tickets import CATEGORY_NAMES
+from bot.nlu_result import category_of
 
 
 def metadata(tracker: Tracker) -> dict[str, Any]:
@@ -14,19 +14,8 @@ def metadata(tracker: Tracker) -> dict[str, Any]:
 
 
 def category(tracker: Tracker) -> str:
-    """The category from the response selector's retrieval intent (report_issue/roads → roads)."""
-    selectors = (tracker.latest_message or {}).get("response_selector") or {}
-    best: tuple[float, str] | None = None
-    for name, result in selectors.items():
-        if name == "all_retrieval_intents":
-            continue
-        response = (result or {}).get("response") or {}
-        key = response.get("intent_response_key") or ""
-        confidence = float(response.get("confidence") or 0.0)
-        suffix = key.split("/", 1)[1] if "/" in key else ""
-        if suffix in CATEGORY_NAMES and (best is None or confidence > best[0]):
-            best = (confidence, suffix)
-    return best[1] if best else "other"
+    """The category from the response selector (report_issue/roads → roads); "other" if none."""
+    return category_of(tracker.latest_message or {}) or "other"
 
 
 def entity(tracker: Tracker, name: str) -> str | None:

@@ -1,0 +1,67 @@
+"""Using the engine from a command: the configured one if it answers, else one started for the duration."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import httpx
+
+from bot.model import ensure_model
+from bot.settings import ROOT, Settings
+
+
+def engine_ready(url: str) -> bool:
+    try:
+        response = httpx.get(f"{url.rstrip('/')}/status", timeout=2)
+        return response.status_code == 200 and bool(response.json().get("model_file"))
+    except (httpx.HTTPError, ValueError):
+        return False
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_engine(settings: Settings, *, echo: Callable[[str], object] = print,
+                   timeout: float = 300.0) -> Iterator[str]:
+    """Yield the URL of an engine with a model loaded."""
+    if engine_ready(settings.engine_url):
+        yield settings.engine_url
+        return
+    from bot.cli import engine_command, engine_environment
+
+    model = ensure_model(settings.gridbot_cache_dir, echo=echo)
+    port = _free_port()
+    command = engine_command(settings.model_copy(update={"engine_port": port}), model)
+    echo(f"no engine at {settings.engine_url}; starting one on 127.0.0.1:{port} for this command ...")
+    log = (settings.var_dir / "engine-oneshot.log")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **engine_environment(settings)},
+                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while not engine_ready(url):
+            if process.poll() is not None:
+                raise RuntimeError(f"the engine exited with {process.returncode}; see {log}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the engine was not ready after {timeout:.0f}s; see {log}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
