@@ -24,9 +24,15 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         tasks: list[asyncio.Task[None]] = []
         if run_workers:
-            services.worker = InboundWorker(services.inbox, services.engine)
-            services.dispatcher = OutboxDispatcher(services.outbox, services.channels)
+            services.worker = InboundWorker(services.inbox, services.engine, steps=services.kit.steps)
+            services.dispatcher = OutboxDispatcher(services.outbox, services.channels,
+                                                   policies=services.kit.policies, limiter=services.kit.limiter)
             tasks = [asyncio.create_task(services.worker.run()), asyncio.create_task(services.dispatcher.run())]
+            if services.kit.telegram_polls(services.settings):
+                from bot.channels.telegram import poll_updates
+
+                tasks.append(asyncio.create_task(poll_updates(services.kit.telegram_bot, services.inbox,
+                                                              services.wake_worker)))
         try:
             yield
         finally:
@@ -37,6 +43,8 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
 
     app = FastAPI(title="gridbot gateway", lifespan=lifespan)
     app.include_router(simulator.router(services))
+    for channel_router in services.kit.routers(services):
+        app.include_router(channel_router)
 
     @app.get("/", response_class=HTMLResponse)
     async def index() -> str:

@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from bot.channels.base import Channel
-from bot.channels.simulator import SimulatorChannel
+from bot.channels.wiring import ChannelKit, build_channels
 from bot.clock import Clock
 from bot.engine_client import EngineClient
 from bot.messaging.dispatcher import OutboxDispatcher
@@ -28,6 +28,8 @@ class Services:
     photos: PhotoStore
     engine: EngineClient
     channels: dict[str, Channel] = field(default_factory=dict)
+    # Channel extras: inbound steps, outbound policies, rate limits, Telegram's bot (bot/channels/wiring.py).
+    kit: ChannelKit = field(default_factory=ChannelKit)
     worker: InboundWorker | None = None
     dispatcher: OutboxDispatcher | None = None
 
@@ -58,6 +60,7 @@ class Services:
         await self.engine.aclose()
         for channel in self.channels.values():
             await channel.aclose()
+        await self.kit.aclose()
         self.db.dispose()
 
 
@@ -65,6 +68,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     clock = clock or Clock()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
+    photos = PhotoStore(settings.var_dir / "photos")
+    kit = build_channels(settings, db, clock, photos)
     return Services(
         settings=settings,
         clock=clock,
@@ -73,7 +78,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
                     backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds),
         outbox=Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
                       backoff_seconds=settings.outbox_backoff_seconds),
-        photos=PhotoStore(settings.var_dir / "photos"),
+        photos=photos,
         engine=EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds),
-        channels={"simulator": SimulatorChannel()},
+        channels=kit.channels,
+        kit=kit,
     )

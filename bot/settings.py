@@ -55,6 +55,18 @@ class Settings(BaseSettings):
     twilio_from_number: str = ""
     telegram_bot_token: SecretStr = SecretStr("")
     telegram_webhook_secret: SecretStr = SecretStr("")
+    # Provider API addresses (tests point them at fake servers on loopback).
+    twilio_api_base_url: str = "https://api.twilio.com"
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    # SMS budget: parts per reply, parts per number in 24 h, largest MMS photo accepted.
+    sms_max_parts: int = 2
+    sms_daily_parts: int = 20
+    media_max_bytes: int = 5 * 1024 * 1024
+    # Send rates per channel (messages/s overall; Telegram also ~1/s per chat).
+    sms_rate_per_second: float = 10.0
+    telegram_rate_per_second: float = 30.0
+    telegram_chat_interval_seconds: float = 1.0
 
     # Phone numbers without a country code are read in this region.
     default_region: str = "CN"

@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
+from typing import Protocol
 
 from bot.channels.base import Channel, SendError
 from bot.messaging.outbox import Outbox, Outgoing
+from bot.messaging.policy import Review
+from bot.messaging.ratelimit import RateLimiter
 from bot.messaging.worker import worker_name
 
 log = logging.getLogger(__name__)
 
 
+class Policy(Protocol):
+    def review(self, message: Outgoing) -> Review: ...
+
+
 class OutboxDispatcher:
+    """Sends claimed messages: a channel's policy may cut, hold back or defer one first, and the
+    per-channel rate limiter spaces them out."""
+
     def __init__(self, outbox: Outbox, channels: dict[str, Channel], *, name: str | None = None,
-                 idle_seconds: float = 0.5) -> None:
+                 idle_seconds: float = 0.5, policies: dict[str, Policy] | None = None,
+                 limiter: RateLimiter | None = None) -> None:
         self.outbox = outbox
         self.channels = channels
+        self.policies = policies or {}
+        self.limiter = limiter or RateLimiter({})
         self.name = name or worker_name("outbound")
         self.idle_seconds = idle_seconds
         self._wake = asyncio.Event()
@@ -32,6 +46,18 @@ class OutboxDispatcher:
 
     async def _send(self, message: Outgoing) -> None:
         channel = self.channels[message.channel]
+        policy = self.policies.get(message.channel)
+        if policy is not None:
+            review = await asyncio.to_thread(policy.review, message)
+            if review.action == "suppress":
+                log.info("outbox %s via %s held back: %s", message.id, message.channel, review.reason)
+                await asyncio.to_thread(self.outbox.suppressed, message, self.name, review.reason)
+                return
+            if review.action == "defer" and review.until is not None:
+                await asyncio.to_thread(self.outbox.deferred, message, self.name, review.until, review.reason)
+                return
+            message = replace(message, text=review.text)
+        await self.limiter.acquire(message.channel, message.recipient)
         try:
             provider_id = await channel.send(message.recipient, message.text, message.payload)
         except SendError as exc:

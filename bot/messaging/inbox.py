@@ -103,6 +103,15 @@ class Inbox:
                                     next_attempt_at=self.clock.now()))
             return True
 
+    def update_payload(self, message: Claimed, worker: str, payload: dict[str, Any]) -> bool:
+        """Keep what a step learned (downloaded photos, a location) so a retry does not redo it."""
+        with self.db.session() as s:
+            changed = s.execute(update(InboxMessage)
+                                .where(InboxMessage.id == message.id, InboxMessage.claimed_by == worker,
+                                       InboxMessage.status == "processing")
+                                .values(payload=payload).execution_options(synchronize_session=False))
+            return changed.rowcount == 1
+
     def retry_later(self, message: Claimed, worker: str, error: str) -> None:
         """Leave the message pending with backoff. After `max_attempts` the sender hears one apology;
         the message keeps being retried (and is listed for staff) until it goes through."""

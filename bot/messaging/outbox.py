@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -61,6 +61,34 @@ class Outbox:
                 row.sent_at = self.clock.now()
                 row.provider_id = provider_id
                 row.last_error = None
+
+    def suppressed(self, message: Outgoing, worker: str, reason: str) -> None:
+        """Never to be sent (the recipient opted out, or the same text went out today): kept for staff."""
+        with self.db.session() as s:
+            row = s.get(OutboxMessage, message.id)
+            if row is not None and row.claimed_by == worker and row.status == "sending":
+                row.status = "suppressed"
+                row.last_error = reason[:500]
+
+    def deferred(self, message: Outgoing, worker: str, until: datetime, reason: str) -> None:
+        """Not now (a budget is used up): pending again at `until`, the try not counted."""
+        with self.db.session() as s:
+            row = s.get(OutboxMessage, message.id)
+            if row is not None and row.claimed_by == worker and row.status == "sending":
+                row.status = "pending"
+                row.attempts = max(row.attempts - 1, 0)
+                row.next_attempt_at = until
+                row.last_error = reason[:500]
+
+    def record_delivery(self, provider_id: str, status: str) -> bool:
+        """A provider's later word on a sent message: a failed delivery marks it undelivered."""
+        with self.db.session() as s:
+            row = s.scalar(select(OutboxMessage).where(OutboxMessage.provider_id == provider_id))
+            if row is None:
+                return False
+            if status in ("failed", "undelivered") and row.status == "sent":
+                row.status = "undelivered"
+            return True
 
     def failed(self, message: Outgoing, worker: str, error: str, *, permanent: bool) -> None:
         """A permanent error, or too many tries, dead-letters the message; otherwise back off."""

@@ -9,6 +9,7 @@ import socket
 
 from bot.engine_client import EngineClient, EngineUnavailable
 from bot.messaging.inbox import Claimed, Inbox
+from bot.messaging.steps import Step
 
 log = logging.getLogger(__name__)
 
@@ -19,8 +20,9 @@ def worker_name(role: str) -> str:
 
 class InboundWorker:
     def __init__(self, inbox: Inbox, engine: EngineClient, *, name: str | None = None, batch: int = 8,
-                 idle_seconds: float = 0.5) -> None:
+                 idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None) -> None:
         self.inbox = inbox
+        self.steps = steps or {}
         self.engine = engine
         self.name = name or worker_name("inbound")
         self.batch = batch
@@ -41,6 +43,22 @@ class InboundWorker:
         return len(claimed)
 
     async def _process(self, message: Claimed) -> None:
+        before = message.payload
+        for step in self.steps.get(message.channel, []):
+            try:
+                outcome = await step(message)
+            except Exception as exc:  # a download that failed, a provider down: try again later
+                log.warning("inbox %s: %s failed (%s); will retry", message.id, type(step).__name__,
+                            type(exc).__name__)
+                reason = f"{type(step).__name__}: {type(exc).__name__}"
+                await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
+                return
+            if isinstance(outcome, list):
+                await asyncio.to_thread(self.inbox.complete, message, self.name, outcome)
+                return
+            message = outcome
+        if message.payload != before:
+            await asyncio.to_thread(self.inbox.update_payload, message, self.name, message.payload)
         metadata = {"inbox_id": message.id, "channel": message.channel, **message.payload}
         try:
             replies = await self.engine.converse(message.sender, message.text, metadata)

@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 import bot.store.council_models  # noqa: F401  (council and points tables)
+from bot.store import channel_models  # noqa: F401  (channel tables)
 from bot.store.models import Base
 
 config = context.config

@@ -1,0 +1,144 @@
+"""Inbound steps for Telegram, before the engine: /start and the shared contact link a rider's
+account; a shared location is kept for the report that follows; the largest photo is downloaded
+(≤ 20 MB, once per file_unique_id); a pressed button becomes its payload."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import UTC, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from telegram import Bot
+
+from bot.clock import Clock
+from bot.core.phones import InvalidPhone, to_e164
+from bot.messaging.inbox import Claimed
+from bot.messaging.steps import Replies
+from bot.photos import PhotoStore
+from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
+from bot.store.db import Database
+from bot.store.models import Person
+
+BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024
+LOCATION_FRESH = timedelta(minutes=30)
+
+WELCOME = "欢迎使用网格通！骑手请点下方「分享手机号」完成绑定；反映问题可直接发文字、照片和位置。"
+LINKED = "绑定成功，{name}。发照片并附上位置即可上报问题。"
+NOT_YOURS = "请分享您自己的手机号完成绑定。"
+LOCATION_KEPT = "已收到位置。请发送照片或文字说明问题。"
+PHOTO_TOO_LARGE = "照片太大（超过{mb}MB），请压缩后重发。"
+
+
+class TelegramSteps:
+    def __init__(self, bot: Bot, db: Database, photos: PhotoStore, clock: Clock, *, max_bytes: int,
+                 region: str = "CN") -> None:
+        self.bot = bot
+        self.db = db
+        self.photos = photos
+        self.clock = clock
+        self.max_bytes = min(max_bytes, BOT_DOWNLOAD_LIMIT)
+        self.region = region
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        payload = dict(message.payload)
+        if message.text.split(" ", 1)[0] == "/start":
+            return [{"text": WELCOME, "custom": {"telegram_keyboard": "register"}}]
+        if "contact" in payload:
+            return await asyncio.to_thread(self._link, message.sender, payload["contact"])
+        if "callback" in payload:
+            text = await asyncio.to_thread(self._button_payload, payload.pop("callback")["data"])
+            return replace(message, text=text, payload=payload)
+        photo = payload.pop("telegram_photo", None)
+        if photo is None and "lat" in payload and not message.text:
+            await asyncio.to_thread(self._keep_location, message.sender, payload["lat"], payload["lon"])
+            return [{"text": LOCATION_KEPT}]
+        if photo is not None:
+            photo_id = await self._photo(message.id, photo)
+            if photo_id is None:
+                return [{"text": PHOTO_TOO_LARGE.format(mb=self.max_bytes // (1024 * 1024))}]
+            payload["photos"] = [*payload.get("photos", []), photo_id]
+        if "lat" not in payload:
+            where = await asyncio.to_thread(self._take_location, message.sender)
+            if where is not None:
+                payload["lat"], payload["lon"] = where
+        return replace(message, payload=payload)
+
+    async def _photo(self, inbox_id: int, photo: dict[str, Any]) -> str | None:
+        known = await asyncio.to_thread(self._known, photo["file_unique_id"])
+        if known is not None:
+            return known
+        if int(photo.get("file_size") or 0) > self.max_bytes:
+            return None
+        file = await self.bot.get_file(photo["file_id"])  # file.file_path holds the token: never log it
+        if int(file.file_size or 0) > self.max_bytes:
+            return None
+        data = bytes(await file.download_as_bytearray())
+        if len(data) > self.max_bytes:
+            return None
+        return await asyncio.to_thread(self._keep_photo, inbox_id, photo["file_unique_id"], data)
+
+    def _known(self, unique_id: str) -> str | None:
+        with self.db.session() as s:
+            return s.scalar(select(InboundMedia.photo_id).where(InboundMedia.channel == "telegram",
+                                                                InboundMedia.source_key == unique_id))
+
+    def _keep_photo(self, inbox_id: int, unique_id: str, data: bytes) -> str:
+        photo_id = self.photos.save(data)
+        with self.db.session() as s:
+            s.add(InboundMedia(inbox_message_id=inbox_id, channel="telegram", source_key=unique_id,
+                               photo_id=photo_id, content_type="image/jpeg", size=len(data),
+                               stored_at=self.clock.now()))
+        return photo_id
+
+    def _link(self, sender: str, contact: dict[str, Any]) -> Replies:
+        user_id = int(sender[3:])
+        if contact.get("user_id") != user_id:
+            return [{"text": NOT_YOURS}]
+        try:
+            phone = to_e164(str(contact.get("phone_number") or ""), self.region)
+        except InvalidPhone:
+            return [{"text": NOT_YOURS}]
+        with self.db.session() as s:
+            previous = s.scalar(select(Person).where(Person.telegram_user_id == user_id))
+            person = s.scalar(select(Person).where(Person.phone == phone))
+            if previous is not None and previous is not person:
+                previous.telegram_user_id = None
+                s.flush()
+            if person is None:
+                person = Person(name="Telegram用户", phone=phone, kind="resident")
+                s.add(person)
+            person.telegram_user_id = user_id
+            person.preferred_channel = "telegram"
+            name = person.name
+        return [{"text": LINKED.format(name=name), "custom": {"telegram_keyboard": "remove"}}]
+
+    def _button_payload(self, data: str) -> str:
+        if not data.startswith("c:"):
+            return data
+        with self.db.session() as s:
+            choice = s.get(ButtonChoice, int(data[2:])) if data[2:].isdigit() else None
+            return choice.payload if choice else ""
+
+    def _keep_location(self, sender: str, lat: float, lon: float) -> None:
+        with self.db.session() as s:
+            row = s.scalar(select(TelegramLocation).where(TelegramLocation.sender == sender))
+            if row is None:
+                s.add(TelegramLocation(sender=sender, lat=lat, lon=lon, shared_at=self.clock.now()))
+            else:
+                row.lat, row.lon, row.shared_at = lat, lon, self.clock.now()
+
+    def _take_location(self, sender: str) -> tuple[float, float] | None:
+        """A location shared in the last half hour, used once."""
+        with self.db.session() as s:
+            row = s.scalar(select(TelegramLocation).where(TelegramLocation.sender == sender))
+            if row is None:
+                return None
+            shared = row.shared_at if row.shared_at.tzinfo else row.shared_at.replace(tzinfo=UTC)
+            s.delete(row)
+            if self.clock.now() - shared > LOCATION_FRESH:
+                return None
+            return row.lat, row.lon
+
+

@@ -1,0 +1,123 @@
+"""Sending SMS with twilio's REST client, and fetching MMS media with the account's credentials."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from sqlalchemy import select
+from twilio.base.exceptions import TwilioException, TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.rest import Client
+
+from bot.channels.base import Channel, SendError
+from bot.messaging.inbox import Claimed
+from bot.messaging.steps import Replies, with_payload
+from bot.photos import PhotoStore
+from bot.store.channel_models import InboundMedia
+from bot.store.db import Database
+
+log = logging.getLogger(__name__)
+
+# Twilio error codes that no retry will fix: invalid/unreachable number, unsubscribed recipient, blocked.
+PERMANENT_CODES = {21211, 21212, 21214, 21408, 21606, 21610, 21612, 21614, 30004, 30005, 30006, 30007}
+
+
+class TwilioChannel(Channel):
+    name = "sms"
+
+    def __init__(self, account_sid: str, auth_token: str, from_number: str, *, status_callback: str | None,
+                 api_base_url: str = "https://api.twilio.com", timeout: float = 10.0) -> None:
+        self.from_number = from_number
+        self.status_callback = status_callback
+        self.client = Client(account_sid, auth_token, http_client=TwilioHttpClient(timeout=timeout))
+        # Every REST call goes through the `api` domain; a test points it at a fake server.
+        self.client.api.base_url = api_base_url.rstrip("/")
+
+    async def send(self, recipient: str, text: str, payload: dict[str, Any]) -> str | None:
+        return await asyncio.to_thread(self._send, recipient, text)
+
+    def _send(self, recipient: str, text: str) -> str | None:
+        kwargs: dict[str, Any] = {"to": recipient, "from_": self.from_number, "body": text}
+        if self.status_callback:
+            kwargs["status_callback"] = self.status_callback
+        try:
+            message = self.client.messages.create(**kwargs)
+        except TwilioRestException as exc:
+            permanent = exc.code in PERMANENT_CODES or (400 <= exc.status < 500 and exc.status != 429)
+            raise SendError(f"twilio {exc.status} code {exc.code}", permanent=permanent) from exc
+        except (TwilioException, OSError) as exc:  # connection errors, timeouts
+            raise SendError(f"twilio unreachable: {type(exc).__name__}", permanent=False) from exc
+        return message.sid
+
+
+class TwilioMedia:
+    """Inbound step: download the MMS media a message listed (NumMedia/MediaUrlN) and keep it as photos.
+    Media already stored (a retried message) is not fetched again."""
+
+    def __init__(self, db: Database, photos: PhotoStore, account_sid: str, auth_token: str, *,
+                 max_bytes: int, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.db = db
+        self.photos = photos
+        self.max_bytes = max_bytes
+        self._http = httpx.AsyncClient(auth=(account_sid, auth_token), follow_redirects=True, timeout=20,
+                                       transport=transport)
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        media = message.payload.get("media") or []
+        if not media:
+            return message
+        photos: list[str] = list(message.payload.get("photos") or [])
+        skipped = 0
+        for item in media:
+            key = urlsplit(item["url"]).path
+            photo_id = await asyncio.to_thread(self._known, key)
+            if photo_id is None:
+                data = await self._download(item["url"])
+                if data is None:
+                    skipped += 1
+                    continue
+                photo_id = await asyncio.to_thread(self._keep, message.id, key, data, item.get("content_type", ""))
+            if photo_id not in photos:
+                photos.append(photo_id)
+        rest = {k: v for k, v in message.payload.items() if k != "media"}
+        changed = replace(message, payload={**rest, "photos": photos})
+        return with_payload(changed, media_skipped=skipped) if skipped else changed
+
+    async def _download(self, url: str) -> bytes | None:
+        """The media's bytes, or None when it is too large (the report is still taken)."""
+        async with self._http.stream("GET", url) as response:
+            if response.status_code >= 500:
+                raise SendError(f"media fetch answered {response.status_code}", permanent=False)
+            if response.status_code != 200:
+                log.warning("MMS media fetch answered %s; skipping it", response.status_code)
+                return None
+            declared = int(response.headers.get("content-length") or 0)
+            if declared > self.max_bytes:
+                return None
+            chunks, size = [], 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > self.max_bytes:
+                    return None
+                chunks.append(chunk)
+            return b"".join(chunks)
+
+    def _known(self, key: str) -> str | None:
+        with self.db.session() as s:
+            return s.scalar(select(InboundMedia.photo_id).where(InboundMedia.channel == "sms",
+                                                                InboundMedia.source_key == key))
+
+    def _keep(self, inbox_id: int, key: str, data: bytes, content_type: str) -> str:
+        photo_id = self.photos.save(data)
+        with self.db.session() as s:
+            s.add(InboundMedia(inbox_message_id=inbox_id, channel="sms", source_key=key, photo_id=photo_id,
+                               content_type=content_type[:64], size=len(data)))
+        return photo_id
+
+    async def aclose(self) -> None:
+        await self._http.aclose()

@@ -1,0 +1,100 @@
+"""Twilio's webhooks: inbound SMS/MMS and delivery status callbacks.
+
+Every request is checked with twilio's RequestValidator against the configured public URL
+(never `request.url`, which is wrong behind a proxy) over every parameter received, stored,
+then answered with an empty TwiML `<Response/>`: replies go out later through the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from twilio.request_validator import RequestValidator
+
+from bot.core.phones import InvalidPhone, to_e164
+from bot.messaging.inbox import Inbound
+from bot.store.channel_models import DeliveryStatus
+
+log = logging.getLogger(__name__)
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response />'
+SMS_PATH = "/channels/twilio/sms"
+STATUS_PATH = "/channels/twilio/status"
+MAX_MEDIA = 10
+
+
+def public_url(base: str, request: Request) -> str:
+    """The URL Twilio signed: the configured public base, this path and the query as received."""
+    url = base.rstrip("/") + request.url.path
+    query = request.url.query
+    return f"{url}?{query}" if query else url
+
+
+def parse_sms(form: dict[str, str], region: str) -> Inbound:
+    """An inbound SMS/MMS as the inbox stores it; media are listed for the download step."""
+    sender = to_e164(form.get("From", ""), region)
+    try:
+        count = min(int(form.get("NumMedia") or 0), MAX_MEDIA)
+    except ValueError:
+        count = 0
+    media = [{"url": form[f"MediaUrl{n}"], "content_type": form.get(f"MediaContentType{n}", "")}
+             for n in range(count) if form.get(f"MediaUrl{n}")
+             and form.get(f"MediaContentType{n}", "image/").startswith("image/")]
+    payload: dict[str, Any] = {"media": media} if media else {}
+    return Inbound(channel="sms", external_id=form["MessageSid"], sender=sender,
+                   text=(form.get("Body") or "").strip(), payload=payload)
+
+
+def router(services: Any) -> APIRouter:  # services: bot.services.Services
+    api = APIRouter(prefix="/channels/twilio", tags=["twilio"])
+    settings = services.settings
+    validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
+
+    async def verified_form(request: Request) -> dict[str, str] | None:
+        signature = request.headers.get("X-Twilio-Signature")
+        if not signature or not settings.public_base_url:
+            return None
+        form = await request.form()
+        params = {key: str(value) for key, value in form.multi_items()}
+        if not validator.validate(public_url(settings.public_base_url, request), params, signature):
+            return None
+        return params
+
+    @api.post("/sms")
+    async def inbound_sms(request: Request) -> Response:
+        form = await verified_form(request)
+        if form is None:
+            return Response("forbidden", status_code=403)
+        if not form.get("MessageSid"):
+            return Response(EMPTY_TWIML, media_type="application/xml")
+        try:
+            inbound = parse_sms(form, settings.default_region)
+        except InvalidPhone:
+            log.warning("sms %s from an unusable number; ignored", form.get("MessageSid"))
+            return Response(EMPTY_TWIML, media_type="application/xml")
+        _id, created = await asyncio.to_thread(services.inbox.store, inbound)
+        if created:
+            services.wake_worker()
+        return Response(EMPTY_TWIML, media_type="application/xml")
+
+    @api.post("/status")
+    async def status(request: Request) -> Response:
+        form = await verified_form(request)
+        if form is None:
+            return Response("forbidden", status_code=403)
+        sid, state = form.get("MessageSid") or form.get("SmsSid"), form.get("MessageStatus") or form.get("SmsStatus")
+        if sid and state:
+            await asyncio.to_thread(_record_status, services, sid, state, form.get("ErrorCode"))
+        return Response(status_code=204)
+
+    return api
+
+
+def _record_status(services: Any, sid: str, state: str, error_code: str | None) -> None:
+    with services.db.session() as s:
+        s.add(DeliveryStatus(channel="sms", provider_id=sid[:128], status=state[:32],
+                             error_code=(error_code or None) and error_code[:16], received_at=services.clock.now()))
+    services.outbox.record_delivery(sid, state)

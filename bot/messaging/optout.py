@@ -1,0 +1,51 @@
+"""Opt-out state per address: STOP/退订/TD stop everything but the confirmation; START/订阅 resume."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sqlalchemy import select
+
+from bot.clock import Clock
+from bot.store.channel_models import OptOut
+from bot.store.db import Database
+
+STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "CANCEL", "OPTOUT", "REVOKE", "TD", "退订"}
+START_WORDS = {"START", "UNSTOP", "订阅"}
+HELP_WORDS = {"HELP", "INFO", "帮助"}
+MORE_WORDS = {"更多", "MORE"}
+
+STOP_CONFIRMATION = "已退订网格通短信，不再发送。回复 订阅 可恢复。"
+START_CONFIRMATION = "已恢复网格通短信。回复 退订 可停止。"
+HELP_TEXT = "网格通：向社区网格员反映问题、查进度。直接发送问题即可。回复 退订 停止接收。"
+
+
+def keyword(text: str) -> str:
+    """The message as a keyword: full-width folded, trimmed, upper case, trailing punctuation dropped."""
+    return unicodedata.normalize("NFKC", text or "").strip().strip("。.!！ ").upper()
+
+
+class OptOuts:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def is_opted_out(self, channel: str, address: str) -> bool:
+        with self.db.session() as s:
+            return bool(s.scalar(select(OptOut.active).where(OptOut.channel == channel, OptOut.address == address)))
+
+    def set(self, channel: str, address: str, *, opted_out: bool) -> bool:
+        """Record the choice; True when it changed something (so a confirmation is due)."""
+        with self.db.session() as s:
+            row = s.scalar(select(OptOut).where(OptOut.channel == channel, OptOut.address == address)
+                           .with_for_update())
+            if row is None:
+                if not opted_out:
+                    return False
+                s.add(OptOut(channel=channel, address=address, active=True, changed_at=self.clock.now()))
+                return True
+            if row.active == opted_out:
+                return False
+            row.active = opted_out
+            row.changed_at = self.clock.now()
+            return True

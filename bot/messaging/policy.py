@@ -1,0 +1,83 @@
+"""What may go out over SMS, checked by the dispatcher just before sending:
+- an opted-out number gets nothing but its opt-out confirmation;
+- a reply over the part budget is cut, the rest kept for "更多";
+- the same text never goes to a number twice within 24 hours (carriers reject it);
+- a number gets at most a daily budget of parts; beyond it the message waits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from bot.clock import Clock
+from bot.messaging.optout import OptOuts
+from bot.messaging.outbox import Outgoing
+from bot.messaging.sms_budget import fit, segments
+from bot.store.channel_models import SmsContinuation
+from bot.store.db import Database
+from bot.store.models import OutboxMessage
+
+
+@dataclass(frozen=True)
+class Review:
+    action: str  # send / suppress / defer
+    text: str = ""
+    reason: str = ""
+    until: datetime | None = None
+
+
+class SmsPolicy:
+    def __init__(self, db: Database, clock: Clock, optouts: OptOuts, *, max_parts: int = 2,
+                 daily_parts: int = 20, same_text_hours: float = 24.0) -> None:
+        self.db = db
+        self.clock = clock
+        self.optouts = optouts
+        self.max_parts = max_parts
+        self.daily_parts = daily_parts
+        self.window = timedelta(hours=same_text_hours)
+
+    def review(self, message: Outgoing) -> Review:
+        notice = bool((message.payload.get("custom") or {}).get("optout_notice"))
+        if not notice and self.optouts.is_opted_out(message.channel, message.recipient):
+            return Review("suppress", reason="recipient opted out")
+        text, rest = fit(message.text, self.max_parts)
+        now = self.clock.now()
+        since = now - self.window
+        with self.db.session() as s:
+            recent = s.execute(select(OutboxMessage.text, OutboxMessage.sent_at).where(
+                OutboxMessage.channel == message.channel, OutboxMessage.recipient == message.recipient,
+                OutboxMessage.status == "sent", OutboxMessage.sent_at >= since)).all()
+            if any(row.text == text for row in recent):
+                return Review("suppress", reason="same text sent to this number within 24 h")
+            used = sum(segments(row.text) for row in recent)
+            if not notice and used + segments(text) > self.daily_parts:
+                oldest = min((row.sent_at for row in recent), default=now)
+                return Review("defer", reason="daily SMS budget used", until=_aware(oldest) + self.window)
+            if rest is not None:
+                self._keep_rest(s, message, rest)
+            s.execute(OutboxMessage.__table__.update().where(OutboxMessage.id == message.id).values(text=text))
+        return Review("send", text=text)
+
+    def _keep_rest(self, s, message: Outgoing, rest: str) -> None:  # noqa: ANN001
+        row = s.scalar(select(SmsContinuation).where(SmsContinuation.channel == message.channel,
+                                                     SmsContinuation.recipient == message.recipient))
+        if row is None:
+            s.add(SmsContinuation(channel=message.channel, recipient=message.recipient, text=rest,
+                                  created_at=self.clock.now()))
+        else:
+            row.text, row.created_at = rest, self.clock.now()
+
+    def sent_today(self, channel: str, recipient: str) -> int:
+        with self.db.session() as s:
+            return int(s.scalar(select(func.count()).select_from(OutboxMessage).where(
+                OutboxMessage.channel == channel, OutboxMessage.recipient == recipient,
+                OutboxMessage.status == "sent", OutboxMessage.sent_at >= self.clock.now() - self.window)) or 0)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; they are UTC."""
+    from datetime import UTC
+
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,85 @@
+"""Tables the channels keep: opt-outs, media of inbound messages, delivery statuses, SMS
+continuations ("回复 更多") and Telegram button choices."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.clock import utcnow
+from bot.store.models import Base, IdType
+
+
+class OptOut(Base):
+    """An address that said STOP/退订/TD. Deleted rows are never needed: `active` flips back on START."""
+
+    __tablename__ = "channel_opt_outs"
+    __table_args__ = (UniqueConstraint("channel", "address"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(default=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InboundMedia(Base):
+    """A photo that came with an inbound message, stored in the PhotoStore under `photo_id`."""
+
+    __tablename__ = "inbound_media"
+    __table_args__ = (UniqueConstraint("channel", "source_key"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    inbox_message_id: Mapped[int] = mapped_column(ForeignKey("inbox_messages.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    # Twilio: the media URL's sid path; Telegram: file_unique_id. One download per source.
+    source_key: Mapped[str] = mapped_column(String(256))
+    photo_id: Mapped[str] = mapped_column(String(64))
+    content_type: Mapped[str] = mapped_column(String(64), default="")
+    size: Mapped[int] = mapped_column(default=0)
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DeliveryStatus(Base):
+    """Every status callback a provider sent for an outbound message (queued, sent, delivered, failed…)."""
+
+    __tablename__ = "delivery_statuses"
+    __table_args__ = (Index("ix_delivery_provider", "provider_id", "id"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    provider_id: Mapped[str] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(32))
+    error_code: Mapped[str | None] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SmsContinuation(Base):
+    """The rest of a reply cut to fit the SMS budget; "更多" sends the next part."""
+
+    __tablename__ = "sms_continuations"
+    __table_args__ = (UniqueConstraint("channel", "recipient"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ButtonChoice(Base):
+    """A Telegram inline button whose payload is longer than callback_data allows: the button carries `c:<id>`."""
+
+    __tablename__ = "telegram_button_choices"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TelegramLocation(Base):
+    """The last location a Telegram user shared; a report sent soon after carries it."""
+
+    __tablename__ = "telegram_locations"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    sender: Mapped[str] = mapped_column(String(64), unique=True)
+    lat: Mapped[float] = mapped_column()
+    lon: Mapped[float] = mapped_column()
+    shared_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,155 @@
+"""Gateways wired to fake providers on loopback and a fake engine at its HTTP boundary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from twilio.request_validator import RequestValidator
+
+from bot.clock import FakeClock
+from bot.engine_client import EngineClient
+from bot.gateway import create_app
+from bot.services import Services, build_services
+from bot.settings import Settings
+from tests.fakes.telegram import TOKEN, FakeTelegram
+from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+
+PUBLIC = "https://grid.example.org"
+WEBHOOK_SECRET = "s3cret_Header-token"
+FROM_NUMBER = "+15005550006"
+
+
+@pytest.fixture(scope="session")
+def twilio_server() -> Iterator[FakeTwilio]:
+    fake = FakeTwilio().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def fake_twilio(twilio_server: FakeTwilio) -> FakeTwilio:
+    twilio_server.sent.clear()
+    twilio_server.media.clear()
+    twilio_server.failures.clear()
+    twilio_server.media_requests = 0
+    return twilio_server
+
+
+@pytest.fixture(scope="session")
+def telegram_server() -> Iterator[FakeTelegram]:
+    fake = FakeTelegram().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def fake_telegram(telegram_server: FakeTelegram) -> FakeTelegram:
+    telegram_server.calls.clear()
+    telegram_server.files.clear()
+    telegram_server.updates.clear()
+    telegram_server.file_downloads = 0
+    return telegram_server
+
+
+class FakeEngine:
+    """Rasa's REST channel and the action server's health, at the HTTP boundary: answers each
+    turn with an echo of what it was given, so tests see text and metadata arrive."""
+
+    def __init__(self) -> None:
+        self.turns: list[dict[str, Any]] = []
+        self.replies: list[dict[str, Any]] | None = None
+        self.up = True
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        if not self.up:
+            raise httpx.ConnectError("engine down", request=request)
+        if request.url.path == "/status":
+            return httpx.Response(200, json={"model_file": "models/test.tar.gz"})
+        if request.url.path == "/health":
+            return httpx.Response(200, json={"status": "ok"})
+        if request.url.path == "/webhooks/rest/webhook":
+            body = json.loads(request.content)
+            self.turns.append(body)
+            replies = self.replies if self.replies is not None else [{"recipient_id": body["sender"],
+                                                                      "text": f"收到：{body['message']}"}]
+            return httpx.Response(200, json=replies)
+        return httpx.Response(404)
+
+
+@pytest.fixture
+def fake_engine() -> FakeEngine:
+    return FakeEngine()
+
+
+@pytest.fixture
+def channel_settings(settings: Settings, fake_twilio: FakeTwilio, fake_telegram: FakeTelegram) -> Settings:
+    return settings.model_copy(update={
+        "public_base_url": PUBLIC,
+        "twilio_account_sid": ACCOUNT_SID, "twilio_auth_token": _secret(AUTH_TOKEN),
+        "twilio_from_number": FROM_NUMBER, "twilio_api_base_url": fake_twilio.url,
+        "telegram_bot_token": _secret(TOKEN), "telegram_webhook_secret": _secret(WEBHOOK_SECRET),
+        "telegram_api_base_url": fake_telegram.base_url, "telegram_file_base_url": fake_telegram.base_file_url,
+        "telegram_rate_per_second": 1000.0, "telegram_chat_interval_seconds": 0.0,
+        "sms_rate_per_second": 1000.0,
+    })
+
+
+def _secret(value: str):
+    from pydantic import SecretStr
+
+    return SecretStr(value)
+
+
+@pytest.fixture
+async def services(channel_settings: Settings, fake_engine: FakeEngine, clock: FakeClock) -> AsyncIterator[Services]:
+    built = build_services(channel_settings, clock)
+    await built.engine.aclose()
+    built.engine = EngineClient(channel_settings.engine_url, channel_settings.actions_url,
+                                transport=httpx.MockTransport(fake_engine.handler))
+    yield built
+    await built.aclose()
+
+
+@pytest.fixture
+async def gateway(services: Services) -> AsyncIterator[httpx.AsyncClient]:
+    """The gateway app in-process (workers are driven by hand with `drive`)."""
+    app = create_app(services, run_workers=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC) as client:
+        yield client
+
+
+def sign(url: str, params: dict[str, str]) -> str:
+    return RequestValidator(AUTH_TOKEN).compute_signature(url, params)
+
+
+def sms_params(sid: str, sender: str, body: str, **extra: str) -> dict[str, str]:
+    return {"MessageSid": sid, "SmsSid": sid, "AccountSid": ACCOUNT_SID, "From": sender, "To": FROM_NUMBER,
+            "Body": body, "NumMedia": "0", **extra}
+
+
+async def post_sms(client: httpx.AsyncClient, params: dict[str, str], *, path: str = "/channels/twilio/sms",
+                   signed_url: str | None = None, signature: str | None = None) -> httpx.Response:
+    headers = {}
+    sig = signature if signature is not None else sign(signed_url or PUBLIC + path, params)
+    if sig:
+        headers["X-Twilio-Signature"] = sig
+    return await client.post(path, data=params, headers=headers)
+
+
+async def drive(services: Services, rounds: int = 3) -> None:
+    """Run the inbound worker and the outbox dispatcher until there is nothing left to do."""
+    from bot.messaging.dispatcher import OutboxDispatcher
+    from bot.messaging.worker import InboundWorker
+
+    worker = InboundWorker(services.inbox, services.engine, steps=services.kit.steps, name="test-worker")
+    dispatcher = OutboxDispatcher(services.outbox, services.channels, policies=services.kit.policies,
+                                  limiter=services.kit.limiter, name="test-dispatcher")
+    for _ in range(rounds):
+        while await worker.run_once():
+            pass
+        while await dispatcher.run_once():
+            pass

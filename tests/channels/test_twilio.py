@@ -1,0 +1,150 @@
+from sqlalchemy import func, select
+
+from bot.store.channel_models import DeliveryStatus, InboundMedia
+from bot.store.models import InboxMessage, OutboxMessage
+from tests.channels.conftest import FROM_NUMBER, PUBLIC, drive, post_sms, sign, sms_params
+from tests.conftest import RESIDENT
+
+SMS_URL = PUBLIC + "/channels/twilio/sms"
+
+
+def inbox_rows(services):
+    with services.db.session() as s:
+        return list(s.scalars(select(InboxMessage).order_by(InboxMessage.id)))
+
+
+async def test_it_stores_a_signed_sms_and_answers_an_empty_twiml_response(gateway, services):
+    response = await post_sms(gateway, sms_params("SM1", RESIDENT, "路灯坏了"))
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/xml")
+    assert "<Response" in response.text and "<Message" not in response.text
+    [row] = inbox_rows(services)
+    assert (row.channel, row.external_id, row.sender, row.text) == ("sms", "SM1", RESIDENT, "路灯坏了")
+
+
+async def test_it_refuses_a_tampered_body(gateway, services):
+    params = sms_params("SM2", RESIDENT, "路灯坏了")
+    signature = sign(SMS_URL, params)
+    response = await post_sms(gateway, {**params, "Body": "改过的内容"}, signature=signature)
+    assert response.status_code == 403
+    assert inbox_rows(services) == []
+
+
+async def test_it_refuses_a_signature_made_for_another_url(gateway, services):
+    params = sms_params("SM3", RESIDENT, "路灯坏了")
+    response = await post_sms(gateway, params, signed_url="https://evil.example.com/channels/twilio/sms")
+    assert response.status_code == 403
+    assert inbox_rows(services) == []
+
+
+async def test_it_refuses_a_request_without_a_signature(gateway, services):
+    response = await post_sms(gateway, sms_params("SM4", RESIDENT, "路灯坏了"), signature="")
+    assert response.status_code == 403
+    assert inbox_rows(services) == []
+
+
+async def test_it_validates_over_fields_twilio_adds_without_notice(gateway, services):
+    params = sms_params("SM5", RESIDENT, "路灯坏了", FromCity="昆明", SomeNewField="x")
+    assert (await post_sms(gateway, params)).status_code == 200
+    response = await post_sms(gateway, {**params, "MessageSid": "SM6"}, signature=sign(SMS_URL, params))
+    assert response.status_code == 403
+
+
+async def test_it_signs_against_the_public_url_with_the_query_string(gateway, services):
+    params = sms_params("SM7", RESIDENT, "你好")
+    path = "/channels/twilio/sms?site=qingshan"
+    assert (await post_sms(gateway, params, path=path, signed_url=PUBLIC + path)).status_code == 200
+    other = sms_params("SM8", RESIDENT, "你好")
+    assert (await post_sms(gateway, other, path=path, signed_url=SMS_URL)).status_code == 403
+
+
+async def test_a_duplicate_message_sid_yields_one_processed_message(gateway, services, fake_engine, fake_twilio):
+    params = sms_params("SM9", RESIDENT, "路灯坏了")
+    for _ in range(3):
+        assert (await post_sms(gateway, params)).status_code == 200
+    await drive(services)
+    assert len(inbox_rows(services)) == 1
+    assert [t["message"] for t in fake_engine.turns] == ["路灯坏了"]
+    assert fake_twilio.bodies_to(RESIDENT) == ["收到：路灯坏了"]
+
+
+async def test_it_acknowledges_while_the_engine_is_down_and_answers_once_it_is_back(gateway, services, fake_engine,
+                                                                                   fake_twilio):
+    fake_engine.up = False
+    assert (await post_sms(gateway, sms_params("SM10", RESIDENT, "井盖丢了"))).status_code == 200
+    await drive(services)
+    assert fake_twilio.sent == []
+    fake_engine.up = True
+    await drive(services)
+    assert fake_twilio.bodies_to(RESIDENT) == ["收到：井盖丢了"]
+
+
+async def test_replies_go_out_through_twilio_with_a_status_callback(gateway, services, fake_twilio):
+    await post_sms(gateway, sms_params("SM11", RESIDENT, "你好"))
+    await drive(services)
+    [sent] = fake_twilio.sent
+    assert (sent["To"], sent["From"]) == (RESIDENT, FROM_NUMBER)
+    assert sent["StatusCallback"] == PUBLIC + "/channels/twilio/status"
+    with services.db.session() as s:
+        row = s.scalar(select(OutboxMessage).where(OutboxMessage.recipient == RESIDENT))
+        assert (row.status, row.provider_id) == ("sent", sent["sid"])
+
+
+async def test_a_signed_status_callback_is_recorded_and_a_failed_delivery_marks_the_message(gateway, services,
+                                                                                            fake_twilio):
+    await post_sms(gateway, sms_params("SM12", RESIDENT, "你好"))
+    await drive(services)
+    sid = fake_twilio.sent[0]["sid"]
+    status_url = PUBLIC + "/channels/twilio/status"
+    params = {"MessageSid": sid, "MessageStatus": "undelivered", "ErrorCode": "30006", "To": RESIDENT}
+    forged = await gateway.post("/channels/twilio/status", data=params, headers={"X-Twilio-Signature": "bad"})
+    assert forged.status_code == 403
+    ok = await gateway.post("/channels/twilio/status", data=params,
+                            headers={"X-Twilio-Signature": sign(status_url, params)})
+    assert ok.status_code == 204
+    with services.db.session() as s:
+        [status] = s.scalars(select(DeliveryStatus)).all()
+        assert (status.provider_id, status.status, status.error_code) == (sid, "undelivered", "30006")
+        assert s.scalar(select(OutboxMessage.status).where(OutboxMessage.provider_id == sid)) == "undelivered"
+
+
+async def test_an_invalid_number_is_dead_lettered_at_once_and_a_server_error_is_retried(gateway, services,
+                                                                                       fake_twilio):
+    fake_twilio.failures.extend([(400, 21211), (503, 20500)])
+    await post_sms(gateway, sms_params("SM13", RESIDENT, "一"))
+    await post_sms(gateway, sms_params("SM14", "+8613900000002", "二"))
+    await drive(services, rounds=1)
+    with services.db.session() as s:
+        statuses = dict(s.execute(select(OutboxMessage.recipient, OutboxMessage.status)).all())
+    assert statuses == {RESIDENT: "dead", "+8613900000002": "pending"}
+
+
+async def test_mms_photos_are_downloaded_with_the_account_credentials_and_passed_to_the_engine(
+        gateway, services, fake_twilio, fake_engine):
+    fake_twilio.media["ME1"] = (b"\xff\xd8jpeg-bytes", "image/jpeg")
+    params = sms_params("MM1", RESIDENT, "垃圾堆在路边", NumMedia="1", MediaUrl0=fake_twilio.media_url("ME1"),
+                        MediaContentType0="image/jpeg")
+    assert (await post_sms(gateway, params)).status_code == 200
+    await drive(services)
+    [turn] = fake_engine.turns
+    [photo_id] = turn["metadata"]["photos"]
+    assert services.photos.path_of(photo_id).read_bytes() == b"\xff\xd8jpeg-bytes"
+    with services.db.session() as s:
+        media = s.scalar(select(InboundMedia))
+        assert (media.photo_id, media.channel, media.size) == (photo_id, "sms", 12)
+        assert s.scalar(select(InboxMessage.payload))["photos"] == [photo_id]
+
+
+async def test_an_mms_photo_over_the_size_limit_is_skipped_but_the_report_is_taken(gateway, services, fake_twilio,
+                                                                                  fake_engine):
+    services.kit.steps["sms"][1].max_bytes = 10
+    fake_twilio.media["BIG"] = (b"x" * 11, "image/jpeg")
+    params = sms_params("MM2", RESIDENT, "路面塌陷", NumMedia="1", MediaUrl0=fake_twilio.media_url("BIG"),
+                        MediaContentType0="image/jpeg")
+    await post_sms(gateway, params)
+    await drive(services)
+    [turn] = fake_engine.turns
+    assert turn["message"] == "路面塌陷"
+    assert turn["metadata"]["photos"] == [] and turn["metadata"]["media_skipped"] == 1
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(InboundMedia)) == 0

@@ -1,0 +1,91 @@
+"""A fake of the parts of Twilio's REST API gridbot uses, on loopback: creating messages and
+serving MMS media (behind the account's basic auth)."""
+
+from __future__ import annotations
+
+import base64
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from tests.fakes.server import LoopbackServer
+
+ACCOUNT_SID = "AC" + "0" * 32
+AUTH_TOKEN = "fake-auth-token-0123456789abcdef"
+
+
+@dataclass
+class FakeTwilio:
+    sent: list[dict[str, str]] = field(default_factory=list)
+    media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    # The next create() calls fail with (http status, twilio code), one per call.
+    failures: list[tuple[int, int]] = field(default_factory=list)
+    media_requests: int = 0
+    server: LoopbackServer | None = None
+
+    def __post_init__(self) -> None:
+        self._ids = itertools.count(1)
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return self.server.url
+
+    def media_url(self, name: str) -> str:
+        return f"{self.url}/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/MM1/Media/{name}"
+
+    def app(self) -> Starlette:
+        async def create(request: Request) -> Response:
+            if _auth(request) != (ACCOUNT_SID, AUTH_TOKEN):
+                return JSONResponse({"code": 20003, "message": "Authenticate", "status": 401}, status_code=401)
+            form = {k: str(v) for k, v in (await request.form()).multi_items()}
+            if self.failures:
+                status, code = self.failures.pop(0)
+                return JSONResponse({"code": code, "message": "fake failure", "status": status}, status_code=status)
+            sid = f"SM{next(self._ids):032d}"
+            self.sent.append({**form, "sid": sid})
+            return JSONResponse(_message(sid, form), status_code=201)
+
+        async def media(request: Request) -> Response:
+            self.media_requests += 1
+            if _auth(request) != (ACCOUNT_SID, AUTH_TOKEN):
+                return Response(status_code=401)
+            item = self.media.get(request.path_params["name"])
+            if item is None:
+                return Response(status_code=404)
+            return Response(item[0], media_type=item[1])
+
+        return Starlette(routes=[
+            Route("/2010-04-01/Accounts/{sid}/Messages.json", create, methods=["POST"]),
+            Route("/2010-04-01/Accounts/{sid}/Messages/{msg}/Media/{name}", media, methods=["GET"]),
+        ])
+
+    def start(self) -> FakeTwilio:
+        self.server = LoopbackServer(self.app()).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.stop()
+
+    def bodies_to(self, number: str) -> list[str]:
+        return [m["Body"] for m in self.sent if m["To"] == number]
+
+
+def _auth(request: Request) -> tuple[str, str] | None:
+    header = request.headers.get("authorization", "")
+    if not header.startswith("Basic "):
+        return None
+    user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+    return user, password
+
+
+def _message(sid: str, form: dict[str, str]) -> dict[str, Any]:
+    return {"sid": sid, "account_sid": ACCOUNT_SID, "to": form.get("To"), "from": form.get("From"),
+            "body": form.get("Body"), "status": "queued", "num_segments": "1", "direction": "outbound-api",
+            "uri": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json"}
