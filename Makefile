@@ -1,14 +1,14 @@
 # gridbot: the two commands are `make run` and `make test`.
 .PHONY: run test lint validate pytest train nlu-eval setup clean
 
-run:            ## set up what is missing and start engine, actions and gateway (Ctrl-C stops)
+run: setup      ## set up what is missing and start engine, actions and gateway (Ctrl-C stops)
 	bin/bot run
 
-test: lint validate pytest   ## everything CI runs
+test: setup lint validate pytest   ## everything CI runs
 
-setup:          ## build both virtual environments (cached, shared between clones)
-	bin/venv app true
-	bin/venv engine true
+setup:          ## build both virtual environments at once (cached, shared between clones)
+	@bin/venv engine true & engine=$$!; bin/venv app true; app=$$?; wait $$engine; engine=$$?; \
+	  test $$app -eq 0 -a $$engine -eq 0 || { echo "setup failed (app: $$app, engine: $$engine)"; exit 1; }
 
 lint:
 	bin/venv app ruff check .

@@ -80,6 +80,12 @@ def test_the_simulator_refuses_bad_input_with_a_clear_error(stack: Stack):
     assert empty.status_code == 422
 
 
+def test_gibberish_gets_the_menu_in_one_sms(stack: Stack):
+    [reply] = stack.say(RESIDENT, "qwzx").json()["replies"]
+    assert all(item in reply for item in MENU)
+    assert len(reply) <= 70
+
+
 def test_health_reports_every_part(stack: Stack):
     import httpx
 
