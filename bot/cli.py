@@ -10,11 +10,16 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from bot.cli_points import points_app
+from bot.cli_topics import notices_app, topics_app
 from bot.settings import ROOT, Settings, load_settings
 
 app = typer.Typer(help="gridbot (网格通): grid governance by SMS, Telegram and chat.", no_args_is_help=True,
                   add_completion=False)
 console = Console(stderr=True)
+app.add_typer(topics_app, name="topics")
+app.add_typer(notices_app, name="notices")
+app.add_typer(points_app, name="points")
 
 
 def _settings() -> Settings:

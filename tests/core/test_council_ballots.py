@@ -1,0 +1,189 @@
+"""Ballots: understood from numbers, words and dialect; one per voter, enforced by the database."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.clock import FakeClock
+from bot.core import council, points
+from bot.core.council_ballots import audit_ballots, cast, handle_vote, parse_choice, which_topic_text
+from bot.store.council_models import Ballot, BallotEvent
+from bot.store.db import Database
+from bot.store.models import StaffRole
+from tests.conftest import RESIDENT, VILLAGER
+from tests.core.council_factories import GROUP1, GROUP2_VILLAGER, SECRETARY, add_villagers, open_topic, person
+
+DEFAULT = council.DEFAULT_OPTIONS
+
+
+@pytest.mark.parametrize(("text", "option"), [
+    ("1", 1), ("１", 1), ("我投１", 1), ("赞成", 1), ("同意出钱", 1), ("我同意嘛", 1), ("要得", 1), ("得行", 1),
+    ("修路那个我赞成噶", 1), ("2", 2), ("我反对", 2), ("投第二个", 2), ("投第2个", 2), ("我不同意", 2),
+    ("要不得", 2), ("不得行", 2), ("选项2", 2), ("3", 3), ("弃权吧", 3), ("随便", 3), ("选第三个", 3),
+    ("我选选项三", 3),
+])
+def test_a_choice_is_understood_from_numbers_words_and_dialect(text: str, option: int) -> None:
+    assert parse_choice(text, DEFAULT) == option
+
+
+@pytest.mark.parametrize("text", ["", "你好", "4", "第五个", "12"])
+def test_no_choice_is_read_into_a_message_that_names_none(text: str) -> None:
+    assert parse_choice(text, DEFAULT) is None
+
+
+def test_custom_options_are_understood_by_their_label_or_position() -> None:
+    options = ["早上七点", "晚上七点"]
+    assert parse_choice("晚上七点好", options) == 2
+    assert parse_choice("第一个", options) == 1
+    assert parse_choice("3", options) is None
+
+
+def test_a_ballot_is_recorded_once_and_changed_until_closing_the_last_counts(demo_db: Database,
+                                                                            clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock)
+        me = person(s, VILLAGER)
+        assert cast(s, clock, topic_id, me, 1).status == "recorded"
+        assert cast(s, clock, topic_id, me, 1).status == "unchanged"
+        changed = cast(s, clock, topic_id, me, 2)
+        assert (changed.status, changed.previous, changed.label) == ("changed", 1, "反对")
+    with demo_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 1
+        assert s.scalar(select(Ballot.option)) == 2
+        kinds = s.execute(select(BallotEvent.kind, BallotEvent.option, BallotEvent.previous_option)
+                          .order_by(BallotEvent.id)).all()
+        assert [tuple(k) for k in kinds] == [("cast", 1, None), ("change", 2, 1)]
+
+
+def test_a_ballot_earns_points_once_per_topic(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock)
+        me = person(s, VILLAGER)
+        cast(s, clock, topic_id, me, 1)
+        cast(s, clock, topic_id, me, 2)
+        assert points.balance(s, me.id) == points.DEFAULT_RULES.amounts["ballot"]
+        assert points.recent(s, me.id, 1)[0].reason == "ballot"
+
+
+def test_outsiders_and_ballots_before_opening_or_after_closing_are_refused_and_not_counted(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock, hours=1)
+        assert cast(s, clock, topic_id, person(s, GROUP2_VILLAGER), 1).status == "not_eligible"
+        assert cast(s, clock, topic_id, person(s, RESIDENT), 1).status == "not_eligible"
+        assert cast(s, clock, topic_id, person(s, SECRETARY), 1).status == "not_eligible"
+        pending = council.create_topic(s, clock, title="未开放",
+                                       electorate=council.electorate_of(groups=[person(s, VILLAGER).villager_group_id]))
+        assert cast(s, clock, pending.id, person(s, VILLAGER), 1).status == "not_open"
+        clock.advance(hours=1)
+        assert cast(s, clock, topic_id, person(s, VILLAGER), 1).status == "not_open"
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+        assert points.balance(s, person(s, GROUP2_VILLAGER).id) == 0
+
+
+def test_a_topic_may_forbid_changing_a_ballot(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock, allow_change=False)
+        cast(s, clock, topic_id, person(s, VILLAGER), 1)
+        locked = cast(s, clock, topic_id, person(s, VILLAGER), 2)
+        assert (locked.status, locked.option) == ("locked", 1)
+        assert s.scalar(select(Ballot.option)) == 1
+
+
+def test_a_proxy_ballot_for_a_household_member_only_where_allowed_and_recorded_as_such(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        son, mother, neighbour = person(s, GROUP1[0]), person(s, GROUP1[1]), person(s, GROUP1[2])
+        closed_to_proxies = open_topic(s, clock)
+        assert cast(s, clock, closed_to_proxies, son, 1, on_behalf_of=mother).status == "no_proxy"
+        topic_id = open_topic(s, clock, allow_proxy=True, title="修路")
+        assert cast(s, clock, topic_id, son, 1, on_behalf_of=neighbour).status == "no_proxy"
+        assert cast(s, clock, topic_id, son, 2, on_behalf_of=mother).status == "recorded"
+        ballot = s.scalar(select(Ballot).where(Ballot.topic_id == topic_id))
+        assert (ballot.person_id, ballot.cast_by_id, ballot.proxy) == (mother.id, son.id, True)
+        assert cast(s, clock, topic_id, son, 1).status == "recorded"  # his own ballot is separate
+        assert s.scalar(select(func.count()).select_from(Ballot).where(Ballot.topic_id == closed_to_proxies)) == 0
+
+
+def test_who_chose_what_is_only_for_an_auditor_on_a_secret_topic(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock)
+        cast(s, clock, topic_id, person(s, VILLAGER), 2)
+        secretary = person(s, SECRETARY)
+        with pytest.raises(PermissionError):
+            audit_ballots(s, topic_id, secretary)
+        s.add(StaffRole(person_id=secretary.id, role="auditor", unit_id=s.get(council.Topic, topic_id).unit_id))
+        s.flush()
+        [event] = audit_ballots(s, topic_id, secretary)
+        assert (event.person_id, event.option) == (person(s, VILLAGER).id, 2)
+        public = open_topic(s, clock, secret=False, title="公开表决")
+        assert audit_ballots(s, public, person(s, GROUP2_VILLAGER)) == []
+
+
+def test_with_one_open_topic_a_vote_is_cast_directly(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock)
+        decision = handle_vote(s, clock, person(s, VILLAGER), "我同意", "同意")
+        assert decision.kind == "cast" and decision.result.status == "recorded" and decision.result.label == "赞成"
+        assert handle_vote(s, clock, person(s, VILLAGER), "嗯嗯", None).kind == "which_option"
+        assert handle_vote(s, clock, person(s, GROUP2_VILLAGER), "1", "1").kind == "none_open"
+
+
+def test_with_several_open_topics_the_bot_asks_which_and_remembers_the_choice(demo_db: Database,
+                                                                             clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        first = open_topic(s, clock, title="垃圾清运费")
+        second = open_topic(s, clock, title="修机耕路")
+        me = person(s, VILLAGER)
+        ask = handle_vote(s, clock, me, "我反对", "反对")
+        assert ask.kind == "which_topic" and ask.pending_option == "反对"
+        assert "1 垃圾清运费 2 修机耕路" in which_topic_text(ask.topics)
+        done = handle_vote(s, clock, me, "2", "2", pending_option=ask.pending_option)
+        assert (done.kind, done.result.topic.id, done.result.option) == ("cast", second, 2)
+        named = handle_vote(s, clock, me, "垃圾清运费我赞成", "赞成")
+        assert (named.kind, named.result.topic.id, named.result.option) == ("cast", first, 1)
+
+
+def _fire(db: Database, clock: FakeClock, jobs: list[tuple[int, int, int]]) -> list[str]:
+    """Run (topic, person id, option) ballots at once, each in its own transaction."""
+    from bot.store.models import Person
+
+    barrier = threading.Barrier(len(jobs))
+
+    def one(job: tuple[int, int, int]) -> str:
+        topic_id, person_id, option = job
+        barrier.wait()
+        with db.session() as s:
+            return cast(s, clock, topic_id, s.get(Person, person_id), option).status
+
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        return list(pool.map(one, jobs))
+
+
+def test_200_simultaneous_ballots_leave_exactly_one_ballot_each(demo_db: Database, clock: FakeClock) -> None:
+    if demo_db.is_sqlite:
+        pytest.skip("the race is PostgreSQL's: SQLite lets one writer in at a time")
+    with demo_db.session() as s:
+        voters = [p.id for p in add_villagers(s, 1, 200)]
+        same_voter = person(s, VILLAGER).id
+        topic_id = open_topic(s, clock, quorum_percent=0)
+    # The same voter 200 times at once, switching between the three options.
+    statuses = _fire(demo_db, clock, [(topic_id, same_voter, n % 3 + 1) for n in range(200)])
+    assert statuses.count("recorded") == 1
+    with demo_db.session() as s:
+        ballots = list(s.scalars(select(Ballot).where(Ballot.topic_id == topic_id)))
+        assert len(ballots) == 1
+        last = s.scalar(select(BallotEvent).where(BallotEvent.topic_id == topic_id).order_by(BallotEvent.id.desc()))
+        assert ballots[0].option == last.option  # the audit trail ends where the ballot stands
+        assert points.balance(s, same_voter) == points.DEFAULT_RULES.amounts["ballot"]
+    # 200 different voters at once.
+    statuses = _fire(demo_db, clock, [(topic_id, pid, 1) for pid in voters])
+    assert statuses == ["recorded"] * 200
+    with demo_db.session() as s:
+        keys = list(s.scalars(select(Ballot.voter_key).where(Ballot.topic_id == topic_id)))
+        assert len(keys) == len(set(keys)) == 201
+        assert council.tally(s, s.get(council.Topic, topic_id)).cast == 201
