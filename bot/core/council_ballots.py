@@ -132,7 +132,8 @@ def cast(session: Session, clock: Clock, topic_id: int, voter: Person, option: i
 
 @dataclass(frozen=True)
 class VoteDecision:
-    """What to do with a vote message: `kind` is cast / which_topic / which_option / none_open."""
+    """What to do with a vote message: `kind` is cast / which_topic / which_option, or a refusal:
+    not_eligible (topics are open, none for this voter), closed (their latest topic has closed), none_open."""
 
     kind: str
     result: CastResult | None = None
@@ -148,7 +149,7 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
     is the topic's position in the list we showed (or its number)."""
     topics = open_topics_for(session, voter, clock.now())
     if not topics:
-        return VoteDecision("none_open")
+        return _why_not(session, clock, voter)
     if pending_option is not None and len(topics) > 1:
         topic = _pick_topic(topics, text)
         if topic is None:
@@ -160,6 +161,20 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
             return VoteDecision("which_topic", topics=topics, pending_option=option_entity or text)
         return _cast_text(session, clock, topic, voter, option_entity or text, rules, fallback=text)
     return _cast_text(session, clock, topics[0], voter, option_entity or text, rules, fallback=text)
+
+
+def _why_not(session: Session, clock: Clock, voter: Person) -> VoteDecision:
+    """No open topic for this voter: say whether it is someone else's vote, a closed one, or nothing."""
+    now = clock.now()
+    recent = list(session.scalars(select(Topic).where(Topic.status.in_(("open", "closed", "published")))
+                                  .order_by(Topic.id.desc()).limit(20)))
+    others = [t for t in recent if is_open(t, now)]
+    if others:
+        return VoteDecision("not_eligible", topics=others)
+    mine = [t for t in recent if is_eligible(session, t, voter)]
+    if mine:
+        return VoteDecision("closed", topics=mine[:1])
+    return VoteDecision("none_open")
 
 
 def _cast_text(session: Session, clock: Clock, topic: Topic, voter: Person, choice: str,

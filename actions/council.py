@@ -1,0 +1,150 @@
+"""Actions for 议事小院: vote, ask for the board, propose a topic. The decisions live in the core."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import tracker_data
+from actions.menu import pending_menu_choice
+from actions.runtime import context
+from bot.core import council, registry
+from bot.core.council_ballots import handle_vote, which_topic_text
+from bot.core.points import PointRules
+
+TOPIC_SLOTS = ["topic_title", "topic_description", "topic_confirm"]
+CAST_RESPONSES = {"recorded": "utter_vote_recorded", "unchanged": "utter_vote_recorded",
+                  "changed": "utter_vote_changed", "locked": "utter_vote_locked",
+                  "not_open": "utter_vote_closed", "not_eligible": "utter_vote_not_eligible",
+                  "no_proxy": "utter_vote_not_eligible", "bad_option": "utter_vote_which_option"}
+
+
+def _resident(session: Any, sender: str) -> Any:
+    person = registry.person_by_address(session, sender)
+    return person if person is not None and person.kind == "resident" else None
+
+
+class ActionVote(Action):
+    """Record a ballot: which topic (asking when several are open), which option, and say what counted."""
+
+    def name(self) -> str:
+        return "action_vote"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if pending_menu_choice(tracker):
+            return [FollowupAction("action_menu_choice")]
+        ctx = context()
+        text = (tracker.latest_message or {}).get("text") or ""
+        with ctx.db.session() as session:
+            voter = _resident(session, tracker.sender_id)
+            if voter is None:
+                dispatcher.utter_message(response="utter_not_registered")
+                return [SlotSet("vote_pending_option", None)]
+            decision = handle_vote(session, ctx.clock, voter, text, tracker_data.entity(tracker, "option"),
+                                   tracker.get_slot("vote_pending_option"), PointRules.from_settings(ctx.settings))
+            return self._answer(session, dispatcher, decision)
+
+    @staticmethod
+    def _answer(session: Any, dispatcher: CollectingDispatcher, decision: Any) -> list[EventType]:
+        if decision.kind == "which_topic":
+            dispatcher.utter_message(response="utter_vote_which_topic", text_list=which_topic_text(decision.topics))
+            return [SlotSet("vote_pending_option", decision.pending_option)]
+        if decision.kind == "none_open":
+            dispatcher.utter_message(response="utter_vote_none_open")
+            return [SlotSet("vote_pending_option", None)]
+        if decision.kind in ("not_eligible", "closed"):
+            topic = decision.topics[0]
+            dispatcher.utter_message(response="utter_vote_not_eligible" if decision.kind == "not_eligible"
+                                     else "utter_vote_closed", title=council.fit(topic.title, 16),
+                                     electorate=council.fit(council.describe_electorate(session, topic.electorate), 16))
+            return [SlotSet("vote_pending_option", None)]
+        if decision.kind == "which_option":
+            topic = decision.topics[0]
+            dispatcher.utter_message(response="utter_vote_which_option", title=council.fit(topic.title, 16),
+                                     options=council.options_line(topic.options))
+            return [SlotSet("vote_pending_option", None)]
+        result = decision.result
+        topic = result.topic
+        previous = topic.options[result.previous - 1] if result.previous else ""
+        response = CAST_RESPONSES[result.status]
+        dispatcher.utter_message(response=response, title=council.fit(topic.title, 16), option=result.label,
+                                 previous=previous, options=council.options_line(topic.options),
+                                 electorate=council.fit(council.describe_electorate(session, topic.electorate), 16))
+        return [SlotSet("vote_pending_option", None)]
+
+
+class ActionAskTopics(Action):
+    """The 村口黑板: open topics for this person, then the latest result or notice."""
+
+    def name(self) -> str:
+        return "action_ask_topics"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        with ctx.db.session() as session:
+            person = registry.person_by_address(session, tracker.sender_id)
+            if person is None:
+                dispatcher.utter_message(response="utter_not_registered")
+                return []
+            dispatcher.utter_message(response="utter_board", board=council.board_text(session, person,
+                                                                                      ctx.clock.now()))
+        return []
+
+
+class ValidateTopicForm(FormValidationAction):
+    """Gather a title and a description, then a yes/no; ask nothing of someone not registered."""
+
+    def name(self) -> str:
+        return "validate_topic_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> list[str]:
+        with context().db.session() as session:
+            if _resident(session, tracker.sender_id) is None:
+                return []
+        return domain_slots
+
+    def validate_topic_title(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> dict[str, Any]:
+        text = str(value or "").strip()
+        return {"topic_title": council.fit(text, 40) if len(text) >= 2 else None}
+
+    def validate_topic_description(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> dict[str, Any]:
+        text = str(value or "").strip()
+        return {"topic_description": council.fit(text, 60) if text else None}
+
+
+class ActionSubmitTopic(Action):
+    """Send a confirmed proposal to the village secretary."""
+
+    def name(self) -> str:
+        return "action_submit_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        clear = [SlotSet(slot, None) for slot in TOPIC_SLOTS]
+        with ctx.db.session() as session:
+            proposer = _resident(session, tracker.sender_id)
+            if proposer is None:
+                dispatcher.utter_message(response="utter_not_registered")
+                return clear
+            if not tracker.get_slot("topic_confirm"):
+                dispatcher.utter_message(response="utter_cancelled")
+                return clear
+            try:
+                topic = council.propose(session, ctx.clock, proposer, tracker.get_slot("topic_title") or "",
+                                        tracker.get_slot("topic_description") or "")
+            except council.CouncilError:
+                dispatcher.utter_message(response="utter_not_registered")
+                return clear
+            topic_id = topic.id
+        dispatcher.utter_message(response="utter_topic_submitted", topic_id=topic_id)
+        return clear
