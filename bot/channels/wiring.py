@@ -75,7 +75,9 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         from telegram import Bot
 
         from bot.channels.telegram import TelegramChannel, TelegramSteps
+        from bot.channels.telegram.redact import redact_token_in_logs
 
+        redact_token_in_logs(bot_token)
         bot = Bot(bot_token, base_url=settings.telegram_api_base_url,
                   base_file_url=settings.telegram_file_base_url)
         kit.telegram_bot = bot

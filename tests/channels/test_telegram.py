@@ -1,0 +1,173 @@
+import asyncio
+import contextlib
+import itertools
+import logging
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.channels.telegram import poll_updates
+from bot.channels.telegram.steps import LINKED, LOCATION_KEPT, NOT_YOURS, WELCOME
+from bot.store.channel_models import InboundMedia
+from bot.store.models import InboxMessage, Person
+from tests.channels.conftest import WEBHOOK_SECRET, drive
+from tests.conftest import POINT_IN_GRID_1, RIDER
+from tests.fakes.telegram import TOKEN
+
+USER_ID = 777000111
+_ids = itertools.count(1000)
+
+
+def update(message: dict | None = None, *, update_id: int | None = None, user_id: int = USER_ID, **extra) -> dict:
+    body = {"update_id": update_id if update_id is not None else next(_ids)}
+    if message is not None:
+        body["message"] = {"message_id": body["update_id"], "date": 1764400000,
+                           "chat": {"id": user_id, "type": "private"},
+                           "from": {"id": user_id, "is_bot": False, "first_name": "骑手"}, **message}
+    return {**body, **extra}
+
+
+async def post_update(gateway, body: dict, secret: str | None = WEBHOOK_SECRET):
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    return await gateway.post("/channels/telegram", json=body, headers=headers)
+
+
+def inbox_count(services) -> int:
+    with services.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(InboxMessage)))
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong-secret", WEBHOOK_SECRET + "x"])
+async def test_it_refuses_an_update_without_the_right_secret_header(gateway, services, secret):
+    response = await post_update(gateway, update({"text": "你好"}), secret=secret)
+    assert response.status_code == 403
+    assert inbox_count(services) == 0
+
+
+async def test_a_duplicate_update_id_yields_one_processed_message(gateway, services, fake_engine, fake_telegram):
+    body = update({"text": "路灯坏了"})
+    for _ in range(3):
+        assert (await post_update(gateway, body)).status_code == 200
+    await drive(services)
+    assert inbox_count(services) == 1
+    assert [t["message"] for t in fake_engine.turns] == ["路灯坏了"]
+    assert [m["text"] for m in fake_telegram.sent()] == ["收到：路灯坏了"]
+    assert int(fake_telegram.sent()[0]["chat_id"]) == USER_ID
+
+
+async def test_start_offers_the_share_phone_and_share_location_buttons(gateway, services, fake_telegram, fake_engine):
+    await post_update(gateway, update({"text": "/start"}))
+    await drive(services)
+    [sent] = fake_telegram.sent()
+    assert sent["text"] == WELCOME
+    keyboard = [button for row in sent["reply_markup"]["keyboard"] for button in row]
+    assert any(b.get("request_contact") for b in keyboard) and any(b.get("request_location") for b in keyboard)
+    assert fake_engine.turns == []
+
+
+async def test_a_rider_sharing_their_own_contact_is_linked_and_their_reports_carry_their_identity(
+        demo_db, gateway, services, fake_telegram, fake_engine):
+    contact = {"phone_number": RIDER.lstrip("+"), "first_name": "骑手", "user_id": USER_ID}
+    await post_update(gateway, update({"contact": contact}))
+    await drive(services)
+    with services.db.session() as s:
+        rider = s.scalar(select(Person).where(Person.phone == RIDER))
+        assert rider.telegram_user_id == USER_ID and rider.preferred_channel == "telegram"
+        name = rider.name
+    assert fake_telegram.sent()[0]["text"] == LINKED.format(name=name)
+    await post_update(gateway, update({"text": "路口井盖丢了"}))
+    await drive(services)
+    assert fake_engine.turns[-1]["sender"] == f"tg:{USER_ID}"
+    from bot.core import registry
+
+    with services.db.session() as s:
+        assert registry.person_by_address(s, f"tg:{USER_ID}").phone == RIDER
+
+
+async def test_someone_elses_contact_does_not_link_an_account(demo_db, gateway, services, fake_telegram):
+    contact = {"phone_number": RIDER, "first_name": "别人", "user_id": 42}
+    await post_update(gateway, update({"contact": contact}))
+    await drive(services)
+    assert fake_telegram.sent()[0]["text"] == NOT_YOURS
+    with services.db.session() as s:
+        assert s.scalar(select(Person.telegram_user_id).where(Person.phone == RIDER)) is None
+
+
+async def test_a_photo_and_a_location_from_a_rider_become_a_located_report_with_the_largest_photo(
+        gateway, services, fake_telegram, fake_engine, caplog):
+    caplog.set_level(logging.DEBUG)
+    fake_telegram.files.update({"small": b"small-jpeg", "large": b"large-jpeg-bytes"})
+    lat, lon = POINT_IN_GRID_1
+    await post_update(gateway, update({"location": {"latitude": lat, "longitude": lon}}))
+    photo = [{"file_id": "small", "file_unique_id": "us", "width": 90, "height": 60, "file_size": 10},
+             {"file_id": "large", "file_unique_id": "ul", "width": 1280, "height": 960, "file_size": 16}]
+    await post_update(gateway, update({"photo": photo, "caption": "电动车堵住消防通道"}))
+    await drive(services)
+    assert fake_telegram.sent()[0]["text"] == LOCATION_KEPT
+    [turn] = fake_engine.turns
+    assert turn["message"] == "电动车堵住消防通道"
+    assert (turn["metadata"]["lat"], turn["metadata"]["lon"]) == (lat, lon)
+    [photo_id] = turn["metadata"]["photos"]
+    assert services.photos.path_of(photo_id).read_bytes() == b"large-jpeg-bytes"
+    assert TOKEN not in caplog.text  # file URLs carry the token: never logged
+
+
+async def test_the_same_photo_sent_twice_is_downloaded_once(gateway, services, fake_telegram, fake_engine):
+    fake_telegram.files["p1"] = b"jpeg"
+    photo = [{"file_id": "p1", "file_unique_id": "same", "width": 10, "height": 10, "file_size": 4}]
+    await post_update(gateway, update({"photo": photo, "caption": "垃圾"}))
+    await post_update(gateway, update({"photo": photo, "caption": "还是这堆垃圾"}))
+    await drive(services)
+    assert fake_telegram.file_downloads == 1
+    assert fake_engine.turns[0]["metadata"]["photos"] == fake_engine.turns[1]["metadata"]["photos"]
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(InboundMedia)) == 1
+
+
+async def test_a_photo_over_the_limit_is_refused_with_a_short_note(gateway, services, fake_telegram, fake_engine):
+    photo = [{"file_id": "huge", "file_unique_id": "h", "width": 10, "height": 10, "file_size": 21 * 1024 * 1024}]
+    await post_update(gateway, update({"photo": photo, "caption": "大图"}))
+    await drive(services)
+    assert "照片太大" in fake_telegram.sent()[0]["text"]
+    assert fake_telegram.file_downloads == 0 and fake_engine.turns == []
+
+
+async def test_buttons_become_an_inline_keyboard_with_short_callback_data_and_a_press_is_answered(
+        gateway, services, fake_telegram, fake_engine):
+    long_payload = '/vote{"topic_id": 12345, "option": "修缮村口的石桥并加装护栏和路灯照明设施"}'
+    fake_engine.replies = [{"text": "请选择", "buttons": [{"title": "同意", "payload": "/affirm"},
+                                                          {"title": "方案二", "payload": long_payload}]}]
+    await post_update(gateway, update({"text": "投票"}))
+    await drive(services)
+    keyboard = fake_telegram.sent()[0]["reply_markup"]["inline_keyboard"]
+    data = [row[0]["callback_data"] for row in keyboard]
+    assert data[0] == "/affirm" and data[1].startswith("c:")
+    assert all(len(d.encode()) <= 64 for d in data)
+    fake_engine.replies = None
+    press = update(callback_query={"id": "cb-1", "chat_instance": "x", "data": data[1],
+                                   "from": {"id": USER_ID, "is_bot": False, "first_name": "骑手"}})
+    await post_update(gateway, press)
+    await drive(services)
+    for _ in range(50):
+        if fake_telegram.sent("answerCallbackQuery"):
+            break
+        await asyncio.sleep(0.02)
+    assert fake_telegram.sent("answerCallbackQuery")[0]["callback_query_id"] == "cb-1"
+    assert fake_engine.turns[-1]["message"] == long_payload
+
+
+async def test_without_a_public_url_long_polling_stores_each_update_once(services, fake_telegram, fake_engine):
+    fake_telegram.updates.extend([update({"text": "一"}, update_id=5001), update({"text": "二"}, update_id=5002)])
+    task = asyncio.create_task(poll_updates(services.kit.telegram_bot, services.inbox, lambda: None, timeout=0))
+    for _ in range(100):
+        if inbox_count(services) == 2:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.3)  # more polls: the same updates must not be stored again
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await drive(services)
+    assert [t["message"] for t in fake_engine.turns] == ["一", "二"]
+    offsets = [int(p.get("offset") or 0) for p in fake_telegram.sent("getUpdates")]
+    assert offsets[-1] == 5003
