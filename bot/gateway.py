@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from bot import open311
 from bot.channels import simulator
+from bot.core.rules import load_rules
+from bot.core.timers import TicketTimerLoop
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.worker import InboundWorker
 from bot.services import Services
@@ -28,6 +32,7 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
             services.dispatcher = OutboxDispatcher(services.outbox, services.channels,
                                                    policies=services.kit.policies, limiter=services.kit.limiter)
             tasks = [asyncio.create_task(services.worker.run()), asyncio.create_task(services.dispatcher.run())]
+            tasks.append(asyncio.create_task(ticket_timer_loop(services).run()))
             if services.kit.telegram_polls(services.settings):
                 from bot.channels.telegram import poll_updates
 
@@ -45,6 +50,7 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
     app.include_router(simulator.router(services))
     for channel_router in services.kit.routers(services):
         app.include_router(channel_router)
+    app.include_router(open311.router(services))
 
     @app.get("/", response_class=HTMLResponse)
     async def index() -> str:
@@ -62,6 +68,13 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
         return JSONResponse(body, status_code=200 if ok else 503)
 
     return app
+
+
+def ticket_timer_loop(services: Services) -> TicketTimerLoop:
+    """Ticket deadlines (backup, reminders, escalation, default close) on the routing table's rules."""
+    rules = load_rules(services.settings.routing_config)
+    return TicketTimerLoop(services.db, services.clock, rules, services.settings.ticket_timer_interval_seconds,
+                           worker=f"timers-{os.getpid()}")
 
 
 def _database_ok(services: Services) -> bool:

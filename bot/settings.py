@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(env_file=ROOT / ".env", env_file_encoding="utf-8", extra="ignore")
 
     # Where runtime files (SQLite databases, photos, logs, the trained model link) live.
     var_dir: Path = ROOT / "var"
@@ -68,11 +68,18 @@ class Settings(BaseSettings):
     telegram_rate_per_second: float = 30.0
     telegram_chat_interval_seconds: float = 1.0
 
+    # API keys that may file service requests through Open311 (POST /open311/v2/requests.json).
+    open311_api_keys: list[SecretStr] = []
+
     # Phone numbers without a country code are read in this region.
     default_region: str = "CN"
     # Secret for keyed hashes of phone numbers (lookups without storing them in clear text).
     phone_hmac_key: SecretStr = SecretStr("change-me-in-production")
     log_level: str = "INFO"
+
+    # Tickets: the routing table and time limits, and how often the timer loop looks for due work.
+    routing_config: Path = ROOT / "config" / "routing.yml"
+    ticket_timer_interval_seconds: float = 30.0
 
     # Points (积分) earned per valid report, ballot, verified rider report and answered rating.
     points_report: int = 5

@@ -26,3 +26,11 @@ def notify(session: Session, person: Person, text: str, *, ticket_id: int | None
     row = OutboxMessage(channel=channel, recipient=address, text=text, kind="notification", ticket_id=ticket_id)
     session.add(row)
     return row
+
+
+def notify_address(session: Session, channel: str, address: str, text: str, *,
+                   ticket_id: int | None = None) -> OutboxMessage:
+    """Queue a notification to a conversation key (someone who may not be in the registry)."""
+    row = OutboxMessage(channel=channel, recipient=address, text=text, kind="notification", ticket_id=ticket_id)
+    session.add(row)
+    return row

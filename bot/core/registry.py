@@ -38,3 +38,18 @@ def ancestors(session: Session, unit: OrgUnit) -> list[OrgUnit]:
             break
         chain.append(parent)
     return chain
+
+
+def staff_nearest(session: Session, unit: OrgUnit, roles: list[str]) -> tuple[OrgUnit, list[Person]] | None:
+    """The nearest unit at or above `unit` where someone holds one of the roles, with those people
+    (roles in the order given, then appointment order)."""
+    for level in ancestors(session, unit):
+        for role in roles:
+            people = staff_for(session, level.id, role)
+            if people:
+                return level, people
+    return None
+
+
+def roles_of(session: Session, person_id: int) -> list[StaffRole]:
+    return list(session.scalars(select(StaffRole).where(StaffRole.person_id == person_id)))

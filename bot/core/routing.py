@@ -1,11 +1,13 @@
-"""Where a report belongs: the grid by location, home grid or a named place.
+"""Where a report belongs: the grid by location, a named place (gazetteer) or the home grid.
 
-The full routing table (category → roles, backups, duplicates) grows on top of this.
+The gazetteer knows grids (names and aliases: estates, streets, landmarks), buildings (→ their
+grid), villager groups (→ their village's grid) and communities/villages (→ their only grid, or
+ambiguous when they have several: the bot then asks which).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shapely.geometry import Point, shape
 from sqlalchemy import select
@@ -20,6 +22,22 @@ class Located:
     how: str  # "point", "home", "place"
 
 
+@dataclass(frozen=True)
+class PlaceMatch:
+    """What a place name points at: one grid, several (ambiguous), or nothing."""
+
+    name: str = ""
+    grids: list[OrgUnit] = field(default_factory=list)
+
+    @property
+    def grid(self) -> OrgUnit | None:
+        return self.grids[0] if len(self.grids) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.grids) > 1
+
+
 def grid_at(session: Session, lat: float, lon: float) -> OrgUnit | None:
     """The grid whose polygon contains the point (GeoJSON is lon/lat)."""
     point = Point(lon, lat)
@@ -29,14 +47,42 @@ def grid_at(session: Session, lat: float, lon: float) -> OrgUnit | None:
     return None
 
 
-def grid_named_in(session: Session, text: str) -> OrgUnit | None:
-    """The grid a place name in the text points at: the longest matching name or alias wins."""
-    best: tuple[int, OrgUnit] | None = None
-    for unit in session.scalars(select(OrgUnit).where(OrgUnit.kind == "grid")):
+def _grids_for(unit: OrgUnit, units: list[OrgUnit]) -> list[OrgUnit]:
+    """The grids a named unit stands for."""
+    by_id = {u.id: u for u in units}
+    if unit.kind == "grid":
+        return [unit]
+    if unit.kind in ("building", "subgrid"):
+        parent = by_id.get(unit.parent_id or -1)
+        return [parent] if parent is not None and parent.kind == "grid" else []
+    if unit.kind == "villager_group":
+        village = by_id.get(unit.parent_id or -1)
+        return _grids_for(village, units) if village is not None else []
+    if unit.kind in ("community", "village"):
+        return [u for u in units if u.kind == "grid" and u.parent_id == unit.id]
+    return []
+
+
+def match_place(session: Session, text: str) -> PlaceMatch:
+    """The longest name or alias found in the text, and the grids it stands for."""
+    units = list(session.scalars(select(OrgUnit).where(OrgUnit.kind != "subdistrict").order_by(OrgUnit.id)))
+    best_len, best_grids, best_name = 0, [], ""
+    for unit in units:
         for name in [unit.name, *(unit.aliases or [])]:
-            if name and name in text and (best is None or len(name) > best[0]):
-                best = (len(name), unit)
-    return best[1] if best else None
+            if not name or name not in text or len(name) < best_len:
+                continue
+            grids = _grids_for(unit, units)
+            if not grids:
+                continue
+            if len(name) > best_len:
+                best_len, best_grids, best_name = len(name), [], name
+            best_grids += [g for g in grids if g not in best_grids]
+    return PlaceMatch(best_name, best_grids)
+
+
+def grid_named_in(session: Session, text: str) -> OrgUnit | None:
+    """The one grid a place name in the text points at; None when unknown or ambiguous."""
+    return match_place(session, text).grid
 
 
 def locate(session: Session, *, reporter: Person | None, text: str, lat: float | None = None,

@@ -1,10 +1,12 @@
-"""Tickets: a report becomes work assigned to a person, with every change recorded.
+"""Tickets: a report becomes work assigned to the right people, with every change recorded.
 
-This module opens tickets; acknowledgement, resolution, deadlines and escalation build on it.
+Opening is here (routing table, priority, 并单 duplicates, deadlines); what happens afterwards is in
+`lifecycle.py` (people acting on it) and `timers.py` (deadlines, reminders, escalation).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -12,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
-from bot.core import registry
-from bot.core.notify import notify
+from bot.core import points, registry
+from bot.core.notify import address_of, notify, notify_address
 from bot.core.phones import mask
 from bot.core.routing import Located
-from bot.store.models import Person, Ticket, TicketEvent
+from bot.core.rules import RoutingRules
+from bot.store.models import OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketTimer
 
 CATEGORY_NAMES = {
     "sanitation": "环境卫生",
@@ -32,6 +35,7 @@ CATEGORY_NAMES = {
     "other": "其他",
 }
 TICKET_NUMBER_OFFSET = 1000
+OPEN_STATUSES = ("new", "assigned", "acknowledged", "in_progress", "reopened", "returned")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Report:
     lat: float | None = None
     lon: float | None = None
     source_message_id: int | None = None
+    emergency: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,67 +58,197 @@ class Opened:
     ticket: Ticket
     assignee: Person | None
     created: bool  # False when the same inbound message had already opened it
+    merged_into: Ticket | None = None  # 并单: the open ticket this report was linked to
 
 
 def ticket_number(ticket_id: int) -> str:
     return f"T{ticket_id + TICKET_NUMBER_OFFSET}"
 
 
-def open_ticket(session: Session, clock: Clock, report: Report, where: Located | None) -> Opened:
-    """Open a ticket for a report, assign the grid's primary worker and tell them.
+def event(session: Session, ticket: Ticket, kind: str, at, actor: Person | None = None,  # noqa: ANN001
+          note: str = "", **data: object) -> None:
+    session.add(TicketEvent(ticket_id=ticket.id, kind=kind, actor_id=actor.id if actor else None, at=at,
+                            note=note, data=dict(data)))
+
+
+def schedule(session: Session, ticket: Ticket, kind: str, at, deadline) -> None:  # noqa: ANN001
+    session.add(TicketTimer(ticket_id=ticket.id, kind=kind, next_attempt_at=at, deadline=deadline,
+                            status="pending", attempts=0))
+
+
+def priority_for(rules: RoutingRules, reporter: Person | None, emergency: bool) -> str:
+    """Emergency → immediate; otherwise the reporter's household colour (三色) decides."""
+    if emergency:
+        return "immediate"
+    colour = reporter.household.colour if reporter is not None and reporter.household is not None else "green"
+    return rules.colour_priority.get(colour, "normal")
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371000 * math.asin(math.sqrt(a))
+
+
+def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: Report, category: str,
+                   unit_id: int | None, exclude_id: int) -> Ticket | None:
+    """An open ticket of the same category, recent enough and close enough: both located within
+    the configured distance, or in the same grid naming the same place."""
+    since = clock.now() - timedelta(hours=rules.duplicates.hours)
+    candidates = session.scalars(
+        select(Ticket).where(Ticket.category == category, Ticket.status.in_(OPEN_STATUSES),
+                             Ticket.created_at >= since, Ticket.id != exclude_id).order_by(Ticket.id))
+    for other in candidates:
+        if report.lat is not None and report.lon is not None and other.lat is not None and other.lon is not None:
+            if distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m:
+                return other
+        elif report.place_text and other.unit_id == unit_id and other.place_text == report.place_text:
+            return other
+    return None
+
+
+def follow(session: Session, ticket: Ticket, address: str, channel: str, role: str,
+           person: Person | None = None) -> None:
+    exists = session.scalar(select(TicketFollower.id).where(
+        TicketFollower.ticket_id == ticket.id, TicketFollower.address == address, TicketFollower.role == role))
+    if exists is None:
+        session.add(TicketFollower(ticket_id=ticket.id, address=address, channel=channel, role=role,
+                                   person_id=person.id if person else None))
+
+
+def tell_reporters(session: Session, ticket: Ticket, text: str) -> None:
+    """The reporter and the reporters of linked duplicates."""
+    notify_address(session, ticket.reporter_channel, ticket.reporter_address, text, ticket_id=ticket.id)
+    for f in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
+                                                          TicketFollower.role == "reporter")):
+        if f.address != ticket.reporter_address:
+            notify_address(session, f.channel, f.address, text, ticket_id=ticket.id)
+
+
+def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Report,
+                where: Located | None) -> Opened:
+    """Open a ticket for a report, or link it to an open duplicate; assign and tell the handlers.
 
     Idempotent per inbound message: processing the same message again returns the same ticket.
     """
     if report.source_message_id is not None:
         existing = session.scalar(select(Ticket).where(Ticket.source_message_id == report.source_message_id))
         if existing is not None:
-            return Opened(existing, existing.assignee, created=False)
+            merged = session.get(Ticket, existing.merged_into_id) if existing.merged_into_id else None
+            return Opened(existing, existing.assignee, created=False, merged_into=merged)
 
     now = clock.now()
     reporter = registry.person_by_address(session, report.reporter_address)
     category = report.category if report.category in CATEGORY_NAMES else "other"
+    priority = priority_for(rules, reporter, report.emergency)
     ticket = Ticket(
-        text=report.text,
-        category=category,
-        place_text=report.place_text,
-        lat=report.lat,
-        lon=report.lon,
-        reporter_id=reporter.id if reporter else None,
-        reporter_address=report.reporter_address,
-        reporter_channel=report.channel,
-        source_message_id=report.source_message_id,
-        created_at=now,
-        status="new",
+        text=report.text, category=category, place_text=report.place_text, lat=report.lat, lon=report.lon,
+        reporter_id=reporter.id if reporter else None, reporter_address=report.reporter_address,
+        reporter_channel=report.channel, source_message_id=report.source_message_id, created_at=now,
+        status="new", priority=priority,
+        severity="critical" if report.emergency else rules.category(category).severity,
+        unit_id=where.unit.id if where else None,
     )
     session.add(ticket)
     session.flush()
     ticket.number = ticket_number(ticket.id)
-    session.add(TicketEvent(ticket_id=ticket.id, kind="created", actor_id=ticket.reporter_id, at=now,
-                            data={"category": category, "located_by": where.how if where else None}))
+    event(session, ticket, "created", now, reporter, category=category, priority=priority,
+          located_by=where.how if where else None)
 
-    assignee = None
-    if where is not None:
-        ticket.unit_id = where.unit.id
-        workers = registry.staff_for(session, where.unit.id, "grid_worker")
-        if workers:
-            assignee = workers[0]
-            ticket.assignee_id = assignee.id
-            ticket.assignee_role = "grid_worker"
-            ticket.status = "assigned"
-            ticket.ack_due_at = now + timedelta(days=1)
-            ticket.due_at = now + timedelta(days=7)
-            session.add(TicketEvent(ticket_id=ticket.id, kind="assigned", at=now,
-                                    data={"assignee_id": assignee.id, "role": "grid_worker"}))
-            notify(session, assignee, worker_notice(ticket, where), ticket_id=ticket.id)
+    if not report.emergency:
+        original = find_duplicate(session, clock, rules, report, category, ticket.unit_id, ticket.id)
+        if original is not None:
+            ticket.status, ticket.merged_into_id = "merged", original.id
+            event(session, ticket, "merged", now, into=original.number)
+            event(session, original, "linked", now, reporter, duplicate=ticket.number)
+            follow(session, original, report.reporter_address, report.channel, "reporter", reporter)
+            session.flush()
+            return Opened(ticket, original.assignee, created=True, merged_into=original)
+
+    if reporter is not None:
+        points.credit(session, clock, reporter.id, "rider_report" if reporter.kind == "rider" else "report",
+                      ticket.number)
+    assignee = assign(session, clock, rules, ticket, where.unit if where else None) if where else None
+    if report.emergency:
+        alert_emergency(session, ticket, where.unit if where else None)
     session.flush()
     return Opened(ticket, assignee, created=True)
 
 
-def worker_notice(ticket: Ticket, where: Located) -> str:
+def assign(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, unit: OrgUnit | None,
+           *, exclude: set[int] | None = None) -> Person | None:
+    """Assign by the routing table: the first role with someone becomes the assignee, the others
+    follow as co-handlers. Sets the deadlines and schedules the timers."""
+    if unit is None:
+        return None
+    now = clock.now()
+    exclude = exclude or set()
+    assignee, role = None, None
+    for wanted in rules.category(ticket.category).roles:
+        found = registry.staff_nearest(session, unit, [wanted])
+        people = [p for p in (found[1] if found else []) if p.id not in exclude]
+        if not people:
+            continue
+        if assignee is None:
+            assignee, role = people[0], wanted
+        else:
+            target = address_of(people[0])
+            if target is not None:
+                follow(session, ticket, target[1], target[0], "co_handler", people[0])
+            notify(session, people[0], f"协办工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
+                   f"{unit.name}：{ticket.text[:30]}", ticket_id=ticket.id)
+    if assignee is None:
+        return None
+    ticket.unit_id = unit.id
+    ticket.assignee_id, ticket.assignee_role = assignee.id, role
+    ticket.status = "assigned"
+    set_deadlines(session, rules, ticket, now)
+    event(session, ticket, "assigned", now, assignee_id=assignee.id, role=role)
+    notify(session, assignee, worker_notice(ticket, unit), ticket_id=ticket.id)
+    if role == "grid_worker" and registry.staff_for(session, unit.id, "backup_grid_worker"):
+        schedule(session, ticket, "backup", ticket.ack_due_at, ticket.ack_due_at)
+    return assignee
+
+
+def set_deadlines(session: Session, rules: RoutingRules, ticket: Ticket, now) -> None:  # noqa: ANN001
+    """Ack and handling deadlines from now, with a reminder before each and the overdue step."""
+    ticket.ack_due_at = now + rules.ack_within(ticket.priority)
+    ticket.due_at = now + rules.handle_within(ticket.category, ticket.priority)
+    ticket.escalation_level = 0
+    before = timedelta(hours=rules.remind_before_hours)
+    if ticket.ack_due_at - before > now:
+        schedule(session, ticket, "remind_ack", ticket.ack_due_at - before, ticket.ack_due_at)
+    if ticket.due_at - before > now:
+        schedule(session, ticket, "remind", ticket.due_at - before, ticket.due_at)
+    schedule(session, ticket, "overdue", ticket.due_at, ticket.due_at)
+
+
+def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> None:
+    """The community secretary and the duty officer hear of an emergency at once."""
+    text = (f"紧急！工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
+            f"{unit.name if unit else '地点待核实'}：{ticket.text[:30]}。请立即处置")
+    told: set[int] = set()
+    targets: list[Person] = []
+    if unit is not None:
+        found = registry.staff_nearest(session, unit, ["community_secretary", "village_secretary"])
+        targets += found[1][:1] if found else []
+    for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict")):
+        targets += registry.staff_for(session, street.id, "duty_officer")
+    for person in targets:
+        if person.id not in told:
+            told.add(person.id)
+            notify(session, person, text, ticket_id=ticket.id)
+    event(session, ticket, "emergency_alert", ticket.created_at, notified=sorted(told))
+
+
+def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
     place = f"（{ticket.place_text}）" if ticket.place_text else ""
     who = mask(ticket.reporter_address) if ticket.reporter_address.startswith("+") else "群众"
+    urgent = "【紧急】" if ticket.priority in ("immediate", "high") else ""
     return (
-        f"新工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{where.unit.name}{place}："
+        f"{urgent}新工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{unit.name}{place}："
         f"{ticket.text[:40]}。反映人{who}。回复“收到 {ticket.number}”接单"
     )
 

@@ -9,7 +9,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -21,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bot.clock import utcnow
+from bot.store.types import UTCDateTime
 
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
 IdType = BigInteger().with_variant(Integer(), "sqlite")
@@ -57,6 +57,8 @@ class Household(Base):
     # 三色: red / yellow / green.
     colour: Mapped[str] = mapped_column(String(8), default="green")
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The building (楼栋) or sub-grid it sits in, when the registry knows it.
+    building_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
 
 
 class Person(Base):
@@ -75,7 +77,7 @@ class Person(Base):
     villager_group_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
     # simulator / sms / telegram: where notifications go.
     preferred_channel: Mapped[str] = mapped_column(String(16), default="simulator")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     household: Mapped[Household | None] = relationship()
     home_unit: Mapped[OrgUnit | None] = relationship(foreign_keys=[home_unit_id])
@@ -119,12 +121,26 @@ class Ticket(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     assignee_role: Mapped[str | None] = mapped_column(String(32))
     # Time limit
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    ack_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ack_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Rectification
     resolution_note: Mapped[str | None] = mapped_column(Text)
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    resolution_photo: Mapped[str | None] = mapped_column(String(256))
+    # Lifecycle bookkeeping (0002_core)
+    severity: Mapped[str] = mapped_column(String(16), default="minor")
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 0 = the assignee; 1, 2, 3 = how many levels up the chain it has been escalated.
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    escalated_to_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    urge_count: Mapped[int] = mapped_column(Integer, default=0)
+    rating: Mapped[int | None] = mapped_column(Integer)
+    rating_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 并单: the open ticket this report was linked to.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
 
     reporter: Mapped[Person | None] = relationship(foreign_keys=[reporter_id])
     assignee: Mapped[Person | None] = relationship(foreign_keys=[assignee_id])
@@ -141,7 +157,44 @@ class TicketEvent(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TicketFollower(Base):
+    """Someone who gets a ticket's updates besides its reporter: the reporter of a linked duplicate
+    (role "reporter") or a co-handler named by the routing table (role "co_handler")."""
+
+    __tablename__ = "ticket_followers"
+    __table_args__ = (UniqueConstraint("ticket_id", "address", "role"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    address: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TicketTimer(Base):
+    """Due work for a ticket (backup assignment, reminder, overdue step, default rating), claimed
+    by a conditional UPDATE like the inbox and outbox rows. `deadline` is the ticket deadline it was
+    set for: when the ticket has moved on, the timer finds it stale and does nothing."""
+
+    __tablename__ = "ticket_timers"
+    __table_args__ = (Index("ix_ticket_timers_claimable", "status", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    # backup / remind / overdue / rating
+    kind: Mapped[str] = mapped_column(String(16))
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # pending → running → done | failed
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(64))
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class InboxMessage(Base):
@@ -163,13 +216,13 @@ class InboxMessage(Base):
     # pending → processing → done | failed (kept for staff after too many attempts)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     apology_sent: Mapped[bool] = mapped_column(Boolean, default=False)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class OutboxMessage(Base):
@@ -195,10 +248,10 @@ class OutboxMessage(Base):
     # pending → sending → sent | dead
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     provider_id: Mapped[str | None] = mapped_column(String(128))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -44,3 +44,27 @@ def test_a_rider_without_location_or_place_cannot_be_located(demo_db: Database):
     with demo_db.session() as s:
         rider = person_by_address(s, RIDER)
         assert locate(s, reporter=rider, text="路灯坏了") is None
+
+
+def test_a_community_with_one_grid_or_a_villager_group_finds_that_grid(demo_db: Database):
+    from bot.core.routing import match_place
+
+    with demo_db.session() as s:
+        assert grid_named_in(s, "石桥村三组那边的路塌了").name == "石桥村网格"
+        assert match_place(s, "阳光小区1栋门口").grid.name == "幸福社区第1网格"
+
+
+def test_a_community_with_several_grids_is_ambiguous_and_lists_them(demo_db: Database):
+    from bot.core.routing import match_place
+
+    with demo_db.session() as s:
+        match = match_place(s, "幸福社区有人乱倒垃圾")
+        assert match.ambiguous and match.grid is None
+        assert sorted(g.name for g in match.grids) == [f"幸福社区第{i}网格" for i in range(1, 5)]
+        assert grid_named_in(s, "幸福社区有人乱倒垃圾") is None
+
+
+def test_an_ambiguous_place_falls_back_to_the_reporters_home_grid(demo_db: Database):
+    with demo_db.session() as s:
+        where = locate(s, reporter=person_by_address(s, RESIDENT), text="安居社区有人乱倒垃圾")
+        assert (where.how, where.unit.name) == ("home", "幸福社区第1网格")

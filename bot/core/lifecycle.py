@@ -1,0 +1,223 @@
+"""What people do to a ticket after it is opened: workers acknowledge, start, resolve or return
+it (退单); reporters ask for status, urge, rate, or cancel. Every change is a TicketEvent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from bot.core import points, registry
+from bot.core.escalation import chain_holders, escalate
+from bot.core.notify import notify
+from bot.core.routing import match_place
+from bot.core.rules import RoutingRules
+from bot.core.tickets import (
+    CATEGORY_NAMES,
+    OPEN_STATUSES,
+    assign,
+    event,
+    schedule,
+    set_deadlines,
+    tell_reporters,
+)
+from bot.store.models import OrgUnit, Person, Ticket, TicketFollower
+
+STATUS_NAMES = {
+    "new": "待分派", "assigned": "待接单", "acknowledged": "已接单", "in_progress": "处理中",
+    "resolved": "已办结待评价", "closed": "已完结", "reopened": "重新办理", "returned": "退单待改派",
+    "merged": "已并单", "cancelled": "已撤销",
+}
+WORKABLE = ("assigned", "acknowledged", "in_progress", "reopened")
+CANCELLABLE = ("new", "assigned", "returned")
+
+
+class TicketError(Exception):
+    """Why an action on a ticket was refused: no_number, not_found, not_allowed, wrong_state, none_open."""
+
+    def __init__(self, reason: str, ticket: Ticket | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        # Plain values: the session the ticket came from is rolled back when the error leaves it.
+        self.number = ticket.number if ticket is not None else None
+        self.status = ticket.status if ticket is not None else None
+
+
+def get_ticket(session: Session, number: str | None) -> Ticket:
+    if not number:
+        raise TicketError("no_number")
+    ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    if ticket is None:
+        raise TicketError("not_found")
+    return ticket
+
+
+def may_act(session: Session, rules: RoutingRules, ticket: Ticket, person: Person | None) -> bool:
+    """The assignee, or someone above them in the ticket's chain."""
+    if person is None:
+        return False
+    if person.id in (ticket.assignee_id, ticket.escalated_to_id):
+        return True
+    return person.id in chain_holders(session, rules, ticket)
+
+
+def _worker_ticket(session: Session, rules: RoutingRules, number: str | None, address: str,
+                   states: tuple[str, ...]) -> tuple[Ticket, Person]:
+    ticket = get_ticket(session, number)
+    actor = registry.person_by_address(session, address)
+    if actor is None or not may_act(session, rules, ticket, actor):
+        raise TicketError("not_allowed", ticket)
+    if ticket.status not in states:
+        raise TicketError("wrong_state", ticket)
+    return ticket, actor
+
+
+def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str) -> Ticket:
+    """收到 T1023. Acknowledging twice is harmless."""
+    ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
+    if ticket.status in ("acknowledged", "in_progress"):
+        return ticket
+    now = clock.now()
+    ticket.status, ticket.acknowledged_at = "acknowledged", now
+    event(session, ticket, "acknowledged", now, actor)
+    tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）{actor.name}已接单，正在安排处理。")
+    return ticket
+
+
+def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str) -> Ticket:
+    ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
+    if ticket.status != "in_progress":
+        now = clock.now()
+        ticket.acknowledged_at = ticket.acknowledged_at or now
+        ticket.status = "in_progress"
+        event(session, ticket, "in_progress", now, actor)
+    return ticket
+
+
+def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str, note: str,
+            photo: str | None = None) -> Ticket:
+    """T1023 已办结 路灯换好了: the rectification is recorded and the reporters asked to rate it."""
+    ticket, actor = _worker_ticket(session, rules, number, address, WORKABLE)
+    now = clock.now()
+    ticket.status, ticket.resolved_at, ticket.resolved_by_id = "resolved", now, actor.id
+    ticket.resolution_note, ticket.resolution_photo = note or "已办结", photo
+    ticket.rating_due_at = now + timedelta(hours=rules.rating_wait_hours)
+    event(session, ticket, "resolved", now, actor, note=ticket.resolution_note, photo=photo)
+    schedule(session, ticket, "rating", ticket.rating_due_at, ticket.rating_due_at)
+    tell_reporters(session, ticket, rating_request(ticket))
+    return ticket
+
+
+def rating_request(ticket: Ticket) -> str:
+    return f"工单{ticket.number}已办结：{(ticket.resolution_note or '')[:20]}。请评价：1 满意 2 基本满意 3 不满意"
+
+
+def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,
+                  reason: str) -> tuple[Ticket, Person | None]:
+    """退单 T1023 不是我们网格的: rerouted to the grid the reason names, else to the duty officer."""
+    ticket, actor = _worker_ticket(session, rules, number, address, ("assigned", "acknowledged", "reopened"))
+    now = clock.now()
+    old_unit = ticket.unit_id
+    ticket.status = "returned"
+    event(session, ticket, "returned", now, actor, note=reason, from_unit=old_unit)
+    target = match_place(session, reason).grid
+    if target is not None and target.id != old_unit:
+        assignee = assign(session, clock, rules, ticket, target, exclude={actor.id})
+        if assignee is not None:
+            event(session, ticket, "rerouted", now, actor, to_unit=target.id)
+            return ticket, assignee
+    ticket.assignee_id = None
+    for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict")):
+        for officer in registry.staff_for(session, street.id, "duty_officer"):
+            notify(session, officer, f"退单待改派：工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
+                   f"{actor.name}退回，理由：{reason[:20]}", ticket_id=ticket.id)
+    return ticket, None
+
+
+def reported_by(session: Session, address: str, statuses: tuple[str, ...]) -> list[Ticket]:
+    """Tickets this person reported or follows as a reporter (并单), newest first."""
+    followed = select(TicketFollower.ticket_id).where(TicketFollower.address == address,
+                                                      TicketFollower.role == "reporter")
+    return list(session.scalars(
+        select(Ticket).where(or_(Ticket.reporter_address == address, Ticket.id.in_(followed)),
+                             Ticket.status.in_(statuses)).order_by(Ticket.id.desc())))
+
+
+def _reporters_ticket(session: Session, address: str, number: str | None, statuses: tuple[str, ...]) -> Ticket:
+    mine = reported_by(session, address, tuple(STATUS_NAMES))
+    if number:
+        ticket = next((t for t in mine if t.number == number), None)
+        if ticket is None:
+            raise TicketError("not_found")
+        if ticket.status not in statuses:
+            raise TicketError("wrong_state", ticket)
+        return ticket
+    candidates = [t for t in mine if t.status in statuses]
+    if not candidates:
+        raise TicketError("none_open")
+    return candidates[0]
+
+
+def status_lines(session: Session, address: str) -> list[str]:
+    """'T1023 路灯… 已接单' for each open or awaiting-rating ticket, newest first."""
+    return [f"{t.number}{CATEGORY_NAMES[t.category]}{STATUS_NAMES[t.status]}"
+            for t in reported_by(session, address, (*OPEN_STATUSES, "resolved"))]
+
+
+def cancel(session: Session, clock: Clock, address: str, number: str | None = None) -> Ticket:
+    """The reporter withdraws a ticket before work starts."""
+    ticket = _reporters_ticket(session, address, number, CANCELLABLE)
+    if ticket.reporter_address != address:
+        raise TicketError("not_allowed", ticket)
+    now = clock.now()
+    ticket.status = "cancelled"
+    event(session, ticket, "cancelled", now, registry.person_by_address(session, address))
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需处理。", ticket_id=ticket.id)
+    return ticket
+
+
+def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, number: str | None = None) -> Ticket:
+    """催办: recorded, the assignee reminded; every few urges escalate one level."""
+    ticket = _reporters_ticket(session, address, number, OPEN_STATUSES)
+    now = clock.now()
+    ticket.urge_count += 1
+    event(session, ticket, "urged", now, registry.person_by_address(session, address), count=ticket.urge_count)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, f"催办：工单{ticket.number}反映人第{ticket.urge_count}次催促，请尽快处理。",
+               ticket_id=ticket.id)
+    if ticket.urge_count % rules.escalation.urges_per_level == 0:
+        escalate(session, clock, rules, ticket, "urged")
+    return ticket
+
+
+def awaiting_rating(session: Session, address: str) -> Ticket | None:
+    found = reported_by(session, address, ("resolved",))
+    return found[0] if found else None
+
+
+def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, score: int,
+         number: str | None = None) -> Ticket:
+    """1 满意 / 2 基本满意 close it; 3 不满意 reopens it for the same assignee with new deadlines."""
+    if score not in (1, 2, 3):
+        raise ValueError(f"rating must be 1, 2 or 3, not {score}")
+    ticket = _reporters_ticket(session, address, number, ("resolved",))
+    now = clock.now()
+    rater = registry.person_by_address(session, address)
+    event(session, ticket, "rated", now, rater, score=score)
+    if rater is not None:
+        points.credit(session, clock, rater.id, "rating", ticket.number)
+    if score in (1, 2):
+        ticket.status, ticket.rating, ticket.closed_at = "closed", score, now
+        event(session, ticket, "closed", now, rater, score=score)
+        return ticket
+    ticket.status, ticket.rating = "reopened", None
+    ticket.resolved_at = None
+    event(session, ticket, "reopened", now, rater)
+    set_deadlines(session, rules, ticket, now)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, f"工单{ticket.number}反映人不满意，已重新打开，请再处理。"
+               f"回复“收到 {ticket.number}”接单", ticket_id=ticket.id)
+    return ticket

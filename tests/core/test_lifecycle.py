@@ -1,0 +1,159 @@
+"""The 四单 lifecycle: acknowledge, resolve, rate, reopen, cancel, return, urge, and who may act."""
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.core import lifecycle
+from bot.core.lifecycle import TicketError
+from bot.store.db import Database
+from tests.conftest import BACKUP_WORKER, DUTY_OFFICER, RESIDENT, STRANGER, WORKER
+from tests.core.helpers import (
+    BRANCH_SECRETARY,
+    COMMUNITY_SECRETARY,
+    RULES,
+    kinds,
+    make_report,
+    messages_to,
+    submit,
+    ticket,
+)
+
+
+def test_the_assignee_acknowledges_resolves_and_the_reporter_closes_it_satisfied(demo_db: Database,
+                                                                                 clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        assert lifecycle.acknowledge(s, clock, RULES, number, WORKER).status == "acknowledged"
+    clock.advance(hours=3)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "路灯换好了", photo="photos/ab.jpg")
+    done = ticket(demo_db, number)
+    assert (done.status, done.resolution_note, done.resolution_photo) == ("resolved", "路灯换好了", "photos/ab.jpg")
+    request = messages_to(demo_db, RESIDENT)[-1]
+    assert "路灯换好了" in request and "1 满意 2 基本满意 3 不满意" in request and len(request) <= 70
+    with demo_db.session() as s:
+        assert lifecycle.awaiting_rating(s, RESIDENT).number == number
+        lifecycle.rate(s, clock, RULES, RESIDENT, 1)
+    closed = ticket(demo_db, number)
+    assert (closed.status, closed.rating) == ("closed", 1)
+    assert kinds(demo_db, number) == ["created", "assigned", "acknowledged", "resolved", "rated", "closed"]
+
+
+def test_an_unsatisfied_rating_reopens_it_for_the_same_worker_with_new_deadlines(demo_db: Database,
+                                                                                clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "修好了")
+    clock.advance(days=1)
+    with demo_db.session() as s:
+        lifecycle.rate(s, clock, RULES, RESIDENT, 3)
+    reopened = ticket(demo_db, number)
+    assert reopened.status == "reopened" and reopened.assignee.phone == WORKER
+    assert reopened.rating is None
+    assert "重新打开" in messages_to(demo_db, WORKER)[-1]
+    with demo_db.session() as s:
+        assert lifecycle.acknowledge(s, clock, RULES, number, WORKER).status == "acknowledged"
+
+
+def test_someone_outside_the_chain_is_refused(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    other_grid_worker = "+8613700000002"
+    for who in (other_grid_worker, RESIDENT, STRANGER):
+        with demo_db.session() as s, pytest.raises(TicketError) as refused:
+            lifecycle.acknowledge(s, clock, RULES, number, who)
+        assert refused.value.reason == "not_allowed"
+    assert ticket(demo_db, number).status == "assigned"
+
+
+def test_someone_above_the_assignee_in_the_chain_may_act(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.acknowledge(s, clock, RULES, number, BRANCH_SECRETARY)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, COMMUNITY_SECRETARY, "社区已协调处理")
+    assert ticket(demo_db, number).status == "resolved"
+
+
+def test_an_unknown_ticket_number_is_reported_as_not_found(demo_db: Database, clock: FakeClock):
+    with demo_db.session() as s, pytest.raises(TicketError) as refused:
+        lifecycle.acknowledge(s, clock, RULES, "T9999", WORKER)
+    assert refused.value.reason == "not_found"
+
+
+def test_a_resolved_ticket_cannot_be_resolved_again(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "好了")
+    with demo_db.session() as s, pytest.raises(TicketError) as refused:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "又好了")
+    assert refused.value.reason == "wrong_state"
+
+
+def test_the_reporter_may_cancel_before_work_starts_but_not_after(demo_db: Database, clock: FakeClock):
+    first = submit(demo_db, clock)
+    with demo_db.session() as s:
+        assert lifecycle.cancel(s, clock, RESIDENT).number == first
+    assert ticket(demo_db, first).status == "cancelled"
+    assert "撤销" in messages_to(demo_db, WORKER)[-1]
+    second = submit(demo_db, clock, make_report("楼道灯不亮", place_text="幸福家园"))
+    with demo_db.session() as s:
+        lifecycle.acknowledge(s, clock, RULES, second, "+8613700000002")
+    with demo_db.session() as s, pytest.raises(TicketError) as refused:
+        lifecycle.cancel(s, clock, RESIDENT, second)
+    assert refused.value.reason == "wrong_state"
+    assert kinds(demo_db, first)[-1] == "cancelled"
+
+
+def test_a_return_naming_another_grid_reroutes_it_there(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        _, new_assignee = lifecycle.return_ticket(s, clock, RULES, number, WORKER, "不是我们网格的，在安居苑")
+        assert new_assignee.phone == "+8613700000005"
+    moved = ticket(demo_db, number)
+    assert (moved.status, moved.unit.name) == ("assigned", "安居社区第1网格")
+    assert kinds(demo_db, number)[-3:] == ["returned", "assigned", "rerouted"]
+
+
+def test_a_return_without_a_place_goes_to_the_duty_officer(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        _, new_assignee = lifecycle.return_ticket(s, clock, RULES, number, WORKER, "不归我们管")
+        assert new_assignee is None
+    assert ticket(demo_db, number).status == "returned"
+    assert any("退单待改派" in m and number in m for m in messages_to(demo_db, DUTY_OFFICER))
+
+
+def test_status_lists_every_open_ticket_of_the_reporter_shortly(demo_db: Database, clock: FakeClock):
+    a = submit(demo_db, clock)
+    b = submit(demo_db, clock, make_report("垃圾没人收", category="sanitation"))
+    with demo_db.session() as s:
+        lifecycle.acknowledge(s, clock, RULES, a, WORKER)
+        lines = lifecycle.status_lines(s, RESIDENT)
+    assert lines == [f"{b}环境卫生待接单", f"{a}道路设施已接单"]
+    assert len("；".join(lines)) <= 67
+
+
+def test_urging_reminds_the_assignee_and_repeated_urging_escalates(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.urge(s, clock, RULES, RESIDENT)
+    assert "催办" in messages_to(demo_db, WORKER)[-1]
+    assert ticket(demo_db, number).escalation_level == 0
+    with demo_db.session() as s:
+        lifecycle.urge(s, clock, RULES, RESIDENT, number)
+    urged = ticket(demo_db, number)
+    assert (urged.urge_count, urged.escalation_level) == (2, 1)
+    assert any(number in m and "督办" in m for m in messages_to(demo_db, BRANCH_SECRETARY))
+    assert kinds(demo_db, number).count("urged") == 2
+
+
+def test_a_reporter_with_nothing_open_cannot_urge(demo_db: Database, clock: FakeClock):
+    with demo_db.session() as s, pytest.raises(TicketError) as refused:
+        lifecycle.urge(s, clock, RULES, RESIDENT)
+    assert refused.value.reason == "none_open"
+
+
+def test_the_backup_worker_cannot_act_until_assigned(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s, pytest.raises(TicketError):
+        lifecycle.acknowledge(s, clock, RULES, number, BACKUP_WORKER)
