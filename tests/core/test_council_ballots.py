@@ -21,7 +21,8 @@ DEFAULT = council.DEFAULT_OPTIONS
 
 
 @pytest.mark.parametrize(("text", "option"), [
-    ("1", 1), ("１", 1), ("我投１", 1), ("赞成", 1), ("同意出钱", 1), ("我同意嘛", 1), ("要得", 1), ("得行", 1),
+    ("1", 1), ("１", 1), ("我投１", 1), ("赞成", 1), ("赞同", 1), ("不赞成", 2), ("同意出钱", 1), ("我同意嘛", 1),
+    ("要得", 1), ("得行", 1),
     ("修路那个我赞成噶", 1), ("2", 2), ("我反对", 2), ("投第二个", 2), ("投第2个", 2), ("我不同意", 2),
     ("要不得", 2), ("不得行", 2), ("选项2", 2), ("3", 3), ("弃权吧", 3), ("随便", 3), ("选第三个", 3),
     ("我选选项三", 3),
@@ -130,7 +131,10 @@ def test_with_one_open_topic_a_vote_is_cast_directly(demo_db: Database, clock: F
         decision = handle_vote(s, clock, person(s, VILLAGER), "我同意", "同意")
         assert decision.kind == "cast" and decision.result.status == "recorded" and decision.result.label == "赞成"
         assert handle_vote(s, clock, person(s, VILLAGER), "嗯嗯", None).kind == "which_option"
-        assert handle_vote(s, clock, person(s, GROUP2_VILLAGER), "1", "1").kind == "none_open"
+        assert handle_vote(s, clock, person(s, GROUP2_VILLAGER), "1", "1").kind == "not_eligible"
+        clock.advance(hours=3)
+        assert handle_vote(s, clock, person(s, VILLAGER), "1", "1").kind == "closed"
+        assert handle_vote(s, clock, person(s, RESIDENT), "1", "1").kind == "none_open"
 
 
 def test_with_several_open_topics_the_bot_asks_which_and_remembers_the_choice(demo_db: Database,
