@@ -12,6 +12,7 @@ from rich.console import Console
 
 from bot.cli_points import points_app
 from bot.cli_topics import notices_app, topics_app
+from bot.importer import import_app
 from bot.settings import ROOT, Settings, load_settings
 
 app = typer.Typer(help="gridbot (网格通): grid governance by SMS, Telegram and chat.", no_args_is_help=True,
@@ -20,6 +21,7 @@ console = Console(stderr=True)
 app.add_typer(topics_app, name="topics")
 app.add_typer(notices_app, name="notices")
 app.add_typer(points_app, name="points")
+app.add_typer(import_app, name="import")
 
 
 def _settings() -> Settings:
@@ -135,6 +137,28 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     manager.loop()
     code = manager.returncode
     sys.exit(code if code not in (None, 0) else 1 if code is None else 0)
+
+
+CLASSIFY_FILE = typer.Option(None, "--file", "-f", help="one text per line (default: stdin)")
+
+
+@app.command()
+def classify(file: Path | None = CLASSIFY_FILE) -> None:
+    """Print intent, confidence and category for each line, as one JSON object per line."""
+    import json
+
+    import httpx
+
+    from bot.engine_process import running_engine
+    from bot.nlu_result import classification
+
+    source = file.read_text(encoding="utf-8") if file is not None else sys.stdin.read()
+    texts = [line.strip() for line in source.splitlines() if line.strip()]
+    with running_engine(_settings(), echo=console.print) as url, httpx.Client(timeout=30) as client:
+        for text in texts:
+            response = client.post(f"{url.rstrip('/')}/model/parse", json={"text": text})
+            response.raise_for_status()
+            print(json.dumps(classification(text, response.json()), ensure_ascii=False), flush=True)
 
 
 @app.command("inbox-stuck")
