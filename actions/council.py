@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.menu import pending_menu_choice
 from actions.runtime import context
+from actions.tickets import pending_rating
 from bot.core import council, registry
 from bot.core.council_ballots import handle_vote, which_topic_text
 from bot.core.points import PointRules
@@ -38,6 +39,8 @@ class ActionVote(Action):
                   domain: DomainDict) -> list[EventType]:
         if pending_menu_choice(tracker):
             return [FollowupAction("action_menu_choice")]
+        if pending_rating(tracker) is not None:  # a bare 1/2/3 answering a rating request
+            return [FollowupAction("action_rate_service")]
         ctx = context()
         text = (tracker.latest_message or {}).get("text") or ""
         with ctx.db.session() as session:

@@ -12,12 +12,19 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from bot.core import reports
-from bot.core.routing import grid_named_in
+from bot.core.routing import match_place
+from bot.core.rules import load_rules
 from bot.core.tickets import Report, assignee_label
+from bot.store.models import OrgUnit
 
 REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "report_message_id",
                 "report_channel", "report_place", "report_place_tries"]
 MAX_PLACE_TRIES = 2
+
+
+def alias_of(grid: OrgUnit) -> str:
+    """The name people use for a grid (its first alias: an estate or street), else its own name."""
+    return (grid.aliases or [grid.name])[0]
 
 
 def report_from(tracker: Tracker) -> Report:
@@ -80,10 +87,14 @@ class ValidateReportForm(FormValidationAction):
             return {"report_place": None}
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1
         with context().db.session() as session:
-            known = grid_named_in(session, text) is not None
-        if known or (text and tries >= MAX_PLACE_TRIES):
+            match = match_place(session, text)
+            choices = "、".join(alias_of(g) for g in match.grids[:4])
+        if match.grid is not None or (text and tries >= MAX_PLACE_TRIES):
             return {"report_place": text, "report_place_tries": float(tries)}
-        dispatcher.utter_message(response="utter_place_unknown")
+        if match.ambiguous:
+            dispatcher.utter_message(response="utter_place_ambiguous", place=match.name, choices=choices)
+        else:
+            dispatcher.utter_message(response="utter_place_unknown")
         return {"report_place": None, "report_place_tries": float(tries)}
 
 
@@ -101,8 +112,12 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_ask_problem")
             return [SlotSet(slot, None) for slot in REPORT_SLOTS]
         with ctx.db.session() as session:
-            opened = reports.submit(session, ctx.clock, report)
+            opened = reports.submit(session, ctx.clock, report, load_rules(ctx.settings.routing_config))
             number, assignee = opened.ticket.number, assignee_label(opened.assignee)
+            merged_into = opened.merged_into.number if opened.merged_into is not None else None
+        if merged_into:
+            dispatcher.utter_message(response="utter_report_merged", number=merged_into)
+            return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", merged_into)]
         if assignee:
             dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
         else:

@@ -86,3 +86,20 @@ async def test_submitting_opens_a_ticket_and_tells_its_number_and_assignee(actio
 async def test_submitting_nothing_asks_for_the_problem(action_context, dispatcher, domain):
     await ActionSubmitReport().run(dispatcher, make_tracker(RESIDENT), domain)
     assert dispatcher.messages[0]["response"] == "utter_ask_problem"
+
+
+async def test_a_community_with_several_grids_is_asked_about_by_its_estates(action_context, dispatcher, domain):
+    result = ValidateReportForm().validate_report_place("幸福社区", dispatcher, make_tracker(STRANGER), domain)
+    assert result == {"report_place": None, "report_place_tries": 1.0}
+    [message] = dispatcher.messages
+    assert (message["response"], message["place"]) == ("utter_place_ambiguous", "幸福社区")
+    assert message["choices"] == "阳光小区、幸福家园、建设路、人民路"
+
+
+async def test_a_report_next_to_an_open_one_is_linked_and_the_reporter_told(action_context, dispatcher, domain):
+    slots = {"report_text": "路灯坏了", "report_category": "roads", "report_lat": 25.4025, "report_lon": 103.3025}
+    await ActionSubmitReport().run(dispatcher, make_tracker(STRANGER, slots=slots), domain)
+    first = dispatcher.messages[0]["number"]
+    await ActionSubmitReport().run(dispatcher, make_tracker(RESIDENT, slots=slots), domain)
+    assert dispatcher.messages[1]["response"] == "utter_report_merged"
+    assert dispatcher.messages[1]["number"] == first

@@ -1,0 +1,213 @@
+"""Actions on tickets after they are opened: workers acknowledge, resolve or return (退单) them;
+reporters ask for status, urge, rate and cancel; an emergency opens an immediate ticket.
+Each action reads the tracker, calls `bot.core.lifecycle` and utters a response from domain.yml."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import tracker_data
+from actions.runtime import context
+from bot.core import lifecycle, reports
+from bot.core.commands import rating_in, ticket_number_in, worker_command
+from bot.core.lifecycle import STATUS_NAMES, TicketError
+from bot.core.rules import RoutingRules, load_rules
+from bot.core.tickets import Report, assignee_label
+
+REFUSALS = {
+    "no_number": "utter_ticket_no_number",
+    "not_found": "utter_ticket_not_found",
+    "not_allowed": "utter_ticket_not_allowed",
+    "wrong_state": "utter_ticket_wrong_state",
+    "none_open": "utter_status_none",
+}
+
+DONE_RESPONSES = {"ack": "utter_ticket_acknowledged", "start": "utter_ticket_started",
+                  "resolve": "utter_ticket_resolved"}
+
+
+def rules() -> RoutingRules:
+    return load_rules(context().settings.routing_config)
+
+
+def text_of(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def number_of(tracker: Tracker) -> str | None:
+    """The ticket number from the entity (already normalised: 工单一零二三 → 1023) or the text."""
+    entity = tracker_data.entity(tracker, "ticket_id")
+    return ticket_number_in(entity or "") or ticket_number_in(text_of(tracker))
+
+
+def refuse(dispatcher: CollectingDispatcher, error: TicketError, number: str | None) -> None:
+    dispatcher.utter_message(response=REFUSALS[error.reason], number=number or error.number or "",
+                             status=STATUS_NAMES.get(error.status or "", ""))
+
+
+def pending_rating(tracker: Tracker) -> int | None:
+    """1, 2 or 3 when the latest message is just that digit and the sender has a ticket awaiting a
+    rating (the rating request went out as a notification, so the database knows, not the tracker)."""
+    text = unicodedata.normalize("NFKC", text_of(tracker)).strip(" 。.!！")
+    if text not in ("1", "2", "3"):
+        return None
+    with context().db.session() as session:
+        return int(text) if lifecycle.awaiting_rating(session, tracker.sender_id) is not None else None
+
+
+class ActionWorkerTicket(Action):
+    """收到 T1023 / T1023 处理中 / T1023 已办结 路灯换好了 (+photo) / 退单 T1023 不是我们网格的."""
+
+    def name(self) -> str:
+        return "action_worker_ticket"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        command = worker_command(text_of(tracker), intent)
+        number = number_of(tracker) or command.number
+        photos = tracker_data.metadata(tracker).get("photos") or []
+        try:
+            with ctx.db.session() as session:
+                if command.verb == "return":
+                    _, assignee = lifecycle.return_ticket(session, ctx.clock, rules(), number, tracker.sender_id,
+                                                          command.note or "未说明")
+                    label = assignee_label(assignee)
+                elif command.verb == "resolve":
+                    lifecycle.resolve(session, ctx.clock, rules(), number, tracker.sender_id, command.note,
+                                      photo=str(photos[0]) if photos else None)
+                elif command.verb == "start":
+                    lifecycle.start_work(session, ctx.clock, rules(), number, tracker.sender_id)
+                else:
+                    lifecycle.acknowledge(session, ctx.clock, rules(), number, tracker.sender_id)
+        except TicketError as error:
+            refuse(dispatcher, error, number)
+            return []
+        if command.verb == "return":
+            response = "utter_ticket_returned_rerouted" if label else "utter_ticket_returned"
+            dispatcher.utter_message(response=response, number=number, assignee=label)
+        else:
+            dispatcher.utter_message(response=DONE_RESPONSES[command.verb], number=number)
+        return []
+
+
+class ActionCheckStatus(Action):
+    """All the sender's open tickets, short enough for one SMS."""
+
+    def name(self) -> str:
+        return "action_check_status"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        with context().db.session() as session:
+            lines = lifecycle.status_lines(session, tracker.sender_id)
+        if not lines:
+            dispatcher.utter_message(response="utter_status_none")
+        else:
+            dispatcher.utter_message(response="utter_status", lines="；".join(lines[:4]),
+                                     more=f"等{len(lines)}件" if len(lines) > 4 else "")
+        return []
+
+
+class ActionUrge(Action):
+    """催办: recorded, the assignee reminded; repeated urging escalates (in the core)."""
+
+    def name(self) -> str:
+        return "action_urge"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx, number = context(), number_of(tracker)
+        try:
+            with ctx.db.session() as session:
+                ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, number)
+                number = ticket.number
+        except TicketError as error:
+            refuse(dispatcher, error, number)
+            return []
+        dispatcher.utter_message(response="utter_urged", number=number)
+        return []
+
+
+class ActionRateService(Action):
+    """1 满意 2 基本满意 3 不满意 (or the words) for the ticket awaiting a rating."""
+
+    def name(self) -> str:
+        return "action_rate_service"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        score = rating_in(text_of(tracker))
+        with ctx.db.session() as session:
+            waiting = lifecycle.awaiting_rating(session, tracker.sender_id)
+            if waiting is None:
+                dispatcher.utter_message(response="utter_nothing_to_rate")
+                return []
+            number = waiting.number
+            if score is None:
+                dispatcher.utter_message(response="utter_ask_rating", number=number)
+                return []
+            ticket = lifecycle.rate(session, ctx.clock, rules(), tracker.sender_id, score, number)
+            reopened = ticket.status == "reopened"
+        dispatcher.utter_message(response="utter_rated_reopened" if reopened else "utter_rated_closed", number=number)
+        return [SlotSet("last_ticket", number)]
+
+
+class ActionCancelTicket(Action):
+    """The reporter withdraws their latest ticket (or the one named) before work starts. A worker's
+    退单 that the NLU read as cancel is handed to the worker action."""
+
+    def name(self) -> str:
+        return "action_cancel_ticket"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if "退单" in text_of(tracker):
+            return await ActionWorkerTicket().run(dispatcher, tracker, domain)
+        ctx, number = context(), number_of(tracker)
+        try:
+            with ctx.db.session() as session:
+                number = lifecycle.cancel(session, ctx.clock, tracker.sender_id, number).number
+        except TicketError as error:
+            if error.reason == "wrong_state":
+                dispatcher.utter_message(response="utter_cannot_cancel", number=error.number)
+            elif error.reason == "none_open":
+                dispatcher.utter_message(response="utter_cancelled")
+            else:
+                refuse(dispatcher, error, number)
+            return []
+        dispatcher.utter_message(response="utter_ticket_cancelled", number=number)
+        return []
+
+
+class ActionReportEmergency(Action):
+    """An emergency: tell the person which number to call first, open an immediate ticket and alert
+    the community secretary and the duty officer at once (no questions asked)."""
+
+    def name(self) -> str:
+        return "action_report_emergency"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        meta = tracker_data.metadata(tracker)
+        category = tracker_data.category(tracker)
+        lat, lon = meta.get("lat"), meta.get("lon")
+        report = Report(text=text_of(tracker), category=category, reporter_address=tracker.sender_id,
+                        channel=meta.get("channel") or "simulator",
+                        place_text=tracker_data.entity(tracker, "place") or "",
+                        lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
+                        source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
+                        emergency=True)
+        with ctx.db.session() as session:
+            opened = reports.submit(session, ctx.clock, report, rules())
+            number = opened.ticket.number
+        dispatcher.utter_message(response="utter_emergency", phone=rules().emergency_number(category), number=number)
+        return [SlotSet("last_ticket", number)]

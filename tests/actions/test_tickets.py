@@ -1,0 +1,147 @@
+"""Ticket actions with a real tracker, a dispatcher and the project's domain."""
+
+from sqlalchemy import select
+
+from actions.council import ActionVote
+from actions.tickets import (
+    ActionCancelTicket,
+    ActionCheckStatus,
+    ActionRateService,
+    ActionReportEmergency,
+    ActionUrge,
+    ActionWorkerTicket,
+)
+from bot.core import lifecycle, reports
+from bot.core.rules import DEFAULT_PATH, load_rules
+from bot.core.tickets import Report
+from bot.store.models import Ticket
+from tests.actions.conftest import make_tracker
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
+
+RULES = load_rules(DEFAULT_PATH)
+
+
+def open_one(ctx, text="我家楼下路灯坏了好几天了", category="roads") -> str:
+    with ctx.db.session() as s:
+        return reports.submit(s, ctx.clock, Report(text, category, RESIDENT, "simulator"), RULES).ticket.number
+
+
+def status(ctx, number):
+    with ctx.db.session() as s:
+        return s.scalar(select(Ticket).where(Ticket.number == number))
+
+
+def said(dispatcher, domain):
+    [message] = dispatcher.messages
+    assert message["response"] in domain["responses"]
+    return message
+
+
+async def test_a_worker_acknowledges_by_message(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    tracker = make_tracker(WORKER, f"收到 {number}", intent="worker_ack",
+                           entities=[{"entity": "ticket_id", "value": number}])
+    await ActionWorkerTicket().run(dispatcher, tracker, domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_acknowledged"
+    assert status(action_context, number).status == "acknowledged"
+
+
+async def test_a_ticket_number_in_the_digits_only_form_is_accepted(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    tracker = make_tracker(WORKER, f"工单{number[1:]} 已办结 路灯换好了", intent="worker_resolve",
+                           metadata={"photos": ["photos/2026/ab.jpg"]})
+    await ActionWorkerTicket().run(dispatcher, tracker, domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_resolved"
+    done = status(action_context, number)
+    assert (done.status, done.resolution_note, done.resolution_photo) == ("resolved", "路灯换好了",
+                                                                          "photos/2026/ab.jpg")
+
+
+async def test_someone_else_gets_a_clear_refusal(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    await ActionWorkerTicket().run(dispatcher, make_tracker(STRANGER, f"收到 {number}", intent="worker_ack"), domain)
+    message = said(dispatcher, domain)
+    assert (message["response"], message["number"]) == ("utter_ticket_not_allowed", number)
+    assert status(action_context, number).status == "assigned"
+
+
+async def test_a_worker_message_without_a_number_is_asked_for_one(action_context, dispatcher, domain):
+    await ActionWorkerTicket().run(dispatcher, make_tracker(WORKER, "收到", intent="worker_ack"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_no_number"
+
+
+async def test_a_return_read_as_cancel_goes_to_the_duty_officer(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    tracker = make_tracker(WORKER, f"退单 {number} 不是我们网格的", intent="cancel")
+    await ActionCancelTicket().run(dispatcher, tracker, domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_returned"
+    assert status(action_context, number).status == "returned"
+    with action_context.db.session() as s:
+        from bot.store.models import OutboxMessage
+
+        assert s.scalar(select(OutboxMessage.id).where(OutboxMessage.recipient == DUTY_OFFICER)) is not None
+
+
+async def test_status_lists_the_reporters_open_tickets(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    await ActionCheckStatus().run(dispatcher, make_tracker(RESIDENT, "我的投诉处理得咋样了", intent="check_status"),
+                                  domain)
+    message = said(dispatcher, domain)
+    assert message["response"] == "utter_status" and number in message["lines"]
+    text = domain["responses"]["utter_status"][0]["text"].format(**message)
+    assert len(text) <= 70
+
+
+async def test_status_with_nothing_open_says_so(action_context, dispatcher, domain):
+    await ActionCheckStatus().run(dispatcher, make_tracker(STRANGER, "进度", intent="check_status"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_status_none"
+
+
+async def test_urging_is_recorded(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    await ActionUrge().run(dispatcher, make_tracker(RESIDENT, "催一下", intent="urge"), domain)
+    assert said(dispatcher, domain) ["number"] == number
+    assert status(action_context, number).urge_count == 1
+
+
+async def test_a_bare_digit_after_a_rating_request_is_the_rating(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    with action_context.db.session() as s:
+        lifecycle.resolve(s, action_context.clock, RULES, number, WORKER, "修好了")
+    # The NLU reads a bare digit as a vote: the vote action hands it over.
+    events = await ActionVote().run(dispatcher, make_tracker(RESIDENT, "1", intent="vote"), domain)
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_rate_service"}]
+    await ActionRateService().run(dispatcher, make_tracker(RESIDENT, "1", intent="vote"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_rated_closed"
+    assert (status(action_context, number).status, status(action_context, number).rating) == ("closed", 1)
+
+
+async def test_not_satisfied_reopens(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    with action_context.db.session() as s:
+        lifecycle.resolve(s, action_context.clock, RULES, number, WORKER, "修好了")
+    await ActionRateService().run(dispatcher, make_tracker(RESIDENT, "不满意", intent="rate_service"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_rated_reopened"
+    assert status(action_context, number).status == "reopened"
+
+
+async def test_a_rating_with_nothing_to_rate_says_so(action_context, dispatcher, domain):
+    await ActionRateService().run(dispatcher, make_tracker(RESIDENT, "满意", intent="rate_service"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_nothing_to_rate"
+
+
+async def test_the_reporter_cancels_before_work_starts(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    await ActionCancelTicket().run(dispatcher, make_tracker(RESIDENT, "不报了", intent="cancel"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_cancelled"
+    assert status(action_context, number).status == "cancelled"
+
+
+async def test_an_emergency_says_which_number_to_call_first(action_context, dispatcher, domain):
+    tracker = make_tracker(RESIDENT, "楼下电瓶车烧起来了", intent="emergency", category="fire_safety")
+    await ActionReportEmergency().run(dispatcher, tracker, domain)
+    message = said(dispatcher, domain)
+    assert (message["response"], message["phone"]) == ("utter_emergency", "119")
+    assert status(action_context, message["number"]).priority == "immediate"
+    text = domain["responses"]["utter_emergency"][0]["text"].format(**message)
+    assert text.startswith("情况紧急请先拨打119") and len(text) <= 70
