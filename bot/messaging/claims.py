@@ -3,13 +3,17 @@
 A row is claimed by a conditional UPDATE that only succeeds while the row is still claimable;
 the claim counts only when exactly one row changed. On PostgreSQL a competing UPDATE waits for
 the winner's row lock and then finds the condition false, so no row is ever claimed twice.
+
+On PostgreSQL the candidates are first picked with `FOR UPDATE SKIP LOCKED`, so competing
+gateway processes take different rows instead of queueing behind each other's locks; the
+conditional UPDATE still decides. SQLite (one process) picks them with a plain SELECT.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import Select, and_, or_, update
 from sqlalchemy.orm import Session
 
 
@@ -30,3 +34,16 @@ def try_claim(session: Session, model, row_id: int, worker: str, now: datetime, 
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
+
+
+def claim_batch(session: Session, model, candidates: Select, worker: str, now: datetime,  # noqa: ANN001
+                lease_cutoff: datetime, busy: str, *, skip_locked: bool) -> list[int]:
+    """Claim the rows `candidates` (a SELECT of ids) finds, in one transaction; returns the ids won."""
+    if skip_locked:
+        candidates = candidates.with_for_update(skip_locked=True, of=model)
+    ids = list(session.scalars(candidates))
+    won = []
+    for row_id in ids:
+        if try_claim(session, model, row_id, worker, now, lease_cutoff, busy):
+            won.append(row_id)
+    return won

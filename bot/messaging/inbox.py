@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from bot.messaging.claims import claimable, try_claim
+from bot.messaging.claims import claim_batch, claimable
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 
@@ -72,19 +72,16 @@ class Inbox:
         earlier = aliased(InboxMessage)
         blocked = exists().where(earlier.sender == InboxMessage.sender, earlier.id < InboxMessage.id,
                                  earlier.status.in_(("pending", "processing")))
+        candidates = (select(InboxMessage.id).where(claimable(InboxMessage, now, cutoff, "processing"), ~blocked)
+                      .order_by(InboxMessage.id).limit(limit))
         with self.db.session() as s:
-            ids = s.scalars(select(InboxMessage.id)
-                            .where(claimable(InboxMessage, now, cutoff, "processing"), ~blocked)
-                            .order_by(InboxMessage.id).limit(limit)).all()
-        claimed: list[Claimed] = []
-        for row_id in ids:
-            with self.db.session() as s:
-                if not try_claim(s, InboxMessage, row_id, worker, now, cutoff, "processing"):
-                    continue
-                row = s.get(InboxMessage, row_id)
-                claimed.append(Claimed(row.id, row.channel, row.sender, row.text, dict(row.payload or {}),
-                                       row.attempts))
-        return claimed
+            won = claim_batch(s, InboxMessage, candidates, worker, now, cutoff, "processing",
+                              skip_locked=not self.db.is_sqlite)
+        if not won:
+            return []
+        with self.db.session() as s:
+            rows = s.scalars(select(InboxMessage).where(InboxMessage.id.in_(won)).order_by(InboxMessage.id))
+            return [Claimed(r.id, r.channel, r.sender, r.text, dict(r.payload or {}), r.attempts) for r in rows]
 
     def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
         """Queue the replies and mark the message done, in one transaction, if we still hold it."""

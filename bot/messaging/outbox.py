@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
+from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from bot.messaging.claims import claimable, try_claim
+from bot.messaging.claims import claim_batch, claimable
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 
@@ -36,22 +37,26 @@ class Outbox:
         self.lease_seconds = lease_seconds
 
     def claim(self, worker: str, channels: list[str], limit: int = 20) -> list[Outgoing]:
+        """Claim up to `limit` due messages, the oldest unsent one of each recipient."""
         now = self.clock.now()
         cutoff = now - timedelta(seconds=self.lease_seconds)
+        # One message at a time per recipient, oldest first: replies arrive in the order they were queued
+        # even when several dispatchers run.
+        earlier = aliased(OutboxMessage)
+        blocked = exists().where(earlier.recipient == OutboxMessage.recipient, earlier.channel == OutboxMessage.channel,
+                                 earlier.id < OutboxMessage.id, earlier.status.in_(("pending", "sending")))
+        candidates = (select(OutboxMessage.id)
+                      .where(OutboxMessage.channel.in_(channels), claimable(OutboxMessage, now, cutoff, "sending"),
+                             ~blocked)
+                      .order_by(OutboxMessage.id).limit(limit))
         with self.db.session() as s:
-            ids = s.scalars(select(OutboxMessage.id)
-                            .where(OutboxMessage.channel.in_(channels),
-                                   claimable(OutboxMessage, now, cutoff, "sending"))
-                            .order_by(OutboxMessage.id).limit(limit)).all()
-        claimed = []
-        for row_id in ids:
-            with self.db.session() as s:
-                if not try_claim(s, OutboxMessage, row_id, worker, now, cutoff, "sending"):
-                    continue
-                row = s.get(OutboxMessage, row_id)
-                claimed.append(Outgoing(row.id, row.channel, row.recipient, row.text, dict(row.payload or {}),
-                                        row.attempts))
-        return claimed
+            won = claim_batch(s, OutboxMessage, candidates, worker, now, cutoff, "sending",
+                              skip_locked=not self.db.is_sqlite)
+        if not won:
+            return []
+        with self.db.session() as s:
+            rows = s.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(won)).order_by(OutboxMessage.id))
+            return [Outgoing(r.id, r.channel, r.recipient, r.text, dict(r.payload or {}), r.attempts) for r in rows]
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
         with self.db.session() as s:
