@@ -77,7 +77,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         inbox=Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
                     backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds),
         outbox=Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
-                      backoff_seconds=settings.outbox_backoff_seconds),
+                      backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds),
         photos=photos,
         engine=EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds),
         channels=kit.channels,

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     # The outbound sender: retries before a message is dead-lettered.
     outbox_max_attempts: int = 6
     outbox_backoff_seconds: float = 5.0
+    # How long a claimed outbound message is held before another dispatcher may take it over.
+    outbox_lease_seconds: float = 120.0
 
     # Public URL of the gateway as Twilio and Telegram see it (for signatures and webhooks).
     public_base_url: str = ""
@@ -76,6 +78,8 @@ class Settings(BaseSettings):
     # Secret for keyed hashes of phone numbers (lookups without storing them in clear text).
     phone_hmac_key: SecretStr = SecretStr("change-me-in-production")
     log_level: str = "INFO"
+    # How often the gateway closes and publishes 议事小院 topics whose closing time has passed.
+    council_close_interval_seconds: float = 30.0
 
     # Tickets: the routing table and time limits, and how often the timer loop looks for due work.
     routing_config: Path = ROOT / "config" / "routing.yml"

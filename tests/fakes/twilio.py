@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,7 @@ class FakeTwilio:
                 status, code = self.failures.pop(0)
                 return JSONResponse({"code": code, "message": "fake failure", "status": status}, status_code=status)
             sid = f"SM{next(self._ids):032d}"
-            self.sent.append({**form, "sid": sid})
+            self.sent.append({**form, "sid": sid, "at": f"{time.monotonic():.6f}"})
             return JSONResponse(_message(sid, form), status_code=201)
 
         async def media(request: Request) -> Response:
