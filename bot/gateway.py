@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from bot import open311
 from bot.channels import simulator
+from bot.core.council_timer import TopicCloserLoop
 from bot.core.rules import load_rules
 from bot.core.timers import TicketTimerLoop
 from bot.messaging.dispatcher import OutboxDispatcher
@@ -33,6 +34,8 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
                                                    policies=services.kit.policies, limiter=services.kit.limiter)
             tasks = [asyncio.create_task(services.worker.run()), asyncio.create_task(services.dispatcher.run())]
             tasks.append(asyncio.create_task(ticket_timer_loop(services).run()))
+            tasks.append(asyncio.create_task(TopicCloserLoop(services.db, services.clock,
+                                                             services.settings.council_close_interval_seconds).run()))
             if services.kit.telegram_polls(services.settings):
                 from bot.channels.telegram import poll_updates
 

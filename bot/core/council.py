@@ -332,9 +332,14 @@ def close_due(session: Session, clock: Clock) -> list[int]:
     """Close and publish every open topic whose closing time has passed."""
     now = clock.now()
     due = [t.id for t in session.scalars(select(Topic).where(Topic.status == "open")) if not is_open(t, now)]
+    closed = []
     for topic_id in due:
-        close_topic(session, clock, topic_id)
-    return due
+        try:
+            close_topic(session, clock, topic_id)
+        except CouncilError:
+            continue  # another process closed it first
+        closed.append(topic_id)
+    return closed
 
 
 # --- notices (村口黑板) -----------------------------------------------------------------------------------

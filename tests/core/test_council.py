@@ -181,3 +181,25 @@ def test_durations_read_minutes_hours_and_days() -> None:
     assert council.parse_duration("90m").total_seconds() == 5400
     assert council.parse_duration("2h").total_seconds() == 7200
     assert council.parse_duration("3d").days == 3
+
+
+async def test_the_closer_loop_publishes_topics_whose_time_is_up(demo_db: Database, clock: FakeClock) -> None:
+    import asyncio
+
+    from bot.core.council_timer import TopicCloserLoop
+
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock, hours=1)
+    clock.advance(hours=2)
+    task = asyncio.create_task(TopicCloserLoop(demo_db, clock, interval=0.01).run())
+    try:
+        for _ in range(500):
+            await asyncio.sleep(0.01)
+            with demo_db.session() as s:
+                if s.get(Topic, topic_id).status == "published":
+                    break
+    finally:
+        task.cancel()
+    with demo_db.session() as s:
+        assert s.get(Topic, topic_id).status == "published"
+        assert s.scalar(select(Notice.topic_id)) == topic_id
