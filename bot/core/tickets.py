@@ -96,15 +96,22 @@ def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: 
                    unit_id: int | None, exclude_id: int) -> Ticket | None:
     """An open ticket of the same category, recent enough and close enough: both located within
     the configured distance, or in the same grid naming the same place."""
+    located = report.lat is not None and report.lon is not None
+    if not located and not report.place_text:
+        return None
     since = clock.now() - timedelta(hours=rules.duplicates.hours)
-    candidates = session.scalars(
-        select(Ticket).where(Ticket.category == category, Ticket.status.in_(OPEN_STATUSES),
-                             Ticket.created_at >= since, Ticket.id != exclude_id).order_by(Ticket.id))
-    for other in candidates:
-        if report.lat is not None and report.lon is not None and other.lat is not None and other.lon is not None:
-            if distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m:
-                return other
-        elif report.place_text and other.unit_id == unit_id and other.place_text == report.place_text:
+    query = select(Ticket).where(Ticket.category == category, Ticket.status.in_(OPEN_STATUSES),
+                                 Ticket.created_at >= since, Ticket.id != exclude_id)
+    if located:
+        # A bounding box in SQL first (1° latitude ≈ 111 km), the exact distance below.
+        pad_lat = rules.duplicates.distance_m / 111_000
+        pad_lon = pad_lat / max(math.cos(math.radians(report.lat)), 0.01)
+        query = query.where(Ticket.lat.between(report.lat - pad_lat, report.lat + pad_lat),
+                            Ticket.lon.between(report.lon - pad_lon, report.lon + pad_lon))
+    else:
+        query = query.where(Ticket.unit_id == unit_id, Ticket.place_text == report.place_text)
+    for other in session.scalars(query.order_by(Ticket.id)):
+        if not located or distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m:
             return other
     return None
 
