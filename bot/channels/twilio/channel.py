@@ -34,6 +34,8 @@ class TwilioChannel(Channel):
                  api_base_url: str = "https://api.twilio.com", timeout: float = 10.0) -> None:
         self.from_number = from_number
         self.status_callback = status_callback
+        # twilio's client logs every request in eleven INFO lines; keep its warnings only.
+        logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
         self.client = Client(account_sid, auth_token, http_client=TwilioHttpClient(timeout=timeout))
         # Every REST call goes through the `api` domain; a test points it at a fake server.
         self.client.api.base_url = api_base_url.rstrip("/")
