@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.clock import Clock
 from bot.store.channel_models import OptOut
 from bot.store.db import Database
+from bot.store.models import OutboxMessage
 
 STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "CANCEL", "OPTOUT", "REVOKE", "TD", "退订"}
 START_WORDS = {"START", "UNSTOP", "订阅"}
@@ -35,8 +36,16 @@ class OptOuts:
             return bool(s.scalar(select(OptOut.active).where(OptOut.channel == channel, OptOut.address == address)))
 
     def set(self, channel: str, address: str, *, opted_out: bool) -> bool:
-        """Record the choice; True when it changed something (so a confirmation is due)."""
+        """Record the choice; True when it changed something (so a confirmation is due).
+        Opting out also holds back what was still queued for the address (it would wait in front of
+        the confirmation otherwise: the outbox sends one message at a time per recipient)."""
         with self.db.session() as s:
+            if opted_out:
+                s.execute(update(OutboxMessage)
+                          .where(OutboxMessage.channel == channel, OutboxMessage.recipient == address,
+                                 OutboxMessage.status == "pending")
+                          .values(status="suppressed", last_error="recipient opted out")
+                          .execution_options(synchronize_session=False))
             row = s.scalar(select(OptOut).where(OptOut.channel == channel, OptOut.address == address)
                            .with_for_update())
             if row is None:

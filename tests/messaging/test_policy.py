@@ -77,3 +77,20 @@ def test_a_reply_over_budget_is_cut_and_the_rest_kept_for_more(db: Database, clo
         sent = s.query(OutboxMessage).one()
         assert sent.text == review.text  # the row records what actually went out
     assert review.text.removesuffix(MORE).strip() + "\n" + rest == text
+
+
+def test_opting_out_holds_back_what_was_queued_so_the_confirmation_is_not_stuck_behind_it(db: Database,
+                                                                                          clock: FakeClock):
+    optouts = OptOuts(db, clock)
+    policy = SmsPolicy(db, clock, optouts, daily_parts=1)
+    queue(db, clock, "第一条")
+    assert review_next(db, clock, policy).action == "send"
+    queue(db, clock, "第二条")
+    assert review_next(db, clock, policy).action == "defer"  # over budget: waits a day
+    assert optouts.set("sms", RESIDENT, opted_out=True)
+    queue(db, clock, "已退订", custom={"optout_notice": True})
+    review = review_next(db, clock, policy)
+    assert (review.action, review.text) == ("send", "已退订")
+    with db.session() as s:
+        statuses = [r.status for r in s.query(OutboxMessage).order_by(OutboxMessage.id)]
+    assert statuses == ["sent", "suppressed", "sent"]
