@@ -16,7 +16,7 @@ from bot.messaging.dispatcher import Policy
 from bot.messaging.optout import OptOuts
 from bot.messaging.policy import SmsPolicy
 from bot.messaging.ratelimit import RateLimit, RateLimiter
-from bot.messaging.steps import SmsKeywords, Step
+from bot.messaging.steps import RememberChannel, SmsKeywords, Step
 from bot.photos import PhotoStore
 from bot.settings import Settings
 from bot.store.db import Database
@@ -66,7 +66,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         optouts = OptOuts(db, clock)
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
-        kit.steps["sms"] = [SmsKeywords(db, optouts), media]
+        kit.steps["sms"] = [SmsKeywords(db, optouts), RememberChannel(db), media]
         kit.policies["sms"] = SmsPolicy(db, clock, optouts, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -83,7 +83,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         kit.telegram_bot = bot
         kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
-                                               region=settings.default_region)]
+                                               region=settings.default_region), RememberChannel(db)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     kit.limiter = RateLimiter(limits)
     return kit

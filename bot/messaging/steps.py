@@ -65,3 +65,23 @@ class SmsKeywords:
             text = row.text
             s.delete(row)
             return text
+
+
+class RememberChannel:
+    """A registered person is reached where they last wrote from: an SMS from their number, or a
+    message from their linked Telegram account, makes that channel their notification channel."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        await asyncio.to_thread(self._remember, message.channel, message.sender)
+        return message
+
+    def _remember(self, channel: str, sender: str) -> None:
+        from bot.core.registry import person_by_address
+
+        with self.db.session() as s:
+            person = person_by_address(s, sender)
+            if person is not None and person.preferred_channel != channel:
+                person.preferred_channel = channel

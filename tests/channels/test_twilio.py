@@ -137,7 +137,7 @@ async def test_mms_photos_are_downloaded_with_the_account_credentials_and_passed
 
 async def test_an_mms_photo_over_the_size_limit_is_skipped_but_the_report_is_taken(gateway, services, fake_twilio,
                                                                                   fake_engine):
-    services.kit.steps["sms"][1].max_bytes = 10
+    services.kit.steps["sms"][-1].max_bytes = 10
     fake_twilio.media["BIG"] = (b"x" * 11, "image/jpeg")
     params = sms_params("MM2", RESIDENT, "路面塌陷", NumMedia="1", MediaUrl0=fake_twilio.media_url("BIG"),
                         MediaContentType0="image/jpeg")
@@ -148,3 +148,15 @@ async def test_an_mms_photo_over_the_size_limit_is_skipped_but_the_report_is_tak
     assert turn["metadata"]["photos"] == [] and turn["metadata"]["media_skipped"] == 1
     with services.db.session() as s:
         assert s.scalar(select(func.count()).select_from(InboundMedia)) == 0
+
+
+async def test_a_registered_resident_who_texts_is_notified_by_sms_from_then_on(demo_db, gateway, services):
+    from bot.core.notify import address_of
+    from bot.store.models import Person
+
+    with services.db.session() as s:
+        s.scalar(select(Person).where(Person.phone == RESIDENT)).preferred_channel = "simulator"
+    await post_sms(gateway, sms_params("SM20", RESIDENT, "你好"))
+    await drive(services)
+    with services.db.session() as s:
+        assert address_of(s.scalar(select(Person).where(Person.phone == RESIDENT))) == ("sms", RESIDENT)
