@@ -90,7 +90,8 @@ def load_demo(db: Database) -> bool:
                     if household_no % 7 == 0:
                         tags = [*tags, "留守儿童"]
                     household = Household(code=f"H{household_no:04d}", unit_id=grid.id, colour=colour, tags=tags,
-                                          address=f"{aliases[0]}{h // 5 + 1}栋{h % 5 + 1}01")
+                                          address=f"{aliases[0]}{h // 5 + 1}栋{h % 5 + 1}01",
+                                          building_id=building.id if h < 5 else None)
                     s.add(household)
                     s.flush()
                     for _member in range(2 if h % 3 == 0 else 1):

@@ -68,3 +68,15 @@ def test_an_ambiguous_place_falls_back_to_the_reporters_home_grid(demo_db: Datab
     with demo_db.session() as s:
         where = locate(s, reporter=person_by_address(s, RESIDENT), text="安居社区有人乱倒垃圾")
         assert (where.how, where.unit.name) == ("home", "幸福社区第1网格")
+
+
+def test_the_households_of_a_building_know_their_building(demo_db: Database):
+    from sqlalchemy import select
+
+    from bot.store.models import Household, OrgUnit
+
+    with demo_db.session() as s:
+        building = s.scalar(select(OrgUnit).where(OrgUnit.code == "XF-G1-B1"))
+        addresses = s.scalars(select(Household.address).where(Household.building_id == building.id)).all()
+        assert building.name == "阳光小区1栋" and len(addresses) == 5
+        assert all(a.startswith("阳光小区1栋") for a in addresses)
