@@ -196,6 +196,29 @@ def list_() -> None:
     db.dispose()
 
 
+@topics_app.command("audit")
+def audit(topic_id: int, phone: str = typer.Option(..., help="the auditor's number")) -> None:
+    """Who chose what, every ballot and change in order: for an auditor only, on a secret topic."""
+    from bot.core.council_ballots import audit_ballots
+    from bot.core.registry import person_by_address
+
+    db = _db()
+    try:
+        with db.session() as s:
+            auditor = person_by_address(s, _e164(phone))
+            if auditor is None:
+                raise typer.BadParameter(f"no person with number {phone}")
+            for e in audit_ballots(s, topic_id, auditor):
+                proxy = f"\tproxy by {e.cast_by_id}" if e.proxy else ""
+                print(f"{e.at:%Y-%m-%d %H:%M:%S}\t{e.kind}\t{e.voter_key}\tperson {e.person_id}\t"
+                      f"option {e.option}{proxy}")
+    except PermissionError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    finally:
+        db.dispose()
+
+
 @notices_app.command("post")
 def post(
     text: str = typer.Option(..., help="the notice"),

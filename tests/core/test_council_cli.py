@@ -70,3 +70,22 @@ def test_points_redeem_refuses_to_go_below_zero(cli: CliRunner, demo_db: Databas
                           "--staff-phone", "13800000401"])
     assert ok.exit_code == 0, ok.output
     assert ok.stdout.strip().splitlines()[-1] == "0"
+
+
+def test_only_an_auditor_sees_who_chose_what(cli: CliRunner, demo_db: Database) -> None:
+    from bot.core.council_ballots import cast
+    from bot.store.models import StaffRole
+    from tests.core.council_factories import SECRETARY, open_topic
+
+    clock = FakeClock()
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock)
+        cast(s, clock, topic_id, person(s, GROUP1[0]), 2)
+    refused = cli.invoke(app, ["topics", "audit", str(topic_id), "--phone", SECRETARY])
+    assert refused.exit_code == 1 and "cast" not in refused.stdout
+    with demo_db.session() as s:
+        s.add(StaffRole(person_id=person(s, SECRETARY).id, role="auditor", unit_id=s.get(Topic, topic_id).unit_id))
+    shown = cli.invoke(app, ["topics", "audit", str(topic_id), "--phone", SECRETARY])
+    assert shown.exit_code == 0, shown.output
+    [line] = shown.stdout.strip().splitlines()
+    assert "\tcast\t" in line and line.endswith("option 2")
