@@ -34,13 +34,16 @@ class InboundWorker:
 
     async def run_once(self) -> int:
         """Claim and process one batch (distinct senders, concurrently). Returns how many were claimed."""
+        claimed = await self._claim(self.batch)
+        await asyncio.gather(*(self._process(message) for message in claimed))
+        return len(claimed)
+
+    async def _claim(self, limit: int) -> list[Claimed]:
         # Rasa swallows a failed custom action and answers anyway, so check the action server first:
         # a message taken while it is down would lose its report.
         if not (await self.engine.engine_ready() and await self.engine.actions_ready()):
-            return 0
-        claimed = await asyncio.to_thread(self.inbox.claim, self.name, self.batch)
-        await asyncio.gather(*(self._process(message) for message in claimed))
-        return len(claimed)
+            return []
+        return await asyncio.to_thread(self.inbox.claim, self.name, limit)
 
     async def _process(self, message: Claimed) -> None:
         before = message.payload
@@ -69,15 +72,41 @@ class InboundWorker:
         await asyncio.to_thread(self.inbox.complete, message, self.name, replies)
 
     async def run(self) -> None:
-        while True:
-            try:
-                count = await self.run_once()
-            except Exception:  # keep the loop alive; the rows stay claimable after their lease
-                log.exception("inbound worker pass failed")
-                count = 0
-            if count == 0:
+        """Keep up to `batch` messages in flight, claiming more as soon as one is finished (a slow turn
+        does not hold back the others, as a batch-and-wait loop would)."""
+        in_flight: set[asyncio.Task[None]] = set()
+
+        def finished(task: asyncio.Task[None]) -> None:
+            in_flight.discard(task)
+            self._wake.set()
+
+        try:
+            while True:
+                free = self.batch - len(in_flight)
+                if free <= 0:
+                    await asyncio.wait(set(in_flight), return_when=asyncio.FIRST_COMPLETED)
+                    continue
                 self._wake.clear()
+                claimed: list[Claimed] = []
                 try:
-                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_seconds)
-                except TimeoutError:
-                    pass
+                    claimed = await self._claim(free)
+                except Exception:  # keep the loop alive; the rows stay claimable after their lease
+                    log.exception("inbound worker pass failed")
+                for message in claimed:
+                    task = asyncio.create_task(self._process_safely(message))
+                    in_flight.add(task)
+                    task.add_done_callback(finished)
+                if not claimed:
+                    try:
+                        await asyncio.wait_for(self._wake.wait(), timeout=self.idle_seconds)
+                    except TimeoutError:
+                        pass
+        finally:
+            for task in in_flight:
+                task.cancel()
+
+    async def _process_safely(self, message: Claimed) -> None:
+        try:
+            await self._process(message)
+        except Exception:  # the row stays claimed until its lease runs out, then is retried
+            log.exception("inbox %s: processing failed", message.id)

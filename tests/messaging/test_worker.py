@@ -1,0 +1,49 @@
+import asyncio
+import contextlib
+import json
+
+import httpx
+
+from bot.clock import Clock
+from bot.engine_client import EngineClient
+from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.worker import InboundWorker
+from bot.store.db import Database
+
+
+def engine(slow_text: str, finished: list[str]) -> EngineClient:
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/status":
+            return httpx.Response(200, json={"model_file": "m.tar.gz"})
+        if request.url.path == "/health":
+            return httpx.Response(200, json={"status": "ok"})
+        body = json.loads(request.content)
+        await asyncio.sleep(1.5 if body["message"] == slow_text else 0.01)
+        finished.append(body["message"])
+        return httpx.Response(200, json=[{"text": "好的"}])
+
+    return EngineClient("http://engine", "http://actions", transport=httpx.MockTransport(handler))
+
+
+async def test_a_slow_turn_does_not_hold_back_the_other_senders(db: Database):
+    inbox = Inbox(db, Clock())
+    inbox.store(Inbound(channel="sms", external_id="slow", sender="+8613900000001", text="慢"))
+    for n in range(20):
+        inbox.store(Inbound(channel="sms", external_id=f"fast{n}", sender=f"+86139100000{n:02d}", text=f"快{n}"))
+    finished: list[str] = []
+    client = engine("慢", finished)
+    worker = InboundWorker(inbox, client, batch=4, idle_seconds=0.05)
+    task = asyncio.create_task(worker.run())
+    try:
+        for _ in range(300):
+            if "慢" in finished:
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await client.aclose()
+    # While the slow turn ran, the other three slots kept working through all 20 fast messages.
+    assert finished.index("慢") == 20
+    assert sorted(finished[:20]) == sorted(f"快{n}" for n in range(20))
