@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.core import reports
 from bot.core.phones import InvalidPhone, to_e164
+from bot.core.rules import RoutingRules, load_rules
 from bot.core.tickets import CATEGORY_NAMES, Report
 from bot.store.models import Ticket
 
@@ -151,7 +152,8 @@ def router(services: Any) -> APIRouter:  # services: bot.services.Services
         report = _report_from(form, services.settings.default_region)
         if isinstance(report, str):
             return error(400, report)
-        number = await asyncio.to_thread(_in_session, services, _submit, report, services.clock)
+        rules = load_rules(services.settings.routing_config)
+        number = await asyncio.to_thread(_in_session, services, _submit, report, services.clock, rules)
         return [{"service_request_id": number, "service_notice": "已登记，网格员会尽快处理", "account_id": None}]
 
     return api
@@ -195,8 +197,8 @@ def _report_from(form: dict[str, str], region: str) -> Report | str:
     )
 
 
-def _submit(session: Session, report: Report, clock: Any) -> str:
-    return str(reports.submit(session, clock, report).ticket.number)
+def _submit(session: Session, report: Report, clock: Any, rules: RoutingRules) -> str:
+    return str(reports.submit(session, clock, report, rules).ticket.number)
 
 
 def _in_session(services: Any, fn: Any, *args: Any) -> Any:
