@@ -80,8 +80,6 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # How often the gateway closes and publishes 议事小院 topics whose closing time has passed.
     council_close_interval_seconds: float = 30.0
-    # How often the gateway closes and publishes 议事小院 topics whose closing time has passed.
-    council_close_interval_seconds: float = 30.0
 
     # Tickets: the routing table and time limits, and how often the timer loop looks for due work.
     routing_config: Path = ROOT / "config" / "routing.yml"
