@@ -7,6 +7,7 @@ the pipeline) and ``engine_ext.components.CleanJiebaTokenizer`` (instead of
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -20,6 +21,10 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_END,
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
@@ -116,3 +121,43 @@ class CleanJiebaTokenizer(JiebaTokenizer):
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         tokens = super().tokenize(message, attribute)
         return [token for token in tokens if token.text.strip()]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class BareNumberIntent(GraphComponent):
+    """A message that is nothing but a small number ("1", "１", "2。") answers a numbered list: the
+    main menu, a ballot's options or a rating request. DIET cannot learn a bare digit (it guesses
+    at random between intents), so this rule sets the configured intent with full confidence and
+    the action for it reads the number in the context of what the bot asked last.
+
+    Place it after the intent classifiers and before FallbackClassifier.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"intent": "vote", "max_digits": 2}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._intent = str(config["intent"])
+        self._pattern = re.compile(r"\d{1,%d}" % int(config["max_digits"]))
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> BareNumberIntent:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = (message.get(TEXT) or "").strip(" .。!！?？")
+            if not self._pattern.fullmatch(text):
+                continue
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._intent]
+            chosen = {INTENT_NAME_KEY: self._intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, chosen, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+        return messages

@@ -80,6 +80,16 @@ def test_the_simulator_refuses_bad_input_with_a_clear_error(stack: Stack):
     assert empty.status_code == 422
 
 
+def test_a_bare_digit_after_the_menu_picks_from_it(stack: Stack):
+    caller = "+8613900000011"
+    stack.say(caller, "你好")
+    replies = stack.say(caller, "4").json()["replies"]
+    assert any("您的积分" in reply for reply in replies), replies
+    stack.say(caller, "你好")
+    replies = stack.say(caller, "１").json()["replies"]
+    assert len(replies) == 1 and "什么问题" in replies[0], replies
+
+
 def test_gibberish_gets_the_menu_in_one_sms(stack: Stack):
     [reply] = stack.say(RESIDENT, "qwzx").json()["replies"]
     assert all(item in reply for item in MENU)

@@ -58,7 +58,7 @@ def test_a_proposal_is_approved_voted_on_closed_and_published(stack: Stack) -> N
     assert not any("机耕路" in text for text in notifications(stack, OUTSIDER))
 
     # Ballots from numbers, words, full-width digits and dialect, and a change of mind.
-    assert "您投赞成" in reply(stack, GROUP1[0], "我投１")  # full-width digit
+    assert "您投赞成" in reply(stack, GROUP1[0], "１")  # a bare full-width digit
     assert "您投赞成" in reply(stack, GROUP1[1], "修路那个我赞成噶")
     assert "您投反对" in reply(stack, GROUP1[2], "我反对")
     assert "您投反对" in reply(stack, GROUP1[3], "投第二个")
