@@ -7,6 +7,10 @@ from typing import Any
 from bot.core.tickets import CATEGORY_NAMES
 
 CATEGORISED_INTENTS = ("report_issue", "emergency")
+# Rasa's FallbackClassifier puts this on top when the classifier is unsure. It is not one of the
+# contract's intents: the conversation answers it with "没听懂" and the menu, while `classify`
+# reports the classifier's best contract intent with its (low) confidence.
+FALLBACK_INTENT = "nlu_fallback"
 
 
 def category_of(parse: dict[str, Any]) -> str | None:
@@ -25,9 +29,24 @@ def category_of(parse: dict[str, Any]) -> str | None:
     return best[1] if best else None
 
 
-def classification(text: str, parse: dict[str, Any]) -> dict[str, Any]:
-    """`{"text", "intent", "confidence", "category"}`: category only for reports and emergencies."""
+def best_intent(parse: dict[str, Any]) -> dict[str, Any]:
+    """The top intent that is not the fallback: `{"name", "confidence"}` (the fallback only if alone)."""
     intent = parse.get("intent") or {}
+    if intent.get("name") != FALLBACK_INTENT:
+        return intent
+    for ranked in parse.get("intent_ranking") or []:
+        if ranked.get("name") and ranked["name"] != FALLBACK_INTENT:
+            return ranked
+    return intent
+
+
+def classification(text: str, parse: dict[str, Any]) -> dict[str, Any]:
+    """`{"text", "intent", "confidence", "category"}`: category only for reports and emergencies.
+
+    The intent is always a contract label when the engine ranked one: below the fallback threshold
+    it is still the classifier's best guess, and its confidence says how unsure it was.
+    """
+    intent = best_intent(parse)
     name = intent.get("name")
     return {
         "text": text,

@@ -26,3 +26,22 @@ def test_other_intents_have_no_category_even_if_the_selector_guessed_one():
 
 def test_an_unknown_category_key_is_ignored():
     assert category_of(parse("report_issue", "report_issue/weather")) is None
+
+
+def test_below_the_fallback_threshold_it_reports_the_best_contract_intent_with_its_confidence():
+    result = {
+        "intent": {"name": "nlu_fallback", "confidence": 0.4},
+        "intent_ranking": [
+            {"name": "nlu_fallback", "confidence": 0.4},
+            {"name": "report_issue", "confidence": 0.31},
+            {"name": "emergency", "confidence": 0.3},
+        ],
+        "response_selector": {"default": {"response": {"intent_response_key": "report_issue/roads",
+                                                       "confidence": 0.7}}},
+    }
+    assert classification("路登", result) == {
+        "text": "路登", "intent": "report_issue", "confidence": 0.31, "category": "roads"}
+
+
+def test_a_fallback_with_no_ranking_stays_the_fallback():
+    assert classification("？", parse("nlu_fallback", confidence=0.2))["intent"] == "nlu_fallback"
