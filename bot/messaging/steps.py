@@ -3,23 +3,41 @@
 A step returns the message (perhaps with a richer payload: downloaded photos, a shared location)
 to hand on, or a list of replies that answer it without the engine (STOP, 更多, /start…).
 A step that raises leaves the message pending for a retry, like an engine outage.
+
+A step may also offer `claim_ahead(inbox, worker, limit)`: messages it answers by itself, claimed
+ahead of their sender's queue, so they are answered while the engine is down (STOP, HELP).
 """
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.messaging import optout
-from bot.messaging.inbox import Claimed
+from bot.messaging.claims import claim_batch, claimable
+from bot.messaging.inbox import Claimed, Inbox
 from bot.messaging.optout import OptOuts
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
+from bot.store.models import InboxMessage
 
 Replies = list[dict[str, Any]]
+# Answered without the engine and ahead of the sender's queue. "更多" is not: it continues the
+# reply before it, so it waits its turn.
+AHEAD_WORDS = optout.STOP_WORDS | optout.START_WORDS | optout.HELP_WORDS
+# What the database can match cheaply (trimmed, upper-cased, Latin letters also full-width); the
+# candidates it finds are then checked with `optout.keyword`, the one authority.
+_TRIM = " \u3000\t\r\n。.!！"
+_SQL_FORMS = sorted(AHEAD_WORDS | {w.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}) for w in AHEAD_WORDS})
+
+
+def _looks_like_keyword():  # noqa: ANN202  (a SQL condition)
+    return func.upper(func.trim(InboxMessage.text, _TRIM)).in_(_SQL_FORMS)
 
 
 class Step(Protocol):
@@ -35,9 +53,42 @@ class SmsKeywords:
     An opted-out number's other messages (its reports) still go to the engine; the outbox policy
     keeps their replies from being sent."""
 
-    def __init__(self, db: Database, optouts: OptOuts) -> None:
+    def __init__(self, db: Database, optouts: OptOuts, *, channel: str = "sms") -> None:
         self.db = db
         self.optouts = optouts
+        self.channel = channel
+
+    def claim_ahead(self, inbox: Inbox, worker: str, limit: int) -> list[Claimed]:
+        """Claim STOP/START/HELP messages ahead of their sender's other messages: they need no engine,
+        so they are answered while it (or the action server) is down, even behind a report waiting
+        for it. A sender's keywords keep their order among themselves (STOP, then START)."""
+        now = inbox.clock.now()
+        cutoff = now - timedelta(seconds=inbox.lease_seconds)
+        with self.db.session() as s:
+            rows = s.execute(select(InboxMessage.id, InboxMessage.sender, InboxMessage.text).where(
+                InboxMessage.channel == self.channel, claimable(InboxMessage, now, cutoff, "processing"),
+                _looks_like_keyword()).order_by(InboxMessage.id)).all()
+            first: dict[str, int] = {}
+            for row in rows:
+                if optout.keyword(row.text) in AHEAD_WORDS:
+                    first.setdefault(row.sender, row.id)
+            ids = [i for sender, i in first.items() if not self._keyword_waiting_before(s, sender, i)][:limit]
+            if not ids:
+                return []
+            won = claim_batch(s, InboxMessage, select(InboxMessage.id).where(InboxMessage.id.in_(ids)),
+                              worker, now, cutoff, "processing", skip_locked=not self.db.is_sqlite)
+        if not won:
+            return []
+        with self.db.session() as s:
+            claimed = s.scalars(select(InboxMessage).where(InboxMessage.id.in_(won)).order_by(InboxMessage.id))
+            return [Claimed(r.id, r.channel, r.sender, r.text, dict(r.payload or {}), r.attempts) for r in claimed]
+
+    def _keyword_waiting_before(self, s: Session, sender: str, message_id: int) -> bool:
+        """An earlier keyword of the sender not finished yet (being answered, or waiting for a retry)."""
+        earlier = s.scalars(select(InboxMessage.text).where(
+            InboxMessage.channel == self.channel, InboxMessage.sender == sender, InboxMessage.id < message_id,
+            InboxMessage.status.in_(("pending", "processing")), _looks_like_keyword()))
+        return any(optout.keyword(text) in AHEAD_WORDS for text in earlier)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         word = optout.keyword(message.text)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import socket
+from collections.abc import Callable
 
 from bot.engine_client import EngineClient, EngineUnavailable
 from bot.messaging.inbox import Claimed, Inbox
@@ -20,8 +21,10 @@ def worker_name(role: str) -> str:
 
 class InboundWorker:
     def __init__(self, inbox: Inbox, engine: EngineClient, *, name: str | None = None, batch: int = 8,
-                 idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None) -> None:
+                 idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None,
+                 on_done: Callable[[], None] | None = None) -> None:
         self.inbox = inbox
+        self.on_done = on_done  # e.g. wake the dispatcher: replies were just queued
         self.steps = steps or {}
         self.engine = engine
         self.name = name or worker_name("inbound")
@@ -39,11 +42,24 @@ class InboundWorker:
         return len(claimed)
 
     async def _claim(self, limit: int) -> list[Claimed]:
+        if not await asyncio.to_thread(self.inbox.has_due):  # cheap, so an idle worker may poll often
+            return []
         # Rasa swallows a failed custom action and answers anyway, so check the action server first:
         # a message taken while it is down would lose its report.
-        if not (await self.engine.engine_ready() and await self.engine.actions_ready()):
-            return []
-        return await asyncio.to_thread(self.inbox.claim, self.name, limit)
+        claimed: list[Claimed] = []
+        if await self.engine.engine_ready() and await self.engine.actions_ready():
+            claimed = await asyncio.to_thread(self.inbox.claim, self.name, limit)
+        if len(claimed) < limit:  # spare slots: what a step answers by itself (STOP, HELP), whatever waits
+            claimed += await self._claim_ahead(limit - len(claimed))
+        return claimed
+
+    async def _claim_ahead(self, limit: int) -> list[Claimed]:
+        claimed: list[Claimed] = []
+        for step in (step for steps in self.steps.values() for step in steps):
+            claim_ahead = getattr(step, "claim_ahead", None)
+            if claim_ahead is not None and len(claimed) < limit:
+                claimed += await asyncio.to_thread(claim_ahead, self.inbox, self.name, limit - len(claimed))
+        return claimed
 
     async def _process(self, message: Claimed) -> None:
         before = message.payload
@@ -110,3 +126,5 @@ class InboundWorker:
             await self._process(message)
         except Exception:  # the row stays claimed until its lease runs out, then is retried
             log.exception("inbox %s: processing failed", message.id)
+        if self.on_done is not None:
+            self.on_done()

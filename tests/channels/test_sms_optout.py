@@ -48,3 +48,44 @@ async def test_a_long_reply_is_cut_and_more_sends_the_rest(gateway, services, fa
     shown = first.removesuffix(MORE).strip().split("\n") + second.removesuffix(MORE).strip().split("\n")
     assert shown[: len(lines)] == lines[: len(shown)]
     assert len(fake_engine.turns) == 1  # "更多" was answered from the kept rest, not by the engine
+
+
+async def test_stop_start_and_help_are_answered_while_the_engine_is_down(gateway, services, fake_twilio,
+                                                                          fake_engine):
+    fake_engine.up = False
+    await say(gateway, services, "SM1", "帮助")
+    await say(gateway, services, "SM2", "退订")
+    await say(gateway, services, "SM3", "路灯坏了")  # waits for the engine
+    await say(gateway, services, "SM4", "ＳＴＯＰ。")  # already out: no second confirmation
+    assert fake_twilio.bodies_to(RESIDENT) == [optout.HELP_TEXT, optout.STOP_CONFIRMATION]
+    fake_engine.up = True
+    await say(gateway, services, "SM5", "你好")
+    assert [t["message"] for t in fake_engine.turns] == ["路灯坏了", "你好"]  # the report was still taken
+    assert fake_twilio.bodies_to(RESIDENT) == [optout.HELP_TEXT, optout.STOP_CONFIRMATION]  # replies held back
+    fake_engine.up = False
+    await say(gateway, services, "SM6", "订阅")
+    await say(gateway, services, "SM7", "水管漏了")
+    assert fake_twilio.bodies_to(RESIDENT)[2:] == [optout.START_CONFIRMATION]
+    assert len(fake_engine.turns) == 2
+    fake_engine.up = True
+    await say(gateway, services, "SM8", "谢谢")
+    assert fake_twilio.bodies_to(RESIDENT)[3:] == ["收到：水管漏了", "收到：谢谢"]
+    for text in (optout.HELP_TEXT, optout.STOP_CONFIRMATION, optout.START_CONFIRMATION):
+        assert segments(text) == 1
+
+
+async def test_start_is_answered_even_behind_a_report_waiting_for_the_engine(gateway, services, fake_twilio,
+                                                                            fake_engine):
+    await say(gateway, services, "SM1", "TD")
+    fake_engine.up = False
+    await say(gateway, services, "SM2", "路灯坏了")
+    await say(gateway, services, "SM3", "订阅")
+    await say(gateway, services, "SM4", "退订")
+    await say(gateway, services, "SM5", "START")
+    # Keywords overtake the waiting report but keep their own order: out, in, out, in (the repeated
+    # confirmations are the same texts within 24 h, which carriers reject, so they are not resent).
+    assert fake_twilio.bodies_to(RESIDENT) == [optout.STOP_CONFIRMATION, optout.START_CONFIRMATION]
+    assert not services.kit.policies["sms"].optouts.is_opted_out("sms", RESIDENT)
+    with services.db.session() as s:
+        waiting = s.scalars(select(InboxMessage.text).where(InboxMessage.status != "done")).all()
+    assert waiting == ["路灯坏了"] and fake_engine.turns == []
