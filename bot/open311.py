@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,8 @@ from bot.core import reports
 from bot.core.phones import InvalidPhone, to_e164
 from bot.core.rules import RoutingRules, load_rules
 from bot.core.tickets import CATEGORY_NAMES, Report
-from bot.store.models import Ticket
+from bot.store.channel_models import InboundMedia
+from bot.store.models import Ticket, TicketPhoto
 
 SERVICE_DESCRIPTIONS = {
     "sanitation": ("垃圾、污水、卫生死角、公厕、异味", ["垃圾", "污水", "卫生"]),
@@ -60,7 +61,12 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def request_json(ticket: Ticket) -> dict[str, Any]:
+def media_url(ticket: Ticket, base: str) -> str | None:
+    """The first photo the report came with (the spec has one media_url), served by this API."""
+    return f"{base.rstrip('/')}/open311/v2/media/{ticket.photos[0].photo_id}" if ticket.photos else None
+
+
+def request_json(ticket: Ticket, base: str = "") -> dict[str, Any]:
     status = ticket.status
     notes = STATUS_NOTES.get(status, status)
     if ticket.resolution_note:
@@ -82,7 +88,7 @@ def request_json(ticket: Ticket) -> dict[str, Any]:
         "zipcode": None,
         "lat": ticket.lat,
         "long": ticket.lon,
-        "media_url": None,
+        "media_url": media_url(ticket, base),
     }
 
 
@@ -93,7 +99,7 @@ def _parse_date(value: str) -> datetime:
     return moment
 
 
-def _search(session: Session, params: dict[str, str], now: datetime) -> list[dict[str, Any]]:
+def _search(session: Session, params: dict[str, str], now: datetime, base: str = "") -> list[dict[str, Any]]:
     query = select(Ticket).where(Ticket.number.is_not(None))
     ids = [i.strip() for i in params.get("service_request_id", "").split(",") if i.strip()]
     if ids:
@@ -106,7 +112,7 @@ def _search(session: Session, params: dict[str, str], now: datetime) -> list[dic
         query = query.where(Ticket.category.in_(params["service_code"].split(",")))
     rows = session.scalars(query.order_by(Ticket.id.desc()).limit(MAX_RESULTS * 2)).all()
     wanted = params.get("status")
-    found = [request_json(t) for t in rows]
+    found = [request_json(t, base) for t in rows]
     if wanted:
         found = [r for r in found if r["status"] in wanted.split(",")]
     return found[:MAX_RESULTS]
@@ -115,6 +121,9 @@ def _search(session: Session, params: dict[str, str], now: datetime) -> list[dic
 def router(services: Any) -> APIRouter:  # services: bot.services.Services
     api = APIRouter(prefix="/open311/v2", tags=["open311"])
     keys = [k.get_secret_value() for k in services.settings.open311_api_keys]
+
+    def base_of(request: Request) -> str:
+        return services.settings.public_base_url or str(request.base_url)
 
     @api.get("/services.json")
     async def list_services() -> list[dict[str, Any]]:
@@ -130,15 +139,25 @@ def router(services: Any) -> APIRouter:  # services: bot.services.Services
     async def list_requests(request: Request) -> Any:
         params = dict(request.query_params)
         try:
-            return await asyncio.to_thread(_in_session, services, _search, params, services.clock.now())
+            return await asyncio.to_thread(_in_session, services, _search, params, services.clock.now(),
+                                           base_of(request))
         except ValueError as exc:
             return error(400, f"bad date: {exc}")
 
     @api.get("/requests/{request_id}.json")
-    async def one_request(request_id: str) -> Any:
+    async def one_request(request_id: str, request: Request) -> Any:
         found = await asyncio.to_thread(_in_session, services, _search, {"service_request_id": request_id},
-                                        services.clock.now())
+                                        services.clock.now(), base_of(request))
         return found if found else error(404, f"no service request {request_id}")
+
+    @api.get("/media/{photo_id}")
+    async def ticket_photo(photo_id: str) -> Any:
+        """A photo attached to a ticket; no other stored photo is served."""
+        content_type = await asyncio.to_thread(_in_session, services, _attached_photo_type, photo_id)
+        path = services.photos.path_of(photo_id) if content_type else None
+        if path is None or not path.is_file():
+            return error(404, "no such media")
+        return FileResponse(path, media_type=content_type)
 
     @api.post("/requests.json")
     async def create_request(request: Request) -> Any:
@@ -199,6 +218,15 @@ def _report_from(form: dict[str, str], region: str) -> Report | str:
 
 def _submit(session: Session, report: Report, clock: Any, rules: RoutingRules) -> str:
     return str(reports.submit(session, clock, report, rules).ticket.number)
+
+
+def _attached_photo_type(session: Session, photo_id: str) -> str | None:
+    """The photo's content type when it is attached to a ticket, else None."""
+    if not session.scalar(select(TicketPhoto.id).where(TicketPhoto.photo_id == photo_id).limit(1)):
+        return None
+    known = session.scalar(select(InboundMedia.content_type).where(InboundMedia.photo_id == photo_id,
+                                                                   InboundMedia.content_type != "").limit(1))
+    return known or "image/jpeg"
 
 
 def _in_session(services: Any, fn: Any, *args: Any) -> Any:

@@ -19,7 +19,7 @@ from bot.core.notify import address_of, notify, notify_address
 from bot.core.phones import mask
 from bot.core.routing import Located
 from bot.core.rules import RoutingRules
-from bot.store.models import OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketTimer
+from bot.store.models import OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketPhoto, TicketTimer
 
 CATEGORY_NAMES = {
     "sanitation": "环境卫生",
@@ -51,6 +51,7 @@ class Report:
     lon: float | None = None
     source_message_id: int | None = None
     emergency: bool = False
+    photos: tuple[str, ...] = ()  # PhotoStore ids of the photos it came with
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,13 @@ def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Rep
     session.add(ticket)
     session.flush()
     ticket.number = ticket_number(ticket.id)
+    for photo_id in dict.fromkeys(report.photos):
+        session.add(TicketPhoto(ticket_id=ticket.id, photo_id=photo_id, source_message_id=report.source_message_id,
+                                added_at=now))
     event(session, ticket, "created", now, reporter, category=category, priority=priority,
           located_by=where.how if where else None)
+    if report.photos:
+        session.flush()  # the photos are on the ticket before anyone is told of it
 
     if not report.emergency:
         original = find_duplicate(session, clock, rules, report, category, ticket.unit_id, ticket.id)
@@ -254,9 +260,10 @@ def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
     place = f"（{ticket.place_text}）" if ticket.place_text else ""
     who = mask(ticket.reporter_address) if ticket.reporter_address.startswith("+") else "群众"
     urgent = "【紧急】" if ticket.priority in ("immediate", "high") else ""
+    photos = f"，附照片{len(ticket.photos)}张" if ticket.photos else ""
     return (
         f"{urgent}新工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{unit.name}{place}："
-        f"{ticket.text[:40]}。反映人{who}。回复“收到 {ticket.number}”接单"
+        f"{ticket.text[:40]}。反映人{who}{photos}。回复“收到 {ticket.number}”接单"
     )
 
 

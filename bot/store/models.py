@@ -145,6 +145,20 @@ class Ticket(Base):
     reporter: Mapped[Person | None] = relationship(foreign_keys=[reporter_id])
     assignee: Mapped[Person | None] = relationship(foreign_keys=[assignee_id])
     unit: Mapped[OrgUnit | None] = relationship()
+    photos: Mapped[list[TicketPhoto]] = relationship(order_by="TicketPhoto.id", viewonly=True)
+
+
+class TicketPhoto(Base):
+    """A photo that came with the report (Telegram, MMS, the simulator), kept in the PhotoStore
+    under `photo_id`; `source_message_id` is the inbound message it came with."""
+
+    __tablename__ = "ticket_photos"
+    __table_args__ = (UniqueConstraint("ticket_id", "photo_id"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    photo_id: Mapped[str] = mapped_column(String(64))
+    source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_messages.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class TicketEvent(Base):

@@ -103,3 +103,20 @@ async def test_a_report_next_to_an_open_one_is_linked_and_the_reporter_told(acti
     await ActionSubmitReport().run(dispatcher, make_tracker(RESIDENT, slots=slots), domain)
     assert dispatcher.messages[1]["response"] == "utter_report_merged"
     assert dispatcher.messages[1]["number"] == first
+
+
+async def test_the_photos_of_the_reports_message_end_up_on_its_ticket(action_context, dispatcher, domain):
+    from bot.messaging.inbox import Inbound, Inbox
+
+    photo = "c" * 64
+    message_id, _ = Inbox(action_context.db, action_context.clock).store(
+        Inbound("telegram", "u1", RESIDENT, "路灯坏了", {"photos": [photo]}))
+    captured = make_tracker(RESIDENT, "路灯坏了", category="roads",
+                            metadata={"inbox_id": message_id, "channel": "telegram", "photos": [photo]})
+    slots = slots_of(await ActionCaptureReport().run(dispatcher, captured, domain))
+    await ActionSubmitReport().run(dispatcher, make_tracker(RESIDENT, slots=slots), domain)
+    number = dispatcher.messages[-1]["number"]
+    with action_context.db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert [p.photo_id for p in ticket.photos] == [photo]
+        assert ticket.source_message_id == message_id
