@@ -7,6 +7,8 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,13 +109,38 @@ class Stack:
                     return
             except httpx.HTTPError as exc:
                 last = repr(exc)
-            time.sleep(0.5)
+            time.sleep(0.2)
         logs = "\n".join(f"--- {p.name}\n{p.tail()}" for p in self.processes.values())
         raise RuntimeError(f"the stack did not become healthy in {timeout}s (last: {last})\n{logs}")
 
     def restart(self, name: str) -> None:
         self.processes[name].stop()
         self.processes[name].start()
+
+    @contextmanager
+    def gateway_with(self, extra_env: dict[str, str], timeout: float = 180.0) -> Iterator[Process]:
+        """Run another gateway (and worker, where the stack has one) in place of this stack's, on the
+        same database, engine and action server, with more environment (a channel's settings); the
+        usual ones are back afterwards."""
+        names = [name for name in ("gateway", "worker") if name in self.processes]
+        usual = {name: self.processes[name] for name in names}
+        for process in usual.values():
+            process.stop()
+        for name, process in usual.items():
+            self.processes[name] = Process(name, process.command, {**process.env, **extra_env},
+                                           self.workdir / f"{name}-other.log")
+        try:
+            for name in names:
+                self.processes[name].start()
+            self.wait_until_healthy(timeout)
+            yield self.processes["gateway"]
+        finally:
+            for name in names:
+                self.processes[name].stop()
+            self.processes.update(usual)
+            for process in usual.values():
+                process.start()
+            self.wait_until_healthy(timeout)
 
     def stop(self) -> None:
         for process in reversed(list(self.processes.values())):
