@@ -16,7 +16,6 @@ from datetime import timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from bot.messaging import optout
 from bot.messaging.claims import claim_batch, claimable
@@ -32,6 +31,7 @@ Replies = list[dict[str, Any]]
 AHEAD_WORDS = optout.STOP_WORDS | optout.START_WORDS | optout.HELP_WORDS
 # What the database can match cheaply (trimmed, upper-cased, Latin letters also full-width); the
 # candidates it finds are then checked with `optout.keyword`, the one authority.
+SCAN_ROWS = 200  # keyword-looking rows looked at per claim (a flood of STOPs is worked through in turns)
 _TRIM = " \u3000\t\r\n。.!！"
 _SQL_FORMS = sorted(AHEAD_WORDS | {w.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}) for w in AHEAD_WORDS})
 
@@ -67,12 +67,22 @@ class SmsKeywords:
         with self.db.session() as s:
             rows = s.execute(select(InboxMessage.id, InboxMessage.sender, InboxMessage.text).where(
                 InboxMessage.channel == self.channel, claimable(InboxMessage, now, cutoff, "processing"),
-                _looks_like_keyword()).order_by(InboxMessage.id)).all()
+                _looks_like_keyword()).order_by(InboxMessage.id).limit(SCAN_ROWS)).all()
             first: dict[str, int] = {}
             for row in rows:
-                if optout.keyword(row.text) in AHEAD_WORDS:
-                    first.setdefault(row.sender, row.id)
-            ids = [i for sender, i in first.items() if not self._keyword_waiting_before(s, sender, i)][:limit]
+                if len(first) >= limit:
+                    break
+                if row.sender not in first and optout.keyword(row.text) in AHEAD_WORDS:
+                    first[row.sender] = row.id
+            if not first:
+                return []
+            # An earlier keyword of the sender still unfinished (being answered, or due later) goes first.
+            earlier = s.execute(select(InboxMessage.sender, InboxMessage.id, InboxMessage.text).where(
+                InboxMessage.channel == self.channel, InboxMessage.sender.in_(list(first)),
+                InboxMessage.id < max(first.values()), InboxMessage.status.in_(("pending", "processing")),
+                _looks_like_keyword())).all()
+            waiting = {r.sender for r in earlier if r.id < first[r.sender] and optout.keyword(r.text) in AHEAD_WORDS}
+            ids = [i for sender, i in first.items() if sender not in waiting]
             if not ids:
                 return []
             won = claim_batch(s, InboxMessage, select(InboxMessage.id).where(InboxMessage.id.in_(ids)),
@@ -82,13 +92,6 @@ class SmsKeywords:
         with self.db.session() as s:
             claimed = s.scalars(select(InboxMessage).where(InboxMessage.id.in_(won)).order_by(InboxMessage.id))
             return [Claimed(r.id, r.channel, r.sender, r.text, dict(r.payload or {}), r.attempts) for r in claimed]
-
-    def _keyword_waiting_before(self, s: Session, sender: str, message_id: int) -> bool:
-        """An earlier keyword of the sender not finished yet (being answered, or waiting for a retry)."""
-        earlier = s.scalars(select(InboxMessage.text).where(
-            InboxMessage.channel == self.channel, InboxMessage.sender == sender, InboxMessage.id < message_id,
-            InboxMessage.status.in_(("pending", "processing")), _looks_like_keyword()))
-        return any(optout.keyword(text) in AHEAD_WORDS for text in earlier)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         word = optout.keyword(message.text)
