@@ -81,7 +81,7 @@ def train() -> None:
 
 @app.command()
 def gateway() -> None:
-    """Run the gateway (webhooks, simulator, health, inbound worker, outbox dispatcher)."""
+    """Run the gateway: webhooks, simulator, health (it stores and answers; `worker` processes)."""
     import uvicorn
 
     from bot.gateway import create_app
@@ -91,8 +91,22 @@ def gateway() -> None:
     settings = _settings()
     setup_logging(settings.log_level)
     services = build_services(settings)
-    uvicorn.run(create_app(services), host=settings.gateway_host, port=settings.gateway_port,
+    uvicorn.run(create_app(services, run_workers=False), host=settings.gateway_host, port=settings.gateway_port,
                 log_level=settings.log_level.lower(), access_log=False)
+
+
+@app.command()
+def worker() -> None:
+    """Run the inbound worker, the outbox dispatcher and the timers (apart from the gateway)."""
+    import asyncio
+
+    from bot.background import run_worker_process
+    from bot.logs import setup_logging
+    from bot.services import build_services
+
+    settings = _settings()
+    setup_logging(settings.log_level)
+    asyncio.run(run_worker_process(build_services(settings)))
 
 
 @app.command()
@@ -105,7 +119,7 @@ def actions() -> None:
 
 @app.command()
 def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train the model if needed")) -> None:
-    """Set up what is missing and start the engine, the action server and the gateway."""
+    """Set up what is missing and start the engine, the action server, the gateway and the worker."""
     from honcho.manager import Manager
 
     from bot.demo import load_demo
@@ -124,13 +138,14 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     model = ensure_model(settings.gridbot_cache_dir, echo=console.print) if train_model \
         else cached_model(settings.gridbot_cache_dir)
     console.print(f"[bold]3/3[/bold] starting engine :{settings.engine_port}, actions :{settings.actions_port}, "
-                  f"gateway :{settings.gateway_port}")
+                  f"gateway :{settings.gateway_port} and the worker")
     bin_dir = ROOT / "bin"
     env = {**os.environ, **engine_environment(settings), "PYTHONUNBUFFERED": "1"}
     manager = Manager()
     manager.add_process("engine", shlex.join(engine_command(settings, model)), env=env, cwd=str(ROOT))
     manager.add_process("actions", shlex.join([str(bin_dir / "bot"), "actions"]), env=env, cwd=str(ROOT))
     manager.add_process("gateway", shlex.join([str(bin_dir / "bot"), "gateway"]), env=env, cwd=str(ROOT))
+    manager.add_process("worker", shlex.join([str(bin_dir / "bot"), "worker"]), env=env, cwd=str(ROOT))
     host = "127.0.0.1" if settings.gateway_host == "0.0.0.0" else settings.gateway_host
     console.print(f"[green]gridbot: open http://{host}:{settings.gateway_port}/ to chat as a demo identity; "
                   f"health at /healthz. Ctrl-C stops everything.[/green]")

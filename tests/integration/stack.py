@@ -90,6 +90,7 @@ class Stack:
             "engine": Process("engine", engine_command(self.settings, self.model), env, self.workdir / "engine.log"),
             "actions": Process("actions", [str(ROOT / "bin" / "bot"), "actions"], env, self.workdir / "actions.log"),
             "gateway": Process("gateway", [str(ROOT / "bin" / "bot"), "gateway"], env, self.workdir / "gateway.log"),
+            "worker": Process("worker", [str(ROOT / "bin" / "bot"), "worker"], env, self.workdir / "worker.log"),
         }
         for process in self.processes.values():
             process.start()

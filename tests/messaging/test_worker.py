@@ -47,3 +47,38 @@ async def test_a_slow_turn_does_not_hold_back_the_other_senders(db: Database):
     # While the slow turn ran, the other three slots kept working through all 20 fast messages.
     assert finished.index("慢") == 20
     assert sorted(finished[:20]) == sorted(f"快{n}" for n in range(20))
+
+
+async def test_an_idle_worker_polls_the_database_without_asking_the_engine_and_wakes_the_dispatcher_after_a_turn(
+        db: Database):
+    asked: list[str] = []
+    woken: list[bool] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.path)
+        if request.url.path == "/status":
+            return httpx.Response(200, json={"model_file": "m.tar.gz"})
+        if request.url.path == "/health":
+            return httpx.Response(200, json={"status": "ok"})
+        return httpx.Response(200, json=[{"text": "好的"}])
+
+    inbox = Inbox(db, Clock())
+    client = EngineClient("http://engine", "http://actions", transport=httpx.MockTransport(handler))
+    worker = InboundWorker(inbox, client, idle_seconds=0.01, on_done=lambda: woken.append(True))
+    task = asyncio.create_task(worker.run())
+    try:
+        await asyncio.sleep(0.2)
+        assert asked == []  # twenty idle polls, no readiness checks
+        message_id, _ = inbox.store(Inbound(channel="sms", external_id="SM1", sender="+8613900000001", text="你好"))
+        for _ in range(200):
+            if inbox.status_of(message_id) == "done":
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await client.aclose()
+    assert inbox.status_of(message_id) == "done"
+    assert woken == [True]
+    assert "/webhooks/rest/webhook" in asked

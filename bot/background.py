@@ -1,0 +1,97 @@
+"""The background loops: inbound worker, outbox dispatcher, ticket timers, topic closer and, without
+a public URL, Telegram polling. `bin/bot worker` runs them in their own process, so the gateway's
+webhook acknowledgements never wait behind turn processing or sending (docs/benchmarks.md).
+
+The worker process shares the database with the gateway; it finds new inbound messages by polling
+(cheaply: a due-row check before anything else) and marks itself alive in `VAR_DIR/worker.alive`,
+which the gateway's `/healthz` reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import time
+from pathlib import Path
+
+from bot.core.council_timer import TopicCloserLoop
+from bot.core.rules import load_rules
+from bot.core.timers import TicketTimerLoop
+from bot.messaging.dispatcher import OutboxDispatcher
+from bot.messaging.worker import InboundWorker
+from bot.services import Services
+
+HEARTBEAT_FILE = "worker.alive"
+HEARTBEAT_SECONDS = 2.0
+HEARTBEAT_STALE_SECONDS = 10.0
+# Another process stores inbound messages, so nothing wakes the worker: it looks this often when idle.
+POLL_SECONDS = 0.05
+
+log = logging.getLogger(__name__)
+
+
+def heartbeat_path(services: Services) -> Path:
+    return services.settings.var_dir / HEARTBEAT_FILE
+
+
+def worker_alive(services: Services, now: float | None = None) -> bool:
+    """True when a worker process (or this one) marked itself alive recently."""
+    try:
+        seen = heartbeat_path(services).stat().st_mtime
+    except OSError:
+        return False
+    return (now if now is not None else time.time()) - seen <= HEARTBEAT_STALE_SECONDS
+
+
+async def heartbeat(path: Path) -> None:
+    while True:
+        try:
+            path.touch()
+        except OSError:
+            log.warning("cannot mark the worker alive in %s", path)
+        await asyncio.sleep(HEARTBEAT_SECONDS)
+
+
+def ticket_timer_loop(services: Services) -> TicketTimerLoop:
+    """Ticket deadlines (backup, reminders, escalation, default close) on the routing table's rules."""
+    rules = load_rules(services.settings.routing_config)
+    return TicketTimerLoop(services.db, services.clock, rules, services.settings.ticket_timer_interval_seconds,
+                           worker=f"timers-{os.getpid()}")
+
+
+def start_loops(services: Services, *, poll_seconds: float = 0.5) -> list[asyncio.Task[None]]:
+    """Start every background loop on the running event loop; the caller cancels the tasks."""
+    dispatcher = OutboxDispatcher(services.outbox, services.channels, policies=services.kit.policies,
+                                  limiter=services.kit.limiter)
+    worker = InboundWorker(services.inbox, services.engine, steps=services.kit.steps, idle_seconds=poll_seconds,
+                           on_done=dispatcher.wake)
+    services.worker, services.dispatcher = worker, dispatcher
+    loops = [worker.run(), dispatcher.run(), ticket_timer_loop(services).run(),
+             TopicCloserLoop(services.db, services.clock, services.settings.council_close_interval_seconds).run(),
+             heartbeat(heartbeat_path(services))]
+    if services.kit.telegram_polls(services.settings):
+        from bot.channels.telegram import poll_updates
+
+        loops.append(poll_updates(services.kit.telegram_bot, services.inbox, services.wake_worker))
+    return [asyncio.create_task(loop) for loop in loops]
+
+
+async def run_worker_process(services: Services) -> None:
+    """`bin/bot worker`: run the loops until SIGTERM or SIGINT, then stop them and close."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    tasks = start_loops(services, poll_seconds=POLL_SECONDS)
+    try:
+        await stop.wait()
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        with contextlib.suppress(OSError):
+            heartbeat_path(services).unlink()
+        await services.aclose()

@@ -1,0 +1,63 @@
+import asyncio
+import sqlite3
+
+from bot.clock import FakeClock
+from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.intake import Intake
+from bot.store.db import Database
+from tests.conftest import RESIDENT
+
+
+def sms(n: int) -> Inbound:
+    return Inbound(channel="sms", external_id=f"SM{n:032d}", sender=RESIDENT, text=f"第{n}条")
+
+
+async def test_messages_arriving_together_are_stored_in_one_transaction_and_a_repeat_once(db: Database,
+                                                                                          clock: FakeClock):
+    inbox = Inbox(db, clock)
+    intake = Intake(inbox)
+    calls: list[int] = []
+    store_many = intake.inbox.store_many
+
+    def counting(messages: list[Inbound]) -> list[tuple[int, bool]]:
+        calls.append(len(messages))
+        return store_many(messages)
+
+    intake.inbox.store_many = counting  # type: ignore[method-assign]
+    results = await asyncio.gather(*(intake.store(sms(n)) for n in (1, 2, 3, 1)))
+    assert calls == [4]
+    assert [created for _, created in results] == [True, True, True, False]
+    assert results[0][0] == results[3][0]
+    assert inbox.status_of(results[1][0]) == "pending"
+    assert inbox.store(sms(2)) == (results[1][0], False)  # the same dedupe as a plain store
+
+
+async def test_while_another_process_holds_the_sqlite_write_lock_the_event_loop_keeps_running(tmp_path):
+    path = tmp_path / "gridbot.db"
+    db = Database(f"sqlite:///{path}")
+    db.migrate()
+    intake = Intake(Inbox(db, FakeClock()))
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.005)
+
+    ticking = asyncio.create_task(ticker())
+    storing = asyncio.create_task(intake.store(sms(1)))
+    await asyncio.sleep(0.3)
+    assert not storing.done()
+    assert ticks >= 20  # not blocked inside SQLite's busy handler
+    other.execute("COMMIT")
+    message_id, created = await asyncio.wait_for(storing, timeout=5)
+    ticking.cancel()
+    other.close()
+    assert created and message_id > 0
+    db.dispose()
+    intake.inbox.db.dispose()
+
+
