@@ -5,10 +5,10 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from bot.clock import FakeClock
-from bot.demo import load_demo
 from bot.gateway import create_app
 from bot.services import build_services
 from bot.settings import Settings
+from bot.store.db import Database
 from tests.conftest import POINT_IN_GRID_1, RESIDENT
 
 KEY = "test-key-123"
@@ -16,9 +16,8 @@ BASE = "/open311/v2"
 
 
 @pytest.fixture
-def client(settings: Settings, clock: FakeClock) -> TestClient:
+def client(settings: Settings, demo_db: Database, clock: FakeClock) -> TestClient:
     services = build_services(settings.model_copy(update={"open311_api_keys": [SecretStr(KEY)]}), clock)
-    load_demo(services.db)
     return TestClient(create_app(services, run_workers=False))
 
 
