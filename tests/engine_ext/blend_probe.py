@@ -1,0 +1,65 @@
+"""Run inside the engine environment by test_blend.py: trains LinearBlend on a tiny data set,
+saves and reloads it through Rasa's model storage, and prints what it made of two messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from engine_ext.blend import LinearBlend
+
+DATA = {
+    ("greet", None): ["你好", "您好啊", "早上好", "喂 你好", "哈喽"],
+    ("report_issue", "roads"): ["路灯坏了", "路登不亮了", "马路上有个坑", "井盖没了", "路灯黑了好几天"],
+    ("report_issue", "sanitation"): ["垃圾没人收", "垃极臭得很", "化粪池满了", "垃圾堆成山了", "厕所脏得很"],
+}
+
+
+def main() -> None:
+    examples = []
+    for (intent, category), texts in DATA.items():
+        for text in texts:
+            data = {"text": text, "intent": intent}
+            if category:
+                data["intent_response_key"] = f"{intent}/{category}"
+            examples.append(Message(data=data))
+    responses = {"utter_report_issue/roads": [{"text": "roads"}],
+                 "utter_report_issue/sanitation": [{"text": "sanitation"}]}
+    training = TrainingData(training_examples=examples, responses=responses)
+    config = {"intent_weight": 0.5, "category_weight": 0.5}
+    with tempfile.TemporaryDirectory() as tmp:
+        storage = LocalModelStorage(Path(tmp))
+        resource = Resource("blend")
+        context = ExecutionContext(GraphSchema({}), "probe")
+        LinearBlend.create(config, storage, resource, context).train(training)
+        loaded = LinearBlend.load(config, storage, resource, context)
+        out = []
+        for text in ["路灯不亮", "你好呀"]:
+            message = Message(data={"text": text})
+            # What DIET and the ResponseSelector would have said: sure of the wrong thing.
+            message.set("intent", {"name": "greet", "confidence": 0.6})
+            message.set("intent_ranking", [{"name": "greet", "confidence": 0.6},
+                                           {"name": "report_issue", "confidence": 0.4}])
+            message.set("response_selector", {"default": {
+                "response": {"intent_response_key": "report_issue/sanitation", "confidence": 0.6},
+                "ranking": [{"intent_response_key": "report_issue/sanitation", "confidence": 0.6},
+                            {"intent_response_key": "report_issue/roads", "confidence": 0.4}]}})
+            loaded.process([message])
+            out.append({"text": text, "intent": message.get("intent"),
+                        "ranking": message.get("intent_ranking"),
+                        "response": message.get("response_selector")["default"]["response"]})
+        print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
