@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import exists, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
 from bot.messaging.claims import claim_batch, claimable
@@ -48,29 +48,34 @@ class Inbox:
         self.max_attempts = max_attempts
         self.backoff_seconds = backoff_seconds
         self.lease_seconds = lease_seconds
+        dialect = sqlite if db.is_sqlite else postgresql
+        table = InboxMessage.__table__
+        self._insert = dialect.insert(table).on_conflict_do_nothing(
+            index_elements=["channel", "external_id"]).returning(table.c.id)
 
     def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message; returns (id, created). A repeat of (channel, external_id) is ignored."""
         return self.store_many([message])[0]
 
     def store_many(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
-        """`store` for several messages in one transaction (one commit, one write lock on SQLite)."""
-        with self.db.session() as s:
-            return [self._insert(s, message) for message in messages]
-
-    def _insert(self, s: Session, message: Inbound) -> tuple[int, bool]:
-        values = dict(channel=message.channel, external_id=message.external_id, sender=message.sender,
-                      text=message.text, payload=message.payload, status="pending",
-                      received_at=self.clock.now(), next_attempt_at=self.clock.now(), attempts=0)
-        dialect = postgresql if not self.db.is_sqlite else sqlite
-        stmt = dialect.insert(InboxMessage).values(**values).on_conflict_do_nothing(
-            index_elements=["channel", "external_id"]).returning(InboxMessage.id)
-        new_id = s.scalar(stmt)
-        if new_id is not None:
-            return new_id, True
-        existing = s.scalar(select(InboxMessage.id).where(
-            InboxMessage.channel == message.channel, InboxMessage.external_id == message.external_id))
-        return int(existing), False
+        """`store` for several messages in one transaction (one commit, one write lock on SQLite).
+        SQLAlchemy Core with one prepared statement, no ORM session: the webhook's hot path."""
+        now = self.clock.now()
+        table = InboxMessage.__table__
+        results: list[tuple[int, bool]] = []
+        with self.db.engine.begin() as conn:
+            for message in messages:
+                new_id = conn.execute(self._insert, dict(
+                    channel=message.channel, external_id=message.external_id, sender=message.sender,
+                    text=message.text, payload=message.payload, status="pending", received_at=now,
+                    next_attempt_at=now, attempts=0)).scalar()
+                if new_id is not None:
+                    results.append((int(new_id), True))
+                    continue
+                existing = conn.execute(select(table.c.id).where(
+                    table.c.channel == message.channel, table.c.external_id == message.external_id)).scalar_one()
+                results.append((int(existing), False))
+        return results
 
     def has_due(self) -> bool:
         """Whether any message is waiting to be claimed (a read: cheap, never waits for a writer)."""
