@@ -1,7 +1,7 @@
 # gridbot: the two commands are `make run` and `make test`.
 .PHONY: run test lint validate pytest train nlu-eval setup clean
 
-run: setup      ## set up what is missing and start engine, actions and gateway (Ctrl-C stops)
+run: setup      ## set up what is missing and start engine, actions, gateway and worker (Ctrl-C stops)
 	bin/bot run
 
 test: setup lint validate pytest   ## everything CI runs
