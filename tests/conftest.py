@@ -39,10 +39,9 @@ POINT_IN_GRID_1 = (25.4025, 103.3025)
 POINT_IN_HB_GRID_2 = (25.4125, 103.3075)
 
 POSTGRES_ADMIN_URL = os.environ.get("POSTGRES_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-TEMPLATE_KINDS = ("migrated", "demo")
 
 
-def _postgres_available() -> str | None:
+def postgres_unavailable() -> str | None:
     try:
         engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
@@ -56,7 +55,7 @@ def _postgres_available() -> str | None:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A throwaway database on the local PostgreSQL server; yields an admin URL template."""
-    reason = _postgres_available()
+    reason = postgres_unavailable()
     if reason:
         pytest.skip(reason)
     yield POSTGRES_ADMIN_URL

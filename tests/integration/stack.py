@@ -84,7 +84,12 @@ class Stack:
             "PYTHONUNBUFFERED": "1",
         }
 
-    def start(self) -> None:
+    def start(self, timeout: float = 180.0) -> None:
+        self.launch()
+        self.wait_until_healthy(timeout)
+
+    def launch(self) -> None:
+        """Start the processes without waiting for them: two stacks' engines can load side by side."""
         env = self.env()
         self.processes = {
             "engine": Process("engine", engine_command(self.settings, self.model), env, self.workdir / "engine.log"),
@@ -94,7 +99,6 @@ class Stack:
         }
         for process in self.processes.values():
             process.start()
-        self.wait_until_healthy()
 
     def wait_until_healthy(self, timeout: float = 180.0) -> None:
         deadline = time.monotonic() + timeout
