@@ -110,7 +110,8 @@ async def test_a_signed_status_callback_is_recorded_and_a_failed_delivery_marks_
 
 async def test_an_invalid_number_is_dead_lettered_at_once_and_a_server_error_is_retried(gateway, services,
                                                                                        fake_twilio):
-    fake_twilio.failures.extend([(400, 21211), (503, 20500)])
+    # Per number: the two turns may finish, and their replies go out, in either order.
+    fake_twilio.failures_for.update({RESIDENT: [(400, 21211)], "+8613900000002": [(503, 20500)]})
     await post_sms(gateway, sms_params("SM13", RESIDENT, "一"))
     await post_sms(gateway, sms_params("SM14", "+8613900000002", "二"))
     await drive(services, rounds=1)

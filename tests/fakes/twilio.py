@@ -26,6 +26,8 @@ class FakeTwilio:
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     # The next create() calls fail with (http status, twilio code), one per call.
     failures: list[tuple[int, int]] = field(default_factory=list)
+    # The next create() calls to one number fail with (http status, twilio code), one per call.
+    failures_for: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     media_requests: int = 0
     server: LoopbackServer | None = None
 
@@ -45,8 +47,9 @@ class FakeTwilio:
             if _auth(request) != (ACCOUNT_SID, AUTH_TOKEN):
                 return JSONResponse({"code": 20003, "message": "Authenticate", "status": 401}, status_code=401)
             form = {k: str(v) for k, v in (await request.form()).multi_items()}
-            if self.failures:
-                status, code = self.failures.pop(0)
+            planned = self.failures_for.get(form.get("To", ""))
+            if planned or self.failures:
+                status, code = planned.pop(0) if planned else self.failures.pop(0)
                 return JSONResponse({"code": code, "message": "fake failure", "status": status}, status_code=status)
             sid = f"SM{next(self._ids):032d}"
             self.sent.append({**form, "sid": sid, "at": f"{time.monotonic():.6f}"})
