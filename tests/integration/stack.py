@@ -43,11 +43,19 @@ class Process:
             os.killpg(self.popen.pid, signal.SIGKILL)
             self.popen.wait(timeout=30)
 
-    def stop(self) -> None:
+    def terminate(self) -> None:
+        """Ask the process group to stop (SIGTERM) without waiting."""
         if self.popen and self.popen.poll() is None:
             os.killpg(self.popen.pid, signal.SIGTERM)
+
+    def stop(self) -> None:
+        self.terminate()
+        self.wait_or_kill()
+
+    def wait_or_kill(self, timeout: float = 20.0) -> None:
+        if self.popen and self.popen.poll() is None:
             try:
-                self.popen.wait(timeout=20)
+                self.popen.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.kill()
 
@@ -148,8 +156,11 @@ class Stack:
             self.wait_until_healthy(timeout)
 
     def stop(self) -> None:
-        for process in reversed(list(self.processes.values())):
-            process.stop()
+        processes = list(reversed(self.processes.values()))
+        for process in processes:  # all at once: each may take seconds to shut down
+            process.terminate()
+        for process in processes:
+            process.wait_or_kill()
 
     def say(self, sender: str, text: str, **extra: object) -> httpx.Response:
         return httpx.post(f"{self.gateway_url}/channels/simulator", json={"from": sender, "text": text, **extra},

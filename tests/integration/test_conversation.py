@@ -42,8 +42,9 @@ def greeting_and_report(stack: Stack) -> None:
     [ticket] = tickets_reported_by(stack, RESIDENT)
     assert (ticket.number, ticket.category, ticket.status) == (number, "roads", "assigned")
     assert ticket.text == "我家楼下路灯坏了好几天了"
-    notifications = [m for m in stack.outbox(WORKER) if m["kind"] == "notification"]
-    assert len(notifications) == 1 and number in notifications[0]["text"]
+    # The stack is shared by the session: this worker also hears of other tests' tickets in the grid.
+    notifications = [m for m in stack.outbox(WORKER) if m["kind"] == "notification" and number in m["text"]]
+    assert len(notifications) == 1
 
 
 def test_a_resident_greets_and_reports_a_broken_street_light(stack: Stack):
