@@ -1,4 +1,4 @@
-"""Closing topics when their time is up, in the gateway process (any number of gateways may run it:
+"""Closing topics when their time is up, in the worker process (any number of workers may run it:
 each topic is closed by exactly one, through the conditional status UPDATE in `council`)."""
 
 from __future__ import annotations

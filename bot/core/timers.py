@@ -127,7 +127,7 @@ def process_due(db: Database, clock: Clock, rules: RoutingRules, worker: str = "
 
 
 class TicketTimerLoop:
-    """Runs `process_due` every few seconds in the gateway process."""
+    """Runs `process_due` every few seconds in the worker process (`bin/bot worker`)."""
 
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules, interval: float, worker: str) -> None:
         self.db, self.clock, self.rules, self.interval, self.worker = db, clock, rules, interval, worker
