@@ -75,7 +75,7 @@ def start_loops(services: Services, *, poll_seconds: float = 0.5) -> list[asynci
     if services.kit.telegram_polls(services.settings):
         from bot.channels.telegram import poll_updates
 
-        loops.append(poll_updates(services.kit.telegram_bot, services.inbox, services.wake_worker))
+        loops.append(poll_updates(services.kit.telegram_bot, services.intake, services.wake_worker))
     return [asyncio.create_task(loop) for loop in loops]
 
 

@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.engine_client import EngineClient
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.inbox import Inbox
+from bot.messaging.intake import Intake
 from bot.messaging.outbox import Outbox
 from bot.messaging.worker import InboundWorker
 from bot.photos import PhotoStore
@@ -27,6 +28,8 @@ class Services:
     outbox: Outbox
     photos: PhotoStore
     engine: EngineClient
+    # How webhooks store inbound messages: group commit (bot/messaging/intake.py), shared by every channel.
+    intake: Intake
     channels: dict[str, Channel] = field(default_factory=dict)
     # Channel extras: inbound steps, outbound policies, rate limits, Telegram's bot (bot/channels/wiring.py).
     kit: ChannelKit = field(default_factory=ChannelKit)
@@ -61,6 +64,7 @@ class Services:
         for channel in self.channels.values():
             await channel.aclose()
         await self.kit.aclose()
+        self.intake.dispose()
         self.db.dispose()
 
 
@@ -70,12 +74,14 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     db = Database(settings.resolved_database_url)
     photos = PhotoStore(settings.var_dir / "photos")
     kit = build_channels(settings, db, clock, photos)
+    inbox = Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
+                  backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds)
     return Services(
         settings=settings,
         clock=clock,
         db=db,
-        inbox=Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
-                    backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds),
+        inbox=inbox,
+        intake=Intake(inbox),
         outbox=Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
                       backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds),
         photos=photos,

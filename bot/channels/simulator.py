@@ -71,7 +71,7 @@ def router(services: Any) -> APIRouter:  # services: bot.app.Services
             payload["photos"] = [await asyncio.to_thread(services.photos.save, base64.b64decode(message.photo))]
         inbound = Inbound(channel="simulator", external_id=message.id or uuid.uuid4().hex, sender=sender,
                           text=message.text.strip(), payload=payload)
-        message_id, _created = await asyncio.to_thread(services.inbox.store, inbound)
+        message_id, _created = await services.intake.store(inbound)
         services.wake_worker()
         replies = await services.wait_for_replies(message_id, services.settings.simulator_wait_seconds)
         if replies is None:

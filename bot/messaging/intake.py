@@ -39,6 +39,11 @@ class Intake:
         self._pending: list[tuple[Inbound, asyncio.Future[tuple[int, bool]]]] = []
         self._writer: asyncio.Task[None] | None = None
 
+    def dispose(self) -> None:
+        """Close the connection of its own (SQLite); on PostgreSQL the inbox's database is the caller's."""
+        if self.on_loop:
+            self.inbox.db.dispose()
+
     async def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message (see `Inbox.store`); returns (id, created) once it is committed."""
         done: asyncio.Future[tuple[int, bool]] = asyncio.get_running_loop().create_future()

@@ -12,12 +12,12 @@ from telegram.error import NetworkError, RetryAfter, TelegramError
 
 from bot.channels.telegram.routes import answer_callback
 from bot.channels.telegram.updates import store_update
-from bot.messaging.inbox import Inbox
+from bot.messaging.intake import Intake
 
 log = logging.getLogger(__name__)
 
 
-async def poll_updates(bot: Bot, inbox: Inbox, wake: Callable[[], None], *, timeout: int = 25,
+async def poll_updates(bot: Bot, intake: Intake, wake: Callable[[], None], *, timeout: int = 25,
                        pause: float = 2.0) -> None:
     """Run until cancelled."""
     await bot.delete_webhook(drop_pending_updates=False)  # getUpdates refuses while a webhook is set
@@ -35,7 +35,7 @@ async def poll_updates(bot: Bot, inbox: Inbox, wake: Callable[[], None], *, time
             continue
         for update in updates:
             raw = update.to_dict()
-            _id, created = await store_update(inbox, raw)
+            _id, created = await store_update(intake, raw)
             if created:
                 wake()
                 await answer_callback(bot, raw)

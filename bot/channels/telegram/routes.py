@@ -46,7 +46,7 @@ def router(services: Any, bot: Bot) -> APIRouter:  # services: bot.services.Serv
             return Response("bad update", status_code=400)
         if not isinstance(update, dict):
             return Response("bad update", status_code=400)
-        _id, created = await store_update(services.inbox, update)
+        _id, created = await store_update(services.intake, update)
         if created:
             services.wake_worker()
             task = asyncio.create_task(answer_callback(bot, update))

@@ -3,10 +3,10 @@ the update_id, so a re-delivered update is one message."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.inbox import Inbound
+from bot.messaging.intake import Intake
 
 
 def parse_update(update: dict[str, Any]) -> Inbound | None:
@@ -40,9 +40,9 @@ def parse_update(update: dict[str, Any]) -> Inbound | None:
     return Inbound(channel="telegram", external_id=external_id, sender=sender, text=text, payload=payload)
 
 
-async def store_update(inbox: Inbox, update: dict[str, Any]) -> tuple[int | None, bool]:
+async def store_update(intake: Intake, update: dict[str, Any]) -> tuple[int | None, bool]:
     """Store one update; (inbox id, created). An ignored kind gives (None, False)."""
     inbound = parse_update(update)
     if inbound is None:
         return None, False
-    return await asyncio.to_thread(inbox.store, inbound)
+    return await intake.store(inbound)

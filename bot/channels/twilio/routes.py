@@ -16,7 +16,6 @@ from twilio.request_validator import RequestValidator
 
 from bot.core.phones import InvalidPhone, to_e164
 from bot.messaging.inbox import Inbound
-from bot.messaging.intake import Intake
 from bot.store.channel_models import DeliveryStatus
 
 log = logging.getLogger(__name__)
@@ -53,7 +52,6 @@ def router(services: Any) -> APIRouter:  # services: bot.services.Services
     api = APIRouter(prefix="/channels/twilio", tags=["twilio"])
     settings = services.settings
     validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
-    intake = Intake(services.inbox)  # group commit: the ack waits for one write, not a queue of them
 
     async def verified_form(request: Request) -> dict[str, str] | None:
         signature = request.headers.get("X-Twilio-Signature")
@@ -77,7 +75,7 @@ def router(services: Any) -> APIRouter:  # services: bot.services.Services
         except InvalidPhone:
             log.warning("sms %s from an unusable number; ignored", form.get("MessageSid"))
             return Response(EMPTY_TWIML, media_type="application/xml")
-        _id, created = await intake.store(inbound)
+        _id, created = await services.intake.store(inbound)
         if created:
             services.wake_worker()
         return Response(EMPTY_TWIML, media_type="application/xml")
