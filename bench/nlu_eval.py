@@ -46,6 +46,7 @@ from sklearn.metrics import accuracy_score, f1_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 
+from engine_ext.blend import category_scores, mix  # noqa: E402
 from engine_ext.normalize import normalize_text  # noqa: E402
 
 SEED = 2026
@@ -139,18 +140,15 @@ def blend_inputs(result: dict[str, Any]) -> tuple[dict, dict, dict, dict] | None
     diet = {r["name"]: r["confidence"] for r in result["diet_intent_ranking"] or [] if r["name"] != FALLBACK}
     linear = {r["name"]: r["confidence"] for r in result["linear_intent_ranking"]}
     selector = result.get("response_selector", {}).get("default", {})
-    selected: dict[str, float] = collections.defaultdict(float)
-    for entry in selector.get("selector_ranking", []):
-        category = category_of(entry.get("intent_response_key"))
-        if category:
-            selected[category] += entry["confidence"]
+    selected, _prefixes = category_scores(selector.get("selector_ranking", []))
     linear_c = {r["category"]: r["confidence"] for r in selector.get("linear_category_ranking", [])}
-    return diet, linear, dict(selected), linear_c
+    return diet, linear, selected, linear_c
 
 
 def argmax_mix(first: dict[str, float], second: dict[str, float], weight: float) -> str:
-    labels = set(first) | set(second)
-    return max(sorted(labels), key=lambda k: (1 - weight) * first.get(k, 0.0) + weight * second.get(k, 0.0))
+    """The label LinearBlend would pick at this weight."""
+    blended = mix(first, second, weight)
+    return max(sorted(blended), key=blended.__getitem__)
 
 
 def confusions(gold: list[str], pred: list[str], top: int = 10) -> list[tuple[str, str, int]]:

@@ -112,11 +112,7 @@ class LinearBlend(GraphComponent):
         examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
         if not examples:
             return self._resource
-        self._vectorizer = TfidfVectorizer(
-            analyzer="char",
-            ngram_range=(int(self._config["min_ngram"]), int(self._config["max_ngram"])),
-            sublinear_tf=True,
-        )
+        self._vectorizer = self._new_vectorizer()
         features = self._vectorizer.fit_transform([e.get(TEXT) for e in examples])
         self._intents = self._fit(features, [e.get(INTENT) for e in examples])
         categorised = [i for i, e in enumerate(examples) if "/" in (e.get(INTENT_RESPONSE_KEY) or "")]
@@ -147,13 +143,12 @@ class LinearBlend(GraphComponent):
             "responses": self._responses,
         }
 
+    def _new_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+        return TfidfVectorizer(analyzer="char", sublinear_tf=True, vocabulary=vocabulary,
+                               ngram_range=(int(self._config["min_ngram"]), int(self._config["max_ngram"])))
+
     def _restore(self, state: dict[str, Any]) -> None:
-        self._vectorizer = TfidfVectorizer(
-            analyzer="char",
-            ngram_range=(int(self._config["min_ngram"]), int(self._config["max_ngram"])),
-            sublinear_tf=True,
-            vocabulary=state["vocabulary"],
-        )
+        self._vectorizer = self._new_vectorizer(state["vocabulary"])
         self._vectorizer.idf_ = np.asarray(state["idf"])
         self._intents = _load(state["intents"])
         self._categories = _load(state["categories"])
@@ -192,15 +187,7 @@ class LinearBlend(GraphComponent):
         if not selector:
             return
         ranking = selector.get("ranking") or []
-        prefixes: dict[str, str] = {}
-        selected: dict[str, float] = {}
-        for entry in ranking:
-            key = entry.get(INTENT_RESPONSE_KEY) or ""
-            if "/" not in key:
-                continue
-            category = _category(key)
-            selected[category] = selected.get(category, 0.0) + float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            prefixes.setdefault(category, key.split("/", 1)[0])
+        selected, prefixes = category_scores(ranking)
         if self._config["keep_inputs"]:
             selector["selector_ranking"] = [dict(r) for r in ranking]
             selector["linear_category_ranking"] = _ranking(linear, "category")
@@ -217,7 +204,6 @@ class LinearBlend(GraphComponent):
             "responses": self._responses.get(f"utter_{key}") or response.get("responses") or [{TEXT: key}],
         })
         selector["response"] = response
-        selectors[SELECTOR_KEY] = selector
         message.set(RESPONSE_SELECTOR, selectors, add_to_output=True)
 
 
@@ -225,6 +211,21 @@ def mix(first: dict[str, float], second: dict[str, float], weight: float) -> dic
     """(1 - weight) · first + weight · second over the union of labels (a missing label is 0)."""
     labels = set(first) | set(second)
     return {label: (1 - weight) * first.get(label, 0.0) + weight * second.get(label, 0.0) for label in labels}
+
+
+def category_scores(ranking: list[dict[str, Any]]) -> tuple[dict[str, float], dict[str, str]]:
+    """A selector ranking summed per category (report_issue/roads and emergency/roads are both
+    roads), and each category's first prefix in ranking order."""
+    scores: dict[str, float] = {}
+    prefixes: dict[str, str] = {}
+    for entry in ranking:
+        key = entry.get(INTENT_RESPONSE_KEY) or ""
+        if "/" not in key:
+            continue
+        category = _category(key)
+        scores[category] = scores.get(category, 0.0) + float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+        prefixes.setdefault(category, key.split("/", 1)[0])
+    return scores, prefixes
 
 
 def _ranking(scores: dict[str, float], name_key: str) -> list[dict[str, Any]]:
