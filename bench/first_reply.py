@@ -21,6 +21,9 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.engine_process import stop_process_group  # noqa: E402
 
 
 def free_port() -> int:
@@ -72,12 +75,7 @@ def main() -> int:
         print(f"clone → first reply: {done - start:.1f} s ({reply.status_code}: {reply.json().get('replies')})")
         return 0
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_process_group(proc, signal.SIGINT, grace=30)
 
 
 if __name__ == "__main__":

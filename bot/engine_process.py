@@ -59,9 +59,16 @@ def running_engine(settings: Settings, *, echo: Callable[[str], object] = print,
             time.sleep(0.5)
         yield url
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        stop_process_group(process, signal.SIGTERM, grace=20)
+
+
+def stop_process_group(process: subprocess.Popen, first: signal.Signals, grace: float) -> None:
+    """Send `first` to a process started with `start_new_session=True` and its children; SIGKILL
+    them if they are not gone after `grace` seconds."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, first)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)

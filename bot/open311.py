@@ -121,6 +121,7 @@ def _search(session: Session, params: dict[str, str], now: datetime, base: str =
 def router(services: Any) -> APIRouter:  # services: bot.services.Services
     api = APIRouter(prefix="/open311/v2", tags=["open311"])
     keys = [k.get_secret_value() for k in services.settings.open311_api_keys]
+    rules = load_rules(services.settings.routing_config)  # read once, as the timers and actions do
 
     def base_of(request: Request) -> str:
         return services.settings.public_base_url or str(request.base_url)
@@ -171,7 +172,6 @@ def router(services: Any) -> APIRouter:  # services: bot.services.Services
         report = _report_from(form, services.settings.default_region)
         if isinstance(report, str):
             return error(400, report)
-        rules = load_rules(services.settings.routing_config)
         number = await asyncio.to_thread(_in_session, services, _submit, report, services.clock, rules)
         return [{"service_request_id": number, "service_notice": "已登记，网格员会尽快处理", "account_id": None}]
 
