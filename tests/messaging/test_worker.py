@@ -1,6 +1,7 @@
 import asyncio
 import contextlib
 import json
+from collections.abc import AsyncIterator, Callable
 
 import httpx
 
@@ -25,6 +26,26 @@ def engine(slow_text: str, finished: list[str]) -> EngineClient:
     return EngineClient("http://engine", "http://actions", transport=httpx.MockTransport(handler))
 
 
+@contextlib.asynccontextmanager
+async def running(worker: InboundWorker, client: EngineClient) -> AsyncIterator[None]:
+    """The worker's loop for the duration of the block; then it is cancelled and the client closed."""
+    task = asyncio.create_task(worker.run())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await client.aclose()
+
+
+async def wait_until(condition: Callable[[], bool], tries: int) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+
+
 async def test_a_slow_turn_does_not_hold_back_the_other_senders(db: Database):
     inbox = Inbox(db, Clock())
     inbox.store(Inbound(channel="sms", external_id="slow", sender="+8613900000001", text="慢"))
@@ -33,17 +54,8 @@ async def test_a_slow_turn_does_not_hold_back_the_other_senders(db: Database):
     finished: list[str] = []
     client = engine("慢", finished)
     worker = InboundWorker(inbox, client, batch=4, idle_seconds=0.05)
-    task = asyncio.create_task(worker.run())
-    try:
-        for _ in range(300):
-            if "慢" in finished:
-                break
-            await asyncio.sleep(0.01)
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        await client.aclose()
+    async with running(worker, client):
+        await wait_until(lambda: "慢" in finished, tries=300)
     # While the slow turn ran, the other three slots kept working through all 20 fast messages.
     assert finished.index("慢") == 20
     assert sorted(finished[:20]) == sorted(f"快{n}" for n in range(20))
@@ -65,20 +77,11 @@ async def test_an_idle_worker_polls_the_database_without_asking_the_engine_and_w
     inbox = Inbox(db, Clock())
     client = EngineClient("http://engine", "http://actions", transport=httpx.MockTransport(handler))
     worker = InboundWorker(inbox, client, idle_seconds=0.01, on_done=lambda: woken.append(True))
-    task = asyncio.create_task(worker.run())
-    try:
+    async with running(worker, client):
         await asyncio.sleep(0.2)
         assert asked == []  # twenty idle polls, no readiness checks
         message_id, _ = inbox.store(Inbound(channel="sms", external_id="SM1", sender="+8613900000001", text="你好"))
-        for _ in range(200):
-            if inbox.status_of(message_id) == "done":
-                break
-            await asyncio.sleep(0.01)
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        await client.aclose()
+        await wait_until(lambda: inbox.status_of(message_id) == "done", tries=200)
     assert inbox.status_of(message_id) == "done"
     assert woken == [True]
     assert "/webhooks/rest/webhook" in asked
