@@ -1,8 +1,10 @@
-"""From a person's report to an open ticket: locate it, open it, tell the right people."""
+"""From a person's report to an open ticket: locate it, open it, tell the right people; photos
+that follow it a little later join it."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,9 +14,9 @@ from bot.core import registry
 from bot.core.notify import notify
 from bot.core.routing import Located, locate
 from bot.core.rules import RoutingRules, default_rules
-from bot.core.tickets import CATEGORY_NAMES, Opened, Report, open_ticket
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Opened, Report, event, open_ticket
 from bot.store.channel_models import InboundMedia
-from bot.store.models import InboxMessage, OrgUnit, Ticket
+from bot.store.models import InboxMessage, OrgUnit, Ticket, TicketPhoto
 
 
 def where_is(session: Session, report: Report) -> Located | None:
@@ -59,3 +61,40 @@ def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules |
                        f"地点不明（{report.place_text or '未说明'}）：{report.text[:40]}{photo_note(opened.ticket)}",
                        ticket_id=opened.ticket.id)
     return opened
+
+
+def recent_open_ticket(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
+    """The newest ticket this address reported in the last `within` that is still open; a report
+    linked to another (并单) stands for the ticket it was linked to, the number its reporter was given."""
+    since = clock.now() - within
+    for ticket in session.scalars(select(Ticket).where(
+            Ticket.reporter_address == address, Ticket.created_at >= since,
+            Ticket.status.in_((*OPEN_STATUSES, "merged"))).order_by(Ticket.id.desc())):
+        if ticket.status == "merged":
+            ticket = session.get(Ticket, ticket.merged_into_id) if ticket.merged_into_id else None
+        if ticket is not None and ticket.status in OPEN_STATUSES:
+            return ticket
+    return None
+
+
+def add_photos(session: Session, clock: Clock, ticket: Ticket, photos: tuple[str, ...],
+               source_message_id: int | None, address: str) -> int:
+    """Attach photos sent after the report; returns how many were new. Recorded as a
+    "photos_added" event, and the assignee hears of it. The same message again adds nothing."""
+    if source_message_id is not None and session.scalar(select(TicketPhoto.id).where(
+            TicketPhoto.ticket_id == ticket.id, TicketPhoto.source_message_id == source_message_id)) is not None:
+        return 0
+    have = set(session.scalars(select(TicketPhoto.photo_id).where(TicketPhoto.ticket_id == ticket.id)))
+    new = [p for p in dict.fromkeys(photos) if p not in have]
+    if not new:
+        return 0
+    now = clock.now()
+    for photo_id in new:
+        session.add(TicketPhoto(ticket_id=ticket.id, photo_id=photo_id, source_message_id=source_message_id,
+                                added_at=now))
+    event(session, ticket, "photos_added", now, registry.person_by_address(session, address),
+          photos=new, message_id=source_message_id)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, f"工单{ticket.number}补充照片{len(new)}张", ticket_id=ticket.id)
+    session.flush()
+    return len(new)

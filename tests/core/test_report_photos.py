@@ -1,4 +1,7 @@
-"""Photos a report came with end up on its ticket, and the people told of it hear how many."""
+"""Photos a report came with end up on its ticket, and the people told of it hear how many; photos
+sent a little after the report join it while it is open."""
+
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -7,9 +10,9 @@ from bot.core import reports
 from bot.messaging.inbox import Inbound, Inbox
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
-from bot.store.models import OutboxMessage, TicketPhoto
-from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
-from tests.core.helpers import RULES, make_report
+from bot.store.models import OutboxMessage, Ticket, TicketPhoto
+from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1, RESIDENT, RIDER, STRANGER, WORKER
+from tests.core.helpers import RULES, kinds, make_report, submit
 
 PHOTO_A, PHOTO_B = "a" * 64, "b" * 64
 
@@ -70,3 +73,57 @@ def test_the_duty_officer_hears_of_the_photos_of_a_report_nobody_can_place(demo_
                        RULES)
     [notice] = notices_to(demo_db, DUTY_OFFICER)
     assert "附照片1张" in notice
+
+
+def test_photos_sent_after_a_report_join_its_ticket_once_per_message(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    clock.advance(minutes=5)
+    later = stored_message(demo_db, clock, "m2")
+    for _ in range(2):  # the same message processed again adds nothing
+        with demo_db.session() as s:
+            ticket = reports.recent_open_ticket(s, clock, RESIDENT, timedelta(minutes=30))
+            assert ticket is not None and ticket.number == number
+            reports.add_photos(s, clock, ticket, (PHOTO_A,), later, RESIDENT)
+    with demo_db.session() as s:
+        photos = s.execute(select(TicketPhoto.photo_id, TicketPhoto.source_message_id)).all()
+    assert [tuple(p) for p in photos] == [(PHOTO_A, later)]
+    assert kinds(demo_db, number).count("photos_added") == 1
+    assert notices_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张"
+    assert len(notices_to(demo_db, WORKER)) == 2  # the new-ticket notice and this one
+
+
+def test_a_photo_already_on_the_ticket_is_neither_added_again_nor_announced(demo_db: Database, clock: FakeClock):
+    first = stored_message(demo_db, clock, "m1", photos=[PHOTO_A])
+    with demo_db.session() as s:
+        number = reports.submit(s, clock, make_report(source_message_id=first), RULES).ticket.number
+    again = stored_message(demo_db, clock, "m2")
+    with demo_db.session() as s:
+        ticket = reports.recent_open_ticket(s, clock, RESIDENT, timedelta(minutes=30))
+        assert reports.add_photos(s, clock, ticket, (PHOTO_A,), again, RESIDENT) == 0
+    assert "photos_added" not in kinds(demo_db, number)
+    assert len(notices_to(demo_db, WORKER)) == 1
+
+
+def test_a_report_older_than_the_window_or_no_longer_open_has_no_photos_join_it(demo_db: Database,
+                                                                                  clock: FakeClock):
+    submit(demo_db, clock)
+    clock.advance(minutes=31)
+    with demo_db.session() as s:
+        assert reports.recent_open_ticket(s, clock, RESIDENT, timedelta(minutes=30)) is None
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        s.scalar(select(Ticket).where(Ticket.number == number)).status = "closed"
+    with demo_db.session() as s:
+        assert reports.recent_open_ticket(s, clock, RESIDENT, timedelta(minutes=30)) is None
+        assert reports.recent_open_ticket(s, clock, STRANGER, timedelta(minutes=30)) is None
+
+
+def test_a_report_linked_to_an_open_one_passes_its_photos_to_that_one(demo_db: Database, clock: FakeClock):
+    lat, lon = POINT_IN_GRID_1
+    original = submit(demo_db, clock, make_report(lat=lat, lon=lon))
+    with demo_db.session() as s:
+        opened = reports.submit(s, clock, make_report("路灯不亮", sender=RIDER, lat=lat, lon=lon), RULES)
+        assert opened.merged_into is not None and opened.merged_into.number == original
+    with demo_db.session() as s:
+        ticket = reports.recent_open_ticket(s, clock, RIDER, timedelta(minutes=30))
+        assert ticket is not None and ticket.number == original
