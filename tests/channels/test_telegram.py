@@ -7,11 +7,14 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.channels.telegram import poll_updates
-from bot.channels.telegram.steps import LINKED, LOCATION_KEPT, NOT_YOURS, WELCOME
+from bot.channels.telegram.steps import LINKED, LOCATION_KEPT, NOT_YOURS, PHOTO_ADDED, PHOTO_KEPT, WELCOME
+from bot.core import reports
+from bot.core.tickets import Report
 from bot.store.channel_models import InboundMedia
-from bot.store.models import InboxMessage, Person
+from bot.store.models import InboxMessage, OutboxMessage, Person, Ticket, TicketEvent, TicketPhoto
 from tests.channels.conftest import WEBHOOK_SECRET, drive
-from tests.conftest import POINT_IN_GRID_1, RIDER
+from tests.conftest import POINT_IN_GRID_1, RIDER, WORKER
+from tests.core.helpers import RULES
 from tests.fakes.telegram import TOKEN
 
 USER_ID = 777000111
@@ -171,3 +174,101 @@ async def test_without_a_public_url_long_polling_stores_each_update_once(service
     assert [t["message"] for t in fake_engine.turns] == ["一", "二"]
     offsets = [int(p.get("offset") or 0) for p in fake_telegram.sent("getUpdates")]
     assert offsets[-1] == 5003
+
+
+def a_photo(fake_telegram, file_id: str = "ph1") -> list[dict]:
+    fake_telegram.files[file_id] = f"jpeg-{file_id}".encode()
+    return [{"file_id": file_id, "file_unique_id": f"u-{file_id}", "width": 800, "height": 600, "file_size": 9}]
+
+
+def photo_of(services, file_id: str) -> str:
+    with services.db.session() as s:
+        return s.scalar(select(InboundMedia.photo_id).where(InboundMedia.source_key == f"u-{file_id}"))
+
+
+def report_by_the_rider(services, clock, status: str | None = None) -> str:
+    """A located report from the Telegram user, as the report action would open it."""
+    lat, lon = POINT_IN_GRID_1
+    with services.db.session() as s:
+        report = Report(text="路口井盖丢了", category="roads", reporter_address=f"tg:{USER_ID}", channel="telegram",
+                        lat=lat, lon=lon)
+        ticket = reports.submit(s, clock, report, RULES).ticket
+        if status is not None:
+            ticket.status = status
+        return ticket.number
+
+
+async def test_a_captionless_photo_waits_for_the_next_text_which_carries_it_once(
+        gateway, services, fake_telegram, fake_engine):
+    await post_update(gateway, update({"photo": a_photo(fake_telegram)}))
+    await drive(services)
+    assert [m["text"] for m in fake_telegram.sent()] == [PHOTO_KEPT]
+    assert fake_engine.turns == []  # never to the engine without text
+    await post_update(gateway, update({"text": "这里井盖丢了"}))
+    await post_update(gateway, update({"text": "在阳光小区门口"}))
+    await drive(services)
+    first, second = fake_engine.turns
+    assert first["message"] == "这里井盖丢了" and first["metadata"]["photos"] == [photo_of(services, "ph1")]
+    assert "photos" not in second["metadata"]
+    with services.db.session() as s:  # kept on the text's message, where the report action reads it
+        assert reports.photos_of_message(s, first["metadata"]["inbox_id"]) == (photo_of(services, "ph1"),)
+
+
+async def test_photos_kept_before_a_captioned_photo_come_first_with_it(gateway, services, fake_telegram, fake_engine):
+    await post_update(gateway, update({"photo": a_photo(fake_telegram, "ph1")}))
+    await post_update(gateway, update({"photo": a_photo(fake_telegram, "ph2"), "caption": "垃圾堆满了"}))
+    await drive(services)
+    [turn] = fake_engine.turns
+    assert turn["metadata"]["photos"] == [photo_of(services, "ph1"), photo_of(services, "ph2")]
+
+
+async def test_a_photo_kept_longer_than_half_an_hour_is_not_carried(
+        gateway, services, fake_telegram, fake_engine, clock):
+    await post_update(gateway, update({"photo": a_photo(fake_telegram)}))
+    await drive(services)
+    clock.advance(minutes=31)
+    await post_update(gateway, update({"text": "路灯坏了"}))
+    await drive(services)
+    [turn] = fake_engine.turns
+    assert "photos" not in turn["metadata"]
+
+
+async def test_a_captionless_photo_after_a_report_joins_its_ticket_and_the_reply_names_it(
+        demo_db, gateway, services, fake_telegram, fake_engine, clock):
+    number = report_by_the_rider(services, clock)
+    clock.advance(minutes=10)
+    await post_update(gateway, update({"photo": a_photo(fake_telegram)}))
+    await drive(services)
+    assert [m["text"] for m in fake_telegram.sent()] == [PHOTO_ADDED.format(number=number)]
+    assert fake_engine.turns == []
+    with services.db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert [p.photo_id for p in ticket.photos] == [photo_of(services, "ph1")]
+        assert s.scalar(select(TicketEvent.kind).where(TicketEvent.ticket_id == ticket.id)
+                        .order_by(TicketEvent.id.desc()).limit(1)) == "photos_added"
+        notices = list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)))
+    assert notices[-1] == f"工单{number}补充照片1张"
+    await post_update(gateway, update({"text": "谢谢"}))
+    await drive(services)
+    assert "photos" not in fake_engine.turns[-1]["metadata"]  # on the ticket: not carried as well
+
+
+@pytest.mark.parametrize("status", ["closed", "resolved", "cancelled"])
+async def test_a_ticket_no_longer_open_does_not_get_the_photo(
+        demo_db, gateway, services, fake_telegram, fake_engine, clock, status):
+    number = report_by_the_rider(services, clock, status=status)
+    await post_update(gateway, update({"photo": a_photo(fake_telegram)}))
+    await drive(services)
+    assert [m["text"] for m in fake_telegram.sent()] == [PHOTO_KEPT]
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(TicketPhoto)) == 0
+        assert s.scalar(select(Ticket.number).order_by(Ticket.id.desc()).limit(1)) == number
+
+
+async def test_a_report_older_than_half_an_hour_does_not_get_the_photo(
+        demo_db, gateway, services, fake_telegram, fake_engine, clock):
+    report_by_the_rider(services, clock)
+    clock.advance(minutes=31)
+    await post_update(gateway, update({"photo": a_photo(fake_telegram)}))
+    await drive(services)
+    assert [m["text"] for m in fake_telegram.sent()] == [PHOTO_KEPT]

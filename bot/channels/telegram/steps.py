@@ -1,6 +1,11 @@
 """Inbound steps for Telegram, before the engine: /start and the shared contact link a rider's
 account; a shared location is kept for the report that follows; the largest photo is downloaded
-(≤ 20 MB, once per file_unique_id); a pressed button becomes its payload."""
+(≤ 20 MB, once per file_unique_id); a pressed button becomes its payload.
+
+A photo without a caption never goes to the engine: it joins the sender's report of the last half
+hour if that ticket is still open, else it waits for the sender's next message with text, which
+carries it (once; not after half an hour). What waits is read from the inbox itself: the sender's
+captionless photo messages since their last message with text, and not on one of their tickets."""
 
 from __future__ import annotations
 
@@ -13,22 +18,26 @@ from sqlalchemy import select
 from telegram import Bot
 
 from bot.clock import Clock
+from bot.core import reports
 from bot.core.phones import InvalidPhone, to_e164
 from bot.messaging.inbox import Claimed
 from bot.messaging.steps import Replies
 from bot.photos import PhotoStore
 from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
 from bot.store.db import Database
-from bot.store.models import Person
+from bot.store.models import InboxMessage, Person, Ticket, TicketPhoto
 
 BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024
 LOCATION_FRESH = timedelta(minutes=30)
+PHOTO_FRESH = timedelta(minutes=30)  # a captionless photo joins a report this recent, or waits this long
 
 WELCOME = "欢迎使用网格通！骑手请点下方「分享手机号」完成绑定；反映问题可直接发文字、照片和位置。"
 LINKED = "绑定成功，{name}。发照片并附上位置即可上报问题。"
 NOT_YOURS = "请分享您自己的手机号完成绑定。"
 LOCATION_KEPT = "已收到位置。请发送照片或文字说明问题。"
 PHOTO_TOO_LARGE = "照片太大（超过{mb}MB），请压缩后重发。"
+PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
+PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
 
 
 class TelegramSteps:
@@ -58,7 +67,13 @@ class TelegramSteps:
             photo_id = await self._photo(message.id, photo)
             if photo_id is None:
                 return [{"text": PHOTO_TOO_LARGE.format(mb=self.max_bytes // (1024 * 1024))}]
+            if not message.text:
+                return await asyncio.to_thread(self._photo_alone, message.id, message.sender, photo_id)
             payload["photos"] = [*payload.get("photos", []), photo_id]
+        if message.text:
+            kept = await asyncio.to_thread(self._kept_photos, message.sender, message.id)
+            if kept:
+                payload["photos"] = list(dict.fromkeys([*kept, *payload.get("photos", [])]))
         if "lat" not in payload:
             where = await asyncio.to_thread(self._take_location, message.sender)
             if where is not None:
@@ -91,6 +106,42 @@ class TelegramSteps:
                                photo_id=photo_id, content_type="image/jpeg", size=len(data),
                                stored_at=self.clock.now()))
         return photo_id
+
+    def _photo_alone(self, inbox_id: int, sender: str, photo_id: str) -> Replies:
+        """A photo without a caption: onto the sender's recent open ticket, else kept for their next text."""
+        with self.db.session() as s:
+            ticket = reports.recent_open_ticket(s, self.clock, sender, PHOTO_FRESH)
+            if ticket is None:
+                return [{"text": PHOTO_KEPT}]
+            reports.add_photos(s, self.clock, ticket, (photo_id,), inbox_id, sender)
+            return [{"text": PHOTO_ADDED.format(number=ticket.number)}]
+
+    def _kept_photos(self, sender: str, inbox_id: int) -> list[str]:
+        """Photos of the sender's captionless messages of the last half hour that came after their
+        last message with text (which carried the ones before it) and are on none of their tickets."""
+        since = self.clock.now() - PHOTO_FRESH
+        with self.db.session() as s:
+            earlier = s.execute(select(InboxMessage.id, InboxMessage.text, InboxMessage.payload).where(
+                InboxMessage.channel == "telegram", InboxMessage.sender == sender, InboxMessage.id < inbox_id,
+                InboxMessage.received_at >= since).order_by(InboxMessage.id.desc())).all()
+            waiting: dict[int, str] = {}  # message id → file_unique_id, newest first
+            for row in earlier:
+                if _has_text(row.text):
+                    break
+                photo = (row.payload or {}).get("telegram_photo")
+                if photo:
+                    waiting[row.id] = str(photo["file_unique_id"])
+            if not waiting:
+                return []
+            joined = set(s.scalars(select(TicketPhoto.source_message_id).where(
+                TicketPhoto.source_message_id.in_(list(waiting)))))
+            keys = [key for message_id, key in reversed(waiting.items()) if message_id not in joined]
+            found = dict(s.execute(select(InboundMedia.source_key, InboundMedia.photo_id).where(
+                InboundMedia.channel == "telegram", InboundMedia.source_key.in_(keys))).all())
+            photos = list(dict.fromkeys(found[k] for k in keys if k in found))
+            on_tickets = set(s.scalars(select(TicketPhoto.photo_id).join(Ticket, Ticket.id == TicketPhoto.ticket_id)
+                                       .where(Ticket.reporter_address == sender, TicketPhoto.photo_id.in_(photos))))
+            return [p for p in photos if p not in on_tickets]
 
     def _link(self, sender: str, contact: dict[str, Any]) -> Replies:
         user_id = int(sender[3:])
@@ -142,3 +193,6 @@ class TelegramSteps:
             return row.lat, row.lon
 
 
+def _has_text(text: str) -> bool:
+    """Whether a stored message went on with text (and so carried the photos kept before it)."""
+    return bool(text) and text.split(" ", 1)[0] != "/start"
