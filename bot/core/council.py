@@ -251,7 +251,7 @@ def open_topic(session: Session, clock: Clock, topic_id: int, closes_at: datetim
     """Open an approved topic and send it to every eligible voter; returns how many were sent."""
     topic = get_topic(session, topic_id)
     now = clock.now()
-    closes_at = _aware(closes_at or topic.closes_at, now)
+    closes_at = closes_at or topic.closes_at
     if closes_at is None or closes_at <= now:
         raise CouncilError("a topic needs a closing time in the future")
     _move(session, topic, ("approved",), "open", opens_at=now, closes_at=closes_at)
@@ -265,16 +265,8 @@ def open_topic(session: Session, clock: Clock, topic_id: int, closes_at: datetim
     return sent
 
 
-def _aware(moment: datetime | None, now: datetime) -> datetime | None:
-    """SQLite hands back naive UTC datetimes; give them the clock's zone."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=now.tzinfo)
-    return moment
-
-
 def is_open(topic: Topic, now: datetime) -> bool:
-    closes = _aware(topic.closes_at, now)
-    return topic.status == "open" and (closes is None or now < closes)
+    return topic.status == "open" and (topic.closes_at is None or now < topic.closes_at)
 
 
 def open_topics_for(session: Session, person: Person, now: datetime) -> list[Topic]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -24,22 +24,11 @@ from bot.store.models import Ticket, TicketTimer
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; PostgreSQL aware ones."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def same(a: datetime | None, b: datetime | None) -> bool:
-    return _utc(a) == _utc(b)
+BEIJING = timezone(timedelta(hours=8))  # the time workers read in reminders
 
 
 def _when(moment: datetime | None) -> str:
-    local = (_utc(moment) or datetime.now(UTC)) + timedelta(hours=8)  # Beijing time for the reader
-    return local.strftime("%m-%d %H:%M")
+    return (moment or datetime.now(UTC)).astimezone(BEIJING).strftime("%m-%d %H:%M")
 
 
 def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: TicketTimer) -> str:
@@ -50,7 +39,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
     now = clock.now()
     if timer.kind == "backup":
         if ticket.status != "assigned" or ticket.assignee_role != "grid_worker" \
-                or not same(ticket.ack_due_at, timer.deadline) or ticket.unit is None:
+                or ticket.ack_due_at != timer.deadline or ticket.unit is None:
             return "stale"
         backups = registry.staff_for(session, ticket.unit.id, "backup_grid_worker")
         if not backups:
@@ -67,7 +56,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
                    ticket_id=ticket.id)
         return "backup_assigned"
     if timer.kind == "remind_ack":
-        if ticket.status not in ("assigned", "reopened") or not same(ticket.ack_due_at, timer.deadline):
+        if ticket.status not in ("assigned", "reopened") or ticket.ack_due_at != timer.deadline:
             return "stale"
         if ticket.assignee is not None:
             notify(session, ticket.assignee, f"提醒：工单{ticket.number}请在{_when(ticket.ack_due_at)}前接单。"
@@ -75,7 +64,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
         event(session, ticket, "reminded", now, deadline="ack")
         return "reminded"
     if timer.kind == "remind":
-        if ticket.status not in OPEN_STATUSES or not same(ticket.due_at, timer.deadline):
+        if ticket.status not in OPEN_STATUSES or ticket.due_at != timer.deadline:
             return "stale"
         if ticket.assignee is not None:
             notify(session, ticket.assignee, f"提醒：工单{ticket.number}将于{_when(ticket.due_at)}到期，"
@@ -83,7 +72,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
         event(session, ticket, "reminded", now, deadline="handle")
         return "reminded"
     if timer.kind == "overdue":
-        if ticket.status not in OPEN_STATUSES or not same(ticket.due_at, timer.deadline):
+        if ticket.status not in OPEN_STATUSES or ticket.due_at != timer.deadline:
             return "stale"
         event(session, ticket, "overdue", now, level=ticket.escalation_level)
         if escalate(session, clock, rules, ticket, "overdue") is None:
@@ -91,7 +80,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
         schedule(session, ticket, "overdue", now + timedelta(hours=rules.escalation.step_hours), ticket.due_at)
         return f"escalated:{ticket.escalation_level}"
     if timer.kind == "rating":
-        if ticket.status != "resolved" or not same(ticket.rating_due_at, timer.deadline):
+        if ticket.status != "resolved" or ticket.rating_due_at != timer.deadline:
             return "stale"
         ticket.status, ticket.rating, ticket.closed_at = "closed", 1, now
         event(session, ticket, "closed", now, score=1, default=True, note="逾期未评价，默认满意")

@@ -54,7 +54,7 @@ class SmsPolicy:
             used = sum(segments(row.text) for row in recent)
             if not notice and used + segments(text) > self.daily_parts:
                 oldest = min((row.sent_at for row in recent), default=now)
-                return Review("defer", reason="daily SMS budget used", until=_aware(oldest) + self.window)
+                return Review("defer", reason="daily SMS budget used", until=oldest + self.window)
             if rest is not None:
                 self._keep_rest(s, message, rest)
             s.execute(OutboxMessage.__table__.update().where(OutboxMessage.id == message.id).values(text=text))
@@ -74,10 +74,3 @@ class SmsPolicy:
             return int(s.scalar(select(func.count()).select_from(OutboxMessage).where(
                 OutboxMessage.channel == channel, OutboxMessage.recipient == recipient,
                 OutboxMessage.status == "sent", OutboxMessage.sent_at >= self.clock.now() - self.window)) or 0)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they are UTC."""
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

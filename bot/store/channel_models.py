@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.clock import utcnow
 from bot.store.models import Base, IdType
+from bot.store.types import UTCDateTime
 
 
 class OptOut(Base):
@@ -21,7 +22,7 @@ class OptOut(Base):
     channel: Mapped[str] = mapped_column(String(16))
     address: Mapped[str] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(default=True)
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class InboundMedia(Base):
@@ -37,7 +38,7 @@ class InboundMedia(Base):
     photo_id: Mapped[str] = mapped_column(String(64))
     content_type: Mapped[str] = mapped_column(String(64), default="")
     size: Mapped[int] = mapped_column(default=0)
-    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class DeliveryStatus(Base):
@@ -50,7 +51,7 @@ class DeliveryStatus(Base):
     provider_id: Mapped[str] = mapped_column(String(128))
     status: Mapped[str] = mapped_column(String(32))
     error_code: Mapped[str | None] = mapped_column(String(16))
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class SmsContinuation(Base):
@@ -62,7 +63,7 @@ class SmsContinuation(Base):
     channel: Mapped[str] = mapped_column(String(16))
     recipient: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ButtonChoice(Base):
@@ -71,7 +72,7 @@ class ButtonChoice(Base):
     __tablename__ = "telegram_button_choices"
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     payload: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class TelegramLocation(Base):
@@ -82,4 +83,4 @@ class TelegramLocation(Base):
     sender: Mapped[str] = mapped_column(String(64), unique=True)
     lat: Mapped[float] = mapped_column()
     lon: Mapped[float] = mapped_column()
-    shared_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -13,7 +13,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.clock import utcnow
 from bot.store.models import Base, IdType
+from bot.store.types import UTCDateTime
 
 
 class PointsEntry(Base):
@@ -42,7 +42,7 @@ class PointsEntry(Base):
     ref: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class PointsAccount(Base):
@@ -80,12 +80,12 @@ class Topic(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
     proposer_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     approver_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
-    opens_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    closes_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Filled at closing: counts per option number, eligible voters, outcome.
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Ballot(Base):
@@ -104,8 +104,8 @@ class Ballot(Base):
     cast_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     proxy: Mapped[bool] = mapped_column(Boolean, default=False)
     changes: Mapped[int] = mapped_column(Integer, default=0)
-    cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    cast_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class BallotEvent(Base):
@@ -123,7 +123,7 @@ class BallotEvent(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     cast_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     proxy: Mapped[bool] = mapped_column(Boolean, default=False)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Notice(Base):
@@ -137,4 +137,4 @@ class Notice(Base):
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("council_topics.id"), unique=True)
     electorate: Mapped[dict[str, Any]] = mapped_column(JSON)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
-    posted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    posted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -40,6 +40,13 @@ def test_the_assignee_is_reminded_before_the_acknowledgement_deadline(demo_db: D
     assert kinds(demo_db, number)[-1] == "reminded"
 
 
+def test_the_reminder_gives_the_deadline_in_beijing_time(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)  # 11-02 09:00 UTC, to be acknowledged within a day
+    clock.advance(hours=22, minutes=1)
+    run(demo_db, clock)
+    assert f"工单{number}请在11-03 17:00前接单" in messages_to(demo_db, WORKER)[-1]
+
+
 def test_without_acknowledgement_the_backup_worker_takes_over(demo_db: Database, clock: FakeClock):
     number = submit(demo_db, clock)
     clock.advance(days=1, minutes=1)
