@@ -12,8 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.menu import pending_menu_choice
 from actions.runtime import context
+from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
-from bot.core import council, registry
+from bot.core import council
 from bot.core.council_ballots import handle_vote, which_topic_text
 from bot.core.points import PointRules
 
@@ -22,11 +23,6 @@ CAST_RESPONSES = {"recorded": "utter_vote_recorded", "unchanged": "utter_vote_re
                   "changed": "utter_vote_changed", "locked": "utter_vote_locked",
                   "not_open": "utter_vote_closed", "not_eligible": "utter_vote_not_eligible",
                   "no_proxy": "utter_vote_not_eligible", "bad_option": "utter_vote_which_option"}
-
-
-def _resident(session: Any, sender: str) -> Any:
-    person = registry.person_by_address(session, sender)
-    return person if person is not None and person.kind == "resident" else None
 
 
 class ActionVote(Action):
@@ -44,9 +40,8 @@ class ActionVote(Action):
         ctx = context()
         text = (tracker.latest_message or {}).get("text") or ""
         with ctx.db.session() as session:
-            voter = _resident(session, tracker.sender_id)
+            voter = registered_sender(session, tracker, dispatcher, residents_only=True)
             if voter is None:
-                dispatcher.utter_message(response="utter_not_registered")
                 return [SlotSet("vote_pending_option", None)]
             decision = handle_vote(session, ctx.clock, voter, text, tracker_data.entity(tracker, "option"),
                                    tracker.get_slot("vote_pending_option"), PointRules.from_settings(ctx.settings))
@@ -91,9 +86,8 @@ class ActionAskTopics(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         with ctx.db.session() as session:
-            person = registry.person_by_address(session, tracker.sender_id)
+            person = registered_sender(session, tracker, dispatcher)
             if person is None:
-                dispatcher.utter_message(response="utter_not_registered")
                 return []
             dispatcher.utter_message(response="utter_board", board=council.board_text(session, person,
                                                                                       ctx.clock.now()))
@@ -109,7 +103,7 @@ class ValidateTopicForm(FormValidationAction):
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
         with context().db.session() as session:
-            if _resident(session, tracker.sender_id) is None:
+            if sender_person(session, tracker, residents_only=True) is None:
                 return []
         return domain_slots
 
@@ -135,9 +129,8 @@ class ActionSubmitTopic(Action):
         ctx = context()
         clear = [SlotSet(slot, None) for slot in TOPIC_SLOTS]
         with ctx.db.session() as session:
-            proposer = _resident(session, tracker.sender_id)
+            proposer = registered_sender(session, tracker, dispatcher, residents_only=True)
             if proposer is None:
-                dispatcher.utter_message(response="utter_not_registered")
                 return clear
             if not tracker.get_slot("topic_confirm"):
                 dispatcher.utter_message(response="utter_cancelled")

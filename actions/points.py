@@ -8,7 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.runtime import context
-from bot.core import points, registry
+from actions.sender import registered_sender
+from bot.core import points
 
 
 class ActionAskPoints(Action):
@@ -19,9 +20,8 @@ class ActionAskPoints(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         with ctx.db.session() as session:
-            person = registry.person_by_address(session, tracker.sender_id)
+            person = registered_sender(session, tracker, dispatcher)
             if person is None:
-                dispatcher.utter_message(response="utter_not_registered")
                 return []
             dispatcher.utter_message(response="utter_points", summary=points.summary_text(session, person.id))
         return []

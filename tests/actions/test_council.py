@@ -103,6 +103,14 @@ async def test_the_board_lists_open_topics_and_points_answer_in_one_sms(action_c
     assert pts == "utter_points" and p["summary"].startswith("您的积分：2分") and len(p["summary"]) <= 70
 
 
+async def test_a_stranger_asking_for_the_board_or_points_hears_they_are_not_registered(
+        action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    board = await ActionAskTopics().run(dispatcher, make_tracker(STRANGER, "有什么投票", intent="ask_topics"), domain)
+    pts = await ActionAskPoints().run(dispatcher, make_tracker(STRANGER, "我的积分", intent="ask_points"), domain)
+    assert (board, pts) == ([], [])
+    assert [r for r, _ in said(dispatcher)] == ["utter_not_registered", "utter_not_registered"]
+
+
 async def test_a_confirmed_proposal_goes_to_the_secretary(action_context: ActionContext,
                                                           dispatcher: CollectingDispatcher,
                                                           domain: dict[str, Any]) -> None:
