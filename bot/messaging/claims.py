@@ -1,20 +1,26 @@
 """Claiming work rows safely when several workers compete.
 
-A row is claimed by a conditional UPDATE that only succeeds while the row is still claimable;
-the claim counts only when exactly one row changed. On PostgreSQL a competing UPDATE waits for
-the winner's row lock and then finds the condition false, so no row is ever claimed twice.
+A batch is claimed by one conditional UPDATE … RETURNING: it changes only the rows that are
+still claimable when it runs, and the rows it returns are the ones won. On PostgreSQL a competing
+UPDATE waits for the winner's row lock and then finds the condition false, so no row is ever
+claimed twice; the candidates are picked with `FOR UPDATE SKIP LOCKED`, so competing gateway
+processes take different rows instead of queueing behind each other's locks. SQLite (one
+process, one writer at a time) picks them with a plain SELECT.
 
-On PostgreSQL the candidates are first picked with `FOR UPDATE SKIP LOCKED`, so competing
-gateway processes take different rows instead of queueing behind each other's locks; the
-conditional UPDATE still decides. SQLite (one process) picks them with a plain SELECT.
+One statement and one commit per batch: the worker's claims were a SELECT, an UPDATE per row
+and a SELECT to read the rows back (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import Select, and_, or_, update
+from sqlalchemy import Select, and_, or_, select, update
 from sqlalchemy.orm import Session
+
+Row = TypeVar("Row")
 
 
 def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa: ANN001, ANN201
@@ -25,25 +31,28 @@ def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa:
     )
 
 
+def _claim(model, now: datetime, lease_cutoff: datetime, busy: str, worker: str):  # noqa: ANN001, ANN202
+    return (update(model).where(claimable(model, now, lease_cutoff, busy))
+            .values(status=busy, claimed_by=worker, claimed_at=now, attempts=model.attempts + 1))
+
+
 def try_claim(session: Session, model, row_id: int, worker: str, now: datetime,  # noqa: ANN001
               lease_cutoff: datetime, busy: str) -> bool:
-    result = session.execute(
-        update(model)
-        .where(model.id == row_id, claimable(model, now, lease_cutoff, busy))
-        .values(status=busy, claimed_by=worker, claimed_at=now, attempts=model.attempts + 1)
-        .execution_options(synchronize_session=False)
-    )
+    """Claim one row by id; True when this worker won it."""
+    result = session.execute(_claim(model, now, lease_cutoff, busy, worker).where(model.id == row_id)
+                             .execution_options(synchronize_session=False))
     return result.rowcount == 1
 
 
-def claim_batch(session: Session, model, candidates: Select, worker: str, now: datetime,  # noqa: ANN001
-                lease_cutoff: datetime, busy: str, *, skip_locked: bool) -> list[int]:
-    """Claim the rows `candidates` (a SELECT of ids) finds, in one transaction; returns the ids won."""
+def claim_rows(session: Session, model: type[Row], candidates: Select, worker: str, now: datetime,
+               lease_cutoff: datetime, busy: str, *, skip_locked: bool) -> Sequence[Row]:
+    """Claim the rows `candidates` (a SELECT of ids) picks, in one statement; returns those won,
+    oldest first, as they are after the claim."""
     if skip_locked:
         candidates = candidates.with_for_update(skip_locked=True, of=model)
-    ids = list(session.scalars(candidates))
-    won = []
-    for row_id in ids:
-        if try_claim(session, model, row_id, worker, now, lease_cutoff, busy):
-            won.append(row_id)
-    return won
+    picked = candidates.cte("picked")
+    statement = (_claim(model, now, lease_cutoff, busy, worker)
+                 .where(model.id.in_(select(picked.c.id)))  # type: ignore[attr-defined]
+                 .returning(model))
+    rows = session.scalars(statement, execution_options={"synchronize_session": False}).all()
+    return sorted(rows, key=lambda row: row.id)  # type: ignore[attr-defined]

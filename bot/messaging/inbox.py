@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_batch, claimable
+from bot.messaging.claims import claim_rows, claimable
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 
@@ -95,13 +95,8 @@ class Inbox:
         candidates = (select(InboxMessage.id).where(claimable(InboxMessage, now, cutoff, "processing"), ~blocked)
                       .order_by(InboxMessage.id).limit(limit))
         with self.db.session() as s:
-            won = claim_batch(s, InboxMessage, candidates, worker, now, cutoff, "processing",
-                              skip_locked=not self.db.is_sqlite)
-        if not won:
-            return []
-        with self.db.session() as s:
-            rows = s.scalars(select(InboxMessage).where(InboxMessage.id.in_(won)).order_by(InboxMessage.id))
-            return [Claimed(r.id, r.channel, r.sender, r.text, dict(r.payload or {}), r.attempts) for r in rows]
+            return [claimed(row) for row in claim_rows(s, InboxMessage, candidates, worker, now, cutoff, "processing",
+                                                        skip_locked=not self.db.is_sqlite)]
 
     def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
         """Queue the replies and mark the message done, in one transaction, if we still hold it."""
@@ -160,6 +155,10 @@ class Inbox:
             return list(s.scalars(select(InboxMessage).where(
                 InboxMessage.status.in_(("pending", "processing")), InboxMessage.attempts > 0)
                 .order_by(InboxMessage.id)))
+
+
+def claimed(row: InboxMessage) -> Claimed:
+    return Claimed(row.id, row.channel, row.sender, row.text, dict(row.payload or {}), row.attempts)
 
 
 def _reply_payload(reply: dict[str, Any]) -> dict[str, Any]:

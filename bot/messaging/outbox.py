@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_batch, claimable
+from bot.messaging.claims import claim_rows, claimable
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 
@@ -50,22 +50,18 @@ class Outbox:
                              ~blocked)
                       .order_by(OutboxMessage.id).limit(limit))
         with self.db.session() as s:
-            won = claim_batch(s, OutboxMessage, candidates, worker, now, cutoff, "sending",
+            rows = claim_rows(s, OutboxMessage, candidates, worker, now, cutoff, "sending",
                               skip_locked=not self.db.is_sqlite)
-        if not won:
-            return []
-        with self.db.session() as s:
-            rows = s.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(won)).order_by(OutboxMessage.id))
             return [Outgoing(r.id, r.channel, r.recipient, r.text, dict(r.payload or {}), r.attempts) for r in rows]
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
+        """Mark it sent, if this worker still holds it (one conditional UPDATE: the hot path)."""
         with self.db.session() as s:
-            row = s.get(OutboxMessage, message.id)
-            if row is not None and row.claimed_by == worker and row.status == "sending":
-                row.status = "sent"
-                row.sent_at = self.clock.now()
-                row.provider_id = provider_id
-                row.last_error = None
+            s.execute(update(OutboxMessage)
+                      .where(OutboxMessage.id == message.id, OutboxMessage.claimed_by == worker,
+                             OutboxMessage.status == "sending")
+                      .values(status="sent", sent_at=self.clock.now(), provider_id=provider_id, last_error=None)
+                      .execution_options(synchronize_session=False))
 
     def suppressed(self, message: Outgoing, worker: str, reason: str) -> None:
         """Never to be sent (the recipient opted out, or the same text went out today): kept for staff."""

@@ -18,8 +18,8 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 
 from bot.messaging import optout
-from bot.messaging.claims import claim_batch, claimable
-from bot.messaging.inbox import Claimed, Inbox
+from bot.messaging.claims import claim_rows, claimable
+from bot.messaging.inbox import Claimed, Inbox, claimed
 from bot.messaging.optout import OptOuts
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
@@ -85,13 +85,9 @@ class SmsKeywords:
             ids = [i for sender, i in first.items() if sender not in waiting]
             if not ids:
                 return []
-            won = claim_batch(s, InboxMessage, select(InboxMessage.id).where(InboxMessage.id.in_(ids)),
-                              worker, now, cutoff, "processing", skip_locked=not self.db.is_sqlite)
-        if not won:
-            return []
-        with self.db.session() as s:
-            claimed = s.scalars(select(InboxMessage).where(InboxMessage.id.in_(won)).order_by(InboxMessage.id))
-            return [Claimed(r.id, r.channel, r.sender, r.text, dict(r.payload or {}), r.attempts) for r in claimed]
+            won = claim_rows(s, InboxMessage, select(InboxMessage.id).where(InboxMessage.id.in_(ids)),
+                             worker, now, cutoff, "processing", skip_locked=not self.db.is_sqlite)
+            return [claimed(row) for row in won]
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         word = optout.keyword(message.text)
