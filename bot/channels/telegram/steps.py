@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -186,9 +186,8 @@ class TelegramSteps:
             row = s.scalar(select(TelegramLocation).where(TelegramLocation.sender == sender))
             if row is None:
                 return None
-            shared = row.shared_at if row.shared_at.tzinfo else row.shared_at.replace(tzinfo=UTC)
             s.delete(row)
-            if self.clock.now() - shared > LOCATION_FRESH:
+            if self.clock.now() - row.shared_at > LOCATION_FRESH:
                 return None
             return row.lat, row.lon
 
