@@ -57,7 +57,8 @@ class SmsPolicy:
                 return Review("defer", reason="daily SMS budget used", until=oldest + self.window)
             if rest is not None:
                 self._keep_rest(s, message, rest)
-            s.execute(OutboxMessage.__table__.update().where(OutboxMessage.id == message.id).values(text=text))
+            if text != message.text:  # what goes out is what staff see; an uncut reply needs no write
+                s.execute(OutboxMessage.__table__.update().where(OutboxMessage.id == message.id).values(text=text))
         return Review("send", text=text)
 
     def _keep_rest(self, s, message: Outgoing, rest: str) -> None:  # noqa: ANN001
