@@ -1,5 +1,5 @@
 # gridbot: the two commands are `make run` and `make test`.
-.PHONY: run test lint validate pytest train nlu-eval setup clean
+.PHONY: run test lint validate pytest train nlu-eval nlu-heldout setup clean
 
 run: setup      ## set up what is missing and start engine, actions, gateway and worker (Ctrl-C stops)
 	bin/bot run
@@ -26,6 +26,9 @@ train:          ## train the model if config, domain, nlu or stories changed
 
 nlu-eval:       ## 5-fold cross-validation of the NLU against a TF-IDF baseline → docs/nlu-eval.md
 	bin/venv engine python bench/nlu_eval.py
+
+nlu-heldout:    ## the trained model on the independent held-out set, against the baseline → docs/nlu-heldout.md
+	model=$$(bin/bot train | tail -n1) && bin/venv engine python bench/heldout_eval.py --model "$$model"
 
 clean:
 	rm -rf var models .pytest_cache
