@@ -61,3 +61,25 @@ async def test_while_another_process_holds_the_sqlite_write_lock_the_event_loop_
     intake.inbox.db.dispose()
 
 
+
+
+async def test_the_intake_leaves_wal_checkpoints_to_the_worker_s_commits(tmp_path):
+    """A checkpoint copies the WAL into the database file and syncs it: milliseconds an
+    acknowledgement should not wait for. Past SQLite's 1000-page threshold the intake's own
+    commits still leave the WAL alone (the worker's connections keep the default)."""
+    path = tmp_path / "gridbot.db"
+    db = Database(f"sqlite:///{path}")
+    db.migrate()
+    intake = Intake(Inbox(db, FakeClock()))
+    bulky = "路灯坏了" * 1000  # ~12 KB: three pages a message
+
+    def wal_frames() -> int:
+        with sqlite3.connect(path) as conn:
+            return conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1]
+
+    for n in range(500):
+        await intake.store(Inbound(channel="sms", external_id=f"SMbulk{n}", sender=RESIDENT, text=bulky))
+    # Had a commit checkpointed at 1000 pages, the WAL would have started over below that.
+    assert wal_frames() > 1000
+    db.dispose()
+    intake.inbox.db.dispose()
