@@ -20,10 +20,10 @@ import time
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
+from bot.messaging.group_commit import GroupCommit
 from bot.messaging.inbox import Inbound, Inbox
 from bot.store.db import Database
 
-MAX_BATCH = 256
 LOCK_RETRY_SECONDS = 0.001
 LOCK_GIVE_UP_SECONDS = 30.0
 INTAKE_CHECKPOINT_PAGES = 10_000  # ten times SQLite's default (1000 pages of 4 KiB)
@@ -37,8 +37,7 @@ class Intake:
             inbox.db = Database(inbox.db.url)
             event.listen(inbox.db.engine, "connect", _no_busy_wait)
         self.inbox = inbox
-        self._pending: list[tuple[Inbound, asyncio.Future[tuple[int, bool]]]] = []
-        self._writer: asyncio.Task[None] | None = None
+        self._group: GroupCommit[Inbound, tuple[int, bool]] = GroupCommit(self._store)
 
     def dispose(self) -> None:
         """Close the connection of its own (SQLite); on PostgreSQL the inbox's database is the caller's."""
@@ -46,27 +45,9 @@ class Intake:
             self.inbox.db.dispose()
 
     async def store(self, message: Inbound) -> tuple[int, bool]:
-        """Persist a message (see `Inbox.store`); returns (id, created) once it is committed."""
-        done: asyncio.Future[tuple[int, bool]] = asyncio.get_running_loop().create_future()
-        self._pending.append((message, done))
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._write())
-        return await done
-
-    async def _write(self) -> None:
-        await asyncio.sleep(0)  # requests already being parsed join this batch
-        while self._pending:
-            batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
-            try:
-                results = await self._store([message for message, _ in batch])
-            except Exception as exc:  # these requests fail (5xx); the next batch tries again
-                for _, done in batch:
-                    if not done.done():
-                        done.set_exception(exc)
-                continue
-            for (_, done), result in zip(batch, results, strict=True):
-                if not done.done():
-                    done.set_result(result)
+        """Persist a message (see `Inbox.store`); returns (id, created) once it is committed.
+        If the batch's write fails, the request fails (5xx) and the next batch tries afresh."""
+        return await self._group.submit(message)
 
     async def _store(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
         if not self.on_loop:

@@ -81,7 +81,7 @@ async def test_an_idle_worker_polls_the_database_without_asking_the_engine_and_w
         await asyncio.sleep(0.2)
         assert asked == []  # twenty idle polls, no readiness checks
         message_id, _ = inbox.store(Inbound(channel="sms", external_id="SM1", sender="+8613900000001", text="你好"))
-        await wait_until(lambda: inbox.status_of(message_id) == "done")
+        await wait_until(lambda: bool(woken) and inbox.status_of(message_id) == "done")
     assert inbox.status_of(message_id) == "done"
     assert woken == [True]
     assert "/webhooks/rest/webhook" in asked
