@@ -54,6 +54,9 @@ class LinearBlend(GraphComponent):
             "min_ngram": 1,
             "max_ngram": 3,
             "C": 10.0,
+            # "balanced" weighs each label by the inverse of its share of the examples, so the
+            # big report_issue class does not swallow the small ones it borders (ask_policy, urge).
+            "class_weight": None,
             "random_seed": 2026,
             # Also output the unblended rankings (for bench/nlu_eval.py's weight sweep).
             "keep_inputs": False,
@@ -130,6 +133,7 @@ class LinearBlend(GraphComponent):
         if len(set(labels)) < 2:
             return None
         model = LogisticRegression(max_iter=3000, C=float(self._config["C"]),
+                                   class_weight=self._config["class_weight"],
                                    random_state=int(self._config["random_seed"]))
         return model.fit(features, labels)
 
