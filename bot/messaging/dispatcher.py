@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import Protocol
 
 from bot.channels.base import Channel, SendError
-from bot.messaging.group_commit import GroupCommit, in_thread
 from bot.messaging.outbox import Outbox, Outgoing
 from bot.messaging.policy import Review
 from bot.messaging.ratelimit import RateLimiter
@@ -35,24 +34,17 @@ class OutboxDispatcher:
         self.name = name or worker_name("outbound")
         self.idle_seconds = idle_seconds
         self._wake = asyncio.Event()
-        # Sent marks are written while the next message goes out, several in one transaction.
-        self._marks: GroupCommit[tuple[Outgoing, str | None], None] = GroupCommit(
-            in_thread(lambda batch: self.outbox.sent_many(batch, self.name)))
 
     def wake(self) -> None:
         self._wake.set()
 
     async def run_once(self) -> int:
         batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels))
-        marks: list[asyncio.Task[None]] = []
-        try:
-            for message in batch:
-                await self._send(message, marks)
-        finally:
-            await asyncio.gather(*marks)
+        for message in batch:
+            await self._send(message)
         return len(batch)
 
-    async def _send(self, message: Outgoing, marks: list[asyncio.Task[None]]) -> None:
+    async def _send(self, message: Outgoing) -> None:
         channel = self.channels[message.channel]
         policy = self.policies.get(message.channel)
         if policy is not None:
@@ -77,7 +69,7 @@ class OutboxDispatcher:
             log.exception("outbox %s via %s crashed", message.id, message.channel)
             await asyncio.to_thread(self.outbox.failed, message, self.name, repr(exc), permanent=False)
             return
-        marks.append(asyncio.create_task(self._marks.submit((message, provider_id))))
+        await asyncio.to_thread(self.outbox.sent, message, self.name, provider_id)
 
     async def run(self) -> None:
         while True:

@@ -1,7 +1,7 @@
 """Group commit: whatever is submitted while a write is in flight goes into the next write together.
 
-One transaction for many small writes: on SQLite every write transaction takes the one database-wide
-write lock, which the webhook's inserts need too; on PostgreSQL each is a round trip and a commit.
+The webhook's inserts use it: one transaction for the requests that arrived meanwhile, so on SQLite
+they take the database-wide write lock once, and on PostgreSQL they cost one round trip and commit.
 """
 
 from __future__ import annotations
@@ -53,11 +53,3 @@ class GroupCommit(Generic[Item, Result]):
                 if not done.done():
                     done.set_result(result)
 
-
-def in_thread(write: Callable[[list[Item]], list[Result]]) -> Callable[[list[Item]], Awaitable[list[Result]]]:
-    """A blocking batch writer (a database session) run off the event loop."""
-
-    async def run(batch: list[Item]) -> list[Result]:
-        return await asyncio.to_thread(write, batch)
-
-    return run

@@ -100,27 +100,20 @@ class Inbox:
 
     def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
         """Queue the replies and mark the message done, in one transaction, if we still hold it."""
-        return self.complete_many([(message, replies)], worker)[0]
-
-    def complete_many(self, done: list[tuple[Claimed, list[dict[str, Any]]]], worker: str) -> list[bool]:
-        """`complete` for several messages in one transaction; one result each (False: no longer ours)."""
-        results = []
-        now = self.clock.now()
         with self.db.session() as s:
-            for message, replies in done:
-                marked = s.execute(update(InboxMessage)
-                                   .where(InboxMessage.id == message.id, InboxMessage.claimed_by == worker,
-                                          InboxMessage.status == "processing")
-                                   .values(status="done", processed_at=now, last_error=None)
-                                   .execution_options(synchronize_session=False))
-                results.append(marked.rowcount == 1)
-                if marked.rowcount != 1:
-                    continue
-                s.add_all(OutboxMessage(channel=message.channel, recipient=message.sender, kind="reply",
-                                        text=reply.get("text") or "", payload=_reply_payload(reply),
-                                        reply_to_id=message.id, seq=seq, created_at=now, next_attempt_at=now)
-                          for seq, reply in enumerate(replies))
-        return results
+            done = s.execute(update(InboxMessage)
+                             .where(InboxMessage.id == message.id, InboxMessage.claimed_by == worker,
+                                    InboxMessage.status == "processing")
+                             .values(status="done", processed_at=self.clock.now(), last_error=None)
+                             .execution_options(synchronize_session=False))
+            if done.rowcount != 1:
+                return False
+            for seq, reply in enumerate(replies):
+                s.add(OutboxMessage(channel=message.channel, recipient=message.sender, kind="reply",
+                                    text=reply.get("text") or "", payload=_reply_payload(reply),
+                                    reply_to_id=message.id, seq=seq, created_at=self.clock.now(),
+                                    next_attempt_at=self.clock.now()))
+            return True
 
     def update_payload(self, message: Claimed, worker: str, payload: dict[str, Any]) -> bool:
         """Keep what a step learned (downloaded photos, a location) so a retry does not redo it."""

@@ -55,20 +55,13 @@ class Outbox:
             return [Outgoing(r.id, r.channel, r.recipient, r.text, dict(r.payload or {}), r.attempts) for r in rows]
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
-        self.sent_many([(message, provider_id)], worker)
-
-    def sent_many(self, sent: list[tuple[Outgoing, str | None]], worker: str) -> list[None]:
-        """Mark messages sent, each only if this worker still holds it, in one transaction
-        (a conditional UPDATE each: the hot path)."""
-        now = self.clock.now()
+        """Mark it sent, if this worker still holds it (one conditional UPDATE: the hot path)."""
         with self.db.session() as s:
-            for message, provider_id in sent:
-                s.execute(update(OutboxMessage)
-                          .where(OutboxMessage.id == message.id, OutboxMessage.claimed_by == worker,
-                                 OutboxMessage.status == "sending")
-                          .values(status="sent", sent_at=now, provider_id=provider_id, last_error=None)
-                          .execution_options(synchronize_session=False))
-        return [None] * len(sent)
+            s.execute(update(OutboxMessage)
+                      .where(OutboxMessage.id == message.id, OutboxMessage.claimed_by == worker,
+                             OutboxMessage.status == "sending")
+                      .values(status="sent", sent_at=self.clock.now(), provider_id=provider_id, last_error=None)
+                      .execution_options(synchronize_session=False))
 
     def suppressed(self, message: Outgoing, worker: str, reason: str) -> None:
         """Never to be sent (the recipient opted out, or the same text went out today): kept for staff."""

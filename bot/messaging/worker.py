@@ -7,10 +7,8 @@ import logging
 import os
 import socket
 from collections.abc import Callable
-from typing import Any
 
 from bot.engine_client import EngineClient, EngineUnavailable
-from bot.messaging.group_commit import GroupCommit, in_thread
 from bot.messaging.inbox import Claimed, Inbox
 from bot.messaging.steps import Step
 
@@ -33,9 +31,6 @@ class InboundWorker:
         self.batch = batch
         self.idle_seconds = idle_seconds
         self._wake = asyncio.Event()
-        # Turns finishing together are marked done (and their replies queued) in one transaction.
-        self._completions: GroupCommit[tuple[Claimed, list[dict[str, Any]]], bool] = GroupCommit(
-            in_thread(lambda batch: self.inbox.complete_many(batch, self.name)))
 
     def wake(self) -> None:
         self._wake.set()
@@ -78,7 +73,7 @@ class InboundWorker:
                 await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
                 return
             if isinstance(outcome, list):
-                await self._completions.submit((message, outcome))
+                await asyncio.to_thread(self.inbox.complete, message, self.name, outcome)
                 return
             message = outcome
         if message.payload != before:
@@ -90,7 +85,7 @@ class InboundWorker:
             log.warning("inbox %s: engine unavailable (%s); will retry", message.id, exc)
             await asyncio.to_thread(self.inbox.retry_later, message, self.name, str(exc))
             return
-        await self._completions.submit((message, replies))
+        await asyncio.to_thread(self.inbox.complete, message, self.name, replies)
 
     async def run(self) -> None:
         """Keep up to `batch` messages in flight, claiming more as soon as one is finished (a slow turn

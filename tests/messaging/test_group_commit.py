@@ -2,7 +2,7 @@ import asyncio
 
 import pytest
 
-from bot.messaging.group_commit import GroupCommit, in_thread
+from bot.messaging.group_commit import GroupCommit
 
 
 async def test_items_submitted_while_a_write_is_in_flight_share_the_next_write():
@@ -28,14 +28,14 @@ async def test_items_submitted_while_a_write_is_in_flight_share_the_next_write()
 async def test_a_failed_write_fails_its_own_items_and_the_next_batch_is_written_afresh():
     calls = 0
 
-    def write(batch: list[str]) -> list[str]:
+    async def write(batch: list[str]) -> list[str]:
         nonlocal calls
         calls += 1
         if calls == 1:
             raise RuntimeError("database is locked")
         return [s.upper() for s in batch]
 
-    group: GroupCommit[str, str] = GroupCommit(in_thread(write))
+    group: GroupCommit[str, str] = GroupCommit(write)
     with pytest.raises(RuntimeError):
         await group.submit("a")
     assert await group.submit("b") == "B"
