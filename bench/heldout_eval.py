@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import statistics
 import sys
 import time
-import warnings
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,6 +35,7 @@ from bench.nlu_eval import (  # noqa: E402
     load_examples,
     parse_all,
     predicted_category,
+    quiet_logs,
     top_non_fallback_intent,
 )
 from engine_ext.normalize import normalize_text  # noqa: E402
@@ -57,13 +56,7 @@ def main() -> None:
     parser.add_argument("--model", required=True, help="the trained model (.tar.gz)")
     parser.add_argument("--out", default=str(REPO / "docs" / "nlu-heldout.md"))
     args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING)
-    for name in ("rasa", "tensorflow", "absl", "jieba"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    warnings.filterwarnings("ignore")
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.WARNING)  # else every parse prints a debug line (and is timed doing it)
+    quiet_logs()
 
     heldout = load_heldout()
     texts = [t for t, _, _ in heldout]
