@@ -52,4 +52,3 @@ class GroupCommit(Generic[Item, Result]):
             for (_, done), result in zip(batch, results, strict=True):
                 if not done.done():
                     done.set_result(result)
-
