@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -41,6 +41,15 @@ def try_claim(session: Session, model, row_id: int, worker: str, now: datetime, 
     """Claim one row by id; True when this worker won it."""
     result = session.execute(_claim(model, now, lease_cutoff, busy, worker).where(model.id == row_id)
                              .execution_options(synchronize_session=False))
+    return result.rowcount == 1
+
+
+def update_held(session: Session, model, row_id: int, worker: str, busy: str, **values: Any) -> bool:  # noqa: ANN001
+    """Change a row only while this worker still holds its claim (one conditional UPDATE: a row
+    whose lease ran out and which another worker took is left alone). True when it changed."""
+    result = session.execute(update(model)
+                             .where(model.id == row_id, model.claimed_by == worker, model.status == busy)
+                             .values(**values).execution_options(synchronize_session=False))
     return result.rowcount == 1
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_rows, claimable
+from bot.messaging.claims import claim_rows, claimable, update_held
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 
@@ -101,12 +101,8 @@ class Inbox:
     def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
         """Queue the replies and mark the message done, in one transaction, if we still hold it."""
         with self.db.session() as s:
-            done = s.execute(update(InboxMessage)
-                             .where(InboxMessage.id == message.id, InboxMessage.claimed_by == worker,
-                                    InboxMessage.status == "processing")
-                             .values(status="done", processed_at=self.clock.now(), last_error=None)
-                             .execution_options(synchronize_session=False))
-            if done.rowcount != 1:
+            if not update_held(s, InboxMessage, message.id, worker, "processing",
+                               status="done", processed_at=self.clock.now(), last_error=None):
                 return False
             for seq, reply in enumerate(replies):
                 s.add(OutboxMessage(channel=message.channel, recipient=message.sender, kind="reply",
@@ -118,27 +114,25 @@ class Inbox:
     def update_payload(self, message: Claimed, worker: str, payload: dict[str, Any]) -> bool:
         """Keep what a step learned (downloaded photos, a location) so a retry does not redo it."""
         with self.db.session() as s:
-            changed = s.execute(update(InboxMessage)
-                                .where(InboxMessage.id == message.id, InboxMessage.claimed_by == worker,
-                                       InboxMessage.status == "processing")
-                                .values(payload=payload).execution_options(synchronize_session=False))
-            return changed.rowcount == 1
+            return update_held(s, InboxMessage, message.id, worker, "processing", payload=payload)
 
     def retry_later(self, message: Claimed, worker: str, error: str) -> None:
         """Leave the message pending with backoff. After `max_attempts` the sender hears one apology;
         the message keeps being retried (and is listed for staff) until it goes through."""
         delay = min(self.backoff_seconds * 2 ** max(message.attempts - 1, 0), MAX_BACKOFF_SECONDS)
+        now = self.clock.now()
         with self.db.session() as s:
-            row = s.get(InboxMessage, message.id)
-            if row is None or row.claimed_by != worker or row.status != "processing":
+            if not update_held(s, InboxMessage, message.id, worker, "processing", status="pending",
+                               last_error=error[:500], next_attempt_at=now + timedelta(seconds=delay)):
                 return
-            row.status = "pending"
-            row.last_error = error[:500]
-            row.next_attempt_at = self.clock.now() + timedelta(seconds=delay)
-            if row.attempts >= self.max_attempts and not row.apology_sent:
-                row.apology_sent = True
-                s.add(OutboxMessage(channel=row.channel, recipient=row.sender, kind="apology", text=APOLOGY,
-                                    created_at=self.clock.now(), next_attempt_at=self.clock.now()))
+            if message.attempts < self.max_attempts:
+                return
+            first = s.execute(update(InboxMessage)
+                              .where(InboxMessage.id == message.id, InboxMessage.apology_sent.is_(False))
+                              .values(apology_sent=True).execution_options(synchronize_session=False))
+            if first.rowcount == 1:
+                s.add(OutboxMessage(channel=message.channel, recipient=message.sender, kind="apology",
+                                    text=APOLOGY, created_at=now, next_attempt_at=now))
 
     def status_of(self, message_id: int) -> str | None:
         with self.db.session() as s:

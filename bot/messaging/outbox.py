@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, select
 from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_rows, claimable
+from bot.messaging.claims import claim_rows, claimable, update_held
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 
@@ -52,34 +52,25 @@ class Outbox:
         with self.db.session() as s:
             rows = claim_rows(s, OutboxMessage, candidates, worker, now, cutoff, "sending",
                               skip_locked=not self.db.is_sqlite)
-            return [Outgoing(r.id, r.channel, r.recipient, r.text, dict(r.payload or {}), r.attempts) for r in rows]
+            return [outgoing(row) for row in rows]
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
-        """Mark it sent, if this worker still holds it (one conditional UPDATE: the hot path)."""
+        """Mark it sent, if this worker still holds it."""
         with self.db.session() as s:
-            s.execute(update(OutboxMessage)
-                      .where(OutboxMessage.id == message.id, OutboxMessage.claimed_by == worker,
-                             OutboxMessage.status == "sending")
-                      .values(status="sent", sent_at=self.clock.now(), provider_id=provider_id, last_error=None)
-                      .execution_options(synchronize_session=False))
+            update_held(s, OutboxMessage, message.id, worker, "sending",
+                        status="sent", sent_at=self.clock.now(), provider_id=provider_id, last_error=None)
 
     def suppressed(self, message: Outgoing, worker: str, reason: str) -> None:
         """Never to be sent (the recipient opted out, or the same text went out today): kept for staff."""
         with self.db.session() as s:
-            row = s.get(OutboxMessage, message.id)
-            if row is not None and row.claimed_by == worker and row.status == "sending":
-                row.status = "suppressed"
-                row.last_error = reason[:500]
+            update_held(s, OutboxMessage, message.id, worker, "sending", status="suppressed", last_error=reason[:500])
 
     def deferred(self, message: Outgoing, worker: str, until: datetime, reason: str) -> None:
-        """Not now (a budget is used up): pending again at `until`, the try not counted."""
+        """Not now (a budget is used up): pending again at `until`, the try not counted (the claim
+        counted it, so a held row has at least one)."""
         with self.db.session() as s:
-            row = s.get(OutboxMessage, message.id)
-            if row is not None and row.claimed_by == worker and row.status == "sending":
-                row.status = "pending"
-                row.attempts = max(row.attempts - 1, 0)
-                row.next_attempt_at = until
-                row.last_error = reason[:500]
+            update_held(s, OutboxMessage, message.id, worker, "sending", status="pending",
+                        attempts=OutboxMessage.attempts - 1, next_attempt_at=until, last_error=reason[:500])
 
     def record_delivery(self, provider_id: str, status: str) -> bool:
         """A provider's later word on a sent message: a failed delivery marks it undelivered."""
@@ -92,18 +83,15 @@ class Outbox:
             return True
 
     def failed(self, message: Outgoing, worker: str, error: str, *, permanent: bool) -> None:
-        """A permanent error, or too many tries, dead-letters the message; otherwise back off."""
+        """A permanent error, or too many tries, dead-letters the message; otherwise back off.
+        `message.attempts` is the row's count as this claim left it."""
+        if permanent or message.attempts >= self.max_attempts:
+            values: dict[str, Any] = {"status": "dead"}
+        else:
+            delay = min(self.backoff_seconds * 2 ** max(message.attempts - 1, 0), MAX_BACKOFF_SECONDS)
+            values = {"status": "pending", "next_attempt_at": self.clock.now() + timedelta(seconds=delay)}
         with self.db.session() as s:
-            row = s.get(OutboxMessage, message.id)
-            if row is None or row.claimed_by != worker or row.status != "sending":
-                return
-            row.last_error = error[:500]
-            if permanent or row.attempts >= self.max_attempts:
-                row.status = "dead"
-                return
-            delay = min(self.backoff_seconds * 2 ** max(row.attempts - 1, 0), MAX_BACKOFF_SECONDS)
-            row.status = "pending"
-            row.next_attempt_at = self.clock.now() + timedelta(seconds=delay)
+            update_held(s, OutboxMessage, message.id, worker, "sending", last_error=error[:500], **values)
 
     def to_recipient(self, recipient: str, channel: str | None = None) -> list[OutboxMessage]:
         """Every message queued for an address, oldest first."""
@@ -112,3 +100,7 @@ class Outbox:
             query = query.where(OutboxMessage.channel == channel)
         with self.db.session() as s:
             return list(s.scalars(query.order_by(OutboxMessage.id)))
+
+
+def outgoing(row: OutboxMessage) -> Outgoing:
+    return Outgoing(row.id, row.channel, row.recipient, row.text, dict(row.payload or {}), row.attempts)
