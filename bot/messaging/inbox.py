@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_rows, claimable, update_held
+from bot.messaging.claims import claim_rows, claimable, queue_heads, update_held
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 
@@ -89,11 +88,7 @@ class Inbox:
         """Claim the earliest unfinished message of up to `limit` senders."""
         now = self.clock.now()
         cutoff = now - timedelta(seconds=self.lease_seconds)
-        earlier = aliased(InboxMessage)
-        blocked = exists().where(earlier.sender == InboxMessage.sender, earlier.id < InboxMessage.id,
-                                 earlier.status.in_(("pending", "processing")))
-        candidates = (select(InboxMessage.id).where(claimable(InboxMessage, now, cutoff, "processing"), ~blocked)
-                      .order_by(InboxMessage.id).limit(limit))
+        candidates = queue_heads(InboxMessage, [InboxMessage.sender], "processing", now, cutoff, limit)
         with self.db.session() as s:
             return [claimed(row) for row in claim_rows(s, InboxMessage, candidates, worker, now, cutoff, "processing",
                                                         skip_locked=not self.db.is_sqlite)]

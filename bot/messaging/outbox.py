@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import select
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_rows, claimable, update_held
+from bot.messaging.claims import claim_rows, queue_heads, update_held
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 
@@ -42,13 +41,8 @@ class Outbox:
         cutoff = now - timedelta(seconds=self.lease_seconds)
         # One message at a time per recipient, oldest first: replies arrive in the order they were queued
         # even when several dispatchers run.
-        earlier = aliased(OutboxMessage)
-        blocked = exists().where(earlier.recipient == OutboxMessage.recipient, earlier.channel == OutboxMessage.channel,
-                                 earlier.id < OutboxMessage.id, earlier.status.in_(("pending", "sending")))
-        candidates = (select(OutboxMessage.id)
-                      .where(OutboxMessage.channel.in_(channels), claimable(OutboxMessage, now, cutoff, "sending"),
-                             ~blocked)
-                      .order_by(OutboxMessage.id).limit(limit))
+        candidates = queue_heads(OutboxMessage, [OutboxMessage.recipient, OutboxMessage.channel], "sending", now,
+                                 cutoff, limit, OutboxMessage.channel.in_(channels))
         with self.db.session() as s:
             rows = claim_rows(s, OutboxMessage, candidates, worker, now, cutoff, "sending",
                               skip_locked=not self.db.is_sqlite)
