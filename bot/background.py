@@ -20,6 +20,7 @@ from pathlib import Path
 from bot.core.council_timer import TopicCloserLoop
 from bot.core.rules import load_rules
 from bot.core.timers import TicketTimerLoop
+from bot.gc_pauses import freeze_startup_objects
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.worker import InboundWorker
 from bot.services import Services
@@ -86,6 +87,7 @@ async def run_worker_process(services: Services) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     tasks = start_loops(services, poll_seconds=POLL_SECONDS)
+    freeze_startup_objects()
     try:
         await stop.wait()
     finally:

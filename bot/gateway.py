@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from bot import open311
 from bot.background import start_loops, worker_alive
 from bot.channels import simulator
+from bot.gc_pauses import freeze_startup_objects
 from bot.services import Services
 
 PAGE = Path(__file__).resolve().parent / "static" / "simulator.html"
@@ -23,6 +24,7 @@ PAGE = Path(__file__).resolve().parent / "static" / "simulator.html"
 def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        freeze_startup_objects()
         tasks = start_loops(services) if run_workers else []
         try:
             yield
