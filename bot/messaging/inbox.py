@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.clock import Clock
@@ -47,33 +47,39 @@ class Inbox:
         self.max_attempts = max_attempts
         self.backoff_seconds = backoff_seconds
         self.lease_seconds = lease_seconds
-        dialect = sqlite if db.is_sqlite else postgresql
         table = InboxMessage.__table__
-        self._insert = dialect.insert(table).on_conflict_do_nothing(
-            index_elements=["channel", "external_id"]).returning(table.c.id)
+        dialect = sqlite if db.is_sqlite else postgresql
+        # Built once; executed with a list of rows, SQLAlchemy sends it as one multi-row INSERT.
+        self._insert = (dialect.insert(table).on_conflict_do_nothing(index_elements=["channel", "external_id"])
+                        .returning(table.c.channel, table.c.external_id, table.c.id))
 
     def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message; returns (id, created). A repeat of (channel, external_id) is ignored."""
         return self.store_many([message])[0]
 
     def store_many(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
-        """`store` for several messages in one transaction (one commit, one write lock on SQLite).
-        SQLAlchemy Core with one prepared statement, no ORM session: the webhook's hot path."""
+        """`store` for several messages in one statement (one round trip, one commit, one write lock
+        on SQLite), and a look-up of the repeats. SQLAlchemy Core, no ORM: the webhook's hot path."""
         now = self.clock.now()
         table = InboxMessage.__table__
-        results: list[tuple[int, bool]] = []
+        keys = [(m.channel, m.external_id) for m in messages]
+        rows = [dict(channel=m.channel, external_id=m.external_id, sender=m.sender, text=m.text, payload=m.payload,
+                     status="pending", received_at=now, next_attempt_at=now, attempts=0) for m in messages]
         with self.db.engine.begin() as conn:
-            for message in messages:
-                new_id = conn.execute(self._insert, dict(
-                    channel=message.channel, external_id=message.external_id, sender=message.sender,
-                    text=message.text, payload=message.payload, status="pending", received_at=now,
-                    next_attempt_at=now, attempts=0)).scalar()
-                if new_id is not None:
-                    results.append((int(new_id), True))
-                    continue
-                existing = conn.execute(select(table.c.id).where(
-                    table.c.channel == message.channel, table.c.external_id == message.external_id)).scalar_one()
-                results.append((int(existing), False))
+            created = {(r.channel, r.external_id): int(r.id) for r in conn.execute(self._insert, rows)}
+            known: dict[tuple[str, str], int] = {}
+            if len(created) < len(set(keys)):
+                repeats = [key for key in keys if key not in created]
+                known = {(r.channel, r.external_id): int(r.id) for r in conn.execute(
+                    select(table.c.channel, table.c.external_id, table.c.id).where(
+                        tuple_(table.c.channel, table.c.external_id).in_(repeats)))}
+        results: list[tuple[int, bool]] = []
+        for key in keys:
+            if key in created:  # the first of repeats within one batch is the one stored
+                results.append((created.pop(key), True))
+                known[key] = results[-1][0]
+            else:
+                results.append((known[key], False))
         return results
 
     def has_due(self) -> bool:

@@ -8,7 +8,10 @@ between tries, so other writers win the lock in between) and each fighting the e
 the GIL on every call into SQLite. Here the batch is written on the event loop itself with a
 non-blocking lock attempt: if another process holds the lock, the loop serves other requests and
 tries again a millisecond later. A batch takes a millisecond or two; nothing else in the gateway
-writes often. On PostgreSQL (row locks, network round trips) the batch goes to a thread.
+writes often. On PostgreSQL (row locks, network round trips) the batch goes to a thread, on a
+connection of its own in autocommit mode: one round trip per batch instead of a ping, BEGIN, an
+INSERT per message and COMMIT. Under load every round trip waits for the database's process to
+be scheduled; a batch of four took 20-45 ms that way (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import copy
 import time
 
 from sqlalchemy import event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from bot.messaging.group_commit import GroupCommit
 from bot.messaging.inbox import Inbound, Inbox
@@ -32,17 +35,18 @@ INTAKE_CHECKPOINT_PAGES = 10_000  # ten times SQLite's default (1000 pages of 4 
 class Intake:
     def __init__(self, inbox: Inbox) -> None:
         self.on_loop = inbox.db.is_sqlite
+        inbox = copy.copy(inbox)
         if self.on_loop:  # its own connection, which never waits inside SQLite for the lock
-            inbox = copy.copy(inbox)
             inbox.db = Database(inbox.db.url)
             event.listen(inbox.db.engine, "connect", _no_busy_wait)
+        else:
+            inbox.db = Database(inbox.db.url, autocommit=True)
         self.inbox = inbox
         self._group: GroupCommit[Inbound, tuple[int, bool]] = GroupCommit(self._store)
 
     def dispose(self) -> None:
-        """Close the connection of its own (SQLite); on PostgreSQL the inbox's database is the caller's."""
-        if self.on_loop:
-            self.inbox.db.dispose()
+        """Close the connections of its own."""
+        self.inbox.db.dispose()
 
     async def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message (see `Inbox.store`); returns (id, created) once it is committed.
@@ -51,7 +55,7 @@ class Intake:
 
     async def _store(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
         if not self.on_loop:
-            return await asyncio.to_thread(self.inbox.store_many, messages)
+            return await asyncio.to_thread(self._store_retrying_once, messages)
         give_up = time.monotonic() + LOCK_GIVE_UP_SECONDS
         while True:
             try:
@@ -60,6 +64,18 @@ class Intake:
                 if "locked" not in str(exc) or time.monotonic() > give_up:
                     raise
             await asyncio.sleep(LOCK_RETRY_SECONDS)
+
+
+    def _store_retrying_once(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
+        """Without a ping before each use, a connection the server dropped (a restart) fails on first
+        use; the pool then drops the others, and the batch is tried once more. Storing is idempotent
+        (a repeated message is recognised), so a batch that was stored before the failure is not stored twice."""
+        try:
+            return self.inbox.store_many(messages)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            return self.inbox.store_many(messages)
 
 
 def _no_busy_wait(dbapi_conn, _record) -> None:  # noqa: ANN001

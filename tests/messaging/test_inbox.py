@@ -20,6 +20,17 @@ def test_it_stores_a_message_once_and_ignores_a_repeat(db: Database, clock: Fake
     assert inbox.status_of(first) == "pending"
 
 
+def test_a_batch_stores_the_new_messages_and_recognises_the_earlier_ones(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    earlier, _ = inbox.store(inbound(1))
+    results = inbox.store_many([inbound(2), inbound(1), inbound(3), inbound(2)])
+    assert [created for _, created in results] == [True, False, True, False]
+    assert results[1][0] == earlier
+    assert results[3][0] == results[0][0]
+    assert len({earlier, results[0][0], results[2][0]}) == 3
+    assert all(inbox.status_of(i) == "pending" for i, _ in results)
+
+
 def test_the_same_external_id_on_another_channel_is_another_message(db: Database, clock: FakeClock):
     inbox = Inbox(db, clock)
     a, _ = inbox.store(inbound(1))

@@ -1,6 +1,9 @@
 import asyncio
 import sqlite3
 
+import pytest
+from sqlalchemy import text
+
 from bot.clock import FakeClock
 from bot.messaging.inbox import Inbound, Inbox
 from bot.messaging.intake import Intake
@@ -83,3 +86,20 @@ async def test_the_intake_leaves_wal_checkpoints_to_the_worker_s_commits(tmp_pat
     assert wal_frames() > 1000
     db.dispose()
     intake.inbox.db.dispose()
+
+
+async def test_on_postgresql_a_connection_the_server_dropped_loses_no_message(db: Database, clock: FakeClock):
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL's intake keeps pooled connections without a ping; SQLite has no server")
+    intake = Intake(Inbox(db, clock))
+    try:
+        first, _ = await intake.store(sms(1))
+        with db.engine.connect() as conn:  # as a server restart would: end every other session
+            dropped = conn.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+        assert dropped >= 1
+        second, created = await intake.store(sms(2))
+        assert created and second != first
+        assert await intake.store(sms(1)) == (first, False)
+    finally:
+        intake.dispose()
