@@ -204,7 +204,9 @@ async def run(args: argparse.Namespace) -> str:
         await acks(port, "SMwarm", "帮助", 50, 1)  # warm-up, not reported
         await wait_drained(db)
         idle, idle_lag = await acks(port, "SMidle", "帮助", args.rate, args.seconds)
+        drain_started = time.monotonic()
         await wait_drained(db)
+        idle_drain = time.monotonic() - drain_started
         busy, busy_lag = await acks(port, "SMbusy", "路灯坏了好几天了", args.rate, args.seconds)
         await wait_drained(db)
         total = int(args.rate * args.seconds)
@@ -252,6 +254,8 @@ async def run(args: argparse.Namespace) -> str:
         f"p95 ≤ 1.5 × bare ({pct(gw, 0.95) / pct(bare, 0.95):.2f} ×) |",
         "",
         f"- Sustained inbound, 16 connections back to back: {rate:.0f} signed messages acknowledged per second.",
+        f"- The worker had answered the idle phase's {n} 帮助 {idle_drain:.1f} s after the last acknowledgement "
+        f"(polled every 0.5 s).",
         f"- End-to-end throughput: bare {bare_tput:.2f} msg/s, through the gateway {gw_tput:.2f} msg/s "
         f"({gw_tput / bare_tput:.2f} × bare; target ≥ 0.8 ×).",
         f"- Lost: {lost} (every acknowledged message stored once and processed; target 0).",
