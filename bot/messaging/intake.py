@@ -65,7 +65,6 @@ class Intake:
                     raise
             await asyncio.sleep(LOCK_RETRY_SECONDS)
 
-
     def _store_retrying_once(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
         """Without a ping before each use, a connection the server dropped (a restart) fails on first
         use; the pool then drops the others, and the batch is tried once more. Storing is idempotent
