@@ -5,9 +5,9 @@ still claimable when it runs, and the rows it returns are the ones won. On Postg
 UPDATE waits for the winner's row lock and then finds the condition false, so no row is ever
 claimed twice; the candidates are picked with `FOR UPDATE SKIP LOCKED`, so competing gateway
 processes take different rows instead of queueing behind each other's locks. SQLite (one
-process, one writer at a time) picks them with a plain SELECT.
+process, one writer at a time) picks them with a plain SELECT before the UPDATE.
 
-One statement and one commit per batch: the worker's claims were a SELECT, an UPDATE per row
+One UPDATE and one commit per batch: the worker's claims were a SELECT, an UPDATE per row
 and a SELECT to read the rows back (docs/benchmarks.md).
 """
 
@@ -75,16 +75,26 @@ def queue_heads(model, queue: Sequence[Any], busy: str, now: datetime, lease_cut
 
 def claim_rows(session: Session, model: type[Row], candidates: Select, worker: str, now: datetime,
                lease_cutoff: datetime, busy: str, *, skip_locked: bool) -> Sequence[Row]:
-    """Claim the rows `candidates` (a SELECT of ids) picks, in one statement; returns those won,
-    oldest first, as they are after the claim. The condition is checked again on the row as it
-    is when locked: a candidate another worker claimed meanwhile is not taken twice."""
-    picked = (select(model.id).where(model.id.in_(candidates),  # type: ignore[attr-defined]
-                                     claimable(model, now, lease_cutoff, busy)))
+    """Claim the rows `candidates` (a SELECT of ids) picks; returns those won, oldest first, as
+    they are after the claim. The condition is checked again on each row as it is when it is
+    changed: a candidate another worker claimed meanwhile is not taken twice.
+
+    PostgreSQL: one statement, the candidates locked with SKIP LOCKED. SQLite: the candidates are
+    read first (a read takes no lock) and only the UPDATE by id takes the database's one write
+    lock, briefly; picking them inside the UPDATE held that lock, which the webhook needs, for
+    the whole scan of the waiting rows. A row that heads its queue when read still does when
+    changed: rows join a queue at its end, and a finished row stays finished.
+    """
     if skip_locked:
-        picked = picked.with_for_update(skip_locked=True, of=model)
-    picked_cte = picked.cte("picked")
-    statement = (_claim(model, now, lease_cutoff, busy, worker)
-                 .where(model.id.in_(select(picked_cte.c.id)))  # type: ignore[attr-defined]
-                 .returning(model))
+        picked = (select(model.id).where(model.id.in_(candidates),  # type: ignore[attr-defined]
+                                         claimable(model, now, lease_cutoff, busy))
+                  .with_for_update(skip_locked=True, of=model).cte("picked"))
+        chosen = model.id.in_(select(picked.c.id))  # type: ignore[attr-defined]
+    else:
+        ids = list(session.scalars(candidates))
+        if not ids:
+            return []
+        chosen = model.id.in_(ids)  # type: ignore[attr-defined]
+    statement = _claim(model, now, lease_cutoff, busy, worker).where(chosen).returning(model)
     rows = session.scalars(statement, execution_options={"synchronize_session": False}).all()
     return sorted(rows, key=lambda row: row.id)  # type: ignore[attr-defined]
