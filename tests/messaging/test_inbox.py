@@ -49,6 +49,20 @@ def test_a_sender_gets_one_message_at_a_time_in_order(db: Database, clock: FakeC
     assert [m.id for m in inbox.claim("w1")] == [ids[1]]
 
 
+def test_a_sender_s_later_messages_wait_while_the_first_backs_off(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, backoff_seconds=10)
+    first, _ = inbox.store(inbound(1))
+    second, _ = inbox.store(inbound(2))
+    inbox.store(inbound(1, sender=STRANGER))
+    [message, other_message] = inbox.claim("w1")
+    inbox.retry_later(message, "w1", "engine unreachable")
+    inbox.complete(other_message, "w1", [])
+    assert inbox.claim("w1") == []  # the first is not due yet, and the second must not overtake it
+    clock.advance(seconds=11)
+    assert [m.id for m in inbox.claim("w1")] == [first]
+    assert inbox.status_of(second) == "pending"
+
+
 def test_completing_queues_the_replies_once(db: Database, clock: FakeClock):
     inbox = Inbox(db, clock)
     message_id, _ = inbox.store(inbound(1))
