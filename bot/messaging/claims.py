@@ -44,6 +44,11 @@ def try_claim(session: Session, model, row_id: int, worker: str, now: datetime, 
     return result.rowcount == 1
 
 
+def backoff_seconds(base: float, attempts: int, cap: float) -> float:
+    """How long a row waits after its `attempts`-th failed try: `base`, doubling per try, at most `cap`."""
+    return min(base * 2 ** max(attempts - 1, 0), cap)
+
+
 def update_held(session: Session, model, row_id: int, worker: str, busy: str, **values: Any) -> bool:  # noqa: ANN001
     """Change a row only while this worker still holds its claim (one conditional UPDATE: a row
     whose lease ran out and which another worker took is left alone). True when it changed."""
@@ -74,7 +79,7 @@ def queue_heads(model, queue: Sequence[Any], busy: str, now: datetime, lease_cut
 
 
 def claim_rows(session: Session, model: type[Row], candidates: Select, worker: str, now: datetime,
-               lease_cutoff: datetime, busy: str, *, skip_locked: bool) -> Sequence[Row]:
+               lease_cutoff: datetime, busy: str) -> Sequence[Row]:
     """Claim the rows `candidates` (a SELECT of ids) picks; returns those won, oldest first, as
     they are after the claim. The condition is checked again on each row as it is when it is
     changed: a candidate another worker claimed meanwhile is not taken twice.
@@ -85,7 +90,7 @@ def claim_rows(session: Session, model: type[Row], candidates: Select, worker: s
     the whole scan of the waiting rows. A row that heads its queue when read still does when
     changed: rows join a queue at its end, and a finished row stays finished.
     """
-    if skip_locked:
+    if session.get_bind().dialect.name != "sqlite":
         picked = (select(model.id).where(model.id.in_(candidates),  # type: ignore[attr-defined]
                                          claimable(model, now, lease_cutoff, busy))
                   .with_for_update(skip_locked=True, of=model).cte("picked"))

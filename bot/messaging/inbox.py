@@ -10,7 +10,7 @@ from sqlalchemy import select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_rows, claimable, queue_heads, update_held
+from bot.messaging.claims import backoff_seconds, claim_rows, claimable, queue_heads, update_held
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 
@@ -73,13 +73,11 @@ class Inbox:
                 known = {(r.channel, r.external_id): int(r.id) for r in conn.execute(
                     select(table.c.channel, table.c.external_id, table.c.id).where(
                         tuple_(table.c.channel, table.c.external_id).in_(repeats)))}
+        ids, first = {**known, **created}, set(created)
         results: list[tuple[int, bool]] = []
-        for key in keys:
-            if key in created:  # the first of repeats within one batch is the one stored
-                results.append((created.pop(key), True))
-                known[key] = results[-1][0]
-            else:
-                results.append((known[key], False))
+        for key in keys:  # of repeats within one batch, the first is the one stored
+            results.append((ids[key], key in first))
+            first.discard(key)
         return results
 
     def has_due(self) -> bool:
@@ -96,8 +94,7 @@ class Inbox:
         cutoff = now - timedelta(seconds=self.lease_seconds)
         candidates = queue_heads(InboxMessage, [InboxMessage.sender], "processing", now, cutoff, limit)
         with self.db.session() as s:
-            return [claimed(row) for row in claim_rows(s, InboxMessage, candidates, worker, now, cutoff, "processing",
-                                                        skip_locked=not self.db.is_sqlite)]
+            return [claimed(row) for row in claim_rows(s, InboxMessage, candidates, worker, now, cutoff, "processing")]
 
     def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
         """Queue the replies and mark the message done, in one transaction, if we still hold it."""
@@ -120,7 +117,7 @@ class Inbox:
     def retry_later(self, message: Claimed, worker: str, error: str) -> None:
         """Leave the message pending with backoff. After `max_attempts` the sender hears one apology;
         the message keeps being retried (and is listed for staff) until it goes through."""
-        delay = min(self.backoff_seconds * 2 ** max(message.attempts - 1, 0), MAX_BACKOFF_SECONDS)
+        delay = backoff_seconds(self.backoff_seconds, message.attempts, MAX_BACKOFF_SECONDS)
         now = self.clock.now()
         with self.db.session() as s:
             if not update_held(s, InboxMessage, message.id, worker, "processing", status="pending",

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.clock import Clock
-from bot.messaging.claims import claim_rows, queue_heads, update_held
+from bot.messaging.claims import backoff_seconds, claim_rows, queue_heads, update_held
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 
@@ -44,8 +44,7 @@ class Outbox:
         candidates = queue_heads(OutboxMessage, [OutboxMessage.recipient, OutboxMessage.channel], "sending", now,
                                  cutoff, limit, OutboxMessage.channel.in_(channels))
         with self.db.session() as s:
-            rows = claim_rows(s, OutboxMessage, candidates, worker, now, cutoff, "sending",
-                              skip_locked=not self.db.is_sqlite)
+            rows = claim_rows(s, OutboxMessage, candidates, worker, now, cutoff, "sending")
             return [outgoing(row) for row in rows]
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
@@ -82,7 +81,7 @@ class Outbox:
         if permanent or message.attempts >= self.max_attempts:
             values: dict[str, Any] = {"status": "dead"}
         else:
-            delay = min(self.backoff_seconds * 2 ** max(message.attempts - 1, 0), MAX_BACKOFF_SECONDS)
+            delay = backoff_seconds(self.backoff_seconds, message.attempts, MAX_BACKOFF_SECONDS)
             values = {"status": "pending", "next_attempt_at": self.clock.now() + timedelta(seconds=delay)}
         with self.db.session() as s:
             update_held(s, OutboxMessage, message.id, worker, "sending", last_error=error[:500], **values)

@@ -86,7 +86,7 @@ class SmsKeywords:
             if not ids:
                 return []
             won = claim_rows(s, InboxMessage, select(InboxMessage.id).where(InboxMessage.id.in_(ids)),
-                             worker, now, cutoff, "processing", skip_locked=not self.db.is_sqlite)
+                             worker, now, cutoff, "processing")
             return [claimed(row) for row in won]
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
