@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import Connection, Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 Row = TypeVar("Row")
@@ -49,7 +49,8 @@ def backoff_seconds(base: float, attempts: int, cap: float) -> float:
     return min(base * 2 ** max(attempts - 1, 0), cap)
 
 
-def update_held(session: Session, model, row_id: int, worker: str, busy: str, **values: Any) -> bool:  # noqa: ANN001
+def update_held(session: Session | Connection, model, row_id: int, worker: str, busy: str,  # noqa: ANN001
+                **values: Any) -> bool:
     """Change a row only while this worker still holds its claim (one conditional UPDATE: a row
     whose lease ran out and which another worker took is left alone). True when it changed."""
     result = session.execute(update(model)

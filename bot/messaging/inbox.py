@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.clock import Clock
@@ -84,9 +84,9 @@ class Inbox:
         """Whether any message is waiting to be claimed (a read: cheap, never waits for a writer)."""
         now = self.clock.now()
         cutoff = now - timedelta(seconds=self.lease_seconds)
-        with self.db.session() as s:
-            return s.scalar(select(InboxMessage.id).where(claimable(InboxMessage, now, cutoff, "processing"))
-                            .limit(1)) is not None
+        with self.db.engine.connect() as conn:
+            return conn.scalar(select(InboxMessage.id).where(claimable(InboxMessage, now, cutoff, "processing"))
+                               .limit(1)) is not None
 
     def claim(self, worker: str, limit: int = 8) -> list[Claimed]:
         """Claim the earliest unfinished message of up to `limit` senders."""
@@ -97,16 +97,19 @@ class Inbox:
             return [claimed(row) for row in claim_rows(s, InboxMessage, candidates, worker, now, cutoff, "processing")]
 
     def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
-        """Queue the replies and mark the message done, in one transaction, if we still hold it."""
-        with self.db.session() as s:
-            if not update_held(s, InboxMessage, message.id, worker, "processing",
-                               status="done", processed_at=self.clock.now(), last_error=None):
+        """Queue the replies and mark the message done, in one transaction, if we still hold it.
+        Core statements on a connection: the worker does this for every message."""
+        now = self.clock.now()
+        with self.db.engine.begin() as conn:
+            if not update_held(conn, InboxMessage, message.id, worker, "processing",
+                               status="done", processed_at=now, last_error=None):
                 return False
-            for seq, reply in enumerate(replies):
-                s.add(OutboxMessage(channel=message.channel, recipient=message.sender, kind="reply",
-                                    text=reply.get("text") or "", payload=_reply_payload(reply),
-                                    reply_to_id=message.id, seq=seq, created_at=self.clock.now(),
-                                    next_attempt_at=self.clock.now()))
+            if replies:
+                conn.execute(insert(OutboxMessage), [
+                    dict(channel=message.channel, recipient=message.sender, kind="reply", text=reply.get("text") or "",
+                         payload=_reply_payload(reply), reply_to_id=message.id, seq=seq, status="pending",
+                         attempts=0, created_at=now, next_attempt_at=now)
+                    for seq, reply in enumerate(replies)])
             return True
 
     def update_payload(self, message: Claimed, worker: str, payload: dict[str, Any]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from bot.clock import Clock
 from bot.store.channel_models import OptOut
@@ -26,6 +27,11 @@ def keyword(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().strip("。.!！ ").upper()
 
 
+def opted_out(s: Session, channel: str, address: str) -> bool:
+    """Whether the address is opted out, read in the caller's session."""
+    return bool(s.scalar(select(OptOut.active).where(OptOut.channel == channel, OptOut.address == address)))
+
+
 class OptOuts:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
@@ -33,7 +39,7 @@ class OptOuts:
 
     def is_opted_out(self, channel: str, address: str) -> bool:
         with self.db.session() as s:
-            return bool(s.scalar(select(OptOut.active).where(OptOut.channel == channel, OptOut.address == address)))
+            return opted_out(s, channel, address)
 
     def set(self, channel: str, address: str, *, opted_out: bool) -> bool:
         """Record the choice; True when it changed something (so a confirmation is due).

@@ -49,8 +49,8 @@ class Outbox:
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
         """Mark it sent, if this worker still holds it."""
-        with self.db.session() as s:
-            update_held(s, OutboxMessage, message.id, worker, "sending",
+        with self.db.engine.begin() as conn:
+            update_held(conn, OutboxMessage, message.id, worker, "sending",
                         status="sent", sent_at=self.clock.now(), provider_id=provider_id, last_error=None)
 
     def suppressed(self, message: Outgoing, worker: str, reason: str) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from bot.clock import Clock
-from bot.messaging.optout import OptOuts
+from bot.messaging.optout import OptOuts, opted_out
 from bot.messaging.outbox import Outgoing
 from bot.messaging.sms_budget import fit, segments
 from bot.store.channel_models import SmsContinuation
@@ -40,12 +40,12 @@ class SmsPolicy:
 
     def review(self, message: Outgoing) -> Review:
         notice = bool((message.payload.get("custom") or {}).get("optout_notice"))
-        if not notice and self.optouts.is_opted_out(message.channel, message.recipient):
-            return Review("suppress", reason="recipient opted out")
         text, rest = fit(message.text, self.max_parts)
         now = self.clock.now()
         since = now - self.window
         with self.db.session() as s:
+            if not notice and opted_out(s, message.channel, message.recipient):
+                return Review("suppress", reason="recipient opted out")
             recent = s.execute(select(OutboxMessage.text, OutboxMessage.sent_at).where(
                 OutboxMessage.channel == message.channel, OutboxMessage.recipient == message.recipient,
                 OutboxMessage.status == "sent", OutboxMessage.sent_at >= since)).all()

@@ -13,6 +13,10 @@ from bot.messaging.inbox import Claimed, Inbox
 from bot.messaging.steps import Step
 
 log = logging.getLogger(__name__)
+# With slots free while others still work, completions gather this long (at most) before the next
+# claim, so that one claim fills several slots: claiming after each message answered without the
+# engine (帮助, 退订) cost a claim, a due-row check and a readiness check per message.
+GATHER_SECONDS = 0.02
 
 
 def worker_name(role: str) -> str:
@@ -31,6 +35,7 @@ class InboundWorker:
         self.batch = batch
         self.idle_seconds = idle_seconds
         self._wake = asyncio.Event()
+        self._claimed_last = False  # the last pass claimed something: there may well be more
 
     def wake(self) -> None:
         self._wake.set()
@@ -42,15 +47,18 @@ class InboundWorker:
         return len(claimed)
 
     async def _claim(self, limit: int) -> list[Claimed]:
-        if not await asyncio.to_thread(self.inbox.has_due):  # cheap, so an idle worker may poll often
+        # The due-row check is cheap (a read), so an idle worker may poll often; a busy one skips it.
+        if not self._claimed_last and not await asyncio.to_thread(self.inbox.has_due):
             return []
+        self._claimed_last = False
         # Rasa swallows a failed custom action and answers anyway, so check the action server first:
         # a message taken while it is down would lose its report.
         claimed: list[Claimed] = []
-        if await self.engine.engine_ready() and await self.engine.actions_ready():
+        if await self.engine.ready():
             claimed = await asyncio.to_thread(self.inbox.claim, self.name, limit)
         if len(claimed) < limit:  # spare slots: what a step answers by itself (STOP, HELP), whatever waits
             claimed += await self._claim_ahead(limit - len(claimed))
+        self._claimed_last = bool(claimed)
         return claimed
 
     async def _claim_ahead(self, limit: int) -> list[Claimed]:
@@ -102,6 +110,8 @@ class InboundWorker:
                 if free <= 0:
                     await asyncio.wait(set(in_flight), return_when=asyncio.FIRST_COMPLETED)
                     continue
+                if in_flight and free < (self.batch + 1) // 2:
+                    free = await self._gather(in_flight)
                 self._wake.clear()
                 claimed: list[Claimed] = []
                 try:
@@ -120,6 +130,16 @@ class InboundWorker:
         finally:
             for task in in_flight:
                 task.cancel()
+
+    async def _gather(self, in_flight: set[asyncio.Task[None]]) -> int:
+        """Wait up to GATHER_SECONDS for half the slots to be free; returns how many are."""
+        deadline = asyncio.get_running_loop().time() + GATHER_SECONDS
+        while in_flight and self.batch - len(in_flight) < (self.batch + 1) // 2:
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                break
+            await asyncio.wait(set(in_flight), timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        return self.batch - len(in_flight)
 
     async def _process_safely(self, message: Claimed) -> None:
         try:
