@@ -39,9 +39,15 @@ class OutboxDispatcher:
         self._wake.set()
 
     async def run_once(self) -> int:
+        """Claim a batch and send it. A claim holds at most one message per recipient, so the batch
+        goes out concurrently without reordering anyone's messages: sent one after the other, each
+        waited for its policy check, its HTTP request and its sent mark in turn, and a slow provider
+        held back every other recipient."""
         batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels))
-        for message in batch:
-            await self._send(message)
+        results = await asyncio.gather(*(self._send(message) for message in batch), return_exceptions=True)
+        for message, result in zip(batch, results, strict=True):
+            if isinstance(result, BaseException):  # the row stays claimed until its lease runs out
+                log.error("outbox %s: send pass failed (%s)", message.id, type(result).__name__)
         return len(batch)
 
     async def _send(self, message: Outgoing) -> None:
