@@ -58,6 +58,21 @@ async def test_it_signs_against_the_public_url_with_the_query_string(gateway, se
     assert (await post_sms(gateway, other, path=path, signed_url=SMS_URL)).status_code == 403
 
 
+async def test_it_reads_the_form_as_twilio_encodes_it(gateway, services):
+    body = "路灯 坏了 & 井盖=没了 100%"  # spaces become '+', the rest percent-escaped
+    assert (await post_sms(gateway, sms_params("SM9", RESIDENT, body, Empty=""))).status_code == 200
+    [row] = inbox_rows(services)
+    assert row.text == body
+
+
+async def test_it_refuses_an_oversized_form_even_when_signed(gateway, services):
+    many = sms_params("SM10", RESIDENT, "你好", **{f"F{n}": "x" for n in range(300)})
+    assert (await post_sms(gateway, many)).status_code == 403
+    huge = sms_params("SM11", RESIDENT, "长" * 30_000)
+    assert (await post_sms(gateway, huge)).status_code == 403
+    assert inbox_rows(services) == []
+
+
 async def test_a_duplicate_message_sid_yields_one_processed_message(gateway, services, fake_engine, fake_twilio):
     params = sms_params("SM9", RESIDENT, "路灯坏了")
     for _ in range(3):

@@ -31,6 +31,13 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response />'
 SMS_PATH = "/channels/twilio/sms"
 STATUS_PATH = "/channels/twilio/status"
 MAX_MEDIA = 10
+# Twilio's form is a few dozen fields; a body of 1600 Chinese characters is about 15 KB encoded.
+MAX_FORM_BYTES = 64 * 1024
+MAX_FORM_FIELDS = 200
+
+
+class FormTooLarge(ValueError):
+    pass
 
 
 def public_url(base: str, request: Request) -> str:
@@ -42,8 +49,24 @@ def public_url(base: str, request: Request) -> str:
 
 def form_params(body: bytes) -> dict[str, str]:
     """An `application/x-www-form-urlencoded` body as a dict (a repeated name keeps its last value,
-    as Starlette's form did); bytes that are not UTF-8 become U+FFFD, so their signature fails."""
-    return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    as Starlette's form did); bytes that are not UTF-8 become U+FFFD, so their signature fails.
+    Raises FormTooLarge for more fields than Twilio ever sends."""
+    try:
+        return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True,
+                              max_num_fields=MAX_FORM_FIELDS))
+    except ValueError as exc:
+        raise FormTooLarge(str(exc)) from exc
+
+
+async def read_body(request: Request, limit: int = MAX_FORM_BYTES) -> bytes:
+    """The request's body, or FormTooLarge as soon as it passes `limit` (nothing more is read)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise FormTooLarge(f"body over {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def parse_sms(form: dict[str, str], region: str) -> Inbound:
@@ -71,7 +94,11 @@ def router(services: Any) -> APIRouter:  # services: bot.services.Services
         signature = request.headers.get("X-Twilio-Signature")
         if not signature or not settings.public_base_url:
             return None
-        params = form_params(await request.body())
+        try:
+            params = form_params(await read_body(request))
+        except FormTooLarge:
+            log.warning("twilio webhook: an oversized form refused")
+            return None
         if not validator.validate(public_url(settings.public_base_url, request), params, signature):
             return None
         return params
