@@ -67,7 +67,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
         kit.steps["sms"] = [SmsKeywords(db, optouts), RememberChannel(db), media]
-        kit.policies["sms"] = SmsPolicy(db, clock, optouts, max_parts=settings.sms_max_parts,
+        kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
     bot_token = settings.telegram_bot_token.get_secret_value()

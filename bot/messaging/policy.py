@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from bot.clock import Clock
-from bot.messaging.optout import OptOuts, opted_out
+from bot.messaging.optout import opted_out
 from bot.messaging.outbox import Outgoing
 from bot.messaging.sms_budget import fit, segments
 from bot.store.channel_models import SmsContinuation
@@ -29,11 +29,10 @@ class Review:
 
 
 class SmsPolicy:
-    def __init__(self, db: Database, clock: Clock, optouts: OptOuts, *, max_parts: int = 2,
-                 daily_parts: int = 20, same_text_hours: float = 24.0) -> None:
+    def __init__(self, db: Database, clock: Clock, *, max_parts: int = 2, daily_parts: int = 20,
+                 same_text_hours: float = 24.0) -> None:
         self.db = db
         self.clock = clock
-        self.optouts = optouts
         self.max_parts = max_parts
         self.daily_parts = daily_parts
         self.window = timedelta(hours=same_text_hours)

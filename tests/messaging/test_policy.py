@@ -33,7 +33,7 @@ def review_next(db, clock, policy):
 def test_an_opted_out_number_gets_nothing_but_its_confirmation(db: Database, clock: FakeClock):
     optouts = OptOuts(db, clock)
     optouts.set("sms", RESIDENT, opted_out=True)
-    policy = SmsPolicy(db, clock, optouts)
+    policy = SmsPolicy(db, clock)
     queue(db, clock, "您的工单已受理")
     assert review_next(db, clock, policy).action == "suppress"
     queue(db, clock, "已退订", custom={"optout_notice": True})
@@ -41,7 +41,7 @@ def test_an_opted_out_number_gets_nothing_but_its_confirmation(db: Database, clo
 
 
 def test_the_same_text_is_not_sent_to_a_number_twice_within_24_hours(db: Database, clock: FakeClock):
-    policy = SmsPolicy(db, clock, OptOuts(db, clock))
+    policy = SmsPolicy(db, clock)
     queue(db, clock, "请回复1或2")
     assert review_next(db, clock, policy).action == "send"
     clock.advance(hours=23)
@@ -54,7 +54,7 @@ def test_the_same_text_is_not_sent_to_a_number_twice_within_24_hours(db: Databas
 
 def test_a_number_over_its_daily_budget_waits_until_the_oldest_part_leaves_the_window(db: Database,
                                                                                        clock: FakeClock):
-    policy = SmsPolicy(db, clock, OptOuts(db, clock), daily_parts=3)
+    policy = SmsPolicy(db, clock, daily_parts=3)
     start = clock.now()
     for n in range(3):
         queue(db, clock, f"第{n}条通知")
@@ -67,7 +67,7 @@ def test_a_number_over_its_daily_budget_waits_until_the_oldest_part_leaves_the_w
 
 
 def test_a_reply_over_budget_is_cut_and_the_rest_kept_for_more(db: Database, clock: FakeClock):
-    policy = SmsPolicy(db, clock, OptOuts(db, clock), max_parts=2)
+    policy = SmsPolicy(db, clock, max_parts=2)
     text = "\n".join(f"{n}. 河滨社区第{n}网格 网格员联系方式" for n in range(1, 15))
     queue(db, clock, text)
     review = review_next(db, clock, policy)
@@ -82,7 +82,7 @@ def test_a_reply_over_budget_is_cut_and_the_rest_kept_for_more(db: Database, clo
 def test_opting_out_holds_back_what_was_queued_so_the_confirmation_is_not_stuck_behind_it(db: Database,
                                                                                           clock: FakeClock):
     optouts = OptOuts(db, clock)
-    policy = SmsPolicy(db, clock, optouts, daily_parts=1)
+    policy = SmsPolicy(db, clock, daily_parts=1)
     queue(db, clock, "第一条")
     assert review_next(db, clock, policy).action == "send"
     queue(db, clock, "第二条")
