@@ -39,15 +39,13 @@ class OutboxDispatcher:
         self._wake.set()
 
     async def run_once(self) -> int:
-        """Claim a batch and send it. A claim holds at most one message per recipient, so the batch
-        goes out concurrently without reordering anyone's messages: sent one after the other, each
-        waited for its policy check, its HTTP request and its sent mark in turn, and a slow provider
-        held back every other recipient."""
+        """Claim a batch and send it one message at a time. A dispatcher killed between the provider's
+        accepting a message and the sent mark sends that message again once its lease runs out;
+        sending the batch concurrently put a whole batch in that window, and the crash test saw a
+        duplicate SMS (docs/benchmarks.md)."""
         batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels))
-        results = await asyncio.gather(*(self._send(message) for message in batch), return_exceptions=True)
-        for message, result in zip(batch, results, strict=True):
-            if isinstance(result, BaseException):  # the row stays claimed until its lease runs out
-                log.error("outbox %s: send pass failed (%s)", message.id, type(result).__name__)
+        for message in batch:
+            await self._send(message)
         return len(batch)
 
     async def _send(self, message: Outgoing) -> None:
