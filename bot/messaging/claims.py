@@ -49,13 +49,12 @@ def backoff_seconds(base: float, attempts: int, cap: float) -> float:
     return min(base * 2 ** max(attempts - 1, 0), cap)
 
 
-def update_held(session: Session | Connection, model, row_id: int, worker: str, busy: str,  # noqa: ANN001
-                **values: Any) -> bool:
+def update_held(conn: Connection, model, row_id: int, worker: str, busy: str, **values: Any) -> bool:  # noqa: ANN001
     """Change a row only while this worker still holds its claim (one conditional UPDATE: a row
-    whose lease ran out and which another worker took is left alone). True when it changed."""
-    result = session.execute(update(model)
-                             .where(model.id == row_id, model.claimed_by == worker, model.status == busy)
-                             .values(**values).execution_options(synchronize_session=False))
+    whose lease ran out and which another worker took is left alone). True when it changed.
+    A Core statement on the caller's connection: every claimed row ends with one."""
+    result = conn.execute(update(model).where(model.id == row_id, model.claimed_by == worker, model.status == busy)
+                          .values(**values))
     return result.rowcount == 1
 
 

@@ -114,26 +114,27 @@ class Inbox:
 
     def update_payload(self, message: Claimed, worker: str, payload: dict[str, Any]) -> bool:
         """Keep what a step learned (downloaded photos, a location) so a retry does not redo it."""
-        with self.db.session() as s:
-            return update_held(s, InboxMessage, message.id, worker, "processing", payload=payload)
+        with self.db.engine.begin() as conn:
+            return update_held(conn, InboxMessage, message.id, worker, "processing", payload=payload)
 
     def retry_later(self, message: Claimed, worker: str, error: str) -> None:
         """Leave the message pending with backoff. After `max_attempts` the sender hears one apology;
         the message keeps being retried (and is listed for staff) until it goes through."""
         delay = backoff_seconds(self.backoff_seconds, message.attempts, MAX_BACKOFF_SECONDS)
         now = self.clock.now()
-        with self.db.session() as s:
-            if not update_held(s, InboxMessage, message.id, worker, "processing", status="pending",
+        with self.db.engine.begin() as conn:
+            if not update_held(conn, InboxMessage, message.id, worker, "processing", status="pending",
                                last_error=error[:500], next_attempt_at=now + timedelta(seconds=delay)):
                 return
             if message.attempts < self.max_attempts:
                 return
-            first = s.execute(update(InboxMessage)
-                              .where(InboxMessage.id == message.id, InboxMessage.apology_sent.is_(False))
-                              .values(apology_sent=True).execution_options(synchronize_session=False))
+            first = conn.execute(update(InboxMessage)
+                                 .where(InboxMessage.id == message.id, InboxMessage.apology_sent.is_(False))
+                                 .values(apology_sent=True))
             if first.rowcount == 1:
-                s.add(OutboxMessage(channel=message.channel, recipient=message.sender, kind="apology",
-                                    text=APOLOGY, created_at=now, next_attempt_at=now))
+                conn.execute(insert(OutboxMessage).values(
+                    channel=message.channel, recipient=message.sender, kind="apology", text=APOLOGY, payload={},
+                    status="pending", attempts=0, created_at=now, next_attempt_at=now))
 
     def status_of(self, message_id: int) -> str | None:
         with self.db.session() as s:

@@ -37,10 +37,6 @@ class OptOuts:
         self.db = db
         self.clock = clock
 
-    def is_opted_out(self, channel: str, address: str) -> bool:
-        with self.db.session() as s:
-            return opted_out(s, channel, address)
-
     def set(self, channel: str, address: str, *, opted_out: bool) -> bool:
         """Record the choice; True when it changed something (so a confirmation is due).
         Opting out also holds back what was still queued for the address (it would wait in front of

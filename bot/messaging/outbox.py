@@ -55,14 +55,15 @@ class Outbox:
 
     def suppressed(self, message: Outgoing, worker: str, reason: str) -> None:
         """Never to be sent (the recipient opted out, or the same text went out today): kept for staff."""
-        with self.db.session() as s:
-            update_held(s, OutboxMessage, message.id, worker, "sending", status="suppressed", last_error=reason[:500])
+        with self.db.engine.begin() as conn:
+            update_held(conn, OutboxMessage, message.id, worker, "sending", status="suppressed",
+                        last_error=reason[:500])
 
     def deferred(self, message: Outgoing, worker: str, until: datetime, reason: str) -> None:
         """Not now (a budget is used up): pending again at `until`, the try not counted (the claim
         counted it, so a held row has at least one)."""
-        with self.db.session() as s:
-            update_held(s, OutboxMessage, message.id, worker, "sending", status="pending",
+        with self.db.engine.begin() as conn:
+            update_held(conn, OutboxMessage, message.id, worker, "sending", status="pending",
                         attempts=OutboxMessage.attempts - 1, next_attempt_at=until, last_error=reason[:500])
 
     def record_delivery(self, provider_id: str, status: str) -> bool:
@@ -83,8 +84,8 @@ class Outbox:
         else:
             delay = backoff_seconds(self.backoff_seconds, message.attempts, MAX_BACKOFF_SECONDS)
             values = {"status": "pending", "next_attempt_at": self.clock.now() + timedelta(seconds=delay)}
-        with self.db.session() as s:
-            update_held(s, OutboxMessage, message.id, worker, "sending", last_error=error[:500], **values)
+        with self.db.engine.begin() as conn:
+            update_held(conn, OutboxMessage, message.id, worker, "sending", last_error=error[:500], **values)
 
     def to_recipient(self, recipient: str, channel: str | None = None) -> list[OutboxMessage]:
         """Every message queued for an address, oldest first."""

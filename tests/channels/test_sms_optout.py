@@ -1,7 +1,7 @@
 from sqlalchemy import select
 
 from bot.messaging import optout
-from bot.messaging.optout import OptOuts
+from bot.messaging.optout import opted_out
 from bot.messaging.sms_budget import MORE, segments
 from bot.store.models import InboxMessage
 from tests.channels.conftest import drive, post_sms, sms_params
@@ -86,7 +86,7 @@ async def test_start_is_answered_even_behind_a_report_waiting_for_the_engine(gat
     # Keywords overtake the waiting report but keep their own order: out, in, out, in (the repeated
     # confirmations are the same texts within 24 h, which carriers reject, so they are not resent).
     assert fake_twilio.bodies_to(RESIDENT) == [optout.STOP_CONFIRMATION, optout.START_CONFIRMATION]
-    assert not OptOuts(services.db, services.clock).is_opted_out("sms", RESIDENT)
     with services.db.session() as s:
+        assert not opted_out(s, "sms", RESIDENT)
         waiting = s.scalars(select(InboxMessage.text).where(InboxMessage.status != "done")).all()
     assert waiting == ["路灯坏了"] and fake_engine.turns == []
