@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select, update
+from sqlalchemy import Connection, Row, Select, Table, Update, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
-
-Row = TypeVar("Row")
 
 
 def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa: ANN001, ANN201
@@ -53,53 +52,102 @@ def update_held(conn: Connection, model, row_id: int, worker: str, busy: str, **
     """Change a row only while this worker still holds its claim (one conditional UPDATE: a row
     whose lease ran out and which another worker took is left alone). True when it changed.
     A Core statement on the caller's connection: every claimed row ends with one."""
-    result = conn.execute(update(model).where(model.id == row_id, model.claimed_by == worker, model.status == busy)
-                          .values(**values))
-    return result.rowcount == 1
+    statement = _held_update(model.__table__, busy, tuple(sorted(values)))
+    params = {"held_id": row_id, "held_by": worker, **{f"set_{name}": value for name, value in values.items()}}
+    return conn.execute(statement, params).rowcount == 1
 
 
-def queue_heads(model, queue: Sequence[Any], busy: str, now: datetime, lease_cutoff: datetime,  # noqa: ANN001
-                limit: int, *within: Any) -> Select:
-    """The ids of up to `limit` claimable rows that come first in their queue (the `queue` columns:
-    a sender's inbound messages, a recipient's outbound ones), oldest first. A queue waits while
-    its first unfinished row is being worked on or is not yet due.
+@cache
+def _held_update(table: Table, busy: str, columns: tuple[str, ...]) -> Update:
+    """Built once per kind of change, run with bound values: building the UPDATE on every call cost
+    0.4–0.6 ms of CPU, running a built one 0.06 ms (docs/benchmarks.md)."""
+    return (update(table)
+            .where(table.c.id == bindparam("held_id"), table.c.claimed_by == bindparam("held_by"),
+                   table.c.status == busy)
+            .values({name: bindparam(f"set_{name}", type_=table.c[name].type) for name in columns}))
+
+
+class Claimer:
+    """Claims the rows of one work table. Its statements are built once and run with bound values
+    (`now`, `cutoff`, `limit`, `worker`, `ids`): building them on every claim cost more CPU than
+    running them (docs/benchmarks.md).
+
+    `queue`: the columns whose rows are worked one at a time, in order (a sender's inbound
+    messages; a recipient's outbound ones on one channel). `narrow`: a column whose allowed
+    values each claim names (`narrow_to`); it must keep or drop whole queues (a channel, when
+    the queue has it).
+    """
+
+    def __init__(self, model, busy: str, queue: Sequence[str], *, narrow: str | None = None) -> None:  # noqa: ANN001
+        table: Table = model.__table__
+        self.busy = busy
+        self.narrow = narrow
+        stamp = table.c.claimed_at.type
+        now, cutoff = bindparam("now", type_=stamp), bindparam("cutoff", type_=stamp)
+        self._heads = _queue_heads(table, queue, busy, now, cutoff,
+                                   *([table.c[narrow].in_(bindparam("narrow_to", expanding=True))] if narrow else []))
+        claim = (update(table).where(claimable(table.c, now, cutoff, busy))
+                 .values(status=busy, claimed_by=bindparam("worker"), claimed_at=now, attempts=table.c.attempts + 1)
+                 .returning(*table.c))
+        self._claim_ids = claim.where(table.c.id.in_(bindparam("ids", expanding=True)))
+        # PostgreSQL: candidates locked with SKIP LOCKED in the same statement (see the module's docstring).
+        heads = self._heads.subquery("heads")
+        self._claim_heads_locked = claim.where(table.c.id.in_(select(
+            select(table.c.id).where(table.c.id.in_(select(heads.c.id)), claimable(table.c, now, cutoff, busy))
+            .with_for_update(skip_locked=True, of=table).cte("picked").c.id)))
+        self._claim_ids_locked = claim.where(table.c.id.in_(select(
+            select(table.c.id).where(table.c.id.in_(bindparam("ids", expanding=True)),
+                                     claimable(table.c, now, cutoff, busy))
+            .with_for_update(skip_locked=True, of=table).cte("picked").c.id)))
+
+    def claim_heads(self, conn: Connection, worker: str, now: datetime, lease_cutoff: datetime, limit: int,
+                    narrow_to: Sequence[Any] = ()) -> list[Row]:
+        """Claim the first claimable row of up to `limit` queues, oldest first; returns those won.
+
+        PostgreSQL: one statement. SQLite: the candidates are read first (a read takes no lock) and
+        only the UPDATE by id takes the database's one write lock, briefly; picking them inside the
+        UPDATE held that lock, which the webhook needs, for the whole scan of the waiting rows. A
+        row that heads its queue when read still does when changed: rows join a queue at its end,
+        and a finished row stays finished.
+        """
+        params: dict[str, Any] = {"now": now, "cutoff": lease_cutoff, "limit": limit, "worker": worker}
+        if self.narrow:
+            params["narrow_to"] = list(narrow_to)
+        if conn.dialect.name != "sqlite":
+            return _oldest_first(conn.execute(self._claim_heads_locked, params))
+        ids = list(conn.scalars(self._heads, params))
+        return self.claim_ids(conn, ids, worker, now, lease_cutoff)
+
+    def claim_ids(self, conn: Connection, ids: Sequence[int], worker: str, now: datetime,
+                  lease_cutoff: datetime) -> list[Row]:
+        """Claim these rows where they are still claimable; returns those won, oldest first. The
+        condition is checked again on each row as it is when it is changed: a row another worker
+        claimed meanwhile is not taken twice."""
+        if not ids:
+            return []
+        statement = self._claim_ids if conn.dialect.name == "sqlite" else self._claim_ids_locked
+        return _oldest_first(conn.execute(statement, {"ids": list(ids), "now": now, "cutoff": lease_cutoff,
+                                                      "worker": worker}))
+
+
+def _queue_heads(table: Table, queue: Sequence[str], busy: str, now: Any, cutoff: Any, *within: Any) -> Select:
+    """The ids of up to `limit` claimable rows that come first in their queue, oldest first. A
+    queue waits while its first unfinished row is being worked on or is not yet due.
 
     One pass over the unfinished rows, numbered within their queue by a window function. The
     "nothing earlier in my queue is unfinished" test written as NOT EXISTS let PostgreSQL, whose
     statistics still saw a nearly empty table, rescan every unfinished row for every candidate:
     a claim took 60–370 ms with 500 messages waiting (docs/benchmarks.md). `within` narrows the
-    rows looked at; it must keep or drop whole queues (e.g. a channel, when the queue has it).
+    rows looked at; it must keep or drop whole queues.
     """
-    unfinished = (select(model.id, model.status, model.next_attempt_at, model.claimed_at,
-                         func.row_number().over(partition_by=queue, order_by=model.id).label("place"))
-                  .where(model.status.in_(("pending", busy)), *within).subquery("unfinished"))
+    unfinished = (select(table.c.id, table.c.status, table.c.next_attempt_at, table.c.claimed_at,
+                         func.row_number().over(partition_by=[table.c[name] for name in queue],
+                                                order_by=table.c.id).label("place"))
+                  .where(table.c.status.in_(("pending", busy)), *within).subquery("unfinished"))
     return (select(unfinished.c.id)
-            .where(unfinished.c.place == 1, claimable(unfinished.c, now, lease_cutoff, busy))
-            .order_by(unfinished.c.id).limit(limit))
+            .where(unfinished.c.place == 1, claimable(unfinished.c, now, cutoff, busy))
+            .order_by(unfinished.c.id).limit(bindparam("limit")))
 
 
-def claim_rows(session: Session, model: type[Row], candidates: Select, worker: str, now: datetime,
-               lease_cutoff: datetime, busy: str) -> Sequence[Row]:
-    """Claim the rows `candidates` (a SELECT of ids) picks; returns those won, oldest first, as
-    they are after the claim. The condition is checked again on each row as it is when it is
-    changed: a candidate another worker claimed meanwhile is not taken twice.
-
-    PostgreSQL: one statement, the candidates locked with SKIP LOCKED. SQLite: the candidates are
-    read first (a read takes no lock) and only the UPDATE by id takes the database's one write
-    lock, briefly; picking them inside the UPDATE held that lock, which the webhook needs, for
-    the whole scan of the waiting rows. A row that heads its queue when read still does when
-    changed: rows join a queue at its end, and a finished row stays finished.
-    """
-    if session.get_bind().dialect.name != "sqlite":
-        picked = (select(model.id).where(model.id.in_(candidates),  # type: ignore[attr-defined]
-                                         claimable(model, now, lease_cutoff, busy))
-                  .with_for_update(skip_locked=True, of=model).cte("picked"))
-        chosen = model.id.in_(select(picked.c.id))  # type: ignore[attr-defined]
-    else:
-        ids = list(session.scalars(candidates))
-        if not ids:
-            return []
-        chosen = model.id.in_(ids)  # type: ignore[attr-defined]
-    statement = _claim(model, now, lease_cutoff, busy, worker).where(chosen).returning(model)
-    rows = session.scalars(statement, execution_options={"synchronize_session": False}).all()
-    return sorted(rows, key=lambda row: row.id)  # type: ignore[attr-defined]
+def _oldest_first(result: Any) -> list[Row]:
+    return sorted(result.all(), key=lambda row: row.id)

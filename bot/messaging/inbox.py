@@ -10,7 +10,7 @@ from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.clock import Clock
-from bot.messaging.claims import backoff_seconds, claim_rows, claimable, queue_heads, update_held
+from bot.messaging.claims import Claimer, backoff_seconds, claimable, update_held
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 
@@ -52,6 +52,8 @@ class Inbox:
         # Built once; executed with a list of rows, SQLAlchemy sends it as one multi-row INSERT.
         self._insert = (dialect.insert(table).on_conflict_do_nothing(index_elements=["channel", "external_id"])
                         .returning(table.c.channel, table.c.external_id, table.c.id))
+        self._queue_replies = insert(OutboxMessage.__table__)  # built once: the worker runs it per message
+        self.claimer = Claimer(InboxMessage, "processing", ["sender"])  # a sender's messages, in order
 
     def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message; returns (id, created). A repeat of (channel, external_id) is ignored."""
@@ -92,9 +94,8 @@ class Inbox:
         """Claim the earliest unfinished message of up to `limit` senders."""
         now = self.clock.now()
         cutoff = now - timedelta(seconds=self.lease_seconds)
-        candidates = queue_heads(InboxMessage, [InboxMessage.sender], "processing", now, cutoff, limit)
-        with self.db.session() as s:
-            return [claimed(row) for row in claim_rows(s, InboxMessage, candidates, worker, now, cutoff, "processing")]
+        with self.db.engine.begin() as conn:
+            return [claimed(row) for row in self.claimer.claim_heads(conn, worker, now, cutoff, limit)]
 
     def complete(self, message: Claimed, worker: str, replies: list[dict[str, Any]]) -> bool:
         """Queue the replies and mark the message done, in one transaction, if we still hold it.
@@ -105,7 +106,7 @@ class Inbox:
                                status="done", processed_at=now, last_error=None):
                 return False
             if replies:
-                conn.execute(insert(OutboxMessage), [
+                conn.execute(self._queue_replies, [
                     dict(channel=message.channel, recipient=message.sender, kind="reply", text=reply.get("text") or "",
                          payload=_reply_payload(reply), reply_to_id=message.id, seq=seq, status="pending",
                          attempts=0, created_at=now, next_attempt_at=now)
@@ -153,7 +154,8 @@ class Inbox:
                 .order_by(InboxMessage.id)))
 
 
-def claimed(row: InboxMessage) -> Claimed:
+def claimed(row: Any) -> Claimed:
+    """A claimed inbox row (as RETURNING gave it) as the worker's message."""
     return Claimed(row.id, row.channel, row.sender, row.text, dict(row.payload or {}), row.attempts)
 
 

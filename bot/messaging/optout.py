@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
@@ -27,9 +27,14 @@ def keyword(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().strip("。.!！ ").upper()
 
 
-def opted_out(s: Session, channel: str, address: str) -> bool:
-    """Whether the address is opted out, read in the caller's session."""
-    return bool(s.scalar(select(OptOut.active).where(OptOut.channel == channel, OptOut.address == address)))
+_OPTED_OUT = select(OptOut.__table__.c.active).where(OptOut.__table__.c.channel == bindparam("channel"),
+                                                     OptOut.__table__.c.address == bindparam("address"))
+
+
+def opted_out(s: Session | Connection, channel: str, address: str) -> bool:
+    """Whether the address is opted out, read in the caller's session or on its connection (the
+    statement is built once: the SMS policy reads it before every send)."""
+    return bool(s.scalar(_OPTED_OUT, {"channel": channel, "address": address}))
 
 
 class OptOuts:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.clock import Clock
-from bot.messaging.claims import backoff_seconds, claim_rows, queue_heads, update_held
+from bot.messaging.claims import Claimer, backoff_seconds, update_held
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 
@@ -34,17 +34,16 @@ class Outbox:
         self.max_attempts = max_attempts
         self.backoff_seconds = backoff_seconds
         self.lease_seconds = lease_seconds
+        # One message at a time per recipient and channel, oldest first: replies arrive in the order they
+        # were queued even when several dispatchers run.
+        self.claimer = Claimer(OutboxMessage, "sending", ["recipient", "channel"], narrow="channel")
 
     def claim(self, worker: str, channels: list[str], limit: int = 20) -> list[Outgoing]:
         """Claim up to `limit` due messages, the oldest unsent one of each recipient."""
         now = self.clock.now()
         cutoff = now - timedelta(seconds=self.lease_seconds)
-        # One message at a time per recipient, oldest first: replies arrive in the order they were queued
-        # even when several dispatchers run.
-        candidates = queue_heads(OutboxMessage, [OutboxMessage.recipient, OutboxMessage.channel], "sending", now,
-                                 cutoff, limit, OutboxMessage.channel.in_(channels))
-        with self.db.session() as s:
-            rows = claim_rows(s, OutboxMessage, candidates, worker, now, cutoff, "sending")
+        with self.db.engine.begin() as conn:
+            rows = self.claimer.claim_heads(conn, worker, now, cutoff, limit, narrow_to=channels)
             return [outgoing(row) for row in rows]
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
@@ -61,10 +60,10 @@ class Outbox:
 
     def deferred(self, message: Outgoing, worker: str, until: datetime, reason: str) -> None:
         """Not now (a budget is used up): pending again at `until`, the try not counted (the claim
-        counted it, so a held row has at least one)."""
+        counted it: `message.attempts` is the row's count as the claim left it, at least one)."""
         with self.db.engine.begin() as conn:
             update_held(conn, OutboxMessage, message.id, worker, "sending", status="pending",
-                        attempts=OutboxMessage.attempts - 1, next_attempt_at=until, last_error=reason[:500])
+                        attempts=message.attempts - 1, next_attempt_at=until, last_error=reason[:500])
 
     def record_delivery(self, provider_id: str, status: str) -> bool:
         """A provider's later word on a sent message: a failed delivery marks it undelivered."""
@@ -96,5 +95,6 @@ class Outbox:
             return list(s.scalars(query.order_by(OutboxMessage.id)))
 
 
-def outgoing(row: OutboxMessage) -> Outgoing:
+def outgoing(row: Any) -> Outgoing:
+    """A claimed outbox row (as RETURNING gave it) as the dispatcher's message."""
     return Outgoing(row.id, row.channel, row.recipient, row.text, dict(row.payload or {}), row.attempts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from bot.clock import Clock
 from bot.messaging.optout import opted_out
@@ -18,6 +18,12 @@ from bot.messaging.sms_budget import fit, segments
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
+
+_OUT = OutboxMessage.__table__
+# What went to a number within the window: the same-text rule and the daily budget are read from it.
+_RECENT = select(_OUT.c.text, _OUT.c.sent_at).where(
+    _OUT.c.channel == bindparam("channel"), _OUT.c.recipient == bindparam("recipient"), _OUT.c.status == "sent",
+    _OUT.c.sent_at >= bindparam("since", type_=_OUT.c.sent_at.type))
 
 
 @dataclass(frozen=True)
@@ -41,22 +47,21 @@ class SmsPolicy:
         notice = bool((message.payload.get("custom") or {}).get("optout_notice"))
         text, rest = fit(message.text, self.max_parts)
         now = self.clock.now()
-        since = now - self.window
-        with self.db.session() as s:
-            if not notice and opted_out(s, message.channel, message.recipient):
+        with self.db.engine.connect() as conn:  # reads with statements built once: this runs before every SMS
+            if not notice and opted_out(conn, message.channel, message.recipient):
                 return Review("suppress", reason="recipient opted out")
-            recent = s.execute(select(OutboxMessage.text, OutboxMessage.sent_at).where(
-                OutboxMessage.channel == message.channel, OutboxMessage.recipient == message.recipient,
-                OutboxMessage.status == "sent", OutboxMessage.sent_at >= since)).all()
-            if any(row.text == text for row in recent):
-                return Review("suppress", reason="same text sent to this number within 24 h")
-            used = sum(segments(row.text) for row in recent)
-            if not notice and used + segments(text) > self.daily_parts:
-                oldest = min((row.sent_at for row in recent), default=now)
-                return Review("defer", reason="daily SMS budget used", until=oldest + self.window)
-            if rest is not None:
-                self._keep_rest(s, message, rest)
-            if text != message.text:  # what goes out is what staff see; an uncut reply needs no write
+            recent = conn.execute(_RECENT, {"channel": message.channel, "recipient": message.recipient,
+                                            "since": now - self.window}).all()
+        if any(row.text == text for row in recent):
+            return Review("suppress", reason="same text sent to this number within 24 h")
+        used = sum(segments(row.text) for row in recent)
+        if not notice and used + segments(text) > self.daily_parts:
+            oldest = min((row.sent_at for row in recent), default=now)
+            return Review("defer", reason="daily SMS budget used", until=oldest + self.window)
+        if text != message.text:  # what goes out is what staff see; an uncut reply needs no write
+            with self.db.session() as s:
+                if rest is not None:
+                    self._keep_rest(s, message, rest)
                 s.execute(OutboxMessage.__table__.update().where(OutboxMessage.id == message.id).values(text=text))
         return Review("send", text=text)
 

@@ -15,10 +15,10 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from bot.messaging import optout
-from bot.messaging.claims import claim_rows, claimable
+from bot.messaging.claims import claimable
 from bot.messaging.inbox import Claimed, Inbox, claimed
 from bot.messaging.optout import OptOuts
 from bot.store.channel_models import SmsContinuation
@@ -36,8 +36,17 @@ _TRIM = " \u3000\t\r\n。.!！"
 _SQL_FORMS = sorted(AHEAD_WORDS | {w.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}) for w in AHEAD_WORDS})
 
 
-def _looks_like_keyword():  # noqa: ANN202  (a SQL condition)
-    return func.upper(func.trim(InboxMessage.text, _TRIM)).in_(_SQL_FORMS)
+_INBOX = InboxMessage.__table__
+_STAMP = _INBOX.c.claimed_at.type
+_LOOKS_LIKE_KEYWORD = func.upper(func.trim(_INBOX.c.text, _TRIM)).in_(_SQL_FORMS)
+# Statements built once (run with bound values: the worker claims ahead before every engine claim).
+_KEYWORD_ROWS = (select(_INBOX.c.id, _INBOX.c.sender, _INBOX.c.text).where(
+    _INBOX.c.channel == bindparam("channel"),
+    claimable(_INBOX.c, bindparam("now", type_=_STAMP), bindparam("cutoff", type_=_STAMP), "processing"),
+    _LOOKS_LIKE_KEYWORD).order_by(_INBOX.c.id).limit(SCAN_ROWS))
+_EARLIER_KEYWORDS = select(_INBOX.c.sender, _INBOX.c.id, _INBOX.c.text).where(
+    _INBOX.c.channel == bindparam("channel"), _INBOX.c.sender.in_(bindparam("senders", expanding=True)),
+    _INBOX.c.id < bindparam("before"), _INBOX.c.status.in_(("pending", "processing")), _LOOKS_LIKE_KEYWORD)
 
 
 class Step(Protocol):
@@ -64,10 +73,8 @@ class SmsKeywords:
         for it. A sender's keywords keep their order among themselves (STOP, then START)."""
         now = inbox.clock.now()
         cutoff = now - timedelta(seconds=inbox.lease_seconds)
-        with self.db.session() as s:
-            rows = s.execute(select(InboxMessage.id, InboxMessage.sender, InboxMessage.text).where(
-                InboxMessage.channel == self.channel, claimable(InboxMessage, now, cutoff, "processing"),
-                _looks_like_keyword()).order_by(InboxMessage.id).limit(SCAN_ROWS)).all()
+        with self.db.engine.begin() as conn:
+            rows = conn.execute(_KEYWORD_ROWS, {"channel": self.channel, "now": now, "cutoff": cutoff}).all()
             first: dict[str, int] = {}
             for row in rows:
                 if len(first) >= limit:
@@ -77,17 +84,11 @@ class SmsKeywords:
             if not first:
                 return []
             # An earlier keyword of the sender still unfinished (being answered, or due later) goes first.
-            earlier = s.execute(select(InboxMessage.sender, InboxMessage.id, InboxMessage.text).where(
-                InboxMessage.channel == self.channel, InboxMessage.sender.in_(list(first)),
-                InboxMessage.id < max(first.values()), InboxMessage.status.in_(("pending", "processing")),
-                _looks_like_keyword())).all()
+            earlier = conn.execute(_EARLIER_KEYWORDS, {"channel": self.channel, "senders": list(first),
+                                                       "before": max(first.values())}).all()
             waiting = {r.sender for r in earlier if r.id < first[r.sender] and optout.keyword(r.text) in AHEAD_WORDS}
             ids = [i for sender, i in first.items() if sender not in waiting]
-            if not ids:
-                return []
-            won = claim_rows(s, InboxMessage, select(InboxMessage.id).where(InboxMessage.id.in_(ids)),
-                             worker, now, cutoff, "processing")
-            return [claimed(row) for row in won]
+            return [claimed(row) for row in inbox.claimer.claim_ids(conn, ids, worker, now, cutoff)]
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         word = optout.keyword(message.text)
