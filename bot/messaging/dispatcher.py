@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import replace
 from typing import Protocol
@@ -11,7 +12,7 @@ from bot.channels.base import Channel, SendError
 from bot.messaging.outbox import Outbox, Outgoing
 from bot.messaging.policy import Review
 from bot.messaging.ratelimit import RateLimiter
-from bot.messaging.worker import worker_name
+from bot.messaging.worker import GATHER_SECONDS, worker_name
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +27,14 @@ class OutboxDispatcher:
 
     def __init__(self, outbox: Outbox, channels: dict[str, Channel], *, name: str | None = None,
                  idle_seconds: float = 0.5, policies: dict[str, Policy] | None = None,
-                 limiter: RateLimiter | None = None) -> None:
+                 limiter: RateLimiter | None = None, batch: int = 20) -> None:
         self.outbox = outbox
         self.channels = channels
         self.policies = policies or {}
         self.limiter = limiter or RateLimiter({})
         self.name = name or worker_name("outbound")
         self.idle_seconds = idle_seconds
+        self.batch = batch
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
@@ -43,7 +45,7 @@ class OutboxDispatcher:
         accepting a message and the sent mark sends that message again once its lease runs out;
         sending the batch concurrently put a whole batch in that window, and the crash test saw a
         duplicate SMS (docs/benchmarks.md)."""
-        batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels))
+        batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels), self.batch)
         for message in batch:
             await self._send(message)
         return len(batch)
@@ -77,14 +79,16 @@ class OutboxDispatcher:
 
     async def run(self) -> None:
         while True:
+            self._wake.clear()
             try:
                 count = await self.run_once()
             except Exception:
                 log.exception("outbox dispatcher pass failed")
                 count = 0
+            if count < self.batch:
+                # Drained: what is queued meanwhile goes out with the next claim, GATHER_SECONDS on
+                # at the soonest (claiming again after each reply queued took an empty claim per reply).
+                await asyncio.sleep(GATHER_SECONDS)
             if count == 0:
-                self._wake.clear()
-                try:
-                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_seconds)
-                except TimeoutError:
-                    pass
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=max(self.idle_seconds - GATHER_SECONDS, 0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -15,7 +16,8 @@ from bot.messaging.steps import Step
 log = logging.getLogger(__name__)
 # With slots free while others still work, completions gather this long (at most) before the next
 # claim, so that one claim fills several slots: claiming after each message answered without the
-# engine (帮助, 退订) cost a claim, a due-row check and a readiness check per message.
+# engine (帮助, 退订) cost a claim, a due-row check and a readiness check per message. After a claim
+# that came back short, the next one waits this long, so that arrivals gather too.
 GATHER_SECONDS = 0.02
 
 
@@ -122,14 +124,22 @@ class InboundWorker:
                     task = asyncio.create_task(self._process_safely(message))
                     in_flight.add(task)
                     task.add_done_callback(finished)
-                if not claimed:
-                    try:
-                        await asyncio.wait_for(self._wake.wait(), timeout=self.idle_seconds)
-                    except TimeoutError:
-                        pass
+                if len(claimed) < free:
+                    await self._pause(empty=not claimed)
         finally:
             for task in in_flight:
                 task.cancel()
+
+    async def _pause(self, *, empty: bool) -> None:
+        """After a claim that came back short (the queue is drained), look again no sooner than
+        GATHER_SECONDS later, so that what arrives meanwhile is claimed together: claiming again as
+        each message finished took a claim, and an empty one, per message (docs/benchmarks.md).
+        After an empty claim, wait for a wake-up (a finished message may have freed its sender's next
+        one; a caller may know of new work) or, at the latest, the poll interval."""
+        await asyncio.sleep(GATHER_SECONDS)
+        if empty:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=max(self.idle_seconds - GATHER_SECONDS, 0))
 
     async def _gather(self, in_flight: set[asyncio.Task[None]]) -> int:
         """Wait up to GATHER_SECONDS for half the slots to be free; returns how many are."""
