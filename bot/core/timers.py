@@ -17,13 +17,14 @@ from bot.core.escalation import escalate
 from bot.core.notify import notify
 from bot.core.rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, event, schedule, worker_notice
-from bot.messaging.claims import claimable, try_claim
+from bot.messaging.claims import Claimer, claimable
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketTimer
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
+_CLAIMER = Claimer(TicketTimer, "running")  # a timer waits on nothing but its time
 BEIJING = timezone(timedelta(hours=8))  # the time workers read in reminders
 
 
@@ -98,7 +99,7 @@ def process_due(db: Database, clock: Clock, rules: RoutingRules, worker: str = "
     ran = 0
     for timer_id in ids:
         with db.session() as session:
-            if not try_claim(session, TicketTimer, timer_id, worker, now, now - LEASE, "running"):
+            if not _CLAIMER.claim_ids(session.connection(), [timer_id], worker, now, now - LEASE):
                 continue
         try:
             with db.session() as session:

@@ -19,7 +19,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, Table, Update, and_, bindparam, func, or_, select, update
-from sqlalchemy.orm import Session
 
 
 def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa: ANN001, ANN201
@@ -28,19 +27,6 @@ def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa:
         and_(model.status == "pending", model.next_attempt_at <= now),
         and_(model.status == busy, model.claimed_at < lease_cutoff),
     )
-
-
-def _claim(model, now: datetime, lease_cutoff: datetime, busy: str, worker: str):  # noqa: ANN001, ANN202
-    return (update(model).where(claimable(model, now, lease_cutoff, busy))
-            .values(status=busy, claimed_by=worker, claimed_at=now, attempts=model.attempts + 1))
-
-
-def try_claim(session: Session, model, row_id: int, worker: str, now: datetime,  # noqa: ANN001
-              lease_cutoff: datetime, busy: str) -> bool:
-    """Claim one row by id; True when this worker won it."""
-    result = session.execute(_claim(model, now, lease_cutoff, busy, worker).where(model.id == row_id)
-                             .execution_options(synchronize_session=False))
-    return result.rowcount == 1
 
 
 def backoff_seconds(base: float, attempts: int, cap: float) -> float:
@@ -73,32 +59,33 @@ class Claimer:
     running them (docs/benchmarks.md).
 
     `queue`: the columns whose rows are worked one at a time, in order (a sender's inbound
-    messages; a recipient's outbound ones on one channel). `narrow`: a column whose allowed
+    messages; a recipient's outbound ones on one channel); none for rows that wait on nothing
+    (ticket timers). `narrow`: a column whose allowed
     values each claim names (`narrow_to`); it must keep or drop whole queues (a channel, when
     the queue has it).
     """
 
-    def __init__(self, model, busy: str, queue: Sequence[str], *, narrow: str | None = None) -> None:  # noqa: ANN001
+    def __init__(self, model, busy: str, queue: Sequence[str] = (), *, narrow: str | None = None) -> None:  # noqa: ANN001
         table: Table = model.__table__
-        self.busy = busy
         self.narrow = narrow
         stamp = table.c.claimed_at.type
         now, cutoff = bindparam("now", type_=stamp), bindparam("cutoff", type_=stamp)
         self._heads = _queue_heads(table, queue, busy, now, cutoff,
                                    *([table.c[narrow].in_(bindparam("narrow_to", expanding=True))] if narrow else []))
-        claim = (update(table).where(claimable(table.c, now, cutoff, busy))
+        still_claimable = claimable(table.c, now, cutoff, busy)
+        claim = (update(table).where(still_claimable)
                  .values(status=busy, claimed_by=bindparam("worker"), claimed_at=now, attempts=table.c.attempts + 1)
                  .returning(*table.c))
-        self._claim_ids = claim.where(table.c.id.in_(bindparam("ids", expanding=True)))
-        # PostgreSQL: candidates locked with SKIP LOCKED in the same statement (see the module's docstring).
-        heads = self._heads.subquery("heads")
-        self._claim_heads_locked = claim.where(table.c.id.in_(select(
-            select(table.c.id).where(table.c.id.in_(select(heads.c.id)), claimable(table.c, now, cutoff, busy))
-            .with_for_update(skip_locked=True, of=table).cte("picked").c.id)))
-        self._claim_ids_locked = claim.where(table.c.id.in_(select(
-            select(table.c.id).where(table.c.id.in_(bindparam("ids", expanding=True)),
-                                     claimable(table.c, now, cutoff, busy))
-            .with_for_update(skip_locked=True, of=table).cte("picked").c.id)))
+
+        def skip_locked(candidates: Any) -> Update:  # PostgreSQL: see the module's docstring
+            picked = (select(table.c.id).where(table.c.id.in_(candidates), still_claimable)
+                      .with_for_update(skip_locked=True, of=table).cte("picked"))
+            return claim.where(table.c.id.in_(select(picked.c.id)))
+
+        ids = bindparam("ids", expanding=True)
+        self._claim_ids = claim.where(table.c.id.in_(ids))
+        self._claim_ids_locked = skip_locked(ids)
+        self._claim_heads_locked = skip_locked(select(self._heads.subquery("heads").c.id))
 
     def claim_heads(self, conn: Connection, worker: str, now: datetime, lease_cutoff: datetime, limit: int,
                     narrow_to: Sequence[Any] = ()) -> list[Row]:
@@ -134,12 +121,16 @@ def _queue_heads(table: Table, queue: Sequence[str], busy: str, now: Any, cutoff
     """The ids of up to `limit` claimable rows that come first in their queue, oldest first. A
     queue waits while its first unfinished row is being worked on or is not yet due.
 
-    One pass over the unfinished rows, numbered within their queue by a window function. The
+    Without `queue` columns every row is a queue of its own. Otherwise, one pass over the
+    unfinished rows, numbered within their queue by a window function. The
     "nothing earlier in my queue is unfinished" test written as NOT EXISTS let PostgreSQL, whose
     statistics still saw a nearly empty table, rescan every unfinished row for every candidate:
     a claim took 60–370 ms with 500 messages waiting (docs/benchmarks.md). `within` narrows the
     rows looked at; it must keep or drop whole queues.
     """
+    if not queue:
+        return (select(table.c.id).where(claimable(table.c, now, cutoff, busy), *within)
+                .order_by(table.c.id).limit(bindparam("limit")))
     unfinished = (select(table.c.id, table.c.status, table.c.next_attempt_at, table.c.claimed_at,
                          func.row_number().over(partition_by=[table.c[name] for name in queue],
                                                 order_by=table.c.id).label("place"))
