@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from dataclasses import replace
 from typing import Protocol
@@ -12,7 +11,7 @@ from bot.channels.base import Channel, SendError
 from bot.messaging.outbox import Outbox, Outgoing
 from bot.messaging.policy import Review
 from bot.messaging.ratelimit import RateLimiter
-from bot.messaging.worker import GATHER_SECONDS, worker_name
+from bot.messaging.worker import pause_after_short_claim, worker_name
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +85,4 @@ class OutboxDispatcher:
                 log.exception("outbox dispatcher pass failed")
                 count = 0
             if count < self.batch:
-                # Drained: what is queued meanwhile goes out with the next claim, GATHER_SECONDS on
-                # at the soonest (claiming again after each reply queued took an empty claim per reply).
-                await asyncio.sleep(GATHER_SECONDS)
-            if count == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout=max(self.idle_seconds - GATHER_SECONDS, 0))
+                await pause_after_short_claim(self._wake, self.idle_seconds, empty=count == 0)

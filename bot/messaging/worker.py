@@ -25,6 +25,18 @@ def worker_name(role: str) -> str:
     return f"{role}@{socket.gethostname()}:{os.getpid()}"
 
 
+async def pause_after_short_claim(wake: asyncio.Event, idle_seconds: float, *, empty: bool) -> None:
+    """After a claim that came back short (the queue is drained), look again no sooner than
+    GATHER_SECONDS later, so that what arrives meanwhile is claimed together: claiming again as
+    each message finished (or each reply was queued) took a claim, and an empty one, per message
+    (docs/benchmarks.md). After an empty claim, also wait for `wake` (a finished message may have
+    freed its sender's next one; a caller may know of new work), at most `idle_seconds` in all."""
+    await asyncio.sleep(GATHER_SECONDS)
+    if empty:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.wait(), timeout=max(idle_seconds - GATHER_SECONDS, 0))
+
+
 class InboundWorker:
     def __init__(self, inbox: Inbox, engine: EngineClient, *, name: str | None = None, batch: int = 8,
                  idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None,
@@ -125,21 +137,10 @@ class InboundWorker:
                     in_flight.add(task)
                     task.add_done_callback(finished)
                 if len(claimed) < free:
-                    await self._pause(empty=not claimed)
+                    await pause_after_short_claim(self._wake, self.idle_seconds, empty=not claimed)
         finally:
             for task in in_flight:
                 task.cancel()
-
-    async def _pause(self, *, empty: bool) -> None:
-        """After a claim that came back short (the queue is drained), look again no sooner than
-        GATHER_SECONDS later, so that what arrives meanwhile is claimed together: claiming again as
-        each message finished took a claim, and an empty one, per message (docs/benchmarks.md).
-        After an empty claim, wait for a wake-up (a finished message may have freed its sender's next
-        one; a caller may know of new work) or, at the latest, the poll interval."""
-        await asyncio.sleep(GATHER_SECONDS)
-        if empty:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=max(self.idle_seconds - GATHER_SECONDS, 0))
 
     async def _gather(self, in_flight: set[asyncio.Task[None]]) -> int:
         """Wait up to GATHER_SECONDS for half the slots to be free; returns how many are."""

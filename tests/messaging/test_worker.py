@@ -1,6 +1,8 @@
 import asyncio
 import contextlib
+import itertools
 import json
+import time
 from collections.abc import AsyncIterator, Callable
 
 import httpx
@@ -8,7 +10,7 @@ import httpx
 from bot.clock import Clock
 from bot.engine_client import EngineClient
 from bot.messaging.inbox import Inbound, Inbox
-from bot.messaging.worker import InboundWorker
+from bot.messaging.worker import GATHER_SECONDS, InboundWorker
 from bot.store.db import Database
 
 
@@ -85,3 +87,31 @@ async def test_an_idle_worker_polls_the_database_without_asking_the_engine_and_w
     assert inbox.status_of(message_id) == "done"
     assert woken == [True]
     assert "/webhooks/rest/webhook" in asked
+
+
+async def test_after_a_claim_that_comes_back_short_the_worker_waits_before_claiming_again(db: Database):
+    inbox = Inbox(db, Clock())
+    claims: list[tuple[float, int, int]] = []  # (started, asked for, got)
+    claim = inbox.claim
+
+    def recording_claim(worker: str, limit: int = 8) -> list:
+        started = time.monotonic()
+        got = claim(worker, limit)
+        claims.append((started, limit, len(got)))
+        return got
+
+    inbox.claim = recording_claim  # type: ignore[method-assign]
+    finished: list[str] = []
+    client = engine("never", finished)
+    worker = InboundWorker(inbox, client, batch=4, idle_seconds=0.05)
+    async with running(worker, client):
+        for n in range(12):  # one at a time, as SMS arrive: each claim finds fewer than it asked for
+            inbox.store(Inbound(channel="sms", external_id=f"SM{n}", sender=f"+86139200000{n:02d}", text=f"第{n}条"))
+            await asyncio.sleep(0.005)
+        await wait_until(lambda: len(finished) == 12)
+    assert sorted(finished) == sorted(f"第{n}条" for n in range(12))
+    short = [(started, following) for (started, asked, got), (following, _, _) in itertools.pairwise(claims)
+             if got < asked]
+    assert short, "no claim came back short"
+    # Sleeps only get longer under load, so this bound holds on a busy machine too.
+    assert all(following - started >= GATHER_SECONDS for started, following in short)
