@@ -33,8 +33,11 @@ async def pause_after_short_claim(wake: asyncio.Event, idle_seconds: float, *, e
     freed its sender's next one; a caller may know of new work), at most `idle_seconds` in all."""
     await asyncio.sleep(GATHER_SECONDS)
     if empty:
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for returns instead of raising when the
+        # task is cancelled just as `wake` is set, and a worker stopped then would run on for ever.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(wake.wait(), timeout=max(idle_seconds - GATHER_SECONDS, 0))
+            async with asyncio.timeout(max(idle_seconds - GATHER_SECONDS, 0)):
+                await wake.wait()
 
 
 class InboundWorker:

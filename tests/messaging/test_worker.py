@@ -6,11 +6,12 @@ import time
 from collections.abc import AsyncIterator, Callable
 
 import httpx
+import pytest
 
 from bot.clock import Clock
 from bot.engine_client import EngineClient
 from bot.messaging.inbox import Inbound, Inbox
-from bot.messaging.worker import GATHER_SECONDS, InboundWorker
+from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database
 
 
@@ -115,3 +116,13 @@ async def test_after_a_claim_that_comes_back_short_the_worker_waits_before_claim
     assert short, "no claim came back short"
     # Sleeps only get longer under load, so this bound holds on a busy machine too.
     assert all(following - started >= GATHER_SECONDS for started, following in short)
+
+
+async def test_a_pausing_worker_stops_when_cancelled_even_as_it_is_woken():
+    wake = asyncio.Event()
+    pause = asyncio.create_task(pause_after_short_claim(wake, 5.0, empty=True))
+    await asyncio.sleep(GATHER_SECONDS * 3)  # past the gathering sleep: now waiting to be woken
+    wake.set()
+    pause.cancel()  # in the same turn of the loop (the worker's last message finishing as it is stopped)
+    with pytest.raises(asyncio.CancelledError):
+        await pause
