@@ -24,7 +24,7 @@ from bot.store.models import Ticket, TicketTimer
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
-_CLAIMER = Claimer(TicketTimer, "running")  # a timer waits on nothing but its time
+_CLAIMER = Claimer(TicketTimer, "running", ["id"])  # a timer waits on nothing but its time
 BEIJING = timezone(timedelta(hours=8))  # the time workers read in reminders
 
 

@@ -29,6 +29,12 @@ def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa:
     )
 
 
+def claimable_now(columns, busy: str):  # noqa: ANN001, ANN201
+    """`claimable` with `now` and `cutoff` (the lease's) as bound parameters, for statements built once."""
+    stamp = columns.claimed_at.type
+    return claimable(columns, bindparam("now", type_=stamp), bindparam("cutoff", type_=stamp), busy)
+
+
 def backoff_seconds(base: float, attempts: int, cap: float) -> float:
     """How long a row waits after its `attempts`-th failed try: `base`, doubling per try, at most `cap`."""
     return min(base * 2 ** max(attempts - 1, 0), cap)
@@ -59,22 +65,20 @@ class Claimer:
     running them (docs/benchmarks.md).
 
     `queue`: the columns whose rows are worked one at a time, in order (a sender's inbound
-    messages; a recipient's outbound ones on one channel); none for rows that wait on nothing
-    (ticket timers). `narrow`: a column whose allowed
-    values each claim names (`narrow_to`); it must keep or drop whole queues (a channel, when
-    the queue has it).
+    messages; a recipient's outbound ones on one channel; ["id"] for rows that wait on nothing
+    but their time, like ticket timers). `narrow`: a column whose allowed values each claim names
+    (`narrow_to`); it must keep or drop whole queues (a channel, when the queue has it).
     """
 
-    def __init__(self, model, busy: str, queue: Sequence[str] = (), *, narrow: str | None = None) -> None:  # noqa: ANN001
+    def __init__(self, model, busy: str, queue: Sequence[str], *, narrow: str | None = None) -> None:  # noqa: ANN001
         table: Table = model.__table__
         self.narrow = narrow
-        stamp = table.c.claimed_at.type
-        now, cutoff = bindparam("now", type_=stamp), bindparam("cutoff", type_=stamp)
-        self._heads = _queue_heads(table, queue, busy, now, cutoff,
+        self._heads = _queue_heads(table, queue, busy,
                                    *([table.c[narrow].in_(bindparam("narrow_to", expanding=True))] if narrow else []))
-        still_claimable = claimable(table.c, now, cutoff, busy)
+        still_claimable = claimable_now(table.c, busy)
         claim = (update(table).where(still_claimable)
-                 .values(status=busy, claimed_by=bindparam("worker"), claimed_at=now, attempts=table.c.attempts + 1)
+                 .values(status=busy, claimed_by=bindparam("worker"),
+                         claimed_at=bindparam("now", type_=table.c.claimed_at.type), attempts=table.c.attempts + 1)
                  .returning(*table.c))
 
         def skip_locked(candidates: Any) -> Update:  # PostgreSQL: see the module's docstring
@@ -117,26 +121,22 @@ class Claimer:
                                                       "worker": worker}))
 
 
-def _queue_heads(table: Table, queue: Sequence[str], busy: str, now: Any, cutoff: Any, *within: Any) -> Select:
+def _queue_heads(table: Table, queue: Sequence[str], busy: str, *within: Any) -> Select:
     """The ids of up to `limit` claimable rows that come first in their queue, oldest first. A
     queue waits while its first unfinished row is being worked on or is not yet due.
 
-    Without `queue` columns every row is a queue of its own. Otherwise, one pass over the
-    unfinished rows, numbered within their queue by a window function. The
+    One pass over the unfinished rows, numbered within their queue by a window function. The
     "nothing earlier in my queue is unfinished" test written as NOT EXISTS let PostgreSQL, whose
     statistics still saw a nearly empty table, rescan every unfinished row for every candidate:
     a claim took 60–370 ms with 500 messages waiting (docs/benchmarks.md). `within` narrows the
     rows looked at; it must keep or drop whole queues.
     """
-    if not queue:
-        return (select(table.c.id).where(claimable(table.c, now, cutoff, busy), *within)
-                .order_by(table.c.id).limit(bindparam("limit")))
     unfinished = (select(table.c.id, table.c.status, table.c.next_attempt_at, table.c.claimed_at,
                          func.row_number().over(partition_by=[table.c[name] for name in queue],
                                                 order_by=table.c.id).label("place"))
                   .where(table.c.status.in_(("pending", busy)), *within).subquery("unfinished"))
     return (select(unfinished.c.id)
-            .where(unfinished.c.place == 1, claimable(unfinished.c, now, cutoff, busy))
+            .where(unfinished.c.place == 1, claimable_now(unfinished.c, busy))
             .order_by(unfinished.c.id).limit(bindparam("limit")))
 
 

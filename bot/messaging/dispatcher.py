@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from bot.channels.base import Channel, SendError
-from bot.messaging.outbox import Outbox, Outgoing
+from bot.messaging.outbox import CLAIM_BATCH, Outbox, Outgoing
 from bot.messaging.policy import Review
 from bot.messaging.ratelimit import RateLimiter
 from bot.messaging.worker import pause_after_short_claim, worker_name
@@ -26,7 +26,7 @@ class OutboxDispatcher:
 
     def __init__(self, outbox: Outbox, channels: dict[str, Channel], *, name: str | None = None,
                  idle_seconds: float = 0.5, policies: dict[str, Policy] | None = None,
-                 limiter: RateLimiter | None = None, batch: int = 20) -> None:
+                 limiter: RateLimiter | None = None, batch: int = CLAIM_BATCH) -> None:
         self.outbox = outbox
         self.channels = channels
         self.policies = policies or {}

@@ -14,6 +14,7 @@ from bot.store.db import Database
 from bot.store.models import OutboxMessage
 
 MAX_BACKOFF_SECONDS = 600.0
+CLAIM_BATCH = 20  # messages a dispatcher claims at a time
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Outbox:
         # were queued even when several dispatchers run.
         self.claimer = Claimer(OutboxMessage, "sending", ["recipient", "channel"], narrow="channel")
 
-    def claim(self, worker: str, channels: list[str], limit: int = 20) -> list[Outgoing]:
+    def claim(self, worker: str, channels: list[str], limit: int = CLAIM_BATCH) -> list[Outgoing]:
         """Claim up to `limit` due messages, the oldest unsent one of each recipient."""
         now = self.clock.now()
         cutoff = now - timedelta(seconds=self.lease_seconds)

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, func, select
 
 from bot.messaging import optout
-from bot.messaging.claims import claimable
+from bot.messaging.claims import claimable_now
 from bot.messaging.inbox import Claimed, Inbox, claimed
 from bot.messaging.optout import OptOuts
 from bot.store.channel_models import SmsContinuation
@@ -37,12 +37,11 @@ _SQL_FORMS = sorted(AHEAD_WORDS | {w.translate({c: c + 0xFEE0 for c in range(0x2
 
 
 _INBOX = InboxMessage.__table__
-_STAMP = _INBOX.c.claimed_at.type
 _LOOKS_LIKE_KEYWORD = func.upper(func.trim(_INBOX.c.text, _TRIM)).in_(_SQL_FORMS)
 # Statements built once (run with bound values: the worker claims ahead before every engine claim).
 _KEYWORD_ROWS = (select(_INBOX.c.id, _INBOX.c.sender, _INBOX.c.text).where(
     _INBOX.c.channel == bindparam("channel"),
-    claimable(_INBOX.c, bindparam("now", type_=_STAMP), bindparam("cutoff", type_=_STAMP), "processing"),
+    claimable_now(_INBOX.c, "processing"),
     _LOOKS_LIKE_KEYWORD).order_by(_INBOX.c.id).limit(SCAN_ROWS))
 _EARLIER_KEYWORDS = select(_INBOX.c.sender, _INBOX.c.id, _INBOX.c.text).where(
     _INBOX.c.channel == bindparam("channel"), _INBOX.c.sender.in_(bindparam("senders", expanding=True)),
