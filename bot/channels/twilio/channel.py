@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
+import aiohttp
 import httpx
-from requests.utils import get_environ_proxies
 from sqlalchemy import select
 from twilio.base.exceptions import TwilioException, TwilioRestException
-from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from bot.channels.base import Channel, SendError
+from bot.channels.twilio.http import AiohttpClient
 from bot.messaging.inbox import Claimed
 from bot.messaging.steps import Replies, with_payload
 from bot.photos import PhotoStore
@@ -36,40 +35,26 @@ class TwilioChannel(Channel):
                  api_base_url: str = "https://api.twilio.com", timeout: float = 10.0) -> None:
         self.from_number = from_number
         self.status_callback = status_callback
-        # twilio's client logs every request in eleven INFO lines; keep its warnings only.
-        logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
-        self.client = Client(account_sid, auth_token, http_client=_http_client(api_base_url, timeout))
+        self._http = AiohttpClient(api_base_url, timeout)
+        self.client = Client(account_sid, auth_token, http_client=self._http)
         # Every REST call goes through the `api` domain; a test points it at a fake server.
         self.client.api.base_url = api_base_url.rstrip("/")
 
     async def send(self, recipient: str, text: str, payload: dict[str, Any]) -> str | None:
-        return await asyncio.to_thread(self._send, recipient, text)
-
-    def _send(self, recipient: str, text: str) -> str | None:
         kwargs: dict[str, Any] = {"to": recipient, "from_": self.from_number, "body": text}
         if self.status_callback:
             kwargs["status_callback"] = self.status_callback
         try:
-            message = self.client.messages.create(**kwargs)
+            message = await self.client.messages.create_async(**kwargs)
         except TwilioRestException as exc:
             permanent = exc.code in PERMANENT_CODES or (400 <= exc.status < 500 and exc.status != 429)
             raise SendError(f"twilio {exc.status} code {exc.code}", permanent=permanent) from exc
-        except (TwilioException, OSError) as exc:  # connection errors, timeouts
+        except (TwilioException, aiohttp.ClientError, OSError) as exc:  # connection errors, timeouts
             raise SendError(f"twilio unreachable: {type(exc).__name__}", permanent=False) from exc
         return message.sid
 
-
-def _http_client(api_base_url: str, timeout: float) -> TwilioHttpClient:
-    """twilio's requests-based client, with the environment's proxy and CA bundle read once here:
-    requests otherwise looks them up in the environment on every send, a fifth of a send's CPU
-    (docs/benchmarks.md)."""
-    client = TwilioHttpClient(timeout=timeout, proxy=get_environ_proxies(api_base_url))
-    assert client.session is not None  # pooled connections: twilio's default
-    client.session.trust_env = False
-    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-    if bundle:
-        client.session.verify = bundle
-    return client
+    async def aclose(self) -> None:
+        await self._http.aclose()
 
 
 class TwilioMedia:
