@@ -65,7 +65,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                             status_callback=callback, api_base_url=settings.twilio_api_base_url)
         optouts = OptOuts(db, clock)
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
-        kit.closers += [kit.channels["sms"], media]
+        kit.closers.append(media)
         kit.steps["sms"] = [SmsKeywords(db, optouts), RememberChannel(db), media]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
