@@ -64,7 +64,7 @@ class Services:
         for channel in self.channels.values():
             await channel.aclose()
         await self.kit.aclose()
-        self.intake.dispose()
+        await self.intake.aclose()
         self.db.dispose()
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy import Connection, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.clock import Clock
@@ -59,22 +59,28 @@ class Inbox:
         """Persist a message; returns (id, created). A repeat of (channel, external_id) is ignored."""
         return self.store_many([message])[0]
 
-    def store_many(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
+    def store_many(self, messages: list[Inbound], conn: Connection | None = None) -> list[tuple[int, bool]]:
         """`store` for several messages in one statement (one round trip, one commit, one write lock
-        on SQLite), and a look-up of the repeats. SQLAlchemy Core, no ORM: the webhook's hot path."""
+        on SQLite), and a look-up of the repeats. SQLAlchemy Core, no ORM: the webhook's hot path.
+        On `conn` if given (the caller commits), else in a transaction of its own."""
+        if conn is None:
+            with self.db.engine.begin() as conn:
+                return self._store_on(conn, messages)
+        return self._store_on(conn, messages)
+
+    def _store_on(self, conn: Connection, messages: list[Inbound]) -> list[tuple[int, bool]]:
         now = self.clock.now()
         table = InboxMessage.__table__
         keys = [(m.channel, m.external_id) for m in messages]
         rows = [dict(channel=m.channel, external_id=m.external_id, sender=m.sender, text=m.text, payload=m.payload,
                      status="pending", received_at=now, next_attempt_at=now, attempts=0) for m in messages]
-        with self.db.engine.begin() as conn:
-            created = {(r.channel, r.external_id): int(r.id) for r in conn.execute(self._insert, rows)}
-            known: dict[tuple[str, str], int] = {}
-            if len(created) < len(set(keys)):
-                repeats = [key for key in keys if key not in created]
-                known = {(r.channel, r.external_id): int(r.id) for r in conn.execute(
-                    select(table.c.channel, table.c.external_id, table.c.id).where(
-                        tuple_(table.c.channel, table.c.external_id).in_(repeats)))}
+        created = {(r.channel, r.external_id): int(r.id) for r in conn.execute(self._insert, rows)}
+        known: dict[tuple[str, str], int] = {}
+        if len(created) < len(set(keys)):
+            repeats = [key for key in keys if key not in created]
+            known = {(r.channel, r.external_id): int(r.id) for r in conn.execute(
+                select(table.c.channel, table.c.external_id, table.c.id).where(
+                    tuple_(table.c.channel, table.c.external_id).in_(repeats)))}
         ids, first = {**known, **created}, set(created)
         results: list[tuple[int, bool]] = []
         for key in keys:  # of repeats within one batch, the first is the one stored

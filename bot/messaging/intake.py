@@ -8,10 +8,11 @@ between tries, so other writers win the lock in between) and each fighting the e
 the GIL on every call into SQLite. Here the batch is written on the event loop itself with a
 non-blocking lock attempt: if another process holds the lock, the loop serves other requests and
 tries again a millisecond later. A batch takes a millisecond or two; nothing else in the gateway
-writes often. On PostgreSQL (row locks, network round trips) the batch goes to a thread, on a
-connection of its own in autocommit mode: one round trip per batch instead of a ping, BEGIN, an
-INSERT per message and COMMIT. Under load every round trip waits for the database's process to
-be scheduled; a batch of four took 20-45 ms that way (docs/benchmarks.md).
+writes often. On PostgreSQL (row locks, network round trips) the batch is written by psycopg's
+async driver on the event loop too, on connections of its own in autocommit mode: one round trip
+per batch instead of a ping, BEGIN, an INSERT per message and COMMIT, and no hop to a thread and
+back. Under load every wake-up waits for a core: the database's process, the thread, the loop
+(docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import time
 
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.messaging.group_commit import GroupCommit
 from bot.messaging.inbox import Inbound, Inbox
@@ -34,19 +36,21 @@ INTAKE_CHECKPOINT_PAGES = 10_000  # ten times SQLite's default (1000 pages of 4 
 
 class Intake:
     def __init__(self, inbox: Inbox) -> None:
-        self.on_loop = inbox.db.is_sqlite
-        inbox = copy.copy(inbox)
-        if self.on_loop:  # its own connection, which never waits inside SQLite for the lock
-            inbox.db = Database(inbox.db.url)
-            event.listen(inbox.db.engine, "connect", _no_busy_wait)
-        else:
-            inbox.db = Database(inbox.db.url, autocommit=True)
-        self.inbox = inbox
+        self.inbox = copy.copy(inbox)
+        self._async: AsyncEngine | None = None
+        if inbox.db.is_sqlite:  # its own connection, which never waits inside SQLite for the lock
+            self.inbox.db = Database(inbox.db.url)
+            event.listen(self.inbox.db.engine, "connect", _no_busy_wait)
+        else:  # no ping before each use: a dropped connection is retried once (below)
+            self._async = create_async_engine(inbox.db.url, isolation_level="AUTOCOMMIT", pool_size=4)
         self._group: GroupCommit[Inbound, tuple[int, bool]] = GroupCommit(self._store)
 
-    def dispose(self) -> None:
+    async def aclose(self) -> None:
         """Close the connections of its own."""
-        self.inbox.db.dispose()
+        if self._async is not None:
+            await self._async.dispose()
+        else:
+            self.inbox.db.dispose()
 
     async def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message (see `Inbox.store`); returns (id, created) once it is committed.
@@ -54,8 +58,8 @@ class Intake:
         return await self._group.submit(message)
 
     async def _store(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
-        if not self.on_loop:
-            return await asyncio.to_thread(self._store_retrying_once, messages)
+        if self._async is not None:
+            return await self._store_retrying_once(self._async, messages)
         give_up = time.monotonic() + LOCK_GIVE_UP_SECONDS
         while True:
             try:
@@ -65,16 +69,20 @@ class Intake:
                     raise
             await asyncio.sleep(LOCK_RETRY_SECONDS)
 
-    def _store_retrying_once(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
+    async def _store_retrying_once(self, engine: AsyncEngine, messages: list[Inbound]) -> list[tuple[int, bool]]:
         """Without a ping before each use, a connection the server dropped (a restart) fails on first
         use; the pool then drops the others, and the batch is tried once more. Storing is idempotent
         (a repeated message is recognised), so a batch that was stored before the failure is not stored twice."""
         try:
-            return self.inbox.store_many(messages)
+            return await self._store_on(engine, messages)
         except DBAPIError as exc:
             if not exc.connection_invalidated:
                 raise
-            return self.inbox.store_many(messages)
+            return await self._store_on(engine, messages)
+
+    async def _store_on(self, engine: AsyncEngine, messages: list[Inbound]) -> list[tuple[int, bool]]:
+        async with engine.connect() as conn:  # autocommit: each statement commits as it runs
+            return await conn.run_sync(lambda sync_conn: self.inbox.store_many(messages, sync_conn))
 
 
 def _no_busy_wait(dbapi_conn, _record) -> None:  # noqa: ANN001

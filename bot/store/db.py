@@ -18,10 +18,7 @@ class Database:
     """One engine and its session factory. SQLite gets WAL and a busy timeout so the gateway,
     the worker and the action server can share the file."""
 
-    def __init__(self, url: str, *, autocommit: bool = False) -> None:
-        """`autocommit=True` (PostgreSQL) is for a caller whose every write is one statement: no
-        BEGIN and COMMIT round trips, and no ping before each use of a pooled connection (the
-        caller retries once when a connection turns out to be dead)."""
+    def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
@@ -31,8 +28,7 @@ class Database:
             self.engine: Engine = create_engine(url, connect_args={"timeout": 30})
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_engine(url, pool_pre_ping=not autocommit, pool_size=10, max_overflow=20,
-                                        **({"isolation_level": "AUTOCOMMIT"} if autocommit else {}))
+            self.engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

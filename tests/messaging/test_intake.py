@@ -2,7 +2,7 @@ import asyncio
 import sqlite3
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from bot.clock import FakeClock
 from bot.messaging.inbox import Inbound, Inbox
@@ -22,9 +22,9 @@ async def test_messages_arriving_together_are_stored_in_one_transaction_and_a_re
     calls: list[int] = []
     store_many = intake.inbox.store_many
 
-    def counting(messages: list[Inbound]) -> list[tuple[int, bool]]:
+    def counting(messages: list[Inbound], conn: Connection | None = None) -> list[tuple[int, bool]]:
         calls.append(len(messages))
-        return store_many(messages)
+        return store_many(messages, conn)
 
     intake.inbox.store_many = counting  # type: ignore[method-assign]
     results = await asyncio.gather(*(intake.store(sms(n)) for n in (1, 2, 3, 1)))
@@ -33,6 +33,7 @@ async def test_messages_arriving_together_are_stored_in_one_transaction_and_a_re
     assert results[0][0] == results[3][0]
     assert inbox.status_of(results[1][0]) == "pending"
     assert inbox.store(sms(2)) == (results[1][0], False)  # the same dedupe as a plain store
+    await intake.aclose()
 
 
 async def test_while_another_process_holds_the_sqlite_write_lock_the_event_loop_keeps_running(tmp_path):
@@ -61,7 +62,7 @@ async def test_while_another_process_holds_the_sqlite_write_lock_the_event_loop_
     other.close()
     assert created and message_id > 0
     db.dispose()
-    intake.inbox.db.dispose()
+    await intake.aclose()
 
 
 
@@ -85,7 +86,7 @@ async def test_the_intake_leaves_wal_checkpoints_to_the_worker_s_commits(tmp_pat
     # Had a commit checkpointed at 1000 pages, the WAL would have started over below that.
     assert wal_frames() > 1000
     db.dispose()
-    intake.inbox.db.dispose()
+    await intake.aclose()
 
 
 async def test_on_postgresql_a_connection_the_server_dropped_loses_no_message(db: Database, clock: FakeClock):
@@ -102,4 +103,4 @@ async def test_on_postgresql_a_connection_the_server_dropped_loses_no_message(db
         assert created and second != first
         assert await intake.store(sms(1)) == (first, False)
     finally:
-        intake.dispose()
+        await intake.aclose()
