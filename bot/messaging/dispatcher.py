@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -17,7 +18,9 @@ log = logging.getLogger(__name__)
 
 
 class Policy(Protocol):
-    def review(self, message: Outgoing) -> Review: ...
+    def review_all(self, messages: Sequence[Outgoing]) -> list[Review]:
+        """A review per message, in order: messages of the policy's channel to distinct recipients."""
+        ...
 
 
 class OutboxDispatcher:
@@ -45,15 +48,23 @@ class OutboxDispatcher:
         sending the batch concurrently put a whole batch in that window, and the crash test saw a
         duplicate SMS (docs/benchmarks.md)."""
         batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels), self.batch)
+        reviews = await asyncio.to_thread(self._review, batch) if batch else {}
         for message in batch:
-            await self._send(message)
+            await self._send(message, reviews.get(message.id))
         return len(batch)
 
-    async def _send(self, message: Outgoing) -> None:
+    def _review(self, batch: list[Outgoing]) -> dict[int, Review]:
+        """Each channel's policy reviews its part of the batch at once (a claim holds one message
+        per recipient and channel)."""
+        reviews: dict[int, Review] = {}
+        for name, policy in self.policies.items():
+            mine = [message for message in batch if message.channel == name]
+            reviews.update(zip((m.id for m in mine), policy.review_all(mine), strict=True))
+        return reviews
+
+    async def _send(self, message: Outgoing, review: Review | None) -> None:
         channel = self.channels[message.channel]
-        policy = self.policies.get(message.channel)
-        if policy is not None:
-            review = await asyncio.to_thread(policy.review, message)
+        if review is not None:
             if review.action == "suppress":
                 log.info("outbox %s via %s held back: %s", message.id, message.channel, review.reason)
                 await asyncio.to_thread(self.outbox.suppressed, message, self.name, review.reason)

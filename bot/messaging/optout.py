@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
@@ -27,14 +28,23 @@ def keyword(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().strip("。.!！ ").upper()
 
 
-_OPTED_OUT = select(OptOut.__table__.c.active).where(OptOut.__table__.c.channel == bindparam("channel"),
-                                                     OptOut.__table__.c.address == bindparam("address"))
+_OPT_OUTS = OptOut.__table__
+# Built once: the SMS policy reads it for every batch the dispatcher claims.
+_OPTED_OUT_AMONG = select(_OPT_OUTS.c.address).where(
+    _OPT_OUTS.c.channel == bindparam("channel"), _OPT_OUTS.c.address.in_(bindparam("addresses", expanding=True)),
+    _OPT_OUTS.c.active.is_(True))
+
+
+def opted_out_among(s: Session | Connection, channel: str, addresses: Collection[str]) -> set[str]:
+    """Which of these addresses are opted out, read in the caller's session or on its connection."""
+    if not addresses:
+        return set()
+    return set(s.scalars(_OPTED_OUT_AMONG, {"channel": channel, "addresses": list(addresses)}))
 
 
 def opted_out(s: Session | Connection, channel: str, address: str) -> bool:
-    """Whether the address is opted out, read in the caller's session or on its connection (the
-    statement is built once: the SMS policy reads it before every send)."""
-    return bool(s.scalar(_OPTED_OUT, {"channel": channel, "address": address}))
+    """Whether the address is opted out."""
+    return address in opted_out_among(s, channel, [address])
 
 
 class OptOuts:

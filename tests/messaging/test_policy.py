@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from sqlalchemy import event
+
 from bot.clock import FakeClock
 from bot.messaging.optout import OptOuts
 from bot.messaging.outbox import Outbox
@@ -94,3 +96,27 @@ def test_opting_out_holds_back_what_was_queued_so_the_confirmation_is_not_stuck_
     with db.session() as s:
         statuses = [r.status for r in s.query(OutboxMessage).order_by(OutboxMessage.id)]
     assert statuses == ["sent", "suppressed", "sent"]
+
+
+def test_a_claimed_batch_is_judged_number_by_number_from_two_reads(db: Database, clock: FakeClock):
+    stopped, repeated, fresh = "+8613900000001", "+8613900000002", "+8613900000003"
+    OptOuts(db, clock).set("sms", stopped, opted_out=True)
+    policy = SmsPolicy(db, clock)
+    queue(db, clock, "请回复1或2", recipient=repeated)
+    assert review_next(db, clock, policy).action == "send"
+    for number in (stopped, repeated, fresh):
+        queue(db, clock, "请回复1或2", recipient=number)
+    batch = Outbox(db, clock).claim("w", ["sms"])
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        reviews = policy.review_all(batch)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert [(m.recipient, r.action) for m, r in zip(batch, reviews, strict=True)] == [
+        (stopped, "suppress"), (repeated, "suppress"), (fresh, "send")]
+    assert len(statements) == 2
