@@ -121,7 +121,7 @@ class Inbox:
 
     def update_payload(self, message: Claimed, worker: str, payload: dict[str, Any]) -> bool:
         """Keep what a step learned (downloaded photos, a location) so a retry does not redo it."""
-        with self.db.engine.begin() as conn:
+        with self.db.autocommit.connect() as conn:  # one statement
             return update_held(conn, InboxMessage, message.id, worker, "processing", payload=payload)
 
     def retry_later(self, message: Claimed, worker: str, error: str) -> None:

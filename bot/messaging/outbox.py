@@ -49,20 +49,20 @@ class Outbox:
 
     def sent(self, message: Outgoing, worker: str, provider_id: str | None = None) -> None:
         """Mark it sent, if this worker still holds it."""
-        with self.db.engine.begin() as conn:
+        with self.db.autocommit.connect() as conn:  # one statement
             update_held(conn, OutboxMessage, message.id, worker, "sending",
                         status="sent", sent_at=self.clock.now(), provider_id=provider_id, last_error=None)
 
     def suppressed(self, message: Outgoing, worker: str, reason: str) -> None:
         """Never to be sent (the recipient opted out, or the same text went out today): kept for staff."""
-        with self.db.engine.begin() as conn:
+        with self.db.autocommit.connect() as conn:  # one statement
             update_held(conn, OutboxMessage, message.id, worker, "sending", status="suppressed",
                         last_error=reason[:500])
 
     def deferred(self, message: Outgoing, worker: str, until: datetime, reason: str) -> None:
         """Not now (a budget is used up): pending again at `until`, the try not counted (the claim
         counted it: `message.attempts` is the row's count as the claim left it, at least one)."""
-        with self.db.engine.begin() as conn:
+        with self.db.autocommit.connect() as conn:  # one statement
             update_held(conn, OutboxMessage, message.id, worker, "sending", status="pending",
                         attempts=message.attempts - 1, next_attempt_at=until, last_error=reason[:500])
 
@@ -84,7 +84,7 @@ class Outbox:
         else:
             delay = backoff_seconds(self.backoff_seconds, message.attempts, MAX_BACKOFF_SECONDS)
             values = {"status": "pending", "next_attempt_at": self.clock.now() + timedelta(seconds=delay)}
-        with self.db.engine.begin() as conn:
+        with self.db.autocommit.connect() as conn:  # one statement
             update_held(conn, OutboxMessage, message.id, worker, "sending", last_error=error[:500], **values)
 
     def to_recipient(self, recipient: str, channel: str | None = None) -> list[OutboxMessage]:
