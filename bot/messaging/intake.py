@@ -41,8 +41,8 @@ class Intake:
         if inbox.db.is_sqlite:  # its own connection, which never waits inside SQLite for the lock
             self.inbox.db = Database(inbox.db.url)
             event.listen(self.inbox.db.engine, "connect", _no_busy_wait)
-        else:  # no ping before each use: a dropped connection is retried once (below)
-            self._async = create_async_engine(inbox.db.url, isolation_level="AUTOCOMMIT", pool_size=4)
+        else:  # one batch is written at a time; no ping before each use: a dropped connection is retried once
+            self._async = create_async_engine(inbox.db.url, isolation_level="AUTOCOMMIT", pool_size=1)
         self._group: GroupCommit[Inbound, tuple[int, bool]] = GroupCommit(self._store)
 
     async def aclose(self) -> None:
