@@ -42,11 +42,6 @@ def opted_out_among(s: Session | Connection, channel: str, addresses: Collection
     return set(s.scalars(_OPTED_OUT_AMONG, {"channel": channel, "addresses": list(addresses)}))
 
 
-def opted_out(s: Session | Connection, channel: str, address: str) -> bool:
-    """Whether the address is opted out."""
-    return address in opted_out_among(s, channel, [address])
-
-
 class OptOuts:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db

@@ -52,9 +52,6 @@ class SmsPolicy:
         self.daily_parts = daily_parts
         self.window = timedelta(hours=same_text_hours)
 
-    def review(self, message: Outgoing) -> Review:
-        return self.review_all([message])[0]
-
     def review_all(self, messages: Sequence[Outgoing]) -> list[Review]:
         """A review per message, in order: messages of one channel to distinct numbers, as a claim
         gives them."""

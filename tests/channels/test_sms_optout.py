@@ -1,7 +1,7 @@
 from sqlalchemy import select
 
 from bot.messaging import optout
-from bot.messaging.optout import opted_out
+from bot.messaging.optout import opted_out_among
 from bot.messaging.sms_budget import MORE, segments
 from bot.store.models import InboxMessage
 from tests.channels.conftest import drive, post_sms, sms_params
@@ -87,6 +87,6 @@ async def test_start_is_answered_even_behind_a_report_waiting_for_the_engine(gat
     # confirmations are the same texts within 24 h, which carriers reject, so they are not resent).
     assert fake_twilio.bodies_to(RESIDENT) == [optout.STOP_CONFIRMATION, optout.START_CONFIRMATION]
     with services.db.session() as s:
-        assert not opted_out(s, "sms", RESIDENT)
+        assert not opted_out_among(s, "sms", [RESIDENT])
         waiting = s.scalars(select(InboxMessage.text).where(InboxMessage.status != "done")).all()
     assert waiting == ["路灯坏了"] and fake_engine.turns == []

@@ -22,7 +22,7 @@ def queue(db: Database, clock: FakeClock, text: str, recipient: str = RESIDENT, 
 def review_next(db, clock, policy):
     outbox = Outbox(db, clock)
     [message] = outbox.claim("w", ["sms"])
-    review = policy.review(message)
+    [review] = policy.review_all([message])
     if review.action == "send":
         outbox.sent(message, "w", "SM1")
     elif review.action == "suppress":
