@@ -2,6 +2,8 @@
 
 The webhook's inserts use it: one transaction for the requests that arrived meanwhile, so on SQLite
 they take the database-wide write lock once, and on PostgreSQL they cost one round trip and commit.
+So do the inbound worker's completions: the messages of a claim that are answered about the same
+time (帮助, 退订) are marked done and their replies queued in one transaction.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ import logging
 import os
 import socket
 from collections.abc import Callable
+from typing import Any
 
 from bot.engine_client import EngineClient, EngineUnavailable
+from bot.messaging.group_commit import GroupCommit
 from bot.messaging.inbox import Claimed, Inbox
 from bot.messaging.steps import Step
 
@@ -53,6 +55,8 @@ class InboundWorker:
         self.idle_seconds = idle_seconds
         self._wake = asyncio.Event()
         self._claimed_last = False  # the last pass claimed something: there may well be more
+        # Messages finished while a completion is being written are completed together, in one transaction.
+        self._completions: GroupCommit[tuple[Claimed, list[dict[str, Any]]], bool] = GroupCommit(self._complete)
 
     def wake(self) -> None:
         self._wake.set()
@@ -98,7 +102,7 @@ class InboundWorker:
                 await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
                 return
             if isinstance(outcome, list):
-                await asyncio.to_thread(self.inbox.complete, message, self.name, outcome)
+                await self._completions.submit((message, outcome))
                 return
             message = outcome
         if message.payload != before:
@@ -110,7 +114,10 @@ class InboundWorker:
             log.warning("inbox %s: engine unavailable (%s); will retry", message.id, exc)
             await asyncio.to_thread(self.inbox.retry_later, message, self.name, str(exc))
             return
-        await asyncio.to_thread(self.inbox.complete, message, self.name, replies)
+        await self._completions.submit((message, replies))
+
+    async def _complete(self, done: list[tuple[Claimed, list[dict[str, Any]]]]) -> list[bool]:
+        return await asyncio.to_thread(self.inbox.complete_many, done, self.name)
 
     async def run(self) -> None:
         """Keep up to `batch` messages in flight, claiming more as soon as one is finished (a slow turn

@@ -45,7 +45,7 @@ def test_a_sender_gets_one_message_at_a_time_in_order(db: Database, clock: FakeC
     first_batch = inbox.claim("w1")
     assert [m.id for m in first_batch] == [ids[0], other]
     assert inbox.claim("w1") == []  # the resident's second message waits for the first
-    inbox.complete(first_batch[0], "w1", [{"text": "好的"}])
+    inbox.complete_many([(first_batch[0], [{"text": "好的"}])], "w1")
     assert [m.id for m in inbox.claim("w1")] == [ids[1]]
 
 
@@ -56,7 +56,7 @@ def test_a_sender_s_later_messages_wait_while_the_first_backs_off(db: Database, 
     inbox.store(inbound(1, sender=STRANGER))
     [message, other_message] = inbox.claim("w1")
     inbox.retry_later(message, "w1", "engine unreachable")
-    inbox.complete(other_message, "w1", [])
+    inbox.complete_many([(other_message, [])], "w1")
     assert inbox.claim("w1") == []  # the first is not due yet, and the second must not overtake it
     clock.advance(seconds=11)
     assert [m.id for m in inbox.claim("w1")] == [first]
@@ -67,9 +67,25 @@ def test_completing_queues_the_replies_once(db: Database, clock: FakeClock):
     inbox = Inbox(db, clock)
     message_id, _ = inbox.store(inbound(1))
     [message] = inbox.claim("w1")
-    assert inbox.complete(message, "w1", [{"text": "一"}, {"text": "二", "buttons": [{"title": "1"}]}])
-    assert not inbox.complete(message, "w1", [{"text": "一"}])  # already done: nothing twice
+    replies = [{"text": "一"}, {"text": "二", "buttons": [{"title": "1"}]}]
+    assert inbox.complete_many([(message, replies)], "w1") == [True]
+    assert inbox.complete_many([(message, [{"text": "一"}])], "w1") == [False]  # already done: nothing twice
     assert inbox.replies_to(message_id) == ["一", "二"]
+
+
+def test_completing_together_marks_and_answers_only_the_messages_still_held(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, lease_seconds=60)
+    lost_id, _ = inbox.store(inbound(1))
+    [lost] = inbox.claim("slow-worker")
+    clock.advance(seconds=61)
+    [taken_over] = inbox.claim("w2")  # the slow worker's lease ran out
+    kept_id, _ = inbox.store(inbound(2, sender=STRANGER))
+    [kept] = inbox.claim("slow-worker")
+    assert inbox.complete_many([(lost, [{"text": "晚了"}]), (kept, [{"text": "收到"}])], "slow-worker") == [False, True]
+    assert inbox.status_of(kept_id) == "done" and inbox.replies_to(kept_id) == ["收到"]
+    assert inbox.status_of(lost_id) == "processing" and inbox.replies_to(lost_id) == []
+    assert inbox.complete_many([(taken_over, [{"text": "好的"}])], "w2") == [True]
+    assert inbox.replies_to(lost_id) == ["好的"]
 
 
 def test_a_failed_message_is_retried_after_backoff_and_the_sender_hears_one_apology(db: Database,
@@ -96,8 +112,8 @@ def test_a_claim_held_past_its_lease_is_taken_over(db: Database, clock: FakeCloc
     clock.advance(seconds=61)
     [again] = inbox.claim("w2")
     assert again.id == message.id and again.attempts == 2
-    assert not inbox.complete(message, "crashed-worker", [{"text": "late"}])
-    assert inbox.complete(again, "w2", [{"text": "ok"}])
+    assert inbox.complete_many([(message, [{"text": "late"}])], "crashed-worker") == [False]
+    assert inbox.complete_many([(again, [{"text": "ok"}])], "w2") == [True]
 
 
 def test_two_competing_workers_never_claim_the_same_message(db: Database):
@@ -111,9 +127,8 @@ def test_two_competing_workers_never_claim_the_same_message(db: Database):
 
     def work(name: str) -> None:
         while batch := inbox.claim(name, limit=3):
-            for message in batch:
-                claimed[name].append(message.id)
-                inbox.complete(message, name, [])
+            claimed[name] += [message.id for message in batch]
+            inbox.complete_many([(message, []) for message in batch], name)
 
     threads = [threading.Thread(target=work, args=(name,)) for name in claimed]
     for t in threads:

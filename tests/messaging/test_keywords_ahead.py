@@ -18,7 +18,7 @@ def test_a_senders_keywords_overtake_their_report_but_not_each_other(db: Databas
     first = keywords.claim_ahead(inbox, "w", 8)
     assert [m.id for m in first] == [ids[1], ids[3]]  # A's 退订 and B's HELP; not a report, not 帮助一下
     assert keywords.claim_ahead(inbox, "w", 8) == []  # A's 订阅 waits for its 退订
-    inbox.complete(first[0], "w", [])
+    inbox.complete_many([(first[0], [])], "w")
     assert [m.text for m in keywords.claim_ahead(inbox, "w", 8)] == ["订阅"]
     assert inbox.status_of(ids[0]) == "pending"  # the report still waits its turn for the engine
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.clock import Clock
 from bot.engine_client import EngineClient
-from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.inbox import Claimed, Inbound, Inbox
 from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database
 
@@ -116,6 +116,32 @@ async def test_after_a_claim_that_comes_back_short_the_worker_waits_before_claim
     assert short, "no claim came back short"
     # Sleeps only get longer under load, so this bound holds on a busy machine too.
     assert all(following - started >= GATHER_SECONDS for started, following in short)
+
+
+async def test_messages_finished_together_are_completed_in_one_transaction(db: Database):
+    inbox = Inbox(db, Clock())
+    ids = [inbox.store(Inbound(channel="sms", external_id=f"SM{n}", sender=f"+86139300000{n:02d}", text="帮助"))[0]
+           for n in range(6)]
+    batches: list[int] = []
+    complete_many = inbox.complete_many
+
+    def recording_complete_many(done: list, worker: str) -> list[bool]:
+        batches.append(len(done))
+        return complete_many(done, worker)
+
+    inbox.complete_many = recording_complete_many  # type: ignore[method-assign]
+
+    async def answer_help(message: Claimed) -> list[dict[str, str]]:  # answered without the engine, like 帮助
+        return [{"text": "网格通：有事请说。"}]
+
+    finished: list[str] = []
+    client = engine("never", finished)
+    worker = InboundWorker(inbox, client, batch=8, idle_seconds=0.05, steps={"sms": [answer_help]})
+    async with running(worker, client):
+        await wait_until(lambda: all(inbox.status_of(i) == "done" for i in ids))
+    assert [inbox.replies_to(i) for i in ids] == [["网格通：有事请说。"]] * 6
+    assert batches == [6]  # claimed together, answered together: one transaction, not six
+    assert finished == []
 
 
 async def test_a_pausing_worker_stops_when_cancelled_even_as_it_is_woken():
