@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, Table, Update, and_, bindparam, func, or_, select, update
+from sqlalchemy import Connection, Row, Select, Table, Update, and_, bindparam, case, func, or_, select, update
 
 
 def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa: ANN001, ANN201
@@ -68,18 +68,25 @@ class Claimer:
     messages; a recipient's outbound ones on one channel; ["id"] for rows that wait on nothing
     but their time, like ticket timers). `narrow`: a column whose allowed values each claim names
     (`narrow_to`); it must keep or drop whole queues (a channel, when the queue has it).
+    `note_takeover`: written to `last_error` when a claim takes a row over from a worker whose
+    lease ran out.
     """
 
-    def __init__(self, model, busy: str, queue: Sequence[str], *, narrow: str | None = None) -> None:  # noqa: ANN001
+    def __init__(self, model, busy: str, queue: Sequence[str], *, narrow: str | None = None,  # noqa: ANN001
+                 note_takeover: str | None = None) -> None:
         table: Table = model.__table__
         self.narrow = narrow
         self._heads = _queue_heads(table, queue, busy,
                                    *([table.c[narrow].in_(bindparam("narrow_to", expanding=True))] if narrow else []))
         still_claimable = claimable_now(table.c, busy)
-        claim = (update(table).where(still_claimable)
-                 .values(status=busy, claimed_by=bindparam("worker"),
-                         claimed_at=bindparam("now", type_=table.c.claimed_at.type), attempts=table.c.attempts + 1)
-                 .returning(*table.c))
+        values: dict[str, Any] = dict(status=busy, claimed_by=bindparam("worker"),
+                                      claimed_at=bindparam("now", type_=table.c.claimed_at.type),
+                                      attempts=table.c.attempts + 1)
+        if note_takeover is not None:
+            # SET expressions see the row as it was: one still marked busy is taken over from a worker
+            # whose lease ran out (it died, perhaps half-way through), and `last_error` says so.
+            values["last_error"] = case((table.c.status == busy, note_takeover), else_=table.c.last_error)
+        claim = update(table).where(still_claimable).values(values).returning(*table.c)
 
         def skip_locked(candidates: Any) -> Update:  # PostgreSQL: see the module's docstring
             picked = (select(table.c.id).where(table.c.id.in_(candidates), still_claimable)

@@ -6,10 +6,11 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Protocol
 
 from bot.channels.base import Channel, SendError
-from bot.messaging.outbox import CLAIM_BATCH, Outbox, Outgoing
+from bot.messaging.outbox import CLAIM_BATCH, IN_DOUBT, Outbox, Outgoing
 from bot.messaging.policy import Review
 from bot.messaging.ratelimit import RateLimiter
 from bot.messaging.worker import pause_after_short_claim, worker_name
@@ -74,6 +75,8 @@ class OutboxDispatcher:
                 await asyncio.to_thread(self.outbox.deferred, message, self.name, review.until, review.reason)
                 return
             message = replace(message, text=review.text)
+        if message.in_doubt and await self._went_out_before(channel, message):
+            return
         await self.limiter.acquire(message.channel, message.recipient)
         try:
             provider_id = await channel.send(message.recipient, message.text, message.payload)
@@ -87,6 +90,25 @@ class OutboxDispatcher:
             await asyncio.to_thread(self.outbox.failed, message, self.name, repr(exc), permanent=False)
             return
         await asyncio.to_thread(self.outbox.sent, message, self.name, provider_id)
+
+    async def _went_out_before(self, channel: Channel, message: Outgoing) -> bool:
+        """A dispatcher that died while sending this message may have handed it to the provider: if
+        the provider holds it, it is marked sent, not sent twice. True when it is dealt with (found,
+        or the provider could not be asked: then it stays in doubt and is tried again later)."""
+        since = message.created_at or datetime.min.replace(tzinfo=UTC)  # unknown: any time
+        try:
+            provider_id = await channel.find_sent(message.recipient, message.text, since)
+        except SendError as exc:
+            log.warning("outbox %s via %s: could not ask whether it went out (%s); will retry",
+                        message.id, message.channel, exc)
+            await asyncio.to_thread(self.outbox.failed, message, self.name, f"{IN_DOUBT}; {exc}", permanent=False)
+            return True
+        if provider_id is None:
+            return False
+        log.info("outbox %s via %s had gone out before its sender stopped; marked sent", message.id,
+                 message.channel)
+        await asyncio.to_thread(self.outbox.sent, message, self.name, provider_id)
+        return True
 
     async def run(self) -> None:
         while True:

@@ -15,6 +15,9 @@ from bot.store.models import OutboxMessage
 
 MAX_BACKOFF_SECONDS = 600.0
 CLAIM_BATCH = 20  # messages a dispatcher claims at a time
+# A message taken over from a dispatcher whose lease ran out: it may have died after the provider
+# accepted the message and before marking it sent, so the provider is asked before it is sent again.
+IN_DOUBT = "in doubt: a claim ran out while sending"
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class Outgoing:
     text: str
     payload: dict[str, Any]
     attempts: int
+    created_at: datetime | None = None
+    in_doubt: bool = False  # see IN_DOUBT
 
 
 class Outbox:
@@ -37,7 +42,8 @@ class Outbox:
         self.lease_seconds = lease_seconds
         # One message at a time per recipient and channel, oldest first: replies arrive in the order they
         # were queued even when several dispatchers run.
-        self.claimer = Claimer(OutboxMessage, "sending", ["recipient", "channel"], narrow="channel")
+        self.claimer = Claimer(OutboxMessage, "sending", ["recipient", "channel"], narrow="channel",
+                               note_takeover=IN_DOUBT)
 
     def claim(self, worker: str, channels: list[str], limit: int = CLAIM_BATCH) -> list[Outgoing]:
         """Claim up to `limit` due messages, the oldest unsent one of each recipient."""
@@ -98,4 +104,5 @@ class Outbox:
 
 def outgoing(row: Any) -> Outgoing:
     """A claimed outbox row (as RETURNING gave it) as the dispatcher's message."""
-    return Outgoing(row.id, row.channel, row.recipient, row.text, dict(row.payload or {}), row.attempts)
+    return Outgoing(row.id, row.channel, row.recipient, row.text, dict(row.payload or {}), row.attempts,
+                    row.created_at, (row.last_error or "").startswith(IN_DOUBT))

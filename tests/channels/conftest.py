@@ -36,7 +36,7 @@ def fake_twilio(twilio_server: FakeTwilio) -> FakeTwilio:
     twilio_server.media.clear()
     twilio_server.failures.clear()
     twilio_server.failures_for.clear()
-    twilio_server.media_requests = 0
+    twilio_server.media_requests = twilio_server.list_requests = 0
     return twilio_server
 
 

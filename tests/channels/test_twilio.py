@@ -1,5 +1,6 @@
 from sqlalchemy import func, select
 
+from bot.messaging.worker import InboundWorker
 from bot.store.channel_models import DeliveryStatus, InboundMedia
 from bot.store.models import InboxMessage, OutboxMessage
 from tests.channels.conftest import FROM_NUMBER, PUBLIC, drive, post_sms, sign, sms_params
@@ -133,6 +134,47 @@ async def test_an_invalid_number_is_dead_lettered_at_once_and_a_server_error_is_
     with services.db.session() as s:
         statuses = dict(s.execute(select(OutboxMessage.recipient, OutboxMessage.status)).all())
     assert statuses == {RESIDENT: "dead", "+8613900000002": "pending"}
+
+
+async def a_dispatcher_dies_while_sending(services, clock, *, reached_twilio: bool) -> str | None:
+    """A reply is claimed by a dispatcher that dies after (or before) Twilio took it, without marking
+    it; its lease then runs out. Returns the sid Twilio gave it, if it got that far."""
+    while await InboundWorker(services.inbox, services.engine, steps=services.kit.steps, name="w").run_once():
+        pass
+    [message] = services.outbox.claim("dead-dispatcher", ["sms"])
+    sid = await services.channels["sms"].send(message.recipient, message.text, {}) if reached_twilio else None
+    clock.advance(seconds=services.outbox.lease_seconds + 1)
+    return sid
+
+
+async def test_a_reply_twilio_took_before_its_dispatcher_died_is_not_sent_again(gateway, services, fake_twilio,
+                                                                               clock):
+    await post_sms(gateway, sms_params("SM15", RESIDENT, "你好"))
+    sid = await a_dispatcher_dies_while_sending(services, clock, reached_twilio=True)
+    await drive(services)
+    assert [m["sid"] for m in fake_twilio.sent] == [sid]  # once on the wire
+    assert fake_twilio.list_requests == 1  # the dispatcher that took it over asked Twilio first
+    with services.db.session() as s:
+        row = s.scalar(select(OutboxMessage).where(OutboxMessage.recipient == RESIDENT))
+        assert (row.status, row.provider_id, row.attempts) == ("sent", sid, 2)
+
+
+async def test_a_reply_that_never_reached_twilio_before_its_dispatcher_died_is_sent(gateway, services, fake_twilio,
+                                                                                   clock):
+    await post_sms(gateway, sms_params("SM16", RESIDENT, "你好"))
+    assert await a_dispatcher_dies_while_sending(services, clock, reached_twilio=False) is None
+    await drive(services)
+    [sent] = fake_twilio.sent
+    assert fake_twilio.list_requests == 1
+    with services.db.session() as s:
+        row = s.scalar(select(OutboxMessage).where(OutboxMessage.recipient == RESIDENT))
+        assert (row.status, row.provider_id) == ("sent", sent["sid"])
+
+
+async def test_replies_sent_the_first_time_ask_twilio_nothing(gateway, services, fake_twilio):
+    await post_sms(gateway, sms_params("SM17", RESIDENT, "你好"))
+    await drive(services)
+    assert len(fake_twilio.sent) == 1 and fake_twilio.list_requests == 0
 
 
 async def test_mms_photos_are_downloaded_with_the_account_credentials_and_passed_to_the_engine(

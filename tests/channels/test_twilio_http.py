@@ -4,6 +4,7 @@ against servers that refuse or never answer."""
 import asyncio
 import socket
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -11,7 +12,7 @@ from bot.channels.base import SendError
 from bot.channels.twilio import TwilioChannel
 from bot.channels.twilio.http import environ_proxy
 from tests.channels.conftest import FROM_NUMBER
-from tests.conftest import RESIDENT
+from tests.conftest import RESIDENT, STRANGER
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN
 
 
@@ -49,9 +50,25 @@ async def test_an_unreachable_twilio_is_an_error_worth_retrying():
     try:
         with pytest.raises(SendError) as failed:
             await sms.send(RESIDENT, "你好", {})
+        with pytest.raises(SendError) as not_asked:  # whether a message in doubt went out: ask again later
+            await sms.find_sent(RESIDENT, "你好", datetime.now(UTC))
     finally:
         await sms.aclose()
-    assert not failed.value.permanent
+    assert not failed.value.permanent and not not_asked.value.permanent
+
+
+async def test_it_finds_a_message_sent_earlier_by_its_text_and_number(fake_twilio):
+    sms = channel(fake_twilio.url)
+    try:
+        before = datetime.now(UTC)
+        sid = await sms.send(RESIDENT, "路灯已修好。", {})
+        await sms.send(STRANGER, "路灯已修好。", {})
+        found = await sms.find_sent(RESIDENT, "路灯已修好。", before)
+        other_text = await sms.find_sent(RESIDENT, "井盖已补上。", before)
+        too_early = await sms.find_sent(RESIDENT, "路灯已修好。", before + timedelta(hours=1))
+    finally:
+        await sms.aclose()
+    assert (found, other_text, too_early) == (sid, None, None)
 
 
 async def test_a_twilio_that_never_answers_times_out_as_an_error_worth_retrying():

@@ -1,5 +1,5 @@
-"""A fake of the parts of Twilio's REST API gridbot uses, on loopback: creating messages and
-serving MMS media (behind the account's basic auth)."""
+"""A fake of the parts of Twilio's REST API gridbot uses, on loopback: creating messages, listing
+them (newest first, filtered by To and From) and serving MMS media (behind the account's basic auth)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import base64
 import itertools
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from typing import Any
 
 from starlette.applications import Starlette
@@ -29,6 +31,7 @@ class FakeTwilio:
     # The next create() calls to one number fail with (http status, twilio code), one per call.
     failures_for: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     media_requests: int = 0
+    list_requests: int = 0
     server: LoopbackServer | None = None
 
     def __post_init__(self) -> None:
@@ -52,8 +55,21 @@ class FakeTwilio:
                 status, code = planned.pop(0) if planned else self.failures.pop(0)
                 return JSONResponse({"code": code, "message": "fake failure", "status": status}, status_code=status)
             sid = f"SM{next(self._ids):032d}"
-            self.sent.append({**form, "sid": sid, "at": f"{time.monotonic():.6f}"})
-            return JSONResponse(_message(sid, form), status_code=201)
+            self.sent.append({**form, "sid": sid, "at": f"{time.monotonic():.6f}",
+                              "date_created": format_datetime(datetime.now(UTC), usegmt=True)})
+            return JSONResponse(_message(sid, form, self.sent[-1]["date_created"]), status_code=201)
+
+        async def listing(request: Request) -> Response:
+            self.list_requests += 1
+            if _auth(request) != (ACCOUNT_SID, AUTH_TOKEN):
+                return JSONResponse({"code": 20003, "message": "Authenticate", "status": 401}, status_code=401)
+            wanted = {key: request.query_params[key] for key in ("To", "From") if key in request.query_params}
+            found = [m for m in reversed(self.sent) if all(m.get(k) == v for k, v in wanted.items())]
+            size = int(request.query_params.get("PageSize", "50"))
+            return JSONResponse({"messages": [_message(m["sid"], m, m["date_created"]) for m in found[:size]],
+                                 "page": 0, "page_size": size, "start": 0, "end": min(size, len(found)) - 1,
+                                 "first_page_uri": str(request.url.path), "next_page_uri": None,
+                                 "previous_page_uri": None, "uri": str(request.url.path)})
 
         async def media(request: Request) -> Response:
             self.media_requests += 1
@@ -66,6 +82,7 @@ class FakeTwilio:
 
         return Starlette(routes=[
             Route("/2010-04-01/Accounts/{sid}/Messages.json", create, methods=["POST"]),
+            Route("/2010-04-01/Accounts/{sid}/Messages.json", listing, methods=["GET"]),
             Route("/2010-04-01/Accounts/{sid}/Messages/{msg}/Media/{name}", media, methods=["GET"]),
         ])
 
@@ -89,7 +106,8 @@ def _auth(request: Request) -> tuple[str, str] | None:
     return user, password
 
 
-def _message(sid: str, form: dict[str, str]) -> dict[str, Any]:
+def _message(sid: str, form: dict[str, str], date_created: str) -> dict[str, Any]:
     return {"sid": sid, "account_sid": ACCOUNT_SID, "to": form.get("To"), "from": form.get("From"),
             "body": form.get("Body"), "status": "queued", "num_segments": "1", "direction": "outbound-api",
+            "date_created": date_created,
             "uri": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json"}

@@ -180,7 +180,8 @@ def test_killing_the_gateway_and_the_engine_during_a_burst_of_500_loses_none_and
     assert (total, done, unsent) == (TOTAL, TOTAL, 0), crash.log
     assert {status for _, status, _, _ in crash.outbox} <= {"sent", "suppressed"}
     assert all(n == 1 for n in crash.tickets.values())  # a re-processed message never makes a second ticket
-    # Every sender got its replies, each sent once: the fake saw each outbox row's send exactly once.
+    # Every sender got its replies, each sent once: the fake saw each outbox row's send exactly once
+    # (a reply in flight when the worker died is looked up at Twilio before it is sent again).
     sids = Counter(m["sid"] for m in crash.sent_sms)
     assert set(sids) == {pid for _, status, pid, channel in crash.outbox if status == "sent" and channel == "sms"}
     on_the_wire = Counter((m["To"], m["Body"]) for m in crash.sent_sms)

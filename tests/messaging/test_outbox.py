@@ -57,6 +57,20 @@ def test_too_many_failures_dead_letter_the_message(db: Database, clock: FakeCloc
     assert outbox.to_recipient(WORKER)[0].status == "dead"
 
 
+def test_a_message_taken_over_from_a_dispatcher_whose_lease_ran_out_is_in_doubt(db: Database, clock: FakeClock):
+    outbox = Outbox(db, clock, lease_seconds=60, backoff_seconds=1)
+    queue(db, clock)
+    [first] = outbox.claim("died-while-sending", ["simulator"])
+    assert not first.in_doubt
+    clock.advance(seconds=61)
+    [taken_over] = outbox.claim("w", ["simulator"])
+    assert taken_over.in_doubt and taken_over.created_at == first.created_at
+    outbox.failed(taken_over, "w", "503", permanent=False)  # a send that got an answer: no longer in doubt
+    clock.advance(seconds=5)
+    [retried] = outbox.claim("w", ["simulator"])
+    assert not retried.in_doubt and retried.attempts == 3
+
+
 def test_it_only_claims_messages_of_the_channels_it_serves(db: Database, clock: FakeClock):
     outbox = Outbox(db, clock)
     queue(db, clock, channel="sms")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,6 +27,10 @@ log = logging.getLogger(__name__)
 
 # Twilio error codes that no retry will fix: invalid/unreachable number, unsubscribed recipient, blocked.
 PERMANENT_CODES = {21211, 21212, 21214, 21408, 21606, 21610, 21612, 21614, 30004, 30005, 30006, 30007}
+# Looking for a message sent before a crash: the newest messages to the number, from a little before
+# the outbox row was created (Twilio's clock and ours differ; its timestamps have whole seconds).
+FIND_SENT_LIMIT = 20
+FIND_SENT_SLACK = timedelta(minutes=10)
 
 
 class TwilioChannel(Channel):
@@ -52,6 +57,22 @@ class TwilioChannel(Channel):
         except (TwilioException, aiohttp.ClientError, OSError) as exc:  # connection errors, timeouts
             raise SendError(f"twilio unreachable: {type(exc).__name__}", permanent=False) from exc
         return message.sid
+
+    async def find_sent(self, recipient: str, text: str, since: datetime) -> str | None:
+        """Twilio lists the messages sent to a number, newest first. The same text never goes to a
+        number twice in a day (the SMS policy), so a match is the message in doubt."""
+        try:
+            recent = await self.client.messages.list_async(to=recipient, from_=self.from_number,
+                                                           limit=FIND_SENT_LIMIT)
+        except TwilioRestException as exc:
+            raise SendError(f"twilio lookup {exc.status} code {exc.code}", permanent=False) from exc
+        except (TwilioException, aiohttp.ClientError, OSError) as exc:
+            raise SendError(f"twilio unreachable: {type(exc).__name__}", permanent=False) from exc
+        for message in recent:
+            created = message.date_created
+            if message.body == text and (created is None or created >= since - FIND_SENT_SLACK):
+                return message.sid
+        return None
 
     async def aclose(self) -> None:
         await self._http.aclose()
