@@ -6,7 +6,6 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Protocol
 
 from bot.channels.base import Channel, SendError
@@ -95,9 +94,8 @@ class OutboxDispatcher:
         """A dispatcher that died while sending this message may have handed it to the provider: if
         the provider holds it, it is marked sent, not sent twice. True when it is dealt with (found,
         or the provider could not be asked: then it stays in doubt and is tried again later)."""
-        since = message.created_at or datetime.min.replace(tzinfo=UTC)  # unknown: any time
         try:
-            provider_id = await channel.find_sent(message.recipient, message.text, since)
+            provider_id = await channel.find_sent(message.recipient, message.text, message.created_at)
         except SendError as exc:
             log.warning("outbox %s via %s: could not ask whether it went out (%s); will retry",
                         message.id, message.channel, exc)

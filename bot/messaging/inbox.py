@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+from sqlalchemy import Connection, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.clock import Clock
-from bot.messaging.claims import Claimer, backoff_seconds, claimable, update_held
+from bot.messaging.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 
@@ -53,14 +53,7 @@ class Inbox:
         # Built once; executed with a list of rows, SQLAlchemy sends it as one multi-row INSERT.
         self._insert = (dialect.insert(table).on_conflict_do_nothing(index_elements=["channel", "external_id"])
                         .returning(table.c.channel, table.c.external_id, table.c.id))
-        # Built once: the worker runs them for every message it finishes.
-        self._queue_replies = insert(OutboxMessage.__table__)
-        self._complete_held = (update(table)
-                               .where(table.c.id.in_(bindparam("ids", expanding=True)),
-                                      table.c.claimed_by == bindparam("worker"), table.c.status == "processing")
-                               .values(status="done", processed_at=bindparam("now", type_=table.c.processed_at.type),
-                                       last_error=None)
-                               .returning(table.c.id))
+        self._queue_replies = insert(OutboxMessage.__table__)  # built once: the worker runs it per message
         self.claimer = Claimer(InboxMessage, "processing", ["sender"])  # a sender's messages, in order
 
     def store(self, message: Inbound) -> tuple[int, bool]:
@@ -120,8 +113,8 @@ class Inbox:
             return []
         now = self.clock.now()
         with self.db.engine.begin() as conn:
-            held = set(conn.scalars(self._complete_held, {"ids": [message.id for message, _ in done],
-                                                          "worker": worker, "now": now}))
+            held = update_held_many(conn, InboxMessage, [message.id for message, _ in done], worker, "processing",
+                                    status="done", processed_at=now, last_error=None)
             rows = [dict(channel=message.channel, recipient=message.sender, kind="reply", text=reply.get("text") or "",
                          payload=_reply_payload(reply), reply_to_id=message.id, seq=seq, status="pending",
                          attempts=0, created_at=now, next_attempt_at=now)

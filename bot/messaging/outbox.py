@@ -28,8 +28,8 @@ class Outgoing:
     text: str
     payload: dict[str, Any]
     attempts: int
-    created_at: datetime | None = None
-    in_doubt: bool = False  # see IN_DOUBT
+    created_at: datetime
+    in_doubt: bool  # see IN_DOUBT
 
 
 class Outbox:

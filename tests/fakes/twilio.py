@@ -57,7 +57,7 @@ class FakeTwilio:
             sid = f"SM{next(self._ids):032d}"
             self.sent.append({**form, "sid": sid, "at": f"{time.monotonic():.6f}",
                               "date_created": format_datetime(datetime.now(UTC), usegmt=True)})
-            return JSONResponse(_message(sid, form, self.sent[-1]["date_created"]), status_code=201)
+            return JSONResponse(_message(self.sent[-1]), status_code=201)
 
         async def listing(request: Request) -> Response:
             self.list_requests += 1
@@ -66,7 +66,7 @@ class FakeTwilio:
             wanted = {key: request.query_params[key] for key in ("To", "From") if key in request.query_params}
             found = [m for m in reversed(self.sent) if all(m.get(k) == v for k, v in wanted.items())]
             size = int(request.query_params.get("PageSize", "50"))
-            return JSONResponse({"messages": [_message(m["sid"], m, m["date_created"]) for m in found[:size]],
+            return JSONResponse({"messages": [_message(m) for m in found[:size]],
                                  "page": 0, "page_size": size, "start": 0, "end": min(size, len(found)) - 1,
                                  "first_page_uri": str(request.url.path), "next_page_uri": None,
                                  "previous_page_uri": None, "uri": str(request.url.path)})
@@ -106,8 +106,9 @@ def _auth(request: Request) -> tuple[str, str] | None:
     return user, password
 
 
-def _message(sid: str, form: dict[str, str], date_created: str) -> dict[str, Any]:
-    return {"sid": sid, "account_sid": ACCOUNT_SID, "to": form.get("To"), "from": form.get("From"),
-            "body": form.get("Body"), "status": "queued", "num_segments": "1", "direction": "outbound-api",
-            "date_created": date_created,
-            "uri": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json"}
+def _message(sent: dict[str, str]) -> dict[str, Any]:
+    """A message as Twilio's API renders it, from what the fake recorded of its creation."""
+    return {"sid": sent["sid"], "account_sid": ACCOUNT_SID, "to": sent.get("To"), "from": sent.get("From"),
+            "body": sent.get("Body"), "status": "queued", "num_segments": "1", "direction": "outbound-api",
+            "date_created": sent["date_created"],
+            "uri": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sent['sid']}.json"}

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 PERMANENT_CODES = {21211, 21212, 21214, 21408, 21606, 21610, 21612, 21614, 30004, 30005, 30006, 30007}
 # Looking for a message sent before a crash: the newest messages to the number, from a little before
 # the outbox row was created (Twilio's clock and ours differ; its timestamps have whole seconds).
+# What an unreachable or silent Twilio raises: connection errors, timeouts.
+UNREACHABLE = (TwilioException, aiohttp.ClientError, OSError)
 FIND_SENT_LIMIT = 20
 FIND_SENT_SLACK = timedelta(minutes=10)
 
@@ -54,8 +56,8 @@ class TwilioChannel(Channel):
         except TwilioRestException as exc:
             permanent = exc.code in PERMANENT_CODES or (400 <= exc.status < 500 and exc.status != 429)
             raise SendError(f"twilio {exc.status} code {exc.code}", permanent=permanent) from exc
-        except (TwilioException, aiohttp.ClientError, OSError) as exc:  # connection errors, timeouts
-            raise SendError(f"twilio unreachable: {type(exc).__name__}", permanent=False) from exc
+        except UNREACHABLE as exc:
+            raise _unreachable(exc) from exc
         return message.sid
 
     async def find_sent(self, recipient: str, text: str, since: datetime) -> str | None:
@@ -66,8 +68,8 @@ class TwilioChannel(Channel):
                                                            limit=FIND_SENT_LIMIT)
         except TwilioRestException as exc:
             raise SendError(f"twilio lookup {exc.status} code {exc.code}", permanent=False) from exc
-        except (TwilioException, aiohttp.ClientError, OSError) as exc:
-            raise SendError(f"twilio unreachable: {type(exc).__name__}", permanent=False) from exc
+        except UNREACHABLE as exc:
+            raise _unreachable(exc) from exc
         for message in recent:
             created = message.date_created
             if message.body == text and (created is None or created >= since - FIND_SENT_SLACK):
@@ -76,6 +78,10 @@ class TwilioChannel(Channel):
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+
+def _unreachable(exc: Exception) -> SendError:
+    return SendError(f"twilio unreachable: {type(exc).__name__}", permanent=False)
 
 
 class TwilioMedia:
