@@ -12,8 +12,8 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from bot.core import reports
-from bot.core.routing import match_place
-from bot.core.rules import load_rules
+from bot.core.places import match_place
+from bot.core.routing_rules import load_rules
 from bot.core.tickets import Report, assignee_label
 from bot.store.models import OrgUnit
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.clock import Clock
-from bot.settings import Settings
+from bot.common.clock import Clock
+from bot.common.settings import Settings
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def serve(settings: Settings) -> None:
     from rasa_sdk.endpoint import create_app
     from rasa_sdk.executor import ActionExecutor
 
-    from bot.logs import setup_logging
+    from bot.common.logs import setup_logging
 
     setup_logging(settings.log_level)
     configure(ActionContext(settings=settings, db=Database(settings.resolved_database_url), clock=Clock()))

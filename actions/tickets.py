@@ -16,7 +16,7 @@ from actions.runtime import context
 from bot.core import lifecycle, reports
 from bot.core.commands import rating_in, ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
-from bot.core.rules import RoutingRules, load_rules
+from bot.core.routing_rules import RoutingRules, load_rules
 from bot.core.tickets import Report, assignee_label
 
 REFUSALS = {

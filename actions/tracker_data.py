@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.nlu_result import category_of
+from bot.engine.parse import category_of
 
 
 def metadata(tracker: Tracker) -> dict[str, Any]:

@@ -44,9 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.http_load import ServerProcess, closed_loop, open_loop, post_form  # noqa: E402
-from bot.demo import load_demo  # noqa: E402
-from bot.model import ensure_model  # noqa: E402
-from bot.settings import Settings, load_settings  # noqa: E402
+from bot.app.demo import load_demo  # noqa: E402
+from bot.common.settings import Settings, load_settings  # noqa: E402
+from bot.engine.model_cache import ensure_model  # noqa: E402
 from bot.store.db import Database  # noqa: E402
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN  # noqa: E402
 from tests.integration.stack import Stack, free_port  # noqa: E402

@@ -27,10 +27,10 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from bot.clock import FakeClock  # noqa: E402
+from bot.app.demo import load_demo  # noqa: E402
+from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import council  # noqa: E402
 from bot.core.council_ballots import cast  # noqa: E402
-from bot.demo import load_demo  # noqa: E402
 from bot.store.council_models import Ballot  # noqa: E402
 from bot.store.db import Database  # noqa: E402
 from bot.store.models import OrgUnit, Person  # noqa: E402

@@ -23,7 +23,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.engine_process import stop_process_group  # noqa: E402
+from bot.engine.process import stop_process_group  # noqa: E402
 
 
 def free_port() -> int:

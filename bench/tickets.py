@@ -27,12 +27,12 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import select  # noqa: E402
 
-from bot.clock import FakeClock  # noqa: E402
+from bot.app.demo import load_demo  # noqa: E402
+from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import registry, reports  # noqa: E402
-from bot.core.routing import locate  # noqa: E402
-from bot.core.rules import DEFAULT_PATH, load_rules  # noqa: E402
+from bot.core.places import locate  # noqa: E402
+from bot.core.routing_rules import DEFAULT_PATH, load_rules  # noqa: E402
 from bot.core.tickets import CATEGORY_NAMES, Report  # noqa: E402
-from bot.demo import load_demo  # noqa: E402
 from bot.store.db import Database  # noqa: E402
 from bot.store.models import Person  # noqa: E402
 

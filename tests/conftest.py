@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from bot.clock import FakeClock
-from bot.demo import load_demo
-from bot.settings import Settings
+from bot.app.demo import load_demo
+from bot.common.clock import FakeClock
+from bot.common.settings import Settings
 from bot.store.db import Database
 
-# Demo personas (bot/demo.py builds them; README lists them).
+# Demo personas (bot/app/demo.py builds them; README lists them).
 RESIDENT = "+8613900000001"  # 居民, 幸福社区第1网格 (阳光小区)
 WORKER = "+8613700000001"  # primary grid worker of 幸福社区第1网格
 BACKUP_WORKER = "+8613700000101"

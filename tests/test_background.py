@@ -1,9 +1,9 @@
 import os
 import time
 
-from bot.background import HEARTBEAT_STALE_SECONDS, heartbeat_path, worker_alive
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.app.worker_process import HEARTBEAT_STALE_SECONDS, heartbeat_path, worker_alive
+from bot.common.settings import Settings
 
 
 class Var:

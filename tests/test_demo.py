@@ -1,6 +1,6 @@
 from sqlalchemy import func, select
 
-from bot.demo import identities, load_demo
+from bot.app.demo import identities, load_demo
 from bot.store.db import Database
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 from tests.conftest import RESIDENT, RIDER, VILLAGER, WORKER

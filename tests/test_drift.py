@@ -9,7 +9,7 @@ import yaml
 from rasa_sdk import Action
 
 import actions
-from bot.settings import ROOT
+from bot.common.settings import ROOT
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 BUILT_IN = {"nlu_fallback"}

@@ -1,7 +1,7 @@
 import httpx
 import pytest
 
-from bot.engine_client import EngineClient, EngineUnavailable
+from bot.engine.client import EngineClient, EngineUnavailable
 
 
 class Engine:

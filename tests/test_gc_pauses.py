@@ -1,6 +1,6 @@
 import gc
 
-from bot.gc_pauses import freeze_startup_objects
+from bot.app.gc_pauses import freeze_startup_objects
 
 
 def test_objects_alive_at_start_up_are_left_out_of_later_collections():

@@ -1,4 +1,4 @@
-from bot.nlu_result import category_of, classification
+from bot.engine.parse import category_of, classification
 
 
 def parse(intent: str, key: str | None = None, confidence: float = 0.9) -> dict:

@@ -4,10 +4,10 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from bot.clock import FakeClock
-from bot.gateway import create_app
-from bot.services import build_services
-from bot.settings import Settings
+from bot.app.gateway import create_app
+from bot.app.services import build_services
+from bot.common.clock import FakeClock
+from bot.common.settings import Settings
 from bot.store.db import Database
 from tests.conftest import POINT_IN_GRID_1, RESIDENT
 

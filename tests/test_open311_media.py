@@ -2,12 +2,12 @@
 
 from fastapi.testclient import TestClient
 
-from bot.clock import FakeClock
+from bot.app.gateway import create_app
+from bot.app.services import build_services
+from bot.common.clock import FakeClock
+from bot.common.settings import Settings
 from bot.core import reports
-from bot.gateway import create_app
 from bot.messaging.inbox import Inbound
-from bot.services import build_services
-from bot.settings import Settings
 from bot.store.db import Database
 from tests.conftest import RESIDENT
 from tests.core.helpers import RULES, make_report

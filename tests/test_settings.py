@@ -1,7 +1,7 @@
 import re
 from pathlib import Path
 
-from bot.settings import ROOT, Settings
+from bot.common.settings import ROOT, Settings
 
 
 def documented_variables() -> set[str]:

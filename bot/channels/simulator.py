@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
 from bot.channels.base import Channel
-from bot.core.phones import InvalidPhone, to_e164
+from bot.common.phones import InvalidPhone, to_e164
 from bot.messaging.inbox import Inbound
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import registry
 from bot.core.notify import notify
 from bot.store.council_models import Ballot, Notice, Topic

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import points
 from bot.core.council import get_topic, is_eligible, is_open, open_topics_for, voter_key
 from bot.store.council_models import Ballot, BallotEvent, Topic

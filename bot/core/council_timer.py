@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core.council import close_due
 from bot.store.db import Database
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import registry
 from bot.core.notify import notify
-from bot.core.rules import RoutingRules
+from bot.core.routing_rules import RoutingRules
 from bot.store.models import OrgUnit, Person, Ticket
 
 LEVEL_NAMES = {1: "片区", 2: "社区", 3: "街道"}

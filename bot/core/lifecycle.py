@@ -8,12 +8,12 @@ from datetime import timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import points, registry
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
-from bot.core.routing import match_place
-from bot.core.rules import RoutingRules
+from bot.core.places import match_place
+from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import (
     CATEGORY_NAMES,
     OPEN_STATUSES,

@@ -9,11 +9,11 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import registry
 from bot.core.notify import notify
-from bot.core.routing import Located, locate
-from bot.core.rules import RoutingRules, default_rules
+from bot.core.places import Located, locate
+from bot.core.routing_rules import RoutingRules, default_rules
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Opened, Report, event, open_ticket
 from bot.store.channel_models import InboundMedia
 from bot.store.models import InboxMessage, OrgUnit, Ticket, TicketPhoto

@@ -13,12 +13,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
+from bot.common.phones import mask
 from bot.core import points, registry
 from bot.core.notify import address_of, notify, notify_address
-from bot.core.phones import mask
-from bot.core.routing import Located
-from bot.core.rules import RoutingRules
+from bot.core.places import Located
+from bot.core.routing_rules import RoutingRules
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketPhoto, TicketTimer
 
 CATEGORY_NAMES = {

@@ -11,13 +11,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import registry
 from bot.core.escalation import escalate
 from bot.core.notify import notify
-from bot.core.rules import RoutingRules
+from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, event, schedule, worker_notice
-from bot.messaging.claims import Claimer, claimable
+from bot.store.claims import Claimer, claimable
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketTimer
 

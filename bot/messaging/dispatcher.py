@@ -10,8 +10,8 @@ from typing import Protocol
 
 from bot.channels.base import Channel, SendError
 from bot.messaging.outbox import CLAIM_BATCH, IN_DOUBT, Outbox, Outgoing
-from bot.messaging.policy import Review
 from bot.messaging.ratelimit import RateLimiter
+from bot.messaging.sms_policy import Review
 from bot.messaging.worker import pause_after_short_claim, worker_name
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.clock import Clock
-from bot.messaging.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
+from bot.common.clock import Clock
+from bot.store.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
 

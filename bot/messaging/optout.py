@@ -8,7 +8,7 @@ from collections.abc import Collection
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.store.channel_models import OptOut
 from bot.store.db import Database
 from bot.store.models import OutboxMessage

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.clock import Clock
-from bot.messaging.claims import Claimer, backoff_seconds, update_held
+from bot.common.clock import Clock
+from bot.store.claims import Claimer, backoff_seconds, update_held
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 

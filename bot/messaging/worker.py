@@ -10,10 +10,10 @@ import socket
 from collections.abc import Callable
 from typing import Any
 
-from bot.engine_client import EngineClient, EngineUnavailable
+from bot.engine.client import EngineClient, EngineUnavailable
 from bot.messaging.group_commit import GroupCommit
 from bot.messaging.inbox import Claimed, Inbox
-from bot.messaging.steps import Step
+from bot.messaging.keywords import Step
 
 log = logging.getLogger(__name__)
 # With slots free while others still work, completions gather this long (at most) before the next

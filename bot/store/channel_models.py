@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.clock import utcnow
+from bot.common.clock import utcnow
 from bot.store.models import Base, IdType
 from bot.store.types import UTCDateTime
 

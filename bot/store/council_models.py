@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.clock import utcnow
+from bot.common.clock import utcnow
 from bot.store.models import Base, IdType
 from bot.store.types import UTCDateTime
 

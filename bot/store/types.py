@@ -20,7 +20,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError(f"naive datetime {value!r}: use bot.clock (UTC-aware) times")
+            raise ValueError(f"naive datetime {value!r}: use bot.common.clock (UTC-aware) times")
         return value.astimezone(UTC)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:

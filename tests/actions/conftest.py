@@ -11,8 +11,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import runtime
-from bot.clock import FakeClock
-from bot.settings import ROOT, Settings
+from bot.common.clock import FakeClock
+from bot.common.settings import ROOT, Settings
 from bot.store.db import Database
 
 

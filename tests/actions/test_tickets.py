@@ -12,7 +12,7 @@ from actions.tickets import (
     ActionWorkerTicket,
 )
 from bot.core import lifecycle, reports
-from bot.core.rules import DEFAULT_PATH, load_rules
+from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.core.tickets import Report
 from bot.store.models import Ticket
 from tests.actions.conftest import make_tracker

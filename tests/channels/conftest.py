@@ -10,11 +10,11 @@ import httpx
 import pytest
 from twilio.request_validator import RequestValidator
 
-from bot.clock import FakeClock
-from bot.engine_client import EngineClient
-from bot.gateway import create_app
-from bot.services import Services, build_services
-from bot.settings import Settings
+from bot.app.gateway import create_app
+from bot.app.services import Services, build_services
+from bot.common.clock import FakeClock
+from bot.common.settings import Settings
+from bot.engine.client import EngineClient
 from tests.fakes.telegram import TOKEN, FakeTelegram
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 

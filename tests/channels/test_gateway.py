@@ -1,6 +1,6 @@
 import gc
 
-from bot.gateway import create_app
+from bot.app.gateway import create_app
 
 
 async def test_the_gateway_freezes_what_it_loaded_before_serving(services):

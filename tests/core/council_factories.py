@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import council
 from bot.core.registry import person_by_address
 from bot.store.models import OrgUnit, Person

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.core import reports
-from bot.core.rules import DEFAULT_PATH, load_rules
+from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.core.tickets import Opened, Report
 from bot.store.db import Database
 from bot.store.models import OutboxMessage, Person, Ticket, TicketEvent

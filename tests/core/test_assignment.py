@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.core import lifecycle
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketFollower

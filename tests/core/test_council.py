@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.core import council
 from bot.core.council_ballots import cast
 from bot.store.council_models import Notice, Topic

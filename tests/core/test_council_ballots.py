@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.core import council, points
 from bot.core.council_ballots import audit_ballots, cast, handle_vote, parse_choice, which_topic_text
 from bot.store.council_models import Ballot, BallotEvent

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.clock import FakeClock
+from bot.cli.main import app
+from bot.common.clock import FakeClock
 from bot.core import points
 from bot.store.council_models import Notice, Topic
 from bot.store.db import Database

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from bot.core.imports import ImportRejected, read_file, run_import
-from bot.core.routing import grid_at
+from bot.core.places import grid_at
+from bot.core.registry_import import ImportRejected, read_file, run_import
 from bot.store.db import Database
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.core import lifecycle
 from bot.core.lifecycle import TicketError
 from bot.store.db import Database

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.phones import InvalidPhone, mask, to_e164
+from bot.common.phones import InvalidPhone, mask, to_e164
 
 
 @pytest.mark.parametrize("raw", ["13900000001", "139 0000 0001", "+86 139-0000-0001", "008613900000001",

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
+from bot.common.settings import Settings
 from bot.core import points
 from bot.core.points import PointRules, PointsError
-from bot.settings import Settings
 from bot.store.council_models import PointsEntry
 from bot.store.db import Database
 from tests.conftest import RESIDENT, VILLAGER, WORKER

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.core import reports
 from bot.messaging.inbox import Inbound, Inbox
 from bot.store.channel_models import InboundMedia

@@ -1,5 +1,5 @@
+from bot.core.places import grid_at, grid_named_in, locate
 from bot.core.registry import person_by_address
-from bot.core.routing import grid_at, grid_named_in, locate
 from bot.store.db import Database
 from tests.conftest import POINT_IN_GRID_1, POINT_IN_HB_GRID_2, RESIDENT, RIDER
 
@@ -47,7 +47,7 @@ def test_a_rider_without_location_or_place_cannot_be_located(demo_db: Database):
 
 
 def test_a_community_with_one_grid_or_a_villager_group_finds_that_grid(demo_db: Database):
-    from bot.core.routing import match_place
+    from bot.core.places import match_place
 
     with demo_db.session() as s:
         assert grid_named_in(s, "石桥村三组那边的路塌了").name == "石桥村网格"
@@ -55,7 +55,7 @@ def test_a_community_with_one_grid_or_a_villager_group_finds_that_grid(demo_db: 
 
 
 def test_a_community_with_several_grids_is_ambiguous_and_lists_them(demo_db: Database):
-    from bot.core.routing import match_place
+    from bot.core.places import match_place
 
     with demo_db.session() as s:
         match = match_place(s, "幸福社区有人乱倒垃圾")

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from pydantic import ValidationError
 
-from bot.core.rules import DEFAULT_PATH, load_rules, parse_rules
+from bot.core.routing_rules import DEFAULT_PATH, load_rules, parse_rules
 
 
 def test_the_shipped_routing_table_sends_disputes_to_the_grid_worker_and_a_mediator():

@@ -2,7 +2,7 @@ import re
 
 from sqlalchemy import select
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.core import reports
 from bot.core.tickets import Report, assignee_label
 from bot.messaging.inbox import Inbound, Inbox

@@ -4,7 +4,7 @@ import threading
 
 from sqlalchemy import select
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.core import lifecycle
 from bot.core.timers import process_due
 from bot.store.db import Database

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.model import ensure_model
-from bot.settings import Settings, load_settings
+from bot.common.settings import Settings, load_settings
+from bot.engine.model_cache import ensure_model
 from tests.conftest import PostgresTemplates, SqliteTemplates, drop_postgres_database, postgres_unavailable
 from tests.integration.stack import Stack, free_port
 

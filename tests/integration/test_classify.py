@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from bot.settings import ROOT
+from bot.common.settings import ROOT
 from tests.integration.stack import Stack
 
 pytestmark = pytest.mark.engine

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from bot.settings import ROOT
+from bot.common.settings import ROOT
 from bot.store.council_models import Ballot, Topic
 from bot.store.db import Database
 from tests.integration.stack import Stack

@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 from sqlalchemy import Connection, text
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.messaging.inbox import Inbound, Inbox
 from bot.messaging.intake import Intake
 from bot.store.db import Database

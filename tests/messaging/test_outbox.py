@@ -1,6 +1,6 @@
 import threading
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.messaging.outbox import Outbox
 from bot.store.db import Database
 from bot.store.models import OutboxMessage

@@ -2,11 +2,11 @@ from datetime import timedelta
 
 from sqlalchemy import event
 
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.messaging.optout import OptOuts
 from bot.messaging.outbox import Outbox
-from bot.messaging.policy import SmsPolicy
 from bot.messaging.sms_budget import MORE, segments
+from bot.messaging.sms_policy import SmsPolicy
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
 from bot.store.models import OutboxMessage

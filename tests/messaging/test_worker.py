@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 
-from bot.clock import Clock
-from bot.engine_client import EngineClient
+from bot.common.clock import Clock
+from bot.engine.client import EngineClient
 from bot.messaging.inbox import Claimed, Inbound, Inbox
 from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database

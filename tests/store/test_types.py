@@ -9,7 +9,7 @@ from sqlalchemy import DateTime, select
 from sqlalchemy.exc import StatementError
 
 import bot.store.council_models  # noqa: F401  (registers its tables on Base.metadata)
-from bot.clock import FakeClock
+from bot.common.clock import FakeClock
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
 from bot.store.models import Base

@@ -30,7 +30,7 @@ async def answer_callback(bot: Bot, update: dict[str, Any]) -> None:
         log.info("callback %s not answered: %s", callback.get("id"), type(exc).__name__)
 
 
-def router(services: Any, bot: Bot) -> APIRouter:  # services: bot.services.Services
+def router(services: Any, bot: Bot) -> APIRouter:  # services: bot.app.services.Services
     api = APIRouter(tags=["telegram"])
     secret = services.settings.telegram_webhook_secret.get_secret_value().encode()
     pending: set[asyncio.Task[None]] = set()

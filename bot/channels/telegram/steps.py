@@ -17,15 +17,15 @@ from typing import Any
 from sqlalchemy import select
 from telegram import Bot
 
-from bot.clock import Clock
+from bot.common.clock import Clock
+from bot.common.phones import InvalidPhone, to_e164
 from bot.core import reports
-from bot.core.phones import InvalidPhone, to_e164
 from bot.messaging.inbox import Claimed
-from bot.messaging.steps import Replies
-from bot.photos import PhotoStore
+from bot.messaging.keywords import Replies
 from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
 from bot.store.db import Database
 from bot.store.models import InboxMessage, Person, Ticket, TicketPhoto
+from bot.store.photos import PhotoStore
 
 BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024
 LOCATION_FRESH = timedelta(minutes=30)

@@ -18,10 +18,10 @@ from twilio.rest import Client
 from bot.channels.base import Channel, SendError
 from bot.channels.twilio.http import AiohttpClient
 from bot.messaging.inbox import Claimed
-from bot.messaging.steps import Replies, with_payload
-from bot.photos import PhotoStore
+from bot.messaging.keywords import Replies, with_payload
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
+from bot.store.photos import PhotoStore
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from twilio.request_validator import RequestValidator
 
-from bot.core.phones import InvalidPhone, to_e164
+from bot.common.phones import InvalidPhone, to_e164
 from bot.messaging.inbox import Inbound
 from bot.store.channel_models import DeliveryStatus
 
@@ -84,7 +84,7 @@ def parse_sms(form: dict[str, str], region: str) -> Inbound:
                    text=(form.get("Body") or "").strip(), payload=payload)
 
 
-def router(services: Any) -> APIRouter:  # services: bot.services.Services
+def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
     api = APIRouter(prefix="/channels/twilio", tags=["twilio"])
     settings = services.settings
     validator = RequestValidator(settings.twilio_auth_token.get_secret_value())

@@ -18,10 +18,10 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, func, select
 
 from bot.messaging import optout
-from bot.messaging.claims import claimable_now
 from bot.messaging.inbox import Claimed, Inbox, claimed
 from bot.messaging.optout import OptOuts
 from bot.store.channel_models import SmsContinuation
+from bot.store.claims import claimable_now
 from bot.store.db import Database
 from bot.store.models import InboxMessage
 

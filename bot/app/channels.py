@@ -11,15 +11,15 @@ from fastapi import APIRouter
 
 from bot.channels.base import Channel
 from bot.channels.simulator import SimulatorChannel
-from bot.clock import Clock
+from bot.common.clock import Clock
+from bot.common.settings import Settings
 from bot.messaging.dispatcher import Policy
+from bot.messaging.keywords import RememberChannel, SmsKeywords, Step
 from bot.messaging.optout import OptOuts
-from bot.messaging.policy import SmsPolicy
 from bot.messaging.ratelimit import RateLimit, RateLimiter
-from bot.messaging.steps import RememberChannel, SmsKeywords, Step
-from bot.photos import PhotoStore
-from bot.settings import Settings
+from bot.messaging.sms_policy import SmsPolicy
 from bot.store.db import Database
+from bot.store.photos import PhotoStore
 
 
 @dataclass

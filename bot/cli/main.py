@@ -10,10 +10,10 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from bot.cli_points import points_app
-from bot.cli_topics import notices_app, topics_app
-from bot.importer import import_app
-from bot.settings import ROOT, Settings, load_settings
+from bot.cli.imports import import_app
+from bot.cli.points import points_app
+from bot.cli.topics import notices_app, topics_app
+from bot.common.settings import ROOT, Settings, load_settings
 
 app = typer.Typer(help="gridbot (网格通): grid governance by SMS, Telegram and chat.", no_args_is_help=True,
                   add_completion=False)
@@ -63,7 +63,7 @@ def migrate() -> None:
 @app.command("load-demo")
 def load_demo_cmd() -> None:
     """Load the fictional demo subdistrict (once; a second run changes nothing)."""
-    from bot.demo import load_demo
+    from bot.app.demo import load_demo
     from bot.store.db import Database
 
     settings = _settings()
@@ -74,7 +74,7 @@ def load_demo_cmd() -> None:
 @app.command()
 def train() -> None:
     """Train the Rasa model if its inputs changed; print its path."""
-    from bot.model import ensure_model
+    from bot.engine.model_cache import ensure_model
 
     print(ensure_model(_settings().gridbot_cache_dir, echo=console.print))
 
@@ -84,9 +84,9 @@ def gateway() -> None:
     """Run the gateway: webhooks, simulator, health (it stores and answers; `worker` processes)."""
     import uvicorn
 
-    from bot.gateway import create_app
-    from bot.logs import setup_logging
-    from bot.services import build_services
+    from bot.app.gateway import create_app
+    from bot.app.services import build_services
+    from bot.common.logs import setup_logging
 
     settings = _settings()
     setup_logging(settings.log_level)
@@ -100,9 +100,9 @@ def worker() -> None:
     """Run the inbound worker, the outbox dispatcher and the timers (apart from the gateway)."""
     import asyncio
 
-    from bot.background import run_worker_process
-    from bot.logs import setup_logging
-    from bot.services import build_services
+    from bot.app.services import build_services
+    from bot.app.worker_process import run_worker_process
+    from bot.common.logs import setup_logging
 
     settings = _settings()
     setup_logging(settings.log_level)
@@ -122,8 +122,8 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     """Set up what is missing and start the engine, the action server, the gateway and the worker."""
     from honcho.manager import Manager
 
-    from bot.demo import load_demo
-    from bot.model import cached_model, ensure_model
+    from bot.app.demo import load_demo
+    from bot.engine.model_cache import cached_model, ensure_model
     from bot.store.db import Database
 
     settings = _settings()
@@ -164,8 +164,8 @@ def classify(file: Path | None = CLASSIFY_FILE) -> None:
 
     import httpx
 
-    from bot.engine_process import running_engine
-    from bot.nlu_result import classification
+    from bot.engine.parse import classification
+    from bot.engine.process import running_engine
 
     source = file.read_text(encoding="utf-8") if file is not None else sys.stdin.read()
     texts = [line.strip() for line in source.splitlines() if line.strip()]
@@ -179,7 +179,7 @@ def classify(file: Path | None = CLASSIFY_FILE) -> None:
 @app.command("inbox-stuck")
 def inbox_stuck() -> None:
     """List inbound messages that failed at least once and are still waiting."""
-    from bot.services import build_services
+    from bot.app.services import build_services
 
     services = build_services(_settings())
     for row in services.inbox.stuck():

@@ -17,13 +17,13 @@ import signal
 import time
 from pathlib import Path
 
+from bot.app.gc_pauses import freeze_startup_objects
+from bot.app.services import Services
 from bot.core.council_timer import TopicCloserLoop
-from bot.core.rules import load_rules
+from bot.core.routing_rules import load_rules
 from bot.core.timers import TicketTimerLoop
-from bot.gc_pauses import freeze_startup_objects
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.worker import InboundWorker
-from bot.services import Services
 
 HEARTBEAT_FILE = "worker.alive"
 HEARTBEAT_SECONDS = 2.0

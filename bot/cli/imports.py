@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from bot.core.imports import ImportRejected, ImportResult, read_file, run_import
+from bot.core.registry_import import ImportRejected, ImportResult, read_file, run_import
 
 import_app = typer.Typer(help="Import the registry (people, households, staff, grids) from CSV/.xlsx/GeoJSON; "
                               "columns in docs/imports.md.", no_args_is_help=True)
@@ -20,7 +20,7 @@ PROGRESS_FROM = 200  # rows; smaller files finish before a bar would help
 
 
 def import_file(kind: str, path: Path, *, dry_run: bool = False) -> ImportResult:
-    from bot.settings import load_settings
+    from bot.common.settings import load_settings
     from bot.store.db import Database
 
     settings = load_settings()

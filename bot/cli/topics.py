@@ -12,8 +12,8 @@ from rich.console import Console
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock
-from bot.settings import load_settings
+from bot.common.clock import Clock
+from bot.common.settings import load_settings
 from bot.store.db import Database
 
 topics_app = typer.Typer(help="议事小院 topics: create, approve, open, close.", no_args_is_help=True)
@@ -22,7 +22,7 @@ console = Console(stderr=True)
 
 
 def _e164(phone: str) -> str:
-    from bot.core.phones import InvalidPhone, to_e164
+    from bot.common.phones import InvalidPhone, to_e164
 
     try:
         return to_e164(phone, load_settings().default_region)

@@ -19,7 +19,7 @@ from shapely.geometry import shape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core.phones import InvalidPhone, to_e164
+from bot.common.phones import InvalidPhone, to_e164
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 
 # Canonical column → accepted headers.

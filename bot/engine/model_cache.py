@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from bot.settings import ROOT
+from bot.common.settings import ROOT
 
 MODEL_INPUTS = ["config.yml", "domain.yml", "nlu", "stories", "engine_ext", "requirements/engine.lock"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from bot.clock import Clock
-from bot.settings import load_settings
+from bot.common.clock import Clock
+from bot.common.settings import load_settings
 from bot.store.db import Database
 
 points_app = typer.Typer(help="积分: balances and redemptions.", no_args_is_help=True)
@@ -14,7 +14,7 @@ console = Console(stderr=True)
 
 
 def _e164(phone: str) -> str:
-    from bot.core.phones import InvalidPhone, to_e164
+    from bot.common.phones import InvalidPhone, to_e164
 
     try:
         return to_e164(phone, load_settings().default_region)

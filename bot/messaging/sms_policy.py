@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select
 
-from bot.clock import Clock
+from bot.common.clock import Clock
 from bot.messaging.optout import opted_out_among
 from bot.messaging.outbox import Outgoing
 from bot.messaging.sms_budget import fit, segments

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 
 import httpx
 
-from bot.model import ensure_model
-from bot.settings import ROOT, Settings
+from bot.common.settings import ROOT, Settings
+from bot.engine.model_cache import ensure_model
 
 
 def engine_ready(url: str) -> bool:
@@ -37,7 +37,7 @@ def running_engine(settings: Settings, *, echo: Callable[[str], object] = print,
     if engine_ready(settings.engine_url):
         yield settings.engine_url
         return
-    from bot.cli import engine_command, engine_environment
+    from bot.cli.main import engine_command, engine_environment
 
     model = ensure_model(settings.gridbot_cache_dir, echo=echo)
     port = _free_port()

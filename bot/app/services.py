@@ -5,18 +5,18 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from bot.app.channels import ChannelKit, build_channels
 from bot.channels.base import Channel
-from bot.channels.wiring import ChannelKit, build_channels
-from bot.clock import Clock
-from bot.engine_client import EngineClient
+from bot.common.clock import Clock
+from bot.common.settings import Settings
+from bot.engine.client import EngineClient
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.inbox import Inbox
 from bot.messaging.intake import Intake
 from bot.messaging.outbox import Outbox
 from bot.messaging.worker import InboundWorker
-from bot.photos import PhotoStore
-from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.photos import PhotoStore
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Services:
     # How webhooks store inbound messages: group commit (bot/messaging/intake.py), shared by every channel.
     intake: Intake
     channels: dict[str, Channel] = field(default_factory=dict)
-    # Channel extras: inbound steps, outbound policies, rate limits, Telegram's bot (bot/channels/wiring.py).
+    # Channel extras: inbound steps, outbound policies, rate limits, Telegram's bot (bot/app/channels.py).
     kit: ChannelKit = field(default_factory=ChannelKit)
     worker: InboundWorker | None = None
     dispatcher: OutboxDispatcher | None = None
@@ -55,7 +55,7 @@ class Services:
             await asyncio.sleep(0.05)
 
     def demo_identities(self) -> list[dict[str, str]]:
-        from bot.demo import identities
+        from bot.app.demo import identities
 
         return identities(self.db)
 

@@ -16,9 +16,9 @@ from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.common.phones import InvalidPhone, to_e164
 from bot.core import reports
-from bot.core.phones import InvalidPhone, to_e164
-from bot.core.rules import RoutingRules, load_rules
+from bot.core.routing_rules import RoutingRules, load_rules
 from bot.core.tickets import CATEGORY_NAMES, Report
 from bot.store.channel_models import InboundMedia
 from bot.store.models import Ticket, TicketPhoto
@@ -118,7 +118,7 @@ def _search(session: Session, params: dict[str, str], now: datetime, base: str =
     return found[:MAX_RESULTS]
 
 
-def router(services: Any) -> APIRouter:  # services: bot.services.Services
+def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
     api = APIRouter(prefix="/open311/v2", tags=["open311"])
     keys = [k.get_secret_value() for k in services.settings.open311_api_keys]
     rules = load_rules(services.settings.routing_config)  # read once, as the timers and actions do

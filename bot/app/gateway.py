@@ -1,5 +1,5 @@
 """The gateway: channel webhooks, the simulator page, health. It only stores what arrives and
-answers; `bin/bot worker` (bot/background.py) processes and sends, in its own process. With
+answers; `bin/bot worker` (bot/app/worker_process.py) processes and sends, in its own process. With
 `run_workers=True` the same app runs the background loops too (one process, e.g. in tests)."""
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from bot import open311
-from bot.background import start_loops, worker_alive
-from bot.channels import simulator
-from bot.gc_pauses import freeze_startup_objects
-from bot.services import Services
+from bot.app.gc_pauses import freeze_startup_objects
+from bot.app.services import Services
+from bot.app.worker_process import start_loops, worker_alive
+from bot.channels import open311, simulator
 
 PAGE = Path(__file__).resolve().parent / "static" / "simulator.html"
 
