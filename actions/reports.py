@@ -13,9 +13,8 @@ from actions import tracker_data
 from actions.runtime import context
 from bot.core import reports
 from bot.core.places import match_place
-from bot.core.routing_rules import load_rules
+from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
-from bot.store.models import OrgUnit
 
 REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "report_message_id",
                 "report_channel", "report_place", "report_place_tries"]
@@ -112,7 +111,7 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_ask_problem")
             return [SlotSet(slot, None) for slot in REPORT_SLOTS]
         with ctx.db.session() as session:
-            opened = reports.submit(session, ctx.clock, report, load_rules(ctx.settings.routing_config))
+            opened = reports.submit(session, ctx.clock, report, ctx.rules)
             number, assignee = opened.ticket.number, assignee_label(opened.assignee)
             merged_into = opened.merged_into.number if opened.merged_into is not None else None
         if merged_into:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.routing_rules import RoutingRules, load_rules
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ class ActionContext:
     settings: Settings
     db: Database
     clock: Clock
+    rules: RoutingRules  # config/routing.yml (ROUTING_CONFIG), read once when the server starts
 
 
 _context: ActionContext | None = None
@@ -45,7 +47,8 @@ def serve(settings: Settings) -> None:
     from bot.common.logs import setup_logging
 
     setup_logging(settings.log_level)
-    configure(ActionContext(settings=settings, db=Database(settings.resolved_database_url), clock=Clock()))
+    configure(ActionContext(settings=settings, db=Database(settings.resolved_database_url), clock=Clock(),
+                            rules=load_rules(settings.routing_config)))
     executor = ActionExecutor()
     executor.register_package("actions")
     app = create_app(executor)

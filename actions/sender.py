@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from bot.core import registry
-from bot.store.models import Person
+from bot.core.registry import Person
 
 
 def sender_person(session: Session, tracker: Tracker, *, residents_only: bool = False) -> Person | None:

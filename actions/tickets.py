@@ -16,7 +16,7 @@ from actions.runtime import context
 from bot.core import lifecycle, reports
 from bot.core.commands import rating_in, ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
-from bot.core.routing_rules import RoutingRules, load_rules
+from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import Report, assignee_label
 
 REFUSALS = {
@@ -32,7 +32,7 @@ DONE_RESPONSES = {"ack": "utter_ticket_acknowledged", "start": "utter_ticket_sta
 
 
 def rules() -> RoutingRules:
-    return load_rules(context().settings.routing_config)
+    return context().rules
 
 
 def text_of(tracker: Tracker) -> str:

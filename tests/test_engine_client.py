@@ -1,7 +1,8 @@
 import httpx
 import pytest
 
-from bot.engine.client import EngineClient, EngineUnavailable
+from bot.engine.client import EngineClient
+from bot.messaging.ports import EngineUnavailable
 
 
 class Engine:

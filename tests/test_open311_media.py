@@ -7,7 +7,7 @@ from bot.app.services import build_services
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.core import reports
-from bot.messaging.inbox import Inbound
+from bot.messaging.ports import Inbound
 from bot.store.db import Database
 from tests.conftest import RESIDENT
 from tests.core.helpers import RULES, make_report
@@ -24,7 +24,7 @@ def test_a_tickets_photo_is_its_media_url_and_can_be_fetched(settings: Settings,
     message_id, _ = services.inbox.store(Inbound("simulator", "p1", RESIDENT, "路灯坏了", {"photos": [photo]}))
     with demo_db.session() as s:
         number = reports.submit(s, clock, make_report(source_message_id=message_id), RULES).ticket.number
-        bare = reports.submit(s, clock, make_report("楼道里堆满了杂物", category="fire_safety")).ticket.number
+        bare = reports.submit(s, clock, make_report("楼道里堆满了杂物", category="fire_safety"), RULES).ticket.number
     client = TestClient(create_app(services, run_workers=False))
 
     [found] = client.get(f"{BASE}/requests/{number}.json").json()

@@ -1,59 +1,74 @@
 """Which channels a process has, built from the settings: a channel exists only when its
 credentials are set; the simulator always. Also the inbound steps, outbound policies and rate
-limits that go with them."""
+limits that go with them, and the channels' webhook routes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from fastapi import APIRouter
 
-from bot.channels.base import Channel
-from bot.channels.simulator import SimulatorChannel
+from bot.app.steps import RememberChannel
+from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
 from bot.messaging.dispatcher import Policy
-from bot.messaging.keywords import RememberChannel, SmsKeywords, Step
+from bot.messaging.intake import Intake
+from bot.messaging.keywords import SmsKeywords
 from bot.messaging.optout import OptOuts
+from bot.messaging.outbox import Outbox
+from bot.messaging.ports import Channel, Step
 from bot.messaging.ratelimit import RateLimit, RateLimiter
 from bot.messaging.sms_policy import SmsPolicy
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
 
+if TYPE_CHECKING:  # imported when Telegram is configured: its SDK is not loaded otherwise
+    from bot.channels.telegram import TelegramChannel
+
+
+class Closable(Protocol):
+    async def aclose(self) -> None: ...
+
 
 @dataclass
 class ChannelKit:
-    channels: dict[str, Channel] = field(default_factory=dict)
+    channels: dict[str, Channel]
     steps: dict[str, list[Step]] = field(default_factory=dict)
     policies: dict[str, Policy] = field(default_factory=dict)
     limiter: RateLimiter = field(default_factory=lambda: RateLimiter({}))
-    telegram_bot: Any = None  # telegram.Bot when Telegram is configured
-    closers: list[Any] = field(default_factory=list)
+    telegram: TelegramChannel | None = None  # its Bot serves the webhook and the polling too
+    closers: list[Closable] = field(default_factory=list)  # steps with connections of their own
 
-    def routers(self, services: Any) -> list[APIRouter]:
+    def routers(self, settings: Settings, db: Database, clock: Clock, intake: Intake,
+                outbox: Outbox) -> list[APIRouter]:
+        """The webhook routes of the configured channels (the simulator's and Open311's are the gateway's)."""
         routers: list[APIRouter] = []
         if "sms" in self.channels:
             from bot.channels import twilio
 
-            routers.append(twilio.router(services))
-        if self.telegram_bot is not None and services.settings.public_base_url:
+            routers.append(twilio.router(settings, intake, db, clock, outbox.record_delivery))
+        if self.telegram is not None and settings.public_base_url:
             from bot.channels import telegram
 
-            routers.append(telegram.router(services, self.telegram_bot))
+            routers.append(telegram.router(settings.telegram_webhook_secret.get_secret_value(), intake,
+                                           self.telegram.bot))
         return routers
 
     def telegram_polls(self, settings: Settings) -> bool:
         """Without a public URL Telegram cannot call us: poll instead."""
-        return self.telegram_bot is not None and not settings.public_base_url
+        return self.telegram is not None and not settings.public_base_url
 
     async def aclose(self) -> None:
+        for channel in self.channels.values():
+            await channel.aclose()
         for closer in self.closers:
             await closer.aclose()
 
 
 def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> ChannelKit:
-    kit = ChannelKit(channels={"simulator": SimulatorChannel()})
+    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -63,25 +78,19 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         callback = settings.public_base_url.rstrip("/") + STATUS_PATH if settings.public_base_url else None
         kit.channels["sms"] = TwilioChannel(settings.twilio_account_sid, token, settings.twilio_from_number,
                                             status_callback=callback, api_base_url=settings.twilio_api_base_url)
-        optouts = OptOuts(db, clock)
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
-        kit.steps["sms"] = [SmsKeywords(db, optouts), RememberChannel(db), media]
+        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
     bot_token = settings.telegram_bot_token.get_secret_value()
     if bot_token:
-        from telegram import Bot
+        from bot.channels.telegram import TelegramChannel, TelegramSteps, make_bot
 
-        from bot.channels.telegram import TelegramChannel, TelegramSteps
-        from bot.channels.telegram.redact import redact_token_in_logs
-
-        redact_token_in_logs(bot_token)
-        bot = Bot(bot_token, base_url=settings.telegram_api_base_url,
-                  base_file_url=settings.telegram_file_base_url)
-        kit.telegram_bot = bot
-        kit.channels["telegram"] = TelegramChannel(bot, db)
+        bot = make_bot(bot_token, api_base_url=settings.telegram_api_base_url,
+                       file_base_url=settings.telegram_file_base_url)
+        kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
                                                region=settings.default_region), RememberChannel(db)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)

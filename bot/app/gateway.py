@@ -1,6 +1,7 @@
-"""The gateway: channel webhooks, the simulator page, health. It only stores what arrives and
-answers; `bin/bot worker` (bot/app/worker_process.py) processes and sends, in its own process. With
-`run_workers=True` the same app runs the background loops too (one process, e.g. in tests)."""
+"""The gateway: channel webhooks, the simulator page, Open311, health. Webhooks store what arrives
+and answer; Open311's POST opens a ticket through the core. `bin/bot worker`
+(bot/app/worker_process.py) processes and sends, in its own process. With `run_workers=True` the
+same app runs the background loops too (one process, e.g. in tests)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from bot.app.demo import identities
 from bot.app.gc_pauses import freeze_startup_objects
 from bot.app.services import Services
 from bot.app.worker_process import start_loops, worker_alive
@@ -33,11 +35,16 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
             await asyncio.gather(*tasks, return_exceptions=True)
             await services.aclose()
 
+    settings = services.settings
     app = FastAPI(title="gridbot gateway", lifespan=lifespan)
-    app.include_router(simulator.router(services))
-    for channel_router in services.kit.routers(services):
+    app.include_router(simulator.router(settings, services.intake, services.photos,
+                                        wait_for_replies=services.wait_for_replies,
+                                        sent_to=services.outbox.to_recipient,
+                                        identities=lambda: identities(services.db)))
+    for channel_router in services.kit.routers(settings, services.db, services.clock, services.intake,
+                                               services.outbox):
         app.include_router(channel_router)
-    app.include_router(open311.router(services))
+    app.include_router(open311.router(settings, services.db, services.clock, services.photos, services.rules))
 
     @app.get("/", response_class=HTMLResponse)
     async def index() -> str:
@@ -49,7 +56,7 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
             "engine": await services.engine.engine_ready(),
             "actions": await services.engine.actions_ready(),
             "database": await asyncio.to_thread(_database_ok, services),
-            "worker": worker_alive(services),  # bin/bot worker marks itself alive every 2 s
+            "worker": worker_alive(settings),  # bin/bot worker marks itself alive every 2 s
         }
         ok = all(checks.values())
         body = {"status": "ok" if ok else "degraded", **{k: "ok" if v else "down" for k, v in checks.items()}}

@@ -1,22 +1,31 @@
-"""Wiring: the objects a gridbot process needs, built once from the settings."""
+"""Wiring: the objects a gridbot process needs, built once from the settings, all at once.
+
+Nothing here is filled in later: the inbound worker and the outbox dispatcher are built with the
+rest and started by `bot.app.worker_process.start_loops` (in the worker process, or in the gateway's
+with `run_workers=True`).
+"""
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.app.channels import ChannelKit, build_channels
-from bot.channels.base import Channel
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.routing_rules import RoutingRules, load_rules
 from bot.engine.client import EngineClient
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.inbox import Inbox
 from bot.messaging.intake import Intake
 from bot.messaging.outbox import Outbox
+from bot.messaging.ports import Channel
 from bot.messaging.worker import InboundWorker
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
+
+# How long an idle in-process worker waits before it looks again (a stored message wakes it at once).
+IN_PROCESS_POLL_SECONDS = 0.5
 
 
 @dataclass
@@ -24,21 +33,21 @@ class Services:
     settings: Settings
     clock: Clock
     db: Database
+    rules: RoutingRules  # config/routing.yml (ROUTING_CONFIG), read once
+    photos: PhotoStore
     inbox: Inbox
     outbox: Outbox
-    photos: PhotoStore
-    engine: EngineClient
     # How webhooks store inbound messages: group commit (bot/messaging/intake.py), shared by every channel.
     intake: Intake
-    channels: dict[str, Channel] = field(default_factory=dict)
-    # Channel extras: inbound steps, outbound policies, rate limits, Telegram's bot (bot/app/channels.py).
-    kit: ChannelKit = field(default_factory=ChannelKit)
-    worker: InboundWorker | None = None
-    dispatcher: OutboxDispatcher | None = None
+    engine: EngineClient
+    # Channels, their inbound steps, outbound policies and rate limits (bot/app/channels.py).
+    kit: ChannelKit
+    worker: InboundWorker
+    dispatcher: OutboxDispatcher
 
-    def wake_worker(self) -> None:
-        if self.worker is not None:
-            self.worker.wake()
+    @property
+    def channels(self) -> dict[str, Channel]:
+        return self.kit.channels
 
     async def wait_for_replies(self, message_id: int, timeout: float) -> list[str] | None:
         """The replies to a message once it is processed, or None if it is still pending."""
@@ -47,28 +56,22 @@ class Services:
         while True:
             status = await asyncio.to_thread(self.inbox.status_of, message_id)
             if status == "done":
-                if self.dispatcher is not None:
-                    self.dispatcher.wake()
                 return await asyncio.to_thread(self.inbox.replies_to, message_id)
             if loop.time() >= deadline:
                 return None
             await asyncio.sleep(0.05)
 
-    def demo_identities(self) -> list[dict[str, str]]:
-        from bot.app.demo import identities
-
-        return identities(self.db)
-
     async def aclose(self) -> None:
         await self.engine.aclose()
-        for channel in self.channels.values():
-            await channel.aclose()
         await self.kit.aclose()
         await self.intake.aclose()
         self.db.dispose()
 
 
-def build_services(settings: Settings, clock: Clock | None = None) -> Services:
+def build_services(settings: Settings, clock: Clock | None = None, *, engine: EngineClient | None = None,
+                   poll_seconds: float = IN_PROCESS_POLL_SECONDS) -> Services:
+    """Everything a process needs. `engine` replaces the client to the configured engine (tests put
+    one on a fake transport); `poll_seconds` is how long an idle worker waits before it looks again."""
     clock = clock or Clock()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
@@ -76,16 +79,13 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     kit = build_channels(settings, db, clock, photos)
     inbox = Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
                   backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds)
+    outbox = Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
+                    backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds)
+    engine = engine or EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds)
+    dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
+    worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake)
     return Services(
-        settings=settings,
-        clock=clock,
-        db=db,
-        inbox=inbox,
-        intake=Intake(inbox),
-        outbox=Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
-                      backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds),
-        photos=photos,
-        engine=EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds),
-        channels=kit.channels,
-        kit=kit,
+        settings=settings, clock=clock, db=db, rules=load_rules(settings.routing_config), photos=photos,
+        inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake), engine=engine, kit=kit,
+        worker=worker, dispatcher=dispatcher,
     )

@@ -19,11 +19,9 @@ from pathlib import Path
 
 from bot.app.gc_pauses import freeze_startup_objects
 from bot.app.services import Services
+from bot.common.settings import Settings
 from bot.core.council_timer import TopicCloserLoop
-from bot.core.routing_rules import load_rules
 from bot.core.timers import TicketTimerLoop
-from bot.messaging.dispatcher import OutboxDispatcher
-from bot.messaging.worker import InboundWorker
 
 HEARTBEAT_FILE = "worker.alive"
 HEARTBEAT_SECONDS = 2.0
@@ -34,14 +32,14 @@ POLL_SECONDS = 0.05
 log = logging.getLogger(__name__)
 
 
-def heartbeat_path(services: Services) -> Path:
-    return services.settings.var_dir / HEARTBEAT_FILE
+def heartbeat_path(settings: Settings) -> Path:
+    return settings.var_dir / HEARTBEAT_FILE
 
 
-def worker_alive(services: Services, now: float | None = None) -> bool:
+def worker_alive(settings: Settings, now: float | None = None) -> bool:
     """True when a worker process (or this one) marked itself alive recently."""
     try:
-        seen = heartbeat_path(services).stat().st_mtime
+        seen = heartbeat_path(settings).stat().st_mtime
     except OSError:
         return False
     return (now if now is not None else time.time()) - seen <= HEARTBEAT_STALE_SECONDS
@@ -56,27 +54,19 @@ async def heartbeat(path: Path) -> None:
         await asyncio.sleep(HEARTBEAT_SECONDS)
 
 
-def ticket_timer_loop(services: Services) -> TicketTimerLoop:
-    """Ticket deadlines (backup, reminders, escalation, default close) on the routing table's rules."""
-    rules = load_rules(services.settings.routing_config)
-    return TicketTimerLoop(services.db, services.clock, rules, services.settings.ticket_timer_interval_seconds,
-                           worker=f"timers-{os.getpid()}")
-
-
-def start_loops(services: Services, *, poll_seconds: float = 0.5) -> list[asyncio.Task[None]]:
+def start_loops(services: Services) -> list[asyncio.Task[None]]:
     """Start every background loop on the running event loop; the caller cancels the tasks."""
-    dispatcher = OutboxDispatcher(services.outbox, services.channels, policies=services.kit.policies,
-                                  limiter=services.kit.limiter)
-    worker = InboundWorker(services.inbox, services.engine, steps=services.kit.steps, idle_seconds=poll_seconds,
-                           on_done=dispatcher.wake)
-    services.worker, services.dispatcher = worker, dispatcher
-    loops = [worker.run(), dispatcher.run(), ticket_timer_loop(services).run(),
-             TopicCloserLoop(services.db, services.clock, services.settings.council_close_interval_seconds).run(),
-             heartbeat(heartbeat_path(services))]
-    if services.kit.telegram_polls(services.settings):
+    settings = services.settings
+    loops = [services.worker.run(), services.dispatcher.run(),
+             TicketTimerLoop(services.db, services.clock, services.rules, settings.ticket_timer_interval_seconds,
+                             worker=f"timers-{os.getpid()}").run(),
+             TopicCloserLoop(services.db, services.clock, settings.council_close_interval_seconds).run(),
+             heartbeat(heartbeat_path(settings))]
+    telegram = services.kit.telegram
+    if telegram is not None and services.kit.telegram_polls(settings):
         from bot.channels.telegram import poll_updates
 
-        loops.append(poll_updates(services.kit.telegram_bot, services.intake, services.wake_worker))
+        loops.append(poll_updates(telegram.bot, services.intake))
     return [asyncio.create_task(loop) for loop in loops]
 
 
@@ -86,7 +76,7 @@ async def run_worker_process(services: Services) -> None:
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    tasks = start_loops(services, poll_seconds=POLL_SECONDS)
+    tasks = start_loops(services)
     freeze_startup_objects()
     try:
         await stop.wait()
@@ -95,5 +85,5 @@ async def run_worker_process(services: Services) -> None:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         with contextlib.suppress(OSError):
-            heartbeat_path(services).unlink()
+            heartbeat_path(services.settings).unlink()
         await services.aclose()

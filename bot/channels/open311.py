@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
-from bot.core import reports
-from bot.core.routing_rules import RoutingRules, load_rules
+from bot.common.settings import Settings
+from bot.core import reports, ticket_queries
+from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import CATEGORY_NAMES, Report
-from bot.store.channel_models import InboundMedia
-from bot.store.models import Ticket, TicketPhoto
+from bot.store.db import Database
+from bot.store.models import Ticket
+from bot.store.photos import PhotoStore
 
 SERVICE_DESCRIPTIONS = {
     "sanitation": ("垃圾、污水、卫生死角、公厕、异味", ["垃圾", "污水", "卫生"]),
@@ -100,17 +103,14 @@ def _parse_date(value: str) -> datetime:
 
 
 def _search(session: Session, params: dict[str, str], now: datetime, base: str = "") -> list[dict[str, Any]]:
-    query = select(Ticket).where(Ticket.number.is_not(None))
     ids = [i.strip() for i in params.get("service_request_id", "").split(",") if i.strip()]
-    if ids:
-        query = query.where(Ticket.number.in_(ids))
-    else:
+    start = end = None
+    if not ids:
         end = _parse_date(params["end_date"]) if params.get("end_date") else now
         start = _parse_date(params["start_date"]) if params.get("start_date") else end - DEFAULT_WINDOW
-        query = query.where(Ticket.created_at >= start, Ticket.created_at <= end)
-    if params.get("service_code"):
-        query = query.where(Ticket.category.in_(params["service_code"].split(",")))
-    rows = session.scalars(query.order_by(Ticket.id.desc()).limit(MAX_RESULTS * 2)).all()
+    codes = params["service_code"].split(",") if params.get("service_code") else []
+    rows = ticket_queries.find_tickets(session, numbers=ids, start=start, end=end, categories=codes,
+                                       limit=MAX_RESULTS * 2)
     wanted = params.get("status")
     found = [request_json(t, base) for t in rows]
     if wanted:
@@ -118,13 +118,16 @@ def _search(session: Session, params: dict[str, str], now: datetime, base: str =
     return found[:MAX_RESULTS]
 
 
-def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
+def router(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, rules: RoutingRules) -> APIRouter:
     api = APIRouter(prefix="/open311/v2", tags=["open311"])
-    keys = [k.get_secret_value() for k in services.settings.open311_api_keys]
-    rules = load_rules(services.settings.routing_config)  # read once, as the timers and actions do
+    keys = [k.get_secret_value() for k in settings.open311_api_keys]
 
     def base_of(request: Request) -> str:
-        return services.settings.public_base_url or str(request.base_url)
+        return settings.public_base_url or str(request.base_url)
+
+    def in_session(fn: Callable[..., Any], *args: Any) -> Any:
+        with db.session() as session:
+            return fn(session, *args)
 
     @api.get("/services.json")
     async def list_services() -> list[dict[str, Any]]:
@@ -140,22 +143,22 @@ def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
     async def list_requests(request: Request) -> Any:
         params = dict(request.query_params)
         try:
-            return await asyncio.to_thread(_in_session, services, _search, params, services.clock.now(),
+            return await asyncio.to_thread(in_session, _search, params, clock.now(),
                                            base_of(request))
         except ValueError as exc:
             return error(400, f"bad date: {exc}")
 
     @api.get("/requests/{request_id}.json")
     async def one_request(request_id: str, request: Request) -> Any:
-        found = await asyncio.to_thread(_in_session, services, _search, {"service_request_id": request_id},
-                                        services.clock.now(), base_of(request))
+        found = await asyncio.to_thread(in_session, _search, {"service_request_id": request_id},
+                                        clock.now(), base_of(request))
         return found if found else error(404, f"no service request {request_id}")
 
     @api.get("/media/{photo_id}")
     async def ticket_photo(photo_id: str) -> Any:
         """A photo attached to a ticket; no other stored photo is served."""
-        content_type = await asyncio.to_thread(_in_session, services, _attached_photo_type, photo_id)
-        path = services.photos.path_of(photo_id) if content_type else None
+        content_type = await asyncio.to_thread(in_session, ticket_queries.attached_photo_type, photo_id)
+        path = photos.path_of(photo_id) if content_type else None
         if path is None or not path.is_file():
             return error(404, "no such media")
         return FileResponse(path, media_type=content_type)
@@ -169,10 +172,10 @@ def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
         problem = _validate(form)
         if problem:
             return error(400, problem)
-        report = _report_from(form, services.settings.default_region)
+        report = _report_from(form, settings.default_region)
         if isinstance(report, str):
             return error(400, report)
-        number = await asyncio.to_thread(_in_session, services, _submit, report, services.clock, rules)
+        number = await asyncio.to_thread(in_session, _submit, report, clock, rules)
         return [{"service_request_id": number, "service_notice": "已登记，网格员会尽快处理", "account_id": None}]
 
     return api
@@ -216,19 +219,6 @@ def _report_from(form: dict[str, str], region: str) -> Report | str:
     )
 
 
-def _submit(session: Session, report: Report, clock: Any, rules: RoutingRules) -> str:
+def _submit(session: Session, report: Report, clock: Clock, rules: RoutingRules) -> str:
     return str(reports.submit(session, clock, report, rules).ticket.number)
 
-
-def _attached_photo_type(session: Session, photo_id: str) -> str | None:
-    """The photo's content type when it is attached to a ticket, else None."""
-    if not session.scalar(select(TicketPhoto.id).where(TicketPhoto.photo_id == photo_id).limit(1)):
-        return None
-    known = session.scalar(select(InboundMedia.content_type).where(InboundMedia.photo_id == photo_id,
-                                                                   InboundMedia.content_type != "").limit(1))
-    return known or "image/jpeg"
-
-
-def _in_session(services: Any, fn: Any, *args: Any) -> Any:
-    with services.db.session() as session:
-        return fn(session, *args)

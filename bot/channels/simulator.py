@@ -11,15 +11,18 @@ import asyncio
 import base64
 import binascii
 import uuid
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
-from bot.channels.base import Channel
 from bot.common.phones import InvalidPhone, to_e164
-from bot.messaging.inbox import Inbound
+from bot.common.settings import Settings
+from bot.messaging.ports import Channel, Inbound, Receiver
+from bot.store.models import OutboxMessage
+from bot.store.photos import PhotoStore
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
@@ -53,13 +56,18 @@ class SimulatorMessage(BaseModel):
         return value
 
 
-def router(services: Any) -> APIRouter:  # services: bot.app.Services
+def router(settings: Settings, intake: Receiver, photos: PhotoStore, *,
+           wait_for_replies: Callable[[int, float], Awaitable[list[str] | None]],
+           sent_to: Callable[[str, str], Sequence[OutboxMessage]],
+           identities: Callable[[], list[dict[str, str]]]) -> APIRouter:
+    """`wait_for_replies(id, seconds)`: the replies once processed, else None; `sent_to(number,
+    channel)`: what was queued for a number; `identities()`: the demo people to chat as."""
     api = APIRouter(prefix="/channels/simulator", tags=["simulator"])
 
     @api.post("")
     async def receive(message: SimulatorMessage) -> JSONResponse:
         try:
-            sender = to_e164(message.sender, services.settings.default_region)
+            sender = to_e164(message.sender, settings.default_region)
         except InvalidPhone as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
         if not message.text.strip() and message.photo is None and message.lat is None:
@@ -68,12 +76,11 @@ def router(services: Any) -> APIRouter:  # services: bot.app.Services
         if message.lat is not None and message.lon is not None:
             payload["lat"], payload["lon"] = message.lat, message.lon
         if message.photo is not None:
-            payload["photos"] = [await asyncio.to_thread(services.photos.save, base64.b64decode(message.photo))]
+            payload["photos"] = [await asyncio.to_thread(photos.save, base64.b64decode(message.photo))]
         inbound = Inbound(channel="simulator", external_id=message.id or uuid.uuid4().hex, sender=sender,
                           text=message.text.strip(), payload=payload)
-        message_id, _created = await services.intake.store(inbound)
-        services.wake_worker()
-        replies = await services.wait_for_replies(message_id, services.settings.simulator_wait_seconds)
+        message_id, _created = await intake.store(inbound)
+        replies = await wait_for_replies(message_id, settings.simulator_wait_seconds)
         if replies is None:
             return JSONResponse({"message_id": message_id, "status": "pending", "replies": []}, status_code=202)
         return JSONResponse({"message_id": message_id, "status": "done", "replies": replies})
@@ -81,15 +88,15 @@ def router(services: Any) -> APIRouter:  # services: bot.app.Services
     @api.get("/outbox")
     async def outbox(to: str) -> list[dict[str, Any]]:
         try:
-            recipient = to_e164(to, services.settings.default_region)
+            recipient = to_e164(to, settings.default_region)
         except InvalidPhone as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
-        rows = await asyncio.to_thread(services.outbox.to_recipient, recipient, "simulator")
+        rows = await asyncio.to_thread(sent_to, recipient, "simulator")
         return [{"id": r.id, "kind": r.kind, "text": r.text, "status": r.status,
                  "created_at": r.created_at.isoformat()} for r in rows]
 
     @api.get("/identities")
     async def identities(request: Request) -> list[dict[str, str]]:
-        return await asyncio.to_thread(services.demo_identities)
+        return await asyncio.to_thread(identities)
 
     return api

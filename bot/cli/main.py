@@ -28,24 +28,11 @@ def _settings() -> Settings:
     return load_settings()
 
 
-def engine_environment(settings: Settings) -> dict[str, str]:
-    """The variables endpoints.yml reads (Rasa substitutes ${...} from the environment)."""
-    return {
-        "GRIDBOT_ACTION_ENDPOINT": settings.action_endpoint,
-        "GRIDBOT_TRACKER_STORE_URL": settings.resolved_tracker_store_url,
-    }
-
-
-def engine_command(settings: Settings, model: Path) -> list[str]:
-    """`rasa run` on loopback with the REST channel and the HTTP API (never exposed)."""
-    return [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
-            "--port", str(settings.engine_port), "--model", str(model),
-            "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
-
-
 @app.command("engine-env")
 def engine_env() -> None:
     """Print shell exports for the engine (used by bin/rasa)."""
+    from bot.engine.process import engine_environment
+
     for key, value in engine_environment(_settings()).items():
         print(f"export {key}={shlex.quote(value)}")
 
@@ -101,12 +88,12 @@ def worker() -> None:
     import asyncio
 
     from bot.app.services import build_services
-    from bot.app.worker_process import run_worker_process
+    from bot.app.worker_process import POLL_SECONDS, run_worker_process
     from bot.common.logs import setup_logging
 
     settings = _settings()
     setup_logging(settings.log_level)
-    asyncio.run(run_worker_process(build_services(settings)))
+    asyncio.run(run_worker_process(build_services(settings, poll_seconds=POLL_SECONDS)))
 
 
 @app.command()
@@ -124,6 +111,7 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
 
     from bot.app.demo import load_demo
     from bot.engine.model_cache import cached_model, ensure_model
+    from bot.engine.process import engine_command, engine_environment
     from bot.store.db import Database
 
     settings = _settings()

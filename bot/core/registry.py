@@ -53,3 +53,27 @@ def staff_nearest(session: Session, unit: OrgUnit, roles: list[str]) -> tuple[Or
 
 def roles_of(session: Session, person_id: int) -> list[StaffRole]:
     return list(session.scalars(select(StaffRole).where(StaffRole.person_id == person_id)))
+
+
+def remember_channel(session: Session, address: str, channel: str) -> None:
+    """A registered person is reached where they last wrote from."""
+    person = person_by_address(session, address)
+    if person is not None and person.preferred_channel != channel:
+        person.preferred_channel = channel
+
+
+def link_telegram(session: Session, telegram_user_id: int, phone: str) -> Person:
+    """Link a Telegram account to the person with this (E.164) number, creating a resident if the
+    number is new; an account linked before to someone else is unlinked from them. Messages to the
+    person go to Telegram from now on."""
+    previous = session.scalar(select(Person).where(Person.telegram_user_id == telegram_user_id))
+    person = session.scalar(select(Person).where(Person.phone == phone))
+    if previous is not None and previous is not person:
+        previous.telegram_user_id = None
+        session.flush()
+    if person is None:
+        person = Person(name="Telegram用户", phone=phone, kind="resident")
+        session.add(person)
+    person.telegram_user_id = telegram_user_id
+    person.preferred_channel = "telegram"
+    return person

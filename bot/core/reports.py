@@ -13,7 +13,7 @@ from bot.common.clock import Clock
 from bot.core import registry
 from bot.core.notify import notify
 from bot.core.places import Located, locate
-from bot.core.routing_rules import RoutingRules, default_rules
+from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Opened, Report, event, open_ticket
 from bot.store.channel_models import InboundMedia
 from bot.store.models import InboxMessage, OrgUnit, Ticket, TicketPhoto
@@ -47,13 +47,13 @@ def photo_note(ticket: Ticket) -> str:
     return f"（附照片{len(ticket.photos)}张）" if ticket.photos else ""
 
 
-def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules | None = None) -> Opened:
+def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules) -> Opened:
     """Open the ticket with the photos its message came with. A report nobody can place goes to the
     subdistrict's duty officer."""
     if not report.photos:
         report = replace(report, photos=photos_of_message(session, report.source_message_id))
     where = where_is(session, report)
-    opened = open_ticket(session, clock, rules or default_rules(), report, where)
+    opened = open_ticket(session, clock, rules, report, where)
     if opened.created and where is None and opened.merged_into is None and not report.emergency:
         for unit in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict")):
             for officer in registry.staff_for(session, unit.id, "duty_officer"):

@@ -92,7 +92,3 @@ def load_rules(path: Path) -> RoutingRules:
         path = PROJECT_ROOT / path
     return parse_rules(path.read_text(encoding="utf-8"))
 
-
-def default_rules() -> RoutingRules:
-    """The shipped config/routing.yml, for callers that were not handed the configured rules."""
-    return load_rules(DEFAULT_PATH)

@@ -8,14 +8,13 @@ from typing import Any
 
 import httpx
 
+from bot.messaging.ports import EngineUnavailable
+
 # How long a positive readiness check is trusted. The worker asked the engine and the action server
 # before every claim: two HTTP requests per message answered, an eighth of its CPU under load
 # (docs/benchmarks.md). A turn itself takes a second or more, during which either can fail anyway.
 READY_SECONDS = 0.5
 
-
-class EngineUnavailable(Exception):
-    """The engine (or the action server behind it) could not take the message; try again later."""
 
 
 class EngineClient:

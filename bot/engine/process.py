@@ -9,11 +9,27 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 
 from bot.common.settings import ROOT, Settings
 from bot.engine.model_cache import ensure_model
+
+
+def engine_environment(settings: Settings) -> dict[str, str]:
+    """The variables endpoints.yml reads (Rasa substitutes ${...} from the environment)."""
+    return {
+        "GRIDBOT_ACTION_ENDPOINT": settings.action_endpoint,
+        "GRIDBOT_TRACKER_STORE_URL": settings.resolved_tracker_store_url,
+    }
+
+
+def engine_command(settings: Settings, model: Path) -> list[str]:
+    """`rasa run` on loopback with the REST channel and the HTTP API (never exposed)."""
+    return [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
+            "--port", str(settings.engine_port), "--model", str(model),
+            "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
 
 
 def engine_ready(url: str) -> bool:
@@ -37,8 +53,6 @@ def running_engine(settings: Settings, *, echo: Callable[[str], object] = print,
     if engine_ready(settings.engine_url):
         yield settings.engine_url
         return
-    from bot.cli.main import engine_command, engine_environment
-
     model = ensure_model(settings.gridbot_cache_dir, echo=echo)
     port = _free_port()
     command = engine_command(settings.model_copy(update={"engine_port": port}), model)

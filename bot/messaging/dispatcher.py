@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from bot.channels.base import Channel, SendError
 from bot.messaging.outbox import CLAIM_BATCH, IN_DOUBT, Outbox, Outgoing
+from bot.messaging.ports import Channel, SendError
 from bot.messaging.ratelimit import RateLimiter
 from bot.messaging.sms_policy import Review
 from bot.messaging.worker import pause_after_short_claim, worker_name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -11,6 +10,7 @@ from sqlalchemy import Connection, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.common.clock import Clock
+from bot.messaging.ports import Claimed, Inbound
 from bot.store.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
 from bot.store.db import Database
 from bot.store.models import InboxMessage, OutboxMessage
@@ -18,26 +18,6 @@ from bot.store.models import InboxMessage, OutboxMessage
 APOLOGY = "已记录，稍后处理。"
 MAX_BACKOFF_SECONDS = 300.0
 
-
-@dataclass(frozen=True)
-class Inbound:
-    """A message as a channel parsed it, before it is stored."""
-
-    channel: str
-    external_id: str
-    sender: str
-    text: str = ""
-    payload: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Claimed:
-    id: int
-    channel: str
-    sender: str
-    text: str
-    payload: dict[str, Any]
-    attempts: int
 
 
 class Inbox:

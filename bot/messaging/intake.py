@@ -20,13 +20,15 @@ from __future__ import annotations
 import asyncio
 import copy
 import time
+from collections.abc import Callable
 
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.messaging.group_commit import GroupCommit
-from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.inbox import Inbox
+from bot.messaging.ports import Inbound
 from bot.store.db import Database
 
 LOCK_RETRY_SECONDS = 0.001
@@ -35,8 +37,9 @@ INTAKE_CHECKPOINT_PAGES = 10_000  # ten times SQLite's default (1000 pages of 4 
 
 
 class Intake:
-    def __init__(self, inbox: Inbox) -> None:
+    def __init__(self, inbox: Inbox, *, on_stored: Callable[[], None] | None = None) -> None:
         self.inbox = copy.copy(inbox)
+        self.on_stored = on_stored  # e.g. wake the inbound worker of this process
         self._async: AsyncEngine | None = None
         if inbox.db.is_sqlite:  # its own connection, which never waits inside SQLite for the lock
             self.inbox.db = Database(inbox.db.url)
@@ -55,7 +58,10 @@ class Intake:
     async def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message (see `Inbox.store`); returns (id, created) once it is committed.
         If the batch's write fails, the request fails (5xx) and the next batch tries afresh."""
-        return await self._group.submit(message)
+        stored = await self._group.submit(message)
+        if stored[1] and self.on_stored is not None:
+            self.on_stored()
+        return stored
 
     async def _store(self, messages: list[Inbound]) -> list[tuple[int, bool]]:
         if self._async is not None:

@@ -11,21 +11,19 @@ ahead of their sender's queue, so they are answered while the engine is down (ST
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from datetime import timedelta
-from typing import Any, Protocol
 
 from sqlalchemy import bindparam, func, select
 
 from bot.messaging import optout
-from bot.messaging.inbox import Claimed, Inbox, claimed
+from bot.messaging.inbox import Inbox, claimed
 from bot.messaging.optout import OptOuts
+from bot.messaging.ports import Claimed, Replies
 from bot.store.channel_models import SmsContinuation
 from bot.store.claims import claimable_now
 from bot.store.db import Database
 from bot.store.models import InboxMessage
 
-Replies = list[dict[str, Any]]
 # Answered without the engine and ahead of the sender's queue. "更多" is not: it continues the
 # reply before it, so it waits its turn.
 AHEAD_WORDS = optout.STOP_WORDS | optout.START_WORDS | optout.HELP_WORDS
@@ -48,12 +46,6 @@ _EARLIER_KEYWORDS = select(_INBOX.c.sender, _INBOX.c.id, _INBOX.c.text).where(
     _INBOX.c.id < bindparam("before"), _INBOX.c.status.in_(("pending", "processing")), _LOOKS_LIKE_KEYWORD)
 
 
-class Step(Protocol):
-    async def __call__(self, message: Claimed) -> Claimed | Replies: ...
-
-
-def with_payload(message: Claimed, **changes: Any) -> Claimed:
-    return replace(message, payload={**message.payload, **changes})
 
 
 class SmsKeywords:
@@ -116,22 +108,3 @@ class SmsKeywords:
             s.delete(row)
             return text
 
-
-class RememberChannel:
-    """A registered person is reached where they last wrote from: an SMS from their number, or a
-    message from their linked Telegram account, makes that channel their notification channel."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def __call__(self, message: Claimed) -> Claimed | Replies:
-        await asyncio.to_thread(self._remember, message.channel, message.sender)
-        return message
-
-    def _remember(self, channel: str, sender: str) -> None:
-        from bot.core.registry import person_by_address
-
-        with self.db.session() as s:
-            person = person_by_address(s, sender)
-            if person is not None and person.preferred_channel != channel:
-                person.preferred_channel = channel

@@ -10,10 +10,9 @@ import socket
 from collections.abc import Callable
 from typing import Any
 
-from bot.engine.client import EngineClient, EngineUnavailable
 from bot.messaging.group_commit import GroupCommit
-from bot.messaging.inbox import Claimed, Inbox
-from bot.messaging.keywords import Step
+from bot.messaging.inbox import Inbox
+from bot.messaging.ports import Claimed, Engine, EngineUnavailable, Step
 
 log = logging.getLogger(__name__)
 # With slots free while others still work, completions gather this long (at most) before the next
@@ -43,7 +42,7 @@ async def pause_after_short_claim(wake: asyncio.Event, idle_seconds: float, *, e
 
 
 class InboundWorker:
-    def __init__(self, inbox: Inbox, engine: EngineClient, *, name: str | None = None, batch: int = 8,
+    def __init__(self, inbox: Inbox, engine: Engine, *, name: str | None = None, batch: int = 8,
                  idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None,
                  on_done: Callable[[], None] | None = None) -> None:
         self.inbox = inbox

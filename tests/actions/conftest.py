@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import runtime
 from bot.common.clock import FakeClock
 from bot.common.settings import ROOT, Settings
+from bot.core.routing_rules import load_rules
 from bot.store.db import Database
 
 
@@ -28,7 +29,8 @@ def dispatcher() -> CollectingDispatcher:
 
 @pytest.fixture
 def action_context(demo_db: Database, settings: Settings, clock: FakeClock) -> Iterator[runtime.ActionContext]:
-    context = runtime.ActionContext(settings=settings, db=demo_db, clock=clock)
+    context = runtime.ActionContext(settings=settings, db=demo_db, clock=clock,
+                                     rules=load_rules(settings.routing_config))
     runtime.configure(context)
     yield context
     runtime.configure(None)  # type: ignore[arg-type]

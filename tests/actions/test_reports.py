@@ -106,7 +106,8 @@ async def test_a_report_next_to_an_open_one_is_linked_and_the_reporter_told(acti
 
 
 async def test_the_photos_of_the_reports_message_end_up_on_its_ticket(action_context, dispatcher, domain):
-    from bot.messaging.inbox import Inbound, Inbox
+    from bot.messaging.inbox import Inbox
+    from bot.messaging.ports import Inbound
 
     photo = "c" * 64
     message_id, _ = Inbox(action_context.db, action_context.clock).store(

@@ -107,12 +107,11 @@ def _secret(value: str):
 
 @pytest.fixture
 async def services(channel_settings: Settings, fake_engine: FakeEngine, clock: FakeClock) -> AsyncIterator[Services]:
-    built = build_services(channel_settings, clock)
-    await built.engine.aclose()
     # These tests take the engine down and up between two messages: the worker asks every time
     # instead of trusting a recent answer (tests/test_engine_client.py covers that).
-    built.engine = EngineClient(channel_settings.engine_url, channel_settings.actions_url,
-                                transport=httpx.MockTransport(fake_engine.handler), ready_seconds=0)
+    engine = EngineClient(channel_settings.engine_url, channel_settings.actions_url,
+                          transport=httpx.MockTransport(fake_engine.handler), ready_seconds=0)
+    built = build_services(channel_settings, clock, engine=engine)
     yield built
     await built.aclose()
 

@@ -161,7 +161,7 @@ async def test_buttons_become_an_inline_keyboard_with_short_callback_data_and_a_
 
 async def test_without_a_public_url_long_polling_stores_each_update_once(services, fake_telegram, fake_engine):
     fake_telegram.updates.extend([update({"text": "一"}, update_id=5001), update({"text": "二"}, update_id=5002)])
-    task = asyncio.create_task(poll_updates(services.kit.telegram_bot, services.intake, lambda: None, timeout=0))
+    task = asyncio.create_task(poll_updates(services.kit.telegram.bot, services.intake, timeout=0))
     for _ in range(100):
         if inbox_count(services) == 2:
             break

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.channels.base import SendError
 from bot.channels.twilio import TwilioChannel
 from bot.channels.twilio.http import environ_proxy
+from bot.messaging.ports import SendError
 from tests.channels.conftest import FROM_NUMBER
 from tests.conftest import RESIDENT, STRANGER
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.core import reports
-from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.inbox import Inbox
+from bot.messaging.ports import Inbound
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
 from bot.store.models import OutboxMessage, Ticket, TicketPhoto

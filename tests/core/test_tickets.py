@@ -5,10 +5,12 @@ from sqlalchemy import select
 from bot.common.clock import FakeClock
 from bot.core import reports
 from bot.core.tickets import Report, assignee_label
-from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.inbox import Inbox
+from bot.messaging.ports import Inbound
 from bot.store.db import Database
 from bot.store.models import OutboxMessage, Ticket, TicketEvent
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
+from tests.core.helpers import RULES
 
 
 def report(text: str = "我家楼下路灯坏了好几天了", sender: str = RESIDENT, **kw) -> Report:
@@ -17,7 +19,7 @@ def report(text: str = "我家楼下路灯坏了好几天了", sender: str = RES
 
 def test_a_residents_report_opens_a_ticket_for_the_home_grids_primary_worker(demo_db: Database, clock: FakeClock):
     with demo_db.session() as s:
-        opened = reports.submit(s, clock, report())
+        opened = reports.submit(s, clock, report(), RULES)
         ticket = opened.ticket
         assert re.fullmatch(r"T\d{4,}", ticket.number)
         assert ticket.status == "assigned"
@@ -30,7 +32,7 @@ def test_a_residents_report_opens_a_ticket_for_the_home_grids_primary_worker(dem
 
 def test_the_grid_worker_is_notified_with_the_ticket_number(demo_db: Database, clock: FakeClock):
     with demo_db.session() as s:
-        number = reports.submit(s, clock, report()).ticket.number
+        number = reports.submit(s, clock, report(), RULES).ticket.number
     with demo_db.session() as s:
         [note] = s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == WORKER)).all()
         assert note.kind == "notification" and number in note.text and "路灯" in note.text
@@ -40,16 +42,16 @@ def test_the_grid_worker_is_notified_with_the_ticket_number(demo_db: Database, c
 def test_the_same_inbound_message_never_opens_two_tickets(demo_db: Database, clock: FakeClock):
     message_id, _ = Inbox(demo_db, clock).store(Inbound("simulator", "x1", RESIDENT, "路灯坏了"))
     with demo_db.session() as s:
-        first = reports.submit(s, clock, report(source_message_id=message_id))
+        first = reports.submit(s, clock, report(source_message_id=message_id), RULES)
     with demo_db.session() as s:
-        second = reports.submit(s, clock, report(source_message_id=message_id))
+        second = reports.submit(s, clock, report(source_message_id=message_id), RULES)
         assert not second.created and second.ticket.number == first.ticket.number
         assert len(s.scalars(select(Ticket)).all()) == 1
 
 
 def test_a_report_nobody_can_place_goes_to_the_duty_officer(demo_db: Database, clock: FakeClock):
     with demo_db.session() as s:
-        opened = reports.submit(s, clock, report(sender=STRANGER, place_text="不晓得"))
+        opened = reports.submit(s, clock, report(sender=STRANGER, place_text="不晓得"), RULES)
         assert opened.assignee is None and opened.ticket.status == "new"
         notes = s.scalars(select(OutboxMessage.recipient).where(OutboxMessage.ticket_id == opened.ticket.id)).all()
         assert notes == [DUTY_OFFICER]
@@ -57,7 +59,7 @@ def test_a_report_nobody_can_place_goes_to_the_duty_officer(demo_db: Database, c
 
 def test_an_unknown_category_is_filed_as_other(demo_db: Database, clock: FakeClock):
     with demo_db.session() as s:
-        assert reports.submit(s, clock, report(category="weather")).ticket.category == "other"
+        assert reports.submit(s, clock, report(category="weather"), RULES).ticket.category == "other"
 
 
 def test_a_stranger_naming_a_known_place_needs_no_question(demo_db: Database):

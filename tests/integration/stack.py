@@ -14,8 +14,8 @@ from pathlib import Path
 
 import httpx
 
-from bot.cli.main import engine_command, engine_environment
 from bot.common.settings import ROOT, Settings
+from bot.engine.process import engine_command, engine_environment
 
 
 def free_port() -> int:

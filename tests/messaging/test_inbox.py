@@ -1,7 +1,8 @@
 import threading
 
 from bot.common.clock import FakeClock
-from bot.messaging.inbox import APOLOGY, Inbound, Inbox
+from bot.messaging.inbox import APOLOGY, Inbox
+from bot.messaging.ports import Inbound
 from bot.store.db import Database
 from bot.store.models import OutboxMessage
 from tests.conftest import RESIDENT, STRANGER

@@ -5,8 +5,9 @@ import pytest
 from sqlalchemy import Connection, text
 
 from bot.common.clock import FakeClock
-from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.inbox import Inbox
 from bot.messaging.intake import Intake
+from bot.messaging.ports import Inbound
 from bot.store.db import Database
 from tests.conftest import RESIDENT
 

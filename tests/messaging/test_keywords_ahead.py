@@ -1,9 +1,10 @@
 """STOP/START/HELP are claimed ahead of the sender's queue, one at a time per sender, in order."""
 
 from bot.common.clock import Clock
-from bot.messaging.inbox import Inbound, Inbox
+from bot.messaging.inbox import Inbox
 from bot.messaging.keywords import SmsKeywords
 from bot.messaging.optout import OptOuts
+from bot.messaging.ports import Inbound
 from bot.store.db import Database
 
 A, B, C = "+8613900000001", "+8613900000002", "+8613900000003"

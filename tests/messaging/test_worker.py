@@ -10,7 +10,8 @@ import pytest
 
 from bot.common.clock import Clock
 from bot.engine.client import EngineClient
-from bot.messaging.inbox import Claimed, Inbound, Inbox
+from bot.messaging.inbox import Inbox
+from bot.messaging.ports import Claimed, Inbound
 from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database
 

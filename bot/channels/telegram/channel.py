@@ -17,7 +17,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.channels.base import Channel, SendError
+from bot.messaging.ports import Channel, SendError
 from bot.store.channel_models import ButtonChoice
 from bot.store.db import Database
 
@@ -87,3 +87,11 @@ class TelegramChannel(Channel):
     async def aclose(self) -> None:
         if self._ready:
             await self.bot.shutdown()
+
+
+def make_bot(token: str, *, api_base_url: str, file_base_url: str) -> Bot:
+    """PTB's Bot for a token, whose token is kept out of every log line from now on."""
+    from bot.channels.telegram.redact import redact_token_in_logs
+
+    redact_token_in_logs(token)
+    return Bot(token, base_url=api_base_url, base_file_url=file_base_url)

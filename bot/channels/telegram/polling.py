@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
 from bot.channels.telegram.routes import answer_callback
 from bot.channels.telegram.updates import store_update
-from bot.messaging.intake import Intake
+from bot.messaging.ports import Receiver
 
 log = logging.getLogger(__name__)
 
 
-async def poll_updates(bot: Bot, intake: Intake, wake: Callable[[], None], *, timeout: int = 25,
+async def poll_updates(bot: Bot, intake: Receiver, *, timeout: int = 25,
                        pause: float = 2.0) -> None:
-    """Run until cancelled."""
+    """Run until cancelled. The receiver wakes the worker of its process for what it stores."""
     await bot.delete_webhook(drop_pending_updates=False)  # getUpdates refuses while a webhook is set
     offset: int | None = None
     while True:
@@ -37,6 +36,5 @@ async def poll_updates(bot: Bot, intake: Intake, wake: Callable[[], None], *, ti
             raw = update.to_dict()
             _id, created = await store_update(intake, raw)
             if created:
-                wake()
                 await answer_callback(bot, raw)
             offset = update.update_id + 1

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request, Response
 from telegram import Bot
 
 from bot.channels.telegram.updates import store_update
+from bot.messaging.ports import Receiver
 
 log = logging.getLogger(__name__)
 PATH = "/channels/telegram"
@@ -30,9 +31,9 @@ async def answer_callback(bot: Bot, update: dict[str, Any]) -> None:
         log.info("callback %s not answered: %s", callback.get("id"), type(exc).__name__)
 
 
-def router(services: Any, bot: Bot) -> APIRouter:  # services: bot.app.services.Services
+def router(webhook_secret: str, intake: Receiver, bot: Bot) -> APIRouter:
     api = APIRouter(tags=["telegram"])
-    secret = services.settings.telegram_webhook_secret.get_secret_value().encode()
+    secret = webhook_secret.encode()
     pending: set[asyncio.Task[None]] = set()
 
     @api.post(PATH)
@@ -46,9 +47,8 @@ def router(services: Any, bot: Bot) -> APIRouter:  # services: bot.app.services.
             return Response("bad update", status_code=400)
         if not isinstance(update, dict):
             return Response("bad update", status_code=400)
-        _id, created = await store_update(services.intake, update)
+        _id, created = await store_update(intake, update)
         if created:
-            services.wake_worker()
             task = asyncio.create_task(answer_callback(bot, update))
             pending.add(task)
             task.add_done_callback(pending.discard)

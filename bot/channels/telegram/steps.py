@@ -20,8 +20,7 @@ from telegram import Bot
 from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
 from bot.core import reports
-from bot.messaging.inbox import Claimed
-from bot.messaging.keywords import Replies
+from bot.messaging.ports import Claimed, Replies
 from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
 from bot.store.db import Database
 from bot.store.models import InboxMessage, Person, Ticket, TicketPhoto

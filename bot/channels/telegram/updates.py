@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messaging.inbox import Inbound
-from bot.messaging.intake import Intake
+from bot.messaging.ports import Inbound, Receiver
 
 
 def parse_update(update: dict[str, Any]) -> Inbound | None:
@@ -40,7 +39,7 @@ def parse_update(update: dict[str, Any]) -> Inbound | None:
     return Inbound(channel="telegram", external_id=external_id, sender=sender, text=text, payload=payload)
 
 
-async def store_update(intake: Intake, update: dict[str, Any]) -> tuple[int | None, bool]:
+async def store_update(intake: Receiver, update: dict[str, Any]) -> tuple[int | None, bool]:
     """Store one update; (inbox id, created). An ignored kind gives (None, False)."""
     inbound = parse_update(update)
     if inbound is None:

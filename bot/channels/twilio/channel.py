@@ -15,10 +15,8 @@ from sqlalchemy import select
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
-from bot.channels.base import Channel, SendError
 from bot.channels.twilio.http import AiohttpClient
-from bot.messaging.inbox import Claimed
-from bot.messaging.keywords import Replies, with_payload
+from bot.messaging.ports import Channel, Claimed, Replies, SendError, with_payload
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
 from bot.store.photos import PhotoStore

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -21,9 +22,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from twilio.request_validator import RequestValidator
 
+from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
-from bot.messaging.inbox import Inbound
+from bot.common.settings import Settings
+from bot.messaging.ports import Inbound, Receiver
 from bot.store.channel_models import DeliveryStatus
+from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +88,10 @@ def parse_sms(form: dict[str, str], region: str) -> Inbound:
                    text=(form.get("Body") or "").strip(), payload=payload)
 
 
-def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
+def router(settings: Settings, intake: Receiver, db: Database, clock: Clock,
+           record_delivery: Callable[[str, str], bool]) -> APIRouter:
+    """`record_delivery(sid, status)`: the outbox's note of a provider's later word on a message."""
     api = APIRouter(prefix="/channels/twilio", tags=["twilio"])
-    settings = services.settings
     validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
 
     async def verified_form(request: Request) -> dict[str, str] | None:
@@ -114,9 +119,7 @@ def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
         except InvalidPhone:
             log.warning("sms %s from an unusable number; ignored", form.get("MessageSid"))
             return Response(EMPTY_TWIML, media_type="application/xml")
-        _id, created = await services.intake.store(inbound)
-        if created:
-            services.wake_worker()
+        await intake.store(inbound)
         return Response(EMPTY_TWIML, media_type="application/xml")
 
     async def status(request: Request) -> Response:
@@ -125,7 +128,8 @@ def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
             return Response("forbidden", status_code=403)
         sid, state = form.get("MessageSid") or form.get("SmsSid"), form.get("MessageStatus") or form.get("SmsStatus")
         if sid and state:
-            await asyncio.to_thread(_record_status, services, sid, state, form.get("ErrorCode"))
+            await asyncio.to_thread(_record_status, db, clock, sid, state, form.get("ErrorCode"))
+            await asyncio.to_thread(record_delivery, sid, state)
         return Response(status_code=204)
 
     api.add_route(SMS_PATH, inbound_sms, methods=["POST"])
@@ -133,8 +137,7 @@ def router(services: Any) -> APIRouter:  # services: bot.app.services.Services
     return api
 
 
-def _record_status(services: Any, sid: str, state: str, error_code: str | None) -> None:
-    with services.db.session() as s:
+def _record_status(db: Database, clock: Clock, sid: str, state: str, error_code: str | None) -> None:
+    with db.session() as s:
         s.add(DeliveryStatus(channel="sms", provider_id=sid[:128], status=state[:32],
-                             error_code=(error_code or None) and error_code[:16], received_at=services.clock.now()))
-    services.outbox.record_delivery(sid, state)
+                             error_code=(error_code or None) and error_code[:16], received_at=clock.now()))
