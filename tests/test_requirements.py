@@ -136,18 +136,22 @@ def engine_distributions() -> dict[str, list[str]]:
 
 
 def test_every_top_level_import_of_the_app_is_declared_in_app_in() -> None:
-    assert undeclared_imports("app", importlib.metadata.packages_distributions()) == []
+    problems = undeclared_imports("app", importlib.metadata.packages_distributions())
+    assert not problems, "\n".join(problems)
 
 
 def test_every_package_declared_for_the_app_is_imported_somewhere() -> None:
-    assert unexplained_unimported("app", importlib.metadata.packages_distributions()) == []
+    problems = unexplained_unimported("app", importlib.metadata.packages_distributions())
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.engine_env
 def test_every_top_level_import_of_the_engine_is_declared_in_engine_in(engine_distributions: dict) -> None:
-    assert undeclared_imports("engine", engine_distributions) == []
+    problems = undeclared_imports("engine", engine_distributions)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.engine_env
 def test_every_package_declared_for_the_engine_is_imported_somewhere(engine_distributions: dict) -> None:
-    assert unexplained_unimported("engine", engine_distributions) == []
+    problems = unexplained_unimported("engine", engine_distributions)
+    assert not problems, "\n".join(problems)
