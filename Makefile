@@ -10,8 +10,9 @@ setup:          ## build both virtual environments at once (cached, shared betwe
 	@bin/venv engine true & engine=$$!; bin/venv app true; app=$$?; wait $$engine; engine=$$?; \
 	  test $$app -eq 0 -a $$engine -eq 0 || { echo "setup failed (app: $$app, engine: $$engine)"; exit 1; }
 
-lint:
+lint:           ## ruff, and the layer contract in pyproject.toml (import-linter)
 	bin/venv app ruff check .
+	bin/venv app lint-imports --no-cache
 
 validate:       ## Rasa's own checks of domain, NLU data, stories and rules
 	@mkdir -p var

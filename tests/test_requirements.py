@@ -33,10 +33,13 @@ ROOTS = {
 # Declared but never imported, and where each is used instead.
 NOT_IMPORTED = {
     "app": {
-        "psycopg": "SQLAlchemy's driver for postgresql+psycopg:// URLs (bot/settings.py rewrites postgres:// to it)",
-        "python-multipart": "Starlette's Request.form() needs it: bot/open311.py's POST /requests.json, tests/fakes/",
+        "psycopg": "SQLAlchemy's driver for postgresql+psycopg:// URLs (bot/common/settings.py rewrites postgres:// "
+                   "to it)",
+        "python-multipart": "Starlette's Request.form() needs it: bot/channels/open311.py's POST "
+                            "/requests.json, tests/fakes/",
         "pytest-asyncio": "pytest plugin: runs the async tests (asyncio_mode = auto in pyproject.toml)",
         "pytest-timeout": "pytest plugin: the timeout = 900 in pyproject.toml",
+        "import-linter": "the tool `make lint` runs to check the layer contract (lint-imports)",
         "ruff": "the linter `make lint` runs",
     },
     "engine": {},
