@@ -18,18 +18,37 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, Table, Update, and_, bindparam, case, func, or_, select, update
+from sqlalchemy import (
+    ColumnCollection,
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    update,
+)
+
+from bot.store.work import WorkTable
 
 
-def claimable(model, now: datetime, lease_cutoff: datetime, busy: str):  # noqa: ANN001, ANN201
-    """Due pending rows, and rows whose claim has outlived its lease (a crashed worker)."""
+def claimable(of: type[WorkTable] | ColumnCollection[str, Any], now: Any, lease_cutoff: Any,
+              busy: str) -> ColumnElement[bool]:
+    """Due pending rows, and rows whose claim has outlived its lease (a crashed worker). `of`: a work
+    table's model, or the claim columns of its table or of a subquery over it."""
     return or_(
-        and_(model.status == "pending", model.next_attempt_at <= now),
-        and_(model.status == busy, model.claimed_at < lease_cutoff),
+        and_(of.status == "pending", of.next_attempt_at <= now),
+        and_(of.status == busy, of.claimed_at < lease_cutoff),
     )
 
 
-def claimable_now(columns, busy: str):  # noqa: ANN001, ANN201
+def claimable_now(columns: ColumnCollection[str, Any], busy: str) -> ColumnElement[bool]:
     """`claimable` with `now` and `cutoff` (the lease's) as bound parameters, for statements built once."""
     stamp = columns.claimed_at.type
     return claimable(columns, bindparam("now", type_=stamp), bindparam("cutoff", type_=stamp), busy)
@@ -40,7 +59,8 @@ def backoff_seconds(base: float, attempts: int, cap: float) -> float:
     return min(base * 2 ** max(attempts - 1, 0), cap)
 
 
-def update_held(conn: Connection, model, row_id: int, worker: str, busy: str, **values: Any) -> bool:  # noqa: ANN001
+def update_held(conn: Connection, model: type[WorkTable], row_id: int, worker: str, busy: str,
+                **values: Any) -> bool:
     """Change a row only while this worker still holds its claim (one conditional UPDATE: a row
     whose lease ran out and which another worker took is left alone). True when it changed.
     A Core statement on the caller's connection: every claimed row ends with one."""
@@ -49,7 +69,7 @@ def update_held(conn: Connection, model, row_id: int, worker: str, busy: str, **
     return conn.execute(statement, params).rowcount == 1
 
 
-def update_held_many(conn: Connection, model, row_ids: Sequence[int], worker: str, busy: str,  # noqa: ANN001
+def update_held_many(conn: Connection, model: type[WorkTable], row_ids: Sequence[int], worker: str, busy: str,
                      **values: Any) -> set[int]:
     """`update_held` for several rows in one statement; returns the ids of those changed."""
     statement = _held_update(model.__table__, busy, tuple(sorted(values)), many=True)
@@ -82,7 +102,7 @@ class Claimer:
     lease ran out.
     """
 
-    def __init__(self, model, busy: str, queue: Sequence[str], *, narrow: str | None = None,  # noqa: ANN001
+    def __init__(self, model: type[WorkTable], busy: str, queue: Sequence[str], *, narrow: str | None = None,
                  note_takeover: str | None = None) -> None:
         table: Table = model.__table__
         self.narrow = narrow

@@ -1,4 +1,5 @@
-"""Tables. Work rows (inbox, outbox) carry their own claim columns; nothing is ever deleted."""
+"""Tables. Work rows (inbox, outbox, ticket timers) carry the claim columns of `work.ClaimableRow`;
+nothing is ever deleted."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bot.common.clock import utcnow
 from bot.store.types import UTCDateTime
+from bot.store.work import ClaimableRow
 
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
 IdType = BigInteger().with_variant(Integer(), "sqlite")
@@ -189,7 +191,7 @@ class TicketFollower(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class TicketTimer(Base):
+class TicketTimer(ClaimableRow, Base):
     """Due work for a ticket (backup assignment, reminder, overdue step, default rating), claimed
     by a conditional UPDATE like the inbox and outbox rows. `deadline` is the ticket deadline it was
     set for: when the ticket has moved on, the timer finds it stale and does nothing."""
@@ -201,17 +203,12 @@ class TicketTimer(Base):
     # backup / remind / overdue / rating
     kind: Mapped[str] = mapped_column(String(16))
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # pending → running → done | failed
-    status: Mapped[str] = mapped_column(String(16), default="pending")
-    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # status: pending → running → done | failed
     outcome: Mapped[str | None] = mapped_column(String(64))
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class InboxMessage(Base):
+class InboxMessage(ClaimableRow, Base):
     """A raw inbound message, stored before it is acknowledged, processed in order per sender."""
 
     __tablename__ = "inbox_messages"
@@ -227,19 +224,14 @@ class InboxMessage(Base):
     sender: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # pending → processing → done | failed (kept for staff after too many attempts)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # status: pending → processing → done | failed (kept for staff after too many attempts)
     last_error: Mapped[str | None] = mapped_column(Text)
     apology_sent: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class OutboxMessage(Base):
+class OutboxMessage(ClaimableRow, Base):
     """A message to send: a reply to an inbound message or a notification."""
 
     __tablename__ = "outbox_messages"
@@ -259,12 +251,7 @@ class OutboxMessage(Base):
     reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_messages.id"))
     seq: Mapped[int | None] = mapped_column(Integer)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
-    # pending → sending → sent | dead
-    status: Mapped[str] = mapped_column(String(16), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # status: pending → sending → sent | dead (or suppressed, undelivered)
     last_error: Mapped[str | None] = mapped_column(Text)
     provider_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
