@@ -169,7 +169,7 @@ async def gateway_turns(gateway_url: str, twilio_url: str, count: int, concurren
 async def wait_drained(db: Database, timeout: float = 600) -> None:
     from sqlalchemy import func, select
 
-    from bot.store.models import InboxMessage, OutboxMessage
+    from bot.store.message_models import InboxMessage, OutboxMessage
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -290,7 +290,7 @@ async def count_lost(db: Database, expected: int) -> int:
     """Acknowledged messages not stored or not processed (every phase's sids are distinct)."""
     from sqlalchemy import func, select
 
-    from bot.store.models import InboxMessage
+    from bot.store.message_models import InboxMessage
 
     await wait_drained(db)
     with db.session() as s:

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field, field_validator
 from bot.common.phones import InvalidPhone, to_e164
 from bot.common.settings import Settings
 from bot.messaging.ports import Channel, Inbound, Receiver
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 from bot.store.photos import PhotoStore
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024

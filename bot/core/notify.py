@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.store.models import OutboxMessage, Person
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Person
 
 
 def address_of(person: Person) -> tuple[str, str] | None:

@@ -16,7 +16,8 @@ from bot.core.places import Located, locate
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Opened, Report, event, open_ticket
 from bot.store.channel_models import InboundMedia
-from bot.store.models import InboxMessage, OrgUnit, Ticket, TicketPhoto
+from bot.store.message_models import InboxMessage
+from bot.store.models import OrgUnit, Ticket, TicketPhoto
 
 
 def where_is(session: Session, report: Report) -> Located | None:

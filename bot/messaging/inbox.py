@@ -13,7 +13,7 @@ from bot.common.clock import Clock
 from bot.messaging.ports import Claimed, Inbound
 from bot.store.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
 from bot.store.db import Database
-from bot.store.models import InboxMessage, OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 
 APOLOGY = "已记录，稍后处理。"
 MAX_BACKOFF_SECONDS = 300.0

@@ -22,7 +22,7 @@ from bot.messaging.ports import Claimed, Replies
 from bot.store.channel_models import SmsContinuation
 from bot.store.claims import claimable_now
 from bot.store.db import Database
-from bot.store.models import InboxMessage
+from bot.store.message_models import InboxMessage
 
 # Answered without the engine and ahead of the sender's queue. "更多" is not: it continues the
 # reply before it, so it waits its turn.

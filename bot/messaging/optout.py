@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.store.channel_models import OptOut
 from bot.store.db import Database
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 
 STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "CANCEL", "OPTOUT", "REVOKE", "TD", "退订"}
 START_WORDS = {"START", "UNSTOP", "订阅"}

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.common.clock import Clock
 from bot.store.claims import Claimer, backoff_seconds, update_held
 from bot.store.db import Database
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 
 MAX_BACKOFF_SECONDS = 600.0
 CLAIM_BATCH = 20  # messages a dispatcher claims at a time

@@ -26,7 +26,7 @@ from bot.messaging.outbox import Outgoing
 from bot.messaging.sms_budget import fit, segments
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 
 _OUT = OutboxMessage.__table__
 # What went to a number within the window: the same-text rule and the daily budget are read from it.

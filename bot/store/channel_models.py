@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.common.clock import utcnow
-from bot.store.models import Base, IdType
+from bot.store.base import Base, IdType
 from bot.store.types import UTCDateTime
 
 

@@ -77,7 +77,7 @@ async def test_a_return_read_as_cancel_goes_to_the_duty_officer(action_context, 
     assert said(dispatcher, domain)["response"] == "utter_ticket_returned"
     assert status(action_context, number).status == "returned"
     with action_context.db.session() as s:
-        from bot.store.models import OutboxMessage
+        from bot.store.message_models import OutboxMessage
 
         assert s.scalar(select(OutboxMessage.id).where(OutboxMessage.recipient == DUTY_OFFICER)) is not None
 

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.worker import InboundWorker
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 from tests.channels.conftest import post_sms, sms_params
 
 

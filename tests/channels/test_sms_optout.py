@@ -3,7 +3,7 @@ from sqlalchemy import select
 from bot.messaging import optout
 from bot.messaging.optout import opted_out_among
 from bot.messaging.sms_budget import MORE, segments
-from bot.store.models import InboxMessage
+from bot.store.message_models import InboxMessage
 from tests.channels.conftest import drive, post_sms, sms_params
 from tests.conftest import RESIDENT
 

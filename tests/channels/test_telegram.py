@@ -11,7 +11,8 @@ from bot.channels.telegram.steps import LINKED, LOCATION_KEPT, NOT_YOURS, PHOTO_
 from bot.core import reports
 from bot.core.tickets import Report
 from bot.store.channel_models import InboundMedia
-from bot.store.models import InboxMessage, OutboxMessage, Person, Ticket, TicketEvent, TicketPhoto
+from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.models import Person, Ticket, TicketEvent, TicketPhoto
 from tests.channels.conftest import WEBHOOK_SECRET, drive
 from tests.conftest import POINT_IN_GRID_1, RIDER, WORKER
 from tests.core.helpers import RULES

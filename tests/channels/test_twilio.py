@@ -2,7 +2,7 @@ from sqlalchemy import func, select
 
 from bot.messaging.worker import InboundWorker
 from bot.store.channel_models import DeliveryStatus, InboundMedia
-from bot.store.models import InboxMessage, OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.channels.conftest import FROM_NUMBER, PUBLIC, drive, post_sms, sign, sms_params
 from tests.conftest import RESIDENT
 

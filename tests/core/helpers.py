@@ -10,7 +10,8 @@ from bot.core import reports
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.core.tickets import Opened, Report
 from bot.store.db import Database
-from bot.store.models import OutboxMessage, Person, Ticket, TicketEvent
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Person, Ticket, TicketEvent
 from tests.conftest import RESIDENT
 
 RULES = load_rules(DEFAULT_PATH)

@@ -11,7 +11,8 @@ from bot.core import council
 from bot.core.council_ballots import cast
 from bot.store.council_models import Notice, Topic
 from bot.store.db import Database
-from bot.store.models import OrgUnit, OutboxMessage
+from bot.store.message_models import OutboxMessage
+from bot.store.models import OrgUnit
 from tests.conftest import RESIDENT, VILLAGER
 from tests.core.council_factories import GROUP1, GROUP2_VILLAGER, SECRETARY, group_id, open_topic, person
 

@@ -11,7 +11,7 @@ from bot.common.clock import FakeClock
 from bot.core import points
 from bot.store.council_models import Notice, Topic
 from bot.store.db import Database
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 from tests.core.council_factories import GROUP1, person
 
 

@@ -11,7 +11,8 @@ from bot.messaging.inbox import Inbox
 from bot.messaging.ports import Inbound
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
-from bot.store.models import OutboxMessage, Ticket, TicketPhoto
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Ticket, TicketPhoto
 from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1, RESIDENT, RIDER, STRANGER, WORKER
 from tests.core.helpers import RULES, kinds, make_report, submit
 

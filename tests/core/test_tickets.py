@@ -8,7 +8,8 @@ from bot.core.tickets import Report, assignee_label
 from bot.messaging.inbox import Inbox
 from bot.messaging.ports import Inbound
 from bot.store.db import Database
-from bot.store.models import OutboxMessage, Ticket, TicketEvent
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Ticket, TicketEvent
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
 from tests.core.helpers import RULES
 

@@ -27,7 +27,8 @@ from sqlalchemy import func, select
 from twilio.request_validator import RequestValidator
 
 from bot.store.db import Database
-from bot.store.models import InboxMessage, OutboxMessage, Ticket
+from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.models import Ticket
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 from tests.integration.stack import Stack
 

@@ -4,7 +4,7 @@ from bot.common.clock import FakeClock
 from bot.messaging.inbox import APOLOGY, Inbox
 from bot.messaging.ports import Inbound
 from bot.store.db import Database
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 from tests.conftest import RESIDENT, STRANGER
 
 

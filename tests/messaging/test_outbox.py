@@ -3,7 +3,7 @@ import threading
 from bot.common.clock import FakeClock
 from bot.messaging.outbox import Outbox
 from bot.store.db import Database
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 from tests.conftest import WORKER
 
 

@@ -9,7 +9,7 @@ from bot.messaging.sms_budget import MORE, segments
 from bot.messaging.sms_policy import SmsPolicy
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
-from bot.store.models import OutboxMessage
+from bot.store.message_models import OutboxMessage
 from tests.conftest import RESIDENT
 
 

@@ -10,9 +10,9 @@ from sqlalchemy.exc import StatementError
 
 import bot.store.council_models  # noqa: F401  (registers its tables on Base.metadata)
 from bot.common.clock import FakeClock
+from bot.store.base import Base
 from bot.store.channel_models import SmsContinuation
 from bot.store.db import Database
-from bot.store.models import Base
 from bot.store.types import UTCDateTime
 
 

@@ -23,7 +23,8 @@ from bot.core import reports
 from bot.messaging.ports import Claimed, Replies
 from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
 from bot.store.db import Database
-from bot.store.models import InboxMessage, Person, Ticket, TicketPhoto
+from bot.store.message_models import InboxMessage
+from bot.store.models import Person, Ticket, TicketPhoto
 from bot.store.photos import PhotoStore
 
 BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024

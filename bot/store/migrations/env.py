@@ -3,9 +3,8 @@
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-import bot.store.council_models  # noqa: F401  (council and points tables)
-from bot.store import channel_models  # noqa: F401  (channel tables)
-from bot.store.models import Base
+from bot.store import channel_models, council_models, message_models, models  # noqa: F401  (every table)
+from bot.store.base import Base
 
 config = context.config
 target_metadata = Base.metadata
