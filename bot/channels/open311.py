@@ -21,9 +21,8 @@ from bot.common.phones import InvalidPhone, to_e164
 from bot.common.settings import Settings
 from bot.core import reports, ticket_queries
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import CATEGORY_NAMES, Report
+from bot.core.tickets import CATEGORY_NAMES, Report, Ticket
 from bot.store.db import Database
-from bot.store.models import Ticket
 from bot.store.photos import PhotoStore
 
 SERVICE_DESCRIPTIONS = {

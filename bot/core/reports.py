@@ -78,6 +78,29 @@ def recent_open_ticket(session: Session, clock: Clock, address: str, within: tim
     return None
 
 
+def add_photos_to_recent(session: Session, clock: Clock, address: str, photos: tuple[str, ...],
+                         source_message_id: int | None, within: timedelta) -> str | None:
+    """Photos sent alone join the address's open report of the last `within`: its number, or None
+    when there is none (the caller keeps them for the next report)."""
+    ticket = recent_open_ticket(session, clock, address, within)
+    if ticket is None:
+        return None
+    add_photos(session, clock, ticket, photos, source_message_id, address)
+    return ticket.number
+
+
+def unattached_photos(session: Session, address: str, kept: list[tuple[int, str]]) -> list[str]:
+    """Of photos kept from messages sent alone ((message id, photo id), oldest first), those still
+    to go with the address's next report: not joined to a ticket from their message, and not on
+    one of the address's tickets already."""
+    joined = set(session.scalars(select(TicketPhoto.source_message_id).where(
+        TicketPhoto.source_message_id.in_([message_id for message_id, _ in kept]))))
+    photos = list(dict.fromkeys(photo for message_id, photo in kept if message_id not in joined))
+    on_tickets = set(session.scalars(select(TicketPhoto.photo_id).join(Ticket, Ticket.id == TicketPhoto.ticket_id)
+                                     .where(Ticket.reporter_address == address, TicketPhoto.photo_id.in_(photos))))
+    return [photo for photo in photos if photo not in on_tickets]
+
+
 def add_photos(session: Session, clock: Clock, ticket: Ticket, photos: tuple[str, ...],
                source_message_id: int | None, address: str) -> int:
     """Attach photos sent after the report; returns how many were new. Recorded as a

@@ -19,12 +19,11 @@ from telegram import Bot
 
 from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
-from bot.core import reports
+from bot.core import registry, reports
 from bot.messaging.ports import Claimed, Replies
 from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage
-from bot.store.models import Person, Ticket, TicketPhoto
 from bot.store.photos import PhotoStore
 
 BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024
@@ -110,11 +109,8 @@ class TelegramSteps:
     def _photo_alone(self, inbox_id: int, sender: str, photo_id: str) -> Replies:
         """A photo without a caption: onto the sender's recent open ticket, else kept for their next text."""
         with self.db.session() as s:
-            ticket = reports.recent_open_ticket(s, self.clock, sender, PHOTO_FRESH)
-            if ticket is None:
-                return [{"text": PHOTO_KEPT}]
-            reports.add_photos(s, self.clock, ticket, (photo_id,), inbox_id, sender)
-            return [{"text": PHOTO_ADDED.format(number=ticket.number)}]
+            number = reports.add_photos_to_recent(s, self.clock, sender, (photo_id,), inbox_id, PHOTO_FRESH)
+        return [{"text": PHOTO_ADDED.format(number=number) if number else PHOTO_KEPT}]
 
     def _kept_photos(self, sender: str, inbox_id: int) -> list[str]:
         """Photos of the sender's captionless messages of the last half hour that came after their
@@ -133,15 +129,10 @@ class TelegramSteps:
                     waiting[row.id] = str(photo["file_unique_id"])
             if not waiting:
                 return []
-            joined = set(s.scalars(select(TicketPhoto.source_message_id).where(
-                TicketPhoto.source_message_id.in_(list(waiting)))))
-            keys = [key for message_id, key in reversed(waiting.items()) if message_id not in joined]
             found = dict(s.execute(select(InboundMedia.source_key, InboundMedia.photo_id).where(
-                InboundMedia.channel == "telegram", InboundMedia.source_key.in_(keys))).all())
-            photos = list(dict.fromkeys(found[k] for k in keys if k in found))
-            on_tickets = set(s.scalars(select(TicketPhoto.photo_id).join(Ticket, Ticket.id == TicketPhoto.ticket_id)
-                                       .where(Ticket.reporter_address == sender, TicketPhoto.photo_id.in_(photos))))
-            return [p for p in photos if p not in on_tickets]
+                InboundMedia.channel == "telegram", InboundMedia.source_key.in_(list(waiting.values())))).all())
+            kept = [(message_id, found[key]) for message_id, key in reversed(waiting.items()) if key in found]
+            return reports.unattached_photos(s, sender, kept)
 
     def _link(self, sender: str, contact: dict[str, Any]) -> Replies:
         user_id = int(sender[3:])
@@ -152,17 +143,7 @@ class TelegramSteps:
         except InvalidPhone:
             return [{"text": NOT_YOURS}]
         with self.db.session() as s:
-            previous = s.scalar(select(Person).where(Person.telegram_user_id == user_id))
-            person = s.scalar(select(Person).where(Person.phone == phone))
-            if previous is not None and previous is not person:
-                previous.telegram_user_id = None
-                s.flush()
-            if person is None:
-                person = Person(name="Telegram用户", phone=phone, kind="resident")
-                s.add(person)
-            person.telegram_user_id = user_id
-            person.preferred_channel = "telegram"
-            name = person.name
+            name = registry.link_telegram(s, user_id, phone).name
         return [{"text": LINKED.format(name=name), "custom": {"telegram_keyboard": "remove"}}]
 
     def _button_payload(self, data: str) -> str:
