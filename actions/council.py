@@ -38,7 +38,7 @@ class ActionVote(Action):
         if pending_rating(tracker) is not None:  # a bare 1/2/3 answering a rating request
             return [FollowupAction("action_rate_service")]
         ctx = context()
-        text = (tracker.latest_message or {}).get("text") or ""
+        text = tracker_data.text(tracker)
         with ctx.db.session() as session:
             voter = registered_sender(session, tracker, dispatcher, residents_only=True)
             if voter is None:

@@ -9,6 +9,8 @@ from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import tracker_data
+
 # Responses that end with "1 反映问题 2 查询进度 3 议事投票 4 我的积分".
 MENU_RESPONSES = {"utter_greet", "utter_help", "utter_default", "utter_out_of_scope"}
 # What each choice leads to: a response to utter, or an action to run next.
@@ -35,7 +37,7 @@ def last_bot_action(tracker: Tracker) -> str | None:
 
 def pending_menu_choice(tracker: Tracker) -> str | None:
     """'1'…'4' when the latest message is only that digit (full-width too) and the menu was just shown."""
-    text = unicodedata.normalize("NFKC", (tracker.latest_message or {}).get("text") or "").strip(" 。.!！")
+    text = unicodedata.normalize("NFKC", tracker_data.text(tracker)).strip(" 。.!！")
     if text in CHOICES and last_bot_action(tracker) in MENU_RESPONSES:
         return text
     return None

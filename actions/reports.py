@@ -50,7 +50,7 @@ class ActionCaptureReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         meta = tracker_data.metadata(tracker)
-        text = (tracker.latest_message or {}).get("text") or ""
+        text = tracker_data.text(tracker)
         place = tracker_data.entity(tracker, "place")
         return [
             SlotSet("report_text", text),

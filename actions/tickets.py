@@ -35,14 +35,10 @@ def rules() -> RoutingRules:
     return context().rules
 
 
-def text_of(tracker: Tracker) -> str:
-    return (tracker.latest_message or {}).get("text") or ""
-
-
 def number_of(tracker: Tracker) -> str | None:
     """The ticket number from the entity (already normalised: 工单一零二三 → 1023) or the text."""
     entity = tracker_data.entity(tracker, "ticket_id")
-    return ticket_number_in(entity or "") or ticket_number_in(text_of(tracker))
+    return ticket_number_in(entity or "") or ticket_number_in(tracker_data.text(tracker))
 
 
 def refuse(dispatcher: CollectingDispatcher, error: TicketError, number: str | None) -> None:
@@ -53,7 +49,7 @@ def refuse(dispatcher: CollectingDispatcher, error: TicketError, number: str | N
 def pending_rating(tracker: Tracker) -> int | None:
     """1, 2 or 3 when the latest message is just that digit and the sender has a ticket awaiting a
     rating (the rating request went out as a notification, so the database knows, not the tracker)."""
-    text = unicodedata.normalize("NFKC", text_of(tracker)).strip(" 。.!！")
+    text = unicodedata.normalize("NFKC", tracker_data.text(tracker)).strip(" 。.!！")
     if text not in ("1", "2", "3"):
         return None
     with context().db.session() as session:
@@ -69,8 +65,8 @@ class ActionWorkerTicket(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        command = worker_command(text_of(tracker), intent)
+        intent = tracker_data.intent(tracker)
+        command = worker_command(tracker_data.text(tracker), intent)
         number = number_of(tracker) or command.number
         photos = tracker_data.metadata(tracker).get("photos") or []
         try:
@@ -144,7 +140,7 @@ class ActionRateService(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
-        score = rating_in(text_of(tracker))
+        score = rating_in(tracker_data.text(tracker))
         with ctx.db.session() as session:
             waiting = lifecycle.awaiting_rating(session, tracker.sender_id)
             if waiting is None:
@@ -169,7 +165,7 @@ class ActionCancelTicket(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        if "退单" in text_of(tracker):
+        if "退单" in tracker_data.text(tracker):
             return await ActionWorkerTicket().run(dispatcher, tracker, domain)
         ctx, number = context(), number_of(tracker)
         try:
@@ -200,7 +196,7 @@ class ActionReportEmergency(Action):
         meta = tracker_data.metadata(tracker)
         category = tracker_data.category(tracker)
         lat, lon = meta.get("lat"), meta.get("lon")
-        report = Report(text=text_of(tracker), category=category, reporter_address=tracker.sender_id,
+        report = Report(text=tracker_data.text(tracker), category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
                         place_text=tracker_data.entity(tracker, "place") or "",
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,

@@ -9,6 +9,16 @@ from rasa_sdk import Tracker
 from bot.engine.parse import category_of
 
 
+def text(tracker: Tracker) -> str:
+    """What the person wrote, as it reached the engine."""
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def intent(tracker: Tracker) -> str:
+    """The latest message's intent name ("" if none)."""
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+
+
 def metadata(tracker: Tracker) -> dict[str, Any]:
     return dict((tracker.latest_message or {}).get("metadata") or {})
 

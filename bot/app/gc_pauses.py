@@ -2,8 +2,8 @@
 
 CPython's full (oldest-generation) collection walks every tracked object. After start-up the
 gateway holds about 135,000 of them (FastAPI, pydantic, SQLAlchemy, twilio, phonenumbers' tables),
-and a full pass over them took 70-75 ms on the 2-core machine (up to 140 ms under load), during
-which the process answers nothing. Start-up objects live as long as the process, so they are
+and a full pass over them takes tens of milliseconds (docs/benchmarks.md), during which the
+process answers nothing. Start-up objects live as long as the process, so they are
 collected once and then frozen: moved to a permanent generation that later collections skip.
 Objects made afterwards are collected as usual. (The acknowledgement p95 in docs/benchmarks.md did
 not measurably change with it: its tail has other causes.)

@@ -5,30 +5,13 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
+from bot.cli.people import person_with_phone
 from bot.common.clock import Clock
 from bot.common.settings import load_settings
 from bot.store.db import Database
 
 points_app = typer.Typer(help="积分: balances and redemptions.", no_args_is_help=True)
 console = Console(stderr=True)
-
-
-def _e164(phone: str) -> str:
-    from bot.common.phones import InvalidPhone, to_e164
-
-    try:
-        return to_e164(phone, load_settings().default_region)
-    except InvalidPhone as exc:
-        raise typer.BadParameter(str(exc)) from exc
-
-
-def _person_id(session, phone: str) -> int:  # noqa: ANN001
-    from bot.core.registry import person_by_address
-
-    person = person_by_address(session, _e164(phone))
-    if person is None:
-        raise typer.BadParameter(f"no person with number {phone}")
-    return person.id
 
 
 @points_app.command("show")
@@ -38,7 +21,7 @@ def show(phone: str = typer.Option(..., help="the resident's number")) -> None:
 
     db = Database(load_settings().resolved_database_url)
     with db.session() as s:
-        print(points.summary_text(s, _person_id(s, phone), 5))
+        print(points.summary_text(s, person_with_phone(s, phone).id, 5))
     db.dispose()
 
 
@@ -53,8 +36,8 @@ def redeem(phone: str = typer.Option(..., help="the resident's number"),
     db = Database(load_settings().resolved_database_url)
     try:
         with db.session() as s:
-            staff_id = _person_id(s, staff_phone) if staff_phone else None
-            left = points.redeem(s, Clock(), _person_id(s, phone), amount, note, staff_id)
+            staff_id = person_with_phone(s, staff_phone).id if staff_phone else None
+            left = points.redeem(s, Clock(), person_with_phone(s, phone).id, amount, note, staff_id)
     except points.PointsError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc

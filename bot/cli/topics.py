@@ -12,6 +12,7 @@ from rich.console import Console
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.cli.people import person_with_phone
 from bot.common.clock import Clock
 from bot.common.settings import load_settings
 from bot.store.db import Database
@@ -19,15 +20,6 @@ from bot.store.db import Database
 topics_app = typer.Typer(help="议事小院 topics: create, approve, open, close.", no_args_is_help=True)
 notices_app = typer.Typer(help="村口黑板 notices.", no_args_is_help=True)
 console = Console(stderr=True)
-
-
-def _e164(phone: str) -> str:
-    from bot.common.phones import InvalidPhone, to_e164
-
-    try:
-        return to_e164(phone, load_settings().default_region)
-    except InvalidPhone as exc:
-        raise typer.BadParameter(str(exc)) from exc
 
 
 def _db() -> Database:
@@ -69,15 +61,7 @@ def _units(session: Session, codes: list[str]) -> list[int]:
 
 
 def _people(session: Session, phones: list[str]) -> list[int]:
-    from bot.core.registry import person_by_address
-
-    ids = []
-    for phone in phones:
-        person = person_by_address(session, _e164(phone))
-        if person is None:
-            raise typer.BadParameter(f"no person with number {phone}")
-        ids.append(person.id)
-    return ids
+    return [person_with_phone(session, phone).id for phone in phones]
 
 
 @topics_app.command("create")
@@ -200,14 +184,11 @@ def list_() -> None:
 def audit(topic_id: int, phone: str = typer.Option(..., help="the auditor's number")) -> None:
     """Who chose what, every ballot and change in order: for an auditor only, on a secret topic."""
     from bot.core.council_ballots import audit_ballots
-    from bot.core.registry import person_by_address
 
     db = _db()
     try:
         with db.session() as s:
-            auditor = person_by_address(s, _e164(phone))
-            if auditor is None:
-                raise typer.BadParameter(f"no person with number {phone}")
+            auditor = person_with_phone(s, phone)
             for e in audit_ballots(s, topic_id, auditor):
                 proxy = f"\tproxy by {e.cast_by_id}" if e.proxy else ""
                 print(f"{e.at:%Y-%m-%d %H:%M:%S}\t{e.kind}\t{e.voter_key}\tperson {e.person_id}\t"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -28,8 +28,8 @@ _CLAIMER = Claimer(TicketTimer, "running", ["id"])  # a timer waits on nothing b
 BEIJING = timezone(timedelta(hours=8))  # the time workers read in reminders
 
 
-def _when(moment: datetime | None) -> str:
-    return (moment or datetime.now(UTC)).astimezone(BEIJING).strftime("%m-%d %H:%M")
+def _when(moment: datetime) -> str:
+    return moment.astimezone(BEIJING).strftime("%m-%d %H:%M")
 
 
 def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: TicketTimer) -> str:
@@ -60,7 +60,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
         if ticket.status not in ("assigned", "reopened") or ticket.ack_due_at != timer.deadline:
             return "stale"
         if ticket.assignee is not None:
-            notify(session, ticket.assignee, f"提醒：工单{ticket.number}请在{_when(ticket.ack_due_at)}前接单。"
+            notify(session, ticket.assignee, f"提醒：工单{ticket.number}请在{_when(ticket.ack_due_at or now)}前接单。"
                    f"回复“收到 {ticket.number}”", ticket_id=ticket.id)
         event(session, ticket, "reminded", now, deadline="ack")
         return "reminded"
@@ -68,7 +68,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
         if ticket.status not in OPEN_STATUSES or ticket.due_at != timer.deadline:
             return "stale"
         if ticket.assignee is not None:
-            notify(session, ticket.assignee, f"提醒：工单{ticket.number}将于{_when(ticket.due_at)}到期，"
+            notify(session, ticket.assignee, f"提醒：工单{ticket.number}将于{_when(ticket.due_at or now)}到期，"
                    "办结后回复“工单号 已办结 情况”", ticket_id=ticket.id)
         event(session, ticket, "reminded", now, deadline="handle")
         return "reminded"

@@ -11,7 +11,7 @@ import httpx
 from bot.messaging.ports import EngineUnavailable
 
 # How long a positive readiness check is trusted. The worker asked the engine and the action server
-# before every claim: two HTTP requests per message answered, an eighth of its CPU under load
+# before every claim: two HTTP requests per message answered, a large share of its CPU under load
 # (docs/benchmarks.md). A turn itself takes a second or more, during which either can fail anyway.
 READY_SECONDS = 0.5
 

@@ -5,7 +5,7 @@
 - a number gets at most a daily budget of parts; beyond it the message waits.
 
 A batch is read in two statements (who opted out; what went to these numbers lately). Read per
-message, the review cost the dispatcher 1.1 ms of CPU and five round trips per SMS
+message, the review cost the dispatcher five round trips per SMS and more CPU than the send
 (docs/benchmarks.md). A claim holds one message per number, so nothing in the batch changes what
 another of its messages is judged on; an opt-out that lands while the batch goes out (at most
 `batch / rate`, 2 s at the defaults) holds back the next batch, as it did the message in flight."""

@@ -81,7 +81,7 @@ def update_held_many(conn: Connection, model: type[WorkTable], row_ids: Sequence
 @cache
 def _held_update(table: Table, busy: str, columns: tuple[str, ...], *, many: bool) -> Update:
     """Built once per kind of change, run with bound values: building the UPDATE on every call cost
-    0.4–0.6 ms of CPU, running a built one 0.06 ms (docs/benchmarks.md)."""
+    several times the CPU of running a built one (docs/benchmarks.md)."""
     held = table.c.id.in_(bindparam("held_ids", expanding=True)) if many else table.c.id == bindparam("held_id")
     statement = (update(table)
                  .where(held, table.c.claimed_by == bindparam("held_by"), table.c.status == busy)
@@ -165,7 +165,7 @@ def _queue_heads(table: Table, queue: Sequence[str], busy: str, *within: Any) ->
     One pass over the unfinished rows, numbered within their queue by a window function. The
     "nothing earlier in my queue is unfinished" test written as NOT EXISTS let PostgreSQL, whose
     statistics still saw a nearly empty table, rescan every unfinished row for every candidate:
-    a claim took 60–370 ms with 500 messages waiting (docs/benchmarks.md). `within` narrows the
+    a claim's time grew with the square of the messages waiting (docs/benchmarks.md). `within` narrows the
     rows looked at; it must keep or drop whole queues.
     """
     unfinished = (select(table.c.id, table.c.status, table.c.next_attempt_at, table.c.claimed_at,

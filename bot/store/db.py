@@ -30,8 +30,7 @@ class Database:
         else:
             self.engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
         # The same pool, for a write that is one statement (a claimed row's mark): the statement commits
-        # as it runs, with no BEGIN and COMMIT round trips (0.2 ms of CPU and 0.5 ms per SMS sent on
-        # PostgreSQL, docs/benchmarks.md).
+        # as it runs, with no BEGIN and COMMIT round trips (docs/benchmarks.md).
         self.autocommit: Engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -1,9 +1,10 @@
 """twilio's REST client, sending on the dispatcher's event loop over aiohttp.
 
-twilio's default client is requests in a worker thread: 1.1-1.5 ms of CPU per SMS here, and a
-thread hop each way. twilio's own async client (also aiohttp, which twilio requires) never passes
-its timeout to aiohttp, so a hung connection would hang the dispatcher; this one has a timeout,
-does not retry (the outbox does) and logs nothing (a request carries the recipient and the text).
+twilio's default client is requests in a worker thread: several times the CPU per SMS of this
+one, and a thread hop each way (docs/benchmarks.md). twilio's own async client (also aiohttp,
+which twilio requires) never passes its timeout to aiohttp, so a hung connection would hang the
+dispatcher; this one has a timeout, does not retry (the outbox does) and logs nothing (a request
+carries the recipient and the text).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class AiohttpClient(AsyncHttpClient):
     """An `AsyncHttpClient` for `twilio.rest.Client`: pooled connections, a total timeout per
     request, and the environment's proxy (HTTPS_PROXY, NO_PROXY) and requests' CA-bundle variables
     honoured, as twilio's requests-based client does. They are read once, for `base_url`: reading
-    them per request (aiohttp's `trust_env`) cost 0.7 ms of CPU per SMS, more than the rest."""
+    them per request (aiohttp's `trust_env`) cost more CPU per SMS than the rest of the send."""
 
     def __init__(self, base_url: str, timeout: float) -> None:
         super().__init__(log, True, timeout)

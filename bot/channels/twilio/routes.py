@@ -5,8 +5,8 @@ Every request is checked with twilio's RequestValidator against the configured p
 then answered with an empty TwiML `<Response/>`: replies go out later through the outbox.
 
 Both are plain Starlette routes reading the urlencoded body with `parse_qsl`: the webhook must
-answer fast, and FastAPI's request handling and Starlette's form parser took 0.15-0.2 ms of CPU
-per request (in-process, out of 0.8-0.95 ms), more than the signature check (docs/benchmarks.md).
+answer fast, and FastAPI's request handling and Starlette's form parser cost more CPU per request
+than the signature check (docs/benchmarks.md).
 """
 
 from __future__ import annotations
