@@ -3,7 +3,7 @@
 Every third-party module a file imports (at the top or inside a function) is declared in the .in
 file of the environment that runs it, and every declared package is imported somewhere or listed in
 NOT_IMPORTED with where it is used. A file runs in an environment when it is one of that
-environment's roots or a project module a root imports (tests/test_normalize.py brings
+environment's roots or a project module a root imports (tests/engine_ext/test_normalize.py brings
 engine_ext/normalize.py into the app; bench/heldout_eval.py brings bench/heldout_data.py into the
 engine).
 """
