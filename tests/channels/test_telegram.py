@@ -17,6 +17,7 @@ from tests.channels.conftest import WEBHOOK_SECRET, drive
 from tests.conftest import POINT_IN_GRID_1, RIDER, WORKER
 from tests.core.helpers import RULES
 from tests.fakes.telegram import TOKEN
+from tests.waiting import eventually
 
 USER_ID = 777000111
 _ids = itertools.count(1000)
@@ -152,10 +153,7 @@ async def test_buttons_become_an_inline_keyboard_with_short_callback_data_and_a_
                                    "from": {"id": USER_ID, "is_bot": False, "first_name": "骑手"}})
     await post_update(gateway, press)
     await drive(services)
-    for _ in range(50):
-        if fake_telegram.sent("answerCallbackQuery"):
-            break
-        await asyncio.sleep(0.02)
+    await eventually(lambda: fake_telegram.sent("answerCallbackQuery"))
     assert fake_telegram.sent("answerCallbackQuery")[0]["callback_query_id"] == "cb-1"
     assert fake_engine.turns[-1]["message"] == long_payload
 
@@ -163,11 +161,11 @@ async def test_buttons_become_an_inline_keyboard_with_short_callback_data_and_a_
 async def test_without_a_public_url_long_polling_stores_each_update_once(services, fake_telegram, fake_engine):
     fake_telegram.updates.extend([update({"text": "一"}, update_id=5001), update({"text": "二"}, update_id=5002)])
     task = asyncio.create_task(poll_updates(services.kit.telegram.bot, services.intake, timeout=0))
-    for _ in range(100):
-        if inbox_count(services) == 2:
-            break
-        await asyncio.sleep(0.05)
-    await asyncio.sleep(0.3)  # more polls: the same updates must not be stored again
+    await eventually(lambda: inbox_count(services) == 2)
+    polled = len(fake_telegram.sent("getUpdates"))
+    # More polls: the same updates must not be stored again. A poll is sent once the one before it has
+    # been handled, so with three more asked for, two more answers have been handled.
+    await eventually(lambda: len(fake_telegram.sent("getUpdates")) >= polled + 3)
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task

@@ -15,6 +15,7 @@ from bot.store.message_models import OutboxMessage
 from bot.store.models import OrgUnit
 from tests.conftest import RESIDENT, VILLAGER
 from tests.core.council_factories import GROUP1, GROUP2_VILLAGER, SECRETARY, group_id, open_topic, person
+from tests.waiting import eventually
 
 
 def _outbox(session: Session, recipient: str) -> list[OutboxMessage]:
@@ -192,13 +193,14 @@ async def test_the_closer_loop_publishes_topics_whose_time_is_up(demo_db: Databa
     with demo_db.session() as s:
         topic_id = open_topic(s, clock, hours=1)
     clock.advance(hours=2)
+
+    def published() -> bool:
+        with demo_db.session() as s:
+            return s.get(Topic, topic_id).status == "published"
+
     task = asyncio.create_task(TopicCloserLoop(demo_db, clock, interval=0.01).run())
     try:
-        for _ in range(500):
-            await asyncio.sleep(0.01)
-            with demo_db.session() as s:
-                if s.get(Topic, topic_id).status == "published":
-                    break
+        await eventually(published)
     finally:
         task.cancel()
     with demo_db.session() as s:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +22,7 @@ from bot.store.models import Person, Ticket
 from tests.conftest import POINT_IN_GRID_1, RIDER, WORKER
 from tests.fakes.telegram import TOKEN, FakeTelegram
 from tests.integration.stack import Stack
+from tests.waiting import eventually_sync
 
 pytestmark = pytest.mark.engine
 SECRET = "integration_secret-1"
@@ -59,13 +59,8 @@ def deliver(stack: Stack, body: dict[str, Any]) -> None:
 
 
 def wait_for(found: Any, timeout: float = 60.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = found()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"nothing after {timeout}s")
+    """What `found` returns once it is truthy (the real engine takes seconds: polled every 0.2 s)."""
+    return eventually_sync(found, timeout=timeout, interval=0.2)
 
 
 def test_a_riders_photo_and_location_become_a_located_ticket_with_the_photo(telegram_stack):

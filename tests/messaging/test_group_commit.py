@@ -3,6 +3,7 @@ import asyncio
 import pytest
 
 from bot.messaging.group_commit import GroupCommit
+from tests.waiting import eventually
 
 
 async def test_items_submitted_while_a_write_is_in_flight_share_the_next_write():
@@ -16,9 +17,9 @@ async def test_items_submitted_while_a_write_is_in_flight_share_the_next_write()
 
     group: GroupCommit[int, int] = GroupCommit(write)
     first = asyncio.create_task(group.submit(1))
-    await asyncio.sleep(0.01)  # the first write is under way
+    await eventually(lambda: batches == [[1]])  # the first write is under way
     rest = [asyncio.create_task(group.submit(n)) for n in (2, 3, 4)]
-    await asyncio.sleep(0.01)
+    await eventually(lambda: len(group._pending) == 3)  # submitted meanwhile: waiting for the next write
     release.set()
     assert await first == 10
     assert await asyncio.gather(*rest) == [20, 30, 40]

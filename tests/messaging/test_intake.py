@@ -10,6 +10,7 @@ from bot.messaging.intake import Intake
 from bot.messaging.ports import Inbound
 from bot.store.db import Database
 from tests.conftest import RESIDENT
+from tests.waiting import eventually
 
 
 def sms(n: int) -> Inbound:
@@ -54,7 +55,7 @@ async def test_while_another_process_holds_the_sqlite_write_lock_the_event_loop_
 
     ticking = asyncio.create_task(ticker())
     storing = asyncio.create_task(intake.store(sms(1)))
-    await asyncio.sleep(0.3)
+    await eventually(lambda: ticks >= 20)  # the loop ran on while the store waited for the lock
     assert not storing.done()
     assert ticks >= 20  # not blocked inside SQLite's busy handler
     other.execute("COMMIT")

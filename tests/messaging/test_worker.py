@@ -3,7 +3,8 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
+from typing import Literal
 
 import httpx
 import pytest
@@ -14,6 +15,7 @@ from bot.messaging.inbox import Inbox
 from bot.messaging.ports import Claimed, Inbound
 from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database
+from tests.waiting import eventually
 
 
 def engine(slow_text: str, finished: list[str]) -> EngineClient:
@@ -43,13 +45,6 @@ async def running(worker: InboundWorker, client: EngineClient) -> AsyncIterator[
         await client.aclose()
 
 
-async def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    """Poll every 10 ms; the deadline is generous (a loaded CI machine), the test's asserts decide."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition() and asyncio.get_running_loop().time() < deadline:
-        await asyncio.sleep(0.01)
-
-
 async def test_a_slow_turn_does_not_hold_back_the_other_senders(db: Database):
     inbox = Inbox(db, Clock())
     inbox.store(Inbound(channel="sms", external_id="slow", sender="+8613900000001", text="慢"))
@@ -59,7 +54,7 @@ async def test_a_slow_turn_does_not_hold_back_the_other_senders(db: Database):
     client = engine("慢", finished)
     worker = InboundWorker(inbox, client, batch=4, idle_seconds=0.05)
     async with running(worker, client):
-        await wait_until(lambda: "慢" in finished)
+        await eventually(lambda: "慢" in finished)
     # While the slow turn ran, the other three slots kept working through all 20 fast messages.
     assert finished.index("慢") == 20
     assert sorted(finished[:20]) == sorted(f"快{n}" for n in range(20))
@@ -79,13 +74,21 @@ async def test_an_idle_worker_polls_the_database_without_asking_the_engine_and_w
         return httpx.Response(200, json=[{"text": "好的"}])
 
     inbox = Inbox(db, Clock())
+    polls: list[bool] = []
+    has_due = inbox.has_due
+
+    def counting_has_due() -> bool:
+        polls.append(True)
+        return has_due()
+
+    inbox.has_due = counting_has_due  # type: ignore[method-assign]
     client = EngineClient("http://engine", "http://actions", transport=httpx.MockTransport(handler))
     worker = InboundWorker(inbox, client, idle_seconds=0.01, on_done=lambda: woken.append(True))
     async with running(worker, client):
-        await asyncio.sleep(0.2)
+        await eventually(lambda: len(polls) >= 20)
         assert asked == []  # twenty idle polls, no readiness checks
         message_id, _ = inbox.store(Inbound(channel="sms", external_id="SM1", sender="+8613900000001", text="你好"))
-        await wait_until(lambda: bool(woken) and inbox.status_of(message_id) == "done")
+        await eventually(lambda: bool(woken) and inbox.status_of(message_id) == "done")
     assert inbox.status_of(message_id) == "done"
     assert woken == [True]
     assert "/webhooks/rest/webhook" in asked
@@ -110,7 +113,7 @@ async def test_after_a_claim_that_comes_back_short_the_worker_waits_before_claim
         for n in range(12):  # one at a time, as SMS arrive: each claim finds fewer than it asked for
             inbox.store(Inbound(channel="sms", external_id=f"SM{n}", sender=f"+86139200000{n:02d}", text=f"第{n}条"))
             await asyncio.sleep(0.005)
-        await wait_until(lambda: len(finished) == 12)
+        await eventually(lambda: len(finished) == 12)
     assert sorted(finished) == sorted(f"第{n}条" for n in range(12))
     short = [(started, following) for (started, asked, got), (following, _, _) in itertools.pairwise(claims)
              if got < asked]
@@ -139,16 +142,26 @@ async def test_messages_finished_together_are_completed_in_one_transaction(db: D
     client = engine("never", finished)
     worker = InboundWorker(inbox, client, batch=8, idle_seconds=0.05, steps={"sms": [answer_help]})
     async with running(worker, client):
-        await wait_until(lambda: all(inbox.status_of(i) == "done" for i in ids))
+        await eventually(lambda: all(inbox.status_of(i) == "done" for i in ids))
     assert [inbox.replies_to(i) for i in ids] == [["网格通：有事请说。"]] * 6
     assert batches == [6]  # claimed together, answered together: one transaction, not six
     assert finished == []
 
 
+class WatchedEvent(asyncio.Event):
+    """An event that tells whether anyone has begun waiting on it."""
+
+    awaited = False
+
+    async def wait(self) -> Literal[True]:
+        self.awaited = True
+        return await super().wait()
+
+
 async def test_a_pausing_worker_stops_when_cancelled_even_as_it_is_woken():
-    wake = asyncio.Event()
+    wake = WatchedEvent()
     pause = asyncio.create_task(pause_after_short_claim(wake, 5.0, empty=True))
-    await asyncio.sleep(GATHER_SECONDS * 3)  # past the gathering sleep: now waiting to be woken
+    await eventually(lambda: wake.awaited)  # past the gathering sleep: now waiting to be woken
     wake.set()
     pause.cancel()  # in the same turn of the loop (the worker's last message finishing as it is stopped)
     with pytest.raises(asyncio.CancelledError):
