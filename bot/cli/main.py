@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shlex
 import sys
 from pathlib import Path
 
 import typer
+from pydantic import SecretStr
 from rich.console import Console
 
 from bot.cli.imports import import_app
@@ -106,10 +108,10 @@ def actions() -> None:
 
 @app.command()
 def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train the model if needed")) -> None:
-    """Set up what is missing and start the engine, the action server, the gateway and the worker."""
-    from honcho.manager import Manager
-
+    """Set up what is missing and start the engine, the action server, the gateway and the worker; a process
+    that stops is started again (bot/app/supervisor.py)."""
     from bot.app.demo import load_demo
+    from bot.app.supervisor import Program, supervise
     from bot.engine.model_cache import cached_model, ensure_model
     from bot.engine.process import engine_command, engine_environment
     from bot.store.db import Database
@@ -127,19 +129,19 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
         else cached_model(settings.gridbot_cache_dir)
     console.print(f"[bold]3/3[/bold] starting engine :{settings.engine_port}, actions :{settings.actions_port}, "
                   f"gateway :{settings.gateway_port} and the worker")
-    bin_dir = ROOT / "bin"
+    bot = str(ROOT / "bin" / "bot")
     env = {**os.environ, **engine_environment(settings), "PYTHONUNBUFFERED": "1"}
-    manager = Manager()
-    manager.add_process("engine", shlex.join(engine_command(settings, model)), env=env, cwd=str(ROOT))
-    manager.add_process("actions", shlex.join([str(bin_dir / "bot"), "actions"]), env=env, cwd=str(ROOT))
-    manager.add_process("gateway", shlex.join([str(bin_dir / "bot"), "gateway"]), env=env, cwd=str(ROOT))
-    manager.add_process("worker", shlex.join([str(bin_dir / "bot"), "worker"]), env=env, cwd=str(ROOT))
+    if not settings.engine_auth_token.get_secret_value():  # one for this run: the engine's API is never open
+        env["ENGINE_AUTH_TOKEN"] = secrets.token_urlsafe(24)
+        settings = settings.model_copy(update={"engine_auth_token": SecretStr(env["ENGINE_AUTH_TOKEN"])})
+    programs = [Program("engine", engine_command(settings, model), env, str(ROOT)),
+                Program("actions", [bot, "actions"], env, str(ROOT)),
+                Program("gateway", [bot, "gateway"], env, str(ROOT)),
+                Program("worker", [bot, "worker"], env, str(ROOT))]
     host = "127.0.0.1" if settings.gateway_host == "0.0.0.0" else settings.gateway_host
     console.print(f"[green]gridbot: open http://{host}:{settings.gateway_port}/ to chat as a demo identity; "
                   f"health at /healthz. Ctrl-C stops everything.[/green]")
-    manager.loop()
-    code = manager.returncode
-    sys.exit(code if code not in (None, 0) else 1 if code is None else 0)
+    sys.exit(supervise(programs))
 
 
 CLASSIFY_FILE = typer.Option(None, "--file", "-f", help="one text per line (default: stdin)")
@@ -157,9 +159,10 @@ def classify(file: Path | None = CLASSIFY_FILE) -> None:
 
     source = file.read_text(encoding="utf-8") if file is not None else sys.stdin.read()
     texts = [line.strip() for line in source.splitlines() if line.strip()]
-    with running_engine(_settings(), echo=console.print) as url, httpx.Client(timeout=30) as client:
+    with running_engine(_settings(), echo=console.print) as (url, token), httpx.Client(timeout=30) as client:
         for text in texts:
-            response = client.post(f"{url.rstrip('/')}/model/parse", json={"text": text})
+            response = client.post(f"{url.rstrip('/')}/model/parse", json={"text": text},
+                                   params={"token": token} if token else None)
             response.raise_for_status()
             print(json.dumps(classification(text, response.json()), ensure_ascii=False), flush=True)
 
@@ -177,4 +180,5 @@ def inbox_stuck() -> None:
 
 def main() -> None:
     os.chdir(Path(ROOT))
+    os.umask(0o077)  # what gridbot's processes write (databases, photos, logs, the tracker) is private
     app()

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     actions_port: int = 5055
     engine_url: str = "http://127.0.0.1:5005"
     actions_url: str = "http://127.0.0.1:5055"
+    # The engine's HTTP API (status, parse, trackers) answers only with this token (`rasa run --auth-token`).
+    # Empty: `bin/bot run` makes one for its run; a separately started engine then has its API open.
+    engine_auth_token: SecretStr = SecretStr("")
 
     # Load the fictional demo subdistrict on first start when the registry is empty.
     demo_data: bool = True

@@ -20,8 +20,9 @@ READY_SECONDS = 0.5
 class EngineClient:
     def __init__(self, engine_url: str, actions_url: str, *, timeout: float = 30.0,
                  transport: httpx.AsyncBaseTransport | None = None, ready_seconds: float = READY_SECONDS,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic, auth_token: str = "") -> None:
         self.engine_url = engine_url.rstrip("/")
+        self._auth = {"token": auth_token} if auth_token else {}  # the HTTP API's; the REST channel needs none
         self.actions_url = actions_url.rstrip("/")
         self._http = httpx.AsyncClient(timeout=timeout, transport=transport)
         self.ready_seconds = ready_seconds
@@ -53,7 +54,7 @@ class EngineClient:
 
     async def parse(self, text: str) -> dict[str, Any]:
         try:
-            response = await self._http.post(f"{self.engine_url}/model/parse", json={"text": text})
+            response = await self._http.post(f"{self.engine_url}/model/parse", json={"text": text}, params=self._auth)
         except httpx.HTTPError as exc:
             raise EngineUnavailable(f"engine unreachable: {type(exc).__name__}") from exc
         if response.status_code != 200:
@@ -63,7 +64,7 @@ class EngineClient:
     async def engine_ready(self) -> bool:
         """True when the engine answers and has a model loaded."""
         try:
-            response = await self._http.get(f"{self.engine_url}/status", timeout=3)
+            response = await self._http.get(f"{self.engine_url}/status", params=self._auth, timeout=3)
             return response.status_code == 200 and bool(response.json().get("model_file"))
         except (httpx.HTTPError, ValueError):
             return False

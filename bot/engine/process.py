@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -12,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from pydantic import SecretStr
 
 from bot.common.settings import ROOT, Settings
 from bot.engine.model_cache import ensure_model
@@ -27,14 +29,16 @@ def engine_environment(settings: Settings) -> dict[str, str]:
 
 def engine_command(settings: Settings, model: Path) -> list[str]:
     """`rasa run` on loopback with the REST channel and the HTTP API (never exposed)."""
-    return [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
-            "--port", str(settings.engine_port), "--model", str(model),
-            "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
+    command = [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
+               "--port", str(settings.engine_port), "--model", str(model),
+               "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
+    token = settings.engine_auth_token.get_secret_value()
+    return [*command, "--auth-token", token] if token else command
 
 
-def engine_ready(url: str) -> bool:
+def engine_ready(url: str, token: str = "") -> bool:
     try:
-        response = httpx.get(f"{url.rstrip('/')}/status", timeout=2)
+        response = httpx.get(f"{url.rstrip('/')}/status", params={"token": token} if token else None, timeout=2)
         return response.status_code == 200 and bool(response.json().get("model_file"))
     except (httpx.HTTPError, ValueError):
         return False
@@ -48,14 +52,18 @@ def _free_port() -> int:
 
 @contextmanager
 def running_engine(settings: Settings, *, echo: Callable[[str], object] = print,
-                   timeout: float = 300.0) -> Iterator[str]:
-    """Yield the URL of an engine with a model loaded."""
-    if engine_ready(settings.engine_url):
-        yield settings.engine_url
+                   timeout: float = 300.0) -> Iterator[tuple[str, str]]:
+    """Yield (URL, auth token) of an engine with a model loaded: the configured one if it answers,
+    else one started for the duration (with a token of its own when none is configured)."""
+    token = settings.engine_auth_token.get_secret_value()
+    if engine_ready(settings.engine_url, token):
+        yield settings.engine_url, token
         return
+    token = token or secrets.token_urlsafe(24)
     model = ensure_model(settings.gridbot_cache_dir, echo=echo)
     port = _free_port()
-    command = engine_command(settings.model_copy(update={"engine_port": port}), model)
+    command = engine_command(settings.model_copy(update={"engine_port": port,
+                                                         "engine_auth_token": SecretStr(token)}), model)
     echo(f"no engine at {settings.engine_url}; starting one on 127.0.0.1:{port} for this command ...")
     log = (settings.var_dir / "engine-oneshot.log")
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -65,13 +73,13 @@ def running_engine(settings: Settings, *, echo: Callable[[str], object] = print,
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
-        while not engine_ready(url):
+        while not engine_ready(url, token):
             if process.poll() is not None:
                 raise RuntimeError(f"the engine exited with {process.returncode}; see {log}")
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the engine was not ready after {timeout:.0f}s; see {log}")
             time.sleep(0.5)
-        yield url
+        yield url, token
     finally:
         stop_process_group(process, signal.SIGTERM, grace=20)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 
@@ -14,10 +15,11 @@ class PhotoStore:
         """Store bytes once; returns the photo's id (its sha256)."""
         digest = hashlib.sha256(data).hexdigest()
         path = self.folder / digest[:2] / digest
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # readable by this user only: photos show people and their homes
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(data)
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+                out.write(data)
             tmp.replace(path)
         return digest
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.common.settings import Settings, load_settings
 from bot.engine.model_cache import ensure_model
@@ -29,7 +31,8 @@ def _new_stack(tmp: Path, model: Path, database_url: str) -> Stack:
     settings = Settings(var_dir=tmp / "var", database_url=database_url, gateway_port=gateway_port,
                         engine_port=engine_port, actions_port=actions_port,
                         engine_url=f"http://127.0.0.1:{engine_port}", actions_url=f"http://127.0.0.1:{actions_port}",
-                        simulator_wait_seconds=10, inbox_backoff_seconds=0.5, _env_file=None)
+                        simulator_wait_seconds=10, inbox_backoff_seconds=0.5,
+                        engine_auth_token=SecretStr(secrets.token_urlsafe(16)), _env_file=None)
     return Stack(settings=settings, model=model, workdir=tmp)
 
 

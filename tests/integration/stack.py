@@ -89,6 +89,7 @@ class Stack:
             "ACTIONS_PORT": str(s.actions_port),
             "SIMULATOR_WAIT_SECONDS": str(s.simulator_wait_seconds),
             "INBOX_BACKOFF_SECONDS": str(s.inbox_backoff_seconds),
+            "ENGINE_AUTH_TOKEN": s.engine_auth_token.get_secret_value(),
             "PYTHONUNBUFFERED": "1",
         }
 
