@@ -33,7 +33,7 @@ def engine_command(settings: Settings, model: Path) -> list[str]:
                "--port", str(settings.engine_port), "--model", str(model),
                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
     token = settings.engine_auth_token.get_secret_value()
-    return [*command, "--auth-token", token] if token else command
+    return [*command, f"--auth-token={token}"] if token else command  # "=": a token may start with "-"
 
 
 def engine_ready(url: str, token: str = "") -> bool:

@@ -73,3 +73,4 @@ async def test_a_failed_turn_makes_it_ask_again(client, engine):
         await client.converse("+8613900000001", "你好", {})
     assert not await client.ready()
     assert engine.asked[-1] == "/status"
+
