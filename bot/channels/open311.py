@@ -1,97 +1,45 @@
-"""Open311 GeoReport v2 (JSON) over the tickets, so civic-tech clients can read and file them.
+"""Open311 GeoReport v2 (`.json` and `.xml`) over the tickets, so civic-tech clients can read and
+file them.
 
 Services are the report categories; a service request is a ticket, its id the ticket number.
-Errors are the spec's list of {code, description} with 400, 403 or 404.
+Without a key (or with a key lacking the read_private scope) reads get the public view of the public
+categories (`open311_views`, `ticket_queries.PUBLIC_CATEGORIES`); a private ticket is absent. Every
+read is inside a date window of at most 90 days (by default the last 90), and a list of ids holds at
+most 50. Photos are served only to read_private keys, and only bytes that are an image. Errors are
+the spec's list of {code, description} with 400, 403, 404 or 413.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hmac
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, Response
 from sqlalchemy.orm import Session
 
+from bot.channels.open311_formats import FORMATS, error, render
+from bot.channels.open311_keys import FILE, READ_PRIVATE, ApiKeys, NotAKey
+from bot.channels.open311_views import request_view, service
 from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
 from bot.common.settings import Settings
 from bot.core import reports, ticket_queries
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import CATEGORY_NAMES, Report, Ticket
+from bot.core.tickets import CATEGORY_NAMES, Report
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
 
-SERVICE_DESCRIPTIONS = {
-    "sanitation": ("垃圾、污水、卫生死角、公厕、异味", ["垃圾", "污水", "卫生"]),
-    "roads": ("坑洼、路灯、井盖、占道、乱停车、交通隐患、桥梁", ["路灯", "井盖", "道路"]),
-    "housing_utilities": ("漏水、停水停电停气、电梯、裂缝、门窗", ["停水", "停电", "电梯"]),
-    "public_security": ("盗窃、可疑人员、诈骗、打架、扰民", ["治安", "诈骗", "盗窃"]),
-    "dispute": ("邻里、家庭、土地、欠薪纠纷调解", ["纠纷", "调解"]),
-    "employment": ("找工作、技能培训", ["就业", "培训"]),
-    "health": ("看病就医、病人需要帮助", ["看病", "医疗"]),
-    "education": ("上学、转学、留守儿童学习、课后托管", ["上学", "教育"]),
-    "elderly_care": ("独居老人、残疾人帮扶、空巢老人", ["养老", "助残"]),
-    "fire_safety": ("楼道充电、消防通道堵塞、火灾隐患", ["消防", "充电"]),
-    "other": ("其他问题", ["其他"]),
-}
-CLOSED = {"resolved", "closed", "cancelled", "merged"}
-STATUS_NOTES = {
-    "new": "已登记，待派单", "assigned": "已派单", "acknowledged": "网格员已接单", "in_progress": "处理中",
-    "resolved": "已办结", "closed": "已办结并评价", "reopened": "已重新处理", "returned": "已退单，重新派单中",
-    "merged": "已并入其他工单", "cancelled": "反映人已撤回",
-}
 MAX_DESCRIPTION = 4000
-DEFAULT_WINDOW = timedelta(days=90)
+MAX_BODY = 64 * 1024
+WINDOW = timedelta(days=90)  # the default search window, and the widest one a search may ask for
+MAX_IDS = 50
 MAX_RESULTS = 1000
-
-
-def error(status: int, description: str) -> JSONResponse:
-    return JSONResponse([{"code": status, "description": description}], status_code=status)
-
-
-def service(code: str) -> dict[str, Any]:
-    description, keywords = SERVICE_DESCRIPTIONS[code]
-    return {"service_code": code, "service_name": CATEGORY_NAMES[code], "description": description,
-            "metadata": False, "type": "realtime", "keywords": ",".join(keywords), "group": "网格事项"}
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
-
-
-def media_url(ticket: Ticket, base: str) -> str | None:
-    """The first photo the report came with (the spec has one media_url), served by this API."""
-    return f"{base.rstrip('/')}/open311/v2/media/{ticket.photos[0].photo_id}" if ticket.photos else None
-
-
-def request_json(ticket: Ticket, base: str = "") -> dict[str, Any]:
-    status = ticket.status
-    notes = STATUS_NOTES.get(status, status)
-    if ticket.resolution_note:
-        notes = f"{notes}：{ticket.resolution_note}"
-    return {
-        "service_request_id": ticket.number,
-        "status": "closed" if status in CLOSED else "open",
-        "status_notes": notes,
-        "service_name": CATEGORY_NAMES.get(ticket.category, ticket.category),
-        "service_code": ticket.category,
-        "description": ticket.text,
-        "agency_responsible": ticket.unit.name if ticket.unit else "青山街道",
-        "service_notice": "",
-        "requested_datetime": _iso(ticket.created_at),
-        "updated_datetime": _iso(ticket.resolved_at or ticket.created_at),
-        "expected_datetime": _iso(ticket.due_at),
-        "address": ticket.place_text,
-        "address_id": None,
-        "zipcode": None,
-        "lat": ticket.lat,
-        "long": ticket.lon,
-        "media_url": media_url(ticket, base),
-    }
+MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
+                 "Cache-Control": "private, no-store"}
 
 
 def _parse_date(value: str) -> datetime:
@@ -101,25 +49,65 @@ def _parse_date(value: str) -> datetime:
     return moment
 
 
-def _search(session: Session, params: dict[str, str], now: datetime, base: str = "") -> list[dict[str, Any]]:
+def search_window(params: dict[str, str], now: datetime) -> tuple[datetime, datetime]:
+    """start_date and end_date, each defaulting from the other (or the last 90 days); at most 90 days."""
+    start = _parse_date(params["start_date"]) if params.get("start_date") else None
+    end = _parse_date(params["end_date"]) if params.get("end_date") else None
+    if start is None:
+        end = end or now
+        start = end - WINDOW
+    elif end is None:
+        end = start + WINDOW
+    if end < start:
+        raise ValueError("end_date is before start_date")
+    if end - start > WINDOW:
+        raise ValueError(f"start_date to end_date may span at most {WINDOW.days} days")
+    return start, end
+
+
+def _search(session: Session, params: dict[str, str], now: datetime, full: bool, base: str) -> list[dict[str, Any]]:
+    if any("\x00" in value for value in params.values()):
+        raise ValueError("parameters may not contain NUL characters")
     ids = [i.strip() for i in params.get("service_request_id", "").split(",") if i.strip()]
-    start = end = None
-    if not ids:
-        end = _parse_date(params["end_date"]) if params.get("end_date") else now
-        start = _parse_date(params["start_date"]) if params.get("start_date") else end - DEFAULT_WINDOW
-    codes = params["service_code"].split(",") if params.get("service_code") else []
-    rows = ticket_queries.find_tickets(session, numbers=ids, start=start, end=end, categories=codes,
+    if len(ids) > MAX_IDS:
+        raise ValueError(f"at most {MAX_IDS} service_request_id at once")
+    start, end = search_window(params, now)
+    visible = set(CATEGORY_NAMES) if full else set(ticket_queries.PUBLIC_CATEGORIES)
+    if params.get("service_code"):
+        visible &= set(params["service_code"].split(","))
+    rows = ticket_queries.find_tickets(session, numbers=ids, start=start, end=end, categories=visible,
                                        limit=MAX_RESULTS * 2)
-    wanted = params.get("status")
-    found = [request_json(t, base) for t in rows]
-    if wanted:
-        found = [r for r in found if r["status"] in wanted.split(",")]
+    found = [request_view(t, full=full, base=base) for t in rows]
+    if params.get("status"):
+        found = [r for r in found if r["status"] in params["status"].split(",")]
     return found[:MAX_RESULTS]
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """The POST's fields. A urlencoded body (or one with no content type) is decoded here, as UTF-8
+    unless it names another charset: Starlette reads raw bytes in it as Latin-1. Raises ValueError."""
+    media_type, _, rest = request.headers.get("content-type", "").partition(";")
+    if media_type.strip().lower() == "multipart/form-data":
+        return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    charset = "utf-8"
+    for param in rest.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip('"')
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise OverflowError
+    try:
+        return dict(parse_qsl(body.decode(charset), keep_blank_values=True, encoding=charset, errors="strict"))
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise ValueError(f"the body is not valid {charset}") from exc
 
 
 def router(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, rules: RoutingRules) -> APIRouter:
     api = APIRouter(prefix="/open311/v2", tags=["open311"])
-    keys = [k.get_secret_value() for k in settings.open311_api_keys]
+    keys = ApiKeys(settings.open311_api_keys)
 
     def base_of(request: Request) -> str:
         return settings.public_base_url or str(request.base_url)
@@ -128,59 +116,97 @@ def router(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, r
         with db.session() as session:
             return fn(session, *args)
 
-    @api.get("/services.json")
-    async def list_services() -> list[dict[str, Any]]:
-        return [service(code) for code in CATEGORY_NAMES]
-
-    @api.get("/services/{code}.json")
-    async def service_definition(code: str) -> Any:
-        if code not in CATEGORY_NAMES:
-            return error(404, f"unknown service_code: {code}")
-        return {"service_code": code, "attributes": []}
-
-    @api.get("/requests.json")
-    async def list_requests(request: Request) -> Any:
-        params = dict(request.query_params)
+    def reader_scopes(request: Request) -> frozenset[str] | None:
+        """The scopes of the GET's api_key (the spec's query parameter); None for a key not configured."""
         try:
-            return await asyncio.to_thread(in_session, _search, params, clock.now(),
+            return keys.scopes(request.query_params.get("api_key"))
+        except NotAKey:
+            return None
+
+    async def read(request: Request, fmt: str, params: dict[str, str]) -> Response | list[dict[str, Any]]:
+        scopes = reader_scopes(request)
+        if scopes is None:
+            return error(fmt, 403, "api_key is not valid")
+        try:
+            return await asyncio.to_thread(in_session, _search, params, clock.now(), READ_PRIVATE in scopes,
                                            base_of(request))
         except ValueError as exc:
-            return error(400, f"bad date: {exc}")
+            return error(fmt, 400, f"bad search: {exc}")
 
-    @api.get("/requests/{request_id}.json")
-    async def one_request(request_id: str, request: Request) -> Any:
-        found = await asyncio.to_thread(in_session, _search, {"service_request_id": request_id},
-                                        clock.now(), base_of(request))
-        return found if found else error(404, f"no service request {request_id}")
+    @api.get("/services.{fmt}")
+    async def list_services(fmt: str) -> Response:
+        if fmt not in FORMATS:
+            return error(fmt, 404, f"unknown format: {fmt}")
+        return render(fmt, "services", [service(code) for code in CATEGORY_NAMES])
+
+    @api.get("/services/{code}.{fmt}")
+    async def service_definition(code: str, fmt: str) -> Response:
+        if fmt not in FORMATS:
+            return error(fmt, 404, f"unknown format: {fmt}")
+        if code not in CATEGORY_NAMES:
+            return error(fmt, 404, f"unknown service_code: {code}")
+        return render(fmt, "service_definition", {"service_code": code, "attributes": []})
+
+    @api.get("/requests.{fmt}")
+    async def list_requests(fmt: str, request: Request) -> Response:
+        if fmt not in FORMATS:
+            return error(fmt, 404, f"unknown format: {fmt}")
+        found = await read(request, fmt, dict(request.query_params))
+        return found if isinstance(found, Response) else render(fmt, "service_requests", found)
+
+    @api.get("/requests/{request_id}.{fmt}")
+    async def one_request(request_id: str, fmt: str, request: Request) -> Response:
+        if fmt not in FORMATS:
+            return error(fmt, 404, f"unknown format: {fmt}")
+        window = {k: v for k, v in request.query_params.items() if k in ("start_date", "end_date")}
+        found = await read(request, fmt, {**window, "service_request_id": request_id})
+        if isinstance(found, Response):
+            return found
+        return render(fmt, "service_requests", found) if found else error(fmt, 404, f"no service request {request_id}")
 
     @api.get("/media/{photo_id}")
-    async def ticket_photo(photo_id: str) -> Any:
-        """A photo attached to a ticket; no other stored photo is served."""
-        content_type = await asyncio.to_thread(in_session, ticket_queries.attached_photo_type, photo_id)
-        path = photos.path_of(photo_id) if content_type else None
-        if path is None or not path.is_file():
-            return error(404, "no such media")
-        return FileResponse(path, media_type=content_type)
+    async def ticket_photo(photo_id: str, request: Request) -> Response:
+        """A photo attached to a ticket, for read_private keys; only bytes that are an image."""
+        scopes = reader_scopes(request)
+        if scopes is None or READ_PRIVATE not in scopes:
+            return error("json", 403, "media needs an api_key with the read_private scope")
+        found = await asyncio.to_thread(in_session, ticket_queries.servable_photo, photos, photo_id)
+        if found is None:
+            return error("json", 404, "no such media")
+        return FileResponse(found.path, media_type=found.content_type, headers=MEDIA_HEADERS)
 
-    @api.post("/requests.json")
-    async def create_request(request: Request) -> Any:
-        form = {k: str(v) for k, v in (await request.form()).items()}
-        key = form.get("api_key", "")
-        if not key or not any(hmac.compare_digest(key, k) for k in keys):
-            return error(403, "api_key is missing or not valid")
+    @api.post("/requests.{fmt}")
+    async def create_request(fmt: str, request: Request) -> Response:
+        if fmt not in FORMATS:
+            return error(fmt, 404, f"unknown format: {fmt}")
+        try:
+            form = await _form(request)
+        except OverflowError:
+            return error(fmt, 413, f"the body is larger than {MAX_BODY} bytes")
+        except ValueError as exc:
+            return error(fmt, 400, str(exc))
+        try:
+            scopes = keys.scopes(form.get("api_key"))
+        except NotAKey:
+            scopes = frozenset()
+        if not scopes:
+            return error(fmt, 403, "api_key is missing or not valid")
+        if FILE not in scopes:
+            return error(fmt, 403, "this api_key may not file requests")
         problem = _validate(form)
         if problem:
-            return error(400, problem)
+            return error(fmt, 400, problem)
         report = _report_from(form, settings.default_region)
         if isinstance(report, str):
-            return error(400, report)
+            return error(fmt, 400, report)
         number = await asyncio.to_thread(in_session, _submit, report, clock, rules)
-        return [{"service_request_id": number, "service_notice": "已登记，网格员会尽快处理", "account_id": None}]
+        created = {"service_request_id": number, "service_notice": "已登记，网格员会尽快处理", "account_id": None}
+        return render(fmt, "service_requests", [created])
 
     return api
-
-
 def _validate(form: dict[str, str]) -> str | None:
+    if any("\x00" in value for value in form.values()):
+        return "fields may not contain NUL characters"
     code = form.get("service_code", "")
     if code not in CATEGORY_NAMES:
         return f"service_code is required and must be one of {', '.join(CATEGORY_NAMES)}"

@@ -73,7 +73,8 @@ class Settings(BaseSettings):
     telegram_rate_per_second: float = 30.0
     telegram_chat_interval_seconds: float = 1.0
 
-    # API keys that may file service requests through Open311 (POST /open311/v2/requests.json).
+    # Open311 API keys: `KEY` may file requests, `KEY:file+read_private` names its scopes
+    # (bot/channels/open311_keys.py); without read_private, reads get the public view.
     open311_api_keys: list[SecretStr] = []
 
     # Phone numbers without a country code are read in this region.
