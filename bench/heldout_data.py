@@ -1,4 +1,4 @@
-"""The held-out NLU set (bench/heldout/) and what it shares with the training data.
+"""The held-out NLU sets (bench/heldout/, bench/heldout_b/) and what they share with the training data.
 
 Plain Python and PyYAML only: both the engine venv (bench/heldout_eval.py) and the app venv
 (tests/test_heldout.py) import it.
@@ -15,17 +15,23 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "bench" / "heldout" / "messages.tsv"
+# Every held-out set, by the name the reports give it: A written label by label, B situation first.
+SETS = {"A": REPO / "bench" / "heldout", "B": REPO / "bench" / "heldout_b"}
 # Short everyday words (好的, 谢谢, 取消) are bound to occur in both sets; these are the ones that
 # did when the set was written. A new overlap means someone copied between the sets.
 SEEN_IN_TRAINING = REPO / "bench" / "heldout" / "seen_in_training.txt"
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
 
+def load_rows(path: Path = HELDOUT) -> list[dict[str, str]]:
+    """Every row of a held-out file with all its columns (set B also has voice and scenario)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def load_heldout(path: Path = HELDOUT) -> list[tuple[str, str, str | None]]:
     """(text, intent, category or None) for every row of the held-out file."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(r["text"], r["intent"], r["category"] or None) for r in rows]
+    return [(r["text"], r["intent"], r["category"] or None) for r in load_rows(path)]
 
 
 def comparable(text: str) -> str:
