@@ -1,5 +1,5 @@
-"""The gateway: channel webhooks, the simulator page, Open311, health. Webhooks store what arrives
-and answer; Open311's POST opens a ticket through the core. `bin/bot worker`
+"""The gateway: channel webhooks, the simulator page and API (when SIMULATOR_ENABLED), Open311, health.
+Webhooks store what arrives and answer; Open311's POST opens a ticket through the core. `bin/bot worker`
 (bot/app/worker_process.py) processes and sends, in its own process. With `run_workers=True` the
 same app runs the background loops too (one process, e.g. in tests)."""
 
@@ -10,12 +10,14 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from bot.app.demo import identities
 from bot.app.gc_pauses import freeze_startup_objects
 from bot.app.services import Services
+from bot.app.simulator_access import channel_elsewhere
 from bot.app.worker_process import start_loops, worker_alive
 from bot.channels import open311, simulator
 
@@ -37,18 +39,22 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
 
     settings = services.settings
     app = FastAPI(title="gridbot gateway", lifespan=lifespan)
-    app.include_router(simulator.router(settings, services.intake, services.photos,
-                                        wait_for_replies=services.wait_for_replies,
-                                        sent_to=services.outbox.to_recipient,
-                                        identities=lambda: identities(services.db)))
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    if settings.simulator_enabled:
+        app.include_router(simulator.router(settings, services.intake, services.photos,
+                                            wait_for_replies=services.wait_for_replies,
+                                            sent_to=services.outbox.to_recipient,
+                                            identities=lambda: identities(services.db),
+                                            channel_elsewhere=lambda number: channel_elsewhere(services.db, number)))
+
+        @app.get("/", response_class=HTMLResponse)
+        async def index() -> str:
+            return PAGE.read_text(encoding="utf-8")
+
     for channel_router in services.kit.routers(settings, services.db, services.clock, services.intake,
                                                services.outbox):
         app.include_router(channel_router)
     app.include_router(open311.router(settings, services.db, services.clock, services.photos, services.rules))
-
-    @app.get("/", response_class=HTMLResponse)
-    async def index() -> str:
-        return PAGE.read_text(encoding="utf-8")
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:
@@ -63,6 +69,22 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
         return JSONResponse(body, status_code=200 if ok else 503)
 
     return app
+
+
+async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
+    """A 422 that always renders and never echoes the input: FastAPI's own handler returns the
+    input, which fails to encode when it holds NaN, ±Infinity or a lone surrogate (a 500 whose
+    traceback carries the input into the logs)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    detail = [{"loc": [_printable(part) for part in error.get("loc", ())], "msg": _printable(error.get("msg", "")),
+               "type": _printable(error.get("type", ""))} for error in errors]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def _printable(value: object) -> str | int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return str(value).encode("utf-8", "replace").decode("utf-8")
 
 
 def _database_ok(services: Services) -> bool:

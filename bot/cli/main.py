@@ -30,6 +30,19 @@ def _settings() -> Settings:
     return load_settings()
 
 
+def _serving_settings() -> Settings:
+    """The settings of a serving process: in production, stop here when they are unsafe."""
+    from bot.common.modes import UnsafeProductionSettings, check_production
+
+    settings = load_settings()
+    try:
+        check_production(settings)
+    except UnsafeProductionSettings as exc:
+        console.print(str(exc), style="red", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    return settings
+
+
 @app.command("engine-env")
 def engine_env() -> None:
     """Print shell exports for the engine (used by bin/rasa)."""
@@ -77,7 +90,7 @@ def gateway() -> None:
     from bot.app.services import build_services
     from bot.common.logs import setup_logging
 
-    settings = _settings()
+    settings = _serving_settings()
     setup_logging(settings.log_level)
     services = build_services(settings)
     uvicorn.run(create_app(services, run_workers=False), host=settings.gateway_host, port=settings.gateway_port,
@@ -93,7 +106,7 @@ def worker() -> None:
     from bot.app.worker_process import POLL_SECONDS, run_worker_process
     from bot.common.logs import setup_logging
 
-    settings = _settings()
+    settings = _serving_settings()
     setup_logging(settings.log_level)
     asyncio.run(run_worker_process(build_services(settings, poll_seconds=POLL_SECONDS)))
 
@@ -103,7 +116,7 @@ def actions() -> None:
     """Run the rasa-sdk action server on 127.0.0.1."""
     from actions.runtime import serve
 
-    serve(_settings())
+    serve(_serving_settings())
 
 
 @app.command()
@@ -116,7 +129,7 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     from bot.engine.process import engine_command, engine_environment
     from bot.store.db import Database
 
-    settings = _settings()
+    settings = _serving_settings()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     console.print("[bold]1/3[/bold] database schema")
@@ -138,9 +151,11 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
                 Program("actions", [bot, "actions"], env, str(ROOT)),
                 Program("gateway", [bot, "gateway"], env, str(ROOT)),
                 Program("worker", [bot, "worker"], env, str(ROOT))]
-    host = "127.0.0.1" if settings.gateway_host == "0.0.0.0" else settings.gateway_host
-    console.print(f"[green]gridbot: open http://{host}:{settings.gateway_port}/ to chat as a demo identity; "
-                  f"health at /healthz. Ctrl-C stops everything.[/green]")
+    host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(settings.gateway_host, settings.gateway_host)
+    url = f"http://{host}:{settings.gateway_port}"
+    chat = f"open {url}/ to chat as a demo identity; " if settings.simulator_enabled else ""
+    console.print(f"[green]gridbot ({settings.gridbot_env}): {chat}health at {url}/healthz. "
+                  f"Ctrl-C stops everything.[/green]")
     sys.exit(supervise(programs))
 
 

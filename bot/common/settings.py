@@ -7,8 +7,9 @@ case, and documented in `.env.example`; a test fails when one is not.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import SecretStr
+from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,8 +28,8 @@ class Settings(BaseSettings):
     # or the same PostgreSQL database when DATABASE_URL points at one.
     tracker_store_url: str = ""
 
-    # The three processes and where they listen.
-    gateway_host: str = "0.0.0.0"
+    # The three processes and where they listen; the gateway too on loopback unless told (e.g. 0.0.0.0).
+    gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
     engine_port: int = 5005
     actions_port: int = 5055
@@ -94,6 +95,22 @@ class Settings(BaseSettings):
     points_ballot: int = 2
     points_rider_report: int = 10
     points_rating: int = 1
+
+    # Modes: development (simulator and demo data on) or production (both off unless set; the processes
+    # refuse to start with unsafe settings: bot/common/modes.py). The simulator's page and API, on by
+    # default in development only; its token, sent as `Authorization: Bearer TOKEN`, is required in
+    # production and lets other machines than this one use it in development.
+    gridbot_env: Literal["development", "production"] = "development"
+    simulator_enabled: bool = True
+    simulator_token: SecretStr = SecretStr("")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _production_defaults(cls, data: Any) -> Any:
+        """In production the simulator and the demo data are off unless set explicitly."""
+        if isinstance(data, dict) and data.get("gridbot_env") == "production":
+            data = {"simulator_enabled": False, "demo_data": False, **data}
+        return data
 
     @property
     def resolved_database_url(self) -> str:

@@ -40,6 +40,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "role": ("role", "角色", "岗位"),
     "unit": ("unit", "单位", "所属单位", "单位编码"),
 }
+# Imported people are real: reached by SMS until they write from elsewhere (Telegram), never on the
+# simulator (the model's default, for the demo's identities), which would also let it speak for them.
+REAL_PEOPLES_CHANNEL = "sms"
 REQUIRED = {
     "people": ("name", "phone"),
     "households": ("code", "grid"),
@@ -268,10 +271,11 @@ def _apply(session: Session, kind: str, row: dict[str, Any], result: ImportResul
         values = {"name": row["name"], "kind": row["kind"], "household_id": household.id if household else None,
                   "home_unit_id": None if row["kind"] == "rider" else home,
                   "villager_group_id": unit_id(row.get("group"))}
-        target = existing or Person(phone=row["phone"])
+        target = existing or Person(phone=row["phone"], preferred_channel=REAL_PEOPLES_CHANNEL)
     else:  # staff: the person (kind staff unless already a resident) and the role
         existing = session.scalar(select(Person).where(Person.phone == row["phone"]))
-        person = existing or Person(phone=row["phone"], name=row["name"], kind="staff")
+        person = existing or Person(phone=row["phone"], name=row["name"], kind="staff",
+                                    preferred_channel=REAL_PEOPLES_CHANNEL)
         created = existing is None
         changed = _set(person, {"name": row["name"]})
         session.add(person)

@@ -42,3 +42,18 @@ def test_the_tracker_store_is_a_sqlite_file_beside_the_database_by_default(tmp_p
 def test_secrets_do_not_show_in_the_settings_repr():
     settings = Settings(twilio_auth_token="s3cr3t-token", _env_file=None)
     assert "s3cr3t-token" not in repr(settings)
+
+
+def test_development_is_the_default_with_the_simulator_and_the_demo_on_and_the_gateway_on_loopback():
+    settings = Settings(_env_file=None)
+    assert settings.gridbot_env == "development"
+    assert settings.simulator_enabled and settings.demo_data
+    assert settings.gateway_host == "127.0.0.1"
+
+
+def test_production_turns_the_simulator_and_the_demo_off_unless_set(monkeypatch):
+    monkeypatch.setenv("GRIDBOT_ENV", "production")
+    assert not Settings(_env_file=None).simulator_enabled
+    assert not Settings(_env_file=None).demo_data
+    monkeypatch.setenv("SIMULATOR_ENABLED", "true")
+    assert Settings(_env_file=None).simulator_enabled

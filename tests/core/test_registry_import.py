@@ -162,3 +162,9 @@ def test_a_broken_polygon_is_refused(db: Database, tmp_path: Path):
     with pytest.raises(ImportRejected) as rejected:
         load(db, "grids", write(tmp_path, "bad.geojson", json.dumps(features)))
     assert rejected.value.result.errors[0].line == 1
+
+
+def test_imported_people_and_staff_are_reached_by_sms_not_the_simulator(db: Database, tmp_path: Path):
+    load_all(db, tmp_path)
+    with db.session() as s:
+        assert set(s.scalars(select(Person.preferred_channel))) == {"sms"}

@@ -1,0 +1,70 @@
+"""Development and production (`GRIDBOT_ENV`): what production refuses to start with.
+
+Every serving process (`bin/bot run`, `gateway`, `worker`, `actions`) calls `check_production`
+before it does anything, so a production deployment with a default secret, a simulator open to
+the world or a plain-HTTP public URL stops at once, with every problem listed.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from bot.common.settings import Settings
+
+DEFAULT_PHONE_HMAC_KEY = Settings.model_fields["phone_hmac_key"].default.get_secret_value()
+
+
+class UnsafeProductionSettings(RuntimeError):
+    """GRIDBOT_ENV=production with settings that would expose people's data or let anyone in."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("GRIDBOT_ENV=production refuses to start:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+def is_loopback(host: str | None) -> bool:
+    """127.0.0.0/8, ::1 (also IPv4-mapped) or localhost; anything else, or no address, is not."""
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback
+
+
+def production_problems(settings: Settings) -> list[str]:
+    """What is unsafe about these settings in production (an empty list in development)."""
+    if settings.gridbot_env != "production":
+        return []
+    problems: list[str] = []
+    key = settings.phone_hmac_key.get_secret_value()
+    if not key or key == DEFAULT_PHONE_HMAC_KEY:
+        problems.append("PHONE_HMAC_KEY is empty or the example value: set a long random secret")
+    twilio_set = settings.twilio_account_sid or settings.twilio_from_number
+    if twilio_set and not settings.twilio_auth_token.get_secret_value():
+        problems.append("Twilio is configured but TWILIO_AUTH_TOKEN is empty: webhook signatures cannot be checked")
+    webhook = settings.telegram_bot_token.get_secret_value() and settings.public_base_url
+    if webhook and not settings.telegram_webhook_secret.get_secret_value():
+        problems.append("Telegram's webhook is configured but TELEGRAM_WEBHOOK_SECRET is empty")
+    if settings.public_base_url and not settings.public_base_url.lower().startswith("https://"):
+        problems.append("PUBLIC_BASE_URL is not https://: providers would send people's messages in clear text")
+    if settings.simulator_enabled and not settings.simulator_token.get_secret_value():
+        problems.append("SIMULATOR_ENABLED without SIMULATOR_TOKEN: anyone could write as anyone")
+    if settings.simulator_enabled and not is_loopback(settings.gateway_host):
+        problems.append(f"SIMULATOR_ENABLED with the gateway on {settings.gateway_host}: keep GATEWAY_HOST on "
+                        "loopback (behind the proxy) or turn the simulator off")
+    if settings.demo_data:
+        problems.append("DEMO_DATA is on: the fictional subdistrict would be mixed with real people")
+    return problems
+
+
+def check_production(settings: Settings) -> None:
+    """Raise `UnsafeProductionSettings` listing every problem, if there is one."""
+    problems = production_problems(settings)
+    if problems:
+        raise UnsafeProductionSettings(problems)
