@@ -20,7 +20,7 @@ def test_a_tickets_photo_is_its_media_url_and_can_be_fetched(settings: Settings,
                                                             clock: FakeClock):
     services = build_services(settings.model_copy(update={"public_base_url": "https://grid.example.org"}), clock)
     photo = services.photos.save(JPEG)
-    stray = services.photos.save(b"a photo on no ticket")
+    stray = services.photos.save(JPEG + b" on no ticket")
     message_id, _ = services.inbox.store(Inbound("simulator", "p1", RESIDENT, "路灯坏了", {"photos": [photo]}))
     with demo_db.session() as s:
         number = reports.submit(s, clock, make_report(source_message_id=message_id), RULES).ticket.number
