@@ -28,7 +28,7 @@ from bot.common.phones import InvalidPhone, to_e164
 from bot.common.settings import Settings
 from bot.messaging.ports import Channel, Inbound, Receiver
 from bot.store.message_models import OutboxMessage
-from bot.store.photos import PhotoStore
+from bot.store.photos import ACCEPTED, PhotoStore, image_type
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
@@ -59,6 +59,8 @@ class SimulatorMessage(BaseModel):
             raise ValueError("photo must be base64") from exc
         if len(raw) > MAX_PHOTO_BYTES:
             raise ValueError("photo is larger than 5 MB")
+        if image_type(raw) is None:
+            raise ValueError(f"photo must be a {ACCEPTED} image")
         return value
 
 

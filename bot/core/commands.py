@@ -1,7 +1,15 @@
 """Reading ticket numbers and worker commands out of free text (after the NLU normaliser).
 
-Accepted forms: T1023, t1023, Ｔ１０２３, 1023号, 工单1023, 单号1023, and a bare 1023 when nothing
-else in the text looks like a number.
+Accepted forms: T1023, t1023, Ｔ１０２３, 工单1023, 单号1023, 工单号码: 1023, 1023号, and a bare 1023.
+
+A report mentions other numbers, and one read as a ticket number turns the report into a look-up
+of that ticket (and the report is lost). So 1023号 and a bare number are not ticket numbers when
+they look like a phone number: seven digits or more (mobiles have 11, landlines 7–8 and more with
+the area code), a leading 0, a group of a longer number written with spaces or dashes
+(138 1234 5678, 028-8765 4321), a service hotline (12345, 95xxx, 96xxx, 10086…) or right after
+电话/手机/号码/联系/拨打/微信…; nor is a bare number followed by a unit (2023年, 1203室, 1500元).
+T1023 and 工单1023 say what they are and are always read. A number over 999999 (more tickets than
+a subdistrict opens) or a hotline's needs the T.
 """
 
 from __future__ import annotations
@@ -12,12 +20,21 @@ from dataclasses import dataclass
 
 from bot.core.tickets import TICKET_NUMBER_OFFSET
 
+# Explicit forms first; the last two are checked by _not_a_ticket. T after a Latin letter is
+# part of a word (WeChat13900000003, chat 1023).
 _FORMS = [
-    re.compile(r"[Tt]\s*(\d{3,})"),
-    re.compile(r"(?:工单|单号|工单号)\s*(\d{3,})"),
+    re.compile(r"(?<![A-Za-z])[Tt]\s*(\d{3,})"),
+    re.compile(r"(?:工单号码|工单号|工单|单号)\s*:?\s*(\d{3,})"),
     re.compile(r"(\d{3,})\s*号"),
     re.compile(r"(?<!\d)(\d{4,})(?!\d)"),
 ]
+_EXPLICIT = 2
+_PHONE_SHAPED = re.compile(r"\d{7,}|0\d*|12\d{3}|9[56]\d{3}|100\d{2}")
+_PHONE_WORD_BEFORE = re.compile(r"(?:电话|手机|(?<!单)号码|联系|拨打|致电|热线|分机|微信|tel|qq)\D{0,4}$",
+                                re.IGNORECASE)
+_GROUP_OF_LONGER = re.compile(r"\d[ -]$")
+_GROUP_OF_LONGER_AFTER = re.compile(r"[ -]\d")
+_UNIT_AFTER = re.compile(r"(?:年|元|块|室|米|平|户|人|栋|楼|层|次|天|小时|分钟|点|岁|斤|公里|公斤|辆|个|件|万)")
 RETURN_WORDS = ("退单", "退回", "不是我们网格", "不归我们")
 RESOLVE_WORDS = ("办结", "已处理", "已解决", "处理完", "处理好", "完成", "完工", "搞定", "结单", "结案", "修好",
                  "已修复", "办好", "办完", "清运", "已清理", "已调解")
@@ -27,11 +44,22 @@ START_WORDS = ("在处理", "正在处理", "已到现场", "到现场了")
 def ticket_number_in(text: str) -> str | None:
     """'收到 t1023' → 'T1023'."""
     plain = unicodedata.normalize("NFKC", text or "")
-    for form in _FORMS:
-        match = form.search(plain)
-        if match and int(match.group(1)) > TICKET_NUMBER_OFFSET:
+    for index, form in enumerate(_FORMS):
+        for match in form.finditer(plain):
+            if int(match.group(1)) <= TICKET_NUMBER_OFFSET:
+                continue
+            if index >= _EXPLICIT and _not_a_ticket(plain, match, bare=index == len(_FORMS) - 1):
+                continue
             return f"T{int(match.group(1))}"
     return None
+
+
+def _not_a_ticket(plain: str, match: re.Match[str], *, bare: bool) -> bool:
+    """Whether the digits of 1023号 or a bare number are a phone number (or, bare, a quantity)."""
+    digits, (start, end) = match.group(1), match.span(1)
+    return bool(_PHONE_SHAPED.fullmatch(digits) or _PHONE_WORD_BEFORE.search(plain, 0, start)
+                or _GROUP_OF_LONGER.search(plain, 0, start) or _GROUP_OF_LONGER_AFTER.match(plain, end)
+                or (bare and _UNIT_AFTER.match(plain, end)))
 
 
 def without_number(text: str) -> str:

@@ -4,7 +4,8 @@ Channels import these and nothing else of messaging; messaging imports no channe
 - Inbound side: a channel parses a request into an `Inbound` and hands it to a `Receiver`
   (`bot.messaging.intake.Intake`), which stores it before the channel answers.
 - Worker side: the inbound worker claims a stored message as a `Claimed`, runs the channel's
-  `Step`s over it (each may answer it, `Replies`, or pass it on, changed), then asks the `Engine`.
+  `Step`s over it (each may answer it, `Replies`, or pass it on, changed, perhaps with a note for
+  the sender: `with_note`), then asks the `Engine`.
 - Outbound side: the dispatcher sends through a `Channel`, which raises `SendError` saying whether
   trying again could help. Retries live in one place, the dispatcher.
 """
@@ -56,6 +57,13 @@ class Step(Protocol):
 
 def with_payload(message: Claimed, **changes: Any) -> Claimed:
     return replace(message, payload={**message.payload, **changes})
+
+
+def with_note(message: Claimed, text: str) -> Claimed:
+    """The message passed on with a short note for its sender, sent after the engine's replies (an
+    attachment that was not kept). A step run again on a retry does not add the same note twice."""
+    notes = [str(note) for note in message.payload.get("notes") or []]
+    return with_payload(message, notes=notes if text in notes else [*notes, text])
 
 
 class EngineUnavailable(Exception):

@@ -113,7 +113,8 @@ class InboundWorker:
             log.warning("inbox %s: engine unavailable (%s); will retry", message.id, exc)
             await asyncio.to_thread(self.inbox.retry_later, message, self.name, str(exc))
             return
-        await self._completions.submit((message, replies))
+        notes = [{"text": str(note)} for note in message.payload.get("notes") or []]  # ports.with_note
+        await self._completions.submit((message, [*replies, *notes]))
 
     async def _complete(self, done: list[tuple[Claimed, list[dict[str, Any]]]]) -> list[bool]:
         return await asyncio.to_thread(self.inbox.complete_many, done, self.name)

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.channels.telegram import poll_updates
-from bot.channels.telegram.steps import LINKED, LOCATION_KEPT, NOT_YOURS, PHOTO_ADDED, PHOTO_KEPT, WELCOME
+from bot.channels.telegram.steps import LINKED, LOCATION_KEPT, NOT_A_PHOTO, NOT_YOURS, PHOTO_ADDED, PHOTO_KEPT, WELCOME
 from bot.core import reports
 from bot.core.tickets import Report
 from bot.store.channel_models import InboundMedia
@@ -16,6 +16,7 @@ from bot.store.models import Person, Ticket, TicketEvent, TicketPhoto
 from tests.channels.conftest import WEBHOOK_SECRET, drive
 from tests.conftest import POINT_IN_GRID_1, RIDER, WORKER
 from tests.core.helpers import RULES
+from tests.fakes.images import HTML, jpeg
 from tests.fakes.telegram import TOKEN
 from tests.waiting import eventually
 
@@ -101,7 +102,7 @@ async def test_someone_elses_contact_does_not_link_an_account(demo_db, gateway, 
 async def test_a_photo_and_a_location_from_a_rider_become_a_located_report_with_the_largest_photo(
         gateway, services, fake_telegram, fake_engine, caplog):
     caplog.set_level(logging.DEBUG)
-    fake_telegram.files.update({"small": b"small-jpeg", "large": b"large-jpeg-bytes"})
+    fake_telegram.files.update({"small": jpeg("small"), "large": jpeg("large")})
     lat, lon = POINT_IN_GRID_1
     await post_update(gateway, update({"location": {"latitude": lat, "longitude": lon}}))
     photo = [{"file_id": "small", "file_unique_id": "us", "width": 90, "height": 60, "file_size": 10},
@@ -113,12 +114,14 @@ async def test_a_photo_and_a_location_from_a_rider_become_a_located_report_with_
     assert turn["message"] == "电动车堵住消防通道"
     assert (turn["metadata"]["lat"], turn["metadata"]["lon"]) == (lat, lon)
     [photo_id] = turn["metadata"]["photos"]
-    assert services.photos.path_of(photo_id).read_bytes() == b"large-jpeg-bytes"
+    assert services.photos.path_of(photo_id).read_bytes() == jpeg("large")
+    with services.db.session() as s:
+        assert s.scalar(select(InboundMedia.content_type)) == "image/jpeg"
     assert TOKEN not in caplog.text  # file URLs carry the token: never logged
 
 
 async def test_the_same_photo_sent_twice_is_downloaded_once(gateway, services, fake_telegram, fake_engine):
-    fake_telegram.files["p1"] = b"jpeg"
+    fake_telegram.files["p1"] = jpeg("p1")
     photo = [{"file_id": "p1", "file_unique_id": "same", "width": 10, "height": 10, "file_size": 4}]
     await post_update(gateway, update({"photo": photo, "caption": "垃圾"}))
     await post_update(gateway, update({"photo": photo, "caption": "还是这堆垃圾"}))
@@ -135,6 +138,32 @@ async def test_a_photo_over_the_limit_is_refused_with_a_short_note(gateway, serv
     await drive(services)
     assert "照片太大" in fake_telegram.sent()[0]["text"]
     assert fake_telegram.file_downloads == 0 and fake_engine.turns == []
+
+
+async def test_an_html_file_sent_as_a_photo_is_not_kept_and_its_caption_goes_on_with_a_note(
+        gateway, services, fake_telegram, fake_engine):
+    fake_telegram.files["page"] = HTML
+    photo = [{"file_id": "page", "file_unique_id": "u-page", "width": 800, "height": 600, "file_size": len(HTML)}]
+    await post_update(gateway, update({"photo": photo, "caption": "楼道堆满杂物"}))
+    await drive(services)
+    [turn] = fake_engine.turns
+    assert turn["message"] == "楼道堆满杂物" and "photos" not in turn["metadata"]
+    assert [m["text"] for m in fake_telegram.sent()] == ["收到：楼道堆满杂物", NOT_A_PHOTO]
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(InboundMedia)) == 0
+    assert not services.photos.folder.exists() or not any(services.photos.folder.rglob("*"))
+
+
+async def test_an_html_file_sent_as_a_photo_alone_is_answered_and_nothing_is_kept(
+        gateway, services, fake_telegram, fake_engine):
+    fake_telegram.files["page"] = HTML
+    photo = [{"file_id": "page", "file_unique_id": "u-page", "width": 800, "height": 600, "file_size": len(HTML)}]
+    await post_update(gateway, update({"photo": photo}))
+    await drive(services)
+    assert [m["text"] for m in fake_telegram.sent()] == [NOT_A_PHOTO]
+    assert fake_engine.turns == []
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(InboundMedia)) == 0
 
 
 async def test_buttons_become_an_inline_keyboard_with_short_callback_data_and_a_press_is_answered(
@@ -176,7 +205,7 @@ async def test_without_a_public_url_long_polling_stores_each_update_once(service
 
 
 def a_photo(fake_telegram, file_id: str = "ph1") -> list[dict]:
-    fake_telegram.files[file_id] = f"jpeg-{file_id}".encode()
+    fake_telegram.files[file_id] = jpeg(file_id)
     return [{"file_id": file_id, "file_unique_id": f"u-{file_id}", "width": 800, "height": 600, "file_size": 9}]
 
 

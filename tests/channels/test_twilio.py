@@ -1,10 +1,12 @@
 from sqlalchemy import func, select
 
+from bot.channels.twilio.channel import NOT_AN_IMAGE
 from bot.messaging.worker import InboundWorker
 from bot.store.channel_models import DeliveryStatus, InboundMedia
 from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.channels.conftest import FROM_NUMBER, PUBLIC, drive, post_sms, sign, sms_params
 from tests.conftest import RESIDENT
+from tests.fakes.images import HTML, JPEG, PNG
 
 SMS_URL = PUBLIC + "/channels/twilio/sms"
 
@@ -179,17 +181,17 @@ async def test_replies_sent_the_first_time_ask_twilio_nothing(gateway, services,
 
 async def test_mms_photos_are_downloaded_with_the_account_credentials_and_passed_to_the_engine(
         gateway, services, fake_twilio, fake_engine):
-    fake_twilio.media["ME1"] = (b"\xff\xd8jpeg-bytes", "image/jpeg")
+    fake_twilio.media["ME1"] = (JPEG, "image/jpeg")
     params = sms_params("MM1", RESIDENT, "垃圾堆在路边", NumMedia="1", MediaUrl0=fake_twilio.media_url("ME1"),
                         MediaContentType0="image/jpeg")
     assert (await post_sms(gateway, params)).status_code == 200
     await drive(services)
     [turn] = fake_engine.turns
     [photo_id] = turn["metadata"]["photos"]
-    assert services.photos.path_of(photo_id).read_bytes() == b"\xff\xd8jpeg-bytes"
+    assert services.photos.path_of(photo_id).read_bytes() == JPEG
     with services.db.session() as s:
         media = s.scalar(select(InboundMedia))
-        assert (media.photo_id, media.channel, media.size) == (photo_id, "sms", 12)
+        assert (media.photo_id, media.channel, media.size) == (photo_id, "sms", len(JPEG))
         assert s.scalar(select(InboxMessage.payload))["photos"] == [photo_id]
 
 
@@ -206,6 +208,25 @@ async def test_an_mms_photo_over_the_size_limit_is_skipped_but_the_report_is_tak
     assert turn["metadata"]["photos"] == [] and turn["metadata"]["media_skipped"] == 1
     with services.db.session() as s:
         assert s.scalar(select(func.count()).select_from(InboundMedia)) == 0
+
+
+async def test_an_html_file_sent_as_an_mms_photo_is_skipped_the_report_taken_and_the_sender_told(
+        gateway, services, fake_twilio, fake_engine):
+    fake_twilio.media["FAKE"] = (HTML, "image/jpeg")
+    fake_twilio.media["REAL"] = (PNG, "image/jpeg")  # the bytes' type is kept, not the declared one
+    params = sms_params("MM3", RESIDENT, "井盖丢了", NumMedia="2", MediaUrl0=fake_twilio.media_url("FAKE"),
+                        MediaContentType0="image/jpeg", MediaUrl1=fake_twilio.media_url("REAL"),
+                        MediaContentType1="image/jpeg")
+    await post_sms(gateway, params)
+    await drive(services)
+    [turn] = fake_engine.turns
+    assert turn["message"] == "井盖丢了"
+    [photo_id] = turn["metadata"]["photos"]
+    assert turn["metadata"]["media_skipped"] == 1
+    assert services.photos.path_of(photo_id).read_bytes() == PNG
+    with services.db.session() as s:
+        assert [(m.photo_id, m.content_type) for m in s.scalars(select(InboundMedia))] == [(photo_id, "image/png")]
+    assert fake_twilio.bodies_to(RESIDENT) == ["收到：井盖丢了", NOT_AN_IMAGE]
 
 
 async def test_a_registered_resident_who_texts_is_notified_by_sms_from_then_on(demo_db, gateway, services):

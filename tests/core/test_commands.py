@@ -14,6 +14,29 @@ def test_it_finds_no_ticket_number_in_plain_text_or_a_short_number():
     assert ticket_number_in("3号楼漏水") is None
 
 
+@pytest.mark.parametrize("text", [
+    "电话13900000003", "路灯坏了，电话13900000003", "我的手机号是13900000003", "有事打13900000003",
+    "+86 139 0000 0003", "+8613900000003", "138 1234 5678 找王姐", "联系 138-1234-5678", "座机028-87654321",
+    "座机 8765 4321", "物业电话 87654321", "打12345没人管", "拨打12345", "投诉到12315了", "联系电话：6012",
+    "分机 2301", "加微信 wx13900000003", "WeChat13900000003", "电话1390000号"])
+def test_a_phone_number_in_a_report_is_never_read_as_a_ticket_number(text):
+    assert ticket_number_in(text) is None
+
+
+@pytest.mark.parametrize("text", ["2023年装的路灯又坏了", "1203室楼上漏水", "罚了1500元", "每天1830点以后很吵"])
+def test_a_bare_number_with_a_unit_is_not_a_ticket_number(text):
+    assert ticket_number_in(text) is None
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("工单1023 电话13900000003", "T1023"), ("T1023 联系人手机13900000003", "T1023"),
+    ("收到t1023，有事打12345", "T1023"),
+    ("电话13900000003，1023号收到", "T1023"), ("工单号码：1023", "T1023"), ("工单: 1023 已办结", "T1023"),
+    ("13900000003 好的 1023 我去", "T1023"), ("T13900000", "T13900000"), ("T12345 收到", "T12345")])
+def test_a_ticket_number_next_to_a_phone_number_is_still_read(text, number):
+    assert ticket_number_in(text) == number
+
+
 def test_a_resolve_message_keeps_the_workers_note():
     command = worker_command("T1023 已办结 路灯换好了", "worker_resolve")
     assert (command.verb, command.number, command.note) == ("resolve", "T1023", "路灯换好了")

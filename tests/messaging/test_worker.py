@@ -12,7 +12,7 @@ import pytest
 from bot.common.clock import Clock
 from bot.engine.client import EngineClient
 from bot.messaging.inbox import Inbox
-from bot.messaging.ports import Claimed, Inbound
+from bot.messaging.ports import Claimed, Inbound, with_note
 from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database
 from tests.waiting import eventually
@@ -146,6 +146,22 @@ async def test_messages_finished_together_are_completed_in_one_transaction(db: D
     assert [inbox.replies_to(i) for i in ids] == [["网格通：有事请说。"]] * 6
     assert batches == [6]  # claimed together, answered together: one transaction, not six
     assert finished == []
+
+
+async def test_a_note_a_step_adds_goes_to_the_sender_after_the_engines_replies(db: Database):
+    inbox = Inbox(db, Clock())
+    message_id, _ = inbox.store(Inbound(channel="sms", external_id="MM1", sender="+8613900000001", text="路灯坏了"))
+
+    async def skip_an_attachment(message: Claimed) -> Claimed:
+        return with_note(with_note(message, "附件未保存。"), "附件未保存。")  # a retried step adds it once
+
+    finished: list[str] = []
+    client = engine("never", finished)
+    worker = InboundWorker(inbox, client, idle_seconds=0.05, steps={"sms": [skip_an_attachment]})
+    async with running(worker, client):
+        await eventually(lambda: inbox.status_of(message_id) == "done")
+    assert finished == ["路灯坏了"]
+    assert inbox.replies_to(message_id) == ["好的", "附件未保存。"]
 
 
 class WatchedEvent(asyncio.Event):

@@ -1,19 +1,19 @@
-"""Telegram's webhook: the secret header is compared in constant time, the update is stored
-before the 200 goes back (PTB's stock handlers answer first: not used for that reason), a
-pressed button is answered at once."""
+"""Telegram's webhook: the secret header is compared in constant time, the body is read up to
+MAX_UPDATE_BYTES and checked before it is parsed, the update is stored before the 200 goes back
+(PTB's stock handlers answer first: not used for that reason), a pressed button is answered at
+once. What is refused (4xx) and what is ignored (200): `updates`."""
 
 from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from telegram import Bot
 
-from bot.channels.telegram.updates import store_update
+from bot.channels.telegram.updates import MAX_UPDATE_BYTES, NotAnUpdate, decode_update, store_update
 from bot.messaging.ports import Receiver
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,17 @@ async def answer_callback(bot: Bot, update: dict[str, Any]) -> None:
         log.info("callback %s not answered: %s", callback.get("id"), type(exc).__name__)
 
 
+async def read_body(request: Request, limit: int = MAX_UPDATE_BYTES) -> bytes:
+    """The request's body, or NotAnUpdate (413) as soon as it passes `limit` (nothing more is read)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise NotAnUpdate(f"body over {limit} bytes", status=413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def router(webhook_secret: str, intake: Receiver, bot: Bot) -> APIRouter:
     api = APIRouter(tags=["telegram"])
     secret = webhook_secret.encode()
@@ -42,11 +53,10 @@ def router(webhook_secret: str, intake: Receiver, bot: Bot) -> APIRouter:
         if not secret or not hmac.compare_digest(given, secret):
             return Response("forbidden", status_code=403)
         try:
-            update = json.loads(await request.body())
-        except ValueError:
-            return Response("bad update", status_code=400)
-        if not isinstance(update, dict):
-            return Response("bad update", status_code=400)
+            update = decode_update(await read_body(request))
+        except NotAnUpdate as exc:
+            log.warning("telegram webhook: a request refused (%s)", exc)
+            return Response("bad update", status_code=exc.status)
         _id, created = await store_update(intake, update)
         if created:
             task = asyncio.create_task(answer_callback(bot, update))

@@ -1,6 +1,7 @@
 """Inbound steps for Telegram, before the engine: /start and the shared contact link a rider's
 account; a shared location is kept for the report that follows; the largest photo is downloaded
-(≤ 20 MB, once per file_unique_id); a pressed button becomes its payload.
+(≤ 20 MB, once per file_unique_id; kept only if its bytes are an image, else the sender is told and
+any caption goes on); a pressed button becomes its payload.
 
 A photo without a caption never goes to the engine: it joins the sender's report of the last half
 hour if that ticket is still open, else it waits for the sender's next message with text, which
@@ -20,11 +21,11 @@ from telegram import Bot
 from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
 from bot.core import registry, reports
-from bot.messaging.ports import Claimed, Replies
+from bot.messaging.ports import Claimed, Replies, with_note
 from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage
-from bot.store.photos import PhotoStore
+from bot.store.photos import NotAnImage, PhotoStore, image_type
 
 BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024
 LOCATION_FRESH = timedelta(minutes=30)
@@ -35,6 +36,7 @@ LINKED = "绑定成功，{name}。发照片并附上位置即可上报问题。"
 NOT_YOURS = "请分享您自己的手机号完成绑定。"
 LOCATION_KEPT = "已收到位置。请发送照片或文字说明问题。"
 PHOTO_TOO_LARGE = "照片太大（超过{mb}MB），请压缩后重发。"
+NOT_A_PHOTO = "这个文件不是图片，未保存。请发JPG、PNG、GIF或WEBP照片。"
 PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
 PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
 
@@ -62,13 +64,20 @@ class TelegramSteps:
         if photo is None and "lat" in payload and not message.text:
             await asyncio.to_thread(self._keep_location, message.sender, payload["lat"], payload["lon"])
             return [{"text": LOCATION_KEPT}]
+        note = None
         if photo is not None:
-            photo_id = await self._photo(message.id, photo)
-            if photo_id is None:
-                return [{"text": PHOTO_TOO_LARGE.format(mb=self.max_bytes // (1024 * 1024))}]
-            if not message.text:
-                return await asyncio.to_thread(self._photo_alone, message.id, message.sender, photo_id)
-            payload["photos"] = [*payload.get("photos", []), photo_id]
+            try:
+                photo_id = await self._photo(message.id, photo)
+            except NotAnImage:  # skipped; a caption still goes on
+                if not message.text:
+                    return [{"text": NOT_A_PHOTO}]
+                note = NOT_A_PHOTO
+            else:
+                if photo_id is None:
+                    return [{"text": PHOTO_TOO_LARGE.format(mb=self.max_bytes // (1024 * 1024))}]
+                if not message.text:
+                    return await asyncio.to_thread(self._photo_alone, message.id, message.sender, photo_id)
+                payload["photos"] = [*payload.get("photos", []), photo_id]
         if message.text:
             kept = await asyncio.to_thread(self._kept_photos, message.sender, message.id)
             if kept:
@@ -77,9 +86,11 @@ class TelegramSteps:
             where = await asyncio.to_thread(self._take_location, message.sender)
             if where is not None:
                 payload["lat"], payload["lon"] = where
-        return replace(message, payload=payload)
+        passed = replace(message, payload=payload)
+        return with_note(passed, note) if note else passed
 
     async def _photo(self, inbox_id: int, photo: dict[str, Any]) -> str | None:
+        """The photo's id; None when it is too large. Raises NotAnImage for bytes that are no image."""
         known = await asyncio.to_thread(self._known, photo["file_unique_id"])
         if known is not None:
             return known
@@ -99,10 +110,13 @@ class TelegramSteps:
                                                                 InboundMedia.source_key == unique_id))
 
     def _keep_photo(self, inbox_id: int, unique_id: str, data: bytes) -> str:
+        content_type = image_type(data)
+        if content_type is None:
+            raise NotAnImage("a telegram photo")
         photo_id = self.photos.save(data)
         with self.db.session() as s:
             s.add(InboundMedia(inbox_message_id=inbox_id, channel="telegram", source_key=unique_id,
-                               photo_id=photo_id, content_type="image/jpeg", size=len(data),
+                               photo_id=photo_id, content_type=content_type, size=len(data),
                                stored_at=self.clock.now()))
         return photo_id
 

@@ -16,10 +16,10 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
 from bot.channels.twilio.http import AiohttpClient
-from bot.messaging.ports import Channel, Claimed, Replies, SendError, with_payload
+from bot.messaging.ports import Channel, Claimed, Replies, SendError, with_note, with_payload
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
-from bot.store.photos import PhotoStore
+from bot.store.photos import PhotoStore, image_type
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ PERMANENT_CODES = {21211, 21212, 21214, 21408, 21606, 21610, 21612, 21614, 30004
 UNREACHABLE = (TwilioException, aiohttp.ClientError, OSError)
 FIND_SENT_LIMIT = 20
 FIND_SENT_SLACK = timedelta(minutes=10)
+NOT_AN_IMAGE = "彩信附件不是图片，未保存。请发JPG、PNG、GIF或WEBP照片。"
 
 
 class TwilioChannel(Channel):
@@ -84,7 +85,8 @@ def _unreachable(exc: Exception) -> SendError:
 
 class TwilioMedia:
     """Inbound step: download the MMS media a message listed (NumMedia/MediaUrlN) and keep it as photos.
-    Media already stored (a retried message) is not fetched again."""
+    Media already stored (a retried message) is not fetched again. Media too large or not an image by
+    its bytes (whatever type it declared) is skipped; for a non-image the sender is told."""
 
     def __init__(self, db: Database, photos: PhotoStore, account_sid: str, auth_token: str, *,
                  max_bytes: int, transport: httpx.AsyncBaseTransport | None = None) -> None:
@@ -99,7 +101,7 @@ class TwilioMedia:
         if not media:
             return message
         photos: list[str] = list(message.payload.get("photos") or [])
-        skipped = 0
+        skipped = not_images = 0
         for item in media:
             key = urlsplit(item["url"]).path
             photo_id = await asyncio.to_thread(self._known, key)
@@ -108,12 +110,16 @@ class TwilioMedia:
                 if data is None:
                     skipped += 1
                     continue
-                photo_id = await asyncio.to_thread(self._keep, message.id, key, data, item.get("content_type", ""))
+                photo_id = await asyncio.to_thread(self._keep, message.id, key, data)
+                if photo_id is None:
+                    skipped, not_images = skipped + 1, not_images + 1
+                    continue
             if photo_id not in photos:
                 photos.append(photo_id)
         rest = {k: v for k, v in message.payload.items() if k != "media"}
         changed = replace(message, payload={**rest, "photos": photos})
-        return with_payload(changed, media_skipped=skipped) if skipped else changed
+        changed = with_payload(changed, media_skipped=skipped) if skipped else changed
+        return with_note(changed, NOT_AN_IMAGE) if not_images else changed
 
     async def _download(self, url: str) -> bytes | None:
         """The media's bytes, or None when it is too large (the report is still taken)."""
@@ -139,11 +145,15 @@ class TwilioMedia:
             return s.scalar(select(InboundMedia.photo_id).where(InboundMedia.channel == "sms",
                                                                 InboundMedia.source_key == key))
 
-    def _keep(self, inbox_id: int, key: str, data: bytes, content_type: str) -> str:
+    def _keep(self, inbox_id: int, key: str, data: bytes) -> str | None:
+        """The photo's id, with the type its bytes show; None for what is not an image."""
+        content_type = image_type(data)
+        if content_type is None:
+            return None
         photo_id = self.photos.save(data)
         with self.db.session() as s:
             s.add(InboundMedia(inbox_message_id=inbox_id, channel="sms", source_key=key, photo_id=photo_id,
-                               content_type=content_type[:64], size=len(data)))
+                               content_type=content_type, size=len(data)))
         return photo_id
 
     async def aclose(self) -> None:
