@@ -5,6 +5,7 @@ Channels import these and nothing else of messaging; messaging imports no channe
   (`bot.messaging.intake.Intake`), which stores it before the channel answers.
 - Worker side: the inbound worker claims a stored message as a `Claimed`, runs the channel's
   `Step`s over it (each may answer it, `Replies`, or pass it on, changed), then asks the `Engine`.
+  A step that finds the message can never go through raises `PermanentStepError`: it is parked.
 - Outbound side: the dispatcher sends through a `Channel`, which raises `SendError` saying whether
   trying again could help. Retries live in one place, the dispatcher.
 """
@@ -56,6 +57,17 @@ class Step(Protocol):
 
 def with_payload(message: Claimed, **changes: Any) -> Claimed:
     return replace(message, payload={**message.payload, **changes})
+
+
+class PermanentStepError(Exception):
+    """A step found that the message can never go through, however often it is tried (media the
+    provider no longer has, an address that is no URL): the worker parks it at once, `reason` kept
+    for staff (no message text in it), and the sender hears `reply` (a short note), or the apology."""
+
+    def __init__(self, reason: str, *, reply: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.reply = reply
 
 
 class EngineUnavailable(Exception):

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.messaging.group_commit import GroupCommit
-from bot.messaging.inbox import Inbox
-from bot.messaging.ports import Claimed, Engine, EngineUnavailable, Step
+from bot.messaging.inbox import APOLOGY, PARKED, Inbox
+from bot.messaging.ports import Claimed, Engine, EngineUnavailable, PermanentStepError, Step
 
 log = logging.getLogger(__name__)
 # With slots free while others still work, completions gather this long (at most) before the next
@@ -90,15 +90,20 @@ class InboundWorker:
         return claimed
 
     async def _process(self, message: Claimed) -> None:
+        if message.attempts > self.inbox.max_attempts:
+            # Claimed again and again without ever being finished or failed (its worker died or hung
+            # on it): it is not tried once more.
+            await self._park(message, "taken over too often: its worker never finished it", APOLOGY)
+            return
         before = message.payload
         for step in self.steps.get(message.channel, []):
             try:
                 outcome = await step(message)
+            except PermanentStepError as exc:  # media the provider no longer has, …: never going through
+                await self._park(message, f"{_name(step)}: {exc.reason}", exc.reply or APOLOGY)
+                return
             except Exception as exc:  # a download that failed, a provider down: try again later
-                log.warning("inbox %s: %s failed (%s); will retry", message.id, type(step).__name__,
-                            type(exc).__name__)
-                reason = f"{type(step).__name__}: {type(exc).__name__}"
-                await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
+                await self._retry(message, f"{_name(step)}: {type(exc).__name__}")
                 return
             if isinstance(outcome, list):
                 await self._completions.submit((message, outcome))
@@ -110,10 +115,22 @@ class InboundWorker:
         try:
             replies = await self.engine.converse(message.sender, message.text, metadata)
         except EngineUnavailable as exc:
-            log.warning("inbox %s: engine unavailable (%s); will retry", message.id, exc)
-            await asyncio.to_thread(self.inbox.retry_later, message, self.name, str(exc))
+            await self._retry(message, str(exc))
+            return
+        except Exception as exc:  # a turn that could not be sent or read (metadata that is no JSON, …)
+            await self._retry(message, f"engine: {type(exc).__name__}")
             return
         await self._completions.submit((message, replies))
+
+    async def _retry(self, message: Claimed, reason: str) -> None:
+        """Back off; the last allowed attempt parks the message instead (`Inbox.retry_later`)."""
+        status = await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
+        log.warning("inbox %s: attempt %s failed (%s); %s", message.id, message.attempts, reason,
+                    "parked" if status == PARKED else "will retry")
+
+    async def _park(self, message: Claimed, reason: str, reply: str) -> None:
+        log.warning("inbox %s: cannot go through (%s); parked", message.id, reason)
+        await asyncio.to_thread(self.inbox.park, message, self.name, reason, reply=reply)
 
     async def _complete(self, done: list[tuple[Claimed, list[dict[str, Any]]]]) -> list[bool]:
         return await asyncio.to_thread(self.inbox.complete_many, done, self.name)
@@ -164,7 +181,12 @@ class InboundWorker:
     async def _process_safely(self, message: Claimed) -> None:
         try:
             await self._process(message)
-        except Exception:  # the row stays claimed until its lease runs out, then is retried
+        except Exception:  # held until its lease runs out, then retried; `_process` parks one taken over too often
             log.exception("inbox %s: processing failed", message.id)
         if self.on_done is not None:
             self.on_done()
+
+
+def _name(step: Step) -> str:
+    """A step's name for staff: its class (TwilioMedia, …), or a plain function's name."""
+    return str(getattr(step, "__name__", None) or type(step).__name__)
