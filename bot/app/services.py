@@ -84,7 +84,8 @@ def build_services(settings: Settings, clock: Clock | None = None, *, engine: En
                     backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds)
     engine = engine or EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds)
     dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
-    worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake)
+    worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
+                           max_chars=settings.inbound_max_chars)
     return Services(
         settings=settings, clock=clock, db=db, rules=load_rules(settings.routing_config), photos=photos,
         inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake), engine=engine, kit=kit,

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 # engine (帮助, 退订) cost a claim, a due-row check and a readiness check per message. After a claim
 # that came back short, the next one waits this long, so that arrivals gather too.
 GATHER_SECONDS = 0.02
+# The most text a turn hands the engine: a 1.7-million-character message drove it to 9.8 GB and
+# kept it down for minutes. The inbox row keeps the whole text for staff.
+MAX_CHARS = 1000
 
 
 def worker_name(role: str) -> str:
@@ -44,8 +47,9 @@ async def pause_after_short_claim(wake: asyncio.Event, idle_seconds: float, *, e
 class InboundWorker:
     def __init__(self, inbox: Inbox, engine: Engine, *, name: str | None = None, batch: int = 8,
                  idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None,
-                 on_done: Callable[[], None] | None = None) -> None:
+                 on_done: Callable[[], None] | None = None, max_chars: int = MAX_CHARS) -> None:
         self.inbox = inbox
+        self.max_chars = max_chars
         self.on_done = on_done  # e.g. wake the dispatcher: replies were just queued
         self.steps = steps or {}
         self.engine = engine
@@ -111,9 +115,11 @@ class InboundWorker:
             message = outcome
         if message.payload != before:
             await asyncio.to_thread(self.inbox.update_payload, message, self.name, message.payload)
-        metadata = {"inbox_id": message.id, "channel": message.channel, **message.payload}
+        text, metadata = message.text, {"inbox_id": message.id, "channel": message.channel, **message.payload}
+        if len(text) > self.max_chars:  # cut for the engine only; an action may say so
+            text, metadata["truncated"] = text[:self.max_chars], True
         try:
-            replies = await self.engine.converse(message.sender, message.text, metadata)
+            replies = await self.engine.converse(message.sender, text, metadata)
         except EngineUnavailable as exc:
             await self._retry(message, str(exc))
             return

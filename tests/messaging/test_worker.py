@@ -11,12 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import Clock, FakeClock
+from bot.common.settings import Settings
 from bot.engine.client import EngineClient
 from bot.messaging.inbox import APOLOGY, PARKED, Inbox
 from bot.messaging.ports import Claimed, Inbound, PermanentStepError
-from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
+from bot.messaging.worker import GATHER_SECONDS, MAX_CHARS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database
-from bot.store.message_models import OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.conftest import RESIDENT
 from tests.waiting import eventually
 
@@ -282,3 +283,25 @@ async def test_a_message_its_workers_never_finish_is_parked_when_taken_over_once
     assert await InboundWorker(inbox, engine).run_once() == 1
     assert inbox.status_of(bad) == PARKED and engine.answered == []
     assert apologies(db) == [APOLOGY]
+
+
+async def test_the_engine_gets_at_most_max_chars_of_a_huge_text_and_is_told_while_the_inbox_keeps_it_all(
+        db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    huge = "路灯坏了" * 425_000  # 1.7 million characters
+    message_id, _ = inbox.store(Inbound(channel="telegram", external_id="1", sender="tg:1", text=huge))
+    short, _ = inbox.store(Inbound(channel="telegram", external_id="2", sender="tg:2", text="路灯坏了"))
+    turns: list[dict] = []
+    client = echo_engine(turns)
+    assert await InboundWorker(inbox, client, max_chars=1000).run_once() == 2
+    by_sender = {t["sender"]: t for t in turns}
+    assert by_sender["tg:1"]["message"] == huge[:1000] and by_sender["tg:1"]["metadata"]["truncated"] is True
+    assert by_sender["tg:2"]["message"] == "路灯坏了" and "truncated" not in by_sender["tg:2"]["metadata"]
+    assert inbox.status_of(message_id) == inbox.status_of(short) == "done"
+    with db.session() as s:
+        assert s.scalar(select(InboxMessage.text).where(InboxMessage.id == message_id)) == huge
+    await client.aclose()
+
+
+def test_by_default_the_engine_gets_at_most_a_thousand_characters():
+    assert Settings(_env_file=None).inbound_max_chars == MAX_CHARS == 1000  # type: ignore[call-arg]
