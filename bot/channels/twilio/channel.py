@@ -16,7 +16,7 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
 from bot.channels.twilio.http import AiohttpClient
-from bot.messaging.ports import Channel, Claimed, Replies, SendError, with_payload
+from bot.messaging.ports import Channel, Claimed, PermanentStepError, Replies, SendError, with_payload
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
@@ -31,6 +31,8 @@ PERMANENT_CODES = {21211, 21212, 21214, 21408, 21606, 21610, 21612, 21614, 30004
 UNREACHABLE = (TwilioException, aiohttp.ClientError, OSError)
 FIND_SENT_LIMIT = 20
 FIND_SENT_SLACK = timedelta(minutes=10)
+# An MMS whose media could not be used and which has no text: parked, and its sender hears this.
+PHOTO_NOT_RECEIVED = "照片没能收到，请重新发送。"
 
 
 class TwilioChannel(Channel):
@@ -83,8 +85,10 @@ def _unreachable(exc: Exception) -> SendError:
 
 
 class TwilioMedia:
-    """Inbound step: download the MMS media a message listed (NumMedia/MediaUrlN) and keep it as photos.
-    Media already stored (a retried message) is not fetched again."""
+    """Inbound step: download the MMS media a message listed (NumMedia/MediaUrlN) and keep the images
+    as photos. Media already stored (a retried message) is not fetched again. An item that can never
+    be used (too large, not an image, refused with a 4xx, no URL) is skipped and the report goes on;
+    a message left with neither text nor a photo is parked, and its sender asked to send it again."""
 
     def __init__(self, db: Database, photos: PhotoStore, account_sid: str, auth_token: str, *,
                  max_bytes: int, transport: httpx.AsyncBaseTransport | None = None) -> None:
@@ -101,38 +105,54 @@ class TwilioMedia:
         photos: list[str] = list(message.payload.get("photos") or [])
         skipped = 0
         for item in media:
-            key = urlsplit(item["url"]).path
-            photo_id = await asyncio.to_thread(self._known, key)
+            url = str(item.get("url") or "")
+            key = urlsplit(url).path
+            photo_id = await asyncio.to_thread(self._known, key) if key else None
             if photo_id is None:
-                data = await self._download(item["url"])
-                if data is None:
+                fetched = await self._download(url, str(item.get("content_type") or ""))
+                if fetched is None:
                     skipped += 1
                     continue
-                photo_id = await asyncio.to_thread(self._keep, message.id, key, data, item.get("content_type", ""))
+                photo_id = await asyncio.to_thread(self._keep, message.id, key, *fetched)
             if photo_id not in photos:
                 photos.append(photo_id)
+        if not photos and not message.text.strip():
+            raise PermanentStepError(f"MMS: none of its {len(media)} media usable", reply=PHOTO_NOT_RECEIVED)
         rest = {k: v for k, v in message.payload.items() if k != "media"}
         changed = replace(message, payload={**rest, "photos": photos})
         return with_payload(changed, media_skipped=skipped) if skipped else changed
 
-    async def _download(self, url: str) -> bytes | None:
-        """The media's bytes, or None when it is too large (the report is still taken)."""
-        async with self._http.stream("GET", url) as response:
-            if response.status_code >= 500:
-                raise SendError(f"media fetch answered {response.status_code}", permanent=False)
-            if response.status_code != 200:
-                log.warning("MMS media fetch answered %s; skipping it", response.status_code)
-                return None
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > self.max_bytes:
-                return None
-            chunks, size = [], 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
+    async def _download(self, url: str, declared_type: str) -> tuple[bytes, str] | None:
+        """The media's bytes and content type, or None when it can never be used. A provider that
+        fails (5xx, unreachable) raises: the message is tried again later."""
+        try:
+            async with self._http.stream("GET", url) as response:
+                if response.status_code >= 500:
+                    raise SendError(f"media fetch answered {response.status_code}", permanent=False)
+                if response.status_code != 200:
+                    log.warning("MMS media fetch answered %s; skipping it", response.status_code)
                     return None
-                chunks.append(chunk)
-            return b"".join(chunks)
+                content_type = (response.headers.get("content-type") or declared_type).split(";")[0].strip()
+                if not content_type.lower().startswith("image/"):
+                    log.warning("MMS media is %s, not an image; skipping it", content_type[:40] or "untyped")
+                    return None
+                data = await self._bytes(response)
+                return None if data is None else (data, content_type)
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.TooManyRedirects) as exc:
+            log.warning("MMS media URL unusable (%s); skipping it", type(exc).__name__)
+            return None
+
+    async def _bytes(self, response: httpx.Response) -> bytes | None:
+        """The body, or None when it is over the limit (declared or read)."""
+        if int(response.headers.get("content-length") or 0) > self.max_bytes:
+            return None
+        chunks, size = [], 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > self.max_bytes:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _known(self, key: str) -> str | None:
         with self.db.session() as s:
