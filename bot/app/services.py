@@ -16,7 +16,7 @@ from bot.common.settings import Settings
 from bot.core.routing_rules import RoutingRules, load_rules
 from bot.engine.client import EngineClient
 from bot.messaging.dispatcher import OutboxDispatcher
-from bot.messaging.inbox import Inbox
+from bot.messaging.inbox import PARKED, Inbox
 from bot.messaging.intake import Intake
 from bot.messaging.outbox import Outbox
 from bot.messaging.ports import Channel
@@ -50,12 +50,13 @@ class Services:
         return self.kit.channels
 
     async def wait_for_replies(self, message_id: int, timeout: float) -> list[str] | None:
-        """The replies to a message once it is processed, or None if it is still pending."""
+        """The replies to a message once it is processed (or parked: then the note its sender got),
+        or None if it is still pending."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
             status = await asyncio.to_thread(self.inbox.status_of, message_id)
-            if status == "done":
+            if status in ("done", PARKED):
                 return await asyncio.to_thread(self.inbox.replies_to, message_id)
             if loop.time() >= deadline:
                 return None
@@ -84,7 +85,8 @@ def build_services(settings: Settings, clock: Clock | None = None, *, engine: En
     engine = engine or EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds,
                                    auth_token=settings.engine_auth_token.get_secret_value())
     dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
-    worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake)
+    worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
+                           max_chars=settings.inbound_max_chars)
     return Services(
         settings=settings, clock=clock, db=db, rules=load_rules(settings.routing_config), photos=photos,
         inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake), engine=engine, kit=kit,

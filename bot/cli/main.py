@@ -7,6 +7,7 @@ import secrets
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from pydantic import SecretStr
@@ -16,6 +17,9 @@ from bot.cli.imports import import_app
 from bot.cli.points import points_app
 from bot.cli.topics import notices_app, topics_app
 from bot.common.settings import ROOT, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.messaging.inbox import Inbox
 
 app = typer.Typer(help="gridbot (网格通): grid governance by SMS, Telegram and chat.", no_args_is_help=True,
                   add_completion=False)
@@ -182,15 +186,32 @@ def classify(file: Path | None = CLASSIFY_FILE) -> None:
             print(json.dumps(classification(text, response.json()), ensure_ascii=False), flush=True)
 
 
+def _inbox() -> Inbox:
+    from bot.common.clock import Clock
+    from bot.messaging.inbox import Inbox
+    from bot.store.db import Database
+
+    settings = _settings()
+    return Inbox(Database(settings.resolved_database_url), Clock(), max_attempts=settings.inbox_max_attempts)
+
+
 @app.command("inbox-stuck")
 def inbox_stuck() -> None:
-    """List inbound messages that failed at least once and are still waiting."""
-    from bot.app.services import build_services
+    """List inbound messages that failed and are being retried, and parked ones (given up on: the
+    reason is shown; `inbox-retry ID` tries one again)."""
+    for row in _inbox().stuck():
+        print(f"{row.id}\t{row.status}\t{row.channel}\t{row.sender}\tattempts={row.attempts}\t"
+              f"{row.last_error or ''}\t{row.text[:30]}")
 
-    services = build_services(_settings())
-    for row in services.inbox.stuck():
-        print(f"{row.id}\t{row.channel}\t{row.sender}\tattempts={row.attempts}\t{row.last_error or ''}\t"
-              f"{row.text[:30]}")
+
+@app.command("inbox-retry")
+def inbox_retry(message_id: int = typer.Argument(..., help="the id `inbox-stuck` shows")) -> None:
+    """Try a parked message again, with a fresh budget of attempts. It goes first among the messages
+    its sender still has waiting (it keeps its place); its sender is not apologised to again."""
+    if not _inbox().requeue(message_id):
+        console.print(f"[red]inbox message {message_id} is not parked[/red]")
+        raise typer.Exit(1)
+    console.print(f"inbox message {message_id} is pending again")
 
 
 def main() -> None:

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     inbox_max_attempts: int = 8
     inbox_backoff_seconds: float = 2.0
     inbox_lease_seconds: float = 120.0
+    # The most characters of a message's text handed to the engine (the inbox keeps all of it).
+    inbound_max_chars: int = 1000
     # How long POST /channels/simulator waits for the replies before answering 202.
     simulator_wait_seconds: float = 10.0
     # The outbound sender: retries before a message is dead-lettered.

@@ -64,6 +64,12 @@ class OutboxDispatcher:
         return reviews
 
     async def _send(self, message: Outgoing, review: Review | None) -> None:
+        if message.attempts > self.outbox.max_attempts:
+            # Claimed again and again and never marked (its dispatcher died on it every time): dead,
+            # not tried once more; it no longer holds back its recipient's later messages.
+            log.warning("outbox %s via %s taken over too often; dead", message.id, message.channel)
+            await asyncio.to_thread(self.outbox.failed, message, self.name, "taken over too often", permanent=True)
+            return
         channel = self.channels[message.channel]
         if review is not None:
             if review.action == "suppress":

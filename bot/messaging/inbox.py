@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, tuple_, update
+from sqlalchemy import Connection, and_, insert, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.common.clock import Clock
@@ -17,7 +17,12 @@ from bot.store.message_models import InboxMessage, OutboxMessage
 
 APOLOGY = "已记录，稍后处理。"
 MAX_BACKOFF_SECONDS = 300.0
-
+# Given up on: kept for staff, and no longer at the head of its sender's queue (`bot.store.claims`
+# looks at pending and processing rows only), so the sender's later messages go on.
+PARKED = "parked"
+# The apology's place among a message's replies (outbox unique on reply_to_id, seq): after any a
+# retried message's replies could have, so that parking one twice never queues it twice.
+APOLOGY_SEQ = 1000
 
 
 class Inbox:
@@ -108,24 +113,48 @@ class Inbox:
         with self.db.autocommit.connect() as conn:  # one statement
             return update_held(conn, InboxMessage, message.id, worker, "processing", payload=payload)
 
-    def retry_later(self, message: Claimed, worker: str, error: str) -> None:
-        """Leave the message pending with backoff. After `max_attempts` the sender hears one apology;
-        the message keeps being retried (and is listed for staff) until it goes through."""
+    def retry_later(self, message: Claimed, worker: str, error: str) -> str | None:
+        """Leave the message pending with backoff; the `max_attempts`-th failure parks it instead
+        (`park`), so that it no longer holds back its sender's later messages. Returns the status it
+        was left in, None when this worker no longer held it."""
+        if message.attempts >= self.max_attempts:
+            return PARKED if self.park(message, worker, error) else None
         delay = backoff_seconds(self.backoff_seconds, message.attempts, MAX_BACKOFF_SECONDS)
+        with self.db.autocommit.connect() as conn:  # one statement
+            held = update_held(conn, InboxMessage, message.id, worker, "processing", status="pending",
+                               last_error=error[:500], next_attempt_at=self.clock.now() + timedelta(seconds=delay))
+        return "pending" if held else None
+
+    def park(self, message: Claimed, worker: str, reason: str, *, reply: str = APOLOGY) -> bool:
+        """Give up on a message: it is parked, a finished state for its sender's queue (their later
+        messages go on), kept with `reason` for staff (`parked`, `requeue`); the sender hears `reply`
+        once per message. True when this worker still held it."""
         now = self.clock.now()
         with self.db.engine.begin() as conn:
-            if not update_held(conn, InboxMessage, message.id, worker, "processing", status="pending",
-                               last_error=error[:500], next_attempt_at=now + timedelta(seconds=delay)):
-                return
-            if message.attempts < self.max_attempts:
-                return
+            if not update_held(conn, InboxMessage, message.id, worker, "processing", status=PARKED,
+                               last_error=reason[:500], processed_at=now):
+                return False
             first = conn.execute(update(InboxMessage)
                                  .where(InboxMessage.id == message.id, InboxMessage.apology_sent.is_(False))
                                  .values(apology_sent=True))
             if first.rowcount == 1:
                 conn.execute(insert(OutboxMessage).values(
-                    channel=message.channel, recipient=message.sender, kind="apology", text=APOLOGY, payload={},
-                    status="pending", attempts=0, created_at=now, next_attempt_at=now))
+                    channel=message.channel, recipient=message.sender, kind="apology", text=reply, payload={},
+                    reply_to_id=message.id, seq=APOLOGY_SEQ, status="pending", attempts=0, created_at=now,
+                    next_attempt_at=now))
+        return True
+
+    def requeue(self, message_id: int) -> bool:
+        """A parked message tried again (staff, once its cause is fixed), with a fresh budget of
+        attempts. It keeps its id, so it goes first among any messages its sender still has waiting
+        and holds them back for at most that budget; it is never apologised for twice. True when it
+        was parked."""
+        with self.db.session() as s:
+            changed = s.execute(update(InboxMessage)
+                                .where(InboxMessage.id == message_id, InboxMessage.status == PARKED)
+                                .values(status="pending", attempts=0, next_attempt_at=self.clock.now(),
+                                        claimed_by=None, claimed_at=None, processed_at=None))
+            return changed.rowcount == 1
 
     def status_of(self, message_id: int) -> str | None:
         with self.db.session() as s:
@@ -137,11 +166,12 @@ class Inbox:
                                   .order_by(OutboxMessage.seq)))
 
     def stuck(self) -> list[InboxMessage]:
-        """Messages that have failed at least once and are still waiting: for staff to see."""
+        """Messages that have failed at least once and are still being retried, and parked ones:
+        for staff to see, oldest first."""
         with self.db.session() as s:
-            return list(s.scalars(select(InboxMessage).where(
-                InboxMessage.status.in_(("pending", "processing")), InboxMessage.attempts > 0)
-                .order_by(InboxMessage.id)))
+            return list(s.scalars(select(InboxMessage).where(or_(
+                and_(InboxMessage.status.in_(("pending", "processing")), InboxMessage.attempts > 0),
+                InboxMessage.status == PARKED)).order_by(InboxMessage.id)))
 
 
 def claimed(row: Any) -> Claimed:

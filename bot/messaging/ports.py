@@ -5,7 +5,8 @@ Channels import these and nothing else of messaging; messaging imports no channe
   (`bot.messaging.intake.Intake`), which stores it before the channel answers.
 - Worker side: the inbound worker claims a stored message as a `Claimed`, runs the channel's
   `Step`s over it (each may answer it, `Replies`, or pass it on, changed, perhaps with a note for
-  the sender: `with_note`), then asks the `Engine`.
+  the sender: `with_note`), then asks the `Engine`. A step that finds the message can never go
+  through raises `PermanentStepError`: it is parked.
 - Outbound side: the dispatcher sends through a `Channel`, which raises `SendError` saying whether
   trying again could help. Retries live in one place, the dispatcher.
 """
@@ -64,6 +65,17 @@ def with_note(message: Claimed, text: str) -> Claimed:
     attachment that was not kept). A step run again on a retry does not add the same note twice."""
     notes = [str(note) for note in message.payload.get("notes") or []]
     return with_payload(message, notes=notes if text in notes else [*notes, text])
+
+
+class PermanentStepError(Exception):
+    """A step found that the message can never go through, however often it is tried (media the
+    provider no longer has, an address that is no URL): the worker parks it at once, `reason` kept
+    for staff (no message text in it), and the sender hears `reply` (a short note), or the apology."""
+
+    def __init__(self, reason: str, *, reply: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.reply = reply
 
 
 class EngineUnavailable(Exception):

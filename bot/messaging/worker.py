@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.messaging.group_commit import GroupCommit
-from bot.messaging.inbox import Inbox
-from bot.messaging.ports import Claimed, Engine, EngineUnavailable, Step
+from bot.messaging.inbox import APOLOGY, PARKED, Inbox
+from bot.messaging.ports import Claimed, Engine, EngineUnavailable, PermanentStepError, Step
 
 log = logging.getLogger(__name__)
 # With slots free while others still work, completions gather this long (at most) before the next
@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 # engine (帮助, 退订) cost a claim, a due-row check and a readiness check per message. After a claim
 # that came back short, the next one waits this long, so that arrivals gather too.
 GATHER_SECONDS = 0.02
+# The most text a turn hands the engine: a 1.7-million-character message drove it to 9.8 GB and
+# kept it down for minutes. The inbox row keeps the whole text for staff.
+MAX_CHARS = 1000
 
 
 def worker_name(role: str) -> str:
@@ -44,8 +47,9 @@ async def pause_after_short_claim(wake: asyncio.Event, idle_seconds: float, *, e
 class InboundWorker:
     def __init__(self, inbox: Inbox, engine: Engine, *, name: str | None = None, batch: int = 8,
                  idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None,
-                 on_done: Callable[[], None] | None = None) -> None:
+                 on_done: Callable[[], None] | None = None, max_chars: int = MAX_CHARS) -> None:
         self.inbox = inbox
+        self.max_chars = max_chars
         self.on_done = on_done  # e.g. wake the dispatcher: replies were just queued
         self.steps = steps or {}
         self.engine = engine
@@ -90,15 +94,20 @@ class InboundWorker:
         return claimed
 
     async def _process(self, message: Claimed) -> None:
+        if message.attempts > self.inbox.max_attempts:
+            # Claimed again and again without ever being finished or failed (its worker died or hung
+            # on it): it is not tried once more.
+            await self._park(message, "taken over too often: its worker never finished it", APOLOGY)
+            return
         before = message.payload
         for step in self.steps.get(message.channel, []):
             try:
                 outcome = await step(message)
+            except PermanentStepError as exc:  # media the provider no longer has, …: never going through
+                await self._park(message, f"{_name(step)}: {exc.reason}", exc.reply or APOLOGY)
+                return
             except Exception as exc:  # a download that failed, a provider down: try again later
-                log.warning("inbox %s: %s failed (%s); will retry", message.id, type(step).__name__,
-                            type(exc).__name__)
-                reason = f"{type(step).__name__}: {type(exc).__name__}"
-                await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
+                await self._retry(message, f"{_name(step)}: {type(exc).__name__}")
                 return
             if isinstance(outcome, list):
                 await self._completions.submit((message, outcome))
@@ -106,15 +115,29 @@ class InboundWorker:
             message = outcome
         if message.payload != before:
             await asyncio.to_thread(self.inbox.update_payload, message, self.name, message.payload)
-        metadata = {"inbox_id": message.id, "channel": message.channel, **message.payload}
+        text, metadata = message.text, {"inbox_id": message.id, "channel": message.channel, **message.payload}
+        if len(text) > self.max_chars:  # cut for the engine only; an action may say so
+            text, metadata["truncated"] = text[:self.max_chars], True
         try:
-            replies = await self.engine.converse(message.sender, message.text, metadata)
+            replies = await self.engine.converse(message.sender, text, metadata)
         except EngineUnavailable as exc:
-            log.warning("inbox %s: engine unavailable (%s); will retry", message.id, exc)
-            await asyncio.to_thread(self.inbox.retry_later, message, self.name, str(exc))
+            await self._retry(message, str(exc))
+            return
+        except Exception as exc:  # a turn that could not be sent or read (metadata that is no JSON, …)
+            await self._retry(message, f"engine: {type(exc).__name__}")
             return
         notes = [{"text": str(note)} for note in message.payload.get("notes") or []]  # ports.with_note
         await self._completions.submit((message, [*replies, *notes]))
+
+    async def _retry(self, message: Claimed, reason: str) -> None:
+        """Back off; the last allowed attempt parks the message instead (`Inbox.retry_later`)."""
+        status = await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
+        log.warning("inbox %s: attempt %s failed (%s); %s", message.id, message.attempts, reason,
+                    "parked" if status == PARKED else "will retry")
+
+    async def _park(self, message: Claimed, reason: str, reply: str) -> None:
+        log.warning("inbox %s: cannot go through (%s); parked", message.id, reason)
+        await asyncio.to_thread(self.inbox.park, message, self.name, reason, reply=reply)
 
     async def _complete(self, done: list[tuple[Claimed, list[dict[str, Any]]]]) -> list[bool]:
         return await asyncio.to_thread(self.inbox.complete_many, done, self.name)
@@ -165,7 +188,12 @@ class InboundWorker:
     async def _process_safely(self, message: Claimed) -> None:
         try:
             await self._process(message)
-        except Exception:  # the row stays claimed until its lease runs out, then is retried
+        except Exception:  # held until its lease runs out, then retried; `_process` parks one taken over too often
             log.exception("inbox %s: processing failed", message.id)
         if self.on_done is not None:
             self.on_done()
+
+
+def _name(step: Step) -> str:
+    """A step's name for staff: its class (TwilioMedia, …), or a plain function's name."""
+    return str(getattr(step, "__name__", None) or type(step).__name__)

@@ -30,7 +30,7 @@ class InboxMessage(ClaimableRow, Base):
     sender: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # status: pending → processing → done | failed (kept for staff after too many attempts)
+    # status: pending → processing → done | parked (given up on: kept for staff, holds back nothing)
     last_error: Mapped[str | None] = mapped_column(Text)
     apology_sent: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -147,7 +147,8 @@ async def drive(services: Services, rounds: int = 3) -> None:
     from bot.messaging.dispatcher import OutboxDispatcher
     from bot.messaging.worker import InboundWorker
 
-    worker = InboundWorker(services.inbox, services.engine, steps=services.kit.steps, name="test-worker")
+    worker = InboundWorker(services.inbox, services.engine, steps=services.kit.steps, name="test-worker",
+                           max_chars=services.settings.inbound_max_chars)
     dispatcher = OutboxDispatcher(services.outbox, services.channels, policies=services.kit.policies,
                                   limiter=services.kit.limiter, name="test-dispatcher")
     for _ in range(rounds):

@@ -2,15 +2,28 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import math
 
 import pytest
 from sqlalchemy import func, select
 
 from bot.channels.telegram import poll_updates
-from bot.channels.telegram.steps import LINKED, LOCATION_KEPT, NOT_A_PHOTO, NOT_YOURS, PHOTO_ADDED, PHOTO_KEPT, WELCOME
+from bot.channels.telegram.steps import (
+    LINKED,
+    LOCATION_INVALID,
+    LOCATION_KEPT,
+    NOT_A_PHOTO,
+    NOT_YOURS,
+    PHOTO_ADDED,
+    PHOTO_KEPT,
+    PHOTO_NOT_RECEIVED,
+    WELCOME,
+)
 from bot.core import reports
 from bot.core.tickets import Report
-from bot.store.channel_models import InboundMedia
+from bot.messaging.inbox import PARKED
+from bot.messaging.ports import Claimed
+from bot.store.channel_models import InboundMedia, TelegramLocation
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Person, Ticket, TicketEvent, TicketPhoto
 from tests.channels.conftest import WEBHOOK_SECRET, drive
@@ -164,6 +177,43 @@ async def test_an_html_file_sent_as_a_photo_alone_is_answered_and_nothing_is_kep
     assert fake_engine.turns == []
     with services.db.session() as s:
         assert s.scalar(select(func.count()).select_from(InboundMedia)) == 0
+
+
+async def test_a_photo_telegram_no_longer_has_is_parked_at_once_and_the_rider_asked_to_send_it_again(
+        gateway, services, fake_telegram, fake_engine):
+    photo = [{"file_id": "gone", "file_unique_id": "g", "width": 10, "height": 10, "file_size": 4}]
+    await post_update(gateway, update({"photo": photo, "caption": "电动车堵住消防通道"}))  # getFile: 400
+    await post_update(gateway, update({"text": "路灯坏了"}))
+    await drive(services)
+    with services.db.session() as s:
+        statuses = list(s.execute(select(InboxMessage.status, InboxMessage.attempts, InboxMessage.last_error)
+                                  .order_by(InboxMessage.id)))
+    assert statuses == [(PARKED, 1, "TelegramSteps: Telegram: photo file unavailable (BadRequest)"),
+                        ("done", 1, None)]
+    assert [m["text"] for m in fake_telegram.sent()] == [PHOTO_NOT_RECEIVED, "收到：路灯坏了"]
+    assert [t["message"] for t in fake_engine.turns] == ["路灯坏了"]
+
+
+async def test_a_location_that_is_no_place_is_dropped_at_the_edge_and_the_rider_s_next_message_goes_on(
+        gateway, services, fake_telegram, fake_engine):
+    # The webhook's schema drops it (tests/channels/test_telegram_updates.py); the step below would too.
+    await post_update(gateway, update({"location": {"latitude": 999.0, "longitude": 103.3}}))
+    await post_update(gateway, update({"text": "路灯坏了"}))
+    await drive(services)
+    assert [m["text"] for m in fake_telegram.sent()] == ["收到：路灯坏了"]
+    [turn] = fake_engine.turns
+    assert "lat" not in turn["metadata"]  # the bad location was not kept for the report either
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(TelegramLocation)) == 0
+
+
+@pytest.mark.parametrize("lat", [math.nan, math.inf, -91.0, "25.4", None, True])
+async def test_a_location_that_is_no_place_is_dropped_and_the_rest_of_the_message_goes_on(services, lat):
+    [steps, *_] = services.kit.steps["telegram"]
+    assert await steps(Claimed(1, "telegram", f"tg:{USER_ID}", "", {"lat": lat, "lon": 103.3}, 1)) == [
+        {"text": LOCATION_INVALID}]
+    passed = await steps(Claimed(2, "telegram", f"tg:{USER_ID}", "路灯坏了", {"lat": lat, "lon": 103.3}, 1))
+    assert isinstance(passed, Claimed) and passed.text == "路灯坏了" and passed.payload == {}
 
 
 async def test_buttons_become_an_inline_keyboard_with_short_callback_data_and_a_press_is_answered(

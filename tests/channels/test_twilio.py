@@ -1,6 +1,8 @@
+import pytest
 from sqlalchemy import func, select
 
-from bot.channels.twilio.channel import NOT_AN_IMAGE
+from bot.channels.twilio.channel import NOT_AN_IMAGE, PHOTO_NOT_RECEIVED
+from bot.messaging.inbox import APOLOGY, PARKED
 from bot.messaging.worker import InboundWorker
 from bot.store.channel_models import DeliveryStatus, InboundMedia
 from bot.store.message_models import InboxMessage, OutboxMessage
@@ -227,6 +229,50 @@ async def test_an_html_file_sent_as_an_mms_photo_is_skipped_the_report_taken_and
     with services.db.session() as s:
         assert [(m.photo_id, m.content_type) for m in s.scalars(select(InboundMedia))] == [(photo_id, "image/png")]
     assert fake_twilio.bodies_to(RESIDENT) == ["收到：井盖丢了", NOT_AN_IMAGE]
+
+
+@pytest.mark.parametrize("url", ["gone", "ftp://media.example.org/x.jpg", "not a url"])
+async def test_an_mms_whose_only_photo_can_never_be_fetched_is_parked_at_once_and_the_sender_asked_to_resend(
+        gateway, services, fake_twilio, fake_engine, url):
+    media_url = fake_twilio.media_url(url) if url == "gone" else url  # the fake answers 404 for unknown media
+    await post_sms(gateway, sms_params("MM3", RESIDENT, "", NumMedia="1", MediaUrl0=media_url,
+                                       MediaContentType0="image/jpeg"))
+    await post_sms(gateway, sms_params("SM4", RESIDENT, "路灯坏了"))
+    await drive(services)
+    [parked, answered] = inbox_rows(services)
+    assert (parked.status, parked.attempts, parked.last_error) == (PARKED, 1, "TwilioMedia: MMS: none of its 1 "
+                                                                              "media usable")
+    assert answered.status == "done"
+    assert [m["Body"] for m in fake_twilio.sent] == [PHOTO_NOT_RECEIVED, "收到：路灯坏了"]
+    assert [t["message"] for t in fake_engine.turns] == ["路灯坏了"]
+
+
+async def test_an_mms_item_that_is_not_an_image_is_skipped_but_the_report_is_taken(gateway, services, fake_twilio,
+                                                                                  fake_engine):
+    fake_twilio.media["CARD"] = (b"BEGIN:VCARD\nEND:VCARD", "text/x-vcard")  # declared image/jpeg below
+    await post_sms(gateway, sms_params("MM5", RESIDENT, "井盖丢了", NumMedia="1",
+                                       MediaUrl0=fake_twilio.media_url("CARD"), MediaContentType0="image/jpeg"))
+    await drive(services)
+    [turn] = fake_engine.turns
+    assert turn["metadata"]["photos"] == [] and turn["metadata"]["media_skipped"] == 1
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(InboundMedia)) == 0
+
+
+async def test_an_mms_whose_media_host_never_answers_is_parked_after_the_last_attempt_and_the_next_sms_goes_on(
+        gateway, services, fake_twilio, fake_engine, clock):
+    services.inbox.max_attempts = 2
+    await post_sms(gateway, sms_params("MM6", RESIDENT, "垃圾", NumMedia="1", MediaUrl0="http://127.0.0.1:1/m.jpg",
+                                       MediaContentType0="image/jpeg"))
+    await post_sms(gateway, sms_params("SM7", RESIDENT, "路灯坏了"))
+    await drive(services)
+    assert fake_engine.turns == []  # the MMS backs off; the SMS behind it waits
+    clock.advance(seconds=services.inbox.backoff_seconds)
+    await drive(services)
+    [parked, answered] = inbox_rows(services)
+    assert (parked.status, parked.last_error) == (PARKED, "TwilioMedia: ConnectError")
+    assert answered.status == "done" and [t["message"] for t in fake_engine.turns] == ["路灯坏了"]
+    assert [m["Body"] for m in fake_twilio.sent] == [APOLOGY, "收到：路灯坏了"]
 
 
 async def test_a_registered_resident_who_texts_is_notified_by_sms_from_then_on(demo_db, gateway, services):

@@ -1,7 +1,7 @@
 import threading
 
 from bot.common.clock import FakeClock
-from bot.messaging.inbox import APOLOGY, Inbox
+from bot.messaging.inbox import APOLOGY, PARKED, Inbox
 from bot.messaging.ports import Inbound
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
@@ -89,20 +89,79 @@ def test_completing_together_marks_and_answers_only_the_messages_still_held(db: 
     assert inbox.replies_to(lost_id) == ["好的"]
 
 
-def test_a_failed_message_is_retried_after_backoff_and_the_sender_hears_one_apology(db: Database,
-                                                                                     clock: FakeClock):
-    inbox = Inbox(db, clock, max_attempts=2, backoff_seconds=10)
-    message_id, _ = inbox.store(inbound(1))
-    for _ in range(3):
-        [message] = inbox.claim("w1")
-        inbox.retry_later(message, "w1", "engine unreachable")
-        assert inbox.claim("w1") == []  # backing off
-        clock.advance(seconds=60)
+def apologies(db: Database, sender: str = RESIDENT) -> list[str]:
     with db.session() as s:
-        apologies = s.query(OutboxMessage).filter_by(recipient=RESIDENT, kind="apology").all()
-    assert [a.text for a in apologies] == [APOLOGY]
-    assert inbox.status_of(message_id) == "pending"  # still not lost
-    assert [m.id for m in inbox.stuck()] == [message_id]
+        return [row.text for row in s.query(OutboxMessage).filter_by(recipient=sender, kind="apology")]
+
+
+def test_a_failed_message_is_retried_after_backoff_and_the_last_allowed_failure_parks_it_with_one_apology(
+        db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, max_attempts=3, backoff_seconds=10)
+    message_id, _ = inbox.store(inbound(1))
+    for attempt in range(1, 4):
+        [message] = inbox.claim("w1")
+        assert message.attempts == attempt
+        left = inbox.retry_later(message, "w1", "engine unreachable")
+        assert left == ("pending" if attempt < 3 else PARKED)
+        assert inbox.claim("w1") == []  # backing off, then given up on
+        clock.advance(seconds=60)
+    assert inbox.status_of(message_id) == PARKED
+    assert inbox.claim("w1") == []  # parked: never claimed again by itself
+    assert apologies(db) == [APOLOGY]
+    [stuck] = inbox.stuck()  # listed for staff, with its error
+    assert (stuck.id, stuck.status, stuck.last_error) == (message_id, PARKED, "engine unreachable")
+
+
+def test_a_parked_message_no_longer_holds_back_its_sender_s_later_messages(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, max_attempts=1, backoff_seconds=10)
+    inbox.store(inbound(1))
+    later, _ = inbox.store(inbound(2))
+    [message] = inbox.claim("w1")
+    inbox.retry_later(message, "w1", "StepError")
+    assert [m.id for m in inbox.claim("w1")] == [later]  # at once: no backoff to wait out
+
+
+def test_a_message_that_can_never_go_through_is_parked_at_once_with_the_note_its_sender_hears(
+        db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    message_id, _ = inbox.store(inbound(1))
+    later, _ = inbox.store(inbound(2))
+    [message] = inbox.claim("w1")
+    assert inbox.park(message, "w1", "TwilioMedia: no usable media", reply="照片没能收到，请重新发送。")
+    assert inbox.status_of(message_id) == PARKED
+    assert apologies(db) == ["照片没能收到，请重新发送。"]
+    assert inbox.replies_to(message_id) == ["照片没能收到，请重新发送。"]  # what the simulator shows
+    assert [m.id for m in inbox.claim("w1")] == [later]
+
+
+def test_a_worker_that_lost_its_claim_cannot_park_the_message(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, lease_seconds=60)
+    message_id, _ = inbox.store(inbound(1))
+    [lost] = inbox.claim("slow-worker")
+    clock.advance(seconds=61)
+    inbox.claim("w2")
+    assert not inbox.park(lost, "slow-worker", "late")
+    assert inbox.status_of(message_id) == "processing" and apologies(db) == []
+
+
+def test_staff_put_a_parked_message_back_and_it_is_tried_first_with_a_fresh_budget_and_no_second_apology(
+        db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, max_attempts=2, backoff_seconds=10)
+    parked_id, _ = inbox.store(inbound(1))
+    [message] = inbox.claim("w1")
+    inbox.park(message, "w1", "engine: ValueError")
+    waiting, _ = inbox.store(inbound(2))
+    assert not inbox.requeue(waiting)  # only a parked message is put back
+    assert inbox.requeue(parked_id) and inbox.status_of(parked_id) == "pending"
+    [again] = inbox.claim("w1")
+    assert (again.id, again.attempts) == (parked_id, 1)  # it keeps its place at the head of the queue
+    inbox.retry_later(again, "w1", "engine: ValueError")
+    clock.advance(seconds=11)
+    [again] = inbox.claim("w1")
+    inbox.retry_later(again, "w1", "engine: ValueError")
+    assert inbox.status_of(parked_id) == PARKED
+    assert apologies(db) == [APOLOGY]
+    assert [m.id for m in inbox.claim("w1")] == [waiting]
 
 
 def test_a_claim_held_past_its_lease_is_taken_over(db: Database, clock: FakeClock):

@@ -96,3 +96,16 @@ def test_two_competing_dispatchers_send_each_message_once(db: Database):
     for t in threads:
         t.join()
     assert sorted(sent["a"] + sent["b"]) == ids
+
+
+def test_a_dead_message_does_not_hold_back_the_next_one_to_its_recipient(db: Database, clock: FakeClock):
+    outbox = Outbox(db, clock, max_attempts=2, backoff_seconds=10)
+    first, following = queue(db, clock, n=2)
+    [message] = outbox.claim("w", ["simulator"])
+    outbox.failed(message, "w", "503", permanent=False)
+    assert outbox.claim("w", ["simulator"]) == []  # the next one waits behind the first's backoff
+    clock.advance(seconds=11)
+    [message] = outbox.claim("w", ["simulator"])
+    outbox.failed(message, "w", "503", permanent=False)  # the last allowed try: dead
+    assert [m.id for m in outbox.claim("w", ["simulator"])] == [following]  # at once
+    assert [(row.id, row.status) for row in outbox.to_recipient(WORKER)] == [(first, "dead"), (following, "sending")]

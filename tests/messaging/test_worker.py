@@ -8,13 +8,17 @@ from typing import Literal
 
 import httpx
 import pytest
+from sqlalchemy import select
 
-from bot.common.clock import Clock
+from bot.common.clock import Clock, FakeClock
+from bot.common.settings import Settings
 from bot.engine.client import EngineClient
-from bot.messaging.inbox import Inbox
-from bot.messaging.ports import Claimed, Inbound, with_note
-from bot.messaging.worker import GATHER_SECONDS, InboundWorker, pause_after_short_claim
+from bot.messaging.inbox import APOLOGY, PARKED, Inbox
+from bot.messaging.ports import Claimed, Inbound, PermanentStepError, with_note
+from bot.messaging.worker import GATHER_SECONDS, MAX_CHARS, InboundWorker, pause_after_short_claim
 from bot.store.db import Database
+from bot.store.message_models import InboxMessage, OutboxMessage
+from tests.conftest import RESIDENT
 from tests.waiting import eventually
 
 
@@ -182,3 +186,138 @@ async def test_a_pausing_worker_stops_when_cancelled_even_as_it_is_woken():
     pause.cancel()  # in the same turn of the loop (the worker's last message finishing as it is stopped)
     with pytest.raises(asyncio.CancelledError):
         await pause
+
+
+def echo_engine(turns: list[dict]) -> EngineClient:
+    """An engine that records each turn (text and metadata) and answers it."""
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/status":
+            return httpx.Response(200, json={"model_file": "m.tar.gz"})
+        if request.url.path == "/health":
+            return httpx.Response(200, json={"status": "ok"})
+        body = json.loads(request.content)
+        turns.append(body)
+        return httpx.Response(200, json=[{"text": f"收到：{body['message'][:10]}"}])
+
+    return EngineClient("http://engine", "http://actions", transport=httpx.MockTransport(handler), ready_seconds=0)
+
+
+def apologies(db: Database) -> list[str]:
+    with db.session() as s:
+        return list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.kind == "apology")))
+
+
+async def test_a_sender_whose_message_always_fails_is_answered_again_within_one_backoff(db: Database):
+    clock = FakeClock()
+    inbox = Inbox(db, clock, max_attempts=3, backoff_seconds=10)
+
+    async def unusable_media(message: Claimed) -> Claimed:  # fails for this one message, every time
+        if message.text == "彩信":
+            raise OSError("media host unreachable")
+        return message
+
+    bad, _ = inbox.store(Inbound(channel="sms", external_id="SM1", sender=RESIDENT, text="彩信"))
+    report, _ = inbox.store(Inbound(channel="sms", external_id="SM2", sender=RESIDENT, text="路灯坏了"))
+    turns: list[dict] = []
+    client = echo_engine(turns)
+    worker = InboundWorker(inbox, client, steps={"sms": [unusable_media]})
+    for backoff in (10, 20):  # attempts 1 and 2 fail; the report behind the bad message waits
+        assert await worker.run_once() == 1
+        assert inbox.status_of(report) == "pending" and turns == []
+        clock.advance(seconds=backoff)
+    assert await worker.run_once() == 1  # the last allowed attempt fails: parked
+    assert inbox.status_of(bad) == PARKED
+    assert await worker.run_once() == 1  # no more waiting: the report goes on at once
+    assert inbox.status_of(report) == "done"
+    assert [t["message"] for t in turns] == ["路灯坏了"]
+    assert apologies(db) == [APOLOGY]
+    assert inbox.stuck()[0].last_error == "unusable_media: OSError"
+    await client.aclose()
+
+
+async def test_a_step_that_finds_a_message_can_never_go_through_parks_it_at_once_with_its_note(
+        db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+
+    async def gone_media(message: Claimed) -> Claimed:
+        if message.text == "":
+            raise PermanentStepError("media gone", reply="照片没能收到，请重新发送。")
+        return message
+
+    bad, _ = inbox.store(Inbound(channel="sms", external_id="MM1", sender=RESIDENT, text=""))
+    report, _ = inbox.store(Inbound(channel="sms", external_id="SM2", sender=RESIDENT, text="路灯坏了"))
+    turns: list[dict] = []
+    client = echo_engine(turns)
+    worker = InboundWorker(inbox, client, steps={"sms": [gone_media]})
+    while await worker.run_once():
+        pass
+    assert (inbox.status_of(bad), inbox.status_of(report)) == (PARKED, "done")
+    assert inbox.replies_to(bad) == ["照片没能收到，请重新发送。"]
+    assert inbox.stuck()[0].last_error == "gone_media: media gone"
+    assert [t["message"] for t in turns] == ["路灯坏了"]
+    await client.aclose()
+
+
+class BrokenTurns:
+    """An engine whose client cannot send one message's turn (metadata that is no JSON: NaN)."""
+
+    def __init__(self) -> None:
+        self.answered: list[str] = []
+
+    async def ready(self) -> bool:
+        return True
+
+    async def converse(self, sender: str, text: str, metadata: dict) -> list[dict]:
+        if text == "坏":
+            raise ValueError("Out of range float values are not JSON compliant")
+        self.answered.append(text)
+        return [{"text": "好的"}]
+
+
+async def test_a_turn_that_cannot_even_be_sent_is_retried_and_then_parked_not_left_claimed(db: Database,
+                                                                                         clock: FakeClock):
+    inbox = Inbox(db, clock, max_attempts=1)
+    bad, _ = inbox.store(Inbound(channel="simulator", external_id="1", sender=RESIDENT, text="坏"))
+    report, _ = inbox.store(Inbound(channel="simulator", external_id="2", sender=RESIDENT, text="路灯坏了"))
+    engine = BrokenTurns()
+    worker = InboundWorker(inbox, engine)
+    while await worker.run_once():
+        pass
+    assert (inbox.status_of(bad), inbox.status_of(report)) == (PARKED, "done")
+    assert inbox.stuck()[0].last_error == "engine: ValueError"
+    assert engine.answered == ["路灯坏了"]
+
+
+async def test_a_message_its_workers_never_finish_is_parked_when_taken_over_once_too_often(db: Database,
+                                                                                         clock: FakeClock):
+    inbox = Inbox(db, clock, max_attempts=2, lease_seconds=60)
+    bad, _ = inbox.store(Inbound(channel="simulator", external_id="1", sender=RESIDENT, text="撑爆引擎"))
+    for crashed in ("w1", "w2"):  # each worker died (or hung) on it; the lease ran out
+        inbox.claim(crashed)
+        clock.advance(seconds=61)
+    engine = BrokenTurns()
+    assert await InboundWorker(inbox, engine).run_once() == 1
+    assert inbox.status_of(bad) == PARKED and engine.answered == []
+    assert apologies(db) == [APOLOGY]
+
+
+async def test_the_engine_gets_at_most_max_chars_of_a_huge_text_and_is_told_while_the_inbox_keeps_it_all(
+        db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    huge = "路灯坏了" * 425_000  # 1.7 million characters
+    message_id, _ = inbox.store(Inbound(channel="telegram", external_id="1", sender="tg:1", text=huge))
+    short, _ = inbox.store(Inbound(channel="telegram", external_id="2", sender="tg:2", text="路灯坏了"))
+    turns: list[dict] = []
+    client = echo_engine(turns)
+    assert await InboundWorker(inbox, client, max_chars=1000).run_once() == 2
+    by_sender = {t["sender"]: t for t in turns}
+    assert by_sender["tg:1"]["message"] == huge[:1000] and by_sender["tg:1"]["metadata"]["truncated"] is True
+    assert by_sender["tg:2"]["message"] == "路灯坏了" and "truncated" not in by_sender["tg:2"]["metadata"]
+    assert inbox.status_of(message_id) == inbox.status_of(short) == "done"
+    with db.session() as s:
+        assert s.scalar(select(InboxMessage.text).where(InboxMessage.id == message_id)) == huge
+    await client.aclose()
+
+
+def test_by_default_the_engine_gets_at_most_a_thousand_characters():
+    assert Settings(_env_file=None).inbound_max_chars == MAX_CHARS == 1000  # type: ignore[call-arg]

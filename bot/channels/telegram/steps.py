@@ -1,7 +1,8 @@
 """Inbound steps for Telegram, before the engine: /start and the shared contact link a rider's
-account; a shared location is kept for the report that follows; the largest photo is downloaded
-(≤ 20 MB, once per file_unique_id; kept only if its bytes are an image, else the sender is told and
-any caption goes on); a pressed button becomes its payload.
+account; a shared location is kept for the report that follows (one that is no place on Earth is
+dropped); the largest photo is downloaded (≤ 20 MB, once per file_unique_id; kept only if its bytes
+are an image, else the sender is told and any caption goes on; one Telegram no longer has parks the
+message); a pressed button becomes its payload.
 
 A photo without a caption never goes to the engine: it joins the sender's report of the last half
 hour if that ticket is still open, else it waits for the sender's next message with text, which
@@ -11,17 +12,19 @@ captionless photo messages since their last message with text, and not on one of
 from __future__ import annotations
 
 import asyncio
+import math
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 from telegram import Bot
+from telegram.error import BadRequest
 
 from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
 from bot.core import registry, reports
-from bot.messaging.ports import Claimed, Replies, with_note
+from bot.messaging.ports import Claimed, PermanentStepError, Replies, with_note
 from bot.store.channel_models import ButtonChoice, InboundMedia, TelegramLocation
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage
@@ -39,6 +42,8 @@ PHOTO_TOO_LARGE = "照片太大（超过{mb}MB），请压缩后重发。"
 NOT_A_PHOTO = "这个文件不是图片，未保存。请发JPG、PNG、GIF或WEBP照片。"
 PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
 PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
+PHOTO_NOT_RECEIVED = "照片没能收到，请重新发送。"
+LOCATION_INVALID = "位置无效，请重新分享位置。"
 
 
 class TelegramSteps:
@@ -61,6 +66,12 @@ class TelegramSteps:
             text = await asyncio.to_thread(self._button_payload, payload.pop("callback")["data"])
             return replace(message, text=text, payload=payload)
         photo = payload.pop("telegram_photo", None)
+        if ("lat" in payload or "lon" in payload) and not _is_place(payload.get("lat"), payload.get("lon")):
+            # No place on Earth (NaN, out of range): dropped, and the rest of the message goes on.
+            payload.pop("lat", None)
+            payload.pop("lon", None)
+            if photo is None and not message.text:
+                return [{"text": LOCATION_INVALID}]
         if photo is None and "lat" in payload and not message.text:
             await asyncio.to_thread(self._keep_location, message.sender, payload["lat"], payload["lon"])
             return [{"text": LOCATION_KEPT}]
@@ -96,10 +107,14 @@ class TelegramSteps:
             return known
         if int(photo.get("file_size") or 0) > self.max_bytes:
             return None
-        file = await self.bot.get_file(photo["file_id"])  # file.file_path holds the token: never log it
-        if int(file.file_size or 0) > self.max_bytes:
-            return None
-        data = bytes(await file.download_as_bytearray())
+        try:
+            file = await self.bot.get_file(photo["file_id"])  # file.file_path holds the token: never log it
+            if int(file.file_size or 0) > self.max_bytes:
+                return None
+            data = bytes(await file.download_as_bytearray())
+        except BadRequest as exc:  # Telegram has no such file (any more): no retry brings it back
+            raise PermanentStepError("Telegram: photo file unavailable (BadRequest)",
+                                     reply=PHOTO_NOT_RECEIVED) from exc
         if len(data) > self.max_bytes:
             return None
         return await asyncio.to_thread(self._keep_photo, inbox_id, photo["file_unique_id"], data)
@@ -185,6 +200,12 @@ class TelegramSteps:
             if self.clock.now() - row.shared_at > LOCATION_FRESH:
                 return None
             return row.lat, row.lon
+
+
+def _is_place(lat: Any, lon: Any) -> bool:
+    """Whether (lat, lon) is a point on Earth: finite numbers in range."""
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in (lat, lon))
+    return numbers and -90 <= lat <= 90 and -180 <= lon <= 180
 
 
 def _has_text(text: str) -> bool:

@@ -16,7 +16,7 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
 from bot.channels.twilio.http import AiohttpClient
-from bot.messaging.ports import Channel, Claimed, Replies, SendError, with_note, with_payload
+from bot.messaging.ports import Channel, Claimed, PermanentStepError, Replies, SendError, with_note, with_payload
 from bot.store.channel_models import InboundMedia
 from bot.store.db import Database
 from bot.store.photos import PhotoStore, image_type
@@ -32,6 +32,8 @@ UNREACHABLE = (TwilioException, aiohttp.ClientError, OSError)
 FIND_SENT_LIMIT = 20
 FIND_SENT_SLACK = timedelta(minutes=10)
 NOT_AN_IMAGE = "彩信附件不是图片，未保存。请发JPG、PNG、GIF或WEBP照片。"
+# An MMS whose media could not be used and which has no text: parked, and its sender hears this.
+PHOTO_NOT_RECEIVED = "照片没能收到，请重新发送。"
 
 
 class TwilioChannel(Channel):
@@ -84,9 +86,11 @@ def _unreachable(exc: Exception) -> SendError:
 
 
 class TwilioMedia:
-    """Inbound step: download the MMS media a message listed (NumMedia/MediaUrlN) and keep it as photos.
-    Media already stored (a retried message) is not fetched again. Media too large or not an image by
-    its bytes (whatever type it declared) is skipped; for a non-image the sender is told."""
+    """Inbound step: download the MMS media a message listed (NumMedia/MediaUrlN) and keep the images
+    as photos. Media already stored (a retried message) is not fetched again. An item that can never
+    be used (too large, refused with a 4xx, no URL, not an image by its bytes whatever type it
+    declared) is skipped and the report goes on, the sender told of a non-image; a message left with
+    neither text nor a photo is parked, and its sender asked to send it again."""
 
     def __init__(self, db: Database, photos: PhotoStore, account_sid: str, auth_token: str, *,
                  max_bytes: int, transport: httpx.AsyncBaseTransport | None = None) -> None:
@@ -103,42 +107,55 @@ class TwilioMedia:
         photos: list[str] = list(message.payload.get("photos") or [])
         skipped = not_images = 0
         for item in media:
-            key = urlsplit(item["url"]).path
-            photo_id = await asyncio.to_thread(self._known, key)
+            url = str(item.get("url") or "")
+            key = urlsplit(url).path
+            photo_id = await asyncio.to_thread(self._known, key) if key else None
             if photo_id is None:
-                data = await self._download(item["url"])
-                if data is None:
+                fetched = await self._download(url)
+                if fetched is None:
                     skipped += 1
                     continue
-                photo_id = await asyncio.to_thread(self._keep, message.id, key, data)
+                photo_id = await asyncio.to_thread(self._keep, message.id, key, fetched)
                 if photo_id is None:
                     skipped, not_images = skipped + 1, not_images + 1
                     continue
             if photo_id not in photos:
                 photos.append(photo_id)
+        if not photos and not message.text.strip():
+            raise PermanentStepError(f"MMS: none of its {len(media)} media usable",
+                                     reply=NOT_AN_IMAGE if not_images else PHOTO_NOT_RECEIVED)
         rest = {k: v for k, v in message.payload.items() if k != "media"}
         changed = replace(message, payload={**rest, "photos": photos})
         changed = with_payload(changed, media_skipped=skipped) if skipped else changed
         return with_note(changed, NOT_AN_IMAGE) if not_images else changed
 
     async def _download(self, url: str) -> bytes | None:
-        """The media's bytes, or None when it is too large (the report is still taken)."""
-        async with self._http.stream("GET", url) as response:
-            if response.status_code >= 500:
-                raise SendError(f"media fetch answered {response.status_code}", permanent=False)
-            if response.status_code != 200:
-                log.warning("MMS media fetch answered %s; skipping it", response.status_code)
-                return None
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > self.max_bytes:
-                return None
-            chunks, size = [], 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
+        """The media's bytes, or None when it can never be used (what they are is told by the bytes,
+        not by the declared type). A provider that fails (5xx, unreachable) raises: the message is
+        tried again later."""
+        try:
+            async with self._http.stream("GET", url) as response:
+                if response.status_code >= 500:
+                    raise SendError(f"media fetch answered {response.status_code}", permanent=False)
+                if response.status_code != 200:
+                    log.warning("MMS media fetch answered %s; skipping it", response.status_code)
                     return None
-                chunks.append(chunk)
-            return b"".join(chunks)
+                return await self._bytes(response)
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.TooManyRedirects) as exc:
+            log.warning("MMS media URL unusable (%s); skipping it", type(exc).__name__)
+            return None
+
+    async def _bytes(self, response: httpx.Response) -> bytes | None:
+        """The body, or None when it is over the limit (declared or read)."""
+        if int(response.headers.get("content-length") or 0) > self.max_bytes:
+            return None
+        chunks, size = [], 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > self.max_bytes:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _known(self, key: str) -> str | None:
         with self.db.session() as s:

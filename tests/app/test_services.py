@@ -1,0 +1,20 @@
+from bot.app.services import Services, build_services
+from bot.common.clock import FakeClock
+from bot.common.settings import Settings
+from bot.messaging.ports import Inbound
+from tests.conftest import RESIDENT
+
+
+async def test_waiting_for_the_replies_to_a_parked_message_gives_the_note_its_sender_heard(services: Services):
+    message_id, _ = services.inbox.store(Inbound(channel="simulator", external_id="1", sender=RESIDENT, text="坏"))
+    [message] = services.inbox.claim("w")
+    services.inbox.park(message, "w", "engine: ValueError", reply="已记录，稍后处理。")
+    assert await services.wait_for_replies(message_id, timeout=0) == ["已记录，稍后处理。"]
+
+
+async def test_the_worker_hands_the_engine_at_most_the_configured_characters(settings: Settings, clock: FakeClock):
+    services = build_services(settings.model_copy(update={"inbound_max_chars": 50}), clock)
+    try:
+        assert services.worker.max_chars == 50
+    finally:
+        await services.aclose()
