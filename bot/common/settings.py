@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,6 +90,14 @@ class Settings(BaseSettings):
     points_ballot: int = 2
     points_rider_report: int = 10
     points_rating: int = 1
+
+    # Personal data (PIPL): message texts and conversations are kept this many days (`bin/bot purge`);
+    # the audit log at least six months, whatever is set.
+    retention_days: int = Field(180, ge=1)
+    # The privacy notice after the first replies to a new address; off only where people are told
+    # another way (a signed notice at registration).
+    privacy_notice: bool = True
+    audit_retention_days: int = Field(365, ge=183)
 
     @property
     def resolved_database_url(self) -> str:
