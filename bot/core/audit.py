@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
@@ -125,6 +125,7 @@ def purge(session: Session, clock: Clock, retention_days: int) -> int:
     return deleted
 
 
-def entries_about(session: Session, subjects: list[str]) -> list[AuditEntry]:
-    """Entries whose subject is one of these (for a person's export)."""
-    return list(session.scalars(select(AuditEntry).where(AuditEntry.subject.in_(subjects)).order_by(AuditEntry.id)))
+def entries_about(session: Session, key: str) -> list[AuditEntry]:
+    """Entries about someone or by them ("person:<id>", "addr:<hash>"), for their export."""
+    return list(session.scalars(select(AuditEntry).where(or_(AuditEntry.subject == key, AuditEntry.actor == key))
+                                .order_by(AuditEntry.id)))
