@@ -79,7 +79,8 @@ def build_services(settings: Settings, clock: Clock | None = None, *, engine: En
     photos = PhotoStore(settings.var_dir / "photos")
     kit = build_channels(settings, db, clock, photos)
     inbox = Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
-                  backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds)
+                  backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds,
+                  privacy_notice=settings.privacy_notice)
     outbox = Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
                     backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds)
     engine = engine or EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds,

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 from rich.console import Console
 
 from bot.cli.imports import import_app
+from bot.cli.personal import audit_app, person_app, purge
 from bot.cli.points import points_app
 from bot.cli.topics import notices_app, topics_app
 from bot.common.settings import ROOT, Settings, load_settings
@@ -28,6 +29,9 @@ app.add_typer(topics_app, name="topics")
 app.add_typer(notices_app, name="notices")
 app.add_typer(points_app, name="points")
 app.add_typer(import_app, name="import")
+app.add_typer(person_app, name="person")
+app.add_typer(audit_app, name="audit")
+app.command("purge")(purge)
 
 
 def _settings() -> Settings:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +113,13 @@ class Settings(BaseSettings):
         if isinstance(data, dict) and data.get("gridbot_env") == "production":
             data = {"simulator_enabled": False, "demo_data": False, **data}
         return data
+    # Personal data (PIPL): message texts and conversations are kept this many days (`bin/bot purge`);
+    # the audit log at least six months, whatever is set.
+    retention_days: int = Field(180, ge=1)
+    # The privacy notice after the first replies to a new address; off only where people are told
+    # another way (a signed notice at registration).
+    privacy_notice: bool = True
+    audit_retention_days: int = Field(365, ge=183)
 
     @property
     def resolved_database_url(self) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import points, registry
+from bot.core import audit, points, registry
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
 from bot.core.places import match_place
@@ -74,6 +74,11 @@ def _worker_ticket(session: Session, rules: RoutingRules, number: str | None, ad
     return ticket, actor
 
 
+def _audit(session: Session, clock: Clock, actor: Person, action: str, ticket: Ticket, **detail: object) -> None:
+    """A staff action on a ticket, in the audit log (the ticket event says what; the log proves it)."""
+    audit.record(session, clock, f"person:{actor.id}", f"ticket.{action}", ticket.number or "", detail)
+
+
 def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str) -> Ticket:
     """收到 T1023. Acknowledging twice is harmless."""
     ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
@@ -82,6 +87,7 @@ def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str
     now = clock.now()
     ticket.status, ticket.acknowledged_at = "acknowledged", now
     event(session, ticket, "acknowledged", now, actor)
+    _audit(session, clock, actor, "acknowledged", ticket)
     tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）{actor.name}已接单，正在安排处理。")
     return ticket
 
@@ -93,6 +99,7 @@ def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str 
         ticket.acknowledged_at = ticket.acknowledged_at or now
         ticket.status = "in_progress"
         event(session, ticket, "in_progress", now, actor)
+        _audit(session, clock, actor, "in_progress", ticket)
     return ticket
 
 
@@ -105,6 +112,7 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
     ticket.resolution_note, ticket.resolution_photo = note or "已办结", photo
     ticket.rating_due_at = now + timedelta(hours=rules.rating_wait_hours)
     event(session, ticket, "resolved", now, actor, note=ticket.resolution_note, photo=photo)
+    _audit(session, clock, actor, "resolved", ticket, photo=photo)
     schedule(session, ticket, "rating", ticket.rating_due_at, ticket.rating_due_at)
     tell_reporters(session, ticket, rating_request(ticket))
     return ticket
@@ -122,6 +130,7 @@ def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: s
     old_unit = ticket.unit_id
     ticket.status = "returned"
     event(session, ticket, "returned", now, actor, note=reason, from_unit=old_unit)
+    _audit(session, clock, actor, "returned", ticket, from_unit=old_unit)
     target = match_place(session, reason).grid
     if target is not None and target.id != old_unit:
         assignee = assign(session, clock, rules, ticket, target, exclude={actor.id})

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, and_, insert, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.common.clock import Clock
+from bot.messaging.notice import privacy_notices
 from bot.messaging.ports import Claimed, Inbound
 from bot.store.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
 from bot.store.db import Database
@@ -27,8 +28,9 @@ APOLOGY_SEQ = 1000
 
 class Inbox:
     def __init__(self, db: Database, clock: Clock, *, max_attempts: int = 8, backoff_seconds: float = 2.0,
-                 lease_seconds: float = 120.0) -> None:
+                 lease_seconds: float = 120.0, privacy_notice: bool = True) -> None:
         self.db = db
+        self.privacy_notice = privacy_notice  # a new address is told, once, after its first replies (notice.py)
         self.clock = clock
         self.max_attempts = max_attempts
         self.backoff_seconds = backoff_seconds
@@ -105,6 +107,7 @@ class Inbox:
                          attempts=0, created_at=now, next_attempt_at=now)
                     for message, replies in done if message.id in held for seq, reply in enumerate(replies)]
             if rows:
+                rows += privacy_notices(conn, rows, now) if self.privacy_notice else []
                 conn.execute(self._queue_replies, rows)
         return [message.id in held for message, _ in done]
 

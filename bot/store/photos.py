@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import datetime
 from pathlib import Path
 
 ACCEPTED = "JPEG, PNG, GIF or WEBP"
@@ -60,3 +61,19 @@ class PhotoStore:
                 return image_type(file.read(_HEAD))
         except (OSError, ValueError):
             return None
+
+    def delete(self, photo_id: str) -> bool:
+        """Remove a photo's file; True if there was one."""
+        try:
+            self.path_of(photo_id).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
+    def stored_before(self, cutoff: datetime) -> list[str]:
+        """The ids of photos whose file was written before `cutoff` (a file is written once, when first seen)."""
+        if not self.folder.exists():
+            return []
+        limit = cutoff.timestamp()
+        return sorted(path.name for path in self.folder.glob("??/*")
+                      if path.suffix != ".tmp" and path.stat().st_mtime < limit)

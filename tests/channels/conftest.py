@@ -96,6 +96,7 @@ def channel_settings(settings: Settings, fake_twilio: FakeTwilio, fake_telegram:
         "telegram_api_base_url": fake_telegram.base_url, "telegram_file_base_url": fake_telegram.base_file_url,
         "telegram_rate_per_second": 1000.0, "telegram_chat_interval_seconds": 0.0,
         "sms_rate_per_second": 1000.0,
+        "privacy_notice": False,  # these tests count sends; the notice's own: test_privacy_notice.py
     })
 
 

@@ -157,3 +157,28 @@ def test_the_backup_worker_cannot_act_until_assigned(demo_db: Database, clock: F
     number = submit(demo_db, clock)
     with demo_db.session() as s, pytest.raises(TicketError):
         lifecycle.acknowledge(s, clock, RULES, number, BACKUP_WORKER)
+
+
+def test_each_staff_action_on_a_ticket_is_in_the_audit_log_under_the_staff_member_s_id(demo_db: Database,
+                                                                                       clock: FakeClock):
+    from sqlalchemy import select
+
+    from bot.core import audit
+    from bot.core.registry import person_by_address
+    from bot.store.privacy_models import AuditEntry
+
+    number, other = submit(demo_db, clock), submit(demo_db, clock, make_report("垃圾没人收", category="sanitation"))
+    with demo_db.session() as s:
+        lifecycle.acknowledge(s, clock, RULES, number, WORKER)
+        lifecycle.acknowledge(s, clock, RULES, number, WORKER)  # changes nothing, records nothing
+        lifecycle.start_work(s, clock, RULES, number, WORKER)
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "路灯换好了")
+        lifecycle.return_ticket(s, clock, RULES, other, WORKER, "不归我们管")
+    with demo_db.session() as s:
+        worker_id = person_by_address(s, WORKER).id
+        logged = [(e.actor, e.action, e.subject) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+        assert audit.verify(s).ok
+    assert logged == [(f"person:{worker_id}", "ticket.acknowledged", number),
+                      (f"person:{worker_id}", "ticket.in_progress", number),
+                      (f"person:{worker_id}", "ticket.resolved", number),
+                      (f"person:{worker_id}", "ticket.returned", other)]

@@ -1,4 +1,6 @@
+import os
 import stat
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -38,3 +40,19 @@ def test_a_stored_photo_and_its_folder_are_readable_by_their_owner_only(tmp_path
     path = store.path_of(store.save(JPEG))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_old_photos_are_found_by_when_their_file_was_written_and_deleted(tmp_path):
+    store = PhotoStore(tmp_path / "photos")
+    old, new = store.save(JPEG + b"old picture"), store.save(JPEG + b"new picture")
+    now = datetime.now(UTC)
+    long_ago = (now - timedelta(days=200)).timestamp()
+    os.utime(store.path_of(old), (long_ago, long_ago))
+    assert store.stored_before(now - timedelta(days=180)) == [old]
+    assert store.delete(old) and not store.path_of(old).exists()
+    assert not store.delete(old)  # gone already
+    assert store.path_of(new).exists()
+
+
+def test_an_empty_store_has_no_old_photos(tmp_path):
+    assert PhotoStore(tmp_path / "none").stored_before(datetime.now(UTC)) == []
