@@ -19,6 +19,7 @@ from bot.store.models import Person
 from bot.store.photos import PhotoStore
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import RESIDENT
+from tests.fakes.images import JPEG
 from tests.fakes.rasa_tracker import RasaTrackerStore
 
 
@@ -68,7 +69,7 @@ def test_export_prints_everything_held_as_json_and_is_audited(cli: CliRunner, de
 def test_erase_asks_first_then_erases_the_person_their_conversation_and_photos(cli: CliRunner, demo_db: Database,
                                                                               settings: Settings,
                                                                               rasa: RasaTrackerStore):
-    photo = PhotoStore(settings.var_dir / "photos").save(b"a photo")
+    photo = PhotoStore(settings.var_dir / "photos").save(JPEG + b"a photo")
     said(demo_db, "路灯坏了", datetime.now(UTC), photos=[photo])
     rasa.user_said(RESIDENT, "路灯坏了", datetime.now(UTC))
     refused = cli.invoke(app, ["person", "erase", "--phone", RESIDENT], input="n\n")

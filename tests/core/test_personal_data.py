@@ -26,6 +26,7 @@ from bot.store.tracker_events import TrackerEvents
 from tests.conftest import POINT_IN_GRID_1, RESIDENT, STRANGER, WORKER
 from tests.core.council_factories import GROUP1, open_topic, person
 from tests.core.helpers import submit_opened
+from tests.fakes.images import JPEG
 from tests.fakes.rasa_tracker import RasaTrackerStore
 
 SECRET = "test-secret"
@@ -58,7 +59,7 @@ def said(db: Database, clock: FakeClock, sender: str, n: int, text: str, photos:
 @pytest.fixture
 def world(demo_db: Database, clock: FakeClock, settings: Settings) -> Iterator[World]:
     photos = PhotoStore(settings.var_dir / "photos")
-    own, shared = photos.save(b"the resident's photo"), photos.save(b"a photo both sent")
+    own, shared = photos.save(JPEG + b"the resident's photo"), photos.save(JPEG + b"a photo both sent")
     message_id = said(demo_db, clock, RESIDENT, 1, REPORT, [own, shared])
     said(demo_db, clock, STRANGER, 1, "河畔花园路灯坏了", [shared])
     with demo_db.session() as s:

@@ -22,6 +22,7 @@ from bot.store.photos import PhotoStore
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import RESIDENT, STRANGER
 from tests.core.helpers import submit_opened
+from tests.fakes.images import JPEG
 
 RETENTION = timedelta(days=180)
 
@@ -85,7 +86,7 @@ def test_old_locations_and_unsent_remainders_go(db: Database, clock: FakeClock):
 def test_old_photo_files_go_unless_an_open_ticket_or_a_recent_message_uses_them(demo_db: Database, clock: FakeClock,
                                                                                 settings: Settings):
     photos = PhotoStore(settings.var_dir / "photos")
-    closed, still_open, resent, orphan = (photos.save(f"photo {n}".encode()) for n in range(4))
+    closed, still_open, resent, orphan = (photos.save(JPEG + f"photo {n}".encode()) for n in range(4))
     with demo_db.session() as s:
         for photo, text in ((closed, "井盖丢了"), (still_open, "路灯坏了")):
             opened = submit_opened(s, clock, Report(text=text, category="roads", reporter_address=STRANGER,
