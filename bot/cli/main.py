@@ -93,7 +93,7 @@ def worker() -> None:
 
     settings = _settings()
     setup_logging(settings.log_level)
-    asyncio.run(run_worker_process(build_services(settings, poll_seconds=POLL_SECONDS)))
+    asyncio.run(run_worker_process(build_services(settings, poll_seconds=POLL_SECONDS, spool=False)))
 
 
 @app.command()
@@ -169,7 +169,7 @@ def inbox_stuck() -> None:
     """List inbound messages that failed at least once and are still waiting."""
     from bot.app.services import build_services
 
-    services = build_services(_settings())
+    services = build_services(_settings(), spool=False)
     for row in services.inbox.stuck():
         print(f"{row.id}\t{row.channel}\t{row.sender}\tattempts={row.attempts}\t{row.last_error or ''}\t"
               f"{row.text[:30]}")
