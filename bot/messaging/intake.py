@@ -57,7 +57,7 @@ class Intake:
         self.on_stored = on_stored  # e.g. wake the inbound worker of this process
         self.spool = spool  # the gateway's; None: a failed write fails the request
         self.lock_give_up_seconds = lock_give_up_seconds
-        self._spooling = False  # for one log line per outage
+        self._spooling = self._refusing = False  # for one log line per outage, and one while the spool is full
         self._draining: asyncio.Future[None] | None = None  # set during the spool's last replay pass
         self._async: AsyncEngine | None = None
         if inbox.db.is_sqlite:  # its own connection, which never waits inside SQLite for the lock
@@ -98,8 +98,8 @@ class Intake:
             if spool.depth:
                 try:
                     return await self._append(spool, messages)
-                except (SpoolFull, OSError) as exc:  # full: the database may be back already
-                    log.warning("the spool refused a batch (%s); writing it to the database", type(exc).__name__)
+                except (SpoolFull, OSError):  # full: the database may be back already
+                    pass
         try:
             return await self._write(messages)
         except DBAPIError as exc:
@@ -111,13 +111,15 @@ class Intake:
             try:
                 return await self._append(spool, messages)
             except (SpoolFull, OSError) as refused:
-                log.error("the spool refused a batch of %d (%s); the requests fail", len(messages),
-                          type(refused).__name__)
+                if not self._refusing:
+                    log.error("the database is unreachable and the spool refuses (%s): requests fail until "
+                              "one of them takes messages again", type(refused).__name__)
+                self._refusing = True
                 raise exc from refused
 
     async def _append(self, spool: Spool, messages: list[Inbound]) -> list[Stored]:
         await asyncio.to_thread(spool.append, messages)
-        self._spooling = True
+        self._spooling, self._refusing = True, False
         return [(None, True)] * len(messages)
 
     async def run_replay(self, interval: float = REPLAY_SECONDS) -> None:
