@@ -29,6 +29,9 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         freeze_startup_objects()
         tasks = start_loops(services) if run_workers else []
+        # This process's spool (what it could not store while the database was down, or a crashed
+        # gateway left): stored into the inbox as soon as the database answers.
+        tasks.append(asyncio.create_task(services.intake.run_replay()))
         try:
             yield
         finally:
@@ -65,7 +68,8 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
             "worker": worker_alive(settings),  # bin/bot worker marks itself alive every 2 s
         }
         ok = all(checks.values())
-        body = {"status": "ok" if ok else "degraded", **{k: "ok" if v else "down" for k, v in checks.items()}}
+        body = {"status": "ok" if ok else "degraded", **{k: "ok" if v else "down" for k, v in checks.items()},
+                "spool": services.intake.spooled}  # messages waiting on disk for the database
         return JSONResponse(body, status_code=200 if ok else 503)
 
     return app

@@ -20,6 +20,7 @@ from bot.messaging.inbox import PARKED, Inbox
 from bot.messaging.intake import Intake
 from bot.messaging.outbox import Outbox
 from bot.messaging.ports import Channel
+from bot.messaging.spool import Spool
 from bot.messaging.worker import InboundWorker
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
@@ -70,9 +71,12 @@ class Services:
 
 
 def build_services(settings: Settings, clock: Clock | None = None, *, engine: EngineClient | None = None,
-                   poll_seconds: float = IN_PROCESS_POLL_SECONDS) -> Services:
+                   poll_seconds: float = IN_PROCESS_POLL_SECONDS, spool: bool = True) -> Services:
     """Everything a process needs. `engine` replaces the client to the configured engine (tests put
-    one on a fake transport); `poll_seconds` is how long an idle worker waits before it looks again."""
+    one on a fake transport); `poll_seconds` is how long an idle worker waits before it looks again;
+    `spool`: what the intake cannot store while the database is down goes to the spool (the gateway's;
+    its lifespan replays it). The worker process has none: Telegram re-sends an update polling could
+    not store."""
     clock = clock or Clock()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
@@ -88,8 +92,9 @@ def build_services(settings: Settings, clock: Clock | None = None, *, engine: En
     dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
     worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
                            max_chars=settings.inbound_max_chars)
+    kept = Spool(settings.resolved_spool_dir, max_bytes=settings.spool_max_bytes) if spool else None
     return Services(
         settings=settings, clock=clock, db=db, rules=load_rules(settings.routing_config), photos=photos,
-        inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake), engine=engine, kit=kit,
-        worker=worker, dispatcher=dispatcher,
+        inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake, spool=kept), engine=engine,
+        kit=kit, worker=worker, dispatcher=dispatcher,
     )

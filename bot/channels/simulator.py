@@ -1,8 +1,10 @@
 """The local simulator channel: a person chats from the web page or a script as a simulator identity.
 
 Inbound: `POST /channels/simulator` {"from", "text", "lat", "lon", "photo", "id"} → the replies once
-processed (or 202 if still pending after the wait). Outbound: delivery is recording; the page and
-scripts read `GET /channels/simulator/outbox?to=...` (development only).
+processed (or 202 if still pending after the wait; 202 with no id at once while the database is down
+and the message waits in the gateway's spool: the replies come to the outbox later, as for any 202).
+Outbound: delivery is recording; the page and scripts read `GET /channels/simulator/outbox?to=...`
+(development only).
 
 It is not a backdoor: it answers this machine (loopback) in development, and otherwise only a
 request with `Authorization: Bearer SIMULATOR_TOKEN`; it never writes as, or reads for, a number
@@ -113,6 +115,8 @@ def router(settings: Settings, intake: Receiver, photos: PhotoStore, *,
         inbound = Inbound(channel="simulator", external_id=external_id, sender=sender, text=message.text.strip(),
                           payload=payload)
         message_id, _created = await intake.store(inbound)
+        if message_id is None:  # kept in the spool while the database is down: no id to wait on yet
+            return JSONResponse({"message_id": None, "status": "pending", "replies": []}, status_code=202)
         replies = await wait_for_replies(message_id, settings.simulator_wait_seconds)
         if replies is None:
             return JSONResponse({"message_id": message_id, "status": "pending", "replies": []}, status_code=202)

@@ -116,7 +116,7 @@ def worker() -> None:
 
     settings = _serving_settings()
     setup_logging(settings.log_level)
-    asyncio.run(run_worker_process(build_services(settings, poll_seconds=POLL_SECONDS)))
+    asyncio.run(run_worker_process(build_services(settings, poll_seconds=POLL_SECONDS, spool=False)))
 
 
 @app.command()

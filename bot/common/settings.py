@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     inbox_lease_seconds: float = 120.0
     # The most characters of a message's text handed to the engine (the inbox keeps all of it).
     inbound_max_chars: int = 1000
+    # The gateway's spool: inbound messages it could not store while the database was unreachable,
+    # on its own disk until they are (bot/messaging/spool.py). Empty: VAR_DIR/spool. Past
+    # spool_max_bytes it refuses, and the request fails as it would without a spool.
+    spool_dir: str = ""
+    spool_max_bytes: int = 64 * 1024 * 1024
     # How long POST /channels/simulator waits for the replies before answering 202.
     simulator_wait_seconds: float = 10.0
     # The outbound sender: retries before a message is dead-lettered.
@@ -126,6 +131,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return _sqlalchemy_url(self.database_url)
         return f"sqlite:///{self.var_dir / 'gridbot.db'}"
+
+    @property
+    def resolved_spool_dir(self) -> Path:
+        return Path(self.spool_dir) if self.spool_dir else self.var_dir / "spool"
 
     @property
     def resolved_tracker_store_url(self) -> str:

@@ -45,8 +45,10 @@ class Claimed:
 
 
 class Receiver(Protocol):
-    async def store(self, message: Inbound) -> tuple[int, bool]:
-        """Persist a message; (inbox id, created) once it is committed. A repeat is not stored again."""
+    async def store(self, message: Inbound) -> tuple[int | None, bool]:
+        """Persist a message; (inbox id, created) once it is committed. A repeat is not stored again.
+        The id is None when the database could not be reached and the message is kept in the gateway's
+        spool instead (durably: answer the provider as usual); it reaches the inbox when the database is back."""
         ...
 
 

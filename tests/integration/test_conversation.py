@@ -101,4 +101,4 @@ def test_health_reports_every_part(stack: Stack):
     import httpx
 
     body = httpx.get(f"{stack.gateway_url}/healthz").json()
-    assert body == {"status": "ok", "engine": "ok", "actions": "ok", "database": "ok", "worker": "ok"}
+    assert body == {"status": "ok", "engine": "ok", "actions": "ok", "database": "ok", "worker": "ok", "spool": 0}
