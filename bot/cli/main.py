@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from rich.console import Console
 
 from bot.cli.imports import import_app
+from bot.cli.knowledge import knowledge_app
 from bot.cli.points import points_app
 from bot.cli.topics import notices_app, topics_app
 from bot.common.settings import ROOT, Settings, load_settings
@@ -24,6 +25,7 @@ app.add_typer(topics_app, name="topics")
 app.add_typer(notices_app, name="notices")
 app.add_typer(points_app, name="points")
 app.add_typer(import_app, name="import")
+app.add_typer(knowledge_app, name="knowledge")
 
 
 def _settings() -> Settings:
