@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.common.clock import FakeClock
-from bot.core import registration, registry
+from bot.core import registration, registry, reports
 from bot.core.knowledge import load_knowledge
+from bot.core.tickets import Report
 from bot.store.db import Database
-from tests.conftest import DUTY_OFFICER, RESIDENT, RIDER, STRANGER, WORKER
+from bot.store.models import Person
+from tests.conftest import DUTY_OFFICER, RESIDENT, RIDER, STRANGER, VILLAGER, WORKER
 from tests.core.helpers import RULES, messages_to
 
 CONTACT = load_knowledge("config/knowledge").contact
@@ -48,3 +52,60 @@ def test_asking_again_while_the_task_is_open_gives_the_same_task(demo_db: Databa
         first = registration.request_verification(s, clock, RULES, STRANGER, "sms", "我是阳光小区的张三，换了号码")
         again = registration.request_verification(s, clock, RULES, STRANGER, "sms", "换了号码")
         assert (again.ticket.id, again.created) == (first.ticket.id, False)
+
+
+def verification(demo_db: Database, clock: FakeClock, text: str = "我是阳光小区的，换了号码") -> str:
+    with demo_db.session() as s:
+        return registration.request_verification(s, clock, RULES, STRANGER, "sms", text).ticket.number
+
+
+def test_a_note_with_the_old_number_names_the_resident_whose_record_moves(demo_db: Database, clock: FakeClock):
+    number = verification(demo_db, clock)
+    with demo_db.session() as s:
+        check = registration.verdict(s, number, "原号13900000001，电话核实是本人")
+        assert check.person.phone == RESIDENT and not check.needs_person
+        name = check.person.name
+        assert registration.move_number(s, clock, check.ticket, check.person, WORKER)
+    with demo_db.session() as s:
+        assert registry.person_by_address(s, STRANGER).name == name
+        assert registry.person_by_address(s, RESIDENT) is None
+    assert f"{name}您好，您的登记已改用这个号码，以后用它联系网格通。" in messages_to(demo_db, STRANGER)
+
+
+def test_a_note_with_a_name_only_one_resident_of_the_grid_has_names_them(demo_db: Database, clock: FakeClock):
+    number = verification(demo_db, clock)
+    with demo_db.session() as s:
+        resident = registry.person_by_address(s, RESIDENT)
+        assert registration.verdict(s, number, f"核实了，是{resident.name}").person.id == resident.id
+
+
+def test_a_note_naming_nobody_needs_the_resident_and_one_saying_not_verified_moves_nothing(demo_db: Database,
+                                                                                         clock: FakeClock):
+    number = verification(demo_db, clock)
+    with demo_db.session() as s:
+        assert registration.verdict(s, number, "已电话联系").needs_person
+        refused = registration.verdict(s, number, "未核实，对方说不清住址")
+        assert refused.refused and refused.person is None and not refused.needs_person
+
+
+def test_a_resident_of_another_grid_is_not_named(demo_db: Database, clock: FakeClock):
+    number = verification(demo_db, clock)
+    with demo_db.session() as s:
+        villager = s.scalar(select(Person).where(Person.phone == VILLAGER))
+        assert registration.verdict(s, number, f"原号{villager.phone[3:]} {villager.name}").person is None
+
+
+def test_an_ordinary_ticket_is_no_verification(demo_db: Database, clock: FakeClock):
+    with demo_db.session() as s:
+        opened = reports.submit(s, clock, Report("路灯坏了", "roads", RESIDENT, "sms"), RULES)
+        assert registration.verdict(s, opened.ticket.number, "修好了") == registration.Verdict(None, None)
+
+
+def test_a_number_someone_registered_meanwhile_is_not_taken_over(demo_db: Database, clock: FakeClock):
+    number = verification(demo_db, clock)
+    with demo_db.session() as s:
+        check = registration.verdict(s, number, "原号13900000001")
+        s.add(Person(name="后来的人", phone=STRANGER, kind="resident"))
+        s.flush()
+        assert not registration.move_number(s, clock, check.ticket, check.person, WORKER)
+        assert check.person.phone == RESIDENT
