@@ -23,6 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
+import opencc
 import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
 from rank_bm25 import BM25Okapi
@@ -44,9 +45,14 @@ STOP_CHARS = frozenset("的了吗嘛呢不能是我你他她去到在个一这�
 _RUNS = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
 def normalise(text: str) -> str:
-    """Full-width to half-width, lower case."""
-    return unicodedata.normalize("NFKC", text or "").lower()
+    """Full-width to half-width, traditional to simplified characters, lower case."""
+    return _t2s().convert(unicodedata.normalize("NFKC", text or "")).lower()
 
 
 def tokens(text: str) -> list[str]:

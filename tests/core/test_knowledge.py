@@ -107,6 +107,11 @@ def test_tokens_are_bigrams_without_question_words_and_with_numbers_whole():
     assert tokens("８０岁老人ＡＢ") == ["80", "岁老", "老人", "ab"]
 
 
+def test_a_question_in_traditional_characters_is_read_as_simplified():
+    assert tokens("醫保咋個報銷") == tokens("医保咋个报销")
+    assert BASE.find("低保咋個申請").entry.id == "dibao_apply"
+
+
 def test_a_too_long_answer_is_refused_with_the_file_named():
     long_answer = "低" * (ANSWER_MAX + 1)
     text = yaml.safe_dump({"contact": {"name": "便民服务中心", "phone": "0874-3112345"},
