@@ -7,9 +7,10 @@ most of its bigrams still match. On the test questions (tests/core/test_knowledg
 more of the right entries than jieba with the entries' keywords as its dictionary, and turned away as
 many out-of-scope questions.
 
-An entry is answered only when its BM25 score reaches `MIN_SCORE` and the question shares a bigram
-with one of the entry's keywords: words that merely occur in its questions (电话, 社区, 交) are not
-enough, so "电费咋个交" is not answered with the medical insurance premium.
+An entry is answered only when its BM25 score reaches `MIN_SCORE` and the question holds at least
+half the bigrams of one of the entry's keywords (居住正 still holds 居住 of 居住证): words that merely
+occur in its questions (电话, 社区, 交) are not enough, so "电费咋个交" is not answered with the
+medical insurance premium, nor "有啥子补助" with 搬迁补助 (it holds one of that keyword's three bigrams).
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ class KnowledgeBase:
         self._index = BM25Okapi([tokens(e.document()) for e in self.entries], k1=1.2, b=0.5) if self.entries else None
 
     def ranked(self, question: str, limit: int = 3) -> list[Found]:
-        """The best entries that share a keyword with the question, best first, whatever their score."""
+        """The best entries holding half of one of their keywords' bigrams, best first, whatever the score."""
         words = tokens(question)
         if self._index is None or not words:
             return []
