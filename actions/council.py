@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.menu import pending_menu_choice
+from actions.policy import pending_callback
 from actions.runtime import context
 from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
@@ -35,6 +36,8 @@ class ActionVote(Action):
                   domain: DomainDict) -> list[EventType]:
         if pending_menu_choice(tracker):
             return [FollowupAction("action_menu_choice")]
+        if pending_callback(tracker):  # a bare 1 after "回复1，请工作人员给您回电"
+            return [FollowupAction("action_policy_callback")]
         if pending_rating(tracker) is not None:  # a bare 1/2/3 answering a rating request
             return [FollowupAction("action_rate_service")]
         ctx = context()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.knowledge import KnowledgeBase, load_knowledge
 from bot.core.routing_rules import RoutingRules, load_rules
 from bot.store.db import Database
 
@@ -23,6 +24,7 @@ class ActionContext:
     db: Database
     clock: Clock
     rules: RoutingRules  # config/routing.yml (ROUTING_CONFIG), read once when the server starts
+    knowledge: KnowledgeBase  # config/knowledge/*.yml (KNOWLEDGE_DIR), indexed once when the server starts
 
 
 _context: ActionContext | None = None
@@ -48,7 +50,8 @@ def serve(settings: Settings) -> None:
 
     setup_logging(settings.log_level)
     configure(ActionContext(settings=settings, db=Database(settings.resolved_database_url), clock=Clock(),
-                            rules=load_rules(settings.routing_config)))
+                            rules=load_rules(settings.routing_config),
+                            knowledge=load_knowledge(settings.knowledge_dir)))
     executor = ActionExecutor()
     executor.register_package("actions")
     app = create_app(executor)

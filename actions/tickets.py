@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.runtime import context
-from bot.core import lifecycle, reports
+from bot.core import lifecycle, registration, reports
 from bot.core.commands import rating_in, ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
@@ -69,6 +69,8 @@ class ActionWorkerTicket(Action):
         command = worker_command(tracker_data.text(tracker), intent)
         number = number_of(tracker) or command.number
         photos = tracker_data.metadata(tracker).get("photos") or []
+        moved: bool | None = None  # a verified new number moved to the resident's record (or refused)
+        resident = ""
         try:
             with ctx.db.session() as session:
                 if command.verb == "return":
@@ -76,8 +78,16 @@ class ActionWorkerTicket(Action):
                                                           command.note or "未说明")
                     label = assignee_label(assignee)
                 elif command.verb == "resolve":
+                    check = registration.verdict(session, number, command.note)
+                    if check.needs_person:
+                        dispatcher.utter_message(response="utter_verify_name_the_resident", number=number)
+                        return []
                     lifecycle.resolve(session, ctx.clock, rules(), number, tracker.sender_id, command.note,
                                       photo=str(photos[0]) if photos else None)
+                    if check.person is not None:
+                        resident = check.person.name
+                        moved = registration.move_number(session, ctx.clock, check.ticket, check.person,
+                                                         tracker.sender_id)
                 elif command.verb == "start":
                     lifecycle.start_work(session, ctx.clock, rules(), number, tracker.sender_id)
                 else:
@@ -88,6 +98,9 @@ class ActionWorkerTicket(Action):
         if command.verb == "return":
             response = "utter_ticket_returned_rerouted" if label else "utter_ticket_returned"
             dispatcher.utter_message(response=response, number=number, assignee=label)
+        elif moved is not None:
+            dispatcher.utter_message(response="utter_number_moved" if moved else "utter_number_taken", number=number,
+                                     name=resident)
         else:
             dispatcher.utter_message(response=DONE_RESPONSES[command.verb], number=number)
         return []

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 from rich.console import Console
 
 from bot.cli.imports import import_app
+from bot.cli.knowledge import knowledge_app
 from bot.cli.personal import audit_app, person_app, purge
 from bot.cli.points import points_app
 from bot.cli.topics import notices_app, topics_app
@@ -32,6 +33,7 @@ app.add_typer(import_app, name="import")
 app.add_typer(person_app, name="person")
 app.add_typer(audit_app, name="audit")
 app.command("purge")(purge)
+app.add_typer(knowledge_app, name="knowledge")
 
 
 def _settings() -> Settings:

@@ -31,3 +31,10 @@ def mask(e164: str | None) -> str:
     if len(digits) < 8:
         return digits[:1] + "****"
     return f"{digits[:3]}****{digits[-4:]}"
+
+
+def national(e164: str | None) -> str:
+    """'+8613700000001' → '13700000001': a published number (a grid worker's) as people dial it."""
+    if not e164:
+        return ""
+    return e164[3:] if e164.startswith("+86") else e164

@@ -96,6 +96,8 @@ class Settings(BaseSettings):
     # Tickets: the routing table and time limits, and how often the timer loop looks for due work.
     routing_config: Path = ROOT / "config" / "routing.yml"
     ticket_timer_interval_seconds: float = 30.0
+    # The knowledge base answering policy questions (ask_policy): every *.yml in this folder.
+    knowledge_dir: Path = ROOT / "config" / "knowledge"
 
     # Points (积分) earned per valid report, ballot, verified rider report and answered rating.
     points_report: int = 5

@@ -52,6 +52,7 @@ class Report:
     source_message_id: int | None = None
     emergency: bool = False
     photos: tuple[str, ...] = ()  # PhotoStore ids of the photos it came with
+    earns_points: bool = True  # False for a question or a registration to verify: no problem reported
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Rep
             session.flush()
             return Opened(ticket, original.assignee, created=True, merged_into=original)
 
-    if reporter is not None:
+    if reporter is not None and report.earns_points:
         points.credit(session, clock, reporter.id, "rider_report" if reporter.kind == "rider" else "report",
                       ticket.number)
     assignee = assign(session, clock, rules, ticket, where.unit if where else None) if where else None

@@ -201,3 +201,20 @@ class TicketTimer(ClaimableRow, Base):
     outcome: Mapped[str | None] = mapped_column(String(64))
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+
+
+class KnowledgeMiss(Base):
+    """A question the knowledge base could not answer, kept for staff (`bin/bot knowledge misses`);
+    `ticket_id` is the question ticket opened when the person asked to be called back."""
+
+    __tablename__ = "knowledge_misses"
+    __table_args__ = (Index("ix_knowledge_misses_address_asked_at", "address", "asked_at"),)
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    address: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    text: Mapped[str] = mapped_column(Text)
+    # The inbound message it came from: the same message processed again is logged once.
+    source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_messages.id"), unique=True)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))

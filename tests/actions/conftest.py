@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import runtime
 from bot.common.clock import FakeClock
 from bot.common.settings import ROOT, Settings
+from bot.core.knowledge import load_knowledge
 from bot.core.routing_rules import load_rules
 from bot.store.db import Database
 
@@ -30,7 +31,8 @@ def dispatcher() -> CollectingDispatcher:
 @pytest.fixture
 def action_context(demo_db: Database, settings: Settings, clock: FakeClock) -> Iterator[runtime.ActionContext]:
     context = runtime.ActionContext(settings=settings, db=demo_db, clock=clock,
-                                     rules=load_rules(settings.routing_config))
+                                     rules=load_rules(settings.routing_config),
+                                     knowledge=load_knowledge(settings.knowledge_dir))
     runtime.configure(context)
     yield context
     runtime.configure(None)  # type: ignore[arg-type]

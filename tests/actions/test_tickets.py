@@ -11,7 +11,7 @@ from actions.tickets import (
     ActionUrge,
     ActionWorkerTicket,
 )
-from bot.core import lifecycle, reports
+from bot.core import lifecycle, registration, registry, reports
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.core.tickets import Report
 from bot.store.models import Ticket
@@ -145,3 +145,42 @@ async def test_an_emergency_says_which_number_to_call_first(action_context, disp
     assert status(action_context, message["number"]).priority == "immediate"
     text = domain["responses"]["utter_emergency"][0]["text"].format(**message)
     assert text.startswith("情况紧急请先拨打119") and len(text) <= 70
+
+
+def open_verification(ctx) -> str:
+    with ctx.db.session() as s:
+        return registration.request_verification(s, ctx.clock, RULES, STRANGER, "sms", "我是阳光小区的，换了号码"
+                                                 ).ticket.number
+
+
+async def test_resolving_a_verification_naming_the_old_number_moves_the_resident_to_the_new_one(
+        action_context, dispatcher, domain):
+    number = open_verification(action_context)
+    await ActionWorkerTicket().run(dispatcher, make_tracker(WORKER, f"{number} 已办结 原号13900000001",
+                                                            intent="worker_resolve"), domain)
+    message = said(dispatcher, domain)
+    with action_context.db.session() as s:
+        moved = registry.person_by_address(s, STRANGER)
+        assert moved is not None and registry.person_by_address(s, RESIDENT) is None
+    assert message["response"] == "utter_number_moved" and message["name"] == moved.name
+    assert status(action_context, number).status == "resolved"
+
+
+async def test_resolving_a_verification_without_naming_the_resident_is_refused_with_the_forms(
+        action_context, dispatcher, domain):
+    number = open_verification(action_context)
+    await ActionWorkerTicket().run(dispatcher, make_tracker(WORKER, f"{number} 已办结 打过电话了",
+                                                            intent="worker_resolve"), domain)
+    message = said(dispatcher, domain)
+    text = domain["responses"]["utter_verify_name_the_resident"][0]["text"].format(**message)
+    assert message["response"] == "utter_verify_name_the_resident" and len(text) <= 70
+    assert status(action_context, number).status == "assigned"
+
+
+async def test_a_verification_that_failed_closes_with_nothing_moved(action_context, dispatcher, domain):
+    number = open_verification(action_context)
+    await ActionWorkerTicket().run(dispatcher, make_tracker(WORKER, f"{number} 已办结 未核实",
+                                                            intent="worker_resolve"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_resolved"
+    with action_context.db.session() as s:
+        assert registry.person_by_address(s, STRANGER) is None

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.common.phones import InvalidPhone, mask, to_e164
+from bot.common.phones import InvalidPhone, mask, national, to_e164
 
 
 @pytest.mark.parametrize("raw", ["13900000001", "139 0000 0001", "+86 139-0000-0001", "008613900000001",
@@ -25,3 +25,11 @@ def test_it_masks_the_middle_four_digits():
 
 def test_masking_nothing_gives_nothing():
     assert mask(None) == ""
+
+
+def test_a_published_chinese_number_is_shown_as_people_dial_it():
+    assert national("+8613700000001") == "13700000001"
+
+
+def test_a_foreign_or_missing_number_is_shown_as_it_is():
+    assert (national("+14155552671"), national(None)) == ("+14155552671", "")

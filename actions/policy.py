@@ -1,0 +1,80 @@
+"""ask_policy: an answer from the knowledge base with who to ask; a question it cannot answer is
+kept for staff, and a bare 1 right after asks for a call back (a question ticket)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import tracker_data
+from actions.menu import last_bot_action
+from actions.runtime import context
+from actions.sender import sender_person
+from bot.core import questions
+
+UNANSWERED_SLOT = "policy_unanswered"
+
+
+def channel_and_message(tracker: Tracker) -> tuple[str, int | None]:
+    meta = tracker_data.metadata(tracker)
+    inbox_id = meta.get("inbox_id")
+    return str(meta.get("channel") or "simulator"), int(inbox_id) if inbox_id is not None else None
+
+
+def pending_callback(tracker: Tracker) -> bool:
+    """True when the latest message is just 1 and the bot had just said it could not answer."""
+    text = unicodedata.normalize("NFKC", tracker_data.text(tracker)).strip(" 。.!！")
+    return (text == "1" and bool(tracker.get_slot(UNANSWERED_SLOT))
+            and last_bot_action(tracker) == "action_answer_policy")
+
+
+class ActionAnswerPolicy(Action):
+    """The knowledge base's answer and the sender's grid worker (or the service station) to ask."""
+
+    def name(self) -> str:
+        return "action_answer_policy"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        text = tracker_data.text(tracker)
+        found = ctx.knowledge.find(text)
+        with ctx.db.session() as session:
+            if found is None:
+                channel, message_id = channel_and_message(tracker)
+                questions.log_miss(session, ctx.clock, tracker.sender_id, channel, text, message_id)
+                dispatcher.utter_message(response="utter_policy_unknown")
+                return [SlotSet(UNANSWERED_SLOT, True)]
+            whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact,
+                                         found.entry.ask)
+        dispatcher.utter_message(response="utter_policy_answer", answer=found.entry.answer,
+                                 who=f"网格员{whom.name}" if whom.grid_worker else whom.name, phone=whom.phone)
+        return [SlotSet(UNANSWERED_SLOT, None)]
+
+
+class ActionPolicyCallback(Action):
+    """回复 1 after an unanswered question: a question ticket, and the worker calls back."""
+
+    def name(self) -> str:
+        return "action_policy_callback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        with ctx.db.session() as session:
+            miss = questions.last_miss(session, ctx.clock, tracker.sender_id)
+            if miss is None:
+                dispatcher.utter_message(response="utter_policy_ask_again")
+                return [SlotSet(UNANSWERED_SLOT, None)]
+            opened = questions.ask_callback(session, ctx.clock, ctx.rules, miss, channel_and_message(tracker)[1])
+            number = opened.ticket.number
+            assignee = opened.assignee.name if opened.assignee is not None else None
+        if assignee:
+            dispatcher.utter_message(response="utter_policy_callback", name=assignee, number=number)
+        else:
+            dispatcher.utter_message(response="utter_policy_callback_unassigned", number=number)
+        return [SlotSet(UNANSWERED_SLOT, None), SlotSet("last_ticket", number)]

@@ -1,0 +1,50 @@
+"""register: where a registered sender stands and who handles a change; a new or changed number
+becomes a verification task for a grid worker (never a self-service change of identity)."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import tracker_data
+from actions.policy import channel_and_message
+from actions.runtime import context
+from bot.core import registration
+
+KNOWN_RESPONSES = {"resident": "utter_registered", "rider": "utter_registered_rider",
+                   "staff": "utter_registered_staff"}
+
+
+class ActionRegister(Action):
+    def name(self) -> str:
+        return "action_register"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context()
+        with ctx.db.session() as session:
+            known = registration.standing(session, tracker.sender_id, ctx.knowledge.contact)
+            if known.kind in KNOWN_RESPONSES and (known.place or known.kind != "resident"):
+                who = f"网格员{known.whom.name}" if known.whom.grid_worker else known.whom.name
+                dispatcher.utter_message(response=KNOWN_RESPONSES[known.kind], place=known.place, who=who,
+                                         phone=known.whom.phone)
+                return []
+            if known.person is not None:  # a resident the registry has no grid for
+                dispatcher.utter_message(response="utter_registered_no_grid", who=known.whom.name,
+                                         phone=known.whom.phone)
+                return []
+            if tracker.sender_id.startswith("tg:"):  # Telegram links an account by its shared contact
+                dispatcher.utter_message(response="utter_register_telegram")
+                return []
+            channel, message_id = channel_and_message(tracker)
+            opened = registration.request_verification(session, ctx.clock, ctx.rules, tracker.sender_id, channel,
+                                                       tracker_data.text(tracker), message_id)
+            number = opened.ticket.number
+            assignee = opened.assignee.name if opened.assignee is not None else None
+        if assignee:
+            dispatcher.utter_message(response="utter_register_verifying", name=assignee, number=number)
+        else:
+            dispatcher.utter_message(response="utter_register_verifying_unassigned", number=number)
+        return [SlotSet("last_ticket", number)]

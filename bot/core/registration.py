@@ -1,0 +1,127 @@
+"""register: who a sender is in the registry, and a new or changed number as a task for a grid
+worker to verify. Nobody takes over a registered identity by saying so: the worker calls the
+number, checks who it is, and resolves the task naming the resident (“T1023 已办结 原号13900000001”
+or their name); only then does the resident's record move to the new number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.common.phones import InvalidPhone, mask, to_e164
+from bot.core import registry, reports
+from bot.core.knowledge import Contact
+from bot.core.notify import notify
+from bot.core.questions import Whom, tell_number_to_call, whom_to_ask
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import OPEN_STATUSES, Opened, Report, event
+from bot.store.models import Person, Ticket
+
+TICKET_PREFIX = "登记核实："
+# A resolution note with one of these closes the task with nothing moved.
+NOT_VERIFIED_WORDS = ("未核实", "核实不了", "不是本人", "不登记", "冒充", "不是居民")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """How the registry knows a sender: kind is resident, rider, staff or unknown."""
+
+    person: Person | None
+    kind: str
+    place: str  # a resident's home grid
+    whom: Whom  # who handles a change
+
+
+def standing(session: Session, address: str, contact: Contact) -> Standing:
+    person = registry.person_by_address(session, address)
+    if person is None:
+        return Standing(None, "unknown", "", whom_to_ask(session, None, contact))
+    kind = person.kind if person.kind in ("resident", "rider", "staff") else "resident"
+    place = person.home_unit.name if person.home_unit is not None else ""
+    return Standing(person, kind, place, whom_to_ask(session, person, contact))
+
+
+def open_verification(session: Session, address: str) -> Ticket | None:
+    """The address's verification task still open, if any."""
+    return session.scalar(select(Ticket).where(Ticket.reporter_address == address,
+                                               Ticket.text.startswith(TICKET_PREFIX),
+                                               Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.id.desc()).limit(1))
+
+
+def request_verification(session: Session, clock: Clock, rules: RoutingRules, address: str, channel: str,
+                         text: str, source_message_id: int | None = None) -> Opened:
+    """A ticket for the grid worker of the place the message names (the duty officer when it names
+    none), who is given the number to call; while one is open, asking again gives the same one."""
+    existing = open_verification(session, address)
+    if existing is not None:
+        return Opened(existing, existing.assignee, created=False)
+    report = Report(text=f"{TICKET_PREFIX}{text}", category="other", reporter_address=address, channel=channel,
+                    source_message_id=source_message_id, earns_points=False)
+    opened = reports.submit(session, clock, report, rules)
+    if opened.created and address.startswith("+"):
+        tell_number_to_call(session, opened, address, "是新号码登记，核实身份后再登记")
+    session.flush()
+    return opened
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What resolving a ticket with a note means for the registry."""
+
+    ticket: Ticket | None  # the verification task; None when the ticket is not one
+    person: Person | None  # the resident the note names, whose record moves to the new number
+    refused: bool = False  # the note says the number was not verified
+
+    @property
+    def needs_person(self) -> bool:
+        """A verification task resolved without naming the resident or saying it was not verified."""
+        return self.ticket is not None and self.person is None and not self.refused
+
+
+def verdict(session: Session, number: str | None, note: str) -> Verdict:
+    ticket = session.scalar(select(Ticket).where(Ticket.number == number)) if number else None
+    if ticket is None or not ticket.text.startswith(TICKET_PREFIX) or not ticket.reporter_address.startswith("+"):
+        return Verdict(None, None)
+    if any(word in note for word in NOT_VERIFIED_WORDS):
+        return Verdict(ticket, None, refused=True)
+    return Verdict(ticket, named_resident(session, ticket, note))
+
+
+def named_resident(session: Session, ticket: Ticket, note: str) -> Person | None:
+    """The one resident of the task's grid (anywhere, when it has none) the note names by their old
+    number, else by a name no other resident there shares."""
+    query = select(Person).where(Person.kind == "resident")
+    if ticket.unit_id is not None:
+        query = query.where(Person.home_unit_id == ticket.unit_id)
+    for digits in re.findall(r"(?<!\d)1\d{10}(?!\d)", unicodedata.normalize("NFKC", note)):
+        try:
+            phone = to_e164(digits)
+        except InvalidPhone:
+            continue
+        found = session.scalar(query.where(Person.phone == phone))
+        if found is not None:
+            return found
+    named = [p for p in session.scalars(query) if len(p.name) >= 2 and p.name in note]
+    longest = max((len(p.name) for p in named), default=0)
+    named = [p for p in named if len(p.name) == longest]
+    return named[0] if len(named) == 1 else None
+
+
+def move_number(session: Session, clock: Clock, ticket: Ticket, person: Person, actor_address: str) -> bool:
+    """The verified resident's record takes the task's number; False when someone has it meanwhile."""
+    new = ticket.reporter_address
+    if registry.person_by_address(session, new) is not None:
+        return False
+    old = person.phone
+    person.phone = new
+    session.flush()
+    event(session, ticket, "number_moved", clock.now(), registry.person_by_address(session, actor_address),
+          person_id=person.id, old=mask(old), new=mask(new))
+    notify(session, person, f"{person.name}您好，您的登记已改用这个号码，以后用它联系网格通。", ticket_id=ticket.id)
+    return True

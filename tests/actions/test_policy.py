@@ -1,0 +1,100 @@
+"""ask_policy with a real tracker, a dispatcher and the project's domain: answers with who to ask in
+one SMS, an unanswered question kept, and a bare 1 after it turning into a call back."""
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions.council import ActionVote
+from actions.policy import ActionAnswerPolicy, ActionPolicyCallback, pending_callback
+from bot.core import registry
+from bot.messaging.sms_budget import segments
+from bot.store.message_models import OutboxMessage
+from bot.store.models import KnowledgeMiss, Ticket
+from tests.actions.conftest import make_tracker
+from tests.conftest import RESIDENT, RIDER, STRANGER, WORKER
+
+
+def said(dispatcher, domain) -> tuple[dict, str]:
+    [message] = dispatcher.messages
+    text = domain["responses"][message["response"]][0]["text"].format(**message)
+    assert segments(text) == 1, text
+    return message, text
+
+
+def tracker_after_unknown(text: str, sender: str = RESIDENT, unanswered: bool = True) -> Tracker:
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "公积金咋个取", "parse_data": {"intent": {"name": "ask_policy"}}},
+        {"event": "action", "name": "action_answer_policy"},
+        {"event": "bot", "text": "抱歉，这个问题我还答不上"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": "vote"}}},
+    ]
+    latest = {"text": text, "intent": {"name": "vote"}, "entities": [], "metadata": {"channel": "sms"}}
+    return Tracker.from_dict({"sender_id": sender, "slots": {"policy_unanswered": unanswered}, "events": events,
+                              "paused": False, "followup_action": None, "active_loop": {},
+                              "latest_action_name": "action_listen", "latest_message": latest})
+
+
+async def test_a_resident_gets_the_answer_and_their_grid_worker_s_name_and_number(action_context, dispatcher,
+                                                                                  domain):
+    events = await ActionAnswerPolicy().run(dispatcher, make_tracker(RESIDENT, "我妈想吃低保要哪些东西",
+                                                                     intent="ask_policy"), domain)
+    message, text = said(dispatcher, domain)
+    with action_context.db.session() as s:
+        worker = registry.person_by_address(s, WORKER).name
+    assert message["response"] == "utter_policy_answer"
+    assert text.startswith("低保：带户口本") and text.endswith(f"有疑问找网格员{worker}13700000001。")
+    assert events == [SlotSet("policy_unanswered", None)]
+
+
+async def test_an_unknown_number_and_a_rider_are_pointed_to_the_service_station(action_context, dispatcher,
+                                                                                domain):
+    for sender, question in [(STRANGER, "医保卡看病咋个报账"), (RIDER, "电瓶车没电了哪点可以充")]:
+        dispatcher.messages.clear()
+        await ActionAnswerPolicy().run(dispatcher, make_tracker(sender, question, intent="ask_policy"), domain)
+        _, text = said(dispatcher, domain)
+        assert text.endswith(f"有疑问找{action_context.knowledge.contact.name}"
+                             f"{action_context.knowledge.contact.phone}。")
+
+
+async def test_a_question_it_cannot_answer_is_kept_and_offers_a_call_back(action_context, dispatcher, domain):
+    tracker = make_tracker(RESIDENT, "公积金咋个取", intent="ask_policy", metadata={"channel": "sms"})
+    events = await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+    message, text = said(dispatcher, domain)
+    assert message["response"] == "utter_policy_unknown" and "回复1" in text
+    assert events == [SlotSet("policy_unanswered", True)]
+    with action_context.db.session() as s:
+        miss = s.scalar(select(KnowledgeMiss))
+        assert (miss.address, miss.channel, miss.text, miss.ticket_id) == (RESIDENT, "sms", "公积金咋个取", None)
+        assert s.scalar(select(Ticket.id)) is None  # no ticket unless the person asks for it
+
+
+async def test_a_bare_one_right_after_the_apology_is_handed_to_the_call_back(action_context, dispatcher, domain):
+    assert pending_callback(tracker_after_unknown("１"))
+    assert not pending_callback(tracker_after_unknown("1", unanswered=False))  # the last answer was known
+    assert not pending_callback(tracker_after_unknown("1个低保"))
+    events = await ActionVote().run(dispatcher, tracker_after_unknown("1"), domain)
+    assert events == [FollowupAction("action_policy_callback")]
+
+
+async def test_the_call_back_opens_a_question_ticket_for_the_grid_worker(action_context, dispatcher, domain):
+    await ActionAnswerPolicy().run(CollectingDispatcher(), make_tracker(
+        RESIDENT, "公积金咋个取", intent="ask_policy", metadata={"channel": "sms"}), domain)
+    events = await ActionPolicyCallback().run(dispatcher, tracker_after_unknown("1"), domain)
+    message, text = said(dispatcher, domain)
+    with action_context.db.session() as s:
+        ticket = s.scalar(select(Ticket))
+        worker = registry.person_by_address(s, WORKER)
+        assert ticket.assignee_id == worker.id and ticket.text == "咨询请回电：公积金咋个取"
+        told = list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)))
+    assert message["response"] == "utter_policy_callback" and worker.name in text and ticket.number in text
+    assert f"工单{ticket.number}是居民咨询，请回电13900000001。" in told
+    assert events == [SlotSet("policy_unanswered", None), SlotSet("last_ticket", ticket.number)]
+
+
+async def test_a_call_back_with_no_question_asks_what_the_question_is(action_context, dispatcher, domain):
+    await ActionPolicyCallback().run(dispatcher, tracker_after_unknown("1"), domain)
+    assert said(dispatcher, domain)[0]["response"] == "utter_policy_ask_again"

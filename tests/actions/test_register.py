@@ -1,0 +1,56 @@
+"""register with a real tracker, a dispatcher and the project's domain: a registered sender hears
+where they stand and who changes a number; a new number becomes a task a person verifies."""
+
+from sqlalchemy import select
+
+from actions.register import ActionRegister
+from bot.core import registry
+from bot.messaging.sms_budget import segments
+from bot.store.models import Ticket
+from tests.actions.conftest import make_tracker
+from tests.conftest import RESIDENT, RIDER, STRANGER, WORKER
+
+
+def said(dispatcher, domain) -> tuple[dict, str]:
+    [message] = dispatcher.messages
+    text = domain["responses"][message["response"]][0]["text"].format(**message)
+    assert segments(text) == 1, text
+    return message, text
+
+
+async def test_a_registered_resident_hears_their_grid_and_whom_to_tell_of_a_new_number(action_context, dispatcher,
+                                                                                      domain):
+    await ActionRegister().run(dispatcher, make_tracker(RESIDENT, "换了手机号 要重新绑定", intent="register"), domain)
+    message, text = said(dispatcher, domain)
+    with action_context.db.session() as s:
+        worker = registry.person_by_address(s, WORKER).name
+        assert s.scalar(select(Ticket.id)) is None
+    assert message["response"] == "utter_registered"
+    assert text == f"您已登记在幸福社区第1网格。换了号码请告诉网格员{worker}13700000001，核实后才改。"
+
+
+async def test_a_registered_rider_is_told_so(action_context, dispatcher, domain):
+    await ActionRegister().run(dispatcher, make_tracker(RIDER, "骑手咋个加入", intent="register"), domain)
+    assert said(dispatcher, domain)[0]["response"] == "utter_registered_rider"
+
+
+async def test_a_new_number_becomes_a_verification_task_for_the_grid_worker_of_the_place_it_names(
+        action_context, dispatcher, domain):
+    tracker = make_tracker(STRANGER, "我是阳光小区的 换了号码", intent="register", metadata={"channel": "sms"})
+    await ActionRegister().run(dispatcher, tracker, domain)
+    message, text = said(dispatcher, domain)
+    with action_context.db.session() as s:
+        ticket = s.scalar(select(Ticket))
+        assert ticket.assignee.phone == WORKER and ticket.reporter_address == STRANGER
+        assert registry.person_by_address(s, STRANGER) is None
+    assert message["response"] == "utter_register_verifying" and ticket.number in text
+
+
+async def test_a_new_number_naming_no_place_is_verified_by_the_subdistrict(action_context, dispatcher, domain):
+    await ActionRegister().run(dispatcher, make_tracker(STRANGER, "我是新搬来的 要登记", intent="register"), domain)
+    assert said(dispatcher, domain)[0]["response"] == "utter_register_verifying_unassigned"
+
+
+async def test_an_unknown_telegram_account_is_told_to_share_its_contact(action_context, dispatcher, domain):
+    await ActionRegister().run(dispatcher, make_tracker("tg:424242", "我想绑定我的手机号", intent="register"), domain)
+    assert said(dispatcher, domain)[0]["response"] == "utter_register_telegram"

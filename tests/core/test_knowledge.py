@@ -1,0 +1,141 @@
+"""The knowledge base: the files staff edit are well-formed and every answer fits one SMS with who to
+ask; questions written the way residents write find the right entry, and what it does not cover is
+not answered at all."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.common.settings import ROOT
+from bot.core.knowledge import ANSWER_MAX, load_knowledge, parse_knowledge, tokens
+from bot.messaging.sms_budget import segments
+
+KNOWLEDGE_DIR = ROOT / "config" / "knowledge"
+BASE = load_knowledge(KNOWLEDGE_DIR)
+# The longest "who to ask" the demo gives: a three-character grid worker's name and a mobile number.
+LONGEST_WORKER = ("网格员王秀英", "13700000001")
+
+# Written as residents, riders and villagers write: dialect, typos, none copied from the entries.
+ASKED = [
+    ("我妈想吃低保要哪些东西", "dibao_apply"),
+    ("低保咋个申情", "dibao_apply"),
+    ("低保钱好久到账", "dibao_payment"),
+    ("医保卡看病咋个报账", "medical_insurance_claim"),
+    ("医宝咋个报销", "medical_insurance_claim"),
+    ("今年医保交好多钱", "medical_insurance_pay"),
+    ("在外省看病的医药费能报销不", "medical_insurance_offsite"),
+    ("社保卡搞掉了", "social_security_card"),
+    ("养老保险还要交几年", "pension_insurance"),
+    ("我老汉儿的养老钱这个月没到", "pension_collect"),
+    ("养老金认正咋个弄", "pension_collect"),
+    ("屋头老人85了能领补贴不", "elderly_allowance"),
+    ("残疾人补助咋个办", "disability"),
+    ("临时救助要啥材料", "temporary_assistance"),
+    ("老人家吃饭的食堂", "elderly_meals"),
+    ("有人叫我刷单返钱", "fraud"),
+    ("搬迁补贴好久打钱", "resettlement_subsidy"),
+    ("安置房可以卖了不", "resettlement_house"),
+    ("搬迁户有啥子扶持", "resettlement_support"),
+    ("户口咋个迁到安置点来", "hukou_move"),
+    ("刚生的娃娃报户口", "hukou_newborn"),
+    ("身份证过期了", "id_card"),
+    ("居住正要带啥", "residence_permit"),
+    ("娃娃转学要带啥子", "school_transfer"),
+    ("一年级好久报名", "school_enrolment"),
+    ("想找个活路干", "employment"),
+    ("粮食补贴发了没", "farm_subsidy"),
+    ("服务站周六开门不", "service_station"),
+    ("有没得志愿者上门帮老人", "service_teams"),
+    ("电瓶车没电了哪点可以充", "rider_charging"),
+    ("换电池的柜子在哪点", "rider_battery_swap"),
+    ("跑外卖的有没得休息的地方", "rider_station"),
+]
+# Out of scope, or near a topic without being one: no answer beats a wrong one.
+NOT_COVERED = [
+    "今天天气咋样", "帮我订张火车票", "股票明天会涨吗", "我家猫不吃饭咋整", "驾照扣分咋个处理", "公积金怎么取",
+    "结婚证在哪办", "护照在哪办", "彩票咋个买", "路灯坏了", "楼上漏水", "隔壁天天吵架", "垃圾好几天没人收",
+    "电费咋个交", "燃气费咋个交", "房租好多钱", "打疫苗去哪点", "快递丢了咋整", "外卖送错了", "社区书记是哪个",
+    "网格员电话好多", "给我讲个笑话", "谢谢你", "1", "",
+]
+
+
+def files() -> list[tuple[str, dict]]:
+    return [(p.name, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted(KNOWLEDGE_DIR.glob("*.yml"))]
+
+
+def test_the_knowledge_files_cover_the_topics_of_the_issue_in_twenty_to_thirty_entries():
+    ids = {e.id for e in BASE.entries}
+    assert 20 <= len(ids) <= 30
+    for topic in ["dibao_apply", "medical_insurance_claim", "pension_collect", "resettlement_subsidy", "hukou_move",
+                  "school_transfer", "service_teams", "rider_charging", "rider_battery_swap", "rider_station"]:
+        assert topic in ids
+
+
+@pytest.mark.parametrize("entry", BASE.entries, ids=lambda e: e.id)
+def test_every_answer_with_the_longest_who_to_ask_fits_one_sms_part(entry):
+    for who, phone in [LONGEST_WORKER, (BASE.contact.name, BASE.contact.phone)]:
+        reply = f"{entry.answer}有疑问找{who}{phone}。"  # domain.yml's utter_policy_answer
+        assert segments(reply) == 1, reply
+
+
+@pytest.mark.parametrize("entry", BASE.entries, ids=lambda e: e.id)
+def test_every_entry_is_well_formed(entry):
+    assert entry.title and entry.answer.strip() == entry.answer
+    assert len(entry.questions) >= 3 and len(set(entry.questions)) == len(entry.questions)
+    assert all(tokens(k) for k in entry.keywords)
+    assert entry.answer[-1] in "。！"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), ASKED)
+def test_a_question_written_as_people_write_finds_its_entry(question, entry_id):
+    found = BASE.find(question)
+    assert found is not None and found.entry.id == entry_id, [(f.entry.id, f.score) for f in BASE.ranked(question)]
+
+
+@pytest.mark.parametrize("question", NOT_COVERED)
+def test_a_question_the_knowledge_base_does_not_cover_gets_no_answer(question):
+    assert BASE.find(question) is None, BASE.ranked(question)
+
+
+def test_every_entry_finds_itself_by_each_of_its_own_questions():
+    assert BASE.strays() == []
+
+
+def test_tokens_are_bigrams_without_question_words_and_with_numbers_whole():
+    assert tokens("低保咋个申请") == ["低保", "保咋", "个申", "申请"]
+    assert tokens("８０岁老人ＡＢ") == ["80", "岁老", "老人", "ab"]
+
+
+def test_a_question_in_traditional_characters_is_read_as_simplified():
+    assert tokens("醫保咋個報銷") == tokens("医保咋个报销")
+    assert BASE.find("低保咋個申請").entry.id == "dibao_apply"
+
+
+def test_a_too_long_answer_is_refused_with_the_file_named():
+    long_answer = "低" * (ANSWER_MAX + 1)
+    text = yaml.safe_dump({"contact": {"name": "便民服务中心", "phone": "0874-3112345"},
+                           "entries": [{"id": "x", "title": "t", "keywords": ["低保"], "questions": ["a", "b"],
+                                        "answer": long_answer}]}, allow_unicode=True)
+    with pytest.raises(ValueError, match=r"(?s)bad.yml.*at most 46"):
+        parse_knowledge({"bad.yml": text})
+
+
+def test_the_same_id_twice_is_refused():
+    entry = {"id": "x", "title": "t", "keywords": ["低保"], "questions": ["a", "b"], "answer": "好。"}
+    texts = {"a.yml": yaml.safe_dump({"contact": {"name": "站", "phone": "123"}, "entries": [entry]}),
+             "b.yml": yaml.safe_dump({"entries": [entry]})}
+    with pytest.raises(ValueError, match="same id"):
+        parse_knowledge(texts)
+
+
+def test_a_keyword_that_is_only_filler_is_refused():
+    entry = {"id": "x", "title": "t", "keywords": ["咋个"], "questions": ["a", "b"], "answer": "好。"}
+    with pytest.raises(ValueError, match="keywords"):
+        parse_knowledge({"a.yml": yaml.safe_dump({"contact": {"name": "站", "phone": "123"}, "entries": [entry]})})
+
+
+def test_the_files_name_exactly_one_contact():
+    assert sum(1 for _, data in files() if data.get("contact")) == 1
+    with pytest.raises(ValueError, match="contact"):
+        parse_knowledge({"a.yml": "entries: []"})
