@@ -1,7 +1,7 @@
 """knowledge misses: questions the knowledge base could not answer, for staff, and their question tickets
 
 Revision ID: 0007_knowledge_misses
-Revises: 0005_ticket_photos
+Revises: 0006_audit_log
 """
 
 import sqlalchemy as sa
