@@ -41,7 +41,10 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
             await services.aclose()
 
     settings = services.settings
-    app = FastAPI(title="gridbot gateway", lifespan=lifespan)
+    # The API's own pages (/docs, /redoc, /openapi.json) only in development: in production they would
+    # show anyone the shape of every route.
+    pages = {} if settings.gridbot_env == "development" else {"docs_url": None, "redoc_url": None, "openapi_url": None}
+    app = FastAPI(title="gridbot gateway", lifespan=lifespan, **pages)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     if settings.simulator_enabled:
         app.include_router(simulator.router(settings, services.intake, services.photos,

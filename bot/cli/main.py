@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from pydantic import SecretStr
 from rich.console import Console
 
 from bot.cli.imports import import_app
@@ -40,11 +39,11 @@ def _settings() -> Settings:
     return load_settings()
 
 
-def _serving_settings() -> Settings:
+def _serving_settings(**overrides: object) -> Settings:
     """The settings of a serving process: in production, stop here when they are unsafe."""
     from bot.common.modes import UnsafeProductionSettings, check_production
 
-    settings = load_settings()
+    settings = load_settings(**overrides)
     try:
         check_production(settings)
     except UnsafeProductionSettings as exc:
@@ -139,7 +138,9 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     from bot.engine.process import engine_command, engine_environment
     from bot.store.db import Database
 
-    settings = _serving_settings()
+    # A token for this run when none is set (every child gets it; production's check wants one).
+    token = os.environ.get("ENGINE_AUTH_TOKEN") or secrets.token_urlsafe(24)
+    settings = _serving_settings(engine_auth_token=token)
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     console.print("[bold]1/3[/bold] database schema")
@@ -153,10 +154,7 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     console.print(f"[bold]3/3[/bold] starting engine :{settings.engine_port}, actions :{settings.actions_port}, "
                   f"gateway :{settings.gateway_port} and the worker")
     bot = str(ROOT / "bin" / "bot")
-    env = {**os.environ, **engine_environment(settings), "PYTHONUNBUFFERED": "1"}
-    if not settings.engine_auth_token.get_secret_value():  # one for this run: the engine's API is never open
-        env["ENGINE_AUTH_TOKEN"] = secrets.token_urlsafe(24)
-        settings = settings.model_copy(update={"engine_auth_token": SecretStr(env["ENGINE_AUTH_TOKEN"])})
+    env = {**os.environ, **engine_environment(settings), "ENGINE_AUTH_TOKEN": token, "PYTHONUNBUFFERED": "1"}
     programs = [Program("engine", engine_command(settings, model), env, str(ROOT)),
                 Program("actions", [bot, "actions"], env, str(ROOT)),
                 Program("gateway", [bot, "gateway"], env, str(ROOT)),

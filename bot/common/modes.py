@@ -58,6 +58,9 @@ def production_problems(settings: Settings) -> list[str]:
     if settings.simulator_enabled and not is_loopback(settings.gateway_host):
         problems.append(f"SIMULATOR_ENABLED with the gateway on {settings.gateway_host}: keep GATEWAY_HOST on "
                         "loopback (behind the proxy) or turn the simulator off")
+    if not settings.engine_auth_token.get_secret_value():
+        problems.append("ENGINE_AUTH_TOKEN is empty: the engine's HTTP API (trackers, parse) would answer any "
+                        "local process (`bin/bot run` makes one; set it when the processes are started apart)")
     if settings.demo_data:
         problems.append("DEMO_DATA is on: the fictional subdistrict would be mixed with real people")
     return problems

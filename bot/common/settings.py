@@ -87,7 +87,8 @@ class Settings(BaseSettings):
 
     # Phone numbers without a country code are read in this region.
     default_region: str = "CN"
-    # Secret for keyed hashes of phone numbers (lookups without storing them in clear text).
+    # Secret for keyed hashes of phone numbers: the pseudonyms of erased people and of the audit log.
+    # (Numbers are not yet encrypted at rest: docs/security.md.)
     phone_hmac_key: SecretStr = SecretStr("change-me-in-production")
     log_level: str = "INFO"
     # How often the gateway closes and publishes 议事小院 topics whose closing time has passed.

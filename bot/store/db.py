@@ -16,7 +16,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 class Database:
     """One engine and its session factory. SQLite gets WAL and a busy timeout so the gateway,
-    the worker and the action server can share the file."""
+    the worker and the action server can share the file. A statement's parameters (numbers, message
+    texts) never appear in its error messages, so a logged exception carries no personal data."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -25,10 +26,11 @@ class Database:
             path = url.split("///", 1)[1] if "///" in url else ""
             if path and path != ":memory:":
                 _private_file(Path(path))
-            self.engine: Engine = create_engine(url, connect_args={"timeout": 30})
+            self.engine: Engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+            self.engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                                        hide_parameters=True)
         # The same pool, for a write that is one statement (a claimed row's mark): the statement commits
         # as it runs, with no BEGIN and COMMIT round trips (docs/benchmarks.md).
         self.autocommit: Engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")

@@ -66,3 +66,17 @@ async def test_while_the_database_is_unreachable_sms_are_answered_kept_and_store
     with db.engine.connect() as conn:
         stored = conn.execute(select(InboxMessage.external_id, func.count()).group_by(InboxMessage.external_id))
         assert dict(stored.all()) == {f"SMdown{n:04d}": 1 for n in range(30)}
+
+
+async def test_in_production_the_gateway_does_not_publish_its_api_pages(settings, clock):
+    from httpx import ASGITransport, AsyncClient
+
+    from bot.app.services import build_services
+
+    production = settings.model_copy(update={"gridbot_env": "production", "simulator_enabled": False})
+    services = build_services(production, clock)
+    app = create_app(services, run_workers=False)
+    async with AsyncClient(transport=ASGITransport(app=app), base_url="http://gateway") as client:
+        for page in ("/docs", "/redoc", "/openapi.json"):
+            assert (await client.get(page)).status_code == 404
+    await services.aclose()

@@ -3,7 +3,8 @@ import pytest
 from bot.common.modes import UnsafeProductionSettings, check_production, is_loopback, production_problems
 from bot.common.settings import Settings
 
-SAFE = {"gridbot_env": "production", "phone_hmac_key": "a-long-random-secret-0123456789"}
+SAFE = {"gridbot_env": "production", "phone_hmac_key": "a-long-random-secret-0123456789",
+        "engine_auth_token": "an-engine-token"}
 
 
 def production(**changes: object) -> Settings:
@@ -31,6 +32,7 @@ def test_development_never_refuses_even_with_every_default():
     ({"simulator_enabled": True}, "SIMULATOR_TOKEN"),
     ({"simulator_enabled": True, "simulator_token": "t", "gateway_host": "0.0.0.0"}, "GATEWAY_HOST"),
     ({"demo_data": True}, "DEMO_DATA"),
+    ({"engine_auth_token": ""}, "ENGINE_AUTH_TOKEN"),
 ])
 def test_production_refuses_to_start_with_unsafe_settings(changes, named):
     with pytest.raises(UnsafeProductionSettings) as refused:
@@ -41,7 +43,8 @@ def test_production_refuses_to_start_with_unsafe_settings(changes, named):
 
 def test_the_refusal_lists_every_problem_at_once():
     problems = production_problems(Settings(gridbot_env="production", phone_hmac_key="", demo_data=True,
-                                            public_base_url="http://x.example", _env_file=None))
+                                            public_base_url="http://x.example", engine_auth_token="t",
+                                            _env_file=None))
     assert len(problems) == 3
 
 
