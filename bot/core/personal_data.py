@@ -33,7 +33,7 @@ from bot.core import audit
 from bot.store.channel_models import InboundMedia, OptOut, SmsContinuation, TelegramLocation
 from bot.store.council_models import Ballot, PointsAccount, PointsEntry, Topic
 from bot.store.message_models import InboxMessage, OutboxMessage
-from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent, TicketFollower, TicketPhoto
+from bot.store.models import KnowledgeMiss, OrgUnit, Person, StaffRole, Ticket, TicketEvent, TicketFollower, TicketPhoto
 from bot.store.privacy_models import PrivacyNotice
 from bot.store.tracker_events import TrackerEvents
 
@@ -139,6 +139,8 @@ def export(session: Session, clock: Clock, tracker: TrackerEvents, subject: Data
                                    ["lat", "lon", "shared_at"]),
         "privacy_notice": _rows(session, select(PrivacyNotice).where(PrivacyNotice.address.in_(addresses)),
                                 ["address", "channel", "told_at"]),
+        "questions_not_answered": _rows(session, select(KnowledgeMiss).where(KnowledgeMiss.address.in_(addresses))
+                                        .order_by(KnowledgeMiss.id), ["text", "channel", "asked_at"]),
         "conversations": tracker.of_senders(addresses),
     }
     if person is not None:
@@ -239,6 +241,7 @@ def erase(session: Session, clock: Clock, subject: DataSubject, *, actor: str, s
     run(delete(SmsContinuation).where(SmsContinuation.recipient.in_(addresses)))
     run(delete(TelegramLocation).where(TelegramLocation.sender.in_(addresses)))
     run(delete(PrivacyNotice).where(PrivacyNotice.address.in_(addresses)))
+    counts["questions_not_answered"] = run(delete(KnowledgeMiss).where(KnowledgeMiss.address.in_(addresses)))
     if person is not None:
         counts["staff_roles"] = run(delete(StaffRole).where(StaffRole.person_id == person.id))
         person.name, person.phone, person.telegram_user_id = ERASED_NAME, None, None

@@ -17,7 +17,7 @@ from bot.core import audit
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.channel_models import InboundMedia, SmsContinuation, TelegramLocation
 from bot.store.message_models import InboxMessage, OutboxMessage
-from bot.store.models import Ticket, TicketPhoto
+from bot.store.models import KnowledgeMiss, Ticket, TicketPhoto
 
 # A resolved ticket waits for its rating and may be reopened: its photos are still needed.
 PHOTO_KEEPING_STATUSES = (*OPEN_STATUSES, "resolved")
@@ -52,6 +52,7 @@ def purge(session: Session, clock: Clock, *, older_than: timedelta, audit_retent
         or_(OutboxMessage.text != "", cast(OutboxMessage.payload, Text) != "{}")).values(text="", payload={}))
     counts["sms_continuations"] = run(delete(SmsContinuation).where(SmsContinuation.created_at < cutoff))
     counts["telegram_locations"] = run(delete(TelegramLocation).where(TelegramLocation.shared_at < cutoff))
+    counts["questions_not_answered"] = run(delete(KnowledgeMiss).where(KnowledgeMiss.asked_at < cutoff))
     unused = sorted(set(photos_stored_before) - _photos_still_needed(session, cutoff, photos_stored_before))
     counts["photo_files"] = len(unused)
     counts["audit_entries"] = audit.purge(session, clock, audit_retention_days)

@@ -19,7 +19,7 @@ from bot.store.channel_models import InboundMedia, OptOut, SmsContinuation
 from bot.store.council_models import Ballot
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
-from bot.store.models import Person, Ticket, TicketPhoto
+from bot.store.models import KnowledgeMiss, Person, Ticket, TicketPhoto
 from bot.store.photos import PhotoStore
 from bot.store.privacy_models import AuditEntry, PrivacyNotice
 from bot.store.tracker_events import TrackerEvents
@@ -231,3 +231,13 @@ def test_a_staff_member_s_export_lists_what_they_did_to_tickets(world: World):
     assert [(a["action"], a["subject"]) for a in data["audit"]] == [("ticket.acknowledged", world.number)]
     assert [(a["ticket"], a["kind"]) for a in data["ticket_actions"]] == [(world.number, "acknowledged")]
     assert data["person"]["staff_roles"]
+
+
+def test_an_unanswered_question_is_exported_and_erased_with_the_person(world: World):
+    with world.db.session() as s:
+        s.add(KnowledgeMiss(address=RESIDENT, channel="sms", text="公积金咋个取", asked_at=world.clock.now()))
+        s.add(KnowledgeMiss(address=STRANGER, channel="sms", text="电费咋个交", asked_at=world.clock.now()))
+    assert [q["text"] for q in exported(world)["questions_not_answered"]] == ["公积金咋个取"]
+    assert erased(world)["questions_not_answered"] == 1
+    with world.db.session() as s:
+        assert s.scalars(select(KnowledgeMiss.text)).all() == ["电费咋个交"]

@@ -17,7 +17,7 @@ from bot.core.tickets import Report
 from bot.store.channel_models import SmsContinuation, TelegramLocation
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
-from bot.store.models import Ticket
+from bot.store.models import KnowledgeMiss, Ticket
 from bot.store.photos import PhotoStore
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import RESIDENT, STRANGER
@@ -117,3 +117,14 @@ def test_audit_entries_are_kept_six_months_and_the_purge_is_audited(db: Database
     assert entries[-1].detail["audit_entries"] == 1 and entries[-1].detail["older_than_days"] == 180
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 2
+
+
+def test_old_unanswered_questions_go(db: Database, clock: FakeClock):
+    with db.session() as s:
+        s.add(KnowledgeMiss(address=RESIDENT, channel="sms", text="公积金咋个取", asked_at=clock.now()))
+    clock.advance(days=181)
+    with db.session() as s:
+        s.add(KnowledgeMiss(address=STRANGER, channel="sms", text="电费咋个交", asked_at=clock.now()))
+    assert purged(db, clock)["questions_not_answered"] == 1
+    with db.session() as s:
+        assert s.scalars(select(KnowledgeMiss.text)).all() == ["电费咋个交"]
