@@ -90,6 +90,9 @@ class ActionWorkerTicket(Action):
                                                          tracker.sender_id)
                 elif command.verb == "start":
                     lifecycle.start_work(session, ctx.clock, rules(), number, tracker.sender_id)
+                elif command.verb == "details":
+                    dispatcher.utter_message(text=lifecycle.details(session, rules(), number, tracker.sender_id))
+                    return []
                 else:
                     lifecycle.acknowledge(session, ctx.clock, rules(), number, tracker.sender_id)
         except TicketError as error:
@@ -107,14 +110,26 @@ class ActionWorkerTicket(Action):
 
 
 class ActionCheckStatus(Action):
-    """All the sender's open tickets, short enough for one SMS."""
+    """All the sender's open tickets, short enough for one SMS. Staff asking get the tickets they hold
+    (or, naming one, that ticket in full)."""
 
     def name(self) -> str:
         return "action_check_status"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        with context().db.session() as session:
+        ctx = context()
+        with ctx.db.session() as session:
+            queue = lifecycle.staff_queue(session, tracker.sender_id)
+            if queue is not None:
+                number = number_of(tracker)
+                try:
+                    text = lifecycle.details(session, rules(), number, tracker.sender_id) if number else queue
+                except TicketError as error:
+                    refuse(dispatcher, error, number)
+                    return []
+                dispatcher.utter_message(text=text)
+                return []
             lines = lifecycle.status_lines(session, tracker.sender_id)
         if not lines:
             dispatcher.utter_message(response="utter_status_none")

@@ -38,7 +38,9 @@ _UNIT_AFTER = re.compile(r"(?:年|元|块|室|米|平|户|人|栋|楼|层|次|�
 RETURN_WORDS = ("退单", "退回", "不是我们网格", "不归我们")
 RESOLVE_WORDS = ("办结", "已处理", "已解决", "处理完", "处理好", "完成", "完工", "搞定", "结单", "结案", "修好",
                  "已修复", "办好", "办完", "清运", "已清理", "已调解")
-START_WORDS = ("在处理", "正在处理", "已到现场", "到现场了")
+START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
+               "已安排")
+DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
 
 
 def ticket_number_in(text: str) -> str | None:
@@ -74,22 +76,27 @@ def without_number(text: str) -> str:
 
 @dataclass(frozen=True)
 class WorkerCommand:
-    verb: str  # ack / start / resolve / return
+    verb: str  # ack / start / resolve / return / details
     number: str | None
     note: str
 
 
 def worker_command(text: str, intent: str) -> WorkerCommand:
-    """What a worker's message asks for. Words win over the intent for 退单 and 处理中, which have
-    no intent of their own."""
+    """What a worker's message asks for. Words win over the intent: 退单, 处理中 and 详情 have no intent
+    of their own, and a progress note ("T1007 进度 已联系医生上门") must never close a ticket however
+    the classifier read it; only the words of a finished job or the resolve intent resolve."""
     number = ticket_number_in(text)
     note = without_number(text)
     if any(w in text for w in RETURN_WORDS):
         verb = "return"
-    elif intent == "worker_resolve" or any(w in text for w in RESOLVE_WORDS):
+    elif any(w in text for w in RESOLVE_WORDS):
         verb = "resolve"
     elif any(w in text for w in START_WORDS):
         verb = "start"
+    elif any(w in text for w in DETAIL_WORDS):
+        verb = "details"
+    elif intent == "worker_resolve":
+        verb = "resolve"
     else:
         verb = "ack"
     return WorkerCommand(verb, number, note)

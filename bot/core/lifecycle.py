@@ -175,6 +175,44 @@ def status_lines(session: Session, address: str) -> list[str]:
             for t in reported_by(session, address, (*OPEN_STATUSES, "resolved"))]
 
 
+def details(session: Session, rules: RoutingRules, number: str | None, address: str) -> str:
+    """A ticket in full, for staff who may act on it: the whole text, the place, photos, its status
+    and the reporter's number to call back (staff see it whole). May run over one SMS part: the SMS
+    policy sends the rest on 更多."""
+    ticket, _ = _worker_ticket(session, rules, number, address, tuple(STATUS_NAMES))
+    place = f"（{ticket.place_text}）" if ticket.place_text else ""
+    unit = ticket.unit.name if ticket.unit else "待分派"
+    photos = f"，照片{len(ticket.photos)}张" if ticket.photos else ""
+    reporter = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
+    return (f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{STATUS_NAMES[ticket.status]}，{unit}{place}："
+            f"{ticket.text}。反映人{reporter}{photos}")
+
+
+def assigned_to(session: Session, address: str) -> list[Ticket]:
+    """The open tickets a staff member holds (assigned, or escalated to them), most urgent first."""
+    person = registry.person_by_address(session, address)
+    if person is None:
+        return []
+    tickets = session.scalars(select(Ticket).where(
+        or_(Ticket.assignee_id == person.id, Ticket.escalated_to_id == person.id),
+        Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.id.desc())).all()
+    urgency = {"immediate": 0, "high": 1, "medium": 2}
+    return sorted(tickets, key=lambda t: urgency.get(t.priority, 3))
+
+
+def staff_queue(session: Session, address: str, shown: int = 4) -> str | None:
+    """'您承办的工单：T1004路灯待接单；…' for a staff member, or None when they are not staff."""
+    person = registry.person_by_address(session, address)
+    if person is None or (person.kind != "staff" and not registry.roles_of(session, person.id)):
+        return None
+    tickets = assigned_to(session, address)
+    if not tickets:
+        return "您目前没有待办工单。"
+    lines = "；".join(f"{t.number}{CATEGORY_NAMES[t.category]}{STATUS_NAMES[t.status]}" for t in tickets[:shown])
+    more = f"等{len(tickets)}件" if len(tickets) > shown else ""
+    return f"您承办的工单：{lines}{more}。回复“工单号 详情”看全文。"
+
+
 def cancel(session: Session, clock: Clock, address: str, number: str | None = None) -> Ticket:
     """The reporter withdraws a ticket before work starts."""
     ticket = _reporters_ticket(session, address, number, CANCELLABLE)

@@ -184,3 +184,34 @@ async def test_a_verification_that_failed_closes_with_nothing_moved(action_conte
     assert said(dispatcher, domain)["response"] == "utter_ticket_resolved"
     with action_context.db.session() as s:
         assert registry.person_by_address(s, STRANGER) is None
+
+
+async def test_a_worker_asking_for_a_tickets_details_gets_its_whole_text_and_the_reporters_number(
+        action_context, dispatcher, domain):
+    long_text = "我家楼下路灯坏了好几天了，晚上黑漆漆的，老人出门怕摔跤，上次就有人在那里崴了脚，麻烦尽快来修一下"
+    number = open_one(action_context, text=long_text)
+    await ActionWorkerTicket().run(dispatcher, make_tracker(WORKER, f"{number} 详情", intent="worker_ack"), domain)
+    [message] = dispatcher.messages
+    assert long_text in message["text"] and RESIDENT in message["text"]
+    assert status(action_context, number).status == "assigned"  # looking is not acknowledging
+
+
+async def test_nobody_outside_the_chain_sees_a_tickets_details(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    await ActionWorkerTicket().run(dispatcher, make_tracker(STRANGER, f"{number} 详情", intent="worker_ack"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_not_allowed"
+
+
+async def test_a_worker_asking_for_their_tickets_gets_the_ones_they_hold(action_context, dispatcher, domain):
+    first, second = open_one(action_context), open_one(action_context, "小区垃圾好几天没人收", "sanitation")
+    await ActionCheckStatus().run(dispatcher, make_tracker(WORKER, "我的工单", intent="check_status"), domain)
+    [message] = dispatcher.messages
+    assert first in message["text"] and second in message["text"] and len(message["text"]) <= 70
+
+
+async def test_a_worker_naming_a_ticket_in_a_status_question_gets_it_in_full(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    await ActionCheckStatus().run(dispatcher, make_tracker(WORKER, f"{number}怎么样了", intent="check_status"),
+                                  domain)
+    [message] = dispatcher.messages
+    assert "我家楼下路灯坏了好几天了" in message["text"] and RESIDENT in message["text"]

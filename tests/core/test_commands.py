@@ -61,3 +61,19 @@ def test_a_rating_is_read_from_a_bare_digit_or_the_words(text, score):
 
 def test_without_number_strips_the_number_forms():
     assert without_number("工单1023 已办结 清理完毕") == "清理完毕"
+
+
+@pytest.mark.parametrize("text", ["T1001 处理中", "T1007 进度 已联系社区医生上门", "T1007 正在协调物业",
+                                  "T1003 已安排明天上门"])
+def test_a_progress_note_is_progress_never_a_resolution_whatever_the_classifier_said(text):
+    assert worker_command(text, "worker_resolve").verb == "start"
+
+
+@pytest.mark.parametrize("text", ["T1004 详情", "T1004 反映人电话", "T1004 在哪"])
+def test_asking_about_a_ticket_is_a_details_request(text):
+    command = worker_command(text, "worker_ack")
+    assert (command.verb, command.number) == ("details", "T1004")
+
+
+def test_the_words_of_a_finished_job_still_resolve_whatever_else_the_note_says():
+    assert worker_command("T1023 已办结 原号码13900000001 已联系本人", "worker_ack").verb == "resolve"
