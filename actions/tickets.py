@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.runtime import context
-from bot.core import lifecycle, registration, reports
+from bot.core import emergencies, lifecycle, registration, reports
 from bot.core.commands import rating_in, ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
@@ -231,7 +231,10 @@ class ActionReportEmergency(Action):
                         source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
                         emergency=True)
         with ctx.db.session() as session:
+            ask_where = emergencies.should_ask_place(reports.where_is(session, report), report)
             opened = reports.submit(session, ctx.clock, report, rules())
             number = opened.ticket.number
         dispatcher.utter_message(response="utter_emergency", phone=rules().emergency_number(category), number=number)
+        if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
+            dispatcher.utter_message(response="utter_emergency_where")
         return [SlotSet("last_ticket", number)]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from fastapi import APIRouter
 
-from bot.app.steps import RememberChannel
+from bot.app.steps import EmergencyPlace, RememberChannel
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
@@ -68,7 +68,8 @@ class ChannelKit:
 
 
 def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> ChannelKit:
-    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()})
+    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()},
+                     steps={"simulator": [EmergencyPlace(db, clock)]})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -80,7 +81,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                             status_callback=callback, api_base_url=settings.twilio_api_base_url)
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
-        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media]
+        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock)]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -92,7 +93,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                        file_base_url=settings.telegram_file_base_url)
         kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
-                                               region=settings.default_region), RememberChannel(db)]
+                                               region=settings.default_region), RememberChannel(db),
+                                  EmergencyPlace(db, clock)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     kit.limiter = RateLimiter(limits)
     return kit

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.core import registry
+from bot.common.clock import Clock
+from bot.core import emergencies, registry
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 
@@ -24,3 +25,31 @@ class RememberChannel:
     def _remember(self, channel: str, sender: str) -> None:
         with self.db.session() as s:
             registry.remember_channel(s, sender, channel)
+
+
+class EmergencyPlace:
+    """The answer to "where?" after an emergency without a place goes onto that emergency, before the
+    classifier can read it as a new report (context before classification). A message that does not
+    read as a place goes on to the engine as usual."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if not message.text and "lat" not in message.payload:
+            return message
+        reply = await asyncio.to_thread(self._answer, message)
+        return [{"text": reply}] if reply is not None else message
+
+    def _answer(self, message: Claimed) -> str | None:
+        with self.db.session() as s:
+            ticket = emergencies.awaiting_place(s, self.clock, message.sender)
+            if ticket is None:
+                return None
+            lat, lon = message.payload.get("lat"), message.payload.get("lon")
+            has_point = isinstance(lat, int | float) and isinstance(lon, int | float)
+            if not has_point and not emergencies.reads_as_place(s, message.text):
+                return None
+            place = message.text.strip() or "共享的位置"
+            return emergencies.give_place(s, self.clock, ticket, place, *((lat, lon) if has_point else (None, None)))

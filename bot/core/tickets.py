@@ -241,8 +241,10 @@ def set_deadlines(session: Session, rules: RoutingRules, ticket: Ticket, now) ->
 
 def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> None:
     """The community secretary and the duty officer hear of an emergency at once."""
+    # The reporter's whole number: staff call back (an emergency's notice may run to a second part).
+    caller = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
     text = (f"紧急！工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
-            f"{unit.name if unit else '地点待核实'}：{ticket.text[:30]}。请立即处置")
+            f"{unit.name if unit else '地点待核实'}：{ticket.text[:30]}。反映人{caller}，请立即处置")
     told: set[int] = set()
     targets: list[Person] = []
     if unit is not None:

@@ -215,3 +215,16 @@ async def test_a_worker_naming_a_ticket_in_a_status_question_gets_it_in_full(act
                                   domain)
     [message] = dispatcher.messages
     assert "我家楼下路灯坏了好几天了" in message["text"] and RESIDENT in message["text"]
+
+
+async def test_an_emergency_naming_no_place_asks_where_after_the_number_to_call(action_context, dispatcher, domain):
+    await ActionReportEmergency().run(dispatcher, make_tracker(RESIDENT, "着火了 快来人", intent="emergency",
+                                                               category="fire_safety"), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency", "utter_emergency_where"]
+    assert len(domain["responses"]["utter_emergency_where"][0]["text"]) <= 70
+
+
+async def test_an_emergency_naming_its_place_is_not_asked_where(action_context, dispatcher, domain):
+    await ActionReportEmergency().run(dispatcher, make_tracker(RESIDENT, "阳光小区着火了", intent="emergency",
+                                                               category="fire_safety"), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency"]

@@ -178,3 +178,22 @@ async def test_a_lone_surrogate_gets_a_422_that_renders_and_logs_nothing(gateway
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert stored(services) == 0
 
+
+
+async def test_the_place_sent_after_an_emergency_goes_onto_it_before_the_engine(gateway, services, fake_engine,
+                                                                               demo_db, clock):
+    from bot.core import reports
+    from bot.core.emergencies import PLACE_THANKS
+    from bot.store.models import Ticket
+    from tests.core.helpers import RULES, make_report
+
+    with services.db.session() as s:
+        number = reports.submit(s, clock, make_report("着火了", category="fire_safety", emergency=True),
+                                RULES).ticket.number
+    assert (await gateway.post(SIM, json={"from": RESIDENT, "text": "5栋2单元302"})).status_code in (200, 202)
+    await drive(services)
+    assert fake_engine.turns == []  # read as the answer to "where?", not as a new report
+    with services.db.session() as s:
+        assert s.scalar(select(Ticket.place_text).where(Ticket.number == number)) == "5栋2单元302"
+    sent = [m.text for m in services.outbox.to_recipient(RESIDENT, "simulator")]
+    assert PLACE_THANKS.format(place="5栋2单元302") in sent

@@ -1,0 +1,91 @@
+"""An emergency reported without a place: the bot asks where, and the next message that reads as a
+place goes onto the same ticket (not a second, ordinary one), and the people alerted hear it.
+
+Which ticket waits for its place is read from the tickets themselves: the sender's emergency
+(severity critical) of the last `PLACE_WINDOW` with neither a place nor a point, whose place has
+not been given yet."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry
+from bot.core.notify import notify
+from bot.core.places import Located, grid_named_in, locate
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Report, event
+from bot.store.models import Person, Ticket, TicketEvent
+
+PLACE_WINDOW = timedelta(minutes=15)
+# What a place looks like in a message when the gazetteer does not know it: a building, a unit, a
+# street, a landmark ("5栋2单元302", "菜市场门口", "河边那个公厕旁边").
+_PLACE_WORDS = re.compile(r"\d+\s*(?:栋|幢|单元|号|楼|层|室|组)|[栋幢单元楼路街巷村组区]|门口|旁边|附近|对面|"
+                          r"后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口")
+PLACE_THANKS = "收到地点：{place}，已告诉值班人员。请注意安全，等候处置！"
+# Words that put the emergency at or next to the reporter's home ("楼下电瓶车烧起来了"): their
+# registered home is the place, nothing to ask.
+_AT_HOME = re.compile(r"楼下|楼上|楼道|家里|我家|屋头|屋里|隔壁|对门|我们楼|我们小区|家门口")
+
+
+def should_ask_place(located: Located | None, report: Report) -> bool:
+    """An emergency whose message names no place and has no point, unless it is at the reporter's
+    registered home: the home grid alone is only a guess."""
+    if report.place_text or located is None:
+        return not report.place_text
+    return located.how == "home" and not _AT_HOME.search(report.text)
+
+
+def awaiting_place(session: Session, clock: Clock, address: str) -> Ticket | None:
+    """The sender's emergency of the last PLACE_WINDOW still waiting for its place, if any."""
+    ticket = session.scalar(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.severity == "critical", Ticket.status.in_(OPEN_STATUSES),
+        Ticket.created_at >= clock.now() - PLACE_WINDOW).order_by(Ticket.id.desc()).limit(1))
+    if ticket is None or ticket.place_text or ticket.lat is not None:
+        return None
+    given = session.scalar(select(TicketEvent.id).where(TicketEvent.ticket_id == ticket.id,
+                                                        TicketEvent.kind == "place_given").limit(1))
+    return None if given is not None else ticket
+
+
+def reads_as_place(session: Session, text: str) -> bool:
+    """Whether a message reads as an answer to "where?": a place the registry knows, or words of one."""
+    text = text.strip()
+    return bool(text) and len(text) <= 60 and (grid_named_in(session, text) is not None
+                                               or _PLACE_WORDS.search(text) is not None)
+
+
+def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: float | None = None,
+               lon: float | None = None) -> str:
+    """Put the place on the emergency, tell everyone it alerted (and its assignee), and return the
+    reply to the reporter."""
+    now = clock.now()
+    ticket.place_text = place[:256]
+    if lat is not None and lon is not None:
+        ticket.lat, ticket.lon = lat, lon
+    reporter = registry.person_by_address(session, ticket.reporter_address)
+    located = locate(session, reporter=None, text=place, lat=lat, lon=lon)
+    moved = located is not None and located.unit.id != ticket.unit_id
+    event(session, ticket, "place_given", now, reporter, place=place[:256],
+          unit_id=located.unit.id if located else None)
+    text = (f"紧急工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】地点：{place[:40]}"
+            f"{'（' + located.unit.name + '）' if moved and located else ''}。反映人{ticket.reporter_address}")
+    told: set[int] = set()
+    alerted = session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id,
+                                                        TicketEvent.kind == "emergency_alert")).all()
+    ids = {int(i) for e in alerted for i in (e.data or {}).get("notified", [])}
+    for person_id in sorted(ids | ({ticket.assignee_id} if ticket.assignee_id else set())):
+        person = session.get(Person, person_id)
+        if person is not None and person.id not in told:
+            told.add(person.id)
+            notify(session, person, text, ticket_id=ticket.id)
+    if moved and located is not None:
+        found = registry.staff_nearest(session, located.unit, ["community_secretary", "village_secretary"])
+        for person in (found[1][:1] if found else []):
+            if person.id not in told:
+                notify(session, person, text, ticket_id=ticket.id)
+    return PLACE_THANKS.format(place=place[:30])
+

@@ -1,0 +1,69 @@
+"""An emergency without a place: asked where, the answer goes onto the same ticket and the people
+alerted hear it with the reporter's number; nothing else is taken for a place."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.common.clock import FakeClock
+from bot.core import emergencies, reports
+from bot.core.places import locate
+from bot.store.db import Database
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Person, Ticket
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER
+from tests.core.helpers import RULES, make_report
+
+FIRE = "着火了 好大的烟 快来人"
+
+
+def fire(db: Database, clock: FakeClock, sender: str = RESIDENT, **kw) -> str:
+    with db.session() as s:
+        return reports.submit(s, clock, make_report(FIRE, sender=sender, category="fire_safety", emergency=True,
+                                                    **kw), RULES).ticket.number
+
+
+def test_an_emergency_naming_no_place_asks_even_when_the_reporter_has_a_home_grid(demo_db: Database):
+    with demo_db.session() as s:
+        resident = s.scalar(select(Person).where(Person.phone == RESIDENT))
+        report = make_report(FIRE, category="fire_safety", emergency=True)
+        assert emergencies.should_ask_place(locate(s, reporter=resident, text=FIRE), report)
+        for text in ("阳光小区着火了", "楼下电瓶车烧起来了"):  # a place named, or the reporter's home
+            named = make_report(text, category="fire_safety", emergency=True)
+            assert not emergencies.should_ask_place(locate(s, reporter=resident, text=text), named)
+
+
+def test_the_place_given_next_goes_onto_the_emergency_and_the_alerted_hear_it_with_the_number(
+        demo_db: Database, clock: FakeClock):
+    number = fire(demo_db, clock)
+    clock.advance(minutes=1)
+    with demo_db.session() as s:
+        ticket = emergencies.awaiting_place(s, clock, RESIDENT)
+        assert ticket is not None and ticket.number == number
+        assert emergencies.reads_as_place(s, "5栋2单元302")
+        reply = emergencies.give_place(s, clock, ticket, "5栋2单元302")
+    assert "5栋2单元302" in reply and len(reply) <= 70
+    with demo_db.session() as s:
+        assert s.scalar(select(Ticket.place_text).where(Ticket.number == number)) == "5栋2单元302"
+        told = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == DUTY_OFFICER)
+                         .order_by(OutboxMessage.id)).all()
+        assert "反映人" + RESIDENT in told[0]  # the first alert already carries the number to call back
+        assert "5栋2单元302" in told[-1] and RESIDENT in told[-1]
+        assert emergencies.awaiting_place(s, clock, RESIDENT) is None  # answered once
+
+
+def test_what_does_not_read_as_a_place_is_not_taken_for_one(demo_db: Database):
+    with demo_db.session() as s:
+        for text in ("快点来啊", "好怕", "谢谢", ""):
+            assert not emergencies.reads_as_place(s, text)
+        for text in ("菜市场门口", "阳光小区", "3栋楼下", "河边公厕旁边"):
+            assert emergencies.reads_as_place(s, text)
+
+
+def test_an_emergency_with_a_place_or_an_old_one_waits_for_nothing(demo_db: Database, clock: FakeClock):
+    fire(demo_db, clock, place_text="菜市场门口")
+    fire(demo_db, clock, sender=STRANGER)
+    clock.advance(minutes=emergencies.PLACE_WINDOW.total_seconds() / 60 + 1)
+    with demo_db.session() as s:
+        assert emergencies.awaiting_place(s, clock, RESIDENT) is None
+        assert emergencies.awaiting_place(s, clock, STRANGER) is None
