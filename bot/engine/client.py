@@ -8,13 +8,12 @@ from typing import Any
 
 import httpx
 
-from bot.messaging.ports import EngineUnavailable
+from bot.messaging.ports import EngineUnavailable, Replies
 
 # How long a positive readiness check is trusted. The worker asked the engine and the action server
 # before every claim: two HTTP requests per message answered, a large share of its CPU under load
 # (docs/benchmarks.md). A turn itself takes a second or more, during which either can fail anyway.
 READY_SECONDS = 0.5
-
 
 
 class EngineClient:
@@ -52,6 +51,29 @@ class EngineClient:
             raise EngineUnavailable(f"engine answered {response.status_code}")
         return list(response.json())
 
+    async def turn_taken(self, sender: str, inbox_id: int) -> Replies | None:
+        """The replies of the turn the engine took for inbox message `inbox_id`, read from the sender's
+        tracker (the HTTP API's, with the token): what the REST channel answered for the `bot` events
+        after the `user` event whose metadata names the message, up to the next `user` event. None when
+        the tracker holds no such event. Raises EngineUnavailable when the tracker cannot be read.
+
+        The sender goes into the path as it is: Rasa's server (Sanic) does not decode the path, so
+        `%2B` would name another conversation; senders are E.164 numbers and `tg:<id>`, both path-safe.
+        AFTER_RESTART: a message in doubt is its sender's latest turn, and a conversation's whole
+        history can be long."""
+        try:
+            response = await self._http.get(f"{self.engine_url}/conversations/{sender}/tracker",
+                                             params={**self._auth, "include_events": "AFTER_RESTART"})
+        except httpx.HTTPError as exc:
+            raise EngineUnavailable(f"engine unreachable: {type(exc).__name__}") from exc
+        if response.status_code != 200:
+            raise EngineUnavailable(f"engine answered {response.status_code} for a tracker")
+        try:
+            events = response.json().get("events") or []
+        except (ValueError, AttributeError) as exc:
+            raise EngineUnavailable("engine sent a tracker that is no JSON object") from exc
+        return replies_of_turn(events, inbox_id, sender)
+
     async def parse(self, text: str) -> dict[str, Any]:
         try:
             response = await self._http.post(f"{self.engine_url}/model/parse", json={"text": text}, params=self._auth)
@@ -78,3 +100,40 @@ class EngineClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+
+def replies_of_turn(events: list[dict[str, Any]], inbox_id: int, sender: str) -> Replies | None:
+    """What the REST channel answered for the turn of inbox message `inbox_id` (see `turn_taken`),
+    None when the events hold no `user` event for it. The latest such event counts."""
+    found = None
+    for index, event in enumerate(events):
+        if event.get("event") == "user" and (event.get("metadata") or {}).get("inbox_id") == inbox_id:
+            found = index
+    if found is None:
+        return None
+    replies: Replies = []
+    for event in events[found + 1:]:
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            replies += _as_answered(event, sender)
+    return replies
+
+
+def _as_answered(event: dict[str, Any], sender: str) -> Replies:
+    """One `bot` event as the REST channel answered it: Rasa's `BotUttered.message()` through
+    `OutputChannel.send_response` into its `CollectingOutputChannel` (rasa/core/channels/channel.py,
+    3.6): a text in parts split at blank lines, unless it carries buttons (or quick replies); then
+    custom JSON, an image and an attachment, each a message of its own. Carousels (`elements`) are
+    not used by gridbot's domain and are left out."""
+    message = {**(event.get("data") or {}), "text": event.get("text"), **(event.get("metadata") or {})}
+    if message.get("image") == message.get("attachment"):  # Rasa copies an image into `attachment`
+        message["attachment"] = None
+    out: list[dict[str, Any]] = []
+    if message.get("quick_replies") or message.get("buttons"):
+        out.append({"text": message.get("text"), "buttons": message.get("quick_replies") or message.get("buttons")})
+    elif message.get("text"):
+        out += [{"text": part} for part in str(message["text"]).strip().split("\n\n")]
+    out += [{key: message[key]} for key in ("custom", "image", "attachment") if message.get(key)]
+    return [{"recipient_id": sender, **{key: value for key, value in reply.items() if value is not None}}
+            for reply in out]

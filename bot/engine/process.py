@@ -27,11 +27,18 @@ def engine_environment(settings: Settings) -> dict[str, str]:
     }
 
 
+# The engine's logging: no message text in what Rasa logs when a turn is interrupted, no line longer
+# than a few hundred characters (engine_ext/log_filter.py).
+ENGINE_LOGGING = ROOT / "config" / "engine-logging.yml"
+
+
 def engine_command(settings: Settings, model: Path) -> list[str]:
-    """`rasa run` on loopback with the REST channel and the HTTP API (never exposed)."""
+    """`rasa run` on loopback with the REST channel and the HTTP API (never exposed), logging through
+    ENGINE_LOGGING."""
     command = [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
                "--port", str(settings.engine_port), "--model", str(model),
-               "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
+               "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+               f"--logging-config-file={ENGINE_LOGGING}"]
     token = settings.engine_auth_token.get_secret_value()
     return [*command, f"--auth-token={token}"] if token else command  # "=": a token may start with "-"
 

@@ -24,6 +24,11 @@ PARKED = "parked"
 # The apology's place among a message's replies (outbox unique on reply_to_id, seq): after any a
 # retried message's replies could have, so that parking one twice never queues it twice.
 APOLOGY_SEQ = 1000
+# The start of `last_error` of a message whose turn the engine may have taken already: one taken over
+# from a worker whose claim ran out (it died during or after the turn, before completing it), or retried
+# after a turn that failed (a timeout, a crash in the engine). The worker asks the engine before it
+# takes the turn again (`Claimed.in_doubt`); a turn is not run twice.
+IN_DOUBT = "in doubt: the engine may have taken its turn"
 
 
 class Inbox:
@@ -41,7 +46,8 @@ class Inbox:
         self._insert = (dialect.insert(table).on_conflict_do_nothing(index_elements=["channel", "external_id"])
                         .returning(table.c.channel, table.c.external_id, table.c.id))
         self._queue_replies = insert(OutboxMessage.__table__)  # built once: the worker runs it per message
-        self.claimer = Claimer(InboxMessage, "processing", ["sender"])  # a sender's messages, in order
+        self.claimer = Claimer(InboxMessage, "processing", ["sender"],  # a sender's messages, in order
+                               note_takeover=IN_DOUBT)
 
     def store(self, message: Inbound) -> tuple[int, bool]:
         """Persist a message; returns (id, created). A repeat of (channel, external_id) is ignored."""
@@ -116,10 +122,13 @@ class Inbox:
         with self.db.autocommit.connect() as conn:  # one statement
             return update_held(conn, InboxMessage, message.id, worker, "processing", payload=payload)
 
-    def retry_later(self, message: Claimed, worker: str, error: str) -> str | None:
+    def retry_later(self, message: Claimed, worker: str, error: str, *, in_doubt: bool = False) -> str | None:
         """Leave the message pending with backoff; the `max_attempts`-th failure parks it instead
         (`park`), so that it no longer holds back its sender's later messages. Returns the status it
-        was left in, None when this worker no longer held it."""
+        was left in, None when this worker no longer held it. `in_doubt`: the engine may have taken its
+        turn (see IN_DOUBT); the next claim says so, and so does a parked one staff put back."""
+        if in_doubt:
+            error = f"{IN_DOUBT}; {error}"
         if message.attempts >= self.max_attempts:
             return PARKED if self.park(message, worker, error) else None
         delay = backoff_seconds(self.backoff_seconds, message.attempts, MAX_BACKOFF_SECONDS)
@@ -179,7 +188,8 @@ class Inbox:
 
 def claimed(row: Any) -> Claimed:
     """A claimed inbox row (as RETURNING gave it) as the worker's message."""
-    return Claimed(row.id, row.channel, row.sender, row.text, dict(row.payload or {}), row.attempts)
+    return Claimed(row.id, row.channel, row.sender, row.text, dict(row.payload or {}), row.attempts,
+                   (row.last_error or "").startswith(IN_DOUBT))
 
 
 def _reply_payload(reply: dict[str, Any]) -> dict[str, Any]:

@@ -42,6 +42,9 @@ class Claimed:
     text: str
     payload: dict[str, Any]
     attempts: int
+    # Taken over from a worker whose claim ran out, or retried after a turn that failed: the engine may
+    # have taken its turn already, so it is asked (`Engine.turn_taken`) before the turn is taken again.
+    in_doubt: bool = False
 
 
 class Receiver(Protocol):
@@ -93,6 +96,12 @@ class Engine(Protocol):
 
     async def converse(self, sender: str, text: str, metadata: dict[str, Any]) -> Replies:
         """One turn; the bot's messages. Raises EngineUnavailable when it cannot be taken now."""
+        ...
+
+    async def turn_taken(self, sender: str, inbox_id: int) -> Replies | None:
+        """The bot's messages of the turn the engine took for inbox message `inbox_id`, if it took one
+        (a worker died during or after it); None when it holds no such turn. Raises EngineUnavailable
+        when it cannot tell."""
         ...
 
 

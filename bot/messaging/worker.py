@@ -115,23 +115,35 @@ class InboundWorker:
             message = outcome
         if message.payload != before:
             await asyncio.to_thread(self.inbox.update_payload, message, self.name, message.payload)
-        text, metadata = message.text, {"inbox_id": message.id, "channel": message.channel, **message.payload}
-        if len(text) > self.max_chars:  # cut for the engine only; an action may say so
-            text, metadata["truncated"] = text[:self.max_chars], True
         try:
-            replies = await self.engine.converse(message.sender, text, metadata)
+            # In doubt, the engine is asked first: a turn it already took is not taken twice (its
+            # actions open tickets, cast votes); its replies are queued as if it had just been taken.
+            replies = await self.engine.turn_taken(message.sender, message.id) if message.in_doubt else None
+            if replies is not None:
+                log.info("inbox %s: its turn had been taken before; its replies queued, not taken again", message.id)
+            else:
+                replies = await self._converse(message)
         except EngineUnavailable as exc:
-            await self._retry(message, str(exc))
+            # Whether or not the turn was reached, it may have been taken: the next try asks first.
+            await self._retry(message, str(exc), in_doubt=True)
             return
         except Exception as exc:  # a turn that could not be sent or read (metadata that is no JSON, …)
-            await self._retry(message, f"engine: {type(exc).__name__}")
+            await self._retry(message, f"engine: {type(exc).__name__}", in_doubt=True)
             return
         notes = [{"text": str(note)} for note in message.payload.get("notes") or []]  # ports.with_note
         await self._completions.submit((message, [*replies, *notes]))
 
-    async def _retry(self, message: Claimed, reason: str) -> None:
-        """Back off; the last allowed attempt parks the message instead (`Inbox.retry_later`)."""
-        status = await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason)
+    async def _converse(self, message: Claimed) -> list[dict[str, Any]]:
+        text, metadata = message.text, {"inbox_id": message.id, "channel": message.channel, **message.payload}
+        if len(text) > self.max_chars:  # cut for the engine only; an action may say so
+            text, metadata["truncated"] = text[:self.max_chars], True
+        return await self.engine.converse(message.sender, text, metadata)
+
+    async def _retry(self, message: Claimed, reason: str, *, in_doubt: bool = False) -> None:
+        """Back off; the last allowed attempt parks the message instead (`Inbox.retry_later`). A
+        message in doubt stays so (a step failing on it now says nothing of the turn before)."""
+        status = await asyncio.to_thread(self.inbox.retry_later, message, self.name, reason,
+                                         in_doubt=in_doubt or message.in_doubt)
         log.warning("inbox %s: attempt %s failed (%s); %s", message.id, message.attempts, reason,
                     "parked" if status == PARKED else "will retry")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -57,13 +58,19 @@ def fake_telegram(telegram_server: FakeTelegram) -> FakeTelegram:
 
 
 class FakeEngine:
-    """Rasa's REST channel and the action server's health, at the HTTP boundary: answers each
-    turn with an echo of what it was given, so tests see text and metadata arrive."""
+    """Rasa's REST channel, its tracker endpoint and the action server's health, at the HTTP boundary:
+    answers each turn with an echo of what it was given, so tests see text and metadata arrive, and
+    keeps each sender's tracker events as Rasa 3.6 serialises them (`user` with the turn's metadata,
+    `bot` with `data`), so a worker can ask whether a turn was taken."""
 
     def __init__(self) -> None:
         self.turns: list[dict[str, Any]] = []
         self.replies: list[dict[str, Any]] | None = None
         self.up = True
+        self.events: dict[str, list[dict[str, Any]]] = {}
+        self.tracker_reads: list[str] = []  # the senders whose tracker was asked for
+        self.tracker_status = 200  # e.g. 500: the tracker store is failing
+        self.lost_answers = 0  # turns taken whose answer never reaches the client (it timed out)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         if not self.up:
@@ -77,8 +84,31 @@ class FakeEngine:
             self.turns.append(body)
             replies = self.replies if self.replies is not None else [{"recipient_id": body["sender"],
                                                                       "text": f"收到：{body['message']}"}]
+            self.events.setdefault(body["sender"], []).extend(_turn_events(body, replies))
+            if self.lost_answers:
+                self.lost_answers -= 1
+                raise httpx.ReadTimeout("the turn outlasted the client's timeout", request=request)
             return httpx.Response(200, json=replies)
+        tracker = re.fullmatch(r"/conversations/(.+)/tracker", request.url.raw_path.decode().split("?")[0])
+        if tracker and request.method == "GET":
+            sender = tracker.group(1)  # Rasa's server takes the path as it is, undecoded
+            self.tracker_reads.append(sender)
+            if self.tracker_status != 200:
+                return httpx.Response(self.tracker_status, json={"status": "failure"})
+            return httpx.Response(200, json={"sender_id": sender, "events": self.events.get(sender, [])})
         return httpx.Response(404)
+
+
+def _turn_events(body: dict[str, Any], replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A turn as Rasa 3.6 keeps it in the tracker (UserUttered / BotUttered `as_dict`)."""
+    user = {"event": "user", "timestamp": 1.0, "metadata": body.get("metadata") or {}, "text": body["message"],
+            "parse_data": {"intent": {"name": "echo"}, "entities": []}, "input_channel": "rest"}
+    listen = {"event": "action", "timestamp": 1.0, "name": "action_listen"}
+    bots = [{"event": "bot", "timestamp": 1.0, "text": reply.get("text"), "metadata": {},
+             "data": {"elements": None, "quick_replies": None, "buttons": reply.get("buttons"),
+                      "attachment": reply.get("image"), "image": reply.get("image"), "custom": reply.get("custom")}}
+            for reply in replies]
+    return [user, {"event": "action", "timestamp": 1.0, "name": "utter_echo"}, *bots, listen]
 
 
 @pytest.fixture

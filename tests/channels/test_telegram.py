@@ -6,6 +6,7 @@ import math
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from bot.channels.telegram import poll_updates
 from bot.channels.telegram.steps import (
@@ -22,7 +23,7 @@ from bot.channels.telegram.steps import (
 from bot.core import reports
 from bot.core.tickets import Report
 from bot.messaging.inbox import PARKED
-from bot.messaging.ports import Claimed
+from bot.messaging.ports import Claimed, Inbound, Receiver
 from bot.store.channel_models import InboundMedia, TelegramLocation
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Person, Ticket, TicketEvent, TicketPhoto
@@ -252,6 +253,43 @@ async def test_without_a_public_url_long_polling_stores_each_update_once(service
     assert [t["message"] for t in fake_engine.turns] == ["一", "二"]
     offsets = [int(p.get("offset") or 0) for p in fake_telegram.sent("getUpdates")]
     assert offsets[-1] == 5003
+
+
+class DatabaseDownOnce:
+    """The worker process's intake (it has no spool) while the database is down for one write: the
+    error SQLAlchemy raises then, whose text holds the statement's parameters."""
+
+    def __init__(self, intake: Receiver) -> None:
+        self.intake = intake
+        self.failed = False
+
+    async def store(self, message: Inbound) -> tuple[int | None, bool]:
+        if not self.failed:
+            self.failed = True
+            raise OperationalError("INSERT INTO inbox_messages ...", {"text": message.text},
+                                   ConnectionRefusedError("connection refused"))
+        return await self.intake.store(message)
+
+
+async def test_long_polling_outlives_a_database_outage_and_stores_the_update_it_could_not_store_then(
+        services, fake_telegram, fake_engine, caplog):
+    fake_telegram.updates.extend([update({"text": "井盖丢了"}, update_id=6001), update({"text": "二"}, update_id=6002)])
+    intake = DatabaseDownOnce(services.intake)
+    with caplog.at_level(logging.INFO, logger="bot.channels.telegram.polling"):
+        task = asyncio.create_task(poll_updates(services.kit.telegram.bot, intake, timeout=0, pause=0.01))
+        await eventually(lambda: inbox_count(services) == 2)
+        polled = len(fake_telegram.sent("getUpdates"))
+        await eventually(lambda: len(fake_telegram.sent("getUpdates")) >= polled + 2)
+        assert not task.done()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    assert intake.failed
+    await drive(services)
+    assert [t["message"] for t in fake_engine.turns] == ["井盖丢了", "二"]  # each once, in order
+    offsets = [int(p.get("offset") or 0) for p in fake_telegram.sent("getUpdates")]
+    assert offsets[:2] == [0, 0]  # polled again from the update that was not stored
+    assert "OperationalError" in caplog.text and "井盖丢了" not in caplog.text
 
 
 def a_photo(fake_telegram, file_id: str = "ph1") -> list[dict]:

@@ -176,6 +176,37 @@ def test_a_claim_held_past_its_lease_is_taken_over(db: Database, clock: FakeCloc
     assert inbox.complete_many([(again, [{"text": "ok"}])], "w2") == [True]
 
 
+def test_a_message_taken_over_from_a_worker_whose_claim_ran_out_is_in_doubt_until_it_is_finished(
+        db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, lease_seconds=60, backoff_seconds=1)
+    inbox.store(inbound(1))
+    [first] = inbox.claim("w1")
+    assert not first.in_doubt  # claimed for the first time: nobody can have taken its turn
+    inbox.retry_later(first, "w1", "media host unreachable")  # failed before its turn
+    clock.advance(seconds=61)
+    [second] = inbox.claim("crashed-worker")
+    assert not second.in_doubt
+    clock.advance(seconds=61)
+    [third] = inbox.claim("w2")
+    assert third.in_doubt  # its worker may have died during its turn
+    inbox.retry_later(third, "w2", "engine unreachable", in_doubt=True)
+    clock.advance(seconds=61)
+    [fourth] = inbox.claim("w2")
+    assert fourth.in_doubt  # a failed try does not clear the doubt
+    assert inbox.complete_many([(fourth, [{"text": "好的"}])], "w2") == [True]
+    assert inbox.stuck() == []
+
+
+def test_a_parked_message_in_doubt_is_still_in_doubt_when_staff_put_it_back(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock, max_attempts=1)
+    message_id, _ = inbox.store(inbound(1))
+    [message] = inbox.claim("w1")
+    assert inbox.retry_later(message, "w1", "engine unreachable: ReadTimeout", in_doubt=True) == PARKED
+    assert inbox.requeue(message_id)
+    [again] = inbox.claim("w1")
+    assert again.in_doubt
+
+
 def test_two_competing_workers_never_claim_the_same_message(db: Database):
     clock = FakeClock()
     clock.advance(seconds=1)
