@@ -178,3 +178,11 @@ async def test_a_lone_surrogate_gets_a_422_that_renders_and_logs_nothing(gateway
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert stored(services) == 0
 
+
+
+async def test_a_nul_character_is_stored_as_a_replacement_character_not_a_database_error(gateway, services):
+    response = await gateway.post(SIM, json={"from": RESIDENT, "text": "路灯\u0000坏了", "id": "c\u00001"})
+    assert response.status_code == 202
+    with services.db.session() as s:
+        row = s.scalar(select(InboxMessage))
+        assert (row.text, row.external_id) == ("路灯\ufffd坏了", f"{RESIDENT}:c\ufffd1")

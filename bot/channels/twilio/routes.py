@@ -28,6 +28,7 @@ from bot.common.settings import Settings
 from bot.messaging.ports import Inbound, Receiver
 from bot.store.channel_models import DeliveryStatus
 from bot.store.db import Database
+from bot.store.types import storable
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,8 @@ def router(settings: Settings, intake: Receiver, db: Database, clock: Clock,
             return Response("forbidden", status_code=403)
         sid, state = form.get("MessageSid") or form.get("SmsSid"), form.get("MessageStatus") or form.get("SmsStatus")
         if sid and state:
-            await asyncio.to_thread(_record_status, db, clock, sid, state, form.get("ErrorCode"))
+            sid, state, error_code = storable(sid), storable(state), storable(form.get("ErrorCode") or "")
+            await asyncio.to_thread(_record_status, db, clock, sid, state, error_code)
             await asyncio.to_thread(record_delivery, sid, state)
         return Response(status_code=204)
 
