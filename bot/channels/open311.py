@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -42,11 +42,27 @@ MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy":
                  "Cache-Control": "private, no-store"}
 
 
+EARLIEST, LATEST = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
+
+
 def _parse_date(value: str) -> datetime:
+    """A moment with a time zone, in UTC; ValueError for one that is not, or is not within years 1 to
+    9999 in UTC (`9999-12-31T23:59:59-01:00` is in year 10000 there)."""
     moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         raise ValueError("dates need a time zone")
-    return moment
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value} is outside the years 1 to 9999 in UTC") from None
+
+
+def _shifted(moment: datetime, delta: timedelta) -> datetime:
+    """`moment + delta`, stopping at the first or last moment there is."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return EARLIEST if delta < timedelta(0) else LATEST
 
 
 def search_window(params: dict[str, str], now: datetime) -> tuple[datetime, datetime]:
@@ -55,9 +71,9 @@ def search_window(params: dict[str, str], now: datetime) -> tuple[datetime, date
     end = _parse_date(params["end_date"]) if params.get("end_date") else None
     if start is None:
         end = end or now
-        start = end - WINDOW
+        start = _shifted(end, -WINDOW)
     elif end is None:
-        end = start + WINDOW
+        end = _shifted(start, WINDOW)
     if end < start:
         raise ValueError("end_date is before start_date")
     if end - start > WINDOW:
