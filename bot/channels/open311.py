@@ -12,7 +12,7 @@ the spec's list of {code, description} with 400, 403, 404 or 413.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl
@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 from sqlalchemy.orm import Session
+from starlette.formparsers import MultiPartException, MultiPartParser
 
 from bot.channels.open311_formats import FORMATS, error, render
 from bot.channels.open311_keys import FILE, READ_PRIVATE, ApiKeys, NotAKey
@@ -99,22 +100,47 @@ def _search(session: Session, params: dict[str, str], now: datetime, full: bool,
     return found[:MAX_RESULTS]
 
 
-async def _form(request: Request) -> dict[str, str]:
-    """The POST's fields. A urlencoded body (or one with no content type) is decoded here, as UTF-8
-    unless it names another charset: Starlette reads raw bytes in it as Latin-1. Raises ValueError."""
-    media_type, _, rest = request.headers.get("content-type", "").partition(";")
-    if media_type.strip().lower() == "multipart/form-data":
-        return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    charset = "utf-8"
-    for param in rest.split(";"):
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            charset = value.strip().strip('"')
+async def _body(request: Request) -> bytes:
+    """The request's body; OverflowError as soon as it passes MAX_BODY (nothing more is read)."""
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
             raise OverflowError
+    return bytes(body)
+
+
+async def _multipart(request: Request, body: bytes) -> dict[str, str]:
+    """A multipart body's fields (files are not read: media_url names a photo). Parsed here rather
+    than by `request.form()`, which reads any size and answers a malformed body with FastAPI's
+    `{"detail"}` instead of the spec's errors. Raises ValueError."""
+
+    async def replay() -> AsyncIterator[bytes]:
+        yield body
+
+    try:
+        form = await MultiPartParser(request.headers, replay()).parse()
+    except MultiPartException as exc:
+        raise ValueError(f"the multipart body cannot be read: {exc.message}") from exc
+    try:
+        return {k: v for k, v in form.items() if isinstance(v, str)}
+    finally:
+        await form.close()
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """The POST's fields, from a body of at most MAX_BODY bytes (OverflowError past it). A urlencoded
+    body (or one with no content type) is decoded here, as UTF-8 unless it names another charset:
+    Starlette reads raw bytes in it as Latin-1. Raises ValueError."""
+    media_type, _, rest = request.headers.get("content-type", "").partition(";")
+    body = await _body(request)
+    if media_type.strip().lower() == "multipart/form-data":
+        return await _multipart(request, body)
+    charset = "utf-8"
+    for param in rest.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip('"')
     try:
         return dict(parse_qsl(body.decode(charset), keep_blank_values=True, encoding=charset, errors="strict"))
     except (LookupError, UnicodeDecodeError) as exc:
