@@ -1,4 +1,4 @@
-"""Shared personas, databases and factories.
+"""Shared personas, databases, fake providers and factories.
 
 Database-backed tests run twice: on a fresh SQLite file and on a fresh PostgreSQL database
 (skipped, with the reason shown, only when no server answers at POSTGRES_TEST_URL).
@@ -25,6 +25,8 @@ from bot.app.demo import load_demo
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.store.db import Database
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.twilio import FakeTwilio
 
 # Demo personas (bot/app/demo.py builds them; README lists them).
 RESIDENT = "+8613900000001"  # 居民, 幸福社区第1网格 (阳光小区)
@@ -180,6 +182,22 @@ def db(db_url: str) -> Iterator[Database]:
 def demo_db(db: Database) -> Database:
     """A database of its own holding the demo subdistrict (copied from the demo template)."""
     return db
+
+
+@pytest.fixture(scope="session")
+def twilio_server() -> Iterator[FakeTwilio]:
+    """Twilio's REST API, faked on loopback (tests/fakes/twilio.py); tests/channels/conftest.py resets it per test."""
+    fake = FakeTwilio().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def telegram_server() -> Iterator[FakeTelegram]:
+    """Telegram's Bot API, faked on loopback (tests/fakes/telegram.py)."""
+    fake = FakeTelegram().start()
+    yield fake
+    fake.stop()
 
 
 @pytest.fixture

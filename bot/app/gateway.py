@@ -9,10 +9,12 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field
 
 from bot.app.demo import identities
 from bot.app.gc_pauses import freeze_startup_objects
@@ -22,6 +24,23 @@ from bot.app.worker_process import start_loops, worker_alive
 from bot.channels import open311, simulator
 
 PAGE = Path(__file__).resolve().parent / "static" / "simulator.html"
+
+Up = Literal["ok", "down"]
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    engine: Up
+    actions: Up
+    database: Up
+    worker: Up
+    spool: int = Field(description="messages waiting on the gateway's disk for the database")
+
+
+HEALTH_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"model": Health, "description": "everything is up"},
+    503: {"model": Health, "description": "something is down: which, in the body"},
+}
 
 
 def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
@@ -62,7 +81,7 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
         app.include_router(channel_router)
     app.include_router(open311.router(settings, services.db, services.clock, services.photos, services.rules))
 
-    @app.get("/healthz")
+    @app.get("/healthz", response_class=JSONResponse, responses=HEALTH_RESPONSES)
     async def healthz() -> JSONResponse:
         checks = {
             "engine": await services.engine.engine_ready(),

@@ -12,18 +12,27 @@ the spec's list of {code, description} with 400, 403, 404 or 413.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from datetime import datetime, timedelta
-from typing import Any
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import FileResponse, Response
 from sqlalchemy.orm import Session
+from starlette.formparsers import MultiPartException, MultiPartParser
 
 from bot.channels.open311_formats import FORMATS, error, render
 from bot.channels.open311_keys import FILE, READ_PRIVATE, ApiKeys, NotAKey
-from bot.channels.open311_views import request_view, service
+from bot.channels.open311_views import (
+    CreatedRequest,
+    Open311Error,
+    Service,
+    ServiceDefinition,
+    ServiceRequest,
+    request_view,
+    service,
+)
 from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, to_e164
 from bot.common.settings import Settings
@@ -42,11 +51,84 @@ MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy":
                  "Cache-Control": "private, no-store"}
 
 
+# What the routes declare in the OpenAPI schema. The format is the path's suffix; any other is the
+# spec's 404, as is an unknown service code. Reads take their parameters from the query as the spec
+# names them (declared here, read from the request: an unknown one is ignored).
+Format = Annotated[str, Path(description="json or xml; any other is 404", json_schema_extra={"enum": list(FORMATS)})]
+ServiceCode = Annotated[str, Path(description="a service_code of services.json; any other is 404",
+                                  json_schema_extra={"enum": list(CATEGORY_NAMES)})]
+XML = {"application/xml": {"schema": {"type": "string", "description": "the same, as GeoReport v2's XML"}}}
+
+
+def _answer(model: Any, description: str, *, xml: bool = True) -> dict[str, Any]:
+    return {"model": model, "description": description, **({"content": XML} if xml else {})}
+
+
+NOT_FOUND = _answer(list[Open311Error], "an unknown format, service or request")
+BAD = _answer(list[Open311Error], "a bad parameter, with the reason")
+NO_KEY = _answer(list[Open311Error], "api_key is not valid (or lacks the scope)")
+TOO_LARGE = _answer(list[Open311Error], f"a body over {MAX_BODY} bytes")
+
+
+def _query(name: str, description: str, **schema: Any) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": description,
+            "schema": {"type": "string", **schema}}
+
+
+API_KEY = _query("api_key", "a key of OPEN311_API_KEYS; without one (or without read_private) the public view")
+WINDOW_PARAMETERS = [
+    _query("start_date", "from this moment (with a time zone); by default 90 days before end_date",
+           format="date-time"),
+    _query("end_date", f"up to this moment (with a time zone); at most {WINDOW.days} days after start_date",
+           format="date-time"),
+]
+SEARCH_PARAMETERS = [
+    API_KEY, *WINDOW_PARAMETERS,
+    _query("service_request_id", f"ticket numbers, comma separated, at most {MAX_IDS}"),
+    _query("service_code", "service codes, comma separated"),
+    _query("status", "open, closed, or both comma separated"),
+]
+FORM_FIELDS = {
+    "api_key": {"type": "string", "description": "a key of OPEN311_API_KEYS with the file scope"},
+    "service_code": {"type": "string", "enum": list(CATEGORY_NAMES)},
+    "lat": {"type": "number", "minimum": -90, "maximum": 90},
+    "long": {"type": "number", "minimum": -180, "maximum": 180},
+    "address_string": {"type": "string"},
+    "address_id": {"type": "string"},
+    "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
+    "phone": {"type": "string", "description": "the reporter's number; else device_id, account_id or email names them"},
+    "device_id": {"type": "string"}, "account_id": {"type": "string"}, "email": {"type": "string"},
+    "first_name": {"type": "string"}, "last_name": {"type": "string"}, "media_url": {"type": "string"},
+}
+FORM = {"type": "object", "required": ["api_key", "service_code"], "properties": FORM_FIELDS,
+        "description": "a location is required: lat and long, address_string or address_id"}
+CREATE_OPENAPI = {"requestBody": {"required": True, "content": {
+    "application/x-www-form-urlencoded": {"schema": FORM}, "multipart/form-data": {"schema": FORM}}}}
+IMAGES = {kind: {"schema": {"type": "string", "format": "binary"}}
+          for kind in ("image/jpeg", "image/png", "image/gif", "image/webp")}
+
+
+EARLIEST, LATEST = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
+
+
 def _parse_date(value: str) -> datetime:
+    """A moment with a time zone, in UTC; ValueError for one that is not, or is not within years 1 to
+    9999 in UTC (`9999-12-31T23:59:59-01:00` is in year 10000 there)."""
     moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         raise ValueError("dates need a time zone")
-    return moment
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value} is outside the years 1 to 9999 in UTC") from None
+
+
+def _shifted(moment: datetime, delta: timedelta) -> datetime:
+    """`moment + delta`, stopping at the first or last moment there is."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return EARLIEST if delta < timedelta(0) else LATEST
 
 
 def search_window(params: dict[str, str], now: datetime) -> tuple[datetime, datetime]:
@@ -55,9 +137,9 @@ def search_window(params: dict[str, str], now: datetime) -> tuple[datetime, date
     end = _parse_date(params["end_date"]) if params.get("end_date") else None
     if start is None:
         end = end or now
-        start = end - WINDOW
+        start = _shifted(end, -WINDOW)
     elif end is None:
-        end = start + WINDOW
+        end = _shifted(start, WINDOW)
     if end < start:
         raise ValueError("end_date is before start_date")
     if end - start > WINDOW:
@@ -83,22 +165,47 @@ def _search(session: Session, params: dict[str, str], now: datetime, full: bool,
     return found[:MAX_RESULTS]
 
 
-async def _form(request: Request) -> dict[str, str]:
-    """The POST's fields. A urlencoded body (or one with no content type) is decoded here, as UTF-8
-    unless it names another charset: Starlette reads raw bytes in it as Latin-1. Raises ValueError."""
-    media_type, _, rest = request.headers.get("content-type", "").partition(";")
-    if media_type.strip().lower() == "multipart/form-data":
-        return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    charset = "utf-8"
-    for param in rest.split(";"):
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            charset = value.strip().strip('"')
+async def _body(request: Request) -> bytes:
+    """The request's body; OverflowError as soon as it passes MAX_BODY (nothing more is read)."""
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
             raise OverflowError
+    return bytes(body)
+
+
+async def _multipart(request: Request, body: bytes) -> dict[str, str]:
+    """A multipart body's fields (files are not read: media_url names a photo). Parsed here rather
+    than by `request.form()`, which reads any size and answers a malformed body with FastAPI's
+    `{"detail"}` instead of the spec's errors. Raises ValueError."""
+
+    async def replay() -> AsyncIterator[bytes]:
+        yield body
+
+    try:
+        form = await MultiPartParser(request.headers, replay()).parse()
+    except MultiPartException as exc:
+        raise ValueError(f"the multipart body cannot be read: {exc.message}") from exc
+    try:
+        return {k: v for k, v in form.items() if isinstance(v, str)}
+    finally:
+        await form.close()
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """The POST's fields, from a body of at most MAX_BODY bytes (OverflowError past it). A urlencoded
+    body (or one with no content type) is decoded here, as UTF-8 unless it names another charset:
+    Starlette reads raw bytes in it as Latin-1. Raises ValueError."""
+    media_type, _, rest = request.headers.get("content-type", "").partition(";")
+    body = await _body(request)
+    if media_type.strip().lower() == "multipart/form-data":
+        return await _multipart(request, body)
+    charset = "utf-8"
+    for param in rest.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip('"')
     try:
         return dict(parse_qsl(body.decode(charset), keep_blank_values=True, encoding=charset, errors="strict"))
     except (LookupError, UnicodeDecodeError) as exc:
@@ -133,29 +240,36 @@ def router(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, r
         except ValueError as exc:
             return error(fmt, 400, f"bad search: {exc}")
 
-    @api.get("/services.{fmt}")
-    async def list_services(fmt: str) -> Response:
+    @api.get("/services.{fmt}", response_class=Response,
+             responses={200: _answer(list[Service], "the report categories"), 404: NOT_FOUND})
+    async def list_services(fmt: Format) -> Response:
         if fmt not in FORMATS:
             return error(fmt, 404, f"unknown format: {fmt}")
         return render(fmt, "services", [service(code) for code in CATEGORY_NAMES])
 
-    @api.get("/services/{code}.{fmt}")
-    async def service_definition(code: str, fmt: str) -> Response:
+    @api.get("/services/{code}.{fmt}", response_class=Response,
+             responses={200: _answer(ServiceDefinition, "the service's attributes (none)"), 404: NOT_FOUND})
+    async def service_definition(code: ServiceCode, fmt: Format) -> Response:
         if fmt not in FORMATS:
             return error(fmt, 404, f"unknown format: {fmt}")
         if code not in CATEGORY_NAMES:
             return error(fmt, 404, f"unknown service_code: {code}")
         return render(fmt, "service_definition", {"service_code": code, "attributes": []})
 
-    @api.get("/requests.{fmt}")
-    async def list_requests(fmt: str, request: Request) -> Response:
+    @api.get("/requests.{fmt}", response_class=Response, openapi_extra={"parameters": SEARCH_PARAMETERS},
+             responses={200: _answer(list[ServiceRequest], f"the tickets found, at most {MAX_RESULTS}"), 400: BAD,
+                        403: NO_KEY, 404: NOT_FOUND})
+    async def list_requests(fmt: Format, request: Request) -> Response:
         if fmt not in FORMATS:
             return error(fmt, 404, f"unknown format: {fmt}")
         found = await read(request, fmt, dict(request.query_params))
         return found if isinstance(found, Response) else render(fmt, "service_requests", found)
 
-    @api.get("/requests/{request_id}.{fmt}")
-    async def one_request(request_id: str, fmt: str, request: Request) -> Response:
+    @api.get("/requests/{request_id}.{fmt}", response_class=Response,
+             openapi_extra={"parameters": [API_KEY, *WINDOW_PARAMETERS]},
+             responses={200: _answer(list[ServiceRequest], "the ticket"), 400: BAD, 403: NO_KEY, 404: NOT_FOUND})
+    async def one_request(request_id: Annotated[str, Path(examples=["T1001"])], fmt: Format,
+                          request: Request) -> Response:
         if fmt not in FORMATS:
             return error(fmt, 404, f"unknown format: {fmt}")
         window = {k: v for k, v in request.query_params.items() if k in ("start_date", "end_date")}
@@ -164,7 +278,10 @@ def router(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, r
             return found
         return render(fmt, "service_requests", found) if found else error(fmt, 404, f"no service request {request_id}")
 
-    @api.get("/media/{photo_id}")
+    @api.get("/media/{photo_id}", response_class=Response, openapi_extra={"parameters": [API_KEY]},
+             responses={200: {"description": "the photo's bytes", "content": IMAGES},
+                        403: _answer(list[Open311Error], "api_key lacks the read_private scope", xml=False),
+                        404: _answer(list[Open311Error], "no such photo on any ticket", xml=False)})
     async def ticket_photo(photo_id: str, request: Request) -> Response:
         """A photo attached to a ticket, for read_private keys; only bytes that are an image."""
         scopes = reader_scopes(request)
@@ -175,8 +292,10 @@ def router(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, r
             return error("json", 404, "no such media")
         return FileResponse(found.path, media_type=found.content_type, headers=MEDIA_HEADERS)
 
-    @api.post("/requests.{fmt}")
-    async def create_request(fmt: str, request: Request) -> Response:
+    @api.post("/requests.{fmt}", response_class=Response, openapi_extra=CREATE_OPENAPI,
+              responses={200: _answer(list[CreatedRequest], "the ticket opened"), 400: BAD, 403: NO_KEY,
+                         404: NOT_FOUND, 413: TOO_LARGE})
+    async def create_request(fmt: Format, request: Request) -> Response:
         if fmt not in FORMATS:
             return error(fmt, 404, f"unknown format: {fmt}")
         try:

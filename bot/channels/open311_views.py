@@ -9,7 +9,9 @@ resident's text, the resolution note, the address as given and the photos are in
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
 
 from bot.core.ticket_queries import public_point
 from bot.core.tickets import CATEGORY_NAMES, Ticket
@@ -34,6 +36,54 @@ STATUS_NOTES = {
     "merged": "已并入其他工单", "cancelled": "反映人已撤回",
 }
 SUBDISTRICT = "青山街道"
+
+
+# The answers' shapes, for the OpenAPI schema (bot/channels/open311.py declares them on its routes;
+# the views below build them as dicts, rendered as JSON or as the spec's XML).
+class Service(BaseModel):
+    service_code: str
+    service_name: str
+    description: str
+    metadata: bool
+    type: Literal["realtime"]
+    keywords: str
+    group: str
+
+
+class ServiceDefinition(BaseModel):
+    service_code: str
+    attributes: list[dict[str, Any]]
+
+
+class ServiceRequest(BaseModel):
+    service_request_id: str
+    status: Literal["open", "closed"]
+    status_notes: str
+    service_name: str
+    service_code: str
+    description: str = Field(description="the resident's text in the full view, else the category")
+    agency_responsible: str
+    service_notice: str
+    requested_datetime: str | None
+    updated_datetime: str | None
+    expected_datetime: str | None
+    address: str | None
+    address_id: None
+    zipcode: None
+    lat: float | None
+    long: float | None
+    media_url: str | None = Field(description="the first photo, in the full view only")
+
+
+class CreatedRequest(BaseModel):
+    service_request_id: str
+    service_notice: str
+    account_id: None
+
+
+class Open311Error(BaseModel):
+    code: int
+    description: str
 
 
 def service(code: str) -> dict[str, Any]:

@@ -19,9 +19,10 @@ import binascii
 import hmac
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
@@ -33,6 +34,7 @@ from bot.store.message_models import OutboxMessage
 from bot.store.photos import ACCEPTED, PhotoStore, image_type
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
+ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 
 
 class SimulatorChannel(Channel):
@@ -43,11 +45,13 @@ class SimulatorChannel(Channel):
 
 
 class SimulatorMessage(BaseModel):
-    sender: str = Field(alias="from", min_length=3, max_length=32)
+    sender: str = Field(alias="from", min_length=3, max_length=32, description="a phone number, read in DEFAULT_REGION",
+                        examples=["+8613900000001", "13900000001", "+8613999999999"])
     text: str = Field(default="", max_length=2000)
     lat: float | None = Field(default=None, ge=-90, le=90, allow_inf_nan=False)
     lon: float | None = Field(default=None, ge=-180, le=180, allow_inf_nan=False)
-    photo: str | None = None
+    photo: str | None = Field(default=None, description=f"base64 of a {ACCEPTED} image, at most 5 MB",
+                              examples=[ONE_PIXEL_PNG])
     id: str | None = Field(default=None, max_length=100, description="optional client id for dedupe, per sender")
 
     @field_validator("photo")
@@ -64,6 +68,42 @@ class SimulatorMessage(BaseModel):
         if image_type(raw) is None:
             raise ValueError(f"photo must be a {ACCEPTED} image")
         return value
+
+
+class SimulatorAnswer(BaseModel):
+    message_id: int | None = Field(description="the inbox id; null while the message waits in the gateway's spool")
+    status: Literal["done", "pending"]
+    replies: list[str] = Field(description="the replies once the message is processed; empty while pending")
+
+
+class OutboxEntry(BaseModel):
+    id: int
+    kind: str
+    text: str
+    status: str
+    created_at: str = Field(description="ISO 8601, UTC")
+
+
+class Identity(BaseModel):
+    phone: str
+    role: str
+    name: str
+
+
+class Refusal(BaseModel):
+    detail: str
+
+
+REFUSED: dict[int | str, dict[str, Any]] = {
+    403: {"model": Refusal, "description": "not this machine and no token, or a number that is a real person's on "
+                                           "another channel"}}
+UNREADABLE: dict[int | str, dict[str, Any]] = {
+    400: {"model": Refusal, "description": "a body that cannot be read as JSON at all (not UTF-8)"}}
+
+
+def invalid(location: tuple[str, ...], message: str) -> RequestValidationError:
+    """A 422 in the shape of the request's own validation errors (the gateway renders them)."""
+    return RequestValidationError([{"loc": location, "msg": message, "type": "value_error"}])
 
 
 def allowed_caller(settings: Settings) -> Callable[[Request], Awaitable[None]]:
@@ -92,20 +132,22 @@ def router(settings: Settings, intake: Receiver, photos: PhotoStore, *,
     `channel_elsewhere(number)`: the other channel (sms, telegram) the number is someone's on, if any."""
     api = APIRouter(prefix="/channels/simulator", tags=["simulator"], dependencies=[Depends(allowed_caller(settings))])
 
-    async def simulator_number(raw: str) -> str:
+    async def simulator_number(raw: str, location: tuple[str, ...]) -> str:
         try:
             number = to_e164(raw, settings.default_region)
         except InvalidPhone as exc:
-            raise HTTPException(status_code=422, detail=str(exc)) from exc
+            raise invalid(location, str(exc)) from exc
         if await asyncio.to_thread(channel_elsewhere, number) is not None:
             raise HTTPException(status_code=403, detail="this number is a real person's on another channel")
         return number
 
-    @api.post("")
-    async def receive(message: SimulatorMessage) -> JSONResponse:
-        sender = await simulator_number(message.sender)
+    @api.post("", response_model=SimulatorAnswer,
+              responses={**REFUSED, **UNREADABLE,
+                         202: {"model": SimulatorAnswer, "description": "stored, not processed yet"}})
+    async def receive(message: SimulatorMessage) -> SimulatorAnswer | JSONResponse:
+        sender = await simulator_number(message.sender, ("body", "from"))
         if not message.text.strip() and message.photo is None and message.lat is None:
-            raise HTTPException(status_code=422, detail="send text, a photo or a location")
+            raise invalid(("body",), "send text, a photo or a location")
         payload: dict[str, Any] = {}
         if message.lat is not None and message.lon is not None:
             payload["lat"], payload["lon"] = message.lat, message.lon
@@ -115,23 +157,25 @@ def router(settings: Settings, intake: Receiver, photos: PhotoStore, *,
         inbound = Inbound(channel="simulator", external_id=external_id, sender=sender, text=message.text.strip(),
                           payload=payload)
         message_id, _created = await intake.store(inbound)
-        if message_id is None:  # kept in the spool while the database is down: no id to wait on yet
-            return JSONResponse({"message_id": None, "status": "pending", "replies": []}, status_code=202)
-        replies = await wait_for_replies(message_id, settings.simulator_wait_seconds)
+        # message_id None: kept in the spool while the database is down, no id to wait on yet
+        replies = None if message_id is None else await wait_for_replies(message_id,
+                                                                         settings.simulator_wait_seconds)
         if replies is None:
-            return JSONResponse({"message_id": message_id, "status": "pending", "replies": []}, status_code=202)
-        return JSONResponse({"message_id": message_id, "status": "done", "replies": replies})
+            pending = SimulatorAnswer(message_id=message_id, status="pending", replies=[])
+            return JSONResponse(pending.model_dump(), status_code=202)
+        return SimulatorAnswer(message_id=message_id, status="done", replies=replies)
 
     if settings.gridbot_env == "development":
-        @api.get("/outbox")
-        async def outbox(to: str) -> list[dict[str, Any]]:
-            recipient = await simulator_number(to)
+        @api.get("/outbox", responses=REFUSED)
+        async def outbox(to: Annotated[str, Query(description="a phone number, read in DEFAULT_REGION",
+                                                  examples=["+8613900000001", "13900000001"])]) -> list[OutboxEntry]:
+            recipient = await simulator_number(to, ("query", "to"))
             rows = await asyncio.to_thread(sent_to, recipient, "simulator")
-            return [{"id": r.id, "kind": r.kind, "text": r.text, "status": r.status,
-                     "created_at": r.created_at.isoformat()} for r in rows]
+            return [OutboxEntry(id=r.id, kind=r.kind, text=r.text, status=r.status,
+                                created_at=r.created_at.isoformat()) for r in rows]
 
-    @api.get("/identities")
-    async def demo_identities() -> list[dict[str, str]]:
-        return await asyncio.to_thread(identities)
+    @api.get("/identities", responses=REFUSED)
+    async def demo_identities() -> list[Identity]:
+        return [Identity(**identity) for identity in await asyncio.to_thread(identities)]
 
     return api

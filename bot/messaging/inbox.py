@@ -15,6 +15,7 @@ from bot.messaging.ports import Claimed, Inbound
 from bot.store.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.types import storable, storable_json
 
 APOLOGY = "已记录，稍后处理。"
 MAX_BACKOFF_SECONDS = 300.0
@@ -65,9 +66,12 @@ class Inbox:
     def _store_on(self, conn: Connection, messages: list[Inbound]) -> list[tuple[int, bool]]:
         now = self.clock.now()
         table = InboxMessage.__table__
-        keys = [(m.channel, m.external_id) for m in messages]
-        rows = [dict(channel=m.channel, external_id=m.external_id, sender=m.sender, text=m.text, payload=m.payload,
-                     status="pending", received_at=now, next_attempt_at=now, attempts=0) for m in messages]
+        keys = [(m.channel, storable(m.external_id)) for m in messages]
+        # What comes from outside holds no NUL character once stored (bot.store.types.storable).
+        rows = [dict(channel=channel, external_id=external_id, sender=storable(m.sender), text=storable(m.text),
+                     payload=storable_json(m.payload), status="pending", received_at=now, next_attempt_at=now,
+                     attempts=0)
+                for m, (channel, external_id) in zip(messages, keys, strict=True)]
         created = {(r.channel, r.external_id): int(r.id) for r in conn.execute(self._insert, rows)}
         known: dict[tuple[str, str], int] = {}
         if len(created) < len(set(keys)):

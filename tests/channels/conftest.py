@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -24,13 +24,6 @@ WEBHOOK_SECRET = "s3cret_Header-token"
 FROM_NUMBER = "+15005550006"
 
 
-@pytest.fixture(scope="session")
-def twilio_server() -> Iterator[FakeTwilio]:
-    fake = FakeTwilio().start()
-    yield fake
-    fake.stop()
-
-
 @pytest.fixture
 def fake_twilio(twilio_server: FakeTwilio) -> FakeTwilio:
     twilio_server.sent.clear()
@@ -39,13 +32,6 @@ def fake_twilio(twilio_server: FakeTwilio) -> FakeTwilio:
     twilio_server.failures_for.clear()
     twilio_server.media_requests = twilio_server.list_requests = 0
     return twilio_server
-
-
-@pytest.fixture(scope="session")
-def telegram_server() -> Iterator[FakeTelegram]:
-    fake = FakeTelegram().start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture
@@ -116,18 +102,24 @@ def fake_engine() -> FakeEngine:
     return FakeEngine()
 
 
-@pytest.fixture
-def channel_settings(settings: Settings, fake_twilio: FakeTwilio, fake_telegram: FakeTelegram) -> Settings:
+def with_fake_providers(settings: Settings, twilio: FakeTwilio, telegram: FakeTelegram) -> Settings:
+    """`settings` with Twilio and Telegram configured against the fakes, and a public URL (so
+    Telegram's webhook route exists): every channel router is mounted."""
     return settings.model_copy(update={
         "public_base_url": PUBLIC,
         "twilio_account_sid": ACCOUNT_SID, "twilio_auth_token": _secret(AUTH_TOKEN),
-        "twilio_from_number": FROM_NUMBER, "twilio_api_base_url": fake_twilio.url,
+        "twilio_from_number": FROM_NUMBER, "twilio_api_base_url": twilio.url,
         "telegram_bot_token": _secret(TOKEN), "telegram_webhook_secret": _secret(WEBHOOK_SECRET),
-        "telegram_api_base_url": fake_telegram.base_url, "telegram_file_base_url": fake_telegram.base_file_url,
+        "telegram_api_base_url": telegram.base_url, "telegram_file_base_url": telegram.base_file_url,
         "telegram_rate_per_second": 1000.0, "telegram_chat_interval_seconds": 0.0,
         "sms_rate_per_second": 1000.0,
-        "privacy_notice": False,  # these tests count sends; the notice's own: test_privacy_notice.py
     })
+
+
+@pytest.fixture
+def channel_settings(settings: Settings, fake_twilio: FakeTwilio, fake_telegram: FakeTelegram) -> Settings:
+    # These tests count sends; the notice's own: test_privacy_notice.py
+    return with_fake_providers(settings, fake_twilio, fake_telegram).model_copy(update={"privacy_notice": False})
 
 
 def _secret(value: str):

@@ -209,6 +209,42 @@ def test_a_window_over_ninety_days_backwards_or_without_a_zone_is_400(client, wi
     assert response.status_code == 400 and response.json()[0]["code"] == 400
 
 
+@pytest.mark.parametrize("window", [{"start_date": "9999-12-31T00:00:00Z"}, {"end_date": "0001-01-01T00:00:00Z"},
+                                    {"start_date": "0001-01-01T00:00:00+00:00", "end_date": "0001-01-02T00:00:00Z"}])
+def test_a_window_at_either_end_of_the_calendar_is_searched_not_a_500(client, window):
+    response = client.get(f"{BASE}/requests.json", params=window)
+    assert response.status_code == 200 and response.json() == []
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+01:00"])
+def test_a_date_outside_the_years_one_to_9999_in_utc_is_400_not_a_500(client, moment):
+    response = client.get(f"{BASE}/requests.json", params={"start_date": moment})
+    assert response.status_code == 400 and "UTC" in response.json()[0]["description"]
+
+
+def test_a_multipart_form_files_a_request_and_its_file_parts_are_not_read(client):
+    form = {"api_key": KEY, "service_code": "roads", "address_string": "阳光小区", "description": "井盖丢了"}
+    photo = {"media": ("p.jpg", b"\xff\xd8 photo", "image/jpeg")}
+    response = client.post(f"{BASE}/requests.json", data=form, files=photo)
+    assert response.status_code == 200
+    assert fetch(client, response.json()[0]["service_request_id"], READER)["description"] == "井盖丢了"
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_malformed_multipart_body_is_the_specs_400_in_the_format_asked(client, fmt):
+    for content_type in ("multipart/form-data; boundary=xx", "multipart/form-data"):
+        response = client.post(f"{BASE}/requests.{fmt}", content=b"--yy\r\ngarbage",
+                               headers={"Content-Type": content_type})
+        assert response.status_code == 400 and response.headers["content-type"].startswith(f"application/{fmt}")
+        assert "multipart" in response.text
+
+
+def test_a_multipart_body_over_64_kib_is_413_like_any_other(client):
+    form = {"api_key": KEY, "service_code": "roads", "address_string": "阳光小区"}
+    response = client.post(f"{BASE}/requests.json", data=form, files={"media": ("p.jpg", b"x" * 70_000, "image/jpeg")})
+    assert response.status_code == 413 and response.json()[0]["code"] == 413
+
+
 def test_an_address_is_the_grid_in_public_and_as_given_in_full(client):
     created = client.post(f"{BASE}/requests.json", data={"api_key": KEY, "service_code": "sanitation",
                                                           "address_string": "河畔花园3栋", "description": "垃圾"})

@@ -197,3 +197,11 @@ async def test_the_place_sent_after_an_emergency_goes_onto_it_before_the_engine(
         assert s.scalar(select(Ticket.place_text).where(Ticket.number == number)) == "5栋2单元302"
     sent = [m.text for m in services.outbox.to_recipient(RESIDENT, "simulator")]
     assert PLACE_THANKS.format(place="5栋2单元302") in sent
+
+
+async def test_a_nul_character_is_stored_as_a_replacement_character_not_a_database_error(gateway, services):
+    response = await gateway.post(SIM, json={"from": RESIDENT, "text": "路灯\u0000坏了", "id": "c\u00001"})
+    assert response.status_code == 202
+    with services.db.session() as s:
+        row = s.scalar(select(InboxMessage))
+        assert (row.text, row.external_id) == ("路灯\ufffd坏了", f"{RESIDENT}:c\ufffd1")

@@ -128,6 +128,17 @@ async def test_a_signed_status_callback_is_recorded_and_a_failed_delivery_marks_
         assert s.scalar(select(OutboxMessage.status).where(OutboxMessage.provider_id == sid)) == "undelivered"
 
 
+async def test_a_status_callback_with_a_nul_character_is_recorded_on_either_backend(gateway, services):
+    status_url = PUBLIC + "/channels/twilio/status"
+    params = {"MessageSid": "SM\x0099", "MessageStatus": "sent\x00", "ErrorCode": "\x00"}
+    ok = await gateway.post("/channels/twilio/status", data=params,
+                            headers={"X-Twilio-Signature": sign(status_url, params)})
+    assert ok.status_code == 204
+    with services.db.session() as s:
+        [status] = s.scalars(select(DeliveryStatus)).all()
+        assert (status.provider_id, status.status, status.error_code) == ("SM\ufffd99", "sent\ufffd", "\ufffd")
+
+
 async def test_an_invalid_number_is_dead_lettered_at_once_and_a_server_error_is_retried(gateway, services,
                                                                                        fake_twilio):
     # Per number: the two turns may finish, and their replies go out, in either order.

@@ -4,7 +4,7 @@ from bot.common.clock import FakeClock
 from bot.messaging.inbox import APOLOGY, PARKED, Inbox
 from bot.messaging.ports import Inbound
 from bot.store.db import Database
-from bot.store.message_models import OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.conftest import RESIDENT, STRANGER
 
 
@@ -30,6 +30,20 @@ def test_a_batch_stores_the_new_messages_and_recognises_the_earlier_ones(db: Dat
     assert results[3][0] == results[0][0]
     assert len({earlier, results[0][0], results[2][0]}) == 3
     assert all(inbox.status_of(i) == "pending" for i, _ in results)
+
+
+def test_a_nul_character_is_stored_as_a_replacement_character_on_either_backend(db: Database, clock: FakeClock):
+    inbox = Inbox(db, clock)
+    message = Inbound(channel="simulator", external_id=f"{RESIDENT}:c\x001", sender=RESIDENT, text="路灯\x00坏了",
+                      payload={"callback": {"data": "a\x00b"}})
+    results = inbox.store_many([inbound(1), message])
+    assert [created for _, created in results] == [True, True]
+    again, created = inbox.store(message)  # the same key, read back the same way: a repeat
+    assert (again, created) == (results[1][0], False)
+    with db.session() as s:
+        stored = s.get(InboxMessage, results[1][0])
+        assert (stored.external_id, stored.text) == (f"{RESIDENT}:c\ufffd1", "路灯\ufffd坏了")
+        assert stored.payload == {"callback": {"data": "a\ufffdb"}}
 
 
 def test_the_same_external_id_on_another_channel_is_another_message(db: Database, clock: FakeClock):

@@ -11,13 +11,47 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import PlainTextResponse
 from telegram import Bot
 
-from bot.channels.telegram.updates import MAX_UPDATE_BYTES, NotAnUpdate, decode_update, store_update
+from bot.channels.telegram.updates import MAX_UPDATE_BYTES, NotAnUpdate, UpdateShape, decode_update, store_update
 from bot.messaging.ports import Receiver
 
 log = logging.getLogger(__name__)
 PATH = "/channels/telegram"
+
+
+def inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A pydantic JSON schema with its `$defs` references replaced by the definitions (OpenAPI's
+    `openapi_extra` has no place for `$defs`)."""
+    definitions = schema.get("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return resolve(definitions[node["$ref"].rsplit("/", 1)[-1]])
+            return {key: resolve(value) for key, value in node.items() if key != "$defs"}
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        return node
+
+    return resolve(schema)
+
+
+TEXT = {"text/plain": {"schema": {"type": "string"}}}
+WEBHOOK_OPENAPI = {
+    "parameters": [{"name": "X-Telegram-Bot-Api-Secret-Token", "in": "header", "required": True,
+                    "schema": {"type": "string"}, "description": "TELEGRAM_WEBHOOK_SECRET, as given to setWebhook"}],
+    "requestBody": {"required": True, "description": "a Telegram Update; only the fields gridbot reads are shown and "
+                                                     "checked, the rest may be anything",
+                    "content": {"application/json": {"schema": inlined(UpdateShape.model_json_schema())}}},
+}
+WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "stored, or ignored for good (a kind gridbot does not use, a shape it cannot)"},
+    400: {"description": "not an update: not JSON, not an object, no update_id, nested too deep", "content": TEXT},
+    403: {"description": "no valid X-Telegram-Bot-Api-Secret-Token", "content": TEXT},
+    413: {"description": f"a body over {MAX_UPDATE_BYTES} bytes", "content": TEXT},
+}
 
 
 async def answer_callback(bot: Bot, update: dict[str, Any]) -> None:
@@ -47,16 +81,16 @@ def router(webhook_secret: str, intake: Receiver, bot: Bot) -> APIRouter:
     secret = webhook_secret.encode()
     pending: set[asyncio.Task[None]] = set()
 
-    @api.post(PATH)
+    @api.post(PATH, response_class=Response, responses=WEBHOOK_RESPONSES, openapi_extra=WEBHOOK_OPENAPI)
     async def webhook(request: Request) -> Response:
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "").encode()
         if not secret or not hmac.compare_digest(given, secret):
-            return Response("forbidden", status_code=403)
+            return PlainTextResponse("forbidden", status_code=403)
         try:
             update = decode_update(await read_body(request))
         except NotAnUpdate as exc:
             log.warning("telegram webhook: a request refused (%s)", exc)
-            return Response("bad update", status_code=exc.status)
+            return PlainTextResponse("bad update", status_code=exc.status)
         _id, created = await store_update(intake, update)
         if created:
             task = asyncio.create_task(answer_callback(bot, update))
