@@ -259,14 +259,20 @@ def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> N
     event(session, ticket, "emergency_alert", ticket.created_at, notified=sorted(told))
 
 
+NOTICE_TEXT_CHARS = 40  # of the problem in a worker's notice; the rest by "T1023 详情"
+
+
 def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
     place = f"（{ticket.place_text}）" if ticket.place_text else ""
     who = mask(ticket.reporter_address) if ticket.reporter_address.startswith("+") else "群众"
     urgent = "【紧急】" if ticket.priority in ("immediate", "high") else ""
     photos = f"，附照片{len(ticket.photos)}张" if ticket.photos else ""
+    cut = len(ticket.text) > NOTICE_TEXT_CHARS  # the whole problem is a message away: "T1023 详情"
+    text = ticket.text[:NOTICE_TEXT_CHARS] + ("…" if cut else "")
+    more = f"回复“{ticket.number} 详情”看全文，" if cut else "回复"
     return (
         f"{urgent}新工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{unit.name}{place}："
-        f"{ticket.text[:40]}。反映人{who}{photos}。回复“收到 {ticket.number}”接单"
+        f"{text}。反映人{who}{photos}。{more}“收到 {ticket.number}”接单"
     )
 
 

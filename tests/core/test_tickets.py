@@ -67,3 +67,18 @@ def test_a_stranger_naming_a_known_place_needs_no_question(demo_db: Database):
     with demo_db.session() as s:
         assert reports.needs_place(s, report(sender=STRANGER))
         assert not reports.needs_place(s, report(sender=STRANGER, place_text="阳光小区"))
+
+
+def test_a_workers_notice_cut_short_says_how_to_read_the_whole_problem(demo_db: Database, clock: FakeClock):
+    long_text = "我家楼下路灯坏了好几天了，晚上黑漆漆的，老人出门怕摔跤，上次就有人在那里崴了脚，麻烦尽快来修一下"
+    with demo_db.session() as s:
+        number = reports.submit(s, clock, report(long_text), RULES).ticket.number
+        notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)).all()[-1]
+    assert long_text not in notice and f"回复“{number} 详情”看全文" in notice
+
+
+def test_a_short_problem_comes_whole_in_the_notice_without_the_pointer(demo_db: Database, clock: FakeClock):
+    with demo_db.session() as s:
+        reports.submit(s, clock, report("路灯坏了"), RULES)
+        notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)).all()[-1]
+    assert "路灯坏了。" in notice and "详情" not in notice
