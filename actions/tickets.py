@@ -89,7 +89,7 @@ class ActionWorkerTicket(Action):
                         moved = registration.move_number(session, ctx.clock, check.ticket, check.person,
                                                          tracker.sender_id)
                 elif command.verb == "start":
-                    lifecycle.start_work(session, ctx.clock, rules(), number, tracker.sender_id)
+                    lifecycle.start_work(session, ctx.clock, rules(), number, tracker.sender_id, command.note)
                 elif command.verb == "details":
                     dispatcher.utter_message(text=lifecycle.details(session, rules(), number, tracker.sender_id))
                     return []

@@ -92,15 +92,30 @@ def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str
     return ticket
 
 
-def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str) -> Ticket:
+def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,
+               note: str = "") -> Ticket:
+    """T1023 处理中 — or a progress note (T1023 进度 已联系物业): kept on the ticket, and the reporter
+    hears it."""
     ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
+    now = clock.now()
     if ticket.status != "in_progress":
-        now = clock.now()
         ticket.acknowledged_at = ticket.acknowledged_at or now
         ticket.status = "in_progress"
-        event(session, ticket, "in_progress", now, actor)
+        event(session, ticket, "in_progress", now, actor, note=note)
         _audit(session, clock, actor, "in_progress", ticket)
+    elif note:
+        event(session, ticket, "progress", now, actor, note=note)
+    progress = _progress_words(note)
+    if progress:
+        tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）正在处理：{progress[:40]}")
     return ticket
+
+
+def _progress_words(note: str) -> str:
+    """A worker's note less the command words (进度, 处理中): what the reporter is told."""
+    for word in ("进度", "处理中", "正在处理"):
+        note = note.replace(word, " ")
+    return " ".join(note.split()).strip(" ，,。:：")
 
 
 def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str, note: str,
@@ -200,17 +215,22 @@ def assigned_to(session: Session, address: str) -> list[Ticket]:
     return sorted(tickets, key=lambda t: urgency.get(t.priority, 3))
 
 
-def staff_queue(session: Session, address: str, shown: int = 4) -> str | None:
-    """'您承办的工单：T1004路灯待接单；…' for a staff member, or None when they are not staff."""
+def staff_queue(session: Session, address: str, budget: int = 70) -> str | None:
+    """'您的待办工单：T1004路灯待接单；…' for a staff member, as many as fit one SMS part (the most
+    urgent, then the newest), or None when they are not staff."""
     person = registry.person_by_address(session, address)
     if person is None or (person.kind != "staff" and not registry.roles_of(session, person.id)):
         return None
     tickets = assigned_to(session, address)
     if not tickets:
         return "您目前没有待办工单。"
-    lines = "；".join(f"{t.number}{CATEGORY_NAMES[t.category]}{STATUS_NAMES[t.status]}" for t in tickets[:shown])
-    more = f"等{len(tickets)}件" if len(tickets) > shown else ""
-    return f"您承办的工单：{lines}{more}。回复“工单号 详情”看全文。"
+    for shown in range(min(len(tickets), 4), 0, -1):
+        lines = "；".join(f"{t.number}{CATEGORY_NAMES[t.category]}{STATUS_NAMES[t.status]}" for t in tickets[:shown])
+        more = f"等{len(tickets)}件" if len(tickets) > shown else ""
+        text = f"您的待办工单：{lines}{more}。回“工单号 详情”看全文"
+        if len(text) <= budget:
+            return text
+    return text
 
 
 def cancel(session: Session, clock: Clock, address: str, number: str | None = None) -> Ticket:

@@ -264,8 +264,11 @@ NOTICE_TEXT_CHARS = 40  # of the problem in a worker's notice; the rest by "T102
 
 def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
     place = f"（{ticket.place_text}）" if ticket.place_text else ""
-    who = mask(ticket.reporter_address) if ticket.reporter_address.startswith("+") else "群众"
     urgent = "【紧急】" if ticket.priority in ("immediate", "high") else ""
+    # Staff call back an emergency at once: its reporter's whole number; otherwise masked ("T1023 详情" has it).
+    calling = ticket.priority == "immediate"
+    who = (ticket.reporter_address if calling else mask(ticket.reporter_address)) \
+        if ticket.reporter_address.startswith("+") else "群众"
     photos = f"，附照片{len(ticket.photos)}张" if ticket.photos else ""
     cut = len(ticket.text) > NOTICE_TEXT_CHARS  # the whole problem is a message away: "T1023 详情"
     text = ticket.text[:NOTICE_TEXT_CHARS] + ("…" if cut else "")

@@ -182,3 +182,30 @@ def test_each_staff_action_on_a_ticket_is_in_the_audit_log_under_the_staff_membe
                       (f"person:{worker_id}", "ticket.in_progress", number),
                       (f"person:{worker_id}", "ticket.resolved", number),
                       (f"person:{worker_id}", "ticket.returned", other)]
+
+
+def test_a_progress_note_is_kept_on_the_ticket_and_the_reporter_hears_it(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "进度 已联系物业")
+    assert ticket(demo_db, number).status == "in_progress"
+    assert messages_to(demo_db, RESIDENT)[-1] == f"您反映的问题（{number}）正在处理：已联系物业"
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "明天上午换灯泡")
+    assert messages_to(demo_db, RESIDENT)[-1].endswith("明天上午换灯泡")
+    assert kinds(demo_db, number)[-2:] == ["in_progress", "progress"]
+
+
+def test_a_bare_in_progress_tells_the_reporter_nothing_new(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    before = messages_to(demo_db, RESIDENT)
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "处理中")
+    assert messages_to(demo_db, RESIDENT) == before
+
+
+def test_a_staff_members_queue_fits_one_sms_part_however_many_they_hold(demo_db: Database, clock: FakeClock):
+    numbers = [submit(demo_db, clock, make_report(f"路灯坏了第{n}处")) for n in range(9)]
+    with demo_db.session() as s:
+        queue = lifecycle.staff_queue(s, WORKER)
+    assert len(queue) <= 70 and "等9件" in queue and numbers[-1] in queue  # the newest first

@@ -82,3 +82,13 @@ def test_a_short_problem_comes_whole_in_the_notice_without_the_pointer(demo_db: 
         reports.submit(s, clock, report("路灯坏了"), RULES)
         notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)).all()[-1]
     assert "路灯坏了。" in notice and "详情" not in notice
+
+
+def test_an_emergencys_notice_gives_staff_the_reporters_whole_number_to_call_back(demo_db: Database,
+                                                                                   clock: FakeClock):
+    with demo_db.session() as s:
+        reports.submit(s, clock, report("着火了", category="fire_safety", emergency=True), RULES)
+        reports.submit(s, clock, report("路灯坏了"), RULES)
+        first, second = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)
+                                  .order_by(OutboxMessage.id)).all()[-2:]
+    assert RESIDENT in first and RESIDENT not in second  # an ordinary report's stays masked
