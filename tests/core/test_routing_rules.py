@@ -44,3 +44,9 @@ def test_a_category_with_an_unknown_severity_is_refused():
     text = DEFAULT_PATH.read_text(encoding="utf-8").replace("severity: major}", "severity: huge}", 1)
     with pytest.raises(ValidationError, match="huge"):
         parse_rules(text)
+
+
+def test_a_gas_leak_or_a_flood_at_home_is_a_119_call_not_110():
+    rules = load_rules(DEFAULT_PATH)
+    assert rules.emergency_number("housing_utilities") == "119"
+    assert (rules.emergency_number("public_security"), rules.emergency_number("other")) == ("110", "110")
