@@ -120,11 +120,12 @@ class ActionCheckStatus(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         with ctx.db.session() as session:
-            queue = lifecycle.staff_queue(session, tracker.sender_id)
-            if queue is not None:
+            staff = lifecycle.staff_member(session, tracker.sender_id)
+            if staff is not None:
                 number = number_of(tracker)
                 try:
-                    text = lifecycle.details(session, rules(), number, tracker.sender_id) if number else queue
+                    text = lifecycle.details(session, rules(), number, tracker.sender_id) if number \
+                        else lifecycle.staff_queue(session, staff)
                 except TicketError as error:
                     refuse(dispatcher, error, number)
                     return []

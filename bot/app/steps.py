@@ -37,8 +37,8 @@ class EmergencyPlace:
         self.clock = clock
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
-        if not message.text and "lat" not in message.payload:
-            return message
+        if not emergencies.could_be_place(message.text) and "lat" not in message.payload:
+            return message  # no query for what cannot be an answer to "where?"
         reply = await asyncio.to_thread(self._answer, message)
         return [{"text": reply}] if reply is not None else message
 

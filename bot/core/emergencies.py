@@ -51,11 +51,19 @@ def awaiting_place(session: Session, clock: Clock, address: str) -> Ticket | Non
     return None if given is not None else ticket
 
 
+PLACE_MAX_CHARS = 60  # a longer message is not an answer to "where?"
+
+
+def could_be_place(text: str) -> bool:
+    """A cheap first look, before any query: short enough to be an answer to "where?"."""
+    return 0 < len(text.strip()) <= PLACE_MAX_CHARS
+
+
 def reads_as_place(session: Session, text: str) -> bool:
     """Whether a message reads as an answer to "where?": a place the registry knows, or words of one."""
     text = text.strip()
-    return bool(text) and len(text) <= 60 and (grid_named_in(session, text) is not None
-                                               or _PLACE_WORDS.search(text) is not None)
+    return could_be_place(text) and (grid_named_in(session, text) is not None
+                                      or _PLACE_WORDS.search(text) is not None)
 
 
 def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: float | None = None,

@@ -203,11 +203,16 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
             f"{ticket.text}。反映人{reporter}{photos}")
 
 
-def assigned_to(session: Session, address: str) -> list[Ticket]:
-    """The open tickets a staff member holds (assigned, or escalated to them), most urgent first."""
+def staff_member(session: Session, address: str) -> Person | None:
+    """The person behind an address when they are staff (a staff entry or any staff role), else None."""
     person = registry.person_by_address(session, address)
-    if person is None:
-        return []
+    if person is None or (person.kind != "staff" and not registry.roles_of(session, person.id)):
+        return None
+    return person
+
+
+def assigned_to(session: Session, person: Person) -> list[Ticket]:
+    """The open tickets a staff member holds (assigned, or escalated to them), most urgent first."""
     tickets = session.scalars(select(Ticket).where(
         or_(Ticket.assignee_id == person.id, Ticket.escalated_to_id == person.id),
         Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.id.desc())).all()
@@ -215,13 +220,10 @@ def assigned_to(session: Session, address: str) -> list[Ticket]:
     return sorted(tickets, key=lambda t: urgency.get(t.priority, 3))
 
 
-def staff_queue(session: Session, address: str, budget: int = 70) -> str | None:
+def staff_queue(session: Session, person: Person, budget: int = 70) -> str:
     """'您的待办工单：T1004路灯待接单；…' for a staff member, as many as fit one SMS part (the most
-    urgent, then the newest), or None when they are not staff."""
-    person = registry.person_by_address(session, address)
-    if person is None or (person.kind != "staff" and not registry.roles_of(session, person.id)):
-        return None
-    tickets = assigned_to(session, address)
+    urgent, then the newest)."""
+    tickets = assigned_to(session, person)
     if not tickets:
         return "您目前没有待办工单。"
     for shown in range(min(len(tickets), 4), 0, -1):
