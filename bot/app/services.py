@@ -15,6 +15,7 @@ from bot.common.clock import Clock
 from bot.common.settings import Settings
 from bot.core.routing_rules import RoutingRules, load_rules
 from bot.engine.client import EngineClient
+from bot.engine.replicas import ReplicatedEngine
 from bot.messaging.dispatcher import OutboxDispatcher
 from bot.messaging.inbox import PARKED, Inbox
 from bot.messaging.intake import Intake
@@ -40,7 +41,7 @@ class Services:
     outbox: Outbox
     # How webhooks store inbound messages: group commit (bot/messaging/intake.py), shared by every channel.
     intake: Intake
-    engine: EngineClient
+    engine: EngineClient | ReplicatedEngine
     # Channels, their inbound steps, outbound policies and rate limits (bot/app/channels.py).
     kit: ChannelKit
     worker: InboundWorker
@@ -70,7 +71,8 @@ class Services:
         self.db.dispose()
 
 
-def build_services(settings: Settings, clock: Clock | None = None, *, engine: EngineClient | None = None,
+def build_services(settings: Settings, clock: Clock | None = None, *,
+                   engine: EngineClient | ReplicatedEngine | None = None,
                    poll_seconds: float = IN_PROCESS_POLL_SECONDS, spool: bool = True) -> Services:
     """Everything a process needs. `engine` replaces the client to the configured engine (tests put
     one on a fake transport); `poll_seconds` is how long an idle worker waits before it looks again;
@@ -87,8 +89,7 @@ def build_services(settings: Settings, clock: Clock | None = None, *, engine: En
                   privacy_notice=settings.privacy_notice)
     outbox = Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
                     backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds)
-    engine = engine or EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds,
-                                   auth_token=settings.engine_auth_token.get_secret_value())
+    engine = engine or engine_for(settings)
     dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
     worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
                            max_chars=settings.inbound_max_chars)
@@ -98,3 +99,11 @@ def build_services(settings: Settings, clock: Clock | None = None, *, engine: En
         inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake, spool=kept), engine=engine,
         kit=kit, worker=worker, dispatcher=dispatcher,
     )
+
+
+def engine_for(settings: Settings) -> EngineClient | ReplicatedEngine:
+    """The client to the engine, or to each replica with every sender kept on one (ENGINE_REPLICAS)."""
+    token = settings.engine_auth_token.get_secret_value()
+    clients = [EngineClient(url, settings.actions_url_for_engine(i), timeout=settings.engine_timeout_seconds,
+                            auth_token=token) for i, url in enumerate(settings.engine_replica_urls)]
+    return clients[0] if len(clients) == 1 else ReplicatedEngine(clients)

@@ -133,9 +133,9 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     """Set up what is missing and start the engine, the action server, the gateway and the worker; a process
     that stops is started again (bot/app/supervisor.py)."""
     from bot.app.demo import load_demo
-    from bot.app.supervisor import Program, supervise
+    from bot.app.stack import stack_programs
+    from bot.app.supervisor import supervise
     from bot.engine.model_cache import cached_model, ensure_model
-    from bot.engine.process import engine_command, engine_environment
     from bot.store.db import Database
 
     # A token for this run when none is set (every child gets it; production's check wants one).
@@ -151,14 +151,10 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     console.print("[bold]2/3[/bold] model")
     model = ensure_model(settings.gridbot_cache_dir, echo=console.print) if train_model \
         else cached_model(settings.gridbot_cache_dir)
+    programs = stack_programs(settings, model, {**os.environ, "ENGINE_AUTH_TOKEN": token, "PYTHONUNBUFFERED": "1"})
     console.print(f"[bold]3/3[/bold] starting engine :{settings.engine_port}, actions :{settings.actions_port}, "
-                  f"gateway :{settings.gateway_port} and the worker")
-    bot = str(ROOT / "bin" / "bot")
-    env = {**os.environ, **engine_environment(settings), "ENGINE_AUTH_TOKEN": token, "PYTHONUNBUFFERED": "1"}
-    programs = [Program("engine", engine_command(settings, model), env, str(ROOT)),
-                Program("actions", [bot, "actions"], env, str(ROOT)),
-                Program("gateway", [bot, "gateway"], env, str(ROOT)),
-                Program("worker", [bot, "worker"], env, str(ROOT))]
+                  f"gateway :{settings.gateway_port} and the worker"
+                  + (f" ({len(programs)} processes: replicas on the ports after each)" if len(programs) > 4 else ""))
     host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(settings.gateway_host, settings.gateway_host)
     url = f"http://{host}:{settings.gateway_port}"
     chat = f"open {url}/ to chat as a demo identity; " if settings.simulator_enabled else ""

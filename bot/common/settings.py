@@ -38,6 +38,17 @@ class Settings(BaseSettings):
     # The engine's HTTP API (status, parse, trackers) answers only with this token (`rasa run --auth-token`).
     # Empty: `bin/bot run` makes one for its run; a separately started engine then has its API open.
     engine_auth_token: SecretStr = SecretStr("")
+    # Replicas for `bin/bot run`: ENGINE_REPLICAS engines on ENGINE_PORT, ENGINE_PORT+1, …, ACTIONS_REPLICAS
+    # action servers likewise (engine i calls action server i mod ACTIONS_REPLICAS), GATEWAY_REPLICAS gateways
+    # on GATEWAY_PORT, GATEWAY_PORT+1, … and WORKER_REPLICAS workers. Each worker keeps every sender on one
+    # engine (bot/engine/replicas.py). More than one engine needs PostgreSQL (DATABASE_URL) and LOCK_STORE_URL.
+    engine_replicas: int = Field(1, ge=1, le=16)
+    actions_replicas: int = Field(1, ge=1, le=16)
+    gateway_replicas: int = Field(1, ge=1, le=16)
+    worker_replicas: int = Field(1, ge=1, le=16)
+    # Rasa's lock store, shared by the engines: empty = in memory (one engine only), or a Redis URL such as
+    # redis://127.0.0.1:6379/1 (engine_ext/lock_store.py: Rasa's own Redis lock store races across replicas).
+    lock_store_url: str = ""
 
     # Load the fictional demo subdistrict on first start when the registry is empty.
     demo_data: bool = True
@@ -128,6 +139,30 @@ class Settings(BaseSettings):
     # another way (a signed notice at registration).
     privacy_notice: bool = True
     audit_retention_days: int = Field(365, ge=183)
+
+    @model_validator(mode="after")
+    def _replicas_share_state(self) -> Settings:
+        if self.engine_replicas > 1:
+            missing = [name for name, ok in (("DATABASE_URL (PostgreSQL)", not self.is_sqlite),
+                                             ("LOCK_STORE_URL (Redis)", self.lock_store_url.startswith("redis")))
+                       if not ok]
+            if missing:
+                raise ValueError(f"ENGINE_REPLICAS={self.engine_replicas} needs shared state: set "
+                                 + " and ".join(missing))
+        return self
+
+    @property
+    def engine_replica_urls(self) -> list[str]:
+        """Where the engines listen: ENGINE_URL alone, or one loopback port per replica from ENGINE_PORT."""
+        if self.engine_replicas == 1:
+            return [self.engine_url]
+        return [f"http://127.0.0.1:{self.engine_port + i}" for i in range(self.engine_replicas)]
+
+    def actions_url_for_engine(self, replica: int) -> str:
+        """The action server engine `replica` calls."""
+        if self.actions_replicas == 1:
+            return self.actions_url
+        return f"http://127.0.0.1:{self.actions_port + replica % self.actions_replicas}"
 
     @property
     def resolved_database_url(self) -> str:

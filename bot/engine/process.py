@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import SecretStr
@@ -19,12 +20,26 @@ from bot.common.settings import ROOT, Settings
 from bot.engine.model_cache import ensure_model
 
 
-def engine_environment(settings: Settings) -> dict[str, str]:
-    """The variables endpoints.yml reads (Rasa substitutes ${...} from the environment)."""
+def engine_environment(settings: Settings, replica: int = 0) -> dict[str, str]:
+    """The variables endpoints.yml reads (Rasa substitutes ${...} from the environment), for engine `replica`."""
     return {
-        "GRIDBOT_ACTION_ENDPOINT": settings.action_endpoint,
+        "GRIDBOT_ACTION_ENDPOINT": settings.actions_url_for_engine(replica).rstrip("/") + "/webhook",
         "GRIDBOT_TRACKER_STORE_URL": settings.resolved_tracker_store_url,
+        **lock_store_environment(settings.lock_store_url),
     }
+
+
+def lock_store_environment(url: str) -> dict[str, str]:
+    """endpoints.yml's lock store: in memory, or engine_ext's atomic Redis store at `url` (redis://host:port/db)."""
+    if not url:
+        return {"GRIDBOT_LOCK_STORE": "in_memory", "GRIDBOT_LOCK_STORE_HOST": "", "GRIDBOT_LOCK_STORE_PORT": "0",
+                "GRIDBOT_LOCK_STORE_DB": "0"}
+    parts = urlsplit(url)
+    if parts.scheme != "redis" or not parts.hostname:
+        raise ValueError("LOCK_STORE_URL must look like redis://host:6379/1")
+    return {"GRIDBOT_LOCK_STORE": "engine_ext.lock_store.AtomicRedisLockStore",
+            "GRIDBOT_LOCK_STORE_HOST": parts.hostname, "GRIDBOT_LOCK_STORE_PORT": str(parts.port or 6379),
+            "GRIDBOT_LOCK_STORE_DB": parts.path.strip("/") or "1"}
 
 
 # The engine's logging: no message text in what Rasa logs when a turn is interrupted, no line longer
