@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from bot.core.tickets import OPEN_STATUSES
@@ -137,6 +137,14 @@ class TicketFilter:
         return found
 
 
+def urgency(now: datetime) -> list[ColumnElement[object]]:
+    """ORDER BY for the queue and its exports: emergencies, then red households (priority high),
+    then overdue open tickets, then the newest."""
+    rank = case((Ticket.priority == "immediate", 0), (Ticket.priority == "high", 1), else_=2)
+    late = case((and_(Ticket.status.in_(OPEN_STATUSES), Ticket.due_at < now), 0), else_=1)
+    return [rank, late, Ticket.id.desc()]
+
+
 def tickets_query(scope: Scope, wanted: TicketFilter, now: datetime) -> Select[tuple[Ticket]]:
-    """SELECT the tickets in scope that the filter asks for (unordered: the caller sorts)."""
-    return select(Ticket).where(and_(scope.condition(), *wanted.conditions(now)))
+    """SELECT the tickets in scope that the filter asks for, most urgent first (`urgency`)."""
+    return select(Ticket).where(and_(scope.condition(), *wanted.conditions(now))).order_by(*urgency(now))

@@ -79,7 +79,8 @@ def test_the_totals_count_each_13710_stage_the_ratings_and_the_median_time_to_re
         demo_db: Database, clock: FakeClock, prepared: dict[str, str]):
     with demo_db.session() as s:
         total = stats.report(s, Scope.all(), TicketFilter(), clock.now(), "grid").total
-    assert (total.tickets, total.open, total.overdue, total.resolved, total.closed, total.cancelled) == (5, 1, 1, 3, 2, 1)
+    counts = (total.tickets, total.open, total.overdue, total.resolved, total.closed, total.cancelled)
+    assert counts == (5, 1, 1, 3, 2, 1)
     # 接单: A (2 h) and D (again, within its new day) on time; B (30 h) and C (never) late; E cancelled, not judged.
     assert (total.ack_on_time, total.ack_late, total.ack_rate) == (2, 2, 0.5)
     # 办结: A (26 h of 7 days) and D on time; B (4 of 3 days) and C (open past its 7 days) late.
@@ -111,8 +112,8 @@ def test_figures_by_community_category_and_grid_split_the_same_tickets(
 
 def test_months_are_beijing_months(demo_db: Database, clock: FakeClock):
     # 2026-10-31 15:00 UTC is 23:00 in Beijing, still October; 17:00 UTC is 1 am on 1 November.
-    submit(demo_db, FakeClock(datetime(2026, 10, 31, 15, 0, tzinfo=UTC)), make_report("路灯不亮", category="roads"))
-    submit(demo_db, FakeClock(datetime(2026, 10, 31, 17, 0, tzinfo=UTC)), make_report("垃圾没收", category="sanitation"))
+    for hour, text in ((15, "路灯不亮"), (17, "垃圾没收")):
+        submit(demo_db, FakeClock(datetime(2026, 10, 31, hour, 0, tzinfo=UTC)), make_report(text, category="roads"))
     submit(demo_db, clock, make_report("噪音扰民", category="dispute"))
     with demo_db.session() as s:
         months = {f.key: f.tickets for f in stats.figures(s, Scope.all(), TicketFilter(), clock.now(), "month")}
