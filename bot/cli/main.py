@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
+from bot.cli.broadcasts import broadcast_app
 from bot.cli.imports import import_app
 from bot.cli.knowledge import knowledge_app
 from bot.cli.personal import audit_app, person_app, purge
@@ -33,6 +34,7 @@ app.add_typer(person_app, name="person")
 app.add_typer(audit_app, name="audit")
 app.command("purge")(purge)
 app.add_typer(knowledge_app, name="knowledge")
+app.add_typer(broadcast_app, name="broadcast")
 
 
 def _settings() -> Settings:
