@@ -19,7 +19,7 @@ from bot.common.settings import load_settings
 from bot.core import audit, broadcasts
 from bot.core.broadcasts import Audience, BroadcastError, Limits
 from bot.core.exports import BEIJING
-from bot.core.ticket_filter import Scope
+from bot.core.ticket_filter import GridScope
 from bot.store.db import Database
 from bot.store.models import OrgUnit
 
@@ -70,7 +70,7 @@ def preview(text: TextOption, unit: UnitOption = None, group: GroupOption = None
     db = Database(settings.resolved_database_url)
     try:
         with db.session() as s:
-            seen = broadcasts.preview(s, Clock(), Scope.all(), _audience(db, unit, group, colour, tag), text,
+            seen = broadcasts.preview(s, Clock(), GridScope.all(), _audience(db, unit, group, colour, tag), text,
                                       Limits.from_settings(settings))
     except BroadcastError as exc:
         console.print(f"不能发送：{PROBLEMS.get(exc.reason, exc.reason)}", style="red", markup=False)
@@ -93,7 +93,7 @@ def send(text: TextOption, unit: UnitOption = None, group: GroupOption = None, c
     db = Database(settings.resolved_database_url)
     try:
         with db.session() as s:
-            sent = broadcasts.send(s, Clock(), Scope.all(), _audience(db, unit, group, colour, tag), text,
+            sent = broadcasts.send(s, Clock(), GridScope.all(), _audience(db, unit, group, colour, tag), text,
                                    actor=audit.cli_actor(), topic=topic, title=title,
                                    limits=Limits.from_settings(settings))
             console.print(f"已排队：{sent.audience_label} {sent.recipients} 人，短信共 {sent.sms_total} 段",
@@ -112,7 +112,7 @@ def status(limit: Annotated[int, typer.Option(help="how many of the newest")] = 
     db = Database(load_settings().resolved_database_url)
     try:
         with db.session() as s:
-            listed = broadcasts.recent(s, Scope.all(), limit)
+            listed = broadcasts.recent(s, GridScope.all(), limit)
             counts = broadcasts.deliveries(s, [b.id for b in listed])
     finally:
         db.dispose()

@@ -27,7 +27,7 @@ from bot.common.settings import Settings
 from bot.common.sms_parts import segments, units
 from bot.core import audit
 from bot.core.notify import address_of
-from bot.core.ticket_filter import Scope, grids_under
+from bot.core.ticket_filter import TicketScope, grids_under
 from bot.store.channel_models import OptOut
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Household, OrgUnit, Person
@@ -117,11 +117,12 @@ class Deliveries:
         return self.sent + self.failed + self.pending + self.held_back
 
 
-def _audience_grids(session: Session, scope: Scope, audience: Audience) -> tuple[list[int] | None, OrgUnit | None]:
+def _audience_grids(session: Session, scope: TicketScope,
+                    audience: Audience) -> tuple[list[int] | None, OrgUnit | None]:
     """The grids the audience spans within the scope (None: every grid, for an unrestricted scope),
     and the villager group when it is one."""
     if audience.unit_id is None:
-        return (None if scope.everything else sorted(scope.grid_ids)), None
+        return (None if scope.everything else sorted(scope.unit_ids)), None
     unit = session.get(OrgUnit, audience.unit_id)
     if unit is None:
         raise BroadcastError("unknown_unit")
@@ -130,7 +131,7 @@ def _audience_grids(session: Session, scope: Scope, audience: Audience) -> tuple
         group = unit
     else:
         grids, group = grids_under(session, [unit.id]), None
-    if not grids or not all(scope.allows_grid(g) for g in grids):
+    if not grids or not all(scope.covers_unit(g) for g in grids):
         raise BroadcastError("not_allowed")
     return sorted(grids), group
 
@@ -149,7 +150,7 @@ def _label(session: Session, audience: Audience) -> str:
     return "·".join(parts)
 
 
-def audience_people(session: Session, scope: Scope, audience: Audience) -> tuple[list[Person], list[int]]:
+def audience_people(session: Session, scope: TicketScope, audience: Audience) -> tuple[list[Person], list[int]]:
     """The residents the audience means within the scope (one query; a tag is matched in Python over
     the households' tag lists), and the grids it spans."""
     grids, group = _audience_grids(session, scope, audience)
@@ -190,7 +191,7 @@ def sms_used_today(session: Session, now: datetime) -> int:
                               .where(Broadcast.created_at >= now - timedelta(hours=24))) or 0)
 
 
-def preview(session: Session, clock: Clock, scope: Scope, audience: Audience, text: str,
+def preview(session: Session, clock: Clock, scope: TicketScope, audience: Audience, text: str,
             limits: Limits = Limits()) -> Preview:
     """Who it would reach and what it would cost; `problems` lists why it may not be sent yet."""
     text = text.strip()
@@ -218,7 +219,7 @@ def preview(session: Session, clock: Clock, scope: Scope, audience: Audience, te
                    sms_parts=parts, sms_total=sms_total, budget_left=left, grid_ids=grids, problems=problems)
 
 
-def send(session: Session, clock: Clock, scope: Scope, audience: Audience, text: str, *, actor: str,
+def send(session: Session, clock: Clock, scope: TicketScope, audience: Audience, text: str, *, actor: str,
          topic: str = "other", title: str = "", limits: Limits = Limits()) -> Broadcast:
     """Record the broadcast and queue it to everyone the preview reaches, paced at
     `limits.rate_per_second`; refused (BroadcastError, nothing written) while the preview has problems."""
@@ -263,12 +264,12 @@ def deliveries(session: Session, broadcast_ids: Collection[int]) -> dict[int, De
     return {bid: Deliveries(**c) for bid, c in counts.items()}
 
 
-def visible(broadcast: Broadcast, scope: Scope) -> bool:
+def visible(broadcast: Broadcast, scope: TicketScope) -> bool:
     """A broadcast is seen by a scope holding every grid it went to."""
-    return scope.everything or all(g in scope.grid_ids for g in broadcast.grid_ids or [])
+    return scope.everything or all(scope.covers_unit(g) for g in broadcast.grid_ids or [])
 
 
-def recent(session: Session, scope: Scope, limit: int = 20) -> list[Broadcast]:
+def recent(session: Session, scope: TicketScope, limit: int = 20) -> list[Broadcast]:
     """The newest broadcasts the scope may see."""
     found: list[Broadcast] = []
     query = select(Broadcast).order_by(Broadcast.id.desc())
@@ -280,20 +281,20 @@ def recent(session: Session, scope: Scope, limit: int = 20) -> list[Broadcast]:
     return found
 
 
-def get(session: Session, scope: Scope, broadcast_id: int) -> Broadcast | None:
+def get(session: Session, scope: TicketScope, broadcast_id: int) -> Broadcast | None:
     """One broadcast, or None when it does not exist or is outside the scope (a 404 either way)."""
     broadcast = session.get(Broadcast, broadcast_id)
     return broadcast if broadcast is not None and visible(broadcast, scope) else None
 
 
-def units_for_audience(session: Session, scope: Scope) -> list[OrgUnit]:
+def units_for_audience(session: Session, scope: TicketScope) -> list[OrgUnit]:
     """The units a scope may address: its grids, their communities/villages when wholly inside, and
     the villager groups of those villages (for a picker)."""
-    in_scope = true() if scope.everything else OrgUnit.id.in_(sorted(scope.grid_ids))
+    in_scope = true() if scope.everything else OrgUnit.id.in_(sorted(scope.unit_ids))
     grids = list(session.scalars(select(OrgUnit).where(OrgUnit.kind == "grid", in_scope)))
     parents = {g.parent_id for g in grids if g.parent_id is not None}
     whole = [u for u in session.scalars(select(OrgUnit).where(OrgUnit.id.in_(sorted(parents))))
-             if all(scope.allows_grid(g) for g in grids_under(session, [u.id]))]
+             if all(scope.covers_unit(g) for g in grids_under(session, [u.id]))]
     villages = [u.id for u in whole if u.kind == "village"]
     groups = list(session.scalars(select(OrgUnit).where(OrgUnit.kind == "villager_group",
                                                         OrgUnit.parent_id.in_(villages)))) if villages else []

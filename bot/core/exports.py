@@ -1,4 +1,4 @@
-"""The ticket list a queue shows (a `Scope` and a `TicketFilter`, most urgent first) as CSV or .xlsx
+"""The ticket list a queue shows (a `TicketScope` and its filter, most urgent first) as CSV or .xlsx
 with Chinese headers, for cadres' own reports.
 
 The reporter's name, number and exact point are personal data: they are in the file only when the
@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from bot.common.clock import Clock
 from bot.core import audit
 from bot.core.lifecycle import STATUS_NAMES
-from bot.core.ticket_filter import Scope, TicketFilter, urgency
+from bot.core.ticket_filter import TicketConditions, TicketScope, urgency
+from bot.core.ticket_filter import where as ticket_where
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES
 from bot.store.models import OrgUnit, Person, Ticket
 
@@ -63,7 +64,7 @@ def safe_cell(value: str) -> str:
     return value
 
 
-def table(session: Session, scope: Scope, wanted: TicketFilter, now: datetime, *, personal: bool,
+def table(session: Session, scope: TicketScope, wanted: TicketConditions, now: datetime, *, personal: bool,
           limit: int = MAX_ROWS) -> tuple[list[str], list[list[str]], bool]:
     """The headers and rows (every cell text) of what the queue shows; and whether the
     list was cut at `limit`. One query, joined to the grid, its community, the assignee and (only
@@ -79,7 +80,7 @@ def table(session: Session, scope: Scope, wanted: TicketFilter, now: datetime, *
     query = (select(*columns).select_from(Ticket)
              .outerjoin(grid, grid.id == Ticket.unit_id).outerjoin(community, community.id == grid.parent_id)
              .outerjoin(assignee, assignee.id == Ticket.assignee_id)
-             .where(and_(scope.condition(), *wanted.conditions(now))).order_by(*urgency(now)).limit(limit + 1))
+             .where(*ticket_where(scope, wanted, now)).order_by(*urgency(now)).limit(limit + 1))
     if personal:
         query = query.outerjoin(reporter, reporter.id == Ticket.reporter_id)
     rows = session.execute(query).all()
@@ -142,7 +143,7 @@ def to_xlsx(headers: list[str], rows: list[list[str]], title: str = "工单") ->
     return out.getvalue()
 
 
-def export(session: Session, clock: Clock, scope: Scope, wanted: TicketFilter, fmt: str, *, personal: bool,
+def export(session: Session, clock: Clock, scope: TicketScope, wanted: TicketConditions, fmt: str, *, personal: bool,
            actor: str, limit: int = MAX_ROWS) -> Export:
     """The queue's tickets as a file (`fmt`: "csv" or "xlsx"). `actor` ("person:<id>") is recorded in
     the audit log with what was exported when the file holds personal data."""
@@ -160,11 +161,12 @@ def export(session: Session, clock: Clock, scope: Scope, wanted: TicketFilter, f
     return Export(content, FORMATS[fmt], f"工单-{stamp}.{fmt}", len(rows) - int(truncated), truncated)
 
 
-def _described(wanted: TicketFilter) -> dict[str, str]:
+def _described(wanted: TicketConditions) -> dict[str, str]:
     """The filter as the audit log keeps it: the fields set, as text (the search words are not kept:
     they may be a name or a number)."""
-    kept = {name: value for name, value in vars(wanted).items() if value not in (None, "") and name != "text"}
-    if wanted.text:
-        kept["text"] = "…"
+    fields = dict(getattr(wanted, "__dict__", {}))
+    words = {name: fields.pop(name) for name in ("text", "q") if fields.get(name)}
+    kept = {name: value for name, value in fields.items() if value not in (None, "")}
+    kept.update({name: "…" for name in words})
     return {name: value.isoformat() if isinstance(value, datetime) else str(value) for name, value in kept.items()}
 

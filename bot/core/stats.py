@@ -1,6 +1,6 @@
 """Ticket statistics for cadres: 13710 compliance per stage, satisfaction, reopen rate, median time to
-resolve and counts, grouped by grid, community, category or month, over the tickets a `Scope` and a
-`TicketFilter` select (those created in the filter's date range).
+resolve and counts, grouped by grid, community, category or month, over the tickets a `TicketScope` and a
+filter (`TicketFilter`) select (those created in the filter's date range).
 
 The 13710 stages, as the routing table defines them (`config/routing.yml`, `tickets.set_deadlines`):
 - 接单 (acknowledge): by `ack_due_at` (1 hour when urgent, else 1 day). The first response is the
@@ -26,7 +26,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, and_, case, cast, distinct, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from bot.core.ticket_filter import Scope, TicketFilter
+from bot.core.ticket_filter import TicketConditions, TicketScope, overdue
+from bot.core.ticket_filter import where as ticket_where
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES
 from bot.store.models import OrgUnit, Ticket, TicketEvent
 
@@ -43,7 +44,7 @@ class Figures:
     label: str
     tickets: int = 0
     open: int = 0
-    overdue: int = 0
+    overdue: int = 0  # the queue's 逾期: open past its handling deadline, or untaken past its acknowledgement one
     resolved: int = 0  # resolved or closed now
     closed: int = 0
     cancelled: int = 0
@@ -161,7 +162,7 @@ def _ticket_figures(session: Session, by: str, where: list[ColumnElement[bool]],
     columns = {
         "tickets": func.count(Ticket.id),
         "open": _sum(is_open),
-        "overdue": _sum(and_(is_open, Ticket.due_at < now)),
+        "overdue": _sum(overdue(now)),  # as the queue's 逾期 folder counts it
         "resolved": _sum(Ticket.status.in_(("resolved", "closed"))),
         "closed": _sum(Ticket.status == "closed"),
         "cancelled": _sum(Ticket.status == "cancelled"),
@@ -222,10 +223,10 @@ def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, str]:
     return {k: str(k) for k in keys}
 
 
-def figures(session: Session, scope: Scope, wanted: TicketFilter, now: datetime, by: str) -> list[Figures]:
+def figures(session: Session, scope: TicketScope, wanted: TicketConditions, now: datetime, by: str) -> list[Figures]:
     """Figures per group of `by` (grid, community, category, month, or "total"), ordered by key;
     tickets nobody could place are one group with key "" (label 待分派)."""
-    where = [scope.condition(), *wanted.conditions(now)]
+    where = ticket_where(scope, wanted, now)
     tickets = _ticket_figures(session, by, where, now)
     events = _event_figures(session, by, where)
     medians = _medians(session, by, where)
@@ -235,7 +236,7 @@ def figures(session: Session, scope: Scope, wanted: TicketFilter, now: datetime,
                     median_hours_to_resolve=medians.get(k)) for k in keys]
 
 
-def report(session: Session, scope: Scope, wanted: TicketFilter, now: datetime, by: str) -> Report:
+def report(session: Session, scope: TicketScope, wanted: TicketConditions, now: datetime, by: str) -> Report:
     """A table by `by` and its total, over the same tickets."""
     rows = figures(session, scope, wanted, now, by)
     totals = figures(session, scope, wanted, now, TOTAL)

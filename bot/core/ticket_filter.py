@@ -1,24 +1,26 @@
-"""Which tickets a staff member may see (`Scope`, the grids they serve) and which they asked for
-(`TicketFilter`: the queue's folders and filters). Statistics, exports and the queue build their
-queries from these two, so a page, its export and its figures always cover the same tickets.
+"""Which tickets a staff member may see (a `TicketScope`) and which they asked for (a filter with
+`conditions(now)`: `TicketFilter`, the queue's folders and filters). Statistics, exports and the
+queue build their queries from these two, so a page, its export and its figures cover the same
+tickets.
 
-Both are plain values: the web layer builds a `Scope` from the signed-in person's roles and a
-`TicketFilter` from the URL, and hands them to the core; the core never sees a user."""
+Both are plain values handed to the core, which never sees a user: the workbench builds the scope
+from the signed-in person's roles; `GridScope` is a scope of whole grids (the command line, tests,
+benchmarks)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, not_, or_, select, true
 from sqlalchemy.orm import Session
 
-from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import Household, OrgUnit, Person, Ticket
 
-# The queue's folders by 13710 stage. "overdue" cuts across the first two: open and past its
-# handling deadline (`due_at`) at the moment asked.
+# The queue's folders by 13710 stage. 逾期 cuts across the first two: open past its handling deadline,
+# or not yet taken and past its acknowledgement deadline (`overdue`); 待接单 and 办理中 hold the rest.
 FOLDERS: dict[str, str] = {
     "pending": "待接单",
     "working": "办理中",
@@ -26,43 +28,76 @@ FOLDERS: dict[str, str] = {
     "overdue": "逾期",
     "done": "已办结",
 }
-FOLDER_STATUSES: dict[str, tuple[str, ...]] = {
-    "pending": ("new", "assigned", "returned", "reopened"),
-    "working": ("acknowledged", "in_progress"),
-    "rating": ("resolved",),
-    "overdue": OPEN_STATUSES,
-    "done": ("closed",),
-}
+WAITING = ("new", "assigned", "returned", "reopened")  # nobody has taken it (again) yet
+WORKING = ("acknowledged", "in_progress")
+DONE = ("closed", "cancelled", "merged")
 CHANNELS = ("sms", "telegram", "simulator", "open311")
 COLOURS = ("red", "yellow", "green")
 
 
-@dataclass(frozen=True)
-class Scope:
-    """The grids whose tickets someone may see. `everything` (the duty officer, the subdistrict) also
-    sees tickets nobody could place yet. An empty scope sees nothing."""
+def overdue(now: datetime) -> ColumnElement[bool]:
+    """Open and past its handling deadline, or not taken and past the acknowledgement deadline."""
+    return or_(and_(Ticket.status.in_((*WAITING, *WORKING)), Ticket.due_at < now),
+               and_(Ticket.status.in_(WAITING), Ticket.ack_due_at < now))
 
-    grid_ids: frozenset[int] = frozenset()
+
+def in_folder(folder: str, now: datetime) -> ColumnElement[bool]:
+    if folder not in FOLDERS:
+        raise ValueError(f"unknown folder {folder!r}")
+    late = overdue(now)
+    return {
+        "pending": and_(Ticket.status.in_(WAITING), not_(late)),
+        "working": and_(Ticket.status.in_(WORKING), not_(late)),
+        "rating": Ticket.status == "resolved",
+        "overdue": late,
+        "done": Ticket.status.in_(DONE),
+    }[folder]
+
+
+class TicketScope(Protocol):
+    """What the core needs of a staff member's scope: the condition on `Ticket` for the tickets in it,
+    and whether it covers a unit. `GridScope` is one; so is the workbench's scope of a signed-in person."""
+
+    everything: bool
+    unit_ids: frozenset[int]
+
+    def tickets(self) -> ColumnElement[bool]: ...
+
+    def covers_unit(self, unit_id: int | None) -> bool: ...
+
+
+class TicketConditions(Protocol):
+    """What the core needs of a filter: its WHERE conditions on `Ticket` at a moment (`TicketFilter`)."""
+
+    def conditions(self, now: datetime) -> list[ColumnElement[bool]]: ...
+
+
+@dataclass(frozen=True)
+class GridScope:
+    """A scope of whole grids (`unit_ids`: grid ids), or `everything` (the duty officer, the
+    subdistrict, the command line), which also sees tickets nobody could place yet. Empty: nothing."""
+
+    unit_ids: frozenset[int] = frozenset()
     everything: bool = False
 
     @classmethod
-    def all(cls) -> Scope:
+    def all(cls) -> GridScope:
         return cls(everything=True)
 
     @classmethod
-    def of_grids(cls, grid_ids: Iterable[int]) -> Scope:
-        return cls(grid_ids=frozenset(grid_ids))
+    def of_grids(cls, grid_ids: Iterable[int]) -> GridScope:
+        return cls(unit_ids=frozenset(grid_ids))
 
-    def allows_grid(self, grid_id: int | None) -> bool:
-        return self.everything or (grid_id is not None and grid_id in self.grid_ids)
+    def covers_unit(self, unit_id: int | None) -> bool:
+        return self.everything or (unit_id is not None and unit_id in self.unit_ids)
 
-    def condition(self) -> ColumnElement[bool]:
+    def tickets(self) -> ColumnElement[bool]:
         """The tickets in scope, as a WHERE condition."""
         if self.everything:
             return true()
-        if not self.grid_ids:
+        if not self.unit_ids:
             return false()
-        return Ticket.unit_id.in_(sorted(self.grid_ids))
+        return Ticket.unit_id.in_(sorted(self.unit_ids))
 
 
 def grids_under(session: Session, unit_ids: Collection[int]) -> frozenset[int]:
@@ -115,11 +150,7 @@ class TicketFilter:
         if self.status:
             found.append(Ticket.status == self.status)
         if self.folder:
-            if self.folder not in FOLDERS:
-                raise ValueError(f"unknown folder {self.folder!r}")
-            found.append(Ticket.status.in_(FOLDER_STATUSES[self.folder]))
-            if self.folder == "overdue":
-                found.append(Ticket.due_at < now)
+            found.append(in_folder(self.folder, now))
         if self.colour:
             found.append(Ticket.reporter_id.in_(
                 select(Person.id).join(Household, Person.household_id == Household.id)
@@ -138,13 +169,18 @@ class TicketFilter:
 
 
 def urgency(now: datetime) -> list[ColumnElement[object]]:
-    """ORDER BY for the queue and its exports: emergencies, then red households (priority high),
-    then overdue open tickets, then the newest."""
-    rank = case((Ticket.priority == "immediate", 0), (Ticket.priority == "high", 1), else_=2)
-    late = case((and_(Ticket.status.in_(OPEN_STATUSES), Ticket.due_at < now), 0), else_=1)
-    return [rank, late, Ticket.id.desc()]
+    """ORDER BY for the queue and its exports: emergencies, then overdue, then by priority (red
+    households are high), then the nearest deadline, then the newest."""
+    return [case((Ticket.priority == "immediate", 0), else_=1), case((overdue(now), 0), else_=1),
+            case((Ticket.priority == "high", 0), (Ticket.priority == "medium", 1), else_=2),
+            case((Ticket.due_at.is_(None), 1), else_=0), Ticket.due_at, Ticket.id.desc()]
 
 
-def tickets_query(scope: Scope, wanted: TicketFilter, now: datetime) -> Select[tuple[Ticket]]:
+def where(scope: TicketScope, wanted: TicketConditions, now: datetime) -> list[ColumnElement[bool]]:
+    """The scope's condition and the filter's: every query of tickets here starts from these."""
+    return [scope.tickets(), *wanted.conditions(now)]
+
+
+def tickets_query(scope: TicketScope, wanted: TicketConditions, now: datetime) -> Select[tuple[Ticket]]:
     """SELECT the tickets in scope that the filter asks for, most urgent first (`urgency`)."""
-    return select(Ticket).where(and_(scope.condition(), *wanted.conditions(now))).order_by(*urgency(now))
+    return select(Ticket).where(and_(*where(scope, wanted, now))).order_by(*urgency(now))

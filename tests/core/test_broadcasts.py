@@ -10,7 +10,7 @@ from bot.common.clock import FakeClock
 from bot.core import broadcasts
 from bot.core.broadcasts import Audience, BroadcastError, Limits
 from bot.core.notify import notify_address
-from bot.core.ticket_filter import Scope, grids_under
+from bot.core.ticket_filter import GridScope, grids_under
 from bot.messaging.optout import OptOuts
 from bot.messaging.outbox import Outbox
 from bot.store.db import Database
@@ -27,9 +27,9 @@ def unit(db: Database, code: str) -> int:
         return s.scalar(select(OrgUnit.id).where(OrgUnit.code == code))
 
 
-def scope_of(db: Database, code: str) -> Scope:
+def scope_of(db: Database, code: str) -> GridScope:
     with db.session() as s:
-        return Scope.of_grids(grids_under(s, [unit(db, code)]))
+        return GridScope.of_grids(grids_under(s, [unit(db, code)]))
 
 
 def residents_of(db: Database, grid_code: str) -> list[Person]:
@@ -59,8 +59,9 @@ def test_the_preview_counts_a_grids_residents_by_channel_and_the_sms_parts(demo_
 def test_colours_tags_and_villager_groups_pick_their_households(demo_db: Database, clock: FakeClock):
     xingfu = unit(demo_db, "XF")
     with demo_db.session() as s:
-        red = broadcasts.preview(s, clock, Scope.all(), Audience(unit_id=xingfu, colour="red"), ANTI_FRAUD)
-        left_behind = broadcasts.preview(s, clock, Scope.all(), Audience(unit_id=xingfu, tag="留守儿童"), ANTI_FRAUD)
+        red = broadcasts.preview(s, clock, GridScope.all(), Audience(unit_id=xingfu, colour="red"), ANTI_FRAUD)
+        left_behind = broadcasts.preview(s, clock, GridScope.all(), Audience(unit_id=xingfu, tag="留守儿童"),
+                                         ANTI_FRAUD)
         group = broadcasts.preview(s, clock, scope_of(demo_db, "SQ"), Audience(unit_id=unit(demo_db, "SQ-V1")),
                                    ANTI_FRAUD)
         whole = broadcasts.preview(s, clock, scope_of(demo_db, "XF"), Audience(), ANTI_FRAUD)
@@ -78,7 +79,7 @@ def test_an_audience_outside_the_senders_scope_is_refused(demo_db: Database, clo
             with pytest.raises(BroadcastError) as refused:
                 broadcasts.preview(s, clock, grid_worker, Audience(unit_id=unit(demo_db, code)), ANTI_FRAUD)
             assert refused.value.reason == "not_allowed"
-        nobody = broadcasts.preview(s, clock, Scope(), Audience(), ANTI_FRAUD)
+        nobody = broadcasts.preview(s, clock, GridScope(), Audience(), ANTI_FRAUD)
     assert (nobody.count, nobody.problems) == (0, ["no_recipients"])
 
 
@@ -87,7 +88,7 @@ def test_an_opted_out_number_is_left_out_and_counted(demo_db: Database, clock: F
     on_sms(demo_db, people[:3])
     OptOuts(demo_db, clock).set("sms", people[0].phone, opted_out=True)
     with demo_db.session() as s:
-        sent = broadcasts.send(s, clock, Scope.all(), Audience(unit_id=unit(demo_db, "XF-G1")), ANTI_FRAUD,
+        sent = broadcasts.send(s, clock, GridScope.all(), Audience(unit_id=unit(demo_db, "XF-G1")), ANTI_FRAUD,
                                actor="cli:test", topic="anti_fraud")
     with demo_db.session() as s:
         rows = list(s.scalars(select(OutboxMessage).where(OutboxMessage.kind == "broadcast")))
@@ -100,7 +101,7 @@ def test_a_send_queues_paced_rows_and_the_delivery_counts_follow_the_outbox(demo
     people = residents_of(demo_db, "XF-G1")
     on_sms(demo_db, people[:2])
     with demo_db.session() as s:
-        sent = broadcasts.send(s, clock, Scope.all(), Audience(unit_id=unit(demo_db, "XF-G1")), ANTI_FRAUD,
+        sent = broadcasts.send(s, clock, GridScope.all(), Audience(unit_id=unit(demo_db, "XF-G1")), ANTI_FRAUD,
                                actor="person:1", topic="anti_fraud", limits=Limits(rate_per_second=2))
         reply = notify_address(s, "simulator", DUTY_OFFICER, "一条回复")  # queued after the whole broadcast
         reply.next_attempt_at = clock.now()
@@ -124,7 +125,7 @@ def test_a_send_queues_paced_rows_and_the_delivery_counts_follow_the_outbox(demo
     OptOuts(demo_db, clock).set("sms", people[1].phone, opted_out=False)  # changes nothing of what was sent
     with demo_db.session() as s:
         counts = broadcasts.deliveries(s, [sent.id])[sent.id]
-        listed = broadcasts.recent(s, Scope.all())
+        listed = broadcasts.recent(s, GridScope.all())
     assert counts == broadcasts.Deliveries(sent=15, failed=2, pending=3) and counts.total == 20
     assert [b.id for b in listed] == [sent.id] and listed[0].audience_label == "幸福社区第1网格"
 
@@ -135,15 +136,15 @@ def test_the_daily_sms_budget_refuses_a_broadcast_that_would_pass_it(demo_db: Da
     limits = Limits(daily_sms_parts=5)
     grid = Audience(unit_id=unit(demo_db, "XF-G1"))
     with demo_db.session() as s:
-        broadcasts.send(s, clock, Scope.all(), grid, ANTI_FRAUD, actor="cli:test", limits=limits)
+        broadcasts.send(s, clock, GridScope.all(), grid, ANTI_FRAUD, actor="cli:test", limits=limits)
     with demo_db.session() as s:
-        again = broadcasts.preview(s, clock, Scope.all(), grid, ANTI_FRAUD, limits)
+        again = broadcasts.preview(s, clock, GridScope.all(), grid, ANTI_FRAUD, limits)
         with pytest.raises(BroadcastError) as refused:
-            broadcasts.send(s, clock, Scope.all(), grid, ANTI_FRAUD, actor="cli:test", limits=limits)
+            broadcasts.send(s, clock, GridScope.all(), grid, ANTI_FRAUD, actor="cli:test", limits=limits)
     assert (again.budget_left, again.problems, refused.value.reason) == (2, ["over_budget"], "over_budget")
     clock.advance(hours=24, seconds=1)
     with demo_db.session() as s:
-        assert broadcasts.preview(s, clock, Scope.all(), grid, ANTI_FRAUD, limits).problems == []
+        assert broadcasts.preview(s, clock, GridScope.all(), grid, ANTI_FRAUD, limits).problems == []
 
 
 def test_a_text_past_the_sms_parts_or_empty_is_refused_and_nothing_is_written(demo_db: Database, clock: FakeClock):
@@ -151,14 +152,14 @@ def test_a_text_past_the_sms_parts_or_empty_is_refused_and_nothing_is_written(de
     with demo_db.session() as s:
         for text, reason in ((LONG, "too_long"), ("   ", "empty")):
             with pytest.raises(BroadcastError) as refused:
-                broadcasts.send(s, clock, Scope.all(), grid, text, actor="cli:test")
+                broadcasts.send(s, clock, GridScope.all(), grid, text, actor="cli:test")
             assert refused.value.reason == reason
         assert s.scalar(select(OutboxMessage.id).where(OutboxMessage.kind == "broadcast")) is None
 
 
 def test_a_broadcast_is_seen_only_by_a_scope_holding_its_grids(demo_db: Database, clock: FakeClock):
     with demo_db.session() as s:
-        sent = broadcasts.send(s, clock, Scope.all(), Audience(unit_id=unit(demo_db, "XF")), ANTI_FRAUD,
+        sent = broadcasts.send(s, clock, GridScope.all(), Audience(unit_id=unit(demo_db, "XF")), ANTI_FRAUD,
                                actor="cli:test")
     with demo_db.session() as s:
         assert broadcasts.get(s, scope_of(demo_db, "XF"), sent.id) is not None

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.common.clock import FakeClock
 from bot.core import exports, lifecycle
-from bot.core.ticket_filter import Scope, TicketFilter, grids_under
+from bot.core.ticket_filter import GridScope, TicketFilter, grids_under
 from bot.store.db import Database
 from bot.store.models import OrgUnit
 from bot.store.privacy_models import AuditEntry
@@ -34,7 +34,7 @@ def test_a_csv_lists_what_the_filter_shows_most_urgent_first_without_personal_fi
     submit(demo_db, clock, make_report("垃圾没人收", category="sanitation"))
     before = audit_count(demo_db)
     with demo_db.session() as s:
-        made = exports.export(s, clock, Scope.all(), TicketFilter(category="roads"), "csv", personal=False,
+        made = exports.export(s, clock, GridScope.all(), TicketFilter(category="roads"), "csv", personal=False,
                               actor="person:1")
     rows = read_csv(made.content)
     assert rows[0] == exports.HEADERS and "反映人电话" not in rows[0]
@@ -45,7 +45,7 @@ def test_a_csv_lists_what_the_filter_shows_most_urgent_first_without_personal_fi
     assert made.filename.endswith(".csv") and made.content_type.startswith("text/csv")
     assert audit_count(demo_db) == before  # nothing personal: nothing to record
     with demo_db.session() as s:
-        everything = exports.export(s, clock, Scope.all(), TicketFilter(), "csv", personal=False, actor="person:1")
+        everything = exports.export(s, clock, GridScope.all(), TicketFilter(), "csv", personal=False, actor="person:1")
     assert read_csv(everything.content)[1][0] == red  # a red household's problem first
 
 
@@ -54,7 +54,7 @@ def test_personal_fields_come_only_when_allowed_and_the_export_is_audited(demo_d
     number = submit(demo_db, clock, make_report("河边的路塌了一块", lat=lat, lon=lon))
     before = audit_count(demo_db)
     with demo_db.session() as s:
-        made = exports.export(s, clock, Scope.all(), TicketFilter(text="塌了"), "xlsx", personal=True,
+        made = exports.export(s, clock, GridScope.all(), TicketFilter(text="塌了"), "xlsx", personal=True,
                               actor="person:7")
     sheet = load_workbook(io.BytesIO(made.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
@@ -72,7 +72,7 @@ def test_a_scope_keeps_other_grids_tickets_out(demo_db: Database, clock: FakeClo
     submit(demo_db, clock, make_report("河边的路塌了一块", lat=POINT_IN_HB_GRID_2[0], lon=POINT_IN_HB_GRID_2[1]))
     with demo_db.session() as s:
         xingfu = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "XF"))
-        scope = Scope.of_grids(grids_under(s, [xingfu]))
+        scope = GridScope.of_grids(grids_under(s, [xingfu]))
         _, rows, truncated = exports.table(s, scope, TicketFilter(), clock.now(), personal=False)
     assert [r[0] for r in rows] == [mine] and not truncated
 
@@ -80,8 +80,8 @@ def test_a_scope_keeps_other_grids_tickets_out(demo_db: Database, clock: FakeClo
 def test_a_message_that_looks_like_a_formula_stays_text(demo_db: Database, clock: FakeClock):
     submit(demo_db, clock, make_report("=HYPERLINK(\"http://x\",\"点我\")", category="other"))
     with demo_db.session() as s:
-        made = exports.export(s, clock, Scope.all(), TicketFilter(), "xlsx", personal=False, actor="person:1")
-        as_csv = exports.export(s, clock, Scope.all(), TicketFilter(), "csv", personal=False, actor="person:1")
+        made = exports.export(s, clock, GridScope.all(), TicketFilter(), "xlsx", personal=False, actor="person:1")
+        as_csv = exports.export(s, clock, GridScope.all(), TicketFilter(), "csv", personal=False, actor="person:1")
     cell = load_workbook(io.BytesIO(made.content)).active.cell(row=2, column=10)
     assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x","点我")')
     assert read_csv(as_csv.content)[1][9].startswith("'=")
@@ -91,7 +91,8 @@ def test_an_export_past_its_limit_is_cut_and_says_so(demo_db: Database, clock: F
     for text in ("路灯坏了", "井盖松了", "台阶塌了"):
         submit(demo_db, clock, make_report(text))
     with demo_db.session() as s:
-        made = exports.export(s, clock, Scope.all(), TicketFilter(), "csv", personal=False, actor="person:1", limit=2)
+        made = exports.export(s, clock, GridScope.all(), TicketFilter(), "csv", personal=False, actor="person:1",
+                              limit=2)
     rows = read_csv(made.content)
     assert (made.count, made.truncated, len(rows)) == (2, True, 4)
     assert "仅导出前2条" in rows[-1][0]
@@ -103,5 +104,5 @@ def test_the_overdue_column_and_the_status_follow_the_clock(demo_db: Database, c
         lifecycle.acknowledge(s, clock, RULES, number, WORKER)
     clock.advance(days=11)
     with demo_db.session() as s:
-        _, rows, _ = exports.table(s, Scope.all(), TicketFilter(folder="overdue"), clock.now(), personal=False)
+        _, rows, _ = exports.table(s, GridScope.all(), TicketFilter(folder="overdue"), clock.now(), personal=False)
     assert [(r[0], r[1], r[-1]) for r in rows] == [(number, "已接单", "是")]

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.core import lifecycle, stats
-from bot.core.ticket_filter import Scope, TicketFilter, grids_under
+from bot.core.ticket_filter import GridScope, TicketFilter, grids_under
 from bot.store.db import Database
 from bot.store.models import OrgUnit
 from tests.conftest import POINT_IN_HB_GRID_2, RESIDENT, WORKER
@@ -78,7 +78,7 @@ def prepared(demo_db: Database, clock: FakeClock) -> dict[str, str]:
 def test_the_totals_count_each_13710_stage_the_ratings_and_the_median_time_to_resolve(
         demo_db: Database, clock: FakeClock, prepared: dict[str, str]):
     with demo_db.session() as s:
-        total = stats.report(s, Scope.all(), TicketFilter(), clock.now(), "grid").total
+        total = stats.report(s, GridScope.all(), TicketFilter(), clock.now(), "grid").total
     counts = (total.tickets, total.open, total.overdue, total.resolved, total.closed, total.cancelled)
     assert counts == (5, 1, 1, 3, 2, 1)
     # 接单: A (2 h) and D (again, within its new day) on time; B (30 h) and C (never) late; E cancelled, not judged.
@@ -96,9 +96,9 @@ def test_the_totals_count_each_13710_stage_the_ratings_and_the_median_time_to_re
 def test_figures_by_community_category_and_grid_split_the_same_tickets(
         demo_db: Database, clock: FakeClock, prepared: dict[str, str]):
     with demo_db.session() as s:
-        by_community = {f.label: f for f in stats.figures(s, Scope.all(), TicketFilter(), clock.now(), "community")}
-        by_category = {f.key: f for f in stats.figures(s, Scope.all(), TicketFilter(), clock.now(), "category")}
-        by_grid = {f.label: f for f in stats.figures(s, Scope.all(), TicketFilter(), clock.now(), "grid")}
+        by_community = {f.label: f for f in stats.figures(s, GridScope.all(), TicketFilter(), clock.now(), "community")}
+        by_category = {f.key: f for f in stats.figures(s, GridScope.all(), TicketFilter(), clock.now(), "category")}
+        by_grid = {f.label: f for f in stats.figures(s, GridScope.all(), TicketFilter(), clock.now(), "grid")}
     assert set(by_community) == {"幸福社区", "河滨社区"}
     assert (by_community["幸福社区"].tickets, by_community["河滨社区"].tickets) == (4, 1)
     assert (by_community["河滨社区"].overdue, by_community["河滨社区"].ack_rate) == (1, 0.0)
@@ -116,7 +116,7 @@ def test_months_are_beijing_months(demo_db: Database, clock: FakeClock):
         submit(demo_db, FakeClock(datetime(2026, 10, 31, hour, 0, tzinfo=UTC)), make_report(text, category="roads"))
     submit(demo_db, clock, make_report("噪音扰民", category="dispute"))
     with demo_db.session() as s:
-        months = {f.key: f.tickets for f in stats.figures(s, Scope.all(), TicketFilter(), clock.now(), "month")}
+        months = {f.key: f.tickets for f in stats.figures(s, GridScope.all(), TicketFilter(), clock.now(), "month")}
     assert months == {"2026-10": 1, "2026-11": 2}
 
 
@@ -126,11 +126,11 @@ def test_a_scope_and_a_date_range_narrow_every_figure(demo_db: Database, clock: 
     xingfu = unit_id(demo_db, "XF")
     november = TicketFilter(since=datetime(2026, 10, 31, 16, 0, tzinfo=UTC))
     with demo_db.session() as s:
-        scope = Scope.of_grids(grids_under(s, [xingfu]))
+        scope = GridScope.of_grids(grids_under(s, [xingfu]))
         mine = stats.report(s, scope, november, clock.now(), "category")
-        everything = stats.report(s, Scope.all(), TicketFilter(), clock.now(), "category").total
-        nothing = stats.report(s, Scope(), TicketFilter(), clock.now(), "grid")
-    assert len(scope.grid_ids) == 4
+        everything = stats.report(s, GridScope.all(), TicketFilter(), clock.now(), "category").total
+        nothing = stats.report(s, GridScope(), TicketFilter(), clock.now(), "grid")
+    assert len(scope.unit_ids) == 4
     assert everything.tickets == 6
     assert (mine.total.tickets, mine.total.overdue, mine.total.ack_late) == (4, 0, 1)
     assert {f.key for f in mine.rows} == {"elderly_care", "roads", "sanitation"}
@@ -139,11 +139,11 @@ def test_a_scope_and_a_date_range_narrow_every_figure(demo_db: Database, clock: 
 
 def test_a_filter_by_category_keeps_only_its_tickets(demo_db: Database, clock: FakeClock, prepared: dict[str, str]):
     with demo_db.session() as s:
-        roads = stats.report(s, Scope.all(), TicketFilter(category="roads"), clock.now(), "grid")
+        roads = stats.report(s, GridScope.all(), TicketFilter(category="roads"), clock.now(), "grid")
     assert roads.total.tickets == 3 and roads.total.cancelled == 1
     assert [f.label for f in roads.rows] == ["幸福社区第1网格", "河滨社区第2网格"]
 
 
 def test_an_unknown_grouping_is_refused(demo_db: Database, clock: FakeClock):
     with demo_db.session() as s, pytest.raises(ValueError):
-        stats.figures(s, Scope.all(), TicketFilter(), clock.now(), "colour")
+        stats.figures(s, GridScope.all(), TicketFilter(), clock.now(), "colour")
