@@ -180,8 +180,8 @@ def _opted_out(session: Session, targets: Collection[tuple[str, str]]) -> set[tu
         return set()
     addresses = sorted({address for _, address in targets})
     rows = session.execute(select(OptOut.channel, OptOut.address)
-                           .where(OptOut.address.in_(addresses), OptOut.active.is_(True))).tuples()
-    stopped = set(rows)
+                           .where(OptOut.address.in_(addresses), OptOut.active.is_(True)))
+    stopped = {(channel, address) for channel, address in rows}
     return {t for t in targets if t in stopped}
 
 
@@ -257,7 +257,7 @@ def deliveries(session: Session, broadcast_ids: Collection[int]) -> dict[int, De
         select(BroadcastDelivery.broadcast_id, OutboxMessage.status, func.count())
         .join(OutboxMessage, OutboxMessage.id == BroadcastDelivery.outbox_message_id)
         .where(BroadcastDelivery.broadcast_id.in_(sorted(broadcast_ids)))
-        .group_by(BroadcastDelivery.broadcast_id, OutboxMessage.status)).tuples()
+        .group_by(BroadcastDelivery.broadcast_id, OutboxMessage.status))
     counts: dict[int, Counter[str]] = {bid: Counter() for bid in broadcast_ids}
     for broadcast_id, status, count in rows:
         counts[broadcast_id][DELIVERY_STATES.get(status, "pending")] += count

@@ -213,8 +213,8 @@ def _medians(session: Session, by: str, where: list[ColumnElement[bool]]) -> dic
 def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, str]:
     if by in ("grid", "community"):
         ids = [k for k in keys if k is not None]
-        names = dict(session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(ids))).tuples().all()) \
-            if ids else {}
+        rows = session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(ids))) if ids else []
+        names = {unit_id: name for unit_id, name in rows}
         return {k: names.get(k, UNPLACED) if k is not None else UNPLACED for k in keys}
     if by == "category":
         return {k: CATEGORY_NAMES.get(k, k) for k in keys}
