@@ -28,7 +28,8 @@ broadcast_app = typer.Typer(help="宣传知识送到家: notices to residents by
 console = Console(stderr=True)
 
 PROBLEMS = {"empty": "内容为空", "too_long": "超过短信条数上限", "no_recipients": "没有可送达的居民",
-            "over_budget": "超过今日群发短信额度", "not_allowed": "不在辖区内", "unknown_unit": "没有这个单位"}
+            "over_budget": "超过今日群发短信额度", "not_allowed": "不在辖区内", "unknown_unit": "没有这个单位",
+            "duplicate": "30分钟内已向同一对象发过同样内容"}
 
 UnitOption = Annotated[str | None, typer.Option("--unit", "--grid", "--community",
                                                 help="grid, community or village: code (XF-G1) or name")]

@@ -36,13 +36,15 @@ from bot.store.outreach_models import Broadcast, BroadcastDelivery
 TOPICS = {"anti_fraud": "防诈骗", "traffic_safety": "交通安全", "policy": "政策宣传", "other": "通知"}
 COLOUR_NAMES = {"red": "红色户", "yellow": "黄色户", "green": "绿色户"}
 KIND = "broadcast"  # the outbox rows' kind
+REPEAT_WINDOW = timedelta(minutes=30)  # the same notice to the same audience again within it is refused
 MAX_TEXT_UNITS = 500  # what a broadcast may hold at all (Telegram and the simulator have no parts)
 DELIVERY_STATES = {"pending": "pending", "sending": "pending", "sent": "sent", "dead": "failed",
                    "undelivered": "failed", "suppressed": "held_back"}
 
 
 class BroadcastError(Exception):
-    """Why a broadcast was refused: empty, too_long, no_recipients, over_budget, not_allowed, unknown_unit."""
+    """Why a broadcast was refused: empty, too_long, no_recipients, over_budget, not_allowed, unknown_unit,
+    duplicate (the same text to the same audience within `REPEAT_WINDOW`)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason if not detail else f"{reason}: {detail}")
@@ -230,6 +232,10 @@ def send(session: Session, clock: Clock, scope: TicketScope, audience: Audience,
     if seen.problems:
         raise BroadcastError(seen.problems[0])
     now = clock.now()
+    again = select(Broadcast.id).where(Broadcast.text == text, Broadcast.audience_label == seen.audience_label,
+                                       Broadcast.created_at >= now - REPEAT_WINDOW)
+    if session.scalar(again.limit(1)) is not None:  # a form sent twice, a command run again
+        raise BroadcastError("duplicate")
     broadcast = Broadcast(topic=topic, title=title[:64] or TOPICS[topic], text=text, audience=audience.as_dict(),
                           audience_label=seen.audience_label, grid_ids=seen.grid_ids, sent_by=actor, created_at=now,
                           recipients=seen.count, opted_out=seen.opted_out, unreachable=seen.unreachable,

@@ -168,3 +168,19 @@ def test_a_broadcast_is_seen_only_by_a_scope_holding_its_grids(demo_db: Database
         assert broadcasts.recent(s, scope_of(demo_db, "HB")) == []
         units = [u.name for u in broadcasts.units_for_audience(s, scope_of(demo_db, "SQ"))]
     assert units[:2] == ["石桥村", "石桥村网格"] and "石桥村十二组" in units and len(units) == 14
+
+
+def test_the_same_notice_to_the_same_audience_twice_in_a_row_is_refused(demo_db: Database, clock: FakeClock):
+    grid = Audience(unit_id=unit(demo_db, "XF-G1"))
+    with demo_db.session() as s:
+        broadcasts.send(s, clock, GridScope.all(), grid, ANTI_FRAUD, actor="person:1")
+    with demo_db.session() as s, pytest.raises(BroadcastError) as refused:
+        broadcasts.send(s, clock, GridScope.all(), grid, ANTI_FRAUD, actor="person:1")
+    assert refused.value.reason == "duplicate"
+    with demo_db.session() as s:  # another audience, or later, is another broadcast
+        broadcasts.send(s, clock, GridScope.all(), Audience(unit_id=unit(demo_db, "XF-G2")), ANTI_FRAUD,
+                        actor="person:1")
+    clock.advance(minutes=31)
+    with demo_db.session() as s:
+        broadcasts.send(s, clock, GridScope.all(), grid, ANTI_FRAUD, actor="person:1")
+        assert len(broadcasts.recent(s, GridScope.all())) == 3
