@@ -124,7 +124,10 @@ def _audience_grids(session: Session, scope: TicketScope,
     """The grids the audience spans within the scope (None: every grid, for an unrestricted scope),
     and the villager group when it is one."""
     if audience.unit_id is None:
-        return (None if scope.everything else sorted(scope.unit_ids)), None
+        if scope.everything:
+            return None, None
+        held = OrgUnit.id.in_(sorted(scope.unit_ids))  # a scope may hold communities and buildings too
+        return sorted(session.scalars(select(OrgUnit.id).where(OrgUnit.kind == "grid", held))), None
     unit = session.get(OrgUnit, audience.unit_id)
     if unit is None:
         raise BroadcastError("unknown_unit")

@@ -70,6 +70,9 @@ def test_colours_tags_and_villager_groups_pick_their_households(demo_db: Databas
     assert (left_behind.count, left_behind.audience_label) == (11, "幸福社区·留守儿童")
     assert (group.count, group.audience_label) == (4, "石桥村一组")
     assert (whole.count, whole.audience_label) == (80, "全部辖区")
+    with demo_db.session() as s:  # a scope holding the community itself besides its grids spans the grids
+        held = GridScope(unit_ids=scope_of(demo_db, "XF").unit_ids | {xingfu})
+        assert broadcasts.preview(s, clock, held, Audience(), ANTI_FRAUD).grid_ids == sorted(held.unit_ids - {xingfu})
 
 
 def test_an_audience_outside_the_senders_scope_is_refused(demo_db: Database, clock: FakeClock):
