@@ -59,6 +59,8 @@ def _show(seen: broadcasts.Preview) -> None:
                   f"无联系方式 {seen.unreachable} 人", markup=False, highlight=False)
     console.print(f"{seen.chars} 字，每条短信 {seen.sms_parts} 段，共 {seen.sms_total} 段；"
                   f"今日群发额度剩 {seen.budget_left} 段", markup=False, highlight=False)
+    if seen.over_daily_parts:
+        console.print(f"{seen.over_daily_parts} 人今日短信已满额，将顺延发送", markup=False, highlight=False)
     for problem in seen.problems:
         console.print(f"不能发送：{PROBLEMS.get(problem, problem)}", style="red", markup=False, highlight=False)
 

@@ -59,11 +59,12 @@ class Limits:
     max_parts: int = 2
     daily_sms_parts: int = 2000
     rate_per_second: float = 2.0
+    parts_per_number: int = 20  # a number's SMS parts in 24 hours (SMS_DAILY_PARTS): past it the dispatcher waits
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
         return cls(max_parts=settings.sms_max_parts, daily_sms_parts=settings.broadcast_daily_sms_parts,
-                   rate_per_second=settings.broadcast_rate_per_second)
+                   rate_per_second=settings.broadcast_rate_per_second, parts_per_number=settings.sms_daily_parts)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ class Preview:
     budget_left: int
     grid_ids: list[int]
     problems: list[str] = field(default_factory=list)
+    # SMS recipients whose own 24 hours of parts this would pass: the dispatcher sends theirs later.
+    over_daily_parts: int = 0
 
     @property
     def count(self) -> int:
@@ -196,6 +199,20 @@ def sms_used_today(session: Session, now: datetime) -> int:
                               .where(Broadcast.created_at >= now - timedelta(hours=24))) or 0)
 
 
+def parts_sent_today(session: Session, now: datetime, numbers: list[str]) -> dict[str, int]:
+    """SMS parts sent to each of these numbers in the last 24 hours (the SMS policy's daily budget),
+    for those sent any; read in chunks of 500 numbers."""
+    used: Counter[str] = Counter()
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start:start + 500]
+        rows = session.execute(select(OutboxMessage.recipient, OutboxMessage.text).where(
+            OutboxMessage.channel == "sms", OutboxMessage.status == "sent",
+            OutboxMessage.sent_at >= now - timedelta(hours=24), OutboxMessage.recipient.in_(chunk)))
+        for recipient, text in rows:
+            used[recipient] += segments(text)
+    return dict(used)
+
+
 def preview(session: Session, clock: Clock, scope: TicketScope, audience: Audience, text: str,
             limits: Limits = Limits()) -> Preview:
     """Who it would reach and what it would cost; `problems` lists why it may not be sent yet."""
@@ -210,6 +227,8 @@ def preview(session: Session, clock: Clock, scope: TicketScope, audience: Audien
     parts = segments(text) if text else 0
     sms_total = parts * by_channel.get("sms", 0)
     left = max(limits.daily_sms_parts - sms_used_today(session, clock.now()), 0)
+    used = parts_sent_today(session, clock.now(), [r.address for r in recipients if r.channel == "sms"])
+    waiting = sum(1 for used_parts in used.values() if used_parts + parts > limits.parts_per_number)
     problems = []
     if not text:
         problems.append("empty")
@@ -221,7 +240,8 @@ def preview(session: Session, clock: Clock, scope: TicketScope, audience: Audien
         problems.append("over_budget")
     return Preview(audience_label=_label(session, audience), recipients=recipients, by_channel=by_channel,
                    opted_out=len(stopped), unreachable=len(wanted) - len(reachable), chars=len(text),
-                   sms_parts=parts, sms_total=sms_total, budget_left=left, grid_ids=grids, problems=problems)
+                   sms_parts=parts, sms_total=sms_total, budget_left=left, grid_ids=grids, problems=problems,
+                   over_daily_parts=waiting)
 
 
 def send(session: Session, clock: Clock, scope: TicketScope, audience: Audience, text: str, *, actor: str,

@@ -187,3 +187,18 @@ def test_the_same_notice_to_the_same_audience_twice_in_a_row_is_refused(demo_db:
     with demo_db.session() as s:
         broadcasts.send(s, clock, GridScope.all(), grid, ANTI_FRAUD, actor="person:1")
         assert len(broadcasts.recent(s, GridScope.all())) == 3
+
+
+def test_the_preview_counts_numbers_whose_own_daily_sms_parts_it_would_pass(demo_db: Database, clock: FakeClock):
+    people = residents_of(demo_db, "XF-G1")
+    on_sms(demo_db, people[:2])
+    with demo_db.session() as s:  # 19 parts went to the first number within the day
+        s.add(OutboxMessage(channel="sms", recipient=people[0].phone, text="通" * 1270, kind="notification",
+                            status="sent", sent_at=clock.now() - timedelta(hours=3), next_attempt_at=clock.now()))
+    grid = Audience(unit_id=unit(demo_db, "XF-G1"))
+    with demo_db.session() as s:
+        one_part = broadcasts.preview(s, clock, GridScope.all(), grid, ANTI_FRAUD, Limits(parts_per_number=20))
+        two_parts = broadcasts.preview(s, clock, GridScope.all(), grid, ANTI_FRAUD + "请转告家人。" * 5,
+                                       Limits(parts_per_number=20))
+    assert (one_part.sms_parts, one_part.over_daily_parts) == (1, 0)
+    assert (two_parts.sms_parts, two_parts.over_daily_parts, two_parts.problems) == (2, 1, [])
