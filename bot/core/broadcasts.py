@@ -37,7 +37,8 @@ TOPICS = {"anti_fraud": "防诈骗", "traffic_safety": "交通安全", "policy":
 COLOUR_NAMES = {"red": "红色户", "yellow": "黄色户", "green": "绿色户"}
 KIND = "broadcast"  # the outbox rows' kind
 REPEAT_WINDOW = timedelta(minutes=30)  # the same notice to the same audience again within it is refused
-MAX_TEXT_UNITS = 500  # what a broadcast may hold at all (Telegram and the simulator have no parts)
+MAX_TEXT_UNITS = 500
+CHUNK = 1000  # addresses per IN list  # what a broadcast may hold at all (Telegram and the simulator have no parts)
 DELIVERY_STATES = {"pending": "pending", "sending": "pending", "sent": "sent", "dead": "failed",
                    "undelivered": "failed", "suppressed": "held_back"}
 
@@ -159,8 +160,8 @@ def _label(session: Session, audience: Audience) -> str:
 
 
 def audience_people(session: Session, scope: TicketScope, audience: Audience) -> tuple[list[Person], list[int]]:
-    """The residents the audience means within the scope (one query; a tag is matched in Python over
-    the households' tag lists), and the grids it spans."""
+    """The residents the audience means within the scope (one query; a tag is matched in Python on the
+    household's tag list, read with each person), and the grids it spans."""
     grids, group = _audience_grids(session, scope, audience)
     query = select(Person).where(Person.kind == "resident")
     if grids is not None:
@@ -170,15 +171,13 @@ def audience_people(session: Session, scope: TicketScope, audience: Audience) ->
     if group is not None:
         query = query.where(Person.villager_group_id == group.id)
     if audience.colour or audience.tag:
-        query = query.join(Household, Person.household_id == Household.id)
+        query = query.join(Household, Person.household_id == Household.id).add_columns(Household.tags)
         if audience.colour:
             query = query.where(Household.colour == audience.colour)
-    people = list(session.scalars(query.order_by(Person.id)))
-    if audience.tag:
-        households = {p.household_id for p in people}
-        tagged = {h.id for h in session.scalars(select(Household).where(Household.id.in_(households)))
-                  if audience.tag in (h.tags or [])}
-        people = [p for p in people if p.household_id in tagged]
+        rows = session.execute(query.order_by(Person.id))
+        people = [person for person, tags in rows if not audience.tag or audience.tag in (tags or [])]
+    else:
+        people = list(session.scalars(query.order_by(Person.id)))
     spanned = grids if grids is not None else sorted({p.home_unit_id for p in people if p.home_unit_id})
     return people, spanned
 
@@ -187,9 +186,11 @@ def _opted_out(session: Session, targets: Collection[tuple[str, str]]) -> set[tu
     if not targets:
         return set()
     addresses = sorted({address for _, address in targets})
-    rows = session.execute(select(OptOut.channel, OptOut.address)
-                           .where(OptOut.address.in_(addresses), OptOut.active.is_(True)))
-    stopped = {(channel, address) for channel, address in rows}
+    stopped: set[tuple[str, str]] = set()
+    for start in range(0, len(addresses), CHUNK):  # SQLite takes at most 32,766 parameters
+        rows = session.execute(select(OptOut.channel, OptOut.address)
+                               .where(OptOut.address.in_(addresses[start:start + CHUNK]), OptOut.active.is_(True)))
+        stopped |= {(channel, address) for channel, address in rows}
     return {t for t in targets if t in stopped}
 
 
@@ -201,10 +202,10 @@ def sms_used_today(session: Session, now: datetime) -> int:
 
 def parts_sent_today(session: Session, now: datetime, numbers: list[str]) -> dict[str, int]:
     """SMS parts sent to each of these numbers in the last 24 hours (the SMS policy's daily budget),
-    for those sent any; read in chunks of 500 numbers."""
+    for those sent any; read in chunks of numbers."""
     used: Counter[str] = Counter()
-    for start in range(0, len(numbers), 500):
-        chunk = numbers[start:start + 500]
+    for start in range(0, len(numbers), CHUNK):
+        chunk = numbers[start:start + CHUNK]
         rows = session.execute(select(OutboxMessage.recipient, OutboxMessage.text).where(
             OutboxMessage.channel == "sms", OutboxMessage.status == "sent",
             OutboxMessage.sent_at >= now - timedelta(hours=24), OutboxMessage.recipient.in_(chunk)))
