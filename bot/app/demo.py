@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.core import reply_templates
 from bot.store.db import Database
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 
@@ -22,6 +23,14 @@ GROUP_NUMERALS = "一二三四五六七八九十"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = ["芳", "伟", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
          "超", "秀兰", "霞", "平", "刚", "桂英", "建国", "玉珍"]
+# 常用回复 every community and the village keep (bot/core/reply_templates.py), and the subdistrict's own.
+REPLY_TEMPLATES = [
+    ("已收到", "您反映的问题已收到，网格员会尽快上门查看，请保持电话畅通。"),
+    ("转物业", "已联系物业处理，预计三天内完成，请您耐心等待。"),
+    ("已办结", "问题已处理完毕，如仍有问题请随时回复告诉我们。"),
+    ("非本网格", "此事不属本网格管辖，已转交相关部门，会有专人联系您。"),
+]
+SUBDISTRICT_TEMPLATES = [("防诈提醒", "接到自称公检法要求转账的电话，请立即挂断并拨打96110。")]
 COMMUNITY_ROLES = ["community_secretary", "branch_secretary", "auxiliary_police", "mediator", "home_care",
                    "employment_assistant"]
 
@@ -63,12 +72,14 @@ def load_demo(db: Database) -> bool:
         s.add(street)
         s.flush()
         staff(person("赵建华", "+8613800000001", "staff"), "duty_officer", street)
+        reply_templates.seed(s, street.id, SUBDISTRICT_TEMPLATES)
 
         grid_no, household_no, resident_no = 0, 0, 0
         for row, (code, cname, grid_aliases) in enumerate(COMMUNITIES):
             community = OrgUnit(code=code, kind="community", name=cname, parent_id=street.id, aliases=[])
             s.add(community)
             s.flush()
+            reply_templates.seed(s, community.id, REPLY_TEMPLATES)
             for k, role in enumerate(COMMUNITY_ROLES):
                 staff(person(_name(300 + row * 10 + k), f"+86138000{row + 1:02d}{k + 1:03d}", "staff"), role, community)
             for col, aliases in enumerate(grid_aliases):
@@ -103,6 +114,7 @@ def load_demo(db: Database) -> bool:
         s.add(village)
         s.flush()
         staff(person("杨正福", "+8613800000401", "staff"), "village_secretary", village)
+        reply_templates.seed(s, village.id, REPLY_TEMPLATES)
         for k, role in enumerate(COMMUNITY_ROLES[2:]):
             staff(person(_name(400 + k), f"+86138000040{k + 2}", "staff"), role, village)
         vgrid = OrgUnit(code="SQ-G1", kind="grid", name="石桥村网格", parent_id=village.id, polygon=_rect(3, 0),

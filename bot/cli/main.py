@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
+from bot.cli.broadcasts import broadcast_app
 from bot.cli.imports import import_app
 from bot.cli.knowledge import knowledge_app
 from bot.cli.personal import audit_app, person_app, purge
 from bot.cli.points import points_app
+from bot.cli.stats import export_command, stats_command
 from bot.cli.topics import notices_app, topics_app
 from bot.common.settings import ROOT, Settings, load_settings
 
@@ -33,6 +35,9 @@ app.add_typer(person_app, name="person")
 app.add_typer(audit_app, name="audit")
 app.command("purge")(purge)
 app.add_typer(knowledge_app, name="knowledge")
+app.add_typer(broadcast_app, name="broadcast")
+app.command("stats")(stats_command)
+app.command("export")(export_command)
 
 
 def _settings() -> Settings:

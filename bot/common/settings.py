@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     sms_rate_per_second: float = 10.0
     telegram_rate_per_second: float = 30.0
     telegram_chat_interval_seconds: float = 1.0
+    # Broadcasts (宣传知识送到家, bot/core/broadcasts.py): SMS parts all broadcasts may use in 24 hours, and
+    # how many of a broadcast's messages fall due per second (the rest of the send rate is left to replies).
+    broadcast_daily_sms_parts: int = 2000
+    broadcast_rate_per_second: float = 2.0
 
     # Open311 API keys: `KEY` may file requests, `KEY:file+read_private` names its scopes
     # (bot/channels/open311_keys.py); without read_private, reads get the public view.

@@ -1,41 +1,20 @@
-"""Counting and fitting SMS text. Chinese text goes as UCS-2: 70 code units in one message,
-67 per part once split; a character outside the BMP takes two units. Plain GSM-7 text gets
-160 / 153 (its extension characters count two)."""
+"""Fitting SMS text into a part budget. Counting parts (UCS-2 70/67, GSM-7 160/153) is in
+`bot.common.sms_parts`, shared with the core; its names are re-exported here."""
 
 from __future__ import annotations
 
-import math
+from bot.common.sms_parts import (  # noqa: F401  (re-exported: messaging's callers import them from here)
+    GSM_PART,
+    GSM_SINGLE,
+    UCS2_PART,
+    UCS2_SINGLE,
+    is_gsm7,
+    segments,
+    units,
+)
 
 MORE = "回复 更多 查看更多"
-UCS2_SINGLE, UCS2_PART = 70, 67
-GSM_SINGLE, GSM_PART = 160, 153
 MAX_CHARS = 1600
-
-_GSM_BASIC = set(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
-    "¿abcdefghijklmnopqrstuvwxyzäöñüà"
-)
-_GSM_EXTENDED = set("^{}\\[~]|€\f")
-
-
-def is_gsm7(text: str) -> bool:
-    return all(c in _GSM_BASIC or c in _GSM_EXTENDED for c in text)
-
-
-def units(text: str) -> int:
-    """Code units the text takes in its encoding (UCS-2 or GSM-7)."""
-    if is_gsm7(text):
-        return sum(2 if c in _GSM_EXTENDED else 1 for c in text)
-    return sum(2 if ord(c) > 0xFFFF else 1 for c in text)
-
-
-def segments(text: str) -> int:
-    """How many SMS parts the text is billed (and delivered) as."""
-    if not text:
-        return 1
-    count = units(text)
-    single, part = (GSM_SINGLE, GSM_PART) if is_gsm7(text) else (UCS2_SINGLE, UCS2_PART)
-    return 1 if count <= single else math.ceil(count / part)
 
 
 def fit(text: str, max_parts: int = 2) -> tuple[str, str | None]:

@@ -1,0 +1,37 @@
+"""How many parts an SMS text takes. Chinese text goes as UCS-2: 70 code units in one message, 67 per
+part once split; a character outside the BMP takes two units. Plain GSM-7 text gets 160 / 153 (its
+extension characters count two). Pure counting, shared by messaging (what goes out) and the core (a
+broadcast's preview)."""
+
+from __future__ import annotations
+
+import math
+
+UCS2_SINGLE, UCS2_PART = 70, 67
+GSM_SINGLE, GSM_PART = 160, 153
+
+_GSM_BASIC = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
+    "¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+_GSM_EXTENDED = set("^{}\\[~]|€\f")
+
+
+def is_gsm7(text: str) -> bool:
+    return all(c in _GSM_BASIC or c in _GSM_EXTENDED for c in text)
+
+
+def units(text: str) -> int:
+    """Code units the text takes in its encoding (UCS-2 or GSM-7)."""
+    if is_gsm7(text):
+        return sum(2 if c in _GSM_EXTENDED else 1 for c in text)
+    return sum(2 if ord(c) > 0xFFFF else 1 for c in text)
+
+
+def segments(text: str) -> int:
+    """How many SMS parts the text is billed (and delivered) as."""
+    if not text:
+        return 1
+    count = units(text)
+    single, part = (GSM_SINGLE, GSM_PART) if is_gsm7(text) else (UCS2_SINGLE, UCS2_PART)
+    return 1 if count <= single else math.ceil(count / part)
