@@ -138,9 +138,10 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     from bot.engine.process import engine_command, engine_environment
     from bot.store.db import Database
 
-    # A token for this run when none is set (every child gets it; production's check wants one).
+    # Tokens for this run when none is set (every child gets them; production's check wants them).
     token = os.environ.get("ENGINE_AUTH_TOKEN") or secrets.token_urlsafe(24)
-    settings = _serving_settings(engine_auth_token=token)
+    actions_token = os.environ.get("ACTIONS_AUTH_TOKEN") or secrets.token_urlsafe(24)
+    settings = _serving_settings(engine_auth_token=token, actions_auth_token=actions_token)
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     console.print("[bold]1/3[/bold] database schema")
@@ -154,7 +155,8 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     console.print(f"[bold]3/3[/bold] starting engine :{settings.engine_port}, actions :{settings.actions_port}, "
                   f"gateway :{settings.gateway_port} and the worker")
     bot = str(ROOT / "bin" / "bot")
-    env = {**os.environ, **engine_environment(settings), "ENGINE_AUTH_TOKEN": token, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, **engine_environment(settings), "ENGINE_AUTH_TOKEN": token,
+           "ACTIONS_AUTH_TOKEN": actions_token, "PYTHONUNBUFFERED": "1"}
     programs = [Program("engine", engine_command(settings, model), env, str(ROOT)),
                 Program("actions", [bot, "actions"], env, str(ROOT)),
                 Program("gateway", [bot, "gateway"], env, str(ROOT)),

@@ -24,6 +24,8 @@ def engine_environment(settings: Settings) -> dict[str, str]:
     return {
         "GRIDBOT_ACTION_ENDPOINT": settings.action_endpoint,
         "GRIDBOT_TRACKER_STORE_URL": settings.resolved_tracker_store_url,
+        # Sent to the action server as `Authorization: Bearer …`; empty only where it wants none (development).
+        "GRIDBOT_ACTIONS_TOKEN": settings.actions_auth_token.get_secret_value(),
     }
 
 
