@@ -75,8 +75,8 @@ class EngineClient:
         the tracker holds no such event. Raises EngineUnavailable when the tracker cannot be read.
 
         The conversation id goes into the path as it is: Rasa's server (Sanic) does not decode the path,
-        so `%2B` would name another conversation; ids are base64url, path-safe. AFTER_RESTART: a message in doubt is its sender's latest turn, and a conversation's whole
-        history can be long."""
+        so `%2B` would name another conversation; ids are base64url, path-safe. AFTER_RESTART: a message
+        in doubt is its sender's latest turn, and a conversation's whole history can be long."""
         try:
             response = await self._http.get(f"{self.engine_url}/conversations/{self.conversation_id(sender)}/tracker",
                                              params={**self._auth, "include_events": "AFTER_RESTART"})

@@ -137,8 +137,8 @@ async def test_the_tracker_is_asked_for_by_the_senders_conversation_id_undecoded
     await client.turn_taken("tg:42", 7)
     first, second = engine.requests
     # Rasa's server (Sanic) does not decode the path: the id must need no quoting (base64url does not).
-    assert first.url.raw_path.split(b"?")[0] == f"/conversations/{client.conversation_id('+8613900000001')}/tracker".encode()
-    assert second.url.raw_path.split(b"?")[0] == f"/conversations/{client.conversation_id('tg:42')}/tracker".encode()
+    paths = [request.url.raw_path.split(b"?")[0].decode() for request in (first, second)]
+    assert paths == [f"/conversations/{client.conversation_id(s)}/tracker" for s in ("+8613900000001", "tg:42")]
     assert re.fullmatch(r"[A-Za-z0-9_.-]+", client.conversation_id("+8613900000001"))
     assert dict(first.url.params) == {"token": "t0ken", "include_events": "AFTER_RESTART"}
 
