@@ -84,7 +84,7 @@ def bearer_ok(header: str | None, token: str) -> bool:
 
 def create_server(settings: Settings, executor: ActionExecutor | None = None):  # noqa: ANN201  (a Sanic app)
     """The action server's app: rasa-sdk's, with the token check in front (when a token is set) and
-    conversation ids opened. Sanic needs a name no other app in this process has taken."""
+    conversation ids opened."""
     from rasa_sdk.endpoint import create_app
     from sanic import response
 
