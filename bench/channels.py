@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.http_load import ServerProcess, closed_loop, open_loop, post_form  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
+from bot.common.address_cipher import conversation_cipher  # noqa: E402
 from bot.common.settings import Settings, load_settings  # noqa: E402
 from bot.engine.model_cache import ensure_model  # noqa: E402
 from bot.store.db import Database  # noqa: E402
@@ -107,7 +108,10 @@ async def acks_with_probe(port: int, probe_port: int, prefix: str, body: str, ra
     return latencies, lag, probe.latencies_ms
 
 
-async def bare_turns(engine_url: str, count: int, concurrency: int = 8) -> tuple[list[float], float]:
+async def bare_turns(engine_url: str, count: int, concurrency: int = 8, *,
+                     phone_key: str = "") -> tuple[list[float], float]:
+    """Turns straight to the engine, each as its sender's conversation id (the action server refuses a bare number)."""
+    conversations = conversation_cipher(phone_key or load_settings().phone_encryption_key.get_secret_value())
     latencies: list[float] = []
     queue = list(range(count))
     async with httpx.AsyncClient(timeout=120) as client:
@@ -118,8 +122,8 @@ async def bare_turns(engine_url: str, count: int, concurrency: int = 8) -> tuple
                 n = queue.pop(0)
                 start = time.perf_counter()
                 response = await client.post(f"{engine_url}/webhooks/rest/webhook",
-                                             json={"sender": f"+86135{n:08d}", "message": TEXTS[n % len(TEXTS)],
-                                                   "metadata": {"channel": "bench"}})
+                                             json={"sender": conversations.seal(f"+86135{n:08d}"),
+                                                   "message": TEXTS[n % len(TEXTS)], "metadata": {"channel": "bench"}})
                 assert response.status_code == 200
                 latencies.append((time.perf_counter() - start) * 1000)
 
@@ -229,7 +233,8 @@ async def run(args: argparse.Namespace) -> str:
         rate, result = await closed_loop("127.0.0.1", port, signed_requests(port, "SMsus", "帮助", total, "+86136"))
         assert set(result.statuses) == {200}
         await wait_drained(db)
-        bare, bare_tput = await bare_turns(settings.engine_url, args.e2e)
+        bare, bare_tput = await bare_turns(settings.engine_url, args.e2e,
+                                           phone_key=settings.phone_encryption_key.get_secret_value())
         gw, gw_tput = await gateway_turns(stack.gateway_url, twilio.url, args.e2e)
         lost = await count_lost(db, expected=50 + 3 * int(args.rate * args.seconds) + args.e2e)
     finally:

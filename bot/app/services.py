@@ -81,7 +81,7 @@ def build_services(settings: Settings, clock: Clock | None = None, *,
     not store."""
     clock = clock or Clock()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.resolved_database_url)
+    db = Database(settings.resolved_database_url, phone_key=settings.phone_encryption_key.get_secret_value())
     photos = PhotoStore(settings.var_dir / "photos")
     kit = build_channels(settings, db, clock, photos)
     inbox = Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
@@ -104,6 +104,8 @@ def build_services(settings: Settings, clock: Clock | None = None, *,
 def engine_for(settings: Settings) -> EngineClient | ReplicatedEngine:
     """The client to the engine, or to each replica with every sender kept on one (ENGINE_REPLICAS)."""
     token = settings.engine_auth_token.get_secret_value()
+    key = settings.phone_encryption_key.get_secret_value()
     clients = [EngineClient(url, settings.actions_url_for_engine(i), timeout=settings.engine_timeout_seconds,
-                            auth_token=token) for i, url in enumerate(settings.engine_replica_urls)]
+                            auth_token=token, conversation_key=key)
+               for i, url in enumerate(settings.engine_replica_urls)]
     return clients[0] if len(clients) == 1 else ReplicatedEngine(clients)

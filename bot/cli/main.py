@@ -143,9 +143,10 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     from bot.engine.model_cache import cached_model, ensure_model
     from bot.store.db import Database
 
-    # A token for this run when none is set (every child gets it; production's check wants one).
+    # Tokens for this run when none is set (every child gets them; production's check wants them).
     token = os.environ.get("ENGINE_AUTH_TOKEN") or secrets.token_urlsafe(24)
-    settings = _serving_settings(engine_auth_token=token)
+    actions_token = os.environ.get("ACTIONS_AUTH_TOKEN") or secrets.token_urlsafe(24)
+    settings = _serving_settings(engine_auth_token=token, actions_auth_token=actions_token)
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     console.print("[bold]1/3[/bold] database schema")
@@ -156,7 +157,8 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     console.print("[bold]2/3[/bold] model")
     model = ensure_model(settings.gridbot_cache_dir, echo=console.print) if train_model \
         else cached_model(settings.gridbot_cache_dir)
-    programs = stack_programs(settings, model, {**os.environ, "ENGINE_AUTH_TOKEN": token, "PYTHONUNBUFFERED": "1"})
+    programs = stack_programs(settings, model, {**os.environ, "ENGINE_AUTH_TOKEN": token,
+                                                "ACTIONS_AUTH_TOKEN": actions_token, "PYTHONUNBUFFERED": "1"})
     console.print(f"[bold]3/3[/bold] starting engine :{settings.engine_port}, actions :{settings.actions_port}, "
                   f"gateway :{settings.gateway_port} and the worker"
                   + (f" ({len(programs)} processes: replicas on the ports after each)" if len(programs) > 4 else ""))

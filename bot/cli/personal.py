@@ -39,7 +39,9 @@ def _address(phone: str | None, telegram_id: int | None) -> str:
 
 
 def _parts(settings: Settings) -> tuple[Database, TrackerEvents, PhotoStore, str]:
-    return (Database(settings.resolved_database_url), TrackerEvents(settings.resolved_tracker_store_url),
+    key = settings.phone_encryption_key.get_secret_value()
+    return (Database(settings.resolved_database_url, phone_key=key),
+            TrackerEvents(settings.resolved_tracker_store_url, conversation_key=key),
             PhotoStore(settings.var_dir / "photos"), settings.phone_hmac_key.get_secret_value())
 
 

@@ -8,10 +8,14 @@ the world or a plain-HTTP public URL stops at once, with every problem listed.
 from __future__ import annotations
 
 import ipaddress
+import logging
 
 from bot.common.settings import Settings
 
+log = logging.getLogger(__name__)
+
 DEFAULT_PHONE_HMAC_KEY = Settings.model_fields["phone_hmac_key"].default.get_secret_value()
+DEFAULT_PHONE_ENCRYPTION_KEY = Settings.model_fields["phone_encryption_key"].default.get_secret_value()
 
 
 class UnsafeProductionSettings(RuntimeError):
@@ -45,6 +49,10 @@ def production_problems(settings: Settings) -> list[str]:
     key = settings.phone_hmac_key.get_secret_value()
     if not key or key == DEFAULT_PHONE_HMAC_KEY:
         problems.append("PHONE_HMAC_KEY is empty or the example value: set a long random secret")
+    key = settings.phone_encryption_key.get_secret_value()
+    if not key or key == DEFAULT_PHONE_ENCRYPTION_KEY:
+        problems.append("PHONE_ENCRYPTION_KEY is empty or the development value: set a long random secret "
+                        "(and keep it with the database's backups)")
     twilio_set = settings.twilio_account_sid or settings.twilio_from_number
     if twilio_set and not settings.twilio_auth_token.get_secret_value():
         problems.append("Twilio is configured but TWILIO_AUTH_TOKEN is empty: webhook signatures cannot be checked")
@@ -61,13 +69,21 @@ def production_problems(settings: Settings) -> list[str]:
     if not settings.engine_auth_token.get_secret_value():
         problems.append("ENGINE_AUTH_TOKEN is empty: the engine's HTTP API (trackers, parse) would answer any "
                         "local process (`bin/bot run` makes one; set it when the processes are started apart)")
+    if not settings.actions_auth_token.get_secret_value():
+        problems.append("ACTIONS_AUTH_TOKEN is empty: the action server would run actions for any local process "
+                        "(`bin/bot run` makes one; set it when the processes are started apart)")
     if settings.demo_data:
         problems.append("DEMO_DATA is on: the fictional subdistrict would be mixed with real people")
     return problems
 
 
 def check_production(settings: Settings) -> None:
-    """Raise `UnsafeProductionSettings` listing every problem, if there is one."""
+    """Raise `UnsafeProductionSettings` listing every problem, if there is one. In development, say so
+    when phone numbers are sealed with the public development key."""
+    if settings.gridbot_env == "development" and \
+            settings.phone_encryption_key.get_secret_value() == DEFAULT_PHONE_ENCRYPTION_KEY:
+        log.warning("development: phone numbers are sealed with the public development PHONE_ENCRYPTION_KEY; "
+                    "never keep real people's data under it")
     problems = production_problems(settings)
     if problems:
         raise UnsafeProductionSettings(problems)

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     # Rasa's lock store, shared by the engines: empty = in memory (one engine only), or a Redis URL such as
     # redis://127.0.0.1:6379/1 (engine_ext/lock_store.py: Rasa's own Redis lock store races across replicas).
     lock_store_url: str = ""
+    # The action server answers only the engine, which sends this as `Authorization: Bearer TOKEN`
+    # (endpoints.yml). Empty: `bin/bot run` makes one for its run; an action server without one answers
+    # any local process (development only: production refuses to start without it).
+    actions_auth_token: SecretStr = SecretStr("")
 
     # Load the fictional demo subdistrict on first start when the registry is empty.
     demo_data: bool = True
@@ -103,8 +107,11 @@ class Settings(BaseSettings):
     # Phone numbers without a country code are read in this region.
     default_region: str = "CN"
     # Secret for keyed hashes of phone numbers: the pseudonyms of erased people and of the audit log.
-    # (Numbers are not yet encrypted at rest: docs/security.md.)
     phone_hmac_key: SecretStr = SecretStr("change-me-in-production")
+    # Secret the keys that seal phone numbers (and tg:<id> addresses) at rest and the engine's conversation
+    # ids are derived from (bot/common/address_cipher.py). Changing it makes every sealed value unreadable:
+    # keep it with the database's backups. The default is for development only; production refuses it.
+    phone_encryption_key: SecretStr = SecretStr("development-only-phone-encryption-key")
     log_level: str = "INFO"
     # How often the gateway closes and publishes 议事小院 topics whose closing time has passed.
     council_close_interval_seconds: float = 30.0

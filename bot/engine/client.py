@@ -1,4 +1,8 @@
-"""Talking to the Rasa engine over HTTP (REST channel and the parse API)."""
+"""Talking to the Rasa engine over HTTP (REST channel and the parse API).
+
+The engine never learns who it talks to: each conversation is keyed by the sender's address sealed
+with the `conversations` key (bot/common/address_cipher.py), so Rasa's tracker store holds no phone
+number, and the action server opens the id again (actions/runtime.py), refusing one it cannot open."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from typing import Any
 
 import httpx
 
+from bot.common.address_cipher import AddressCipher, conversation_cipher
+from bot.common.settings import Settings
 from bot.messaging.ports import EngineUnavailable, Replies
 
 # How long a positive readiness check is trusted. The worker asked the engine and the action server
@@ -19,7 +25,11 @@ READY_SECONDS = 0.5
 class EngineClient:
     def __init__(self, engine_url: str, actions_url: str, *, timeout: float = 30.0,
                  transport: httpx.AsyncBaseTransport | None = None, ready_seconds: float = READY_SECONDS,
-                 monotonic: Callable[[], float] = time.monotonic, auth_token: str = "") -> None:
+                 monotonic: Callable[[], float] = time.monotonic, auth_token: str = "",
+                 conversation_key: str | None = None) -> None:
+        # PHONE_ENCRYPTION_KEY; without one, read from the environment as the settings are.
+        key = Settings().phone_encryption_key.get_secret_value() if conversation_key is None else conversation_key
+        self.conversations: AddressCipher = conversation_cipher(key)
         self.engine_url = engine_url.rstrip("/")
         self._auth = {"token": auth_token} if auth_token else {}  # the HTTP API's; the REST channel needs none
         self.actions_url = actions_url.rstrip("/")
@@ -38,18 +48,25 @@ class EngineClient:
             return True
         return False
 
+    def conversation_id(self, sender: str) -> str:
+        """The id the engine knows `sender`'s conversation by: opaque, stable, path-safe (base64url)."""
+        return self.conversations.seal(sender)
+
     async def converse(self, sender: str, text: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
-        """One turn through the REST channel; returns the bot's messages."""
+        """One turn through the REST channel, as the sender's conversation id; returns the bot's messages
+        (addressed to `sender` again)."""
         try:
             response = await self._http.post(f"{self.engine_url}/webhooks/rest/webhook",
-                                             json={"sender": sender, "message": text, "metadata": metadata})
+                                             json={"sender": self.conversation_id(sender), "message": text,
+                                                   "metadata": metadata})
         except httpx.HTTPError as exc:
             self._ready_until = float("-inf")
             raise EngineUnavailable(f"engine unreachable: {type(exc).__name__}") from exc
         if response.status_code != 200:
             self._ready_until = float("-inf")
             raise EngineUnavailable(f"engine answered {response.status_code}")
-        return list(response.json())
+        return [{**reply, "recipient_id": sender} if isinstance(reply, dict) and "recipient_id" in reply else reply
+                for reply in response.json()]
 
     async def turn_taken(self, sender: str, inbox_id: int) -> Replies | None:
         """The replies of the turn the engine took for inbox message `inbox_id`, read from the sender's
@@ -57,12 +74,11 @@ class EngineClient:
         after the `user` event whose metadata names the message, up to the next `user` event. None when
         the tracker holds no such event. Raises EngineUnavailable when the tracker cannot be read.
 
-        The sender goes into the path as it is: Rasa's server (Sanic) does not decode the path, so
-        `%2B` would name another conversation; senders are E.164 numbers and `tg:<id>`, both path-safe.
-        AFTER_RESTART: a message in doubt is its sender's latest turn, and a conversation's whole
-        history can be long."""
+        The conversation id goes into the path as it is: Rasa's server (Sanic) does not decode the path,
+        so `%2B` would name another conversation; ids are base64url, path-safe. AFTER_RESTART: a message
+        in doubt is its sender's latest turn, and a conversation's whole history can be long."""
         try:
-            response = await self._http.get(f"{self.engine_url}/conversations/{sender}/tracker",
+            response = await self._http.get(f"{self.engine_url}/conversations/{self.conversation_id(sender)}/tracker",
                                              params={**self._auth, "include_events": "AFTER_RESTART"})
         except httpx.HTTPError as exc:
             raise EngineUnavailable(f"engine unreachable: {type(exc).__name__}") from exc

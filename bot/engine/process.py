@@ -26,6 +26,8 @@ def engine_environment(settings: Settings, replica: int = 0) -> dict[str, str]:
         "GRIDBOT_ACTION_ENDPOINT": settings.actions_url_for_engine(replica).rstrip("/") + "/webhook",
         "GRIDBOT_TRACKER_STORE_URL": settings.resolved_tracker_store_url,
         **lock_store_environment(settings.lock_store_url),
+        # Sent to the action server as `Authorization: Bearer …`; empty only where it wants none (development).
+        "GRIDBOT_ACTIONS_TOKEN": settings.actions_auth_token.get_secret_value(),
     }
 
 

@@ -38,6 +38,7 @@ from bot.messaging.inbox import Inbox
 from bot.messaging.ports import Inbound
 from bot.messaging.spool import Spool, SpoolFull
 from bot.store.db import Database
+from bot.store.types import attach_cipher
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,11 @@ class Intake:
         self._draining: asyncio.Future[None] | None = None  # set during the spool's last replay pass
         self._async: AsyncEngine | None = None
         if inbox.db.is_sqlite:  # its own connection, which never waits inside SQLite for the lock
-            self.inbox.db = Database(inbox.db.url)
+            self.inbox.db = Database(inbox.db.url, phone_key=inbox.db.phone_key)
             event.listen(self.inbox.db.engine, "connect", _no_busy_wait)
         else:  # one batch is written at a time; no ping before each use: a dropped connection is retried once
             self._async = create_async_engine(inbox.db.url, isolation_level="AUTOCOMMIT", pool_size=1)
+            attach_cipher(self._async.sync_engine, inbox.db.cipher)  # addresses sealed as the inbox's own
         self._group: GroupCommit[Inbound, Stored] = GroupCommit(self._store)
 
     @property

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.common.clock import utcnow
 from bot.store.base import Base, IdType
-from bot.store.types import UTCDateTime
+from bot.store.types import SealedAddress, UTCDateTime
 
 
 class OptOut(Base):
@@ -20,7 +20,7 @@ class OptOut(Base):
     __table_args__ = (UniqueConstraint("channel", "address"),)
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
-    address: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(SealedAddress())
     active: Mapped[bool] = mapped_column(default=True)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -61,7 +61,7 @@ class SmsContinuation(Base):
     __table_args__ = (UniqueConstraint("channel", "recipient"),)
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
-    recipient: Mapped[str] = mapped_column(String(64))
+    recipient: Mapped[str] = mapped_column(SealedAddress())
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -80,7 +80,7 @@ class TelegramLocation(Base):
 
     __tablename__ = "telegram_locations"
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
-    sender: Mapped[str] = mapped_column(String(64), unique=True)
+    sender: Mapped[str] = mapped_column(SealedAddress(), unique=True)
     lat: Mapped[float] = mapped_column()
     lon: Mapped[float] = mapped_column()
     shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

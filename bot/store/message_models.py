@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.common.clock import utcnow
 from bot.store.base import Base, IdType
-from bot.store.types import UTCDateTime
+from bot.store.types import SealedAddress, UTCDateTime
 from bot.store.work import ClaimableRow
 
 
@@ -27,7 +27,7 @@ class InboxMessage(ClaimableRow, Base):
     channel: Mapped[str] = mapped_column(String(16))
     external_id: Mapped[str] = mapped_column(String(128))
     # The conversation key: an E.164 number, or tg:<user id>.
-    sender: Mapped[str] = mapped_column(String(64))
+    sender: Mapped[str] = mapped_column(SealedAddress())
     text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # status: pending → processing → done | parked (given up on: kept for staff, holds back nothing)
@@ -49,7 +49,7 @@ class OutboxMessage(ClaimableRow, Base):
     )
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
-    recipient: Mapped[str] = mapped_column(String(64))
+    recipient: Mapped[str] = mapped_column(SealedAddress())
     text: Mapped[str] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # reply / notification

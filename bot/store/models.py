@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 import bot.store.message_models  # noqa: F401  (tickets refer to inbound messages; both tables on one metadata)
 from bot.common.clock import utcnow
 from bot.store.base import Base, IdType
-from bot.store.types import UTCDateTime
+from bot.store.types import SealedAddress, UTCDateTime
 from bot.store.work import ClaimableRow
 
 
@@ -62,7 +62,7 @@ class Person(Base):
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     # E.164, e.g. +8613900000001.
-    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    phone: Mapped[str | None] = mapped_column(SealedAddress(), unique=True)
     telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     # resident / rider / staff
     kind: Mapped[str] = mapped_column(String(16), default="resident")
@@ -108,7 +108,7 @@ class Ticket(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
-    reporter_address: Mapped[str] = mapped_column(String(64))
+    reporter_address: Mapped[str] = mapped_column(SealedAddress())
     reporter_channel: Mapped[str] = mapped_column(String(16))
     # The inbound message it came from: a re-processed message never makes a second ticket.
     source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_messages.id"), unique=True)
@@ -180,7 +180,7 @@ class TicketFollower(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
-    address: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(SealedAddress())
     channel: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -210,7 +210,7 @@ class KnowledgeMiss(Base):
     __tablename__ = "knowledge_misses"
     __table_args__ = (Index("ix_knowledge_misses_address_asked_at", "address", "asked_at"),)
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
-    address: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(SealedAddress())
     channel: Mapped[str] = mapped_column(String(16))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     text: Mapped[str] = mapped_column(Text)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.common.clock import utcnow
 from bot.store.base import Base, IdType
-from bot.store.types import UTCDateTime
+from bot.store.types import SealedAddress, UTCDateTime
 
 GENESIS = "0" * 64  # the prev_hash of the first entry ever
 
@@ -56,6 +56,6 @@ class PrivacyNotice(Base):
 
     __tablename__ = "privacy_notices"
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
-    address: Mapped[str] = mapped_column(String(64), unique=True)
+    address: Mapped[str] = mapped_column(SealedAddress(), unique=True)
     channel: Mapped[str] = mapped_column(String(16))
     told_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

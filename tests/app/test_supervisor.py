@@ -87,3 +87,18 @@ async def test_a_killed_process_is_started_again(tmp_path):
     finally:
         supervisor.stop()
         await running
+
+
+async def test_what_a_supervised_process_writes_is_readable_by_its_owner_only(tmp_path):
+    written = tmp_path / "tracker.db"
+    old = os.umask(0o022)  # a permissive shell's
+    try:
+        code = f"import pathlib,time; pathlib.Path({str(written)!r}).write_text('x'); time.sleep(60)"
+        supervisor = Supervisor([program("engine", code)], policy=FAST, echo=lambda _line: None)
+        running = asyncio.create_task(supervisor.run())
+        await eventually(written.exists)
+        supervisor.stop()
+        assert await running == 0
+    finally:
+        os.umask(old)
+    assert written.stat().st_mode & 0o777 == 0o600

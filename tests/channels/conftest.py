@@ -13,6 +13,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.app.gateway import create_app
 from bot.app.services import Services, build_services
+from bot.common.address_cipher import conversation_cipher
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.engine.client import EngineClient
@@ -47,9 +48,14 @@ class FakeEngine:
     """Rasa's REST channel, its tracker endpoint and the action server's health, at the HTTP boundary:
     answers each turn with an echo of what it was given, so tests see text and metadata arrive, and
     keeps each sender's tracker events as Rasa 3.6 serialises them (`user` with the turn's metadata,
-    `bot` with `data`), so a worker can ask whether a turn was taken."""
+    `bot` with `data`), so a worker can ask whether a turn was taken.
+
+    The engine knows each conversation by an opaque id only; the fake opens it, as the action server
+    does, so tests name senders by address (`turns[…]["sender"]`, `tracker_reads`). A plain address where
+    an id belongs fails the turn (`NotSealed`)."""
 
     def __init__(self) -> None:
+        self.conversations = conversation_cipher(Settings(_env_file=None).phone_encryption_key.get_secret_value())
         self.turns: list[dict[str, Any]] = []
         self.replies: list[dict[str, Any]] | None = None
         self.up = True
@@ -67,8 +73,9 @@ class FakeEngine:
             return httpx.Response(200, json={"status": "ok"})
         if request.url.path == "/webhooks/rest/webhook":
             body = json.loads(request.content)
+            body = {**body, "conversation": body["sender"], "sender": self.conversations.open(body["sender"])}
             self.turns.append(body)
-            replies = self.replies if self.replies is not None else [{"recipient_id": body["sender"],
+            replies = self.replies if self.replies is not None else [{"recipient_id": body["conversation"],
                                                                       "text": f"收到：{body['message']}"}]
             self.events.setdefault(body["sender"], []).extend(_turn_events(body, replies))
             if self.lost_answers:
@@ -77,7 +84,7 @@ class FakeEngine:
             return httpx.Response(200, json=replies)
         tracker = re.fullmatch(r"/conversations/(.+)/tracker", request.url.raw_path.decode().split("?")[0])
         if tracker and request.method == "GET":
-            sender = tracker.group(1)  # Rasa's server takes the path as it is, undecoded
+            sender = self.conversations.open(tracker.group(1))  # Rasa's server takes the path as it is, undecoded
             self.tracker_reads.append(sender)
             if self.tracker_status != 200:
                 return httpx.Response(self.tracker_status, json={"status": "failure"})

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
+from sqlalchemy import func, select
 
 from bot.app.gateway import create_app
 from bot.app.services import build_services
@@ -243,6 +244,16 @@ def test_a_multipart_body_over_64_kib_is_413_like_any_other(client):
     form = {"api_key": KEY, "service_code": "roads", "address_string": "阳光小区"}
     response = client.post(f"{BASE}/requests.json", data=form, files={"media": ("p.jpg", b"x" * 70_000, "image/jpeg")})
     assert response.status_code == 413 and response.json()[0]["code"] == 413
+
+
+def test_an_urlencoded_body_over_64_kib_is_413_and_files_nothing(client, demo_db):
+    with demo_db.session() as s:
+        before = s.scalar(select(func.count()).select_from(Ticket))
+    form = {"api_key": KEY, "service_code": "roads", "address_string": "阳光小区", "description": "路" * 30_000}
+    response = client.post(f"{BASE}/requests.json", data=form)
+    assert response.status_code == 413 and response.json()[0]["code"] == 413
+    with demo_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket)) == before
 
 
 def test_an_address_is_the_grid_in_public_and_as_given_in_full(client):

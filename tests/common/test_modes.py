@@ -4,7 +4,8 @@ from bot.common.modes import UnsafeProductionSettings, check_production, is_loop
 from bot.common.settings import Settings
 
 SAFE = {"gridbot_env": "production", "phone_hmac_key": "a-long-random-secret-0123456789",
-        "engine_auth_token": "an-engine-token"}
+        "phone_encryption_key": "another-long-random-secret-9876543210", "engine_auth_token": "an-engine-token",
+        "actions_auth_token": "an-actions-token"}
 
 
 def production(**changes: object) -> Settings:
@@ -23,6 +24,16 @@ def test_development_never_refuses_even_with_every_default():
     check_production(Settings(_env_file=None))
 
 
+def test_development_warns_when_numbers_are_sealed_with_the_public_development_key(caplog):
+    with caplog.at_level("WARNING"):
+        check_production(Settings(_env_file=None))
+    assert "PHONE_ENCRYPTION_KEY" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        check_production(Settings(phone_encryption_key="a-key-of-this-install-only", _env_file=None))
+    assert "PHONE_ENCRYPTION_KEY" not in caplog.text
+
+
 @pytest.mark.parametrize(("changes", "named"), [
     ({"phone_hmac_key": "change-me-in-production"}, "PHONE_HMAC_KEY"),
     ({"phone_hmac_key": ""}, "PHONE_HMAC_KEY"),
@@ -33,6 +44,9 @@ def test_development_never_refuses_even_with_every_default():
     ({"simulator_enabled": True, "simulator_token": "t", "gateway_host": "0.0.0.0"}, "GATEWAY_HOST"),
     ({"demo_data": True}, "DEMO_DATA"),
     ({"engine_auth_token": ""}, "ENGINE_AUTH_TOKEN"),
+    ({"phone_encryption_key": "development-only-phone-encryption-key"}, "PHONE_ENCRYPTION_KEY"),
+    ({"phone_encryption_key": ""}, "PHONE_ENCRYPTION_KEY"),
+    ({"actions_auth_token": ""}, "ACTIONS_AUTH_TOKEN"),
 ])
 def test_production_refuses_to_start_with_unsafe_settings(changes, named):
     with pytest.raises(UnsafeProductionSettings) as refused:
@@ -44,6 +58,7 @@ def test_production_refuses_to_start_with_unsafe_settings(changes, named):
 def test_the_refusal_lists_every_problem_at_once():
     problems = production_problems(Settings(gridbot_env="production", phone_hmac_key="", demo_data=True,
                                             public_base_url="http://x.example", engine_auth_token="t",
+                                            phone_encryption_key="k" * 40, actions_auth_token="t",
                                             _env_file=None))
     assert len(problems) == 3
 

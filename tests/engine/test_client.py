@@ -1,3 +1,6 @@
+import json
+import re
+
 import httpx
 import pytest
 
@@ -129,14 +132,38 @@ async def test_a_turn_the_engine_never_took_is_none(client, engine):
     assert await client.turn_taken("+8613900000001", 7) is None
 
 
-async def test_the_tracker_is_asked_for_by_the_undecoded_sender_with_the_token(client, engine):
+async def test_the_tracker_is_asked_for_by_the_senders_conversation_id_undecoded_with_the_token(client, engine):
     await client.turn_taken("+8613900000001", 7)
     await client.turn_taken("tg:42", 7)
     first, second = engine.requests
-    # Rasa's server (Sanic) does not decode the path: "%2B86…" would be another conversation.
-    assert first.url.raw_path.split(b"?")[0] == b"/conversations/+8613900000001/tracker"
-    assert second.url.raw_path.split(b"?")[0] == b"/conversations/tg:42/tracker"
+    # Rasa's server (Sanic) does not decode the path: the id must need no quoting (base64url does not).
+    paths = [request.url.raw_path.split(b"?")[0].decode() for request in (first, second)]
+    assert paths == [f"/conversations/{client.conversation_id(s)}/tracker" for s in ("+8613900000001", "tg:42")]
+    assert re.fullmatch(r"[A-Za-z0-9_.-]+", client.conversation_id("+8613900000001"))
     assert dict(first.url.params) == {"token": "t0ken", "include_events": "AFTER_RESTART"}
+
+
+async def test_the_engine_knows_a_conversation_by_an_opaque_stable_id_and_never_by_the_number(engine):
+    turns: list[dict] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        turns.append(json.loads(request.content))
+        return httpx.Response(200, json=[{"recipient_id": turns[-1]["sender"], "text": "好的"}])
+
+    client = EngineClient("http://engine", "http://actions", transport=httpx.MockTransport(handler),
+                          conversation_key="key-one")
+    replies = await client.converse("+8613900000001", "路灯坏了", {"inbox_id": 1})
+    await client.converse("+8613900000001", "在3号楼", {"inbox_id": 2})
+    await client.converse("+8613900000002", "你好", {})
+    ids = [turn["sender"] for turn in turns]
+    assert ids[0] == ids[1] != ids[2]  # stable per sender, distinct between senders
+    assert not any(digits in turn_id for turn_id in ids for digits in ("13900000001", "13900000002"))
+    assert replies == [{"recipient_id": "+8613900000001", "text": "好的"}]  # addressed to the sender again
+    assert client.conversations.open(ids[0]) == "+8613900000001"
+    other = EngineClient("http://engine", "http://actions", conversation_key="key-two")
+    assert other.conversation_id("+8613900000001") != ids[0]  # the id depends on the key
+    await client.aclose()
+    await other.aclose()
 
 
 @pytest.mark.parametrize("failure", ["refused", "503"])

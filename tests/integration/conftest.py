@@ -32,7 +32,8 @@ def _new_stack(tmp: Path, model: Path, database_url: str) -> Stack:
                         engine_port=engine_port, actions_port=actions_port,
                         engine_url=f"http://127.0.0.1:{engine_port}", actions_url=f"http://127.0.0.1:{actions_port}",
                         simulator_wait_seconds=10, inbox_backoff_seconds=0.5,
-                        engine_auth_token=SecretStr(secrets.token_urlsafe(16)), _env_file=None)
+                        engine_auth_token=SecretStr(secrets.token_urlsafe(16)),
+                        actions_auth_token=SecretStr(secrets.token_urlsafe(16)), _env_file=None)
     return Stack(settings=settings, model=model, workdir=tmp)
 
 

@@ -90,6 +90,8 @@ class Stack:
             "SIMULATOR_WAIT_SECONDS": str(s.simulator_wait_seconds),
             "INBOX_BACKOFF_SECONDS": str(s.inbox_backoff_seconds),
             "ENGINE_AUTH_TOKEN": s.engine_auth_token.get_secret_value(),
+            "ACTIONS_AUTH_TOKEN": s.actions_auth_token.get_secret_value(),
+            "PHONE_ENCRYPTION_KEY": s.phone_encryption_key.get_secret_value(),
             "PYTHONUNBUFFERED": "1",
         }
 

@@ -314,7 +314,7 @@ async def test_the_engine_gets_at_most_max_chars_of_a_huge_text_and_is_told_whil
     turns: list[dict] = []
     client = echo_engine(turns)
     assert await InboundWorker(inbox, client, max_chars=1000).run_once() == 2
-    by_sender = {t["sender"]: t for t in turns}
+    by_sender = {client.conversations.open(t["sender"]): t for t in turns}
     assert by_sender["tg:1"]["message"] == huge[:1000] and by_sender["tg:1"]["metadata"]["truncated"] is True
     assert by_sender["tg:2"]["message"] == "路灯坏了" and "truncated" not in by_sender["tg:2"]["metadata"]
     assert inbox.status_of(message_id) == inbox.status_of(short) == "done"

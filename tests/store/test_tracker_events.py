@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.common.address_cipher import conversation_cipher
 from bot.common.settings import Settings
 from bot.store.tracker_events import TrackerEvents, app_url
 from tests.conftest import RESIDENT, STRANGER
@@ -38,6 +39,19 @@ def test_forgetting_a_conversation_deletes_only_its_events(settings: Settings, r
     rasa.user_said(STRANGER, "你好", NOW)
     assert TrackerEvents(settings.resolved_tracker_store_url).delete_senders([RESIDENT, "tg:42"]) == 1
     assert (rasa.count(RESIDENT), rasa.count(STRANGER)) == (0, 1)
+
+
+def test_a_conversation_kept_under_its_opaque_id_is_found_by_the_address_and_forgotten(settings: Settings,
+                                                                                       rasa: RasaTrackerStore):
+    tracker = TrackerEvents(settings.resolved_tracker_store_url, conversation_key="k")
+    conversation = conversation_cipher("k").seal(RESIDENT)  # EngineClient.conversation_id
+    rasa.user_said(conversation, "路灯坏了", NOW)  # as the engine keeps it now
+    rasa.user_said(RESIDENT, "去年说的", NOW - timedelta(days=1))  # kept before conversation ids were sealed
+    rasa.user_said(STRANGER, "你好", NOW)
+    events = tracker.of_senders([RESIDENT])
+    assert [(e["sender_id"], e["data"]["text"]) for e in events] == [(RESIDENT, "路灯坏了"), (RESIDENT, "去年说的")]
+    assert tracker.delete_senders([RESIDENT]) == 2
+    assert (rasa.count(conversation), rasa.count(RESIDENT), rasa.count(STRANGER)) == (0, 0, 1)
 
 
 def test_events_older_than_the_cutoff_are_deleted(settings: Settings, rasa: RasaTrackerStore):

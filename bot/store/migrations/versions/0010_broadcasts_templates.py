@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_broadcasts_templates"
-down_revision = "0007_knowledge_misses"
+down_revision = "0008_phone_encryption"
 branch_labels = None
 depends_on = None
 
