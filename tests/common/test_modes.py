@@ -4,7 +4,7 @@ from bot.common.modes import UnsafeProductionSettings, check_production, is_loop
 from bot.common.settings import Settings
 
 SAFE = {"gridbot_env": "production", "phone_hmac_key": "a-long-random-secret-0123456789",
-        "engine_auth_token": "an-engine-token"}
+        "engine_auth_token": "an-engine-token", "staff_session_secret": "a-staff-session-secret-0123456789abcdef"}
 
 
 def production(**changes: object) -> Settings:
@@ -33,6 +33,8 @@ def test_development_never_refuses_even_with_every_default():
     ({"simulator_enabled": True, "simulator_token": "t", "gateway_host": "0.0.0.0"}, "GATEWAY_HOST"),
     ({"demo_data": True}, "DEMO_DATA"),
     ({"engine_auth_token": ""}, "ENGINE_AUTH_TOKEN"),
+    ({"staff_session_secret": "change-me-in-production"}, "STAFF_SESSION_SECRET"),
+    ({"staff_session_secret": "short-secret"}, "STAFF_SESSION_SECRET"),
 ])
 def test_production_refuses_to_start_with_unsafe_settings(changes, named):
     with pytest.raises(UnsafeProductionSettings) as refused:
@@ -44,7 +46,7 @@ def test_production_refuses_to_start_with_unsafe_settings(changes, named):
 def test_the_refusal_lists_every_problem_at_once():
     problems = production_problems(Settings(gridbot_env="production", phone_hmac_key="", demo_data=True,
                                             public_base_url="http://x.example", engine_auth_token="t",
-                                            _env_file=None))
+                                            staff_session_secret="s" * 32, _env_file=None))
     assert len(problems) == 3
 
 

@@ -3,7 +3,14 @@
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from bot.store import channel_models, council_models, message_models, models, privacy_models  # noqa: F401  (every table)
+from bot.store import (  # noqa: F401  (every table)
+    channel_models,
+    council_models,
+    message_models,
+    models,
+    privacy_models,
+    staff_models,
+)
 from bot.store.base import Base
 
 config = context.config
