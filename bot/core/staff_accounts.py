@@ -7,6 +7,7 @@ lockouts, password changes and sign-outs go into the audit log, naming people by
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -25,8 +26,13 @@ from bot.store.staff_models import StaffAccount, StaffSession
 
 MIN_PASSWORD_CHARS = 8
 _HASHER = PasswordHasher()  # argon2id with the library's recommended cost
-# Verified when the number has no account, so an unknown number takes as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the number has no account, so an unknown number takes as long as a wrong password
+    (made on first use: hashing costs about as much as a sign-in)."""
+    return _HASHER.hash(secrets.token_urlsafe(16))
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,7 @@ def sign_in(session: Session, clock: Clock, policy: SignInPolicy, phone: str, pa
     account = session.scalar(select(StaffAccount).where(StaffAccount.person_id == person.id)) \
         if is_staff(session, person) and person is not None else None
     if account is None:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         audit.record(session, clock, "web", "staff.sign_in_failed", "", {"reason": "no_account"})
         return SignIn("bad_credentials")
     subject = f"person:{account.person_id}"

@@ -34,7 +34,7 @@ class TicketView:
     reporter: Person | None
     colour: str | None
     tags: list[str]
-    events: list[tuple[TicketEvent, str]]  # (event, who: a name or "")
+    events: list[tuple[TicketEvent, str, str]]  # (event, who did it, to whom: names or "")
     clock: list[Deadline]
     overdue: bool
     may_act: bool
@@ -52,6 +52,8 @@ def ticket_view(session: Session, clock: Clock, rules: RoutingRules, scope: Scop
     household = reporter.household if reporter is not None else None
     rows = session.execute(select(TicketEvent, Person.name).outerjoin(Person, Person.id == TicketEvent.actor_id)
                            .where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)).all()
+    targets = sorted({t for e, _ in rows if isinstance(t := _target(e), int)})
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(targets))).all())
     late = is_overdue(ticket, now)
     deadlines = [
         Deadline("接单时限", ticket.ack_due_at, ticket.acknowledged_at,
@@ -79,8 +81,15 @@ def ticket_view(session: Session, clock: Clock, rules: RoutingRules, scope: Scop
     audit.record(session, clock, f"person:{viewer_id}", "ticket.viewed", ticket.number or "")
     return TicketView(
         ticket=ticket, reporter=reporter, colour=household.colour if household else None,
-        tags=list(household.tags or []) if household else [], events=[(e, name or "") for e, name in rows],
+        tags=list(household.tags or []) if household else [],
+        events=[(e, name or "", names.get(_target(e), "")) for e, name in rows],
         clock=deadlines, overdue=late, may_act=allowed, actions=actions,
         grids=grids_in(session, scope) if "dispatch" in actions else [],
         people=grid_staff(session, ticket.unit) if "dispatch" in actions and ticket.unit is not None else [],
     )
+
+
+def _target(event: TicketEvent) -> object:
+    """The person an assignment or an escalation went to, by id, if the event names one."""
+    data = event.data if isinstance(event.data, dict) else {}
+    return data.get("assignee_id") or data.get("to")

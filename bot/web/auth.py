@@ -26,8 +26,8 @@ def router(bench: Workbench) -> APIRouter:
              status_code: int = 200) -> Response:
         # The form's CSRF value goes in the page and, signed, in a cookie the form must come back with.
         token, signed = bench.cookies.new_signin_token()
-        response = page(bench.pages, request, "login.html", {"error": error, "phone": phone, "next": next_url,
-                                                             "csrf": token}, status_code)
+        context = {"staff": None, "error": error, "phone": phone, "next": next_url, "csrf": token}
+        response = page(bench.pages, request, "login.html", context, status_code)
         bench.cookies.set_signin(response, signed)
         return response
 

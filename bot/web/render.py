@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from bot.common.phones import mask, national
 from bot.core.lifecycle import STATUS_NAMES
@@ -54,7 +55,10 @@ def remaining(due: datetime | None, now: datetime) -> str:
 
 
 def templates() -> Jinja2Templates:
-    found = Jinja2Templates(directory=HERE / "templates")
+    # Everything a person wrote is escaped; a misspelt name in a template fails loudly, never renders empty.
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
+                      undefined=StrictUndefined)
+    found = Jinja2Templates(env=env)
     found.env.filters.update(local=local_time, mask=mask, national=national)
     found.env.globals.update(STATUS_NAMES=STATUS_NAMES, CATEGORY_NAMES=CATEGORY_NAMES, EVENT_NAMES=EVENT_NAMES,
                              PRIORITY_NAMES=PRIORITY_NAMES, FOLDERS=FOLDERS, CHANNELS=CHANNELS, COLOURS=COLOURS,

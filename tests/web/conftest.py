@@ -1,0 +1,114 @@
+"""The workbench in a real browser: the gateway on a free loopback port (uvicorn in a thread, SQLite with
+the demo, no engine), Debian's chromium driven by Playwright (never `playwright install`), every request
+routed and any that leaves 127.0.0.1 failing the test; screenshots of pages at 375 and 1280 px."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
+
+from bot.app.demo_staff import DEMO_PASSWORD
+from bot.app.gateway import create_app
+from bot.app.services import Services, build_services
+from bot.common.clock import Clock
+from bot.common.settings import ROOT, Settings
+from bot.core.staff_accounts import set_password
+from tests.conftest import DUTY_OFFICER, WORKER
+from tests.waiting import eventually_sync
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "var" / "screenshots"
+WIDTHS = (375, 1280)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Gateway:
+    url: str
+    services: Services
+    clock: Clock = field(default_factory=Clock)
+
+
+@pytest.fixture
+def gateway(tmp_path: Path, sqlite_templates) -> Iterator[Gateway]:
+    url = sqlite_templates.copy("demo", tmp_path / "gridbot.db")
+    settings = Settings(var_dir=tmp_path / "var", database_url=url, _env_file=None)  # type: ignore[call-arg]
+    services = build_services(settings)
+    with services.db.session() as s:  # the two the tests sign in as (an argon2 hash costs ~0.1-1 s)
+        for phone in (WORKER, DUTY_OFFICER):
+            set_password(s, Clock(), phone, DEMO_PASSWORD, actor="test")
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(services, run_workers=False), host="127.0.0.1", port=port,
+                                          log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    eventually_sync(lambda: server.started)
+    yield Gateway(f"http://127.0.0.1:{port}", services)
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not CHROMIUM.exists() or shutil.which("chromium") is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)")
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context (no cookies) whose every request is checked: anything not for 127.0.0.1
+    is stopped and fails the test."""
+    outside: list[str] = []
+
+    def only_loopback(route: Route) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800}, locale="zh-CN")
+    context.route("**/*", only_loopback)
+    opened = context.new_page()
+    yield opened
+    context.close()
+    assert outside == [], f"the pages asked for something outside 127.0.0.1: {outside}"
+
+
+def screenshot(page: Page, name: str) -> None:
+    """The page as it is, full length, at a phone's width and a desktop's (var/screenshots/NAME-375.png …)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+
+
+def sign_in(page: Page, gateway: Gateway, phone: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{gateway.url}/staff/login")
+    page.fill("input[name=phone]", phone)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
