@@ -112,3 +112,33 @@ def sign_in(page: Page, gateway: Gateway, phone: str, password: str = DEMO_PASSW
     page.fill("input[name=phone]", phone)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+
+
+@pytest.fixture
+async def http(settings: Settings, demo_db, clock):
+    """The gateway in-process (no server, no browser) with the worker's and the duty officer's passwords
+    set; requests come from 127.0.0.1."""
+    import httpx
+
+    from bot.common.clock import FakeClock
+
+    assert isinstance(clock, FakeClock)
+    services = build_services(settings, clock)
+    with services.db.session() as s:
+        for phone in (WORKER, DUTY_OFFICER):
+            set_password(s, clock, phone, DEMO_PASSWORD, actor="test")
+    transport = httpx.ASGITransport(app=create_app(services, run_workers=False))
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        client.services = services  # type: ignore[attr-defined]
+        yield client
+    await services.aclose()
+
+
+async def signed_in(client, phone: str = WORKER, password: str = DEMO_PASSWORD, next_url: str = "/staff/"):
+    """Sign in through the form as a browser would; returns the form's answer (a 303 when it worked)."""
+    import re
+
+    form = await client.get("/staff/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    return await client.post("/staff/login", data={"phone": phone, "password": password, "csrf": csrf,
+                                                   "next": next_url})
