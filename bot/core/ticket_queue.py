@@ -39,6 +39,11 @@ class QueueFilters:
     q: str = ""
     page: int = 1
 
+    def conditions(self, now: datetime) -> list[ColumnElement[bool]]:
+        """The folder and every filter as conditions on `Ticket` (without the scope): what the page lists,
+        so an export or a statistic of the same filters covers the same tickets."""
+        return [in_folder(self.folder, now), *_filters(self)]
+
     def query_string(self, **changes: object) -> str:
         """The URL query of these filters with some changed (for folder tabs and pages)."""
         from urllib.parse import urlencode
@@ -64,8 +69,9 @@ def in_folder(folder: str, now: datetime) -> ColumnElement[bool]:
     }.get(folder, Ticket.status.in_(WAITING))
 
 
-def _filtered(session: Session, scope: Scope, f: QueueFilters) -> list[ColumnElement[bool]]:
-    where = [scope.tickets()]
+def _filters(f: QueueFilters) -> list[ColumnElement[bool]]:
+    """Every filter but the folder, as conditions on `Ticket`."""
+    where: list[ColumnElement[bool]] = []
     if f.category:
         where.append(Ticket.category == f.category)
     if f.status:
@@ -91,7 +97,7 @@ def _filtered(session: Session, scope: Scope, f: QueueFilters) -> list[ColumnEle
 def counts(session: Session, scope: Scope, f: QueueFilters, now: datetime) -> dict[str, int]:
     """How many tickets each folder holds under the other filters."""
     columns = [func.count(case((in_folder(folder, now), 1))).label(folder) for folder in FOLDERS]
-    row = session.execute(select(*columns).select_from(Ticket).where(*_filtered(session, scope, f))).one()
+    row = session.execute(select(*columns).select_from(Ticket).where(scope.tickets(), *_filters(f))).one()
     return dict(zip(FOLDERS, row, strict=True))
 
 
@@ -105,7 +111,7 @@ def urgency_order(now: datetime) -> list[ColumnElement[object]]:
 def tickets(session: Session, scope: Scope, f: QueueFilters, now: datetime,
             page_size: int = PAGE_SIZE) -> list[Ticket]:
     """One page of the folder's tickets, most urgent first, with their grid and assignee loaded."""
-    query = (select(Ticket).where(*_filtered(session, scope, f), in_folder(f.folder, now))
+    query = (select(Ticket).where(scope.tickets(), *f.conditions(now))
              .options(joinedload(Ticket.unit), joinedload(Ticket.assignee))
              .order_by(*urgency_order(now)).limit(page_size).offset((max(f.page, 1) - 1) * page_size))
     return list(session.scalars(query))
