@@ -17,6 +17,8 @@ from bot.core import registry
 from bot.store.models import Household, OrgUnit, Person, Ticket, TicketFollower, TicketPhoto
 
 # Roles that see the whole unit they hold (and every unit under it).
+# Roles that oversee others' work in their scope: they may read its audit trail.
+OVERSEER_ROLES = frozenset({"duty_officer", "community_secretary", "village_secretary", "branch_secretary"})
 UNIT_ROLES = frozenset({"grid_worker", "backup_grid_worker", "branch_secretary", "community_secretary",
                         "village_secretary"})
 ROLE_NAMES = {
@@ -34,6 +36,7 @@ class Scope:
     unit_ids: frozenset[int]  # units held and every unit under them
     building_ids: frozenset[int]  # buildings whose residents' tickets a building head sees
     roles: tuple[str, ...]  # "网格员（幸福社区第1网格）", for the page's header
+    oversees: bool = False  # a secretary or the duty officer: may read the scope's audit trail
 
     def tickets(self) -> ColumnElement[bool]:
         """The condition on `Ticket` for the tickets in scope: add it to every query of tickets."""
@@ -64,7 +67,8 @@ def descendants(session: Session, unit_ids: set[int]) -> set[int]:
 
 def scope_of(session: Session, person: Person) -> Scope:
     everything, held, buildings, labels = False, set(), set(), []
-    for role in registry.roles_of(session, person.id):
+    roles = registry.roles_of(session, person.id)
+    for role in roles:
         unit = session.get(OrgUnit, role.unit_id)
         labels.append(f"{ROLE_NAMES.get(role.role, role.role)}（{unit.name if unit else ''}）")
         if role.role == "duty_officer" or (unit is not None and unit.kind == "subdistrict"):
@@ -73,7 +77,8 @@ def scope_of(session: Session, person: Person) -> Scope:
             held.add(role.unit_id)
         elif role.role == "building_head":
             buildings.add(role.unit_id)
-    return Scope(person.id, everything, frozenset(descendants(session, held)), frozenset(buildings), tuple(labels))
+    return Scope(person.id, everything, frozenset(descendants(session, held)), frozenset(buildings), tuple(labels),
+                 oversees=any(role.role in OVERSEER_ROLES for role in roles))
 
 
 def visible_ticket(session: Session, scope: Scope, number: str) -> Ticket | None:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from bot.core import ticket_queue
+from bot.core.audit_trail import trail
 from bot.core.scopes import grids_in, photo_visible, visible_ticket
 from bot.core.ticket_queries import servable_photo
 from bot.core.ticket_queue import QueueFilters
@@ -82,6 +83,14 @@ def router(bench: Workbench) -> APIRouter:
             return page(bench.pages, request, "ticket.html", {
                 "staff": staff, "v": view, "t": view.ticket, "now": bench.clock.now(),
                 "notice": NOTICES.get(done, ""), "error": ERRORS.get(error, "")})
+
+    @routes.get("/audit", response_class=HTMLResponse)
+    def audit_trail(request: Request, staff: SignedIn, before: int | None = None) -> Response:
+        with bench.db.session() as s:
+            entries = trail(s, bench.clock, staff.scope, before=before)
+        if entries is None:  # not a secretary or the duty officer: there is no such page for them
+            return not_found(bench, request, staff)
+        return page(bench.pages, request, "audit.html", {"staff": staff, "entries": entries})
 
     @routes.get("/photos/{photo_id}")
     def photo(request: Request, photo_id: str, staff: SignedIn) -> Response:

@@ -29,6 +29,14 @@ EVENT_NAMES = {
     "place_given": "补充地点", "reminded": "提醒", "backup_assigned": "转备岗", "overdue": "超时",
     "number_moved": "号码变更",
 }
+AUDIT_ACTIONS = {
+    "staff.signed_in": "登录", "staff.signed_out": "退出", "staff.sign_in_failed": "登录失败",
+    "staff.sign_in_refused": "锁定中拒绝登录", "staff.locked": "账号锁定", "staff.password_set": "设置密码",
+    "ticket.viewed": "查看工单", "ticket.acknowledged": "接单", "ticket.in_progress": "开始处理",
+    "ticket.resolved": "办结", "ticket.returned": "退单", "ticket.dispatched": "分派", "ticket.note": "内部备注",
+    "ticket.replied": "回复反映人", "audit.viewed": "查看审计记录", "person.export": "导出个人信息",
+    "person.erase": "删除个人信息", "purge": "清理过期数据",
+}
 PRIORITY_NAMES = {"immediate": "紧急", "high": "高", "medium": "中", "normal": "普通"}
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
@@ -61,7 +69,8 @@ def templates() -> Jinja2Templates:
     found = Jinja2Templates(env=env)
     found.env.filters.update(local=local_time, mask=mask, national=national)
     found.env.globals.update(STATUS_NAMES=STATUS_NAMES, CATEGORY_NAMES=CATEGORY_NAMES, EVENT_NAMES=EVENT_NAMES,
-                             PRIORITY_NAMES=PRIORITY_NAMES, FOLDERS=FOLDERS, CHANNELS=CHANNELS, COLOURS=COLOURS,
+                             PRIORITY_NAMES=PRIORITY_NAMES, AUDIT_ACTIONS=AUDIT_ACTIONS,
+                             FOLDERS=FOLDERS, CHANNELS=CHANNELS, COLOURS=COLOURS,
                              remaining=remaining)
     return found
 

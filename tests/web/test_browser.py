@@ -128,3 +128,18 @@ def test_the_duty_officer_dispatches_an_unplaced_report_to_a_grid(gateway, page)
     screenshot(page, "ticket-dispatched")
     heard = httpx.get(f"{gateway.url}/channels/simulator/outbox", params={"to": HB_GRID_2_WORKER}).json()
     assert any(number in m["text"] for m in heard)
+
+
+def test_the_duty_officer_reads_the_audit_trail_of_what_was_done(gateway, page):
+    number = in_grid_1(gateway.services.db, gateway.clock)
+    sign_in(page, gateway, national(WORKER))
+    page.goto(f"{gateway.url}/staff/tickets/{number}")
+    page.click("button:text('接单')")
+    assert page.locator("text=审计记录").count() == 0  # a grid worker oversees nobody
+    assert page.goto(f"{gateway.url}/staff/audit").status == 404
+    page.context.clear_cookies()
+    sign_in(page, gateway, national(DUTY_OFFICER))
+    page.click("text=审计记录")
+    trail = page.inner_text(".audit")
+    assert "接单" in trail and number in trail and "查看工单" in trail and national(WORKER) not in trail
+    screenshot(page, "audit")
