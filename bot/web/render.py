@@ -17,6 +17,7 @@ from bot.common.phones import mask, national
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.ticket_queue import CHANNELS, COLOURS, FOLDERS
 from bot.core.tickets import CATEGORY_NAMES
+from bot.web.map_svg import ticket_map
 
 HERE = Path(__file__).resolve().parent
 CHINA = timezone(timedelta(hours=8))
@@ -71,7 +72,7 @@ def templates() -> Jinja2Templates:
     found.env.globals.update(STATUS_NAMES=STATUS_NAMES, CATEGORY_NAMES=CATEGORY_NAMES, EVENT_NAMES=EVENT_NAMES,
                              PRIORITY_NAMES=PRIORITY_NAMES, AUDIT_ACTIONS=AUDIT_ACTIONS,
                              FOLDERS=FOLDERS, CHANNELS=CHANNELS, COLOURS=COLOURS,
-                             remaining=remaining)
+                             remaining=remaining, ticket_map=ticket_map)
     return found
 
 
