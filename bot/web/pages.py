@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from bot.core import ticket_queue
 from bot.core.audit_trail import trail
@@ -71,6 +71,14 @@ def router(bench: Workbench) -> APIRouter:
                 "staff": staff, "filters": filters, "counts": ticket_queue.counts(s, staff.scope, filters, now),
                 "tickets": rows, "grids": grids_in(s, staff.scope), "now": now, "page_size": ticket_queue.PAGE_SIZE,
                 "overdue": {t.id for t in rows if ticket_queue.is_overdue(t, now)}})
+
+    @routes.get("/counts")
+    def counts(request: Request, staff: SignedIn) -> Response:
+        """The folders' counts under the queue's filters, for the page to refresh them (workbench.js)."""
+        filters = filters_from(request)
+        with bench.db.session() as s:
+            found = ticket_queue.counts(s, staff.scope, filters, bench.clock.now())
+        return JSONResponse(found, headers={"Cache-Control": "no-store"})
 
     @routes.get("/tickets/{number}", response_class=HTMLResponse)
     def ticket(request: Request, number: str, staff: SignedIn, done: str = "",

@@ -62,7 +62,9 @@ def gateway(tmp_path: Path, sqlite_templates) -> Iterator[Gateway]:
     thread.join(timeout=30)
 
 
-@pytest.fixture(scope="session")
+# Module-scoped: the sync API runs an event loop on this thread while it is started, so it must be
+# stopped before the async tests of other modules run theirs.
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     if not CHROMIUM.exists() or shutil.which("chromium") is None:
         pytest.skip("Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)")
@@ -70,7 +72,7 @@ def playwright() -> Iterator[Playwright]:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
     yield launched

@@ -33,6 +33,9 @@ def test_a_grid_worker_signs_in_sees_his_queue_and_signs_out(gateway, page):
     assert page.locator(".ticket .number").all_inner_texts() == [number]
     assert page.locator("[data-count=pending]").inner_text() == "1"
     screenshot(page, "queue")
+    in_grid_1(gateway.services.db, gateway.clock, "井盖松了")  # a new report while the page is open
+    page.evaluate("window.gridbotRefreshCounts()")  # what the page does every 30 s
+    page.wait_for_function("document.querySelector('[data-count=pending]').textContent === '2'")
     cookie = next(c for c in page.context.cookies() if c["name"] == "gridbot_staff")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax" and not cookie["secure"]  # plain http here
     page.click("text=退出")
