@@ -87,9 +87,11 @@ def visible_ticket(session: Session, scope: Scope, number: str) -> Ticket | None
 
 
 def photo_visible(session: Session, scope: Scope, photo_id: str) -> bool:
-    """Whether a photo is on some ticket in scope."""
-    return session.scalar(select(TicketPhoto.id).join(Ticket, Ticket.id == TicketPhoto.ticket_id)
-                          .where(TicketPhoto.photo_id == photo_id, scope.tickets()).limit(1)) is not None
+    """Whether a photo came with a ticket in scope, or is the photo of its rectification."""
+    reported = select(TicketPhoto.id).join(Ticket, Ticket.id == TicketPhoto.ticket_id) \
+        .where(TicketPhoto.photo_id == photo_id, scope.tickets()).limit(1)
+    rectified = select(Ticket.id).where(Ticket.resolution_photo == photo_id, scope.tickets()).limit(1)
+    return session.scalar(reported) is not None or session.scalar(rectified) is not None
 
 
 def grids_in(session: Session, scope: Scope) -> list[OrgUnit]:

@@ -5,13 +5,14 @@ page and SMS never disagree: same permission checks, same ticket events, same au
 # No `from __future__ import annotations`: FastAPI reads the routes' Annotated dependencies at definition.
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from bot.core import lifecycle, staff_actions
 from bot.core.lifecycle import TicketError
 from bot.core.scopes import visible_ticket
+from bot.store.photos import NotAnImage
 from bot.web.cookies import csrf_matches
 from bot.web.render import page
 from bot.web.workbench import Staff, Workbench
@@ -32,14 +33,29 @@ def _target(value: str) -> tuple[int, int | None] | None:
     return None
 
 
-def _act(s: Session, bench: Workbench, staff: Staff, number: str, action: str, text: str, target: str) -> None:
+def _photo(bench: Workbench, upload: UploadFile | None) -> str | None:
+    """The photo that came with a resolution, stored (its id), or None when none was chosen."""
+    if upload is None or not upload.filename:
+        return None
+    limit = bench.settings.media_max_bytes
+    data = upload.file.read(limit + 1)
+    if len(data) > limit:
+        raise TicketError("too_big")
+    try:
+        return bench.photos.save(data)
+    except NotAnImage:
+        raise TicketError("not_image") from None
+
+
+def _act(s: Session, bench: Workbench, staff: Staff, number: str, action: str, text: str, target: str,
+         photo: str | None) -> None:
     clock, rules, me = bench.clock, bench.rules, staff.phone
     if action == "ack":
         lifecycle.acknowledge(s, clock, rules, number, me)
     elif action == "progress":
         lifecycle.start_work(s, clock, rules, number, me, note=text)
     elif action == "resolve":
-        lifecycle.resolve(s, clock, rules, number, me, text)
+        lifecycle.resolve(s, clock, rules, number, me, text, photo=photo)
     elif action == "return":
         if not text:
             raise TicketError("empty")
@@ -60,8 +76,8 @@ def router(bench: Workbench) -> APIRouter:
     SignedIn = Annotated[Staff, Depends(bench.staff)]
 
     @routes.post("/tickets/{number}/{action}")
-    def act(request: Request, number: str, action: str, staff: SignedIn, csrf: str = Form(""),
-            text: str = Form(""), target: str = Form("")) -> Response:
+    def act(request: Request, number: str, action: str, staff: SignedIn, csrf: str = Form(""), text: str = Form(""),
+            target: str = Form(""), photo: Annotated[UploadFile | None, File()] = None) -> Response:
         if not csrf_matches(staff.csrf, csrf):
             return page(bench.pages, request, "refused.html", {"staff": staff}, 403)
         number = number.upper()
@@ -71,8 +87,9 @@ def router(bench: Workbench) -> APIRouter:
             return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
         outcome = f"done={action}"
         try:
+            stored = _photo(bench, photo) if action == "resolve" else None
             with bench.db.session() as s:
-                _act(s, bench, staff, number, action, " ".join(text.split())[:500], target)
+                _act(s, bench, staff, number, action, " ".join(text.split())[:500], target, stored)
         except TicketError as refused:
             outcome = f"error={refused.reason}"
         return RedirectResponse(f"/staff/tickets/{number}?{outcome}", status_code=303)

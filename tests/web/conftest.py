@@ -28,6 +28,9 @@ from tests.waiting import eventually_sync
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "var" / "screenshots"
 WIDTHS = (375, 1280)
+# A 1×1 PNG, as a phone's camera would send a (much larger) picture.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8"
+                    "cf00000301010018dd8db40000000049454e44ae426082")
 
 
 def free_port() -> int:

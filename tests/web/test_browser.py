@@ -9,7 +9,7 @@ from bot.store.models import Ticket, TicketEvent
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
 from tests.core.workbench_factories import HB_GRID_2_WORKER, in_grid_1, in_hb_grid_2, unplaced
-from tests.web.conftest import screenshot, sign_in
+from tests.web.conftest import PNG, screenshot, sign_in
 
 
 def national(phone: str) -> str:
@@ -84,8 +84,12 @@ def test_acting_on_a_ticket_writes_the_sms_commands_events_and_the_reporter_hear
     assert "已回复反映人" in page.inner_text(".ok")
     page.click("summary:text('办结')")
     page.fill("form[action$='/resolve'] textarea", "路灯已换好")
+    page.set_input_files("form[action$='/resolve'] input[type=file]",
+                         {"name": "灯.png", "mimeType": "image/png", "buffer": PNG})
     page.click("form[action$='/resolve'] button")
     assert "已办结" in page.inner_text(".ok")
+    photo = page.locator("img[alt=整改照片]")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
     screenshot(page, "ticket-resolved")
     status, events = status_and_events(gateway, number)
     assert status == "resolved" and events[-3:] == ["acknowledged", "replied", "resolved"]

@@ -5,9 +5,9 @@ import re
 import pytest
 
 from bot.web.render import HERE
-from tests.conftest import WORKER
-from tests.core.workbench_factories import in_grid_1
-from tests.web.conftest import signed_in
+from tests.conftest import DUTY_OFFICER, WORKER
+from tests.core.workbench_factories import in_grid_1, in_hb_grid_2
+from tests.web.conftest import PNG, signed_in
 
 
 async def test_signing_in_sets_an_httponly_lax_session_cookie_for_the_workbench_only(http):
@@ -90,3 +90,27 @@ async def test_every_form_on_a_ticket_page_carries_the_csrf_token(http, clock):
 async def test_the_stylesheet_is_served_by_the_gateway(http):
     answer = await http.get("/staff/static/workbench.css")
     assert answer.status_code == 200 and "font" in answer.text
+
+
+async def test_a_rectification_photo_that_is_not_an_image_is_refused_and_nothing_changes(http, clock):
+    number = in_grid_1(http.services.db, clock)
+    await signed_in(http)
+    page = (await http.get(f"/staff/tickets/{number}")).text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    answer = await http.post(f"/staff/tickets/{number}/resolve", data={"csrf": csrf, "text": "好了"},
+                             files={"photo": ("a.png", b"<html>not a picture</html>", "image/png")})
+    assert answer.headers["location"].endswith("error=not_image")
+    assert "待接单" in (await http.get(f"/staff/tickets/{number}")).text
+
+
+async def test_a_photo_of_another_grids_ticket_is_not_found_and_one_in_scope_is_an_image(http, clock):
+    photo = http.services.photos.save(PNG)
+    theirs = in_hb_grid_2(http.services.db, clock, photos=(photo,))
+    await signed_in(http)
+    assert (await http.get(f"/staff/photos/{photo}")).status_code == 404
+    assert (await http.get(f"/staff/tickets/{theirs}")).status_code == 404
+    http.cookies.clear()
+    await signed_in(http, phone=DUTY_OFFICER)
+    served = await http.get(f"/staff/photos/{photo}")
+    assert served.status_code == 200 and served.headers["content-type"] == "image/png"
+    assert served.headers["x-content-type-options"] == "nosniff"
