@@ -54,8 +54,9 @@ class QueueFilters:
 
 def overdue(now: datetime) -> ColumnElement[bool]:
     """Open and past its handling deadline, or not taken and past the acknowledgement deadline."""
-    return or_(and_(Ticket.status.in_((*WAITING, *WORKING)), Ticket.due_at < now),
-               and_(Ticket.status.in_(WAITING), Ticket.ack_due_at < now))
+    # Never NULL (a ticket nobody could place has no deadlines): NOT of a NULL would hide it from 待接单 too.
+    return or_(and_(Ticket.status.in_((*WAITING, *WORKING)), Ticket.due_at.is_not(None), Ticket.due_at < now),
+               and_(Ticket.status.in_(WAITING), Ticket.ack_due_at.is_not(None), Ticket.ack_due_at < now))
 
 
 def in_folder(folder: str, now: datetime) -> ColumnElement[bool]:

@@ -55,6 +55,15 @@ def filters_from(request: Request) -> QueueFilters:
         since=_date(q.get("since", "")), until=_date(q.get("until", "")), q=q.get("q", "")[:100], page=number)
 
 
+def _bulk_outcome(request: Request) -> tuple[int, int] | None:
+    """(dispatched, refused) after a bulk dispatch, from the URL it came back to."""
+    try:
+        done, failed = int(request.query_params["bulk_done"]), int(request.query_params["bulk_failed"])
+    except (KeyError, ValueError):
+        return None
+    return done, failed
+
+
 def not_found(bench: Workbench, request: Request, staff: Staff) -> Response:
     return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
 
@@ -72,6 +81,7 @@ def router(bench: Workbench) -> APIRouter:
             return page(bench.pages, request, "queue.html", {
                 "staff": staff, "filters": filters, "counts": ticket_queue.counts(s, staff.scope, filters, now),
                 "tickets": rows, "grids": grids_in(s, staff.scope), "now": now, "page_size": ticket_queue.PAGE_SIZE,
+                "bulk": _bulk_outcome(request),
                 "overdue": {t.id for t in rows if ticket_queue.is_overdue(t, now)}})
 
     @routes.get("/counts")

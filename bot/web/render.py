@@ -33,7 +33,8 @@ EVENT_NAMES = {
 AUDIT_ACTIONS = {
     "staff.signed_in": "登录", "staff.signed_out": "退出", "staff.sign_in_failed": "登录失败",
     "staff.sign_in_refused": "锁定中拒绝登录", "staff.locked": "账号锁定", "staff.password_set": "设置密码",
-    "ticket.viewed": "查看工单", "ticket.acknowledged": "接单", "ticket.in_progress": "开始处理", "ticket.progress": "记录进度",
+    "ticket.viewed": "查看工单", "ticket.acknowledged": "接单", "ticket.in_progress": "开始处理",
+    "ticket.progress": "记录进度",
     "ticket.resolved": "办结", "ticket.returned": "退单", "ticket.dispatched": "分派", "ticket.note": "内部备注",
     "ticket.replied": "回复反映人", "audit.viewed": "查看审计记录", "person.export": "导出个人信息",
     "person.erase": "删除个人信息", "purge": "清理过期数据",

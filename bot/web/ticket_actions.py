@@ -17,6 +17,7 @@ from bot.web.cookies import csrf_matches
 from bot.web.render import page
 from bot.web.workbench import Staff, Workbench
 
+BULK_MAX = 100  # one page of the queue
 ACTIONS = ("ack", "progress", "resolve", "return", "dispatch", "note", "reply")
 
 
@@ -93,5 +94,30 @@ def router(bench: Workbench) -> APIRouter:
         except TicketError as refused:
             outcome = f"error={refused.reason}"
         return RedirectResponse(f"/staff/tickets/{number}?{outcome}", status_code=303)
+
+    @routes.post("/bulk")
+    def bulk(request: Request, staff: SignedIn, csrf: Annotated[str, Form()] = "",
+             numbers: Annotated[list[str] | None, Form()] = None, target: Annotated[str, Form()] = "",
+             back: Annotated[str, Form()] = "") -> Response:
+        """Dispatch the selected tickets to one grid: each on its own, as if from its page (one refused
+        leaves the others done)."""
+        if not csrf_matches(staff.csrf, csrf):
+            return page(bench.pages, request, "refused.html", {"staff": staff}, 403)
+        chosen = _target(target)
+        done = failed = 0
+        for number in dict.fromkeys(n.upper() for n in (numbers or [])[:BULK_MAX]):
+            try:
+                if chosen is None or chosen[1] is not None or not staff.scope.covers_unit(chosen[0]):
+                    raise TicketError("bad_target")
+                with bench.db.session() as s:
+                    if visible_ticket(s, staff.scope, number) is None:
+                        raise TicketError("not_found")
+                    staff_actions.dispatch(s, bench.clock, bench.rules, number, staff.phone, chosen[0])
+                done += 1
+            except TicketError:
+                failed += 1
+        query = back if back.startswith("folder=") or not back else ""
+        return RedirectResponse(f"/staff/?{query}&bulk_done={done}&bulk_failed={failed}".replace("?&", "?"),
+                                status_code=303)
 
     return routes

@@ -6,7 +6,7 @@ from bot.core import lifecycle
 from bot.core.ticket_queue import QueueFilters, counts, tickets
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
 from tests.core.helpers import RULES, make_report, resident_with_colour, submit
-from tests.core.workbench_factories import in_grid_1, in_hb_grid_2, scope
+from tests.core.workbench_factories import in_grid_1, in_hb_grid_2, scope, unplaced
 
 
 def listed(db, clock, phone=DUTY_OFFICER, **filters):
@@ -84,3 +84,10 @@ def test_the_queue_holds_only_what_is_in_scope(demo_db, clock):
     in_hb_grid_2(demo_db, clock)
     assert listed(demo_db, clock, phone=WORKER) == [mine]
     assert counted(demo_db, clock, phone=WORKER)["pending"] == 1
+
+
+def test_a_report_nobody_could_place_has_no_deadline_and_still_waits_in_pending(demo_db, clock):
+    number = unplaced(demo_db, clock)
+    clock.advance(days=30)
+    assert listed(demo_db, clock, folder="pending") == [number]
+    assert counted(demo_db, clock)["overdue"] == 0

@@ -150,3 +150,18 @@ def test_the_duty_officer_reads_the_audit_trail_of_what_was_done(gateway, page):
     trail = page.inner_text(".audit")
     assert "接单" in trail and number in trail and "查看工单" in trail and national(WORKER) not in trail
     screenshot(page, "audit")
+
+
+def test_the_duty_officer_dispatches_the_selected_rows_to_one_grid(gateway, page):
+    db, clock = gateway.services.db, gateway.clock
+    first, second, kept = unplaced(db, clock), unplaced(db, clock, "垃圾没人清"), unplaced(db, clock, "井盖丢了")
+    sign_in(page, gateway, national(DUTY_OFFICER))
+    for number in (first, second):
+        page.check(f"input[name=numbers][value={number}]")
+    page.select_option(".bulkbar select", label="河滨社区第2网格")
+    page.click("text=批量分派")
+    assert "已分派2件" in page.inner_text("[role=status]")
+    screenshot(page, "queue-bulk")
+    assert [status_and_events(gateway, n)[0] for n in (first, second, kept)] == ["assigned", "assigned", "new"]
+    heard = httpx.get(f"{gateway.url}/channels/simulator/outbox", params={"to": HB_GRID_2_WORKER}).json()
+    assert {first, second} <= {n for m in heard for n in (first, second) if n in m["text"]}
