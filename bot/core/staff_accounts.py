@@ -116,6 +116,8 @@ def sign_in(session: Session, clock: Clock, policy: SignInPolicy, phone: str, pa
     if _HASHER.check_needs_rehash(account.password_hash):
         account.password_hash = _HASHER.hash(password)
     account.failed_attempts, account.locked_until, account.last_sign_in_at = 0, None, now
+    session.execute(delete(StaffSession).where(StaffSession.person_id == account.person_id,
+                                               StaffSession.expires_at <= now))  # the person's ended ones
     token = secrets.token_urlsafe(32)
     session.add(StaffSession(token_hash=token_hash(token), person_id=account.person_id,
                              csrf_token=secrets.token_urlsafe(32), created_at=now,

@@ -104,3 +104,15 @@ def test_sign_ins_failures_lockouts_and_sign_outs_are_in_the_audit_log_by_id_onl
     assert actions == ["staff.password_set", "staff.signed_in", "staff.sign_in_failed", "staff.sign_in_failed",
                        "staff.locked", "staff.signed_out"]
     assert all(WORKER not in f"{e.actor}{e.subject}{e.detail}" for e in entries)
+
+
+def test_erasing_a_staff_member_signs_them_out_and_removes_the_password(demo_db, clock):
+    from bot.core.personal_data import erase, find_subject
+
+    given_password(demo_db, clock)
+    token = attempt(demo_db, clock, PASSWORD).token
+    with demo_db.session() as s:
+        erase(s, clock, find_subject(s, WORKER), actor="cli:test", secret="k" * 32)
+    with demo_db.session() as s:
+        assert session_for(s, clock, token) is None
+        assert s.scalar(select(StaffAccount.id)) is None and s.scalar(select(StaffSession.id)) is None
