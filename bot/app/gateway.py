@@ -1,4 +1,5 @@
-"""The gateway: channel webhooks, the simulator page and API (when SIMULATOR_ENABLED), Open311, health.
+"""The gateway: channel webhooks, the simulator page and API (when SIMULATOR_ENABLED), Open311, the staff
+workbench (/staff/), health.
 Webhooks store what arrives and answer; Open311's POST opens a ticket through the core. `bin/bot worker`
 (bot/app/worker_process.py) processes and sends, in its own process. With `run_workers=True` the
 same app runs the background loops too (one process, e.g. in tests)."""
@@ -22,6 +23,7 @@ from bot.app.services import Services
 from bot.app.simulator_access import channel_elsewhere
 from bot.app.worker_process import start_loops, worker_alive
 from bot.channels import open311, simulator
+from bot.web import mount
 
 PAGE = Path(__file__).resolve().parent / "static" / "simulator.html"
 
@@ -80,6 +82,8 @@ def create_app(services: Services, *, run_workers: bool = True) -> FastAPI:
                                                services.outbox):
         app.include_router(channel_router)
     app.include_router(open311.router(settings, services.db, services.clock, services.photos, services.rules))
+    # The staff workbench (工作台): /staff/
+    mount.install(app, settings, services.db, services.clock, services.rules, services.photos)
 
     @app.get("/healthz", response_class=JSONResponse, responses=HEALTH_RESPONSES)
     async def healthz() -> JSONResponse:

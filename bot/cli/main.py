@@ -17,6 +17,7 @@ from bot.cli.imports import import_app
 from bot.cli.knowledge import knowledge_app
 from bot.cli.personal import audit_app, person_app, purge
 from bot.cli.points import points_app
+from bot.cli.staff import staff_app
 from bot.cli.stats import export_command, stats_command
 from bot.cli.topics import notices_app, topics_app
 from bot.common.settings import ROOT, Settings, load_settings
@@ -38,6 +39,7 @@ app.add_typer(knowledge_app, name="knowledge")
 app.add_typer(broadcast_app, name="broadcast")
 app.command("stats")(stats_command)
 app.command("export")(export_command)
+app.add_typer(staff_app, name="staff")
 
 
 def _settings() -> Settings:
@@ -138,8 +140,10 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     """Set up what is missing and start the engine, the action server, the gateway and the worker; a process
     that stops is started again (bot/app/supervisor.py)."""
     from bot.app.demo import load_demo
+    from bot.app.demo_staff import DEMO_PASSWORD, set_demo_passwords
     from bot.app.stack import stack_programs
     from bot.app.supervisor import supervise
+    from bot.common.clock import Clock
     from bot.engine.model_cache import cached_model, ensure_model
     from bot.store.db import Database
 
@@ -153,6 +157,7 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     db.migrate()
     if settings.demo_data and load_demo(db):
         console.print("     demo data loaded (青山街道, 石桥村)")
+    demo_staff = set_demo_passwords(settings, db, Clock())
     db.dispose()
     console.print("[bold]2/3[/bold] model")
     model = ensure_model(settings.gridbot_cache_dir, echo=console.print) if train_model \
@@ -165,6 +170,10 @@ def run(train_model: bool = typer.Option(True, "--train/--no-train", help="train
     host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(settings.gateway_host, settings.gateway_host)
     url = f"http://{host}:{settings.gateway_port}"
     chat = f"open {url}/ to chat as a demo identity; " if settings.simulator_enabled else ""
+    if demo_staff:
+        console.print(f"staff workbench: {url}/staff/ (development passwords: {DEMO_PASSWORD})")
+        for phone, role in demo_staff:
+            console.print(f"     {phone}  {role}", markup=False, highlight=False)
     console.print(f"[green]gridbot ({settings.gridbot_env}): {chat}health at {url}/healthz. "
                   f"Ctrl-C stops everything.[/green]")
     sys.exit(supervise(programs))

@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PHONE_HMAC_KEY = Settings.model_fields["phone_hmac_key"].default.get_secret_value()
 DEFAULT_PHONE_ENCRYPTION_KEY = Settings.model_fields["phone_encryption_key"].default.get_secret_value()
+DEFAULT_STAFF_SESSION_SECRET = Settings.model_fields["staff_session_secret"].default.get_secret_value()
 
 
 class UnsafeProductionSettings(RuntimeError):
@@ -53,6 +54,10 @@ def production_problems(settings: Settings) -> list[str]:
     if not key or key == DEFAULT_PHONE_ENCRYPTION_KEY:
         problems.append("PHONE_ENCRYPTION_KEY is empty or the development value: set a long random secret "
                         "(and keep it with the database's backups)")
+    secret = settings.staff_session_secret.get_secret_value()
+    if len(secret) < 32 or secret == DEFAULT_STAFF_SESSION_SECRET:
+        problems.append("STAFF_SESSION_SECRET is the example value or shorter than 32 characters: anyone could "
+                        "forge the workbench's session cookies")
     twilio_set = settings.twilio_account_sid or settings.twilio_from_number
     if twilio_set and not settings.twilio_auth_token.get_secret_value():
         problems.append("Twilio is configured but TWILIO_AUTH_TOKEN is empty: webhook signatures cannot be checked")

@@ -136,6 +136,13 @@ class Settings(BaseSettings):
     simulator_enabled: bool = True
     simulator_token: SecretStr = SecretStr("")
 
+    # The staff workbench (/staff/): the key signing its session cookies (production refuses the default),
+    # how long a sign-in lasts, and how many wrong passwords in a row lock an account, for how long.
+    staff_session_secret: SecretStr = SecretStr("change-me-in-production")
+    staff_session_hours: float = Field(12.0, gt=0)
+    staff_lockout_attempts: int = Field(5, ge=1)
+    staff_lockout_minutes: float = Field(15.0, gt=0)
+
     @model_validator(mode="before")
     @classmethod
     def _production_defaults(cls, data: Any) -> Any:

@@ -105,6 +105,7 @@ def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str 
         _audit(session, clock, actor, "in_progress", ticket)
     elif note:
         event(session, ticket, "progress", now, actor, note=note)
+        _audit(session, clock, actor, "progress", ticket)
     progress = _progress_words(note)
     if progress:
         tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）正在处理：{progress[:40]}")

@@ -2,7 +2,8 @@
 
 Erasure removes or anonymises what identifies the person and keeps the facts the record needs:
 - the person row stays (tickets, ballots and the points ledger refer to it by id) as "已删除", with no
-  number, Telegram account, household, grid or villager group; their staff roles end;
+  number, Telegram account, household, grid or villager group; their staff roles end, and their
+  workbench password and sessions go;
 - their messages in and out keep their rows (counts, dates, status) but lose the text and payload, and
   the address becomes "erased:<keyed hash>", so counts per sender still add up;
 - tickets they reported keep category, status, dates, grid, assignee and rating; the text, place and
@@ -35,6 +36,7 @@ from bot.store.council_models import Ballot, PointsAccount, PointsEntry, Topic
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import KnowledgeMiss, OrgUnit, Person, StaffRole, Ticket, TicketEvent, TicketFollower, TicketPhoto
 from bot.store.privacy_models import PrivacyNotice
+from bot.store.staff_models import StaffAccount, StaffSession
 from bot.store.tracker_events import TrackerEvents
 
 ERASED_NAME = "已删除"
@@ -244,6 +246,8 @@ def erase(session: Session, clock: Clock, subject: DataSubject, *, actor: str, s
     counts["questions_not_answered"] = run(delete(KnowledgeMiss).where(KnowledgeMiss.address.in_(addresses)))
     if person is not None:
         counts["staff_roles"] = run(delete(StaffRole).where(StaffRole.person_id == person.id))
+        run(delete(StaffSession).where(StaffSession.person_id == person.id))  # signed out everywhere
+        run(delete(StaffAccount).where(StaffAccount.person_id == person.id))  # and the password hash goes
         person.name, person.phone, person.telegram_user_id = ERASED_NAME, None, None
         person.household_id = person.home_unit_id = person.villager_group_id = None
     session.flush()

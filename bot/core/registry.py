@@ -55,6 +55,11 @@ def roles_of(session: Session, person_id: int) -> list[StaffRole]:
     return list(session.scalars(select(StaffRole).where(StaffRole.person_id == person_id)))
 
 
+def roles_at(session: Session, unit_id: int) -> list[StaffRole]:
+    """Every role held on a unit, in the order they were appointed."""
+    return list(session.scalars(select(StaffRole).where(StaffRole.unit_id == unit_id).order_by(StaffRole.id)))
+
+
 def remember_channel(session: Session, address: str, channel: str) -> None:
     """A registered person is reached where they last wrote from."""
     person = person_by_address(session, address)

@@ -14,44 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, not_, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session
 
+from bot.core.ticket_queue import DONE as DONE  # the queue's definitions, re-exported for stats and exports
+from bot.core.ticket_queue import FOLDERS as FOLDERS
+from bot.core.ticket_queue import WAITING as WAITING
+from bot.core.ticket_queue import WORKING as WORKING
+from bot.core.ticket_queue import in_folder, urgency_order
+from bot.core.ticket_queue import overdue as overdue
 from bot.store.models import Household, OrgUnit, Person, Ticket
 
-# The queue's folders by 13710 stage. 逾期 cuts across the first two: open past its handling deadline,
-# or not yet taken and past its acknowledgement deadline (`overdue`); 待接单 and 办理中 hold the rest.
-FOLDERS: dict[str, str] = {
-    "pending": "待接单",
-    "working": "办理中",
-    "rating": "待回访/评价",
-    "overdue": "逾期",
-    "done": "已办结",
-}
-WAITING = ("new", "assigned", "returned", "reopened")  # nobody has taken it (again) yet
-WORKING = ("acknowledged", "in_progress")
-DONE = ("closed", "cancelled", "merged")
+# The queue's folders by 13710 stage, what is overdue and in what order tickets come: the workbench's
+# queue (bot/core/ticket_queue.py) defines them once, and the statistics and exports use the same.
 CHANNELS = ("sms", "telegram", "simulator", "open311")
 COLOURS = ("red", "yellow", "green")
-
-
-def overdue(now: datetime) -> ColumnElement[bool]:
-    """Open and past its handling deadline, or not taken and past the acknowledgement deadline."""
-    return or_(and_(Ticket.status.in_((*WAITING, *WORKING)), Ticket.due_at < now),
-               and_(Ticket.status.in_(WAITING), Ticket.ack_due_at < now))
-
-
-def in_folder(folder: str, now: datetime) -> ColumnElement[bool]:
-    if folder not in FOLDERS:
-        raise ValueError(f"unknown folder {folder!r}")
-    late = overdue(now)
-    return {
-        "pending": and_(Ticket.status.in_(WAITING), not_(late)),
-        "working": and_(Ticket.status.in_(WORKING), not_(late)),
-        "rating": Ticket.status == "resolved",
-        "overdue": late,
-        "done": Ticket.status.in_(DONE),
-    }[folder]
 
 
 class TicketScope(Protocol):
@@ -169,11 +146,8 @@ class TicketFilter:
 
 
 def urgency(now: datetime) -> list[ColumnElement[object]]:
-    """ORDER BY for the queue and its exports: emergencies, then overdue, then by priority (red
-    households are high), then the nearest deadline, then the newest."""
-    return [case((Ticket.priority == "immediate", 0), else_=1), case((overdue(now), 0), else_=1),
-            case((Ticket.priority == "high", 0), (Ticket.priority == "medium", 1), else_=2),
-            case((Ticket.due_at.is_(None), 1), else_=0), Ticket.due_at, Ticket.id.desc()]
+    """ORDER BY for the queue and its exports (the queue's own order)."""
+    return urgency_order(now)
 
 
 def where(scope: TicketScope, wanted: TicketConditions, now: datetime) -> list[ColumnElement[bool]]:

@@ -5,7 +5,7 @@ from bot.common.settings import Settings
 
 SAFE = {"gridbot_env": "production", "phone_hmac_key": "a-long-random-secret-0123456789",
         "phone_encryption_key": "another-long-random-secret-9876543210", "engine_auth_token": "an-engine-token",
-        "actions_auth_token": "an-actions-token"}
+        "actions_auth_token": "an-actions-token", "staff_session_secret": "a-staff-session-secret-0123456789abcdef"}
 
 
 def production(**changes: object) -> Settings:
@@ -47,6 +47,8 @@ def test_development_warns_when_numbers_are_sealed_with_the_public_development_k
     ({"phone_encryption_key": "development-only-phone-encryption-key"}, "PHONE_ENCRYPTION_KEY"),
     ({"phone_encryption_key": ""}, "PHONE_ENCRYPTION_KEY"),
     ({"actions_auth_token": ""}, "ACTIONS_AUTH_TOKEN"),
+    ({"staff_session_secret": "change-me-in-production"}, "STAFF_SESSION_SECRET"),
+    ({"staff_session_secret": "short-secret"}, "STAFF_SESSION_SECRET"),
 ])
 def test_production_refuses_to_start_with_unsafe_settings(changes, named):
     with pytest.raises(UnsafeProductionSettings) as refused:
@@ -59,7 +61,7 @@ def test_the_refusal_lists_every_problem_at_once():
     problems = production_problems(Settings(gridbot_env="production", phone_hmac_key="", demo_data=True,
                                             public_base_url="http://x.example", engine_auth_token="t",
                                             phone_encryption_key="k" * 40, actions_auth_token="t",
-                                            _env_file=None))
+                                            staff_session_secret="s" * 32, _env_file=None))
     assert len(problems) == 3
 
 

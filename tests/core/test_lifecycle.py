@@ -209,3 +209,17 @@ def test_a_staff_members_queue_fits_one_sms_part_however_many_they_hold(demo_db:
     with demo_db.session() as s:
         queue = lifecycle.staff_queue(s, lifecycle.staff_member(s, WORKER))
     assert len(queue) <= 70 and "等9件" in queue and numbers[-1] in queue  # the newest first
+
+
+def test_every_progress_note_is_in_the_audit_log_not_only_the_first(demo_db: Database, clock: FakeClock):
+    from sqlalchemy import select
+
+    from bot.store.privacy_models import AuditEntry
+    from tests.core.helpers import submit
+
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, number, WORKER, note="已联系物业")
+        lifecycle.start_work(s, clock, RULES, number, WORKER, note="明天上门")
+        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.subject == number)))
+    assert actions == ["ticket.in_progress", "ticket.progress"]

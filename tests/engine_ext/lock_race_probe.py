@@ -14,8 +14,8 @@ import asyncio
 import json
 import sys
 import time
+from typing import Any
 
-import redis
 from rasa.core.lock_store import LockError, RedisLockStore
 
 from engine_ext.lock_store import AtomicRedisLockStore
@@ -24,7 +24,7 @@ from engine_ext.lock_store import AtomicRedisLockStore
 async def main(store_name: str, db: int, prefix: str, rounds: int, parties: int, patience: float) -> dict[str, int]:
     store_class = AtomicRedisLockStore if store_name == "atomic" else RedisLockStore
     store = store_class(host="127.0.0.1", port=6379, db=db, key_prefix=prefix)
-    red = redis.StrictRedis(host="127.0.0.1", port=6379, db=db)
+    red = store.red  # the store's own Redis client (redis is Rasa's dependency, not ours)
     overlaps = errors = 0
     for number in range(rounds):
         barrier = f"{prefix}:barrier:{number}"
@@ -48,7 +48,7 @@ class TurnOverlapped(Exception):
     pass
 
 
-async def turn(store: RedisLockStore, red: redis.StrictRedis, prefix: str) -> None:
+async def turn(store: RedisLockStore, red: Any, prefix: str) -> None:
     async with store.lock("conversation", lock_lifetime=30, wait_time_in_seconds=0.002):
         inside = red.incr(f"{prefix}:inside")
         red.expire(f"{prefix}:inside", 120)

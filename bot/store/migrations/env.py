@@ -10,6 +10,7 @@ from bot.store import (  # noqa: F401  (every table)
     models,
     outreach_models,
     privacy_models,
+    staff_models,
 )
 from bot.store.base import Base
 

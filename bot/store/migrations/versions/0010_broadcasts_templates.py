@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_broadcasts_templates"
-down_revision = "0008_phone_encryption"
+down_revision = "0009_staff_accounts"
 branch_labels = None
 depends_on = None
 
