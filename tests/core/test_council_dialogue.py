@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from bot.common.clock import FakeClock
 from bot.core import council
-from bot.core.council_dialogue import handle_vote, household_members, pending, read_turn
 from bot.core.council_ballots import cast
+from bot.core.council_dialogue import handle_vote, household_members, pending, read_turn
 from bot.core.notify import notify
 from bot.store.council_models import Ballot
 from bot.store.db import Database
@@ -21,13 +21,13 @@ from tests.core.council_factories import GROUP1, open_topic, person
 ME = GROUP1[1]  # her household: GROUP1[0] and GROUP1[1]
 
 
-def replied(s, sender: str, text: str) -> None:  # noqa: ANN001
+def replied(s, sender: str, text: str) -> None:
     """The reply goes out, as the worker would send it: it is now the last message the sender got."""
     s.add(OutboxMessage(channel="sms", recipient=sender, text=text, kind="reply"))
     s.flush()
 
 
-def turn(s, clock: FakeClock, text: str, sender: str = ME) -> str | None:  # noqa: ANN001
+def turn(s, clock: FakeClock, text: str, sender: str = ME) -> str | None:
     reply = read_turn(s, clock, person(s, sender), sender, text)
     assert reply is None or len(reply) <= 70, reply
     if reply is not None:
@@ -35,14 +35,14 @@ def turn(s, clock: FakeClock, text: str, sender: str = ME) -> str | None:  # noq
     return reply
 
 
-def vote(s, clock: FakeClock, text: str, option: str | None, sender: str = ME):  # noqa: ANN001, ANN201
+def vote(s, clock: FakeClock, text: str, option: str | None, sender: str = ME):
     """A message the classifier read as a ballot (no vote question waiting)."""
     decision = handle_vote(s, clock, person(s, sender), text, option)
     replied(s, sender, decision.text or decision.kind)
     return decision
 
 
-def ballots(s) -> dict[tuple[int, int], tuple[int, bool, int]]:  # noqa: ANN001
+def ballots(s) -> dict[tuple[int, int], tuple[int, bool, int]]:
     """(topic, whose) → (option, proxy, sent by), as stored."""
     s.expire_all()
     return {(b.topic_id, b.person_id): (b.option, b.proxy, b.cast_by_id) for b in s.scalars(select(Ballot))}

@@ -37,7 +37,8 @@ def test_a_number_inside_words_or_a_topic_number_is_no_bare_number(text: str) ->
 
 
 @pytest.mark.parametrize("text", [
-    "帮我妈投一票", "我妈也投反对", "替我老汉投", "帮屋头老汉代投 赞成", "我帮我老汉也投一票 他也赞成 他不会用手机", "代投",
+    "帮我妈投一票", "我妈也投反对", "替我老汉投", "帮屋头老汉代投 赞成", "我帮我老汉也投一票 他也赞成 他不会用手机",
+    "代投",
     "我要替家里人投票", "路灯那个赞成 我帮我老汉也投个赞成 他叫王大福", "给我老娘投个赞成",
 ])
 def test_a_ballot_for_a_family_member_is_recognised_in_dialect(text: str) -> None:
