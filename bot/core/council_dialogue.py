@@ -235,9 +235,9 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     read it (and then the question waiting, if any, is dropped: the person moved on)."""
     question = pending(session, clock, person, window)
     # Taking a ballot back, or voting for someone else, is never read as the answer to "which option?".
-    if is_withdrawal(text):
+    if is_withdrawal(text) and _has_ballots(session, person):
         return withdraw_latest(session, clock, person, text)
-    if is_proxy(text) and not (question is not None and question.proxy):
+    if is_proxy(text) and not (question is not None and question.proxy) and _votes_around(session, clock, person):
         return proxy_vote(session, clock, person, text, rules)
     if question is not None:
         reply = _answer(session, clock, person, question, text, rules)
@@ -378,6 +378,15 @@ def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str) ->
         return closed_text(topic)
     whose = f"您替{member.name}" if member else "您"
     return fit(f"已撤回{whose}对“{fit(topic.title, 14)}”的投票。截止前还可以再投。", SMS)
+
+
+def _has_ballots(session: Session, voter: Person) -> bool:
+    return session.scalar(select(Ballot.id).where(Ballot.cast_by_id == voter.id).limit(1)) is not None
+
+
+def _votes_around(session: Session, clock: Clock, voter: Person) -> bool:
+    """A topic is open for the voter, or closed lately: 我妈投… may be about it (otherwise the engine reads it)."""
+    return bool(open_topics_for(session, voter, clock.now()) or recent_closed(session, voter, clock))
 
 
 def _ballot_is_latest(session: Session, clock: Clock, voter: Person) -> bool:

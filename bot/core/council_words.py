@@ -22,8 +22,10 @@ MEMBERS = ("老妈", "我妈", "妈妈", "母亲", "老娘", "老爸", "我爸",
            "家里人", "家人", "屋头", "屋里人", "老人家", "妈", "爸")
 _MEMBER = "|".join(MEMBERS)
 _PROXY = re.compile(rf"代投|代.{{0,6}}投|(?:帮|替|给)(?:我|我家|我们|屋头|家里)?(?:的)?(?:{_MEMBER}).{{0,12}}"
-                    rf"(?:投|票|赞成|反对|弃权|同意|选)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:投|赞成|反对|弃权|同意|选)"
+                    rf"(?:投|票|赞成|反对|弃权)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:投|赞成|反对|弃权)"
                     rf"|(?:帮|替)(?:家里人|家人|屋头人|屋里人).{{0,4}}投")
+# Words with 投 that are no ballot: 投诉 (a complaint), 投资, 投保, 投递.
+_NOT_A_BALLOT = re.compile(r"投(?:诉|资|保|递|靠|放)")
 # Taking a ballot back: 撤回投票, 我那票不算了, 把票撤了, 取消我的投票, 刚才那票作废.
 _WITHDRAW = re.compile(r"(?:撤回|撤销|撤掉|取消|收回|作废|不算)(?:我|我的|刚才|刚刚|那|那个)?(?:的)?"
                        r"(?:投票|一票|票|选票)|(?:投票|票)(?:先)?(?:不算|撤回|撤销|撤了|撤掉|取消|作废|收回|不要了|算了)")
@@ -52,7 +54,7 @@ def bare_number(text: str) -> int | None:
 
 def is_proxy(text: str) -> bool:
     """The message votes for someone else in the family (帮我妈投一票, 替老汉投赞成, 代投)."""
-    return _PROXY.search(normal(text)) is not None
+    return _PROXY.search(_NOT_A_BALLOT.sub(" ", normal(text))) is not None
 
 
 def is_withdrawal(text: str) -> bool:

@@ -45,7 +45,8 @@ def test_a_ballot_for_a_family_member_is_recognised_in_dialect(text: str) -> Non
     assert is_proxy(text)
 
 
-@pytest.mark.parametrize("text", ["我赞成", "投第二个", "算了我改成反对", "帮我投赞成", "机耕道那个赞成", "1"])
+@pytest.mark.parametrize("text", ["我赞成", "投第二个", "算了我改成反对", "帮我投赞成", "机耕道那个赞成", "1",
+                                  "我妈投诉楼上噪音", "我爸同意把房子租出去 合同咋个签"])
 def test_the_senders_own_ballot_is_not_read_as_a_proxy(text: str) -> None:
     assert not is_proxy(text)
 
