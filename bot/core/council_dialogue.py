@@ -120,7 +120,8 @@ def cast_text(session: Session, result: CastResult, member: Person | None = None
 
 def ask(session: Session, clock: Clock, person: Person, kind: str, topics: list[Topic], *,
         choice: str | None = None, members: list[Person] | None = None, proxy: bool = False) -> None:
-    """Remember the vote question just asked of `person` (kind: topic / member / option)."""
+    """Remember the vote question just asked of `person` (kind: topic / member / option, or again: the
+    ballot just confirmed, which a number or an option's name right after changes)."""
     row = session.get(VoteQuestion, person.id)
     if row is None:
         row = VoteQuestion(person_id=person.id)
@@ -196,8 +197,8 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
         ask(session, clock, voter, "option", [topic])
         return VoteDecision("asked", topics=[topic], text=which_option_text(topic))
     result = cast(session, clock, topic.id, voter, option, rules=rules)
-    if result.counted:  # "截止前想改，再回复一次就行": a number right after answers this topic again
-        ask(session, clock, voter, "option", [topic])
+    if result.counted:  # "截止前想改，再回复一次就行": a number or an option's name right after changes it
+        ask(session, clock, voter, "again", [topic])
     return VoteDecision("cast", result=result, topics=[topic], text=cast_text(session, result))
 
 
@@ -270,6 +271,12 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
             return None
         topic, members = topics[0], [chosen]
         texts = [q.choice] if number else [text, q.choice]
+    elif q.kind == "again":  # after a ballot: only a number or an option's own name changes it, not 好的/行
+        option = (number if number and topics and number <= len(topics[0].options)
+                  else _label_in(topics[0], text) if topics else None)
+        if option is None:
+            return None
+        topic, texts = topics[0], [str(option)]
     else:
         if not topics or _option(topics[0], text) is None:
             return None
@@ -298,8 +305,17 @@ def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: 
         return which_option_text(topic, member)
     result = cast(session, clock, topic.id, voter, option, on_behalf_of=member, rules=rules)
     if result.counted and member is None:
-        ask(session, clock, voter, "option", [topic])  # "再回复一次就行": the next number changes it
+        ask(session, clock, voter, "again", [topic])  # "再回复一次就行": the next number changes it
     return cast_text(session, result, member)
+
+
+def _label_in(topic: Topic, text: str) -> int | None:
+    """The option whose own name the message says (反对, 晚上6点), negations aside (不赞成 is no 赞成)."""
+    t = normal(text)
+    for n, label in sorted(enumerate(topic.options, 1), key=lambda p: -len(p[1])):
+        if label and label.lower() in t and f"不{label.lower()}" not in t:
+            return n
+    return None
 
 
 def _named_member(members: list[Person], text: str) -> Person | None:

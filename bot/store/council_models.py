@@ -147,7 +147,7 @@ class VoteQuestion(Base):
 
     __tablename__ = "council_vote_questions"
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
-    # topic / member / option
+    # topic / member / option / again (a ballot just confirmed: a number or an option's name changes it)
     kind: Mapped[str] = mapped_column(String(16))
     # The topics offered, in the order shown (the answer "2" is the second of them).
     topic_ids: Mapped[list[int]] = mapped_column(JSON, default=list)

@@ -166,14 +166,17 @@ def test_a_bare_number_after_the_window_answers_no_vote_question(demo_db: Databa
         assert ballots(s) == {}
 
 
-def test_a_number_right_after_a_ballot_changes_that_ballot(demo_db: Database, clock: FakeClock) -> None:
+def test_a_number_or_an_options_name_right_after_a_ballot_changes_it_and_thanks_do_not(demo_db: Database, clock: FakeClock) -> None:
     with demo_db.session() as s:
         open_topic(s, clock, title="是否收缴垃圾清运费")
         second = open_topic(s, clock, title="修机耕路")
         me = person(s, ME)
         assert vote(s, clock, "修机耕路我赞成", "赞成").kind == "cast"
-        assert "改投反对" in turn(s, clock, "2")
-        assert ballots(s) == {(second, me.id): (2, False, me.id)}
+        assert "改投反对" in turn(s, clock, "算了我改成反对")
+        assert "改投弃权" in turn(s, clock, "3")
+        assert ballots(s) == {(second, me.id): (3, False, me.id)}
+        assert turn(s, clock, "好的 谢谢") is None  # thanks, not 赞成
+        assert ballots(s) == {(second, me.id): (3, False, me.id)}
 
 
 def test_taking_a_ballot_back_withdraws_it_and_says_which(demo_db: Database, clock: FakeClock) -> None:
