@@ -166,7 +166,8 @@ def test_a_bare_number_after_the_window_answers_no_vote_question(demo_db: Databa
         assert ballots(s) == {}
 
 
-def test_a_number_or_an_options_name_right_after_a_ballot_changes_it_and_thanks_do_not(demo_db: Database, clock: FakeClock) -> None:
+def test_a_number_or_an_options_name_right_after_a_ballot_changes_it_and_thanks_do_not(
+        demo_db: Database, clock: FakeClock) -> None:
     with demo_db.session() as s:
         open_topic(s, clock, title="是否收缴垃圾清运费")
         second = open_topic(s, clock, title="修机耕路")
