@@ -336,6 +336,7 @@ def household_members(session: Session, voter: Person) -> list[Person]:
 def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
                rules: points.PointRules = points.DEFAULT_RULES) -> str:
     """帮我妈投一票 / 替老汉投赞成 / 代投: a ballot for a household member, never the sender's own."""
+    forget(session, voter)  # a number after this answers the member's ballot, not the sender's last one
     topics = open_topics_for(session, voter, clock.now())
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):

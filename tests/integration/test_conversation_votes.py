@@ -212,7 +212,7 @@ def test_a_bare_digit_answers_only_the_latest_numbered_question_on_postgresql(pg
 def take_back(stack: Stack) -> None:
     fee = open_topic(stack, 8, "是否收缴垃圾清运费")
     me = villagers(8)[0]
-    opened = reply(stack, me, "村口那个垃圾堆了好几天没人收 臭得很")
+    opened = reply(stack, me, "我家门口的路灯坏了好几天了")
     number = re.search(r"T\d{4,}", opened).group(0)
     assert "您投赞成" in reply(stack, me, "清运费我赞成")
     assert reply(stack, me, "撤回投票") == "已撤回您对“是否收缴垃圾清运费”的投票。截止前还可以再投。"
