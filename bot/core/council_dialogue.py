@@ -178,8 +178,8 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):
         return VoteDecision("closed", topics=[named], text=closed_text(named))
-    if not topics:
-        return _why_not(session, clock, voter)
+    if not topics:  # a bare number then answers nothing: no topic of someone else's is named to them
+        return VoteDecision("none_open") if bare_number(text) is not None else _why_not(session, clock, voter)
     if is_question(text) and bare_number(text) is None:
         return VoteDecision("board")
     if bare_number(text) is not None:  # a number that answers no question of ours: ask, never guess

@@ -57,15 +57,16 @@ async def test_an_outsider_a_stranger_and_a_late_voter_are_refused_politely(acti
                                                                             domain: dict[str, Any]) -> None:
     with action_context.db.session() as s:
         topic_id = open_topic(s, action_context.clock, title="垃圾清运费")
-    await ActionVote().run(dispatcher, vote("1", "1", sender=GROUP2_VILLAGER), domain)
+    await ActionVote().run(dispatcher, vote("我赞成", "赞成", sender=GROUP2_VILLAGER), domain)
+    await ActionVote().run(dispatcher, vote("1", "1", sender=GROUP2_VILLAGER), domain)  # no other group's topic named
     await ActionVote().run(dispatcher, vote("1", "1", sender=STRANGER), domain)
     with action_context.db.session() as s:
         council.close_topic(s, action_context.clock, topic_id)
-    await ActionVote().run(dispatcher, vote("1", "1"), domain)
+    await ActionVote().run(dispatcher, vote("我同意", "同意"), domain)
     responses = said(dispatcher)
     assert responses[0][0] == "utter_vote_not_eligible" and responses[0][1]["electorate"] == "石桥村一组"
-    assert [r for r, _ in responses[1:]] == ["utter_not_registered", None]
-    assert dispatcher.messages[2]["text"].startswith("“垃圾清运费”已截止，没有计票。结果：赞成0 反对0 弃权0")
+    assert [r for r, _ in responses[1:]] == ["utter_vote_none_open", "utter_not_registered", None]
+    assert dispatcher.messages[3]["text"].startswith("“垃圾清运费”已截止，没有计票。结果：赞成0 反对0 弃权0")
     with action_context.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Ballot)) == 0
 
