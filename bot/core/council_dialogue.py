@@ -235,6 +235,10 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     """The reply to a resident's message read as part of a vote conversation, or None to let the engine
     read it (and then the question waiting, if any, is dropped: the person moved on)."""
     question = pending(session, clock, person, window)
+    last = _last_message(session, address)
+    if question is not None and last is not None and last.kind == "notification":
+        forget(session, person)  # a notice came after the question (a rating request…): it is the latest one
+        question = None
     # Taking a ballot back, or voting for someone else, is never read as the answer to "which option?".
     if is_withdrawal(text) and _has_ballots(session, person):
         return withdraw_latest(session, clock, person, text)
@@ -249,7 +253,7 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         return withdraw_latest(session, clock, person, "")
     number = bare_number(text)
     if number is not None:
-        topic = _noticed_topic(session, clock, person, address)
+        topic = _noticed_topic(session, clock, person, last)
         if topic is not None:
             return _finish(session, clock, person, topic, [str(number)], proxy=False, members=[], rules=rules)
     return None
@@ -415,10 +419,14 @@ def _ballot_is_latest(session: Session, clock: Clock, voter: Person) -> bool:
     return ticket_at is None or ballot_at > ticket_at
 
 
-def _noticed_topic(session: Session, clock: Clock, person: Person, address: str) -> Topic | None:
-    """The open topic whose opening notice is the last message this person got, if it is."""
-    last = session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == address)
+def _last_message(session: Session, address: str) -> OutboxMessage | None:
+    """The last message queued for this address: a reply, a notification or the privacy notice."""
+    return session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == address)
                           .order_by(OutboxMessage.id.desc()).limit(1))
+
+
+def _noticed_topic(session: Session, clock: Clock, person: Person, last: OutboxMessage | None) -> Topic | None:
+    """The open topic whose opening notice is the last message this person got, if it is."""
     if last is None or last.kind != "notification" or not (last.payload or {}).get("topic_id"):
         return None
     topic = session.get(Topic, int(last.payload["topic_id"]))

@@ -180,6 +180,17 @@ def test_a_number_or_an_options_name_right_after_a_ballot_changes_it_and_thanks_
         assert ballots(s) == {(second, me.id): (3, False, me.id)}
 
 
+def test_a_notice_after_the_vote_question_is_the_latest_numbered_question(demo_db: Database,
+                                                                         clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否收缴垃圾清运费")
+        me = person(s, ME)
+        assert "您投赞成" in turn(s, clock, "1")
+        notify(s, me, "工单T1001已办结。请评价：1 满意 2 基本满意 3 不满意")
+        assert turn(s, clock, "3") is None  # the rating's, not 弃权
+        assert ballots(s) == {(topic, me.id): (1, False, me.id)}
+
+
 def test_taking_a_ballot_back_withdraws_it_and_says_which(demo_db: Database, clock: FakeClock) -> None:
     with demo_db.session() as s:
         topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
