@@ -16,7 +16,8 @@ from actions.runtime import context
 from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
 from bot.core import council
-from bot.core.council_ballots import handle_vote, which_topic_text
+from bot.core.council_dialogue import handle_vote, withdraw_latest
+from bot.core.council_words import is_withdrawal
 from bot.core.points import PointRules
 
 TOPIC_SLOTS = ["topic_title", "topic_description", "topic_confirm"]
@@ -27,7 +28,10 @@ CAST_RESPONSES = {"recorded": "utter_vote_recorded", "unchanged": "utter_vote_re
 
 
 class ActionVote(Action):
-    """Record a ballot: which topic (asking when several are open), which option, and say what counted."""
+    """Record a ballot the classifier recognised: which topic (asking when several are open), which option,
+    and say what counted. Answers to the bot's vote questions, proxy ballots and withdrawals are read
+    before the engine (bot/app/council_step.py); a bare number reaching here answers no vote question, so
+    it is asked about, never cast on a guessed topic."""
 
     def name(self) -> str:
         return "action_vote"
@@ -45,38 +49,41 @@ class ActionVote(Action):
         with ctx.db.session() as session:
             voter = registered_sender(session, tracker, dispatcher, residents_only=True)
             if voter is None:
-                return [SlotSet("vote_pending_option", None)]
+                return []
+            if is_withdrawal(text):  # 撤回投票 read as a ballot: it takes the ballot back
+                dispatcher.utter_message(text=withdraw_latest(session, ctx.clock, voter, text))
+                return []
             decision = handle_vote(session, ctx.clock, voter, text, tracker_data.entity(tracker, "option"),
-                                   tracker.get_slot("vote_pending_option"), PointRules.from_settings(ctx.settings))
-            return self._answer(session, dispatcher, decision)
+                                   PointRules.from_settings(ctx.settings))
+            self._answer(session, ctx.clock, voter, dispatcher, decision)
+        return []
 
     @staticmethod
-    def _answer(session: Any, dispatcher: CollectingDispatcher, decision: Any) -> list[EventType]:
-        if decision.kind == "which_topic":
-            dispatcher.utter_message(response="utter_vote_which_topic", text_list=which_topic_text(decision.topics))
-            return [SlotSet("vote_pending_option", decision.pending_option)]
-        if decision.kind == "none_open":
-            dispatcher.utter_message(response="utter_vote_none_open")
-            return [SlotSet("vote_pending_option", None)]
-        if decision.kind in ("not_eligible", "closed"):
-            topic = decision.topics[0]
-            dispatcher.utter_message(response="utter_vote_not_eligible" if decision.kind == "not_eligible"
-                                     else "utter_vote_closed", title=council.fit(topic.title, 16),
-                                     electorate=council.fit(council.describe_electorate(session, topic.electorate), 16))
-            return [SlotSet("vote_pending_option", None)]
-        if decision.kind == "which_option":
+    def _answer(session: Any, clock: Any, voter: Any, dispatcher: CollectingDispatcher, decision: Any) -> None:
+        if decision.kind == "asked" and len(decision.topics) == 1:
             topic = decision.topics[0]
             dispatcher.utter_message(response="utter_vote_which_option", title=council.fit(topic.title, 16),
                                      options=council.options_line(topic.options))
-            return [SlotSet("vote_pending_option", None)]
-        result = decision.result
-        topic = result.topic
-        previous = topic.options[result.previous - 1] if result.previous else ""
-        response = CAST_RESPONSES[result.status]
-        dispatcher.utter_message(response=response, title=council.fit(topic.title, 16), option=result.label,
-                                 previous=previous, options=council.options_line(topic.options),
-                                 electorate=council.fit(council.describe_electorate(session, topic.electorate), 16))
-        return [SlotSet("vote_pending_option", None)]
+        elif decision.kind == "asked":
+            dispatcher.utter_message(response="utter_vote_which_topic", text_list=decision.text)
+        elif decision.kind == "none_open":
+            dispatcher.utter_message(response="utter_vote_none_open")
+        elif decision.kind == "board":
+            dispatcher.utter_message(response="utter_board", board=council.board_text(session, voter, clock.now()))
+        elif decision.kind == "closed":  # the core's text carries the published result
+            dispatcher.utter_message(text=decision.text)
+        elif decision.kind == "not_eligible":
+            topic = decision.topics[0]
+            dispatcher.utter_message(response="utter_vote_not_eligible", title=council.fit(topic.title, 16),
+                                     electorate=council.fit(council.describe_electorate(session, topic.electorate), 16))
+        else:
+            result = decision.result
+            topic = result.topic
+            previous = topic.options[result.previous - 1] if result.previous else ""
+            dispatcher.utter_message(response=CAST_RESPONSES[result.status], title=council.fit(topic.title, 16),
+                                     option=result.label, previous=previous,
+                                     options=council.options_line(topic.options),
+                                     electorate=council.fit(council.describe_electorate(session, topic.electorate), 16))
 
 
 class ActionAskTopics(Action):

@@ -13,8 +13,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.runtime import context
-from bot.core import emergencies, lifecycle, registration, reports
+from bot.core import emergencies, lifecycle, registration, registry, reports
 from bot.core.commands import rating_in, ticket_number_in, worker_command
+from bot.core.council_dialogue import withdraw_latest
+from bot.core.council_words import is_withdrawal
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import Report, assignee_label
@@ -196,6 +198,8 @@ class ActionCancelTicket(Action):
                   domain: DomainDict) -> list[EventType]:
         if "退单" in tracker_data.text(tracker):
             return await ActionWorkerTicket().run(dispatcher, tracker, domain)
+        if is_withdrawal(tracker_data.text(tracker)) and self._withdraw_ballot(dispatcher, tracker):
+            return []  # 撤回投票 / 我那票不算了: the ballot, never a report
         ctx, number = context(), number_of(tracker)
         try:
             with ctx.db.session() as session:
@@ -210,6 +214,16 @@ class ActionCancelTicket(Action):
             return []
         dispatcher.utter_message(response="utter_ticket_cancelled", number=number)
         return []
+
+    @staticmethod
+    def _withdraw_ballot(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        ctx = context()
+        with ctx.db.session() as session:
+            voter = registry.person_by_address(session, tracker.sender_id)
+            if voter is None or voter.kind != "resident":
+                return False
+            dispatcher.utter_message(text=withdraw_latest(session, ctx.clock, voter, tracker_data.text(tracker)))
+        return True
 
 
 class ActionReportEmergency(Action):

@@ -115,6 +115,9 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # How often the gateway closes and publishes 议事小院 topics whose closing time has passed.
     council_close_interval_seconds: float = 30.0
+    # How long a vote question the bot asked (which topic? which family member? which option?) waits for
+    # its answer; after that a bare number answers nothing and the bot asks again (bot/core/council_dialogue.py).
+    council_question_minutes: float = 30.0
 
     # Tickets: the routing table and time limits, and how often the timer loop looks for due work.
     routing_config: Path = ROOT / "config" / "routing.yml"

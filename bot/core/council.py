@@ -293,19 +293,34 @@ def tally(session: Session, topic: Topic) -> Tally:
     return Tally(counts, cast, eligible, quorum_met, winner)
 
 
+def counts_text(topic: Topic, t: Tally) -> str:
+    return " ".join(f"{label}{t.counts[n]}" for n, label in enumerate(topic.options, 1))
+
+
+def outcome_text(topic: Topic, t: Tally) -> str:
+    if not t.quorum_met:
+        return "未达法定人数，结果不生效"
+    if t.winner is None:
+        return "未形成" + ("过半数" if topic.rule == "majority" else "三分之二多数")
+    if topic.options == DEFAULT_OPTIONS:
+        return "通过" if t.winner == 1 else "未通过"
+    return f"“{topic.options[t.winner - 1]}”胜出"
+
+
+def published_tally(topic: Topic) -> Tally | None:
+    """The result kept when the topic was published, or None before that."""
+    if topic.status != "published" or not topic.result:
+        return None
+    r = topic.result
+    return Tally({int(k): int(v) for k, v in r["counts"].items()}, int(r["cast"]), int(r["eligible"]),
+                 bool(r["quorum_met"]), r.get("winner"))
+
+
 def result_text(topic: Topic, t: Tally) -> str:
-    counts = " ".join(f"{label}{t.counts[n]}" for n, label in enumerate(topic.options, 1))
     unit = "户" if topic.per_household else "人"
     turnout = f"投票{t.cast}/{t.eligible}{unit}({t.turnout_percent}%)"
-    if not t.quorum_met:
-        outcome = "未达法定人数，结果不生效"
-    elif t.winner is None:
-        outcome = "未形成" + ("过半数" if topic.rule == "majority" else "三分之二多数")
-    elif topic.options == DEFAULT_OPTIONS:
-        outcome = "通过" if t.winner == 1 else "未通过"
-    else:
-        outcome = f"“{topic.options[t.winner - 1]}”胜出"
-    return fit(f"【村口黑板】“{fit(topic.title, 20)}”结果：{counts}，{turnout}，{outcome}。", SMS_TWO_PARTS)
+    return fit(f"【村口黑板】“{fit(topic.title, 20)}”结果：{counts_text(topic, t)}，{turnout}，"
+               f"{outcome_text(topic, t)}。", SMS_TWO_PARTS)
 
 
 def close_topic(session: Session, clock: Clock, topic_id: int) -> tuple[Tally, Notice]:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import points
-from bot.core.council import get_topic, is_eligible, is_open, open_topics_for, voter_key
+from bot.core.council import get_topic, is_eligible, is_open, voter_key
 from bot.store.council_models import Ballot, BallotEvent, Topic
 from bot.store.models import Person, StaffRole
 
@@ -130,86 +130,28 @@ def cast(session: Session, clock: Clock, topic_id: int, voter: Person, option: i
     return CastResult(status, topic, option, previous)
 
 
-@dataclass(frozen=True)
-class VoteDecision:
-    """What to do with a vote message: `kind` is cast / which_topic / which_option, or a refusal:
-    not_eligible (topics are open, none for this voter), closed (their latest topic has closed), none_open."""
-
-    kind: str
-    result: CastResult | None = None
-    topics: list[Topic] = field(default_factory=list)
-    pending_option: str | None = None
-
-
-def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option_entity: str | None = None,
-                pending_option: str | None = None, rules: points.PointRules = points.DEFAULT_RULES) -> VoteDecision:
-    """The whole "which topic, which option" decision, usable from any action or menu.
-
-    `pending_option` is the choice remembered while asking which topic; the answer to that question
-    is the topic's position in the list we showed (or its number)."""
-    topics = open_topics_for(session, voter, clock.now())
-    if not topics:
-        return _why_not(session, clock, voter)
-    if pending_option is not None and len(topics) > 1:
-        topic = _pick_topic(topics, text)
-        if topic is None:
-            return VoteDecision("which_topic", topics=topics, pending_option=pending_option)
-        return _cast_text(session, clock, topic, voter, pending_option, rules)
-    if len(topics) > 1:
-        topic = _topic_named_in(topics, text)
-        if topic is None:
-            return VoteDecision("which_topic", topics=topics, pending_option=option_entity or text)
-        return _cast_text(session, clock, topic, voter, option_entity or text, rules, fallback=text)
-    return _cast_text(session, clock, topics[0], voter, option_entity or text, rules, fallback=text)
-
-
-def _why_not(session: Session, clock: Clock, voter: Person) -> VoteDecision:
-    """No open topic for this voter: say whether it is someone else's vote, a closed one, or nothing."""
-    now = clock.now()
-    recent = list(session.scalars(select(Topic).where(Topic.status.in_(("open", "closed", "published")))
-                                  .order_by(Topic.id.desc()).limit(20)))
-    others = [t for t in recent if is_open(t, now)]
-    if others:
-        return VoteDecision("not_eligible", topics=others)
-    mine = [t for t in recent if is_eligible(session, t, voter)]
-    if mine:
-        return VoteDecision("closed", topics=mine[:1])
-    return VoteDecision("none_open")
-
-
-def _cast_text(session: Session, clock: Clock, topic: Topic, voter: Person, choice: str,
-               rules: points.PointRules, fallback: str | None = None) -> VoteDecision:
-    option = parse_choice(choice, topic.options)
-    if option is None and fallback:
-        option = parse_choice(fallback, topic.options)
-    if option is None:
-        return VoteDecision("which_option", topics=[topic])
-    return VoteDecision("cast", result=cast(session, clock, topic.id, voter, option, rules=rules))
-
-
-def _pick_topic(topics: list[Topic], text: str) -> Topic | None:
-    t = _normal(text)
-    m = re.search(r"\d+", t)
-    if m:
-        n = int(m.group())
-        if 1 <= n <= len(topics):
-            return topics[n - 1]
-        return next((x for x in topics if x.id == n), None)
-    return _topic_named_in(topics, text)
-
-
-def _topic_named_in(topics: list[Topic], text: str) -> Topic | None:
-    """A topic whose title the message mentions (at least two characters of it in a row)."""
-    t = _normal(text)
-    hits = [x for x in topics if any(x.title[i:i + 2] in t for i in range(len(x.title) - 1))]
-    return hits[0] if len(hits) == 1 else None
-
-
-def which_topic_text(topics: list[Topic]) -> str:
-    from bot.core.council import fit
-
-    listing = " ".join(f"{n} {fit(t.title, 10)}" for n, t in enumerate(topics[:5], 1))
-    return fit(f"现在有{len(topics)}个议题在投票，请回复序号：{listing}", 134)
+def withdraw(session: Session, clock: Clock, ballot: Ballot, by: Person) -> str:
+    """Take back a ballot `by` cast (their own, or a proxy ballot they sent) while its topic is open:
+    the ballot row goes, the audit trail keeps a "withdraw" event. Returns withdrawn / not_yours /
+    not_open / locked."""
+    if ballot.cast_by_id != by.id:
+        return "not_yours"
+    topic = session.scalar(select(Topic).where(Topic.id == ballot.topic_id).with_for_update(read=True))
+    if topic is None or not is_open(topic, clock.now()):
+        return "not_open"
+    if not topic.allow_change:
+        return "locked"
+    removed = session.execute(delete(Ballot).where(Ballot.id == ballot.id, Ballot.cast_by_id == by.id)
+                              .execution_options(synchronize_session=False)).rowcount
+    if removed != 1:
+        return "not_open"  # changed or taken back in the meantime
+    if ballot in session:
+        session.expunge(ballot)
+    session.add(BallotEvent(topic_id=topic.id, voter_key=ballot.voter_key, kind="withdraw", option=ballot.option,
+                            previous_option=ballot.option, person_id=ballot.person_id, cast_by_id=by.id,
+                            proxy=ballot.proxy, at=clock.now()))
+    session.flush()
+    return "withdrawn"
 
 
 def audit_ballots(session: Session, topic_id: int, auditor: Person) -> list[BallotEvent]:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import audit
 from bot.store.channel_models import InboundMedia, OptOut, SmsContinuation, TelegramLocation
-from bot.store.council_models import Ballot, PointsAccount, PointsEntry, Topic
+from bot.store.council_models import Ballot, PointsAccount, PointsEntry, Topic, VoteQuestion
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import KnowledgeMiss, OrgUnit, Person, StaffRole, Ticket, TicketEvent, TicketFollower, TicketPhoto
 from bot.store.privacy_models import PrivacyNotice
@@ -248,6 +248,7 @@ def erase(session: Session, clock: Clock, subject: DataSubject, *, actor: str, s
         counts["staff_roles"] = run(delete(StaffRole).where(StaffRole.person_id == person.id))
         run(delete(StaffSession).where(StaffSession.person_id == person.id))  # signed out everywhere
         run(delete(StaffAccount).where(StaffAccount.person_id == person.id))  # and the password hash goes
+        run(delete(VoteQuestion).where(VoteQuestion.person_id == person.id))  # a question waiting, if any
         person.name, person.phone, person.telegram_user_id = ERASED_NAME, None, None
         person.household_id = person.home_unit_id = person.villager_group_id = None
     session.flush()

@@ -109,14 +109,14 @@ class Ballot(Base):
 
 
 class BallotEvent(Base):
-    """Append-only audit trail: every ballot cast or changed."""
+    """Append-only audit trail: every ballot cast, changed or withdrawn."""
 
     __tablename__ = "council_ballot_events"
     __table_args__ = (Index("ix_ballot_events_topic", "topic_id", "id"),)
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("council_topics.id"))
     voter_key: Mapped[str] = mapped_column(String(32))
-    # cast / change
+    # cast / change / withdraw
     kind: Mapped[str] = mapped_column(String(16))
     option: Mapped[int] = mapped_column(Integer)
     previous_option: Mapped[int | None] = mapped_column(Integer)
@@ -138,3 +138,22 @@ class Notice(Base):
     electorate: Mapped[dict[str, Any]] = mapped_column(JSON)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class VoteQuestion(Base):
+    """The vote question the bot asked a person last (which topic? which member? which option?), so
+    that their answer is read as that answer before the classifier guesses (bot/core/council_dialogue.py).
+    One row per person, replaced by the next question, deleted once answered or when they move on."""
+
+    __tablename__ = "council_vote_questions"
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    # topic / member / option / again (a ballot just confirmed: a number or an option's name changes it)
+    kind: Mapped[str] = mapped_column(String(16))
+    # The topics offered, in the order shown (the answer "2" is the second of them).
+    topic_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    # What the person already said they choose ("赞成"), kept while asking which topic or member.
+    choice: Mapped[str | None] = mapped_column(String(64))
+    # Proxy ballots: the household members offered, or the one chosen.
+    member_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    proxy: Mapped[bool] = mapped_column(Boolean, default=False)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -10,8 +10,13 @@ from sqlalchemy import func, select
 from actions.council import ActionAskTopics, ActionSubmitTopic, ActionVote, ValidateTopicForm
 from actions.points import ActionAskPoints
 from actions.runtime import ActionContext
-from bot.core import council, points
+from actions.tickets import ActionCancelTicket
+from bot.core import council, points, reports
+from bot.core.council_ballots import cast
+from bot.core.council_dialogue import pending
+from bot.core.tickets import Report
 from bot.store.council_models import Ballot, Topic
+from bot.store.models import Ticket
 from tests.actions.conftest import make_tracker
 from tests.conftest import RESIDENT, STRANGER, VILLAGER
 from tests.core.council_factories import GROUP2_VILLAGER, SECRETARY, open_topic, person
@@ -52,33 +57,84 @@ async def test_an_outsider_a_stranger_and_a_late_voter_are_refused_politely(acti
                                                                             domain: dict[str, Any]) -> None:
     with action_context.db.session() as s:
         topic_id = open_topic(s, action_context.clock, title="垃圾清运费")
-    await ActionVote().run(dispatcher, vote("1", "1", sender=GROUP2_VILLAGER), domain)
+    await ActionVote().run(dispatcher, vote("我赞成", "赞成", sender=GROUP2_VILLAGER), domain)
+    await ActionVote().run(dispatcher, vote("1", "1", sender=GROUP2_VILLAGER), domain)  # no other group's topic named
     await ActionVote().run(dispatcher, vote("1", "1", sender=STRANGER), domain)
     with action_context.db.session() as s:
         council.close_topic(s, action_context.clock, topic_id)
-    await ActionVote().run(dispatcher, vote("1", "1"), domain)
+    await ActionVote().run(dispatcher, vote("我同意", "同意"), domain)
     responses = said(dispatcher)
     assert responses[0][0] == "utter_vote_not_eligible" and responses[0][1]["electorate"] == "石桥村一组"
-    assert [r for r, _ in responses[1:]] == ["utter_not_registered", "utter_vote_closed"]
+    assert [r for r, _ in responses[1:]] == ["utter_vote_none_open", "utter_not_registered", None]
+    assert dispatcher.messages[3]["text"].startswith("“垃圾清运费”已截止，没有计票。结果：赞成0 反对0 弃权0")
     with action_context.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Ballot)) == 0
 
 
-async def test_with_two_open_topics_it_asks_which_and_then_records(action_context: ActionContext,
-                                                                   dispatcher: CollectingDispatcher,
-                                                                   domain: dict[str, Any]) -> None:
+async def test_a_ballot_naming_a_closed_topic_is_refused_not_cast_on_the_open_one(
+        action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    with action_context.db.session() as s:
+        closed = open_topic(s, action_context.clock, title="是否收缴垃圾清运费")
+        open_topic(s, action_context.clock, title="修机耕路")
+        council.close_topic(s, action_context.clock, closed)
+    await ActionVote().run(dispatcher, vote("清运费那个我投赞成", "赞成"), domain)
+    text = dispatcher.messages[0]["text"]
+    assert "“是否收缴垃圾清运费”已截止" in text and len(text) <= 70
+    with action_context.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+
+
+async def test_with_two_open_topics_it_asks_which_and_keeps_the_question_for_the_answer(
+        action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
     with action_context.db.session() as s:
         open_topic(s, action_context.clock, title="垃圾清运费")
-        second = open_topic(s, action_context.clock, title="修机耕路")
-    slots = slots_of(await ActionVote().run(dispatcher, vote("赞成", "赞成"), domain))
-    assert slots == {"vote_pending_option": "赞成"}
-    assert said(dispatcher)[0][0] == "utter_vote_which_topic"
-    assert "2 修机耕路" in said(dispatcher)[0][1]["text_list"]
-    slots = slots_of(await ActionVote().run(dispatcher, vote("2", "2", slots=slots), domain))
-    assert slots == {"vote_pending_option": None}
-    assert said(dispatcher)[1][1]["title"] == "修机耕路"
+        open_topic(s, action_context.clock, title="修机耕路")
+    assert await ActionVote().run(dispatcher, vote("赞成", "赞成"), domain) == []
+    (response, values), = said(dispatcher)
+    assert response == "utter_vote_which_topic" and values["text_list"] == "请回复序号选议题：1 垃圾清运费 2 修机耕路"
     with action_context.db.session() as s:
-        assert s.scalar(select(Ballot.topic_id)) == second
+        question = pending(s, action_context.clock, person(s, VILLAGER))
+        assert (question.kind, question.choice, len(question.topic_ids)) == ("topic", "赞成", 2)
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+
+
+async def test_a_bare_digit_that_answers_no_question_is_asked_about_never_cast(
+        action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    with action_context.db.session() as s:
+        open_topic(s, action_context.clock, title="垃圾清运费")
+    await ActionVote().run(dispatcher, vote("2", "2"), domain)
+    (response, values), = said(dispatcher)
+    assert (response, values["title"], values["options"]) == ("utter_vote_which_option", "垃圾清运费",
+                                                                "回复 1 赞成 2 反对 3 弃权")
+    with action_context.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+
+
+async def test_a_question_about_a_vote_shows_the_board_and_casts_nothing(
+        action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    with action_context.db.session() as s:
+        open_topic(s, action_context.clock, title="修机耕路")
+    await ActionVote().run(dispatcher, vote("机耕路那个现在好多人赞成了", "赞成"), domain)
+    assert said(dispatcher)[0][0] == "utter_board"
+    with action_context.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+
+
+async def test_take_back_that_vote_read_as_a_ballot_or_a_cancel_withdraws_the_ballot_not_a_report(
+        action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    ctx = action_context
+    with ctx.db.session() as s:
+        topic_id = open_topic(s, ctx.clock, title="垃圾清运费")
+        number = reports.submit(s, ctx.clock, Report("村口垃圾堆了好几天没人收", "sanitation", VILLAGER, "simulator"),
+                                ctx.rules).ticket.number
+        cast(s, ctx.clock, topic_id, person(s, VILLAGER), 1)
+    await ActionCancelTicket().run(dispatcher, make_tracker(VILLAGER, "撤回投票", intent="cancel"), domain)
+    await ActionVote().run(dispatcher, vote("我那票不算了"), domain)
+    assert [m["text"] for m in dispatcher.messages] == ["已撤回您对“垃圾清运费”的投票。截止前还可以再投。",
+                                                       "您现在没有可以撤回的投票。"]
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+        assert s.scalar(select(Ticket.status).where(Ticket.number == number)) != "cancelled"
 
 
 async def test_a_bare_digit_right_after_the_menu_goes_to_the_menu(action_context: ActionContext,

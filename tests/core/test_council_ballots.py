@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from bot.common.clock import FakeClock
 from bot.core import council, points
-from bot.core.council_ballots import audit_ballots, cast, handle_vote, parse_choice, which_topic_text
+from bot.core.council_ballots import audit_ballots, cast, parse_choice, withdraw
 from bot.store.council_models import Ballot, BallotEvent
 from bot.store.db import Database
 from bot.store.models import StaffRole
@@ -125,31 +125,40 @@ def test_who_chose_what_is_only_for_an_auditor_on_a_secret_topic(demo_db: Databa
         assert audit_ballots(s, public, person(s, GROUP2_VILLAGER)) == []
 
 
-def test_with_one_open_topic_a_vote_is_cast_directly(demo_db: Database, clock: FakeClock) -> None:
+def test_a_withdrawn_ballot_is_gone_the_audit_keeps_it_and_a_new_one_can_be_cast(demo_db: Database,
+                                                                                 clock: FakeClock) -> None:
     with demo_db.session() as s:
-        open_topic(s, clock)
-        decision = handle_vote(s, clock, person(s, VILLAGER), "我同意", "同意")
-        assert decision.kind == "cast" and decision.result.status == "recorded" and decision.result.label == "赞成"
-        assert handle_vote(s, clock, person(s, VILLAGER), "嗯嗯", None).kind == "which_option"
-        assert handle_vote(s, clock, person(s, GROUP2_VILLAGER), "1", "1").kind == "not_eligible"
-        clock.advance(hours=3)
-        assert handle_vote(s, clock, person(s, VILLAGER), "1", "1").kind == "closed"
-        assert handle_vote(s, clock, person(s, RESIDENT), "1", "1").kind == "none_open"
-
-
-def test_with_several_open_topics_the_bot_asks_which_and_remembers_the_choice(demo_db: Database,
-                                                                             clock: FakeClock) -> None:
-    with demo_db.session() as s:
-        first = open_topic(s, clock, title="垃圾清运费")
-        second = open_topic(s, clock, title="修机耕路")
+        topic_id = open_topic(s, clock)
         me = person(s, VILLAGER)
-        ask = handle_vote(s, clock, me, "我反对", "反对")
-        assert ask.kind == "which_topic" and ask.pending_option == "反对"
-        assert "1 垃圾清运费 2 修机耕路" in which_topic_text(ask.topics)
-        done = handle_vote(s, clock, me, "2", "2", pending_option=ask.pending_option)
-        assert (done.kind, done.result.topic.id, done.result.option) == ("cast", second, 2)
-        named = handle_vote(s, clock, me, "垃圾清运费我赞成", "赞成")
-        assert (named.kind, named.result.topic.id, named.result.option) == ("cast", first, 1)
+        cast(s, clock, topic_id, me, 1)
+        ballot = s.scalar(select(Ballot))
+        assert withdraw(s, clock, ballot, me) == "withdrawn"
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+        assert [e.kind for e in s.scalars(select(BallotEvent).order_by(BallotEvent.id))] == ["cast", "withdraw"]
+        assert council.tally(s, s.get(council.Topic, topic_id)).cast == 0
+        assert cast(s, clock, topic_id, me, 2).status == "recorded"
+
+
+def test_a_ballot_is_not_withdrawn_after_closing_or_on_a_topic_that_cannot_change(demo_db: Database,
+                                                                                 clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        me = person(s, VILLAGER)
+        fixed = open_topic(s, clock, title="一锤定音", allow_change=False)
+        cast(s, clock, fixed, me, 1)
+        assert withdraw(s, clock, s.scalar(select(Ballot).where(Ballot.topic_id == fixed)), me) == "locked"
+        later = open_topic(s, clock, title="修机耕路", hours=1)
+        cast(s, clock, later, me, 1)
+        clock.advance(hours=2)
+        assert withdraw(s, clock, s.scalar(select(Ballot).where(Ballot.topic_id == later)), me) == "not_open"
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 2
+
+
+def test_only_the_sender_of_a_ballot_can_withdraw_it(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock)
+        cast(s, clock, topic_id, person(s, GROUP1[1]), 1)
+        assert withdraw(s, clock, s.scalar(select(Ballot)), person(s, VILLAGER)) == "not_yours"
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 1
 
 
 def _fire(db: Database, clock: FakeClock, jobs: list[tuple[int, int, int]]) -> list[str]:

@@ -1,0 +1,54 @@
+"""The inbound step that reads a resident's message as part of a vote conversation before the engine
+classifies it (context before classification): the answer to the vote question the bot just asked, a
+ballot for a family member, taking a ballot back, a bare number answering a topic's notice. What it
+does not take goes on to the engine; a lone 一/二/③ goes on as the digit, so menus read it too."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import timedelta
+
+from bot.common.clock import Clock
+from bot.core import council_dialogue, points, registry
+from bot.core.council_words import bare_number
+from bot.messaging.ports import Claimed, Replies
+from bot.store.db import Database
+
+# A vote message is short; a longer one (a report, a question) is left to the engine without a query,
+# unless a vote question is waiting for this sender (then it is read as the answer, or dropped).
+MAX_VOTE_CHARS = 60
+
+
+class CouncilTurn:
+    def __init__(self, db: Database, clock: Clock, *, window: timedelta = council_dialogue.QUESTION_WINDOW,
+                 rules: points.PointRules = points.DEFAULT_RULES) -> None:
+        self.db = db
+        self.clock = clock
+        self.window = window
+        self.rules = rules
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if not message.text.strip():
+            return message  # a photo or a location alone
+        reply = await asyncio.to_thread(self._read, message)
+        if reply is not None:
+            return [{"text": reply}]
+        number = bare_number(message.text)
+        if number is not None and message.text.strip() != str(number):
+            return replace(message, text=str(number))  # 二, ②, 第二个: the engine reads the digit
+        return message
+
+    def _read(self, message: Claimed) -> str | None:
+        with self.db.session() as s:
+            person = registry.person_by_address(s, message.sender)
+            if person is None or person.kind != "resident":
+                return None
+            if len(message.text) > MAX_VOTE_CHARS:
+                council_dialogue.forget(s, person)
+                return None
+            reply = council_dialogue.read_turn(s, self.clock, person, message.sender, message.text,
+                                               window=self.window, rules=self.rules)
+            if reply is None:
+                council_dialogue.forget(s, person)
+            return reply

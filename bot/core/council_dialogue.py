@@ -1,0 +1,376 @@
+"""议事小院 by message, read in the dialogue's context before any classifier guesses.
+
+- A ballot needs an open topic the sender may vote on. A message naming a closed topic gets "已截止"
+  (with the result once published) and is recorded nowhere.
+- Several open topics and no clear choice: ask which (numbered), and read the next message as the answer
+  to that question (`VoteQuestion`, one per person, answered within the question window).
+- A proxy ballot for a household member, where the topic allows it, never touches the sender's own;
+  which member or which option unclear → ask.
+- Taking a ballot back withdraws that ballot (never a report); "取消" alone acts on the most recent
+  thing of its kind and says which.
+- A bare number answers only the most recent numbered question: the bot's vote question within the
+  window, or the topic's opening notice when that is still the last message the person got. Otherwise
+  ask, never guess a topic.
+
+`read_turn` runs before the engine (bot/app/council_step.py); `handle_vote` decides for the vote action.
+The questions and ballot texts are in `council_texts`; every reply fits one SMS part (70 characters).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import points
+from bot.core.council import fit, is_eligible, is_open, open_topics_for
+from bot.core.council_ballots import CastResult, cast, parse_choice, withdraw
+from bot.core.council_texts import (
+    SMS,
+    cast_text,
+    closed_text,
+    no_proxy_text,
+    which_member_text,
+    which_option_text,
+    which_topic_text,
+)
+from bot.core.council_words import (
+    MEMBERS,
+    bare_number,
+    choice_words,
+    is_bare_cancel,
+    is_proxy,
+    is_question,
+    is_withdrawal,
+    named_topic,
+    normal,
+)
+from bot.store.council_models import Ballot, Topic, VoteQuestion
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Person, Ticket
+
+QUESTION_WINDOW = timedelta(minutes=30)
+# A closed topic is recognised by name for this long after it closed.
+RECENT_CLOSED = timedelta(days=60)
+
+
+# --- the question the bot asked -----------------------------------------------------------------------
+
+def ask(session: Session, clock: Clock, person: Person, kind: str, topics: list[Topic], *,
+        choice: str | None = None, members: list[Person] | None = None, proxy: bool = False) -> None:
+    """Remember the vote question just asked of `person` (kind: topic / member / option, or again: the
+    ballot just confirmed, which a number or an option's name right after changes)."""
+    row = session.get(VoteQuestion, person.id)
+    if row is None:
+        row = VoteQuestion(person_id=person.id)
+        session.add(row)
+    row.kind, row.topic_ids, row.proxy = kind, [t.id for t in topics], proxy
+    row.choice = normal(choice)[:64] if choice else None
+    row.member_ids = [m.id for m in members or []]
+    row.asked_at = clock.now()
+    session.flush()
+
+
+def pending(session: Session, clock: Clock, person: Person, window: timedelta = QUESTION_WINDOW) -> VoteQuestion | None:
+    """The vote question still waiting for `person`'s answer, or None (none, or asked too long ago)."""
+    row = session.get(VoteQuestion, person.id)
+    if row is not None and clock.now() - row.asked_at > window:
+        forget(session, person)
+        return None
+    return row
+
+
+def forget(session: Session, person: Person) -> None:
+    row = session.get(VoteQuestion, person.id)
+    if row is not None:
+        session.delete(row)
+        session.flush()
+
+
+# --- the vote action's decision ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VoteDecision:
+    """What to answer a vote message: `kind` is cast / asked (a question, `text`) / closed / board, or a
+    refusal: not_eligible (topics are open, none for this voter) or none_open."""
+
+    kind: str
+    result: CastResult | None = None
+    topics: list[Topic] = field(default_factory=list)
+    text: str = ""
+
+
+def recent_closed(session: Session, person: Person, clock: Clock) -> list[Topic]:
+    """Topics this person could vote on that closed lately, newest first."""
+    since = clock.now() - RECENT_CLOSED
+    found = session.scalars(select(Topic).where(Topic.status.in_(("open", "closed", "published")),
+                                                Topic.closes_at >= since).order_by(Topic.id.desc()).limit(20))
+    now = clock.now()
+    return [t for t in found if not is_open(t, now) and is_eligible(session, t, person)]
+
+
+def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option_entity: str | None = None,
+                rules: points.PointRules = points.DEFAULT_RULES) -> VoteDecision:
+    """A message the classifier read as a ballot, with no vote question waiting (the engine's turn)."""
+    topics = open_topics_for(session, voter, clock.now())
+    named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
+    if named is not None and not is_open(named, clock.now()):
+        return VoteDecision("closed", topics=[named], text=closed_text(named))
+    if not topics:  # a bare number then answers nothing: no topic of someone else's is named to them
+        return VoteDecision("none_open") if bare_number(text) is not None else _why_not(session, clock, voter)
+    if is_question(text) and bare_number(text) is None:
+        return VoteDecision("board")
+    if bare_number(text) is not None:  # a number that answers no question of ours: ask, never guess
+        if len(topics) > 1:
+            ask(session, clock, voter, "topic", topics)
+            return VoteDecision("asked", topics=topics, text=which_topic_text(topics))
+        ask(session, clock, voter, "option", topics)
+        return VoteDecision("asked", topics=topics, text=which_option_text(topics[0]))
+    topic = named or (topics[0] if len(topics) == 1 else None)
+    if topic is None:
+        ask(session, clock, voter, "topic", topics, choice=option_entity or text)
+        return VoteDecision("asked", topics=topics, text=which_topic_text(topics))
+    option = _option(topic, text, option_entity)
+    if option is None:
+        ask(session, clock, voter, "option", [topic])
+        return VoteDecision("asked", topics=[topic], text=which_option_text(topic))
+    result = cast(session, clock, topic.id, voter, option, rules=rules)
+    if result.counted:  # "截止前想改，再回复一次就行": a number or an option's name right after changes it
+        ask(session, clock, voter, "again", [topic])
+    return VoteDecision("cast", result=result, topics=[topic], text=cast_text(session, result))
+
+
+def _why_not(session: Session, clock: Clock, voter: Person) -> VoteDecision:
+    """No open topic for this voter: say whether it is someone else's vote, a closed one, or nothing."""
+    now = clock.now()
+    recent = list(session.scalars(select(Topic).where(Topic.status.in_(("open", "closed", "published")))
+                                  .order_by(Topic.id.desc()).limit(20)))
+    mine = [t for t in recent if not is_open(t, now) and is_eligible(session, t, voter)]
+    if mine:
+        return VoteDecision("closed", topics=mine[:1], text=closed_text(mine[0]))
+    others = [t for t in recent if is_open(t, now)]
+    if others:
+        return VoteDecision("not_eligible", topics=others)
+    return VoteDecision("none_open")
+
+
+def _option(topic: Topic, *texts: str | None) -> int | None:
+    for text in texts:
+        if text:
+            number = bare_number(text)  # 二, ②: parse_choice reads digits only
+            if number is not None and number <= len(topic.options):
+                return number
+            option = parse_choice(choice_words(text), topic.options)
+            if option is not None:
+                return option
+    return None
+
+
+# --- the turn before the engine ----------------------------------------------------------------------------
+
+def read_turn(session: Session, clock: Clock, person: Person, address: str, text: str, *,
+              window: timedelta = QUESTION_WINDOW, rules: points.PointRules = points.DEFAULT_RULES) -> str | None:
+    """The reply to a resident's message read as part of a vote conversation, or None to let the engine
+    read it (and then the question waiting, if any, is dropped: the person moved on)."""
+    question = pending(session, clock, person, window)
+    last = _last_message(session, address)
+    if question is not None and last is not None and last.kind == "notification":
+        forget(session, person)  # a notice came after the question (a rating request…): it is the latest one
+        question = None
+    # Taking a ballot back, or voting for someone else, is never read as the answer to "which option?".
+    if is_withdrawal(text) and _has_ballots(session, person):
+        return withdraw_latest(session, clock, person, text)
+    if is_proxy(text) and not (question is not None and question.proxy) and _votes_around(session, clock, person):
+        return proxy_vote(session, clock, person, text, rules)
+    if question is not None:
+        reply = _answer(session, clock, person, question, text, rules)
+        if reply is not None:
+            return reply
+        forget(session, person)
+    if is_bare_cancel(text) and _ballot_is_latest(session, clock, person):
+        return withdraw_latest(session, clock, person, "")
+    number = bare_number(text)
+    if number is not None:
+        topic = _noticed_topic(session, clock, person, last)
+        if topic is not None:
+            return _finish(session, clock, person, topic, [str(number)], proxy=False, members=[], rules=rules)
+    return None
+
+
+def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, text: str,
+            rules: points.PointRules) -> str | None:
+    topics = [t for t in (session.get(Topic, i) for i in q.topic_ids) if t is not None]
+    members = [m for m in (session.get(Person, i) for i in q.member_ids) if m is not None]
+    proxy, number = q.proxy, bare_number(text)
+    if q.kind == "topic":
+        topic = topics[number - 1] if number and number <= len(topics) else named_topic(topics, text)
+        if topic is None:
+            return None
+        texts = [q.choice] if number else [text, q.choice]  # the answer's own choice wins over the one kept
+    elif q.kind == "member":
+        chosen = members[number - 1] if number and number <= len(members) else _named_member(members, text)
+        if chosen is None or not topics:
+            return None
+        topic, members = topics[0], [chosen]
+        texts = [q.choice] if number else [text, q.choice]
+    elif q.kind == "again":  # after a ballot: only a number or an option's own name changes it, not 好的/行
+        option = (number if number and topics and number <= len(topics[0].options)
+                  else _label_in(topics[0], text) if topics else None)
+        if option is None:
+            return None
+        topic, texts = topics[0], [str(option)]
+    else:
+        if not topics or _option(topics[0], text) is None:
+            return None
+        topic, texts = topics[0], [text]
+    forget(session, person)
+    if not is_open(topic, clock.now()):
+        return closed_text(topic)
+    return _finish(session, clock, person, topic, texts, proxy=proxy, members=members, rules=rules)
+
+
+def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: list[str | None], *,
+            proxy: bool, members: list[Person], rules: points.PointRules) -> str:
+    """Cast once topic, member (for a proxy ballot) and option are known; otherwise ask for what is missing."""
+    member = None
+    if proxy:
+        if topic.per_household or not topic.allow_proxy:
+            return no_proxy_text(topic)
+        if len(members) != 1:
+            ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
+                members=members, proxy=True)
+            return which_member_text(members)
+        member = members[0]
+    option = _option(topic, *texts)
+    if option is None:
+        ask(session, clock, voter, "option", [topic], members=[member] if member else [], proxy=proxy)
+        return which_option_text(topic, member)
+    result = cast(session, clock, topic.id, voter, option, on_behalf_of=member, rules=rules)
+    if result.counted and member is None:
+        ask(session, clock, voter, "again", [topic])  # "再回复一次就行": the next number changes it
+    return cast_text(session, result, member)
+
+
+def _label_in(topic: Topic, text: str) -> int | None:
+    """The option whose own name the message says (反对, 晚上6点), negations aside (不赞成 is no 赞成)."""
+    t = normal(text)
+    for n, label in sorted(enumerate(topic.options, 1), key=lambda p: -len(p[1])):
+        if label and label.lower() in t and f"不{label.lower()}" not in t:
+            return n
+    return None
+
+
+def _named_member(members: list[Person], text: str) -> Person | None:
+    t = normal(text)
+    hits = [m for m in members if m.name and (m.name in t or (len(m.name) >= 3 and m.name[1:] in t))]
+    return hits[0] if len(hits) == 1 else None
+
+
+def household_members(session: Session, voter: Person) -> list[Person]:
+    """The other registered residents of the voter's household."""
+    if voter.household_id is None:
+        return []
+    return list(session.scalars(select(Person).where(Person.household_id == voter.household_id,
+                                                     Person.id != voter.id, Person.kind == "resident")
+                                .order_by(Person.id)))
+
+
+def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
+               rules: points.PointRules = points.DEFAULT_RULES) -> str:
+    """帮我妈投一票 / 替老汉投赞成 / 代投: a ballot for a household member, never the sender's own."""
+    forget(session, voter)  # a number after this answers the member's ballot, not the sender's last one
+    topics = open_topics_for(session, voter, clock.now())
+    named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
+    if named is not None and not is_open(named, clock.now()):
+        return closed_text(named)
+    if not topics:
+        return "现在没有可以投的议题。回复“公告”看议事结果和村口黑板。"
+    members = household_members(session, voter)
+    if not members:
+        return "您家里没有登记别的家人，不能代投。家人可以找网格员登记。"
+    chosen = _named_member(members, text)
+    members = [chosen] if chosen else members
+    if named is None:
+        allowing = [t for t in topics if t.allow_proxy and not t.per_household]
+        if len(topics) == 1 or not allowing:
+            named = topics[0] if len(topics) == 1 else None
+            if named is None:
+                return "现在投票的议题都不能代投，请家人自己发短信投或找网格员。您的票没有变。"
+        elif len(allowing) == 1:
+            named = allowing[0]
+        else:
+            ask(session, clock, voter, "topic", allowing, choice=choice_words(text), members=members, proxy=True)
+            return which_topic_text(allowing)
+    return _finish(session, clock, voter, named, [text], proxy=True, members=members, rules=rules)
+
+
+# --- taking a ballot back -------------------------------------------------------------------------------------
+
+def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str) -> str:
+    """Withdraw the ballot the message means: the topic it names, else the sender's latest (a family
+    member's when it names one), and say which."""
+    ballots = list(session.scalars(select(Ballot).where(Ballot.cast_by_id == voter.id)
+                                   .order_by(Ballot.updated_at.desc(), Ballot.id.desc()).limit(20)))
+    topics = {b.topic_id: session.get(Topic, b.topic_id) for b in ballots}
+    named = named_topic([t for t in topics.values() if t is not None], text)
+    if named is not None:
+        ballots = [b for b in ballots if b.topic_id == named.id]
+    t = normal(text)
+    for_member = any(word in t for word in MEMBERS) or any(
+        m.name in t for m in household_members(session, voter) if m.name)
+    own = [b for b in ballots if b.proxy == for_member]
+    ballots = own or ballots
+    now = clock.now()
+    live = [b for b in ballots if is_open(topics[b.topic_id], now)]
+    if not live:
+        if ballots:
+            return fit(f"“{fit(topics[ballots[0].topic_id].title, 16)}”已截止，票不能撤回了。", SMS)
+        return "您现在没有可以撤回的投票。"
+    ballot = live[0]
+    topic = topics[ballot.topic_id]
+    member = session.get(Person, ballot.person_id) if ballot.proxy else None
+    status = withdraw(session, clock, ballot, voter)
+    forget(session, voter)
+    if status == "locked":
+        return fit(f"“{fit(topic.title, 16)}”投了就不能改，也不能撤回。", SMS)
+    if status != "withdrawn":
+        return closed_text(topic)
+    whose = f"您替{member.name}" if member else "您"
+    return fit(f"已撤回{whose}对“{fit(topic.title, 14)}”的投票。截止前还可以再投。", SMS)
+
+
+def _has_ballots(session: Session, voter: Person) -> bool:
+    return session.scalar(select(Ballot.id).where(Ballot.cast_by_id == voter.id).limit(1)) is not None
+
+
+def _votes_around(session: Session, clock: Clock, voter: Person) -> bool:
+    """A topic is open for the voter, or closed lately: 我妈投… may be about it (otherwise the engine reads it)."""
+    return bool(open_topics_for(session, voter, clock.now()) or recent_closed(session, voter, clock))
+
+
+def _ballot_is_latest(session: Session, clock: Clock, voter: Person) -> bool:
+    """The sender's latest act was a ballot on an open topic, later than their latest report."""
+    ballot_at = session.scalar(select(func.max(Ballot.updated_at)).where(Ballot.cast_by_id == voter.id))
+    if ballot_at is None:
+        return False
+    ticket_at = session.scalar(select(func.max(Ticket.created_at)).where(Ticket.reporter_id == voter.id))
+    return ticket_at is None or ballot_at > ticket_at
+
+
+def _last_message(session: Session, address: str) -> OutboxMessage | None:
+    """The last message queued for this address: a reply, a notification or the privacy notice."""
+    return session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == address)
+                          .order_by(OutboxMessage.id.desc()).limit(1))
+
+
+def _noticed_topic(session: Session, clock: Clock, person: Person, last: OutboxMessage | None) -> Topic | None:
+    """The open topic whose opening notice is the last message this person got, if it is."""
+    if last is None or last.kind != "notification" or not (last.payload or {}).get("topic_id"):
+        return None
+    topic = session.get(Topic, int(last.payload["topic_id"]))
+    if topic is None or not is_open(topic, clock.now()) or not is_eligible(session, topic, person):
+        return None
+    return topic

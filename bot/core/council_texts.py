@@ -1,0 +1,75 @@
+"""The texts of a vote conversation (council_dialogue), next to no decision: each fits one SMS part
+(70 characters), options numbered."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.core.council import (
+    counts_text,
+    describe_electorate,
+    fit,
+    options_line,
+    outcome_text,
+    published_tally,
+)
+from bot.core.council_ballots import CastResult
+from bot.store.council_models import Topic
+from bot.store.models import Person
+
+SMS = 70
+
+
+def which_topic_text(topics: list[Topic]) -> str:
+    head = "请回复序号选议题："
+    room = max((SMS - len(head)) // max(len(topics[:5]), 1) - 3, 4)
+    return fit(head + " ".join(f"{n} {fit(t.title, room)}" for n, t in enumerate(topics[:5], 1)), SMS)
+
+
+def which_member_text(members: list[Person]) -> str:
+    return fit("替家里哪位投？回复序号：" + " ".join(f"{n} {m.name}" for n, m in enumerate(members[:5], 1)), SMS)
+
+
+def which_option_text(topic: Topic, member: Person | None = None) -> str:
+    head = f"替{member.name}投“{fit(topic.title, 12)}”，请" if member else f"“{fit(topic.title, 16)}”请"
+    return fit(head + options_line(topic.options), SMS)
+
+
+def closed_text(topic: Topic) -> str:
+    tally = published_tally(topic)
+    if tally is None:
+        return fit(f"“{fit(topic.title, 16)}”投票已截止，这次没有计票。结果公布后回复“公告”看。", SMS)
+    return fit(f"“{fit(topic.title, 12)}”已截止，没有计票。结果：{counts_text(topic, tally)}，"
+               f"{outcome_text(topic, tally)}。", SMS)
+
+
+def no_proxy_text(topic: Topic) -> str:
+    if topic.per_household:
+        return fit(f"“{fit(topic.title, 16)}”每户一票，您投的就算全家的，不用代投。", SMS)
+    return fit(f"“{fit(topic.title, 16)}”不能代投，请家人自己发短信投或找网格员。您的票没有变。", SMS)
+
+
+def cast_text(session: Session, result: CastResult, member: Person | None = None) -> str:
+    topic, label = result.topic, result.label
+    previous = topic.options[result.previous - 1] if result.previous else ""
+    if result.status in ("recorded", "unchanged"):
+        if member:
+            return fit(f"已替{member.name}投：“{fit(topic.title, 14)}”{label}。您自己的票不变。", SMS)
+        return fit(f"已记下：“{fit(topic.title, 16)}”您投{label}。截止前想改，再回复一次就行。", SMS)
+    if result.status == "changed":
+        if member:
+            return fit(f"已替{member.name}改投{label}（原来是{previous}）：“{fit(topic.title, 12)}”。"
+                       "您自己的票不变。", SMS)
+        return fit(f"已改好：“{fit(topic.title, 16)}”您改投{label}（原来是{previous}），以最后一次为准。", SMS)
+    if result.status == "locked":
+        return fit(f"“{fit(topic.title, 16)}”已投{previous}，这个议题投了就不能改。", SMS)
+    if result.status == "not_open":
+        return closed_text(topic)
+    if result.status == "no_proxy":
+        return no_proxy_text(topic)
+    if result.status == "not_eligible":
+        if member:
+            return fit(f"抱歉，{member.name}不在“{fit(topic.title, 12)}”的投票范围，没有计票。", SMS)
+        electorate = fit(describe_electorate(session, topic.electorate), 16)
+        return fit(f"抱歉，“{fit(topic.title, 16)}”只由{electorate}投票，您不在其中，这次没有计票。", SMS)
+    return which_option_text(topic, member)

@@ -1,0 +1,129 @@
+"""What a villager's message says about votes, read from its words alone (no database): a bare number,
+taking a ballot back, voting for a family member, a question about a vote, and which topic it names.
+
+The decisions that need the dialogue's state are in `council_dialogue`; choices are read in
+`council_ballots.parse_choice`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Protocol, TypeVar
+
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# "2", "二", "①" (NFKC makes it 1), "第二个", "选2"; punctuation and spaces around it ("2号" names topic 2).
+_BARE = re.compile(r"^(?:第|选|投)?([1-9一二两三四五六七八九])(?:个|项)?(?:吧|嘛|哈|哦|噻)?$")
+_PUNCT = " \t\r\n.。,，!！?？~～、"
+
+# Family members a villager may vote for (Mandarin and Sichuan dialect).
+MEMBERS = ("老妈", "我妈", "妈妈", "母亲", "老娘", "老爸", "我爸", "爸爸", "父亲", "老汉", "老爹", "爹", "爷爷",
+           "奶奶", "外公", "外婆", "婆婆", "公公", "老婆", "媳妇", "婆娘", "老公", "男人", "老伴", "儿子", "女儿",
+           "家里人", "家人", "屋头", "屋里人", "老人家", "妈", "爸")
+_MEMBER = "|".join(MEMBERS)
+_PROXY = re.compile(rf"代投|代.{{0,6}}投|(?:帮|替|给)(?:我|我家|我们|屋头|家里)?(?:的)?(?:{_MEMBER}).{{0,12}}"
+                    rf"(?:投|票|赞成|反对|弃权)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:投|赞成|反对|弃权)"
+                    rf"|(?:帮|替)(?:家里人|家人|屋头人|屋里人).{{0,4}}投")
+# Words with 投 that are no ballot: 投诉 (a complaint), 投资, 投保, 投递.
+_NOT_A_BALLOT = re.compile(r"投(?:诉|资|保|递|靠|放)")
+# Taking a ballot back: 撤回投票, 我那票不算了, 把票撤了, 取消我的投票, 刚才那票作废.
+_WITHDRAW = re.compile(r"(?:撤回|撤销|撤掉|取消|收回|作废|不算)(?:我|我的|刚才|刚刚|那|那个)?(?:的)?"
+                       r"(?:投票|一票|票|选票)|(?:投票|票)(?:先)?(?:不算|撤回|撤销|撤了|撤掉|取消|作废|收回|不要了|算了)")
+# "取消" alone: the most recent thing of its kind is meant.
+_BARE_CANCEL = re.compile(r"^(?:取消|撤回|撤销|作废|不算了|算了|不要了|撤了)(?:吧|了|嘛|哈|哦)?$")
+# A question about a vote, not a ballot: 好多人赞成了, 结果咋样, 投票结果出来没得.
+_QUESTION = re.compile(r"好多人|多少人|几个人|几票|结果|咋样|怎么样|出来没|吗$|么$|[?？]")
+# Words common to many titles and vote messages: a topic is never named by these alone.
+_GENERIC = ("是否", "投票", "议题", "那个", "这个", "我们", "大家", "村里", "组里", "一下", "赞成", "反对", "弃权",
+            "同意", "关于", "要不要", "是不是", "我投", "我赞成")
+_TOPIC_ID = re.compile(r"(\d{1,4})\s*号")
+
+
+def normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip().lower()
+
+
+def bare_number(text: str) -> int | None:
+    """1-9 when the message is nothing but a number: "2", "２", "二", "②", "第二个"."""
+    m = _BARE.match(normal(text).strip(_PUNCT))
+    if not m:
+        return None
+    token = m.group(1)
+    return int(token) if token.isdigit() else _CN_NUM[token]
+
+
+def is_proxy(text: str) -> bool:
+    """The message votes for someone else in the family (帮我妈投一票, 替老汉投赞成, 代投)."""
+    return _PROXY.search(_NOT_A_BALLOT.sub(" ", normal(text))) is not None
+
+
+def is_withdrawal(text: str) -> bool:
+    """The message takes a ballot back (撤回投票, 我那票不算了)."""
+    return _WITHDRAW.search(normal(text)) is not None
+
+
+def is_bare_cancel(text: str) -> bool:
+    """"取消" and the like, with nothing to say what is cancelled."""
+    return _BARE_CANCEL.match(normal(text).strip(_PUNCT)) is not None
+
+
+def is_question(text: str) -> bool:
+    """The message asks about a vote rather than casting one (机耕道那个现在好多人赞成了)."""
+    return _QUESTION.search(normal(text)) is not None
+
+
+def choice_words(text: str) -> str:
+    """The message without the words that only say "a ballot" or "for whom", so that 投一票 is not read
+    as option 1 and 我妈 not as anything."""
+    t = _TOPIC_ID.sub(" ", normal(text))
+    for words in ("投一票", "投个票", "投一下", "投票", "一票", "代投", *MEMBERS):
+        t = t.replace(words, " ")
+    return t
+
+
+class Titled(Protocol):
+    id: int
+    title: str
+    options: list[str]
+
+
+def _strip_generic(text: str, extra: list[str]) -> str:
+    for word in sorted([*_GENERIC, *extra], key=len, reverse=True):
+        if word:
+            text = text.replace(word.lower(), "|")
+    return text
+
+
+def _longest_common_run(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if "|" in a[i:j] or a[i:j] not in b:
+                break
+            best = j - i
+    return best
+
+
+T = TypeVar("T", bound=Titled)
+
+
+def named_topic(topics: list[T], text: str) -> T | None:
+    """The topic the message names: by its number ("3号"), or the title sharing the longest run of at
+    least two characters with the message, words common to every vote left out. None when none or a tie."""
+    t = normal(text)
+    m = _TOPIC_ID.search(t)
+    if m:
+        by_id = next((x for x in topics if x.id == int(m.group(1))), None)
+        if by_id is not None:
+            return by_id
+    scores: list[tuple[int, T]] = []
+    for topic in topics:
+        extra = list(topic.options)
+        run = _longest_common_run(_strip_generic(t, extra), _strip_generic(normal(topic.title), extra))
+        if run >= 2:
+            scores.append((run, topic))
+    if not scores:
+        return None
+    best = max(score for score, _ in scores)
+    winners = [topic for score, topic in scores if score == best]
+    return winners[0] if len(winners) == 1 else None

@@ -1,0 +1,224 @@
+"""Votes by message in the dialogue's context: proxies never touch the sender's own ballot, closed topics
+record nothing, "which?" is asked and its answer read as the answer, a bare number answers only the latest
+numbered question, and taking a ballot back takes the ballot back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from bot.common.clock import FakeClock
+from bot.core import council
+from bot.core.council_ballots import cast
+from bot.core.council_dialogue import handle_vote, household_members, pending, read_turn, withdraw_latest
+from bot.core.notify import notify
+from bot.store.council_models import Ballot
+from bot.store.db import Database
+from bot.store.message_models import OutboxMessage
+from tests.core.council_factories import GROUP1, open_topic, person
+
+ME = GROUP1[1]  # her household: GROUP1[0] and GROUP1[1]
+
+
+def replied(s, sender: str, text: str) -> None:
+    """The reply goes out, as the worker would send it: it is now the last message the sender got."""
+    s.add(OutboxMessage(channel="sms", recipient=sender, text=text, kind="reply"))
+    s.flush()
+
+
+def turn(s, clock: FakeClock, text: str, sender: str = ME) -> str | None:
+    reply = read_turn(s, clock, person(s, sender), sender, text)
+    assert reply is None or len(reply) <= 70, reply
+    if reply is not None:
+        replied(s, sender, reply)
+    return reply
+
+
+def vote(s, clock: FakeClock, text: str, option: str | None, sender: str = ME):
+    """A message the classifier read as a ballot (no vote question waiting)."""
+    decision = handle_vote(s, clock, person(s, sender), text, option)
+    replied(s, sender, decision.text or decision.kind)
+    return decision
+
+
+def ballots(s) -> dict[tuple[int, int], tuple[int, bool, int]]:
+    """(topic, whose) → (option, proxy, sent by), as stored."""
+    s.expire_all()
+    return {(b.topic_id, b.person_id): (b.option, b.proxy, b.cast_by_id) for b in s.scalars(select(Ballot))}
+
+
+def test_a_ballot_for_mother_is_a_proxy_ballot_and_the_senders_own_stays(demo_db: Database,
+                                                                          clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        me, mother = person(s, ME), household_members(s, person(s, ME))[0]
+        cast(s, clock, topic, me, 1)
+        reply = turn(s, clock, "我妈也投反对")
+        assert f"已替{mother.name}投" in reply and "反对" in reply and "您自己的票不变" in reply
+        assert ballots(s) == {(topic, me.id): (1, False, me.id), (topic, mother.id): (2, True, me.id)}
+
+
+def test_a_proxy_ballot_where_the_topic_allows_none_is_refused_and_changes_nothing(demo_db: Database,
+                                                                                  clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否收缴垃圾清运费")
+        me = person(s, ME)
+        cast(s, clock, topic, me, 1)
+        for text in ("我妈也投反对", "我帮我老汉也投一票 他也赞成 他不会用手机", "代投"):
+            assert "不能代投" in turn(s, clock, text)
+        assert ballots(s) == {(topic, me.id): (1, False, me.id)}
+
+
+def test_a_per_household_topic_needs_no_proxy(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title="每户出工修渠", allow_proxy=True, per_household=True)
+        assert "每户一票" in turn(s, clock, "帮我老汉投赞成")
+        assert ballots(s) == {}
+
+
+def test_a_proxy_ballot_without_an_option_asks_which_and_casts_the_answer_for_the_member(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        me, mother = person(s, ME), household_members(s, person(s, ME))[0]
+        asked = turn(s, clock, "帮我妈投一票")
+        assert f"替{mother.name}投" in asked and "1 赞成 2 反对 3 弃权" in asked
+        assert "您自己的票不变" in turn(s, clock, "二")
+        assert ballots(s) == {(topic, mother.id): (2, True, me.id)}
+
+
+def test_a_proxy_ballot_with_several_proxy_topics_asks_which_and_keeps_the_option(demo_db: Database,
+                                                                                 clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        second = open_topic(s, clock, title="修机耕路", allow_proxy=True)
+        mother = household_members(s, person(s, ME))[0]
+        asked = turn(s, clock, "帮屋头老汉代投 赞成")
+        assert asked.startswith("请回复序号选议题：1 是否安装村组路灯 2 修机耕路")
+        assert f"已替{mother.name}投" in turn(s, clock, "2")
+        assert ballots(s) == {(second, mother.id): (1, True, person(s, ME).id)}
+
+
+def test_a_ballot_naming_a_closed_topic_gets_its_result_and_is_recorded_nowhere(demo_db: Database,
+                                                                               clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        closed = open_topic(s, clock, title="是否收缴垃圾清运费")
+        cast(s, clock, closed, person(s, GROUP1[0]), 2)
+        open_topic(s, clock, title="垃圾车几点来收", options=["早上7点", "晚上6点"])
+        council.close_topic(s, clock, closed)
+        before = ballots(s)
+        decision = vote(s, clock, "清运费那个我投赞成", "赞成")
+        assert decision.kind == "closed" and "已截止" in decision.text and "赞成0 反对1" in decision.text
+        assert len(decision.text) <= 70
+        assert "已截止" in turn(s, clock, "帮我妈投清运费 赞成")
+        assert ballots(s) == before
+
+
+def test_with_several_open_topics_the_bot_asks_which_and_reads_the_answer_as_the_answer(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title="是否收缴垃圾清运费")
+        second = open_topic(s, clock, title="村头那条机耕道烂了 想大家凑点钱修一哈")
+        me = person(s, ME)
+        asked = vote(s, clock, "投第二个", "2")
+        assert asked.kind == "asked" and asked.text.startswith("请回复序号选议题：1 ") and len(asked.text) <= 70
+        # The answer names the topic and says its own choice: that choice wins over the one kept.
+        assert "您投赞成" in turn(s, clock, "机耕道那个赞成")
+        assert ballots(s) == {(second, me.id): (1, False, me.id)}
+
+
+def test_the_kept_choice_is_cast_when_the_answer_is_only_the_topics_number(demo_db: Database,
+                                                                          clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title="是否收缴垃圾清运费")
+        second = open_topic(s, clock, title="修机耕路")
+        me = person(s, ME)
+        vote(s, clock, "我反对", "反对")
+        assert "您投反对" in turn(s, clock, "②")
+        assert ballots(s) == {(second, me.id): (2, False, me.id)}
+
+
+def test_a_bare_number_answers_the_topics_notice_only_while_it_is_the_last_message(demo_db: Database,
+                                                                                   clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否收缴垃圾清运费")
+        me = person(s, ME)
+        clock.advance(hours=1)  # the notice is still the last thing she got
+        assert "您投赞成" in turn(s, clock, "1")
+        voter = person(s, GROUP1[2])
+        notify(s, voter, "工单T1001已办结。请评价：1 满意 2 基本满意 3 不满意")
+        assert turn(s, clock, "1", sender=GROUP1[2]) is None  # the rating request came after: not ours
+        asked = vote(s, clock, "1", "1", sender=GROUP1[2])
+        assert asked.kind == "asked" and "1 赞成 2 反对 3 弃权" in asked.text  # asked, never guessed
+        assert ballots(s) == {(topic, me.id): (1, False, me.id)}
+
+
+def test_a_bare_number_after_the_window_answers_no_vote_question(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title="是否收缴垃圾清运费")
+        open_topic(s, clock, title="修机耕路")
+        me = person(s, ME)
+        vote(s, clock, "我反对", "反对")
+        clock.advance(minutes=31)
+        assert pending(s, clock, me, timedelta(minutes=30)) is None
+        assert turn(s, clock, "2") is None
+        assert ballots(s) == {}
+
+
+def test_a_number_or_an_options_name_right_after_a_ballot_changes_it_and_thanks_do_not(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title="是否收缴垃圾清运费")
+        second = open_topic(s, clock, title="修机耕路")
+        me = person(s, ME)
+        assert vote(s, clock, "修机耕路我赞成", "赞成").kind == "cast"
+        assert "改投反对" in turn(s, clock, "算了我改成反对")
+        assert "改投弃权" in turn(s, clock, "3")
+        assert ballots(s) == {(second, me.id): (3, False, me.id)}
+        assert turn(s, clock, "好的 谢谢") is None  # thanks, not 赞成
+        assert ballots(s) == {(second, me.id): (3, False, me.id)}
+
+
+def test_a_notice_after_the_vote_question_is_the_latest_numbered_question(demo_db: Database,
+                                                                         clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否收缴垃圾清运费")
+        me = person(s, ME)
+        assert "您投赞成" in turn(s, clock, "1")
+        notify(s, me, "工单T1001已办结。请评价：1 满意 2 基本满意 3 不满意")
+        assert turn(s, clock, "3") is None  # the rating's, not 弃权
+        assert ballots(s) == {(topic, me.id): (1, False, me.id)}
+
+
+def test_taking_a_ballot_back_withdraws_it_and_says_which(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        me, mother = person(s, ME), household_members(s, person(s, ME))[0]
+        cast(s, clock, topic, me, 1)
+        cast(s, clock, topic, me, 2, on_behalf_of=mother)
+        assert turn(s, clock, "我那票不算了") == "已撤回您对“是否安装村组路灯”的投票。截止前还可以再投。"
+        assert ballots(s) == {(topic, mother.id): (2, True, me.id)}
+        assert turn(s, clock, "帮我妈把票撤了").startswith(f"已撤回您替{mother.name}对")
+        assert ballots(s) == {}
+        assert turn(s, clock, "撤回投票") is None  # nothing left to take back: the engine reads it
+        assert withdraw_latest(s, clock, me, "撤回投票") == "您现在没有可以撤回的投票。"
+
+
+def test_cancel_alone_withdraws_a_ballot_only_when_that_was_the_latest_thing(demo_db: Database,
+                                                                           clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        assert turn(s, clock, "取消") is None  # nothing voted: the engine reads it (a report, perhaps)
+        topic = open_topic(s, clock, title="是否收缴垃圾清运费")
+        cast(s, clock, topic, person(s, ME), 3)
+        assert turn(s, clock, "取消").startswith("已撤回您对“是否收缴垃圾清运费”的投票")
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+
+
+def test_a_ballot_cannot_be_taken_back_once_the_topic_closed(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否收缴垃圾清运费", hours=1)
+        cast(s, clock, topic, person(s, ME), 1)
+        clock.advance(hours=2)
+        assert "已截止，票不能撤回了" in turn(s, clock, "撤回投票")
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 1

@@ -1,0 +1,93 @@
+"""What a vote message says, from its words alone: bare numbers, proxies, withdrawals, named topics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from bot.core.council_words import (
+    bare_number,
+    choice_words,
+    is_bare_cancel,
+    is_proxy,
+    is_question,
+    is_withdrawal,
+    named_topic,
+)
+
+
+@dataclass
+class T:
+    id: int
+    title: str
+    options: list[str] = field(default_factory=lambda: ["赞成", "反对", "弃权"])
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("1", 1), ("１", 1), ("二", 2), ("②", 2), ("第二个", 2), ("3。", 3), (" 4 ", 4), ("选2", 2), ("三嘛", 3),
+])
+def test_a_bare_number_is_read_in_digits_chinese_numerals_and_circled(text: str, number: int) -> None:
+    assert bare_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["12", "十", "我1", "2号", "3号议题投3", "1栋", ""])
+def test_a_number_inside_words_or_a_topic_number_is_no_bare_number(text: str) -> None:
+    assert bare_number(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "帮我妈投一票", "我妈也投反对", "替我老汉投", "帮屋头老汉代投 赞成", "我帮我老汉也投一票 他也赞成 他不会用手机",
+    "代投",
+    "我要替家里人投票", "路灯那个赞成 我帮我老汉也投个赞成 他叫王大福", "给我老娘投个赞成",
+])
+def test_a_ballot_for_a_family_member_is_recognised_in_dialect(text: str) -> None:
+    assert is_proxy(text)
+
+
+@pytest.mark.parametrize("text", ["我赞成", "投第二个", "算了我改成反对", "帮我投赞成", "机耕道那个赞成", "1",
+                                  "我妈投诉楼上噪音", "我爸同意把房子租出去 合同咋个签"])
+def test_the_senders_own_ballot_is_not_read_as_a_proxy(text: str) -> None:
+    assert not is_proxy(text)
+
+
+@pytest.mark.parametrize("text", ["撤回投票", "我那票不算了", "把票撤了", "取消我的投票", "刚才那票作废", "投票撤回"])
+def test_taking_a_ballot_back_is_recognised(text: str) -> None:
+    assert is_withdrawal(text)
+
+
+@pytest.mark.parametrize("text", ["不报了", "取消", "我反对", "投票结果咋样了", "撤回T1021"])
+def test_other_cancellations_are_not_a_ballot_withdrawal(text: str) -> None:
+    assert not is_withdrawal(text)
+
+
+def test_cancel_alone_names_nothing_to_cancel() -> None:
+    assert is_bare_cancel("取消") and is_bare_cancel("算了吧。") and is_bare_cancel("不算了")
+    assert not is_bare_cancel("取消工单T1001") and not is_bare_cancel("算了我改成反对")
+
+
+def test_a_question_about_a_vote_is_not_a_ballot() -> None:
+    assert is_question("机耕道那个现在好多人赞成了") and is_question("投票结果咋样了")
+    assert not is_question("机耕道那个赞成")
+
+
+def test_the_words_for_a_ballot_or_a_family_member_choose_no_option() -> None:
+    assert choice_words("帮我妈投一票").strip() == "帮"
+    assert "3" not in choice_words("3号议题")
+
+
+TOPICS = [T(1, "是否收缴垃圾清运费"), T(2, "村头那条机耕道烂了 想大家凑点钱修一哈"),
+          T(3, "垃圾车几点来收", ["早上7点", "中午12点", "晚上6点"])]
+
+
+@pytest.mark.parametrize(("text", "topic_id"), [
+    ("机耕道那个赞成", 2), ("清运费的我弃权", 1), ("垃圾车那个我投晚上6点", 3), ("3号议题投3", 3), ("2号", 2),
+])
+def test_a_topic_is_named_by_the_longest_part_of_its_title_or_its_number(text: str, topic_id: int) -> None:
+    topic = named_topic(TOPICS, text)
+    assert topic is not None and topic.id == topic_id
+
+
+@pytest.mark.parametrize("text", ["我赞成", "垃圾", "是否投票", "1"])
+def test_no_topic_is_named_by_common_words_or_a_tie(text: str) -> None:
+    assert named_topic(TOPICS, text) is None

@@ -1,0 +1,239 @@
+"""Votes by message as villagers really send them (issue 17 §6), through the gateway, the real engine and
+the real action server, on SQLite and PostgreSQL: a ballot for mother never touches one's own, a closed
+topic records nothing, "which topic?" is answered by the next message, a bare number answers only the
+latest numbered question, and "take back that vote" takes back the vote, not a report.
+
+Each conversation has villager groups of its own (石桥村N组, four villagers in two households), so the
+stack shared by the session holds no topic of another test that they could vote on."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.common.clock import Clock
+from bot.core import council
+from bot.store.council_models import Ballot
+from bot.store.db import Database
+from bot.store.models import OrgUnit, Person, Ticket
+from tests.integration.stack import Stack
+
+pytestmark = pytest.mark.engine
+
+
+def villagers(group: int) -> list[str]:
+    """石桥村N组's four villagers: households (0, 1) and (2, 3)."""
+    return [f"+86135{4 * (group - 1) + n:08d}" for n in range(1, 5)]
+
+
+def database(stack: Stack) -> Database:
+    return Database(stack.settings.resolved_database_url)
+
+
+def open_topic(stack: Stack, group: int, title: str, **settings: object) -> int:
+    """A topic opened by the village, as `bin/bot topics create/approve/open` does: its notice goes out."""
+    db, clock = database(stack), Clock()
+    try:
+        with db.session() as s:
+            unit = s.scalar(select(OrgUnit.id).where(OrgUnit.code == f"SQ-V{group}"))
+            topic = council.create_topic(s, clock, title=title, electorate=council.electorate_of(groups=[unit]),
+                                         **settings)  # type: ignore[arg-type]
+            council.approve(s, clock, topic.id)
+            council.open_topic(s, clock, topic.id, clock.now() + timedelta(hours=2))
+            return topic.id
+    finally:
+        db.dispose()
+
+
+def close_topic(stack: Stack, topic_id: int) -> None:
+    db = database(stack)
+    try:
+        with db.session() as s:
+            council.close_topic(s, Clock(), topic_id)
+    finally:
+        db.dispose()
+
+
+def ballots(stack: Stack, *topic_ids: int) -> dict[tuple[int, str], tuple[int, bool, str]]:
+    """(topic, whose number) → (option, proxy, sent from)."""
+    db = database(stack)
+    try:
+        with db.session() as s:
+            phone = dict(s.execute(select(Person.id, Person.phone)).all())
+            return {(b.topic_id, phone[b.person_id]): (b.option, b.proxy, phone[b.cast_by_id])
+                    for b in s.scalars(select(Ballot).where(Ballot.topic_id.in_(topic_ids)))}
+    finally:
+        db.dispose()
+
+
+def name_of(stack: Stack, phone: str) -> str:
+    db = database(stack)
+    try:
+        with db.session() as s:
+            return s.scalar(select(Person.name).where(Person.phone == phone))
+    finally:
+        db.dispose()
+
+
+def ticket_status(stack: Stack, number: str) -> str:
+    db = database(stack)
+    try:
+        with db.session() as s:
+            return s.scalar(select(Ticket.status).where(Ticket.number == number))
+    finally:
+        db.dispose()
+
+
+def reply(stack: Stack, sender: str, text: str) -> str:
+    response = stack.say(sender, text)
+    assert response.status_code == 200, response.text
+    replies = response.json()["replies"]
+    assert replies, f"no reply to {text!r}"
+    assert all(len(r) <= 70 for r in replies), replies  # one SMS each
+    return "\n".join(replies)
+
+
+# --- "help my mother vote" -----------------------------------------------------------------------------
+
+def proxy_ballots(stack: Stack) -> None:
+    lamps = open_topic(stack, 3, "是否安装村组路灯", allow_proxy=True)
+    me, mother = villagers(3)[1], villagers(3)[0]
+    mum = name_of(stack, mother)
+    assert "您投赞成" in reply(stack, me, "路灯那个我赞成噶")
+    said = reply(stack, me, "我妈也投反对")
+    assert f"已替{mum}投" in said and "反对" in said and "您自己的票不变" in said
+    assert ballots(stack, lamps) == {(lamps, me): (1, False, me), (lamps, mother): (2, True, me)}
+    # No option said: asked, and the answer (一个汉字) is the member's, never the sender's.
+    asked = reply(stack, me, "帮我妈投一票")
+    assert f"替{mum}投" in asked and "1 赞成 2 反对 3 弃权" in asked
+    assert f"已替{mum}改投弃权" in reply(stack, me, "三")
+    assert ballots(stack, lamps) == {(lamps, me): (1, False, me), (lamps, mother): (3, True, me)}
+
+    # A topic that allows no proxy: refused, and the sender's own ballot stays as it was.
+    fee = open_topic(stack, 4, "是否收缴垃圾清运费")
+    son, father = villagers(4)[3], villagers(4)[2]
+    assert "您投赞成" in reply(stack, son, "我赞成")
+    assert "不能代投" in reply(stack, son, "我帮我老汉也投一票 他也反对 他不会用手机")
+    assert "不能代投" in reply(stack, son, "我老汉也投反对")
+    assert ballots(stack, fee) == {(fee, son): (1, False, son)}
+    assert father not in {whose for _, whose in ballots(stack, fee)}
+
+
+def test_a_ballot_for_mother_never_touches_the_senders_own(stack: Stack) -> None:
+    proxy_ballots(stack)
+
+
+@pytest.mark.postgres
+def test_a_ballot_for_mother_never_touches_the_senders_own_on_postgresql(pg_stack: Stack) -> None:
+    proxy_ballots(pg_stack)
+
+
+# --- a topic that has just closed ---------------------------------------------------------------------------
+
+def closed_topic(stack: Stack) -> None:
+    fee = open_topic(stack, 5, "是否收缴垃圾清运费")
+    road = open_topic(stack, 5, "村头那条机耕道烂了 想大家凑点钱修一哈")
+    voter, late = villagers(5)[0], villagers(5)[1]
+    assert "您投反对" in reply(stack, voter, "清运费那个我反对")
+    close_topic(stack, fee)
+    said = reply(stack, late, "清运费那个我投赞成噶")
+    assert "“是否收缴垃圾清运费”已截止" in said and "结果：赞成0 反对1 弃权0" in said
+    assert ballots(stack, fee, road) == {(fee, voter): (2, False, voter)}  # nothing on the open topic
+
+
+def test_a_ballot_naming_a_closed_topic_is_recorded_nowhere(stack: Stack) -> None:
+    closed_topic(stack)
+
+
+@pytest.mark.postgres
+def test_a_ballot_naming_a_closed_topic_is_recorded_nowhere_on_postgresql(pg_stack: Stack) -> None:
+    closed_topic(pg_stack)
+
+
+# --- several open topics: which one? ---------------------------------------------------------------------
+
+def which_topic(stack: Stack) -> None:
+    open_topic(stack, 6, "是否收缴垃圾清运费")
+    road = open_topic(stack, 6, "村头那条机耕道烂了 想大家凑点钱修一哈")
+    truck = open_topic(stack, 6, "垃圾车几点来收", options=["早上7点", "中午12点", "晚上6点"])
+    me = villagers(6)[0]
+    asked = reply(stack, me, "投第二个")
+    assert asked.startswith("请回复序号选议题：1 ")
+    # The answer names the topic and says its own choice: read as the answer, the choice said now wins.
+    assert "您投赞成" in reply(stack, me, "机耕道那个赞成")
+    # A digit after the board (no question) is asked about, then answered by number.
+    reply(stack, me, "有哪些在投票的")
+    assert reply(stack, me, "3").startswith("请回复序号选议题：")
+    assert "请回复 1 早上7点 2 中午12点 3 晚上6点" in reply(stack, me, "3")
+    assert "您投晚上6点" in reply(stack, me, "晚上6点")
+    assert ballots(stack, road, truck) == {(road, me): (1, False, me), (truck, me): (3, False, me)}
+
+
+def test_with_several_open_topics_the_bot_asks_which_and_reads_the_answer(stack: Stack) -> None:
+    which_topic(stack)
+
+
+@pytest.mark.postgres
+def test_with_several_open_topics_the_bot_asks_which_and_reads_the_answer_on_postgresql(pg_stack: Stack) -> None:
+    which_topic(pg_stack)
+
+
+# --- bare digits -------------------------------------------------------------------------------------------
+
+def bare_digits(stack: Stack) -> None:
+    fee = open_topic(stack, 7, "是否收缴垃圾清运费")
+    first, second = villagers(7)[0], villagers(7)[2]
+    # Right after the topic's notice a bare digit answers it.
+    assert "您投赞成" in reply(stack, first, "1")
+    # After the menu, 二 is the menu's second choice, not a ballot.
+    reply(stack, second, "你好")
+    assert "工单" in reply(stack, second, "二")
+    # After a reply that asked nothing, a digit is asked about, never cast on a guess.
+    assert "1 赞成 2 反对 3 弃权" in reply(stack, second, "2")
+    assert ballots(stack, fee) == {(fee, first): (1, False, first)}
+    assert "您投反对" in reply(stack, second, "２")
+    assert ballots(stack, fee) == {(fee, first): (1, False, first), (fee, second): (2, False, second)}
+
+
+def test_a_bare_digit_answers_only_the_latest_numbered_question(stack: Stack) -> None:
+    bare_digits(stack)
+
+
+@pytest.mark.postgres
+def test_a_bare_digit_answers_only_the_latest_numbered_question_on_postgresql(pg_stack: Stack) -> None:
+    bare_digits(pg_stack)
+
+
+# --- take back that vote ---------------------------------------------------------------------------------
+
+def take_back(stack: Stack) -> None:
+    fee = open_topic(stack, 8, "是否收缴垃圾清运费")
+    me = villagers(8)[0]
+    opened = reply(stack, me, "我家门口的路灯坏了好几天了")
+    number = re.search(r"T\d{4,}", opened).group(0)
+    assert "您投赞成" in reply(stack, me, "清运费我赞成")
+    assert reply(stack, me, "撤回投票") == "已撤回您对“是否收缴垃圾清运费”的投票。截止前还可以再投。"
+    assert ballots(stack, fee) == {}
+    assert ticket_status(stack, number) != "cancelled"
+    assert "您投反对" in reply(stack, me, "清运费我反对")
+    assert reply(stack, me, "我那票不算了").startswith("已撤回您对“是否收缴垃圾清运费”的投票")
+    assert ballots(stack, fee) == {}
+    assert ticket_status(stack, number) != "cancelled"
+    # "取消" alone acts on the most recent thing and says which: the ballot cast last, then the report.
+    assert "您投赞成" in reply(stack, me, "清运费我赞成")
+    assert reply(stack, me, "取消").startswith("已撤回您对“是否收缴垃圾清运费”的投票")
+    assert ballots(stack, fee) == {}
+    assert number in reply(stack, me, "取消")
+    assert ticket_status(stack, number) == "cancelled"
+
+
+def test_take_back_that_vote_takes_back_the_vote_not_a_report(stack: Stack) -> None:
+    take_back(stack)
+
+
+@pytest.mark.postgres
+def test_take_back_that_vote_takes_back_the_vote_not_a_report_on_postgresql(pg_stack: Stack) -> None:
+    take_back(pg_stack)
