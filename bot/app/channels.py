@@ -5,14 +5,17 @@ limits that go with them, and the channels' webhook routes."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from fastapi import APIRouter
 
+from bot.app.dialogue import Classify, DialogueContext
 from bot.app.steps import EmergencyPlace, RememberChannel
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.routing_rules import RoutingRules, load_rules
 from bot.messaging.dispatcher import Policy
 from bot.messaging.intake import Intake
 from bot.messaging.keywords import SmsKeywords
@@ -67,9 +70,18 @@ class ChannelKit:
             await closer.aclose()
 
 
-def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> ChannelKit:
+def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, *,
+                   rules: RoutingRules | None = None, classify: Classify | None = None) -> ChannelKit:
+    """`classify`: the engine's parse, with which the dialogue step tells a detail from a new report."""
+    rules = rules or load_rules(settings.routing_config)
+
+    def dialogue(*, hold_media: bool = True) -> DialogueContext:
+        return DialogueContext(db, clock, rules, classify=classify, hold_media=hold_media,
+                               followup_window=timedelta(minutes=settings.followup_window_minutes),
+                               answer_window=timedelta(minutes=settings.numbered_answer_minutes))
+
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()},
-                     steps={"simulator": [EmergencyPlace(db, clock)]})
+                     steps={"simulator": [EmergencyPlace(db, clock), dialogue()]})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -81,7 +93,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                             status_callback=callback, api_base_url=settings.twilio_api_base_url)
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
-        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock)]
+        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock),
+                            dialogue()]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -94,7 +107,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
                                                region=settings.default_region), RememberChannel(db),
-                                  EmergencyPlace(db, clock)]
+                                  EmergencyPlace(db, clock), dialogue(hold_media=False)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     kit.limiter = RateLimiter(limits)
     return kit
