@@ -71,8 +71,10 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     named = grid_named_in(session, text)
     if named is not None and ticket.unit_id is not None and named.id != ticket.unit_id:
         return "new"
-    if REFERS_BACK.search(text) or (len(text) <= 20 and reads_as_place(session, text)):
+    if REFERS_BACK.search(text):
         return "detail"
+    if intent != "report_issue" and len(text) <= 20 and reads_as_place(session, text):
+        return "detail"  # a place (是3栋2单元, 就在菜市场门口), not a problem of its own
     if intent == "report_issue":
         return "detail" if category == ticket.category else "ask"
     return "detail" if intent in ("check_status", "urge") else "pass"

@@ -209,3 +209,16 @@ def test_a_staff_members_queue_fits_one_sms_part_however_many_they_hold(demo_db:
     with demo_db.session() as s:
         queue = lifecycle.staff_queue(s, lifecycle.staff_member(s, WORKER))
     assert len(queue) <= 70 and "等9件" in queue and numbers[-1] in queue  # the newest first
+
+
+def test_an_unsatisfied_rating_passes_the_reporters_reason_to_the_worker_within_one_sms(demo_db: Database,
+                                                                                     clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "灯泡换了")
+        lifecycle.rate(s, clock, RULES, RESIDENT, 3, reason="还是一闪一闪的")
+    notice = messages_to(demo_db, WORKER)[-1]
+    assert "还是一闪一闪的" in notice and "重新打开" in notice and len(notice) <= 70
+    assert ticket(demo_db, number).status == "reopened"
+    long_reason = "晚上还是一闪一闪的 " * 10
+    assert len(lifecycle.reopen_notice(ticket(demo_db, number), long_reason)) <= 70
