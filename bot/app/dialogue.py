@@ -152,8 +152,7 @@ class DialogueContext:
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window * 2)
             if asked is None or ticket is None:
                 return message
-            self._add(s, ticket, asked.text, asked.id, list((asked.payload or {}).get("photos") or []),
-                      message.sender)
+            self._add(s, ticket, asked.text, asked.id, list(reports.photos_of_message(s, asked.id)), message.sender)
             return [{"text": followups.DETAIL_ADDED.format(number=ticket.number)}]
 
     def _send_asked_on(self, message: Claimed, look: Look) -> Claimed:
@@ -162,7 +161,10 @@ class DialogueContext:
             asked = self._asked(s, look)
             if asked is None:
                 return message
-            carried = {k: v for k, v in (asked.payload or {}).items() if k in ("photos", "lat", "lon")}
+            carried = {k: v for k, v in (asked.payload or {}).items() if k in ("lat", "lon")}
+            photos = reports.photos_of_message(s, asked.id)
+            if photos:
+                carried["photos"] = list(photos)
             return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
 
     # -- a follow-up to the open report ----------------------------------------------------------
@@ -262,7 +264,8 @@ class DialogueContext:
             if answers.plain(row.text) not in BARE_WORDS:
                 break
             payload = row.payload or {}
-            kept += [(row.id, str(p)) for p in reversed(payload.get("photos") or [])]
+            # The payload's photos (the simulator's) or the media a channel's step stored (an MMS).
+            kept += [(row.id, p) for p in reversed(reports.photos_of_message(s, row.id))]
             if look.held_point is None:
                 look.held_point = _point(payload)
         if kept:

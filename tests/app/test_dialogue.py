@@ -243,3 +243,22 @@ def test_the_windows_come_from_the_settings(settings):
     kit = build_channels(tuned, Database(tuned.resolved_database_url), FakeClock(), PhotoStore(tuned.var_dir))
     [step] = [s for s in kit.steps["simulator"] if isinstance(s, DialogueContext)]
     assert (step.followup_window, step.answer_window) == (timedelta(minutes=5), timedelta(minutes=2))
+
+
+async def test_an_mms_photo_sent_alone_waits_for_the_next_text_from_the_media_its_step_stored(demo_db: Database,
+                                                                                              clock: FakeClock):
+    """TwilioMedia records an MMS's photos as inbound media; a message answered by a step keeps no
+    changed payload, so what waits is read from that media."""
+    from bot.store.channel_models import InboundMedia
+
+    chat = Conversation(demo_db, clock, sender=RIDER)
+    with demo_db.session() as s:
+        row = InboxMessage(channel="simulator", external_id=uuid.uuid4().hex, sender=RIDER, text="",
+                           payload={"media": [{"url": "https://api.twilio.com/x"}]}, received_at=clock.now())
+        s.add(row)
+        s.flush()
+        s.add(InboundMedia(inbox_message_id=row.id, channel="sms", source_key="/x", photo_id="mms-photo"))
+        first = Claimed(row.id, "simulator", RIDER, "", {"photos": ["mms-photo"]}, 1)
+    assert "照片" in texts(await chat.step(first))[0]
+    passed = await chat.say("路口红绿灯坏了")
+    assert isinstance(passed, Claimed) and passed.payload["photos"] == ["mms-photo"]
