@@ -125,7 +125,8 @@ class DialogueContext:
                 return [{"text": ASK_RATING.format(number=look.rating_ticket)}]  # 4 and up: not a rating
             if look.question in answers.NUMBERED:
                 return replace(message, text=str(number), payload={**message.payload, "answers": look.question})
-            return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
+            if len(answers.plain(text)) == 1:  # a bare 2 answering nothing asked lately: which list?
+                return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
         if look.question in answers.ANSWERED_BY_ENGINE:
             return message
         return None
