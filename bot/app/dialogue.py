@@ -31,7 +31,7 @@ from bot.core import answers, followups, lifecycle, reports
 from bot.core.commands import ticket_number_in
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import distance_m
-from bot.engine.parse import best_intent, category_of
+from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.council_models import Topic
 from bot.store.db import Database
@@ -174,7 +174,7 @@ class DialogueContext:
                          point: tuple[float, float] | None) -> Claimed | Replies:
         assert self.classify is not None and look.open_report is not None
         parsed = await self.classify(text)
-        intent = str(best_intent(parsed).get("name") or "")
+        intent = str((parsed.get("intent") or {}).get("name") or "")  # nlu_fallback too: unsure is not a report
         category = category_of(parsed)
         far = point is not None and look.open_report_point is not None and \
             distance_m(*point, *look.open_report_point) > FAR_M

@@ -262,3 +262,18 @@ async def test_an_mms_photo_sent_alone_waits_for_the_next_text_from_the_media_it
     assert "照片" in texts(await chat.step(first))[0]
     passed = await chat.say("路口红绿灯坏了")
     assert isinstance(passed, Claimed) and passed.payload["photos"] == ["mms-photo"]
+
+
+async def test_gibberish_after_a_report_is_no_detail_even_when_the_classifiers_runner_up_is_a_report(
+        demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    chat = Conversation(demo_db, clock)
+
+    async def unsure(text: str) -> dict[str, Any]:
+        return {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3},
+                "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.3},
+                                   {"name": "report_issue", "confidence": 0.2}]}
+
+    chat.step.classify = unsure
+    assert isinstance(await chat.say("qwzx"), Claimed)
+    assert "补充" not in ticket(demo_db, number).text
