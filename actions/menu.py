@@ -36,11 +36,21 @@ def last_bot_action(tracker: Tracker) -> str | None:
 
 
 def pending_menu_choice(tracker: Tracker) -> str | None:
-    """'1'…'4' when the latest message is only that digit (full-width too) and the menu was just shown."""
+    """'1'…'4' when the latest message is only that digit (full-width too) and answers the menu: the
+    worker said so, or (it did not say) the menu was the bot's last message in this conversation."""
     text = unicodedata.normalize("NFKC", tracker_data.text(tracker)).strip(" 。.!！")
-    if text in CHOICES and last_bot_action(tracker) in MENU_RESPONSES:
+    answers = answering(tracker)
+    if text in CHOICES and (answers == "menu" or (answers is None and last_bot_action(tracker) in MENU_RESPONSES)):
         return text
     return None
+
+
+def answering(tracker: Tracker) -> str | None:
+    """Which numbered question a bare number answers, when the inbound worker read it from the
+    conversation before the engine (bot/app/dialogue.py puts it in the metadata: "menu", "rating",
+    "callback", "topic_choice", "option_choice", "ballot"); None when it did not say."""
+    found = tracker_data.metadata(tracker).get("answers")
+    return str(found) if found else None
 
 
 class ActionMenuChoice(Action):

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
-from actions.menu import last_bot_action
+from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
 from bot.core import questions
@@ -28,6 +28,8 @@ def channel_and_message(tracker: Tracker) -> tuple[str, int | None]:
 def pending_callback(tracker: Tracker) -> bool:
     """True when the latest message is just 1 and the bot had just said it could not answer."""
     text = unicodedata.normalize("NFKC", tracker_data.text(tracker)).strip(" 。.!！")
+    if answering(tracker) not in (None, "callback"):
+        return False
     return (text == "1" and bool(tracker.get_slot(UNANSWERED_SLOT))
             and last_bot_action(tracker) == "action_answer_policy")
 

@@ -82,6 +82,10 @@ class ValidateReportForm(FormValidationAction):
     def validate_report_place(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> dict[str, Any]:
         text = str(value or "").strip()
+        meta = tracker_data.metadata(tracker)
+        lat, lon = meta.get("lat"), meta.get("lon")
+        if isinstance(lat, int | float) and isinstance(lon, int | float):  # a location sent as the answer
+            return {"report_place": text or "共享的位置", "report_lat": float(lat), "report_lon": float(lon)}
         if not text:  # nothing said yet: the form asks
             return {"report_place": None}
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1

@@ -12,9 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
+from actions.menu import answering
 from actions.runtime import context
-from bot.core import emergencies, lifecycle, registration, registry, reports
-from bot.core.commands import rating_in, ticket_number_in, worker_command
+from bot.core import answers, emergencies, lifecycle, registration, registry, reports
+from bot.core.commands import ticket_number_in, worker_command
 from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
 from bot.core.lifecycle import STATUS_NAMES, TicketError
@@ -52,7 +53,7 @@ def pending_rating(tracker: Tracker) -> int | None:
     """1, 2 or 3 when the latest message is just that digit and the sender has a ticket awaiting a
     rating (the rating request went out as a notification, so the database knows, not the tracker)."""
     text = unicodedata.normalize("NFKC", tracker_data.text(tracker)).strip(" 。.!！")
-    if text not in ("1", "2", "3"):
+    if text not in ("1", "2", "3") or answering(tracker) not in (None, "rating"):
         return None
     with context().db.session() as session:
         return int(text) if lifecycle.awaiting_rating(session, tracker.sender_id) is not None else None
@@ -171,7 +172,8 @@ class ActionRateService(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
-        score = rating_in(tracker_data.text(tracker))
+        found = answers.rating_in(tracker_data.text(tracker))
+        score, reason = (found.score, found.reason) if found is not None else (None, "")
         with ctx.db.session() as session:
             waiting = lifecycle.awaiting_rating(session, tracker.sender_id)
             if waiting is None:
@@ -181,7 +183,7 @@ class ActionRateService(Action):
             if score is None:
                 dispatcher.utter_message(response="utter_ask_rating", number=number)
                 return []
-            ticket = lifecycle.rate(session, ctx.clock, rules(), tracker.sender_id, score, number)
+            ticket = lifecycle.rate(session, ctx.clock, rules(), tracker.sender_id, score, number, reason)
             reopened = ticket.status == "reopened"
         dispatcher.utter_message(response="utter_rated_reopened" if reopened else "utter_rated_closed", number=number)
         return [SlotSet("last_ticket", number)]

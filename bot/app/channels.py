@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Protocol
 from fastapi import APIRouter
 
 from bot.app.council_step import CouncilTurn
+from bot.app.dialogue import Classify, DialogueContext
 from bot.app.steps import EmergencyPlace, RememberChannel
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
 from bot.core.points import PointRules
+from bot.core.routing_rules import RoutingRules, load_rules
 from bot.messaging.dispatcher import Policy
 from bot.messaging.intake import Intake
 from bot.messaging.keywords import SmsKeywords
@@ -70,11 +72,21 @@ class ChannelKit:
             await closer.aclose()
 
 
-def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> ChannelKit:
+def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, *,
+                   rules: RoutingRules | None = None, classify: Classify | None = None) -> ChannelKit:
+    """`classify`: the engine's parse, with which the dialogue step tells a detail from a new report. The
+    council's step reads vote answers first; the dialogue step then reads what is left in context."""
+    rules = rules or load_rules(settings.routing_config)
     council = CouncilTurn(db, clock, window=timedelta(minutes=settings.council_question_minutes),
                           rules=PointRules.from_settings(settings))
+
+    def dialogue(*, hold_media: bool = True) -> DialogueContext:
+        return DialogueContext(db, clock, rules, classify=classify, hold_media=hold_media,
+                               followup_window=timedelta(minutes=settings.followup_window_minutes),
+                               answer_window=timedelta(minutes=settings.numbered_answer_minutes))
+
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()},
-                     steps={"simulator": [EmergencyPlace(db, clock), council]})
+                     steps={"simulator": [EmergencyPlace(db, clock), council, dialogue()]})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -87,7 +99,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
         kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock),
-                           council]
+                           council, dialogue()]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -100,7 +112,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
                                                region=settings.default_region), RememberChannel(db),
-                                  EmergencyPlace(db, clock), council]
+                                  EmergencyPlace(db, clock), council, dialogue(hold_media=False)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     kit.limiter = RateLimiter(limits)
     return kit

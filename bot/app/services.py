@@ -83,19 +83,20 @@ def build_services(settings: Settings, clock: Clock | None = None, *,
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url, phone_key=settings.phone_encryption_key.get_secret_value())
     photos = PhotoStore(settings.var_dir / "photos")
-    kit = build_channels(settings, db, clock, photos)
+    rules = load_rules(settings.routing_config)
+    engine = engine or engine_for(settings)
+    kit = build_channels(settings, db, clock, photos, rules=rules, classify=engine.parse)
     inbox = Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
                   backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds,
                   privacy_notice=settings.privacy_notice)
     outbox = Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
                     backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds)
-    engine = engine or engine_for(settings)
     dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
     worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
                            max_chars=settings.inbound_max_chars)
     kept = Spool(settings.resolved_spool_dir, max_bytes=settings.spool_max_bytes) if spool else None
     return Services(
-        settings=settings, clock=clock, db=db, rules=load_rules(settings.routing_config), photos=photos,
+        settings=settings, clock=clock, db=db, rules=rules, photos=photos,
         inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake, spool=kept), engine=engine,
         kit=kit, worker=worker, dispatcher=dispatcher,
     )

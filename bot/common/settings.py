@@ -125,6 +125,12 @@ class Settings(BaseSettings):
     # The knowledge base answering policy questions (ask_policy): every *.yml in this folder.
     knowledge_dir: Path = ROOT / "config" / "knowledge"
 
+    # The conversation before the classifier (bot/app/dialogue.py): a message this soon after a report
+    # joins it as a detail (补充), and photos or a location sent alone wait this long for the next report;
+    # a bare number (1, 一, ①) answers the bot's numbered question this long after it was asked.
+    followup_window_minutes: float = Field(30, gt=0)
+    numbered_answer_minutes: float = Field(10, gt=0)
+
     # Points (积分) earned per valid report, ballot, verified rider report and answered rating.
     points_report: int = 5
     points_ballot: int = 2

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.core import answers
 from bot.core.tickets import TICKET_NUMBER_OFFSET
 
 # Explicit forms first; the last two are checked by _not_a_ticket. T after a Latin letter is
@@ -103,14 +104,6 @@ def worker_command(text: str, intent: str) -> WorkerCommand:
 
 
 def rating_in(text: str) -> int | None:
-    """1 满意, 2 基本满意, 3 不满意: a bare digit or the words."""
-    plain = unicodedata.normalize("NFKC", text or "").strip(" 。.!！")
-    if plain in ("1", "2", "3"):
-        return int(plain)
-    if "不满意" in plain or "差评" in plain:
-        return 3
-    if "基本满意" in plain or "还行" in plain or "一般" in plain:
-        return 2
-    if "满意" in plain or "好评" in plain:
-        return 1
-    return None
+    """1 满意, 2 基本满意, 3 不满意: a digit (一二三, ①②③ too), the words or emoji (`answers.rating_in`)."""
+    found = answers.rating_in(text)
+    return found.score if found is not None else None

@@ -26,9 +26,10 @@ PLACE_WINDOW = timedelta(minutes=15)
 _PLACE_WORDS = re.compile(r"\d+\s*(?:栋|幢|单元|号|楼|层|室|组)|[栋幢单元楼路街巷村组区]|门口|旁边|附近|对面|"
                           r"后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口")
 PLACE_THANKS = "收到地点：{place}，已告诉值班人员。请注意安全，等候处置！"
-# Words that put the emergency at or next to the reporter's home ("楼下电瓶车烧起来了"): their
-# registered home is the place, nothing to ask.
-_AT_HOME = re.compile(r"楼下|楼上|楼道|家里|我家|屋头|屋里|隔壁|对门|我们楼|我们小区|家门口")
+# Words that put the emergency at or next to the reporter's home ("楼下电瓶车烧起来了"), or only a
+# floor or a room of it ("我在5楼下不来", "302室"): their registered home is the place, nothing to ask.
+_AT_HOME = re.compile(r"楼下|楼上|楼道|家里|我家|屋头|屋里|隔壁|对门|我们楼|我们小区|家门口|"
+                      r"\d+\s*(?:楼|层|室|号房)|[一二三四五六七八九十]+(?:楼|层)")
 
 
 def should_ask_place(located: Located | None, report: Report) -> bool:

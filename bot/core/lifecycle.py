@@ -269,14 +269,15 @@ def awaiting_rating(session: Session, address: str) -> Ticket | None:
 
 
 def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, score: int,
-         number: str | None = None) -> Ticket:
-    """1 满意 / 2 基本满意 close it; 3 不满意 reopens it for the same assignee with new deadlines."""
+         number: str | None = None, reason: str = "") -> Ticket:
+    """1 满意 / 2 基本满意 close it; 3 不满意 reopens it for the same assignee with new deadlines, and
+    the reason the reporter gave ("还是一闪一闪的") goes with the notice."""
     if score not in (1, 2, 3):
         raise ValueError(f"rating must be 1, 2 or 3, not {score}")
     ticket = _reporters_ticket(session, address, number, ("resolved",))
     now = clock.now()
     rater = registry.person_by_address(session, address)
-    event(session, ticket, "rated", now, rater, score=score)
+    event(session, ticket, "rated", now, rater, note=reason[:500], score=score)
     if rater is not None:
         points.credit(session, clock, rater.id, "rating", ticket.number)
     if score in (1, 2):
@@ -285,9 +286,19 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
         return ticket
     ticket.status, ticket.rating = "reopened", None
     ticket.resolved_at = None
-    event(session, ticket, "reopened", now, rater)
+    event(session, ticket, "reopened", now, rater, note=reason[:500])
     set_deadlines(session, rules, ticket, now)
     if ticket.assignee is not None:
-        notify(session, ticket.assignee, f"工单{ticket.number}反映人不满意，已重新打开，请再处理。"
-               f"回复“收到 {ticket.number}”接单", ticket_id=ticket.id)
+        notify(session, ticket.assignee, reopen_notice(ticket, reason), ticket_id=ticket.id)
     return ticket
+
+
+def reopen_notice(ticket: Ticket, reason: str = "") -> str:
+    """What the assignee hears when the reporter is not satisfied: their reason, within one SMS part."""
+    ack = f"回复“收到 {ticket.number}”接单"
+    if not reason:
+        return f"工单{ticket.number}反映人不满意，已重新打开，请再处理。{ack}"
+    head, tail = f"工单{ticket.number}反映人不满意：", f"。已重新打开，{ack}"
+    room = 70 - len(head) - len(tail)
+    said = reason if len(reason) <= room else reason[:max(room - 1, 0)] + "…"
+    return f"{head}{said}{tail}"

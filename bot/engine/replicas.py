@@ -25,6 +25,8 @@ class Replica(Protocol):
 
     async def turn_taken(self, sender: str, inbox_id: int) -> Replies | None: ...
 
+    async def parse(self, text: str) -> dict[str, Any]: ...
+
     async def engine_ready(self) -> bool: ...
 
     async def actions_ready(self) -> bool: ...
@@ -90,6 +92,16 @@ class ReplicatedEngine:
         except EngineUnavailable:
             self.mark_down(index)
             raise
+
+    async def parse(self, text: str) -> dict[str, Any]:
+        """The classifier's reading of a text (no conversation): from the first replica that is up."""
+        for index, replica in enumerate(self.replicas):
+            if self.is_up(index):
+                try:
+                    return await replica.parse(text)
+                except EngineUnavailable:
+                    self.mark_down(index)
+        raise EngineUnavailable("no engine replica is up to parse")
 
     async def engine_ready(self) -> bool:
         """For /healthz: whether some engine answers with a model loaded."""

@@ -5,7 +5,7 @@ from actions.menu import ActionMenuChoice, pending_menu_choice
 from tests.conftest import RESIDENT
 
 
-def tracker_after(bot_action: str, text: str) -> Tracker:
+def tracker_after(bot_action: str, text: str, answers: str | None = None) -> Tracker:
     events = [
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": "你好", "parse_data": {"intent": {"name": "greet"}}},
@@ -16,7 +16,8 @@ def tracker_after(bot_action: str, text: str) -> Tracker:
     ]
     return Tracker.from_dict({"sender_id": RESIDENT, "slots": {}, "events": events, "paused": False,
                               "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
-                              "latest_message": {"text": text, "intent": {"name": "vote"}, "entities": []}})
+                              "latest_message": {"text": text, "intent": {"name": "vote"}, "entities": [],
+                                                 "metadata": {"answers": answers} if answers else {}}})
 
 
 def test_a_bare_digit_after_the_menu_is_a_menu_choice():
@@ -29,6 +30,13 @@ def test_a_full_width_digit_counts_too():
 
 def test_a_digit_after_anything_else_is_not_a_menu_choice():
     assert pending_menu_choice(tracker_after("action_open_topic", "2")) is None
+
+
+def test_the_question_the_worker_read_from_the_conversation_decides_over_the_trackers_last_action():
+    """The menu may have been sent by the worker's own step (the engine never saw it), and a notice
+    (a rating request, a ballot) may have come after the engine's menu."""
+    assert pending_menu_choice(tracker_after("action_submit_report", "2", answers="menu")) == "2"
+    assert pending_menu_choice(tracker_after("utter_greet", "2", answers="ballot")) is None
 
 
 def test_words_after_the_menu_are_not_a_menu_choice():

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from actions.reports import ActionCaptureReport, ActionSubmitReport, ValidateReportForm
 from bot.store.models import Ticket
 from tests.actions.conftest import make_tracker
-from tests.conftest import RESIDENT, STRANGER
+from tests.conftest import RESIDENT, RIDER, STRANGER
 
 
 def slots_of(events):
@@ -121,3 +121,12 @@ async def test_the_photos_of_the_reports_message_end_up_on_its_ticket(action_con
         ticket = s.scalar(select(Ticket).where(Ticket.number == number))
         assert [p.photo_id for p in ticket.photos] == [photo]
         assert ticket.source_message_id == message_id
+
+
+async def test_a_location_sent_as_the_answer_to_where_is_the_place(action_context, dispatcher, domain):
+    """"也可以发个位置": a shared location answers the form's question (the rider in the blind test
+    was told 没找到这个地方)."""
+    tracker = make_tracker(RIDER, "我的位置", metadata={"lat": 25.4025, "lon": 103.3025})
+    result = ValidateReportForm().validate_report_place("我的位置", dispatcher, tracker, domain)
+    assert result == {"report_place": "我的位置", "report_lat": 25.4025, "report_lon": 103.3025}
+    assert dispatcher.messages == []

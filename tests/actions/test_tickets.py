@@ -125,6 +125,31 @@ async def test_not_satisfied_reopens(action_context, dispatcher, domain):
     assert status(action_context, number).status == "reopened"
 
 
+async def test_a_bare_digit_the_worker_read_as_a_ballot_is_not_taken_for_a_rating(action_context, dispatcher,
+                                                                                   domain):
+    number = open_one(action_context)
+    with action_context.db.session() as s:
+        lifecycle.resolve(s, action_context.clock, RULES, number, WORKER, "修好了")
+    tracker = make_tracker(RESIDENT, "1", intent="vote", metadata={"answers": "ballot"})
+    events = await ActionVote().run(dispatcher, tracker, domain)
+    assert {"event": "followup", "timestamp": None, "name": "action_rate_service"} not in events
+    assert status(action_context, number).status == "resolved"
+
+
+async def test_a_reason_given_with_the_rating_reaches_the_worker(action_context, dispatcher, domain):
+    number = open_one(action_context)
+    with action_context.db.session() as s:
+        lifecycle.resolve(s, action_context.clock, RULES, number, WORKER, "修好了")
+    await ActionRateService().run(dispatcher, make_tracker(RESIDENT, "不满意 根本没修好", intent="rate_service"),
+                                  domain)
+    with action_context.db.session() as s:
+        from bot.store.message_models import OutboxMessage
+
+        last = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)
+                         .order_by(OutboxMessage.id.desc())).first()
+    assert "根本没修好" in last
+
+
 async def test_a_rating_with_nothing_to_rate_says_so(action_context, dispatcher, domain):
     await ActionRateService().run(dispatcher, make_tracker(RESIDENT, "满意", intent="rate_service"), domain)
     assert said(dispatcher, domain)["response"] == "utter_nothing_to_rate"

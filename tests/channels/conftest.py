@@ -63,6 +63,7 @@ class FakeEngine:
         self.tracker_reads: list[str] = []  # the senders whose tracker was asked for
         self.tracker_status = 200  # e.g. 500: the tracker store is failing
         self.lost_answers = 0  # turns taken whose answer never reaches the client (it timed out)
+        self.parsed: list[str] = []  # texts parsed (/model/parse), not turns
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         if not self.up:
@@ -89,6 +90,10 @@ class FakeEngine:
             if self.tracker_status != 200:
                 return httpx.Response(self.tracker_status, json={"status": "failure"})
             return httpx.Response(200, json={"sender_id": sender, "events": self.events.get(sender, [])})
+        if request.url.path == "/model/parse":  # the dialogue step asks what a follow-up is
+            text = json.loads(request.content).get("text", "")
+            self.parsed.append(text)
+            return httpx.Response(200, json={"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3}})
         return httpx.Response(404)
 
 

@@ -239,7 +239,7 @@ async def test_buttons_become_an_inline_keyboard_with_short_callback_data_and_a_
 
 
 async def test_without_a_public_url_long_polling_stores_each_update_once(services, fake_telegram, fake_engine):
-    fake_telegram.updates.extend([update({"text": "一"}, update_id=5001), update({"text": "二"}, update_id=5002)])
+    fake_telegram.updates.extend([update({"text": "在吗"}, update_id=5001), update({"text": "你好"}, update_id=5002)])
     task = asyncio.create_task(poll_updates(services.kit.telegram.bot, services.intake, timeout=0))
     await eventually(lambda: inbox_count(services) == 2)
     polled = len(fake_telegram.sent("getUpdates"))
@@ -250,7 +250,7 @@ async def test_without_a_public_url_long_polling_stores_each_update_once(service
     with contextlib.suppress(asyncio.CancelledError):
         await task
     await drive(services)
-    assert [t["message"] for t in fake_engine.turns] == ["一", "二"]
+    assert [t["message"] for t in fake_engine.turns] == ["在吗", "你好"]
     offsets = [int(p.get("offset") or 0) for p in fake_telegram.sent("getUpdates")]
     assert offsets[-1] == 5003
 
@@ -273,7 +273,8 @@ class DatabaseDownOnce:
 
 async def test_long_polling_outlives_a_database_outage_and_stores_the_update_it_could_not_store_then(
         services, fake_telegram, fake_engine, caplog):
-    fake_telegram.updates.extend([update({"text": "井盖丢了"}, update_id=6001), update({"text": "二"}, update_id=6002)])
+    fake_telegram.updates.extend([update({"text": "井盖丢了"}, update_id=6001),
+                                  update({"text": "在吗"}, update_id=6002)])
     intake = DatabaseDownOnce(services.intake)
     with caplog.at_level(logging.INFO, logger="bot.channels.telegram.polling"):
         task = asyncio.create_task(poll_updates(services.kit.telegram.bot, intake, timeout=0, pause=0.01))
@@ -286,7 +287,7 @@ async def test_long_polling_outlives_a_database_outage_and_stores_the_update_it_
             await task
     assert intake.failed
     await drive(services)
-    assert [t["message"] for t in fake_engine.turns] == ["井盖丢了", "二"]  # each once, in order
+    assert [t["message"] for t in fake_engine.turns] == ["井盖丢了", "在吗"]  # each once, in order
     offsets = [int(p.get("offset") or 0) for p in fake_telegram.sent("getUpdates")]
     assert offsets[:2] == [0, 0]  # polled again from the update that was not stored
     assert "OperationalError" in caplog.text and "井盖丢了" not in caplog.text

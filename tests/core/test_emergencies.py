@@ -67,3 +67,13 @@ def test_an_emergency_with_a_place_or_an_old_one_waits_for_nothing(demo_db: Data
     with demo_db.session() as s:
         assert emergencies.awaiting_place(s, clock, RESIDENT) is None
         assert emergencies.awaiting_place(s, clock, STRANGER) is None
+
+
+def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_they_live(demo_db: Database):
+    with demo_db.session() as s:
+        resident = s.scalar(select(Person).where(Person.phone == RESIDENT))
+        for text in ("我在5楼 出不去了 屋头好大的烟", "着火了 302室", "三楼冒烟了"):
+            report = make_report(text, category="fire_safety", emergency=True)
+            assert not emergencies.should_ask_place(locate(s, reporter=resident, text=text), report), text
+        stranger = make_report("我在5楼 出不去了 好大的烟", sender=STRANGER, category="fire_safety", emergency=True)
+        assert emergencies.should_ask_place(locate(s, reporter=None, text=stranger.text), stranger)

@@ -223,3 +223,16 @@ def test_every_progress_note_is_in_the_audit_log_not_only_the_first(demo_db: Dat
         lifecycle.start_work(s, clock, RULES, number, WORKER, note="明天上门")
         actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.subject == number)))
     assert actions == ["ticket.in_progress", "ticket.progress"]
+
+
+def test_an_unsatisfied_rating_passes_the_reporters_reason_to_the_worker_within_one_sms(demo_db: Database,
+                                                                                     clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "灯泡换了")
+        lifecycle.rate(s, clock, RULES, RESIDENT, 3, reason="还是一闪一闪的")
+    notice = messages_to(demo_db, WORKER)[-1]
+    assert "还是一闪一闪的" in notice and "重新打开" in notice and len(notice) <= 70
+    assert ticket(demo_db, number).status == "reopened"
+    long_reason = "晚上还是一闪一闪的 " * 10
+    assert len(lifecycle.reopen_notice(ticket(demo_db, number), long_reason)) <= 70

@@ -95,3 +95,14 @@ async def test_with_every_replica_down_a_turn_is_unavailable_not_lost():
     for _ in range(3):
         with pytest.raises(EngineUnavailable):
             await replicas.engine.converse(SENDERS[0], "路灯坏了", {})
+
+
+async def test_a_parse_goes_to_a_replica_that_is_up_and_a_failing_one_is_skipped():
+    replicas = Replicas(2)
+    replicas.fakes[0].unreachable = True
+    await replicas.engine.parse("路灯坏了")
+    assert [r.url.path for r in replicas.fakes[1].requests] == ["/model/parse"]
+    assert not replicas.engine.is_up(0)
+    replicas.fakes[1].unreachable = True
+    with pytest.raises(EngineUnavailable):
+        await replicas.engine.parse("路灯坏了")

@@ -1,0 +1,287 @@
+"""`DialogueContext`: the conversation so far decides how to read a message before the classifier's
+guess does (a step, like `EmergencyPlace`, run before the engine).
+
+- The answer to the question the bot just asked is read as that answer: a rating (3 还是一闪一闪的,
+  不满意 根本没修好, 👍) rates the ticket awaiting it, the reason passed on; a numbered choice in any
+  script (一, ①, １) answers the most recent numbered question, and only within `answer_window`
+  (a bare digit long after is asked about, never read against an old list); a place or a form's
+  answer goes on to the engine, whose form asked.
+- A follow-up within `followup_window` of the sender's open report joins it (the handler hears
+  "补充：…"), unless the classifier and the words say it is something else or a new problem; when
+  unsure, the bot asks "是补充T1004，还是新问题？".
+- A photo or a location sent alone joins the open report, or is held for the sender's next message,
+  which carries it (simulator and SMS; Telegram's own step does the same for its messages).
+
+What the bot asked is read from the outbox (its replies and notices to the sender, `answers.question_in`);
+what was held, from the inbox. Staff messages pass untouched: theirs are commands."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import answers, followups, lifecycle, reports
+from bot.core.commands import ticket_number_in
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import distance_m
+from bot.engine.parse import category_of
+from bot.messaging.ports import Claimed, Replies
+from bot.store.council_models import Topic
+from bot.store.db import Database
+from bot.store.message_models import InboxMessage, OutboxMessage
+
+Classify = Callable[[str], Awaitable[dict[str, Any]]]
+
+RATED_CLOSED = "感谢评价！工单{number}已完结。"
+RATED_REOPENED = "抱歉没办好，工单{number}已重新交办，会再处理。"
+RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您说的“{reason}”已转告承办人。"
+ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
+WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
+# What a message says when it only goes with a photo or a location ("我在这", "看图").
+BARE_WORDS = frozenset({"", "我在这", "我在这里", "在这", "在这里", "这里", "这儿", "位置", "我的位置", "定位",
+                        "看图", "看照片", "照片", "图片", "你看", "看", "这个", "发个位置", "发位置"})
+QUESTIONS_LOOKED_AT = 8  # of the bot's latest messages to the sender
+FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
+
+
+@dataclass
+class Look:
+    """What the database says about the sender's conversation when a message comes in."""
+
+    staff: bool = False
+    question: str | None = None  # kind of the bot's most recent question still open (answers.question_in)
+    question_reply_to: int | None = None  # the inbox message that question answered
+    rating_ticket: str | None = None  # the sender's ticket awaiting a rating
+    open_report: str | None = None  # the sender's report of the follow-up window, still open
+    open_report_point: tuple[float, float] | None = None
+    held_photos: list[str] = field(default_factory=list)
+    held_point: tuple[float, float] | None = None
+
+
+class DialogueContext:
+    def __init__(self, db: Database, clock: Clock, rules: RoutingRules, *, classify: Classify | None = None,
+                 followup_window: timedelta = timedelta(minutes=30), answer_window: timedelta = timedelta(minutes=10),
+                 hold_media: bool = True) -> None:
+        self.db = db
+        self.clock = clock
+        self.rules = rules
+        self.classify = classify
+        self.followup_window = followup_window
+        self.answer_window = answer_window
+        self.hold_media = hold_media  # Telegram's own step holds its photos and locations
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if message.payload.get("context_read"):
+            return message  # read here before (a "new problem" sent on)
+        look = await asyncio.to_thread(self._look, message)
+        if look.staff:
+            return message
+        text = message.text.strip()
+        photos = [str(p) for p in message.payload.get("photos") or []]
+        point = _point(message.payload)
+        if self.hold_media and answers.plain(text) in BARE_WORDS and (photos or point):
+            if point and look.question == "place":  # "也可以发个位置": the engine's form takes it
+                return replace(message, text=text or "我的位置")
+            return await asyncio.to_thread(self._alone, message, photos, point)
+        if self.hold_media and (look.held_photos or (look.held_point and not point)):
+            held: dict[str, Any] = {"photos": list(dict.fromkeys([*look.held_photos, *photos]))}
+            if look.held_point and not point:
+                held["lat"], held["lon"] = look.held_point
+                point = look.held_point
+            message = replace(message, payload={**message.payload, **held})
+        answered = await self._answer(message, look, text)
+        if answered is not None:
+            return answered
+        if look.open_report is not None and self.classify is not None and ticket_number_in(text) is None:
+            return await self._follow_up(message, look, text, point)
+        return message
+
+    # -- the answer to the question just asked -------------------------------------------------
+
+    async def _answer(self, message: Claimed, look: Look, text: str) -> Claimed | Replies | None:
+        number = answers.choice_number(text)
+        if look.question == "follow_up":
+            said = answers.plain(text)
+            if number == 1 or said in ("补充", "是补充", "补充的", "加上"):
+                return await asyncio.to_thread(self._join_asked, message, look)
+            if number == 2 or said in ("新问题", "是新问题", "新的", "另外的"):
+                return await asyncio.to_thread(self._send_asked_on, message, look)
+            if number is not None:
+                return [{"text": followups.ASK_WHICH.format(number=look.open_report or "")}] \
+                    if look.open_report else [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
+        if look.rating_ticket is not None:
+            rating = answers.rating_in(text)
+            if rating is not None and (number is None or look.question == "rating"):
+                return await asyncio.to_thread(self._rate, message, look.rating_ticket, rating)
+        if number is not None:
+            if look.question == "rating" and look.rating_ticket is not None:
+                return [{"text": ASK_RATING.format(number=look.rating_ticket)}]  # 4 and up: not a rating
+            if look.question in answers.NUMBERED:
+                return replace(message, text=str(number), payload={**message.payload, "answers": look.question})
+            if len(answers.plain(text)) == 1:  # a bare 2 answering nothing asked lately: which list?
+                return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
+        if look.question in answers.ANSWERED_BY_ENGINE:
+            return message
+        return None
+
+    def _rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:
+        with self.db.session() as s:
+            try:
+                ticket = lifecycle.rate(s, self.clock, self.rules, message.sender, rating.score, number, rating.reason)
+            except lifecycle.TicketError:
+                return [{"text": RATED_CLOSED.format(number=number)}]  # rated already (a retried message)
+            reopened = ticket.status == "reopened"
+        if not reopened:
+            return [{"text": RATED_CLOSED.format(number=number)}]
+        if rating.reason:
+            return [{"text": RATED_REOPENED_REASON.format(number=number, reason=followups.fit(rating.reason, 14))}]
+        return [{"text": RATED_REOPENED.format(number=number)}]
+
+    def _asked(self, s: Session, look: Look) -> InboxMessage | None:
+        return s.get(InboxMessage, look.question_reply_to) if look.question_reply_to is not None else None
+
+    def _join_asked(self, message: Claimed, look: Look) -> Replies | Claimed:
+        with self.db.session() as s:
+            asked = self._asked(s, look)
+            ticket = followups.open_report(s, self.clock, message.sender, self.followup_window * 2)
+            if asked is None or ticket is None:
+                return message
+            self._add(s, ticket, asked.text, asked.id, list(reports.photos_of_message(s, asked.id)), message.sender)
+            return [{"text": followups.DETAIL_ADDED.format(number=ticket.number)}]
+
+    def _send_asked_on(self, message: Claimed, look: Look) -> Claimed:
+        """"2 新问题": the message asked about goes on to the engine as a report of its own."""
+        with self.db.session() as s:
+            asked = self._asked(s, look)
+            if asked is None:
+                return message
+            carried = {k: v for k, v in (asked.payload or {}).items() if k in ("lat", "lon")}
+            photos = reports.photos_of_message(s, asked.id)
+            if photos:
+                carried["photos"] = list(photos)
+            return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
+
+    # -- a follow-up to the open report ----------------------------------------------------------
+
+    async def _follow_up(self, message: Claimed, look: Look, text: str,
+                         point: tuple[float, float] | None) -> Claimed | Replies:
+        assert self.classify is not None and look.open_report is not None
+        parsed = await self.classify(text)
+        intent = str((parsed.get("intent") or {}).get("name") or "")  # nlu_fallback too: unsure is not a report
+        category = category_of(parsed)
+        far = point is not None and look.open_report_point is not None and \
+            distance_m(*point, *look.open_report_point) > FAR_M
+        return await asyncio.to_thread(self._join_or_pass, message, look.open_report, text, intent, category, far)
+
+    def _join_or_pass(self, message: Claimed, number: str, text: str, intent: str, category: str | None,
+                      far: bool) -> Claimed | Replies:
+        with self.db.session() as s:
+            ticket = lifecycle.get_ticket(s, number)
+            reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
+            if reading == "detail":
+                self._add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],
+                          message.sender)
+                return [{"text": followups.DETAIL_ADDED.format(number=number)}]
+            if reading == "ask":
+                return [{"text": followups.ASK_WHICH.format(number=number)}]
+            return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
+                else message
+
+    def _add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str) -> None:
+        followups.add_detail(s, self.clock, ticket, text, sender, message_id)
+        if photos:
+            reports.add_photos(s, self.clock, ticket, tuple(photos), message_id, sender)
+
+    # -- a photo or a location alone -------------------------------------------------------------
+
+    def _alone(self, message: Claimed, photos: list[str], point: tuple[float, float] | None) -> Replies:
+        with self.db.session() as s:
+            ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
+            if ticket is None:
+                return [{"text": followups.PHOTO_KEPT if photos else followups.POINT_KEPT}]
+            if photos:
+                reports.add_photos(s, self.clock, ticket, tuple(photos), message.id, message.sender)
+            if point and not followups.add_point(s, self.clock, ticket, *point, message.sender, message.id) \
+                    and not photos:
+                return [{"text": followups.POINT_KEPT}]  # the report has its point: this one waits for the next
+            reply = followups.PHOTO_ADDED if photos else followups.POINT_ADDED
+            return [{"text": reply.format(number=ticket.number)}]
+
+    # -- reading the conversation so far ---------------------------------------------------------
+
+    def _look(self, message: Claimed) -> Look:
+        now = self.clock.now()
+        look = Look()
+        with self.db.session() as s:
+            if lifecycle.staff_member(s, message.sender) is not None:
+                return Look(staff=True)
+            waiting = lifecycle.awaiting_rating(s, message.sender)
+            look.rating_ticket = waiting.number if waiting is not None else None
+            self._question(s, message, look, now)
+            ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
+            if ticket is not None:
+                look.open_report = ticket.number
+                look.open_report_point = (ticket.lat, ticket.lon) if ticket.lat is not None else None
+            if self.hold_media:
+                self._held(s, message, look, now)
+        return look
+
+    def _question(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:
+        """The bot's most recent question to the sender, if it still stands."""
+        rows = s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == message.sender)
+                         .order_by(OutboxMessage.id.desc()).limit(QUESTIONS_LOOKED_AT)).all()
+        for row in rows:
+            kind = answers.question_in(row.text)
+            if kind is None:
+                continue
+            if self._stands(s, kind, row, look, now):
+                look.question, look.question_reply_to = kind, row.reply_to_id
+            return
+
+    def _stands(self, s: Session, kind: str, row: OutboxMessage, look: Look, now: datetime) -> bool:
+        if kind == "rating":
+            return look.rating_ticket is not None
+        if kind == "ballot":
+            topic = s.get(Topic, (row.payload or {}).get("topic_id") or -1)
+            return topic is not None and topic.status == "open"
+        window = self.followup_window if kind == "follow_up" else self.answer_window
+        return now - row.created_at <= window
+
+    def _held(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:
+        """Photos and a location the sender sent alone since their last message with words, in the window."""
+        rows = s.execute(select(InboxMessage.id, InboxMessage.text, InboxMessage.payload).where(
+            InboxMessage.channel == message.channel, InboxMessage.sender == message.sender,
+            InboxMessage.id < message.id, InboxMessage.received_at >= now - self.followup_window)
+            .order_by(InboxMessage.id.desc()).limit(20)).all()
+        kept: list[tuple[int, str]] = []
+        for row in rows:
+            if answers.plain(row.text) not in BARE_WORDS:
+                break
+            payload = row.payload or {}
+            # The payload's photos (the simulator's) or the media a channel's step stored (an MMS).
+            kept += [(row.id, p) for p in reversed(reports.photos_of_message(s, row.id))]
+            if look.held_point is None:
+                look.held_point = _point(payload)
+        if kept:
+            look.held_photos = reports.unattached_photos(s, message.sender, list(reversed(kept)))
+        if look.held_point is not None and self._point_used(s, message.sender, look.held_point):
+            look.held_point = None
+
+    def _point_used(self, s: Session, sender: str, point: tuple[float, float]) -> bool:
+        """Whether that location already went onto one of the sender's open reports."""
+        ticket = followups.open_report(s, self.clock, sender, self.followup_window)
+        return ticket is not None and ticket.lat is not None and (ticket.lat, ticket.lon) == point
+
+
+def _point(payload: dict[str, Any]) -> tuple[float, float] | None:
+    lat, lon = payload.get("lat"), payload.get("lon")
+    if isinstance(lat, int | float) and isinstance(lon, int | float) and not isinstance(lat, bool):
+        return float(lat), float(lon)
+    return None

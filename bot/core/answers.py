@@ -1,0 +1,111 @@
+"""Short answers to what the bot asked last: which question that was (read from the text the bot
+sent), a numbered choice in any script (1, １, 一, ①, 壹, 第一个), and a rating with its reason
+(3 还是一闪一闪的, 不满意 根本没修好, 👍).
+
+The questions are recognised by the words of the bot's own messages (domain.yml responses and the
+core's notices); tests/core/test_answers.py checks each marker still occurs in what the bot sends."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Which question a message from the bot asks, by a marker in its text, first match wins.
+# numbered: answered with a digit; the others are answered in words (a place, a title, yes or no).
+QUESTION_MARKERS: tuple[tuple[str, str], ...] = (
+    ("是补充", "follow_up"),           # followups.ASK_WHICH
+    ("请评价", "rating"),              # lifecycle.rating_request, utter_ask_rating
+    ("回复1，请工作人员给您回电", "callback"),  # utter_policy_unknown
+    ("请回复序号", "topic_choice"),     # council_texts.which_topic_text
+    ("请回复选项", "option_choice"),    # utter_vote_which_option
+    ("【议事】", "ballot"),            # council.opening_text (回复 1 赞成 2 反对 …)
+    ("4 我的积分", "menu"),            # utter_greet, utter_help, utter_default, utter_out_of_scope
+    ("请问在哪点", "place"),           # utter_ask_report_place
+    ("没找到这个地方", "place"),        # utter_place_unknown
+    ("有几个网格", "place"),           # utter_place_ambiguous
+    ("在哪里？请马上回复", "place"),     # utter_emergency_where (EmergencyPlace answers it)
+    ("请说说是什么问题", "problem"),     # utter_ask_problem
+    ("想议什么事", "topic_form"),       # utter_ask_topic_title
+    ("请简单说明一下", "topic_form"),    # utter_ask_topic_description
+    ("提交给村里审核吗", "topic_form"),  # utter_ask_topic_confirm
+)
+NUMBERED = frozenset({"follow_up", "rating", "callback", "topic_choice", "option_choice", "ballot", "menu"})
+# Questions whose answer the engine's own dialogue reads (its form or its slot): passed on untouched.
+ANSWERED_BY_ENGINE = frozenset({"place", "problem", "topic_form"})
+
+
+def question_in(text: str) -> str | None:
+    """The kind of question a message from the bot asks, or None when it asks none."""
+    for marker, kind in QUESTION_MARKERS:
+        if marker in text:
+            return kind
+    return None
+
+
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9, "幺": 1}
+_TRIM = " \t\r\n\u3000。.，,！!？?~～、：:;；"
+# "1", "第一个", "选二", "1号", "投1", "⑶" (NFKC has made ① ⑴ １ into digits, "(3)" into 3 with brackets).
+_CHOICE = re.compile(r"^(?:第|选|选择|回复|投|就)?[(（]?([1-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺])[)）]?"
+                     r"(?:号|个|项|条|吧|嘛|哈|撒)?$")
+
+
+def plain(text: str) -> str:
+    """Width, circled and parenthesised digits folded (NFKC), trimmed."""
+    return unicodedata.normalize("NFKC", text or "").strip(_TRIM)
+
+
+def choice_number(text: str) -> int | None:
+    """The number a message that is only a choice stands for: 1, １, 一, ①, 壹, 第二个, 选3; else None."""
+    match = _CHOICE.match(plain(text))
+    if match is None:
+        return None
+    token = match.group(1)
+    return int(token) if token.isdigit() else _NUMERALS[token]
+
+
+@dataclass(frozen=True)
+class Rating:
+    score: int  # 1 满意, 2 基本满意, 3 不满意
+    reason: str  # what the person said besides the score ("" if nothing)
+
+
+# Words first that contain others (不满意 before 满意, 基本满意 before 满意).
+_RATING_WORDS: tuple[tuple[str, int], ...] = (
+    ("非常不满意", 3), ("很不满意", 3), ("不太满意", 3), ("不满意", 3), ("不满", 3), ("差评", 3), ("太差", 3),
+    ("👎", 3), ("🙁", 3), ("😠", 3), ("😡", 3),
+    ("基本满意", 2), ("比较满意", 2), ("还算满意", 2), ("还可以", 2), ("还行", 2), ("一般般", 2), ("一般", 2),
+    ("凑合", 2), ("马马虎虎", 2), ("过得去", 2), ("还好", 2),
+    ("非常满意", 1), ("很满意", 1), ("满意", 1), ("好评", 1), ("点赞", 1), ("👍", 1), ("😊", 1), ("🙂", 1),
+    ("👏", 1), ("❤", 1),
+)
+# A leading score: "3 还是一闪一闪的", "3，还在漏", "3分"; never "3栋…" or "30".
+_LEADING_SCORE = re.compile(r"^(?:([1-3])(?:分|星)?(?![\d.栋幢楼层号单元室个点天次年月日元块米岁斤里])"
+                            r"|([一二三])(?:分|星)?(?=$|[\s,，。.!！:：;；、]))")
+_RATING_LEAD_IN = re.compile(r"^(?:我|我们|俺)?(?:觉得|感觉|评价|评|打|给|选)?")
+SHORT_RATING_CHARS = 12  # a rating word anywhere in a message this short counts; in a longer one, only at the start
+
+
+def rating_in(text: str) -> Rating | None:
+    """A rating the message gives, with its reason: a leading 1/2/3 (一二三, ①②③ too) or the words and
+    emoji of a rating (满意, 还可以嘛, 不满意, 👍) at the start or in a short message; else None."""
+    raw = plain(text)
+    if not raw:
+        return None
+    lead = _LEADING_SCORE.match(raw)
+    if lead is not None:
+        token = lead.group(1) or lead.group(2)
+        score = int(token) if token.isdigit() else _NUMERALS[token]
+        return Rating(score, _reason(raw[lead.end():]))
+    body = _RATING_LEAD_IN.sub("", raw, count=1)
+    for word, score in _RATING_WORDS:
+        at = body.find(word)
+        if at == 0 or (at > 0 and len(raw) <= SHORT_RATING_CHARS):
+            return Rating(score, _reason(body[:at] + " " + body[at + len(word):]))
+    return None
+
+
+def _reason(rest: str) -> str:
+    rest = re.sub(r"^(?:得很|的|嘛|哈|了|啊|呀|哦|噢|撒)+", "", rest.strip(_TRIM))
+    return " ".join(rest.split()).strip(_TRIM)

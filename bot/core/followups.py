@@ -1,0 +1,142 @@
+"""What a reporter sends soon after a report: a detail (是3栋2单元, 她80多岁了), a photo or a location
+joins their open report instead of opening a second ticket; a new, different problem still makes
+one, and when it is not clear which, the bot asks.
+
+`read_follow_up` decides from the text and the classifier's guess (intent, category, a named place);
+`add_detail` and `add_point` change the ticket and tell its handler."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry
+from bot.core.emergencies import reads_as_place
+from bot.core.notify import notify
+from bot.core.places import grid_named_in
+from bot.core.reports import recent_open_ticket
+from bot.core.tickets import event
+from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
+
+DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
+ASK_WHICH = "是补充{number}，还是新问题？1 补充 2 新问题"
+PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
+PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
+POINT_ADDED = "位置已补充到工单{number}，谢谢！"
+POINT_KEPT = "已收到位置。请再发一句话说明是什么问题。"
+SMS_PART = 70
+
+# Intents that are their own request whatever came before: never read as a detail.
+OWN_INTENTS = frozenset({"emergency", "cancel", "vote", "ask_topics", "ask_points", "ask_policy", "register",
+                         "propose_topic", "greet", "goodbye", "thank", "help", "worker_ack", "worker_resolve",
+                         "affirm", "deny", "out_of_scope", "rate_service"})
+# check_status and urge count only with their words: "半夜两点都还在搓" read as urge is a detail.
+STATUS_WORDS = re.compile(r"进度|咋样|怎么样|咋个样|如何了|到哪|处理了没|处理没|查一?下|有没有人管|办得咋")
+URGE_WORDS = re.compile(r"催|快点|快些|赶紧|尽快|好久|多久|什么时候|啥时候|几时|咋还|怎么还|还没来|还不来|来人")
+# A new problem says so: 还有…, 另外…, 再反映一个…
+NEW_PROBLEM = re.compile(r"^(?:还有|另外|另一个|还要反映|再反映|顺便反映|再说个|再说一个|又有个|又有一个|"
+                         r"我还要|还想反映)")
+# A detail points back at the report: 她/他/它, 那个/这个, 就在…, 是在…, 一起的, 都还/还在/一直.
+REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|就在|就是|是在|是\d|在\d)"
+                         r"|也是|一起|都还|还在|还是|一直|越来越|刚才说")
+# Tickets that are not a problem report: a question to call back, a number to verify.
+NOT_REPORTS = ("咨询请回电：", "登记核实：")
+
+
+def open_report(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
+    """The sender's newest report of the last `within` still open, a question or a number to verify aside."""
+    ticket = recent_open_ticket(session, clock, address, within)
+    if ticket is None or ticket.text.startswith(NOT_REPORTS):
+        return None
+    return ticket
+
+
+def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, category: str | None) -> str:
+    """How to read a message sent soon after the report `ticket`: "detail" (it joins the ticket), "new"
+    (a report of its own), "ask" (unclear: ask which) or "pass" (something else: a question, a command,
+    an urge, a rating, an emergency)."""
+    text = text.strip()
+    if not text or intent in OWN_INTENTS:
+        return "pass"
+    if intent == "check_status" and STATUS_WORDS.search(text):
+        return "pass"
+    if intent == "urge" and URGE_WORDS.search(text):
+        return "pass"
+    if NEW_PROBLEM.search(text):
+        return "new"
+    named = grid_named_in(session, text)
+    if named is not None and ticket.unit_id is not None and named.id != ticket.unit_id:
+        return "new"
+    if REFERS_BACK.search(text):
+        return "detail"
+    if intent != "report_issue" and len(text) <= 20 and reads_as_place(session, text):
+        return "detail"  # a place (是3栋2单元, 就在菜市场门口), not a problem of its own
+    if intent == "report_issue":
+        return "detail" if category == ticket.category else "ask"
+    return "detail" if intent in ("check_status", "urge") else "pass"
+
+
+def fit(text: str, room: int) -> str:
+    return text if len(text) <= room else text[:max(room - 1, 0)] + "…"
+
+
+def detail_notice(ticket: Ticket, detail: str) -> str:
+    """"工单T1004补充：是3栋2单元" within one SMS part; a long detail cut, with where to read it whole."""
+    head = f"工单{ticket.number}补充："
+    whole = head + detail
+    if len(whole) <= SMS_PART:
+        return whole
+    tail = f"（回“{ticket.number} 详情”看全文）"
+    return head + fit(detail, SMS_PART - len(head) - len(tail)) + tail
+
+
+def handlers(session: Session, ticket: Ticket) -> list[Person]:
+    """Who hears of what is added: the assignee, else (nobody could place it) the duty officers."""
+    if ticket.assignee is not None:
+        return [ticket.assignee]
+    officers: list[Person] = []
+    for unit in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict")):
+        officers += registry.staff_for(session, unit.id, "duty_officer")
+    return officers
+
+
+def _added_before(session: Session, ticket: Ticket, kind: str, message_id: int | None) -> bool:
+    if message_id is None:
+        return False
+    return any((e.data or {}).get("message_id") == message_id for e in session.scalars(
+        select(TicketEvent).where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == kind)))
+
+
+def add_detail(session: Session, clock: Clock, ticket: Ticket, detail: str, address: str,
+               message_id: int | None = None) -> bool:
+    """Append a detail to the ticket's text (and take it as the place when the ticket has none and it
+    reads as one), record it and tell the handler "工单T1004补充：…". The same message twice adds it once."""
+    detail = " ".join(detail.split())
+    if not detail or _added_before(session, ticket, "detail_added", message_id):
+        return False
+    now = clock.now()
+    ticket.text = f"{ticket.text}；补充：{detail}"
+    if not ticket.place_text and ticket.lat is None and len(detail) <= 20 and reads_as_place(session, detail):
+        ticket.place_text = detail[:256]
+    event(session, ticket, "detail_added", now, registry.person_by_address(session, address),
+          note=detail[:500], message_id=message_id)
+    for person in handlers(session, ticket):
+        notify(session, person, detail_notice(ticket, detail), ticket_id=ticket.id)
+    return True
+
+
+def add_point(session: Session, clock: Clock, ticket: Ticket, lat: float, lon: float, address: str,
+              message_id: int | None = None) -> bool:
+    """A location sent alone after the report goes onto it when it has none; False when it has one."""
+    if ticket.lat is not None or _added_before(session, ticket, "point_added", message_id):
+        return False
+    ticket.lat, ticket.lon = lat, lon
+    event(session, ticket, "point_added", clock.now(), registry.person_by_address(session, address),
+          lat=lat, lon=lon, message_id=message_id)
+    for person in handlers(session, ticket):
+        notify(session, person, f"工单{ticket.number}补充了位置（{lat:.5f},{lon:.5f}）", ticket_id=ticket.id)
+    return True

@@ -1,0 +1,279 @@
+"""The dialogue step reads a message in the context of the conversation before the engine does: the
+answer to the bot's last question, a follow-up to the open report, a photo or a location sent alone.
+The engine's classifier is stood in for by a function returning a parse (its HTTP boundary is
+tested in tests/engine); everything else is the real core on a real database."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.app.dialogue import DialogueContext
+from bot.common.clock import FakeClock
+from bot.core import lifecycle
+from bot.messaging.ports import Claimed
+from bot.store.db import Database
+from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.models import Ticket, TicketPhoto
+from tests.conftest import POINT_IN_GRID_1, RESIDENT, RIDER, WORKER
+from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
+
+MENU = "您好，我是网格通。请回复数字：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
+
+
+def parse_as(intent: str, category: str | None = None) -> Any:
+    async def classify(text: str) -> dict[str, Any]:
+        parsed: dict[str, Any] = {"text": text, "intent": {"name": intent, "confidence": 0.9}}
+        if category:
+            parsed["response_selector"] = {"report_issue": {"response": {
+                "intent_response_key": f"report_issue/{category}", "confidence": 0.9}}}
+        return parsed
+    return classify
+
+
+class Conversation:
+    """A sender's messages stored in the inbox, and the bot's replies to them in the outbox."""
+
+    def __init__(self, db: Database, clock: FakeClock, sender: str = RESIDENT, intent: str = "nlu_fallback",
+                 category: str | None = None) -> None:
+        self.db, self.clock, self.sender = db, clock, sender
+        self.step = DialogueContext(db, clock, RULES, classify=parse_as(intent, category))
+
+    def classify_as(self, intent: str, category: str | None = None) -> None:
+        self.step.classify = parse_as(intent, category)
+
+    async def say(self, text: str, **payload: Any) -> Any:
+        with self.db.session() as s:
+            row = InboxMessage(channel="simulator", external_id=uuid.uuid4().hex,
+                               sender=self.sender, text=text, payload=payload, received_at=self.clock.now())
+            s.add(row)
+            s.flush()
+            message = Claimed(row.id, "simulator", self.sender, text, payload, 1)
+        outcome = await self.step(message)
+        if isinstance(outcome, list):
+            self.bot([r["text"] for r in outcome], reply_to=message.id)
+        return outcome
+
+    def bot(self, texts: list[str], reply_to: int | None = None) -> None:
+        with self.db.session() as s:
+            for seq, text in enumerate(texts):
+                s.add(OutboxMessage(channel="simulator", recipient=self.sender, text=text, reply_to_id=reply_to,
+                                    seq=seq if reply_to else None, kind="reply" if reply_to else "notification",
+                                    created_at=self.clock.now()))
+
+
+def texts(outcome: Any) -> list[str]:
+    assert isinstance(outcome, list), outcome
+    return [r["text"] for r in outcome]
+
+
+async def test_a_place_sent_right_after_a_report_joins_it_and_the_worker_hears_it(demo_db: Database,
+                                                                                  clock: FakeClock):
+    number = submit(demo_db, clock)
+    chat = Conversation(demo_db, clock)
+    chat.bot([f"收到，工单{number}已派给网格员李磊（137****0001），会尽快处理。"], reply_to=None)
+    clock.advance(minutes=2)
+    [reply] = texts(await chat.say("就在3栋门口"))
+    assert number in reply and len(reply) <= 70
+    assert ticket(demo_db, number).text.endswith("补充：就在3栋门口")
+    assert messages_to(demo_db, WORKER)[-1] == f"工单{number}补充：就在3栋门口"
+
+
+async def test_a_new_different_problem_still_goes_to_the_engine_and_an_unclear_one_is_asked_about(
+        demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("垃圾桶满球了好几天莫得人收 臭得很", category="sanitation"))
+    chat = Conversation(demo_db, clock, intent="report_issue", category="dispute")
+    passed = await chat.say("还有楼上那家天天晚上打麻将吵得睡不着")
+    assert isinstance(passed, Claimed) and passed.payload["context_read"] is True
+    chat.classify_as("report_issue", "roads")
+    [question] = texts(await chat.say("小区门口那个井盖烂了 差点把我绊倒"))
+    assert question == f"是补充{number}，还是新问题？1 补充 2 新问题"
+    sent_on = await chat.say("2")
+    assert isinstance(sent_on, Claimed) and sent_on.text == "小区门口那个井盖烂了 差点把我绊倒"
+    assert sent_on.payload["context_read"] is True
+    assert "井盖" not in ticket(demo_db, number).text
+
+
+async def test_answering_1_to_the_question_adds_the_message_asked_about(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("我们楼道头水管漏水了", category="housing_utilities"))
+    chat = Conversation(demo_db, clock, intent="report_issue", category="elderly_care")
+    texts(await chat.say("水都流到楼梯上了 老年人怕滑倒"))
+    [reply] = texts(await chat.say("一"))
+    assert number in reply
+    assert ticket(demo_db, number).text.endswith("补充：水都流到楼梯上了 老年人怕滑倒")
+
+
+async def test_an_urge_a_status_question_and_an_emergency_after_a_report_are_not_details(demo_db: Database,
+                                                                                        clock: FakeClock):
+    number = submit(demo_db, clock)
+    chat = Conversation(demo_db, clock)
+    said = (("urge", "催一哈 好几天了都"), ("check_status", "路灯那个事咋个样了"), ("emergency", "着火了"))
+    for intent, text in said:
+        chat.classify_as(intent)
+        assert isinstance(await chat.say(text), Claimed), text
+    assert "补充" not in ticket(demo_db, number).text
+
+
+async def test_a_rating_with_a_reason_reopens_the_ticket_and_the_worker_hears_the_reason(demo_db: Database,
+                                                                                        clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "灯泡换了")
+    chat = Conversation(demo_db, clock)
+    chat.bot([lifecycle.rating_request(ticket(demo_db, number))])
+    clock.advance(hours=2)
+    [reply] = texts(await chat.say("3 还是一闪一闪的"))
+    assert number in reply and "一闪一闪" in reply and len(reply) <= 70
+    assert ticket(demo_db, number).status == "reopened"
+    assert "还是一闪一闪的" in messages_to(demo_db, WORKER)[-1]
+
+
+@pytest.mark.parametrize(("said", "status"), [("不满意 根本没修好", "reopened"), ("满意得很", "closed"),
+                                              ("还可以嘛", "closed"), ("👍", "closed"), ("③", "reopened")])
+async def test_ratings_in_words_emoji_and_circled_digits_count(demo_db: Database, clock: FakeClock, said: str,
+                                                              status: str):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "修好了")
+    chat = Conversation(demo_db, clock)
+    chat.bot([lifecycle.rating_request(ticket(demo_db, number))])
+    texts(await chat.say(said))
+    assert ticket(demo_db, number).status == status
+
+
+async def test_a_bare_digit_after_the_menu_was_shown_again_answers_the_menu_not_the_rating(demo_db: Database,
+                                                                                          clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "修好了")
+    chat = Conversation(demo_db, clock)
+    chat.bot([lifecycle.rating_request(ticket(demo_db, number))])
+    chat.bot([MENU], reply_to=None)
+    passed = await chat.say("２")
+    assert isinstance(passed, Claimed) and (passed.text, passed.payload["answers"]) == ("2", "menu")
+    assert ticket(demo_db, number).status == "resolved"
+
+
+@pytest.mark.parametrize("said", ["一", "①", "１", "第一个"])
+async def test_a_numeral_in_any_script_answers_the_menu_within_the_window(demo_db: Database, clock: FakeClock,
+                                                                        said: str):
+    chat = Conversation(demo_db, clock)
+    chat.bot([MENU])
+    clock.advance(minutes=5)
+    passed = await chat.say(said)
+    assert isinstance(passed, Claimed) and (passed.text, passed.payload["answers"]) == ("1", "menu")
+
+
+async def test_a_bare_digit_long_after_the_menu_is_asked_about_not_read_against_an_old_list(demo_db: Database,
+                                                                                           clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    chat.bot([MENU])
+    clock.advance(hours=3)
+    [question] = texts(await chat.say("2"))
+    assert "2" in question and "4 我的积分" in question and len(question) <= 70
+    passed = await chat.say("2")  # now it answers the question just asked
+    assert isinstance(passed, Claimed) and passed.payload["answers"] == "menu"
+
+
+async def test_a_photo_sent_alone_after_a_report_joins_it(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    chat = Conversation(demo_db, clock)
+    clock.advance(minutes=4)
+    [reply] = texts(await chat.say("", photos=["photo-1"]))
+    assert number in reply
+    with demo_db.session() as s:
+        assert s.scalars(select(TicketPhoto.photo_id).join(Ticket).where(Ticket.number == number)).all() == ["photo-1"]
+    assert messages_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张"
+
+
+async def test_a_location_and_a_photo_sent_first_go_with_the_riders_next_report(demo_db: Database,
+                                                                                clock: FakeClock):
+    chat = Conversation(demo_db, clock, sender=RIDER, intent="report_issue", category="roads")
+    [kept] = texts(await chat.say("我在这", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1]))
+    assert "位置" in kept
+    [kept] = texts(await chat.say("", photos=["photo-2"]))
+    assert "照片" in kept
+    clock.advance(minutes=2)
+    passed = await chat.say("这里有个大坑 电瓶车摔了好几个了")
+    assert isinstance(passed, Claimed)
+    assert (passed.payload["lat"], passed.payload["lon"]) == POINT_IN_GRID_1
+    assert passed.payload["photos"] == ["photo-2"]
+
+
+async def test_what_was_sent_alone_does_not_wait_past_the_window(demo_db: Database, clock: FakeClock):
+    chat = Conversation(demo_db, clock, sender=RIDER)
+    texts(await chat.say("", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1]))
+    clock.advance(minutes=45)
+    passed = await chat.say("这里有个大坑")
+    assert isinstance(passed, Claimed) and "lat" not in passed.payload
+
+
+async def test_a_location_answering_where_goes_to_the_engine_whose_form_asked(demo_db: Database,
+                                                                              clock: FakeClock):
+    chat = Conversation(demo_db, clock, sender=RIDER)
+    chat.bot(["请问在哪点？回复小区、街道或村组名，也可以发个位置。"], reply_to=None)
+    passed = await chat.say("", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
+    assert isinstance(passed, Claimed) and passed.text == "我的位置" and passed.payload["lat"] == POINT_IN_GRID_1[0]
+
+
+async def test_staff_messages_pass_untouched(demo_db: Database, clock: FakeClock):
+    chat = Conversation(demo_db, clock, sender=WORKER)
+    chat.bot([MENU])
+    clock.advance(hours=5)
+    assert isinstance(await chat.say("2"), Claimed)
+
+
+async def test_a_follow_up_after_the_window_is_left_to_the_engine(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    chat = Conversation(demo_db, clock)
+    clock.advance(minutes=31)
+    assert isinstance(await chat.say("就在3栋门口"), Claimed)
+    assert "补充" not in ticket(demo_db, number).text
+
+
+def test_the_windows_come_from_the_settings(settings):
+    from bot.app.channels import build_channels
+    from bot.store.photos import PhotoStore
+
+    tuned = settings.model_copy(update={"followup_window_minutes": 5, "numbered_answer_minutes": 2})
+    kit = build_channels(tuned, Database(tuned.resolved_database_url), FakeClock(), PhotoStore(tuned.var_dir))
+    [step] = [s for s in kit.steps["simulator"] if isinstance(s, DialogueContext)]
+    assert (step.followup_window, step.answer_window) == (timedelta(minutes=5), timedelta(minutes=2))
+
+
+async def test_an_mms_photo_sent_alone_waits_for_the_next_text_from_the_media_its_step_stored(demo_db: Database,
+                                                                                              clock: FakeClock):
+    """TwilioMedia records an MMS's photos as inbound media; a message answered by a step keeps no
+    changed payload, so what waits is read from that media."""
+    from bot.store.channel_models import InboundMedia
+
+    chat = Conversation(demo_db, clock, sender=RIDER)
+    with demo_db.session() as s:
+        row = InboxMessage(channel="simulator", external_id=uuid.uuid4().hex, sender=RIDER, text="",
+                           payload={"media": [{"url": "https://api.twilio.com/x"}]}, received_at=clock.now())
+        s.add(row)
+        s.flush()
+        s.add(InboundMedia(inbox_message_id=row.id, channel="sms", source_key="/x", photo_id="mms-photo"))
+        first = Claimed(row.id, "simulator", RIDER, "", {"photos": ["mms-photo"]}, 1)
+    assert "照片" in texts(await chat.step(first))[0]
+    passed = await chat.say("路口红绿灯坏了")
+    assert isinstance(passed, Claimed) and passed.payload["photos"] == ["mms-photo"]
+
+
+async def test_gibberish_after_a_report_is_no_detail_even_when_the_classifiers_runner_up_is_a_report(
+        demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    chat = Conversation(demo_db, clock)
+
+    async def unsure(text: str) -> dict[str, Any]:
+        return {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3},
+                "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.3},
+                                   {"name": "report_issue", "confidence": 0.2}]}
+
+    chat.step.classify = unsure
+    assert isinstance(await chat.say("qwzx"), Claimed)
+    assert "补充" not in ticket(demo_db, number).text

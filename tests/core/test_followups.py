@@ -1,0 +1,108 @@
+"""A follow-up soon after a report joins it; a new, different problem does not; unsure, the bot asks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.common.clock import FakeClock
+from bot.core import followups
+from bot.store.db import Database
+from bot.store.models import Ticket
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
+from tests.core.helpers import kinds, make_report, messages_to, submit, ticket
+
+WINDOW = timedelta(minutes=30)
+
+
+def leak(db: Database, clock: FakeClock, sender: str = RESIDENT) -> str:
+    return submit(db, clock, make_report("我们楼道头水管漏水了 滴滴答答一晚上", sender=sender,
+                                         category="housing_utilities"))
+
+
+@pytest.mark.parametrize(("text", "intent", "category", "reading"), [
+    ("是3栋2单元", "nlu_fallback", None, "detail"),
+    ("就在菜市场门口", "nlu_fallback", None, "detail"),
+    ("她80多岁了 腿脚不方便", "report_issue", "health", "detail"),
+    ("半夜两点都还在搓", "urge", None, "detail"),
+    ("水越来越大了", "report_issue", "housing_utilities", "detail"),
+    ("还有楼上那家天天晚上打麻将吵得睡不着", "report_issue", "dispute", "new"),
+    ("河畔花园那边垃圾堆起好几天了", "report_issue", "sanitation", "new"),
+    ("小区门口那个井盖烂了 差点把我绊倒", "report_issue", "roads", "ask"),
+    ("催一哈 好久来修", "urge", None, "pass"),
+    ("查一下进度", "check_status", None, "pass"),
+    ("屋头着火了", "emergency", "fire_safety", "pass"),
+    ("不报了", "cancel", None, "pass"),
+    ("低保咋个申请", "ask_policy", None, "pass"),
+])
+def test_a_message_soon_after_a_report_is_read_against_it(demo_db: Database, clock: FakeClock, text: str,
+                                                          intent: str, category: str | None, reading: str):
+    number = leak(demo_db, clock)
+    with demo_db.session() as s:
+        report = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert followups.read_follow_up(s, report, text, intent, category) == reading
+
+
+def test_a_detail_is_appended_and_the_worker_hears_it_once_within_one_sms(demo_db: Database, clock: FakeClock):
+    number = leak(demo_db, clock)
+    clock.advance(minutes=3)
+    with demo_db.session() as s:
+        report = followups.open_report(s, clock, RESIDENT, WINDOW)
+        assert report is not None and report.number == number
+        assert followups.add_detail(s, clock, report, "水都流到楼梯上了 老年人怕滑倒", RESIDENT, message_id=None)
+    after = ticket(demo_db, number)
+    assert after.text.endswith("补充：水都流到楼梯上了 老年人怕滑倒")
+    assert "detail_added" in kinds(demo_db, number)
+    assert messages_to(demo_db, WORKER)[-1] == f"工单{number}补充：水都流到楼梯上了 老年人怕滑倒"
+    long = "楼上的水一直往下流 " * 12
+    assert len(followups.detail_notice(after, long)) <= 70 and f"{number} 详情" in followups.detail_notice(after, long)
+
+
+def test_the_same_detail_message_twice_is_added_once(demo_db: Database, clock: FakeClock):
+    leak(demo_db, clock)
+    with demo_db.session() as s:
+        report = followups.open_report(s, clock, RESIDENT, WINDOW)
+        assert followups.add_detail(s, clock, report, "是3栋2单元", RESIDENT, message_id=None) is True
+    before = len(messages_to(demo_db, WORKER))
+    with demo_db.session() as s:
+        report = followups.open_report(s, clock, RESIDENT, WINDOW)
+        report_id = report.id
+        from bot.store.message_models import InboxMessage
+
+        s.add(InboxMessage(id=9001, channel="simulator", external_id="x", sender=RESIDENT, text="是3栋2单元"))
+        s.flush()
+        assert followups.add_detail(s, clock, report, "是3栋2单元", RESIDENT, message_id=9001) is True
+        assert followups.add_detail(s, clock, s.get(Ticket, report_id), "是3栋2单元", RESIDENT,
+                                    message_id=9001) is False
+    assert len(messages_to(demo_db, WORKER)) == before + 1
+
+
+def test_a_place_given_after_an_unplaced_report_becomes_its_place_and_the_duty_officer_hears_it(
+        demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("垃圾好几天没人收了臭得很", sender=STRANGER, category="sanitation"))
+    with demo_db.session() as s:
+        report = followups.open_report(s, clock, STRANGER, WINDOW)
+        followups.add_detail(s, clock, report, "就在菜市场门口", STRANGER)
+    assert ticket(demo_db, number).place_text == "就在菜市场门口"
+    assert messages_to(demo_db, DUTY_OFFICER)[-1].endswith("补充：就在菜市场门口")
+
+
+def test_a_report_older_than_the_window_or_closed_takes_no_follow_up(demo_db: Database, clock: FakeClock):
+    leak(demo_db, clock)
+    clock.advance(minutes=31)
+    with demo_db.session() as s:
+        assert followups.open_report(s, clock, RESIDENT, WINDOW) is None
+
+
+def test_a_location_sent_alone_goes_onto_a_report_without_one_and_the_worker_hears_it(demo_db: Database,
+                                                                                     clock: FakeClock):
+    number = leak(demo_db, clock)
+    with demo_db.session() as s:
+        report = followups.open_report(s, clock, RESIDENT, WINDOW)
+        assert followups.add_point(s, clock, report, 25.4025, 103.3025, RESIDENT) is True
+        assert followups.add_point(s, clock, report, 25.5, 103.5, RESIDENT) is False  # it has one now
+    after = ticket(demo_db, number)
+    assert (after.lat, after.lon) == (25.4025, 103.3025)
+    assert "补充了位置" in messages_to(demo_db, WORKER)[-1]

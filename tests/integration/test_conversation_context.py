@@ -1,0 +1,206 @@
+"""Context before classification (issue 17 §1, §9), through the gateway, the real engine and the real
+action server: a detail sent after a report joins it, a rating with its reason reopens the ticket
+and the worker hears why, a photo or a location sent alone is not lost, a numbered menu is answered
+in any script, a registered resident naming only a floor is not asked where they live.
+
+Voices: elderly residents of 幸福社区第3网格 (dialect, no punctuation) and riders (photo or location
+first). Each conversation runs on SQLite and on PostgreSQL; each uses senders no other test uses
+(a report stays open to follow-ups for FOLLOWUP_WINDOW_MINUTES)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from bot.channels.simulator import ONE_PIXEL_PNG
+from bot.store.db import Database
+from bot.store.models import Ticket, TicketEvent
+from tests.conftest import POINT_IN_GRID_1
+from tests.integration.stack import Stack
+
+pytestmark = pytest.mark.engine
+GRID_3_WORKER = "+8613700000003"  # 幸福社区第3网格, whose residents are +8613900000041 … 060
+RESIDENTS = [f"+86139000000{n}" for n in range(41, 60)]
+RIDERS = ["+8613600000003", "+8613600000004"]
+SMS = 70
+
+
+@pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
+def running(request: pytest.FixtureRequest) -> Stack:
+    return request.getfixturevalue(request.param)
+
+
+def say(stack: Stack, sender: str, text: str, **extra: object) -> list[str]:
+    answered = stack.say(sender, text, **extra)
+    assert answered.status_code == 200, answered.text
+    replies = answered.json()["replies"]
+    assert all(len(reply) <= SMS for reply in replies), replies
+    return replies
+
+
+def number_in(replies: list[str]) -> str:
+    found = re.search(r"T\d{4,}", " ".join(replies))
+    assert found is not None, replies
+    return found.group(0)
+
+
+def tickets_of(stack: Stack, sender: str) -> list[Ticket]:
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            tickets = list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender).order_by(Ticket.id)))
+            for t in tickets:
+                _ = (t.photos, t.unit)
+            return tickets
+    finally:
+        db.dispose()
+
+
+def events_of(stack: Stack, number: str) -> list[TicketEvent]:
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            tid = s.scalar(select(Ticket.id).where(Ticket.number == number))
+            return list(s.scalars(select(TicketEvent).where(TicketEvent.ticket_id == tid).order_by(TicketEvent.id)))
+    finally:
+        db.dispose()
+
+
+def told(stack: Stack, to: str, number: str) -> list[str]:
+    return [m["text"] for m in stack.outbox(to) if m["kind"] == "notification" and number in m["text"]]
+
+
+def test_a_place_sent_right_after_a_report_joins_it_and_reaches_the_worker(running: Stack):
+    grandma = RESIDENTS[0]
+    number = number_in(say(running, grandma, "我家楼下路灯坏了好几天了 黑黢黢的 晚上莫得法走路"))
+    [reply] = say(running, grandma, "就在3栋门口")
+    assert number in reply and "补充" in reply
+    [ticket] = tickets_of(running, grandma)
+    assert ticket.text.endswith("补充：就在3栋门口")
+    assert f"工单{number}补充：就在3栋门口" in told(running, GRID_3_WORKER, number)
+
+
+def test_a_detail_joins_the_report_and_a_new_different_problem_still_makes_its_own_ticket(running: Stack):
+    grandpa = RESIDENTS[1]
+    first = number_in(say(running, grandpa, "垃圾桶满球了好几天莫得人收 臭得很"))
+    [reply] = say(running, grandpa, "那个垃圾桶都还是满的 苍蝇好多")
+    assert first in reply and "补充" in reply
+    second = number_in(say(running, grandpa, "还有楼上那家天天晚上打麻将吵得睡不着"))
+    assert second != first
+    tickets = tickets_of(running, grandpa)
+    assert [t.number for t in tickets] == [first, second]
+    assert "苍蝇好多" in tickets[0].text and "麻将" not in tickets[0].text
+
+
+def test_a_follow_up_the_bot_is_unsure_of_is_asked_about_and_1_adds_it(running: Stack):
+    auntie = RESIDENTS[2]
+    number = number_in(say(running, auntie, "我们楼道头水管漏水了 滴滴答答一晚上"))
+    replies = say(running, auntie, "小区门口那个井盖也烂了")
+    assert replies == [f"是补充{number}，还是新问题？1 补充 2 新问题"]
+    [reply] = say(running, auntie, "一")
+    assert number in reply and "补充" in reply
+    [ticket] = tickets_of(running, auntie)
+    assert ticket.text.endswith("补充：小区门口那个井盖也烂了")
+
+
+def test_answering_2_new_problem_opens_a_second_ticket(running: Stack):
+    uncle = RESIDENTS[3]
+    first = number_in(say(running, uncle, "我们楼道头水管漏水了 滴滴答答一晚上"))
+    assert "新问题" in say(running, uncle, "小区门口那个井盖也烂了")[0]
+    second = number_in(say(running, uncle, "2"))
+    assert second != first
+    assert [t.category for t in tickets_of(running, uncle)][1] == "roads"
+
+
+def resolved_report(stack: Stack, resident: str, text: str = "我家楼下路灯坏了好几天了 黑黢黢的") -> str:
+    number = number_in(say(stack, resident, text))
+    done = say(stack, GRID_3_WORKER, f"{number} 已办结 灯泡换了个新的")
+    assert any("已办结" in reply for reply in done), done
+    assert any("请评价" in m["text"] for m in stack.outbox(resident) if number in m["text"])
+    return number
+
+
+def test_a_rating_of_3_with_a_reason_reopens_it_and_the_worker_hears_the_reason(running: Stack):
+    grandma = RESIDENTS[4]
+    number = resolved_report(running, grandma)
+    [reply] = say(running, grandma, "3 还是一闪一闪的")
+    assert number in reply and "重新交办" in reply
+    [ticket] = tickets_of(running, grandma)
+    assert ticket.status == "reopened"
+    assert any("还是一闪一闪的" in text and "不满意" in text for text in told(running, GRID_3_WORKER, number))
+
+
+@pytest.mark.parametrize(("words", "status", "who"), [
+    ("不满意 根本没修好", "reopened", 5), ("满意得很 速度快", "closed", 6), ("还可以嘛", "closed", 7),
+    ("👍", "closed", 8)])
+def test_ratings_in_words_and_emoji_count(running: Stack, words: str, status: str, who: int):
+    resident = RESIDENTS[who]
+    number = resolved_report(running, resident)
+    [reply] = say(running, resident, words)
+    assert number in reply
+    [ticket] = tickets_of(running, resident)
+    assert ticket.status == status
+
+
+def test_a_photo_sent_alone_after_a_report_joins_it(running: Stack):
+    grandpa = RESIDENTS[9]
+    number = number_in(say(running, grandpa, "小区花园那个椅子烂了 坐不得了"))
+    [reply] = say(running, grandpa, "", photo=ONE_PIXEL_PNG)
+    assert number in reply and "照片" in reply
+    [ticket] = tickets_of(running, grandpa)
+    assert len(ticket.photos) == 1
+    assert f"工单{number}补充照片1张" in told(running, GRID_3_WORKER, number)
+
+
+def test_a_riders_location_sent_first_places_the_report_that_follows(running: Stack):
+    rider = RIDERS[0]
+    [kept] = say(running, rider, "我在这", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
+    assert "位置" in kept
+    replies = say(running, rider, "这里有个大坑 电瓶车摔了好几个了")
+    assert not any("哪点" in reply for reply in replies), replies
+    number_in(replies)
+    [ticket] = tickets_of(running, rider)
+    assert (ticket.lat, ticket.lon) == POINT_IN_GRID_1
+    assert ticket.unit is not None and ticket.unit.name == "幸福社区第1网格"
+
+
+def test_a_riders_photo_sent_first_goes_with_the_report_that_follows(running: Stack):
+    rider = RIDERS[1]
+    [kept] = say(running, rider, "", photo=ONE_PIXEL_PNG)
+    assert "照片" in kept
+    number_in(say(running, rider, "这个路口红绿灯坏了 车子乱窜 差点撞到", lat=POINT_IN_GRID_1[0],
+                  lon=POINT_IN_GRID_1[1]))
+    [ticket] = tickets_of(running, rider)
+    assert len(ticket.photos) == 1
+
+
+def test_a_registered_resident_naming_only_a_floor_is_not_asked_where_they_live(running: Stack):
+    grandma = RESIDENTS[10]
+    replies = say(running, grandma, "着火了 我在5楼 出不去 好大的烟")
+    assert any("119" in reply for reply in replies), replies
+    assert not any("哪" in reply for reply in replies), replies
+    [ticket] = tickets_of(running, grandma)
+    assert ticket.severity == "critical" and ticket.unit is not None and ticket.unit.name == "幸福社区第3网格"
+
+
+def test_menu_choices_in_chinese_numerals_circled_and_full_width_digits(running: Stack):
+    grandpa = RESIDENTS[11]
+    assert "4 我的积分" in say(running, grandpa, "你好")[0]
+    [status] = say(running, grandpa, "二")
+    assert "工单" in status
+    say(running, grandpa, "你好")
+    [asked] = say(running, grandpa, "①")
+    assert "什么问题" in asked
+    say(running, grandpa, "你好")
+    [points] = say(running, grandpa, "４")
+    assert "积分" in points
+
+
+def test_a_bare_digit_with_no_numbered_question_before_it_is_asked_about(running: Stack):
+    auntie = RESIDENTS[12]
+    [asked] = say(running, auntie, "2")
+    assert "2" in asked and "4 我的积分" in asked
+    [status] = say(running, auntie, "2")
+    assert "工单" in status
