@@ -36,7 +36,6 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -55,9 +54,6 @@ class LinearClassifier(GraphComponent):
             # Character 1-2-grams scored better than 1-3 in 5-fold cross-validation (docs/nlu-eval.md).
             "min_ngram": 1,
             "max_ngram": 2,
-            # Also character n-grams of this range within word boundaries (0 = none): the
-            # first and last characters of a message's words, where the context is.
-            "wb_max_ngram": 0,
             "C": 100.0,
             # liblinear fits one-vs-rest in ~2 s here; lbfgs's multinomial fit took 20-60 s on the
             # same data for the same cross-validated accuracy.
@@ -79,7 +75,7 @@ class LinearClassifier(GraphComponent):
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
-        self._vectorizers: list[TfidfVectorizer] = []
+        self._vectorizer: TfidfVectorizer | None = None
         self._intents: LogisticRegression | None = None
         self._categories: LogisticRegression | None = None
         self._prefixes: dict[str, str] = {}
@@ -125,8 +121,8 @@ class LinearClassifier(GraphComponent):
         if not examples:
             return self._resource
         texts = [e.get(TEXT) for e in examples]
-        self._vectorizers = self._new_vectorizers()
-        features = sparse.hstack([v.fit_transform(texts) for v in self._vectorizers]).tocsr()
+        self._vectorizer = self._new_vectorizer()
+        features = self._vectorizer.fit_transform(texts)
         self._intents = self._fit(features, [e.get(INTENT) for e in examples], float(self._config["C"]))
         keyed = [(i, e.get(INTENT_RESPONSE_KEY)) for i, e in enumerate(examples)
                  if "/" in (e.get(INTENT_RESPONSE_KEY) or "")]
@@ -152,18 +148,15 @@ class LinearClassifier(GraphComponent):
                                    solver=str(self._config["solver"]), random_state=int(self._config["random_seed"]))
         return model.fit(features, labels)
 
-    def _new_vectorizers(self, vocabularies: list[dict[str, int]] | None = None) -> list[TfidfVectorizer]:
-        ranges = [("char", int(self._config["min_ngram"]), int(self._config["max_ngram"]))]
-        if int(self._config["wb_max_ngram"]):
-            ranges.append(("char_wb", int(self._config["min_ngram"]), int(self._config["wb_max_ngram"])))
-        vocabularies = vocabularies or [None] * len(ranges)
-        return [TfidfVectorizer(analyzer=analyzer, ngram_range=(low, high), sublinear_tf=True, vocabulary=vocabulary)
-                for (analyzer, low, high), vocabulary in zip(ranges, vocabularies, strict=True)]
+    def _new_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+        return TfidfVectorizer(analyzer="char", sublinear_tf=True, vocabulary=vocabulary,
+                               ngram_range=(int(self._config["min_ngram"]), int(self._config["max_ngram"])))
 
     def _state(self) -> dict[str, Any]:
+        assert self._vectorizer is not None
         return {
-            "vectorizers": [{"vocabulary": {term: int(index) for term, index in v.vocabulary_.items()},
-                             "idf": v.idf_.tolist()} for v in self._vectorizers],
+            "vocabulary": {term: int(index) for term, index in self._vectorizer.vocabulary_.items()},
+            "idf": self._vectorizer.idf_.tolist(),
             "intents": _dump(self._intents),
             "categories": _dump(self._categories),
             "prefixes": self._prefixes,
@@ -172,9 +165,8 @@ class LinearClassifier(GraphComponent):
         }
 
     def _restore(self, state: dict[str, Any]) -> None:
-        self._vectorizers = self._new_vectorizers([v["vocabulary"] for v in state["vectorizers"]])
-        for vectorizer, saved in zip(self._vectorizers, state["vectorizers"], strict=True):
-            vectorizer.idf_ = np.asarray(saved["idf"])
+        self._vectorizer = self._new_vectorizer(state["vocabulary"])
+        self._vectorizer.idf_ = np.asarray(state["idf"])
         self._intents = _load(state["intents"])
         self._categories = _load(state["categories"])
         self._prefixes = state.get("prefixes") or {}
@@ -184,13 +176,13 @@ class LinearClassifier(GraphComponent):
     # -- inference --------------------------------------------------------------------------
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if not self._vectorizers:
+        if self._vectorizer is None:
             return messages
         for message in messages:
             text = message.get(TEXT)
             if not text or text.startswith("/"):
                 continue  # "/intent" triggers keep what the RegexMessageHandler set
-            features = sparse.hstack([v.transform([text]) for v in self._vectorizers]).tocsr()
+            features = self._vectorizer.transform([text])
             if self._intents is not None:
                 ranking = ranked(_probabilities(self._intents, features), INTENT_NAME_KEY)
                 message.set(INTENT, ranking[0], add_to_output=True)
