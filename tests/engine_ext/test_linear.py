@@ -64,3 +64,4 @@ def test_a_greeting_has_no_category_in_classify(probed: dict[str, dict]) -> None
 
 def test_an_intent_trigger_is_left_to_rasa(probed: dict[str, dict]) -> None:
     assert probed["/greet"]["intent"] is None and probed["/greet"]["selector"] is None
+
