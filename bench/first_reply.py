@@ -1,9 +1,11 @@
 """Time from a fresh clone to the first reply: clone, `make run`, wait for health, say 你好.
 
-Run with the app environment: `bin/venv app python bench/first_reply.py [--cold]`.
+Run with the app environment: `bin/venv app python bench/first_reply.py [--cold | --cold-model]`.
 `--cold` points GRIDBOT_CACHE_DIR at an empty folder, so both environments are built and the
-model trained from nothing (slow); without it the shared cache is used, as on a developer's
-second clone or in CI. Prints the phases in seconds.
+model trained from nothing (slow); `--cold-model` does the same but links the shared
+environments in, so only the model is trained from nothing (the environments' build is mostly
+downloading); without either the shared cache is used, as on a developer's second clone or in CI.
+Prints the phases in seconds.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def free_port() -> int:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cold", action="store_true", help="start from an empty cache")
+    parser.add_argument("--cold-model", action="store_true", help="no trained model, the shared environments")
     parser.add_argument("--timeout", type=float, default=3600)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gridbot-first-reply-"))
@@ -43,8 +46,12 @@ def main() -> int:
            "ENGINE_URL": f"http://127.0.0.1:{ports['ENGINE_PORT']}",
            "ACTIONS_URL": f"http://127.0.0.1:{ports['ACTIONS_PORT']}"}
     env.pop("VIRTUAL_ENV", None)
-    if args.cold:
+    if args.cold or args.cold_model:
         env["GRIDBOT_CACHE_DIR"] = str(work / "cache")
+    if args.cold_model:
+        shared = Path(os.environ.get("GRIDBOT_CACHE_DIR") or Path.home() / ".cache" / "gridbot") / "venvs"
+        (work / "cache").mkdir()
+        (work / "cache" / "venvs").symlink_to(shared)
     start = time.monotonic()
     subprocess.run(["git", "clone", "-q", str(ROOT), str(work / "gridbot")], check=True)
     log = (work / "run.log").open("wb")
@@ -69,7 +76,8 @@ def main() -> int:
             return 1
         reply = httpx.post(f"{url}/channels/simulator", json={"from": "+8613900000001", "text": "你好"}, timeout=60)
         done = time.monotonic()
-        print(f"mode: {'cold (empty cache)' if args.cold else 'warm (shared cache)'}")
+        mode = "cold (empty cache)" if args.cold else "cold model (shared environments)" if args.cold_model else "warm"
+        print(f"mode: {mode}")
         print(f"clone → healthy: {healthy_at - start:.1f} s")
         print(f"first turn: {done - healthy_at:.2f} s")
         print(f"clone → first reply: {done - start:.1f} s ({reply.status_code}: {reply.json().get('replies')})")

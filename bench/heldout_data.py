@@ -35,10 +35,11 @@ def load_heldout(path: Path = HELDOUT) -> list[tuple[str, str, str | None]]:
 
 
 def comparable(text: str) -> str:
-    """Annotations dropped, NFKC, letters and digits only: a copy with cosmetic edits still matches."""
+    """Annotations dropped, NFKC, letters and digits only: a copy with cosmetic edits still matches.
+    A text of symbols alone (👍👍, 😡) is kept as its symbols, or every emoji reply would match every other."""
     text = ANNOTATION.sub(lambda m: m.group(1) or m.group(2), text)
     text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join(ch for ch in text if ch.isalnum()) or "".join(text.split())
 
 
 def training_texts(nlu_dir: Path = REPO / "nlu") -> set[str]:

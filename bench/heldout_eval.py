@@ -33,9 +33,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 from bench.heldout_data import SETS, load_rows, seen_in_training  # noqa: E402
 from bench.nlu_eval import (  # noqa: E402
     FALLBACK,
-    argmax_mix,
     baseline,
-    blend_inputs,
     category_of,
     confusions,
     load_examples,
@@ -246,7 +244,6 @@ def set_lines(s: Scored, n_examples: int) -> list[str]:
         *[f"| {g} | {p} | {n} |" for g, p, n in confusions(gold_c, pipeline_c)],
         "",
         *voice_lines(s),
-        *sweep_lines(s),
     ]
 
 
@@ -291,22 +288,6 @@ def voice_lines(s: Scored) -> list[str]:
         lines.append(f"| {voice} | {len(members)} | {acc:.3f} | {base:.3f} | {len(cats)} | {cat_acc} | {cat_base} |")
     return [*lines, ""]
 
-
-def sweep_lines(s: Scored) -> list[str]:
-    """The pipeline at other LinearBlend weights, when the model kept the unblended rankings."""
-    inputs = [blend_inputs(r) for r in s.results]
-    if any(i is None for i in inputs):
-        return []
-    lines = [f"### Set {s.name}: LinearBlend weight sweep", "",
-             "| linear weight | intent accuracy | category macro-F1 |", "|---|---|---|"]
-    cat_rows = [(c, i) for (_, _, c), i in zip(s.rows, inputs, strict=True) if c]
-    for weight in (0.0, 0.25, 0.5, 0.65, 0.75, 1.0):
-        pred_i = [argmax_mix(d, lin, weight) for d, lin, _, _ in inputs]  # type: ignore[misc]
-        pred_c = [argmax_mix(sel, lc, weight) for _, (_, _, sel, lc) in cat_rows]  # type: ignore[misc]
-        gold_c = [c for c, _ in cat_rows]
-        f1 = f1_score(gold_c, pred_c, labels=sorted(set(gold_c)), average="macro", zero_division=0)
-        lines.append(f"| {weight:.2f} | {accuracy_score(s.gold_i, pred_i):.3f} | {f1:.3f} |")
-    return [*lines, ""]
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Run in the engine venv (Rasa 3.6) from the repository root:
 
-    nice python bench/nlu_eval.py [--folds 5] [--epochs N] [--out docs/nlu-eval.md]
+    nice python bench/nlu_eval.py [--folds 5] [--out docs/nlu-eval.md]
 
 For every fold (StratifiedKFold by intent, fixed seed) it trains the NLU pipeline of
 config.yml on the other folds with ``rasa.model_training.train_nlu`` and parses the
@@ -11,9 +11,6 @@ held-out texts with ``rasa.core.agent.Agent``; on the same folds it fits a basel
 report/emergency categories. It reports intent accuracy and macro-F1, category
 macro-F1 (the response selector's ``intent_response_key`` suffix), the worst
 confusions, parse latency and training wall time, and writes a Markdown report.
-
-``--epochs`` overrides DIETClassifier/ResponseSelector epochs (for a quicker run; the
-report states the value used).
 """
 
 from __future__ import annotations
@@ -46,7 +43,6 @@ from sklearn.metrics import accuracy_score, f1_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 
-from engine_ext.blend import category_scores, mix  # noqa: E402
 from engine_ext.normalize import normalize_text  # noqa: E402
 
 SEED = 2026
@@ -65,7 +61,7 @@ def category_of(key: str | None) -> str | None:
 
 
 def write_fold_inputs(
-    workdir: Path, train: list[Any], epochs: int | None, config_file: Path
+    workdir: Path, train: list[Any], config_file: Path
 ) -> tuple[Path, Path, Path]:
     """Writes the fold's training data, a scratch domain and an NLU-only config."""
     data = TrainingData(training_examples=copy.deepcopy(train))
@@ -97,10 +93,6 @@ def write_fold_inputs(
     for item in config["pipeline"]:
         if item.get("dictionary_path"):
             item["dictionary_path"] = str((REPO / item["dictionary_path"]).resolve())
-        if epochs is not None and item["name"] in ("DIETClassifier", "ResponseSelector"):
-            item["epochs"] = epochs
-        if item["name"].endswith("LinearBlend"):
-            item["keep_inputs"] = True  # the unblended rankings, for the weight sweep
     config["policies"] = []
     config_path = workdir / "config.yml"
     write_yaml(config, config_path)
@@ -133,24 +125,6 @@ def top_non_fallback_intent(result: dict[str, Any]) -> str:
     return result["intent"]["name"]
 
 
-def blend_inputs(result: dict[str, Any]) -> tuple[dict, dict, dict, dict] | None:
-    """DIET's and the linear model's intent scores, the selector's and the linear category scores."""
-    if "diet_intent_ranking" not in result:
-        return None
-    diet = {r["name"]: r["confidence"] for r in result["diet_intent_ranking"] or [] if r["name"] != FALLBACK}
-    linear = {r["name"]: r["confidence"] for r in result["linear_intent_ranking"]}
-    selector = result.get("response_selector", {}).get("default", {})
-    selected, _prefixes = category_scores(selector.get("selector_ranking", []))
-    linear_c = {r["category"]: r["confidence"] for r in selector.get("linear_category_ranking", [])}
-    return diet, linear, selected, linear_c
-
-
-def argmax_mix(first: dict[str, float], second: dict[str, float], weight: float) -> str:
-    """The label LinearBlend would pick at this weight."""
-    blended = mix(first, second, weight)
-    return max(sorted(blended), key=blended.__getitem__)
-
-
 def confusions(gold: list[str], pred: list[str], top: int = 10) -> list[tuple[str, str, int]]:
     counter = collections.Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p)
     return [(g, p, n) for (g, p), n in counter.most_common(top)]
@@ -176,34 +150,9 @@ def baseline() -> Any:
     )
 
 
-def sweep_lines(sweep: list[tuple[str, str | None, tuple[dict, dict, dict, dict]]]) -> list[str]:
-    """Accuracy of the LinearBlend at other weights, recomputed from the unblended rankings."""
-    if not sweep:
-        return []
-    lines = [
-        "## LinearBlend weight sweep",
-        "",
-        "Recomputed from the unblended rankings the pipeline returned (0 = DIET / ResponseSelector "
-        "alone, 1 = the linear model alone); the pipeline itself used the weights in the config.",
-        "",
-        "| linear weight | intent accuracy | category macro-F1 |",
-        "|---|---|---|",
-    ]
-    gold_i = [g for g, _, _ in sweep]
-    cat_rows = [(c, inputs) for _, c, inputs in sweep if c]
-    gold_c = [c for c, _ in cat_rows]
-    for weight in (0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0):
-        pred_i = [argmax_mix(diet, linear, weight) for _, _, (diet, linear, _, _) in sweep]
-        pred_c = [argmax_mix(sel, lin, weight) for _, (_, _, sel, lin) in cat_rows]
-        f1_c = f1_score(gold_c, pred_c, labels=sorted(set(gold_c)), average="macro", zero_division=0)
-        lines.append(f"| {weight:.2f} | {accuracy_score(gold_i, pred_i):.3f} | {f1_c:.3f} |")
-    return [*lines, ""]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--epochs", type=int, default=None, help="override DIET/ResponseSelector epochs")
     parser.add_argument("--config", default=str(REPO / "config.yml"), help="pipeline to evaluate")
     parser.add_argument("--max-folds", type=int, default=None, help="stop after this many folds (quick checks)")
     parser.add_argument("--out", default=str(REPO / "docs" / "nlu-eval.md"))
@@ -221,7 +170,6 @@ def main() -> None:
     folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=SEED)
     gold_i, rasa_i, rasa_i_nf, base_i = [], [], [], []
     gold_c, rasa_c, base_c = [], [], []
-    sweep: list[tuple[str, str | None, tuple[dict, dict, dict, dict]]] = []
     latencies: list[float] = []
     train_times: list[float] = []
 
@@ -235,7 +183,7 @@ def main() -> None:
                 workdir.mkdir()
                 train = [examples[i] for i in train_idx]
                 nlu_path, domain_path, config_path = write_fold_inputs(
-                    workdir, train, args.epochs, Path(args.config).resolve()
+                    workdir, train, Path(args.config).resolve()
                 )
 
                 started = time.perf_counter()
@@ -259,9 +207,6 @@ def main() -> None:
                     rasa_i.append(result["intent"]["name"])
                     rasa_i_nf.append(top_non_fallback_intent(result))
                     base_i.append(b_pred)
-                    inputs = blend_inputs(result)
-                    if inputs:
-                        sweep.append((intents[i], cats[i], inputs))
                     if cats[i]:
                         gold_c.append(cats[i])
                         rasa_c.append(predicted_category(result) or "none")
@@ -300,7 +245,6 @@ def main() -> None:
     base_per_intent_f1 = f1_score(gold_i, base_i, labels=labels_i, average=None, zero_division=0)
     base_per_cat_f1 = f1_score(gold_c, base_c, labels=labels_c, average=None, zero_division=0)
     lat_ms = sorted(x * 1000 for x in latencies)
-    epochs_note = f"{args.epochs} (overridden)" if args.epochs else "as in config.yml"
 
     lines = [
         "# NLU evaluation",
@@ -309,8 +253,8 @@ def main() -> None:
         f"({args.folds}-fold stratified cross-validation by intent, seed {SEED}).",
         "",
         f"Data: {len(examples)} examples in `nlu/*.yml`, {len(labels_i)} intents; {len(gold_c)} "
-        f"report/emergency examples in {len(labels_c)} categories. Pipeline: `{Path(args.config).name}` "
-        f"(DIETClassifier/ResponseSelector epochs {epochs_note}). Baseline: scikit-learn TF-IDF over "
+        f"report/emergency examples in {len(labels_c)} categories. Pipeline: `{Path(args.config).name}`. "
+        "Baseline: scikit-learn TF-IDF over "
         "character 1-3-grams + LogisticRegression on the same folds and the same normalised text "
         "(`engine_ext.normalize.normalize_text`), one model for intents and one for categories.",
         "",
@@ -331,17 +275,16 @@ def main() -> None:
         f"{lat_ms[int(0.95 * (len(lat_ms) - 1))]:.1f} ms | n/a |",
         "",
         "Parse latency is `Agent.parse_message` in-process (no HTTP), after one warm-up parse; "
-        "training time includes graph building and TensorFlow start-up. Measured with `nice` on a "
+        "training time includes graph building and Rasa's start-up. Measured with `nice` on a "
         "shared 2-core machine.",
         "",
-        *sweep_lines(sweep),
         "## Worst intent confusions (Rasa pipeline, nlu_fallback included)",
         "",
         "| gold | predicted | count |",
         "|---|---|---|",
         *[f"| {g} | {p} | {n} |" for g, p, n in confusions(gold_i, rasa_i)],
         "",
-        "## Worst category confusions (Rasa response selector)",
+        "## Worst category confusions (Rasa pipeline)",
         "",
         "| gold | predicted | count |",
         "|---|---|---|",

@@ -1,5 +1,5 @@
-"""Run inside the engine environment by test_blend.py: trains LinearBlend on a tiny data set,
-saves and reloads it through Rasa's model storage, and prints what it made of two messages."""
+"""Run inside the engine environment by test_linear.py: trains LinearClassifier on a tiny data set,
+saves and reloads it through Rasa's model storage, and prints what it made of a few messages."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from engine_ext.blend import LinearBlend
+from engine_ext.linear import LinearClassifier
 
 DATA = {
     ("greet", None): ["你好", "您好啊", "早上好", "喂 你好", "哈喽"],
     ("report_issue", "roads"): ["路灯坏了", "路登不亮了", "马路上有个坑", "井盖没了", "路灯黑了好几天"],
     ("report_issue", "sanitation"): ["垃圾没人收", "垃极臭得很", "化粪池满了", "垃圾堆成山了", "厕所脏得很"],
+    ("emergency", "roads"): ["桥塌了快来人", "路面塌了车掉下去了", "快来 山体滑坡把路埋了"],
 }
 
 
@@ -36,28 +37,18 @@ def main() -> None:
     responses = {"utter_report_issue/roads": [{"text": "roads"}],
                  "utter_report_issue/sanitation": [{"text": "sanitation"}]}
     training = TrainingData(training_examples=examples, responses=responses)
-    config = {"intent_weight": 0.5, "category_weight": 0.5}
     with tempfile.TemporaryDirectory() as tmp:
         storage = LocalModelStorage(Path(tmp))
-        resource = Resource("blend")
+        resource = Resource("linear")
         context = ExecutionContext(GraphSchema({}), "probe")
-        LinearBlend.create(config, storage, resource, context).train(training)
-        loaded = LinearBlend.load(config, storage, resource, context)
+        LinearClassifier.create({}, storage, resource, context).train(training)
+        loaded = LinearClassifier.load({}, storage, resource, context)
         out = []
-        for text in ["路灯不亮", "你好呀"]:
+        for text in ["路灯不亮", "你好呀", "垃圾堆在门口", "桥塌了", "/greet"]:
             message = Message(data={"text": text})
-            # What DIET and the ResponseSelector would have said: sure of the wrong thing.
-            message.set("intent", {"name": "greet", "confidence": 0.6})
-            message.set("intent_ranking", [{"name": "greet", "confidence": 0.6},
-                                           {"name": "report_issue", "confidence": 0.4}])
-            message.set("response_selector", {"default": {
-                "response": {"intent_response_key": "report_issue/sanitation", "confidence": 0.6},
-                "ranking": [{"intent_response_key": "report_issue/sanitation", "confidence": 0.6},
-                            {"intent_response_key": "report_issue/roads", "confidence": 0.4}]}})
             loaded.process([message])
-            out.append({"text": text, "intent": message.get("intent"),
-                        "ranking": message.get("intent_ranking"),
-                        "response": message.get("response_selector")["default"]["response"]})
+            out.append({"text": text, "intent": message.get("intent"), "ranking": message.get("intent_ranking"),
+                        "selector": message.get("response_selector")})
         print(json.dumps(out, ensure_ascii=False))
 
 
