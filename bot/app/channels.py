@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # imported when Telegram is configured: its SDK is not loaded
     from bot.channels.telegram import TelegramChannel
 
 
+SMS_TEMPLATE_CHANNELS = ("aliyun_sms",)  # template SMS, built before WeChat (its fallback)
+
+
 class Closable(Protocol):
     async def aclose(self) -> None: ...
 
@@ -49,6 +52,12 @@ class ChannelKit:
             from bot.channels import twilio
 
             routers.append(twilio.router(settings, intake, db, clock, outbox.record_delivery))
+        if "wechat" in self.channels:
+            from bot.channels import wechat
+
+            routers.append(wechat.router(settings.wechat_token.get_secret_value(),
+                                         settings.wechat_encoding_aes_key.get_secret_value(), settings.wechat_app_id,
+                                         intake, clock))
         if self.telegram is not None and settings.public_base_url:
             from bot.channels import telegram
 
@@ -96,5 +105,24 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                                region=settings.default_region), RememberChannel(db),
                                   EmergencyPlace(db, clock)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
+    if settings.wechat_app_id and settings.wechat_app_secret.get_secret_value() and \
+            settings.wechat_token.get_secret_value():
+        limits["wechat"] = RateLimit(settings.wechat_rate_per_second)
+        add_wechat(kit, settings, db, clock, photos)
     kit.limiter = RateLimiter(limits)
     return kit
+
+
+def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> None:
+    """The Official Account: its channel (with the fallback outside WeChat's reply window) and steps."""
+    from bot.app.fallbacks import WeChatFallback
+    from bot.channels.wechat import WeChatApi, WeChatChannel, WeChatSteps, WindowTracker
+    from bot.core.routing_rules import load_rules
+
+    api = WeChatApi(db, clock, settings.wechat_app_id, settings.wechat_app_secret.get_secret_value(),
+                    base_url=settings.wechat_api_base_url, early_refresh_seconds=settings.wechat_token_refresh_seconds)
+    sms = next((name for name in SMS_TEMPLATE_CHANNELS if name in kit.channels), None)
+    fallback = WeChatFallback(db, clock, load_rules(settings.routing_config), sms_channel=sms)
+    kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback)
+    kit.steps["wechat"] = [WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes),
+                           RememberChannel(db), EmergencyPlace(db, clock)]

@@ -72,6 +72,17 @@ class Settings(BaseSettings):
     twilio_api_base_url: str = "https://api.twilio.com"
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    # WeChat Official Account (服务号, bot/channels/wechat/): the account's AppID and AppSecret, and the server
+    # URL's Token and EncodingAESKey from 设置与开发 → 基本配置 (the key turns on safe mode; production needs it).
+    # The channel exists when the AppID, the AppSecret and the Token are set.
+    wechat_app_id: str = ""
+    wechat_app_secret: SecretStr = SecretStr("")
+    wechat_token: SecretStr = SecretStr("")
+    wechat_encoding_aes_key: SecretStr = SecretStr("")
+    wechat_api_base_url: str = "https://api.weixin.qq.com/cgi-bin/"
+    # The shared access token is refreshed this long before it runs out.
+    wechat_token_refresh_seconds: float = 300.0
+    wechat_rate_per_second: float = 20.0
     # SMS budget: parts per reply, parts per number in 24 h, largest MMS photo accepted.
     sms_max_parts: int = 2
     sms_daily_parts: int = 20

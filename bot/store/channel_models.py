@@ -84,3 +84,38 @@ class TelegramLocation(Base):
     lat: Mapped[float] = mapped_column()
     lon: Mapped[float] = mapped_column()
     shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatToken(Base):
+    """An access token of a WeChat API (the Official Account's, WeCom's), shared by every process: a new
+    one invalidates the old, and the account may fetch only so many a day. Refreshed under the row's lock."""
+
+    __tablename__ = "wechat_access_tokens"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)  # e.g. oa:<appid>, wecom:<corpid>:<agentid>
+    token: Mapped[str] = mapped_column(Text, default="")
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatLocation(Base):
+    """The last location a WeChat user sent; the report that follows soon after carries it."""
+
+    __tablename__ = "wechat_locations"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    sender: Mapped[str] = mapped_column(String(64), unique=True)
+    lat: Mapped[float] = mapped_column()
+    lon: Mapped[float] = mapped_column()
+    label: Mapped[str] = mapped_column(String(256), default="")
+    shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatIdentity(Base):
+    """An Official Account follower (wx:<openid>) and the registry phone number they proved is theirs,
+    used when WeChat's reply window is closed (a template SMS, or a call from their grid worker)."""
+
+    __tablename__ = "wechat_identities"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

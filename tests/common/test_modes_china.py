@@ -1,0 +1,26 @@
+"""What production refuses for the channels that work in China (WeChat, WeCom, template SMS)."""
+
+import pytest
+
+from bot.common.modes import UnsafeProductionSettings, check_production
+from tests.common.test_modes import production
+
+WECHAT = {"wechat_app_id": "wx1234567890abcdef", "wechat_app_secret": "app-secret", "wechat_token": "gridbotToken",
+          "wechat_encoding_aes_key": "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"}
+
+
+def test_a_fully_set_official_account_in_safe_mode_starts():
+    check_production(production(**WECHAT))
+
+
+@pytest.mark.parametrize(("changes", "named"), [
+    ({"wechat_app_secret": ""}, "WECHAT_APP_SECRET"),
+    ({"wechat_token": ""}, "WECHAT_TOKEN"),
+    ({"wechat_token": "x" * 33}, "WECHAT_TOKEN"),
+    ({"wechat_encoding_aes_key": ""}, "WECHAT_ENCODING_AES_KEY"),
+])
+def test_production_refuses_an_official_account_half_set_or_in_plain_mode(changes, named):
+    with pytest.raises(UnsafeProductionSettings) as refused:
+        check_production(production(**{**WECHAT, **changes}))
+    assert named in str(refused.value)
+    assert "app-secret" not in str(refused.value)
