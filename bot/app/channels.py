@@ -52,6 +52,11 @@ class ChannelKit:
             from bot.channels import twilio
 
             routers.append(twilio.router(settings, intake, db, clock, outbox.record_delivery))
+        if "aliyun_sms" in self.channels:
+            from bot.channels import aliyun_sms
+
+            routers.append(aliyun_sms.router(settings.aliyun_sms_callback_token.get_secret_value(), intake,
+                                             outbox.record_delivery))
         if "wechat" in self.channels:
             from bot.channels import wechat
 
@@ -105,12 +110,29 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                                region=settings.default_region), RememberChannel(db),
                                   EmergencyPlace(db, clock)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
+    if settings.aliyun_sms_access_key_id and settings.aliyun_sms_access_key_secret.get_secret_value() and \
+            settings.aliyun_sms_sign_name:
+        limits["aliyun_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
+        add_aliyun_sms(kit, settings, db, clock)
     if settings.wechat_app_id and settings.wechat_app_secret.get_secret_value() and \
             settings.wechat_token.get_secret_value():
         limits["wechat"] = RateLimit(settings.wechat_rate_per_second)
         add_wechat(kit, settings, db, clock, photos)
     kit.limiter = RateLimiter(limits)
     return kit
+
+
+def add_aliyun_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
+    """Template SMS through Aliyun: the channel, its per-number limits, and the steps of its replies."""
+    from bot.channels.aliyun_sms import AliyunSmsChannel
+    from bot.messaging.template_sms_policy import TemplateSmsPolicy
+
+    kit.channels["aliyun_sms"] = AliyunSmsChannel(
+        settings.aliyun_sms_access_key_id, settings.aliyun_sms_access_key_secret.get_secret_value(),
+        settings.aliyun_sms_sign_name, settings.aliyun_sms_templates, clock, endpoint=settings.aliyun_sms_endpoint)
+    kit.policies["aliyun_sms"] = TemplateSmsPolicy(db, clock, per_hour=settings.aliyun_sms_per_hour,
+                                                   per_day=settings.aliyun_sms_per_day)
+    kit.steps["aliyun_sms"] = [RememberChannel(db), EmergencyPlace(db, clock)]
 
 
 def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> None:

@@ -67,8 +67,9 @@ class WeChatFallback:
         from bot.channels.sms_template.templates import render
 
         params = {"name": worker.name, "phone": national(worker.phone)}
-        row = OutboxMessage(channel=str(self.sms_channel), recipient=phone, kind=KIND, created_at=self.clock.now(),
-                            text=render("contact_grid_worker", params),
+        now = self.clock.now()
+        row = OutboxMessage(channel=str(self.sms_channel), recipient=phone, kind=KIND, created_at=now,
+                            next_attempt_at=now, text=render("contact_grid_worker", params),
                             payload={"template": "contact_grid_worker", "params": params})
         s.add(row)
         s.flush()

@@ -77,6 +77,12 @@ def china_channel_problems(settings: Settings) -> list[str]:
                             "characters: callbacks could not be checked")
         if len(settings.wechat_encoding_aes_key.get_secret_value()) != 43:
             problems.append("WECHAT_ENCODING_AES_KEY is not a 43-character key: run the Official Account in safe mode")
+    if settings.aliyun_sms_access_key_id:
+        if not settings.aliyun_sms_access_key_secret.get_secret_value() or not settings.aliyun_sms_sign_name:
+            problems.append("ALIYUN_SMS_ACCESS_KEY_ID is set but ALIYUN_SMS_ACCESS_KEY_SECRET or ALIYUN_SMS_SIGN_NAME "
+                            "is empty")
+        if len(settings.aliyun_sms_callback_token.get_secret_value()) < 16:
+            problems.append("ALIYUN_SMS_CALLBACK_TOKEN is shorter than 16 characters: anyone could push replies")
     return problems
 
 

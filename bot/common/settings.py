@@ -83,6 +83,21 @@ class Settings(BaseSettings):
     # The shared access token is refreshed this long before it runs out.
     wechat_token_refresh_seconds: float = 300.0
     wechat_rate_per_second: float = 20.0
+    # Template SMS in mainland China through Aliyun (bot/channels/aliyun_sms/): an AccessKey of a RAM user
+    # allowed dysmsapi, the approved signature (签名, without 【】) and the approved template codes by kind
+    # (JSON, e.g. {"ticket_received": "SMS_123456789"}; kinds in bot/channels/sms_template/templates.py).
+    # The channel exists when the key, its secret and the signature are set. Receipts and replies are pushed
+    # to PUBLIC_BASE_URL/channels/aliyun_sms/report?token=… and …/reply?token=… with this callback token.
+    aliyun_sms_access_key_id: str = ""
+    aliyun_sms_access_key_secret: SecretStr = SecretStr("")
+    aliyun_sms_sign_name: str = ""
+    aliyun_sms_templates: dict[str, str] = {}
+    aliyun_sms_callback_token: SecretStr = SecretStr("")
+    aliyun_sms_endpoint: str = "dysmsapi.aliyuncs.com"
+    # Per number, stricter than Aliyun's own limits; messages/s overall.
+    aliyun_sms_per_hour: int = 5
+    aliyun_sms_per_day: int = 10
+    aliyun_sms_rate_per_second: float = 10.0
     # SMS budget: parts per reply, parts per number in 24 h, largest MMS photo accepted.
     sms_max_parts: int = 2
     sms_daily_parts: int = 20

@@ -13,7 +13,8 @@ def address_of(person: Person) -> tuple[str, str] | None:
     if person.preferred_channel == "telegram" and person.telegram_user_id:
         return "telegram", f"tg:{person.telegram_user_id}"
     if person.phone:
-        channel = "simulator" if person.preferred_channel == "simulator" else "sms"
+        # A number's own channels: the simulator, template SMS (mainland China) or SMS (Twilio).
+        channel = person.preferred_channel if person.preferred_channel in ("simulator", "aliyun_sms") else "sms"
         return channel, person.phone
     return None
 

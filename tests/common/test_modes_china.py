@@ -24,3 +24,23 @@ def test_production_refuses_an_official_account_half_set_or_in_plain_mode(change
         check_production(production(**{**WECHAT, **changes}))
     assert named in str(refused.value)
     assert "app-secret" not in str(refused.value)
+
+
+ALIYUN = {"aliyun_sms_access_key_id": "LTAI-key", "aliyun_sms_access_key_secret": "key-secret",
+          "aliyun_sms_sign_name": "网格通", "aliyun_sms_callback_token": "a-long-callback-token-123"}
+
+
+def test_a_fully_set_template_sms_account_starts():
+    check_production(production(**ALIYUN))
+
+
+@pytest.mark.parametrize(("changes", "named"), [
+    ({"aliyun_sms_access_key_secret": ""}, "ALIYUN_SMS_ACCESS_KEY_SECRET"),
+    ({"aliyun_sms_sign_name": ""}, "ALIYUN_SMS_SIGN_NAME"),
+    ({"aliyun_sms_callback_token": "short"}, "ALIYUN_SMS_CALLBACK_TOKEN"),
+])
+def test_production_refuses_template_sms_half_set_or_with_a_guessable_callback(changes, named):
+    with pytest.raises(UnsafeProductionSettings) as refused:
+        check_production(production(**{**ALIYUN, **changes}))
+    assert named in str(refused.value)
+    assert "key-secret" not in str(refused.value)
