@@ -57,6 +57,12 @@ class ChannelKit:
 
             routers.append(aliyun_sms.router(settings.aliyun_sms_callback_token.get_secret_value(), intake,
                                              outbox.record_delivery))
+        if "wecom" in self.channels:
+            from bot.channels import wecom
+
+            routers.append(wecom.router(settings.wecom_token.get_secret_value(),
+                                        settings.wecom_encoding_aes_key.get_secret_value(), settings.wecom_corp_id,
+                                        intake, clock))
         if "wechat" in self.channels:
             from bot.channels import wechat
 
@@ -118,8 +124,27 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
             settings.wechat_token.get_secret_value():
         limits["wechat"] = RateLimit(settings.wechat_rate_per_second)
         add_wechat(kit, settings, db, clock, photos)
+    if settings.wecom_corp_id and settings.wecom_agent_id and settings.wecom_secret.get_secret_value() and \
+            settings.wecom_token.get_secret_value() and settings.wecom_encoding_aes_key.get_secret_value():
+        limits["wecom"] = RateLimit(settings.wecom_rate_per_second)
+        add_wecom(kit, settings, db, clock)
     kit.limiter = RateLimiter(limits)
     return kit
+
+
+def add_wecom(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
+    """WeCom for staff: the channel (text cards for tickets), its per-member limits, and its step."""
+    from datetime import timedelta
+
+    from bot.channels.wecom import WeComApi, WeComChannel, WeComSteps
+    from bot.messaging.recipient_limits import RecipientLimits
+
+    api = WeComApi(db, clock, settings.wecom_corp_id, settings.wecom_agent_id, settings.wecom_secret.get_secret_value(),
+                   base_url=settings.wecom_api_base_url, early_refresh_seconds=settings.wechat_token_refresh_seconds)
+    kit.channels["wecom"] = WeComChannel(api, db, ticket_url=settings.wecom_ticket_url)
+    kit.policies["wecom"] = RecipientLimits(db, clock, [(timedelta(minutes=1), settings.wecom_member_per_minute),
+                                                        (timedelta(hours=1), settings.wecom_member_per_hour)])
+    kit.steps["wecom"] = [WeComSteps(api, db, clock), RememberChannel(db), EmergencyPlace(db, clock)]
 
 
 def add_aliyun_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:

@@ -77,6 +77,12 @@ def china_channel_problems(settings: Settings) -> list[str]:
                             "characters: callbacks could not be checked")
         if len(settings.wechat_encoding_aes_key.get_secret_value()) != 43:
             problems.append("WECHAT_ENCODING_AES_KEY is not a 43-character key: run the Official Account in safe mode")
+    if settings.wecom_corp_id:
+        wecom = (settings.wecom_agent_id, settings.wecom_secret.get_secret_value(),
+                 settings.wecom_token.get_secret_value())
+        if not all(wecom) or len(settings.wecom_encoding_aes_key.get_secret_value()) != 43:
+            problems.append("WECOM_CORP_ID is set but WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN or a 43-character "
+                            "WECOM_ENCODING_AES_KEY is missing")
     if settings.aliyun_sms_access_key_id:
         if not settings.aliyun_sms_access_key_secret.get_secret_value() or not settings.aliyun_sms_sign_name:
             problems.append("ALIYUN_SMS_ACCESS_KEY_ID is set but ALIYUN_SMS_ACCESS_KEY_SECRET or ALIYUN_SMS_SIGN_NAME "

@@ -98,6 +98,21 @@ class Settings(BaseSettings):
     aliyun_sms_per_hour: int = 5
     aliyun_sms_per_day: int = 10
     aliyun_sms_rate_per_second: float = 10.0
+    # WeCom (企业微信) for staff (bot/channels/wecom/): the CorpID, the self-built app's AgentId and Secret, and
+    # its callback's Token and EncodingAESKey (接收消息 → 设置API接收). WECOM_TICKET_URL, e.g.
+    # https://grid.example.org/workbench/tickets/{number}, turns ticket notices into text cards that open it.
+    # The channel exists when the CorpID, AgentId, Secret, Token and key are set.
+    wecom_corp_id: str = ""
+    wecom_agent_id: int = 0
+    wecom_secret: SecretStr = SecretStr("")
+    wecom_token: SecretStr = SecretStr("")
+    wecom_encoding_aes_key: SecretStr = SecretStr("")
+    wecom_api_base_url: str = "https://qyapi.weixin.qq.com/cgi-bin/"
+    wecom_ticket_url: str = ""
+    # Per member, under WeCom's 30 a minute and 1000 an hour (it drops the rest silently); messages/s overall.
+    wecom_member_per_minute: int = 20
+    wecom_member_per_hour: int = 600
+    wecom_rate_per_second: float = 20.0
     # SMS budget: parts per reply, parts per number in 24 h, largest MMS photo accepted.
     sms_max_parts: int = 2
     sms_daily_parts: int = 20

@@ -13,8 +13,10 @@ def address_of(person: Person) -> tuple[str, str] | None:
     if person.preferred_channel == "telegram" and person.telegram_user_id:
         return "telegram", f"tg:{person.telegram_user_id}"
     if person.phone:
-        # A number's own channels: the simulator, template SMS (mainland China) or SMS (Twilio).
-        channel = person.preferred_channel if person.preferred_channel in ("simulator", "aliyun_sms") else "sms"
+        # Channels addressed by the number: the simulator, template SMS (mainland China), WeCom (staff; the
+        # channel finds the member by number) or SMS (Twilio).
+        own = ("simulator", "aliyun_sms", "wecom")
+        channel = person.preferred_channel if person.preferred_channel in own else "sms"
         return channel, person.phone
     return None
 

@@ -119,3 +119,13 @@ class WeChatIdentity(Base):
     address: Mapped[str] = mapped_column(String(64), unique=True)
     phone: Mapped[str | None] = mapped_column(String(20))
     linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeComMember(Base):
+    """A WeCom (企业微信) member and the registry phone number of the staff member they are."""
+
+    __tablename__ = "wecom_members"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    userid: Mapped[str] = mapped_column(String(64), unique=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -44,3 +44,18 @@ def test_production_refuses_template_sms_half_set_or_with_a_guessable_callback(c
         check_production(production(**{**ALIYUN, **changes}))
     assert named in str(refused.value)
     assert "key-secret" not in str(refused.value)
+
+
+WECOM = {"wecom_corp_id": "ww0123456789abcdef", "wecom_agent_id": 1000002, "wecom_secret": "wecom-secret",
+         "wecom_token": "wecomToken", "wecom_encoding_aes_key": "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut"}
+
+
+def test_a_fully_set_wecom_app_starts():
+    check_production(production(**WECOM))
+
+
+@pytest.mark.parametrize("missing", ["wecom_agent_id", "wecom_secret", "wecom_token", "wecom_encoding_aes_key"])
+def test_production_refuses_a_wecom_app_half_set(missing):
+    with pytest.raises(UnsafeProductionSettings) as refused:
+        check_production(production(**{**WECOM, missing: 0 if missing == "wecom_agent_id" else ""}))
+    assert "WECOM" in str(refused.value) and "wecom-secret" not in str(refused.value)

@@ -1,5 +1,5 @@
-"""china channels: WeChat access tokens shared by every process, a WeChat user's last location, and the
-phone number a WeChat follower linked
+"""china channels: WeChat access tokens shared by every process, a WeChat user's last location, the
+phone number a WeChat follower linked, and the staff member a WeCom member is
 
 Revision ID: 0014_china_channels
 Revises: 0007_knowledge_misses
@@ -42,9 +42,17 @@ def upgrade() -> None:
         sa.Column("phone", sa.String(20), nullable=True),
         sa.Column("linked_at", TS, nullable=False),
     )
+    op.create_table(
+        "wecom_members",
+        sa.Column("id", ID, primary_key=True),
+        sa.Column("userid", sa.String(64), nullable=False, unique=True),
+        sa.Column("phone", sa.String(20), nullable=False, unique=True),
+        sa.Column("linked_at", TS, nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("wecom_members")
     op.drop_table("wechat_identities")
     op.drop_table("wechat_locations")
     op.drop_table("wechat_access_tokens")
