@@ -17,6 +17,7 @@ from bot.cli.knowledge import knowledge_app
 from bot.cli.personal import audit_app, person_app, purge
 from bot.cli.points import points_app
 from bot.cli.topics import notices_app, topics_app
+from bot.cli.wechat import wechat_app
 from bot.common.settings import ROOT, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ app.add_typer(person_app, name="person")
 app.add_typer(audit_app, name="audit")
 app.command("purge")(purge)
 app.add_typer(knowledge_app, name="knowledge")
+app.add_typer(wechat_app, name="wechat")
 
 
 def _settings() -> Settings:

@@ -82,4 +82,6 @@ def test_an_sms_reply_1_to_a_vote_notice_is_a_ballot(sms_stack):
         finally:
             bot(stack, "topics", "close", str(topic_id))
     finally:
+        with db.session() as s:  # reached by the simulator again, for the tests that follow
+            s.scalar(select(Person).where(Person.phone == VILLAGER)).preferred_channel = "simulator"
         db.dispose()

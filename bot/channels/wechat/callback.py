@@ -30,6 +30,12 @@ MAX_BODY_BYTES = 64 * 1024
 MAX_SKEW_SECONDS = 300
 # The menu's buttons (自定义菜单, `bin/bot wechat menu`): a click reads as what a resident would type.
 MENU = {"REPORT": "我要反映问题", "STATUS": "查一下我的报事进度", "VOTE": "议事投票", "POINTS": "我的积分"}
+BUTTONS = {"REPORT": "反映问题", "STATUS": "查询进度", "VOTE": "议事投票", "POINTS": "我的积分"}
+
+
+def menu() -> dict[str, Any]:
+    """The account's custom menu (自定义菜单): one CLICK button per entry of MENU."""
+    return {"button": [{"type": "click", "name": name, "key": key} for key, name in BUTTONS.items()]}
 
 
 class Refused(Exception):
