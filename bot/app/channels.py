@@ -163,7 +163,7 @@ def add_aliyun_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clo
 def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> None:
     """The Official Account: its channel (with the fallback outside WeChat's reply window) and steps."""
     from bot.app.fallbacks import WeChatFallback
-    from bot.channels.wechat import WeChatApi, WeChatChannel, WeChatSteps, WindowTracker
+    from bot.channels.wechat import WeChatApi, WeChatChannel, WeChatLink, WeChatSteps, WindowTracker
     from bot.core.routing_rules import load_rules
 
     api = WeChatApi(db, clock, settings.wechat_app_id, settings.wechat_app_secret.get_secret_value(),
@@ -171,5 +171,6 @@ def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, 
     sms = next((name for name in SMS_TEMPLATE_CHANNELS if name in kit.channels), None)
     fallback = WeChatFallback(db, clock, load_rules(settings.routing_config), sms_channel=sms)
     kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback)
-    kit.steps["wechat"] = [WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes),
+    kit.steps["wechat"] = [WeChatLink(db, clock, sms_channel=sms, region=settings.default_region),
+                           WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes),
                            RememberChannel(db), EmergencyPlace(db, clock)]

@@ -129,3 +129,17 @@ class WeComMember(Base):
     userid: Mapped[str] = mapped_column(String(64), unique=True)
     phone: Mapped[str] = mapped_column(String(20), unique=True)
     linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatLinkCode(Base):
+    """A one-time code sent by template SMS to the number a follower asked to link (one pending per
+    follower); kept as a hash, with the wrong tries counted."""
+
+    __tablename__ = "wechat_link_codes"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), unique=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(default=0)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

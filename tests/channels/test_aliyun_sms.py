@@ -173,3 +173,43 @@ async def test_outside_wechats_window_a_linked_follower_gets_the_contact_your_gr
         dead = s.scalars(select(OutboxMessage.last_error).where(OutboxMessage.channel == "wechat")).all()
     assert len(dead) == 2 and all("errcode 45015" in reason for reason in dead)
     assert any("template SMS" in reason for reason in dead) and any("last 24 h" in reason for reason in dead)
+
+
+async def test_a_follower_links_their_number_with_a_one_time_code_sent_by_template_sms(
+        gateway, services, fake_wechat, fake_aliyun, fake_engine, clock):
+    from bot.channels.wechat.linking import CODE_SENT, LINKED, WRONG
+
+    follower = Follower(OPENID, now=clock.now().timestamp())
+    await post(gateway, follower, follower.text("绑定 139 0000 0001"))
+    await drive(services)
+    [sms] = fake_aliyun.sent
+    assert sms["TemplateCode"] == CODES["one_time_code"] and sms["PhoneNumbers"] == "13900000001"
+    code = sms["TemplateParam"]["code"]
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    await post(gateway, follower, follower.text(f"验证码 {wrong}"))
+    await post(gateway, follower, follower.text(code))
+    await drive(services)
+    assert [m["text"]["content"] for m in fake_wechat.sent] == [CODE_SENT.format(phone="139****0001"), WRONG,
+                                                                 LINKED.format(phone="139****0001")]
+    assert fake_engine.turns == []  # answered before the dialogue
+    with services.db.session() as s:
+        assert s.scalar(select(WeChatIdentity.phone).where(WeChatIdentity.address == follower.address)) == RESIDENT
+
+
+async def test_a_code_tried_too_often_is_void(gateway, services, fake_wechat, fake_aliyun, clock):
+    from bot.channels.wechat.linking import EXPIRED, MAX_TRIES
+
+    follower = Follower(OPENID, now=clock.now().timestamp())
+    await post(gateway, follower, follower.text("绑定 13900000001"))
+    await drive(services)
+    code = fake_aliyun.sent[0]["TemplateParam"]["code"]
+    for n in range(MAX_TRIES):  # a second apart: WeChat allows five replies per message, counted since the last
+        clock.advance(seconds=1)
+        await post(gateway, follower, follower.text(f"验证码 {(int(code) + n + 1) % 1_000_000:06d}"))
+        await drive(services)
+    clock.advance(seconds=1)
+    await post(gateway, follower, follower.text(code))
+    await drive(services)
+    assert fake_wechat.sent[-1]["text"]["content"] == EXPIRED
+    with services.db.session() as s:
+        assert s.scalar(select(WeChatIdentity.id)) is None

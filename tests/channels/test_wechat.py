@@ -282,3 +282,14 @@ async def test_the_window_counts_only_replies_since_the_followers_last_message(s
     assert tracker.window(f"wx:{OPENID}").sent_since == 0
     with services.db.session() as s:
         assert s.scalar(select(func.count()).select_from(InboxMessage)) == 1
+
+
+async def test_without_template_sms_a_follower_is_asked_to_have_their_grid_worker_link_them(
+        gateway, services, follower, fake_wechat, fake_engine):
+    from bot.channels.wechat.linking import ASK_WORKER
+
+    await post(gateway, follower, follower.text("绑定 13900000001"))
+    await post(gateway, follower, follower.text("123456"))  # no code pending: six digits go to the dialogue
+    await drive(services)
+    assert fake_wechat.sent[0]["text"]["content"] == ASK_WORKER
+    assert [t["message"] for t in fake_engine.turns] == ["123456"]

@@ -4,8 +4,9 @@ follower's window with a fallback outside it, and the shared access token."""
 
 from bot.channels.wechat.channel import Fallback, WeChatChannel
 from bot.channels.wechat.client import WeChatApi
+from bot.channels.wechat.linking import WeChatLink
 from bot.channels.wechat.routes import router
 from bot.channels.wechat.steps import WeChatSteps
 from bot.channels.wechat.window import WindowTracker
 
-__all__ = ["Fallback", "WeChatApi", "WeChatChannel", "WeChatSteps", "WindowTracker", "router"]
+__all__ = ["Fallback", "WeChatApi", "WeChatChannel", "WeChatLink", "WeChatSteps", "WindowTracker", "router"]

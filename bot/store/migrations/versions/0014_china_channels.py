@@ -1,5 +1,6 @@
 """china channels: WeChat access tokens shared by every process, a WeChat user's last location, the
-phone number a WeChat follower linked, and the staff member a WeCom member is
+phone number a WeChat follower linked (and the one-time codes that prove it), and the staff member a WeCom
+member is
 
 Revision ID: 0014_china_channels
 Revises: 0007_knowledge_misses
@@ -49,9 +50,20 @@ def upgrade() -> None:
         sa.Column("phone", sa.String(20), nullable=False, unique=True),
         sa.Column("linked_at", TS, nullable=False),
     )
+    op.create_table(
+        "wechat_link_codes",
+        sa.Column("id", ID, primary_key=True),
+        sa.Column("address", sa.String(64), nullable=False, unique=True),
+        sa.Column("phone", sa.String(20), nullable=False),
+        sa.Column("code_hash", sa.String(64), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("sent_at", TS, nullable=False),
+        sa.Column("expires_at", TS, nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("wechat_link_codes")
     op.drop_table("wecom_members")
     op.drop_table("wechat_identities")
     op.drop_table("wechat_locations")
