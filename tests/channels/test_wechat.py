@@ -293,3 +293,21 @@ async def test_without_template_sms_a_follower_is_asked_to_have_their_grid_worke
     await drive(services)
     assert fake_wechat.sent[0]["text"]["content"] == ASK_WORKER
     assert [t["message"] for t in fake_engine.turns] == ["123456"]
+
+
+async def test_a_linked_follower_is_the_resident_and_their_notices_come_by_wechat(
+        demo_db, gateway, services, follower, fake_wechat, fake_engine, clock):
+    from bot.core import notify, registry
+
+    link(services, RESIDENT)
+    await post(gateway, follower, follower.text("你好"))
+    await drive(services)
+    with services.db.session() as s:
+        resident = registry.person_by_address(s, f"wx:{OPENID}")
+        assert resident is not None and resident.phone == RESIDENT
+        assert resident.preferred_channel == "wechat"  # where they last wrote from
+        row = notify.notify(s, resident, "工单T1023已办结：路灯换好了。请评价：1 满意 2 基本满意 3 不满意")
+        assert (row.channel, row.recipient) == ("wechat", f"wx:{OPENID}")
+        row.next_attempt_at = clock.now()  # the core stamps the wall clock
+    await drive(services)
+    assert [m["text"]["content"][:9] for m in fake_wechat.sent] == ["收到：你好", "工单T1023已办"]
