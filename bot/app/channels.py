@@ -157,7 +157,8 @@ def add_aliyun_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clo
         settings.aliyun_sms_sign_name, settings.aliyun_sms_templates, clock, endpoint=settings.aliyun_sms_endpoint)
     kit.policies["aliyun_sms"] = TemplateSmsPolicy(db, clock, per_hour=settings.aliyun_sms_per_hour,
                                                    per_day=settings.aliyun_sms_per_day)
-    kit.steps["aliyun_sms"] = [RememberChannel(db), EmergencyPlace(db, clock)]
+    kit.steps["aliyun_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="aliyun_sms"), RememberChannel(db),
+                               EmergencyPlace(db, clock)]
 
 
 def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> None:

@@ -213,3 +213,16 @@ async def test_a_code_tried_too_often_is_void(gateway, services, fake_wechat, fa
     assert fake_wechat.sent[-1]["text"]["content"] == EXPIRED
     with services.db.session() as s:
         assert s.scalar(select(WeChatIdentity.id)) is None
+
+
+async def test_a_reply_tuizhi_opts_the_number_out_confirmed_by_template_and_later_notices_held_back(
+        gateway, services, fake_aliyun, fake_engine, clock):
+    item = {"phone_number": "13900000001", "content": "退订", "sequence_id": 9001}
+    await gateway.post(f"/channels/aliyun_sms/reply?token={CALLBACK}", json=[item])
+    await drive(services)
+    assert [m["TemplateCode"] for m in fake_aliyun.sent] == [CODES["optout_confirmed"]]
+    assert fake_engine.turns == []
+    queue(services, ACKED, clock)
+    await drive(services)
+    assert len(fake_aliyun.sent) == 1
+    assert rows(services)[-1].status == "suppressed"

@@ -93,6 +93,14 @@ def test_a_long_free_text_variable_is_cut_to_fit_and_a_bad_typed_one_refused():
         render("ticket_received", {"number": "T1023", "name": "李明"}, "很长" * 20)  # nothing to cut
 
 
+def test_the_answers_to_the_sms_keywords_have_templates_word_for_word():
+    from bot.messaging import optout
+
+    for text in (optout.STOP_CONFIRMATION, optout.START_CONFIRMATION, optout.HELP_TEXT):
+        found = match(text)
+        assert found is not None and render(*found) == text
+
+
 def test_free_text_no_template_carries_is_refused():
     with pytest.raises(TemplateError):
         for_message("您好！今天天气不错，随便聊聊。", {})

@@ -22,7 +22,8 @@ SIGN_NAME = "网格通"
 CODES = {"ticket_received": "SMS_100001", "ticket_registered": "SMS_100002", "ticket_assigned": "SMS_100003",
          "ticket_progress": "SMS_100004", "ticket_resolved": "SMS_100005", "urge_escalated": "SMS_100006",
          "vote_open": "SMS_100007", "vote_result": "SMS_100008", "notice": "SMS_100009",
-         "one_time_code": "SMS_100010", "contact_grid_worker": "SMS_100011", "vote_recorded": "SMS_100012"}
+         "one_time_code": "SMS_100010", "contact_grid_worker": "SMS_100011", "vote_recorded": "SMS_100012",
+         "optout_confirmed": "SMS_100013", "optin_confirmed": "SMS_100014", "sms_help": "SMS_100015"}
 
 
 @dataclass

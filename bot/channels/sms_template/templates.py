@@ -110,6 +110,11 @@ TEMPLATES: dict[str, Template] = {t.kind: t for t in [
              _p(r"^已(?:记下|改好)：“(?P<title>.+?)”您(?:改)?投(?P<option>[^（。]+)")),
     Template("vote_result", "议事结果：${text}", (TEXT,), _p(r"^【村口黑板】“.+?”结果：(?P<text>.+?)。?$")),
     Template("notice", "村口黑板：${text}", (TEXT,), _p(r"^【村口黑板】(?P<text>.+)$")),
+    # The answers to 退订 / 订阅 / 帮助 (bot/messaging/optout.py), word for word.
+    Template("optout_confirmed", "已退订网格通短信，不再发送。回复 订阅 可恢复。", (), _p(r"^已退订网格通短信")),
+    Template("optin_confirmed", "已恢复网格通短信。回复 退订 可停止。", (), _p(r"^已恢复网格通短信")),
+    Template("sms_help", "网格通：向社区网格员反映问题、查进度。直接发送问题即可。回复 退订 停止接收。", (),
+             _p(r"^网格通：向社区网格员反映问题")),
     Template("one_time_code", "您的验证码${code}，10分钟内有效，请勿告诉他人。", (Var("code", "code"),)),
     Template("contact_grid_worker", "您有一条网格通消息未能送达，请联系网格员${name}，电话${phone}。",
              (NAME, Var("phone", "phone", 15))),
