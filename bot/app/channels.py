@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # imported when Telegram is configured: its SDK is not loaded
     from bot.channels.telegram import TelegramChannel
 
 
-SMS_TEMPLATE_CHANNELS = ("aliyun_sms",)  # template SMS, built before WeChat (its fallback)
+SMS_TEMPLATE_CHANNELS = ("aliyun_sms", "tencent_sms")  # template SMS, built before WeChat (its fallback)
 
 
 class Closable(Protocol):
@@ -57,6 +57,11 @@ class ChannelKit:
 
             routers.append(aliyun_sms.router(settings.aliyun_sms_callback_token.get_secret_value(), intake,
                                              outbox.record_delivery))
+        if "tencent_sms" in self.channels:
+            from bot.channels import tencent_sms
+
+            routers.append(tencent_sms.router(settings.tencent_sms_callback_token.get_secret_value(), intake,
+                                              outbox.record_delivery))
         if "wecom" in self.channels:
             from bot.channels import wecom
 
@@ -120,6 +125,10 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
             settings.aliyun_sms_sign_name:
         limits["aliyun_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
         add_aliyun_sms(kit, settings, db, clock)
+    elif settings.tencent_sms_secret_id and settings.tencent_sms_secret_key.get_secret_value() and \
+            settings.tencent_sms_app_id and settings.tencent_sms_sign_name:
+        limits["tencent_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
+        add_tencent_sms(kit, settings, db, clock)
     if settings.wechat_app_id and settings.wechat_app_secret.get_secret_value() and \
             settings.wechat_token.get_secret_value():
         limits["wechat"] = RateLimit(settings.wechat_rate_per_second)
@@ -130,6 +139,21 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         add_wecom(kit, settings, db, clock)
     kit.limiter = RateLimiter(limits)
     return kit
+
+
+def add_tencent_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
+    """Template SMS through Tencent Cloud: the same templates, limits and reply steps as Aliyun's."""
+    from bot.channels.tencent_sms import TencentSmsChannel
+    from bot.messaging.template_sms_policy import TemplateSmsPolicy
+
+    kit.channels["tencent_sms"] = TencentSmsChannel(
+        settings.tencent_sms_secret_id, settings.tencent_sms_secret_key.get_secret_value(), settings.tencent_sms_app_id,
+        settings.tencent_sms_sign_name, settings.tencent_sms_templates, region=settings.tencent_sms_region,
+        endpoint=settings.tencent_sms_endpoint)
+    kit.policies["tencent_sms"] = TemplateSmsPolicy(db, clock, per_hour=settings.aliyun_sms_per_hour,
+                                                    per_day=settings.aliyun_sms_per_day)
+    kit.steps["tencent_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="tencent_sms"), RememberChannel(db),
+                                EmergencyPlace(db, clock)]
 
 
 def add_wecom(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:

@@ -89,6 +89,13 @@ def china_channel_problems(settings: Settings) -> list[str]:
                             "is empty")
         if len(settings.aliyun_sms_callback_token.get_secret_value()) < 16:
             problems.append("ALIYUN_SMS_CALLBACK_TOKEN is shorter than 16 characters: anyone could push replies")
+    if settings.tencent_sms_secret_id:
+        if not settings.tencent_sms_secret_key.get_secret_value() or not settings.tencent_sms_app_id or \
+                not settings.tencent_sms_sign_name:
+            problems.append("TENCENT_SMS_SECRET_ID is set but TENCENT_SMS_SECRET_KEY, TENCENT_SMS_APP_ID or "
+                            "TENCENT_SMS_SIGN_NAME is empty")
+        if len(settings.tencent_sms_callback_token.get_secret_value()) < 16:
+            problems.append("TENCENT_SMS_CALLBACK_TOKEN is shorter than 16 characters: anyone could push replies")
     return problems
 
 

@@ -113,6 +113,19 @@ class Settings(BaseSettings):
     wecom_member_per_minute: int = 20
     wecom_member_per_hour: int = 600
     wecom_rate_per_second: float = 20.0
+    # Template SMS through Tencent Cloud instead (bot/channels/tencent_sms/, the same templates): a CAM key
+    # (SecretId/SecretKey), the SMS SdkAppId, the approved signature and template ids by kind (JSON). The
+    # channel exists when the key, app id and signature are set (and Aliyun's are not: one template SMS
+    # channel at a time). Replies and receipts are pushed to PUBLIC_BASE_URL/channels/tencent_sms/reply?token=…
+    # and …/report?token=… with this callback token. Per-number limits: ALIYUN_SMS_PER_HOUR/PER_DAY.
+    tencent_sms_secret_id: str = ""
+    tencent_sms_secret_key: SecretStr = SecretStr("")
+    tencent_sms_app_id: str = ""
+    tencent_sms_sign_name: str = ""
+    tencent_sms_templates: dict[str, str] = {}
+    tencent_sms_callback_token: SecretStr = SecretStr("")
+    tencent_sms_region: str = "ap-guangzhou"
+    tencent_sms_endpoint: str = "sms.tencentcloudapi.com"
     # SMS budget: parts per reply, parts per number in 24 h, largest MMS photo accepted.
     sms_max_parts: int = 2
     sms_daily_parts: int = 20

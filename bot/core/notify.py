@@ -21,7 +21,7 @@ def address_of(person: Person) -> tuple[str, str] | None:
     if person.phone:
         # Channels addressed by the number: the simulator, template SMS (mainland China), WeCom (staff; the
         # channel finds the member by number) or SMS (Twilio).
-        own = ("simulator", "aliyun_sms", "wecom")
+        own = ("simulator", "aliyun_sms", "tencent_sms", "wecom")
         channel = person.preferred_channel if person.preferred_channel in own else "sms"
         return channel, person.phone
     return None

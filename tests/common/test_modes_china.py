@@ -59,3 +59,13 @@ def test_production_refuses_a_wecom_app_half_set(missing):
     with pytest.raises(UnsafeProductionSettings) as refused:
         check_production(production(**{**WECOM, missing: 0 if missing == "wecom_agent_id" else ""}))
     assert "WECOM" in str(refused.value) and "wecom-secret" not in str(refused.value)
+
+
+def test_production_refuses_tencent_sms_half_set_or_with_a_guessable_callback():
+    full = {"tencent_sms_secret_id": "AKID", "tencent_sms_secret_key": "tc-secret", "tencent_sms_app_id": "1400",
+            "tencent_sms_sign_name": "网格通", "tencent_sms_callback_token": "a-long-callback-token-123"}
+    check_production(production(**full))
+    for changes in ({"tencent_sms_secret_key": ""}, {"tencent_sms_callback_token": "short"}):
+        with pytest.raises(UnsafeProductionSettings) as refused:
+            check_production(production(**{**full, **changes}))
+        assert "TENCENT_SMS" in str(refused.value) and "tc-secret" not in str(refused.value)

@@ -9,7 +9,6 @@ is sent again. The SDK's own retries are off: the outbox retries. Mainland numbe
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from datetime import datetime, timedelta
@@ -19,7 +18,7 @@ from alibabacloud_dysmsapi20170525 import models
 from alibabacloud_dysmsapi20170525.client import Client, RuntimeOptions
 from alibabacloud_tea_openapi.models import Config
 
-from bot.channels.sms_template.templates import TemplateError, for_message
+from bot.channels.sms_template.templates import TemplateError, for_message, idempotency_key, is_mainland_mobile
 from bot.common.clock import Clock
 from bot.messaging.ports import Channel, SendError
 
@@ -31,14 +30,12 @@ TRANSIENT = {"isv.BUSINESS_LIMIT_CONTROL", "isv.DAY_LIMIT_CONTROL", "isv.AMOUNT_
 
 
 def mainland(recipient: str) -> str:
-    if not (recipient.startswith("+86") and recipient[3:].isdigit() and len(recipient) == 14):
+    if not is_mainland_mobile(recipient):
         raise SendError(f"not a mainland mobile number: {recipient[:4]}…", permanent=True)
     return recipient[3:]
 
 
-def out_id(recipient: str, text: str) -> str:
-    """The idempotency key Aliyun keeps with the message and echoes in receipts (OutId)."""
-    return "gb" + hashlib.sha256(f"{recipient}\n{text}".encode()).hexdigest()[:30]
+out_id = idempotency_key  # Aliyun's OutId
 
 
 class AliyunSmsChannel(Channel):

@@ -14,6 +14,7 @@ to fit, anything else that does not fit is an error, never a two-part SMS.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -153,3 +154,13 @@ def for_message(text: str, payload: dict[str, Any], sign_name: str = "") -> tupl
         entry, params = template(found[0]), found[1]
     values, shown = entry.fill(params, sign_name)
     return entry, values, shown
+
+
+def idempotency_key(recipient: str, text: str) -> str:
+    """The key a provider keeps with a message and echoes in receipts (Aliyun's OutId, Tencent's
+    SessionContext): from the number and the text, so the same message tried again keeps it."""
+    return "gb" + hashlib.sha256(f"{recipient}\n{text}".encode()).hexdigest()[:30]
+
+
+def is_mainland_mobile(recipient: str) -> bool:
+    return recipient.startswith("+861") and recipient[3:].isdigit() and len(recipient) == 14
