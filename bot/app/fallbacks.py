@@ -48,19 +48,20 @@ class WeChatFallback:
             phone = s.scalar(select(WeChatIdentity.phone).where(WeChatIdentity.address == recipient))
             if not phone:
                 return "no phone number linked: nobody else can reach them"
-            if self._recent(s, phone):
+            if self._recent(s, recipient, phone):
                 return f"{mask(phone)} was reached another way in the last 24 h"
             worker = questions.grid_worker_of(s, registry.person_by_address(s, phone))
             if self.sms_channel is not None and worker is not None:
                 return self._sms(s, phone, worker)
-            return self._task(s, phone, text)
+            return self._task(s, recipient, phone, text)
 
-    def _recent(self, s: Session, phone: str) -> bool:
+    def _recent(self, s: Session, recipient: str, phone: str) -> bool:
         since = self.clock.now() - ONCE_PER
         texted = s.scalar(select(OutboxMessage.id).where(
             OutboxMessage.recipient == phone, OutboxMessage.kind == KIND, OutboxMessage.created_at >= since).limit(1))
         called = s.scalar(select(Ticket.id).where(
-            Ticket.reporter_address == phone, Ticket.text.startswith(TASK_PREFIX), Ticket.created_at >= since).limit(1))
+            Ticket.reporter_address == recipient, Ticket.text.startswith(TASK_PREFIX),
+            Ticket.created_at >= since).limit(1))
         return texted is not None or called is not None
 
     def _sms(self, s: Session, phone: str, worker: Person) -> str:
@@ -75,9 +76,10 @@ class WeChatFallback:
         s.flush()
         return f"template SMS to {mask(phone)} queued (outbox {row.id})"
 
-    def _task(self, s: Session, phone: str, text: str) -> str:
+    def _task(self, s: Session, recipient: str, phone: str, text: str) -> str:
+        """The follower stays the task's reporter (their linked number places it in their home grid)."""
         about = text.strip().replace("\n", " ")[:TASK_TEXT_CHARS]
-        report = Report(text=f"{TASK_PREFIX}{about}", category="other", reporter_address=phone, channel="wechat",
+        report = Report(text=f"{TASK_PREFIX}{about}", category="other", reporter_address=recipient, channel="wechat",
                         earns_points=False)
         opened = reports.submit(s, self.clock, report, self.rules)
         questions.tell_number_to_call(s, opened, phone, "是微信消息未送达的居民")

@@ -193,7 +193,8 @@ async def test_45015_hands_the_message_to_a_call_from_the_grid_worker_when_there
     with services.db.session() as s:
         reply = s.scalar(select(OutboxMessage).where(OutboxMessage.channel == "wechat"))
         assert reply.status == "dead" and "errcode 45015" in reply.last_error and "call-back task" in reply.last_error
-        task = s.scalar(select(Ticket).where(Ticket.reporter_address == RESIDENT))
+        task = s.scalar(select(Ticket).where(Ticket.reporter_address == f"wx:{OPENID}"))
+        assert task.unit.name == "幸福社区第1网格"  # the linked resident's home grid
         assert task.text.startswith("回电：微信消息未送达，收到：路灯修好了吗")
         told = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)).all()
         assert any(task.number in text and "请回电13900000001" in text for text in told)
