@@ -167,7 +167,8 @@ def add_wecom(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -
                    base_url=settings.wecom_api_base_url, early_refresh_seconds=settings.wechat_token_refresh_seconds)
     kit.channels["wecom"] = WeComChannel(api, db, ticket_url=settings.wecom_ticket_url)
     kit.policies["wecom"] = RecipientLimits(db, clock, [(timedelta(minutes=1), settings.wecom_member_per_minute),
-                                                        (timedelta(hours=1), settings.wecom_member_per_hour)])
+                                                        (timedelta(hours=1), settings.wecom_member_per_hour)],
+                                               digest_after=3)
     kit.steps["wecom"] = [WeComSteps(api, db, clock), RememberChannel(db), EmergencyPlace(db, clock)]
 
 

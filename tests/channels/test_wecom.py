@@ -92,19 +92,38 @@ async def test_a_member_who_is_no_staff_member_is_told_to_ask_for_a_link(demo_db
     assert [m["text"]["content"] for m in fake_wecom.sent] == [NOT_LINKED]
 
 
-async def test_a_burst_to_one_member_waits_under_the_per_minute_limit_instead_of_being_dropped(
-        demo_db, services, fake_wecom, clock):
+def notice(services, clock, text: str) -> None:
+    with services.db.session() as s:
+        s.add(OutboxMessage(channel="wecom", recipient=WORKER, text=text, kind="notification",
+                            created_at=clock.now(), next_attempt_at=clock.now()))
+
+
+async def test_past_the_per_minute_limit_a_message_waits_instead_of_being_dropped(demo_db, services, fake_wecom,
+                                                                                  clock):
     fake_wecom.mobiles["lisi"] = "13700000001"
     with services.db.session() as s:
         s.add(WeComMember(userid="lisi", phone=WORKER))
-        for n in range(5):
-            s.add(OutboxMessage(channel="wecom", recipient=WORKER, text=f"通知{n}", kind="notification",
-                                created_at=clock.now(), next_attempt_at=clock.now()))
-    await drive(services)
-    assert len(fake_wecom.sent) == 3
+    for n in range(4):  # one at a time: no burst to digest
+        notice(services, clock, f"通知{n}")
+        await drive(services)
+    assert [m["text"]["content"] for m in fake_wecom.sent] == ["通知0", "通知1", "通知2"]
     clock.advance(minutes=1, seconds=1)
     await drive(services)
-    assert [m["text"]["content"] for m in fake_wecom.sent] == [f"通知{n}" for n in range(5)]
-    with services.db.session() as s:
-        assert {r.status for r in s.scalars(select(OutboxMessage))} == {"sent"}
+    assert [m["text"]["content"] for m in fake_wecom.sent][-1] == "通知3"
     assert fake_wecom.token_fetches == 1
+
+
+async def test_a_burst_to_one_member_goes_as_one_numbered_digest(demo_db, services, fake_wecom, clock):
+    fake_wecom.mobiles["lisi"] = "13700000001"
+    with services.db.session() as s:
+        s.add(WeComMember(userid="lisi", phone=WORKER))
+    for n in range(5):
+        notice(services, clock, f"工单T10{n}1 通知{n}")
+    await drive(services)
+    [digest] = fake_wecom.sent
+    assert digest["msgtype"] == "text"  # a digest is no single ticket's card
+    assert digest["text"]["content"].startswith("【汇总】1. 工单T1001 通知0\n2. 工单T1011 通知1")
+    assert "5. 工单T1041 通知4" in digest["text"]["content"]
+    with services.db.session() as s:
+        statuses = [r.status for r in s.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+    assert statuses == ["sent", "suppressed", "suppressed", "suppressed", "suppressed"]

@@ -22,6 +22,7 @@ from bot.store.channel_models import WeComMember
 from bot.store.db import Database
 
 TICKET = re.compile(r"T\d{4,}")
+DIGEST_MARK = "【汇总】"  # a digest of several notices (messaging/recipient_limits.py) goes as text
 TRANSIENT = {-1, 45009, 45033, 40001, 40014, 42001}  # busy, frequency and concurrency limits, token swapped again
 MAX_TEXT_BYTES = 2000
 
@@ -38,7 +39,7 @@ class WeComChannel(Channel):
         userid = await asyncio.to_thread(self._userid, recipient)
         number = TICKET.search(text or "")
         try:
-            if number and self.ticket_url:
+            if number and self.ticket_url and not text.startswith(DIGEST_MARK):
                 result = await asyncio.to_thread(
                     self.api.send_card, userid, f"工单{number.group()}", html.escape(text)[:500],
                     self.ticket_url.format(number=number.group()))
