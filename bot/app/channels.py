@@ -33,6 +33,9 @@ if TYPE_CHECKING:  # imported when Telegram is configured: its SDK is not loaded
     from bot.channels.telegram import TelegramChannel
 
 
+SMS_TEMPLATE_CHANNELS = ("aliyun_sms", "tencent_sms")  # template SMS, built before WeChat (its fallback)
+
+
 class Closable(Protocol):
     async def aclose(self) -> None: ...
 
@@ -54,6 +57,28 @@ class ChannelKit:
             from bot.channels import twilio
 
             routers.append(twilio.router(settings, intake, db, clock, outbox.record_delivery))
+        if "aliyun_sms" in self.channels:
+            from bot.channels import aliyun_sms
+
+            routers.append(aliyun_sms.router(settings.aliyun_sms_callback_token.get_secret_value(), intake,
+                                             outbox.record_delivery))
+        if "tencent_sms" in self.channels:
+            from bot.channels import tencent_sms
+
+            routers.append(tencent_sms.router(settings.tencent_sms_callback_token.get_secret_value(), intake,
+                                              outbox.record_delivery))
+        if "wecom" in self.channels:
+            from bot.channels import wecom
+
+            routers.append(wecom.router(settings.wecom_token.get_secret_value(),
+                                        settings.wecom_encoding_aes_key.get_secret_value(), settings.wecom_corp_id,
+                                        intake, clock))
+        if "wechat" in self.channels:
+            from bot.channels import wechat
+
+            routers.append(wechat.router(settings.wechat_token.get_secret_value(),
+                                         settings.wechat_encoding_aes_key.get_secret_value(), settings.wechat_app_id,
+                                         intake, clock))
         if self.telegram is not None and settings.public_base_url:
             from bot.channels import telegram
 
@@ -114,5 +139,82 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                                region=settings.default_region), RememberChannel(db),
                                   EmergencyPlace(db, clock), council, dialogue(hold_media=False)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
+    if settings.aliyun_sms_access_key_id and settings.aliyun_sms_access_key_secret.get_secret_value() and \
+            settings.aliyun_sms_sign_name:
+        limits["aliyun_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
+        add_aliyun_sms(kit, settings, db, clock)
+    elif settings.tencent_sms_secret_id and settings.tencent_sms_secret_key.get_secret_value() and \
+            settings.tencent_sms_app_id and settings.tencent_sms_sign_name:
+        limits["tencent_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
+        add_tencent_sms(kit, settings, db, clock)
+    if settings.wechat_app_id and settings.wechat_app_secret.get_secret_value() and \
+            settings.wechat_token.get_secret_value():
+        limits["wechat"] = RateLimit(settings.wechat_rate_per_second)
+        add_wechat(kit, settings, db, clock, photos)
+    if settings.wecom_corp_id and settings.wecom_agent_id and settings.wecom_secret.get_secret_value() and \
+            settings.wecom_token.get_secret_value() and settings.wecom_encoding_aes_key.get_secret_value():
+        limits["wecom"] = RateLimit(settings.wecom_rate_per_second)
+        add_wecom(kit, settings, db, clock)
     kit.limiter = RateLimiter(limits)
     return kit
+
+
+def add_tencent_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
+    """Template SMS through Tencent Cloud: the same templates, limits and reply steps as Aliyun's."""
+    from bot.channels.tencent_sms import TencentSmsChannel
+    from bot.messaging.template_sms_policy import TemplateSmsPolicy
+
+    kit.channels["tencent_sms"] = TencentSmsChannel(
+        settings.tencent_sms_secret_id, settings.tencent_sms_secret_key.get_secret_value(), settings.tencent_sms_app_id,
+        settings.tencent_sms_sign_name, settings.tencent_sms_templates, region=settings.tencent_sms_region,
+        endpoint=settings.tencent_sms_endpoint)
+    kit.policies["tencent_sms"] = TemplateSmsPolicy(db, clock, per_hour=settings.aliyun_sms_per_hour,
+                                                    per_day=settings.aliyun_sms_per_day)
+    kit.steps["tencent_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="tencent_sms"), RememberChannel(db),
+                                EmergencyPlace(db, clock)]
+
+
+def add_wecom(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
+    """WeCom for staff: the channel (text cards for tickets), its per-member limits, and its step."""
+    from datetime import timedelta
+
+    from bot.channels.wecom import WeComApi, WeComChannel, WeComSteps
+    from bot.messaging.recipient_limits import RecipientLimits
+
+    api = WeComApi(db, clock, settings.wecom_corp_id, settings.wecom_agent_id, settings.wecom_secret.get_secret_value(),
+                   base_url=settings.wecom_api_base_url, early_refresh_seconds=settings.wechat_token_refresh_seconds)
+    kit.channels["wecom"] = WeComChannel(api, db, ticket_url=settings.wecom_ticket_url)
+    kit.policies["wecom"] = RecipientLimits(db, clock, [(timedelta(minutes=1), settings.wecom_member_per_minute),
+                                                        (timedelta(hours=1), settings.wecom_member_per_hour)],
+                                               digest_after=3)
+    kit.steps["wecom"] = [WeComSteps(api, db, clock), RememberChannel(db), EmergencyPlace(db, clock)]
+
+
+def add_aliyun_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
+    """Template SMS through Aliyun: the channel, its per-number limits, and the steps of its replies."""
+    from bot.channels.aliyun_sms import AliyunSmsChannel
+    from bot.messaging.template_sms_policy import TemplateSmsPolicy
+
+    kit.channels["aliyun_sms"] = AliyunSmsChannel(
+        settings.aliyun_sms_access_key_id, settings.aliyun_sms_access_key_secret.get_secret_value(),
+        settings.aliyun_sms_sign_name, settings.aliyun_sms_templates, clock, endpoint=settings.aliyun_sms_endpoint)
+    kit.policies["aliyun_sms"] = TemplateSmsPolicy(db, clock, per_hour=settings.aliyun_sms_per_hour,
+                                                   per_day=settings.aliyun_sms_per_day)
+    kit.steps["aliyun_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="aliyun_sms"), RememberChannel(db),
+                               EmergencyPlace(db, clock)]
+
+
+def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> None:
+    """The Official Account: its channel (with the fallback outside WeChat's reply window) and steps."""
+    from bot.app.fallbacks import WeChatFallback
+    from bot.channels.wechat import WeChatApi, WeChatChannel, WeChatLink, WeChatSteps, WindowTracker
+    from bot.core.routing_rules import load_rules
+
+    api = WeChatApi(db, clock, settings.wechat_app_id, settings.wechat_app_secret.get_secret_value(),
+                    base_url=settings.wechat_api_base_url, early_refresh_seconds=settings.wechat_token_refresh_seconds)
+    sms = next((name for name in SMS_TEMPLATE_CHANNELS if name in kit.channels), None)
+    fallback = WeChatFallback(db, clock, load_rules(settings.routing_config), sms_channel=sms)
+    kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback)
+    kit.steps["wechat"] = [WeChatLink(db, clock, sms_channel=sms, region=settings.default_region),
+                           WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes),
+                           RememberChannel(db), EmergencyPlace(db, clock)]

@@ -20,6 +20,7 @@ from bot.cli.points import points_app
 from bot.cli.staff import staff_app
 from bot.cli.stats import export_command, stats_command
 from bot.cli.topics import notices_app, topics_app
+from bot.cli.wechat import wechat_app
 from bot.common.settings import ROOT, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ app.add_typer(broadcast_app, name="broadcast")
 app.command("stats")(stats_command)
 app.command("export")(export_command)
 app.add_typer(staff_app, name="staff")
+app.add_typer(wechat_app, name="wechat")
 
 
 def _settings() -> Settings:

@@ -7,13 +7,15 @@ import re
 
 # Telegram file and API URLs carry the bot token: /bot<token>/ or /file/bot<token>/.
 _TOKEN_URL = re.compile(r"bot\d+:[A-Za-z0-9_-]{20,}")
+# WeChat's and WeCom's API URLs carry the access token (and the token request the app's secret).
+_QUERY_SECRET = re.compile(r"((?:access_token|secret|corpsecret)=)[^&\s'\"]+")
 
 
 class RedactSecrets(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if _TOKEN_URL.search(message):
-            record.msg = _TOKEN_URL.sub("bot<redacted>", message)
+        if _TOKEN_URL.search(message) or _QUERY_SECRET.search(message):
+            record.msg = _QUERY_SECRET.sub(r"\1<redacted>", _TOKEN_URL.sub("bot<redacted>", message))
             record.args = ()
         return True
 

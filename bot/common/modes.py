@@ -64,6 +64,7 @@ def production_problems(settings: Settings) -> list[str]:
     webhook = settings.telegram_bot_token.get_secret_value() and settings.public_base_url
     if webhook and not settings.telegram_webhook_secret.get_secret_value():
         problems.append("Telegram's webhook is configured but TELEGRAM_WEBHOOK_SECRET is empty")
+    problems += china_channel_problems(settings)
     if settings.public_base_url and not settings.public_base_url.lower().startswith("https://"):
         problems.append("PUBLIC_BASE_URL is not https://: providers would send people's messages in clear text")
     if settings.simulator_enabled and not settings.simulator_token.get_secret_value():
@@ -79,6 +80,38 @@ def production_problems(settings: Settings) -> list[str]:
                         "(`bin/bot run` makes one; set it when the processes are started apart)")
     if settings.demo_data:
         problems.append("DEMO_DATA is on: the fictional subdistrict would be mixed with real people")
+    return problems
+
+
+def china_channel_problems(settings: Settings) -> list[str]:
+    """A WeChat, WeCom or template-SMS channel that is half set up, or set up without its secrets."""
+    problems: list[str] = []
+    if settings.wechat_app_id:
+        token = settings.wechat_token.get_secret_value()
+        if not settings.wechat_app_secret.get_secret_value() or not 3 <= len(token) <= 32:
+            problems.append("WECHAT_APP_ID is set but WECHAT_APP_SECRET is empty or WECHAT_TOKEN is not 3-32 "
+                            "characters: callbacks could not be checked")
+        if len(settings.wechat_encoding_aes_key.get_secret_value()) != 43:
+            problems.append("WECHAT_ENCODING_AES_KEY is not a 43-character key: run the Official Account in safe mode")
+    if settings.wecom_corp_id:
+        wecom = (settings.wecom_agent_id, settings.wecom_secret.get_secret_value(),
+                 settings.wecom_token.get_secret_value())
+        if not all(wecom) or len(settings.wecom_encoding_aes_key.get_secret_value()) != 43:
+            problems.append("WECOM_CORP_ID is set but WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN or a 43-character "
+                            "WECOM_ENCODING_AES_KEY is missing")
+    if settings.aliyun_sms_access_key_id:
+        if not settings.aliyun_sms_access_key_secret.get_secret_value() or not settings.aliyun_sms_sign_name:
+            problems.append("ALIYUN_SMS_ACCESS_KEY_ID is set but ALIYUN_SMS_ACCESS_KEY_SECRET or ALIYUN_SMS_SIGN_NAME "
+                            "is empty")
+        if len(settings.aliyun_sms_callback_token.get_secret_value()) < 16:
+            problems.append("ALIYUN_SMS_CALLBACK_TOKEN is shorter than 16 characters: anyone could push replies")
+    if settings.tencent_sms_secret_id:
+        if not settings.tencent_sms_secret_key.get_secret_value() or not settings.tencent_sms_app_id or \
+                not settings.tencent_sms_sign_name:
+            problems.append("TENCENT_SMS_SECRET_ID is set but TENCENT_SMS_SECRET_KEY, TENCENT_SMS_APP_ID or "
+                            "TENCENT_SMS_SIGN_NAME is empty")
+        if len(settings.tencent_sms_callback_token.get_secret_value()) < 16:
+            problems.append("TENCENT_SMS_CALLBACK_TOKEN is shorter than 16 characters: anyone could push replies")
     return problems
 
 

@@ -87,6 +87,60 @@ class Settings(BaseSettings):
     twilio_api_base_url: str = "https://api.twilio.com"
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    # WeChat Official Account (服务号, bot/channels/wechat/): the account's AppID and AppSecret, and the server
+    # URL's Token and EncodingAESKey from 设置与开发 → 基本配置 (the key turns on safe mode; production needs it).
+    # The channel exists when the AppID, the AppSecret and the Token are set.
+    wechat_app_id: str = ""
+    wechat_app_secret: SecretStr = SecretStr("")
+    wechat_token: SecretStr = SecretStr("")
+    wechat_encoding_aes_key: SecretStr = SecretStr("")
+    wechat_api_base_url: str = "https://api.weixin.qq.com/cgi-bin/"
+    # The shared access token is refreshed this long before it runs out.
+    wechat_token_refresh_seconds: float = 300.0
+    wechat_rate_per_second: float = 20.0
+    # Template SMS in mainland China through Aliyun (bot/channels/aliyun_sms/): an AccessKey of a RAM user
+    # allowed dysmsapi, the approved signature (签名, without 【】) and the approved template codes by kind
+    # (JSON, e.g. {"ticket_received": "SMS_123456789"}; kinds in bot/channels/sms_template/templates.py).
+    # The channel exists when the key, its secret and the signature are set. Receipts and replies are pushed
+    # to PUBLIC_BASE_URL/channels/aliyun_sms/report?token=… and …/reply?token=… with this callback token.
+    aliyun_sms_access_key_id: str = ""
+    aliyun_sms_access_key_secret: SecretStr = SecretStr("")
+    aliyun_sms_sign_name: str = ""
+    aliyun_sms_templates: dict[str, str] = {}
+    aliyun_sms_callback_token: SecretStr = SecretStr("")
+    aliyun_sms_endpoint: str = "dysmsapi.aliyuncs.com"
+    # Per number, stricter than Aliyun's own limits; messages/s overall.
+    aliyun_sms_per_hour: int = 5
+    aliyun_sms_per_day: int = 10
+    aliyun_sms_rate_per_second: float = 10.0
+    # WeCom (企业微信) for staff (bot/channels/wecom/): the CorpID, the self-built app's AgentId and Secret, and
+    # its callback's Token and EncodingAESKey (接收消息 → 设置API接收). WECOM_TICKET_URL, e.g.
+    # https://grid.example.org/workbench/tickets/{number}, turns ticket notices into text cards that open it.
+    # The channel exists when the CorpID, AgentId, Secret, Token and key are set.
+    wecom_corp_id: str = ""
+    wecom_agent_id: int = 0
+    wecom_secret: SecretStr = SecretStr("")
+    wecom_token: SecretStr = SecretStr("")
+    wecom_encoding_aes_key: SecretStr = SecretStr("")
+    wecom_api_base_url: str = "https://qyapi.weixin.qq.com/cgi-bin/"
+    wecom_ticket_url: str = ""
+    # Per member, under WeCom's 30 a minute and 1000 an hour (it drops the rest silently); messages/s overall.
+    wecom_member_per_minute: int = 20
+    wecom_member_per_hour: int = 600
+    wecom_rate_per_second: float = 20.0
+    # Template SMS through Tencent Cloud instead (bot/channels/tencent_sms/, the same templates): a CAM key
+    # (SecretId/SecretKey), the SMS SdkAppId, the approved signature and template ids by kind (JSON). The
+    # channel exists when the key, app id and signature are set (and Aliyun's are not: one template SMS
+    # channel at a time). Replies and receipts are pushed to PUBLIC_BASE_URL/channels/tencent_sms/reply?token=…
+    # and …/report?token=… with this callback token. Per-number limits: ALIYUN_SMS_PER_HOUR/PER_DAY.
+    tencent_sms_secret_id: str = ""
+    tencent_sms_secret_key: SecretStr = SecretStr("")
+    tencent_sms_app_id: str = ""
+    tencent_sms_sign_name: str = ""
+    tencent_sms_templates: dict[str, str] = {}
+    tencent_sms_callback_token: SecretStr = SecretStr("")
+    tencent_sms_region: str = "ap-guangzhou"
+    tencent_sms_endpoint: str = "sms.tencentcloudapi.com"
     # SMS budget: parts per reply, parts per number in 24 h, largest MMS photo accepted.
     sms_max_parts: int = 2
     sms_daily_parts: int = 20

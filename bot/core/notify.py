@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
+from bot.core import registry
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person
 
 
 def address_of(person: Person) -> tuple[str, str] | None:
     """(channel, address) where this person gets messages, or None if unreachable."""
+    if person.preferred_channel == "wechat":  # a follower who linked this number and wrote from WeChat last
+        session = object_session(person)
+        follower = registry.wechat_address_of(session, person) if session is not None else None
+        if follower is not None:
+            return "wechat", follower
     if person.preferred_channel == "telegram" and person.telegram_user_id:
         return "telegram", f"tg:{person.telegram_user_id}"
     if person.phone:
-        channel = "simulator" if person.preferred_channel == "simulator" else "sms"
+        # Channels addressed by the number: the simulator, template SMS (mainland China), WeCom (staff; the
+        # channel finds the member by number) or SMS (Twilio).
+        own = ("simulator", "aliyun_sms", "tencent_sms", "wecom")
+        channel = person.preferred_channel if person.preferred_channel in own else "sms"
         return channel, person.phone
     return None
 

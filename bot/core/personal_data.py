@@ -31,7 +31,16 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import audit
-from bot.store.channel_models import InboundMedia, OptOut, SmsContinuation, TelegramLocation
+from bot.store.channel_models import (
+    InboundMedia,
+    OptOut,
+    SmsContinuation,
+    TelegramLocation,
+    WeChatIdentity,
+    WeChatLinkCode,
+    WeChatLocation,
+    WeComMember,
+)
 from bot.store.council_models import Ballot, PointsAccount, PointsEntry, Topic, VoteQuestion
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import KnowledgeMiss, OrgUnit, Person, StaffRole, Ticket, TicketEvent, TicketFollower, TicketPhoto
@@ -70,6 +79,9 @@ def find_subject(session: Session, address: str) -> DataSubject:
     if person is not None:
         addresses += [a for a in (person.phone, f"tg:{person.telegram_user_id}" if person.telegram_user_id else None)
                       if a and a != address]
+    # WeChat followers who linked one of these numbers are the same person (bot/channels/wechat/linking.py).
+    addresses += [a for a in session.scalars(select(WeChatIdentity.address).where(WeChatIdentity.phone.in_(addresses)))
+                  if a not in addresses]
     return DataSubject(addresses, person)
 
 
@@ -139,6 +151,12 @@ def export(session: Session, clock: Clock, tracker: TrackerEvents, subject: Data
                           ["channel", "active", "changed_at"]),
         "telegram_location": _rows(session, select(TelegramLocation).where(TelegramLocation.sender.in_(addresses)),
                                    ["lat", "lon", "shared_at"]),
+        "wechat_location": _rows(session, select(WeChatLocation).where(WeChatLocation.sender.in_(addresses)),
+                                 ["lat", "lon", "label", "shared_at"]),
+        "wechat_linked": _rows(session, select(WeChatIdentity).where(WeChatIdentity.address.in_(addresses)),
+                               ["address", "phone", "linked_at"]),
+        "wecom_member": _rows(session, select(WeComMember).where(WeComMember.phone.in_(addresses)),
+                              ["userid", "linked_at"]),
         "privacy_notice": _rows(session, select(PrivacyNotice).where(PrivacyNotice.address.in_(addresses)),
                                 ["address", "channel", "told_at"]),
         "questions_not_answered": _rows(session, select(KnowledgeMiss).where(KnowledgeMiss.address.in_(addresses))
@@ -242,6 +260,10 @@ def erase(session: Session, clock: Clock, subject: DataSubject, *, actor: str, s
                                                                       OutboxMessage.text != "").values(text=""))
     run(delete(SmsContinuation).where(SmsContinuation.recipient.in_(addresses)))
     run(delete(TelegramLocation).where(TelegramLocation.sender.in_(addresses)))
+    run(delete(WeChatLocation).where(WeChatLocation.sender.in_(addresses)))
+    run(delete(WeChatLinkCode).where(WeChatLinkCode.address.in_(addresses) | WeChatLinkCode.phone.in_(addresses)))
+    run(delete(WeChatIdentity).where(WeChatIdentity.address.in_(addresses) | WeChatIdentity.phone.in_(addresses)))
+    run(delete(WeComMember).where(WeComMember.phone.in_(addresses)))
     run(delete(PrivacyNotice).where(PrivacyNotice.address.in_(addresses)))
     counts["questions_not_answered"] = run(delete(KnowledgeMiss).where(KnowledgeMiss.address.in_(addresses)))
     if person is not None:

@@ -5,11 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.store.channel_models import WeChatIdentity
 from bot.store.models import OrgUnit, Person, StaffRole
 
 
 def person_by_address(session: Session, address: str) -> Person | None:
-    """The person behind a conversation key: an E.164 number or tg:<user id>."""
+    """The person behind a conversation key: an E.164 number, tg:<user id>, or wx:<openid> (a WeChat
+    follower who linked their number)."""
+    if address.startswith("wx:"):
+        phone = session.scalar(select(WeChatIdentity.phone).where(WeChatIdentity.address == address))
+        return session.scalar(select(Person).where(Person.phone == phone)) if phone else None
     if address.startswith("tg:"):
         try:
             user_id = int(address[3:])
@@ -82,3 +87,11 @@ def link_telegram(session: Session, telegram_user_id: int, phone: str) -> Person
     person.telegram_user_id = telegram_user_id
     person.preferred_channel = "telegram"
     return person
+
+
+def wechat_address_of(session: Session, person: Person) -> str | None:
+    """The WeChat follower (wx:<openid>) who linked this person's number, the latest if several did."""
+    if not person.phone:
+        return None
+    return session.scalar(select(WeChatIdentity.address).where(WeChatIdentity.phone == person.phone)
+                          .order_by(WeChatIdentity.linked_at.desc()).limit(1))

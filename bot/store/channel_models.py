@@ -84,3 +84,62 @@ class TelegramLocation(Base):
     lat: Mapped[float] = mapped_column()
     lon: Mapped[float] = mapped_column()
     shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatToken(Base):
+    """An access token of a WeChat API (the Official Account's, WeCom's), shared by every process: a new
+    one invalidates the old, and the account may fetch only so many a day. Refreshed under the row's lock."""
+
+    __tablename__ = "wechat_access_tokens"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)  # e.g. oa:<appid>, wecom:<corpid>:<agentid>
+    token: Mapped[str] = mapped_column(Text, default="")
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatLocation(Base):
+    """The last location a WeChat user sent; the report that follows soon after carries it."""
+
+    __tablename__ = "wechat_locations"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    sender: Mapped[str] = mapped_column(SealedAddress(), unique=True)
+    lat: Mapped[float] = mapped_column()
+    lon: Mapped[float] = mapped_column()
+    label: Mapped[str] = mapped_column(String(256), default="")
+    shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatIdentity(Base):
+    """An Official Account follower (wx:<openid>) and the registry phone number they proved is theirs,
+    used when WeChat's reply window is closed (a template SMS, or a call from their grid worker)."""
+
+    __tablename__ = "wechat_identities"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    address: Mapped[str] = mapped_column(SealedAddress(), unique=True)
+    phone: Mapped[str | None] = mapped_column(SealedAddress())
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeComMember(Base):
+    """A WeCom (企业微信) member and the registry phone number of the staff member they are."""
+
+    __tablename__ = "wecom_members"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    userid: Mapped[str] = mapped_column(String(64), unique=True)
+    phone: Mapped[str] = mapped_column(SealedAddress(), unique=True)
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeChatLinkCode(Base):
+    """A one-time code sent by template SMS to the number a follower asked to link (one pending per
+    follower); kept as a hash, with the wrong tries counted."""
+
+    __tablename__ = "wechat_link_codes"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    address: Mapped[str] = mapped_column(SealedAddress(), unique=True)
+    phone: Mapped[str] = mapped_column(SealedAddress())
+    code_hash: Mapped[str] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(default=0)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -15,7 +15,15 @@ from bot.common.clock import FakeClock
 from bot.messaging.inbox import Inbox
 from bot.messaging.ports import Inbound
 from bot.store.base import Base
-from bot.store.channel_models import OptOut, SmsContinuation, TelegramLocation
+from bot.store.channel_models import (
+    OptOut,
+    SmsContinuation,
+    TelegramLocation,
+    WeChatIdentity,
+    WeChatLinkCode,
+    WeChatLocation,
+    WeComMember,
+)
 from bot.store.db import Database, alembic_config
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import KnowledgeMiss, Person, Ticket, TicketFollower
@@ -25,6 +33,7 @@ from tests.conftest import RESIDENT, STRANGER, WORKER, create_postgres_database,
 from tests.core.helpers import make_report, submit
 
 TELEGRAM = "tg:987654321"
+WECHAT = "wx:oAbCdEf1234567890"
 
 
 def sealed_columns() -> list[tuple[str, str]]:
@@ -58,7 +67,12 @@ def fill(db: Database, clock: FakeClock) -> None:
                    PrivacyNotice(address=STRANGER, channel="sms"),
                    KnowledgeMiss(address=STRANGER, channel="sms", text="低保怎么办"),
                    TicketFollower(ticket_id=s.scalar(select(Ticket.id)), role="reporter", address=STRANGER,
-                                  channel="sms")])
+                                  channel="sms"),
+                   WeChatLocation(sender=WECHAT, lat=25.4, lon=103.3),
+                   WeChatIdentity(address=WECHAT, phone=STRANGER),
+                   WeComMember(userid="lilei", phone=WORKER),
+                   WeChatLinkCode(address=WECHAT, phone=STRANGER, code_hash="0" * 64,
+                                  expires_at=clock.now())])
 
 
 def test_every_column_that_holds_an_address_is_sealed():
@@ -66,7 +80,9 @@ def test_every_column_that_holds_an_address_is_sealed():
         ("people", "phone"), ("inbox_messages", "sender"), ("outbox_messages", "recipient"),
         ("tickets", "reporter_address"), ("ticket_followers", "address"), ("channel_opt_outs", "address"),
         ("privacy_notices", "address"), ("knowledge_misses", "address"), ("telegram_locations", "sender"),
-        ("sms_continuations", "recipient")])
+        ("sms_continuations", "recipient"), ("wechat_locations", "sender"), ("wechat_identities", "address"),
+        ("wechat_identities", "phone"), ("wecom_members", "phone"), ("wechat_link_codes", "address"),
+        ("wechat_link_codes", "phone")])
 
 
 def test_the_raw_tables_hold_no_digits_of_any_number(demo_db: Database, clock: FakeClock):

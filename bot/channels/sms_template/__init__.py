@@ -1,0 +1,1 @@
+"""Template SMS, whatever the provider: the registry of approved templates gridbot sends with."""
