@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import answers, followups, lifecycle, reports
 from bot.core.commands import ticket_number_in
+from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import distance_m
 from bot.engine.parse import category_of
@@ -36,6 +37,7 @@ from bot.messaging.ports import Claimed, Replies
 from bot.store.council_models import Topic
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.models import Person
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
 
@@ -48,6 +50,9 @@ WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2
 BARE_WORDS = frozenset({"", "我在这", "我在这里", "在这", "在这里", "这里", "这儿", "位置", "我的位置", "定位",
                         "看图", "看照片", "照片", "图片", "你看", "看", "这个", "发个位置", "发位置"})
 QUESTIONS_LOOKED_AT = 8  # of the bot's latest messages to the sender
+# Questions that stand as long as what they ask about does (a ticket waiting for its rating, an open topic's
+# notice), whatever the bot said since; any other stands only in the bot's latest turn.
+STATE_KEPT = frozenset({"rating", "ballot"})
 FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
 
 
@@ -126,10 +131,18 @@ class DialogueContext:
             if look.question in answers.NUMBERED:
                 return replace(message, text=str(number), payload={**message.payload, "answers": look.question})
             if len(answers.plain(text)) == 1:  # a bare 2 answering nothing asked lately: which list?
+                if await asyncio.to_thread(self._may_vote, message.sender):
+                    return message  # the vote action asks about the open topic (never casts on a guess)
                 return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
         if look.question in answers.ANSWERED_BY_ENGINE:
             return message
         return None
+
+    def _may_vote(self, sender: str) -> bool:
+        """Whether a topic the sender may vote on is open: their bare digit is then the council's to ask about."""
+        with self.db.session() as s:
+            person = s.scalar(select(Person).where(Person.phone == sender))
+            return person is not None and bool(open_topics_for(s, person, self.clock.now()))
 
     def _rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:
         with self.db.session() as s:
@@ -237,10 +250,13 @@ class DialogueContext:
         """The bot's most recent question to the sender, if it still stands."""
         rows = s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == message.sender)
                          .order_by(OutboxMessage.id.desc()).limit(QUESTIONS_LOOKED_AT)).all()
+        latest_turn = rows[0].reply_to_id if rows else None
         for row in rows:
             kind = answers.question_in(row.text)
             if kind is None:
                 continue
+            if kind not in STATE_KEPT and row.reply_to_id != latest_turn:
+                return  # asked before the bot's latest reply, which asked nothing: answered or passed by
             if self._stands(s, kind, row, look, now):
                 look.question, look.question_reply_to = kind, row.reply_to_id
             return
