@@ -98,9 +98,9 @@ def router(bench: Workbench) -> APIRouter:
             months = table.rows if wanted.by == "month" else stats.figures(s, staff.scope, wanted.ticket_filter(),
                                                                            now, "month")
         charts = [
-            Markup(bar_chart([(row.label, row.resolve_rate) for row in table.rows],
-                             title=f"办结及时率（按{stats.GROUPINGS[wanted.by]}）")),
-            Markup(line_chart([(row.label, row.satisfaction) for row in months], title="满意率（按月）")),
+            Markup(bar_chart([(row.label, row.tickets) for row in table.rows], unit="件",
+                             title=f"工单数（按{stats.GROUPINGS[wanted.by]}）")),
+            Markup(line_chart([(row.label, row.resolve_rate) for row in months], title="办结及时率（按月）")),
         ]
         return page(bench.pages, request, "stats.html", {
             "staff": staff, "q": wanted, "report": table, "charts": charts if table.rows else [],
