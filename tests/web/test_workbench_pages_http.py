@@ -13,10 +13,10 @@ from bot.store.message_models import OutboxMessage
 from bot.store.outreach_models import Broadcast, ReplyTemplate
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
+from tests.core.helpers import COMMUNITY_SECRETARY as XF_SECRETARY
 from tests.core.workbench_factories import in_grid_1, in_hb_grid_2
 from tests.web.conftest import signed_in
 
-XF_SECRETARY = "+8613800001001"  # 社区书记, 幸福社区
 ROW = '<th scope="row">{}</th>'  # a group's row in the statistics' table
 
 
@@ -185,3 +185,14 @@ async def test_the_reply_form_offers_the_communitys_templates_and_sends_the_chos
     with http.services.db.session() as s:
         texts = list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.kind != "broadcast")))
     assert f"工单{number}：{chosen.group(2)}" in texts
+
+
+async def test_a_notice_past_one_sms_part_is_previewed_as_two_and_one_past_the_limit_is_not_sent(http, clock):
+    csrf = await as_(http, DUTY_OFFICER, clock)
+    two = "请注意防范电信诈骗。" * 8  # 80 characters: two parts of 67
+    preview = (await http.post("/staff/broadcasts", data={"csrf": csrf, "text": two, "go": "preview"})).text
+    assert 'data-preview="parts">2<' in preview and "确认发送" in preview
+    too_long = "请注意防范电信诈骗。" * 14  # 140 characters: three parts, past SMS_MAX_PARTS (2)
+    refused = await http.post("/staff/broadcasts", data={"csrf": csrf, "text": too_long, "go": "send"})
+    assert refused.status_code == 409 and "内容太长" in refused.text and "确认发送" not in refused.text
+    assert count(http, Broadcast) == 0
