@@ -149,7 +149,8 @@ def main() -> None:
                 with engine.connect() as conn:
                     conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     load = os.getloadavg()[0]
-    lines = [START, "## Staff workbench: the queue, statistics and exports over 1,000 tickets (`bench/workbench.py`)", "",
+    lines = [START, "## Staff workbench: the queue, statistics and exports over 1,000 tickets "
+                    "(`bench/workbench.py`)", "",
              f"{args.tickets} tickets in the duty officer's scope (all of them), the gateway in-process over ASGI, "
              f"{args.requests} requests per page, one run on {platform.machine()} with {os.cpu_count()} cores "
              f"(load average {load:.1f} when it finished: other work shares the machine). Times include the "
