@@ -2,8 +2,10 @@
 (the reporter gets the message on the simulator), scope (another grid's ticket is a 404), CSRF refusal,
 export, statistics, a broadcast and a 常用回复."""
 
+import asyncio
 import csv
 import io
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -16,6 +18,7 @@ from bot.store.models import Ticket, TicketEvent
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
 from tests.core.workbench_factories import HB_GRID_2_WORKER, in_grid_1, in_hb_grid_2, unplaced
+from tests.waiting import eventually_sync
 from tests.web.conftest import PNG, screenshot, sign_in
 
 
@@ -207,10 +210,19 @@ def test_the_duty_officer_previews_and_sends_a_notice_and_sees_its_deliveries(ga
     page.click(f"button:text('确认发送给{reached}人')")
     assert f"已排队发送给{reached}人" in page.inner_text("[role=status]")
     assert page.inner_text("[data-delivery=pending]") == str(reached)
-    screenshot(page, "broadcast")
     with gateway.services.db.session() as s:
         queued = s.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.kind == "broadcast"))
     assert queued == reached
+    def resident_heard() -> bool:  # the outbox dispatcher's round, as the running gateway does it
+        with ThreadPoolExecutor(1) as pool:  # Playwright's own event loop runs on this thread
+            pool.submit(lambda: asyncio.run(gateway.services.dispatcher.run_once())).result()
+        heard = httpx.get(f"{gateway.url}/channels/simulator/outbox", params={"to": RESIDENT}).json()
+        return any("96110" in m["text"] for m in heard)
+
+    eventually_sync(resident_heard)  # the first of the paced rows is due at once: the grid's first resident's
+    page.reload()
+    assert int(page.inner_text("[data-delivery=sent]")) >= 1
+    screenshot(page, "broadcast")
     page.goto(f"{gateway.url}/staff/broadcasts")
     assert "幸福社区第1网格" in page.inner_text(".timeline")
 
