@@ -1,4 +1,5 @@
-"""How fast the staff workbench renders its queue: 1,000 tickets in the signed-in staff member's scope.
+"""How fast the staff workbench renders its queue, statistics and exports: 1,000 tickets in the
+signed-in staff member's scope.
 
 Run in the app venv from the repository root:
 
@@ -9,7 +10,8 @@ tickets spread over its grids, categories, priorities and stages (written as row
 core: this measures reading). The gateway runs in-process; the duty officer (who sees everything)
 signs in through the form, then each page is fetched --requests times over HTTP (ASGI): the queue's
 default folder (100 rows shown, counts over all), a folder holding every ticket, a filtered and
-searched queue, and one ticket's page (which also writes its audit entry). Median and p95 in ms;
+searched queue, one ticket's page (which also writes its audit entry), the statistics by grid and by
+month, and the CSV and .xlsx exports of a folder (POSTs with the session's CSRF token). Median and p95 in ms;
 --write replaces the workbench section of docs/benchmarks.md.
 """
 
@@ -96,12 +98,21 @@ async def measure(settings: Settings, tickets: int, requests: int) -> dict[str, 
             "queue, 办理中 (every in-progress ticket, 100 a page)": "/staff/?folder=working",
             "queue, filtered (category + grid) and searched": "/staff/?folder=pending&category=roads&grid=XF-G1&q=路灯",
             "one ticket's page (read audited)": "/staff/tickets/T1500",
+            "统计 by grid (the table and both charts)": "/staff/stats?by=grid",
+            "统计 by month": "/staff/stats?by=month",
+            "导出 CSV of 办理中 (POST)": "POST /staff/export?folder=working&fmt=csv",
+            "导出 .xlsx of 办理中 (POST)": "POST /staff/export?folder=working&fmt=xlsx",
         }
+        token = re.search(r'name="csrf" value="([^"]+)"', (await client.get("/staff/")).text).group(1)
         for label, path in pages.items():
             times, size = [], 0
             for _ in range(requests):
                 t0 = time.perf_counter()
-                answer = await client.get(path)
+                if path.startswith("POST "):
+                    url, _, fmt = path.removeprefix("POST ").rpartition("&fmt=")
+                    answer = await client.post(url, data={"csrf": token, "fmt": fmt})
+                else:
+                    answer = await client.get(path)
                 times.append((time.perf_counter() - t0) * 1000)
                 assert answer.status_code == 200, (path, answer.status_code)
                 size = len(answer.content)
@@ -138,7 +149,8 @@ def main() -> None:
                 with engine.connect() as conn:
                     conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     load = os.getloadavg()[0]
-    lines = [START, "## Staff workbench: the queue of 1,000 tickets (`bench/workbench.py`)", "",
+    lines = [START, "## Staff workbench: the queue, statistics and exports over 1,000 tickets "
+                    "(`bench/workbench.py`)", "",
              f"{args.tickets} tickets in the duty officer's scope (all of them), the gateway in-process over ASGI, "
              f"{args.requests} requests per page, one run on {platform.machine()} with {os.cpu_count()} cores "
              f"(load average {load:.1f} when it finished: other work shares the machine). Times include the "

@@ -329,3 +329,11 @@ def units_for_audience(session: Session, scope: TicketScope) -> list[OrgUnit]:
     groups = list(session.scalars(select(OrgUnit).where(OrgUnit.kind == "villager_group",
                                                         OrgUnit.parent_id.in_(villages)))) if villages else []
     return sorted(whole, key=lambda u: u.id) + sorted(grids, key=lambda u: u.id) + sorted(groups, key=lambda u: u.id)
+
+
+def tags_in(session: Session, grid_ids: Collection[int]) -> list[str]:
+    """The household tags in use in these grids (for a picker), sorted."""
+    if not grid_ids:
+        return []
+    rows = session.scalars(select(Household.tags).where(Household.unit_id.in_(sorted(grid_ids))))
+    return sorted({tag for tags in rows for tag in (tags or [])})

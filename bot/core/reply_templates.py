@@ -44,6 +44,13 @@ def editable_units(session: Session, person_id: int) -> frozenset[int]:
     return frozenset(r.unit_id for r in roles if r.role in EDITOR_ROLES)
 
 
+def owner_units(session: Session, editable: Collection[int]) -> list[OrgUnit]:
+    """The units an editor keeps templates for, in id order (the subdistrict first)."""
+    if not editable:
+        return []
+    return list(session.scalars(select(OrgUnit).where(OrgUnit.id.in_(sorted(editable))).order_by(OrgUnit.id)))
+
+
 def _check(session: Session, unit_id: int, title: str, text: str, exclude: int | None = None) -> tuple[str, str]:
     title, text = " ".join(title.split()), text.strip()
     if not title or not text:

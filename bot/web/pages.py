@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
-from bot.core import ticket_queue
+from bot.core import reply_templates, ticket_queue
 from bot.core.audit_trail import trail
 from bot.core.scopes import grids_in, photo_visible, visible_ticket
 from bot.core.ticket_queue import QueueFilters
@@ -81,7 +81,7 @@ def router(bench: Workbench) -> APIRouter:
             return page(bench.pages, request, "queue.html", {
                 "staff": staff, "filters": filters, "counts": ticket_queue.counts(s, staff.scope, filters, now),
                 "tickets": rows, "grids": grids_in(s, staff.scope), "now": now, "page_size": ticket_queue.PAGE_SIZE,
-                "bulk": _bulk_outcome(request),
+                "bulk": _bulk_outcome(request), "may_export_personal": staff.scope.oversees,
                 "overdue": {t.id for t in rows if ticket_queue.is_overdue(t, now)}})
 
     @routes.get("/counts")
@@ -102,6 +102,7 @@ def router(bench: Workbench) -> APIRouter:
             view = ticket_view(s, bench.clock, bench.rules, staff.scope, staff.person_id, found)
             return page(bench.pages, request, "ticket.html", {
                 "staff": staff, "v": view, "t": view.ticket, "now": bench.clock.now(),
+                "templates": reply_templates.for_grid(s, found.unit_id) if "reply" in view.actions else [],
                 "notice": NOTICES.get(done, ""), "error": ERRORS.get(error, "")})
 
     @routes.get("/audit", response_class=HTMLResponse)

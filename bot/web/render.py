@@ -37,7 +37,9 @@ AUDIT_ACTIONS = {
     "ticket.progress": "记录进度",
     "ticket.resolved": "办结", "ticket.returned": "退单", "ticket.dispatched": "分派", "ticket.note": "内部备注",
     "ticket.replied": "回复反映人", "audit.viewed": "查看审计记录", "person.export": "导出个人信息",
-    "person.erase": "删除个人信息", "purge": "清理过期数据",
+    "person.erase": "删除个人信息", "purge": "清理过期数据", "tickets.export": "导出工单（含个人信息）",
+    "broadcast.sent": "发送宣传通知", "reply_template.created": "添加常用回复",
+    "reply_template.updated": "修改常用回复", "reply_template.archived": "删除常用回复",
 }
 PRIORITY_NAMES = {"immediate": "紧急", "high": "高", "medium": "中", "normal": "普通"}
 SECURITY_HEADERS = {

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from bot.core import lifecycle, staff_actions
+from bot.core import lifecycle, reply_templates, staff_actions
 from bot.core.lifecycle import TicketError
 from bot.core.scopes import visible_ticket
 from bot.store.photos import NotAnImage
@@ -72,18 +72,28 @@ def _act(s: Session, bench: Workbench, staff: Staff, number: str, action: str, t
         staff_actions.reply(s, clock, rules, number, me, text)
 
 
+def _template_text(s: Session, grid_id: int | None, chosen: str) -> str:
+    """The text of a 常用回复 offered on a ticket of this grid, or "" when it is not one of them."""
+    offered = {str(t.id): t.text for t in reply_templates.for_grid(s, grid_id)}
+    return offered.get(chosen, "")
+
+
 def router(bench: Workbench) -> APIRouter:
     routes = APIRouter(prefix="/staff", include_in_schema=False)
     SignedIn = Annotated[Staff, Depends(bench.staff)]
 
     @routes.post("/tickets/{number}/{action}")
     def act(request: Request, number: str, action: str, staff: SignedIn, csrf: str = Form(""), text: str = Form(""),
-            target: str = Form(""), photo: Annotated[UploadFile | None, File()] = None) -> Response:
+            target: str = Form(""), template: str = Form(""),
+            photo: Annotated[UploadFile | None, File()] = None) -> Response:
         if not csrf_matches(staff.csrf, csrf):
             return page(bench.pages, request, "refused.html", {"staff": staff}, 403)
         number = number.upper()
         with bench.db.session() as s:
-            visible = visible_ticket(s, staff.scope, number) is not None
+            found = visible_ticket(s, staff.scope, number)
+            visible = found is not None
+            if found is not None and action == "reply" and not text.strip() and template:
+                text = _template_text(s, found.unit_id, template)
         if not visible or action not in ACTIONS:
             return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
         outcome = f"done={action}"

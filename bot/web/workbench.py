@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.reply_templates import editable_units
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, scope_of
 from bot.core.staff_accounts import SignInPolicy, session_for
@@ -30,6 +31,7 @@ class Staff:
     scope: Scope
     csrf: str
     token: str
+    template_units: frozenset[int] = frozenset()  # the units whose 常用回复 they keep (reply_templates)
 
 
 class NotSignedIn(Exception):
@@ -57,7 +59,7 @@ class Workbench:
                 if opened is not None:
                     person = opened.person
                     found = Staff(person.id, person.name, person.phone or "", scope_of(s, person), opened.csrf_token,
-                                  token)
+                                  token, editable_units(s, person.id))
         if found is None:
             raise NotSignedIn
         return found

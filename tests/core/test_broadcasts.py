@@ -202,3 +202,10 @@ def test_the_preview_counts_numbers_whose_own_daily_sms_parts_it_would_pass(demo
                                        Limits(parts_per_number=20))
     assert (one_part.sms_parts, one_part.over_daily_parts) == (1, 0)
     assert (two_parts.sms_parts, two_parts.over_daily_parts, two_parts.problems) == (2, 1, [])
+
+
+def test_the_tag_picker_offers_the_tags_in_use_in_the_grids_given(demo_db: Database):
+    with demo_db.session() as s:
+        grid = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "XF-G1"))
+        assert broadcasts.tags_in(s, [grid]) == ["大病", "留守儿童", "空巢老人"]
+        assert broadcasts.tags_in(s, []) == []

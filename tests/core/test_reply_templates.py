@@ -102,3 +102,11 @@ def test_a_template_belongs_to_a_community_village_or_subdistrict_not_a_grid(dem
     with demo_db.session() as s, pytest.raises(TemplateError) as refused:
         reply_templates.create(s, clock, {grid}, grid, "标题", "内容", actor="person:1")
     assert refused.value.reason == "wrong_unit"
+
+
+def test_an_editor_is_shown_the_units_she_keeps_and_nobody_else_any(demo_db):
+    with demo_db.session() as s:
+        secretary = registry.person_by_address(s, COMMUNITY_SECRETARY)
+        kept = reply_templates.editable_units(s, secretary.id)
+        assert [u.name for u in reply_templates.owner_units(s, kept)] == ["幸福社区"]
+        assert reply_templates.owner_units(s, frozenset()) == []

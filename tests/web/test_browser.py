@@ -1,14 +1,24 @@
 """The workbench in Debian's chromium: sign-in and lockout, the queue and a filter, acting on a ticket
-(the reporter gets the message on the simulator), scope (another grid's ticket is a 404), CSRF refusal."""
+(the reporter gets the message on the simulator), scope (another grid's ticket is a 404), CSRF refusal,
+export, statistics, a broadcast and a 常用回复."""
+
+import asyncio
+import csv
+import io
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
-from sqlalchemy import select
+from openpyxl import load_workbook
+from sqlalchemy import func, select
 
 from bot.core.tickets import CATEGORY_NAMES
+from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket, TicketEvent
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
 from tests.core.workbench_factories import HB_GRID_2_WORKER, in_grid_1, in_hb_grid_2, unplaced
+from tests.waiting import eventually_sync
 from tests.web.conftest import PNG, screenshot, sign_in
 
 
@@ -165,3 +175,84 @@ def test_the_duty_officer_dispatches_the_selected_rows_to_one_grid(gateway, page
     assert [status_and_events(gateway, n)[0] for n in (first, second, kept)] == ["assigned", "assigned", "new"]
     heard = httpx.get(f"{gateway.url}/channels/simulator/outbox", params={"to": HB_GRID_2_WORKER}).json()
     assert {first, second} <= {n for m in heard for n in (first, second) if n in m["text"]}
+
+
+def test_the_queue_exports_exactly_what_its_filters_show(gateway, page):
+    db, clock = gateway.services.db, gateway.clock
+    in_grid_1(db, clock, "阳光小区路灯坏了")
+    rubbish = in_grid_1(db, clock, "楼道里垃圾好几天没人收", category="sanitation")
+    in_hb_grid_2(db, clock, "河滨路垃圾没人收", category="sanitation")  # another grid's: never in his file
+    sign_in(page, gateway, national(WORKER))
+    page.goto(f"{gateway.url}/staff/?category=sanitation")
+    screenshot(page, "queue-export")
+    with page.expect_download() as csv_download:
+        page.click("button:text('导出 CSV')")
+    rows = list(csv.reader(io.StringIO(Path(csv_download.value.path()).read_text(encoding="utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == [rubbish] and "反映人电话" not in rows[0]
+    assert csv_download.value.suggested_filename.endswith(".csv")
+    with page.expect_download() as xlsx_download:
+        page.click("button:text('导出 Excel')")
+    assert xlsx_download.value.suggested_filename.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [rubbish]
+
+
+def test_the_duty_officer_previews_and_sends_a_notice_and_sees_its_deliveries(gateway, page):
+    sign_in(page, gateway, national(DUTY_OFFICER))
+    page.click("nav >> text=宣传通知")
+    page.select_option("select[name=unit]", label="幸福社区第1网格")
+    page.select_option("select[name=topic]", label="防诈骗")
+    page.fill("textarea[name=text]", "近期有冒充公检法的诈骗电话，要求转账的一律挂断，拨打96110咨询。")
+    page.click("button:text('预览人数和条数')")
+    reached = int(page.inner_text("[data-preview=count]"))
+    assert reached > 0 and page.inner_text("[data-preview=parts]") == "1"
+    screenshot(page, "broadcast-preview")
+    page.click(f"button:text('确认发送给{reached}人')")
+    assert f"已排队发送给{reached}人" in page.inner_text("[role=status]")
+    assert page.inner_text("[data-delivery=pending]") == str(reached)
+    with gateway.services.db.session() as s:
+        queued = s.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.kind == "broadcast"))
+    assert queued == reached
+    def resident_heard() -> bool:  # the outbox dispatcher's round, as the running gateway does it
+        with ThreadPoolExecutor(1) as pool:  # Playwright's own event loop runs on this thread
+            pool.submit(lambda: asyncio.run(gateway.services.dispatcher.run_once())).result()
+        heard = httpx.get(f"{gateway.url}/channels/simulator/outbox", params={"to": RESIDENT}).json()
+        return any("96110" in m["text"] for m in heard)
+
+    eventually_sync(resident_heard)  # the first of the paced rows is due at once: the grid's first resident's
+    page.reload()
+    assert int(page.inner_text("[data-delivery=sent]")) >= 1
+    screenshot(page, "broadcast")
+    page.goto(f"{gateway.url}/staff/broadcasts")
+    assert "幸福社区第1网格" in page.inner_text(".timeline")
+
+
+def test_a_grid_worker_has_no_broadcasts_and_sees_his_own_statistics(gateway, page):
+    in_grid_1(gateway.services.db, gateway.clock)
+    in_hb_grid_2(gateway.services.db, gateway.clock)
+    sign_in(page, gateway, national(WORKER))
+    assert page.locator("nav >> text=宣传通知").count() == 0
+    assert page.goto(f"{gateway.url}/staff/broadcasts").status == 404
+    page.goto(f"{gateway.url}/staff/")
+    page.click("nav >> text=统计")
+    assert page.locator("svg.chart").count() == 2
+    assert page.locator(".figures th[scope=row]").all_inner_texts() == ["幸福社区第1网格"]
+    screenshot(page, "stats")
+
+
+def test_a_reply_template_fills_the_reply_and_the_reporter_hears_it(gateway, page):
+    number = in_grid_1(gateway.services.db, gateway.clock)
+    sign_in(page, gateway, national(DUTY_OFFICER))
+    page.click("nav >> text=常用回复")
+    screenshot(page, "templates")
+    page.context.clear_cookies()
+    sign_in(page, gateway, national(WORKER))
+    page.goto(f"{gateway.url}/staff/tickets/{number}")
+    page.click("summary:text('回复反映人')")
+    page.select_option("select[name=template]", label="转物业")
+    filled = page.input_value("#reply-text")
+    assert filled.startswith("已联系物业")
+    page.click("form[action$='/reply'] button")
+    assert "已回复反映人" in page.inner_text(".ok")
+    heard = httpx.get(f"{gateway.url}/channels/simulator/outbox", params={"to": RESIDENT}).json()
+    assert f"工单{number}：{filled}" in [m["text"] for m in heard]

@@ -22,3 +22,16 @@
   window.gridbotRefreshCounts = refresh;
   setInterval(function () { if (!document.hidden) { refresh(); } }, 30000);
 })();
+
+// 常用回复: choosing one on a ticket's reply form puts its text in the box, to send or change first.
+(function () {
+  "use strict";
+  document.querySelectorAll("select[data-fills]").forEach(function (picker) {
+    var box = document.getElementById(picker.getAttribute("data-fills"));
+    if (!box) { return; }
+    picker.addEventListener("change", function () {
+      var chosen = picker.options[picker.selectedIndex];
+      box.value = chosen.getAttribute("data-text") || "";
+    });
+  });
+})();
