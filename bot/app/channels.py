@@ -4,15 +4,17 @@ limits that go with them, and the channels' webhook routes."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi import APIRouter
 
-from bot.app.steps import EmergencyPlace, RememberChannel
+from bot.app.steps import EmergencyPlace, RememberChannel, StaffDesk
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.routing_rules import load_rules
 from bot.messaging.dispatcher import Policy
 from bot.messaging.intake import Intake
 from bot.messaging.keywords import SmsKeywords
@@ -67,9 +69,17 @@ class ChannelKit:
             await closer.aclose()
 
 
-def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> ChannelKit:
+def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore,
+                   parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None) -> ChannelKit:
+    """`parse`: the engine's, for the staff desk to tell a staff member's unplaceable message (the
+    staff menu) from one for the resident flows; without it those go to the engine."""
+    rules = load_rules(settings.routing_config)
+
+    def staff() -> StaffDesk:
+        return StaffDesk(db, clock, rules, parse)
+
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()},
-                     steps={"simulator": [EmergencyPlace(db, clock)]})
+                     steps={"simulator": [EmergencyPlace(db, clock), staff()]})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -81,7 +91,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                             status_callback=callback, api_base_url=settings.twilio_api_base_url)
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
-        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock)]
+        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock),
+                            staff()]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -94,7 +105,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
                                                region=settings.default_region), RememberChannel(db),
-                                  EmergencyPlace(db, clock)]
+                                  EmergencyPlace(db, clock), staff()]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     kit.limiter = RateLimiter(limits)
     return kit

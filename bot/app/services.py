@@ -81,14 +81,14 @@ def build_services(settings: Settings, clock: Clock | None = None, *, engine: En
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     photos = PhotoStore(settings.var_dir / "photos")
-    kit = build_channels(settings, db, clock, photos)
+    engine = engine or EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds,
+                                   auth_token=settings.engine_auth_token.get_secret_value())
+    kit = build_channels(settings, db, clock, photos, parse=getattr(engine, "parse", None))
     inbox = Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
                   backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds,
                   privacy_notice=settings.privacy_notice)
     outbox = Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
                     backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds)
-    engine = engine or EngineClient(settings.engine_url, settings.actions_url, timeout=settings.engine_timeout_seconds,
-                                   auth_token=settings.engine_auth_token.get_secret_value())
     dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
     worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
                            max_chars=settings.inbound_max_chars)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.common.phones import mask
+from bot.common.phones import mask, national
 from bot.core import points, registry
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
@@ -280,7 +280,12 @@ def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
 
 
 def assignee_label(person: Person | None) -> str:
-    """'王芳（137****0001）' for a reply to the reporter."""
+    """'王芳（13700000001）' for a reply to the reporter: a grid worker's (any staff member's) number
+    is their published work contact, whole, so the resident can call it (as the policy answers give
+    it); anyone else's is masked."""
     if person is None:
         return ""
-    return f"{person.name}（{mask(person.phone)}）" if person.phone else person.name
+    if not person.phone:
+        return person.name
+    published = person.kind == "staff"
+    return f"{person.name}（{national(person.phone) if published else mask(person.phone)}）"

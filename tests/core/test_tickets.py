@@ -26,7 +26,7 @@ def test_a_residents_report_opens_a_ticket_for_the_home_grids_primary_worker(dem
         assert ticket.status == "assigned"
         assert opened.assignee.phone == WORKER
         assert ticket.unit.name == "幸福社区第1网格"
-        assert assignee_label(opened.assignee) == f"{opened.assignee.name}（137****0001）"
+        assert assignee_label(opened.assignee) == f"{opened.assignee.name}（13700000001）"  # published, whole
         kinds = s.scalars(select(TicketEvent.kind).where(TicketEvent.ticket_id == ticket.id)).all()
         assert kinds == ["created", "assigned"]
 
