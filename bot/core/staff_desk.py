@@ -144,12 +144,6 @@ def show_queue(session: Session, clock: Clock, person: Person, *, more: bool = F
     return text
 
 
-def paging(session: Session, clock: Clock, person: Person) -> bool:
-    """Whether 更多 from this person continues a list shown recently."""
-    page = session.get(StaffQueuePage, person.id)
-    return page is not None and clock.now() - page.shown_at <= PAGE_WINDOW
-
-
 # -- commands on a ticket ------------------------------------------------------------------------
 
 def _dispatch(session: Session, clock: Clock, rules: RoutingRules, person: Person, number: str, address: str,
@@ -253,7 +247,7 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
         return command(session, clock, rules, person, address, text, photos=photos)
     if wants_queue(text):
         return show_queue(session, clock, person)
-    if is_more(text) and paging(session, clock, person):
+    if is_more(text):  # the next page of a list shown lately, else the list from the top
         return show_queue(session, clock, person, more=True)
     if wants_menu(text):
         return menu(session, person)
