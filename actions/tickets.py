@@ -13,11 +13,11 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.runtime import context
-from bot.core import emergencies, lifecycle, reports, staff_desk
+from bot.core import emergencies, lifecycle, reports, staff_desk, triage
 from bot.core.commands import rating_in, ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import Report
+from bot.core.tickets import Report, assignee_label
 
 REFUSALS = {
     "no_number": "utter_ticket_no_number",
@@ -200,7 +200,13 @@ class ActionReportEmergency(Action):
         meta = tracker_data.metadata(tracker)
         category = tracker_data.category(tracker)
         lat, lon = meta.get("lat"), meta.get("lon")
-        report = Report(text=tracker_data.text(tracker), category=category, reporter_address=tracker.sender_id,
+        text = tracker_data.text(tracker)
+        if not triage.is_emergency(text, classified_as_emergency=True):  # abuse, never an emergency
+            if triage.abuse_only(text):
+                dispatcher.utter_message(text=triage.CALM_REPLY)
+                return []
+            return await _ordinary_report(dispatcher, tracker, category)
+        report = Report(text=text, category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
                         place_text=tracker_data.entity(tracker, "place") or "",
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
@@ -214,3 +220,23 @@ class ActionReportEmergency(Action):
         if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
             dispatcher.utter_message(response="utter_emergency_where")
         return [SlotSet("last_ticket", number)]
+
+
+async def _ordinary_report(dispatcher: CollectingDispatcher, tracker: Tracker, category: str) -> list[EventType]:
+    """A complaint the classifier took for an emergency but that names no danger ("你们这些废物 路灯坏了
+    半个月"): an ordinary ticket, nobody alerted."""
+    ctx = context()
+    meta = tracker_data.metadata(tracker)
+    lat, lon = meta.get("lat"), meta.get("lon")
+    report = Report(text=tracker_data.text(tracker), category=category, reporter_address=tracker.sender_id,
+                    channel=meta.get("channel") or "simulator", place_text=tracker_data.entity(tracker, "place") or "",
+                    lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
+                    source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None)
+    with ctx.db.session() as session:
+        opened = reports.submit(session, ctx.clock, report, rules())
+        number, assignee = opened.ticket.number, assignee_label(opened.assignee)
+    if assignee:
+        dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
+    else:
+        dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
+    return [SlotSet("last_ticket", number)]

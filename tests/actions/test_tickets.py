@@ -233,3 +233,24 @@ async def test_an_emergency_naming_its_place_is_not_asked_where(action_context, 
     await ActionReportEmergency().run(dispatcher, make_tracker(RESIDENT, "阳光小区着火了", intent="emergency",
                                                                category="fire_safety"), domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency"]
+
+
+async def test_an_insult_read_as_an_emergency_alerts_nobody_and_files_nothing(action_context, dispatcher, domain):
+    from bot.store.message_models import OutboxMessage
+
+    for insult in ("傻逼", "滚", "你们这些废物"):
+        await ActionReportEmergency().run(dispatcher, make_tracker(RESIDENT, insult, intent="emergency",
+                                                                   category="public_security"), domain)
+    assert all(m["text"].startswith("您别急") for m in dispatcher.messages) and len(dispatcher.messages) == 3
+    with action_context.db.session() as s:
+        assert s.scalar(select(Ticket.id).where(Ticket.reporter_address == RESIDENT)) is None
+        assert s.scalar(select(OutboxMessage.id).where(OutboxMessage.recipient == DUTY_OFFICER)) is None
+
+
+async def test_a_complaint_with_an_insult_read_as_an_emergency_is_an_ordinary_ticket(action_context, dispatcher,
+                                                                                      domain):
+    await ActionReportEmergency().run(dispatcher, make_tracker(RESIDENT, "你们这些废物 路灯坏了半个月都不修",
+                                                               intent="emergency", category="roads"), domain)
+    message = said(dispatcher, domain)
+    assert message["response"] == "utter_report_opened"
+    assert status(action_context, message["number"]).priority != "immediate"
