@@ -279,6 +279,7 @@ def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> N
 
 
 NOTICE_TEXT_CHARS = 40  # of the problem in a worker's notice; the rest by "T1023 详情"
+TWO_PROBLEMS_TEXT_CHARS = 80  # a report naming two things: both in full, the notice in two SMS parts
 
 
 def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
@@ -289,8 +290,11 @@ def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
     who = (ticket.reporter_address if calling else mask(ticket.reporter_address)) \
         if ticket.reporter_address.startswith("+") else "群众"
     photos = f"，附照片{len(ticket.photos)}张" if ticket.photos else ""
-    cut = len(ticket.text) > NOTICE_TEXT_CHARS  # the whole problem is a message away: "T1023 详情"
-    text = ticket.text[:NOTICE_TEXT_CHARS] + ("…" if cut else "")
+    # Two problems in one report ("路灯坏了 垃圾也没人收"): both whole, in a second SMS part if need be;
+    # otherwise the whole problem is a message away: "T1023 详情".
+    room = TWO_PROBLEMS_TEXT_CHARS if len(objects_in(ticket.text)) >= 2 else NOTICE_TEXT_CHARS
+    cut = len(ticket.text) > room
+    text = ticket.text[:room] + ("…" if cut else "")
     more = f"回复“{ticket.number} 详情”看全文，" if cut else "回复"
     return (
         f"{urgent}新工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{unit.name}{place}："
