@@ -13,9 +13,8 @@ from actions import tracker_data
 from actions.council import ActionAskTopics
 from actions.policy import ActionAnswerPolicy
 from actions.runtime import context
-from actions.sender import sender_person
 from actions.tickets import ActionReportEmergency
-from bot.core import questions, reports, triage
+from bot.core import reports, triage
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
@@ -87,15 +86,6 @@ async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Do
         return None
     if asked == "board":
         return await ActionAskTopics().run(dispatcher, tracker, domain) + listen
-    if asked in ("how_to_vote", "how_to_photo"):
-        dispatcher.utter_message(text=triage.HOW_TO_VOTE if asked == "how_to_vote" else triage.HOW_TO_PHOTO)
-        return listen
-    if asked == "contact":
-        ctx = context()
-        with ctx.db.session() as session:
-            whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact)
-            dispatcher.utter_message(text=triage.contact_reply(whom.name, whom.phone, whom.grid_worker))
-        return listen
     return await ActionAnswerPolicy().run(dispatcher, tracker, domain) + listen
 
 
