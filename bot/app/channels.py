@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi import APIRouter
 
-from bot.app.steps import EmergencyPlace, RememberChannel, StaffDesk
+from bot.app.steps import EmergencyPlace, InformationRequests, RememberChannel, StaffDesk
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.knowledge import load_knowledge
 from bot.core.routing_rules import load_rules
 from bot.messaging.dispatcher import Policy
 from bot.messaging.intake import Intake
@@ -75,11 +76,13 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
     staff menu) from one for the resident flows; without it those go to the engine."""
     rules = load_rules(settings.routing_config)
 
-    def staff() -> StaffDesk:
-        return StaffDesk(db, clock, rules, parse)
+    contact = load_knowledge(settings.knowledge_dir).contact
+
+    def before_the_classifier() -> list[Step]:  # who is speaking, then what is only asked: both before the classifier
+        return [StaffDesk(db, clock, rules, parse), InformationRequests(db, contact)]
 
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()},
-                     steps={"simulator": [EmergencyPlace(db, clock), staff()]})
+                     steps={"simulator": [EmergencyPlace(db, clock), *before_the_classifier()]})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -92,7 +95,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
         kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock),
-                            staff()]
+                            *before_the_classifier()]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -105,7 +108,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
                                                region=settings.default_region), RememberChannel(db),
-                                  EmergencyPlace(db, clock), staff()]
+                                  EmergencyPlace(db, clock), *before_the_classifier()]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     kit.limiter = RateLimiter(limits)
     return kit

@@ -8,7 +8,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import emergencies, registry, staff_desk
+from bot.core import emergencies, questions, registry, staff_desk, triage
+from bot.core.knowledge import Contact
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -99,3 +100,30 @@ class StaffDesk:
             if person is None:
                 return None, None
             return staff_desk.answer(s, self.clock, self.rules, sender, text, photos), staff_desk.menu(s, person)
+
+
+class InformationRequests:
+    """What people ask about the service itself, answered before the classifier can file it or miss
+    it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
+    "咋个发照片". Never a ticket, never points. Anything else goes on to the engine."""
+
+    ANSWERED = ("contact", "how_to_vote", "how_to_photo")
+
+    def __init__(self, db: Database, contact: Contact) -> None:
+        self.db = db
+        self.contact = contact
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        asked = triage.information_request(message.text)
+        if asked not in self.ANSWERED:
+            return message
+        if asked == "how_to_vote":
+            return [{"text": triage.HOW_TO_VOTE}]
+        if asked == "how_to_photo":
+            return [{"text": triage.HOW_TO_PHOTO}]
+        return [{"text": await asyncio.to_thread(self._contact, message.sender)}]
+
+    def _contact(self, sender: str) -> str:
+        with self.db.session() as s:
+            whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
+            return triage.contact_reply(whom.name, whom.phone, whom.grid_worker)

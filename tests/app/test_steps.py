@@ -51,3 +51,18 @@ async def test_without_the_engine_a_staff_members_other_messages_go_on(demo_db: 
     other = message(WORKER, "嗯 那个事情哦")
     assert await StaffDesk(demo_db, clock, RULES, down)(other) is other
     assert await StaffDesk(demo_db, clock, RULES)(other) is other
+
+
+async def test_questions_about_the_service_are_answered_before_the_engine_and_never_filed(demo_db: Database):
+    from bot.app.steps import InformationRequests
+    from bot.common.settings import Settings
+    from bot.core.knowledge import load_knowledge
+
+    step = InformationRequests(demo_db, load_knowledge(Settings(_env_file=None).knowledge_dir).contact)
+    [contact] = await step(message(RESIDENT, "我滴网格员电话多少哦"))
+    assert contact["text"] == "您的网格员是李磊，电话13700000001，有事可以直接打。"
+    [vote] = await step(message(RESIDENT, "咋个投票"))
+    [photo] = await step(message(RESIDENT, "咋个发照片嘛"))
+    assert "赞成" in vote["text"] and "照片" in photo["text"]
+    report = message(RESIDENT, "我家楼下路灯坏了 网格员电话多少")  # a problem: the engine's
+    assert await step(report) is report
