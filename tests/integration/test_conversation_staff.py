@@ -213,7 +213,7 @@ def test_words_the_bot_suggests_and_questions_are_answered_never_filed(any_stack
     assert "13700000001" in contact and "****" not in contact
     for question in ("社区几点上班", "咋个投票", "咋个发照片"):
         answer = reply(stack, NEIGHBOUR, question)
-        assert not re.search(r"T\d{4,}", answer) and "工单" not in answer, (question, answer)
+        assert not re.search(r"T\d{4,}", answer) and "收到" not in answer, (question, answer)
     assert tickets_of(stack, VILLAGER) == 0 and tickets_of(stack, NEIGHBOUR) == 0
     points = reply(stack, NEIGHBOUR, "我的积分")
     assert "反映问题" not in points  # nothing filed, nothing earned
@@ -238,4 +238,6 @@ def test_two_problems_in_one_message_reach_the_worker_whole_and_the_resident_can
     opened = reply(stack, "+8613900000017", text)
     assert "李磊（13700000001）" in opened  # the grid worker's published number, callable
     number = number_in(opened)
-    assert any(text in n for n in notices(stack, LI_LEI, number))
+    [notice] = notices(stack, LI_LEI, number)
+    # Both problems whole (the engine's normaliser may have changed the punctuation between them).
+    assert "我们楼下路灯坏了一个多星期了晚上黑得很" in notice and "小区门口的垃圾也三四天没人收了臭得很" in notice, notice
