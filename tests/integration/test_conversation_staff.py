@@ -240,4 +240,5 @@ def test_two_problems_in_one_message_reach_the_worker_whole_and_the_resident_can
     number = number_in(opened)
     [notice] = notices(stack, LI_LEI, number)
     # Both problems whole (the engine's normaliser may have changed the punctuation between them).
-    assert "我们楼下路灯坏了一个多星期了晚上黑得很" in notice and "小区门口的垃圾也三四天没人收了臭得很" in notice, notice
+    assert "我们楼下路灯坏了一个多星期了晚上黑得很" in notice, notice
+    assert "小区门口的垃圾也三四天没人收了臭得很" in notice, notice
