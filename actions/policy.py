@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import questions
+from bot.core import questions, triage
 
 UNANSWERED_SLOT = "policy_unanswered"
 
@@ -44,6 +44,15 @@ class ActionAnswerPolicy(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         text = tracker_data.text(tracker)
+        asked = triage.information_request(text)
+        if asked in ("how_to_vote", "how_to_photo"):  # about the bot itself: answered here
+            dispatcher.utter_message(text=triage.HOW_TO_VOTE if asked == "how_to_vote" else triage.HOW_TO_PHOTO)
+            return [SlotSet(UNANSWERED_SLOT, None)]
+        if asked == "contact":  # "我的网格员电话多少": their published contact, whole
+            with ctx.db.session() as session:
+                whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact)
+                dispatcher.utter_message(text=triage.contact_reply(whom.name, whom.phone, whom.grid_worker))
+            return [SlotSet(UNANSWERED_SLOT, None)]
         found = ctx.knowledge.find(text)
         with ctx.db.session() as session:
             if found is None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
+from actions.council import ActionAskTopics
+from actions.policy import ActionAnswerPolicy
 from actions.runtime import context
-from bot.core import reports
+from actions.tickets import ActionReportEmergency
+from bot.core import reports, triage
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
@@ -49,8 +52,11 @@ class ActionCaptureReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        meta = tracker_data.metadata(tracker)
         text = tracker_data.text(tracker)
+        not_a_report = await triaged(dispatcher, tracker, domain, text)
+        if not_a_report is not None:
+            return not_a_report
+        meta = tracker_data.metadata(tracker)
         place = tracker_data.entity(tracker, "place")
         return [
             SlotSet("report_text", text),
@@ -61,6 +67,26 @@ class ActionCaptureReport(Action):
             SlotSet("report_channel", meta.get("channel")),
             SlotSet("report_place_tries", 0.0),
         ] + ([SlotSet("report_place", place)] if place else [])
+
+
+async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+                  text: str) -> list[EventType] | None:
+    """A message read as a report that is none (bot/core/triage.py), answered here and the report
+    form never started (the bot listens next); None for a real report. Danger words make it an
+    emergency; abuse alone is answered calmly; a question is answered (the notice board, the grid
+    worker's number, how to vote or send a photo, the knowledge base), never filed."""
+    listen: list[EventType] = [FollowupAction("action_listen")]
+    if triage.has_danger(text):
+        return await ActionReportEmergency().run(dispatcher, tracker, domain) + listen
+    if triage.abuse_only(text):
+        dispatcher.utter_message(text=triage.CALM_REPLY)
+        return listen
+    asked = triage.information_request(text)
+    if asked is None:
+        return None
+    if asked == "board":
+        return await ActionAskTopics().run(dispatcher, tracker, domain) + listen
+    return await ActionAnswerPolicy().run(dispatcher, tracker, domain) + listen
 
 
 class ValidateReportForm(FormValidationAction):

@@ -12,10 +12,11 @@ from fastapi import APIRouter
 
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import Classify, DialogueContext
-from bot.app.steps import EmergencyPlace, RememberChannel
+from bot.app.steps import EmergencyPlace, InformationRequests, RememberChannel, StaffDesk
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core.knowledge import load_knowledge
 from bot.core.points import PointRules
 from bot.core.routing_rules import RoutingRules, load_rules
 from bot.messaging.dispatcher import Policy
@@ -99,9 +100,12 @@ class ChannelKit:
 
 def build_channels(settings: Settings, db: Database, clock: Clock, photos: PhotoStore, *,
                    rules: RoutingRules | None = None, classify: Classify | None = None) -> ChannelKit:
-    """`classify`: the engine's parse, with which the dialogue step tells a detail from a new report. The
-    council's step reads vote answers first; the dialogue step then reads what is left in context."""
+    """`classify`: the engine's parse, with which the staff desk tells a staff member's unplaceable message
+    (the staff menu) from one for the resident flows, and the dialogue step a detail from a new report.
+    Before the classifier, in order: who is speaking (staff commands), what is only asked (never filed),
+    the council's vote answers, then the dialogue's context for what is left."""
     rules = rules or load_rules(settings.routing_config)
+    contact = load_knowledge(settings.knowledge_dir).contact
     council = CouncilTurn(db, clock, window=timedelta(minutes=settings.council_question_minutes),
                           rules=PointRules.from_settings(settings))
 
@@ -110,8 +114,12 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                followup_window=timedelta(minutes=settings.followup_window_minutes),
                                answer_window=timedelta(minutes=settings.numbered_answer_minutes))
 
+    def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
+        return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact), council,
+                dialogue(hold_media=hold_media)]
+
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()},
-                     steps={"simulator": [EmergencyPlace(db, clock), council, dialogue()]})
+                     steps={"simulator": [EmergencyPlace(db, clock), *before_the_classifier()]})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -124,7 +132,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
         kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock),
-                           council, dialogue()]
+                           *before_the_classifier()]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -137,7 +145,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
                                                region=settings.default_region), RememberChannel(db),
-                                  EmergencyPlace(db, clock), council, dialogue(hold_media=False)]
+                                  EmergencyPlace(db, clock), *before_the_classifier(hold_media=False)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     if settings.aliyun_sms_access_key_id and settings.aliyun_sms_access_key_secret.get_secret_value() and \
             settings.aliyun_sms_sign_name:

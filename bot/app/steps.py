@@ -4,9 +4,13 @@ the channels know nothing of the core's registry)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import emergencies, registry
+from bot.core import emergencies, questions, registry, staff_desk, triage
+from bot.core.knowledge import Contact
+from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 
@@ -53,3 +57,73 @@ class EmergencyPlace:
                 return None
             place = message.text.strip() or "共享的位置"
             return emergencies.give_place(s, self.clock, ticket, place, *((lat, lon) if has_point else (None, None)))
+
+
+STAFF_MENU_INTENTS = ("nlu_fallback", "out_of_scope", "greet", "help")
+
+
+class StaffDesk:
+    """Who is speaking decides before the classifier: a staff member's message naming a ticket is a
+    command on it, 我的工单/更多 their list, help words their menu (bot/core/staff_desk.py). With a
+    `parse` (the engine's), what else a staff member sends that the classifier cannot place (or that
+    is a greeting or a plea for help) gets the staff menu too, never the residents'. Anything else,
+    and everything from residents, goes on to the engine."""
+
+    def __init__(self, db: Database, clock: Clock, rules: RoutingRules,
+                 parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.rules = rules
+        self.parse = parse
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if not message.text.strip():
+            return message
+        photos = tuple(str(p) for p in message.payload.get("photos") or [])
+        reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos)
+        if reply is not None:
+            return [{"text": reply}]
+        if staff is None or self.parse is None:
+            return message
+        try:
+            intent = ((await self.parse(message.text)).get("intent") or {}).get("name")
+        except Exception:  # the engine is down: its turn will wait and retry, the menu is not worth it
+            return message
+        if intent in STAFF_MENU_INTENTS:
+            return [{"text": staff}]
+        return message
+
+    def _answer(self, sender: str, text: str, photos: tuple[str, ...]) -> tuple[str | None, str | None]:
+        """(the reply to a staff command, or None; the staff menu when the sender is staff, else None)."""
+        with self.db.session() as s:
+            person = staff_desk.staff_member(s, sender)
+            if person is None:
+                return None, None
+            return staff_desk.answer(s, self.clock, self.rules, sender, text, photos), staff_desk.menu(s, person)
+
+
+class InformationRequests:
+    """What people ask about the service itself, answered before the classifier can file it or miss
+    it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
+    "咋个发照片". Never a ticket, never points. Anything else goes on to the engine."""
+
+    ANSWERED = ("contact", "how_to_vote", "how_to_photo")
+
+    def __init__(self, db: Database, contact: Contact) -> None:
+        self.db = db
+        self.contact = contact
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        asked = triage.information_request(message.text)
+        if asked not in self.ANSWERED:
+            return message
+        if asked == "how_to_vote":
+            return [{"text": triage.HOW_TO_VOTE}]
+        if asked == "how_to_photo":
+            return [{"text": triage.HOW_TO_PHOTO}]
+        return [{"text": await asyncio.to_thread(self._contact, message.sender)}]
+
+    def _contact(self, sender: str) -> str:
+        with self.db.session() as s:
+            whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
+            return triage.contact_reply(whom.name, whom.phone, whom.grid_worker)

@@ -106,13 +106,13 @@ def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str 
     elif note:
         event(session, ticket, "progress", now, actor, note=note)
         _audit(session, clock, actor, "progress", ticket)
-    progress = _progress_words(note)
+    progress = progress_words(note)
     if progress:
         tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）正在处理：{progress[:40]}")
     return ticket
 
 
-def _progress_words(note: str) -> str:
+def progress_words(note: str) -> str:
     """A worker's note less the command words (进度, 处理中): what the reporter is told."""
     for word in ("进度", "处理中", "正在处理"):
         note = note.replace(word, " ")

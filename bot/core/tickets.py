@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.common.phones import mask
+from bot.common.phones import mask, national
 from bot.core import points, registry
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
@@ -94,16 +94,34 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371000 * math.asin(math.sqrt(a))
 
 
+# Open and still with their grid: a returned ticket (退单待改派) is leaving it, a new one has none.
+MERGEABLE_STATUSES = ("assigned", "acknowledged", "in_progress", "reopened")
+# Things a report is about: two reports naming different ones are two problems, whatever their category.
+_OBJECTS = ("路灯", "井盖", "下水道", "水管", "管道", "垃圾", "电梯", "楼道灯", "红绿灯", "电线", "路面", "坑",
+            "树", "围墙", "化粪池", "污水", "广告", "车", "狗", "噪音", "麻将", "装修", "积水", "停水", "停电")
+
+
+def objects_in(text: str) -> set[str]:
+    return {word for word in _OBJECTS if word in (text or "")}
+
+
+def same_problem(text: str, other: str) -> bool:
+    """Unless both name what they are about and share nothing (a loose manhole cover is not a street light)."""
+    mine, theirs = objects_in(text), objects_in(other)
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: Report, category: str,
                    unit_id: int | None, exclude_id: int) -> Ticket | None:
-    """An open ticket of the same category, recent enough and close enough: both located within
-    the configured distance, or in the same grid naming the same place."""
+    """并单 only for the same problem: an open ticket of the same category in the same grid, recent
+    enough and at the same place (both located within the configured distance, or naming the same
+    place), that is about the same thing."""
     located = report.lat is not None and report.lon is not None
-    if not located and not report.place_text:
+    if unit_id is None or (not located and not report.place_text):
         return None
     since = clock.now() - timedelta(hours=rules.duplicates.hours)
-    query = select(Ticket).where(Ticket.category == category, Ticket.status.in_(OPEN_STATUSES),
-                                 Ticket.created_at >= since, Ticket.id != exclude_id)
+    query = select(Ticket).where(Ticket.category == category, Ticket.status.in_(MERGEABLE_STATUSES),
+                                 Ticket.unit_id == unit_id, Ticket.created_at >= since, Ticket.id != exclude_id)
     if located:
         # A bounding box in SQL first (1° latitude ≈ 111 km), the exact distance below.
         pad_lat = rules.duplicates.distance_m / 111_000
@@ -111,9 +129,10 @@ def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: 
         query = query.where(Ticket.lat.between(report.lat - pad_lat, report.lat + pad_lat),
                             Ticket.lon.between(report.lon - pad_lon, report.lon + pad_lon))
     else:
-        query = query.where(Ticket.unit_id == unit_id, Ticket.place_text == report.place_text)
+        query = query.where(Ticket.place_text == report.place_text)
     for other in session.scalars(query.order_by(Ticket.id)):
-        if not located or distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m:
+        near = not located or distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m
+        if near and same_problem(report.text, other.text):
             return other
     return None
 
@@ -260,6 +279,7 @@ def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> N
 
 
 NOTICE_TEXT_CHARS = 40  # of the problem in a worker's notice; the rest by "T1023 详情"
+TWO_PROBLEMS_TEXT_CHARS = 80  # a report naming two things: both in full, the notice in two SMS parts
 
 
 def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
@@ -270,8 +290,11 @@ def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
     who = (ticket.reporter_address if calling else mask(ticket.reporter_address)) \
         if ticket.reporter_address.startswith("+") else "群众"
     photos = f"，附照片{len(ticket.photos)}张" if ticket.photos else ""
-    cut = len(ticket.text) > NOTICE_TEXT_CHARS  # the whole problem is a message away: "T1023 详情"
-    text = ticket.text[:NOTICE_TEXT_CHARS] + ("…" if cut else "")
+    # Two problems in one report ("路灯坏了 垃圾也没人收"): both whole, in a second SMS part if need be;
+    # otherwise the whole problem is a message away: "T1023 详情".
+    room = TWO_PROBLEMS_TEXT_CHARS if len(objects_in(ticket.text)) >= 2 else NOTICE_TEXT_CHARS
+    cut = len(ticket.text) > room
+    text = ticket.text[:room] + ("…" if cut else "")
     more = f"回复“{ticket.number} 详情”看全文，" if cut else "回复"
     return (
         f"{urgent}新工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{unit.name}{place}："
@@ -280,7 +303,12 @@ def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
 
 
 def assignee_label(person: Person | None) -> str:
-    """'王芳（137****0001）' for a reply to the reporter."""
+    """'王芳（13700000001）' for a reply to the reporter: a grid worker's (any staff member's) number
+    is their published work contact, whole, so the resident can call it (as the policy answers give
+    it); anyone else's is masked."""
     if person is None:
         return ""
-    return f"{person.name}（{mask(person.phone)}）" if person.phone else person.name
+    if not person.phone:
+        return person.name
+    published = person.kind == "staff"
+    return f"{person.name}（{national(person.phone) if published else mask(person.phone)}）"

@@ -218,3 +218,14 @@ class KnowledgeMiss(Base):
     source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_messages.id"), unique=True)
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+
+
+class StaffQueuePage(Base):
+    """Where a staff member's 我的工单 list got to: the next `更多` shows from `next_offset`, while
+    `shown_at` is recent. One row per person, overwritten."""
+
+    __tablename__ = "staff_queue_pages"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    next_offset: Mapped[int] = mapped_column(Integer, default=0)
+    shown_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -98,3 +98,14 @@ async def test_the_call_back_opens_a_question_ticket_for_the_grid_worker(action_
 async def test_a_call_back_with_no_question_asks_what_the_question_is(action_context, dispatcher, domain):
     await ActionPolicyCallback().run(dispatcher, tracker_after_unknown("1"), domain)
     assert said(dispatcher, domain)[0]["response"] == "utter_policy_ask_again"
+
+
+async def test_asking_for_my_grid_workers_number_gets_it_whole_not_an_apology(action_context, dispatcher, domain):
+    from actions.policy import ActionAnswerPolicy
+    from tests.actions.conftest import make_tracker
+    from tests.conftest import RESIDENT
+
+    await ActionAnswerPolicy().run(dispatcher, make_tracker(RESIDENT, "我的网格员电话多少", intent="ask_policy"),
+                                   domain)
+    [message] = dispatcher.messages
+    assert message["text"] == "您的网格员是李磊，电话13700000001，有事可以直接打。"

@@ -75,7 +75,7 @@ async def test_submitting_opens_a_ticket_and_tells_its_number_and_assignee(actio
     [message] = dispatcher.messages
     assert message["response"] == "utter_report_opened"
     assert re.fullmatch(r"T\d{4,}", message["number"])
-    assert message["assignee"].endswith("（137****0001）")
+    assert message["assignee"].endswith("（13700000001）")  # the grid worker's published contact, callable
     assert SlotSet("last_ticket", message["number"]) in events
     assert slots_of(events)["report_text"] is None  # ready for the next report
     with action_context.db.session() as s:
@@ -130,3 +130,52 @@ async def test_a_location_sent_as_the_answer_to_where_is_the_place(action_contex
     result = ValidateReportForm().validate_report_place("我的位置", dispatcher, tracker, domain)
     assert result == {"report_place": "我的位置", "report_lat": 25.4025, "report_lon": 103.3025}
     assert dispatcher.messages == []
+
+
+def tickets_of(ctx, sender: str) -> list[Ticket]:
+    with ctx.db.session() as s:
+        return list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender)))
+
+
+def listens(events) -> bool:
+    return {"event": "followup", "timestamp": None, "name": "action_listen"} in events
+
+
+async def test_an_insult_read_as_a_report_is_answered_calmly_and_never_filed(action_context, dispatcher, domain):
+    events = await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "你们这些废物"), domain)
+    [message] = dispatcher.messages
+    assert message["text"].startswith("您别急") and listens(events) and not slots_of(events)
+    assert tickets_of(action_context, RESIDENT) == []
+
+
+async def test_the_notice_board_word_the_bot_itself_suggests_shows_the_board(action_context, dispatcher, domain):
+    from tests.conftest import VILLAGER
+
+    events = await ActionCaptureReport().run(dispatcher, make_tracker(VILLAGER, "村口黑板"), domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_board" and listens(events)
+    assert tickets_of(action_context, VILLAGER) == []
+
+
+async def test_my_grid_workers_number_is_answered_whole_and_never_filed(action_context, dispatcher, domain):
+    events = await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "我的网格员电话多少"), domain)
+    [message] = dispatcher.messages
+    assert "13700000001" in message["text"] and listens(events)
+    assert tickets_of(action_context, RESIDENT) == []
+
+
+async def test_how_to_vote_and_office_hours_are_answered_never_filed(action_context, dispatcher, domain):
+    await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "咋个投票"), domain)
+    await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "社区几点上班"), domain)
+    hours = dispatcher.messages[1]
+    assert "赞成" in dispatcher.messages[0]["text"]
+    assert hours["response"] == "utter_policy_answer" and "9点" in hours["answer"]
+    assert tickets_of(action_context, RESIDENT) == []
+
+
+async def test_danger_words_read_as_a_report_raise_the_emergency(action_context, dispatcher, domain):
+    tracker = make_tracker(RESIDENT, "阳光小区8栋1单元电梯关到人了 一个娃娃在里头哭", category="housing_utilities")
+    events = await ActionCaptureReport().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency" and listens(events)
+    [ticket] = tickets_of(action_context, RESIDENT)
+    assert ticket.priority == "immediate"

@@ -107,6 +107,32 @@ def test_a_far_away_or_other_category_or_old_report_opens_its_own_ticket(demo_db
         assert s.query(Ticket).filter(Ticket.status == "merged").count() == 0
 
 
+def test_a_loose_manhole_cover_is_never_merged_into_a_street_light_at_the_same_spot(demo_db: Database,
+                                                                                   clock: FakeClock):
+    lat, lon = POINT_IN_GRID_1
+    with demo_db.session() as s:
+        submit_opened(s, clock, make_report("路灯不亮", sender=RIDER, lat=lat, lon=lon))
+        manhole = submit_opened(s, clock, make_report("井盖松了 踩上去咣当响", sender=STRANGER, lat=lat, lon=lon))
+        assert manhole.merged_into is None and manhole.ticket.status == "assigned"
+
+
+def test_a_ticket_returned_to_another_grid_or_awaiting_dispatch_takes_no_duplicates(demo_db: Database,
+                                                                                   clock: FakeClock):
+    lat, lon = POINT_IN_GRID_1
+    with demo_db.session() as s:
+        light = submit_opened(s, clock, make_report("路灯不亮", sender=RIDER, lat=lat, lon=lon)).ticket.number
+        lifecycle.return_ticket(s, clock, RULES, light, WORKER, "不是我们网格的，在安居社区第1网格")
+    assert ticket(demo_db, light).unit.name == "安居社区第1网格"  # rerouted: no longer this grid's
+    with demo_db.session() as s:
+        again = submit_opened(s, clock, make_report("这里路灯坏了", sender=STRANGER, lat=lat, lon=lon))
+        assert again.merged_into is None
+        lifecycle.return_ticket(s, clock, RULES, again.ticket.number, WORKER, "不归我们")
+    assert ticket(demo_db, again.ticket.number).status == "returned"
+    with demo_db.session() as s:
+        third = submit_opened(s, clock, make_report("路灯还是坏的", sender=RESIDENT, lat=lat, lon=lon))
+        assert third.merged_into is None  # not into the one waiting for the duty officer
+
+
 def test_valid_reports_earn_points_once(demo_db: Database, clock: FakeClock):
     from bot.core import points
     from bot.core.registry import person_by_address

@@ -26,7 +26,7 @@ def test_a_residents_report_opens_a_ticket_for_the_home_grids_primary_worker(dem
         assert ticket.status == "assigned"
         assert opened.assignee.phone == WORKER
         assert ticket.unit.name == "幸福社区第1网格"
-        assert assignee_label(opened.assignee) == f"{opened.assignee.name}（137****0001）"
+        assert assignee_label(opened.assignee) == f"{opened.assignee.name}（13700000001）"  # published, whole
         kinds = s.scalars(select(TicketEvent.kind).where(TicketEvent.ticket_id == ticket.id)).all()
         assert kinds == ["created", "assigned"]
 
@@ -92,3 +92,11 @@ def test_an_emergencys_notice_gives_staff_the_reporters_whole_number_to_call_bac
         first, second = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)
                                   .order_by(OutboxMessage.id)).all()[-2:]
     assert RESIDENT in first and RESIDENT not in second  # an ordinary report's stays masked
+
+
+def test_a_report_of_two_problems_reaches_the_assignee_with_both_whole(demo_db: Database, clock: FakeClock):
+    two = "我们楼下路灯坏了一个多星期了晚上黑得很，还有小区门口的垃圾也三四天没人收了臭得很"
+    with demo_db.session() as s:
+        reports.submit(s, clock, report(two), RULES)
+        notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)).all()[-1]
+    assert two in notice and len(notice) <= 134  # two SMS parts at most

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_china_channels"
-down_revision = "0011_vote_questions"
+down_revision = "0013_staff_queue_pages"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,171 @@
+"""Dispatch and reassignment by message (派单/改派): the duty officer anywhere, a community or village
+secretary (or branch secretary) within her community, nobody else.
+
+`T1016 派给安居社区第1网格` routes the ticket to that grid by the routing table; `T1016 派给 李磊` gives
+it to that staff member. A ticket waiting for a grid (待分派, 退单待改派) is dispatched; one already
+with someone is reassigned, and its former assignee told to stop. Every dispatch is a ticket event
+and an audit entry; the new assignee gets the whole problem (or the 详情 pointer), the reporter a
+short note.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import audit, registry
+from bot.core.notify import notify
+from bot.core.places import match_place
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import assign, assignee_label, event, set_deadlines, tell_reporters, worker_notice
+from bot.store.models import OrgUnit, Person, StaffRole, Ticket
+
+DISPATCH_WORDS = ("派给", "转给", "交给", "改派", "转派", "分派", "派单", "指派", "派到", "转到")
+# Who may dispatch, and over what: the unit they hold the role on and everything below it.
+DISPATCHER_ROLES = ("duty_officer", "community_secretary", "village_secretary", "branch_secretary")
+DISPATCHABLE = ("new", "returned", "assigned", "acknowledged", "in_progress", "reopened")
+
+
+class DispatchError(Exception):
+    """not_allowed (not a dispatcher, or outside her community), wrong_state, no_target (names no grid or
+    person we know), ambiguous (a name several grids or people share; `choices` lists them)."""
+
+    def __init__(self, reason: str, choices: tuple[str, ...] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.choices = choices
+
+
+@dataclass(frozen=True)
+class Dispatched:
+    ticket: Ticket
+    assignee: Person | None
+    unit: OrgUnit | None
+    previous: Person | None  # the assignee it was taken from (reassignment), if any
+
+
+def is_dispatch(text: str) -> bool:
+    return any(word in text for word in DISPATCH_WORDS)
+
+
+def target_words(text: str) -> str:
+    """What follows the dispatch word, less the ticket number: 'T1016 派给 李磊' → '李磊'."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    plain = re.sub(r"(?<![A-Za-z])[Tt]\s*\d{3,}|(?:工单号|工单|单号)\s*:?\s*\d{3,}", " ", plain)
+    for word in DISPATCH_WORDS:
+        plain = plain.replace(word, " ")
+    plain = re.sub(r"^\s*给|给\s*$", " ", plain.strip())
+    plain = re.sub(r"(?:^|\s)给(?=\S)", " ", plain)
+    return " ".join(plain.split()).strip(" ，,。:：")
+
+
+def scope_units(session: Session, person: Person) -> list[OrgUnit]:
+    """The units a person may dispatch within (the duty officer's is the subdistrict)."""
+    rows = session.scalars(select(StaffRole).where(StaffRole.person_id == person.id,
+                                                   StaffRole.role.in_(DISPATCHER_ROLES)))
+    units = [session.get(OrgUnit, row.unit_id) for row in rows]
+    return [u for u in units if u is not None]
+
+
+def may_dispatch(session: Session, person: Person | None) -> bool:
+    return person is not None and bool(scope_units(session, person))
+
+
+def within(session: Session, unit: OrgUnit | None, scopes: list[OrgUnit]) -> bool:
+    """Whether the unit lies at or below one of the scope units."""
+    if unit is None:
+        return False
+    above = {u.id for u in registry.ancestors(session, unit)}
+    return any(scope.id in above for scope in scopes)
+
+
+def _grids_within(session: Session, scopes: list[OrgUnit]) -> list[OrgUnit]:
+    grids = session.scalars(select(OrgUnit).where(OrgUnit.kind == "grid").order_by(OrgUnit.id))
+    return [g for g in grids if within(session, g, scopes)]
+
+
+def _staff_named(session: Session, words: str, scopes: list[OrgUnit]) -> list[tuple[Person, OrgUnit]]:
+    """Staff whose name the words carry, each with the unit of their role, within the scopes."""
+    found: list[tuple[Person, OrgUnit]] = []
+    rows = session.execute(select(Person, StaffRole).join(StaffRole, StaffRole.person_id == Person.id)
+                           .where(Person.kind == "staff").order_by(StaffRole.id)).all()
+    for person, role in rows:
+        if len(person.name) < 2 or person.name not in words or any(p.id == person.id for p, _ in found):
+            continue
+        unit = session.get(OrgUnit, role.unit_id)
+        if within(session, unit, scopes):
+            found.append((person, unit))
+    longest = max((len(p.name) for p, _ in found), default=0)
+    return [(p, u) for p, u in found if len(p.name) == longest]
+
+
+def resolve_target(session: Session, words: str, scopes: list[OrgUnit]) -> tuple[OrgUnit | None, Person | None]:
+    """A grid (by name or alias) or a staff member (by name) within the scopes."""
+    if not words:
+        raise DispatchError("no_target")
+    people = _staff_named(session, words, scopes)
+    if len(people) == 1:
+        return people[0][1], people[0][0]
+    if len(people) > 1:
+        raise DispatchError("ambiguous", tuple(f"{p.name}（{u.name}）" for p, u in people[:3]))
+    match = match_place(session, words)
+    grids = [g for g in match.grids if within(session, g, scopes)]
+    if len(grids) == 1:
+        return grids[0], None
+    if len(grids) > 1:
+        raise DispatchError("ambiguous", tuple(g.name for g in grids[:4]))
+    if match.grids:  # a real place, but outside her community
+        raise DispatchError("not_allowed")
+    raise DispatchError("no_target")
+
+
+def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str, address: str,
+             words: str) -> Dispatched:
+    """Dispatch or reassign the ticket to the grid or person the words name. Raises DispatchError."""
+    actor = registry.person_by_address(session, address)
+    scopes = scope_units(session, actor) if actor is not None else []
+    ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    if ticket is None:
+        raise DispatchError("not_found")
+    if not scopes:
+        raise DispatchError("not_allowed")
+    # The duty officer's scope is the subdistrict: an unplaced ticket is hers. A secretary's ticket
+    # must lie in her community already.
+    if ticket.unit is not None and not within(session, ticket.unit, scopes):
+        raise DispatchError("not_allowed")
+    if ticket.unit is None and not any(u.kind == "subdistrict" for u in scopes):
+        raise DispatchError("not_allowed")
+    if ticket.status not in DISPATCHABLE:
+        raise DispatchError("wrong_state")
+    unit, person = resolve_target(session, words, scopes)
+    previous = ticket.assignee if ticket.status not in ("new", "returned") else None
+    if person is not None and previous is not None and person.id == previous.id:
+        return Dispatched(ticket, person, unit, None)
+    now = clock.now()
+    from_status, from_unit = ticket.status, ticket.unit_id
+    if person is None:
+        ticket.assignee_id = None
+        assignee = assign(session, clock, rules, ticket, unit)
+        if assignee is None:
+            raise DispatchError("no_target")
+    else:
+        assignee = person
+        ticket.unit_id = unit.id if unit is not None and unit.kind == "grid" else ticket.unit_id
+        ticket.assignee_id, ticket.assignee_role = person.id, "dispatched"
+        ticket.status = "assigned"
+        set_deadlines(session, rules, ticket, now)
+        event(session, ticket, "assigned", now, assignee_id=person.id, role="dispatched")
+        notify(session, person, worker_notice(ticket, unit or ticket.unit), ticket_id=ticket.id)
+    event(session, ticket, "dispatched", now, actor, from_status=from_status, from_unit=from_unit,
+          to_unit=ticket.unit_id, to=assignee.id)
+    audit.record(session, clock, f"person:{actor.id}", "ticket.dispatched", ticket.number or "",
+                 {"to": f"person:{assignee.id}", "to_unit": ticket.unit_id, "from_status": from_status})
+    if previous is not None and previous.id != assignee.id:
+        notify(session, previous, f"工单{ticket.number}已改派给{assignee.name}，您无需再办。", ticket_id=ticket.id)
+    tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）已交给{assignee_label(assignee)}办理。")
+    return Dispatched(ticket, assignee, unit, previous)

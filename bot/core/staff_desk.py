@@ -1,0 +1,265 @@
+"""What a staff member's message asks for, read by who is speaking before any classifier guesses:
+a message naming a ticket is a command on it (详情, 收到, 处理中/进度, 已办结, 退单, and for those who
+may, 派给); 我的工单 lists what they hold, a page at a time (更多); anything else they may send gets
+the staff menu, never the residents' one.
+
+Every reply fits one SMS part, except a ticket's 详情 (its whole text, the SMS policy sends the rest
+on 更多)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import dispatch, lifecycle, registration
+from bot.core.commands import ticket_number_in, worker_command
+from bot.core.lifecycle import STATUS_NAMES, TicketError
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import CATEGORY_NAMES, assignee_label
+from bot.store.models import Person, StaffQueuePage, Ticket
+
+SMS_CHARS = 70
+PAGE_WINDOW = timedelta(minutes=30)  # 更多 continues the list shown this recently
+AWAITING = ("new", "returned")
+
+MENU = "工作人员请回复：我的工单；T号+详情/收到/处理中/进度 说明/已办结 说明/退单 理由"
+MENU_DISPATCHER = "请回复：我的工单；T号+详情/收到/进度/已办结/退单；派单“T1016 派给 网格名或姓名”"
+QUEUE_WORDS = ("我的工单", "我有哪些工单", "我有哪些单", "有哪些工单", "有哪些单子", "新单子", "新工单", "待办",
+               "工单列表", "我的单子", "有哪些待派", "待派", "待分派", "查工单", "看工单", "有啥子单")
+MORE_WORDS = ("更多", "下一页", "下页", "还有呢", "还有吗", "继续")
+HELP_WORDS = ("帮助", "菜单", "怎么用", "咋个用", "咋用", "命令", "怎么派", "咋个派", "咋个改派", "怎么改派",
+              "怎么操作", "咋个操作", "help")
+
+REPLIES = {
+    "ack": "好的，工单{number}已接单。办结后回复“{number} 已办结 处理情况”。",
+    "start": "工单{number}已记为处理中。",
+    "start_told": "工单{number}已记为处理中，已把进展告诉反映人。",
+    "resolve": "工单{number}已办结，已请反映人评价。辛苦了！",
+    "returned_rerouted": "工单{number}已退回，改派给{assignee}。",
+    "returned": "工单{number}已退回，街道值班员会重新派单。",
+    "no_number": "请带上工单号，比如“收到 T1023”。",
+    "not_found": "没有找到工单{number}，请核对单号。",
+    "not_allowed": "工单{number}不归您办理，只有承办人或其上级可以操作。",
+    "wrong_state": "工单{number}目前“{status}”，不能这样操作。",
+    "awaiting": "工单{number}目前“{status}”，请回复“{number} 派给 网格名或姓名”派单。",
+    "awaiting_not_dispatcher": "工单{number}目前“{status}”，由街道值班员或社区书记派单。",
+    "verify_name": "请写明是哪位居民，如“{number} 已办结 原号13900000001”或姓名；核实不了写“{number} 已办结 未核实”。",
+    "number_moved": "工单{number}已办结，{name}的登记已改用新号码，已通知本人。",
+    "number_taken": "工单{number}已办结，但新号码已被他人登记，{name}的号码没有改。",
+    "dispatched": "好的，工单{number}已派给{assignee}，已通知承办人和反映人。",
+    "dispatch_not_allowed": "抱歉，派单由街道值班员或本社区书记操作，您可以回复“退单 {number} 理由”。",
+    "dispatch_outside": "抱歉，工单{number}或所派网格不在您的辖区，请联系街道值班员。",
+    "dispatch_no_target": "没找到要派给谁，请写网格名或姓名，如“{number} 派给 安居社区第1网格”。",
+    "dispatch_ambiguous": "有几个可选：{choices}。请写清楚派给哪一个。",
+    "dispatch_wrong_state": "工单{number}目前“{status}”，不用再派。",
+}
+
+
+def reply(key: str, **values: object) -> str:
+    return REPLIES[key].format(**values)
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip().lower()
+
+
+def is_more(text: str) -> bool:
+    return _plain(text).strip(" 。.!！?？") in MORE_WORDS
+
+
+def wants_queue(text: str) -> bool:
+    plain = _plain(text)
+    return len(plain) <= 20 and any(word in plain for word in QUEUE_WORDS)
+
+
+def wants_menu(text: str) -> bool:
+    plain = _plain(text)
+    return len(plain) <= 20 and any(word in plain for word in HELP_WORDS)
+
+
+def menu(session: Session, person: Person) -> str:
+    return MENU_DISPATCHER if dispatch.may_dispatch(session, person) else MENU
+
+
+# -- the queue -----------------------------------------------------------------------------------
+
+def awaiting_dispatch(session: Session, person: Person) -> list[Ticket]:
+    """Tickets waiting for a grid (待分派, 退单待改派) this person may dispatch, newest first."""
+    scopes = dispatch.scope_units(session, person)
+    if not scopes:
+        return []
+    street = any(u.kind == "subdistrict" for u in scopes)
+    rows = session.scalars(select(Ticket).where(Ticket.status.in_(AWAITING)).order_by(Ticket.id.desc()))
+    return [t for t in rows if (t.unit is None and street) or dispatch.within(session, t.unit, scopes)]
+
+
+def queue(session: Session, person: Person) -> list[Ticket]:
+    """What a staff member has to do: the tickets they hold (most urgent, then newest), then those
+    waiting for them to dispatch."""
+    held = lifecycle.assigned_to(session, person)
+    seen = {t.id for t in held}
+    return held + [t for t in awaiting_dispatch(session, person) if t.id not in seen]
+
+
+def _line(ticket: Ticket) -> str:
+    return f"{ticket.number}{CATEGORY_NAMES[ticket.category]}{STATUS_NAMES[ticket.status]}"
+
+
+def queue_page(tickets: list[Ticket], offset: int, budget: int = SMS_CHARS) -> tuple[str, int]:
+    """One SMS part of the list from `offset`: the text and where the next page starts."""
+    total = len(tickets)
+    if offset >= total:
+        return "没有更多了。回复“我的工单”从头看。", total
+    head = "您的待办工单" if offset == 0 else "接上"
+    shown, text = 0, ""
+    for count in range(1, total - offset + 1):
+        lines = "；".join(_line(t) for t in tickets[offset:offset + count])
+        rest = total - offset - count
+        tail = f"。共{total}件，回“更多”看下页" if rest else "。回“T号 详情”看全文"
+        candidate = f"{head}：{lines}{tail}"
+        if len(candidate) > budget and shown:
+            break
+        shown, text = count, candidate
+    return text, offset + shown
+
+
+def show_queue(session: Session, clock: Clock, person: Person, *, more: bool = False) -> str:
+    """我的工单 (the first page) or 更多 (the next one, while the list was shown recently)."""
+    tickets = queue(session, person)
+    if not tickets:
+        return "您目前没有待办工单。"
+    page = session.get(StaffQueuePage, person.id)
+    now = clock.now()
+    offset = page.next_offset if more and page is not None and now - page.shown_at <= PAGE_WINDOW else 0
+    text, next_offset = queue_page(tickets, offset)
+    if page is None:
+        session.add(StaffQueuePage(person_id=person.id, next_offset=next_offset, shown_at=now))
+    else:
+        page.next_offset, page.shown_at = next_offset, now
+    return text
+
+
+# -- commands on a ticket ------------------------------------------------------------------------
+
+def _dispatch(session: Session, clock: Clock, rules: RoutingRules, person: Person, number: str, address: str,
+              words: str) -> str:
+    if not dispatch.may_dispatch(session, person):
+        return reply("dispatch_not_allowed", number=number)
+    try:
+        done = dispatch.dispatch(session, clock, rules, number, address, words)
+    except dispatch.DispatchError as error:
+        if error.reason == "not_found":
+            return reply("not_found", number=number)
+        if error.reason == "not_allowed":
+            return reply("dispatch_outside", number=number)
+        if error.reason == "ambiguous":
+            return reply("dispatch_ambiguous", choices="、".join(error.choices))
+        if error.reason == "wrong_state":
+            ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+            return reply("dispatch_wrong_state", number=number, status=STATUS_NAMES.get(ticket.status, ""))
+        return reply("dispatch_no_target", number=number)
+    return reply("dispatched", number=number, assignee=assignee_label(done.assignee))
+
+
+def _awaiting_reply(session: Session, person: Person, ticket: Ticket) -> str:
+    key = "awaiting" if dispatch.may_dispatch(session, person) else "awaiting_not_dispatcher"
+    return reply(key, number=ticket.number, status=STATUS_NAMES[ticket.status])
+
+
+def command(session: Session, clock: Clock, rules: RoutingRules, person: Person, address: str, text: str,
+            intent: str = "", photos: tuple[str, ...] = ()) -> str:
+    """A staff member's message naming a ticket, carried out; the reply."""
+    number = ticket_number_in(text)
+    if number is None:
+        return reply("no_number")
+    if dispatch.is_dispatch(text):
+        return _dispatch(session, clock, rules, person, number, address, dispatch.target_words(text))
+    verb = worker_command(text, intent)
+    ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    if ticket is not None and ticket.status in AWAITING and verb.verb != "details":
+        # The duty officer naming a grid or a person on a ticket waiting for one ("T1027 河畔花园",
+        # "退单 T1027 在河畔花园"): that is a dispatch.
+        words = dispatch.target_words(verb.note.replace("在", " "))
+        if dispatch.may_dispatch(session, person) and words and _names_target(session, person, words):
+            return _dispatch(session, clock, rules, person, number, address, words)
+        return _awaiting_reply(session, person, ticket)
+    try:
+        return _worker_verb(session, clock, rules, verb, number, address, photos)
+    except TicketError as error:
+        if error.reason == "wrong_state" and error.status in AWAITING and ticket is not None:
+            return _awaiting_reply(session, person, ticket)
+        return reply(error.reason if error.reason in REPLIES else "not_found", number=number,
+                     status=STATUS_NAMES.get(error.status or "", ""))
+
+
+def _names_target(session: Session, person: Person, words: str) -> bool:
+    try:
+        dispatch.resolve_target(session, words, dispatch.scope_units(session, person))
+    except dispatch.DispatchError as error:
+        return error.reason == "ambiguous"
+    return True
+
+
+def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, number: str,  # noqa: ANN001
+                 address: str, photos: tuple[str, ...]) -> str:
+    if verb.verb == "details":
+        return lifecycle.details(session, rules, number, address)
+    if verb.verb == "return":
+        _, assignee = lifecycle.return_ticket(session, clock, rules, number, address, verb.note or "未说明")
+        label = assignee_label(assignee)
+        return reply("returned_rerouted", number=number, assignee=label) if label else reply("returned", number=number)
+    if verb.verb == "resolve":
+        check = registration.verdict(session, number, verb.note)
+        if check.needs_person:
+            return reply("verify_name", number=number)
+        lifecycle.resolve(session, clock, rules, number, address, verb.note, photo=photos[0] if photos else None)
+        if check.person is not None:
+            moved = registration.move_number(session, clock, check.ticket, check.person, address)
+            return reply("number_moved" if moved else "number_taken", number=number, name=check.person.name)
+        return reply("resolve", number=number)
+    if verb.verb == "start":
+        lifecycle.start_work(session, clock, rules, number, address, verb.note)
+        told = bool(lifecycle.progress_words(verb.note))
+        return reply("start_told" if told else "start", number=number)
+    lifecycle.acknowledge(session, clock, rules, number, address)
+    return reply("ack", number=number)
+
+
+# -- a staff member's message --------------------------------------------------------------------
+
+def staff_member(session: Session, address: str) -> Person | None:
+    return lifecycle.staff_member(session, address)
+
+
+def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, text: str,
+           photos: tuple[str, ...] = ()) -> str | None:
+    """The reply to a staff member's message that is a staff command, or None: not staff, or a
+    message for the resident flows (a report of their own, a policy question)."""
+    person = staff_member(session, address)
+    if person is None:
+        return None
+    if ticket_number_in(text) is not None and not _looks_like_report(text):
+        return command(session, clock, rules, person, address, text, photos=photos)
+    if wants_queue(text):
+        return show_queue(session, clock, person)
+    if is_more(text):  # the next page of a list shown lately, else the list from the top
+        return show_queue(session, clock, person, more=True)
+    if wants_menu(text):
+        return menu(session, person)
+    return None
+
+
+_REPORT_SHAPE = re.compile(r"坏了|漏水|着火|起火|冒烟|晕倒|堵了")
+
+
+def _looks_like_report(text: str) -> bool:
+    """A long message whose only number-like thing is a 1023号 address is a report, not a command."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    explicit = re.search(r"(?<![A-Za-z])[Tt]\s*\d{3,}|工单|单号", plain)
+    return explicit is None and _REPORT_SHAPE.search(plain) is not None
+

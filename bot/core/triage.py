@@ -1,0 +1,111 @@
+"""What a message is before it may become a ticket, by its words, whatever the classifier guessed:
+
+- danger words (fire, gas, someone down, a person trapped, water pouring in) make an emergency;
+- abuse (傻逼, 滚, 你们这些废物) never does, and abuse alone is answered calmly, never filed;
+- an information request (the notice board, my grid worker's number, opening hours, how to vote or
+  send a photo, where to charge a battery) is answered, never filed: a ticket needs a problem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Happening now and dangerous to life or home. "救命" alone is enough.
+_DANGER = re.compile(
+    r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟大得很|全是烟|火好大|"
+    r"煤气味|燃气味|天然气味|液化气味|漏气|煤气.{0,4}(?:泄|漏)|"
+    r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|倒起了|倒在地|抽搐|口吐白沫|"
+    r"喘不上气|心脏病|血止不住|流了好多血|持刀|拿刀|砍人|杀人|抢劫|"
+    r"溺水|掉河|掉水里|落水|"
+    r"关到人|困到人|困人|困在电梯|关在电梯|电梯.{0,6}(?:困|关到)|"
+    r"触电|爆炸|塌了|倒塌|垮了|跳楼|自杀|轻生|"
+    r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗|淹了|淹到|漫进屋")
+# Said of a risk, not of something happening ("电线乱拉 怕着火").
+_ONLY_A_RISK = re.compile(r"怕|担心|防止|预防|万一|会不会|隐患|容易")
+_ABUSE = re.compile(
+    r"傻[逼比屄b]|煞笔|沙比|\bsb\b|你妈的|他妈的|妈的|尼玛|操你|草泥马|日你|狗日|龟儿子|瓜娃子|"
+    r"(?:^|[\s，,。!！])滚(?=$|[\s，,。!！吧])|滚开|滚蛋|滚远|滚出去|给我滚|"
+    r"废物|饭桶|混蛋|王八蛋|去死|脑残|白痴|神经病|吃屎|你们这些垃圾|一群垃圾|一帮垃圾|没用的东西|闭嘴|死开")
+# Words of a problem to fix: with them, a question ("路灯坏了咋个办") is still a report.
+_PROBLEM = re.compile(
+    r"坏|漏|堵|臭|吵|烂|破|断|塌|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
+    r"不亮|不通|不响|不修|修|松了|掉了|翻了|倒了|歪了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
+    r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人")
+_QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号|哪里|哪点|哪儿|哪个|哪些|哪家|什么时候|啥时候|好久|"
+                       r"啥子|什么|是不是|能不能|可不可以|有没有|有没得|吗|嘛[?？]|呢|[?？]|请问|想问|问一下|问哈")
+_BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
+_CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|是谁|叫啥)|(?:电话|号码).{0,4}网格员|找哪个|找谁")
+_HOW_TO_VOTE = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:投票|投|表决)")
+_HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)")
+
+SHORT_ABUSE_CHARS = 20  # abuse with nothing else in it is short
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip().lower()
+
+
+def has_danger(text: str) -> bool:
+    plain = _plain(text)
+    if _DANGER.search(plain) is None:
+        return False
+    return "救命" in plain or _ONLY_A_RISK.search(plain) is None
+
+
+def is_abuse(text: str) -> bool:
+    return _ABUSE.search(_plain(text)) is not None
+
+
+def has_problem(text: str) -> bool:
+    return _PROBLEM.search(_plain(text)) is not None or has_danger(text)
+
+
+def is_emergency(text: str, classified_as_emergency: bool) -> bool:
+    """Danger words make an emergency; abuse without them never does; otherwise the classifier's word."""
+    if has_danger(text):
+        return True
+    if is_abuse(text):
+        return False
+    return classified_as_emergency
+
+
+def abuse_only(text: str) -> bool:
+    """An insult with no problem in it (傻逼, 滚, 你们这些废物): answered calmly, never filed."""
+    plain = _plain(text)
+    rest = _ABUSE.sub(" ", plain)
+    return is_abuse(plain) and not has_problem(rest) and len(plain) <= SHORT_ABUSE_CHARS
+
+
+CALM_REPLY = "您别急，我们在听。遇到什么困难请直接说，比如“路灯坏了”，会尽快帮您。"
+
+
+def information_request(text: str) -> str | None:
+    """What a message asks to know, when it reports no problem: "board" (公告, 村口黑板), "contact"
+    (my grid worker's number), "how_to_vote", "how_to_photo", or "question" (anything else asked,
+    for the knowledge base). None for a report."""
+    plain = _plain(text)
+    if not plain or has_problem(plain):
+        return None
+    if _BOARD.search(plain) and len(plain) <= 20:
+        return "board"
+    if _CONTACT.search(plain):
+        return "contact"
+    if _HOW_TO_VOTE.search(plain):
+        return "how_to_vote"
+    if _HOW_TO_PHOTO.search(plain):
+        return "how_to_photo"
+    if _QUESTION.search(plain):
+        return "question"
+    return None
+
+
+HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"
+HOW_TO_PHOTO = "拍好照片直接发过来就行，跟着问题一起发或紧接着发，都会附到您的工单上。"
+
+
+def contact_reply(name: str, phone: str, grid_worker: bool) -> str:
+    """The answer to "what is my grid worker's number": their published contact, whole."""
+    if grid_worker:
+        return f"您的网格员是{name}，电话{phone}，有事可以直接打。"
+    return f"您还没有分到网格，有事找{name}，电话{phone}。"

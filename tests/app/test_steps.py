@@ -1,0 +1,68 @@
+"""The staff desk step: a staff member's command or unplaceable message is answered before the
+engine; residents' messages and a staff member's own report go on to it."""
+
+from bot.app.steps import StaffDesk
+from bot.common.clock import FakeClock
+from bot.core.routing_rules import DEFAULT_PATH, load_rules
+from bot.messaging.ports import Claimed
+from bot.store.db import Database
+from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
+from tests.core.helpers import submit
+
+RULES = load_rules(DEFAULT_PATH)
+
+
+def message(sender: str, text: str) -> Claimed:
+    return Claimed(id=1, channel="simulator", sender=sender, text=text, payload={}, attempts=0)
+
+
+def parsing_as(intent: str):  # the engine's /model/parse, as far as the step reads it
+    async def parse(text: str) -> dict:
+        return {"text": text, "intent": {"name": intent, "confidence": 0.9}}
+    return parse
+
+
+async def test_a_staff_command_is_answered_before_the_engine(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    step = StaffDesk(demo_db, clock, RULES, parsing_as("report_issue"))
+    answered = await step(message(WORKER, f"{number} 详情"))
+    assert isinstance(answered, list) and number in answered[0]["text"] and RESIDENT in answered[0]["text"]
+
+
+async def test_what_staff_send_that_nobody_can_place_gets_the_staff_menu(demo_db: Database, clock: FakeClock):
+    step = StaffDesk(demo_db, clock, RULES, parsing_as("nlu_fallback"))
+    [menu] = await step(message(DUTY_OFFICER, "嗯 那个事情哦"))
+    assert "派给" in menu["text"] and "议事投票" not in menu["text"]
+
+
+async def test_a_residents_message_and_a_staff_members_report_go_on_to_the_engine(demo_db: Database,
+                                                                                clock: FakeClock):
+    step = StaffDesk(demo_db, clock, RULES, parsing_as("nlu_fallback"))
+    resident = message(RESIDENT, "嗯 那个事情哦")
+    assert await step(resident) is resident
+    report = message(WORKER, "我家楼下路灯坏了好几天了")
+    assert await StaffDesk(demo_db, clock, RULES, parsing_as("report_issue"))(report) is report
+
+
+async def test_without_the_engine_a_staff_members_other_messages_go_on(demo_db: Database, clock: FakeClock):
+    async def down(text: str) -> dict:
+        raise RuntimeError("engine unreachable")
+
+    other = message(WORKER, "嗯 那个事情哦")
+    assert await StaffDesk(demo_db, clock, RULES, down)(other) is other
+    assert await StaffDesk(demo_db, clock, RULES)(other) is other
+
+
+async def test_questions_about_the_service_are_answered_before_the_engine_and_never_filed(demo_db: Database):
+    from bot.app.steps import InformationRequests
+    from bot.common.settings import Settings
+    from bot.core.knowledge import load_knowledge
+
+    step = InformationRequests(demo_db, load_knowledge(Settings(_env_file=None).knowledge_dir).contact)
+    [contact] = await step(message(RESIDENT, "我滴网格员电话多少哦"))
+    assert contact["text"] == "您的网格员是李磊，电话13700000001，有事可以直接打。"
+    [vote] = await step(message(RESIDENT, "咋个投票"))
+    [photo] = await step(message(RESIDENT, "咋个发照片嘛"))
+    assert "赞成" in vote["text"] and "照片" in photo["text"]
+    report = message(RESIDENT, "我家楼下路灯坏了 网格员电话多少")  # a problem: the engine's
+    assert await step(report) is report

@@ -1,0 +1,96 @@
+"""A staff member's message is read by who is speaking: ticket commands, their list a page at a time,
+their menu; residents' messages are left to the resident flows."""
+
+import re
+
+import pytest
+
+from bot.common.clock import FakeClock
+from bot.core import staff_desk
+from bot.store.db import Database
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, VILLAGER, WORKER
+from tests.core.helpers import COMMUNITY_SECRETARY, RULES, make_report, messages_to, submit, ticket
+
+CATEGORIES = ["roads", "sanitation", "housing_utilities", "roads", "sanitation", "roads", "housing_utilities",
+              "sanitation", "roads"]
+
+
+def say(db: Database, clock: FakeClock, who: str, text: str) -> str | None:
+    with db.session() as s:
+        return staff_desk.answer(s, clock, RULES, who, text)
+
+
+def test_my_tickets_fits_one_sms_part_and_more_pages_through_all_of_them(demo_db: Database, clock: FakeClock):
+    numbers = [submit(demo_db, clock, make_report(f"问题{i} 我家楼下又出毛病了", category=c))
+               for i, c in enumerate(CATEGORIES)]
+    pages = [say(demo_db, clock, WORKER, "我的工单")]
+    while "更多" in pages[-1]:
+        pages.append(say(demo_db, clock, WORKER, "更多"))
+    assert len(pages) >= 2 and all(len(page) <= 70 for page in pages)
+    shown = [n for page in pages for n in re.findall(r"T\d{4}", page)]
+    assert sorted(shown) == sorted(numbers)  # every ticket once
+    assert pages[0].startswith("您的待办工单") and "共9件" in pages[0]
+
+
+def test_more_long_after_the_list_starts_again_from_the_top(demo_db: Database, clock: FakeClock):
+    for i, c in enumerate(CATEGORIES):
+        submit(demo_db, clock, make_report(f"问题{i} 我家楼下又出毛病了", category=c))
+    first = say(demo_db, clock, WORKER, "我的工单")
+    clock.advance(hours=2)
+    assert say(demo_db, clock, WORKER, "更多") == first
+
+
+def test_more_from_a_resident_is_not_the_staff_desks(demo_db: Database, clock: FakeClock):
+    assert say(demo_db, clock, RESIDENT, "更多") is None
+
+
+def test_the_duty_officers_list_holds_the_tickets_waiting_to_be_dispatched(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("这边有人在烧垃圾 烟大得很", sender=STRANGER, category="sanitation"))
+    page = say(demo_db, clock, DUTY_OFFICER, "有哪些待派的单子")
+    assert f"{number}环境卫生待分派" in page and len(page) <= 70
+
+
+@pytest.mark.parametrize("who", [WORKER, DUTY_OFFICER, COMMUNITY_SECRETARY])
+def test_staff_asking_for_help_get_the_staff_menu_not_the_residents(demo_db: Database, clock: FakeClock, who: str):
+    menu = say(demo_db, clock, who, "咋个改派" if who == DUTY_OFFICER else "帮助")
+    assert menu is not None and "我的工单" in menu and "详情" in menu and len(menu) <= 70
+    assert "议事投票" not in menu and "我的积分" not in menu
+    assert ("派给" in menu) == (who != WORKER)
+
+
+def test_residents_and_a_staff_members_own_report_go_on_to_the_resident_flows(demo_db: Database, clock: FakeClock):
+    assert say(demo_db, clock, RESIDENT, "我的工单") is None
+    assert say(demo_db, clock, VILLAGER, "帮助") is None
+    assert say(demo_db, clock, WORKER, "我家楼下路灯坏了好几天了") is None
+
+
+def test_a_worker_cannot_dispatch_and_is_told_what_to_do_instead(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    refused = say(demo_db, clock, WORKER, f"{number} 派给 幸福社区第2网格")
+    assert "街道值班员或本社区书记" in refused and f"退单 {number}" in refused and len(refused) <= 70
+    assert ticket(demo_db, number).assignee.phone == WORKER
+
+
+def test_the_duty_officer_acknowledging_an_unplaced_ticket_is_told_how_to_dispatch(demo_db: Database,
+                                                                                    clock: FakeClock):
+    number = submit(demo_db, clock, make_report("这边有人在烧垃圾 烟大得很", sender=STRANGER, category="sanitation"))
+    answer = say(demo_db, clock, DUTY_OFFICER, f"收到 {number}")
+    assert answer == f"工单{number}目前“待分派”，请回复“{number} 派给 网格名或姓名”派单。"
+
+
+@pytest.mark.parametrize("wording", ["{n} 派给河滨社区第1网格", "{n} 河畔花园", "退单 {n} 在河畔花园", "{n}转给周明"])
+def test_the_duty_officer_dispatches_in_her_own_words(demo_db: Database, clock: FakeClock, wording: str):
+    number = submit(demo_db, clock, make_report("这边有人在烧垃圾 烟大得很", sender=STRANGER, category="sanitation"))
+    answer = say(demo_db, clock, DUTY_OFFICER, wording.format(n=number))
+    assert answer.startswith(f"好的，工单{number}已派给周明（13700000009）") and len(answer) <= 70
+    done = ticket(demo_db, number)
+    assert (done.status, done.unit.name) == ("assigned", "河滨社区第1网格")
+    assert messages_to(demo_db, "+8613700000009")[-1].startswith(f"新工单{number}")
+
+
+def test_a_progress_note_is_recorded_and_the_reporter_told(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    answer = say(demo_db, clock, WORKER, f"{number} 进度 已联系物业")
+    assert answer == f"工单{number}已记为处理中，已把进展告诉反映人。"
+    assert "已联系物业" in messages_to(demo_db, RESIDENT)[-1]
+    assert ticket(demo_db, number).status == "in_progress"

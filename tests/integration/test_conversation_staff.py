@@ -1,0 +1,244 @@
+"""Who is speaking, emergencies versus insults, no junk tickets and 并单, through the gateway, the real
+engine and the real action server, in the voices of the duty officer, a secretary, grid workers and
+residents (dialect, typos). Every behaviour runs on SQLite and on PostgreSQL.
+
+Each test uses people no other integration test writes as, so the shared stacks' state does not
+matter; the duty officer is shared, so what is asserted of her is about this test's tickets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.store.db import Database
+from bot.store.models import Ticket, TicketEvent
+from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1
+from tests.integration.stack import Stack
+
+pytestmark = pytest.mark.engine
+
+XF_SECRETARY = "+8613800001001"  # 幸福社区's community secretary
+ANJU_SECRETARY = "+8613800002001"  # 安居社区's
+LI_LEI = "+8613700000001"  # 李磊, 幸福社区第1网格
+XF_GRID_2 = "+8613700000002"  # 幸福社区第2网格's grid worker
+YANG_YAN = "+8613700000005"  # 杨艳, 安居社区第1网格
+ZHOU_MING = "+8613700000009"  # 周明, 河滨社区第1网格 (河畔花园)
+HB_GRID_2 = "+8613700000010"  # 河滨社区第2网格's grid worker
+# Residents (20 a grid in the demo): 幸福社区第1网格 has 1–20, 河滨社区第2网格 181–200.
+GRANNY = "+8613900000012"
+GRANDPA = "+8613900000013"
+NEIGHBOUR = "+8613900000014"
+AUNTIE = "+8613900000015"
+UNCLE = "+8613900000016"
+HB_RESIDENTS = [f"+86139{n:08d}" for n in range(185, 191)]
+VILLAGER = "+8613500000007"  # 石桥村一组
+RIDER = "+8613600000003"
+PASSER_BY = "+8613999990101"  # not in the registry
+OTHER_PASSER_BY = "+8613999990102"
+RESIDENT_MENU_ITEMS = ("议事投票", "我的积分")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_stack(request: pytest.FixtureRequest) -> Stack:
+    return request.getfixturevalue("stack" if request.param == "sqlite" else "pg_stack")
+
+
+def replies(stack: Stack, sender: str, text: str, **extra: object) -> list[str]:
+    response = stack.say(sender, text, **extra)
+    assert response.status_code == 200, response.text
+    return response.json()["replies"]
+
+
+def reply(stack: Stack, sender: str, text: str, **extra: object) -> str:
+    said = replies(stack, sender, text, **extra)
+    assert len(said) == 1, said
+    assert len(said[0]) <= 70, said[0]  # one SMS part
+    return said[0]
+
+
+def number_in(text: str) -> str:
+    return re.search(r"T\d{4,}", text).group(0)
+
+
+def notices(stack: Stack, to: str, containing: str = "") -> list[str]:
+    return [m["text"] for m in stack.outbox(to) if m["kind"] == "notification" and containing in m["text"]]
+
+
+def query(stack: Stack, statement):
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            return list(s.execute(statement).all())
+    finally:
+        db.dispose()
+
+
+def ticket(stack: Stack, number: str) -> dict:
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            t = s.scalar(select(Ticket).where(Ticket.number == number))
+            return {"status": t.status, "unit": t.unit.name if t.unit else None,
+                    "assignee": t.assignee.phone if t.assignee else None, "priority": t.priority,
+                    "merged_into": t.merged_into_id}
+    finally:
+        db.dispose()
+
+
+def event_kinds(stack: Stack, number: str) -> list[str]:
+    rows = query(stack, select(TicketEvent.kind).join(Ticket, Ticket.id == TicketEvent.ticket_id)
+                 .where(Ticket.number == number).order_by(TicketEvent.id))
+    return [kind for (kind,) in rows]
+
+
+def tickets_of(stack: Stack, sender: str) -> int:
+    [(count,)] = query(stack, select(func.count(Ticket.id)).where(Ticket.reporter_address == sender))
+    return count
+
+
+def unplaced_ticket(stack: Stack, sender: str) -> str:
+    """A stranger's report nobody can place: asked where twice, 'don't know' → 待分派 for the duty officer."""
+    assert "哪" in reply(stack, sender, "我们这边下水道堵了 污水漫到路上了")
+    replies(stack, sender, "不晓得哦")
+    done = replies(stack, sender, "真的不晓得 刚搬来")
+    number = number_in(done[-1])
+    assert ticket(stack, number)["status"] == "new"
+    return number
+
+
+# -- dispatch by message ----------------------------------------------------------------------------
+
+def test_the_duty_officer_dispatches_an_unplaced_ticket_to_a_grid(any_stack: Stack):
+    stack = any_stack
+    number = unplaced_ticket(stack, PASSER_BY)
+    told = reply(stack, DUTY_OFFICER, f"收到 {number}")  # accepting it: told how to dispatch, not refused
+    assert "派给" in told and "不能这样操作" not in told
+
+    done = reply(stack, DUTY_OFFICER, f"{number}派给河滨社区第1网格")
+    assert done.startswith(f"好的，工单{number}已派给周明")
+    done_ticket = ticket(stack, number)
+    assert (done_ticket["status"], done_ticket["unit"], done_ticket["assignee"]) == (
+        "assigned", "河滨社区第1网格", ZHOU_MING)
+    assert "dispatched" in event_kinds(stack, number)
+    [notice] = notices(stack, ZHOU_MING, number)
+    assert "下水道堵了 污水漫到路上了" in notice  # the whole problem
+    told_reporter = notices(stack, PASSER_BY, number)[-1]
+    assert "周明（13700000009）" in told_reporter and len(told_reporter) <= 70
+
+    accepted = reply(stack, ZHOU_MING, f"收到 {number}")
+    assert "已接单" in accepted and ticket(stack, number)["status"] == "acknowledged"
+
+
+def test_the_duty_officer_reassigns_by_name_and_the_former_assignee_stops(any_stack: Stack):
+    stack = any_stack
+    number = number_in(reply(stack, GRANNY, "我们屋头楼下的路灯坏了好几天了 黑黢黢的"))
+    assert ticket(stack, number)["assignee"] == LI_LEI
+    done = reply(stack, DUTY_OFFICER, f"t{number[1:]} 转给 杨艳")
+    assert "杨艳" in done and ticket(stack, number)["assignee"] == YANG_YAN
+    assert any("改派给杨艳" in n for n in notices(stack, LI_LEI, number))
+    assert notices(stack, YANG_YAN, number)[-1].startswith(f"新工单{number}")
+    assert "已接单" in reply(stack, YANG_YAN, f"收到{number}")
+
+
+def test_a_secretary_dispatches_in_her_community_and_nobody_else_can(any_stack: Stack):
+    stack = any_stack
+    number = number_in(reply(stack, GRANDPA, "小区门口垃圾堆起好几天莫得人收 臭得很"))
+    returned = reply(stack, LI_LEI, f"退单 {number} 不是我们网格的")
+    assert "退回" in returned and ticket(stack, number)["status"] == "returned"
+
+    refused = reply(stack, ANJU_SECRETARY, f"{number} 派给 安居社区第1网格")
+    assert "不在您的辖区" in refused and ticket(stack, number)["status"] == "returned"
+    worker = reply(stack, LI_LEI, f"{number} 派给幸福社区第2网格")
+    assert "值班员或本社区书记" in worker and ticket(stack, number)["status"] == "returned"
+
+    done = reply(stack, XF_SECRETARY, f"{number} 派给幸福社区第2网格")
+    assert number in done and ticket(stack, number)["assignee"] == XF_GRID_2
+    assert any("垃圾堆起好几天" in n for n in notices(stack, XF_GRID_2, number))
+
+
+# -- the staff's own menu and list ------------------------------------------------------------------
+
+def test_staff_get_the_staff_menu_and_residents_keep_theirs(any_stack: Stack):
+    stack = any_stack
+    for who, text in [(DUTY_OFFICER, "咋个改派"), (HB_GRID_2, "帮助"), (HB_GRID_2, "你好"), (ZHOU_MING, "咋个用哦")]:
+        menu = reply(stack, who, text)
+        assert "我的工单" in menu and not any(item in menu for item in RESIDENT_MENU_ITEMS), (who, text, menu)
+    assert "派给" in reply(stack, DUTY_OFFICER, "帮助")
+    resident = reply(stack, AUNTIE, "你好")
+    assert all(item in resident for item in RESIDENT_MENU_ITEMS)
+
+
+def test_my_tickets_fits_one_sms_part_and_pages_with_more(any_stack: Stack):
+    stack = any_stack
+    problems = ["楼下路灯坏了", "垃圾好几天没人收", "水管漏水了 滴一晚上", "楼道灯不亮", "井盖松了 踩起咣当响",
+                "下水道堵了 臭得很"]
+    numbers = {number_in(reply(stack, who, text)) for who, text in zip(HB_RESIDENTS, problems, strict=True)}
+    pages = [reply(stack, HB_GRID_2, "我有哪些工单")]
+    while "更多" in pages[-1] and len(pages) < 6:
+        pages.append(reply(stack, HB_GRID_2, "更多"))
+    shown = {n for page in pages for n in re.findall(r"T\d{4,}", page)}
+    assert len(pages) >= 2 and numbers <= shown
+    detail = replies(stack, HB_GRID_2, f"{sorted(numbers)[0]} 详情")[0]
+    assert "反映人+86139" in detail  # staff see the reporter's whole number
+
+
+# -- emergencies versus insults ---------------------------------------------------------------------
+
+def test_an_insult_is_answered_calmly_and_never_raises_an_emergency(any_stack: Stack):
+    stack = any_stack
+    before = len(stack.outbox(DUTY_OFFICER))
+    for insult in ("傻逼", "滚", "你们这些废物"):
+        answer = reply(stack, UNCLE, insult)
+        assert "110" not in answer and "紧急" not in answer and not re.search(r"T\d{4,}", answer), answer
+    assert tickets_of(stack, UNCLE) == 0
+    assert len(stack.outbox(DUTY_OFFICER)) == before  # nobody alerted
+
+    danger = replies(stack, UNCLE, "救命 屋头好大一股煤气味")
+    assert danger[0].startswith("情况紧急请先拨打") and tickets_of(stack, UNCLE) == 1
+    number = number_in(danger[0])
+    assert ticket(stack, number)["priority"] == "immediate"
+    # The first notice to the grid worker gives the reporter's whole number to call back.
+    assert any(UNCLE in n for n in notices(stack, LI_LEI, number))
+
+
+# -- no junk tickets --------------------------------------------------------------------------------
+
+def test_words_the_bot_suggests_and_questions_are_answered_never_filed(any_stack: Stack):
+    stack = any_stack
+    for word in ("村口黑板", "公告"):  # the bot's own hint: 回复“公告”看议事结果和村口黑板
+        assert not any(re.search(r"T\d{4,}", answer) for answer in replies(stack, VILLAGER, word))
+    contact = reply(stack, NEIGHBOUR, "我的网格员电话多少")
+    assert "13700000001" in contact and "****" not in contact
+    for question in ("社区几点上班", "咋个投票", "咋个发照片"):
+        answer = reply(stack, NEIGHBOUR, question)
+        assert not re.search(r"T\d{4,}", answer) and "收到" not in answer, (question, answer)
+    assert tickets_of(stack, VILLAGER) == 0 and tickets_of(stack, NEIGHBOUR) == 0
+    points = reply(stack, NEIGHBOUR, "我的积分")
+    assert "反映问题" not in points  # nothing filed, nothing earned
+
+
+# -- 并单, two problems, numbers ---------------------------------------------------------------------
+
+def test_a_manhole_cover_is_not_merged_into_a_street_light_at_the_same_spot(any_stack: Stack):
+    stack = any_stack
+    lat, lon = POINT_IN_GRID_1
+    light = number_in(reply(stack, RIDER, "这里路灯不亮了", lat=lat, lon=lon))
+    manhole = reply(stack, OTHER_PASSER_BY, "这里井盖松了 踩上去咣当咣当的", lat=lat, lon=lon)
+    number = number_in(manhole)
+    assert number != light and "并入" not in manhole
+    assert ticket(stack, number)["merged_into"] is None and ticket(stack, number)["status"] == "assigned"
+
+
+def test_two_problems_in_one_message_reach_the_worker_whole_and_the_resident_can_call_the_worker(
+        any_stack: Stack):
+    stack = any_stack
+    text = "我们楼下路灯坏了一个多星期了晚上黑得很，还有小区门口的垃圾也三四天没人收了臭得很"
+    opened = reply(stack, "+8613900000017", text)
+    assert "李磊（13700000001）" in opened  # the grid worker's published number, callable
+    number = number_in(opened)
+    [notice] = notices(stack, LI_LEI, number)
+    # Both problems whole (the engine's normaliser may have changed the punctuation between them).
+    assert "我们楼下路灯坏了一个多星期了晚上黑得很" in notice, notice
+    assert "小区门口的垃圾也三四天没人收了臭得很" in notice, notice
