@@ -24,7 +24,8 @@ TOPIC_SLOTS = ["topic_title", "topic_description", "topic_confirm"]
 CAST_RESPONSES = {"recorded": "utter_vote_recorded", "unchanged": "utter_vote_recorded",
                   "changed": "utter_vote_changed", "locked": "utter_vote_locked",
                   "not_open": "utter_vote_closed", "not_eligible": "utter_vote_not_eligible",
-                  "no_proxy": "utter_vote_not_eligible", "bad_option": "utter_vote_which_option"}
+                  "no_proxy": "utter_vote_not_eligible", "own_ballot": "utter_vote_not_eligible",
+                  "bad_option": "utter_vote_which_option"}
 
 
 class ActionVote(Action):

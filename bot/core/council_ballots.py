@@ -67,7 +67,7 @@ def parse_choice(text: str, options: list[str]) -> int | None:
 
 @dataclass(frozen=True)
 class CastResult:
-    # recorded / changed / unchanged / not_open / not_eligible / locked / no_proxy / bad_option
+    # recorded / changed / unchanged / not_open / not_eligible / locked / no_proxy / own_ballot / bad_option
     status: str
     topic: Topic
     option: int | None = None
@@ -113,6 +113,8 @@ def cast(session: Session, clock: Clock, topic_id: int, voter: Person, option: i
                                   .with_for_update())
         assert existing is not None  # the constraint just told us it exists
         previous = existing.option
+        if proxy and existing.cast_by_id == subject.id:  # their own ballot: nobody else's word replaces it
+            return CastResult("own_ballot", topic, previous, previous)
         if previous == option:
             return CastResult("unchanged", topic, option, previous)
         if not topic.allow_change:

@@ -67,6 +67,9 @@ def cast_text(session: Session, result: CastResult, member: Person | None = None
         return closed_text(topic)
     if result.status == "no_proxy":
         return no_proxy_text(topic)
+    if result.status == "own_ballot":
+        who = member.name if member else "家人"
+        return fit(f"{who}已自己投了“{fit(topic.title, 12)}”，以本人的票为准，没有改。", SMS)
     if result.status == "not_eligible":
         if member:
             return fit(f"抱歉，{member.name}不在“{fit(topic.title, 12)}”的投票范围，没有计票。", SMS)

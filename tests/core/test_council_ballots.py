@@ -110,6 +110,24 @@ def test_a_proxy_ballot_for_a_household_member_only_where_allowed_and_recorded_a
         assert s.scalar(select(func.count()).select_from(Ballot).where(Ballot.topic_id == closed_to_proxies)) == 0
 
 
+def test_a_proxy_ballot_never_overwrites_the_member_s_own_and_the_member_may_still_change_a_proxy_one(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        son, mother = person(s, GROUP1[0]), person(s, GROUP1[1])
+        topic_id = open_topic(s, clock, allow_proxy=True, title="修路")
+        assert cast(s, clock, topic_id, mother, 2).status == "recorded"  # she voted herself
+        refused = cast(s, clock, topic_id, son, 1, on_behalf_of=mother)
+        assert (refused.status, refused.option) == ("own_ballot", 2)
+        ballot = s.scalar(select(Ballot).where(Ballot.topic_id == topic_id))
+        assert (ballot.option, ballot.cast_by_id, ballot.proxy) == (2, mother.id, False)
+        other = open_topic(s, clock, allow_proxy=True, title="装路灯")
+        assert cast(s, clock, other, son, 1, on_behalf_of=mother).status == "recorded"
+        assert cast(s, clock, other, mother, 2).status == "changed"  # her own word replaces her son's for her
+        s.expire_all()
+        ballot = s.scalar(select(Ballot).where(Ballot.topic_id == other))
+        assert (ballot.option, ballot.cast_by_id, ballot.proxy) == (2, mother.id, False)
+
+
 def test_who_chose_what_is_only_for_an_auditor_on_a_secret_topic(demo_db: Database, clock: FakeClock) -> None:
     with demo_db.session() as s:
         topic_id = open_topic(s, clock)
