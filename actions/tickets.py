@@ -164,6 +164,10 @@ class ActionRateService(Action):
         return [SlotSet("last_ticket", number)]
 
 
+ASK_CANCEL = "您是要撤销刚反映的问题吗？要撤销请回复“撤销”。"
+CONFIRM_CANCEL = "要撤销工单{number}吗？请回复“撤销 {number}”。"
+
+
 class ActionCancelTicket(Action):
     """The reporter withdraws their latest ticket (or the one named) before work starts. A worker's
     退单 that the NLU read as cancel is handed to the worker action."""
@@ -178,11 +182,16 @@ class ActionCancelTicket(Action):
         if is_withdrawal(tracker_data.text(tracker)) and self._withdraw_ballot(dispatcher, tracker):
             return []  # 撤回投票 / 我那票不算了: the ballot, never a report
         ctx, number = context(), number_of(tracker)
+        if number is None and not lifecycle.says_cancel(tracker_data.text(tracker)):
+            dispatcher.utter_message(text=ASK_CANCEL)  # "那个" read as cancel: ask, never withdraw a report on it
+            return []
         try:
             with ctx.db.session() as session:
                 number = lifecycle.cancel(session, ctx.clock, tracker.sender_id, number).number
         except TicketError as error:
-            if error.reason == "wrong_state":
+            if error.reason == "confirm":
+                dispatcher.utter_message(text=CONFIRM_CANCEL.format(number=error.number))
+            elif error.reason == "wrong_state":
                 dispatcher.utter_message(response="utter_cannot_cancel", number=error.number)
             elif error.reason == "none_open":
                 dispatcher.utter_message(response="utter_cancelled")

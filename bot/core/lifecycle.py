@@ -3,6 +3,7 @@ it (退单); reporters ask for status, urge, rate, or cancel. Every change is a 
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlalchemy import or_, select
@@ -236,9 +237,23 @@ def staff_queue(session: Session, person: Person, budget: int = 70) -> str:
     return text
 
 
+# A cancel that names no ticket acts on the reporter's latest one only this soon after it was made; later
+# (a question answered since, another matter) it is asked about: "回复“撤销 T1012”".
+CANCEL_UNNAMED_WITHIN = timedelta(minutes=30)
+CANCEL_WORDS = re.compile(r"取消|撤销|撤回|撤了|不要了|不用了|不报了|不办了|算了|作废|搞错了|弄错了|删了|删掉")
+
+
+def says_cancel(text: str) -> bool:
+    """Whether a message says to cancel at all (a cancel read into "那个" or "好的" is not one)."""
+    return bool(CANCEL_WORDS.search(text))
+
+
 def cancel(session: Session, clock: Clock, address: str, number: str | None = None) -> Ticket:
-    """The reporter withdraws a ticket before work starts."""
+    """The reporter withdraws a ticket before work starts: the one named, or their latest if they made it in
+    the last CANCEL_UNNAMED_WITHIN (else TicketError "confirm" with that ticket, to be asked about)."""
     ticket = _reporters_ticket(session, address, number, CANCELLABLE)
+    if number is None and clock.now() - ticket.created_at > CANCEL_UNNAMED_WITHIN:
+        raise TicketError("confirm", ticket)
     if ticket.reporter_address != address:
         raise TicketError("not_allowed", ticket)
     now = clock.now()

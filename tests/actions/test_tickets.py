@@ -169,6 +169,25 @@ async def test_the_reporter_cancels_before_work_starts(action_context, dispatche
     assert status(action_context, number).status == "cancelled"
 
 
+async def test_a_word_read_as_cancel_that_says_no_cancel_asks_and_withdraws_nothing(action_context, dispatcher,
+                                                                                    domain):
+    number = open_one(action_context)  # blind test 3, #11: "那个" cancelled the report
+    await ActionCancelTicket().run(dispatcher, make_tracker(RESIDENT, "那个", intent="cancel"), domain)
+    assert "撤销" in answered(dispatcher)
+    assert status(action_context, number).status != "cancelled"
+
+
+async def test_a_bare_cancel_long_after_the_report_asks_which_and_a_named_one_is_cancelled(action_context,
+                                                                                         dispatcher, domain):
+    number = open_one(action_context)  # blind test 3, #19: 取消 after a policy answer withdrew an older report
+    action_context.clock.advance(minutes=31)
+    await ActionCancelTicket().run(dispatcher, make_tracker(RESIDENT, "取消", intent="cancel"), domain)
+    assert answered(dispatcher) == f"要撤销工单{number}吗？请回复“撤销 {number}”。"
+    assert status(action_context, number).status != "cancelled"
+    await ActionCancelTicket().run(dispatcher, make_tracker(RESIDENT, f"撤销 {number}", intent="cancel"), domain)
+    assert status(action_context, number).status == "cancelled"
+
+
 async def test_an_emergency_says_which_number_to_call_first(action_context, dispatcher, domain):
     tracker = make_tracker(RESIDENT, "楼下电瓶车烧起来了", intent="emergency", category="fire_safety")
     await ActionReportEmergency().run(dispatcher, tracker, domain)
