@@ -241,7 +241,8 @@ class ActionReportEmergency(Action):
             ask_where = emergencies.should_ask_place(reports.where_is(session, report), report)
             opened = reports.submit(session, ctx.clock, report, rules())
             number = opened.ticket.number
-        dispatcher.utter_message(response="utter_emergency", phone=rules().emergency_number(category), number=number)
+        dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
+                                 number=number)
         if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
             dispatcher.utter_message(response="utter_emergency_where")
         return [SlotSet("last_ticket", number)]

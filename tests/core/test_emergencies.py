@@ -3,6 +3,7 @@ alerted hear it with the reporter's number; nothing else is taken for a place.""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
@@ -77,3 +78,14 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
             assert not emergencies.should_ask_place(locate(s, reporter=resident, text=text), report), text
         stranger = make_report("我在5楼 出不去了 好大的烟", sender=STRANGER, category="fire_safety", emergency=True)
         assert emergencies.should_ask_place(locate(s, reporter=None, text=stranger.text), stranger)
+
+
+@pytest.mark.parametrize(("category", "text", "number"), [
+    ("roads", "路口有个人被车撞倒了 流了好多血", "120"),
+    ("public_security", "有人打架 一个人倒在地上不动了", "120"),
+    ("housing_utilities", "屋头好大一股煤气味道", "119"),
+    ("fire_safety", "楼下着火了 有人受伤", "119"),
+    ("public_security", "有人拿刀在小区门口闹事", "110"),
+])
+def test_someone_hurt_is_an_ambulance_call_first_except_in_a_fire(category: str, text: str, number: str):
+    assert emergencies.number_to_call(RULES, category, text) == number
