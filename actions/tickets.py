@@ -129,7 +129,8 @@ class ActionUrge(Action):
         ctx, number = context(), number_of(tracker)
         try:
             with ctx.db.session() as session:
-                ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, number)
+                ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, number,
+                                        text=tracker_data.text(tracker))
                 number = ticket.number
         except TicketError as error:
             refuse(dispatcher, error, number)

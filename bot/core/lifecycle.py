@@ -171,6 +171,23 @@ def reported_by(session: Session, address: str, statuses: tuple[str, ...]) -> li
                              Ticket.status.in_(statuses)).order_by(Ticket.id.desc())))
 
 
+_NOT_CLUES = re.compile(r"催|一下|那个|这个|咋个|怎么|还没|没有|莫得|快点|好久|几天|"
+                        r"了|的|嘛|啊|呢|吧|我|你们|[，。！？、\s]")
+
+
+def _ticket_meant(tickets: list[Ticket], text: str) -> str | None:
+    """The number of the one ticket whose text shares the most two-character pieces with `text` (what is left
+    of it once the urging words are gone); None when none or several share as much."""
+    clues = _NOT_CLUES.sub(" ", text)
+    pieces = {clue[i:i + 2] for clue in clues.split() for i in range(len(clue) - 1)}
+    if not pieces:
+        return None
+    scores = sorted(((sum(piece in t.text for piece in pieces), t.number) for t in tickets), reverse=True)
+    if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]
+
+
 def _reporters_ticket(session: Session, address: str, number: str | None, statuses: tuple[str, ...]) -> Ticket:
     mine = reported_by(session, address, tuple(STATUS_NAMES))
     if number:
@@ -264,8 +281,12 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     return ticket
 
 
-def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, number: str | None = None) -> Ticket:
-    """催办: recorded, the assignee reminded; every few urges escalate one level."""
+def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, number: str | None = None,
+         text: str = "") -> Ticket:
+    """催办: recorded, the assignee reminded; every few urges escalate one level. With no number, the open
+    ticket the words point at ("催一下 路灯那个"), else the latest."""
+    if number is None and text:
+        number = _ticket_meant(reported_by(session, address, OPEN_STATUSES), text)
     ticket = _reporters_ticket(session, address, number, OPEN_STATUSES)
     now = clock.now()
     ticket.urge_count += 1

@@ -236,3 +236,12 @@ def test_an_unsatisfied_rating_passes_the_reporters_reason_to_the_worker_within_
     assert ticket(demo_db, number).status == "reopened"
     long_reason = "晚上还是一闪一闪的 " * 10
     assert len(lifecycle.reopen_notice(ticket(demo_db, number), long_reason)) <= 70
+
+
+def test_an_urge_goes_to_the_ticket_its_words_point_at_not_just_the_latest(demo_db: Database, clock: FakeClock):
+    light = submit(demo_db, clock, make_report("阳光小区3栋门口的路灯坏了好几天了"))
+    fall = submit(demo_db, clock, make_report("楼下垃圾桶翻了 垃圾撒了一地", category="sanitation"))
+    with demo_db.session() as s:  # blind test 3, #36: "催一下 路灯那个" urged the newest ticket instead
+        assert lifecycle.urge(s, clock, RULES, RESIDENT, text="催一下 路灯那个咋个还没修").number == light
+        assert lifecycle.urge(s, clock, RULES, RESIDENT, text="快点嘛").number == fall  # no clue: the latest
+    assert ticket(demo_db, light).urge_count == 1 and ticket(demo_db, fall).urge_count == 1
