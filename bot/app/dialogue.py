@@ -250,12 +250,14 @@ class DialogueContext:
         """The bot's most recent question to the sender, if it still stands."""
         rows = s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == message.sender)
                          .order_by(OutboxMessage.id.desc()).limit(QUESTIONS_LOOKED_AT)).all()
-        latest_turn = rows[0].reply_to_id if rows else None
+        # The bot's latest reply in the conversation; notices sent on their own (the privacy notice after a first
+        # reply, a ticket's news) do not end a question.
+        latest_turn = next((row.reply_to_id for row in rows if row.reply_to_id is not None), None)
         for row in rows:
             kind = answers.question_in(row.text)
             if kind is None:
                 continue
-            if kind not in STATE_KEPT and row.reply_to_id != latest_turn:
+            if kind not in STATE_KEPT and row.reply_to_id is not None and row.reply_to_id != latest_turn:
                 return  # asked before the bot's latest reply, which asked nothing: answered or passed by
             if self._stands(s, kind, row, look, now):
                 look.question, look.question_reply_to = kind, row.reply_to_id

@@ -168,6 +168,32 @@ async def test_a_numeral_in_any_script_answers_the_menu_within_the_window(demo_d
     assert isinstance(passed, Claimed) and (passed.text, passed.payload["answers"]) == ("1", "menu")
 
 
+async def test_the_privacy_notice_after_a_first_reply_does_not_end_the_menu_it_follows(demo_db: Database,
+                                                                                      clock: FakeClock):
+    chat = Conversation(demo_db, clock)  # blind test 4, #37: a first-time sender's ② was not understood
+    await chat.say("你好")
+    with demo_db.session() as s:
+        first = s.scalar(select(InboxMessage.id).order_by(InboxMessage.id.desc()))
+    chat.bot([MENU], reply_to=first)
+    chat.bot(["【网格通】我们只为办事保存您的号码和消息。回复“退订”不再收到。"])  # sent on its own
+    passed = await chat.say("②")
+    assert isinstance(passed, Claimed) and (passed.text, passed.payload["answers"]) == ("2", "menu")
+
+
+async def test_a_menu_already_answered_does_not_take_a_later_bare_digit(demo_db: Database, clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    await chat.say("你好")
+    with demo_db.session() as s:
+        first = s.scalar(select(InboxMessage.id).order_by(InboxMessage.id.desc()))
+    chat.bot([MENU], reply_to=first)
+    await chat.say("二")
+    with demo_db.session() as s:
+        second = s.scalar(select(InboxMessage.id).order_by(InboxMessage.id.desc()))
+    chat.bot(["您目前没有在办的工单。有事直接发消息说。"], reply_to=second)
+    [question] = texts(await chat.say("2"))
+    assert question.startswith("您回复的“2”是选哪一项")
+
+
 async def test_a_bare_digit_long_after_the_menu_is_asked_about_not_read_against_an_old_list(demo_db: Database,
                                                                                            clock: FakeClock):
     chat = Conversation(demo_db, clock)
