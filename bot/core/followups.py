@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry
+from bot.core import registry, triage
 from bot.core.emergencies import reads_as_place
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
@@ -43,6 +43,9 @@ NEW_PROBLEM = re.compile(r"^(?:还有|另外|另一个|还要反映|再反映|�
 # A detail points back at the report: 她/他/它, 那个/这个, 就在…, 是在…, 一起的, 都还/还在/一直.
 REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|就在|就是|是在|是\d|在\d)"
                          r"|也是|一起|都还|还在|还是|一直|越来越|刚才说")
+# A question of its own (where to swap a battery, how to move a school): never a detail of a report.
+ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|咋个办|怎么办|咋个申请|怎么申请|咋个弄|怎么弄|"
+                  r"多少钱|几点|要带|去哪|能不能|可不可以|有没有")
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")
 
@@ -62,6 +65,11 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     text = text.strip()
     if not text or intent in OWN_INTENTS:
         return "pass"
+    if triage.has_danger(text) and (ticket.priority != "immediate" or category != ticket.category):
+        return "pass"  # a new danger (water pouring in after a gas report): the engine raises the emergency
+    if ASKS.search(text) and not REFERS_BACK.search(text) and not (intent == "report_issue"
+                                                                     and category == ticket.category):
+        return "pass"  # its own question: answered, not held behind "补充还是新问题"
     if intent == "check_status" and STATUS_WORDS.search(text):
         return "pass"
     if intent == "urge" and URGE_WORDS.search(text):
