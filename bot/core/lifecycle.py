@@ -268,7 +268,13 @@ def says_cancel(text: str) -> bool:
 def cancel(session: Session, clock: Clock, address: str, number: str | None = None) -> Ticket:
     """The reporter withdraws a ticket before work starts: the one named, or their latest if they made it in
     the last CANCEL_UNNAMED_WITHIN (else TicketError "confirm" with that ticket, to be asked about)."""
-    ticket = _reporters_ticket(session, address, number, CANCELLABLE)
+    try:
+        ticket = _reporters_ticket(session, address, number, CANCELLABLE)
+    except TicketError as error:
+        taken = reported_by(session, address, OPEN_STATUSES) if error.reason == "none_open" else []
+        if taken:  # "不报了" after the worker took it: say it is being handled, never "已取消"
+            raise TicketError("wrong_state", taken[0]) from error
+        raise
     if number is None and clock.now() - ticket.created_at > CANCEL_UNNAMED_WITHIN:
         raise TicketError("confirm", ticket)
     if ticket.reporter_address != address:

@@ -188,6 +188,12 @@ async def test_a_bare_cancel_long_after_the_report_asks_which_and_a_named_one_is
     assert status(action_context, number).status == "cancelled"
 
 
+async def test_a_cancel_with_nothing_to_cancel_never_says_it_cancelled_something(action_context, dispatcher,
+                                                                                  domain):
+    await ActionCancelTicket().run(dispatcher, make_tracker(RESIDENT, "取消", intent="cancel"), domain)
+    assert "没有可以撤销" in answered(dispatcher)  # blind test 4, #29: "已取消" with nothing cancelled
+
+
 async def test_an_emergency_says_which_number_to_call_first(action_context, dispatcher, domain):
     tracker = make_tracker(RESIDENT, "楼下电瓶车烧起来了", intent="emergency", category="fire_safety")
     await ActionReportEmergency().run(dispatcher, tracker, domain)

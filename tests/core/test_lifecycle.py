@@ -101,6 +101,9 @@ def test_the_reporter_may_cancel_before_work_starts_but_not_after(demo_db: Datab
     with demo_db.session() as s, pytest.raises(TicketError) as refused:
         lifecycle.cancel(s, clock, RESIDENT, second)
     assert refused.value.reason == "wrong_state"
+    with demo_db.session() as s, pytest.raises(TicketError) as unnamed:  # blind test 4, #49: "不报了" said 已取消
+        lifecycle.cancel(s, clock, RESIDENT)
+    assert (unnamed.value.reason, unnamed.value.number) == ("wrong_state", second)
     assert kinds(demo_db, first)[-1] == "cancelled"
 
 
