@@ -41,7 +41,9 @@ def _actor(session: Session, rules: RoutingRules, address: str, *tickets: Ticket
 
 
 def _in_scope(session: Session, scope: Scope, number: str | None) -> Ticket:
-    ticket = visible_ticket(session, scope, (number or "").strip().upper()) if number else None
+    wanted = (number or "").strip().upper()
+    wanted = f"T{wanted}" if wanted.isdigit() else wanted  # "1023" typed for T1023
+    ticket = visible_ticket(session, scope, wanted) if wanted else None
     if ticket is None:
         raise TicketError("not_found")
     return ticket
