@@ -5,12 +5,13 @@ import pytest
 from sqlalchemy import select
 
 from bot.core import merging
-from bot.core.lifecycle import TicketError, acknowledge
+from bot.core.lifecycle import TicketError, acknowledge, resolve
 from bot.store.models import Ticket, TicketFollower
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, WORKER
 from tests.core.helpers import RULES, kinds, make_report, messages_to, submit, ticket
 from tests.core.workbench_factories import (
+    BUILDING_HEAD,
     NEIGHBOUR_OUTSIDE_BUILDING,
     in_grid_1,
     in_hb_grid_2,
@@ -107,3 +108,21 @@ def test_a_ticket_is_not_merged_into_itself_nor_split_when_it_was_never_merged(d
     with pytest.raises(TicketError) as refused, demo_db.session() as s:
         merging.split(s, clock, RULES, scope(demo_db, WORKER), WORKER, kept, other)
     assert refused.value.reason == "not_merged"
+
+
+def test_the_merged_tickets_reporter_hears_the_kept_tickets_outcome(demo_db, clock):
+    kept, other = two_in_grid_1(demo_db, clock)
+    with demo_db.session() as s:
+        merging.merge(s, clock, RULES, scope(demo_db, WORKER), WORKER, kept, other)
+    with demo_db.session() as s:
+        resolve(s, clock, RULES, kept, WORKER, "已经修好了")
+    assert any(kept in text and "修好" in text for text in messages_to(demo_db, NEIGHBOUR_OUTSIDE_BUILDING))
+
+
+def test_only_someone_who_may_act_on_both_tickets_merges_them(demo_db, clock):
+    kept = in_grid_1(demo_db, clock)
+    other = in_grid_1(demo_db, clock, "小区门口垃圾三天没人收了", category="sanitation")  # both his building's
+    with pytest.raises(TicketError) as refused, demo_db.session() as s:
+        merging.merge(s, clock, RULES, scope(demo_db, BUILDING_HEAD), BUILDING_HEAD, kept, other)
+    assert refused.value.reason == "not_allowed"
+    assert ticket(demo_db, other).status == "assigned"
