@@ -8,6 +8,8 @@ automatically on arrival (never assigned) is routed afresh when split off."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -18,7 +20,7 @@ from bot.core.notify import notify, notify_address
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, visible_ticket
 from bot.core.tickets import OPEN_STATUSES, assign, event, follow, schedule
-from bot.store.models import Person, Ticket, TicketEvent, TicketFollower
+from bot.store.models import Person, Ticket, TicketEvent, TicketFollower, TicketTimer
 
 # Why a merge or split was refused, for the workbench (TicketError.reason → text).
 REFUSALS = {
@@ -95,6 +97,26 @@ def merge(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, add
     return target
 
 
+def _resume_timers(session: Session, rules: RoutingRules, ticket: Ticket, now: datetime) -> None:
+    """The reminders and the overdue step of its own deadlines (unchanged by the merge): those that went
+    stale while it was merged are scheduled again; one still pending is not doubled."""
+    before = timedelta(hours=rules.remind_before_hours)
+    wanted = [("overdue", ticket.due_at, ticket.due_at)]
+    if ticket.due_at is not None and ticket.due_at - before > now:
+        wanted.append(("remind", ticket.due_at - before, ticket.due_at))
+    if ticket.status in ("assigned", "reopened") and ticket.ack_due_at is not None \
+            and ticket.ack_due_at - before > now:
+        wanted.append(("remind_ack", ticket.ack_due_at - before, ticket.ack_due_at))
+    for kind, at, deadline in wanted:
+        if deadline is None:
+            continue
+        pending = session.scalar(select(TicketTimer.id).where(
+            TicketTimer.ticket_id == ticket.id, TicketTimer.kind == kind, TicketTimer.deadline == deadline,
+            TicketTimer.status.in_(("pending", "running"))).limit(1))
+        if pending is None:
+            schedule(session, ticket, kind, max(at, now), deadline)
+
+
 def _merge_record(session: Session, ticket: Ticket) -> dict[str, object]:
     """What the ticket was before its latest merge (empty for a report merged on arrival: it was new)."""
     found = session.scalar(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "merged")
@@ -119,8 +141,7 @@ def split(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, add
     if assignee is not None and previous in OPEN_STATUSES:
         source.status, source.assignee_id = previous, assignee.id
         source.assignee_role = str(record.get("previous_role") or source.assignee_role or "")
-        if source.due_at is not None:  # the overdue step went stale while it was merged
-            schedule(session, source, "overdue", max(source.due_at, now), source.due_at)
+        _resume_timers(session, rules, source, now)
         notify(session, assignee, f"工单{source.number}已从工单{target.number}拆出，请继续办理。", ticket_id=source.id)
     else:  # merged on arrival: never assigned, so route it now
         source.status, source.assignee_id = "new", None

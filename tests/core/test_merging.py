@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.core import merging
 from bot.core.lifecycle import TicketError, acknowledge, resolve
-from bot.store.models import Ticket, TicketFollower
+from bot.store.models import Ticket, TicketFollower, TicketTimer
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, WORKER
 from tests.core.helpers import RULES, kinds, make_report, messages_to, submit, ticket
@@ -126,3 +126,32 @@ def test_only_someone_who_may_act_on_both_tickets_merges_them(demo_db, clock):
         merging.merge(s, clock, RULES, scope(demo_db, BUILDING_HEAD), BUILDING_HEAD, kept, other)
     assert refused.value.reason == "not_allowed"
     assert ticket(demo_db, other).status == "assigned"
+
+
+def test_a_split_soon_after_a_merge_does_not_double_the_overdue_step(demo_db, clock):
+    kept, other = two_in_grid_1(demo_db, clock)
+    with demo_db.session() as s:
+        merging.merge(s, clock, RULES, scope(demo_db, WORKER), WORKER, kept, other)
+    with demo_db.session() as s:
+        merging.split(s, clock, RULES, scope(demo_db, WORKER), WORKER, kept, other)
+    with demo_db.session() as s:
+        tid = s.scalar(select(Ticket.id).where(Ticket.number == other))
+        pending = list(s.scalars(select(TicketTimer.kind).where(TicketTimer.ticket_id == tid,
+                                                                  TicketTimer.status == "pending")))
+    assert pending.count("overdue") == 1 and pending.count("remind") == 1
+
+
+def test_the_overdue_step_that_went_stale_while_merged_is_scheduled_again_on_split(demo_db, clock):
+    kept, other = two_in_grid_1(demo_db, clock)
+    with demo_db.session() as s:
+        merging.merge(s, clock, RULES, scope(demo_db, WORKER), WORKER, kept, other)
+    with demo_db.session() as s:  # what the timers do with a merged ticket's: found stale, done
+        tid = s.scalar(select(Ticket.id).where(Ticket.number == other))
+        for timer in s.scalars(select(TicketTimer).where(TicketTimer.ticket_id == tid)):
+            timer.status, timer.outcome = "done", "stale"
+    with demo_db.session() as s:
+        merging.split(s, clock, RULES, scope(demo_db, WORKER), WORKER, kept, other)
+    with demo_db.session() as s:
+        due = s.scalar(select(Ticket.due_at).where(Ticket.id == tid))
+        pending = s.scalars(select(TicketTimer).where(TicketTimer.ticket_id == tid, TicketTimer.status == "pending"))
+        assert [(t.kind, t.deadline) for t in pending if t.kind == "overdue"] == [("overdue", due)]
