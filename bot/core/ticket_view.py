@@ -4,7 +4,7 @@ it is a read of personal data, so it goes into the audit log."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -13,11 +13,14 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import audit
 from bot.core.lifecycle import WORKABLE, may_act
+from bot.core.merging import merged_into
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, grid_staff, grids_in
 from bot.core.ticket_queue import is_overdue
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
+
+MERGE_CANDIDATES = 30
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,12 @@ class TicketView:
     clock: list[Deadline]
     overdue: bool
     may_act: bool
-    actions: tuple[str, ...]  # what the viewer may do now: ack, progress, resolve, return, dispatch, note, reply
+    actions: tuple[str, ...]  # what the viewer may do now: ack, progress, resolve, return, dispatch, merge, note, reply
     grids: list[OrgUnit]  # where it may be dispatched
     people: list[tuple[Person, str]]  # whom in its grid (and above) it may be given to
+    merged: list[Ticket] = field(default_factory=list)  # 并单: tickets merged into this one (text, photos)
+    merged_into: Ticket | None = None  # the ticket this one was merged into, when in scope
+    candidates: list[Ticket] = field(default_factory=list)  # open tickets of its grid it may absorb
 
 
 def ticket_view(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, viewer_id: int,
@@ -74,7 +80,7 @@ def ticket_view(session: Session, clock: Clock, rules: RoutingRules, scope: Scop
         if ticket.status in ("assigned", "acknowledged", "reopened"):
             possible.append("return")
         if ticket.status in OPEN_STATUSES:
-            possible.append("dispatch")
+            possible += ["dispatch", "merge"]
         if ticket.status in (*OPEN_STATUSES, "resolved", "closed"):
             possible += ["note", "reply"]
         actions = tuple(possible)
@@ -86,7 +92,20 @@ def ticket_view(session: Session, clock: Clock, rules: RoutingRules, scope: Scop
         clock=deadlines, overdue=late, may_act=allowed, actions=actions,
         grids=grids_in(session, scope) if "dispatch" in actions else [],
         people=grid_staff(session, ticket.unit) if "dispatch" in actions and ticket.unit is not None else [],
+        merged=merged_into(session, ticket),
+        merged_into=session.scalar(select(Ticket).where(Ticket.id == ticket.merged_into_id, scope.tickets()))
+        if ticket.merged_into_id else None,
+        candidates=_candidates(session, scope, ticket) if "merge" in actions else [],
     )
+
+
+def _candidates(session: Session, scope: Scope, ticket: Ticket) -> list[Ticket]:
+    """Open tickets of the same grid, in scope, that could be merged into this one (newest first)."""
+    if ticket.unit_id is None:
+        return []
+    return list(session.scalars(select(Ticket).where(
+        Ticket.unit_id == ticket.unit_id, Ticket.id != ticket.id, Ticket.status.in_(OPEN_STATUSES), scope.tickets())
+        .order_by(Ticket.id.desc()).limit(MERGE_CANDIDATES)))
 
 
 def _target(event: TicketEvent) -> object:

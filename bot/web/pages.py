@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from bot.core import reply_templates, ticket_queue
 from bot.core.audit_trail import trail
+from bot.core.merging import REFUSALS
 from bot.core.scopes import grids_in, photo_visible, visible_ticket
 from bot.core.ticket_queue import QueueFilters
 from bot.core.ticket_view import ticket_view
@@ -23,12 +24,14 @@ NOTICES = {
     "ack": "已接单，反映人已收到通知。", "progress": "进度已记录，反映人已收到通知。",
     "resolve": "已办结，已请反映人评价。",
     "return": "已退单。", "dispatch": "已分派。", "note": "备注已保存（仅工作人员可见）。", "reply": "已回复反映人。",
+    "merge": "已并单：被并工单的反映人会收到本单的办理结果。", "split": "已拆分，该工单恢复原来的状态和承办人。",
 }
 ERRORS = {
     "not_allowed": "您不是此工单的承办人或上级，不能操作。", "wrong_state": "工单当前状态不能这样操作，请刷新。",
     "no_handler": "该处没有可以承办的人员。", "empty": "请填写内容。", "no_reporter": "反映人的信息已删除，无法回复。",
     "bad_target": "请选择要分派的网格或人员。", "not_image": "照片须是JPEG、PNG、GIF或WEBP图片。",
-    "too_big": "照片太大了，请换一张小一点的。",
+    "too_big": "照片太大了，请换一张小一点的。", "not_found": "找不到该工单，或不在您的范围内。",
+    "no_number": "请选择或填写工单号。", **REFUSALS,
 }
 
 
@@ -64,6 +67,17 @@ def _bulk_outcome(request: Request) -> tuple[int, int] | None:
     return done, failed
 
 
+def _merge_outcome(request: Request) -> tuple[str, int, int] | None:
+    """(the kept ticket, merged, refused) after a bulk merge; ("", 0, 0) when no target was chosen right."""
+    q = request.query_params
+    if q.get("merge_error"):
+        return "", 0, 0
+    try:
+        return q["merge_into"][:16], int(q["merge_done"]), int(q["merge_failed"])
+    except (KeyError, ValueError):
+        return None
+
+
 def not_found(bench: Workbench, request: Request, staff: Staff) -> Response:
     return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
 
@@ -81,7 +95,8 @@ def router(bench: Workbench) -> APIRouter:
             return page(bench.pages, request, "queue.html", {
                 "staff": staff, "filters": filters, "counts": ticket_queue.counts(s, staff.scope, filters, now),
                 "tickets": rows, "grids": grids_in(s, staff.scope), "now": now, "page_size": ticket_queue.PAGE_SIZE,
-                "bulk": _bulk_outcome(request), "may_export_personal": staff.scope.oversees,
+                "bulk": _bulk_outcome(request), "merged": _merge_outcome(request),
+                "may_export_personal": staff.scope.oversees,
                 "overdue": {t.id for t in rows if ticket_queue.is_overdue(t, now)}})
 
     @routes.get("/counts")

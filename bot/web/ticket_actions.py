@@ -1,5 +1,6 @@
 """Acting on a ticket from its page: acknowledge, progress, resolve, return (退单), dispatch, private
-note, reply to the reporter. Each form carries the session's CSRF token (refused without it) and goes
+note, reply to the reporter, merge another ticket into it (并单) or split one back out; and on the queue's
+selected rows, bulk dispatch and bulk merge. Each form carries the session's CSRF token (refused without it) and goes
 through the same core functions as the SMS commands, as the signed-in staff member's own number, so the
 page and SMS never disagree: same permission checks, same ticket events, same audit entries."""
 # No `from __future__ import annotations`: FastAPI reads the routes' Annotated dependencies at definition.
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from bot.core import lifecycle, reply_templates, staff_actions
+from bot.core import lifecycle, merging, reply_templates, staff_actions
 from bot.core.lifecycle import TicketError
 from bot.core.scopes import visible_ticket
 from bot.store.photos import NotAnImage
@@ -18,7 +19,7 @@ from bot.web.render import page
 from bot.web.workbench import Staff, Workbench
 
 BULK_MAX = 100  # one page of the queue
-ACTIONS = ("ack", "progress", "resolve", "return", "dispatch", "note", "reply")
+ACTIONS = ("ack", "progress", "resolve", "return", "dispatch", "note", "reply", "merge", "split")
 
 
 def _target(value: str) -> tuple[int, int | None] | None:
@@ -51,7 +52,11 @@ def _photo(bench: Workbench, upload: UploadFile | None) -> str | None:
 def _act(s: Session, bench: Workbench, staff: Staff, number: str, action: str, text: str, target: str,
          photo: str | None) -> None:
     clock, rules, me = bench.clock, bench.rules, staff.phone
-    if action == "ack":
+    if action == "merge":  # target: the ticket merged into this one
+        merging.merge(s, clock, rules, staff.scope, me, number, target)
+    elif action == "split":  # target: the merged ticket taken back out of this one
+        merging.split(s, clock, rules, staff.scope, me, number, target)
+    elif action == "ack":
         lifecycle.acknowledge(s, clock, rules, number, me)
     elif action == "progress":
         lifecycle.start_work(s, clock, rules, number, me, note=text)
@@ -76,6 +81,11 @@ def _template_text(s: Session, grid_id: int | None, chosen: str) -> str:
     """The text of a 常用回复 offered on a ticket of this grid, or "" when it is not one of them."""
     offered = {str(t.id): t.text for t in reply_templates.for_grid(s, grid_id)}
     return offered.get(chosen, "")
+
+
+def _back_to_queue(back: str, outcome: str) -> RedirectResponse:
+    query = back if back.startswith("folder=") or not back else ""
+    return RedirectResponse(f"/staff/?{query}&{outcome}".replace("?&", "?"), status_code=303)
 
 
 def router(bench: Workbench) -> APIRouter:
@@ -126,8 +136,30 @@ def router(bench: Workbench) -> APIRouter:
                 done += 1
             except TicketError:
                 failed += 1
-        query = back if back.startswith("folder=") or not back else ""
-        return RedirectResponse(f"/staff/?{query}&bulk_done={done}&bulk_failed={failed}".replace("?&", "?"),
-                                status_code=303)
+        return _back_to_queue(back, f"bulk_done={done}&bulk_failed={failed}")
+
+    @routes.post("/bulk-merge")
+    def bulk_merge(request: Request, staff: SignedIn, csrf: Annotated[str, Form()] = "",
+                   numbers: Annotated[list[str] | None, Form()] = None, into: Annotated[str, Form()] = "",
+                   back: Annotated[str, Form()] = "") -> Response:
+        """并单 of the selected tickets into the one chosen among them: each on its own (one refused,
+        e.g. another grid's, leaves the others merged)."""
+        if not csrf_matches(staff.csrf, csrf):
+            return page(bench.pages, request, "refused.html", {"staff": staff}, 403)
+        chosen = list(dict.fromkeys(n.strip().upper() for n in (numbers or [])[:BULK_MAX]))
+        target = into.strip().upper()
+        if target not in chosen or len(chosen) < 2:
+            return _back_to_queue(back, "merge_error=pick")
+        done = failed = 0
+        for number in chosen:
+            if number == target:
+                continue
+            try:
+                with bench.db.session() as s:
+                    merging.merge(s, bench.clock, bench.rules, staff.scope, staff.phone, target, number)
+                done += 1
+            except TicketError:
+                failed += 1
+        return _back_to_queue(back, f"merge_into={target}&merge_done={done}&merge_failed={failed}")
 
     return routes

@@ -1,6 +1,6 @@
 """The workbench in Debian's chromium: sign-in and lockout, the queue and a filter, acting on a ticket
 (the reporter gets the message on the simulator), scope (another grid's ticket is a 404), CSRF refusal,
-export, statistics, a broadcast and a 常用回复."""
+export, statistics, a broadcast, a 常用回复 and 并单 with its split."""
 
 import asyncio
 import csv
@@ -17,7 +17,13 @@ from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket, TicketEvent
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
-from tests.core.workbench_factories import HB_GRID_2_WORKER, in_grid_1, in_hb_grid_2, unplaced
+from tests.core.workbench_factories import (
+    HB_GRID_2_WORKER,
+    NEIGHBOUR_OUTSIDE_BUILDING,
+    in_grid_1,
+    in_hb_grid_2,
+    unplaced,
+)
 from tests.waiting import eventually_sync
 from tests.web.conftest import PNG, screenshot, sign_in
 
@@ -256,3 +262,23 @@ def test_a_reply_template_fills_the_reply_and_the_reporter_hears_it(gateway, pag
     assert "已回复反映人" in page.inner_text(".ok")
     heard = httpx.get(f"{gateway.url}/channels/simulator/outbox", params={"to": RESIDENT}).json()
     assert f"工单{number}：{filled}" in [m["text"] for m in heard]
+
+
+def test_a_grid_worker_merges_a_duplicate_into_his_ticket_and_splits_it_back(gateway, page):
+    db, clock = gateway.services.db, gateway.clock
+    photo = gateway.services.photos.save(PNG)
+    kept = in_grid_1(db, clock, "阳光小区3栋门口路灯坏了")
+    other = in_grid_1(db, clock, "3栋那个路灯晚上不亮", sender=NEIGHBOUR_OUTSIDE_BUILDING, photos=(photo,))
+    sign_in(page, gateway, national(WORKER))
+    page.goto(f"{gateway.url}/staff/tickets/{kept}")
+    page.click("summary:text('并单')")
+    page.select_option("form[action$='/merge'] select", value=other)
+    page.click("button:text('并入本单')")
+    assert "已并单" in page.inner_text("[role=status]")
+    assert "3栋那个路灯晚上不亮" in page.inner_text(".merged") and page.locator(".merged img").count() == 1
+    screenshot(page, "ticket-merged")
+    assert status_and_events(gateway, other)[0] == "merged"
+    page.click(f"button:text('拆分 {other}')")
+    assert "已拆分" in page.inner_text("[role=status]") and page.locator(".merged").count() == 0
+    status, events = status_and_events(gateway, other)
+    assert status == "assigned" and events[-2:] == ["merged", "split"]
