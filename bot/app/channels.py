@@ -151,18 +151,22 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
             settings.aliyun_sms_sign_name:
         limits["aliyun_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
         add_aliyun_sms(kit, settings, db, clock)
+        kit.steps["aliyun_sms"] += before_the_classifier()
     elif settings.tencent_sms_secret_id and settings.tencent_sms_secret_key.get_secret_value() and \
             settings.tencent_sms_app_id and settings.tencent_sms_sign_name:
         limits["tencent_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
         add_tencent_sms(kit, settings, db, clock)
+        kit.steps["tencent_sms"] += before_the_classifier()
     if settings.wechat_app_id and settings.wechat_app_secret.get_secret_value() and \
             settings.wechat_token.get_secret_value():
         limits["wechat"] = RateLimit(settings.wechat_rate_per_second)
         add_wechat(kit, settings, db, clock, photos)
+        kit.steps["wechat"] += before_the_classifier(hold_media=False)  # WeChat holds its own locations
     if settings.wecom_corp_id and settings.wecom_agent_id and settings.wecom_secret.get_secret_value() and \
             settings.wecom_token.get_secret_value() and settings.wecom_encoding_aes_key.get_secret_value():
         limits["wecom"] = RateLimit(settings.wecom_rate_per_second)
         add_wecom(kit, settings, db, clock)
+        kit.steps["wecom"] += before_the_classifier(hold_media=False)  # staff: the staff desk answers first
     kit.limiter = RateLimiter(limits)
     return kit
 
