@@ -116,13 +116,14 @@ async def test_aliyuns_own_limit_is_retried_later_and_an_illegal_number_is_not(s
 
 
 async def test_a_reply_pushed_twice_is_one_message_to_the_engine(gateway, services, fake_engine):
-    item = {"phone_number": "13500000001", "send_time": "2026-11-02 17:00:00", "content": "1",
+    # Words, not a bare digit: a digit answering no question is asked about before the engine (the dialogue step).
+    item = {"phone_number": "13500000001", "send_time": "2026-11-02 17:00:00", "content": "村口路灯坏了",
             "sign_name": SIGN_NAME, "dest_code": "", "sequence_id": 8848}
     for _ in range(2):
         response = await gateway.post(f"/channels/aliyun_sms/reply?token={CALLBACK}", json=[item])
         assert response.json() == {"code": 0, "msg": "成功"}
     await drive(services, rounds=1)
-    assert [(t["sender"], t["message"]) for t in fake_engine.turns] == [("+8613500000001", "1")]
+    assert [(t["sender"], t["message"]) for t in fake_engine.turns] == [("+8613500000001", "村口路灯坏了")]
     with services.db.session() as s:
         assert s.scalar(select(func.count()).select_from(InboxMessage)) == 1
 

@@ -77,13 +77,13 @@ async def test_tencents_limits_are_retried_later_and_an_unapproved_template_is_n
 
 async def test_a_reply_pushed_twice_is_one_message_and_a_receipt_marks_delivery(gateway, services, fake_engine,
                                                                                 fake_tencent, clock):
-    reply = {"extend": "", "mobile": "13500000001", "nationcode": "86", "sign": SIGN_NAME, "text": "1",
+    reply = {"extend": "", "mobile": "13500000001", "nationcode": "86", "sign": SIGN_NAME, "text": "村口路灯坏了",
              "time": 1793610000}
     for _ in range(2):
         response = await gateway.post(f"/channels/tencent_sms/reply?token={CALLBACK}", json=reply)
         assert response.json() == {"result": 0, "errmsg": "OK"}
     await drive(services, rounds=1)
-    assert [(t["sender"], t["message"]) for t in fake_engine.turns] == [("+8613500000001", "1")]
+    assert [(t["sender"], t["message"]) for t in fake_engine.turns] == [("+8613500000001", "村口路灯坏了")]
     with services.db.session() as s:
         assert s.scalar(select(func.count()).select_from(InboxMessage)) == 1
     queue(services, RESOLVED, clock)
