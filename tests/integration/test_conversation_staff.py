@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketEvent
-from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1
+from tests.conftest import DUTY_OFFICER, POINT_IN_HB_GRID_2
 from tests.integration.stack import Stack
 
 pytestmark = pytest.mark.engine
@@ -223,7 +223,9 @@ def test_words_the_bot_suggests_and_questions_are_answered_never_filed(any_stack
 
 def test_a_manhole_cover_is_not_merged_into_a_street_light_at_the_same_spot(any_stack: Stack):
     stack = any_stack
-    lat, lon = POINT_IN_GRID_1
+    # Not POINT_IN_GRID_1: the Telegram test reports a street light there later in the same session, and an open
+    # one at that spot would rightly take it in (并单).
+    lat, lon = POINT_IN_HB_GRID_2
     light = number_in(reply(stack, RIDER, "这里路灯不亮了", lat=lat, lon=lon))
     manhole = reply(stack, OTHER_PASSER_BY, "这里井盖松了 踩上去咣当咣当的", lat=lat, lon=lon)
     number = number_in(manhole)
