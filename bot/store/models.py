@@ -55,6 +55,9 @@ class Household(Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The building (楼栋) or sub-grid it sits in, when the registry knows it.
     building_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+    # Where it is (WGS84), for its dot on the 亮灯图; None draws it at a fixed spot inside its grid.
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
 
 
 class Person(Base):

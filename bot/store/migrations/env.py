@@ -3,15 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from bot.store import (  # noqa: F401  (every table)
-    channel_models,
-    council_models,
-    message_models,
-    models,
-    outreach_models,
-    privacy_models,
-    staff_models,
-)
+import bot.store.migrations.env_models  # noqa: F401  (every table)
 from bot.store.base import Base
 
 config = context.config
