@@ -21,6 +21,7 @@ from bot.app.gc_pauses import freeze_startup_objects
 from bot.app.services import Services
 from bot.common.settings import Settings
 from bot.core.council_timer import TopicCloserLoop
+from bot.core.monthly import MonthlyJob, MonthlyLoop
 from bot.core.timers import TicketTimerLoop
 
 HEARTBEAT_FILE = "worker.alive"
@@ -54,6 +55,11 @@ async def heartbeat(path: Path) -> None:
         await asyncio.sleep(HEARTBEAT_SECONDS)
 
 
+def monthly_jobs(services: Services) -> list[MonthlyJob]:
+    """The jobs run once a month, on the first (or when the worker is next up), in this order."""
+    return []
+
+
 def start_loops(services: Services) -> list[asyncio.Task[None]]:
     """Start every background loop on the running event loop; the caller cancels the tasks."""
     settings = services.settings
@@ -61,6 +67,8 @@ def start_loops(services: Services) -> list[asyncio.Task[None]]:
              TicketTimerLoop(services.db, services.clock, services.rules, settings.ticket_timer_interval_seconds,
                              worker=f"timers-{os.getpid()}").run(),
              TopicCloserLoop(services.db, services.clock, settings.council_close_interval_seconds).run(),
+             MonthlyLoop(services.db, services.clock, monthly_jobs(services),
+                         settings.ticket_timer_interval_seconds).run(),
              heartbeat(heartbeat_path(settings))]
     telegram = services.kit.telegram
     if telegram is not None and services.kit.telegram_polls(settings):
