@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # imported when Telegram is configured: its SDK is not loaded
 
 
 SMS_TEMPLATE_CHANNELS = ("aliyun_sms", "tencent_sms")  # template SMS, built before WeChat (its fallback)
+# Channels whose own step holds a photo or location sent alone (Telegram, WeChat), or whose senders are staff
+# (WeCom): the dialogue step does not hold media for them.
+HOLD_THEIR_OWN_MEDIA = frozenset({"telegram", "wechat", "wecom"})
 
 
 class Closable(Protocol):
@@ -118,8 +121,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact), council,
                 dialogue(hold_media=hold_media)]
 
-    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()},
-                     steps={"simulator": [EmergencyPlace(db, clock), *before_the_classifier()]})
+    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []})
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -131,8 +133,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                             status_callback=callback, api_base_url=settings.twilio_api_base_url)
         media = TwilioMedia(db, photos, settings.twilio_account_sid, token, max_bytes=settings.media_max_bytes)
         kit.closers.append(media)
-        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media, EmergencyPlace(db, clock),
-                           *before_the_classifier()]
+        kit.steps["sms"] = [SmsKeywords(db, OptOuts(db, clock)), RememberChannel(db), media]
         kit.policies["sms"] = SmsPolicy(db, clock, max_parts=settings.sms_max_parts,
                                         daily_parts=settings.sms_daily_parts)
         limits["sms"] = RateLimit(settings.sms_rate_per_second)
@@ -144,29 +145,28 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                        file_base_url=settings.telegram_file_base_url)
         kit.telegram = kit.channels["telegram"] = TelegramChannel(bot, db)
         kit.steps["telegram"] = [TelegramSteps(bot, db, photos, clock, max_bytes=settings.media_max_bytes,
-                                               region=settings.default_region), RememberChannel(db),
-                                  EmergencyPlace(db, clock), *before_the_classifier(hold_media=False)]
+                                               region=settings.default_region), RememberChannel(db)]
         limits["telegram"] = RateLimit(settings.telegram_rate_per_second, settings.telegram_chat_interval_seconds)
     if settings.aliyun_sms_access_key_id and settings.aliyun_sms_access_key_secret.get_secret_value() and \
             settings.aliyun_sms_sign_name:
         limits["aliyun_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
         add_aliyun_sms(kit, settings, db, clock)
-        kit.steps["aliyun_sms"] += before_the_classifier()
     elif settings.tencent_sms_secret_id and settings.tencent_sms_secret_key.get_secret_value() and \
             settings.tencent_sms_app_id and settings.tencent_sms_sign_name:
         limits["tencent_sms"] = RateLimit(settings.aliyun_sms_rate_per_second)
         add_tencent_sms(kit, settings, db, clock)
-        kit.steps["tencent_sms"] += before_the_classifier()
     if settings.wechat_app_id and settings.wechat_app_secret.get_secret_value() and \
             settings.wechat_token.get_secret_value():
         limits["wechat"] = RateLimit(settings.wechat_rate_per_second)
         add_wechat(kit, settings, db, clock, photos)
-        kit.steps["wechat"] += before_the_classifier(hold_media=False)  # WeChat holds its own locations
     if settings.wecom_corp_id and settings.wecom_agent_id and settings.wecom_secret.get_secret_value() and \
             settings.wecom_token.get_secret_value() and settings.wecom_encoding_aes_key.get_secret_value():
         limits["wecom"] = RateLimit(settings.wecom_rate_per_second)
         add_wecom(kit, settings, db, clock)
-        kit.steps["wecom"] += before_the_classifier(hold_media=False)  # staff: the staff desk answers first
+    # Every channel, after its own steps: the place of a pending emergency, then who is speaking, what is only
+    # asked, the council's vote answers and the dialogue's context. Added here once, so no channel misses them.
+    for name, steps in kit.steps.items():
+        steps += [EmergencyPlace(db, clock), *before_the_classifier(hold_media=name not in HOLD_THEIR_OWN_MEDIA)]
     kit.limiter = RateLimiter(limits)
     return kit
 
@@ -182,8 +182,7 @@ def add_tencent_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Cl
         endpoint=settings.tencent_sms_endpoint)
     kit.policies["tencent_sms"] = TemplateSmsPolicy(db, clock, per_hour=settings.aliyun_sms_per_hour,
                                                     per_day=settings.aliyun_sms_per_day)
-    kit.steps["tencent_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="tencent_sms"), RememberChannel(db),
-                                EmergencyPlace(db, clock)]
+    kit.steps["tencent_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="tencent_sms"), RememberChannel(db)]
 
 
 def add_wecom(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
@@ -199,7 +198,7 @@ def add_wecom(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -
     kit.policies["wecom"] = RecipientLimits(db, clock, [(timedelta(minutes=1), settings.wecom_member_per_minute),
                                                         (timedelta(hours=1), settings.wecom_member_per_hour)],
                                                digest_after=3)
-    kit.steps["wecom"] = [WeComSteps(api, db, clock), RememberChannel(db), EmergencyPlace(db, clock)]
+    kit.steps["wecom"] = [WeComSteps(api, db, clock), RememberChannel(db)]
 
 
 def add_aliyun_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clock) -> None:
@@ -212,8 +211,7 @@ def add_aliyun_sms(kit: ChannelKit, settings: Settings, db: Database, clock: Clo
         settings.aliyun_sms_sign_name, settings.aliyun_sms_templates, clock, endpoint=settings.aliyun_sms_endpoint)
     kit.policies["aliyun_sms"] = TemplateSmsPolicy(db, clock, per_hour=settings.aliyun_sms_per_hour,
                                                    per_day=settings.aliyun_sms_per_day)
-    kit.steps["aliyun_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="aliyun_sms"), RememberChannel(db),
-                               EmergencyPlace(db, clock)]
+    kit.steps["aliyun_sms"] = [SmsKeywords(db, OptOuts(db, clock), channel="aliyun_sms"), RememberChannel(db)]
 
 
 def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, photos: PhotoStore) -> None:
@@ -229,4 +227,4 @@ def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, 
     kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback)
     kit.steps["wechat"] = [WeChatLink(db, clock, sms_channel=sms, region=settings.default_region),
                            WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes),
-                           RememberChannel(db), EmergencyPlace(db, clock)]
+                           RememberChannel(db)]

@@ -210,7 +210,10 @@ async def test_mms_photos_are_downloaded_with_the_account_credentials_and_passed
 
 async def test_an_mms_photo_over_the_size_limit_is_skipped_but_the_report_is_taken(gateway, services, fake_twilio,
                                                                                   fake_engine):
-    services.kit.steps["sms"][-1].max_bytes = 10
+    from bot.channels.twilio import TwilioMedia
+
+    [media] = [step for step in services.kit.steps["sms"] if isinstance(step, TwilioMedia)]
+    media.max_bytes = 10
     fake_twilio.media["BIG"] = (b"x" * 11, "image/jpeg")
     params = sms_params("MM2", RESIDENT, "路面塌陷", NumMedia="1", MediaUrl0=fake_twilio.media_url("BIG"),
                         MediaContentType0="image/jpeg")
