@@ -8,59 +8,35 @@ synchronous (requests): callers run it in a thread. `API_BASE_URL` points at a f
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
-from bot.channels.wechat.tokens import TokenCache
+from bot.channels.wechat.tokens import STALE_TOKEN, SharedTokenApi, SharedTokenClient
 from bot.common.clock import Clock
 from bot.store.db import Database
 
-T = TypeVar("T")
-STALE_TOKEN = {40001, 40014, 42001}  # invalid credential, invalid token, token expired
+__all__ = ["API_BASE_URL", "OUTSIDE_WINDOW", "STALE_TOKEN", "WeChatApi"]
 OUTSIDE_WINDOW = {45015, 45047}  # no user message in 48 h; more than the replies a message allows
 API_BASE_URL = WeChatClient.API_BASE_URL
 
 
-class _Client(WeChatClient):
+class _Client(SharedTokenClient, WeChatClient):
     def __init__(self, appid: str, secret: str, base_url: str, timeout: float) -> None:
         super().__init__(appid, secret, auto_retry=False, timeout=timeout)
         self.API_BASE_URL = base_url  # every relative endpoint, the token's included
-        self.tokens: TokenCache | None = None
-
-    @property
-    def access_token(self) -> str:  # wechatpy reads it for every call
-        assert self.tokens is not None
-        return self.tokens.get()
 
     def fetch_access_token(self) -> dict[str, Any]:
         return dict(self._fetch_access_token(url=self.API_BASE_URL + "token", params={
             "grant_type": "client_credential", "appid": self.appid, "secret": self.secret}))
 
 
-class WeChatApi:
+class WeChatApi(SharedTokenApi):
     def __init__(self, db: Database, clock: Clock, appid: str, secret: str, *, base_url: str = API_BASE_URL,
                  timeout: float = 10.0, early_refresh_seconds: float = 300) -> None:
-        self.client = _Client(appid, secret, base_url, timeout)
-        self.tokens = TokenCache(db, clock, f"oa:{appid}", self._fetch, early_seconds=early_refresh_seconds)
-        self.client.tokens = self.tokens
-
-    def _fetch(self) -> tuple[str, int]:
-        result = self.client.fetch_access_token()
-        return str(result["access_token"]), int(result.get("expires_in") or 7200)
-
-    def call(self, work: Callable[[WeChatClient], T]) -> T:
-        """`work(client)`, tried once more with a new token when WeChat says the token is stale."""
-        token = self.tokens.get()
-        try:
-            return work(self.client)
-        except WeChatClientException as exc:
-            if exc.errcode not in STALE_TOKEN:
-                raise
-        self.tokens.refresh(stale=token)
-        return work(self.client)
+        super().__init__(_Client(appid, secret, base_url, timeout), db, clock, f"oa:{appid}",
+                         early_seconds=early_refresh_seconds)
 
     def send_text(self, openid: str, text: str) -> dict[str, Any]:
         return dict(self.call(lambda c: c.message.send_text(openid, text)))

@@ -12,15 +12,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from wechatpy.exceptions import WeChatClientException
 
 from bot.common.clock import Clock
 from bot.store.channel_models import WeChatToken
 from bot.store.db import Database
 
 Fetch = Callable[[], tuple[str, int]]  # → (token, seconds it lives)
+T = TypeVar("T")
+STALE_TOKEN = {40001, 40014, 42001}  # invalid credential, invalid token, token expired
 
 
 class TokenCache:
@@ -69,3 +73,40 @@ class TokenCache:
                 s.add(WeChatToken(key=self.key, token="", expires_at=self.clock.now(), fetched_at=self.clock.now()))
         except IntegrityError:  # another process made it first
             pass
+
+
+class SharedTokenClient:
+    """Mixed in before a wechatpy client class: every call reads the shared token instead of the client's own."""
+
+    # Set by `SharedTokenApi`. No class default: wechatpy's `__new__` reads every property before
+    # `__init__`, and an AttributeError then is what it expects.
+    tokens: TokenCache
+
+    @property
+    def access_token(self) -> str:  # wechatpy reads it for every call
+        return self.tokens.get()
+
+
+class SharedTokenApi:
+    """An API over a wechatpy client on the shared token: a call that says the token is stale refreshes it
+    (once for everyone who saw the same stale one) and is tried exactly once more."""
+
+    def __init__(self, client: Any, db: Database, clock: Clock, key: str, *, early_seconds: float) -> None:
+        self.client = client
+        self.tokens = TokenCache(db, clock, key, self._fetch, early_seconds=early_seconds)
+        self.client.tokens = self.tokens
+
+    def _fetch(self) -> tuple[str, int]:
+        result = self.client.fetch_access_token()
+        return str(result["access_token"]), int(result.get("expires_in") or 7200)
+
+    def call(self, work: Callable[[Any], T]) -> T:
+        """`work(client)`, tried once more with a new token when WeChat says the token is stale."""
+        token = self.tokens.get()
+        try:
+            return work(self.client)
+        except WeChatClientException as exc:
+            if exc.errcode not in STALE_TOKEN:
+                raise
+        self.tokens.refresh(stale=token)
+        return work(self.client)

@@ -3,59 +3,33 @@ a stale token refreshed once and the call tried once more (wechatpy's own endles
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from wechatpy.enterprise import WeChatClient
-from wechatpy.exceptions import WeChatClientException
 
-from bot.channels.wechat.client import STALE_TOKEN
-from bot.channels.wechat.tokens import TokenCache
+from bot.channels.wechat.tokens import SharedTokenApi, SharedTokenClient
 from bot.common.clock import Clock
 from bot.store.db import Database
 
-T = TypeVar("T")
 API_BASE_URL = WeChatClient.API_BASE_URL
 
 
-class _Client(WeChatClient):
+class _Client(SharedTokenClient, WeChatClient):
     def __init__(self, corp_id: str, secret: str, base_url: str, timeout: float) -> None:
         super().__init__(corp_id, secret, auto_retry=False, timeout=timeout)
         self.API_BASE_URL = base_url
-        self.tokens: TokenCache | None = None
-
-    @property
-    def access_token(self) -> str:
-        assert self.tokens is not None
-        return self.tokens.get()
 
     def fetch_access_token(self) -> dict[str, Any]:
         return dict(self._fetch_access_token(url=self.API_BASE_URL + "gettoken",
                                              params={"corpid": self.corp_id, "corpsecret": self.secret}))
 
 
-class WeComApi:
+class WeComApi(SharedTokenApi):
     def __init__(self, db: Database, clock: Clock, corp_id: str, agent_id: int, secret: str, *,
                  base_url: str = API_BASE_URL, timeout: float = 10.0, early_refresh_seconds: float = 300) -> None:
+        super().__init__(_Client(corp_id, secret, base_url, timeout), db, clock, f"wecom:{corp_id}:{agent_id}",
+                         early_seconds=early_refresh_seconds)
         self.agent_id = agent_id
-        self.client = _Client(corp_id, secret, base_url, timeout)
-        self.tokens = TokenCache(db, clock, f"wecom:{corp_id}:{agent_id}", self._fetch,
-                                 early_seconds=early_refresh_seconds)
-        self.client.tokens = self.tokens
-
-    def _fetch(self) -> tuple[str, int]:
-        result = self.client.fetch_access_token()
-        return str(result["access_token"]), int(result.get("expires_in") or 7200)
-
-    def call(self, work: Callable[[WeChatClient], T]) -> T:
-        token = self.tokens.get()
-        try:
-            return work(self.client)
-        except WeChatClientException as exc:
-            if exc.errcode not in STALE_TOKEN:
-                raise
-        self.tokens.refresh(stale=token)
-        return work(self.client)
 
     def send_text(self, userid: str, text: str) -> dict[str, Any]:
         return dict(self.call(lambda c: c.message.send_text(self.agent_id, [userid], text)))
