@@ -4,9 +4,8 @@ Failures can be queued per call: `failures` holds (Code, Message) answers for th
 
 from __future__ import annotations
 
-import itertools
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
@@ -14,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.fakes.server import LoopbackServer
+from tests.fakes.sms_provider import FakeSmsProvider
 
 ACCESS_KEY_ID = "LTAI-fake-key-id"
 ACCESS_KEY_SECRET = "fake-access-key-secret"
@@ -27,22 +26,8 @@ CODES = {"ticket_received": "SMS_100001", "ticket_registered": "SMS_100002", "ti
 
 
 @dataclass
-class FakeAliyunSms:
-    sent: list[dict[str, Any]] = field(default_factory=list)
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    server: LoopbackServer | None = None
-
-    def __post_init__(self) -> None:
-        self._ids = itertools.count(900001)
-
-    @property
-    def endpoint(self) -> str:
-        assert self.server is not None
-        return f"127.0.0.1:{self.server.port}"
-
-    def reset(self) -> None:
-        self.sent.clear()
-        self.failures.clear()
+class FakeAliyunSms(FakeSmsProvider):
+    first_id: int = 900001
 
     def app(self) -> Starlette:
         async def rpc(request: Request) -> Response:
@@ -75,11 +60,3 @@ class FakeAliyunSms:
             return JSONResponse({"Code": "InvalidAction", "Message": "no such action"}, status_code=400)
 
         return Starlette(routes=[Route("/", rpc, methods=["GET", "POST"])])
-
-    def start(self) -> FakeAliyunSms:
-        self.server = LoopbackServer(self.app()).start()
-        return self
-
-    def stop(self) -> None:
-        if self.server:
-            self.server.stop()

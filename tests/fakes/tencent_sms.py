@@ -4,17 +4,15 @@ answers for the next sends."""
 
 from __future__ import annotations
 
-import itertools
 import json
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.fakes.server import LoopbackServer
+from tests.fakes.sms_provider import FakeSmsProvider
 
 SECRET_ID = "AKID-fake-secret-id"
 SECRET_KEY = "fake-secret-key"
@@ -27,22 +25,8 @@ TEMPLATE_IDS = {kind: str(2000000 + n) for n, kind in enumerate([
 
 
 @dataclass
-class FakeTencentSms:
-    sent: list[dict[str, Any]] = field(default_factory=list)
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    server: LoopbackServer | None = None
-
-    def __post_init__(self) -> None:
-        self._ids = itertools.count(1)
-
-    @property
-    def endpoint(self) -> str:
-        assert self.server is not None
-        return f"127.0.0.1:{self.server.port}"
-
-    def reset(self) -> None:
-        self.sent.clear()
-        self.failures.clear()
+class FakeTencentSms(FakeSmsProvider):
+    first_id: int = 1
 
     def app(self) -> Starlette:
         async def api(request: Request) -> Response:
@@ -66,14 +50,6 @@ class FakeTencentSms:
             return JSONResponse({"Response": {"SendStatusSet": statuses, "RequestId": "req-ok"}})
 
         return Starlette(routes=[Route("/", api, methods=["POST"])])
-
-    def start(self) -> FakeTencentSms:
-        self.server = LoopbackServer(self.app()).start()
-        return self
-
-    def stop(self) -> None:
-        if self.server:
-            self.server.stop()
 
 
 def _error(code: str, message: str) -> JSONResponse:
