@@ -19,7 +19,6 @@ import platform
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,6 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import insert, select  # noqa: E402
 
+from bench.common import backends, fresh_database, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import exports, stats  # noqa: E402
@@ -126,15 +126,6 @@ def bench(db: Database, args: argparse.Namespace) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in found.items()}
 
 
-def postgres_db() -> tuple[Database, str, str] | None:
-    from tests.conftest import POSTGRES_ADMIN_URL, create_postgres_database, postgres_unavailable
-
-    if postgres_unavailable():
-        return None
-    name, url = create_postgres_database(POSTGRES_ADMIN_URL)
-    return Database(url), name, POSTGRES_ADMIN_URL
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=10_000)
@@ -143,20 +134,13 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     load = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory() as tmp:
-        sqlite = Database(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        results["SQLite"] = bench(sqlite, args)
-        sqlite.dispose()
-    pg = postgres_db()
-    if pg is not None:
-        from tests.conftest import drop_postgres_database
-
-        db, name, admin = pg
-        try:
-            results["PostgreSQL"] = bench(db, args)
-        finally:
-            db.dispose()
-            drop_postgres_database(admin, name)
+    for backend in backends():
+        with fresh_database(backend) as url:
+            db = Database(url)
+            try:
+                results[backend] = bench(db, args)
+            finally:
+                db.dispose()
     columns = [*stats.GROUPINGS, "csv", "xlsx"]
     lines = [
         START,
@@ -178,14 +162,7 @@ def main() -> None:
     section = "\n".join(lines)
     print(section)
     if args.write:
-        path = REPO / "docs" / "benchmarks.md"
-        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-        if START in text and END in text:
-            text = text[:text.index(START)] + section + text[text.index(END) + len(END):]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        path.write_text(text, encoding="utf-8")
-
+        write_section(START, END, section)
 
 if __name__ == "__main__":
     main()

@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 import httpx  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from bench.common import backends, fresh_database, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.app.gateway import create_app  # noqa: E402
 from bot.app.services import build_services  # noqa: E402
@@ -130,24 +131,10 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     results: dict[str, dict[str, tuple[float, float, int]]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(var_dir=Path(tmp), _env_file=None)  # type: ignore[call-arg]
-        results["SQLite"] = asyncio.run(measure(settings, args.tickets, args.requests))
-        if args.postgres:
-            from sqlalchemy import create_engine, text
-
-            admin = os.environ.get("POSTGRES_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-            name = f"gridbot_bench_{os.getpid()}"
-            engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-            with engine.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-            try:
-                url = admin.rsplit("/", 1)[0] + "/" + name
-                pg = Settings(var_dir=Path(tmp), database_url=url, _env_file=None)  # type: ignore[call-arg]
-                results["PostgreSQL"] = asyncio.run(measure(pg, args.tickets, args.requests))
-            finally:
-                with engine.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    for backend in backends(postgres=args.postgres):
+        with fresh_database(backend) as url, tempfile.TemporaryDirectory() as tmp:
+            settings = Settings(var_dir=Path(tmp), database_url=url, _env_file=None)  # type: ignore[call-arg]
+            results[backend] = asyncio.run(measure(settings, args.tickets, args.requests))
     load = os.getloadavg()[0]
     lines = [START, "## Staff workbench: the queue, statistics and exports over 1,000 tickets "
                     "(`bench/workbench.py`)", "",
@@ -163,14 +150,7 @@ def main() -> None:
     section = "\n".join(lines)
     print(section)
     if args.write:
-        path = REPO / "docs" / "benchmarks.md"
-        text = path.read_text(encoding="utf-8")
-        if START in text and END in text:
-            text = text[:text.index(START)] + section + text[text.index(END) + len(END):]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        path.write_text(text, encoding="utf-8")
-
+        write_section(START, END, section)
 
 if __name__ == "__main__":
     main()
