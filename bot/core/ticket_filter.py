@@ -17,18 +17,17 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session
 
-from bot.core.ticket_queue import DONE as DONE  # the queue's definitions, re-exported for stats and exports
-from bot.core.ticket_queue import FOLDERS as FOLDERS
-from bot.core.ticket_queue import WAITING as WAITING
-from bot.core.ticket_queue import WORKING as WORKING
-from bot.core.ticket_queue import in_folder, urgency_order
-from bot.core.ticket_queue import overdue as overdue
+from bot.core import ticket_stages
+from bot.core.ticket_stages import DONE as DONE  # the stages, re-exported for stats and exports
+from bot.core.ticket_stages import FOLDERS as FOLDERS
+from bot.core.ticket_stages import WAITING as WAITING
+from bot.core.ticket_stages import WORKING as WORKING
+from bot.core.ticket_stages import in_folder, urgency_order
+from bot.core.ticket_stages import overdue as overdue
 from bot.store.models import Household, OrgUnit, Person, Ticket
 
-# The queue's folders by 13710 stage, what is overdue and in what order tickets come: the workbench's
-# queue (bot/core/ticket_queue.py) defines them once, and the statistics and exports use the same.
-CHANNELS = ("sms", "telegram", "simulator", "open311")
-COLOURS = ("red", "yellow", "green")
+CHANNELS = tuple(ticket_stages.CHANNELS)
+COLOURS = tuple(ticket_stages.COLOURS)
 
 
 class TicketScope(Protocol):
@@ -106,6 +105,7 @@ class TicketFilter:
 
     category: str | None = None
     grid_id: int | None = None
+    grid_code: str | None = None  # the unit's code, as the queue's URL names it
     community_id: int | None = None
     status: str | None = None
     folder: str | None = None
@@ -122,6 +122,8 @@ class TicketFilter:
             found.append(Ticket.category == self.category)
         if self.grid_id is not None:
             found.append(Ticket.unit_id == self.grid_id)
+        if self.grid_code:
+            found.append(Ticket.unit_id.in_(select(OrgUnit.id).where(OrgUnit.code == self.grid_code)))
         if self.community_id is not None:
             found.append(Ticket.unit_id.in_(select(OrgUnit.id).where(OrgUnit.parent_id == self.community_id)))
         if self.status:
