@@ -50,9 +50,9 @@ ENGINE_LOGGING = ROOT / "config" / "engine-logging.yml"
 
 
 def engine_command(settings: Settings, model: Path) -> list[str]:
-    """`rasa run` on loopback with the REST channel and the HTTP API (never exposed), logging through
-    ENGINE_LOGGING."""
-    command = [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
+    """`rasa run` on ENGINE_HOST (loopback unless workers on other hosts use it: a private address then, never a
+    public one) with the REST channel and the HTTP API (behind ENGINE_AUTH_TOKEN), logging through ENGINE_LOGGING."""
+    command = [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", settings.engine_host,
                "--port", str(settings.engine_port), "--model", str(model),
                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
                f"--logging-config-file={ENGINE_LOGGING}"]
