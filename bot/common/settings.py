@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -56,6 +57,10 @@ class Settings(BaseSettings):
     actions_replicas: int = Field(1, ge=1, le=16)
     gateway_replicas: int = Field(1, ge=1, le=16)
     worker_replicas: int = Field(1, ge=1, le=16)
+    # Rasa's event broker (optional): every conversation event also goes to RabbitMQ for analytics, out of the
+    # turn's path. amqp://user:password@host:5672/vhost (empty: none); the queue the engines publish to.
+    event_broker_url: SecretStr = SecretStr("")
+    event_broker_queue: str = "gridbot_events"
     # Rasa's lock store, shared by the engines: empty = in memory (one engine only), or a Redis URL such as
     # redis://127.0.0.1:6379/1 (engine_ext/lock_store.py: Rasa's own Redis lock store races across replicas).
     lock_store_url: str = ""
@@ -251,6 +256,13 @@ class Settings(BaseSettings):
                 raise ValueError(f"{name} takes http(s) URLs separated by commas, not {wrong[0]!r}")
         if len(_url_list(self.engine_urls)) > 1 and self.is_sqlite:
             raise ValueError("ENGINE_URLS with several engines needs shared state: set DATABASE_URL (PostgreSQL)")
+        return self
+
+    @model_validator(mode="after")
+    def _event_broker_is_amqp(self) -> Settings:
+        url = self.event_broker_url.get_secret_value()
+        if url and (not url.startswith(("amqp://", "amqps://")) or not urlsplit(url).hostname):
+            raise ValueError("EVENT_BROKER_URL must look like amqp://user:password@host:5672/vhost")
         return self
 
     @property
