@@ -1,6 +1,6 @@
 """bench/scale.py keeps working: its smoke run (`--quick`: both stacks, one repetition, a failover) answers every
 message on one engine and on two, measures how long a killed engine's senders take to move, and reads every
-process's memory. About 100 s here (three engines load a model), hence the `engine` mark.
+process's memory. 100–150 s here (three engines load a model), hence the `engine` mark.
 
 Needs PostgreSQL and Redis on loopback (skipped, saying why, when either is missing) and the trained model.
 """
