@@ -104,7 +104,8 @@ def create_server(settings: Settings, executor: ActionExecutor | None = None):  
 
 
 def serve(settings: Settings) -> None:
-    """Run the action server on 127.0.0.1 in a single process (the context lives in this process)."""
+    """Run the action server on ACTIONS_HOST (loopback by default) in a single process (the context lives in
+    this process)."""
     from bot.common.logs import setup_logging
 
     setup_logging(settings.log_level)
@@ -114,6 +115,6 @@ def serve(settings: Settings) -> None:
                             clock=Clock(), rules=load_rules(settings.routing_config),
                             knowledge=load_knowledge(settings.knowledge_dir)))
     app = create_server(settings)
-    log.info("action server on 127.0.0.1:%s", settings.actions_port)
-    app.run(host="127.0.0.1", port=settings.actions_port, single_process=True, access_log=False,
+    log.info("action server on %s:%s", settings.actions_host, settings.actions_port)
+    app.run(host=settings.actions_host, port=settings.actions_port, single_process=True, access_log=False,
             motd=False)

@@ -103,10 +103,11 @@ def build_services(settings: Settings, clock: Clock | None = None, *,
 
 
 def engine_for(settings: Settings) -> EngineClient | ReplicatedEngine:
-    """The client to the engine, or to each replica with every sender kept on one (ENGINE_REPLICAS)."""
+    """The client to the engine, or to each replica with every sender kept on one (ENGINE_REPLICAS, or engines
+    on other hosts: ENGINE_URLS)."""
     token = settings.engine_auth_token.get_secret_value()
     key = settings.phone_encryption_key.get_secret_value()
-    clients = [EngineClient(url, settings.actions_url_for_engine(i), timeout=settings.engine_timeout_seconds,
+    clients = [EngineClient(url, settings.actions_url_checked_for(i), timeout=settings.engine_timeout_seconds,
                             auth_token=token, conversation_key=key)
                for i, url in enumerate(settings.engine_replica_urls)]
     return clients[0] if len(clients) == 1 else ReplicatedEngine(clients)

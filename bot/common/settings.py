@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +36,16 @@ class Settings(BaseSettings):
     actions_port: int = 5055
     engine_url: str = "http://127.0.0.1:5005"
     actions_url: str = "http://127.0.0.1:5055"
+    # The interfaces the engine and the action server listen on: loopback unless the workers (or, for the action
+    # server, the workers' health checks) run on other hosts; then a private address, never a public one.
+    engine_host: str = "127.0.0.1"
+    actions_host: str = "127.0.0.1"
+    # Engines on other hosts: their URLs, comma-separated (http://10.0.0.5:5005,http://10.0.0.6:5005). A worker
+    # keeps each sender on one of them and moves it when that one fails, as with ENGINE_REPLICAS (which then only
+    # says how many engines `bin/bot run` starts here). ACTIONS_URLS: the action server beside each engine, for the
+    # workers' readiness check (engine i's is the (i mod n)-th); empty: the workers check the engines only.
+    engine_urls: str = ""
+    actions_urls: str = ""
     # The engine's HTTP API (status, parse, trackers) answers only with this token (`rasa run --auth-token`).
     # Empty: `bin/bot run` makes one for its run; a separately started engine then has its API open.
     engine_auth_token: SecretStr = SecretStr("")
@@ -46,6 +57,10 @@ class Settings(BaseSettings):
     actions_replicas: int = Field(1, ge=1, le=16)
     gateway_replicas: int = Field(1, ge=1, le=16)
     worker_replicas: int = Field(1, ge=1, le=16)
+    # Rasa's event broker (optional): every conversation event also goes to RabbitMQ for analytics, out of the
+    # turn's path. amqp://user:password@host:5672/vhost (empty: none); the queue the engines publish to.
+    event_broker_url: SecretStr = SecretStr("")
+    event_broker_queue: str = "gridbot_events"
     # Rasa's lock store, shared by the engines: empty = in memory (one engine only), or a Redis URL such as
     # redis://127.0.0.1:6379/1 (engine_ext/lock_store.py: Rasa's own Redis lock store races across replicas).
     lock_store_url: str = ""
@@ -232,12 +247,41 @@ class Settings(BaseSettings):
                                  + " and ".join(missing))
         return self
 
+    @model_validator(mode="after")
+    def _engine_urls_are_urls(self) -> Settings:
+        for name, urls in (("ENGINE_URLS", _url_list(self.engine_urls)),
+                           ("ACTIONS_URLS", _url_list(self.actions_urls))):
+            wrong = [url for url in urls if not url.startswith(("http://", "https://"))]
+            if wrong:
+                raise ValueError(f"{name} takes http(s) URLs separated by commas, not {wrong[0]!r}")
+        if len(_url_list(self.engine_urls)) > 1 and self.is_sqlite:
+            raise ValueError("ENGINE_URLS with several engines needs shared state: set DATABASE_URL (PostgreSQL)")
+        return self
+
+    @model_validator(mode="after")
+    def _event_broker_is_amqp(self) -> Settings:
+        url = self.event_broker_url.get_secret_value()
+        if url and (not url.startswith(("amqp://", "amqps://")) or not urlsplit(url).hostname):
+            raise ValueError("EVENT_BROKER_URL must look like amqp://user:password@host:5672/vhost")
+        return self
+
     @property
     def engine_replica_urls(self) -> list[str]:
-        """Where the engines listen: ENGINE_URL alone, or one loopback port per replica from ENGINE_PORT."""
+        """The engines the workers use: ENGINE_URLS when set, else ENGINE_URL alone or one loopback port per
+        replica from ENGINE_PORT."""
+        if self.engine_urls.strip():
+            return _url_list(self.engine_urls)
         if self.engine_replicas == 1:
             return [self.engine_url]
         return [f"http://127.0.0.1:{self.engine_port + i}" for i in range(self.engine_replicas)]
+
+    def actions_url_checked_for(self, replica: int) -> str:
+        """The action server a worker checks beside engine `replica` of `engine_replica_urls`: with ENGINE_URLS, the
+        matching ACTIONS_URLS entry or none ("": not checked from here); else the one that engine calls."""
+        if not self.engine_urls.strip():
+            return self.actions_url_for_engine(replica)
+        actions = _url_list(self.actions_urls)
+        return actions[replica % len(actions)] if actions else ""
 
     def actions_url_for_engine(self, replica: int) -> str:
         """The action server engine `replica` calls."""
@@ -272,6 +316,10 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.resolved_database_url.startswith("sqlite")
+
+
+def _url_list(urls: str) -> list[str]:
+    return [url.strip().rstrip("/") for url in urls.split(",") if url.strip()]
 
 
 def _sqlalchemy_url(url: str) -> str:

@@ -108,6 +108,10 @@ class EngineClient:
             return False
 
     async def actions_ready(self) -> bool:
+        """True when the action server answers; without its URL (an engine on another host whose action server
+        this host cannot reach: ACTIONS_URLS unset) it is not checked from here."""
+        if not self.actions_url:
+            return True
         try:
             response = await self._http.get(f"{self.actions_url}/health", timeout=3)
             return response.status_code == 200

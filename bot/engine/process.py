@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
 from pydantic import SecretStr
@@ -28,7 +28,47 @@ def engine_environment(settings: Settings, replica: int = 0) -> dict[str, str]:
         **lock_store_environment(settings.lock_store_url),
         # Sent to the action server as `Authorization: Bearer …`; empty only where it wants none (development).
         "GRIDBOT_ACTIONS_TOKEN": settings.actions_auth_token.get_secret_value(),
+        **event_broker_environment(settings),
     }
+
+
+# Appended to endpoints.yml when EVENT_BROKER_URL is set (`endpoints_file`): Rasa's pika broker publishes every
+# tracker event to a fanout exchange bound to the queue. The credentials stay out of `url`, which Rasa logs.
+EVENT_BROKER_SECTION = """
+# Added by bot/engine/process.py because EVENT_BROKER_URL is set: every conversation event also goes to RabbitMQ.
+event_broker:
+  type: pika
+  url: ${GRIDBOT_EVENT_BROKER_HOST}
+  port: ${GRIDBOT_EVENT_BROKER_PORT}
+  username: ${GRIDBOT_EVENT_BROKER_USER}
+  password: ${GRIDBOT_EVENT_BROKER_PASSWORD}
+  queues:
+    - ${GRIDBOT_EVENT_BROKER_QUEUE}
+"""
+
+
+def event_broker_environment(settings: Settings) -> dict[str, str]:
+    """The variables EVENT_BROKER_SECTION reads, from EVENT_BROKER_URL (none when it is empty)."""
+    url = settings.event_broker_url.get_secret_value()
+    if not url:
+        return {}
+    parts = urlsplit(url)
+    port = parts.port or (5671 if parts.scheme == "amqps" else 5672)
+    return {"GRIDBOT_EVENT_BROKER_HOST": f"{parts.scheme}://{parts.hostname}:{port}{parts.path}",
+            "GRIDBOT_EVENT_BROKER_PORT": str(port), "GRIDBOT_EVENT_BROKER_USER": unquote(parts.username or "guest"),
+            "GRIDBOT_EVENT_BROKER_PASSWORD": unquote(parts.password or "guest"),
+            "GRIDBOT_EVENT_BROKER_QUEUE": settings.event_broker_queue}
+
+
+def endpoints_file(settings: Settings) -> Path:
+    """endpoints.yml, or with EVENT_BROKER_URL a copy of it under VAR_DIR with the event broker added."""
+    endpoints = ROOT / "endpoints.yml"
+    if not settings.event_broker_url.get_secret_value():
+        return endpoints
+    target = settings.var_dir / "endpoints-event-broker.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(endpoints.read_text(encoding="utf-8") + EVENT_BROKER_SECTION, encoding="utf-8")
+    return target
 
 
 def lock_store_environment(url: str) -> dict[str, str]:
@@ -50,11 +90,11 @@ ENGINE_LOGGING = ROOT / "config" / "engine-logging.yml"
 
 
 def engine_command(settings: Settings, model: Path) -> list[str]:
-    """`rasa run` on loopback with the REST channel and the HTTP API (never exposed), logging through
-    ENGINE_LOGGING."""
-    command = [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
+    """`rasa run` on ENGINE_HOST (loopback unless workers on other hosts use it: a private address then, never a
+    public one) with the REST channel and the HTTP API (behind ENGINE_AUTH_TOKEN), logging through ENGINE_LOGGING."""
+    command = [str(ROOT / "bin" / "rasa"), "run", "--enable-api", "--interface", settings.engine_host,
                "--port", str(settings.engine_port), "--model", str(model),
-               "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+               "--endpoints", str(endpoints_file(settings)), "--credentials", "credentials.yml",
                f"--logging-config-file={ENGINE_LOGGING}"]
     token = settings.engine_auth_token.get_secret_value()
     return [*command, f"--auth-token={token}"] if token else command  # "=": a token may start with "-"

@@ -84,7 +84,7 @@ def test_every_line_of_a_traceback_is_cut():
     assert max(len(line) for line in lines) < 340
 
 
-def test_rasa_logs_interrupted_turns_without_their_text_with_the_option_the_engine_is_started_with(tmp_path):
+def test_rasa_logs_interrupted_turns_and_unpublished_events_without_their_text_with_the_engine_s_option(tmp_path):
     [option] = [part for part in engine_command(Settings(_env_file=None), tmp_path / "m.tar.gz")
                 if part.startswith("--logging-config-file")]
     probe = Path(__file__).with_name("logging_probe.py")
@@ -96,8 +96,9 @@ def test_rasa_logs_interrupted_turns_without_their_text_with_the_option_the_engi
     assert "probe done" in logged
     assert "路灯坏了" not in logged
     lines = [line for line in logged.splitlines() if "rasa.core." in line]
-    assert len(lines) == 3, lines
+    assert len(lines) == 4, lines
     assert '"event": "rest.message.received.timeout"' in lines[0]
     assert '"exc_value": "cannot handle [removed]"' in lines[1]
     assert "[arguments removed]" in lines[2]
+    assert '"event": "pika.events.publish.failed"' in lines[3] and '"rasa_event": "[removed]"' in lines[3]
     assert max(len(line) for line in lines) < 700

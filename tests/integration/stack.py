@@ -24,6 +24,29 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_run(count: int) -> int:
+    """A port P with P … P+count-1 all free on loopback."""
+    for _ in range(200):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            base = probe.getsockname()[1]
+        if base + count >= 65535:
+            continue
+        try:
+            held = []
+            for port in range(base, base + count):
+                s = socket.socket()
+                held.append(s)
+                s.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+        finally:
+            for s in held:
+                s.close()
+    raise RuntimeError("no run of free ports")
+
+
 @dataclass
 class Process:
     name: str

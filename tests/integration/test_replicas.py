@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import threading
 import time
 from collections import Counter, defaultdict
@@ -29,7 +28,7 @@ from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.conftest import PostgresTemplates, drop_postgres_database
 from tests.engine_ext.test_lock_store import redis_unavailable
-from tests.integration.stack import Process
+from tests.integration.stack import Process, free_run
 from tests.waiting import eventually_sync
 
 pytestmark = [pytest.mark.engine,
@@ -39,29 +38,6 @@ SENDERS = [f"+86139888{n:05d}" for n in range(50)]
 MESSAGES = 10
 REDIS_DB = 13
 LOAD_TIMEOUT = 600.0
-
-
-def free_run(count: int) -> int:
-    """A port P with P … P+count-1 all free on loopback."""
-    for _ in range(200):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = probe.getsockname()[1]
-        if base + count >= 65535:
-            continue
-        try:
-            held = []
-            for port in range(base, base + count):
-                s = socket.socket()
-                held.append(s)
-                s.bind(("127.0.0.1", port))
-            return base
-        except OSError:
-            continue
-        finally:
-            for s in held:
-                s.close()
-    raise RuntimeError("no run of free ports")
 
 
 @dataclass
