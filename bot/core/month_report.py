@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from bot.core import stats
 from bot.core.household_changes import COLOUR_NAMES
 from bot.core.monthly import month_start, next_month
-from bot.core.ticket_filter import GridScope, TicketFilter, grids_under
+from bot.core.ticket_filter import GridScope, TicketFilter, TicketScope, grids_under
 from bot.core.tickets import CATEGORY_NAMES
 from bot.core.visit_progress import Progress, by_grid
 from bot.store.household_models import HouseholdChange
@@ -101,6 +101,16 @@ class MonthReport:
 def reportable_unit(session: Session, code: str) -> OrgUnit | None:
     """The community, village or grid with this code, or None."""
     return session.scalar(select(OrgUnit).where(OrgUnit.code == code, OrgUnit.kind.in_(REPORT_KINDS)))
+
+
+def units_offered(session: Session, scope: TicketScope) -> list[OrgUnit]:
+    """The communities, villages and grids whose report this scope may read: communities and villages
+    first, then grids, each in code order."""
+    rank = case((OrgUnit.kind == "grid", 1), else_=0)
+    query = select(OrgUnit).where(OrgUnit.kind.in_(REPORT_KINDS)).order_by(rank, OrgUnit.code)
+    if not scope.everything:
+        query = query.where(OrgUnit.id.in_(sorted(scope.unit_ids)))
+    return list(session.scalars(query))
 
 
 def _counts(session: Session, grids: list[int], start: datetime, end: datetime) -> dict[int, Counts]:
