@@ -13,6 +13,7 @@ the number of grids)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +31,7 @@ from bot.store.household_models import HouseholdChange
 from bot.store.models import Household, OrgUnit, Person, Ticket, TicketEvent
 
 REPORT_KINDS = ("community", "village", "grid")  # what a report can be for
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")  # YYYY-MM
 TOP_CATEGORIES = 5
 MAX_CHANGES_LISTED = 500  # the page and the file list at most this many colour changes (the counts are all)
 STOPS = ("resolved", "cancelled", "merged")

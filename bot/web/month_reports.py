@@ -8,7 +8,6 @@ secretary) her own and its grids; a grid worker his grid's, and another grid's o
 the highest unit in scope; without `month`, the last complete month (what the secretaries' message of
 the first points to). Printing the page (the browser's 打印 → 另存为PDF) gives a clean A4 sheet."""
 # No `from __future__ import annotations`: FastAPI reads the routes' Annotated dependencies at definition.
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -17,13 +16,12 @@ from markupsafe import Markup
 
 from bot.common.charts import bar_chart
 from bot.core import month_report_xlsx
-from bot.core.month_report import MonthReport, colour_name, month_report, reportable_unit, units_offered
+from bot.core.month_report import MONTH, MonthReport, colour_name, month_report, reportable_unit, units_offered
 from bot.core.monthly import month_of, next_month, previous_month
 from bot.web.render import SECURITY_HEADERS, page
 from bot.web.reports import attachment
 from bot.web.workbench import Staff, Workbench
 
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 KIND_NAMES = {"community": "社区", "village": "村", "grid": "网格"}
 
 
