@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.core import stats
 from bot.core.household_changes import COLOUR_NAMES
-from bot.core.monthly import month_start, next_month
+from bot.core.monthly import SERVICE_TZ, month_start, next_month
 from bot.core.ticket_filter import GridScope, TicketFilter, TicketScope, grids_under
 from bot.core.tickets import CATEGORY_NAMES
 from bot.core.visit_progress import Progress, by_grid
@@ -93,6 +93,15 @@ class MonthReport:
     colour_changes_total: int
     top_categories: list[tuple[str, str, int]]  # (code, name, tickets), most first
     grids: list[GridRow] = field(default_factory=list)
+
+    @property
+    def period(self) -> str:
+        """统计期间: "2026-11-01 至 2026-11-30", or up to the moment while the month runs."""
+        first = self.start.astimezone(SERVICE_TZ).strftime("%Y-%m-%d")
+        if self.complete:
+            last = (self.end.astimezone(SERVICE_TZ) - timedelta(days=1)).strftime("%Y-%m-%d")
+            return f"{first} 至 {last}"
+        return f"{first} 至 {self.end.astimezone(SERVICE_TZ).strftime('%Y-%m-%d %H:%M')}（本月尚未结束）"
 
     @property
     def month_label(self) -> str:

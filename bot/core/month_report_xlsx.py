@@ -24,7 +24,7 @@ def summary_rows(report: MonthReport) -> list[tuple[str, Any, str]]:
     f, c = report.figures, report.counts
     return [
         ("单位", report.name, ""), ("月份", report.month_label, ""),
-        ("统计截至", report.end.astimezone(SERVICE_TZ).strftime("%Y-%m-%d %H:%M"), ""),
+        ("统计期间", report.period, ""),
         ("新工单", c.new, "0"), ("月内办结", c.resolved, "0"), ("月末在办", c.open_at_end, "0"),
         ("月末逾期", c.overdue_at_end, "0"),
         ("接单及时率", f.ack_rate, "0%"), ("办结及时率", f.resolve_rate, "0%"), ("回访率", f.rating_rate, "0%"),

@@ -29,6 +29,7 @@ def test_the_month_counts_tickets_new_resolved_open_and_overdue_at_its_end(demo_
     assert (report.counts.new, report.counts.resolved, report.counts.open_at_end,
             report.counts.overdue_at_end) == (5, 2, 4, 3)
     assert report.complete and report.end == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
+    assert report.period == "2026-11-01 至 2026-11-30"
     grids = {row.code: row for row in report.grids}
     assert list(grids) == ["XF-G1", "XF-G2", "XF-G3", "XF-G4"]
     assert (grids["XF-G1"].counts.new, grids["XF-G1"].counts.open_at_end, grids["XF-G1"].counts.overdue_at_end) == \
@@ -76,6 +77,7 @@ def test_another_community_and_another_month_see_none_of_it(demo_db: Database, n
     december = report_of(demo_db, "XF", "2026-12", datetime(2026, 12, 10, tzinfo=UTC))
     assert (december.counts.new, december.counts.resolved, december.colour_changes_total) == (1, 1, 0)
     assert not december.complete and december.end == datetime(2026, 12, 10, tzinfo=UTC)
+    assert december.period == "2026-12-01 至 2026-12-10 08:00（本月尚未结束）"
     october = report_of(demo_db, "XF", "2026-10")
     assert (october.counts.new, october.colour_changes_total, october.visits.done) == (1, 1, 1)
 
