@@ -8,8 +8,8 @@ the month, or now while the month is still running: a ticket is open then if it 
 and its last stop (办结, 撤销, 并单) before it, if any, came before a restart (重新办理, 拆分). Overdue at the
 end: open then and past its handling deadline (its latest one: a ticket reopened since has new ones).
 
-Every figure is one grouped query over the unit's grids (about ten statements for a report, whatever
-the number of grids)."""
+Every figure is one grouped query over the unit's grids: about fifteen statements for a report, however
+many grids and tickets there are."""
 
 from __future__ import annotations
 

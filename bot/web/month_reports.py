@@ -6,7 +6,8 @@ The duty officer sees every community, village and grid; a community or village 
 secretary) her own and its grids; a grid worker his grid's, and another grid's or his community's is a
 404 (its other grids are not his to read); a building head has none (404). Without `unit` the page shows
 the highest unit in scope; without `month`, the last complete month (what the secretaries' message of
-the first points to). Printing the page (the browser's 打印 → 另存为PDF) gives a clean A4 sheet."""
+the first points to). Each download of the .xlsx is in the audit log (it names households and why their
+colour changed). Printing the page (the browser's 打印 → 另存为PDF) gives a clean A4 sheet."""
 # No `from __future__ import annotations`: FastAPI reads the routes' Annotated dependencies at definition.
 from typing import Annotated
 
@@ -15,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from bot.common.charts import bar_chart
-from bot.core import month_report_xlsx
+from bot.core import audit, month_report_xlsx
 from bot.core.month_report import MONTH, MonthReport, colour_name, month_report, reportable_unit, units_offered
 from bot.core.monthly import month_of, next_month, previous_month
 from bot.web.render import SECURITY_HEADERS, page
@@ -76,6 +77,9 @@ def router(bench: Workbench) -> APIRouter:
         if found is None:
             return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
         report = found[0]
+        with bench.db.session() as s:  # the file may name households and why their colour changed
+            audit.record(s, bench.clock, f"person:{staff.person_id}", "month_report.export", report.code,
+                         {"month": report.month, "colour_changes": len(report.colour_changes)})
         name, fallback = month_report_xlsx.filename(report)
         return Response(month_report_xlsx.to_xlsx(report), media_type=month_report_xlsx.CONTENT_TYPE,
                         headers={**SECURITY_HEADERS, "Content-Disposition": attachment(name, fallback)})

@@ -6,7 +6,9 @@ import io
 import re
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY as XF_SECRETARY
 from tests.core.month_report_state import FIRST_OF_DECEMBER, prepare_november
@@ -60,6 +62,9 @@ async def test_a_secretary_reads_last_months_report_and_the_xlsx_holds_the_same_
     assert changes[1][:3] == ["绿色", "红色", 2] and changes[2][:3] == ["黄色", "红色", 1]
     assert sum(1 for row in changes if row[5] == "老人独居 行动不便") == 1
     assert sheet_rows(download.content, "类别")[1] == ["道路设施", 2]
+    with http.services.db.session() as s:
+        exported = s.scalars(select(AuditEntry).where(AuditEntry.action == "month_report.export")).all()
+        assert [(e.subject, e.detail["month"]) for e in exported] == [("XF", "2026-11")]
 
 
 async def test_another_community_is_404_for_a_secretary_and_a_grid_worker_sees_only_his_grid(http, clock):
