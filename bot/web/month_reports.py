@@ -66,7 +66,7 @@ def router(bench: Workbench) -> APIRouter:
         current = month_of(bench.clock.now())
         return page(bench.pages, request, "month_report.html", {
             "staff": staff, "r": report, "offered": offered, "KIND_NAMES": KIND_NAMES,
-            "summary": month_report_xlsx.summary_rows(report), "charts": _charts(report),
+            "charts": _charts(report),
             "colour_name": colour_name, "VIA_NAMES": month_report_xlsx.VIA_NAMES,
             "previous": previous_month(report.month),
             "next": next_month(report.month) if report.month < current else None})
