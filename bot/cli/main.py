@@ -15,6 +15,7 @@ from rich.console import Console
 from bot.cli.broadcasts import broadcast_app
 from bot.cli.imports import import_app
 from bot.cli.knowledge import knowledge_app
+from bot.cli.month_report import report_command
 from bot.cli.personal import audit_app, person_app, purge
 from bot.cli.points import points_app
 from bot.cli.staff import staff_app
@@ -40,6 +41,7 @@ app.add_typer(knowledge_app, name="knowledge")
 app.add_typer(broadcast_app, name="broadcast")
 app.command("stats")(stats_command)
 app.command("export")(export_command)
+app.command("report")(report_command)
 app.add_typer(staff_app, name="staff")
 app.add_typer(wechat_app, name="wechat")
 

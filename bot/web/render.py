@@ -40,7 +40,7 @@ AUDIT_ACTIONS = {
     "person.erase": "删除个人信息", "purge": "清理过期数据", "tickets.export": "导出工单（含个人信息）",
     "broadcast.sent": "发送宣传通知", "reply_template.created": "添加常用回复",
     "reply_template.updated": "修改常用回复", "reply_template.archived": "删除常用回复",
-    "ticket.merged": "并单", "ticket.split": "拆分并单",
+    "ticket.merged": "并单", "ticket.split": "拆分并单", "month_report.export": "导出月报",
 }
 PRIORITY_NAMES = {"immediate": "紧急", "high": "高", "medium": "中", "normal": "普通"}
 SECURITY_HEADERS = {

@@ -61,7 +61,7 @@ def stats_query(request: Request) -> StatsQuery:
                       until=_day(q.get("until", "")), category=category if category in CATEGORY_NAMES else "")
 
 
-def _attachment(filename: str, fallback: str) -> str:
+def attachment(filename: str, fallback: str) -> str:
     """Content-Disposition for a Chinese file name (RFC 6266/5987), with an ASCII one for old clients."""
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
 
@@ -86,7 +86,7 @@ def router(bench: Workbench) -> APIRouter:
         stamp = made.filename.rsplit("-", 2)
         fallback = f"tickets-{stamp[-2]}-{stamp[-1]}" if len(stamp) == 3 else f"tickets.{fmt}"
         return Response(made.content, media_type=made.content_type,
-                        headers={**SECURITY_HEADERS, "Content-Disposition": _attachment(made.filename, fallback),
+                        headers={**SECURITY_HEADERS, "Content-Disposition": attachment(made.filename, fallback),
                                  "X-Ticket-Count": str(made.count)})
 
     @routes.get("/stats", response_class=HTMLResponse)
