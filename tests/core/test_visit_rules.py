@@ -8,8 +8,16 @@ import pytest
 
 from bot.common.clock import FakeClock
 from bot.core.monthly import month_of
-from bot.core.visit_rules import DEFAULT_PATH, HouseholdFacts, VisitRules, due, load_visit_rules, months_between, \
-    parse_visit_rules, reason_due
+from bot.core.visit_rules import (
+    DEFAULT_PATH,
+    HouseholdFacts,
+    VisitRules,
+    due,
+    load_visit_rules,
+    months_between,
+    parse_visit_rules,
+    reason_due,
+)
 
 RULES = VisitRules()
 
