@@ -48,8 +48,8 @@ def category_of(problem: str) -> str:
 
 
 class VisitError(Exception):
-    """Why a visit was not recorded: not_found, not_allowed, no_reason (a colour change needs one),
-    unknown_tag (`detail` names it), bad_colour."""
+    """Why a visit was not recorded: not_found (or not in scope, on the page), not_allowed, no_reason (a
+    colour change needs one), unknown_tag (`detail` names it), bad_colour."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
@@ -146,6 +146,17 @@ def record_visit(session: Session, clock: Clock, rules: RoutingRules, scope: Sco
                            .values(status="done", visit_id=visit.id)).rowcount
     session.flush()
     return Recorded(visit, household, ticket, changes, done or 0)
+
+
+def record_by_code(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, person_id: int, code: str,
+                   said: VisitInput, *, via: str) -> Recorded:
+    """`record_visit` for a household code and a person id (the workbench's form): a household that does not
+    exist, or is not in scope, is `VisitError("not_found")`."""
+    household = household_by_code(session, code)
+    by = session.get(Person, person_id)
+    if household is None or by is None or not scope.covers_unit(household.unit_id):
+        raise VisitError("not_found")
+    return record_visit(session, clock, rules, scope, by, household, said, via=via)
 
 
 def remaining(session: Session, person_id: int, month: str) -> tuple[int, int]:

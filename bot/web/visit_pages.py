@@ -16,8 +16,7 @@ from bot.core.monthly import month_of
 from bot.core.scopes import grids_in
 from bot.core.visit_lists import month_label, tasks_in_scope
 from bot.core.visit_rules import REASON_NAMES
-from bot.core.visits import VisitError, VisitInput, household_by_code, record_visit
-from bot.store.models import Person
+from bot.core.visits import VisitError, VisitInput, record_by_code
 from bot.web.cookies import csrf_matches
 from bot.web.render import page
 from bot.web.workbench import Staff, Workbench
@@ -70,18 +69,15 @@ def router(bench: Workbench) -> APIRouter:
                           colour=colour or None, reason=" ".join(reason.split())[:200],
                           add=tuple(t for t in re.split(r"[ ，,、]+", add_tag.strip()) if t)[:5])
         with bench.db.session() as s:
-            household = household_by_code(s, code[:64])
-            if household is None or not staff.scope.covers_unit(household.unit_id):
-                return missing(request, staff)
             try:
-                done = record_visit(s, bench.clock, bench.rules, staff.scope, s.get(Person, staff.person_id),
-                                    household, said, via="page")
+                done = record_by_code(s, bench.clock, bench.rules, staff.scope, staff.person_id, code[:64], said,
+                                      via="page")
             except VisitError as refused:
-                if refused.reason == "not_allowed":
+                if refused.reason in ("not_found", "not_allowed"):
                     return missing(request, staff)
                 query = {"grid": grid, "error": refused.reason, "detail": refused.detail}
                 return RedirectResponse(f"/staff/visits?{urlencode(query)}", status_code=303)
-            query = {"grid": grid, "done": household.code, "ticket": done.ticket.number if done.ticket else ""}
+            query = {"grid": grid, "done": done.household.code, "ticket": done.ticket.number if done.ticket else ""}
         return RedirectResponse(f"/staff/visits?{urlencode(query)}", status_code=303)
 
     return routes
