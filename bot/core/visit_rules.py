@@ -92,6 +92,20 @@ def due(households: Iterable[HouseholdFacts], month: str, rules: VisitRules) -> 
     return found
 
 
+_EVERY = {1: "每月", 2: "每两月", 3: "每季度", 6: "每半年", 12: "每年"}
+_COLOUR_HOUSEHOLDS = {"red": "红色户", "yellow": "黄色户", "green": "绿色户"}
+
+
+def describe(rules: VisitRules) -> str:
+    """'红色户每月、黄色户每两月、绿色户每季度走访，有未办结或重新办理工单的户也在其中' for the staff page."""
+    by_colour = "、".join(f"{_COLOUR_HOUSEHOLDS[c]}{_EVERY.get(n, f'每{n}个月')}" for c in COLOURS
+                          if (n := rules.every_months.get(c, 0)) > 0)
+    tickets = "或".join(word for on, word in ((rules.open_tickets, "未办结"), (rules.reopened_tickets, "重新办理"))
+                        if on)
+    parts = ([f"{by_colour}走访"] if by_colour else []) + ([f"有{tickets}工单的户也在其中"] if tickets else [])
+    return "，".join(parts)
+
+
 def parse_visit_rules(text: str) -> VisitRules:
     return VisitRules.model_validate(yaml.safe_load(text) or {})
 

@@ -15,7 +15,7 @@ from bot.core.household_changes import BASIC_TAGS, COLOUR_NAMES
 from bot.core.monthly import month_of
 from bot.core.scopes import grids_in
 from bot.core.visit_lists import month_label, tasks_in_scope
-from bot.core.visit_rules import REASON_NAMES
+from bot.core.visit_rules import REASON_NAMES, describe, load_visit_rules
 from bot.core.visits import VisitError, VisitInput, record_by_code
 from bot.web.cookies import csrf_matches
 from bot.web.render import page
@@ -30,6 +30,7 @@ PROBLEMS = {"no_reason": "改户色请写明理由。", "unknown_tag": "没有�
 def router(bench: Workbench) -> APIRouter:
     routes = APIRouter(prefix="/staff", include_in_schema=False)
     SignedIn = Annotated[Staff, Depends(bench.staff)]
+    rule = describe(load_visit_rules(bench.settings.visits_config))
 
     def missing(request: Request, staff: Staff) -> Response:
         return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
@@ -51,7 +52,7 @@ def router(bench: Workbench) -> APIRouter:
                 "staff": staff, "rows": rows, "grids": grids, "chosen": chosen, "month": month,
                 "month_name": month_label(month), "show": show, "SHOWN": SHOWN, "planned": planned,
                 "finished": finished, "current": month == month_of(bench.clock.now()),
-                "REASON_NAMES": REASON_NAMES, "COLOUR_NAMES": COLOUR_NAMES, "TAGS": BASIC_TAGS,
+                "REASON_NAMES": REASON_NAMES, "rule": rule, "COLOUR_NAMES": COLOUR_NAMES, "TAGS": BASIC_TAGS,
                 "done": done[:16], "ticket": ticket[:16],
                 "error": PROBLEMS.get(error, "").format(detail=detail[:40])})
 

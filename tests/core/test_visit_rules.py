@@ -12,6 +12,7 @@ from bot.core.visit_rules import (
     DEFAULT_PATH,
     HouseholdFacts,
     VisitRules,
+    describe,
     due,
     load_visit_rules,
     months_between,
@@ -51,6 +52,8 @@ def test_the_rule_is_read_from_the_yaml_file_and_zero_means_never_by_colour():
     assert reason_due(HouseholdFacts(1, "green", None), "2026-12", rules) is None
     assert reason_due(HouseholdFacts(1, "yellow", "2026-11"), "2026-12", rules) == "yellow"
     assert rules.remind_before.days == 2
+    assert describe(rules) == "红色户每月、黄色户每月走访，有未办结或重新办理工单的户也在其中"
+    assert describe(VisitRules()) == "红色户每月、黄色户每两月、绿色户每季度走访，有未办结或重新办理工单的户也在其中"
 
 
 @pytest.mark.parametrize("text", ["every_months: {purple: 1}", "every_months: {red: -1}",
