@@ -75,10 +75,9 @@ def make_lists(session: Session, month: str, now: datetime, rules: VisitRules) -
     due_at = month_start(next_month(month))
     per_worker: dict[int, list[str]] = defaultdict(list)
     made, unassigned = 0, Counter()
-    for household in session.scalars(select(Household).where(Household.id.in_(sorted(set(reasons) - have)))
-                                     .order_by(Household.code)):
+    for household in session.scalars(select(Household).order_by(Household.code)):
         grid = grids.get(household.unit_id)
-        if grid is None:
+        if household.id not in reasons or household.id in have or grid is None:
             continue
         if grid.id not in workers:
             found = registry.staff_for(session, grid.id, "grid_worker")
@@ -122,9 +121,9 @@ def worker_tasks(session: Session, person_id: int, month: str) -> list[VisitTask
 
 
 def tasks_in_scope(session: Session, scope: Scope, month: str, grid_id: int | None = None,
-                   status: str = "") -> list[TaskRow]:
+                   status: str = "", limit: int | None = None) -> list[TaskRow]:
     """The month's tasks in a staff member's scope (a grid worker: his grids), optionally one grid's,
-    open first, then by grid and household code."""
+    open first, then by grid and household code; at most `limit`."""
     query = (select(VisitTask, Household, OrgUnit, Person)
              .join(Household, Household.id == VisitTask.household_id)
              .join(OrgUnit, OrgUnit.id == VisitTask.unit_id)
@@ -136,5 +135,5 @@ def tasks_in_scope(session: Session, scope: Scope, month: str, grid_id: int | No
         query = query.where(VisitTask.unit_id == grid_id)
     if status in ("open", "done"):
         query = query.where(VisitTask.status == status)
-    query = query.order_by(VisitTask.status.desc(), OrgUnit.code, Household.code)
+    query = query.order_by(VisitTask.status.desc(), OrgUnit.code, Household.code).limit(limit)
     return [TaskRow(*row) for row in session.execute(query).all()]

@@ -22,6 +22,7 @@ from bot.web.render import page
 from bot.web.workbench import Staff, Workbench
 
 MONTH = re.compile(r"20\d\d-(0[1-9]|1[0-2])")
+SHOWN_ROWS = 200  # a subdistrict's list runs to thousands: the first rows, and the grid filter for the rest
 SHOWN = {"open": "未走访", "done": "已走访", "all": "全部"}
 PROBLEMS = {"no_reason": "改户色请写明理由。", "unknown_tag": "没有这个标签：{detail}。",
             "bad_colour": "户色只能是红、黄、绿。"}
@@ -44,12 +45,14 @@ def router(bench: Workbench) -> APIRouter:
             grids = grids_in(s, staff.scope)
             chosen = next((g for g in grids if g.code == grid), None)
             rows = tasks_in_scope(s, staff.scope, month, chosen.id if chosen else None,
-                                  "" if show == "all" else show)
+                                  "" if show == "all" else show, limit=SHOWN_ROWS + 1)
+            more, rows = len(rows) > SHOWN_ROWS, rows[:SHOWN_ROWS]
             ids = [chosen.id] if chosen else [g.id for g in grids]
             progress = visit_progress.by_grid(s, month, ids).values()
             planned, finished = sum(p.planned for p in progress), sum(p.done for p in progress)
             return page(bench.pages, request, "visits.html", {
-                "staff": staff, "rows": rows, "grids": grids, "chosen": chosen, "month": month,
+                "staff": staff, "rows": rows, "more": more, "shown_rows": SHOWN_ROWS, "grids": grids,
+                "chosen": chosen, "month": month,
                 "month_name": month_label(month), "show": show, "SHOWN": SHOWN, "planned": planned,
                 "finished": finished, "current": month == month_of(bench.clock.now()),
                 "REASON_NAMES": REASON_NAMES, "rule": rule, "COLOUR_NAMES": COLOUR_NAMES, "TAGS": BASIC_TAGS,

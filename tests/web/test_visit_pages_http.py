@@ -12,7 +12,7 @@ from bot.core.visit_lists import visit_lists_job
 from bot.core.visit_rules import VisitRules
 from bot.store.household_models import Visit, VisitTask
 from bot.store.models import Household, Ticket
-from tests.conftest import WORKER
+from tests.conftest import DUTY_OFFICER, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY as XF_SECRETARY
 from tests.web.conftest import signed_in
 
@@ -22,7 +22,7 @@ def csrf_of(page: str) -> str:
 
 
 async def as_(http, phone: str, clock) -> str:
-    if phone != WORKER:
+    if phone not in (WORKER, DUTY_OFFICER):
         with http.services.db.session() as s:
             set_password(s, clock, phone, "gridbot-demo", actor="test")
     http.cookies.clear()
@@ -94,3 +94,12 @@ async def test_a_visit_form_without_the_csrf_token_or_with_a_colour_and_no_reaso
         assert s.scalar(select(Visit.id)) is None
         assert s.scalar(select(Household.colour).where(Household.code == "H0004")) == "yellow"
     assert task(http, "H0004").status == "open"
+
+
+async def test_the_duty_officers_list_shows_the_first_two_hundred_and_says_to_filter_by_grid(http, clock):
+    lists(http, clock)
+    await as_(http, DUTY_OFFICER, clock)
+    page = (await http.get("/staff/visits")).text
+    assert len(listed(page)) == 200 and "只显示前200户，请按网格筛选" in page and 'data-visits="planned">204<' in page
+    village = (await http.get("/staff/visits?grid=SQ-G1")).text
+    assert len(listed(village)) == 24 and "只显示前" not in village
