@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from bot.core import registry
@@ -74,24 +74,27 @@ def make_lists(session: Session, month: str, now: datetime, rules: VisitRules) -
     workers: dict[int, Person | None] = {}
     due_at = month_start(next_month(month))
     per_worker: dict[int, list[str]] = defaultdict(list)
-    made, unassigned = 0, Counter()
-    for household in session.scalars(select(Household).order_by(Household.code)):
-        grid = grids.get(household.unit_id)
-        if household.id not in reasons or household.id in have or grid is None:
+    rows: list[dict[str, object]] = []
+    unassigned: Counter[str] = Counter()
+    for household_id, code, unit_id in session.execute(select(Household.id, Household.code, Household.unit_id)
+                                                      .order_by(Household.code)):
+        grid = grids.get(unit_id)
+        if household_id not in reasons or household_id in have or grid is None:
             continue
         if grid.id not in workers:
             found = registry.staff_for(session, grid.id, "grid_worker")
             workers[grid.id] = found[0] if found else None
         worker = workers[grid.id]
-        session.add(VisitTask(month=month, household_id=household.id, unit_id=grid.id,
-                              worker_id=worker.id if worker else None, reason=reasons[household.id],
-                              due_at=due_at, status="open", created_at=now))
-        made += 1
+        rows.append({"month": month, "household_id": household_id, "unit_id": grid.id,
+                     "worker_id": worker.id if worker else None, "reason": reasons[household_id],
+                     "due_at": due_at, "status": "open", "created_at": now})
         if worker is None:
             unassigned[grid.code] += 1
         else:
-            per_worker[worker.id].append(household.code)
-    session.flush()
+            per_worker[worker.id].append(code)
+    if rows:
+        session.execute(insert(VisitTask), rows)  # one statement for a subdistrict's thousands
+    made = len(rows)
     for worker_id, codes in per_worker.items():
         notify(session, session.get(Person, worker_id), list_notice(month, len(codes), codes[0]))
     return (f"{made} tasks for {len(per_worker)} grid workers"
