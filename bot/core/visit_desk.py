@@ -34,7 +34,8 @@ _CODE = re.compile(r"^([Hh]\d{1,8})(?![\d])")
 _COLOUR = re.compile(r"(?:改|转|变|调)(?:为|成)?\s*(红|黄|绿)(?:色|户|色户)?")
 _ADD = re.compile(r"(?:加|添加|增加|新增)标签")
 _REMOVE = re.compile(r"(?:去|去掉|删|删除|取消|撤)标签")
-_PROBLEM = re.compile(r"反映")
+# 反映 opens a clause (“走访 H0012 反映 厨房漏水”); inside a note (“老人反映身体好”) it is just a word.
+_PROBLEM = re.compile(r"(?:^|(?<=[ ，,。；;]))反映")
 _COLOURS = {"红": "red", "黄": "yellow", "绿": "green"}
 _SEPARATORS = " ，,、。；;：:"
 
@@ -77,6 +78,8 @@ def parse(words: str) -> VisitInput:
             colour, found["reason"] = _COLOURS[what[-1]], value
         else:
             found[what] = value
+    if colour is not None and not found.get("reason") and marks:  # “老人住院，改红”: the reason came first
+        found["reason"] = note[:marks[0][0]].strip(_SEPARATORS)
     tags = lambda key: tuple(t for t in re.split(r"[ ，,、]+", found.get(key, "")) if t)  # noqa: E731
     return VisitInput(note=note, problem=found.get("problem", ""), colour=colour, reason=found.get("reason", ""),
                       add=tags("add"), remove=tags("remove"))
@@ -137,8 +140,12 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
     if not rest:
         return REPLIES["usage"]
     scope = scope_of(session, person)
+    first, _, after = rest.partition(" ")
     code = _CODE.match(rest)
-    if code is not None:
+    household = household_by_code(session, first)
+    if household is not None:  # any registry code (H0012, an import's own codes)
+        who, words = household.code, after
+    elif code is not None:  # H0012 written without a space before the note
         household, who, words = household_by_code(session, code.group(1)), code.group(1).upper(), rest[code.end():]
         if household is None:
             return REPLIES["not_found"].format(who=who)

@@ -78,7 +78,10 @@ class Recorded:
 
 
 def household_by_code(session: Session, code: str) -> Household | None:
-    return session.scalar(select(Household).where(Household.code == code.strip().upper()))
+    code = code.strip()
+    if not code:
+        return None
+    return session.scalar(select(Household).where(Household.code.in_(sorted({code, code.upper()}))).limit(1))
 
 
 def _check(session: Session, scope: Scope, household: Household, said: VisitInput) -> None:

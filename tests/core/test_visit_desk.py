@@ -55,6 +55,9 @@ def visits_of(db: Database, code: str) -> list[Visit]:
     ("改红 老人住院", "", "red", "老人住院", ()),
     ("已核实，改为黄色 儿子失业", "", "yellow", "儿子失业", ()),
     ("加标签 独居老人、慢性病", "", None, "", ("独居老人", "慢性病")),
+    ("老人住院，改红", "", "red", "老人住院", ()),
+    ("已核实 老人反映身体还好", "", None, "", ()),  # 反映 inside the note files nothing
+    ("已核实，反映：楼道灯不亮", "楼道灯不亮", None, "", ()),
 ])
 def test_a_visit_message_reads_its_problem_colour_and_tags(words, problem, colour, reason, add):
     said = parse(words)
@@ -92,7 +95,9 @@ def test_a_short_address_matching_several_households_asks_which_with_their_codes
 
 def test_a_colour_or_tag_change_in_a_visit_goes_into_the_households_history(demo_db: Database, december):
     assert say(demo_db, december, WORKER, "走访 H0012 改红 老人住院") == "已记录H0012走访，已改为红色户。本月还剩14户。"
+    assert say(demo_db, december, WORKER, "走访 H0013已核实").startswith("已记录H0013走访")  # no space after the code
     assert say(demo_db, december, WORKER, "走访 H0011 加标签 独居老人").startswith("已记录H0011走访，已加标签独居老人")
+    assert say(demo_db, december, WORKER, "走访 H0011 去标签 独居老人").startswith("已记录H0011走访，已去标签独居老人")
     with demo_db.session() as s:
         h12 = s.scalar(select(Household).where(Household.code == "H0012"))
         [change] = history(s, h12.id)
@@ -100,7 +105,8 @@ def test_a_colour_or_tag_change_in_a_visit_goes_into_the_households_history(demo
             "red", "colour", "red", "老人住院", "visit")
         assert change.visit_id == visits_of(demo_db, "H0012")[0].id
         h11 = s.scalar(select(Household).where(Household.code == "H0011"))
-        assert "独居老人" in h11.tags
+        assert "独居老人" not in h11.tags
+        assert [c.field for c in history(s, h11.id)] == ["tag_removed", "tag_added"]
 
 
 def test_a_visit_that_cannot_be_recorded_says_why_and_records_nothing(demo_db: Database, december):
