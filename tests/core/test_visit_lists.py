@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, select
 
 from bot.common.clock import FakeClock
+from bot.core import lifecycle
 from bot.core.monthly import month_start, run_due
 from bot.core.visit_lists import visit_lists_job
 from bot.core.visit_rules import VisitRules
@@ -15,6 +16,7 @@ from bot.store.db import Database
 from bot.store.household_models import Visit, VisitTask
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 from tests.conftest import WORKER
+from tests.core.helpers import RULES as HELPER_RULES
 from tests.core.helpers import make_report, messages_to, submit
 
 RULES = VisitRules()
@@ -85,3 +87,26 @@ def test_a_grid_with_no_grid_worker_gets_its_list_unassigned_and_nobody_is_messa
         assert s.scalar(select(func.count(VisitTask.id)).where(VisitTask.unit_id == grid_id,
                                                                 VisitTask.worker_id.is_(None))) == 15
     assert messages_to(demo_db, WORKER) == []
+
+
+def test_a_household_whose_members_ticket_was_reopened_is_listed_for_it_and_a_closed_one_is_not(demo_db: Database):
+    clock = FakeClock(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))
+    unhappy, happy = "+8613900000003", "+8613900000004"  # the members of H0002 and H0003
+    with demo_db.session() as s:  # both visited lately: neither is due by colour
+        for code in ("H0002", "H0003"):
+            s.add(Visit(household_id=s.scalar(select(Household.id).where(Household.code == code)),
+                        visited_at=clock.now(), note="已核实"))
+    for reporter, score in ((unhappy, 3), (happy, 1)):
+        number = submit(demo_db, clock, make_report("楼道灯不亮好几天了", sender=reporter))
+        with demo_db.session() as s:
+            lifecycle.acknowledge(s, clock, HELPER_RULES, number, WORKER)
+            lifecycle.resolve(s, clock, HELPER_RULES, number, WORKER, "换好了")
+        with demo_db.session() as s:
+            lifecycle.rate(s, clock, HELPER_RULES, reporter, score)
+        with demo_db.session() as s:  # the worker takes the reopened one again: open, and reopened lately
+            if score == 3:
+                lifecycle.acknowledge(s, clock, HELPER_RULES, number, WORKER)
+    clock.advance(days=11)  # 1 December
+    run_due(demo_db, clock, [visit_lists_job(RULES)])
+    december = tasks(demo_db, "2026-12")
+    assert december["H0002"][0] == "reopened_ticket" and "H0003" not in december
