@@ -41,8 +41,8 @@ _SEPARATORS = " ，,、。；;：:"
 
 REPLIES = {
     "usage": "请回复“走访 户号 情况”，如“走访 H0012 已核实 无新情况”；回“我的走访”看名单。",
-    "not_found": "没找到{who}，请核对户号，或写门牌如“走访 阳光小区1栋101 已核实”。",
-    "not_allowed": "{who}不在您的网格，不能记录走访。",
+    # A household outside one's grids is answered as one that does not exist (as the pages' 404).
+    "not_found": "没找到{who}或不在您的网格，请核对户号，或写门牌如“走访 阳光小区1栋101 已核实”。",
     "no_reason": "改色请写明理由，如“走访 {code} 改红 老人住院”。",
     "unknown_tag": "没有“{tag}”这个标签，可用如：{some}。",
     "nothing": "本月没有分给您的走访任务。",
@@ -164,7 +164,7 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
             return REPLIES["unknown_tag"].format(tag=error.detail[:10], some="、".join(BASIC_TAGS[:5]))
         if error.reason == "no_reason":
             return REPLIES["no_reason"].format(code=household.code)
-        return REPLIES["not_allowed"].format(who=who)
+        return REPLIES["not_found"].format(who=who)
     return _recorded_reply(session, person, household.code, done.ticket.number if done.ticket else None,
                            done.changes, month_of(clock.now()))
 
