@@ -24,6 +24,9 @@ from bot.core.community_reports import community_reports_job
 from bot.core.council_timer import TopicCloserLoop
 from bot.core.monthly import MonthlyJob, MonthlyLoop
 from bot.core.timers import TicketTimerLoop
+from bot.core.visit_lists import visit_lists_job
+from bot.core.visit_overdue import VisitOverdueLoop
+from bot.core.visit_rules import load_visit_rules
 
 HEARTBEAT_FILE = "worker.alive"
 HEARTBEAT_SECONDS = 2.0
@@ -58,7 +61,7 @@ async def heartbeat(path: Path) -> None:
 
 def monthly_jobs(services: Services) -> list[MonthlyJob]:
     """The jobs run once a month, on the first (or when the worker is next up), in this order."""
-    return [community_reports_job()]
+    return [visit_lists_job(load_visit_rules(services.settings.visits_config)), community_reports_job()]
 
 
 def start_loops(services: Services) -> list[asyncio.Task[None]]:
@@ -70,6 +73,8 @@ def start_loops(services: Services) -> list[asyncio.Task[None]]:
              TopicCloserLoop(services.db, services.clock, settings.council_close_interval_seconds).run(),
              MonthlyLoop(services.db, services.clock, monthly_jobs(services),
                          settings.ticket_timer_interval_seconds).run(),
+             VisitOverdueLoop(services.db, services.clock, load_visit_rules(settings.visits_config),
+                              settings.ticket_timer_interval_seconds).run(),
              heartbeat(heartbeat_path(settings))]
     telegram = services.kit.telegram
     if telegram is not None and services.kit.telegram_polls(settings):

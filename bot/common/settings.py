@@ -191,6 +191,8 @@ class Settings(BaseSettings):
     # Tickets: the routing table and time limits, and how often the timer loop looks for due work.
     routing_config: Path = ROOT / "config" / "routing.yml"
     ticket_timer_interval_seconds: float = 30.0
+    # The monthly 四万 visit lists: who is due each month, and when overdue visits remind and escalate.
+    visits_config: Path = ROOT / "config" / "visits.yml"
     # The knowledge base answering policy questions (ask_policy): every *.yml in this folder.
     knowledge_dir: Path = ROOT / "config" / "knowledge"
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import dispatch, lifecycle, registration
+from bot.core import dispatch, lifecycle, registration, visit_desk
 from bot.core.commands import ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
@@ -243,6 +243,9 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
     person = staff_member(session, address)
     if person is None:
         return None
+    visit = visit_desk.answer(session, clock, rules, person, text)  # 走访 H0012 …, 我的走访 (四万行动)
+    if visit is not None:
+        return visit
     if ticket_number_in(text) is not None and not _looks_like_report(text):
         return command(session, clock, rules, person, address, text, photos=photos)
     if wants_queue(text):

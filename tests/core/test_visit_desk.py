@@ -1,0 +1,133 @@
+"""Visits recorded by message (走访 H0012 已核实 无新情况, by address, with a problem, a colour or a tag)
+and 我的走访, through the staff desk as a grid worker texts them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.common.clock import FakeClock
+from bot.core import staff_desk
+from bot.core.household_changes import history
+from bot.core.monthly import run_due
+from bot.core.visit_desk import parse
+from bot.core.visit_lists import visit_lists_job
+from bot.core.visit_rules import VisitRules
+from bot.store.db import Database
+from bot.store.household_models import Visit, VisitTask
+from bot.store.models import Household, Ticket
+from tests.conftest import RESIDENT, WORKER
+from tests.core.helpers import COMMUNITY_SECRETARY, RULES, messages_to
+
+
+@pytest.fixture
+def december(demo_db: Database) -> FakeClock:
+    clock = FakeClock(datetime(2026, 11, 30, 16, 5, tzinfo=UTC))
+    run_due(demo_db, clock, [visit_lists_job(VisitRules())])
+    clock.advance(days=3)
+    return clock
+
+
+def say(db: Database, clock: FakeClock, who: str, text: str) -> str | None:
+    with db.session() as s:
+        answer = staff_desk.answer(s, clock, RULES, who, text)
+    assert answer is None or len(answer) <= 70, answer
+    return answer
+
+
+def task_of(db: Database, code: str) -> VisitTask:
+    with db.session() as s:
+        return s.scalar(select(VisitTask).join(Household, Household.id == VisitTask.household_id)
+                        .where(Household.code == code))
+
+
+def visits_of(db: Database, code: str) -> list[Visit]:
+    with db.session() as s:
+        return list(s.scalars(select(Visit).join(Household, Household.id == Visit.household_id)
+                              .where(Household.code == code)))
+
+
+@pytest.mark.parametrize(("words", "problem", "colour", "reason", "add"), [
+    ("已核实 无新情况", "", None, "", ()),
+    ("反映 厨房漏水", "厨房漏水", None, "", ()),
+    ("改红 老人住院", "", "red", "老人住院", ()),
+    ("已核实，改为黄色 儿子失业", "", "yellow", "儿子失业", ()),
+    ("加标签 独居老人、慢性病", "", None, "", ("独居老人", "慢性病")),
+    ("老人住院，改红", "", "red", "老人住院", ()),
+    ("已核实 老人反映身体还好", "", None, "", ()),  # 反映 inside the note files nothing
+    ("已核实，反映：楼道灯不亮", "楼道灯不亮", None, "", ()),
+])
+def test_a_visit_message_reads_its_problem_colour_and_tags(words, problem, colour, reason, add):
+    said = parse(words)
+    assert (said.problem, said.colour, said.reason, tuple(said.add)) == (problem, colour, reason, add)
+    assert said.note == words
+
+
+def test_a_grid_worker_records_a_visit_by_household_code_and_the_task_is_done(demo_db: Database, december):
+    assert say(demo_db, december, WORKER, "走访 h0012 已核实 无新情况") == "已记录H0012走访。本月还剩14户。"
+    task = task_of(demo_db, "H0012")
+    [visit] = visits_of(demo_db, "H0012")
+    assert task.status == "done" and task.visit_id == visit.id
+    assert (visit.note, visit.via, visit.ticket_id) == ("已核实 无新情况", "sms", None)
+
+
+def test_a_visit_by_address_that_reports_a_problem_opens_a_ticket_for_the_household(demo_db: Database, december):
+    answer = say(demo_db, december, WORKER, "走访 阳光小区1栋101 反映 厨房漏水")
+    assert answer.startswith("已记录H0001走访，已代为反映，工单T") and answer.endswith("本月还剩14户。")
+    [visit] = visits_of(demo_db, "H0001")
+    with demo_db.session() as s:
+        ticket = s.get(Ticket, visit.ticket_id)
+        assert ticket.number in answer and ticket.text == "厨房漏水" and ticket.category == "housing_utilities"
+        assert ticket.unit.code == "XF-G1" and ticket.reporter_address == RESIDENT  # a member of H0001
+        assert ticket.place_text == "阳光小区1栋101" and ticket.assignee.phone == WORKER
+    assert any(ticket.number in m and "走访" in m for m in messages_to(demo_db, RESIDENT))
+    assert task_of(demo_db, "H0001").status == "done"
+
+
+def test_a_short_address_matching_several_households_asks_which_with_their_codes(demo_db: Database, december):
+    answer = say(demo_db, december, COMMUNITY_SECRETARY, "走访 1栋101 已核实")
+    assert answer.startswith("有几户：H0001 阳光小区1栋101、H0016 幸福家园1栋101") and "走访 户号" in answer
+    assert visits_of(demo_db, "H0001") == []
+    assert say(demo_db, december, WORKER, "走访 1栋101 已核实").startswith("已记录H0001走访")  # his grid: one
+
+
+def test_a_colour_or_tag_change_in_a_visit_goes_into_the_households_history(demo_db: Database, december):
+    assert say(demo_db, december, WORKER, "走访 H0012 改红 老人住院") == "已记录H0012走访，已改为红色户。本月还剩14户。"
+    assert say(demo_db, december, WORKER, "走访 H0013已核实").startswith("已记录H0013走访")  # no space after the code
+    assert say(demo_db, december, WORKER, "走访 H0011 加标签 独居老人").startswith("已记录H0011走访，已加标签独居老人")
+    assert say(demo_db, december, WORKER, "走访 H0011 去标签 独居老人").startswith("已记录H0011走访，已去标签独居老人")
+    with demo_db.session() as s:
+        h12 = s.scalar(select(Household).where(Household.code == "H0012"))
+        [change] = history(s, h12.id)
+        assert (h12.colour, change.field, change.new_value, change.reason, change.via) == (
+            "red", "colour", "red", "老人住院", "visit")
+        assert change.visit_id == visits_of(demo_db, "H0012")[0].id
+        h11 = s.scalar(select(Household).where(Household.code == "H0011"))
+        assert "独居老人" not in h11.tags
+        assert [c.field for c in history(s, h11.id)] == ["tag_removed", "tag_added"]
+
+
+def test_a_visit_that_cannot_be_recorded_says_why_and_records_nothing(demo_db: Database, december):
+    assert say(demo_db, december, WORKER, "走访 H0012 改红") == "改色请写明理由，如“走访 H0012 改红 老人住院”。"
+    assert say(demo_db, december, WORKER, "走访 H0012 加标签 爱打麻将").startswith("没有“爱打麻将”这个标签")
+    outside = say(demo_db, december, WORKER, "走访 H0020 已核实")  # 幸福社区第2网格's: as if it did not exist
+    unknown = say(demo_db, december, WORKER, "走访 H9999 已核实")
+    assert outside.startswith("没找到H0020或不在您的网格") and unknown.startswith("没找到H9999或不在您的网格")
+    assert say(demo_db, december, WORKER, "走访").startswith("请回复“走访 户号 情况”")
+    assert visits_of(demo_db, "H0012") == [] and visits_of(demo_db, "H0020") == []
+    assert task_of(demo_db, "H0012").status == "open"
+
+
+def test_my_visits_shows_the_count_what_is_left_and_the_first_codes(demo_db: Database, december):
+    say(demo_db, december, WORKER, "走访 H0001 已核实 无新情况")
+    answer = say(demo_db, december, WORKER, "我的走访")
+    assert answer.startswith("12月走访15户，已走访1户，还剩14户：H0002、H0003") and "等" in answer
+    assert say(demo_db, december, COMMUNITY_SECRETARY, "我的走访") == \
+        "12月辖区走访计划60户，已走访1户，还剩59户。详见工作台“走访”页。"
+
+
+def test_a_resident_saying_zoufang_is_not_a_visit(demo_db: Database, december):
+    assert say(demo_db, december, RESIDENT, "走访 H0001 已核实") is None
+    assert visits_of(demo_db, "H0001") == []
