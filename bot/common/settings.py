@@ -236,6 +236,18 @@ class Settings(BaseSettings):
     audit_retention_days: int = Field(365, ge=183)
 
     @model_validator(mode="after")
+    def _worker_lights_in_order(self) -> Settings:
+        """A red line above its green line (or red overdue before yellow) would light nobody yellow."""
+        for name in ("on_time", "visits", "satisfaction"):
+            green, red = getattr(self, f"worker_light_{name}_green"), getattr(self, f"worker_light_{name}_red")
+            if red > green:
+                raise ValueError(f"WORKER_LIGHT_{name.upper()}_RED ({red}) is above WORKER_LIGHT_{name.upper()}"
+                                 f"_GREEN ({green})")
+        if self.worker_light_overdue_yellow > self.worker_light_overdue_red:
+            raise ValueError("WORKER_LIGHT_OVERDUE_YELLOW is above WORKER_LIGHT_OVERDUE_RED")
+        return self
+
+    @model_validator(mode="after")
     def _replicas_share_state(self) -> Settings:
         if self.engine_replicas > 1:
             missing = [name for name, ok in (("DATABASE_URL (PostgreSQL)", not self.is_sqlite),

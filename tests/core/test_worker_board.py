@@ -52,6 +52,14 @@ def test_the_thresholds_come_from_the_settings(tmp_path):
     assert Thresholds.from_settings(Settings(_env_file=None)) == Thresholds()  # type: ignore[call-arg]
 
 
+def test_a_red_line_above_its_green_line_is_refused_at_start(tmp_path):
+    with pytest.raises(ValueError, match="WORKER_LIGHT_VISITS_RED"):
+        Settings(var_dir=tmp_path, worker_light_visits_green=0.5, worker_light_visits_red=0.6,
+                 _env_file=None)  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="WORKER_LIGHT_OVERDUE_YELLOW"):
+        Settings(var_dir=tmp_path, worker_light_overdue_yellow=4, _env_file=None)  # type: ignore[call-arg]
+
+
 def test_a_month_is_judged_now_while_it_runs_and_at_its_end_once_over():
     since, until, at, elapsed = window("2026-11", datetime(2026, 11, 15, 16, 0, tzinfo=UTC))  # 16 Nov 00:00 CST
     assert since == datetime(2026, 10, 31, 16, 0, tzinfo=UTC) and until == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
