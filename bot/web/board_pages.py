@@ -17,7 +17,6 @@ from bot.web.workbench import Staff, Workbench
 
 MONTH = re.compile(r"20\d\d-(0[1-9]|1[0-2])")
 REFRESH_SECONDS = 60
-FIGURE_NAMES = {"on_time": "13710按时率", "visits": "走访完成", "satisfaction": "满意率", "overdue": "逾期工单"}
 
 
 def chosen_month(request: Request, current: str) -> str:
@@ -44,7 +43,7 @@ def router(bench: Workbench) -> APIRouter:
             "staff": staff, "board": found, "rows": worker_board.ordered(found.rows, sort), "sort": sort,
             "month": month, "current": month == current, "previous": previous_month(month),
             "next": next_month(month) if month < current else "", "t": thresholds,
-            "LIGHTS": worker_board.LIGHTS, "SORTS": worker_board.SORTS, "FIGURE_NAMES": FIGURE_NAMES,
+            "LIGHTS": worker_board.LIGHTS, "SORTS": worker_board.SORTS,
             "percent": worker_board.percent, "refresh": REFRESH_SECONDS if month == current else 0})
 
     return routes
