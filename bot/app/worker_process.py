@@ -20,6 +20,7 @@ from pathlib import Path
 from bot.app.gc_pauses import freeze_startup_objects
 from bot.app.services import Services
 from bot.common.settings import Settings
+from bot.core import worker_lights
 from bot.core.community_reports import community_reports_job
 from bot.core.council_timer import TopicCloserLoop
 from bot.core.monthly import MonthlyJob, MonthlyLoop
@@ -61,7 +62,8 @@ async def heartbeat(path: Path) -> None:
 
 def monthly_jobs(services: Services) -> list[MonthlyJob]:
     """The jobs run once a month, on the first (or when the worker is next up), in this order."""
-    return [visit_lists_job(load_visit_rules(services.settings.visits_config)), community_reports_job()]
+    return [visit_lists_job(load_visit_rules(services.settings.visits_config)), community_reports_job(),
+            worker_lights.job(services.settings)]
 
 
 def start_loops(services: Services) -> list[asyncio.Task[None]]:

@@ -34,6 +34,9 @@ from bot.store.models import OrgUnit, Ticket, TicketEvent
 
 GROUPINGS: dict[str, str] = {"grid": "网格", "community": "社区/村", "category": "类别", "month": "月份"}
 TOTAL = "total"
+# Not a grouping of the statistics page: by who holds each ticket now, for the worker board
+# (bot/core/worker_board.py), so that its on-time rates and satisfaction are these very figures.
+ASSIGNEE = "assignee"
 UNPLACED = "待分派"
 
 
@@ -138,6 +141,8 @@ def _key(session: Session, by: str, grid: Any) -> ColumnElement[Any] | None:
         return grid.parent_id
     if by == "category":
         return Ticket.category
+    if by == ASSIGNEE:
+        return Ticket.assignee_id
     if by == "month":
         return month_of(session, Ticket.created_at)
     raise ValueError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")

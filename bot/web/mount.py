@@ -14,7 +14,17 @@ from bot.common.settings import Settings
 from bot.core.routing_rules import RoutingRules
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
-from bot.web import auth, broadcast_pages, month_reports, pages, reports, template_pages, ticket_actions, visit_pages
+from bot.web import (
+    auth,
+    board_pages,
+    broadcast_pages,
+    month_reports,
+    pages,
+    reports,
+    template_pages,
+    ticket_actions,
+    visit_pages,
+)
 from bot.web.render import HERE
 from bot.web.workbench import NotSignedIn, Workbench, build
 
@@ -32,6 +42,6 @@ def install(app: FastAPI, settings: Settings, db: Database, clock: Clock, rules:
     app.mount("/staff/static", StaticFiles(directory=HERE / "static"), name="staff-static")
     for router in (auth.router(bench), pages.router(bench), ticket_actions.router(bench), reports.router(bench),
                    month_reports.router(bench), broadcast_pages.router(bench), template_pages.router(bench),
-                   visit_pages.router(bench)):
+                   visit_pages.router(bench), board_pages.router(bench)):
         app.include_router(router)
     return bench
