@@ -18,6 +18,7 @@ from bot.common.phones import mask, national
 from bot.core import points, registry
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
+from bot.core.priority import household_priority
 from bot.core.routing_rules import RoutingRules
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketPhoto, TicketTimer
 
@@ -79,11 +80,8 @@ def schedule(session: Session, ticket: Ticket, kind: str, at, deadline) -> None:
 
 
 def priority_for(rules: RoutingRules, reporter: Person | None, emergency: bool) -> str:
-    """Emergency → immediate; otherwise the reporter's household colour (三色) decides."""
-    if emergency:
-        return "immediate"
-    colour = reporter.household.colour if reporter is not None and reporter.household is not None else "green"
-    return rules.colour_priority.get(colour, "normal")
+    """Emergency → immediate; otherwise the reporter's household's colour and tags (`priority`)."""
+    return household_priority(rules, reporter.household if reporter is not None else None, emergency=emergency)
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
