@@ -92,9 +92,11 @@ def has_tag(session: Session, tag: str) -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class HouseholdFilter:
-    """What the list's URL asks for; every field optional. `text`: a household code or words of the address."""
+    """What the list's URL asks for; every field optional. `grid_code`: a grid by its code (one that does
+    not exist selects nothing). `text`: a household code or words of the address."""
 
     grid_id: int | None = None
+    grid_code: str | None = None
     community_id: int | None = None
     colour: str | None = None
     tag: str | None = None
@@ -104,6 +106,8 @@ class HouseholdFilter:
         found: list[ColumnElement[bool]] = []
         if self.grid_id is not None:
             found.append(Household.unit_id == self.grid_id)
+        if self.grid_code:
+            found.append(Household.unit_id.in_(select(OrgUnit.id).where(OrgUnit.code == self.grid_code)))
         if self.community_id is not None:
             found.append(Household.unit_id.in_(select(OrgUnit.id).where(OrgUnit.parent_id == self.community_id)))
         if self.colour in COLOURS:
@@ -247,7 +251,7 @@ def _names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     return dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(wanted))).all())
 
 
-def change(session: Session, clock: Clock, scope: HouseholdScope, actor: Person, household: Household, *,
+def change(session: Session, clock: Clock, scope: HouseholdScope, actor_id: int, household: Household, *,
            colour: str, tags: Collection[str], reason: str, via: str = "page") -> list[Change]:
     """Set the household's colour and its tags to exactly `tags`, with a reason (required for any
     change), through `change_household`; the change is audited. Raises `HouseholdError`."""
@@ -265,10 +269,10 @@ def change(session: Session, clock: Clock, scope: HouseholdScope, actor: Person,
         raise HouseholdError("no_reason")
     try:
         changes = change_household(session, household, reason=reason, at=clock.now(), colour=colour, add=add,
-                                   remove=remove, by=actor, via=via)
+                                   remove=remove, by=session.get(Person, actor_id), via=via)
     except TagNotKnown as unknown:
         raise HouseholdError("unknown_tag", str(unknown)) from None
-    audit.record(session, clock, f"person:{actor.id}", "household.changed", household.code,
+    audit.record(session, clock, f"person:{actor_id}", "household.changed", household.code,
                  {"changes": [[c.field, c.old, c.new] for c in changes], "via": via})
     return changes
 
@@ -301,7 +305,7 @@ def custom_tags(session: Session, unit_ids: Collection[int]) -> dict[int, list[t
 
 
 def add_custom_tag(session: Session, clock: Clock, editable: Collection[int], unit_id: int, name: str,
-                   actor: Person) -> CustomTag:
+                   actor_id: int) -> CustomTag:
     unit = session.get(OrgUnit, unit_id)
     if unit is None or unit_id not in editable or unit.kind not in OWNER_KINDS:
         raise HouseholdError("not_found")
@@ -315,14 +319,14 @@ def add_custom_tag(session: Session, clock: Clock, editable: Collection[int], un
     taken = session.scalar(select(CustomTag.id).where(CustomTag.unit_id == unit_id, CustomTag.name == name))
     if name in BASIC_TAGS or taken is not None:
         raise HouseholdError("duplicate")
-    tag = CustomTag(unit_id=unit_id, name=name, created_by_id=actor.id, created_at=clock.now())
+    tag = CustomTag(unit_id=unit_id, name=name, created_by_id=actor_id, created_at=clock.now())
     session.add(tag)
     session.flush()
-    audit.record(session, clock, f"person:{actor.id}", "custom_tag.added", unit.code, {"tag": name})
+    audit.record(session, clock, f"person:{actor_id}", "custom_tag.added", unit.code, {"tag": name})
     return tag
 
 
-def remove_custom_tag(session: Session, clock: Clock, editable: Collection[int], tag_id: int, actor: Person) -> None:
+def remove_custom_tag(session: Session, clock: Clock, editable: Collection[int], tag_id: int, actor_id: int) -> None:
     """Remove a custom tag no household carries any more (one in use is refused: take it off them first,
     each with its reason)."""
     tag = session.get(CustomTag, tag_id)
@@ -333,5 +337,5 @@ def remove_custom_tag(session: Session, clock: Clock, editable: Collection[int],
     unit = session.get(OrgUnit, tag.unit_id)
     session.delete(tag)
     session.flush()
-    audit.record(session, clock, f"person:{actor.id}", "custom_tag.removed", unit.code if unit else "",
+    audit.record(session, clock, f"person:{actor_id}", "custom_tag.removed", unit.code if unit else "",
                  {"tag": tag.name})

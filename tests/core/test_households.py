@@ -69,6 +69,8 @@ def test_the_list_filters_by_colour_tag_grid_and_words_of_the_address(demo_db: D
         assert codes(households.search(s, mine, HouseholdFilter(text="h0007"))) == ["H0007"]
         grid_2 = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "XF-G2"))
         assert households.search(s, mine, HouseholdFilter(grid_id=grid_2)).total == 15
+        assert households.search(s, mine, HouseholdFilter(grid_code="XF-G2")).total == 15
+        assert households.search(s, mine, HouseholdFilter(grid_code="XF-G9")).total == 0  # no such grid: nothing
         assert households.search(s, mine, HouseholdFilter(text="石桥村")).total == 0  # the village is not hers
 
 
@@ -125,7 +127,7 @@ def test_a_change_sets_colour_and_exactly_the_tags_asked_with_history_and_audit(
     clock = FakeClock()
     with demo_db.session() as s:
         worker, home = person(s, WORKER), household(s, "H0004")  # yellow, 空巢老人
-        made = households.change(s, clock, scope(s, WORKER), worker, home, colour="red", tags=["大病", "残疾"],
+        made = households.change(s, clock, scope(s, WORKER), worker.id, home, colour="red", tags=["大病", "残疾"],
                                  reason="  老人确诊重病，  行动不便 ")
         assert sorted((c.field, c.old, c.new) for c in made) == [
             ("colour", "yellow", "red"), ("tag_added", "", "大病"), ("tag_added", "", "残疾"),
@@ -150,7 +152,7 @@ def test_a_change_that_is_not_right_is_refused_and_changes_nothing(demo_db: Data
     clock = FakeClock()
     with demo_db.session() as s:
         with pytest.raises(HouseholdError) as error:
-            households.change(s, clock, scope(s, WORKER), person(s, WORKER), household(s, "H0004"), colour=colour,
+            households.change(s, clock, scope(s, WORKER), person(s, WORKER).id, household(s, "H0004"), colour=colour,
                               tags=tags, reason=reason)
         assert error.value.reason == refused
         s.rollback()
@@ -162,7 +164,7 @@ def test_a_change_that_is_not_right_is_refused_and_changes_nothing(demo_db: Data
 def test_a_building_head_may_not_change_a_household(demo_db: Database):
     with demo_db.session() as s:
         with pytest.raises(HouseholdError, match="not_allowed"):
-            households.change(s, FakeClock(), scope(s, BUILDING_HEAD), person(s, BUILDING_HEAD),
+            households.change(s, FakeClock(), scope(s, BUILDING_HEAD), person(s, BUILDING_HEAD).id,
                               household(s, "H0001"), colour="red", tags=[], reason="看着不好")
 
 
@@ -171,16 +173,16 @@ def test_a_secretary_adds_a_custom_tag_it_can_be_given_and_is_kept_while_in_use(
     with demo_db.session() as s:
         secretary = person(s, COMMUNITY_SECRETARY)
         xf = s.scalar(select(OrgUnit).where(OrgUnit.code == "XF"))
-        tag = households.add_custom_tag(s, clock, {xf.id}, xf.id, " 种植 大户 ", secretary)
+        tag = households.add_custom_tag(s, clock, {xf.id}, xf.id, " 种植 大户 ", secretary.id)
         assert tag.name == "种植大户"
-        households.change(s, clock, GridScope.all(), secretary, household(s, "H0002"), colour="green",
+        households.change(s, clock, GridScope.all(), secretary.id, household(s, "H0002"), colour="green",
                           tags=["种植大户"], reason="承包了大棚")
         with pytest.raises(HouseholdError, match="in_use"):
-            households.remove_custom_tag(s, clock, {xf.id}, tag.id, secretary)
+            households.remove_custom_tag(s, clock, {xf.id}, tag.id, secretary.id)
         assert households.custom_tags(s, [xf.id])[xf.id] == [(tag, 1)]
-        households.change(s, clock, GridScope.all(), secretary, household(s, "H0002"), colour="green", tags=[],
+        households.change(s, clock, GridScope.all(), secretary.id, household(s, "H0002"), colour="green", tags=[],
                           reason="大棚转包")
-        households.remove_custom_tag(s, clock, {xf.id}, tag.id, secretary)
+        households.remove_custom_tag(s, clock, {xf.id}, tag.id, secretary.id)
         assert households.custom_tags(s, [xf.id])[xf.id] == []
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("custom_tag.%"))).all()
         assert actions == ["custom_tag.added", "custom_tag.removed"]
@@ -192,7 +194,7 @@ def test_a_custom_tag_name_that_would_not_work_is_refused(demo_db: Database, nam
     with demo_db.session() as s:
         xf = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "XF"))
         with pytest.raises(HouseholdError) as error:
-            households.add_custom_tag(s, FakeClock(), {xf}, xf, name, person(s, COMMUNITY_SECRETARY))
+            households.add_custom_tag(s, FakeClock(), {xf}, xf, name, person(s, COMMUNITY_SECRETARY).id)
         assert error.value.reason == refused
 
 
@@ -200,7 +202,7 @@ def test_a_secretary_keeps_no_tags_for_another_community(demo_db: Database):
     with demo_db.session() as s:
         xf, hb = (s.scalar(select(OrgUnit.id).where(OrgUnit.code == code)) for code in ("XF", "HB"))
         with pytest.raises(HouseholdError, match="not_found"):
-            households.add_custom_tag(s, FakeClock(), {xf}, hb, "渔业", person(s, COMMUNITY_SECRETARY))
+            households.add_custom_tag(s, FakeClock(), {xf}, hb, "渔业", person(s, COMMUNITY_SECRETARY).id)
 
 
 def expected(s, grid_ids: set[int] | None = None) -> tuple[Counter, Counter]:
@@ -220,7 +222,7 @@ def test_the_counts_equal_the_households_as_they_are_after_changes(demo_db: Data
         officer = person(s, DUTY_OFFICER)
         for code, colour, tags in (("H0001", "red", ["独居老人", "残疾"]), ("H0020", "yellow", ["低保"]),
                                    ("H0200", "red", ["空巢老人", "大病"])):
-            households.change(s, clock, GridScope.all(), officer, household(s, code), colour=colour, tags=tags,
+            households.change(s, clock, GridScope.all(), officer.id, household(s, code), colour=colour, tags=tags,
                               reason="走访核实")
     with demo_db.session() as s:
         found = counts(s, GridScope.all())

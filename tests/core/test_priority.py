@@ -55,7 +55,7 @@ def test_a_report_from_a_green_household_given_a_disability_tag_is_opened_as_a_y
         home = s.scalar(select(Household).join(Person, Person.household_id == Household.id)
                         .where(Person.phone == RESIDENT))
         assert home.colour == "green"
-        households.change(s, clock, GridScope.all(), s.scalar(select(Person).where(Person.phone == DUTY_OFFICER)),
+        households.change(s, clock, GridScope.all(), s.scalar(select(Person.id).where(Person.phone == DUTY_OFFICER)),
                           home, colour="green", tags=["残疾"], reason="肢体残疾证")
     after = ticket(demo_db, submit(demo_db, clock, make_report("水管漏了", category="housing_utilities")))
     assert (before.priority, after.priority) == ("normal", "medium")
