@@ -29,6 +29,7 @@ from bot.core.household_changes import (
     history,
     known_tags,
 )
+from bot.core.ticket_filter import grids_under
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.household_models import CustomTag, Visit
 from bot.store.models import Household, OrgUnit, Person, Ticket
@@ -160,6 +161,13 @@ def search(session: Session, scope: HouseholdScope, wanted: HouseholdFilter, pag
         .where(*conditions).order_by(*[c.desc() for c in colour_order], Household.code)
         .limit(size).offset((page - 1) * size))
     return HouseholdPage([Listed(h, name, int(n)) for h, name, n in rows], total, page, pages)
+
+
+def grids_of(session: Session, unit_code: str) -> frozenset[int] | None:
+    """The grids at or under a unit (a grid, community, village or the subdistrict) by its code; None if
+    there is no such unit. For a scope of whole grids (`GridScope.of_grids`)."""
+    unit_id = session.scalar(select(OrgUnit.id).where(OrgUnit.code == unit_code.strip()))
+    return None if unit_id is None else grids_under(session, [unit_id])
 
 
 def visible(session: Session, scope: HouseholdScope, code: str) -> Household | None:
