@@ -16,6 +16,7 @@ from bot.store.models import Household, OrgUnit
 from bot.store.privacy_models import AuditEntry
 from tests.conftest import DUTY_OFFICER, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY
+from tests.core.workbench_factories import in_grid_1
 from tests.web.test_workbench_pages_http import as_, count, read_csv
 
 CODE = re.compile(r'<span class="number">(H\d{4})</span>')
@@ -149,3 +150,15 @@ async def test_a_secretary_keeps_her_communitys_custom_tags_and_a_grid_worker_ha
     other = await http.post("/staff/households/tags/add", data={"csrf": csrf, "unit": "999999", "name": "渔业"})
     assert other.status_code == 404
     assert count(http, CustomTag) == 1
+
+
+async def test_a_ticket_links_to_its_reporters_household_when_it_is_in_scope(http, clock):
+    number = in_grid_1(http.services.db, clock)  # RESIDENT, of H0001
+    await as_(http, WORKER, clock)
+    assert 'href="/staff/households/H0001"' in (await http.get(f"/staff/tickets/{number}")).text
+    with http.services.db.session() as s:  # the household moved to a grid of another community
+        home = s.scalar(select(Household).where(Household.code == "H0001"))
+        home.unit_id = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "HB-G2"))
+    await as_(http, COMMUNITY_SECRETARY, clock)
+    page = (await http.get(f"/staff/tickets/{number}")).text
+    assert "住户 H0001" not in page and "/staff/households/H0001" not in page
