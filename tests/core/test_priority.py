@@ -15,7 +15,7 @@ from bot.core.routing_rules import DEFAULT_PATH, parse_rules
 from bot.core.ticket_filter import GridScope
 from bot.store.db import Database
 from bot.store.models import Household, Person
-from tests.conftest import DUTY_OFFICER, RESIDENT
+from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
 from tests.core.helpers import RULES, make_report, submit, ticket
 
 
@@ -60,3 +60,13 @@ def test_a_report_from_a_green_household_given_a_disability_tag_is_opened_as_a_y
     after = ticket(demo_db, submit(demo_db, clock, make_report("水管漏了", category="housing_utilities")))
     assert (before.priority, after.priority) == ("normal", "medium")
     assert after.ack_due_at - after.created_at == RULES.ack_within("medium")
+
+
+def test_a_report_for_a_household_takes_its_priority_not_the_reporters_own(demo_db: Database):
+    """A visit's report recorded by the worker (no household of his own) for a red household is high."""
+    clock = FakeClock()
+    with demo_db.session() as s:
+        red = s.scalar(select(Household.id).where(Household.colour == "red").order_by(Household.id).limit(1))
+    number = submit(demo_db, clock, make_report("厨房漏水", category="housing_utilities", sender=WORKER,
+                                                household_id=red))
+    assert ticket(demo_db, number).priority == "high"
