@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from bot.core.registry_import import ImportRejected, ImportResult, read_file, run_import
+from bot.core.registry_import import IMPORT_REASON, ImportRejected, ImportResult, read_file, run_import
 
 import_app = typer.Typer(help="Import the registry (people, households, staff, grids) from CSV/.xlsx/GeoJSON; "
                               "columns in docs/imports.md.", no_args_is_help=True)
@@ -32,7 +32,8 @@ def import_file(kind: str, path: Path, *, dry_run: bool = False) -> ImportResult
             task = progress.add_task(f"{kind} ← {path.name}", total=len(rows))
             with db.session() as session:
                 result = run_import(session, kind, rows, region=settings.default_region,
-                                    progress=lambda n: progress.advance(task, n))
+                                    progress=lambda n: progress.advance(task, n),
+                                    reason=f"{IMPORT_REASON}（{path.name}）")
                 if dry_run:
                     session.rollback()
         return result

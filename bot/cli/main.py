@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from bot.cli.broadcasts import broadcast_app
+from bot.cli.households import households_app
 from bot.cli.imports import import_app
 from bot.cli.knowledge import knowledge_app
 from bot.cli.month_report import report_command
@@ -34,6 +35,7 @@ app.add_typer(topics_app, name="topics")
 app.add_typer(notices_app, name="notices")
 app.add_typer(points_app, name="points")
 app.add_typer(import_app, name="import")
+app.add_typer(households_app, name="households")
 app.add_typer(person_app, name="person")
 app.add_typer(audit_app, name="audit")
 app.command("purge")(purge)

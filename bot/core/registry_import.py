@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,10 @@ from shapely.geometry import shape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.common.clock import utcnow
 from bot.common.phones import InvalidPhone, to_e164
+from bot.core.household_changes import BASIC_TAGS, change_household, community_of
+from bot.store.household_models import CustomTag
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 
 # Canonical column → accepted headers.
@@ -68,6 +72,8 @@ ROLES = {"grid_worker": "grid_worker", "网格员": "grid_worker", "专职网格
          "mediator": "mediator", "调解员": "mediator", "home_care": "home_care", "居家养老": "home_care",
          "employment_assistant": "employment_assistant", "就业专员": "employment_assistant"}
 KINDS = tuple(REQUIRED)
+# A household's colour or tags changed by a re-import: the reason its history shows (with via "import").
+IMPORT_REASON = "登记表导入"
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,17 @@ class _Plan:
         self.units = {u.code: u.kind for u in session.scalars(select(OrgUnit))}
         self.households = set(session.scalars(select(Household.code)))
         self.seen: dict[str, int] = {}
+        self._tags: dict[str, set[str]] = {}
+
+    def tags_of(self, grid_code: str) -> set[str]:
+        """The tags a household of this grid may carry: the basic ones and its community's custom ones."""
+        if grid_code not in self._tags:
+            grid_id = self.session.scalar(select(OrgUnit.id).where(OrgUnit.code == grid_code))
+            community = community_of(self.session, grid_id)
+            custom = set(self.session.scalars(select(CustomTag.name).where(CustomTag.unit_id == community.id))) \
+                if community is not None else set()
+            self._tags[grid_code] = set(BASIC_TAGS) | custom
+        return self._tags[grid_code]
 
     def once(self, key: str, line: int) -> str | None:
         if key in self.seen:
@@ -198,12 +215,17 @@ def _validate(plan: _Plan, kind: str, line: int, row: dict[str, Any], region: st
             plan.units[row["code"]] = unit_kind or "grid"
         duplicate = plan.once(f"unit:{row['code']}", line)
     elif kind == "households":
-        colour = COLOURS.get(str(row.get("colour") or "").strip().lower())
-        if colour is None:
-            problems.append(f"颜色应为红/黄/绿（{row.get('colour')}）")
-        row["colour"] = colour
+        if "colour" in row:  # a file without the column leaves each household's colour as it is
+            colour = COLOURS.get(str(row.get("colour") or "").strip().lower())
+            if colour is None:
+                problems.append(f"颜色应为红/黄/绿（{row.get('colour')}）")
+            row["colour"] = colour
         if plan.units.get(row["grid"]) != "grid":
             problems.append(f"网格不存在（{row['grid']}）")
+        elif row.get("tags"):
+            unknown = [tag for tag in _split(str(row["tags"])) if tag not in plan.tags_of(row["grid"])]
+            if unknown:
+                problems.append(f"未知标签（{'、'.join(unknown)}）：请用基础标签，或先在工作台添加为社区自定义标签")
         if row.get("building") and row["building"] not in plan.units:
             problems.append(f"楼栋不存在（{row['building']}）")
         plan.households.add(row["code"])
@@ -242,6 +264,37 @@ def _set(obj: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
+def _apply_household(session: Session, row: dict[str, Any], result: ImportResult, reason: str, at: datetime) -> None:
+    """A new household as the file says; a known one updated, its colour and tags through
+    `change_household` (a history row each, via "import"). A column the file lacks changes nothing."""
+    def unit_id(code: str | None) -> int | None:
+        return session.scalar(select(OrgUnit.id).where(OrgUnit.code == code)) if code else None
+
+    values: dict[str, Any] = {"unit_id": unit_id(row["grid"]), "address": row.get("address") or "",
+                              "building_id": unit_id(row.get("building"))}
+    colour = row.get("colour") if "colour" in row else None
+    tags = list(dict.fromkeys(_split(row.get("tags") or ""))) if "tags" in row else None
+    existing = session.scalar(select(Household).where(Household.code == row["code"]))
+    if existing is None:
+        household = Household(code=row["code"], colour=colour or "green", tags=tags or [])
+        _set(household, values)
+        session.add(household)
+        session.flush()
+        result.created += 1
+        return
+    changed = _set(existing, values)
+    if changed:
+        session.flush()
+    current = list(existing.tags or [])
+    made = change_household(session, existing, reason=reason, at=at, colour=colour,
+                            add=[t for t in tags if t not in current] if tags is not None else (),
+                            remove=[t for t in current if t not in tags] if tags is not None else (), via="import")
+    if changed or made:
+        result.updated += 1
+    else:
+        result.unchanged += 1
+
+
 def _apply(session: Session, kind: str, row: dict[str, Any], result: ImportResult) -> None:
     def unit_id(code: str | None) -> int | None:
         return session.scalar(select(OrgUnit.id).where(OrgUnit.code == code)) if code else None
@@ -258,11 +311,6 @@ def _apply(session: Session, kind: str, row: dict[str, Any], result: ImportResul
         if row.get("polygon"):
             values["polygon"] = row["polygon"]
         target = existing or OrgUnit(code=row["code"], aliases=[])
-    elif kind == "households":
-        existing = session.scalar(select(Household).where(Household.code == row["code"]))
-        values = {"unit_id": unit_id(row["grid"]), "address": row.get("address") or "", "colour": row["colour"],
-                  "tags": _split(row.get("tags") or ""), "building_id": unit_id(row.get("building"))}
-        target = existing or Household(code=row["code"])
     elif kind == "people":
         existing = session.scalar(select(Person).where(Person.phone == row["phone"]))
         household = session.scalar(select(Household).where(Household.code == row["household"])) \
@@ -305,9 +353,11 @@ def _apply(session: Session, kind: str, row: dict[str, Any], result: ImportResul
 
 
 def run_import(session: Session, kind: str, rows: Iterable[tuple[int, dict[str, Any]]], *, region: str = "CN",
-               progress: Callable[[int], None] | None = None) -> ImportResult:
+               progress: Callable[[int], None] | None = None, reason: str = IMPORT_REASON,
+               at: datetime | None = None) -> ImportResult:
     """Validate every row, then apply them all in the caller's transaction. Raises ImportRejected
-    (with every bad row) before writing anything when one is bad."""
+    (with every bad row) before writing anything when one is bad. A household's colour or tags changed
+    by the file are recorded in its history with `reason`, at `at` (now by default), via "import"."""
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}; one of {', '.join(KINDS)}")
     rows = list(rows)
@@ -318,8 +368,12 @@ def run_import(session: Session, kind: str, rows: Iterable[tuple[int, dict[str, 
             result.errors.append(RowError(line, reason))
     if result.errors:
         raise ImportRejected(result)
+    at = at or utcnow()
     for _line, row in rows:
-        _apply(session, kind, row, result)
+        if kind == "households":
+            _apply_household(session, row, result, reason, at)
+        else:
+            _apply(session, kind, row, result)
         if progress is not None:
             progress(1)
     return result

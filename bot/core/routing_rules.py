@@ -40,6 +40,8 @@ class RoutingRules(BaseModel):
     categories: dict[str, CategoryRule]
     priorities: dict[str, PriorityRule]
     colour_priority: dict[str, str] = {}
+    # A household tag → the least priority its reports get (the household's colour may give more).
+    tag_priority: dict[str, str] = {}
     remind_before_hours: float = 2
     escalation: Escalation
     duplicates: Duplicates = Duplicates()
@@ -51,6 +53,9 @@ class RoutingRules(BaseModel):
         missing = [p for p in PRIORITIES if p not in self.priorities]
         if missing:
             raise ValueError(f"priorities missing: {missing}")
+        unknown = {p for p in [*self.colour_priority.values(), *self.tag_priority.values()] if p not in PRIORITIES}
+        if unknown:
+            raise ValueError(f"colour_priority/tag_priority: unknown priorities {sorted(unknown)}")
         if "other" not in self.categories:
             raise ValueError("categories needs an 'other' entry")
         for name, rule in self.categories.items():

@@ -18,8 +18,9 @@ from bot.common.phones import mask, national
 from bot.core import points, registry
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
+from bot.core.priority import household_priority
 from bot.core.routing_rules import RoutingRules
-from bot.store.models import OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketPhoto, TicketTimer
+from bot.store.models import Household, OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketPhoto, TicketTimer
 
 CATEGORY_NAMES = {
     "sanitation": "环境卫生",
@@ -53,6 +54,9 @@ class Report:
     emergency: bool = False
     photos: tuple[str, ...] = ()  # PhotoStore ids of the photos it came with
     earns_points: bool = True  # False for a question or a registration to verify: no problem reported
+    # The household it is reported for, when not the reporter's own (a visit's report, recorded by the worker):
+    # its colour and tags set the priority.
+    household_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,13 @@ def schedule(session: Session, ticket: Ticket, kind: str, at, deadline) -> None:
                             status="pending", attempts=0))
 
 
-def priority_for(rules: RoutingRules, reporter: Person | None, emergency: bool) -> str:
-    """Emergency → immediate; otherwise the reporter's household colour (三色) decides."""
-    if emergency:
-        return "immediate"
-    colour = reporter.household.colour if reporter is not None and reporter.household is not None else "green"
-    return rules.colour_priority.get(colour, "normal")
+def priority_for(rules: RoutingRules, reporter: Person | None, emergency: bool,
+                 household: Household | None = None) -> str:
+    """Emergency → immediate; otherwise the colour and tags (`priority`) of the household it is reported
+    for, or else of the reporter's own."""
+    if household is None and reporter is not None:
+        household = reporter.household
+    return household_priority(rules, household, emergency=emergency)
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -170,7 +175,8 @@ def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Rep
     now = clock.now()
     reporter = registry.person_by_address(session, report.reporter_address)
     category = report.category if report.category in CATEGORY_NAMES else "other"
-    priority = priority_for(rules, reporter, report.emergency)
+    on_behalf = session.get(Household, report.household_id) if report.household_id is not None else None
+    priority = priority_for(rules, reporter, report.emergency, on_behalf)
     ticket = Ticket(
         text=report.text, category=category, place_text=report.place_text, lat=report.lat, lon=report.lon,
         reporter_id=reporter.id if reporter else None, reporter_address=report.reporter_address,

@@ -113,7 +113,7 @@ def _open_for(session: Session, clock: Clock, rules: RoutingRules, household: Ho
     member = _member(session, household)
     channel, address = address_of(member) if member is not None else (address_of(by) or ("simulator", ""))
     report = Report(text=problem, category=category_of(problem), reporter_address=address, channel=channel,
-                    place_text=household.address, earns_points=False)
+                    place_text=household.address, earns_points=False, household_id=household.id)
     grid = session.get(OrgUnit, household.unit_id)
     opened = open_ticket(session, clock, rules, report, Located(grid, "place"))
     ticket = opened.merged_into or opened.ticket

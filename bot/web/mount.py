@@ -18,6 +18,7 @@ from bot.web import (
     auth,
     board_pages,
     broadcast_pages,
+    household_pages,
     month_reports,
     pages,
     reports,
@@ -42,6 +43,6 @@ def install(app: FastAPI, settings: Settings, db: Database, clock: Clock, rules:
     app.mount("/staff/static", StaticFiles(directory=HERE / "static"), name="staff-static")
     for router in (auth.router(bench), pages.router(bench), ticket_actions.router(bench), reports.router(bench),
                    month_reports.router(bench), broadcast_pages.router(bench), template_pages.router(bench),
-                   visit_pages.router(bench), board_pages.router(bench)):
+                   visit_pages.router(bench), board_pages.router(bench), household_pages.router(bench)):
         app.include_router(router)
     return bench

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
-from bot.core import reply_templates, ticket_queue
+from bot.core import households, reply_templates, ticket_queue
 from bot.core.audit_trail import trail
 from bot.core.merging import REFUSALS
 from bot.core.scopes import grids_in, photo_visible, visible_ticket
@@ -115,8 +115,10 @@ def router(bench: Workbench) -> APIRouter:
             if found is None:
                 return not_found(bench, request, staff)
             view = ticket_view(s, bench.clock, bench.rules, staff.scope, staff.person_id, found)
+            home = view.reporter.household if view.reporter is not None else None
             return page(bench.pages, request, "ticket.html", {
                 "staff": staff, "v": view, "t": view.ticket, "now": bench.clock.now(),
+                "household_code": home.code if home and households.visible(s, staff.scope, home.code) else "",
                 "templates": reply_templates.for_grid(s, found.unit_id) if "reply" in view.actions else [],
                 "notice": NOTICES.get(done, ""), "error": ERRORS.get(error, "")})
 

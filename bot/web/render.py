@@ -41,6 +41,8 @@ AUDIT_ACTIONS = {
     "broadcast.sent": "发送宣传通知", "reply_template.created": "添加常用回复",
     "reply_template.updated": "修改常用回复", "reply_template.archived": "删除常用回复",
     "ticket.merged": "并单", "ticket.split": "拆分并单", "month_report.export": "导出月报",
+    "household.viewed": "查看住户", "household.changed": "修改住户三色/标签", "households.exported": "导出住户",
+    "custom_tag.added": "添加自定义标签", "custom_tag.removed": "删除自定义标签",
 }
 PRIORITY_NAMES = {"immediate": "紧急", "high": "高", "medium": "中", "normal": "普通"}
 SECURITY_HEADERS = {

@@ -8,9 +8,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from bot.core.household_changes import history
 from bot.core.places import grid_at
 from bot.core.registry_import import ImportRejected, read_file, run_import
 from bot.store.db import Database
+from bot.store.household_models import CustomTag
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 
 GRIDS_CSV = """编码,名称,类型,上级,别名
@@ -168,3 +170,47 @@ def test_imported_people_and_staff_are_reached_by_sms_not_the_simulator(db: Data
     load_all(db, tmp_path)
     with db.session() as s:
         assert set(s.scalars(select(Person.preferred_channel))) == {"sms"}
+
+
+# Households' colour and tags: a re-import's change goes into the household's history
+
+def test_a_re_import_that_changes_colour_and_tags_writes_the_households_history(db: Database, tmp_path: Path):
+    load_all(db, tmp_path)
+    changed = HOUSEHOLDS_CSV.replace("红,空巢老人、大病", "黄,大病，残疾").replace("绿,,", "绿,独居老人,")
+    with db.session() as s:
+        rows = read_file(write(tmp_path, "h2.csv", changed))
+        result = run_import(s, "households", rows, reason="登记表导入（h2.csv）")
+    assert (result.updated, result.unchanged) == (2, 0)
+    with db.session() as s:
+        th1 = s.scalar(select(Household).where(Household.code == "TH1"))
+        assert (th1.colour, th1.tags) == ("yellow", ["大病", "残疾"])
+        rows = history(s, th1.id)
+        assert sorted((r.field, r.old_value, r.new_value) for r in rows) == [
+            ("colour", "red", "yellow"), ("tag_added", "", "残疾"), ("tag_removed", "空巢老人", "")]
+        assert {(r.via, r.reason, r.changed_by_id) for r in rows} == {("import", "登记表导入（h2.csv）", None)}
+    again = load(db, "households", write(tmp_path, "h3.csv", changed))
+    assert (again.updated, again.unchanged) == (0, 2)  # the same file again: no change, no history
+
+
+def test_a_file_without_the_colour_or_tags_column_leaves_them_as_they_are(db: Database, tmp_path: Path):
+    load_all(db, tmp_path)
+    result = load(db, "households", write(tmp_path, "addresses.csv", "户号,网格,地址\nTH1,T-G1,花园小区1栋101室\n"))
+    assert result.updated == 1
+    with db.session() as s:
+        th1 = s.scalar(select(Household).where(Household.code == "TH1"))
+        assert (th1.address, th1.colour, th1.tags) == ("花园小区1栋101室", "red", ["空巢老人", "大病"])
+        assert history(s, th1.id) == []
+
+
+def test_a_tag_outside_the_vocabulary_is_a_bad_row_until_the_community_adds_it(db: Database, tmp_path: Path):
+    load(db, "grids", write(tmp_path, "grids.csv", GRIDS_CSV))
+    path = write(tmp_path, "h.csv", "户号,网格,标签\nX1,T-G1,种植大户、低保\nX2,T-G1,低保\n")
+    with pytest.raises(ImportRejected) as rejected:
+        load(db, "households", path)
+    assert [(e.line, "种植大户" in e.reason) for e in rejected.value.result.errors] == [(2, True)]
+    with db.session() as s:
+        community = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "T-C1"))
+        s.add(CustomTag(unit_id=community, name="种植大户"))
+    assert load(db, "households", path).created == 2
+    with db.session() as s:
+        assert s.scalar(select(Household.tags).where(Household.code == "X1")) == ["种植大户", "低保"]

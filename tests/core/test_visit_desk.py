@@ -131,3 +131,13 @@ def test_my_visits_shows_the_count_what_is_left_and_the_first_codes(demo_db: Dat
 def test_a_resident_saying_zoufang_is_not_a_visit(demo_db: Database, december):
     assert say(demo_db, december, RESIDENT, "走访 H0001 已核实") is None
     assert visits_of(demo_db, "H0001") == []
+
+
+def test_a_problem_reported_on_a_visit_takes_the_households_priority(demo_db: Database, december):
+    with demo_db.session() as s:
+        s.scalar(select(Household).where(Household.code == "H0012")).colour = "red"
+    answer = say(demo_db, december, WORKER, "走访 H0012 反映 卫生间漏水")
+    [visit] = visits_of(demo_db, "H0012")
+    with demo_db.session() as s:
+        ticket = s.get(Ticket, visit.ticket_id)
+        assert ticket.number in answer and ticket.priority == "high"
