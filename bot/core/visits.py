@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -25,6 +26,9 @@ from bot.store.household_models import Visit, VisitTask
 from bot.store.models import Household, OrgUnit, Person, Ticket
 
 VIAS = ("page", "sms")
+# The same visit said again this soon by the same worker (a message handled twice after a crash, a form sent
+# twice) is the visit already recorded, never a second one with a second ticket.
+REPEAT_WINDOW = timedelta(minutes=10)
 # A problem brought back from a visit has no classifier: its words decide the category (else 其他).
 _CATEGORY_WORDS = (
     ("fire_safety", ("消防", "灭火器", "电线", "飞线", "充电")),
@@ -131,7 +135,14 @@ def record_visit(session: Session, clock: Clock, rules: RoutingRules, scope: Sco
         raise ValueError(f"unknown via {via!r}")
     _check(session, scope, household, said)
     now = clock.now()
-    visit = Visit(household_id=household.id, worker_id=by.id, visited_at=now, note=said.note.strip()[:1000],
+    note = said.note.strip()[:1000]
+    repeat = session.scalar(select(Visit).where(Visit.household_id == household.id, Visit.worker_id == by.id,
+                                                Visit.note == note, Visit.visited_at >= now - REPEAT_WINDOW)
+                            .order_by(Visit.id.desc()).limit(1))
+    if repeat is not None:
+        earlier = session.get(Ticket, repeat.ticket_id) if repeat.ticket_id is not None else None
+        return Recorded(repeat, household, earlier, [], 0)
+    visit = Visit(household_id=household.id, worker_id=by.id, visited_at=now, note=note,
                   via=via, created_at=now)
     session.add(visit)
     session.flush()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.common.clock import FakeClock
 from bot.core import staff_desk
@@ -141,3 +141,13 @@ def test_a_problem_reported_on_a_visit_takes_the_households_priority(demo_db: Da
     with demo_db.session() as s:
         ticket = s.get(Ticket, visit.ticket_id)
         assert ticket.number in answer and ticket.priority == "high"
+
+
+def test_the_same_visit_message_handled_twice_records_one_visit_and_one_ticket(demo_db: Database, december):
+    first = say(demo_db, december, WORKER, "走访 H0014 反映 楼道灯不亮")
+    again = say(demo_db, december, WORKER, "走访 H0014 反映 楼道灯不亮")
+    [visit] = visits_of(demo_db, "H0014")
+    with demo_db.session() as s:
+        number = s.get(Ticket, visit.ticket_id).number
+        assert s.scalar(select(func.count()).select_from(Ticket).where(Ticket.text == "楼道灯不亮")) == 1
+    assert number in first and number in again
