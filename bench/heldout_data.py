@@ -1,4 +1,4 @@
-"""The held-out NLU sets (bench/heldout/, bench/heldout_b/) and what they share with the training data.
+"""The held-out NLU sets (bench/heldout/, bench/heldout_b/, bench/heldout_c/) and what they share with the training data.
 
 Plain Python and PyYAML only: both the engine venv (bench/heldout_eval.py) and the app venv
 (tests/test_heldout.py) import it.
@@ -15,8 +15,9 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "bench" / "heldout" / "messages.tsv"
-# Every held-out set, by the name the reports give it: A written label by label, B situation first.
-SETS = {"A": REPO / "bench" / "heldout", "B": REPO / "bench" / "heldout_b"}
+# Every held-out set, by the name the reports give it: A written label by label, B situation first, C as a
+# month of one community's message logs, person by person.
+SETS = {"A": REPO / "bench" / "heldout", "B": REPO / "bench" / "heldout_b", "C": REPO / "bench" / "heldout_c"}
 # Short everyday words (好的, 谢谢, 取消) are bound to occur in both sets; these are the ones that
 # did when the set was written. A new overlap means someone copied between the sets.
 SEEN_IN_TRAINING = REPO / "bench" / "heldout" / "seen_in_training.txt"
