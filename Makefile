@@ -28,7 +28,7 @@ train:          ## train the model if config, domain, nlu or stories changed
 nlu-eval:       ## 5-fold cross-validation of the NLU against a TF-IDF baseline → docs/nlu-eval.md
 	bin/venv engine python bench/nlu_eval.py
 
-nlu-heldout:    ## the trained model on the independent held-out sets A and B, against the baseline → docs/nlu-heldout.md
+nlu-heldout:    ## the trained model on the independent held-out sets A, B and C, against the baseline → docs/nlu-heldout.md
 	model=$$(bin/bot train | tail -n1) && bin/venv engine python bench/heldout_eval.py --model "$$model"
 
 clean:
