@@ -1,7 +1,7 @@
 """What a staff member's message asks for, read by who is speaking before any classifier guesses:
-a message naming a ticket is a command on it (详情, 收到, 处理中/进度, 已办结, 退单, and for those who
-may, 派给); 我的工单 lists what they hold, a page at a time (更多); anything else they may send gets
-the staff menu, never the residents' one.
+a message naming a ticket is a command on it (详情, 收到, 处理中/进度, 已办结, 退单 with its reason, for
+those who may 派给, and for the grid's backup worker 我来处理 to take it over); 我的工单 lists what they
+hold, a page at a time (更多); anything else they may send gets the staff menu, never the residents' one.
 
 Every reply fits one SMS part, except a ticket's 详情 (its whole text, the SMS policy sends the rest
 on 更多)."""
