@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import dispatch, lifecycle, registration, take_over
+from bot.core import dispatch, lifecycle, registration
+from bot.core import take_over as backup_takeover
 from bot.core.commands import ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
@@ -197,7 +198,8 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         if dispatch.may_dispatch(session, person) and words and _names_target(session, person, words):
             return _dispatch(session, clock, rules, person, number, address, words)
         return _awaiting_reply(session, person, ticket)
-    if ticket is not None and take_over.says_take_over(text) and not lifecycle.may_act(session, rules, ticket, person):
+    if ticket is not None and backup_takeover.says_take_over(text) \
+            and not lifecycle.may_act(session, rules, ticket, person):
         return _take_over(session, clock, person, ticket)
     try:
         return _worker_verb(session, clock, rules, verb, number, address, photos)
@@ -211,10 +213,10 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
 def _take_over(session: Session, clock: Clock, person: Person, ticket: Ticket) -> str:
     """"T1002 我来处理" from someone who does not hold it: the grid's backup worker takes it, anyone else
     is told who holds it."""
-    if not take_over.is_backup_for(session, person, ticket):
-        return reply("take_over_refused", number=ticket.number, holder=take_over.holder_name(ticket))
+    if not backup_takeover.is_backup_for(session, person, ticket):
+        return reply("take_over_refused", number=ticket.number, holder=backup_takeover.holder_name(ticket))
     try:
-        take_over.take_over(session, clock, ticket.number, person)
+        backup_takeover.take_over(session, clock, ticket.number, person)
     except TicketError as error:
         return reply("wrong_state", number=ticket.number, status=STATUS_NAMES.get(error.status or "", ""))
     return reply("taken_over", number=ticket.number)
