@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import dispatch, lifecycle, registration
-from bot.core import take_over as backup_takeover
 from bot.core.commands import ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
+from bot.core.take_over import holder_name, is_backup_for, says_take_over, take_over
 from bot.core.tickets import CATEGORY_NAMES, assignee_label
 from bot.store.models import Person, StaffQueuePage, Ticket
 
@@ -198,7 +198,7 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         if dispatch.may_dispatch(session, person) and words and _names_target(session, person, words):
             return _dispatch(session, clock, rules, person, number, address, words)
         return _awaiting_reply(session, person, ticket)
-    if ticket is not None and backup_takeover.says_take_over(text) \
+    if ticket is not None and says_take_over(text) \
             and not lifecycle.may_act(session, rules, ticket, person):
         return _take_over(session, clock, person, ticket)
     try:
@@ -213,10 +213,10 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
 def _take_over(session: Session, clock: Clock, person: Person, ticket: Ticket) -> str:
     """"T1002 我来处理" from someone who does not hold it: the grid's backup worker takes it, anyone else
     is told who holds it."""
-    if not backup_takeover.is_backup_for(session, person, ticket):
-        return reply("take_over_refused", number=ticket.number, holder=backup_takeover.holder_name(ticket))
+    if not is_backup_for(session, person, ticket):
+        return reply("take_over_refused", number=ticket.number, holder=holder_name(ticket))
     try:
-        backup_takeover.take_over(session, clock, ticket.number, person)
+        take_over(session, clock, ticket.number, person)
     except TicketError as error:
         return reply("wrong_state", number=ticket.number, status=STATUS_NAMES.get(error.status or "", ""))
     return reply("taken_over", number=ticket.number)
