@@ -58,8 +58,7 @@ async def test_a_ticket_number_in_the_digits_only_form_is_accepted(action_contex
     tracker = make_tracker(WORKER, f"工单{number[1:]} 已办结 路灯换好了", intent="worker_resolve",
                            metadata={"photos": ["photos/2026/ab.jpg"]})
     await ActionWorkerTicket().run(dispatcher, tracker, domain)
-    assert answered(dispatcher) == f"工单{number}已办结，号码没有登记，已告诉来电人。"
-    assert status(action_context, number).status == "closed"
+    assert answered(dispatcher) == f"工单{number}已办结，已请反映人评价。辛苦了！"
     done = status(action_context, number)
     assert (done.status, done.resolution_note, done.resolution_photo) == ("resolved", "路灯换好了",
                                                                           "photos/2026/ab.jpg")
