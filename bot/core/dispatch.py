@@ -23,17 +23,19 @@ from bot.core.notify import notify
 from bot.core.places import match_place
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import assign, assignee_label, event, set_deadlines, tell_reporters, worker_notice
-from bot.store.models import OrgUnit, Person, StaffRole, Ticket
+from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 DISPATCH_WORDS = ("派给", "转给", "交给", "改派", "转派", "分派", "派单", "指派", "派到", "转到")
 # Who may dispatch, and over what: the unit they hold the role on and everything below it.
 DISPATCHER_ROLES = ("duty_officer", "community_secretary", "village_secretary", "branch_secretary")
+CONFIRM_WORD = "确认"  # "T1009 派给 徐建国 确认": yes, back to the worker who returned it
 DISPATCHABLE = ("new", "returned", "assigned", "acknowledged", "in_progress", "reopened")
 
 
 class DispatchError(Exception):
     """not_allowed (not a dispatcher, or outside her community), wrong_state, no_target (names no grid or
-    person we know), ambiguous (a name several grids or people share; `choices` lists them)."""
+    person we know), ambiguous (a name several grids or people share; `choices` lists them), returned_by
+    (it would go back to the worker who returned it; `choices` is their name and reason)."""
 
     def __init__(self, reason: str, choices: tuple[str, ...] = ()) -> None:
         super().__init__(reason)
@@ -124,6 +126,33 @@ def resolve_target(session: Session, words: str, scopes: list[OrgUnit]) -> tuple
     raise DispatchError("no_target")
 
 
+def last_return(session: Session, ticket: Ticket) -> TicketEvent | None:
+    """The ticket's latest 退单, if it had one."""
+    return session.scalar(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "returned")
+                          .order_by(TicketEvent.id.desc()).limit(1))
+
+
+def _first_handler(session: Session, rules: RoutingRules, ticket: Ticket, unit: OrgUnit | None) -> Person | None:
+    """Whom the routing table would give the ticket in that unit (as `assign` picks)."""
+    for wanted in rules.category(ticket.category).roles if unit is not None else ():
+        found = registry.staff_nearest(session, unit, [wanted])
+        if found and found[1]:
+            return found[1][0]
+    return None
+
+
+def _refuse_the_returner(session: Session, rules: RoutingRules, ticket: Ticket, unit: OrgUnit | None,
+                         person: Person | None) -> None:
+    """Blind test 4, #23: a ticket is not sent back to the worker who returned it unless the dispatcher
+    confirms, having been told who returned it and why."""
+    returned = last_return(session, ticket)
+    if returned is None or returned.actor_id is None:
+        return
+    target = person or _first_handler(session, rules, ticket, unit)
+    if target is not None and target.id == returned.actor_id:
+        raise DispatchError("returned_by", (target.name, (returned.note or "")[:20]))
+
+
 def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str, address: str,
              words: str) -> Dispatched:
     """Dispatch or reassign the ticket to the grid or person the words name. Raises DispatchError."""
@@ -142,7 +171,10 @@ def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str, a
         raise DispatchError("not_allowed")
     if ticket.status not in DISPATCHABLE:
         raise DispatchError("wrong_state")
-    unit, person = resolve_target(session, words, scopes)
+    confirmed = CONFIRM_WORD in words
+    unit, person = resolve_target(session, words.replace(CONFIRM_WORD, " ").strip(), scopes)
+    if not confirmed:
+        _refuse_the_returner(session, rules, ticket, unit, person)
     previous = ticket.assignee if ticket.status not in ("new", "returned") else None
     if person is not None and previous is not None and person.id == previous.id:
         return Dispatched(ticket, person, unit, None)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry
+from bot.core import registry, staff_notices
 from bot.core.notify import notify
 from bot.core.places import Located, grid_named_in, locate
 from bot.core.routing_rules import RoutingRules
@@ -81,8 +81,9 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     moved = located is not None and located.unit.id != ticket.unit_id
     event(session, ticket, "place_given", now, reporter, place=place[:256],
           unit_id=located.unit.id if located else None)
-    text = (f"紧急工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】地点：{place[:40]}"
-            f"{'（' + located.unit.name + '）' if moved and located else ''}。反映人{ticket.reporter_address}")
+    text = staff_notices.emergency_place(
+        ticket.number or "", CATEGORY_NAMES[ticket.category],
+        place + (f"（{located.unit.name}）" if moved and located else ""), ticket.reporter_address)
     told: set[int] = set()
     alerted = session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id,
                                                         TicketEvent.kind == "emergency_alert")).all()

@@ -10,7 +10,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import audit, points, registry
+from bot.common.sms_parts import segments
+from bot.core import audit, points, registry, staff_notices
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
 from bot.core.places import match_place
@@ -32,7 +33,9 @@ STATUS_NAMES = {
     "merged": "已并单", "cancelled": "已撤销",
 }
 WORKABLE = ("assigned", "acknowledged", "in_progress", "reopened")
-CANCELLABLE = ("new", "assigned", "returned")
+# A reporter may withdraw an open report at any stage before it is resolved; once a worker holds it,
+# they (and any co-handler) are told to stop.
+CANCELLABLE = OPEN_STATUSES
 
 
 class TicketError(Exception):
@@ -121,8 +124,10 @@ def progress_words(note: str) -> str:
 
 
 def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str, note: str,
-            photo: str | None = None) -> Ticket:
-    """T1023 已办结 路灯换好了: the rectification is recorded and the reporters asked to rate it."""
+            photo: str | None = None, *, rated: bool = True) -> Ticket:
+    """T1023 已办结 路灯换好了: the rectification is recorded and the reporters asked to rate it. A task
+    nobody rates (a number verification, `rated=False`) is closed at once, and the reporter hears
+    nothing of the note (it may hold another resident's number)."""
     ticket, actor = _worker_ticket(session, rules, number, address, WORKABLE)
     now = clock.now()
     ticket.status, ticket.resolved_at, ticket.resolved_by_id = "resolved", now, actor.id
@@ -130,6 +135,10 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
     ticket.rating_due_at = now + timedelta(hours=rules.rating_wait_hours)
     event(session, ticket, "resolved", now, actor, note=ticket.resolution_note, photo=photo)
     _audit(session, clock, actor, "resolved", ticket, photo=photo)
+    if not rated:
+        ticket.status, ticket.closed_at, ticket.rating_due_at = "closed", now, None
+        event(session, ticket, "closed", now, actor)
+        return ticket
     schedule(session, ticket, "rating", ticket.rating_due_at, ticket.rating_due_at)
     tell_reporters(session, ticket, rating_request(ticket))
     return ticket
@@ -139,10 +148,22 @@ def rating_request(ticket: Ticket) -> str:
     return f"工单{ticket.number}已办结：{(ticket.resolution_note or '')[:20]}。请评价：1 满意 2 基本满意 3 不满意"
 
 
+RETURNABLE = ("assigned", "acknowledged", "reopened")
+
+
+def check_returnable(session: Session, rules: RoutingRules, number: str | None, address: str) -> Ticket:
+    """The ticket, when this sender may return it now; else the TicketError return_ticket would raise."""
+    return _worker_ticket(session, rules, number, address, RETURNABLE)[0]
+
+
+# What the reporter hears of a 退单: where it goes, never who returned it or why.
+RETURNED_NOTE = "您反映的问题（{number}）正转交负责的部门办理，请耐心等候。"
+
+
 def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,
                   reason: str) -> tuple[Ticket, Person | None]:
     """退单 T1023 不是我们网格的: rerouted to the grid the reason names, else to the duty officer."""
-    ticket, actor = _worker_ticket(session, rules, number, address, ("assigned", "acknowledged", "reopened"))
+    ticket, actor = _worker_ticket(session, rules, number, address, RETURNABLE)
     now = clock.now()
     old_unit = ticket.unit_id
     ticket.status = "returned"
@@ -153,12 +174,14 @@ def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: s
         assignee = assign(session, clock, rules, ticket, target, exclude={actor.id})
         if assignee is not None:
             event(session, ticket, "rerouted", now, actor, to_unit=target.id)
+            tell_reporters(session, ticket, RETURNED_NOTE.format(number=ticket.number))
             return ticket, assignee
     ticket.assignee_id = None
+    tell_reporters(session, ticket, RETURNED_NOTE.format(number=ticket.number))
     for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict")):
         for officer in registry.staff_for(session, street.id, "duty_officer"):
-            notify(session, officer, f"退单待改派：工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
-                   f"{actor.name}退回，理由：{reason[:20]}", ticket_id=ticket.id)
+            notify(session, officer, staff_notices.returned(ticket.number or "", CATEGORY_NAMES[ticket.category],
+                                                            actor.name, reason), ticket_id=ticket.id)
     return ticket, None
 
 
@@ -210,16 +233,34 @@ def status_lines(session: Session, address: str) -> list[str]:
 
 
 def details(session: Session, rules: RoutingRules, number: str | None, address: str) -> str:
-    """A ticket in full, for staff who may act on it: the whole text, the place, photos, its status
-    and the reporter's number to call back (staff see it whole). May run over one SMS part: the SMS
-    policy sends the rest on 更多."""
-    ticket, _ = _worker_ticket(session, rules, number, address, tuple(STATUS_NAMES))
-    place = f"（{ticket.place_text}）" if ticket.place_text else ""
+    """A ticket in full, for staff who may act on it or help with it (协办): the whole text, the place,
+    photos, its status and the reporter's number to call back (staff see it whole). In as few SMS parts
+    as it takes (the grid's name goes when a place is named and it would take another part); past the
+    SMS policy's parts the rest comes on 更多."""
+    ticket = get_ticket(session, number)
+    actor = registry.person_by_address(session, address)
+    if not may_act(session, rules, ticket, actor) and not _co_handler(session, ticket, actor):
+        raise TicketError("not_allowed", ticket)
     unit = ticket.unit.name if ticket.unit else "待分派"
+    place = ticket.place_text or ""
     photos = f"，照片{len(ticket.photos)}张" if ticket.photos else ""
     reporter = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
-    return (f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{STATUS_NAMES[ticket.status]}，{unit}{place}："
-            f"{ticket.text}。反映人{reporter}{photos}")
+    head = f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
+    tail = f"：{ticket.text}。反映人{reporter}{photos}"
+    status = f"{STATUS_NAMES[ticket.status]}，"
+    # Richest first; the first that takes no more parts than the leanest one is sent.
+    forms = [f"{head}{status}{unit}{'（' + place + '）' if place else ''}{tail}",
+             f"{head}{status}{place or unit}{tail}",
+             f"{head}{status}{place[:10] or unit}{tail}",
+             f"{head}{status.rstrip('，')}{tail}"]
+    fewest = min(segments(form) for form in forms)
+    return next(form for form in forms if segments(form) == fewest)
+
+
+def _co_handler(session: Session, ticket: Ticket, person: Person | None) -> bool:
+    return person is not None and session.scalar(select(TicketFollower.id).where(
+        TicketFollower.ticket_id == ticket.id, TicketFollower.role == "co_handler",
+        TicketFollower.person_id == person.id).limit(1)) is not None
 
 
 def staff_member(session: Session, address: str) -> Person | None:
@@ -266,24 +307,24 @@ def says_cancel(text: str) -> bool:
 
 
 def cancel(session: Session, clock: Clock, address: str, number: str | None = None) -> Ticket:
-    """The reporter withdraws a ticket before work starts: the one named, or their latest if they made it in
-    the last CANCEL_UNNAMED_WITHIN (else TicketError "confirm" with that ticket, to be asked about)."""
-    try:
-        ticket = _reporters_ticket(session, address, number, CANCELLABLE)
-    except TicketError as error:
-        taken = reported_by(session, address, OPEN_STATUSES) if error.reason == "none_open" else []
-        if taken:  # "不报了" after the worker took it: say it is being handled, never "已取消"
-            raise TicketError("wrong_state", taken[0]) from error
-        raise
+    """The reporter withdraws an open ticket (blind test 4, #49: also once the worker has taken it): the one
+    named, or their latest if they made it in the last CANCEL_UNNAMED_WITHIN (else TicketError "confirm"
+    with that ticket, to be asked about). Its assignee and co-handlers are told to stop."""
+    ticket = _reporters_ticket(session, address, number, CANCELLABLE)
     if number is None and clock.now() - ticket.created_at > CANCEL_UNNAMED_WITHIN:
         raise TicketError("confirm", ticket)
     if ticket.reporter_address != address:
         raise TicketError("not_allowed", ticket)
     now = clock.now()
-    ticket.status = "cancelled"
-    event(session, ticket, "cancelled", now, registry.person_by_address(session, address))
+    before, ticket.status = ticket.status, "cancelled"
+    event(session, ticket, "cancelled", now, registry.person_by_address(session, address), from_status=before)
     if ticket.assignee is not None:
-        notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需处理。", ticket_id=ticket.id)
+        notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需再处理。", ticket_id=ticket.id)
+    for helper in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
+                                                               TicketFollower.role == "co_handler")):
+        person = session.get(Person, helper.person_id) if helper.person_id else None
+        if person is not None and person.id != ticket.assignee_id:
+            notify(session, person, f"协办工单{ticket.number}已被反映人撤销，无需再协办。", ticket_id=ticket.id)
     return ticket
 
 

@@ -17,7 +17,7 @@ from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, mask, to_e164
 from bot.core import registry, reports
 from bot.core.knowledge import Contact
-from bot.core.notify import notify
+from bot.core.notify import notify, notify_address
 from bot.core.questions import Whom, tell_number_to_call, whom_to_ask
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, Opened, Report, event
@@ -125,3 +125,11 @@ def move_number(session: Session, clock: Clock, ticket: Ticket, person: Person, 
           person_id=person.id, old=mask(old), new=mask(new))
     notify(session, person, f"{person.name}您好，您的登记已改用这个号码，以后用它联系网格通。", ticket_id=ticket.id)
     return True
+
+
+NOT_MOVED = "您好，您申请的号码登记没有办成，如有疑问请找您的网格员。"
+
+
+def tell_not_moved(session: Session, ticket: Ticket) -> None:
+    """The number that asked hears the registration was not made (nothing of the worker's note)."""
+    notify_address(session, ticket.reporter_channel, ticket.reporter_address, NOT_MOVED, ticket_id=ticket.id)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry
+from bot.core import registry, staff_notices
 from bot.core.notify import notify
 from bot.core.places import Located, locate
 from bot.core.routing_rules import RoutingRules
@@ -58,9 +58,9 @@ def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules) 
     if opened.created and where is None and opened.merged_into is None and not report.emergency:
         for unit in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict")):
             for officer in registry.staff_for(session, unit.id, "duty_officer"):
-                notify(session, officer, f"待分派工单{opened.ticket.number}【{CATEGORY_NAMES[opened.ticket.category]}】"
-                       f"地点不明（{report.place_text or '未说明'}）：{report.text[:40]}{photo_note(opened.ticket)}",
-                       ticket_id=opened.ticket.id)
+                notify(session, officer, staff_notices.unplaced(
+                    opened.ticket.number or "", CATEGORY_NAMES[opened.ticket.category], report.place_text or "",
+                    report.text, photo_note(opened.ticket)), ticket_id=opened.ticket.id)
     return opened
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.phones import mask, national
-from bot.core import points, registry
+from bot.core import points, registry, staff_notices
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
 from bot.core.priority import household_priority
@@ -236,8 +236,8 @@ def assign(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, 
             target = address_of(people[0])
             if target is not None:
                 follow(session, ticket, target[1], target[0], "co_handler", people[0])
-            notify(session, people[0], f"协办工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
-                   f"{unit.name}：{ticket.text[:30]}", ticket_id=ticket.id)
+            notify(session, people[0], staff_notices.co_handler(ticket.number or "", CATEGORY_NAMES[ticket.category],
+                                                                unit.name, ticket.text), ticket_id=ticket.id)
     if assignee is None:
         return None
     ticket.unit_id = unit.id
@@ -268,8 +268,8 @@ def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> N
     """The community secretary and the duty officer hear of an emergency at once."""
     # The reporter's whole number: staff call back (an emergency's notice may run to a second part).
     caller = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
-    text = (f"紧急！工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
-            f"{unit.name if unit else '地点待核实'}：{ticket.text[:30]}。反映人{caller}，请立即处置")
+    text = staff_notices.emergency(ticket.number or "", CATEGORY_NAMES[ticket.category],
+                                   unit.name if unit else "地点待核实", ticket.text, caller)
     told: set[int] = set()
     targets: list[Person] = []
     if unit is not None:
@@ -284,28 +284,16 @@ def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> N
     event(session, ticket, "emergency_alert", ticket.created_at, notified=sorted(told))
 
 
-NOTICE_TEXT_CHARS = 40  # of the problem in a worker's notice; the rest by "T1023 详情"
-TWO_PROBLEMS_TEXT_CHARS = 80  # a report naming two things: both in full, the notice in two SMS parts
-
-
-def worker_notice(ticket: Ticket, unit: OrgUnit) -> str:
-    place = f"（{ticket.place_text}）" if ticket.place_text else ""
-    urgent = "【紧急】" if ticket.priority in ("immediate", "high") else ""
+def worker_notice(ticket: Ticket, unit: OrgUnit, prefix: str = "") -> str:
+    """The new-ticket notice, within one SMS part: the whole problem when it fits, else as much as fits
+    and "回复“T1023 详情”看全文" (staff_notices)."""
     # Staff call back an emergency at once: its reporter's whole number; otherwise masked ("T1023 详情" has it).
     calling = ticket.priority == "immediate"
     who = (ticket.reporter_address if calling else mask(ticket.reporter_address)) \
         if ticket.reporter_address.startswith("+") else "群众"
-    photos = f"，附照片{len(ticket.photos)}张" if ticket.photos else ""
-    # Two problems in one report ("路灯坏了 垃圾也没人收"): both whole, in a second SMS part if need be;
-    # otherwise the whole problem is a message away: "T1023 详情".
-    room = TWO_PROBLEMS_TEXT_CHARS if len(objects_in(ticket.text)) >= 2 else NOTICE_TEXT_CHARS
-    cut = len(ticket.text) > room
-    text = ticket.text[:room] + ("…" if cut else "")
-    more = f"回复“{ticket.number} 详情”看全文，" if cut else "回复"
-    return (
-        f"{urgent}新工单{ticket.number}【{CATEGORY_NAMES[ticket.category]}】{unit.name}{place}："
-        f"{text}。反映人{who}{photos}。{more}“收到 {ticket.number}”接单"
-    )
+    return staff_notices.new_ticket(
+        ticket.number or "", CATEGORY_NAMES[ticket.category], unit.name, ticket.place_text or "", ticket.text, who,
+        urgent=ticket.priority in ("immediate", "high"), calling=calling, photos=len(ticket.photos), prefix=prefix)
 
 
 def assignee_label(person: Person | None) -> str:

@@ -50,7 +50,7 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
         ticket.ack_due_at = now + rules.ack_within(ticket.priority)
         event(session, ticket, "backup_assigned", now, assignee_id=backup.id,
               previous=primary.id if primary else None)
-        notify(session, backup, "（主网格员未接单，转您处理）" + worker_notice(ticket, ticket.unit),
+        notify(session, backup, worker_notice(ticket, ticket.unit, prefix="（超时转备岗）"),
                ticket_id=ticket.id)
         if primary is not None:
             notify(session, primary, f"工单{ticket.number}超时未接单，已转备岗网格员{backup.name}。",

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import dispatch, lifecycle
+from bot.core import dispatch, lifecycle, staff_desk
 from bot.core.dispatch import DispatchError
 from bot.store.db import Database
 from bot.store.privacy_models import AuditEntry
@@ -109,3 +109,30 @@ def test_a_target_nobody_knows_or_a_closed_ticket_is_refused(demo_db: Database, 
 def test_what_a_dispatch_names_is_read_out_of_the_message(text: str, words: str):
     assert dispatch.is_dispatch(text)
     assert dispatch.target_words(text) == words
+
+
+def test_a_returned_ticket_goes_back_to_the_worker_who_returned_it_only_when_confirmed(demo_db: Database,
+                                                                                      clock: FakeClock):
+    # Blind test 4, #23: T1009 went straight back to the worker who had just returned it.
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.return_ticket(s, clock, RULES, number, WORKER, "这个是公路局管的 不归社区")
+    for words in ("幸福社区第1网格", "李磊"):
+        with demo_db.session() as s, pytest.raises(DispatchError) as asked:
+            dispatch.dispatch(s, clock, RULES, number, DUTY_OFFICER, words)
+        assert asked.value.reason == "returned_by" and asked.value.choices == ("李磊", "这个是公路局管的 不归社区")
+    assert ticket(demo_db, number).status == "returned"
+    send(demo_db, clock, DUTY_OFFICER, number, "李磊 确认")
+    assert (ticket(demo_db, number).status, ticket(demo_db, number).assignee.phone) == ("assigned", WORKER)
+
+
+def test_the_duty_officer_is_told_who_returned_it_and_why_and_how_to_confirm(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.return_ticket(s, clock, RULES, number, WORKER, "这个是公路局管的")
+        answer = staff_desk.answer(s, clock, RULES, DUTY_OFFICER, f"{number} 派给 幸福社区第1网格")
+    assert "李磊" in answer and "公路局" in answer and f"“{number} 派给 幸福社区第1网格 确认”" in answer
+    assert len(answer) <= 70
+    with demo_db.session() as s:
+        staff_desk.answer(s, clock, RULES, DUTY_OFFICER, f"{number} 派给 杨艳")  # someone else: no question
+    assert ticket(demo_db, number).assignee.phone == ANJU_GRID_1_WORKER

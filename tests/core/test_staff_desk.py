@@ -6,7 +6,7 @@ import re
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import staff_desk
+from bot.core import registration, staff_desk
 from bot.store.db import Database
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, VILLAGER, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY, RULES, make_report, messages_to, submit, ticket
@@ -94,3 +94,47 @@ def test_a_progress_note_is_recorded_and_the_reporter_told(demo_db: Database, cl
     assert answer == f"工单{number}已记为处理中，已把进展告诉反映人。"
     assert "已联系物业" in messages_to(demo_db, RESIDENT)[-1]
     assert ticket(demo_db, number).status == "in_progress"
+
+
+def test_a_return_without_a_reason_asks_for_one_and_records_nothing(demo_db: Database, clock: FakeClock):
+    # Blind test 4, #50: "退单 T1014" was recorded with "理由：未说明".
+    number = submit(demo_db, clock)
+    asked = say(demo_db, clock, WORKER, f"退单 {number}")
+    assert "理由" in asked and number in asked and len(asked) <= 70
+    assert ticket(demo_db, number).status == "assigned"
+    assert not any("退单待改派" in m for m in messages_to(demo_db, DUTY_OFFICER))
+    done = say(demo_db, clock, WORKER, f"退单 {number} 这个归供电所管")
+    assert "已退回" in done and ticket(demo_db, number).status == "returned"
+    assert any("这个归供电所管" in m and number in m for m in messages_to(demo_db, DUTY_OFFICER))
+
+
+def test_a_return_without_a_reason_on_someone_elses_ticket_is_refused_not_asked(demo_db: Database,
+                                                                               clock: FakeClock):
+    number = submit(demo_db, clock)
+    assert "不归您办理" in say(demo_db, clock, "+8613700000002", f"退单 {number}")
+
+
+def test_a_verification_resolved_by_the_worker_asks_nobody_for_a_rating(demo_db: Database, clock: FakeClock):
+    # Blind test 4, #58: "工单T1004已办结：原号13900000003。请评价…" went to the new number.
+    number = verification(demo_db, clock)
+    done = say(demo_db, clock, WORKER, f"{number} 已办结 原号13900000001")
+    assert "已改用新号码" in done
+    told = messages_to(demo_db, STRANGER)
+    assert not any("评价" in m for m in told) and not any("13900000001" in m for m in told)
+    assert any("登记已改用这个号码" in m for m in told)
+    assert ticket(demo_db, number).status == "closed"
+
+
+def test_a_verification_not_confirmed_is_closed_and_the_number_told_without_the_note(demo_db: Database,
+                                                                                       clock: FakeClock):
+    number = verification(demo_db, clock)
+    say(demo_db, clock, WORKER, f"{number} 已办结 未核实 冒充13900000001")
+    told = messages_to(demo_db, STRANGER)[-1]
+    assert "没有办成" in told and "13900000001" not in told and "评价" not in told
+    assert ticket(demo_db, number).status == "closed"
+
+
+def verification(db: Database, clock: FakeClock) -> str:
+    with db.session() as s:
+        opened = registration.request_verification(s, clock, RULES, STRANGER, "sms", "我是阳光小区的，换了号码")
+        return opened.ticket.number

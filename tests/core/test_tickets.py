@@ -3,7 +3,8 @@ import re
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import reports
+from bot.common.sms_parts import segments
+from bot.core import lifecycle, reports
 from bot.core.tickets import Report, assignee_label
 from bot.messaging.inbox import Inbox
 from bot.messaging.ports import Inbound
@@ -94,9 +95,11 @@ def test_an_emergencys_notice_gives_staff_the_reporters_whole_number_to_call_bac
     assert RESIDENT in first and RESIDENT not in second  # an ordinary report's stays masked
 
 
-def test_a_report_of_two_problems_reaches_the_assignee_with_both_whole(demo_db: Database, clock: FakeClock):
+def test_a_report_of_two_problems_reaches_the_assignee_whole_one_details_away(demo_db: Database, clock: FakeClock):
     two = "我们楼下路灯坏了一个多星期了晚上黑得很，还有小区门口的垃圾也三四天没人收了臭得很"
     with demo_db.session() as s:
-        reports.submit(s, clock, report(two), RULES)
+        number = reports.submit(s, clock, report(two), RULES).ticket.number
         notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)).all()[-1]
-    assert two in notice and len(notice) <= 134  # two SMS parts at most
+        whole = lifecycle.details(s, RULES, number, WORKER)
+    assert segments(notice) == 1 and f"回复“{number} 详情”看全文" in notice  # blind test 4: notices of 71–108
+    assert two in whole and segments(whole) <= 2

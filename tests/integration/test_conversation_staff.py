@@ -12,6 +12,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from bot.common.sms_parts import segments
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketEvent
 from tests.conftest import DUTY_OFFICER, POINT_IN_HB_GRID_2
@@ -241,6 +242,8 @@ def test_two_problems_in_one_message_reach_the_worker_whole_and_the_resident_can
     assert "李磊（13700000001）" in opened  # the grid worker's published number, callable
     number = number_in(opened)
     [notice] = notices(stack, LI_LEI, number)
+    assert segments(notice) == 1 and "详情" in notice, notice  # one SMS part, the rest by 详情
+    whole = "".join(replies(stack, LI_LEI, f"{number} 详情"))
     # Both problems whole (the engine's normaliser may have changed the punctuation between them).
-    assert "我们楼下路灯坏了一个多星期了晚上黑得很" in notice, notice
-    assert "小区门口的垃圾也三四天没人收了臭得很" in notice, notice
+    assert "我们楼下路灯坏了一个多星期了晚上黑得很" in whole, whole
+    assert "小区门口的垃圾也三四天没人收了臭得很" in whole, whole

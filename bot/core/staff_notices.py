@@ -1,0 +1,102 @@
+"""Staff notices within one SMS part (70 UCS-2 units). A notice is a head, the problem's text and a
+tail; when the whole text does not fit, a leaner head and tail are tried, and at last the text is cut
+("…") with the pointer "回复“T1023 详情”看全文" in the tail: the whole problem is one message away.
+
+Pure text: the builders take plain values, so the ticket modules and the timers share them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.common.sms_parts import UCS2_SINGLE, units
+
+PART = UCS2_SINGLE
+MIN_SHOWN = 10  # a cut text shows at least this much, else a leaner form is tried
+
+
+def pointer(number: str | None) -> str:
+    return f"回复“{number} 详情”看全文"
+
+
+def clip(text: str, room: int) -> str:
+    """The longest head of the text within `room` code units."""
+    out, used = [], 0
+    for char in text:
+        width = 2 if ord(char) > 0xFFFF else 1
+        if used + width > room:
+            break
+        out.append(char)
+        used += width
+    return "".join(out)
+
+
+def fit(text: str, whole: Sequence[tuple[str, str]], cut: Sequence[tuple[str, str]]) -> str:
+    """The first (head, tail) of `whole` that holds the whole text in one part; else the first of `cut`
+    (whose tails carry the pointer) leaving room for MIN_SHOWN characters of the text, cut with "…";
+    else the last of `cut` with what room there is."""
+    text = " ".join((text or "").split())
+    for head, tail in whole:
+        if units(head + text + tail) <= PART:
+            return head + text + tail
+    for index, (head, tail) in enumerate(cut):
+        room = PART - units(head) - units(tail) - 1
+        if room >= MIN_SHOWN or index == len(cut) - 1:
+            return head + clip(text, max(room, 0)) + "…" + tail
+    raise ValueError("no form to cut the text into")
+
+
+def new_ticket(number: str, category: str, unit: str, place: str, text: str, who: str, *,
+               urgent: bool = False, calling: bool = False, photos: int = 0, prefix: str = "") -> str:
+    """新工单T1023【道路设施】幸福社区第1网格（3栋）：…。反映人139****0001。回复“收到 T1023”接单 — or as
+    much as fits. `calling`: an emergency, whose reporter's number (`who`, whole) stays in every form."""
+    mark = "【紧急】" if urgent else ""
+    where = f"（{place}）" if place else ""
+    short_where = f"（{clip(place, 10)}）" if place else ""
+    pics = f"，附照片{photos}张" if photos else ""
+    ack = f"“收到 {number}”接单"
+    tail = f"。反映人{who}{pics}。回复{ack}"
+    whole = [(f"{prefix}{mark}新工单{number}【{category}】{unit}{where}：", tail),
+             (f"{prefix}{mark}新工单{number}【{category}】{where}：", tail),
+             (f"{prefix}{mark}新工单{number}【{category}】：", f"。反映人{who}{pics}。回{ack}")]
+    caller = f"反映人{who}，" if calling else ""
+    pics_short = f"附照片{photos}张，" if photos else ""
+    lean, more = f"{prefix}{mark}新工单{number}【{category}】", f"{caller}{pics_short}{pointer(number)}"
+    cut = [(f"{lean}{short_where}：", f"{more}，{ack}"), (f"{lean}：", f"{more}，{ack}"), (f"{lean}：", more)]
+    return fit(text, whole, cut)
+
+
+def co_handler(number: str, category: str, unit: str, text: str) -> str:
+    """协办工单T1023【治安】幸福社区第1网格：… (the co-handler reads it whole by 详情)."""
+    return fit(text, [(f"协办工单{number}【{category}】{unit}：", "")],
+               [(f"协办工单{number}【{category}】{unit}：", pointer(number)),
+                (f"协办工单{number}【{category}】：", pointer(number))])
+
+
+def emergency(number: str, category: str, unit: str, text: str, caller: str) -> str:
+    """紧急！工单T1023【燃气】幸福社区第1网格：…。反映人13900000001，请立即处置 — the number always whole."""
+    tail = f"。反映人{caller}，请立即处置"
+    return fit(text, [(f"紧急！工单{number}【{category}】{unit}：", tail)],
+               [(f"紧急！工单{number}【{category}】{unit}：", f"反映人{caller}，{pointer(number)}"),
+                (f"紧急！工单{number}【{category}】：", f"反映人{caller}，{pointer(number)}")])
+
+
+def emergency_place(number: str, category: str, place: str, caller: str) -> str:
+    """紧急工单T1023【燃气】地点：河畔花园3栋（河滨社区第1网格）。反映人13900000001"""
+    tail = f"。反映人{caller}"
+    return fit(place, [(f"紧急工单{number}【{category}】地点：", tail)],
+               [(f"紧急工单{number}【{category}】地点：", f"{tail}，{pointer(number)}"),
+                (f"紧急{number}地点：", f"{tail}，{pointer(number)}")])
+
+
+def unplaced(number: str, category: str, place: str, text: str, photos: str = "") -> str:
+    """待分派工单T1023【环境卫生】地点不明（未说明）：… for the duty officer."""
+    head = f"待分派工单{number}【{category}】地点不明（{clip(place or '未说明', 12)}）："
+    return fit(text, [(head, photos), (f"待分派工单{number}【{category}】地点不明：", photos)],
+               [(f"待分派工单{number}【{category}】地点不明：", f"{photos}{pointer(number)}"),
+                (f"待分派{number}【{category}】：", f"{photos}{pointer(number)}")])
+
+
+def returned(number: str, category: str, worker: str, reason: str) -> str:
+    """退单待改派：工单T1023【房屋水电气】李磊退回，理由：… for the duty officer."""
+    head = f"退单待改派：工单{number}【{category}】{worker}退回，理由："
+    return fit(reason, [(head, "")], [(head, pointer(number)), (f"退单{number}{worker}退回：", pointer(number))])

@@ -1,0 +1,112 @@
+"""Every notice staff get about a ticket fits one SMS part (blind test 4: 71–108 characters), with the
+whole problem one "T1023 详情" away, and 详情 gives it whole in at most two parts."""
+
+import re
+
+from sqlalchemy import select
+
+from bot.common.clock import FakeClock
+from bot.common.sms_parts import segments
+from bot.core import dispatch, emergencies, followups, lifecycle, staff_desk, staff_notices
+from bot.core.timers import process_due
+from bot.store.db import Database
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Person, StaffRole, Ticket
+from tests.conftest import BACKUP_WORKER, DUTY_OFFICER, RESIDENT, RIDER, STRANGER, WORKER
+from tests.core.helpers import RULES, make_report, submit, ticket
+
+NEIGHBOUR = "+8613900000002"
+HB_RESIDENT = "+8613900000185"  # 河滨社区第2网格
+XF_GRID_2_RESIDENT = "+8613900000025"  # 幸福社区第2网格
+# Long, realistic texts from the blind tests, in residents' own words.
+POTHOLE = "送外卖路上看到一个大坑 好几个人摔了，就在新华街菜市场对面，晚上没得路灯根本看不到，麻烦赶紧来填一下"
+CRASH = "安居社区路口两个车撞了 有人受伤 流血了，一个骑电瓶车的老人家躺在地上起不来，围了好多人"
+DANCING = "楼下广场舞天天跳到十点钟吵死人了管不管嘛，老人娃娃都睡不着，说了好几次都不听，昨天还差点打起来"
+DRAIN = "我们这边下水道堵了好几天了 污水漫到路上了 臭得很 小娃儿上学都要绕起走 麻烦来看一下"
+LIGHT = "我屋头楼下那个路灯坏了好几天了 晚上黑黢黢的 老年人出门怕摔跤 上个星期就有人在那里崴了脚"
+WIRE = "锦绣小区门口电线掉下来了 吊起吊起的 娃娃放学都从那里过 怕得很 麻烦供电所的快点来弄一下"
+KINDS = {"新工单": "new ticket", "协办工单": "co-handler", "紧急！": "emergency alert", "紧急工单": "emergency place",
+         "待分派": "unplaced", "退单待改派": "returned", "补充": "detail", "不满意": "reopened",
+         "超时转备岗": "backup", "已改派": "reassigned", "撤销": "withdrawn", "接手": "taken over", "催办": "urged"}
+
+
+def _staff_addresses(db: Database) -> set[str]:
+    with db.session() as s:
+        staff = s.scalars(select(Person.phone).where(Person.kind == "staff")).all()
+        roles = s.scalars(select(Person.phone).join(StaffRole, StaffRole.person_id == Person.id)).all()
+    return {p for p in (*staff, *roles) if p}
+
+
+def _say(db: Database, clock: FakeClock, who: str, text: str) -> str:
+    with db.session() as s:
+        return staff_desk.answer(s, clock, RULES, who, text)
+
+
+def test_every_staff_notice_fits_one_sms_part_and_details_give_the_whole_text(demo_db: Database,
+                                                                                clock: FakeClock):
+    db = demo_db
+    light = submit(db, clock, make_report(LIGHT, place_text="阳光小区3栋门口下面那个花台旁边"))
+    crash = submit(db, clock, make_report(CRASH, sender=RIDER, emergency=True))
+    dancing = submit(db, clock, make_report(DANCING, sender=NEIGHBOUR, category="public_security"))
+    drain = submit(db, clock, make_report(DRAIN, sender=STRANGER, category="sanitation"))
+    wire = submit(db, clock, make_report(WIRE, sender=HB_RESIDENT, category="roads"))
+    pothole = submit(db, clock, make_report(POTHOLE, sender=XF_GRID_2_RESIDENT))
+    with db.session() as s:
+        emergency = s.scalar(select(Ticket).where(Ticket.number == crash))
+        emergencies.give_place(s, clock, emergency, "安居社区路口 新华街和河滨路交叉那个红绿灯往东边走二十米左右的地方")
+        followups.add_detail(s, clock, s.scalar(select(Ticket).where(Ticket.number == light)),
+                             "就在3栋门口 花台旁边那根杆子 灯罩都掉了一半 晚上过路的人看不到 很危险", RESIDENT)
+    _say(db, clock, WORKER, f"收到 {light}")
+    _say(db, clock, WORKER, f"{light} 已办结 换了新灯泡")
+    with db.session() as s:
+        lifecycle.rate(s, clock, RULES, RESIDENT, 3, light, "还是一闪一闪的 晚上根本看不清路 跟没修一样 喊了好几遍了")
+        lifecycle.urge(s, clock, RULES, XF_GRID_2_RESIDENT, pothole)
+    _say(db, clock, ticket(db, pothole).assignee.phone,
+         f"退单 {pothole} 这个是公路局管的 不归社区 路面大修要市政那边来弄 我们弄不了")
+    _say(db, clock, DUTY_OFFICER, f"{drain} 派给 安居社区第1网格")
+    _say(db, clock, DUTY_OFFICER, f"{pothole} 派给 杨艳")
+    _say(db, clock, DUTY_OFFICER, f"{wire} 派给 李磊")
+    with db.session() as s:
+        lifecycle.cancel(s, clock, NEIGHBOUR, dancing)
+    late = submit(db, clock, make_report(LIGHT + "，还有楼道灯也不亮", sender="+8613900000004"))
+    clock.advance(days=1, minutes=1)
+    process_due(db, clock, RULES, "test")  # the backup worker gets `late`
+    _say(db, clock, BACKUP_WORKER, f"{light} 我来处理")
+
+    staff = _staff_addresses(db)
+    with db.session() as s:
+        sent = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient.in_(staff))
+                         .order_by(OutboxMessage.id)).all()
+    too_long = [(len(t), t) for t in sent if segments(t) > 1]
+    assert not too_long, too_long
+    seen = {name for word, name in KINDS.items() if any(word in t for t in sent)}
+    assert seen == set(KINDS.values())  # every kind of notice was sent and measured
+    cut = [t for t in sent if "…" in t]
+    assert cut and all(re.search(r"回复“T\d+ 详情”看全文", t) for t in cut)  # a cut text says how to read it whole
+    for number, text in [(light, LIGHT), (crash, CRASH), (pothole, POTHOLE), (drain, DRAIN), (wire, WIRE),
+                         (late, LIGHT)]:
+        held = ticket(db, number).assignee
+        holder = held.phone if held is not None else DUTY_OFFICER
+        whole = _say(db, clock, holder, f"{number} 详情")
+        assert text in whole and segments(whole) <= 2, whole
+
+
+def test_a_cut_notice_keeps_an_emergencys_number_to_call_back():
+    notice = staff_notices.new_ticket("T1008", "道路设施", "安居社区第1网格", "安居社区路口", CRASH, "+8613600000001",
+                                      urgent=True, calling=True, photos=2)
+    assert segments(notice) == 1 and "+8613600000001" in notice and "回复“T1008 详情”看全文" in notice
+    assert "附照片2张" in notice
+
+
+def test_a_whole_text_that_fits_comes_without_the_pointer():
+    notice = staff_notices.new_ticket("T1010", "道路设施", "安居社区第2网格", "新华街", "新华街红绿灯坏了 一直闪黄灯",
+                                      "136****0003")
+    assert "新华街红绿灯坏了 一直闪黄灯" in notice and "详情" not in notice and segments(notice) == 1
+
+
+def test_the_dispatch_notice_of_a_reassigned_ticket_is_one_part(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report(DANCING, category="public_security"))
+    with demo_db.session() as s:
+        dispatch.dispatch(s, clock, RULES, number, DUTY_OFFICER, "杨艳")
+        notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == "+8613700000005")).all()[-1]
+    assert notice.startswith(f"新工单{number}") and segments(notice) == 1
