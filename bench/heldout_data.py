@@ -1,4 +1,4 @@
-"""The held-out NLU sets (bench/heldout/, bench/heldout_b/, bench/heldout_c/) and what they share with the training data.
+"""The held-out NLU sets (bench/heldout/, heldout_b/, heldout_c/) and what they share with the training data.
 
 Plain Python and PyYAML only: both the engine venv (bench/heldout_eval.py) and the app venv
 (tests/test_heldout.py) import it.

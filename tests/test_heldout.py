@@ -1,4 +1,4 @@
-"""The held-out NLU sets (bench/heldout/, bench/heldout_b/, bench/heldout_c/) stay usable and stay apart from the training data."""
+"""The held-out NLU sets (bench/heldout/, heldout_b/, heldout_c/) stay usable and apart from the training data."""
 
 from pathlib import Path
 
