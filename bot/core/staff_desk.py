@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import dispatch, lifecycle, registration, visit_desk
+from bot.core import dispatch, lifecycle, resolving, visit_desk
 from bot.core.commands import ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
@@ -243,21 +243,8 @@ def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, numb
         label = assignee_label(assignee)
         return reply("returned_rerouted", number=number, assignee=label) if label else reply("returned", number=number)
     if verb.verb == "resolve":
-        check = registration.verdict(session, number, verb.note)
-        if check.needs_person:
-            return reply("verify_name", number=number)
-        verifying = check.ticket is not None  # blind test 4, #58: nobody rates a number verification
-        lifecycle.resolve(session, clock, rules, number, address, verb.note, photo=photos[0] if photos else None,
-                          rated=not verifying)
-        if check.person is not None:
-            moved = registration.move_number(session, clock, check.ticket, check.person, address)
-            if not moved:
-                registration.tell_not_moved(session, check.ticket)
-            return reply("number_moved" if moved else "number_taken", number=number, name=check.person.name)
-        if verifying:
-            registration.tell_not_moved(session, check.ticket)
-            return reply("verify_refused", number=number)
-        return reply("resolve", number=number)
+        done = resolving.resolve(session, clock, rules, number, address, verb.note, photo=photos[0] if photos else None)
+        return reply(done.kind, number=number, name=done.person.name if done.person else "")
     if verb.verb == "start":
         lifecycle.start_work(session, clock, rules, number, address, verb.note)
         told = bool(lifecycle.progress_words(verb.note))

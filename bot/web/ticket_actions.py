@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from bot.core import lifecycle, merging, reply_templates, staff_actions
+from bot.core import lifecycle, merging, reply_templates, resolving, staff_actions
 from bot.core.lifecycle import TicketError
 from bot.core.scopes import visible_ticket
 from bot.store.photos import NotAnImage
@@ -61,7 +61,8 @@ def _act(s: Session, bench: Workbench, staff: Staff, number: str, action: str, t
     elif action == "progress":
         lifecycle.start_work(s, clock, rules, number, me, note=text)
     elif action == "resolve":
-        lifecycle.resolve(s, clock, rules, number, me, text, photo=photo)
+        if resolving.resolve(s, clock, rules, number, me, text, photo=photo).kind == "verify_name":
+            raise TicketError("verify_name")
     elif action == "return":
         if not text:
             raise TicketError("empty")

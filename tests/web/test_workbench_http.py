@@ -114,3 +114,24 @@ async def test_a_photo_of_another_grids_ticket_is_not_found_and_one_in_scope_is_
     served = await http.get(f"/staff/photos/{photo}")
     assert served.status_code == 200 and served.headers["content-type"] == "image/png"
     assert served.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_number_verification_resolved_on_the_workbench_moves_the_number_and_asks_nobody_to_rate(http, clock):
+    from bot.core import registration
+    from tests.conftest import RESIDENT, STRANGER
+    from tests.core.helpers import RULES, messages_to
+
+    db = http.services.db
+    with db.session() as s:
+        asked = registration.request_verification(s, clock, RULES, STRANGER, "sms", "我是阳光小区的，换了号码")
+        number = asked.ticket.number
+    await signed_in(http)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', (await http.get(f"/staff/tickets/{number}")).text).group(1)
+    vague = await http.post(f"/staff/tickets/{number}/resolve", data={"csrf": csrf, "text": "已电话联系"})
+    assert vague.headers["location"].endswith("error=verify_name")
+    named = await http.post(f"/staff/tickets/{number}/resolve",
+                            data={"csrf": csrf, "text": "原号13900000001 核实是本人"})
+    assert "error" not in named.headers["location"]
+    told = messages_to(db, STRANGER)
+    assert any("登记已改用这个号码" in m for m in told) and not any("请评价" in m for m in told)
+    assert "13900000001" not in "".join(told) and messages_to(db, RESIDENT) == []
