@@ -14,7 +14,7 @@ from bot.common.settings import Settings
 from bot.core.routing_rules import RoutingRules
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
-from bot.web import auth, broadcast_pages, pages, reports, template_pages, ticket_actions
+from bot.web import auth, broadcast_pages, lightmap_pages, pages, reports, template_pages, ticket_actions
 from bot.web.render import HERE
 from bot.web.workbench import NotSignedIn, Workbench, build
 
@@ -31,6 +31,7 @@ def install(app: FastAPI, settings: Settings, db: Database, clock: Clock, rules:
     app.add_exception_handler(NotSignedIn, to_sign_in)
     app.mount("/staff/static", StaticFiles(directory=HERE / "static"), name="staff-static")
     for router in (auth.router(bench), pages.router(bench), ticket_actions.router(bench), reports.router(bench),
-                   broadcast_pages.router(bench), template_pages.router(bench)):
+                   broadcast_pages.router(bench), template_pages.router(bench),
+                   lightmap_pages.router(bench)):
         app.include_router(router)
     return bench
