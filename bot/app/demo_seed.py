@@ -185,7 +185,7 @@ def _tickets(s: Session, grids: list, now: datetime, rng: random.Random) -> int:
     residents = dict(s.execute(select(Person.home_unit_id, func.min(Person.id)).where(Person.kind == "resident")
                                .group_by(Person.home_unit_id)).all())
     phones = dict(s.execute(select(Person.id, Person.phone).where(Person.id.in_(list(residents.values())))).all())
-    made = 0
+    made: list[Ticket] = []
     emergency_grids = set(rng.sample(range(len(grids)), max(1, len(grids) // 32)))
     for i, (grid, _quad, worker) in enumerate(grids):
         profile = rng.random()
@@ -215,13 +215,15 @@ def _tickets(s: Session, grids: list, now: datetime, rng: random.Random) -> int:
                 ticket.created_at = created = now - timedelta(minutes=rng.randint(5, 50))
                 ticket.ack_due_at, ticket.due_at = created + timedelta(hours=1), created + timedelta(hours=4)
                 ticket.acknowledged_at = created + timedelta(minutes=3)
-            s.add(ticket)
-            s.flush()
-            ticket.number = ticket_number(ticket.id)
-            s.add_all([TicketEvent(ticket_id=ticket.id, kind="created", actor_id=reporter, at=created),
-                       TicketEvent(ticket_id=ticket.id, kind="assigned", at=created, data={"assignee_id": worker.id})])
-            made += 1
-    return made
+            made.append(ticket)
+    s.add_all(made)
+    s.flush()
+    for ticket in made:
+        ticket.number = ticket_number(ticket.id)
+        s.add_all([TicketEvent(ticket_id=ticket.id, kind="created", actor_id=ticket.reporter_id, at=ticket.created_at),
+                   TicketEvent(ticket_id=ticket.id, kind="assigned", at=ticket.created_at,
+                               data={"assignee_id": ticket.assignee_id})])
+    return len(made)
 
 
 def _visits(s: Session, grids: list, by_grid: dict[int, list[Household]], now: datetime,
@@ -231,26 +233,27 @@ def _visits(s: Session, grids: list, by_grid: dict[int, list[Household]], now: d
     month = month_of(now)
     due = month_start(next_month(month)) - timedelta(seconds=1)
     pace = max(0.0, (now - month_start(month)) / (due - month_start(month)))
-    planned = done = 0
+    tasks: list[VisitTask] = []
+    visits: list[tuple[VisitTask, Visit]] = []
     for grid, _quad, worker in grids:
         share = min(1.0, max(0.0, pace * rng.choice((1.1, 1.0, 0.95, 0.9, 0.8, 0.5, 0.3))))
         for n, household in enumerate(by_grid[grid.id]):
             due_now = household.colour == "red" or (household.colour == "yellow" and n % 2 == 0) or n % 3 == 0
             if not due_now:
                 continue
-            reason = household.colour
             task = VisitTask(month=month, household_id=household.id, unit_id=grid.id, worker_id=worker.id,
-                             reason=reason, due_at=due, created_at=month_start(month))
-            planned += 1
+                             reason=household.colour, due_at=due, created_at=month_start(month))
             if rng.random() < share:
-                visit = Visit(household_id=household.id, worker_id=worker.id, via="sms", note="已核实 无新情况",
-                              visited_at=month_start(month) + (now - month_start(month)) * rng.random())
-                s.add(visit)
-                s.flush()
-                task.status, task.visit_id = "done", visit.id
-                done += 1
-            s.add(task)
-    return planned, done
+                visits.append((task, Visit(household_id=household.id, worker_id=worker.id, via="sms",
+                                           note="已核实 无新情况", visited_at=month_start(month)
+                                           + (now - month_start(month)) * rng.random())))
+            tasks.append(task)
+    s.add_all(visit for _task, visit in visits)
+    s.flush()
+    for task, visit in visits:
+        task.status, task.visit_id = "done", visit.id
+    s.add_all(tasks)
+    return len(tasks), len(visits)
 
 
 def load_seed(db: Database, now: datetime, size: SeedSize = SEED, seed: int = 21) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.store.models import Household
 
 TRIES = 12  # candidate spots per household; the polygon's representative point if none falls inside
+MARGIN = 0.06  # of the grid's smaller extent, kept clear along its outline
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ def spots_in(polygon: dict[str, Any], codes: list[str]) -> dict[str, tuple[float
     if not codes:
         return {}
     geometry = shape(polygon)
+    minx, miny, maxx, maxy = geometry.bounds
+    inner = geometry.buffer(-MARGIN * min(maxx - minx, maxy - miny))  # off the outline, where dots would straddle it
+    geometry = inner if not inner.is_empty else geometry
     shapely.prepare(geometry)
     minx, miny, maxx, maxy = geometry.bounds
     fractions = np.stack([_candidates(code) for code in codes])  # households × TRIES × 2

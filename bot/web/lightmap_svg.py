@@ -41,7 +41,7 @@ class Projection:
         span_x = max((max(xs) - min(xs)) * shrink, 1e-6)
         span_y = max(max(ys) - min(ys), 1e-6)
         scale = min((width - 2 * pad) / span_x, (max_height - 2 * pad) / span_y)
-        return cls(min(xs), max(ys), shrink, scale, pad, width, span_y * scale + 2 * pad)
+        return cls(min(xs), max(ys), shrink, scale, pad, span_x * scale + 2 * pad, span_y * scale + 2 * pad)
 
     def at(self, lon: float, lat: float) -> tuple[float, float]:
         return self.pad + (lon - self.min_x) * self.shrink * self.scale, self.pad + (self.max_y - lat) * self.scale
