@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import shapely
@@ -21,8 +20,9 @@ TRIES = 12  # candidate spots per household; the polygon's representative point 
 MARGIN = 0.06  # of the grid's smaller extent, kept clear along its outline
 
 
-@dataclass(frozen=True)
-class Dot:
+class Dot(NamedTuple):
+    """A household's dot (a tuple: 11,512 of them are made for each drawing of the seed's map)."""
+
     code: str
     unit_id: int
     colour: str
@@ -65,20 +65,17 @@ def household_dots(session: Session, polygons: dict[int, dict[str, Any] | None],
     if not polygons:
         return []
     query = (select(Household.code, Household.unit_id, Household.colour, Household.lon, Household.lat)
-             .where(Household.unit_id.in_(sorted(polygons))).order_by(Household.unit_id, Household.code))
+             .where(Household.unit_id.in_(sorted(polygons))).order_by(Household.id))
     if codes is not None:
         query = query.where(Household.code.in_(sorted(set(codes))))
-    rows = session.execute(query).all()
-    unplaced: dict[int, list[str]] = {}
-    for code, unit_id, _colour, lon, lat in rows:
-        if (lon is None or lat is None) and polygons.get(unit_id):
-            unplaced.setdefault(unit_id, []).append(code)
-    placed: dict[str, tuple[float, float]] = {}
-    for unit_id, unit_codes in unplaced.items():
-        placed.update(spots_in(polygons[unit_id], unit_codes))  # type: ignore[arg-type]
-    dots = []
-    for code, unit_id, colour, lon, lat in rows:
-        where = (lon, lat) if lon is not None and lat is not None else placed.get(code)
-        if where is not None:
-            dots.append(Dot(code, unit_id, colour, float(where[0]), float(where[1])))
+    dots: list[Dot] = []
+    unplaced: dict[int, list[tuple[str, str]]] = {}
+    for code, unit_id, colour, lon, lat in session.execute(query):
+        if lon is not None and lat is not None:
+            dots.append(Dot(code, unit_id, colour, lon, lat))
+        elif polygons.get(unit_id):
+            unplaced.setdefault(unit_id, []).append((code, colour))
+    for unit_id, pairs in unplaced.items():
+        spots = spots_in(polygons[unit_id], [code for code, _ in pairs])  # type: ignore[arg-type]
+        dots.extend(Dot(code, unit_id, colour, *spots[code]) for code, colour in pairs)
     return dots

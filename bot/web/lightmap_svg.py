@@ -9,7 +9,7 @@ to its page."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -35,13 +35,14 @@ class Projection:
     height: float
 
     @classmethod
-    def fit(cls, points: Iterable[tuple[float, float]], width: float, pad: float, max_height: float) -> Projection:
-        xs, ys = zip(*points, strict=True)
-        shrink = math.cos(math.radians((min(ys) + max(ys)) / 2))
-        span_x = max((max(xs) - min(xs)) * shrink, 1e-6)
-        span_y = max(max(ys) - min(ys), 1e-6)
+    def fit(cls, bounds: tuple[float, float, float, float], width: float, pad: float, max_height: float) -> Projection:
+        """The projection showing `bounds` (min lon, min lat, max lon, max lat) at most width × max_height."""
+        min_x, min_y, max_x, max_y = bounds
+        shrink = math.cos(math.radians((min_y + max_y) / 2))
+        span_x = max((max_x - min_x) * shrink, 1e-6)
+        span_y = max(max_y - min_y, 1e-6)
         scale = min((width - 2 * pad) / span_x, (max_height - 2 * pad) / span_y)
-        return cls(min(xs), max(ys), shrink, scale, pad, span_x * scale + 2 * pad, span_y * scale + 2 * pad)
+        return cls(min_x, max_y, shrink, scale, pad, span_x * scale + 2 * pad, span_y * scale + 2 * pad)
 
     def at(self, lon: float, lat: float) -> tuple[float, float]:
         return self.pad + (lon - self.min_x) * self.shrink * self.scale, self.pad + (self.max_y - lat) * self.scale
@@ -68,9 +69,12 @@ def _grid_shape(grid: GridState, rings: list[list[tuple[float, float]]], proj: P
 
 
 def _fit(grids: list[GridState], dots: list[Dot], width: float, max_height: float) -> Projection | None:
-    points = [point for grid in grids for ring in _rings(grid.polygon) for point in ring]
-    points += [(dot.lon, dot.lat) for dot in dots]
-    return Projection.fit(points, width, 8, max_height) if points else None
+    xs = [x for grid in grids for ring in _rings(grid.polygon) for x, _ in ring]
+    ys = [y for grid in grids for ring in _rings(grid.polygon) for _, y in ring]
+    if dots:  # (no list of 11,512 points: generators over the dots)
+        xs += [min(d.lon for d in dots), max(d.lon for d in dots)]
+        ys += [min(d.lat for d in dots), max(d.lat for d in dots)]
+    return Projection.fit((min(xs), min(ys), max(xs), max(ys)), width, 8, max_height) if xs else None
 
 
 def _short(grid: GridState) -> str:
@@ -91,10 +95,13 @@ def overview(grids: list[GridState], dots: list[Dot], width: int = 1000) -> Mark
             drawn.append(_grid_shape(grid, rings, proj, _short(grid)))
     # A dot's size: a fraction of a typical grid's width, so 90 households fit in one without merging.
     dot = max(1.5, min(6.0, proj.width / max(len(grids), 1) ** 0.5 / 14))
-    layers = []
-    for colour in COLOURS:
-        path = "".join("M{:.1f} {:.1f}h0".format(*proj.at(d.lon, d.lat)) for d in dots if d.colour == colour)
-        layers.append(f'<g class="dots dots-{colour}"><path d="{path}" stroke-width="{dot:.1f}"/></g>')
+    paths: dict[str, list[str]] = {colour: [] for colour in COLOURS}
+    pad, min_x, max_y, across, down = proj.pad, proj.min_x, proj.max_y, proj.shrink * proj.scale, proj.scale
+    for d in dots:  # Projection.at inlined: this runs for every household
+        if d.colour in paths:
+            paths[d.colour].append(f"M{pad + (d.lon - min_x) * across:.1f} {pad + (max_y - d.lat) * down:.1f}h0")
+    layers = [f'<g class="dots dots-{colour}"><path d="{"".join(paths[colour])}" stroke-width="{dot:.1f}"/></g>'
+              for colour in COLOURS]
     return Markup(f'<svg class="lightmap-svg" viewBox="0 0 {proj.width:.0f} {proj.height:.0f}" role="img" '
                   f'aria-label="亮灯图：{len(grids)}个网格"><g class="grids">{"".join(drawn)}</g>'
                   f'{"".join(layers)}</svg>')
