@@ -94,7 +94,7 @@ def overview(grids: list[GridState], dots: list[Dot], width: int = 1000) -> Mark
         if rings:
             drawn.append(_grid_shape(grid, rings, proj, _short(grid)))
     # A dot's size: a fraction of a typical grid's width, so 90 households fit in one without merging.
-    dot = max(1.5, min(6.0, proj.width / max(len(grids), 1) ** 0.5 / 14))
+    dot = max(1.5, min(6.0, proj.width / max(len(grids), 1) ** 0.5 / 24))
     paths: dict[str, list[str]] = {colour: [] for colour in COLOURS}
     pad, min_x, max_y, across, down = proj.pad, proj.min_x, proj.max_y, proj.shrink * proj.scale, proj.scale
     for d in dots:  # Projection.at inlined: this runs for every household

@@ -40,6 +40,7 @@ async def test_the_duty_officer_sees_every_grid_lit_as_its_state_says(http, cloc
     assert {code: grids[code] for code in expected} == expected
     assert {light for code, light in grids.items() if code not in expected} == {"green"}
     assert answer.text.count('class="dots dots-red"') == 1 and "h0" in answer.text  # the households' dots
+    assert '<span data-households="red">18</span>' in answer.text  # every 10th of the 180 community households
     assert 'data-refresh-every="60"' in answer.text and "/staff/board" in answer.text
     assert "http://" not in answer.text.replace("http://www.w3.org", "")  # nothing from elsewhere
 
