@@ -33,6 +33,9 @@ def demo(size: Size = SIZE) -> None:
     from bot.store.db import Database
 
     settings = load_settings()
+    if settings.gridbot_env == "production":
+        console.print("[red]demo data is for development: GRIDBOT_ENV is production[/red]", highlight=False)
+        raise typer.Exit(2)
     db = Database(settings.resolved_database_url)
     db.migrate()
     clock = Clock()
@@ -47,8 +50,6 @@ def demo(size: Size = SIZE) -> None:
         console.print(f"[red]{exc}[/red]", highlight=False)
         raise typer.Exit(1) from None
     console.print(summary, markup=False, highlight=False)
-    if settings.gridbot_env != "development":
-        return
     accounts = [(DUTY_OFFICER, "街道值班员（全部128个网格）"), (secretary_phone(1), "社区书记（锦华社区，16个网格）"),
                 (worker_phone(1), "网格员（锦华社区第1网格）")]
     with db.session() as s:

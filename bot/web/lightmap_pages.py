@@ -39,7 +39,7 @@ def router(bench: Workbench) -> APIRouter:
     def grid(request: Request, code: str, staff: SignedIn) -> Response:
         now = bench.clock.now()
         with bench.db.session() as s:
-            found = grid_page(s, staff.scope, code.upper(), now, rules)
+            found = grid_page(s, staff.scope, code, now, rules)
         if found is None:
             return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
         return page(bench.pages, request, "grid.html", {

@@ -85,3 +85,12 @@ def test_the_command_refuses_the_make_run_demos_database_with_a_clear_message(de
     assert "already holds a registry" in " ".join(result.output.split())
     with demo_db.session() as s:
         assert s.scalar(select(OrgUnit.id).where(OrgUnit.code == "JH")) is None
+
+
+def test_the_command_loads_no_demo_in_production(db: Database, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", db.url)
+    monkeypatch.setenv("GRIDBOT_ENV", "production")
+    result = CliRunner().invoke(app, ["demo", "--size", "seed"])
+    assert result.exit_code == 2 and "development" in result.output
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(OrgUnit)) == 0

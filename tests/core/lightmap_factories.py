@@ -30,7 +30,7 @@ ON_THE_TENTH = {
 ON_THE_TWENTY_FIRST = {**ON_THE_TENTH, "XF-G4": "red", "AJ-G1": "red"}  # under half the visits after the 20th
 
 
-def _ticket(db: Database, code: str, now: datetime, *, status: str = "assigned", priority: str = "normal",
+def ticket_in(db: Database, code: str, now: datetime, *, status: str = "assigned", priority: str = "normal",
             late: bool = False) -> str:
     with db.session() as s:
         grid = s.scalar(select(OrgUnit).where(OrgUnit.code == code))
@@ -61,17 +61,17 @@ def _visits(db: Database, code: str, now: datetime, planned: int, done: int) -> 
 def prepare(db: Database, now: datetime = TENTH, visits: bool = True) -> dict[str, str]:
     """Write the state; {grid code: its light on the 10th} for the grids it touches (the others are green).
     Without `visits` no visit list is written, and the lights do not depend on the day of the month."""
-    _ticket(db, "XF-G1", now, status="acknowledged", priority="immediate")
-    _ticket(db, "XF-G2", now, status="acknowledged", late=True)
-    _ticket(db, "XF-G2", now)
+    ticket_in(db, "XF-G1", now, status="acknowledged", priority="immediate")
+    ticket_in(db, "XF-G2", now, status="acknowledged", late=True)
+    ticket_in(db, "XF-G2", now)
     for _ in range(3):
-        _ticket(db, "XF-G3", now, status="in_progress", late=True)
+        ticket_in(db, "XF-G3", now, status="in_progress", late=True)
     if visits:
         _visits(db, "XF-G4", now, planned=10, done=1)
         _visits(db, "AJ-G1", now, planned=10, done=3)
     for status in ("resolved", "merged", "cancelled", "closed"):
-        _ticket(db, "AJ-G2", now, status=status, late=True)
-    _ticket(db, "AJ-G2", now, status="closed", priority="immediate")
-    _ticket(db, "AJ-G3", now, status="assigned")
-    _ticket(db, "AJ-G3", now, status="in_progress")
+        ticket_in(db, "AJ-G2", now, status=status, late=True)
+    ticket_in(db, "AJ-G2", now, status="closed", priority="immediate")
+    ticket_in(db, "AJ-G3", now, status="assigned")
+    ticket_in(db, "AJ-G3", now, status="in_progress")
     return dict(ON_THE_TENTH) if visits else {**ON_THE_TENTH, "XF-G4": "green"}

@@ -4,7 +4,7 @@ worker's map holding his grid alone; nothing asked of anything but 127.0.0.1 (th
 test otherwise). Screenshots at 375 and 1280 px in var/screenshots/."""
 
 from tests.conftest import DUTY_OFFICER, WORKER
-from tests.core.lightmap_factories import _ticket, prepare
+from tests.core.lightmap_factories import prepare, ticket_in
 from tests.web.conftest import screenshot, sign_in
 
 FILLS = {"red": "rgb(239, 154, 154)", "yellow": "rgb(255, 224, 130)", "green": "rgb(165, 214, 167)"}
@@ -68,7 +68,7 @@ def test_the_lights_refresh_by_themselves_keeping_the_layers(gateway, page):
     page.goto(f"{gateway.url}/staff/map")
     page.click("label[for=layer-green]")
     assert shown(page)["XF-G2"][0] == "yellow"
-    _ticket(db, "XF-G2", now, status="acknowledged", priority="immediate")  # an emergency comes in
+    ticket_in(db, "XF-G2", now, status="acknowledged", priority="immediate")  # an emergency comes in
     page.evaluate("window.gridbotRefreshMap()")  # what the page does every 60 s
     page.wait_for_function("document.querySelector('a.grid[data-code=XF-G2]').dataset.light === 'red'")
     assert not page.locator(".dots-green").is_visible()  # the switch kept its state
