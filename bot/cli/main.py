@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from bot.cli.broadcasts import broadcast_app
+from bot.cli.demo import demo
 from bot.cli.households import households_app
 from bot.cli.imports import import_app
 from bot.cli.knowledge import knowledge_app
@@ -46,6 +47,7 @@ app.command("export")(export_command)
 app.command("report")(report_command)
 app.add_typer(staff_app, name="staff")
 app.add_typer(wechat_app, name="wechat")
+app.command("demo")(demo)
 
 
 def _settings() -> Settings:

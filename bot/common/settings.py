@@ -237,6 +237,18 @@ class Settings(BaseSettings):
     worker_light_overdue_red: int = Field(3, ge=1)
     worker_red_months: int = Field(3, ge=1)
 
+    # 亮灯图 (/staff/map, bot/core/grid_lights.py): a grid is red with this many open emergencies (1: any),
+    # this many overdue tickets, or less than GRID_LIGHT_RED_VISIT_RATE of the month's visits done from day
+    # GRID_LIGHT_RED_VISIT_DAY of the month (China time); yellow with this many overdue tickets or its visits
+    # behind the month's pace by more than GRID_LIGHT_PACE_SLACK; else green. The page refreshes itself.
+    grid_light_red_emergencies: int = Field(1, ge=1)
+    grid_light_red_overdue: int = Field(3, ge=1)
+    grid_light_red_visit_rate: float = Field(0.5, ge=0, le=1)
+    grid_light_red_visit_day: int = Field(20, ge=1, le=31)
+    grid_light_yellow_overdue: int = Field(1, ge=1)
+    grid_light_pace_slack: float = Field(0.1, ge=0, le=1)
+    lightmap_refresh_seconds: int = Field(60, ge=10)
+
     @model_validator(mode="before")
     @classmethod
     def _production_defaults(cls, data: Any) -> Any:

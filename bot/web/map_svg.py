@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 WIDTH, HEIGHT, PAD = 320, 200, 14
 
 
-def _rings(polygon: dict[str, Any] | None) -> list[list[tuple[float, float]]]:
+def polygon_rings(polygon: dict[str, Any] | None) -> list[list[tuple[float, float]]]:
     if not polygon:
         return []
     kind, coords = polygon.get("type"), polygon.get("coordinates") or []
@@ -24,7 +24,7 @@ def _rings(polygon: dict[str, Any] | None) -> list[list[tuple[float, float]]]:
 
 def ticket_map(polygon: dict[str, Any] | None, lat: float | None, lon: float | None, label: str = "") -> Markup:
     """The SVG, or nothing when there is neither an outline nor a point."""
-    rings = _rings(polygon)
+    rings = polygon_rings(polygon)
     point = (lon, lat) if lat is not None and lon is not None else None
     xs = [x for ring in rings for x, _ in ring] + ([point[0]] if point else [])
     ys = [y for ring in rings for _, y in ring] + ([point[1]] if point else [])

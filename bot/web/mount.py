@@ -19,6 +19,7 @@ from bot.web import (
     board_pages,
     broadcast_pages,
     household_pages,
+    lightmap_pages,
     month_reports,
     pages,
     reports,
@@ -43,6 +44,7 @@ def install(app: FastAPI, settings: Settings, db: Database, clock: Clock, rules:
     app.mount("/staff/static", StaticFiles(directory=HERE / "static"), name="staff-static")
     for router in (auth.router(bench), pages.router(bench), ticket_actions.router(bench), reports.router(bench),
                    month_reports.router(bench), broadcast_pages.router(bench), template_pages.router(bench),
-                   visit_pages.router(bench), board_pages.router(bench), household_pages.router(bench)):
+                   visit_pages.router(bench), board_pages.router(bench), household_pages.router(bench),
+                   lightmap_pages.router(bench)):
         app.include_router(router)
     return bench

@@ -66,7 +66,7 @@ def test_every_workers_light_is_the_one_his_figures_earn_and_red_comes_first(gat
         for month in ("2026-08", "2026-09", "2026-10"):
             s.add(WorkerMonthLight(person_id=prepared.worker_id, month=month, light="red"))
     sign_in(page, gw, DUTY_OFFICER.removeprefix("+86"))
-    page.click("nav.nav >> text=亮灯")
+    page.click("nav.nav >> text=网格员看板")
     page.wait_for_url("**/staff/board")
     page.wait_for_selector("tr.worker")
     rows = shown(page)

@@ -35,3 +35,24 @@
     });
   });
 })();
+
+// 亮灯图: reload the lights and figures every N seconds (data-refresh-every) while the page is visible, from
+// this same page, and put them in place; the layer switches above them keep their state. Same origin only.
+(function () {
+  "use strict";
+  var live = document.querySelector("[data-refresh-every]");
+  if (!live || !window.fetch || !window.DOMParser) { return; }
+  var seconds = Math.max(10, parseInt(live.getAttribute("data-refresh-every"), 10) || 60);
+  function refresh() {
+    return fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (answer) { return answer.ok && !answer.redirected ? answer.text() : null; })
+      .then(function (html) {
+        if (!html) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(live.id);
+        if (fresh) { live.innerHTML = fresh.innerHTML; }
+      })
+      .catch(function () { /* offline for a moment: the next round tries again */ });
+  }
+  window.gridbotRefreshMap = refresh;
+  setInterval(function () { if (!document.hidden) { refresh(); } }, seconds * 1000);
+})();
