@@ -11,8 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from actions.sender import registered_sender, sender_person
-from bot.core import questions
-from bot.core import points
+from bot.core import points, questions
 
 
 class ActionAskPoints(Action):

@@ -90,5 +90,6 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
     ("fire_safety", "楼下着火了 有人受伤", "119"),
     ("public_security", "有人拿刀在小区门口闹事", "110"),
 ])
-def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(category: str, text: str, number: str):
+def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
+        category: str, text: str, number: str):
     assert emergencies.number_to_call(RULES, category, text) == number
