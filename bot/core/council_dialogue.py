@@ -33,6 +33,8 @@ from bot.core.council_texts import (
     cast_text,
     closed_text,
     no_proxy_text,
+    own_ballot_only_member_text,
+    which_member_again_text,
     which_member_text,
     which_option_text,
     which_topic_text,
@@ -233,8 +235,9 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
 
 
 def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: list[str | None], *,
-            proxy: bool, members: list[Person], rules: points.PointRules) -> str:
-    """Cast once topic, member (for a proxy ballot) and option are known; otherwise ask for what is missing."""
+            proxy: bool, members: list[Person], rules: points.PointRules, by_relation: bool = False) -> str:
+    """Cast once topic, member (for a proxy ballot) and option are known; otherwise ask for what is missing.
+    `by_relation`: the member was only guessed from a word like 我妈 (the registry keeps no relations)."""
     member = None
     if proxy:
         if topic.per_household or not topic.allow_proxy:
@@ -243,6 +246,13 @@ def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: 
             ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
                 members=members, proxy=True)
             return which_member_text(members)
+        already = _voted_already(session, topic, voter, members[0], texts) if by_relation else None
+        if already == "by_sender":
+            ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
+                members=members, proxy=True)
+            return which_member_again_text(members)
+        if already == "own":
+            return own_ballot_only_member_text(members[0], topic)
         member = members[0]
     option = _option(topic, *texts)
     if option is None:
@@ -252,6 +262,24 @@ def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: 
     if result.counted and member is None:
         ask(session, clock, voter, "again", [topic])  # "再回复一次就行": the next number changes it
     return cast_text(session, result, member)
+
+
+_CHANGE = ("改", "换成", "变成", "重新", "还是")
+
+
+def _voted_already(session: Session, topic: Topic, voter: Person, member: Person,
+                   texts: list[str | None]) -> str | None:
+    """Whether the only member a word like 我老汉 could mean has a ballot on the topic already: "by_sender"
+    (帮我妈投 just went to them: the same person is not both, blind test 4, #27), "own" (they voted
+    themselves), None (no ballot, or the message says it changes it)."""
+    said = normal(" ".join(t for t in texts if t))
+    if any(word in said for word in _CHANGE):
+        return None
+    ballot = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id, Ballot.person_id == member.id))
+    if ballot is None:
+        return None
+    return "by_sender" if ballot.proxy and ballot.cast_by_id == voter.id else \
+        "own" if ballot.cast_by_id == member.id else None
 
 
 def _label_in(topic: Topic, text: str) -> int | None:
@@ -304,7 +332,8 @@ def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
         else:
             ask(session, clock, voter, "topic", allowing, choice=choice_words(text), members=members, proxy=True)
             return which_topic_text(allowing)
-    return _finish(session, clock, voter, named, [text], proxy=True, members=members, rules=rules)
+    return _finish(session, clock, voter, named, [text], proxy=True, members=members, rules=rules,
+                   by_relation=chosen is None)
 
 
 # --- taking a ballot back -------------------------------------------------------------------------------------

@@ -30,6 +30,19 @@ def which_member_text(members: list[Person]) -> str:
     return fit("替家里哪位投？回复序号：" + " ".join(f"{n} {m.name}" for n, m in enumerate(members[:5], 1)), SMS)
 
 
+def which_member_again_text(members: list[Person]) -> str:
+    """A relation word again (我老汉也投…) when the only member it could mean already has the sender's proxy
+    ballot (for 我妈): the same person is not both, so ask, and say how to add a family member."""
+    names = " ".join(f"{n} {m.name}" for n, m in enumerate(members[:5], 1))
+    return fit(f"您已替{members[0].name}投过。这次替哪位？回复序号：{names}。别的家人请先找网格员登记。", SMS)
+
+
+def own_ballot_only_member_text(member: Person, topic: Topic) -> str:
+    """A relation word (我老汉) whose only candidate voted on the topic themselves."""
+    return fit(f"家里登记的只有{member.name}，已自己投了“{fit(topic.title, 10)}”，以本人的票为准。"
+               "别的家人请先找网格员登记。", SMS)
+
+
 def which_option_text(topic: Topic, member: Person | None = None) -> str:
     head = f"替{member.name}投“{fit(topic.title, 12)}”，请" if member else f"“{fit(topic.title, 16)}”请"
     return fit(head + options_line(topic.options), SMS)

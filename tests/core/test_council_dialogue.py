@@ -59,6 +59,54 @@ def test_a_ballot_for_mother_is_a_proxy_ballot_and_the_senders_own_stays(demo_db
         assert ballots(s) == {(topic, me.id): (1, False, me.id), (topic, mother.id): (2, True, me.id)}
 
 
+def test_mother_then_father_with_one_member_registered_asks_instead_of_changing_the_same_ballot(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        me, member = person(s, ME), household_members(s, person(s, ME))[0]
+        assert f"已替{member.name}投" in turn(s, clock, "帮我妈投一票 她也赞成")
+        asked = turn(s, clock, "我老汉也投反对")
+        assert f"您已替{member.name}投过" in asked and f"1 {member.name}" in asked and "登记" in asked
+        assert ballots(s) == {(topic, member.id): (1, True, me.id)}  # not changed on a guess
+        assert f"已替{member.name}改投反对" in turn(s, clock, "1")  # the sender says it is the same person
+        assert ballots(s)[(topic, member.id)][0] == 2
+
+
+def test_a_relation_word_saying_change_changes_the_members_ballot(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        member = household_members(s, person(s, ME))[0]
+        turn(s, clock, "帮我妈投赞成")
+        assert f"已替{member.name}改投反对" in turn(s, clock, "我妈改成反对")
+        assert ballots(s)[(topic, member.id)][0] == 2
+
+
+def test_a_relation_word_with_several_members_asks_which_with_names(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        me = person(s, ME)
+        extra = person(s, GROUP1[2])
+        extra.household_id = me.household_id
+        s.flush()
+        members = household_members(s, me)
+        asked = turn(s, clock, "帮我老汉投反对")
+        assert asked.startswith("替家里哪位投") and all(m.name in asked for m in members)
+        assert ballots(s) == {}
+        assert f"已替{members[1].name}投" in turn(s, clock, "2")
+        assert ballots(s) == {(topic, members[1].id): (2, True, me.id)}
+
+
+def test_a_relation_word_for_the_only_member_who_voted_themselves_says_so_and_how_to_add_family(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        member = household_members(s, person(s, ME))[0]
+        cast(s, clock, topic, member, 1)
+        reply = turn(s, clock, "我老汉也投反对")
+        assert f"只有{member.name}" in reply and "以本人的票为准" in reply and "登记" in reply
+        assert ballots(s) == {(topic, member.id): (1, False, member.id)}
+
+
 def test_a_proxy_ballot_where_the_topic_allows_none_is_refused_and_changes_nothing(demo_db: Database,
                                                                                   clock: FakeClock) -> None:
     with demo_db.session() as s:
