@@ -34,6 +34,7 @@ from bot.core.council_texts import (
     closed_text,
     no_proxy_text,
     own_ballot_only_member_text,
+    progress_text,
     which_member_again_text,
     which_member_text,
     which_option_text,
@@ -41,6 +42,7 @@ from bot.core.council_texts import (
 )
 from bot.core.council_words import (
     MEMBERS,
+    asks_progress,
     bare_number,
     choice_words,
     is_bare_cancel,
@@ -96,8 +98,9 @@ def forget(session: Session, person: Person) -> None:
 
 @dataclass(frozen=True)
 class VoteDecision:
-    """What to answer a vote message: `kind` is cast / asked (a question, `text`) / closed / board, or a
-    refusal: not_eligible (topics are open, none for this voter) or none_open."""
+    """What to answer a vote message: `kind` is cast / asked (a question, `text`) / closed / board / progress
+    (how the votes stand, `text`), or a refusal: not_eligible (topics are open, none for this voter) or
+    none_open."""
 
     kind: str
     result: CastResult | None = None
@@ -114,6 +117,11 @@ def recent_closed(session: Session, person: Person, clock: Clock) -> list[Topic]
     return [t for t in found if not is_open(t, now) and is_eligible(session, t, person)]
 
 
+def vote_progress(session: Session, clock: Clock, person: Person) -> str:
+    """How the votes open to this person stand, and the latest closed ones' results."""
+    return progress_text(session, open_topics_for(session, person, clock.now()), recent_closed(session, person, clock))
+
+
 def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option_entity: str | None = None,
                 rules: points.PointRules = points.DEFAULT_RULES) -> VoteDecision:
     """A message the classifier read as a ballot, with no vote question waiting (the engine's turn)."""
@@ -121,6 +129,8 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):
         return VoteDecision("closed", topics=[named], text=closed_text(named))
+    if asks_progress(text) and bare_number(text) is None:  # 现在好多人投了, 投票结果咋样
+        return VoteDecision("progress", topics=topics, text=vote_progress(session, clock, voter))
     if not topics:  # a bare number then answers nothing: no topic of someone else's is named to them
         return VoteDecision("none_open") if bare_number(text) is not None else _why_not(session, clock, voter)
     if is_question(text) and bare_number(text) is None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.core.council import (
+    SMS_TWO_PARTS,
     counts_text,
     describe_electorate,
     fit,
     options_line,
     outcome_text,
     published_tally,
+    tally,
 )
 from bot.core.council_ballots import CastResult
 from bot.store.council_models import Topic
@@ -54,6 +56,24 @@ def closed_text(topic: Topic) -> str:
         return fit(f"“{fit(topic.title, 16)}”投票已截止，这次没有计票。结果公布后回复“公告”看。", SMS)
     return fit(f"“{fit(topic.title, 12)}”已截止，没有计票。结果：{counts_text(topic, tally)}，"
                f"{outcome_text(topic, tally)}。", SMS)
+
+
+def progress_text(session: Session, open_topics: list[Topic], closed: list[Topic]) -> str:
+    """好多人投了 / 投票结果咋样: each open topic with its counts so far when its ballots are not secret, else
+    its turnout; then the latest closed ones with their published result. Within two SMS parts."""
+    lines = []
+    for topic in open_topics[:3]:
+        t = tally(session, topic)
+        unit = "户" if topic.per_household else "人"
+        so_far = f"{counts_text(topic, t)}，" if not topic.secret else ""
+        lines.append(f"{fit(topic.title, 12)}：{so_far}已投{t.cast}/{t.eligible}{unit}，投票中")
+    for topic in closed[:max(1, 3 - len(lines))]:
+        done = published_tally(topic)
+        lines.append(f"{fit(topic.title, 12)}：{counts_text(topic, done)}，{outcome_text(topic, done)}" if done
+                     else f"{fit(topic.title, 12)}：已截止，结果待公布")
+    if not lines:
+        return "现在没有投票中的议题。回复“公告”看村口黑板。"
+    return fit("\n".join(lines), SMS_TWO_PARTS)
 
 
 def no_proxy_text(topic: Topic) -> str:

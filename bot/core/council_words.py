@@ -67,6 +67,15 @@ def is_bare_cancel(text: str) -> bool:
     return _BARE_CANCEL.match(normal(text).strip(_PUNCT)) is not None
 
 
+# Asking how a vote stands: 现在好多人投了, 投票结果咋样, 几票了.
+_PROGRESS = re.compile(r"好多人|多少人|几个人|几票|结果|票数|咋样了?$|怎么样了?$|进展|投了好多|投了多少")
+
+
+def asks_progress(text: str) -> bool:
+    """The message asks how the voting stands (counts, turnout, result), not what is open."""
+    return _PROGRESS.search(normal(text)) is not None
+
+
 def is_question(text: str) -> bool:
     """The message asks about a vote rather than casting one (机耕道那个现在好多人赞成了)."""
     return _QUESTION.search(normal(text)) is not None

@@ -270,3 +270,24 @@ def test_a_ballot_cannot_be_taken_back_once_the_topic_closed(demo_db: Database, 
         clock.advance(hours=2)
         assert "已截止，票不能撤回了" in turn(s, clock, "撤回投票")
         assert s.scalar(select(func.count()).select_from(Ballot)) == 1
+
+
+def test_how_many_have_voted_shows_turnout_for_a_secret_topic_counts_for_an_open_one_and_closed_results(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        secret = open_topic(s, clock, title="是否收缴垃圾清运费")
+        public = open_topic(s, clock, title="村口路灯装在哪边", options=["东头", "西头"], secret=False)
+        done = open_topic(s, clock, title="修机耕路")
+        for sender, option in [(GROUP1[0], 1), (GROUP1[1], 2)]:
+            cast(s, clock, secret, person(s, sender), option)
+            cast(s, clock, public, person(s, sender), 1)
+            cast(s, clock, done, person(s, sender), 1)
+        council.close_topic(s, clock, done)
+        for text in ("现在好多人投了", "投票结果咋样"):
+            decision = vote(s, clock, text, None)
+            assert decision.kind == "progress", text
+            lines = decision.text.split("\n")
+            assert lines[0].startswith("是否收缴垃圾清运费") and "已投2/4人" in lines[0] and "赞成" not in lines[0]
+            assert lines[1].startswith("村口路灯装在哪边：东头2 西头0，已投2/4人")
+            assert lines[2].startswith("修机耕路：赞成2 反对0 弃权0，") and len(decision.text) <= 134
+        assert ballots(s)[(secret, person(s, ME).id)][0] == 2  # nothing cast by asking
