@@ -51,9 +51,10 @@ from bot.core.council_words import (
     is_withdrawal,
     named_topic,
     normal,
+    relation_of,
 )
 from bot.store.council_models import Ballot, Topic, VoteQuestion
-from bot.store.message_models import OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Person, Ticket
 
 QUESTION_WINDOW = timedelta(minutes=30)
@@ -280,16 +281,33 @@ _CHANGE = ("改", "换成", "变成", "重新", "还是")
 def _voted_already(session: Session, topic: Topic, voter: Person, member: Person,
                    texts: list[str | None]) -> str | None:
     """Whether the only member a word like 我老汉 could mean has a ballot on the topic already: "by_sender"
-    (帮我妈投 just went to them: the same person is not both, blind test 4, #27), "own" (they voted
-    themselves), None (no ballot, or the message says it changes it)."""
+    (the sender cast it naming another relation, 帮我妈投: the same person is not both, blind test 4, #27),
+    "own" (they voted themselves), None (no ballot, the same relation again, or the message says it changes)."""
     said = normal(" ".join(t for t in texts if t))
     if any(word in said for word in _CHANGE):
         return None
     ballot = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id, Ballot.person_id == member.id))
     if ballot is None:
         return None
-    return "by_sender" if ballot.proxy and ballot.cast_by_id == voter.id else \
-        "own" if ballot.cast_by_id == member.id else None
+    if ballot.cast_by_id == member.id:
+        return "own"
+    if not ballot.proxy or ballot.cast_by_id != voter.id:
+        return None
+    now, then = relation_of(said), _relation_cast_as(session, voter, ballot)
+    return "by_sender" if now and then and now != then else None  # 我妈 again is the same person
+
+
+def _relation_cast_as(session: Session, voter: Person, ballot: Ballot) -> str | None:
+    """The relation the sender named in the message that cast `ballot` for a family member (我妈…)."""
+    if not voter.phone:
+        return None
+    rows = session.scalars(select(InboxMessage.text).where(
+        InboxMessage.sender == voter.phone, InboxMessage.received_at <= ballot.updated_at,
+        InboxMessage.received_at >= ballot.updated_at - QUESTION_WINDOW).order_by(InboxMessage.id.desc()).limit(10))
+    for text in rows:
+        if is_proxy(text) and relation_of(text):
+            return relation_of(text)
+    return None
 
 
 def _label_in(topic: Topic, text: str) -> int | None:

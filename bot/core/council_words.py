@@ -21,6 +21,11 @@ MEMBERS = ("老妈", "我妈", "妈妈", "母亲", "老娘", "老爸", "我爸",
            "奶奶", "外公", "外婆", "婆婆", "公公", "老婆", "媳妇", "婆娘", "老公", "男人", "老伴", "儿子", "女儿",
            "家里人", "家人", "屋头", "屋里人", "老人家", "妈", "爸")
 _MEMBER = "|".join(MEMBERS)
+# Which relation a member word names (the registry keeps none): 我妈 and 我老汉 are two people.
+RELATIONS = (("mother", ("老妈", "我妈", "妈妈", "母亲", "老娘", "妈")),
+             ("father", ("老爸", "我爸", "爸爸", "父亲", "老汉", "老爹", "爹", "爸")),
+             ("grandmother", ("奶奶", "外婆")), ("grandfather", ("爷爷", "外公")),
+             ("spouse", ("老婆", "媳妇", "婆娘", "老公", "男人", "老伴")), ("son", ("儿子",)), ("daughter", ("女儿",)))
 _PROXY = re.compile(rf"代投|代.{{0,6}}投|(?:帮|替|给)(?:我|我家|我们|屋头|家里)?(?:的)?(?:{_MEMBER}).{{0,12}}"
                     rf"(?:投|票|赞成|反对|弃权)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:改成|改投|改|换成)?(?:投|赞成|反对|弃权)"
                     rf"|(?:帮|替)(?:家里人|家人|屋头人|屋里人).{{0,4}}投")
@@ -55,6 +60,13 @@ def bare_number(text: str) -> int | None:
 def is_proxy(text: str) -> bool:
     """The message votes for someone else in the family (帮我妈投一票, 替老汉投赞成, 代投)."""
     return _PROXY.search(_NOT_A_BALLOT.sub(" ", normal(text))) is not None
+
+
+def relation_of(text: str) -> str | None:
+    """The relation a proxy message names (mother, father…), None for 家里人 or none."""
+    t = normal(text)
+    found = sorted(((t.find(word), -len(word), kind) for kind, words in RELATIONS for word in words if word in t))
+    return found[0][2] if found else None
 
 
 def is_withdrawal(text: str) -> bool:

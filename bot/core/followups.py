@@ -45,8 +45,8 @@ NEW_PROBLEM = re.compile(r"^(?:还有|另外|另一个|还要反映|再反映|�
 REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|就在|就是|是在|是\d|在\d|在[^，,。！!？?\s]{1,10}$)"
                          r"|也是|一起|都还|还在|还是|一直|越来越|刚才说")
 # A question of its own (where to swap a battery, how to move a school): never a detail of a report.
-ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|咋个办|怎么办|咋个申请|怎么申请|咋个弄|怎么弄|"
-                  r"多少钱|几点|要带|去哪|能不能|可不可以|有没有")
+ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|找哪个|找谁|哪个管|咋个办|怎么办|咋个申请|怎么申请|"
+                  r"咋个弄|怎么弄|多少钱|几点|要带|去哪|能不能|可不可以|有没有")
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")
 

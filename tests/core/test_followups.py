@@ -42,6 +42,8 @@ def leak(db: Database, clock: FakeClock, sender: str = RESIDENT) -> str:
     ("8栋电梯关到人了 有个娃娃在里头哭", "report_issue", "housing_utilities", "pass"),
     ("哪点可以换电池", "report_issue", "roads", "pass"),
     ("娃娃转学要带啥子材料嘛", "nlu_fallback", None, "pass"),
+    ("充电桩坏了找哪个", "report_issue", "housing_utilities", "new"),  # blind test 4, #61: never a detail
+    ("充电桩坏了找哪个", "ask_policy", None, "pass"),
     ("那个管子是不是要换新的吗", "report_issue", "housing_utilities", "detail"),
 ])
 def test_a_message_soon_after_a_report_is_read_against_it(demo_db: Database, clock: FakeClock, text: str,
