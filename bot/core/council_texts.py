@@ -6,7 +6,6 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.core.council import (
-    SMS_TWO_PARTS,
     counts_text,
     describe_electorate,
     fit,
@@ -60,20 +59,24 @@ def closed_text(topic: Topic) -> str:
 
 def progress_text(session: Session, open_topics: list[Topic], closed: list[Topic]) -> str:
     """好多人投了 / 投票结果咋样: each open topic with its counts so far when its ballots are not secret, else
-    its turnout; then the latest closed ones with their published result. Within two SMS parts."""
+    its turnout; then the latest closed ones with their published result; as many as fit one SMS part."""
     lines = []
     for topic in open_topics[:3]:
         t = tally(session, topic)
         unit = "户" if topic.per_household else "人"
         so_far = f"{counts_text(topic, t)}，" if not topic.secret else ""
-        lines.append(f"{fit(topic.title, 12)}：{so_far}已投{t.cast}/{t.eligible}{unit}，投票中")
-    for topic in closed[:max(1, 3 - len(lines))]:
+        lines.append(f"{fit(topic.title, 10)}：{so_far}已投{t.cast}/{t.eligible}{unit}")
+    for topic in closed[:2]:
         done = published_tally(topic)
-        lines.append(f"{fit(topic.title, 12)}：{counts_text(topic, done)}，{outcome_text(topic, done)}" if done
-                     else f"{fit(topic.title, 12)}：已截止，结果待公布")
+        lines.append(f"{fit(topic.title, 10)}已截止：{counts_text(topic, done)}，{outcome_text(topic, done)}" if done
+                     else f"{fit(topic.title, 10)}已截止，结果待公布")
     if not lines:
         return "现在没有投票中的议题。回复“公告”看村口黑板。"
-    return fit("\n".join(lines), SMS_TWO_PARTS)
+    shown = [lines[0]]
+    for line in lines[1:]:
+        if len("\n".join([*shown, line])) <= SMS:
+            shown.append(line)
+    return fit("\n".join(shown), SMS)
 
 
 def no_proxy_text(topic: Topic) -> str:

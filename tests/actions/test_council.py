@@ -170,7 +170,7 @@ async def test_asking_how_the_vote_stands_gets_the_turnout_whether_read_as_a_bal
     await ActionAskTopics().run(dispatcher, make_tracker(VILLAGER, "投票结果咋样", intent="ask_topics"), domain)
     await ActionVote().run(dispatcher, vote("现在好多人投了"), domain)
     texts = [m["text"] for m in dispatcher.messages]
-    assert len(texts) == 2 and all(t.startswith("垃圾清运费：已投1/") and "投票中" in t for t in texts), texts
+    assert len(texts) == 2 and all(t.startswith("垃圾清运费：已投1/") for t in texts), texts
     with action_context.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Ballot)) == 1
 
