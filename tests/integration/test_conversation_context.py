@@ -220,6 +220,32 @@ def test_a_collapsed_farm_road_is_a_report_and_someone_hit_by_a_car_gets_120_and
     assert any("120和110" in reply for reply in replies), replies
 
 
+def test_how_to_use_points_is_answered_and_urging_names_the_ticket_among_several(running: Stack):
+    grandma = RESIDENTS[5]
+    [answer] = say(running, grandma, "积分咋个用")
+    assert "换米" in answer and "您的积分" not in answer
+    light = number_in(say(running, grandma, "我家楼下路灯坏了好几天了 黑黢黢的"))
+    leak = number_in(say(running, grandma, "还有楼道头水管漏水了 滴滴答答一晚上"))
+    assert leak != light
+    [urged] = say(running, grandma, "催一下")
+    assert f"已催办最新的工单{leak}" in urged and light in urged
+    [urged] = say(running, grandma, "路灯那个也催一下嘛")
+    assert light in urged and leak not in urged
+    [urged] = say(running, grandma, f"催{light}")
+    assert f"已催办工单{light}" in urged
+    assert {t.number: t.urge_count for t in tickets_of(running, grandma)} == {light: 2, leak: 1}
+
+
+def test_a_changed_number_is_a_verification_for_the_grid_worker_not_not_understood(running: Stack):
+    [registered] = say(running, RESIDENTS[6], "我换号码了")
+    assert "没太看懂" not in registered and "网格员" in registered and "核实" in registered
+    stranger = "+8613999990041"
+    [asked] = say(running, stranger, "我是阳光小区的 换了号码 原来是13900000005")
+    assert "核实" in asked, asked
+    [ticket] = tickets_of(running, stranger)
+    assert ticket.text.startswith("登记核实")
+
+
 def test_menu_choices_in_chinese_numerals_circled_and_full_width_digits(running: Stack):
     grandpa = RESIDENTS[11]
     assert "4 我的积分" in say(running, grandpa, "你好")[0]
