@@ -66,11 +66,14 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     text = text.strip()
     if not text or intent in OWN_INTENTS:
         return "pass"
-    if triage.has_danger(text) and (ticket.priority != "immediate" or category != ticket.category):
+    if triage.has_danger(text) and (ticket.priority != "immediate" or category != ticket.category
+                                    or not triage.same_danger(text, ticket.text)):
         return "pass"  # a new danger (water pouring in after a gas report): the engine raises the emergency
     if ASKS.search(text) and not REFERS_BACK.search(text) and not (intent == "report_issue"
                                                                      and category == ticket.category):
         return "pass"  # its own question: answered, not held behind "补充还是新问题"
+    if triage.information_request(text) is not None and not REFERS_BACK.search(text):
+        return "pass"  # a question with no problem in it (娃娃转学要啥子手续): answered, never a detail
     if intent == "check_status" and STATUS_WORDS.search(text):
         return "pass"
     if intent == "urge" and URGE_WORDS.search(text):

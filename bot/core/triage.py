@@ -67,6 +67,14 @@ def _only_a_way_collapsed(plain: str) -> bool:
             and _PEOPLE_OR_HOME.search(plain) is None)
 
 
+def same_danger(text: str, other: str) -> bool:
+    """Whether `text` names a danger `other` names too (煤气味 twice), 救命 aside: 水哗哗的往屋头灌 after a gas
+    report is another emergency."""
+    mine = {m.group(0) for m in _DANGER.finditer(_plain(text))} - {"救命"}
+    theirs = _plain(other)
+    return any(word in theirs for word in mine)
+
+
 def is_abuse(text: str) -> bool:
     return _ABUSE.search(_plain(text)) is not None
 

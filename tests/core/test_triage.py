@@ -72,3 +72,8 @@ def test_the_answers_fit_one_sms_part_and_give_the_grid_workers_number_whole():
     assert len(triage.HOW_TO_VOTE) <= 70 and len(triage.HOW_TO_PHOTO) <= 70 and len(triage.CALM_REPLY) <= 70
     reply = triage.contact_reply("李磊", "13700000001", grid_worker=True)
     assert reply == "您的网格员是李磊，电话13700000001，有事可以直接打。"
+
+
+def test_a_danger_named_again_is_the_same_one_and_another_danger_is_another():
+    assert triage.same_danger("煤气味越来越大了 救命", "救命 屋头好大一股煤气味")
+    assert not triage.same_danger("楼上水管爆了 水哗哗的往我屋头灌", "救命 屋头好大一股煤气味")

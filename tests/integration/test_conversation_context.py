@@ -246,6 +246,22 @@ def test_a_changed_number_is_a_verification_for_the_grid_worker_not_not_understo
     assert ticket.text.startswith("登记核实")
 
 
+def test_an_emergency_or_a_question_right_after_a_report_is_never_held_as_a_follow_up(running: Stack):
+    grandma, rider = RESIDENTS[7], "+8613600000002"
+    gas = number_in(say(running, grandma, "救命 屋头好大一股煤气味"))
+    replies = say(running, grandma, "楼上水管爆了 水哗哗的往我屋头灌")
+    assert not any("补充" in reply or "新问题" in reply for reply in replies), replies
+    flood = number_in(replies)
+    assert flood != gas and all(t.severity == "critical" for t in tickets_of(running, grandma))
+    [answer] = say(running, grandma, "娃娃转学要啥子手续")
+    assert "新问题" not in answer and "补充" not in answer
+    pit = number_in(say(running, rider, "阳光小区门口有个大坑 好几个人摔了"))
+    for question in ("电瓶没电了 附近哪里有换电的", "充电桩坏了找哪个"):
+        replies = say(running, rider, question)
+        assert not any("新问题" in reply or "已补充" in reply for reply in replies), (question, replies)
+    assert "电" not in next(t for t in tickets_of(running, rider) if t.number == pit).text
+
+
 def test_menu_choices_in_chinese_numerals_circled_and_full_width_digits(running: Stack):
     grandpa = RESIDENTS[11]
     assert "4 我的积分" in say(running, grandpa, "你好")[0]
