@@ -16,8 +16,8 @@ from actions.runtime import context
 from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
 from bot.core import council
-from bot.core.council_dialogue import handle_vote, withdraw_latest
-from bot.core.council_words import is_withdrawal
+from bot.core.council_dialogue import handle_vote, vote_progress, withdraw_latest
+from bot.core.council_words import asks_progress, is_withdrawal
 from bot.core.points import PointRules
 
 TOPIC_SLOTS = ["topic_title", "topic_description", "topic_confirm"]
@@ -71,7 +71,7 @@ class ActionVote(Action):
             dispatcher.utter_message(response="utter_vote_none_open")
         elif decision.kind == "board":
             dispatcher.utter_message(response="utter_board", board=council.board_text(session, voter, clock.now()))
-        elif decision.kind == "closed":  # the core's text carries the published result
+        elif decision.kind in ("closed", "progress"):  # the core's text carries the counts or the result
             dispatcher.utter_message(text=decision.text)
         elif decision.kind == "not_eligible":
             topic = decision.topics[0]
@@ -99,6 +99,9 @@ class ActionAskTopics(Action):
         with ctx.db.session() as session:
             person = registered_sender(session, tracker, dispatcher)
             if person is None:
+                return []
+            if asks_progress(tracker_data.text(tracker)):  # 投票结果咋样: counts, turnout, results
+                dispatcher.utter_message(text=vote_progress(session, ctx.clock, person))
                 return []
             dispatcher.utter_message(response="utter_board", board=council.board_text(session, person,
                                                                                       ctx.clock.now()))

@@ -1,4 +1,5 @@
-"""ask_points: the balance and the last few entries, in one SMS."""
+"""ask_points: the balance and the last few entries, in one SMS; what points are for (积分咋个用), from the
+knowledge base with who to ask."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import tracker_data
 from actions.runtime import context
-from actions.sender import registered_sender
-from bot.core import points
+from actions.sender import registered_sender, sender_person
+from bot.core import points, questions
 
 
 class ActionAskPoints(Action):
@@ -19,6 +21,15 @@ class ActionAskPoints(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
+        text = tracker_data.text(tracker)
+        found = ctx.knowledge.find(text) if points.asks_what_points_are_for(text) else None
+        if found is not None:
+            with ctx.db.session() as session:
+                whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact,
+                                             found.entry.ask)
+            dispatcher.utter_message(response="utter_policy_answer", answer=found.entry.answer,
+                                     who=f"网格员{whom.name}" if whom.grid_worker else whom.name, phone=whom.phone)
+            return []
         with ctx.db.session() as session:
             person = registered_sender(session, tracker, dispatcher)
             if person is None:

@@ -4,6 +4,7 @@ Each action reads the tracker, calls `bot.core.lifecycle` and utters a response 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from rasa_sdk import Action, Tracker
@@ -20,7 +21,7 @@ from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import Report, assignee_label
+from bot.core.tickets import OPEN_STATUSES, Report, assignee_label
 
 REFUSALS = {
     "no_number": "utter_ticket_no_number",
@@ -76,7 +77,9 @@ class ActionWorkerTicket(Action):
             with ctx.db.session() as session:
                 person = staff_desk.staff_member(session, tracker.sender_id)
                 if person is None:
-                    lifecycle.get_ticket(session, number)
+                    ticket = lifecycle.get_ticket(session, number)
+                    if ticket.reporter_address == tracker.sender_id and URGING.search(text):
+                        return await ActionUrge().run(dispatcher, tracker, domain)  # 催T1001: her own ticket
                     raise TicketError("not_allowed")
                 reply = staff_desk.command(session, ctx.clock, rules(), person, tracker.sender_id, text,
                                            tracker_data.intent(tracker), photos)
@@ -118,6 +121,10 @@ class ActionCheckStatus(Action):
         return []
 
 
+URGING = re.compile(r"催")
+URGED_LATEST = "已催办最新的工单{number}。您还有{others}在办，要催请回“催{other}”。"
+
+
 class ActionUrge(Action):
     """催办: recorded, the assignee reminded; repeated urging escalates (in the core)."""
 
@@ -126,14 +133,20 @@ class ActionUrge(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        ctx, number = context(), number_of(tracker)
+        ctx, number, text = context(), number_of(tracker), tracker_data.text(tracker)
         try:
             with ctx.db.session() as session:
-                ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, number,
-                                        text=tracker_data.text(tracker))
+                meant = number or lifecycle.ticket_meant(session, tracker.sender_id, text)
+                ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, meant, text=text)
                 number = ticket.number
+                others = [t.number for t in lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
+                          if t.number != number]
         except TicketError as error:
             refuse(dispatcher, error, number)
+            return []
+        if meant is None and others:  # 催一下 with several open: say which, and how to urge another
+            dispatcher.utter_message(text=URGED_LATEST.format(number=number, others="、".join(others[:3]),
+                                                              other=others[0]))
             return []
         dispatcher.utter_message(response="utter_urged", number=number)
         return []

@@ -9,8 +9,10 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
 - A follow-up within `followup_window` of the sender's open report joins it (the handler hears
   "补充：…"), unless the classifier and the words say it is something else or a new problem; when
   unsure, the bot asks "是补充T1004，还是新问题？".
-- A photo or a location sent alone joins the open report, or is held for the sender's next message,
-  which carries it (simulator and SMS; Telegram's own step does the same for its messages).
+- A photo sent alone joins the open report; a location sent alone is held for the sender's next
+  message (with no report open, a photo too), which carries it: onto the open report when that message
+  is a detail of it, into a new report when it is another problem (blind test 4, #11). Simulator and
+  SMS; Telegram's own step does the same for its messages.
 
 What the bot asked is read from the outbox (its replies and notices to the sender, `answers.question_in`);
 what was held, from the inbox. Staff messages pass untouched: theirs are commands."""
@@ -166,7 +168,9 @@ class DialogueContext:
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window * 2)
             if asked is None or ticket is None:
                 return message
-            self._add(s, ticket, asked.text, asked.id, list(reports.photos_of_message(s, asked.id)), message.sender)
+            _, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
+            self._add(s, ticket, asked.text, asked.id, list(reports.photos_of_message(s, asked.id)), message.sender,
+                      _point(asked.payload or {}) or held_point)
             return [{"text": followups.DETAIL_ADDED.format(number=ticket.number)}]
 
     def _send_asked_on(self, message: Claimed, look: Look) -> Claimed:
@@ -176,6 +180,9 @@ class DialogueContext:
             if asked is None:
                 return message
             carried = {k: v for k, v in (asked.payload or {}).items() if k in ("lat", "lon")}
+            _, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
+            if held_point is not None and "lat" not in carried:
+                carried["lat"], carried["lon"] = held_point
             photos = reports.photos_of_message(s, asked.id)
             if photos:
                 carried["photos"] = list(photos)
@@ -191,26 +198,30 @@ class DialogueContext:
         category = category_of(parsed)
         far = point is not None and look.open_report_point is not None and \
             distance_m(*point, *look.open_report_point) > FAR_M
-        return await asyncio.to_thread(self._join_or_pass, message, look.open_report, text, intent, category, far)
+        return await asyncio.to_thread(self._join_or_pass, message, look.open_report, text, intent, category, far,
+                                       point)
 
     def _join_or_pass(self, message: Claimed, number: str, text: str, intent: str, category: str | None,
-                      far: bool) -> Claimed | Replies:
+                      far: bool, point: tuple[float, float] | None) -> Claimed | Replies:
         with self.db.session() as s:
             ticket = lifecycle.get_ticket(s, number)
             reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
             if reading == "detail":
                 self._add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],
-                          message.sender)
+                          message.sender, point)
                 return [{"text": followups.DETAIL_ADDED.format(number=number)}]
             if reading == "ask":
                 return [{"text": followups.ASK_WHICH.format(number=number)}]
             return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
                 else message
 
-    def _add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str) -> None:
+    def _add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str,
+             point: tuple[float, float] | None = None) -> None:
         followups.add_detail(s, self.clock, ticket, text, sender, message_id)
         if photos:
             reports.add_photos(s, self.clock, ticket, tuple(photos), message_id, sender)
+        if point is not None:
+            followups.add_point(s, self.clock, ticket, *point, sender, message_id)
 
     # -- a photo or a location alone -------------------------------------------------------------
 
@@ -219,6 +230,8 @@ class DialogueContext:
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
             if ticket is None:
                 return [{"text": followups.PHOTO_KEPT if photos else followups.POINT_KEPT}]
+            if not photos:  # a location alone may be for a new problem: held for the next message (blind 4, #11)
+                return [{"text": followups.POINT_HELD.format(number=ticket.number)}]
             if photos:
                 reports.add_photos(s, self.clock, ticket, tuple(photos), message.id, message.sender)
             if point and not followups.add_point(s, self.clock, ticket, *point, message.sender, message.id) \
@@ -274,23 +287,29 @@ class DialogueContext:
 
     def _held(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:
         """Photos and a location the sender sent alone since their last message with words, in the window."""
+        look.held_photos, look.held_point = self._held_before(s, message.channel, message.sender, message.id, now)
+        if look.held_point is not None and self._point_used(s, message.sender, look.held_point):
+            look.held_point = None
+
+    def _held_before(self, s: Session, channel: str, sender: str, before_id: int,
+                     now: datetime) -> tuple[list[str], tuple[float, float] | None]:
+        """What the sender sent alone (photos not yet on a ticket, a location) just before message `before_id`."""
         rows = s.execute(select(InboxMessage.id, InboxMessage.text, InboxMessage.payload).where(
-            InboxMessage.channel == message.channel, InboxMessage.sender == message.sender,
-            InboxMessage.id < message.id, InboxMessage.received_at >= now - self.followup_window)
+            InboxMessage.channel == channel, InboxMessage.sender == sender,
+            InboxMessage.id < before_id, InboxMessage.received_at >= now - self.followup_window)
             .order_by(InboxMessage.id.desc()).limit(20)).all()
         kept: list[tuple[int, str]] = []
+        point: tuple[float, float] | None = None
         for row in rows:
             if answers.plain(row.text) not in BARE_WORDS:
                 break
             payload = row.payload or {}
             # The payload's photos (the simulator's) or the media a channel's step stored (an MMS).
             kept += [(row.id, p) for p in reversed(reports.photos_of_message(s, row.id))]
-            if look.held_point is None:
-                look.held_point = _point(payload)
-        if kept:
-            look.held_photos = reports.unattached_photos(s, message.sender, list(reversed(kept)))
-        if look.held_point is not None and self._point_used(s, message.sender, look.held_point):
-            look.held_point = None
+            if point is None:
+                point = _point(payload)
+        photos = reports.unattached_photos(s, sender, list(reversed(kept))) if kept else []
+        return photos, point
 
     def _point_used(self, s: Session, sender: str, point: tuple[float, float]) -> bool:
         """Whether that location already went onto one of the sender's open reports."""

@@ -43,6 +43,8 @@ class EmergencyPlace:
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if not emergencies.could_be_place(message.text) and "lat" not in message.payload:
             return message  # no query for what cannot be an answer to "where?"
+        if triage.has_problem(message.text):
+            return message  # a problem of its own (楼上水管爆了 after a gas report, blind test 4, #9), not a place
         reply = await asyncio.to_thread(self._answer, message)
         return [{"text": reply}] if reply is not None else message
 

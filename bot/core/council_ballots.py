@@ -127,7 +127,8 @@ def cast(session: Session, clock: Clock, topic_id: int, voter: Person, option: i
     session.add(BallotEvent(topic_id=topic.id, voter_key=key, kind="cast" if status == "recorded" else "change",
                             option=option, previous_option=previous, person_id=subject.id, cast_by_id=voter.id,
                             proxy=proxy, at=now))
-    points.credit(session, clock, voter.id, "ballot", str(topic.id), rules)
+    points.credit(session, clock, voter.id, "ballot", points.paid_ref(session, voter.id, "ballot", str(topic.id)),
+                  rules)
     session.flush()
     return CastResult(status, topic, option, previous)
 
@@ -153,6 +154,9 @@ def withdraw(session: Session, clock: Clock, ballot: Ballot, by: Person) -> str:
                             previous_option=ballot.option, person_id=ballot.person_id, cast_by_id=by.id,
                             proxy=ballot.proxy, at=clock.now()))
     session.flush()
+    if session.scalar(select(Ballot.id).where(Ballot.topic_id == topic.id, Ballot.cast_by_id == by.id).limit(1)) \
+            is None:  # no ballot of theirs left on the topic: its points go too (blind test 4, #34)
+        points.take_back(session, clock, by.id, "ballot", str(topic.id))
     return "withdrawn"
 
 

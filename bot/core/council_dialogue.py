@@ -33,12 +33,16 @@ from bot.core.council_texts import (
     cast_text,
     closed_text,
     no_proxy_text,
+    own_ballot_only_member_text,
+    progress_text,
+    which_member_again_text,
     which_member_text,
     which_option_text,
     which_topic_text,
 )
 from bot.core.council_words import (
     MEMBERS,
+    asks_progress,
     bare_number,
     choice_words,
     is_bare_cancel,
@@ -47,9 +51,10 @@ from bot.core.council_words import (
     is_withdrawal,
     named_topic,
     normal,
+    relation_of,
 )
 from bot.store.council_models import Ballot, Topic, VoteQuestion
-from bot.store.message_models import OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Person, Ticket
 
 QUESTION_WINDOW = timedelta(minutes=30)
@@ -94,8 +99,9 @@ def forget(session: Session, person: Person) -> None:
 
 @dataclass(frozen=True)
 class VoteDecision:
-    """What to answer a vote message: `kind` is cast / asked (a question, `text`) / closed / board, or a
-    refusal: not_eligible (topics are open, none for this voter) or none_open."""
+    """What to answer a vote message: `kind` is cast / asked (a question, `text`) / closed / board / progress
+    (how the votes stand, `text`), or a refusal: not_eligible (topics are open, none for this voter) or
+    none_open."""
 
     kind: str
     result: CastResult | None = None
@@ -112,6 +118,11 @@ def recent_closed(session: Session, person: Person, clock: Clock) -> list[Topic]
     return [t for t in found if not is_open(t, now) and is_eligible(session, t, person)]
 
 
+def vote_progress(session: Session, clock: Clock, person: Person) -> str:
+    """How the votes open to this person stand, and the latest closed ones' results."""
+    return progress_text(session, open_topics_for(session, person, clock.now()), recent_closed(session, person, clock))
+
+
 def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option_entity: str | None = None,
                 rules: points.PointRules = points.DEFAULT_RULES) -> VoteDecision:
     """A message the classifier read as a ballot, with no vote question waiting (the engine's turn)."""
@@ -119,6 +130,8 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):
         return VoteDecision("closed", topics=[named], text=closed_text(named))
+    if asks_progress(text) and bare_number(text) is None:  # 现在好多人投了, 投票结果咋样
+        return VoteDecision("progress", topics=topics, text=vote_progress(session, clock, voter))
     if not topics:  # a bare number then answers nothing: no topic of someone else's is named to them
         return VoteDecision("none_open") if bare_number(text) is not None else _why_not(session, clock, voter)
     if is_question(text) and bare_number(text) is None:
@@ -233,8 +246,9 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
 
 
 def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: list[str | None], *,
-            proxy: bool, members: list[Person], rules: points.PointRules) -> str:
-    """Cast once topic, member (for a proxy ballot) and option are known; otherwise ask for what is missing."""
+            proxy: bool, members: list[Person], rules: points.PointRules, by_relation: bool = False) -> str:
+    """Cast once topic, member (for a proxy ballot) and option are known; otherwise ask for what is missing.
+    `by_relation`: the member was only guessed from a word like 我妈 (the registry keeps no relations)."""
     member = None
     if proxy:
         if topic.per_household or not topic.allow_proxy:
@@ -243,6 +257,13 @@ def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: 
             ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
                 members=members, proxy=True)
             return which_member_text(members)
+        already = _voted_already(session, topic, voter, members[0], texts) if by_relation else None
+        if already == "by_sender":
+            ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
+                members=members, proxy=True)
+            return which_member_again_text(members)
+        if already == "own":
+            return own_ballot_only_member_text(members[0], topic)
         member = members[0]
     option = _option(topic, *texts)
     if option is None:
@@ -252,6 +273,41 @@ def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: 
     if result.counted and member is None:
         ask(session, clock, voter, "again", [topic])  # "再回复一次就行": the next number changes it
     return cast_text(session, result, member)
+
+
+_CHANGE = ("改", "换成", "变成", "重新", "还是")
+
+
+def _voted_already(session: Session, topic: Topic, voter: Person, member: Person,
+                   texts: list[str | None]) -> str | None:
+    """Whether the only member a word like 我老汉 could mean has a ballot on the topic already: "by_sender"
+    (the sender cast it naming another relation, 帮我妈投: the same person is not both, blind test 4, #27),
+    "own" (they voted themselves), None (no ballot, the same relation again, or the message says it changes)."""
+    said = normal(" ".join(t for t in texts if t))
+    if any(word in said for word in _CHANGE):
+        return None
+    ballot = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id, Ballot.person_id == member.id))
+    if ballot is None:
+        return None
+    if ballot.cast_by_id == member.id:
+        return "own"
+    if not ballot.proxy or ballot.cast_by_id != voter.id:
+        return None
+    now, then = relation_of(said), _relation_cast_as(session, voter, ballot)
+    return "by_sender" if now and then and now != then else None  # 我妈 again is the same person
+
+
+def _relation_cast_as(session: Session, voter: Person, ballot: Ballot) -> str | None:
+    """The relation the sender named in the message that cast `ballot` for a family member (我妈…)."""
+    if not voter.phone:
+        return None
+    rows = session.scalars(select(InboxMessage.text).where(
+        InboxMessage.sender == voter.phone, InboxMessage.received_at <= ballot.updated_at,
+        InboxMessage.received_at >= ballot.updated_at - QUESTION_WINDOW).order_by(InboxMessage.id.desc()).limit(10))
+    for text in rows:
+        if is_proxy(text) and relation_of(text):
+            return relation_of(text)
+    return None
 
 
 def _label_in(topic: Topic, text: str) -> int | None:
@@ -304,7 +360,8 @@ def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
         else:
             ask(session, clock, voter, "topic", allowing, choice=choice_words(text), members=members, proxy=True)
             return which_topic_text(allowing)
-    return _finish(session, clock, voter, named, [text], proxy=True, members=members, rules=rules)
+    return _finish(session, clock, voter, named, [text], proxy=True, members=members, rules=rules,
+                   by_relation=chosen is None)
 
 
 # --- taking a ballot back -------------------------------------------------------------------------------------

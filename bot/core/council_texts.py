@@ -12,6 +12,7 @@ from bot.core.council import (
     options_line,
     outcome_text,
     published_tally,
+    tally,
 )
 from bot.core.council_ballots import CastResult
 from bot.store.council_models import Topic
@@ -30,6 +31,19 @@ def which_member_text(members: list[Person]) -> str:
     return fit("替家里哪位投？回复序号：" + " ".join(f"{n} {m.name}" for n, m in enumerate(members[:5], 1)), SMS)
 
 
+def which_member_again_text(members: list[Person]) -> str:
+    """A relation word again (我老汉也投…) when the only member it could mean already has the sender's proxy
+    ballot (for 我妈): the same person is not both, so ask, and say how to add a family member."""
+    names = " ".join(f"{n} {m.name}" for n, m in enumerate(members[:5], 1))
+    return fit(f"您已替{members[0].name}投过。这次替哪位？回复序号：{names}。别的家人请先找网格员登记。", SMS)
+
+
+def own_ballot_only_member_text(member: Person, topic: Topic) -> str:
+    """A relation word (我老汉) whose only candidate voted on the topic themselves."""
+    return fit(f"家里登记的只有{member.name}，已自己投了“{fit(topic.title, 10)}”，以本人的票为准。"
+               "别的家人请先找网格员登记。", SMS)
+
+
 def which_option_text(topic: Topic, member: Person | None = None) -> str:
     head = f"替{member.name}投“{fit(topic.title, 12)}”，请" if member else f"“{fit(topic.title, 16)}”请"
     return fit(head + options_line(topic.options), SMS)
@@ -41,6 +55,28 @@ def closed_text(topic: Topic) -> str:
         return fit(f"“{fit(topic.title, 16)}”投票已截止，这次没有计票。结果公布后回复“公告”看。", SMS)
     return fit(f"“{fit(topic.title, 12)}”已截止，没有计票。结果：{counts_text(topic, tally)}，"
                f"{outcome_text(topic, tally)}。", SMS)
+
+
+def progress_text(session: Session, open_topics: list[Topic], closed: list[Topic]) -> str:
+    """好多人投了 / 投票结果咋样: each open topic with its counts so far when its ballots are not secret, else
+    its turnout; then the latest closed ones with their published result; as many as fit one SMS part."""
+    lines = []
+    for topic in open_topics[:3]:
+        t = tally(session, topic)
+        unit = "户" if topic.per_household else "人"
+        so_far = f"{counts_text(topic, t)}，" if not topic.secret else ""
+        lines.append(f"{fit(topic.title, 10)}：{so_far}已投{t.cast}/{t.eligible}{unit}")
+    for topic in closed[:2]:
+        done = published_tally(topic)
+        lines.append(f"{fit(topic.title, 10)}已截止：{counts_text(topic, done)}，{outcome_text(topic, done)}" if done
+                     else f"{fit(topic.title, 10)}已截止，结果待公布")
+    if not lines:
+        return "现在没有投票中的议题。回复“公告”看村口黑板。"
+    shown = [lines[0]]
+    for line in lines[1:]:
+        if len("\n".join([*shown, line])) <= SMS:
+            shown.append(line)
+    return fit("\n".join(shown), SMS)
 
 
 def no_proxy_text(topic: Topic) -> str:

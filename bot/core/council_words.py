@@ -21,8 +21,13 @@ MEMBERS = ("老妈", "我妈", "妈妈", "母亲", "老娘", "老爸", "我爸",
            "奶奶", "外公", "外婆", "婆婆", "公公", "老婆", "媳妇", "婆娘", "老公", "男人", "老伴", "儿子", "女儿",
            "家里人", "家人", "屋头", "屋里人", "老人家", "妈", "爸")
 _MEMBER = "|".join(MEMBERS)
+# Which relation a member word names (the registry keeps none): 我妈 and 我老汉 are two people.
+RELATIONS = (("mother", ("老妈", "我妈", "妈妈", "母亲", "老娘", "妈")),
+             ("father", ("老爸", "我爸", "爸爸", "父亲", "老汉", "老爹", "爹", "爸")),
+             ("grandmother", ("奶奶", "外婆")), ("grandfather", ("爷爷", "外公")),
+             ("spouse", ("老婆", "媳妇", "婆娘", "老公", "男人", "老伴")), ("son", ("儿子",)), ("daughter", ("女儿",)))
 _PROXY = re.compile(rf"代投|代.{{0,6}}投|(?:帮|替|给)(?:我|我家|我们|屋头|家里)?(?:的)?(?:{_MEMBER}).{{0,12}}"
-                    rf"(?:投|票|赞成|反对|弃权)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:投|赞成|反对|弃权)"
+                    rf"(?:投|票|赞成|反对|弃权)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:改成|改投|改|换成)?(?:投|赞成|反对|弃权)"
                     rf"|(?:帮|替)(?:家里人|家人|屋头人|屋里人).{{0,4}}投")
 # Words with 投 that are no ballot: 投诉 (a complaint), 投资, 投保, 投递.
 _NOT_A_BALLOT = re.compile(r"投(?:诉|资|保|递|靠|放)")
@@ -57,6 +62,13 @@ def is_proxy(text: str) -> bool:
     return _PROXY.search(_NOT_A_BALLOT.sub(" ", normal(text))) is not None
 
 
+def relation_of(text: str) -> str | None:
+    """The relation a proxy message names (mother, father…), None for 家里人 or none."""
+    t = normal(text)
+    found = sorted(((t.find(word), -len(word), kind) for kind, words in RELATIONS for word in words if word in t))
+    return found[0][2] if found else None
+
+
 def is_withdrawal(text: str) -> bool:
     """The message takes a ballot back (撤回投票, 我那票不算了)."""
     return _WITHDRAW.search(normal(text)) is not None
@@ -65,6 +77,15 @@ def is_withdrawal(text: str) -> bool:
 def is_bare_cancel(text: str) -> bool:
     """"取消" and the like, with nothing to say what is cancelled."""
     return _BARE_CANCEL.match(normal(text).strip(_PUNCT)) is not None
+
+
+# Asking how a vote stands: 现在好多人投了, 投票结果咋样, 几票了.
+_PROGRESS = re.compile(r"好多人|多少人|几个人|几票|结果|票数|咋样了?$|怎么样了?$|进展|投了好多|投了多少")
+
+
+def asks_progress(text: str) -> bool:
+    """The message asks how the voting stands (counts, turnout, result), not what is open."""
+    return _PROGRESS.search(normal(text)) is not None
 
 
 def is_question(text: str) -> bool:

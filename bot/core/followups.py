@@ -19,7 +19,7 @@ from bot.core.emergencies import reads_as_place
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
 from bot.core.reports import recent_open_ticket
-from bot.core.tickets import event
+from bot.core.tickets import event, objects_in
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
@@ -28,6 +28,7 @@ PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
 PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
 POINT_ADDED = "位置已补充到工单{number}，谢谢！"
 POINT_KEPT = "已收到位置。请再发一句话说明是什么问题。"
+POINT_HELD = "已收到位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
 SMS_PART = 70
 
 # Intents that are their own request whatever came before: never read as a detail.
@@ -41,11 +42,11 @@ URGE_WORDS = re.compile(r"催|快点|快些|赶紧|尽快|好久|多久|什么�
 NEW_PROBLEM = re.compile(r"^(?:还有|另外|另一个|还要反映|再反映|顺便反映|再说个|再说一个|又有个|又有一个|"
                          r"我还要|还想反映)")
 # A detail points back at the report: 她/他/它, 那个/这个, 就在…, 是在…, 一起的, 都还/还在/一直.
-REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|就在|就是|是在|是\d|在\d)"
+REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|就在|就是|是在|是\d|在\d|在[^，,。！!？?\s]{1,10}$)"
                          r"|也是|一起|都还|还在|还是|一直|越来越|刚才说")
 # A question of its own (where to swap a battery, how to move a school): never a detail of a report.
-ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|咋个办|怎么办|咋个申请|怎么申请|咋个弄|怎么弄|"
-                  r"多少钱|几点|要带|去哪|能不能|可不可以|有没有")
+ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|找哪个|找谁|哪个管|咋个办|怎么办|咋个申请|怎么申请|"
+                  r"咋个弄|怎么弄|多少钱|几点|要带|去哪|能不能|可不可以|有没有")
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")
 
@@ -65,17 +66,22 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     text = text.strip()
     if not text or intent in OWN_INTENTS:
         return "pass"
-    if triage.has_danger(text) and (ticket.priority != "immediate" or category != ticket.category):
+    if triage.has_danger(text) and (ticket.priority != "immediate" or category != ticket.category
+                                    or not triage.same_danger(text, ticket.text)):
         return "pass"  # a new danger (water pouring in after a gas report): the engine raises the emergency
     if ASKS.search(text) and not REFERS_BACK.search(text) and not (intent == "report_issue"
                                                                      and category == ticket.category):
         return "pass"  # its own question: answered, not held behind "补充还是新问题"
+    if triage.information_request(text) is not None and not REFERS_BACK.search(text):
+        return "pass"  # a question with no problem in it (娃娃转学要啥子手续): answered, never a detail
     if intent == "check_status" and STATUS_WORDS.search(text):
         return "pass"
     if intent == "urge" and URGE_WORDS.search(text):
         return "pass"
     if NEW_PROBLEM.search(text):
         return "new"
+    if (intent == "report_issue" or triage.has_problem(text)) and another_thing(ticket.text, text):
+        return "new"  # a missing manhole cover after a crash, a burst pipe after a gas leak: its own ticket
     named = grid_named_in(session, text)
     if named is not None and ticket.unit_id is not None and named.id != ticket.unit_id:
         return "new"
@@ -86,6 +92,17 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if intent == "report_issue":
         return "detail" if category == ticket.category else "ask"
     return "detail" if intent in ("check_status", "urge") else "pass"
+
+
+# Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.
+_INCIDENTAL = frozenset({"车"})
+
+
+def another_thing(report: str, text: str) -> bool:
+    """Whether `text` is about something the report is not: it names a thing (a manhole cover) and the report
+    names things (two cars in a crash), none of them that one."""
+    mine, theirs = objects_in(text) - _INCIDENTAL, objects_in(report)
+    return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def fit(text: str, room: int) -> str:

@@ -198,6 +198,11 @@ _NOT_CLUES = re.compile(r"催|一下|那个|这个|咋个|怎么|还没|没有|�
                         r"了|的|嘛|啊|呢|吧|我|你们|[，。！？、\s]")
 
 
+def ticket_meant(session: Session, address: str, text: str) -> str | None:
+    """The sender's open ticket their words point at ("路灯那个也催一下"), or None."""
+    return _ticket_meant(reported_by(session, address, OPEN_STATUSES), text)
+
+
 def _ticket_meant(tickets: list[Ticket], text: str) -> str | None:
     """The number of the one ticket whose text shares the most two-character pieces with `text` (what is left
     of it once the urging words are gone); None when none or several share as much."""

@@ -7,6 +7,7 @@ never overdraw an account. Amounts per reason come from the settings via `PointR
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,13 +19,25 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.store.council_models import PointsAccount, PointsEntry
 
+# A question about what points are for (积分咋个用, 能换啥, 怎么挣), not about the balance.
+_USE = re.compile(r"咋个用|怎么用|怎样用|如何用|咋用|有啥用|有什么用|啥子用|拿来|做啥|干啥|能换|可以换|换啥|换什么|"
+                  r"换东西|兑换|咋个换|怎么换|在哪换|哪点换|挣|赚|怎么加|咋个加|怎么得|咋个得|过期")
+
+
+def asks_what_points_are_for(text: str) -> bool:
+    """积分咋个用 / 积分能换啥 / 怎么挣积分: answered from the knowledge base, not with the balance."""
+    return _USE.search(text or "") is not None
+
+
 REASON_NAMES = {
     "report": "反映问题",
     "ballot": "参与议事",
     "rider_report": "骑手随手拍",
     "rating": "评价办理",
     "redeem": "兑换",
+    "ballot_back": "撤回投票",
 }
+BACK = "_back"  # the reason of an entry taking back a credit: ballot -> ballot_back
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,38 @@ def credit(session: Session, clock: Clock, person_id: int, reason: str, ref: str
     session.execute(update(PointsAccount).where(PointsAccount.person_id == person_id)
                     .values(balance=PointsAccount.balance + amount).execution_options(synchronize_session=False))
     return True
+
+
+def _taken_back(session: Session, person_id: int, reason: str, ref: str) -> int:
+    return len(session.scalars(select(PointsEntry.id).where(
+        PointsEntry.person_id == person_id, PointsEntry.reason == reason + BACK,
+        PointsEntry.ref.like(f"{ref}:%"))).all())
+
+
+def paid_ref(session: Session, person_id: int, reason: str, ref: str) -> str:
+    """The ref a credit for (reason, ref) is paid under now: `ref` itself, then `ref:1`, `ref:2`… after each
+    take-back, so a ballot withdrawn and cast again is paid again, once."""
+    times = _taken_back(session, person_id, reason, ref)
+    return ref if times == 0 else f"{ref}:{times}"
+
+
+def take_back(session: Session, clock: Clock, person_id: int, reason: str, ref: str) -> int:
+    """Undo the standing credit for (reason, ref) with an entry of the opposite amount (the ledger stays
+    append-only); returns the points taken back, 0 when nothing stood."""
+    times = _taken_back(session, person_id, reason, ref)
+    paid = session.scalar(select(PointsEntry).where(PointsEntry.person_id == person_id, PointsEntry.reason == reason,
+                                                    PointsEntry.ref == paid_ref(session, person_id, reason, ref)))
+    if paid is None or paid.amount <= 0:
+        return 0
+    try:
+        with session.begin_nested():
+            session.add(PointsEntry(person_id=person_id, amount=-paid.amount, reason=reason + BACK,
+                                    ref=f"{ref}:{times + 1}", at=clock.now()))
+    except IntegrityError:
+        return 0  # taken back concurrently
+    session.execute(update(PointsAccount).where(PointsAccount.person_id == person_id)
+                    .values(balance=PointsAccount.balance - paid.amount).execution_options(synchronize_session=False))
+    return paid.amount
 
 
 def balance(session: Session, person_id: int) -> int:

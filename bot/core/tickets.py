@@ -103,7 +103,8 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 MERGEABLE_STATUSES = ("assigned", "acknowledged", "in_progress", "reopened")
 # Things a report is about: two reports naming different ones are two problems, whatever their category.
 _OBJECTS = ("路灯", "井盖", "下水道", "水管", "管道", "垃圾", "电梯", "楼道灯", "红绿灯", "电线", "路面", "坑",
-            "树", "围墙", "化粪池", "污水", "广告", "车", "狗", "噪音", "麻将", "装修", "积水", "停水", "停电")
+            "树", "围墙", "化粪池", "污水", "广告", "车", "狗", "噪音", "麻将", "装修", "积水", "停水", "停电",
+            "充电桩", "换电柜")
 
 
 def objects_in(text: str) -> set[str]:

@@ -19,8 +19,13 @@ _DANGER = re.compile(
     r"喘不上气|心脏病|血止不住|流了好多血|持刀|拿刀|砍人|杀人|抢劫|"
     r"溺水|掉河|掉水里|落水|"
     r"关到人|困到人|困人|困在电梯|关在电梯|电梯.{0,6}(?:困|关到)|"
-    r"触电|爆炸|塌了|倒塌|垮了|跳楼|自杀|轻生|"
+    r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
     r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗|淹了|淹到|漫进屋")
+# Something collapsed: a danger to life when a home or a person is in it ("房子垮了 有人", "塌方 压到人"),
+# an ordinary (if urgent) report when only a road, a bridge or a bank went ("机耕路垮了一截 三轮车过不去").
+_COLLAPSE = re.compile(r"塌了|倒塌|垮了|垮塌|塌方")
+_WAY = re.compile(r"路|桥|坎|堡坎|田埂|沟|渠|河堤|围墙|挡墙|护栏|涵洞")
+_PEOPLE_OR_HOME = re.compile(r"人|房|屋|楼|家|娃|孩|老汉|老婆婆|住|埋|压|砸|困|救")
 # Said of a risk, not of something happening ("电线乱拉 怕着火").
 _ONLY_A_RISK = re.compile(r"怕|担心|防止|预防|万一|会不会|隐患|容易")
 _ABUSE = re.compile(
@@ -29,7 +34,7 @@ _ABUSE = re.compile(
     r"废物|饭桶|混蛋|王八蛋|去死|脑残|白痴|神经病|吃屎|你们这些垃圾|一群垃圾|一帮垃圾|没用的东西|闭嘴|死开")
 # Words of a problem to fix: with them, a question ("路灯坏了咋个办") is still a report.
 _PROBLEM = re.compile(
-    r"坏|漏|堵|臭|吵|烂|破|断|塌|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
+    r"坏|漏|堵|臭|吵|烂|破|断|塌|垮|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
     r"不亮|不通|不响|不修|修|松了|掉了|翻了|倒了|歪了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
     r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人")
 _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号|哪里|哪点|哪儿|哪个|哪些|哪家|什么时候|啥时候|好久|"
@@ -50,7 +55,24 @@ def has_danger(text: str) -> bool:
     plain = _plain(text)
     if _DANGER.search(plain) is None:
         return False
+    if _only_a_way_collapsed(plain):
+        return False
     return "救命" in plain or _ONLY_A_RISK.search(plain) is None
+
+
+def _only_a_way_collapsed(plain: str) -> bool:
+    """The only danger word is a collapse, of a road, a bridge or a bank, with no person or home in it."""
+    rest = _COLLAPSE.sub(" ", plain)
+    return (_COLLAPSE.search(plain) is not None and _DANGER.search(rest) is None and _WAY.search(plain) is not None
+            and _PEOPLE_OR_HOME.search(plain) is None)
+
+
+def same_danger(text: str, other: str) -> bool:
+    """Whether `text` names a danger `other` names too (煤气味 twice), 救命 aside: 水哗哗的往屋头灌 after a gas
+    report is another emergency."""
+    mine = {m.group(0) for m in _DANGER.finditer(_plain(text))} - {"救命"}
+    theirs = _plain(other)
+    return any(word in theirs for word in mine)
 
 
 def is_abuse(text: str) -> bool:
@@ -65,7 +87,7 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
     """Danger words make an emergency; abuse without them never does; otherwise the classifier's word."""
     if has_danger(text):
         return True
-    if is_abuse(text):
+    if is_abuse(text) or _only_a_way_collapsed(_plain(text)):
         return False
     return classified_as_emergency
 

@@ -110,11 +110,14 @@ async def test_a_bare_digit_that_answers_no_question_is_asked_about_never_cast(
         assert s.scalar(select(func.count()).select_from(Ballot)) == 0
 
 
-async def test_a_question_about_a_vote_shows_the_board_and_casts_nothing(
+async def test_a_question_about_a_vote_shows_how_it_stands_and_casts_nothing(
         action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
     with action_context.db.session() as s:
         open_topic(s, action_context.clock, title="修机耕路")
     await ActionVote().run(dispatcher, vote("机耕路那个现在好多人赞成了", "赞成"), domain)
+    assert dispatcher.messages[0]["text"].startswith("修机耕路：已投0/")
+    dispatcher.messages.clear()
+    await ActionVote().run(dispatcher, vote("机耕路那个投票了吗"), domain)
     assert said(dispatcher)[0][0] == "utter_board"
     with action_context.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Ballot)) == 0
@@ -157,6 +160,19 @@ async def test_the_board_lists_open_topics_and_points_answer_in_one_sms(action_c
     [(board, b), (pts, p)] = said(dispatcher)
     assert board == "utter_board" and f"{topic_id}号 垃圾清运费" in b["board"]
     assert pts == "utter_points" and p["summary"].startswith("您的积分：2分") and len(p["summary"]) <= 70
+
+
+async def test_asking_how_the_vote_stands_gets_the_turnout_whether_read_as_a_ballot_or_as_the_board(
+        action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    with action_context.db.session() as s:
+        topic_id = open_topic(s, action_context.clock, title="垃圾清运费")
+        cast(s, action_context.clock, topic_id, person(s, VILLAGER), 1)
+    await ActionAskTopics().run(dispatcher, make_tracker(VILLAGER, "投票结果咋样", intent="ask_topics"), domain)
+    await ActionVote().run(dispatcher, vote("现在好多人投了"), domain)
+    texts = [m["text"] for m in dispatcher.messages]
+    assert len(texts) == 2 and all(t.startswith("垃圾清运费：已投1/") for t in texts), texts
+    with action_context.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Ballot)) == 1
 
 
 async def test_a_stranger_asking_for_the_board_or_points_hears_they_are_not_registered(

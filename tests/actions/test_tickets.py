@@ -111,6 +111,33 @@ async def test_urging_is_recorded(action_context, dispatcher, domain):
     assert status(action_context, number).urge_count == 1
 
 
+async def test_urging_with_several_open_names_the_one_urged_and_the_others_open(action_context, dispatcher, domain):
+    light = open_one(action_context, "我屋头楼下那个路灯坏了 晚上黑黢黢的")
+    other = open_one(action_context, "门口下水道堵了", category="sanitation")
+    gas = open_one(action_context, "救命 屋头好大一股煤气味", category="housing_utilities")
+    await ActionUrge().run(dispatcher, make_tracker(RESIDENT, "催一下", intent="urge"), domain)
+    [reply] = [m["text"] for m in dispatcher.messages]
+    assert reply.startswith(f"已催办最新的工单{gas}") and light in reply and other in reply and len(reply) <= 70
+    dispatcher.messages.clear()
+    await ActionUrge().run(dispatcher, make_tracker(RESIDENT, "路灯那个也催一下嘛", intent="urge"), domain)
+    assert said(dispatcher, domain)["number"] == light
+    assert [status(action_context, n).urge_count for n in (light, other, gas)] == [1, 0, 1]
+
+
+async def test_a_resident_urging_her_own_ticket_by_number_urges_it_even_read_as_a_worker_command(
+        action_context, dispatcher, domain):
+    mine = open_one(action_context)
+    open_one(action_context, "门口下水道堵了", category="sanitation")
+    await ActionWorkerTicket().run(dispatcher, make_tracker(RESIDENT, f"催{mine}", intent="worker_ack"), domain)
+    reply = said(dispatcher, domain)
+    assert (reply["response"], reply["number"]) == ("utter_urged", mine)
+    assert status(action_context, mine).urge_count == 1 and status(action_context, mine).status == "assigned"
+    dispatcher.messages.clear()
+    await ActionWorkerTicket().run(dispatcher, make_tracker(STRANGER, f"催{mine}", intent="worker_ack"), domain)
+    assert said(dispatcher, domain)["response"] == "utter_ticket_not_allowed"  # someone else's: refused
+    assert status(action_context, mine).urge_count == 1
+
+
 async def test_a_bare_digit_after_a_rating_request_is_the_rating(action_context, dispatcher, domain):
     number = open_one(action_context)
     with action_context.db.session() as s:

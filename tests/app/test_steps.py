@@ -1,13 +1,13 @@
 """The staff desk step: a staff member's command or unplaceable message is answered before the
 engine; residents' messages and a staff member's own report go on to it."""
 
-from bot.app.steps import StaffDesk
+from bot.app.steps import EmergencyPlace, StaffDesk
 from bot.common.clock import FakeClock
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
-from tests.core.helpers import submit
+from tests.core.helpers import make_report, submit, ticket
 
 RULES = load_rules(DEFAULT_PATH)
 
@@ -66,3 +66,13 @@ async def test_questions_about_the_service_are_answered_before_the_engine_and_ne
     assert "赞成" in vote["text"] and "照片" in photo["text"]
     report = message(RESIDENT, "我家楼下路灯坏了 网格员电话多少")  # a problem: the engine's
     assert await step(report) is report
+
+
+async def test_a_new_problem_after_an_emergency_is_not_taken_for_its_place(demo_db: Database, clock: FakeClock):
+    gas = submit(demo_db, clock, make_report("救命 屋头好大一股煤气味", category="housing_utilities", emergency=True))
+    step = EmergencyPlace(demo_db, clock)
+    flood = message(RESIDENT, "楼上水管爆了 水哗哗的往我屋头灌")
+    assert await step(flood) == flood
+    assert not ticket(demo_db, gas).place_text
+    [reply] = await step(message(RESIDENT, "5栋2单元302"))
+    assert "5栋2单元302" in reply["text"] and ticket(demo_db, gas).place_text == "5栋2单元302"

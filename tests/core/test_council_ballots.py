@@ -157,6 +157,38 @@ def test_a_withdrawn_ballot_is_gone_the_audit_keeps_it_and_a_new_one_can_be_cast
         assert cast(s, clock, topic_id, me, 2).status == "recorded"
 
 
+def test_a_withdrawn_ballot_takes_its_points_back_and_casting_again_pays_them_once_more(demo_db: Database,
+                                                                                      clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock)
+        me = person(s, VILLAGER)
+        cast(s, clock, topic_id, me, 1)
+        cast(s, clock, topic_id, me, 2)  # a change pays nothing more
+        assert points.balance(s, me.id) == 2
+        assert withdraw(s, clock, s.scalar(select(Ballot)), me) == "withdrawn"
+        assert points.balance(s, me.id) == 0
+        assert "撤回投票-2" in points.summary_text(s, me.id)
+        cast(s, clock, topic_id, me, 1)
+        cast(s, clock, topic_id, me, 2)
+        assert points.balance(s, me.id) == 2
+        withdraw(s, clock, s.scalar(select(Ballot)), me)
+        assert points.balance(s, me.id) == 0
+
+
+def test_withdrawing_a_proxy_ballot_keeps_the_points_of_the_voters_own(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic_id = open_topic(s, clock, allow_proxy=True)
+        me, other = person(s, VILLAGER), person(s, GROUP1[1])
+        if other.household_id != me.household_id:
+            other.household_id = me.household_id
+            s.flush()
+        cast(s, clock, topic_id, me, 1)
+        assert cast(s, clock, topic_id, me, 2, on_behalf_of=other).counted
+        proxy = s.scalar(select(Ballot).where(Ballot.person_id == other.id))
+        assert withdraw(s, clock, proxy, me) == "withdrawn"
+        assert points.balance(s, me.id) == 2
+
+
 def test_a_ballot_is_not_withdrawn_after_closing_or_on_a_topic_that_cannot_change(demo_db: Database,
                                                                                  clock: FakeClock) -> None:
     with demo_db.session() as s:

@@ -4,6 +4,7 @@ numbered question, and taking a ballot back takes the ballot back."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from bot.core.council_dialogue import handle_vote, household_members, pending, r
 from bot.core.notify import notify
 from bot.store.council_models import Ballot
 from bot.store.db import Database
-from bot.store.message_models import OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.core.council_factories import GROUP1, open_topic, person
 
 ME = GROUP1[1]  # her household: GROUP1[0] and GROUP1[1]
@@ -57,6 +58,74 @@ def test_a_ballot_for_mother_is_a_proxy_ballot_and_the_senders_own_stays(demo_db
         reply = turn(s, clock, "我妈也投反对")
         assert f"已替{mother.name}投" in reply and "反对" in reply and "您自己的票不变" in reply
         assert ballots(s) == {(topic, me.id): (1, False, me.id), (topic, mother.id): (2, True, me.id)}
+
+
+def sent(s, clock: FakeClock, text: str, sender: str = ME) -> str | None:
+    """A message as the worker hands it over: in the inbox first, then read."""
+    clock.advance(minutes=1)
+    s.add(InboxMessage(channel="sms", external_id=uuid.uuid4().hex, sender=sender, text=text, payload={},
+                       received_at=clock.now()))
+    s.flush()
+    return turn(s, clock, text, sender)
+
+
+def test_mother_then_father_with_one_member_registered_asks_instead_of_changing_the_same_ballot(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        me, member = person(s, ME), household_members(s, person(s, ME))[0]
+        assert f"已替{member.name}投" in sent(s, clock, "帮我妈投一票 她也赞成")
+        asked = sent(s, clock, "我老汉也投反对")
+        assert f"您已替{member.name}投过" in asked and f"1 {member.name}" in asked and "登记" in asked
+        assert ballots(s) == {(topic, member.id): (1, True, me.id)}  # not changed on a guess
+        assert f"已替{member.name}改投反对" in sent(s, clock, "1")  # the sender says it is the same person
+        assert ballots(s)[(topic, member.id)][0] == 2
+
+
+def test_the_same_relation_again_is_the_same_member_and_changes_their_ballot(demo_db: Database,
+                                                                              clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        member = household_members(s, person(s, ME))[0]
+        sent(s, clock, "我妈也投反对")
+        assert "1 赞成 2 反对 3 弃权" in sent(s, clock, "帮我妈投一票")
+        assert f"已替{member.name}改投弃权" in sent(s, clock, "三")
+        assert ballots(s)[(topic, member.id)][0] == 3
+
+
+def test_a_relation_word_saying_change_changes_the_members_ballot(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        member = household_members(s, person(s, ME))[0]
+        turn(s, clock, "帮我妈投赞成")
+        assert f"已替{member.name}改投反对" in turn(s, clock, "我妈改成反对")
+        assert ballots(s)[(topic, member.id)][0] == 2
+
+
+def test_a_relation_word_with_several_members_asks_which_with_names(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        me = person(s, ME)
+        extra = person(s, GROUP1[2])
+        extra.household_id = me.household_id
+        s.flush()
+        members = household_members(s, me)
+        asked = turn(s, clock, "帮我老汉投反对")
+        assert asked.startswith("替家里哪位投") and all(m.name in asked for m in members)
+        assert ballots(s) == {}
+        assert f"已替{members[1].name}投" in turn(s, clock, "2")
+        assert ballots(s) == {(topic, members[1].id): (2, True, me.id)}
+
+
+def test_a_relation_word_for_the_only_member_who_voted_themselves_says_so_and_how_to_add_family(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        member = household_members(s, person(s, ME))[0]
+        cast(s, clock, topic, member, 1)
+        reply = turn(s, clock, "我老汉也投反对")
+        assert f"只有{member.name}" in reply and "以本人的票为准" in reply and "登记" in reply
+        assert ballots(s) == {(topic, member.id): (1, False, member.id)}
 
 
 def test_a_proxy_ballot_where_the_topic_allows_none_is_refused_and_changes_nothing(demo_db: Database,
@@ -222,3 +291,33 @@ def test_a_ballot_cannot_be_taken_back_once_the_topic_closed(demo_db: Database, 
         clock.advance(hours=2)
         assert "已截止，票不能撤回了" in turn(s, clock, "撤回投票")
         assert s.scalar(select(func.count()).select_from(Ballot)) == 1
+
+
+def test_how_a_vote_stands_after_it_closed_is_its_result(demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        done = open_topic(s, clock, title="修机耕路")
+        cast(s, clock, done, person(s, GROUP1[0]), 1)
+        council.close_topic(s, clock, done)
+        decision = vote(s, clock, "投票结果咋样", None)
+        assert decision.kind == "progress" and decision.text.startswith("修机耕路已截止：赞成1 反对0 弃权0，")
+
+
+def test_how_many_have_voted_shows_turnout_for_a_secret_topic_counts_for_an_open_one_and_closed_results(
+        demo_db: Database, clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        secret = open_topic(s, clock, title="是否收缴垃圾清运费")
+        public = open_topic(s, clock, title="村口路灯装在哪边", options=["东头", "西头"], secret=False)
+        done = open_topic(s, clock, title="修机耕路")
+        for sender, option in [(GROUP1[0], 1), (GROUP1[1], 2)]:
+            cast(s, clock, secret, person(s, sender), option)
+            cast(s, clock, public, person(s, sender), 1)
+            cast(s, clock, done, person(s, sender), 1)
+        council.close_topic(s, clock, done)
+        for text in ("现在好多人投了", "投票结果咋样"):
+            decision = vote(s, clock, text, None)
+            assert decision.kind == "progress", text
+            lines = decision.text.split("\n")
+            assert lines[0] == "是否收缴垃圾清运费：已投2/4人"  # secret ballots: the turnout only
+            assert lines[1] == "村口路灯装在哪边：东头2 西头0，已投2/4人"
+            assert len(decision.text) <= 70
+        assert ballots(s)[(secret, person(s, ME).id)][0] == 2  # nothing cast by asking

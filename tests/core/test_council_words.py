@@ -14,6 +14,7 @@ from bot.core.council_words import (
     is_question,
     is_withdrawal,
     named_topic,
+    relation_of,
 )
 
 
@@ -91,3 +92,11 @@ def test_a_topic_is_named_by_the_longest_part_of_its_title_or_its_number(text: s
 @pytest.mark.parametrize("text", ["我赞成", "垃圾", "是否投票", "1"])
 def test_no_topic_is_named_by_common_words_or_a_tie(text: str) -> None:
     assert named_topic(TOPICS, text) is None
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("帮我妈投一票 她也赞成", "mother"), ("我老汉也投反对", "father"), ("替我奶奶投", "grandmother"),
+    ("帮我老婆投赞成", "spouse"), ("帮家里人投一票", None), ("我妈和我爸都赞成", "mother"),
+])
+def test_the_relation_a_proxy_message_names_is_read(text: str, relation: str | None) -> None:
+    assert relation_of(text) == relation

@@ -81,11 +81,15 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
 
 
 @pytest.mark.parametrize(("category", "text", "number"), [
-    ("roads", "路口有个人被车撞倒了 流了好多血", "120"),
-    ("public_security", "有人打架 一个人倒在地上不动了", "120"),
+    ("roads", "路口有个人被车撞倒了 流了好多血", "120和110"),
+    ("public_security", "有人打架 一个人倒在地上不动了", "120和110"),
+    ("roads", "安居社区路口两个车撞了 有人受伤 流血了", "120和110"),
+    ("roads", "河滨路口车子把一个老人撞了 躺在地上不动", "120和110"),
+    ("elderly_care", "有个老人家摔倒了 爬不起来", "120"),
     ("housing_utilities", "屋头好大一股煤气味道", "119"),
     ("fire_safety", "楼下着火了 有人受伤", "119"),
     ("public_security", "有人拿刀在小区门口闹事", "110"),
 ])
-def test_someone_hurt_is_an_ambulance_call_first_except_in_a_fire(category: str, text: str, number: str):
+def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
+        category: str, text: str, number: str):
     assert emergencies.number_to_call(RULES, category, text) == number

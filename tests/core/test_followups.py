@@ -30,7 +30,9 @@ def leak(db: Database, clock: FakeClock, sender: str = RESIDENT) -> str:
     ("水越来越大了", "report_issue", "housing_utilities", "detail"),
     ("还有楼上那家天天晚上打麻将吵得睡不着", "report_issue", "dispute", "new"),
     ("河畔花园那边垃圾堆起好几天了", "report_issue", "sanitation", "new"),
-    ("小区门口那个井盖烂了 差点把我绊倒", "report_issue", "roads", "ask"),
+    ("小区门口那个井盖烂了 差点把我绊倒", "report_issue", "roads", "new"),  # another thing: a new ticket
+    ("门口好吵 睡不着", "report_issue", "dispute", "ask"),
+    ("在二单元门口", "report_issue", "sanitation", "detail"),  # blind test 4, #38: a place, not a question
     ("催一哈 好久来修", "urge", None, "pass"),
     ("查一下进度", "check_status", None, "pass"),
     ("屋头着火了", "emergency", "fire_safety", "pass"),
@@ -40,6 +42,9 @@ def leak(db: Database, clock: FakeClock, sender: str = RESIDENT) -> str:
     ("8栋电梯关到人了 有个娃娃在里头哭", "report_issue", "housing_utilities", "pass"),
     ("哪点可以换电池", "report_issue", "roads", "pass"),
     ("娃娃转学要带啥子材料嘛", "nlu_fallback", None, "pass"),
+    ("充电桩坏了找哪个", "report_issue", "housing_utilities", "new"),  # blind test 4, #61: never a detail
+    ("充电桩坏了找哪个", "ask_policy", None, "pass"),
+    ("娃娃转学要啥子手续", "report_issue", "housing_utilities", "pass"),
     ("那个管子是不是要换新的吗", "report_issue", "housing_utilities", "detail"),
 ])
 def test_a_message_soon_after_a_report_is_read_against_it(demo_db: Database, clock: FakeClock, text: str,
@@ -48,6 +53,19 @@ def test_a_message_soon_after_a_report_is_read_against_it(demo_db: Database, clo
     with demo_db.session() as s:
         report = s.scalar(select(Ticket).where(Ticket.number == number))
         assert followups.read_follow_up(s, report, text, intent, category) == reading
+
+
+@pytest.mark.parametrize(("report", "category", "text", "intent", "new_category"), [
+    ("安居社区路口两个车撞了 有人受伤 流血了", "roads", "这个路口井盖莫得了 电瓶车差点栽进去", "report_issue", "roads"),
+    ("救命 屋头好大一股煤气味", "housing_utilities", "楼上水管爆了 水哗哗的往我屋头灌", "report_issue",
+     "housing_utilities"),
+])
+def test_a_clearly_different_problem_soon_after_a_report_is_never_a_detail_of_it(
+        demo_db: Database, clock: FakeClock, report: str, category: str, text: str, intent: str, new_category: str):
+    number = submit(demo_db, clock, make_report(report, category=category))
+    with demo_db.session() as s:
+        ticket_ = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert followups.read_follow_up(s, ticket_, text, intent, new_category) in ("new", "pass")
 
 
 def test_a_detail_is_appended_and_the_worker_hears_it_once_within_one_sms(demo_db: Database, clock: FakeClock):

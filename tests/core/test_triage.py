@@ -28,6 +28,19 @@ def test_a_risk_or_an_ordinary_problem_is_left_to_the_classifier(text: str):
     assert not triage.is_emergency(text, classified_as_emergency=False)
 
 
+@pytest.mark.parametrize("text", ["我们二组那个机耕路垮了一截 三轮车过不去", "村口那座小桥塌了 过不去了",
+                                  "河边堡坎垮了一截"])
+def test_a_collapsed_road_or_bridge_with_nobody_in_danger_is_an_ordinary_report(text: str):
+    assert not triage.has_danger(text)
+    assert not triage.is_emergency(text, classified_as_emergency=True)
+    assert triage.has_problem(text)
+
+
+@pytest.mark.parametrize("text", ["后山塌方 压到人了", "隔壁房子垮了 里头还有人", "路边挡墙垮了 砸到人了", "塌了 救命"])
+def test_a_collapse_that_endangers_people_or_a_home_stays_an_emergency(text: str):
+    assert triage.has_danger(text) and triage.is_emergency(text, classified_as_emergency=False)
+
+
 def test_an_insult_with_a_problem_in_it_is_a_complaint_not_an_insult_alone():
     text = "你们这些垃圾 路灯坏了半个月都不修"
     assert not triage.abuse_only(text) and not triage.is_emergency(text, classified_as_emergency=True)
@@ -59,3 +72,8 @@ def test_the_answers_fit_one_sms_part_and_give_the_grid_workers_number_whole():
     assert len(triage.HOW_TO_VOTE) <= 70 and len(triage.HOW_TO_PHOTO) <= 70 and len(triage.CALM_REPLY) <= 70
     reply = triage.contact_reply("李磊", "13700000001", grid_worker=True)
     assert reply == "您的网格员是李磊，电话13700000001，有事可以直接打。"
+
+
+def test_a_danger_named_again_is_the_same_one_and_another_danger_is_another():
+    assert triage.same_danger("煤气味越来越大了 救命", "救命 屋头好大一股煤气味")
+    assert not triage.same_danger("楼上水管爆了 水哗哗的往我屋头灌", "救命 屋头好大一股煤气味")

@@ -94,24 +94,49 @@ def test_a_detail_joins_the_report_and_a_new_different_problem_still_makes_its_o
     assert "苍蝇好多" in tickets[0].text and "麻将" not in tickets[0].text
 
 
+UNCLEAR = "楼下那家好吵 睡不着觉"  # another kind of problem, naming no thing: detail or new?
+
+
 def test_a_follow_up_the_bot_is_unsure_of_is_asked_about_and_1_adds_it(running: Stack):
     auntie = RESIDENTS[2]
     number = number_in(say(running, auntie, "我们楼道头水管漏水了 滴滴答答一晚上"))
-    replies = say(running, auntie, "小区门口那个井盖也烂了")
+    replies = say(running, auntie, UNCLEAR)
     assert replies == [f"是补充{number}，还是新问题？1 补充 2 新问题"]
     [reply] = say(running, auntie, "一")
     assert number in reply and "补充" in reply
     [ticket] = tickets_of(running, auntie)
-    assert ticket.text.endswith("补充：小区门口那个井盖也烂了")
+    assert ticket.text.endswith(f"补充：{UNCLEAR}")
 
 
 def test_answering_2_new_problem_opens_a_second_ticket(running: Stack):
     uncle = RESIDENTS[3]
     first = number_in(say(running, uncle, "我们楼道头水管漏水了 滴滴答答一晚上"))
-    assert "新问题" in say(running, uncle, "小区门口那个井盖也烂了")[0]
+    assert "新问题" in say(running, uncle, UNCLEAR)[0]
     second = number_in(say(running, uncle, "2"))
     assert second != first
-    assert [t.category for t in tickets_of(running, uncle)][1] == "roads"
+    assert [t.text for t in tickets_of(running, uncle)][1] == UNCLEAR
+
+
+def test_another_thing_right_after_a_report_is_a_ticket_of_its_own_without_asking(running: Stack):
+    grandma = RESIDENTS[15]
+    first = number_in(say(running, grandma, "我们楼道头水管漏水了 滴滴答答一晚上"))
+    replies = say(running, grandma, "小区门口那个井盖也烂了")
+    assert not any("新问题" in reply for reply in replies), replies
+    second = number_in(replies)
+    assert second != first and "井盖" not in tickets_of(running, grandma)[0].text
+
+
+def test_a_location_alone_then_a_new_problem_go_together_into_a_new_ticket_not_the_open_one(running: Stack):
+    rider = "+8613600000005"  # used by no other test
+    crash = number_in(say(running, rider, "阳光小区门口红绿灯坏了 一直闪黄灯"))
+    [held] = say(running, rider, "", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
+    assert "位置" in held and "已补充" not in held
+    replies = say(running, rider, "这个路口井盖莫得了 电瓶车差点栽进去")
+    manhole = number_in(replies)
+    assert manhole != crash
+    tickets = {t.number: t for t in tickets_of(running, rider)}
+    assert "井盖" not in tickets[crash].text and tickets[crash].lat is None
+    assert (tickets[manhole].lat, tickets[manhole].lon) == POINT_IN_GRID_1
 
 
 def resolved_report(stack: Stack, resident: str, text: str = "我家楼下路灯坏了好几天了 黑黢黢的") -> str:
@@ -183,6 +208,59 @@ def test_a_registered_resident_naming_only_a_floor_is_not_asked_where_they_live(
     assert not any("哪" in reply for reply in replies), replies
     [ticket] = tickets_of(running, grandma)
     assert ticket.severity == "critical" and ticket.unit is not None and ticket.unit.name == "幸福社区第3网格"
+
+
+def test_a_collapsed_farm_road_is_a_report_and_someone_hit_by_a_car_gets_120_and_110(running: Stack):
+    uncle, grandpa = RESIDENTS[16], RESIDENTS[17]
+    replies = say(running, uncle, "我们这点那个机耕路垮了一截 三轮车过不去")
+    assert not any("拨打" in reply for reply in replies), replies
+    [road] = tickets_of(running, uncle)
+    assert road.severity != "critical" and road.priority != "immediate"
+    replies = say(running, grandpa, "河滨路口车子把一个老人撞了 躺在地上不动")
+    assert any("120和110" in reply for reply in replies), replies
+
+
+def test_how_to_use_points_is_answered_and_urging_names_the_ticket_among_several(running: Stack):
+    grandma = RESIDENTS[5]
+    [answer] = say(running, grandma, "积分咋个用")
+    assert "换米" in answer and "您的积分" not in answer
+    light = number_in(say(running, grandma, "我家楼下路灯坏了好几天了 黑黢黢的"))
+    leak = number_in(say(running, grandma, "还有楼道头水管漏水了 滴滴答答一晚上"))
+    assert leak != light
+    [urged] = say(running, grandma, "催一下")
+    assert f"已催办最新的工单{leak}" in urged and light in urged
+    [urged] = say(running, grandma, "路灯那个也催一下嘛")
+    assert light in urged and leak not in urged
+    [urged] = say(running, grandma, f"催{light}")
+    assert f"已催办工单{light}" in urged
+    assert {t.number: t.urge_count for t in tickets_of(running, grandma)} == {light: 2, leak: 1}
+
+
+def test_a_changed_number_is_a_verification_for_the_grid_worker_not_not_understood(running: Stack):
+    [registered] = say(running, RESIDENTS[6], "我换号码了")
+    assert "没太看懂" not in registered and "网格员" in registered and "核实" in registered
+    stranger = "+8613999990041"
+    [asked] = say(running, stranger, "我是阳光小区的 换了号码 原来是13900000005")
+    assert "核实" in asked, asked
+    [ticket] = tickets_of(running, stranger)
+    assert ticket.text.startswith("登记核实")
+
+
+def test_an_emergency_or_a_question_right_after_a_report_is_never_held_as_a_follow_up(running: Stack):
+    grandma, rider = RESIDENTS[7], "+8613600000002"
+    gas = number_in(say(running, grandma, "救命 屋头好大一股煤气味"))
+    replies = say(running, grandma, "楼上水管爆了 水哗哗的往我屋头灌")
+    assert not any("补充" in reply or "新问题" in reply for reply in replies), replies
+    flood = number_in(replies)
+    assert flood != gas and any("拨打" in reply for reply in replies), replies  # an emergency of its own
+    assert "水管" not in next(t for t in tickets_of(running, grandma) if t.number == gas).text
+    [answer] = say(running, grandma, "娃娃转学要啥子手续")
+    assert "新问题" not in answer and "补充" not in answer
+    pit = number_in(say(running, rider, "阳光小区门口有个大坑 好几个人摔了"))
+    for question in ("电瓶没电了 附近哪里有换电的", "充电桩坏了找哪个"):
+        replies = say(running, rider, question)
+        assert not any("新问题" in reply or "已补充" in reply for reply in replies), (question, replies)
+    assert "电" not in next(t for t in tickets_of(running, rider) if t.number == pit).text
 
 
 def test_menu_choices_in_chinese_numerals_circled_and_full_width_digits(running: Stack):

@@ -237,3 +237,34 @@ def test_take_back_that_vote_takes_back_the_vote_not_a_report(stack: Stack) -> N
 @pytest.mark.postgres
 def test_take_back_that_vote_takes_back_the_vote_not_a_report_on_postgresql(pg_stack: Stack) -> None:
     take_back(pg_stack)
+
+
+# --- how the vote stands; mother and father; points of a withdrawn ballot (blind test 4, #26, #27, #34) -------
+
+def how_it_stands(stack: Stack) -> None:
+    fee = open_topic(stack, 9, "是否收缴垃圾清运费", allow_proxy=True)
+    me, member = villagers(9)[1], villagers(9)[0]
+    assert "您投赞成" in reply(stack, me, "垃圾费我投赞成")
+    for question in ("现在好多人投了", "投票结果咋样"):
+        said = reply(stack, me, question)
+        assert "是否收缴垃圾清运费：已投1/4人" in said, said  # secret ballots: turnout, no counts
+    assert ballots(stack, fee) == {(fee, me): (1, False, me)}
+    # 我妈 then 我老汉 with one other member registered: not the same person twice; asked, with the name.
+    name = name_of(stack, member)
+    assert f"已替{name}投" in reply(stack, me, "帮我妈投一票 她也赞成")
+    asked = reply(stack, me, "我老汉也投反对")
+    assert name in asked and "登记" in asked, asked
+    assert ballots(stack, fee)[(fee, member)] == (1, True, me)
+    # A withdrawn ballot takes its points back; 取消 with nothing left says so.
+    assert reply(stack, me, "我那票不算了").startswith("已撤回")
+    assert "已取消" not in reply(stack, me, "取消")
+    assert "积分" in reply(stack, me, "我的积分")
+
+
+def test_how_the_vote_stands_and_a_proxy_for_father_after_mother(stack: Stack) -> None:
+    how_it_stands(stack)
+
+
+@pytest.mark.postgres
+def test_how_the_vote_stands_and_a_proxy_for_father_after_mother_on_postgresql(pg_stack: Stack) -> None:
+    how_it_stands(pg_stack)
