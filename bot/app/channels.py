@@ -222,9 +222,15 @@ def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, 
 
     api = WeChatApi(db, clock, settings.wechat_app_id, settings.wechat_app_secret.get_secret_value(),
                     base_url=settings.wechat_api_base_url, early_refresh_seconds=settings.wechat_token_refresh_seconds)
+    from bot.channels.wechat.voice import VoiceMessages
+    from bot.store.audio import AudioStore
+
     sms = next((name for name in SMS_TEMPLATE_CHANNELS if name in kit.channels), None)
-    fallback = WeChatFallback(db, clock, load_rules(settings.routing_config), sms_channel=sms)
+    rules = load_rules(settings.routing_config)
+    fallback = WeChatFallback(db, clock, rules, sms_channel=sms)
+    voices = VoiceMessages(api, db, AudioStore(settings.var_dir / "audio"), clock, rules,
+                           max_bytes=settings.media_max_bytes, within=timedelta(minutes=30))
     kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback)
     kit.steps["wechat"] = [WeChatLink(db, clock, sms_channel=sms, region=settings.default_region),
-                           WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes),
+                           WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes, voices=voices),
                            RememberChannel(db)]

@@ -15,6 +15,7 @@ from bot.cli.people import e164
 from bot.common.clock import Clock
 from bot.common.settings import Settings, load_settings
 from bot.core import audit
+from bot.store.audio import AudioStore
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
 from bot.store.tracker_events import TrackerEvents
@@ -88,6 +89,9 @@ def erase_cmd(phone: str | None = PHONE, telegram_id: int | None = TELEGRAM, yes
         db.dispose()
     for photo_id in erased.photos:
         photos.delete(photo_id)
+    recordings = AudioStore(settings.var_dir / "audio")
+    for audio_id in erased.audio:
+        recordings.delete(audio_id)
     for name, count in erased.counts.items():
         print(f"{name}\t{count}")
 

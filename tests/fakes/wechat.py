@@ -91,8 +91,10 @@ class FakeWeChat:
             if data is None:
                 return JSONResponse({"errcode": 40007, "errmsg": "invalid media_id"})
             self.media_downloads += 1
-            return Response(data, media_type="image/jpeg",
-                            headers={"Content-Disposition": 'attachment; filename="photo.jpg"'})
+            voice = data.startswith(b"#!AMR")
+            return Response(data, media_type="audio/amr" if voice else "image/jpeg",
+                            headers={"Content-Disposition": 'attachment; filename="{}"'.format(
+                                "voice.amr" if voice else "photo.jpg")})
 
         async def menu_create(request: Request) -> Response:
             if (error := self._token_error(request)) is not None:

@@ -1,0 +1,67 @@
+"""A resident's voice message that could not be read as text (WeChat gave no recognition): it goes to the
+grid worker as a recording. It joins the sender's open report of the last half hour, else it opens a
+report of its own, placed by a location the sender shared just before or their home grid (the duty
+officer places it otherwise). Either way the worker hears of it with a notice to listen on the ticket's
+page in the workbench, where the recording is served to staff in the ticket's scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry, reports
+from bot.core.notify import notify
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import Report, event
+from bot.store.models import Ticket
+from bot.store.voice_models import TicketAudio
+
+VOICE_REPORT = "【语音留言，未转文字】请在工作台工单页收听"
+VOICE_ADDED = "工单{number}有居民补充的语音留言，请在工作台工单页收听"
+
+
+@dataclass(frozen=True)
+class Voice:
+    audio_id: str
+    content_type: str
+    channel: str
+    sender: str
+    message_id: int | None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def take_voice(session: Session, clock: Clock, rules: RoutingRules, voice: Voice, within: timedelta) -> str:
+    """Put the recording on a ticket and tell its worker; the ticket's number. The same message again
+    changes nothing."""
+    known = None if voice.message_id is None else \
+        session.scalar(select(TicketAudio).where(TicketAudio.source_message_id == voice.message_id))
+    if known is not None:
+        ticket = session.get(Ticket, known.ticket_id)
+        assert ticket is not None
+        return ticket.number
+    ticket = reports.recent_open_ticket(session, clock, voice.sender, within)
+    joined = ticket is not None
+    if ticket is None:
+        report = Report(text=VOICE_REPORT, category="other", reporter_address=voice.sender, channel=voice.channel,
+                        lat=voice.lat, lon=voice.lon, source_message_id=voice.message_id)
+        ticket = reports.submit(session, clock, report, rules).ticket
+    now = clock.now()
+    session.add(TicketAudio(ticket_id=ticket.id, audio_id=voice.audio_id, content_type=voice.content_type,
+                            source_message_id=voice.message_id, added_at=now))
+    event(session, ticket, "voice_added", now, registry.person_by_address(session, voice.sender),
+          audio=voice.audio_id, message_id=voice.message_id)
+    if joined and ticket.assignee is not None:
+        notify(session, ticket.assignee, VOICE_ADDED.format(number=ticket.number), ticket_id=ticket.id)
+    session.flush()
+    return ticket.number
+
+
+def recordings_of(session: Session, ticket_id: int) -> list[TicketAudio]:
+    return list(session.scalars(select(TicketAudio).where(TicketAudio.ticket_id == ticket_id)
+                                .order_by(TicketAudio.id)))
