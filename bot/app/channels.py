@@ -230,7 +230,10 @@ def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, 
     fallback = WeChatFallback(db, clock, rules, sms_channel=sms)
     voices = VoiceMessages(api, db, AudioStore(settings.var_dir / "audio"), clock, rules,
                            max_bytes=settings.media_max_bytes, within=timedelta(minutes=30))
-    kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback)
+    from bot.channels.wechat.subscribe import SubscribeNotices
+
+    kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback,
+                                           subscriptions=SubscribeNotices(api, settings.wechat_subscribe_templates))
     kit.steps["wechat"] = [WeChatLink(db, clock, sms_channel=sms, region=settings.default_region),
                            WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes, voices=voices),
                            RememberChannel(db)]
