@@ -12,6 +12,7 @@ from fastapi import APIRouter
 
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import Classify, DialogueContext
+from bot.app.rerouting import Rerouter
 from bot.app.steps import EmergencyPlace, InformationRequests, RememberChannel, StaffDesk
 from bot.channels import simulator
 from bot.common.clock import Clock
@@ -52,6 +53,7 @@ class ChannelKit:
     limiter: RateLimiter = field(default_factory=lambda: RateLimiter({}))
     telegram: TelegramChannel | None = None  # its Bot serves the webhook and the polling too
     closers: list[Closable] = field(default_factory=list)  # steps with connections of their own
+    reroute: Rerouter | None = None  # a person's message on to their next channel
 
     def routers(self, settings: Settings, db: Database, clock: Clock, intake: Intake,
                 outbox: Outbox) -> list[APIRouter]:
@@ -121,7 +123,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact), council,
                 dialogue(hold_media=hold_media)]
 
-    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []})
+    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []},
+                     reroute=Rerouter(db, clock))
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
