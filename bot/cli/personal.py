@@ -15,6 +15,7 @@ from bot.cli.people import e164
 from bot.common.clock import Clock
 from bot.common.settings import Settings, load_settings
 from bot.core import audit
+from bot.core.voice import recordings_past
 from bot.store.audio import AudioStore
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
@@ -113,16 +114,21 @@ def purge(older_than: str | None = OLDER_THAN) -> None:
     clock = Clock()
     cutoff = clock.now() - timedelta(days=days)
     db, tracker, photos, _secret = _parts(settings)
+    recordings = AudioStore(settings.var_dir / "audio")
     try:
         events = tracker.delete_before(cutoff)
         with db.session() as s:
             purged = retention.purge(s, clock, older_than=timedelta(days=days),
                                      audit_retention_days=settings.audit_retention_days, actor=audit.cli_actor(),
                                      photos_stored_before=photos.stored_before(cutoff), conversation_events=events)
+            old_recordings = recordings_past(s, cutoff, recordings.stored_before(cutoff))
     finally:
         db.dispose()
     for photo_id in purged.photos:
         photos.delete(photo_id)
+    for audio_id in old_recordings:
+        recordings.delete(audio_id)
+    purged.counts["recording_files"] = len(old_recordings)
     for name, count in purged.counts.items():
         print(f"{name}\t{count}")
 

@@ -8,7 +8,7 @@ page in the workbench, where the recording is served to staff in the ticket's sc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from bot.common.clock import Clock
 from bot.core import registry, reports
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import Report, event
+from bot.core.tickets import OPEN_STATUSES, Report, event
 from bot.store.models import Ticket
 from bot.store.voice_models import TicketAudio
 
@@ -65,3 +65,17 @@ def take_voice(session: Session, clock: Clock, rules: RoutingRules, voice: Voice
 def recordings_of(session: Session, ticket_id: int) -> list[TicketAudio]:
     return list(session.scalars(select(TicketAudio).where(TicketAudio.ticket_id == ticket_id)
                                 .order_by(TicketAudio.id)))
+
+
+def recordings_past(session: Session, cutoff: datetime, stored_before: list[str]) -> list[str]:
+    """Of the recordings whose files were written before the cutoff, those the retention purge deletes:
+    on no ticket still open or resolved (awaiting its rating), and not put on one since the cutoff.
+    The rows stay (the ticket's history says there was a recording)."""
+    needed: set[str] = set()
+    for start in range(0, len(stored_before), 500):
+        batch = stored_before[start:start + 500]
+        needed.update(session.scalars(select(TicketAudio.audio_id).join(Ticket, Ticket.id == TicketAudio.ticket_id)
+                                      .where(TicketAudio.audio_id.in_(batch),
+                                             (Ticket.status.in_((*OPEN_STATUSES, "resolved")))
+                                             | (TicketAudio.added_at >= cutoff))))
+    return sorted(set(stored_before) - needed)

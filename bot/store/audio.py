@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import datetime
 from pathlib import Path
 
 _HEAD = 12
@@ -68,3 +69,11 @@ class AudioStore:
         except FileNotFoundError:
             return False
         return True
+
+    def stored_before(self, cutoff: datetime) -> list[str]:
+        """The ids of recordings whose file was written before `cutoff`."""
+        if not self.folder.exists():
+            return []
+        limit = cutoff.timestamp()
+        return sorted(path.name for path in self.folder.glob("??/*")
+                      if path.suffix != ".tmp" and path.stat().st_mtime < limit)

@@ -1,0 +1,36 @@
+"""Voice messages on tickets: one per inbound message, and only recordings no open ticket needs are
+purged past the retention."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.core.routing_rules import load_rules
+from bot.core.voice import Voice, recordings_past, take_voice
+from bot.store.models import Ticket
+from bot.store.voice_models import TicketAudio
+from tests.conftest import RESIDENT
+from tests.core.workbench_factories import in_grid_1
+
+HALF_HOUR = timedelta(minutes=30)
+
+
+def test_a_recording_joins_the_open_report_once_and_only_closed_old_ones_are_purged(demo_db, clock, settings):
+    rules = load_rules(settings.routing_config)
+    number = in_grid_1(demo_db, clock)
+    with demo_db.session() as s:
+        assert take_voice(s, clock, rules, Voice("a" * 64, "audio/amr", "sms", RESIDENT, None), HALF_HOUR) == number
+    clock.advance(hours=1)  # the report is no longer recent: the next recording opens a ticket of its own
+    with demo_db.session() as s:
+        other = take_voice(s, clock, rules, Voice("b" * 64, "audio/amr", "sms", RESIDENT, None), HALF_HOUR)
+        assert other != number
+        assert "语音留言" in s.scalar(select(Ticket.text).where(Ticket.number == other))
+        s.scalar(select(Ticket).where(Ticket.number == number)).status = "closed"
+    clock.advance(days=200)
+    with demo_db.session() as s:
+        past = recordings_past(s, clock.now() - timedelta(days=180), ["a" * 64, "b" * 64, "c" * 64])
+    assert past == ["a" * 64, "c" * 64]  # "b" is on a ticket still open; "c" is on none
+    with demo_db.session() as s:
+        assert len(s.scalars(select(TicketAudio)).all()) == 2
