@@ -119,9 +119,9 @@ def router(bench: Workbench) -> APIRouter:
             view = ticket_view(s, bench.clock, bench.rules, staff.scope, staff.person_id, found)
             return page(bench.pages, request, "ticket.html", {
                 "staff": staff, "v": view, "t": view.ticket, "now": bench.clock.now(),
-                "recordings": recordings_of(s, found.id),
                 "templates": reply_templates.for_grid(s, found.unit_id) if "reply" in view.actions else [],
-                "notice": NOTICES.get(done, ""), "error": ERRORS.get(error, "")})
+                "notice": NOTICES.get(done, ""), "error": ERRORS.get(error, ""),
+                "recordings": recordings_of(s, found.id)})
 
     @routes.get("/audit", response_class=HTMLResponse)
     def audit_trail(request: Request, staff: SignedIn, before: int | None = None) -> Response:
