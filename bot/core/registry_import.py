@@ -20,7 +20,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.phones import InvalidPhone, to_e164
-from bot.core.channel_choice import parse_channels
 from bot.store.models import Household, OrgUnit, Person, StaffRole
 
 # Canonical column → accepted headers.
@@ -222,6 +221,8 @@ def _validate(plan: _Plan, kind: str, line: int, row: dict[str, Any], region: st
         if row.get("group") and plan.units.get(row["group"]) != "villager_group":
             problems.append(f"村民小组不存在（{row['group']}）")
         if row.get("channels"):
+            from bot.core.channel_choice import parse_channels
+
             channels = parse_channels(str(row["channels"]))
             if channels is None:
                 problems.append(f"未知渠道（{row['channels']}）")
