@@ -3,6 +3,10 @@ grid worker as a recording. It joins the sender's open report of the last half h
 report of its own, placed by a location the sender shared just before or their home grid (the duty
 officer places it otherwise). Either way the worker hears of it with a notice to listen on the ticket's
 page in the workbench, where the recording is served to staff in the ticket's scope.
+
+A report of its own is of category "other" and names no object, so at the place of an open "other"
+ticket nearby it is joined to that one (并单), like any report there: the recording goes on the open
+ticket and its worker is told; staff split it on the workbench if it was about something else.
 """
 
 from __future__ import annotations
@@ -50,7 +54,8 @@ def take_voice(session: Session, clock: Clock, rules: RoutingRules, voice: Voice
     if ticket is None:
         report = Report(text=VOICE_REPORT, category="other", reporter_address=voice.sender, channel=voice.channel,
                         lat=voice.lat, lon=voice.lon, source_message_id=voice.message_id)
-        ticket = reports.submit(session, clock, report, rules).ticket
+        opened = reports.submit(session, clock, report, rules)
+        ticket, joined = opened.merged_into or opened.ticket, opened.merged_into is not None  # 并单: on the one open
     now = clock.now()
     session.add(TicketAudio(ticket_id=ticket.id, audio_id=voice.audio_id, content_type=voice.content_type,
                             source_message_id=voice.message_id, added_at=now))
