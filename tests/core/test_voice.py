@@ -7,11 +7,14 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.core import reports
 from bot.core.routing_rules import load_rules
+from bot.core.tickets import Report
 from bot.core.voice import Voice, recordings_past, take_voice
+from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket
 from bot.store.voice_models import TicketAudio
-from tests.conftest import RESIDENT
+from tests.conftest import POINT_IN_GRID_1, RESIDENT
 from tests.core.workbench_factories import in_grid_1
 
 HALF_HOUR = timedelta(minutes=30)
@@ -34,3 +37,22 @@ def test_a_recording_joins_the_open_report_once_and_only_closed_old_ones_are_pur
     assert past == ["a" * 64, "c" * 64]  # "b" is on a ticket still open; "c" is on none
     with demo_db.session() as s:
         assert len(s.scalars(select(TicketAudio)).all()) == 2
+
+
+def test_a_recording_whose_report_is_joined_to_an_open_one_goes_on_that_one_and_its_worker_hears(
+        demo_db, clock, settings):
+    rules = load_rules(settings.routing_config)
+    lat, lon = POINT_IN_GRID_1
+    with demo_db.session() as s:
+        first = reports.submit(s, clock, Report(text="小区门口堆了很多杂物", category="other",
+                                                reporter_address="+8613600000009", channel="sms", lat=lat, lon=lon),
+                               rules).ticket
+        number, worker = first.number, first.assignee.phone
+    with demo_db.session() as s:
+        joined = take_voice(s, clock, rules, Voice("d" * 64, "audio/amr", "wechat", "wx:oVoice", None, lat, lon),
+                            HALF_HOUR)
+        assert joined == number
+        on = s.scalar(select(Ticket.number).join(TicketAudio, TicketAudio.ticket_id == Ticket.id))
+        assert on == number
+        told = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == worker)).all()
+        assert any("语音留言" in text and number in text for text in told)
