@@ -12,6 +12,7 @@ from fastapi import APIRouter
 
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import Classify, DialogueContext
+from bot.app.rerouting import Rerouter
 from bot.app.steps import EmergencyPlace, InformationRequests, RememberChannel, StaffDesk
 from bot.channels import simulator
 from bot.common.clock import Clock
@@ -52,6 +53,7 @@ class ChannelKit:
     limiter: RateLimiter = field(default_factory=lambda: RateLimiter({}))
     telegram: TelegramChannel | None = None  # its Bot serves the webhook and the polling too
     closers: list[Closable] = field(default_factory=list)  # steps with connections of their own
+    reroute: Rerouter | None = None  # a person's message on to their next channel
 
     def routers(self, settings: Settings, db: Database, clock: Clock, intake: Intake,
                 outbox: Outbox) -> list[APIRouter]:
@@ -121,7 +123,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
         return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact), council,
                 dialogue(hold_media=hold_media)]
 
-    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []})
+    kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []},
+                     reroute=Rerouter(db, clock))
     limits: dict[str, RateLimit] = {}
     token = settings.twilio_auth_token.get_secret_value()
     if settings.twilio_account_sid and token and settings.twilio_from_number:
@@ -222,9 +225,18 @@ def add_wechat(kit: ChannelKit, settings: Settings, db: Database, clock: Clock, 
 
     api = WeChatApi(db, clock, settings.wechat_app_id, settings.wechat_app_secret.get_secret_value(),
                     base_url=settings.wechat_api_base_url, early_refresh_seconds=settings.wechat_token_refresh_seconds)
+    from bot.channels.wechat.voice import VoiceMessages
+    from bot.store.audio import AudioStore
+
     sms = next((name for name in SMS_TEMPLATE_CHANNELS if name in kit.channels), None)
-    fallback = WeChatFallback(db, clock, load_rules(settings.routing_config), sms_channel=sms)
-    kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback)
+    rules = load_rules(settings.routing_config)
+    fallback = WeChatFallback(db, clock, rules, sms_channel=sms)
+    voices = VoiceMessages(api, db, AudioStore(settings.var_dir / "audio"), clock, rules,
+                           max_bytes=settings.media_max_bytes, within=timedelta(minutes=30))
+    from bot.channels.wechat.subscribe import SubscribeNotices
+
+    kit.channels["wechat"] = WeChatChannel(api, WindowTracker(db, clock), fallback,
+                                           subscriptions=SubscribeNotices(api, settings.wechat_subscribe_templates))
     kit.steps["wechat"] = [WeChatLink(db, clock, sms_channel=sms, region=settings.default_region),
-                           WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes),
+                           WeChatSteps(api, db, photos, clock, max_bytes=settings.media_max_bytes, voices=voices),
                            RememberChannel(db)]

@@ -6,6 +6,8 @@ closed, or its five replies are used up): the person is reached another way, onc
 2. Else a follower with a number gets a call: a call-back task for their grid worker (the duty officer
    when nobody can place it), whose notice has the number to call and what the message was about.
 3. A follower with no number cannot be reached until they write again; the message stays dead.
+
+A person with fallback channels in the registry is left to them instead (`bot.app.rerouting`).
 """
 
 from __future__ import annotations
@@ -50,7 +52,10 @@ class WeChatFallback:
                 return "no phone number linked: nobody else can reach them"
             if self._recent(s, recipient, phone):
                 return f"{mask(phone)} was reached another way in the last 24 h"
-            worker = questions.grid_worker_of(s, registry.person_by_address(s, phone))
+            person = registry.person_by_address(s, phone)
+            if person is not None and person.fallback_channels:
+                return "left to the person's next channel"
+            worker = questions.grid_worker_of(s, person)
             if self.sms_channel is not None and worker is not None:
                 return self._sms(s, phone, worker)
             return self._task(s, recipient, phone, text)

@@ -11,6 +11,7 @@ import asyncio
 from dataclasses import dataclass
 
 from bot.app.channels import ChannelKit, build_channels
+from bot.app.one_conversation import OnePersonEngine
 from bot.common.clock import Clock
 from bot.common.settings import Settings
 from bot.core.routing_rules import RoutingRules, load_rules
@@ -41,7 +42,7 @@ class Services:
     outbox: Outbox
     # How webhooks store inbound messages: group commit (bot/messaging/intake.py), shared by every channel.
     intake: Intake
-    engine: EngineClient | ReplicatedEngine
+    engine: OnePersonEngine  # the client to the engine(s), asked in each person's one conversation
     # Channels, their inbound steps, outbound policies and rate limits (bot/app/channels.py).
     kit: ChannelKit
     worker: InboundWorker
@@ -84,14 +85,15 @@ def build_services(settings: Settings, clock: Clock | None = None, *,
     db = Database(settings.resolved_database_url, phone_key=settings.phone_encryption_key.get_secret_value())
     photos = PhotoStore(settings.var_dir / "photos")
     rules = load_rules(settings.routing_config)
-    engine = engine or engine_for(settings)
+    engine = OnePersonEngine(engine or engine_for(settings), db)
     kit = build_channels(settings, db, clock, photos, rules=rules, classify=engine.parse)
     inbox = Inbox(db, clock, max_attempts=settings.inbox_max_attempts,
                   backoff_seconds=settings.inbox_backoff_seconds, lease_seconds=settings.inbox_lease_seconds,
                   privacy_notice=settings.privacy_notice)
     outbox = Outbox(db, clock, max_attempts=settings.outbox_max_attempts,
                     backoff_seconds=settings.outbox_backoff_seconds, lease_seconds=settings.outbox_lease_seconds)
-    dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter)
+    dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter,
+                                  reroute=kit.reroute)
     worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
                            max_chars=settings.inbound_max_chars)
     kept = Spool(settings.resolved_spool_dir, max_bytes=settings.spool_max_bytes) if spool else None

@@ -15,6 +15,8 @@ from bot.cli.people import e164
 from bot.common.clock import Clock
 from bot.common.settings import Settings, load_settings
 from bot.core import audit
+from bot.core.voice import recordings_past
+from bot.store.audio import AudioStore
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
 from bot.store.tracker_events import TrackerEvents
@@ -88,6 +90,9 @@ def erase_cmd(phone: str | None = PHONE, telegram_id: int | None = TELEGRAM, yes
         db.dispose()
     for photo_id in erased.photos:
         photos.delete(photo_id)
+    recordings = AudioStore(settings.var_dir / "audio")
+    for audio_id in erased.audio:
+        recordings.delete(audio_id)
     for name, count in erased.counts.items():
         print(f"{name}\t{count}")
 
@@ -109,16 +114,21 @@ def purge(older_than: str | None = OLDER_THAN) -> None:
     clock = Clock()
     cutoff = clock.now() - timedelta(days=days)
     db, tracker, photos, _secret = _parts(settings)
+    recordings = AudioStore(settings.var_dir / "audio")
     try:
         events = tracker.delete_before(cutoff)
         with db.session() as s:
             purged = retention.purge(s, clock, older_than=timedelta(days=days),
                                      audit_retention_days=settings.audit_retention_days, actor=audit.cli_actor(),
                                      photos_stored_before=photos.stored_before(cutoff), conversation_events=events)
+            old_recordings = recordings_past(s, cutoff, recordings.stored_before(cutoff))
     finally:
         db.dispose()
     for photo_id in purged.photos:
         photos.delete(photo_id)
+    for audio_id in old_recordings:
+        recordings.delete(audio_id)
+    purged.counts["recording_files"] = len(old_recordings)
     for name, count in purged.counts.items():
         print(f"{name}\t{count}")
 

@@ -112,6 +112,8 @@ class Settings(BaseSettings):
     wechat_api_base_url: str = "https://api.weixin.qq.com/cgi-bin/"
     # The shared access token is refreshed this long before it runs out.
     wechat_token_refresh_seconds: float = 300.0
+    # Subscription notices outside the 48 h window: kind → {"template_id": …, variable: field, …}.
+    wechat_subscribe_templates: dict[str, dict[str, str]] = {}
     wechat_rate_per_second: float = 20.0
     # Template SMS in mainland China through Aliyun (bot/channels/aliyun_sms/): an AccessKey of a RAM user
     # allowed dysmsapi, the approved signature (签名, without 【】) and the approved template codes by kind

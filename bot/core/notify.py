@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, object_session
 
-from bot.core import registry
+from bot.core import channel_choice, registry
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person
 
 
 def address_of(person: Person) -> tuple[str, str] | None:
-    """(channel, address) where this person gets messages, or None if unreachable."""
+    """(channel, address) where this person gets messages, or None if unreachable. With fallback channels,
+    the first of their channels they have an address on (`channel_choice`)."""
+    session = object_session(person)
+    if person.fallback_channels and session is not None:
+        found = channel_choice.routes(session, person)
+        if found:
+            return found[0]
     if person.preferred_channel == "wechat":  # a follower who linked this number and wrote from WeChat last
         session = object_session(person)
         follower = registry.wechat_address_of(session, person) if session is not None else None

@@ -47,6 +47,7 @@ from bot.store.models import KnowledgeMiss, OrgUnit, Person, StaffRole, Ticket, 
 from bot.store.privacy_models import PrivacyNotice
 from bot.store.staff_models import StaffAccount, StaffSession
 from bot.store.tracker_events import TrackerEvents
+from bot.store.voice_models import TicketAudio
 
 ERASED_NAME = "已删除"
 ERASED_TEXT = "[已删除]"
@@ -112,7 +113,8 @@ def _person_part(session: Session, person: Person) -> dict[str, Any]:
     household = person.household
     return {
         "id": person.id, "name": person.name, "phone": person.phone, "telegram_user_id": person.telegram_user_id,
-        "kind": person.kind, "preferred_channel": person.preferred_channel, "created_at": _plain(person.created_at),
+        "kind": person.kind, "preferred_channel": person.preferred_channel,
+        "fallback_channels": list(person.fallback_channels or []), "created_at": _plain(person.created_at),
         "household": {"code": household.code, "address": household.address, "colour": household.colour,
                       "tags": household.tags} if household else None,
         "home_grid": unit_name(person.home_unit_id), "villager_group": unit_name(person.villager_group_id),
@@ -147,6 +149,7 @@ def export(session: Session, clock: Clock, tracker: TrackerEvents, subject: Data
             select(Ticket.number, TicketFollower.role).join(Ticket, Ticket.id == TicketFollower.ticket_id)
             .where(TicketFollower.address.in_(addresses)).order_by(TicketFollower.id))],
         "photos": sorted(_photos_of(session, subject, [m.id for m in messages], [t.id for t in tickets])),
+        "voice_messages": sorted(_audio_of(session, [m.id for m in messages], [t.id for t in tickets])),
         "opt_outs": _rows(session, select(OptOut).where(OptOut.address.in_(addresses)),
                           ["channel", "active", "changed_at"]),
         "telegram_location": _rows(session, select(TelegramLocation).where(TelegramLocation.sender.in_(addresses)),
@@ -217,6 +220,7 @@ def photo_in_use(session: Session, photo_id: str) -> bool:
 class Erased:
     counts: dict[str, int] = field(default_factory=dict)
     photos: list[str] = field(default_factory=list)  # files to delete once the transaction has committed
+    audio: list[str] = field(default_factory=list)  # recordings likewise
 
 
 def erase(session: Session, clock: Clock, subject: DataSubject, *, actor: str, secret: str,
@@ -237,6 +241,9 @@ def erase(session: Session, clock: Clock, subject: DataSubject, *, actor: str, s
     counts["photos"] = run(delete(TicketPhoto).where(or_(TicketPhoto.ticket_id.in_(ticket_ids),
                                                          TicketPhoto.source_message_id.in_(message_ids))))
     counts["photos"] += run(delete(InboundMedia).where(InboundMedia.inbox_message_id.in_(message_ids)))
+    audio = _audio_of(session, message_ids, ticket_ids)
+    counts["voice_messages"] = run(delete(TicketAudio).where(or_(TicketAudio.ticket_id.in_(ticket_ids),
+                                                                 TicketAudio.source_message_id.in_(message_ids))))
     counts["messages_received"] = counts["messages_sent"] = 0
     for address, pseudo in token.items():
         run(update(InboxMessage).where(InboxMessage.sender == address,
@@ -278,4 +285,12 @@ def erase(session: Session, clock: Clock, subject: DataSubject, *, actor: str, s
     unused = sorted(p for p in photos if not photo_in_use(session, p))
     counts["photo_files"] = len(unused)
     audit.record(session, clock, actor, "person.erase", key, counts)
-    return Erased(counts, unused)
+    unheard = sorted(a for a in audio if session.scalar(select(TicketAudio.id).where(TicketAudio.audio_id == a)
+                                                         .limit(1)) is None)
+    return Erased(counts, unused, unheard)
+
+
+def _audio_of(session: Session, message_ids: list[int], ticket_ids: list[int]) -> set[str]:
+    """The recordings on the subject's tickets or sent as their messages."""
+    return set(session.scalars(select(TicketAudio.audio_id).where(or_(
+        TicketAudio.ticket_id.in_(ticket_ids), TicketAudio.source_message_id.in_(message_ids)))))

@@ -65,6 +65,16 @@ def roles_at(session: Session, unit_id: int) -> list[StaffRole]:
     return list(session.scalars(select(StaffRole).where(StaffRole.unit_id == unit_id).order_by(StaffRole.id)))
 
 
+def conversation_address(session: Session, address: str) -> str:
+    """The address a person's conversation is kept under, whichever channel they wrote by: a WeChat
+    follower who linked a registered number talks in that number's conversation (the one their SMS and
+    template-SMS replies are in). Telegram accounts keep their own (their tickets name them)."""
+    if not address.startswith("wx:"):
+        return address
+    person = person_by_address(session, address)
+    return person.phone if person is not None and person.phone else address
+
+
 def remember_channel(session: Session, address: str, channel: str) -> None:
     """A registered person is reached where they last wrote from."""
     person = person_by_address(session, address)

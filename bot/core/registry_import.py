@@ -43,6 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "group": ("group", "村民小组", "小组"),
     "role": ("role", "角色", "岗位"),
     "unit": ("unit", "单位", "所属单位", "单位编码"),
+    "channels": ("channels", "渠道", "联系渠道", "接收渠道"),  # people: preferred first, then fallbacks
 }
 # Imported people are real: reached by SMS until they write from elsewhere (Telegram), never on the
 # simulator (the model's default, for the demo's identities), which would also let it speak for them.
@@ -241,6 +242,13 @@ def _validate(plan: _Plan, kind: str, line: int, row: dict[str, Any], region: st
             problems.append(f"网格不存在（{row['grid']}）")
         if row.get("group") and plan.units.get(row["group"]) != "villager_group":
             problems.append(f"村民小组不存在（{row['group']}）")
+        if row.get("channels"):
+            from bot.core.channel_choice import parse_channels
+
+            channels = parse_channels(str(row["channels"]))
+            if channels is None:
+                problems.append(f"未知渠道（{row['channels']}）")
+            row["channels"] = channels
         duplicate = plan.once(f"phone:{row.get('phone')}", line)
     else:  # staff
         role = ROLES.get(str(row["role"]).strip().lower())
@@ -319,6 +327,8 @@ def _apply(session: Session, kind: str, row: dict[str, Any], result: ImportResul
         values = {"name": row["name"], "kind": row["kind"], "household_id": household.id if household else None,
                   "home_unit_id": None if row["kind"] == "rider" else home,
                   "villager_group_id": unit_id(row.get("group"))}
+        if row.get("channels"):
+            values["preferred_channel"], values["fallback_channels"] = row["channels"][0], row["channels"][1:]
         target = existing or Person(phone=row["phone"], preferred_channel=REAL_PEOPLES_CHANNEL)
     else:  # staff: the person (kind staff unless already a resident) and the role
         existing = session.scalar(select(Person).where(Person.phone == row["phone"]))

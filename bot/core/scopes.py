@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.core import registry
 from bot.store.models import Household, OrgUnit, Person, Ticket, TicketFollower, TicketPhoto
+from bot.store.voice_models import TicketAudio
 
 # Roles that see the whole unit they hold (and every unit under it).
 # Roles that oversee others' work in their scope: they may read its audit trail.
@@ -112,3 +113,10 @@ def grid_staff(session: Session, unit: OrgUnit) -> list[tuple[Person, str]]:
                 seen.add(role.person_id)
                 people.append((role.person, ROLE_NAMES.get(role.role, role.role)))
     return people
+
+
+def audio_visible(session: Session, scope: Scope, audio_id: str) -> bool:
+    """Whether a recording came with a ticket in scope."""
+    found = select(TicketAudio.id).join(Ticket, Ticket.id == TicketAudio.ticket_id) \
+        .where(TicketAudio.audio_id == audio_id, scope.tickets()).limit(1)
+    return session.scalar(found) is not None

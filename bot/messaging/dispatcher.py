@@ -23,14 +23,28 @@ class Policy(Protocol):
         ...
 
 
+class Reroute(Protocol):
+    """Moves a person's message on to their next channel (the app's, `bot.app.rerouting`)."""
+
+    def moved(self, message: Outgoing, error: str) -> str | None:
+        """After `message` died on its channel: queue it on the next one; what was done, or None."""
+        ...
+
+    def stranded(self, configured: Sequence[str]) -> int:
+        """Move on messages queued for channels not configured here; how many."""
+        ...
+
+
 class OutboxDispatcher:
     """Sends claimed messages: a channel's policy may cut, hold back or defer one first, and the
     per-channel rate limiter spaces them out."""
 
     def __init__(self, outbox: Outbox, channels: dict[str, Channel], *, name: str | None = None,
                  idle_seconds: float = 0.5, policies: dict[str, Policy] | None = None,
-                 limiter: RateLimiter | None = None, batch: int = CLAIM_BATCH) -> None:
+                 limiter: RateLimiter | None = None, batch: int = CLAIM_BATCH,
+                 reroute: Reroute | None = None) -> None:
         self.outbox = outbox
+        self.reroute = reroute
         self.channels = channels
         self.policies = policies or {}
         self.limiter = limiter or RateLimiter({})
@@ -47,6 +61,8 @@ class OutboxDispatcher:
         accepting a message and the sent mark sends that message again once its lease runs out;
         sending the batch concurrently put a whole batch in that window, and the crash test saw a
         duplicate SMS (docs/benchmarks.md)."""
+        if self.reroute is not None:
+            await asyncio.to_thread(self.reroute.stranded, list(self.channels))
         batch = await asyncio.to_thread(self.outbox.claim, self.name, list(self.channels), self.batch)
         reviewed = any(message.channel in self.policies for message in batch)
         reviews = await asyncio.to_thread(self._review, batch) if reviewed else {}
@@ -89,12 +105,22 @@ class OutboxDispatcher:
             log.warning("outbox %s via %s failed (%s): %s", message.id, message.channel,
                         "permanent" if exc.permanent else "will retry", exc)
             await asyncio.to_thread(self.outbox.failed, message, self.name, str(exc), permanent=exc.permanent)
+            await self._move_on(message, str(exc), for_good=exc.permanent)
             return
         except Exception as exc:  # an unexpected bug in a channel is retried, then dead-lettered
             log.exception("outbox %s via %s crashed", message.id, message.channel)
             await asyncio.to_thread(self.outbox.failed, message, self.name, repr(exc), permanent=False)
+            await self._move_on(message, repr(exc), for_good=False)
             return
         await asyncio.to_thread(self.outbox.sent, message, self.name, provider_id)
+
+    async def _move_on(self, message: Outgoing, error: str, *, for_good: bool) -> None:
+        """A message dead on its channel goes on by the recipient's next channel, if they have one."""
+        if self.reroute is None or not (for_good or message.attempts >= self.outbox.max_attempts):
+            return
+        done = await asyncio.to_thread(self.reroute.moved, message, error)
+        if done:
+            log.info("outbox %s via %s: %s", message.id, message.channel, done)
 
     async def _went_out_before(self, channel: Channel, message: Outgoing) -> bool:
         """A dispatcher that died while sending this message may have handed it to the provider: if

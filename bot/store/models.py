@@ -76,6 +76,8 @@ class Person(Base):
     villager_group_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
     # simulator / sms / telegram: where notifications go.
     preferred_channel: Mapped[str] = mapped_column(String(16), default="simulator")
+    # Channels to try after it, in order, when it has no address for them or a send fails for good.
+    fallback_channels: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     household: Mapped[Household | None] = relationship()

@@ -12,10 +12,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from bot.core import households, reply_templates, ticket_queue
 from bot.core.audit_trail import trail
 from bot.core.merging import REFUSALS
-from bot.core.scopes import grids_in, photo_visible, visible_ticket
+from bot.core.scopes import audio_visible, grids_in, photo_visible, visible_ticket
 from bot.core.ticket_queue import QueueFilters
 from bot.core.ticket_view import ticket_view
 from bot.core.tickets import CATEGORY_NAMES
+from bot.core.voice import recordings_of
+from bot.store.audio import AudioStore
 from bot.web.render import SECURITY_HEADERS, page
 from bot.web.workbench import Staff, Workbench
 
@@ -122,7 +124,8 @@ def router(bench: Workbench) -> APIRouter:
                 "staff": staff, "v": view, "t": view.ticket, "now": bench.clock.now(),
                 "household_code": home.code if home and households.visible(s, staff.scope, home.code) else "",
                 "templates": reply_templates.for_grid(s, found.unit_id) if "reply" in view.actions else [],
-                "notice": NOTICES.get(done, ""), "error": ERRORS.get(error, "")})
+                "notice": NOTICES.get(done, ""), "error": ERRORS.get(error, ""),
+                "recordings": recordings_of(s, found.id)})
 
     @routes.get("/audit", response_class=HTMLResponse)
     def audit_trail(request: Request, staff: SignedIn, before: int | None = None) -> Response:
@@ -143,6 +146,20 @@ def router(bench: Workbench) -> APIRouter:
         if content_type is None:
             return not_found(bench, request, staff)
         return FileResponse(bench.photos.path_of(photo_id), media_type=content_type,
+                            headers={**SECURITY_HEADERS, "Cache-Control": "private, max-age=3600"})
+
+    @routes.get("/audio/{audio_id}")
+    def audio(request: Request, audio_id: str, staff: SignedIn) -> Response:
+        """A resident's voice message on a ticket in scope, served as the audio type its bytes are."""
+        store = AudioStore(bench.settings.var_dir / "audio")
+        visible = bool(PHOTO_ID.fullmatch(audio_id))
+        if visible:
+            with bench.db.session() as s:
+                visible = audio_visible(s, staff.scope, audio_id)
+        content_type = store.content_type_of(audio_id) if visible else None
+        if content_type is None:
+            return not_found(bench, request, staff)
+        return FileResponse(store.path_of(audio_id), media_type=content_type, filename=f"voice-{audio_id[:8]}",
                             headers={**SECURITY_HEADERS, "Cache-Control": "private, max-age=3600"})
 
     return routes

@@ -46,7 +46,8 @@ AUDIT_ACTIONS = {
 }
 PRIORITY_NAMES = {"immediate": "紧急", "high": "高", "medium": "中", "normal": "普通"}
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; "
+                               "script-src 'self'; "
                                "connect-src 'self'; "
                                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",

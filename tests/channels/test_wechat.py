@@ -11,7 +11,7 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import func, select
 
-from bot.channels.wechat.steps import GREETING, LOCATION_KEPT, PHOTO_KEPT, VOICE_UNREAD
+from bot.channels.wechat.steps import GREETING, LOCATION_KEPT, PHOTO_KEPT
 from bot.channels.wechat.window import REPLIES_PER_MESSAGE
 from bot.common.settings import Settings
 from bot.store.channel_models import WeChatIdentity
@@ -255,13 +255,12 @@ async def test_an_expired_photo_is_parked_and_the_sender_asked_to_send_it_again(
     assert inbox_rows(services)[0].status == "parked"
 
 
-async def test_a_voice_message_goes_on_as_its_recognition_or_the_sender_is_asked_to_write(
-        gateway, services, follower, fake_engine, fake_wechat):
+async def test_a_voice_message_goes_on_as_its_recognition_text(gateway, services, follower, fake_engine, fake_wechat):
     await post(gateway, follower, follower.voice("V1", recognition="下水道堵了"))
-    await post(gateway, follower, follower.voice("V2"))
     await drive(services)
     assert [t["message"] for t in fake_engine.turns] == ["下水道堵了"]
-    assert [m["text"]["content"] for m in fake_wechat.sent] == ["收到：下水道堵了", VOICE_UNREAD]
+    assert [m["text"]["content"] for m in fake_wechat.sent] == ["收到：下水道堵了"]
+    assert fake_wechat.media_downloads == 0
 
 
 async def test_a_menu_click_reads_as_what_the_resident_would_type(gateway, services, follower, fake_engine):

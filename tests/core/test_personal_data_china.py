@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.core.personal_data import find_subject
+from bot.core.personal_data import erase, find_subject
 from bot.store.channel_models import WeChatIdentity, WeChatLinkCode, WeChatLocation, WeComMember
 from bot.store.message_models import InboxMessage
+from bot.store.models import Person, Ticket
+from bot.store.voice_models import TicketAudio
 from tests.conftest import POINT_IN_GRID_1, RESIDENT, WORKER
-from tests.core.test_personal_data import erased, exported, world  # noqa: F401  (the fixture)
+from tests.core.test_personal_data import SECRET, erased, exported, world  # noqa: F401  (the fixture)
 
 FOLLOWER = "wx:oResident01"
 
@@ -44,3 +46,18 @@ def test_erasing_a_resident_erases_their_wechat_link_location_and_pending_code(w
         assert s.scalar(select(WeChatLinkCode.id)) is None
         assert s.scalar(select(InboxMessage.text).where(InboxMessage.sender == FOLLOWER)) in ("", None)
         assert FOLLOWER not in find_subject(s, RESIDENT).addresses  # the link is gone with them
+
+
+def test_a_residents_voice_messages_and_channel_order_are_exported_and_the_recordings_erased(world):  # noqa: F811
+    with world.db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.reporter_address == RESIDENT))
+        s.add(TicketAudio(ticket_id=ticket.id, audio_id="a" * 64, content_type="audio/amr", added_at=world.clock.now()))
+        s.scalar(select(Person).where(Person.phone == RESIDENT)).fallback_channels = ["wechat", "aliyun_sms"]
+    data = exported(world)
+    assert data["voice_messages"] == ["a" * 64]
+    assert data["person"]["fallback_channels"] == ["wechat", "aliyun_sms"]
+    with world.db.session() as s:
+        done = erase(s, world.clock, find_subject(s, RESIDENT), actor="cli:test", secret=SECRET)
+    assert done.audio == ["a" * 64] and done.counts["voice_messages"] == 1
+    with world.db.session() as s:
+        assert s.scalar(select(TicketAudio.id)) is None

@@ -1,7 +1,7 @@
 """A fake WeChat Official Account API on loopback (wechatpy's `API_BASE_URL` points at it): access tokens
 (a new one invalidates the old, as WeChat's do), customer-service messages with the 45015 window,
-temporary media, the menu. And `Follower`, which writes callbacks as WeChat's servers do: plain or
-encrypted XML with the query string signed."""
+subscription notices (43101 for a follower who did not accept one), temporary media, the menu. And
+`Follower`, which writes callbacks as WeChat's servers do: plain or encrypted XML with the query string signed."""
 
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ class FakeWeChat:
     token_fetches: int = 0
     media_downloads: int = 0
     menus: list[dict[str, Any]] = field(default_factory=list)
+    subscribed: list[dict[str, Any]] = field(default_factory=list)  # accepted subscription notices (bizsend)
+    refused: set[str] = field(default_factory=set)  # openids that did not accept a subscription: 43101
+    subscribe_calls: int = 0
     stale_answers: int = 0  # the next N calls answer 40001 whatever the token (another process fetched one)
     server: LoopbackServer | None = None
 
@@ -56,7 +59,9 @@ class FakeWeChat:
         self.media.clear()
         self.outside_window.clear()
         self.menus.clear()
-        self.token_fetches = self.media_downloads = self.stale_answers = 0
+        self.subscribed.clear()
+        self.refused.clear()
+        self.token_fetches = self.media_downloads = self.stale_answers = self.subscribe_calls = 0
 
     def _token_error(self, request: Request) -> JSONResponse | None:
         if self.stale_answers:
@@ -84,6 +89,20 @@ class FakeWeChat:
             self.sent.append(body)
             return JSONResponse({"errcode": 0, "errmsg": "ok"})
 
+        async def subscribe_send(request: Request) -> Response:
+            if (error := self._token_error(request)) is not None:
+                return error
+            self.subscribe_calls += 1
+            body = json.loads(await request.body())
+            if not body.get("template_id") or not isinstance(body.get("data"), dict):
+                return JSONResponse({"errcode": 47003, "errmsg": "argument invalid!"})
+            if any(len(str(v.get("value", ""))) > 20 for k, v in body["data"].items() if k.startswith("thing")):
+                return JSONResponse({"errcode": 47003, "errmsg": "argument invalid! data.thing.value exceeds"})
+            if body.get("touser") in self.refused:
+                return JSONResponse({"errcode": 43101, "errmsg": "user refuse to accept the msg"})
+            self.subscribed.append(body)
+            return JSONResponse({"errcode": 0, "errmsg": "ok", "msgid": 3000000000 + len(self.subscribed)})
+
         async def media_get(request: Request) -> Response:
             if (error := self._token_error(request)) is not None:
                 return error
@@ -91,8 +110,10 @@ class FakeWeChat:
             if data is None:
                 return JSONResponse({"errcode": 40007, "errmsg": "invalid media_id"})
             self.media_downloads += 1
-            return Response(data, media_type="image/jpeg",
-                            headers={"Content-Disposition": 'attachment; filename="photo.jpg"'})
+            voice = data.startswith(b"#!AMR")
+            return Response(data, media_type="audio/amr" if voice else "image/jpeg",
+                            headers={"Content-Disposition": 'attachment; filename="{}"'.format(
+                                "voice.amr" if voice else "photo.jpg")})
 
         async def menu_create(request: Request) -> Response:
             if (error := self._token_error(request)) is not None:
@@ -103,6 +124,7 @@ class FakeWeChat:
         return Starlette(routes=[
             Route("/cgi-bin/token", token, methods=["GET"]),
             Route("/cgi-bin/message/custom/send", custom_send, methods=["POST"]),
+            Route("/cgi-bin/message/subscribe/bizsend", subscribe_send, methods=["POST"]),
             Route("/cgi-bin/media/get", media_get, methods=["GET"]),
             Route("/cgi-bin/menu/create", menu_create, methods=["POST"]),
         ])

@@ -41,6 +41,10 @@ class WeChatApi(SharedTokenApi):
     def send_text(self, openid: str, text: str) -> dict[str, Any]:
         return dict(self.call(lambda c: c.message.send_text(openid, text)))
 
+    def send_subscribe(self, openid: str, template_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        """A subscription notice (`message/subscribe/bizsend`), for outside the customer-service window."""
+        return dict(self.call(lambda c: c.message.send_subscribe_message(openid, template_id, data)))
+
     def download(self, media_id: str, max_bytes: int) -> bytes | None:
         """A temporary medium's bytes (kept three days by WeChat); None when larger than `max_bytes`."""
         def fetch(client: WeChatClient) -> bytes | None:

@@ -5,8 +5,8 @@ background are kept quietly. A location message is kept for the report that foll
 A photo is downloaded at once through the media API (WeChat keeps it three days) into gridbot's photo
 store, once per MediaId; alone (WeChat photos have no caption) it joins the sender's open report of the
 last half hour, else waits for their next message with text, which carries it. A voice message goes
-on as WeChat's recognition text; without one the resident is asked to write instead (the audio is not
-downloaded yet: gridbot has no store for audio, docs/architecture.md).
+on as WeChat's recognition text; without one it is downloaded and goes to the grid worker as a recording
+(`voice.py`), or, where no audio store is set, the resident is asked to write instead.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from wechatpy.exceptions import WeChatClientException
 
 from bot.channels.wechat.callback import CHANNEL
 from bot.channels.wechat.client import WeChatApi
+from bot.channels.wechat.voice import VoiceMessages
 from bot.common.clock import Clock
 from bot.core import reports
 from bot.messaging.ports import Claimed, PermanentStepError, Replies
@@ -42,8 +43,10 @@ UNUSABLE_MEDIA = {40007, 40008}  # invalid media_id (expired after three days), 
 
 
 class WeChatSteps:
-    def __init__(self, api: WeChatApi, db: Database, photos: PhotoStore, clock: Clock, *, max_bytes: int) -> None:
+    def __init__(self, api: WeChatApi, db: Database, photos: PhotoStore, clock: Clock, *, max_bytes: int,
+                 voices: VoiceMessages | None = None) -> None:
         self.api = api
+        self.voices = voices
         self.db = db
         self.photos = photos
         self.clock = clock
@@ -64,7 +67,11 @@ class WeChatSteps:
             await asyncio.to_thread(self._keep_location, message.sender, payload["lat"], payload["lon"], label)
             return [{"text": LOCATION_KEPT.format(label=f"（{label[:20]}）" if label else "")}]
         if media is not None and media.get("kind") == "voice" and not message.text:
-            return [{"text": VOICE_UNREAD}]
+            if self.voices is None:
+                return [{"text": VOICE_UNREAD}]
+            where = (payload["lat"], payload["lon"]) if "lat" in payload else \
+                await asyncio.to_thread(self._take_location, message.sender)
+            return await self.voices.take(message.id, message.sender, str(media["media_id"]), where)
         if media is not None and media.get("kind") == "image":
             photo_id = await self._photo(message.id, str(media["media_id"]))
             if photo_id is None:

@@ -9,4 +9,5 @@ from bot.store import (  # noqa: F401
     outreach_models,
     privacy_models,
     staff_models,
+    voice_models,
 )
