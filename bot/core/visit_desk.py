@@ -85,8 +85,11 @@ def is_visit(text: str) -> bool:
 
 
 def wants_list(text: str) -> bool:
+    """我的走访, 走访名单, 还有哪些户没走访; never a visit naming its household (走访 1栋101 上次没走访到)."""
     plain = _plain(text)
-    return len(plain) <= 20 and any(word in plain for word in LIST_WORDS) and _ANY_CODE.search(plain) is None
+    if len(plain) > 20 or not any(word in plain for word in LIST_WORDS) or _ANY_CODE.search(plain):
+        return False
+    return not re.search(r"\d", visit_words(plain) or "")
 
 
 def _colour_mark(note: str) -> tuple[int, int, str] | None:

@@ -201,6 +201,10 @@ def test_everyday_wordings_of_my_list_show_it(demo_db: Database, december, text:
     assert say(demo_db, december, WORKER, text).startswith("12月走访15户，已走访0户，还剩15户：H0001")
 
 
+def test_a_visit_naming_its_household_by_address_is_never_taken_for_the_list(demo_db: Database, december):
+    assert say(demo_db, december, WORKER, "走访 1栋101 上次没走访到").startswith("已记录H0001走访")
+
+
 def test_a_tag_added_on_a_visit_takes_the_words_after_it_as_its_reason(demo_db: Database, december):
     answer = say(demo_db, december, WORKER, "走访 H0014 加标签 留守老人 爷爷一个人在家")
     assert answer == "已记录H0014走访，已加标签留守老人。本月还剩14户。"
