@@ -211,7 +211,7 @@ class DialogueContext:
                           message.sender, point)
                 return [{"text": followups.DETAIL_ADDED.format(number=number)}]
             if reading == "ask":
-                return [{"text": followups.ASK_WHICH.format(number=number)}]
+                return [{"text": followups.ask_which(ticket)}]
             return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
                 else message
 

@@ -8,9 +8,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import emergencies, questions, registry, staff_desk, triage
+from bot.core import emergencies, questions, registry, staff_desk, triage, visit_desk
 from bot.core.knowledge import Contact
 from bot.core.routing_rules import RoutingRules
+from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 
@@ -82,7 +83,8 @@ class StaffDesk:
         if not message.text.strip():
             return message
         photos = tuple(str(p) for p in message.payload.get("photos") or [])
-        reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos)
+        category = await self._category(visit_desk.problem_in(message.text))
+        reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos, category)
         if reply is not None:
             return [{"text": reply}]
         if staff is None or self.parse is None:
@@ -95,13 +97,25 @@ class StaffDesk:
             return [{"text": staff}]
         return message
 
-    def _answer(self, sender: str, text: str, photos: tuple[str, ...]) -> tuple[str | None, str | None]:
+    async def _category(self, problem: str) -> str | None:
+        """The classifier's category for a problem a visit brings back (走访 H0008 反映 楼道灯坏了), else None
+        (no problem, no engine, or it is down: the core decides by the words)."""
+        if not problem or self.parse is None:
+            return None
+        try:
+            return category_of(await self.parse(problem))
+        except Exception:  # the engine is down: the visit is still recorded
+            return None
+
+    def _answer(self, sender: str, text: str, photos: tuple[str, ...],
+                category: str | None = None) -> tuple[str | None, str | None]:
         """(the reply to a staff command, or None; the staff menu when the sender is staff, else None)."""
         with self.db.session() as s:
             person = staff_desk.staff_member(s, sender)
             if person is None:
                 return None, None
-            return staff_desk.answer(s, self.clock, self.rules, sender, text, photos), staff_desk.menu(s, person)
+            return (staff_desk.answer(s, self.clock, self.rules, sender, text, photos, category),
+                    staff_desk.menu(s, person))
 
 
 class InformationRequests:

@@ -24,6 +24,7 @@ from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
 ASK_WHICH = "是补充{number}，还是新问题？1 补充 2 新问题"
+ASK_WHICH_ABOUT = "是补充{number}（{what}），还是新问题？1 补充 2 新问题"
 PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
 PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
 POINT_ADDED = "位置已补充到工单{number}，谢谢！"
@@ -107,6 +108,12 @@ def another_thing(report: str, text: str) -> bool:
 
 def fit(text: str, room: int) -> str:
     return text if len(text) <= room else text[:max(room - 1, 0)] + "…"
+
+
+def ask_which(ticket: Ticket) -> str:
+    """"是补充T1004（水管漏水…），还是新问题？": the question says what the open report is (blind test ut21, #48)."""
+    what = fit(ticket.text.split("；补充：")[0].strip(), 10)
+    return ASK_WHICH_ABOUT.format(number=ticket.number, what=what) if what else ASK_WHICH.format(number=ticket.number)
 
 
 def detail_notice(ticket: Ticket, detail: str) -> str:

@@ -14,7 +14,7 @@ from bot.core import registry, staff_notices
 from bot.core.notify import notify
 from bot.core.places import Located, locate
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Opened, Report, event, open_ticket
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Opened, Report, event, filed_on_behalf, open_ticket
 from bot.store.channel_models import InboundMedia
 from bot.store.message_models import InboxMessage
 from bot.store.models import OrgUnit, Ticket, TicketPhoto
@@ -66,11 +66,17 @@ def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules) 
 
 def recent_open_ticket(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
     """The newest ticket this address reported in the last `within` that is still open; a report
-    linked to another (并单) stands for the ticket it was linked to, the number its reporter was given."""
+    linked to another (并单) stands for the ticket it was linked to, the number its reporter was given.
+    A ticket a worker opened on the household's behalf (a visit's 反映 …) is not the member's own report:
+    what they send next is never read as a detail of it (blind test ut21, #48)."""
     since = clock.now() - within
-    for ticket in session.scalars(select(Ticket).where(
-            Ticket.reporter_address == address, Ticket.created_at >= since,
-            Ticket.status.in_((*OPEN_STATUSES, "merged"))).order_by(Ticket.id.desc())):
+    tickets = list(session.scalars(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.created_at >= since,
+        Ticket.status.in_((*OPEN_STATUSES, "merged"))).order_by(Ticket.id.desc())))
+    not_theirs = filed_on_behalf(session, [t.id for t in tickets])
+    for ticket in tickets:
+        if ticket.id in not_theirs:
+            continue
         if ticket.status == "merged":
             ticket = session.get(Ticket, ticket.merged_into_id) if ticket.merged_into_id else None
         if ticket is not None and ticket.status in OPEN_STATUSES:

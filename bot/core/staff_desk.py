@@ -267,13 +267,14 @@ def staff_member(session: Session, address: str) -> Person | None:
 
 
 def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, text: str,
-           photos: tuple[str, ...] = ()) -> str | None:
+           photos: tuple[str, ...] = (), category: str | None = None) -> str | None:
     """The reply to a staff member's message that is a staff command, or None: not staff, or a
-    message for the resident flows (a report of their own, a policy question)."""
+    message for the resident flows (a report of their own, a policy question). `category`: the
+    classifier's for the problem a visit brings back (visit_desk.problem_in), when there is one."""
     person = staff_member(session, address)
     if person is None:
         return None
-    visit = visit_desk.answer(session, clock, rules, person, text)  # 走访 H0012 …, 我的走访 (四万行动)
+    visit = visit_desk.answer(session, clock, rules, person, text, category)  # 走访 H0012 …, 我的走访 (四万行动)
     if visit is not None:
         return visit
     if ticket_number_in(text) is not None and not _looks_like_report(text):

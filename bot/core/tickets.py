@@ -36,6 +36,9 @@ CATEGORY_NAMES = {
     "other": "其他",
 }
 TICKET_NUMBER_OFFSET = 1000
+# The "created" event's mark on a ticket a worker opened for a household (its member stands as the reporter):
+# the member may follow it, but it is not their own report to add details to.
+ON_BEHALF = "on_behalf"
 OPEN_STATUSES = ("new", "assigned", "acknowledged", "in_progress", "reopened", "returned")
 
 
@@ -69,6 +72,15 @@ class Opened:
 
 def ticket_number(ticket_id: int) -> str:
     return f"T{ticket_id + TICKET_NUMBER_OFFSET}"
+
+
+def filed_on_behalf(session: Session, ticket_ids: list[int]) -> set[int]:
+    """Of these tickets, those opened on a household's behalf (a visit's 反映 …), not by their reporter."""
+    if not ticket_ids:
+        return set()
+    created = session.execute(select(TicketEvent.ticket_id, TicketEvent.data).where(
+        TicketEvent.ticket_id.in_(ticket_ids), TicketEvent.kind == "created"))
+    return {ticket_id for ticket_id, data in created if (data or {}).get(ON_BEHALF)}
 
 
 def event(session: Session, ticket: Ticket, kind: str, at, actor: Person | None = None,  # noqa: ANN001
@@ -192,8 +204,9 @@ def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Rep
     for photo_id in dict.fromkeys(report.photos):
         session.add(TicketPhoto(ticket_id=ticket.id, photo_id=photo_id, source_message_id=report.source_message_id,
                                 added_at=now))
+    behalf = {ON_BEHALF: True} if report.household_id is not None else {}
     event(session, ticket, "created", now, reporter, category=category, priority=priority,
-          located_by=where.how if where else None)
+          located_by=where.how if where else None, **behalf)
     if report.photos:
         session.flush()  # the photos are on the ticket before anyone is told of it
 

@@ -13,31 +13,46 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import visit_progress
-from bot.core.household_changes import BASIC_TAGS, COLOUR_NAMES
+from bot.core.household_changes import BASIC_TAGS, COLOUR_NAMES, known_tags
 from bot.core.monthly import month_of
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, scope_of
 from bot.core.visit_lists import EXAMPLE_NOTE, month_label, worker_tasks
-from bot.core.visits import VisitError, VisitInput, household_by_code, record_visit, remaining
+from bot.core.visits import VisitError, VisitInput, household_by_code, record_visit
+from bot.store.household_models import VisitTask
 from bot.store.models import Household, Person
 
 SMS_CHARS = 70
-LIST_WORDS = ("我的走访", "走访清单", "走访名单", "走访任务", "还要走访", "走访几户", "走访哪些")
-_VISIT = re.compile(r"^走访\s*")
+LIST_WORDS = ("我的走访", "走访清单", "走访名单", "走访任务", "还要走访", "走访几户", "走访哪些", "走访记录",
+              "走访进度", "没走访", "未走访", "没有走访", "没去走访")
+_VERB = "走访"
+# The pinyin input method's near misses (走仿 zǒu fǎng): a visit only when a household code follows.
+_TYPOS = "走仿|走方|走坊|走防|走房|走纺"
+_VISIT = re.compile(rf"^{_VERB}(?:了(?!解))?\s*")
+_TYPO_VISIT = re.compile(rf"^(?:{_TYPOS})(?:了(?!解))?\s*(?=[Hh]\d)")
+# The code first: “H0005 走访了 无新情况”.
+_CODE_FIRST = re.compile(rf"^([Hh]\d{{1,8}})[\s，,。:：]*已?(?:{_VERB}|{_TYPOS})(?:了|过|完)?[\s，,。:：]*")
 _CODE = re.compile(r"^([Hh]\d{1,8})(?![\d])")
-_COLOUR = re.compile(r"(?:改|转|变|调)(?:为|成)?\s*(红|黄|绿)(?:色|户|色户)?")
+_ANY_CODE = re.compile(r"(?<![A-Za-z])[Hh]\d{1,8}")
+_COLOUR = re.compile(r"(?:改|转|变|调|标|划|定|列)(?:为|成|记为|记成|入|到)?\s*(红|黄|绿)(?:色户|色|户)?")
+_COLOUR_BARE = re.compile(r"(红|黄|绿)色户")  # “红色户 独居老人摔倒”: the colour it is now
+# Words that speak of a colour: with none of the forms above understood, the bot asks rather than drop it.
+_COLOUR_WORDS = re.compile(r"(红|黄|绿)色|(红|黄|绿)户|改色|变色|换色|调色|颜色")
 _ADD = re.compile(r"(?:加|添加|增加|新增)标签")
 _REMOVE = re.compile(r"(?:去|去掉|删|删除|取消|撤)标签")
 # 反映 opens a clause (“走访 H0012 反映 厨房漏水”); inside a note (“老人反映身体好”) it is just a word.
 _PROBLEM = re.compile(r"(?:^|(?<=[ ，,。；;]))反映")
 _COLOURS = {"红": "red", "黄": "yellow", "绿": "green"}
 _SEPARATORS = " ，,、。；;：:"
+_WORD_SPLIT = re.compile(r"[ ，,、。；;]+")
 
 REPLIES = {
     "usage": "请回复“走访 户号 情况”，如“走访 H0012 已核实 无新情况”；回“我的走访”看名单。",
@@ -46,6 +61,7 @@ REPLIES = {
     "no_reason": "改色请写明理由，如“走访 {code} 改红 老人住院”。",
     "unknown_tag": "没有“{tag}”这个标签，可用如：{some}。",
     "nothing": "本月没有分给您的走访任务。",
+    "colour_unclear": "没看懂要改成什么颜色，本次未记录。请写如“走访 {code} 改红 老人摔倒”。",
 }
 
 
@@ -53,20 +69,41 @@ def _plain(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split())
 
 
+def visit_words(text: str) -> str | None:
+    """What follows the 走访 of a visit message (“H0012 已核实”), else None: `走访 H0012 …`, `走访了H0009，…`,
+    `走仿 H0005 …` (a typo, before a code), `H0005 走访了 …` (the code first)."""
+    plain = _plain(text)
+    first = _CODE_FIRST.match(plain)
+    if first is not None:
+        return f"{first.group(1)} {plain[first.end():]}".strip()
+    verb = _VISIT.match(plain) or _TYPO_VISIT.match(plain)
+    return plain[verb.end():] if verb is not None else None
+
+
 def is_visit(text: str) -> bool:
-    return _VISIT.match(_plain(text)) is not None
+    return visit_words(text) is not None
 
 
 def wants_list(text: str) -> bool:
+    """我的走访, 走访名单, 还有哪些户没走访; never a visit naming its household (走访 1栋101 上次没走访到)."""
     plain = _plain(text)
-    return len(plain) <= 20 and any(word in plain for word in LIST_WORDS)
+    if len(plain) > 20 or not any(word in plain for word in LIST_WORDS) or _ANY_CODE.search(plain):
+        return False
+    return not re.search(r"\d", visit_words(plain) or "")
+
+
+def _colour_mark(note: str) -> tuple[int, int, str] | None:
+    """Where the colour change is said and which: a verb's (改红, 标红, 转为黄色) before a bare 红色户."""
+    found = _COLOUR.search(note) or _COLOUR_BARE.search(note)
+    return (found.start(), found.end(), _COLOURS[found.group(1)]) if found is not None else None
 
 
 def parse(words: str) -> VisitInput:
     """The part after the household: its note, and the problem, colour and tags it names."""
     note = words.strip(_SEPARATORS)
+    colour_at = _colour_mark(note)
     marks = sorted([(m.start(), m.end(), "problem") for m in _PROBLEM.finditer(note)][:1]
-                   + [(m.start(), m.end(), "colour:" + m.group(1)) for m in _COLOUR.finditer(note)][:1]
+                   + ([(colour_at[0], colour_at[1], "colour:" + colour_at[2])] if colour_at else [])
                    + [(m.start(), m.end(), "add") for m in _ADD.finditer(note)][:1]
                    + [(m.start(), m.end(), "remove") for m in _REMOVE.finditer(note)][:1])
     found: dict[str, str] = {}
@@ -75,14 +112,55 @@ def parse(words: str) -> VisitInput:
         stop = marks[index + 1][0] if index + 1 < len(marks) else len(note)
         value = note[end:stop].strip(_SEPARATORS)
         if what.startswith("colour:"):
-            colour, found["reason"] = _COLOURS[what[-1]], value
+            colour, found["reason"] = what.split(":", 1)[1], value
         else:
             found[what] = value
     if colour is not None and not found.get("reason") and marks:  # “老人住院，改红”: the reason came first
         found["reason"] = note[:marks[0][0]].strip(_SEPARATORS)
-    tags = lambda key: tuple(t for t in re.split(r"[ ，,、]+", found.get(key, "")) if t)  # noqa: E731
+    tags = lambda key: tuple(t for t in _WORD_SPLIT.split(found.get(key, "")) if t)  # noqa: E731
     return VisitInput(note=note, problem=found.get("problem", ""), colour=colour, reason=found.get("reason", ""),
                       add=tags("add"), remove=tags("remove"))
+
+
+def colours_named(words: str) -> set[str] | None:
+    """The colours a note speaks of outside its problem (反映 …) when it says no change `parse` understands:
+    a set (empty for 改色, 颜色), or None when it names no colour at all."""
+    note = words.strip(_SEPARATORS)
+    problem = _PROBLEM.search(note)
+    outside = note[:problem.start()] if problem is not None else note
+    found = list(_COLOUR_WORDS.finditer(outside))
+    if not found:
+        return None
+    return {_COLOURS[m.group(1) or m.group(2)] for m in found if m.group(1) or m.group(2)}
+
+
+def _split_tags(words: Sequence[str], known: set[str]) -> tuple[tuple[str, ...], str]:
+    """`加标签 留守老人 爷爷一个人在家`: the known tags it starts with, and the words after them (the reason).
+    A first word that is no known tag stays a tag (the visit is refused, naming it); one that starts with a
+    known tag (留守老人爷爷一个人在家) is split there."""
+    tags: list[str] = []
+    for index, word in enumerate(words):
+        if word in known:
+            tags.append(word)
+            continue
+        prefix = max((t for t in known if word.startswith(t)), key=len, default=None)
+        if prefix is not None:
+            return (*tags, prefix), " ".join([word[len(prefix):], *words[index + 1:]]).strip()
+        if not tags:
+            return tuple(words), ""
+        return tuple(tags), " ".join(words[index:])
+    return tuple(tags), ""
+
+
+def with_tag_reasons(session: Session, household: Household, said: VisitInput) -> VisitInput:
+    """The words after a tag that are no tag are the reason for the change (as in the page's form)."""
+    if not said.add and not said.remove:
+        return said
+    known = set(known_tags(session, household))
+    add, add_why = _split_tags(said.add, known)
+    remove, remove_why = _split_tags(said.remove, known | set(household.tags or ()))
+    reason = said.reason or add_why or remove_why
+    return replace(said, add=add, remove=remove, reason=reason)
 
 
 def _in_scope(session: Session, scope: Scope) -> list[Household]:
@@ -129,14 +207,17 @@ def _recorded_reply(session: Session, person: Person, code: str, ticket_number: 
             parts.append(f"已加标签{change.new}")
         elif change.field == "tag_removed":
             parts.append(f"已去标签{change.old}")
-    left, planned = remaining(session, person.id, month)
+    tasks = my_tasks(session, person, month)
+    left, planned = sum(1 for t in tasks if t.status == "open"), len(tasks)
     text = "，".join(parts) + "。"
     tail = f"本月还剩{left}户。" if planned else ""
     return text + tail if len(text + tail) <= SMS_CHARS else text[:SMS_CHARS]
 
 
-def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, text: str) -> str:
-    rest = _VISIT.sub("", _plain(text), count=1)
+def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, text: str,
+           category: str | None = None) -> str:
+    """Record the visit a message tells of; `category` is the classifier's for its problem, when it has one."""
+    rest = visit_words(text) or ""
     if not rest:
         return REPLIES["usage"]
     scope = scope_of(session, person)
@@ -156,7 +237,10 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
         if not found:
             return REPLIES["not_found"].format(who="这户")
         household, who = found[0], found[0].code
-    said = parse(words)
+    said = with_tag_reasons(session, household, replace(parse(words), category=category))
+    named = colours_named(words) if said.colour is None else None
+    if named is not None and named != {household.colour}:  # 还是绿色 of a green household says no change
+        return REPLIES["colour_unclear"].format(code=household.code)
     try:
         done = record_visit(session, clock, rules, scope, person, household, said, via="sms")
     except VisitError as error:
@@ -169,12 +253,29 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
                            done.changes, month_of(clock.now()))
 
 
+def my_tasks(session: Session, person: Person, month: str, scope: Scope | None = None) -> list[VisitTask]:
+    """The month's tasks that are a staff member's to do, open first, by household code: those given to them,
+    and (but for a secretary or the duty officer, who oversee) those of the grids they cover, as their 走访 page
+    lists them: a grid's backup worker has its list too (blind test ut21, #53)."""
+    scope = scope or scope_of(session, person)
+    if scope.oversees:
+        return worker_tasks(session, person.id, month)
+    mine = VisitTask.worker_id == person.id
+    if scope.everything:
+        mine = true()
+    elif scope.unit_ids:
+        mine = or_(mine, VisitTask.unit_id.in_(sorted(scope.unit_ids)))
+    return list(session.scalars(select(VisitTask).join(Household, Household.id == VisitTask.household_id)
+                                .where(mine, VisitTask.month == month)
+                                .order_by(VisitTask.status.desc(), Household.code)))
+
+
 def my_list(session: Session, clock: Clock, person: Person) -> str:
     """This month's list in one SMS part: how many, how many left, the first codes left."""
     month = month_of(clock.now())
-    tasks = worker_tasks(session, person.id, month)
+    scope = scope_of(session, person)
+    tasks = my_tasks(session, person, month, scope)
     if not tasks:
-        scope = scope_of(session, person)
         if scope.oversees:
             grids = None if scope.everything else scope.unit_ids
             progress = visit_progress.by_grid(session, month, grids).values()
@@ -202,10 +303,17 @@ def my_list(session: Session, clock: Clock, person: Person) -> str:
     return text if len(text) <= SMS_CHARS else f"{head}，还剩{len(left)}户：{'、'.join(shown)}{more}。"
 
 
-def answer(session: Session, clock: Clock, rules: RoutingRules, person: Person, text: str) -> str | None:
+def problem_in(text: str) -> str:
+    """The problem a visit message brings back (反映 …), to classify before it is recorded; "" if none."""
+    words = visit_words(text)
+    return parse(words).problem if words else ""
+
+
+def answer(session: Session, clock: Clock, rules: RoutingRules, person: Person, text: str,
+           category: str | None = None) -> str | None:
     """The reply to a staff member's visit message, or None when it is not one."""
     if wants_list(text):
         return my_list(session, clock, person)
     if is_visit(text):
-        return record(session, clock, rules, person, text)
+        return record(session, clock, rules, person, text, category)
     return None

@@ -21,7 +21,7 @@ from bot.core.notify import address_of, notify
 from bot.core.places import Located
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope
-from bot.core.tickets import Report, event, open_ticket
+from bot.core.tickets import CATEGORY_NAMES, Report, event, open_ticket
 from bot.store.household_models import Visit, VisitTask
 from bot.store.models import Household, OrgUnit, Person, Ticket
 
@@ -29,22 +29,29 @@ VIAS = ("page", "sms")
 # The same visit said again this soon by the same worker (a message handled twice after a crash, a form sent
 # twice) is the visit already recorded, never a second one with a second ticket.
 REPEAT_WINDOW = timedelta(minutes=10)
-# A problem brought back from a visit has no classifier: its words decide the category (else 其他).
+# A problem brought back from a visit, when the classifier could not read it: its words decide the category (else
+# 其他), the first row that names one: 楼道灯 and 水管 are the house's, before the roads' 灯.
 _CATEGORY_WORDS = (
-    ("fire_safety", ("消防", "灭火器", "电线", "飞线", "充电")),
-    ("housing_utilities", ("漏水", "渗水", "停水", "停电", "水管", "电梯", "燃气", "煤气", "门窗", "裂缝", "房子")),
-    ("sanitation", ("垃圾", "卫生", "污水", "臭", "化粪池")),
-    ("roads", ("路灯", "路面", "井盖", "道路", "坑")),
-    ("health", ("看病", "住院", "药", "医保", "病")),
-    ("elderly_care", ("老人", "照料", "助餐", "护理", "残疾")),
-    ("education", ("上学", "读书", "学校", "入学")),
-    ("employment", ("工作", "就业", "找活", "工资", "务工")),
-    ("dispute", ("纠纷", "矛盾", "吵架", "邻居")),
-    ("public_security", ("偷", "诈骗", "治安", "打架")),
+    ("fire_safety", ("消防", "灭火器", "电线", "飞线", "充电", "杂物", "通道堵", "液化气罐")),
+    ("housing_utilities", ("漏水", "渗水", "漏雨", "停水", "没水", "停电", "没电", "跳闸", "水管", "水表", "电表",
+                           "燃气", "煤气", "天然气", "电梯", "门窗", "裂缝", "墙皮", "房子", "房屋", "屋顶", "楼道灯",
+                           "暖气", "水压")),
+    ("sanitation", ("垃圾", "卫生", "污水", "臭", "化粪池", "下水道", "下水管", "排水", "阴沟", "马桶", "老鼠",
+                    "蚊虫", "粪", "脏")),
+    ("roads", ("路灯", "灯", "路面", "井盖", "道路", "坑", "积水", "护栏", "人行道", "桥", "路口")),
+    ("health", ("看病", "住院", "药", "医保", "病", "疫苗", "体检")),
+    ("elderly_care", ("老人", "照料", "助餐", "护理", "残疾", "轮椅", "养老")),
+    ("education", ("上学", "读书", "学校", "入学", "转学", "幼儿园")),
+    ("employment", ("工作", "就业", "找活", "工资", "务工", "失业")),
+    ("dispute", ("纠纷", "矛盾", "吵架", "邻居", "噪音", "吵")),
+    ("public_security", ("偷", "诈骗", "治安", "打架", "可疑")),
 )
 
 
-def category_of(problem: str) -> str:
+def category_of(problem: str, guess: str | None = None) -> str:
+    """The category of a visit's problem: the classifier's `guess` when it made one, else by its words."""
+    if guess and guess != "other" and guess in CATEGORY_NAMES:
+        return guess
     for category, words in _CATEGORY_WORDS:
         if any(word in problem for word in words):
             return category
@@ -66,6 +73,7 @@ class VisitInput:
 
     note: str = ""
     problem: str = ""  # 反映 …: opens a ticket on the household's behalf
+    category: str | None = None  # the problem's, by the classifier when the caller has one; else by its words
     colour: str | None = None
     reason: str = ""  # of the colour or tag change (the note when empty, for tags)
     add: Sequence[str] = field(default_factory=tuple)
@@ -111,12 +119,12 @@ def _member(session: Session, household: Household) -> Person | None:
 
 
 def _open_for(session: Session, clock: Clock, rules: RoutingRules, household: Household, by: Person,
-              problem: str) -> Ticket:
+              problem: str, category: str | None = None) -> Ticket:
     """Open a ticket on the household's behalf in its grid: a member as the reporter (the recorder when
     none can be reached), who hears of it in a short note."""
     member = _member(session, household)
     channel, address = address_of(member) if member is not None else (address_of(by) or ("simulator", ""))
-    report = Report(text=problem, category=category_of(problem), reporter_address=address, channel=channel,
+    report = Report(text=problem, category=category_of(problem, category), reporter_address=address, channel=channel,
                     place_text=household.address, earns_points=False, household_id=household.id)
     grid = session.get(OrgUnit, household.unit_id)
     opened = open_ticket(session, clock, rules, report, Located(grid, "place"))
@@ -146,7 +154,8 @@ def record_visit(session: Session, clock: Clock, rules: RoutingRules, scope: Sco
                   via=via, created_at=now)
     session.add(visit)
     session.flush()
-    ticket = _open_for(session, clock, rules, household, by, said.problem.strip()) if said.problem.strip() else None
+    problem = said.problem.strip()
+    ticket = _open_for(session, clock, rules, household, by, problem, said.category) if problem else None
     if ticket is not None:
         visit.ticket_id = ticket.id
     changes: list[Change] = []

@@ -94,7 +94,7 @@ async def test_a_new_different_problem_still_goes_to_the_engine_and_an_unclear_o
     assert isinstance(passed, Claimed) and passed.payload["context_read"] is True
     chat.classify_as("report_issue", "dispute")
     [question] = texts(await chat.say("门口好吵 睡不着"))
-    assert question == f"是补充{number}，还是新问题？1 补充 2 新问题"
+    assert question == f"是补充{number}（垃圾桶满球了好几天…），还是新问题？1 补充 2 新问题"  # says what it is
     sent_on = await chat.say("2")
     assert isinstance(sent_on, Claimed) and sent_on.text == "门口好吵 睡不着"
     assert sent_on.payload["context_read"] is True

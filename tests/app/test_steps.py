@@ -1,6 +1,8 @@
 """The staff desk step: a staff member's command or unplaceable message is answered before the
 engine; residents' messages and a staff member's own report go on to it."""
 
+import re
+
 from bot.app.steps import EmergencyPlace, StaffDesk
 from bot.common.clock import FakeClock
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
@@ -51,6 +53,21 @@ async def test_without_the_engine_a_staff_members_other_messages_go_on(demo_db: 
     other = message(WORKER, "嗯 那个事情哦")
     assert await StaffDesk(demo_db, clock, RULES, down)(other) is other
     assert await StaffDesk(demo_db, clock, RULES)(other) is other
+
+
+async def test_the_problem_a_visit_brings_back_is_filed_under_the_classifiers_category(demo_db: Database,
+                                                                                      clock: FakeClock):
+    """Blind test ut21, #10: a visit's 反映 was filed as 其他; the step asks the engine about the problem alone."""
+    asked: list[str] = []
+
+    async def parse(text: str) -> dict:
+        asked.append(text)
+        return {"text": text, "intent": {"name": "report_issue", "confidence": 0.9}, "response_selector": {
+            "report_issue": {"response": {"intent_response_key": "report_issue/sanitation", "confidence": 0.8}}}}
+
+    [answer] = await StaffDesk(demo_db, clock, RULES, parse)(message(WORKER, "走访 H0007 反映 门口那摊东西烂了"))
+    number = re.search(r"工单(T\d+)", answer["text"]).group(1)
+    assert asked == ["门口那摊东西烂了"] and ticket(demo_db, number).category == "sanitation"
 
 
 async def test_questions_about_the_service_are_answered_before_the_engine_and_never_filed(demo_db: Database):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from bot.core import followups
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
-from tests.core.helpers import kinds, make_report, messages_to, submit, ticket
+from tests.core.helpers import RULES, kinds, make_report, messages_to, submit, ticket
 
 WINDOW = timedelta(minutes=30)
 
@@ -129,3 +130,22 @@ def test_a_location_sent_alone_goes_onto_a_report_without_one_and_the_worker_hea
     after = ticket(demo_db, number)
     assert (after.lat, after.lon) == (25.4025, 103.3025)
     assert "补充了位置" in messages_to(demo_db, WORKER)[-1]
+
+
+def test_a_ticket_a_worker_filed_for_the_household_is_not_the_residents_own_report(demo_db: Database,
+                                                                                   clock: FakeClock):
+    """Blind test ut21, #48: after `走访 阳光小区1栋101 反映 厨房漏水`, the member's own next report was asked
+    "是补充T1001" and joined to the kitchen leak; it is never read against that ticket. They may still follow it."""
+    from bot.core import lifecycle, staff_desk
+
+    with demo_db.session() as s:
+        visit = staff_desk.answer(s, clock, RULES, WORKER, "走访 阳光小区1栋101 反映 厨房漏水")
+    on_behalf = re.search(r"工单(T\d+)", visit).group(1)
+    assert ticket(demo_db, on_behalf).reporter_address == RESIDENT
+    clock.advance(minutes=2)
+    with demo_db.session() as s:
+        assert followups.open_report(s, clock, RESIDENT, WINDOW) is None
+        assert any(line.startswith(on_behalf) for line in lifecycle.status_lines(s, RESIDENT))  # 查询进度 lists it
+    own = submit(demo_db, clock, make_report("我家楼下路灯坏了好几天了"))
+    with demo_db.session() as s:
+        assert followups.open_report(s, clock, RESIDENT, WINDOW).number == own  # their own report takes details

@@ -15,10 +15,11 @@ from bot.core.monthly import run_due
 from bot.core.visit_desk import parse
 from bot.core.visit_lists import visit_lists_job
 from bot.core.visit_rules import VisitRules
+from bot.core.visits import category_of
 from bot.store.db import Database
 from bot.store.household_models import Visit, VisitTask
 from bot.store.models import Household, Ticket
-from tests.conftest import RESIDENT, WORKER
+from tests.conftest import BACKUP_WORKER, RESIDENT, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY, RULES, messages_to
 
 
@@ -58,6 +59,15 @@ def visits_of(db: Database, code: str) -> list[Visit]:
     ("老人住院，改红", "", "red", "老人住院", ()),
     ("已核实 老人反映身体还好", "", None, "", ()),  # 反映 inside the note files nothing
     ("已核实，反映：楼道灯不亮", "楼道灯不亮", None, "", ()),
+    # blind test ut21, #12: every everyday way to say the colour
+    ("标红 独居老人摔倒", "", "red", "独居老人摔倒", ()),
+    ("改为红色 老人摔倒", "", "red", "老人摔倒", ()),
+    ("转红 老人摔倒", "", "red", "老人摔倒", ()),
+    ("红色户 老人摔倒", "", "red", "老人摔倒", ()),
+    ("标黄 儿子失业", "", "yellow", "儿子失业", ()),
+    ("改黄 儿子失业", "", "yellow", "儿子失业", ()),
+    ("转绿 找到工作了", "", "green", "找到工作了", ()),
+    ("标绿，找到工作了", "", "green", "找到工作了", ()),
 ])
 def test_a_visit_message_reads_its_problem_colour_and_tags(words, problem, colour, reason, add):
     said = parse(words)
@@ -151,3 +161,83 @@ def test_the_same_visit_message_handled_twice_records_one_visit_and_one_ticket(d
         number = s.get(Ticket, visit.ticket_id).number
         assert s.scalar(select(func.count()).select_from(Ticket).where(Ticket.text == "楼道灯不亮")) == 1
     assert number in first and number in again
+
+
+def colour_of(db: Database, code: str) -> str:
+    with db.session() as s:
+        return s.scalar(select(Household.colour).where(Household.code == code))
+
+
+def test_a_colour_said_as_biao_hong_changes_the_colour_with_its_reason(demo_db: Database, december):
+    assert say(demo_db, december, WORKER, "走访 H0011 标红 独居老人摔倒") == \
+        "已记录H0011走访，已改为红色户。本月还剩14户。"
+    assert colour_of(demo_db, "H0011") == "red"
+    with demo_db.session() as s:
+        [change] = history(s, s.scalar(select(Household.id).where(Household.code == "H0011")))
+        assert (change.new_value, change.reason) == ("red", "独居老人摔倒")
+
+
+def test_a_colour_word_the_bot_cannot_read_is_said_and_nothing_is_recorded(demo_db: Database, december):
+    answer = say(demo_db, december, WORKER, "走访 H0011 红色 独居老人摔倒")
+    assert answer.startswith("没看懂要改成什么颜色，本次未记录") and "走访 H0011 改红" in answer
+    assert visits_of(demo_db, "H0011") == [] and colour_of(demo_db, "H0011") == "green"
+    # The colour it already is, said in passing, changes nothing and asks nothing.
+    assert say(demo_db, december, WORKER, "走访 H0011 还是绿色 无新情况").startswith("已记录H0011走访。")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("走仿 H0005 已核实", "H0005"),  # the input method's near miss
+    ("走访了H0009，屋头老人身体还可以", "H0009"),
+    ("H0006 走访了 无新情况", "H0006"),  # the code first
+])
+def test_everyday_wordings_of_a_visit_record_it(demo_db: Database, december, text: str, code: str):
+    assert say(demo_db, december, WORKER, text) == f"已记录{code}走访。本月还剩14户。"
+    [visit] = visits_of(demo_db, code)
+    assert task_of(demo_db, code).status == "done" and visit.via == "sms"
+
+
+@pytest.mark.parametrize("text", ["还有哪些户没走访", "没走访的", "走访名单", "走访记录"])
+def test_everyday_wordings_of_my_list_show_it(demo_db: Database, december, text: str):
+    assert say(demo_db, december, WORKER, text).startswith("12月走访15户，已走访0户，还剩15户：H0001")
+
+
+def test_a_visit_naming_its_household_by_address_is_never_taken_for_the_list(demo_db: Database, december):
+    assert say(demo_db, december, WORKER, "走访 1栋101 上次没走访到").startswith("已记录H0001走访")
+
+
+def test_a_tag_added_on_a_visit_takes_the_words_after_it_as_its_reason(demo_db: Database, december):
+    answer = say(demo_db, december, WORKER, "走访 H0014 加标签 留守老人 爷爷一个人在家")
+    assert answer == "已记录H0014走访，已加标签留守老人。本月还剩14户。"
+    with demo_db.session() as s:
+        household = s.scalar(select(Household).where(Household.code == "H0014"))
+        [change] = history(s, household.id)
+        assert "留守老人" in household.tags and (change.field, change.reason) == ("tag_added", "爷爷一个人在家")
+    assert task_of(demo_db, "H0014").status == "done"
+
+
+@pytest.mark.parametrize(("problem", "category"), [
+    ("楼道灯坏了", "housing_utilities"), ("下水道堵了", "sanitation"), ("小区门口的灯不亮", "roads"),
+    ("厨房漏水", "housing_utilities"), ("燃气表坏了", "housing_utilities"), ("垃圾好几天没人收", "sanitation"),
+    ("停电两天了", "housing_utilities"), ("污水冒出来了", "sanitation"), ("说不清的事", "other"),
+])
+def test_a_visits_problem_is_filed_under_the_category_its_words_name(problem: str, category: str):
+    assert category_of(problem) == category
+
+
+def test_a_visits_problem_takes_the_classifiers_category_and_its_time_limit(demo_db: Database, december):
+    with demo_db.session() as s:
+        answer = staff_desk.answer(s, december, RULES, WORKER, "走访 H0007 反映 门口那个东西烂了", category="roads")
+    assert "已代为反映" in answer
+    with demo_db.session() as s:
+        ticket = s.get(Ticket, visits_of(demo_db, "H0007")[0].ticket_id)
+        assert ticket.category == "roads"
+        assert ticket.due_at - ticket.created_at == RULES.handle_within("roads", ticket.priority)
+    say(demo_db, december, WORKER, "走访 H0013 反映 下水道堵了")  # no classifier: its words
+    with demo_db.session() as s:
+        assert s.get(Ticket, visits_of(demo_db, "H0013")[0].ticket_id).category == "sanitation"
+
+
+def test_a_backup_worker_s_list_by_message_is_the_grid_s_as_on_his_page(demo_db: Database, december):
+    """Blind test ut21, #53: his 走访 page listed the grid's 15 while 我的走访 said he had none."""
+    assert say(demo_db, december, BACKUP_WORKER, "我的走访").startswith("12月走访15户，已走访0户，还剩15户：H0001")
+    assert say(demo_db, december, BACKUP_WORKER, "走访 H0002 已核实") == "已记录H0002走访。本月还剩14户。"

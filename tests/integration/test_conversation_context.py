@@ -101,7 +101,7 @@ def test_a_follow_up_the_bot_is_unsure_of_is_asked_about_and_1_adds_it(running: 
     auntie = RESIDENTS[2]
     number = number_in(say(running, auntie, "我们楼道头水管漏水了 滴滴答答一晚上"))
     replies = say(running, auntie, UNCLEAR)
-    assert replies == [f"是补充{number}，还是新问题？1 补充 2 新问题"]
+    assert replies == [f"是补充{number}（我们楼道头水管漏水…），还是新问题？1 补充 2 新问题"]
     [reply] = say(running, auntie, "一")
     assert number in reply and "补充" in reply
     [ticket] = tickets_of(running, auntie)

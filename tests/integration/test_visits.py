@@ -7,6 +7,8 @@ the task is done. Runs on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -14,7 +16,7 @@ from bot.common.clock import utcnow
 from bot.core.monthly import month_of
 from bot.store.db import Database
 from bot.store.household_models import Visit, VisitTask
-from bot.store.models import Household, Person
+from bot.store.models import Household, Person, Ticket
 from tests.integration.stack import Stack
 from tests.waiting import eventually_sync
 
@@ -56,5 +58,30 @@ def test_a_grid_worker_gets_the_months_list_and_records_a_visit_by_message(any_s
             assert (visit.note, visit.via) == ("已核实 无新情况", "sms")
         answer = any_stack.say(AJ_GRID_3, "我的走访").json()["replies"][0]
         assert f"已走访1户，还剩{len(codes) - 1}户" in answer and len(answer) <= 70
+    finally:
+        db.dispose()
+
+
+HB_GRID_4 = "+8613700000012"  # 河滨社区第4网格 (新华街), written as by no other test
+H0166_MEMBER = "+8613900000221"  # of 新华街1栋101 (H0166)
+
+
+def test_a_residents_own_report_after_a_visit_filed_for_their_household_is_a_ticket_of_its_own(any_stack: Stack):
+    """Blind test ut21, #48: the worker files 厨房漏水 for the household; the member's own street-lamp report
+    was asked "是补充T1001" and joined to the leak. It is a new ticket, and the leak is still theirs to follow."""
+    visit = any_stack.say(HB_GRID_4, "走访 新华街1栋101 反映 厨房漏水").json()["replies"]
+    assert len(visit) == 1 and visit[0].startswith("已记录H0166走访，已代为反映，工单T"), visit
+    on_behalf = re.search(r"T\d{4,}", visit[0]).group(0)
+    answered = any_stack.say(H0166_MEMBER, "我家楼下路灯坏了好几天了")
+    assert answered.status_code == 200, answered.text
+    replies = " ".join(answered.json()["replies"])
+    assert "补充" not in replies and on_behalf not in replies, replies
+    db = Database(any_stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            texts = list(s.scalars(select(Ticket.text).where(Ticket.reporter_address == H0166_MEMBER)
+                                   .order_by(Ticket.id)))
+        assert texts == ["厨房漏水", "我家楼下路灯坏了好几天了"]
+        assert re.search(r"T\d{4,}", replies).group(0) != on_behalf
     finally:
         db.dispose()
