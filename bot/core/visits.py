@@ -180,10 +180,3 @@ def record_by_code(session: Session, clock: Clock, rules: RoutingRules, scope: S
     if household is None or by is None or not scope.covers_unit(household.unit_id):
         raise VisitError("not_found")
     return record_visit(session, clock, rules, scope, by, household, said, via=via)
-
-
-def remaining(session: Session, person_id: int, month: str) -> tuple[int, int]:
-    """(open, all) of a worker's tasks for the month."""
-    tasks = list(session.scalars(select(VisitTask.status).where(VisitTask.worker_id == person_id,
-                                                                VisitTask.month == month)))
-    return sum(1 for status in tasks if status == "open"), len(tasks)
