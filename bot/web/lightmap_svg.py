@@ -85,16 +85,20 @@ def _short(grid: GridState) -> str:
 
 
 def _community_labels(grids: list[GridState], proj: Projection, size: float) -> str:
-    """Each community's name at the middle of its grids' centres (when the map holds more than one)."""
+    """Each community's name along the top of its grids, centred over them (when the map holds more than one),
+    clear of the grids' own labels at their middles."""
     centres: dict[str, list[tuple[float, float]]] = {}
+    tops: dict[str, float] = {}
     for grid in grids:
         rings = _rings(grid.polygon)
         if rings and grid.community:
             centres.setdefault(grid.community, []).append(_centre(rings, proj))
+            top = min(proj.at(lon, lat)[1] for ring in rings for lon, lat in ring)
+            tops[grid.community] = min(tops.get(grid.community, top), top)
     if len(centres) < 2:
         return ""
     return "".join(
-        f'<text x="{sum(x for x, _ in at) / len(at):.1f}" y="{sum(y for _, y in at) / len(at):.1f}"'
+        f'<text x="{sum(x for x, _ in at) / len(at):.1f}" y="{tops[name] + size * 0.8:.1f}"'
         f' class="community" font-size="{size:.0f}">{escape(name)}</text>' for name, at in centres.items())
 
 
@@ -112,7 +116,7 @@ def overview(grids: list[GridState], dots: list[Dot], width: int = 1000) -> Mark
     if proj is None:
         return Markup("")
     across = proj.width / max(len(grids), 1) ** 0.5  # a typical grid's width: labels fit in it
-    label = max(9.0, min(22.0, across / 5))
+    label = max(9.0, min(28.0, across / 4.5))
     drawn = []
     for grid in grids:
         rings = _rings(grid.polygon)
