@@ -181,3 +181,5 @@ async def test_a_page_not_found_says_what_was_not_found_never_a_ticket_for_a_hou
         answer = await http.get(path)
         assert answer.status_code == 404 and what in answer.text, path
         assert "工单不存在" not in answer.text
+    neutral = await http.get("/staff/broadcasts")  # a page not his to see: nothing named
+    assert neutral.status_code == 404 and "没有找到，或不在您的管辖范围内" in neutral.text
