@@ -50,7 +50,7 @@ def report_command(unit: Annotated[str, typer.Option(help="a community, village 
     summary = Table("项目", "数值", title=f"{report.name} {report.month_label}月报")
     for label, value, fmt in month_report_xlsx.summary_rows(report):
         summary.add_row(label, _shown(value, fmt))
-    grids = Table(*month_report_xlsx.GRID_HEADERS)
+    grids = Table(*month_report_xlsx.grid_headers(report))
     for row in month_report_xlsx.grid_rows(report):
         grids.add_row(*(percent(v) if i in (5, 6, 7) else str(v) for i, v in enumerate(row)))
     shown = Console()

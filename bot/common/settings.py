@@ -226,17 +226,14 @@ class Settings(BaseSettings):
     staff_lockout_minutes: float = Field(15.0, gt=0)
     # The worker board (亮灯, /staff/board, bot/core/worker_board.py): each grid worker's light is the worst
     # of their figures' lights. A rate at or above its GREEN share is green, below its RED share red, else
-    # yellow (the month's visits are measured against the share of the month gone by); open tickets past
-    # their deadline: OVERDUE_YELLOW or more is yellow, OVERDUE_RED or more red. A worker red this many
+    # yellow; a rate over fewer than MIN_TICKETS tickets (ratings, for satisfaction) is at worst yellow.
+    # Visits and overdue tickets are judged by the 亮灯图's own GRID_LIGHT_* rules. A worker red this many
     # closed months in a row is flagged once to the community secretary.
     worker_light_on_time_green: float = Field(0.9, ge=0, le=1)
     worker_light_on_time_red: float = Field(0.7, ge=0, le=1)
-    worker_light_visits_green: float = Field(0.9, ge=0, le=1)
-    worker_light_visits_red: float = Field(0.6, ge=0, le=1)
     worker_light_satisfaction_green: float = Field(0.9, ge=0, le=1)
     worker_light_satisfaction_red: float = Field(0.7, ge=0, le=1)
-    worker_light_overdue_yellow: int = Field(1, ge=1)
-    worker_light_overdue_red: int = Field(3, ge=1)
+    worker_light_min_tickets: int = Field(5, ge=1)
     worker_red_months: int = Field(3, ge=1)
 
     # 亮灯图 (/staff/map, bot/core/grid_lights.py): a grid is red with this many open emergencies (1: any),
@@ -268,14 +265,12 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _worker_lights_in_order(self) -> Settings:
-        """A red line above its green line (or red overdue before yellow) would light nobody yellow."""
-        for name in ("on_time", "visits", "satisfaction"):
+        """A red line above its green line would light nobody yellow."""
+        for name in ("on_time", "satisfaction"):
             green, red = getattr(self, f"worker_light_{name}_green"), getattr(self, f"worker_light_{name}_red")
             if red > green:
                 raise ValueError(f"WORKER_LIGHT_{name.upper()}_RED ({red}) is above WORKER_LIGHT_{name.upper()}"
                                  f"_GREEN ({green})")
-        if self.worker_light_overdue_yellow > self.worker_light_overdue_red:
-            raise ValueError("WORKER_LIGHT_OVERDUE_YELLOW is above WORKER_LIGHT_OVERDUE_RED")
         return self
 
     @model_validator(mode="after")

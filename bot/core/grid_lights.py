@@ -72,25 +72,45 @@ def month_pace(now: datetime) -> float:
     return (local.day - 1 + seconds / 86400) / days
 
 
+def visit_light(rules: LightRules, rate: float | None, pace: float, day: int) -> tuple[str | None, str]:
+    """The light a month's visit completion earns at `pace` (share of the month gone) on `day` of the month
+    (China time; the last day for a month that is over), and why; (None, "") with no visit list. The map and
+    the worker board both judge visits by this."""
+    if rate is None:
+        return None, ""
+    if day >= rules.red_visit_day and rate < rules.red_visit_rate:
+        return "red", f"走访完成{rate:.0%}，{rules.red_visit_day}日后仍低于{rules.red_visit_rate:.0%}"
+    if rate < pace - rules.pace_slack:
+        return "yellow", f"走访完成{rate:.0%}，落后于本月进度{pace:.0%}"
+    return "green", ""
+
+
+def overdue_light(rules: LightRules, overdue_count: int) -> str:
+    """The light a number of overdue open tickets earns (the map's grids and the board's workers alike)."""
+    return "red" if overdue_count >= rules.red_overdue else "yellow" if overdue_count >= rules.yellow_overdue \
+        else "green"
+
+
 def light_of(rules: LightRules, *, emergencies: int, overdue_count: int, visits: Progress | None,
              now: datetime) -> tuple[str, list[str]]:
     """The light and the reasons for it (short Chinese phrases, for the page and the map's tooltips)."""
     rate = visits.rate if visits is not None else None
+    visit, visit_reason = visit_light(rules, rate, month_pace(now), now.astimezone(SERVICE_TZ).day)
+    late = overdue_light(rules, overdue_count)
     red: list[str] = []
     if emergencies >= rules.red_emergencies:
         red.append(f"紧急事件未结{emergencies}件")
-    if overdue_count >= rules.red_overdue:
+    if late == "red":
         red.append(f"逾期工单{overdue_count}件")
-    if rate is not None and now.astimezone(SERVICE_TZ).day >= rules.red_visit_day and rate < rules.red_visit_rate:
-        red.append(f"走访完成{rate:.0%}，{rules.red_visit_day}日后仍低于{rules.red_visit_rate:.0%}")
+    if visit == "red":
+        red.append(visit_reason)
     if red:
         return "red", red
     yellow: list[str] = []
-    if overdue_count >= rules.yellow_overdue:
+    if late == "yellow":
         yellow.append(f"逾期工单{overdue_count}件")
-    pace = month_pace(now)
-    if rate is not None and rate < pace - rules.pace_slack:
-        yellow.append(f"走访完成{rate:.0%}，落后于本月进度{pace:.0%}")
+    if visit == "yellow":
+        yellow.append(visit_reason)
     if yellow:
         return "yellow", yellow
     return "green", ["工单按时办理，走访按进度"]

@@ -19,14 +19,24 @@ CHANGE_HEADERS = ["时间", "户号", "网格", "原颜色", "新颜色", "原�
 VIA_NAMES = {"page": "工作台", "sms": "短信", "visit": "走访", "import": "导入"}
 
 
+def at_end(report: MonthReport) -> str:
+    """月末 once the month is over; 目前 while it runs (what is open now, not at an end not yet reached)."""
+    return "月末" if report.complete else "目前"
+
+
+def grid_headers(report: MonthReport) -> list[str]:
+    return [header.replace("月末", at_end(report)) for header in GRID_HEADERS]
+
+
 def summary_rows(report: MonthReport) -> list[tuple[str, Any, str]]:
     """(label, value, number format) of the headline figures: the page's 概况 and the file's first sheet."""
     f, c = report.figures, report.counts
+    when = at_end(report)
     return [
         ("单位", report.name, ""), ("月份", report.month_label, ""),
         ("统计期间", report.period, ""),
-        ("新工单", c.new, "0"), ("月内办结", c.resolved, "0"), ("月末在办", c.open_at_end, "0"),
-        ("月末逾期", c.overdue_at_end, "0"),
+        ("新工单", c.new, "0"), ("月内办结", c.resolved, "0"), (f"{when}在办", c.open_at_end, "0"),
+        (f"{when}逾期", c.overdue_at_end, "0"),
         ("接单及时率", f.ack_rate, "0%"), ("办结及时率", f.resolve_rate, "0%"), ("回访率", f.rating_rate, "0%"),
         ("满意率", f.satisfaction, "0%"), ("重开率", f.reopen_rate, "0%"),
         ("走访计划（户）", report.visits.planned, "0"), ("走访完成（户）", report.visits.done, "0"),
@@ -74,7 +84,7 @@ def to_xlsx(report: MonthReport) -> bytes:
             summary.cell(row=offset, column=2).number_format = fmt
     summary.column_dimensions["A"].width = 18
     grids = book.create_sheet("网格")
-    _table(grids, GRID_HEADERS, grid_rows(report), {6: "0%", 7: "0%", 8: "0%"})
+    _table(grids, grid_headers(report), grid_rows(report), {6: "0%", 7: "0%", 8: "0%"})
     grids.freeze_panes = "B2"
     changes = book.create_sheet("三色变化")
     below = _table(changes, ["原颜色", "新颜色", "次数"],

@@ -10,9 +10,12 @@ definitions (`bot/core/stats.py`, grouped by `stats.ASSIGNEE`):
 - visits: the month's visit list done (`visit_progress.by_worker`).
 - open and overdue: the tickets they hold now that are open, and of those the queue's 逾期.
 
-Each figure gets a light by the thresholds in the settings (`WORKER_LIGHT_*`); the worker's light is
-the worst of them, and a figure with nothing to measure (no ticket due, no visit planned) is left out.
-The month's visits are held against the share of the month gone by, so the first days are not red.
+The rates get a light by the thresholds in the settings (`WORKER_LIGHT_*`); a rate over fewer than
+`WORKER_LIGHT_MIN_TICKETS` tickets (ratings, for satisfaction) is at worst yellow, so one late ticket does
+not turn a worker red. Visits and overdue tickets are lit by the 亮灯图's own rules (`grid_lights`,
+`GRID_LIGHT_*`): the map and the board tell the same story about the same grid. The worker's light is the
+worst of them; a figure with nothing to measure (no ticket due, no rating, no visit planned, no open
+ticket) is left out, and a worker with none at all is 无数据 (grey), not green.
 A past month is judged as it stood at its end. Every figure is one grouped query for all the workers."""
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from sqlalchemy.orm import Session
 
 from bot.common.settings import Settings
 from bot.core import stats, visit_progress
-from bot.core.monthly import month_start, next_month, previous_month
+from bot.core.grid_lights import LightRules, overdue_light, visit_light
+from bot.core.monthly import SERVICE_TZ, month_start, next_month, previous_month
 from bot.core.scopes import Scope
 from bot.core.ticket_filter import GridScope, overdue
 from bot.core.tickets import OPEN_STATUSES
@@ -34,8 +38,9 @@ from bot.core.visit_progress import Progress
 from bot.store.household_models import WorkerMonthLight
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket
 
-LIGHTS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
-_RANK = {"red": 0, "yellow": 1, "green": 2}
+LIGHTS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "none": "无数据"}
+NO_DATA = "none"
+_RANK = {"red": 0, "yellow": 1, "green": 2, NO_DATA: 3}
 # The board's orders (?sort=…): worst light first, lowest on-time rate or visits first, or by grid.
 SORTS = {"light": "按灯色", "on_time": "按按时率", "visits": "按走访", "grid": "按网格"}
 # How far back a run of red months is looked for.
@@ -44,21 +49,21 @@ _STREAK_MONTHS = 36
 
 @dataclass(frozen=True)
 class Thresholds:
-    """(green at or above, red below) for each rate; (yellow from, red from) for overdue tickets."""
+    """(green at or above, red below) for each rate, the fewest tickets (ratings) a rate needs before it can
+    be red, and the 亮灯图's rules, by which visits and overdue tickets are lit."""
 
     on_time: tuple[float, float] = (0.9, 0.7)
-    visits: tuple[float, float] = (0.9, 0.6)
     satisfaction: tuple[float, float] = (0.9, 0.7)
-    overdue: tuple[int, int] = (1, 3)
+    min_tickets: int = 5
     red_months: int = 3
+    grid: LightRules = field(default_factory=LightRules)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Thresholds:
         return cls(on_time=(settings.worker_light_on_time_green, settings.worker_light_on_time_red),
-                   visits=(settings.worker_light_visits_green, settings.worker_light_visits_red),
                    satisfaction=(settings.worker_light_satisfaction_green, settings.worker_light_satisfaction_red),
-                   overdue=(settings.worker_light_overdue_yellow, settings.worker_light_overdue_red),
-                   red_months=settings.worker_red_months)
+                   min_tickets=settings.worker_light_min_tickets, red_months=settings.worker_red_months,
+                   grid=LightRules.from_settings(settings))
 
 
 def rate_light(value: float | None, green: float, red: float) -> str | None:
@@ -68,13 +73,14 @@ def rate_light(value: float | None, green: float, red: float) -> str | None:
     return "green" if value >= green else "red" if value < red else "yellow"
 
 
-def count_light(count: int, yellow: int, red: int) -> str:
-    return "red" if count >= red else "yellow" if count >= yellow else "green"
-
-
 def worst(lights: Iterable[str | None]) -> str:
-    """The worst of the lights given (green when none)."""
-    return min((light for light in lights if light), key=_RANK.__getitem__, default="green")
+    """The worst of the lights given (无数据 when none: nothing measured is not green)."""
+    return min((light for light in lights if light), key=_RANK.__getitem__, default=NO_DATA)
+
+
+def few(light: str | None, count: int, least: int) -> str | None:
+    """A rate's light over `count` tickets: at worst yellow below `least`."""
+    return "yellow" if light == "red" and count < least else light
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class WorkerFigures:
     grid_code: str
     grid_name: str
     community_id: int | None
+    tickets: int = 0  # held now, reported in the month
     ack: Stage = Stage()
     resolve: Stage = Stage()
     rating: Stage = Stage()  # 回访: closed by the reporter's own rating, or by default
@@ -106,7 +113,7 @@ class WorkerFigures:
     open: int = 0
     overdue: int = 0
     lights: dict[str, str] = field(default_factory=dict)  # figure → its light ("on_time", "visits", …)
-    light: str = "green"
+    light: str = NO_DATA
     red_months: int = 0  # closed months in a row before this one (or ending with it, when closed) lit red
 
     @property
@@ -179,7 +186,8 @@ def workers(session: Session, viewer: Scope | None = None) -> list[tuple[int, st
 
 def _open_and_overdue(session: Session, ids: list[int], at: datetime) -> dict[int, tuple[int, int]]:
     query = (select(Ticket.assignee_id, func.count(), func.sum(case((overdue(at), 1), else_=0)))
-             .where(Ticket.assignee_id.in_(ids), Ticket.status.in_(OPEN_STATUSES)).group_by(Ticket.assignee_id))
+             .where(Ticket.assignee_id.in_(ids), Ticket.status.in_(OPEN_STATUSES), Ticket.created_at <= at)
+             .group_by(Ticket.assignee_id))
     return {person_id: (int(n), int(late or 0)) for person_id, n, late in session.execute(query)}
 
 
@@ -204,12 +212,12 @@ def red_streaks(session: Session, person_ids: list[int], last: str) -> dict[int,
     return found
 
 
-def _lights(row: WorkerFigures, t: Thresholds, elapsed: float) -> dict[str, str]:
+def _lights(row: WorkerFigures, t: Thresholds, elapsed: float, day: int) -> dict[str, str]:
     lights = {
-        "on_time": rate_light(row.on_time_rate, *t.on_time),
-        "visits": rate_light(row.visit_rate, t.visits[0] * elapsed, t.visits[1] * elapsed),
-        "satisfaction": rate_light(row.satisfaction, *t.satisfaction),
-        "overdue": count_light(row.overdue, *t.overdue),
+        "on_time": few(rate_light(row.on_time_rate, *t.on_time), row.tickets, t.min_tickets),
+        "visits": visit_light(t.grid, row.visit_rate, elapsed, day)[0],
+        "satisfaction": few(rate_light(row.satisfaction, *t.satisfaction), row.ratings, t.min_tickets),
+        "overdue": overdue_light(t.grid, row.overdue) if row.open else None,
     }
     return {name: light for name, light in lights.items() if light}
 
@@ -231,17 +239,18 @@ def board(session: Session, month: str, now: datetime, thresholds: Thresholds,
         visits = visit_progress.by_worker(session, month, ids)
         held = _open_and_overdue(session, ids, at)
         streaks = red_streaks(session, ids, previous_month(month))
+    day = 31 if elapsed >= 1 else at.astimezone(SERVICE_TZ).day  # a month that is over: judged at its last day
     rows = []
     for person_id, name, unit in people:
         f = figures.get(person_id, stats.Figures(key="", label=""))
         open_now, late_now = held.get(person_id, (0, 0))
         row = WorkerFigures(
-            person_id, name, unit.id, unit.code, unit.name, unit.parent_id,
+            person_id, name, unit.id, unit.code, unit.name, unit.parent_id, tickets=f.tickets,
             ack=Stage(f.ack_on_time, f.ack_late), resolve=Stage(f.resolve_on_time, f.resolve_late),
             rating=Stage(f.closed_by_reporter, f.closed - f.closed_by_reporter),
             satisfaction=f.satisfaction, ratings=f.ratings, visits=visits.get(person_id),
             open=open_now, overdue=late_now, red_months=streaks.get(person_id, (0, False))[0])
-        lights = _lights(row, thresholds, elapsed)
+        lights = _lights(row, thresholds, elapsed, day)
         rows.append(replace(row, lights=lights, light=worst(lights.values())))
     return Board(month, at, elapsed, rows, thresholds)
 

@@ -77,7 +77,7 @@ def router(bench: Workbench) -> APIRouter:
     SignedIn = Annotated[Staff, Depends(bench.staff)]
 
     def missing(request: Request, staff: Staff) -> Response:
-        return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
+        return page(bench.pages, request, "not_found.html", {"staff": staff, "what": "这户住户"}, 404)
 
     def refused(request: Request, staff: Staff) -> Response:
         return page(bench.pages, request, "refused.html", {"staff": staff}, 403)
@@ -93,8 +93,9 @@ def router(bench: Workbench) -> APIRouter:
                 "may_keep_tags": bool(households.tag_owners(s, staff.template_units))})
 
     @routes.get("/counts", response_class=HTMLResponse)
-    def counted(request: Request, staff: SignedIn, by: str = "community", unit: str = "") -> Response:
-        by = by if by in BY else "community"
+    def counted(request: Request, staff: SignedIn, by: str = "", unit: str = "") -> Response:
+        # a grid worker's households are his grids', not the community's: grouped by grid unless he asks
+        by = by if by in BY else "community" if staff.scope.everything or staff.scope.oversees else "grid"
         with bench.db.session() as s:
             found = household_counts.counts(s, staff.scope)
         chosen = found.row(int(unit)) if unit.isdigit() else None

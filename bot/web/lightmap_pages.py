@@ -41,7 +41,7 @@ def router(bench: Workbench) -> APIRouter:
         with bench.db.session() as s:
             found = grid_page(s, staff.scope, code, now, rules)
         if found is None:
-            return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
+            return page(bench.pages, request, "not_found.html", {"staff": staff, "what": "这个网格"}, 404)
         return page(bench.pages, request, "grid.html", {
             **common, "staff": staff, "g": found.state, "p": found, "svg": grid_map(found.state, found.dots),
             "now": now})

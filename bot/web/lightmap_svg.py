@@ -58,14 +58,16 @@ def _centre(rings: list[list[tuple[float, float]]], proj: Projection) -> tuple[f
     return sum(xs) / len(xs), sum(ys) / len(ys)
 
 
-def _grid_shape(grid: GridState, rings: list[list[tuple[float, float]]], proj: Projection, label: str) -> str:
-    tip = f"{grid.community}{grid.name}：{LIGHT_NAMES[grid.light]}（{'；'.join(grid.reasons)}）"
+def _grid_shape(grid: GridState, rings: list[list[tuple[float, float]]], proj: Projection, label: str,
+                size: float) -> str:
+    full = grid.name if grid.name.startswith(grid.community) else f"{grid.community}{grid.name}"
+    tip = f"{full}：{LIGHT_NAMES[grid.light]}（{'；'.join(grid.reasons)}）"
     polygons = "".join(f'<polygon points="{_points(ring, proj)}"/>' for ring in rings)
     x, y = _centre(rings, proj)
     code = escape(grid.code)
     return (f'<a href="/staff/grids/{code}" class="grid light-{grid.light}" data-code="{code}"'
             f' data-light="{grid.light}"><title>{escape(tip)}</title>{polygons}'
-            f'<text x="{x:.1f}" y="{y:.1f}" class="label">{escape(label)}</text></a>')
+            f'<text x="{x:.1f}" y="{y:.1f}" class="label" font-size="{size:.0f}">{escape(label)}</text></a>')
 
 
 def _fit(grids: list[GridState], dots: list[Dot], width: float, max_height: float) -> Projection | None:
@@ -78,9 +80,34 @@ def _fit(grids: list[GridState], dots: list[Dot], width: float, max_height: floa
 
 
 def _short(grid: GridState) -> str:
-    """The grid's number for its label: 第3网格 → 3, else its code's last part."""
-    digits = "".join(ch for ch in grid.name.removeprefix(grid.community) if ch.isdigit())
-    return digits or grid.code.rsplit("-", 1)[-1]
+    """The grid's short name for its label, without its community's: 幸福社区第3网格 → 第3网格."""
+    return grid.name.removeprefix(grid.community) or grid.name or grid.code
+
+
+def _community_labels(grids: list[GridState], proj: Projection, size: float) -> str:
+    """Each community's name along the top of its grids, centred over them (when the map holds more than one),
+    clear of the grids' own labels at their middles."""
+    centres: dict[str, list[tuple[float, float]]] = {}
+    tops: dict[str, float] = {}
+    for grid in grids:
+        rings = _rings(grid.polygon)
+        if rings and grid.community:
+            centres.setdefault(grid.community, []).append(_centre(rings, proj))
+            top = min(proj.at(lon, lat)[1] for ring in rings for lon, lat in ring)
+            tops[grid.community] = min(tops.get(grid.community, top), top)
+    if len(centres) < 2:
+        return ""
+    return "".join(
+        f'<text x="{sum(x for x, _ in at) / len(at):.1f}" y="{tops[name] + size * 0.8:.1f}"'
+        f' class="community" font-size="{size:.0f}">{escape(name)}</text>' for name, at in centres.items())
+
+
+def dot_size(width: float, grids: int, households: int) -> float:
+    """A household dot's diameter (SVG units): a grid's households cover about a third of a typical grid,
+    so a few households are big dots, easy to see and tap at 375 px, and many stay apart."""
+    across = width / max(grids, 1) ** 0.5  # a typical grid's width
+    each = households / max(grids, 1)
+    return max(3.0, min(16.0, across * (0.3 / max(each, 1)) ** 0.5))
 
 
 def overview(grids: list[GridState], dots: list[Dot], width: int = 1000) -> Markup:
@@ -88,13 +115,14 @@ def overview(grids: list[GridState], dots: list[Dot], width: int = 1000) -> Mark
     proj = _fit(grids, dots, width, width * 1.2)
     if proj is None:
         return Markup("")
+    across = proj.width / max(len(grids), 1) ** 0.5  # a typical grid's width: labels fit in it
+    label = max(9.0, min(28.0, across / 4.5))
     drawn = []
     for grid in grids:
         rings = _rings(grid.polygon)
         if rings:
-            drawn.append(_grid_shape(grid, rings, proj, _short(grid)))
-    # A dot's size: a fraction of a typical grid's width, so 90 households fit in one without merging.
-    dot = max(1.5, min(6.0, proj.width / max(len(grids), 1) ** 0.5 / 24))
+            drawn.append(_grid_shape(grid, rings, proj, _short(grid), label))
+    dot = dot_size(proj.width, len(grids), len(dots))
     paths: dict[str, list[str]] = {colour: [] for colour in COLOURS}
     pad, min_x, max_y, across, down = proj.pad, proj.min_x, proj.max_y, proj.shrink * proj.scale, proj.scale
     for d in dots:  # Projection.at inlined: this runs for every household
@@ -104,7 +132,7 @@ def overview(grids: list[GridState], dots: list[Dot], width: int = 1000) -> Mark
               for colour in COLOURS]
     return Markup(f'<svg class="lightmap-svg" viewBox="0 0 {proj.width:.0f} {proj.height:.0f}" role="img" '
                   f'aria-label="亮灯图：{len(grids)}个网格"><g class="grids">{"".join(drawn)}</g>'
-                  f'{"".join(layers)}</svg>')
+                  f'{"".join(layers)}<g class="communities">{_community_labels(grids, proj, label * 1.4)}</g></svg>')
 
 
 def grid_map(grid: GridState, dots: list[Dot], width: int = 480) -> Markup:

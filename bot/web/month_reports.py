@@ -61,7 +61,7 @@ def router(bench: Workbench) -> APIRouter:
     def monthly(request: Request, staff: SignedIn) -> Response:
         found = _report(request, staff)
         if found is None:
-            return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
+            return page(bench.pages, request, "not_found.html", {"staff": staff, "what": "这份月报"}, 404)
         report, offered = found
         current = month_of(bench.clock.now())
         return page(bench.pages, request, "month_report.html", {
@@ -75,7 +75,7 @@ def router(bench: Workbench) -> APIRouter:
     def monthly_xlsx(request: Request, staff: SignedIn) -> Response:
         found = _report(request, staff)
         if found is None:
-            return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
+            return page(bench.pages, request, "not_found.html", {"staff": staff, "what": "这份月报"}, 404)
         report = found[0]
         with bench.db.session() as s:  # the file may name households and why their colour changed
             audit.record(s, bench.clock, f"person:{staff.person_id}", "month_report.export", report.code,

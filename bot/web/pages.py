@@ -83,7 +83,7 @@ def _merge_outcome(request: Request) -> tuple[str, int, int] | None:
 
 
 def not_found(bench: Workbench, request: Request, staff: Staff) -> Response:
-    return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
+    return page(bench.pages, request, "not_found.html", {"staff": staff, "what": "这张工单"}, 404)
 
 
 def router(bench: Workbench) -> APIRouter:

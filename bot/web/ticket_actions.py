@@ -106,7 +106,7 @@ def router(bench: Workbench) -> APIRouter:
             if found is not None and action == "reply" and not text.strip() and template:
                 text = _template_text(s, found.unit_id, template)
         if not visible or action not in ACTIONS:
-            return page(bench.pages, request, "not_found.html", {"staff": staff}, 404)
+            return page(bench.pages, request, "not_found.html", {"staff": staff, "what": "这张工单"}, 404)
         outcome = f"done={action}"
         try:
             stored = _photo(bench, photo) if action == "resolve" else None

@@ -50,12 +50,14 @@ def ticket_in(db: Database, code: str, now: datetime, *, status: str = "assigned
 def _visits(db: Database, code: str, now: datetime, planned: int, done: int) -> None:
     with db.session() as s:
         grid = s.scalar(select(OrgUnit).where(OrgUnit.code == code))
+        worker = s.scalar(select(StaffRole.person_id).where(StaffRole.unit_id == grid.id,
+                                                            StaffRole.role == "grid_worker"))
         households = list(s.scalars(select(Household.id).where(Household.unit_id == grid.id)
                                     .order_by(Household.id).limit(planned)))
         assert len(households) == planned
         for i, household in enumerate(households):
-            s.add(VisitTask(month=month_of(now), household_id=household, unit_id=grid.id, reason="red",
-                            due_at=now + timedelta(days=20), status="done" if i < done else "open"))
+            s.add(VisitTask(month=month_of(now), household_id=household, unit_id=grid.id, worker_id=worker,
+                            reason="red", due_at=now + timedelta(days=20), status="done" if i < done else "open"))
 
 
 def prepare(db: Database, now: datetime = TENTH, visits: bool = True) -> dict[str, str]:

@@ -16,7 +16,7 @@ from bot.core.visit_progress import Progress
 from bot.core.worker_board import (
     Thresholds,
     board,
-    count_light,
+    few,
     ordered,
     rate_light,
     window,
@@ -39,25 +39,26 @@ def test_a_rate_is_green_at_its_green_share_red_below_its_red_share_and_yellow_b
     assert rate_light(0.7, 0.9, 0.7) == "yellow"
     assert rate_light(0.699, 0.9, 0.7) == "red"
     assert rate_light(None, 0.9, 0.7) is None  # nothing due: neither good nor bad
-    assert [count_light(n, 1, 3) for n in (0, 1, 2, 3, 9)] == ["green", "yellow", "yellow", "red", "red"]
     assert worst(["green", None, "yellow"]) == "yellow" and worst(["yellow", "red"]) == "red"
-    assert worst([]) == "green"
+    assert worst([]) == worst([None]) == "none"  # nothing measured is 无数据, not green
+    assert [few("red", n, 5) for n in (1, 4, 5)] == ["yellow", "yellow", "red"]  # too few tickets to be red
+    assert few("green", 1, 5) == "green" and few(None, 0, 5) is None
 
 
 def test_the_thresholds_come_from_the_settings(tmp_path):
     settings = Settings(var_dir=tmp_path, worker_light_on_time_green=0.95, worker_light_on_time_red=0.5,
-                        worker_light_overdue_red=5, worker_red_months=2, _env_file=None)  # type: ignore[call-arg]
+                        grid_light_red_overdue=5, worker_light_min_tickets=2, worker_red_months=2,
+                        _env_file=None)  # type: ignore[call-arg]
     found = Thresholds.from_settings(settings)
-    assert found.on_time == (0.95, 0.5) and found.overdue == (1, 5) and found.red_months == 2
+    assert found.on_time == (0.95, 0.5) and found.grid.red_overdue == 5 and found.red_months == 2
+    assert found.min_tickets == 2
     assert Thresholds.from_settings(Settings(_env_file=None)) == Thresholds()  # type: ignore[call-arg]
 
 
 def test_a_red_line_above_its_green_line_is_refused_at_start(tmp_path):
-    with pytest.raises(ValueError, match="WORKER_LIGHT_VISITS_RED"):
-        Settings(var_dir=tmp_path, worker_light_visits_green=0.5, worker_light_visits_red=0.6,
+    with pytest.raises(ValueError, match="WORKER_LIGHT_SATISFACTION_RED"):
+        Settings(var_dir=tmp_path, worker_light_satisfaction_green=0.5, worker_light_satisfaction_red=0.6,
                  _env_file=None)  # type: ignore[call-arg]
-    with pytest.raises(ValueError, match="WORKER_LIGHT_OVERDUE_YELLOW"):
-        Settings(var_dir=tmp_path, worker_light_overdue_yellow=4, _env_file=None)  # type: ignore[call-arg]
 
 
 def test_a_month_is_judged_now_while_it_runs_and_at_its_end_once_over():
@@ -83,15 +84,21 @@ def test_each_workers_figures_are_the_statistics_own_for_the_tickets_they_hold(d
     assert (mine.ack.met, mine.resolve.met) == (grid_row.ack_on_time, grid_row.resolve_on_time)
     assert mine.satisfaction == grid_row.satisfaction == 1.0
     assert mine.visits == Progress(3, 1) and (mine.open, mine.overdue) == (1, 1)
-    # 60% on time is red (< 70%); 1 overdue yellow; 33% of visits with 46% of the month gone: yellow (27%–41%)
-    assert mine.lights == {"on_time": "red", "visits": "yellow", "satisfaction": "green", "overdue": "yellow"}
-    assert mine.light == "red"
+    # 60% on time is under 70% but over 2 tickets, too few to be red; 1 overdue yellow; 33% of visits with 46%
+    # of the month gone: behind the 亮灯图's pace (46% − 10%), yellow
+    assert mine.tickets == 2
+    assert mine.lights == {"on_time": "yellow", "visits": "yellow", "satisfaction": "green", "overdue": "yellow"}
+    assert mine.light == "yellow"
+    with demo_db.session() as s:
+        strict = next(r for r in board(s, MONTH, clock.now(), Thresholds(min_tickets=2)).rows
+                      if r.person_id == prepared.worker_id)
+    assert strict.lights["on_time"] == "red" and strict.light == "red"
     theirs = rows[prepared.hb_worker_id]
     assert theirs.stages_met == theirs.stages_due == 3 and theirs.satisfaction == 1.0
     assert theirs.visits is None and theirs.visit_rate is None and (theirs.open, theirs.overdue) == (0, 0)
     assert theirs.light == "green" and "visits" not in theirs.lights
-    # a worker with nothing this month is green: nothing to judge is nothing wrong
-    assert all(row.light == "green" and row.on_time_rate is None for pid, row in rows.items()
+    # a worker with nothing to judge this month is 无数据, not green: nothing measured is not "all well"
+    assert all(row.light == "none" and row.lights == {} for pid, row in rows.items()
                if pid not in (prepared.worker_id, prepared.hb_worker_id))
 
 

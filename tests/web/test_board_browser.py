@@ -14,8 +14,9 @@ from bot.app.gateway import create_app
 from bot.app.services import build_services
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
+from bot.core.monthly import month_of
 from bot.core.staff_accounts import set_password
-from bot.core.worker_board import Thresholds, count_light, rate_light, worst
+from bot.core.worker_board import LIGHTS, Thresholds, board
 from bot.store.household_models import WorkerMonthLight
 from tests.conftest import DUTY_OFFICER, WORKER
 from tests.core.workbench_factories import in_grid_1
@@ -71,23 +72,21 @@ def test_every_workers_light_is_the_one_his_figures_earn_and_red_comes_first(gat
     page.wait_for_selector("tr.worker")
     rows = shown(page)
     assert len(rows) == 13 and rows[0]["person"] == prepared.worker_id
-    t = Thresholds()
-    elapsed = float(page.get_attribute("[data-elapsed]", "data-elapsed"))
-    names = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
+    with gw.services.db.session() as s:  # the lights the core gives each worker (tests/core judge the rules)
+        now = gw.clock.now()
+        earned = {row.person_id: row for row in board(s, month_of(now), now, Thresholds()).rows}
     for row in rows:
-        f = row["figures"]
-        expected = {
-            "on_time": rate_light(percent_of(f["on_time"]["text"]), *t.on_time),
-            "visits": rate_light(percent_of(f["visits"]["text"]), t.visits[0] * elapsed, t.visits[1] * elapsed),
-            "satisfaction": rate_light(percent_of(f["satisfaction"]["text"]), *t.satisfaction),
-            "overdue": count_light(int(f["overdue"]["text"]), *t.overdue),
-        }
-        assert {name: f[name]["light"] for name in expected} == expected, row
-        assert row["light"] == worst(expected.values()) and row["text"] == names[row["light"]]
-    mine = rows[0]
-    assert (mine["light"], mine["figures"]["on_time"]["text"].split()) == ("red", ["60%", "3/5"])
-    assert page.inner_text("[data-tally=red]") == "1" and page.inner_text("[data-tally=green]") == "12"
-    assert page.locator("tr.worker[data-light=red] td.light .dot.red").is_visible()
+        f, expected = row["figures"], earned[row["person"]]
+        assert {name: f[name]["light"] for name in ("on_time", "visits", "satisfaction", "overdue")} == {
+            name: expected.lights.get(name) for name in ("on_time", "visits", "satisfaction", "overdue")}, row
+        assert row["light"] == expected.light and row["text"] == LIGHTS[row["light"]]
+        assert percent_of(f["on_time"]["text"]) == (round(expected.on_time_rate, 2) if expected.stages_due else None)
+    mine = rows[0]  # 60% on time over two tickets: too few to be red, so yellow
+    assert (mine["light"], mine["figures"]["on_time"]["text"].split()) == ("yellow", ["60%", "3/5"])
+    assert page.inner_text("[data-tally=yellow]") == "1" and page.inner_text("[data-tally=green]") == "1"
+    assert page.inner_text("[data-tally=none]") == "11"  # nothing to judge: grey 无数据, not green
+    assert page.locator("tr.worker[data-light=yellow] td.light .dot.yellow").is_visible()
+    assert page.locator("tr.worker[data-light=none] td.light .dot.none").first.is_visible()
     assert page.locator(".flag").all_inner_texts() == ["连续3个月红灯"]
     assert page.locator(f"tr[data-person='{prepared.worker_id}'] .flag").is_visible()
     screenshot(page, "board")

@@ -31,9 +31,9 @@ async def test_the_duty_officer_sees_every_worker_lit_by_his_figures_worst_first
     assert answer.status_code == 200 and "no-store" in answer.headers["cache-control"]
     found = rows(answer.text)
     assert len(found) == 13
-    mine = found[0]  # red comes first
-    assert person_of(mine) == prepared.worker_id and 'data-light="red"' in mine and "红灯" in mine
-    assert 'data-light="red"' in cell(mine, "on_time") and "60%<small>3/5</small>" in cell(mine, "on_time")
+    mine = found[0]  # the worst comes first: yellow, his 60% on time over 2 tickets being too few to be red
+    assert person_of(mine) == prepared.worker_id and 'data-light="yellow"' in mine and "黄灯" in mine
+    assert 'data-light="yellow"' in cell(mine, "on_time") and "60%<small>3/5</small>" in cell(mine, "on_time")
     assert 'data-light="yellow"' in cell(mine, "visits") and "33%<small>1/3</small>" in cell(mine, "visits")
     assert 'data-light="green"' in cell(mine, "satisfaction") and "100%" in cell(mine, "satisfaction")
     assert ">1</td>" in cell(mine, "open")
@@ -42,7 +42,9 @@ async def test_the_duty_officer_sees_every_worker_lit_by_his_figures_worst_first
     theirs = next(r for r in found if person_of(r) == prepared.hb_worker_id)
     assert 'data-light="green"' in theirs and "100%<small>3/3</small>" in cell(theirs, "on_time")
     assert "无名单" in cell(theirs, "visits") and "data-light" not in cell(theirs, "visits")
-    assert '<b data-tally="red">1</b>' in answer.text and '<b data-tally="green">12</b>' in answer.text
+    assert '<b data-tally="yellow">1</b>' in answer.text and '<b data-tally="green">1</b>' in answer.text
+    assert '<b data-tally="none">11</b>' in answer.text  # nothing to judge: 无数据, not green
+    assert "工单或评价满5件才算红" in answer.text and "与亮灯图（网格）用同一规则" in answer.text
     assert 'href="/staff/map"' in answer.text  # the 亮灯图 beside it
     assert 'data-refresh="60"' in answer.text and 'src="/staff/static/board.js"' in answer.text
     assert "https://" not in answer.text and "http://" not in answer.text  # nothing loaded from elsewhere
@@ -67,7 +69,8 @@ async def test_the_board_orders_by_the_query_string_and_shows_past_months_as_the
     assert [person_of(r) for r in by_rate[:2]] == [prepared.worker_id, prepared.hb_worker_id]
     october = (await http.get("/staff/board?month=2026-10")).text
     assert "2026年10月" in october and "data-refresh" not in october and "按月底的情况" in october
-    assert all('data-light="green"' in r for r in rows(october))  # nothing was due in October
+    # nothing was measured in October: every worker 无数据 (grey), none green
+    assert all('data-light="none"' in r and "无数据" in r for r in rows(october)) and len(rows(october)) == 13
     assert "下月 ›" in october
     for wrong in ("2027-01", "2026-13", "11月", "2026-11'--"):  # not a month, or not yet: this month
         assert "2026年11月" in (await http.get("/staff/board", params={"month": wrong})).text

@@ -162,3 +162,24 @@ async def test_a_ticket_links_to_its_reporters_household_when_it_is_in_scope(htt
     await as_(http, COMMUNITY_SECRETARY, clock)
     page = (await http.get(f"/staff/tickets/{number}")).text
     assert "住户 H0001" not in page and "/staff/households/H0001" not in page
+
+
+async def test_a_grid_workers_counts_are_labelled_by_his_grid_not_the_whole_community(http, clock):
+    await as_(http, WORKER, clock)
+    page = (await http.get("/staff/households/counts")).text
+    assert re.findall(r'<tr data-unit="([^"]+)">', page) == ["XF-G1"] and "幸福社区第1网格" in page
+    assert '<option value="grid" selected>' in page
+    await as_(http, COMMUNITY_SECRETARY, clock)  # who oversees a community still sees it by community first
+    assert '<option value="community" selected>' in (await http.get("/staff/households/counts")).text
+
+
+async def test_a_page_not_found_says_what_was_not_found_never_a_ticket_for_a_household(http, clock):
+    await as_(http, WORKER, clock)
+    for path, what in (("/staff/households/H0016", "没有找到这户住户"), ("/staff/grids/XF-G2", "没有找到这个网格"),
+                       ("/staff/tickets/T9999", "没有找到这张工单"),
+                       ("/staff/reports/monthly?unit=HB", "没有找到这份月报")):
+        answer = await http.get(path)
+        assert answer.status_code == 404 and what in answer.text, path
+        assert "工单不存在" not in answer.text
+    neutral = await http.get("/staff/broadcasts")  # a page not his to see: nothing named
+    assert neutral.status_code == 404 and "没有找到，或不在您的管辖范围内" in neutral.text

@@ -81,3 +81,29 @@ async def test_a_grid_page_shows_its_figures_workers_open_tickets_and_households
 async def test_the_map_is_for_signed_in_staff_only(http, clock):
     answer = await http.get("/staff/map")
     assert answer.status_code == 303 and answer.headers["location"].startswith("/staff/login")
+
+
+async def test_the_map_names_each_grid_and_community_and_labels_the_household_counts(http, clock):
+    on_the_tenth(http, clock)
+    await as_(http, clock, DUTY_OFFICER)
+    page = (await http.get("/staff/map")).text
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    labels = re.findall(r'class="label" font-size="\d+">([^<]+)</text>', svg)
+    assert len(labels) == 13 and "第1网格" in labels and not any(label.isdigit() for label in labels)
+    communities = re.findall(r'class="community" font-size="\d+">([^<]+)</text>', svg)
+    assert {"幸福社区", "河滨社区"} <= set(communities) and len(communities) == len(set(communities)) >= 3
+    assert "<title>幸福社区第1网格：红灯" in svg  # the hover title names the grid in full, once
+    counts = page[page.index("住户"):page.index("更新于")]
+    assert re.search(r'红色<span data-households="red">18</span>', counts)  # each count says its colour
+    assert "黄色<span" in counts and "绿色<span" in counts
+    legend = page[page.index('<section class="card legend">'):]
+    assert "标签不决定颜色" in legend and "红色：空巢老人" not in legend  # no tag is said to make a colour
+    assert "网格的灯看三项" in legend
+
+
+async def test_a_secretarys_map_of_one_community_needs_no_community_label(http, clock):
+    on_the_tenth(http, clock)
+    await as_(http, clock, COMMUNITY_SECRETARY)
+    page = (await http.get("/staff/map")).text
+    assert 'class="community"' not in page
+    assert re.findall(r'class="label" font-size="\d+">([^<]+)</text>', page) == [f"第{n}网格" for n in range(1, 5)]

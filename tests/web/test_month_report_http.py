@@ -116,3 +116,16 @@ async def test_the_page_prints_without_the_workbench_and_is_linked_from_the_nav_
     css = (await http.get("/staff/static/month_report.css")).text
     assert "@media print" in css and re.search(r"\.top, \.noprint[^{]*\{ display: none", css)
     assert "url(" not in css and "@import" not in css
+
+
+async def test_the_xlsx_of_a_month_not_over_says_open_now_not_at_the_months_end(http, clock):
+    prepare_november(http.services.db)
+    to_december(clock)
+    await as_(http, XF_SECRETARY, clock)
+    running = await http.get("/staff/reports/monthly.xlsx?unit=XF&month=2026-12")
+    assert running.status_code == 200
+    labels = [label for label, _ in sheet_rows(running.content, "概况")[1:]]
+    assert "目前在办" in labels and "目前逾期" in labels and not any("月末" in label for label in labels)
+    assert sheet_rows(running.content, "网格")[0][3:5] == ["目前在办", "目前逾期"]
+    over = await http.get("/staff/reports/monthly.xlsx?unit=XF&month=2026-11")
+    assert sheet_rows(over.content, "网格")[0][3:5] == ["月末在办", "月末逾期"]

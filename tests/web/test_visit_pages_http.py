@@ -6,6 +6,7 @@ import re
 
 from sqlalchemy import select
 
+from bot.core.household_changes import change_household
 from bot.core.monthly import run_due
 from bot.core.staff_accounts import set_password
 from bot.core.visit_lists import visit_lists_job
@@ -103,3 +104,21 @@ async def test_the_duty_officers_list_shows_the_first_two_hundred_and_says_to_fi
     assert len(listed(page)) == 200 and "只显示前200户，请按网格筛选" in page and 'data-visits="planned">204<' in page
     village = (await http.get("/staff/visits?grid=SQ-G1")).text
     assert len(listed(village)) == 24 and "只显示前" not in village
+
+
+async def test_each_row_shows_the_households_colour_now_and_the_lists_reason_apart(http, clock):
+    lists(http, clock)
+    before = task(http, "H0003").reason
+    with http.services.db.session() as s:  # as `走访 H0003 改红 老人住院` does, after the list was made
+        household = s.scalar(select(Household).where(Household.code == "H0003"))
+        change_household(s, household, reason="老人住院", at=clock.now(), colour="red")
+    await as_(http, WORKER, clock)
+    page = (await http.get("/staff/visits?show=all")).text
+    row = page[page.index('data-household="H0003"'):]
+    row = row[:row.index("</li>")]
+    assert '<span class="dot red"' in row and 'data-colour="red">红色户</span>' in row
+    assert before != "red" and f'data-reason="{before}">列入名单时：' in row  # why it was listed, said apart
+    rows = page.split('<li class="household')[1:]
+    assert len(rows) == len(listed(page)) > 1
+    for each in rows:  # no row says one colour by its dot and another by its badge
+        assert re.search(r'class="dot (\w+)"', each).group(1) == re.search(r'data-colour="(\w+)"', each).group(1)
