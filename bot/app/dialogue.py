@@ -9,6 +9,8 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
 - A follow-up within `followup_window` of the sender's open report joins it (the handler hears
   "补充：…"), unless the classifier and the words say it is something else or a new problem; when
   unsure, the bot asks "是补充T1004，还是新问题？".
+- Within `followup_window` of the sender's emergency, a message saying it is over (火灭了, 没事了,
+  救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py).
 - A photo sent alone joins the open report; a location sent alone is held for the sender's next
   message (with no report open, a photo too), which carries it: onto the open report when that message
   is a detail of it, into a new report when it is another problem (blind test 4, #11). Simulator and
@@ -29,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, followups, lifecycle, reports
+from bot.core import answers, emergency_updates, followups, lifecycle, reports
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
@@ -103,6 +105,10 @@ class DialogueContext:
                 held["lat"], held["lon"] = look.held_point
                 point = look.held_point
             message = replace(message, payload={**message.payload, **held})
+        if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
+            update = await asyncio.to_thread(self._emergency_update, message, text)
+            if update is not None:
+                return update
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
@@ -222,6 +228,13 @@ class DialogueContext:
             reports.add_photos(s, self.clock, ticket, tuple(photos), message_id, sender)
         if point is not None:
             followups.add_point(s, self.clock, ticket, *point, sender, message_id)
+
+    def _emergency_update(self, message: Claimed, text: str) -> Replies | None:
+        with self.db.session() as s:
+            ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
+            if ticket is None:
+                return None
+            return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)}]
 
     # -- a photo or a location alone -------------------------------------------------------------
 

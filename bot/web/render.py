@@ -28,7 +28,7 @@ EVENT_NAMES = {
     "escalation_capped": "督办已到上限", "merged": "并单", "linked": "并入重复反映", "emergency_alert": "紧急通知",
     "photos_added": "补充照片", "dispatched": "分派", "note": "内部备注", "replied": "回复反映人",
     "place_given": "补充地点", "reminded": "提醒", "backup_assigned": "转备岗", "overdue": "超时",
-    "number_moved": "号码变更", "split": "拆分（撤销并单）", "unlinked": "拆出并单",
+    "number_moved": "号码变更", "reporter_update": "报告人更新", "split": "拆分（撤销并单）", "unlinked": "拆出并单",
     "detail_added": "补充情况", "voice_added": "补充语音", "point_added": "补充位置", "taken_over": "接手办理",
 }
 AUDIT_ACTIONS = {

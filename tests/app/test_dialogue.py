@@ -14,12 +14,12 @@ from sqlalchemy import select
 
 from bot.app.dialogue import DialogueContext
 from bot.common.clock import FakeClock
-from bot.core import lifecycle
+from bot.core import lifecycle, reports
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Ticket, TicketPhoto
-from tests.conftest import POINT_IN_GRID_1, RESIDENT, RIDER, WORKER
+from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1, RESIDENT, RIDER, WORKER
 from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
 
 MENU = "您好，我是网格通。请回复数字：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
@@ -118,6 +118,29 @@ async def test_an_urge_a_status_question_and_an_emergency_after_a_report_are_not
     for intent, text in said:
         chat.classify_as(intent)
         assert isinstance(await chat.say(text), Claimed), text
+    assert "补充" not in ticket(demo_db, number).text
+
+
+async def test_saying_the_fire_is_out_after_an_emergency_is_its_update_and_everyone_alerted_hears_it(
+        demo_db: Database, clock: FakeClock):
+    with demo_db.session() as s:
+        number = reports.submit(s, clock, make_report("着火了 着火了", category="fire_safety", emergency=True),
+                                RULES).ticket.number
+    chat = Conversation(demo_db, clock, intent="thank")  # what the classifier makes of it: never 没太看懂
+    chat.bot(["情况紧急请先拨打119！已通知社区和街道值班人员", "请问在哪点？"])
+    clock.advance(minutes=8)
+    [reply] = texts(await chat.say("火已经灭了 莫得事了 谢谢"))
+    assert "转告" in reply and len(reply) <= 70
+    notice = f"工单{number}报告人说：火已经灭了 莫得事了 谢谢"
+    assert messages_to(demo_db, DUTY_OFFICER)[-1] == notice and messages_to(demo_db, WORKER)[-1] == notice
+    assert isinstance(await chat.say("谢谢"), Claimed)  # a thanks alone is the engine's
+
+
+async def test_it_is_over_without_an_emergency_of_the_window_is_left_to_the_engine(demo_db: Database,
+                                                                                   clock: FakeClock):
+    number = submit(demo_db, clock)  # an ordinary report: "没事了" is no update of an emergency
+    chat = Conversation(demo_db, clock, intent="thank")
+    assert isinstance(await chat.say("没事了 谢谢"), Claimed)
     assert "补充" not in ticket(demo_db, number).text
 
 

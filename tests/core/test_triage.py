@@ -36,6 +36,19 @@ def test_a_collapsed_road_or_bridge_with_nobody_in_danger_is_an_ordinary_report(
     assert triage.has_problem(text)
 
 
+@pytest.mark.parametrize("text", ["楼上又在往下滴水了 滴到我阳台上", "厨房水管漏了 一直在滴", "天花板在渗水 墙都湿了",
+                                  "楼上卫生间漏水 漏到我家来了"])
+def test_water_dripping_or_leaking_without_danger_is_an_ordinary_report_whatever_the_classifier_says(text: str):
+    assert not triage.has_danger(text) and triage.has_problem(text)
+    assert not triage.is_emergency(text, classified_as_emergency=True)
+
+
+@pytest.mark.parametrize("text", ["水漫进屋了 电线泡水了", "楼上漏水 水哗哗的往我屋头灌", "插座进水了 在冒火花",
+                                  "屋头淹了 配电箱泡在水里", "房子垮了 里头有人", "水管爆了 漏电了 打到人了"])
+def test_water_with_danger_to_people_or_power_stays_an_emergency(text: str):
+    assert triage.has_danger(text) and triage.is_emergency(text, classified_as_emergency=False)
+
+
 @pytest.mark.parametrize("text", ["后山塌方 压到人了", "隔壁房子垮了 里头还有人", "路边挡墙垮了 砸到人了", "塌了 救命"])
 def test_a_collapse_that_endangers_people_or_a_home_stays_an_emergency(text: str):
     assert triage.has_danger(text) and triage.is_emergency(text, classified_as_emergency=False)

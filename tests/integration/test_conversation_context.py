@@ -17,7 +17,7 @@ from sqlalchemy import select
 from bot.channels.simulator import ONE_PIXEL_PNG
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketEvent
-from tests.conftest import POINT_IN_GRID_1
+from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1
 from tests.integration.stack import Stack
 
 pytestmark = pytest.mark.engine
@@ -282,3 +282,12 @@ def test_a_bare_digit_with_no_numbered_question_before_it_is_asked_about(running
     assert "2" in asked and "4 我的积分" in asked
     [status] = say(running, auntie, "2")
     assert "工单" in status
+
+
+def test_saying_the_fire_is_out_after_an_emergency_reaches_the_duty_officer(running: Stack):
+    grandma = RESIDENTS[18]
+    fire = number_in(say(running, grandma, "着火了 着火了"))  # blind test 5, #131
+    say(running, grandma, "6栋1单元302")
+    [reply] = say(running, grandma, "火已经灭了 莫得事了 谢谢")
+    assert "没太看懂" not in reply and "转告" in reply
+    assert told(running, DUTY_OFFICER, fire)[-1] == f"工单{fire}报告人说：火已经灭了 莫得事了 谢谢"

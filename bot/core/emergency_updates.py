@@ -1,0 +1,77 @@
+"""What a reporter says soon after their emergency that it is over or under control ("火已经灭了 莫得事了",
+"救护车来了", "不用了"): an update to that emergency, never a message the bot does not understand. Everyone
+its alert reached, and its assignee, hear "工单T1040报告人说：…"; the reporter gets a short, warm thanks.
+Blind test 5, #131: "火已经灭了 莫得事了 谢谢" got 没太看懂 and nobody alerted heard it."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry, triage
+from bot.core.notify import notify
+from bot.core.tickets import OPEN_STATUSES, event
+from bot.store.models import Person, Ticket, TicketEvent
+
+# It is over, or help is there: the fire is out, nobody is hurt, the ambulance came, no need to come.
+_OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有了|没了)|灭了|熄了|扑灭了|"
+                   r"没事了|没得事|莫得事|莫事了|没啥事|没什么事|不要紧了|已经好了|好了好了|控制住了|"
+                   r"(?:救护车|消防车|消防|警察|120|119|110).{0,4}(?:来了|到了|已经来|已经到)|不用了|不用来了|不麻烦了|"
+                   r"人(?:醒了|没事)|关掉了|关好了|修好了")
+# Not over after all: "火还没灭", "又烧起来了", "救护车还没来".
+_NOT_OVER = re.compile(r"还没|没有灭|没灭|未灭|灭不了|灭不到|还在烧|又烧|又着|又冒|更大|越来越|救命|快来|快点")
+UPDATE_ACK = "收到，已转告值班人员。大家平安就好，谢谢您告诉我们！"
+SMS_PART = 70
+
+
+def says_over(text: str) -> bool:
+    """Whether a message says the emergency is over or under control, and names no new danger."""
+    plain = " ".join((text or "").split())
+    return bool(plain) and _OVER.search(plain) is not None and _NOT_OVER.search(plain) is None \
+        and not triage.has_danger(plain)
+
+
+def recent_emergency(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
+    """The sender's newest emergency (severity critical) of the last `within`, still open."""
+    return session.scalar(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.severity == "critical", Ticket.status.in_(OPEN_STATUSES),
+        Ticket.created_at >= clock.now() - within).order_by(Ticket.id.desc()).limit(1))
+
+
+def update_notice(ticket: Ticket, said: str) -> str:
+    """"工单T1040报告人说：火已经灭了 莫得事了" within one SMS part."""
+    head = f"工单{ticket.number}报告人说："
+    said = " ".join(said.split())
+    room = SMS_PART - len(head)
+    return head + (said if len(said) <= room else said[:room - 1] + "…")
+
+
+def told_of(session: Session, ticket: Ticket) -> list[Person]:
+    """Everyone the emergency's alert reached, and its assignee."""
+    alerted = session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id,
+                                                        TicketEvent.kind == "emergency_alert")).all()
+    ids = {int(i) for e in alerted for i in (e.data or {}).get("notified", [])}
+    if ticket.assignee_id is not None:
+        ids.add(ticket.assignee_id)
+    return [p for p in (session.get(Person, i) for i in sorted(ids)) if p is not None]
+
+
+def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, address: str,
+               message_id: int | None = None) -> str:
+    """Record the reporter's update on the emergency, tell everyone it alerted (and its assignee), and
+    return the reply to the reporter. The same message twice tells them once."""
+    said = " ".join(said.split())
+    seen = message_id is not None and any(
+        (e.data or {}).get("message_id") == message_id for e in session.scalars(
+            select(TicketEvent).where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "reporter_update")))
+    if not seen:
+        event(session, ticket, "reporter_update", clock.now(), registry.person_by_address(session, address),
+              note=said[:500], message_id=message_id)
+        notice = update_notice(ticket, said)
+        for person in told_of(session, ticket):
+            notify(session, person, notice, ticket_id=ticket.id)
+    return UPDATE_ACK
