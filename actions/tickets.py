@@ -202,7 +202,14 @@ class ActionCancelTicket(Action):
             return []
         try:
             with ctx.db.session() as session:
-                number = lifecycle.cancel(session, ctx.clock, tracker.sender_id, number).number
+                try:
+                    number = lifecycle.cancel(session, ctx.clock, tracker.sender_id, number,
+                                              text=tracker_data.text(tracker)).number
+                except TicketError as error:
+                    if error.reason != "which":
+                        raise
+                    dispatcher.utter_message(text=lifecycle.which_to_cancel(session, tracker.sender_id))
+                    return []  # several open, none named: never the latest on a guess (blind test 5, #81)
         except TicketError as error:
             if error.reason == "confirm":
                 dispatcher.utter_message(text=CONFIRM_CANCEL.format(number=error.number))

@@ -8,7 +8,7 @@ one, and when it is not clear which, the bot asks.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from bot.core.emergencies import reads_as_place
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
 from bot.core.reports import recent_open_ticket
-from bot.core.tickets import event, objects_in
+from bot.core.tickets import OPEN_STATUSES, event, objects_in
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
@@ -55,9 +55,21 @@ NOT_REPORTS = ("咨询请回电：", "登记核实：")
 def open_report(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
     """The sender's newest report of the last `within` still open, a question or a number to verify aside."""
     ticket = recent_open_ticket(session, clock, address, within)
-    if ticket is None or ticket.text.startswith(NOT_REPORTS):
-        return None
+    if ticket is not None and ticket.text.startswith(NOT_REPORTS):
+        ticket = None
+    reopened = reopened_by(session, clock, address, within)
+    if reopened is not None and (ticket is None or reopened[1] >= ticket.created_at):
+        return reopened[0]  # "不满意" then "水管还在滴": the reason goes to the ticket just reopened (blind 5, #50)
     return ticket
+
+
+def reopened_by(session: Session, clock: Clock, address: str, within: timedelta) -> tuple[Ticket, datetime] | None:
+    """The sender's ticket reopened by their rating (不满意: only a rating reopens) in the last `within`, still
+    open, and when."""
+    found = session.execute(select(Ticket, TicketEvent.at).join(TicketEvent, TicketEvent.ticket_id == Ticket.id).where(
+        TicketEvent.kind == "reopened", TicketEvent.at >= clock.now() - within, Ticket.reporter_address == address,
+        Ticket.status.in_(OPEN_STATUSES)).order_by(TicketEvent.at.desc())).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, category: str | None) -> str:

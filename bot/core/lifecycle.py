@@ -21,6 +21,7 @@ from bot.core.tickets import (
     OPEN_STATUSES,
     assign,
     event,
+    objects_in,
     schedule,
     set_deadlines,
     tell_reporters,
@@ -39,7 +40,8 @@ CANCELLABLE = OPEN_STATUSES
 
 
 class TicketError(Exception):
-    """Why an action on a ticket was refused: no_number, not_found, not_allowed, wrong_state, none_open."""
+    """Why an action on a ticket was refused: no_number, not_found, not_allowed, wrong_state, none_open; or
+    what to ask first: confirm (that ticket?), which (several open, none named)."""
 
     def __init__(self, reason: str, ticket: Ticket | None = None) -> None:
         super().__init__(reason)
@@ -311,10 +313,39 @@ def says_cancel(text: str) -> bool:
     return bool(CANCEL_WORDS.search(text))
 
 
-def cancel(session: Session, clock: Clock, address: str, number: str | None = None) -> Ticket:
+def cancel_meant(tickets: list[Ticket], text: str) -> str | None:
+    """The open ticket a cancel's words point at ("不报了 水管那个我自己找人修了"): the one naming the same thing,
+    else the one the words share most with (as for urging); None when none or several."""
+    named = objects_in(text)
+    if named:
+        naming = [t.number for t in tickets if objects_in(t.text) & named]
+        if len(naming) == 1:
+            return naming[0]
+    return _ticket_meant(tickets, CANCEL_WORDS.sub(" ", text))
+
+
+def which_to_cancel(session: Session, address: str, budget: int = 70) -> str:
+    """"您有2件在办：T1018垃圾没人…、T1002水管漏水…，撤销哪件？回“撤销 T1018”" within one SMS part."""
+    tickets = reported_by(session, address, CANCELLABLE)
+    for room in (6, 4, 2):
+        for shown in range(min(len(tickets), 3), 0, -1):
+            lines = "、".join(f"{t.number}{t.text.split('；补充：')[0].strip()[:room]}" for t in tickets[:shown])
+            more = "等" if len(tickets) > shown else ""
+            text = f"您有{len(tickets)}件在办：{lines}{more}，撤销哪件？回“撤销 {tickets[0].number}”"
+            if len(text) <= budget:
+                return text
+    return f"您有{len(tickets)}件在办，撤销哪件？请回“撤销 {tickets[0].number}”这样带上工单号"
+
+
+def cancel(session: Session, clock: Clock, address: str, number: str | None = None, text: str = "") -> Ticket:
     """The reporter withdraws an open ticket (blind test 4, #49: also once the worker has taken it): the one
-    named, or their latest if they made it in the last CANCEL_UNNAMED_WITHIN (else TicketError "confirm"
-    with that ticket, to be asked about). Its assignee and co-handlers are told to stop."""
+    named by number or by what it is about (blind test 5, #81), or their latest if it is their only open one
+    (else TicketError "which", to ask which) and they made it in the last CANCEL_UNNAMED_WITHIN (else
+    TicketError "confirm" with that ticket, to be asked about). Its assignee and co-handlers are told to stop."""
+    if number is None and text:
+        number = cancel_meant(reported_by(session, address, CANCELLABLE), text)
+    if number is None and len(reported_by(session, address, CANCELLABLE)) > 1:
+        raise TicketError("which", _reporters_ticket(session, address, None, CANCELLABLE))
     ticket = _reporters_ticket(session, address, number, CANCELLABLE)
     if number is None and clock.now() - ticket.created_at > CANCEL_UNNAMED_WITHIN:
         raise TicketError("confirm", ticket)

@@ -332,3 +332,21 @@ async def test_a_complaint_with_an_insult_read_as_an_emergency_is_an_ordinary_ti
     message = said(dispatcher, domain)
     assert message["response"] == "utter_report_opened"
     assert status(action_context, message["number"]).priority != "immediate"
+
+
+async def test_a_cancel_naming_the_pipe_cancels_the_pipe_ticket_and_a_bare_one_asks_which(action_context,
+                                                                                           dispatcher, domain):
+    # Blind test 5, #81: with the pipe and a newer garbage ticket open, "水管那个" cancelled the garbage one.
+    pipe = open_one(action_context, "单元里水管漏水了 地上全是水", category="housing_utilities")
+    garbage = open_one(action_context, "小区门口垃圾堆起好几天了没人收", category="sanitation")
+    road = open_one(action_context)
+    await ActionCancelTicket().run(dispatcher, make_tracker(RESIDENT, "不报了", intent="cancel"), domain)
+    question = answered(dispatcher)
+    assert "撤销哪件" in question and road in question
+    assert {status(action_context, n).status for n in (pipe, garbage, road)} == {"assigned"}
+    dispatcher.messages.clear()
+    await ActionCancelTicket().run(dispatcher, make_tracker(RESIDENT, "不报了 水管那个我自己找人修了",
+                                                            intent="cancel"), domain)
+    message = said(dispatcher, domain)
+    assert (message["response"], message["number"]) == ("utter_ticket_cancelled", pipe)
+    assert (status(action_context, pipe).status, status(action_context, garbage).status) == ("cancelled", "assigned")

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import followups
+from bot.core import followups, lifecycle
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -149,3 +149,28 @@ def test_a_ticket_a_worker_filed_for_the_household_is_not_the_residents_own_repo
     own = submit(demo_db, clock, make_report("我家楼下路灯坏了好几天了"))
     with demo_db.session() as s:
         assert followups.open_report(s, clock, RESIDENT, WINDOW).number == own  # their own report takes details
+
+
+def test_the_reason_after_an_unsatisfied_rating_joins_the_reopened_ticket_not_the_newest(demo_db: Database,
+                                                                                         clock: FakeClock):
+    # Blind test 5, #50: "不满意" reopened T1002, then "水管还在滴" was added to the newer garbage ticket.
+    pipe = leak(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, pipe, WORKER, "换了水管接头")
+    clock.advance(minutes=10)
+    garbage = submit(demo_db, clock, make_report("小区门口垃圾堆起好几天了没人收", category="sanitation"))
+    clock.advance(minutes=5)
+    with demo_db.session() as s:
+        assert followups.open_report(s, clock, RESIDENT, WINDOW).number == garbage
+        lifecycle.rate(s, clock, RULES, RESIDENT, 3, pipe)
+    clock.advance(minutes=1)
+    with demo_db.session() as s:
+        report = followups.open_report(s, clock, RESIDENT, WINDOW)
+        assert report.number == pipe
+        assert followups.read_follow_up(s, report, "水管还在滴 地上还是湿的", "report_issue",
+                                        "housing_utilities") == "detail"
+        followups.add_detail(s, clock, report, "水管还在滴 地上还是湿的", RESIDENT, message_id=None)
+    assert messages_to(demo_db, WORKER)[-1].startswith(f"工单{pipe}补充：水管还在滴")
+    clock.advance(minutes=31)
+    with demo_db.session() as s:
+        assert followups.open_report(s, clock, RESIDENT, WINDOW) is None  # only for the follow-up window

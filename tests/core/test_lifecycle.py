@@ -280,3 +280,32 @@ def test_an_urge_goes_to_the_ticket_its_words_point_at_not_just_the_latest(demo_
         assert lifecycle.urge(s, clock, RULES, RESIDENT, text="催一下 路灯那个咋个还没修").number == light
         assert lifecycle.urge(s, clock, RULES, RESIDENT, text="快点嘛").number == fall  # no clue: the latest
     assert ticket(demo_db, light).urge_count == 1 and ticket(demo_db, fall).urge_count == 1
+
+
+def pipe_and_garbage(db: Database, clock: FakeClock) -> tuple[str, str]:
+    pipe = submit(db, clock, make_report("单元里水管漏水了 地上全是水", category="housing_utilities"))
+    clock.advance(hours=2)
+    garbage = submit(db, clock, make_report("小区门口垃圾堆起好几天了没人收", category="sanitation"))
+    clock.advance(hours=1)
+    return pipe, garbage
+
+
+def test_a_cancel_naming_what_it_is_about_cancels_that_ticket_not_the_newest(demo_db: Database,
+                                                                           clock: FakeClock):
+    # Blind test 5, #81: "不报了 水管那个我自己找人修了" cancelled the newer garbage ticket.
+    pipe, garbage = pipe_and_garbage(demo_db, clock)
+    with demo_db.session() as s:
+        assert lifecycle.cancel(s, clock, RESIDENT, text="不报了 水管那个我自己找人修了").number == pipe
+    assert (ticket(demo_db, pipe).status, ticket(demo_db, garbage).status) == ("cancelled", "assigned")
+
+
+def test_a_cancel_naming_nothing_with_several_open_asks_which_and_cancels_none(demo_db: Database,
+                                                                             clock: FakeClock):
+    pipe, garbage = pipe_and_garbage(demo_db, clock)
+    with demo_db.session() as s, pytest.raises(TicketError) as asked:
+        lifecycle.cancel(s, clock, RESIDENT, text="不报了")
+    assert asked.value.reason == "which"
+    with demo_db.session() as s:
+        question = lifecycle.which_to_cancel(s, RESIDENT)
+    assert pipe in question and garbage in question and "撤销哪件" in question and len(question) <= 70
+    assert ticket(demo_db, pipe).status == ticket(demo_db, garbage).status == "assigned"

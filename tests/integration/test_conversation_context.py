@@ -291,3 +291,28 @@ def test_saying_the_fire_is_out_after_an_emergency_reaches_the_duty_officer(runn
     [reply] = say(running, grandma, "火已经灭了 莫得事了 谢谢")
     assert "没太看懂" not in reply and "转告" in reply
     assert told(running, DUTY_OFFICER, fire)[-1] == f"工单{fire}报告人说：火已经灭了 莫得事了 谢谢"
+
+
+def test_the_reason_after_an_unsatisfied_rating_joins_the_reopened_ticket_not_the_newest(running: Stack):
+    # Blind test 5, #50: "不满意" reopened the pipe ticket, then "水管还在滴" was added to the newer garbage one.
+    resident = RESIDENTS[8]
+    pipe = resolved_report(running, resident, "楼道里水管漏水了 滴了一晚上")
+    garbage = number_in(say(running, resident, "小区门口垃圾堆起好几天了没人收"))
+    assert garbage != pipe
+    assert pipe in say(running, resident, "不满意")[0]
+    [reply] = say(running, resident, "水管还在滴 地上还是湿的")
+    assert pipe in reply and "补充" in reply, reply
+    assert any("水管还在滴" in text for text in told(running, GRID_3_WORKER, pipe))
+    assert not any("水管还在滴" in text for text in told(running, GRID_3_WORKER, garbage))
+
+
+def test_a_cancel_naming_the_pipe_cancels_the_pipe_ticket_not_the_newer_one(running: Stack):
+    # Blind test 5, #81: "不报了 水管那个我自己找人修了" cancelled the newer garbage ticket.
+    resident = RESIDENTS[14]
+    pipe = number_in(say(running, resident, "楼道里水管漏水了 滴了一晚上"))
+    garbage = number_in(say(running, resident, "另外小区门口垃圾堆起好几天了没人收"))
+    assert garbage != pipe
+    [reply] = say(running, resident, "不报了 水管那个我自己找人修了")
+    assert pipe in reply and "撤销" in reply, reply
+    status = {t.number: t.status for t in tickets_of(running, resident)}
+    assert (status[pipe], status[garbage]) == ("cancelled", "assigned")

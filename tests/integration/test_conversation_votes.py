@@ -268,3 +268,22 @@ def test_how_the_vote_stands_and_a_proxy_for_father_after_mother(stack: Stack) -
 @pytest.mark.postgres
 def test_how_the_vote_stands_and_a_proxy_for_father_after_mother_on_postgresql(pg_stack: Stack) -> None:
     how_it_stands(pg_stack)
+
+
+# --- a bare digit after a refused proxy ballot is the sender's own (blind test 5, #24, #75) --------------------
+
+def digit_after_refused_proxy(stack: Stack, group: int) -> None:
+    fee = open_topic(stack, group, "是否收缴垃圾清运费", allow_proxy=True)
+    me, member = villagers(group)[1], villagers(group)[0]
+    assert "您投赞成" in reply(stack, member, "清运费我赞成")
+    refused = reply(stack, me, "我妈也投反对")  # the only member voted herself: refused, nothing cast
+    assert "以本人的票为准" in refused, refused
+    asked = reply(stack, me, "2")
+    if "请回复" in asked:  # the options question once at most: the next digit is recorded as the sender's own
+        asked = reply(stack, me, "2")
+    assert "您投反对" in asked, asked
+    assert ballots(stack, fee) == {(fee, member): (1, False, member), (fee, me): (2, False, me)}
+
+
+def test_a_bare_digit_after_a_refused_proxy_ballot_is_recorded_as_the_senders_own(stack: Stack) -> None:
+    digit_after_refused_proxy(stack, 10)
