@@ -161,6 +161,9 @@ class InformationRequests:
         self.contact = contact
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
+                and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
+            return [{"text": triage.ASK_PROBLEM}]
         asked = triage.information_request(message.text)
         if asked not in self.ANSWERED:
             return message

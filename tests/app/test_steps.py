@@ -116,3 +116,19 @@ async def test_what_the_engine_is_sure_is_another_request_is_not_an_emergencys_p
     assert not ticket(demo_db, sparks).place_text
     [reply] = await EmergencyPlace(demo_db, clock, parsing_as("nlu_fallback"))(message(RESIDENT, "5栋2单元门口"))
     assert ticket(demo_db, sparks).place_text == "5栋2单元门口" and "5栋2单元门口" in reply["text"]
+
+
+async def test_an_opener_and_a_fragment_with_no_problem_are_asked_what_the_problem_is_before_the_engine(
+        demo_db: Database):
+    from bot.app.steps import InformationRequests
+    from bot.common.settings import Settings
+    from bot.core.knowledge import load_knowledge
+
+    step = InformationRequests(demo_db, load_knowledge(Settings(_env_file=None).knowledge_dir).contact)
+    for text in ("我要反应个事", "我们屋头那个"):  # blind test 5, #62: the second became an empty ticket
+        [asked] = await step(message(RESIDENT, text))
+        assert asked["text"] == "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+    gas = message(RESIDENT, "天然气管子好像漏气了")
+    assert await step(gas) is gas
+    photo = Claimed(id=2, channel="simulator", sender=RESIDENT, text="这个", payload={"photos": ["p.png"]}, attempts=0)
+    assert await step(photo) is photo  # a photo's caption: the dialogue step holds it
