@@ -65,13 +65,18 @@ def could_be_place(text: str) -> bool:
 # 我要找她", blind test 5, #89), however many place words it holds.
 _NOT_A_PLACE = re.compile(r"帮我|帮忙|查一下|查下|查查|电话|号码|多少|吗|[？?]|咋个|咋样|怎么|能不能|可不可以|请问|"
                           r"想问|我要找|找她|找他|找一下|告诉我|是哪个|是谁|取消|不报了|谢谢")
-PLACE_ANSWER_MAX_CHARS = 24  # a longer message has things of its own to say
+PLACE_ANSWER_MAX_CHARS = 30  # a longer message has things of its own to say
+# A sentence past a place's length with a verb of its own ("…住的老汉说他明天要去医院") says something else.
+_VERB = re.compile(r"说|要|想|去|看|打|给|找|问|买|借|办")
+PLAIN_PLACE_CHARS = 15
 
 
 def answers_where(text: str) -> bool:
     """Whether a message may be the answer to "where?": short, and neither a question nor a request."""
     text = " ".join(text.split())
-    return 0 < len(text) <= PLACE_ANSWER_MAX_CHARS and _NOT_A_PLACE.search(text) is None
+    if not 0 < len(text) <= PLACE_ANSWER_MAX_CHARS or _NOT_A_PLACE.search(text) is not None:
+        return False
+    return len(text) <= PLAIN_PLACE_CHARS or _VERB.search(text) is None
 
 
 # A landmark named in an emergency's own message ("菜市场门口有个老人晕倒了", blind test 5, #35): the place to

@@ -99,7 +99,8 @@ def test_a_question_or_a_request_never_answers_where_however_many_place_words_it
     for text in ("帮我查一下阳光小区1栋101那家的电话 我要找她", "5栋那家人电话多少", "6栋是不是着火了？",
                  "我屋头那个在6栋1单元302住的老汉说他明天要去医院看病"):
         assert not emergencies.answers_where(text), text
-    for text in ("6栋1单元302", "菜市场门口", "安居社区3栋", "就在新华街口那边"):
+    for text in ("6栋1单元302", "菜市场门口", "安居社区3栋", "就在新华街口那边",
+                 "阳光小区5栋2单元302室 就在电梯口旁边那户人家"):
         assert emergencies.answers_where(text), text
 
 
