@@ -253,20 +253,27 @@ class ActionReportEmergency(Action):
                 dispatcher.utter_message(text=triage.CALM_REPLY)
                 return []
             return await _ordinary_report(dispatcher, tracker, category)
+        # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35).
         report = Report(text=text, category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
-                        place_text=tracker_data.entity(tracker, "place") or "",
+                        place_text=tracker_data.entity(tracker, "place") or emergencies.landmark_in(text),
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
                         source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
                         emergency=True)
         with ctx.db.session() as session:
-            ask_where = emergencies.should_ask_place(reports.where_is(session, report), report)
+            located = reports.where_is(session, report)
+            ask_where = emergencies.should_ask_place(located, report)
+            # Sent to the registered home with nothing else to go by: say so, and that another place is taken.
+            home = located.unit.name if located is not None and located.how == "home" and not report.place_text \
+                and not ask_where else None
             opened = reports.submit(session, ctx.clock, report, rules())
             number = opened.ticket.number
         dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
                                  number=number)
         if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
             dispatcher.utter_message(response="utter_emergency_where")
+        elif home:  # blind test 5, #89: a place answer still goes onto it (EmergencyPlace)
+            dispatcher.utter_message(text=emergencies.HOME_ASSUMED.format(home=home))
         return [SlotSet("last_ticket", number)]
 
 

@@ -169,7 +169,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
     # Every channel, after its own steps: the place of a pending emergency, then who is speaking, what is only
     # asked, the council's vote answers and the dialogue's context. Added here once, so no channel misses them.
     for name, steps in kit.steps.items():
-        steps += [EmergencyPlace(db, clock), *before_the_classifier(hold_media=name not in HOLD_THEIR_OWN_MEDIA)]
+        steps += [EmergencyPlace(db, clock, classify),
+                  *before_the_classifier(hold_media=name not in HOLD_THEIR_OWN_MEDIA)]
     kit.limiter = RateLimiter(limits)
     return kit
 

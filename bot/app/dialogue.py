@@ -48,6 +48,7 @@ Classify = Callable[[str], Awaitable[dict[str, Any]]]
 RATED_CLOSED = "感谢评价！工单{number}已完结。"
 RATED_REOPENED = "抱歉没办好，工单{number}已重新交办，会再处理。"
 RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您说的“{reason}”已转告承办人。"
+URGED = "已催办工单{number}，已提醒承办人尽快处理。"
 ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
 WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
 # What a message says when it only goes with a photo or a location ("我在这", "看图").
@@ -218,6 +219,11 @@ class DialogueContext:
                 return [{"text": followups.DETAIL_ADDED.format(number=number)}]
             if reading == "ask":
                 return [{"text": followups.ask_which(ticket)}]
+            if reading == "urge":  # 咋个还莫得人来: this report urged (blind test 5, #107)
+                lifecycle.urge(s, self.clock, self.rules, message.sender, number)
+                return [{"text": URGED.format(number=number)}]
+            if reading == "status":
+                return [{"text": followups.status_of(ticket)}]
             return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
                 else message
 

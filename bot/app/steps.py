@@ -32,22 +32,53 @@ class RememberChannel:
             registry.remember_channel(s, sender, channel)
 
 
+# Intents that, when the engine is this sure of them, say a message is not the answer to "where?".
+SURE_OTHER_INTENTS = frozenset({"check_status", "urge", "cancel", "vote", "ask_topics", "ask_points", "ask_policy",
+                                "register", "propose_topic", "rate_service", "greet", "goodbye", "thank", "help"})
+SURE_CONFIDENCE = 0.8
+
+
 class EmergencyPlace:
     """The answer to "where?" after an emergency without a place goes onto that emergency, before the
     classifier can read it as a new report (context before classification). A message that does not
-    read as a place goes on to the engine as usual."""
+    read as a place goes on to the engine as usual: a question or a request ("帮我查一下阳光小区1栋101那家的
+    电话", blind test 5, #89), a long sentence, or what the engine (`parse`, when given) is sure is something
+    else."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock,
+                 parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None) -> None:
         self.db = db
         self.clock = clock
+        self.parse = parse
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
-        if not emergencies.could_be_place(message.text) and "lat" not in message.payload:
+        point = "lat" in message.payload
+        if not point and not emergencies.answers_where(message.text):
             return message  # no query for what cannot be an answer to "where?"
         if triage.has_problem(message.text):
             return message  # a problem of its own (楼上水管爆了 after a gas report, blind test 4, #9), not a place
+        if not await asyncio.to_thread(self._awaited, message.sender):
+            return message
+        if not point and await self._something_else(message.text):
+            return message
         reply = await asyncio.to_thread(self._answer, message)
         return [{"text": reply}] if reply is not None else message
+
+    def _awaited(self, sender: str) -> bool:
+        with self.db.session() as s:
+            return emergencies.awaiting_place(s, self.clock, sender) is not None
+
+    async def _something_else(self, text: str) -> bool:
+        """Whether the engine is sure the message is a request of its own (a status check, a vote, a policy
+        question), not a place. With no engine, or when it is down, the words alone decide."""
+        if self.parse is None:
+            return False
+        try:
+            intent = (await self.parse(text)).get("intent") or {}
+        except Exception:  # the engine is down: the place is not worth losing
+            return False
+        return str(intent.get("name") or "") in SURE_OTHER_INTENTS and \
+            float(intent.get("confidence") or 0.0) >= SURE_CONFIDENCE
 
     def _answer(self, message: Claimed) -> str | None:
         with self.db.session() as s:
@@ -130,6 +161,9 @@ class InformationRequests:
         self.contact = contact
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
+                and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
+            return [{"text": triage.ASK_PROBLEM}]
         asked = triage.information_request(message.text)
         if asked not in self.ANSWERED:
             return message

@@ -61,6 +61,43 @@ def could_be_place(text: str) -> bool:
     return 0 < len(text.strip()) <= PLACE_MAX_CHARS
 
 
+# What an answer to "where?" never is: a question or a request of its own ("帮我查一下阳光小区1栋101那家的电话
+# 我要找她", blind test 5, #89), however many place words it holds.
+_NOT_A_PLACE = re.compile(r"帮我|帮忙|查一下|查下|查查|电话|号码|多少|吗|[？?]|咋个|咋样|怎么|能不能|可不可以|请问|"
+                          r"想问|我要找|找她|找他|找一下|告诉我|是哪个|是谁|取消|不报了|谢谢")
+PLACE_ANSWER_MAX_CHARS = 30  # a longer message has things of its own to say
+# A sentence past a place's length with a verb of its own ("…住的老汉说他明天要去医院") says something else.
+_VERB = re.compile(r"说|要|想|去|看|打|给|找|问|买|借|办")
+PLAIN_PLACE_CHARS = 15
+
+
+def answers_where(text: str) -> bool:
+    """Whether a message may be the answer to "where?": short, and neither a question nor a request."""
+    text = " ".join(text.split())
+    if not 0 < len(text) <= PLACE_ANSWER_MAX_CHARS or _NOT_A_PLACE.search(text) is not None:
+        return False
+    return len(text) <= PLAIN_PLACE_CHARS or _VERB.search(text) is None
+
+
+# A landmark named in an emergency's own message ("菜市场门口有个老人晕倒了", blind test 5, #35): the place to
+# pass on even when the gazetteer cannot map it to a grid.
+_LANDMARK = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:菜市场|市场|广场|学校|小学|中学|幼儿园|医院|卫生院|诊所|公园|超市|"
+                       r"车站|公交站|加油站|路口|桥头|桥下|河边|公厕|停车场|商场|银行|药店|村委会|居委会)"
+                       r"(?:门口|旁边|附近|对面|后面|前面|里面|边上|那里|那儿)?")
+_LEADING = re.compile(r"^(?:快来人啊?|救命啊?|我们|我就?在|就在|在|有人在|这边|那边)")
+
+
+def landmark_in(text: str) -> str:
+    """The landmark an emergency message names ("菜市场门口"), else ""."""
+    found = _LANDMARK.search(text)
+    if found is None:
+        return ""
+    return _LEADING.sub("", found.group(0)) or found.group(0)
+
+
+HOME_ASSUMED = "按您登记的住址（{home}）通知的，如不在家请马上回复地点。"
+
+
 def reads_as_place(session: Session, text: str) -> bool:
     """Whether a message reads as an answer to "where?": a place the registry knows, or words of one."""
     text = text.strip()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import registry, triage
 from bot.core.emergencies import reads_as_place
+from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
 from bot.core.reports import recent_open_ticket
@@ -48,6 +49,12 @@ REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|�
 # A question of its own (where to swap a battery, how to move a school): never a detail of a report.
 ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|找哪个|找谁|哪个管|咋个办|怎么办|咋个申请|怎么申请|"
                   r"咋个弄|怎么弄|多少钱|几点|要带|去哪|能不能|可不可以|有没有")
+# Asking how the report is going ("我那个停水的事情搞得咋样了嘛", blind test 5, #107): a status check of it, never
+# a detail; that nobody has come yet ("咋个还莫得人来") makes it an urge.
+PROGRESS_WORDS = re.compile(r"搞得?咋样|弄得?咋样|咋样了|怎么样了|如何了|有人来没|有没有人来|来人没|进度|进展|"
+                            r"处理了没|处理得?咋样|修好没|弄好没|搞好没")
+NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|没有?|不)(?:人|人来|来)|莫得人来|没得人来|没人来")
+STATUS_OF = "工单{number}（{what}）现在{status}。回复“催办”可催促。"
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")
 
@@ -74,14 +81,20 @@ def reopened_by(session: Session, clock: Clock, address: str, within: timedelta)
 
 def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, category: str | None) -> str:
     """How to read a message sent soon after the report `ticket`: "detail" (it joins the ticket), "new"
-    (a report of its own), "ask" (unclear: ask which) or "pass" (something else: a question, a command,
-    an urge, a rating, an emergency)."""
+    (a report of its own), "ask" (unclear: ask which), "status" or "urge" (how is it going, nobody has
+    come: about this ticket) or "pass" (something else: a question, a command, an urge, a rating, an
+    emergency)."""
     text = text.strip()
     if not text or intent in OWN_INTENTS:
         return "pass"
     if triage.has_danger(text) and (ticket.priority != "immediate" or category != ticket.category
                                     or not triage.same_danger(text, ticket.text)):
         return "pass"  # a new danger (water pouring in after a gas report): the engine raises the emergency
+    engine_agrees = (intent == "check_status" and STATUS_WORDS.search(text)) or \
+        (intent == "urge" and URGE_WORDS.search(text))
+    progress = asks_progress(text)
+    if progress is not None and not engine_agrees:
+        return progress  # the engine took it for something else (a detail, a report): about this ticket all the same
     if ASKS.search(text) and not REFERS_BACK.search(text) and not (intent == "report_issue"
                                                                      and category == ticket.category):
         return "pass"  # its own question: answered, not held behind "补充还是新问题"
@@ -105,6 +118,19 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if intent == "report_issue":
         return "detail" if category == ticket.category else "ask"
     return "detail" if intent in ("check_status", "urge") else "pass"
+
+
+def asks_progress(text: str) -> str | None:
+    """"urge" when the message says nobody has come yet, "status" when it asks how the report is going, else None."""
+    if NOBODY_CAME.search(text):
+        return "urge"
+    return "status" if PROGRESS_WORDS.search(text) else None
+
+
+def status_of(ticket: Ticket) -> str:
+    """"工单T1021（停水两天了…）现在已派单。": one ticket's status for its reporter, within one SMS part."""
+    what = fit(ticket.text.split("；补充：")[0].strip(), 10)
+    return STATUS_OF.format(number=ticket.number, what=what, status=STATUS_NAMES[ticket.status])
 
 
 # Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.

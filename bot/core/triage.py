@@ -127,6 +127,23 @@ def information_request(text: str) -> str | None:
     return None
 
 
+# Saying there is something to report, not yet what ("我要反应个事", blind test 5, #62), or a fragment pointing
+# at something never named ("我们屋头那个"): no ticket, the bot asks what the problem is.
+_OPENER = re.compile(r"^(?:我们?|我这里|我这边)?(?:要|想|想要|来)?(?:反应|反映|报告|报|说|讲)(?:一?个|一下|一哈|点)?"
+                     r"(?:事|事情|情况|问题)?(?:嘛|哈|啊|哦|呢|噻)?$")
+_FRAGMENT = re.compile(r"^(?:我们?|咱们?|我家|屋头|屋里|家里|这边|那边|就是|嗯|呃|哦|哎|诶|那)*(?:那个|这个|那件|这件)"
+                       r"(?:事|事情|情况|人)?(?:嘛|哈|啊|哦|呢|噻)?$")
+ASK_PROBLEM = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+
+
+def says_no_problem_yet(text: str) -> bool:
+    """Whether a message only announces a report or points at something unnamed: nothing to file yet."""
+    plain = re.sub(r"[\s，,。.!！~～、…]+", "", _plain(text))
+    if not plain or has_problem(plain) or any(c.isdigit() for c in plain):
+        return False
+    return _OPENER.match(plain) is not None or _FRAGMENT.match(plain) is not None
+
+
 HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"
 HOW_TO_PHOTO = "拍好照片直接发过来就行，跟着问题一起发或紧接着发，都会附到您的工单上。"
 

@@ -148,6 +148,14 @@ async def test_an_insult_read_as_a_report_is_answered_calmly_and_never_filed(act
     assert tickets_of(action_context, RESIDENT) == []
 
 
+async def test_a_fragment_with_no_problem_read_as_a_report_asks_what_the_problem_is_and_files_nothing(
+        action_context, dispatcher, domain):
+    events = await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "我们屋头那个"), domain)
+    [message] = dispatcher.messages
+    assert "是什么问题" in message["text"] and listens(events) and not slots_of(events)
+    assert tickets_of(action_context, RESIDENT) == []
+
+
 async def test_the_notice_board_word_the_bot_itself_suggests_shows_the_board(action_context, dispatcher, domain):
     from tests.conftest import VILLAGER
 

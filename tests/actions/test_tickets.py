@@ -224,8 +224,9 @@ async def test_a_cancel_with_nothing_to_cancel_never_says_it_cancelled_something
 async def test_an_emergency_says_which_number_to_call_first(action_context, dispatcher, domain):
     tracker = make_tracker(RESIDENT, "楼下电瓶车烧起来了", intent="emergency", category="fire_safety")
     await ActionReportEmergency().run(dispatcher, tracker, domain)
-    message = said(dispatcher, domain)
+    message, home = dispatcher.messages  # sent to the registered home: it says so
     assert (message["response"], message["phone"]) == ("utter_emergency", "119")
+    assert home["text"].startswith("按您登记的住址")
     assert status(action_context, message["number"]).priority == "immediate"
     text = domain["responses"]["utter_emergency"][0]["text"].format(**message)
     assert text.startswith("情况紧急请先拨打119") and len(text) <= 70
@@ -311,6 +312,24 @@ async def test_an_emergency_naming_its_place_is_not_asked_where(action_context, 
     await ActionReportEmergency().run(dispatcher, make_tracker(RESIDENT, "阳光小区着火了", intent="emergency",
                                                                category="fire_safety"), domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency"]
+
+
+async def test_an_emergency_sent_to_the_registered_home_says_so_and_that_another_place_is_taken(
+        action_context, dispatcher, domain):
+    await ActionReportEmergency().run(dispatcher, make_tracker(RESIDENT, "楼道里电线在冒火花", intent="emergency",
+                                                               category="fire_safety"), domain)
+    [first, home] = dispatcher.messages
+    assert first["response"] == "utter_emergency"
+    assert home["text"].startswith("按您登记的住址") and "回复地点" in home["text"] and len(home["text"]) <= 70
+
+
+async def test_an_emergency_naming_a_landmark_the_gazetteer_does_not_know_is_not_asked_where(
+        action_context, dispatcher, domain):
+    await ActionReportEmergency().run(dispatcher, make_tracker(STRANGER, "菜市场门口有个老人晕倒了 叫不醒",
+                                                               intent="emergency", category="health"), domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_emergency"]
+    with action_context.db.session() as s:
+        assert s.scalar(select(Ticket).order_by(Ticket.id.desc())).place_text == "菜市场门口"
 
 
 async def test_an_insult_read_as_an_emergency_alerts_nobody_and_files_nothing(action_context, dispatcher, domain):

@@ -144,6 +144,19 @@ async def test_it_is_over_without_an_emergency_of_the_window_is_left_to_the_engi
     assert "补充" not in ticket(demo_db, number).text
 
 
+async def test_asking_how_the_report_goes_gets_its_status_and_nobody_coming_urges_it_never_a_detail(
+        demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("我们这点停水两天了 莫得水煮饭", category="housing_utilities"))
+    chat = Conversation(demo_db, clock, intent="report_issue", category="housing_utilities")
+    clock.advance(minutes=5)
+    [status] = texts(await chat.say("停水那个搞得咋样了"))
+    assert status.startswith(f"工单{number}（") and "待接单" in status and len(status) <= 70
+    [urged] = texts(await chat.say("我那个停水的事情搞得咋样了嘛 咋个还莫得人来"))  # blind test 5, #107
+    assert urged == f"已催办工单{number}，已提醒承办人尽快处理。"
+    assert "补充" not in ticket(demo_db, number).text and ticket(demo_db, number).urge_count == 1
+    assert messages_to(demo_db, WORKER)[-1].startswith(f"催办：工单{number}")
+
+
 async def test_a_rating_with_a_reason_reopens_the_ticket_and_the_worker_hears_the_reason(demo_db: Database,
                                                                                         clock: FakeClock):
     number = submit(demo_db, clock)

@@ -93,3 +93,42 @@ async def test_a_new_problem_after_an_emergency_is_not_taken_for_its_place(demo_
     assert not ticket(demo_db, gas).place_text
     [reply] = await step(message(RESIDENT, "5栋2单元302"))
     assert "5栋2单元302" in reply["text"] and ticket(demo_db, gas).place_text == "5栋2单元302"
+
+
+async def test_a_request_with_place_words_is_never_taken_for_an_emergencys_place(demo_db: Database,
+                                                                                   clock: FakeClock):
+    sparks = submit(demo_db, clock, make_report("楼道里电线在冒火花", category="fire_safety", emergency=True))
+    step = EmergencyPlace(demo_db, clock)
+    for text in ("帮我查一下阳光小区1栋101那家的电话 我要找她", "3栋那个网格员电话多少？",
+                 "我屋头那个在6栋1单元302住的老汉说他明天要去医院看病"):
+        asked = message(RESIDENT, text)
+        assert await step(asked) is asked, text
+    assert not ticket(demo_db, sparks).place_text
+    [reply] = await step(message(RESIDENT, "6栋1单元302"))
+    assert ticket(demo_db, sparks).place_text == "6栋1单元302" and "6栋1单元302" in reply["text"]
+
+
+async def test_what_the_engine_is_sure_is_another_request_is_not_an_emergencys_place(demo_db: Database,
+                                                                                      clock: FakeClock):
+    sparks = submit(demo_db, clock, make_report("楼道里电线在冒火花", category="fire_safety", emergency=True))
+    status = message(RESIDENT, "5栋那个事情进展")
+    assert await EmergencyPlace(demo_db, clock, parsing_as("check_status"))(status) is status
+    assert not ticket(demo_db, sparks).place_text
+    [reply] = await EmergencyPlace(demo_db, clock, parsing_as("nlu_fallback"))(message(RESIDENT, "5栋2单元门口"))
+    assert ticket(demo_db, sparks).place_text == "5栋2单元门口" and "5栋2单元门口" in reply["text"]
+
+
+async def test_an_opener_and_a_fragment_with_no_problem_are_asked_what_the_problem_is_before_the_engine(
+        demo_db: Database):
+    from bot.app.steps import InformationRequests
+    from bot.common.settings import Settings
+    from bot.core.knowledge import load_knowledge
+
+    step = InformationRequests(demo_db, load_knowledge(Settings(_env_file=None).knowledge_dir).contact)
+    for text in ("我要反应个事", "我们屋头那个"):  # blind test 5, #62: the second became an empty ticket
+        [asked] = await step(message(RESIDENT, text))
+        assert asked["text"] == "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+    gas = message(RESIDENT, "天然气管子好像漏气了")
+    assert await step(gas) is gas
+    photo = Claimed(id=2, channel="simulator", sender=RESIDENT, text="这个", payload={"photos": ["p.png"]}, attempts=0)
+    assert await step(photo) is photo  # a photo's caption: the dialogue step holds it

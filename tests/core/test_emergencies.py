@@ -93,3 +93,19 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
 def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
         category: str, text: str, number: str):
     assert emergencies.number_to_call(RULES, category, text) == number
+
+
+def test_a_question_or_a_request_never_answers_where_however_many_place_words_it_holds():
+    for text in ("帮我查一下阳光小区1栋101那家的电话 我要找她", "5栋那家人电话多少", "6栋是不是着火了？",
+                 "我屋头那个在6栋1单元302住的老汉说他明天要去医院看病"):
+        assert not emergencies.answers_where(text), text
+    for text in ("6栋1单元302", "菜市场门口", "安居社区3栋", "就在新华街口那边",
+                 "阳光小区5栋2单元302室 就在电梯口旁边那户人家"):
+        assert emergencies.answers_where(text), text
+
+
+def test_a_landmark_in_the_emergencys_own_words_is_its_place():
+    assert emergencies.landmark_in("菜市场门口有个老人晕倒了 叫不醒") == "菜市场门口"
+    assert emergencies.landmark_in("我在学校门口 有人打架") == "学校门口"
+    for text in ("楼道里电线在冒火花", "着火了 着火了", "家里厕所冒水"):
+        assert emergencies.landmark_in(text) == "", text

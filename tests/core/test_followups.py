@@ -47,6 +47,11 @@ def leak(db: Database, clock: FakeClock, sender: str = RESIDENT) -> str:
     ("充电桩坏了找哪个", "ask_policy", None, "pass"),
     ("娃娃转学要啥子手续", "report_issue", "housing_utilities", "pass"),
     ("那个管子是不是要换新的吗", "report_issue", "housing_utilities", "detail"),
+    # blind test 5, #107: how the report is going is asked about it, never added to it
+    ("我那个停水的事情搞得咋样了嘛 咋个还莫得人来", "report_issue", "housing_utilities", "urge"),
+    ("水管那个搞得咋样了", "report_issue", "housing_utilities", "status"),
+    ("有人来没", "nlu_fallback", None, "status"),
+    ("咋个还没人来修嘛", "report_issue", "housing_utilities", "urge"),
 ])
 def test_a_message_soon_after_a_report_is_read_against_it(demo_db: Database, clock: FakeClock, text: str,
                                                           intent: str, category: str | None, reading: str):
@@ -174,3 +179,10 @@ def test_the_reason_after_an_unsatisfied_rating_joins_the_reopened_ticket_not_th
     clock.advance(minutes=31)
     with demo_db.session() as s:
         assert followups.open_report(s, clock, RESIDENT, WINDOW) is None  # only for the follow-up window
+
+
+def test_a_reporter_asking_how_it_goes_hears_that_tickets_status_in_one_sms(demo_db: Database, clock: FakeClock):
+    number = leak(demo_db, clock)
+    with demo_db.session() as s:
+        said = followups.status_of(s.scalar(select(Ticket).where(Ticket.number == number)))
+    assert said.startswith(f"工单{number}（我们楼道头水管漏") and "待接单" in said and len(said) <= 70

@@ -90,3 +90,16 @@ def test_the_answers_fit_one_sms_part_and_give_the_grid_workers_number_whole():
 def test_a_danger_named_again_is_the_same_one_and_another_danger_is_another():
     assert triage.same_danger("煤气味越来越大了 救命", "救命 屋头好大一股煤气味")
     assert not triage.same_danger("楼上水管爆了 水哗哗的往我屋头灌", "救命 屋头好大一股煤气味")
+
+
+@pytest.mark.parametrize("text", ["我要反应个事", "我要反映个情况", "我想反映", "我们屋头那个", "那个事",
+                                  "反映问题 ！"])
+def test_announcing_a_report_or_pointing_at_nothing_named_is_no_problem_yet(text: str):
+    assert triage.says_no_problem_yet(text)
+    assert len(triage.ASK_PROBLEM) <= 70
+
+
+@pytest.mark.parametrize("text", ["我要反映 楼道灯坏了", "天然气管子好像漏气了", "3栋那个", "我家", "那个议题",
+                                  "我要投赞成", "你好"])
+def test_a_problem_a_place_or_another_request_is_not_taken_for_a_bare_opener(text: str):
+    assert not triage.says_no_problem_yet(text)

@@ -316,3 +316,16 @@ def test_a_cancel_naming_the_pipe_cancels_the_pipe_ticket_not_the_newer_one(runn
     assert pipe in reply and "撤销" in reply, reply
     status = {t.number: t.status for t in tickets_of(running, resident)}
     assert (status[pipe], status[garbage]) == ("cancelled", "assigned")
+
+
+def test_an_opener_is_asked_what_the_problem_is_and_asking_how_it_goes_urges_the_report(running: Stack):
+    grandma = RESIDENTS[13]  # blind test 5, #62 and #107
+    for opener in ("我要反应个事", "我们屋头那个"):
+        [asked] = say(running, grandma, opener)
+        assert "是什么问题" in asked, asked
+    assert tickets_of(running, grandma) == []
+    outage = number_in(say(running, grandma, "我们这点停水两天了 莫得水煮饭"))
+    replies = say(running, grandma, "我那个停水的事情搞得咋样了嘛 咋个还莫得人来")
+    assert any(f"已催办工单{outage}" in reply for reply in replies), replies
+    [ticket] = tickets_of(running, grandma)
+    assert "补充" not in ticket.text and ticket.urge_count == 1
