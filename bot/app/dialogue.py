@@ -113,9 +113,23 @@ class DialogueContext:
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
-        if look.open_report is not None and self.classify is not None and ticket_number_in(text) is None:
+        named = ticket_number_in(text)
+        if named is not None and followups.urges_by_number(text):  # 催T1001: never left to the engine's guess
+            urged = await asyncio.to_thread(self._urge_named, message, named)
+            if urged is not None:
+                return urged
+        if look.open_report is not None and self.classify is not None and named is None:
             return await self._follow_up(message, look, text, point)
         return message
+
+    def _urge_named(self, message: Claimed, number: str) -> Replies | None:
+        """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""
+        try:
+            with self.db.session() as s:
+                lifecycle.urge(s, self.clock, self.rules, message.sender, number)
+        except lifecycle.TicketError:
+            return None
+        return [{"text": URGED.format(number=number)}]
 
     # -- the answer to the question just asked -------------------------------------------------
 

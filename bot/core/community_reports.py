@@ -21,9 +21,9 @@ SECRETARY_ROLES = ("community_secretary", "village_secretary", "branch_secretary
 
 def secretaries(session: Session, unit_id: int) -> list[Person]:
     """The secretaries who hold this community or village (each once), in the order they were added."""
-    return list(session.scalars(select(Person).join(StaffRole, StaffRole.person_id == Person.id)
-                                .where(StaffRole.unit_id == unit_id, StaffRole.role.in_(SECRETARY_ROLES))
-                                .distinct().order_by(Person.id)))
+    # Not SELECT DISTINCT over the people rows: PostgreSQL has no equality for their JSON columns.
+    holders = select(StaffRole.person_id).where(StaffRole.unit_id == unit_id, StaffRole.role.in_(SECRETARY_ROLES))
+    return list(session.scalars(select(Person).where(Person.id.in_(holders)).order_by(Person.id)))
 
 
 def send_reports(session: Session, month: str, now: datetime) -> str:

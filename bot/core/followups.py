@@ -8,6 +8,7 @@ one, and when it is not clear which, the bot asks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -210,3 +211,12 @@ def add_point(session: Session, clock: Clock, ticket: Ticket, lat: float, lon: f
     for person in handlers(session, ticket):
         notify(session, person, f"工单{ticket.number}补充了位置（{lat:.5f},{lon:.5f}）", ticket_id=ticket.id)
     return True
+
+
+_URGE_NUMBER = re.compile(r"^(?:请|帮我)?(?:催|催办|催一下|催促)(?:一下)?(?:工单)?[Tt]?\d{4,}"
+                          r"(?:嘛|哈|啊|吧|了)?[!！。.~～]*$")
+
+
+def urges_by_number(text: str) -> bool:
+    """催T1001 / 催办 T1001 / 催一下t1001嘛: urging one's own ticket by its number, nothing else said."""
+    return bool(_URGE_NUMBER.match("".join(unicodedata.normalize("NFKC", text or "").split())))

@@ -186,3 +186,11 @@ def test_a_reporter_asking_how_it_goes_hears_that_tickets_status_in_one_sms(demo
     with demo_db.session() as s:
         said = followups.status_of(s.scalar(select(Ticket).where(Ticket.number == number)))
     assert said.startswith(f"工单{number}（我们楼道头水管漏") and "待接单" in said and len(said) <= 70
+
+
+@pytest.mark.parametrize(("text", "urges"), [
+    ("催T1013", True), ("催办 T1001", True), ("催一下t1001嘛", True), ("催促 工单T1001！", True),
+    ("催 T1001 路灯还没修", False), ("T1001", False), ("催一下", False), ("T1001 详情", False),
+])
+def test_urging_by_number_alone_is_read_without_the_engine(text, urges):
+    assert followups.urges_by_number(text) is urges
