@@ -1,11 +1,12 @@
-"""What the database benchmarks share: a fresh database on each backend, and their section of
-docs/benchmarks.md replaced in place."""
+"""What the database benchmarks share: a fresh database on each backend, a call timed, and their section
+of docs/benchmarks.md replaced in place."""
 
 from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def backends(postgres: bool = True) -> list[str]:
     from tests.conftest import postgres_unavailable
 
     return ["SQLite", *(["PostgreSQL"] if postgres and not postgres_unavailable() else [])]
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """How long one call takes, in ms."""
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
 
 
 def write_section(start: str, end: str, section: str) -> None:

@@ -19,7 +19,6 @@ import platform
 import random
 import statistics
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from bench.common import backends, fresh_database, write_section  # noqa: E402
+from bench.common import backends, fresh_database, timed, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import exports, stats  # noqa: E402
@@ -91,12 +90,6 @@ def fill(db: Database, n: int) -> None:
             s.execute(insert(Ticket), tickets[start:start + 2000])
         for start in range(0, len(events), 5000):
             s.execute(insert(TicketEvent), events[start:start + 5000])
-
-
-def timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return (time.perf_counter() - t0) * 1000
 
 
 def bench(db: Database, args: argparse.Namespace) -> dict[str, float]:
