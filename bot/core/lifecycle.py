@@ -66,8 +66,9 @@ def may_act(session: Session, rules: RoutingRules, ticket: Ticket, person: Perso
     return person.id in chain_holders(session, rules, ticket)
 
 
-def _worker_ticket(session: Session, rules: RoutingRules, number: str | None, address: str,
-                   states: tuple[str, ...]) -> tuple[Ticket, Person]:
+def acting_on(session: Session, rules: RoutingRules, number: str | None, address: str,
+              states: tuple[str, ...]) -> tuple[Ticket, Person]:
+    """The ticket and the staff member acting on it, when they may and it is in one of `states`."""
     ticket = get_ticket(session, number)
     actor = registry.person_by_address(session, address)
     if actor is None or not may_act(session, rules, ticket, actor):
@@ -84,7 +85,7 @@ def _audit(session: Session, clock: Clock, actor: Person, action: str, ticket: T
 
 def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str) -> Ticket:
     """收到 T1023. Acknowledging twice is harmless."""
-    ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
+    ticket, actor = acting_on(session, rules, number, address, (*WORKABLE,))
     if ticket.status in ("acknowledged", "in_progress"):
         return ticket
     now = clock.now()
@@ -99,7 +100,7 @@ def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str 
                note: str = "") -> Ticket:
     """T1023 处理中 — or a progress note (T1023 进度 已联系物业): kept on the ticket, and the reporter
     hears it."""
-    ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
+    ticket, actor = acting_on(session, rules, number, address, (*WORKABLE,))
     now = clock.now()
     if ticket.status != "in_progress":
         ticket.acknowledged_at = ticket.acknowledged_at or now
@@ -127,7 +128,7 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
     """T1023 已办结 路灯换好了: the rectification is recorded and the reporters asked to rate it. A task
     nobody rates (a number verification, `rated=False`) is closed at once, and the reporter hears
     nothing of the note (it may hold another resident's number)."""
-    ticket, actor = _worker_ticket(session, rules, number, address, WORKABLE)
+    ticket, actor = acting_on(session, rules, number, address, WORKABLE)
     now = clock.now()
     ticket.status, ticket.resolved_at, ticket.resolved_by_id = "resolved", now, actor.id
     ticket.resolution_note, ticket.resolution_photo = note or "已办结", photo
@@ -152,7 +153,7 @@ RETURNABLE = ("assigned", "acknowledged", "reopened")
 
 def check_returnable(session: Session, rules: RoutingRules, number: str | None, address: str) -> Ticket:
     """The ticket, when this sender may return it now; else the TicketError return_ticket would raise."""
-    return _worker_ticket(session, rules, number, address, RETURNABLE)[0]
+    return acting_on(session, rules, number, address, RETURNABLE)[0]
 
 
 # What the reporter hears of a 退单: where it goes, never who returned it or why.
@@ -162,7 +163,7 @@ RETURNED_NOTE = "您反映的问题（{number}）正转交负责的部门办理�
 def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,
                   reason: str) -> tuple[Ticket, Person | None]:
     """退单 T1023 不是我们网格的: rerouted to the grid the reason names, else to the duty officer."""
-    ticket, actor = _worker_ticket(session, rules, number, address, RETURNABLE)
+    ticket, actor = acting_on(session, rules, number, address, RETURNABLE)
     now = clock.now()
     old_unit = ticket.unit_id
     ticket.status = "returned"
