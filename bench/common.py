@@ -13,6 +13,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bot.store.db import Database  # noqa: E402
+
 BENCHMARKS = REPO / "docs" / "benchmarks.md"
 
 
@@ -37,6 +39,17 @@ def backends(postgres: bool = True) -> list[str]:
     from tests.conftest import postgres_unavailable
 
     return ["SQLite", *(["PostgreSQL"] if postgres and not postgres_unavailable() else [])]
+
+
+def databases(postgres: bool = True) -> Iterator[tuple[str, Database]]:
+    """Each backend's name and a fresh, empty database on it, disposed of and removed after its turn."""
+    for backend in backends(postgres):
+        with fresh_database(backend) as url:
+            db = Database(url)
+            try:
+                yield backend, db
+            finally:
+                db.dispose()
 
 
 def timed(fn: Callable[[], object]) -> float:

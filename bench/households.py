@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
-from bench.common import backends, fresh_database, timed, write_section  # noqa: E402
+from bench.common import databases, timed, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import household_counts, households  # noqa: E402
@@ -105,13 +105,8 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     load = os.getloadavg()[0]
-    for backend in backends():
-        with fresh_database(backend) as url:
-            db = Database(url)
-            try:
-                results[backend] = bench(db, args)
-            finally:
-                db.dispose()
+    for backend, db in databases():
+        results[backend] = bench(db, args)
     lines = [
         START,
         "## Households: counts, list and export (`bench/households.py`)",
