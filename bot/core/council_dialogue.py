@@ -10,7 +10,10 @@
   thing of its kind and says which.
 - A bare number answers only the most recent numbered question: the bot's vote question within the
   window, or the topic's opening notice when that is still the last message the person got. Otherwise
-  ask, never guess a topic.
+  ask, never guess a topic. Right after a ballot, a proxy ballot or a refused one, a number is the sender's
+  own ballot on that topic; after "which topic?" a number picks the topic, and the option is asked unless
+  it was said in words. The member voted for is told (`council_proxy`).
+- A message that is only an option of one open topic (春节后, 我投早上) is a ballot on it (`council_options`).
 
 `read_turn` runs before the engine (bot/app/council_step.py); `handle_vote` decides for the vote action.
 The questions and ballot texts are in `council_texts`; every reply fits one SMS part (70 characters).
@@ -226,7 +229,7 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
             return None
         # The answer's own choice wins over the one kept; a kept number (投第二个) may have meant the topic,
         # so only a choice said in words is kept (blind test 5, #106).
-        kept = str(spoken_option(topic, q.choice)) if spoken_option(topic, q.choice) else None
+        kept = str(said) if (said := spoken_option(topic, q.choice)) else None
         texts = [kept] if number else [text, kept]
     elif q.kind == "member":
         chosen = members[number - 1] if number and number <= len(members) else named_member(members, text)
