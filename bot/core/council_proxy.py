@@ -78,9 +78,10 @@ def member_notice_text(voter: Person, result: CastResult) -> str:
     vote themselves (their own ballot replaces it where the topic allows changes)."""
     topic = result.topic
     head = f"【议事】家人{voter.name}替您投了“{fit(topic.title, 12)}”{result.label}。"
+    # Shaped like the opening notice (【议事】… 回复 1 …), so template SMS carries it (vote_open).
     if not topic.allow_change:
-        return fit(head + "这个议题投了就不能改。", SMS)
-    return fit(head + "想自己投，请" + options_line(topic.options), SMS)
+        return fit(head + "这个议题投了不能改。回复 公告 看村口黑板", SMS)
+    return fit(head + "您自己投的为准。" + options_line(topic.options), SMS)
 
 
 def tell_member(session: Session, voter: Person, member: Person, result: CastResult) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.channels.sms_template import templates
 from bot.core.council_ballots import cast
 from bot.core.council_dialogue import handle_vote, household_members
 from bot.store.message_models import OutboxMessage
@@ -43,6 +44,7 @@ def test_after_a_proxy_ballot_a_digit_is_the_senders_own_and_the_member_is_told(
                                                          OutboxMessage.text.contains(me.name))).all()
         assert f"家人{me.name}替您投了" in notice.text and "早上" in notice.text and "1 早上 2 晚上" in notice.text
         assert len(notice.text) <= 70 and notice.payload["topic_id"] == topic
+        assert templates.match(notice.text)[0] == "vote_open"  # template SMS (mainland China) carries it
         assert "您投早上" in turn(s, clock, "1", ME)
         assert ballots(s) == {(topic, member.id): (1, True, me.id), (topic, me.id): (1, False, me.id)}
         # The member's own digit, right after the notice, is their own ballot and replaces the proxy one.
