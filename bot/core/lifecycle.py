@@ -16,6 +16,7 @@ from bot.core import audit, points, registry, staff_notices
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
 from bot.core.places import match_place
+from bot.core.rating_remarks import reopen_notice, says_unfinished
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import (
     CATEGORY_NAMES,
@@ -327,7 +328,8 @@ def awaiting_rating(session: Session, address: str) -> Ticket | None:
 def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, score: int,
          number: str | None = None, reason: str = "") -> Ticket:
     """1 满意 / 2 基本满意 close it; 3 不满意 reopens it for the same assignee with new deadlines, and
-    the reason the reporter gave ("还是一闪一闪的") goes with the notice."""
+    the reason the reporter gave ("还是一闪一闪的") goes with the notice; so does a 2 whose reason says part
+    of the job is still not done ("灯是亮了 垃圾还没得人倒")."""
     if score not in (1, 2, 3):
         raise ValueError(f"rating must be 1, 2 or 3, not {score}")
     ticket = reporters_ticket(session, address, number, ("resolved",))
@@ -336,7 +338,8 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
     event(session, ticket, "rated", now, rater, note=reason[:500], score=score)
     if rater is not None:
         points.credit(session, clock, rater.id, "rating", ticket.number)
-    if score in (1, 2):
+    unfinished = score == 2 and says_unfinished(reason)  # 2 灯是亮了 垃圾还没得人倒 (rating_remarks)
+    if score == 1 or (score == 2 and not unfinished):
         ticket.status, ticket.rating, ticket.closed_at = "closed", score, now
         event(session, ticket, "closed", now, rater, score=score)
         return ticket
@@ -345,16 +348,5 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
     event(session, ticket, "reopened", now, rater, note=reason[:500])
     set_deadlines(session, rules, ticket, now)
     if ticket.assignee is not None:
-        notify(session, ticket.assignee, reopen_notice(ticket, reason), ticket_id=ticket.id)
+        notify(session, ticket.assignee, reopen_notice(ticket, reason, unfinished=unfinished), ticket_id=ticket.id)
     return ticket
-
-
-def reopen_notice(ticket: Ticket, reason: str = "") -> str:
-    """What the assignee hears when the reporter is not satisfied: their reason, within one SMS part."""
-    ack = f"回复“收到 {ticket.number}”接单"
-    if not reason:
-        return f"工单{ticket.number}反映人不满意，已重新打开，请再处理。{ack}"
-    head, tail = f"工单{ticket.number}反映人不满意：", f"。已重新打开，{ack}"
-    room = 70 - len(head) - len(tail)
-    said = reason if len(reason) <= room else reason[:max(room - 1, 0)] + "…"
-    return f"{head}{said}{tail}"
