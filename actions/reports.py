@@ -110,7 +110,7 @@ class ActionUnsure(Action):
         if triage.has_problem(text):
             events = await ActionCaptureReport().run(dispatcher, tracker, domain)
             captured = any(e.get("event") == "slot" and e.get("name") == "report_text" for e in events)
-            return events + [FollowupAction("report_form")] if captured else events
+            return [*events, FollowupAction("report_form")] if captured else events
         dispatcher.utter_message(response="utter_default")
         return []
 
@@ -161,8 +161,8 @@ class ValidateReportForm(FormValidationAction):
 
 # The place a report's own words name around a community or village that has several grids
 # ("河滨社区那个小区门口"): passed on to whoever dispatches it when nothing better was said.
-_SAID_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:社区|村)[^，,。！!？?\s]{0,8}?(?:门口|大门|旁边|对面|后面|里面|路口|楼下)"
-                         r"|[\u4e00-\u9fff]{2,4}(?:社区|村)")
+_SAID_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:社区|村)[^，,。！!？?\s]{0,8}?"
+                         r"(?:门口|大门|旁边|对面|后面|里面|路口|楼下)|[\u4e00-\u9fff]{2,4}(?:社区|村)")
 
 
 def said_place(report_text: str) -> str:
