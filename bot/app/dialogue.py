@@ -129,11 +129,11 @@ class DialogueContext:
     def _correct(self, message: Claimed, number: str, text: str) -> Claimed | Replies | None:
         """The sender correcting what the bot made of their last messages (bot/core/corrections.py): a ticket
         that was a question withdrawn and the question sent on, a new ticket merged back, the place fixed."""
-        place = corrections.corrected_place(text)
         asked = corrections.question_in(text) if corrections.not_a_report(text) else None
-        if place is None and asked is None and not corrections.same_thing(text):
+        if asked is None and not corrections.same_thing(text) and not corrections.says_mistake(text):
             return None
         with self.db.session() as s:
+            place = corrections.corrected_place(s, text)
             if place is not None:
                 ticket = lifecycle.get_ticket(s, number)
                 return [{"text": corrections.fix_place(s, self.clock, ticket, place, message.sender, message.id)}]
@@ -143,7 +143,8 @@ class DialogueContext:
                     return None
                 return replace(message, text=asked, payload={**message.payload, "context_read": True,
                                                              "before": withdrawn})
-            merged = corrections.merge_back(s, self.clock, message.sender, message.id)
+            merged = corrections.merge_back(s, self.clock, message.sender, message.id) \
+                if corrections.same_thing(text) else None
             return [{"text": merged}] if merged is not None else None
 
     def _urge_named(self, message: Claimed, number: str) -> Replies | None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import lifecycle, registry
+from bot.core.emergencies import reads_as_place
 from bot.core.followups import add_detail, handlers
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event
@@ -28,7 +29,7 @@ _NOT_A_REPORT = re.compile(r"(?:不是|没有?|莫得)(?:要|想)?(?:报事|报�
                            r".{0,8}(?:是|只是|就是)?(?:问|想问|咨询|打听)")
 _SAME_THING = re.compile(r"(?:是|就是|都是)(?:一回事|一件事|一个事|同一个|同一件|一样的|一起的)|"
                          r"(?:不要|不用|别|莫|不得)(?:新开|另开|重新开|再开)|(?:并到|合到|加到)(?:一起|刚才|前面)")
-_MISTAKE = re.compile(r"说错了|搞错了|打错了|写错了|弄错了|讲错了|不对不对|不对")
+_MISTAKE = re.compile(r"说错了|点错了|按错了|搞错了|打错了|写错了|弄错了|讲错了|不对不对|不对")
 _PLACE_FIX = re.compile(r"不是[^，,。\s]{0,10}?[，,。\s]*(?:是|在)([^，,。！!？?\s]{2,16})$")
 
 WITHDRAWN_ASKED = "好的，工单{number}已撤销。"
@@ -55,18 +56,27 @@ def question_in(text: str) -> str:
     return "我想问" + (found.group(1).strip() if found is not None else "")
 
 
+SHORT = 24  # a correction says little else; a longer message is a detail or a report
+
+
 def same_thing(text: str) -> bool:
     """"刚才那个是一回事 不要新开": the ticket just opened is the one before it."""
-    return _SAME_THING.search(_plain(text)) is not None
+    plain = _plain(text)
+    return len(plain) <= SHORT and _SAME_THING.search(plain) is not None
 
 
-def corrected_place(text: str) -> str | None:
-    """"哦说错了 不是我门口 是9栋门口" → "9栋门口"; None when the message corrects no place."""
+def says_mistake(text: str) -> bool:
+    """"说错了", "搞错了": a correction of something just said."""
+    return _MISTAKE.search(_plain(text)) is not None
+
+
+def corrected_place(session: Session, text: str) -> str | None:
+    """"哦说错了 不是我门口 是9栋门口" → "9栋门口"; None when the message corrects no place (说错了 不是这个 是那个)."""
     plain = _plain(text)
     if _MISTAKE.search(plain) is None:
         return None
     found = _PLACE_FIX.search(plain)
-    return found.group(1) if found is not None else None
+    return found.group(1) if found is not None and reads_as_place(session, found.group(1)) else None
 
 
 def _latest_open(session: Session, clock: Clock, address: str, count: int) -> list[Ticket]:
@@ -80,7 +90,10 @@ def withdraw_asked(session: Session, clock: Clock, address: str) -> str | None:
     latest = _latest_open(session, clock, address, 1)
     if not latest:
         return None
-    ticket = lifecycle.cancel(session, clock, address, latest[0].number)
+    try:
+        ticket = lifecycle.cancel(session, clock, address, latest[0].number)
+    except lifecycle.TicketError:  # taken up already, say: no longer the reporter's to withdraw
+        return None
     return WITHDRAWN_ASKED.format(number=ticket.number)
 
 
@@ -92,7 +105,10 @@ def merge_back(session: Session, clock: Clock, address: str, message_id: int | N
         return None
     newest, into = latest
     words = newest.text.split("；补充：")[0].strip()
-    lifecycle.cancel(session, clock, address, newest.number)
+    try:
+        lifecycle.cancel(session, clock, address, newest.number)
+    except lifecycle.TicketError:
+        return None
     add_detail(session, clock, into, words, address, message_id)
     return MERGED_BACK.format(into=into.number, number=newest.number)
 

@@ -13,14 +13,17 @@ from tests.conftest import RESIDENT, WORKER
 from tests.core.helpers import make_report, messages_to, submit
 
 
-def test_the_words_of_a_correction_are_told_apart_from_a_report():
+def test_the_words_of_a_correction_are_told_apart_from_a_report(demo_db: Database):
     assert corrections.not_a_report("刚才那个不是报事 我是问医保")
     assert corrections.question_in("刚才那个不是报事 我是问医保") == "我想问医保"
     assert not corrections.not_a_report("不是报事 我是投票 路灯装东头")  # a vote, the council's
     assert corrections.same_thing("点错了 刚才那个是一回事 不要新开")
     assert not corrections.same_thing("下水道堵了 一楼都漫出来了")
-    assert corrections.corrected_place("哦说错了 不是我门口 是9栋门口") == "9栋门口"
-    assert corrections.corrected_place("门口有个坑 下雨全是水") is None
+    assert not corrections.same_thing("这个跟上个月楼上漏水是一回事 物业一直不管 水都渗到墙里头去了")
+    with demo_db.session() as s:
+        assert corrections.corrected_place(s, "哦说错了 不是我门口 是9栋门口") == "9栋门口"
+        assert corrections.corrected_place(s, "门口有个坑 下雨全是水") is None
+        assert corrections.corrected_place(s, "说错了 不是这个 是那个") is None
 
 
 def test_a_new_ticket_merged_back_is_withdrawn_and_its_words_join_the_first(demo_db: Database, clock: FakeClock):
