@@ -162,7 +162,7 @@ def contact_reply(name: str, phone: str, grid_worker: bool, someone_else: bool =
     else's number, the same contact, saying others' numbers are not given out."""
     if someone_else:
         whom = f"您的网格员{name}" if grid_worker else name
-        return f"个人电话不便提供，可以找{whom}（{phone}）帮您联系。"
+        return f"这个电话不便提供，可以找{whom}（{phone}）帮您联系。"
     if grid_worker:
         return f"您的网格员是{name}，电话{phone}，有事可以直接打。"
     return f"您还没有分到网格，有事找{name}，电话{phone}。"
