@@ -253,10 +253,12 @@ class ActionReportEmergency(Action):
                 dispatcher.utter_message(text=triage.CALM_REPLY)
                 return []
             return await _ordinary_report(dispatcher, tracker, category)
-        # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35).
+        # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35);
+        # the fuller of it and the place the engine found ("安居苑门口" over "安居苑", blind test 6, #13).
+        named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)
         report = Report(text=text, category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
-                        place_text=tracker_data.entity(tracker, "place") or emergencies.landmark_in(text),
+                        place_text=landmark if landmark and (not named or named in landmark) else named,
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
                         source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
                         emergency=True)

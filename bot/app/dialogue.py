@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, emergency_updates, followups, lifecycle, rating_remarks, reports
+from bot.core import answers, corrections, emergency_updates, followups, lifecycle, rating_remarks, reports
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
@@ -123,9 +123,34 @@ class DialogueContext:
             urged = await asyncio.to_thread(self._urge_named, message, named)
             if urged is not None:
                 return urged
+        if look.open_report is not None and named is None:
+            corrected = await asyncio.to_thread(self._correct, message, look.open_report, text)
+            if corrected is not None:
+                return corrected
         if look.open_report is not None and self.classify is not None and named is None:
             return await self._follow_up(message, look, text, point)
         return message
+
+    def _correct(self, message: Claimed, number: str, text: str) -> Claimed | Replies | None:
+        """The sender correcting what the bot made of their last messages (bot/core/corrections.py): a ticket
+        that was a question withdrawn and the question sent on, a new ticket merged back, the place fixed."""
+        asked = corrections.question_in(text) if corrections.not_a_report(text) else None
+        if asked is None and not corrections.same_thing(text) and not corrections.says_mistake(text):
+            return None
+        with self.db.session() as s:
+            place = corrections.corrected_place(s, text)
+            if place is not None:
+                ticket = lifecycle.get_ticket(s, number)
+                return [{"text": corrections.fix_place(s, self.clock, ticket, place, message.sender, message.id)}]
+            if asked is not None:
+                withdrawn = corrections.withdraw_asked(s, self.clock, message.sender)
+                if withdrawn is None:
+                    return None
+                return replace(message, text=asked, payload={**message.payload, "context_read": True,
+                                                             "before": withdrawn})
+            merged = corrections.merge_back(s, self.clock, message.sender, message.id) \
+                if corrections.same_thing(text) else None
+            return [{"text": merged}] if merged is not None else None
 
     def _urge_named(self, message: Claimed, number: str) -> Replies | None:
         """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""
