@@ -41,3 +41,9 @@ def test_a_conversation_read_back_after_a_restart_is_its_latest_session_as_saved
 def test_the_sqlite_file_is_in_wal_mode_and_its_connections_are_kept_across_turns(probed):
     assert probed["journal_mode"] == "wal"
     assert probed["connections_opened"] <= 2  # six turns' reads and writes; Rasa's own opened one for each
+
+
+def test_events_read_back_are_the_ones_rasa_s_own_reading_makes_and_an_unknown_kind_fails_as_in_rasa(probed):
+    assert probed["kinds"] >= 8  # user, bot, action, slot, session start, active loop, follow-up, the old topic
+    assert probed["read_as_rasa_reads"]
+    assert probed["unknown_event"] == ["ValueError", "ValueError"]

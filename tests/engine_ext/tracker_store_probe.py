@@ -12,8 +12,19 @@ import sys
 import sqlalchemy as sa
 from rasa.core.tracker_store import create_tracker_store
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    FollowupAction,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+    deserialise_events,
+)
 from rasa.utils.endpoints import read_endpoint_config
+
+from engine_ext.tracker_store import deserialised, event_classes
 
 os.environ.update({"GRIDBOT_TRACKER_STORE_URL": sys.argv[1], "GRIDBOT_ACTION_ENDPOINT": "http://127.0.0.1:9/webhook",
                    "GRIDBOT_ACTIONS_TOKEN": "t", "GRIDBOT_LOCK_STORE": "in_memory", "GRIDBOT_LOCK_STORE_HOST": "",
@@ -43,10 +54,22 @@ async def main() -> None:
     with first.engine.connect() as conn:
         journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
         rows = conn.exec_driver_sql("SELECT count(*) FROM events WHERE sender_id = 'conversation-1'").scalar()
-    print(json.dumps({"store": type(first).__name__, "journal_mode": journal, "connections_opened": len(connects),
-                      "rows": rows, "same_events": [e.as_dict() for e in again.events] == saved,
-                      "events_since_session_start": len(again.events),
-                      "slot": again.get_slot("report_text")}, ensure_ascii=False))
+    dumped = [e.as_dict() for e in [*tracker.events, ActiveLoop("report_form"), FollowupAction("action_listen")]]
+    dumped += [{"event": "topic", "timestamp": 1.0}, {"no": "event"}]  # skipped, by Rasa too
+    as_rasa = [e.as_dict() for e in deserialised(dumped, event_classes())] == [
+        e.as_dict() for e in deserialise_events(dumped)]
+    unknown = []
+    for read in (deserialise_events, lambda d: deserialised(d, event_classes())):
+        try:
+            unknown.append(len(read([{"event": "no_such_event"}])))
+        except ValueError:
+            unknown.append("ValueError")
+    print(json.dumps({"read_as_rasa_reads": as_rasa, "unknown_event": unknown,
+                      "kinds": len({d.get("event") for d in dumped}), "store": type(first).__name__,
+                      "journal_mode": journal, "connections_opened": len(connects), "rows": rows,
+                      "same_events": [e.as_dict() for e in again.events] == saved,
+                      "events_since_session_start": len(again.events), "slot": again.get_slot("report_text")},
+                     ensure_ascii=False))
 
 
 asyncio.run(main())
