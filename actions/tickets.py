@@ -245,9 +245,9 @@ class ActionReportEmergency(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         meta = tracker_data.metadata(tracker)
-        category = tracker_data.category(tracker)
-        lat, lon = meta.get("lat"), meta.get("lon")
         text = tracker_data.text(tracker)
+        category = emergencies.category_for(tracker_data.category(tracker), text)
+        lat, lon = meta.get("lat"), meta.get("lon")
         if not triage.is_emergency(text, classified_as_emergency=True):  # abuse, never an emergency
             if triage.abuse_only(text):
                 dispatcher.utter_message(text=triage.CALM_REPLY)

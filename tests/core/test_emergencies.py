@@ -89,6 +89,10 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
     ("housing_utilities", "屋头好大一股煤气味道", "119"),
     ("fire_safety", "楼下着火了 有人受伤", "119"),
     ("public_security", "有人拿刀在小区门口闹事", "110"),
+    # blind test 5, #98 and #92: someone in the water, someone possibly down behind a locked door
+    ("other", "快来人啊 有个娃儿掉河里了", "110、120和119"),
+    ("public_security", "水库边有人落水了", "110、120和119"),
+    ("elderly_care", "隔壁那个独居老人好几天没出门了 敲门也莫得人应", "120和110"),
 ])
 def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
         category: str, text: str, number: str):
@@ -109,3 +113,14 @@ def test_a_landmark_in_the_emergencys_own_words_is_its_place():
     assert emergencies.landmark_in("我在学校门口 有人打架") == "学校门口"
     for text in ("楼道里电线在冒火花", "着火了 着火了", "家里厕所冒水"):
         assert emergencies.landmark_in(text) == "", text
+
+
+@pytest.mark.parametrize(("category", "text", "expected"), [
+    ("other", "快来人啊 有个娃儿掉河里了", "public_security"),
+    ("other", "对门的孤寡老人两天没开门了 电话也打不通", "elderly_care"),
+    ("fire_safety", "有人掉河里了", "fire_safety"),  # the classifier's own category stands
+    ("other", "着火了", "other"),
+])
+def test_an_emergency_the_classifier_could_not_place_is_filed_by_who_is_in_danger(category: str, text: str,
+                                                                                   expected: str):
+    assert emergencies.category_for(category, text) == expected

@@ -103,3 +103,15 @@ def test_announcing_a_report_or_pointing_at_nothing_named_is_no_problem_yet(text
                                   "我要投赞成", "你好"])
 def test_a_problem_a_place_or_another_request_is_not_taken_for_a_bare_opener(text: str):
     assert not triage.says_no_problem_yet(text)
+
+
+@pytest.mark.parametrize("text", [
+    "隔壁那个独居老人好几天没出门了 敲门也莫得人应", "楼上的老婆婆三天没见出来了", "一个人住的大爷敲门半天没人应",
+])
+def test_someone_alone_not_seen_for_days_or_not_answering_is_urgent(text: str):
+    assert triage.may_be_down(text) and triage.is_emergency(text, classified_as_emergency=False)
+
+
+@pytest.mark.parametrize("text", ["快递员敲门没人应", "老人好几天没领到快递了", "隔壁老人家每天在楼下晒太阳"])
+def test_a_knock_unanswered_or_an_old_person_mentioned_alone_is_not_urgent(text: str):
+    assert not triage.may_be_down(text)
