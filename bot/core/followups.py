@@ -117,7 +117,10 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if intent != "report_issue" and len(text) <= 20 and reads_as_place(session, text):
         return "detail"  # a place (是3栋2单元, 就在菜市场门口), not a problem of its own
     if intent == "report_issue":
-        return "detail" if category == ticket.category else "ask"
+        if category == ticket.category:
+            return "detail"
+        # Another category than an emergency's (garbage after a fire, blind test 17, #49): a report of its own.
+        return "new" if ticket.priority == "immediate" and category is not None else "ask"
     return "detail" if intent in ("check_status", "urge") else "pass"
 
 
