@@ -57,7 +57,8 @@ class ActionCaptureReport(Action):
         if not_a_report is not None:
             return not_a_report
         meta = tracker_data.metadata(tracker)
-        place = tracker_data.entity(tracker, "place")
+        # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
+        place = tracker_data.entity(tracker, "place") or str(meta.get("held_place") or "")
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),

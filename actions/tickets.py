@@ -256,7 +256,8 @@ class ActionReportEmergency(Action):
         # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35).
         report = Report(text=text, category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
-                        place_text=tracker_data.entity(tracker, "place") or emergencies.landmark_in(text),
+                        place_text=tracker_data.entity(tracker, "place") or str(meta.get("held_place") or "")
+                        or emergencies.landmark_in(text),
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
                         source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
                         emergency=True)

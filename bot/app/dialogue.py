@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, emergency_updates, followups, lifecycle, reports
+from bot.core import answers, emergency_updates, followups, lifecycle, reports, triage
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
@@ -73,6 +73,7 @@ class Look:
     open_report_point: tuple[float, float] | None = None
     held_photos: list[str] = field(default_factory=list)
     held_point: tuple[float, float] | None = None
+    held_place: str | None = None  # a place sent alone (5栋2单元) just before, for the next report
 
 
 class DialogueContext:
@@ -106,6 +107,11 @@ class DialogueContext:
                 held["lat"], held["lon"] = look.held_point
                 point = look.held_point
             message = replace(message, payload={**message.payload, **held})
+        if look.held_place and "held_place" not in message.payload:
+            message = replace(message, payload={**message.payload, "held_place": look.held_place})
+        if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
+                and await asyncio.to_thread(self._place_only, text):  # 5栋2单元 first: held for the report
+            return [{"text": followups.held_place_reply(text)}]
         if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
             update = await asyncio.to_thread(self._emergency_update, message, text)
             if update is not None:
@@ -319,10 +325,29 @@ class DialogueContext:
         return now - row.created_at <= window
 
     def _held(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:
-        """Photos and a location the sender sent alone since their last message with words, in the window."""
+        """Photos and a location the sender sent alone since their last message with words (a question aside),
+        in the window; a place sent alone and held."""
         look.held_photos, look.held_point = self._held_before(s, message.channel, message.sender, message.id, now)
         if look.held_point is not None and self._point_used(s, message.sender, look.held_point):
             look.held_point = None
+        look.held_place = self._held_place(s, message.channel, message.sender, message.id, now)
+
+    def _place_only(self, text: str) -> bool:
+        with self.db.session() as s:
+            return followups.place_only(s, text)
+
+    def _held_place(self, s: Session, channel: str, sender: str, before_id: int, now: datetime) -> str | None:
+        """A place the sender sent alone and the bot held ("已记下地点：…"), with only media or questions since."""
+        rows = s.execute(select(InboxMessage.id, InboxMessage.text).where(
+            InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
+            InboxMessage.received_at >= now - self.followup_window).order_by(InboxMessage.id.desc()).limit(20)).all()
+        for row in rows:
+            if answers.plain(row.text) in BARE_WORDS or _only_asks(row.text):
+                continue
+            held = s.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
+                                                           OutboxMessage.text.startswith(followups.PLACE_HELD_MARK)))
+            return " ".join(row.text.split()) if held is not None else None
+        return None
 
     def _held_before(self, s: Session, channel: str, sender: str, before_id: int,
                      now: datetime) -> tuple[list[str], tuple[float, float] | None]:
@@ -334,6 +359,8 @@ class DialogueContext:
         kept: list[tuple[int, str]] = []
         point: tuple[float, float] | None = None
         for row in rows:
+            if _only_asks(row.text):
+                continue  # 换电柜在哪 between the location and the report: answered, the location still held (#111)
             if answers.plain(row.text) not in BARE_WORDS:
                 break
             payload = row.payload or {}
@@ -348,6 +375,11 @@ class DialogueContext:
         """Whether that location already went onto one of the sender's open reports."""
         ticket = followups.open_report(s, self.clock, sender, self.followup_window)
         return ticket is not None and ticket.lat is not None and (ticket.lat, ticket.lon) == point
+
+
+def _only_asks(text: str) -> bool:
+    """A question with no problem in it (换电柜在哪): answered without touching what is held."""
+    return answers.plain(text) not in BARE_WORDS and triage.information_request(text) is not None
 
 
 def _point(payload: dict[str, Any]) -> tuple[float, float] | None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import registry, triage
-from bot.core.emergencies import reads_as_place
+from bot.core.emergencies import answers_where, reads_as_place
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
@@ -32,6 +32,9 @@ PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
 POINT_ADDED = "位置已补充到工单{number}，谢谢！"
 POINT_KEPT = "已收到位置。请再发一句话说明是什么问题。"
 POINT_HELD = "已收到位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
+PLACE_HELD = "已记下地点：{place}。请再说说是什么问题，比如“门口水沟堵了”。"
+PLACE_HELD_MARK = "已记下地点："  # how the bot's reply to a place held for the next report begins
+PLACE_ALONE_MAX = 20
 SMS_PART = 70
 
 # Intents that are their own request whatever came before: never read as a detail.
@@ -122,6 +125,20 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         # Another category than an emergency's (garbage after a fire, blind test 17, #49): a report of its own.
         return "new" if ticket.priority == "immediate" and category is not None else "ask"
     return "detail" if intent in ("check_status", "urge") else "pass"
+
+
+def place_only(session: Session, text: str) -> bool:
+    """A message that is only a place ("5栋2单元", "菜市场门口"): no problem, no question in it (blind test 17,
+    #128). With no report open it is held for the report that follows."""
+    text = " ".join(text.split())
+    return 0 < len(text) <= PLACE_ALONE_MAX and not triage.has_problem(text) \
+        and triage.information_request(text) is None and answers_where(text) and reads_as_place(session, text)
+
+
+def held_place_reply(text: str) -> str:
+    """"已记下地点：3栋门口。请再说说…": the reply to a place sent alone, within one SMS part."""
+    place = re.sub(r"^(?:就在|是在|在)", "", " ".join(text.split())) or text
+    return PLACE_HELD.format(place=fit(place, PLACE_ALONE_MAX))
 
 
 def asks_progress(text: str) -> str | None:

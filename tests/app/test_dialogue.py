@@ -323,8 +323,43 @@ async def test_a_follow_up_after_the_window_is_left_to_the_engine(demo_db: Datab
     number = submit(demo_db, clock)
     chat = Conversation(demo_db, clock)
     clock.advance(minutes=31)
-    assert isinstance(await chat.say("就在3栋门口"), Claimed)
+    [held] = texts(await chat.say("就在3栋门口"))
+    assert "已记下地点：3栋门口" in held  # held for a new report, never joined to the old
     assert "补充" not in ticket(demo_db, number).text
+
+
+async def test_a_place_sent_alone_is_held_and_carried_by_the_report_that_follows(demo_db: Database,
+                                                                                  clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    [held] = texts(await chat.say("5栋2单元"))
+    assert "5栋2单元" in held and len(held) <= 70
+    clock.advance(minutes=1)
+    report = await chat.say("门口那个水沟堵了")
+    assert isinstance(report, Claimed) and report.payload["held_place"] == "5栋2单元"
+    chat.bot(["已受理，工单T1001"], reply_to=report.id)
+    clock.advance(minutes=1)
+    later = await chat.say("谢谢")
+    assert isinstance(later, Claimed) and "held_place" not in later.payload  # used once
+
+
+async def test_a_problem_a_question_or_a_place_answering_where_is_never_held_as_a_place(demo_db: Database,
+                                                                                        clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    for text in ("5栋门口水沟堵了", "菜市场在哪里", "3栋几点停水"):
+        assert isinstance(await chat.say(text), Claimed)
+    chat.bot(["请问在哪点？回复小区、街道或村组名，也可以发个位置。"], reply_to=None)
+    assert isinstance(await chat.say("5栋2单元"), Claimed)  # the form's answer: the engine's
+
+
+async def test_a_question_between_a_location_and_a_report_leaves_the_location_held(demo_db: Database,
+                                                                                   clock: FakeClock):
+    chat = Conversation(demo_db, clock, sender=RIDER)
+    await chat.say("", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
+    asked = await chat.say("换电柜在哪")
+    assert isinstance(asked, Claimed)
+    chat.bot(["换电柜在农贸市场门口"], reply_to=asked.id)
+    report = await chat.say("这点路边电线垂下来了 好危险")
+    assert isinstance(report, Claimed) and report.payload["lat"] == POINT_IN_GRID_1[0]
 
 
 def test_the_windows_come_from_the_settings(settings):
