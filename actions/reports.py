@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -14,13 +15,13 @@ from actions.council import ActionAskTopics
 from actions.policy import ActionAnswerPolicy
 from actions.runtime import context
 from actions.tickets import ActionReportEmergency
-from bot.core import reports, triage
+from bot.core import reports, triage, two_problems
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
 
 REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "report_message_id",
-                "report_channel", "report_place", "report_place_tries"]
+                "report_channel", "report_place", "report_place_tries", "report_second", "report_second_category"]
 MAX_PLACE_TRIES = 2
 
 
@@ -67,6 +68,9 @@ class ActionCaptureReport(Action):
             SlotSet("report_message_id", meta.get("inbox_id")),
             SlotSet("report_channel", meta.get("channel")),
             SlotSet("report_place_tries", 0.0),
+            # A second problem in the same message (…还有…, bot/core/two_problems.py): its own ticket on submit.
+            SlotSet("report_second", meta.get("second_problem")),
+            SlotSet("report_second_category", meta.get("second_category")),
         ] + ([SlotSet("report_place", place)] if place else [])
 
 
@@ -144,10 +148,20 @@ class ActionSubmitReport(Action):
         if not report.text:
             dispatcher.utter_message(response="utter_ask_problem")
             return [SlotSet(slot, None) for slot in REPORT_SLOTS]
+        second_text = tracker.get_slot("report_second")
         with ctx.db.session() as session:
             opened = reports.submit(session, ctx.clock, report, ctx.rules)
             number, assignee = opened.ticket.number, assignee_label(opened.assignee)
             merged_into = opened.merged_into.number if opened.merged_into is not None else None
+            if second_text:  # no message of its own (a ticket's message is unique): opened once, by its first's
+                second = reports.submit_second(session, ctx.clock, replace(
+                    report, text=str(second_text), category=tracker.get_slot("report_second_category") or "other",
+                    source_message_id=None), opened, ctx.rules)
+                numbers = [(o.merged_into or o.ticket).number for o in (opened, second)]
+                same = opened.assignee is not None and second.assignee is not None \
+                    and opened.assignee.id == second.assignee.id
+                dispatcher.utter_message(text=two_problems.opened_reply(*numbers, assignee if same else ""))
+                return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", numbers[1])]
         if merged_into:
             dispatcher.utter_message(response="utter_report_merged", number=merged_into)
             return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", merged_into)]

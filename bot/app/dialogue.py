@@ -11,6 +11,9 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   unsure, the bot asks "是补充T1004，还是新问题？".
 - Within `followup_window` of the sender's emergency, a message saying it is over (火灭了, 没事了,
   救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py).
+- Two problems in one message (…还有…), filed apart by the classifier, go on as the first with the second
+  along (bot/core/two_problems.py): two tickets.
+- A place sent alone (5栋2单元) with no report open is held for the next report.
 - A photo sent alone joins the open report; a location sent alone is held for the sender's next
   message (with no report open, a photo too), which carries it: onto the open report when that message
   is a detail of it, into a new report when it is another problem (blind test 4, #11). Simulator and
@@ -31,7 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, emergency_updates, followups, lifecycle, reports, triage
+from bot.core import answers, emergency_updates, followups, lifecycle, reports, triage, two_problems
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
@@ -124,9 +127,25 @@ class DialogueContext:
             urged = await asyncio.to_thread(self._urge_named, message, named)
             if urged is not None:
                 return urged
+        two = await self._two_problems(text) if named is None else None
+        if two is not None:  # 楼道灯不亮了 还有垃圾桶满了: the second goes with the first, to be its own ticket
+            return replace(message, text=two[0], payload={**message.payload, "second_problem": two[1],
+                                                          "second_category": two[2], "context_read": True})
         if look.open_report is not None and self.classify is not None and named is None:
             return await self._follow_up(message, look, text, point)
         return message
+
+    async def _two_problems(self, text: str) -> tuple[str, str, str] | None:
+        """(first clause, second clause, its category) when both are reports the classifier files apart."""
+        split = two_problems.clauses(text)
+        if split is None or self.classify is None or triage.has_danger(text):
+            return None
+        parsed = [await self.classify(clause) for clause in split]
+        intents = [str((p.get("intent") or {}).get("name") or "") for p in parsed]
+        categories = [category_of(p) for p in parsed]
+        if intents != ["report_issue", "report_issue"] or None in categories or categories[0] == categories[1]:
+            return None
+        return split[0], split[1], str(categories[1])
 
     def _urge_named(self, message: Claimed, number: str) -> Replies | None:
         """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""

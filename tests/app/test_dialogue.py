@@ -404,3 +404,23 @@ async def test_gibberish_after_a_report_is_no_detail_even_when_the_classifiers_r
     chat.step.classify = unsure
     assert isinstance(await chat.say("qwzx"), Claimed)
     assert "补充" not in ticket(demo_db, number).text
+
+
+async def test_two_problems_filed_apart_go_on_as_the_first_with_the_second_along(demo_db: Database,
+                                                                                  clock: FakeClock):
+    filed = {"楼梯间的灯坏了": "roads", "垃圾桶满了没人倒": "sanitation", "楼下的灯也坏了": "roads"}
+
+    async def classify(text: str) -> dict[str, Any]:
+        return {"text": text, "intent": {"name": "report_issue", "confidence": 0.9},
+                "response_selector": {"report_issue": {"response": {
+                    "intent_response_key": f"report_issue/{filed.get(text, 'other')}", "confidence": 0.9}}}}
+
+    chat = Conversation(demo_db, clock)
+    chat.step.classify = classify
+    two = await chat.say("楼梯间的灯坏了 还有垃圾桶满了没人倒")
+    assert isinstance(two, Claimed) and two.text == "楼梯间的灯坏了"
+    assert (two.payload["second_problem"], two.payload["second_category"]) == ("垃圾桶满了没人倒", "sanitation")
+    rider = Conversation(demo_db, clock, sender=RIDER)
+    rider.step.classify = classify
+    one = await rider.say("楼梯间的灯坏了 还有楼下的灯也坏了")  # the same category: one report, as said
+    assert isinstance(one, Claimed) and "second_problem" not in one.payload and "还有" in one.text
