@@ -14,9 +14,9 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
 - Two problems in one message (…还有…), filed apart by the classifier, go on as the first with the second
   along (bot/core/two_problems.py): two tickets.
 - A place sent alone (5栋2单元) with no report open is held for the next report.
-- A photo sent alone joins the open report; a location sent alone is held for the sender's next
-  message (with no report open, a photo too), which carries it: onto the open report when that message
-  is a detail of it, into a new report when it is another problem (blind test 4, #11). Simulator and
+- A photo or a location sent alone is held for the sender's next message, which carries it: onto the open
+  report when that message is a detail of it, into a new report when it is another problem (blind test 4,
+  #11; blind test 17, #22); a photo with nothing after it joins the open report after `photo_hold`. Simulator and
   SMS; Telegram's own step does the same for its messages.
 
 What the bot asked is read from the outbox (its replies and notices to the sender, `answers.question_in`);
@@ -54,9 +54,7 @@ RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您�
 URGED = "已催办工单{number}，已提醒承办人尽快处理。"
 ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
 WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
-# What a message says when it only goes with a photo or a location ("我在这", "看图").
-BARE_WORDS = frozenset({"", "我在这", "我在这里", "在这", "在这里", "这里", "这儿", "位置", "我的位置", "定位",
-                        "看图", "看照片", "照片", "图片", "你看", "看", "这个", "发个位置", "发位置"})
+BARE_WORDS = followups.BARE_WORDS  # what a message says when it only goes with a photo or a location
 QUESTIONS_LOOKED_AT = 8  # of the bot's latest messages to the sender
 # Questions that stand as long as what they ask about does (a ticket waiting for its rating, an open topic's
 # notice), whatever the bot said since; any other stands only in the bot's latest turn.
@@ -82,7 +80,7 @@ class Look:
 class DialogueContext:
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules, *, classify: Classify | None = None,
                  followup_window: timedelta = timedelta(minutes=30), answer_window: timedelta = timedelta(minutes=10),
-                 hold_media: bool = True) -> None:
+                 hold_media: bool = True, photo_hold: timedelta = timedelta(minutes=2)) -> None:
         self.db = db
         self.clock = clock
         self.rules = rules
@@ -90,6 +88,7 @@ class DialogueContext:
         self.followup_window = followup_window
         self.answer_window = answer_window
         self.hold_media = hold_media  # Telegram's own step holds its photos and locations
+        self.photo_hold = photo_hold  # a photo alone waits this long for a new report before joining the open one
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if message.payload.get("context_read"):
@@ -214,9 +213,9 @@ class DialogueContext:
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window * 2)
             if asked is None or ticket is None:
                 return message
-            _, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
-            self._add(s, ticket, asked.text, asked.id, list(reports.photos_of_message(s, asked.id)), message.sender,
-                      _point(asked.payload or {}) or held_point)
+            held_photos, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
+            self._add(s, ticket, asked.text, asked.id, [*held_photos, *reports.photos_of_message(s, asked.id)],
+                      message.sender, _point(asked.payload or {}) or held_point)
             return [{"text": followups.DETAIL_ADDED.format(number=ticket.number)}]
 
     def _send_asked_on(self, message: Claimed, look: Look) -> Claimed:
@@ -226,10 +225,10 @@ class DialogueContext:
             if asked is None:
                 return message
             carried = {k: v for k, v in (asked.payload or {}).items() if k in ("lat", "lon")}
-            _, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
+            held_photos, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
             if held_point is not None and "lat" not in carried:
                 carried["lat"], carried["lon"] = held_point
-            photos = reports.photos_of_message(s, asked.id)
+            photos = list(dict.fromkeys([*held_photos, *reports.photos_of_message(s, asked.id)]))
             if photos:
                 carried["photos"] = list(photos)
             return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
@@ -290,13 +289,10 @@ class DialogueContext:
                 return [{"text": followups.PHOTO_KEPT if photos else followups.POINT_KEPT}]
             if not photos:  # a location alone may be for a new problem: held for the next message (blind 4, #11)
                 return [{"text": followups.POINT_HELD.format(number=ticket.number)}]
-            if photos:
-                reports.add_photos(s, self.clock, ticket, tuple(photos), message.id, message.sender)
-            if point and not followups.add_point(s, self.clock, ticket, *point, message.sender, message.id) \
-                    and not photos:
-                return [{"text": followups.POINT_KEPT}]  # the report has its point: this one waits for the next
-            reply = followups.PHOTO_ADDED if photos else followups.POINT_ADDED
-            return [{"text": reply.format(number=ticket.number)}]
+            # A photo too may be for a new problem (blind test 17, #22): held; the open report gets it when the next
+            # message is a detail of it, or when nothing else comes (a timer).
+            followups.hold_photos(s, self.clock, ticket, self.photo_hold)
+            return [{"text": followups.PHOTO_HELD.format(number=ticket.number)}]
 
     # -- reading the conversation so far ---------------------------------------------------------
 

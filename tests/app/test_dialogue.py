@@ -15,6 +15,7 @@ from sqlalchemy import select
 from bot.app.dialogue import DialogueContext
 from bot.common.clock import FakeClock
 from bot.core import lifecycle, reports
+from bot.core.timers import process_due
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
@@ -64,6 +65,10 @@ class Conversation:
                 s.add(OutboxMessage(channel="simulator", recipient=self.sender, text=text, reply_to_id=reply_to,
                                     seq=seq if reply_to else None, kind="reply" if reply_to else "notification",
                                     created_at=self.clock.now()))
+
+
+def leak_report(db: Database, clock: FakeClock) -> str:
+    return submit(db, clock, make_report("我们楼道头水管漏水了 滴滴答答一晚上", category="housing_utilities"))
 
 
 def texts(outcome: Any) -> list[str]:
@@ -244,15 +249,45 @@ async def test_a_bare_digit_long_after_the_menu_is_asked_about_not_read_against_
     assert isinstance(passed, Claimed) and passed.payload["answers"] == "menu"
 
 
-async def test_a_photo_sent_alone_after_a_report_joins_it(demo_db: Database, clock: FakeClock):
+def photos_on(db: Database, number: str) -> list[str]:
+    with db.session() as s:
+        return list(s.scalars(select(TicketPhoto.photo_id).join(Ticket).where(Ticket.number == number)))
+
+
+async def test_a_photo_sent_alone_after_a_report_joins_it_when_nothing_else_comes(demo_db: Database,
+                                                                                  clock: FakeClock):
     number = submit(demo_db, clock)
     chat = Conversation(demo_db, clock)
     clock.advance(minutes=4)
     [reply] = texts(await chat.say("", photos=["photo-1"]))
-    assert number in reply
-    with demo_db.session() as s:
-        assert s.scalars(select(TicketPhoto.photo_id).join(Ticket).where(Ticket.number == number)).all() == ["photo-1"]
+    assert number in reply and len(reply) <= 70
+    assert photos_on(demo_db, number) == []  # held: the next message may be the problem it was taken for
+    clock.advance(minutes=3)
+    process_due(demo_db, clock, RULES, "test")
+    assert photos_on(demo_db, number) == ["photo-1"]
     assert messages_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张"
+
+
+async def test_a_photo_sent_alone_goes_with_the_new_problem_that_follows_not_the_open_report(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 17, #22: a rider's photo, then a new problem with a location, went to the earlier ticket.
+    number = submit(demo_db, clock, make_report("这里井盖翻了 电瓶车差点栽进去", sender=RIDER, category="roads"))
+    chat = Conversation(demo_db, clock, sender=RIDER, intent="report_issue", category="roads")
+    clock.advance(minutes=2)
+    await chat.say("", photos=["photo-3"])
+    passed = await chat.say("前面路中间有个大坑 好几个人摔了", lat=POINT_IN_GRID_1[0] + 0.01, lon=POINT_IN_GRID_1[1])
+    assert isinstance(passed, Claimed) and passed.payload["photos"] == ["photo-3"]
+    clock.advance(minutes=5)
+    process_due(demo_db, clock, RULES, "test")
+    assert photos_on(demo_db, number) == []  # the new report's, never the open one's
+
+
+async def test_a_photo_held_then_a_detail_of_the_open_report_join_it_together(demo_db: Database, clock: FakeClock):
+    number = leak_report(demo_db, clock)
+    chat = Conversation(demo_db, clock, intent="report_issue", category="housing_utilities")
+    await chat.say("", photos=["photo-4"])
+    [added] = texts(await chat.say("水越来越大了"))
+    assert number in added and photos_on(demo_db, number) == ["photo-4"]
 
 
 async def test_a_location_and_a_photo_sent_first_go_with_the_riders_next_report(demo_db: Database,
