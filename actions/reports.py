@@ -122,6 +122,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_place": text or "共享的位置", "report_lat": float(lat), "report_lon": float(lon)}
         if not text:  # nothing said yet: the form asks
             return {"report_place": None}
+        if text == str(meta.get("held_place") or ""):  # sent alone before the report: taken as said (5栋2单元)
+            return {"report_place": text}
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1
         with context().db.session() as session:
             match = match_place(session, text)

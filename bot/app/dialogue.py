@@ -112,7 +112,7 @@ class DialogueContext:
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
-                and await asyncio.to_thread(self._place_only, text):  # 5栋2单元 first: held for the report
+                and await self._place_only(text):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
         if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
             update = await asyncio.to_thread(self._emergency_update, message, text)
@@ -347,7 +347,16 @@ class DialogueContext:
             look.held_point = None
         look.held_place = self._held_place(s, message.channel, message.sender, message.id, now)
 
-    def _place_only(self, text: str) -> bool:
+    async def _place_only(self, text: str) -> bool:
+        """Only a place by its words, and nothing the classifier is sure of (a crash at 河滨路口 is a report)."""
+        if not await asyncio.to_thread(self._place_words, text):
+            return False
+        if self.classify is None:
+            return True
+        intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
+        return intent in ("nlu_fallback", "out_of_scope")
+
+    def _place_words(self, text: str) -> bool:
         with self.db.session() as s:
             return followups.place_only(s, text)
 

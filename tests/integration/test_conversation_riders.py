@@ -24,7 +24,11 @@ from tests.integration.test_conversation_context import number_in, say, tickets_
 pytestmark = pytest.mark.engine
 RIDERS = [f"+86136000000{n}" for n in range(70, 80)]
 RESIDENTS = [f"+86139000000{n}" for n in range(70, 80)]
-ELSEWHERE = (POINT_IN_GRID_1[0] + 0.004, POINT_IN_GRID_1[1])  # about 450 m on: another spot
+# Corners of 幸福社区第1网格, about 300 m from POINT_IN_GRID_1 (other tests' spot) and 400 m or more apart:
+# reports there are never linked (并单) to another's, and one is too far to be a detail of another.
+SPOT = (POINT_IN_GRID_1[0] + 0.002, POINT_IN_GRID_1[1] - 0.002)
+CROSSING = (POINT_IN_GRID_1[0] - 0.002, POINT_IN_GRID_1[1] - 0.002)
+ELSEWHERE = (POINT_IN_GRID_1[0] + 0.002, POINT_IN_GRID_1[1] + 0.002)
 
 
 @pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
@@ -60,13 +64,13 @@ def test_a_riders_question_is_answered_from_the_knowledge_base_never_没太看�
 
 def test_a_report_placed_by_a_location_alone_tells_the_worker_where_not_just_这里(running: Stack):
     rider = RIDERS[4]
-    say(running, rider, "", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
+    say(running, rider, "", lat=SPOT[0], lon=SPOT[1])
     number = number_in(say(running, rider, "这里井盖翻了 电瓶车差点栽进去"))
     worker = assignee_phone(running, number)
     [notice] = [m["text"] for m in running.outbox(worker) if f"新工单{number}" in m["text"]]
-    assert "定位25.4025,103.3025" in notice and len(notice) <= 70, notice
+    assert "定位25.4045,103.3005" in notice and len(notice) <= 70, notice
     details = "".join(say_all(running, worker, f"{number} 详情"))
-    assert "定位25.4025,103.3025" in details and "附近" in details, details
+    assert "定位25.4045,103.3005" in details and "附近" in details, details
 
 
 def say_all(stack: Stack, sender: str, text: str) -> list[str]:
@@ -78,8 +82,7 @@ def say_all(stack: Stack, sender: str, text: str) -> list[str]:
 
 def test_a_photo_sent_alone_goes_with_the_new_problem_it_was_taken_for(running: Stack):
     rider = RIDERS[5]
-    manhole = number_in(say(running, rider, "这个路口井盖翻了 好危险", lat=POINT_IN_GRID_1[0],
-                            lon=POINT_IN_GRID_1[1]))
+    manhole = number_in(say(running, rider, "这个路口井盖翻了 好危险", lat=CROSSING[0], lon=CROSSING[1]))
     [held] = say(running, rider, "", photo=ONE_PIXEL_PNG)
     assert "照片" in held
     pothole = number_in(say(running, rider, "前面路中间好大一个坑 电瓶车摔了两个了", lat=ELSEWHERE[0],
