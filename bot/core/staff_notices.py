@@ -77,10 +77,14 @@ def _with_point(number: str, category: str, unit: str, text: str, who: str, *, m
     caller = f"反映人{who}，" if calling else ""
     more = f"{caller}{f'附照片{photos}张，' if photos else ''}{pointer(number)}"
     tail = f"。反映人{who}{pics}。回{ack}"
-    whole = [(f"{head}{unit}{where}：", tail), (f"{head}{where}：", tail), (f"{head}{short_where}：", tail)]
     bare = f"{prefix}{mark}新工单{number}"
-    cut = [(f"{head}{short_where}：", f"{more}，{ack}"), (f"{head}{short_where}：", more), (f"{head}{point}：", more),
-           (f"{bare}{point}：", more), (f"{bare}{point.removeprefix('定位')}：", f"{caller}{pointer(number)}")]
+    # The grid and the point first (where, in words and exactly), then the category; the text is 详情's.
+    whole = [(f"{head}{unit}{where}：", tail), (f"{head}{unit}（{point}）：", tail), (f"{head}{where}：", tail),
+             (f"{head}{short_where}：", tail)]
+    cut = [(f"{head}{unit}（{point}）：", f"{more}，{ack}"), (f"{head}{unit}（{point}）：", more),
+           (f"{bare}{unit}（{point}）：", more), (f"{head}{point}：", more),
+           (f"{bare}{point}：", more), (f"{prefix}{mark}{number}（{point}）：", more),
+           (f"{prefix}{mark}{number}（{point.removeprefix('定位')}）：", f"{caller}{pointer(number)}")]
     return fit(text, whole, cut)
 
 
