@@ -345,7 +345,8 @@ class DialogueContext:
         look.held_photos, look.held_point = self._held_before(s, message.channel, message.sender, message.id, now)
         if look.held_point is not None and self._point_used(s, message.sender, look.held_point):
             look.held_point = None
-        look.held_place = self._held_place(s, message.channel, message.sender, message.id, now)
+        look.held_place = followups.held_place(s, message.channel, message.sender, message.id,
+                                               now - self.followup_window)
 
     async def _place_only(self, text: str) -> bool:
         """Only a place by its words, and nothing the classifier is sure of (a crash at 河滨路口 is a report)."""
@@ -360,19 +361,6 @@ class DialogueContext:
         with self.db.session() as s:
             return followups.place_only(s, text)
 
-    def _held_place(self, s: Session, channel: str, sender: str, before_id: int, now: datetime) -> str | None:
-        """A place the sender sent alone and the bot held ("已记下地点：…"), with only media or questions since."""
-        rows = s.execute(select(InboxMessage.id, InboxMessage.text).where(
-            InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
-            InboxMessage.received_at >= now - self.followup_window).order_by(InboxMessage.id.desc()).limit(20)).all()
-        for row in rows:
-            if answers.plain(row.text) in BARE_WORDS or _only_asks(row.text):
-                continue
-            held = s.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
-                                                           OutboxMessage.text.startswith(followups.PLACE_HELD_MARK)))
-            return " ".join(row.text.split()) if held is not None else None
-        return None
-
     def _held_before(self, s: Session, channel: str, sender: str, before_id: int,
                      now: datetime) -> tuple[list[str], tuple[float, float] | None]:
         """What the sender sent alone (photos not yet on a ticket, a location) just before message `before_id`."""
@@ -383,7 +371,7 @@ class DialogueContext:
         kept: list[tuple[int, str]] = []
         point: tuple[float, float] | None = None
         for row in rows:
-            if _only_asks(row.text):
+            if followups.only_asks(row.text):
                 continue  # 换电柜在哪 between the location and the report: answered, the location still held (#111)
             if answers.plain(row.text) not in BARE_WORDS:
                 break
@@ -399,11 +387,6 @@ class DialogueContext:
         """Whether that location already went onto one of the sender's open reports."""
         ticket = followups.open_report(s, self.clock, sender, self.followup_window)
         return ticket is not None and ticket.lat is not None and (ticket.lat, ticket.lon) == point
-
-
-def _only_asks(text: str) -> bool:
-    """A question with no problem in it (换电柜在哪): answered without touching what is held."""
-    return answers.plain(text) not in BARE_WORDS and triage.information_request(text) is not None
 
 
 def _point(payload: dict[str, Any]) -> tuple[float, float] | None:

@@ -15,14 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, triage
+from bot.core import answers, registry, triage
 from bot.core.emergencies import answers_where, reads_as_place
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
 from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
 from bot.core.tickets import OPEN_STATUSES, event, objects_in, schedule
-from bot.store.message_models import InboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
@@ -141,13 +141,9 @@ def place_only(session: Session, text: str) -> bool:
         and triage.information_request(text) is None and answers_where(text) and reads_as_place(session, text)
 
 
-def plain(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip(" 。.!！~～")
-
-
 def sent_alone(text: str) -> bool:
     """A message that only goes with a photo or a location ("", "我在这", "看图")."""
-    return plain(text) in BARE_WORDS
+    return answers.plain(text) in BARE_WORDS
 
 
 def hold_photos(session: Session, clock: Clock, ticket: Ticket, hold: timedelta) -> None:
@@ -167,9 +163,9 @@ def join_held_photos(session: Session, clock: Clock, ticket: Ticket) -> str:
     kept: list[tuple[int, str]] = []
     point: tuple[int, float, float] | None = None
     for row in rows:
+        if only_asks(row.text):
+            continue  # 换电柜在哪: answered, the photo still waits
         if not sent_alone(row.text):
-            if triage.information_request(row.text) is not None:
-                continue  # 换电柜在哪: answered, the photo still waits
             break
         kept += [(row.id, p) for p in reversed(photos_of_message(session, row.id))]
         lat, lon = (row.payload or {}).get("lat"), (row.payload or {}).get("lon")
@@ -184,6 +180,26 @@ def join_held_photos(session: Session, clock: Clock, ticket: Ticket) -> str:
     if point is not None:
         add_point(session, clock, ticket, point[1], point[2], ticket.reporter_address, point[0])
     return "photos_joined"
+
+
+def only_asks(text: str) -> bool:
+    """A question with no problem in it (换电柜在哪): answered without touching what is held (blind test 17, #111)."""
+    return not sent_alone(text) and triage.information_request(text) is not None
+
+
+def held_place(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
+    """A place the sender sent alone and the bot held ("已记下地点：…") before message `before_id`, with only
+    media or questions since."""
+    rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
+        InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
+    for row in rows:
+        if sent_alone(row.text) or only_asks(row.text):
+            continue
+        held = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
+                                                             OutboxMessage.text.startswith(PLACE_HELD_MARK)))
+        return " ".join(row.text.split()) if held is not None else None
+    return None
 
 
 def held_place_reply(text: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from bot.common.clock import FakeClock
 from bot.core import reports, two_problems
+from bot.core.tickets import Opened
 from bot.store.db import Database
 from tests.core.helpers import RULES, make_report
 
@@ -42,8 +43,7 @@ def test_the_second_ticket_is_opened_once_when_the_message_is_processed_again(de
     with demo_db.session() as s:
         opened = reports.submit(s, clock, first, RULES)
         made = reports.submit_second(s, clock, second, opened, RULES)
-        again = reports.submit_second(s, clock, second, opened.__class__(opened.ticket, opened.assignee,
-                                                                         created=False), RULES)
+        again = reports.submit_second(s, clock, second, Opened(opened.ticket, opened.assignee, created=False), RULES)
         assert made.created and made.ticket.number != opened.ticket.number
         assert made.ticket.category == "sanitation"
         assert again.ticket.id == made.ticket.id and not again.created
