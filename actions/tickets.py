@@ -1,6 +1,6 @@
 """Actions on tickets after they are opened: workers acknowledge, resolve or return (退单) them;
 reporters ask for status, urge, rate and cancel; an emergency opens an immediate ticket.
-Each action reads the tracker, calls `bot.core.lifecycle` and utters a response from domain.yml."""
+Each action reads the tracker, calls `bot.core.lifecycle` (or `cancelling`) and utters a response from domain.yml."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.menu import answering
 from actions.runtime import context
-from bot.core import answers, emergencies, lifecycle, registry, reports, staff_desk, triage
+from bot.core import answers, cancelling, emergencies, lifecycle, registry, reports, staff_desk, triage
 from bot.core.commands import ticket_number_in
 from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
@@ -197,18 +197,18 @@ class ActionCancelTicket(Action):
         if is_withdrawal(tracker_data.text(tracker)) and self._withdraw_ballot(dispatcher, tracker):
             return []  # 撤回投票 / 我那票不算了: the ballot, never a report
         ctx, number = context(), number_of(tracker)
-        if number is None and not lifecycle.says_cancel(tracker_data.text(tracker)):
+        if number is None and not cancelling.says_cancel(tracker_data.text(tracker)):
             dispatcher.utter_message(text=ASK_CANCEL)  # "那个" read as cancel: ask, never withdraw a report on it
             return []
         try:
             with ctx.db.session() as session:
                 try:
-                    number = lifecycle.cancel(session, ctx.clock, tracker.sender_id, number,
+                    number = cancelling.cancel(session, ctx.clock, tracker.sender_id, number,
                                               text=tracker_data.text(tracker)).number
                 except TicketError as error:
                     if error.reason != "which":
                         raise
-                    dispatcher.utter_message(text=lifecycle.which_to_cancel(session, tracker.sender_id))
+                    dispatcher.utter_message(text=cancelling.which_to_cancel(session, tracker.sender_id))
                     return []  # several open, none named: never the latest on a guess (blind test 5, #81)
         except TicketError as error:
             if error.reason == "confirm":
