@@ -52,12 +52,12 @@ def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, cha
 
 
 def _about(session: Session, person: Person | None) -> str:
-    """投诉安居社区第2网格网格员黄霞： — whom the complaint is about, for the secretary."""
+    """投诉网格员黄霞： — whom the complaint is about, for the secretary (short: the notice is one SMS part)."""
     if person is None or person.home_unit is None:
         return "投诉网格员："
     found = registry.staff_nearest(session, person.home_unit, ["grid_worker"])
     worker = found[1][0] if found and found[1] else None
-    return f"投诉{person.home_unit.name}网格员{worker.name if worker else ''}："
+    return f"投诉网格员{worker.name if worker else ''}："
 
 
 def _secretary_for(session: Session, person: Person | None) -> tuple[OrgUnit | None, Person | None]:

@@ -329,3 +329,16 @@ def test_an_opener_is_asked_what_the_problem_is_and_asking_how_it_goes_urges_the
     assert any(f"已催办工单{outage}" in reply for reply in replies), replies
     [ticket] = tickets_of(running, grandma)
     assert "补充" not in ticket.text and ticket.urge_count == 1
+
+
+def test_urging_again_urges_the_ticket_just_urged_not_the_newest(running: Stack):
+    # Blind test 5, #7: "再催一下" after urging the pipe went to the newer ticket.
+    resident = "+8613900000060"  # 幸福社区第3网格's last resident, used by no other test
+    pipe = number_in(say(running, resident, "楼道里水管漏水了 滴了一晚上"))
+    garbage = number_in(say(running, resident, "另外小区门口垃圾堆起好几天了没人收"))
+    assert garbage != pipe
+    [urged] = say(running, resident, "催一下嘛 水管那个")
+    assert pipe in urged and garbage not in urged, urged
+    [again] = say(running, resident, "再催一下")
+    assert pipe in again and garbage not in again, again
+    assert {t.number: t.urge_count for t in tickets_of(running, resident)} == {pipe: 2, garbage: 0}
