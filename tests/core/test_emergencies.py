@@ -12,8 +12,8 @@ from bot.core.places import locate
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket
-from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER
-from tests.core.helpers import RULES, make_report
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
+from tests.core.helpers import COMMUNITY_SECRETARY, RULES, make_report
 
 FIRE = "着火了 好大的烟 快来人"
 
@@ -109,3 +109,19 @@ def test_a_landmark_in_the_emergencys_own_words_is_its_place():
     assert emergencies.landmark_in("我在学校门口 有人打架") == "学校门口"
     for text in ("楼道里电线在冒火花", "着火了 着火了", "家里厕所冒水"):
         assert emergencies.landmark_in(text) == "", text
+
+
+def test_a_place_naming_a_grid_assigns_the_unplaced_emergency_there_and_alerts_its_secretary(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 5, #36: the grid's worker and secretary heard nothing until someone dispatched it by hand.
+    number = fire(demo_db, clock, sender=STRANGER)
+    with demo_db.session() as s:
+        ticket = emergencies.awaiting_place(s, clock, STRANGER)
+        assert ticket.assignee_id is None
+        emergencies.give_place(s, clock, ticket, "阳光小区3栋", rules=RULES)
+    with demo_db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert ticket.status == "assigned" and ticket.assignee.phone == WORKER
+        for staff in (WORKER, COMMUNITY_SECRETARY):
+            told = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == staff)).all()
+            assert any(number in text and STRANGER in text for text in told), staff
