@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import complaints, emergencies, questions, registry, staff_desk, triage, visit_desk
+from bot.core import answers, complaints, emergencies, lifecycle, questions, registry, staff_desk, triage, visit_desk
 from bot.core.knowledge import Contact
 from bot.core.routing_rules import RoutingRules
 from bot.engine.parse import category_of
@@ -190,6 +190,8 @@ class InformationRequests:
         with self.db.session() as s:
             if staff_desk.staff_member(s, message.sender) is not None:
                 return None
+            if answers.rating_in(message.text) is not None and lifecycle.awaiting_rating(s, message.sender):
+                return None  # "3 网格员态度差" rates the ticket awaiting it, with its reason (the dialogue's)
             return complaints.lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel,
                                     message.text, message.id)
 

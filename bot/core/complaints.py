@@ -18,9 +18,13 @@ from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import CATEGORY_NAMES, Opened, Report, event, open_ticket, set_deadlines, worker_notice
 from bot.store.models import OrgUnit, Person, Ticket
 
-_STAFF = r"网格员|网格长|网格管理员|社区干部|这个干部"
+_STAFF = r"网格员|网格长|网格管理员"
+# 投诉 naming the worker, or what only a complaint says of one: the phone never answered, the manner, shirking.
+# Not "网格员咋个还不来" nor "网格员一直不回消息": those urge a report (the engine's urge intent).
 _COMPLAINT = re.compile(
-    rf"投诉.{{0,8}}(?:{_STAFF})|(?:{_STAFF}).{{0,12}}(?:不接|不回|不理|不管|不来|不作为|态度|骂人|凶|推诿|踢皮球|找不到人)")
+    rf"投诉.{{0,8}}(?:{_STAFF})|(?:{_STAFF}).{{0,8}}投诉|"
+    rf"(?:{_STAFF}).{{0,10}}(?:电话.{{0,4}}(?:不接|打不通|没人接|莫得人接)|态度.{{0,3}}(?:差|不好|恶劣|凶)|骂人|"
+    rf"推诿|踢皮球|不作为|不管事|吃拿卡要)")
 TOLD = "您对网格员的意见已转给{community}（工单{number}），社区书记会核实处理并联系您。"
 TOLD_STREET = "您对网格员的意见已转给街道值班员（工单{number}），会核实处理并联系您。"
 

@@ -13,7 +13,7 @@ from bot.common.clock import Clock
 from bot.store.models import Ticket, TicketEvent
 
 AGAIN_WITHIN = timedelta(hours=2)  # "再催" points back at an urge this recent
-_AGAIN = re.compile(r"再|又|还要|继续")
+_AGAIN = re.compile(r"再|又|继续")
 
 
 def says_again(text: str) -> bool:

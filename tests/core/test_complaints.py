@@ -14,12 +14,14 @@ from tests.conftest import RESIDENT, STRANGER, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY, RULES, messages_to
 
 
-@pytest.mark.parametrize("text", ["我要投诉网格员 打电话都不接", "网格员态度太差了", "投诉一下我们那个网格员"])
+@pytest.mark.parametrize("text", ["我要投诉网格员 打电话都不接", "网格员态度太差了", "投诉一下我们那个网格员",
+                                  "那个网格员打他电话从来不接"])
 def test_complaints_about_the_grid_worker_are_recognised(text: str):
     assert complaints.complains_about_worker(text)
 
 
-@pytest.mark.parametrize("text", ["我的网格员电话多少", "网格员是哪个", "路灯坏了", "投诉楼上噪音"])
+@pytest.mark.parametrize("text", ["我的网格员电话多少", "网格员是哪个", "路灯坏了", "投诉楼上噪音",
+                                  "网格员咋个还不来", "网格员一直不回消息", "网格员态度很好 满意"])
 def test_questions_and_reports_are_no_complaint(text: str):
     assert not complaints.complains_about_worker(text)
 
