@@ -293,7 +293,7 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
     return None
 
 
-_ASKED_REASON = re.compile(r"^请说明退单理由，如“退单 (T\d+) ")
+_ASKED_REASON = re.compile("^" + re.escape(REPLIES["return_reason"].split("{number}")[0]) + r"(T\d+)")
 
 
 def return_reason_asked(session: Session, clock: Clock, address: str) -> str | None:
