@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.menu import answering
 from actions.runtime import context
-from bot.core import answers, cancelling, emergencies, lifecycle, registry, reports, staff_desk, triage
+from bot.core import answers, cancelling, emergencies, lifecycle, registry, reports, staff_desk, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
@@ -136,7 +136,8 @@ class ActionUrge(Action):
         ctx, number, text = context(), number_of(tracker), tracker_data.text(tracker)
         try:
             with ctx.db.session() as session:
-                meant = number or lifecycle.ticket_meant(session, tracker.sender_id, text)
+                meant = number or lifecycle.ticket_meant(session, tracker.sender_id, text) or urging.urged_again(
+                    session, ctx.clock, lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES), text)
                 ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, meant, text=text)
                 number = ticket.number
                 others = [t.number for t in lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)

@@ -121,8 +121,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                photo_hold=timedelta(minutes=settings.photo_hold_minutes))
 
     def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
-        return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact), council,
-                dialogue(hold_media=hold_media)]
+        return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact, clock=clock, rules=rules),
+                council, dialogue(hold_media=hold_media)]
 
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []},
                      reroute=Rerouter(db, clock))
@@ -170,7 +170,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
     # Every channel, after its own steps: the place of a pending emergency, then who is speaking, what is only
     # asked, the council's vote answers and the dialogue's context. Added here once, so no channel misses them.
     for name, steps in kit.steps.items():
-        steps += [EmergencyPlace(db, clock, classify),
+        steps += [EmergencyPlace(db, clock, classify, rules=rules),
                   *before_the_classifier(hold_media=name not in HOLD_THEIR_OWN_MEDIA)]
     kit.limiter = RateLimiter(limits)
     return kit

@@ -146,8 +146,16 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
     return ticket
 
 
+# A resolve that says nothing but that it is done ("T1014 已办结"): no note to pass on.
+NO_NOTE = ("已办结", "办结", "办结了", "已办好", "办好了", "已完成", "完成了", "搞定了")
+
+
 def rating_request(ticket: Ticket) -> str:
-    return f"工单{ticket.number}已办结：{(ticket.resolution_note or '')[:20]}。请评价：1 满意 2 基本满意 3 不满意"
+    """The reporter's rating request, with the worker's note; with none, never "已办结：已办结" (blind test 5, #58)."""
+    note = (ticket.resolution_note or "").strip(" 。.，,")
+    if not note or note in NO_NOTE:
+        return f"工单{ticket.number}已办结，请评价：1 满意 2 基本满意 3 不满意"
+    return f"工单{ticket.number}已办结：{note[:20]}。请评价：1 满意 2 基本满意 3 不满意"
 
 
 RETURNABLE = ("assigned", "acknowledged", "reopened")

@@ -123,3 +123,13 @@ def returned(number: str, category: str, worker: str, reason: str) -> str:
     """退单待改派：工单T1023【房屋水电气】李磊退回，理由：… for the duty officer."""
     head = f"退单待改派：工单{number}【{category}】{worker}退回，理由："
     return fit(reason, [(head, "")], [(head, pointer(number)), (f"退单{number}{worker}退回：", pointer(number))])
+
+
+def resolved_by_other(number: str, category: str, resolver: str, note: str) -> str:
+    """工单T1017【市政设施】已由张涛办结：… for the assignee, when someone above them resolved it."""
+    tail = "，您不用再办。"
+    if not note:
+        return f"工单{number}【{category}】已由{resolver}办结{tail}"
+    head = f"工单{number}【{category}】已由{resolver}办结："
+    return fit(note, [(head, tail), (f"工单{number}已由{resolver}办结：", tail)],
+               [(f"工单{number}已由{resolver}办结：", tail)])

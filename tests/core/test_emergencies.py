@@ -12,8 +12,8 @@ from bot.core.places import locate
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket
-from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER
-from tests.core.helpers import RULES, make_report
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
+from tests.core.helpers import COMMUNITY_SECRETARY, RULES, make_report
 
 FIRE = "着火了 好大的烟 快来人"
 
@@ -130,3 +130,17 @@ def test_a_building_or_an_estates_gate_is_a_place_and_a_bare_crossing_is_not():
 def test_an_emergency_the_classifier_could_not_place_is_filed_by_who_is_in_danger(category: str, text: str,
                                                                                    expected: str):
     assert emergencies.category_for(category, text) == expected
+def test_a_place_naming_a_grid_assigns_the_unplaced_emergency_there_and_alerts_its_secretary(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 5, #36: the grid's worker and secretary heard nothing until someone dispatched it by hand.
+    number = fire(demo_db, clock, sender=STRANGER)
+    with demo_db.session() as s:
+        ticket = emergencies.awaiting_place(s, clock, STRANGER)
+        assert ticket.assignee_id is None
+        emergencies.give_place(s, clock, ticket, "阳光小区3栋", rules=RULES)
+    with demo_db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert ticket.status == "assigned" and ticket.assignee.phone == WORKER
+        for staff in (WORKER, COMMUNITY_SECRETARY):
+            told = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == staff)).all()
+            assert any(number in text and STRANGER in text for text in told), staff

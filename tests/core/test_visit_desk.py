@@ -241,3 +241,14 @@ def test_a_backup_worker_s_list_by_message_is_the_grid_s_as_on_his_page(demo_db:
     """Blind test ut21, #53: his 走访 page listed the grid's 15 while 我的走访 said he had none."""
     assert say(demo_db, december, BACKUP_WORKER, "我的走访").startswith("12月走访15户，已走访0户，还剩15户：H0001")
     assert say(demo_db, december, BACKUP_WORKER, "走访 H0002 已核实") == "已记录H0002走访。本月还剩14户。"
+
+
+def test_a_reason_after_a_known_tag_is_its_reason_never_a_second_tag(demo_db: Database, december):
+    # Blind test 5, #122: "儿女在外地" was read as a second, unknown tag and the visit refused.
+    answer = say(demo_db, december, WORKER, "走访 H0015 加标签 独居老人 儿女在外地")
+    assert answer == "已记录H0015走访，已加标签独居老人。本月还剩14户。"
+    with demo_db.session() as s:
+        household = s.scalar(select(Household).where(Household.code == "H0015"))
+        [change] = history(s, household.id)
+        assert "独居老人" in household.tags and (change.field, change.reason) == ("tag_added", "儿女在外地")
+    assert task_of(demo_db, "H0015").status == "done"

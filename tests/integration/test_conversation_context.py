@@ -352,3 +352,16 @@ def test_words_around_a_rating_approval_praise_and_something_unfinished(running:
     ticket = next(t for t in tickets_of(running, auntie) if t.number == second)
     assert ticket.status == "reopened"
     assert any("还没办完" in text and "垃圾还没得人倒" in text for text in told(running, GRID_3_WORKER, second))
+
+
+def test_urging_again_urges_the_ticket_just_urged_not_the_newest(running: Stack):
+    # Blind test 5, #7: "再催一下" after urging the pipe went to the newer ticket.
+    resident = "+8613900000066"  # 幸福社区第4网格, used by no other test
+    pipe = number_in(say(running, resident, "楼道里水管漏水了 滴了一晚上"))
+    garbage = number_in(say(running, resident, "另外小区门口垃圾堆起好几天了没人收"))
+    assert garbage != pipe
+    [urged] = say(running, resident, "催一下嘛 水管那个")
+    assert pipe in urged and garbage not in urged, urged
+    [again] = say(running, resident, "再催一下")
+    assert pipe in again and garbage not in again, again
+    assert {t.number: t.urge_count for t in tickets_of(running, resident)} == {pipe: 2, garbage: 0}
