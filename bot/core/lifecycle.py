@@ -354,6 +354,8 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     now = clock.now()
     before, ticket.status = ticket.status, "cancelled"
     event(session, ticket, "cancelled", now, registry.person_by_address(session, address), from_status=before)
+    if ticket.reporter_id is not None:
+        points.take_back_report(session, clock, ticket.reporter_id, ticket.number)
     if ticket.assignee is not None:
         notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需再处理。", ticket_id=ticket.id)
     for helper in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
