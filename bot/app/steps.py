@@ -161,6 +161,8 @@ class InformationRequests:
         self.contact = contact
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if triage.abuse_only(message.text) and not message.payload.get("photos"):
+            return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": triage.ASK_PROBLEM}]
