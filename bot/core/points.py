@@ -29,6 +29,20 @@ def asks_what_points_are_for(text: str) -> bool:
     return _USE.search(text or "") is not None
 
 
+# …with the balance asked too (我的积分好多了 能换啥子: blind test 6, #70 got the use without the balance).
+_BALANCE = re.compile(r"我的积分|我有|好多|多少|几分|余额|还剩|剩好多")
+
+
+def asks_balance_too(text: str) -> bool:
+    return _BALANCE.search(text or "") is not None
+
+
+def balance_and_use(total: int, answer: str, ask: str, budget: int = 70) -> str:
+    """"您的积分：14分。积分可到…换米、油…" and who to ask when it fits in one SMS part."""
+    text = f"您的积分：{total}分。{answer}"
+    return text + ask if len(text + ask) <= budget else text
+
+
 REASON_NAMES = {
     "report": "反映问题",
     "ballot": "参与议事",

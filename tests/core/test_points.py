@@ -161,3 +161,13 @@ def test_a_take_back_never_leaves_the_balance_below_zero(demo_db: Database, cloc
         points.redeem(s, clock, pid, 3, "肥皂", None)
         assert points.take_back_report(s, clock, pid, "T1") == 2
         assert points.balance(s, pid) == 0
+
+
+def test_asking_what_points_buy_with_the_balance_gets_both_in_one_sms() -> None:
+    text = "我的积分好多了 能换啥子"  # blind test 6, #70: only the use was given
+    assert points.asks_what_points_are_for(text) and points.asks_balance_too(text)
+    assert not points.asks_balance_too("积分咋个用")
+    answer = "积分可到社区便民服务站换米、油等日用品；反映问题、议事投票、评价办理都能加分。"
+    both = points.balance_and_use(14, answer, "有疑问找网格员徐涛13700000013。")
+    assert both.startswith("您的积分：14分。积分可到") and both.endswith("13700000013。") and len(both) <= 70
+    assert points.balance_and_use(1400, answer, "有疑问找网格员欧阳明月13700000013。") == f"您的积分：1400分。{answer}"
