@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
-from actions.menu import pending_menu_choice
+from actions.menu import answering, pending_menu_choice
 from actions.policy import pending_callback
 from actions.runtime import context
 from actions.sender import registered_sender, sender_person
@@ -55,7 +55,7 @@ class ActionVote(Action):
                 dispatcher.utter_message(text=withdraw_latest(session, ctx.clock, voter, text))
                 return []
             decision = handle_vote(session, ctx.clock, voter, text, tracker_data.entity(tracker, "option"),
-                                   PointRules.from_settings(ctx.settings))
+                                   PointRules.from_settings(ctx.settings), answering=answering(tracker))
             self._answer(session, ctx.clock, voter, dispatcher, decision)
         return []
 

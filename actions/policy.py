@@ -44,14 +44,18 @@ class ActionAnswerPolicy(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         text = tracker_data.text(tracker)
+        before = tracker_data.metadata(tracker).get("before")
+        if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)
+            dispatcher.utter_message(text=str(before))
         asked = triage.information_request(text)
         if asked in ("how_to_vote", "how_to_photo"):  # about the bot itself: answered here
             dispatcher.utter_message(text=triage.HOW_TO_VOTE if asked == "how_to_vote" else triage.HOW_TO_PHOTO)
             return [SlotSet(UNANSWERED_SLOT, None)]
-        if asked == "contact":  # "我的网格员电话多少": their published contact, whole
+        if asked in ("contact", "someone_contact"):  # "我的网格员电话多少": their published contact, whole
             with ctx.db.session() as session:
                 whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact)
-                dispatcher.utter_message(text=triage.contact_reply(whom.name, whom.phone, whom.grid_worker))
+                dispatcher.utter_message(text=triage.contact_reply(whom.name, whom.phone, whom.grid_worker,
+                                                                   asked == "someone_contact"))
             return [SlotSet(UNANSWERED_SLOT, None)]
         if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -15,6 +16,7 @@ from actions.policy import ActionAnswerPolicy
 from actions.runtime import context
 from actions.tickets import ActionReportEmergency
 from bot.core import reports, triage
+from bot.core.emergencies import answers_where
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
@@ -92,6 +94,27 @@ async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Do
     return await ActionAnswerPolicy().run(dispatcher, tracker, domain) + listen
 
 
+class ActionUnsure(Action):
+    """What the classifier could not place. A message naming a danger is an emergency all the same, one
+    naming a problem (not asking something) a report; only the rest is 没太看懂 (blind test 6, #13:
+    "河坝头涨大水了 安居苑门口那条路都淹了" was not understood)."""
+
+    def name(self) -> str:
+        return "action_unsure"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = tracker_data.text(tracker)
+        if triage.has_danger(text):
+            return await ActionReportEmergency().run(dispatcher, tracker, domain)
+        if triage.has_problem(text):
+            events = await ActionCaptureReport().run(dispatcher, tracker, domain)
+            captured = any(e.get("event") == "slot" and e.get("name") == "report_text" for e in events)
+            return [*events, FollowupAction("report_form")] if captured else events
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+
 class ValidateReportForm(FormValidationAction):
     """Ask where only when neither the location, the reporter's home grid nor a named place says."""
 
@@ -118,6 +141,12 @@ class ValidateReportForm(FormValidationAction):
         if not text:  # nothing said yet: the form asks
             return {"report_place": None}
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1
+        asked = tracker.get_slot("requested_slot") == "report_place"
+        if asked and not answers_where(text):
+            # 我的单子处理得咋样了 is no place (blind test 6, #23): the report goes in with the place its own
+            # words name ("河滨社区那个小区门口"), or none, and the reply says where it stands.
+            return {"report_place": said_place(tracker.get_slot("report_text") or ""),
+                    "report_place_tries": float(tries)}
         with context().db.session() as session:
             match = match_place(session, text)
             choices = "、".join(alias_of(g) for g in match.grids[:4])
@@ -128,6 +157,41 @@ class ValidateReportForm(FormValidationAction):
         else:
             dispatcher.utter_message(response="utter_place_unknown")
         return {"report_place": None, "report_place_tries": float(tries)}
+
+
+# The place a report's own words name around a community or village that has several grids
+# ("河滨社区那个小区门口"): passed on to whoever dispatches it when nothing better was said.
+_SAID_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:社区|村)[^，,。！!？?\s]{0,8}?"
+                         r"(?:门口|大门|旁边|对面|后面|里面|路口|楼下)|[\u4e00-\u9fff]{2,4}(?:社区|村)")
+
+
+def said_place(report_text: str) -> str:
+    found = _SAID_PLACE.search(report_text)
+    return found.group(0) if found is not None else ""
+
+
+def spoke_this_turn(tracker: Tracker) -> bool:
+    """Whether the bot already said something since the person's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return True
+        if event.get("event") == "user":
+            return False
+    return False
+
+
+class ActionAskReportPlace(Action):
+    """The report form's "where?", asked once a turn: when the validator has just asked which of a
+    community's grids, it is not asked again (blind test 6, #23: asked where twice in one turn)."""
+
+    def name(self) -> str:
+        return "action_ask_report_place"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if not spoke_this_turn(tracker):
+            dispatcher.utter_message(response="utter_ask_report_place")
+        return []
 
 
 class ActionSubmitReport(Action):

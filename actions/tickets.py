@@ -1,6 +1,6 @@
 """Actions on tickets after they are opened: workers acknowledge, resolve or return (退单) them;
 reporters ask for status, urge, rate and cancel; an emergency opens an immediate ticket.
-Each action reads the tracker, calls `bot.core.lifecycle` and utters a response from domain.yml."""
+Each action reads the tracker, calls `bot.core.lifecycle` (or `cancelling`) and utters a response from domain.yml."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.menu import answering
 from actions.runtime import context
-from bot.core import answers, emergencies, lifecycle, registry, reports, staff_desk, triage
+from bot.core import answers, cancelling, emergencies, lifecycle, registry, reports, staff_desk, triage
 from bot.core.commands import ticket_number_in
 from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
@@ -80,7 +80,7 @@ class ActionWorkerTicket(Action):
                     ticket = lifecycle.get_ticket(session, number)
                     if ticket.reporter_address == tracker.sender_id and URGING.search(text):
                         return await ActionUrge().run(dispatcher, tracker, domain)  # 催T1001: her own ticket
-                    if ticket.reporter_address == tracker.sender_id and lifecycle.says_cancel(text):
+                    if ticket.reporter_address == tracker.sender_id and cancelling.says_cancel(text):
                         return await ActionCancelTicket().run(dispatcher, tracker, domain)  # 撤销 T1001: hers
                     raise TicketError("not_allowed")
                 reply = staff_desk.command(session, ctx.clock, rules(), person, tracker.sender_id, text,
@@ -199,18 +199,18 @@ class ActionCancelTicket(Action):
         if is_withdrawal(tracker_data.text(tracker)) and self._withdraw_ballot(dispatcher, tracker):
             return []  # 撤回投票 / 我那票不算了: the ballot, never a report
         ctx, number = context(), number_of(tracker)
-        if number is None and not lifecycle.says_cancel(tracker_data.text(tracker)):
+        if number is None and not cancelling.says_cancel(tracker_data.text(tracker)):
             dispatcher.utter_message(text=ASK_CANCEL)  # "那个" read as cancel: ask, never withdraw a report on it
             return []
         try:
             with ctx.db.session() as session:
                 try:
-                    number = lifecycle.cancel(session, ctx.clock, tracker.sender_id, number,
+                    number = cancelling.cancel(session, ctx.clock, tracker.sender_id, number,
                                               text=tracker_data.text(tracker)).number
                 except TicketError as error:
                     if error.reason != "which":
                         raise
-                    dispatcher.utter_message(text=lifecycle.which_to_cancel(session, tracker.sender_id))
+                    dispatcher.utter_message(text=cancelling.which_to_cancel(session, tracker.sender_id))
                     return []  # several open, none named: never the latest on a guess (blind test 5, #81)
         except TicketError as error:
             if error.reason == "confirm":
@@ -255,10 +255,12 @@ class ActionReportEmergency(Action):
                 dispatcher.utter_message(text=triage.CALM_REPLY)
                 return []
             return await _ordinary_report(dispatcher, tracker, category)
-        # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35).
+        # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35);
+        # the fuller of it and the place the engine found ("安居苑门口" over "安居苑", blind test 6, #13).
+        named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)
         report = Report(text=text, category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
-                        place_text=tracker_data.entity(tracker, "place") or emergencies.landmark_in(text),
+                        place_text=landmark if landmark and (not named or named in landmark) else named,
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
                         source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
                         emergency=True)

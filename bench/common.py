@@ -1,16 +1,19 @@
-"""What the database benchmarks share: a fresh database on each backend, and their section of
-docs/benchmarks.md replaced in place."""
+"""What the database benchmarks share: a fresh database on each backend, a call timed, and their section
+of docs/benchmarks.md replaced in place."""
 
 from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bot.store.db import Database  # noqa: E402
 
 BENCHMARKS = REPO / "docs" / "benchmarks.md"
 
@@ -36,6 +39,24 @@ def backends(postgres: bool = True) -> list[str]:
     from tests.conftest import postgres_unavailable
 
     return ["SQLite", *(["PostgreSQL"] if postgres and not postgres_unavailable() else [])]
+
+
+def databases(postgres: bool = True) -> Iterator[tuple[str, Database]]:
+    """Each backend's name and a fresh, empty database on it, disposed of and removed after its turn."""
+    for backend in backends(postgres):
+        with fresh_database(backend) as url:
+            db = Database(url)
+            try:
+                yield backend, db
+            finally:
+                db.dispose()
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """How long one call takes, in ms."""
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
 
 
 def write_section(start: str, end: str, section: str) -> None:

@@ -1,15 +1,16 @@
 """What a turn and the running stack cost: bare Rasa REST turns per second and their latency, and the
 resident memory of the engine and of the whole stack (engine, action server, gateway, worker).
 
-    bin/venv app python bench/engine_cost.py --model PATH [--turns 160] [--label NAME]
+    bin/venv app python bench/engine_cost.py --model PATH [--turns 160] [--alone 40] [--label NAME]
 
 One stack (SQLite, the demo data) is started with the model; after a warm-up of 24 turns, --turns
 bare REST turns go to the engine 8 at a time (as `bench/channels.py`'s bare turn: the same five
-texts, distinct senders), then each process group's memory is read from /proc: RSS summed over the
-group's processes, and PSS (shared pages split between the processes that map them, so the stack's
-sum does not count a library twice). Prints one Markdown table row per measure. To compare two
-models built from different trees (the engine loads the tree's own engine_ext), run the script from
-each tree, one after the other.
+texts, distinct senders), then --alone turns one at a time (a turn's own cost without waiting behind
+others; these senders have had a turn or two already), then each process group's memory is read from
+/proc: RSS summed over the group's processes, and PSS (shared pages split between the processes that
+map them, so the stack's sum does not count a library twice). Prints one Markdown table row per
+measure. To compare two trees (the engine loads the tree's own engine_ext and endpoints.yml), with the
+same model or each its own, run the script from each tree, one after the other.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def mib(kib: int) -> str:
     return f"{kib / 1024:.0f} MiB"
 
 
-async def measure(model: Path, turns: int, label: str) -> None:
+async def measure(model: Path, turns: int, alone: int, label: str) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-engine-cost-"))
     ports = [free_port() for _ in range(3)]
     settings = Settings(var_dir=tmp / "var", database_url=f"sqlite:///{tmp / 'bench.db'}",
@@ -75,6 +76,8 @@ async def measure(model: Path, turns: int, label: str) -> None:
     try:
         await bare_turns(settings.engine_url, 24)  # warm-up, not reported
         latencies, throughput = await bare_turns(settings.engine_url, turns)
+        single, single_throughput = await bare_turns(settings.engine_url, alone, concurrency=1)
+        load_end = os.getloadavg()[0]
         memory = {name: group_memory(p.popen.pid) for name, p in stack.processes.items() if p.popen}
     finally:
         stack.stop()
@@ -83,20 +86,23 @@ async def measure(model: Path, turns: int, label: str) -> None:
     print(f"| {label} | stack start → healthy | {healthy:.0f} s |")
     print(f"| {label} | bare turns, {turns} at 8 at a time | {throughput:.2f} msg/s |")
     print(f"| {label} | bare turn p50 / p95 | {statistics.median(latencies):.0f} / {pct(latencies, 0.95):.0f} ms |")
+    print(f"| {label} | bare turns, {alone} one at a time | {single_throughput:.2f} msg/s |")
+    print(f"| {label} | bare turn alone p50 / p95 | {statistics.median(single):.0f} / {pct(single, 0.95):.0f} ms |")
     print(f"| {label} | engine RSS / PSS after the turns | {mib(engine_rss)} / {mib(engine_pss)} |")
     print(f"| {label} | whole stack RSS / PSS ({', '.join(memory)}) | {mib(sum(r for r, _ in memory.values()))} / "
           f"{mib(sum(p for _, p in memory.values()))} |")
     print(f"| {label} | load average (1 min) at the start / end of the turns | {load_before:.1f} / "
-          f"{os.getloadavg()[0]:.1f} |")
+          f"{load_end:.1f} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", required=True, type=Path)
     parser.add_argument("--turns", type=int, default=160)
+    parser.add_argument("--alone", type=int, default=40, help="turns sent one at a time after the others")
     parser.add_argument("--label", default="model")
     args = parser.parse_args()
-    asyncio.run(measure(args.model.resolve(), args.turns, args.label))
+    asyncio.run(measure(args.model.resolve(), args.turns, args.alone, args.label))
 
 
 if __name__ == "__main__":

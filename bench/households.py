@@ -21,8 +21,6 @@ import platform
 import random
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,6 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
+from bench.common import databases, timed, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import household_counts, households  # noqa: E402
@@ -64,12 +63,6 @@ def grow(db: Database, grids: int, total: int) -> None:
     with db.session() as s:
         for start in range(0, len(rows), 2000):
             s.execute(insert(Household), rows[start:start + 2000])
-
-
-def timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return (time.perf_counter() - t0) * 1000
 
 
 def bench(db: Database, args: argparse.Namespace) -> dict[str, float]:
@@ -112,25 +105,8 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     load = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory() as tmp:
-        sqlite = Database(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        results["SQLite"] = bench(sqlite, args)
-        sqlite.dispose()
-    from tests.conftest import (
-        POSTGRES_ADMIN_URL,
-        create_postgres_database,
-        drop_postgres_database,
-        postgres_unavailable,
-    )
-
-    if not postgres_unavailable():
-        name, url = create_postgres_database(POSTGRES_ADMIN_URL)
-        db = Database(url)
-        try:
-            results["PostgreSQL"] = bench(db, args)
-        finally:
-            db.dispose()
-            drop_postgres_database(POSTGRES_ADMIN_URL, name)
+    for backend, db in databases():
+        results[backend] = bench(db, args)
     lines = [
         START,
         "## Households: counts, list and export (`bench/households.py`)",
@@ -150,13 +126,7 @@ def main() -> None:
     section = "\n".join(lines)
     print(section)
     if args.write:
-        path = REPO / "docs" / "benchmarks.md"
-        text = path.read_text(encoding="utf-8")
-        if START in text and END in text:
-            text = text[:text.index(START)] + section + text[text.index(END) + len(END):]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        path.write_text(text, encoding="utf-8")
+        write_section(START, END, section)
 
 
 if __name__ == "__main__":

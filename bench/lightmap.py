@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO))
 
 import httpx  # noqa: E402
 
+from bench.common import backends, fresh_database, write_section  # noqa: E402
 from bot.app.demo_seed import DUTY_OFFICER, SEED, load_seed  # noqa: E402
 from bot.app.gateway import create_app  # noqa: E402
 from bot.app.services import build_services  # noqa: E402
@@ -118,25 +119,11 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, dict[str, tuple[float, float, int]]] = {}
     made = ""
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(var_dir=Path(tmp), _env_file=None)  # type: ignore[call-arg]
-        results["SQLite"], made = asyncio.run(measure(settings, args.requests))
-        if args.postgres:
-            from sqlalchemy import create_engine, text
-
-            admin = os.environ.get("POSTGRES_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-            name = f"gridbot_bench_{os.getpid()}"
-            engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-            with engine.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-            try:
-                url = admin.rsplit("/", 1)[0] + "/" + name
-                pg = Settings(var_dir=Path(tmp), database_url=url, _env_file=None)  # type: ignore[call-arg]
-                results["PostgreSQL"], _ = asyncio.run(measure(pg, args.requests))
-            finally:
-                with engine.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                engine.dispose()
+    for backend in backends(postgres=args.postgres):
+        with fresh_database(backend) as url, tempfile.TemporaryDirectory() as tmp:
+            settings = Settings(var_dir=Path(tmp), database_url=url, _env_file=None)  # type: ignore[call-arg]
+            results[backend], seeded = asyncio.run(measure(settings, args.requests))
+            made = made or seeded  # the first backend's (SQLite's) account of the seed
     load = os.getloadavg()[0]
     lines = [START, f"## 亮灯图 at the seed's size: {SEED.grids} grids, {SEED.households:,} households "
                     "(`bench/lightmap.py`)", "",
@@ -157,13 +144,7 @@ def main() -> None:
     section = "\n".join(lines)
     print(section)
     if args.write:
-        path = REPO / "docs" / "benchmarks.md"
-        text = path.read_text(encoding="utf-8")
-        if START in text and END in text:
-            text = text[:text.index(START)] + section + text[text.index(END) + len(END):]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        path.write_text(text, encoding="utf-8")
+        write_section(START, END, section)
 
 
 if __name__ == "__main__":

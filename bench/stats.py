@@ -19,7 +19,6 @@ import platform
 import random
 import statistics
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from bench.common import backends, fresh_database, write_section  # noqa: E402
+from bench.common import databases, timed, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import exports, stats  # noqa: E402
@@ -93,12 +92,6 @@ def fill(db: Database, n: int) -> None:
             s.execute(insert(TicketEvent), events[start:start + 5000])
 
 
-def timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return (time.perf_counter() - t0) * 1000
-
-
 def bench(db: Database, args: argparse.Namespace) -> dict[str, float]:
     db.migrate()
     load_demo(db)
@@ -134,13 +127,8 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     load = os.getloadavg()[0]
-    for backend in backends():
-        with fresh_database(backend) as url:
-            db = Database(url)
-            try:
-                results[backend] = bench(db, args)
-            finally:
-                db.dispose()
+    for backend, db in databases():
+        results[backend] = bench(db, args)
     columns = [*stats.GROUPINGS, "csv", "xlsx"]
     lines = [
         START,

@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import select  # noqa: E402
 
-from bench.common import backends, fresh_database, write_section  # noqa: E402
+from bench.common import databases, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.common.clock import FakeClock  # noqa: E402
 from bot.core import registry, reports  # noqa: E402
@@ -99,13 +99,8 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     load = os.getloadavg()[0]
-    for backend in backends():
-        with fresh_database(backend) as url:
-            db = Database(url)
-            try:
-                results[backend] = bench(db, args)
-            finally:
-                db.dispose()
+    for backend, db in databases():
+        results[backend] = bench(db, args)
     lines = [
         START,
         "## Tickets: routing and creation (`bench/tickets.py`)",

@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 import httpx  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
+from bench.common import backends, fresh_database, write_section  # noqa: E402
 from bot.app.demo import load_demo  # noqa: E402
 from bot.app.gateway import create_app  # noqa: E402
 from bot.app.services import build_services  # noqa: E402
@@ -175,22 +176,9 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     results: dict[str, dict[str, tuple[float, float]]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        results["SQLite"] = bench(f"sqlite:///{tmp}/bench.db", Path(tmp), args)
-    from tests.conftest import (
-        POSTGRES_ADMIN_URL,
-        create_postgres_database,
-        drop_postgres_database,
-        postgres_unavailable,
-    )
-
-    if not postgres_unavailable():
-        name, url = create_postgres_database(POSTGRES_ADMIN_URL)
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                results["PostgreSQL"] = bench(url, Path(tmp), args)
-        finally:
-            drop_postgres_database(POSTGRES_ADMIN_URL, name)
+    for backend in backends():
+        with fresh_database(backend) as url, tempfile.TemporaryDirectory() as tmp:
+            results[backend] = bench(url, Path(tmp), args)
     load = os.getloadavg()[0]
     lines = [START, "## The worker board: 128 grid workers (`bench/worker_board.py`)", "",
              f"{GRIDS} grids with a grid worker each, {HOUSEHOLDS:,} households (a visit task this month for every "
@@ -204,17 +192,10 @@ def main() -> None:
         lines.append(f"| {name} | {r['core'][0]:.0f} / {r['core'][1]:.0f} | {r['page'][0]:.0f} / {r['page'][1]:.0f} "
                      f"| {r['KiB'][0]:.0f} |")
     lines.append(END)
-    text = "\n".join(lines)
-    print(text)
+    section = "\n".join(lines)
+    print(section)
     if args.write:
-        doc = REPO / "docs" / "benchmarks.md"
-        current = doc.read_text(encoding="utf-8")
-        if START in current:
-            before, rest = current.split(START, 1)
-            current = before + text + rest.split(END, 1)[1]
-        else:
-            current = current.rstrip("\n") + "\n\n" + text + "\n"
-        doc.write_text(current, encoding="utf-8")
+        write_section(START, END, section)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ PROJECT = {"bot", "actions", "engine_ext", "tests", "bench"}
 # Scripts run with `bin/venv engine python ...`: they import rasa.
 ENGINE_SCRIPTS = {"bench/nlu_eval.py", "bench/heldout_eval.py", "bench/nlu_data_compare.py",
                   "tests/engine_ext/linear_probe.py", "tests/engine_ext/logging_probe.py",
-                  "tests/engine_ext/lock_race_probe.py"}
+                  "tests/engine_ext/lock_race_probe.py", "tests/engine_ext/action_response_probe.py",
+                  "tests/engine_ext/tracker_store_probe.py"}
 ROOTS = {
     "app": [p for d in ("bot", "actions", "tests", "bench") for p in sorted((ROOT / d).rglob("*.py"))
             if p.relative_to(ROOT).as_posix() not in ENGINE_SCRIPTS],

@@ -2,8 +2,9 @@
 guess does (a step, like `EmergencyPlace`, run before the engine).
 
 - The answer to the question the bot just asked is read as that answer: a rating (3 还是一闪一闪的,
-  不满意 根本没修好, 👍) rates the ticket awaiting it, the reason passed on; a numbered choice in any
-  script (一, ①, １) answers the most recent numbered question, and only within `answer_window`
+  不满意 根本没修好, 👍, 要得 right after the request) rates the ticket awaiting it, the reason passed on;
+  praise soon after rating (小李师傅动作快 点赞) is thanked and passed to the assignee (rating_remarks);
+  a numbered choice in any script (一, ①, １) answers the most recent numbered question, and only within `answer_window`
   (a bare digit long after is asked about, never read against an old list); a place or a form's
   answer goes on to the engine, whose form asked.
 - A follow-up within `followup_window` of the sender's open report joins it (the handler hears
@@ -31,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, emergency_updates, followups, lifecycle, reports
+from bot.core import answers, corrections, emergency_updates, followups, lifecycle, rating_remarks, reports
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
@@ -113,14 +114,43 @@ class DialogueContext:
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
+        if look.rating_ticket is None and rating_remarks.praises(text):  # 小李师傅动作快 点赞, after rating
+            praised = await asyncio.to_thread(self._praise, message, text)
+            if praised is not None:
+                return praised
         named = ticket_number_in(text)
         if named is not None and followups.urges_by_number(text):  # 催T1001: never left to the engine's guess
             urged = await asyncio.to_thread(self._urge_named, message, named)
             if urged is not None:
                 return urged
+        if look.open_report is not None and named is None:
+            corrected = await asyncio.to_thread(self._correct, message, look.open_report, text)
+            if corrected is not None:
+                return corrected
         if look.open_report is not None and self.classify is not None and named is None:
             return await self._follow_up(message, look, text, point)
         return message
+
+    def _correct(self, message: Claimed, number: str, text: str) -> Claimed | Replies | None:
+        """The sender correcting what the bot made of their last messages (bot/core/corrections.py): a ticket
+        that was a question withdrawn and the question sent on, a new ticket merged back, the place fixed."""
+        asked = corrections.question_in(text) if corrections.not_a_report(text) else None
+        if asked is None and not corrections.same_thing(text) and not corrections.says_mistake(text):
+            return None
+        with self.db.session() as s:
+            place = corrections.corrected_place(s, text)
+            if place is not None:
+                ticket = lifecycle.get_ticket(s, number)
+                return [{"text": corrections.fix_place(s, self.clock, ticket, place, message.sender, message.id)}]
+            if asked is not None:
+                withdrawn = corrections.withdraw_asked(s, self.clock, message.sender)
+                if withdrawn is None:
+                    return None
+                return replace(message, text=asked, payload={**message.payload, "context_read": True,
+                                                             "before": withdrawn})
+            merged = corrections.merge_back(s, self.clock, message.sender, message.id) \
+                if corrections.same_thing(text) else None
+            return [{"text": merged}] if merged is not None else None
 
     def _urge_named(self, message: Claimed, number: str) -> Replies | None:
         """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""
@@ -146,6 +176,8 @@ class DialogueContext:
                     if look.open_report else [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
         if look.rating_ticket is not None:
             rating = answers.rating_in(text)
+            if rating is None and look.question == "rating" and rating_remarks.approves(text):
+                rating = answers.Rating(1, "")  # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93)
             if rating is not None and (number is None or look.question == "rating"):
                 return await asyncio.to_thread(self._rate, message, look.rating_ticket, rating)
         if number is not None:
@@ -166,6 +198,15 @@ class DialogueContext:
         with self.db.session() as s:
             person = s.scalar(select(Person).where(Person.phone == sender))
             return person is not None and bool(open_topics_for(s, person, self.clock.now()))
+
+    def _praise(self, message: Claimed, text: str) -> Replies | None:
+        """Praise within the window after rating a ticket: thanked, and its assignee hears it."""
+        with self.db.session() as s:
+            closed = lifecycle.reported_by(s, message.sender, ("closed",))
+            ticket = rating_remarks.recently_rated(closed, self.clock, self.followup_window)
+            if ticket is None:
+                return None
+            return [{"text": rating_remarks.pass_praise(s, self.clock, ticket, text, message.sender)}]
 
     def _rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:
         with self.db.session() as s:

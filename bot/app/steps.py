@@ -154,7 +154,7 @@ class InformationRequests:
     it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
     "咋个发照片". Never a ticket, never points. Anything else goes on to the engine."""
 
-    ANSWERED = ("contact", "how_to_vote", "how_to_photo")
+    ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo")
 
     def __init__(self, db: Database, contact: Contact) -> None:
         self.db = db
@@ -173,9 +173,9 @@ class InformationRequests:
             return [{"text": triage.HOW_TO_VOTE}]
         if asked == "how_to_photo":
             return [{"text": triage.HOW_TO_PHOTO}]
-        return [{"text": await asyncio.to_thread(self._contact, message.sender)}]
+        return [{"text": await asyncio.to_thread(self._contact, message.sender, asked == "someone_contact")}]
 
-    def _contact(self, sender: str) -> str:
+    def _contact(self, sender: str, someone_else: bool = False) -> str:
         with self.db.session() as s:
             whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
-            return triage.contact_reply(whom.name, whom.phone, whom.grid_worker)
+            return triage.contact_reply(whom.name, whom.phone, whom.grid_worker, someone_else)

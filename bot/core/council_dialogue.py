@@ -10,7 +10,10 @@
   thing of its kind and says which.
 - A bare number answers only the most recent numbered question: the bot's vote question within the
   window, or the topic's opening notice when that is still the last message the person got. Otherwise
-  ask, never guess a topic.
+  ask, never guess a topic. Right after a ballot, a proxy ballot or a refused one, a number is the sender's
+  own ballot on that topic; after "which topic?" a number picks the topic, and the option is asked unless
+  it was said in words. The member voted for is told (`council_proxy`).
+- A message that is only an option of one open topic (春节后, 我投早上) is a ballot on it (`council_options`).
 
 `read_turn` runs before the engine (bot/app/council_step.py); `handle_vote` decides for the vote action.
 The questions and ballot texts are in `council_texts`; every reply fits one SMS part (70 characters).
@@ -27,7 +30,9 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import points
 from bot.core.council import fit, is_eligible, is_open, open_topics_for
-from bot.core.council_ballots import CastResult, cast, parse_choice, withdraw
+from bot.core.council_ballots import CastResult, cast, withdraw
+from bot.core.council_options import label_in, only_an_option, option_of, spoken_option, topic_by_option
+from bot.core.council_proxy import household_members, named_member, tell_member, voted_already
 from bot.core.council_texts import (
     SMS,
     cast_text,
@@ -51,10 +56,9 @@ from bot.core.council_words import (
     is_withdrawal,
     named_topic,
     normal,
-    relation_of,
 )
 from bot.store.council_models import Ballot, Topic, VoteQuestion
-from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket
 
 QUESTION_WINDOW = timedelta(minutes=30)
@@ -124,8 +128,10 @@ def vote_progress(session: Session, clock: Clock, person: Person) -> str:
 
 
 def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option_entity: str | None = None,
-                rules: points.PointRules = points.DEFAULT_RULES) -> VoteDecision:
-    """A message the classifier read as a ballot, with no vote question waiting (the engine's turn)."""
+                rules: points.PointRules = points.DEFAULT_RULES, answering: str | None = None) -> VoteDecision:
+    """A message the classifier read as a ballot, with no vote question waiting (the engine's turn).
+    `answering`: which numbered question the dialogue step says a bare number answers ("option_choice":
+    the options question of the one open topic, so the number is that option, never asked again)."""
     topics = open_topics_for(session, voter, clock.now())
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):
@@ -137,16 +143,24 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
     if is_question(text) and bare_number(text) is None:
         return VoteDecision("board")
     if bare_number(text) is not None:  # a number that answers no question of ours: ask, never guess
+        if answering == "option_choice" and len(topics) == 1 and bare_number(text) <= len(topics[0].options):
+            return _cast_decision(session, clock, voter, topics[0], str(bare_number(text)), rules)
         if len(topics) > 1:
             ask(session, clock, voter, "topic", topics)
             return VoteDecision("asked", topics=topics, text=which_topic_text(topics))
         ask(session, clock, voter, "option", topics)
         return VoteDecision("asked", topics=topics, text=which_option_text(topics[0]))
-    topic = named or (topics[0] if len(topics) == 1 else None)
+    # 我投春节后 with two topics open: the one whose option it names (blind test 5, #106, #125).
+    topic = named or (topics[0] if len(topics) == 1 else topic_by_option(topics, text))
     if topic is None:
         ask(session, clock, voter, "topic", topics, choice=option_entity or text)
         return VoteDecision("asked", topics=topics, text=which_topic_text(topics))
-    option = _option(topic, text, option_entity)
+    return _cast_decision(session, clock, voter, topic, text, rules, option_entity)
+
+
+def _cast_decision(session: Session, clock: Clock, voter: Person, topic: Topic, text: str,
+                   rules: points.PointRules, option_entity: str | None = None) -> VoteDecision:
+    option = option_of(topic, text, option_entity)
     if option is None:
         ask(session, clock, voter, "option", [topic])
         return VoteDecision("asked", topics=[topic], text=which_option_text(topic))
@@ -168,18 +182,6 @@ def _why_not(session: Session, clock: Clock, voter: Person) -> VoteDecision:
     if others:
         return VoteDecision("not_eligible", topics=others)
     return VoteDecision("none_open")
-
-
-def _option(topic: Topic, *texts: str | None) -> int | None:
-    for text in texts:
-        if text:
-            number = bare_number(text)  # 二, ②: parse_choice reads digits only
-            if number is not None and number <= len(topic.options):
-                return number
-            option = parse_choice(choice_words(text), topic.options)
-            if option is not None:
-                return option
-    return None
 
 
 # --- the turn before the engine ----------------------------------------------------------------------------
@@ -205,6 +207,9 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         forget(session, person)
     if is_bare_cancel(text) and _ballot_is_latest(session, clock, person):
         return withdraw_latest(session, clock, person, "")
+    picked = only_an_option(open_topics_for(session, person, clock.now()), text)
+    if picked is not None:  # 春节后 / 我投早上: an option of one open topic only (blind test 5, #106, #125)
+        return _finish(session, clock, person, picked[0], [str(picked[1])], proxy=False, members=[], rules=rules)
     number = bare_number(text)
     if number is not None:
         topic = _noticed_topic(session, clock, person, last)
@@ -222,21 +227,24 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
         topic = topics[number - 1] if number and number <= len(topics) else named_topic(topics, text)
         if topic is None:
             return None
-        texts = [q.choice] if number else [text, q.choice]  # the answer's own choice wins over the one kept
+        # The answer's own choice wins over the one kept; a kept number (投第二个) may have meant the topic,
+        # so only a choice said in words is kept (blind test 5, #106).
+        kept = str(said) if (said := spoken_option(topic, q.choice)) else None
+        texts = [kept] if number else [text, kept]
     elif q.kind == "member":
-        chosen = members[number - 1] if number and number <= len(members) else _named_member(members, text)
+        chosen = members[number - 1] if number and number <= len(members) else named_member(members, text)
         if chosen is None or not topics:
             return None
         topic, members = topics[0], [chosen]
         texts = [q.choice] if number else [text, q.choice]
     elif q.kind == "again":  # after a ballot: only a number or an option's own name changes it, not 好的/行
         option = (number if number and topics and number <= len(topics[0].options)
-                  else _label_in(topics[0], text) if topics else None)
+                  else label_in(topics[0], text) if topics else None)
         if option is None:
             return None
         topic, texts = topics[0], [str(option)]
     else:
-        if not topics or _option(topics[0], text) is None:
+        if not topics or option_of(topics[0], text) is None:
             return None
         topic, texts = topics[0], [text]
     forget(session, person)
@@ -252,86 +260,33 @@ def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: 
     member = None
     if proxy:
         if topic.per_household or not topic.allow_proxy:
+            ask(session, clock, voter, "again", [topic])  # "您的票没有变": a number next is the sender's own
             return no_proxy_text(topic)
         if len(members) != 1:
             ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
                 members=members, proxy=True)
             return which_member_text(members)
-        already = _voted_already(session, topic, voter, members[0], texts) if by_relation else None
+        already = voted_already(session, topic.id, voter, members[0], texts) if by_relation else None
         if already == "by_sender":
             ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
                 members=members, proxy=True)
             return which_member_again_text(members)
         if already == "own":
+            ask(session, clock, voter, "again", [topic])  # a number next is the sender's own (blind 5, #24)
             return own_ballot_only_member_text(members[0], topic)
         member = members[0]
-    option = _option(topic, *texts)
+    option = option_of(topic, *texts)
     if option is None:
         ask(session, clock, voter, "option", [topic], members=[member] if member else [], proxy=proxy)
         return which_option_text(topic, member)
     result = cast(session, clock, topic.id, voter, option, on_behalf_of=member, rules=rules)
-    if result.counted and member is None:
-        ask(session, clock, voter, "again", [topic])  # "再回复一次就行": the next number changes it
+    if member is not None:
+        tell_member(session, voter, member, result)  # the member hears who voted for them (blind 5, #75)
+    if result.counted or member is not None:
+        # "再回复一次就行" after one's own ballot; "您自己的票不变" after a member's: the next number is the
+        # sender's own ballot on this topic (blind test 5, #75), never asked about again.
+        ask(session, clock, voter, "again", [topic])
     return cast_text(session, result, member)
-
-
-_CHANGE = ("改", "换成", "变成", "重新", "还是")
-
-
-def _voted_already(session: Session, topic: Topic, voter: Person, member: Person,
-                   texts: list[str | None]) -> str | None:
-    """Whether the only member a word like 我老汉 could mean has a ballot on the topic already: "by_sender"
-    (the sender cast it naming another relation, 帮我妈投: the same person is not both, blind test 4, #27),
-    "own" (they voted themselves), None (no ballot, the same relation again, or the message says it changes)."""
-    said = normal(" ".join(t for t in texts if t))
-    if any(word in said for word in _CHANGE):
-        return None
-    ballot = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id, Ballot.person_id == member.id))
-    if ballot is None:
-        return None
-    if ballot.cast_by_id == member.id:
-        return "own"
-    if not ballot.proxy or ballot.cast_by_id != voter.id:
-        return None
-    now, then = relation_of(said), _relation_cast_as(session, voter, ballot)
-    return "by_sender" if now and then and now != then else None  # 我妈 again is the same person
-
-
-def _relation_cast_as(session: Session, voter: Person, ballot: Ballot) -> str | None:
-    """The relation the sender named in the message that cast `ballot` for a family member (我妈…)."""
-    if not voter.phone:
-        return None
-    rows = session.scalars(select(InboxMessage.text).where(
-        InboxMessage.sender == voter.phone, InboxMessage.received_at <= ballot.updated_at,
-        InboxMessage.received_at >= ballot.updated_at - QUESTION_WINDOW).order_by(InboxMessage.id.desc()).limit(10))
-    for text in rows:
-        if is_proxy(text) and relation_of(text):
-            return relation_of(text)
-    return None
-
-
-def _label_in(topic: Topic, text: str) -> int | None:
-    """The option whose own name the message says (反对, 晚上6点), negations aside (不赞成 is no 赞成)."""
-    t = normal(text)
-    for n, label in sorted(enumerate(topic.options, 1), key=lambda p: -len(p[1])):
-        if label and label.lower() in t and f"不{label.lower()}" not in t:
-            return n
-    return None
-
-
-def _named_member(members: list[Person], text: str) -> Person | None:
-    t = normal(text)
-    hits = [m for m in members if m.name and (m.name in t or (len(m.name) >= 3 and m.name[1:] in t))]
-    return hits[0] if len(hits) == 1 else None
-
-
-def household_members(session: Session, voter: Person) -> list[Person]:
-    """The other registered residents of the voter's household."""
-    if voter.household_id is None:
-        return []
-    return list(session.scalars(select(Person).where(Person.household_id == voter.household_id,
-                                                     Person.id != voter.id, Person.kind == "resident")
-                                .order_by(Person.id)))
 
 
 def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
@@ -347,8 +302,9 @@ def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
     members = household_members(session, voter)
     if not members:
         return "您家里没有登记别的家人，不能代投。家人可以找网格员登记。"
-    chosen = _named_member(members, text)
+    chosen = named_member(members, text)
     members = [chosen] if chosen else members
+    named = named or topic_by_option(topics, text)  # 帮我屋头那个投元旦前: that topic, proxy or not (#119)
     if named is None:
         allowing = [t for t in topics if t.allow_proxy and not t.per_household]
         if len(topics) == 1 or not allowing:

@@ -54,7 +54,9 @@ ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|找�
 # a detail; that nobody has come yet ("咋个还莫得人来") makes it an urge.
 PROGRESS_WORDS = re.compile(r"搞得?咋样|弄得?咋样|咋样了|怎么样了|如何了|有人来没|有没有人来|来人没|进度|进展|"
                             r"处理了没|处理得?咋样|修好没|弄好没|搞好没")
-NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|没有?|不)(?:人|人来|来)|莫得人来|没得人来|没人来")
+# 你们到底管不管嘛 urges too (blind test 6, #84).
+NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|没有?|不)(?:人|人来|来)|莫得人来|没得人来|没人来|"
+                         r"(?:到底|还|你们)管不管|到底管没管|到底有没有人管")
 STATUS_OF = "工单{number}（{what}）现在{status}。回复“催办”可催促。"
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")

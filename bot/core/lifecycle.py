@@ -1,5 +1,6 @@
 """What people do to a ticket after it is opened: workers acknowledge, start, resolve or return
-it (退单); reporters ask for status, urge, rate, or cancel. Every change is a TicketEvent."""
+it (退单); reporters ask for status, urge or rate (withdrawing is `cancelling.py`'s). Every change is a
+TicketEvent."""
 
 from __future__ import annotations
 
@@ -15,13 +16,13 @@ from bot.core import audit, points, registry, staff_notices
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
 from bot.core.places import match_place
+from bot.core.rating_remarks import reopen_notice, says_unfinished
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import (
     CATEGORY_NAMES,
     OPEN_STATUSES,
     assign,
     event,
-    objects_in,
     schedule,
     set_deadlines,
     tell_reporters,
@@ -34,9 +35,6 @@ STATUS_NAMES = {
     "merged": "已并单", "cancelled": "已撤销",
 }
 WORKABLE = ("assigned", "acknowledged", "in_progress", "reopened")
-# A reporter may withdraw an open report at any stage before it is resolved; once a worker holds it,
-# they (and any co-handler) are told to stop.
-CANCELLABLE = OPEN_STATUSES
 
 
 class TicketError(Exception):
@@ -69,8 +67,9 @@ def may_act(session: Session, rules: RoutingRules, ticket: Ticket, person: Perso
     return person.id in chain_holders(session, rules, ticket)
 
 
-def _worker_ticket(session: Session, rules: RoutingRules, number: str | None, address: str,
-                   states: tuple[str, ...]) -> tuple[Ticket, Person]:
+def acting_on(session: Session, rules: RoutingRules, number: str | None, address: str,
+              states: tuple[str, ...]) -> tuple[Ticket, Person]:
+    """The ticket and the staff member acting on it, when they may and it is in one of `states`."""
     ticket = get_ticket(session, number)
     actor = registry.person_by_address(session, address)
     if actor is None or not may_act(session, rules, ticket, actor):
@@ -87,7 +86,7 @@ def _audit(session: Session, clock: Clock, actor: Person, action: str, ticket: T
 
 def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str) -> Ticket:
     """收到 T1023. Acknowledging twice is harmless."""
-    ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
+    ticket, actor = acting_on(session, rules, number, address, (*WORKABLE,))
     if ticket.status in ("acknowledged", "in_progress"):
         return ticket
     now = clock.now()
@@ -102,7 +101,7 @@ def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str 
                note: str = "") -> Ticket:
     """T1023 处理中 — or a progress note (T1023 进度 已联系物业): kept on the ticket, and the reporter
     hears it."""
-    ticket, actor = _worker_ticket(session, rules, number, address, (*WORKABLE,))
+    ticket, actor = acting_on(session, rules, number, address, (*WORKABLE,))
     now = clock.now()
     if ticket.status != "in_progress":
         ticket.acknowledged_at = ticket.acknowledged_at or now
@@ -130,7 +129,7 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
     """T1023 已办结 路灯换好了: the rectification is recorded and the reporters asked to rate it. A task
     nobody rates (a number verification, `rated=False`) is closed at once, and the reporter hears
     nothing of the note (it may hold another resident's number)."""
-    ticket, actor = _worker_ticket(session, rules, number, address, WORKABLE)
+    ticket, actor = acting_on(session, rules, number, address, WORKABLE)
     now = clock.now()
     ticket.status, ticket.resolved_at, ticket.resolved_by_id = "resolved", now, actor.id
     ticket.resolution_note, ticket.resolution_photo = note or "已办结", photo
@@ -155,7 +154,7 @@ RETURNABLE = ("assigned", "acknowledged", "reopened")
 
 def check_returnable(session: Session, rules: RoutingRules, number: str | None, address: str) -> Ticket:
     """The ticket, when this sender may return it now; else the TicketError return_ticket would raise."""
-    return _worker_ticket(session, rules, number, address, RETURNABLE)[0]
+    return acting_on(session, rules, number, address, RETURNABLE)[0]
 
 
 # What the reporter hears of a 退单: where it goes, never who returned it or why.
@@ -165,7 +164,7 @@ RETURNED_NOTE = "您反映的问题（{number}）正转交负责的部门办理�
 def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,
                   reason: str) -> tuple[Ticket, Person | None]:
     """退单 T1023 不是我们网格的: rerouted to the grid the reason names, else to the duty officer."""
-    ticket, actor = _worker_ticket(session, rules, number, address, RETURNABLE)
+    ticket, actor = acting_on(session, rules, number, address, RETURNABLE)
     now = clock.now()
     old_unit = ticket.unit_id
     ticket.status = "returned"
@@ -202,10 +201,10 @@ _NOT_CLUES = re.compile(r"催|一下|那个|这个|咋个|怎么|还没|没有|�
 
 def ticket_meant(session: Session, address: str, text: str) -> str | None:
     """The sender's open ticket their words point at ("路灯那个也催一下"), or None."""
-    return _ticket_meant(reported_by(session, address, OPEN_STATUSES), text)
+    return ticket_meant_among(reported_by(session, address, OPEN_STATUSES), text)
 
 
-def _ticket_meant(tickets: list[Ticket], text: str) -> str | None:
+def ticket_meant_among(tickets: list[Ticket], text: str) -> str | None:
     """The number of the one ticket whose text shares the most two-character pieces with `text` (what is left
     of it once the urging words are gone); None when none or several share as much."""
     clues = _NOT_CLUES.sub(" ", text)
@@ -218,7 +217,8 @@ def _ticket_meant(tickets: list[Ticket], text: str) -> str | None:
     return scores[0][1]
 
 
-def _reporters_ticket(session: Session, address: str, number: str | None, statuses: tuple[str, ...]) -> Ticket:
+def reporters_ticket(session: Session, address: str, number: str | None, statuses: tuple[str, ...]) -> Ticket:
+    """The sender's own ticket by number, else their latest one, in one of `statuses` (else a TicketError)."""
     mine = reported_by(session, address, tuple(STATUS_NAMES))
     if number:
         ticket = next((t for t in mine if t.number == number), None)
@@ -302,77 +302,13 @@ def staff_queue(session: Session, person: Person, budget: int = 70) -> str:
     return text
 
 
-# A cancel that names no ticket acts on the reporter's latest one only this soon after it was made; later
-# (a question answered since, another matter) it is asked about: "回复“撤销 T1012”".
-CANCEL_UNNAMED_WITHIN = timedelta(minutes=30)
-CANCEL_WORDS = re.compile(r"取消|撤销|撤回|撤了|不要了|不用了|不报了|不办了|算了|作废|搞错了|弄错了|删了|删掉")
-
-
-def says_cancel(text: str) -> bool:
-    """Whether a message says to cancel at all (a cancel read into "那个" or "好的" is not one)."""
-    return bool(CANCEL_WORDS.search(text))
-
-
-def cancel_meant(tickets: list[Ticket], text: str) -> str | None:
-    """The open ticket a cancel's words point at ("不报了 水管那个我自己找人修了"): the one naming the same thing,
-    else the one the words share most with (as for urging); None when none or several."""
-    named = objects_in(text)
-    if named:
-        naming = [t.number for t in tickets if objects_in(t.text) & named]
-        if len(naming) == 1:
-            return naming[0]
-    return _ticket_meant(tickets, CANCEL_WORDS.sub(" ", text))
-
-
-def which_to_cancel(session: Session, address: str, budget: int = 70) -> str:
-    """"您有2件在办：T1018垃圾没人…、T1002水管漏水…，撤销哪件？回“撤销 T1018”" within one SMS part."""
-    tickets = reported_by(session, address, CANCELLABLE)
-    for room in (6, 4, 2):
-        for shown in range(min(len(tickets), 3), 0, -1):
-            lines = "、".join(f"{t.number}{t.text.split('；补充：')[0].strip()[:room]}" for t in tickets[:shown])
-            more = "等" if len(tickets) > shown else ""
-            text = f"您有{len(tickets)}件在办：{lines}{more}，撤销哪件？回“撤销 {tickets[0].number}”"
-            if len(text) <= budget:
-                return text
-    return f"您有{len(tickets)}件在办，撤销哪件？请回“撤销 {tickets[0].number}”这样带上工单号"
-
-
-def cancel(session: Session, clock: Clock, address: str, number: str | None = None, text: str = "") -> Ticket:
-    """The reporter withdraws an open ticket (blind test 4, #49: also once the worker has taken it): the one
-    named by number or by what it is about (blind test 5, #81), or their latest if it is their only open one
-    (else TicketError "which", to ask which) and they made it in the last CANCEL_UNNAMED_WITHIN (else
-    TicketError "confirm" with that ticket, to be asked about). Its assignee and co-handlers are told to stop."""
-    if number is None and text:
-        number = cancel_meant(reported_by(session, address, CANCELLABLE), text)
-    if number is None and len(reported_by(session, address, CANCELLABLE)) > 1:
-        raise TicketError("which", _reporters_ticket(session, address, None, CANCELLABLE))
-    ticket = _reporters_ticket(session, address, number, CANCELLABLE)
-    if number is None and clock.now() - ticket.created_at > CANCEL_UNNAMED_WITHIN:
-        raise TicketError("confirm", ticket)
-    if ticket.reporter_address != address:
-        raise TicketError("not_allowed", ticket)
-    now = clock.now()
-    before, ticket.status = ticket.status, "cancelled"
-    event(session, ticket, "cancelled", now, registry.person_by_address(session, address), from_status=before)
-    if ticket.reporter_id is not None:
-        points.take_back_report(session, clock, ticket.reporter_id, ticket.number)
-    if ticket.assignee is not None:
-        notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需再处理。", ticket_id=ticket.id)
-    for helper in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
-                                                               TicketFollower.role == "co_handler")):
-        person = session.get(Person, helper.person_id) if helper.person_id else None
-        if person is not None and person.id != ticket.assignee_id:
-            notify(session, person, f"协办工单{ticket.number}已被反映人撤销，无需再协办。", ticket_id=ticket.id)
-    return ticket
-
-
 def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, number: str | None = None,
          text: str = "") -> Ticket:
     """催办: recorded, the assignee reminded; every few urges escalate one level. With no number, the open
     ticket the words point at ("催一下 路灯那个"), else the latest."""
     if number is None and text:
-        number = _ticket_meant(reported_by(session, address, OPEN_STATUSES), text)
-    ticket = _reporters_ticket(session, address, number, OPEN_STATUSES)
+        number = ticket_meant_among(reported_by(session, address, OPEN_STATUSES), text)
+    ticket = reporters_ticket(session, address, number, OPEN_STATUSES)
     now = clock.now()
     ticket.urge_count += 1
     event(session, ticket, "urged", now, registry.person_by_address(session, address), count=ticket.urge_count)
@@ -392,16 +328,18 @@ def awaiting_rating(session: Session, address: str) -> Ticket | None:
 def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, score: int,
          number: str | None = None, reason: str = "") -> Ticket:
     """1 满意 / 2 基本满意 close it; 3 不满意 reopens it for the same assignee with new deadlines, and
-    the reason the reporter gave ("还是一闪一闪的") goes with the notice."""
+    the reason the reporter gave ("还是一闪一闪的") goes with the notice; so does a 2 whose reason says part
+    of the job is still not done ("灯是亮了 垃圾还没得人倒")."""
     if score not in (1, 2, 3):
         raise ValueError(f"rating must be 1, 2 or 3, not {score}")
-    ticket = _reporters_ticket(session, address, number, ("resolved",))
+    ticket = reporters_ticket(session, address, number, ("resolved",))
     now = clock.now()
     rater = registry.person_by_address(session, address)
     event(session, ticket, "rated", now, rater, note=reason[:500], score=score)
     if rater is not None:
         points.credit(session, clock, rater.id, "rating", ticket.number)
-    if score in (1, 2):
+    unfinished = score == 2 and says_unfinished(reason)  # 2 灯是亮了 垃圾还没得人倒 (rating_remarks)
+    if score == 1 or (score == 2 and not unfinished):
         ticket.status, ticket.rating, ticket.closed_at = "closed", score, now
         event(session, ticket, "closed", now, rater, score=score)
         return ticket
@@ -410,16 +348,5 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
     event(session, ticket, "reopened", now, rater, note=reason[:500])
     set_deadlines(session, rules, ticket, now)
     if ticket.assignee is not None:
-        notify(session, ticket.assignee, reopen_notice(ticket, reason), ticket_id=ticket.id)
+        notify(session, ticket.assignee, reopen_notice(ticket, reason, unfinished=unfinished), ticket_id=ticket.id)
     return ticket
-
-
-def reopen_notice(ticket: Ticket, reason: str = "") -> str:
-    """What the assignee hears when the reporter is not satisfied: their reason, within one SMS part."""
-    ack = f"回复“收到 {ticket.number}”接单"
-    if not reason:
-        return f"工单{ticket.number}反映人不满意，已重新打开，请再处理。{ack}"
-    head, tail = f"工单{ticket.number}反映人不满意：", f"。已重新打开，{ack}"
-    room = 70 - len(head) - len(tail)
-    said = reason if len(reason) <= room else reason[:max(room - 1, 0)] + "…"
-    return f"{head}{said}{tail}"

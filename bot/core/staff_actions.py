@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import audit, registry
-from bot.core.lifecycle import TicketError, get_ticket, may_act
+from bot.core.lifecycle import TicketError, acting_on
 from bot.core.notify import notify, notify_address
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, assign, event, set_deadlines, worker_notice
@@ -20,23 +20,12 @@ REPLY_MAX_CHARS = 60  # with "工单T1023：" it fits one SMS part
 NOTE_MAX_CHARS = 500
 
 
-def _acting(session: Session, rules: RoutingRules, number: str | None, address: str,
-            states: tuple[str, ...]) -> tuple[Ticket, Person]:
-    ticket = get_ticket(session, number)
-    actor = registry.person_by_address(session, address)
-    if actor is None or not may_act(session, rules, ticket, actor):
-        raise TicketError("not_allowed", ticket)
-    if ticket.status not in states:
-        raise TicketError("wrong_state", ticket)
-    return ticket, actor
-
-
 def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,
              unit_id: int, person_id: int | None = None) -> Person:
     """Send an open ticket to a grid (its handler by the routing table) or to a named staff member of
     that grid or a unit above it. The previous assignee is told it has gone; the new one gets the
     usual notice. Raises TicketError("no_handler") when nobody there can take it."""
-    ticket, actor = _acting(session, rules, number, address, OPEN_STATUSES)
+    ticket, actor = acting_on(session, rules, number, address, OPEN_STATUSES)
     unit = session.get(OrgUnit, unit_id)
     if unit is None:
         raise TicketError("no_handler", ticket)
@@ -71,7 +60,7 @@ def private_note(session: Session, clock: Clock, rules: RoutingRules, number: st
     text = note.strip()[:NOTE_MAX_CHARS]
     if not text:
         raise TicketError("empty")
-    ticket, actor = _acting(session, rules, number, address, tuple({*OPEN_STATUSES, "resolved", "closed"}))
+    ticket, actor = acting_on(session, rules, number, address, tuple({*OPEN_STATUSES, "resolved", "closed"}))
     event(session, ticket, "note", clock.now(), actor, note=text, private=True)
     audit.record(session, clock, f"person:{actor.id}", "ticket.note", ticket.number or "")
     return ticket
@@ -83,7 +72,7 @@ def reply(session: Session, clock: Clock, rules: RoutingRules, number: str | Non
     body = " ".join(text.split())[:REPLY_MAX_CHARS]
     if not body:
         raise TicketError("empty")
-    ticket, actor = _acting(session, rules, number, address, tuple({*OPEN_STATUSES, "resolved", "closed"}))
+    ticket, actor = acting_on(session, rules, number, address, tuple({*OPEN_STATUSES, "resolved", "closed"}))
     if ticket.reporter_address.startswith("erased:"):
         raise TicketError("no_reporter", ticket)
     notify_address(session, ticket.reporter_channel, ticket.reporter_address, f"工单{ticket.number}：{body}",

@@ -42,9 +42,15 @@ _PROBLEM = re.compile(
     r"不亮|不通|不响|不修|修|松了|掉了|翻了|倒了|歪了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
     r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人")
 _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号|哪里|哪点|哪儿|哪个|哪些|哪家|什么时候|啥时候|好久|"
-                       r"啥子|什么|是不是|能不能|可不可以|有没有|有没得|吗|嘛[?？]|呢|[?？]|请问|想问|问一下|问哈")
+                       r"啥子|什么|是不是|能不能|可不可以|有没有|有没得|吗|嘛[?？]|呢|[?？]|请问|想问|问一下|问哈|"
+                       # Sichuanese: 好多 is "how much" after a verb of paying (医保报得到好多, blind test 6, #6),
+                       # and a closing 不 asks (社区礼拜六开门不, #7).
+                       r"(?:报|要|给|补|赔|花|交|退|发|收)(?:得到|得了|得|了)?好多(?:钱)?(?:嘛|哦|呢|$)|好多钱|"
+                       r"(?:开门|关门|上班|下班|办公|开放|营业|有人|在|行|得行|可以|能|要)不[?？]?$")
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
 _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|是谁|叫啥)|(?:电话|号码).{0,4}网格员|找哪个|找谁")
+# Someone else's number ("我想找李磊 他电话好多", blind test 6, #80): never given; the sender's own contacts are.
+_SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)")
 _HOW_TO_VOTE = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:投票|投|表决)")
 _HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)")
 
@@ -109,7 +115,8 @@ CALM_REPLY = "您别急，我们在听。遇到什么困难请直接说，比如
 
 def information_request(text: str) -> str | None:
     """What a message asks to know, when it reports no problem: "board" (公告, 村口黑板), "contact"
-    (my grid worker's number), "how_to_vote", "how_to_photo", or "question" (anything else asked,
+    (my grid worker's number), "someone_contact" (anyone else's number), "how_to_vote", "how_to_photo", or
+    "question" (anything else asked,
     for the knowledge base). None for a report."""
     plain = _plain(text)
     if not plain or has_problem(plain):
@@ -118,6 +125,8 @@ def information_request(text: str) -> str | None:
         return "board"
     if _CONTACT.search(plain):
         return "contact"
+    if _SOMEONE.search(plain):
+        return "someone_contact"
     if _HOW_TO_VOTE.search(plain):
         return "how_to_vote"
     if _HOW_TO_PHOTO.search(plain):
@@ -148,8 +157,12 @@ HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或�
 HOW_TO_PHOTO = "拍好照片直接发过来就行，跟着问题一起发或紧接着发，都会附到您的工单上。"
 
 
-def contact_reply(name: str, phone: str, grid_worker: bool) -> str:
-    """The answer to "what is my grid worker's number": their published contact, whole."""
+def contact_reply(name: str, phone: str, grid_worker: bool, someone_else: bool = False) -> str:
+    """The answer to "what is my grid worker's number": their published contact, whole. Asked for anyone
+    else's number, the same contact, saying others' numbers are not given out."""
+    if someone_else:
+        whom = f"您的网格员{name}" if grid_worker else name
+        return f"这个电话不便提供，可以找{whom}（{phone}）帮您联系。"
     if grid_worker:
         return f"您的网格员是{name}，电话{phone}，有事可以直接打。"
     return f"您还没有分到网格，有事找{name}，电话{phone}。"

@@ -35,6 +35,18 @@ _RECENT = select(_OUT.c.recipient, _OUT.c.text, _OUT.c.sent_at).where(
     _OUT.c.status == "sent", _OUT.c.sent_at >= bindparam("since", type_=_OUT.c.sent_at.type))
 
 
+def opted_out_and_recent(db: Database, channel: str, recipients: Sequence[str],
+                         since: datetime) -> tuple[set[str], defaultdict[str, list[Any]]]:
+    """A batch's two reads: who among `recipients` opted out of `channel`, and what was sent to each of
+    them since `since` (rows of recipient, text, sent_at)."""
+    recent: defaultdict[str, list[Any]] = defaultdict(list)
+    with db.engine.connect() as conn:
+        stopped = opted_out_among(conn, channel, recipients)
+        for row in conn.execute(_RECENT, {"channel": channel, "recipients": recipients, "since": since}):
+            recent[row.recipient].append(row)
+    return stopped, recent
+
+
 @dataclass(frozen=True)
 class Review:
     action: str  # send / suppress / defer
@@ -61,12 +73,7 @@ class SmsPolicy:
         recipients = [m.recipient for m in messages]
         assert len(set(recipients)) == len(recipients), "one message per number"
         now = self.clock.now()
-        recent: dict[str, list[Any]] = defaultdict(list)
-        with self.db.engine.connect() as conn:
-            stopped = opted_out_among(conn, channel, recipients)
-            for row in conn.execute(_RECENT, {"channel": channel, "recipients": recipients,
-                                              "since": now - self.window}):
-                recent[row.recipient].append(row)
+        stopped, recent = opted_out_and_recent(self.db, channel, recipients, now - self.window)
         return [self._judge(m, m.recipient in stopped, recent[m.recipient], now) for m in messages]
 
     def _judge(self, message: Outgoing, stopped: bool, recent: list[Any], now: datetime) -> Review:

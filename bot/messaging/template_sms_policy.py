@@ -8,15 +8,13 @@ A template SMS is one part: nothing is cut (a template carries it whole or not a
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.messaging.optout import opted_out_among
 from bot.messaging.outbox import Outgoing
-from bot.messaging.sms_policy import _RECENT, Review
+from bot.messaging.sms_policy import Review, opted_out_and_recent
 from bot.store.db import Database
 
 DAY = timedelta(hours=24)
@@ -36,11 +34,7 @@ class TemplateSmsPolicy:
         [channel] = {m.channel for m in messages}
         recipients = [m.recipient for m in messages]
         now = self.clock.now()
-        recent: dict[str, list[Any]] = defaultdict(list)
-        with self.db.engine.connect() as conn:
-            stopped = opted_out_among(conn, channel, recipients)
-            for row in conn.execute(_RECENT, {"channel": channel, "recipients": recipients, "since": now - DAY}):
-                recent[row.recipient].append(row)
+        stopped, recent = opted_out_and_recent(self.db, channel, recipients, now - DAY)
         return [self._judge(m, m.recipient in stopped, recent[m.recipient], now) for m in messages]
 
     def _judge(self, message: Outgoing, stopped: bool, recent: list[Any], now: datetime) -> Review:

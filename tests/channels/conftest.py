@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 import pytest
+from pydantic import SecretStr
 from twilio.request_validator import RequestValidator
 
 from bot.app.gateway import create_app
@@ -19,6 +20,8 @@ from bot.common.settings import Settings
 from bot.engine.client import EngineClient
 from tests.fakes.telegram import TOKEN, FakeTelegram
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+from tests.fakes.wechat import AES_KEY, APP_ID, APP_SECRET, FakeWeChat
+from tests.fakes.wechat import TOKEN as WECHAT_TOKEN
 
 PUBLIC = "https://grid.example.org"
 WEBHOOK_SECRET = "s3cret_Header-token"
@@ -42,6 +45,28 @@ def fake_telegram(telegram_server: FakeTelegram) -> FakeTelegram:
     telegram_server.updates.clear()
     telegram_server.file_downloads = 0
     return telegram_server
+
+
+@pytest.fixture(scope="module")
+def wechat_server() -> Iterator[FakeWeChat]:
+    """The Official Account's API, faked on loopback (tests/fakes/wechat.py); `fake_wechat` resets it per test."""
+    fake = FakeWeChat().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def fake_wechat(wechat_server: FakeWeChat) -> FakeWeChat:
+    wechat_server.reset()
+    return wechat_server
+
+
+def wechat_settings(settings: Settings, wechat: FakeWeChat, *, aes_key: str = AES_KEY) -> Settings:
+    """`settings` with the Official Account configured against the fake (safe mode with `aes_key`)."""
+    return settings.model_copy(update={
+        "wechat_app_id": APP_ID, "wechat_app_secret": SecretStr(APP_SECRET), "wechat_token": SecretStr(WECHAT_TOKEN),
+        "wechat_encoding_aes_key": SecretStr(aes_key), "wechat_api_base_url": wechat.base_url,
+        "wechat_rate_per_second": 1000.0, "privacy_notice": False})
 
 
 class FakeEngine:

@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from bot.channels.aliyun_sms.channel import out_id
 from bot.store.channel_models import WeChatIdentity
 from bot.store.message_models import InboxMessage, OutboxMessage
-from tests.channels.conftest import drive, with_fake_providers
-from tests.channels.test_wechat import OPENID, post, wechat_settings
+from tests.channels.conftest import drive, wechat_settings, with_fake_providers
+from tests.channels.test_wechat import OPENID, post
 from tests.conftest import RESIDENT
 from tests.fakes.aliyun_sms import ACCESS_KEY_ID, ACCESS_KEY_SECRET, CODES, SIGN_NAME, FakeAliyunSms
-from tests.fakes.wechat import FakeWeChat, Follower
+from tests.fakes.wechat import Follower
 
 CALLBACK = "callback-token-0123456789"
 ACKED = "您反映的问题（T1023）李明已接单，正在安排处理。"
@@ -32,23 +32,10 @@ def aliyun_server() -> Iterator[FakeAliyunSms]:
     fake.stop()
 
 
-@pytest.fixture(scope="module")
-def wechat_server() -> Iterator[FakeWeChat]:
-    fake = FakeWeChat().start()
-    yield fake
-    fake.stop()
-
-
 @pytest.fixture
 def fake_aliyun(aliyun_server: FakeAliyunSms) -> FakeAliyunSms:
     aliyun_server.reset()
     return aliyun_server
-
-
-@pytest.fixture
-def fake_wechat(wechat_server: FakeWeChat) -> FakeWeChat:
-    wechat_server.reset()
-    return wechat_server
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@ loopback (tests/fakes/wechat.py) and the engine faked at its HTTP boundary (it e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import httpx
 import pytest
-from pydantic import SecretStr
 from sqlalchemy import func, select
 
 from bot.channels.wechat.steps import GREETING, LOCATION_KEPT, PHOTO_KEPT
@@ -17,32 +15,12 @@ from bot.common.settings import Settings
 from bot.store.channel_models import WeChatIdentity
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Ticket
-from tests.channels.conftest import drive, with_fake_providers
+from tests.channels.conftest import drive, wechat_settings, with_fake_providers
 from tests.conftest import POINT_IN_GRID_1, RESIDENT, WORKER
 from tests.fakes.images import jpeg
-from tests.fakes.wechat import AES_KEY, APP_ID, APP_SECRET, TOKEN, FakeWeChat, Follower, sign
+from tests.fakes.wechat import APP_ID, APP_SECRET, TOKEN, Follower, sign
 
 OPENID = "oFollower_0001"
-
-
-@pytest.fixture(scope="module")
-def wechat_server() -> Iterator[FakeWeChat]:
-    fake = FakeWeChat().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def fake_wechat(wechat_server: FakeWeChat) -> FakeWeChat:
-    wechat_server.reset()
-    return wechat_server
-
-
-def wechat_settings(settings: Settings, wechat: FakeWeChat, *, aes_key: str = AES_KEY) -> Settings:
-    return settings.model_copy(update={
-        "wechat_app_id": APP_ID, "wechat_app_secret": SecretStr(APP_SECRET), "wechat_token": SecretStr(TOKEN),
-        "wechat_encoding_aes_key": SecretStr(aes_key), "wechat_api_base_url": wechat.base_url,
-        "wechat_rate_per_second": 1000.0, "privacy_notice": False})
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ grid worker. The channel is built on the fake WeChat API; the fallback queues ro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import select
 
@@ -25,19 +23,6 @@ ADDRESS = f"wx:{OPENID}"
 RESOLVED = ("工单T1001已办结：楼道灯已经换成新的声控灯了，物业说下周再来检查一遍线路。"
             "请评价：回复1满意 2基本满意 3不满意")
 TEMPLATES = {"ticket_resolved": {"template_id": "TPL_RESOLVED", "number": "character_string1", "text": "thing2"}}
-
-
-@pytest.fixture(scope="module")
-def wechat_server() -> Iterator[FakeWeChat]:
-    fake = FakeWeChat().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def fake_wechat(wechat_server: FakeWeChat) -> FakeWeChat:
-    wechat_server.reset()
-    return wechat_server
 
 
 def channel(db, clock, settings, fake: FakeWeChat, *, sms: str | None = "aliyun_sms") -> WeChatChannel:

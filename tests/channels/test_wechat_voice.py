@@ -19,11 +19,9 @@ from tests.channels.conftest import drive
 from tests.channels.test_wechat import (  # noqa: F401  (the module's fixtures)
     OPENID,
     channel_settings,
-    fake_wechat,
     follower,
     inbox_rows,
     post,
-    wechat_server,
 )
 from tests.conftest import POINT_IN_GRID_1, WORKER
 

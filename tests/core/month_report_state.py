@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import lifecycle
+from bot.core import cancelling, lifecycle
 from bot.core.household_changes import change_household
 from bot.core.registry import person_by_address
 from bot.store.db import Database
@@ -98,7 +98,7 @@ def prepare_november(db: Database) -> November:
         lifecycle.resolve(s, at(2026, 12, 2), RULES, t["N3"], WORKER, "已填平")
     t["N4"] = submit(db, at(2026, 11, 20), make_report("楼上邻居吵架", category="dispute"))
     with db.session() as s:
-        lifecycle.cancel(s, at(2026, 11, 20, 10), RESIDENT, t["N4"])
+        cancelling.cancel(s, at(2026, 11, 20, 10), RESIDENT, t["N4"])
     lat, lon = POINT_IN_XF_GRID_2
     t["N5"] = submit(db, at(2026, 11, 21), make_report("建设路井盖松了", sender="+8613600000001", category="roads",
                                                       lat=lat, lon=lon))

@@ -109,3 +109,11 @@ def test_a_landmark_in_the_emergencys_own_words_is_its_place():
     assert emergencies.landmark_in("我在学校门口 有人打架") == "学校门口"
     for text in ("楼道里电线在冒火花", "着火了 着火了", "家里厕所冒水"):
         assert emergencies.landmark_in(text) == "", text
+
+
+def test_a_building_or_an_estates_gate_is_a_place_and_a_bare_crossing_is_not():
+    assert emergencies.landmark_in("7栋楼下有个老年人晕倒了 喊不答应") == "7栋楼下"
+    assert emergencies.landmark_in("河坝头涨大水了 安居苑门口那条路都淹了 车子过不去") == "安居苑门口"
+    assert emergencies.landmark_in("河滨路口车子把一个老人撞了") == "河滨路口"
+    for text in ("路口两个人打起来了 有个拿起刀的", "那个路口有人打架", "我在5楼 出不去了", "着火了 302室"):
+        assert emergencies.landmark_in(text) == "", text

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import lifecycle
+from bot.core import cancelling, lifecycle
 from bot.core.lifecycle import TicketError
 from bot.store.db import Database
 from tests.conftest import BACKUP_WORKER, DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -95,7 +95,7 @@ def test_a_resolved_ticket_cannot_be_resolved_again(demo_db: Database, clock: Fa
 def test_the_reporter_may_withdraw_a_report_and_the_worker_is_told(demo_db: Database, clock: FakeClock):
     first = submit(demo_db, clock)
     with demo_db.session() as s:
-        assert lifecycle.cancel(s, clock, RESIDENT).number == first
+        assert cancelling.cancel(s, clock, RESIDENT).number == first
     assert ticket(demo_db, first).status == "cancelled"
     assert "撤销" in messages_to(demo_db, WORKER)[-1]
     assert kinds(demo_db, first)[-1] == "cancelled"
@@ -108,11 +108,11 @@ def test_a_withdrawal_after_the_worker_accepted_cancels_the_ticket_and_tells_the
     with demo_db.session() as s:
         lifecycle.acknowledge(s, clock, RULES, number, "+8613700000002")
     with demo_db.session() as s:
-        assert lifecycle.cancel(s, clock, RESIDENT).number == number
+        assert cancelling.cancel(s, clock, RESIDENT).number == number
     assert ticket(demo_db, number).status == "cancelled"
     assert f"工单{number}已被反映人撤销" in messages_to(demo_db, "+8613700000002")[-1]
     with demo_db.session() as s, pytest.raises(TicketError) as again:
-        lifecycle.cancel(s, clock, RESIDENT)
+        cancelling.cancel(s, clock, RESIDENT)
     assert again.value.reason == "none_open"  # nothing left: never a second "已取消"
 
 
@@ -121,7 +121,7 @@ def test_a_withdrawal_tells_the_co_handler_too(demo_db: Database, clock: FakeClo
     number = submit(demo_db, clock, make_report("还有楼上那家天天打麻将 吵得睡不着", category="public_security"))
     assert any("协办" in m and number in m for m in messages_to(demo_db, AUX_POLICE))
     with demo_db.session() as s:
-        lifecycle.cancel(s, clock, RESIDENT, number)
+        cancelling.cancel(s, clock, RESIDENT, number)
     assert f"协办工单{number}已被反映人撤销" in messages_to(demo_db, AUX_POLICE)[-1]
     assert f"工单{number}已被反映人撤销" in messages_to(demo_db, WORKER)[-1]
 
@@ -295,7 +295,7 @@ def test_a_cancel_naming_what_it_is_about_cancels_that_ticket_not_the_newest(dem
     # Blind test 5, #81: "不报了 水管那个我自己找人修了" cancelled the newer garbage ticket.
     pipe, garbage = pipe_and_garbage(demo_db, clock)
     with demo_db.session() as s:
-        assert lifecycle.cancel(s, clock, RESIDENT, text="不报了 水管那个我自己找人修了").number == pipe
+        assert cancelling.cancel(s, clock, RESIDENT, text="不报了 水管那个我自己找人修了").number == pipe
     assert (ticket(demo_db, pipe).status, ticket(demo_db, garbage).status) == ("cancelled", "assigned")
 
 
@@ -303,9 +303,9 @@ def test_a_cancel_naming_nothing_with_several_open_asks_which_and_cancels_none(d
                                                                              clock: FakeClock):
     pipe, garbage = pipe_and_garbage(demo_db, clock)
     with demo_db.session() as s, pytest.raises(TicketError) as asked:
-        lifecycle.cancel(s, clock, RESIDENT, text="不报了")
+        cancelling.cancel(s, clock, RESIDENT, text="不报了")
     assert asked.value.reason == "which"
     with demo_db.session() as s:
-        question = lifecycle.which_to_cancel(s, RESIDENT)
+        question = cancelling.which_to_cancel(s, RESIDENT)
     assert pipe in question and garbage in question and "撤销哪件" in question and len(question) <= 70
     assert ticket(demo_db, pipe).status == ticket(demo_db, garbage).status == "assigned"

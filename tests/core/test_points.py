@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
-from bot.core import lifecycle, points
+from bot.core import cancelling, points
 from bot.core.points import PointRules, PointsError
 from bot.store.council_models import PointsEntry
 from bot.store.db import Database
@@ -143,7 +143,7 @@ def test_a_withdrawn_report_gives_its_points_back_with_an_entry_of_its_own(demo_
     kept, withdrawn = submit(demo_db, clock), submit(demo_db, clock, make_report("小区门口的垃圾桶满了没人收"))
     with demo_db.session() as s:
         assert points.balance(s, pid) == 10
-        lifecycle.cancel(s, clock, RESIDENT, withdrawn)
+        cancelling.cancel(s, clock, RESIDENT, withdrawn)
     with demo_db.session() as s:
         assert points.balance(s, pid) == 5  # the kept report's points stay
         assert [(e.label, e.amount) for e in points.recent(s, pid, 3)] == [("撤销反映", -5), ("反映问题", 5),

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.common.sms_parts import segments
-from bot.core import dispatch, emergencies, followups, lifecycle, staff_desk, staff_notices
+from bot.core import cancelling, dispatch, emergencies, followups, lifecycle, staff_desk, staff_notices
 from bot.core.timers import process_due
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
@@ -67,7 +67,7 @@ def test_every_staff_notice_fits_one_sms_part_and_details_give_the_whole_text(de
     _say(db, clock, DUTY_OFFICER, f"{pothole} 派给 杨艳")
     _say(db, clock, DUTY_OFFICER, f"{wire} 派给 李磊")
     with db.session() as s:
-        lifecycle.cancel(s, clock, NEIGHBOUR, dancing)
+        cancelling.cancel(s, clock, NEIGHBOUR, dancing)
     late = submit(db, clock, make_report(LIGHT + "，还有楼道灯也不亮", sender="+8613900000004"))
     clock.advance(days=1, minutes=1)
     process_due(db, clock, RULES, "test")  # the backup worker gets `late`

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import lifecycle, stats
+from bot.core import cancelling, lifecycle, stats
 from bot.core.ticket_filter import GridScope, TicketFilter, grids_under
 from bot.store.db import Database
 from bot.store.models import OrgUnit
@@ -40,7 +40,7 @@ def prepared(demo_db: Database, clock: FakeClock) -> dict[str, str]:
         clock.advance(seconds=(t0 + timedelta(hours=hours) - clock.now()).total_seconds())
 
     with demo_db.session() as s:
-        lifecycle.cancel(s, clock, RESIDENT, e)
+        cancelling.cancel(s, clock, RESIDENT, e)
     at(2)
     with demo_db.session() as s:
         lifecycle.acknowledge(s, clock, RULES, a, WORKER)

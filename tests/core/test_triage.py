@@ -67,6 +67,8 @@ def test_an_insult_with_a_problem_in_it_is_a_complaint_not_an_insult_alone():
     ("咋个发照片", "how_to_photo"), ("照片怎么发", None),
     ("社区几点上班", "question"), ("附近哪点可以换电池", "question"), ("充电桩呢", "question"),
     ("娃儿转学要办啥子手续", "question"), ("哪点有骑手休息的地方 有热水那种", "question"),
+    ("我屋头老汉住院了医保报得到好多", "question"), ("社区礼拜六开门不", "question"),
+    ("我想找李磊 他电话好多", "someone_contact"), ("我楼下邻居王大爷的电话能不能给我一个", "someone_contact"),
 ])
 def test_information_requests_are_recognised(text: str, kind: str | None):
     if kind is None:  # 照片怎么发 still reads as a question for the knowledge base
@@ -103,3 +105,13 @@ def test_announcing_a_report_or_pointing_at_nothing_named_is_no_problem_yet(text
                                   "我要投赞成", "你好"])
 def test_a_problem_a_place_or_another_request_is_not_taken_for_a_bare_opener(text: str):
     assert not triage.says_no_problem_yet(text)
+
+
+def test_asked_for_someone_elses_number_the_reply_gives_only_the_senders_own_contact():
+    reply = triage.contact_reply("黄霞", "13700000006", grid_worker=True, someone_else=True)
+    assert "13700000006" in reply and "不便提供" in reply and len(reply) <= 70
+
+
+@pytest.mark.parametrize("text", ["流了好多血 快来人", "好多烟 着火了", "路灯坏了好多天了"])
+def test_a_lot_of_something_wrong_is_still_no_question(text: str):
+    assert triage.information_request(text) is None

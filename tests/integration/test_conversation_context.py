@@ -329,3 +329,24 @@ def test_an_opener_is_asked_what_the_problem_is_and_asking_how_it_goes_urges_the
     assert any(f"已催办工单{outage}" in reply for reply in replies), replies
     [ticket] = tickets_of(running, grandma)
     assert "补充" not in ticket.text and ticket.urge_count == 1
+
+
+def test_words_around_a_rating_approval_praise_and_something_unfinished(running: Stack):
+    """Blind test 5, #93, #130, #59: 要得 answering the request is 满意; praise after rating reaches the worker;
+    基本满意 saying half the job is undone reopens it and the worker hears what is left."""
+    auntie = "+8613900000060"  # 幸福社区第3网格, in no other conversation here
+    first = resolved_report(running, auntie)
+    [reply] = say(running, auntie, "要得 谢谢你们哈")
+    assert first in reply and "不客气" not in reply
+    ticket = next(t for t in tickets_of(running, auntie) if t.number == first)
+    assert (ticket.status, ticket.rating) == ("closed", 1)
+    [thanked] = say(running, auntie, "小李师傅动作快 点赞")
+    assert "谢谢" in thanked and first in thanked, thanked
+    assert f"工单{first}反映人表扬：小李师傅动作快 点赞" in told(running, GRID_3_WORKER, first)
+
+    second = resolved_report(running, auntie, "楼道灯不亮了 还有垃圾桶满了好几天莫得人倒")
+    [reply] = say(running, auntie, "2 灯是亮了 垃圾还没得人倒")
+    assert second in reply and "垃圾还没得人倒" in reply, reply
+    ticket = next(t for t in tickets_of(running, auntie) if t.number == second)
+    assert ticket.status == "reopened"
+    assert any("还没办完" in text and "垃圾还没得人倒" in text for text in told(running, GRID_3_WORKER, second))

@@ -20,6 +20,7 @@ from bot.store.council_models import Ballot
 from bot.store.db import Database
 from bot.store.models import OrgUnit, Person, Ticket
 from tests.integration.stack import Stack
+from tests.waiting import eventually_sync
 
 pytestmark = pytest.mark.engine
 
@@ -287,3 +288,43 @@ def digit_after_refused_proxy(stack: Stack, group: int) -> None:
 
 def test_a_bare_digit_after_a_refused_proxy_ballot_is_recorded_as_the_senders_own(stack: Stack) -> None:
     digit_after_refused_proxy(stack, 10)
+
+
+# --- the digit after the bot's word on a vote; options of one of two topics (blind test 5, #24, #75, #106, #119) --
+
+def digits_and_option_words(stack: Stack) -> None:
+    fee = open_topic(stack, 11, "是否收缴垃圾清运费", allow_proxy=True)
+    member, me = villagers(11)[0], villagers(11)[1]
+    assert "您投赞成" in reply(stack, member, "我赞成")
+    assert "以本人的票为准" in reply(stack, me, "我妈也投反对")
+    assert "您投反对" in reply(stack, me, "2")  # the sender's own, never the options question again
+    assert ballots(stack, fee) == {(fee, member): (1, False, member), (fee, me): (2, False, me)}
+
+    truck = open_topic(stack, 12, "垃圾车几点来收", options=["早上", "晚上"], allow_proxy=True)
+    term = open_topic(stack, 12, "换届选举时间", options=["元旦前", "春节后"])
+    me, member, neighbour, other = villagers(12)
+    assert f"已替{name_of(stack, member)}投" in reply(stack, me, "帮我屋头那个也投一票 投早上")
+    [notice] = eventually_sync(lambda: [m["text"] for m in stack.outbox(member) if "替您投了" in m["text"]])
+    assert name_of(stack, me) in notice and "早上" in notice and "1 早上 2 晚上" in notice, notice
+    assert "您投早上" in reply(stack, me, "1")  # his own, right after the proxy ballot
+    said = reply(stack, me, "帮我屋头那个投元旦前")
+    assert "换届选举时间" in said and "不能代投" in said, said
+    assert "改投晚上" in reply(stack, member, "2")  # the member's own digit after the notice replaces it
+    assert "您投早上" in reply(stack, neighbour, "我投早上")
+    assert "您投春节后" in reply(stack, neighbour, "春节后")
+    assert reply(stack, other, "投第二个").startswith("请回复序号选议题")
+    assert "1 元旦前 2 春节后" in reply(stack, other, "2")  # the topic chosen, the option still asked
+    assert "您投元旦前" in reply(stack, other, "1")
+    assert ballots(stack, truck, term) == {
+        (truck, me): (1, False, me), (truck, member): (2, False, member), (truck, neighbour): (1, False, neighbour),
+        (term, neighbour): (2, False, neighbour), (term, other): (1, False, other)}
+
+
+def test_a_digit_after_the_bots_word_on_a_vote_and_an_option_of_one_topic_are_recorded(stack: Stack) -> None:
+    digits_and_option_words(stack)
+
+
+@pytest.mark.postgres
+def test_a_digit_after_the_bots_word_on_a_vote_and_an_option_of_one_topic_are_recorded_on_postgresql(
+        pg_stack: Stack) -> None:
+    digits_and_option_words(pg_stack)

@@ -17,14 +17,14 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
-from wechatpy.exceptions import WeChatClientException
 
 from bot.channels.wechat.callback import CHANNEL
 from bot.channels.wechat.client import WeChatApi
+from bot.channels.wechat.media import download_media
 from bot.channels.wechat.voice import VoiceMessages
 from bot.common.clock import Clock
 from bot.core import reports
-from bot.messaging.ports import Claimed, PermanentStepError, Replies
+from bot.messaging.ports import Claimed, Replies
 from bot.store.channel_models import InboundMedia, WeChatLocation
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage
@@ -39,7 +39,6 @@ PHOTO_NOT_RECEIVED = "照片没能收到，请重新发送。"
 PHOTO_TOO_LARGE = "照片太大（超过{mb}MB），请压缩后重发。"
 NOT_A_PHOTO = "这个文件不是图片，未保存。请重新拍照发送。"
 VOICE_UNREAD = "语音已收到，但暂时听不清内容。请用文字说明问题和地点；紧急情况请直接拨打110。"
-UNUSABLE_MEDIA = {40007, 40008}  # invalid media_id (expired after three days), invalid message type
 
 
 class WeChatSteps:
@@ -94,13 +93,7 @@ class WeChatSteps:
         known = await asyncio.to_thread(self._known, media_id)
         if known is not None:
             return known
-        try:
-            data = await asyncio.to_thread(self.api.download, media_id, self.max_bytes)
-        except WeChatClientException as exc:
-            if exc.errcode in UNUSABLE_MEDIA:
-                raise PermanentStepError(f"WeChat: media unavailable (errcode {exc.errcode})",
-                                         reply=PHOTO_NOT_RECEIVED) from exc
-            raise
+        data = await download_media(self.api, media_id, self.max_bytes, unavailable=PHOTO_NOT_RECEIVED)
         if data is None:
             return None
         if image_type(data) is None:

@@ -8,14 +8,13 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from wechatpy.exceptions import WeChatClientException
-
 from bot.channels.wechat.callback import CHANNEL
 from bot.channels.wechat.client import WeChatApi
+from bot.channels.wechat.media import download_media
 from bot.common.clock import Clock
 from bot.core.routing_rules import RoutingRules
 from bot.core.voice import Voice, take_voice
-from bot.messaging.ports import PermanentStepError, Replies
+from bot.messaging.ports import Replies
 from bot.store.audio import AudioStore, audio_type
 from bot.store.db import Database
 
@@ -23,7 +22,6 @@ VOICE_PASSED_ON = "语音已收到，已作为录音转给网格员（工单{num
 VOICE_NOT_RECEIVED = "语音没能收到，请重新发送，或直接打字说明问题。"
 VOICE_TOO_LARGE = "语音太长，未能保存。请分段重发，或直接打字说明问题。"
 NOT_AUDIO = "这条语音无法保存。请直接打字说明问题和地点。"
-UNUSABLE_MEDIA = {40007, 40008}
 
 
 class VoiceMessages:
@@ -39,13 +37,7 @@ class VoiceMessages:
 
     async def take(self, message_id: int, sender: str, media_id: str,
                    where: tuple[float, float] | None) -> Replies:
-        try:
-            data = await asyncio.to_thread(self.api.download, media_id, self.max_bytes)
-        except WeChatClientException as exc:
-            if exc.errcode in UNUSABLE_MEDIA:
-                raise PermanentStepError(f"WeChat: media unavailable (errcode {exc.errcode})",
-                                         reply=VOICE_NOT_RECEIVED) from exc
-            raise
+        data = await download_media(self.api, media_id, self.max_bytes, unavailable=VOICE_NOT_RECEIVED)
         if data is None:
             return [{"text": VOICE_TOO_LARGE}]
         kind = audio_type(data)

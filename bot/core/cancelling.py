@@ -1,0 +1,84 @@
+"""A reporter withdrawing a report (撤销): whether a message says so, which open ticket it means, asking
+which one when it is unclear, and telling whoever holds the ticket to stop."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import points, registry
+from bot.core.lifecycle import TicketError, reported_by, reporters_ticket, ticket_meant_among
+from bot.core.notify import notify
+from bot.core.tickets import OPEN_STATUSES, event, objects_in
+from bot.store.models import Person, Ticket, TicketFollower
+
+# A reporter may withdraw an open report at any stage before it is resolved; once a worker holds it,
+# they (and any co-handler) are told to stop.
+CANCELLABLE = OPEN_STATUSES
+
+# A cancel that names no ticket acts on the reporter's latest one only this soon after it was made; later
+# (a question answered since, another matter) it is asked about: "回复“撤销 T1012”".
+CANCEL_UNNAMED_WITHIN = timedelta(minutes=30)
+CANCEL_WORDS = re.compile(r"取消|撤销|撤回|撤了|不要了|不用了|不报了|不办了|算了|作废|搞错了|弄错了|删了|删掉")
+
+
+def says_cancel(text: str) -> bool:
+    """Whether a message says to cancel at all (a cancel read into "那个" or "好的" is not one)."""
+    return bool(CANCEL_WORDS.search(text))
+
+
+def cancel_meant(tickets: list[Ticket], text: str) -> str | None:
+    """The open ticket a cancel's words point at ("不报了 水管那个我自己找人修了"): the one naming the same thing,
+    else the one the words share most with (as for urging); None when none or several."""
+    named = objects_in(text)
+    if named:
+        naming = [t.number for t in tickets if objects_in(t.text) & named]
+        if len(naming) == 1:
+            return naming[0]
+    return ticket_meant_among(tickets, CANCEL_WORDS.sub(" ", text))
+
+
+def which_to_cancel(session: Session, address: str, budget: int = 70) -> str:
+    """"您有2件在办：T1018垃圾没人…、T1002水管漏水…，撤销哪件？回“撤销 T1018”" within one SMS part."""
+    tickets = reported_by(session, address, CANCELLABLE)
+    for room in (6, 4, 2):
+        for shown in range(min(len(tickets), 3), 0, -1):
+            lines = "、".join(f"{t.number}{t.text.split('；补充：')[0].strip()[:room]}" for t in tickets[:shown])
+            more = "等" if len(tickets) > shown else ""
+            text = f"您有{len(tickets)}件在办：{lines}{more}，撤销哪件？回“撤销 {tickets[0].number}”"
+            if len(text) <= budget:
+                return text
+    return f"您有{len(tickets)}件在办，撤销哪件？请回“撤销 {tickets[0].number}”这样带上工单号"
+
+
+def cancel(session: Session, clock: Clock, address: str, number: str | None = None, text: str = "") -> Ticket:
+    """The reporter withdraws an open ticket (blind test 4, #49: also once the worker has taken it): the one
+    named by number or by what it is about (blind test 5, #81), or their latest if it is their only open one
+    (else TicketError "which", to ask which) and they made it in the last CANCEL_UNNAMED_WITHIN (else
+    TicketError "confirm" with that ticket, to be asked about). Its assignee and co-handlers are told to stop."""
+    if number is None and text:
+        number = cancel_meant(reported_by(session, address, CANCELLABLE), text)
+    if number is None and len(reported_by(session, address, CANCELLABLE)) > 1:
+        raise TicketError("which", reporters_ticket(session, address, None, CANCELLABLE))
+    ticket = reporters_ticket(session, address, number, CANCELLABLE)
+    if number is None and clock.now() - ticket.created_at > CANCEL_UNNAMED_WITHIN:
+        raise TicketError("confirm", ticket)
+    if ticket.reporter_address != address:
+        raise TicketError("not_allowed", ticket)
+    now = clock.now()
+    before, ticket.status = ticket.status, "cancelled"
+    event(session, ticket, "cancelled", now, registry.person_by_address(session, address), from_status=before)
+    if ticket.reporter_id is not None:  # a withdrawn report earns nothing (blind test 6, #72)
+        points.take_back_report(session, clock, ticket.reporter_id, ticket.number)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需再处理。", ticket_id=ticket.id)
+    for helper in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
+                                                               TicketFollower.role == "co_handler")):
+        person = session.get(Person, helper.person_id) if helper.person_id else None
+        if person is not None and person.id != ticket.assignee_id:
+            notify(session, person, f"协办工单{ticket.number}已被反映人撤销，无需再协办。", ticket_id=ticket.id)
+    return ticket

@@ -1,0 +1,126 @@
+"""A reporter correcting what the bot made of their last messages (blind test 6):
+
+- "刚才那个不是报事 我是问医保": the ticket a question became is withdrawn, and the question answered;
+- "点错了 刚才那个是一回事 不要新开": the ticket just opened goes back into the one before it (withdrawn,
+  its words added there);
+- "哦说错了 不是我门口 是9栋门口": the place of the open report is corrected, and its handler told.
+
+The words decide (`not_a_report`, `same_thing`, `corrected_place`); the functions change the tickets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import cancelling, lifecycle, registry
+from bot.core.emergencies import reads_as_place
+from bot.core.followups import add_detail, handlers
+from bot.core.notify import notify
+from bot.core.tickets import OPEN_STATUSES, event
+from bot.store.models import Ticket
+
+RECENT = timedelta(minutes=30)  # a correction is about what was just said
+_NOT_A_REPORT = re.compile(r"(?:不是|没有?|莫得)(?:要|想)?(?:报事|报修|反映|反应|投诉|报问题|报案|报告)"
+                           r".{0,8}(?:是|只是|就是)?(?:问|想问|咨询|打听)")
+_SAME_THING = re.compile(r"(?:是|就是|都是)(?:一回事|一件事|一个事|同一个|同一件|一样的|一起的)|"
+                         r"(?:不要|不用|别|莫|不得)(?:新开|另开|重新开|再开)|(?:并到|合到|加到)(?:一起|刚才|前面)")
+_MISTAKE = re.compile(r"说错了|点错了|按错了|搞错了|打错了|写错了|弄错了|讲错了|不对不对|不对")
+_PLACE_FIX = re.compile(r"不是[^，,。\s]{0,10}?[，,。\s]*(?:是|在)([^，,。！!？?\s]{2,16})$")
+
+WITHDRAWN_ASKED = "好的，工单{number}已撤销。"
+MERGED_BACK = "好的，已并回工单{into}，{number}已撤销。"
+PLACE_FIXED = "好的，工单{number}的地点已改为“{place}”，已转告承办人。"
+PLACE_NOTICE = "工单{number}地点更正为：{place}"
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def not_a_report(text: str) -> bool:
+    """"刚才那个不是报事 我是问医保": the latest ticket was a question."""
+    return _NOT_A_REPORT.search(_plain(text)) is not None
+
+
+_ASKED = re.compile(r"(?:问|咨询|打听)(?:一下|一哈|下)?(.*)$")
+
+
+def question_in(text: str) -> str:
+    """What "不是报事 我是问医保" asks, to send on as a question ("我想问医保")."""
+    found = _ASKED.search(_plain(text))
+    return "我想问" + (found.group(1).strip() if found is not None else "")
+
+
+SHORT = 24  # a correction says little else; a longer message is a detail or a report
+
+
+def same_thing(text: str) -> bool:
+    """"刚才那个是一回事 不要新开": the ticket just opened is the one before it."""
+    plain = _plain(text)
+    return len(plain) <= SHORT and _SAME_THING.search(plain) is not None
+
+
+def says_mistake(text: str) -> bool:
+    """"说错了", "搞错了": a correction of something just said."""
+    return _MISTAKE.search(_plain(text)) is not None
+
+
+def corrected_place(session: Session, text: str) -> str | None:
+    """"哦说错了 不是我门口 是9栋门口" → "9栋门口"; None when the message corrects no place (说错了 不是这个 是那个)."""
+    plain = _plain(text)
+    if _MISTAKE.search(plain) is None:
+        return None
+    found = _PLACE_FIX.search(plain)
+    return found.group(1) if found is not None and reads_as_place(session, found.group(1)) else None
+
+
+def _latest_open(session: Session, clock: Clock, address: str, count: int) -> list[Ticket]:
+    return list(session.scalars(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.status.in_(OPEN_STATUSES),
+        Ticket.created_at >= clock.now() - RECENT).order_by(Ticket.id.desc()).limit(count)))
+
+
+def withdraw_asked(session: Session, clock: Clock, address: str) -> str | None:
+    """The sender's latest ticket of the last minutes withdrawn (it was a question): the reply, or None."""
+    latest = _latest_open(session, clock, address, 1)
+    if not latest:
+        return None
+    try:
+        ticket = cancelling.cancel(session, clock, address, latest[0].number)
+    except lifecycle.TicketError:  # taken up already, say: no longer the reporter's to withdraw
+        return None
+    return WITHDRAWN_ASKED.format(number=ticket.number)
+
+
+def merge_back(session: Session, clock: Clock, address: str, message_id: int | None = None) -> str | None:
+    """The sender's newest ticket withdrawn and its words added to the one before it: the reply, or None
+    when there are not two recent open tickets."""
+    latest = _latest_open(session, clock, address, 2)
+    if len(latest) < 2:
+        return None
+    newest, into = latest
+    words = newest.text.split("；补充：")[0].strip()
+    try:
+        cancelling.cancel(session, clock, address, newest.number)
+    except lifecycle.TicketError:
+        return None
+    add_detail(session, clock, into, words, address, message_id)
+    return MERGED_BACK.format(into=into.number, number=newest.number)
+
+
+def fix_place(session: Session, clock: Clock, ticket: Ticket, place: str, address: str,
+              message_id: int | None = None) -> str:
+    """The open report's place corrected, recorded, and its handler told: the reply to the reporter."""
+    place = place[:30]
+    before = ticket.place_text
+    ticket.place_text = place
+    event(session, ticket, "place_corrected", clock.now(), registry.person_by_address(session, address),
+          place=place, before=before or "", message_id=message_id)
+    for person in handlers(session, ticket):
+        notify(session, person, PLACE_NOTICE.format(number=ticket.number, place=place), ticket_id=ticket.id)
+    return PLACE_FIXED.format(number=ticket.number, place=place)

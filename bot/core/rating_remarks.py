@@ -1,0 +1,85 @@
+"""What a reporter says around a rating besides its score (blind test 5, #59, #93, #130).
+
+- Right after the rating request, an approving word (`要得 谢谢你们哈`, `可以`, `好的`) is 满意: the person
+  answered the question they were asked, in their own words.
+- `2 灯是亮了 垃圾还没得人倒`: 基本满意 whose reason says part of the job is still not done. What the reporter
+  expects is that part done, so the ticket is reopened for the same assignee with that text, as a 不满意
+  with its reason is; the rating they gave (2) is kept on the rating event.
+- Praise sent within the window after rating (`小李师傅动作快 点赞`) is thanked and passed to the assignee.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry
+from bot.core.notify import notify
+from bot.core.tickets import event
+from bot.store.models import Ticket
+
+SMS = 70
+PRAISED = "谢谢您的鼓励！已转告工单{number}的承办人。"
+# An answer that approves, at the start of a message right after the rating request (dialect too).
+_APPROVAL = re.compile(r"^(?:要得|得行|可以|好的|好嘛|好哒|好|行|没问题|ok|嗯嗯?|中)")
+_NEGATED = re.compile(r"不行|不可以|要不得|不要得|不得行|不好|不中|没用")
+# Part of the job still not done: 垃圾还没得人倒, 还是不亮, 还在漏, 没人管, 没修好.
+_UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|臭|满|在)|还在|还有.{0,8}(?:没|莫)|没得人|莫得人|没人"
+                         r"|没有?(?:修|弄|搞|处理|倒|清|管|来|好)|莫(?:修|弄|搞|处理|倒|清|管|来)|没.{0,3}完")
+# Praise of the work or the worker, besides a plain thanks.
+_PRAISE = re.compile(r"点赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|负责|认真|热心|耐心|不错|棒|给力"
+                     r"|满意")
+_COMPLAINT = re.compile(r"不满|差|慢|不行|没|莫得|还是|还在|投诉")
+
+
+def approves(text: str) -> bool:
+    """An approving answer (要得, 可以, 好的) without a negation: 满意, when it answers the rating request."""
+    t = text.strip().lower()
+    return _APPROVAL.match(t) is not None and "不" not in t and _NEGATED.search(t) is None \
+        and _COMPLAINT.search(t.replace("没问题", "")) is None
+
+
+def says_unfinished(reason: str) -> bool:
+    """The reason says part of the job is still not done (垃圾还没得人倒, 还是不亮)."""
+    return bool(reason) and _UNFINISHED.search(reason) is not None
+
+
+def praises(text: str) -> bool:
+    """Praise of the work or the worker (小李师傅动作快 点赞), with no complaint in it."""
+    return _PRAISE.search(text) is not None and _COMPLAINT.search(text.replace("满意", "")) is None
+
+
+def recently_rated(closed: list[Ticket], clock: Clock, window: timedelta) -> Ticket | None:
+    """Of the sender's closed tickets, the one they rated (satisfied) within `window`, the latest."""
+    since = clock.now() - window
+    found = [t for t in closed
+             if t.rating in (1, 2) and t.closed_at is not None and t.closed_at >= since]
+    return max(found, key=lambda t: t.closed_at) if found else None
+
+
+def pass_praise(session: Session, clock: Clock, ticket: Ticket, text: str, address: str) -> str:
+    """Record the praise on the ticket, tell its assignee, and thank the sender (the reply)."""
+    now = clock.now()
+    said = " ".join(text.split())
+    event(session, ticket, "praised", now, registry.person_by_address(session, address), note=said[:500])
+    if ticket.assignee is not None:
+        head = f"工单{ticket.number}反映人表扬："
+        room = SMS - len(head)
+        notify(session, ticket.assignee, head + (said if len(said) <= room else said[:room - 1] + "…"),
+               ticket_id=ticket.id)
+    return PRAISED.format(number=ticket.number)
+
+
+def reopen_notice(ticket: Ticket, reason: str = "", *, unfinished: bool = False) -> str:
+    """What the assignee hears when the reporter says it is not done: their reason, within one SMS part."""
+    ack = f"回复“收到 {ticket.number}”接单"
+    if not reason:
+        return f"工单{ticket.number}反映人不满意，已重新打开，请再处理。{ack}"
+    head = f"工单{ticket.number}反映人说还没办完：" if unfinished else f"工单{ticket.number}反映人不满意："
+    tail = f"。已重新打开，{ack}"
+    room = SMS - len(head) - len(tail)
+    said = reason if len(reason) <= room else reason[:max(room - 1, 0)] + "…"
+    return f"{head}{said}{tail}"

@@ -1,0 +1,50 @@
+"""A reporter correcting the bot: a ticket that was a question withdrawn, a new ticket merged back into the
+one before it, the open report's place fixed and its handler told."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.common.clock import FakeClock
+from bot.core import corrections
+from bot.store.db import Database
+from bot.store.models import Ticket
+from tests.conftest import RESIDENT, WORKER
+from tests.core.helpers import make_report, messages_to, submit
+
+
+def test_the_words_of_a_correction_are_told_apart_from_a_report(demo_db: Database):
+    assert corrections.not_a_report("刚才那个不是报事 我是问医保")
+    assert corrections.question_in("刚才那个不是报事 我是问医保") == "我想问医保"
+    assert not corrections.not_a_report("不是报事 我是投票 路灯装东头")  # a vote, the council's
+    assert corrections.same_thing("点错了 刚才那个是一回事 不要新开")
+    assert not corrections.same_thing("下水道堵了 一楼都漫出来了")
+    assert not corrections.same_thing("这个跟上个月楼上漏水是一回事 物业一直不管 水都渗到墙里头去了")
+    with demo_db.session() as s:
+        assert corrections.corrected_place(s, "哦说错了 不是我门口 是9栋门口") == "9栋门口"
+        assert corrections.corrected_place(s, "门口有个坑 下雨全是水") is None
+        assert corrections.corrected_place(s, "说错了 不是这个 是那个") is None
+
+
+def test_a_new_ticket_merged_back_is_withdrawn_and_its_words_join_the_first(demo_db: Database, clock: FakeClock):
+    first = submit(demo_db, clock, make_report("下水道堵了 臭得很", category="environment"))
+    clock.advance(minutes=1)
+    second = submit(demo_db, clock, make_report("一楼都漫出来了", category="housing_utilities"))
+    with demo_db.session() as s:
+        reply = corrections.merge_back(s, clock, RESIDENT)
+    assert reply is not None and first in reply and second in reply
+    with demo_db.session() as s:
+        kept = s.scalar(select(Ticket).where(Ticket.number == first))
+        withdrawn = s.scalar(select(Ticket).where(Ticket.number == second))
+        assert withdrawn.status == "cancelled" and "一楼都漫出来了" in kept.text and kept.status != "cancelled"
+
+
+def test_a_fixed_place_is_the_tickets_and_its_handler_hears(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("门口有个坑 下雨全是水", category="roads"))
+    with demo_db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        reply = corrections.fix_place(s, clock, ticket, "9栋门口", RESIDENT)
+    assert "9栋门口" in reply and len(reply) <= 70
+    with demo_db.session() as s:
+        assert s.scalar(select(Ticket.place_text).where(Ticket.number == number)) == "9栋门口"
+    assert any("9栋门口" in text for text in messages_to(demo_db, WORKER))
