@@ -73,6 +73,22 @@ class ActionAnswerPolicy(Action):
         return [SlotSet(UNANSWERED_SLOT, None)]
 
 
+class ActionNotUnderstood(Action):
+    """What the classifier cannot place: a question the knowledge base answers is answered (换电柜在哪,
+    小区不让电动车进 外卖咋个送: blind test 17, #21, #97, #112), anything else gets 没太看懂 and the menu."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = tracker_data.text(tracker)
+        if not triage.has_problem(text) and context().knowledge.find(text) is not None:
+            return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+
 class ActionPolicyCallback(Action):
     """回复 1 after an unanswered question: a question ticket, and the worker calls back."""
 

@@ -247,9 +247,9 @@ class ActionReportEmergency(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         meta = tracker_data.metadata(tracker)
-        category = tracker_data.category(tracker)
-        lat, lon = meta.get("lat"), meta.get("lon")
         text = tracker_data.text(tracker)
+        category = emergencies.category_for(tracker_data.category(tracker), text)
+        lat, lon = meta.get("lat"), meta.get("lon")
         if not triage.is_emergency(text, classified_as_emergency=True):  # abuse, never an emergency
             if triage.abuse_only(text):
                 dispatcher.utter_message(text=triage.CALM_REPLY)
@@ -260,7 +260,8 @@ class ActionReportEmergency(Action):
         named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)
         report = Report(text=text, category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
-                        place_text=landmark if landmark and (not named or named in landmark) else named,
+                        place_text=(landmark if landmark and (not named or named in landmark) else named)
+                        or str(meta.get("held_place") or ""),
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
                         source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
                         emergency=True)

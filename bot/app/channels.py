@@ -117,7 +117,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
     def dialogue(*, hold_media: bool = True) -> DialogueContext:
         return DialogueContext(db, clock, rules, classify=classify, hold_media=hold_media,
                                followup_window=timedelta(minutes=settings.followup_window_minutes),
-                               answer_window=timedelta(minutes=settings.numbered_answer_minutes))
+                               answer_window=timedelta(minutes=settings.numbered_answer_minutes),
+                               photo_hold=timedelta(minutes=settings.photo_hold_minutes))
 
     def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
         return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact), council,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, staff_notices
+from bot.core import registry, staff_notices, triage
 from bot.core.notify import notify
 from bot.core.places import Located, grid_named_in, locate
 from bot.core.routing_rules import RoutingRules
@@ -164,10 +164,28 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
 _HURT = re.compile(r"受伤|伤到|流血|出血|撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|倒起|倒在地|"
                    r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折")
 AMBULANCE = "120"
+# Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
+_DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人")
+WATER_RESCUE = "110、120和119"
+PERSON_DOWN = "120和110"
+
+
+def category_for(category: str, text: str) -> str:
+    """The emergency's category when the classifier could not place it (其他): someone in the water is the
+    police's rescue, someone possibly down at home elderly care."""
+    if category != "other":
+        return category
+    if _DROWNING.search(text):
+        return "public_security"
+    return "elderly_care" if triage.may_be_down(text) else category
 
 
 def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     """The number (or numbers, "120和110") to call first for an emergency in `category` described as `text`."""
+    if _DROWNING.search(text):
+        return WATER_RESCUE
+    if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
+        return PERSON_DOWN
     usual = rules.emergency_number(category)
     if category == "fire_safety" or not _HURT.search(text) or usual == AMBULANCE:
         return usual

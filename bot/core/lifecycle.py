@@ -26,6 +26,7 @@ from bot.core.tickets import (
     schedule,
     set_deadlines,
     tell_reporters,
+    where_words,
 )
 from bot.store.models import OrgUnit, Person, Ticket, TicketFollower
 
@@ -249,7 +250,8 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
     if not may_act(session, rules, ticket, actor) and not _co_handler(session, ticket, actor):
         raise TicketError("not_allowed", ticket)
     unit = ticket.unit.name if ticket.unit else "待分派"
-    place = ticket.place_text or ""
+    named, point = where_words(ticket, ticket.unit)  # a location alone: 阳光小区附近, 定位25.0331,102.7123
+    place = "，".join(w for w in (named, point) if w)
     photos = f"，照片{len(ticket.photos)}张" if ticket.photos else ""
     reporter = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
     head = f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
@@ -260,6 +262,8 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
              f"{head}{status}{place or unit}{tail}",
              f"{head}{status}{place[:10] or unit}{tail}",
              f"{head}{status.rstrip('，')}{tail}"]
+    if point:  # the only place staff have: kept in every form
+        forms = [forms[0], f"{head}{status}{place}{tail}"]
     fewest = min(segments(form) for form in forms)
     return next(form for form in forms if segments(form) == fewest)
 

@@ -89,6 +89,10 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
     ("housing_utilities", "屋头好大一股煤气味道", "119"),
     ("fire_safety", "楼下着火了 有人受伤", "119"),
     ("public_security", "有人拿刀在小区门口闹事", "110"),
+    # blind test 5, #98 and #92: someone in the water, someone possibly down behind a locked door
+    ("other", "快来人啊 有个娃儿掉河里了", "110、120和119"),
+    ("public_security", "水库边有人落水了", "110、120和119"),
+    ("elderly_care", "隔壁那个独居老人好几天没出门了 敲门也莫得人应", "120和110"),
 ])
 def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
         category: str, text: str, number: str):
@@ -117,3 +121,12 @@ def test_a_building_or_an_estates_gate_is_a_place_and_a_bare_crossing_is_not():
     assert emergencies.landmark_in("河滨路口车子把一个老人撞了") == "河滨路口"
     for text in ("路口两个人打起来了 有个拿起刀的", "那个路口有人打架", "我在5楼 出不去了", "着火了 302室"):
         assert emergencies.landmark_in(text) == "", text
+@pytest.mark.parametrize(("category", "text", "expected"), [
+    ("other", "快来人啊 有个娃儿掉河里了", "public_security"),
+    ("other", "对门的孤寡老人两天没开门了 电话也打不通", "elderly_care"),
+    ("fire_safety", "有人掉河里了", "fire_safety"),  # the classifier's own category stands
+    ("other", "着火了", "other"),
+])
+def test_an_emergency_the_classifier_could_not_place_is_filed_by_who_is_in_danger(category: str, text: str,
+                                                                                   expected: str):
+    assert emergencies.category_for(category, text) == expected

@@ -169,11 +169,13 @@ def test_ratings_in_words_and_emoji_count(running: Stack, words: str, status: st
     assert ticket.status == status
 
 
-def test_a_photo_sent_alone_after_a_report_joins_it(running: Stack):
+def test_a_photo_sent_alone_after_a_report_joins_it_with_the_detail_that_follows(running: Stack):
     grandpa = RESIDENTS[9]
     number = number_in(say(running, grandpa, "小区花园那个椅子烂了 坐不得了"))
     [reply] = say(running, grandpa, "", photo=ONE_PIXEL_PNG)
-    assert number in reply and "照片" in reply
+    assert number in reply and "照片" in reply  # held: it may be for a new problem (blind test 17, #22)
+    [added] = say(running, grandpa, "就是那个椅子 腿都断了一只")
+    assert number in added
     [ticket] = tickets_of(running, grandpa)
     assert len(ticket.photos) == 1
     assert f"工单{number}补充照片1张" in told(running, GRID_3_WORKER, number)

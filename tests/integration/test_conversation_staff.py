@@ -234,16 +234,18 @@ def test_a_manhole_cover_is_not_merged_into_a_street_light_at_the_same_spot(any_
     assert ticket(stack, number)["merged_into"] is None and ticket(stack, number)["status"] == "assigned"
 
 
-def test_two_problems_in_one_message_reach_the_worker_whole_and_the_resident_can_call_the_worker(
+def test_two_problems_in_one_message_reach_the_worker_as_two_tickets_and_the_resident_can_call_the_worker(
         any_stack: Stack):
+    # Two problems, two tickets, one reply naming both (blind test 17, #38 and #102).
     stack = any_stack
     text = "我们楼下路灯坏了一个多星期了晚上黑得很，还有小区门口的垃圾也三四天没人收了臭得很"
     opened = reply(stack, "+8613900000017", text)
     assert "李磊（13700000001）" in opened  # the grid worker's published number, callable
-    number = number_in(opened)
-    [notice] = notices(stack, LI_LEI, number)
-    assert segments(notice) == 1 and "详情" in notice, notice  # one SMS part, the rest by 详情
-    whole = "".join(replies(stack, LI_LEI, f"{number} 详情"))
-    # Both problems whole (the engine's normaliser may have changed the punctuation between them).
-    assert "我们楼下路灯坏了一个多星期了晚上黑得很" in whole, whole
-    assert "小区门口的垃圾也三四天没人收了臭得很" in whole, whole
+    numbers = re.findall(r"T\d{4,}", opened)
+    assert len(set(numbers)) == 2, opened
+    problems = ["我们楼下路灯坏了一个多星期了晚上黑得很", "小区门口的垃圾也三四天没人收了臭得很"]
+    for number, problem in zip(numbers, problems, strict=True):
+        [notice] = notices(stack, LI_LEI, number)
+        assert segments(notice) == 1, notice
+        whole = "".join(replies(stack, LI_LEI, f"{number} 详情"))
+        assert problem in whole, whole
