@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import questions, triage
+from bot.core import points, questions, triage
 
 UNANSWERED_SLOT = "policy_unanswered"
 
@@ -57,6 +57,8 @@ class ActionAnswerPolicy(Action):
                 dispatcher.utter_message(text=triage.contact_reply(whom.name, whom.phone, whom.grid_worker,
                                                                    asked == "someone_contact"))
             return [SlotSet(UNANSWERED_SLOT, None)]
+        if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):
+            return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
         found = ctx.knowledge.find(text)
         with ctx.db.session() as session:
             if found is None:

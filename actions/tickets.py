@@ -80,6 +80,8 @@ class ActionWorkerTicket(Action):
                     ticket = lifecycle.get_ticket(session, number)
                     if ticket.reporter_address == tracker.sender_id and URGING.search(text):
                         return await ActionUrge().run(dispatcher, tracker, domain)  # 催T1001: her own ticket
+                    if ticket.reporter_address == tracker.sender_id and cancelling.says_cancel(text):
+                        return await ActionCancelTicket().run(dispatcher, tracker, domain)  # 撤销 T1001: hers
                     raise TicketError("not_allowed")
                 reply = staff_desk.command(session, ctx.clock, rules(), person, tracker.sender_id, text,
                                            tracker_data.intent(tracker), photos)

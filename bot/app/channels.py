@@ -22,7 +22,7 @@ from bot.core.points import PointRules
 from bot.core.routing_rules import RoutingRules, load_rules
 from bot.messaging.dispatcher import Policy
 from bot.messaging.intake import Intake
-from bot.messaging.keywords import SmsKeywords
+from bot.messaging.keywords import OptOutWords, SmsKeywords
 from bot.messaging.optout import OptOuts
 from bot.messaging.outbox import Outbox
 from bot.messaging.ports import Channel, Step
@@ -167,10 +167,12 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
             settings.wecom_token.get_secret_value() and settings.wecom_encoding_aes_key.get_secret_value():
         limits["wecom"] = RateLimit(settings.wecom_rate_per_second)
         add_wecom(kit, settings, db, clock)
-    # Every channel, after its own steps: the place of a pending emergency, then who is speaking, what is only
-    # asked, the council's vote answers and the dialogue's context. Added here once, so no channel misses them.
+    # Every channel, after its own steps: 退订/订阅 (also in a sentence), the place of a pending emergency, then who
+    # is speaking, what is only asked, the council's vote answers and the dialogue's context. Added here once, so no
+    # channel misses them.
     for name, steps in kit.steps.items():
-        steps += [EmergencyPlace(db, clock, classify, rules=rules),
+        steps += [OptOutWords(OptOuts(db, clock), sms=any(isinstance(step, SmsKeywords) for step in steps)),
+                  EmergencyPlace(db, clock, classify, rules=rules),
                   *before_the_classifier(hold_media=name not in HOLD_THEIR_OWN_MEDIA)]
     kit.limiter = RateLimiter(limits)
     return kit

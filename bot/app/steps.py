@@ -167,6 +167,8 @@ class InformationRequests:
         self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if triage.abuse_only(message.text) and not message.payload.get("photos"):
+            return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
         if self.rules is not None and complaints.complains_about_worker(message.text):
             # 我要投诉网格员 打电话都不接: upward to the community, never that worker's number (blind test 5, #108)
             lodged = await asyncio.to_thread(self._complaint, message)

@@ -60,6 +60,8 @@ class Report:
     # The household it is reported for, when not the reporter's own (a visit's report, recorded by the worker):
     # its colour and tags set the priority.
     household_id: int | None = None
+    # A question to call back about (公积金咋个取): never urgent, whoever asks (blind test 6, #59: 【紧急】).
+    question: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Rep
     reporter = registry.person_by_address(session, report.reporter_address)
     category = report.category if report.category in CATEGORY_NAMES else "other"
     on_behalf = session.get(Household, report.household_id) if report.household_id is not None else None
-    priority = priority_for(rules, reporter, report.emergency, on_behalf)
+    priority = "normal" if report.question else priority_for(rules, reporter, report.emergency, on_behalf)
     ticket = Ticket(
         text=report.text, category=category, place_text=report.place_text, lat=report.lat, lon=report.lon,
         reporter_id=reporter.id if reporter else None, reporter_address=report.reporter_address,
