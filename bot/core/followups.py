@@ -140,7 +140,15 @@ def place_only(session: Session, text: str) -> bool:
     #128). With no report open it is held for the report that follows."""
     text = " ".join(text.split())
     return 0 < len(text) <= PLACE_ALONE_MAX and not triage.has_problem(text) \
-        and triage.information_request(text) is None and answers_where(text) and reads_as_place(session, text)
+        and triage.information_request(text) is None and answers_where(text) and reads_as_place(session, text) \
+        and (_ENDS_AS_PLACE.search(text) is not None or grid_named_in(session, text) is not None)
+
+
+# A place said alone ends as one (5栋2单元, 菜市场门口, 河滨路那个路口), maybe with a particle; "楼道堆满杂物" names
+# a place but says something of it.
+_ENDS_AS_PLACE = re.compile(r"(?:\d+\s*(?:栋|幢|单元|号|楼|层|室|组)|[栋幢单元楼路街巷村组区院苑园城]|门口|旁边|"
+                            r"附近|对面|后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口|那点|这点|那里|这里)"
+                            r"\s*(?:这儿|那儿|这边|那边|嘛|哈|哦|噢|的|呢|啊|呀)?[。.！!~～]*$")
 
 
 def sent_alone(text: str) -> bool:

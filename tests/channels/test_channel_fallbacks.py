@@ -14,10 +14,8 @@ from tests.channels.conftest import drive
 from tests.channels.test_wechat import (  # noqa: F401  (the module's fixtures)
     OPENID,
     channel_settings,
-    fake_wechat,
     follower,
     post,
-    wechat_server,
 )
 from tests.conftest import RESIDENT
 
@@ -47,7 +45,7 @@ def rows(services) -> list[OutboxMessage]:
 
 
 async def test_a_notice_wechat_cannot_deliver_goes_on_by_sms_the_next_channel_on_the_list(
-        demo_db, services, fake_wechat, fake_twilio):  # noqa: F811
+        demo_db, services, fake_wechat, fake_twilio):
     with_channels(services, "wechat", ["sms"])  # the follower never wrote: WeChat's window is closed
     await send_all(services)
     first, second = rows(services)
@@ -59,7 +57,7 @@ async def test_a_notice_wechat_cannot_deliver_goes_on_by_sms_the_next_channel_on
 
 
 async def test_a_notice_for_a_channel_not_configured_here_goes_by_the_next_one(
-        demo_db, services, fake_wechat, fake_twilio):  # noqa: F811
+        demo_db, services, fake_wechat, fake_twilio):
     with_channels(services, "aliyun_sms", ["sms"], linked=False)
     await send_all(services)
     first, second = rows(services)
@@ -70,7 +68,7 @@ async def test_a_notice_for_a_channel_not_configured_here_goes_by_the_next_one(
 
 
 async def test_the_last_channel_failing_too_leaves_the_message_dead_once(
-        demo_db, services, fake_wechat, fake_twilio):  # noqa: F811
+        demo_db, services, fake_wechat, fake_twilio):
     with_channels(services, "sms", ["wechat"])
     fake_twilio.failures_for[RESIDENT] = [(400, 21610)]  # the number opted out at Twilio: for good
     await send_all(services)

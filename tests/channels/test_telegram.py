@@ -322,7 +322,8 @@ async def test_a_captionless_photo_waits_for_the_next_text_which_carries_it_once
     assert [m["text"] for m in fake_telegram.sent()] == [PHOTO_KEPT]
     assert fake_engine.turns == []  # never to the engine without text
     await post_update(gateway, update({"text": "这里井盖丢了"}))
-    await post_update(gateway, update({"text": "在阳光小区门口"}))
+    # Not a place alone (this fake engine asks nothing, so a bare place would be held for a next report).
+    await post_update(gateway, update({"text": "在阳光小区门口 好危险"}))
     await drive(services)
     first, second = fake_engine.turns
     assert first["message"] == "这里井盖丢了" and first["metadata"]["photos"] == [photo_of(services, "ph1")]

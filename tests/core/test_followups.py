@@ -203,3 +203,16 @@ def test_a_reporter_asking_how_it_goes_hears_that_tickets_status_in_one_sms(demo
 ])
 def test_urging_by_number_alone_is_read_without_the_engine(text, urges):
     assert followups.urges_by_number(text) is urges
+
+
+@pytest.mark.parametrize("text", ["5栋2单元", "菜市场门口", "安居社区3栋", "在新华街跟河滨路那个路口", "7栋楼下哈"])
+def test_a_place_said_alone_is_held_for_the_report_that_follows(demo_db: Database, text: str):
+    with demo_db.session() as s:
+        assert followups.place_only(s, text)
+
+
+@pytest.mark.parametrize("text", ["楼道堆满杂物", "路口井盖丢了", "换电柜在哪", "5栋门口的路灯坏了"])
+def test_a_place_with_something_said_of_it_is_not_a_place_alone(demo_db: Database, text: str):
+    # "楼道堆满杂物" names a place but reports something there: it goes on to be read as a report.
+    with demo_db.session() as s:
+        assert not followups.place_only(s, text)
