@@ -4,6 +4,7 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
 - The answer to the question the bot just asked is read as that answer: a rating (3 还是一闪一闪的,
   不满意 根本没修好, 👍, 要得 right after the request) rates the ticket awaiting it, the reason passed on;
   praise soon after rating (小李师傅动作快 点赞) is thanked and passed to the assignee (rating_remarks);
+  a rating changed soon after it was given (不对 我要改成满意) is changed, and the reply says so (rating_changes);
   a numbered choice in any script (一, ①, １) answers the most recent numbered question, and only within `answer_window`
   (a bare digit long after is asked about, never read against an old list); a place or a form's
   answer goes on to the engine, whose form asked.
@@ -32,7 +33,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, corrections, emergency_updates, followups, lifecycle, rating_remarks, reports
+from bot.core import (
+    answers,
+    corrections,
+    emergency_updates,
+    followups,
+    lifecycle,
+    rating_changes,
+    rating_remarks,
+    reports,
+)
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
@@ -111,6 +121,11 @@ class DialogueContext:
             update = await asyncio.to_thread(self._emergency_update, message, text)
             if update is not None:
                 return update
+        change = rating_changes.change_asked(text) if look.rating_ticket is None else None
+        if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
+            changed = await asyncio.to_thread(self._change_rating, message, change)
+            if changed is not None:
+                return changed
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
@@ -198,6 +213,12 @@ class DialogueContext:
         with self.db.session() as s:
             person = s.scalar(select(Person).where(Person.phone == sender))
             return person is not None and bool(open_topics_for(s, person, self.clock.now()))
+
+    def _change_rating(self, message: Claimed, rating: answers.Rating) -> Replies | None:
+        with self.db.session() as s:
+            said = rating_changes.change_rating(s, self.clock, self.rules, message.sender, rating,
+                                                self.followup_window)
+        return [{"text": said}] if said is not None else None
 
     def _praise(self, message: Claimed, text: str) -> Replies | None:
         """Praise within the window after rating a ticket: thanked, and its assignee hears it."""
