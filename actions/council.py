@@ -16,7 +16,7 @@ from actions.runtime import context
 from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
 from bot.core import council
-from bot.core.council_dialogue import handle_vote, vote_progress, withdraw_latest
+from bot.core.council_dialogue import closed_result, handle_vote, vote_progress, withdraw_latest
 from bot.core.council_words import asks_progress, is_withdrawal
 from bot.core.points import PointRules
 
@@ -99,6 +99,10 @@ class ActionAskTopics(Action):
         with ctx.db.session() as session:
             person = registered_sender(session, tracker, dispatcher)
             if person is None:
+                return []
+            result = closed_result(session, ctx.clock, person, tracker_data.text(tracker))
+            if result is not None:  # 垃圾费最后咋个定的: that topic's result, in one SMS part
+                dispatcher.utter_message(text=result)
                 return []
             if asks_progress(tracker_data.text(tracker)):  # 投票结果咋样: counts, turnout, results
                 dispatcher.utter_message(text=vote_progress(session, ctx.clock, person))
