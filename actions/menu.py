@@ -12,7 +12,10 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 
 # Responses that end with "1 反映问题 2 查询进度 3 议事投票 4 我的积分".
-MENU_RESPONSES = {"utter_greet", "utter_help", "utter_default", "utter_out_of_scope"}
+# action_unsure (the classifier unsure) says utter_default's text unless it filed something or the knowledge
+# base answered.
+MENU_RESPONSES = {"utter_greet", "utter_help", "utter_default", "utter_out_of_scope", "action_unsure",
+                  "action_not_understood"}
 # What each choice leads to: a response to utter, or an action to run next.
 CHOICES: dict[str, tuple[str, str]] = {
     "1": ("response", "utter_ask_problem"),

@@ -27,8 +27,15 @@ class ActionAskPoints(Action):
             with ctx.db.session() as session:
                 whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact,
                                              found.entry.ask)
-            dispatcher.utter_message(response="utter_policy_answer", answer=found.entry.answer,
-                                     who=f"网格员{whom.name}" if whom.grid_worker else whom.name, phone=whom.phone)
+                person = sender_person(session, tracker) if points.asks_balance_too(text) else None
+                total = points.balance(session, person.id) if person is not None else None
+            who = f"网格员{whom.name}" if whom.grid_worker else whom.name
+            if total is not None:  # 我的积分好多了 能换啥子: the balance and what it buys
+                dispatcher.utter_message(text=points.balance_and_use(total, found.entry.answer,
+                                                                     f"有疑问找{who}{whom.phone}。"))
+                return []
+            dispatcher.utter_message(response="utter_policy_answer", answer=found.entry.answer, who=who,
+                                     phone=whom.phone)
             return []
         with ctx.db.session() as session:
             person = registered_sender(session, tracker, dispatcher)

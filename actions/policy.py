@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import questions, triage
+from bot.core import points, questions, triage
 
 UNANSWERED_SLOT = "policy_unanswered"
 
@@ -57,6 +57,8 @@ class ActionAnswerPolicy(Action):
                 dispatcher.utter_message(text=triage.contact_reply(whom.name, whom.phone, whom.grid_worker,
                                                                    asked == "someone_contact"))
             return [SlotSet(UNANSWERED_SLOT, None)]
+        if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):
+            return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
         found = ctx.knowledge.find(text)
         with ctx.db.session() as session:
             if found is None:
@@ -69,6 +71,22 @@ class ActionAnswerPolicy(Action):
         dispatcher.utter_message(response="utter_policy_answer", answer=found.entry.answer,
                                  who=f"网格员{whom.name}" if whom.grid_worker else whom.name, phone=whom.phone)
         return [SlotSet(UNANSWERED_SLOT, None)]
+
+
+class ActionNotUnderstood(Action):
+    """What the classifier cannot place: a question the knowledge base answers is answered (换电柜在哪,
+    小区不让电动车进 外卖咋个送: blind test 17, #21, #97, #112), anything else gets 没太看懂 and the menu."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = tracker_data.text(tracker)
+        if not triage.has_problem(text) and context().knowledge.find(text) is not None:
+            return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_default")
+        return []
 
 
 class ActionPolicyCallback(Action):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,17 +13,17 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.council import ActionAskTopics
-from actions.policy import ActionAnswerPolicy
+from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.tickets import ActionReportEmergency
-from bot.core import reports, triage
+from bot.core import reports, triage, two_problems
 from bot.core.emergencies import answers_where
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
 
 REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "report_message_id",
-                "report_channel", "report_place", "report_place_tries"]
+                "report_channel", "report_place", "report_place_tries", "report_second", "report_second_category"]
 MAX_PLACE_TRIES = 2
 
 
@@ -59,7 +60,8 @@ class ActionCaptureReport(Action):
         if not_a_report is not None:
             return not_a_report
         meta = tracker_data.metadata(tracker)
-        place = tracker_data.entity(tracker, "place")
+        # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
+        place = tracker_data.entity(tracker, "place") or str(meta.get("held_place") or "")
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),
@@ -68,6 +70,9 @@ class ActionCaptureReport(Action):
             SlotSet("report_message_id", meta.get("inbox_id")),
             SlotSet("report_channel", meta.get("channel")),
             SlotSet("report_place_tries", 0.0),
+            # A second problem in the same message (…还有…, bot/core/two_problems.py): its own ticket on submit.
+            SlotSet("report_second", meta.get("second_problem")),
+            SlotSet("report_second_category", meta.get("second_category")),
         ] + ([SlotSet("report_place", place)] if place else [])
 
 
@@ -111,8 +116,8 @@ class ActionUnsure(Action):
             events = await ActionCaptureReport().run(dispatcher, tracker, domain)
             captured = any(e.get("event") == "slot" and e.get("name") == "report_text" for e in events)
             return [*events, FollowupAction("report_form")] if captured else events
-        dispatcher.utter_message(response="utter_default")
-        return []
+        # A question the knowledge base answers is answered (换电柜在哪: blind test 5, #112); the rest 没太看懂.
+        return await ActionNotUnderstood().run(dispatcher, tracker, domain)
 
 
 class ValidateReportForm(FormValidationAction):
@@ -140,6 +145,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_place": text or "共享的位置", "report_lat": float(lat), "report_lon": float(lon)}
         if not text:  # nothing said yet: the form asks
             return {"report_place": None}
+        if text == str(meta.get("held_place") or ""):  # sent alone before the report: taken as said (5栋2单元)
+            return {"report_place": text}
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1
         asked = tracker.get_slot("requested_slot") == "report_place"
         if asked and not answers_where(text):
@@ -207,10 +214,20 @@ class ActionSubmitReport(Action):
         if not report.text:
             dispatcher.utter_message(response="utter_ask_problem")
             return [SlotSet(slot, None) for slot in REPORT_SLOTS]
+        second_text = tracker.get_slot("report_second")
         with ctx.db.session() as session:
             opened = reports.submit(session, ctx.clock, report, ctx.rules)
             number, assignee = opened.ticket.number, assignee_label(opened.assignee)
             merged_into = opened.merged_into.number if opened.merged_into is not None else None
+            if second_text:  # no message of its own (a ticket's message is unique): opened once, by its first's
+                second = reports.submit_second(session, ctx.clock, replace(
+                    report, text=str(second_text), category=tracker.get_slot("report_second_category") or "other",
+                    source_message_id=None), opened, ctx.rules)
+                numbers = [(o.merged_into or o.ticket).number for o in (opened, second)]
+                same = opened.assignee is not None and second.assignee is not None \
+                    and opened.assignee.id == second.assignee.id
+                dispatcher.utter_message(text=two_problems.opened_reply(*numbers, assignee if same else ""))
+                return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", numbers[1])]
         if merged_into:
             dispatcher.utter_message(response="utter_report_merged", number=merged_into)
             return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", merged_into)]

@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.menu import answering
 from actions.runtime import context
-from bot.core import answers, cancelling, emergencies, lifecycle, registry, reports, staff_desk, triage
+from bot.core import answers, cancelling, emergencies, lifecycle, registry, reports, staff_desk, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
@@ -80,6 +80,8 @@ class ActionWorkerTicket(Action):
                     ticket = lifecycle.get_ticket(session, number)
                     if ticket.reporter_address == tracker.sender_id and URGING.search(text):
                         return await ActionUrge().run(dispatcher, tracker, domain)  # 催T1001: her own ticket
+                    if ticket.reporter_address == tracker.sender_id and cancelling.says_cancel(text):
+                        return await ActionCancelTicket().run(dispatcher, tracker, domain)  # 撤销 T1001: hers
                     raise TicketError("not_allowed")
                 reply = staff_desk.command(session, ctx.clock, rules(), person, tracker.sender_id, text,
                                            tracker_data.intent(tracker), photos)
@@ -136,7 +138,8 @@ class ActionUrge(Action):
         ctx, number, text = context(), number_of(tracker), tracker_data.text(tracker)
         try:
             with ctx.db.session() as session:
-                meant = number or lifecycle.ticket_meant(session, tracker.sender_id, text)
+                meant = number or lifecycle.ticket_meant(session, tracker.sender_id, text) or urging.urged_again(
+                    session, ctx.clock, lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES), text)
                 ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, meant, text=text)
                 number = ticket.number
                 others = [t.number for t in lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
@@ -245,9 +248,9 @@ class ActionReportEmergency(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         meta = tracker_data.metadata(tracker)
-        category = tracker_data.category(tracker)
-        lat, lon = meta.get("lat"), meta.get("lon")
         text = tracker_data.text(tracker)
+        category = emergencies.category_for(tracker_data.category(tracker), text)
+        lat, lon = meta.get("lat"), meta.get("lon")
         if not triage.is_emergency(text, classified_as_emergency=True):  # abuse, never an emergency
             if triage.abuse_only(text):
                 dispatcher.utter_message(text=triage.CALM_REPLY)
@@ -258,7 +261,8 @@ class ActionReportEmergency(Action):
         named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)
         report = Report(text=text, category=category, reporter_address=tracker.sender_id,
                         channel=meta.get("channel") or "simulator",
-                        place_text=landmark if landmark and (not named or named in landmark) else named,
+                        place_text=(landmark if landmark and (not named or named in landmark) else named)
+                        or str(meta.get("held_place") or ""),
                         lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
                         source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
                         emergency=True)

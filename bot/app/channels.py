@@ -22,7 +22,7 @@ from bot.core.points import PointRules
 from bot.core.routing_rules import RoutingRules, load_rules
 from bot.messaging.dispatcher import Policy
 from bot.messaging.intake import Intake
-from bot.messaging.keywords import SmsKeywords
+from bot.messaging.keywords import OptOutWords, SmsKeywords
 from bot.messaging.optout import OptOuts
 from bot.messaging.outbox import Outbox
 from bot.messaging.ports import Channel, Step
@@ -117,11 +117,12 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
     def dialogue(*, hold_media: bool = True) -> DialogueContext:
         return DialogueContext(db, clock, rules, classify=classify, hold_media=hold_media,
                                followup_window=timedelta(minutes=settings.followup_window_minutes),
-                               answer_window=timedelta(minutes=settings.numbered_answer_minutes))
+                               answer_window=timedelta(minutes=settings.numbered_answer_minutes),
+                               photo_hold=timedelta(minutes=settings.photo_hold_minutes))
 
     def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
-        return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact), council,
-                dialogue(hold_media=hold_media)]
+        return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact, clock=clock, rules=rules),
+                council, dialogue(hold_media=hold_media)]
 
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []},
                      reroute=Rerouter(db, clock))
@@ -166,10 +167,12 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
             settings.wecom_token.get_secret_value() and settings.wecom_encoding_aes_key.get_secret_value():
         limits["wecom"] = RateLimit(settings.wecom_rate_per_second)
         add_wecom(kit, settings, db, clock)
-    # Every channel, after its own steps: the place of a pending emergency, then who is speaking, what is only
-    # asked, the council's vote answers and the dialogue's context. Added here once, so no channel misses them.
+    # Every channel, after its own steps: 退订/订阅 (also in a sentence), the place of a pending emergency, then who
+    # is speaking, what is only asked, the council's vote answers and the dialogue's context. Added here once, so no
+    # channel misses them.
     for name, steps in kit.steps.items():
-        steps += [EmergencyPlace(db, clock, classify),
+        steps += [OptOutWords(OptOuts(db, clock), sms=any(isinstance(step, SmsKeywords) for step in steps)),
+                  EmergencyPlace(db, clock, classify, rules=rules),
                   *before_the_classifier(hold_media=name not in HOLD_THEIR_OWN_MEDIA)]
     kit.limiter = RateLimiter(limits)
     return kit

@@ -13,25 +13,29 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   unsure, the bot asks "是补充T1004，还是新问题？".
 - Within `followup_window` of the sender's emergency, a message saying it is over (火灭了, 没事了,
   救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py).
-- A photo sent alone joins the open report; a location sent alone is held for the sender's next
-  message (with no report open, a photo too), which carries it: onto the open report when that message
-  is a detail of it, into a new report when it is another problem (blind test 4, #11). Simulator and
+- Two problems in one message (…还有…), filed apart by the classifier, go on as the first with the second
+  along (bot/core/two_problems.py): two tickets.
+- A place sent alone (5栋2单元) with no report open is held for the next report.
+- A photo or a location sent alone is held for the sender's next message, which carries it: onto the open
+  report when that message is a detail of it, into a new report when it is another problem (blind test 4,
+  #11; blind test 17, #22); a photo with nothing after it joins the open report after `photo_hold`. Simulator and
   SMS; Telegram's own step does the same for its messages.
 
-What the bot asked is read from the outbox (its replies and notices to the sender, `answers.question_in`);
-what was held, from the inbox. Staff messages pass untouched: theirs are commands."""
+What the bot asked and what was held are read by `bot/app/dialogue_look.py`. Staff messages pass untouched:
+theirs are commands."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
 from bot.common.clock import Clock
 from bot.core import (
     answers,
@@ -42,6 +46,8 @@ from bot.core import (
     rating_changes,
     rating_remarks,
     reports,
+    triage,
+    two_problems,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
@@ -49,9 +55,8 @@ from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import distance_m
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
-from bot.store.council_models import Topic
 from bot.store.db import Database
-from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.message_models import InboxMessage
 from bot.store.models import Person
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
@@ -62,34 +67,13 @@ RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您�
 URGED = "已催办工单{number}，已提醒承办人尽快处理。"
 ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
 WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
-# What a message says when it only goes with a photo or a location ("我在这", "看图").
-BARE_WORDS = frozenset({"", "我在这", "我在这里", "在这", "在这里", "这里", "这儿", "位置", "我的位置", "定位",
-                        "看图", "看照片", "照片", "图片", "你看", "看", "这个", "发个位置", "发位置"})
-QUESTIONS_LOOKED_AT = 8  # of the bot's latest messages to the sender
-# Questions that stand as long as what they ask about does (a ticket waiting for its rating, an open topic's
-# notice), whatever the bot said since; any other stands only in the bot's latest turn.
-STATE_KEPT = frozenset({"rating", "ballot"})
 FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
-
-
-@dataclass
-class Look:
-    """What the database says about the sender's conversation when a message comes in."""
-
-    staff: bool = False
-    question: str | None = None  # kind of the bot's most recent question still open (answers.question_in)
-    question_reply_to: int | None = None  # the inbox message that question answered
-    rating_ticket: str | None = None  # the sender's ticket awaiting a rating
-    open_report: str | None = None  # the sender's report of the follow-up window, still open
-    open_report_point: tuple[float, float] | None = None
-    held_photos: list[str] = field(default_factory=list)
-    held_point: tuple[float, float] | None = None
 
 
 class DialogueContext:
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules, *, classify: Classify | None = None,
                  followup_window: timedelta = timedelta(minutes=30), answer_window: timedelta = timedelta(minutes=10),
-                 hold_media: bool = True) -> None:
+                 hold_media: bool = True, photo_hold: timedelta = timedelta(minutes=2)) -> None:
         self.db = db
         self.clock = clock
         self.rules = rules
@@ -97,16 +81,19 @@ class DialogueContext:
         self.followup_window = followup_window
         self.answer_window = answer_window
         self.hold_media = hold_media  # Telegram's own step holds its photos and locations
+        self.photo_hold = photo_hold  # a photo alone waits this long for a new report before joining the open one
+        self.reader = Reader(db, clock, followup_window=followup_window, answer_window=answer_window,
+                             hold_media=hold_media)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if message.payload.get("context_read"):
             return message  # read here before (a "new problem" sent on)
-        look = await asyncio.to_thread(self._look, message)
+        look = await asyncio.to_thread(self.reader.read, message)
         if look.staff:
             return message
         text = message.text.strip()
         photos = [str(p) for p in message.payload.get("photos") or []]
-        point = _point(message.payload)
+        point = point_of(message.payload)
         if self.hold_media and answers.plain(text) in BARE_WORDS and (photos or point):
             if point and look.question == "place":  # "也可以发个位置": the engine's form takes it
                 return replace(message, text=text or "我的位置")
@@ -117,6 +104,11 @@ class DialogueContext:
                 held["lat"], held["lon"] = look.held_point
                 point = look.held_point
             message = replace(message, payload={**message.payload, **held})
+        if look.held_place and "held_place" not in message.payload:
+            message = replace(message, payload={**message.payload, "held_place": look.held_place})
+        if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
+                and await self._place_only(text):  # 5栋2单元 first: held for the report
+            return [{"text": followups.held_place_reply(text)}]
         if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
             update = await asyncio.to_thread(self._emergency_update, message, text)
             if update is not None:
@@ -142,6 +134,10 @@ class DialogueContext:
             corrected = await asyncio.to_thread(self._correct, message, look.open_report, text)
             if corrected is not None:
                 return corrected
+        two = await self._two_problems(text) if named is None else None
+        if two is not None:  # 楼道灯不亮了 还有垃圾桶满了: the second goes with the first, to be its own ticket
+            return replace(message, text=two[0], payload={**message.payload, "second_problem": two[1],
+                                                          "second_category": two[2], "context_read": True})
         if look.open_report is not None and self.classify is not None and named is None:
             return await self._follow_up(message, look, text, point)
         return message
@@ -166,6 +162,18 @@ class DialogueContext:
             merged = corrections.merge_back(s, self.clock, message.sender, message.id) \
                 if corrections.same_thing(text) else None
             return [{"text": merged}] if merged is not None else None
+
+    async def _two_problems(self, text: str) -> tuple[str, str, str] | None:
+        """(first clause, second clause, its category) when both are reports the classifier files apart."""
+        split = two_problems.clauses(text)
+        if split is None or self.classify is None or triage.has_danger(text):
+            return None
+        parsed = [await self.classify(clause) for clause in split]
+        intents = [str((p.get("intent") or {}).get("name") or "") for p in parsed]
+        categories = [category_of(p) for p in parsed]
+        if intents != ["report_issue", "report_issue"] or None in categories or categories[0] == categories[1]:
+            return None
+        return split[0], split[1], str(categories[1])
 
     def _urge_named(self, message: Claimed, number: str) -> Replies | None:
         """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""
@@ -251,9 +259,10 @@ class DialogueContext:
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window * 2)
             if asked is None or ticket is None:
                 return message
-            _, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
-            self._add(s, ticket, asked.text, asked.id, list(reports.photos_of_message(s, asked.id)), message.sender,
-                      _point(asked.payload or {}) or held_point)
+            held_photos, held_point = self.reader.held_before(s, asked.channel, message.sender, asked.id,
+                                                              self.clock.now())
+            self._add(s, ticket, asked.text, asked.id, [*held_photos, *reports.photos_of_message(s, asked.id)],
+                      message.sender, point_of(asked.payload or {}) or held_point)
             return [{"text": followups.DETAIL_ADDED.format(number=ticket.number)}]
 
     def _send_asked_on(self, message: Claimed, look: Look) -> Claimed:
@@ -263,10 +272,11 @@ class DialogueContext:
             if asked is None:
                 return message
             carried = {k: v for k, v in (asked.payload or {}).items() if k in ("lat", "lon")}
-            _, held_point = self._held_before(s, asked.channel, message.sender, asked.id, self.clock.now())
+            held_photos, held_point = self.reader.held_before(s, asked.channel, message.sender, asked.id,
+                                                              self.clock.now())
             if held_point is not None and "lat" not in carried:
                 carried["lat"], carried["lon"] = held_point
-            photos = reports.photos_of_message(s, asked.id)
+            photos = list(dict.fromkeys([*held_photos, *reports.photos_of_message(s, asked.id)]))
             if photos:
                 carried["photos"] = list(photos)
             return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
@@ -327,93 +337,21 @@ class DialogueContext:
                 return [{"text": followups.PHOTO_KEPT if photos else followups.POINT_KEPT}]
             if not photos:  # a location alone may be for a new problem: held for the next message (blind 4, #11)
                 return [{"text": followups.POINT_HELD.format(number=ticket.number)}]
-            if photos:
-                reports.add_photos(s, self.clock, ticket, tuple(photos), message.id, message.sender)
-            if point and not followups.add_point(s, self.clock, ticket, *point, message.sender, message.id) \
-                    and not photos:
-                return [{"text": followups.POINT_KEPT}]  # the report has its point: this one waits for the next
-            reply = followups.PHOTO_ADDED if photos else followups.POINT_ADDED
-            return [{"text": reply.format(number=ticket.number)}]
+            # A photo too may be for a new problem (blind test 17, #22): held; the open report gets it when the next
+            # message is a detail of it, or when nothing else comes (a timer).
+            followups.hold_photos(s, self.clock, ticket, self.photo_hold)
+            return [{"text": followups.PHOTO_HELD.format(number=ticket.number)}]
 
-    # -- reading the conversation so far ---------------------------------------------------------
+    async def _place_only(self, text: str) -> bool:
+        """Only a place by its words, and nothing the classifier is sure of (a crash at 河滨路口 is a report)."""
+        if not await asyncio.to_thread(self._place_words, text):
+            return False
+        if self.classify is None:
+            return True
+        intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
+        return intent in ("nlu_fallback", "out_of_scope")
 
-    def _look(self, message: Claimed) -> Look:
-        now = self.clock.now()
-        look = Look()
+    def _place_words(self, text: str) -> bool:
         with self.db.session() as s:
-            if lifecycle.staff_member(s, message.sender) is not None:
-                return Look(staff=True)
-            waiting = lifecycle.awaiting_rating(s, message.sender)
-            look.rating_ticket = waiting.number if waiting is not None else None
-            self._question(s, message, look, now)
-            ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
-            if ticket is not None:
-                look.open_report = ticket.number
-                look.open_report_point = (ticket.lat, ticket.lon) if ticket.lat is not None else None
-            if self.hold_media:
-                self._held(s, message, look, now)
-        return look
+            return followups.place_only(s, text)
 
-    def _question(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:
-        """The bot's most recent question to the sender, if it still stands."""
-        rows = s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == message.sender)
-                         .order_by(OutboxMessage.id.desc()).limit(QUESTIONS_LOOKED_AT)).all()
-        # The bot's latest reply in the conversation; notices sent on their own (the privacy notice after a first
-        # reply, a ticket's news) do not end a question.
-        latest_turn = next((row.reply_to_id for row in rows if row.reply_to_id is not None), None)
-        for row in rows:
-            kind = answers.question_in(row.text)
-            if kind is None:
-                continue
-            if kind not in STATE_KEPT and row.reply_to_id is not None and row.reply_to_id != latest_turn:
-                return  # asked before the bot's latest reply, which asked nothing: answered or passed by
-            if self._stands(s, kind, row, look, now):
-                look.question, look.question_reply_to = kind, row.reply_to_id
-            return
-
-    def _stands(self, s: Session, kind: str, row: OutboxMessage, look: Look, now: datetime) -> bool:
-        if kind == "rating":
-            return look.rating_ticket is not None
-        if kind == "ballot":
-            topic = s.get(Topic, (row.payload or {}).get("topic_id") or -1)
-            return topic is not None and topic.status == "open"
-        window = self.followup_window if kind == "follow_up" else self.answer_window
-        return now - row.created_at <= window
-
-    def _held(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:
-        """Photos and a location the sender sent alone since their last message with words, in the window."""
-        look.held_photos, look.held_point = self._held_before(s, message.channel, message.sender, message.id, now)
-        if look.held_point is not None and self._point_used(s, message.sender, look.held_point):
-            look.held_point = None
-
-    def _held_before(self, s: Session, channel: str, sender: str, before_id: int,
-                     now: datetime) -> tuple[list[str], tuple[float, float] | None]:
-        """What the sender sent alone (photos not yet on a ticket, a location) just before message `before_id`."""
-        rows = s.execute(select(InboxMessage.id, InboxMessage.text, InboxMessage.payload).where(
-            InboxMessage.channel == channel, InboxMessage.sender == sender,
-            InboxMessage.id < before_id, InboxMessage.received_at >= now - self.followup_window)
-            .order_by(InboxMessage.id.desc()).limit(20)).all()
-        kept: list[tuple[int, str]] = []
-        point: tuple[float, float] | None = None
-        for row in rows:
-            if answers.plain(row.text) not in BARE_WORDS:
-                break
-            payload = row.payload or {}
-            # The payload's photos (the simulator's) or the media a channel's step stored (an MMS).
-            kept += [(row.id, p) for p in reversed(reports.photos_of_message(s, row.id))]
-            if point is None:
-                point = _point(payload)
-        photos = reports.unattached_photos(s, sender, list(reversed(kept))) if kept else []
-        return photos, point
-
-    def _point_used(self, s: Session, sender: str, point: tuple[float, float]) -> bool:
-        """Whether that location already went onto one of the sender's open reports."""
-        ticket = followups.open_report(s, self.clock, sender, self.followup_window)
-        return ticket is not None and ticket.lat is not None and (ticket.lat, ticket.lon) == point
-
-
-def _point(payload: dict[str, Any]) -> tuple[float, float] | None:
-    lat, lon = payload.get("lat"), payload.get("lon")
-    if isinstance(lat, int | float) and isinstance(lon, int | float) and not isinstance(lat, bool):
-        return float(lat), float(lon)
-    return None

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import emergencies, questions, registry, staff_desk, triage, visit_desk
+from bot.core import answers, complaints, emergencies, lifecycle, questions, registry, staff_desk, triage, visit_desk
 from bot.core.knowledge import Contact
 from bot.core.routing_rules import RoutingRules
 from bot.engine.parse import category_of
@@ -46,10 +46,12 @@ class EmergencyPlace:
     else."""
 
     def __init__(self, db: Database, clock: Clock,
-                 parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None) -> None:
+                 parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None, *,
+                 rules: RoutingRules | None = None) -> None:
         self.db = db
         self.clock = clock
         self.parse = parse
+        self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         point = "lat" in message.payload
@@ -90,7 +92,8 @@ class EmergencyPlace:
             if not has_point and not emergencies.reads_as_place(s, message.text):
                 return None
             place = message.text.strip() or "共享的位置"
-            return emergencies.give_place(s, self.clock, ticket, place, *((lat, lon) if has_point else (None, None)))
+            return emergencies.give_place(s, self.clock, ticket, place, *((lat, lon) if has_point else (None, None)),
+                                          rules=self.rules)
 
 
 STAFF_MENU_INTENTS = ("nlu_fallback", "out_of_scope", "greet", "help")
@@ -156,11 +159,21 @@ class InformationRequests:
 
     ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo")
 
-    def __init__(self, db: Database, contact: Contact) -> None:
+    def __init__(self, db: Database, contact: Contact, *, clock: Clock | None = None,
+                 rules: RoutingRules | None = None) -> None:
         self.db = db
         self.contact = contact
+        self.clock = clock
+        self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if triage.abuse_only(message.text) and not message.payload.get("photos"):
+            return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
+        if self.rules is not None and complaints.complains_about_worker(message.text):
+            # 我要投诉网格员 打电话都不接: upward to the community, never that worker's number (blind test 5, #108)
+            lodged = await asyncio.to_thread(self._complaint, message)
+            if lodged is not None:
+                return [{"text": lodged}]
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": triage.ASK_PROBLEM}]
@@ -172,6 +185,17 @@ class InformationRequests:
         if asked == "how_to_photo":
             return [{"text": triage.HOW_TO_PHOTO}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked == "someone_contact")}]
+
+    def _complaint(self, message: Claimed) -> str | None:
+        """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""
+        assert self.rules is not None
+        with self.db.session() as s:
+            if staff_desk.staff_member(s, message.sender) is not None:
+                return None
+            if answers.rating_in(message.text) is not None and lifecycle.awaiting_rating(s, message.sender):
+                return None  # "3 网格员态度差" rates the ticket awaiting it, with its reason (the dialogue's)
+            return complaints.lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel,
+                                    message.text, message.id)
 
     def _contact(self, sender: str, someone_else: bool = False) -> str:
         with self.db.session() as s:

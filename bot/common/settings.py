@@ -203,6 +203,9 @@ class Settings(BaseSettings):
     # a bare number (1, 一, ①) answers the bot's numbered question this long after it was asked.
     followup_window_minutes: float = Field(30, gt=0)
     numbered_answer_minutes: float = Field(10, gt=0)
+    # A photo sent alone while a report is open waits this long: the next message may be the new problem it
+    # was taken for; if nothing else comes, it joins the open report.
+    photo_hold_minutes: float = Field(2, gt=0)
 
     # Points (积分) earned per valid report, ballot, verified rider report and answered rating.
     points_report: int = 5

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry
+from bot.core import points, registry
 from bot.core.lifecycle import TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event, objects_in
@@ -72,6 +72,8 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     now = clock.now()
     before, ticket.status = ticket.status, "cancelled"
     event(session, ticket, "cancelled", now, registry.person_by_address(session, address), from_status=before)
+    if ticket.reporter_id is not None:  # a withdrawn report earns nothing (blind test 6, #72)
+        points.take_back_report(session, clock, ticket.reporter_id, ticket.number)
     if ticket.assignee is not None:
         notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需再处理。", ticket_id=ticket.id)
     for helper in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,

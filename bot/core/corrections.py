@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import lifecycle, registry
+from bot.core import cancelling, lifecycle, registry
 from bot.core.emergencies import reads_as_place
 from bot.core.followups import add_detail, handlers
 from bot.core.notify import notify
@@ -91,7 +91,7 @@ def withdraw_asked(session: Session, clock: Clock, address: str) -> str | None:
     if not latest:
         return None
     try:
-        ticket = lifecycle.cancel(session, clock, address, latest[0].number)
+        ticket = cancelling.cancel(session, clock, address, latest[0].number)
     except lifecycle.TicketError:  # taken up already, say: no longer the reporter's to withdraw
         return None
     return WITHDRAWN_ASKED.format(number=ticket.number)
@@ -106,7 +106,7 @@ def merge_back(session: Session, clock: Clock, address: str, message_id: int | N
     newest, into = latest
     words = newest.text.split("；补充：")[0].strip()
     try:
-        lifecycle.cancel(session, clock, address, newest.number)
+        cancelling.cancel(session, clock, address, newest.number)
     except lifecycle.TicketError:
         return None
     add_detail(session, clock, into, words, address, message_id)

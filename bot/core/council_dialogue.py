@@ -240,8 +240,12 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         if reply is not None:
             return reply
         forget(session, person)
-    if is_bare_cancel(text) and ballot_is_latest(session, person):  # 取消 right after a withdrawal: nothing more
-        return after_withdrawal(session, clock, person) or withdraw_latest(session, clock, person, "")
+    if is_bare_cancel(text):  # right after a withdrawal 取消 takes no ballot for a member back (blind 6, #71)
+        left = after_withdrawal(session, clock, person)
+        if left is not None:
+            return left
+        if ballot_is_latest(session, person):
+            return withdraw_latest(session, clock, person, "")
     picked = only_an_option(open_topics_for(session, person, clock.now()), text)
     if picked is not None:  # 春节后 / 我投早上: an option of one open topic only (blind test 5, #106, #125)
         return _finish(session, clock, person, picked[0], [str(picked[1])], proxy=False, members=[], rules=rules)

@@ -64,17 +64,22 @@ def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str) ->
 def after_withdrawal(session: Session, clock: Clock, voter: Person) -> str | None:
     """A bare 取消 right after the sender withdrew a ballot, with a ballot they cast for a member still
     counted: nothing more is taken back, and the reply says how to take that one back. None otherwise."""
-    last = session.scalar(select(BallotEvent).where(BallotEvent.cast_by_id == voter.id)
-                          .order_by(BallotEvent.at.desc(), BallotEvent.id.desc()).limit(1))
+    last = _last_event(session, voter)
     if last is None or last.kind != "withdraw" or not _later_than_reports(session, voter, last.at):
         return None
     return _members_left(session, voter, clock.now())
 
 
 def ballot_is_latest(session: Session, voter: Person) -> bool:
-    """The sender's latest act was a ballot (cast, changed or withdrawn), later than their latest report."""
-    at = session.scalar(select(func.max(BallotEvent.at)).where(BallotEvent.cast_by_id == voter.id))
-    return at is not None and _later_than_reports(session, voter, at)
+    """The sender's latest act was casting or changing a ballot, later than their latest report (after a
+    withdrawal, a 取消 is about something else: their report)."""
+    last = _last_event(session, voter)
+    return last is not None and last.kind != "withdraw" and _later_than_reports(session, voter, last.at)
+
+
+def _last_event(session: Session, voter: Person) -> BallotEvent | None:
+    return session.scalar(select(BallotEvent).where(BallotEvent.cast_by_id == voter.id)
+                          .order_by(BallotEvent.at.desc(), BallotEvent.id.desc()).limit(1))
 
 
 def has_ballots(session: Session, voter: Person) -> bool:

@@ -156,3 +156,31 @@ the message's characters the title has (垃圾费: 清运费, not 垃圾池). No
 def _shared_chars(said: str, title: str) -> int:
     """How many of the message's distinct Chinese characters the title has."""
     return sum(1 for c in set(said) if "\u4e00" <= c <= "\u9fff" and c in title)
+
+
+# Proposing a topic (blind test 6, #45 and #96). The proposal's own words ("我想提个议题", "我也想提个意见让大家投票"),
+# before the subject a first message may already name ("… 村头那个垃圾池要挪个地方").
+_PROPOSING = re.compile(r"^(?:我们?)?(?:也|还)?(?:有个|想|要|打算|准备)?(?:请大家|让大家|喊大家)?(?:提|发起|提出|发)?"
+                        r"(?:个|一个|一下)?(?:议题|意见|建议|提议)")
+# "让大家投票" and the like, at either end of the subject: how it is to be decided, not what.
+_VOTING = (r"(?:想|要)?(?:让|请|喊|给)?(?:大家|组里|村里)?来?(?:投票|表决|议一议|议一下|议下|商量一下|商量|讨论一下|"
+           r"讨论)(?:一下)?")
+_VOTING_ENDS = re.compile(rf"^{_VOTING}[\s，,。:：]+|[\s，,。:：]+{_VOTING}$|^{_VOTING}$")
+# Dropping the draft: "算了 不提了 下回再说", "取消".
+_DROP = re.compile(r"^(?:算了|取消|不要了|不弄了|不搞了)|不提了|不想提了|先不提|不议了|"
+                   r"下回再说|下次再说|以后再说|改天再说")
+
+
+def proposal_subject(text: str) -> str:
+    """What a proposal's first message says the topic is ("村头那个垃圾池要挪个地方"), "" when it only proposes."""
+    plain = normal(text)
+    found = _PROPOSING.match(plain)
+    if found is None:
+        return ""
+    rest = _VOTING_ENDS.sub("", plain[found.end():].strip(_PUNCT + "：:")).strip(_PUNCT + "：:")
+    return rest if len(rest) >= 4 else ""
+
+
+def drops_proposal(text: str) -> bool:
+    """The proposer gives up the draft (算了 不提了 下回再说): it ends, never becomes its title or description."""
+    return _DROP.search(normal(text)) is not None or is_bare_cancel(text)

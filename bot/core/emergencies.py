@@ -14,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, staff_notices
+from bot.core import registry, staff_notices, triage
 from bot.core.notify import notify
-from bot.core.places import Located, grid_named_in, locate
+from bot.core.places import Located, grid_named_in, locate, match_place
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Report, event
-from bot.store.models import Person, Ticket, TicketEvent
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Report, assign, event
+from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 PLACE_WINDOW = timedelta(minutes=15)
 # What a place looks like in a message when the gazetteer does not know it: a building, a unit, a
@@ -126,9 +126,11 @@ def reads_as_place(session: Session, text: str) -> bool:
 
 
 def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: float | None = None,
-               lon: float | None = None) -> str:
+               lon: float | None = None, rules: RoutingRules | None = None) -> str:
     """Put the place on the emergency, tell everyone it alerted (and its assignee), and return the
-    reply to the reporter."""
+    reply to the reporter. A place in a grid or community the emergency was not yet placed in brings in its
+    community secretary and its grid worker (blind test 5, #36): with `rules`, an emergency nobody holds yet
+    is assigned to the one grid named; a community of several grids has each of them told."""
     now = clock.now()
     ticket.place_text = place[:256]
     if lat is not None and lon is not None:
@@ -136,6 +138,7 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     reporter = registry.person_by_address(session, ticket.reporter_address)
     located = locate(session, reporter=None, text=place, lat=lat, lon=lon)
     moved = located is not None and located.unit.id != ticket.unit_id
+    named = [] if located is not None or ticket.unit_id is not None else match_place(session, place).grids
     event(session, ticket, "place_given", now, reporter, place=place[:256],
           unit_id=located.unit.id if located else None)
     text = staff_notices.emergency_place(
@@ -150,12 +153,28 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
         if person is not None and person.id not in told:
             told.add(person.id)
             notify(session, person, text, ticket_id=ticket.id)
-    if moved and located is not None:
-        found = registry.staff_nearest(session, located.unit, ["community_secretary", "village_secretary"])
-        for person in (found[1][:1] if found else []):
-            if person.id not in told:
-                notify(session, person, text, ticket_id=ticket.id)
+    if moved and located is not None and ticket.assignee_id is None and rules is not None:
+        holder = assign(session, clock, rules, ticket, located.unit)  # the new-ticket notice, with the number
+        told |= {holder.id} if holder is not None else set()
+    newly = _local_staff(session, [located.unit] if moved and located is not None else named)
+    for person in newly:
+        if person.id not in told:
+            told.add(person.id)
+            notify(session, person, text, ticket_id=ticket.id)
     return PLACE_THANKS.format(place=place[:30])
+
+
+def _local_staff(session: Session, grids: list[OrgUnit]) -> list[Person]:
+    """The community secretary above the grids and each grid's worker, when the grids share one community or
+    village (a place naming only a town-wide word brings in nobody)."""
+    parents = {grid.parent_id for grid in grids}
+    if not grids or len(parents) != 1:
+        return []
+    found = registry.staff_nearest(session, grids[0], ["community_secretary", "village_secretary"])
+    people = list(found[1][:1]) if found else []
+    for grid in grids:
+        people += registry.staff_for(session, grid.id, "grid_worker")[:1]
+    return people
 
 
 # Someone hurt (hit by a car, fallen, bleeding, unconscious): an ambulance first, whatever else the emergency
@@ -164,10 +183,28 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
 _HURT = re.compile(r"受伤|伤到|流血|出血|撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|倒起|倒在地|"
                    r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折")
 AMBULANCE = "120"
+# Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
+_DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人")
+WATER_RESCUE = "110、120和119"
+PERSON_DOWN = "120和110"
+
+
+def category_for(category: str, text: str) -> str:
+    """The emergency's category when the classifier could not place it (其他): someone in the water is the
+    police's rescue, someone possibly down at home elderly care."""
+    if category != "other":
+        return category
+    if _DROWNING.search(text):
+        return "public_security"
+    return "elderly_care" if triage.may_be_down(text) else category
 
 
 def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     """The number (or numbers, "120和110") to call first for an emergency in `category` described as `text`."""
+    if _DROWNING.search(text):
+        return WATER_RESCUE
+    if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
+        return PERSON_DOWN
     usual = rules.emergency_number(category)
     if category == "fire_safety" or not _HURT.search(text) or usual == AMBULANCE:
         return usual

@@ -15,13 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, triage
-from bot.core.emergencies import reads_as_place
+from bot.core import answers, registry, triage
+from bot.core.emergencies import answers_where, reads_as_place
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
-from bot.core.reports import recent_open_ticket
-from bot.core.tickets import OPEN_STATUSES, event, objects_in
+from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
+from bot.core.tickets import OPEN_STATUSES, event, objects_in, schedule
+from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
@@ -30,9 +31,17 @@ ASK_WHICH_ABOUT = "是补充{number}（{what}），还是新问题？1 补充 2 
 PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
 PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
 POINT_ADDED = "位置已补充到工单{number}，谢谢！"
+PHOTO_HELD = "已收到照片，稍后补充到工单{number}。如果是新问题，请再发一句话说明。"
 POINT_KEPT = "已收到位置。请再发一句话说明是什么问题。"
 POINT_HELD = "已收到位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
+PLACE_HELD = "已记下地点：{place}。请再说说是什么问题，比如“门口水沟堵了”。"
+PLACE_HELD_MARK = "已记下地点："  # how the bot's reply to a place held for the next report begins
+PLACE_ALONE_MAX = 20
 SMS_PART = 70
+# What a message says when it only goes with a photo or a location ("我在这", "看图").
+BARE_WORDS = frozenset({"", "我在这", "我在这里", "在这", "在这里", "这里", "这儿", "位置", "我的位置", "定位",
+                        "看图", "看照片", "照片", "图片", "你看", "看", "这个", "发个位置", "发位置"})
+HELD_PHOTOS = "held_photos"  # the timer that joins photos held for a new report to the open one
 
 # Intents that are their own request whatever came before: never read as a detail.
 OWN_INTENTS = frozenset({"emergency", "cancel", "vote", "ask_topics", "ask_points", "ask_policy", "register",
@@ -119,8 +128,86 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if intent != "report_issue" and len(text) <= 20 and reads_as_place(session, text):
         return "detail"  # a place (是3栋2单元, 就在菜市场门口), not a problem of its own
     if intent == "report_issue":
-        return "detail" if category == ticket.category else "ask"
+        if category == ticket.category:
+            return "detail"
+        # Another category than an emergency's (garbage after a fire, blind test 17, #49): a report of its own.
+        return "new" if ticket.priority == "immediate" and category is not None else "ask"
     return "detail" if intent in ("check_status", "urge") else "pass"
+
+
+def place_only(session: Session, text: str) -> bool:
+    """A message that is only a place ("5栋2单元", "菜市场门口"): no problem, no question in it (blind test 17,
+    #128). With no report open it is held for the report that follows."""
+    text = " ".join(text.split())
+    return 0 < len(text) <= PLACE_ALONE_MAX and not triage.has_problem(text) \
+        and triage.information_request(text) is None and answers_where(text) and reads_as_place(session, text)
+
+
+def sent_alone(text: str) -> bool:
+    """A message that only goes with a photo or a location ("", "我在这", "看图")."""
+    return answers.plain(text) in BARE_WORDS
+
+
+def hold_photos(session: Session, clock: Clock, ticket: Ticket, hold: timedelta) -> None:
+    """A photo sent alone while `ticket` is open: held for a new report the next message may make
+    (blind test 17, #22); if nothing else comes within `hold`, `join_held_photos` adds it to the ticket."""
+    schedule(session, ticket, HELD_PHOTOS, clock.now() + hold, None)
+
+
+def join_held_photos(session: Session, clock: Clock, ticket: Ticket) -> str:
+    """The photos (and a location) the reporter sent alone since their last words, questions aside, joined to
+    the open ticket: nothing else came. When words came (a detail, a new report) they took them: "stale"."""
+    if ticket.status not in OPEN_STATUSES:
+        return "stale"
+    rows = session.execute(select(InboxMessage.id, InboxMessage.text, InboxMessage.payload).where(
+        InboxMessage.sender == ticket.reporter_address, InboxMessage.received_at >= ticket.created_at)
+        .order_by(InboxMessage.id.desc()).limit(20)).all()
+    kept: list[tuple[int, str]] = []
+    point: tuple[int, float, float] | None = None
+    for row in rows:
+        if only_asks(row.text):
+            continue  # 换电柜在哪: answered, the photo still waits
+        if not sent_alone(row.text):
+            break
+        kept += [(row.id, p) for p in reversed(photos_of_message(session, row.id))]
+        lat, lon = (row.payload or {}).get("lat"), (row.payload or {}).get("lon")
+        if point is None and isinstance(lat, int | float) and isinstance(lon, int | float):
+            point = (row.id, float(lat), float(lon))
+        if row.id <= (ticket.source_message_id or 0):
+            break
+    photos = unattached_photos(session, ticket.reporter_address, list(reversed(kept)))
+    if not photos:
+        return "stale"
+    add_photos(session, clock, ticket, tuple(photos), kept[0][0], ticket.reporter_address)
+    if point is not None:
+        add_point(session, clock, ticket, point[1], point[2], ticket.reporter_address, point[0])
+    return "photos_joined"
+
+
+def only_asks(text: str) -> bool:
+    """A question with no problem in it (换电柜在哪): answered without touching what is held (blind test 17, #111)."""
+    return not sent_alone(text) and triage.information_request(text) is not None
+
+
+def held_place(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
+    """A place the sender sent alone and the bot held ("已记下地点：…") before message `before_id`, with only
+    media or questions since."""
+    rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
+        InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
+    for row in rows:
+        if sent_alone(row.text) or only_asks(row.text):
+            continue
+        held = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
+                                                             OutboxMessage.text.startswith(PLACE_HELD_MARK)))
+        return " ".join(row.text.split()) if held is not None else None
+    return None
+
+
+def held_place_reply(text: str) -> str:
+    """"已记下地点：3栋门口。请再说说…": the reply to a place sent alone, within one SMS part."""
+    place = re.sub(r"^(?:就在|是在|在)", "", " ".join(text.split())) or text
+    return PLACE_HELD.format(place=fit(place, PLACE_ALONE_MAX))
 
 
 def asks_progress(text: str) -> str | None:

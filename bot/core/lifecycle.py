@@ -26,6 +26,7 @@ from bot.core.tickets import (
     schedule,
     set_deadlines,
     tell_reporters,
+    where_words,
 )
 from bot.store.models import OrgUnit, Person, Ticket, TicketFollower
 
@@ -145,8 +146,16 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
     return ticket
 
 
+# A resolve that says nothing but that it is done ("T1014 已办结"): no note to pass on.
+NO_NOTE = ("已办结", "办结", "办结了", "已办好", "办好了", "已完成", "完成了", "搞定了")
+
+
 def rating_request(ticket: Ticket) -> str:
-    return f"工单{ticket.number}已办结：{(ticket.resolution_note or '')[:20]}。请评价：1 满意 2 基本满意 3 不满意"
+    """The reporter's rating request, with the worker's note; with none, never "已办结：已办结" (blind test 5, #58)."""
+    note = (ticket.resolution_note or "").strip(" 。.，,")
+    if not note or note in NO_NOTE:
+        return f"工单{ticket.number}已办结，请评价：1 满意 2 基本满意 3 不满意"
+    return f"工单{ticket.number}已办结：{note[:20]}。请评价：1 满意 2 基本满意 3 不满意"
 
 
 RETURNABLE = ("assigned", "acknowledged", "reopened")
@@ -249,7 +258,8 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
     if not may_act(session, rules, ticket, actor) and not _co_handler(session, ticket, actor):
         raise TicketError("not_allowed", ticket)
     unit = ticket.unit.name if ticket.unit else "待分派"
-    place = ticket.place_text or ""
+    named, point = where_words(ticket, ticket.unit)  # a location alone: 阳光小区附近, 定位25.0331,102.7123
+    place = "，".join(w for w in (named, point) if w)
     photos = f"，照片{len(ticket.photos)}张" if ticket.photos else ""
     reporter = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
     head = f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
@@ -260,6 +270,8 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
              f"{head}{status}{place or unit}{tail}",
              f"{head}{status}{place[:10] or unit}{tail}",
              f"{head}{status.rstrip('，')}{tail}"]
+    if point:  # the only place staff have: kept in every form
+        forms = [forms[0], f"{head}{status}{place}{tail}"]
     fewest = min(segments(form) for form in forms)
     return next(form for form in forms if segments(form) == fewest)
 

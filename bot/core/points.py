@@ -29,6 +29,20 @@ def asks_what_points_are_for(text: str) -> bool:
     return _USE.search(text or "") is not None
 
 
+# …with the balance asked too (我的积分好多了 能换啥子: blind test 6, #70 got the use without the balance).
+_BALANCE = re.compile(r"我的积分|我有|好多|多少|几分|余额|还剩|剩好多")
+
+
+def asks_balance_too(text: str) -> bool:
+    return _BALANCE.search(text or "") is not None
+
+
+def balance_and_use(total: int, answer: str, ask: str, budget: int = 70) -> str:
+    """"您的积分：14分。积分可到…换米、油…" and who to ask when it fits in one SMS part."""
+    text = f"您的积分：{total}分。{answer}"
+    return text + ask if len(text + ask) <= budget else text
+
+
 REASON_NAMES = {
     "report": "反映问题",
     "ballot": "参与议事",
@@ -36,6 +50,8 @@ REASON_NAMES = {
     "rating": "评价办理",
     "redeem": "兑换",
     "ballot_back": "撤回投票",
+    "report_back": "撤销反映",
+    "rider_report_back": "撤销随手拍",
 }
 BACK = "_back"  # the reason of an entry taking back a credit: ballot -> ballot_back
 
@@ -126,15 +142,25 @@ def take_back(session: Session, clock: Clock, person_id: int, reason: str, ref: 
                                                     PointsEntry.ref == paid_ref(session, person_id, reason, ref)))
     if paid is None or paid.amount <= 0:
         return 0
+    # Never below zero: points already redeemed are not asked back, only what is still on the account.
+    amount = min(paid.amount, balance(session, person_id))
     try:
         with session.begin_nested():
-            session.add(PointsEntry(person_id=person_id, amount=-paid.amount, reason=reason + BACK,
+            session.add(PointsEntry(person_id=person_id, amount=-amount, reason=reason + BACK,
                                     ref=f"{ref}:{times + 1}", at=clock.now()))
     except IntegrityError:
         return 0  # taken back concurrently
-    session.execute(update(PointsAccount).where(PointsAccount.person_id == person_id)
-                    .values(balance=PointsAccount.balance - paid.amount).execution_options(synchronize_session=False))
-    return paid.amount
+    if amount > 0:
+        session.execute(update(PointsAccount).where(PointsAccount.person_id == person_id,
+                                                    PointsAccount.balance >= amount)
+                        .values(balance=PointsAccount.balance - amount).execution_options(synchronize_session=False))
+    return amount
+
+
+def take_back_report(session: Session, clock: Clock, person_id: int, number: str) -> int:
+    """A withdrawn report earns nothing (blind test 6, #72: withdrawn non-reports paid 反映问题+5 each, so points
+    could be farmed): its 反映问题 (or 骑手随手拍) credit is reversed by a 撤销反映 entry."""
+    return sum(take_back(session, clock, person_id, reason, number) for reason in ("report", "rider_report"))
 
 
 def balance(session: Session, person_id: int) -> int:

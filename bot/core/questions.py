@@ -93,7 +93,8 @@ def ask_callback(session: Session, clock: Clock, rules: RoutingRules, miss: Know
         if ticket is not None:
             return Opened(ticket, ticket.assignee, created=False)
     report = Report(text=f"{TICKET_PREFIX}{miss.text}", category="other", reporter_address=miss.address,
-                    channel=miss.channel, source_message_id=source_message_id, earns_points=False)
+                    channel=miss.channel, source_message_id=source_message_id, earns_points=False,
+                    question=True)
     opened = reports.submit(session, clock, report, rules)
     miss.ticket_id = opened.ticket.id
     if opened.created:

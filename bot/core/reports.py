@@ -64,6 +64,19 @@ def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules) 
     return opened
 
 
+def submit_second(session: Session, clock: Clock, report: Report, first: Opened, rules: RoutingRules) -> Opened:
+    """The second problem of a message whose first is `first` (bot/core/two_problems.py): opened when the first
+    was, else (the message processed again) the one opened then."""
+    if not first.created:
+        existing = session.scalar(select(Ticket).where(
+            Ticket.reporter_address == report.reporter_address, Ticket.text == report.text,
+            Ticket.created_at >= first.ticket.created_at).order_by(Ticket.id).limit(1))
+        if existing is not None:
+            merged = session.get(Ticket, existing.merged_into_id) if existing.merged_into_id else None
+            return Opened(existing, existing.assignee, created=False, merged_into=merged)
+    return submit(session, clock, report, rules)
+
+
 def recent_open_ticket(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
     """The newest ticket this address reported in the last `within` that is still open; a report
     linked to another (并单) stands for the ticket it was linked to, the number its reporter was given.

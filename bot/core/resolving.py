@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import lifecycle, registration
+from bot.core import lifecycle, registration, registry, staff_notices
+from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
-from bot.store.models import Person
+from bot.core.tickets import CATEGORY_NAMES
+from bot.store.models import Person, Ticket
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
     if check.needs_person:
         return Resolution("verify_name")
     verifying = check.ticket is not None  # blind test 4, #58: nobody rates a number verification
-    lifecycle.resolve(session, clock, rules, number, address, note, photo=photo, rated=not verifying)
+    ticket = lifecycle.resolve(session, clock, rules, number, address, note, photo=photo, rated=not verifying)
+    _tell_assignee(session, ticket, address)
     if check.ticket is not None and check.person is not None:
         moved = registration.move_number(session, clock, check.ticket, check.person, address)
         if not moved:
@@ -38,3 +41,16 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
         registration.tell_not_moved(session, check.ticket)
         return Resolution("verify_refused")
     return Resolution("resolve")
+
+
+def _tell_assignee(session: Session, ticket: Ticket, address: str) -> None:
+    """Someone above the assignee resolved it (a secretary, the duty officer): the assignee hears who did,
+    so they do not go on working it (blind test 5, #116)."""
+    resolver = registry.person_by_address(session, address)
+    holder = ticket.assignee
+    if holder is None or resolver is None or holder.id == resolver.id:
+        return
+    note = (ticket.resolution_note or "").strip()
+    note = "" if note in lifecycle.NO_NOTE else note
+    notify(session, holder, staff_notices.resolved_by_other(ticket.number or "", CATEGORY_NAMES[ticket.category],
+                                                            resolver.name, note), ticket_id=ticket.id)

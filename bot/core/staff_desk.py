@@ -22,11 +22,13 @@ from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
 from bot.core.take_over import holder_name, is_backup_for, says_take_over, take_over
 from bot.core.tickets import CATEGORY_NAMES, assignee_label
+from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, StaffQueuePage, Ticket
 
 SMS_CHARS = 70
 RETURN_VERBS = ("退单", "退回", "退了", "退掉")
 PAGE_WINDOW = timedelta(minutes=30)  # 更多 continues the list shown this recently
+REASON_WINDOW = timedelta(minutes=10)  # a bare reason answers "请说明退单理由" asked this recently
 AWAITING = ("new", "returned")
 
 MENU = "工作人员请回复：我的工单；T号+详情/收到/处理中/进度 说明/已办结 说明/退单 理由；我的走访"
@@ -285,7 +287,25 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
         return show_queue(session, clock, person, more=True)
     if wants_menu(text):
         return menu(session, person)
+    asked = return_reason_asked(session, clock, address)
+    if asked is not None:  # blind test 5, #11: the reason the bot just asked for, sent alone
+        return command(session, clock, rules, person, address, f"退单 {asked} {text}", photos=photos)
     return None
+
+
+_ASKED_REASON = re.compile("^" + re.escape(REPLIES["return_reason"].split("{number}")[0]) + r"(T\d+)")
+
+
+def return_reason_asked(session: Session, clock: Clock, address: str) -> str | None:
+    """The ticket whose 退单 reason the bot asked this staff member for in its latest reply, within
+    REASON_WINDOW; None when its latest reply asked something else (or nothing), or long ago."""
+    latest = session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == address,
+                                                        OutboxMessage.reply_to_id.is_not(None))
+                            .order_by(OutboxMessage.id.desc()).limit(1))
+    if latest is None or clock.now() - latest.created_at > REASON_WINDOW:
+        return None
+    found = _ASKED_REASON.match(latest.text)
+    return found.group(1) if found else None
 
 
 _REPORT_SHAPE = re.compile(r"坏了|漏水|着火|起火|冒烟|晕倒|堵了")

@@ -46,12 +46,16 @@ def fit(text: str, whole: Sequence[tuple[str, str]], cut: Sequence[tuple[str, st
 
 
 def new_ticket(number: str, category: str, unit: str, place: str, text: str, who: str, *,
-               urgent: bool = False, calling: bool = False, photos: int = 0, prefix: str = "") -> str:
+               urgent: bool = False, calling: bool = False, photos: int = 0, prefix: str = "", point: str = "") -> str:
     """新工单T1023【道路设施】幸福社区第1网格（3栋）：…。反映人139****0001。回复“收到 T1023”接单 — or as
-    much as fits. `calling`: an emergency, whose reporter's number (`who`, whole) stays in every form."""
+    much as fits. `calling`: an emergency, whose reporter's number (`who`, whole) stays in every form.
+    `point` ("定位25.0331,102.7123", a report placed only by its location) stays in every form too."""
     mark = "【紧急】" if urgent else ""
-    where = f"（{place}）" if place else ""
-    short_where = f"（{clip(place, 10)}）" if place else ""
+    where = f"（{'，'.join(w for w in (place, point) if w)}）" if place or point else ""
+    short_where = f"（{'，'.join(w for w in (clip(place, 10), point) if w)}）" if place or point else ""
+    if point:  # the only place the worker gets: never dropped for the text
+        return _with_point(number, category, unit, text, who, mark=mark, prefix=prefix, where=where,
+                           short_where=short_where, point=point, calling=calling, photos=photos)
     pics = f"，附照片{photos}张" if photos else ""
     ack = f"“收到 {number}”接单"
     tail = f"。反映人{who}{pics}。回复{ack}"
@@ -62,6 +66,25 @@ def new_ticket(number: str, category: str, unit: str, place: str, text: str, who
     pics_short = f"附照片{photos}张，" if photos else ""
     lean, more = f"{prefix}{mark}新工单{number}【{category}】", f"{caller}{pics_short}{pointer(number)}"
     cut = [(f"{lean}{short_where}：", f"{more}，{ack}"), (f"{lean}：", f"{more}，{ack}"), (f"{lean}：", more)]
+    return fit(text, whole, cut)
+
+
+def _with_point(number: str, category: str, unit: str, text: str, who: str, *, mark: str, prefix: str, where: str,
+                short_where: str, point: str, calling: bool, photos: int) -> str:
+    ack = f"“收到 {number}”接单"
+    pics = f"，附照片{photos}张" if photos else ""
+    head = f"{prefix}{mark}新工单{number}【{category}】"
+    caller = f"反映人{who}，" if calling else ""
+    more = f"{caller}{f'附照片{photos}张，' if photos else ''}{pointer(number)}"
+    tail = f"。反映人{who}{pics}。回{ack}"
+    bare = f"{prefix}{mark}新工单{number}"
+    # The grid and the point first (where, in words and exactly), then the category; the text is 详情's.
+    whole = [(f"{head}{unit}{where}：", tail), (f"{head}{unit}（{point}）：", tail), (f"{head}{where}：", tail),
+             (f"{head}{short_where}：", tail)]
+    cut = [(f"{head}{unit}（{point}）：", f"{more}，{ack}"), (f"{head}{unit}（{point}）：", more),
+           (f"{bare}{unit}（{point}）：", more), (f"{head}{point}：", more),
+           (f"{bare}{point}：", more), (f"{prefix}{mark}{number}（{point}）：", more),
+           (f"{prefix}{mark}{number}（{point.removeprefix('定位')}）：", f"{caller}{pointer(number)}")]
     return fit(text, whole, cut)
 
 
@@ -100,3 +123,13 @@ def returned(number: str, category: str, worker: str, reason: str) -> str:
     """退单待改派：工单T1023【房屋水电气】李磊退回，理由：… for the duty officer."""
     head = f"退单待改派：工单{number}【{category}】{worker}退回，理由："
     return fit(reason, [(head, "")], [(head, pointer(number)), (f"退单{number}{worker}退回：", pointer(number))])
+
+
+def resolved_by_other(number: str, category: str, resolver: str, note: str) -> str:
+    """工单T1017【市政设施】已由张涛办结：… for the assignee, when someone above them resolved it."""
+    tail = "，您不用再办。"
+    if not note:
+        return f"工单{number}【{category}】已由{resolver}办结{tail}"
+    head = f"工单{number}【{category}】已由{resolver}办结："
+    return fit(note, [(head, tail), (f"工单{number}已由{resolver}办结：", tail)],
+               [(f"工单{number}已由{resolver}办结：", tail)])

@@ -60,6 +60,8 @@ class Report:
     # The household it is reported for, when not the reporter's own (a visit's report, recorded by the worker):
     # its colour and tags set the priority.
     household_id: int | None = None
+    # A question to call back about (公积金咋个取): never urgent, whoever asks (blind test 6, #59: 【紧急】).
+    question: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Rep
     reporter = registry.person_by_address(session, report.reporter_address)
     category = report.category if report.category in CATEGORY_NAMES else "other"
     on_behalf = session.get(Household, report.household_id) if report.household_id is not None else None
-    priority = priority_for(rules, reporter, report.emergency, on_behalf)
+    priority = "normal" if report.question else priority_for(rules, reporter, report.emergency, on_behalf)
     ticket = Ticket(
         text=report.text, category=category, place_text=report.place_text, lat=report.lat, lon=report.lon,
         reporter_id=reporter.id if reporter else None, reporter_address=report.reporter_address,
@@ -305,9 +307,21 @@ def worker_notice(ticket: Ticket, unit: OrgUnit, prefix: str = "") -> str:
     calling = ticket.priority == "immediate"
     who = (ticket.reporter_address if calling else mask(ticket.reporter_address)) \
         if ticket.reporter_address.startswith("+") else "群众"
+    place, point = where_words(ticket, unit)
     return staff_notices.new_ticket(
-        ticket.number or "", CATEGORY_NAMES[ticket.category], unit.name, ticket.place_text or "", ticket.text, who,
-        urgent=ticket.priority in ("immediate", "high"), calling=calling, photos=len(ticket.photos), prefix=prefix)
+        ticket.number or "", CATEGORY_NAMES[ticket.category], unit.name, place, ticket.text, who,
+        urgent=ticket.priority in ("immediate", "high"), calling=calling, photos=len(ticket.photos), prefix=prefix,
+        point=point)
+
+
+def where_words(ticket: Ticket, unit: OrgUnit | None) -> tuple[str, str]:
+    """(the place in words, the point) for staff: what the reporter named; or, for a report placed only by its
+    location ("这里井盖翻了" after a shared location, blind test 17, #19), the grid's estate or street and
+    "定位25.0331,102.7123" (four decimals: about ten metres), so the worker is not left with "这里"."""
+    if ticket.place_text or ticket.lat is None or ticket.lon is None:
+        return ticket.place_text or "", ""
+    alias = next((a for a in (unit.aliases or []) if a), "") if unit is not None else ""
+    return (f"{alias}附近" if alias else ""), f"定位{ticket.lat:.4f},{ticket.lon:.4f}"
 
 
 def assignee_label(person: Person | None) -> str:

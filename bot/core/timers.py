@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import registry
 from bot.core.escalation import escalate
+from bot.core.followups import HELD_PHOTOS, join_held_photos
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, event, schedule, worker_notice
@@ -86,6 +87,8 @@ def run_timer(session: Session, clock: Clock, rules: RoutingRules, timer: Ticket
         ticket.status, ticket.rating, ticket.closed_at = "closed", 1, now
         event(session, ticket, "closed", now, score=1, default=True, note="逾期未评价，默认满意")
         return "closed_default"
+    if timer.kind == HELD_PHOTOS:
+        return join_held_photos(session, clock, ticket)
     return "unknown_kind"
 
 

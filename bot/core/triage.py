@@ -17,7 +17,7 @@ _DANGER = re.compile(
     r"煤气味|燃气味|天然气味|液化气味|漏气|煤气.{0,4}(?:泄|漏)|"
     r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|倒起了|倒在地|抽搐|口吐白沫|"
     r"喘不上气|心脏病|血止不住|流了好多血|持刀|拿刀|砍人|杀人|抢劫|"
-    r"溺水|掉河|掉水里|落水|"
+    r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
     r"关到人|困到人|困人|困在电梯|关在电梯|电梯.{0,6}(?:困|关到)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
     r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗|淹了|淹到|漫进屋|"
@@ -41,8 +41,8 @@ _PROBLEM = re.compile(
     r"坏|漏|堵|臭|吵|烂|破|断|塌|垮|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
     r"不亮|不通|不响|不修|修|松了|掉了|翻了|倒了|歪了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
     r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人")
-_QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号|哪里|哪点|哪儿|哪个|哪些|哪家|什么时候|啥时候|好久|"
-                       r"啥子|什么|是不是|能不能|可不可以|有没有|有没得|吗|嘛[?？]|呢|[?？]|请问|想问|问一下|问哈|"
+_QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号|在哪|哪里|哪点|哪儿|哪个|哪些|哪家|什么时候|"
+                       r"啥时候|好久|啥子|什么|是不是|能不能|可不可以|有没有|有没得|吗|嘛[?？]|呢|[?？]|请问|想问|问一下|问哈|"
                        # Sichuanese: 好多 is "how much" after a verb of paying (医保报得到好多, blind test 6, #6),
                        # and a closing 不 asks (社区礼拜六开门不, #7).
                        r"(?:报|要|给|补|赔|花|交|退|发|收)(?:得到|得了|得|了)?好多(?:钱)?(?:嘛|哦|呢|$)|好多钱|"
@@ -61,8 +61,24 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
+# Someone living alone not seen for days, or not answering the door (blind test 17, #92): possibly down inside.
+_ALONE = re.compile(r"独居|一个人住|孤寡|空巢|老人|老汉|老婆婆|婆婆|爷爷|奶奶|大爷|大妈")
+_NOT_SEEN = re.compile(r"(?:好几|几|两|三|四|五|多)天(?:都|了)?(?:没|莫|没有|没得|莫得)"
+                       r"(?:出门|出来|见|看到|露面|动静|开门)|"
+                       r"敲门.{0,4}(?:没|莫|没有|没得|莫得)(?:人)?(?:应|开|答应|回应|反应)|喊.{0,4}(?:没|莫得|没得)人应|"
+                       r"电话.{0,4}(?:不接|没人接|打不通)")
+
+
+def may_be_down(text: str) -> bool:
+    """Someone (living alone, elderly) not seen for days or not answering: possibly down inside, urgent."""
+    plain = _plain(text)
+    return _ALONE.search(plain) is not None and _NOT_SEEN.search(plain) is not None
+
+
 def has_danger(text: str) -> bool:
     plain = _plain(text)
+    if may_be_down(plain):
+        return True
     if _DANGER.search(plain) is None:
         return False
     if _only_a_way_collapsed(plain):

@@ -5,6 +5,7 @@
   (several → the bot asks which, with their codes); `反映 …` opens a ticket on the household's behalf;
 - `走访 H0012 改红 老人住院`, `走访 H0012 加标签 独居老人`, `去标签 …`: the household's colour or tags,
   with the reason (bot/core/household_changes.py);
+- `H0012 加标签 独居老人` without 走访: the change alone, no visit recorded;
 - `我的走访`: this month's list, how many are left and the first few codes.
 
 Every reply fits one SMS part."""
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import visit_progress
-from bot.core.household_changes import BASIC_TAGS, COLOUR_NAMES, known_tags
+from bot.core.household_changes import BASIC_TAGS, COLOUR_NAMES, TagNotKnown, change_household, known_tags
 from bot.core.monthly import month_of
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, scope_of
@@ -46,6 +47,9 @@ _COLOUR = re.compile(r"(?:改|转|变|调|标|划|定|列)(?:为|成|记为|记�
 _COLOUR_BARE = re.compile(r"(红|黄|绿)色户")  # “红色户 独居老人摔倒”: the colour it is now
 # Words that speak of a colour: with none of the forms above understood, the bot asks rather than drop it.
 _COLOUR_WORDS = re.compile(r"(红|黄|绿)色|(红|黄|绿)户|改色|变色|换色|调色|颜色")
+# A colour the 三色 has not (改成紫色): asked about, never ignored (blind test 6, #91).
+_OTHER_COLOUR = re.compile(r"(?:改|转|变|调|标|划|定|列)(?:为|成|记为|记成|入|到)?\s*"
+                           r"[紫蓝橙白黑灰粉青棕金](?:色户|色|户)")
 _ADD = re.compile(r"(?:加|添加|增加|新增)标签")
 _REMOVE = re.compile(r"(?:去|去掉|删|删除|取消|撤)标签")
 # 反映 opens a clause (“走访 H0012 反映 厨房漏水”); inside a note (“老人反映身体好”) it is just a word.
@@ -62,7 +66,13 @@ REPLIES = {
     "unknown_tag": "没有“{tag}”这个标签，可用如：{some}。",
     "nothing": "本月没有分给您的走访任务。",
     "colour_unclear": "没看懂要改成什么颜色，本次未记录。请写如“走访 {code} 改红 老人摔倒”。",
+    "colour_unknown": "只有红、黄、绿三色，要改成哪种？本次未记录。请写如“走访 {code} 改红 {why}”。",
+    "changed": "已改{code}：{what}。未记作走访，走访请回“走访 {code} 情况”。",
+    "no_change": "{code}没有要改的。改色写“{code} 改红 理由”，标签写“{code} 加标签 独居老人”。",
 }
+# A change without 走访 (H0003 加标签 独居老人 儿女都在外地): the household changed, no visit recorded.
+_CHANGE = re.compile(r"^([Hh]\d{1,8})[\s，,。:：]*(?=(?:加|添加|增加|新增|去|去掉|删|删除|取消|撤)标签|"
+                     r"(?:改|转|变|调|标|划|定|列)(?:为|成)?\s*[红黄绿紫蓝橙白黑灰粉青棕金])")
 
 
 def _plain(text: str) -> str:
@@ -129,6 +139,8 @@ def colours_named(words: str) -> set[str] | None:
     problem = _PROBLEM.search(note)
     outside = note[:problem.start()] if problem is not None else note
     found = list(_COLOUR_WORDS.finditer(outside))
+    if _OTHER_COLOUR.search(outside):
+        return {"other"}
     if not found:
         return None
     return {_COLOURS[m.group(1) or m.group(2)] for m in found if m.group(1) or m.group(2)}
@@ -238,9 +250,9 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
             return REPLIES["not_found"].format(who="这户")
         household, who = found[0], found[0].code
     said = with_tag_reasons(session, household, replace(parse(words), category=category))
-    named = colours_named(words) if said.colour is None else None
-    if named is not None and named != {household.colour}:  # 还是绿色 of a green household says no change
-        return REPLIES["colour_unclear"].format(code=household.code)
+    unclear = _colour_unclear(household, said, words)
+    if unclear is not None:
+        return unclear
     try:
         done = record_visit(session, clock, rules, scope, person, household, said, via="sms")
     except VisitError as error:
@@ -251,6 +263,45 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
         return REPLIES["not_found"].format(who=who)
     return _recorded_reply(session, person, household.code, done.ticket.number if done.ticket else None,
                            done.changes, month_of(clock.now()))
+
+
+def _colour_unclear(household: Household, said: VisitInput, words: str) -> str | None:
+    """The question when a colour is spoken of but no change understood (紫色, 红色 alone), else None."""
+    named = colours_named(words) if said.colour is None else None
+    if named == {"other"}:
+        other = _OTHER_COLOUR.search(said.note)
+        why = (said.note[other.end():].strip(_SEPARATORS)[:10] if other else "") or "老人摔倒"
+        return REPLIES["colour_unknown"].format(code=household.code, why=why)
+    if named is not None and named != {household.colour}:  # 还是绿色 of a green household says no change
+        return REPLIES["colour_unclear"].format(code=household.code)
+    return None
+
+
+def change(session: Session, clock: Clock, person: Person, text: str) -> str | None:
+    """`H0003 加标签 独居老人 儿女都在外地`, `H0012 改红 老人住院`: the household's tags or colour changed as on its
+    page, with no visit recorded (blind test 6, #91: it got the menu); None when the message is no such change."""
+    said_change = _CHANGE.match(_plain(text))
+    if said_change is None:
+        return None
+    code, words = said_change.group(1).upper(), _plain(text)[said_change.end():]
+    household = household_by_code(session, code)
+    if household is None or not scope_of(session, person).covers_unit(household.unit_id):
+        return REPLIES["not_found"].format(who=code)
+    said = with_tag_reasons(session, household, parse(words))
+    unclear = _colour_unclear(household, said, words)
+    if unclear is not None:
+        return unclear.replace("走访 ", "")
+    try:
+        changes = change_household(session, household, reason=said.reason.strip(), at=clock.now(), colour=said.colour,
+                                   add=said.add, remove=said.remove, by=person, via="sms")
+    except TagNotKnown as error:
+        return REPLIES["unknown_tag"].format(tag=str(error)[:10], some="、".join(BASIC_TAGS[:5]))
+    except ValueError:
+        return REPLIES["no_reason"].format(code=household.code).replace("走访 ", "")
+    what = "、".join(f"改为{COLOUR_NAMES[c.new]}户" if c.field == "colour" else
+                     f"加标签{c.new}" if c.field == "tag_added" else f"去标签{c.old}" for c in changes)
+    return REPLIES["changed"].format(code=household.code, what=what) if what else \
+        REPLIES["no_change"].format(code=household.code)
 
 
 def my_tasks(session: Session, person: Person, month: str, scope: Scope | None = None) -> list[VisitTask]:
@@ -316,4 +367,4 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
         return my_list(session, clock, person)
     if is_visit(text):
         return record(session, clock, rules, person, text, category)
-    return None
+    return change(session, clock, person, text)

@@ -108,3 +108,27 @@ class SmsKeywords:
             s.delete(row)
             return text
 
+
+class OptOutWords:
+    """退订 / 订阅 on every channel (blind test 6, #101: they got 没太看懂 off SMS), also inside a sentence
+    ("你们天天发短信烦死了 退订"). Off SMS the opt-out keeps broadcasts away (core/broadcasts.py leaves opted-out
+    addresses out); on SMS it is the keyword's opt-out, confirmed once."""
+
+    def __init__(self, optouts: OptOuts, *, sms: bool = False) -> None:
+        self.optouts = optouts
+        self.sms = sms
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        wish = optout.asked(message.text)
+        if wish is None:
+            return message
+        changed = await asyncio.to_thread(self.optouts.set, message.channel, message.sender,
+                                          opted_out=wish == "stop")
+        if self.sms:
+            if wish == "stop":
+                return [{"text": optout.STOP_CONFIRMATION, "custom": {"optout_notice": True}}] if changed else []
+            return [{"text": optout.START_CONFIRMATION}]
+        if wish == "stop":
+            return [{"text": optout.STOP_BROADCASTS if changed else optout.STILL_STOPPED}]
+        return [{"text": optout.START_BROADCASTS}]
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection
 
@@ -20,12 +21,36 @@ MORE_WORDS = {"更多", "MORE"}
 
 STOP_CONFIRMATION = "已退订网格通短信，不再发送。回复 订阅 可恢复。"
 START_CONFIRMATION = "已恢复网格通短信。回复 退订 可停止。"
+# On a channel that is not SMS an opt-out stops broadcasts only: replies and a ticket's news still come.
+STOP_BROADCASTS = "好的，已退订群发通知，不再给您群发。反映问题照常回复。回复 订阅 可恢复。"
+STILL_STOPPED = "您已退订群发通知。回复 订阅 可恢复。"
+START_BROADCASTS = "好的，已恢复群发通知。回复 退订 可停止。"
 HELP_TEXT = "网格通：向社区网格员反映问题、查进度。直接发送问题即可。回复 退订 停止接收。"
 
 
 def keyword(text: str) -> str:
     """The message as a keyword: full-width folded, trimmed, upper case, trailing punctuation dropped."""
     return unicodedata.normalize("NFKC", text or "").strip().strip("。.!！ ").upper()
+
+
+# 退订 inside a sentence ("天天发短信烦死了 退订"), or a resume in words ("重新订阅"): blind test 6, #101.
+_STOP_IN_WORDS = re.compile(r"退订|取消订阅")
+_START_IN_WORDS = re.compile(r"^(?:我要|我想|帮我)?(?:重新|恢复|继续)?订阅(?:吧|一下)?$|恢复订阅|重新订阅")
+
+
+def asked(text: str) -> str | None:
+    """"stop" or "start" when a message asks to leave or rejoin broadcasts in words (any channel), else None."""
+    word = keyword(text)
+    if word in STOP_WORDS:
+        return "stop"
+    if word in START_WORDS:
+        return "start"
+    plain = unicodedata.normalize("NFKC", text or "").strip()
+    if _START_IN_WORDS.search(plain):
+        return "start"
+    if _STOP_IN_WORDS.search(plain):
+        return "stop"
+    return None
 
 
 _OPT_OUTS = OptOut.__table__

@@ -31,3 +31,12 @@ async def test_my_points_is_still_the_balance(action_context, dispatcher, domain
     await ActionAskPoints().run(dispatcher, make_tracker(RESIDENT, "我的积分", intent="ask_points"), domain)
     message, _ = said(dispatcher, domain)
     assert message["response"] == "utter_points" and message["summary"].startswith("您的积分：5分")
+
+
+async def test_what_points_buy_asked_with_the_balance_gets_both(action_context, dispatcher, domain):
+    with action_context.db.session() as s:
+        points.credit(s, action_context.clock, registry.person_by_address(s, RESIDENT).id, "report", "T1001")
+    await ActionAskPoints().run(dispatcher, make_tracker(RESIDENT, "我的积分好多了 能换啥子", intent="ask_points"),
+                                domain)
+    _, text = said(dispatcher, domain)  # blind test 6, #70: only what they buy, no balance
+    assert text.startswith("您的积分：5分。积分可到") and "换米" in text

@@ -10,6 +10,7 @@ from bot.app.dialogue import DialogueContext
 from bot.app.steps import EmergencyPlace, InformationRequests, StaffDesk
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
+from bot.messaging.keywords import OptOutWords
 from bot.store.db import Database
 from bot.store.photos import PhotoStore
 
@@ -22,7 +23,7 @@ EVERY_CHANNEL = {
     "wecom_corp_id": "ww0123456789", "wecom_agent_id": "1000002", "wecom_secret": "wecom-secret",
     "wecom_token": "wecomToken", "wecom_encoding_aes_key": "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
 }
-STANDARD = [EmergencyPlace, StaffDesk, InformationRequests, CouncilTurn, DialogueContext]
+STANDARD = [OptOutWords, EmergencyPlace, StaffDesk, InformationRequests, CouncilTurn, DialogueContext]
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -35,5 +36,6 @@ def test_every_channel_ends_with_the_same_steps_before_the_classifier(tmp_path: 
         assert [type(step) for step in steps[-len(STANDARD):]] == STANDARD, name
         assert sum(isinstance(step, EmergencyPlace) for step in steps) == 1, name
         dialogue = steps[-1]
+        assert steps[-len(STANDARD)].sms is (name in ("sms", "aliyun_sms")), name  # SMS confirms an opt-out once
         assert dialogue.hold_media is (name not in HOLD_THEIR_OWN_MEDIA), name
     assert {"telegram", "wechat"} <= HOLD_THEIR_OWN_MEDIA

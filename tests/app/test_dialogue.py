@@ -15,6 +15,7 @@ from sqlalchemy import select
 from bot.app.dialogue import DialogueContext
 from bot.common.clock import FakeClock
 from bot.core import lifecycle, reports
+from bot.core.timers import process_due
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
@@ -64,6 +65,10 @@ class Conversation:
                 s.add(OutboxMessage(channel="simulator", recipient=self.sender, text=text, reply_to_id=reply_to,
                                     seq=seq if reply_to else None, kind="reply" if reply_to else "notification",
                                     created_at=self.clock.now()))
+
+
+def leak_report(db: Database, clock: FakeClock) -> str:
+    return submit(db, clock, make_report("我们楼道头水管漏水了 滴滴答答一晚上", category="housing_utilities"))
 
 
 def texts(outcome: Any) -> list[str]:
@@ -244,15 +249,45 @@ async def test_a_bare_digit_long_after_the_menu_is_asked_about_not_read_against_
     assert isinstance(passed, Claimed) and passed.payload["answers"] == "menu"
 
 
-async def test_a_photo_sent_alone_after_a_report_joins_it(demo_db: Database, clock: FakeClock):
+def photos_on(db: Database, number: str) -> list[str]:
+    with db.session() as s:
+        return list(s.scalars(select(TicketPhoto.photo_id).join(Ticket).where(Ticket.number == number)))
+
+
+async def test_a_photo_sent_alone_after_a_report_joins_it_when_nothing_else_comes(demo_db: Database,
+                                                                                  clock: FakeClock):
     number = submit(demo_db, clock)
     chat = Conversation(demo_db, clock)
     clock.advance(minutes=4)
     [reply] = texts(await chat.say("", photos=["photo-1"]))
-    assert number in reply
-    with demo_db.session() as s:
-        assert s.scalars(select(TicketPhoto.photo_id).join(Ticket).where(Ticket.number == number)).all() == ["photo-1"]
+    assert number in reply and len(reply) <= 70
+    assert photos_on(demo_db, number) == []  # held: the next message may be the problem it was taken for
+    clock.advance(minutes=3)
+    process_due(demo_db, clock, RULES, "test")
+    assert photos_on(demo_db, number) == ["photo-1"]
     assert messages_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张"
+
+
+async def test_a_photo_sent_alone_goes_with_the_new_problem_that_follows_not_the_open_report(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 17, #22: a rider's photo, then a new problem with a location, went to the earlier ticket.
+    number = submit(demo_db, clock, make_report("这里井盖翻了 电瓶车差点栽进去", sender=RIDER, category="roads"))
+    chat = Conversation(demo_db, clock, sender=RIDER, intent="report_issue", category="roads")
+    clock.advance(minutes=2)
+    await chat.say("", photos=["photo-3"])
+    passed = await chat.say("前面路中间有个大坑 好几个人摔了", lat=POINT_IN_GRID_1[0] + 0.01, lon=POINT_IN_GRID_1[1])
+    assert isinstance(passed, Claimed) and passed.payload["photos"] == ["photo-3"]
+    clock.advance(minutes=5)
+    process_due(demo_db, clock, RULES, "test")
+    assert photos_on(demo_db, number) == []  # the new report's, never the open one's
+
+
+async def test_a_photo_held_then_a_detail_of_the_open_report_join_it_together(demo_db: Database, clock: FakeClock):
+    number = leak_report(demo_db, clock)
+    chat = Conversation(demo_db, clock, intent="report_issue", category="housing_utilities")
+    await chat.say("", photos=["photo-4"])
+    [added] = texts(await chat.say("水越来越大了"))
+    assert number in added and photos_on(demo_db, number) == ["photo-4"]
 
 
 async def test_a_location_and_a_photo_sent_first_go_with_the_riders_next_report(demo_db: Database,
@@ -323,8 +358,43 @@ async def test_a_follow_up_after_the_window_is_left_to_the_engine(demo_db: Datab
     number = submit(demo_db, clock)
     chat = Conversation(demo_db, clock)
     clock.advance(minutes=31)
-    assert isinstance(await chat.say("就在3栋门口"), Claimed)
+    [held] = texts(await chat.say("就在3栋门口"))
+    assert "已记下地点：3栋门口" in held  # held for a new report, never joined to the old
     assert "补充" not in ticket(demo_db, number).text
+
+
+async def test_a_place_sent_alone_is_held_and_carried_by_the_report_that_follows(demo_db: Database,
+                                                                                  clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    [held] = texts(await chat.say("5栋2单元"))
+    assert "5栋2单元" in held and len(held) <= 70
+    clock.advance(minutes=1)
+    report = await chat.say("门口那个水沟堵了")
+    assert isinstance(report, Claimed) and report.payload["held_place"] == "5栋2单元"
+    chat.bot(["已受理，工单T1001"], reply_to=report.id)
+    clock.advance(minutes=1)
+    later = await chat.say("谢谢")
+    assert isinstance(later, Claimed) and "held_place" not in later.payload  # used once
+
+
+async def test_a_problem_a_question_or_a_place_answering_where_is_never_held_as_a_place(demo_db: Database,
+                                                                                        clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    for text in ("5栋门口水沟堵了", "菜市场在哪里", "3栋几点停水"):
+        assert isinstance(await chat.say(text), Claimed)
+    chat.bot(["请问在哪点？回复小区、街道或村组名，也可以发个位置。"], reply_to=None)
+    assert isinstance(await chat.say("5栋2单元"), Claimed)  # the form's answer: the engine's
+
+
+async def test_a_question_between_a_location_and_a_report_leaves_the_location_held(demo_db: Database,
+                                                                                   clock: FakeClock):
+    chat = Conversation(demo_db, clock, sender=RIDER)
+    await chat.say("", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
+    asked = await chat.say("换电柜在哪")
+    assert isinstance(asked, Claimed)
+    chat.bot(["换电柜在农贸市场门口"], reply_to=asked.id)
+    report = await chat.say("这点路边电线垂下来了 好危险")
+    assert isinstance(report, Claimed) and report.payload["lat"] == POINT_IN_GRID_1[0]
 
 
 def test_the_windows_come_from_the_settings(settings):
@@ -369,3 +439,23 @@ async def test_gibberish_after_a_report_is_no_detail_even_when_the_classifiers_r
     chat.step.classify = unsure
     assert isinstance(await chat.say("qwzx"), Claimed)
     assert "补充" not in ticket(demo_db, number).text
+
+
+async def test_two_problems_filed_apart_go_on_as_the_first_with_the_second_along(demo_db: Database,
+                                                                                  clock: FakeClock):
+    filed = {"楼梯间的灯坏了": "roads", "垃圾桶满了没人倒": "sanitation", "楼下的灯也坏了": "roads"}
+
+    async def classify(text: str) -> dict[str, Any]:
+        return {"text": text, "intent": {"name": "report_issue", "confidence": 0.9},
+                "response_selector": {"report_issue": {"response": {
+                    "intent_response_key": f"report_issue/{filed.get(text, 'other')}", "confidence": 0.9}}}}
+
+    chat = Conversation(demo_db, clock)
+    chat.step.classify = classify
+    two = await chat.say("楼梯间的灯坏了 还有垃圾桶满了没人倒")
+    assert isinstance(two, Claimed) and two.text == "楼梯间的灯坏了"
+    assert (two.payload["second_problem"], two.payload["second_category"]) == ("垃圾桶满了没人倒", "sanitation")
+    rider = Conversation(demo_db, clock, sender=RIDER)
+    rider.step.classify = classify
+    one = await rider.say("楼梯间的灯坏了 还有楼下的灯也坏了")  # the same category: one report, as said
+    assert isinstance(one, Claimed) and "second_problem" not in one.payload and "还有" in one.text

@@ -85,6 +85,19 @@ async def test_questions_about_the_service_are_answered_before_the_engine_and_ne
     assert await step(report) is report
 
 
+async def test_an_insult_alone_gets_a_calm_word_and_an_insult_with_a_problem_goes_on(demo_db: Database):
+    from bot.app.steps import InformationRequests
+    from bot.common.settings import Settings
+    from bot.core import triage
+    from bot.core.knowledge import load_knowledge
+
+    step = InformationRequests(demo_db, load_knowledge(Settings(_env_file=None).knowledge_dir).contact)
+    for insult in ("你们这些当官的一天到晚不做事 傻逼", "滚"):  # blind test 6, #58: they got 没太看懂 + menu
+        assert await step(message(RESIDENT, insult)) == [{"text": triage.CALM_REPLY}]
+    report = message(RESIDENT, "滚 路灯坏了好几天了")
+    assert await step(report) is report
+
+
 async def test_a_new_problem_after_an_emergency_is_not_taken_for_its_place(demo_db: Database, clock: FakeClock):
     gas = submit(demo_db, clock, make_report("救命 屋头好大一股煤气味", category="housing_utilities", emergency=True))
     step = EmergencyPlace(demo_db, clock)

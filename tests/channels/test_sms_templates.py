@@ -104,3 +104,15 @@ def test_the_answers_to_the_sms_keywords_have_templates_word_for_word():
 def test_free_text_no_template_carries_is_refused():
     with pytest.raises(TemplateError):
         for_message("您好！今天天气不错，随便聊聊。", {})
+
+
+def test_a_resolve_without_a_note_goes_by_the_resolved_template_without_saying_it_twice(demo_db, clock):
+    # Blind test 5, #58: "工单T1014已办结：已办结。请评价".
+    with demo_db.session() as s:
+        number = submit_opened(s, clock, make_report()).ticket.number
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "")
+    asked = texts_to(demo_db, RESIDENT)[-1]
+    assert asked == f"工单{number}已办结，请评价：1 满意 2 基本满意 3 不满意"
+    _, _, shown = for_message(asked, {}, SIGN)
+    assert number in shown and shown.count("已办结") == 1 and "问题已处理" in shown

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from bot.core import council_words
 from bot.core.council_words import (
     bare_number,
     choice_words,
@@ -100,3 +101,21 @@ def test_no_topic_is_named_by_common_words_or_a_tie(text: str) -> None:
 ])
 def test_the_relation_a_proxy_message_names_is_read(text: str, relation: str | None) -> None:
     assert relation_of(text) == relation
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("我想提个议题 村头那个垃圾池要挪个地方", "村头那个垃圾池要挪个地方"),  # blind test 6, #45: asked again
+    ("我想提个议题：把村头垃圾池挪到公路边", "把村头垃圾池挪到公路边"),
+    ("建议小区装充电桩 让大家投票", "小区装充电桩"),
+    ("我也想提个意见让大家投票", ""),  # only the proposal: the title is asked for
+    ("想提个议题", ""),
+    ("我有个提议 想大家表决", ""),
+])
+def test_a_proposals_first_message_gives_its_subject_when_it_names_one(text: str, subject: str) -> None:
+    assert council_words.proposal_subject(text) == subject
+
+
+def test_never_mind_drops_a_draft_but_a_subject_with_a_cancel_like_word_does_not() -> None:
+    assert council_words.drops_proposal("算了 不提了 下回再说") and council_words.drops_proposal("取消")
+    assert not council_words.drops_proposal("把村头垃圾池撤了 搬到公路边")
+    assert not council_words.drops_proposal("村里出钱 大概两千块 请挖机来挪")

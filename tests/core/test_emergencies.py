@@ -12,8 +12,8 @@ from bot.core.places import locate
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket
-from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER
-from tests.core.helpers import RULES, make_report
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
+from tests.core.helpers import COMMUNITY_SECRETARY, RULES, make_report
 
 FIRE = "着火了 好大的烟 快来人"
 
@@ -89,6 +89,10 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
     ("housing_utilities", "屋头好大一股煤气味道", "119"),
     ("fire_safety", "楼下着火了 有人受伤", "119"),
     ("public_security", "有人拿刀在小区门口闹事", "110"),
+    # blind test 5, #98 and #92: someone in the water, someone possibly down behind a locked door
+    ("other", "快来人啊 有个娃儿掉河里了", "110、120和119"),
+    ("public_security", "水库边有人落水了", "110、120和119"),
+    ("elderly_care", "隔壁那个独居老人好几天没出门了 敲门也莫得人应", "120和110"),
 ])
 def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
         category: str, text: str, number: str):
@@ -117,3 +121,26 @@ def test_a_building_or_an_estates_gate_is_a_place_and_a_bare_crossing_is_not():
     assert emergencies.landmark_in("河滨路口车子把一个老人撞了") == "河滨路口"
     for text in ("路口两个人打起来了 有个拿起刀的", "那个路口有人打架", "我在5楼 出不去了", "着火了 302室"):
         assert emergencies.landmark_in(text) == "", text
+@pytest.mark.parametrize(("category", "text", "expected"), [
+    ("other", "快来人啊 有个娃儿掉河里了", "public_security"),
+    ("other", "对门的孤寡老人两天没开门了 电话也打不通", "elderly_care"),
+    ("fire_safety", "有人掉河里了", "fire_safety"),  # the classifier's own category stands
+    ("other", "着火了", "other"),
+])
+def test_an_emergency_the_classifier_could_not_place_is_filed_by_who_is_in_danger(category: str, text: str,
+                                                                                   expected: str):
+    assert emergencies.category_for(category, text) == expected
+def test_a_place_naming_a_grid_assigns_the_unplaced_emergency_there_and_alerts_its_secretary(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 5, #36: the grid's worker and secretary heard nothing until someone dispatched it by hand.
+    number = fire(demo_db, clock, sender=STRANGER)
+    with demo_db.session() as s:
+        ticket = emergencies.awaiting_place(s, clock, STRANGER)
+        assert ticket.assignee_id is None
+        emergencies.give_place(s, clock, ticket, "阳光小区3栋", rules=RULES)
+    with demo_db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert ticket.status == "assigned" and ticket.assignee.phone == WORKER
+        for staff in (WORKER, COMMUNITY_SECRETARY):
+            told = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == staff)).all()
+            assert any(number in text and STRANGER in text for text in told), staff

@@ -74,6 +74,15 @@ def test_a_clearly_different_problem_soon_after_a_report_is_never_a_detail_of_it
         assert followups.read_follow_up(s, ticket_, text, intent, new_category) in ("new", "pass")
 
 
+def test_a_report_in_another_category_than_an_open_emergency_is_a_new_one_not_asked_about(
+        demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("着火了 好大的烟", category="fire_safety", emergency=True))
+    with demo_db.session() as s:
+        fire = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert followups.read_follow_up(s, fire, "垃圾房门口堆满了建筑垃圾", "report_issue", "sanitation") == "new"
+        assert followups.read_follow_up(s, fire, "火越来越大了", "report_issue", "fire_safety") == "detail"
+
+
 def test_a_detail_is_appended_and_the_worker_hears_it_once_within_one_sms(demo_db: Database, clock: FakeClock):
     number = leak(demo_db, clock)
     clock.advance(minutes=3)

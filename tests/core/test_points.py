@@ -10,11 +10,12 @@ from sqlalchemy import func, select
 
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
-from bot.core import points
+from bot.core import cancelling, points
 from bot.core.points import PointRules, PointsError
 from bot.store.council_models import PointsEntry
 from bot.store.db import Database
 from tests.conftest import RESIDENT, VILLAGER, WORKER
+from tests.core.helpers import make_report, submit
 
 
 def _pid(db: Database, phone: str) -> int:
@@ -134,3 +135,39 @@ def test_two_concurrent_redemptions_never_overdraw(demo_db: Database) -> None:
             assert points.balance(s, pid) == start - amount >= 0
             ledger = s.scalar(select(func.sum(PointsEntry.amount)).where(PointsEntry.person_id == pid))
             assert ledger == points.balance(s, pid)
+
+
+def test_a_withdrawn_report_gives_its_points_back_with_an_entry_of_its_own(demo_db: Database,
+                                                                          clock: FakeClock) -> None:
+    pid = _pid(demo_db, RESIDENT)
+    kept, withdrawn = submit(demo_db, clock), submit(demo_db, clock, make_report("小区门口的垃圾桶满了没人收"))
+    with demo_db.session() as s:
+        assert points.balance(s, pid) == 10
+        cancelling.cancel(s, clock, RESIDENT, withdrawn)
+    with demo_db.session() as s:
+        assert points.balance(s, pid) == 5  # the kept report's points stay
+        assert [(e.label, e.amount) for e in points.recent(s, pid, 3)] == [("撤销反映", -5), ("反映问题", 5),
+                                                                          ("反映问题", 5)]
+        assert "撤销反映-5" in points.summary_text(s, pid)
+        assert points.take_back_report(s, clock, pid, withdrawn) == 0  # reversed once only
+        assert points.balance(s, pid) == 5
+    assert kept != withdrawn
+
+
+def test_a_take_back_never_leaves_the_balance_below_zero(demo_db: Database, clock: FakeClock) -> None:
+    pid = _pid(demo_db, VILLAGER)
+    with demo_db.session() as s:
+        points.credit(s, clock, pid, "report", "T1")
+        points.redeem(s, clock, pid, 3, "肥皂", None)
+        assert points.take_back_report(s, clock, pid, "T1") == 2
+        assert points.balance(s, pid) == 0
+
+
+def test_asking_what_points_buy_with_the_balance_gets_both_in_one_sms() -> None:
+    text = "我的积分好多了 能换啥子"  # blind test 6, #70: only the use was given
+    assert points.asks_what_points_are_for(text) and points.asks_balance_too(text)
+    assert not points.asks_balance_too("积分咋个用")
+    answer = "积分可到社区便民服务站换米、油等日用品；反映问题、议事投票、评价办理都能加分。"
+    both = points.balance_and_use(14, answer, "有疑问找网格员徐涛13700000013。")
+    assert both.startswith("您的积分：14分。积分可到") and both.endswith("13700000013。") and len(both) <= 70
+    assert points.balance_and_use(1400, answer, "有疑问找网格员欧阳明月13700000013。") == f"您的积分：1400分。{answer}"

@@ -63,6 +63,16 @@ def test_a_call_back_opens_a_question_ticket_for_the_grid_worker_who_gets_the_nu
     assert f"工单{number}是居民咨询，请回电13900000001。" in told
 
 
+def test_a_question_ticket_is_never_urgent_even_for_a_red_household(demo_db: Database, clock: FakeClock):
+    with demo_db.session() as s:  # blind test 6, #59: a 公积金 call back reached the worker as 【紧急】
+        registry.person_by_address(s, RESIDENT).household.colour = "red"
+        miss = questions.log_miss(s, clock, RESIDENT, "sms", "公积金咋个取出来")
+        opened = questions.ask_callback(s, clock, RULES, miss)
+        assert opened.ticket.priority == "normal"
+    told = [text for text in messages_to(demo_db, WORKER) if opened.ticket.number in text]
+    assert told and not any("紧急" in text for text in told)
+
+
 def test_asking_for_the_call_back_again_gives_the_same_ticket(demo_db: Database, clock: FakeClock):
     with demo_db.session() as s:
         miss = questions.log_miss(s, clock, RESIDENT, "sms", "公积金咋个取")

@@ -2,12 +2,14 @@
 their menu; residents' messages are left to the resident flows."""
 
 import re
+import uuid
 
 import pytest
 
 from bot.common.clock import FakeClock
 from bot.core import registration, staff_desk
 from bot.store.db import Database
+from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, VILLAGER, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY, RULES, make_report, messages_to, submit, ticket
 
@@ -138,3 +140,43 @@ def verification(db: Database, clock: FakeClock) -> str:
     with db.session() as s:
         opened = registration.request_verification(s, clock, RULES, STRANGER, "sms", "我是阳光小区的，换了号码")
         return opened.ticket.number
+
+
+def chat(db: Database, clock: FakeClock, who: str, text: str) -> str | None:
+    """A staff member's message and the desk's reply, kept in the inbox and the outbox as the app keeps them."""
+    with db.session() as s:
+        inbound = InboxMessage(channel="sms", external_id=uuid.uuid4().hex, sender=who, text=text, payload={},
+                               received_at=clock.now())
+        s.add(inbound)
+        s.flush()
+        answer = staff_desk.answer(s, clock, RULES, who, text)
+        if answer is not None:
+            s.add(OutboxMessage(channel="sms", recipient=who, text=answer, kind="reply", reply_to_id=inbound.id,
+                                seq=0, created_at=clock.now()))
+        return answer
+
+
+def test_a_reason_sent_alone_answers_the_return_question_only_while_it_is_fresh(demo_db: Database,
+                                                                                clock: FakeClock):
+    # Blind test 5, #11: the reason the bot asked for, sent alone, got the staff menu and nothing was returned.
+    late, fresh = submit(demo_db, clock), submit(demo_db, clock, make_report("楼道灯不亮了 黑黢黢的"))
+    assert "理由" in chat(demo_db, clock, WORKER, f"退单 {late}")
+    clock.advance(minutes=11)
+    assert chat(demo_db, clock, WORKER, "这个归供电所管") is None  # long after: not read against the old question
+    assert ticket(demo_db, late).status == "assigned"
+    assert "理由" in chat(demo_db, clock, WORKER, f"退单 {fresh}")
+    clock.advance(minutes=2)
+    done = chat(demo_db, clock, WORKER, "这个归供电所管 不归网格")
+    assert "已退回" in done and fresh in done and ticket(demo_db, fresh).status == "returned"
+    assert any("这个归供电所管" in m and fresh in m for m in messages_to(demo_db, DUTY_OFFICER))
+    assert chat(demo_db, clock, WORKER, "好的") is None  # answered once: nothing pending any more
+
+
+def test_a_resolve_by_someone_above_the_assignee_tells_the_assignee_who(demo_db: Database, clock: FakeClock):
+    # Blind test 5, #116 and #58.
+    number = submit(demo_db, clock)
+    assert "已办结" in say(demo_db, clock, COMMUNITY_SECRETARY, f"{number} 已办结")
+    [told] = [m for m in messages_to(demo_db, WORKER) if "办结" in m and number in m]
+    assert "已由" in told and "您不用再办" in told and "已办结：" not in told
+    asked = messages_to(demo_db, RESIDENT)[-1]
+    assert asked == f"工单{number}已办结，请评价：1 满意 2 基本满意 3 不满意"

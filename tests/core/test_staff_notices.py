@@ -12,8 +12,8 @@ from bot.core.timers import process_due
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, StaffRole, Ticket
-from tests.conftest import BACKUP_WORKER, DUTY_OFFICER, RESIDENT, RIDER, STRANGER, WORKER
-from tests.core.helpers import RULES, make_report, submit, ticket
+from tests.conftest import BACKUP_WORKER, DUTY_OFFICER, POINT_IN_GRID_1, RESIDENT, RIDER, STRANGER, WORKER
+from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
 
 NEIGHBOUR = "+8613900000002"
 HB_RESIDENT = "+8613900000185"  # 河滨社区第2网格
@@ -110,3 +110,21 @@ def test_the_dispatch_notice_of_a_reassigned_ticket_is_one_part(demo_db: Databas
         dispatch.dispatch(s, clock, RULES, number, DUTY_OFFICER, "杨艳")
         notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == "+8613700000005")).all()[-1]
     assert notice.startswith(f"新工单{number}") and segments(notice) == 1
+
+
+
+def test_a_report_placed_only_by_its_location_tells_the_worker_where_in_words_and_coordinates(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 17, #19 and #79: a rider's location, then "这里井盖翻了": the worker got only "这里".
+    for text in ("这里井盖翻了 电瓶车差点栽进去", POTHOLE):
+        number = submit(demo_db, clock, make_report(text, sender=RIDER, lat=POINT_IN_GRID_1[0],
+                                                    lon=POINT_IN_GRID_1[1]))
+        reported = ticket(demo_db, number)
+        [notice] = [t for t in messages_to(demo_db, reported.assignee.phone) if f"新工单{number}" in t]
+        assert "定位25.4025,103.3025" in notice and segments(notice) == 1, notice
+        alias = (reported.unit.aliases or [""])[0]
+        details = _say(demo_db, clock, reported.assignee.phone, f"{number} 详情")
+        assert "定位25.4025,103.3025" in details and f"{alias}附近" in details, details
+    named = submit(demo_db, clock, make_report("垃圾堆起了", sender=RIDER, place_text="新华街口", category="sanitation",
+                                               lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1]))
+    assert "定位" not in _say(demo_db, clock, ticket(demo_db, named).assignee.phone, f"{named} 详情")

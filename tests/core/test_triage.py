@@ -115,3 +115,13 @@ def test_asked_for_someone_elses_number_the_reply_gives_only_the_senders_own_con
 @pytest.mark.parametrize("text", ["流了好多血 快来人", "好多烟 着火了", "路灯坏了好多天了"])
 def test_a_lot_of_something_wrong_is_still_no_question(text: str):
     assert triage.information_request(text) is None
+@pytest.mark.parametrize("text", [
+    "隔壁那个独居老人好几天没出门了 敲门也莫得人应", "楼上的老婆婆三天没见出来了", "一个人住的大爷敲门半天没人应",
+])
+def test_someone_alone_not_seen_for_days_or_not_answering_is_urgent(text: str):
+    assert triage.may_be_down(text) and triage.is_emergency(text, classified_as_emergency=False)
+
+
+@pytest.mark.parametrize("text", ["快递员敲门没人应", "老人好几天没领到快递了", "隔壁老人家每天在楼下晒太阳"])
+def test_a_knock_unanswered_or_an_old_person_mentioned_alone_is_not_urgent(text: str):
+    assert not triage.may_be_down(text)

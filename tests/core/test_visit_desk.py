@@ -241,3 +241,37 @@ def test_a_backup_worker_s_list_by_message_is_the_grid_s_as_on_his_page(demo_db:
     """Blind test ut21, #53: his 走访 page listed the grid's 15 while 我的走访 said he had none."""
     assert say(demo_db, december, BACKUP_WORKER, "我的走访").startswith("12月走访15户，已走访0户，还剩15户：H0001")
     assert say(demo_db, december, BACKUP_WORKER, "走访 H0002 已核实") == "已记录H0002走访。本月还剩14户。"
+
+
+def test_a_reason_after_a_known_tag_is_its_reason_never_a_second_tag(demo_db: Database, december):
+    # Blind test 5, #122: "儿女在外地" was read as a second, unknown tag and the visit refused.
+    answer = say(demo_db, december, WORKER, "走访 H0015 加标签 独居老人 儿女在外地")
+    assert answer == "已记录H0015走访，已加标签独居老人。本月还剩14户。"
+    with demo_db.session() as s:
+        household = s.scalar(select(Household).where(Household.code == "H0015"))
+        [change] = history(s, household.id)
+        assert "独居老人" in household.tags and (change.field, change.reason) == ("tag_added", "儿女在外地")
+    assert task_of(demo_db, "H0015").status == "done"
+
+
+def test_a_colour_the_three_colours_have_not_is_asked_about_and_nothing_is_recorded(demo_db: Database, december):
+    answer = say(demo_db, december, WORKER, "走访 H0012 改成紫色 家里有人吸毒")  # blind test 6, #91: ignored
+    assert answer == "只有红、黄、绿三色，要改成哪种？本次未记录。请写如“走访 H0012 改红 家里有人吸毒”。"
+    assert visits_of(demo_db, "H0012") == [] and colour_of(demo_db, "H0012") != "purple"
+    assert say(demo_db, december, WORKER, "走访 H0012 门口放了白色的柜子 无新情况").startswith("已记录H0012走访")
+
+
+def test_a_tag_or_colour_change_without_zoufang_changes_the_household_and_records_no_visit(demo_db: Database,
+                                                                                          december):
+    assert say(demo_db, december, WORKER, "H0011 加标签 独居老人 儿女都在外地") == \
+        "已改H0011：加标签独居老人。未记作走访，走访请回“走访 H0011 情况”。"
+    assert say(demo_db, december, WORKER, "h0012改红 老人住院").startswith("已改H0012：改为红色户。")
+    assert say(demo_db, december, WORKER, "H0013 改红").startswith("改色请写明理由，如“H0013 改红")
+    assert say(demo_db, december, WORKER, "H0013 改成紫色 家里有人吸毒").startswith("只有红、黄、绿三色")
+    assert say(demo_db, december, WORKER, "H0020 加标签 独居老人").startswith("没找到H0020或不在您的网格")
+    assert visits_of(demo_db, "H0011") == visits_of(demo_db, "H0012") == []
+    with demo_db.session() as s:
+        h11 = s.scalar(select(Household).where(Household.code == "H0011"))
+        [added] = history(s, h11.id)
+        assert ("独居老人" in h11.tags, added.reason, added.via) == (True, "儿女都在外地", "sms")
+    assert colour_of(demo_db, "H0012") == "red" and colour_of(demo_db, "H0013") != "red"

@@ -27,6 +27,8 @@ XF_GRID_2 = "+8613700000002"  # 幸福社区第2网格's grid worker
 YANG_YAN = "+8613700000005"  # 杨艳, 安居社区第1网格
 ZHOU_MING = "+8613700000009"  # 周明, 河滨社区第1网格 (河畔花园)
 HB_GRID_2 = "+8613700000010"  # 河滨社区第2网格's grid worker
+HB_GRID_3 = "+8613700000011"  # 河滨社区第3网格's (锦绣小区), whose residents are +8613900000201 … 220
+HB_SECRETARY = "+8613800003001"  # 河滨社区's community secretary
 # Residents (20 a grid in the demo): 幸福社区第1网格 has 1–20, 河滨社区第2网格 181–200.
 GRANNY = "+8613900000012"
 GRANDPA = "+8613900000013"
@@ -35,9 +37,11 @@ AUNTIE = "+8613900000015"
 UNCLE = "+8613900000016"
 HB_RESIDENTS = [f"+86139{n:08d}" for n in range(185, 191)]
 VILLAGER = "+8613500000007"  # 石桥村一组
-RIDER = "+8613600000003"
+RIDER = "+8613600000060"  # a passing rider not registered; the context module has the registered riders
 PASSER_BY = "+8613999990101"  # not in the registry
 OTHER_PASSER_BY = "+8613999990102"
+GAS_PASSER_BY = "+8613999990136"
+JX_RESIDENTS = [f"+86139{n:08d}" for n in range(201, 205)]  # 河滨社区第3网格
 RESIDENT_MENU_ITEMS = ("议事投票", "我的积分")
 
 
@@ -234,12 +238,21 @@ def test_a_manhole_cover_is_not_merged_into_a_street_light_at_the_same_spot(any_
     assert ticket(stack, number)["merged_into"] is None and ticket(stack, number)["status"] == "assigned"
 
 
-def test_two_problems_in_one_message_reach_the_worker_whole_and_the_resident_can_call_the_worker(
+def test_two_problems_in_one_message_reach_the_worker_as_two_tickets_and_the_resident_can_call_the_worker(
         any_stack: Stack):
+    # Two problems, two tickets, one reply naming both (blind test 17, #38 and #102).
     stack = any_stack
     text = "我们楼下路灯坏了一个多星期了晚上黑得很，还有小区门口的垃圾也三四天没人收了臭得很"
     opened = reply(stack, "+8613900000017", text)
     assert "李磊（13700000001）" in opened  # the grid worker's published number, callable
+    numbers = re.findall(r"T\d{4,}", opened)
+    assert len(set(numbers)) == 2, opened
+    problems = ["我们楼下路灯坏了一个多星期了晚上黑得很", "小区门口的垃圾也三四天没人收了臭得很"]
+    for number, problem in zip(numbers, problems, strict=True):
+        [notice] = notices(stack, LI_LEI, number)
+        assert segments(notice) == 1, notice
+        whole = "".join(replies(stack, LI_LEI, f"{number} 详情"))
+        assert problem in whole, whole
     number = number_in(opened)
     [notice] = notices(stack, LI_LEI, number)
     assert segments(notice) == 1 and "详情" in notice, notice  # one SMS part, the rest by 详情
@@ -247,3 +260,61 @@ def test_two_problems_in_one_message_reach_the_worker_whole_and_the_resident_can
     # Both problems whole (the engine's normaliser may have changed the punctuation between them).
     assert "我们楼下路灯坏了一个多星期了晚上黑得很" in whole, whole
     assert "小区门口的垃圾也三四天没人收了臭得很" in whole, whole
+
+
+# -- blind test 5: 退单 reasons, resolving, complaints, an emergency's place -------------------------------------
+
+def test_a_return_reason_sent_alone_after_the_bot_asks_returns_the_ticket(any_stack: Stack):
+    # Blind test 5, #11: the reason the bot had just asked for got the staff menu; nothing was returned.
+    stack = any_stack
+    number = number_in(reply(stack, JX_RESIDENTS[0], "楼上那家天天半夜剁东西 吵得睡不着"))
+    assert ticket(stack, number)["assignee"] == HB_GRID_3
+    assert "退单理由" in reply(stack, HB_GRID_3, f"退单 {number}")
+    returned = reply(stack, HB_GRID_3, "这个是派出所管的 不归网格")
+    assert "已退回" in returned and number in returned, returned
+    assert ticket(stack, number)["status"] == "returned"
+    assert any("这个是派出所管的" in n for n in notices(stack, DUTY_OFFICER, number))
+
+
+def test_a_secretary_resolving_a_workers_ticket_tells_the_worker_who_resolved_it(any_stack: Stack):
+    # Blind test 5, #116: the assignee was never told his ticket had been resolved by someone else.
+    stack = any_stack
+    number = number_in(reply(stack, JX_RESIDENTS[1], "小区门口垃圾堆起好几天了 莫得人收"))
+    assert ticket(stack, number)["assignee"] == HB_GRID_3
+    assert "已办结" in reply(stack, HB_SECRETARY, f"{number} 已办结 已叫物业清运")
+    [told] = [n for n in notices(stack, HB_GRID_3, number) if "办结" in n]
+    assert "已由" in told and "已叫物业清运" in told and len(told) <= 70, told
+    assert ticket(stack, number)["status"] == "resolved"
+
+
+def test_a_resolve_without_a_note_never_tells_the_resident_resolved_twice(any_stack: Stack):
+    # Blind test 5, #58: "工单T1014已办结：已办结。请评价".
+    stack = any_stack
+    number = number_in(reply(stack, JX_RESIDENTS[2], "单元门口的路灯坏了 黑黢黢的"))
+    assert "已办结" in reply(stack, HB_GRID_3, f"{number} 已办结")
+    [asked] = [n for n in notices(stack, JX_RESIDENTS[2], number) if "请评价" in n]
+    assert asked.startswith(f"工单{number}已办结，请评价") and asked.count("已办结") == 1, asked
+
+
+def test_a_complaint_about_the_grid_worker_goes_to_the_community_never_to_that_worker(any_stack: Stack):
+    # Blind test 5, #108: answered with the very worker's number; nobody above heard it.
+    stack = any_stack
+    answer = reply(stack, JX_RESIDENTS[3], "我要投诉网格员 打电话都不接")
+    assert "河滨社区" in answer and "13700000011" not in answer, answer
+    number = number_in(answer)
+    assert ticket(stack, number)["assignee"] == HB_SECRETARY
+    assert any("打电话都不接" in n for n in notices(stack, HB_SECRETARY, number))
+    assert notices(stack, HB_GRID_3, number) == []
+    assert "已接单" in reply(stack, HB_SECRETARY, f"收到 {number}")  # hers to act on
+
+
+def test_an_emergencys_place_naming_a_community_alerts_its_secretary_and_grid_workers(any_stack: Stack):
+    # Blind test 5, #36: after "安居社区3栋" only the duty officer knew, until someone dispatched it.
+    stack = any_stack
+    danger = replies(stack, GAS_PASSER_BY, "救命 屋头好大一股煤气味")
+    number = number_in(danger[0])
+    assert any("在哪" in text for text in danger), danger
+    assert notices(stack, HB_SECRETARY, number) == []
+    replies(stack, GAS_PASSER_BY, "河滨社区3栋")
+    for staff in (HB_SECRETARY, HB_GRID_3, DUTY_OFFICER):
+        assert any("河滨社区3栋" in n and GAS_PASSER_BY in n for n in notices(stack, staff, number)), staff

@@ -58,6 +58,7 @@ class Template:
     body: str
     vars: tuple[Var, ...]
     pattern: re.Pattern[str] | None = None  # reads the variables out of the bot's own text
+    defaults: dict[str, str] | None = None  # for a variable the bot's text may leave out
 
     def render(self, params: dict[str, Any], sign_name: str = "") -> str:
         """The SMS as the phone shows it, after the signature; TemplateError when it cannot be one part."""
@@ -65,7 +66,8 @@ class Template:
 
     def fill(self, params: dict[str, Any], sign_name: str = "") -> tuple[dict[str, str], str]:
         """(the variables as they go to the provider, the text they make), checked and cut to one SMS."""
-        values = {var.name: var.check(params.get(var.name)) for var in self.vars}
+        defaults = self.defaults or {}
+        values = {var.name: var.check(params.get(var.name) or defaults.get(var.name)) for var in self.vars}
         room = SINGLE_SMS - len(signature(sign_name))
         text = _fill(self.body, values)
         for var in self.vars:  # a free-text variable gives way until it fits
@@ -101,7 +103,7 @@ TEMPLATES: dict[str, Template] = {t.kind: t for t in [
     Template("ticket_progress", "您反映的问题${number}正在处理：${text}", (T, TEXT),
              _p(r"^您反映的问题（(?P<number>T\d+)）正在处理：(?P<text>.+)$")),
     Template("ticket_resolved", "工单${number}已办结：${text}。请评价：回复1满意 2基本满意 3不满意", (T, TEXT),
-             _p(r"^工单(?P<number>T\d+)已办结：(?P<text>.*?)。请评价")),
+             _p(r"^工单(?P<number>T\d+)已办结(?:：(?P<text>.*?)。|，)请评价"), {"text": "问题已处理"}),
     Template("urge_escalated", "已催办工单${number}，承办人会尽快处理。", (T,),
              _p(r"^已催办工单(?P<number>T\d+)")),
     Template("vote_open", "议事投票：${text}。${options}", (TEXT, Var("options", "text")),

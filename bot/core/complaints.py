@@ -1,0 +1,96 @@
+"""A resident's complaint about their own grid worker (我要投诉网格员 打电话都不接) goes upward: a ticket for
+the community secretary of the resident's grid, never for the worker complained about, and the resident is
+told it went to the community, not given that worker's number (blind test 5, #108). Nobody to place it: the
+duty officer gets it, as any report nobody can place."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry, staff_notices
+from bot.core.notify import notify
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import CATEGORY_NAMES, Opened, Report, event, open_ticket, set_deadlines, worker_notice
+from bot.store.models import OrgUnit, Person, Ticket
+
+_STAFF = r"网格员|网格长|网格管理员"
+# 投诉 naming the worker, or what only a complaint says of one: the phone never answered, the manner, shirking.
+# Not "网格员咋个还不来" nor "网格员一直不回消息": those urge a report (the engine's urge intent).
+_COMPLAINT = re.compile(
+    rf"投诉.{{0,8}}(?:{_STAFF})|(?:{_STAFF}).{{0,8}}投诉|"
+    rf"(?:{_STAFF}).{{0,10}}(?:电话.{{0,4}}(?:不接|打不通|没人接|莫得人接)|态度.{{0,3}}(?:差|不好|恶劣|凶)|骂人|"
+    rf"推诿|踢皮球|不作为|不管事|吃拿卡要)")
+TOLD = "您对网格员的意见已转给{community}（工单{number}），社区书记会核实处理并联系您。"
+TOLD_STREET = "您对网格员的意见已转给街道值班员（工单{number}），会核实处理并联系您。"
+
+
+def complains_about_worker(text: str) -> bool:
+    """Whether the message complains about a grid worker (投诉网格员, 网格员打电话都不接, 网格员态度差)."""
+    return _COMPLAINT.search(unicodedata.normalize("NFKC", text or "")) is not None
+
+
+def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, channel: str, text: str,
+          source_message_id: int | None = None) -> str:
+    """The complaint as a ticket for the community secretary above the sender's home grid; the reply."""
+    person = registry.person_by_address(session, address)
+    report = Report(text=f"{_about(session, person)}{text.strip()}", category="other", reporter_address=address,
+                    channel=channel, source_message_id=source_message_id, earns_points=False)
+    opened = open_ticket(session, clock, rules, report, None)
+    ticket = opened.ticket
+    community, secretary = _secretary_for(session, person)
+    if not opened.created or ticket.status != "new":  # the same message again, or 并单: as it stood
+        return _told(session, ticket)
+    if community is None or secretary is None:
+        for officer in _duty_officers(session):
+            notify(session, officer, staff_notices.unplaced(ticket.number or "", CATEGORY_NAMES[ticket.category], "",
+                                                            ticket.text), ticket_id=ticket.id)
+        session.flush()
+        return TOLD_STREET.format(number=ticket.number)
+    _assign_to(session, clock, rules, opened, community, secretary)
+    return TOLD.format(community=community.name, number=ticket.number)
+
+
+def _about(session: Session, person: Person | None) -> str:
+    """投诉网格员黄霞： — whom the complaint is about, for the secretary (short: the notice is one SMS part)."""
+    if person is None or person.home_unit is None:
+        return "投诉网格员："
+    found = registry.staff_nearest(session, person.home_unit, ["grid_worker"])
+    worker = found[1][0] if found and found[1] else None
+    return f"投诉网格员{worker.name if worker else ''}："
+
+
+def _secretary_for(session: Session, person: Person | None) -> tuple[OrgUnit | None, Person | None]:
+    if person is None or person.home_unit is None:
+        return None, None
+    found = registry.staff_nearest(session, person.home_unit, ["community_secretary", "village_secretary"])
+    if not found or not found[1]:
+        return None, None
+    return found[0], found[1][0]
+
+
+def _assign_to(session: Session, clock: Clock, rules: RoutingRules, opened: Opened, unit: OrgUnit,
+               secretary: Person) -> None:
+    ticket, now = opened.ticket, clock.now()
+    role = "community_secretary" if unit.kind == "community" else "village_secretary"
+    ticket.unit_id, ticket.assignee_id, ticket.assignee_role, ticket.status = unit.id, secretary.id, role, "assigned"
+    set_deadlines(session, rules, ticket, now)
+    event(session, ticket, "assigned", now, assignee_id=secretary.id, role=role)
+    notify(session, secretary, worker_notice(ticket, unit), ticket_id=ticket.id)
+    session.flush()
+
+
+def _told(session: Session, ticket: Ticket) -> str:
+    unit = session.get(OrgUnit, ticket.unit_id) if ticket.unit_id else None
+    if unit is None:
+        return TOLD_STREET.format(number=ticket.number)
+    return TOLD.format(community=unit.name, number=ticket.number)
+
+
+def _duty_officers(session: Session) -> list[Person]:
+    return [officer for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict"))
+            for officer in registry.staff_for(session, street.id, "duty_officer")]

@@ -1,0 +1,28 @@
+"""再催一下 urges the ticket the reporter urged last, while that was lately (blind test 5, #7)."""
+
+from __future__ import annotations
+
+from bot.common.clock import FakeClock
+from bot.core import lifecycle, urging
+from bot.core.tickets import OPEN_STATUSES
+from bot.store.db import Database
+from tests.conftest import RESIDENT
+from tests.core.helpers import RULES, make_report, submit
+
+
+def again(db: Database, clock: FakeClock, text: str) -> str | None:
+    with db.session() as s:
+        return urging.urged_again(s, clock, lifecycle.reported_by(s, RESIDENT, OPEN_STATUSES), text)
+
+
+def test_urging_again_means_the_ticket_urged_last_not_the_newest(demo_db: Database, clock: FakeClock):
+    pipe = submit(demo_db, clock, make_report("楼道里水管漏水了", category="housing_utilities"))
+    newest = submit(demo_db, clock, make_report("小区门口垃圾没人收", category="sanitation"))
+    assert again(demo_db, clock, "再催一下") is None  # nothing urged yet: the usual rules pick
+    with demo_db.session() as s:
+        lifecycle.urge(s, clock, RULES, RESIDENT, pipe)
+    clock.advance(minutes=5)
+    assert again(demo_db, clock, "再催一下") == pipe != newest
+    assert again(demo_db, clock, "催一下") is None  # not "again": the words decide as before
+    clock.advance(hours=3)
+    assert again(demo_db, clock, "再催一下") is None  # long after, the urge is no longer what "again" points at
