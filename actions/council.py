@@ -31,8 +31,9 @@ CAST_RESPONSES = {"recorded": "utter_vote_recorded", "unchanged": "utter_vote_re
 class ActionVote(Action):
     """Record a ballot the classifier recognised: which topic (asking when several are open), which option,
     and say what counted. Answers to the bot's vote questions, proxy ballots and withdrawals are read
-    before the engine (bot/app/council_step.py); a bare number reaching here answers no vote question, so
-    it is asked about, never cast on a guessed topic."""
+    before the engine (bot/app/council_step.py); a bare number reaching here answers no vote question: it is
+    a ballot on the one open topic the sender can still change (the reply says what was recorded), otherwise
+    asked about, never cast on a guessed topic."""
 
     def name(self) -> str:
         return "action_vote"

@@ -6,7 +6,8 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   praise soon after rating (小李师傅动作快 点赞) is thanked and passed to the assignee (rating_remarks);
   a rating changed soon after it was given (不对 我要改成满意) is changed, and the reply says so (rating_changes);
   a numbered choice in any script (一, ①, １) answers the most recent numbered question, and only within `answer_window`
-  (a bare digit long after is asked about, never read against an old list); a place or a form's
+  (a bare digit long after is never read against an old list: with a topic open it goes to the vote
+  action); a rating changed soon after it was given is changed (rating_changes); a place or a form's
   answer goes on to the engine, whose form asked.
 - A follow-up within `followup_window` of the sender's open report joins it (the handler hears
   "补充：…"), unless the classifier and the words say it is something else or a new problem; when
@@ -210,7 +211,7 @@ class DialogueContext:
                 return replace(message, text=str(number), payload={**message.payload, "answers": look.question})
             if len(answers.plain(text)) == 1:  # a bare 2 answering nothing asked lately: which list?
                 if await asyncio.to_thread(self._may_vote, message.sender):
-                    return message  # the vote action asks about the open topic (never casts on a guess)
+                    return message  # the vote action's: the one open topic's ballot, said, or asked about
                 return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
         if look.question in answers.ANSWERED_BY_ENGINE:
             return message

@@ -6,11 +6,15 @@
   to that question (`VoteQuestion`, one per person, answered within the question window).
 - A proxy ballot for a household member, where the topic allows it, never touches the sender's own;
   which member or which option unclear → ask.
-- Taking a ballot back withdraws that ballot (never a report); "取消" alone acts on the most recent
-  thing of its kind and says which.
-- A bare number answers only the most recent numbered question: the bot's vote question within the
-  window, or the topic's opening notice when that is still the last message the person got. Otherwise
-  ask, never guess a topic. Right after a ballot, a proxy ballot or a refused one, a number is the sender's
+- Taking a ballot back withdraws that ballot (never a report), the sender's own unless a member is named;
+  "取消" alone acts on the most recent thing of its kind and says which (`council_withdrawal`).
+- A change or a question naming a closed topic (垃圾费我改投赞成, 垃圾费最后咋个定的) gets 已截止 and its
+  result; it is never the answer to a question about another topic (blind test 6, #97).
+- A bare number answers the most recent numbered question: the bot's vote question within the window,
+  or the topic's opening notice when that is still the last message the person got. Answering none, it is
+  a ballot (or a change, said as such) on the one open topic the sender can still change, unless the last
+  message they got asks another numbered question; with several, ask which, never guess a topic.
+  Right after a ballot, a proxy ballot or a refused one, a number is the sender's
   own ballot on that topic; after "which topic?" a number picks the topic, and the option is asked unless
   it was said in words. The member voted for is told (`council_proxy`).
 - A message that is only an option of one open topic (春节后, 我投早上) is a ballot on it (`council_options`).
@@ -145,7 +149,7 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
         return VoteDecision("none_open") if bare_number(text) is not None else _why_not(session, clock, voter)
     if is_question(text) and bare_number(text) is None:
         return VoteDecision("board")
-    if bare_number(text) is not None:  # a number that answers no question of ours: ask, never guess
+    if bare_number(text) is not None:  # answering no question of ours: the one topic it can be, or ask
         if answering == "option_choice" and len(topics) == 1 and bare_number(text) <= len(topics[0].options):
             return _cast_decision(session, clock, voter, topics[0], str(bare_number(text)), rules)
         only = _only_changeable(session, voter, topics) if not _other_question_last(session, voter) else None
