@@ -106,3 +106,15 @@ async def test_a_rating_changed_to_unsatisfied_reopens_it_and_long_after_nothing
     clock.advance(hours=2)  # long after, the rating stands
     await chat.say("我要改成不满意")
     assert (ticket(demo_db, other).status, ticket(demo_db, other).rating) == ("closed", 1)
+
+
+async def test_unsatisfied_changed_to_satisfied_before_anyone_acted_closes_it_and_the_worker_is_told(
+        demo_db: Database, clock):
+    number, chat = resolved(demo_db, clock)
+    texts(await chat.say("不满意"))
+    assert ticket(demo_db, number).status == "reopened"
+    clock.advance(minutes=2)
+    [reply] = texts(await chat.say("点错了 改成满意"))
+    assert reply == f"好的，工单{number}的评价已从不满意改为满意，谢谢您！"
+    assert (ticket(demo_db, number).status, ticket(demo_db, number).rating) == ("closed", 1)
+    assert messages_to(demo_db, WORKER)[-1] == f"工单{number}反映人把评价改为满意，已完结，不用再处理。"
