@@ -16,7 +16,7 @@ from actions.runtime import context
 from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
 from bot.core import council
-from bot.core.council_dialogue import handle_vote, vote_progress, withdraw_latest
+from bot.core.council_dialogue import closed_result, handle_vote, vote_progress, withdraw_latest
 from bot.core.council_words import asks_progress, drops_proposal, is_withdrawal, proposal_subject
 from bot.core.points import PointRules
 
@@ -31,8 +31,9 @@ CAST_RESPONSES = {"recorded": "utter_vote_recorded", "unchanged": "utter_vote_re
 class ActionVote(Action):
     """Record a ballot the classifier recognised: which topic (asking when several are open), which option,
     and say what counted. Answers to the bot's vote questions, proxy ballots and withdrawals are read
-    before the engine (bot/app/council_step.py); a bare number reaching here answers no vote question, so
-    it is asked about, never cast on a guessed topic."""
+    before the engine (bot/app/council_step.py); a bare number reaching here answers no vote question: it is
+    a ballot on the one open topic the sender can still change (the reply says what was recorded), otherwise
+    asked about, never cast on a guessed topic."""
 
     def name(self) -> str:
         return "action_vote"
@@ -99,6 +100,10 @@ class ActionAskTopics(Action):
         with ctx.db.session() as session:
             person = registered_sender(session, tracker, dispatcher)
             if person is None:
+                return []
+            result = closed_result(session, ctx.clock, person, tracker_data.text(tracker))
+            if result is not None:  # 垃圾费最后咋个定的: that topic's result, in one SMS part
+                dispatcher.utter_message(text=result)
                 return []
             if asks_progress(tracker_data.text(tracker)):  # 投票结果咋样: counts, turnout, results
                 dispatcher.utter_message(text=vote_progress(session, ctx.clock, person))

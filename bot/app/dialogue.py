@@ -4,8 +4,10 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
 - The answer to the question the bot just asked is read as that answer: a rating (3 还是一闪一闪的,
   不满意 根本没修好, 👍, 要得 right after the request) rates the ticket awaiting it, the reason passed on;
   praise soon after rating (小李师傅动作快 点赞) is thanked and passed to the assignee (rating_remarks);
+  a rating changed soon after it was given (不对 我要改成满意) is changed, and the reply says so (rating_changes);
   a numbered choice in any script (一, ①, １) answers the most recent numbered question, and only within `answer_window`
-  (a bare digit long after is asked about, never read against an old list); a place or a form's
+  (a bare digit long after is never read against an old list: with a topic open it goes to the vote
+  action); a rating changed soon after it was given is changed (rating_changes); a place or a form's
   answer goes on to the engine, whose form asked.
 - A follow-up within `followup_window` of the sender's open report joins it (the handler hears
   "补充：…"), unless the classifier and the words say it is something else or a new problem; when
@@ -42,6 +44,7 @@ from bot.core import (
     emergency_updates,
     followups,
     lifecycle,
+    rating_changes,
     rating_remarks,
     reports,
     triage,
@@ -111,6 +114,11 @@ class DialogueContext:
             update = await asyncio.to_thread(self._emergency_update, message, text)
             if update is not None:
                 return update
+        change = rating_changes.change_asked(text) if look.rating_ticket is None else None
+        if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
+            changed = await asyncio.to_thread(self._change_rating, message, change)
+            if changed is not None:
+                return changed
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
@@ -203,7 +211,7 @@ class DialogueContext:
                 return replace(message, text=str(number), payload={**message.payload, "answers": look.question})
             if len(answers.plain(text)) == 1:  # a bare 2 answering nothing asked lately: which list?
                 if await asyncio.to_thread(self._may_vote, message.sender):
-                    return message  # the vote action asks about the open topic (never casts on a guess)
+                    return message  # the vote action's: the one open topic's ballot, said, or asked about
                 return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
         if look.question in answers.ANSWERED_BY_ENGINE:
             return message
@@ -214,6 +222,12 @@ class DialogueContext:
         with self.db.session() as s:
             person = s.scalar(select(Person).where(Person.phone == sender))
             return person is not None and bool(open_topics_for(s, person, self.clock.now()))
+
+    def _change_rating(self, message: Claimed, rating: answers.Rating) -> Replies | None:
+        with self.db.session() as s:
+            said = rating_changes.change_rating(s, self.clock, self.rules, message.sender, rating,
+                                                self.followup_window)
+        return [{"text": said}] if said is not None else None
 
     def _praise(self, message: Claimed, text: str) -> Replies | None:
         """Praise within the window after rating a ticket: thanked, and its assignee hears it."""

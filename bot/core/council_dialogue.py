@@ -6,11 +6,15 @@
   to that question (`VoteQuestion`, one per person, answered within the question window).
 - A proxy ballot for a household member, where the topic allows it, never touches the sender's own;
   which member or which option unclear → ask.
-- Taking a ballot back withdraws that ballot (never a report); "取消" alone acts on the most recent
-  thing of its kind and says which.
-- A bare number answers only the most recent numbered question: the bot's vote question within the
-  window, or the topic's opening notice when that is still the last message the person got. Otherwise
-  ask, never guess a topic. Right after a ballot, a proxy ballot or a refused one, a number is the sender's
+- Taking a ballot back withdraws that ballot (never a report), the sender's own unless a member is named;
+  "取消" alone acts on the most recent thing of its kind and says which (`council_withdrawal`).
+- A change or a question naming a closed topic (垃圾费我改投赞成, 垃圾费最后咋个定的) gets 已截止 and its
+  result; it is never the answer to a question about another topic (blind test 6, #97).
+- A bare number answers the most recent numbered question: the bot's vote question within the window,
+  or the topic's opening notice when that is still the last message the person got. Answering none, it is
+  a ballot (or a change, said as such) on the one open topic the sender can still change, unless the last
+  message they got asks another numbered question; with several, ask which, never guess a topic.
+  Right after a ballot, a proxy ballot or a refused one, a number is the sender's
   own ballot on that topic; after "which topic?" a number picks the topic, and the option is asked unless
   it was said in words. The member voted for is told (`council_proxy`).
 - A message that is only an option of one open topic (春节后, 我投早上) is a ballot on it (`council_options`).
@@ -24,29 +28,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import points
-from bot.core.council import fit, is_eligible, is_open, open_topics_for
-from bot.core.council_ballots import CastResult, cast, withdraw
+from bot.core.answers import NUMBERED, question_in
+from bot.core.council import is_eligible, is_open, open_topics_for
+from bot.core.council_ballots import CastResult, cast
 from bot.core.council_options import label_in, only_an_option, option_of, spoken_option, topic_by_option
 from bot.core.council_proxy import household_members, named_member, tell_member, voted_already
 from bot.core.council_texts import (
-    SMS,
     cast_text,
     closed_text,
     no_proxy_text,
     own_ballot_only_member_text,
     progress_text,
+    result_answer_text,
     which_member_again_text,
     which_member_text,
     which_option_text,
     which_topic_text,
 )
+from bot.core.council_withdrawal import after_withdrawal, ballot_is_latest, has_ballots, withdraw_latest
 from bot.core.council_words import (
-    MEMBERS,
     asks_progress,
     bare_number,
     choice_words,
@@ -59,7 +64,7 @@ from bot.core.council_words import (
 )
 from bot.store.council_models import Ballot, Topic, VoteQuestion
 from bot.store.message_models import OutboxMessage
-from bot.store.models import Person, Ticket
+from bot.store.models import Person
 
 QUESTION_WINDOW = timedelta(minutes=30)
 # A closed topic is recognised by name for this long after it closed.
@@ -135,6 +140,8 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
     topics = open_topics_for(session, voter, clock.now())
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):
+        if option_of(named, text) is None:  # 垃圾费最后咋个定的: its result, in one SMS part (blind test 6, #97)
+            return VoteDecision("closed", topics=[named], text=result_answer_text(named))
         return VoteDecision("closed", topics=[named], text=closed_text(named))
     if asks_progress(text) and bare_number(text) is None:  # 现在好多人投了, 投票结果咋样
         return VoteDecision("progress", topics=topics, text=vote_progress(session, clock, voter))
@@ -142,9 +149,14 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
         return VoteDecision("none_open") if bare_number(text) is not None else _why_not(session, clock, voter)
     if is_question(text) and bare_number(text) is None:
         return VoteDecision("board")
-    if bare_number(text) is not None:  # a number that answers no question of ours: ask, never guess
+    if bare_number(text) is not None:  # answering no question of ours: the one topic it can be, or ask
         if answering == "option_choice" and len(topics) == 1 and bare_number(text) <= len(topics[0].options):
             return _cast_decision(session, clock, voter, topics[0], str(bare_number(text)), rules)
+        only = _only_changeable(session, voter, topics) if not _other_question_last(session, voter) else None
+        if only is not None and bare_number(text) <= len(only.options):
+            # One open topic the sender can still vote or change on: the digit is its option, and the reply
+            # says what was recorded (改投反对（原来是赞成）), so a wrong reading is seen and undone (blind 6, #116).
+            return _cast_decision(session, clock, voter, only, str(bare_number(text)), rules)
         if len(topics) > 1:
             ask(session, clock, voter, "topic", topics)
             return VoteDecision("asked", topics=topics, text=which_topic_text(topics))
@@ -156,6 +168,33 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
         ask(session, clock, voter, "topic", topics, choice=option_entity or text)
         return VoteDecision("asked", topics=topics, text=which_topic_text(topics))
     return _cast_decision(session, clock, voter, topic, text, rules, option_entity)
+
+
+def closed_result(session: Session, clock: Clock, person: Person, text: str) -> str | None:
+    """The result of the closed topic a question names (垃圾费最后咋个定的), in one SMS part; None when the
+    message names no topic closed lately, or an open one."""
+    named = named_topic([*open_topics_for(session, person, clock.now()), *recent_closed(session, person, clock)], text)
+    if named is None or is_open(named, clock.now()):
+        return None
+    return result_answer_text(named)
+
+
+def _only_changeable(session: Session, voter: Person, topics: list[Topic]) -> Topic | None:
+    """The one open topic on which a ballot of the sender's may still be cast or changed (a topic that allows
+    no change counts only while they have not voted, and then a guessed digit is never cast: it is asked)."""
+    voted = set(session.scalars(select(Ballot.topic_id).where(Ballot.cast_by_id == voter.id, Ballot.proxy.is_(False),
+                                                              Ballot.topic_id.in_([t.id for t in topics]))))
+    open_to_change = [t for t in topics if t.allow_change or t.id not in voted]
+    if len(open_to_change) != 1 or not open_to_change[0].allow_change:
+        return None
+    return open_to_change[0]
+
+
+def _other_question_last(session: Session, voter: Person) -> bool:
+    """The last message the voter got asks a numbered question that is no vote's (a rating request, a menu):
+    a digit is then never guessed to be a ballot."""
+    last = _last_message(session, voter.phone) if voter.phone else None
+    return last is not None and question_in(last.text) in NUMBERED - {"ballot", "option_choice", "topic_choice"}
 
 
 def _cast_decision(session: Session, clock: Clock, voter: Person, topic: Topic, text: str,
@@ -196,7 +235,7 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         forget(session, person)  # a notice came after the question (a rating request…): it is the latest one
         question = None
     # Taking a ballot back, or voting for someone else, is never read as the answer to "which option?".
-    if is_withdrawal(text) and _has_ballots(session, person):
+    if is_withdrawal(text) and has_ballots(session, person):
         return withdraw_latest(session, clock, person, text)
     if is_proxy(text) and not (question is not None and question.proxy) and _votes_around(session, clock, person):
         return proxy_vote(session, clock, person, text, rules)
@@ -205,8 +244,12 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         if reply is not None:
             return reply
         forget(session, person)
-    if is_bare_cancel(text) and _ballot_is_latest(session, clock, person):
-        return withdraw_latest(session, clock, person, "")
+    if is_bare_cancel(text):  # right after a withdrawal 取消 takes no ballot for a member back (blind 6, #71)
+        left = after_withdrawal(session, clock, person)
+        if left is not None:
+            return left
+        if ballot_is_latest(session, person):
+            return withdraw_latest(session, clock, person, "")
     picked = only_an_option(open_topics_for(session, person, clock.now()), text)
     if picked is not None:  # 春节后 / 我投早上: an option of one open topic only (blind test 5, #106, #125)
         return _finish(session, clock, person, picked[0], [str(picked[1])], proxy=False, members=[], rules=rules)
@@ -223,6 +266,8 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
     topics = [t for t in (session.get(Topic, i) for i in q.topic_ids) if t is not None]
     members = [m for m in (session.get(Person, i) for i in q.member_ids) if m is not None]
     proxy, number = q.proxy, bare_number(text)
+    if number is None and _names_another(session, clock, person, topics, text):
+        return None  # 垃圾费我改投赞成 right after a ballot on 垃圾池: about the topic it names (blind 6, #97)
     if q.kind == "topic":
         topic = topics[number - 1] if number and number <= len(topics) else named_topic(topics, text)
         if topic is None:
@@ -251,6 +296,13 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
     if not is_open(topic, clock.now()):
         return closed_text(topic)
     return _finish(session, clock, person, topic, texts, proxy=proxy, members=members, rules=rules)
+
+
+def _names_another(session: Session, clock: Clock, person: Person, asked: list[Topic], text: str) -> bool:
+    """The message names a topic (open, or closed lately) other than those the question was about."""
+    around = [*open_topics_for(session, person, clock.now()), *recent_closed(session, person, clock)]
+    named = named_topic(list({t.id: t for t in [*asked, *around]}.values()), text)
+    return named is not None and named.id not in {t.id for t in asked}
 
 
 def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: list[str | None], *,
@@ -320,57 +372,9 @@ def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
                    by_relation=chosen is None)
 
 
-# --- taking a ballot back -------------------------------------------------------------------------------------
-
-def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str) -> str:
-    """Withdraw the ballot the message means: the topic it names, else the sender's latest (a family
-    member's when it names one), and say which."""
-    ballots = list(session.scalars(select(Ballot).where(Ballot.cast_by_id == voter.id)
-                                   .order_by(Ballot.updated_at.desc(), Ballot.id.desc()).limit(20)))
-    topics = {b.topic_id: session.get(Topic, b.topic_id) for b in ballots}
-    named = named_topic([t for t in topics.values() if t is not None], text)
-    if named is not None:
-        ballots = [b for b in ballots if b.topic_id == named.id]
-    t = normal(text)
-    for_member = any(word in t for word in MEMBERS) or any(
-        m.name in t for m in household_members(session, voter) if m.name)
-    own = [b for b in ballots if b.proxy == for_member]
-    ballots = own or ballots
-    now = clock.now()
-    live = [b for b in ballots if is_open(topics[b.topic_id], now)]
-    if not live:
-        if ballots:
-            return fit(f"“{fit(topics[ballots[0].topic_id].title, 16)}”已截止，票不能撤回了。", SMS)
-        return "您现在没有可以撤回的投票。"
-    ballot = live[0]
-    topic = topics[ballot.topic_id]
-    member = session.get(Person, ballot.person_id) if ballot.proxy else None
-    status = withdraw(session, clock, ballot, voter)
-    forget(session, voter)
-    if status == "locked":
-        return fit(f"“{fit(topic.title, 16)}”投了就不能改，也不能撤回。", SMS)
-    if status != "withdrawn":
-        return closed_text(topic)
-    whose = f"您替{member.name}" if member else "您"
-    return fit(f"已撤回{whose}对“{fit(topic.title, 14)}”的投票。截止前还可以再投。", SMS)
-
-
-def _has_ballots(session: Session, voter: Person) -> bool:
-    return session.scalar(select(Ballot.id).where(Ballot.cast_by_id == voter.id).limit(1)) is not None
-
-
 def _votes_around(session: Session, clock: Clock, voter: Person) -> bool:
     """A topic is open for the voter, or closed lately: 我妈投… may be about it (otherwise the engine reads it)."""
     return bool(open_topics_for(session, voter, clock.now()) or recent_closed(session, voter, clock))
-
-
-def _ballot_is_latest(session: Session, clock: Clock, voter: Person) -> bool:
-    """The sender's latest act was a ballot on an open topic, later than their latest report."""
-    ballot_at = session.scalar(select(func.max(Ballot.updated_at)).where(Ballot.cast_by_id == voter.id))
-    if ballot_at is None:
-        return False
-    ticket_at = session.scalar(select(func.max(Ticket.created_at)).where(Ticket.reporter_id == voter.id))
-    return ticket_at is None or ballot_at > ticket_at
 
 
 def _last_message(session: Session, address: str) -> OutboxMessage | None:

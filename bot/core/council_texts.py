@@ -57,6 +57,16 @@ def closed_text(topic: Topic) -> str:
                f"{outcome_text(topic, tally)}。", SMS)
 
 
+def result_answer_text(topic: Topic) -> str:
+    """How a closed topic ended, asked about (垃圾费最后咋个定的): its published counts and outcome."""
+    tally = published_tally(topic)
+    if tally is None:
+        return fit(f"“{fit(topic.title, 16)}”已截止，结果还没公布。公布后回复“公告”看。", SMS)
+    counts = counts_text(topic, tally)
+    return fit(f"“{fit(topic.title, 12)}”已截止。结果：{counts}，投票{tally.cast}/{tally.eligible}，"
+               f"{outcome_text(topic, tally)}。", SMS)
+
+
 def progress_text(session: Session, open_topics: list[Topic], closed: list[Topic]) -> str:
     """好多人投了 / 投票结果咋样: each open topic with its counts so far when its ballots are not secret, else
     its turnout; then the latest closed ones with their published result; as many as fit one SMS part."""

@@ -31,16 +31,17 @@ _PROXY = re.compile(rf"代投|代.{{0,6}}投|(?:帮|替|给)(?:我|我家|我们
                     rf"|(?:帮|替)(?:家里人|家人|屋头人|屋里人).{{0,4}}投")
 # Words with 投 that are no ballot: 投诉 (a complaint), 投资, 投保, 投递.
 _NOT_A_BALLOT = re.compile(r"投(?:诉|资|保|递|靠|放)")
-# Taking a ballot back: 撤回投票, 我那票不算了, 把票撤了, 取消我的投票, 刚才那票作废.
+# Taking a ballot back: 撤回投票, 我那票不算了, 把票撤了, 取消我的投票, 刚才那票作废, 撤回我妈的票.
 _WITHDRAW = re.compile(r"(?:撤回|撤销|撤掉|取消|收回|作废|不算)(?:我|我的|刚才|刚刚|那|那个)?(?:的)?"
-                       r"(?:投票|一票|票|选票)|(?:投票|票)(?:先)?(?:不算|撤回|撤销|撤了|撤掉|取消|作废|收回|不要了|算了)")
+                       r"(?:投票|一票|票|选票)|(?:投票|票)(?:先)?(?:不算|撤回|撤销|撤了|撤掉|取消|作废|收回|不要了|算了)"
+                       r"|(?:撤回|撤销|撤掉|取消|收回)(?:替|帮)?[\u4e00-\u9fff]{1,4}的(?:投票|一票|票|选票)")
 # "取消" alone: the most recent thing of its kind is meant.
 _BARE_CANCEL = re.compile(r"^(?:取消|撤回|撤销|作废|不算了|算了|不要了|撤了)(?:吧|了|嘛|哈|哦)?$")
 # A question about a vote, not a ballot: 好多人赞成了, 结果咋样, 投票结果出来没得.
 _QUESTION = re.compile(r"好多人|多少人|几个人|几票|结果|咋样|怎么样|出来没|吗$|么$|[?？]")
 # Words common to many titles and vote messages: a topic is never named by these alone.
 _GENERIC = ("是否", "投票", "议题", "那个", "这个", "我们", "大家", "村里", "组里", "一下", "赞成", "反对", "弃权",
-            "同意", "关于", "要不要", "是不是", "我投", "我赞成")
+            "同意", "关于", "要不要", "是不是", "我投", "我赞成", "还是", "算了", "改投", "改成")
 _TOPIC_ID = re.compile(r"(\d{1,4})\s*号")
 
 
@@ -130,24 +131,31 @@ T = TypeVar("T", bound=Titled)
 
 def named_topic(topics: list[T], text: str) -> T | None:
     """The topic the message names: by its number ("3号"), or the title sharing the longest run of at
-    least two characters with the message, words common to every vote left out. None when none or a tie."""
+    least two characters with the message, words common to every vote left out, ties broken by how many of
+the message's characters the title has (垃圾费: 清运费, not 垃圾池). None when none or still a tie."""
     t = normal(text)
     m = _TOPIC_ID.search(t)
     if m:
         by_id = next((x for x in topics if x.id == int(m.group(1))), None)
         if by_id is not None:
             return by_id
-    scores: list[tuple[int, T]] = []
+    scores: list[tuple[tuple[int, int], T]] = []
     for topic in topics:
         extra = list(topic.options)
-        run = _longest_common_run(_strip_generic(t, extra), _strip_generic(normal(topic.title), extra))
-        if run >= 2:
-            scores.append((run, topic))
+        said, title = _strip_generic(t, extra), _strip_generic(normal(topic.title), extra)
+        run = _longest_common_run(said, title)
+        if run >= 2:  # ties broken by the message's other characters in the title: 垃圾费 is 清运费's, not 垃圾池's
+            scores.append(((run, _shared_chars(said, title)), topic))
     if not scores:
         return None
     best = max(score for score, _ in scores)
     winners = [topic for score, topic in scores if score == best]
     return winners[0] if len(winners) == 1 else None
+
+
+def _shared_chars(said: str, title: str) -> int:
+    """How many of the message's distinct Chinese characters the title has."""
+    return sum(1 for c in set(said) if "\u4e00" <= c <= "\u9fff" and c in title)
 
 
 # Proposing a topic (blind test 6, #45 and #96). The proposal's own words ("我想提个议题", "我也想提个意见让大家投票"),

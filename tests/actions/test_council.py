@@ -14,6 +14,7 @@ from actions.tickets import ActionCancelTicket
 from bot.core import council, points, reports
 from bot.core.council_ballots import cast
 from bot.core.council_dialogue import pending
+from bot.core.notify import notify
 from bot.core.tickets import Report
 from bot.store.council_models import Ballot, Topic
 from bot.store.models import Ticket
@@ -98,16 +99,24 @@ async def test_with_two_open_topics_it_asks_which_and_keeps_the_question_for_the
         assert s.scalar(select(func.count()).select_from(Ballot)) == 0
 
 
-async def test_a_bare_digit_that_answers_no_question_is_asked_about_never_cast(
+async def test_a_bare_digit_answering_no_question_is_the_one_open_topics_ballot_and_said(
         action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    """Blind test 6, #116: a 2 long after, with one topic open to the sender, is a ballot there (the reply says
+    what was recorded, so a wrong reading is seen); after a rating request it is never guessed to be one."""
     with action_context.db.session() as s:
-        open_topic(s, action_context.clock, title="垃圾清运费")
+        topic = open_topic(s, action_context.clock, title="垃圾清运费")
     await ActionVote().run(dispatcher, vote("2", "2"), domain)
     (response, values), = said(dispatcher)
-    assert (response, values["title"], values["options"]) == ("utter_vote_which_option", "垃圾清运费",
-                                                                "回复 1 赞成 2 反对 3 弃权")
+    assert (response, values["title"], values["option"]) == ("utter_vote_recorded", "垃圾清运费", "反对")
     with action_context.db.session() as s:
-        assert s.scalar(select(func.count()).select_from(Ballot)) == 0
+        assert [(b.topic_id, b.option) for b in s.scalars(select(Ballot))] == [(topic, 2)]
+        notify(s, person(s, VILLAGER), "工单T1001已办结。请评价：1 满意 2 基本满意 3 不满意")
+    dispatcher.messages.clear()
+    await ActionVote().run(dispatcher, vote("1", "1"), domain)
+    (response, values), = said(dispatcher)
+    assert (response, values["options"]) == ("utter_vote_which_option", "回复 1 赞成 2 反对 3 弃权")
+    with action_context.db.session() as s:
+        assert [(b.topic_id, b.option) for b in s.scalars(select(Ballot))] == [(topic, 2)]
 
 
 async def test_a_question_about_a_vote_shows_how_it_stands_and_casts_nothing(

@@ -75,3 +75,46 @@ async def test_praise_after_rating_is_thanked_and_passed_to_the_worker(demo_db: 
     assert messages_to(demo_db, WORKER)[-1] == f"工单{number}反映人表扬：小李师傅动作快 点赞"
     clock.advance(hours=2)  # long after, praise is the engine's to answer
     assert not isinstance(await chat.say("师傅辛苦了 点赞"), list)
+
+
+async def test_a_rating_changed_soon_after_is_changed_and_the_reply_says_from_what_to_what(demo_db: Database, clock):
+    """Blind test 6, #110: `2`, then `不对 我要改成满意 他们来得快` got `谢谢关心` and the 2 stayed."""
+    number, chat = resolved(demo_db, clock)
+    texts(await chat.say("2"))
+    assert ticket(demo_db, number).rating == 2
+    clock.advance(minutes=3)
+    [reply] = texts(await chat.say("不对 我要改成满意 他们来得快"))
+    assert reply == f"好的，工单{number}的评价已从基本满意改为满意，谢谢您！"
+    assert (ticket(demo_db, number).status, ticket(demo_db, number).rating) == ("closed", 1)
+    with demo_db.session() as s:
+        tid = s.scalar(select(Ticket.id).where(Ticket.number == number))
+        changed = s.scalar(select(TicketEvent).where(TicketEvent.ticket_id == tid, TicketEvent.kind == "rerated"))
+        assert (changed.data["previous"], changed.data["score"], changed.note) == (2, 1, "他们来得快")
+
+
+async def test_a_rating_changed_to_unsatisfied_reopens_it_and_long_after_nothing_changes(demo_db: Database, clock):
+    number, chat = resolved(demo_db, clock)
+    texts(await chat.say("满意"))
+    clock.advance(minutes=5)
+    [reply] = texts(await chat.say("按错了 应该是3 灯还是不亮"))
+    assert number in reply and "重新交办" in reply and len(reply) <= 70
+    assert ticket(demo_db, number).status == "reopened"
+    assert "灯还是不亮" in messages_to(demo_db, WORKER)[-1]
+
+    other, chat = resolved(demo_db, clock)
+    texts(await chat.say("1"))
+    clock.advance(hours=2)  # long after, the rating stands
+    await chat.say("我要改成不满意")
+    assert (ticket(demo_db, other).status, ticket(demo_db, other).rating) == ("closed", 1)
+
+
+async def test_unsatisfied_changed_to_satisfied_before_anyone_acted_closes_it_and_the_worker_is_told(
+        demo_db: Database, clock):
+    number, chat = resolved(demo_db, clock)
+    texts(await chat.say("不满意"))
+    assert ticket(demo_db, number).status == "reopened"
+    clock.advance(minutes=2)
+    [reply] = texts(await chat.say("点错了 改成满意"))
+    assert reply == f"好的，工单{number}的评价已从不满意改为满意，谢谢您！"
+    assert (ticket(demo_db, number).status, ticket(demo_db, number).rating) == ("closed", 1)
+    assert messages_to(demo_db, WORKER)[-1] == f"工单{number}反映人把评价改为满意，已完结，不用再处理。"

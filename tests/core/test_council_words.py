@@ -119,3 +119,18 @@ def test_never_mind_drops_a_draft_but_a_subject_with_a_cancel_like_word_does_not
     assert council_words.drops_proposal("算了 不提了 下回再说") and council_words.drops_proposal("取消")
     assert not council_words.drops_proposal("把村头垃圾池撤了 搬到公路边")
     assert not council_words.drops_proposal("村里出钱 大概两千块 请挖机来挪")
+
+
+def test_a_title_sharing_more_of_the_messages_characters_wins_a_tie_and_function_words_name_nothing() -> None:
+    """Blind test 6, #97, #38: 垃圾费 is the 清运费 topic, not the 垃圾池 one; 还是 names no topic."""
+    fee = T(1, "是否收缴垃圾清运费每户每月5元")
+    lamps = T(2, "村口路灯装在东头还是西头", ["东头", "西头"])
+    pit = T(3, "把村头垃圾池挪到公路边去 现在臭得很")
+    assert named_topic([pit, fee], "垃圾费我改投赞成") is fee
+    assert named_topic([fee, pit], "垃圾池那个我投反对") is pit
+    assert named_topic([fee, lamps], "算了还是投反对 垃圾费那个") is fee
+
+
+@pytest.mark.parametrize("text", ["撤回陈杰的票", "取消我妈的投票", "撤回投票", "我那票不算了"])
+def test_taking_back_a_members_ballot_by_name_is_a_withdrawal(text: str) -> None:
+    assert is_withdrawal(text)

@@ -354,6 +354,18 @@ def test_words_around_a_rating_approval_praise_and_something_unfinished(running:
     assert any("还没办完" in text and "垃圾还没得人倒" in text for text in told(running, GRID_3_WORKER, second))
 
 
+def test_a_rating_changed_soon_after_it_was_given_is_changed(running: Stack):
+    """Blind test 6, #110: `2`, then `不对 我要改成满意 他们来得快` got `谢谢关心` and the 2 stayed."""
+    resident, worker = "+8613900000115", "+8613700000006"  # 安居社区第2网格, in no other conversation here
+    number = number_in(say(running, resident, "我们这栋楼停水了 一滴水都没得"))
+    assert any("已办结" in r for r in say(running, worker, f"{number} 已办结 自来水公司抢修好了 已经来水了"))
+    assert any(number in r for r in say(running, resident, "2"))
+    [reply] = say(running, resident, "不对 我要改成满意 他们来得快")
+    assert reply == f"好的，工单{number}的评价已从基本满意改为满意，谢谢您！"
+    [ticket] = tickets_of(running, resident)
+    assert (ticket.status, ticket.rating) == ("closed", 1)
+
+
 def test_urging_again_urges_the_ticket_just_urged_not_the_newest(running: Stack):
     # Blind test 5, #7: "再催一下" after urging the pipe went to the newer ticket.
     resident = "+8613900000066"  # 幸福社区第4网格, used by no other test

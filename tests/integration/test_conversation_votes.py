@@ -3,7 +3,8 @@ the real action server, on SQLite and PostgreSQL: a ballot for mother never touc
 topic records nothing, "which topic?" is answered by the next message, a bare number answers only the
 latest numbered question, and "take back that vote" takes back the vote, not a report.
 
-Each conversation has villager groups of its own (石桥村N组, four villagers in two households), so the
+Each conversation has villager groups of its own (石桥村N组, four villagers in two households), or residents
+of 安居社区第2网格 (+8613900000101 … 120, in no other conversation) voting on topics of their own, so the
 stack shared by the session holds no topic of another test that they could vote on."""
 
 from __future__ import annotations
@@ -34,13 +35,19 @@ def database(stack: Stack) -> Database:
     return Database(stack.settings.resolved_database_url)
 
 
-def open_topic(stack: Stack, group: int, title: str, **settings: object) -> int:
-    """A topic opened by the village, as `bin/bot topics create/approve/open` does: its notice goes out."""
+def open_topic(stack: Stack, group: int | list[str], title: str, **settings: object) -> int:
+    """A topic opened by the village, as `bin/bot topics create/approve/open` does: its notice goes out.
+    `group`: 石桥村N组, or the residents (by number) who vote on it."""
     db, clock = database(stack), Clock()
     try:
         with db.session() as s:
-            unit = s.scalar(select(OrgUnit.id).where(OrgUnit.code == f"SQ-V{group}"))
-            topic = council.create_topic(s, clock, title=title, electorate=council.electorate_of(groups=[unit]),
+            if isinstance(group, list):
+                people = list(s.scalars(select(Person.id).where(Person.phone.in_(group))))
+                electorate = council.electorate_of(people=people)
+            else:
+                unit = s.scalar(select(OrgUnit.id).where(OrgUnit.code == f"SQ-V{group}"))
+                electorate = council.electorate_of(groups=[unit])
+            topic = council.create_topic(s, clock, title=title, electorate=electorate,
                                          **settings)  # type: ignore[arg-type]
             council.approve(s, clock, topic.id)
             council.open_topic(s, clock, topic.id, clock.now() + timedelta(hours=2))
@@ -192,19 +199,21 @@ def bare_digits(stack: Stack) -> None:
     # After the menu, 二 is the menu's second choice, not a ballot.
     reply(stack, second, "你好")
     assert "工单" in reply(stack, second, "二")
-    # After a reply that asked nothing, a digit is asked about, never cast on a guess.
-    assert "1 赞成 2 反对 3 弃权" in reply(stack, second, "2")
-    assert ballots(stack, fee) == {(fee, first): (1, False, first)}
+    # After a reply that asked nothing, a digit with the one topic open to her is her ballot there, and the
+    # reply says what was recorded (blind test 6, #116); the same digit again changes nothing.
+    assert "您投反对" in reply(stack, second, "2")
+    assert ballots(stack, fee) == {(fee, first): (1, False, first), (fee, second): (2, False, second)}
     assert "您投反对" in reply(stack, second, "２")
     assert ballots(stack, fee) == {(fee, first): (1, False, first), (fee, second): (2, False, second)}
 
 
-def test_a_bare_digit_answers_only_the_latest_numbered_question(stack: Stack) -> None:
+def test_a_bare_digit_answers_the_latest_numbered_question_or_the_one_open_topic(stack: Stack) -> None:
     bare_digits(stack)
 
 
 @pytest.mark.postgres
-def test_a_bare_digit_answers_only_the_latest_numbered_question_on_postgresql(pg_stack: Stack) -> None:
+def test_a_bare_digit_answers_the_latest_numbered_question_or_the_one_open_topic_on_postgresql(
+        pg_stack: Stack) -> None:
     bare_digits(pg_stack)
 
 
@@ -328,3 +337,56 @@ def test_a_digit_after_the_bots_word_on_a_vote_and_an_option_of_one_topic_are_re
 def test_a_digit_after_the_bots_word_on_a_vote_and_an_option_of_one_topic_are_recorded_on_postgresql(
         pg_stack: Stack) -> None:
     digits_and_option_words(pg_stack)
+
+
+# --- named topics, the sender's own ballot, a digit long after (blind test 6, #97, #71, #38, #40, #116) -------
+
+AJ_GRID_2 = [f"+86139{n:08d}" for n in range(101, 121)]  # households: 101+102, 105+106, 109+110, 113+114 …
+
+
+def named_and_own(stack: Stack) -> None:
+    voters = AJ_GRID_2[0:4]
+    me, neighbour = voters[0], voters[2]
+    fee = open_topic(stack, voters, "是否收缴垃圾清运费每户每月5元")
+    assert "您投赞成" in reply(stack, neighbour, "清运费我赞成")
+    close_topic(stack, fee)
+    pit = open_topic(stack, voters, "把村头垃圾池挪到公路边去 现在臭得很")
+    assert "您投反对" in reply(stack, me, "垃圾池那个我投反对 挪过去离我们屋近了")
+    said = reply(stack, me, "垃圾费最后咋个定的")  # within one SMS part (the helper checks 70)
+    assert "是否收缴垃圾清运费" in said and "已截止" in said and "赞成1" in said, said
+    said = reply(stack, me, "垃圾费我改投赞成")
+    assert "已截止" in said and "垃圾池" not in said, said
+    assert ballots(stack, fee, pit) == {(fee, neighbour): (1, False, neighbour), (pit, me): (2, False, me)}
+
+    # The topic named, or the one topic with that option, among two open ones (#38, #40).
+    lamps = open_topic(stack, AJ_GRID_2[4:8], "村口路灯装在东头还是西头", options=["东头", "西头"])
+    levy = open_topic(stack, AJ_GRID_2[4:8], "是否收缴垃圾清运费", allow_proxy=True)
+    son, mother = AJ_GRID_2[5], AJ_GRID_2[4]
+    assert "您投反对" in reply(stack, AJ_GRID_2[6], "算了还是投反对 垃圾费那个")
+    name = name_of(stack, mother)
+    assert f"已替{name}投" in reply(stack, son, "帮我妈投一票 赞成 垃圾清运费那个")
+    assert "您投弃权" in reply(stack, son, "我自己投弃权")
+    # Withdrawing is his own; 取消 right after takes nothing more, and says how to take back hers (#71).
+    assert reply(stack, son, "撤回投票").startswith("已撤回您对“是否收缴垃圾清运费”")
+    said = reply(stack, son, "取消")
+    assert f"撤回{name}的票" in said and "已撤回" not in said, said
+    assert ballots(stack, lamps, levy) == {(levy, AJ_GRID_2[6]): (2, False, AJ_GRID_2[6]),
+                                           (levy, mother): (1, True, son)}
+    assert reply(stack, son, f"撤回{name}的票").startswith(f"已撤回您替{name}对")
+    assert ballots(stack, lamps, levy) == {(levy, AJ_GRID_2[6]): (2, False, AJ_GRID_2[6])}
+
+    # A digit long after his ballot, with one topic open to him, changes it and says so (#116).
+    assert "改投赞成（原来是反对）" in reply(stack, me, "1")  # after "已截止": the pit, his one open topic
+    assert "积分" in reply(stack, me, "我的积分")
+    assert "改投反对（原来是赞成）" in reply(stack, me, "2")
+    assert ballots(stack, pit) == {(pit, me): (2, False, me)}
+
+
+def test_a_named_closed_topic_records_nothing_and_withdrawing_is_the_senders_own(stack: Stack) -> None:
+    named_and_own(stack)
+
+
+@pytest.mark.postgres
+def test_a_named_closed_topic_records_nothing_and_withdrawing_is_the_senders_own_on_postgresql(
+        pg_stack: Stack) -> None:
+    named_and_own(pg_stack)

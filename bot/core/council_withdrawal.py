@@ -1,0 +1,123 @@
+"""Taking a ballot back by message (撤回投票, 我那票不算了, 取消).
+
+- A withdrawal acts on the sender's own ballot unless it names a household member (撤回我妈的票, 取消陈杰的
+  投票); the reply says whose ballot on which topic was taken back.
+- "取消" alone acts on the sender's latest ballot act when that was casting a ballot (their own, or a
+  member's just cast). Right after a withdrawal it takes nothing more back: a ballot cast for a member
+  stays, and the reply says how to take that one back too (blind test 6, #71).
+
+The dialogue's other decisions are in `council_dialogue`; the words in `council_words`."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core.council import fit, is_open
+from bot.core.council_ballots import withdraw
+from bot.core.council_proxy import household_members
+from bot.core.council_texts import SMS, closed_text
+from bot.core.council_words import MEMBERS, named_topic, normal
+from bot.store.council_models import Ballot, BallotEvent, Topic, VoteQuestion
+from bot.store.models import Person, Ticket
+
+
+def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str) -> str:
+    """Withdraw the ballot the message means: the topic it names, the sender's own unless it names a family
+    member (then that member's); `text` "" is a bare 取消: the ballot the sender cast last. Says which."""
+    ballots = _ballots_by(session, voter)
+    topics = {b.topic_id: session.get(Topic, b.topic_id) for b in ballots}
+    named = named_topic([t for t in topics.values() if t is not None], text)
+    if named is not None:
+        ballots = [b for b in ballots if b.topic_id == named.id]
+    now = clock.now()
+    if text.strip():
+        member = _member_named(session, voter, text)
+        if member is not None:
+            ballots = [b for b in ballots if b.proxy and (member is True or b.person_id == member.id)]
+        else:
+            ballots = [b for b in ballots if not b.proxy]
+    else:
+        ballots = ballots[:1]
+    live = [b for b in ballots if is_open(topics[b.topic_id], now)]
+    if not live:
+        left = _members_left(session, voter, now)
+        if left:
+            return left
+        if ballots:
+            return fit(f"“{fit(topics[ballots[0].topic_id].title, 16)}”已截止，票不能撤回了。", SMS)
+        return "您现在没有可以撤回的投票。"
+    ballot = live[0]
+    topic = topics[ballot.topic_id]
+    member_voted = session.get(Person, ballot.person_id) if ballot.proxy else None
+    status = withdraw(session, clock, ballot, voter)
+    _forget(session, voter)
+    if status == "locked":
+        return fit(f"“{fit(topic.title, 16)}”投了就不能改，也不能撤回。", SMS)
+    if status != "withdrawn":
+        return closed_text(topic)
+    whose = f"您替{member_voted.name}" if member_voted else "您"
+    return fit(f"已撤回{whose}对“{fit(topic.title, 14)}”的投票。截止前还可以再投。", SMS)
+
+
+def after_withdrawal(session: Session, clock: Clock, voter: Person) -> str | None:
+    """A bare 取消 right after the sender withdrew a ballot, with a ballot they cast for a member still
+    counted: nothing more is taken back, and the reply says how to take that one back. None otherwise."""
+    last = _last_event(session, voter)
+    if last is None or last.kind != "withdraw" or not _later_than_reports(session, voter, last.at):
+        return None
+    return _members_left(session, voter, clock.now())
+
+
+def ballot_is_latest(session: Session, voter: Person) -> bool:
+    """The sender's latest act was casting or changing a ballot, later than their latest report (after a
+    withdrawal, a 取消 is about something else: their report)."""
+    last = _last_event(session, voter)
+    return last is not None and last.kind != "withdraw" and _later_than_reports(session, voter, last.at)
+
+
+def _last_event(session: Session, voter: Person) -> BallotEvent | None:
+    return session.scalar(select(BallotEvent).where(BallotEvent.cast_by_id == voter.id)
+                          .order_by(BallotEvent.at.desc(), BallotEvent.id.desc()).limit(1))
+
+
+def has_ballots(session: Session, voter: Person) -> bool:
+    return session.scalar(select(Ballot.id).where(Ballot.cast_by_id == voter.id).limit(1)) is not None
+
+
+def _later_than_reports(session: Session, voter: Person, at: object) -> bool:
+    ticket_at = session.scalar(select(func.max(Ticket.created_at)).where(Ticket.reporter_id == voter.id))
+    return ticket_at is None or at > ticket_at  # type: ignore[operator]
+
+
+def _ballots_by(session: Session, voter: Person) -> list[Ballot]:
+    return list(session.scalars(select(Ballot).where(Ballot.cast_by_id == voter.id)
+                                .order_by(Ballot.updated_at.desc(), Ballot.id.desc()).limit(20)))
+
+
+def _member_named(session: Session, voter: Person, text: str) -> Person | bool | None:
+    """The household member the message names (by name), True for a relation word (我妈), None for none."""
+    t = normal(text)
+    named = [m for m in household_members(session, voter) if m.name and m.name in t]
+    if len(named) == 1:
+        return named[0]
+    return True if named or any(word in t for word in MEMBERS) else None
+
+
+def _members_left(session: Session, voter: Person, now: object) -> str | None:
+    """"您自己的票已撤回" and how to take back the ballot still counted that the sender cast for a member."""
+    for ballot in _ballots_by(session, voter):
+        topic = session.get(Topic, ballot.topic_id)
+        member = session.get(Person, ballot.person_id)
+        if ballot.proxy and topic is not None and member is not None and is_open(topic, now):  # type: ignore[arg-type]
+            return fit(f"您自己没有要撤回的票了。替{member.name}投的“{fit(topic.title, 10)}”还算数，"
+                       f"要撤回请回复“撤回{member.name}的票”。", SMS)
+    return None
+
+
+def _forget(session: Session, voter: Person) -> None:
+    row = session.get(VoteQuestion, voter.id)
+    if row is not None:
+        session.delete(row)
+        session.flush()

@@ -1,0 +1,92 @@
+"""A reporter changing the rating they just gave (blind test 6, #110): `2`, then `不对 我要改成满意 他们来得快`.
+
+Within a short window after rating (the follow-up window, 30 minutes), a message that says it changes the
+rating (改成满意, 改为不满意, 按错了 是1) changes it on the ticket rated last, and the reply says from what to
+what. 满意 ↔ 基本满意 only changes the score (a "rerated" event); 不满意 reopens the ticket as a 不满意 does,
+and the assignee hears the reason; a 不满意 changed to 满意 before anyone acted on the reopened ticket closes
+it again and the assignee hears not to redo it. The rating's points are not paid twice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry
+from bot.core.answers import Rating, plain, rating_in
+from bot.core.lifecycle import reported_by
+from bot.core.notify import notify
+from bot.core.rating_remarks import recently_rated, reopen_notice
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import event, set_deadlines
+from bot.store.models import TicketEvent
+
+LABELS = {1: "满意", 2: "基本满意", 3: "不满意"}
+CHANGED = "好的，工单{number}的评价已从{before}改为{after}，谢谢您！"
+SAME = "工单{number}的评价就是{after}，不用改，谢谢您！"
+REOPENED = "好的，工单{number}改为不满意，已重新交办，会再处理。"
+UNDONE_NOTICE = "工单{number}反映人把评价改为{after}，已完结，不用再处理。"
+# Words that say the rating is being changed: 改成满意, 改为3, 重新评, 按错了 是1.
+_CHANGE = re.compile(r"改成|改为|改评|改一下|改下|换成|重新评|评错|按错|点错|选错|打错|回错")
+_FILLER = re.compile(r"^[了的啦 ，,。.!！:：]*(?:我要|我想|应该是|应该|就是|是|为|成|评)?")
+
+
+def change_asked(text: str) -> Rating | None:
+    """The rating a message changes to (改成满意 他们来得快 → 1, reason 他们来得快), or None."""
+    said = plain(text)
+    found = _CHANGE.search(said)
+    if found is None:
+        return None
+    rest = _FILLER.sub("", said[found.end():], count=1)
+    return rating_in(rest)
+
+
+def change_rating(session: Session, clock: Clock, rules: RoutingRules, address: str, rating: Rating,
+                  window: timedelta) -> str | None:
+    """Change the rating of the sender's ticket rated within `window`; the reply, or None (none rated lately)."""
+    ticket = recently_rated(reported_by(session, address, ("closed",)), clock, window)
+    if ticket is None or ticket.rating is None:
+        return _unreopen(session, clock, address, rating, window)
+    before, now = ticket.rating, clock.now()
+    if rating.score == before:
+        return SAME.format(number=ticket.number, after=LABELS[before])
+    rater = registry.person_by_address(session, address)
+    event(session, ticket, "rerated", now, rater, note=rating.reason[:500], score=rating.score, previous=before)
+    if rating.score in (1, 2):
+        ticket.rating = rating.score
+        return CHANGED.format(number=ticket.number, before=LABELS[before], after=LABELS[rating.score])
+    ticket.status, ticket.rating, ticket.closed_at, ticket.resolved_at = "reopened", None, None, None
+    event(session, ticket, "reopened", now, rater, note=rating.reason[:500])
+    set_deadlines(session, rules, ticket, now)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, reopen_notice(ticket, rating.reason), ticket_id=ticket.id)
+    return REOPENED.format(number=ticket.number)
+
+
+def _unreopen(session: Session, clock: Clock, address: str, rating: Rating, window: timedelta) -> str | None:
+    """不满意 just given (the ticket reopened, nobody has acted on it since) changed to 满意 or 基本满意: the
+    ticket is closed with that rating and its assignee told not to redo it."""
+    now = clock.now()
+    for ticket in reported_by(session, address, ("reopened",)):
+        last = session.scalar(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id)
+                              .order_by(TicketEvent.id.desc()).limit(1))
+        rated = session.scalar(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id,
+                                                         TicketEvent.kind == "rated")
+                               .order_by(TicketEvent.id.desc()).limit(1))
+        if last is None or last.kind != "reopened" or rated is None or now - rated.at > window:
+            continue
+        if rating.score == 3:
+            return SAME.format(number=ticket.number, after=LABELS[3])
+        rater = registry.person_by_address(session, address)
+        event(session, ticket, "rerated", now, rater, note=rating.reason[:500], score=rating.score, previous=3)
+        ticket.status, ticket.rating, ticket.closed_at, ticket.resolved_at = "closed", rating.score, now, now
+        event(session, ticket, "closed", now, rater, score=rating.score)
+        if ticket.assignee is not None:
+            notify(session, ticket.assignee, UNDONE_NOTICE.format(number=ticket.number, after=LABELS[rating.score]),
+                   ticket_id=ticket.id)
+        return CHANGED.format(number=ticket.number, before=LABELS[3], after=LABELS[rating.score])
+    return None
