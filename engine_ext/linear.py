@@ -19,7 +19,9 @@ Entities are not its business: CRFEntityExtractor and RegexEntityExtractor extra
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -40,8 +42,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
+import engine_ext.features as features_module
+import engine_ext.lexicon as lexicon_module
 from engine_ext.features import TextFeatures
-from engine_ext.lexicon import load_dialect, load_lexicon
+from engine_ext.lexicon import DIALECT_FILE, LEXICON_FILE, load_dialect, load_lexicon
 
 MODEL_FILE = "linear_classifier.json"
 SELECTOR_KEY = "default"
@@ -132,6 +136,15 @@ class LinearClassifier(GraphComponent):
     @staticmethod
     def required_packages() -> list[str]:
         return ["sklearn"]
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """The tables and the feature code, which config.yml does not name: Rasa's training cache must not
+        hand back a model fitted with an older dialect table or lexicon."""
+        digest = hashlib.sha256()
+        for path in (DIALECT_FILE, LEXICON_FILE, Path(features_module.__file__), Path(lexicon_module.__file__)):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     # -- training ---------------------------------------------------------------------------
 
