@@ -35,7 +35,9 @@ from bench.heldout_eval import scores  # noqa: E402
 from engine_ext.normalize import normalize_text  # noqa: E402
 
 LINEAR = "engine_ext.linear.LinearClassifier"
-PLAIN = {"dialect": False, "intent_features": {}, "category_features": {}}
+# Rasa merges a component's nested config into its defaults key by key, so each block is set to 0.
+NO_BLOCKS = {"standard": 0.0, "cues": 0.0, "shape": 0.0, "topics": 0.0}
+PLAIN = {"dialect": False, "intent_features": NO_BLOCKS, "category_features": NO_BLOCKS}
 
 
 def plain_config(config_file: Path, out: Path) -> Path:

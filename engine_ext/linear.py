@@ -81,7 +81,8 @@ class LinearClassifier(GraphComponent):
             # "standard" is the n-grams of the text with the dialect table applied (咋个 → 怎么,
             # 屋头 → 家里), "topics" the category lexicon's hits, "cues" the intent cues', "shape" the
             # message's form. Chosen on 5-fold CV and the dev set bench/dev_d/ (docs/nlu-eval.md): cues
-            # and shape cost 1-2 points of dev intent accuracy, so they are off.
+            # and shape cost 1-2 points of dev intent accuracy, so they are off. Rasa merges a config's
+            # mapping into this one key by key: set a block to 0 to turn it off.
             "dialect": True,
             "intent_features": {"standard": 0.5, "topics": 0.1},
             "category_features": {"standard": 0.5, "topics": 0.1},
