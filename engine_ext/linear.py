@@ -4,7 +4,9 @@ On both held-out sets a TF-IDF character n-gram logistic regression was about as
 blended with it (docs/nlu-heldout.md), while DIET and the ResponseSelector took ~6 of a training's
 minutes and most of the engine's memory. ``LinearClassifier`` fits two logistic regressions on the
 normalised text (ChineseNormalizer runs first): one for the intent, one for the category of the
-report_issue/emergency examples. It writes what DIETClassifier and ResponseSelector wrote:
+report_issue/emergency examples. What each model sees is built by ``engine_ext.features.TextFeatures``:
+the n-grams of the text with dialect words rewritten to the standard word, and optionally the
+domain lexicon's cues and the message's shape. It writes what DIETClassifier and ResponseSelector wrote:
 
 - ``intent`` and ``intent_ranking`` (every intent, best first), which BareNumberIntent and
   FallbackClassifier read after it;
@@ -17,7 +19,9 @@ Entities are not its business: CRFEntityExtractor and RegexEntityExtractor extra
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,8 +40,12 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+
+import engine_ext.features as features_module
+import engine_ext.lexicon as lexicon_module
+from engine_ext.features import TextFeatures
+from engine_ext.lexicon import DIALECT_FILE, LEXICON_FILE, load_dialect, load_lexicon
 
 MODEL_FILE = "linear_classifier.json"
 SELECTOR_KEY = "default"
@@ -68,6 +76,16 @@ class LinearClassifier(GraphComponent):
             # cross-validation (normalised: 1.7 %, and gibberish read as a report at 0.76).
             "min_evidence": 0.2,
             "random_seed": 2026,
+            # What each model sees besides the character n-grams of the text as written
+            # (engine_ext/features.py): the weights of the extra blocks, 0 or missing for none.
+            # "standard" is the n-grams of the text with the dialect table applied (咋个 → 怎么,
+            # 屋头 → 家里), "topics" the category lexicon's hits, "cues" the intent cues', "shape" the
+            # message's form. Chosen on 5-fold CV and the dev set bench/dev_d/ (docs/nlu-eval.md): cues
+            # and shape cost 1-2 points of dev intent accuracy, so they are off. Rasa merges a config's
+            # mapping into this one key by key: set a block to 0 to turn it off.
+            "dialect": True,
+            "intent_features": {"standard": 0.5, "topics": 0.1},
+            "category_features": {"standard": 0.5, "topics": 0.1},
         }
 
     def __init__(
@@ -80,7 +98,8 @@ class LinearClassifier(GraphComponent):
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
-        self._vectorizer: TfidfVectorizer | None = None
+        self._features: TextFeatures | None = None
+        self._category_features: TextFeatures | None = None
         self._intents: LogisticRegression | None = None
         self._categories: LogisticRegression | None = None
         self._prefixes: dict[str, str] = {}
@@ -119,6 +138,15 @@ class LinearClassifier(GraphComponent):
     def required_packages() -> list[str]:
         return ["sklearn"]
 
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """The tables and the feature code, which config.yml does not name: Rasa's training cache must not
+        hand back a model fitted with an older dialect table or lexicon."""
+        digest = hashlib.sha256()
+        for path in (DIALECT_FILE, LEXICON_FILE, Path(features_module.__file__), Path(lexicon_module.__file__)):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
     # -- training ---------------------------------------------------------------------------
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -126,15 +154,16 @@ class LinearClassifier(GraphComponent):
         if not examples:
             return self._resource
         texts = [e.get(TEXT) for e in examples]
-        self._vectorizer = self._new_vectorizer()
-        features = self._vectorizer.fit_transform(texts)
-        self._intents = self._fit(features, [e.get(INTENT) for e in examples], float(self._config["C"]))
+        self._features = self._new_features("intent_features")
+        self._intents = self._fit(self._features.fit_transform(texts), [e.get(INTENT) for e in examples],
+                                  float(self._config["C"]))
         keyed = [(i, e.get(INTENT_RESPONSE_KEY)) for i, e in enumerate(examples)
                  if "/" in (e.get(INTENT_RESPONSE_KEY) or "")]
         categories = [key.split("/", 1)[1] for _, key in keyed]
         if len(set(categories)) > 1:
-            self._categories = self._fit(features[[i for i, _ in keyed]], categories,
-                                         float(self._config["category_C"]))
+            self._category_features = self._new_features("category_features")
+            features = self._category_features.fit_transform([texts[i] for i, _ in keyed])
+            self._categories = self._fit(features, categories, float(self._config["category_C"]))
         prefixes = [key.split("/", 1)[0] for _, key in keyed]
         self._retrieval_intents = sorted(set(prefixes))
         # A category's usual prefix, for a message whose intent is not a retrieval intent.
@@ -153,15 +182,17 @@ class LinearClassifier(GraphComponent):
                                    solver=str(self._config["solver"]), random_state=int(self._config["random_seed"]))
         return model.fit(features, labels)
 
-    def _new_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
-        return TfidfVectorizer(analyzer="char", sublinear_tf=True, vocabulary=vocabulary,
-                               ngram_range=(int(self._config["min_ngram"]), int(self._config["max_ngram"])))
+    def _new_features(self, key: str) -> TextFeatures:
+        weights = {block: float(w) for block, w in (self._config.get(key) or {}).items()}
+        return TextFeatures(int(self._config["min_ngram"]), int(self._config["max_ngram"]), weights=weights,
+                            dialect=load_dialect() if self._config["dialect"] else None,
+                            lexicon=load_lexicon())
 
     def _state(self) -> dict[str, Any]:
-        assert self._vectorizer is not None
+        assert self._features is not None
         return {
-            "vocabulary": {term: int(index) for term, index in self._vectorizer.vocabulary_.items()},
-            "idf": self._vectorizer.idf_.tolist(),
+            "features": self._features.state(),
+            "category_features": self._category_features.state() if self._category_features else None,
             "intents": _dump(self._intents),
             "categories": _dump(self._categories),
             "prefixes": self._prefixes,
@@ -170,8 +201,15 @@ class LinearClassifier(GraphComponent):
         }
 
     def _restore(self, state: dict[str, Any]) -> None:
-        self._vectorizer = self._new_vectorizer(state["vocabulary"])
-        self._vectorizer.idf_ = np.asarray(state["idf"])
+        if "features" not in state:  # a model trained before the feature blocks: n-grams for both
+            ngrams = [int(self._config["min_ngram"]), int(self._config["max_ngram"])]
+            chars = {"vocabulary": state["vocabulary"], "idf": state["idf"]}
+            state = {**state, "features": {"ngrams": ngrams, "weights": {}, "dialect": {}, "lexicon": {},
+                                           "blocks": {"chars": chars}}}
+            state["category_features"] = state["features"]
+        self._features = TextFeatures.from_state(state["features"])
+        stored = state.get("category_features")
+        self._category_features = TextFeatures.from_state(stored) if stored else None
         self._intents = _load(state["intents"])
         self._categories = _load(state["categories"])
         self._prefixes = state.get("prefixes") or {}
@@ -181,18 +219,18 @@ class LinearClassifier(GraphComponent):
     # -- inference --------------------------------------------------------------------------
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if self._vectorizer is None:
+        if self._features is None:
             return messages
         for message in messages:
             text = message.get(TEXT)
             if not text or text.startswith("/"):
                 continue  # "/intent" triggers keep what the RegexMessageHandler set
-            features = self._vectorizer.transform([text])
             if self._intents is not None:
-                ranking = ranked(self._intent_scores(features), INTENT_NAME_KEY)
+                ranking = ranked(self._intent_scores(self._features.transform([text])), INTENT_NAME_KEY)
                 message.set(INTENT, ranking[0], add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            if self._categories is not None:
+            if self._categories is not None and self._category_features is not None:
+                features = self._category_features.transform([text])
                 self._select_category(message, _probabilities(self._categories, features))
         return messages
 
