@@ -198,7 +198,8 @@ def test_free_words_with_a_number_are_passed_on_to_the_reporter_and_accept_the_t
 
 def test_a_long_progress_note_is_cut_to_one_sms_part_with_whom_to_ask(demo_db: Database, clock: FakeClock):
     number = submit(demo_db, clock)
-    note = "物业说水管是公共部分要走维修基金 已经报上去了 估计要等审批 这几天先用临时的管子接起 有问题随时找我 我每天上午都在小区里转"
+    note = ("物业说水管是公共部分要走维修基金 已经报上去了 估计要等审批 这几天先用临时的管子接起 "
+            "有问题随时找我 我每天上午都在小区里转")
     say(demo_db, clock, WORKER, f"{number} {note}")
     told = messages_to(demo_db, RESIDENT)[-1]
     assert len(told) <= 70 and told.startswith(f"工单{number}进展：物业说水管") and "…（详情请问" in told
