@@ -102,7 +102,7 @@ def says(text: str, words: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class WorkerCommand:
-    verb: str  # ack / start / resolve / return / details
+    verb: str  # ack / start / resolve / return / details / words (free words, no command)
     number: str | None
     note: str
 
@@ -131,7 +131,7 @@ def worker_command(text: str, intent: str) -> WorkerCommand:
     elif _QUESTION.search(note):
         verb = "details"
     else:
-        verb = "start"
+        verb = "words"  # the holder's progress note; from above him, words for him (`staff_desk`)
     return WorkerCommand(verb, number, note)
 
 

@@ -81,10 +81,10 @@ def test_the_words_of_a_finished_job_still_resolve_whatever_else_the_note_says()
 
 @pytest.mark.parametrize("text", ["T1015 师傅已经把总阀关了 明天换管子", "T1003 燃气公司来了 阀门漏气 已经换了",
                                   "T1015 已打电话给物业 明天来修", "T1015 还没修好 明天再来", "T1015 明天修好"])
-def test_free_words_with_a_number_are_a_progress_note_kept_whole(text):
+def test_free_words_with_a_number_are_kept_whole_as_free_words(text):
     # Blind test 6, #50 and #82: they were read as 收到 and the note was lost.
     command = worker_command(text, "worker_ack")
-    assert (command.verb, command.note) == ("start", text.split(" ", 1)[1])
+    assert (command.verb, command.note) == ("words", text.split(" ", 1)[1])
 
 
 @pytest.mark.parametrize(("text", "note"), [

@@ -229,3 +229,14 @@ def test_a_building_head_sees_his_buildings_tickets_by_message_as_on_the_workben
     refused = say(demo_db, clock, BUILDING_HEAD, f"收到 {mine}")
     assert "承办" in refused and f"{mine} 详情" in refused and len(refused) <= 70
     assert ticket(demo_db, mine).status == "assigned"
+
+
+def test_free_words_from_above_the_holder_go_to_the_holder_never_to_the_reporter(demo_db: Database,
+                                                                                 clock: FakeClock):
+    number = submit(demo_db, clock)
+    told_before = messages_to(demo_db, RESIDENT)
+    answer = say(demo_db, clock, COMMUNITY_SECRETARY, f"{number} 请尽快处理 居民很着急")
+    assert "转给承办人" in answer and f"{number} 进度" in answer and len(answer) <= 70
+    assert messages_to(demo_db, WORKER)[-1].endswith("：请尽快处理 居民很着急")
+    assert messages_to(demo_db, RESIDENT) == told_before
+    assert ticket(demo_db, number).status == "assigned" and kinds(demo_db, number)[-1] == "note"
