@@ -37,11 +37,27 @@ _GROUP_OF_LONGER = re.compile(r"\d[ -]$")
 _GROUP_OF_LONGER_AFTER = re.compile(r"[ -]\d")
 _UNIT_AFTER = re.compile(r"(?:年|元|块|室|米|平|户|人|栋|楼|层|次|天|小时|分钟|点|岁|斤|公里|公斤|辆|个|件|万)")
 RETURN_WORDS = ("退单", "退回", "不是我们网格", "不归我们")
-RESOLVE_WORDS = ("办结", "已处理", "已解决", "处理完", "处理好", "完成", "完工", "搞定", "结单", "结案", "修好",
+RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解决", "已经解决", "解决了", "处理完", "处理好",
+                 "完成", "完工", "搞定", "搞好了", "弄好", "整好", "结单", "结案", "修好", "修完", "弄完", "搞完",
                  "已修复", "办好", "办完", "清运", "已清理", "已调解")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
                "已安排")
 DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
+ACK_WORDS = ("收到", "接单", "好的", "知道了", "马上去", "马上过去", "这就去", "我来", "我接", "接手", "ok")
+# A finished job's words after these are not one yet: 还没修好, 明天修好, 争取搞定.
+_NOT_YET = re.compile(r"(?:没有?|未|不|别|明天|后天|马上|尽快|争取|准备|要|会|能|再)$")
+_QUESTION = re.compile(r"[?？吗呢么]$|怎么|咋个|咋办|哪个|哪里|什么|啥|谁|为什么|几时")
+DETAIL_NOTE_CHARS = 8  # "反映人电话多少": asking; a longer note naming 电话 ("已打电话给物业…") is progress
+# The command word starting or ending a note is not part of it ("T1004 办结了 家属接回去了" → "家属接回去了").
+_MARKERS = ("已办结", "办结", "结单", "结案", "退单", "退回", "收到", "接单", "进度", "处理中", "正在处理")
+_DONE = ("已经处理", "已处理", "处理好", "处理完", "处理过", "已解决", "已经解决", "解决好", "搞定", "搞好", "办好",
+         "办完", "弄好", "整好", "修好", "完成", "完工")
+_PARTICLE = "(?:了|啦|咯|喽|完毕|毕)?"
+_BREAK = r"[\s，,。.:：;；!！]"
+_WORD = "(?:已经|已)?(?:{})"
+_LEAD = re.compile(rf"^{_BREAK}*(?:{_WORD.format('|'.join(_MARKERS))}{_PARTICLE}|"
+                   rf"{_WORD.format('|'.join(_DONE))}{_PARTICLE}(?={_BREAK}|$))")
+_TRAIL = re.compile(rf"(?:^|(?<={_BREAK})){_WORD.format('|'.join(_MARKERS + _DONE))}{_PARTICLE}{_BREAK}*$")
 
 
 def ticket_number_in(text: str) -> str | None:
@@ -66,18 +82,27 @@ def _not_a_ticket(plain: str, match: re.Match[str], *, bare: bool) -> bool:
 
 
 def without_number(text: str) -> str:
-    """The note a worker wrote after the number and the command words: 'T1023 已办结 路灯换好了' → '路灯换好了'."""
+    """The note a worker wrote after the number and the command words: 'T1023 已办结 路灯换好了' → '路灯换好了',
+    'T1004 办结了，家属接回去了' → '家属接回去了'; a finished job's words inside the note stay (全部清运了)."""
     plain = unicodedata.normalize("NFKC", text or "")
     for form in _FORMS[:3]:
         plain = form.sub(" ", plain)
-    for word in ("退单", "已办结", "办结", "收到"):
-        plain = plain.replace(word, " ")
-    return " ".join(plain.split()).strip(" ，,。:：")
+    plain = " ".join(plain.split())
+    while (cut := _LEAD.sub("", plain, count=1)) != plain:
+        plain = cut.strip()
+    plain = _TRAIL.sub("", plain)
+    return plain.strip(" ，,。:：")
+
+
+def says(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text says one of the words of a finished job, not after 没/未/明天/要… (还没修好)."""
+    return any(not _NOT_YET.search(text[:found.start()])
+               for word in words for found in re.finditer(re.escape(word), text))
 
 
 @dataclass(frozen=True)
 class WorkerCommand:
-    verb: str  # ack / start / resolve / return / details
+    verb: str  # ack / start / resolve / return / details / words (free words, no command)
     number: str | None
     note: str
 
@@ -85,21 +110,28 @@ class WorkerCommand:
 def worker_command(text: str, intent: str) -> WorkerCommand:
     """What a worker's message asks for. Words win over the intent: 退单, 处理中 and 详情 have no intent
     of their own, and a progress note ("T1007 进度 已联系医生上门") must never close a ticket however
-    the classifier read it; only the words of a finished job or the resolve intent resolve."""
+    the classifier read it; only the words of a finished job (not 还没修好) or the resolve intent resolve.
+    Free words with the number and no command ("T1015 师傅已经把总阀关了 明天换管子") are a progress
+    note (blind test 6, #50); a question about the ticket asks for its 详情."""
     number = ticket_number_in(text)
     note = without_number(text)
+    lower = unicodedata.normalize("NFKC", text or "").lower()
     if any(w in text for w in RETURN_WORDS):
         verb = "return"
-    elif any(w in text for w in RESOLVE_WORDS):
+    elif says(text, RESOLVE_WORDS):
         verb = "resolve"
     elif any(w in text for w in START_WORDS):
         verb = "start"
-    elif any(w in text for w in DETAIL_WORDS):
+    elif any(w in text for w in DETAIL_WORDS) and (len(note) <= DETAIL_NOTE_CHARS or _QUESTION.search(note)):
         verb = "details"
     elif intent == "worker_resolve":
         verb = "resolve"
-    else:
+    elif any(w in lower for w in ACK_WORDS) or len(re.sub(r"\W", "", note)) < 2:
         verb = "ack"
+    elif _QUESTION.search(note):
+        verb = "details"
+    else:
+        verb = "words"  # the holder's progress note; from above him, words for him (`staff_desk`)
     return WorkerCommand(verb, number, note)
 
 

@@ -34,7 +34,8 @@ DISPATCHABLE = ("new", "returned", "assigned", "acknowledged", "in_progress", "r
 
 class DispatchError(Exception):
     """not_allowed (not a dispatcher, or outside her community), wrong_state, no_target (names no grid or
-    person we know), ambiguous (a name several grids or people share; `choices` lists them), returned_by
+    person we know), outside_person (a staff member outside her community; `choices` is their name and
+    unit), ambiguous (a name several grids or people share; `choices` lists them), returned_by
     (it would go back to the worker who returned it; `choices` is their name and reason)."""
 
     def __init__(self, reason: str, choices: tuple[str, ...] = ()) -> None:
@@ -91,8 +92,8 @@ def _grids_within(session: Session, scopes: list[OrgUnit]) -> list[OrgUnit]:
     return [g for g in grids if within(session, g, scopes)]
 
 
-def _staff_named(session: Session, words: str, scopes: list[OrgUnit]) -> list[tuple[Person, OrgUnit]]:
-    """Staff whose name the words carry, each with the unit of their role, within the scopes."""
+def _staff_named(session: Session, words: str, scopes: list[OrgUnit] | None) -> list[tuple[Person, OrgUnit]]:
+    """Staff whose name the words carry, each with the unit of their role, within the scopes (None: anywhere)."""
     found: list[tuple[Person, OrgUnit]] = []
     rows = session.execute(select(Person, StaffRole).join(StaffRole, StaffRole.person_id == Person.id)
                            .where(Person.kind == "staff").order_by(StaffRole.id)).all()
@@ -100,7 +101,7 @@ def _staff_named(session: Session, words: str, scopes: list[OrgUnit]) -> list[tu
         if len(person.name) < 2 or person.name not in words or any(p.id == person.id for p, _ in found):
             continue
         unit = session.get(OrgUnit, role.unit_id)
-        if within(session, unit, scopes):
+        if scopes is None or within(session, unit, scopes):
             found.append((person, unit))
     longest = max((len(p.name) for p, _ in found), default=0)
     return [(p, u) for p, u in found if len(p.name) == longest]
@@ -123,6 +124,10 @@ def resolve_target(session: Session, words: str, scopes: list[OrgUnit]) -> tuple
         raise DispatchError("ambiguous", tuple(g.name for g in grids[:4]))
     if match.grids:  # a real place, but outside her community
         raise DispatchError("not_allowed")
+    outside = _staff_named(session, words, None)
+    if outside:  # blind test 6, #54: a colleague elsewhere is named, not unknown
+        person, unit = outside[0]
+        raise DispatchError("outside_person", (person.name, unit.name))
     raise DispatchError("no_target")
 
 

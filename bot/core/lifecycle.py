@@ -18,6 +18,7 @@ from bot.core.notify import notify
 from bot.core.places import match_place
 from bot.core.rating_remarks import reopen_notice, says_unfinished
 from bot.core.routing_rules import RoutingRules
+from bot.core.scopes import scope_of, visible_ticket
 from bot.core.tickets import (
     CATEGORY_NAMES,
     OPEN_STATUSES,
@@ -36,6 +37,7 @@ STATUS_NAMES = {
     "merged": "已并单", "cancelled": "已撤销",
 }
 WORKABLE = ("assigned", "acknowledged", "in_progress", "reopened")
+SMS_PART = 70
 
 
 class TicketError(Exception):
@@ -114,7 +116,7 @@ def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str 
         _audit(session, clock, actor, "progress", ticket)
     progress = progress_words(note)
     if progress:
-        tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）正在处理：{progress[:40]}")
+        tell_reporters(session, ticket, progress_notice(ticket.number or "", progress, actor.name))
     return ticket
 
 
@@ -123,6 +125,15 @@ def progress_words(note: str) -> str:
     for word in ("进度", "处理中", "正在处理"):
         note = note.replace(word, " ")
     return " ".join(note.split()).strip(" ，,。:：")
+
+
+def progress_notice(number: str, note: str, writer: str) -> str:
+    """"工单T1015进展：师傅已经把总阀关了 明天换管子" in one SMS part; a long note cut, with whom to ask."""
+    head = f"工单{number}进展："
+    if len(head) + len(note) <= SMS_PART:
+        return head + note
+    tail = f"…（详情请问{writer}）" if writer else "…"
+    return head + note[:SMS_PART - len(head) - len(tail)] + tail
 
 
 def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str, note: str,
@@ -249,13 +260,13 @@ def status_lines(session: Session, address: str) -> list[str]:
 
 
 def details(session: Session, rules: RoutingRules, number: str | None, address: str) -> str:
-    """A ticket in full, for staff who may act on it or help with it (协办): the whole text, the place,
+    """A ticket in full, for staff who may act on it or see it (协办, a building head): the whole text, the place,
     photos, its status and the reporter's number to call back (staff see it whole). In as few SMS parts
     as it takes (the grid's name goes when a place is named and it would take another part); past the
     SMS policy's parts the rest comes on 更多."""
     ticket = get_ticket(session, number)
     actor = registry.person_by_address(session, address)
-    if not may_act(session, rules, ticket, actor) and not _co_handler(session, ticket, actor):
+    if not may_act(session, rules, ticket, actor) and not may_see(session, ticket, actor):
         raise TicketError("not_allowed", ticket)
     unit = ticket.unit.name if ticket.unit else "待分派"
     named, point = where_words(ticket, ticket.unit)  # a location alone: 阳光小区附近, 定位25.0331,102.7123
@@ -276,10 +287,10 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
     return next(form for form in forms if segments(form) == fewest)
 
 
-def _co_handler(session: Session, ticket: Ticket, person: Person | None) -> bool:
-    return person is not None and session.scalar(select(TicketFollower.id).where(
-        TicketFollower.ticket_id == ticket.id, TicketFollower.role == "co_handler",
-        TicketFollower.person_id == person.id).limit(1)) is not None
+def may_see(session: Session, ticket: Ticket, person: Person | None) -> bool:
+    """Whether the ticket is in the person's scope, as on the workbench: a co-handler (协办) its, a grid
+    worker his grid's, a building head his building's residents' (blind test 6, #106)."""
+    return person is not None and visible_ticket(session, scope_of(session, person), ticket.number or "") is not None
 
 
 def staff_member(session: Session, address: str) -> Person | None:

@@ -1,6 +1,7 @@
 """What a staff member's message asks for, read by who is speaking before any classifier guesses:
 a message naming a ticket is a command on it (详情, 收到, 处理中/进度, 已办结, 退单 with its reason, for
-those who may 派给, and for the grid's backup worker 我来处理 to take it over); 我的工单 lists what they
+those who may 派给, and for the grid's backup worker 我来处理 to take it over; other words are the holder's
+progress note, or from a secretary above him words passed to him); 我的工单 lists what they
 hold, a page at a time (更多); anything else they may send gets the staff menu, never the residents' one.
 
 Every reply fits one SMS part, except a ticket's 详情 (its whole text, the SMS policy sends the rest
@@ -10,18 +11,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import dispatch, lifecycle, resolving, visit_desk
+from bot.core import dispatch, lifecycle, resolving, staff_actions, visit_desk
 from bot.core.commands import ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
+from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
+from bot.core.scopes import Scope, scope_of
 from bot.core.take_over import holder_name, is_backup_for, says_take_over, take_over
-from bot.core.tickets import CATEGORY_NAMES, assignee_label
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, assignee_label
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, StaffQueuePage, Ticket
 
@@ -49,6 +53,8 @@ REPLIES = {
     "return_reason": "请说明退单理由，如“退单 {number} 不归本网格，在安居苑”，值班员好重新派单。",
     "no_number": "请带上工单号，比如“收到 T1023”。",
     "not_found": "没有找到工单{number}，请核对单号。",
+    "passed_to_holder": "已把您的话转给承办人{holder}。要告诉反映人请回“{number} 进度 说明”。",
+    "view_only": "工单{number}由{holder}承办，您可以查看（回“{number} 详情”），办理由承办人操作。",
     "not_allowed": "工单{number}不归您办理，只有承办人或其上级可以操作。",
     "wrong_state": "工单{number}目前“{status}”，不能这样操作。",
     "awaiting": "工单{number}目前“{status}”，请回复“{number} 派给 网格名或姓名”派单。",
@@ -62,6 +68,7 @@ REPLIES = {
     "take_over_refused": "工单{number}由{holder}承办，只有本网格备岗网格员可以接手；要改派请找街道值班员。",
     "dispatch_not_allowed": "抱歉，派单由街道值班员或本社区书记操作，您可以回复“退单 {number} 理由”。",
     "dispatch_outside": "抱歉，工单{number}或所派网格不在您的辖区，请联系街道值班员。",
+    "dispatch_outside_person": "{name}在{unit}，不在您的辖区，不能派给{name}；跨辖区派单请找街道值班员。",
     "dispatch_no_target": "没找到要派给谁，请写网格名或姓名，如“{number} 派给 安居社区第1网格”。",
     "dispatch_ambiguous": "有几个可选：{choices}。请写清楚派给哪一个。",
     "dispatch_returner": "工单{number}是{name}退回的：{why}。仍要派请回“{number} 派给 {words} 确认”",
@@ -115,16 +122,28 @@ def queue(session: Session, person: Person) -> list[Ticket]:
     return held + [t for t in awaiting_dispatch(session, person) if t.id not in seen]
 
 
+def buildings_tickets(session: Session, person: Person) -> list[Ticket]:
+    """A building head's: the open tickets of his building's residents, newest first, as his workbench
+    shows them (blind test 6, #106)."""
+    scope = scope_of(session, person)
+    if not scope.building_ids:
+        return []
+    residents = Scope(person.id, False, frozenset(), scope.building_ids, ())
+    return list(session.scalars(select(Ticket).where(residents.tickets(), Ticket.status.in_(OPEN_STATUSES))
+                                .order_by(Ticket.id.desc())))
+
+
 def _line(ticket: Ticket) -> str:
     return f"{ticket.number}{CATEGORY_NAMES[ticket.category]}{STATUS_NAMES[ticket.status]}"
 
 
-def queue_page(tickets: list[Ticket], offset: int, budget: int = SMS_CHARS) -> tuple[str, int]:
+def queue_page(tickets: list[Ticket], offset: int, budget: int = SMS_CHARS,
+               title: str = "您的待办工单") -> tuple[str, int]:
     """One SMS part of the list from `offset`: the text and where the next page starts."""
     total = len(tickets)
     if offset >= total:
         return "没有更多了。回复“我的工单”从头看。", total
-    head = "您的待办工单" if offset == 0 else "接上"
+    head = title if offset == 0 else "接上"
     shown, text = 0, ""
     for count in range(1, total - offset + 1):
         lines = "；".join(_line(t) for t in tickets[offset:offset + count])
@@ -140,12 +159,15 @@ def queue_page(tickets: list[Ticket], offset: int, budget: int = SMS_CHARS) -> t
 def show_queue(session: Session, clock: Clock, person: Person, *, more: bool = False) -> str:
     """我的工单 (the first page) or 更多 (the next one, while the list was shown recently)."""
     tickets = queue(session, person)
-    if not tickets:
+    seen = {t.id for t in tickets}
+    watched = [t for t in buildings_tickets(session, person) if t.id not in seen]
+    if not tickets and not watched:
         return "您目前没有待办工单。"
     page = session.get(StaffQueuePage, person.id)
     now = clock.now()
     offset = page.next_offset if more and page is not None and now - page.shown_at <= PAGE_WINDOW else 0
-    text, next_offset = queue_page(tickets, offset)
+    title = "您的待办工单" if tickets else "您楼栋居民的工单"
+    text, next_offset = queue_page(tickets + watched, offset, title=title)
     if page is None:
         session.add(StaffQueuePage(person_id=person.id, next_offset=next_offset, shown_at=now))
     else:
@@ -171,6 +193,9 @@ def _dispatch(session: Session, clock: Clock, rules: RoutingRules, person: Perso
             return reply("dispatch_returner", number=number, name=name, why=why or "未说明", words=words)
         if error.reason == "ambiguous":
             return reply("dispatch_ambiguous", choices="、".join(error.choices))
+        if error.reason == "outside_person":
+            name, unit = error.choices
+            return reply("dispatch_outside_person", name=name, unit=unit)
         if error.reason == "wrong_state":
             ticket = session.scalar(select(Ticket).where(Ticket.number == number))
             return reply("dispatch_wrong_state", number=number, status=STATUS_NAMES.get(ticket.status, ""))
@@ -204,12 +229,38 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
             and not lifecycle.may_act(session, rules, ticket, person):
         return _take_over(session, clock, person, ticket)
     try:
+        if verb.verb == "words":
+            if _above_the_holder(session, rules, person, ticket):
+                return _pass_to_holder(session, clock, rules, person, address, ticket, verb.note)
+            verb = replace(verb, verb="start")  # blind test 6, #50: the holder's progress, in his own words
         return _worker_verb(session, clock, rules, verb, number, address, photos)
     except TicketError as error:
         if error.reason == "wrong_state" and error.status in AWAITING and ticket is not None:
             return _awaiting_reply(session, person, ticket)
+        if error.reason == "not_allowed" and ticket is not None and lifecycle.may_see(session, ticket, person):
+            return reply("view_only", number=number, holder=holder_name(ticket))
         return reply(error.reason if error.reason in REPLIES else "not_found", number=number,
                      status=STATUS_NAMES.get(error.status or "", ""))
+
+
+def _above_the_holder(session: Session, rules: RoutingRules, person: Person, ticket: Ticket | None) -> bool:
+    """Whether someone else holds the ticket and the sender acts on it from above (a secretary, the duty officer)."""
+    return ticket is not None and ticket.assignee_id is not None \
+        and person.id not in (ticket.assignee_id, ticket.escalated_to_id) \
+        and lifecycle.may_act(session, rules, ticket, person)
+
+
+def _pass_to_holder(session: Session, clock: Clock, rules: RoutingRules, person: Person, address: str,
+                    ticket: Ticket, words: str) -> str:
+    """Free words on a ticket from above its holder ("T1015 请尽快处理 居民很着急") are for the holder, never
+    a progress note the reporter hears: kept on the timeline (staff only) and sent to the holder."""
+    number = ticket.number or ""
+    staff_actions.private_note(session, clock, rules, number, address, words)
+    head, tail = f"工单{number}，{person.name}：", f"（回“{number} 详情”看工单）"
+    text = head + words if len(head) + len(words) <= SMS_CHARS else \
+        head + words[:SMS_CHARS - len(head) - len(tail) - 1] + "…" + tail
+    notify(session, ticket.assignee, text, ticket_id=ticket.id)
+    return reply("passed_to_holder", number=number, holder=holder_name(ticket))
 
 
 def _take_over(session: Session, clock: Clock, person: Person, ticket: Ticket) -> str:
@@ -228,7 +279,7 @@ def _names_target(session: Session, person: Person, words: str) -> bool:
     try:
         dispatch.resolve_target(session, words, dispatch.scope_units(session, person))
     except dispatch.DispatchError as error:
-        return error.reason == "ambiguous"
+        return error.reason in ("ambiguous", "outside_person")
     return True
 
 

@@ -77,3 +77,32 @@ def test_asking_about_a_ticket_is_a_details_request(text):
 
 def test_the_words_of_a_finished_job_still_resolve_whatever_else_the_note_says():
     assert worker_command("T1023 已办结 原号码13900000001 已联系本人", "worker_ack").verb == "resolve"
+
+
+@pytest.mark.parametrize("text", ["T1015 师傅已经把总阀关了 明天换管子", "T1003 燃气公司来了 阀门漏气 已经换了",
+                                  "T1015 已打电话给物业 明天来修", "T1015 还没修好 明天再来", "T1015 明天修好"])
+def test_free_words_with_a_number_are_kept_whole_as_free_words(text):
+    # Blind test 6, #50 and #82: they were read as 收到 and the note was lost.
+    command = worker_command(text, "worker_ack")
+    assert (command.verb, command.note) == ("words", text.split(" ", 1)[1])
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("T1004 已经处理了 老人家属接回去了", "老人家属接回去了"), ("T1004 办结了 家属接回去了", "家属接回去了"),
+    ("T1004办结了，家属接回去了", "家属接回去了"), ("T1004 处理好了 水不漏了", "水不漏了"), ("T1004 搞定了", ""),
+    ("T1004 弄好了", ""), ("T1004 修好了 换了新灯泡", "换了新灯泡"), ("T1023 路灯换好了，已办结", "路灯换好了"),
+    ("T1017 已办结 环卫所下午全部清运了", "环卫所下午全部清运了")])
+def test_a_finished_job_in_plain_words_resolves_with_the_rest_as_its_note(text, note):
+    # Blind test 6, #29 (only 接单 recorded) and #30 (the reporter read "已办结：了 家属接回去了").
+    command = worker_command(text, "worker_ack")
+    assert (command.verb, command.note) == ("resolve", note)
+
+
+@pytest.mark.parametrize("text", ["收到 T1015", "T1015 收到 马上过去", "T1015 好", "T1015 我来处理"])
+def test_an_acknowledgement_stays_one_with_or_without_a_few_words(text):
+    assert worker_command(text, "").verb == "ack"
+
+
+@pytest.mark.parametrize("text", ["T1015 谁报的", "T1015 这个是哪个小区的"])
+def test_a_question_about_a_ticket_is_never_passed_on_as_progress(text):
+    assert worker_command(text, "").verb == "details"

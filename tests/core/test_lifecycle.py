@@ -224,7 +224,7 @@ def test_a_progress_note_is_kept_on_the_ticket_and_the_reporter_hears_it(demo_db
     with demo_db.session() as s:
         lifecycle.start_work(s, clock, RULES, number, WORKER, "进度 已联系物业")
     assert ticket(demo_db, number).status == "in_progress"
-    assert messages_to(demo_db, RESIDENT)[-1] == f"您反映的问题（{number}）正在处理：已联系物业"
+    assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}进展：已联系物业"
     with demo_db.session() as s:
         lifecycle.start_work(s, clock, RULES, number, WORKER, "明天上午换灯泡")
     assert messages_to(demo_db, RESIDENT)[-1].endswith("明天上午换灯泡")

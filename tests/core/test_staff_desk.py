@@ -11,7 +11,7 @@ from bot.core import registration, staff_desk
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, VILLAGER, WORKER
-from tests.core.helpers import COMMUNITY_SECRETARY, RULES, make_report, messages_to, submit, ticket
+from tests.core.helpers import COMMUNITY_SECRETARY, RULES, kinds, make_report, messages_to, submit, ticket
 
 CATEGORIES = ["roads", "sanitation", "housing_utilities", "roads", "sanitation", "roads", "housing_utilities",
               "sanitation", "roads"]
@@ -180,3 +180,63 @@ def test_a_resolve_by_someone_above_the_assignee_tells_the_assignee_who(demo_db:
     assert "已由" in told and "您不用再办" in told and "已办结：" not in told
     asked = messages_to(demo_db, RESIDENT)[-1]
     assert asked == f"工单{number}已办结，请评价：1 满意 2 基本满意 3 不满意"
+
+
+def test_free_words_with_a_number_are_passed_on_to_the_reporter_and_accept_the_ticket(demo_db: Database,
+                                                                                     clock: FakeClock):
+    # Blind test 6, #50: "T1015 师傅已经把总阀关了 明天换管子" was answered 已接单 again and lost.
+    number = submit(demo_db, clock)
+    answer = say(demo_db, clock, WORKER, f"{number} 师傅已经把总阀关了 明天换管子")
+    assert answer == f"工单{number}已记为处理中，已把进展告诉反映人。"
+    assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}进展：师傅已经把总阀关了 明天换管子"
+    done = ticket(demo_db, number)
+    assert done.status == "in_progress" and done.acknowledged_at is not None
+    say(demo_db, clock, WORKER, f"{number} 燃气公司来了 阀门漏气 已经换了")
+    assert kinds(demo_db, number)[-2:] == ["in_progress", "progress"]
+    assert messages_to(demo_db, RESIDENT)[-1].endswith("阀门漏气 已经换了")
+
+
+def test_a_long_progress_note_is_cut_to_one_sms_part_with_whom_to_ask(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    note = ("物业说水管是公共部分要走维修基金 已经报上去了 估计要等审批 这几天先用临时的管子接起 "
+            "有问题随时找我 我每天上午都在小区里转")
+    say(demo_db, clock, WORKER, f"{number} {note}")
+    told = messages_to(demo_db, RESIDENT)[-1]
+    assert len(told) <= 70 and told.startswith(f"工单{number}进展：物业说水管") and "…（详情请问" in told
+
+
+def test_a_secretary_naming_a_worker_of_another_community_is_told_so(demo_db: Database, clock: FakeClock):
+    # Blind test 6, #54: "T1017 派给 杨艳" (安居社区) from 幸福社区's secretary got "没找到要派给谁".
+    number = submit(demo_db, clock)
+    answer = say(demo_db, clock, COMMUNITY_SECRETARY, f"{number} 派给 杨艳")
+    assert answer.startswith("杨艳在安居社区第1网格，不在您的辖区") and "街道值班员" in answer and len(answer) <= 70
+    assert ticket(demo_db, number).assignee.phone == WORKER
+
+
+BUILDING_HEAD = "+8613700000201"  # 阳光小区1栋, where RESIDENT lives
+ELSEWHERE_IN_THE_GRID = "+8613900000010"  # 幸福社区第1网格, not in 阳光小区1栋
+
+
+def test_a_building_head_sees_his_buildings_tickets_by_message_as_on_the_workbench(demo_db: Database,
+                                                                                 clock: FakeClock):
+    # Blind test 6, #106: 我的工单, 详情 and 收到 on his building's ticket were all refused.
+    mine = submit(demo_db, clock)
+    other = submit(demo_db, clock, make_report("小区门口的垃圾桶满了", sender=ELSEWHERE_IN_THE_GRID))
+    listed = say(demo_db, clock, BUILDING_HEAD, "我的工单")
+    assert listed.startswith("您楼栋居民的工单") and mine in listed and other not in listed
+    assert "我家楼下路灯坏了好几天了" in say(demo_db, clock, BUILDING_HEAD, f"{mine} 详情")
+    assert "不归您办理" in say(demo_db, clock, BUILDING_HEAD, f"{other} 详情")
+    refused = say(demo_db, clock, BUILDING_HEAD, f"收到 {mine}")
+    assert "承办" in refused and f"{mine} 详情" in refused and len(refused) <= 70
+    assert ticket(demo_db, mine).status == "assigned"
+
+
+def test_free_words_from_above_the_holder_go_to_the_holder_never_to_the_reporter(demo_db: Database,
+                                                                                 clock: FakeClock):
+    number = submit(demo_db, clock)
+    told_before = messages_to(demo_db, RESIDENT)
+    answer = say(demo_db, clock, COMMUNITY_SECRETARY, f"{number} 请尽快处理 居民很着急")
+    assert "转给承办人" in answer and f"{number} 进度" in answer and len(answer) <= 70
+    assert messages_to(demo_db, WORKER)[-1].endswith("：请尽快处理 居民很着急")
+    assert messages_to(demo_db, RESIDENT) == told_before
+    assert ticket(demo_db, number).status == "assigned" and kinds(demo_db, number)[-1] == "note"

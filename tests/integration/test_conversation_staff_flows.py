@@ -4,9 +4,14 @@ server: notices within one SMS part with the whole problem by 详情, a withdraw
 the worker who returned it, the backup worker taking a ticket over, a number verification closed without a
 rating request. Every behaviour runs on SQLite and on PostgreSQL.
 
-Each test writes as residents of 幸福社区第4网格 (61–80) or numbers no other integration test uses; the
-grid's worker, backup and the duty officer are shared, so what is asserted of them is about this test's
-tickets."""
+Blind test 6's findings follow, in 安居社区第2网格 (its worker 黄霞, its building head and residents 101–120,
+written as by no other test module): a worker's progress note in plain words reaches the reporter, a
+finished job in plain words resolves with a clean note, a building head sees his building's tickets, a
+secretary naming a colleague of another community is told so.
+
+Each test writes as residents of 幸福社区第4网格 (61–80), 安居社区第2网格 (101–120) or numbers no other
+integration test uses; the grids' workers, backup and the duty officer are shared, so what is asserted of
+them is about this test's tickets."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from bot.common.sms_parts import segments
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
 from tests.integration.test_conversation_staff import (
+    ANJU_SECRETARY,
     event_kinds,
     notices,
     number_in,
@@ -30,6 +36,8 @@ GRID_4_WORKER = "+8613700000004"  # 幸福社区第4网格, whose residents are 
 GRID_4_BACKUP = "+8613700000104"
 AUX_POLICE = "+8613800001003"  # 幸福社区's auxiliary police: 协办 on 治安
 LI_LEI = "+8613700000001"  # 幸福社区第1网格 (阳光小区)
+HUANG_XIA = "+8613700000006"  # 黄霞, 安居社区第2网格 (安居苑二期), whose residents are +8613900000101 … 120
+AJ_BUILDING_HEAD = "+8613700000206"  # 安居苑二期1栋: residents 101–107 live there
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -117,3 +125,53 @@ def test_a_number_verification_is_closed_without_a_rating_request_or_the_old_num
     assert not any("评价" in n or "13900000019" in n for n in told), told
     assert any("登记已改用这个号码" in n for n in told)
     assert ticket(stack, number)["status"] == "closed"
+
+
+# -- blind test 6 ---------------------------------------------------------------------------------
+
+def test_a_progress_note_in_plain_words_reaches_the_reporter_and_plain_done_words_resolve(any_stack: Stack):
+    # #50: "T1015 师傅已经把总阀关了 明天换管子" was answered 已接单 again and lost; #29: "已经处理了" only 接单.
+    stack = any_stack
+    reporter = "+8613900000108"
+    number = opened(stack, reporter, "我家厕所的水管爆了 水流得到处都是")
+    assert "已接单" in reply(stack, HUANG_XIA, f"{number} 收到 马上过去")
+    passed = reply(stack, HUANG_XIA, f"{number} 师傅已经把总阀关了 明天换管子")
+    assert "告诉反映人" in passed and "已接单" not in passed
+    assert f"工单{number}进展：师傅已经把总阀关了 明天换管子" in notices(stack, reporter, number)
+    assert ticket(stack, number)["status"] == "in_progress"
+    done = reply(stack, HUANG_XIA, f"{number} 已经处理了 新管子换好了")
+    assert "已办结" in done and ticket(stack, number)["status"] == "resolved"
+    assert notices(stack, reporter, "评价")[-1].startswith(f"工单{number}已办结：新管子换好了。")
+
+
+def test_a_note_before_acceptance_accepts_and_a_resolve_note_keeps_no_stray_word(any_stack: Stack):
+    # #82: "T1003 燃气公司来了 阀门漏气 已经换了" was lost; #30: the reporter read "已办结：了 家属接回去了".
+    stack = any_stack
+    reporter = "+8613900000109"
+    number = opened(stack, reporter, "楼下的下水道堵了 污水冒出来了 臭得很")
+    assert "告诉反映人" in reply(stack, HUANG_XIA, f"{number} 物业师傅来了 管子里掏出一大坨垃圾")
+    assert ticket(stack, number)["status"] == "in_progress"
+    assert f"工单{number}进展：物业师傅来了 管子里掏出一大坨垃圾" in notices(stack, reporter, number)
+    reply(stack, HUANG_XIA, f"{number} 办结了 下水道通了")
+    assert notices(stack, reporter, "评价")[-1].startswith(f"工单{number}已办结：下水道通了。")
+
+
+def test_a_building_head_sees_his_buildings_ticket_by_message_but_cannot_act_on_it(any_stack: Stack):
+    # #106: 我的工单, 详情 and 收到 on a ticket of his building were all refused.
+    stack = any_stack
+    number = opened(stack, "+8613900000103", "我们单元的楼道灯坏了 晚上黑黢黢的")
+    listed = reply(stack, AJ_BUILDING_HEAD, "我的工单")
+    assert listed.startswith("您楼栋居民的工单") and number in listed
+    assert "楼道灯坏了" in "".join(replies(stack, AJ_BUILDING_HEAD, f"{number} 详情"))
+    refused = reply(stack, AJ_BUILDING_HEAD, f"收到 {number}")
+    assert "黄霞承办" in refused and f"{number} 详情" in refused
+    assert (ticket(stack, number)["status"], ticket(stack, number)["assignee"]) == ("assigned", HUANG_XIA)
+
+
+def test_a_secretary_naming_a_worker_of_another_community_is_told_he_is_not_hers(any_stack: Stack):
+    # #54: "T1017 派给 杨艳" (another community) got "没找到要派给谁".
+    stack = any_stack
+    number = opened(stack, "+8613900000110", "小区门口的井盖翘起来了 差点把人绊倒")
+    answer = reply(stack, ANJU_SECRETARY, f"{number} 派给 周明")
+    assert answer.startswith("周明在河滨社区第1网格，不在您的辖区") and "街道值班员" in answer
+    assert ticket(stack, number)["assignee"] == HUANG_XIA
