@@ -39,13 +39,17 @@ _UNIT_AFTER = re.compile(r"(?:年|元|块|室|米|平|户|人|栋|楼|层|次|�
 RETURN_WORDS = ("退单", "退回", "不是我们网格", "不归我们")
 RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解决", "已经解决", "解决了", "处理完", "处理好",
                  "完成", "完工", "搞定", "搞好了", "弄好", "整好", "结单", "结案", "修好", "修完", "弄完", "搞完",
-                 "已修复", "办好", "办完", "清运", "已清理", "已调解")
+                 "已修复", "办好", "办完", "清运", "已清理", "已调解",
+                 # Plain words of a job done (blind test 7, #11, #45, #59): 灯泡换好了, 井盖补好了, 家属接回去了.
+                 "换好", "补好", "装好", "清好", "清理好", "疏通好", "疏通了", "接回去了", "接回家了")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
                "已安排")
 DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
 ACK_WORDS = ("收到", "接单", "好的", "知道了", "马上去", "马上过去", "这就去", "我来", "我接", "接手", "ok")
 # A finished job's words after these are not one yet: 还没修好, 明天修好, 争取搞定.
 _NOT_YET = re.compile(r"(?:没有?|未|不|别|明天|后天|马上|尽快|争取|准备|要|会|能|再)$")
+# Nor anywhere earlier in their clause: an order or a plan ("今天下班前要把水管修好", blind test 7, #46).
+_NOT_YET_IN_CLAUSE = re.compile(r"没有?|未|别|明天|后天|马上|尽快|抓紧|务必|争取|准备|要|请|之前|以前|再")
 _QUESTION = re.compile(r"[?？吗呢么]$|怎么|咋个|咋办|哪个|哪里|什么|啥|谁|为什么|几时")
 DETAIL_NOTE_CHARS = 8  # "反映人电话多少": asking; a longer note naming 电话 ("已打电话给物业…") is progress
 # The command word starting or ending a note is not part of it ("T1004 办结了 家属接回去了" → "家属接回去了").
@@ -97,6 +101,7 @@ def without_number(text: str) -> str:
 def says(text: str, words: tuple[str, ...]) -> bool:
     """Whether the text says one of the words of a finished job, not after 没/未/明天/要… (还没修好)."""
     return any(not _NOT_YET.search(text[:found.start()])
+               and not _NOT_YET_IN_CLAUSE.search(re.split(_BREAK, text[:found.start()])[-1])
                for word in words for found in re.finditer(re.escape(word), text))
 
 

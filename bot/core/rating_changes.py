@@ -28,10 +28,11 @@ from bot.store.models import TicketEvent
 LABELS = {1: "满意", 2: "基本满意", 3: "不满意"}
 CHANGED = "好的，工单{number}的评价已从{before}改为{after}，谢谢您！"
 SAME = "工单{number}的评价就是{after}，不用改，谢谢您！"
-REOPENED = "好的，工单{number}改为不满意，已重新交办，会再处理。"
+REOPENED = "好的，工单{number}已从{before}改为不满意，已重新交办，会再处理。"
 UNDONE_NOTICE = "工单{number}反映人把评价改为{after}，已完结，不用再处理。"
 # Words that say the rating is being changed: 改成满意, 改为3, 重新评, 按错了 是1.
 _CHANGE = re.compile(r"改成|改为|改评|改一下|改下|换成|重新评|评错|按错|点错|选错|打错|回错")
+_OPENING = re.compile(r"^[ ，,。.!！]*(?:不对|不是|错了|说错了|搞错了|弄错了)?[ ，,。.!！]*|(?:我要|我想|还是|要|想)+$")
 _FILLER = re.compile(r"^[了的啦 ，,。.!！:：]*(?:我要|我想|应该是|应该|就是|是|为|成|评)?")
 
 
@@ -42,7 +43,12 @@ def change_asked(text: str) -> Rating | None:
     if found is None:
         return None
     rest = _FILLER.sub("", said[found.end():], count=1)
-    return rating_in(rest)
+    rating = rating_in(rest)
+    # The reason may come first ("不对 晚上去看又一闪一闪的 改成不满意", blind test 7, #12).
+    before = _OPENING.sub("", said[:found.start()]).strip(" ，,。.!！")
+    if rating is not None and not rating.reason and before:
+        return Rating(rating.score, before)
+    return rating
 
 
 def change_rating(session: Session, clock: Clock, rules: RoutingRules, address: str, rating: Rating,
@@ -64,7 +70,7 @@ def change_rating(session: Session, clock: Clock, rules: RoutingRules, address: 
     set_deadlines(session, rules, ticket, now)
     if ticket.assignee is not None:
         notify(session, ticket.assignee, reopen_notice(ticket, rating.reason), ticket_id=ticket.id)
-    return REOPENED.format(number=ticket.number)
+    return REOPENED.format(number=ticket.number, before=LABELS[before])
 
 
 def _unreopen(session: Session, clock: Clock, address: str, rating: Rating, window: timedelta) -> str | None:

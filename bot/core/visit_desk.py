@@ -35,10 +35,11 @@ SMS_CHARS = 70
 LIST_WORDS = ("我的走访", "走访清单", "走访名单", "走访任务", "还要走访", "走访几户", "走访哪些", "走访记录",
               "走访进度", "没走访", "未走访", "没有走访", "没去走访")
 _VERB = "走访"
-# The pinyin input method's near misses (走仿 zǒu fǎng): a visit only when a household code follows.
+# The pinyin input method's near misses (走仿 zǒu fǎng): a visit only when a household code or an address
+# follows (“走仿 阳光小区1栋101 反映 …”, blind test 7, #33).
 _TYPOS = "走仿|走方|走坊|走防|走房|走纺"
 _VISIT = re.compile(rf"^{_VERB}(?:了(?!解))?\s*")
-_TYPO_VISIT = re.compile(rf"^(?:{_TYPOS})(?:了(?!解))?\s*(?=[Hh]\d)")
+_TYPO_VISIT = re.compile(rf"^(?:{_TYPOS})(?:了(?!解))?\s*(?=[Hh]\d|[^\s，,。]{{0,12}}\d+\s*(?:栋|幢|号楼))")
 # The code first: “H0005 走访了 无新情况”.
 _CODE_FIRST = re.compile(rf"^([Hh]\d{{1,8}})[\s，,。:：]*已?(?:{_VERB}|{_TYPOS})(?:了|过|完)?[\s，,。:：]*")
 _CODE = re.compile(r"^([Hh]\d{1,8})(?![\d])")

@@ -118,3 +118,13 @@ async def test_unsatisfied_changed_to_satisfied_before_anyone_acted_closes_it_an
     assert reply == f"好的，工单{number}的评价已从不满意改为满意，谢谢您！"
     assert (ticket(demo_db, number).status, ticket(demo_db, number).rating) == ("closed", 1)
     assert messages_to(demo_db, WORKER)[-1] == f"工单{number}反映人把评价改为满意，已完结，不用再处理。"
+
+
+async def test_the_reason_said_before_the_change_reaches_the_worker(demo_db: Database, clock):
+    # Blind test 7, #12: "不对 晚上去看又一闪一闪的 改成不满意" reopened it but the worker never heard why.
+    number, chat = resolved(demo_db, clock)
+    texts(await chat.say("满意"))
+    clock.advance(minutes=5)
+    [reply] = texts(await chat.say("不对 晚上去看又一闪一闪的 改成不满意"))
+    assert reply == f"好的，工单{number}已从满意改为不满意，已重新交办，会再处理。"
+    assert "晚上去看又一闪一闪的" in messages_to(demo_db, WORKER)[-1]

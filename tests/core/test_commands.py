@@ -106,3 +106,18 @@ def test_an_acknowledgement_stays_one_with_or_without_a_few_words(text):
 @pytest.mark.parametrize("text", ["T1015 谁报的", "T1015 这个是哪个小区的"])
 def test_a_question_about_a_ticket_is_never_passed_on_as_progress(text):
     assert worker_command(text, "").verb == "details"
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("T1001 灯泡换好了 亮了", "灯泡换好了 亮了"), ("T1005 老人家属已经接回去了", "老人家属已经接回去了"),
+    ("T1006 我去看了 井盖已经补好了", "我去看了 井盖已经补好了")])
+def test_a_job_done_in_other_plain_words_resolves_too(text, note):
+    # Blind test 7, #11, #45, #59: these were kept as progress and the tickets stayed open.
+    command = worker_command(text, "worker_ack")
+    assert (command.verb, command.note) == ("resolve", note)
+
+
+@pytest.mark.parametrize("text", ["T1020 抓紧点 今天下班前要把水管修好", "T1020 请尽快修好", "T1020 务必本周内清理好"])
+def test_an_order_to_finish_a_job_never_closes_it(text):
+    # Blind test 7, #46: a secretary's "今天下班前要把水管修好" closed the ticket and asked for a rating.
+    assert worker_command(text, "worker_ack").verb == "words"

@@ -187,6 +187,7 @@ def test_a_colour_word_the_bot_cannot_read_is_said_and_nothing_is_recorded(demo_
 
 @pytest.mark.parametrize(("text", "code"), [
     ("走仿 H0005 已核实", "H0005"),  # the input method's near miss
+    ("走仿 1栋401 老人在家 无新情况", "H0004"),  # the near miss with an address (blind test 7, #33)
     ("走访了H0009，屋头老人身体还可以", "H0009"),
     ("H0006 走访了 无新情况", "H0006"),  # the code first
 ])
