@@ -187,6 +187,9 @@ AMBULANCE = "120"
 _DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人")
 WATER_RESCUE = "110、120和119"
 PERSON_DOWN = "120和110"
+# A gas smell with someone down: the fire brigade for the gas and an ambulance (blind test 7, #38 was told 120 only).
+_GAS = re.compile(r"煤气|燃气|天然气|液化气")
+GAS_AND_HURT = "119和120"
 
 
 def category_for(category: str, text: str) -> str:
@@ -203,6 +206,8 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     """The number (or numbers, "120和110") to call first for an emergency in `category` described as `text`."""
     if _DROWNING.search(text):
         return WATER_RESCUE
+    if _GAS.search(text) and _HURT.search(text):
+        return GAS_AND_HURT
     if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
         return PERSON_DOWN
     usual = rules.emergency_number(category)

@@ -93,6 +93,9 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
     ("other", "快来人啊 有个娃儿掉河里了", "110、120和119"),
     ("public_security", "水库边有人落水了", "110、120和119"),
     ("elderly_care", "隔壁那个独居老人好几天没出门了 敲门也莫得人应", "120和110"),
+    # blind test 7, #38: the gas as well as the person down
+    ("health", "救命 屋头好大股煤气味 老头子倒在地上喊不答应", "119和120"),
+    ("housing_utilities", "天然气漏了 我妈晕倒了", "119和120"),
 ])
 def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
         category: str, text: str, number: str):
