@@ -40,6 +40,7 @@ from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
 from bot.common.clock import Clock
 from bot.core import (
     answers,
+    cancelling,
     corrections,
     emergency_updates,
     followups,
@@ -66,6 +67,8 @@ RATED_CLOSED = "感谢评价！工单{number}已完结。"
 RATED_REOPENED = "抱歉没办好，工单{number}已重新交办，会再处理。"
 RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您说的“{reason}”已转告承办人。"
 URGED = "已催办工单{number}，已提醒承办人尽快处理。"
+CANCELLED = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
+CANCEL_NAMED_CHARS = 16  # "撤销 T1054", "T1054 不要了": short; longer messages go to the engine
 ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
 WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
 FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
@@ -131,6 +134,10 @@ class DialogueContext:
             urged = await asyncio.to_thread(self._urge_named, message, named)
             if urged is not None:
                 return urged
+        if named is not None and len(text) <= CANCEL_NAMED_CHARS and cancelling.says_cancel(text):
+            cancelled = await asyncio.to_thread(self._cancel_named, message, named)  # 撤销 T1054: hers, surely
+            if cancelled is not None:
+                return cancelled
         if look.open_report is not None and named is None:
             corrected = await asyncio.to_thread(self._correct, message, look.open_report, text)
             if corrected is not None:
@@ -175,6 +182,16 @@ class DialogueContext:
         if intents != ["report_issue", "report_issue"] or None in categories or categories[0] == categories[1]:
             return None
         return split[0], split[1], str(categories[1])
+
+    def _cancel_named(self, message: Claimed, number: str) -> Replies | None:
+        """The sender's own open ticket by number withdrawn (its points taken back); None (the engine answers)
+        when it is not theirs or cannot be withdrawn. The bot's own replies say "回“撤销 T1018”"."""
+        try:
+            with self.db.session() as s:
+                cancelling.cancel(s, self.clock, message.sender, number)
+        except lifecycle.TicketError:
+            return None
+        return [{"text": CANCELLED.format(number=number)}]
 
     def _urge_named(self, message: Claimed, number: str) -> Replies | None:
         """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""

@@ -459,3 +459,17 @@ async def test_two_problems_filed_apart_go_on_as_the_first_with_the_second_along
     rider.step.classify = classify
     one = await rider.say("楼梯间的灯坏了 还有楼下的灯也坏了")  # the same category: one report, as said
     assert isinstance(one, Claimed) and "second_problem" not in one.payload and "还有" in one.text
+
+
+async def test_withdrawing_ones_own_ticket_by_its_number_never_waits_on_the_engines_guess(demo_db: Database, clock):
+    # "撤销 T1054" is what the bot tells reporters to send; the engine once read it as 没太看懂 (CI, blind test 6).
+    number = submit(demo_db, clock)
+    chat = Conversation(demo_db, clock)
+    assert texts(await chat.say(f"撤销 {number}")) == [f"好的，工单{number}已撤销。"]
+    assert ticket(demo_db, number).status == "cancelled"
+    # Someone else's number goes on to the engine (which refuses it), and their ticket stays.
+    mine = submit(demo_db, clock)
+    other = Conversation(demo_db, clock, sender=RIDER)
+    passed_on = await other.say(f"撤销 {mine}")
+    assert isinstance(passed_on, Claimed) and passed_on.text == f"撤销 {mine}"
+    assert ticket(demo_db, mine).status != "cancelled"
