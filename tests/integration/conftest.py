@@ -73,3 +73,9 @@ def pg_stack(launched_pg_stack: Stack) -> Stack:
     """The same stack with the app and Rasa's tracker store on PostgreSQL."""
     launched_pg_stack.wait_until_healthy(START_TIMEOUT)
     return launched_pg_stack
+
+
+@pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
+def running(request: pytest.FixtureRequest) -> Stack:
+    """The conversation tests' stack: each runs on SQLite and on PostgreSQL."""
+    return request.getfixturevalue(request.param)

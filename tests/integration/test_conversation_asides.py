@@ -30,11 +30,6 @@ ASKERS_WORKER = "+8613700000008"  # 吴军, 安居社区第4网格
 SUN_LI = "+8613700000011"  # 孙丽, 河滨社区第3网格 (H0151-H0165)
 
 
-@pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
-def running(request: pytest.FixtureRequest) -> Stack:
-    return request.getfixturevalue(request.param)
-
-
 def say(stack: Stack, sender: str, text: str) -> str:
     answered = stack.say(sender, text)
     assert answered.status_code == 200, answered.text

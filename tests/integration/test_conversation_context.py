@@ -9,8 +9,6 @@ first). Each conversation runs on SQLite and on PostgreSQL; each uses senders no
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from sqlalchemy import select
 
@@ -19,43 +17,18 @@ from bot.store.db import Database
 from bot.store.models import Ticket, TicketEvent
 from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1
 from tests.integration.stack import Stack
+from tests.integration.talk import number_in, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 GRID_3_WORKER = "+8613700000003"  # 幸福社区第3网格, whose residents are +8613900000041 … 060
 RESIDENTS = [f"+86139000000{n}" for n in range(41, 60)]
 RIDERS = ["+8613600000003", "+8613600000004"]
-SMS = 70
 
 
-@pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
-def running(request: pytest.FixtureRequest) -> Stack:
-    return request.getfixturevalue(request.param)
 
 
-def say(stack: Stack, sender: str, text: str, **extra: object) -> list[str]:
-    answered = stack.say(sender, text, **extra)
-    assert answered.status_code == 200, answered.text
-    replies = answered.json()["replies"]
-    assert all(len(reply) <= SMS for reply in replies), replies
-    return replies
 
 
-def number_in(replies: list[str]) -> str:
-    found = re.search(r"T\d{4,}", " ".join(replies))
-    assert found is not None, replies
-    return found.group(0)
-
-
-def tickets_of(stack: Stack, sender: str) -> list[Ticket]:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            tickets = list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender).order_by(Ticket.id)))
-            for t in tickets:
-                _ = (t.photos, t.unit)
-            return tickets
-    finally:
-        db.dispose()
 
 
 def events_of(stack: Stack, number: str) -> list[TicketEvent]:
@@ -68,8 +41,6 @@ def events_of(stack: Stack, number: str) -> list[TicketEvent]:
         db.dispose()
 
 
-def told(stack: Stack, to: str, number: str) -> list[str]:
-    return [m["text"] for m in stack.outbox(to) if m["kind"] == "notification" and number in m["text"]]
 
 
 def test_a_place_sent_right_after_a_report_joins_it_and_reaches_the_worker(running: Stack):

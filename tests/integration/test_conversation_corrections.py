@@ -9,55 +9,26 @@ conversation runs on SQLite and on PostgreSQL; each uses senders no other test u
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from sqlalchemy import select
 
 from bot.channels.simulator import ONE_PIXEL_PNG
-from bot.store.db import Database
-from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
+from tests.integration.talk import number_in, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 AJ_WORKER = "+8613700000005"  # 安居社区第1网格, whose residents are +8613900000081 … 100
 AJ_RESIDENTS = [f"+86139{n:08d}" for n in range(81, 101)]
 STRANGERS = [f"+86139999902{n:02d}" for n in range(10)]
 OTHER_WORKER = "13700000001"  # 李磊, 幸福社区第1网格: not these residents' worker
-SMS = 70
 
 
-@pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
-def running(request: pytest.FixtureRequest) -> Stack:
-    return request.getfixturevalue(request.param)
 
 
-def say(stack: Stack, sender: str, text: str, **extra: object) -> list[str]:
-    answered = stack.say(sender, text, **extra)
-    assert answered.status_code == 200, answered.text
-    replies = answered.json()["replies"]
-    assert all(len(reply) <= SMS for reply in replies), replies
-    return replies
 
 
-def number_in(replies: list[str]) -> str:
-    found = re.search(r"T\d{4,}", " ".join(replies))
-    assert found is not None, replies
-    return found.group(0)
 
 
-def tickets_of(stack: Stack, sender: str) -> list[Ticket]:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            return list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender).order_by(Ticket.id)))
-    finally:
-        db.dispose()
-
-
-def told(stack: Stack, to: str, number: str) -> list[str]:
-    return [m["text"] for m in stack.outbox(to) if m["kind"] == "notification" and number in m["text"]]
 
 
 def test_a_flood_over_the_road_by_a_named_estate_is_an_emergency_with_that_place(running: Stack):

@@ -20,11 +20,6 @@ SMS = 70
 WITHDRAWER, SAVER = "+8613500000045", "+8613500000046"  # 杨艳 and 黄霞, 石桥村十二组1号
 
 
-@pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
-def running(request: pytest.FixtureRequest) -> Stack:
-    return request.getfixturevalue(request.param)
-
-
 def say(stack: Stack, sender: str, text: str) -> str:
     answered = stack.say(sender, text)
     assert answered.status_code == 200, answered.text

@@ -31,11 +31,6 @@ CROSSING = (POINT_IN_GRID_1[0] - 0.002, POINT_IN_GRID_1[1] - 0.002)
 ELSEWHERE = (POINT_IN_GRID_1[0] + 0.002, POINT_IN_GRID_1[1] + 0.002)
 
 
-@pytest.fixture(params=["stack", pytest.param("pg_stack", marks=pytest.mark.postgres)])
-def running(request: pytest.FixtureRequest) -> Stack:
-    return request.getfixturevalue(request.param)
-
-
 def assignee_phone(stack: Stack, number: str) -> str:
     db = Database(stack.settings.resolved_database_url)
     try:
