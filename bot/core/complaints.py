@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
@@ -46,7 +45,7 @@ def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, cha
     if not opened.created or ticket.status != "new":  # the same message again, or 并单: as it stood
         return _told(session, ticket)
     if community is None or secretary is None:
-        for officer in _duty_officers(session):
+        for officer in registry.duty_officers(session):
             notify(session, officer, staff_notices.unplaced(ticket.number or "", CATEGORY_NAMES[ticket.category], "",
                                                             ticket.text), ticket_id=ticket.id)
         session.flush()
@@ -90,7 +89,3 @@ def _told(session: Session, ticket: Ticket) -> str:
         return TOLD_STREET.format(number=ticket.number)
     return TOLD.format(community=unit.name, number=ticket.number)
 
-
-def _duty_officers(session: Session) -> list[Person]:
-    return [officer for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict"))
-            for officer in registry.staff_for(session, street.id, "duty_officer")]

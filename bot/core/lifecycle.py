@@ -29,7 +29,7 @@ from bot.core.tickets import (
     tell_reporters,
     where_words,
 )
-from bot.store.models import OrgUnit, Person, Ticket, TicketFollower
+from bot.store.models import Person, Ticket, TicketFollower
 
 STATUS_NAMES = {
     "new": "待分派", "assigned": "待接单", "acknowledged": "已接单", "in_progress": "处理中",
@@ -199,10 +199,9 @@ def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: s
             return ticket, assignee
     ticket.assignee_id = None
     tell_reporters(session, ticket, RETURNED_NOTE.format(number=ticket.number))
-    for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict")):
-        for officer in registry.staff_for(session, street.id, "duty_officer"):
-            notify(session, officer, staff_notices.returned(ticket.number or "", CATEGORY_NAMES[ticket.category],
-                                                            actor.name, reason), ticket_id=ticket.id)
+    for officer in registry.duty_officers(session):
+        notify(session, officer, staff_notices.returned(ticket.number or "", CATEGORY_NAMES[ticket.category],
+                                                        actor.name, reason), ticket_id=ticket.id)
     return ticket, None
 
 

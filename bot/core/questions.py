@@ -20,7 +20,7 @@ from bot.core.knowledge import Contact
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import Opened, Report
-from bot.store.models import KnowledgeMiss, OrgUnit, Person, Ticket
+from bot.store.models import KnowledgeMiss, Person, Ticket
 
 # A bare 1 asks for a call back about the sender's last unanswered question within this time.
 CALLBACK_WITHIN = timedelta(hours=24)
@@ -108,15 +108,12 @@ def tell_number_to_call(session: Session, opened: Opened, number: str | None, wh
     person asked to be called (the ticket's notice shows it masked)."""
     if not number:
         return
-    handlers = [opened.assignee] if opened.assignee is not None else duty_officers(session)
+    handlers = [opened.assignee] if opened.assignee is not None else registry.duty_officers(session)
     for person in handlers:
         notify(session, person, f"工单{opened.ticket.number}{what}，请回电{national(number)}。",
                ticket_id=opened.ticket.id)
 
 
-def duty_officers(session: Session) -> list[Person]:
-    return [officer for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict"))
-            for officer in registry.staff_for(session, street.id, "duty_officer")]
 
 
 def misses_since(session: Session, since: datetime, limit: int = 100) -> list[KnowledgeMiss]:

@@ -34,6 +34,12 @@ def staff_for(session: Session, unit_id: int, role: str) -> list[Person]:
     return list(rows)
 
 
+def duty_officers(session: Session) -> list[Person]:
+    """Every subdistrict's duty officers: whoever takes what nobody below can place."""
+    return [officer for street in session.scalars(select(OrgUnit).where(OrgUnit.kind == "subdistrict"))
+            for officer in staff_for(session, street.id, "duty_officer")]
+
+
 def ancestors(session: Session, unit: OrgUnit) -> list[OrgUnit]:
     """The unit itself and every unit above it, nearest first."""
     chain = [unit]
