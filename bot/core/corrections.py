@@ -79,8 +79,8 @@ def corrected_place(session: Session, text: str) -> str | None:
     instead, in either order, without the place taken back or the words around it; None when the message
     corrects no place (说错了 不是这个 是那个, 说错了 不是路灯 是楼道灯)."""
     plain = _plain(text)
-    if _MISTAKE.search(plain) is None:
-        return None
+    if _MISTAKE.search(plain) is None or (_NEGATED.search(plain) is None and len(plain) > SHORT):
+        return None  # a longer message with 不对 in it and no place taken back says more than a place
     said = [c for c in _PAUSES.split(_NEGATED.sub(" ", _MISTAKE.sub(" ", plain))) if c]
     # A clause that says 是/在 first (是5栋门口), then one that is only a place (说错了 5栋门口).
     for clause in sorted(said, key=lambda c: _AFFIRMED.match(c) is None):

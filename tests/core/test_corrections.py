@@ -33,6 +33,7 @@ def test_a_corrected_place_is_the_place_said_instead_in_either_order_never_the_o
                      "不对 不是3栋是5栋门口嘛", "说错了 不是在3栋 是在5栋门口", "说错了 5栋门口 不是3栋"):
             assert corrections.corrected_place(s, said) == "5栋门口", said
         assert corrections.corrected_place(s, "说错了 不是路灯 是楼道灯") is None  # a thing, not a place
+        assert corrections.corrected_place(s, "你们这个处理不对 师傅来了看一眼又走了 在3栋门口") is None  # a detail
 
 
 def test_a_new_ticket_merged_back_is_withdrawn_and_its_words_join_the_first(demo_db: Database, clock: FakeClock):
