@@ -15,6 +15,7 @@ from actions import tracker_data
 from actions.council import ActionAskTopics
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
+from actions.sender import sender_person
 from actions.tickets import ActionReportEmergency
 from bot.core import reports, triage, two_problems
 from bot.core.emergencies import answers_where
@@ -157,7 +158,11 @@ class ValidateReportForm(FormValidationAction):
         with context().db.session() as session:
             match = match_place(session, text)
             choices = "、".join(alias_of(g) for g in match.grids[:4])
-        if match.grid is not None or (text and tries >= MAX_PLACE_TRIES):
+            # A registered resident's building or gate ("3栋门口下水道堵了") names no grid: their home grid's, never
+            # "没找到这个地方" (issue 17, item 9: the home grid unless the text names another place).
+            person = sender_person(session, tracker)
+            at_home = not match.grids and person is not None and person.home_unit_id is not None
+        if match.grid is not None or at_home or (text and tries >= MAX_PLACE_TRIES):
             return {"report_place": text, "report_place_tries": float(tries)}
         if match.ambiguous:
             dispatcher.utter_message(response="utter_place_ambiguous", place=match.name, choices=choices)

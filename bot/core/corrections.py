@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import cancelling, lifecycle, registry
-from bot.core.emergencies import reads_as_place
-from bot.core.followups import add_detail, handlers
+from bot.core.emergencies import reads_as_place, spoken_place
+from bot.core.followups import add_detail, ends_as_place, handlers
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.models import Ticket
@@ -30,7 +30,11 @@ _NOT_A_REPORT = re.compile(r"(?:不是|没有?|莫得)(?:要|想)?(?:报事|报�
 _SAME_THING = re.compile(r"(?:是|就是|都是)(?:一回事|一件事|一个事|同一个|同一件|一样的|一起的)|"
                          r"(?:不要|不用|别|莫|不得)(?:新开|另开|重新开|再开)|(?:并到|合到|加到)(?:一起|刚才|前面)")
 _MISTAKE = re.compile(r"说错了|点错了|按错了|搞错了|打错了|写错了|弄错了|讲错了|不对不对|不对")
-_PLACE_FIX = re.compile(r"不是[^，,。\s]{0,10}?[，,。\s]*(?:是|在)([^，,。！!？?\s]{2,16})$")
+# What a correction takes back ("不是3栋", "不在这边"), up to the next pause or the place it gives instead
+# (不是3栋是5栋门口): never the place (blind test 7, #43 stored "说错了 是5栋门口 不是3栋" whole).
+_NEGATED = re.compile(r"(?:不是在?|不在)[^，,。！!？?\s]*?(?=[，,。！!？?\s]|是|在|$)")
+_PAUSES = re.compile(r"[，,。！!？?；;\s]+")
+_AFFIRMED = re.compile(r"^(?:哦|噢|嗯)?(?:应该|其实|我说的)?(?:是在|就是|是|在)")
 
 WITHDRAWN_ASKED = "好的，工单{number}已撤销。"
 MERGED_BACK = "好的，已并回工单{into}，{number}已撤销。"
@@ -71,12 +75,19 @@ def says_mistake(text: str) -> bool:
 
 
 def corrected_place(session: Session, text: str) -> str | None:
-    """"哦说错了 不是我门口 是9栋门口" → "9栋门口"; None when the message corrects no place (说错了 不是这个 是那个)."""
+    """"哦说错了 不是我门口 是9栋门口" and "说错了 是5栋门口 不是3栋" → "9栋门口", "5栋门口": the place said
+    instead, in either order, without the place taken back or the words around it; None when the message
+    corrects no place (说错了 不是这个 是那个, 说错了 不是路灯 是楼道灯)."""
     plain = _plain(text)
-    if _MISTAKE.search(plain) is None:
-        return None
-    found = _PLACE_FIX.search(plain)
-    return found.group(1) if found is not None and reads_as_place(session, found.group(1)) else None
+    if _MISTAKE.search(plain) is None or (_NEGATED.search(plain) is None and len(plain) > SHORT):
+        return None  # a longer message with 不对 in it and no place taken back says more than a place
+    said = [c for c in _PAUSES.split(_NEGATED.sub(" ", _MISTAKE.sub(" ", plain))) if c]
+    # A clause that says 是/在 first (是5栋门口), then one that is only a place (说错了 5栋门口).
+    for clause in sorted(said, key=lambda c: _AFFIRMED.match(c) is None):
+        place = spoken_place(clause)
+        if reads_as_place(session, place) and ends_as_place(place):
+            return place
+    return None
 
 
 def _latest_open(session: Session, clock: Clock, address: str, count: int) -> list[Ticket]:

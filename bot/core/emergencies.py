@@ -115,6 +115,20 @@ def landmark_in(text: str) -> str:
     return "" if _VAGUE.match(place) else place
 
 
+# The words around a place said in a sentence ("我在安居苑5栋这边", "是5栋门口嘛"), never part of it (blind test 7,
+# #8: the worker was sent "我在安居苑5栋这边" as the place). Only the edges are taken off: the middle is the place's.
+_SAYING = re.compile(r"^(?:哦|噢|嗯|诶)?(?:应该|其实|我说的)?(?:是在|就是|是|我们?就?在|就在|在|这边|那边)+")
+_TRAILING = re.compile(r"(?:这儿|那儿|这边|那边|这里|那里|这点|那点|嘛|哈|哦|噢|的|呢|啊|呀|[。.！!~～])+$")
+
+
+def spoken_place(text: str) -> str:
+    """The place a short message says, without the words around it: "我在安居苑5栋这边" → "安居苑5栋",
+    "是5栋门口" → "5栋门口"; the message itself (one space between words) when nothing is left."""
+    said = " ".join(text.split())
+    place = _TRAILING.sub("", _SAYING.sub("", said)).strip()
+    return place if len(place) >= 2 else said
+
+
 HOME_ASSUMED = "按您登记的住址（{home}）通知的，如不在家请马上回复地点。"
 
 

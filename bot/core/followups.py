@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import answers, registry, triage
-from bot.core.emergencies import answers_where, reads_as_place
+from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
@@ -141,7 +141,12 @@ def place_only(session: Session, text: str) -> bool:
     text = " ".join(text.split())
     return 0 < len(text) <= PLACE_ALONE_MAX and not triage.has_problem(text) \
         and triage.information_request(text) is None and answers_where(text) and reads_as_place(session, text) \
-        and (_ENDS_AS_PLACE.search(text) is not None or grid_named_in(session, text) is not None)
+        and (ends_as_place(text) or grid_named_in(session, text) is not None)
+
+
+def ends_as_place(text: str) -> bool:
+    """Whether the words end as a place does (5栋2单元, 菜市场门口), not as a thing there (楼道灯)."""
+    return _ENDS_AS_PLACE.search(text) is not None
 
 
 # A place said alone ends as one (5栋2单元, 菜市场门口, 河滨路那个路口), maybe with a particle; "楼道堆满杂物" names
@@ -199,7 +204,7 @@ def only_asks(text: str) -> bool:
 
 def held_place(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
     """A place the sender sent alone and the bot held ("已记下地点：…") before message `before_id`, with only
-    media or questions since."""
+    media or questions since: the place itself, not the words around it (blind test 7, #8)."""
     rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
         InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
         InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
@@ -208,14 +213,14 @@ def held_place(session: Session, channel: str, sender: str, before_id: int, sinc
             continue
         held = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
                                                              OutboxMessage.text.startswith(PLACE_HELD_MARK)))
-        return " ".join(row.text.split()) if held is not None else None
+        return spoken_place(row.text) if held is not None else None
     return None
 
 
 def held_place_reply(text: str) -> str:
-    """"已记下地点：3栋门口。请再说说…": the reply to a place sent alone, within one SMS part."""
-    place = re.sub(r"^(?:就在|是在|在)", "", " ".join(text.split())) or text
-    return PLACE_HELD.format(place=fit(place, PLACE_ALONE_MAX))
+    """"已记下地点：3栋门口。请再说说…": the reply to a place sent alone, within one SMS part; the place as
+    `held_place` keeps it for the report (安居苑5栋 of "我在安居苑5栋这边")."""
+    return PLACE_HELD.format(place=fit(spoken_place(text), PLACE_ALONE_MAX))
 
 
 def asks_progress(text: str) -> str | None:
@@ -289,7 +294,7 @@ def add_detail(session: Session, clock: Clock, ticket: Ticket, detail: str, addr
     now = clock.now()
     ticket.text = f"{ticket.text}；补充：{detail}"
     if not ticket.place_text and ticket.lat is None and len(detail) <= 20 and reads_as_place(session, detail):
-        ticket.place_text = detail[:256]
+        ticket.place_text = spoken_place(detail)[:256]  # "就在菜市场门口": 菜市场门口
     event(session, ticket, "detail_added", now, registry.person_by_address(session, address),
           note=detail[:500], message_id=message_id)
     for person in handlers(session, ticket):

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_, insert, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.common.clock import Clock
-from bot.messaging.notice import privacy_notices
+from bot.messaging.notice import Exempt, privacy_notices
 from bot.messaging.ports import Claimed, Inbound
 from bot.store.claims import Claimer, backoff_seconds, claimable, update_held, update_held_many
 from bot.store.db import Database
@@ -34,9 +34,11 @@ IN_DOUBT = "in doubt: the engine may have taken its turn"
 
 class Inbox:
     def __init__(self, db: Database, clock: Clock, *, max_attempts: int = 8, backoff_seconds: float = 2.0,
-                 lease_seconds: float = 120.0, privacy_notice: bool = True) -> None:
+                 lease_seconds: float = 120.0, privacy_notice: bool = True,
+                 notice_exempt: Exempt | None = None) -> None:
         self.db = db
         self.privacy_notice = privacy_notice  # a new address is told, once, after its first replies (notice.py)
+        self.notice_exempt = notice_exempt  # who is never told (staff: the app knows them)
         self.clock = clock
         self.max_attempts = max_attempts
         self.backoff_seconds = backoff_seconds
@@ -117,7 +119,7 @@ class Inbox:
                          attempts=0, created_at=now, next_attempt_at=now)
                     for message, replies in done if message.id in held for seq, reply in enumerate(replies)]
             if rows:
-                rows += privacy_notices(conn, rows, now) if self.privacy_notice else []
+                rows += privacy_notices(conn, rows, now, self.notice_exempt) if self.privacy_notice else []
                 conn.execute(self._queue_replies, rows)
         return [message.id in held for message, _ in done]
 

@@ -4,14 +4,16 @@ short message after its first replies, saying what is kept, how to stop, and how
 Given once per address, on any channel: `privacy_notices` records it in the transaction that queues
 the replies, so a message processed again (a retry, a worker that lost its claim) never tells twice,
 and a message that fails tells nobody yet. An opted-out number is not told (it asked for silence);
-it is told with its first reply after it opts back in."""
+it is told with its first reply after it opts back in. Staff are never told (blind test 7, #45: a grid worker
+got the residents' notice): the app says who they are (`Exempt`), asked only of addresses not yet told."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.messaging.optout import opted_out_among
@@ -28,19 +30,30 @@ _RECORD = {name: dialect.insert(_TABLE).on_conflict_do_nothing(index_elements=["
            for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))}
 
 
+# Of these addresses, those never to be told (staff), looked up on the caller's connection.
+Exempt = Callable[[Connection, list[str]], Collection[str]]
+
+
 def notice_text(channel: str) -> str:
     return SMS_NOTICE if channel == "sms" else NOTICE
 
 
-def privacy_notices(conn: Connection, replies: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
+def privacy_notices(conn: Connection, replies: list[dict[str, Any]], now: datetime,
+                    exempt: Exempt | None = None) -> list[dict[str, Any]]:
     """Outbox rows (shaped like `replies`) telling the recipients of these replies who were never told;
-    recorded as told on `conn`, in the caller's transaction. Queue them after the replies."""
+    recorded as told on `conn`, in the caller's transaction. Queue them after the replies. `exempt`: who is
+    never told (staff), asked only of the recipients not told yet, and not recorded as told."""
     first: dict[str, str] = {}
     for reply in replies:
         first.setdefault(reply["recipient"], reply["channel"])
     for channel in set(first.values()):
         for address in opted_out_among(conn, channel, [a for a, c in first.items() if c == channel]):
             del first[address]
+    if first and exempt is not None:
+        told_before = set(conn.scalars(select(_TABLE.c.address).where(_TABLE.c.address.in_(list(first)))))
+        untold = [a for a in first if a not in told_before]
+        for address in [*told_before, *(exempt(conn, untold) if untold else ())]:
+            first.pop(address, None)
     if not first:
         return []
     told = set(conn.scalars(_RECORD[conn.dialect.name],

@@ -50,6 +50,15 @@ async def test_an_unknown_place_is_asked_again_once_then_accepted(action_context
     assert second["report_place"] == "后山那边"
 
 
+async def test_a_registered_residents_building_the_gazetteer_does_not_know_is_their_home_grids(
+        action_context, dispatcher, domain):
+    # "3栋门口下水道堵了 臭得很" (blind test 7, #43): the CRF's place 3栋门口 got "没找到这个地方".
+    tracker = make_tracker(RESIDENT, "3栋门口下水道堵了 臭得很", entities=[{"entity": "place", "value": "3栋门口"}])
+    validated = ValidateReportForm().validate_report_place("3栋门口", dispatcher, tracker, domain)
+    assert validated["report_place"] == "3栋门口"
+    assert dispatcher.messages == []
+
+
 async def test_an_empty_place_is_not_counted_as_a_try(action_context, dispatcher, domain):
     assert ValidateReportForm().validate_report_place(None, dispatcher, make_tracker(STRANGER), domain) == {
         "report_place": None}

@@ -131,6 +131,17 @@ async def test_a_place_sent_alone_is_held_and_carried_by_the_report_that_follows
     assert isinstance(later, Claimed) and "held_place" not in later.payload  # used once
 
 
+async def test_a_place_said_in_a_sentence_is_held_as_the_place_without_the_words_around_it(demo_db: Database,
+                                                                                            clock: FakeClock):
+    # Blind test 7, #8: "我在安居苑5栋这边" was the ticket's place, whole, and the worker's notice had none.
+    chat = Conversation(demo_db, clock)
+    [held] = texts(await chat.say("我在安居苑5栋这边"))
+    assert "地点：安居苑5栋。" in held and "我在" not in held, held
+    clock.advance(minutes=1)
+    report = await chat.say("这里的井盖不晓得哪个偷了 好危险")
+    assert isinstance(report, Claimed) and report.payload["held_place"] == "安居苑5栋"
+
+
 async def test_a_problem_a_question_or_a_place_answering_where_is_never_held_as_a_place(demo_db: Database,
                                                                                         clock: FakeClock):
     chat = Conversation(demo_db, clock)

@@ -1,8 +1,9 @@
-from bot.app.services import Services, build_services
+from bot.app.services import Services, build_services, staff_among
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.messaging.ports import Inbound
-from tests.conftest import RESIDENT
+from bot.store.db import Database
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
 
 
 async def test_waiting_for_the_replies_to_a_parked_message_gives_the_note_its_sender_heard(services: Services):
@@ -18,3 +19,11 @@ async def test_the_worker_hands_the_engine_at_most_the_configured_characters(set
         assert services.worker.max_chars == 50
     finally:
         await services.aclose()
+
+
+def test_the_inbox_tells_staff_apart_by_the_registry_so_they_never_get_the_residents_privacy_notice(
+        demo_db: Database, services: Services):
+    # Blind test 7, #45: a grid worker messaging the bot got 【隐私】.
+    assert services.inbox.notice_exempt is staff_among
+    with demo_db.engine.begin() as conn:
+        assert staff_among(conn, [WORKER, RESIDENT, STRANGER, DUTY_OFFICER]) == {WORKER, DUTY_OFFICER}

@@ -26,6 +26,16 @@ def test_the_words_of_a_correction_are_told_apart_from_a_report(demo_db: Databas
         assert corrections.corrected_place(s, "说错了 不是这个 是那个") is None
 
 
+def test_a_corrected_place_is_the_place_said_instead_in_either_order_never_the_one_taken_back(demo_db: Database):
+    # Blind test 7, #43: "说错了 是5栋门口 不是3栋" was stored whole as the place, and the worker kept 3栋.
+    with demo_db.session() as s:
+        for said in ("说错了 是5栋门口 不是3栋", "说错了是5栋门口不是3栋", "搞错了 不是3栋 是5栋门口",
+                     "不对 不是3栋是5栋门口嘛", "说错了 不是在3栋 是在5栋门口", "说错了 5栋门口 不是3栋"):
+            assert corrections.corrected_place(s, said) == "5栋门口", said
+        assert corrections.corrected_place(s, "说错了 不是路灯 是楼道灯") is None  # a thing, not a place
+        assert corrections.corrected_place(s, "你们这个处理不对 师傅来了看一眼又走了 在3栋门口") is None  # a detail
+
+
 def test_a_new_ticket_merged_back_is_withdrawn_and_its_words_join_the_first(demo_db: Database, clock: FakeClock):
     first = submit(demo_db, clock, make_report("下水道堵了 臭得很", category="environment"))
     clock.advance(minutes=1)

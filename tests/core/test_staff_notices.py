@@ -104,6 +104,15 @@ def test_a_whole_text_that_fits_comes_without_the_pointer():
     assert "新华街红绿灯坏了 一直闪黄灯" in notice and "详情" not in notice and segments(notice) == 1
 
 
+def test_the_place_the_reporter_named_stays_in_the_notice_when_the_text_must_be_cut_for_it():
+    # Blind test 7, #8: the worker got "这里的井盖不晓得哪个偷了 好危险" and no place (it was dropped to fit).
+    for urgent in (False, True):
+        notice = staff_notices.new_ticket("T1005", "道路设施", "安居社区第1网格", "安居苑5栋",
+                                          "这里的井盖不晓得哪个偷了 好危险", "139****0004", urgent=urgent)
+        assert "（安居苑5栋）" in notice and segments(notice) == 1, notice
+        assert "好危险" in notice or "回复“T1005 详情”看全文" in notice, notice
+
+
 def test_the_dispatch_notice_of_a_reassigned_ticket_is_one_part(demo_db: Database, clock: FakeClock):
     number = submit(demo_db, clock, make_report(DANCING, category="public_security"))
     with demo_db.session() as s:

@@ -109,3 +109,23 @@ def test_no_notice_where_people_are_told_another_way(db: Database, clock: FakeCl
     inbox.store(inbound(1))
     answer(inbox, "收到")
     assert queued(db) == [("reply", "收到")]
+
+
+def test_those_the_app_exempts_are_never_told_nor_recorded_as_told_and_asked_about_once_each(db: Database,
+                                                                                              clock: FakeClock):
+    # Blind test 7, #45: a grid worker got the residents' notice. The app says who is staff (bot/app/services.py).
+    asked: list[list[str]] = []
+
+    def staff(_conn: object, addresses: list[str]) -> set[str]:
+        asked.append(sorted(addresses))
+        return {a for a in addresses if a == STRANGER}
+
+    inbox = Inbox(db, clock, notice_exempt=staff)
+    inbox.store_many([inbound(1), inbound(1, sender=STRANGER)])
+    answer(inbox, "收到")
+    assert queued(db)[-1] == (KIND, SMS_NOTICE) and queued(db, STRANGER) == [("reply", "收到")]
+    inbox.store(inbound(2))
+    answer(inbox, "好的")
+    assert asked == [sorted([RESIDENT, STRANGER])]  # the resident, told already, is not asked about again
+    with db.session() as s:
+        assert s.scalars(select(PrivacyNotice.address)).all() == [RESIDENT]
