@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import dispatch, lifecycle, resolving, supervisor_words, visit_desk
+from bot.core import cancelling, dispatch, lifecycle, resolving, supervisor_words, visit_desk
 from bot.core.commands import ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
@@ -218,6 +218,9 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         return _dispatch(session, clock, rules, person, number, address, dispatch.target_words(text))
     verb = worker_command(text, intent)
     ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    withdrawn = cancelling.staff_withdrawal(session, clock, person, address, ticket, text, verb.verb)
+    if withdrawn is not None:  # 撤销 T1014, T1014 是我发错了 撤销: a ticket they filed themselves
+        return withdrawn
     if ticket is not None and ticket.status in AWAITING and verb.verb != "details":
         # The duty officer naming a grid or a person on a ticket waiting for one ("T1027 河畔花园",
         # "退单 T1027 在河畔花园"): that is a dispatch.
