@@ -41,3 +41,13 @@ def test_a_worker_cannot_withdraw_a_residents_report_and_is_told_what_to_do_inst
     assert answer.startswith(f"工单{number}不是您报的，不能撤销") and f"退单 {number}" in answer \
         and f"{number} 已办结" in answer
     assert ticket(demo_db, number).status == "assigned" and messages_to(demo_db, RESIDENT) == told_before
+
+
+def test_a_worker_withdrawing_a_ticket_he_filed_and_holds_hears_it_once_and_a_closed_one_stays(
+        demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("阳光小区2栋门口路灯不亮", sender=WORKER, place_text="阳光小区"))
+    assert ticket(demo_db, number).assignee.phone == WORKER
+    before = messages_to(demo_db, WORKER)
+    assert say(demo_db, clock, WORKER, f"{number} 弄错了 作废") == f"好的，工单{number}已撤销。"
+    assert messages_to(demo_db, WORKER) == before  # no notice to himself
+    assert say(demo_db, clock, WORKER, f"撤销 {number}") == f"工单{number}目前“已撤销”，不能撤销了。"
