@@ -3,9 +3,11 @@
 - A ballot needs an open topic the sender may vote on. A message naming a closed topic gets "已截止"
   (with the result once published) and is recorded nowhere.
 - Several open topics and no clear choice: ask which (numbered), and read the next message as the answer
-  to that question (`VoteQuestion`, one per person, answered within the question window).
+  to that question (`VoteQuestion`, one per person, answered within the question window: `council_questions`).
 - A proxy ballot for a household member, where the topic allows it, never touches the sender's own;
-  which member or which option unclear → ask.
+  which member or which option unclear → ask. A member named by name (帮李明投春节前) is one too.
+- A topic named alone (垃圾费那个) is shown, never filed; a change right after a closed topic's result
+  (那我改投赞成嘛) is about it: 已截止 (`council_talk`, blind test 7, #27, #52).
 - Taking a ballot back withdraws that ballot (never a report), the sender's own unless a member is named;
   "取消" alone acts on the most recent thing of its kind and says which (`council_withdrawal`).
 - A change or a question naming a closed topic (垃圾费我改投赞成, 垃圾费最后咋个定的) gets 已截止 and its
