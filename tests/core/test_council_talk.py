@@ -14,9 +14,9 @@ from bot.core.council_ballots import cast
 from bot.core.council_dialogue import closed_result
 from bot.core.council_words import names_only
 from tests.core.council_factories import GROUP1, open_topic, person
-from tests.core.test_council_dialogue import ballots, replied, turn
+from tests.core.test_council_dialogue import ballots, replied, turn, vote
 
-LIMING, ME = GROUP1[0], GROUP1[1]  # one household: 李明 and 张桂英
+LIMING, ME = GROUP1[0], GROUP1[1]  # one household: 李明 and 张建国
 ROAD = "村道硬化时间"
 FEE = "是否收缴垃圾清运费"
 
@@ -63,6 +63,24 @@ def test_a_topic_named_alone_is_shown_and_the_next_number_or_withdrawal_acts_on_
         assert turn(s, clock, "垃圾费那个").startswith("“是否收缴垃圾清运费”正在投票")
         assert turn(s, clock, "好的") is None  # an acknowledgement is no 赞成
         assert ballots(s) == {(road, me.id): (1, False, me.id)}
+
+
+def test_a_topic_named_alone_answers_which_topic_and_shows_a_ballot_cast_for_the_sender(demo_db, clock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title=ROAD, options=["春节前", "春节后"])
+        fee = open_topic(s, clock, title=FEE, allow_proxy=True)
+        me = person(s, ME)
+        asked = vote(s, clock, "投第二个", None)
+        assert asked.text.startswith("请回复序号选议题")
+        said = turn(s, clock, "垃圾费那个")  # the answer to "which topic?": its options asked, nothing shown
+        assert said == "“是否收缴垃圾清运费”请回复 1 赞成 2 反对 3 弃权", said
+        assert "您投反对" in turn(s, clock, "2")
+        said = turn(s, clock, f"帮{me.name}投赞成", sender=LIMING)  # she voted herself
+        assert said is not None and "以本人的票为准" in said, said
+        assert turn(s, clock, "帮李明投弃权").startswith("已替李明投")
+        said = turn(s, clock, "垃圾费那个", sender=LIMING)  # not his to take back: no 撤回 offered
+        assert said.startswith("“是否收缴垃圾清运费”家人替您投了弃权，截止前可改") and "撤回" not in said, said
+        assert ballots(s)[(fee, me.id)] == (2, False, me.id)
 
 
 def test_a_change_right_after_a_closed_topics_result_is_about_it(demo_db, clock) -> None:
