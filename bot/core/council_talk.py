@@ -23,7 +23,7 @@ from bot.core.council import fit, is_eligible, is_open, open_topics_for, options
 from bot.core.council_options import label_in, spoken_option, topic_by_option
 from bot.core.council_questions import ask
 from bot.core.council_texts import SMS, closed_text, result_answer_text
-from bot.core.council_words import bare_number, is_bare_cancel, is_withdrawal, named_topic, names_only, says_change
+from bot.core.council_words import bare_number, is_withdrawal, named_topic, names_only, normal, says_change
 from bot.store.council_models import Ballot, Topic
 from bot.store.models import Person
 
@@ -95,9 +95,12 @@ def shown_option(topic: Topic, text: str) -> int | None:
     return spoken_option(topic, text)
 
 
+_UNDO = re.compile(r"^(?:撤回|撤销|取消|作废|撤了|撤掉)(?:吧|了|嘛|哈|哦)?$")
+
+
 def undoes_shown(text: str) -> bool:
-    """撤回 / 取消 / 撤回投票 right after a topic was shown: its ballot is meant."""
-    return is_bare_cancel(text) or is_withdrawal(text)
+    """撤回 / 取消 / 撤回投票 right after a topic was shown: its ballot is meant (算了 only gives up talking)."""
+    return _UNDO.match(normal(text).strip(" 。.!！")) is not None or is_withdrawal(text)
 
 
 def closed_change(session: Session, clock: Clock, person: Person, topic: Topic, text: str) -> str | None:

@@ -53,6 +53,9 @@ def test_a_topic_named_alone_is_shown_and_the_next_number_or_withdrawal_acts_on_
         assert turn(s, clock, "撤回投票").startswith("已撤回您对“村道硬化时间”")
         said = turn(s, clock, "垃圾费那个")
         assert said == "“是否收缴垃圾清运费”您投了赞成，截止前可改：回复 1 赞成 2 反对 3 弃权。撤回请回复“撤回”。", said
+        turn(s, clock, "算了")  # giving up talking takes nothing back
+        assert ballots(s) == {(fee, me.id): (1, False, me.id)}
+        assert turn(s, clock, "垃圾费那个").startswith("“是否收缴垃圾清运费”您投了赞成")
         assert turn(s, clock, "撤回").startswith("已撤回您对“是否收缴垃圾清运费”")
         assert ballots(s) == {}
         said = turn(s, clock, "修路的事呢")
