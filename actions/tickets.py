@@ -126,10 +126,10 @@ class ActionCheckStatus(Action):
                     return []
                 dispatcher.utter_message(text=text)
                 return []
-            # 垃圾那个搞得咋样了, or right after a reply about one: that one (blind test 7, #13)
-            focus = ticket_focus.meant(session, ctx.clock, tracker.sender_id, lifecycle.reported_by(
-                session, tracker.sender_id, (*OPEN_STATUSES, "resolved")), tracker_data.text(tracker))
-            if focus is not None:
+            # 垃圾那个搞得咋样了, or right after a reply about an older one: that one (blind test 7, #13); else all
+            mine = lifecycle.reported_by(session, tracker.sender_id, (*OPEN_STATUSES, "resolved"))
+            focus = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, tracker_data.text(tracker))
+            if focus is not None and (focus is not mine[0] or ticket_focus.by_words(mine, tracker_data.text(tracker))):
                 dispatcher.utter_message(text=followups.status_of(focus))
                 return []
             lines = lifecycle.status_lines(session, tracker.sender_id)
@@ -157,10 +157,12 @@ class ActionUrge(Action):
         try:
             with ctx.db.session() as session:
                 mine = lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
-                # The words' ticket, the one urged last (再催), the one the conversation is about (blind test 7, #13).
+                # The words' ticket, the one urged last (再催), the one the conversation is about when not the newest
+                # (blind test 7, #13); else the newest, and the reply names the others.
+                talked = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, "")
                 meant = number or _number(ticket_focus.by_words(mine, text) if len(mine) > 1 else None) or \
                     urging.urged_again(session, ctx.clock, mine, text) or \
-                    _number(ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, ""))
+                    _number(talked if talked is not None and talked is not mine[0] else None)
                 ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, meant, text=text)
                 number = ticket.number
                 others = [t.number for t in lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
