@@ -51,6 +51,9 @@ class ActionAnswerPolicy(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         text = tracker_data.text(tracker)
+        if answering(tracker) == "problem" and triage.has_problem(text):
+            # Told "请说说是什么问题", the answer is the report even asked as a question (水管爆了 咋个办嘛, bt 7 #42).
+            return [FollowupAction("action_unsure")]
         before = tracker_data.metadata(tracker).get("before")
         if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)
             dispatcher.utter_message(text=str(before))

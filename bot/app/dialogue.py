@@ -220,6 +220,8 @@ class DialogueContext:
                 if await asyncio.to_thread(self._may_vote, message.sender):
                     return message  # the vote action's: the one open topic's ballot, said, or asked about
                 return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
+        if look.question == "problem":  # "您说，我听着": what follows is the report, whatever it asks (bt 7, #42)
+            return replace(message, payload={**message.payload, "answers": "problem"})
         if look.question in answers.ANSWERED_BY_ENGINE:
             return message
         return None
