@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
 from tests.integration.talk import number_in, say
-from tests.integration.test_conversation_staff import notices, ticket
+from tests.integration.test_conversation_staff import ZHOU_MING, notices, ticket
 
 pytestmark = pytest.mark.engine
 XH_RESIDENTS = [f"+86139{n:08d}" for n in range(236, 241)]  # 河滨社区第4网格 (新华街)
@@ -71,3 +71,22 @@ def test_a_worker_merges_a_duplicate_and_its_reporter_hears_into_which(running: 
     assert answer.startswith(f"好的，工单{newer}已并入{older}")
     assert ticket(running, newer)["status"] == "merged" and ticket(running, older)["status"] == "assigned"
     assert f"已并入{older}" in notices(running, XH_RESIDENTS[4], newer)[-1]
+
+
+def test_the_duty_officers_instruction_with_a_dispatch_reaches_the_new_holder(running: Stack):
+    # Blind test 8, #105: "T1039 派给 杨艳 确认 市政那边我打过招呼了 你配合跟进" lost the instruction.
+    number = number_in(say(running, PASSERS_BY[3], "楼道里头冒黑烟 好呛人"))
+    [answer] = say(running, DUTY_OFFICER, f"{number} 派给 河滨社区第4网格 消防那边我打过招呼了 你配合跟进")
+    assert "交代也转给了承办人" in answer and ticket(running, number)["assignee"] == XH_WORKER
+    assert notices(running, XH_WORKER, number)[-1].endswith("交代：消防那边我打过招呼了 你配合跟进")
+
+
+def test_a_returned_tickets_new_worker_hears_where_it_is_and_why_it_came(running: Stack):
+    # Blind test 8, #62: 黄霞's notice had no community and no reason.
+    number = number_in(say(running, PASSERS_BY[4], "新华街1栋后头的垃圾堆了一个星期了 莫得人收"))
+    assert ticket(running, number)["assignee"] == XH_WORKER
+    say(running, XH_WORKER, f"退单 {number} 后头那块地是河畔花园的 归河滨社区第1网格管")
+    assert ticket(running, number)["assignee"] == ZHOU_MING
+    notice = notices(running, ZHOU_MING, number)[-1]
+    assert notice.startswith(f"工单{number}（河滨社区第1网格")
+    assert "退单转来，转来原因：后头那块地是河畔花园的" in notice
