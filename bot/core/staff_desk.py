@@ -29,7 +29,7 @@ from bot.core import (
     supervisor_words,
     visit_desk,
 )
-from bot.core.commands import ticket_number_in, ticket_numbers_in, worker_command
+from bot.core.commands import ACK_WORDS, ticket_number_in, ticket_numbers_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, scope_of
@@ -54,6 +54,7 @@ HELP_WORDS = ("帮助", "菜单", "怎么用", "咋个用", "咋用", "命令", 
 
 REPLIES = {
     "ack": "好的，工单{number}已接单。办结后回复“{number} 已办结 处理情况”。",
+    "ack_told": "好的，工单{number}已接单，您说的情况已告诉反映人。办结后回复“{number} 已办结 情况”。",
     "start": "工单{number}已记为处理中。",
     "start_told": "工单{number}已记为处理中，已把进展告诉反映人。",
     "resolve": "工单{number}已办结，已请反映人评价。辛苦了！",
@@ -312,8 +313,21 @@ def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, numb
         lifecycle.start_work(session, clock, rules, number, address, verb.note)
         told = bool(lifecycle.progress_words(verb.note))
         return reply("start_told" if told else "start", number=number)
-    lifecycle.acknowledge(session, clock, rules, number, address)
+    ticket = lifecycle.acknowledge(session, clock, rules, number, address)
+    said = _said_with_ack(verb.note)
+    holder = lifecycle.staff_member(session, address)
+    if said and holder is not None and holder.id == ticket.assignee_id:  # blind test 8, #126: the words were lost
+        lifecycle.start_work(session, clock, rules, number, address, said)  # "T1044 收到 到了 是有人在楼梯间烧纸"
+        return reply("ack_told", number=number)
     return reply("ack", number=number)
+
+
+def _said_with_ack(note: str) -> str:
+    """What a 收到 says besides (“到了 是有人在楼梯间烧纸”), when it is more than a word or two (马上过去 is not)."""
+    for word in (*ACK_WORDS, "马上去", "马上过去", "收到了"):
+        note = note.replace(word, " ")
+    note = " ".join(note.split()).strip(" ，,。:：!！")
+    return note if len(re.sub(r"\W", "", note)) >= 6 else ""
 
 
 def return_reason(note: str) -> str:

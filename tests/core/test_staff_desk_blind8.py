@@ -99,6 +99,17 @@ def test_acknowledging_several_tickets_acknowledges_each(demo_db: Database, cloc
     assert f"已接单：{first}、{second}" in answer and other in answer
 
 
+def test_an_acknowledgement_with_what_the_worker_found_tells_the_reporter(demo_db: Database, clock: FakeClock):
+    # Blind test 8, #126: "T1044 收到 到了 是有人在楼梯间烧纸 已经灭了" acknowledged it and lost the words.
+    number = submit(demo_db, clock, make_report("楼道里头冒黑烟 好呛人", category="fire_safety"))
+    answer = say(demo_db, clock, WORKER, f"{number} 收到 到了 是有人在楼梯间烧纸 已经灭了")
+    assert answer.startswith(f"好的，工单{number}已接单，您说的情况已告诉反映人")
+    assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}进展：到了 是有人在楼梯间烧纸 已经灭了"
+    other = submit(demo_db, clock, make_report("阳光小区门口路灯坏了", sender=NEIGHBOUR))
+    assert say(demo_db, clock, WORKER, f"{other} 收到 马上过去").startswith(f"好的，工单{other}已接单。")
+    assert ticket(demo_db, other).status == "acknowledged"
+
+
 def test_a_worker_merges_a_duplicate_and_its_reporter_is_told(demo_db: Database, clock: FakeClock):
     # Blind test 8, #136: "T1050 跟T1049重复了 并到一起" was progress, the reporter read "跟 重复了 并到一起".
     older = submit(demo_db, clock, make_report("阳光小区3栋下水道堵了", category="sanitation"))
