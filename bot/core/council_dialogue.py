@@ -21,7 +21,7 @@
   it was said in words. The member voted for is told (`council_proxy`).
 - A message that is only an option of one open topic (春节后, 我投早上) is a ballot on it (`council_options`).
 
-`read_turn` runs before the engine (bot/app/council_step.py); `handle_vote` decides for the vote action.
+`read_turn` runs before the engine (bot/app/council_step.py, after `council_turn`); `handle_vote` decides for the vote action.
 The questions and ballot texts are in `council_texts`; every reply fits one SMS part (70 characters).
 """
 
