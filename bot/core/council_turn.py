@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import points
-from bot.core.council import fit, is_open, open_topics_for, tally
+from bot.core.council import board_text, fit, is_open, open_topics_for, tally
 from bot.core.council_ballots import CastResult, cast, withdraw
 from bot.core.council_dialogue import proxy_vote
 from bot.core.council_dialogue import read_turn as read_dialogue_turn
@@ -53,6 +53,7 @@ CORRECTION_WINDOW = timedelta(minutes=30)
 _VOTED_YET = re.compile(r"投了没得?|投了没有|投没投|投过没|投了吗|我投了没|投了没")
 _WHICH_LEADS = re.compile(r"多还是|哪个多|哪个票多|哪边多|谁多|领先|占上风")
 _BALLOT_WORD = re.compile(r"投|要|选")
+_BOARD_PAGE = re.compile(r"^(?:公告|黑板)\s*([2-9])$")
 
 
 def keeps(text: str, kind: str) -> bool:
@@ -63,6 +64,9 @@ def keeps(text: str, kind: str) -> bool:
 
 def read_turn(session: Session, clock: Clock, person: Person, address: str, text: str, *,
               window: timedelta = QUESTION_WINDOW, rules: points.PointRules = points.DEFAULT_RULES) -> str | None:
+    page = _BOARD_PAGE.match(normal(text).strip(_PUNCT))
+    if page is not None:  # 公告2: the board's next page, each within one SMS part (#72, #137)
+        return board_text(session, person, clock.now(), int(page.group(1)))
     question = pending(session, clock, person, window)
     if question is not None and keeps(text, question.kind):
         forget(session, person)

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from bot.core import council
 from bot.core.council_ballots import cast
+from bot.core.council_dialogue import vote_progress
 from bot.core.council_questions import ask
 from bot.core.council_turn import keeps, read_turn
 from bot.store.council_models import Topic
-from tests.core.council_factories import GROUP1, open_topic, person
+from tests.core.council_factories import GROUP1, SECRETARY, group_id, open_topic, person
 from tests.core.test_council_dialogue import ballots, replied
 
 LIMING, ME = GROUP1[0], GROUP1[1]  # one household: 李明 and 张建国
@@ -123,3 +125,26 @@ def test_whether_one_voted_and_who_leads_are_answered(demo_db, clock) -> None:
         assert said is not None and "您投了春节后" in said, said
         said = turn(s, clock, "坝坝宴现在是元旦前多还是春节后多")
         assert said is not None and "截止后公布结果" in said and "已投1/4人" in said, said
+
+
+def test_the_board_fits_one_sms_part_a_page_and_shows_every_open_topic(demo_db, clock) -> None:
+    with demo_db.session() as s:
+        council.post_notice(s, clock, "本月美丽庭院户：张家、李家、王家。下周三上午九点村委会开会，议一议机耕道硬化"
+                            "集资的事，请各家派一个人来。", council.electorate_of(groups=[group_id(s, 1)]))
+        ids = [open_topic(s, clock, title=f"村道第{n}段硬化时间") for n in range(1, 6)]
+        pages = [council.board_text(s, person(s, ME), clock.now())]
+        while pages[-1].endswith(f"回复“公告{len(pages) + 1}”看下一条"):
+            pages.append(turn(s, clock, f"公告{len(pages) + 1}"))
+        assert len(pages) >= 3 and all(len(p) <= 70 for p in pages), pages
+        board = "".join(pages)
+        assert all(f"{i}号 村道第{n}段硬化时间" in board for n, i in enumerate(ids, 1)), board
+        assert "机耕道硬化" in board and "请各家派一个人来" in board, board
+
+
+def test_staff_overseeing_a_village_get_its_open_topics_with_turnout(demo_db, clock) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title=FEAST, options=["元旦前", "春节后"])
+        cast(s, clock, open_topic(s, clock, title=ROAD), person(s, ME), 1)
+        said = vote_progress(s, clock, person(s, SECRETARY))
+        assert "年终坝坝宴时间" in said and "机耕道硬化集资" in said and "已投1/4人" in said, said
+        assert len(said) <= 70, said
