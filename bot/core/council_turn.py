@@ -52,7 +52,7 @@ _CORRECTION = re.compile(r"^(?:不对|不是|错了|搞错了|弄错了|哎呀�
 CORRECTION_WINDOW = timedelta(minutes=30)
 _VOTED_YET = re.compile(r"投了没得?|投了没有|投没投|投过没|投了吗|我投了没|投了没")
 _WHICH_LEADS = re.compile(r"多还是|哪个多|哪个票多|哪边多|谁多|领先|占上风")
-_BALLOT_WORD = re.compile(r"投|要|选")
+_BALLOT_WORD = re.compile(r"投(?!诉|资|保|递)|要|选")  # 投诉 is no ballot
 _BOARD_PAGE = re.compile(r"^(?:公告|黑板)\s*([2-9])$")
 
 
