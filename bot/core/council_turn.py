@@ -53,6 +53,7 @@ CORRECTION_WINDOW = timedelta(minutes=30)
 _VOTED_YET = re.compile(r"投了没得?|投了没有|投没投|投过没|投了吗|我投了没|投了没")
 _WHICH_LEADS = re.compile(r"多还是|哪个多|哪个票多|哪边多|谁多|领先|占上风")
 _BALLOT_WORD = re.compile(r"投(?!诉|资|保|递)|要|选")  # 投诉 is no ballot
+_UNDO_CLAUSE = re.compile(r"(?:那个|那票|的票|的投票|的)(?:先)?(?:撤回|撤了|撤掉|撤销|不算了|作废|取消)(?:吧|了)?$")
 _BOARD_PAGE = re.compile(r"^(?:公告|黑板)\s*([2-9])$")
 
 
@@ -106,6 +107,9 @@ def _withdrawal(session: Session, clock: Clock, person: Person, text: str) -> st
         return None
     if any(word in normal(text) for word in MEMBERS):
         return None
+    clauses = [c for c in re.split(r"[\s，,。；;！!]+", normal(text)) if c]
+    if len(clauses) > 1 and any(_UNDO_CLAUSE.search(c) for c in clauses):
+        return None  # 坝坝宴投春节后 机耕道那票撤了: clause by clause (`_ballots`)
     own_topics = _own_open_topics(session, person, now)
     if len(own_topics) < 2 or named_topic(own_topics, text) is not None:
         return None
@@ -236,32 +240,44 @@ def _asks(session: Session, clock: Clock, person: Person, text: str) -> str | No
 def _ballots(session: Session, clock: Clock, person: Person, text: str, rules: points.PointRules) -> str | None:
     """Ballots said clause by clause (坝坝宴我要元旦前 机耕道集资赞成), or one with chatter (…我投春节后 大家都忙)."""
     clauses = [c for c in re.split(r"[\s，,。；;！!]+", normal(text)) if c]
-    if len(clauses) < 2 or is_withdrawal(text) or _is_proxy(session, person, text):
+    if len(clauses) < 2 or _is_proxy(session, person, text):
         return None
+    own = _own_open_topics(session, person, clock.now())  # 是机耕道那个撤回: that topic's own ballot (#33)
+    undo = {c: t for c in clauses if _UNDO_CLAUSE.search(c) and (t := named_topic(own, c)) is not None}
     topics = open_topics_for(session, person, clock.now())
-    if not topics or named_topic(recent_closed(session, person, clock), text) is not None:
+    if (is_withdrawal(text) and not undo) or not topics \
+            or named_topic(recent_closed(session, person, clock), text) is not None:
         return None
     found: dict[int, tuple[Topic, int, str]] = {}
     current: Topic | None = None
-    for clause in clauses:
+    for clause in (c for c in clauses if c not in undo):
         current = named_topic(topics, clause) or topic_by_option(topics, clause) or current
         if current is None:
             continue
         option = spoken_option(current, _without_title(current, clause))
         if option is not None and current.id not in found:
             found[current.id] = (current, option, clause)
-    picked = list(found.values())
-    if not picked or (len(picked) == 1 and not _BALLOT_WORD.search(picked[0][2])):
+    picked = [p for p in found.values() if p[0].id not in {t.id for t in undo.values()}]
+    if not undo and (not picked or (len(picked) == 1 and not _BALLOT_WORD.search(picked[0][2]))):
         return None
+    taken = "".join(f"已撤回“{fit(t.title, 10)}”的票。" for t in undo.values()
+                    if _withdraw_own(session, clock, person, t))
     results = [cast(session, clock, topic.id, person, option, rules=rules) for topic, option, _ in picked]
     counted = [r for r in results if r.counted]
     if counted:
         ask(session, clock, person, "again", [counted[-1].topic])
-    if len(results) == 1:
+    if len(results) == 1 and not taken:
         return cast_text(session, results[0])
     body = "".join(_short(r, title=True) for r in results)
     tail = "截止前想改，再回复一次就行。"
-    return fit(f"已记下：{body}" + (tail if len(body) + len(tail) + 4 <= SMS else ""), SMS)
+    said = taken + (f"已记下：{body}" if body else "")
+    return fit(said + (tail if len(said) + len(tail) <= SMS else ""), SMS)
+
+
+def _withdraw_own(session: Session, clock: Clock, person: Person, topic: Topic) -> bool:
+    ballot = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id, Ballot.cast_by_id == person.id,
+                                                 Ballot.proxy.is_(False)))
+    return ballot is not None and withdraw(session, clock, ballot, person) == "withdrawn"
 
 
 def _without_title(topic: Topic, clause: str) -> str:

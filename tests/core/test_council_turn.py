@@ -148,3 +148,19 @@ def test_staff_overseeing_a_village_get_its_open_topics_with_turnout(demo_db, cl
         said = vote_progress(s, clock, person(s, SECRETARY))
         assert "年终坝坝宴时间" in said and "机耕道硬化集资" in said and "已投1/4人" in said, said
         assert len(said) <= 70, said
+
+
+def test_a_ballot_and_a_withdrawal_on_another_topic_in_one_message(demo_db, clock) -> None:
+    with demo_db.session() as s:
+        feast = open_topic(s, clock, title=FEAST, options=["元旦前", "春节后"])
+        road = open_topic(s, clock, title=ROAD)
+        me = person(s, ME)
+        cast(s, clock, road, me, 1)
+        cast(s, clock, feast, me, 1)
+        said = turn(s, clock, "搞错了 坝坝宴我还是投春节后 是机耕道那个撤回")
+        assert said is not None and "已撤回“机耕道硬化集资”的票" in said and "改投春节后" in said, said
+        assert ballots(s) == {(feast, me.id): (2, False, me.id)}
+        cast(s, clock, road, me, 1)
+        said = turn(s, clock, "坝坝宴投元旦前 机耕道那票撤了")
+        assert said is not None and "已撤回“机耕道硬化集资”的票" in said and "改投元旦前" in said, said
+        assert ballots(s) == {(feast, me.id): (1, False, me.id)}

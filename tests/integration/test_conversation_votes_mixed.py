@@ -98,6 +98,10 @@ def test_withdrawing_names_the_topic_or_asks_which(running: Stack) -> None:
     assert "您投赞成" in reply(running, me, "机耕道那个我赞成")
     assert reply(running, me, "撤回机耕道硬化集资的投票").startswith("已撤回您对“机耕道硬化集资”")
     assert ballots(running, feast, road) == {(feast, me): (2, False, me)}
+    assert "您投赞成" in reply(running, me, "机耕道那个我赞成")
+    said = reply(running, me, "搞错了 坝坝宴我还是投元旦前 是机耕道那个撤回")
+    assert "已撤回“机耕道硬化集资”的票" in said and "改投元旦前" in said, said
+    assert ballots(running, feast, road) == {(feast, me): (1, False, me)}
 
 
 def test_a_members_own_ballot_and_questions_about_a_topic(running: Stack) -> None:
