@@ -34,7 +34,7 @@ from bot.core.council_proxy import household_members, named_member
 from bot.core.council_questions import QUESTION_WINDOW, ask, forget, pending
 from bot.core.council_talk import named_alone, recent_closed
 from bot.core.council_texts import SMS, cast_text, counts_text
-from bot.core.council_withdrawal import withdraw_latest
+from bot.core.council_withdrawal import ballot_is_latest, withdraw_latest
 from bot.core.council_words import MEMBERS, bare_number, is_proxy, is_proxy_for, is_withdrawal, named_topic, normal
 from bot.store.council_models import Ballot, BallotEvent, Topic
 from bot.store.models import Person
@@ -74,6 +74,8 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         voted = session.scalar(select(Ballot.id).where(Ballot.cast_by_id == person.id,
                                                        Ballot.topic_id.in_(question.topic_ids)).limit(1))
         return "好的，不改。" if voted is not None or question.kind != "topic" else "好的，先不投。想投时再回复。"
+    if question is None and _KEEP.match(normal(text).strip(_PUNCT)) and ballot_is_latest(session, person):
+        return "好的，不改。"  # 不改了 right after a ballot (the question's window gone): about the ballot
     if question is not None and question.kind == "withdraw":
         reply = _withdraw_answer(session, clock, person, question.topic_ids, text)
         forget(session, person)

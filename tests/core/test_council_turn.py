@@ -9,6 +9,7 @@ from bot.core.council_dialogue import vote_progress
 from bot.core.council_questions import ask
 from bot.core.council_turn import keeps, read_turn
 from bot.store.council_models import Topic
+from bot.store.models import Ticket
 from tests.core.council_factories import GROUP1, SECRETARY, group_id, open_topic, person
 from tests.core.test_council_dialogue import ballots, replied
 
@@ -164,3 +165,17 @@ def test_a_ballot_and_a_withdrawal_on_another_topic_in_one_message(demo_db, cloc
         said = turn(s, clock, "坝坝宴投元旦前 机耕道那票撤了")
         assert said is not None and "已撤回“机耕道硬化集资”的票" in said and "改投元旦前" in said, said
         assert ballots(s) == {(feast, me.id): (1, False, me.id)}
+
+
+def test_nothing_to_change_after_a_ballot_keeps_it_and_after_a_report_is_left_to_the_engine(demo_db, clock) -> None:
+    with demo_db.session() as s:
+        feast = open_topic(s, clock, title=FEAST, options=["元旦前", "春节后"])
+        me = person(s, ME)
+        cast(s, clock, feast, me, 2)
+        assert turn(s, clock, "算了 不改了") == "好的，不改。"
+        assert ballots(s) == {(feast, me.id): (2, False, me.id)}
+        clock.advance(minutes=1)
+        s.add(Ticket(number="T9901", reporter_id=me.id, reporter_address=ME, reporter_channel="sms", text="路垮了",
+                     category="道路设施", status="assigned", created_at=clock.now()))
+        s.flush()
+        assert turn(s, clock, "算了 不改了") is None
