@@ -119,3 +119,13 @@ def test_a_members_own_ballot_and_questions_about_a_topic(running: Stack) -> Non
     said = reply(running, me, "坝坝宴现在是元旦前多还是春节后多")  # row 112
     assert "截止后公布结果" in said and "已投1/3人" in said, said
     assert ballots(running, feast) == {(feast, me): (2, False, me)}
+
+
+def test_the_board_pages_within_one_sms_part_and_lists_every_open_topic(running: Stack) -> None:
+    me = V[232]
+    ids = [open_topic(running, [me, V[235]], f"村道第{n}段硬化时间") for n in range(1, 5)]
+    pages = [reply(running, me, "公告")]  # rows 72, 137: within one part, every open topic
+    while pages[-1].endswith(f"回复“公告{len(pages) + 1}”看下一条"):
+        pages.append(reply(running, me, f"公告{len(pages) + 1}"))
+    assert len(pages) >= 2, pages
+    assert all(f"{i}号 村道第{n}段硬化时间" in "".join(pages) for n, i in enumerate(ids, 1)), pages
