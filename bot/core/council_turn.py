@@ -170,7 +170,7 @@ def _correction(session: Session, clock: Clock, person: Person, text: str, rules
     said = proxy_part if option_of(topic, proxy_part.replace("投一票", " ")) is not None else f"{proxy_part} {label}"
     proxy_reply = _without_own_line(proxy_vote(session, clock, person, f"{topic.id}号 {said}", rules))
     own = _own_ballot(session, clock, person, topic, own_part, rules)
-    return fit(proxy_reply + (own or "您自己那票已撤回。"), SMS)
+    return fit((own or "您自己那票已撤回。") + proxy_reply, SMS)  # what happened to his own first
 
 
 def _proxy_and_own(session: Session, clock: Clock, person: Person, text: str, rules: points.PointRules) -> str | None:

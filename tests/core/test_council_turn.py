@@ -67,8 +67,16 @@ def test_a_ballot_just_recorded_as_own_is_corrected_into_a_proxy_one(demo_db, cl
         liming, me = person(s, LIMING), person(s, ME)
         cast(s, clock, park, me, 1)
         said = turn(s, clock, "不对 那是帮我妈投的 我自己还没想好")
-        assert said is not None and said.startswith("已替李明投") and "您自己那票已撤回" in said, said
+        assert said is not None and said.startswith("您自己那票已撤回。已替李明投"), said
         assert ballots(s) == {(park, liming.id): (1, True, me.id)}
+        # The only member voted himself: the sender's own ballot still goes, and the reply says both.
+        pump = open_topic(s, clock, title="抽水机换新", allow_proxy=True)
+        cast(s, clock, pump, liming, 2)
+        clock.advance(minutes=1)
+        cast(s, clock, pump, me, 1)
+        said = turn(s, clock, "不对 那是帮我老汉投的")
+        assert said is not None and said.startswith("您自己那票已撤回。") and "以本人的票为准" in said, said
+        assert ballots(s)[(pump, liming.id)] == (2, False, liming.id) and (pump, me.id) not in ballots(s)
 
 
 def test_ballots_on_two_topics_in_one_message_are_both_recorded_and_chatter_is_no_proposal(demo_db, clock) -> None:
