@@ -17,13 +17,13 @@ from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.core import triage
 from bot.core.commands import ticket_number_in
-from bot.core.lifecycle import STATUS_NAMES, reported_by, ticket_meant_among
+from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, reported_by, ticket_meant_among
 from bot.core.reports import recent_open_ticket
-from bot.core.tickets import OPEN_STATUSES
+from bot.core.tickets import OPEN_STATUSES, objects_in
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 SMS_PART = 70
-ASKED_ABOUT = (*OPEN_STATUSES, "resolved")
+ASKED_ABOUT = OPEN_STATUSES
 # When will someone come (好久来修, 啥时候来弄, 几时来): a question, not an urge.
 _WHEN = re.compile(r"(?:好久|(?:什么|啥)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
                    r"(?:来(?:修|弄|搞|处理|换|看|人)?|修|弄|搞|处理|换|解决|派人)")
@@ -69,8 +69,8 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
     """The sender's ticket the question is about, or None (not such a question, or no ticket of theirs it points at:
     the message goes on to be read as anything else)."""
     kind = kind_of(text)
-    if kind is None:
-        return None
+    if kind is None or triage.has_danger(text) or awaiting_rating(session, address) is not None:
+        return None  # 着火了 好久来人 is an emergency; 好久来修嘛 根本没修好 after 已办结 is the rating's
     mine = reported_by(session, address, ASKED_ABOUT)
     if not mine:
         return None
@@ -85,15 +85,21 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
                 return Asked("who", ticket, named)
         return None
     rest = _WHEN.sub(" ", _WHERE.sub(" ", text))
-    meant = ticket_meant_among(mine, rest)
-    if meant is not None:
-        return Asked(kind, next(t for t in mine if t.number == meant))
+    meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
+    if meant is not None and not _another_thing(meant, text):
+        return Asked(kind, meant)
     if _FILLER.sub("", rest) or triage.has_problem(rest):
         return None  # it names something none of their tickets is about: maybe a new report
     recent = recent_open_ticket(session, clock, address, window)
     if recent is not None:
         return Asked(kind, recent)
     return Asked(kind, mine[0]) if len(mine) == 1 else None
+
+
+def _another_thing(ticket: Ticket, text: str) -> bool:
+    """Whether the text names a thing (垃圾) the ticket is not about (路灯): words shared in passing (楼下) aside."""
+    mine, theirs = objects_in(text), objects_in(ticket.text)
+    return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def _staff_named(session: Session, ticket: Ticket, text: str) -> Person | None:

@@ -81,3 +81,16 @@ def test_who_the_new_name_is_answers_with_the_grid_and_the_ticket(demo_db: Datab
 def test_someone_elses_ticket_is_never_answered(demo_db: Database, clock: FakeClock):
     submit(demo_db, clock)
     assert ask(demo_db, clock, "好久来修嘛", sender="+8613900000002") is None
+
+
+def test_a_question_naming_another_thing_or_a_danger_is_never_about_the_ticket(demo_db: Database, clock: FakeClock):
+    submit(demo_db, clock, make_report("楼下的路灯坏了"))
+    assert ask(demo_db, clock, "楼下的垃圾哪个管嘛") is None  # 楼下 in passing: another thing
+    assert ask(demo_db, clock, "楼下着火了 好久来人") is None  # an emergency
+
+
+def test_a_when_question_while_a_rating_is_awaited_is_left_to_the_rating(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "换了灯泡")
+    assert ask(demo_db, clock, "好久来修嘛 根本没修好") is None
