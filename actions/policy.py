@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import points, questions, triage
+from bot.core import knowledge, points, questions, triage
 from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
@@ -42,15 +42,15 @@ def find_answer(tracker: Tracker, text: str) -> Found | None:
     """The knowledge base's entry for the question; a follow-up that names no subject of its own
     ("我屋头三个人 在哪点交" right after "新农合今年一个人交好多钱", blind test 8, #108) is read with the
     previous question's."""
-    knowledge = context().knowledge
-    found = knowledge.find(text)
+    base, audience = context().knowledge, audience_of(tracker)  # a rider gets the riders' answer (blind 7, #55)
+    found = base.find(text, audience)
     if found is not None or triage.information_request(text) != "question":
         return found  # only a question follows up on another ("嗯嗯" after an answer is not asked again)
     before = previous_text(tracker, FOLLOW_UP_SECONDS)
-    subject = knowledge.find(before) if before else None
+    subject = base.find(before, audience) if before else None
     if subject is None:
         return None
-    together = knowledge.find(f"{before} {text}")
+    together = base.find(f"{before} {text}", audience)
     return together if together is not None and together.entry.id == subject.entry.id else None
 
 
@@ -65,6 +65,13 @@ def previous_text(tracker: Tracker, within: float) -> str | None:
     return str(before.get("text") or "") or None
 
 
+def audience_of(tracker: Tracker) -> str:
+    """Whose answers the sender gets from the knowledge base: riders' for a registered rider, else residents'."""
+    with context().db.session() as session:
+        person = sender_person(session, tracker)
+        return knowledge.audience_for(person.kind if person is not None else None)
+
+
 class ActionAnswerPolicy(Action):
     """The knowledge base's answer and the sender's grid worker (or the service station) to ask."""
 
@@ -75,6 +82,9 @@ class ActionAnswerPolicy(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         text = tracker_data.text(tracker)
+        if answering(tracker) == "problem" and triage.has_problem(text):
+            # Told "请说说是什么问题", the answer is the report even asked as a question (水管爆了 咋个办嘛, bt 7 #42).
+            return [FollowupAction("action_unsure")]
         before = tracker_data.metadata(tracker).get("before")
         if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)
             dispatcher.utter_message(text=str(before))
