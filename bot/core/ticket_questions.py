@@ -36,10 +36,10 @@ _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)�
 _FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|那个|这个|我那个|究竟|"
                      r"请问|问一下")
 
-WHO_REPLY = "{name}是{unit}的网格员，{why}您的工单{number}现由他办理（{phone}），{status}。"
+WHO_REPLY = "{name}是{unit}的网格员，{why}您的工单{number}现由{name}办理（{phone}），{status}。"
 WHERE_REPLY = "您的工单{number}已转给{unit}的{name}（{phone}）办理，{why}现在{status}。"
 # Why it moved, as the reporter may hear it (never the staff member's own words): who sent it, or whose place it is.
-WHY = {"who": {"rerouted": "因那个地方归他的网格管，", "community": "经社区派单，", "subdistrict": "经街道派单，"},
+WHY = {"who": {"rerouted": "因那个地方归该网格管，", "community": "经社区派单，", "subdistrict": "经街道派单，"},
        "where": {"rerouted": "那个地方归这个网格管，", "community": "是社区派的单，", "subdistrict": "是街道派的单，"}}
 WHEN_REPLY = "工单{number}（{what}）{status}，{name}（{phone}）在办。"
 WHEN_UNASSIGNED = "工单{number}（{what}）{status}，正在安排人办理，有进展会告诉您。"
