@@ -15,6 +15,7 @@ from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
 from bot.core import knowledge, points, questions, triage
+from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
 
@@ -32,6 +33,36 @@ def pending_callback(tracker: Tracker) -> bool:
         return False
     return (text == "1" and bool(tracker.get_slot(UNANSWERED_SLOT))
             and last_bot_action(tracker) == "action_answer_policy")
+
+
+FOLLOW_UP_SECONDS = 600  # a question this soon after one the knowledge base answered may be about its subject
+
+
+def find_answer(tracker: Tracker, text: str) -> Found | None:
+    """The knowledge base's entry for the question; a follow-up that names no subject of its own
+    ("我屋头三个人 在哪点交" right after "新农合今年一个人交好多钱", blind test 8, #108) is read with the
+    previous question's."""
+    base, audience = context().knowledge, audience_of(tracker)  # a rider gets the riders' answer (blind 7, #55)
+    found = base.find(text, audience)
+    if found is not None or triage.information_request(text) != "question":
+        return found  # only a question follows up on another ("嗯嗯" after an answer is not asked again)
+    before = previous_text(tracker, FOLLOW_UP_SECONDS)
+    subject = base.find(before, audience) if before else None
+    if subject is None:
+        return None
+    together = base.find(f"{before} {text}", audience)
+    return together if together is not None and together.entry.id == subject.entry.id else None
+
+
+def previous_text(tracker: Tracker, within: float) -> str | None:
+    """The sender's message before the latest, when it came within `within` seconds of it."""
+    said = [e for e in reversed(tracker.events) if e.get("event") == "user"]
+    if len(said) < 2:
+        return None
+    latest, before = said[0], said[1]
+    if float(latest.get("timestamp") or 0) - float(before.get("timestamp") or 0) > within:
+        return None
+    return str(before.get("text") or "") or None
 
 
 def audience_of(tracker: Tracker) -> str:
@@ -58,20 +89,30 @@ class ActionAnswerPolicy(Action):
         if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)
             dispatcher.utter_message(text=str(before))
         asked = triage.information_request(text)
-        if asked in ("how_to_vote", "how_to_photo"):  # about the bot itself: answered here
-            dispatcher.utter_message(text=triage.HOW_TO_VOTE if asked == "how_to_vote" else triage.HOW_TO_PHOTO)
+        about_the_bot = {"how_to_vote": triage.HOW_TO_VOTE, "how_to_photo": triage.HOW_TO_PHOTO,
+                         "how_to_location": triage.HOW_TO_LOCATION}
+        if asked in about_the_bot:  # about the bot itself: answered here
+            dispatcher.utter_message(text=about_the_bot[asked])
             return [SlotSet(UNANSWERED_SLOT, None)]
-        if asked in ("contact", "someone_contact"):  # "我的网格员电话多少": their published contact, whole
+        if asked in ("contact", "someone_contact", "how_to_voice"):  # "我的网格员电话多少": their contact, whole
             with ctx.db.session() as session:
                 whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact)
-                dispatcher.utter_message(text=triage.contact_reply(whom.name, whom.phone, whom.grid_worker,
-                                                                   asked == "someone_contact"))
+            dispatcher.utter_message(text=triage.voice_reply(whom.name, whom.phone, whom.grid_worker)
+                                     if asked == "how_to_voice" else
+                                     triage.contact_reply(whom.name, whom.phone, whom.grid_worker,
+                                                          asked == "someone_contact"))
             return [SlotSet(UNANSWERED_SLOT, None)]
         if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
-        found = ctx.knowledge.find(text, audience_of(tracker))  # a rider gets the riders' answer (blind 7, #55)
+        found = find_answer(tracker, text)
         with ctx.db.session() as session:
             if found is None:
+                person = sender_person(session, tracker)
+                from_notice = questions.notice_answer(session, ctx.clock, person, text, questions.whom_to_ask(
+                    session, person, ctx.knowledge.contact))
+                if from_notice is not None:  # 取暖补贴我老汉去不了 我帮他领得不, after that notice (blind test 8, #138)
+                    dispatcher.utter_message(text=from_notice)
+                    return [SlotSet(UNANSWERED_SLOT, None)]
                 channel, message_id = channel_and_message(tracker)
                 questions.log_miss(session, ctx.clock, tracker.sender_id, channel, text, message_id)
                 dispatcher.utter_message(response="utter_policy_unknown")
@@ -93,10 +134,18 @@ class ActionNotUnderstood(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
-        if not triage.has_problem(text) and context().knowledge.find(text, audience_of(tracker)) is not None:
+        if not triage.has_problem(text) and (find_answer(tracker, text) is not None or self._about_a_notice(tracker)):
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_default")
         return []
+
+    @staticmethod
+    def _about_a_notice(tracker: Tracker) -> bool:
+        ctx = context()
+        with ctx.db.session() as session:
+            person = sender_person(session, tracker)
+            whom = questions.Whom("", "", grid_worker=False)
+            return questions.notice_answer(session, ctx.clock, person, tracker_data.text(tracker), whom) is not None
 
 
 class ActionPolicyCallback(Action):

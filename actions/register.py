@@ -3,16 +3,21 @@ becomes a verification task for a grid worker (never a self-service change of id
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
-from actions.policy import channel_and_message
+from actions.policy import ActionAnswerPolicy, channel_and_message
 from actions.runtime import context
 from bot.core import registration
 
+# What a registration message is about: a number or the registry itself. Without these words, what the knowledge base
+# answers is the question ("我是骑手 流动网格员发现问题有积分没得", blind test 8, #25), not the registration.
+ABOUT_REGISTERING = re.compile(r"号码|手机|号|登记|注册|绑定|认证|实名|网格|住在|住哪")
 KNOWN_RESPONSES = {"resident": "utter_registered", "rider": "utter_registered_rider",
                    "staff": "utter_registered_staff"}
 
@@ -24,6 +29,9 @@ class ActionRegister(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
+        text = tracker_data.text(tracker)
+        if ABOUT_REGISTERING.search(text.replace("网格员", "")) is None and ctx.knowledge.find(text) is not None:
+            return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         with ctx.db.session() as session:
             known = registration.standing(session, tracker.sender_id, ctx.knowledge.contact)
             if known.kind in KNOWN_RESPONSES and (known.place or known.kind != "resident"):

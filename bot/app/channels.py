@@ -13,7 +13,7 @@ from fastapi import APIRouter
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import Classify, DialogueContext
 from bot.app.rerouting import Rerouter
-from bot.app.steps import EmergencyPlace, InformationRequests, RememberChannel, StaffDesk
+from bot.app.steps import AboutTheirTickets, EmergencyPlace, InformationRequests, RememberChannel, StaffDesk
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
@@ -122,7 +122,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
 
     def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
         return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact, clock=clock, rules=rules),
-                council, dialogue(hold_media=hold_media)]
+                council, AboutTheirTickets(db, clock, timedelta(minutes=settings.followup_window_minutes)),
+                dialogue(hold_media=hold_media)]
 
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []},
                      reroute=Rerouter(db, clock))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from bot.common.clock import Clock
@@ -15,8 +16,10 @@ from bot.core import (
     emergency_updates,
     lifecycle,
     questions,
+    registration,
     registry,
     staff_desk,
+    ticket_questions,
     triage,
     visit_desk,
 )
@@ -183,9 +186,9 @@ class StaffDesk:
 class InformationRequests:
     """What people ask about the service itself, answered before the classifier can file it or miss
     it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
-    "咋个发照片". Never a ticket, never points. Anything else goes on to the engine."""
+    "咋个发照片", "可以发语音不", "咋个发位置". Never a ticket, never points. Anything else goes on to the engine."""
 
-    ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo")
+    ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo", "how_to_voice", "how_to_location")
 
     def __init__(self, db: Database, contact: Contact, *, clock: Clock | None = None,
                  rules: RoutingRules | None = None) -> None:
@@ -212,7 +215,9 @@ class InformationRequests:
             return [{"text": triage.HOW_TO_VOTE}]
         if asked == "how_to_photo":
             return [{"text": triage.HOW_TO_PHOTO}]
-        return [{"text": await asyncio.to_thread(self._contact, message.sender, asked == "someone_contact")}]
+        if asked == "how_to_location":
+            return [{"text": triage.HOW_TO_LOCATION}]
+        return [{"text": await asyncio.to_thread(self._contact, message.sender, asked)}]
 
     def _complaint(self, message: Claimed) -> str | None:
         """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""
@@ -225,7 +230,41 @@ class InformationRequests:
             return complaints.lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel,
                                     message.text, message.id)
 
-    def _contact(self, sender: str, someone_else: bool = False) -> str:
+    def _contact(self, sender: str, asked: str) -> str:
         with self.db.session() as s:
             whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
-            return triage.contact_reply(whom.name, whom.phone, whom.grid_worker, someone_else)
+            if asked == "how_to_voice":
+                return triage.voice_reply(whom.name, whom.phone, whom.grid_worker)
+            return triage.contact_reply(whom.name, whom.phone, whom.grid_worker, asked == "someone_contact")
+
+
+class AboutTheirTickets:
+    """A resident's words about a ticket of theirs, before the classifier can file them as a new report or an
+    unknown question (blind test 8): when someone comes (屋顶那个好久来修), where it went (垃圾那个转到哪里去了), who
+    the new name is (张涛是哪个) are answered with its state (bot/core/ticket_questions.py); a name said soon after
+    asking to change one's number (我叫王秀英) goes onto that verification task (bot/core/registration.py). Staff
+    messages, numbered answers and everything else go on."""
+
+    def __init__(self, db: Database, clock: Clock, window: timedelta) -> None:
+        self.db = db
+        self.clock = clock
+        self.window = window
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        text = message.text.strip()
+        if not text or message.payload.get("context_read") or answers.choice_number(text) is not None:
+            return message
+        if ticket_questions.kind_of(text) is None and registration.name_said(text) is None:
+            return message
+        reply = await asyncio.to_thread(self._answer, message, text)
+        return [{"text": reply}] if reply is not None else message
+
+    def _answer(self, message: Claimed, text: str) -> str | None:
+        with self.db.session() as s:
+            if staff_desk.staff_member(s, message.sender) is not None:
+                return None
+            named = registration.add_name(s, self.clock, message.sender, text, message.id, self.window)
+            if named is not None:
+                return named
+            asked = ticket_questions.asked_about(s, self.clock, message.sender, text, self.window)
+            return ticket_questions.answer(s, asked) if asked is not None else None

@@ -8,7 +8,8 @@ more of the right entries than jieba with the entries' keywords as its dictionar
 many out-of-scope questions.
 
 An entry is answered only when its BM25 score reaches `MIN_SCORE` and the question holds at least
-half the bigrams of one of the entry's keywords (居住正 still holds 居住 of 居住证): words that merely
+half the bigrams of one of the entry's keywords (居住正 still holds 居住 of 居住证), not only a generic one of
+them (小区 of 进小区, 屋头 of 屋头充): words that merely
 occur in its questions (电话, 社区, 交) are not enough, so "电费咋个交" is not answered with the
 medical insurance premium, nor "有啥子补助" with 搬迁补助 (it holds one of that keyword's three bigrams).
 """
@@ -43,6 +44,11 @@ STOP_BIGRAMS = frozenset(
 # Characters that carry no topic: a bigram of two of them is dropped.
 STOP_CHARS = frozenset("的了吗嘛呢不能是我你他她去到在个一这那和跟给还就都也要有没得"
                        "咋怎么啥哪点里些想问请下吧啊呀哦噢嗯子")
+# Bigrams of where and whose (小区, 屋头, 家里): part of a keyword (进小区, 屋头充), never enough alone to say a
+# question is about it (blind test 8, #95: "我天天在这几个小区跑" got the estate-access answer; #108: "我屋头三个人"
+# the battery one).
+GENERIC_BIGRAMS = frozenset("小区 屋头 家里 屋里 楼上 上楼 门口 社区 村里 组里 我屋 我家 他家 老人 外卖 网格 格员"
+                            .split())
 _RUNS = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
 
 
@@ -152,7 +158,7 @@ class KnowledgeBase:
         said = set(words)
         anchored = [i for i in range(len(self.entries))
                     if scores[i] > 0 and self.entries[i].audience in ("everyone", audience)
-                    and any(2 * len(k & said) >= len(k) for k in self._keywords[i])]
+                    and any(2 * len(k & said) >= len(k) and (k & said) - GENERIC_BIGRAMS for k in self._keywords[i])]
         anchored.sort(key=lambda i: -scores[i])
         return [Found(self.entries[i], float(scores[i])) for i in anchored[:limit]]
 

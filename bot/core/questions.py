@@ -1,5 +1,6 @@
 """Policy questions around the knowledge base: whom a person should ask, the questions it could not
-answer (kept for staff), and the question ticket opened when the person asks to be called back.
+answer (kept for staff), the question ticket opened when the person asks to be called back, and a question about
+a notice just posted, answered with the notice.
 
 The grid worker's published number is given to residents in full; the resident's number reaches
 their grid worker only when they ask for the call back (回复 1).
@@ -7,6 +8,7 @@ their grid worker only when they ask for the call back (回复 1).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,7 +18,8 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.core import registry, reports
-from bot.core.knowledge import Contact
+from bot.core.council import notices_for
+from bot.core.knowledge import GENERIC_BIGRAMS, Contact, tokens
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import Opened, Report
@@ -120,3 +123,31 @@ def misses_since(session: Session, since: datetime, limit: int = 100) -> list[Kn
     """Unanswered questions since a time, newest first: what to add to the knowledge base."""
     return list(session.scalars(select(KnowledgeMiss).where(KnowledgeMiss.asked_at >= since)
                                 .order_by(KnowledgeMiss.id.desc()).limit(limit)))
+
+
+# A question about a notice posted lately (取暖补贴我老汉去不了 我帮他领得不, right after the 取暖补贴 notice, blind
+# test 8, #138): answered with the notice itself, with whom to ask when it fits.
+NOTICE_WITHIN = timedelta(days=7)
+NOTICE_SHARED_BIGRAMS = 2  # topic bigrams the question and the notice must share (取暖, 补贴)
+FROM_NOTICE = "公告说：{body}"
+SMS_PART = 70
+
+
+def notice_answer(session: Session, clock: Clock, person: Person | None, text: str, whom: Whom) -> str | None:
+    """The reply quoting the newest notice of the last `NOTICE_WITHIN` sent to the person that the question is about
+    (it shares `NOTICE_SHARED_BIGRAMS` topic bigrams with it), else None."""
+    if person is None:
+        return None
+    said = set(tokens(text)) - GENERIC_BIGRAMS
+    for notice in notices_for(session, person, 3):
+        if notice.kind != "notice" or notice.posted_at < clock.now() - NOTICE_WITHIN:
+            continue
+        if len(said & set(tokens(notice.text))) < NOTICE_SHARED_BIGRAMS:
+            continue
+        body = re.sub(r"^【[^】]*】", "", notice.text).strip()
+        reply = FROM_NOTICE.format(body=body)
+        if len(reply) > SMS_PART:
+            reply = reply[:SMS_PART - 1] + "…"
+        ask = f"有疑问找{'网格员' if whom.grid_worker else ''}{whom.name}{whom.phone}。"
+        return reply + ask if len(reply + ask) <= SMS_PART else reply
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.phones import InvalidPhone, mask, to_e164
 from bot.core import registry, reports
+from bot.core.followups import add_detail
 from bot.core.knowledge import Contact
 from bot.core.notify import notify, notify_address
 from bot.core.questions import Whom, tell_number_to_call, whom_to_ask
@@ -133,3 +135,34 @@ NOT_MOVED = "您好，您申请的号码登记没有办成，如有疑问请找�
 def tell_not_moved(session: Session, ticket: Ticket) -> None:
     """The number that asked hears the registration was not made (nothing of the worker's note)."""
     notify_address(session, ticket.reporter_channel, ticket.reporter_address, NOT_MOVED, ticket_id=ticket.id)
+
+
+# "我叫王秀英", "我是王秀英", "名字叫王秀英" right after asking to change one's number: the name the worker needs.
+_NAME_SAID = re.compile(r"^(?:我|本人)?(?:叫|是|姓名是?|名字(?:是|叫)?)\s*([\u4e00-\u9fff]{2,4}?)"
+                        r"(?:嘛|哈|哦|呢|啊)?[。.!！~～]*$")
+_NOT_A_NAME = re.compile(r"[手民户主员人的]|老|网格|居|骑")  # 我是骑手, 我是居民, 我是老住户: not a name
+NAME_ADDED = "好的，已把您的名字转告网格员{name}，核实时会用到。"
+NAME_ADDED_UNASSIGNED = "好的，已把您的名字记到工单{number}，核实时会用到。"
+
+
+def name_said(text: str) -> str | None:
+    """The name in a message that only says one's name (我叫王秀英), else None."""
+    found = _NAME_SAID.match("".join(unicodedata.normalize("NFKC", text or "").split()))
+    if found is None or _NOT_A_NAME.search(found.group(1)):
+        return None
+    return found.group(1)
+
+
+def add_name(session: Session, clock: Clock, address: str, text: str, message_id: int | None,
+             within: timedelta) -> str | None:
+    """A name said soon after a number verification was asked for goes onto that task, its worker told ("工单T1012
+    补充：我叫王秀英"): the reply, or None when the message is not that."""
+    if name_said(text) is None:
+        return None
+    ticket = open_verification(session, address)
+    if ticket is None or ticket.created_at < clock.now() - within:
+        return None
+    add_detail(session, clock, ticket, text.strip(), address, message_id)
+    if ticket.assignee is None:
+        return NAME_ADDED_UNASSIGNED.format(number=ticket.number)
+    return NAME_ADDED.format(name=ticket.assignee.name)

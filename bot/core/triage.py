@@ -60,6 +60,10 @@ _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|
 _SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)")
 _HOW_TO_VOTE = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:投票|投|表决)")
 _HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)")
+# Sending a voice message or a location (blind test 8, #124: "我不会打字 可以发语音不", "咋个给你们发位置").
+_HOW_TO_VOICE = re.compile(r"(?:发|用|说|录)(?:个|段|条)?语音|语音(?:可以|行|得行|能)|不会打字|打不来字|不会写字")
+_HOW_TO_LOCATION = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:给你们|跟你们|给你)?\s*(?:发|共享|分享|传)\s*"
+                              r"(?:个)?(?:位置|定位)|位置(?:咋个|怎么|咋)(?:发|弄|传)")
 
 SHORT_ABUSE_CHARS = 20  # abuse with nothing else in it is short
 
@@ -138,7 +142,8 @@ CALM_REPLY = "您别急，我们在听。遇到什么困难请直接说，比如
 
 def information_request(text: str) -> str | None:
     """What a message asks to know, when it reports no problem: "board" (公告, 村口黑板), "contact"
-    (my grid worker's number), "someone_contact" (anyone else's number), "how_to_vote", "how_to_photo", or
+    (my grid worker's number), "someone_contact" (anyone else's number), "how_to_vote", "how_to_photo",
+    "how_to_voice", "how_to_location", or
     "question" (anything else asked,
     for the knowledge base). None for a report."""
     plain = _plain(text)
@@ -154,6 +159,10 @@ def information_request(text: str) -> str | None:
         return "how_to_vote"
     if _HOW_TO_PHOTO.search(plain):
         return "how_to_photo"
+    if _HOW_TO_VOICE.search(plain):
+        return "how_to_voice"
+    if _HOW_TO_LOCATION.search(plain):
+        return "how_to_location"
     if _QUESTION.search(_WHO_DID_IT.sub(" ", plain)):
         return "question"
     return None
@@ -193,6 +202,15 @@ def no_problem_yet_reply(text: str) -> str:
 
 HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"
 HOW_TO_PHOTO = "拍好照片直接发过来就行，跟着问题一起发或紧接着发，都会附到您的工单上。"
+# What the channels take (README): voice and locations on the WeChat Official Account (and locations on Telegram);
+# SMS takes neither, so the place is said in words, and the grid worker can be called.
+HOW_TO_LOCATION = "在微信公众号里点“+”选“位置”发来就行；发短信的话直接说小区和楼栋，比如“阳光小区3栋门口”。"
+
+
+def voice_reply(name: str, phone: str, grid_worker: bool) -> str:
+    """The answer to "可以发语音不": where a voice message is taken, and whom to call instead."""
+    who = f"网格员{name}" if grid_worker else name
+    return f"可以。在微信公众号里直接发语音，会转成文字交给网格员；不方便也可以打{who}电话{phone}。"
 
 
 def contact_reply(name: str, phone: str, grid_worker: bool, someone_else: bool = False) -> str:

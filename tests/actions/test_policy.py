@@ -121,3 +121,31 @@ async def test_after_being_asked_what_the_problem_is_a_problem_worded_as_a_quest
     await ActionAnswerPolicy().run(dispatcher, make_tracker(
         RESIDENT, "低保咋个申请", intent="ask_policy", metadata={"answers": "problem"}), domain)
     assert "低保" in said(dispatcher, domain)[1]  # a question with no problem in it is still answered
+
+
+def tracker_after_answer(first: str, then: str, seconds_between: float = 20.0) -> Tracker:
+    events = [
+        {"event": "user", "text": first, "timestamp": 1000.0, "parse_data": {"intent": {"name": "ask_policy"}}},
+        {"event": "action", "name": "action_answer_policy"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": then, "timestamp": 1000.0 + seconds_between,
+         "parse_data": {"intent": {"name": "ask_policy"}}},
+    ]
+    latest = {"text": then, "intent": {"name": "ask_policy"}, "entities": [], "metadata": {"channel": "sms"}}
+    return Tracker.from_dict({"sender_id": RESIDENT, "slots": {}, "events": events, "paused": False,
+                              "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
+                              "latest_message": latest})
+
+
+async def test_a_follow_up_question_is_read_with_the_previous_questions_subject(action_context, dispatcher, domain):
+    """Blind test 8, #108: 我屋头三个人 在哪点交 right after 新农合 got the e-bike battery entry."""
+    tracker = tracker_after_answer("新农合今年一个人交好多钱", "我屋头三个人 在哪点交")
+    await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+    message, text = said(dispatcher, domain)
+    assert message["response"] == "utter_policy_answer" and "医保" in text, text
+
+
+async def test_a_question_long_after_another_is_read_alone(action_context, dispatcher, domain):
+    await ActionAnswerPolicy().run(dispatcher, tracker_after_answer("新农合今年一个人交好多钱", "我屋头三个人 在哪点交",
+                                                                    seconds_between=3600), domain)
+    assert said(dispatcher, domain)[0]["response"] == "utter_policy_unknown"

@@ -54,3 +54,12 @@ async def test_a_new_number_naming_no_place_is_verified_by_the_subdistrict(actio
 async def test_an_unknown_telegram_account_is_told_to_share_its_contact(action_context, dispatcher, domain):
     await ActionRegister().run(dispatcher, make_tracker("tg:424242", "我想绑定我的手机号", intent="register"), domain)
     assert said(dispatcher, domain)[0]["response"] == "utter_register_telegram"
+
+
+async def test_a_riders_question_after_saying_who_they_are_is_answered_not_the_registration(action_context,
+                                                                                           dispatcher, domain):
+    """Blind test 8, #25: 我是骑手 流动网格员发现问题有积分没得 got 您已登记为骑手…"""
+    tracker = make_tracker(RIDER, "我是骑手 流动网格员发现问题有积分没得", intent="register")
+    await ActionRegister().run(dispatcher, tracker, domain)
+    message, text = said(dispatcher, domain)
+    assert message["response"] == "utter_policy_answer" and "积分" in text, text

@@ -111,6 +111,16 @@ async def test_urging_is_recorded(action_context, dispatcher, domain):
     assert status(action_context, number).urge_count == 1
 
 
+async def test_impatience_about_a_policy_is_answered_never_an_urge_on_an_unrelated_ticket(action_context, dispatcher,
+                                                                                           domain):
+    """Blind test 8, #8, #144: 搬迁补助到底好久发得下来 urged the street-light ticket, then escalated it."""
+    light = open_one(action_context)
+    await ActionUrge().run(dispatcher, make_tracker(RESIDENT, "搬迁补助到底好久发得下来哦 等了半年了", intent="urge"),
+                           domain)
+    assert said(dispatcher, domain)["response"] == "utter_policy_answer"
+    assert status(action_context, light).urge_count == 0
+
+
 async def test_urging_with_several_open_names_the_one_urged_and_the_others_open(action_context, dispatcher, domain):
     light = open_one(action_context, "我屋头楼下那个路灯坏了 晚上黑黢黢的")
     other = open_one(action_context, "门口下水道堵了", category="sanitation")

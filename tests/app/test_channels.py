@@ -7,7 +7,7 @@ import pytest
 from bot.app.channels import HOLD_THEIR_OWN_MEDIA, build_channels
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import DialogueContext
-from bot.app.steps import EmergencyPlace, InformationRequests, StaffDesk
+from bot.app.steps import AboutTheirTickets, EmergencyPlace, InformationRequests, StaffDesk
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.messaging.keywords import OptOutWords
@@ -23,7 +23,8 @@ EVERY_CHANNEL = {
     "wecom_corp_id": "ww0123456789", "wecom_agent_id": "1000002", "wecom_secret": "wecom-secret",
     "wecom_token": "wecomToken", "wecom_encoding_aes_key": "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
 }
-STANDARD = [OptOutWords, EmergencyPlace, StaffDesk, InformationRequests, CouncilTurn, DialogueContext]
+STANDARD = [OptOutWords, EmergencyPlace, StaffDesk, InformationRequests, CouncilTurn, AboutTheirTickets,
+            DialogueContext]
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -97,3 +97,20 @@ def test_only_a_question_of_the_last_day_can_be_called_back(demo_db: Database, c
     with demo_db.session() as s:
         assert questions.last_miss(s, clock, RESIDENT) is None
         assert s.scalar(select(KnowledgeMiss.text)) == "公积金咋个取"  # still kept for staff
+
+
+def test_a_question_about_a_notice_just_posted_is_answered_with_it(demo_db: Database, clock: FakeClock):
+    """Blind test 8, #138: 取暖补贴我老汉去不了 我帮他领得不 right after the 取暖补贴 notice."""
+    from bot.core.council import post_notice
+
+    with demo_db.session() as s:
+        villager = registry.person_by_address(s, RESIDENT)
+        post_notice(s, clock, "本周六上午9点发放冬季取暖补贴，请带身份证，本人不能来的可委托家属代领。",
+                    {"people": [villager.id]})
+        whom = questions.whom_to_ask(s, villager, CONTACT)
+        answer = questions.notice_answer(s, clock, villager, "取暖补贴我老汉去不了 我帮他领得不", whom)
+        assert answer is not None and answer.startswith("公告说：本周六") and "委托" in answer, answer
+        assert len(answer) <= 70
+        assert questions.notice_answer(s, clock, villager, "低保咋个申请", whom) is None
+        clock.advance(days=8)
+        assert questions.notice_answer(s, clock, villager, "取暖补贴我老汉去不了 我帮他领得不", whom) is None

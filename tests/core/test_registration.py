@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import registration, registry, reports
+from bot.core import lifecycle, registration, registry, reports
 from bot.core.knowledge import load_knowledge
 from bot.core.tickets import Report
 from bot.store.db import Database
@@ -109,3 +112,25 @@ def test_a_number_someone_registered_meanwhile_is_not_taken_over(demo_db: Databa
         s.flush()
         assert not registration.move_number(s, clock, check.ticket, check.person, WORKER)
         assert check.person.phone == RESIDENT
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("我叫王秀英", "王秀英"), ("我是王秀英", "王秀英"), ("名字叫王秀英嘛", "王秀英"),
+    ("我是骑手", None), ("我是安居苑8栋的老住户", None), ("我叫王秀英 换了号", None),
+])
+def test_a_message_that_only_says_ones_name(text: str, name: str | None):
+    assert registration.name_said(text) == name
+
+
+def test_a_name_said_soon_after_asking_to_change_a_number_goes_onto_that_task(demo_db: Database, clock: FakeClock):
+    """Blind test 8, #21: 我叫王秀英 right after 换了个新手机号 → 这个我帮不上忙."""
+    with demo_db.session() as s:
+        opened = registration.request_verification(s, clock, RULES, STRANGER, "simulator", "我是阳光小区的 换了个新号")
+        number, worker = opened.ticket.number, opened.assignee.phone
+        reply = registration.add_name(s, clock, STRANGER, "我叫王秀英", None, timedelta(minutes=30))
+        assert reply is not None and "名字" in reply
+        assert "王秀英" in lifecycle.get_ticket(s, number).text
+    assert any(number in m and "我叫王秀英" in m for m in messages_to(demo_db, worker))
+    clock.advance(hours=1)
+    with demo_db.session() as s:
+        assert registration.add_name(s, clock, STRANGER, "我叫李秀兰", None, timedelta(minutes=30)) is None

@@ -65,6 +65,7 @@ def test_an_insult_with_a_problem_in_it_is_a_complaint_not_an_insult_alone():
     ("我的网格员电话多少", "contact"), ("网格员是哪个哦", "contact"),
     ("咋个投票", "how_to_vote"), ("怎么投票嘛", "how_to_vote"),
     ("咋个发照片", "how_to_photo"), ("照片怎么发", None),
+    ("我不会打字 可以发语音不", "how_to_voice"), ("咋个给你们发位置", "how_to_location"),  # blind test 8, #124
     ("社区几点上班", "question"), ("附近哪点可以换电池", "question"), ("充电桩呢", "question"),
     ("娃儿转学要办啥子手续", "question"), ("哪点有骑手休息的地方 有热水那种", "question"),
     ("我屋头老汉住院了医保报得到好多", "question"), ("社区礼拜六开门不", "question"),

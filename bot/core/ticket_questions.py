@@ -1,0 +1,178 @@
+"""A reporter asking in words about a ticket of theirs (blind test 8): when someone comes (屋顶那个好久来修), where
+it went (垃圾那个转到哪里去了), who the new name is (张涛是哪个 我们网格员不是李磊嘛). Which ticket the words point
+at (its number, a staff member on it by name, words its text shares, else the report just made when nothing else
+is named), and its state as the reporter needs it, in one SMS part: who holds it now (another grid's worker, and
+that the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.common.phones import national
+from bot.core import triage
+from bot.core.commands import ticket_number_in
+from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, reported_by, ticket_meant_among
+from bot.core.reports import recent_open_ticket
+from bot.core.tickets import OPEN_STATUSES, objects_in
+from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
+
+SMS_PART = 70
+ASKED_ABOUT = OPEN_STATUSES
+# When will someone come (好久来修, 啥时候来弄, 几时来): a question, not an urge.
+_WHEN = re.compile(r"(?:好久|(?:什么|啥)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
+                   r"(?:来(?:修|弄|搞|处理|换|看|人)?|修|弄|搞|处理|换|解决|派人)")
+# Where did it go (转到哪里去了, 交给哪个了, 哪个在管).
+_WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)|(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)"
+                    r"|(?:哪个|谁)(?:在|来)?(?:管|办|弄)(?:的|了|嘛|哦|呢|$)")
+# Who is that (张涛是哪个, 哪个是张涛).
+_WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是")
+# What is left of a question that names nothing else ("好久来修嘛", "到底好久来嘛").
+_FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|那个|这个|我那个|究竟|"
+                     r"请问|问一下")
+
+WHO_REPLY = "{name}是{unit}的网格员，{why}您的工单{number}现由{name}办理（{phone}），{status}。"
+WHERE_REPLY = "您的工单{number}已转给{unit}的{name}（{phone}）办理，{why}现在{status}。"
+# Why it moved, as the reporter may hear it (never the staff member's own words): who sent it, or whose place it is.
+WHY = {"who": {"rerouted": "因那个地方归该网格管，", "community": "经社区派单，", "subdistrict": "经街道派单，"},
+       "where": {"rerouted": "那个地方归这个网格管，", "community": "是社区派的单，", "subdistrict": "是街道派的单，"}}
+WHEN_REPLY = "工单{number}（{what}）{status}，{name}（{phone}）在办。"
+WHEN_UNASSIGNED = "工单{number}（{what}）{status}，正在安排人办理，有进展会告诉您。"
+LATEST = "最新进展：{note}"
+NO_NEWS = "回复“催办”可催促。"
+
+
+@dataclass(frozen=True)
+class Asked:
+    kind: str  # "when", "where" or "who"
+    ticket: Ticket
+    named: Person | None = None  # the staff member asked about ("who")
+
+
+def kind_of(text: str) -> str | None:
+    """"when", "where" or "who" when the words ask that of something, else None."""
+    if _WHERE.search(text):
+        return "where"
+    if _WHEN.search(text):
+        return "when"
+    if _WHO.search(text):
+        return "who"
+    return None
+
+
+def asked_about(session: Session, clock: Clock, address: str, text: str, window: timedelta) -> Asked | None:
+    """The sender's ticket the question is about, or None (not such a question, or no ticket of theirs it points at:
+    the message goes on to be read as anything else)."""
+    kind = kind_of(text)
+    if kind is None or triage.has_danger(text) or awaiting_rating(session, address) is not None:
+        return None  # 着火了 好久来人 is an emergency; 好久来修嘛 根本没修好 after 已办结 is the rating's
+    mine = reported_by(session, address, ASKED_ABOUT)
+    if not mine:
+        return None
+    number = ticket_number_in(text)
+    if number is not None:
+        ticket = next((t for t in mine if t.number == number), None)
+        return Asked(kind, ticket) if ticket is not None else None
+    if kind == "who":
+        for ticket in mine:
+            named = _staff_named(session, ticket, text)
+            if named is not None:
+                return Asked("who", ticket, named)
+        return None
+    rest = _WHEN.sub(" ", _WHERE.sub(" ", text))
+    meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
+    if meant is not None and not _another_thing(meant, text):
+        return Asked(kind, meant)
+    if _FILLER.sub("", rest) or triage.has_problem(rest):
+        return None  # it names something none of their tickets is about: maybe a new report
+    recent = recent_open_ticket(session, clock, address, window)
+    if recent is not None:
+        return Asked(kind, recent)
+    return Asked(kind, mine[0]) if len(mine) == 1 else None
+
+
+def _another_thing(ticket: Ticket, text: str) -> bool:
+    """Whether the text names a thing (垃圾) the ticket is not about (路灯): words shared in passing (楼下) aside."""
+    mine, theirs = objects_in(text), objects_in(ticket.text)
+    return bool(mine) and bool(theirs) and not (mine & theirs)
+
+
+def _staff_named(session: Session, ticket: Ticket, text: str) -> Person | None:
+    """A staff member who holds or held the ticket, named in the text."""
+    ids = [ticket.assignee_id] if ticket.assignee_id else []
+    for data in session.scalars(select(TicketEvent.data).where(TicketEvent.ticket_id == ticket.id,
+                                                               TicketEvent.kind == "assigned")):
+        if (data or {}).get("assignee_id"):
+            ids.append(int(data["assignee_id"]))
+    for person_id in dict.fromkeys(ids):
+        person = session.get(Person, person_id)
+        if person is not None and person.name and person.name in text:
+            return person
+    return None
+
+
+def answer(session: Session, asked: Asked) -> str:
+    """The reply, within one SMS part."""
+    ticket = asked.ticket
+    status = STATUS_NAMES.get(ticket.status, "")
+    holder = asked.named if asked.kind == "who" else ticket.assignee
+    if asked.kind in ("who", "where") and holder is not None:
+        unit = _grid_of(session, holder) or ticket.unit
+        why = WHY[asked.kind].get(_why_moved(session, ticket), "")
+        if asked.kind == "who" and holder.id != ticket.assignee_id:
+            return f"{holder.name}办过您的工单{ticket.number}，现在{status}。" + _latest(session, ticket, 40)
+        reply = (WHO_REPLY if asked.kind == "who" else WHERE_REPLY).format(
+            name=holder.name, unit=unit.name if unit is not None else "", why=why, number=ticket.number,
+            phone=national(holder.phone or ""), status=status)
+        return reply if len(reply) <= SMS_PART else reply.replace(why, "")
+    what = _fit(ticket.text.split("；补充：")[0].strip(), 8)
+    if holder is None:
+        reply = WHEN_UNASSIGNED.format(number=ticket.number, what=what, status=status)
+    else:
+        reply = WHEN_REPLY.format(number=ticket.number, what=what, status=status, name=holder.name,
+                                  phone=national(holder.phone or ""))
+    latest = _latest(session, ticket, SMS_PART - len(reply))
+    return reply + (latest or (NO_NEWS if len(reply) + len(NO_NEWS) <= SMS_PART else ""))
+
+
+def _latest(session: Session, ticket: Ticket, room: int) -> str:
+    """"最新进展：…" from the worker's latest progress note or reply to the reporter, fitted to `room`."""
+    note = session.scalar(select(TicketEvent.note).where(
+        TicketEvent.ticket_id == ticket.id, TicketEvent.kind.in_(("in_progress", "progress", "replied", "resolved")),
+        TicketEvent.note != "").order_by(TicketEvent.id.desc()).limit(1))
+    if not note or room <= len(LATEST.format(note="")) + 4:
+        return ""
+    return LATEST.format(note=_fit(note.strip(), room - len(LATEST.format(note=""))))
+
+
+def _why_moved(session: Session, ticket: Ticket) -> str:
+    """Why the ticket went to another grid: "rerouted" (returned to the grid that covers the place), "community" or
+    "subdistrict" (a secretary or the duty officer sent it there), else ""."""
+    moved = session.scalars(select(TicketEvent).where(
+        TicketEvent.ticket_id == ticket.id, TicketEvent.kind.in_(("rerouted", "dispatched")))
+        .order_by(TicketEvent.id.desc()).limit(1)).first()
+    if moved is None:
+        return ""
+    if moved.kind == "rerouted":
+        return "rerouted"
+    roles = set(session.scalars(select(StaffRole.role).where(StaffRole.person_id == moved.actor_id))) \
+        if moved.actor_id else set()
+    if "duty_officer" in roles:
+        return "subdistrict"
+    return "community" if roles else ""
+
+
+def _grid_of(session: Session, person: Person) -> OrgUnit | None:
+    """The grid a grid worker (or backup) works in."""
+    unit_id = session.scalar(select(StaffRole.unit_id).where(
+        StaffRole.person_id == person.id, StaffRole.role.in_(("grid_worker", "backup_grid_worker"))).limit(1))
+    return session.get(OrgUnit, unit_id) if unit_id is not None else None
+
+
+def _fit(text: str, room: int) -> str:
+    return text if len(text) <= room else text[:max(room - 1, 0)] + "…"

@@ -1,0 +1,96 @@
+"""A reporter asking about a ticket of theirs in words: which ticket, and its state as they need it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.common.clock import FakeClock
+from bot.core import lifecycle, ticket_questions
+from bot.store.db import Database
+from tests.conftest import RESIDENT, WORKER
+from tests.core.helpers import RULES, make_report, submit
+
+WINDOW = timedelta(minutes=30)
+XF_GRID_2_WORKER = "+8613700000002"
+
+
+def ask(db: Database, clock: FakeClock, text: str, sender: str = RESIDENT) -> str | None:
+    with db.session() as s:
+        asked = ticket_questions.asked_about(s, clock, sender, text, WINDOW)
+        return ticket_questions.answer(s, asked) if asked is not None else None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("好久来修嘛 楼下那家又来吵了", "when"),
+    ("屋顶那个啥时候来弄", "when"),
+    ("垃圾那个转到哪里去了哦", "where"),
+    ("交给哪个了嘛", "where"),
+    ("张涛是哪个哦", "who"),
+    ("搬迁补助到底好久发得下来", None),  # a policy, not a visit
+    ("路灯坏了", None),
+])
+def test_what_a_question_asks_of_a_ticket(text: str, kind: str | None):
+    assert ticket_questions.kind_of(text) == kind
+
+
+def test_a_when_question_gets_the_status_the_holder_and_the_latest_progress_in_one_sms(demo_db: Database,
+                                                                                      clock: FakeClock):
+    number = submit(demo_db, clock, make_report("厕所的水管子漏水 漏到楼下去了", category="housing_utilities"))
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "师傅说管子老化了 明天上午来换")
+    clock.advance(hours=3)  # past the follow-up window: the words point at it
+    answer = ask(demo_db, clock, "水管那个好久来修嘛")
+    assert answer is not None and number in answer and "处理中" in answer and "明天上午来换" in answer, answer
+    assert "13700000001" in answer and len(answer) <= 70, answer
+
+
+def test_a_bare_when_question_is_about_the_report_just_made(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    answer = ask(demo_db, clock, "好久来修嘛")
+    assert answer is not None and number in answer and "待接单" in answer, answer
+
+
+def test_a_when_question_naming_something_else_is_left_to_be_a_report(demo_db: Database, clock: FakeClock):
+    submit(demo_db, clock)  # a street light
+    assert ask(demo_db, clock, "井盖丢了 好久来修") is None
+    assert ask(demo_db, clock, "养老金什么时候到账") is None
+
+
+def test_where_a_returned_ticket_went_names_the_grid_its_worker_and_why(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("2栋后头的垃圾堆了一个星期了", category="sanitation"))
+    with demo_db.session() as s:
+        lifecycle.return_ticket(s, clock, RULES, number, WORKER, "那块地是幸福社区第2网格管的")
+    answer = ask(demo_db, clock, "垃圾那个转到哪里去了哦")
+    assert answer is not None and number in answer and "幸福社区第2网格" in answer, answer
+    assert "13700000002" in answer and "归这个网格管" in answer and len(answer) <= 70, answer
+
+
+def test_who_the_new_name_is_answers_with_the_grid_and_the_ticket(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.return_ticket(s, clock, RULES, number, WORKER, "是幸福社区第2网格的")
+        new = lifecycle.get_ticket(s, number).assignee
+        assert new is not None and new.phone == XF_GRID_2_WORKER
+        name = new.name
+    answer = ask(demo_db, clock, f"{name}是哪个哦 我们网格员不是原来那个嘛")
+    assert answer is not None and answer.startswith(f"{name}是幸福社区第2网格的网格员") and number in answer, answer
+
+
+def test_someone_elses_ticket_is_never_answered(demo_db: Database, clock: FakeClock):
+    submit(demo_db, clock)
+    assert ask(demo_db, clock, "好久来修嘛", sender="+8613900000002") is None
+
+
+def test_a_question_naming_another_thing_or_a_danger_is_never_about_the_ticket(demo_db: Database, clock: FakeClock):
+    submit(demo_db, clock, make_report("楼下的路灯坏了"))
+    assert ask(demo_db, clock, "楼下的垃圾哪个管嘛") is None  # 楼下 in passing: another thing
+    assert ask(demo_db, clock, "楼下着火了 好久来人") is None  # an emergency
+
+
+def test_a_when_question_while_a_rating_is_awaited_is_left_to_the_rating(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "换了灯泡")
+    assert ask(demo_db, clock, "好久来修嘛 根本没修好") is None
