@@ -8,7 +8,19 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import answers, complaints, emergencies, lifecycle, questions, registry, staff_desk, triage, visit_desk
+from bot.core import (
+    answers,
+    chatter,
+    complaints,
+    emergencies,
+    lifecycle,
+    questions,
+    registry,
+    staff_desk,
+    triage,
+    visit_desk,
+)
+from bot.core.commands import ticket_number_in
 from bot.core.knowledge import Contact
 from bot.core.routing_rules import RoutingRules
 from bot.engine.parse import category_of
@@ -121,14 +133,19 @@ class StaffDesk:
         reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos, category)
         if reply is not None:
             return [{"text": reply}]
-        if staff is None or self.parse is None:
+        if staff is None:
+            return message
+        if chatter.meant_for_someone_else(message.text):
+            return [{"text": staff}]  # 兄弟 晚上一起吃火锅不: a colleague's chat, never a report (blind test 8, #65)
+        if self.parse is None:
             return message
         try:
             intent = ((await self.parse(message.text)).get("intent") or {}).get("name")
         except Exception:  # the engine is down: its turn will wait and retry, the menu is not worth it
             return message
-        if intent in STAFF_MENU_INTENTS:
-            return [{"text": staff}]
+        if intent in STAFF_MENU_INTENTS or (intent == "report_issue" and not triage.has_problem(message.text)
+                                            and ticket_number_in(message.text) is None):
+            return [{"text": staff}]  # no ticket number and no problem: the staff menu, never the residents' flows
         return message
 
     async def _category(self, problem: str) -> str | None:
@@ -174,6 +191,10 @@ class InformationRequests:
             lodged = await asyncio.to_thread(self._complaint, message)
             if lodged is not None:
                 return [{"text": lodged}]
+        if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):
+            return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
+        if chatter.introduces_only(message.text) and not message.payload.get("photos"):
+            return [{"text": triage.ASK_PROBLEM}]  # 我是阳光小区的 我们那个: the problem comes next (blind test 8, #1)
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": triage.ASK_PROBLEM}]
