@@ -193,7 +193,6 @@ class ActionRateService(Action):
 
 ASK_CANCEL = "您是要撤销刚反映的问题吗？要撤销请回复“撤销”。"
 CONFIRM_CANCEL = "要撤销工单{number}吗？请回复“撤销 {number}”。"
-NOTHING_TO_CANCEL = "您现在没有可以撤销的工单。有事直接发消息说。"
 
 
 class ActionCancelTicket(Action):
@@ -229,7 +228,8 @@ class ActionCancelTicket(Action):
             elif error.reason == "wrong_state":
                 dispatcher.utter_message(response="utter_cannot_cancel", number=error.number)
             elif error.reason == "none_open":
-                dispatcher.utter_message(text=NOTHING_TO_CANCEL)  # never "已取消" when nothing was
+                # never "已取消" when nothing was; "没有记成工单" when the words say it was no report
+                dispatcher.utter_message(text=cancelling.nothing_to_cancel(tracker_data.text(tracker)))
             else:
                 refuse(dispatcher, error, number)
             return []
