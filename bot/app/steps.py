@@ -14,6 +14,7 @@ from bot.core import (
     complaints,
     emergencies,
     emergency_updates,
+    followups,
     lifecycle,
     questions,
     registry,
@@ -23,6 +24,7 @@ from bot.core import (
 )
 from bot.core.commands import ticket_number_in
 from bot.core.knowledge import Contact
+from bot.core.places import grid_named_in
 from bot.core.routing_rules import RoutingRules
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
@@ -212,7 +214,8 @@ class InformationRequests:
         if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):
             return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
         if chatter.introduces_only(message.text) and not message.payload.get("photos"):
-            return [{"text": triage.ASK_PROBLEM}]  # 我是阳光小区的 我们那个: the problem comes next (blind test 8, #1)
+            # 我是阳光小区的 我们那个: the problem comes next, the estate held for it (blind test 8, #1)
+            return [{"text": await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))}]
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": triage.ASK_PROBLEM}]
@@ -224,6 +227,10 @@ class InformationRequests:
         if asked == "how_to_photo":
             return [{"text": triage.HOW_TO_PHOTO}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked == "someone_contact")}]
+
+    def _introduced(self, place: str) -> str:
+        with self.db.session() as s:
+            return followups.held_place_reply(place) if place and grid_named_in(s, place) else triage.ASK_PROBLEM
 
     def _complaint(self, message: Claimed) -> str | None:
         """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""

@@ -36,7 +36,7 @@ _INVITES = re.compile(r"一起|一路|约|走起|去不|来不|[去来吃喝耍]
                       r"不[?？]?$|[吗噻][?？]?$|有空|得空|有时间")
 # A self-introduction (我是阳光小区的, 我住安居苑) trailing off into a pointer (我们那个): no problem named yet.
 _INTRO = re.compile(r"^(?:喂|你好|您好)?[\s，,]*(?:我是|我住|我住在|我家在|我们是)"
-                    r"[^\s，,。！!？?\d]{2,10}?的?[\s，,。]+")
+                    r"([^\s，,。！!？?\d]{2,10}?)的?[\s，,。]+")
 _TRAILS = re.compile(r"^(?:我们?|我家|屋头|这边|那边|就是|嗯|呃|那)*(?:那个|这个|那件|这件|有个)(?:事|事情|情况)?"
                      r"(?:嘛|哈|啊|哦|呢|噻)?[\s，,。.…]*$")
 
@@ -67,6 +67,12 @@ def introduces_only(text: str) -> bool:
     plain = _plain(text)
     found = _INTRO.match(plain)
     return found is not None and not triage.has_problem(plain) and _TRAILS.match(plain[found.end():]) is not None
+
+
+def introduced_place(text: str) -> str:
+    """The place a self-introduction names (阳光小区 of 我是阳光小区的 我们那个), else ""."""
+    found = _INTRO.match(_plain(text))
+    return found.group(1) if found is not None and introduces_only(text) else ""
 
 
 def answered_just_before(session: Session, channel: str, sender: str, before_id: int,

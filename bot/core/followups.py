@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, answers, registry, triage
+from bot.core import after_report, answers, chatter, registry, triage
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
@@ -228,7 +228,8 @@ def held_place(session: Session, channel: str, sender: str, before_id: int, sinc
             continue
         held = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
                                                              OutboxMessage.text.startswith(PLACE_HELD_MARK)))
-        return spoken_place(row.text) if held is not None else None
+        # 我是阳光小区的 我们那个 held 阳光小区 (blind test 8, #1)
+        return spoken_place(chatter.introduced_place(row.text) or row.text) if held is not None else None
     return None
 
 

@@ -32,3 +32,8 @@ def test_a_remark_has_no_problem_no_question_and_no_number(text: str, remark: bo
     ("我是阳光小区的 楼下路灯坏了", False)])
 def test_a_self_introduction_trailing_off_names_no_problem(text: str, only: bool):
     assert chatter.introduces_only(text) is only
+    assert (chatter.introduced_place(text) != "") is only
+
+
+def test_the_place_a_self_introduction_names_is_held_for_the_problem():
+    assert chatter.introduced_place("我是阳光小区的 我们那个") == "阳光小区"

@@ -139,10 +139,11 @@ def test_a_self_introduction_trailing_off_is_asked_for_the_problem_which_is_file
     resident = JX_RESIDENTS[6]
     say(running, resident, "喂 你好")
     [asked] = say(running, resident, "我是锦绣小区的 我们那个")
-    assert "什么问题" in asked and "登记" not in asked, asked
+    assert "什么问题" in asked and "锦绣小区" in asked and "登记" not in asked, asked
     assert not tickets_of(running, resident)
     number = number_in(say(running, resident, "楼下路灯黑起好几天了晚上老汉出去散步看不到路"))
-    assert [t.number for t in tickets_of(running, resident)] == [number]
+    [ticket] = tickets_of(running, resident)
+    assert ticket.number == number and ticket.place_text == "锦绣小区"
 
 
 def test_help_on_its_way_is_news_for_everyone_the_emergency_alerted_never_a_staff_prompt(running: Stack):
