@@ -66,10 +66,12 @@ class AfterReport:
             return [{"text": after_report.HELP_COMING_ACK}]
 
     async def read(self, message: Claimed, look: Look, text: str) -> Replies | None:
-        """"That was a detail" after the bot filed a second ticket, or a remark after a question just answered."""
+        """"That was a detail" after the bot filed a second ticket, or a remark after a question just answered
+        (while the bot asks nothing: 麻烦你们打给我 answers its "回复1，请工作人员给您回电")."""
         if look.open_report is not None and after_report.says_was_detail(text):
             return await asyncio.to_thread(self._was_detail, message, look.open_report)
-        if look.open_report is None and chatter.remark(text) and not after_report.acknowledges(text) \
+        if look.open_report is None and look.question is None and chatter.remark(text) \
+                and not after_report.acknowledges(text) \
                 and not cancelling.says_cancel(text):
             return await self._remark(message, text)
         return None
