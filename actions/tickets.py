@@ -16,13 +16,25 @@ from actions import tracker_data
 from actions.menu import answering
 from actions.policy import ActionNotUnderstood
 from actions.runtime import context
-from bot.core import answers, cancelling, emergencies, lifecycle, registry, reports, staff_desk, triage, urging
+from bot.core import (
+    answers,
+    cancelling,
+    emergencies,
+    followups,
+    lifecycle,
+    registry,
+    reports,
+    staff_desk,
+    ticket_focus,
+    triage,
+    urging,
+)
 from bot.core.commands import ticket_number_in
 from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, Report, assignee_label
+from bot.core.tickets import OPEN_STATUSES, Report, Ticket, assignee_label
 
 REFUSALS = {
     "no_number": "utter_ticket_no_number",
@@ -124,6 +136,12 @@ class ActionCheckStatus(Action):
                     return []
                 dispatcher.utter_message(text=text)
                 return []
+            # 垃圾那个搞得咋样了, or right after a reply about an older one: that one (blind test 7, #13); else all
+            mine = lifecycle.reported_by(session, tracker.sender_id, (*OPEN_STATUSES, "resolved"))
+            focus = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, tracker_data.text(tracker))
+            if focus is not None and (focus is not mine[0] or ticket_focus.by_words(mine, tracker_data.text(tracker))):
+                dispatcher.utter_message(text=followups.status_of(focus))
+                return []
             lines = lifecycle.status_lines(session, tracker.sender_id)
         if not lines:
             dispatcher.utter_message(response="utter_status_none")
@@ -148,8 +166,13 @@ class ActionUrge(Action):
         ctx, number, text = context(), number_of(tracker), tracker_data.text(tracker)
         try:
             with ctx.db.session() as session:
-                meant = number or lifecycle.ticket_meant(session, tracker.sender_id, text) or urging.urged_again(
-                    session, ctx.clock, lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES), text)
+                mine = lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
+                # The words' ticket, the one urged last (再催), the one the conversation is about when not the newest
+                # (blind test 7, #13); else the newest, and the reply names the others.
+                talked = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, "")
+                meant = number or _number(ticket_focus.by_words(mine, text) if len(mine) > 1 else None) or \
+                    urging.urged_again(session, ctx.clock, mine, text) or \
+                    _number(talked if talked is not None and talked is not mine[0] else None)
                 ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, meant, text=text)
                 number = ticket.number
                 others = [t.number for t in lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
@@ -163,6 +186,10 @@ class ActionUrge(Action):
             return []
         dispatcher.utter_message(response="utter_urged", number=number)
         return []
+
+
+def _number(ticket: Ticket | None) -> str | None:
+    return ticket.number if ticket is not None else None
 
 
 class ActionRateService(Action):
