@@ -135,7 +135,8 @@ class StaffDesk:
     """Who is speaking decides before the classifier: a staff member's message naming a ticket is a
     command on it, 我的工单/更多 their list, help words their menu (bot/core/staff_desk.py). With a
     `parse` (the engine's), what else a staff member sends that the classifier cannot place (or that
-    is a greeting or a plea for help) gets the staff menu too, never the residents'. Anything else,
+    is a greeting or a plea for help) gets the staff menu too, never the residents', as does a colleague's chat
+    (兄弟 晚上一起吃火锅不) and a "report" with no ticket number and no problem in it. Anything else,
     and everything from residents, goes on to the engine."""
 
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules,
@@ -192,7 +193,9 @@ class StaffDesk:
 class InformationRequests:
     """What people ask about the service itself, answered before the classifier can file it or miss
     it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
-    "咋个发照片". Never a ticket, never points. Anything else goes on to the engine."""
+    "咋个发照片". Never a ticket, never points; nor is chat meant for someone else (老王 明天早上去钓鱼不), and a
+    self-introduction trailing off (我是阳光小区的 我们那个) is asked for the problem. Anything else goes on to
+    the engine."""
 
     ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo")
 
