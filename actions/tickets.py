@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.menu import answering
-from actions.policy import ActionAnswerPolicy
+from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import ActionContext, context
 from bot.core import (
     answers,
@@ -89,6 +89,8 @@ class ActionWorkerTicket(Action):
         try:
             with ctx.db.session() as session:
                 person = staff_desk.staff_member(session, tracker.sender_id)
+                if person is None and number is None:  # 120打了 说10分钟到 read as 收到: never a staff prompt
+                    return await _resident_words(dispatcher, tracker, domain)  # to a resident (blind test 8, #113)
                 if person is None:
                     ticket = lifecycle.get_ticket(session, number)
                     if ticket.reporter_address == tracker.sender_id and URGING.search(text):
@@ -103,6 +105,13 @@ class ActionWorkerTicket(Action):
             return []
         dispatcher.utter_message(text=reply)
         return []
+
+
+async def _resident_words(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          domain: DomainDict) -> list[EventType]:
+    """A resident's words the classifier took for a worker's command (120打了 说10分钟到): not understood, or
+    answered from the knowledge base, never a staff prompt."""
+    return await ActionNotUnderstood().run(dispatcher, tracker, domain)
 
 
 class ActionCheckStatus(Action):

@@ -16,6 +16,10 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   latest reply point at among the sender's open ones (垃圾那个, 没人来收: bot/core/ticket_focus.py), else the report.
 - "我是反映问题 不是问你 …" after the bot took a report for a question files it, with the photos held
   (bot/app/dialogue_corrections.py); a photo held stays held through words that took nothing.
+- Right after a report, its reporter's words about it are read before the classifier's guess (bot/app/dialogue_after.py,
+  blind test 8): a short remark joins it, a withdrawal withdraws it, a plea is told who has it, "that was a detail"
+  puts an extra ticket back; a remark on a question just answered is noted, never filed; "120打了" reaches everyone
+  an emergency alerted.
 - Within `followup_window` of the sender's emergency, a message saying it is over (火灭了, 没事了,
   救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py).
 - Two problems in one message (…还有…), filed apart by the classifier, go on as the first with the second
@@ -40,10 +44,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.app.dialogue_after import READINGS, AfterReport
 from bot.app.dialogue_corrections import Corrections
 from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
 from bot.common.clock import Clock
 from bot.core import (
+    after_report,
     answers,
     cancelling,
     corrections,
@@ -94,6 +100,8 @@ class DialogueContext:
         self.photo_hold = photo_hold  # a photo alone waits this long for a new report before joining the open one
         self.reader = Reader(db, clock, followup_window=followup_window, answer_window=answer_window,
                              hold_media=hold_media)
+        self.after = AfterReport(db, clock, classify=classify, followup_window=followup_window,
+                                 answer_window=answer_window)
         self.corrections = Corrections(db, clock, rules)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
@@ -124,6 +132,9 @@ class DialogueContext:
             update = await asyncio.to_thread(self._emergency_update, message, text)
             if update is not None:
                 return update
+        news = await asyncio.to_thread(self.after.emergency_news, message, text)  # 120打了 说10分钟到
+        if news is not None:
+            return news
         change = rating_changes.change_asked(text) if look.rating_ticket is None else None
         if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
             changed = await asyncio.to_thread(self._change_rating, message, change)
@@ -153,6 +164,9 @@ class DialogueContext:
             insisted = await self.corrections.insisted(message, text, self.classify)
             if insisted is not None:
                 return insisted
+        after = await self.after.read(message, look, text) if named is None else None
+        if after is not None:  # 后面那个是补充的 不是新的; 房东是安居苑的 after an answer (blind test 8)
+            return after
         two = await self._two_problems(text) if named is None else None
         if two is not None:  # 楼道灯不亮了 还有垃圾桶满了: the second goes with the first, to be its own ticket
             return replace(message, text=two[0], payload={**message.payload, "second_problem": two[1],
@@ -198,7 +212,7 @@ class DialogueContext:
         number = answers.choice_number(text)
         if look.question == "follow_up":
             said = answers.plain(text)
-            if number == 1 or said in ("补充", "是补充", "补充的", "加上"):
+            if number == 1 or said in ("补充", "是补充", "补充的", "加上") or after_report.says_was_detail(text):
                 return await asyncio.to_thread(self._join_asked, message, look)
             if number == 2 or said in ("新问题", "是新问题", "新的", "另外的"):
                 return await asyncio.to_thread(self._send_asked_on, message, look)
@@ -315,6 +329,9 @@ class DialogueContext:
                 return [{"text": followups.DETAIL_ADDED.format(number=number)}]
             if reading == "ask":
                 return [{"text": followups.ask_which(ticket)}]
+            if reading in READINGS:  # a withdrawal, a plea for the worker, a remark with a question (blind test 8)
+                acted = self.after.act(s, message, ticket, reading, text)
+                return acted if acted is not None else message
             if reading in ("urge", "status"):  # 咋个还莫得人来: this report, or the one the words or the conversation
                 ticket = ticket_focus.meant(s, self.clock, message.sender, lifecycle.reported_by(  # mean (bt 7, #13)
                     s, message.sender, OPEN_STATUSES), text) or ticket

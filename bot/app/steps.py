@@ -11,9 +11,11 @@ from typing import Any
 from bot.common.clock import Clock
 from bot.core import (
     answers,
+    chatter,
     complaints,
     emergencies,
     emergency_updates,
+    followups,
     lifecycle,
     questions,
     registration,
@@ -23,7 +25,9 @@ from bot.core import (
     triage,
     visit_desk,
 )
+from bot.core.commands import ticket_number_in
 from bot.core.knowledge import Contact
+from bot.core.places import grid_named_in
 from bot.core.routing_rules import RoutingRules
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
@@ -134,7 +138,8 @@ class StaffDesk:
     """Who is speaking decides before the classifier: a staff member's message naming a ticket is a
     command on it, 我的工单/更多 their list, help words their menu (bot/core/staff_desk.py). With a
     `parse` (the engine's), what else a staff member sends that the classifier cannot place (or that
-    is a greeting or a plea for help) gets the staff menu too, never the residents'. Anything else,
+    is a greeting or a plea for help) gets the staff menu too, never the residents', as does a colleague's chat
+    (兄弟 晚上一起吃火锅不) and a "report" with no ticket number and no problem in it. Anything else,
     and everything from residents, goes on to the engine."""
 
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules,
@@ -152,14 +157,19 @@ class StaffDesk:
         reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos, category)
         if reply is not None:
             return [{"text": reply}]
-        if staff is None or self.parse is None:
+        if staff is None:
+            return message
+        if chatter.meant_for_someone_else(message.text):
+            return [{"text": staff}]  # 兄弟 晚上一起吃火锅不: a colleague's chat, never a report (blind test 8, #65)
+        if self.parse is None:
             return message
         try:
             intent = ((await self.parse(message.text)).get("intent") or {}).get("name")
         except Exception:  # the engine is down: its turn will wait and retry, the menu is not worth it
             return message
-        if intent in STAFF_MENU_INTENTS:
-            return [{"text": staff}]
+        if intent in STAFF_MENU_INTENTS or (intent == "report_issue" and not triage.has_problem(message.text)
+                                            and ticket_number_in(message.text) is None):
+            return [{"text": staff}]  # no ticket number and no problem: the staff menu, never the residents' flows
         return message
 
     async def _category(self, problem: str) -> str | None:
@@ -186,7 +196,9 @@ class StaffDesk:
 class InformationRequests:
     """What people ask about the service itself, answered before the classifier can file it or miss
     it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
-    "咋个发照片", "可以发语音不", "咋个发位置". Never a ticket, never points. Anything else goes on to the engine."""
+    "咋个发照片", "可以发语音不", "咋个发位置". Never a ticket, never points; nor is chat meant for someone else
+    (老王 明天早上去钓鱼不), and a self-introduction trailing off (我是阳光小区的 我们那个) is asked for the problem.
+    Anything else goes on to the engine."""
 
     ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo", "how_to_voice", "how_to_location")
 
@@ -205,6 +217,11 @@ class InformationRequests:
             lodged = await asyncio.to_thread(self._complaint, message)
             if lodged is not None:
                 return [{"text": lodged}]
+        if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):
+            return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
+        if chatter.introduces_only(message.text) and not message.payload.get("photos"):
+            # 我是阳光小区的 我们那个: the problem comes next, the estate held for it (blind test 8, #1)
+            return [{"text": await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))}]
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": triage.no_problem_yet_reply(message.text)}]
@@ -218,6 +235,10 @@ class InformationRequests:
         if asked == "how_to_location":
             return [{"text": triage.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked)}]
+
+    def _introduced(self, place: str) -> str:
+        with self.db.session() as s:
+            return followups.held_place_reply(place) if place and grid_named_in(s, place) else triage.ASK_PROBLEM
 
     def _complaint(self, message: Claimed) -> str | None:
         """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""

@@ -37,7 +37,7 @@ def leak(db: Database, clock: FakeClock, sender: str = RESIDENT) -> str:
     ("催一哈 好久来修", "urge", None, "pass"),
     ("查一下进度", "check_status", None, "pass"),
     ("屋头着火了", "emergency", "fire_safety", "pass"),
-    ("不报了", "cancel", None, "pass"),
+    ("不报了", "cancel", None, "withdraw"),  # this report, never "which one?" (blind test 8, #13)
     ("低保咋个申请", "ask_policy", None, "pass"),
     # blind test 4: an emergency and questions of their own right after a report were held or joined to it
     ("8栋电梯关到人了 有个娃娃在里头哭", "report_issue", "housing_utilities", "pass"),
@@ -52,6 +52,12 @@ def leak(db: Database, clock: FakeClock, sender: str = RESIDENT) -> str:
     ("水管那个搞得咋样了", "report_issue", "housing_utilities", "status"),
     ("有人来没", "nlu_fallback", None, "status"),
     ("咋个还没人来修嘛", "report_issue", "housing_utilities", "urge"),
+    # blind test 8: remarks the classifier cannot place join the report, a plea is told who has it
+    ("没得人受伤 就是不好走", "nlu_fallback", None, "detail"),
+    ("整栋楼都莫得 是不是在修管子哦", "deny", None, "detail_asked"),
+    ("麻烦网格员去看一哈嘛", "nlu_fallback", None, "worker"),
+    ("算了 不报了 都是老邻居 怕得罪人", "report_issue", "dispute", "withdraw"),
+    ("好的 谢谢你们哈", "affirm", None, "pass"),
 ])
 def test_a_message_soon_after_a_report_is_read_against_it(demo_db: Database, clock: FakeClock, text: str,
                                                           intent: str, category: str | None, reading: str):

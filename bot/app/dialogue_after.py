@@ -1,0 +1,99 @@
+"""`AfterReport`: what `DialogueContext` does with the words a reporter sends right after a report or an answer
+(bot/core/after_report.py and bot/core/chatter.py decide by the words; blind test 8): a withdrawal withdraws that
+report, a plea is told who has it, a remark with a question joins the report and leaves the question to the
+worker, "that was a detail" puts an extra ticket back into the report, news that help is coming reaches everyone
+an emergency alerted, and a remark after a question just answered is noted, never filed."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.app.dialogue_look import Look
+from bot.common.clock import Clock
+from bot.core import after_report, cancelling, chatter, corrections, emergency_updates, followups, lifecycle
+from bot.messaging.ports import Claimed, Replies
+from bot.store.db import Database
+from bot.store.models import Ticket
+
+Classify = Callable[[str], Awaitable[dict[str, Any]]]
+READINGS = frozenset({"withdraw", "worker", "detail_asked"})  # followups.read_follow_up's readings acted on here
+WITHDRAWN = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
+# What the classifier makes of a remark after an answer (房东是安居苑的 was a 【消防安全】 report): never a ticket.
+REMARK_INTENTS = frozenset({"report_issue", "nlu_fallback", "out_of_scope", "register", "affirm", "deny",
+                            "ask_policy"})
+
+
+class AfterReport:
+    def __init__(self, db: Database, clock: Clock, *, classify: Classify | None, followup_window: timedelta,
+                 answer_window: timedelta) -> None:
+        self.db = db
+        self.clock = clock
+        self.classify = classify
+        self.followup_window = followup_window
+        self.answer_window = answer_window
+
+    def act(self, s: Session, message: Claimed, ticket: Ticket, reading: str, text: str) -> Replies | None:
+        """The reply for a reading of `READINGS` about the open report `ticket`; None: the engine's to answer."""
+        if reading == "withdraw":  # 算了 不报了 (blind test 8, #13): this report, never "which one?"
+            done = after_report.withdrawn_since(s, message.sender, ticket.created_at)
+            if done is not None:  # 都不是 撤了嘛 after it was withdrawn: nothing more
+                return [{"text": WITHDRAWN.format(number=done.number)}]
+            try:
+                cancelling.cancel(s, self.clock, message.sender, ticket.number)
+            except lifecycle.TicketError:
+                return None
+            return [{"text": WITHDRAWN.format(number=ticket.number)}]
+        if reading == "worker":  # 麻烦网格员去看一哈嘛 (#59)
+            return [{"text": after_report.worker_has_it(s, ticket)}]
+        followups.add_detail(s, self.clock, ticket, text, message.sender, message.id)  # 是不是在修管子哦 (#85)
+        return [{"text": after_report.detail_asked(s, ticket)}]
+
+    def emergency_news(self, message: Claimed, text: str) -> Replies | None:
+        """120打了 说10分钟到 soon after the sender's emergency: everyone alerted hears it (blind test 8, #113: it
+        got the staff's "请带上工单号")."""
+        if not after_report.help_coming(text):
+            return None
+        with self.db.session() as s:
+            ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
+            if ticket is None:
+                return None
+            emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)
+            return [{"text": after_report.HELP_COMING_ACK}]
+
+    async def read(self, message: Claimed, look: Look, text: str) -> Replies | None:
+        """"That was a detail" after the bot filed a second ticket, or a remark after a question just answered
+        (while the bot asks nothing: 麻烦你们打给我 answers its "回复1，请工作人员给您回电")."""
+        if look.open_report is not None and after_report.says_was_detail(text):
+            return await asyncio.to_thread(self._was_detail, message, look.open_report)
+        if look.open_report is None and look.question is None and chatter.remark(text) \
+                and not after_report.acknowledges(text) \
+                and not cancelling.says_cancel(text):
+            return await self._remark(message, text)
+        return None
+
+    def _was_detail(self, message: Claimed, number: str) -> Replies:
+        """后面那个是补充的 不是新的 (blind test 8, #70): the newest ticket goes back into the one before it."""
+        with self.db.session() as s:
+            merged = corrections.merge_back(s, self.clock, message.sender, message.id)
+        return [{"text": merged or after_report.ALREADY_IN.format(number=number)}]
+
+    async def _remark(self, message: Claimed, text: str) -> Replies | None:
+        """房东是安居苑的 right after 外地人租房子要去哪点登记 was answered (blind test 8, #80): noted, no ticket."""
+        answered = await asyncio.to_thread(self._answered_before, message)
+        if not answered:
+            return None
+        if self.classify is not None:
+            intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
+            if intent not in REMARK_INTENTS:
+                return None
+        return [{"text": chatter.NOTED}]
+
+    def _answered_before(self, message: Claimed) -> bool:
+        with self.db.session() as s:
+            return chatter.answered_just_before(s, message.channel, message.sender, message.id,
+                                                self.clock.now() - self.answer_window) is not None

@@ -1,0 +1,146 @@
+"""What a reporter says right after their report that is about that report, read by its words whatever the
+classifier guessed (blind test 8), so that nothing said about a report becomes a ticket of its own:
+
+- a short remark the classifier cannot place (没得人受伤 就是不好走, 整栋楼都莫得 是不是在修管子哦): a detail,
+  its question (是不是在修管子) left to the worker, who hears it;
+- a withdrawal (算了 不报了 都是老邻居, 都不是 撤了嘛 不要了): that report withdrawn, never "which one?";
+- a plea for the worker (麻烦网格员去看一哈嘛): told who has it;
+- "that was a detail, not a new one" (后面那个是补充的 不是新的): the extra ticket goes back into the report;
+- another problem at another building (4栋化粪池 after 1栋 leaking water): a report of its own, not asked about;
+- news that help is coming to an emergency (120打了 说10分钟到): an update for everyone alerted.
+
+The words decide here; `bot/app/dialogue_after.py` acts on them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.core import registry, triage
+from bot.core.tickets import assignee_label, objects_in
+from bot.store.models import Ticket, TicketEvent
+
+# Intents the classifier gives a remark it cannot place, or takes for a bare yes or no.
+UNSURE = frozenset({"nlu_fallback", "affirm", "deny", "out_of_scope"})
+REMARK_MIN = 4  # Chinese characters: 好的谢谢 is the shortest that says anything, and acknowledgements are left out
+REMARK_MAX = 24  # a remark that joins the report is short; a longer message is read as the classifier says
+DETAIL_ASKED = "已补充到工单{number}。您问的情况，{whom}会告诉您。"
+WORKER_HAS_IT = "好的，工单{number}已交给{whom}，会尽快去看。"
+NOBODY_YET = "好的，工单{number}已交给街道值班人员，会尽快派人去看。"
+ALREADY_IN = "好的，都记在工单{number}里了，已转告承办人。"
+GRID_ROLES = ("grid_worker", "backup_grid_worker")
+HELP_COMING_ACK = "收到，已转告值班人员。请保持电话畅通，注意安全！"
+
+# A bare acknowledgement (好的 谢谢, 晓得了, 不是): nothing to add to a report.
+_ACK = re.compile(r"^(?:(?:好的?|好嘛|嗯+|哦+|噢|行|可以|要得|晓得了?|知道了?|明白了?|收到|"
+                  r"谢谢|感谢|多谢|辛苦了?|麻烦了|对|对的|是的?|是嘛|不是|没有|没得|莫得|ok|okay|嗯嗯|好滴|拜拜|再见|你好|您好|哈哈+)"
+                  r"[啊呀哈嘛哦噢啦了呢你们您]*)+$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_FILLER = re.compile(r"[\s，,。.!！~～、…?？]+")
+# A question in a remark (是不是在修管子哦, 好久来水嘛).
+_ASKS = re.compile(r"是不是|吗|[?？]|啥时候|什么时候|好久|多久|几时|咋个|怎么|为啥|为什么")
+# Taking the report back, said at the start of a clause (那个旧沙发不要了 is no withdrawal).
+_WITHDRAW = re.compile(r"(?:^|[\s，,。!！])(?:都不是\s*)?(?:算了\s*(?:吧|嘛)?\s*(?:不报了|不反映了|不要了|撤了)|"
+                       r"不报了|不反映了|不反应了|不投诉了|不用报了|撤了|撤销|撤回|撤掉|取消|不要了|不用了|不办了)")
+_WITHDRAW_START = re.compile(r"^(?:算了|不报了|不反映了|不反应了|都不是)")
+# Asking the worker to come and see (麻烦网格员去看一哈嘛, 请你们派人来看看).
+_PLEA = re.compile(r"(?:麻烦|请|帮忙|帮我|喊|叫|让|拜托|派)(?:一下|一哈)?(?:网格员|你们|社区|师傅|工作人员|人|个人)?"
+                   r"(?:去|来|过来|过去|上门)?(?:看一?[下哈]|看看|瞧一?[下哈]|处理一?[下哈]|管一?[下哈]|帮一?[下哈]|帮帮忙)")
+# "that was a detail, not a new one": 后面那个是补充的 不是新的, 是补充 不要新开.
+_WAS_DETAIL = re.compile(r"(?<!不)(?:是|算)补充|(?<!不是)补充的|补充上|"
+                         r"(?:不是|莫|不要|别)(?:新的|新问题|新开|另外的|另开)")
+# Help called or on its way (120打了 说10分钟到, 救护车在路上了): the emergency's news, not a command.
+_HELP_COMING = re.compile(r"(?:120|119|110|救护车|消防车|消防|警察|医生)\s*(?:已经|都)?(?:打了|打过了|叫了|喊了|报了|"
+                          r"在路上|要来|马上|说|快到|就到)|(?:打了|叫了|喊了|报了)\s*(?:120|119|110|救护车|消防|警)|"
+                          r"\d+\s*分钟\s*(?:就|能|才)?(?:到|来)")
+_BUILDING_NO = re.compile(r"(\d+)\s*(?:栋|幢|号楼)")
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def acknowledges(text: str) -> bool:
+    """好的 谢谢, 晓得了, 不是: a bare acknowledgement, nothing to add."""
+    return _ACK.match(_FILLER.sub("", _plain(text)).lower()) is not None
+
+
+def remark_on(text: str, intent: str, report: str) -> bool:
+    """A short remark right after the report that the classifier cannot place (没得人受伤 就是不好走): more of
+    that report, unless it names something the report does not, or is only an acknowledgement."""
+    plain = _plain(text)
+    words = len(_HAN.findall(plain))  # gibberish (qwzx) says nothing of the report
+    return intent in UNSURE and REMARK_MIN <= words and len(_FILLER.sub("", plain)) <= REMARK_MAX \
+        and not acknowledges(plain) \
+        and not withdraws(plain) and not _another_thing(report, plain)
+
+
+def _another_thing(report: str, text: str) -> bool:
+    mine, theirs = objects_in(text) - {"车"}, objects_in(report)
+    return bool(mine) and not (mine & theirs)
+
+
+def asks_too(text: str) -> bool:
+    """A remark with a question in it (整栋楼都莫得 是不是在修管子哦): the worker answers it."""
+    return _ASKS.search(_plain(text)) is not None
+
+
+def withdraws(text: str) -> bool:
+    """算了 不报了 都是老邻居 怕得罪人 / 都不是 撤了嘛 不要了: the report just made taken back."""
+    plain = _plain(text)
+    return _WITHDRAW.search(plain) is not None and _ASKS.search(plain) is None and (len(plain) <= REMARK_MAX
+                                                    or _WITHDRAW_START.match(plain) is not None)
+
+
+def pleads_for_worker(text: str) -> bool:
+    """麻烦网格员去看一哈嘛: the worker asked to come, not a new problem."""
+    plain = _plain(text)
+    return _PLEA.search(plain) is not None and len(plain) <= REMARK_MAX
+
+
+def says_was_detail(text: str) -> bool:
+    """后面那个是补充的 不是新的: what the bot filed apart was a detail of the report before."""
+    plain = _plain(text)
+    return _WAS_DETAIL.search(plain) is not None and len(plain) <= REMARK_MAX and not triage.has_danger(plain)
+
+
+def help_coming(text: str) -> bool:
+    """120打了 说10分钟到: help called or on its way, for the sender's emergency."""
+    plain = _plain(text)
+    return _HELP_COMING.search(plain) is not None and not triage.has_danger(plain)
+
+
+def elsewhere(text: str, ticket: Ticket) -> bool:
+    """Whether the message names a building and the report another one (4栋 after 1栋101): another place."""
+    mine = set(_BUILDING_NO.findall(_plain(text)))
+    theirs = set(_BUILDING_NO.findall(_plain(f"{ticket.text} {ticket.place_text or ''}")))
+    return bool(mine) and bool(theirs) and not (mine & theirs)
+
+
+def whom(session: Session, ticket: Ticket) -> str:
+    """"网格员李磊（13700000001）": who has the ticket, as the reporter is told; "工作人员" when nobody yet."""
+    if ticket.assignee is None:
+        return "工作人员"
+    grid = any(r.role in GRID_ROLES for r in registry.roles_of(session, ticket.assignee.id))
+    return ("网格员" if grid else "") + assignee_label(ticket.assignee)
+
+
+def detail_asked(session: Session, ticket: Ticket) -> str:
+    return DETAIL_ASKED.format(number=ticket.number, whom=whom(session, ticket))
+
+
+def worker_has_it(session: Session, ticket: Ticket) -> str:
+    if ticket.assignee is None:
+        return NOBODY_YET.format(number=ticket.number)
+    return WORKER_HAS_IT.format(number=ticket.number, whom=whom(session, ticket))
+
+
+def withdrawn_since(session: Session, address: str, since: datetime) -> Ticket | None:
+    """The sender's ticket they withdrew after `since` (a second 撤了 withdraws nothing more)."""
+    return session.scalar(select(Ticket).join(TicketEvent, TicketEvent.ticket_id == Ticket.id).where(
+        Ticket.reporter_address == address, Ticket.status == "cancelled", TicketEvent.kind == "cancelled",
+        TicketEvent.at >= since).order_by(TicketEvent.at.desc()).limit(1))

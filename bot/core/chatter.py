@@ -1,0 +1,90 @@
+"""Words with no problem in them that are never a ticket, whatever the classifier guessed (issue 17, §4:
+a ticket needs a problem; blind test 8):
+
+- chat meant for someone else (老王 明天早上去钓鱼不 带两根杆杆, 兄弟 晚上一起吃火锅不): residents are told it
+  seems not meant for the bot, staff get their menu;
+- context to a question the bot just answered (外地人租房子去哪点登记, then 房东是安居苑的): noted, not filed;
+- a self-introduction trailing off before the problem (我是阳光小区的 我们那个): what is the problem?"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.core import triage
+from bot.store.message_models import InboxMessage
+from bot.store.models import Ticket
+
+NOT_FOR_US = "这条消息好像不是发给网格通的哦。要反映问题，请直接说是什么问题、在哪里。"
+NOTED = "好的，记下了。还有不清楚的可以接着问；要反映问题，请直接说是什么问题。"
+REMARK_MAX = 30
+
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"
+             "曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖"
+             "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# A person called at the start (老王, 兄弟, 小李), then a pause: a message to someone, not to the service.
+_CALLED = re.compile(rf"^(?:[老小][{_SURNAMES}]|兄弟|哥们|哥们儿|老哥|老弟|大哥|二哥|老表|姐妹|"
+                     rf"亲爱的|宝贝|老公|老婆(?!婆)|美女|帅哥|哥|姐|妈|爸)(?:[\s，,。!！~～:：]|$)")
+# Pastimes planned (a meal out, fishing, cards, a drink), asked of someone.
+_PASTIME = re.compile(r"吃火锅|火锅|吃饭|吃烧烤|烧烤|吃串串|串串|吃夜宵|宵夜|喝酒|喝茶|喝一杯|整两杯|"
+                      r"钓鱼|打牌|打麻将|搓麻将|斗地主|唱歌|k歌|逛街|看电影|爬山|打球|耍一?[下哈]|出去耍|出去吃")
+_INVITES = re.compile(r"一起|一路|约|走起|去不|来不|[去来吃喝耍][^，,。！!？?\s]{0,6}不(?:[?？\s]|$)|"
+                      r"不[?？]?$|[吗噻][?？]?$|有空|得空|有时间")
+# A self-introduction (我是阳光小区的, 我住安居苑) trailing off into a pointer (我们那个): no problem named yet.
+_INTRO = re.compile(r"^(?:喂|你好|您好)?[\s，,]*(?:我是|我住|我住在|我家在|我们是)"
+                    r"([^\s，,。！!？?\d]{2,10}?)的?[\s，,。]+")
+_TRAILS = re.compile(r"^(?:我们?|我家|屋头|这边|那边|就是|嗯|呃|那)*(?:那个|这个|那件|这件|有个)(?:事|事情|情况)?"
+                     r"(?:嘛|哈|啊|哦|呢|噻)?[\s，,。.…]*$")
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip().lower()
+
+
+def meant_for_someone_else(text: str) -> bool:
+    """Chat to a friend or a colleague (老王 明天早上去钓鱼不, 兄弟 晚上一起吃火锅不): no problem, no danger."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain) or triage.has_problem(_PASTIME.sub(" ", plain)):
+        return False
+    pastime = _PASTIME.search(plain) is not None
+    called = _CALLED.match(plain) is not None
+    return pastime and (called or _INVITES.search(plain) is not None)
+
+
+def remark(text: str) -> bool:
+    """A short remark with no problem, no danger and no question in it (房东是安居苑的)."""
+    plain = _plain(text)
+    return 0 < len(plain) <= REMARK_MAX and not triage.has_problem(plain) and \
+        triage.information_request(plain) is None and not any(c.isdigit() for c in plain)
+
+
+def introduces_only(text: str) -> bool:
+    """我是阳光小区的 我们那个: who is speaking, and a pointer at a problem not yet named."""
+    plain = _plain(text)
+    found = _INTRO.match(plain)
+    return found is not None and not triage.has_problem(plain) and _TRAILS.match(plain[found.end():]) is not None
+
+
+def introduced_place(text: str) -> str:
+    """The place a self-introduction names (阳光小区 of 我是阳光小区的 我们那个), else ""."""
+    found = _INTRO.match(_plain(text))
+    return found.group(1) if found is not None and introduces_only(text) else ""
+
+
+def answered_just_before(session: Session, channel: str, sender: str, before_id: int,
+                         since: datetime) -> InboxMessage | None:
+    """The sender's message just before `before_id` (and after `since`) when it asked something and no ticket
+    came of it (the bot answered it): what a remark now is context to."""
+    row = session.scalar(select(InboxMessage).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id)
+        .order_by(InboxMessage.id.desc()).limit(1))
+    if row is None or row.received_at < since:
+        return None
+    if triage.information_request(row.text) is None:
+        return None
+    filed = session.scalar(select(Ticket.id).where(Ticket.source_message_id == row.id).limit(1))
+    return row if filed is None else None

@@ -1,0 +1,79 @@
+"""Words right after a report, about that report (blind test 8): a remark, a withdrawal, a plea, "that was a
+detail", another building, help on its way."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.common.clock import FakeClock
+from bot.core import after_report, cancelling, followups
+from bot.store.db import Database
+from bot.store.models import Ticket
+from tests.conftest import RESIDENT
+from tests.core.helpers import make_report, submit
+
+REPORT = "我们组堰塘边上那段路垮了一截 摩托车都过不去了"
+
+
+@pytest.mark.parametrize(("text", "intent", "joins"), [
+    ("没得人受伤 就是不好走", "nlu_fallback", True),
+    ("整栋楼都莫得 是不是在修管子哦", "deny", True),
+    ("好的 谢谢你们哈", "affirm", False),
+    ("晓得了", "nlu_fallback", False),
+    ("qwzx", "nlu_fallback", False),
+    ("门口的路灯也不亮了", "nlu_fallback", False),  # names a thing the report does not
+    ("没得人受伤 就是不好走", "report_issue", False),  # the classifier is sure: read as it says
+    ("都不是 撤了嘛 不要了", "deny", False),
+])
+def test_a_short_remark_the_classifier_cannot_place_is_more_of_the_report(text: str, intent: str, joins: bool):
+    assert after_report.remark_on(text, intent, REPORT) is joins
+
+
+@pytest.mark.parametrize(("text", "withdraws"), [
+    ("算了 不报了 都是老邻居 怕得罪人", True),
+    ("都不是 撤了嘛 不要了", True),
+    ("不用了 已经修好了", True),
+    ("那个旧沙发不要了 扔在楼道", False),
+    ("路灯也坏了 取消不了吗 这个功能", False),
+])
+def test_a_withdrawal_is_said_at_the_start_of_a_clause(text: str, withdraws: bool):
+    assert after_report.withdraws(text) is withdraws
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("后面那个是补充的 不是新的", True), ("是补充", True), ("不要新开", True), ("是新问题 不是补充的", False)])
+def test_that_was_a_detail_is_told_from_that_was_new(text: str, said: bool):
+    assert after_report.says_was_detail(text) is said
+
+
+def test_a_plea_for_the_worker_and_help_on_its_way_are_told_apart_from_commands():
+    assert after_report.pleads_for_worker("麻烦网格员去看一哈嘛")
+    assert not after_report.pleads_for_worker("我屋头老汉80几了 一个人在屋头")
+    assert after_report.help_coming("120打了 说10分钟到") and after_report.help_coming("救护车在路上了")
+    assert not after_report.help_coming("我老汉喘不上气了 120打不通")
+
+
+def test_another_building_is_elsewhere_only_when_both_name_one(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("帮我查一下1栋101那家的电话 他屋头漏水漏到我屋头了",
+                                                category="housing_utilities"))
+    with demo_db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert after_report.elsewhere("我们阳光小区4栋后面那个化粪池满了", ticket)
+        assert not after_report.elsewhere("1栋那个化粪池满了", ticket)
+        assert not after_report.elsewhere("化粪池满了", ticket)
+        assert followups.read_follow_up(s, ticket, "我们阳光小区4栋后面那个化粪池满了 臭得人都遭不住 到底哪个来管嘛",
+                                        "report_issue", "sanitation") == "new"
+
+
+def test_who_has_the_report_is_named_and_a_second_withdrawal_finds_the_first(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report(REPORT, category="roads"))
+    with demo_db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert "网格员" in after_report.worker_has_it(s, ticket) and number in after_report.worker_has_it(s, ticket)
+        since = ticket.created_at
+        assert after_report.withdrawn_since(s, RESIDENT, since) is None
+        cancelling.cancel(s, clock, RESIDENT, number)
+    with demo_db.session() as s:
+        withdrawn = after_report.withdrawn_since(s, RESIDENT, since)
+        assert withdrawn is not None and withdrawn.number == number
