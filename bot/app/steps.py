@@ -8,7 +8,19 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import answers, complaints, emergencies, lifecycle, questions, registry, staff_desk, triage, visit_desk
+from bot.core import (
+    answers,
+    complaints,
+    emergencies,
+    emergency_followups,
+    followups,
+    lifecycle,
+    questions,
+    registry,
+    staff_desk,
+    triage,
+    visit_desk,
+)
 from bot.core.knowledge import Contact
 from bot.core.routing_rules import RoutingRules
 from bot.engine.parse import category_of
@@ -54,6 +66,9 @@ class EmergencyPlace:
         self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
+        detailed = await self._with_detail(message)
+        if detailed is not None:
+            return detailed
         point = "lat" in message.payload
         if not point and not emergencies.answers_where(message.text):
             return message  # no query for what cannot be an answer to "where?"
@@ -65,6 +80,24 @@ class EmergencyPlace:
             return message
         reply = await asyncio.to_thread(self._answer, message)
         return [{"text": reply}] if reply is not None else message
+
+    async def _with_detail(self, message: Claimed) -> Replies | None:
+        """The place with words of its own ("安居苑5栋2单元 三楼冒烟", blind test 8, #16 and #117): the place onto the
+        emergency and the words along, never a second, ordinary ticket nor 没太看懂."""
+        text = message.text
+        if "lat" in message.payload or not emergencies.landmark_in(" ".join(text.split())) or \
+                (emergencies.answers_where(text) and not triage.has_problem(text)):
+            return None  # no place in it, or a plain answer to "where?" (below)
+        reply = await asyncio.to_thread(self._answer_with_detail, message)
+        return [{"text": reply}] if reply is not None else None
+
+    def _answer_with_detail(self, message: Claimed) -> str | None:
+        with self.db.session() as s:
+            ticket = emergencies.awaiting_place(s, self.clock, message.sender)
+            found = emergency_followups.place_with_detail(message.text, ticket) if ticket is not None else None
+            if ticket is None or found is None:
+                return None
+            return emergencies.give_place(s, self.clock, ticket, found[0], rules=self.rules, detail=found[1])
 
     def _awaited(self, sender: str) -> bool:
         with self.db.session() as s:
@@ -91,7 +124,9 @@ class EmergencyPlace:
             has_point = isinstance(lat, int | float) and isinstance(lon, int | float)
             if not has_point and not emergencies.reads_as_place(s, message.text):
                 return None
-            place = message.text.strip() or "共享的位置"
+            place = message.text.strip()
+            if has_point and place in followups.BARE_WORDS:
+                place = ""  # a location alone ("我在这"): told as its grid and point (give_place)
             return emergencies.give_place(s, self.clock, ticket, place, *((lat, lon) if has_point else (None, None)),
                                           rules=self.rules)
 

@@ -97,6 +97,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     come: about this ticket) or "pass" (something else: a question, a command, an urge, a rating, an
     emergency)."""
     text = text.strip()
+    if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \
+            and objects_in(text) & objects_in(ticket.text):
+        return "detail"  # 坑又变大了 今天又有人摔了, after the pit's report: more of it (blind test 8, #115)
     if not text or intent in OWN_INTENTS:
         return "pass"
     if triage.has_danger(text) and (ticket.priority != "immediate" or category != ticket.category
