@@ -220,6 +220,7 @@ _TRAPPED = re.compile(r"(?:关|困)(?:了|到|住|起)?.{0,4}人|(?:关|困)在(
                       r"(?:人|我)被?(?:关|困)(?:住|起|到)")
 _LIFT = re.compile(r"电梯|警铃|轿厢")
 LIFT_RESCUE = "电梯救援电话或119"
+_THEFT = re.compile(r"偷|撬|抢")
 LIFT_HEAD = "电梯困人："
 
 
@@ -236,7 +237,7 @@ def category_for(category: str, text: str) -> str:
         return "housing_utilities"
     if category != "other":
         return category
-    if _DROWNING.search(text):
+    if _DROWNING.search(text) or _THEFT.search(text):
         return "public_security"
     return "elderly_care" if triage.may_be_down(text) else category
 
