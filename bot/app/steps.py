@@ -13,6 +13,7 @@ from bot.core import (
     complaints,
     emergencies,
     emergency_followups,
+    emergency_updates,
     followups,
     lifecycle,
     questions,
@@ -55,7 +56,8 @@ class EmergencyPlace:
     classifier can read it as a new report (context before classification). A message that does not
     read as a place goes on to the engine as usual: a question or a request ("帮我查一下阳光小区1栋101那家的
     电话", blind test 5, #89), a long sentence, or what the engine (`parse`, when given) is sure is something
-    else."""
+    else; but a worried question while "where?" stands ("你们好久能到嘛") is calmed, told to call first and
+    asked the place again (`emergencies.calm_reply`), and the place that follows still answers it."""
 
     def __init__(self, db: Database, clock: Clock,
                  parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None, *,
@@ -66,20 +68,33 @@ class EmergencyPlace:
         self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
-        detailed = await self._with_detail(message)
-        if detailed is not None:
-            return detailed
+        placed = await self._with_detail(message) or await self._place(message)
+        if placed is not None:
+            return placed
+        if "lat" not in message.payload and emergencies.anxious(message.text) \
+                and not emergency_updates.says_over(message.text):
+            # 你们好久能到嘛 while "where?" stands (blind test 7, #68): calmed and asked again, never the menu
+            calm = await asyncio.to_thread(self._calm, message.sender)
+            if calm is not None:
+                return [{"text": calm}]
+        return message
+
+    async def _place(self, message: Claimed) -> Replies | None:
         point = "lat" in message.payload
         if not point and not emergencies.answers_where(message.text):
-            return message  # no query for what cannot be an answer to "where?"
+            return None  # no query for what cannot be an answer to "where?"
         if triage.has_problem(message.text):
-            return message  # a problem of its own (楼上水管爆了 after a gas report, blind test 4, #9), not a place
+            return None  # a problem of its own (楼上水管爆了 after a gas report, blind test 4, #9), not a place
         if not await asyncio.to_thread(self._awaited, message.sender):
-            return message
+            return None
         if not point and await self._something_else(message.text):
-            return message
+            return None
         reply = await asyncio.to_thread(self._answer, message)
-        return [{"text": reply}] if reply is not None else message
+        return [{"text": reply}] if reply is not None else None
+
+    def _calm(self, sender: str) -> str | None:
+        with self.db.session() as s:
+            return emergencies.calm_reply(s, self.clock, self.rules, sender)
 
     async def _with_detail(self, message: Claimed) -> Replies | None:
         """The place with words of its own ("安居苑5栋2单元 三楼冒烟", blind test 8, #16 and #117): the place onto the

@@ -1,5 +1,6 @@
 """A reporter withdrawing a report (撤销): whether a message says so, which open ticket it means, asking
-which one when it is unclear, and telling whoever holds the ticket to stop."""
+which one when it is unclear, and telling whoever holds the ticket to stop; a staff member withdrawing one
+they filed themselves by its number (never someone else's)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import emergency_updates, points, registry
-from bot.core.lifecycle import TicketError, reported_by, reporters_ticket, ticket_meant_among
+from bot.core.lifecycle import STATUS_NAMES, TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event, objects_in
 from bot.store.models import Person, Ticket, TicketFollower
@@ -71,16 +72,54 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
         raise TicketError("not_allowed", ticket)
     now = clock.now()
     before, ticket.status = ticket.status, "cancelled"
-    event(session, ticket, "cancelled", now, registry.person_by_address(session, address), from_status=before)
+    withdrawer = registry.person_by_address(session, address)
+    event(session, ticket, "cancelled", now, withdrawer, from_status=before)
     if ticket.reporter_id is not None:  # a withdrawn report earns nothing (blind test 6, #72)
         points.take_back_report(session, clock, ticket.reporter_id, ticket.number)
-    if ticket.assignee is not None:
+    themselves = withdrawer.id if withdrawer is not None else None  # a worker who filed it in his own grid
+    if ticket.assignee is not None and ticket.assignee_id != themselves:
         notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需再处理。", ticket_id=ticket.id)
     for helper in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
                                                                TicketFollower.role == "co_handler")):
         person = session.get(Person, helper.person_id) if helper.person_id else None
-        if person is not None and person.id != ticket.assignee_id:
+        if person is not None and person.id not in (ticket.assignee_id, themselves):
             notify(session, person, f"协办工单{ticket.number}已被反映人撤销，无需再协办。", ticket_id=ticket.id)
     # An emergency's alert reached the duty officer and the secretary: they hear it was withdrawn (blind test 8, #130).
     emergency_updates.tell_withdrawn(session, ticket, text)
     return ticket
+
+
+# A staff member withdrawing a ticket they filed themselves by message, naming it (blind test 7, #35: "算了 T1014 是我
+# 发错了 撤销" was taken for a progress note): the words of a mistake or a withdrawal. Someone else's report is
+# never withdrawn this way: the words that can only mean it (撤销, 作废) get how to 退单 or 办结 instead.
+STAFF_WITHDRAW = re.compile(r"撤销|撤回|作废|删掉|删除|删了|发错|报错了|填错|弄错了|搞错了|不要了|不报了")
+ONLY_WITHDRAWAL = re.compile(r"撤销|撤回|作废|删掉|删除")
+STAFF_REPLIES = {
+    "withdrawn": "好的，工单{number}已撤销。",
+    "withdrawn_told": "好的，工单{number}已撤销，已告诉承办人{holder}。",
+    "closed": "工单{number}目前“{status}”，不能撤销了。",
+    "not_theirs": "工单{number}不是您报的，不能撤销。不归您办请回“退单 {number} 理由”，"
+                  "办好了回“{number} 已办结 情况”。",
+}
+
+
+def staff_withdrawal(session: Session, clock: Clock, person: Person, address: str, ticket: Ticket | None,
+                     text: str, verb: str) -> str | None:
+    """The reply when a staff member's message on `ticket` (read as `verb` by commands.worker_command) withdraws
+    it: theirs (they reported it), withdrawn and its holder told; someone else's, refused with what to do
+    instead. None when the message is no withdrawal (a 退单, an 办结, a note)."""
+    if ticket is None or verb in ("resolve", "return"):
+        return None
+    number = ticket.number or ""
+    if ticket.reporter_address != address:
+        refused = ONLY_WITHDRAWAL.search(text) is not None and verb != "details"
+        return STAFF_REPLIES["not_theirs"].format(number=number) if refused else None
+    if STAFF_WITHDRAW.search(text) is None:
+        return None
+    if ticket.status not in CANCELLABLE:
+        return STAFF_REPLIES["closed"].format(number=number, status=STATUS_NAMES.get(ticket.status, ticket.status))
+    cancel(session, clock, address, number)
+    holder = ticket.assignee
+    if holder is None or holder.id == person.id:
+        return STAFF_REPLIES["withdrawn"].format(number=number)
+    return STAFF_REPLIES["withdrawn_told"].format(number=number, holder=holder.name)

@@ -53,6 +53,33 @@ def awaiting_place(session: Session, clock: Clock, address: str) -> Ticket | Non
     return None if given is not None else ticket
 
 
+# A question or a worried word while the place is still asked for (blind test 7, #68: "你们好久能到嘛" got the main
+# menu): the reporter is calmed, told to call first, and asked for the place again.
+_ANXIOUS = re.compile(r"好久|多久|多长时间|什么时候|啥时候|几时|快点|快些|快来|赶紧|赶快|抓紧|着急|急死|急得很|"
+                      r"怎么办|咋办|咋个办|咋整|人呢|还没来|没来|来了没|到了没|到哪|能到|来不来|派人|救命|求求|"
+                      r"[?？]|[吗嘛么呢啊哦]$")
+ANXIOUS_MAX_CHARS = 30  # a longer message has things of its own to say
+CALM = "别着急，已通知值班人员处置。还没打{phone}请马上打！请回复具体地点，如“菜市场门口”。"
+
+
+def anxious(text: str) -> bool:
+    """Whether a short message is a question or a worried word ("你们好久能到嘛", "快点来啊") that names no
+    problem of its own (a second emergency, another report) and asks for nothing the bot answers apart (a
+    grid worker's number, the notice board)."""
+    plain = " ".join((text or "").split()).rstrip("。.!！~～ ")
+    return 0 < len(plain) <= ANXIOUS_MAX_CHARS and _ANXIOUS.search(plain) is not None \
+        and not triage.has_problem(plain) and triage.information_request(plain) in (None, "question")
+
+
+def calm_reply(session: Session, clock: Clock, rules: RoutingRules | None, address: str) -> str | None:
+    """The calm answer to an anxious message while the sender's emergency waits for its place, else None."""
+    ticket = awaiting_place(session, clock, address)
+    if ticket is None:
+        return None
+    phone = number_to_call(rules, ticket.category, ticket.text) if rules is not None else "急救电话"
+    return CALM.format(phone=phone)
+
+
 PLACE_MAX_CHARS = 60  # a longer message is not an answer to "where?"
 
 

@@ -1,8 +1,9 @@
 """What a staff member's message asks for, read by who is speaking before any classifier guesses:
 a message naming a ticket is a command on it (详情, 收到, 处理中/进度, 已办结, 退单 with its reason, for
 those who may 派给, and for the grid's backup worker 我来处理 to take it over; other words are the holder's
-progress note, or from a secretary above him words passed to him); 我的工单 lists what they
-hold, a page at a time (更多); anything else they may send gets the staff menu, never the residents' one.
+progress note, or from a secretary or the duty officer above him a 留言 for him: supervisor_words); 我的工单
+lists what they hold, a page at a time (更多); anything else they may send gets the staff menu, never the
+residents' one.
 
 Every reply fits one SMS part, except a ticket's 详情 (its whole text, the SMS policy sends the rest
 on 更多)."""
@@ -18,10 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import dispatch, lifecycle, resolving, staff_actions, visit_desk
+from bot.core import cancelling, dispatch, lifecycle, resolving, supervisor_words, visit_desk
 from bot.core.commands import ticket_number_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
-from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, scope_of
 from bot.core.take_over import holder_name, is_backup_for, says_take_over, take_over
@@ -218,6 +218,9 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         return _dispatch(session, clock, rules, person, number, address, dispatch.target_words(text))
     verb = worker_command(text, intent)
     ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    withdrawn = cancelling.staff_withdrawal(session, clock, person, address, ticket, text, verb.verb)
+    if withdrawn is not None:  # 撤销 T1014, T1014 是我发错了 撤销: a ticket they filed themselves
+        return withdrawn
     if ticket is not None and ticket.status in AWAITING and verb.verb != "details":
         # The duty officer naming a grid or a person on a ticket waiting for one ("T1027 河畔花园",
         # "退单 T1027 在河畔花园"): that is a dispatch.
@@ -229,9 +232,10 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
             and not lifecycle.may_act(session, rules, ticket, person):
         return _take_over(session, clock, person, ticket)
     try:
+        if supervisor_words.for_the_holder(verb.verb, text) \
+                and supervisor_words.above_the_holder(session, rules, person, ticket):
+            return supervisor_words.pass_to_holder(session, clock, rules, person, address, ticket, verb.note)
         if verb.verb == "words":
-            if _above_the_holder(session, rules, person, ticket):
-                return _pass_to_holder(session, clock, rules, person, address, ticket, verb.note)
             verb = replace(verb, verb="start")  # blind test 6, #50: the holder's progress, in his own words
         return _worker_verb(session, clock, rules, verb, number, address, photos)
     except TicketError as error:
@@ -241,26 +245,6 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
             return reply("view_only", number=number, holder=holder_name(ticket))
         return reply(error.reason if error.reason in REPLIES else "not_found", number=number,
                      status=STATUS_NAMES.get(error.status or "", ""))
-
-
-def _above_the_holder(session: Session, rules: RoutingRules, person: Person, ticket: Ticket | None) -> bool:
-    """Whether someone else holds the ticket and the sender acts on it from above (a secretary, the duty officer)."""
-    return ticket is not None and ticket.assignee_id is not None \
-        and person.id not in (ticket.assignee_id, ticket.escalated_to_id) \
-        and lifecycle.may_act(session, rules, ticket, person)
-
-
-def _pass_to_holder(session: Session, clock: Clock, rules: RoutingRules, person: Person, address: str,
-                    ticket: Ticket, words: str) -> str:
-    """Free words on a ticket from above its holder ("T1015 请尽快处理 居民很着急") are for the holder, never
-    a progress note the reporter hears: kept on the timeline (staff only) and sent to the holder."""
-    number = ticket.number or ""
-    staff_actions.private_note(session, clock, rules, number, address, words)
-    head, tail = f"工单{number}，{person.name}：", f"（回“{number} 详情”看工单）"
-    text = head + words if len(head) + len(words) <= SMS_CHARS else \
-        head + words[:SMS_CHARS - len(head) - len(tail) - 1] + "…" + tail
-    notify(session, ticket.assignee, text, ticket_id=ticket.id)
-    return reply("passed_to_holder", number=number, holder=holder_name(ticket))
 
 
 def _take_over(session: Session, clock: Clock, person: Person, ticket: Ticket) -> str:

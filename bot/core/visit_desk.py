@@ -47,10 +47,15 @@ _ANY_CODE = re.compile(r"(?<![A-Za-z])[Hh]\d{1,8}")
 _COLOUR = re.compile(r"(?:改|转|变|调|标|划|定|列)(?:为|成|记为|记成|入|到)?\s*(红|黄|绿)(?:色户|色|户)?")
 _COLOUR_BARE = re.compile(r"(红|黄|绿)色户")  # “红色户 独居老人摔倒”: the colour it is now
 # Words that speak of a colour: with none of the forms above understood, the bot asks rather than drop it.
-_COLOUR_WORDS = re.compile(r"(红|黄|绿)色|(红|黄|绿)户|改色|变色|换色|调色|颜色")
+_COLOUR_WORDS = re.compile(r"(红|黄|绿)色|(红|黄|绿)户|改色|变色|换色|调色|颜色|(?:啥子?|什么|哪个?|哪种)颜?色")
 # A colour the 三色 has not (改成紫色): asked about, never ignored (blind test 6, #91).
 _OTHER_COLOUR = re.compile(r"(?:改|转|变|调|标|划|定|列)(?:为|成|记为|记成|入|到)?\s*"
                            r"[紫蓝橙白黑灰粉青棕金](?:色户|色|户)")
+# Such a colour said any other way (blind test 7, #34: 转个啥子色嘛 紫色): standing alone as a word, or anywhere in a
+# note that speaks of a colour; never a thing's colour in passing (门口放了白色的柜子).
+_OTHER_ALONE = re.compile(r"(?<![\u4e00-\u9fff])[紫蓝橙白黑灰粉青棕金]色户?"
+                          r"(?=$|[\s，,。!！?？]|(?:嘛|吧|呀|啊|哈|哦)(?:$|[\s，,。!！?？]))|[紫蓝橙白黑灰粉青棕金]色户")
+_OTHER_ANY = re.compile(r"[紫蓝橙白黑灰粉青棕金]色")
 _ADD = re.compile(r"(?:加|添加|增加|新增)标签")
 _REMOVE = re.compile(r"(?:去|去掉|删|删除|取消|撤)标签")
 # 反映 opens a clause (“走访 H0012 反映 厨房漏水”); inside a note (“老人反映身体好”) it is just a word.
@@ -140,7 +145,7 @@ def colours_named(words: str) -> set[str] | None:
     problem = _PROBLEM.search(note)
     outside = note[:problem.start()] if problem is not None else note
     found = list(_COLOUR_WORDS.finditer(outside))
-    if _OTHER_COLOUR.search(outside):
+    if _OTHER_COLOUR.search(outside) or _OTHER_ALONE.search(outside) or (found and _OTHER_ANY.search(outside)):
         return {"other"}
     if not found:
         return None

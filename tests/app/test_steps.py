@@ -145,3 +145,22 @@ async def test_an_opener_and_a_fragment_with_no_problem_are_asked_what_the_probl
     assert await step(gas) is gas
     photo = Claimed(id=2, channel="simulator", sender=RESIDENT, text="这个", payload={"photos": ["p.png"]}, attempts=0)
     assert await step(photo) is photo  # a photo's caption: the dialogue step holds it
+
+
+async def test_a_worried_question_while_where_stands_is_calmed_and_asked_the_place_again(demo_db: Database,
+                                                                                      clock: FakeClock):
+    # Blind test 7, #68: "你们好久能到嘛" after "有个老人晕倒了 叫不醒" got the residents' menu.
+    anxious = message(RESIDENT, "你们好久能到嘛")
+    assert await EmergencyPlace(demo_db, clock, rules=RULES)(anxious) is anxious  # no emergency: the engine's
+    down = submit(demo_db, clock, make_report("有个老人晕倒了 叫不醒", category="elderly_care", emergency=True))
+    step = EmergencyPlace(demo_db, clock, parsing_as("check_status"), rules=RULES)
+    for text in ("你们好久能到嘛", "快点来啊"):
+        [calm] = await step(message(RESIDENT, text))
+        assert "已通知值班人员" in calm["text"] and "120" in calm["text"] and "地点" in calm["text"], text
+    assert not ticket(demo_db, down).place_text
+    contact = message(RESIDENT, "我们网格员电话多少？")  # asked apart, answered by its own step
+    assert await step(contact) is contact
+    [placed] = await EmergencyPlace(demo_db, clock, parsing_as("nlu_fallback"), rules=RULES)(
+        message(RESIDENT, "5栋2单元门口"))
+    assert ticket(demo_db, down).place_text == "5栋2单元门口" and "收到地点" in placed["text"]
+    assert await step(anxious) is anxious  # the place given: nothing stands any more

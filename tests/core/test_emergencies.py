@@ -147,3 +147,12 @@ def test_a_place_naming_a_grid_assigns_the_unplaced_emergency_there_and_alerts_i
         for staff in (WORKER, COMMUNITY_SECRETARY):
             told = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == staff)).all()
             assert any(number in text and STRANGER in text for text in told), staff
+
+
+@pytest.mark.parametrize(("text", "worried"), [
+    ("你们好久能到嘛", True), ("快点来啊", True), ("人咋个还没来", True), ("要等多久？", True),
+    ("安居苑北门公交站", False), ("5栋2单元302", False), ("我的网格员电话多少？", False),
+    ("又有个人晕倒了 快点来啊", False),  # a danger of its own
+])
+def test_a_worried_question_is_told_from_a_place_a_problem_and_a_request(text: str, worried: bool):
+    assert emergencies.anxious(text) is worried

@@ -240,3 +240,23 @@ def test_free_words_from_above_the_holder_go_to_the_holder_never_to_the_reporter
     assert messages_to(demo_db, WORKER)[-1].endswith("：请尽快处理 居民很着急")
     assert messages_to(demo_db, RESIDENT) == told_before
     assert ticket(demo_db, number).status == "assigned" and kinds(demo_db, number)[-1] == "note"
+
+
+def test_the_duty_officers_words_that_sound_like_progress_are_for_the_holder_too(demo_db: Database,
+                                                                                  clock: FakeClock):
+    # Blind test 7, #47: "T1017 燃气公司的人已经到了 正在关阀门" from the duty officer went to the reporter as progress.
+    number = submit(demo_db, clock)
+    told_before = messages_to(demo_db, RESIDENT)
+    answer = say(demo_db, clock, DUTY_OFFICER, f"{number} 燃气公司的人已经到了 正在关阀门")
+    assert answer.startswith("已把您的话转给承办人") and len(answer) <= 70
+    assert messages_to(demo_db, WORKER)[-1].endswith("街道值班员" + _name_of(demo_db, DUTY_OFFICER)
+                                                     + "留言：燃气公司的人已经到了 正在关阀门")
+    assert messages_to(demo_db, RESIDENT) == told_before and ticket(demo_db, number).status == "assigned"
+    # The menu's 进度 is still the way to tell the reporter from above.
+    say(demo_db, clock, DUTY_OFFICER, f"{number} 进度 燃气公司已经在关阀门了")
+    assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}进展：燃气公司已经在关阀门了"
+
+
+def _name_of(db: Database, phone: str) -> str:
+    with db.session() as s:
+        return staff_desk.staff_member(s, phone).name

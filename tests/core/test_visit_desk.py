@@ -262,6 +262,15 @@ def test_a_colour_the_three_colours_have_not_is_asked_about_and_nothing_is_recor
     assert say(demo_db, december, WORKER, "走访 H0012 门口放了白色的柜子 无新情况").startswith("已记录H0012走访")
 
 
+@pytest.mark.parametrize("text", ["走访 H0012 转个啥子色嘛 紫色", "走访 H0012 紫色 家里有人吸毒",
+                                  "走访 H0012 颜色换一下 弄成蓝色的", "走访 H0012 是紫色户了"])
+def test_a_colour_the_three_colours_have_not_is_asked_about_however_it_is_said(demo_db: Database, december,
+                                                                              text: str):
+    # Blind test 7, #34: "转个啥子色嘛 紫色" was recorded as a visit and the colour dropped without a word.
+    assert say(demo_db, december, WORKER, text).startswith("只有红、黄、绿三色，要改成哪种？本次未记录")
+    assert visits_of(demo_db, "H0012") == [] and colour_of(demo_db, "H0012") != "purple"
+
+
 def test_a_tag_or_colour_change_without_zoufang_changes_the_household_and_records_no_visit(demo_db: Database,
                                                                                           december):
     assert say(demo_db, december, WORKER, "H0011 加标签 独居老人 儿女都在外地") == \

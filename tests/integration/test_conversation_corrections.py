@@ -2,7 +2,8 @@
 what its message names (a building, an estate's gate) and a bare crossing is asked about; a flood the
 classifier cannot place is still an emergency; a report is asked where once and only a place answers;
 a question in dialect is answered, not filed; someone else's number is never given; and a reporter
-correcting the bot (不是报事 我是问…, 是一回事 不要新开, 说错了 是9栋门口, 到底管不管) is heard.
+correcting the bot (不是报事 我是问…, 是一回事 不要新开, 说错了 是9栋门口, 到底管不管) is heard. Blind test 7: a
+worried question while the bot waits for an emergency's place is calmed and the place after it still taken.
 
 Voices: residents of 安居社区第1网格 (安居苑, dialect, no punctuation) and numbers nobody registered. Each
 conversation runs on SQLite and on PostgreSQL; each uses senders no other test uses."""
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.engine
 AJ_WORKER = "+8613700000005"  # 安居社区第1网格, whose residents are +8613900000081 … 100
 AJ_RESIDENTS = [f"+86139{n:08d}" for n in range(81, 101)]
 STRANGERS = [f"+86139999902{n:02d}" for n in range(10)]
+WORRIED_STRANGER = "+8613999990061"
 OTHER_WORKER = "13700000001"  # 李磊, 幸福社区第1网格: not these residents' worker
 
 
@@ -58,6 +60,20 @@ def test_a_fight_at_some_crossing_is_asked_where_and_the_crossing_named_next_is_
     [ticket] = tickets_of(running, stranger)
     assert ticket.place_text == "在新华街跟河滨路那个路口"
     assert any("新华街跟河滨路" in text for text in told(running, DUTY_OFFICER, ticket.number))
+
+
+def test_a_worried_question_before_the_place_is_calmed_and_the_place_after_it_still_answers(running: Stack):
+    # Blind test 7, #68: "你们好久能到嘛" while the bot waited for the place got the residents' menu.
+    stranger = WORRIED_STRANGER
+    replies = say(running, stranger, "有个老人晕倒了 叫不醒")
+    assert "120" in replies[0] and any("在哪里" in r for r in replies), replies
+    [calm] = say(running, stranger, "你们好久能到嘛")
+    assert "已通知值班人员" in calm and "120" in calm and "地点" in calm and "回复数字" not in calm, calm
+    [answer] = say(running, stranger, "安居苑北门公交站")
+    assert "收到地点" in answer
+    [ticket] = tickets_of(running, stranger)
+    assert ticket.place_text == "安居苑北门公交站" and ticket.severity == "critical"
+    assert any("安居苑北门公交站" in text for text in told(running, DUTY_OFFICER, ticket.number))
 
 
 def test_a_report_is_asked_where_once_and_a_progress_question_is_never_taken_for_the_place(running: Stack):
