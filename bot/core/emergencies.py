@@ -210,6 +210,8 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
         if person.id not in told:
             told.add(person.id)
             notify(session, person, text, ticket_id=ticket.id)
+    if told - ids:  # those brought in by the place hear what follows too (a detail, a withdrawal: blind test 8, #55)
+        event(session, ticket, "emergency_alert", now, notified=sorted(told - ids))
     return PLACE_THANKS.format(place=(place or (f"{grid}（{point}）" if grid else point) or "共享的位置")[:30])
 
 

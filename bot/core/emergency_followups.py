@@ -5,7 +5,8 @@ test 8, issue 17):
   烧东西"): the place goes onto that emergency and the words along (`place_with_detail`), never a second ticket;
 - more of the same emergency ("有个已经在流血了" after a fight): a detail everyone alerted hears, with the advice
   to call 120 when someone is hurt (`joins`, `join`), never a second emergency asking where again;
-- a question of what to do ("是不是要打120哦 我不敢动她"): calm advice for its kind (`advice`);
+- a question of what to do ("是不是要打120哦 我不敢动她"): calm advice for its kind (`advice`); a worried word
+  once the place is known ("你们好久能到嘛", `emergencies.anxious`; EmergencyPlace calms it while "where?" stands);
 - a false alarm ("哦 搞错了 是他们在熏腊肉 不好意思"): the emergency withdrawn (`false_alarm`); whoever its alert
   reached hears that it was withdrawn (`tell_withdrawn`, also for 算了 不报了 and 撤销 T1047)."""
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import registry, triage
 from bot.core.cancelling import cancel
-from bot.core.emergencies import PLACE_MAX_CHARS, awaiting_place, landmark_in, number_to_call
+from bot.core.emergencies import PLACE_MAX_CHARS, anxious, awaiting_place, landmark_in, number_to_call
 from bot.core.emergency_updates import false_alarm, recent_emergency, told_of, update_notice
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
@@ -107,7 +108,7 @@ def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str
 # What to do now ("是不是要打120哦", "我不敢动她", "咋办"): calm advice for the emergency's kind.
 _ASKS_WHAT_TO_DO = re.compile(r"要不要打|是不是要打|要打\d{3}|打不打|该不该|咋办|怎么办|咋个办|咋整|不敢动|能不能动|"
                               r"要不要动|可不可以动|该咋个|应该咋|应该怎么|我该|我们该")
-ADVICE_DOWN = "要打！请马上打120，先别挪动她，守在旁边，看她有没有呼吸。已通知值班人员。"
+ADVICE_DOWN = "请马上打120！先别挪动人，守在旁边，看有没有呼吸。已通知值班人员。"
 ADVICE_FIRE = "请马上打119，赶快离开，别坐电梯，用湿毛巾捂住口鼻。已通知值班人员。"
 ADVICE_GAS = "请马上打119，别开关电器、别点火，开窗后到屋外等。已通知值班人员。"
 ADVICE_POLICE = "请马上打110，离远些，别上前，注意安全。已通知值班人员。"
@@ -143,7 +144,7 @@ def may_be_about(text: str) -> bool:
     """A cheap first look, before any query: words that may be about the sender's emergency."""
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= JOIN_MAX_CHARS and (
-        false_alarm(plain) or asks_what_to_do(plain) or _HURT.search(plain) is not None
+        false_alarm(plain) or asks_what_to_do(plain) or anxious(plain) or _HURT.search(plain) is not None
         or _WORSE.search(plain) is not None or triage.has_danger(plain))
 
 
@@ -157,12 +158,16 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
     if false_alarm(text):
         cancel(session, clock, address, ticket.number, text=text)
         return FALSE_ALARM.format(number=ticket.number)
+    where = ASK_PLACE if awaiting_place(session, clock, address) is ticket else ""
+    phone = number_to_call(rules, ticket.category, ticket.text)
     if asks_what_to_do(text):
-        return advice(ticket, number_to_call(rules, ticket.category, ticket.text))
-    if not joins(text, ticket):
-        return None
-    reply = join(session, clock, ticket, text, address, message_id)
-    return reply + (ASK_PLACE if awaiting_place(session, clock, address) is ticket else "")
+        return advice(ticket, phone) + where
+    if joins(text, ticket):
+        return join(session, clock, ticket, text, address, message_id) + where
+    if not where and anxious(text):  # 你们好久能到嘛 once the place is known: calmed as while it is asked for
+        return CALM_PLACED.format(phone=phone)
+    return None
 
 
 ASK_PLACE = "在哪里？请回复地点。"
+CALM_PLACED = "别着急，值班人员已知道地点，正在处置。还没打{phone}请马上打！"

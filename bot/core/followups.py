@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import answers, registry, triage
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
+from bot.core.emergency_updates import told_of
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
@@ -271,7 +272,12 @@ def detail_notice(ticket: Ticket, detail: str) -> str:
 
 
 def handlers(session: Session, ticket: Ticket) -> list[Person]:
-    """Who hears of what is added: the assignee, else (nobody could place it) the duty officers."""
+    """Who hears of what is added: the assignee, else (nobody could place it) the duty officers; for an emergency
+    everyone its alert reached too (blind test 8, #55: "就是这点 阳光小区北门" reached the worker only)."""
+    if ticket.severity == "critical":
+        alerted = told_of(session, ticket)
+        if alerted:
+            return alerted
     if ticket.assignee is not None:
         return [ticket.assignee]
     officers: list[Person] = []

@@ -78,8 +78,9 @@ def test_a_new_worker_dispatched_to_the_emergency_is_told_once_with_the_place(ru
     assert len(alerts) == 1 and "农贸市场后门" in alerts[0]
 
 
-def test_a_location_alone_for_an_emergency_is_told_as_its_grid_and_point(running: Stack):
-    # Blind test 8, #55: the alerts said "地点：共享的位置" with no coordinates.
+def test_a_location_alone_for_an_emergency_is_told_as_its_grid_and_point_and_the_spot_after_it_to_all(
+        running: Stack):
+    # Blind test 8, #55: the alerts said "地点：共享的位置" with no coordinates; the exact spot reached the worker only.
     caller = PASSERS_BY[4]
     sparks = number_in(say(running, caller, "充电棚那点电线在冒火花 好多电瓶车停起的"))
     [placed] = say(running, caller, "", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
@@ -90,3 +91,7 @@ def test_a_location_alone_for_an_emergency_is_told_as_its_grid_and_point(running
         assert point in place and "幸福社区第1网格" in place and "共享的位置" not in place, staff
     [notice] = told(running, LI_LEI, sparks)  # the grid worker, with the point
     assert point in notice
+    [added] = say(running, caller, "就是这点 阳光小区北门")  # the exact spot: everyone alerted hears it
+    assert sparks in added
+    for staff in (DUTY_OFFICER, XF_SECRETARY, LI_LEI):
+        assert any("阳光小区北门" in t for t in told(running, staff, sparks)), staff

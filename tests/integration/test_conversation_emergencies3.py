@@ -21,12 +21,15 @@ ZHOU_MING = "+8613700000009"  # 周明, their grid worker
 NOT_UNDERSTOOD = "没太看懂"
 
 
-def test_asking_whether_to_call_120_during_an_emergency_gets_calm_advice_never_the_menu(running: Stack):
+def test_asking_whether_to_call_120_or_how_long_during_an_emergency_gets_calm_advice_never_the_menu(
+        running: Stack):
     # Blind test 8, #18: "是不是要打120哦 我不敢动她" got 没太看懂 and the residents' menu.
     caller = PASSERS_BY[0]
     down = number_in(say(running, caller, "菜市场门口有个老太婆倒在地上了 喊不应"))
     [advice] = say(running, caller, "是不是要打120哦 我不敢动她")
     assert "120" in advice and "别挪动" in advice and NOT_UNDERSTOOD not in advice and "1 反映问题" not in advice
+    [calm] = say(running, caller, "你们好久能到嘛")  # worried, the place known: calmed, never the menu
+    assert "别着急" in calm and "1 反映问题" not in calm
     assert [t.number for t in tickets_of(running, caller)] == [down]
 
 
