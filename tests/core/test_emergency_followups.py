@@ -15,6 +15,7 @@ from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
 
 WINDOW = timedelta(minutes=30)
 ANJU_GRID_1_WORKER = "+8613700000005"  # 杨艳, 安居社区第1网格
+XF_HOME_CARE = "+8613800001005"  # 幸福社区's home care (养老助残 co-handler)
 
 
 def emergency(db: Database, clock: FakeClock, text: str, category: str) -> str:
@@ -90,3 +91,11 @@ def test_a_dispatch_to_the_grid_that_already_holds_the_emergency_tells_its_worke
         dispatch.dispatch(s, clock, RULES, number, DUTY_OFFICER, "安居社区第1网格")
     alerts = [t for t in messages_to(demo_db, ANJU_GRID_1_WORKER) if number in t and "【紧急】" in t]
     assert len(alerts) == 1 and "安居苑门口" in alerts[0]
+
+
+def test_an_emergencys_co_handler_is_told_the_place_too(demo_db: Database, clock: FakeClock):
+    number = emergency(demo_db, clock, "有个老人晕倒了 快来人", "elderly_care")
+    with demo_db.session() as s:
+        emergencies.give_place(s, clock, emergencies.awaiting_place(s, clock, STRANGER), "阳光小区3栋楼下", rules=RULES)
+    [notice] = [t for t in messages_to(demo_db, XF_HOME_CARE) if number in t]
+    assert notice.startswith("协办") and "阳光小区3栋楼下" in notice
