@@ -35,10 +35,11 @@ _AT_HOME = re.compile(r"楼下|楼上|楼道|家里|我家|屋头|屋里|隔壁|
 
 def should_ask_place(located: Located | None, report: Report) -> bool:
     """An emergency whose message names no place and has no point, unless it is at the reporter's
-    registered home: the home grid alone is only a guess."""
+    registered home: the home grid alone is only a guess. People shut in a lift are taken to be in their own
+    building's (blind test 8, #51), the reporter told so and asked to say if not."""
     if report.place_text or located is None:
         return not report.place_text
-    return located.how == "home" and not _AT_HOME.search(report.text)
+    return located.how == "home" and not _AT_HOME.search(report.text) and not lift_trapped(report.text)
 
 
 def awaiting_place(session: Session, clock: Clock, address: str) -> Ticket | None:

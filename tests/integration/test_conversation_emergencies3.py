@@ -76,11 +76,12 @@ def test_another_fall_at_the_reported_pit_is_a_detail_of_it_never_an_emergency(r
 
 
 def test_people_shut_in_a_lift_are_the_buildings_emergency_with_the_lifts_rescue_number(running: Stack):
-    # Blind test 8, #51: "关了两个人在里头 按警铃莫得人应" was told 110 and filed 【治安】, the alert without 电梯.
+    # Blind test 8, #51: "关了两个人在里头 按警铃莫得人应" was told 110, filed 【治安】 without 电梯, asked where.
     auntie = RESIDENTS[2]
     replies = say(running, auntie, "关了两个人在里头 按警铃莫得人应")
     trapped = number_in(replies)
     assert any("119" in r and "电梯" in r for r in replies) and not any("拨打110" in r for r in replies)
+    assert any("按您登记的住址" in r for r in replies)  # her own building's lift: not asked where she lives
     [ticket] = tickets_of(running, auntie)
     assert ticket.category == "housing_utilities" and ticket.severity == "critical"
     assert any("电梯" in t and "房屋水电气" in t for t in told(running, DUTY_OFFICER, trapped))
