@@ -308,7 +308,12 @@ class ActionReportEmergency(Action):
             if triage.abuse_only(text):
                 dispatcher.utter_message(text=triage.CALM_REPLY)
                 return []
+            if triage.stands_down(text):  # 算了 不报了 我喊儿子拿螺丝刀拧紧了 (blind test 8, #150): nothing to file
+                dispatcher.utter_message(text=triage.STOOD_DOWN)
+                return []
             return await _ordinary_report(dispatcher, tracker, category)
+        if emergencies.lift_trapped(text) and "电梯" not in text:  # 关了两个人在里头 按警铃: say it is the lift
+            text = emergencies.LIFT_HEAD + text
         # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35);
         # the fuller of it and the place the engine found ("安居苑门口" over "安居苑", blind test 6, #13).
         named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)

@@ -53,6 +53,7 @@ from bot.core import (
     answers,
     cancelling,
     corrections,
+    emergency_followups,
     emergency_updates,
     followups,
     lifecycle,
@@ -135,6 +136,10 @@ class DialogueContext:
         news = await asyncio.to_thread(self.after.emergency_news, message, text)  # 120打了 说10分钟到
         if news is not None:
             return news
+        if emergency_followups.may_be_about(text):  # 有个已经在流血了, 是不是要打120哦, 搞错了 (blind test 8)
+            about = await asyncio.to_thread(self._about_emergency, message, text)
+            if about is not None:
+                return about
         change = rating_changes.change_asked(text) if look.rating_ticket is None else None
         if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
             changed = await asyncio.to_thread(self._change_rating, message, change)
@@ -216,6 +221,8 @@ class DialogueContext:
                 return await asyncio.to_thread(self._join_asked, message, look)
             if number == 2 or said in ("新问题", "是新问题", "新的", "另外的"):
                 return await asyncio.to_thread(self._send_asked_on, message, look)
+            if number is None and triage.stands_down(text):  # 算了 不报了 我喊儿子拿螺丝刀拧紧了 (blind 8, #150)
+                return [{"text": triage.STOOD_DOWN}]
             if number is not None:
                 return [{"text": followups.ASK_WHICH.format(number=look.open_report or "")}] \
                     if look.open_report else [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
@@ -357,6 +364,12 @@ class DialogueContext:
             if ticket is None:
                 return None
             return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)}]
+
+    def _about_emergency(self, message: Claimed, text: str) -> Replies | None:
+        with self.db.session() as s:
+            said = emergency_followups.answer(s, self.clock, self.rules, message.sender, text, self.followup_window,
+                                              message.id)
+        return [{"text": said}] if said is not None else None
 
     # -- a photo or a location alone -------------------------------------------------------------
 

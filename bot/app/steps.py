@@ -14,6 +14,7 @@ from bot.core import (
     chatter,
     complaints,
     emergencies,
+    emergency_followups,
     emergency_updates,
     followups,
     lifecycle,
@@ -73,7 +74,7 @@ class EmergencyPlace:
         self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
-        placed = await self._place(message)
+        placed = await self._with_detail(message) or await self._place(message)
         if placed is not None:
             return placed
         if "lat" not in message.payload and emergencies.anxious(message.text) \
@@ -101,6 +102,24 @@ class EmergencyPlace:
         with self.db.session() as s:
             return emergencies.calm_reply(s, self.clock, self.rules, sender)
 
+    async def _with_detail(self, message: Claimed) -> Replies | None:
+        """The place with words of its own ("安居苑5栋2单元 三楼冒烟", blind test 8, #16 and #117): the place onto the
+        emergency and the words along, never a second, ordinary ticket nor 没太看懂."""
+        text = message.text
+        if "lat" in message.payload or not emergencies.landmark_in(" ".join(text.split())) or \
+                (emergencies.answers_where(text) and not triage.has_problem(text)):
+            return None  # no place in it, or a plain answer to "where?" (below)
+        reply = await asyncio.to_thread(self._answer_with_detail, message)
+        return [{"text": reply}] if reply is not None else None
+
+    def _answer_with_detail(self, message: Claimed) -> str | None:
+        with self.db.session() as s:
+            ticket = emergencies.awaiting_place(s, self.clock, message.sender)
+            found = emergency_followups.place_with_detail(message.text, ticket) if ticket is not None else None
+            if ticket is None or found is None:
+                return None
+            return emergencies.give_place(s, self.clock, ticket, found[0], rules=self.rules, detail=found[1])
+
     def _awaited(self, sender: str) -> bool:
         with self.db.session() as s:
             return emergencies.awaiting_place(s, self.clock, sender) is not None
@@ -126,7 +145,9 @@ class EmergencyPlace:
             has_point = isinstance(lat, int | float) and isinstance(lon, int | float)
             if not has_point and not emergencies.reads_as_place(s, message.text):
                 return None
-            place = message.text.strip() or "共享的位置"
+            place = message.text.strip()
+            if has_point and place in followups.BARE_WORDS:
+                place = ""  # a location alone ("我在这"): told as its grid and point (give_place)
             return emergencies.give_place(s, self.clock, ticket, place, *((lat, lon) if has_point else (None, None)),
                                           rules=self.rules)
 

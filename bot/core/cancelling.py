@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import points, registry
+from bot.core import emergency_updates, points, registry
 from bot.core.lifecycle import STATUS_NAMES, TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event, objects_in
@@ -96,6 +96,8 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
         person = session.get(Person, helper.person_id) if helper.person_id else None
         if person is not None and person.id not in (ticket.assignee_id, themselves):
             notify(session, person, f"协办工单{ticket.number}已被反映人撤销，无需再协办。", ticket_id=ticket.id)
+    # An emergency's alert reached the duty officer and the secretary: they hear it was withdrawn (blind test 8, #130).
+    emergency_updates.tell_withdrawn(session, ticket, text)
     return ticket
 
 

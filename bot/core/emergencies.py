@@ -35,10 +35,11 @@ _AT_HOME = re.compile(r"楼下|楼上|楼道|家里|我家|屋头|屋里|隔壁|
 
 def should_ask_place(located: Located | None, report: Report) -> bool:
     """An emergency whose message names no place and has no point, unless it is at the reporter's
-    registered home: the home grid alone is only a guess."""
+    registered home: the home grid alone is only a guess. People shut in a lift are taken to be in their own
+    building's (blind test 8, #51), the reporter told so and asked to say if not."""
     if report.place_text or located is None:
         return not report.place_text
-    return located.how == "home" and not _AT_HOME.search(report.text)
+    return located.how == "home" and not _AT_HOME.search(report.text) and not lift_trapped(report.text)
 
 
 def awaiting_place(session: Session, clock: Clock, address: str) -> Ticket | None:
@@ -121,7 +122,7 @@ def answers_where(text: str) -> bool:
 _LANDMARK = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:菜市场|市场|广场|学校|小学|中学|幼儿园|医院|卫生院|诊所|公园|超市|"
                        r"车站|公交站|加油站|路口|桥头|桥下|河边|公厕|停车场|商场|银行|药店|村委会|居委会)"
                        r"(?:门口|旁边|附近|对面|后面|前面|里面|边上|那里|那儿)?")
-_LEADING = re.compile(r"^(?:快来人啊?|救命啊?|我们|我就?在|就在|在|有人在|这边|那边)")
+_LEADING = re.compile(r"^(?:快来人啊?|救命啊?|我们|我就?在|就在|在|有?人在|这边|那边)")
 
 
 # A building of the estate named in the message ("7栋楼下有个老年人晕倒了", blind test 6, #15): the place, so the
@@ -177,12 +178,15 @@ def reads_as_place(session: Session, text: str) -> bool:
 
 
 def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: float | None = None,
-               lon: float | None = None, rules: RoutingRules | None = None) -> str:
+               lon: float | None = None, rules: RoutingRules | None = None, detail: str = "") -> str:
     """Put the place on the emergency, tell everyone it alerted (and its assignee), and return the
     reply to the reporter. A place in a grid or community the emergency was not yet placed in brings in its
     community secretary and its grid worker (blind test 5, #36): with `rules`, an emergency nobody holds yet
-    is assigned to the one grid named; a community of several grids has each of them told."""
+    is assigned to the one grid named; a community of several grids has each of them told. `detail`: what the
+    reporter said with the place ("安居苑5栋2单元 三楼冒烟", blind test 8, #16), added to the ticket and told along.
+    A location alone (no `place`) is told as its grid and point, never as "共享的位置" (blind test 8, #55)."""
     now = clock.now()
+    point = f"定位{lat:.4f},{lon:.4f}" if lat is not None and lon is not None else ""
     ticket.place_text = place[:256]
     if lat is not None and lon is not None:
         ticket.lat, ticket.lon = lat, lon
@@ -190,11 +194,16 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     located = locate(session, reporter=None, text=place, lat=lat, lon=lon)
     moved = located is not None and located.unit.id != ticket.unit_id
     named = [] if located is not None or ticket.unit_id is not None else match_place(session, place).grids
-    event(session, ticket, "place_given", now, reporter, place=place[:256],
+    event(session, ticket, "place_given", now, reporter, place=place[:256] or point,
           unit_id=located.unit.id if located else None)
+    if detail:
+        ticket.text = f"{ticket.text}；补充：{detail}"
+        event(session, ticket, "detail_added", now, reporter, note=detail[:500])
+    grid = located.unit.name if located is not None and (moved or not place) else ""
+    said = place or point or "共享的位置"
     text = staff_notices.emergency_place(
         ticket.number or "", CATEGORY_NAMES[ticket.category],
-        place + (f"（{located.unit.name}）" if moved and located else ""), ticket.reporter_address)
+        said + (f"（{grid}）" if grid else ""), ticket.reporter_address, detail)
     told: set[int] = set()
     alerted = session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id,
                                                         TicketEvent.kind == "emergency_alert")).all()
@@ -212,7 +221,9 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
         if person.id not in told:
             told.add(person.id)
             notify(session, person, text, ticket_id=ticket.id)
-    return PLACE_THANKS.format(place=place[:30])
+    if told - ids:  # those brought in by the place hear what follows too (a detail, a withdrawal: blind test 8, #55)
+        event(session, ticket, "emergency_alert", now, notified=sorted(told - ids))
+    return PLACE_THANKS.format(place=(place or (f"{grid}（{point}）" if grid else point) or "共享的位置")[:30])
 
 
 def _local_staff(session: Session, grids: list[OrgUnit]) -> list[Person]:
@@ -243,12 +254,30 @@ _GAS = re.compile(r"煤气|燃气|天然气|液化气")
 GAS_AND_HURT = "119和120"
 
 
+# People shut in a lift ("关了两个人在里头 按警铃莫得人应", blind test 8, #51 was told 110 and filed 【治安】): the
+# building's (电梯, 房屋水电气), the lift's own rescue number or 119.
+_TRAPPED = re.compile(r"(?:关|困)(?:了|到|住|起)?.{0,4}人|(?:关|困)在(?:里头|里面|电梯)|"
+                      r"(?:人|我)被?(?:关|困)(?:住|起|到)")
+_LIFT = re.compile(r"电梯|警铃|轿厢")
+LIFT_RESCUE = "电梯救援电话或119"
+_THEFT = re.compile(r"偷|撬|抢")
+LIFT_HEAD = "电梯困人："
+
+
+def lift_trapped(text: str) -> bool:
+    """People shut in a lift: trapped words with the lift or its alarm bell named."""
+    return _TRAPPED.search(text) is not None and _LIFT.search(text) is not None
+
+
 def category_for(category: str, text: str) -> str:
     """The emergency's category when the classifier could not place it (其他): someone in the water is the
-    police's rescue, someone possibly down at home elderly care."""
+    police's rescue, someone possibly down at home elderly care; people shut in a lift the building's, whatever
+    the classifier said."""
+    if lift_trapped(text) and not _HURT.search(text):
+        return "housing_utilities"
     if category != "other":
         return category
-    if _DROWNING.search(text):
+    if _DROWNING.search(text) or _THEFT.search(text):
         return "public_security"
     return "elderly_care" if triage.may_be_down(text) else category
 
@@ -257,6 +286,8 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     """The number (or numbers, "120和110") to call first for an emergency in `category` described as `text`."""
     if _DROWNING.search(text):
         return WATER_RESCUE
+    if lift_trapped(text) and not _HURT.search(text):
+        return LIFT_RESCUE
     if _GAS.search(text) and _HURT.search(text):
         return GAS_AND_HURT
     if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it

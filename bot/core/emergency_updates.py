@@ -1,7 +1,10 @@
 """What a reporter says soon after their emergency that it is over or under control ("火已经灭了 莫得事了",
 "救护车来了", "不用了"): an update to that emergency, never a message the bot does not understand. Everyone
 its alert reached, and its assignee, hear "工单T1040报告人说：…"; the reporter gets a short, warm thanks.
-Blind test 5, #131: "火已经灭了 莫得事了 谢谢" got 没太看懂 and nobody alerted heard it."""
+Blind test 5, #131: "火已经灭了 莫得事了 谢谢" got 没太看懂 and nobody alerted heard it.
+
+A false alarm ("哦 搞错了 是他们在熏腊肉") withdraws the emergency, and whenever an emergency is withdrawn (that,
+算了 不报了, 撤销 T1047) everyone its alert reached hears it (blind test 8, #130)."""
 
 from __future__ import annotations
 
@@ -75,3 +78,30 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
         for person in told_of(session, ticket):
             notify(session, person, notice, ticket_id=ticket.id)
     return UPDATE_ACK
+
+
+FALSE_ALARM_MAX_CHARS = 40
+# A false alarm: 搞错了, 看错了, 是他们在熏腊肉, 虚惊一场.
+_FALSE_ALARM = re.compile(r"搞错了|弄错了|看错了|误会|误报|虚惊|没着火|不是着火|没有着火|不是火|"
+                          r"是(?:他们|人家|别人|邻居)?在(?:熏|烧|烤|炒|做饭|煮)")
+
+
+def false_alarm(text: str) -> bool:
+    """Whether a message says the emergency was a mistake, naming no danger of its own."""
+    plain = " ".join(text.split())
+    return 0 < len(plain) <= FALSE_ALARM_MAX_CHARS and _FALSE_ALARM.search(plain) is not None \
+        and not triage.has_danger(plain)
+
+
+WITHDRAWN = "工单{number}（紧急）已被报告人撤销：{reason}，无需再处置。"
+
+
+def tell_withdrawn(session: Session, ticket: Ticket, said: str = "") -> None:
+    """Everyone an emergency's alert reached hears that its reporter withdrew it (its assignee is told by the
+    cancel itself)."""
+    if ticket.severity != "critical":
+        return
+    reason = "误报" if said and false_alarm(said) else "不用处置了"
+    for person in told_of(session, ticket):
+        if person.id != ticket.assignee_id:
+            notify(session, person, WITHDRAWN.format(number=ticket.number, reason=reason), ticket_id=ticket.id)

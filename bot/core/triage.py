@@ -18,10 +18,13 @@ _DANGER = re.compile(
     r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|倒起了|倒在地|抽搐|口吐白沫|"
     r"喘不上气|心脏病|血止不住|流了好多血|持刀|拿刀|砍人|杀人|抢劫|"
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
-    r"关到人|困到人|困人|困在电梯|关在电梯|电梯.{0,6}(?:困|关到)|"
+    r"关到人|困到人|困人|困在电梯|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
     r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗|淹了|淹到|漫进屋|"
-    r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)")
+    r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)|"
+    r"(?:电线|插座|电闸|电表|电箱|配电箱|充电).{0,6}(?:冒火|打火|火花|冒烟)|"
+    # A theft happening now (blind test 8, #123: "有人在河滨公园偷电缆 两个人 开个面包车" got no 110 advice).
+    r"有人在[^，,。！!？?\s]{0,8}(?:偷|撬)(?!了)|正在(?:偷|撬)|(?:撬门|撬锁)(?!了)")
 # Something collapsed: a danger to life when a home or a person is in it ("房子垮了 有人", "塌方 压到人"),
 # an ordinary (if urgent) report when only a road, a bridge or a bank went ("机耕路垮了一截 三轮车过不去").
 _COLLAPSE = re.compile(r"塌了|倒塌|垮了|垮塌|塌方")
@@ -120,12 +123,27 @@ def has_problem(text: str) -> bool:
     return _PROBLEM.search(_plain(text)) is not None or has_danger(text)
 
 
+# Standing down: 算了 不报了, it is fixed (blind test 8, #150: "算了 不报了 我喊儿子拿螺丝刀拧紧了" raised 110).
+_STAND_DOWN = re.compile(r"不报了|不用报|不用来|不用了|算了|已经弄好了|弄好了|修好了|拧紧了|搞定了|没事了|搞错了")
+# A tool at work is no weapon (螺丝刀 拧紧, 扳手 修).
+_TOOL_AT_WORK = re.compile(r"(?:螺丝刀|起子|扳手|钳子|锤子|剪刀).{0,6}(?:拧|修|弄|装|紧|敲|钉|剪|搞)")
+STOOD_DOWN = "好的，不报了。以后有事随时发消息。"
+
+
+def stands_down(text: str) -> bool:
+    """Whether a message takes a report back or says it is fixed, naming no danger."""
+    plain = _plain(text)
+    return _STAND_DOWN.search(plain) is not None and not has_danger(plain)
+
+
 def is_emergency(text: str, classified_as_emergency: bool) -> bool:
-    """Danger words make an emergency; abuse or water without them never does; otherwise the classifier's word."""
+    """Danger words make an emergency; abuse, water, a tool at work or standing down without them never does;
+    otherwise the classifier's word."""
     if has_danger(text):
         return True
     plain = _plain(text)
-    if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain):
+    if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
+            or _STAND_DOWN.search(plain):
         return False
     return classified_as_emergency
 

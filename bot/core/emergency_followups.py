@@ -1,0 +1,173 @@
+"""What a reporter says soon after their own emergency, read against it before the classifier's guess (blind
+test 8, issue 17):
+
+- the answer to "where?" with words of its own ("安居苑5栋2单元 三楼冒烟", "河畔花园2栋 楼梯间那点 好像是哪个在
+  烧东西"): the place goes onto that emergency and the words along (`place_with_detail`), never a second ticket;
+- more of the same emergency ("有个已经在流血了" after a fight): a detail everyone alerted hears, with the advice
+  to call 120 when someone is hurt (`joins`, `join`), never a second emergency asking where again;
+- a question of what to do ("是不是要打120哦 我不敢动她"): calm advice for its kind (`advice`); a worried word
+  once the place is known ("你们好久能到嘛", `emergencies.anxious`; EmergencyPlace calms it while "where?" stands);
+- a false alarm ("哦 搞错了 是他们在熏腊肉 不好意思"): the emergency withdrawn (`false_alarm`); whoever its alert
+  reached hears that it was withdrawn (`tell_withdrawn`, also for 算了 不报了 and 撤销 T1047)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry, triage
+from bot.core.cancelling import cancel
+from bot.core.emergencies import PLACE_MAX_CHARS, anxious, awaiting_place, landmark_in, number_to_call
+from bot.core.emergency_updates import false_alarm, recent_emergency, told_of, update_notice
+from bot.core.notify import notify
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import event, objects_in
+from bot.store.models import Ticket, TicketEvent
+
+# A request of its own, whatever place it names ("帮我查一下阳光小区1栋101那家的电话"): never a place answer.
+_REQUEST = re.compile(r"帮我|帮忙|查一下|查下|电话|号码|我要找|找一下|告诉我|取消|不报了|撤销|[？?]")
+# The kinds of an emergency, by their words: more words of the same kind are the same emergency.
+_KINDS = (re.compile(r"火|烟|烧|焦|呛|糊"), re.compile(r"煤气|燃气|天然气|液化气|气味|味道|漏气|头昏|头晕"),
+          re.compile(r"晕|昏|倒|摔|跌|血|伤|醒|不动|没气|没得气|喊不应|叫不应"),
+          re.compile(r"打|刀|砍|捅|抢|偷|撬|跑|血|伤"), re.compile(r"水|淹|灌"), re.compile(r"电梯|困|关|警铃"))
+_EDGES = re.compile(r"^[\s，,。.、]+|[\s，,。.、]+$")
+_FILLER = re.compile(r"^(?:那点|这点|那里|这里|那边|这边|那儿|这儿)+")
+
+
+def same_kind(text: str, emergency: str) -> bool:
+    """Whether `text` speaks of the emergency's own kind (smoke after a fire, blood after a fight)."""
+    return any(kind.search(text) and kind.search(emergency) for kind in _KINDS)
+
+
+def _another_emergency(text: str, ticket: Ticket) -> bool:
+    """Words of a problem not of this emergency's kind (楼上水管爆了 after a gas report): its own report."""
+    return (triage.has_problem(text) or bool(objects_in(text))) and not same_kind(text, ticket.text)
+
+
+def place_with_detail(text: str, ticket: Ticket) -> tuple[str, str] | None:
+    """(the place, the words said along) of a message answering "where?" with more than a place, else None."""
+    plain = " ".join(text.split())
+    if not 0 < len(plain) <= PLACE_MAX_CHARS or _REQUEST.search(plain):
+        return None
+    place = landmark_in(plain)
+    if not place:
+        return None
+    rest = _FILLER.sub("", _EDGES.sub("", plain.replace(place, " ", 1))).strip()
+    rest = _EDGES.sub("", rest)
+    if rest and _another_emergency(rest, ticket):
+        return None
+    return place, rest
+
+
+# Someone hurt: an ambulance first (120), whatever else the emergency is.
+_HURT = re.compile(r"流血|出血|受伤|伤到|晕倒|晕过去|昏迷|不省人事|倒在地|躺在地|不动了|没得气|没气|骨折|抽搐|"
+                   r"喊不醒|叫不醒|喊不应|叫不应|砍到|捅到|烫到|烧到人")
+# It is getting worse, or more of it: 越来越大, 还在烧, 又冒烟了.
+_WORSE = re.compile(r"越来越|更大|变大|还在|又[冒烧着打]|蔓延|烧过来|冲过来|跑了|逃了|追")
+JOIN_MAX_CHARS = 40
+JOINED = "收到，已转告值班人员和处置人员。请注意安全！"
+JOINED_HURT = "收到，已转告值班人员。有人受伤请马上打120！别挪动伤者，守在旁边。"
+
+
+def joins(text: str, ticket: Ticket) -> bool:
+    """Whether a short message right after the sender's emergency is more of it: someone hurt in it, or more of
+    its own kind (流血 after a fight, 越来越大 after a fire), no place of its own and no other kind of danger."""
+    plain = " ".join(text.split())
+    if not 0 < len(plain) <= JOIN_MAX_CHARS or _REQUEST.search(plain):
+        return False
+    named = landmark_in(plain)
+    if named and ticket.place_text and named not in ticket.place_text:
+        return False  # somewhere else: another emergency
+    if _HURT.search(plain):
+        return True
+    if triage.has_danger(plain) and not triage.same_danger(plain, ticket.text):
+        return False
+    return (_WORSE.search(plain) is not None or triage.has_danger(plain)) and same_kind(plain, ticket.text)
+
+
+def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str,
+         message_id: int | None = None) -> str:
+    """The message added to the emergency; everyone alerted (and its assignee) hears it. The same message
+    twice is told once."""
+    said = " ".join(text.split())
+    seen = message_id is not None and any((e.data or {}).get("message_id") == message_id for e in session.scalars(
+        select(TicketEvent).where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "detail_added")))
+    if not seen:
+        ticket.text = f"{ticket.text}；补充：{said}"
+        event(session, ticket, "detail_added", clock.now(), registry.person_by_address(session, address),
+              note=said[:500], message_id=message_id)
+        for person in told_of(session, ticket):
+            notify(session, person, update_notice(ticket, said).replace("报告人说", "补充"), ticket_id=ticket.id)
+    return JOINED_HURT if _HURT.search(said) else JOINED
+
+
+# What to do now ("是不是要打120哦", "我不敢动她", "咋办"): calm advice for the emergency's kind.
+_ASKS_WHAT_TO_DO = re.compile(r"要不要打|是不是要打|要打\d{3}|打不打|该不该|咋办|怎么办|咋个办|咋整|不敢动|能不能动|"
+                              r"要不要动|可不可以动|该咋个|应该咋|应该怎么|我该|我们该")
+ADVICE_DOWN = "请马上打120！先别挪动人，守在旁边，看有没有呼吸。已通知值班人员。"
+ADVICE_FIRE = "请马上打119，赶快离开，别坐电梯，用湿毛巾捂住口鼻。已通知值班人员。"
+ADVICE_GAS = "请马上打119，别开关电器、别点火，开窗后到屋外等。已通知值班人员。"
+ADVICE_POLICE = "请马上打110，离远些，别上前，注意安全。已通知值班人员。"
+ADVICE_LIFT = "请按电梯里的救援电话或打119，告诉里面的人别扒门，等救援。已通知值班人员。"
+ADVICE = "请先拨打{phone}，注意安全，等候处置。已通知值班人员。"
+
+
+def asks_what_to_do(text: str) -> bool:
+    plain = " ".join(text.split())
+    return 0 < len(plain) <= JOIN_MAX_CHARS and _ASKS_WHAT_TO_DO.search(plain) is not None
+
+
+def advice(ticket: Ticket, phone: str) -> str:
+    """Calm advice for the emergency `ticket` (`phone`: the number it was told to call)."""
+    said = ticket.text
+    if "120" in phone or triage.may_be_down(said) or _HURT.search(said):
+        return ADVICE_DOWN
+    if _KINDS[1].search(said):
+        return ADVICE_GAS
+    if _KINDS[5].search(said) and ticket.category == "housing_utilities":
+        return ADVICE_LIFT
+    if _KINDS[0].search(said) or "119" in phone:
+        return ADVICE_FIRE
+    if "110" in phone:
+        return ADVICE_POLICE
+    return ADVICE.format(phone=phone)
+
+
+FALSE_ALARM = "好的，工单{number}已撤销，已告诉值班人员是误报。没事就好！"
+
+
+def may_be_about(text: str) -> bool:
+    """A cheap first look, before any query: words that may be about the sender's emergency."""
+    plain = " ".join((text or "").split())
+    return 0 < len(plain) <= JOIN_MAX_CHARS and (
+        false_alarm(plain) or asks_what_to_do(plain) or anxious(plain) or _HURT.search(plain) is not None
+        or _WORSE.search(plain) is not None or triage.has_danger(plain))
+
+
+def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, text: str, within: timedelta,
+           message_id: int | None = None) -> str | None:
+    """The reply to a message about the sender's own emergency of the last `within`, else None (the message goes
+    on): a false alarm withdraws it, a question of what to do gets advice, more of it joins it."""
+    ticket = recent_emergency(session, clock, address, within)
+    if ticket is None:
+        return None
+    if false_alarm(text):
+        cancel(session, clock, address, ticket.number, text=text)
+        return FALSE_ALARM.format(number=ticket.number)
+    where = ASK_PLACE if awaiting_place(session, clock, address) is ticket else ""
+    phone = number_to_call(rules, ticket.category, ticket.text)
+    if asks_what_to_do(text):
+        return advice(ticket, phone) + where
+    if joins(text, ticket):
+        return join(session, clock, ticket, text, address, message_id) + where
+    if not where and anxious(text):  # 你们好久能到嘛 once the place is known: calmed as while it is asked for
+        return CALM_PLACED.format(phone=phone)
+    return None
+
+
+ASK_PLACE = "在哪里？请回复地点。"
+CALM_PLACED = "别着急，值班人员已知道地点，正在处置。还没打{phone}请马上打！"
