@@ -105,9 +105,9 @@ def test_我刚才不是说了嘛_is_never_stored_as_the_reports_place(running: 
     register(running, rider, "rider")
     asked = say(running, rider, "锦绣路上红绿灯坏了 一直闪黄灯 好几个车差点撞了")
     assert any("在哪点" in r for r in asked), asked
-    say(running, rider, "我刚才不是说了嘛 红绿灯坏了")
-    say(running, rider, "", lat=IN_HEBIN_GRID_3[0], lon=IN_HEBIN_GRID_3[1])
+    number_in(say(running, rider, "我刚才不是说了嘛 红绿灯坏了", lat=IN_HEBIN_GRID_3[0], lon=IN_HEBIN_GRID_3[1]))
     [filed] = tickets_of(running, rider)
+    assert (filed.lat, filed.lon) == IN_HEBIN_GRID_3
     assert "刚才" not in filed.place_text and "说了" not in filed.place_text, filed.place_text
 
 
