@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import points, questions, triage
+from bot.core import knowledge, points, questions, triage
 
 UNANSWERED_SLOT = "policy_unanswered"
 
@@ -34,6 +34,13 @@ def pending_callback(tracker: Tracker) -> bool:
             and last_bot_action(tracker) == "action_answer_policy")
 
 
+def audience_of(tracker: Tracker) -> str:
+    """Whose answers the sender gets from the knowledge base: riders' for a registered rider, else residents'."""
+    with context().db.session() as session:
+        person = sender_person(session, tracker)
+        return knowledge.audience_for(person.kind if person is not None else None)
+
+
 class ActionAnswerPolicy(Action):
     """The knowledge base's answer and the sender's grid worker (or the service station) to ask."""
 
@@ -44,6 +51,9 @@ class ActionAnswerPolicy(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         text = tracker_data.text(tracker)
+        if answering(tracker) == "problem" and triage.has_problem(text):
+            # Told "请说说是什么问题", the answer is the report even asked as a question (水管爆了 咋个办嘛, bt 7 #42).
+            return [FollowupAction("action_unsure")]
         before = tracker_data.metadata(tracker).get("before")
         if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)
             dispatcher.utter_message(text=str(before))
@@ -59,7 +69,7 @@ class ActionAnswerPolicy(Action):
             return [SlotSet(UNANSWERED_SLOT, None)]
         if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
-        found = ctx.knowledge.find(text)
+        found = ctx.knowledge.find(text, audience_of(tracker))  # a rider gets the riders' answer (blind 7, #55)
         with ctx.db.session() as session:
             if found is None:
                 channel, message_id = channel_and_message(tracker)
@@ -83,7 +93,7 @@ class ActionNotUnderstood(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
-        if not triage.has_problem(text) and context().knowledge.find(text) is not None:
+        if not triage.has_problem(text) and context().knowledge.find(text, audience_of(tracker)) is not None:
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_default")
         return []

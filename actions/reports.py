@@ -91,7 +91,7 @@ async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Do
         dispatcher.utter_message(text=triage.CALM_REPLY)
         return listen
     if triage.says_no_problem_yet(text):  # 我要反应个事, 我们屋头那个: what is the problem? (blind test 5, #62)
-        dispatcher.utter_message(text=triage.ASK_PROBLEM)
+        dispatcher.utter_message(text=triage.no_problem_yet_reply(text))
         return listen
     asked = triage.information_request(text)
     if asked is None:

@@ -19,11 +19,13 @@ from bot.core import (
     answers,
     cancelling,
     emergencies,
+    followups,
     lifecycle,
     rating_remarks,
     registry,
     reports,
     staff_desk,
+    ticket_focus,
     triage,
     urging,
 )
@@ -32,7 +34,7 @@ from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, Report, assignee_label
+from bot.core.tickets import OPEN_STATUSES, Report, Ticket, assignee_label
 
 REFUSALS = {
     "no_number": "utter_ticket_no_number",
@@ -125,6 +127,12 @@ class ActionCheckStatus(Action):
                     return []
                 dispatcher.utter_message(text=text)
                 return []
+            # 垃圾那个搞得咋样了, or right after a reply about an older one: that one (blind test 7, #13); else all
+            mine = lifecycle.reported_by(session, tracker.sender_id, (*OPEN_STATUSES, "resolved"))
+            focus = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, tracker_data.text(tracker))
+            if focus is not None and (focus is not mine[0] or ticket_focus.by_words(mine, tracker_data.text(tracker))):
+                dispatcher.utter_message(text=followups.status_of(focus))
+                return []
             lines = lifecycle.status_lines(session, tracker.sender_id)
         if not lines:
             dispatcher.utter_message(response="utter_status_none")
@@ -149,8 +157,13 @@ class ActionUrge(Action):
         ctx, number, text = context(), number_of(tracker), tracker_data.text(tracker)
         try:
             with ctx.db.session() as session:
-                meant = number or lifecycle.ticket_meant(session, tracker.sender_id, text) or urging.urged_again(
-                    session, ctx.clock, lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES), text)
+                mine = lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
+                # The words' ticket, the one urged last (再催), the one the conversation is about when not the newest
+                # (blind test 7, #13); else the newest, and the reply names the others.
+                talked = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, "")
+                meant = number or _number(ticket_focus.by_words(mine, text) if len(mine) > 1 else None) or \
+                    urging.urged_again(session, ctx.clock, mine, text) or \
+                    _number(talked if talked is not None and talked is not mine[0] else None)
                 ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, meant, text=text)
                 number = ticket.number
                 others = [t.number for t in lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
@@ -164,6 +177,10 @@ class ActionUrge(Action):
             return []
         dispatcher.utter_message(response="utter_urged", number=number)
         return []
+
+
+def _number(ticket: Ticket | None) -> str | None:
+    return ticket.number if ticket is not None else None
 
 
 class ActionRateService(Action):
@@ -198,7 +215,6 @@ class ActionRateService(Action):
 
 ASK_CANCEL = "您是要撤销刚反映的问题吗？要撤销请回复“撤销”。"
 CONFIRM_CANCEL = "要撤销工单{number}吗？请回复“撤销 {number}”。"
-NOTHING_TO_CANCEL = "您现在没有可以撤销的工单。有事直接发消息说。"
 
 
 class ActionCancelTicket(Action):
@@ -234,7 +250,8 @@ class ActionCancelTicket(Action):
             elif error.reason == "wrong_state":
                 dispatcher.utter_message(response="utter_cannot_cancel", number=error.number)
             elif error.reason == "none_open":
-                dispatcher.utter_message(text=NOTHING_TO_CANCEL)  # never "已取消" when nothing was
+                # never "已取消" when nothing was; "没有记成工单" when the words say it was no report
+                dispatcher.utter_message(text=cancelling.nothing_to_cancel(tracker_data.text(tracker)))
             else:
                 refuse(dispatcher, error, number)
             return []

@@ -12,6 +12,10 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
 - A follow-up within `followup_window` of the sender's open report joins it (the handler hears
   "补充：…"), unless the classifier and the words say it is something else or a new problem; when
   unsure, the bot asks "是补充T1004，还是新问题？".
+- A status check or an urge about it (停水那个搞得咋样了, 咋个还莫得人来) answers for the ticket the words or the bot's
+  latest reply point at among the sender's open ones (垃圾那个, 没人来收: bot/core/ticket_focus.py), else the report.
+- "我是反映问题 不是问你 …" after the bot took a report for a question files it, with the photos held
+  (bot/app/dialogue_corrections.py); a photo held stays held through words that took nothing.
 - Within `followup_window` of the sender's emergency, a message saying it is over (火灭了, 没事了,
   救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py).
 - Two problems in one message (…还有…), filed apart by the classifier, go on as the first with the second
@@ -37,6 +41,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.app.dialogue_corrections import Corrections
 from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
 from bot.common.clock import Clock
 from bot.core import (
@@ -50,13 +55,14 @@ from bot.core import (
     rating_remarks,
     reports,
     sent_before,
+    ticket_focus,
     triage,
     two_problems,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import distance_m
+from bot.core.tickets import OPEN_STATUSES, distance_m
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -90,6 +96,7 @@ class DialogueContext:
         self.photo_hold = photo_hold  # a photo alone waits this long for a new report before joining the open one
         self.reader = Reader(db, clock, followup_window=followup_window, answer_window=answer_window,
                              hold_media=hold_media)
+        self.corrections = Corrections(db, clock, rules)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if message.payload.get("context_read"):
@@ -148,9 +155,13 @@ class DialogueContext:
             if cancelled is not None:
                 return cancelled
         if look.open_report is not None and named is None:
-            corrected = await asyncio.to_thread(self._correct, message, look.open_report, text)
+            corrected = await asyncio.to_thread(self.corrections.correct, message, look.open_report, text)
             if corrected is not None:
                 return corrected
+        if named is None and corrections.insists_report(text):  # 我是反映问题 不是问你 … (blind test 7, #63)
+            insisted = await self.corrections.insisted(message, text, self.classify)
+            if insisted is not None:
+                return insisted
         two = await self._two_problems(text) if named is None else None
         if two is not None:  # 楼道灯不亮了 还有垃圾桶满了: the second goes with the first, to be its own ticket
             return replace(message, text=two[0], payload={**message.payload, "second_problem": two[1],
@@ -158,27 +169,6 @@ class DialogueContext:
         if look.open_report is not None and self.classify is not None and named is None:
             return await self._follow_up(message, look, text, point)
         return message
-
-    def _correct(self, message: Claimed, number: str, text: str) -> Claimed | Replies | None:
-        """The sender correcting what the bot made of their last messages (bot/core/corrections.py): a ticket
-        that was a question withdrawn and the question sent on, a new ticket merged back, the place fixed."""
-        asked = corrections.question_in(text) if corrections.not_a_report(text) else None
-        if asked is None and not corrections.same_thing(text) and not corrections.says_mistake(text):
-            return None
-        with self.db.session() as s:
-            place = corrections.corrected_place(s, text)
-            if place is not None:
-                ticket = lifecycle.get_ticket(s, number)
-                return [{"text": corrections.fix_place(s, self.clock, ticket, place, message.sender, message.id)}]
-            if asked is not None:
-                withdrawn = corrections.withdraw_asked(s, self.clock, message.sender)
-                if withdrawn is None:
-                    return None
-                return replace(message, text=asked, payload={**message.payload, "context_read": True,
-                                                             "before": withdrawn})
-            merged = corrections.merge_back(s, self.clock, message.sender, message.id) \
-                if corrections.same_thing(text) else None
-            return [{"text": merged}] if merged is not None else None
 
     async def _two_problems(self, text: str) -> tuple[str, str, str] | None:
         """(first clause, second clause, its category) when both are reports the classifier files apart."""
@@ -239,6 +229,8 @@ class DialogueContext:
                 if await asyncio.to_thread(self._may_vote, message.sender):
                     return message  # the vote action's: the one open topic's ballot, said, or asked about
                 return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
+        if look.question == "problem":  # "您说，我听着": what follows is the report, whatever it asks (bt 7, #42)
+            return replace(message, payload={**message.payload, "answers": "problem"})
         if look.question in answers.ANSWERED_BY_ENGINE:
             return message
         return None
@@ -332,9 +324,12 @@ class DialogueContext:
                 return [{"text": followups.DETAIL_ADDED.format(number=number)}]
             if reading == "ask":
                 return [{"text": followups.ask_which(ticket)}]
-            if reading == "urge":  # 咋个还莫得人来: this report urged (blind test 5, #107)
-                lifecycle.urge(s, self.clock, self.rules, message.sender, number, text=text)
-                return [{"text": URGED.format(number=number)}]
+            if reading in ("urge", "status"):  # 咋个还莫得人来: this report, or the one the words or the conversation
+                ticket = ticket_focus.meant(s, self.clock, message.sender, lifecycle.reported_by(  # mean (bt 7, #13)
+                    s, message.sender, OPEN_STATUSES), text) or ticket
+            if reading == "urge":  # (blind test 5, #107)
+                lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
+                return [{"text": URGED.format(number=ticket.number)}]
             if reading == "status":
                 return [{"text": followups.status_of(ticket)}]
             return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \

@@ -104,22 +104,27 @@ class Reader:
 
     def held_before(self, s: Session, channel: str, sender: str, before_id: int,
                      now: datetime) -> tuple[list[str], tuple[float, float] | None]:
-        """What the sender sent alone (photos not yet on a ticket, a location) just before message `before_id`."""
+        """What the sender sent alone (photos not yet on a ticket, a location) before message `before_id`, within the
+        window, whatever words came between without taking them."""
         rows = s.execute(select(InboxMessage.id, InboxMessage.text, InboxMessage.payload).where(
             InboxMessage.channel == channel, InboxMessage.sender == sender,
             InboxMessage.id < before_id, InboxMessage.received_at >= now - self.followup_window)
             .order_by(InboxMessage.id.desc()).limit(20)).all()
         kept: list[tuple[int, str]] = []
         point: tuple[float, float] | None = None
+        words_between = False  # a location is held only up to the sender's last words (a report may have taken it)
         for row in rows:
             if followups.only_asks(row.text):
                 continue  # 换电柜在哪 between the location and the report: answered, the location still held (#111)
             if answers.plain(row.text) not in BARE_WORDS:
-                break
+                # Words that took nothing (a report read as a question, a greeting) leave the photo held: it goes
+                # with the report filed at last (blind test 7, #63); photos a ticket took are left out below.
+                words_between = True
+                continue
             payload = row.payload or {}
             # The payload's photos (the simulator's) or the media a channel's step stored (an MMS).
             kept += [(row.id, p) for p in reversed(reports.photos_of_message(s, row.id))]
-            if point is None:
+            if point is None and not words_between:
                 point = point_of(payload)
         photos = reports.unattached_photos(s, sender, list(reversed(kept))) if kept else []
         return photos, point

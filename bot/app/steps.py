@@ -204,7 +204,7 @@ class InformationRequests:
                 return [{"text": lodged}]
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
-            return [{"text": triage.ASK_PROBLEM}]
+            return [{"text": triage.no_problem_yet_reply(message.text)}]
         asked = triage.information_request(message.text)
         if asked not in self.ANSWERED:
             return message

@@ -40,12 +40,14 @@ def check() -> None:
 
 
 @knowledge_app.command("ask")
-def ask(question: str = typer.Argument(..., help="a question as a resident would write it")) -> None:
+def ask(question: str = typer.Argument(..., help="a question as a resident would write it"),
+        riders: bool = typer.Option(False, "--riders", help="as a registered rider asks it")) -> None:
     """The answer the bot would give, and the nearest entries with their scores."""
     base = _load()
-    found = base.find(question)
+    audience = "riders" if riders else "residents"
+    found = base.find(question, audience)
     print(found.entry.answer if found else "（不知道：记下给工作人员，回复1请工作人员回电）")
-    for candidate in base.ranked(question):
+    for candidate in base.ranked(question, audience=audience):
         console.print(f"{candidate.score:6.2f}  {candidate.entry.id}  {candidate.entry.title}")
 
 

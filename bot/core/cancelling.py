@@ -32,6 +32,18 @@ def says_cancel(text: str) -> bool:
     return bool(CANCEL_WORDS.search(text))
 
 
+# "刚才那个不是反映问题 算了 不报了" with nothing open: the message was never filed (blind test 7, #27).
+_NOT_FILED_WORDS = re.compile(r"(?:不是|没有?|莫得|没得)(?:要|想)?(?:报事|报修|反映|反应|投诉|报问题|报告)"
+                              r"|不报了|不反映了")
+NOTHING_OPEN = "您现在没有可以撤销的工单。有事直接发消息说。"
+NOTHING_FILED = "好的，刚才那条没有记成工单，不用撤销。有事直接发消息说。"
+
+
+def nothing_to_cancel(text: str) -> str:
+    """The reply to a cancel with no open ticket: "it was never filed" when the words say it was no report."""
+    return NOTHING_FILED if _NOT_FILED_WORDS.search(text) else NOTHING_OPEN
+
+
 def cancel_meant(tickets: list[Ticket], text: str) -> str | None:
     """The open ticket a cancel's words point at ("不报了 水管那个我自己找人修了"): the one naming the same thing,
     else the one the words share most with (as for urging); None when none or several."""

@@ -3,7 +3,9 @@
 - "刚才那个不是报事 我是问医保": the ticket a question became is withdrawn, and the question answered;
 - "点错了 刚才那个是一回事 不要新开": the ticket just opened goes back into the one before it (withdrawn,
   its words added there);
-- "哦说错了 不是我门口 是9栋门口": the place of the open report is corrected, and its handler told.
+- "哦说错了 不是我门口 是9栋门口": the place of the open report is corrected, and its handler told;
+- "我是反映问题 不是问你 花坛那点建筑垃圾要清走" after the bot took a report for a question: the report is
+  filed, from these words or the message before, with the photo held (`insists_report`, `unfiled_before`).
 
 The words decide (`not_a_report`, `same_thing`, `corrected_place`); the functions change the tickets."""
 
@@ -22,11 +24,12 @@ from bot.core.emergencies import reads_as_place, spoken_place
 from bot.core.followups import add_detail, ends_as_place, handlers
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event
-from bot.store.models import Ticket
+from bot.store.message_models import InboxMessage
+from bot.store.models import KnowledgeMiss, Ticket
 
 RECENT = timedelta(minutes=30)  # a correction is about what was just said
 _NOT_A_REPORT = re.compile(r"(?:不是|没有?|莫得)(?:要|想)?(?:报事|报修|反映|反应|投诉|报问题|报案|报告)"
-                           r".{0,8}(?:是|只是|就是)?(?:问|想问|咨询|打听)")
+                           r".{0,8}(?:是|只是|就是)?(?:问(?!题)|想问|咨询|打听)")  # 反映问题 asks nothing
 _SAME_THING = re.compile(r"(?:是|就是|都是)(?:一回事|一件事|一个事|同一个|同一件|一样的|一起的)|"
                          r"(?:不要|不用|别|莫|不得)(?:新开|另开|重新开|再开)|(?:并到|合到|加到)(?:一起|刚才|前面)")
 _MISTAKE = re.compile(r"说错了|点错了|按错了|搞错了|打错了|写错了|弄错了|讲错了|不对不对|不对")
@@ -135,3 +138,41 @@ def fix_place(session: Session, clock: Clock, ticket: Ticket, place: str, addres
     for person in handlers(session, ticket):
         notify(session, person, PLACE_NOTICE.format(number=ticket.number, place=place), ticket_id=ticket.id)
     return PLACE_FIXED.format(number=ticket.number, place=place)
+
+
+_REPORTING = r"(?:要|在)?(?:反映|反应|报告|报修|报事|投诉|报)(?:问题|情况|事情|个事|事)?"
+_NOT_ASKING = r"(?:不是|又不是|没有?|莫得)(?:在)?(?:问|咨询|打听)(?:你们?|问题|事情?)?"
+# "我是反映问题 不是问你", "不是问你 是反映情况": a message the bot answered as a question was a report.
+_INSISTS = re.compile(rf"(?:我|我们)?(?:是|就是){_REPORTING}[\s，,。！!]*{_NOT_ASKING}[的嘛哈啊哦噻]*|"
+                      rf"(?:我|我们)?{_NOT_ASKING}[\s，,。！!]*(?:我|我们)?(?:是|就是){_REPORTING}[的嘛哈啊哦噻]*")
+_FILLER = " \t，,。.！!~～、：:;；"
+
+
+def insists_report(text: str) -> bool:
+    """"我是反映问题 不是问你 …": what the bot took for a question was a report (blind test 7, #63)."""
+    return _INSISTS.search(_plain(text)) is not None
+
+
+def insisted_rest(text: str) -> str:
+    """What the sender says besides insisting ("花坛那点建筑垃圾要清走"), "" when nothing."""
+    return _INSISTS.sub(" ", _plain(text)).strip(_FILLER)
+
+
+def unfiled_before(session: Session, clock: Clock, address: str, before_id: int) -> InboxMessage | None:
+    """The sender's latest message with words before `before_id`, of the last minutes, when it filed no ticket
+    (the bot answered it as a question, or did not understand it)."""
+    rows = session.scalars(select(InboxMessage).where(
+        InboxMessage.sender == address, InboxMessage.id < before_id,
+        InboxMessage.received_at >= clock.now() - RECENT).order_by(InboxMessage.id.desc()).limit(10))
+    for row in rows:
+        if not row.text.strip():
+            continue  # a photo or a location sent alone
+        filed = session.scalar(select(Ticket.id).where(Ticket.source_message_id == row.id).limit(1))
+        return row if filed is None else None
+    return None
+
+
+def forget_question(session: Session, message_id: int) -> None:
+    """A message kept as an unanswered question (knowledge_misses) that was a report after all: no longer kept."""
+    for miss in session.scalars(select(KnowledgeMiss).where(KnowledgeMiss.source_message_id == message_id)):
+        session.delete(miss)

@@ -3,9 +3,11 @@
 - A ballot needs an open topic the sender may vote on. A message naming a closed topic gets "已截止"
   (with the result once published) and is recorded nowhere.
 - Several open topics and no clear choice: ask which (numbered), and read the next message as the answer
-  to that question (`VoteQuestion`, one per person, answered within the question window).
+  to that question (`VoteQuestion`, one per person, answered within the question window: `council_questions`).
 - A proxy ballot for a household member, where the topic allows it, never touches the sender's own;
-  which member or which option unclear → ask.
+  which member or which option unclear → ask. A member named by name (帮李明投春节前) is one too.
+- A topic named alone (垃圾费那个) is shown, never filed; a change right after a closed topic's result
+  (那我改投赞成嘛) is about it: 已截止 (`council_talk`, blind test 7, #27, #52).
 - Taking a ballot back withdraws that ballot (never a report), the sender's own unless a member is named;
   "取消" alone acts on the most recent thing of its kind and says which (`council_withdrawal`).
 - A change or a question naming a closed topic (垃圾费我改投赞成, 垃圾费最后咋个定的) gets 已截止 and its
@@ -38,6 +40,15 @@ from bot.core.council import is_eligible, is_open, open_topics_for
 from bot.core.council_ballots import CastResult, cast
 from bot.core.council_options import label_in, only_an_option, option_of, spoken_option, topic_by_option
 from bot.core.council_proxy import household_members, named_member, tell_member, voted_already
+from bot.core.council_questions import QUESTION_WINDOW, ask, forget, pending
+from bot.core.council_talk import (
+    closed_change,
+    named_alone,
+    recent_closed,
+    shown_option,
+    talked_about_closed,
+    undoes_shown,
+)
 from bot.core.council_texts import (
     cast_text,
     closed_text,
@@ -57,52 +68,14 @@ from bot.core.council_words import (
     choice_words,
     is_bare_cancel,
     is_proxy,
+    is_proxy_for,
     is_question,
     is_withdrawal,
     named_topic,
-    normal,
 )
 from bot.store.council_models import Ballot, Topic, VoteQuestion
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person
-
-QUESTION_WINDOW = timedelta(minutes=30)
-# A closed topic is recognised by name for this long after it closed.
-RECENT_CLOSED = timedelta(days=60)
-
-
-# --- the question the bot asked -----------------------------------------------------------------------
-
-def ask(session: Session, clock: Clock, person: Person, kind: str, topics: list[Topic], *,
-        choice: str | None = None, members: list[Person] | None = None, proxy: bool = False) -> None:
-    """Remember the vote question just asked of `person` (kind: topic / member / option, or again: the
-    ballot just confirmed, which a number or an option's name right after changes)."""
-    row = session.get(VoteQuestion, person.id)
-    if row is None:
-        row = VoteQuestion(person_id=person.id)
-        session.add(row)
-    row.kind, row.topic_ids, row.proxy = kind, [t.id for t in topics], proxy
-    row.choice = normal(choice)[:64] if choice else None
-    row.member_ids = [m.id for m in members or []]
-    row.asked_at = clock.now()
-    session.flush()
-
-
-def pending(session: Session, clock: Clock, person: Person, window: timedelta = QUESTION_WINDOW) -> VoteQuestion | None:
-    """The vote question still waiting for `person`'s answer, or None (none, or asked too long ago)."""
-    row = session.get(VoteQuestion, person.id)
-    if row is not None and clock.now() - row.asked_at > window:
-        forget(session, person)
-        return None
-    return row
-
-
-def forget(session: Session, person: Person) -> None:
-    row = session.get(VoteQuestion, person.id)
-    if row is not None:
-        session.delete(row)
-        session.flush()
-
 
 # --- the vote action's decision ------------------------------------------------------------------------
 
@@ -118,15 +91,6 @@ class VoteDecision:
     text: str = ""
 
 
-def recent_closed(session: Session, person: Person, clock: Clock) -> list[Topic]:
-    """Topics this person could vote on that closed lately, newest first."""
-    since = clock.now() - RECENT_CLOSED
-    found = session.scalars(select(Topic).where(Topic.status.in_(("open", "closed", "published")),
-                                                Topic.closes_at >= since).order_by(Topic.id.desc()).limit(20))
-    now = clock.now()
-    return [t for t in found if not is_open(t, now) and is_eligible(session, t, person)]
-
-
 def vote_progress(session: Session, clock: Clock, person: Person) -> str:
     """How the votes open to this person stand, and the latest closed ones' results."""
     return progress_text(session, open_topics_for(session, person, clock.now()), recent_closed(session, person, clock))
@@ -140,6 +104,7 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
     topics = open_topics_for(session, voter, clock.now())
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):
+        talked_about_closed(session, clock, voter, named)  # 那我改投赞成嘛 next is about it (blind test 7, #52)
         if option_of(named, text) is None:  # 垃圾费最后咋个定的: its result, in one SMS part (blind test 6, #97)
             return VoteDecision("closed", topics=[named], text=result_answer_text(named))
         return VoteDecision("closed", topics=[named], text=closed_text(named))
@@ -172,10 +137,11 @@ def handle_vote(session: Session, clock: Clock, voter: Person, text: str, option
 
 def closed_result(session: Session, clock: Clock, person: Person, text: str) -> str | None:
     """The result of the closed topic a question names (垃圾费最后咋个定的), in one SMS part; None when the
-    message names no topic closed lately, or an open one."""
+    message names no topic closed lately, or an open one. The topic is remembered: 那我改投赞成嘛 next gets 已截止."""
     named = named_topic([*open_topics_for(session, person, clock.now()), *recent_closed(session, person, clock)], text)
     if named is None or is_open(named, clock.now()):
         return None
+    talked_about_closed(session, clock, person, named)  # a change right after is about it (blind test 7, #52)
     return result_answer_text(named)
 
 
@@ -234,10 +200,12 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     if question is not None and last is not None and last.kind == "notification":
         forget(session, person)  # a notice came after the question (a rating request…): it is the latest one
         question = None
+    shown = question.topic_ids[0] if question is not None and question.kind == "shown" else None
     # Taking a ballot back, or voting for someone else, is never read as the answer to "which option?".
-    if is_withdrawal(text) and has_ballots(session, person):
-        return withdraw_latest(session, clock, person, text)
-    if is_proxy(text) and not (question is not None and question.proxy) and _votes_around(session, clock, person):
+    if (is_withdrawal(text) or (shown and undoes_shown(text))) and has_ballots(session, person):
+        return withdraw_latest(session, clock, person, text, shown=shown)  # the topic just shown, unless named
+    if (is_proxy(text) or _names_member(session, person, text)) and not (question is not None and question.proxy) \
+            and _votes_around(session, clock, person):  # 帮李明投春节前: a proxy ballot, never a report (blind 7, #26)
         return proxy_vote(session, clock, person, text, rules)
     if question is not None:
         reply = _answer(session, clock, person, question, text, rules)
@@ -250,6 +218,9 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
             return left
         if ballot_is_latest(session, person):
             return withdraw_latest(session, clock, person, "")
+    alone = named_alone(session, clock, person, text)
+    if alone is not None:  # 垃圾费那个: the topic shown (or its result), never a report (blind test 7, #27)
+        return alone
     picked = only_an_option(open_topics_for(session, person, clock.now()), text)
     if picked is not None:  # 春节后 / 我投早上: an option of one open topic only (blind test 5, #106, #125)
         return _finish(session, clock, person, picked[0], [str(picked[1])], proxy=False, members=[], rules=rules)
@@ -282,6 +253,16 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
             return None
         topic, members = topics[0], [chosen]
         texts = [q.choice] if number else [text, q.choice]
+    elif q.kind == "closed":  # 那我改投赞成嘛 right after the closed topic's result (blind test 7, #52)
+        said = closed_change(session, clock, person, topics[0], text) if topics else None
+        if said is not None:
+            forget(session, person)
+        return said
+    elif q.kind == "shown":  # a number or an option's name right after the topic was shown
+        option = shown_option(topics[0], text) if topics else None
+        if option is None:
+            return None
+        topic, texts = topics[0], [str(option)]
     elif q.kind == "again":  # after a ballot: only a number or an option's own name changes it, not 好的/行
         option = (number if number and topics and number <= len(topics[0].options)
                   else label_in(topics[0], text) if topics else None)
@@ -348,6 +329,7 @@ def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
     topics = open_topics_for(session, voter, clock.now())
     named = named_topic([*topics, *recent_closed(session, voter, clock)], text)
     if named is not None and not is_open(named, clock.now()):
+        talked_about_closed(session, clock, voter, named)
         return closed_text(named)
     if not topics:
         return "现在没有可以投的议题。回复“公告”看议事结果和村口黑板。"
@@ -356,6 +338,9 @@ def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
         return "您家里没有登记别的家人，不能代投。家人可以找网格员登记。"
     chosen = named_member(members, text)
     members = [chosen] if chosen else members
+    if chosen is not None:  # 帮李明投…: the name is no option's word (a 中 or 行 in it is no 赞成)
+        text = text.replace(chosen.name, " ").replace(chosen.name[1:], " ") if len(chosen.name) >= 3 \
+            else text.replace(chosen.name, " ")
     named = named or topic_by_option(topics, text)  # 帮我屋头那个投元旦前: that topic, proxy or not (#119)
     if named is None:
         allowing = [t for t in topics if t.allow_proxy and not t.per_household]
@@ -370,6 +355,13 @@ def proxy_vote(session: Session, clock: Clock, voter: Person, text: str,
             return which_topic_text(allowing)
     return _finish(session, clock, voter, named, [text], proxy=True, members=members, rules=rules,
                    by_relation=chosen is None)
+
+
+def _names_member(session: Session, person: Person, text: str) -> bool:
+    """帮李明投春节前: a ballot for a household member named by name (a given name of two characters too)."""
+    names = [n for m in household_members(session, person) if m.name
+             for n in (m.name, m.name[1:] if len(m.name) >= 3 else "")]
+    return is_proxy_for(text, names)
 
 
 def _votes_around(session: Session, clock: Clock, voter: Person) -> bool:

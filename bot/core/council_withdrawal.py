@@ -23,14 +23,16 @@ from bot.store.council_models import Ballot, BallotEvent, Topic, VoteQuestion
 from bot.store.models import Person, Ticket
 
 
-def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str) -> str:
-    """Withdraw the ballot the message means: the topic it names, the sender's own unless it names a family
-    member (then that member's); `text` "" is a bare 取消: the ballot the sender cast last. Says which."""
+def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str, *, shown: int | None = None) -> str:
+    """Withdraw the ballot the message means: the topic it names (else `shown`, the topic just shown), the
+    sender's own unless it names a family member (then that member's); `text` "" is a bare 取消: the ballot
+    the sender cast last. Says which."""
     ballots = _ballots_by(session, voter)
     topics = {b.topic_id: session.get(Topic, b.topic_id) for b in ballots}
     named = named_topic([t for t in topics.values() if t is not None], text)
-    if named is not None:
-        ballots = [b for b in ballots if b.topic_id == named.id]
+    topic_id = named.id if named is not None else shown if any(b.topic_id == shown for b in ballots) else None
+    if topic_id is not None:
+        ballots = [b for b in ballots if b.topic_id == topic_id]
     now = clock.now()
     if text.strip():
         member = _member_named(session, voter, text)

@@ -63,6 +63,26 @@ def is_proxy(text: str) -> bool:
     return _PROXY.search(_NOT_A_BALLOT.sub(" ", normal(text))) is not None
 
 
+def is_proxy_for(text: str, names: list[str]) -> bool:
+    """The message votes for one of `names` (household members by name, 帮李明投春节前, 替玉珍投反对), with no
+    relation word or 代投 in it (blind test 7, #26)."""
+    names = [re.escape(normal(n)) for n in names if n and len(n) >= 2]
+    if not names:
+        return False
+    who = "|".join(sorted(names, key=len, reverse=True))
+    pattern = (rf"(?:帮|替|给|代)(?:我家|我们家|我屋头)?(?:{who}).{{0,8}}(?:投|票|赞成|反对|弃权)"
+               rf"|(?:{who})(?:也|还)(?:要|想)?(?:改成|改投|改|换成)?(?:投|赞成|反对|弃权)")
+    return re.search(pattern, _NOT_A_BALLOT.sub(" ", normal(text))) is not None
+
+
+# A change of mind said in words (那我改投赞成嘛, 我要改成反对): right after a closed topic's result, about it.
+_CHANGE = re.compile(r"改投|改成|改为|改票|换成|换个|重新投|再投|我要改|想改")
+
+
+def says_change(text: str) -> bool:
+    return _CHANGE.search(normal(text)) is not None
+
+
 def relation_of(text: str) -> str | None:
     """The relation a proxy message names (mother, father…), None for 家里人 or none."""
     t = normal(text)
@@ -156,6 +176,26 @@ the message's characters the title has (垃圾费: 清运费, not 垃圾池). No
 def _shared_chars(said: str, title: str) -> int:
     """How many of the message's distinct Chinese characters the title has."""
     return sum(1 for c in set(said) if "\u4e00" <= c <= "\u9fff" and c in title)
+
+
+# Words around a topic's name that say only "that topic" (垃圾费那个, 修路的事呢, 清运费那个议题).
+_REFERS = re.compile(r"那个|这个|那件事|这件事|的事情?|事情|议题|投票|的票")
+_FILLER = re.compile(r"那个|这个|那件事|这件事|那件|的事情?|事情|议题|投票|的票|的|呢|嘛|哈|噻|啊|吧|咯|哦|呀|喃|嘞|撒")
+NAMED_ALONE_CHARS = 8  # what is left of the message once the words above are gone
+
+
+def names_only(topic: Titled, text: str) -> bool:
+    """The message is nothing but the topic's name (垃圾费那个, 垃圾清运费): every character left once the words
+    that only point at it are gone is the title's, two of them in a row. Without such a word only a short
+    name (4 characters) or a run of the title's own counts: 垃圾池臭得很 is a report, not the topic."""
+    said = normal(text).strip(_PUNCT)
+    rest = re.sub(r"\s+", "", _FILLER.sub("", said)).strip(_PUNCT)
+    title = re.sub(r"\s+", "", normal(topic.title))
+    if not rest or len(rest) > NAMED_ALONE_CHARS or any(c not in title for c in rest):
+        return False
+    if _longest_common_run(rest, title) < 2:
+        return False
+    return bool(_REFERS.search(said)) or rest in title or len(rest) <= 4
 
 
 # Proposing a topic (blind test 6, #45 and #96). The proposal's own words ("我想提个议题", "我也想提个意见让大家投票"),

@@ -79,6 +79,9 @@ class Entry(BaseModel):
     questions: list[str] = Field(min_length=2)
     answer: str = Field(min_length=1)
     ask: Literal["grid_worker", "service_station"] = "grid_worker"
+    # Whom the answer is for: riders asking where to charge get the riders' points, residents the estate's shed
+    # (blind test 7, #55). "residents" is anyone not registered as a rider.
+    audience: Literal["everyone", "residents", "riders"] = "everyone"
 
     @field_validator("answer")
     @classmethod
@@ -139,28 +142,39 @@ class KnowledgeBase:
         self._keywords = [[set(tokens(k)) for k in e.keywords] for e in self.entries]
         self._index = BM25Okapi([tokens(e.document()) for e in self.entries], k1=1.2, b=0.5) if self.entries else None
 
-    def ranked(self, question: str, limit: int = 3) -> list[Found]:
-        """The best entries holding half of one of their keywords' bigrams, best first, whatever the score."""
+    def ranked(self, question: str, limit: int = 3, audience: str = "residents") -> list[Found]:
+        """The best entries for `audience` (residents or riders) holding half of one of their keywords' bigrams,
+        best first, whatever the score."""
         words = tokens(question)
         if self._index is None or not words:
             return []
         scores = self._index.get_scores(words)
         said = set(words)
         anchored = [i for i in range(len(self.entries))
-                    if scores[i] > 0 and any(2 * len(k & said) >= len(k) for k in self._keywords[i])]
+                    if scores[i] > 0 and self.entries[i].audience in ("everyone", audience)
+                    and any(2 * len(k & said) >= len(k) for k in self._keywords[i])]
         anchored.sort(key=lambda i: -scores[i])
         return [Found(self.entries[i], float(scores[i])) for i in anchored[:limit]]
 
-    def find(self, question: str) -> Found | None:
-        """The entry answering the question, or None when nothing matches well enough."""
-        best = self.ranked(question, limit=1)
+    def find(self, question: str, audience: str = "residents") -> Found | None:
+        """The entry answering the question for `audience`, or None when nothing matches well enough."""
+        best = self.ranked(question, limit=1, audience=audience)
         return best[0] if best and best[0].score >= self.min_score else None
 
     def strays(self) -> list[tuple[str, str]]:
-        """(entry id, question) for each of an entry's own questions that does not find it: a keyword
-        is missing, or another entry asks the same."""
+        """(entry id, question) for each of an entry's own questions that does not find it for its audience: a
+        keyword is missing, or another entry asks the same."""
         return [(e.id, q) for e in self.entries for q in e.questions
-                if (found := self.find(q)) is None or found.entry.id != e.id]
+                if (found := self.find(q, audience_of(e))) is None or found.entry.id != e.id]
+
+
+def audience_of(entry: Entry) -> str:
+    return "riders" if entry.audience == "riders" else "residents"
+
+
+def audience_for(kind: str | None) -> str:
+    """Whose answers a sender gets by their registered kind: riders' for a rider, else residents'."""
+    return "riders" if kind == "rider" else "residents"
 
 
 def parse_knowledge(texts: dict[str, str]) -> KnowledgeBase:

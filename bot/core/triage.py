@@ -39,8 +39,15 @@ _ABUSE = re.compile(
 # Words of a problem to fix: with them, a question ("路灯坏了咋个办") is still a report.
 _PROBLEM = re.compile(
     r"坏|漏|堵|臭|吵|烂|破|断|塌|垮|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
-    r"不亮|不通|不响|不修|修|松了|掉了|丢了|不见了|翻了|倒了|歪了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
-    r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人")
+    r"不亮|不通|不响|不修|修|松了|掉了|丢了|不见了|翻了|倒了|歪了|爆了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
+    r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人|"
+    # Rubbish described where it should not be ("花坛边上好多建筑垃圾", blind test 7, #63), not 垃圾分类 asked about.
+    r"建筑垃圾|装修垃圾|渣土|(?:好多|一堆|一大堆|满地|遍地|到处都?是)垃圾|垃圾.{0,4}(?:堆|满了|成山|没人|莫得人|没得人)")
+# "哪个倒的都不晓得", "不晓得是哪家堆的": who did it is not known, a remark about the problem, not a question to us.
+_WHO_DID_IT = re.compile(r"(?:不晓得|不知道|不清楚|搞不清楚?)(?:是)?(?:哪个|谁|哪家|哪些人|啥子人|什么人)"
+                         r"[^，,。！!？?\s]{0,6}的|"
+                         r"(?:哪个|谁|哪家|哪些人|啥子人|什么人)[^，,。！!？?\s]{0,6}的(?:都|也)?"
+                         r"(?:不晓得|不知道|不清楚|搞不清楚?)(?![吗嘛呢？?])")
 _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号|在哪|哪里|哪点|哪儿|哪个|哪些|哪家|什么时候|"
                        r"啥时候|好久|啥子|什么|是不是|能不能|可不可以|有没有|有没得|吗|嘛[?？]|呢|[?？]|请问|想问|问一下|问哈|"
                        # Sichuanese: 好多 is "how much" after a verb of paying (医保报得到好多, blind test 6, #6),
@@ -147,26 +154,41 @@ def information_request(text: str) -> str | None:
         return "how_to_vote"
     if _HOW_TO_PHOTO.search(plain):
         return "how_to_photo"
-    if _QUESTION.search(plain):
+    if _QUESTION.search(_WHO_DID_IT.sub(" ", plain)):
         return "question"
     return None
 
 
 # Saying there is something to report, not yet what ("我要反应个事", blind test 5, #62), or a fragment pointing
 # at something never named ("我们屋头那个"): no ticket, the bot asks what the problem is.
-_OPENER = re.compile(r"^(?:我们?|我这里|我这边)?(?:要|想|想要|来)?(?:反应|反映|报告|报|说|讲)(?:一?个|一下|一哈|点)?"
-                     r"(?:事|事情|情况|问题)?(?:嘛|哈|啊|哦|呢|噻)?$")
+_OPENER = re.compile(r"^(?:喂|哎|诶)?(?:我们?|我这里|我这边)?(?:要|想|想要|来)?(?:跟|给|和|同)?(?:你|你们)?"
+                     r"(?:反应|反映|报告|报|说|讲)(?:一?个|一下|一哈|点|件)?"
+                     r"(?:事|事情|情况|问题)?(?:嘛|哈|啊|哦|呢|噻|喔)?$|"
+                     # 我有个事 / 有个情况想跟你反映一下 (blind test 7, #42)
+                     r"^(?:喂|哎|诶)?我?有(?:一?个|点|件)(?:事|事情|情况|问题)(?:想|要)?(?:跟|给|和)?(?:你|你们)?"
+                     r"(?:反应|反映|说|讲|报)?(?:一下|一哈)?(?:嘛|哈|啊|哦|呢|噻)?$")
 _FRAGMENT = re.compile(r"^(?:我们?|咱们?|我家|屋头|屋里|家里|这边|那边|就是|嗯|呃|哦|哎|诶|那)*(?:那个|这个|那件|这件)"
                        r"(?:事|事情|情况|人)?(?:嘛|哈|啊|哦|呢|噻)?$")
 ASK_PROBLEM = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+# Someone about to tell (我跟你说嘛, 跟你讲个事) is invited to, never told "帮不上忙" (blind test 7, #42).
+LISTENING = "您说，我听着。请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s，,。.!！~～、…]+", "", _plain(text))
 
 
 def says_no_problem_yet(text: str) -> bool:
     """Whether a message only announces a report or points at something unnamed: nothing to file yet."""
-    plain = re.sub(r"[\s，,。.!！~～、…]+", "", _plain(text))
+    plain = _bare(text)
     if not plain or has_problem(plain) or any(c.isdigit() for c in plain):
         return False
     return _OPENER.match(plain) is not None or _FRAGMENT.match(plain) is not None
+
+
+def no_problem_yet_reply(text: str) -> str:
+    """The reply to a message with no problem yet: an opener is listened to, a fragment asked what it is."""
+    return LISTENING if _OPENER.match(_bare(text)) is not None else ASK_PROBLEM
 
 
 HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"

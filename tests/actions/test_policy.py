@@ -109,3 +109,15 @@ async def test_asking_for_my_grid_workers_number_gets_it_whole_not_an_apology(ac
                                    domain)
     [message] = dispatcher.messages
     assert message["text"] == "您的网格员是李磊，电话13700000001，有事可以直接打。"
+
+
+async def test_after_being_asked_what_the_problem_is_a_problem_worded_as_a_question_is_filed(action_context,
+                                                                                           dispatcher, domain):
+    # Blind test 7, #42: "您说，我听着" then the problem; asked as a question it is still the report.
+    events = await ActionAnswerPolicy().run(dispatcher, make_tracker(
+        RESIDENT, "厨房水管子爆了 咋个办嘛", intent="ask_policy", metadata={"answers": "problem"}), domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["action_unsure"]
+    assert dispatcher.messages == []
+    await ActionAnswerPolicy().run(dispatcher, make_tracker(
+        RESIDENT, "低保咋个申请", intent="ask_policy", metadata={"answers": "problem"}), domain)
+    assert "低保" in said(dispatcher, domain)[1]  # a question with no problem in it is still answered

@@ -25,7 +25,7 @@ async def test_capturing_a_report_keeps_its_text_category_location_and_message(d
 
 
 async def test_without_a_selector_the_category_is_other(dispatcher, domain):
-    slots = slots_of(await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "有个事"), domain))
+    slots = slots_of(await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "门口那个东西坏了"), domain))
     assert slots["report_category"] == "other"
 
 

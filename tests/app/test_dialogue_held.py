@@ -179,3 +179,15 @@ async def test_an_mms_photo_sent_alone_waits_for_the_next_text_from_the_media_it
     assert "照片" in texts(await chat.step(first))[0]
     passed = await chat.say("路口红绿灯坏了")
     assert isinstance(passed, Claimed) and passed.payload["photos"] == ["mms-photo"]
+
+
+async def test_a_photo_held_through_a_report_taken_for_a_question_goes_with_the_report_filed_at_last(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 7, #63: photo, a report the bot answered as a question, then the report again: the photo was lost.
+    chat = Conversation(demo_db, clock, intent="ask_policy")
+    await chat.say("", photos=["photo-7"])
+    chat.bot(["抱歉，这个问题我暂时答不上。回复1，请工作人员给您回电。"])
+    await chat.say("花坛边上那堆砖头是哪个倒的嘛")
+    chat.classify_as("report_issue", "sanitation")
+    passed = await chat.say("花坛边上的建筑垃圾要清走")
+    assert isinstance(passed, Claimed) and passed.payload["photos"] == ["photo-7"]

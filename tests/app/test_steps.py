@@ -138,9 +138,12 @@ async def test_an_opener_and_a_fragment_with_no_problem_are_asked_what_the_probl
     from bot.core.knowledge import load_knowledge
 
     step = InformationRequests(demo_db, load_knowledge(Settings(_env_file=None).knowledge_dir).contact)
-    for text in ("我要反应个事", "我们屋头那个"):  # blind test 5, #62: the second became an empty ticket
+    listening = "您说，我听着。请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+    asking = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+    # blind test 7, #42: 我跟你说嘛 was told 帮不上忙; blind test 5, #62: 我们屋头那个 became an empty ticket
+    for text, reply in (("我要反应个事", listening), ("我跟你说嘛", listening), ("我们屋头那个", asking)):
         [asked] = await step(message(RESIDENT, text))
-        assert asked["text"] == "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+        assert asked["text"] == reply
     gas = message(RESIDENT, "天然气管子好像漏气了")
     assert await step(gas) is gas
     photo = Claimed(id=2, channel="simulator", sender=RESIDENT, text="这个", payload={"photos": ["p.png"]}, attempts=0)

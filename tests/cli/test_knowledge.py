@@ -40,6 +40,11 @@ def test_ask_prints_the_answer_the_bot_would_give(cli: CliRunner) -> None:
     assert done.exit_code == 0 and done.stdout.startswith("低保：")
 
 
+def test_ask_as_a_rider_prints_the_riders_answer(cli: CliRunner) -> None:
+    done = cli.invoke(app, ["knowledge", "ask", "--riders", "电瓶快没电了 这附近哪里能充"])
+    assert done.exit_code == 0 and "换电柜" in done.output and "充电棚" not in done.output.splitlines()[0]
+
+
 def test_misses_lists_unanswered_questions_with_the_number_masked(cli: CliRunner, demo_db: Database) -> None:
     with demo_db.session() as s:
         questions.log_miss(s, Clock(), RESIDENT, "sms", "公积金咋个取")

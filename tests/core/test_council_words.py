@@ -134,3 +134,15 @@ def test_a_title_sharing_more_of_the_messages_characters_wins_a_tie_and_function
 @pytest.mark.parametrize("text", ["撤回陈杰的票", "取消我妈的投票", "撤回投票", "我那票不算了"])
 def test_taking_back_a_members_ballot_by_name_is_a_withdrawal(text: str) -> None:
     assert is_withdrawal(text)
+
+
+@pytest.mark.parametrize("text", ["修路那个 帮李明投春节前", "替李明投反对", "垃圾费那个 帮玉珍投反对",
+                                  "李明也投春节前", "给李明也投一票 赞成"])
+def test_a_ballot_for_a_member_by_name_is_a_proxy_ballot(text: str) -> None:
+    """Blind test 7, #26: no relation word and no 代投, the member's name (or a given name) says it."""
+    assert council_words.is_proxy_for(text, ["李明", "李玉珍", "玉珍"])
+
+
+@pytest.mark.parametrize("text", ["帮李明投诉一下他家漏水", "李明投的啥子", "修路那个我投春节前", "帮我投春节前"])
+def test_a_name_without_a_ballot_for_them_is_no_proxy_ballot(text: str) -> None:
+    assert not council_words.is_proxy_for(text, ["李明"])

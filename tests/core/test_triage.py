@@ -95,7 +95,7 @@ def test_a_danger_named_again_is_the_same_one_and_another_danger_is_another():
 
 
 @pytest.mark.parametrize("text", ["我要反应个事", "我要反映个情况", "我想反映", "我们屋头那个", "那个事",
-                                  "反映问题 ！"])
+                                  "反映问题 ！", "我跟你说嘛", "跟你讲个事", "喂 我有个事", "有个情况想跟你反映一下"])
 def test_announcing_a_report_or_pointing_at_nothing_named_is_no_problem_yet(text: str):
     assert triage.says_no_problem_yet(text)
     assert len(triage.ASK_PROBLEM) <= 70
@@ -125,3 +125,20 @@ def test_someone_alone_not_seen_for_days_or_not_answering_is_urgent(text: str):
 @pytest.mark.parametrize("text", ["快递员敲门没人应", "老人好几天没领到快递了", "隔壁老人家每天在楼下晒太阳"])
 def test_a_knock_unanswered_or_an_old_person_mentioned_alone_is_not_urgent(text: str):
     assert not triage.may_be_down(text)
+
+
+@pytest.mark.parametrize(("text", "reply"), [("我跟你说嘛", triage.LISTENING), ("我想反映个事", triage.LISTENING),
+                                             ("我们屋头那个", triage.ASK_PROBLEM)])
+def test_someone_about_to_tell_is_listened_to_and_a_fragment_asked_what_it_is(text: str, reply: str):
+    assert triage.no_problem_yet_reply(text) == reply and len(reply) <= 70  # blind test 7, #42
+
+
+@pytest.mark.parametrize("text", ["你看嘛 花坛边上好多建筑垃圾 哪个倒的都不晓得", "楼道里好多纸箱子 不晓得哪家堆的",
+                                  "花坛边上那堆砖头 哪个倒的都不晓得"])
+def test_a_problem_described_with_who_did_it_unknown_is_a_report_not_a_question(text: str):
+    assert triage.information_request(text) is None  # blind test 7, #63: 抱歉…回复1…回电
+
+
+@pytest.mark.parametrize("text", ["不晓得低保咋个申请", "垃圾分类咋个分", "这堆砖头是哪个的？"])
+def test_a_question_that_says_it_does_not_know_is_still_a_question(text: str):
+    assert triage.information_request(text) == "question"

@@ -1,0 +1,106 @@
+"""The sender correcting how the bot read their last messages, for `DialogueContext` (bot/core/corrections.py):
+a ticket that was a question withdrawn (不是报事 我是问…), a new ticket merged back (是一回事 不要新开), the open
+report's place fixed (说错了 是9栋门口), and a report the bot took for a question insisted on (我是反映问题 不是问你 …,
+blind test 7, #63): filed from these words or the message before, with the photos held."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any
+
+from bot.common.clock import Clock
+from bot.core import corrections, lifecycle, reports, triage
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import Report, assignee_label
+from bot.engine.parse import category_of
+from bot.messaging.ports import Claimed, Replies
+from bot.store.db import Database
+
+Classify = Callable[[str], Awaitable[dict[str, Any]]]
+
+
+OPENED = "收到，工单{number}已派给网格员{assignee}，会尽快处理。"  # as utter_report_opened
+OPENED_UNASSIGNED = "收到，工单{number}已登记，街道会尽快派人处理。"  # as utter_report_opened_unassigned
+MERGED = "收到，这个问题已有人反映，已并入工单{number}，办理进展会同步告诉您。"  # as utter_report_merged
+SUBSTANCE_CHARS = 6  # words this long may be a report (shorter: 你好, 1, 嘛)
+
+
+class Corrections:
+    def __init__(self, db: Database, clock: Clock, rules: RoutingRules) -> None:
+        self.db = db
+        self.clock = clock
+        self.rules = rules
+
+    def correct(self, message: Claimed, number: str, text: str) -> Claimed | Replies | None:
+        """The sender correcting what the bot made of their last messages (bot/core/corrections.py): a ticket
+        that was a question withdrawn and the question sent on, a new ticket merged back, the place fixed."""
+        asked = corrections.question_in(text) if corrections.not_a_report(text) else None
+        if asked is None and not corrections.same_thing(text) and not corrections.says_mistake(text):
+            return None
+        with self.db.session() as s:
+            place = corrections.corrected_place(s, text)
+            if place is not None:
+                ticket = lifecycle.get_ticket(s, number)
+                return [{"text": corrections.fix_place(s, self.clock, ticket, place, message.sender, message.id)}]
+            if asked is not None:
+                withdrawn = corrections.withdraw_asked(s, self.clock, message.sender)
+                if withdrawn is None:
+                    return None
+                return replace(message, text=asked, payload={**message.payload, "context_read": True,
+                                                             "before": withdrawn})
+            merged = corrections.merge_back(s, self.clock, message.sender, message.id) \
+                if corrections.same_thing(text) else None
+            return [{"text": merged}] if merged is not None else None
+
+    async def insisted(self, message: Claimed, text: str, classify: Classify | None) -> Claimed | Replies | None:
+        """A report the bot took for a question, insisted on: these words (花坛那点建筑垃圾要清走), else the message
+        before that filed nothing, is the report, with the photos held and that message's own. The engine files it
+        when it reads it as a report (or a danger); else it is filed here, as the sender says it is one. None when
+        there is nothing to file."""
+        before = await asyncio.to_thread(self._unfiled, message)
+        rest = corrections.insisted_rest(text)
+        said = next((t for t in (rest, before[1] if before is not None else "") if _substantial(t)), "")
+        if not said:
+            return None
+        photos = list(dict.fromkeys([*(message.payload.get("photos") or []), *(before[2] if before else [])]))
+        if before is not None:
+            await asyncio.to_thread(self._forget_question, before[0])
+        message = replace(message, text=said, payload={**message.payload, "photos": photos, "context_read": True})
+        parsed = await classify(said) if classify is not None else {}
+        if str((parsed.get("intent") or {}).get("name")) == "report_issue" or triage.has_danger(said):
+            return message
+        return [{"text": await asyncio.to_thread(self._file, message, category_of(parsed))}]
+
+    def _file(self, message: Claimed, category: str | None) -> str:
+        """The report filed as the sender insists, whatever the classifier's doubt: the reply as the engine's."""
+        point = message.payload.get("lat"), message.payload.get("lon")
+        lat, lon = (float(point[0]), float(point[1])) if all(isinstance(v, int | float) for v in point) \
+            else (None, None)
+        with self.db.session() as s:
+            opened = reports.submit(s, self.clock, Report(
+                text=message.text, category=category or "other", reporter_address=message.sender,
+                channel=message.channel, lat=lat, lon=lon, source_message_id=message.id,
+                photos=tuple(message.payload.get("photos") or ())), self.rules)
+            if opened.merged_into is not None:
+                return MERGED.format(number=opened.merged_into.number)
+            if opened.assignee is None:
+                return OPENED_UNASSIGNED.format(number=opened.ticket.number)
+            return OPENED.format(number=opened.ticket.number, assignee=assignee_label(opened.assignee))
+
+    def _unfiled(self, message: Claimed) -> tuple[int, str, list[str]] | None:
+        with self.db.session() as s:
+            row = corrections.unfiled_before(s, self.clock, message.sender, message.id)
+            return (row.id, row.text, list(reports.photos_of_message(s, row.id))) if row is not None else None
+
+    def _forget_question(self, message_id: int) -> None:
+        with self.db.session() as s:
+            corrections.forget_question(s, message_id)
+
+
+def _substantial(text: str) -> bool:
+    """Words that can be a report: a problem named, or a sentence that is no bare opener (你好, 1, 我想反映个事)."""
+    plain = "".join(text.split())
+    return triage.has_problem(plain) or (len(plain) >= SUBSTANCE_CHARS and not triage.says_no_problem_yet(plain)
+                                         and triage.information_request(plain) not in ("board", "contact"))

@@ -1,0 +1,68 @@
+"""Which of a reporter's tickets a status check or an urge without a number means (blind test 7, #13: with the
+garbage and the door lock open, "垃圾那个搞得咋样了" listed both and "咋个还莫得人来收哦", "催一下嘛" urged the lock):
+
+1. the one its words point at: words of the ticket's own text (垃圾那个), else a word naming its kind of job
+   (收 is collecting rubbish);
+2. else the one the conversation is about: the only one of them the bot's latest reply named, lately;
+3. else None, and the caller takes the newest (or lists them all, for a status check)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core.lifecycle import ticket_meant_among
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Ticket
+
+TALKED_WITHIN = timedelta(minutes=30)  # the conversation is about what the bot's reply of this long ago named
+# Words that name a kind of job when the ticket's own words are not repeated ("咋个还莫得人来收哦").
+_KIND_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:人|来|没|不)收|收垃圾|收走|清运|拉走|清走|倒垃圾"), "sanitation"),
+)
+_NUMBER = re.compile(r"T\d{4,}")
+
+
+# Characters that name nothing a ticket is about: a single character left once these go may (锁那个催一下).
+_NO_THING = frozenset("催咋个怎么还没有莫得人来去做搞弄整快点哦呀啊嘛哈呢吧了的天好多久是在都也就又要能会说看着过到给"
+                      "把被让叫等下上里头边我你们他她它这那哪啥子什样办理处进度一二三几次再帮喊")
+
+
+def by_words(tickets: list[Ticket], text: str) -> Ticket | None:
+    """The one ticket of `tickets` the words point at, or None."""
+    number = ticket_meant_among(tickets, text)
+    if number is not None:
+        return next(t for t in tickets if t.number == number)
+    things = {c for c in text or "" if "\u4e00" <= c <= "\u9fff" and c not in _NO_THING}
+    scores = sorted(((sum(c in t.text for c in things), i) for i, t in enumerate(tickets)), reverse=True)
+    if things and scores[0][0] > 0 and (len(scores) < 2 or scores[1][0] < scores[0][0]):
+        return tickets[scores[0][1]]  # 锁那个催一下: the one ticket with the lock in it
+    kinds = {kind for words, kind in _KIND_WORDS if words.search(text or "")}
+    of_kind = [t for t in tickets if t.category in kinds]
+    return of_kind[0] if of_kind and len(of_kind) < len(tickets) else None
+
+
+def talked_about(session: Session, clock: Clock, address: str, tickets: list[Ticket]) -> Ticket | None:
+    """The one ticket of `tickets` the bot's latest reply to `address` named, within TALKED_WITHIN, or None."""
+    latest = session.scalar(select(OutboxMessage.reply_to_id).where(
+        OutboxMessage.recipient == address, OutboxMessage.reply_to_id.is_not(None),
+        OutboxMessage.created_at >= clock.now() - TALKED_WITHIN).order_by(OutboxMessage.id.desc()).limit(1))
+    if latest is None:
+        return None
+    said = " ".join(session.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == address,
+                                                                     OutboxMessage.reply_to_id == latest)))
+    named = set(_NUMBER.findall(said))
+    mine = [t for t in tickets if t.number in named]
+    return mine[0] if len(mine) == 1 else None
+
+
+def meant(session: Session, clock: Clock, address: str, tickets: list[Ticket], text: str) -> Ticket | None:
+    """The ticket of `tickets` (the sender's) the words, else the conversation, point at; None when there are
+    fewer than two to choose from or nothing points."""
+    if len(tickets) < 2:
+        return None
+    return by_words(tickets, text) or talked_about(session, clock, address, tickets)

@@ -1,0 +1,58 @@
+"""A report the bot took for a question, insisted on (blind test 7, #63): "我是反映问题 不是问你 …" files the
+report from these words or from the message before, with the photo held, and the question is no longer kept."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.common.clock import FakeClock
+from bot.core import questions
+from bot.messaging.ports import Claimed
+from bot.store.db import Database
+from bot.store.message_models import InboxMessage
+from bot.store.models import KnowledgeMiss, Ticket
+from tests.app.test_dialogue import Conversation, texts
+from tests.conftest import RESIDENT
+
+UNKNOWN = "抱歉，这个问题我暂时答不上。回复1，请工作人员给您回电。"
+
+
+async def asked_first(chat: Conversation, demo_db: Database, clock: FakeClock, text: str) -> None:
+    """A photo, then a report the bot answered as a question it could not answer (kept for staff)."""
+    await chat.say("", photos=["photo-9"])
+    await chat.say(text)
+    with demo_db.session() as s:
+        row = s.scalar(select(InboxMessage).where(InboxMessage.text == text))
+        questions.log_miss(s, clock, RESIDENT, "simulator", text, row.id)
+    chat.bot([UNKNOWN])
+
+
+async def test_insisting_with_the_report_in_the_same_words_sends_them_on_with_the_photo(demo_db: Database,
+                                                                                      clock: FakeClock):
+    chat = Conversation(demo_db, clock, intent="ask_policy")
+    await asked_first(chat, demo_db, clock, "花坛边上那堆砖头是哪个倒的嘛")
+    chat.classify_as("report_issue", "sanitation")
+    passed = await chat.say("我是反映问题 不是问你 花坛那点建筑垃圾要清走")
+    assert isinstance(passed, Claimed) and passed.text == "花坛那点建筑垃圾要清走"
+    assert passed.payload["photos"] == ["photo-9"] and passed.payload["context_read"]
+    with demo_db.session() as s:
+        assert s.scalar(select(KnowledgeMiss.id)) is None  # it was no question after all
+
+
+async def test_insisting_alone_files_the_message_before_even_when_the_classifier_doubts_it(demo_db: Database,
+                                                                                         clock: FakeClock):
+    chat = Conversation(demo_db, clock, intent="nlu_fallback")
+    await asked_first(chat, demo_db, clock, "花坛边上堆起好多砖头瓦片 咋个回事嘛")
+    [filed] = texts(await chat.say("我是反映问题 不是问你"))
+    with demo_db.session() as s:
+        [ticket] = s.scalars(select(Ticket).where(Ticket.reporter_address == RESIDENT)).all()
+        assert ticket.number in filed and "收到" in filed and len(filed) <= 70
+        assert ticket.text == "花坛边上堆起好多砖头瓦片 咋个回事嘛"
+        assert [p.photo_id for p in ticket.photos] == ["photo-9"]
+
+
+async def test_insisting_after_a_greeting_files_nothing(demo_db: Database, clock: FakeClock):
+    chat = Conversation(demo_db, clock, intent="help")
+    await chat.say("你好")
+    passed = await chat.say("我是反映问题 不是问你")
+    assert isinstance(passed, Claimed) and passed.text == "我是反映问题 不是问你"  # the engine asks what it is
