@@ -18,7 +18,7 @@ from actions.runtime import context
 from actions.sender import sender_person
 from actions.tickets import ActionReportEmergency
 from bot.core import reports, sent_before, triage, two_problems
-from bot.core.emergencies import answers_where
+from bot.core.emergencies import answers_where, knows_no_place
 from bot.core.followups import sent_alone
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
@@ -175,6 +175,8 @@ class ValidateReportForm(FormValidationAction):
             # "没找到这个地方" (issue 17, item 9: the home grid unless the text names another place).
             person = sender_person(session, tracker)
             at_home = not match.grids and person is not None and person.home_unit_id is not None
+        if match.grid is None and not at_home and tries >= MAX_PLACE_TRIES and knows_no_place(text):
+            return {"report_place": "", "report_place_tries": float(tries)}
         if match.grid is not None or at_home or (text and tries >= MAX_PLACE_TRIES):
             return {"report_place": text, "report_place_tries": float(tries)}
         if match.ambiguous:

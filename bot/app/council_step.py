@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import council_dialogue, points, registry
+from bot.core import council_dialogue, council_turn, points, registry
 from bot.core.council_words import bare_number
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -47,7 +47,7 @@ class CouncilTurn:
             if len(message.text) > MAX_VOTE_CHARS:
                 council_dialogue.forget(s, person)
                 return None
-            reply = council_dialogue.read_turn(s, self.clock, person, message.sender, message.text,
+            reply = council_turn.read_turn(s, self.clock, person, message.sender, message.text,
                                                window=self.window, rules=self.rules)
             if reply is None:
                 council_dialogue.forget(s, person)

@@ -41,7 +41,10 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  "完成", "完工", "搞定", "搞好了", "弄好", "整好", "结单", "结案", "修好", "修完", "弄完", "搞完",
                  "已修复", "办好", "办完", "清运", "已清理", "已调解",
                  # Plain words of a job done (blind test 7, #11, #45, #59): 灯泡换好了, 井盖补好了, 家属接回去了.
-                 "换好", "补好", "装好", "清好", "清理好", "疏通好", "疏通了", "接回去了", "接回家了")
+                 "换好", "补好", "装好", "清好", "清理好", "疏通好", "疏通了", "接回去了", "接回家了",
+                 # Blind test 8, #67, #126: 井盖已经盖好了 焊死了, 火灭了 没得事了, 软管老化 已经换了.
+                 "盖好", "焊死", "焊好", "火灭了", "火已经灭了", "扑灭了", "没得事了", "没事了",
+                 "已经换了", "已换了", "换过了", "已更换")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
                "已安排")
 DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
@@ -85,12 +88,24 @@ def _not_a_ticket(plain: str, match: re.Match[str], *, bare: bool) -> bool:
                 or (bare and _UNIT_AFTER.match(plain, end)))
 
 
+def ticket_numbers_in(text: str) -> list[str]:
+    """Every ticket number written out (T1035, 工单1036), in order, once each: '收到 T1035 T1036 T1037'."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    found = [(m.start(), f"T{int(m.group(1))}") for form in _FORMS[:_EXPLICIT] for m in form.finditer(plain)
+             if int(m.group(1)) > TICKET_NUMBER_OFFSET]
+    return list(dict.fromkeys(number for _, number in sorted(found)))
+
+
 def without_number(text: str) -> str:
     """The note a worker wrote after the number and the command words: 'T1023 已办结 路灯换好了' → '路灯换好了',
-    'T1004 办结了，家属接回去了' → '家属接回去了'; a finished job's words inside the note stay (全部清运了)."""
+    'T1004 办结了，家属接回去了' → '家属接回去了'; a finished job's words inside the note stay (全部清运了), and so
+    does another ticket's number (blind test 8, #136: 'T1050 跟T1049重复了' reached the reporter as '跟 重复了')."""
     plain = unicodedata.normalize("NFKC", text or "")
     for form in _FORMS[:3]:
-        plain = form.sub(" ", plain)
+        first = form.search(plain)
+        if first is not None:
+            plain = plain[:first.start()] + " " + plain[first.end():]
+            break
     plain = " ".join(plain.split())
     while (cut := _LEAD.sub("", plain, count=1)) != plain:
         plain = cut.strip()

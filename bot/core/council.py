@@ -380,11 +380,18 @@ def notices_for(session: Session, person: Person, n: int = 3) -> list[Notice]:
     return found
 
 
-def board_text(session: Session, person: Person, now: datetime) -> str:
-    """What ask_topics answers: open topics first, then the latest result or notice."""
-    lines = [f"正在投票：{t.id}号 {fit(t.title, 14)}" for t in open_topics_for(session, person, now)[:3]]
-    for notice in notices_for(session, person, 1):
-        lines.append(notice.text)
-    if not lines:
+def board_text(session: Session, person: Person, now: datetime, page: int = 1) -> str:
+    """What ask_topics answers: every open topic, then the latest notices, one SMS part a page ("公告2" next)."""
+    items = [f"正在投票：{t.id}号 {fit(t.title, 14)}" for t in open_topics_for(session, person, now)]
+    for text in (n.text for n in notices_for(session, person, 2)):
+        items += [text[i:i + SMS_SINGLE - 12] for i in range(0, len(text), SMS_SINGLE - 12)]
+    if not items:
         return "目前没有投票中的议题，也没有新公告。"
-    return fit("\n".join(lines), SMS_TWO_PARTS)
+    pages: list[list[str]] = [[]]
+    for item in items:
+        if pages[-1] and len("\n".join([*pages[-1], item])) > SMS_SINGLE - 12:
+            pages.append([])
+        pages[-1].append(item)
+    if page > len(pages):
+        return "公告已经看完了。回复“公告”从头看。"
+    return "\n".join(pages[page - 1]) + (f"\n回复“公告{page + 1}”看下一条" if page < len(pages) else "")

@@ -21,7 +21,8 @@
   it was said in words. The member voted for is told (`council_proxy`).
 - A message that is only an option of one open topic (春节后, 我投早上) is a ballot on it (`council_options`).
 
-`read_turn` runs before the engine (bot/app/council_step.py); `handle_vote` decides for the vote action.
+`read_turn` runs before the engine (bot/app/council_step.py, after `council_turn`); `handle_vote` decides for
+the vote action.
 The questions and ballot texts are in `council_texts`; every reply fits one SMS part (70 characters).
 """
 
@@ -44,6 +45,7 @@ from bot.core.council_questions import QUESTION_WINDOW, ask, forget, pending
 from bot.core.council_talk import (
     closed_change,
     named_alone,
+    overseen_open_topics,
     recent_closed,
     shown_option,
     talked_about_closed,
@@ -92,7 +94,10 @@ class VoteDecision:
 
 
 def vote_progress(session: Session, clock: Clock, person: Person) -> str:
-    """How the votes open to this person stand, and the latest closed ones' results."""
+    """How the votes open to this person stand, and the latest closed ones' results; for staff, the open topics
+    they oversee with their turnout (blind test 8, #125)."""
+    if person.kind == "staff":
+        return progress_text(session, overseen_open_topics(session, person, clock.now()), [])
     return progress_text(session, open_topics_for(session, person, clock.now()), recent_closed(session, person, clock))
 
 

@@ -13,7 +13,7 @@ back by `council_dialogue.read_turn`; every reply fits one SMS part."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from bot.core.council_options import label_in, spoken_option, topic_by_option
 from bot.core.council_questions import ask
 from bot.core.council_texts import SMS, closed_text, result_answer_text
 from bot.core.council_words import bare_number, is_withdrawal, named_topic, names_only, normal, says_change
+from bot.core.scopes import scope_of
 from bot.store.council_models import Ballot, Topic
 from bot.store.models import Person
 
@@ -115,3 +116,17 @@ def closed_change(session: Session, clock: Clock, person: Person, topic: Topic, 
     if own and label_in(topic, text) is None and topic_by_option(open_ones, text) is not None:
         return None  # 改投春节前: the open topic's own option
     return closed_text(topic)
+
+
+def overseen_open_topics(session: Session, person: Person, now: datetime) -> list[Topic]:
+    """The open topics a staff member oversees: their electorate's groups, units or people within the staff's
+    units (a village secretary: every group of the village, blind test 8, #125)."""
+    scope = scope_of(session, person)
+    found = []
+    for topic in session.scalars(select(Topic).where(Topic.status == "open").order_by(Topic.id)):
+        units = [*topic.electorate.get("groups", []), *topic.electorate.get("units", [])]
+        people = [session.get(Person, i) for i in topic.electorate.get("people", [])]
+        places = units + [u for p in people if p is not None for u in (p.villager_group_id, p.home_unit_id) if u]
+        if is_open(topic, now) and any(scope.covers_unit(u) for u in places):
+            found.append(topic)
+    return found

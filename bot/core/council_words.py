@@ -34,7 +34,10 @@ _NOT_A_BALLOT = re.compile(r"投(?:诉|资|保|递|靠|放)")
 # Taking a ballot back: 撤回投票, 我那票不算了, 把票撤了, 取消我的投票, 刚才那票作废, 撤回我妈的票.
 _WITHDRAW = re.compile(r"(?:撤回|撤销|撤掉|取消|收回|作废|不算)(?:我|我的|刚才|刚刚|那|那个)?(?:的)?"
                        r"(?:投票|一票|票|选票)|(?:投票|票)(?:先)?(?:不算|撤回|撤销|撤了|撤掉|取消|作废|收回|不要了|算了)"
-                       r"|(?:撤回|撤销|撤掉|取消|收回)(?:替|帮)?[\u4e00-\u9fff]{1,4}的(?:投票|一票|票|选票)")
+                       r"|(?:撤回|撤销|撤掉|取消|收回)(?:替|帮)?[\u4e00-\u9fff]{1,4}的(?:投票|一票|票|选票)"
+                       # 撤回机耕道硬化集资的投票, 机耕道那票我不算了 (blind test 8, #33)
+                       r"|(?:撤回|撤销|撤掉|收回)[\u4e00-\u9fff]{1,12}?(?:的|那)(?:投票|一票|票|选票)"
+                       r"|票(?:我|就)(?:先)?(?:不算了|不算|撤回|撤了|撤掉|作废|不要了)")
 # "取消" alone: the most recent thing of its kind is meant.
 _BARE_CANCEL = re.compile(r"^(?:取消|撤回|撤销|作废|不算了|算了|不要了|撤了)(?:吧|了|嘛|哈|哦)?$")
 # A question about a vote, not a ballot: 好多人赞成了, 结果咋样, 投票结果出来没得.
@@ -58,9 +61,14 @@ def bare_number(text: str) -> int | None:
     return int(token) if token.isdigit() else _CN_NUM[token]
 
 
+# 我妈眼睛不好 帮她投一票: a pronoun for a family member the message names (blind test 8, #28).
+_PRONOUN_PROXY = re.compile(r"(?:帮|替|给)(?:她|他|ta)(?:也|还)?.{0,8}(?:投|票|赞成|反对|弃权)")
+
+
 def is_proxy(text: str) -> bool:
-    """The message votes for someone else in the family (帮我妈投一票, 替老汉投赞成, 代投)."""
-    return _PROXY.search(_NOT_A_BALLOT.sub(" ", normal(text))) is not None
+    """The message votes for someone else in the family (帮我妈投一票, 替老汉投赞成, 代投, 我妈… 帮她投一票)."""
+    t = _NOT_A_BALLOT.sub(" ", normal(text))
+    return _PROXY.search(t) is not None or (_PRONOUN_PROXY.search(t) is not None and any(w in t for w in MEMBERS))
 
 
 def is_proxy_for(text: str, names: list[str]) -> bool:

@@ -67,6 +67,19 @@ def target_words(text: str) -> str:
     return " ".join(plain.split()).strip(" ，,。:：")
 
 
+def instruction(words: str, done: Dispatched) -> str:
+    """What a dispatch says besides whom to: 'T1039 派给 杨艳 确认 市政那边我打过招呼了 你配合跟进' →
+    '市政那边我打过招呼了 你配合跟进' (blind test 8, #105: it was dropped); '' when only the target is named."""
+    rest = words.replace(CONFIRM_WORD, " ")
+    names = [done.assignee.name] if done.assignee is not None else []
+    if done.unit is not None:
+        names += [done.unit.name, *(done.unit.aliases or [])]
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        rest = rest.replace(name, " ", 1)
+    rest = " ".join(rest.split()).strip(" ，,。:：")
+    return rest if len(re.sub(r"\W", "", rest)) >= 4 else ""
+
+
 def scope_units(session: Session, person: Person) -> list[OrgUnit]:
     """The units a person may dispatch within (the duty officer's is the subdistrict)."""
     rows = session.scalars(select(StaffRole).where(StaffRole.person_id == person.id,

@@ -98,6 +98,16 @@ _VERB = re.compile(r"说|要|想|去|看|打|给|找|问|买|借|办")
 PLAIN_PLACE_CHARS = 15
 
 
+# "不晓得哦", "真的不晓得 刚搬来": the reporter cannot say where; after the last try the report goes without a place
+# (待分派), never with these words as its place (they would push the problem out of the worker's notice).
+_KNOWS_NOT = re.compile(r"(?:不晓得|不知道|不清楚|说不清|搞不清|不认得)")
+
+
+def knows_no_place(text: str) -> bool:
+    """Whether an answer to "where?" says the sender does not know."""
+    return _KNOWS_NOT.search(text) is not None
+
+
 def answers_where(text: str) -> bool:
     """Whether a message may be the answer to "where?": short, and neither a question nor a request."""
     text = " ".join(text.split())

@@ -195,6 +195,8 @@ def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: s
         assignee = assign(session, clock, rules, ticket, target, exclude={actor.id})
         if assignee is not None:
             event(session, ticket, "rerouted", now, actor, to_unit=target.id)
+            notify(session, assignee, staff_notices.rerouted(ticket.number or "", target.name, ticket.place_text or "",
+                                                             actor.name, reason), ticket_id=ticket.id)
             tell_reporters(session, ticket, RETURNED_NOTE.format(number=ticket.number))
             return ticket, assignee
     ticket.assignee_id = None

@@ -91,7 +91,8 @@ def merge(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, add
                ticket_id=source.id)
     if not source.reporter_address.startswith("erased:"):
         notify_address(session, source.reporter_channel, source.reporter_address,
-                       f"您反映的问题（工单{source.number}）与工单{target.number}是同一件事，已合并办理，结果会告诉您。",
+                       f"您反映的问题（工单{source.number}）与工单{target.number}是同一件事，已并入{target.number}合并办理，"
+                       "结果会告诉您。",
                        ticket_id=source.id)
     session.flush()
     return target

@@ -19,8 +19,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import cancelling, dispatch, lifecycle, resolving, supervisor_words, visit_desk
-from bot.core.commands import ticket_number_in, worker_command
+from bot.core import (
+    cancelling,
+    dispatch,
+    invalid_tickets,
+    lifecycle,
+    resolving,
+    several_tickets,
+    supervisor_words,
+    visit_desk,
+)
+from bot.core.commands import ACK_WORDS, ticket_number_in, ticket_numbers_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, scope_of
@@ -45,6 +54,7 @@ HELP_WORDS = ("帮助", "菜单", "怎么用", "咋个用", "咋用", "命令", 
 
 REPLIES = {
     "ack": "好的，工单{number}已接单。办结后回复“{number} 已办结 处理情况”。",
+    "ack_told": "好的，工单{number}已接单，您说的情况已告诉反映人。办结后回复“{number} 已办结 情况”。",
     "start": "工单{number}已记为处理中。",
     "start_told": "工单{number}已记为处理中，已把进展告诉反映人。",
     "resolve": "工单{number}已办结，已请反映人评价。辛苦了！",
@@ -64,6 +74,7 @@ REPLIES = {
     "verify_refused": "工单{number}已办结，号码没有登记，已告诉来电人。",
     "number_taken": "工单{number}已办结，但新号码已被他人登记，{name}的号码没有改。",
     "dispatched": "好的，工单{number}已派给{assignee}，已通知承办人和反映人。",
+    "dispatched_said": "好的，工单{number}已派给{assignee}，已通知承办人和反映人，您的交代也转给了承办人。",
     "taken_over": "好的，工单{number}由您接手，已告诉原承办人和反映人。办结后回复“{number} 已办结 情况”。",
     "take_over_refused": "工单{number}由{holder}承办，只有本网格备岗网格员可以接手；要改派请找街道值班员。",
     "dispatch_not_allowed": "抱歉，派单由街道值班员或本社区书记操作，您可以回复“退单 {number} 理由”。",
@@ -200,6 +211,10 @@ def _dispatch(session: Session, clock: Clock, rules: RoutingRules, person: Perso
             ticket = session.scalar(select(Ticket).where(Ticket.number == number))
             return reply("dispatch_wrong_state", number=number, status=STATUS_NAMES.get(ticket.status, ""))
         return reply("dispatch_no_target", number=number)
+    said = dispatch.instruction(words, done)
+    if said and done.assignee is not None:  # "T1039 派给 杨艳 确认 市政那边我打过招呼了 你配合跟进"
+        supervisor_words.tell_holder(session, person, done.ticket, said, "交代")
+        return reply("dispatched_said", number=number, assignee=assignee_label(done.assignee))
     return reply("dispatched", number=number, assignee=assignee_label(done.assignee))
 
 
@@ -214,10 +229,18 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     number = ticket_number_in(text)
     if number is None:
         return reply("no_number")
+    numbers = ticket_numbers_in(text)
+    if several_tickets.says_merge(text, numbers):  # T1050 跟T1049重复了 并到一起 (blind test 8, #136)
+        return several_tickets.merge_duplicate(session, clock, rules, person, address, numbers)
+    if len(numbers) > 1 and not dispatch.is_dispatch(text) and worker_command(text, intent).verb == "ack":
+        return several_tickets.acknowledge_each(session, clock, rules, address, numbers)  # 收到 T1035 T1036 T1037
     if dispatch.is_dispatch(text):
         return _dispatch(session, clock, rules, person, number, address, dispatch.target_words(text))
     verb = worker_command(text, intent)
     ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    if ticket is not None and ticket.status in AWAITING and ticket.reporter_address != address \
+            and verb.verb != "details" and invalid_tickets.says_invalid(text):  # blind test 8, #102, #116
+        return invalid_tickets.close(session, clock, person, ticket, verb.note)
     withdrawn = cancelling.staff_withdrawal(session, clock, person, address, ticket, text, verb.verb)
     if withdrawn is not None:  # 撤销 T1014, T1014 是我发错了 撤销: a ticket they filed themselves
         return withdrawn
@@ -231,6 +254,10 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     if ticket is not None and says_take_over(text) \
             and not lifecycle.may_act(session, rules, ticket, person):
         return _take_over(session, clock, person, ticket)
+    if ticket is not None and ticket.assignee_id is not None and verb.verb in ("words", "start") \
+            and ticket.status in OPEN_STATUSES and verb.note and not lifecycle.may_act(session, rules, ticket, person) \
+            and lifecycle.may_see(session, ticket, person):  # a building head's "T1004 我去看了 水还在滴"
+        return supervisor_words.pass_observation(session, clock, person, ticket, verb.note)
     try:
         if supervisor_words.for_the_holder(verb.verb, text) \
                 and supervisor_words.above_the_holder(session, rules, person, ticket):
@@ -286,8 +313,21 @@ def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, numb
         lifecycle.start_work(session, clock, rules, number, address, verb.note)
         told = bool(lifecycle.progress_words(verb.note))
         return reply("start_told" if told else "start", number=number)
-    lifecycle.acknowledge(session, clock, rules, number, address)
+    ticket = lifecycle.acknowledge(session, clock, rules, number, address)
+    said = _said_with_ack(verb.note)
+    holder = lifecycle.staff_member(session, address)
+    if said and holder is not None and holder.id == ticket.assignee_id:  # blind test 8, #126: the words were lost
+        lifecycle.start_work(session, clock, rules, number, address, said)  # "T1044 收到 到了 是有人在楼梯间烧纸"
+        return reply("ack_told", number=number)
     return reply("ack", number=number)
+
+
+def _said_with_ack(note: str) -> str:
+    """What a 收到 says besides (“到了 是有人在楼梯间烧纸”), when it is more than a word or two (马上过去 is not)."""
+    for word in (*ACK_WORDS, "马上去", "马上过去", "收到了"):
+        note = note.replace(word, " ")
+    note = " ".join(note.split()).strip(" ，,。:：!！")
+    return note if len(re.sub(r"\W", "", note)) >= 6 else ""
 
 
 def return_reason(note: str) -> str:

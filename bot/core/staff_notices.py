@@ -132,6 +132,14 @@ def returned(number: str, category: str, worker: str, reason: str) -> str:
     return fit(reason, [(head, "")], [(head, pointer(number)), (f"退单{number}{worker}退回：", pointer(number))])
 
 
+def rerouted(number: str, unit: str, place: str, worker: str, reason: str) -> str:
+    """工单T1017（安居社区第2网格，2栋后头）由李磊退单转来，转来原因：… for the grid's worker it was rerouted to, after
+    its new-ticket notice (blind test 8, #62: that notice had no community and no reason)."""
+    where = "，".join(w for w in (unit, clip(place, 12)) if w)
+    head = f"工单{number}（{where}）由{worker}退单转来，转来原因："
+    return fit(reason, [(head, "")], [(head, pointer(number)), (f"工单{number}（{unit}）转来原因：", pointer(number))])
+
+
 def resolved_by_other(number: str, category: str, resolver: str, note: str) -> str:
     """工单T1017【市政设施】已由张涛办结：… for the assignee, when someone above them resolved it."""
     tail = "，您不用再办。"

@@ -21,7 +21,7 @@ from sqlalchemy import or_, select, true
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import visit_progress
+from bot.core import tag_hints, visit_progress
 from bot.core.household_changes import BASIC_TAGS, COLOUR_NAMES, TagNotKnown, change_household, known_tags
 from bot.core.monthly import month_of
 from bot.core.routing_rules import RoutingRules
@@ -256,6 +256,11 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
             return REPLIES["not_found"].format(who="这户")
         household, who = found[0], found[0].code
     said = with_tag_reasons(session, household, replace(parse(words), category=category))
+    asked = ""
+    if not said.add and tag_hints.asks_for_tag(words):  # "H0003走访了 家里娃儿留守 加个标签" (blind test 8, #48)
+        meant = tag_hints.tag_meant(said.note, known_tags(session, household))
+        said = replace(said, add=(meant,)) if meant else said
+        asked = "" if meant else tag_hints.ASK.format(code=household.code, some="、".join(BASIC_TAGS[:3]))
     unclear = _colour_unclear(household, said, words)
     if unclear is not None:
         return unclear
@@ -267,6 +272,8 @@ def record(session: Session, clock: Clock, rules: RoutingRules, person: Person, 
         if error.reason == "no_reason":
             return REPLIES["no_reason"].format(code=household.code)
         return REPLIES["not_found"].format(who=who)
+    if asked:
+        return f"已记录{household.code}走访。{asked}"
     return _recorded_reply(session, person, household.code, done.ticket.number if done.ticket else None,
                            done.changes, month_of(clock.now()))
 

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.commands import rating_in, ticket_number_in, without_number, worker_command
+from bot.core.commands import rating_in, ticket_number_in, ticket_numbers_in, without_number, worker_command
 
 
 @pytest.mark.parametrize("text", ["收到 T1023", "t1023 收到", "Ｔ１０２３收到", "1023号收到", "工单1023 已接",
@@ -79,7 +79,7 @@ def test_the_words_of_a_finished_job_still_resolve_whatever_else_the_note_says()
     assert worker_command("T1023 已办结 原号码13900000001 已联系本人", "worker_ack").verb == "resolve"
 
 
-@pytest.mark.parametrize("text", ["T1015 师傅已经把总阀关了 明天换管子", "T1003 燃气公司来了 阀门漏气 已经换了",
+@pytest.mark.parametrize("text", ["T1015 师傅已经把总阀关了 明天换管子", "T1003 燃气公司来了 明天来换",
                                   "T1015 已打电话给物业 明天来修", "T1015 还没修好 明天再来", "T1015 明天修好"])
 def test_free_words_with_a_number_are_kept_whole_as_free_words(text):
     # Blind test 6, #50 and #82: they were read as 收到 and the note was lost.
@@ -121,3 +121,25 @@ def test_a_job_done_in_other_plain_words_resolves_too(text, note):
 def test_an_order_to_finish_a_job_never_closes_it(text):
     # Blind test 7, #46: a secretary's "今天下班前要把水管修好" closed the ticket and asked for a rating.
     assert worker_command(text, "worker_ack").verb == "words"
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("T1016 井盖已经盖好了 焊死了", "井盖已经盖好了 焊死了"), ("T1044 火灭了 没得事了", "火灭了 没得事了"),
+    ("T1007 燃气公司来关了阀门 查出来是软管老化 已经换了", "燃气公司来关了阀门 查出来是软管老化 已经换了"),
+    ("T1003 燃气公司来了 阀门漏气 已经换了", "燃气公司来了 阀门漏气 已经换了")])
+def test_a_job_done_in_blind_test_eights_words_resolves(text, note):
+    # Blind test 8, #67 and #126: these stayed 处理中.
+    command = worker_command(text, "worker_ack")
+    assert (command.verb, command.note) == ("resolve", note)
+
+
+@pytest.mark.parametrize("text", ["T1016 明天来换", "T1016 今天下班前要把井盖盖好", "T1016 还没焊死 明天再来",
+                                  "T1044 马上换了"])
+def test_a_plan_or_an_order_in_those_words_is_no_resolution(text):
+    assert worker_command(text, "worker_ack").verb != "resolve"
+
+
+def test_another_tickets_number_stays_in_the_note():
+    # Blind test 8, #136: the reporter got "工单T1050进展：跟 重复了 并到一起".
+    assert without_number("T1050 跟T1049重复了 并到一起") == "跟T1049重复了 并到一起"
+    assert ticket_numbers_in("收到 T1035 T1036、t1037 T1035") == ["T1035", "T1036", "T1037"]

@@ -191,9 +191,9 @@ def test_free_words_with_a_number_are_passed_on_to_the_reporter_and_accept_the_t
     assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}进展：师傅已经把总阀关了 明天换管子"
     done = ticket(demo_db, number)
     assert done.status == "in_progress" and done.acknowledged_at is not None
-    say(demo_db, clock, WORKER, f"{number} 燃气公司来了 阀门漏气 已经换了")
+    say(demo_db, clock, WORKER, f"{number} 燃气公司来了 阀门漏气 明天来换新的")
     assert kinds(demo_db, number)[-2:] == ["in_progress", "progress"]
-    assert messages_to(demo_db, RESIDENT)[-1].endswith("阀门漏气 已经换了")
+    assert messages_to(demo_db, RESIDENT)[-1].endswith("阀门漏气 明天来换新的")
 
 
 def test_a_long_progress_note_is_cut_to_one_sms_part_with_whom_to_ask(demo_db: Database, clock: FakeClock):

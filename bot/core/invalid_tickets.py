@@ -1,0 +1,96 @@
+"""Closing a junk or false-alarm ticket that waits for dispatch (待分派, 退单待改派) by message: the duty officer,
+or a secretary within her community, says it needs no handling ("T1038 这个是有人发错了 钓鱼的 关掉",
+"T1038 已办结 无效工单", "T1043 误报 是T1014那个坑 关了"). It is withdrawn with the reason,
+nobody is asked to rate it, its reporter keeps no points for it and is told politely that it was closed and why,
+and every staff member alerted about it is told to stand down.
+
+Blind test 8, #102 and #116: all three got "目前“待分派”，请回复派给…", and the junk ticket could not be closed."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import audit, dispatch, lifecycle, points, staff_notices, supervisor_words
+from bot.core.notify import notify, notify_address
+from bot.core.tickets import event
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Person, Ticket
+
+WAITING = ("new", "returned")
+# The words of a ticket that needs no handling at all.
+INVALID = re.compile(r"无效|误报|假的|虚假|发错了?|报错了|乱发|乱报|恶作剧|骚扰|广告|钓鱼|测试|不是问题|不用派|不用管|"
+                     r"不用处理|无需处理|不需要处理|没得这回事|没有这回事")
+# The words of closing it.
+CLOSE = re.compile(r"关掉|关了|关闭|关单|销单|作废|撤销|撤掉|办结|结单|结案|不派了|不用派|无需处理|不用处理")
+_NOISE = re.compile(r"关掉|关了|关闭|关单|销单|作废|撤销|撤掉|已办结|办结|结单|结案|不派了|这个是|这是|这个|这张|^是")
+_FALSE_ALARM = re.compile(r"误报|没得这回事|没有这回事|假的|虚假|恶作剧")
+ASK_REASON = "请写明关闭理由，如“{number} 无效工单 关掉”或“{number} 误报 关了”；要派单请回“{number} 派给 网格名”。"
+REPLY = "好的，工单{number}已作{what}关闭，不用评价，已告诉反映人{told}。"
+TO_REPORTER = "您好，您反映的问题（{number}）经核实{what}，已关闭。原因：{why}。有事请随时告诉我们。"
+TO_STAFF = "工单{number}经{who}核实{what}，已关闭，您无需处理。"
+
+
+def says_invalid(text: str) -> bool:
+    """Whether a dispatcher's words on a waiting ticket close it as junk or a false alarm: words of no real problem,
+    or of closing it without a grid ("关掉", "已办结": nobody could have done the job)."""
+    return INVALID.search(text) is not None or CLOSE.search(text) is not None
+
+
+def _bare(note: str) -> bool:
+    """Only the words of closing, no reason ("T1038 关掉")."""
+    return INVALID.search(note) is None and not " ".join(_NOISE.sub(" ", note).split()).strip(" ，,。:：!！")
+
+
+def reason_of(note: str) -> str:
+    """'这个是有人发错了 钓鱼的 关掉' → '有人发错了 钓鱼的'; the label when nothing else is said."""
+    why = " ".join(_NOISE.sub(" ", note).split()).strip(" ，,。:：!！")
+    return why or ("误报" if _FALSE_ALARM.search(note) else "无效工单")
+
+
+def close(session: Session, clock: Clock, person: Person, ticket: Ticket, note: str) -> str:
+    """Close the waiting ticket as invalid (the sender may dispatch it: checked here); the reply to the sender."""
+    if not dispatch.may_dispatch(session, person):
+        return f"工单{ticket.number}目前“待分派”，由街道值班员或社区书记派单或关闭。"
+    scopes = dispatch.scope_units(session, person)
+    street = any(u.kind == "subdistrict" for u in scopes)
+    if (ticket.unit is None and not street) or (ticket.unit is not None and not dispatch.within(session, ticket.unit,
+                                                                                                 scopes)):
+        return f"抱歉，工单{ticket.number}不在您的辖区，请联系街道值班员。"
+    number = ticket.number or ""
+    if _bare(note):
+        return ASK_REASON.format(number=number)
+    why = reason_of(note)
+    what = "属于误报" if _FALSE_ALARM.search(note) else "不需要办理"
+    now = clock.now()
+    before, ticket.status = ticket.status, "cancelled"
+    event(session, ticket, "invalid", now, person, note=why, from_status=before)
+    audit.record(session, clock, f"person:{person.id}", "ticket.invalid", number, {"from_status": before})
+    if ticket.reporter_id is not None:  # a junk report earns nothing
+        points.take_back_report(session, clock, ticket.reporter_id, number)
+    alerted = _alerted(session, ticket, person)
+    label = supervisor_words.sender_label(session, person)
+    for someone in alerted:
+        notify(session, someone, TO_STAFF.format(number=number, who=label, what=what), ticket_id=ticket.id)
+    if not ticket.reporter_address.startswith("erased:"):
+        text = TO_REPORTER.format(number=number, what=what, why=why)
+        if len(text) > staff_notices.PART:  # the reason cut, never the politeness
+            text = TO_REPORTER.format(number=number, what=what, why=why[:max(4, len(why) - len(text) + 69)] + "…")
+        notify_address(session, ticket.reporter_channel, ticket.reporter_address, text, ticket_id=ticket.id)
+    told = "和" + "、".join(p.name for p in alerted[:2]) if alerted else ""
+    return REPLY.format(number=number, what="误报" if what == "属于误报" else "无效工单", told=told)
+
+
+def _alerted(session: Session, ticket: Ticket, closer: Person) -> list[Person]:
+    """The staff told about this ticket so far (an emergency's alert, a returned ticket's holder), but the closer."""
+    rows = session.scalars(select(OutboxMessage.recipient).where(OutboxMessage.ticket_id == ticket.id,
+                                                                 OutboxMessage.kind == "notification"))
+    found: dict[int, Person] = {}
+    for address in dict.fromkeys(rows):
+        someone = lifecycle.staff_member(session, address)
+        if someone is not None and someone.id != closer.id:
+            found.setdefault(someone.id, someone)
+    return list(found.values())

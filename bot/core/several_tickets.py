@@ -1,0 +1,73 @@
+"""A staff message naming two tickets or more: 收到 for each of them ("收到 T1035 T1036 T1037"), each one acknowledged
+or refused with why; or a duplicate merged into the other ("T1050 跟T1049重复了 并到一起"): the newer one into the
+older, when both are in the sender's scope and grid and they are one matter (the same reporter, or the same category),
+its reporter told "已并入T1049".
+
+Blind test 8, #110: only T1035 of three was acknowledged, the others silently left 待接单; #136: the merge was
+recorded as progress and the reporter got "工单T1050进展：跟 重复了 并到一起"."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import lifecycle, merging
+from bot.core.lifecycle import STATUS_NAMES, TicketError
+from bot.core.routing_rules import RoutingRules
+from bot.core.scopes import scope_of
+from bot.store.models import Person, Ticket
+
+SMS_CHARS = 70
+MERGE_WORDS = re.compile(r"重复|并到|并入|并单|并一起|合并|同一件事|同一个事|一回事|是一个事")
+REFUSED = {"not_found": "没有这个单", "not_allowed": "不归您办"}
+REPLIES = {
+    "acked": "好的，已接单：{done}。办结后回“T号 已办结 情况”。",
+    "acked_some": "已接单：{done}；{refused}。",
+    "acked_none": "都没有接单：{refused}。",
+    "merged": "好的，工单{number}已并入{into}，已告诉反映人。以后请回“{into} 进度/已办结”。",
+    "not_one_matter": "工单{number}和{into}反映人不同、类别也不同，不能并单；不归您办请回“退单 {number} 理由”。",
+}
+
+
+def says_merge(text: str, numbers: list[str]) -> bool:
+    return len(numbers) == 2 and MERGE_WORDS.search(text) is not None
+
+
+def acknowledge_each(session: Session, clock: Clock, rules: RoutingRules, address: str, numbers: list[str]) -> str:
+    """收到 for every ticket named; the reply says which were acknowledged and why the others were not."""
+    done, refused = [], []
+    for number in numbers:
+        try:
+            lifecycle.acknowledge(session, clock, rules, number, address)
+            done.append(number)
+        except TicketError as error:
+            status = STATUS_NAMES.get(error.status or "", "")
+            why = f"目前{status}" if error.reason == "wrong_state" and status else REFUSED.get(error.reason, "不能接")
+            refused.append(f"{number}{why}")
+    if not refused:
+        return REPLIES["acked"].format(done="、".join(done))
+    text = REPLIES["acked_some" if done else "acked_none"].format(done="、".join(done), refused="，".join(refused))
+    return text if len(text) <= SMS_CHARS else text[:SMS_CHARS - 1] + "…"
+
+
+def merge_duplicate(session: Session, clock: Clock, rules: RoutingRules, person: Person, address: str,
+                    numbers: list[str]) -> str:
+    """The newer of the two tickets merged into the older (merging.merge: same grid, both open, the sender may act
+    on both), when they are one matter."""
+    tickets = [session.scalar(select(Ticket).where(Ticket.number == n)) for n in numbers]
+    for number, ticket in zip(numbers, tickets, strict=True):
+        if ticket is None:
+            return f"没有找到工单{number}，请核对单号。"
+    older, newer = sorted(tickets, key=lambda t: t.id)  # type: ignore[union-attr]
+    if older.reporter_address != newer.reporter_address and older.category != newer.category:
+        return REPLIES["not_one_matter"].format(number=newer.number, into=older.number)
+    try:
+        merging.merge(session, clock, rules, scope_of(session, person), address, older.number, newer.number)
+    except TicketError as error:
+        if error.reason in merging.REFUSALS:
+            return f"工单{newer.number}没有并入{older.number}：{merging.REFUSALS[error.reason]}"
+        return f"工单{newer.number}或{older.number}不归您办理，不能并单，请联系街道值班员。"
+    return REPLIES["merged"].format(number=newer.number, into=older.number)
