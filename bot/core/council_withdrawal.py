@@ -17,9 +17,10 @@ from bot.common.clock import Clock
 from bot.core.council import fit, is_open
 from bot.core.council_ballots import withdraw
 from bot.core.council_proxy import household_members
+from bot.core.council_questions import forget
 from bot.core.council_texts import SMS, closed_text
 from bot.core.council_words import MEMBERS, named_topic, normal
-from bot.store.council_models import Ballot, BallotEvent, Topic, VoteQuestion
+from bot.store.council_models import Ballot, BallotEvent, Topic
 from bot.store.models import Person, Ticket
 
 
@@ -54,7 +55,7 @@ def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str, *,
     topic = topics[ballot.topic_id]
     member_voted = session.get(Person, ballot.person_id) if ballot.proxy else None
     status = withdraw(session, clock, ballot, voter)
-    _forget(session, voter)
+    forget(session, voter)
     if status == "locked":
         return fit(f"“{fit(topic.title, 16)}”投了就不能改，也不能撤回。", SMS)
     if status != "withdrawn":
@@ -117,9 +118,3 @@ def _members_left(session: Session, voter: Person, now: object) -> str | None:
                        f"要撤回请回复“撤回{member.name}的票”。", SMS)
     return None
 
-
-def _forget(session: Session, voter: Person) -> None:
-    row = session.get(VoteQuestion, voter.id)
-    if row is not None:
-        session.delete(row)
-        session.flush()
