@@ -17,8 +17,9 @@ from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
 from actions.tickets import ActionReportEmergency
-from bot.core import reports, triage, two_problems
+from bot.core import reports, sent_before, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place
+from bot.core.followups import sent_alone
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
@@ -131,6 +132,10 @@ class ValidateReportForm(FormValidationAction):
                              tracker: Tracker, domain: DomainDict) -> list[str]:
         if tracker.get_slot("report_place") or tracker.get_slot("report_place_tries"):
             return domain_slots
+        if tracker.get_slot("report_lat") is not None:
+            # A location sent with the report (or held from before it) is its place: never asked where, even when it
+            # falls in no grid (the duty officer dispatches it, blind test 8, #22).
+            return []
         ctx = context()
         with ctx.db.session() as session:
             if not reports.needs_place(session, report_from(tracker)):
@@ -142,14 +147,22 @@ class ValidateReportForm(FormValidationAction):
         text = str(value or "").strip()
         meta = tracker_data.metadata(tracker)
         lat, lon = meta.get("lat"), meta.get("lon")
+        # "我刚才不是发了位置嘛 就在安居路口": the remark is never the place, only a place said (blind test 8, #22, #73)
+        said = text if sent_alone(text) else sent_before.place_in(text)
         if isinstance(lat, int | float) and isinstance(lon, int | float):  # a location sent as the answer
-            return {"report_place": text or "共享的位置", "report_lat": float(lat), "report_lon": float(lon)}
+            return {"report_place": said or sent_before.SHARED_PLACE, "report_lat": float(lat),
+                    "report_lon": float(lon)}
         if not text:  # nothing said yet: the form asks
             return {"report_place": None}
         if text == str(meta.get("held_place") or ""):  # sent alone before the report: taken as said (5栋2单元)
             return {"report_place": text}
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1
         asked = tracker.get_slot("requested_slot") == "report_place"
+        if sent_before.points_back(text):  # 我刚才不是说了嘛 (红绿灯坏了): only a place said beside it counts
+            if not said:
+                return {"report_place": said_place(tracker.get_slot("report_text") or ""),
+                        "report_place_tries": float(tries)}
+            text = said
         if asked and not answers_where(text):
             # 我的单子处理得咋样了 is no place (blind test 6, #23): the report goes in with the place its own
             # words name ("河滨社区那个小区门口"), or none, and the reply says where it stands.
@@ -222,7 +235,11 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_ask_problem")
             return [SlotSet(slot, None) for slot in REPORT_SLOTS]
         second_text = tracker.get_slot("report_second")
+        later = [str(p) for p in tracker_data.metadata(tracker).get("photos") or []]
         with ctx.db.session() as session:
+            if later:  # a photo sent while the bot asked where came with the answer (blind test 8, #73)
+                report = replace(report, photos=tuple(dict.fromkeys(
+                    [*reports.photos_of_message(session, report.source_message_id), *later])))
             opened = reports.submit(session, ctx.clock, report, ctx.rules)
             number, assignee = opened.ticket.number, assignee_label(opened.assignee)
             merged_into = opened.merged_into.number if opened.merged_into is not None else None

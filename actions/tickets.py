@@ -22,6 +22,7 @@ from bot.core import (
     emergencies,
     followups,
     lifecycle,
+    rating_remarks,
     registry,
     reports,
     staff_desk,
@@ -220,7 +221,7 @@ class ActionRateService(Action):
         found = answers.rating_in(tracker_data.text(tracker))
         score, reason = (found.score, found.reason) if found is not None else (None, "")
         with ctx.db.session() as session:
-            waiting = lifecycle.awaiting_rating(session, tracker.sender_id)
+            waiting = lifecycle.awaiting_rating(session, tracker.sender_id, tracker_data.text(tracker))
             if waiting is None:
                 dispatcher.utter_message(response="utter_nothing_to_rate")
                 return []
@@ -230,6 +231,10 @@ class ActionRateService(Action):
                 return []
             ticket = lifecycle.rate(session, ctx.clock, rules(), tracker.sender_id, score, number, reason)
             reopened = ticket.status == "reopened"
+        concern = None if reopened else rating_remarks.closed_reply(number, reason)
+        if concern is not None:  # 2 管子是换了 但是天花板泡坏了哪个赔: passed on, an answer to come (blind test 8, #96)
+            dispatcher.utter_message(text=concern)
+            return [SlotSet("last_ticket", number)]
         dispatcher.utter_message(response="utter_rated_reopened" if reopened else "utter_rated_closed", number=number)
         return [SlotSet("last_ticket", number)]
 

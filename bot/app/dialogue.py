@@ -28,7 +28,8 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
 - A photo or a location sent alone is held for the sender's next message, which carries it: onto the open
   report when that message is a detail of it, into a new report when it is another problem (blind test 4,
   #11; blind test 17, #22); a photo with nothing after it joins the open report after `photo_hold`. Simulator and
-  SMS; Telegram's own step does the same for its messages.
+  SMS; Telegram's own step does the same for its messages. While the bot asks where, a location answers it (a photo
+  waits with the report, the place asked again) and "我刚才不是发了位置嘛" is the location sent before (blind test 8).
 
 What the bot asked and what was held are read by `bot/app/dialogue_look.py`. Staff messages pass untouched:
 theirs are commands."""
@@ -60,6 +61,7 @@ from bot.core import (
     rating_changes,
     rating_remarks,
     reports,
+    sent_before,
     ticket_focus,
     triage,
     two_problems,
@@ -115,8 +117,11 @@ class DialogueContext:
         photos = [str(p) for p in message.payload.get("photos") or []]
         point = point_of(message.payload)
         if self.hold_media and answers.plain(text) in BARE_WORDS and (photos or point):
-            if point and look.question == "place":  # "也可以发个位置": the engine's form takes it
-                return replace(message, text=text or "我的位置")
+            if look.question == "place":  # "也可以发个位置": the engine's form takes it, a photo waits with it (#73)
+                if not point:
+                    return [{"text": sent_before.PHOTO_WHILE_ASKED}]
+                held = list(dict.fromkeys([*look.held_photos, *photos]))
+                return replace(message, text=text or "我的位置", payload={**message.payload, "photos": held})
             return await asyncio.to_thread(self._alone, message, photos, point)
         if self.hold_media and (look.held_photos or (look.held_point and not point)):
             held: dict[str, Any] = {"photos": list(dict.fromkeys([*look.held_photos, *photos]))}
@@ -124,6 +129,10 @@ class DialogueContext:
                 held["lat"], held["lon"] = look.held_point
                 point = look.held_point
             message = replace(message, payload={**message.payload, **held})
+        if look.question == "place" and point is None and sent_before.says_sent_location(text):
+            point = await asyncio.to_thread(self._sent_point, message)  # 我刚才不是发了位置嘛 (blind test 8, #22)
+            if point is not None:
+                message = replace(message, payload={**message.payload, "lat": point[0], "lon": point[1]})
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
@@ -206,7 +215,7 @@ class DialogueContext:
         """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""
         try:
             with self.db.session() as s:
-                lifecycle.urge(s, self.clock, self.rules, message.sender, number)
+                lifecycle.urge(s, self.clock, self.rules, message.sender, number, text=message.text)
         except lifecycle.TicketError:
             return None
         return [{"text": URGED.format(number=number)}]
@@ -276,7 +285,7 @@ class DialogueContext:
                 return [{"text": RATED_CLOSED.format(number=number)}]  # rated already (a retried message)
             reopened = ticket.status == "reopened"
         if not reopened:
-            return [{"text": RATED_CLOSED.format(number=number)}]
+            return [{"text": rating_remarks.closed_reply(number, rating.reason) or RATED_CLOSED.format(number=number)}]
         if rating.reason:
             return [{"text": RATED_REOPENED_REASON.format(number=number, reason=followups.fit(rating.reason, 14))}]
         return [{"text": RATED_REOPENED.format(number=number)}]
@@ -343,7 +352,7 @@ class DialogueContext:
                 ticket = ticket_focus.meant(s, self.clock, message.sender, lifecycle.reported_by(  # mean (bt 7, #13)
                     s, message.sender, OPEN_STATUSES), text) or ticket
             if reading == "urge":  # (blind test 5, #107)
-                lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number)
+                lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
                 return [{"text": URGED.format(number=ticket.number)}]
             if reading == "status":
                 return [{"text": followups.status_of(ticket)}]
@@ -357,6 +366,11 @@ class DialogueContext:
             reports.add_photos(s, self.clock, ticket, tuple(photos), message_id, sender)
         if point is not None:
             followups.add_point(s, self.clock, ticket, *point, sender, message_id)
+
+    def _sent_point(self, message: Claimed) -> tuple[float, float] | None:
+        with self.db.session() as s:
+            return sent_before.latest_point(s, message.channel, message.sender, message.id,
+                                            self.clock.now() - self.followup_window)
 
     def _emergency_update(self, message: Claimed, text: str) -> Replies | None:
         with self.db.session() as s:

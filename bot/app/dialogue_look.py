@@ -56,7 +56,7 @@ class Reader:
         with self.db.session() as s:
             if lifecycle.staff_member(s, message.sender) is not None:
                 return Look(staff=True)
-            waiting = lifecycle.awaiting_rating(s, message.sender)
+            waiting = lifecycle.awaiting_rating(s, message.sender, message.text)
             look.rating_ticket = waiting.number if waiting is not None else None
             self._question(s, message, look, now)
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.sms_parts import segments
-from bot.core import audit, points, registry, staff_notices
+from bot.core import audit, points, registry, staff_notices, urging
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
 from bot.core.places import match_place
-from bot.core.rating_remarks import reopen_notice, says_unfinished
+from bot.core.rating_remarks import pass_concern, raises_concern, reopen_notice, says_unfinished
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import scope_of, visible_ticket
 from bot.core.tickets import (
@@ -328,25 +328,34 @@ def staff_queue(session: Session, person: Person, budget: int = 70) -> str:
 
 def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, number: str | None = None,
          text: str = "") -> Ticket:
-    """催办: recorded, the assignee reminded; every few urges escalate one level. With no number, the open
-    ticket the words point at ("催一下 路灯那个"), else the latest."""
+    """催办: recorded, the assignee reminded (with what the words say besides urging: 老汉摔了一跤了); every
+    few urges escalate one level. With no number, the open ticket the words point at ("催一下 路灯那个"), else
+    the latest."""
     if number is None and text:
         number = ticket_meant_among(reported_by(session, address, OPEN_STATUSES), text)
     ticket = reporters_ticket(session, address, number, OPEN_STATUSES)
     now = clock.now()
     ticket.urge_count += 1
-    event(session, ticket, "urged", now, registry.person_by_address(session, address), count=ticket.urge_count)
+    reason = urging.reason_in(text)
+    event(session, ticket, "urged", now, registry.person_by_address(session, address), count=ticket.urge_count,
+          **({"note": reason[:500]} if reason else {}))
     if ticket.assignee is not None:
-        notify(session, ticket.assignee, f"催办：工单{ticket.number}反映人第{ticket.urge_count}次催促，请尽快处理。",
+        notify(session, ticket.assignee, urging.urge_notice(ticket.number or "", ticket.urge_count, reason),
                ticket_id=ticket.id)
     if ticket.urge_count % rules.escalation.urges_per_level == 0:
         escalate(session, clock, rules, ticket, "urged")
     return ticket
 
 
-def awaiting_rating(session: Session, address: str) -> Ticket | None:
+def awaiting_rating(session: Session, address: str, text: str = "") -> Ticket | None:
+    """The sender's ticket awaiting a rating: of several, the one the words point at (电梯三天两头坏), else the one
+    whose rating request came last (blind test 8, #79: a 3 rated the older request)."""
     found = reported_by(session, address, ("resolved",))
-    return found[0] if found else None
+    if len(found) > 1 and text:
+        meant = ticket_meant_among(found, text)
+        if meant is not None:
+            return next(t for t in found if t.number == meant)
+    return max(found, key=lambda t: (t.resolved_at or t.created_at, t.id)) if found else None
 
 
 def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, score: int,
@@ -366,6 +375,8 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
     if score == 1 or (score == 2 and not unfinished):
         ticket.status, ticket.rating, ticket.closed_at = "closed", score, now
         event(session, ticket, "closed", now, rater, score=score)
+        if raises_concern(reason):  # 2 饭是送了 以后哪个管他嘛: closed, the question passed on (blind test 8, #60)
+            pass_concern(session, ticket, score, reason)
         return ticket
     ticket.status, ticket.rating = "reopened", None
     ticket.resolved_at = None

@@ -6,6 +6,8 @@
   expects is that part done, so the ticket is reopened for the same assignee with that text, as a 不满意
   with its reason is; the rating they gave (2) is kept on the rating event.
 - Praise sent within the window after rating (`小李师傅动作快 点赞`) is thanked and passed to the assignee.
+- `2 饭是送了 以后哪个管他嘛`, `2 管子是换了 但是楼下天花板泡坏了哪个赔` (blind test 8, #60, #96): the rating is kept
+  and the ticket closed, but the new concern or question goes to the assignee; the reporter is told they will answer.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ _UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|�
 # Praise of the work or the worker, besides a plain thanks.
 _PRAISE = re.compile(r"点赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|负责|认真|热心|耐心|不错|棒|给力"
                      r"|满意")
+# A question or a concern beside a satisfied rating: who pays, who looks after him now, but, what if.
+_CONCERN = re.compile(r"哪个|谁|咋个|咋办|怎么|啥子|什么|吗|[？?]|赔|以后|今后|但是|可是|不过|就是|只是|还有|另外|希望|"
+                      r"建议|能不能|可不可以|要是|万一|担心|怕")
+CLOSED_CONCERN = "感谢评价！工单{number}已完结。您说的“{said}”已转告承办人，会给您答复。"
 _COMPLAINT = re.compile(r"不满|差|慢|不行|没|莫得|还是|还在|投诉")
 
 
@@ -83,3 +89,27 @@ def reopen_notice(ticket: Ticket, reason: str = "", *, unfinished: bool = False)
     room = SMS - len(head) - len(tail)
     said = reason if len(reason) <= room else reason[:max(room - 1, 0)] + "…"
     return f"{head}{said}{tail}"
+
+
+def raises_concern(reason: str) -> bool:
+    """A satisfied rating's reason that asks or worries about something (以后哪个管他嘛), not praise or thanks."""
+    return bool(reason) and _CONCERN.search(reason) is not None
+
+
+def pass_concern(session: Session, ticket: Ticket, score: int, reason: str) -> None:
+    """Tell the assignee what the reporter asked or worried about when rating the ticket done."""
+    if ticket.assignee is None:
+        return
+    label = "满意" if score == 1 else "基本满意"
+    head, tail = f"工单{ticket.number}反映人评{label}，还说：", "。请给反映人答复"
+    room = SMS - len(head) - len(tail)
+    said = reason if len(reason) <= room else reason[:max(room - 1, 0)] + "…"
+    notify(session, ticket.assignee, f"{head}{said}{tail}", ticket_id=ticket.id)
+
+
+def closed_reply(number: str, reason: str) -> str | None:
+    """The reporter's reply when their rating closed the ticket with a concern passed on, else None."""
+    if not raises_concern(reason):
+        return None
+    said = " ".join(reason.split())
+    return CLOSED_CONCERN.format(number=number, said=said if len(said) <= 14 else said[:13] + "…")

@@ -19,6 +19,9 @@ from bot.store.channel_models import InboundMedia
 from bot.store.message_models import InboxMessage
 from bot.store.models import OrgUnit, Ticket, TicketPhoto
 
+# The holder's notice of photos joining their ticket, with where to see them (blind test 8, #115).
+PHOTOS_ADDED = "工单{number}补充照片{count}张，回复“{number} 详情”看"
+
 
 def where_is(session: Session, report: Report) -> Located | None:
     reporter = registry.person_by_address(session, report.reporter_address)
@@ -29,6 +32,11 @@ def where_is(session: Session, report: Report) -> Located | None:
 def needs_place(session: Session, report: Report) -> bool:
     """True when nothing tells us where the problem is: the bot should ask."""
     return where_is(session, report) is None
+
+
+def point_words(report: Report) -> str:
+    """"定位25.4012,103.2895" for a report with a location, else ""."""
+    return f"定位{report.lat:.4f},{report.lon:.4f}" if report.lat is not None and report.lon is not None else ""
 
 
 def photos_of_message(session: Session, message_id: int | None) -> tuple[str, ...]:
@@ -60,7 +68,7 @@ def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules) 
             for officer in registry.staff_for(session, unit.id, "duty_officer"):
                 notify(session, officer, staff_notices.unplaced(
                     opened.ticket.number or "", CATEGORY_NAMES[opened.ticket.category], report.place_text or "",
-                    report.text, photo_note(opened.ticket)), ticket_id=opened.ticket.id)
+                    report.text, photo_note(opened.ticket), point_words(report)), ticket_id=opened.ticket.id)
     return opened
 
 
@@ -138,6 +146,6 @@ def add_photos(session: Session, clock: Clock, ticket: Ticket, photos: tuple[str
     event(session, ticket, "photos_added", now, registry.person_by_address(session, address),
           photos=new, message_id=source_message_id)
     if ticket.assignee is not None:
-        notify(session, ticket.assignee, f"工单{ticket.number}补充照片{len(new)}张", ticket_id=ticket.id)
+        notify(session, ticket.assignee, PHOTOS_ADDED.format(number=ticket.number, count=len(new)), ticket_id=ticket.id)
     session.flush()
     return len(new)

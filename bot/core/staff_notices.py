@@ -122,8 +122,13 @@ def emergency_place(number: str, category: str, place: str, caller: str, detail:
                 (f"紧急{number}地点：", f"{tail}，{pointer(number)}")])
 
 
-def unplaced(number: str, category: str, place: str, text: str, photos: str = "") -> str:
-    """待分派工单T1023【环境卫生】地点不明（未说明）：… for the duty officer."""
+def unplaced(number: str, category: str, place: str, text: str, photos: str = "", point: str = "") -> str:
+    """待分派工单T1023【环境卫生】地点不明（未说明）：… for the duty officer; a report placed by a location in no grid
+    keeps it (不在网格内（定位25.4012,103.2895）, blind test 8, #22)."""
+    if point:
+        head = f"待分派工单{number}【{category}】不在网格内（{point}）："
+        return fit(text, [(head, photos)], [(head, f"{photos}{pointer(number)}"),
+                                            (f"待分派{number}（{point}）：", f"{photos}{pointer(number)}")])
     head = f"待分派工单{number}【{category}】地点不明（{clip(place or '未说明', 12)}）："
     return fit(text, [(head, photos), (f"待分派工单{number}【{category}】地点不明：", photos)],
                [(f"待分派工单{number}【{category}】地点不明：", f"{photos}{pointer(number)}"),

@@ -1,5 +1,6 @@
 """Which ticket a reporter's "再催一下" means: the one they urged last, while that was lately (blind test 5,
-#7: the second urge went to the newest ticket, a fire, not the water pipe just urged)."""
+#7: the second urge went to the newest ticket, a fire, not the water pipe just urged); and what an urge says
+besides urging ("再催一下 老汉摔了一跤了", blind test 8, #3, #50), which its holder's notice carries."""
 
 from __future__ import annotations
 
@@ -14,6 +15,13 @@ from bot.store.models import Ticket, TicketEvent
 
 AGAIN_WITHIN = timedelta(hours=2)  # "再催" points back at an urge this recent
 _AGAIN = re.compile(r"再|又|继续")
+SMS = 70
+# The urging words of a clause, up to the verb and its particles: 再催一下, 井盖那个催一哈, 帮我催办.
+_URGING = re.compile(r"^.*?催(?:办|促|一催)?(?:一下|一哈|下子|一次|下|哈)?(?:子)?(?:嘛|哈|哦|啊|了|呢|撒|噻)*")
+# A clause that only urges (快点嘛, 咋个还莫得人来哦): no reason of its own.
+_ONLY_URGES = re.compile(r"快点|快些|赶紧|尽快|搞快|莫得人来|没得人来|没人来|还不来|还没来|咋个还|怎么还|好久|多久")
+_CLAUSES = re.compile(r"[\s，,。.！!？?；;]+")
+_NUMBER = re.compile(r"[Tt]\s*\d{4,}")
 
 
 def says_again(text: str) -> bool:
@@ -30,3 +38,22 @@ def urged_again(session: Session, clock: Clock, tickets: list[Ticket], text: str
         TicketEvent.kind == "urged", TicketEvent.ticket_id.in_(list(by_id)),
         TicketEvent.at >= clock.now() - AGAIN_WITHIN).order_by(TicketEvent.id.desc()).limit(1))
     return by_id[latest].number if latest is not None else None
+
+
+def reason_in(text: str) -> str:
+    """What an urge says besides urging (再催一下 老汉摔了一跤了 → 老汉摔了一跤了), "" when nothing."""
+    kept = []
+    for clause in _CLAUSES.split(_NUMBER.sub(" ", text or "")):
+        clause = _URGING.sub("", clause) if "催" in clause else clause
+        if clause and not (len(clause) <= 8 and _ONLY_URGES.search(clause)):
+            kept.append(clause)
+    return " ".join(kept)
+
+
+def urge_notice(number: str, count: int, reason: str) -> str:
+    """The holder's notice of an urge, with the reporter's reason when they gave one, within one SMS part."""
+    if not reason:
+        return f"催办：工单{number}反映人第{count}次催促，请尽快处理。"
+    head, tail = f"催办：工单{number}反映人第{count}次催促：", "。请尽快处理。"
+    room = SMS - len(head) - len(tail)
+    return head + (reason if len(reason) <= room else reason[:room - 1] + "…") + tail

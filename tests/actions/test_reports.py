@@ -141,6 +141,23 @@ async def test_a_location_sent_as_the_answer_to_where_is_the_place(action_contex
     assert dispatcher.messages == []
 
 
+async def test_a_stranger_who_sent_a_location_is_not_asked_where_even_when_it_is_in_no_grid(action_context, dispatcher,
+                                                                                           domain):
+    """Blind test 8, #22: the rider's location fell west of every grid and the bot asked where (也可以发个位置)."""
+    tracker = make_tracker(STRANGER, slots={"report_text": "这点有个井盖莫得了", "report_lat": 25.4012,
+                                            "report_lon": 103.2895})
+    assert await ValidateReportForm().required_slots(["report_place"], dispatcher, tracker, domain) == []
+
+
+async def test_a_remark_beside_a_location_is_never_the_place(action_context, dispatcher, domain):
+    form, point = ValidateReportForm(), {"lat": 25.4072, "lon": 103.3021}
+    said = form.validate_report_place("我刚才不是发了位置嘛 就在安居路口", dispatcher,
+                                      make_tracker(RIDER, "我刚才不是发了位置嘛 就在安居路口", metadata=point), domain)
+    assert said["report_place"] == "安居路口"
+    remark = form.validate_report_place("我刚才不是说了嘛 红绿灯坏了", dispatcher,
+                                        make_tracker(RIDER, "我刚才不是说了嘛 红绿灯坏了", metadata=point), domain)
+    assert remark["report_place"] == "共享的位置" and remark["report_lat"] == 25.4072
+
 def tickets_of(ctx, sender: str) -> list[Ticket]:
     with ctx.db.session() as s:
         return list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender)))

@@ -35,7 +35,7 @@ async def test_a_photo_sent_alone_after_a_report_joins_it_when_nothing_else_come
     clock.advance(minutes=3)
     process_due(demo_db, clock, RULES, "test")
     assert photos_on(demo_db, number) == ["photo-1"]
-    assert messages_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张"
+    assert messages_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张，回复“{number} 详情”看"
 
 
 async def test_a_photo_sent_alone_goes_with_the_new_problem_that_follows_not_the_open_report(

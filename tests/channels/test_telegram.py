@@ -365,7 +365,7 @@ async def test_a_captionless_photo_after_a_report_joins_its_ticket_and_the_reply
         assert s.scalar(select(TicketEvent.kind).where(TicketEvent.ticket_id == ticket.id)
                         .order_by(TicketEvent.id.desc()).limit(1)) == "photos_added"
         notices = list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)))
-    assert notices[-1] == f"工单{number}补充照片1张"
+    assert notices[-1] == f"工单{number}补充照片1张，回复“{number} 详情”看"
     await post_update(gateway, update({"text": "谢谢"}))
     await drive(services)
     assert "photos" not in fake_engine.turns[-1]["metadata"]  # on the ticket: not carried as well

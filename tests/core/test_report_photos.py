@@ -90,7 +90,7 @@ def test_photos_sent_after_a_report_join_its_ticket_once_per_message(demo_db: Da
         photos = s.execute(select(TicketPhoto.photo_id, TicketPhoto.source_message_id)).all()
     assert [tuple(p) for p in photos] == [(PHOTO_A, later)]
     assert kinds(demo_db, number).count("photos_added") == 1
-    assert notices_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张"
+    assert notices_to(demo_db, WORKER)[-1] == f"工单{number}补充照片1张，回复“{number} 详情”看"
     assert len(notices_to(demo_db, WORKER)) == 2  # the new-ticket notice and this one
 
 

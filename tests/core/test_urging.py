@@ -26,3 +26,14 @@ def test_urging_again_means_the_ticket_urged_last_not_the_newest(demo_db: Databa
     assert again(demo_db, clock, "催一下") is None  # not "again": the words decide as before
     clock.advance(hours=3)
     assert again(demo_db, clock, "再催一下") is None  # long after, the urge is no longer what "again" points at
+
+
+def test_the_reason_beside_an_urge_is_what_the_worker_hears_and_only_urging_adds_none():
+    assert urging.reason_in("再催一下 老汉摔了一跤了") == "老汉摔了一跤了"
+    assert urging.reason_in("井盖那个催一下 今天有娃儿差点踩进去") == "今天有娃儿差点踩进去"
+    assert urging.reason_in("再催一下老汉摔了一跤了") == "老汉摔了一跤了"
+    for only_urging in ("快点嘛 催一哈", "咋个还莫得人来哦", "催T1001 快点", "帮我催一下嘛"):
+        assert urging.reason_in(only_urging) == "", only_urging
+    notice = urging.urge_notice("T1001", 3, "老汉摔了一跤了 " * 10)
+    assert notice.startswith("催办：工单T1001反映人第3次催促：老汉摔了一跤了") and len(notice) <= 70, notice
+    assert urging.urge_notice("T1001", 1, "") == "催办：工单T1001反映人第1次催促，请尽快处理。"

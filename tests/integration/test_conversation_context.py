@@ -149,7 +149,7 @@ def test_a_photo_sent_alone_after_a_report_joins_it_with_the_detail_that_follows
     assert number in added
     [ticket] = tickets_of(running, grandpa)
     assert len(ticket.photos) == 1
-    assert f"工单{number}补充照片1张" in told(running, GRID_3_WORKER, number)
+    assert f"工单{number}补充照片1张，回复“{number} 详情”看" in told(running, GRID_3_WORKER, number)
 
 
 def test_a_riders_location_sent_first_places_the_report_that_follows(running: Stack):
