@@ -47,7 +47,9 @@ from sqlalchemy.orm import Session
 
 from bot.app.dialogue_after import READINGS, AfterReport
 from bot.app.dialogue_corrections import Corrections
+from bot.app.dialogue_emergency import EmergencyTalk
 from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
+from bot.app.dialogue_ratings import Ratings
 from bot.common.clock import Clock
 from bot.core import (
     after_report,
@@ -78,9 +80,6 @@ from bot.store.models import Person
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
 
-RATED_CLOSED = "感谢评价！工单{number}已完结。"
-RATED_REOPENED = "抱歉没办好，工单{number}已重新交办，会再处理。"
-RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您说的“{reason}”已转告承办人。"
 URGED = "已催办工单{number}，已提醒承办人尽快处理。"
 CANCELLED = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
 CANCEL_NAMED_CHARS = 16  # "撤销 T1054", "T1054 不要了": short; longer messages go to the engine
@@ -106,6 +105,8 @@ class DialogueContext:
         self.after = AfterReport(db, clock, classify=classify, followup_window=followup_window,
                                  answer_window=answer_window)
         self.corrections = Corrections(db, clock, rules)
+        self.ratings = Ratings(db, clock, rules, followup_window)
+        self.emergencies = EmergencyTalk(db, clock, rules, followup_window)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if message.payload.get("context_read"):
@@ -139,26 +140,26 @@ class DialogueContext:
                 and await self._place_only(text):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
         if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
-            update = await asyncio.to_thread(self._emergency_update, message, text)
+            update = await asyncio.to_thread(self.emergencies.update, message, text)
             if update is not None:
                 return update
         news = await asyncio.to_thread(self.after.emergency_news, message, text)  # 120打了 说10分钟到
         if news is not None:
             return news
         if emergency_followups.may_be_about(text):  # 有个已经在流血了, 是不是要打120哦, 搞错了 (blind test 8)
-            about = await asyncio.to_thread(self._about_emergency, message, text)
+            about = await asyncio.to_thread(self.emergencies.about, message, text)
             if about is not None:
                 return about
         change = rating_changes.change_asked(text) if look.rating_ticket is None else None
         if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
-            changed = await asyncio.to_thread(self._change_rating, message, change)
+            changed = await asyncio.to_thread(self.ratings.change, message, change)
             if changed is not None:
                 return changed
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
         if look.rating_ticket is None and rating_remarks.praises(text):  # 小李师傅动作快 点赞, after rating
-            praised = await asyncio.to_thread(self._praise, message, text)
+            praised = await asyncio.to_thread(self.ratings.praise, message, text)
             if praised is not None:
                 return praised
         named = ticket_number_in(text)
@@ -240,7 +241,7 @@ class DialogueContext:
             if rating is None and look.question == "rating" and rating_remarks.approves(text):
                 rating = answers.Rating(1, "")  # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93)
             if rating is not None and (number is None or look.question == "rating"):
-                return await asyncio.to_thread(self._rate, message, look.rating_ticket, rating)
+                return await asyncio.to_thread(self.ratings.rate, message, look.rating_ticket, rating)
         if number is not None:
             if look.question == "rating" and look.rating_ticket is not None:
                 return [{"text": ASK_RATING.format(number=look.rating_ticket)}]  # 4 and up: not a rating
@@ -261,34 +262,6 @@ class DialogueContext:
         with self.db.session() as s:
             person = s.scalar(select(Person).where(Person.phone == sender))
             return person is not None and bool(open_topics_for(s, person, self.clock.now()))
-
-    def _change_rating(self, message: Claimed, rating: answers.Rating) -> Replies | None:
-        with self.db.session() as s:
-            said = rating_changes.change_rating(s, self.clock, self.rules, message.sender, rating,
-                                                self.followup_window)
-        return [{"text": said}] if said is not None else None
-
-    def _praise(self, message: Claimed, text: str) -> Replies | None:
-        """Praise within the window after rating a ticket: thanked, and its assignee hears it."""
-        with self.db.session() as s:
-            closed = lifecycle.reported_by(s, message.sender, ("closed",))
-            ticket = rating_remarks.recently_rated(closed, self.clock, self.followup_window)
-            if ticket is None:
-                return None
-            return [{"text": rating_remarks.pass_praise(s, self.clock, ticket, text, message.sender)}]
-
-    def _rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:
-        with self.db.session() as s:
-            try:
-                ticket = lifecycle.rate(s, self.clock, self.rules, message.sender, rating.score, number, rating.reason)
-            except lifecycle.TicketError:
-                return [{"text": RATED_CLOSED.format(number=number)}]  # rated already (a retried message)
-            reopened = ticket.status == "reopened"
-        if not reopened:
-            return [{"text": rating_remarks.closed_reply(number, rating.reason) or RATED_CLOSED.format(number=number)}]
-        if rating.reason:
-            return [{"text": RATED_REOPENED_REASON.format(number=number, reason=followups.fit(rating.reason, 14))}]
-        return [{"text": RATED_REOPENED.format(number=number)}]
 
     def _asked(self, s: Session, look: Look) -> InboxMessage | None:
         return s.get(InboxMessage, look.question_reply_to) if look.question_reply_to is not None else None
@@ -371,19 +344,6 @@ class DialogueContext:
         with self.db.session() as s:
             return sent_before.latest_point(s, message.channel, message.sender, message.id,
                                             self.clock.now() - self.followup_window)
-
-    def _emergency_update(self, message: Claimed, text: str) -> Replies | None:
-        with self.db.session() as s:
-            ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
-            if ticket is None:
-                return None
-            return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)}]
-
-    def _about_emergency(self, message: Claimed, text: str) -> Replies | None:
-        with self.db.session() as s:
-            said = emergency_followups.answer(s, self.clock, self.rules, message.sender, text, self.followup_window,
-                                              message.id)
-        return [{"text": said}] if said is not None else None
 
     # -- a photo or a location alone -------------------------------------------------------------
 

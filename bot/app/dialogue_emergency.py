@@ -1,0 +1,33 @@
+"""Words after the sender's own emergency (bot/app/dialogue.py): it is over (火灭了 没事了) — an update for everyone
+alerted; more of it, a worried question or a false alarm (有个已经在流血了, 是不是要打120哦, 搞错了)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.common.clock import Clock
+from bot.core import emergency_followups, emergency_updates
+from bot.core.routing_rules import RoutingRules
+from bot.messaging.ports import Claimed, Replies
+from bot.store.db import Database
+
+
+class EmergencyTalk:
+    def __init__(self, db: Database, clock: Clock, rules: RoutingRules, followup_window: timedelta) -> None:
+        self.db = db
+        self.clock = clock
+        self.rules = rules
+        self.followup_window = followup_window
+
+    def update(self, message: Claimed, text: str) -> Replies | None:
+        with self.db.session() as s:
+            ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
+            if ticket is None:
+                return None
+            return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)}]
+
+    def about(self, message: Claimed, text: str) -> Replies | None:
+        with self.db.session() as s:
+            said = emergency_followups.answer(s, self.clock, self.rules, message.sender, text, self.followup_window,
+                                              message.id)
+        return [{"text": said}] if said is not None else None

@@ -1,0 +1,52 @@
+"""A rating in the conversation (bot/app/dialogue.py): the one asked for, a change of the one just given (不对 我要改成
+满意), praise after it reaching the worker; the replies say what was done."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.common.clock import Clock
+from bot.core import answers, followups, lifecycle, rating_changes, rating_remarks
+from bot.core.routing_rules import RoutingRules
+from bot.messaging.ports import Claimed, Replies
+from bot.store.db import Database
+
+RATED_CLOSED = "感谢评价！工单{number}已完结。"
+RATED_REOPENED = "抱歉没办好，工单{number}已重新交办，会再处理。"
+RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您说的“{reason}”已转告承办人。"
+
+
+class Ratings:
+    def __init__(self, db: Database, clock: Clock, rules: RoutingRules, followup_window: timedelta) -> None:
+        self.db = db
+        self.clock = clock
+        self.rules = rules
+        self.followup_window = followup_window
+
+    def change(self, message: Claimed, rating: answers.Rating) -> Replies | None:
+        with self.db.session() as s:
+            said = rating_changes.change_rating(s, self.clock, self.rules, message.sender, rating,
+                                                self.followup_window)
+        return [{"text": said}] if said is not None else None
+
+    def praise(self, message: Claimed, text: str) -> Replies | None:
+        """Praise within the window after rating a ticket: thanked, and its assignee hears it."""
+        with self.db.session() as s:
+            closed = lifecycle.reported_by(s, message.sender, ("closed",))
+            ticket = rating_remarks.recently_rated(closed, self.clock, self.followup_window)
+            if ticket is None:
+                return None
+            return [{"text": rating_remarks.pass_praise(s, self.clock, ticket, text, message.sender)}]
+
+    def rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:
+        with self.db.session() as s:
+            try:
+                ticket = lifecycle.rate(s, self.clock, self.rules, message.sender, rating.score, number, rating.reason)
+            except lifecycle.TicketError:
+                return [{"text": RATED_CLOSED.format(number=number)}]  # rated already (a retried message)
+            reopened = ticket.status == "reopened"
+        if not reopened:
+            return [{"text": rating_remarks.closed_reply(number, rating.reason) or RATED_CLOSED.format(number=number)}]
+        if rating.reason:
+            return [{"text": RATED_REOPENED_REASON.format(number=number, reason=followups.fit(rating.reason, 14))}]
+        return [{"text": RATED_REOPENED.format(number=number)}]
