@@ -15,7 +15,7 @@ from actions import tracker_data
 # action_unsure (the classifier unsure) says utter_default's text unless it filed something or the knowledge
 # base answered.
 MENU_RESPONSES = {"utter_greet", "utter_help", "utter_default", "utter_out_of_scope", "action_unsure",
-                  "action_not_understood"}
+                  "action_not_understood", "action_out_of_scope"}
 # What each choice leads to: a response to utter, or an action to run next.
 CHOICES: dict[str, tuple[str, str]] = {
     "1": ("response", "utter_ask_problem"),

@@ -128,6 +128,8 @@ class ActionNotUnderstood(Action):
     """What the classifier cannot place: a question the knowledge base answers is answered (换电柜在哪,
     小区不让电动车进 外卖咋个送: blind test 17, #21, #97, #112), anything else gets 没太看懂 and the menu."""
 
+    RESPONSE = "utter_default"
+
     def name(self) -> str:
         return "action_not_understood"
 
@@ -136,7 +138,7 @@ class ActionNotUnderstood(Action):
         text = tracker_data.text(tracker)
         if not triage.has_problem(text) and (find_answer(tracker, text) is not None or self._about_a_notice(tracker)):
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(response="utter_default")
+        dispatcher.utter_message(response=self.RESPONSE)
         return []
 
     @staticmethod
@@ -146,6 +148,16 @@ class ActionNotUnderstood(Action):
             person = sender_person(session, tracker)
             whom = questions.Whom("", "", grid_worker=False)
             return questions.notice_answer(session, ctx.clock, person, tracker_data.text(tracker), whom) is not None
+
+
+class ActionOutOfScope(ActionNotUnderstood):
+    """Out of scope for the classifier, yet a question the knowledge base answers is answered: a rider's
+    电瓶快没电了 这附近哪里能充 (blind test 7, #55) is the riders' battery-swap points, not 这个我帮不上忙."""
+
+    RESPONSE = "utter_out_of_scope"
+
+    def name(self) -> str:
+        return "action_out_of_scope"
 
 
 class ActionPolicyCallback(Action):

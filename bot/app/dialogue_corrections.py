@@ -56,9 +56,8 @@ class Corrections:
 
     async def insisted(self, message: Claimed, text: str, classify: Classify | None) -> Claimed | Replies | None:
         """A report the bot took for a question, insisted on: these words (花坛那点建筑垃圾要清走), else the message
-        before that filed nothing, is the report, with the photos held and that message's own. The engine files it
-        when it reads it as a report (or a danger); else it is filed here, as the sender says it is one. None when
-        there is nothing to file."""
+        before that filed nothing, is the report, with the photos held and that message's own, filed here as the
+        sender says it is one (a danger goes on to the engine's emergency). None when there is nothing to file."""
         before = await asyncio.to_thread(self._unfiled, message)
         rest = corrections.insisted_rest(text)
         said = next((t for t in (rest, before[1] if before is not None else "") if _substantial(t)), "")
@@ -68,9 +67,11 @@ class Corrections:
         if before is not None:
             await asyncio.to_thread(self._forget_question, before[0])
         message = replace(message, text=said, payload={**message.payload, "photos": photos, "context_read": True})
+        if triage.has_danger(said):
+            return message  # the engine raises the emergency
+        # Filed here even when the classifier reads a report: the engine had already answered these words as a
+        # question (咋个回事嘛) and would again.
         parsed = await classify(said) if classify is not None else {}
-        if str((parsed.get("intent") or {}).get("name")) == "report_issue" or triage.has_danger(said):
-            return message
         return [{"text": await asyncio.to_thread(self._file, message, category_of(parsed))}]
 
     def _file(self, message: Claimed, category: str | None) -> str:
