@@ -181,7 +181,7 @@ def test_my_tickets_fits_one_sms_part_and_pages_with_more(any_stack: Stack):
                 "下水道堵了 臭得很"]
     numbers = {number_in(reply(stack, who, text)) for who, text in zip(HB_RESIDENTS, problems, strict=True)}
     pages = [reply(stack, HB_GRID_2, "我有哪些工单")]
-    while "更多" in pages[-1] and len(pages) < 6:
+    while "更多" in pages[-1] and len(pages) < 20:  # other modules on the shared stack hold tickets of this grid too
         pages.append(reply(stack, HB_GRID_2, "更多"))
     shown = {n for page in pages for n in re.findall(r"T\d{4,}", page)}
     assert len(pages) >= 2 and numbers <= shown
