@@ -29,6 +29,8 @@ def test_a_change_after_two_ballots_asks_which_topic_and_the_answer_asks_its_opt
         said = turn(s, clock, "我想改一下票")
         assert said is not None and said.startswith("请回复序号选议题") and "路灯" in said and "大会" in said, said
         assert ballots(s) == {(lamp, me.id): (1, False, me.id), (meeting, me.id): (1, False, me.id)}
+        options = turn(s, clock, "1" if said.index("大会") < said.index("路灯") else "2")
+        assert options is not None and "1 早上 2 晚上" in options, options
 
 
 def test_a_change_with_one_ballot_asks_its_options(demo_db, clock) -> None:
