@@ -33,10 +33,19 @@ from bot.core.council_options import option_of, spoken_option, topic_by_option
 from bot.core.council_proxy import household_members, named_member
 from bot.core.council_questions import QUESTION_WINDOW, ask, forget, pending
 from bot.core.council_talk import named_alone, recent_closed
-from bot.core.council_texts import SMS, cast_text, counts_text
+from bot.core.council_texts import SMS, cast_text, counts_text, which_option_text, which_topic_text
 from bot.core.council_withdrawal import ballot_is_latest, withdraw_latest
-from bot.core.council_words import MEMBERS, bare_number, is_proxy, is_proxy_for, is_withdrawal, named_topic, normal
-from bot.store.council_models import Ballot, BallotEvent, Topic
+from bot.core.council_words import (
+    MEMBERS,
+    asks_change_only,
+    bare_number,
+    is_proxy,
+    is_proxy_for,
+    is_withdrawal,
+    named_topic,
+    normal,
+)
+from bot.store.council_models import Ballot, BallotEvent, Topic, VoteQuestion
 from bot.store.models import Person
 
 _PUNCT = " \t\r\n.。,，!！?？~～、；;"
@@ -81,6 +90,10 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         forget(session, person)
         if reply is not None:
             return reply
+    if asks_change_only(text):  # 我想改一下票: which topic, or which option (blind test 9, #21)
+        reply = _which_change(session, clock, person, question)
+        if reply is not None:
+            return reply
     reply = (_withdrawal(session, clock, person, text) or _correction(session, clock, person, text, rules)
              or _proxy_and_own(session, clock, person, text, rules) or _asks(session, clock, person, text))
     if reply is None and (question is None or question.kind not in _ASKED):
@@ -88,6 +101,23 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     if reply is not None:
         return reply
     return read_dialogue_turn(session, clock, person, address, text, window=window, rules=rules)
+
+
+def _which_change(session: Session, clock: Clock, person: Person, question: VoteQuestion | None) -> str | None:
+    """The ballot just cast, or the one open topic the sender voted on, gets its options asked; several, which
+    topic; none voted, the open topics as for a first ballot. None when nothing is open to them."""
+    now = clock.now()
+    changeable = [t for t in open_topics_for(session, person, now) if t.allow_change]
+    just = [t for t in changeable if question is not None and question.kind == "again" and t.id in question.topic_ids]
+    own = [t for t in _own_open_topics(session, person, now) if t.allow_change]
+    topics = just[:1] or own or changeable
+    if not topics:
+        return None
+    if len(topics) == 1:
+        ask(session, clock, person, "option", topics)
+        return which_option_text(topics[0])
+    ask(session, clock, person, "topic", topics)
+    return which_topic_text(topics)
 
 
 # --- withdrawals ---------------------------------------------------------------------------------------------

@@ -91,6 +91,17 @@ def says_change(text: str) -> bool:
     return _CHANGE.search(normal(text)) is not None
 
 
+# A wish to change a ballot that names neither topic nor option (我想改一下票, 我要改投): blind test 9, #21.
+_CHANGE_ONLY = re.compile(r"改.{0,3}[票投选]|重新投|重投|换.{0,2}票")
+_CHANGE_FILLER = re.compile(r"我|想|要|能不能|可不可以|可以|能|一下|下|的|那|票|投|改|换|重新|选|"
+                            r"吗|嘛|哈|了|呢|啊|请|帮|个")
+
+
+def asks_change_only(text: str) -> bool:
+    t = normal(text).strip(" \t\r\n.。,，!！?？~～、；;")
+    return _CHANGE_ONLY.search(t) is not None and not _CHANGE_FILLER.sub("", t).strip(" ，,。.!！?？")
+
+
 def relation_of(text: str) -> str | None:
     """The relation a proxy message names (mother, father…), None for 家里人 or none."""
     t = normal(text)

@@ -1,4 +1,5 @@
-"""Closing a junk or false-alarm ticket that waits for dispatch (待分派, 退单待改派) by message: the duty officer,
+"""Closing a junk or false-alarm ticket that waits for dispatch (待分派, 退单待改派), or one already assigned whose
+holder or a supervisor says 误报/无效 (blind test 9, #64, #65), by message: the duty officer,
 or a secretary within her community, says it needs no handling ("T1038 这个是有人发错了 钓鱼的 关掉",
 "T1038 已办结 无效工单", "T1043 误报 是T1014那个坑 关了"). It is withdrawn with the reason,
 nobody is asked to rate it, its reporter keeps no points for it and is told politely that it was closed and why,
@@ -15,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import audit, dispatch, lifecycle, points, staff_notices, supervisor_words
+from bot.core.commands import WorkerCommand
 from bot.core.notify import notify, notify_address
-from bot.core.tickets import event
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket
 
@@ -28,6 +31,9 @@ INVALID = re.compile(r"无效|误报|假的|虚假|发错了?|报错了|乱发|�
 CLOSE = re.compile(r"关掉|关了|关闭|关单|销单|作废|撤销|撤掉|办结|结单|结案|不派了|不用派|无需处理|不用处理")
 _NOISE = re.compile(r"关掉|关了|关闭|关单|销单|作废|撤销|撤掉|已办结|办结|结单|结案|不派了|这个是|这是|这个|这张|^是")
 _FALSE_ALARM = re.compile(r"误报|没得这回事|没有这回事|假的|虚假|恶作剧")
+# On a ticket someone already holds only words of no real problem close it (关了 alone is the holder's 办结).
+ASSIGNED_INVALID = re.compile(r"(?<!不是)(?<![不非])(?:误报|无效|虚假)|恶作剧|发错了|报错了|"
+                              r"没得这回事|没有这回事")
 ASK_REASON = "请写明关闭理由，如“{number} 无效工单 关掉”或“{number} 误报 关了”；要派单请回“{number} 派给 网格名”。"
 REPLY = "好的，工单{number}已作{what}关闭，不用评价，已告诉反映人{told}。"
 TO_REPORTER = "您好，您反映的问题（{number}）经核实{what}，已关闭。原因：{why}。有事请随时告诉我们。"
@@ -38,6 +44,25 @@ def says_invalid(text: str) -> bool:
     """Whether a dispatcher's words on a waiting ticket close it as junk or a false alarm: words of no real problem,
     or of closing it without a grid ("关掉", "已办结": nobody could have done the job)."""
     return INVALID.search(text) is not None or CLOSE.search(text) is not None
+
+
+def says_false_alarm(text: str) -> bool:
+    """Whether words on a ticket already assigned close it as a false alarm or junk (blind test 9, #64, #65:
+    "T1005 误报 是熏腊肉 关了" from the duty officer or the holder)."""
+    return ASSIGNED_INVALID.search(text) is not None
+
+
+def close_assigned(session: Session, clock: Clock, rules: RoutingRules, person: Person, address: str,
+                   ticket: Ticket | None, text: str, verb: WorkerCommand) -> str | None:
+    """An assigned ticket closed as a false alarm by its holder, someone above him or a dispatcher over it; None
+    when the words are something else (progress, 办结) or the sender none of those (blind test 9, #64, #65)."""
+    if ticket is None or ticket.status not in OPEN_STATUSES or ticket.status in WAITING \
+            or ticket.reporter_address == address or verb.verb == "details" or not says_false_alarm(text):
+        return None
+    acting = lifecycle.may_act(session, rules, ticket, person)
+    if not acting and not dispatch.may_dispatch(session, person):
+        return None
+    return close(session, clock, person, ticket, verb.note, acting=acting)
 
 
 def _bare(note: str) -> bool:
@@ -51,15 +76,17 @@ def reason_of(note: str) -> str:
     return why or ("误报" if _FALSE_ALARM.search(note) else "无效工单")
 
 
-def close(session: Session, clock: Clock, person: Person, ticket: Ticket, note: str) -> str:
-    """Close the waiting ticket as invalid (the sender may dispatch it: checked here); the reply to the sender."""
-    if not dispatch.may_dispatch(session, person):
+def close(session: Session, clock: Clock, person: Person, ticket: Ticket, note: str, *, acting: bool = False) -> str:
+    """Close the ticket as invalid (the sender may dispatch it: checked here, unless `acting`: the holder of an
+    assigned ticket or someone above him); the reply to the sender."""
+    if not acting and not dispatch.may_dispatch(session, person):
         return f"工单{ticket.number}目前“待分派”，由街道值班员或社区书记派单或关闭。"
-    scopes = dispatch.scope_units(session, person)
-    street = any(u.kind == "subdistrict" for u in scopes)
-    if (ticket.unit is None and not street) or (ticket.unit is not None and not dispatch.within(session, ticket.unit,
-                                                                                                 scopes)):
-        return f"抱歉，工单{ticket.number}不在您的辖区，请联系街道值班员。"
+    if not acting:
+        scopes = dispatch.scope_units(session, person)
+        street = any(u.kind == "subdistrict" for u in scopes)
+        if (ticket.unit is None and not street) or (ticket.unit is not None
+                                                    and not dispatch.within(session, ticket.unit, scopes)):
+            return f"抱歉，工单{ticket.number}不在您的辖区，请联系街道值班员。"
     number = ticket.number or ""
     if _bare(note):
         return ASK_REASON.format(number=number)

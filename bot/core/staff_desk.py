@@ -213,7 +213,8 @@ def _dispatch(session: Session, clock: Clock, rules: RoutingRules, person: Perso
         return reply("dispatch_no_target", number=number)
     said = dispatch.instruction(words, done)
     if said and done.assignee is not None:  # "T1039 派给 杨艳 确认 市政那边我打过招呼了 你配合跟进"
-        supervisor_words.tell_holder(session, person, done.ticket, said, "交代")
+        # blind test 9, #37, #48: the new holder, never the one just told 您无需再办
+        supervisor_words.tell_holder(session, person, done.ticket, said, "交代", holder=done.assignee)
         return reply("dispatched_said", number=number, assignee=assignee_label(done.assignee))
     return reply("dispatched", number=number, assignee=assignee_label(done.assignee))
 
@@ -241,6 +242,9 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     if ticket is not None and ticket.status in AWAITING and ticket.reporter_address != address \
             and verb.verb != "details" and invalid_tickets.says_invalid(text):  # blind test 8, #102, #116
         return invalid_tickets.close(session, clock, person, ticket, verb.note)
+    closed = invalid_tickets.close_assigned(session, clock, rules, person, address, ticket, text, verb)
+    if closed is not None:  # blind test 9, #64, #65: "T1005 误报 是熏腊肉 关了" on an assigned emergency
+        return closed
     withdrawn = cancelling.staff_withdrawal(session, clock, person, address, ticket, text, verb.verb)
     if withdrawn is not None:  # 撤销 T1014, T1014 是我发错了 撤销: a ticket they filed themselves
         return withdrawn

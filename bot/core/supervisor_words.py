@@ -69,12 +69,14 @@ def pass_observation(session: Session, clock: Clock, person: Person, ticket: Tic
     return OBSERVED.format(holder=holder_name(ticket))
 
 
-def tell_holder(session: Session, person: Person, ticket: Ticket, words: str, said: str = "留言") -> None:
+def tell_holder(session: Session, person: Person, ticket: Ticket, words: str, said: str = "留言",
+                holder: Person | None = None) -> None:
     """"工单T1017，街道值班员王芳留言：…" (or 交代, 反映) to the ticket's holder, cut with a pointer past one SMS
     part."""
     number = ticket.number or ""
     head, tail = f"工单{number}，{sender_label(session, person)}{said}：", f"（回“{number} 详情”看工单）"
     text = head + words if len(head) + len(words) <= SMS_CHARS else \
         head + words[:SMS_CHARS - len(head) - len(tail) - 1] + "…" + tail
-    if ticket.assignee is not None:
-        notify(session, ticket.assignee, text, ticket_id=ticket.id)
+    holder = holder or ticket.assignee  # a reassignment names the new holder: the relationship may be stale
+    if holder is not None:
+        notify(session, holder, text, ticket_id=ticket.id)
