@@ -43,3 +43,15 @@ def tickets_of(stack: Stack, sender: str) -> list[Ticket]:
 
 def told(stack: Stack, to: str, number: str) -> list[str]:
     return [m["text"] for m in stack.outbox(to) if m["kind"] == "notification" and number in m["text"]]
+
+
+def assignee_phone(stack: Stack, number: str) -> str:
+    """The phone of whoever holds ticket `number` now."""
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+            assert ticket is not None and ticket.assignee is not None, number
+            return str(ticket.assignee.phone)
+    finally:
+        db.dispose()

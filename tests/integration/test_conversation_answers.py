@@ -15,9 +15,9 @@ from sqlalchemy import select
 from bot.common.clock import Clock
 from bot.core.council import post_notice
 from bot.store.db import Database
-from bot.store.models import Person, Ticket
+from bot.store.models import Person
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, say, tickets_of, told
+from tests.integration.talk import assignee_phone, number_in, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 # 河滨社区第2网格 (河滨路, 文化广场), grid worker +8613700000010; these residents are no other test's.
@@ -36,16 +36,6 @@ def person_id(stack: Stack, phone: str) -> int:
     finally:
         db.dispose()
 
-
-def assignee_phone(stack: Stack, number: str) -> str:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            ticket = s.scalar(select(Ticket).where(Ticket.number == number))
-            assert ticket is not None and ticket.assignee is not None, number
-            return str(ticket.assignee.phone)
-    finally:
-        db.dispose()
 
 
 def register_rider(stack: Stack, phone: str) -> None:

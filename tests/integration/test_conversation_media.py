@@ -18,7 +18,7 @@ from bot.store.db import Database
 from bot.store.models import OrgUnit, Person, Ticket
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, say, tickets_of, told
+from tests.integration.talk import assignee_phone, number_in, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 RIDERS = [f"+86136000000{n}" for n in range(51, 60)]
@@ -41,16 +41,6 @@ def register(stack: Stack, phone: str, kind: str) -> None:
     finally:
         db.dispose()
 
-
-def holder_of(stack: Stack, number: str) -> str:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            ticket = s.scalar(select(Ticket).where(Ticket.number == number))
-            assert ticket is not None and ticket.assignee is not None, number
-            return str(ticket.assignee.phone)
-    finally:
-        db.dispose()
 
 
 def ticket(stack: Stack, sender: str, number: str) -> Ticket:
@@ -97,7 +87,7 @@ def test_a_photo_then_a_location_sent_while_asked_where_file_the_waiting_report_
     [filed] = tickets_of(running, rider)
     assert filed.number == number and "红绿灯" in filed.text and len(filed.photos) == 1
     assert (filed.lat, filed.lon) == IN_HEBIN_GRID_3 and filed.unit is not None and filed.unit.name == "河滨社区第3网格"
-    assert any("附照片1张" in m for m in told(running, holder_of(running, number), number))
+    assert any("附照片1张" in m for m in told(running, assignee_phone(running, number), number))
 
 
 def test_我刚才不是说了嘛_is_never_stored_as_the_reports_place(running: Stack):
@@ -120,7 +110,7 @@ def test_a_photo_sent_alone_that_joins_an_open_ticket_reaches_its_holder(running
     assert number in held, held
     say(running, rider, "那个坑越来越大了")
     assert len(ticket(running, rider, number).photos) == 1
-    assert f"工单{number}补充照片1张，回复“{number} 详情”看" in told(running, holder_of(running, number), number)
+    assert f"工单{number}补充照片1张，回复“{number} 详情”看" in told(running, assignee_phone(running, number), number)
 
 
 @pytest.mark.parametrize(("report", "urge", "reason"), [
@@ -136,7 +126,7 @@ def test_the_words_beside_an_urge_reach_the_worker(running: Stack, report: str, 
         number_in(say(running, elder, "还有2栋后头的垃圾堆了一个星期了 莫得人收"))
     urged = say(running, elder, urge)
     assert any(f"已催办工单{number}" in r for r in urged), urged
-    notices = [m for m in told(running, holder_of(running, number), number) if "催促" in m]
+    notices = [m for m in told(running, assignee_phone(running, number), number) if "催促" in m]
     assert notices and reason in notices[-1] and len(notices[-1]) <= 70, notices
 
 
@@ -151,7 +141,7 @@ def test_a_satisfied_rating_with_a_new_worry_is_kept_and_the_worry_passed_on(run
     elder = ELDERS[2 if "水管" in report else 3]
     register(running, elder, "resident")
     number = number_in(say(running, elder, report))
-    holder = holder_of(running, number)
+    holder = assignee_phone(running, number)
     assert any("已办结" in r for r in say(running, holder, f"{number} 已办结 {done}"))
     replies = say(running, elder, rating)
     assert any(number in r and "转告" in r and "答复" in r for r in replies), replies
@@ -166,8 +156,8 @@ def test_of_two_rating_requests_a_rating_goes_to_the_ticket_its_words_point_at_e
     lift = number_in(say(running, elder, "我们这栋的电梯又坏了 老年人爬楼恼火"))
     light = number_in(say(running, elder, "还有楼道的灯也不亮了 黑摸摸的"))
     assert lift != light
-    assert any("已办结" in r for r in say(running, holder_of(running, lift), f"{lift} 已办结 电梯公司修好了"))
-    assert any("已办结" in r for r in say(running, holder_of(running, light), f"{light} 已办结 灯泡换了"))
+    assert any("已办结" in r for r in say(running, assignee_phone(running, lift), f"{lift} 已办结 电梯公司修好了"))
+    assert any("已办结" in r for r in say(running, assignee_phone(running, light), f"{light} 已办结 灯泡换了"))
     replies = say(running, elder, "3 这个电梯三天两头坏 要换新的才得行")  # #79: the lift, asked first
     assert any(lift in r for r in replies), replies
     assert ticket(running, elder, lift).status == "reopened" and ticket(running, elder, light).status == "resolved"
@@ -180,8 +170,8 @@ def test_a_bare_rating_goes_to_the_latest_rating_request_not_the_newest_ticket(r
     register(running, elder, "resident")
     older = number_in(say(running, elder, "单元门的门禁坏了 关不上"))
     newer = number_in(say(running, elder, "还有楼下的垃圾桶好几天莫得人倒了"))
-    assert any("已办结" in r for r in say(running, holder_of(running, newer), f"{newer} 已办结 垃圾清走了"))
-    assert any("已办结" in r for r in say(running, holder_of(running, older), f"{older} 已办结 门禁修好了"))
+    assert any("已办结" in r for r in say(running, assignee_phone(running, newer), f"{newer} 已办结 垃圾清走了"))
+    assert any("已办结" in r for r in say(running, assignee_phone(running, older), f"{older} 已办结 门禁修好了"))
     replies = say(running, elder, "2")
     assert any(older in r for r in replies), replies
     assert ticket(running, elder, older).status == "closed" and ticket(running, elder, newer).status == "resolved"

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
 
 from bot.channels.simulator import ONE_PIXEL_PNG
-from bot.store.db import Database
-from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1
 from tests.integration.stack import Stack
+from tests.integration.talk import assignee_phone
 from tests.integration.test_conversation_context import number_in, say, tickets_of
 
 pytestmark = pytest.mark.engine
@@ -30,16 +28,6 @@ SPOT = (POINT_IN_GRID_1[0] + 0.002, POINT_IN_GRID_1[1] - 0.002)
 CROSSING = (POINT_IN_GRID_1[0] - 0.002, POINT_IN_GRID_1[1] - 0.002)
 ELSEWHERE = (POINT_IN_GRID_1[0] + 0.002, POINT_IN_GRID_1[1] + 0.002)
 
-
-def assignee_phone(stack: Stack, number: str) -> str:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            ticket = s.scalar(select(Ticket).where(Ticket.number == number))
-            assert ticket is not None and ticket.assignee is not None, number
-            return str(ticket.assignee.phone)
-    finally:
-        db.dispose()
 
 
 @pytest.mark.parametrize(("question", "answer_says"), [
