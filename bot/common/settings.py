@@ -299,6 +299,15 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _actions_url_is_the_servers_base(self) -> Settings:
+        """ACTIONS_URL is the action server's base URL; one given as its endpoint (…/webhook, as Rasa's
+        endpoints.yml writes it) would make the engine call …/webhook/webhook and the health check …/webhook/health."""
+        base = self.actions_url.rstrip("/")
+        if base.endswith("/webhook"):
+            self.actions_url = base.removesuffix("/webhook")
+        return self
+
+    @model_validator(mode="after")
     def _event_broker_is_amqp(self) -> Settings:
         url = self.event_broker_url.get_secret_value()
         if url and (not url.startswith(("amqp://", "amqps://")) or not urlsplit(url).hostname):

@@ -57,3 +57,10 @@ def test_production_turns_the_simulator_and_the_demo_off_unless_set(monkeypatch)
     assert not Settings(_env_file=None).demo_data
     monkeypatch.setenv("SIMULATOR_ENABLED", "true")
     assert Settings(_env_file=None).simulator_enabled
+
+
+def test_an_actions_url_given_as_the_endpoint_is_read_as_the_servers_base(monkeypatch):
+    monkeypatch.setenv("ACTIONS_URL", "http://127.0.0.1:5872/webhook/")
+    settings = Settings(_env_file=None)
+    assert settings.actions_url == "http://127.0.0.1:5872"
+    assert settings.action_endpoint == "http://127.0.0.1:5872/webhook"
