@@ -222,6 +222,7 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     named = [] if located is not None or ticket.unit_id is not None else match_place(session, place).grids
     event(session, ticket, "place_given", now, reporter, place=place[:256] or point,
           unit_id=located.unit.id if located else None)
+    problem = ticket.text  # what happened, for those the place brings in
     if detail:
         ticket.text = f"{ticket.text}；补充：{detail}"
         event(session, ticket, "detail_added", now, reporter, note=detail[:500])
@@ -242,11 +243,11 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     if moved and located is not None and ticket.assignee_id is None and rules is not None:
         holder = assign(session, clock, rules, ticket, located.unit)  # the new-ticket notice, with the number
         told |= {holder.id} if holder is not None else set()
-    # Those the place brings in never had the first alert: they hear what happened with the place (blind test 9,
-    # #3 and #57 got only "紧急工单T1003【治安】地点：…").
-    first = staff_notices.emergency(ticket.number or "", CATEGORY_NAMES[ticket.category],
-                                    said + (f"（{grid}）" if grid else ""), ticket.text,
-                                    ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众")
+    # Those the place brings in never had the first alert: they hear what happened with the place, the words said
+    # with it first (blind test 9, #3 and #57 got only "紧急工单T1003【治安】地点：…").
+    first = staff_notices.emergency_place(
+        ticket.number or "", CATEGORY_NAMES[ticket.category], said + (f"（{grid}）" if grid else ""),
+        ticket.reporter_address, "；".join(words for words in (detail, problem) if words))
     newly = _local_staff(session, [located.unit] if moved and located is not None else named)
     for person in newly:
         if person.id not in told:

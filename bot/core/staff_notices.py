@@ -123,7 +123,14 @@ def emergency_place(number: str, category: str, place: str, caller: str, detail:
     """紧急工单T1023【燃气】地点：河畔花园3栋（河滨社区第1网格）。反映人13900000001 — with what the reporter said
     along with the place ("；三楼冒烟") when it fits, else cut with the pointer."""
     tail = f"。反映人{caller}"
-    place = f"{place}；{detail}" if detail else place
+    if detail:  # the place whole, the words along cut first (blind test 9, #3: what happened goes with the place)
+        more = f"{tail}，{pointer(number)}"
+        head = f"紧急工单{number}【{category}】地点：{place}；"
+        cut = [(head, more), (f"紧急{number}地点：{place}；", more)]
+        if units(head + " ".join(detail.split()) + tail) <= PART or \
+                any(PART - units(h) - units(t) - 1 >= MIN_SHOWN for h, t in cut):
+            return fit(detail, [(head, tail)], cut)
+        # no room for the words along: the place alone (详情 has the rest)
     return fit(place, [(f"紧急工单{number}【{category}】地点：", tail)],
                [(f"紧急工单{number}【{category}】地点：", f"{tail}，{pointer(number)}"),
                 (f"紧急{number}地点：", f"{tail}，{pointer(number)}")])

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import emergencies, emergency_followups, lifecycle, reports, sent_before, triage
+from bot.common.sms_parts import units
+from bot.core import emergencies, emergency_followups, lifecycle, reports, sent_before, staff_notices, triage
 from bot.store.db import Database
 from bot.store.models import Person, Ticket
 from tests.conftest import DUTY_OFFICER, STRANGER
@@ -121,3 +122,12 @@ def test_details_of_an_unplaced_ticket_say_waiting_once_and_keep_its_place(demo_
         said = lifecycle.details(s, RULES, number, DUTY_OFFICER)
         assert s.scalar(select(Ticket.unit_id).where(Ticket.number == number)) is None
     assert "待分派，待分派" not in said and "高速路口" in said
+
+
+def test_the_place_notice_keeps_the_place_whole_and_cuts_what_happened_first():
+    long = "有人打架 拿起刀了 一个头都打破了 流好多血 快点来人啊 好多人围起在看"
+    said = staff_notices.emergency_place("T1005", "治安", "河滨社区菜市场后门这点", STRANGER, long)
+    assert "河滨社区菜市场后门这点；有人打架" in said and "详情" in said and units(said) <= 70
+    point = "定位25.4025,103.3025（幸福社区第1网格）"  # no room for the words along: the place alone, whole
+    said = staff_notices.emergency_place("T1005", "消防安全", point, STRANGER, "充电棚那点电线在冒火花 好多车停起的")
+    assert point in said and units(said) <= 70
