@@ -119,8 +119,9 @@ class DialogueContext:
         point = point_of(message.payload)
         if self.hold_media and answers.plain(text) in BARE_WORDS and (photos or point):
             if look.question == "place":  # "也可以发个位置": the engine's form takes it, a photo waits with it (#73)
-                if not point:
-                    return [{"text": sent_before.PHOTO_WHILE_ASKED}]
+                if not point:  # kept on the emergency that waits for its place, if any (blind test 8)
+                    kept = await asyncio.to_thread(self.emergencies.photo, message, photos) if photos else None
+                    return kept or [{"text": sent_before.PHOTO_WHILE_ASKED}]
                 held = list(dict.fromkeys([*look.held_photos, *photos]))
                 return replace(message, text=text or "我的位置", payload={**message.payload, "photos": held})
             return await asyncio.to_thread(self._alone, message, photos, point)

@@ -1,12 +1,13 @@
 """Words after the sender's own emergency (bot/app/dialogue.py): it is over (火灭了 没事了) — an update for everyone
-alerted; more of it, a worried question or a false alarm (有个已经在流血了, 是不是要打120哦, 搞错了)."""
+alerted; more of it, a worried question or a false alarm (有个已经在流血了, 是不是要打120哦, 搞错了); a photo while
+it waits for its place: kept on it, and the place asked again."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import emergency_followups, emergency_updates
+from bot.core import emergencies, emergency_followups, emergency_updates, reports
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -31,3 +32,12 @@ class EmergencyTalk:
             said = emergency_followups.answer(s, self.clock, self.rules, message.sender, text, self.followup_window,
                                               message.id)
         return [{"text": said}] if said is not None else None
+
+    def photo(self, message: Claimed, photos: list[str]) -> Replies | None:
+        """A photo sent while the sender's emergency waits for its place: on that ticket, the place asked again."""
+        with self.db.session() as s:
+            ticket = emergencies.awaiting_place(s, self.clock, message.sender)
+            if ticket is None:
+                return None
+            reports.add_photos(s, self.clock, ticket, tuple(photos), message.id, message.sender)
+            return [{"text": emergencies.PHOTO_ON_EMERGENCY.format(number=ticket.number)}]

@@ -77,10 +77,11 @@ class EmergencyPlace:
         placed = await self._with_detail(message) or await self._place(message)
         if placed is not None:
             return placed
-        if "lat" not in message.payload and emergencies.anxious(message.text) \
-                and not emergency_updates.says_over(message.text):
-            # 你们好久能到嘛 while "where?" stands (blind test 7, #68): calmed and asked again, never the menu
-            calm = await asyncio.to_thread(self._calm, message.sender)
+        asks = emergencies.anxious(message.text) or emergencies.asks_aside(message.text)
+        if "lat" not in message.payload and asks and not emergency_updates.says_over(message.text):
+            # 你们好久能到嘛, 帮我查一下最近的医院在哪点 while "where?" stands (blind test 7, #68; blind test 9, #33):
+            # calmed, told to call and asked again, never the menu
+            calm = await asyncio.to_thread(self._calm, message.sender, message.text)
             if calm is not None:
                 return [{"text": calm}]
         return message
@@ -98,9 +99,9 @@ class EmergencyPlace:
         reply = await asyncio.to_thread(self._answer, message)
         return [{"text": reply}] if reply is not None else None
 
-    def _calm(self, sender: str) -> str | None:
+    def _calm(self, sender: str, text: str) -> str | None:
         with self.db.session() as s:
-            return emergencies.calm_reply(s, self.clock, self.rules, sender)
+            return emergencies.calm_reply(s, self.clock, self.rules, sender, text)
 
     async def _with_detail(self, message: Claimed) -> Replies | None:
         """The place with words of its own ("安居苑5栋2单元 三楼冒烟", blind test 8, #16 and #117): the place onto the

@@ -26,6 +26,7 @@ PLACE_WINDOW = timedelta(minutes=15)
 # street, a landmark ("5栋2单元302", "菜市场门口", "河边那个公厕旁边").
 _PLACE_WORDS = re.compile(r"\d+\s*(?:栋|幢|单元|号|楼|层|室|组)|[栋幢单元楼路街巷村组区]|门口|旁边|附近|对面|"
                           r"后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口")
+PHOTO_ON_EMERGENCY = "照片已放进工单{number}。在哪里？请马上回复具体地点，如“菜市场门口”。"
 PLACE_THANKS = "收到地点：{place}，已告诉值班人员。请注意安全，等候处置！"
 # Words that put the emergency at or next to the reporter's home ("楼下电瓶车烧起来了"), or only a
 # floor or a room of it ("我在5楼下不来", "302室"): their registered home is the place, nothing to ask.
@@ -72,12 +73,29 @@ def anxious(text: str) -> bool:
         and not triage.has_problem(plain) and triage.information_request(plain) in (None, "question")
 
 
-def calm_reply(session: Session, clock: Clock, rules: RoutingRules | None, address: str) -> str | None:
-    """The calm answer to an anxious message while the sender's emergency waits for its place, else None."""
+# A question of its own while "where?" stands ("帮我查一下最近的医院在哪点", blind test 9, #33 got the menu): the
+# reporter is told to call first and asked the place again, never left with "这个我帮不上忙".
+_ASKS_ASIDE = re.compile(r"在哪|哪里|哪点|哪儿|哪个医院|最近的|怎么走|咋个走|咋走")
+CALM_HOSPITAL = "急救车会送最近的医院，还没打{phone}请马上打！请回复具体地点，如“菜市场门口”。"
+
+
+def asks_aside(text: str) -> bool:
+    """Whether a short message asks something of its own (where a hospital is) and names no problem."""
+    plain = " ".join((text or "").split())
+    return 0 < len(plain) <= ANXIOUS_MAX_CHARS and _ASKS_ASIDE.search(plain) is not None \
+        and not triage.has_problem(plain)
+
+
+def calm_reply(session: Session, clock: Clock, rules: RoutingRules | None, address: str,
+               text: str = "") -> str | None:
+    """The calm answer to an anxious message or a question aside while the sender's emergency waits for its
+    place, else None."""
     ticket = awaiting_place(session, clock, address)
     if ticket is None:
         return None
     phone = number_to_call(rules, ticket.category, ticket.text) if rules is not None else "急救电话"
+    if "医院" in text and AMBULANCE in phone:
+        return CALM_HOSPITAL.format(phone=phone)
     return CALM.format(phone=phone)
 
 
@@ -97,6 +115,9 @@ PLACE_ANSWER_MAX_CHARS = 30  # a longer message has things of its own to say
 # A sentence past a place's length with a verb of its own ("…住的老汉说他明天要去医院") says something else.
 _VERB = re.compile(r"说|要|想|去|看|打|给|找|问|买|借|办")
 PLAIN_PLACE_CHARS = 15
+# The way to a place is no verb of its own ("就是去高速路口那条路上 加油站过去点", "去石桥村那条路上 桥头过来一点点":
+# blind test 9, #28 and #55 lost the place).
+_GOING = re.compile(r"(?:^|(?<=[\s，,]))(?:就是|就|是)?去|过去|过来")
 
 
 # "不晓得哦", "真的不晓得 刚搬来": the reporter cannot say where; after the last try the report goes without a place
@@ -114,7 +135,7 @@ def answers_where(text: str) -> bool:
     text = " ".join(text.split())
     if not 0 < len(text) <= PLACE_ANSWER_MAX_CHARS or _NOT_A_PLACE.search(text) is not None:
         return False
-    return len(text) <= PLAIN_PLACE_CHARS or _VERB.search(text) is None
+    return len(text) <= PLAIN_PLACE_CHARS or _VERB.search(_GOING.sub(" ", text)) is None
 
 
 # A landmark named in an emergency's own message ("菜市场门口有个老人晕倒了", blind test 5, #35): the place to
@@ -155,8 +176,13 @@ def landmark_in(text: str) -> str:
 
 # The words around a place said in a sentence ("我在安居苑5栋这边", "是5栋门口嘛"), never part of it (blind test 7,
 # #8: the worker was sent "我在安居苑5栋这边" as the place). Only the edges are taken off: the middle is the place's.
-_SAYING = re.compile(r"^(?:哦|噢|嗯|诶)?(?:应该|其实|我说的)?(?:是在|就是|是|我们?就?在|就在|在|这边|那边)+")
+_SAYING = re.compile(r"^(?:哦|噢|嗯|诶)?(?:应该|其实|我说的)?(?:是在|就是|是|我们?就?在|就在|在|这边|那边|就|去)+")
 _TRAILING = re.compile(r"(?:这儿|那儿|这边|那边|这里|那里|这点|那点|嘛|哈|哦|噢|的|呢|啊|呀|[。.！!~～])+$")
+
+
+def without_saying(text: str) -> str:
+    """A place's words without those leading to it: "就是去高速路口那条路上" → "高速路口那条路上"."""
+    return _SAYING.sub("", text)
 
 
 def spoken_place(text: str) -> str:
@@ -196,6 +222,7 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     named = [] if located is not None or ticket.unit_id is not None else match_place(session, place).grids
     event(session, ticket, "place_given", now, reporter, place=place[:256] or point,
           unit_id=located.unit.id if located else None)
+    problem = ticket.text  # what happened, for those the place brings in
     if detail:
         ticket.text = f"{ticket.text}；补充：{detail}"
         event(session, ticket, "detail_added", now, reporter, note=detail[:500])
@@ -216,11 +243,16 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     if moved and located is not None and ticket.assignee_id is None and rules is not None:
         holder = assign(session, clock, rules, ticket, located.unit)  # the new-ticket notice, with the number
         told |= {holder.id} if holder is not None else set()
+    # Those the place brings in never had the first alert: they hear what happened with the place, the words said
+    # with it first (blind test 9, #3 and #57 got only "紧急工单T1003【治安】地点：…").
+    first = staff_notices.emergency_place(
+        ticket.number or "", CATEGORY_NAMES[ticket.category], said + (f"（{grid}）" if grid else ""),
+        ticket.reporter_address, "；".join(words for words in (detail, problem) if words))
     newly = _local_staff(session, [located.unit] if moved and located is not None else named)
     for person in newly:
         if person.id not in told:
             told.add(person.id)
-            notify(session, person, text, ticket_id=ticket.id)
+            notify(session, person, first, ticket_id=ticket.id)
     if told - ids:  # those brought in by the place hear what follows too (a detail, a withdrawal: blind test 8, #55)
         event(session, ticket, "emergency_alert", now, notified=sorted(told - ids))
     return PLACE_THANKS.format(place=(place or (f"{grid}（{point}）" if grid else point) or "共享的位置")[:30])
@@ -242,7 +274,8 @@ def _local_staff(session: Session, grids: list[OrgUnit]) -> list[Person]:
 # Someone hurt (hit by a car, fallen, bleeding, unconscious): an ambulance first, whatever else the emergency
 # is, except a fire (119 brings both). Blind test 3, #53: a person hit by a car was told 110; blind test 4,
 # #10 and #46: someone hurt where the police are needed too (a crash, a fight) is told 120 and 110.
-_HURT = re.compile(r"受伤|伤到|流血|出血|撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|倒起|倒在地|"
+_HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|出血|"
+                   r"撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|倒起|倒在地|"
                    r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折")
 AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
@@ -265,8 +298,9 @@ LIFT_HEAD = "电梯困人："
 
 
 def lift_trapped(text: str) -> bool:
-    """People shut in a lift: trapped words with the lift or its alarm bell named."""
-    return _TRAPPED.search(text) is not None and _LIFT.search(text) is not None
+    """People shut in a lift: trapped words with the lift or its alarm bell named, or someone still inside a
+    stopped lift ("电梯卡到半中间了 里头还有人", blind test 9, #45)."""
+    return (_TRAPPED.search(text) is not None and _LIFT.search(text) is not None) or triage.lift_with_people(text)
 
 
 def category_for(category: str, text: str) -> str:

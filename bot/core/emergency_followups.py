@@ -64,7 +64,8 @@ def place_with_detail(text: str, ticket: Ticket) -> tuple[str, str] | None:
 
 
 # Someone hurt: an ambulance first (120), whatever else the emergency is.
-_HURT = re.compile(r"流血|出血|受伤|伤到|晕倒|晕过去|昏迷|不省人事|倒在地|躺在地|不动了|没得气|没气|骨折|抽搐|"
+_HURT = re.compile(r"流血|流.{0,3}血|头.{0,2}打破|头破|"
+                   r"出血|受伤|伤到|晕倒|晕过去|昏迷|不省人事|倒在地|躺在地|不动了|没得气|没气|骨折|抽搐|"
                    r"喊不醒|叫不醒|喊不应|叫不应|砍到|捅到|烫到|烧到人")
 # It is getting worse, or more of it: 越来越大, 还在烧, 又冒烟了.
 _WORSE = re.compile(r"越来越|更大|变大|还在|又[冒烧着打]|蔓延|烧过来|冲过来|跑了|逃了|追")

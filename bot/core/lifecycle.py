@@ -269,16 +269,18 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
     actor = registry.person_by_address(session, address)
     if not may_act(session, rules, ticket, actor) and not may_see(session, ticket, actor):
         raise TicketError("not_allowed", ticket)
-    unit = ticket.unit.name if ticket.unit else "待分派"
     named, point = where_words(ticket, ticket.unit)  # a location alone: 阳光小区附近, 定位25.0331,102.7123
     place = "，".join(w for w in (named, point) if w)
+    # No grid yet: the status says 待分派 already (blind test 9, #28 read "待分派，待分派").
+    unit = ticket.unit.name if ticket.unit else ("" if place else "地点不明")
     photos = f"，照片{len(ticket.photos)}张" if ticket.photos else ""
     reporter = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
     head = f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
     tail = f"：{ticket.text}。反映人{reporter}{photos}"
     status = f"{STATUS_NAMES[ticket.status]}，"
     # Richest first; the first that takes no more parts than the leanest one is sent.
-    forms = [f"{head}{status}{unit}{'（' + place + '）' if place else ''}{tail}",
+    where = f"{unit}（{place}）" if unit and place else unit or place
+    forms = [f"{head}{status}{where}{tail}",
              f"{head}{status}{place or unit}{tail}",
              f"{head}{status}{place[:10] or unit}{tail}",
              f"{head}{status.rstrip('，')}{tail}"]

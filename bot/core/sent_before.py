@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core import answers, triage
+from bot.core.emergencies import without_saying
 from bot.core.followups import BARE_WORDS
 from bot.store.message_models import InboxMessage
 
@@ -24,7 +25,6 @@ _SENT_POINT = re.compile(r"(?:发了|发过|发的|发给你|发你|给你发|�
 _REMARK = re.compile(r"^(?:我|你)?(?:刚才|刚刚|之前|前面|早就|已经)?(?:不是|都)?(?:已经)?"
                      r"(?:发了|发过|发的|说了|说过|讲了|讲过|告诉你了|共享了|分享了|给你发了)?.{0,6}?"
                      r"(?:位置|定位|说了|说过|讲了|讲过)?(?:嘛|吗|噻|撒|的|了|啊|呀|哦|哈)*$")
-_LEADING = re.compile(r"^(?:就在|就是在|是在|在|就是|就)")
 _CLAUSES = re.compile(r"[\s，,。.！!？?；;]+")
 
 
@@ -41,7 +41,7 @@ def points_back(text: str) -> bool:
 def place_in(text: str) -> str:
     """The words of an answer to "where?" besides a remark and what names a problem (我刚才不是发了位置嘛 就在安居路口
     → 安居路口; 我刚才不是说了嘛 红绿灯坏了 → ""): what may be stored as the report's place."""
-    kept = [_LEADING.sub("", clause) for clause in _clauses(text) if not _is_remark(clause)]
+    kept = [without_saying(clause) for clause in _clauses(text) if not _is_remark(clause)]
     return " ".join(clause for clause in kept
                     if clause and answers.plain(clause) not in BARE_WORDS and not triage.has_problem(clause))
 

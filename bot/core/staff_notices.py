@@ -104,19 +104,33 @@ def co_handler(number: str, category: str, unit: str, text: str) -> str:
                 (f"协办工单{number}【{category}】：", pointer(number))])
 
 
-def emergency(number: str, category: str, unit: str, text: str, caller: str) -> str:
-    """紧急！工单T1023【燃气】幸福社区第1网格：…。反映人13900000001，请立即处置 — the number always whole."""
+def emergency(number: str, category: str, unit: str, text: str, caller: str, place: str = "") -> str:
+    """紧急！工单T1023【燃气】幸福社区第1网格：…。反映人13900000001，请立即处置 — the number always whole. A `place`
+    (a home's address, blind test 9, #34) stays in every form but the last resort, before the grid's name."""
     tail = f"。反映人{caller}，请立即处置"
-    return fit(text, [(f"紧急！工单{number}【{category}】{unit}：", tail)],
-               [(f"紧急！工单{number}【{category}】{unit}：", f"反映人{caller}，{pointer(number)}"),
-                (f"紧急！工单{number}【{category}】：", f"反映人{caller}，{pointer(number)}")])
+    more = f"反映人{caller}，{pointer(number)}"
+    head = f"紧急！工单{number}【{category}】"
+    if not place:
+        return fit(text, [(f"{head}{unit}：", tail)], [(f"{head}{unit}：", more), (f"{head}：", more)])
+    spot = f"{unit}（{place}）"
+    return fit(text, [(f"{head}{spot}：", tail), (f"{head}{spot}：", f"。反映人{caller}"),
+                      (f"{head}{place}：", f"。反映人{caller}")],
+               [(f"{head}{spot}：", more), (f"{head}{place}：", more), (f"紧急！{number}（{clip(place, 12)}）：", more),
+                (f"{head}：", more)])
 
 
 def emergency_place(number: str, category: str, place: str, caller: str, detail: str = "") -> str:
     """紧急工单T1023【燃气】地点：河畔花园3栋（河滨社区第1网格）。反映人13900000001 — with what the reporter said
     along with the place ("；三楼冒烟") when it fits, else cut with the pointer."""
     tail = f"。反映人{caller}"
-    place = f"{place}；{detail}" if detail else place
+    if detail:  # the place whole, the words along cut first (blind test 9, #3: what happened goes with the place)
+        more = f"{tail}，{pointer(number)}"
+        head = f"紧急工单{number}【{category}】地点：{place}；"
+        cut = [(head, more), (f"紧急{number}地点：{place}；", more)]
+        if units(head + " ".join(detail.split()) + tail) <= PART or \
+                any(PART - units(h) - units(t) - 1 >= MIN_SHOWN for h, t in cut):
+            return fit(detail, [(head, tail)], cut)
+        # no room for the words along: the place alone (详情 has the rest)
     return fit(place, [(f"紧急工单{number}【{category}】地点：", tail)],
                [(f"紧急工单{number}【{category}】地点：", f"{tail}，{pointer(number)}"),
                 (f"紧急{number}地点：", f"{tail}，{pointer(number)}")])
