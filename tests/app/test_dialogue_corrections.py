@@ -86,7 +86,8 @@ async def test_a_riders_insisted_report_naming_no_place_asks_which_cabinet_befor
         [ticket] = s.scalars(select(Ticket).where(Ticket.reporter_address == RIDER)).all()
         assert ticket.number in filed and "收到" in filed
         assert ticket.text == "充电柜那个是坏的 扫不开" and ticket.category == "roads"
-        assert ticket.place_text == "安居苑北门那个" and ticket.unit is not None and ticket.unit.name == "安居社区第1网格"
+        assert ticket.place_text == "安居苑北门那个"
+        assert ticket.unit is not None and ticket.unit.name == "安居社区第1网格"
 
 
 async def test_a_location_answers_which_cabinet_and_places_the_insisted_report(demo_db: Database, clock: FakeClock):
