@@ -1,5 +1,6 @@
 """What the conversation tests say through the simulator and read back: replies within one SMS part, the
-ticket number in them, the sender's tickets and the notices about a ticket."""
+ticket number in them, the sender's tickets and the notices about a ticket; and the people they register
+beyond the demo (riders, residents of a named grid)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from sqlalchemy import select
 
 from bot.store.db import Database
-from bot.store.models import Ticket
+from bot.store.models import OrgUnit, Person, Ticket
 from tests.integration.stack import Stack
 
 SMS = 70
@@ -53,5 +54,20 @@ def assignee_phone(stack: Stack, number: str) -> str:
             ticket = s.scalar(select(Ticket).where(Ticket.number == number))
             assert ticket is not None and ticket.assignee is not None, number
             return str(ticket.assignee.phone)
+    finally:
+        db.dispose()
+
+
+def register(stack: Stack, phone: str, kind: str = "rider", grid: str | None = None) -> str:
+    """`phone` in the registry as an import would add them: a rider (no home grid) or a resident of `grid`;
+    once per database. Returns the phone."""
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            if s.scalar(select(Person.id).where(Person.phone == phone)) is None:
+                home = s.scalar(select(OrgUnit.id).where(OrgUnit.name == grid)) if grid else None
+                assert grid is None or home is not None, grid
+                s.add(Person(name=f"测试{phone[-2:]}", phone=phone, kind=kind, home_unit_id=home))
+        return phone
     finally:
         db.dispose()

@@ -17,7 +17,7 @@ from bot.core.council import post_notice
 from bot.store.db import Database
 from bot.store.models import Person
 from tests.integration.stack import Stack
-from tests.integration.talk import assignee_phone, number_in, say, tickets_of, told
+from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 # 河滨社区第2网格 (河滨路, 文化广场), grid worker +8613700000010; these residents are no other test's.
@@ -33,18 +33,6 @@ def person_id(stack: Stack, phone: str) -> int:
     try:
         with db.session() as s:
             return int(s.scalar(select(Person.id).where(Person.phone == phone)))
-    finally:
-        db.dispose()
-
-
-
-def register_rider(stack: Stack, phone: str) -> None:
-    """A delivery rider in the registry (流动网格员), as an import would add them."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            if s.scalar(select(Person.id).where(Person.phone == phone)) is None:
-                s.add(Person(name="骑手孙刚", phone=phone, kind="rider"))
     finally:
         db.dispose()
 
@@ -80,7 +68,7 @@ def test_a_riders_offer_to_help_gets_what_riders_can_do_never_the_parking_entry(
 def test_a_riders_points_question_gets_the_points_answer_not_the_registration_text(running: Stack):
     """#25: 我是骑手 流动网格员发现问题有积分没得 → 您已登记为骑手… (the question never answered)."""
     rider = RIDERS[1]
-    register_rider(running, rider)
+    register(running, rider)
     [answer] = say(running, rider, "我是骑手 流动网格员发现问题有积分没得")
     assert "积分" in answer and "已登记" not in answer, answer
 

@@ -12,30 +12,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
 
 from bot.channels.simulator import ONE_PIXEL_PNG
-from bot.store.db import Database
-from bot.store.models import Person
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, say, tickets_of
+from tests.integration.talk import number_in, register, say, tickets_of
 
 pytestmark = pytest.mark.engine
 RESIDENTS = [f"+86139{n:08d}" for n in range(131, 141)]  # 安居社区第3网格 (民族路)
 RIDERS = [f"+86136{n:08d}" for n in range(31, 36)]  # registered as riders below, not in the demo
 SERVICE_STATION = "0874-3112345"  # config/knowledge/services.yml's contact
-
-
-def registered_rider(stack: Stack, phone: str) -> str:
-    """A rider (流动网格员) in the registry, as the registry import or the demo registers one."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            if s.scalar(select(Person.id).where(Person.phone == phone)) is None:
-                s.add(Person(name=f"骑手{phone[-2:]}", phone=phone, kind="rider"))
-        return phone
-    finally:
-        db.dispose()
 
 
 def test_a_problem_told_as_a_loose_remark_is_a_report_with_the_photo_sent_before_it(running: Stack):
@@ -100,7 +85,7 @@ def test_someone_about_to_tell_is_listened_to_and_what_follows_is_the_report(run
 
 
 def test_a_rider_asking_where_to_charge_gets_the_riders_points_and_a_resident_the_estates(running: Stack):
-    rider = registered_rider(running, RIDERS[0])
+    rider = register(running, RIDERS[0])
     [answer] = say(running, rider, "电瓶快没电了 这附近哪里能充")
     assert "换电柜" in answer and SERVICE_STATION in answer and "充电棚" not in answer, answer  # #55
     resident = RESIDENTS[5]

@@ -11,14 +11,12 @@ here, Sichuan dialect). Each conversation runs on SQLite and on PostgreSQL with 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from bot.channels.simulator import ONE_PIXEL_PNG
-from bot.store.db import Database
-from bot.store.models import OrgUnit, Person, Ticket
+from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import assignee_phone, number_in, say, tickets_of, told
+from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 RIDERS = [f"+86136000000{n}" for n in range(51, 60)]
@@ -27,20 +25,6 @@ OUTSIDE_EVERY_GRID = (25.4012, 103.2895)  # the blind test's point, west of the 
 IN_ANJU_GRID_1 = (25.4072, 103.3021)  # 安居社区第1网格 (安居苑)
 IN_HEBIN_GRID_3 = (25.4122, 103.3123)  # 河滨社区第3网格 (锦绣小区)
 IN_XINGFU_GRID_1 = (25.4012, 103.3038)  # 幸福社区第1网格, away from other modules' spots
-
-
-def register(stack: Stack, phone: str, kind: str) -> None:
-    """A rider (no home grid) or a resident of 幸福社区第1网格, once per database."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            if s.scalar(select(Person.id).where(Person.phone == phone)) is not None:
-                return
-            home = s.scalar(select(OrgUnit.id).where(OrgUnit.name == "幸福社区第1网格")) if kind == "resident" else None
-            s.add(Person(name=f"测试{phone[-2:]}", phone=phone, kind=kind, home_unit_id=home))
-    finally:
-        db.dispose()
-
 
 
 def ticket(stack: Stack, sender: str, number: str) -> Ticket:
@@ -120,7 +104,7 @@ def test_a_photo_sent_alone_that_joins_an_open_ticket_reaches_its_holder(running
 ])
 def test_the_words_beside_an_urge_reach_the_worker(running: Stack, report: str, urge: str, reason: str):
     elder = ELDERS[0 if "路灯" in report else 1]
-    register(running, elder, "resident")
+    register(running, elder, "resident", "幸福社区第1网格")
     number = number_in(say(running, elder, report))
     if "井盖" in urge:  # another report since: the words still point at the manhole
         number_in(say(running, elder, "还有2栋后头的垃圾堆了一个星期了 莫得人收"))
@@ -139,7 +123,7 @@ def test_the_words_beside_an_urge_reach_the_worker(running: Stack, report: str, 
 def test_a_satisfied_rating_with_a_new_worry_is_kept_and_the_worry_passed_on(running: Stack, report: str, done: str,
                                                                              rating: str, worry: str):
     elder = ELDERS[2 if "水管" in report else 3]
-    register(running, elder, "resident")
+    register(running, elder, "resident", "幸福社区第1网格")
     number = number_in(say(running, elder, report))
     holder = assignee_phone(running, number)
     assert any("已办结" in r for r in say(running, holder, f"{number} 已办结 {done}"))
@@ -152,7 +136,7 @@ def test_a_satisfied_rating_with_a_new_worry_is_kept_and_the_worry_passed_on(run
 
 def test_of_two_rating_requests_a_rating_goes_to_the_ticket_its_words_point_at_else_the_latest(running: Stack):
     elder = ELDERS[4]
-    register(running, elder, "resident")
+    register(running, elder, "resident", "幸福社区第1网格")
     lift = number_in(say(running, elder, "我们这栋的电梯又坏了 老年人爬楼恼火"))
     light = number_in(say(running, elder, "还有楼道的灯也不亮了 黑摸摸的"))
     assert lift != light
@@ -167,7 +151,7 @@ def test_of_two_rating_requests_a_rating_goes_to_the_ticket_its_words_point_at_e
 
 def test_a_bare_rating_goes_to_the_latest_rating_request_not_the_newest_ticket(running: Stack):
     elder = ELDERS[5]
-    register(running, elder, "resident")
+    register(running, elder, "resident", "幸福社区第1网格")
     older = number_in(say(running, elder, "单元门的门禁坏了 关不上"))
     newer = number_in(say(running, elder, "还有楼下的垃圾桶好几天莫得人倒了"))
     assert any("已办结" in r for r in say(running, assignee_phone(running, newer), f"{newer} 已办结 垃圾清走了"))
