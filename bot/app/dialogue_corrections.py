@@ -1,7 +1,8 @@
 """The sender correcting how the bot read their last messages, for `DialogueContext` (bot/core/corrections.py):
 a ticket that was a question withdrawn (不是报事 我是问…), a new ticket merged back (是一回事 不要新开), the open
 report's place fixed (说错了 是9栋门口), and a report the bot took for a question insisted on (我是反映问题 不是问你 …,
-blind test 7, #63): filed from these words or the message before, with the photos held."""
+blind test 7, #63): filed from these words or the message before, with the photos held; when nothing places it
+(a rider has no home grid, blind test 9, #61), where is asked first and the answer files it."""
 
 from __future__ import annotations
 
