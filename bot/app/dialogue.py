@@ -117,6 +117,11 @@ class DialogueContext:
         text = message.text.strip()
         photos = [str(p) for p in message.payload.get("photos") or []]
         point = point_of(message.payload)
+        if look.question == "insisted_place":  # 哪里的充电柜？ answered: the insisted report filed there (bt 9, #61)
+            placed = await self.corrections.placed(message, look.question_reply_to, point or look.held_point,
+                                                   look.held_photos, self.classify)
+            if placed is not None:
+                return placed
         if self.hold_media and answers.plain(text) in BARE_WORDS and (photos or point):
             if look.question == "place":  # "也可以发个位置": the engine's form takes it, a photo waits with it (#73)
                 if not point:  # kept on the emergency that waits for its place, if any (blind test 8)

@@ -1,7 +1,8 @@
 """The sender correcting how the bot read their last messages, for `DialogueContext` (bot/core/corrections.py):
 a ticket that was a question withdrawn (不是报事 我是问…), a new ticket merged back (是一回事 不要新开), the open
 report's place fixed (说错了 是9栋门口), and a report the bot took for a question insisted on (我是反映问题 不是问你 …,
-blind test 7, #63): filed from these words or the message before, with the photos held."""
+blind test 7, #63): filed from these words or the message before, with the photos held; when nothing places it
+(a rider has no home grid, blind test 9, #61), where is asked first and the answer files it."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from typing import Any
 
 from bot.common.clock import Clock
 from bot.core import corrections, lifecycle, reports, triage
+from bot.core.emergencies import answers_where, knows_no_place
+from bot.core.followups import sent_alone
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import Report, assignee_label
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
+from bot.store.message_models import InboxMessage
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
 
@@ -57,42 +61,90 @@ class Corrections:
     async def insisted(self, message: Claimed, text: str, classify: Classify | None) -> Claimed | Replies | None:
         """A report the bot took for a question, insisted on: these words (花坛那点建筑垃圾要清走), else the message
         before that filed nothing, is the report, with the photos held and that message's own, filed here as the
-        sender says it is one (a danger goes on to the engine's emergency). None when there is nothing to file."""
-        before = await asyncio.to_thread(self._unfiled, message)
-        rest = corrections.insisted_rest(text)
-        said = next((t for t in (rest, before[1] if before is not None else "") if _substantial(t)), "")
-        if not said:
+        sender says it is one (a danger goes on to the engine's emergency). Nothing placing it (a rider has no home
+        grid: "充电柜那个是坏的", blind test 9, #61): where is asked first, `placed` files it with the answer. None
+        when there is nothing to file."""
+        words = await asyncio.to_thread(self._insisted_words, message.id, text)
+        if words is None:
             return None
-        photos = list(dict.fromkeys([*(message.payload.get("photos") or []), *(before[2] if before else [])]))
-        if before is not None:
-            await asyncio.to_thread(self._forget_question, before[0])
+        said, photos, before_id = words
+        photos = list(dict.fromkeys([*(message.payload.get("photos") or []), *photos]))
+        if before_id is not None:
+            await asyncio.to_thread(self._forget_question, before_id)
         message = replace(message, text=said, payload={**message.payload, "photos": photos, "context_read": True})
         if triage.has_danger(said):
             return message  # the engine raises the emergency
+        if await asyncio.to_thread(self._unplaced, message):
+            return [{"text": corrections.ask_where(said)}]
         # Filed here even when the classifier reads a report: the engine had already answered these words as a
         # question (咋个回事嘛) and would again.
         parsed = await classify(said) if classify is not None else {}
         return [{"text": await asyncio.to_thread(self._file, message, category_of(parsed))}]
 
-    def _file(self, message: Claimed, category: str | None) -> str:
-        """The report filed as the sender insists, whatever the classifier's doubt: the reply as the engine's."""
+    async def placed(self, message: Claimed, asked_for: int | None, point: tuple[float, float] | None,
+                     held_photos: list[str], classify: Classify | None) -> Replies | None:
+        """The answer to `corrections.ask_where` (万达广场门口那个, a location, 不晓得): the insisted report of message
+        `asked_for` filed with that place. None when the message is no answer to where (a new report, a question)."""
+        text = message.text.strip()
+        bare = sent_alone(text)
+        if asked_for is None or (point is None and (bare or not answers_where(text))) \
+                or corrections.insists_report(text) or triage.has_danger(text):
+            return None
+        words = await asyncio.to_thread(self._asked_words, asked_for)
+        if words is None:
+            return None
+        said, photos = words
+        place = "" if bare or knows_no_place(text) else text
+        photos = list(dict.fromkeys([*photos, *held_photos, *(message.payload.get("photos") or [])]))
+        at = {"lat": point[0], "lon": point[1]} if point is not None else {}
+        report = replace(message, text=said, payload={**message.payload, **at, "photos": photos, "place": place})
+        parsed = await classify(said) if classify is not None else {}
+        return [{"text": await asyncio.to_thread(self._file, report, category_of(parsed))}]
+
+    def _insisted_words(self, message_id: int, text: str) -> tuple[str, list[str], int | None] | None:
+        """(the report's words, the photos of the message before that filed nothing, that message's id)."""
+        before = self._unfiled(message_id)
+        rest = corrections.insisted_rest(text)
+        said = next((t for t in (rest, before[1] if before is not None else "") if _substantial(t)), "")
+        if not said:
+            return None
+        return said, before[2] if before is not None else [], before[0] if before is not None else None
+
+    def _asked_words(self, asked_for: int) -> tuple[str, list[str]] | None:
+        with self.db.session() as s:
+            row = s.get(InboxMessage, asked_for)
+            text, photos = (row.text, list(reports.photos_of_message(s, row.id))) if row is not None else ("", [])
+        words = self._insisted_words(asked_for, text) if corrections.insists_report(text) else None
+        return (words[0], [*photos, *words[1]]) if words is not None else None
+
+    def _unplaced(self, message: Claimed) -> bool:
+        with self.db.session() as s:
+            return reports.needs_place(s, self._report(message, "other"))
+
+    def _report(self, message: Claimed, category: str | None) -> Report:
         point = message.payload.get("lat"), message.payload.get("lon")
         lat, lon = (float(point[0]), float(point[1])) if all(isinstance(v, int | float) for v in point) \
             else (None, None)
+        return Report(text=message.text, category=category or "other", reporter_address=message.sender,
+                      channel=message.channel, place_text=str(message.payload.get("place") or ""), lat=lat, lon=lon,
+                      source_message_id=message.id, photos=tuple(message.payload.get("photos") or ()))
+
+    def _file(self, message: Claimed, category: str | None) -> str:
+        """The report filed as the sender insists, whatever the classifier's doubt: the reply as the engine's."""
         with self.db.session() as s:
-            opened = reports.submit(s, self.clock, Report(
-                text=message.text, category=category or "other", reporter_address=message.sender,
-                channel=message.channel, lat=lat, lon=lon, source_message_id=message.id,
-                photos=tuple(message.payload.get("photos") or ())), self.rules)
+            opened = reports.submit(s, self.clock, self._report(message, category), self.rules)
             if opened.merged_into is not None:
                 return MERGED.format(number=opened.merged_into.number)
             if opened.assignee is None:
                 return OPENED_UNASSIGNED.format(number=opened.ticket.number)
             return OPENED.format(number=opened.ticket.number, assignee=assignee_label(opened.assignee))
 
-    def _unfiled(self, message: Claimed) -> tuple[int, str, list[str]] | None:
+    def _unfiled(self, message_id: int) -> tuple[int, str, list[str]] | None:
         with self.db.session() as s:
-            row = corrections.unfiled_before(s, self.clock, message.sender, message.id)
+            message = s.get(InboxMessage, message_id)
+            if message is None:
+                return None
+            row = corrections.unfiled_before(s, self.clock, message.sender, message_id)
             return (row.id, row.text, list(reports.photos_of_message(s, row.id))) if row is not None else None
 
     def _forget_question(self, message_id: int) -> None:

@@ -21,6 +21,7 @@ QUESTION_MARKERS: tuple[tuple[str, str], ...] = (
     ("请回复选项", "option_choice"),    # utter_vote_which_option
     ("【议事】", "ballot"),            # council.opening_text (回复 1 赞成 2 反对 …)
     ("4 我的积分", "menu"),            # utter_greet, utter_help, utter_default, utter_out_of_scope
+    ("好的，记成反映问题。", "insisted_place"),  # corrections.ask_where (DialogueContext files with the answer)
     ("请问在哪点", "place"),           # utter_ask_report_place
     ("没找到这个地方", "place"),        # utter_place_unknown
     ("有几个网格", "place"),           # utter_place_ambiguous

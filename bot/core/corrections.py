@@ -158,6 +158,19 @@ def insisted_rest(text: str) -> str:
     return _INSISTS.sub(" ", _plain(text)).strip(_FILLER)
 
 
+# Where an insisted report is, asked when nothing places it (a rider has no home grid, blind test 9, #61): the
+# thing it names, when it is one of these, asked for by name ("是哪里的充电柜？").
+ASK_WHERE = "好的，记成反映问题。{which}回复小区、街道名，也可以发个位置。"
+ASK_WHERE_MARK = "好的，记成反映问题。"  # answers.QUESTION_MARKERS: kind "insisted_place"
+_THING = re.compile(r"充电柜|换电柜|充电桩|充电棚|充电站|路灯|红绿灯|井盖|垃圾桶|护栏|电梯|公厕|厕所|水管|下水道")
+
+
+def ask_where(report: str) -> str:
+    """"好的，记成反映问题。是哪里的充电柜？回复小区、街道名，也可以发个位置。" — within one SMS part."""
+    thing = _THING.search(report or "")
+    return ASK_WHERE.format(which=f"是哪里的{thing.group(0)}？" if thing else "是在哪点？")
+
+
 def unfiled_before(session: Session, clock: Clock, address: str, before_id: int) -> InboxMessage | None:
     """The sender's latest message with words before `before_id`, of the last minutes, when it filed no ticket
     (the bot answered it as a question, or did not understand it)."""

@@ -40,7 +40,7 @@ from bot.core.answers import NUMBERED, question_in
 from bot.core.council import is_eligible, is_open, open_topics_for
 from bot.core.council_ballots import CastResult, cast
 from bot.core.council_options import label_in, only_an_option, option_of, spoken_option, topic_by_option
-from bot.core.council_proxy import household_members, named_member, tell_member, voted_already
+from bot.core.council_proxy import household_members, named_member, proxy_ballots, tell_member, voted_already
 from bot.core.council_questions import QUESTION_WINDOW, ask, forget, pending
 from bot.core.council_talk import (
     closed_change,
@@ -54,11 +54,11 @@ from bot.core.council_talk import (
 from bot.core.council_texts import (
     cast_text,
     closed_text,
+    members_voted_text,
     no_proxy_text,
     own_ballot_only_member_text,
     progress_text,
     result_answer_text,
-    which_member_again_text,
     which_member_text,
     which_option_text,
     which_topic_text,
@@ -300,18 +300,22 @@ def _finish(session: Session, clock: Clock, voter: Person, topic: Topic, texts: 
         if topic.per_household or not topic.allow_proxy:
             ask(session, clock, voter, "again", [topic])  # "您的票没有变": a number next is the sender's own
             return no_proxy_text(topic)
+        if by_relation:  # 我老汉: only the members with no ballot yet can be meant (blind test 9, #17)
+            already = {m.id: voted_already(session, topic.id, voter, m, texts) for m in members}
+            left = [m for m in members if already[m.id] is None]
+            if not left and len(members) == 1 and already[members[0].id] == "own":
+                ask(session, clock, voter, "again", [topic])  # a number next is the sender's own (blind 5, #24)
+                return own_ballot_only_member_text(members[0], topic)
+            if not left:
+                return members_voted_text(members, topic, proxy_ballots(session, topic.id, voter, members))
+            if len(left) < len(members):  # some have a ballot: the others offered, never a guess among them
+                ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
+                    members=left, proxy=True)
+                return which_member_text(left)
         if len(members) != 1:
             ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
                 members=members, proxy=True)
             return which_member_text(members)
-        already = voted_already(session, topic.id, voter, members[0], texts) if by_relation else None
-        if already == "by_sender":
-            ask(session, clock, voter, "member", [topic], choice=next((t for t in texts if t), None),
-                members=members, proxy=True)
-            return which_member_again_text(members)
-        if already == "own":
-            ask(session, clock, voter, "again", [topic])  # a number next is the sender's own (blind 5, #24)
-            return own_ballot_only_member_text(members[0], topic)
         member = members[0]
     option = option_of(topic, *texts)
     if option is None:

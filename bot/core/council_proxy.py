@@ -43,7 +43,8 @@ def named_member(members: list[Person], text: str) -> Person | None:
 def voted_already(session: Session, topic_id: int, voter: Person, member: Person,
                   texts: list[str | None]) -> str | None:
     """Whether the only member a word like 我老汉 could mean has a ballot on the topic already: "by_sender"
-    (the sender cast it naming another relation, 帮我妈投: the same person is not both, blind test 4, #27),
+    (the sender cast it naming another relation, 帮我妈投, or by name: the same person is not both, blind test 4,
+    #27),
     "own" (they voted themselves), None (no ballot, the same relation again, or the message says it changes)."""
     said = normal(" ".join(t for t in texts if t))
     if any(word in said for word in _CHANGE):
@@ -56,7 +57,16 @@ def voted_already(session: Session, topic_id: int, voter: Person, member: Person
     if not ballot.proxy or ballot.cast_by_id != voter.id:
         return None
     now, then = relation_of(said), _relation_cast_as(session, voter, ballot)
-    return "by_sender" if now and then and now != then else None  # 我妈 again is the same person
+    # 我妈 again is the same person; another relation (我老汉 after 我妈), or one after a ballot cast by name, is not
+    return "by_sender" if now and now != then else None
+
+
+def proxy_ballots(session: Session, topic_id: int, voter: Person, members: list[Person]) -> dict[int, int]:
+    """Member id → option of the members' ballots on the topic that the voter cast for them."""
+    rows = session.scalars(select(Ballot).where(Ballot.topic_id == topic_id, Ballot.cast_by_id == voter.id,
+                                                Ballot.proxy.is_(True),
+                                                Ballot.person_id.in_([m.id for m in members])))
+    return {b.person_id: b.option for b in rows}
 
 
 def _relation_cast_as(session: Session, voter: Person, ballot: Ballot) -> str | None:

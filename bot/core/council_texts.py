@@ -31,11 +31,18 @@ def which_member_text(members: list[Person]) -> str:
     return fit("替家里哪位投？回复序号：" + " ".join(f"{n} {m.name}" for n, m in enumerate(members[:5], 1)), SMS)
 
 
-def which_member_again_text(members: list[Person]) -> str:
-    """A relation word again (我老汉也投…) when the only member it could mean already has the sender's proxy
-    ballot (for 我妈): the same person is not both, so ask, and say how to add a family member."""
-    names = " ".join(f"{n} {m.name}" for n, m in enumerate(members[:5], 1))
-    return fit(f"您已替{members[0].name}投过。这次替哪位？回复序号：{names}。别的家人请先找网格员登记。", SMS)
+def members_voted_text(members: list[Person], topic: Topic, mine: dict[int, int]) -> str:
+    """A relation word again (我老汉也投赞成) when every member it could mean has a ballot already (blind test 9,
+    #17): said plainly, never offered again; `mine` (member id → option) are the sender's proxy ballots, the one
+    to change named ("帮李明改成反对"). A member's own ballot stands."""
+    names = "、".join(m.name for m in members[:3])
+    both = "都" if len(members) > 1 else ""
+    changeable = next((m for m in members if m.id in mine), None)
+    if changeable is None:
+        return fit(f"家里登记的{names}{both}已自己投了，以本人的票为准。别的家人请先找网格员登记。", SMS)
+    other = next((label for n, label in enumerate(topic.options, 1) if n != mine[changeable.id]), "")
+    return fit(f"家里登记的{names}{both}已经投过了。要改就说“帮{changeable.name}改成{other}”。"
+               "别的家人请先找网格员登记。", SMS)
 
 
 def own_ballot_only_member_text(member: Person, topic: Topic) -> str:

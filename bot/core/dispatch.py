@@ -150,7 +150,7 @@ def last_return(session: Session, ticket: Ticket) -> TicketEvent | None:
                           .order_by(TicketEvent.id.desc()).limit(1))
 
 
-def _first_handler(session: Session, rules: RoutingRules, ticket: Ticket, unit: OrgUnit | None) -> Person | None:
+def first_handler(session: Session, rules: RoutingRules, ticket: Ticket, unit: OrgUnit | None) -> Person | None:
     """Whom the routing table would give the ticket in that unit (as `assign` picks)."""
     for wanted in rules.category(ticket.category).roles if unit is not None else ():
         found = registry.staff_nearest(session, unit, [wanted])
@@ -166,7 +166,7 @@ def _refuse_the_returner(session: Session, rules: RoutingRules, ticket: Ticket, 
     returned = last_return(session, ticket)
     if returned is None or returned.actor_id is None:
         return
-    target = person or _first_handler(session, rules, ticket, unit)
+    target = person or first_handler(session, rules, ticket, unit)
     if target is not None and target.id == returned.actor_id:
         raise DispatchError("returned_by", (target.name, (returned.note or "")[:20]))
 
@@ -199,7 +199,7 @@ def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str, a
     now = clock.now()
     from_status, from_unit = ticket.status, ticket.unit_id
     already = person is None and previous is not None and unit is not None and ticket.unit_id == unit.id \
-        and _first_handler(session, rules, ticket, unit) == previous
+        and first_handler(session, rules, ticket, unit) == previous
     if already:  # sent to the grid that already holds it (blind test 8, #57): its worker is not told twice
         assignee = previous
     elif person is None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import audit, registry
+from bot.core.dispatch import first_handler
 from bot.core.lifecycle import TicketError, acting_on
 from bot.core.notify import notify, notify_address
 from bot.core.routing_rules import RoutingRules
@@ -31,7 +32,11 @@ def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str | 
         raise TicketError("no_handler", ticket)
     before, from_unit = ticket.assignee, ticket.unit_id
     now = clock.now()
-    if person_id is None:
+    held = before if ticket.status not in ("new", "returned") else None
+    if held is not None and ticket.unit_id == unit.id and (
+            held.id == person_id if person_id is not None else first_handler(session, rules, ticket, unit) == held):
+        assignee = held  # sent to the one who holds it already (blind test 8, #57): never told twice
+    elif person_id is None:
         assignee = assign(session, clock, rules, ticket, unit, exclude=set())
         if assignee is None:
             raise TicketError("no_handler", ticket)

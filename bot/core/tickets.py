@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.phones import mask, national
-from bot.core import points, registry, staff_notices
+from bot.core import points, registry, staff_notices, triage
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
 from bot.core.priority import household_priority
@@ -189,7 +189,8 @@ def open_ticket(session: Session, clock: Clock, rules: RoutingRules, report: Rep
 
     now = clock.now()
     reporter = registry.person_by_address(session, report.reporter_address)
-    category = report.category if report.category in CATEGORY_NAMES else "other"
+    category = triage.facility_category(report.category if report.category in CATEGORY_NAMES else "other",
+                                        report.text)
     on_behalf = session.get(Household, report.household_id) if report.household_id is not None else None
     priority = "normal" if report.question else priority_for(rules, reporter, report.emergency, on_behalf)
     ticket = Ticket(

@@ -75,6 +75,23 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
+# A charging cabinet, pile or shed out of order is a public facility's (道路设施), not fire safety: the classifier
+# files everything 充电 under 消防安全 (blind test 9, #61: "充电柜那个是坏的 扫不开"), unless it burns or smokes.
+_CHARGER = re.compile(r"充电柜|换电柜|充电桩|充电棚|充电站|充电口|充电插座")
+_OUT_OF_ORDER = re.compile(r"坏|扫不开|扫不了|扫码没|用不了|不能用|充不进|充不上|没反应|打不开|开不了|故障|不通电|失灵")
+_BURNS = re.compile(r"火|烟|烧|爆|焦|发烫|漏电|电到人")
+
+
+def facility_category(category: str, text: str) -> str:
+    """The category of a report: a broken charging cabinet or pile is 道路设施 (public facilities) when the
+    classifier said 消防安全 or 其他 and nothing burns; otherwise the classifier's."""
+    plain = _plain(text)
+    if category in ("fire_safety", "other") and _CHARGER.search(plain) and _OUT_OF_ORDER.search(plain) \
+            and not _BURNS.search(plain):
+        return "roads"
+    return category
+
+
 # Someone living alone not seen for days, or not answering the door (blind test 17, #92): possibly down inside.
 _ALONE = re.compile(r"独居|一个人住|孤寡|空巢|老人|老汉|老婆婆|婆婆|爷爷|奶奶|大爷|大妈")
 _NOT_SEEN = re.compile(r"(?:好几|几|两|三|四|五|多)天(?:都|了)?(?:没|莫|没有|没得|莫得)"

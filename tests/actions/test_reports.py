@@ -4,6 +4,7 @@ from rasa_sdk.events import SlotSet
 from sqlalchemy import select
 
 from actions.reports import ActionCaptureReport, ActionSubmitReport, ValidateReportForm
+from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket
 from tests.actions.conftest import make_tracker
 from tests.conftest import RESIDENT, RIDER, STRANGER
@@ -213,3 +214,18 @@ async def test_danger_words_read_as_a_report_raise_the_emergency(action_context,
     assert dispatcher.messages[0]["response"] == "utter_emergency" and listens(events)
     [ticket] = tickets_of(action_context, RESIDENT)
     assert ticket.priority == "immediate"
+
+
+async def test_a_location_answering_where_places_the_report_by_its_point_never_as_我的位置(action_context, dispatcher,
+                                                                                         domain):
+    """Blind test 9, #14: the worker's notice said "（我的位置）", with neither the estate nor the point."""
+    slots = {"report_text": "路中间有个大坑", "report_category": "roads", "report_place": "我的位置",
+             "report_lat": 25.4025, "report_lon": 103.3025}
+    await ActionSubmitReport().run(dispatcher, make_tracker(RIDER, slots=slots), domain)
+    number = dispatcher.messages[0]["number"]
+    with action_context.db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert ticket.place_text == "" and ticket.unit.name == "幸福社区第1网格"
+        notice = s.scalar(select(OutboxMessage.text).where(OutboxMessage.recipient == ticket.assignee.phone,
+                                                           OutboxMessage.text.contains(f"新工单{number}")))
+    assert "幸福社区第1网格（定位25.4025,103.3025）" in notice and "我的位置" not in notice, notice

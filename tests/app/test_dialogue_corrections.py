@@ -12,7 +12,7 @@ from bot.store.db import Database
 from bot.store.message_models import InboxMessage
 from bot.store.models import KnowledgeMiss, Ticket
 from tests.app.test_dialogue import Conversation, texts
-from tests.conftest import RESIDENT
+from tests.conftest import POINT_IN_GRID_1, RESIDENT, RIDER
 
 UNKNOWN = "抱歉，这个问题我暂时答不上。回复1，请工作人员给您回电。"
 
@@ -58,3 +58,50 @@ async def test_insisting_after_a_greeting_files_nothing(demo_db: Database, clock
     await chat.say("你好")
     passed = await chat.say("我是反映问题 不是问你")
     assert isinstance(passed, Claimed) and passed.text == "我是反映问题 不是问你"  # the engine asks what it is
+
+
+CHARGING = "电瓶快没电了 哪点能充"
+INSISTED = "我是反映问题 不是问你 充电柜那个是坏的 扫不开"
+
+
+async def rider_insisted(demo_db: Database, clock: FakeClock) -> tuple[Conversation, str]:
+    """A rider (no home grid) whose question was answered, insisting on a report that names no place."""
+    chat = Conversation(demo_db, clock, sender=RIDER, intent="ask_policy")
+    await chat.say(CHARGING)
+    chat.bot(["换电柜在安居苑北门和河滨路口，充电棚在阳光小区2栋旁。"])
+    chat.classify_as("report_issue", "fire_safety")  # every 充电 is 消防安全 to the classifier
+    [asked] = texts(await chat.say(INSISTED))
+    return chat, asked
+
+
+async def test_a_riders_insisted_report_naming_no_place_asks_which_cabinet_before_filing(demo_db: Database,
+                                                                                       clock: FakeClock):
+    # Blind test 9, #61: filed 待分派 "地点不明（未说明）" without asking, under 【消防安全】.
+    chat, asked = await rider_insisted(demo_db, clock)
+    assert asked.startswith("好的，记成反映问题。是哪里的充电柜？") and "发个位置" in asked and len(asked) <= 70
+    with demo_db.session() as s:
+        assert s.scalars(select(Ticket).where(Ticket.reporter_address == RIDER)).all() == []
+    [filed] = texts(await chat.say("安居苑北门那个"))
+    with demo_db.session() as s:
+        [ticket] = s.scalars(select(Ticket).where(Ticket.reporter_address == RIDER)).all()
+        assert ticket.number in filed and "收到" in filed
+        assert ticket.text == "充电柜那个是坏的 扫不开" and ticket.category == "roads"
+        assert ticket.place_text == "安居苑北门那个"
+        assert ticket.unit is not None and ticket.unit.name == "安居社区第1网格"
+
+
+async def test_a_location_answers_which_cabinet_and_places_the_insisted_report(demo_db: Database, clock: FakeClock):
+    chat, _ = await rider_insisted(demo_db, clock)
+    [filed] = texts(await chat.say("", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1]))
+    with demo_db.session() as s:
+        [ticket] = s.scalars(select(Ticket).where(Ticket.reporter_address == RIDER)).all()
+        assert ticket.number in filed and (ticket.lat, ticket.lon) == POINT_IN_GRID_1 and ticket.place_text == ""
+        assert ticket.unit is not None and ticket.unit.name == "幸福社区第1网格"
+
+
+async def test_not_knowing_where_files_the_insisted_report_for_the_duty_officer(demo_db: Database, clock: FakeClock):
+    chat, _ = await rider_insisted(demo_db, clock)
+    [filed] = texts(await chat.say("不晓得叫啥子地方"))
+    with demo_db.session() as s:
+        [ticket] = s.scalars(select(Ticket).where(Ticket.reporter_address == RIDER)).all()
+        assert ticket.number in filed and ticket.unit_id is None and ticket.category == "roads"

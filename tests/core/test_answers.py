@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.core import answers, followups, lifecycle
+from bot.core import answers, corrections, followups, lifecycle
 from bot.core.answers import Rating, choice_number, question_in, rating_in
 from bot.core.council import opening_text
 from bot.core.council_texts import which_topic_text
@@ -59,7 +59,8 @@ def test_the_bots_questions_are_recognised_by_words_it_really_sends():
     ticket = SimpleNamespace(number="T1001", resolution_note="路灯换好了")
     topic = SimpleNamespace(title="是否收缴垃圾清运费", description="", options=["赞成", "反对", "弃权"])
     sent = " ".join([(ROOT / "domain.yml").read_text(encoding="utf-8"), followups.ASK_WHICH,
-                     lifecycle.rating_request(ticket), opening_text(topic), which_topic_text([])])
+                     lifecycle.rating_request(ticket), opening_text(topic), which_topic_text([]),
+                     corrections.ask_where("充电柜那个是坏的")])
     for marker, _kind in answers.QUESTION_MARKERS:
         assert marker in sent, marker
 
@@ -69,4 +70,5 @@ def test_the_question_a_message_asks_is_its_kind():
     assert question_in("工单T1001已办结：路灯换好了。请评价：1 满意 2 基本满意 3 不满意") == "rating"
     assert question_in(followups.ASK_WHICH.format(number="T1004")) == "follow_up"
     assert question_in("请问在哪点？回复小区、街道或村组名，也可以发个位置。") == "place"
+    assert question_in(corrections.ask_where("充电柜那个是坏的 扫不开")) == "insisted_place"
     assert question_in("收到，工单T1001已派给网格员李磊（137****0001），会尽快处理。") is None

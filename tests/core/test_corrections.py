@@ -58,3 +58,17 @@ def test_a_fixed_place_is_the_tickets_and_its_handler_hears(demo_db: Database, c
     with demo_db.session() as s:
         assert s.scalar(select(Ticket.place_text).where(Ticket.number == number)) == "9栋门口"
     assert any("9栋门口" in text for text in messages_to(demo_db, WORKER))
+
+
+def test_where_an_insisted_report_is_asks_for_the_thing_it_names_within_one_sms_part():
+    asked = corrections.ask_where("充电柜那个是坏的 扫不开")
+    assert asked == "好的，记成反映问题。是哪里的充电柜？回复小区、街道名，也可以发个位置。"
+    plain = corrections.ask_where("天天有人半夜按喇叭")
+    assert "是在哪点？" in plain and len(plain) <= 70 and len(asked) <= 70
+
+
+def test_a_broken_charging_cabinet_reported_as_fire_safety_is_filed_as_a_public_facility(demo_db: Database,
+                                                                                        clock: FakeClock):
+    number = submit(demo_db, clock, make_report("充电柜那个是坏的 扫不开", category="fire_safety"))
+    with demo_db.session() as s:
+        assert s.scalar(select(Ticket.category).where(Ticket.number == number)) == "roads"

@@ -17,6 +17,7 @@ from bot.core.notify import notify
 from bot.store.council_models import Ballot
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.models import Person
 from tests.core.council_factories import GROUP1, open_topic, person
 
 ME = GROUP1[1]  # her household: GROUP1[0] and GROUP1[1]
@@ -69,17 +70,36 @@ def sent(s, clock: FakeClock, text: str, sender: str = ME) -> str | None:
     return turn(s, clock, text, sender)
 
 
-def test_mother_then_father_with_one_member_registered_asks_instead_of_changing_the_same_ballot(
+def test_mother_then_father_with_one_member_registered_says_he_voted_and_how_to_change_never_offers_him(
         demo_db: Database, clock: FakeClock) -> None:
+    # Blind test 9, #17: "您已替李明投过。这次替哪位？回复序号：1 李明" offered the member just voted for again.
     with demo_db.session() as s:
         topic = open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
         me, member = person(s, ME), household_members(s, person(s, ME))[0]
         assert f"已替{member.name}投" in sent(s, clock, "帮我妈投一票 她也赞成")
-        asked = sent(s, clock, "我老汉也投反对")
-        assert f"您已替{member.name}投过" in asked and f"1 {member.name}" in asked and "登记" in asked
+        said = sent(s, clock, "我老汉也投反对")
+        assert f"家里登记的{member.name}已经投过了" in said and f"帮{member.name}改成反对" in said, said
+        assert "序号" not in said and f"1 {member.name}" not in said and "登记" in said and len(said) <= 70
         assert ballots(s) == {(topic, member.id): (1, True, me.id)}  # not changed on a guess
-        assert f"已替{member.name}改投反对" in sent(s, clock, "1")  # the sender says it is the same person
+        assert f"已替{member.name}改投反对" in sent(s, clock, f"帮{member.name}改成反对")  # as the reply says
         assert ballots(s)[(topic, member.id)][0] == 2
+
+
+def test_a_relation_word_after_a_proxy_ballot_offers_only_the_members_with_no_ballot(demo_db: Database,
+                                                                                     clock: FakeClock) -> None:
+    with demo_db.session() as s:
+        me = person(s, ME)
+        first = household_members(s, me)[0]
+        s.add(Person(name="李桂兰", phone="+8613500009917", kind="resident", household_id=me.household_id,
+                     home_unit_id=me.home_unit_id, villager_group_id=me.villager_group_id))
+        s.flush()
+        open_topic(s, clock, title="是否安装村组路灯", allow_proxy=True)
+        assert f"已替{first.name}投" in sent(s, clock, f"帮{first.name}投赞成")
+        asked = sent(s, clock, "我老汉也投赞成")
+        assert "1 李桂兰" in asked and first.name not in asked, asked
+        assert "已替李桂兰投" in sent(s, clock, "1")
+        said = sent(s, clock, "我妈也投赞成")
+        assert f"{first.name}、李桂兰都已经投过了" in said and "序号" not in said, said
 
 
 def test_the_same_relation_again_is_the_same_member_and_changes_their_ballot(demo_db: Database,

@@ -143,3 +143,15 @@ def test_a_problem_described_with_who_did_it_unknown_is_a_report_not_a_question(
 @pytest.mark.parametrize("text", ["不晓得低保咋个申请", "垃圾分类咋个分", "这堆砖头是哪个的？"])
 def test_a_question_that_says_it_does_not_know_is_still_a_question(text: str):
     assert triage.information_request(text) == "question"
+
+
+@pytest.mark.parametrize(("text", "said", "filed"), [
+    ("充电柜那个是坏的 扫不开", "fire_safety", "roads"),  # blind test 9, #61: 【消防安全】
+    ("换电柜用不了 扫码没反应", "other", "roads"),
+    ("充电桩坏了好几天了", "fire_safety", "roads"),
+    ("充电柜在冒烟 好大一股焦味", "fire_safety", "fire_safety"),  # it burns: fire safety after all
+    ("楼道里有人给电瓶车充电", "fire_safety", "fire_safety"),  # no facility out of order
+    ("充电桩坏了", "sanitation", "sanitation"),  # the classifier's own reading of another category stands
+])
+def test_a_broken_charging_cabinet_is_a_public_facility_unless_it_burns(text: str, said: str, filed: str):
+    assert triage.facility_category(said, text) == filed

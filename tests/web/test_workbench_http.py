@@ -135,3 +135,27 @@ async def test_a_number_verification_resolved_on_the_workbench_moves_the_number_
     told = messages_to(db, STRANGER)
     assert any("登记已改用这个号码" in m for m in told) and not any("请评价" in m for m in told)
     assert "13900000001" not in "".join(told) and messages_to(db, RESIDENT) == []
+
+
+async def test_an_emergency_dispatched_from_the_workbench_to_its_holders_grid_is_announced_to_him_once(http, clock):
+    # Blind test 8, #57: the new holder got the same 【紧急】 notice twice, from the duty officer's dispatch.
+    from sqlalchemy import select
+
+    from bot.core import emergencies
+    from bot.store.models import OrgUnit, Ticket
+    from tests.core.helpers import RULES, make_report, messages_to, submit
+
+    db = http.services.db
+    number = submit(db, clock, make_report("有人晕倒了 快点", sender="+8613999990167", category="health",
+                                           emergency=True))
+    with db.session() as s:
+        emergencies.give_place(s, clock, s.scalar(select(Ticket).where(Ticket.number == number)), "滨河路农贸市场后门",
+                               rules=RULES)
+        grid = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "AJ-G4"))
+    await signed_in(http, phone=DUTY_OFFICER)
+    page = (await http.get(f"/staff/tickets/{number}")).text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    answer = await http.post(f"/staff/tickets/{number}/dispatch", data={"csrf": csrf, "target": f"unit:{grid}"})
+    assert answer.status_code == 303 and "error" not in answer.headers["location"], answer.headers["location"]
+    notices = [m for m in messages_to(db, "+8613700000008") if number in m and "【紧急】" in m]  # 吴军
+    assert len(notices) == 1 and "农贸市场后门" in notices[0], notices
