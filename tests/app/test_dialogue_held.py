@@ -9,6 +9,7 @@ import uuid
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
+from bot.core import triage
 from bot.core.timers import process_due
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
@@ -191,3 +192,24 @@ async def test_a_photo_held_through_a_report_taken_for_a_question_goes_with_the_
     chat.classify_as("report_issue", "sanitation")
     passed = await chat.say("花坛边上的建筑垃圾要清走")
     assert isinstance(passed, Claimed) and passed.payload["photos"] == ["photo-7"]
+
+
+async def test_who_alone_asked_what_happened_begins_the_report_that_follows(demo_db: Database, clock: FakeClock):
+    """Blind test 9, #40: 我们楼上那家 was filed on its own and 天天半夜剁肉 吵得睡不着 became its 补充."""
+    chat = Conversation(demo_db, clock, intent="report_issue", category="dispute")
+    who = await chat.say("我们楼上那家")
+    chat.bot([triage.no_problem_yet_reply("我们楼上那家")], reply_to=who.id)  # the InformationRequests step's reply
+    clock.advance(minutes=1)
+    report = await chat.say("天天半夜剁肉 吵得睡不着")
+    assert isinstance(report, Claimed) and report.text == "我们楼上那家 天天半夜剁肉 吵得睡不着"
+    chat.bot(["已受理，工单T1001"], reply_to=report.id)
+    later = await chat.say("隔壁也吵")
+    assert isinstance(later, Claimed) and later.text == "隔壁也吵"  # used once
+
+
+async def test_who_alone_followed_by_a_question_is_left_out_of_it(demo_db: Database, clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    who = await chat.say("隔壁那个人")
+    chat.bot([triage.no_problem_yet_reply("隔壁那个人")], reply_to=who.id)
+    asked = await chat.say("社区几点下班")
+    assert isinstance(asked, Claimed) and asked.text == "社区几点下班"
