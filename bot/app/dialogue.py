@@ -154,6 +154,9 @@ class DialogueContext:
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self._place_only(text):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
+        if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
+                and triage.names_only_who(text):  # 我们楼上那家: what happened? the words held (blind test 9, #40)
+            return [{"text": triage.who_asked(text)}]
         if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
             update = await asyncio.to_thread(self.emergencies.update, message, text)
             if update is not None:

@@ -197,7 +197,7 @@ _OPENER = re.compile(r"^(?:喂|哎|诶)?(?:我们?|我这里|我这边)?(?:要|�
 _FRAGMENT = re.compile(r"^(?:我们?|咱们?|我家|屋头|屋里|家里|这边|那边|就是|嗯|呃|哦|哎|诶|那)*(?:那个|这个|那件|这件)"
                        r"(?:事|事情|情况|人)?(?:嘛|哈|啊|哦|呢|噻)?$")
 # Who or where alone, no problem (我们楼上那家, 隔壁那个人, 楼下有个老头, blind test 9, #40): asked what happened, the
-# words held for the report that follows (bot/core/followups.py `held_who`).
+# words held for the report that follows (bot/core/followups.py `held_who`, bot/app/dialogue.py).
 _SPOT = (r"(?:楼上|楼下|隔壁子?|对门|对面|斜对面|上面|下面|上头|下头|旁边|顶楼|院子|小区|巷子|楼道|单元|门口)"
          r"(?:里|头|的)?")
 _WHO = (r"(?:一家人|人家|家人|邻居|老头子?|老太婆|老婆婆|婆婆|大爷|大妈|娃儿|小伙子|年轻人|两口子|租客|租户|住户|"
@@ -222,24 +222,26 @@ def says_no_problem_yet(text: str) -> bool:
     plain = _bare(text)
     if not plain or has_problem(plain) or any(c.isdigit() for c in plain):
         return False
-    return _OPENER.match(plain) is not None or _FRAGMENT.match(plain) is not None or names_only_who(plain)
-
-
-def names_only_who(text: str) -> bool:
-    """我们楼上那家, 隔壁那个人: who (or where they live) and no problem: the problem is asked for, the words kept."""
-    plain = _bare(text)
-    return bool(plain) and not has_problem(plain) and _WHO_FRAGMENT.match(plain) is not None
+    return _OPENER.match(plain) is not None or _FRAGMENT.match(plain) is not None
 
 
 def no_problem_yet_reply(text: str) -> str:
-    """The reply to a message with no problem yet: an opener is listened to, a fragment asked what it is, who alone
-    asked what happened to them (楼上那家怎么了？)."""
+    """The reply to a message with no problem yet: an opener is listened to, a fragment asked what it is."""
+    return LISTENING if _OPENER.match(_bare(text)) is not None else ASK_PROBLEM
+
+
+def names_only_who(text: str) -> bool:
+    """我们楼上那家, 隔壁那个人: who (or where they live) and no problem. With no report open and no place asked for,
+    the dialogue asks what happened (`who_asked`) and keeps the words for the report that follows."""
     plain = _bare(text)
-    if _OPENER.match(plain) is not None:
-        return LISTENING
-    if _FRAGMENT.match(plain) is None and names_only_who(plain):
-        return WHO_ASKED.format(who=_WHO_LEAD.sub("", plain)[:12] or plain[:12])
-    return ASK_PROBLEM
+    return bool(plain) and not has_problem(plain) and _FRAGMENT.match(plain) is None \
+        and _WHO_FRAGMENT.match(plain) is not None
+
+
+def who_asked(text: str) -> str:
+    """"好的，楼上那家怎么了？请说说是什么问题…": the reply to who alone."""
+    plain = _bare(text)
+    return WHO_ASKED.format(who=_WHO_LEAD.sub("", plain)[:12] or plain[:12])
 
 
 HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"
