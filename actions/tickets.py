@@ -20,13 +20,13 @@ from bot.core import (
     answers,
     cancelling,
     emergencies,
-    followups,
     lifecycle,
     rating_remarks,
     registry,
     reports,
     staff_desk,
     ticket_focus,
+    ticket_questions,
     triage,
     urging,
 )
@@ -141,7 +141,12 @@ class ActionCheckStatus(Action):
             mine = lifecycle.reported_by(session, tracker.sender_id, (*OPEN_STATUSES, "resolved"))
             focus = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, tracker_data.text(tracker))
             if focus is not None and (focus is not mine[0] or ticket_focus.by_words(mine, tracker_data.text(tracker))):
-                dispatcher.utter_message(text=followups.status_of(focus))
+                dispatcher.utter_message(text=ticket_questions.status_reply(session, focus))
+                return []
+            if len(mine) == 1 and ticket_questions.has_news(session, mine[0]):
+                # 路灯那个搞得咋样了, of one (maybe merged) ticket being worked: its state and the latest progress,
+                # never "T1011 处理中" alone (blind test 9, #60)
+                dispatcher.utter_message(text=ticket_questions.status_reply(session, mine[0]))
                 return []
             lines = lifecycle.status_lines(session, tracker.sender_id)
         if not lines:

@@ -122,7 +122,7 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
 
     def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
         return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact, clock=clock, rules=rules),
-                council, AboutTheirTickets(db, clock, timedelta(minutes=settings.followup_window_minutes)),
+                council, AboutTheirTickets(db, clock, timedelta(minutes=settings.followup_window_minutes), rules),
                 dialogue(hold_media=hold_media)]
 
     kit = ChannelKit(channels={"simulator": simulator.SimulatorChannel()}, steps={"simulator": []},

@@ -24,7 +24,8 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py).
 - Two problems in one message (…还有…), filed apart by the classifier, go on as the first with the second
   along (bot/core/two_problems.py): two tickets.
-- A place sent alone (5栋2单元) with no report open is held for the next report.
+- A place sent alone (5栋2单元) with no report open is held for the next report; who alone (我们楼上那家, asked
+  "楼上那家怎么了？") begins the next message's report (blind test 9, #40).
 - A photo or a location sent alone is held for the sender's next message, which carries it: onto the open
   report when that message is a detail of it, into a new report when it is another problem (blind test 4,
   #11; blind test 17, #22); a photo with nothing after it joins the open report after `photo_hold`. Simulator and
@@ -65,6 +66,7 @@ from bot.core import (
     reports,
     sent_before,
     ticket_focus,
+    ticket_questions,
     triage,
     two_problems,
 )
@@ -86,6 +88,16 @@ CANCEL_NAMED_CHARS = 16  # "撤销 T1054", "T1054 不要了": short; longer mess
 ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
 WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
 FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
+
+
+def tells_what_happened(text: str) -> bool:
+    """Whether a message after who alone (我们楼上那家) goes on to say what happened (天天半夜剁肉 吵得睡不着), not
+    a question, a yes or no, a choice or a stand-down of its own (blind test 9, #40)."""
+    if triage.has_problem(text):
+        return True
+    return triage.information_request(text) is None and not after_report.acknowledges(text) \
+        and not triage.stands_down(text) and not triage.says_no_problem_yet(text) \
+        and answers.choice_number(text) is None
 
 
 class DialogueContext:
@@ -142,9 +154,15 @@ class DialogueContext:
                 message = replace(message, payload={**message.payload, "lat": point[0], "lon": point[1]})
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
+        if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it
+            message = replace(message, text=f"{look.held_who} {text}")
+            text = message.text
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self._place_only(text):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
+        if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
+                and triage.names_only_who(text):  # 我们楼上那家: what happened? the words held (blind test 9, #40)
+            return [{"text": triage.who_asked(text)}]
         if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
             update = await asyncio.to_thread(self.emergencies.update, message, text)
             if update is not None:
@@ -334,7 +352,7 @@ class DialogueContext:
                 lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
                 return [{"text": URGED.format(number=ticket.number)}]
             if reading == "status":
-                return [{"text": followups.status_of(ticket)}]
+                return [{"text": ticket_questions.status_reply(s, ticket)}]  # with the latest progress (bt 9, #60)
             return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
                 else message
 

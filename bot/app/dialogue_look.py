@@ -1,7 +1,8 @@
 """What the database says about a sender's conversation when a message comes in (`Reader.read` → `Look`):
 the bot's most recent question that still stands (read from the outbox, `answers.question_in`), the ticket
 awaiting a rating, the open report of the follow-up window, and what the sender sent alone just before (photos,
-a location, a place), from the inbox. `bot/app/dialogue.py` decides with it how to read the message."""
+a location, a place, who alone: 我们楼上那家), from the inbox.
+`bot/app/dialogue.py` decides with it how to read the message."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class Look:
     held_photos: list[str] = field(default_factory=list)
     held_point: tuple[float, float] | None = None
     held_place: str | None = None  # a place sent alone (5栋2单元) just before, for the next report
+    held_who: str | None = None  # who alone (我们楼上那家) just before, asked what happened: the next report begins so
 
 
 class Reader:
@@ -65,6 +67,8 @@ class Reader:
                 look.open_report_point = (ticket.lat, ticket.lon) if ticket.lat is not None else None
             if self.hold_media:
                 self._held(s, message, look, now)
+            look.held_who = followups.held_who(s, message.channel, message.sender, message.id,
+                                               now - self.followup_window)
         return look
 
     def _question(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:

@@ -24,12 +24,14 @@ from bot.core import (
     staff_desk,
     ticket_questions,
     triage,
+    urging,
     visit_desk,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.knowledge import Contact
 from bot.core.places import grid_named_in
 from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import OPEN_STATUSES
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -285,13 +287,15 @@ class AboutTheirTickets:
     """A resident's words about a ticket of theirs, before the classifier can file them as a new report or an
     unknown question (blind test 8): when someone comes (屋顶那个好久来修), where it went (垃圾那个转到哪里去了), who
     the new name is (张涛是哪个) are answered with its state (bot/core/ticket_questions.py); a name said soon after
-    asking to change one's number (我叫王秀英) goes onto that verification task (bot/core/registration.py). Staff
-    messages, numbered answers and everything else go on."""
+    asking to change one's number (我叫王秀英) goes onto that verification task (bot/core/registration.py). A question
+    that urges too (电梯那个转到哪里去了 咋个还莫得人来, blind test 9, #50) is answered and the holder urged, with
+    `rules`. Staff messages, numbered answers and everything else go on."""
 
-    def __init__(self, db: Database, clock: Clock, window: timedelta) -> None:
+    def __init__(self, db: Database, clock: Clock, window: timedelta, rules: RoutingRules | None = None) -> None:
         self.db = db
         self.clock = clock
         self.window = window
+        self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         text = message.text.strip()
@@ -310,4 +314,11 @@ class AboutTheirTickets:
             if named is not None:
                 return named
             asked = ticket_questions.asked_about(s, self.clock, message.sender, text, self.window)
-            return ticket_questions.answer(s, asked) if asked is not None else None
+            if asked is None:
+                return None
+            urged = self.rules is not None and urging.urges(text) and asked.ticket.status in OPEN_STATUSES
+            if urged:
+                assert self.rules is not None
+                lifecycle.urge(s, self.clock, self.rules, message.sender, asked.ticket.number,
+                               text=ticket_questions.urge_words(text))
+            return ticket_questions.answer(s, asked, urged=urged)

@@ -18,7 +18,6 @@ from bot.common.clock import Clock
 from bot.core import after_report, answers, chatter, registry, triage
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
-from bot.core.lifecycle import STATUS_NAMES
 from bot.core.notify import notify
 from bot.core.places import grid_named_in
 from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
@@ -67,7 +66,6 @@ PROGRESS_WORDS = re.compile(r"搞得?咋样|弄得?咋样|咋样了|怎么样了
 # 你们到底管不管嘛 urges too (blind test 6, #84).
 NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|没有?|不)(?:人|人来|来)|莫得人来|没得人来|没人来|"
                          r"(?:到底|还|你们)管不管|到底管没管|到底有没有人管")
-STATUS_OF = "工单{number}（{what}）现在{status}。回复“催办”可催促。"
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")
 
@@ -237,6 +235,21 @@ def held_place(session: Session, channel: str, sender: str, before_id: int, sinc
     return None
 
 
+def held_who(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
+    """Who alone (我们楼上那家), said just before message `before_id` and asked about ("楼上那家怎么了？"), with only
+    media or questions since: the words the report that follows begins with (blind test 9, #40)."""
+    rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
+        InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
+    for row in rows:
+        if sent_alone(row.text) or only_asks(row.text):
+            continue
+        asked = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
+                                                              OutboxMessage.text.contains(triage.WHO_ASKED_MARK)))
+        return " ".join(row.text.split()) if asked is not None and triage.names_only_who(row.text) else None
+    return None
+
+
 def held_place_reply(text: str) -> str:
     """"已记下地点：3栋门口。请再说说…": the reply to a place sent alone, within one SMS part; the place as
     `held_place` keeps it for the report (安居苑5栋 of "我在安居苑5栋这边")."""
@@ -248,12 +261,6 @@ def asks_progress(text: str) -> str | None:
     if NOBODY_CAME.search(text):
         return "urge"
     return "status" if PROGRESS_WORDS.search(text) else None
-
-
-def status_of(ticket: Ticket) -> str:
-    """"工单T1021（停水两天了…）现在已派单。": one ticket's status for its reporter, within one SMS part."""
-    what = fit(ticket.text.split("；补充：")[0].strip(), 10)
-    return STATUS_OF.format(number=ticket.number, what=what, status=STATUS_NAMES[ticket.status])
 
 
 # Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.

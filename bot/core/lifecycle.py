@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.common.sms_parts import segments
+from bot.common.sms_parts import clause_head, segments
 from bot.core import audit, points, registry, staff_notices, urging
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
@@ -132,8 +132,8 @@ def progress_notice(number: str, note: str, writer: str) -> str:
     head = f"工单{number}进展："
     if len(head) + len(note) <= SMS_PART:
         return head + note
-    tail = f"…（详情请问{writer}）" if writer else "…"
-    return head + note[:SMS_PART - len(head) - len(tail)] + tail
+    tail = f"（详情请问{writer}）" if writer else ""
+    return head + clause_head(note, SMS_PART - len(head) - len(tail)) + tail  # "…" where a clause ends (bt 9, #47)
 
 
 def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str, note: str,
@@ -161,12 +161,19 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
 NO_NOTE = ("已办结", "办结", "办结了", "已办好", "办好了", "已完成", "完成了", "搞定了")
 
 
+RATE_ASK = "请评价：1 满意 2 基本满意 3 不满意"
+
+
 def rating_request(ticket: Ticket) -> str:
-    """The reporter's rating request, with the worker's note; with none, never "已办结：已办结" (blind test 5, #58)."""
+    """The reporter's rating request, with the worker's note; with none, never "已办结：已办结" (blind test 5, #58).
+    The note takes what room one SMS part leaves, cut only where a clause ends (never "…烧垃圾 已。", blind test 9,
+    #47)."""
     note = (ticket.resolution_note or "").strip(" 。.，,")
     if not note or note in NO_NOTE:
-        return f"工单{ticket.number}已办结，请评价：1 满意 2 基本满意 3 不满意"
-    return f"工单{ticket.number}已办结：{note[:20]}。请评价：1 满意 2 基本满意 3 不满意"
+        return f"工单{ticket.number}已办结，{RATE_ASK}"
+    head, tail = f"工单{ticket.number}已办结：", f"。{RATE_ASK}"
+    note = clause_head(note, SMS_PART - len(head) - len(tail))
+    return head + note + (RATE_ASK if note.endswith("…") else tail)
 
 
 RETURNABLE = ("assigned", "acknowledged", "reopened")

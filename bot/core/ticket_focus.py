@@ -60,6 +60,23 @@ def talked_about(session: Session, clock: Clock, address: str, tickets: list[Tic
     return mine[0] if len(mine) == 1 else None
 
 
+def last_news(session: Session, clock: Clock, address: str, tickets: list[Ticket]) -> Ticket | None:
+    """The one ticket of `tickets` that the latest message to `address` naming any of them names, reply or notice
+    (工单T1001进展：灯泡订了 后天到货), within TALKED_WITHIN; None when none or several. "好久来修嘛" right after a
+    worker's progress note asks about that ticket (blind test 9, #9)."""
+    numbers = {t.number: t for t in tickets if t.number}
+    if not numbers:
+        return None
+    rows = session.scalars(select(OutboxMessage.text).where(
+        OutboxMessage.recipient == address, OutboxMessage.created_at >= clock.now() - TALKED_WITHIN)
+        .order_by(OutboxMessage.id.desc()).limit(20))
+    for said in rows:
+        named = {n for n in _NUMBER.findall(said) if n in numbers}
+        if named:
+            return numbers[named.pop()] if len(named) == 1 else None
+    return None
+
+
 def meant(session: Session, clock: Clock, address: str, tickets: list[Ticket], text: str) -> Ticket | None:
     """The ticket of `tickets` (the sender's) the words, else the conversation, point at; None when there are
     fewer than two to choose from or nothing points."""

@@ -1,8 +1,11 @@
-"""A reporter asking in words about a ticket of theirs (blind test 8): when someone comes (屋顶那个好久来修), where
-it went (垃圾那个转到哪里去了), who the new name is (张涛是哪个 我们网格员不是李磊嘛). Which ticket the words point
-at (its number, a staff member on it by name, words its text shares, else the report just made when nothing else
-is named), and its state as the reporter needs it, in one SMS part: who holds it now (another grid's worker, and
-that the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换)."""
+"""A reporter asking in words about a ticket of theirs (blind test 8): when someone comes (屋顶那个好久来修, and
+好久来修嘛 明天好久 right after a progress note: a question, never an urge, blind test 9), where it went (垃圾那个转到
+哪里去了), who the new name is (张涛是哪个 我们网格员不是李磊嘛). Which ticket the words point at (its number, a staff
+member on it by name, words its text shares, else the one the latest news or reply named, else the report just
+made), and its state as the reporter needs it, in one SMS part: who holds it now (another grid's worker, and that
+the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换). A question that
+urges too (转到哪里去了 咋个还莫得人来) is answered and says it was urged (`urge_words`: what the holder hears).
+`status_reply` is a status check's answer for one ticket (搞得咋样了), with the latest progress."""
 
 from __future__ import annotations
 
@@ -15,9 +18,10 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.phones import national
-from bot.core import triage
+from bot.common.sms_parts import clause_head
+from bot.core import ticket_focus, triage, urging
 from bot.core.commands import ticket_number_in
-from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, reported_by, ticket_meant_among
+from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
 from bot.core.reports import recent_open_ticket
 from bot.core.tickets import OPEN_STATUSES, objects_in
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
@@ -32,9 +36,12 @@ _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)|(?:转|交|派|弄)(?:�
                     r"|(?:哪个|谁)(?:在|来)?(?:管|办|弄)(?:的|了|嘛|哦|呢|$)")
 # Who is that (张涛是哪个, 哪个是张涛).
 _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是")
-# What is left of a question that names nothing else ("好久来修嘛", "到底好久来嘛").
-_FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|那个|这个|我那个|究竟|"
-                     r"请问|问一下")
+# What is left of a question that names nothing else ("好久来修嘛", "那到底好久来修嘛", "好久来修嘛 明天好久"):
+# particles, when-words (明天好久, 大概几点) and urging words (快点嘛: bot/core/urging.py urges too).
+_FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|我那个|那个|这个|究竟|"
+                     r"请问|问一下|那|就|又|还|是|能|会|要|(?:今|明|后)(?:天|晚|早上|上午|下午)|今儿|明儿|这周|下周|周末|"
+                     r"上午|下午|早上|晚上|中午|几点|几号|哪天|好久|多久|啥时候|什么时候|几时|大概|大约|一般|具体|"
+                     r"快点|快些|赶紧|尽快|搞快|抓紧|催一?下|催")
 
 WHO_REPLY = "{name}是{unit}的网格员，{why}您的工单{number}现由{name}办理（{phone}），{status}。"
 WHERE_REPLY = "您的工单{number}已转给{unit}的{name}（{phone}）办理，{why}现在{status}。"
@@ -45,6 +52,8 @@ WHEN_REPLY = "工单{number}（{what}）{status}，{name}（{phone}）在办。"
 WHEN_UNASSIGNED = "工单{number}（{what}）{status}，正在安排人办理，有进展会告诉您。"
 LATEST = "最新进展：{note}"
 NO_NEWS = "回复“催办”可催促。"
+URGED_TOO = "已帮您催办。"
+STATUS_OF = "工单{number}（{what}）现在{status}。"
 
 
 @dataclass(frozen=True)
@@ -84,13 +93,16 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
             if named is not None:
                 return Asked("who", ticket, named)
         return None
-    rest = _WHEN.sub(" ", _WHERE.sub(" ", text))
+    rest = urging.URGING_WORDS.sub(" ", _WHEN.sub(" ", _WHERE.sub(" ", text)))
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)
     if _FILLER.sub("", rest) or triage.has_problem(rest):
         return None  # it names something none of their tickets is about: maybe a new report
-    recent = recent_open_ticket(session, clock, address, window)
+    # Nothing named: the ticket the latest news or reply named (工单T1001进展：…, blind test 9, #9), else the report
+    # just made, else their only one.
+    recent = ticket_focus.last_news(session, clock, address, mine) or recent_open_ticket(session, clock, address,
+                                                                                            window)
     if recent is not None:
         return Asked(kind, recent)
     return Asked(kind, mine[0]) if len(mine) == 1 else None
@@ -116,19 +128,22 @@ def _staff_named(session: Session, ticket: Ticket, text: str) -> Person | None:
     return None
 
 
-def answer(session: Session, asked: Asked) -> str:
-    """The reply, within one SMS part."""
+def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
+    """The reply, within one SMS part; `urged`: the words urged too and the holder was reminded (blind test 9, #50),
+    which the reply says."""
     ticket = asked.ticket
     status = STATUS_NAMES.get(ticket.status, "")
     holder = asked.named if asked.kind == "who" else ticket.assignee
+    also = URGED_TOO if urged else ""
     if asked.kind in ("who", "where") and holder is not None:
         unit = _grid_of(session, holder) or ticket.unit
         why = WHY[asked.kind].get(_why_moved(session, ticket), "")
         if asked.kind == "who" and holder.id != ticket.assignee_id:
-            return f"{holder.name}办过您的工单{ticket.number}，现在{status}。" + _latest(session, ticket, 40)
+            head = f"{holder.name}办过您的工单{ticket.number}，现在{status}。{also}"
+            return head + latest(session, ticket, SMS_PART - len(head))
         reply = (WHO_REPLY if asked.kind == "who" else WHERE_REPLY).format(
             name=holder.name, unit=unit.name if unit is not None else "", why=why, number=ticket.number,
-            phone=national(holder.phone or ""), status=status)
+            phone=national(holder.phone or ""), status=status) + also
         return reply if len(reply) <= SMS_PART else reply.replace(why, "")
     what = _fit(ticket.text.split("；补充：")[0].strip(), 8)
     if holder is None:
@@ -136,18 +151,42 @@ def answer(session: Session, asked: Asked) -> str:
     else:
         reply = WHEN_REPLY.format(number=ticket.number, what=what, status=status, name=holder.name,
                                   phone=national(holder.phone or ""))
-    latest = _latest(session, ticket, SMS_PART - len(reply))
-    return reply + (latest or (NO_NEWS if len(reply) + len(NO_NEWS) <= SMS_PART else ""))
+    reply += also
+    news = latest(session, ticket, SMS_PART - len(reply))
+    return reply + (news or ("" if urged or len(reply) + len(NO_NEWS) > SMS_PART else NO_NEWS))
 
 
-def _latest(session: Session, ticket: Ticket, room: int) -> str:
+def status_reply(session: Session, ticket: Ticket) -> str:
+    """"工单T1011（路灯不亮…）现在处理中。最新进展：灯泡订了 后天到货": one ticket's state for its reporter (or one who
+    follows it, 并单) with the latest progress note when there is one (blind test 9, #60: "T1011 处理中" alone),
+    else how to urge; within one SMS part."""
+    what = _fit(ticket.text.split("；补充：")[0].strip(), 10)
+    head = STATUS_OF.format(number=ticket.number, what=what, status=STATUS_NAMES[ticket.status])
+    return head + (latest(session, ticket, SMS_PART - len(head)) or NO_NEWS)
+
+
+def has_news(session: Session, ticket: Ticket) -> bool:
+    """Whether the ticket has a progress note its reporter may hear."""
+    return bool(progress_words(_latest_note(session, ticket) or ""))
+
+
+def latest(session: Session, ticket: Ticket, room: int) -> str:
     """"最新进展：…" from the worker's latest progress note or reply to the reporter, fitted to `room`."""
-    note = session.scalar(select(TicketEvent.note).where(
-        TicketEvent.ticket_id == ticket.id, TicketEvent.kind.in_(("in_progress", "progress", "replied", "resolved")),
-        TicketEvent.note != "").order_by(TicketEvent.id.desc()).limit(1))
+    note = progress_words(_latest_note(session, ticket) or "")
     if not note or room <= len(LATEST.format(note="")) + 4:
         return ""
-    return LATEST.format(note=_fit(note.strip(), room - len(LATEST.format(note=""))))
+    return LATEST.format(note=clause_head(note.strip(), room - len(LATEST.format(note=""))))
+
+
+def _latest_note(session: Session, ticket: Ticket) -> str | None:
+    return session.scalar(select(TicketEvent.note).where(
+        TicketEvent.ticket_id == ticket.id, TicketEvent.kind.in_(("in_progress", "progress", "replied", "resolved")),
+        TicketEvent.note != "").order_by(TicketEvent.id.desc()).limit(1))
+
+
+def urge_words(text: str) -> str:
+    """What of a question that urges too goes with the urge (快点嘛 水都流到楼下去了): its clauses that ask nothing."""
+    return " ".join(c for c in re.split(r"[\s，,。！!？?；;]+", text) if c and kind_of(c) is None)
 
 
 def _why_moved(session: Session, ticket: Ticket) -> str:

@@ -227,6 +227,18 @@ _OPENER = re.compile(r"^(?:喂|哎|诶)?(?:我们?|我这里|我这边)?(?:要|�
                      r"(?:反应|反映|说|讲|报)?(?:一下|一哈)?(?:嘛|哈|啊|哦|呢|噻)?$")
 _FRAGMENT = re.compile(r"^(?:我们?|咱们?|我家|屋头|屋里|家里|这边|那边|就是|嗯|呃|哦|哎|诶|那)*(?:那个|这个|那件|这件)"
                        r"(?:事|事情|情况|人)?(?:嘛|哈|啊|哦|呢|噻)?$")
+# Who or where alone, no problem (我们楼上那家, 隔壁那个人, 楼下有个老头, blind test 9, #40): asked what happened, the
+# words held for the report that follows (bot/core/followups.py `held_who`, bot/app/dialogue.py).
+_SPOT = (r"(?:楼上|楼下|隔壁子?|对门|对面|斜对面|上面|下面|上头|下头|旁边|顶楼|院子|小区|巷子|楼道|单元|门口)"
+         r"(?:里|头|的)?")
+_WHO = (r"(?:一家人|人家|家人|邻居|老头子?|老太婆|老婆婆|婆婆|大爷|大妈|娃儿|小伙子|年轻人|两口子|租客|租户|住户|"
+        r"人|家|户)")
+_WHO_FRAGMENT = re.compile(r"^(?:我们?|我家|我们家|咱们?|屋头|就是|嗯|呃|哦|哎|诶)*"
+                           rf"(?:{_SPOT}(?:(?:那|这)一?(?:个|些|几个)?|有一?个|有些)?|(?:那|这)一?(?:个|些|几个)?)"
+                           rf"{_WHO}子?(?:嘛|哈|啊|哦|呢|噻|哟)?$")
+_WHO_LEAD = re.compile(r"^(?:我们?|我家|我们家|咱们?|屋头|就是|嗯|呃|哦|哎|诶)+|(?:嘛|哈|啊|哦|呢|噻|哟)$")
+WHO_ASKED = "好的，{who}怎么了？请说说是什么问题，我一起记下。"
+WHO_ASKED_MARK = "怎么了？请说说是什么问题"  # how the reply to who alone reads, found again by `followups.held_who`
 ASK_PROBLEM = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
 # Someone about to tell (我跟你说嘛, 跟你讲个事) is invited to, never told "帮不上忙" (blind test 7, #42).
 LISTENING = "您说，我听着。请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
@@ -247,6 +259,20 @@ def says_no_problem_yet(text: str) -> bool:
 def no_problem_yet_reply(text: str) -> str:
     """The reply to a message with no problem yet: an opener is listened to, a fragment asked what it is."""
     return LISTENING if _OPENER.match(_bare(text)) is not None else ASK_PROBLEM
+
+
+def names_only_who(text: str) -> bool:
+    """我们楼上那家, 隔壁那个人: who (or where they live) and no problem. With no report open and no place asked for,
+    the dialogue asks what happened (`who_asked`) and keeps the words for the report that follows."""
+    plain = _bare(text)
+    return bool(plain) and not has_problem(plain) and _FRAGMENT.match(plain) is None \
+        and _WHO_FRAGMENT.match(plain) is not None
+
+
+def who_asked(text: str) -> str:
+    """"好的，楼上那家怎么了？请说说是什么问题…": the reply to who alone."""
+    plain = _bare(text)
+    return WHO_ASKED.format(who=_WHO_LEAD.sub("", plain)[:12] or plain[:12])
 
 
 HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"

@@ -21,6 +21,10 @@ _URGING = re.compile(r"^.*?催(?:办|促|一催)?(?:一下|一哈|下子|一次|
 # A clause that only urges (快点嘛, 咋个还莫得人来哦): no reason of its own.
 _ONLY_URGES = re.compile(r"快点|快些|赶紧|尽快|搞快|莫得人来|没得人来|没人来|还不来|还没来|咋个还|怎么还|好久|多久")
 _CLAUSES = re.compile(r"[\s，,。.！!？?；;]+")
+# Words that urge, whatever else the message asks (电梯那个转到哪里去了 咋个还莫得人来, blind test 9, #50): 催, 快点,
+# nobody has come yet. A when-question alone (好久来修嘛) never urges: it asks (#9, #59).
+URGING_WORDS = re.compile(r"催|快点|快些|赶紧|尽快|搞快|抓紧|(?:咋个|咋|怎么)?还(?:莫得|没得|没有?|不)(?:人来|人|来)|"
+                          r"莫得人来|没得人来|没人来|(?:到底|还|你们)管不管")
 _NUMBER = re.compile(r"[Tt]\s*\d{4,}")
 
 
@@ -38,6 +42,11 @@ def urged_again(session: Session, clock: Clock, tickets: list[Ticket], text: str
         TicketEvent.kind == "urged", TicketEvent.ticket_id.in_(list(by_id)),
         TicketEvent.at >= clock.now() - AGAIN_WITHIN).order_by(TicketEvent.id.desc()).limit(1))
     return by_id[latest].number if latest is not None else None
+
+
+def urges(text: str) -> bool:
+    """Whether the words urge (催, 快点嘛, 咋个还莫得人来), not only ask when."""
+    return URGING_WORDS.search(text or "") is not None
 
 
 def reason_in(text: str) -> str:

@@ -9,13 +9,14 @@ import uuid
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
+from bot.core import triage
 from bot.core.timers import process_due
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket, TicketPhoto
 from tests.app.test_dialogue import Conversation, leak_report, texts
-from tests.conftest import POINT_IN_GRID_1, RIDER, WORKER
+from tests.conftest import POINT_IN_GRID_1, RIDER, STRANGER, WORKER
 from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
 
 
@@ -191,3 +192,34 @@ async def test_a_photo_held_through_a_report_taken_for_a_question_goes_with_the_
     chat.classify_as("report_issue", "sanitation")
     passed = await chat.say("花坛边上的建筑垃圾要清走")
     assert isinstance(passed, Claimed) and passed.payload["photos"] == ["photo-7"]
+
+
+async def test_who_alone_asked_what_happened_begins_the_report_that_follows(demo_db: Database, clock: FakeClock):
+    """Blind test 9, #40: 我们楼上那家 was filed on its own and 天天半夜剁肉 吵得睡不着 became its 补充."""
+    chat = Conversation(demo_db, clock, intent="report_issue", category="dispute")
+    chat.bot([triage.LISTENING], reply_to=None)  # 我跟你说嘛 → 您说，我听着
+    [asked] = texts(await chat.say("我们楼上那家"))
+    assert asked.startswith("好的，楼上那家怎么了？") and len(asked) <= 70, asked
+    clock.advance(minutes=1)
+    report = await chat.say("天天半夜剁肉 吵得睡不着")
+    assert isinstance(report, Claimed) and report.text == "我们楼上那家 天天半夜剁肉 吵得睡不着"
+    chat.bot(["已受理，工单T1001"], reply_to=report.id)
+    later = await chat.say("隔壁也吵")
+    assert isinstance(later, Claimed) and later.text == "隔壁也吵"  # used once
+
+
+async def test_who_alone_followed_by_a_question_is_left_out_of_it(demo_db: Database, clock: FakeClock):
+    chat = Conversation(demo_db, clock)
+    texts(await chat.say("隔壁那个人"))
+    asked = await chat.say("社区几点下班")
+    assert isinstance(asked, Claimed) and asked.text == "社区几点下班"
+
+
+async def test_who_alone_answering_where_or_after_a_report_is_never_asked_what_happened(demo_db: Database,
+                                                                                        clock: FakeClock):
+    asked_where = Conversation(demo_db, clock, sender=STRANGER)
+    asked_where.bot(["请问在哪点？回复小区、街道或村组名，也可以发个位置。"], reply_to=None)
+    assert isinstance(await asked_where.say("我们楼上那家"), Claimed)  # the form's answer: the engine's
+    submit(demo_db, clock, make_report("半夜好吵 睡都睡不着", category="dispute"))
+    [added] = texts(await Conversation(demo_db, clock).say("就是楼上那家"))  # who made the noise: a detail
+    assert "补充" in added, added

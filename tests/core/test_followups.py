@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import followups, lifecycle
+from bot.core import followups, lifecycle, ticket_questions
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -199,7 +199,7 @@ def test_the_reason_after_an_unsatisfied_rating_joins_the_reopened_ticket_not_th
 def test_a_reporter_asking_how_it_goes_hears_that_tickets_status_in_one_sms(demo_db: Database, clock: FakeClock):
     number = leak(demo_db, clock)
     with demo_db.session() as s:
-        said = followups.status_of(s.scalar(select(Ticket).where(Ticket.number == number)))
+        said = ticket_questions.status_reply(s, s.scalar(select(Ticket).where(Ticket.number == number)))
     assert said.startswith(f"工单{number}（我们楼道头水管漏") and "待接单" in said and len(said) <= 70
 
 

@@ -309,3 +309,24 @@ def test_a_cancel_naming_nothing_with_several_open_asks_which_and_cancels_none(d
         question = cancelling.which_to_cancel(s, RESIDENT)
     assert pipe in question and garbage in question and "撤销哪件" in question and len(question) <= 70
     assert ticket(demo_db, pipe).status == ticket(demo_db, garbage).status == "assigned"
+
+
+def test_the_rating_request_carries_the_whole_note_when_it_fits_and_cuts_only_where_a_clause_ends(
+        demo_db: Database, clock: FakeClock):
+    """Blind test 9, #47: the reporter read "…是有人在楼顶烧垃圾 已。请评价…" (the note cut at 20 characters)."""
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, WORKER, "火灭了 没得事了 是有人在楼顶烧垃圾 已经批评教育了")
+    request = messages_to(demo_db, RESIDENT)[-1]
+    assert "火灭了 没得事了 是有人在楼顶烧垃圾 已经批评教育了。请评价：" in request and len(request) <= 70, request
+    long = ticket(demo_db, number)
+    long.resolution_note = "火灭了 没得事了 是有人在楼顶烧垃圾 已经批评教育了 物业也说以后要加强巡查"
+    cut = lifecycle.rating_request(long)
+    assert len(cut) <= 70 and cut.endswith("已经批评教育了…请评价：1 满意 2 基本满意 3 不满意"), cut
+
+
+def test_a_long_progress_note_is_cut_where_a_clause_ends():
+    note = ("物业说水管是公共部分要走维修基金 已经报上去了 估计要等审批 "
+            "这几天先用临时的管子接起 有问题随时找我 我每天上午都在小区里转")
+    notice = lifecycle.progress_notice("T1001", note, "李磊")
+    assert len(notice) <= 70 and notice.endswith("有问题随时找我…（详情请问李磊）"), notice

@@ -59,3 +59,18 @@ def test_with_nothing_in_the_words_the_ticket_the_bot_just_talked_about_is_meant
 def test_one_open_ticket_needs_no_choosing(demo_db: Database, clock: FakeClock):
     submit(demo_db, clock, make_report("小区门口垃圾堆起好几天没得人收", category="sanitation"))
     assert meant(demo_db, clock, "垃圾那个搞得咋样了") is None
+
+
+def test_the_latest_news_names_the_ticket_a_bare_question_is_about(demo_db: Database, clock: FakeClock):
+    """Blind test 9, #9: 好久来修嘛 right after 工单T1001进展：… asks about that ticket, not the newest."""
+    garbage, lock = two_open(demo_db, clock)
+    with demo_db.session() as s:
+        mine = lifecycle.reported_by(s, RESIDENT, OPEN_STATUSES)
+        assert ticket_focus.last_news(s, clock, RESIDENT, mine) is None
+        s.add(OutboxMessage(channel="simulator", recipient=RESIDENT, text=f"工单{garbage}进展：明天一早来收",
+                            kind="notification", created_at=clock.now()))
+        s.flush()
+        assert ticket_focus.last_news(s, clock, RESIDENT, mine).number == garbage != lock
+    clock.advance(hours=1)
+    with demo_db.session() as s:  # long after, the news no longer points
+        assert ticket_focus.last_news(s, clock, RESIDENT, lifecycle.reported_by(s, RESIDENT, OPEN_STATUSES)) is None

@@ -94,3 +94,54 @@ def test_a_when_question_while_a_rating_is_awaited_is_left_to_the_rating(demo_db
     with demo_db.session() as s:
         lifecycle.resolve(s, clock, RULES, number, WORKER, "换了灯泡")
     assert ask(demo_db, clock, "好久来修嘛 根本没修好") is None
+
+
+@pytest.mark.parametrize("text", ["好久来修嘛 明天好久", "那到底好久来修嘛", "到底好久来换嘛 大概几点"])
+def test_a_when_question_after_a_progress_note_gets_the_state_and_the_note(demo_db: Database, clock: FakeClock,
+                                                                           text: str):
+    """Blind test 9, #9 and #59: these were read as urges and the worker got 催办 a minute after his note."""
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "进度 灯泡订了 后天到货")
+    clock.advance(minutes=1)
+    answer = ask(demo_db, clock, text)
+    assert answer is not None and number in answer and "处理中" in answer, answer
+    assert "最新进展：灯泡订了 后天到货" in answer and "催办" not in answer and len(answer) <= 70, answer
+
+
+def test_a_bare_when_question_means_the_ticket_the_latest_progress_note_was_about(demo_db: Database, clock: FakeClock):
+    light = submit(demo_db, clock)
+    drain = submit(demo_db, clock, make_report("楼下水沟堵了 臭得很", category="sanitation"))
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, light, WORKER, "灯泡订了 后天到货")  # news of the older one
+    answer = ask(demo_db, clock, "那到底好久来修嘛")
+    assert answer is not None and light in answer and drain not in answer and "灯泡订了" in answer, answer
+
+
+def test_a_question_that_urges_too_says_it_was_urged_in_one_sms(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock, make_report("3栋的电梯坏了 爬楼梯好恼火", category="housing_utilities"))
+    with demo_db.session() as s:
+        lifecycle.return_ticket(s, clock, RULES, number, WORKER, "那块是幸福社区第2网格管的")
+        asked = ticket_questions.asked_about(s, clock, RESIDENT, "电梯那个转到哪里去了 咋个还莫得人来", WINDOW)
+        assert asked is not None and asked.kind == "where" and asked.ticket.number == number
+        answer = ticket_questions.answer(s, asked, urged=True)
+    assert "幸福社区第2网格" in answer and "已帮您催办" in answer and len(answer) <= 70, answer
+
+
+def test_what_goes_with_the_urge_is_what_the_question_does_not_ask():
+    assert ticket_questions.urge_words("电梯那个转到哪里去了 咋个还莫得人来") == "咋个还莫得人来"
+    assert ticket_questions.urge_words("好久来修嘛 快点嘛 水都流到楼下去了") == "快点嘛 水都流到楼下去了"
+
+
+def test_a_status_reply_gives_the_latest_progress_or_how_to_urge(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        ticket = lifecycle.get_ticket(s, number)
+        assert not ticket_questions.has_news(s, ticket)
+        assert ticket_questions.status_reply(s, ticket).endswith("回复“催办”可催促。")
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "处理中")
+        assert not ticket_questions.has_news(s, ticket)  # the command word alone is no news
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "进度 灯泡订了 后天到货 师傅说下午三点左右过来换")
+        reply = ticket_questions.status_reply(s, ticket)
+    assert number in reply and "处理中" in reply and "最新进展：灯泡订了" in reply and len(reply) <= 70, reply
+    assert reply.endswith(("…", "过来换")), reply

@@ -155,3 +155,17 @@ def test_a_question_that_says_it_does_not_know_is_still_a_question(text: str):
 ])
 def test_a_broken_charging_cabinet_is_a_public_facility_unless_it_burns(text: str, said: str, filed: str):
     assert triage.facility_category(said, text) == filed
+
+
+@pytest.mark.parametrize(("text", "who"), [("我们楼上那家", "楼上那家"), ("隔壁那个人", "隔壁那个人"),
+                                          ("楼下有个老头", "楼下有个老头"), ("对门那家 嘛", "对门那家")])
+def test_who_alone_with_no_problem_is_asked_what_happened_to_them(text: str, who: str):
+    """Blind test 9, #40: 我们楼上那家 was filed as T1019【矛盾纠纷】 and the problem came as its 补充."""
+    assert triage.names_only_who(text)
+    reply = triage.who_asked(text)
+    assert reply.startswith(f"好的，{who}怎么了？") and triage.WHO_ASKED_MARK in reply and len(reply) <= 70, reply
+
+
+@pytest.mark.parametrize("text", ["楼上那家天天半夜剁肉", "楼上漏水", "3栋那个", "楼上", "我们屋头那个", "这个人"])
+def test_who_with_a_problem_or_a_place_alone_is_not_who_alone(text: str):
+    assert not triage.names_only_who(text)

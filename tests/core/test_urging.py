@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.common.clock import FakeClock
 from bot.core import lifecycle, urging
 from bot.core.tickets import OPEN_STATUSES
@@ -37,3 +39,16 @@ def test_the_reason_beside_an_urge_is_what_the_worker_hears_and_only_urging_adds
     notice = urging.urge_notice("T1001", 3, "老汉摔了一跤了 " * 10)
     assert notice.startswith("催办：工单T1001反映人第3次催促：老汉摔了一跤了") and len(notice) <= 70, notice
     assert urging.urge_notice("T1001", 1, "") == "催办：工单T1001反映人第1次催促，请尽快处理。"
+
+
+@pytest.mark.parametrize("text", ["咋个还莫得人来", "电梯那个转到哪里去了 咋个还莫得人来", "快点嘛", "再催一下",
+                                  "好久来修嘛 赶紧点", "你们到底管不管"])
+def test_urging_words_urge_whatever_else_is_asked(text: str):
+    assert urging.urges(text)
+
+
+@pytest.mark.parametrize("text", ["好久来修嘛 明天好久", "那到底好久来修嘛", "水管那个好久来换嘛",
+                                  "路灯那个搞得咋样了"])
+def test_a_when_question_alone_never_urges(text: str):
+    """Blind test 9, #9 and #59: 好久来修嘛 明天好久 right after a progress note got 已催办."""
+    assert not urging.urges(text)
