@@ -17,16 +17,18 @@ from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
 from actions.tickets import ActionReportEmergency
-from bot.core import reports, sent_before, triage, two_problems
+from bot.core import place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
+from bot.engine.parse import category_of
 
 REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "report_message_id",
                 "report_channel", "report_place", "report_place_tries", "report_second", "report_second_category"]
 MAX_PLACE_TRIES = 2
+DROPPED = "（不报了）"  # the place of a report dropped while asked where: the form ends, nothing is filed
 _GOING_TO = re.compile(r"^(?:就是|就)?去(?=\S)")  # 去石桥村那条路上: the way there is not the place's
 
 
@@ -67,7 +69,7 @@ class ActionCaptureReport(Action):
             return not_a_report
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
-        place = tracker_data.entity(tracker, "place") or str(meta.get("held_place") or "")
+        place = fuller_place(text, tracker_data.entity(tracker, "place")) or str(meta.get("held_place") or "")
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),
@@ -80,6 +82,13 @@ class ActionCaptureReport(Action):
             SlotSet("report_second", meta.get("second_problem")),
             SlotSet("report_second_category", meta.get("second_category")),
         ] + ([SlotSet("report_place", place)] if place else [])
+
+
+def fuller_place(text: str, named: str | None) -> str:
+    """The place a report names, whole: the classifier's 安居苑 of "安居苑二期7栋后面那个化粪池" is 安居苑二期7栋后面
+    (blind test 10, #60: sent to 安居苑's grid, 二期 dropped), so it is routed by the longest name in it."""
+    whole = landmark_in(" ".join(text.split()))
+    return whole if named and named in whole else (named or "")
 
 
 async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
@@ -158,8 +167,8 @@ class ValidateReportForm(FormValidationAction):
                     "report_lon": float(lon)}
         if not text:  # nothing said yet: the form asks
             return {"report_place": None}
-        if text == str(meta.get("held_place") or ""):  # sent alone before the report: taken as said (5栋2单元)
-            return {"report_place": text}
+        if text == str(meta.get("held_place") or "") and not several_grids(text):
+            return {"report_place": text}  # sent alone before the report: taken as said (5栋2单元); 安居社区 is asked
         tries = int(tracker.get_slot("report_place_tries") or 0) + 1
         asked = tracker.get_slot("requested_slot") == "report_place"
         if sent_before.points_back(text):  # 我刚才不是说了嘛 (红绿灯坏了): only a place said beside it counts
@@ -167,6 +176,10 @@ class ValidateReportForm(FormValidationAction):
                 return {"report_place": said_place(tracker.get_slot("report_text") or ""),
                         "report_place_tries": float(tries)}
             text = said
+        if asked:
+            read = place_answers.reading(text)
+            if read is not None:
+                return self._not_a_place(read, text, dispatcher, tracker, tries)
         if asked and not answers_where(text):
             # 我的单子处理得咋样了 is no place (blind test 6, #23): the report goes in with the place its own
             # words name ("河滨社区那个小区门口"), or none, and the reply says where it stands.
@@ -192,6 +205,57 @@ class ValidateReportForm(FormValidationAction):
         else:
             dispatcher.utter_message(response="utter_place_unknown")
         return {"report_place": None, "report_place_tries": float(tries)}
+
+
+    def _not_a_place(self, read: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     tries: int) -> dict[str, Any]:
+        """A reply to "where?" that is not only a place (bot/core/place_answers.py, blind test 10): abuse is answered
+        calmly and the place asked again, giving up drops the report, "我前头报过的" is answered with the ticket it
+        meant, and a problem is the report's words (its category the answer's), its place words, if any, the place."""
+        report_text = tracker.get_slot("report_text") or ""
+        if read == "abuse":
+            dispatcher.utter_message(text=place_answers.ABUSE_ASKED_AGAIN)
+            return {"report_place": None}
+        if read == "gives_up":
+            dispatcher.utter_message(text=place_answers.GAVE_UP)
+            return {"report_text": None, "report_place": DROPPED}
+        if read == "reported_before":
+            with context().db.session() as session:
+                ticket = place_answers.reported_before(session, tracker.sender_id, report_text)
+                if ticket is not None:
+                    dispatcher.utter_message(text=ticket_questions.status_reply(session, ticket))
+                    return {"report_text": None, "report_place": DROPPED, "last_ticket": ticket.number}
+            beside = place_answers.place_beside(text)  # no ticket of theirs: the place words beside, if any
+            return self.validate_report_place(beside, dispatcher, tracker, {}) if beside else {"report_place": None}
+        # A problem: never a try at a place. Who alone, or an introduction, was only its beginning (blind test 10).
+        had_problem = triage.has_problem(report_text)
+        problem = {"report_text": place_answers.report_with(report_text, text)}
+        category = category_of(tracker.latest_message or {})
+        if not had_problem and category is not None:
+            problem["report_category"] = category
+        place = place_answers.problem_place(text) or sent_before.place_in(text)
+        with context().db.session() as session:
+            match = match_place(session, place) if place else None
+            hint = match_place(session, said_place(report_text)) if match is None or not match.grids else None
+        if match is not None and match.grids:
+            if match.grid is not None:
+                return {**problem, "report_place": place}
+            dispatcher.utter_message(response="utter_place_ambiguous", place=match.name,
+                                     choices="、".join(alias_of(g) for g in match.grids[:4]))
+            return {**problem, "report_place": None}
+        if had_problem and tries >= MAX_PLACE_TRIES:  # a detail after a detail: filed, the duty officer places it
+            return {**problem, "report_place": place or said_place(report_text), "report_place_tries": float(tries)}
+        if hint is not None and hint.ambiguous:  # 安居社区 said before: which of its grids
+            dispatcher.utter_message(response="utter_place_ambiguous", place=hint.name,
+                                     choices="、".join(alias_of(g) for g in hint.grids[:4]))
+        return {**problem, "report_place": None,
+                "report_place_tries": float(tries if had_problem else tries - 1)}
+
+
+def several_grids(place: str) -> bool:
+    """Whether a place names a community or village of several grids (安居社区), which one the report's is asked."""
+    with context().db.session() as session:
+        return match_place(session, place).ambiguous
 
 
 # The place a report's own words name around a community or village that has several grids
@@ -240,7 +304,8 @@ class ActionSubmitReport(Action):
         ctx = context()
         report = report_from(tracker)
         if not report.text:
-            dispatcher.utter_message(response="utter_ask_problem")
+            if tracker.get_slot("report_place") != DROPPED:  # dropped while asked where: already answered
+                dispatcher.utter_message(response="utter_ask_problem")
             return [SlotSet(slot, None) for slot in REPORT_SLOTS]
         second_text = tracker.get_slot("report_second")
         later = [str(p) for p in tracker_data.metadata(tracker).get("photos") or []]

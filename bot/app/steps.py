@@ -29,7 +29,7 @@ from bot.core import (
 )
 from bot.core.commands import ticket_number_in
 from bot.core.knowledge import Contact
-from bot.core.places import grid_named_in
+from bot.core.places import match_place
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES
 from bot.engine.parse import category_of
@@ -245,7 +245,8 @@ class InformationRequests:
             return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
         if chatter.introduces_only(message.text) and not message.payload.get("photos"):
             # 我是阳光小区的 我们那个: the problem comes next, the estate held for it (blind test 8, #1)
-            return [{"text": await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))}]
+            reply = await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))
+            return [{"text": chatter.GREETED + reply if chatter.greets(message.text) else reply}]
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": triage.no_problem_yet_reply(message.text)}]
@@ -261,8 +262,10 @@ class InformationRequests:
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked)}]
 
     def _introduced(self, place: str) -> str:
+        """The place held when the registry knows it, a community of several grids too (安居社区: its grid is asked
+        with the report, blind test 10, #2); else what is the problem."""
         with self.db.session() as s:
-            return followups.held_place_reply(place) if place and grid_named_in(s, place) else triage.ASK_PROBLEM
+            return followups.held_place_reply(place) if place and match_place(s, place).grids else triage.ASK_PROBLEM
 
     def _complaint(self, message: Claimed) -> str | None:
         """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""

@@ -35,7 +35,7 @@ _PASTIME = re.compile(r"吃火锅|火锅|吃饭|吃烧烤|烧烤|吃串串|串�
 _INVITES = re.compile(r"一起|一路|约|走起|去不|来不|[去来吃喝耍][^，,。！!？?\s]{0,6}不(?:[?？\s]|$)|"
                       r"不[?？]?$|[吗噻][?？]?$|有空|得空|有时间")
 # A self-introduction (我是阳光小区的, 我住安居苑) trailing off into a pointer (我们那个): no problem named yet.
-_INTRO = re.compile(r"^(?:喂|你好|您好)?[\s，,]*(?:我是|我住|我住在|我家在|我们是)"
+_INTRO = re.compile(r"^(?:喂|你好|您好|你们好)?[\s，,]*(?:我是|我住|我住在|我家在|我们是)"
                     r"([^\s，,。！!？?\d]{2,10}?)的?[\s，,。]+")
 _TRAILS = re.compile(r"^(?:我们?|我家|屋头|这边|那边|就是|嗯|呃|那)*(?:那个|这个|那件|这件|有个)(?:事|事情|情况)?"
                      r"(?:嘛|哈|啊|哦|呢|噻)?[\s，,。.…]*$")
@@ -62,11 +62,28 @@ def remark(text: str) -> bool:
         triage.information_request(plain) is None and not any(c.isdigit() for c in plain)
 
 
+# How long they have lived there (你好 我是安居社区的 搬过来两年了, blind test 10, #2): still no problem named.
+_SETTLED = re.compile(r"^(?:刚|才|都)?(?:搬过来|搬来|搬到这|住了|住到|在这住了|在这里住了|在这边住了|住这)"
+                      r"[^\s，,。！!？?]{0,8}[\s，,。.…]*$")
+
+
 def introduces_only(text: str) -> bool:
-    """我是阳光小区的 我们那个: who is speaking, and a pointer at a problem not yet named."""
+    """我是阳光小区的 我们那个, 你好 我是安居社区的 搬过来两年了: who is speaking, and a pointer at a problem not yet
+    named, or how long they have lived there."""
     plain = _plain(text)
     found = _INTRO.match(plain)
-    return found is not None and not triage.has_problem(plain) and _TRAILS.match(plain[found.end():]) is not None
+    rest = plain[found.end():] if found is not None else ""
+    return found is not None and not triage.has_problem(plain) and \
+        (_TRAILS.match(rest) is not None or _SETTLED.match(rest) is not None)
+
+
+GREETED = "您好！"
+_GREETING = re.compile(r"^(?:你好|您好|你们好)")
+
+
+def greets(text: str) -> bool:
+    """Whether a message begins with a greeting (你好 我是安居社区的…): greeted back."""
+    return _GREETING.match(_plain(text)) is not None
 
 
 def introduced_place(text: str) -> str:

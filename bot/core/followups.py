@@ -35,7 +35,7 @@ PHOTO_HELD = "已收到照片，稍后补充到工单{number}。如果是新问�
 POINT_KEPT = "已收到位置。请再发一句话说明是什么问题。"
 POINT_HELD = "已收到位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
 PLACE_HELD = "已记下地点：{place}。请再说说是什么问题，比如“门口水沟堵了”。"
-PLACE_HELD_MARK = "已记下地点："  # how the bot's reply to a place held for the next report begins
+PLACE_HELD_MARK = "已记下地点："  # in the bot's reply to a place held for the next report (after 您好！, maybe)
 PLACE_ALONE_MAX = 20
 SMS_PART = 70
 # What a message says when it only goes with a photo or a location ("我在这", "看图").
@@ -229,7 +229,7 @@ def held_place(session: Session, channel: str, sender: str, before_id: int, sinc
         if sent_alone(row.text) or only_asks(row.text):
             continue
         held = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
-                                                             OutboxMessage.text.startswith(PLACE_HELD_MARK)))
+                                                             OutboxMessage.text.contains(PLACE_HELD_MARK)))
         # 我是阳光小区的 我们那个 held 阳光小区 (blind test 8, #1)
         return spoken_place(chatter.introduced_place(row.text) or row.text) if held is not None else None
     return None

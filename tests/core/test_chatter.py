@@ -37,3 +37,11 @@ def test_a_self_introduction_trailing_off_names_no_problem(text: str, only: bool
 
 def test_the_place_a_self_introduction_names_is_held_for_the_problem():
     assert chatter.introduced_place("我是阳光小区的 我们那个") == "阳光小区"
+
+
+def test_a_greeting_and_how_long_they_have_lived_there_is_an_introduction_only():
+    # Blind test 10, #2: "你好 我是安居社区的 搬过来两年了" was filed as the report, the problem after it as its place.
+    said = "你好 我是安居社区的 搬过来两年了"
+    assert chatter.introduces_only(said) and chatter.introduced_place(said) == "安居社区"
+    assert chatter.greets(said) and not chatter.greets("我是安居社区的 我们那个")
+    assert not chatter.introduces_only("你好 我是安居社区的 搬过来两年了 电梯一直是坏的")

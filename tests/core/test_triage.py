@@ -169,3 +169,20 @@ def test_who_alone_with_no_problem_is_asked_what_happened_to_them(text: str, who
 @pytest.mark.parametrize("text", ["楼上那家天天半夜剁肉", "楼上漏水", "3栋那个", "楼上", "我们屋头那个", "这个人"])
 def test_who_with_a_problem_or_a_place_alone_is_not_who_alone(text: str):
     assert not triage.names_only_who(text)
+
+
+def test_sichuanese_brush_offs_and_venting_at_the_system_are_abuse_only():
+    # Blind test 10, #8 and #83: 爬开 was filed as a report, 破系统…日你先人 asked where.
+    for said in ("爬开", "关你啥子事", "哪点都不是 就是骂你", "你们这个破系统 真的是气死人 日你先人"):
+        assert triage.abuse_only(said), said
+    for said in ("老年人爬楼爬不动", "楼上天天骂人 吵得很", "爬山去不"):
+        assert not triage.abuse_only(said), said
+
+
+def test_hailing_the_bot_before_saying_anything_is_an_opener_and_about_to_tell_then_who_is_who_alone():
+    # Blind test 10, #60 and #17: 同志 我给你说个事情 was "没太看懂"; 我跟你说 我们楼上那家 was filed as it stood.
+    assert triage.says_no_problem_yet("同志 我给你说个事情")
+    assert triage.no_problem_yet_reply("同志 我给你说个事情") == triage.LISTENING
+    assert triage.names_only_who("我跟你说 我们楼上那家")
+    assert "楼上那家怎么了" in triage.who_asked("我跟你说 我们楼上那家")
+    assert not triage.names_only_who("我跟你说 楼上那家天天吵")

@@ -1,0 +1,79 @@
+"""What a reply to a report's "where?" is when it is no place (blind test 10): whatever came next was swallowed as
+the place (饭桶… 爬开 filed with the place "算了 懒得跟你说"; the greeting filed with the problem as its place).
+
+- abuse or venting (关你啥子事, 哪点都不是 就是骂你): never a place, answered calmly, the place asked again;
+- giving up (算了 懒得跟你说, 不说了): the pending report dropped, nothing filed;
+- "I reported it before" (安居苑3栋 我前头报过的嘛): the sender's open ticket about it answered, never a duplicate;
+- a problem (我们那栋楼的电梯坏了半个月了, 天天半夜剁排骨 吵得睡不着): the report's words, never a try at a place;
+  the place words beside it, if any, are the place (`problem_place`)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.core import chatter, triage
+from bot.core.emergencies import landmark_in
+from bot.core.lifecycle import reported_by, ticket_meant_among
+from bot.core.tickets import OPEN_STATUSES
+from bot.store.models import Ticket
+
+# Giving up on telling (算了 懒得跟你说, 不说了, 不想说了), or taking the report back (不报了).
+_GIVES_UP = re.compile(r"算了|不说了|不想说了?|懒得(?:跟你|给你|和你|同你)?(?:说|讲|报|理)|不报了|不用报|不报|拉倒|"
+                       r"不弄了|不搞了|不要了")
+# Said before (我前头报过的嘛, 之前反映过了, 早就报了): about the ticket they have, not a new one.
+_REPORTED_BEFORE = re.compile(r"(?:前头|之前|以前|上次|早就|已经|前面|前几天|昨天|前天|刚才|早都)(?:都|就|也)?"
+                              r"(?:报|反映|反应|说|讲)(?:过|了)|报过(?:的|了)|反映过|反应过")
+# The remark itself, taken off to leave the place words (安居苑3栋 of "安居苑3栋 我前头报过的嘛").
+_REMARK = re.compile(r"我?(?:前头|之前|以前|上次|早就|已经|前面|前几天|昨天|前天|刚才|早都)?(?:都|就|也)?"
+                     r"(?:报|反映|反应|说|讲)(?:过|了)(?:的|了)?(?:嘛|噻|哦|啊|呀|哈|撒)*|"
+                     r"(?:嘛|噻|哦|啊|呀|哈|撒)+$")
+
+GAVE_UP = "好的，这次先不登记了。以后有事随时发消息，我们都在。"
+ABUSE_ASKED_AGAIN = "您别急，我们在听。请说说在哪个小区、街道或村组，也可以发个位置。"
+
+
+def reading(text: str) -> str | None:
+    """"abuse", "gives_up", "reported_before" or "problem" for a reply to "where?" that is not only a place; None
+    for what may be one. A danger is none of these (the form and the emergency flows have it)."""
+    if not text.strip() or triage.has_danger(text):
+        return None
+    if triage.abuse_only(text):
+        return "abuse"
+    if _GIVES_UP.search(text) is not None and not triage.has_problem(_GIVES_UP.sub(" ", text)):
+        return "gives_up"
+    if _REPORTED_BEFORE.search(text) is not None:
+        return "reported_before"
+    if triage.has_problem(text):
+        return "problem"
+    return None
+
+
+def place_beside(text: str) -> str:
+    """The place words left beside a remark that it was reported before ("安居苑3栋"), else ""."""
+    return " ".join(_REMARK.sub(" ", text).split())
+
+
+def problem_place(text: str) -> str:
+    """The place a problem told in answer to "where?" names ("安居苑二期7栋后面"), else ""."""
+    return landmark_in(" ".join(text.split()))
+
+
+def report_with(report_text: str, answer: str) -> str:
+    """The report's words once the answer to "where?" told the problem: an introduction or an opener with no
+    problem (你好 我是安居社区的 搬过来两年了, 我要反映个事) is dropped; what was said before (我跟你说 我们楼上那家,
+    那个化粪池, or a problem already told) begins it."""
+    said, answer = " ".join(report_text.split()), " ".join(answer.split())
+    if not said or chatter.introduces_only(said) or triage.says_no_problem_yet(said):
+        return answer
+    return f"{said} {answer}"
+
+
+def reported_before(session: Session, sender: str, report_text: str) -> Ticket | None:
+    """The sender's open ticket the pending report is about (its words shared), else their newest open one."""
+    mine = reported_by(session, sender, OPEN_STATUSES)
+    if not mine:
+        return None
+    meant = ticket_meant_among(mine, report_text)
+    return next((t for t in mine if t.number == meant), mine[0])
