@@ -29,6 +29,7 @@ REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "r
                 "report_channel", "report_place", "report_place_tries", "report_second", "report_second_category"]
 MAX_PLACE_TRIES = 2
 DROPPED = "（不报了）"  # the place of a report dropped while asked where: the form ends, nothing is filed
+_PART_OF_ESTATE = re.compile(r"\d|[一二三四五六七八九十]期|栋|幢|单元|号楼")  # 二期7栋: more than 门口 beside a name
 _GOING_TO = re.compile(r"^(?:就是|就)?去(?=\S)")  # 去石桥村那条路上: the way there is not the place's
 
 
@@ -88,7 +89,8 @@ def fuller_place(text: str, named: str | None) -> str:
     """The place a report names, whole: the classifier's 安居苑 of "安居苑二期7栋后面那个化粪池" is 安居苑二期7栋后面
     (blind test 10, #60: sent to 安居苑's grid, 二期 dropped), so it is routed by the longest name in it."""
     whole = landmark_in(" ".join(text.split()))
-    return whole if named and named in whole else (named or "")
+    more = whole.replace(named, "", 1) if named and named in whole else ""
+    return whole if _PART_OF_ESTATE.search(more) else (named or "")
 
 
 async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
