@@ -39,6 +39,12 @@ async def test_giving_up_while_asked_where_drops_the_report_and_nothing_is_filed
     assert dispatcher.messages == [] and SlotSet("report_place", None) in events
 
 
+async def test_giving_up_with_a_place_said_is_the_place(action_context, dispatcher, domain):
+    validated = ValidateReportForm().validate_report_place("算了 就在阳光小区门口", dispatcher,
+                                                           asked("算了 就在阳光小区门口", "路灯坏了"), domain)
+    assert validated["report_place"] and "阳光小区" in validated["report_place"]
+
+
 async def test_reported_before_is_answered_with_the_ticket_never_a_duplicate(action_context, dispatcher, domain):
     number = submit(action_context.db, action_context.clock,
                     make_report("安居苑3栋的电梯坏了", sender=STRANGER, category="housing_utilities"))
