@@ -91,7 +91,7 @@ async def test_the_call_back_opens_a_question_ticket_for_the_grid_worker(action_
         assert ticket.assignee_id == worker.id and ticket.text == "咨询请回电：公积金咋个取"
         told = list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)))
     assert message["response"] == "utter_policy_callback" and worker.name in text and ticket.number in text
-    assert f"工单{ticket.number}是居民咨询，请回电13900000001。" in told
+    assert f"工单{ticket.number}是居民咨询“公积金咋个取”，请回电13900000001。" in told
     assert events == [SlotSet("policy_unanswered", None), SlotSet("last_ticket", ticket.number)]
 
 
