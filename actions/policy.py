@@ -53,6 +53,8 @@ def find_answer(tracker: Tracker, text: str) -> Found | None:
     if found is not None or triage.information_request(text) != "question":
         return found  # only a question follows up on another ("嗯嗯" after an answer is not asked again)
     before = previous_text(tracker, FOLLOW_UP_SECONDS)
+    if before and triage.information_request(before) != "question":
+        return None  # only a question is followed up on: 老年卡在哪点办 after 一股煤气味 is no gas question (bt 22)
     subject = base.find(before, audience) if before else None
     if subject is None:
         return None

@@ -102,9 +102,9 @@ def test_a_gas_smell_reporters_safety_question_is_answered_and_a_bare_1_is_never
     reporter = STRANGERS[5]
     first = say(running, reporter, "安居苑4栋3单元 一股煤气味 好冲哦")
     assert "紧急" in " ".join(first), first
-    [advice] = say(running, reporter, "我要不要把窗子打开 电灯开关能不能按")
-    assert "别点火" in advice and "开窗" in advice and "答不上" not in advice, advice
     [unknown] = say(running, reporter, "老年卡在哪点办")
     assert "回复1" in unknown, unknown
     callback = say(running, reporter, "1")
     assert "还没登记" not in " ".join(callback) and "回电" in " ".join(callback), callback
+    [advice] = say(running, reporter, "我要不要把窗子打开 电灯开关能不能按")
+    assert "别点火" in advice and "开窗" in advice and "答不上" not in advice, advice
