@@ -56,13 +56,18 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
                        # Sichuanese: 好多 is "how much" after a verb of paying (医保报得到好多, blind test 6, #6),
                        # and a closing 不 asks (社区礼拜六开门不, #7).
                        r"(?:报|要|给|补|赔|花|交|退|发|收)(?:得到|得了|得|了)?好多(?:钱)?(?:嘛|哦|呢|$)|好多钱|"
-                       r"(?:开门|关门|上班|下班|办公|开放|营业|有人|在|行|得行|可以|能|要)不[?？]?$")
+                       r"(?:开门|关门|上班|下班|办公|开放|营业|休息|有人|在|行|得行|可以|能|要)不[?？]?$|"
+                       # A-not-A asks (周末上不上班, 开不开门, 休不休息: blind test 22, #45)
+                       r"([\u4e00-\u9fff])不\1")
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
 _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|是谁|叫啥)|(?:电话|号码).{0,4}网格员|找哪个|找谁")
 # Someone else's number ("我想找李磊 他电话好多", blind test 6, #80): never given; the sender's own contacts are.
-_SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)")
+_SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)|"
+                      # 帮我查一下楼上李婆婆家的电话号码 (blind test 22, #88)
+                      r"(?:查|打听|问)(?:一下|一哈|下)?[^，,。\s]{0,12}(?:电话|号码|手机)")
 _HOW_TO_VOTE = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:投票|投|表决)")
-_HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)")
+_HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)|"
+                           r"(?:照片|图片|相片)\s*(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)")  # either order (#73)
 # Sending a voice message or a location (blind test 8, #124: "我不会打字 可以发语音不", "咋个给你们发位置").
 _HOW_TO_VOICE = re.compile(r"(?:发|用|说|录)(?:个|段|条)?语音|语音(?:可以|行|得行|能)|不会打字|打不来字|不会写字")
 _HOW_TO_LOCATION = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:给你们|跟你们|给你)?\s*(?:发|共享|分享|传)\s*"
@@ -187,6 +192,23 @@ def abuse_only(text: str) -> bool:
 
 
 CALM_REPLY = "您别急，我们在听。遇到什么困难请直接说，比如“路灯坏了”，会尽快帮您。"
+
+
+def asks_someones_number(text: str) -> bool:
+    """Whether a message asks for someone's number other than the sender's grid worker's (李婆婆家的电话号码),
+    whatever else it says: never given out."""
+    plain = _plain(text)
+    return _SOMEONE.search(plain) is not None and _CONTACT.search(plain) is None
+
+
+def without_number_request(text: str) -> str:
+    """The message less its clauses asking for someone's number, when a clause is left (the problem in it)."""
+    clauses = [c for c in re.split(r"[\s，,。！!？?；;]+", text or "") if c]
+    kept = [c for c in clauses if not asks_someones_number(c)]
+    return " ".join(kept) if kept else text
+
+
+SOMEONES_NUMBER = "别人家的电话号码不能给您，请谅解；您说的问题照常办理。"
 
 
 def information_request(text: str) -> str | None:
