@@ -29,7 +29,10 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   report when that message is a detail of it, into a new report when it is another problem (blind test 4,
   #11; blind test 17, #22); a photo with nothing after it joins the open report after `photo_hold`. Simulator and
   SMS; Telegram's own step does the same for its messages. While the bot asks where, a location answers it (a photo
-  waits with the report, the place asked again) and "我刚才不是发了位置嘛" is the location sent before (blind test 8).
+  waits with the report, the place asked again) and "我刚才不是发了位置嘛" is the location sent before (blind test 8);
+  "就是刚才那个垃圾的位置" after a location makes it the open report's place (blind test 22, #19).
+- A withdrawal that names an older report (3栋背后垃圾那个不用来了 物业已经拉走了) withdraws that one, not the latest
+  (blind test 22, #59: bot/core/cancelling.py), and its holder hears why.
 
 What the bot asked and what was held are read by `bot/app/dialogue_look.py`. Staff messages pass untouched:
 theirs are commands."""

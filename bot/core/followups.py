@@ -3,7 +3,8 @@ joins their open report instead of opening a second ticket; a new, different pro
 one, and when it is not clear which, the bot asks.
 
 `read_follow_up` decides from the text and the classifier's guess (intent, category, a named place);
-`add_detail` and `add_point` change the ticket and tell its handler."""
+`add_detail`, `add_point` and `place_point` (a location the reporter says is the place) change the ticket and tell
+its handler."""
 
 from __future__ import annotations
 
