@@ -56,6 +56,7 @@ from bot.core import (
     answers,
     cancelling,
     corrections,
+    emergency_downgrade,
     emergency_followups,
     emergency_updates,
     followups,
@@ -140,6 +141,10 @@ class DialogueContext:
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self._place_only(text):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
+        if emergency_downgrade.says_not_urgent(text):  # 这个不是急事哈: an ordinary ticket now (blind test 22, #1)
+            downgraded = await asyncio.to_thread(self.emergencies.downgrade, message, text)
+            if downgraded is not None:
+                return downgraded
         if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
             update = await asyncio.to_thread(self.emergencies.update, message, text)
             if update is not None:
