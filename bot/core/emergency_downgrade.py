@@ -19,6 +19,8 @@ from bot.store.models import Ticket
 
 _NOT_URGENT = re.compile(r"不是急事|不是什么急事|不是啥子?急事|不是紧急|不紧急|不急|不着急|不算急|没那么急|莫那么急|"
                          r"没得危险|莫得危险|没有危险|没啥危险|不危险|不是急的")
+# Said of us, or asked ("你们一点都不急吗"): a complaint that we are slow, never a downgrade.
+_OF_US = re.compile(r"你们|你|[吗？?]")
 NOT_URGENT_MAX_CHARS = 40
 DOWNGRADED = "好的，工单{number}改为普通问题，不按紧急处置了，网格员会照常来处理。"
 STAND_DOWN = "工单{number}报告人说不是急事，已改为普通工单，无需按紧急处置。"
@@ -29,7 +31,7 @@ def says_not_urgent(text: str) -> bool:
     """Whether a short message says the matter is not urgent, naming no danger."""
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= NOT_URGENT_MAX_CHARS and _NOT_URGENT.search(plain) is not None \
-        and not triage.has_danger(plain)
+        and _OF_US.search(plain) is None and not triage.has_danger(plain)
 
 
 def downgrade(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, said: str, address: str,

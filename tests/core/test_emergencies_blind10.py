@@ -67,7 +67,7 @@ def test_saying_it_is_not_urgent_is_read(text: str):
     assert emergency_downgrade.says_not_urgent(text)
 
 
-@pytest.mark.parametrize("text", ["急得很 快来", "不急不行了 煤气味好大", "师傅好久到嘛"])
+@pytest.mark.parametrize("text", ["急得很 快来", "不急不行了 煤气味好大", "师傅好久到嘛", "你们一点都不急吗"])
 def test_urgency_or_danger_is_not_read_as_not_urgent(text: str):
     assert not emergency_downgrade.says_not_urgent(text)
 
