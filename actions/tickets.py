@@ -35,7 +35,7 @@ from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, Report, Ticket, assignee_label
+from bot.core.tickets import OPEN_STATUSES, Report, Ticket, assignee_label, home_of
 
 REFUSALS = {
     "no_number": "utter_ticket_no_number",
@@ -356,6 +356,8 @@ class ActionReportEmergency(Action):
                 and not ask_where else None
             opened = reports.submit(session, ctx.clock, report, rules())
             number = opened.ticket.number
+            if home is not None and located is not None:  # the household's address when it is known (#81)
+                home = home_of(opened.ticket, located.unit) or home
         dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
                                  number=number)
         if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)

@@ -60,6 +60,7 @@ from bot.core import (
     answers,
     cancelling,
     corrections,
+    emergency_downgrade,
     emergency_followups,
     emergency_updates,
     followups,
@@ -166,6 +167,10 @@ class DialogueContext:
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self._place_only(text):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
+        if emergency_downgrade.says_not_urgent(text):  # 这个不是急事哈: an ordinary ticket now (blind test 22, #1)
+            downgraded = await asyncio.to_thread(self.emergencies.downgrade, message, text)
+            if downgraded is not None:
+                return downgraded
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and triage.names_only_who(text):  # 我们楼上那家: what happened? the words held (blind test 9, #40)
             return [{"text": triage.who_asked(text)}]

@@ -11,14 +11,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Verbs of a thing's state before 倒起 (Sichuanese "…着": 堵倒起了, 坏倒起了, 锁倒起的; blind test 22, #1 and #48): the
+# thing stays so, nobody fell. 有个老人在路边倒起了, 婆婆倒起了 are still someone down.
+STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
+_STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
 # Happening now and dangerous to life or home. "救命" alone is enough.
 _DANGER = re.compile(
     r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟大得很|全是烟|火好大|"
     r"煤气味|燃气味|天然气味|液化气味|漏气|煤气.{0,4}(?:泄|漏)|"
-    r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|倒起了|倒在地|抽搐|口吐白沫|"
+    r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|"
+    f"(?<![{STATE_VERBS}])倒起了|"
+    r"倒在地|抽搐|口吐白沫|"
     r"喘不上气|心脏病|血止不住|流了?好多血|头.{0,2}打破|持刀|拿刀|砍人|杀人|抢劫|"
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
-    r"关到人|困到人|困人|困在电梯|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
+    r"关到人|困到人|困人|困在电梯|被困在|人[^，,。！!？?\s]{0,3}困在|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
     r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗|淹了|淹到|漫进屋|"
     r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)|"
@@ -28,7 +34,7 @@ _DANGER = re.compile(
 # Something collapsed: a danger to life when a home or a person is in it ("房子垮了 有人", "塌方 压到人"),
 # an ordinary (if urgent) report when only a road, a bridge or a bank went ("机耕路垮了一截 三轮车过不去").
 _COLLAPSE = re.compile(r"塌了|倒塌|垮了|垮塌|塌方")
-_WAY = re.compile(r"路|桥|坎|堡坎|田埂|沟|渠|河堤|围墙|挡墙|护栏|涵洞")
+_WAY = re.compile(r"路|桥|坎|堡坎|田埂|沟|渠|河堤|围墙|挡墙|护栏|涵洞|道|过不去|走不通|走不了|开不过去")
 _PEOPLE_OR_HOME = re.compile(r"人|房|屋|楼|家|娃|孩|老汉|老婆婆|住|埋|压|砸|困|救")
 # Said of a risk, not of something happening ("电线乱拉 怕着火").
 # Water (a drip from upstairs, a leaking pipe, a wet ceiling): an emergency only with danger words in it
@@ -179,7 +185,7 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return True
     plain = _plain(text)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
-            or _STAND_DOWN.search(plain):
+            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain):
         return False
     return classified_as_emergency
 
