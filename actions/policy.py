@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import knowledge, points, questions, triage
+from bot.core import knowledge, points, questions, residence, triage
 from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
@@ -31,8 +31,14 @@ def pending_callback(tracker: Tracker) -> bool:
     text = unicodedata.normalize("NFKC", tracker_data.text(tracker)).strip(" 。.!！")
     if answering(tracker) not in (None, "callback"):
         return False
+    # The worker read "回复1，请工作人员给您回电" as the last thing the sender was told (answers "callback"), or the
+    # question went through an action that hands questions on to this one (blind test 22, #64: a 1 after an
+    # unanswered question from an unregistered number was refused as not registered).
     return (text == "1" and bool(tracker.get_slot(UNANSWERED_SLOT))
-            and last_bot_action(tracker) == "action_answer_policy")
+            and (answering(tracker) == "callback" or last_bot_action(tracker) in ANSWERING_ACTIONS))
+
+
+ANSWERING_ACTIONS = ("action_answer_policy", "action_not_understood", "action_out_of_scope", "action_register")
 
 
 FOLLOW_UP_SECONDS = 600  # a question this soon after one the knowledge base answered may be about its subject
@@ -47,6 +53,8 @@ def find_answer(tracker: Tracker, text: str) -> Found | None:
     if found is not None or triage.information_request(text) != "question":
         return found  # only a question follows up on another ("嗯嗯" after an answer is not asked again)
     before = previous_text(tracker, FOLLOW_UP_SECONDS)
+    if before and triage.information_request(before) != "question":
+        return None  # only a question is followed up on: 老年卡在哪点办 after 一股煤气味 is no gas question (bt 22)
     subject = base.find(before, audience) if before else None
     if subject is None:
         return None
@@ -97,6 +105,10 @@ class ActionAnswerPolicy(Action):
         if asked in ("contact", "someone_contact", "how_to_voice"):  # "我的网格员电话多少": their contact, whole
             with ctx.db.session() as session:
                 whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact)
+                named = residence.grid_contact(session, text) if asked == "contact" and not whom.grid_worker else None
+            if named is not None:  # 我住河畔花园的 网格员是哪个: that place's grid worker (blind test 22, #94)
+                dispatcher.utter_message(text=named)
+                return [SlotSet(UNANSWERED_SLOT, None)]
             dispatcher.utter_message(text=triage.voice_reply(whom.name, whom.phone, whom.grid_worker)
                                      if asked == "how_to_voice" else
                                      triage.contact_reply(whom.name, whom.phone, whom.grid_worker,

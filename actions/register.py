@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.policy import ActionAnswerPolicy, channel_and_message
 from actions.runtime import context
-from bot.core import registration
+from bot.core import registration, residence
 
 # What a registration message is about: a number or the registry itself. Without these words, what the knowledge base
 # answers is the question ("我是骑手 流动网格员发现问题有积分没得", blind test 8, #25), not the registration.
@@ -42,6 +42,9 @@ class ActionRegister(Action):
             if known.person is not None:  # a resident the registry has no grid for
                 dispatcher.utter_message(response="utter_registered_no_grid", who=known.whom.name,
                                          phone=known.whom.phone)
+                return []
+            if residence.says_where_they_live(text):  # 我住河滨社区: no number change, no task (blind test 22, #76)
+                dispatcher.utter_message(text=residence.lives_reply(session, text))
                 return []
             if tracker.sender_id.startswith("tg:"):  # Telegram links an account by its shared contact
                 dispatcher.utter_message(response="utter_register_telegram")

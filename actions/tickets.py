@@ -35,7 +35,7 @@ from bot.core.council_dialogue import withdraw_latest
 from bot.core.council_words import is_withdrawal
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, Report, Ticket, assignee_label
+from bot.core.tickets import OPEN_STATUSES, Report, Ticket, assignee_label, home_of
 
 REFUSALS = {
     "no_number": "utter_ticket_no_number",
@@ -228,6 +228,10 @@ class ActionRateService(Action):
         with ctx.db.session() as session:
             waiting = lifecycle.awaiting_rating(session, tracker.sender_id, tracker_data.text(tracker))
             if waiting is None:
+                redone = lifecycle.reported_by(session, tracker.sender_id, ("reopened",))
+                if redone:  # 一般般嘛 after another reporter's rating reopened it (blind test 22, #72): say why
+                    dispatcher.utter_message(text=rating_remarks.STILL_WORKING.format(number=redone[0].number))
+                    return []
                 dispatcher.utter_message(response="utter_nothing_to_rate")
                 return []
             number = waiting.number
@@ -248,6 +252,15 @@ ASK_CANCEL = "您是要撤销刚反映的问题吗？要撤销请回复“撤销
 CONFIRM_CANCEL = "要撤销工单{number}吗？请回复“撤销 {number}”。"
 
 
+def _ask_cancel(address: str, text: str) -> str:
+    """"撤销T1016（3栋背后垃圾）吗？" when the words point at one open ticket, else the plain question."""
+    with context().db.session() as session:
+        tickets = lifecycle.reported_by(session, address, cancelling.CANCELLABLE)
+        meant = cancelling.cancel_meant(tickets, text) if tickets else None
+        ticket = next((t for t in tickets if t.number == meant), None)
+        return cancelling.confirm_named(ticket, text) if ticket is not None else ASK_CANCEL
+
+
 class ActionCancelTicket(Action):
     """The reporter withdraws their latest ticket (or the one named) before work starts. A worker's
     退单 that the NLU read as cancel is handed to the worker action."""
@@ -263,7 +276,8 @@ class ActionCancelTicket(Action):
             return []  # 撤回投票 / 我那票不算了: the ballot, never a report
         ctx, number = context(), number_of(tracker)
         if number is None and not cancelling.says_cancel(tracker_data.text(tracker)):
-            dispatcher.utter_message(text=ASK_CANCEL)  # "那个" read as cancel: ask, never withdraw a report on it
+            # "那个" read as cancel: ask, never withdraw a report on it; naming the one the words point at
+            dispatcher.utter_message(text=_ask_cancel(tracker.sender_id, tracker_data.text(tracker)))
             return []
         try:
             with ctx.db.session() as session:
@@ -342,6 +356,8 @@ class ActionReportEmergency(Action):
                 and not ask_where else None
             opened = reports.submit(session, ctx.clock, report, rules())
             number = opened.ticket.number
+            if home is not None and located is not None:  # the household's address when it is known (#81)
+                home = home_of(opened.ticket, located.unit) or home
         dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
                                  number=number)
         if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)

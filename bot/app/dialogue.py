@@ -30,7 +30,10 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   report when that message is a detail of it, into a new report when it is another problem (blind test 4,
   #11; blind test 17, #22); a photo with nothing after it joins the open report after `photo_hold`. Simulator and
   SMS; Telegram's own step does the same for its messages. While the bot asks where, a location answers it (a photo
-  waits with the report, the place asked again) and "我刚才不是发了位置嘛" is the location sent before (blind test 8).
+  waits with the report, the place asked again) and "我刚才不是发了位置嘛" is the location sent before (blind test 8);
+  "就是刚才那个垃圾的位置" after a location makes it the open report's place (blind test 22, #19).
+- A withdrawal that names an older report (3栋背后垃圾那个不用来了 物业已经拉走了) withdraws that one, not the latest
+  (blind test 22, #59: bot/core/cancelling.py), and its holder hears why.
 
 What the bot asked and what was held are read by `bot/app/dialogue_look.py`. Staff messages pass untouched:
 theirs are commands."""
@@ -57,6 +60,7 @@ from bot.core import (
     answers,
     cancelling,
     corrections,
+    emergency_downgrade,
     emergency_followups,
     emergency_updates,
     followups,
@@ -148,6 +152,9 @@ class DialogueContext:
                 held["lat"], held["lon"] = look.held_point
                 point = look.held_point
             message = replace(message, payload={**message.payload, **held})
+        if point is not None and look.open_report is not None and look.question != "place" \
+                and followups.says_location(text):  # 就是刚才那个垃圾的位置, after the location (blind test 22, #19)
+            return await asyncio.to_thread(self._locate, message, look.open_report, point)
         if look.question == "place" and point is None and sent_before.says_sent_location(text):
             point = await asyncio.to_thread(self._sent_point, message)  # 我刚才不是发了位置嘛 (blind test 8, #22)
             if point is not None:
@@ -160,6 +167,10 @@ class DialogueContext:
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self._place_only(text):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
+        if emergency_downgrade.says_not_urgent(text):  # 这个不是急事哈: an ordinary ticket now (blind test 22, #1)
+            downgraded = await asyncio.to_thread(self.emergencies.downgrade, message, text)
+            if downgraded is not None:
+                return downgraded
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and triage.names_only_who(text):  # 我们楼上那家: what happened? the words held (blind test 9, #40)
             return [{"text": triage.who_asked(text)}]
@@ -195,6 +206,10 @@ class DialogueContext:
             cancelled = await asyncio.to_thread(self._cancel_named, message, named)  # 撤销 T1054: hers, surely
             if cancelled is not None:
                 return cancelled
+        if named is None and cancelling.solved_elsewhere(text):  # 垃圾那个不用来了 物业已经拉走了 (blind test 22, #59)
+            solved = await asyncio.to_thread(self.after.solved, message, text)
+            if solved is not None:
+                return solved
         if look.open_report is not None and named is None:
             corrected = await asyncio.to_thread(self.corrections.correct, message, look.open_report, text)
             if corrected is not None:
@@ -363,6 +378,12 @@ class DialogueContext:
             reports.add_photos(s, self.clock, ticket, tuple(photos), message_id, sender)
         if point is not None:
             followups.add_point(s, self.clock, ticket, *point, sender, message_id)
+
+    def _locate(self, message: Claimed, number: str, point: tuple[float, float]) -> Replies:
+        with self.db.session() as s:
+            ticket = lifecycle.get_ticket(s, number)
+            return [{"text": followups.place_point(s, self.clock, self.rules, ticket, point, message.sender,
+                                                   message.id)}]
 
     def _sent_point(self, message: Claimed) -> tuple[float, float] | None:
         with self.db.session() as s:

@@ -23,6 +23,7 @@ from bot.store.models import Ticket
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
 READINGS = frozenset({"withdraw", "worker", "detail_asked"})  # followups.read_follow_up's readings acted on here
 WITHDRAWN = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
+SOLVED_TOLD = "好的，工单{number}已撤销，已告诉承办人不用再去了。"
 # What the classifier makes of a remark after an answer (房东是安居苑的 was a 【消防安全】 report): never a ticket.
 REMARK_INTENTS = frozenset({"report_issue", "nlu_fallback", "out_of_scope", "register", "affirm", "deny",
                             "ask_policy"})
@@ -43,15 +44,31 @@ class AfterReport:
             done = after_report.withdrawn_since(s, message.sender, ticket.created_at)
             if done is not None:  # 都不是 撤了嘛 after it was withdrawn: nothing more
                 return [{"text": WITHDRAWN.format(number=done.number)}]
+            # 是的 撤销 after "撤销T1016（3栋背后垃圾）吗？", or words naming an older one (blind test 22, #59)
+            number = cancelling.withdrawal_meant(s, self.clock, message.sender, text) or ticket.number
             try:
-                cancelling.cancel(s, self.clock, message.sender, ticket.number)
+                cancelling.cancel(s, self.clock, message.sender, number, text=text)
             except lifecycle.TicketError:
                 return None
-            return [{"text": WITHDRAWN.format(number=ticket.number)}]
+            return [{"text": WITHDRAWN.format(number=number)}]
         if reading == "worker":  # 麻烦网格员去看一哈嘛 (#59)
             return [{"text": after_report.worker_has_it(s, ticket)}]
         followups.add_detail(s, self.clock, ticket, text, message.sender, message.id)  # 是不是在修管子哦 (#85)
         return [{"text": after_report.detail_asked(s, ticket)}]
+
+    def solved(self, message: Claimed, text: str) -> Replies | None:
+        """3栋背后垃圾那个不用来了 物业已经拉走了 (blind test 22, #59): the open ticket the words name is withdrawn and
+        its holder told not to come, whichever report came last; None when the words name none."""
+        with self.db.session() as s:
+            tickets = lifecycle.reported_by(s, message.sender, cancelling.CANCELLABLE)
+            number = cancelling.cancel_meant(tickets, text) if tickets else None
+            if number is None:
+                return None
+            try:
+                ticket = cancelling.cancel(s, self.clock, message.sender, number, text=text)
+            except lifecycle.TicketError:
+                return None
+            return [{"text": (SOLVED_TOLD if ticket.assignee is not None else WITHDRAWN).format(number=number)}]
 
     def emergency_news(self, message: Claimed, text: str) -> Replies | None:
         """120打了 说10分钟到 soon after the sender's emergency: everyone alerted hears it (blind test 8, #113: it

@@ -1,13 +1,14 @@
 """Words after the sender's own emergency (bot/app/dialogue.py): it is over (火灭了 没事了) — an update for everyone
-alerted; more of it, a worried question or a false alarm (有个已经在流血了, 是不是要打120哦, 搞错了); a photo while
-it waits for its place: kept on it, and the place asked again."""
+alerted; it is not urgent (不是急事) — an ordinary ticket from now on; more of it, a worried question or a false
+alarm (有个已经在流血了, 是不是要打120哦, 搞错了); a photo while it waits for its
+place: kept on it, and the place asked again."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import emergencies, emergency_followups, emergency_updates, reports
+from bot.core import emergencies, emergency_downgrade, emergency_followups, emergency_updates, reports
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -26,6 +27,15 @@ class EmergencyTalk:
             if ticket is None:
                 return None
             return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)}]
+
+    def downgrade(self, message: Claimed, text: str) -> Replies | None:
+        """这个不是急事哈 after the sender's emergency: an ordinary ticket from now on (blind test 22, #1)."""
+        with self.db.session() as s:
+            ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
+            if ticket is None:
+                return None
+            return [{"text": emergency_downgrade.downgrade(s, self.clock, self.rules, ticket, text, message.sender,
+                                                           message.id)}]
 
     def about(self, message: Claimed, text: str) -> Replies | None:
         with self.db.session() as s:

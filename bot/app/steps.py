@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -21,6 +22,8 @@ from bot.core import (
     questions,
     registration,
     registry,
+    residence,
+    small_talk,
     staff_desk,
     ticket_questions,
     triage,
@@ -33,7 +36,7 @@ from bot.core.places import match_place
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES
 from bot.engine.parse import category_of
-from bot.messaging.ports import Claimed, Replies
+from bot.messaging.ports import Claimed, Replies, with_note
 from bot.store.db import Database
 
 
@@ -243,6 +246,13 @@ class InformationRequests:
                 return [{"text": lodged}]
         if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):
             return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
+        talk = small_talk.reply(message.text) if not message.payload.get("photos") else None
+        if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
+            return [{"text": talk}]
+        if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
+            # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
+            return with_note(replace(message, text=triage.without_number_request(message.text)),
+                             triage.SOMEONES_NUMBER)
         if chatter.introduces_only(message.text) and not message.payload.get("photos"):
             # 我是阳光小区的 我们那个: the problem comes next, the estate held for it (blind test 8, #1)
             reply = await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))
@@ -259,7 +269,7 @@ class InformationRequests:
             return [{"text": triage.HOW_TO_PHOTO}]
         if asked == "how_to_location":
             return [{"text": triage.HOW_TO_LOCATION}]
-        return [{"text": await asyncio.to_thread(self._contact, message.sender, asked)}]
+        return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
 
     def _introduced(self, place: str) -> str:
         """The place held when the registry knows it, a community of several grids too (安居社区: its grid is asked
@@ -278,9 +288,12 @@ class InformationRequests:
             return complaints.lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel,
                                     message.text, message.id)
 
-    def _contact(self, sender: str, asked: str) -> str:
+    def _contact(self, sender: str, asked: str, text: str = "") -> str:
         with self.db.session() as s:
             whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
+            named = residence.grid_contact(s, text) if asked == "contact" and not whom.grid_worker else None
+            if named is not None:  # 我住河畔花园的 网格员是哪个: that place's grid worker (blind test 22, #94)
+                return named
             if asked == "how_to_voice":
                 return triage.voice_reply(whom.name, whom.phone, whom.grid_worker)
             return triage.contact_reply(whom.name, whom.phone, whom.grid_worker, asked == "someone_contact")

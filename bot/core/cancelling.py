@@ -15,6 +15,7 @@ from bot.core import emergency_updates, points, registry
 from bot.core.lifecycle import STATUS_NAMES, TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event, objects_in
+from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket, TicketFollower
 
 # A reporter may withdraw an open report at any stage before it is resolved; once a worker holds it,
@@ -24,7 +25,15 @@ CANCELLABLE = OPEN_STATUSES
 # A cancel that names no ticket acts on the reporter's latest one only this soon after it was made; later
 # (a question answered since, another matter) it is asked about: "回复“撤销 T1012”".
 CANCEL_UNNAMED_WITHIN = timedelta(minutes=30)
-CANCEL_WORDS = re.compile(r"取消|撤销|撤回|撤了|不要了|不用了|不报了|不办了|算了|作废|搞错了|弄错了|删了|删掉")
+CANCEL_WORDS = re.compile(r"取消|撤销|撤回|撤了|不要了|不用了|不报了|不办了|算了|作废|搞错了|弄错了|删了|删掉|"
+                          r"(?:不用|不要|莫|别|不消|不需要)再?(?:派人)?(?:来|过来|上门|管|弄|处理)了?")
+# The problem solved by someone else, nobody to come (3栋背后垃圾那个不用来了 物业已经拉走了, blind test 22, #59).
+_NO_NEED = re.compile(r"(?:不用|不要|莫|别|不消|不需要)再?(?:派人)?(?:来|过来|上门|管|弄|处理)了?")
+_ASKING = re.compile(r"吗|[?？]|咋个|怎么|啥时候|什么时候|是不是")
+# A question naming the ticket to withdraw: "撤销T1016（3栋背后垃圾）吗？" (`confirm_named`).
+CONFIRM_NAMED = "撤销{number}（{label}）吗？要撤销请回复“撤销”。"
+_CONFIRMED = re.compile(r"^撤销(T\d+)（")
+_POINTER_END = re.compile(r"那个|那件|这个|那块|的事|的问题|不用|不要|莫|别|算了|撤|取消")
 
 
 def says_cancel(text: str) -> bool:
@@ -37,6 +46,46 @@ _NOT_FILED_WORDS = re.compile(r"(?:不是|没有?|莫得|没得)(?:要|想)?(?:�
                               r"|不报了|不反映了")
 NOTHING_OPEN = "您现在没有可以撤销的工单。有事直接发消息说。"
 NOTHING_FILED = "好的，刚才那条没有记成工单，不用撤销。有事直接发消息说。"
+
+
+def solved_elsewhere(text: str) -> bool:
+    """Nobody needs to come (不用来了 物业已经拉走了): the report withdrawn, said without a question."""
+    return _NO_NEED.search(text) is not None and _ASKING.search(text) is None
+
+
+def label(ticket: Ticket, text: str) -> str:
+    """What names `ticket` in a question about it: the sender's own words for it (3栋背后垃圾那个… → 3栋背后垃圾)
+    when they share something with it, else the start of its text."""
+    said = "".join((text or "").split())
+    cut = _POINTER_END.search(said)
+    own = said[:cut.start()] if cut is not None else ""
+    if 2 <= len(own) <= 10 and any(c in ticket.text for c in own if "\u4e00" <= c <= "\u9fff"):
+        return own
+    body = ticket.text.split("；补充：")[0].strip()
+    return body if len(body) <= 8 else body[:7] + "…"
+
+
+def confirm_named(ticket: Ticket, text: str) -> str:
+    """"撤销T1016（3栋背后垃圾）吗？…": the question when unclear words may withdraw the ticket they name."""
+    return CONFIRM_NAMED.format(number=ticket.number, label=label(ticket, text))
+
+
+def asked_about(session: Session, clock: Clock, address: str) -> str | None:
+    """The ticket the bot's latest reply asked the sender whether to withdraw (`CONFIRM_NAMED`), lately."""
+    latest = session.scalar(select(OutboxMessage).where(
+        OutboxMessage.recipient == address, OutboxMessage.reply_to_id.is_not(None),
+        OutboxMessage.created_at >= clock.now() - CANCEL_UNNAMED_WITHIN).order_by(OutboxMessage.id.desc()).limit(1))
+    found = _CONFIRMED.match(latest.text) if latest is not None else None
+    return found.group(1) if found is not None else None
+
+
+def withdrawal_meant(session: Session, clock: Clock, address: str, text: str) -> str | None:
+    """The open ticket a withdrawal means besides the report just made: the one its words name among several
+    (垃圾那个 with the leak filed since), else the one the bot just asked about withdrawing (是的 撤销); None."""
+    tickets = reported_by(session, address, CANCELLABLE)
+    number = cancel_meant(tickets, text) if len(tickets) > 1 else None
+    asked = asked_about(session, clock, address) if number is None else None
+    return number or (asked if asked in {t.number for t in tickets} else None)
 
 
 def nothing_to_cancel(text: str) -> str:
@@ -74,7 +123,8 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     (else TicketError "which", to ask which) and they made it in the last CANCEL_UNNAMED_WITHIN (else
     TicketError "confirm" with that ticket, to be asked about). Its assignee and co-handlers are told to stop."""
     if number is None and text:
-        number = cancel_meant(reported_by(session, address, CANCELLABLE), text)
+        number = cancel_meant(reported_by(session, address, CANCELLABLE), text) \
+            or withdrawal_meant(session, clock, address, text)
     if number is None and len(reported_by(session, address, CANCELLABLE)) > 1:
         raise TicketError("which", reporters_ticket(session, address, None, CANCELLABLE))
     ticket = reporters_ticket(session, address, number, CANCELLABLE)
@@ -90,7 +140,7 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
         points.take_back_report(session, clock, ticket.reporter_id, ticket.number)
     themselves = withdrawer.id if withdrawer is not None else None  # a worker who filed it in his own grid
     if ticket.assignee is not None and ticket.assignee_id != themselves:
-        notify(session, ticket.assignee, f"工单{ticket.number}已被反映人撤销，无需再处理。", ticket_id=ticket.id)
+        notify(session, ticket.assignee, stop_notice(ticket, text), ticket_id=ticket.id)
     for helper in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
                                                                TicketFollower.role == "co_handler")):
         person = session.get(Person, helper.person_id) if helper.person_id else None
@@ -99,6 +149,14 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     # An emergency's alert reached the duty officer and the secretary: they hear it was withdrawn (blind test 8, #130).
     emergency_updates.tell_withdrawn(session, ticket, text)
     return ticket
+
+
+def stop_notice(ticket: Ticket, text: str) -> str:
+    """What the holder hears: withdrawn, and when someone else solved it, the reporter's words (物业已经拉走了)."""
+    if not solved_elsewhere(text):
+        return f"工单{ticket.number}已被反映人撤销，无需再处理。"
+    said = "".join(text.split())[:30]
+    return f"工单{ticket.number}已被反映人撤销，无需再去。反映人说：{said}"
 
 
 # A staff member withdrawing a ticket they filed themselves by message, naming it (blind test 7, #35: "算了 T1014 是我

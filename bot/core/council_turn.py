@@ -54,6 +54,10 @@ _KEEP = re.compile(r"^(?:算了|好|好吧|那|还是|哦|哎|嗯)?[\s，,]*(?:�
                    r"不选了|先不选|就这样|不用了|不弄了)(?:吧|了|哈|嘛|哦)?$")
 _GIVE_UP = re.compile(r"^(?:算了|不用了|不要了)(?:吧|嘛|哈)?$")
 _ASKED = ("topic", "option", "member", "withdraw")
+# The answer to "撤回哪个议题的票？" that drops the question itself: 取消, 算了, 不撤了.
+_NO_WITHDRAWAL = re.compile(r"^(?:算了|好|好吧|那|还是|哦|哎|嗯)?[\s，,]*(?:取消|算了|不撤了?|"
+                            r"不撤回了?|不用撤了?|先不撤了?|不用了|不要了|不弄了|不改了?)(?:吧|了|哈|嘛|哦)?$")
+NOT_WITHDRAWN = "好的，不撤了，您投的票都还算数。"
 # The sender's own part after a proxy part: 帮李明投反对 我自己投赞成.
 _OWN = re.compile(r"我自己|我本人|自己的票|自己那票|我的票|我那票")
 # 不对 那是帮我妈投的: the ballot just cast was meant for a family member.
@@ -78,6 +82,9 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     if page is not None:  # 公告2: the board's next page, each within one SMS part (#72, #137)
         return board_text(session, person, clock.now(), int(page.group(1)))
     question = pending(session, clock, person, window)
+    if question is not None and question.kind == "withdraw" and _NO_WITHDRAWAL.match(normal(text).strip(_PUNCT)):
+        forget(session, person)  # 取消 to "撤回哪个议题的票？": the question dropped, no ballot (blind test 22, #25)
+        return NOT_WITHDRAWN
     if question is not None and keeps(text, question.kind):
         forget(session, person)
         voted = session.scalar(select(Ballot.id).where(Ballot.cast_by_id == person.id,

@@ -119,8 +119,9 @@ def is_bare_cancel(text: str) -> bool:
     return _BARE_CANCEL.match(normal(text).strip(_PUNCT)) is not None
 
 
-# Asking how a vote stands: 现在好多人投了, 投票结果咋样, 几票了.
-_PROGRESS = re.compile(r"好多人|多少人|几个人|几票|结果|票数|咋样了?$|怎么样了?$|进展|投了好多|投了多少")
+# Asking how a vote stands: 现在好多人投了, 投票结果咋样, 几票了, 投票的人多不多 (blind test 22, #24: got the list).
+_PROGRESS = re.compile(r"好多人|多少人|几个人|几票|结果|票数|咋样了?$|怎么样了?$|进展|投了好多|投了多少|"
+                       r"人多不多|多不多|人多吗|人数|投的人")
 
 
 def asks_progress(text: str) -> bool:

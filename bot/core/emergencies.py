@@ -30,7 +30,9 @@ PHOTO_ON_EMERGENCY = "照片已放进工单{number}。在哪里？请马上回�
 PLACE_THANKS = "收到地点：{place}，已告诉值班人员。请注意安全，等候处置！"
 # Words that put the emergency at or next to the reporter's home ("楼下电瓶车烧起来了"), or only a
 # floor or a room of it ("我在5楼下不来", "302室"): their registered home is the place, nothing to ask.
-_AT_HOME = re.compile(r"楼下|楼上|楼道|家里|我家|屋头|屋里|隔壁|对门|我们楼|我们小区|家门口|"
+# A room of a home or its furniture says home too ("老头子从床上摔下来了", blind test 22, #81 was asked where).
+_AT_HOME = re.compile(r"楼下|楼上|楼道|家里|我家|屋头|屋里|隔壁|对门|我们楼|我们小区|家门口|在家|"
+                      r"床上|床边|床下|床底|卧室|客厅|厨房|卫生间|厕所|洗澡|阳台|"
                       r"\d+\s*(?:楼|层|室|号房)|[一二三四五六七八九十]+(?:楼|层)")
 
 
@@ -38,8 +40,8 @@ def should_ask_place(located: Located | None, report: Report) -> bool:
     """An emergency whose message names no place and has no point, unless it is at the reporter's
     registered home: the home grid alone is only a guess. People shut in a lift are taken to be in their own
     building's (blind test 8, #51), the reporter told so and asked to say if not."""
-    if report.place_text or located is None:
-        return not report.place_text
+    if report.place_text or located is None:  # a location sent, even in no grid, is its place (blind test 22, #50)
+        return not report.place_text and report.lat is None
     return located.how == "home" and not _AT_HOME.search(report.text) and not lift_trapped(report.text)
 
 
@@ -275,7 +277,9 @@ def _local_staff(session: Session, grids: list[OrgUnit]) -> list[Person]:
 # is, except a fire (119 brings both). Blind test 3, #53: a person hit by a car was told 110; blind test 4,
 # #10 and #46: someone hurt where the police are needed too (a crash, a fight) is told 120 and 110.
 _HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|出血|"
-                   r"撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|倒起|倒在地|"
+                   r"撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|"
+                   f"(?<![{triage.STATE_VERBS}])倒起|"
+                   r"倒在地|"
                    r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折")
 AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
@@ -295,6 +299,18 @@ _LIFT = re.compile(r"电梯|警铃|轿厢")
 LIFT_RESCUE = "电梯救援电话或119"
 _THEFT = re.compile(r"偷|撬|抢")
 LIFT_HEAD = "电梯困人："
+# People trapped by water, fire or a collapse ("河滨路涨水了 一家人被困在屋头", blind test 22, #14 was told 110 only):
+# the fire brigade's rescue, and the police too when there is a crime or a fight in it.
+_STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出")
+_BY_WHAT = re.compile(r"水|淹|洪|火|烟|烧|塌|垮|埋|压")
+_CRIME = re.compile(r"偷|撬|抢|打架|打人|打起来|砍|刀|追")
+RESCUE = "119"
+RESCUE_AND_POLICE = "119和110"
+
+
+def trapped_by_disaster(text: str) -> bool:
+    """People trapped by water, fire or a collapse, not in a lift."""
+    return _STUCK.search(text) is not None and _BY_WHAT.search(text) is not None and not lift_trapped(text)
 
 
 def lift_trapped(text: str) -> bool:
@@ -324,6 +340,8 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
         return LIFT_RESCUE
     if _GAS.search(text) and _HURT.search(text):
         return GAS_AND_HURT
+    if trapped_by_disaster(text):
+        return RESCUE_AND_POLICE if _CRIME.search(text) else RESCUE
     if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
         return PERSON_DOWN
     usual = rules.emergency_number(category)

@@ -22,7 +22,14 @@ from bot.common.clock import Clock
 from bot.core import registry, triage
 from bot.core.cancelling import cancel
 from bot.core.emergencies import PLACE_MAX_CHARS, anxious, awaiting_place, landmark_in, number_to_call
-from bot.core.emergency_updates import false_alarm, recent_emergency, told_of, update_notice
+from bot.core.emergency_updates import (
+    add_update,
+    asks_going_back,
+    false_alarm,
+    recent_emergency,
+    told_of,
+    update_notice,
+)
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import event, objects_in
@@ -70,6 +77,10 @@ _HURT = re.compile(r"流血|流.{0,3}血|头.{0,2}打破|头破|"
 # It is getting worse, or more of it: 越来越大, 还在烧, 又冒烟了.
 _WORSE = re.compile(r"越来越|更大|变大|还在|又[冒烧着打]|蔓延|烧过来|冲过来|跑了|逃了|追")
 JOIN_MAX_CHARS = 40
+# Who is in it, how old, what illness ("他80多岁了 有高血压" right after "老头子从床上摔下来了", blind test 22,
+# #81 opened a new ticket): a detail of the emergency, for everyone alerted.
+_ABOUT_THEM = re.compile(r"\d+\s*多?岁|[一二三四五六七八九十]+多?岁|岁数|高血压|血压|心脏|糖尿病|脑梗|中风|"
+                         r"有病|病史|吃药|在吃.{0,4}药|平时|以前也|之前也|一个人在家")
 JOINED = "收到，已转告值班人员和处置人员。请注意安全！"
 JOINED_HURT = "收到，已转告值班人员。有人受伤请马上打120！别挪动伤者，守在旁边。"
 
@@ -84,6 +95,8 @@ def joins(text: str, ticket: Ticket) -> bool:
     if named and ticket.place_text and named not in ticket.place_text:
         return False  # somewhere else: another emergency
     if _HURT.search(plain):
+        return True
+    if _ABOUT_THEM.search(plain) and not _another_emergency(plain, ticket) and not triage.has_danger(plain):
         return True
     if triage.has_danger(plain) and not triage.same_danger(plain, ticket.text):
         return False
@@ -146,6 +159,7 @@ def may_be_about(text: str) -> bool:
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= JOIN_MAX_CHARS and (
         false_alarm(plain) or asks_what_to_do(plain) or anxious(plain) or _HURT.search(plain) is not None
+        or asks_going_back(plain) or _ABOUT_THEM.search(plain) is not None
         or _WORSE.search(plain) is not None or triage.has_danger(plain))
 
 
@@ -161,6 +175,8 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
         return FALSE_ALARM.format(number=ticket.number)
     where = ASK_PLACE if awaiting_place(session, clock, address) is ticket else ""
     phone = number_to_call(rules, ticket.category, ticket.text)
+    if asks_going_back(text) and not where:  # 我们可以回去了不: answered, those alerted hear it asked
+        return add_update(session, clock, ticket, text, address, message_id)
     if asks_what_to_do(text):
         return advice(ticket, phone) + where
     if joins(text, ticket):

@@ -1,6 +1,7 @@
 """What a reporter says soon after their emergency that it is over or under control ("火已经灭了 莫得事了",
 "救护车来了", "不用了"): an update to that emergency, never a message the bot does not understand. Everyone
-its alert reached, and its assignee, hear "工单T1040报告人说：…"; the reporter gets a short, warm thanks.
+its alert reached, and its assignee, hear "工单T1040报告人说：…"; the reporter gets a short, warm thanks, or, for a
+question ("火灭了没得 我们可以回去了不"), an answer.
 Blind test 5, #131: "火已经灭了 莫得事了 谢谢" got 没太看懂 and nobody alerted heard it.
 
 A false alarm ("哦 搞错了 是他们在熏腊肉") withdraws the emergency, and whenever an emergency is withdrawn (that,
@@ -29,6 +30,25 @@ _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有�
 _NOT_OVER = re.compile(r"还没|没有灭|没灭|未灭|灭不了|灭不到|还在烧|又烧|又着|又冒|更大|越来越|救命|快来|快点")
 UPDATE_ACK = "收到，已转告值班人员。大家平安就好，谢谢您告诉我们！"
 SMS_PART = 70
+# A question mid-emergency ("火灭了没得 我们可以回去了不", blind test 22, #107 was thanked as if it were
+# news): answered, and those alerted hear it asked.
+_ASKS = re.compile(r"(?:了|灭|熄|来|到)没(?:得|有)?(?=\s|$|[?？])|[吗][?？]?$|[?？]|可以.{0,8}不[?？]?$|"
+                   r"能不能|可不可以|要不要|行不行|得行不|咋个办|怎么办|咋办|好久|多久")
+_GOING_BACK = re.compile(r"回去|回家|回屋|进去|进屋|上楼|回来")
+GO_BACK_ANSWER = "先别回去，等消防员或现场处置人员说安全了再回。值班人员已知道您在问，有消息会告诉您。"
+ASKED_ANSWER = "现场情况以消防员和处置人员说的为准，请听他们安排。值班人员已知道您在问，有消息会告诉您。"
+QUESTION_MAX_CHARS = 40
+
+
+def asks(text: str) -> bool:
+    """Whether a short message asks something (火灭了没得, 我们可以回去了不)."""
+    plain = " ".join((text or "").split())
+    return 0 < len(plain) <= QUESTION_MAX_CHARS and _ASKS.search(plain) is not None
+
+
+def asks_going_back(text: str) -> bool:
+    """Whether a short message asks whether they may go back in (我们可以回去了不, 能不能回家了)."""
+    return asks(text) and _GOING_BACK.search(text) is not None
 
 
 def says_over(text: str) -> bool:
@@ -76,8 +96,11 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
               note=said[:500], message_id=message_id)
         notice = update_notice(ticket, said)
         for person in told_of(session, ticket):
-            notify(session, person, notice, ticket_id=ticket.id)
-    return UPDATE_ACK
+            notify(session, person, notice.replace("报告人说", "报告人问") if asks(said) else notice,
+                   ticket_id=ticket.id)
+    if asks_going_back(said):
+        return GO_BACK_ANSWER
+    return ASKED_ANSWER if asks(said) else UPDATE_ACK
 
 
 FALSE_ALARM_MAX_CHARS = 40

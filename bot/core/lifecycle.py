@@ -16,7 +16,13 @@ from bot.core import audit, points, registry, staff_notices, urging
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
 from bot.core.places import match_place
-from bot.core.rating_remarks import pass_concern, raises_concern, reopen_notice, says_unfinished
+from bot.core.rating_remarks import (
+    pass_concern,
+    raises_concern,
+    reopen_notice,
+    says_unfinished,
+    tell_others_reopened,
+)
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import scope_of, visible_ticket
 from bot.core.tickets import (
@@ -393,4 +399,5 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
     set_deadlines(session, rules, ticket, now)
     if ticket.assignee is not None:
         notify(session, ticket.assignee, reopen_notice(ticket, reason, unfinished=unfinished), ticket_id=ticket.id)
+    tell_others_reopened(session, ticket, address)
     return ticket

@@ -20,14 +20,23 @@ from bot.core import registry
 from bot.core.answers import Rating, plain, rating_in
 from bot.core.lifecycle import reported_by
 from bot.core.notify import notify
-from bot.core.rating_remarks import recently_rated, reopen_notice
+from bot.core.rating_remarks import (
+    pass_concern,
+    raises_concern,
+    recently_rated,
+    reopen_notice,
+    says_unfinished,
+    tell_others_reopened,
+)
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import event, set_deadlines
-from bot.store.models import TicketEvent
+from bot.store.models import Person, Ticket, TicketEvent
 
 LABELS = {1: "满意", 2: "基本满意", 3: "不满意"}
 CHANGED = "好的，工单{number}的评价已从{before}改为{after}，谢谢您！"
 SAME = "工单{number}的评价就是{after}，不用改，谢谢您！"
+CHANGED_UNFINISHED = "好的，工单{number}改为{after}。您说的“{said}”已转告承办人，重新交办再处理。"
+CHANGED_CONCERN = "好的，工单{number}的评价已改为{after}，您说的“{said}”已转告承办人。"
 REOPENED = "好的，工单{number}已从{before}改为不满意，已重新交办，会再处理。"
 UNDONE_NOTICE = "工单{number}反映人把评价改为{after}，已完结，不用再处理。"
 # Words that say the rating is being changed: 改成满意, 改为3, 重新评, 按错了 是1.
@@ -62,15 +71,41 @@ def change_rating(session: Session, clock: Clock, rules: RoutingRules, address: 
         return SAME.format(number=ticket.number, after=LABELS[before])
     rater = registry.person_by_address(session, address)
     event(session, ticket, "rerated", now, rater, note=rating.reason[:500], score=rating.score, previous=before)
+    if rating.score in (1, 2) and says_unfinished(rating.reason):  # 按错了 应该是2 味道还是有点 (blind test 22, #30)
+        return _reopen_unfinished(session, clock, rules, ticket, rating, rater, address)
     if rating.score in (1, 2):
         ticket.rating = rating.score
+        if raises_concern(rating.reason):  # the concern reaches the worker, as with the rating itself
+            pass_concern(session, ticket, rating.score, rating.reason)
+            return CHANGED_CONCERN.format(number=ticket.number, after=LABELS[rating.score],
+                                          said=_clip(rating.reason, 12))
         return CHANGED.format(number=ticket.number, before=LABELS[before], after=LABELS[rating.score])
     ticket.status, ticket.rating, ticket.closed_at, ticket.resolved_at = "reopened", None, None, None
     event(session, ticket, "reopened", now, rater, note=rating.reason[:500])
     set_deadlines(session, rules, ticket, now)
     if ticket.assignee is not None:
         notify(session, ticket.assignee, reopen_notice(ticket, rating.reason), ticket_id=ticket.id)
+    tell_others_reopened(session, ticket, address)
     return REOPENED.format(number=ticket.number, before=LABELS[before])
+
+
+def _reopen_unfinished(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, rating: Rating,
+                       rater: Person | None, address: str) -> str:
+    """A changed rating whose words say the problem remains: reopened for the same holder with those words, as the
+    rating would have been (lifecycle.rate); the ticket's other reporters hear it is being redone."""
+    now = clock.now()
+    ticket.status, ticket.rating, ticket.closed_at, ticket.resolved_at = "reopened", None, None, None
+    event(session, ticket, "reopened", now, rater, note=rating.reason[:500])
+    set_deadlines(session, rules, ticket, now)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, reopen_notice(ticket, rating.reason, unfinished=True), ticket_id=ticket.id)
+    tell_others_reopened(session, ticket, address)
+    return CHANGED_UNFINISHED.format(number=ticket.number, after=LABELS[rating.score], said=_clip(rating.reason, 10))
+
+
+def _clip(said: str, room: int) -> str:
+    said = " ".join(said.split())
+    return said if len(said) <= room else said[:room - 1] + "…"
 
 
 def _unreopen(session: Session, clock: Clock, address: str, rating: Rating, window: timedelta) -> str | None:

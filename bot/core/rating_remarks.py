@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import registry
-from bot.core.notify import notify
+from bot.core.notify import notify, notify_address
 from bot.core.tickets import event
-from bot.store.models import Ticket
+from bot.store.models import Ticket, TicketFollower
 
 SMS = 70
 PRAISED = "谢谢您的鼓励！已转告工单{number}的承办人。"
@@ -29,7 +30,8 @@ PRAISED = "谢谢您的鼓励！已转告工单{number}的承办人。"
 _APPROVAL = re.compile(r"^(?:要得|得行|可以|好的|好嘛|好哒|好|行|没问题|ok|嗯嗯?|中)")
 _NEGATED = re.compile(r"不行|不可以|要不得|不要得|不得行|不好|不中|没用")
 # Part of the job still not done: 垃圾还没得人倒, 还是不亮, 还在漏, 没人管, 没修好.
-_UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|臭|满|在)|还在|还有.{0,8}(?:没|莫)|没得人|莫得人|没人"
+_UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|臭|满|在)|还在|还是有点(?!慢|晚|久|远)|"
+                         r"还有(?:点|些|一点|股)(?:味|气|臭|漏|水|烟|响|声|堵|脏)|还有.{0,8}(?:没|莫)|没得人|莫得人|没人"
                          r"|没有?(?:修|弄|搞|处理|倒|清|管|来|好)|莫(?:修|弄|搞|处理|倒|清|管|来)|没.{0,3}完")
 # Praise of the work or the worker, besides a plain thanks.
 _PRAISE = re.compile(r"点赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|负责|认真|热心|耐心|不错|棒|给力"
@@ -113,3 +115,23 @@ def closed_reply(number: str, reason: str) -> str | None:
         return None
     said = " ".join(reason.split())
     return CLOSED_CONCERN.format(number=number, said=said if len(said) <= 14 else said[:13] + "…")
+
+
+# A ticket reopened by one of its reporters' ratings: the others, asked to rate it too, hear it is being redone
+# (blind test 22, #72: the first reporter's 一般般嘛 met "没有待评价的工单", never told it had reopened).
+REOPENED_FOR_OTHERS = "您反映的问题（{number}）有人说还没办好，已重新交办，办好后再请您评价。"
+STILL_WORKING = "工单{number}又在处理了，办好后再请您评价。"
+
+
+def tell_others_reopened(session: Session, ticket: Ticket, rater_address: str) -> None:
+    """Every reporter of `ticket` but the one whose rating reopened it hears it is being redone."""
+    text = REOPENED_FOR_OTHERS.format(number=ticket.number)
+    told = {rater_address}
+    if ticket.reporter_address not in told:
+        told.add(ticket.reporter_address)
+        notify_address(session, ticket.reporter_channel, ticket.reporter_address, text, ticket_id=ticket.id)
+    for f in session.scalars(select(TicketFollower).where(TicketFollower.ticket_id == ticket.id,
+                                                          TicketFollower.role == "reporter")):
+        if f.address not in told:
+            told.add(f.address)
+            notify_address(session, f.channel, f.address, text, ticket_id=ticket.id)

@@ -288,10 +288,13 @@ def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> N
     """The community secretary and the duty officer hear of an emergency at once."""
     # The reporter's whole number: staff call back (an emergency's notice may run to a second part).
     caller = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
-    place = where_words(ticket, unit)[0]  # every alert carries the place (blind test 9, #34), a home's address too
-    label = unit.name if unit else "地点待核实"
+    place, point = where_words(ticket, unit)  # every alert carries the place (blind test 9, #34), a home's address too
+    label = unit.name if unit else (point or "地点待核实")  # a location in no grid: its point (blind test 22, #50)
     text = staff_notices.emergency(ticket.number or "", CATEGORY_NAMES[ticket.category], label, ticket.text, caller,
                                    place if place and place not in label else "")
+    # The point whole in a notice of its own when the alert had no room for it.
+    spot = staff_notices.emergency_place(ticket.number or "", CATEGORY_NAMES[ticket.category], point, caller) \
+        if point and point not in text else ""
     told: set[int] = set()
     targets: list[Person] = []
     if unit is not None:
@@ -303,6 +306,8 @@ def alert_emergency(session: Session, ticket: Ticket, unit: OrgUnit | None) -> N
         if person.id not in told:
             told.add(person.id)
             notify(session, person, text, ticket_id=ticket.id)
+            if spot:
+                notify(session, person, spot, ticket_id=ticket.id)
     event(session, ticket, "emergency_alert", ticket.created_at, notified=sorted(told))
 
 

@@ -11,14 +11,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Verbs of a thing's state before 倒起 (Sichuanese "…着": 堵倒起了, 坏倒起了, 锁倒起的; blind test 22, #1 and #48): the
+# thing stays so, nobody fell. 有个老人在路边倒起了, 婆婆倒起了 are still someone down.
+STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
+_STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
 # Happening now and dangerous to life or home. "救命" alone is enough.
 _DANGER = re.compile(
     r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟大得很|全是烟|火好大|"
     r"煤气味|燃气味|天然气味|液化气味|漏气|煤气.{0,4}(?:泄|漏)|"
-    r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|倒起了|倒在地|抽搐|口吐白沫|"
+    r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|"
+    f"(?<![{STATE_VERBS}])倒起了|"
+    r"倒在地|抽搐|口吐白沫|"
     r"喘不上气|心脏病|血止不住|流了?好多血|头.{0,2}打破|持刀|拿刀|砍人|杀人|抢劫|"
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
-    r"关到人|困到人|困人|困在电梯|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
+    r"关到人|困到人|困人|困在电梯|被困在|人[^，,。！!？?\s]{0,3}困在|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
     r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗|淹了|淹到|漫进屋|"
     r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)|"
@@ -28,7 +34,7 @@ _DANGER = re.compile(
 # Something collapsed: a danger to life when a home or a person is in it ("房子垮了 有人", "塌方 压到人"),
 # an ordinary (if urgent) report when only a road, a bridge or a bank went ("机耕路垮了一截 三轮车过不去").
 _COLLAPSE = re.compile(r"塌了|倒塌|垮了|垮塌|塌方")
-_WAY = re.compile(r"路|桥|坎|堡坎|田埂|沟|渠|河堤|围墙|挡墙|护栏|涵洞")
+_WAY = re.compile(r"路|桥|坎|堡坎|田埂|沟|渠|河堤|围墙|挡墙|护栏|涵洞|道|过不去|走不通|走不了|开不过去")
 _PEOPLE_OR_HOME = re.compile(r"人|房|屋|楼|家|娃|孩|老汉|老婆婆|住|埋|压|砸|困|救")
 # Said of a risk, not of something happening ("电线乱拉 怕着火").
 # Water (a drip from upstairs, a leaking pipe, a wet ceiling): an emergency only with danger words in it
@@ -60,13 +66,18 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
                        # Sichuanese: 好多 is "how much" after a verb of paying (医保报得到好多, blind test 6, #6),
                        # and a closing 不 asks (社区礼拜六开门不, #7).
                        r"(?:报|要|给|补|赔|花|交|退|发|收)(?:得到|得了|得|了)?好多(?:钱)?(?:嘛|哦|呢|$)|好多钱|"
-                       r"(?:开门|关门|上班|下班|办公|开放|营业|有人|在|行|得行|可以|能|要)不[?？]?$")
+                       r"(?:开门|关门|上班|下班|办公|开放|营业|休息|有人|在|行|得行|可以|能|要)不[?？]?$|"
+                       # A-not-A asks (周末上不上班, 开不开门, 休不休息: blind test 22, #45)
+                       r"([\u4e00-\u9fff])不\1")
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
 _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|是谁|叫啥)|(?:电话|号码).{0,4}网格员|找哪个|找谁")
 # Someone else's number ("我想找李磊 他电话好多", blind test 6, #80): never given; the sender's own contacts are.
-_SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)")
+_SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)|"
+                      # 帮我查一下楼上李婆婆家的电话号码 (blind test 22, #88)
+                      r"(?:查|打听|问)(?:一下|一哈|下)?[^，,。\s]{0,12}(?:电话|号码|手机)")
 _HOW_TO_VOTE = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:投票|投|表决)")
-_HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)")
+_HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)|"
+                           r"(?:照片|图片|相片)\s*(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)")  # either order (#73)
 # Sending a voice message or a location (blind test 8, #124: "我不会打字 可以发语音不", "咋个给你们发位置").
 _HOW_TO_VOICE = re.compile(r"(?:发|用|说|录)(?:个|段|条)?语音|语音(?:可以|行|得行|能)|不会打字|打不来字|不会写字")
 _HOW_TO_LOCATION = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:给你们|跟你们|给你)?\s*(?:发|共享|分享|传)\s*"
@@ -178,7 +189,7 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return True
     plain = _plain(text)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
-            or _STAND_DOWN.search(plain):
+            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain):
         return False
     return classified_as_emergency
 
@@ -191,6 +202,23 @@ def abuse_only(text: str) -> bool:
 
 
 CALM_REPLY = "您别急，我们在听。遇到什么困难请直接说，比如“路灯坏了”，会尽快帮您。"
+
+
+def asks_someones_number(text: str) -> bool:
+    """Whether a message asks for someone's number other than the sender's grid worker's (李婆婆家的电话号码),
+    whatever else it says: never given out."""
+    plain = _plain(text)
+    return _SOMEONE.search(plain) is not None and _CONTACT.search(plain) is None
+
+
+def without_number_request(text: str) -> str:
+    """The message less its clauses asking for someone's number, when a clause is left (the problem in it)."""
+    clauses = [c for c in re.split(r"[\s，,。！!？?；;]+", text or "") if c]
+    kept = [c for c in clauses if not asks_someones_number(c)]
+    return " ".join(kept) if kept else text
+
+
+SOMEONES_NUMBER = "别人家的电话号码不能给您，请谅解；您说的问题照常办理。"
 
 
 def information_request(text: str) -> str | None:

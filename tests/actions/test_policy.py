@@ -91,7 +91,7 @@ async def test_the_call_back_opens_a_question_ticket_for_the_grid_worker(action_
         assert ticket.assignee_id == worker.id and ticket.text == "咨询请回电：公积金咋个取"
         told = list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)))
     assert message["response"] == "utter_policy_callback" and worker.name in text and ticket.number in text
-    assert f"工单{ticket.number}是居民咨询，请回电13900000001。" in told
+    assert f"工单{ticket.number}是居民咨询“公积金咋个取”，请回电13900000001。" in told
     assert events == [SlotSet("policy_unanswered", None), SlotSet("last_ticket", ticket.number)]
 
 
@@ -149,3 +149,27 @@ async def test_a_question_long_after_another_is_read_alone(action_context, dispa
     await ActionAnswerPolicy().run(dispatcher, tracker_after_answer("新农合今年一个人交好多钱", "我屋头三个人 在哪点交",
                                                                     seconds_between=3600), domain)
     assert said(dispatcher, domain)[0]["response"] == "utter_policy_unknown"
+
+
+async def test_a_question_right_after_a_report_is_read_alone(action_context, dispatcher, domain):
+    """Blind test 22: 老年卡在哪点办 right after 一股煤气味 got the gas-smell safety advice."""
+    tracker = tracker_after_answer("安居苑4栋3单元 一股煤气味 好冲哦", "老年卡在哪点办")
+    await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+    assert said(dispatcher, domain)[0]["response"] == "utter_policy_unknown"
+
+
+def test_a_bare_1_after_an_unanswered_question_is_the_callback_whichever_action_answered():
+    """Blind test 22, #64: the question went through another action than ask_policy's; its 1 was refused as not
+    registered."""
+    events = [
+        {"event": "user", "text": "老年卡在哪点办", "timestamp": 1000.0,
+         "parse_data": {"intent": {"name": "out_of_scope"}}},
+        {"event": "action", "name": "action_out_of_scope"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "1", "timestamp": 1010.0, "parse_data": {"intent": {"name": "vote"}}},
+    ]
+    latest = {"text": "1", "intent": {"name": "vote"}, "entities": [], "metadata": {"channel": "sms"}}
+    tracker = Tracker.from_dict({"sender_id": RESIDENT, "slots": {"policy_unanswered": True}, "events": events,
+                                 "paused": False, "followup_action": None, "active_loop": {},
+                                 "latest_action_name": "action_listen", "latest_message": latest})
+    assert pending_callback(tracker)

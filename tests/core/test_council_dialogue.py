@@ -333,7 +333,7 @@ def test_how_many_have_voted_shows_turnout_for_a_secret_topic_counts_for_an_open
             cast(s, clock, public, person(s, sender), 1)
             cast(s, clock, done, person(s, sender), 1)
         council.close_topic(s, clock, done)
-        for text in ("现在好多人投了", "投票结果咋样"):
+        for text in ("现在好多人投了", "投票结果咋样", "现在投票的人多不多嘛"):
             decision = vote(s, clock, text, None)
             assert decision.kind == "progress", text
             lines = decision.text.split("\n")

@@ -60,7 +60,7 @@ def test_a_call_back_opens_a_question_ticket_for_the_grid_worker_who_gets_the_nu
         assert points.balance(s, registry.person_by_address(s, RESIDENT).id) == 0  # a question earns nothing
     told = messages_to(demo_db, WORKER)
     assert any(number in text and "公积金" in text for text in told)
-    assert f"工单{number}是居民咨询，请回电13900000001。" in told
+    assert f"工单{number}是居民咨询“公积金咋个取”，请回电13900000001。" in told
 
 
 def test_a_question_ticket_is_never_urgent_even_for_a_red_household(demo_db: Database, clock: FakeClock):
@@ -87,7 +87,8 @@ def test_an_unknown_number_s_call_back_goes_to_the_duty_officer_with_the_number(
         miss = questions.log_miss(s, clock, STRANGER, "sms", "公积金咋个取")
         opened = questions.ask_callback(s, clock, RULES, miss)
         assert opened.assignee is None
-    assert f"工单{opened.ticket.number}是居民咨询，请回电13999999999。" in messages_to(demo_db, DUTY_OFFICER)
+    told = messages_to(demo_db, DUTY_OFFICER)
+    assert f"工单{opened.ticket.number}是居民咨询“公积金咋个取”，请回电13999999999。" in told
 
 
 def test_only_a_question_of_the_last_day_can_be_called_back(demo_db: Database, clock: FakeClock):

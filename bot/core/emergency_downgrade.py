@@ -1,0 +1,52 @@
+"""The reporter says their emergency is not one ("这个不是急事哈 就是下水道堵了", blind test 22, #1 was filed as a
+补充 and the emergency stood): it becomes an ordinary ticket (its category's severity, the household's priority, fresh
+deadlines), those its alert reached stand down, its grid worker keeps the ordinary job, and the reporter is told
+plainly. From then on nothing about it speaks of 120 or 110 (#6: "师傅好久到嘛" got "还没打120和110请马上打！")."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import registry, triage
+from bot.core.emergency_updates import told_of
+from bot.core.notify import notify
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import OPEN_STATUSES, event, priority_for, set_deadlines
+from bot.store.models import Ticket
+
+_NOT_URGENT = re.compile(r"不是急事|不是什么急事|不是啥子?急事|不是紧急|不紧急|不急|不着急|不算急|没那么急|莫那么急|"
+                         r"没得危险|莫得危险|没有危险|没啥危险|不危险|不是急的")
+# Said of us, or asked ("你们一点都不急吗"): a complaint that we are slow, never a downgrade.
+_OF_US = re.compile(r"你们|你|[吗？?]")
+NOT_URGENT_MAX_CHARS = 40
+DOWNGRADED = "好的，工单{number}改为普通问题，不按紧急处置了，网格员会照常来处理。"
+STAND_DOWN = "工单{number}报告人说不是急事，已改为普通工单，无需按紧急处置。"
+KEEP_JOB = "工单{number}报告人说不是急事，已改为普通工单，请照常处理。"
+
+
+def says_not_urgent(text: str) -> bool:
+    """Whether a short message says the matter is not urgent, naming no danger."""
+    plain = " ".join((text or "").split())
+    return 0 < len(plain) <= NOT_URGENT_MAX_CHARS and _NOT_URGENT.search(plain) is not None \
+        and _OF_US.search(plain) is None and not triage.has_danger(plain)
+
+
+def downgrade(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, said: str, address: str,
+              message_id: int | None = None) -> str:
+    """Make the emergency `ticket` an ordinary one, tell those alerted and its assignee, return the reply."""
+    now = clock.now()
+    alerted = [person for person in told_of(session, ticket) if person.id != ticket.assignee_id]
+    ticket.severity = rules.category(ticket.category).severity
+    ticket.priority = priority_for(rules, ticket.reporter, emergency=False)
+    event(session, ticket, "downgraded", now, registry.person_by_address(session, address),
+          note=" ".join(said.split())[:500], message_id=message_id)
+    if ticket.assignee_id is not None and ticket.status in OPEN_STATUSES:
+        set_deadlines(session, rules, ticket, now)  # the emergency's deadlines go stale with their timers
+    for person in alerted:
+        notify(session, person, STAND_DOWN.format(number=ticket.number), ticket_id=ticket.id)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, KEEP_JOB.format(number=ticket.number), ticket_id=ticket.id)
+    return DOWNGRADED.format(number=ticket.number)

@@ -1,0 +1,65 @@
+"""Small talk answered in kind (blind test 22, #9, #82): 天气好安逸 吃了没得, 你是机器人还是真人, 我孙子考起大学了
+are no report and ask nothing of the service; they get a warm word back (恭喜恭喜！…, 我是网格通小助手，不是真人…)
+and one line of what the bot does, never 这个我帮不上忙 and never a ticket. The words and replies are data staff
+edit: config/small_talk.yml."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field, model_validator
+
+from bot.core import triage
+
+SMS_PART = 70
+MAX_CHARS = 30  # small talk is short; a longer message says more than that
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / "config" / "small_talk.yml"
+
+
+class Kind(BaseModel):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    words: list[str] = Field(min_length=1)
+    reply: str = Field(min_length=1)
+    questions: bool = False
+
+    def found_in(self, plain: str) -> bool:
+        return any(re.search(word, plain) for word in self.words)
+
+
+class SmallTalk(BaseModel):
+    menu_line: str = Field(min_length=1)
+    kinds: list[Kind] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _fits(self) -> SmallTalk:
+        for kind in self.kinds:
+            if len(kind.reply + self.menu_line) > SMS_PART:
+                raise ValueError(f"small talk {kind.id}: the reply with the menu line is longer than one SMS")
+        return self
+
+    def reply(self, text: str) -> str | None:
+        """The warm answer in kind with the menu line, or None when the message is no small talk: it names a
+        problem or a danger, holds a number, is long, is abuse, or asks something (unless its kind may)."""
+        plain = unicodedata.normalize("NFKC", text or "").strip().lower()
+        if not plain or len(plain) > MAX_CHARS or any(c.isdigit() for c in plain) or triage.has_problem(plain) \
+                or triage.is_abuse(plain):
+            return None
+        asks = triage.information_request(plain) is not None
+        for kind in self.kinds:
+            if kind.found_in(plain) and (kind.questions or not asks):
+                return kind.reply + self.menu_line
+        return None
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = DEFAULT_FILE) -> SmallTalk:
+    return SmallTalk.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+
+
+def reply(text: str) -> str | None:
+    """The answer to small talk (config/small_talk.yml), or None."""
+    return load().reply(text)
