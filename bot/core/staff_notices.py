@@ -64,8 +64,11 @@ def new_ticket(number: str, category: str, unit: str, place: str, text: str, who
     head = f"{prefix}{mark}新工单{number}【{category}】"
     # The place the reporter named stays in every form but the last resort (blind test 7, #8: "这里的井盖…" came
     # without 安居苑5栋): the text is cut, with the pointer to 详情, before the place is dropped.
+    # The masked reporter (详情 has the whole number) goes before the text is cut or the place clipped (blind test
+    # 10, #105: the place a reassigned ticket now always names must not cost the problem its words).
+    lean_tail = f"{pics}。回{ack}" if not calling else short_tail
     whole = [(f"{head}{unit}{where}：", tail), (f"{head}{where}：", tail), (f"{head}{where}：", short_tail),
-             (f"{head}{short_where}：", short_tail)]
+             (f"{head}{where}：", lean_tail), (f"{head}{short_where}：", short_tail)]
     caller = f"反映人{who}，" if calling else ""
     pics_short = f"附照片{photos}张，" if photos else ""
     more = f"{caller}{pics_short}{pointer(number)}"
