@@ -44,7 +44,15 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  "换好", "补好", "装好", "清好", "清理好", "疏通好", "疏通了", "接回去了", "接回家了",
                  # Blind test 8, #67, #126: 井盖已经盖好了 焊死了, 火灭了 没得事了, 软管老化 已经换了.
                  "盖好", "焊死", "焊好", "火灭了", "火已经灭了", "扑灭了", "没得事了", "没事了",
-                 "已经换了", "已换了", "换过了", "已更换")
+                 "已经换了", "已换了", "换过了", "已更换",
+                 # Blind test 10, #92: 垃圾拉走了 stayed 处理中; the plain words of a job carried off or cleaned.
+                 "拉走了", "运走了", "清走了", "收走了", "拖走了", "搬走了", "清理了", "清掉了", "清运了",
+                 "扫干净了", "清干净了", "打扫干净了")
+# 下水道通了, 水通了: a job done, but not 电话打通了, 沟通了, 联系通了 (talking is no repair).
+_FLOWING = re.compile(r"(?<![沟接联交变讲说])通了")
+_TALKING = re.compile(r"电话|联系|沟通|说通|讲通|思想")
+# Part of the job still to do after the words: 拉走了一车 还剩两车, 换好了一半.
+_PARTLY = re.compile(r"^[^，,。;；]{0,4}(?:一半|一部分|部分|一车)|还剩|还差|剩下|还有.{0,6}(?:没|未|要)")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
                "已安排")
 DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
@@ -114,10 +122,23 @@ def without_number(text: str) -> str:
 
 
 def says(text: str, words: tuple[str, ...]) -> bool:
-    """Whether the text says one of the words of a finished job, not after 没/未/明天/要… (还没修好)."""
-    return any(not _NOT_YET.search(text[:found.start()])
-               and not _NOT_YET_IN_CLAUSE.search(re.split(_BREAK, text[:found.start()])[-1])
-               for word in words for found in re.finditer(re.escape(word), text))
+    """Whether the text says one of the words of a finished job, not after 没/未/明天/要… (还没修好), nor with part of
+    it still to do after (拉走了一车 还剩两车)."""
+    return any(_finished_at(text, found) for word in words for found in re.finditer(re.escape(word), text))
+
+
+def says_done(text: str) -> bool:
+    """Whether a worker's words say the job is finished: RESOLVE_WORDS, or 通了 of a drain or a road (下水道通了,
+    never 电话打通了 or 沟通了) (blind test 10, #92)."""
+    return says(text, RESOLVE_WORDS) or any(
+        _finished_at(text, found) and not _TALKING.search(re.split(_BREAK, text[:found.start()])[-1])
+        for found in _FLOWING.finditer(text))
+
+
+def _finished_at(text: str, found: re.Match[str]) -> bool:
+    before = text[:found.start()]
+    return not _NOT_YET.search(before) and not _NOT_YET_IN_CLAUSE.search(re.split(_BREAK, before)[-1]) \
+        and not _PARTLY.search(text[found.end():])
 
 
 @dataclass(frozen=True)
@@ -138,7 +159,7 @@ def worker_command(text: str, intent: str) -> WorkerCommand:
     lower = unicodedata.normalize("NFKC", text or "").lower()
     if any(w in text for w in RETURN_WORDS):
         verb = "return"
-    elif says(text, RESOLVE_WORDS):
+    elif says_done(text):
         verb = "resolve"
     elif any(w in text for w in START_WORDS):
         verb = "start"
@@ -153,6 +174,24 @@ def worker_command(text: str, intent: str) -> WorkerCommand:
     else:
         verb = "words"  # the holder's progress note; from above him, words for him (`staff_desk`)
     return WorkerCommand(verb, number, note)
+
+
+_ACK_LEAD = re.compile("^(?:" + "|".join(map(re.escape, sorted((*ACK_WORDS, "收到了"), key=len, reverse=True)))
+                       + r")[\s，,。.:：!！]*", re.IGNORECASE)
+
+
+def said_with_ack(note: str) -> str:
+    """What a 收到 says besides (“我马上过去 已经打了119”), whole but for the 收到/好的 it starts with, when it says
+    more than a word or two (马上过去 is not)."""
+    rest = note
+    for word in (*ACK_WORDS, "马上去", "马上过去", "收到了"):
+        rest = rest.replace(word, " ")
+    if len(re.sub(r"\W", "", rest)) < 6:
+        return ""
+    note = " ".join(note.split()).strip(" ，,。:：!！")
+    while (cut := _ACK_LEAD.sub("", note, count=1)) != note:
+        note = cut
+    return note
 
 
 def rating_in(text: str) -> int | None:

@@ -69,13 +69,20 @@ def target_words(text: str) -> str:
 
 def instruction(words: str, done: Dispatched) -> str:
     """What a dispatch says besides whom to: 'T1039 派给 杨艳 确认 市政那边我打过招呼了 你配合跟进' →
-    '市政那边我打过招呼了 你配合跟进' (blind test 8, #105: it was dropped); '' when only the target is named."""
-    rest = words.replace(CONFIRM_WORD, " ")
-    names = [done.assignee.name] if done.assignee is not None else []
+    '市政那边我打过招呼了 你配合跟进' (blind test 8, #105: it was dropped); '' when only the target is named.
+    Only the target goes: the person's name, the grid's name, or a grid's other name where the target stands
+    (first); a place the words go on to name stays (blind test 10, #32 and #89: 'T1002 派给 安居社区第1网格
+    是安居苑3栋电梯坏了半个月' reached the worker as '是 3栋电梯坏了半个月')."""
+    rest = " ".join(words.replace(CONFIRM_WORD, " ").split())
+    if done.assignee is not None and done.assignee.name:
+        rest = rest.replace(done.assignee.name, " ", 1)
     if done.unit is not None:
-        names += [done.unit.name, *(done.unit.aliases or [])]
-    for name in sorted((n for n in names if n), key=len, reverse=True):
-        rest = rest.replace(name, " ", 1)
+        rest = rest.replace(done.unit.name, " ", 1)
+        if rest == " ".join(words.replace(CONFIRM_WORD, " ").split()):  # the target was another name of the grid
+            rest = rest.strip()
+            alias = next((a for a in sorted(done.unit.aliases or [], key=len, reverse=True)
+                          if a and rest.startswith(a)), "")
+            rest = rest[len(alias):]
     rest = " ".join(rest.split()).strip(" ，,。:：")
     return rest if len(re.sub(r"\W", "", rest)) >= 4 else ""
 

@@ -2,8 +2,9 @@
 holder or a supervisor says 误报/无效 (blind test 9, #64, #65), by message: the duty officer,
 or a secretary within her community, says it needs no handling ("T1038 这个是有人发错了 钓鱼的 关掉",
 "T1038 已办结 无效工单", "T1043 误报 是T1014那个坑 关了"). It is withdrawn with the reason,
-nobody is asked to rate it, its reporter keeps no points for it and is told politely that it was closed and why,
-and every staff member alerted about it is told to stand down.
+nobody is asked to rate it, its reporter keeps no points for it and is told politely that it was closed, and why
+when the reason is about the matter (误报 是熏腊肉), never when it judges the reporter (是骂人的, 乱填的: blind test
+10, #96), and every staff member alerted about it is told to stand down.
 
 Blind test 8, #102 and #116: all three got "目前“待分派”，请回复派给…", and the junk ticket could not be closed."""
 
@@ -37,6 +38,11 @@ ASSIGNED_INVALID = re.compile(r"(?<!不是)(?<![不非])(?:误报|无效|虚假)
 ASK_REASON = "请写明关闭理由，如“{number} 无效工单 关掉”或“{number} 误报 关了”；要派单请回“{number} 派给 网格名”。"
 REPLY = "好的，工单{number}已作{what}关闭，不用评价，已告诉反映人{told}。"
 TO_REPORTER = "您好，您反映的问题（{number}）经核实{what}，已关闭。原因：{why}。有事请随时告诉我们。"
+# Staff's words that judge the reporter or their message (blind test 10, #96: the resident read "原因：无效工单
+# 是骂人的"): with any of them the reporter hears no reason at all, only the polite notice.
+JUDGING = re.compile(r"骂|脏话|粗话|乱填|乱写|乱发|乱报|乱说|瞎报|瞎填|瞎写|瞎说|瞎搞|瞎闹|捣乱|恶作剧|骚扰|故意|无聊|"
+                     r"神经|有病|闹着玩|开玩笑|耍人|找茬|找事|发泄|喝醉|醉了|疯|傻|骗|虚假|假报|谎报|刷分|刷积分|广告")
+TO_REPORTER_PLAIN = "您好，您反映的问题（{number}）经核实{what}，已关闭。有问题欢迎再找我们。"
 TO_STAFF = "工单{number}经{who}核实{what}，已关闭，您无需处理。"
 
 
@@ -103,12 +109,22 @@ def close(session: Session, clock: Clock, person: Person, ticket: Ticket, note: 
     for someone in alerted:
         notify(session, someone, TO_STAFF.format(number=number, who=label, what=what), ticket_id=ticket.id)
     if not ticket.reporter_address.startswith("erased:"):
-        text = TO_REPORTER.format(number=number, what=what, why=why)
-        if len(text) > staff_notices.PART:  # the reason cut, never the politeness
-            text = TO_REPORTER.format(number=number, what=what, why=why[:max(4, len(why) - len(text) + 69)] + "…")
-        notify_address(session, ticket.reporter_channel, ticket.reporter_address, text, ticket_id=ticket.id)
+        notify_address(session, ticket.reporter_channel, ticket.reporter_address,
+                       to_reporter(number, what, why), ticket_id=ticket.id)
     told = "和" + "、".join(p.name for p in alerted[:2]) if alerted else ""
     return REPLY.format(number=number, what="误报" if what == "属于误报" else "无效工单", told=told)
+
+
+def to_reporter(number: str, what: str, why: str) -> str:
+    """The reporter's notice: the reason staff gave when it is about the matter ("是熏腊肉", "有人发错了"), cut to fit;
+    none when it judges the reporter or their message ("是骂人的", "乱填的", "捣乱"): staff's words are never
+    turned against the one who wrote to us."""
+    if JUDGING.search(why):
+        return TO_REPORTER_PLAIN.format(number=number, what=what)
+    text = TO_REPORTER.format(number=number, what=what, why=why)
+    if len(text) > staff_notices.PART:  # the reason cut, never the politeness
+        text = TO_REPORTER.format(number=number, what=what, why=why[:max(4, len(why) - len(text) + 69)] + "…")
+    return text
 
 
 def _alerted(session: Session, ticket: Ticket, closer: Person) -> list[Person]:

@@ -24,7 +24,7 @@ from bot.core.rating_remarks import (
     tell_others_reopened,
 )
 from bot.core.routing_rules import RoutingRules
-from bot.core.scopes import scope_of, visible_ticket
+from bot.core.scopes import ROLE_NAMES, scope_of, visible_ticket
 from bot.core.tickets import (
     CATEGORY_NAMES,
     OPEN_STATUSES,
@@ -93,17 +93,37 @@ def _audit(session: Session, clock: Clock, actor: Person, action: str, ticket: T
     audit.record(session, clock, f"person:{actor.id}", f"ticket.{action}", ticket.number or "", detail)
 
 
-def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str) -> Ticket:
-    """收到 T1023. Acknowledging twice is harmless."""
+def acknowledge(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,
+                said: str = "") -> Ticket:
+    """收到 T1023. Acknowledging twice is harmless. `said`: what the worker wrote with it ("我马上过去 已经打了119"),
+    kept on the ticket as progress and passed to the reporters whole in the same notice (blind test 10, #69:
+    they read "进展：我 已经打了119"); on a ticket already acknowledged, as a progress note."""
     ticket, actor = acting_on(session, rules, number, address, (*WORKABLE,))
-    if ticket.status in ("acknowledged", "in_progress"):
-        return ticket
     now = clock.now()
+    if ticket.status in ("acknowledged", "in_progress"):
+        if said:
+            event(session, ticket, "progress", now, actor, note=said)
+            tell_reporters(session, ticket, progress_notice(ticket.number or "", said, actor.name))
+        return ticket
     ticket.status, ticket.acknowledged_at = "acknowledged", now
     event(session, ticket, "acknowledged", now, actor)
     _audit(session, clock, actor, "acknowledged", ticket)
+    if said:
+        event(session, ticket, "progress", now, actor, note=said)
+        tell_reporters(session, ticket, ack_notice(ticket, actor, said))
+        return ticket
     tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）{actor.name}已接单，正在安排处理。")
     return ticket
+
+
+def ack_notice(ticket: Ticket, actor: Person, said: str) -> str:
+    """"工单T1007网格员徐建国已收到：我马上过去 已经打了119" in one SMS part; long words cut, with whom to ask."""
+    role = ROLE_NAMES.get(ticket.assignee_role or "", "") if actor.id == ticket.assignee_id else ""
+    head = f"工单{ticket.number}{role}{actor.name}已收到："
+    if len(head) + len(said) <= SMS_PART:
+        return head + said
+    tail = f"…（详情请问{actor.name}）"
+    return head + said[:SMS_PART - len(head) - len(tail)] + tail
 
 
 def start_work(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str,

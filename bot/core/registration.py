@@ -22,7 +22,7 @@ from bot.core.knowledge import Contact
 from bot.core.notify import notify, notify_address
 from bot.core.questions import Whom, tell_number_to_call, whom_to_ask
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, Opened, Report, event
+from bot.core.tickets import OPEN_STATUSES, Opened, Report, assignee_label, event
 from bot.store.models import Person, Ticket
 
 TICKET_PREFIX = "登记核实："
@@ -129,12 +129,19 @@ def move_number(session: Session, clock: Clock, ticket: Ticket, person: Person, 
     return True
 
 
-NOT_MOVED = "您好，您申请的号码登记没有办成，如有疑问请找您的网格员。"
+NOT_MOVED = "您好，您申请的号码登记没有办成，如有疑问请找{whom}。"
+WORKER_ROLES = ("grid_worker", "backup_grid_worker")
 
 
 def tell_not_moved(session: Session, ticket: Ticket) -> None:
-    """The number that asked hears the registration was not made (nothing of the worker's note)."""
-    notify_address(session, ticket.reporter_channel, ticket.reporter_address, NOT_MOVED, ticket_id=ticket.id)
+    """The number that asked hears the registration was not made (nothing of the worker's note), and whom to ask:
+    the worker who checked, by name and published number (blind test 10, #43: only "找您的网格员")."""
+    holder = ticket.assignee or (session.get(Person, ticket.resolved_by_id) if ticket.resolved_by_id else None)
+    label = assignee_label(holder)
+    whom = (f"网格员{label}" if ticket.assignee_role in WORKER_ROLES and holder is ticket.assignee else label) \
+        if label else "您的网格员"
+    notify_address(session, ticket.reporter_channel, ticket.reporter_address, NOT_MOVED.format(whom=whom),
+                   ticket_id=ticket.id)
 
 
 # "我叫王秀英", "我是王秀英", "名字叫王秀英" right after asking to change one's number: the name the worker needs.

@@ -29,7 +29,7 @@ from bot.core import (
     supervisor_words,
     visit_desk,
 )
-from bot.core.commands import ACK_WORDS, ticket_number_in, ticket_numbers_in, worker_command
+from bot.core.commands import said_with_ack, ticket_number_in, ticket_numbers_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import Scope, scope_of
@@ -317,21 +317,14 @@ def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, numb
         lifecycle.start_work(session, clock, rules, number, address, verb.note)
         told = bool(lifecycle.progress_words(verb.note))
         return reply("start_told" if told else "start", number=number)
-    ticket = lifecycle.acknowledge(session, clock, rules, number, address)
-    said = _said_with_ack(verb.note)
+    said = said_with_ack(verb.note)
     holder = lifecycle.staff_member(session, address)
-    if said and holder is not None and holder.id == ticket.assignee_id:  # blind test 8, #126: the words were lost
-        lifecycle.start_work(session, clock, rules, number, address, said)  # "T1044 收到 到了 是有人在楼梯间烧纸"
-        return reply("ack_told", number=number)
-    return reply("ack", number=number)
-
-
-def _said_with_ack(note: str) -> str:
-    """What a 收到 says besides (“到了 是有人在楼梯间烧纸”), when it is more than a word or two (马上过去 is not)."""
-    for word in (*ACK_WORDS, "马上去", "马上过去", "收到了"):
-        note = note.replace(word, " ")
-    note = " ".join(note.split()).strip(" ，,。:：!！")
-    return note if len(re.sub(r"\W", "", note)) >= 6 else ""
+    ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    # Blind test 8, #126 ("T1044 收到 到了 是有人在楼梯间烧纸": the words were lost) and blind test 10, #69 ("T1007
+    # 收到 我马上过去 已经打了119": the reporter read "我 已经打了119"): the holder's words reach the reporter whole.
+    mine = said and holder is not None and ticket is not None and holder.id == ticket.assignee_id
+    lifecycle.acknowledge(session, clock, rules, number, address, said=said if mine else "")
+    return reply("ack_told" if mine else "ack", number=number)
 
 
 def return_reason(note: str) -> str:

@@ -51,6 +51,8 @@ def new_ticket(number: str, category: str, unit: str, place: str, text: str, who
     much as fits. `calling`: an emergency, whose reporter's number (`who`, whole) stays in every form.
     `point` ("定位25.0331,102.7123", a report placed only by its location) stays in every form too."""
     mark = "【紧急】" if urgent else ""
+    if not place and not point:  # blind test 10, #105: a notice with no place at all; the worker must know
+        return _unplaced(number, category, unit, text, who, mark=mark, prefix=prefix, calling=calling, photos=photos)
     where = f"（{'，'.join(w for w in (place, point) if w)}）" if place or point else ""
     short_where = f"（{'，'.join(w for w in (clip(place, 10), point) if w)}）" if place or point else ""
     if point:  # the only place the worker gets: never dropped for the text
@@ -62,8 +64,11 @@ def new_ticket(number: str, category: str, unit: str, place: str, text: str, who
     head = f"{prefix}{mark}新工单{number}【{category}】"
     # The place the reporter named stays in every form but the last resort (blind test 7, #8: "这里的井盖…" came
     # without 安居苑5栋): the text is cut, with the pointer to 详情, before the place is dropped.
+    # The masked reporter (详情 has the whole number) goes before the text is cut or the place clipped (blind test
+    # 10, #105: the place a reassigned ticket now always names must not cost the problem its words).
+    lean_tail = f"{pics}。回{ack}" if not calling else short_tail
     whole = [(f"{head}{unit}{where}：", tail), (f"{head}{where}：", tail), (f"{head}{where}：", short_tail),
-             (f"{head}{short_where}：", short_tail)]
+             (f"{head}{where}：", lean_tail), (f"{head}{short_where}：", short_tail)]
     caller = f"反映人{who}，" if calling else ""
     pics_short = f"附照片{photos}张，" if photos else ""
     more = f"{caller}{pics_short}{pointer(number)}"
@@ -94,6 +99,19 @@ def _with_point(number: str, category: str, unit: str, text: str, who: str, *, m
            (f"{bare}{unit}（{point}）：", more), (f"{head}{point}：", more),
            (f"{bare}{point}：", more), (f"{prefix}{mark}{number}（{point}）：", more),
            (f"{prefix}{mark}{number}（{point.removeprefix('定位')}）：", f"{caller}{pointer(number)}")]
+    return fit(text, whole, cut)
+
+
+def _unplaced(number: str, category: str, unit: str, text: str, who: str, *, mark: str, prefix: str, calling: bool,
+              photos: int) -> str:
+    """新工单T1041【房屋水电气】幸福社区第2网格（地点不明）：…。反映人139****0001。回复“T1041 详情”看全文 — the
+    pointer in every form: 详情 has the reporter's number to ask where."""
+    head = f"{prefix}{mark}新工单{number}【{category}】"
+    pics = f"，附照片{photos}张" if photos else ""
+    tail = f"。反映人{who}{pics}。{pointer(number)}"
+    more = f"{f'反映人{who}，' if calling else ''}{f'附照片{photos}张，' if photos else ''}{pointer(number)}"
+    whole = [(f"{head}{unit}（地点不明）：", tail), (f"{head}（地点不明）：", tail)]
+    cut = [(f"{head}（地点不明）：", more), (f"{prefix}{mark}{number}（地点不明）：", more)]
     return fit(text, whole, cut)
 
 

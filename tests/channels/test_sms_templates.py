@@ -50,6 +50,17 @@ def test_what_the_core_tells_a_reporter_has_a_template_for_every_step_of_a_ticke
         assert number in render(*found, sign_name=SIGN)
 
 
+def test_an_acknowledgement_with_the_workers_words_goes_by_the_progress_template(demo_db, clock):
+    # Blind test 10, #69: the acknowledgement and the words are one notice now; template SMS carries it whole.
+    with demo_db.session() as s:
+        number = submit_opened(s, clock, make_report()).ticket.number
+    with demo_db.session() as s:
+        lifecycle.acknowledge(s, clock, RULES, number, WORKER, said="我马上过去 已经打了电力公司的电话")
+    found = match(texts_to(demo_db, RESIDENT)[-1])
+    assert found is not None and found[0] == "ticket_progress"
+    assert render(*found, sign_name=SIGN).endswith(f"{number}正在处理：我马上过去 已经打了电力公司的电话")
+
+
 def test_a_vote_notice_and_its_result_have_templates(demo_db, clock):
     with demo_db.session() as s:
         topic_id = open_topic(s, clock)

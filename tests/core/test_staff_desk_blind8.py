@@ -104,7 +104,8 @@ def test_an_acknowledgement_with_what_the_worker_found_tells_the_reporter(demo_d
     number = submit(demo_db, clock, make_report("楼道里头冒黑烟 好呛人", category="fire_safety"))
     answer = say(demo_db, clock, WORKER, f"{number} 收到 到了 是有人在楼梯间烧纸 已经灭了")
     assert answer.startswith(f"好的，工单{number}已接单，您说的情况已告诉反映人")
-    assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}进展：到了 是有人在楼梯间烧纸 已经灭了"
+    # Blind test 10, #69: one notice, the acknowledgement with the words whole (was "工单…进展：…").
+    assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}网格员李磊已收到：到了 是有人在楼梯间烧纸 已经灭了"
     other = submit(demo_db, clock, make_report("阳光小区门口路灯坏了", sender=NEIGHBOUR))
     assert say(demo_db, clock, WORKER, f"{other} 收到 马上过去").startswith(f"好的，工单{other}已接单。")
     assert ticket(demo_db, other).status == "acknowledged"

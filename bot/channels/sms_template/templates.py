@@ -101,7 +101,8 @@ TEMPLATES: dict[str, Template] = {t.kind: t for t in [
     Template("ticket_assigned", "您反映的问题${number}已由${name}接单，正在安排处理。", (T, NAME),
              _p(r"^您反映的问题（(?P<number>T\d+)）(?P<name>.+?)已接单")),
     Template("ticket_progress", "您反映的问题${number}正在处理：${text}", (T, TEXT),
-             _p(r"^工单(?P<number>T\d+)进展：(?P<text>.+)$")),
+             # An acknowledgement with the worker's words ("工单T1007网格员李磊已收到：我马上过去") is progress too.
+             _p(r"^工单(?P<number>T\d+)(?:进展|[^：，。]{0,16}已收到)：(?P<text>.+)$")),
     Template("ticket_resolved", "工单${number}已办结：${text}。请评价：回复1满意 2基本满意 3不满意", (T, TEXT),
              _p(r"^工单(?P<number>T\d+)已办结(?:：(?P<text>.*?)。|，)请评价"), {"text": "问题已处理"}),
     Template("urge_escalated", "已催办工单${number}，承办人会尽快处理。", (T,),
