@@ -150,7 +150,7 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         # Another category than an emergency's (garbage after a fire, blind test 17, #49), or another category naming
         # a fault of its own (漏水, 灯坏了 after rubbish, blind test 10, #42, #101): a report of its own; asked only
         # when it could be either.
-        return "new" if category is not None and (ticket.priority == "immediate" or own_fault(ticket.text, text)) \
+        return "new" if category is not None and (ticket.priority == "immediate" or own_problem(ticket.text, text)) \
             else "ask"
     if remark:
         return "detail_asked" if after_report.asks_too(text) else "detail"
@@ -275,11 +275,15 @@ _FAULT = re.compile(r"漏|渗水|冒水|滴水|坏|堵|不亮|不通|断了|裂|
                     r"掉了|丢了")
 
 
-def own_fault(report: str, text: str) -> bool:
-    """Whether `text` names a fault (他家漏水到我屋头了, 楼道的灯坏了) the report `report` does not (垃圾桶没人收):
-    with another category, a new problem, not a detail (blind test 10, #42, #101)."""
+def own_problem(report: str, text: str) -> bool:
+    """Whether `text` names a problem of its own: a fault (他家漏水到我屋头了, 楼道的灯坏了) the report `report` does
+    not name (垃圾桶没人收), or a problem with a thing it does not name (垃圾桶莫得人收 after 漏水). With another
+    category: a new problem, not a detail (blind test 10, #42, #101)."""
     faults = {m.group(0) for m in _FAULT.finditer(text)}
-    return bool(faults) and not any(fault in report for fault in faults)
+    if faults and not any(fault in report for fault in faults):
+        return True
+    things = objects_in(text) - _INCIDENTAL
+    return bool(things) and not things & objects_in(report) and triage.has_problem(text)
 
 
 # Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.

@@ -5,7 +5,7 @@ member on it by name, words its text shares, else the one the latest news or rep
 made), and its state as the reporter needs it, in one SMS part: who holds it now (another grid's worker, and that
 the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换). A question that
 urges too (转到哪里去了 咋个还莫得人来) is answered and says it was urged (`urge_words`: what the holder hears).
-Whether anyone is on it (有人管没得, 路灯那个有人管没有哦, blind test 10) is answered as when is, never added to the report.
+Whether anyone is on it (有人管没得, 路灯那个有人管没有哦, blind test 10) is answered as when is, never added to it.
 `status_reply` is a status check's answer for one ticket (搞得咋样了), with who has it and the latest progress;
 `listing` every open one briefly when the words ask after all of them (查一下我的报事进度)."""
 

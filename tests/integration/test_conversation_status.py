@@ -9,8 +9,6 @@ Each conversation runs on SQLite and on PostgreSQL with senders no other test us
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from sqlalchemy import select
 
@@ -99,7 +97,7 @@ def test_asking_after_all_ones_reports_lists_every_open_one_briefly(running: Sta
     named the leak again and never the rubbish."""
     neighbour = resident(running, 6)
     rubbish = number_in(say(running, neighbour, rubbish_of(6)))
-    leak = number_in(say(running, neighbour, "楼上302的水管漏水 漏到我屋头了"))
+    leak = number_in(say(running, neighbour, "帮我查一下我们楼上302那家的电话 他家漏水漏到我屋头了"))
     assert leak != rubbish
     say(running, assignee_phone(running, leak), f"{leak} 进度 上去看了 明天换管子")
     [one] = say(running, neighbour, "楼上漏水那个搞得咋样了")
@@ -107,4 +105,4 @@ def test_asking_after_all_ones_reports_lists_every_open_one_briefly(running: Sta
     listed = say(running, neighbour, "查一下我的报事进度")
     said = "".join(listed)
     assert 1 <= len(listed) <= 2 and leak in said and rubbish in said, listed
-    assert re.search(f"{leak} (?:水管|漏水) 处理中", said) and re.search(f"{rubbish} 垃圾 ", said), listed
+    assert f"{leak} 漏水 处理中" in said and f"{rubbish} 垃圾 " in said, listed
