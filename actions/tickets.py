@@ -139,6 +139,11 @@ class ActionCheckStatus(Action):
                 return []
             # 垃圾那个搞得咋样了, or right after a reply about an older one: that one (blind test 7, #13); else all
             mine = lifecycle.reported_by(session, tracker.sender_id, (*OPEN_STATUSES, "resolved"))
+            listed = ticket_questions.listing(mine, tracker_data.text(tracker))  # 查一下我的报事进度 (blind 10, #58)
+            for part in listed or []:
+                dispatcher.utter_message(text=part)
+            if listed:
+                return []
             focus = ticket_focus.meant(session, ctx.clock, tracker.sender_id, mine, tracker_data.text(tracker))
             if focus is not None and (focus is not mine[0] or ticket_focus.by_words(mine, tracker_data.text(tracker))):
                 dispatcher.utter_message(text=ticket_questions.status_reply(session, focus))

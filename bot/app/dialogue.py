@@ -360,14 +360,15 @@ class DialogueContext:
             if reading in READINGS:  # a withdrawal, a plea for the worker, a remark with a question (blind test 8)
                 acted = self.after.act(s, message, ticket, reading, text)
                 return acted if acted is not None else message
-            if reading in ("urge", "status"):  # 咋个还莫得人来: this report, or the one the words or the conversation
-                ticket = ticket_focus.meant(s, self.clock, message.sender, lifecycle.reported_by(  # mean (bt 7, #13)
-                    s, message.sender, OPEN_STATUSES), text) or ticket
+            mine = lifecycle.reported_by(s, message.sender, OPEN_STATUSES) if reading in ("urge", "status") else []
+            listed = ticket_questions.listing(mine, text) if reading == "status" else None  # 查一下我的报事进度
+            if mine and not listed:  # 咋个还莫得人来: this report, or the one the words or talk mean (bt 7, #13)
+                ticket = ticket_focus.meant(s, self.clock, message.sender, mine, text) or ticket
             if reading == "urge":  # (blind test 5, #107)
                 lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
                 return [{"text": URGED.format(number=ticket.number)}]
-            if reading == "status":
-                return [{"text": ticket_questions.status_reply(s, ticket)}]  # with the latest progress (bt 9, #60)
+            if reading == "status":  # with who has it and the latest progress (bt 9, #60; bt 10, #36), or the list
+                return [{"text": p} for p in listed or [ticket_questions.status_reply(s, ticket)]]
             return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
                 else message
 

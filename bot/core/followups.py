@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, answers, chatter, registry, triage
+from bot.core import after_report, answers, chatter, registry, ticket_questions, triage
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
@@ -108,6 +108,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):
         return "worker"  # 麻烦网格员去看一哈嘛 (blind test 8, #59)
+    if asks_progress(text) == "status" and ticket_questions.asks_minded(text):
+        return "status"  # 路灯那个有人管没有哦 (blind test 10, #36, #93): a question, whatever the classifier says
     # A short remark the classifier cannot place (没得人受伤 就是不好走, blind test 8, #70 and #85): more of the report.
     remark = after_report.remark_on(text, intent, ticket.text)
     if intent in OWN_INTENTS and not remark:
@@ -147,8 +149,11 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if intent == "report_issue":
         if category == ticket.category:
             return "detail"
-        # Another category than an emergency's (garbage after a fire, blind test 17, #49): a report of its own.
-        return "new" if ticket.priority == "immediate" and category is not None else "ask"
+        # Another category than an emergency's (garbage after a fire, blind test 17, #49), or another category naming
+        # a fault of its own (漏水, 灯坏了 after rubbish, blind test 10, #42, #101): a report of its own; asked only
+        # when it could be either.
+        return "new" if category is not None and (ticket.priority == "immediate" or own_problem(ticket.text, text)) \
+            else "ask"
     if remark:
         return "detail_asked" if after_report.asks_too(text) else "detail"
     return "detail" if intent in ("check_status", "urge") else "pass"
@@ -259,10 +264,28 @@ def held_place_reply(text: str) -> str:
 
 
 def asks_progress(text: str) -> str | None:
-    """"urge" when the message says nobody has come yet, "status" when it asks how the report is going, else None."""
+    """"urge" when the message says nobody has come yet, "status" when it asks how the report is going (or whether
+    anyone is on it: 有人管没得), else None."""
     if NOBODY_CAME.search(text):
         return "urge"
-    return "status" if PROGRESS_WORDS.search(text) else None
+    return "status" if PROGRESS_WORDS.search(text) or ticket_questions.asks_minded(text) else None
+
+
+# A thing's fault, named (漏水, 灯坏了, 堵了): a problem of its own when the open report names no such fault. What it
+# does to people (摔, 病) or how it smells (臭) may be the report's own consequence, and is asked about.
+_FAULT = re.compile(r"漏|渗水|冒水|滴水|坏|堵|不亮|不通|断了|裂|塌|垮|停水|停电|没水|没电|积水|淹|倒了|歪了|爆了|松了|"
+                    r"掉了|丢了")
+
+
+def own_problem(report: str, text: str) -> bool:
+    """Whether `text` names a problem of its own: a fault (他家漏水到我屋头了, 楼道的灯坏了) the report `report` does
+    not name (垃圾桶没人收), or a problem with a thing it does not name (垃圾桶莫得人收 after 漏水). With another
+    category: a new problem, not a detail (blind test 10, #42, #101)."""
+    faults = {m.group(0) for m in _FAULT.finditer(text)}
+    if faults and not any(fault in report for fault in faults):
+        return True
+    things = objects_in(text) - _INCIDENTAL
+    return bool(things) and not things & objects_in(report) and triage.has_problem(text)
 
 
 # Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.

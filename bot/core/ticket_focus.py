@@ -3,7 +3,8 @@ garbage and the door lock open, "垃圾那个搞得咋样了" listed both and "�
 
 1. the one its words point at: words of the ticket's own text (垃圾那个), else a word naming its kind of job
    (收 is collecting rubbish);
-2. else the one the conversation is about: the only one of them the bot's latest reply named, lately;
+2. else, unless the words ask after all of them (查一下我的报事进度, `asks_all`), the one the conversation is
+   about: the only one of them the bot's latest reply named, lately;
 3. else None, and the caller takes the newest (or lists them all, for a status check)."""
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ _NUMBER = re.compile(r"T\d{4,}")
 
 # Characters that name nothing a ticket is about: a single character left once these go may (锁那个催一下).
 _NO_THING = frozenset("催咋个怎么还没有莫得人来去做搞弄整快点哦呀啊嘛哈呢吧了的天好多久是在都也就又要能会说看着过到给"
-                      "把被让叫等下上里头边我你们他她它这那哪啥子什样办理处进度一二三几次再帮喊")
+                      "把被让叫等下上里头边我你们他她它这那哪啥子什样办理处进度一二三几次再帮喊"
+                      "查询问报事情况展工单件所全部些")  # 查一下我的报事进度 names none (blind test 10, #58)
+# Asking how all of one's reports go (查一下我的报事进度, 我的工单都咋样了): every one listed, whatever the
+# conversation was about (blind test 10, #58: only the one just talked about was named).
+_ALL = re.compile(r"我的(?:报事|工单|事情?|问题|反映|投诉)?(?:的)?(?:进度|进展|情况|处理情况)|"
+                  r"我(?:报|反映)的(?:事情?|问题|工单)?(?:都|全部)|(?:所有|全部|几个|几件|哪些)的?(?:工单|报事|事情?|问题)|"
+                  r"我的(?:工单|报事)")
 
 
 def by_words(tickets: list[Ticket], text: str) -> Ticket | None:
@@ -44,6 +51,11 @@ def by_words(tickets: list[Ticket], text: str) -> Ticket | None:
     kinds = {kind for words, kind in _KIND_WORDS if words.search(text or "")}
     of_kind = [t for t in tickets if t.category in kinds]
     return of_kind[0] if of_kind and len(of_kind) < len(tickets) else None
+
+
+def asks_all(text: str) -> bool:
+    """查一下我的报事进度: about all of the sender's reports, not one of them."""
+    return _ALL.search(text or "") is not None
 
 
 def talked_about(session: Session, clock: Clock, address: str, tickets: list[Ticket]) -> Ticket | None:
@@ -82,4 +94,4 @@ def meant(session: Session, clock: Clock, address: str, tickets: list[Ticket], t
     fewer than two to choose from or nothing points."""
     if len(tickets) < 2:
         return None
-    return by_words(tickets, text) or talked_about(session, clock, address, tickets)
+    return by_words(tickets, text) or (None if asks_all(text) else talked_about(session, clock, address, tickets))

@@ -5,7 +5,9 @@ member on it by name, words its text shares, else the one the latest news or rep
 made), and its state as the reporter needs it, in one SMS part: who holds it now (another grid's worker, and that
 the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换). A question that
 urges too (转到哪里去了 咋个还莫得人来) is answered and says it was urged (`urge_words`: what the holder hears).
-`status_reply` is a status check's answer for one ticket (搞得咋样了), with the latest progress."""
+Whether anyone is on it (有人管没得, 路灯那个有人管没有哦, blind test 10) is answered as when is, never added to it.
+`status_reply` is a status check's answer for one ticket (搞得咋样了), with who has it and the latest progress;
+`listing` every open one briefly when the words ask after all of them (查一下我的报事进度)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from bot.core import ticket_focus, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
 from bot.core.reports import recent_open_ticket
-from bot.core.tickets import OPEN_STATUSES, objects_in
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, objects_in
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 SMS_PART = 70
@@ -36,6 +38,11 @@ _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)|(?:转|交|派|弄)(?:�
                     r"|(?:哪个|谁)(?:在|来)?(?:管|办|弄)(?:的|了|嘛|哦|呢|$)")
 # Who is that (张涛是哪个, 哪个是张涛).
 _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是")
+# Is anyone on it (有人管没得, 路灯那个有人管没有哦, 管了没得, 有没有人来): a status question, never a detail
+# (blind test 10, #36, #93); 到底有没有人管 urges (bot/core/followups.py).
+_MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?:管|来|处理|弄|看)|"
+                     r"有人(?:在)?(?:管|来|处理|弄|看)(?:了)?(?:没得|没有|没|莫得)|"
+                     r"(?:管|处理|弄|搞)了?(?:没得|没有|莫得)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)")
 # What is left of a question that names nothing else ("好久来修嘛", "那到底好久来修嘛", "好久来修嘛 明天好久"):
 # particles, when-words (明天好久, 大概几点) and urging words (快点嘛: bot/core/urging.py urges too).
 _FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|我那个|那个|这个|究竟|"
@@ -54,24 +61,36 @@ LATEST = "最新进展：{note}"
 NO_NEWS = "回复“催办”可催促。"
 URGED_TOO = "已帮您催办。"
 STATUS_OF = "工单{number}（{what}）现在{status}。"
+LIST_HEAD = "您的工单："
+LIST_PARTS = 2
+# What a ticket is about in a word or two when it names no thing of `objects_in` (帮我查一下…他家漏水到我屋头了: 漏水).
+_LABEL = re.compile(r"漏水|渗水|冒水|停水|停电|没水|积水|噪音|下水道|化粪池")
+HELD_BY = "，由{name}负责。"
 
 
 @dataclass(frozen=True)
 class Asked:
-    kind: str  # "when", "where" or "who"
+    kind: str  # "when", "where", "who" or "status" (is anyone on it: answered as "when" is)
     ticket: Ticket
     named: Person | None = None  # the staff member asked about ("who")
 
 
 def kind_of(text: str) -> str | None:
-    """"when", "where" or "who" when the words ask that of something, else None."""
+    """"when", "where", "who" or "status" (有人管没得) when the words ask that of something, else None."""
     if _WHERE.search(text):
         return "where"
     if _WHEN.search(text):
         return "when"
     if _WHO.search(text):
         return "who"
+    if asks_minded(text):
+        return "status"
     return None
+
+
+def asks_minded(text: str) -> bool:
+    """有人管没得, 路灯那个有人管没有哦: whether anyone is on it, a question about a report, never more of it."""
+    return _MINDED.search(text or "") is not None
 
 
 def asked_about(session: Session, clock: Clock, address: str, text: str, window: timedelta) -> Asked | None:
@@ -93,7 +112,7 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
             if named is not None:
                 return Asked("who", ticket, named)
         return None
-    rest = urging.URGING_WORDS.sub(" ", _WHEN.sub(" ", _WHERE.sub(" ", text)))
+    rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _WHERE.sub(" ", text))))
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)
@@ -157,12 +176,52 @@ def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
 
 
 def status_reply(session: Session, ticket: Ticket) -> str:
-    """"工单T1011（路灯不亮…）现在处理中。最新进展：灯泡订了 后天到货": one ticket's state for its reporter (or one who
-    follows it, 并单) with the latest progress note when there is one (blind test 9, #60: "T1011 处理中" alone),
-    else how to urge; within one SMS part."""
+    """"工单T1011（路灯不亮…）现在处理中，由张涛负责。最新进展：灯泡订了 后天到货": one ticket's state for its reporter
+    (or one who follows it, 并单), who has it (blind test 10, #36: 有人管没得) and the latest progress note when there
+    is one (blind test 9, #60: "T1011 处理中" alone), else how to urge; within one SMS part."""
     what = _fit(ticket.text.split("；补充：")[0].strip(), 10)
     head = STATUS_OF.format(number=ticket.number, what=what, status=STATUS_NAMES[ticket.status])
+    if ticket.assignee is not None and ticket.assignee.name and ticket.status in OPEN_STATUSES:
+        head = head.removesuffix("。") + HELD_BY.format(name=ticket.assignee.name)
     return head + (latest(session, ticket, SMS_PART - len(head)) or NO_NEWS)
+
+
+def listing(tickets: list[Ticket], text: str) -> list[str] | None:
+    """Every one of the sender's `tickets` (two or more), briefly, when the words ask after all of them (查一下我的报事
+    进度) and point at none (blind test 10, #58: only the one just talked about was named); else None."""
+    if len(tickets) < 2 or not ticket_focus.asks_all(text) or ticket_focus.by_words(tickets, text) is not None:
+        return None
+    return status_list(tickets)
+
+
+def status_list(tickets: list[Ticket]) -> list[str]:
+    """"您的工单：T1018 漏水 待接单；T1016 垃圾 处理中。": LIST_PARTS SMS parts at most; the rest is counted."""
+    lines = [f"{t.number} {label(t)} {STATUS_NAMES.get(t.status, '')}" for t in tickets]
+    parts: list[str] = []
+    current = LIST_HEAD
+    for line in lines:
+        sep = "" if current in ("", LIST_HEAD) else "；"
+        if len(current) + len(sep) + len(line) + 1 <= SMS_PART:
+            current += sep + line
+            continue
+        if len(parts) + 1 >= LIST_PARTS:  # no room left: the rest counted
+            more = f"等{len(lines)}件"
+            while len(current) + len(more) + 1 > SMS_PART and "；" in current:
+                current = current.rsplit("；", 1)[0]
+            return [*parts, current + more + "。"]
+        parts.append(current + "。")
+        current = line
+    return [*parts, current + "。"]
+
+
+def label(ticket: Ticket) -> str:
+    """A word or two for what the ticket is about: the first thing it names (垃圾), a fault (漏水), or its category."""
+    text = ticket.text.split("；补充：")[0]
+    things = sorted(objects_in(text) - {"车"}, key=lambda word: (text.find(word), -len(word)))
+    if things:
+        return things[0]
+    found = _LABEL.search(text)
+    return found.group(0) if found else CATEGORY_NAMES.get(ticket.category, "")
 
 
 def has_news(session: Session, ticket: Ticket) -> bool:

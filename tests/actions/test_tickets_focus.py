@@ -45,3 +45,16 @@ async def test_urging_without_words_urges_the_older_ticket_the_conversation_is_a
     await ActionUrge().run(dispatcher, make_tracker(RESIDENT, "催一下嘛", intent="urge"), domain)
     [message] = dispatcher.messages
     assert message.get("number") == garbage != lock
+
+
+async def test_asking_after_all_ones_reports_lists_them_all_whatever_the_conversation(action_context, dispatcher,
+                                                                                     domain):
+    """Blind test 10, #58: 查一下我的报事进度 right after a reply about one named that one only."""
+    garbage = open_one(action_context, "小区门口垃圾堆起好几天没得人收", "sanitation")
+    leak = open_one(action_context, "帮我查一下302的电话 他家漏水到我屋头了", "housing_utilities")
+    replied(action_context, f"工单{leak}（帮我查一下302的…）现在待接单。回复“催办”可催促。")
+    await ActionCheckStatus().run(dispatcher, make_tracker(RESIDENT, "查一下我的报事进度", intent="check_status"),
+                                  domain)
+    [message] = dispatcher.messages
+    assert message["text"].startswith("您的工单：") and leak in message["text"] and garbage in message["text"]
+    assert f"{leak} 漏水 " in message["text"] and f"{garbage} 垃圾 " in message["text"] and len(message["text"]) <= 70

@@ -89,6 +89,51 @@ def test_a_report_in_another_category_than_an_open_emergency_is_a_new_one_not_as
         assert followups.read_follow_up(s, fire, "火越来越大了", "report_issue", "fire_safety") == "detail"
 
 
+RUBBISH = "阳光小区3栋背后那个垃圾桶好几天莫得人收了 臭死了"
+
+
+@pytest.mark.parametrize(("text", "intent", "category", "reading"), [
+    # blind test 10, #42, #101: another category and a fault of its own (漏水, 灯坏了): a new ticket, never asked
+    ("帮我查一下我们楼上302那家的电话 他家漏水到我屋头了", "report_issue", "housing_utilities", "new"),
+    ("我们单元楼道的灯坏了 晚上上楼黑得很", "report_issue", "housing_utilities", "new"),
+    # the other side: the rubbish's place or smell joins it; another category with no fault of its own is asked
+    ("就在3栋后门那点", "report_issue", "roads", "detail"),
+    ("臭得很", "report_issue", "sanitation", "detail"),
+    ("臭得很", "report_issue", "health", "ask"),
+    ("老年人天天路过都要捂鼻子", "report_issue", "elderly_care", "ask"),
+    ("垃圾桶也烂了", "report_issue", "sanitation", "detail"),  # the same category: more of it
+])
+def test_a_clearly_different_problem_is_new_and_what_could_be_either_is_asked(
+        demo_db: Database, clock: FakeClock, text: str, intent: str, category: str, reading: str):
+    number = submit(demo_db, clock, make_report(RUBBISH, category="sanitation"))
+    with demo_db.session() as s:
+        rubbish = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert followups.read_follow_up(s, rubbish, text, intent, category) == reading
+
+
+@pytest.mark.parametrize(("report", "text", "own"), [
+    ("垃圾桶好几天莫得人收了", "他家漏水漏到我屋头了", True),
+    ("他家漏水漏到我屋头了", "3栋背后垃圾桶好几天莫得人收了", True),  # a thing the report does not name, in trouble
+    ("楼道的灯坏了", "灯泡也坏了一个", False),
+    ("垃圾桶好几天莫得人收了", "臭得很", False),
+    ("垃圾桶好几天莫得人收了", "垃圾都堆到路上了", False),
+])
+def test_a_problem_of_its_own_is_one_the_report_does_not_name(report: str, text: str, own: bool):
+    assert followups.own_problem(report, text) is own
+
+
+@pytest.mark.parametrize("intent", ["report_issue", "deny", "affirm", "nlu_fallback", "check_status", "out_of_scope"])
+@pytest.mark.parametrize("text", ["昨天说的楼道水管那个事 有人管没得", "水管那个有人管没有哦", "管了没得哦"])
+def test_asking_whether_anyone_is_on_it_is_a_status_check_whatever_the_classifier_says(
+        demo_db: Database, clock: FakeClock, text: str, intent: str):
+    """Blind test 10, #36, #93: 有人管没得 right after the report was added to it and sent to the worker."""
+    number = leak(demo_db, clock)
+    with demo_db.session() as s:
+        report = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert followups.read_follow_up(s, report, text, intent, "housing_utilities") == "status"
+    assert followups.asks_progress("到底有没有人管嘛") == "urge"  # impatient: an urge, as before
+
+
 def test_a_detail_is_appended_and_the_worker_hears_it_once_within_one_sms(demo_db: Database, clock: FakeClock):
     number = leak(demo_db, clock)
     clock.advance(minutes=3)

@@ -74,3 +74,12 @@ def test_the_latest_news_names_the_ticket_a_bare_question_is_about(demo_db: Data
     clock.advance(hours=1)
     with demo_db.session() as s:  # long after, the news no longer points
         assert ticket_focus.last_news(s, clock, RESIDENT, lifecycle.reported_by(s, RESIDENT, OPEN_STATUSES)) is None
+
+
+def test_asking_after_all_ones_reports_points_at_none_whatever_the_conversation(demo_db: Database, clock: FakeClock):
+    """Blind test 10, #58: 查一下我的报事进度 right after a reply about one named only that one (查 is in its text)."""
+    garbage, _lock = two_open(demo_db, clock)
+    bot_replied(demo_db, clock, f"工单{garbage}（小区门口垃圾堆…）现在待接单。回复“催办”可催促。")
+    assert ticket_focus.asks_all("查一下我的报事进度") and not ticket_focus.asks_all("垃圾那个搞得咋样了")
+    assert meant(demo_db, clock, "查一下我的报事进度") is None
+    assert meant(demo_db, clock, "搞得咋样了") == garbage  # no words: the conversation's

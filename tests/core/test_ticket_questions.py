@@ -28,6 +28,10 @@ def ask(db: Database, clock: FakeClock, text: str, sender: str = RESIDENT) -> st
     ("垃圾那个转到哪里去了哦", "where"),
     ("交给哪个了嘛", "where"),
     ("张涛是哪个哦", "who"),
+    ("昨天说的楼上剁排骨那个事 有人管没得", "status"),  # blind test 10, #36
+    ("路灯那个有人管没有哦", "status"),  # #93
+    ("有没有人来看一下嘛", "status"),
+    ("到底有没有人管", None),  # an urge (bot/core/followups.py)
     ("搬迁补助到底好久发得下来", None),  # a policy, not a visit
     ("路灯坏了", None),
 ])
@@ -145,3 +149,47 @@ def test_a_status_reply_gives_the_latest_progress_or_how_to_urge(demo_db: Databa
         reply = ticket_questions.status_reply(s, ticket)
     assert number in reply and "处理中" in reply and "最新进展：灯泡订了" in reply and len(reply) <= 70, reply
     assert reply.endswith(("…", "过来换")), reply
+
+
+def test_asking_whether_anyone_is_on_it_gets_the_state_the_holder_and_no_urge(demo_db: Database, clock: FakeClock):
+    """Blind test 10, #36: 昨天说的楼上剁排骨那个事 有人管没得 was added to the ticket and sent to the worker."""
+    noise = submit(demo_db, clock, make_report("楼上那家天天半夜剁排骨 吵得睡不着", category="dispute"))
+    light = submit(demo_db, clock)  # a street light, newer
+    clock.advance(hours=20)  # 昨天: long past the follow-up window, the words point at it
+    with demo_db.session() as s:
+        asked = ticket_questions.asked_about(s, clock, RESIDENT, "昨天说的楼上剁排骨那个事 有人管没得", WINDOW)
+        assert asked is not None and asked.kind == "status" and asked.ticket.number == noise != light
+        answer = ticket_questions.answer(s, asked)
+        assert lifecycle.get_ticket(s, noise).urge_count == 0
+    assert noise in answer and "待接单" in answer and "13700000001" in answer and len(answer) <= 70, answer
+
+
+def test_a_status_reply_says_who_has_it(demo_db: Database, clock: FakeClock):
+    number = submit(demo_db, clock)
+    with demo_db.session() as s:
+        ticket = lifecycle.get_ticket(s, number)
+        name = ticket.assignee.name
+        reply = ticket_questions.status_reply(s, ticket)
+    assert f"待接单，由{name}负责。" in reply and len(reply) <= 70, reply
+
+
+def test_asking_after_all_ones_reports_lists_them_all_briefly(demo_db: Database, clock: FakeClock):
+    """Blind test 10, #58: 查一下我的报事进度 named only the leak, the ticket just talked about."""
+    rubbish = submit(demo_db, clock, make_report("阳光小区3栋背后那个垃圾桶好几天莫得人收了", category="sanitation"))
+    leak = submit(demo_db, clock, make_report("帮我查一下302的电话 他家漏水到我屋头了", category="housing_utilities"))
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, leak, WORKER, "上去看了")
+        mine = lifecycle.reported_by(s, RESIDENT, lifecycle.OPEN_STATUSES)
+        assert ticket_questions.listing(mine, "楼上漏水那个搞得咋样了") is None  # it names one
+        assert ticket_questions.listing(mine[:1], "查一下我的报事进度") is None  # one: its own reply
+        listed = ticket_questions.listing(mine, "查一下我的报事进度")
+    assert listed == [f"您的工单：{leak} 漏水 处理中；{rubbish} 垃圾 待接单。"], listed
+
+
+def test_a_long_list_takes_two_sms_parts_at_most_and_counts_the_rest(demo_db: Database, clock: FakeClock):
+    for i in range(14):
+        submit(demo_db, clock, make_report(f"{i + 1}栋门口的井盖烂了", category="roads"))
+    with demo_db.session() as s:
+        parts = ticket_questions.status_list(lifecycle.reported_by(s, RESIDENT, lifecycle.OPEN_STATUSES))
+    assert len(parts) == 2 and all(len(p) <= 70 for p in parts), parts
+    assert parts[0].startswith("您的工单：") and parts[1].endswith("等14件。"), parts
