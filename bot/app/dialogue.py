@@ -49,9 +49,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.app.dialogue_after import READINGS, AfterReport
+from bot.app.dialogue_after import AfterReport
 from bot.app.dialogue_corrections import Corrections
 from bot.app.dialogue_emergency import EmergencyTalk
+from bot.app.dialogue_joins import URGED, Joins
 from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
 from bot.app.dialogue_ratings import Ratings
 from bot.common.clock import Clock
@@ -69,15 +70,12 @@ from bot.core import (
     rating_remarks,
     reports,
     sent_before,
-    ticket_focus,
-    ticket_questions,
     triage,
     two_problems,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, distance_m
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -86,12 +84,10 @@ from bot.store.models import Person
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
 
-URGED = "已催办工单{number}，已提醒承办人尽快处理。"
 CANCELLED = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
 CANCEL_NAMED_CHARS = 16  # "撤销 T1054", "T1054 不要了": short; longer messages go to the engine
 ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
 WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
-FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
 
 
 def tells_what_happened(text: str) -> bool:
@@ -123,6 +119,7 @@ class DialogueContext:
         self.corrections = Corrections(db, clock, rules)
         self.ratings = Ratings(db, clock, rules, followup_window)
         self.emergencies = EmergencyTalk(db, clock, rules, followup_window)
+        self.joins = Joins(db, clock, rules, self.after, followup_window=followup_window, photo_hold=photo_hold)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if message.payload.get("context_read"):
@@ -145,7 +142,7 @@ class DialogueContext:
                     return kept or [{"text": sent_before.PHOTO_WHILE_ASKED}]
                 held = list(dict.fromkeys([*look.held_photos, *photos]))
                 return replace(message, text=text or "我的位置", payload={**message.payload, "photos": held})
-            return await asyncio.to_thread(self._alone, message, photos, point)
+            return await asyncio.to_thread(self.joins.alone, message, photos, point)
         if self.hold_media and (look.held_photos or (look.held_point and not point)):
             held: dict[str, Any] = {"photos": list(dict.fromkeys([*look.held_photos, *photos]))}
             if look.held_point and not point:
@@ -154,9 +151,9 @@ class DialogueContext:
             message = replace(message, payload={**message.payload, **held})
         if point is not None and look.open_report is not None and look.question != "place" \
                 and followups.says_location(text):  # 就是刚才那个垃圾的位置, after the location (blind test 22, #19)
-            return await asyncio.to_thread(self._locate, message, look.open_report, point)
+            return await asyncio.to_thread(self.joins.locate, message, look.open_report, point)
         if look.question == "place" and point is None and sent_before.says_sent_location(text):
-            point = await asyncio.to_thread(self._sent_point, message)  # 我刚才不是发了位置嘛 (blind test 8, #22)
+            point = await asyncio.to_thread(self.joins.sent_point, message)  # 我刚才不是发了位置嘛 (blind test 8, #22)
             if point is not None:
                 message = replace(message, payload={**message.payload, "lat": point[0], "lon": point[1]})
         if look.held_place and "held_place" not in message.payload:
@@ -226,7 +223,7 @@ class DialogueContext:
             return replace(message, text=two[0], payload={**message.payload, "second_problem": two[1],
                                                           "second_category": two[2], "context_read": True})
         if look.open_report is not None and self.classify is not None and named is None:
-            return await self._follow_up(message, look, text, point)
+            return await self.joins.follow_up(message, look, text, point, self.classify)
         return message
 
     async def _two_problems(self, text: str) -> tuple[str, str, str] | None:
@@ -313,7 +310,7 @@ class DialogueContext:
                 return message
             held_photos, held_point = self.reader.held_before(s, asked.channel, message.sender, asked.id,
                                                               self.clock.now())
-            self._add(s, ticket, asked.text, asked.id, [*held_photos, *reports.photos_of_message(s, asked.id)],
+            self.joins.add(s, ticket, asked.text, asked.id, [*held_photos, *reports.photos_of_message(s, asked.id)],
                       message.sender, point_of(asked.payload or {}) or held_point)
             return [{"text": followups.DETAIL_ADDED.format(number=ticket.number)}]
 
@@ -332,78 +329,6 @@ class DialogueContext:
             if photos:
                 carried["photos"] = list(photos)
             return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
-
-    # -- a follow-up to the open report ----------------------------------------------------------
-
-    async def _follow_up(self, message: Claimed, look: Look, text: str,
-                         point: tuple[float, float] | None) -> Claimed | Replies:
-        assert self.classify is not None and look.open_report is not None
-        parsed = await self.classify(text)
-        intent = str((parsed.get("intent") or {}).get("name") or "")  # nlu_fallback too: unsure is not a report
-        category = category_of(parsed)
-        far = point is not None and look.open_report_point is not None and \
-            distance_m(*point, *look.open_report_point) > FAR_M
-        return await asyncio.to_thread(self._join_or_pass, message, look.open_report, text, intent, category, far,
-                                       point)
-
-    def _join_or_pass(self, message: Claimed, number: str, text: str, intent: str, category: str | None,
-                      far: bool, point: tuple[float, float] | None) -> Claimed | Replies:
-        with self.db.session() as s:
-            ticket = lifecycle.get_ticket(s, number)
-            reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
-            if reading == "detail":
-                self._add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],
-                          message.sender, point)
-                return [{"text": followups.DETAIL_ADDED.format(number=number)}]
-            if reading == "ask":
-                return [{"text": followups.ask_which(ticket)}]
-            if reading in READINGS:  # a withdrawal, a plea for the worker, a remark with a question (blind test 8)
-                acted = self.after.act(s, message, ticket, reading, text)
-                return acted if acted is not None else message
-            mine = lifecycle.reported_by(s, message.sender, OPEN_STATUSES) if reading in ("urge", "status") else []
-            listed = ticket_questions.listing(mine, text) if reading == "status" else None  # 查一下我的报事进度
-            if mine and not listed:  # 咋个还莫得人来: this report, or the one the words or talk mean (bt 7, #13)
-                ticket = ticket_focus.meant(s, self.clock, message.sender, mine, text) or ticket
-            if reading == "urge":  # (blind test 5, #107)
-                lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
-                return [{"text": URGED.format(number=ticket.number)}]
-            if reading == "status":  # with who has it and the latest progress (bt 9, #60; bt 10, #36), or the list
-                return [{"text": p} for p in listed or [ticket_questions.status_reply(s, ticket)]]
-            return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
-                else message
-
-    def _add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str,
-             point: tuple[float, float] | None = None) -> None:
-        followups.add_detail(s, self.clock, ticket, text, sender, message_id)
-        if photos:
-            reports.add_photos(s, self.clock, ticket, tuple(photos), message_id, sender)
-        if point is not None:
-            followups.add_point(s, self.clock, ticket, *point, sender, message_id)
-
-    def _locate(self, message: Claimed, number: str, point: tuple[float, float]) -> Replies:
-        with self.db.session() as s:
-            ticket = lifecycle.get_ticket(s, number)
-            return [{"text": followups.place_point(s, self.clock, self.rules, ticket, point, message.sender,
-                                                   message.id)}]
-
-    def _sent_point(self, message: Claimed) -> tuple[float, float] | None:
-        with self.db.session() as s:
-            return sent_before.latest_point(s, message.channel, message.sender, message.id,
-                                            self.clock.now() - self.followup_window)
-
-    # -- a photo or a location alone -------------------------------------------------------------
-
-    def _alone(self, message: Claimed, photos: list[str], point: tuple[float, float] | None) -> Replies:
-        with self.db.session() as s:
-            ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
-            if ticket is None:
-                return [{"text": followups.PHOTO_KEPT if photos else followups.POINT_KEPT}]
-            if not photos:  # a location alone may be for a new problem: held for the next message (blind 4, #11)
-                return [{"text": followups.POINT_HELD.format(number=ticket.number)}]
-            # A photo too may be for a new problem (blind test 17, #22): held; the open report gets it when the next
-            # message is a detail of it, or when nothing else comes (a timer).
-            followups.hold_photos(s, self.clock, ticket, self.photo_hold)
-            return [{"text": followups.PHOTO_HELD.format(number=ticket.number)}]
 
     async def _place_only(self, text: str) -> bool:
         """Only a place by its words, and nothing the classifier is sure of (a crash at 河滨路口 is a report)."""

@@ -1,0 +1,106 @@
+"""A follow-up to the sender's open report and a photo or a location sent alone (bot/app/dialogue.py): a detail joins
+the report (its holder hears "补充：…"), another problem goes on as a report of its own, an urge or a status check is
+answered for the ticket the words point at, and unsure words are asked about; a location said to be the report's
+place goes onto it; a photo or a location alone is held for the next message."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.app.dialogue_after import READINGS, AfterReport
+from bot.app.dialogue_look import Look
+from bot.common.clock import Clock
+from bot.core import followups, lifecycle, reports, sent_before, ticket_focus, ticket_questions
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import OPEN_STATUSES, distance_m
+from bot.engine.parse import category_of
+from bot.messaging.ports import Claimed, Replies
+from bot.store.db import Database
+
+URGED = "已催办工单{number}，已提醒承办人尽快处理。"
+FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
+
+
+class Joins:
+    def __init__(self, db: Database, clock: Clock, rules: RoutingRules, after: AfterReport, *,
+                 followup_window: timedelta, photo_hold: timedelta) -> None:
+        self.db = db
+        self.clock = clock
+        self.rules = rules
+        self.after = after
+        self.followup_window = followup_window
+        self.photo_hold = photo_hold
+
+    async def follow_up(self, message: Claimed, look: Look, text: str, point: tuple[float, float] | None,
+                        classify: Callable[[str], Awaitable[dict[str, Any]]]) -> Claimed | Replies:
+        assert look.open_report is not None
+        parsed = await classify(text)
+        intent = str((parsed.get("intent") or {}).get("name") or "")  # nlu_fallback too: unsure is not a report
+        category = category_of(parsed)
+        far = point is not None and look.open_report_point is not None and \
+            distance_m(*point, *look.open_report_point) > FAR_M
+        return await asyncio.to_thread(self.join_or_pass, message, look.open_report, text, intent, category, far,
+                                       point)
+
+    def join_or_pass(self, message: Claimed, number: str, text: str, intent: str, category: str | None,
+                      far: bool, point: tuple[float, float] | None) -> Claimed | Replies:
+        with self.db.session() as s:
+            ticket = lifecycle.get_ticket(s, number)
+            reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
+            if reading == "detail":
+                self.add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],
+                          message.sender, point)
+                return [{"text": followups.DETAIL_ADDED.format(number=number)}]
+            if reading == "ask":
+                return [{"text": followups.ask_which(ticket)}]
+            if reading in READINGS:  # a withdrawal, a plea for the worker, a remark with a question (blind test 8)
+                acted = self.after.act(s, message, ticket, reading, text)
+                return acted if acted is not None else message
+            mine = lifecycle.reported_by(s, message.sender, OPEN_STATUSES) if reading in ("urge", "status") else []
+            listed = ticket_questions.listing(mine, text) if reading == "status" else None  # 查一下我的报事进度
+            if mine and not listed:  # 咋个还莫得人来: this report, or the one the words or talk mean (bt 7, #13)
+                ticket = ticket_focus.meant(s, self.clock, message.sender, mine, text) or ticket
+            if reading == "urge":  # (blind test 5, #107)
+                lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
+                return [{"text": URGED.format(number=ticket.number)}]
+            if reading == "status":  # with who has it and the latest progress (bt 9, #60; bt 10, #36), or the list
+                return [{"text": p} for p in listed or [ticket_questions.status_reply(s, ticket)]]
+            return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
+                else message
+
+    def add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str,
+             point: tuple[float, float] | None = None) -> None:
+        followups.add_detail(s, self.clock, ticket, text, sender, message_id)
+        if photos:
+            reports.add_photos(s, self.clock, ticket, tuple(photos), message_id, sender)
+        if point is not None:
+            followups.add_point(s, self.clock, ticket, *point, sender, message_id)
+
+    def locate(self, message: Claimed, number: str, point: tuple[float, float]) -> Replies:
+        with self.db.session() as s:
+            ticket = lifecycle.get_ticket(s, number)
+            return [{"text": followups.place_point(s, self.clock, self.rules, ticket, point, message.sender,
+                                                   message.id)}]
+
+    def sent_point(self, message: Claimed) -> tuple[float, float] | None:
+        with self.db.session() as s:
+            return sent_before.latest_point(s, message.channel, message.sender, message.id,
+                                            self.clock.now() - self.followup_window)
+
+    def alone(self, message: Claimed, photos: list[str], point: tuple[float, float] | None) -> Replies:
+        with self.db.session() as s:
+            ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
+            if ticket is None:
+                return [{"text": followups.PHOTO_KEPT if photos else followups.POINT_KEPT}]
+            if not photos:  # a location alone may be for a new problem: held for the next message (blind 4, #11)
+                return [{"text": followups.POINT_HELD.format(number=ticket.number)}]
+            # A photo too may be for a new problem (blind test 17, #22): held; the open report gets it when the next
+            # message is a detail of it, or when nothing else comes (a timer).
+            followups.hold_photos(s, self.clock, ticket, self.photo_hold)
+            return [{"text": followups.PHOTO_HELD.format(number=ticket.number)}]
