@@ -54,8 +54,8 @@ _KEEP = re.compile(r"^(?:算了|好|好吧|那|还是|哦|哎|嗯)?[\s，,]*(?:�
                    r"不选了|先不选|就这样|不用了|不弄了)(?:吧|了|哈|嘛|哦)?$")
 _GIVE_UP = re.compile(r"^(?:算了|不用了|不要了)(?:吧|嘛|哈)?$")
 _ASKED = ("topic", "option", "member", "withdraw")
-# The answer to "撤回哪个议题的票？" that drops the question itself: 取消, 算了, 不撤了, and in dialect 哎呀 算了 莫撤了,
-# 莫收了, 不收回了 (blind test 23, R25v).
+# The answer to "撤回哪个议题的票？" that drops the question itself: 取消, 算了, 不撤了, and in dialect
+# 哎呀 算了 莫撤了, 莫收了, 不收回了 (blind test 23, R25v).
 _NO_WITHDRAWAL = re.compile(r"^(?:(?:算了|算咯|哎呀|哎|好|好吧|那|还是|哦|嗯)[\s，,]*)*(?:取消|算了|算咯|"
                             r"(?:不|莫|别|不用|先不)(?:撤|收|退)(?:回|掉)?(?:来)?了?|"
                             r"不用了|不要了|不弄了|不改了?)(?:吧|了|哈|嘛|哦|咯)?$")
