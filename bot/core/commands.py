@@ -47,10 +47,15 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  "已经换了", "已换了", "换过了", "已更换",
                  # Blind test 10, #92: 垃圾拉走了 stayed 处理中; the plain words of a job carried off or cleaned.
                  "拉走了", "运走了", "清走了", "收走了", "拖走了", "搬走了", "清理了", "清掉了", "清运了",
-                 "扫干净了", "清干净了", "打扫干净了")
+                 "扫干净了", "清干净了", "打扫干净了",
+                 # Blind test 23, R92v: 新井盖安起了 没得问题了, 阴沟掏干净了 stayed 处理中 (还没安, 正在掏 do not).
+                 "安起了", "安好了", "装起了", "掏干净了", "掏通了", "没得问题了", "没问题了", "弄好了")
 # 下水道通了, 水通了: a job done, but not 电话打通了, 沟通了, 联系通了 (talking is no repair).
 _FLOWING = re.compile(r"(?<![沟接联交变讲说])通了")
 _TALKING = re.compile(r"电话|联系|沟通|说通|讲通|思想")
+# 没问题了 is a job done only with no plan after it (物业说没问题了 明天来安 is not).
+_FINE = ("没得问题了", "没问题了")
+_FINE_BUT = re.compile(r"明天|后天|再|要|准备|还")
 # Part of the job still to do after the words: 拉走了一车 还剩两车, 换好了一半.
 _PARTLY = re.compile(r"^[^，,。;；]{0,4}(?:一半|一部分|部分|一车)|还剩|还差|剩下|还有.{0,6}(?:没|未|要)")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
@@ -138,7 +143,8 @@ def says_done(text: str) -> bool:
 def _finished_at(text: str, found: re.Match[str]) -> bool:
     before = text[:found.start()]
     return not _NOT_YET.search(before) and not _NOT_YET_IN_CLAUSE.search(re.split(_BREAK, before)[-1]) \
-        and not _PARTLY.search(text[found.end():])
+        and not _PARTLY.search(text[found.end():]) \
+        and not (found.group() in _FINE and _FINE_BUT.search(text[found.end():]))
 
 
 @dataclass(frozen=True)

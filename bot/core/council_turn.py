@@ -54,9 +54,12 @@ _KEEP = re.compile(r"^(?:算了|好|好吧|那|还是|哦|哎|嗯)?[\s，,]*(?:�
                    r"不选了|先不选|就这样|不用了|不弄了)(?:吧|了|哈|嘛|哦)?$")
 _GIVE_UP = re.compile(r"^(?:算了|不用了|不要了)(?:吧|嘛|哈)?$")
 _ASKED = ("topic", "option", "member", "withdraw")
-# The answer to "撤回哪个议题的票？" that drops the question itself: 取消, 算了, 不撤了.
-_NO_WITHDRAWAL = re.compile(r"^(?:算了|好|好吧|那|还是|哦|哎|嗯)?[\s，,]*(?:取消|算了|不撤了?|"
-                            r"不撤回了?|不用撤了?|先不撤了?|不用了|不要了|不弄了|不改了?)(?:吧|了|哈|嘛|哦)?$")
+# The answer to "撤回哪个议题的票？" that drops the question itself: 取消, 算了, 不撤了, and in dialect
+# 哎呀 算了 莫撤了, 莫收了, 不收回了 (blind test 23, R25v).
+_NO_WITHDRAWAL = re.compile(r"^(?:(?:算了|算咯|哎呀|哎|好|好吧|那|还是|哦|嗯)[\s，,]*)*(?:取消|算了|算咯|"
+                            r"(?:不|莫|别|不用|先不)(?:撤|收|退)(?:回|掉)?(?:来)?了?|"
+                            r"不用了|不要了|不弄了|不改了?)(?:吧|了|哈|嘛|哦|咯)?$")
+_KEEP_BALLOT = re.compile(r"(?:不|莫|别|不用|先不)(?:撤|收)")  # 不撤了 with no question: the ballot stays
 NOT_WITHDRAWN = "好的，不撤了，您投的票都还算数。"
 # The sender's own part after a proxy part: 帮李明投反对 我自己投赞成.
 _OWN = re.compile(r"我自己|我本人|自己的票|自己那票|我的票|我那票")
@@ -90,6 +93,10 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         voted = session.scalar(select(Ballot.id).where(Ballot.cast_by_id == person.id,
                                                        Ballot.topic_id.in_(question.topic_ids)).limit(1))
         return "好的，不改。" if voted is not None or question.kind != "topic" else "好的，先不投。想投时再回复。"
+    said = normal(text).strip(_PUNCT)
+    if question is None and _NO_WITHDRAWAL.match(said) and _KEEP_BALLOT.search(said) \
+            and ballot_is_latest(session, person):
+        return NOT_WITHDRAWN  # 算咯 不撤了 right after a ballot: nothing to undo, the ballot stands (R25v)
     if question is None and _KEEP.match(normal(text).strip(_PUNCT)) and ballot_is_latest(session, person):
         return "好的，不改。"  # 不改了 right after a ballot (the question's window gone): about the ballot
     if question is not None and question.kind == "withdraw":

@@ -36,6 +36,11 @@ def says_merge(text: str, numbers: list[str]) -> bool:
     return len(numbers) == 2 and MERGE_WORDS.search(text) is not None
 
 
+def was_merged(reply: str) -> bool:
+    """Whether `merge_duplicate`'s reply says the merge was made."""
+    return reply.startswith("好的，")
+
+
 def acknowledge_each(session: Session, clock: Clock, rules: RoutingRules, address: str, numbers: list[str]) -> str:
     """收到 for every ticket named; the reply says which were acknowledged and why the others were not."""
     done, refused = [], []

@@ -33,6 +33,10 @@ ASKED_ABOUT = OPEN_STATUSES
 # When will someone come (好久来修, 啥时候来弄, 几时来): a question, not an urge.
 _WHEN = re.compile(r"(?:好久|(?:什么|啥)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
                    r"(?:来(?:修|弄|搞|处理|换|看|人)?|修|弄|搞|处理|换|解决|派人)")
+# When will the worker come (师傅好久到嘛, 那个通下水道的师傅几点钟来哦, 网格员啥时候到, blind test 23 R6): a person
+# and a when before 来/到, a question about the ticket, never more of it; 到 alone (等了好久到现在) is no question.
+_COMING = re.compile(r"(?:师傅|网格员|工人|人)(?:们)?(?:大概|到底|究竟)?(?:好久|几点钟?|(?:什么|啥)时候|几时|哪天)"
+                     r"(?:才|能|会|可以)?(?:来|到)")
 # Where did it go (转到哪里去了, 交给哪个了, 哪个在管).
 _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)|(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)"
                     r"|(?:哪个|谁)(?:在|来)?(?:管|办|弄)(?:的|了|嘛|哦|呢|$)")
@@ -47,7 +51,7 @@ _MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?
 # particles, when-words (明天好久, 大概几点) and urging words (快点嘛: bot/core/urging.py urges too).
 _FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|我那个|那个|这个|究竟|"
                      r"请问|问一下|那|就|又|还|是|能|会|要|(?:今|明|后)(?:天|晚|早上|上午|下午)|今儿|明儿|这周|下周|周末|"
-                     r"上午|下午|早上|晚上|中午|几点|几号|哪天|好久|多久|啥时候|什么时候|几时|大概|大约|一般|具体|"
+                     r"上午|下午|早上|晚上|中午|几点钟?|师傅|网格员|(?:我好)?在(?:屋头|家里?)等|几号|哪天|好久|多久|啥时候|什么时候|几时|大概|大约|一般|具体|"
                      r"快点|快些|赶紧|尽快|搞快|抓紧|催一?下|催")
 
 WHO_REPLY = "{name}是{unit}的网格员，{why}您的工单{number}现由{name}办理（{phone}），{status}。"
@@ -79,7 +83,7 @@ def kind_of(text: str) -> str | None:
     """"when", "where", "who" or "status" (有人管没得) when the words ask that of something, else None."""
     if _WHERE.search(text):
         return "where"
-    if _WHEN.search(text):
+    if _WHEN.search(text) or _COMING.search(text):
         return "when"
     if _WHO.search(text):
         return "who"
@@ -112,7 +116,7 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
             if named is not None:
                 return Asked("who", ticket, named)
         return None
-    rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _WHERE.sub(" ", text))))
+    rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _COMING.sub(" ", _WHERE.sub(" ", text)))))
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)

@@ -143,3 +143,16 @@ def test_another_tickets_number_stays_in_the_note():
     # Blind test 8, #136: the reporter got "工单T1050进展：跟 重复了 并到一起".
     assert without_number("T1050 跟T1049重复了 并到一起") == "跟T1049重复了 并到一起"
     assert ticket_numbers_in("收到 T1035 T1036、t1037 T1035") == ["T1035", "T1036", "T1037"]
+
+
+@pytest.mark.parametrize("text", ["T1013 新井盖安起了 没得问题了", "T1014 阴沟掏干净了 撒了石灰", "T1013 井盖安好了",
+                                  "T1013 装起了", "T1014 阴沟掏通了", "T1013 弄好了 没问题了"])
+def test_a_job_done_in_blind_test_23s_words_resolves(text):
+    # Blind test 23, R92v: 安起了 and 掏干净了 stayed 处理中.
+    assert worker_command(text, "worker_ack").verb == "resolve"
+
+
+@pytest.mark.parametrize("text", ["T1013 井盖还没安 明天安", "T1013 明天安好", "T1014 正在掏 还没掏通",
+                                  "T1013 问了物业 说没问题了 明天来安"])
+def test_progress_in_those_words_stays_progress(text):
+    assert worker_command(text, "worker_ack").verb != "resolve"

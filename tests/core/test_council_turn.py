@@ -7,7 +7,7 @@ from bot.core import council
 from bot.core.council_ballots import cast
 from bot.core.council_dialogue import vote_progress
 from bot.core.council_questions import ask
-from bot.core.council_turn import keeps, read_turn
+from bot.core.council_turn import NOT_WITHDRAWN, keeps, read_turn
 from bot.store.council_models import Topic
 from bot.store.models import Ticket
 from tests.core.council_factories import GROUP1, SECRETARY, group_id, open_topic, person
@@ -187,3 +187,30 @@ def test_nothing_to_change_after_a_ballot_keeps_it_and_after_a_report_is_left_to
                      category="道路设施", status="assigned", created_at=clock.now()))
         s.flush()
         assert turn(s, clock, "算了 不改了") is None
+
+
+def test_taking_back_a_ballot_in_dialect_asks_which_and_dialect_never_drops_the_question(demo_db, clock) -> None:
+    # Blind test 23, R25v: 我想把投的票收回来, then 哎呀 算了 莫撤了 got "您现在没有可以撤销的工单".
+    with demo_db.session() as s:
+        feast = open_topic(s, clock, title=FEAST, options=["元旦前", "春节后"])
+        road = open_topic(s, clock, title=ROAD)
+        me = person(s, ME)
+        cast(s, clock, road, me, 1)
+        cast(s, clock, feast, me, 2)
+        before = ballots(s)
+        for words in ("哎呀 算了 莫撤了", "莫收了", "不收回了"):
+            said = turn(s, clock, "我想把投的票收回来")
+            assert said is not None and said.startswith("撤回哪个议题的票？"), said
+            assert turn(s, clock, words) == NOT_WITHDRAWN
+            assert ballots(s) == before
+
+
+def test_not_taking_back_right_after_a_ballot_keeps_it(demo_db, clock) -> None:
+    with demo_db.session() as s:
+        road = open_topic(s, clock, title=ROAD)
+        me = person(s, ME)
+        cast(s, clock, road, me, 1)
+        replied(s, ME, "已记下：“机耕道硬化集资”您投赞成。")
+        before = ballots(s)
+        assert turn(s, clock, "算咯 不撤了") == NOT_WITHDRAWN
+        assert ballots(s) == before

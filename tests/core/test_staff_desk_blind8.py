@@ -195,3 +195,21 @@ def _name(db: Database, address: str) -> str:
 def _tags(db: Database, code: str) -> list[str]:
     with db.session() as s:
         return list(s.scalar(select(Household.tags).where(Household.code == code)) or [])
+
+
+def test_a_false_alarm_said_to_be_another_tickets_matter_is_closed_when_no_merge_may_be(demo_db: Database,
+                                                                                       clock: FakeClock):
+    # Blind test 23, N18b: "T1029 误报 跟T1028一回事 关了" got "没有并入T1028…不能并单" and nothing was done.
+    older = submit(demo_db, clock, make_report("安居苑二期燃气味道好大", sender=NEIGHBOUR, category="safety",
+                                               place_text="安居苑二期"))
+    number = waiting(demo_db, clock)
+    answer = say(demo_db, clock, DUTY_OFFICER, f"{number} 误报 是报燃气那个人问打火机 跟{older}一回事 关了")
+    assert ticket(demo_db, number).status == "cancelled", answer  # another reporter and category: no merge
+    assert answer.startswith(f"好的，工单{number}已作误报关闭"), answer
+
+
+def test_a_merge_refused_without_false_alarm_words_still_closes_nothing(demo_db: Database, clock: FakeClock):
+    older = submit(demo_db, clock, make_report("阳光小区3栋下水道堵了", category="sanitation"))
+    newer = submit(demo_db, clock, make_report("阳光小区路灯坏了", sender=NEIGHBOUR, category="roads"))
+    assert "不能并单" in say(demo_db, clock, WORKER, f"{newer} 跟{older}重复了 关了")
+    assert ticket(demo_db, newer).status == "assigned"

@@ -34,6 +34,10 @@ def ask(db: Database, clock: FakeClock, text: str, sender: str = RESIDENT) -> st
     ("到底有没有人管", None),  # an urge (bot/core/followups.py)
     ("搬迁补助到底好久发得下来", None),  # a policy, not a visit
     ("路灯坏了", None),
+    ("师傅好久到嘛", "when"),  # blind test 23, R6
+    ("那个通下水道的师傅几点钟来哦 我好在屋头等", "when"),  # R6v
+    ("网格员啥时候到", "when"),
+    ("等了好久到现在都没人来", None),
 ])
 def test_what_a_question_asks_of_a_ticket(text: str, kind: str | None):
     assert ticket_questions.kind_of(text) == kind
@@ -48,6 +52,19 @@ def test_a_when_question_gets_the_status_the_holder_and_the_latest_progress_in_o
     answer = ask(demo_db, clock, "水管那个好久来修嘛")
     assert answer is not None and number in answer and "处理中" in answer and "明天上午来换" in answer, answer
     assert "13700000001" in answer and len(answer) <= 70, answer
+
+
+def test_when_the_worker_comes_is_answered_with_the_state_and_the_latest_progress(demo_db: Database,
+                                                                                 clock: FakeClock):
+    # Blind test 23, R6: 师傅好久到嘛 got the bare menu; 师傅几点钟来哦 was added to the ticket.
+    number = submit(demo_db, clock, make_report("小区门口下水道堵了 污水冒起来了", category="sanitation"))
+    with demo_db.session() as s:
+        lifecycle.start_work(s, clock, RULES, number, WORKER, "已经联系了疏通师傅 明天上午来")
+    clock.advance(hours=3)
+    for words in ("师傅好久到嘛", "那个通下水道的师傅几点钟来哦 我好在屋头等"):
+        answer = ask(demo_db, clock, words)
+        assert answer is not None and number in answer and "处理中" in answer and "明天上午来" in answer, answer
+        assert len(answer) <= 70, answer
 
 
 def test_a_bare_when_question_is_about_the_report_just_made(demo_db: Database, clock: FakeClock):

@@ -1,0 +1,23 @@
+"""Small talk about the weather and good wishes is answered in kind by its meaning-words, not only exact phrases
+(blind test 23, R9v, N12: 今天出太阳了哦 巴适, 祝你们新年快乐 got 这个我帮不上忙)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import small_talk
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("今天出太阳了哦 巴适", "天好心情也好"), ("今天天晴了 巴适得板", "天好心情也好"), ("巴适得很", "天好心情也好"),
+    ("祝你们新年快乐", "祝福"), ("过年好哦", "祝福"), ("中秋快乐哈", "祝福"), ("祝大家身体健康", "祝福"),
+])
+def test_the_weather_and_good_wishes_get_a_warm_word_and_the_menu_line(text: str, kind: str):
+    said = small_talk.reply(text)
+    assert said is not None and kind in said and said.endswith(small_talk.load().menu_line), said
+    assert len(said) <= 70
+
+
+@pytest.mark.parametrize("text", ["出太阳了 楼道灯还是坏的", "祝你们新年快乐 我家门口的垃圾好久来收嘛"])
+def test_a_problem_beside_them_is_no_small_talk(text: str):
+    assert small_talk.reply(text) is None
