@@ -27,6 +27,7 @@ from bot.core.emergency_updates import (
     asks_going_back,
     false_alarm,
     recent_emergency,
+    says_over,
     told_of,
     update_notice,
 )
@@ -85,6 +86,16 @@ _ABOUT_THEM = re.compile(r"\d+\s*多?岁|[一二三四五六七八九十]+多?�
                          r"穿的?|穿起|穿了|戴的?|戴起|个子|头发|拄.{0,2}拐|老年痴呆|糊涂")
 JOINED = "收到，已转告值班人员和处置人员。请注意安全！"
 JOINED_HURT = "收到，已转告值班人员。有人受伤请马上打120！别挪动伤者，守在旁边。"
+
+
+# How someone looks (他穿的蓝色棉袄): a description for those looking, never where the emergency is.
+_LOOKS = re.compile(r"穿的?|穿起|穿了|戴的?|戴起|个子|头发|拄.{0,2}拐")
+
+
+def never_a_place(text: str) -> bool:
+    """Whether a message, even one naming a place, is no answer to "where?": news that it is over or thanks with it
+    (医院说没得大问题 谢谢你们哈, blind test 23, N47), or how a missing person looks (他穿的蓝色棉袄, N14)."""
+    return says_over(text) or _LOOKS.search(text or "") is not None
 
 
 def joins(text: str, ticket: Ticket) -> bool:

@@ -136,3 +136,13 @@ def test_paying_the_gas_bill_is_no_safety_question(text: str):
 def test_a_gas_smell_question_still_gets_the_safety_answer(text: str):
     found = KNOWLEDGE.find(text)
     assert found is not None and found.entry.id == "gas_smell_safety"
+
+
+@pytest.mark.parametrize("text", ["医院说没得大问题 谢谢你们哈 来得快", "他穿的蓝色棉袄 住河畔花园"])
+def test_news_thanks_or_a_description_is_never_an_answer_to_where(text: str):
+    assert emergency_followups.never_a_place(text)
+
+
+@pytest.mark.parametrize("text", ["河畔花园2栋门口", "民族路农贸市场门口 三楼冒烟"])
+def test_a_place_is_still_an_answer_to_where(text: str):
+    assert not emergency_followups.never_a_place(text)
