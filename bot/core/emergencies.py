@@ -280,7 +280,14 @@ _HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|�
                    r"撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|"
                    f"(?<![{triage.STATE_VERBS}])倒起|"
                    r"倒在地|"
-                   r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折")
+                   r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折|"
+                   r"血流|一地的?血|满地.{0,2}血|好多血|脑壳.{0,3}(?:打破|打烂|破了|开花)")
+
+
+def hurt(text: str) -> bool:
+    """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt."""
+    found = {m.group(0) for m in _HURT.finditer(text)}
+    return bool(found) and not (found <= {"倒起"} and triage.thing_fell(text))
 AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
 _DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人")
@@ -305,6 +312,8 @@ _STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出"
 _BY_WHAT = re.compile(r"水|淹|洪|火|烟|烧|塌|垮|埋|压")
 _CRIME = re.compile(r"偷|撬|抢|打架|打人|打起来|砍|刀|追")
 RESCUE = "119"
+POLICE = "110"
+_LIVE_WIRE = re.compile(r"电线.{0,4}(?:拖在地|掉在地|掉到地|落地|垂到地|拖到地|断了)|电线?杆.{0,2}倒")
 RESCUE_AND_POLICE = "119和110"
 
 
@@ -323,11 +332,11 @@ def category_for(category: str, text: str) -> str:
     """The emergency's category when the classifier could not place it (其他): someone in the water is the
     police's rescue, someone possibly down at home elderly care; people shut in a lift the building's, whatever
     the classifier said."""
-    if lift_trapped(text) and not _HURT.search(text):
+    if lift_trapped(text) and not hurt(text):
         return "housing_utilities"
     if category != "other":
         return category
-    if _DROWNING.search(text) or _THEFT.search(text):
+    if _DROWNING.search(text) or _THEFT.search(text) or triage.missing_person(text) or _LIVE_WIRE.search(text):
         return "public_security"
     return "elderly_care" if triage.may_be_down(text) else category
 
@@ -336,15 +345,17 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     """The number (or numbers, "120和110") to call first for an emergency in `category` described as `text`."""
     if _DROWNING.search(text):
         return WATER_RESCUE
-    if lift_trapped(text) and not _HURT.search(text):
+    if (triage.missing_person(text) or _LIVE_WIRE.search(text)) and not hurt(text):
+        return POLICE  # a missing person, a live wire on the road (blind test 23, N14 and N58): never 120
+    if lift_trapped(text) and not hurt(text):
         return LIFT_RESCUE
-    if _GAS.search(text) and _HURT.search(text):
+    if _GAS.search(text) and hurt(text):
         return GAS_AND_HURT
     if trapped_by_disaster(text):
         return RESCUE_AND_POLICE if _CRIME.search(text) else RESCUE
     if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
         return PERSON_DOWN
     usual = rules.emergency_number(category)
-    if category == "fire_safety" or not _HURT.search(text) or usual == AMBULANCE:
+    if category == "fire_safety" or not hurt(text) or usual == AMBULANCE:
         return usual
     return f"{AMBULANCE}和{usual}" if usual == "110" else AMBULANCE

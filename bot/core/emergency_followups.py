@@ -27,6 +27,7 @@ from bot.core.emergency_updates import (
     asks_going_back,
     false_alarm,
     recent_emergency,
+    says_over,
     told_of,
     update_notice,
 )
@@ -71,7 +72,7 @@ def place_with_detail(text: str, ticket: Ticket) -> tuple[str, str] | None:
 
 
 # Someone hurt: an ambulance first (120), whatever else the emergency is.
-_HURT = re.compile(r"流血|流.{0,3}血|头.{0,2}打破|头破|"
+_HURT = re.compile(r"流血|流.{0,3}血|头.{0,2}打破|头破|血流|一地的?血|好多血|脑壳.{0,3}(?:打破|破了)|"
                    r"出血|受伤|伤到|晕倒|晕过去|昏迷|不省人事|倒在地|躺在地|不动了|没得气|没气|骨折|抽搐|"
                    r"喊不醒|叫不醒|喊不应|叫不应|砍到|捅到|烫到|烧到人")
 # It is getting worse, or more of it: 越来越大, 还在烧, 又冒烟了.
@@ -80,9 +81,21 @@ JOIN_MAX_CHARS = 40
 # Who is in it, how old, what illness ("他80多岁了 有高血压" right after "老头子从床上摔下来了", blind test 22,
 # #81 opened a new ticket): a detail of the emergency, for everyone alerted.
 _ABOUT_THEM = re.compile(r"\d+\s*多?岁|[一二三四五六七八九十]+多?岁|岁数|高血压|血压|心脏|糖尿病|脑梗|中风|"
-                         r"有病|病史|吃药|在吃.{0,4}药|平时|以前也|之前也|一个人在家")
+                         r"有病|病史|吃药|在吃.{0,4}药|平时|以前也|之前也|一个人在家|"
+                         # How a missing person looks (他穿的蓝色棉袄, blind test 23, N14 was taken as the place).
+                         r"穿的?|穿起|穿了|戴的?|戴起|个子|头发|拄.{0,2}拐|老年痴呆|糊涂")
 JOINED = "收到，已转告值班人员和处置人员。请注意安全！"
 JOINED_HURT = "收到，已转告值班人员。有人受伤请马上打120！别挪动伤者，守在旁边。"
+
+
+# How someone looks (他穿的蓝色棉袄): a description for those looking, never where the emergency is.
+_LOOKS = re.compile(r"穿的?|穿起|穿了|戴的?|戴起|个子|头发|拄.{0,2}拐")
+
+
+def never_a_place(text: str) -> bool:
+    """Whether a message, even one naming a place, is no answer to "where?": news that it is over or thanks with it
+    (医院说没得大问题 谢谢你们哈, blind test 23, N47), or how a missing person looks (他穿的蓝色棉袄, N14)."""
+    return says_over(text) or _LOOKS.search(text or "") is not None
 
 
 def joins(text: str, ticket: Ticket) -> bool:
@@ -120,8 +133,9 @@ def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str
 
 
 # What to do now ("是不是要打120哦", "我不敢动她", "咋办"): calm advice for the emergency's kind.
-_ASKS_WHAT_TO_DO = re.compile(r"要不要打|是不是要打|要打\d{3}|打不打|该不该|咋办|怎么办|咋个办|咋整|不敢动|能不能动|"
-                              r"要不要动|可不可以动|该咋个|应该咋|应该怎么|我该|我们该")
+# Any yes-or-no question of what to do (我屋头有个打火机 要不要拿出去, blind test 23, R64v opened a second emergency).
+_ASKS_WHAT_TO_DO = re.compile(r"要不要|能不能|可不可以|该不该|用不用|得不得行|要打\d{3}|是不是要打|打不打|"
+                              r"咋办|怎么办|咋个办|咋整|不敢动|该咋个|应该咋|应该怎么|我该|我们该")
 ADVICE_DOWN = "请马上打120！先别挪动人，守在旁边，看有没有呼吸。已通知值班人员。"
 ADVICE_FIRE = "请马上打119，赶快离开，别坐电梯，用湿毛巾捂住口鼻。已通知值班人员。"
 ADVICE_GAS = "请马上打119，别开关电器、别点火，开窗后到屋外等。已通知值班人员。"

@@ -25,9 +25,13 @@ from bot.store.models import Person, Ticket, TicketEvent
 _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有了|没了)|灭了|熄了|扑灭了|"
                    r"没事了|没得事|莫得事|莫事了|没啥事|没什么事|不要紧了|已经好了|好了好了|控制住了|"
                    r"(?:救护车|消防车|消防|警察|120|119|110).{0,4}(?:来了|到了|已经来|已经到)|不用了|不用来了|不麻烦了|"
-                   r"人(?:醒了|没事)|关掉了|关好了|修好了")
+                   r"人(?:醒了|没事)|关掉了|关好了|修好了|"
+                   # Good news and thanks (医院说没得大问题 谢谢你们哈, blind test 23, N47 was taken as the place 医院).
+                   r"(?:没|莫)(?:得|有)?(?:大|啥|什么|啥子)?(?:问题|大碍)|不严重|谢谢|感谢|多谢|辛苦了")
 # Not over after all: "火还没灭", "又烧起来了", "救护车还没来".
 _NOT_OVER = re.compile(r"还没|没有灭|没灭|未灭|灭不了|灭不到|还在烧|又烧|又着|又冒|更大|越来越|救命|快来|快点")
+# A bare thanks says nothing of how it went: not an update on its own.
+_THANKS_ONLY = re.compile(r"^(?:谢谢|感谢|多谢)(?:你们?|您)?(?:了|哈|啊|哦|啦)?[!！。.~～ ]*$")
 UPDATE_ACK = "收到，已转告值班人员。大家平安就好，谢谢您告诉我们！"
 SMS_PART = 70
 # A question mid-emergency ("火灭了没得 我们可以回去了不", blind test 22, #107 was thanked as if it were
@@ -55,7 +59,7 @@ def says_over(text: str) -> bool:
     """Whether a message says the emergency is over or under control, and names no new danger."""
     plain = " ".join((text or "").split())
     return bool(plain) and _OVER.search(plain) is not None and _NOT_OVER.search(plain) is None \
-        and not triage.has_danger(plain)
+        and not triage.has_danger(plain) and _THANKS_ONLY.match(plain) is None
 
 
 def recent_emergency(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:

@@ -88,6 +88,9 @@ class Entry(BaseModel):
     # Whom the answer is for: riders asking where to charge get the riders' points, residents the estate's shed
     # (blind test 7, #55). "residents" is anyone not registered as a rider.
     audience: Literal["everyone", "residents", "riders"] = "everyone"
+    # Words that turn the entry away whatever else matches: a question about paying the gas bill (天然气费在哪点交,
+    # blind test 23, N40) is not a gas-smell safety question.
+    unless: list[str] = []
 
     @field_validator("answer")
     @classmethod
@@ -156,8 +159,10 @@ class KnowledgeBase:
             return []
         scores = self._index.get_scores(words)
         said = set(words)
+        plain = normalise(question)
         anchored = [i for i in range(len(self.entries))
                     if scores[i] > 0 and self.entries[i].audience in ("everyone", audience)
+                    and not any(word in plain for word in self.entries[i].unless)
                     and any(2 * len(k & said) >= len(k) and (k & said) - GENERIC_BIGRAMS for k in self._keywords[i])]
         anchored.sort(key=lambda i: -scores[i])
         return [Found(self.entries[i], float(scores[i])) for i in anchored[:limit]]

@@ -22,7 +22,12 @@ _DANGER = re.compile(
     r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|"
     f"(?<![{STATE_VERBS}])倒起了|"
     r"倒在地|抽搐|口吐白沫|"
-    r"喘不上气|心脏病|血止不住|流了?好多血|头.{0,2}打破|持刀|拿刀|砍人|杀人|抢劫|"
+    r"喘不上气|心脏病|血止不住|流了?好多血|头.{0,2}打破|脑壳.{0,3}(?:打破|打烂|破了|开花)|血流了|流血|"
+    r"一地的?血|满地.{0,2}血|好多血|"
+    # A pole or a wire down on the road (blind test 23, N58: 电杆倒起了 电线拖在地上): live wires, for the police.
+    r"电线.{0,4}(?:拖在地|掉在地|掉到地|落地|垂到地|拖到地|断了)|电线?杆.{0,2}倒|"
+    # A missing person, elderly or a child (blind test 23, N14: 老汉儿走丢了 他有老年痴呆): for the police.
+    r"走丢|走失|找不到人了|持刀|拿刀|砍人|杀人|抢劫|"
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
     r"关到人|困到人|困人|困在电梯|被困在|人[^，,。！!？?\s]{0,3}困在|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
@@ -145,11 +150,38 @@ def lift_with_people(text: str) -> bool:
     return _LIFT.search(plain) is not None and _INSIDE.search(plain) is not None and _NOBODY.search(plain) is None
 
 
+# Who can be down (倒起了 / 倒了 said of a person): a thing fallen over (垃圾桶翻倒起了, 大树吹倒起了, blind test 23,
+# R1v and N57) is no one down. The person must be the clause's subject, before the verb.
+_PERSON = (r"人|老人|老年人|老人家|婆婆|爷爷|奶奶|大爷|大妈|老汉|老头|老太|老婆|老伴|娃|孩子|小孩|他|她|我妈|我爸|"
+           r"妈妈|爸爸|老妈|老爸|儿子|女儿|孙子|孙女|外婆|外公|邻居|师傅|骑手|路人|男的|女的|同学")
+_FELL = re.compile(r"倒起了|倒了")
+_PERSON_FELL = re.compile(f"(?:{_PERSON})[^，,。！!？?\\s]{{0,8}}倒(?:起了|了)")
+_CLAUSE = re.compile(r"[，,。！!？?；;\s]+")
+
+
+def thing_fell(text: str) -> bool:
+    """倒起了 / 倒了 with no person as its clause's subject: a thing fallen over (垃圾桶翻倒起了), nobody down."""
+    plain = _plain(text)
+    fell = [c for c in _CLAUSE.split(plain) if _FELL.search(c)]
+    return bool(fell) and not any(_PERSON_FELL.search(c) for c in fell)
+
+
+# Someone missing (走丢了, 不见了, 找不到人了), a person named: for the police (blind test 23, N14).
+_MISSING = re.compile(r"走丢|走失|找不到人了|(?:" + _PERSON + r")[^，,。！!？?\s]{0,6}"
+                      r"(?:不见了|找不到了|没回来|没有回来|没得回来)")
+
+
+def missing_person(text: str) -> bool:
+    """Whether a message says a person is missing."""
+    return _MISSING.search(_plain(text)) is not None
+
+
 def has_danger(text: str) -> bool:
     plain = _plain(text)
-    if may_be_down(plain) or lift_with_people(plain):
+    if may_be_down(plain) or lift_with_people(plain) or missing_person(plain):
         return True
-    if _DANGER.search(plain) is None:
+    found = {m.group(0) for m in _DANGER.finditer(plain)}
+    if not found or (found <= {"倒起了"} and thing_fell(plain)):
         return False
     if _only_a_way_collapsed(plain):
         return False
@@ -199,7 +231,7 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return True
     plain = _plain(text)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
-            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain):
+            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain):
         return False
     return classified_as_emergency
 
