@@ -109,8 +109,14 @@ def _unplaced(number: str, category: str, unit: str, text: str, who: str, *, mar
     head = f"{prefix}{mark}新工单{number}【{category}】"
     pics = f"，附照片{photos}张" if photos else ""
     tail = f"。反映人{who}{pics}。{pointer(number)}"
+    # How to take it on (回“收到 T1041”接单) whenever it fits beside the pointer to 详情 (a short problem).
+    # The masked reporter goes first (详情 has the whole number), as for a notice with a place.
+    ack = f"回“收到 {number}”接单，{pointer(number)}"
+    with_ack = f"。反映人{who}{pics}。{ack}"
+    lean_ack = with_ack if calling else f"{pics}。{ack}"
     more = f"{f'反映人{who}，' if calling else ''}{f'附照片{photos}张，' if photos else ''}{pointer(number)}"
-    whole = [(f"{head}{unit}（地点不明）：", tail), (f"{head}（地点不明）：", tail)]
+    unknown, lean_unknown = f"{head}{unit}（地点不明）：", f"{head}（地点不明）："
+    whole = [(unknown, with_ack), (unknown, lean_ack), (lean_unknown, lean_ack), (unknown, tail), (lean_unknown, tail)]
     cut = [(f"{head}（地点不明）：", more), (f"{prefix}{mark}{number}（地点不明）：", more)]
     return fit(text, whole, cut)
 
