@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -20,6 +20,7 @@ from bot.core import (
     answers,
     cancelling,
     emergencies,
+    followups,
     lifecycle,
     rating_remarks,
     registry,
@@ -188,6 +189,9 @@ class ActionUrge(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx, number, text = context(), number_of(tracker), tracker_data.text(tracker)
+        if number is None and followups.announces_report(text):
+            # 我要反映 好久没得人来收垃圾了: a report of its own, never an urge of the sender's other ticket (#N27)
+            return [FollowupAction("action_unsure")]  # it files a message naming a problem as a report
         if number is None and impatient_policy_question(ctx, tracker.sender_id, text):
             # 搬迁补助到底好久发得下来 等了半年了: impatience about a policy, never an urge on an unrelated ticket
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)

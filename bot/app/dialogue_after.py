@@ -45,7 +45,11 @@ class AfterReport:
             if done is not None:  # 都不是 撤了嘛 after it was withdrawn: nothing more
                 return [{"text": WITHDRAWN.format(number=done.number)}]
             # 是的 撤销 after "撤销T1016（3栋背后垃圾）吗？", or words naming an older one (blind test 22, #59)
-            number = cancelling.withdrawal_meant(s, self.clock, message.sender, text) or ticket.number
+            number = cancelling.withdrawal_meant(s, self.clock, message.sender, text)
+            if number is None and cancelling.asked_which(s, self.clock, message.sender):
+                # 是的 撤销 after "撤销哪件？": no choice, asked again, never the first listed (blind test 23, #R59)
+                return [{"text": cancelling.which_to_cancel(s, message.sender)}]
+            number = number or ticket.number
             try:
                 cancelling.cancel(s, self.clock, message.sender, number, text=text)
             except lifecycle.TicketError:

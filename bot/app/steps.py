@@ -14,6 +14,7 @@ from bot.core import (
     answers,
     chatter,
     complaints,
+    council_words,
     emergencies,
     emergency_followups,
     emergency_updates,
@@ -251,6 +252,8 @@ class InformationRequests:
         talk = small_talk.reply(message.text) if not message.payload.get("photos") else None
         if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
             return [{"text": talk}]
+        if council_words.asks_proxy_vote(message.text) and not message.payload.get("photos"):
+            return [{"text": council_words.PROXY_VOTE}]  # 帮隔壁王大爷投一票不: answered, never a detail (#N29)
         if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
             # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
             return with_note(replace(message, text=triage.without_number_request(message.text)),

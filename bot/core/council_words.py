@@ -244,3 +244,16 @@ def proposal_subject(text: str) -> str:
 def drops_proposal(text: str) -> bool:
     """The proposer gives up the draft (算了 不提了 下回再说): it ends, never becomes its title or description."""
     return _DROP.search(normal(text)) is not None or is_bare_cancel(text)
+
+
+# Asking whether one may vote for someone else (我可以帮隔壁王大爷投一票不 他不会用手机, blind test 23, #N29): answered,
+# never a ballot nor a detail of a report.
+_FOR_SOMEONE = re.compile(r"(?:帮|替|代)[^，,。！!？?\s]{0,8}投|代投")
+_ASKS_MAY = re.compile(r"可以|能不能|能否|行不行|得行|[不吗嘛没？?]$")
+PROXY_VOTE = "代投只限同一户的家人，且议题允许代投；邻居请他自己回复投票，不会用手机可以找网格员帮忙。"
+
+
+def asks_proxy_vote(text: str) -> bool:
+    """Whether `text` asks if the sender may vote for someone else."""
+    plain = "".join((text or "").split())
+    return _FOR_SOMEONE.search(plain) is not None and _ASKS_MAY.search(plain) is not None

@@ -58,6 +58,8 @@ NEW_PROBLEM = re.compile(r"^(?:还有|另外|另一个|还要反映|再反映|�
 # A detail points back at the report: 她/他/它, 那个/这个, 就在…, 是在…, 一起的, 都还/还在/一直.
 REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|就在|就是|是在|是\d|在\d|在[^，,。！!？?\s]{1,10}$)"
                          r"|也是|一起|都还|还在|还是|一直|越来越|刚才说")
+# Another household's (他家漏水漏到我家了): 他 is a neighbour, never the report's person.
+NEIGHBOUR = re.compile(r"^(?:他|她)们?家|^(?:楼上|楼下|隔壁|对门)")
 # A question of its own (where to swap a battery, how to move a school): never a detail of a report.
 ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|找哪个|找谁|哪个管|咋个办|怎么办|咋个申请|怎么申请|"
                   r"咋个弄|怎么弄|多少钱|几点|要带|去哪|能不能|可不可以|有没有")
@@ -68,6 +70,12 @@ PROGRESS_WORDS = re.compile(r"搞得?咋样|弄得?咋样|咋样了|怎么样了
 # 你们到底管不管嘛 urges too (blind test 6, #84).
 NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|没有?|不)(?:人|人来|来)|莫得人来|没得人来|没人来|"
                          r"(?:到底|还|你们)管不管|到底管没管|到底有没有人管")
+# Words announcing a report (我要反映 好久没得人来收垃圾了): with a problem, a report of its own, never an urge of
+# another ticket (blind test 23, #N27: it urged the sender's fall emergency).
+ANNOUNCES = re.compile(r"^(?:我要|我想|我来|想|要)(?:反映|反应|报|投诉)|^(?:反映|反应)(?:个|一个|一下|下)|"
+                       r"反映个事|反映一个事|反映个问题")
+# A question about voting (我可以帮隔壁王大爷投一票不): never a detail of a report (blind test 23, #N29).
+VOTE_WORDS = re.compile(r"投票|投一票|投个票|代投|帮.{0,8}投")
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")
 
@@ -101,6 +109,10 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     text = text.strip()
     if not text:
         return "pass"
+    if VOTE_WORDS.search(text):
+        return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
+    if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
+        return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \
             and objects_in(text) & objects_in(ticket.text):
         return "detail"  # 坑又变大了 今天又有人摔了, after the pit's report: more of it (blind test 8, #115)
@@ -142,6 +154,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "new"
     if intent == "report_issue" and category not in (None, ticket.category) and after_report.elsewhere(text, ticket):
         return "new"  # 4栋化粪池满了 after 1栋101漏水: another problem at another building (blind test 8, #97)
+    if ticket.priority != "immediate" and triage.has_problem(text) and new_fault(ticket.text, text) \
+            and (NEIGHBOUR.match(text) or not REFERS_BACK.search(text)):
+        return "new"  # 他家漏水漏到我家了 after a blocked drain: 他 is a neighbour, not the report's (#R42)
     if REFERS_BACK.search(text):
         return "detail"
     if intent != "report_issue" and len(text) <= 20 and reads_as_place(session, text):
@@ -286,6 +301,23 @@ def own_problem(report: str, text: str) -> bool:
         return True
     things = objects_in(text) - _INCIDENTAL
     return bool(things) and not things & objects_in(report) and triage.has_problem(text)
+
+
+def announces_report(text: str) -> bool:
+    """Whether `text` opens by saying it reports something (我要反映, 反映个事) and names a problem."""
+    plain = "".join((text or "").split())
+    return ANNOUNCES.search(plain) is not None and triage.has_problem(plain)
+
+
+# Faults of a building's water, drains and power: never what happens to a person (他腿断了 after a fall).
+_WATER_OR_POWER = re.compile(r"漏|渗水|冒水|滴水|堵|不亮|不通|停水|停电|没水|没电|积水|淹")
+
+
+def new_fault(report: str, text: str) -> bool:
+    """Whether `text` names a fault (漏水) whose first character the report `report` never says (下水道堵了), about
+    no thing the report names: another problem, whatever pronoun it opens with."""
+    faults = {m.group(0)[0] for m in _WATER_OR_POWER.finditer(text)}
+    return bool(faults) and not any(fault in report for fault in faults) and not objects_in(text) & objects_in(report)
 
 
 # Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.

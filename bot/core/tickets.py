@@ -118,11 +118,13 @@ MERGEABLE_STATUSES = ("assigned", "acknowledged", "in_progress", "reopened")
 # Things a report is about: two reports naming different ones are two problems, whatever their category.
 _OBJECTS = ("路灯", "井盖", "下水道", "水管", "管道", "垃圾", "电梯", "楼道灯", "红绿灯", "电线", "路面", "坑",
             "树", "围墙", "化粪池", "污水", "广告", "车", "狗", "噪音", "麻将", "装修", "积水", "停水", "停电",
-            "充电桩", "换电柜")
+            "充电桩", "换电柜", "阴沟", "水沟", "排水沟")
+# Other words for one thing: a 阴沟 is a drain (blind test 23, #59: rubbish merged into a 阴沟 report).
+_SAME_THING = {"阴沟": "下水道", "水沟": "下水道", "排水沟": "下水道"}
 
 
 def objects_in(text: str) -> set[str]:
-    return {word for word in _OBJECTS if word in (text or "")}
+    return {_SAME_THING.get(word, word) for word in _OBJECTS if word in (text or "")}
 
 
 def same_problem(text: str, other: str) -> bool:
@@ -135,13 +137,15 @@ def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: 
                    unit_id: int | None, exclude_id: int) -> Ticket | None:
     """并单 only for the same problem: an open ticket of the same category in the same grid, recent
     enough and at the same place (both located within the configured distance, or naming the same
-    place), that is about the same thing."""
+    place), that is about the same thing; never into an emergency (blind test 23, #N34: a traffic light
+    merged into a crash)."""
     located = report.lat is not None and report.lon is not None
     if unit_id is None or (not located and not report.place_text):
         return None
     since = clock.now() - timedelta(hours=rules.duplicates.hours)
     query = select(Ticket).where(Ticket.category == category, Ticket.status.in_(MERGEABLE_STATUSES),
-                                 Ticket.unit_id == unit_id, Ticket.created_at >= since, Ticket.id != exclude_id)
+                                 Ticket.unit_id == unit_id, Ticket.created_at >= since, Ticket.id != exclude_id,
+                                 Ticket.priority != "immediate", Ticket.severity != "critical")
     if located:
         # A bounding box in SQL first (1° latitude ≈ 111 km), the exact distance below.
         pad_lat = rules.duplicates.distance_m / 111_000

@@ -109,8 +109,9 @@ class InboundWorker:
             except Exception as exc:  # a download that failed, a provider down: try again later
                 await self._retry(message, f"{_name(step)}: {type(exc).__name__}")
                 return
-            if isinstance(outcome, list):
-                await self._completions.submit((message, outcome))
+            if isinstance(outcome, list):  # with the notes of the steps before (a number refused: blind test 23)
+                notes = [{"text": str(note)} for note in message.payload.get("notes") or []]
+                await self._completions.submit((message, [*outcome, *notes]))
                 return
             message = outcome
         if message.payload != before:
