@@ -44,11 +44,12 @@ def file(stack: Stack, sender: str, text: str) -> str:
 
 def test_a_withdrawal_naming_the_older_reports_rubbish_withdraws_that_one_not_the_latest_leak(running: Stack):
     me = resident(running, 0)
-    rubbish = file(running, me, "阳光小区3栋背后那个垃圾桶好几天莫得人来收了 臭得很")
+    # 15栋: a building no other module reports rubbish at, or the report is merged (并单) into another sender's
+    rubbish = file(running, me, "阳光小区15栋背后那个垃圾桶好几天莫得人来收了 臭得很")
     holder = assignee_phone(running, rubbish)
     leak = file(running, me, "另外 楼上302漏水到我屋头了 天花板都湿了")
     assert leak != rubbish
-    replies = say(running, me, "3栋背后垃圾那个不用来了 物业已经拉走了")
+    replies = say(running, me, "15栋背后垃圾那个不用来了 物业已经拉走了")
     said = " ".join(replies)
     assert rubbish in said and "撤销" in said and leak not in said and "要撤销请回复" not in said, replies
     assert ticket_status(running, rubbish) == "cancelled"

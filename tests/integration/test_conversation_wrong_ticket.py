@@ -36,13 +36,13 @@ def file(stack: Stack, sender: str, text: str, **extra: object) -> str:
     if any("新问题" in r for r in replies):
         replies = say(stack, sender, "2")
     if any("在哪" in r for r in replies) and not any("工单" in r for r in replies):
-        replies = say(stack, sender, "阳光小区3栋")
+        replies = say(stack, sender, "阳光小区17栋")
     return number_in(replies)
 
 
 def test_rubbish_and_a_traffic_light_are_never_merged_into_a_drain_report_or_a_crash(running: Stack):
-    drain = file(running, resident(running, 0), "阳光小区3栋门口那个阴沟臭得很 好多天了")
-    replies = say(running, resident(running, 1), "阳光小区3栋背后垃圾堆起好高了 没人拉")
+    drain = file(running, resident(running, 0), "阳光小区17栋门口那个阴沟臭得很 好多天了")
+    replies = say(running, resident(running, 1), "阳光小区17栋背后垃圾堆起好高了 没人拉")
     assert not any("已并入" in r for r in replies) and drain not in " ".join(replies), replies
     crash = file(running, register(running, RIDERS[0]), "这里一个骑摩托的被大货车挂倒了 流了好多血",
                  lat=CROSSING[0], lon=CROSSING[1])
@@ -54,7 +54,7 @@ def test_rubbish_and_a_traffic_light_are_never_merged_into_a_drain_report_or_a_c
 
 def test_announcing_a_report_after_a_fall_emergency_files_it_and_never_urges_the_fall(running: Stack):
     me = resident(running, 2)
-    fall = file(running, me, "我家老头子在屋头摔了 起不来了 阳光小区3栋")
+    fall = file(running, me, "我家老头子在屋头摔了 起不来了 阳光小区17栋")
     holder = assignee_phone(running, fall)
     replies = say(running, me, "我要反映 好久没得人来收垃圾了 臭烘烘的")
     said = " ".join(replies)
@@ -64,7 +64,7 @@ def test_announcing_a_report_after_a_fall_emergency_files_it_and_never_urges_the
 
 def test_a_neighbours_leak_after_a_drain_report_is_its_own_ticket_and_the_number_refused(running: Stack):
     me = resident(running, 3)
-    drain = file(running, me, "阳光小区3栋门口那个阴沟臭得很 好多天了")
+    drain = file(running, me, "阳光小区17栋门口那个阴沟臭得很 好多天了")
     replies = say(running, me, "查302那家电话 他家漏水漏到我家了")
     said = " ".join(replies)
     assert "已补充到工单" not in said and "电话号码不能给" in said, replies
@@ -81,13 +81,13 @@ def test_asking_to_vote_for_a_neighbour_is_answered_never_added_to_a_report(runn
 
 def test_yes_to_which_ticket_to_withdraw_withdraws_none_and_asks_again(running: Stack):
     me = resident(running, 4)
-    rubbish = file(running, me, "阳光小区3栋背后垃圾堆起好高了 没人拉")
-    leak = file(running, me, "还有 楼上那家漏水漏到我家厨房了 阳光小区3栋501")
+    rubbish = file(running, me, "阳光小区17栋背后垃圾堆起好高了 没人拉")
+    leak = file(running, me, "还有 楼上那家漏水漏到我家厨房了 阳光小区17栋501")
     assert leak != rubbish
     asked = say(running, me, "撤销")
     if not any("撤销哪件" in r for r in asked):  # the latest report withdrawn by a bare 撤销: ask with two others
         assert ticket_status(running, leak) == "cancelled", asked
-        leak = file(running, me, "另外 楼上那家漏水漏到我家厨房了 阳光小区3栋501")
+        leak = file(running, me, "另外 楼上那家漏水漏到我家厨房了 阳光小区17栋501")
         asked = say(running, me, "我要撤销一个")
     assert any("撤销哪件" in r for r in asked), asked
     assert "还有 楼" not in " ".join(asked) and "楼上那家漏水" in " ".join(asked), asked
