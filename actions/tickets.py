@@ -20,8 +20,8 @@ from bot.core import (
     answers,
     cancelling,
     emergencies,
-    followups,
     lifecycle,
+    other_problem,
     rating_remarks,
     registry,
     reports,
@@ -189,7 +189,7 @@ class ActionUrge(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx, number, text = context(), number_of(tracker), tracker_data.text(tracker)
-        if number is None and followups.announces_report(text):
+        if number is None and other_problem.announces_report(text):
             # 我要反映 好久没得人来收垃圾了: a report of its own, never an urge of the sender's other ticket (#N27)
             return [FollowupAction("action_unsure")]  # it files a message naming a problem as a report
         if number is None and impatient_policy_question(ctx, tracker.sender_id, text):

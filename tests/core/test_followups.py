@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import followups, lifecycle, ticket_questions
+from bot.core import followups, lifecycle, other_problem, ticket_questions
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -119,7 +119,7 @@ def test_a_clearly_different_problem_is_new_and_what_could_be_either_is_asked(
     ("垃圾桶好几天莫得人收了", "垃圾都堆到路上了", False),
 ])
 def test_a_problem_of_its_own_is_one_the_report_does_not_name(report: str, text: str, own: bool):
-    assert followups.own_problem(report, text) is own
+    assert other_problem.own_problem(report, text) is own
 
 
 @pytest.mark.parametrize("intent", ["report_issue", "deny", "affirm", "nlu_fallback", "check_status", "out_of_scope"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import cancelling, council_words, followups
+from bot.core import cancelling, council_words, followups, other_problem
 from bot.core.tickets import objects_in
 from bot.store.db import Database
 from bot.store.models import Ticket
@@ -60,8 +60,8 @@ def test_words_announcing_a_report_after_an_emergency_are_a_new_report_never_an_
             assert followups.read_follow_up(s, fall, "我要反映 好久没得人来收垃圾了 臭烘烘的", intent,
                                             "sanitation") == "new"
         assert followups.read_follow_up(s, fall, "咋个还没得人来", "urge", None) == "urge"  # about the fall
-    assert followups.announces_report("反映个事 垃圾好久没人收了")
-    assert not followups.announces_report("那个咋个还没来")
+    assert other_problem.announces_report("反映个事 垃圾好久没人收了")
+    assert not other_problem.announces_report("那个咋个还没来")
 
 
 def test_a_neighbours_leak_after_a_drain_report_is_a_new_problem(demo_db: Database, clock: FakeClock):

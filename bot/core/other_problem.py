@@ -1,0 +1,59 @@
+"""Whether words soon after a report are another problem rather than a detail of it: a fault the report does
+not name (他家漏水漏到我屋头了 after 下水道堵了), a thing it does not name (井盖 after 水管), or words that announce
+a report of their own (我要反映 …). bot/core/followups.py's `read_follow_up` weighs them with the classifier's
+guess."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import triage
+from bot.core.tickets import objects_in
+
+# Words announcing a report (我要反映 好久没得人来收垃圾了): with a problem, a report of its own, never an urge of
+# another ticket (blind test 23, #N27: it urged the sender's fall emergency).
+ANNOUNCES = re.compile(r"^(?:我要|我想|我来|想|要)(?:反映|反应|报|投诉)|^(?:反映|反应)(?:个|一个|一下|下)|"
+                       r"反映个事|反映一个事|反映个问题")
+# A thing's fault, named (漏水, 灯坏了, 堵了): a problem of its own when the open report names no such fault. What it
+# does to people (摔, 病) or how it smells (臭) may be the report's own consequence, and is asked about.
+_FAULT = re.compile(r"漏|渗水|冒水|滴水|坏|堵|不亮|不通|断了|裂|塌|垮|停水|停电|没水|没电|积水|淹|倒了|歪了|爆了|松了|"
+                    r"掉了|丢了")
+
+
+def own_problem(report: str, text: str) -> bool:
+    """Whether `text` names a problem of its own: a fault (他家漏水到我屋头了, 楼道的灯坏了) the report `report` does
+    not name (垃圾桶没人收), or a problem with a thing it does not name (垃圾桶莫得人收 after 漏水). With another
+    category: a new problem, not a detail (blind test 10, #42, #101)."""
+    faults = {m.group(0) for m in _FAULT.finditer(text)}
+    if faults and not any(fault in report for fault in faults):
+        return True
+    things = objects_in(text) - _INCIDENTAL
+    return bool(things) and not things & objects_in(report) and triage.has_problem(text)
+
+
+def announces_report(text: str) -> bool:
+    """Whether `text` opens by saying it reports something (我要反映, 反映个事) and names a problem."""
+    plain = "".join((text or "").split())
+    return ANNOUNCES.search(plain) is not None and triage.has_problem(plain)
+
+
+# Faults of a building's water, drains and power: never what happens to a person (他腿断了 after a fall).
+_WATER_OR_POWER = re.compile(r"漏|渗水|冒水|滴水|堵|不亮|不通|停水|停电|没水|没电|积水|淹")
+
+
+def new_fault(report: str, text: str) -> bool:
+    """Whether `text` names a fault (漏水) whose first character the report `report` never says (下水道堵了), about
+    no thing the report names: another problem, whatever pronoun it opens with."""
+    faults = {m.group(0)[0] for m in _WATER_OR_POWER.finditer(text)}
+    return bool(faults) and not any(fault in report for fault in faults) and not objects_in(text) & objects_in(report)
+
+
+# Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.
+_INCIDENTAL = frozenset({"车"})
+
+
+def another_thing(report: str, text: str) -> bool:
+    """Whether `text` is about something the report is not: it names a thing (a manhole cover) and the report
+    names things (two cars in a crash), none of them that one."""
+    mine, theirs = objects_in(text) - _INCIDENTAL, objects_in(report)
+    return bool(mine) and bool(theirs) and not (mine & theirs)
