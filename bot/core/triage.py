@@ -27,7 +27,7 @@ _DANGER = re.compile(
     # A pole or a wire down on the road (blind test 23, N58: 电杆倒起了 电线拖在地上): live wires, for the police.
     r"电线.{0,4}(?:拖在地|掉在地|掉到地|落地|垂到地|拖到地|断了)|电线?杆.{0,2}倒|"
     # A missing person, elderly or a child (blind test 23, N14: 老汉儿走丢了 他有老年痴呆): for the police.
-    r"走丢|走失|找不到人了|持刀|拿刀|砍人|杀人|抢劫|"
+    r"持刀|拿刀|砍人|杀人|抢劫|"
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
     r"关到人|困到人|困人|困在电梯|被困在|人[^，,。！!？?\s]{0,3}困在|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
@@ -161,9 +161,17 @@ _MISSING = re.compile(r"走丢|走失|找不到人了|(?:" + _PERSON + r")[^，,
                       r"(?:不见了|找不到了|没回来|没有回来|没得回来)")
 
 
+# A pet or a thing gone (我家狗走丢了, 钥匙找不到了) is nobody missing: no emergency, no 110.
+_NOT_A_PERSON = re.compile(r"狗|猫|鸡|鸭|鹅|猪|牛|羊|兔|鸟|鱼|宠物|钥匙|手机|钱包|车|包")
+_A_PERSON = re.compile(_PERSON)
+
+
 def missing_person(text: str) -> bool:
-    """Whether a message says a person is missing."""
-    return _MISSING.search(_plain(text)) is not None
+    """Whether a message says a person is missing (老汉儿走丢了), not a pet or a thing (我家狗走丢了)."""
+    plain = _plain(text)
+    if _MISSING.search(plain) is None:
+        return False
+    return _NOT_A_PERSON.search(plain) is None or _A_PERSON.search(_NOT_A_PERSON.sub("", plain)) is not None
 
 
 def has_danger(text: str) -> bool:

@@ -63,8 +63,9 @@ def test_a_missing_person_is_an_emergency_for_110(text: str):
     assert emergencies.number_to_call(RULES, emergencies.category_for("elderly_care", text), text) == "110"
 
 
-@pytest.mark.parametrize("text", ["我的钥匙不见了", "快递找不到了"])
-def test_a_thing_missing_is_no_emergency(text: str):
+@pytest.mark.parametrize("text", ["我的钥匙不见了", "快递找不到了", "我家狗走丢了", "我的猫走失了 好几天了",
+                                  "手机走丢了"])
+def test_a_thing_or_a_pet_missing_is_no_emergency(text: str):
     assert not triage.has_danger(text)
 
 
