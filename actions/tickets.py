@@ -26,6 +26,7 @@ from bot.core import (
     registry,
     reports,
     staff_desk,
+    staff_views,
     ticket_focus,
     ticket_questions,
     triage,
@@ -131,7 +132,7 @@ class ActionCheckStatus(Action):
             if staff is not None:
                 number = number_of(tracker)
                 try:
-                    text = lifecycle.details(session, rules(), number, tracker.sender_id) if number \
+                    text = staff_views.details(session, rules(), number, tracker.sender_id) if number \
                         else staff_desk.show_queue(session, ctx.clock, staff)
                 except TicketError as error:
                     refuse(dispatcher, error, number)

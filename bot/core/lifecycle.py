@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.common.sms_parts import clause_head, segments
+from bot.common.sms_parts import clause_head
 from bot.core import audit, points, registry, staff_notices, urging
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
@@ -24,7 +24,7 @@ from bot.core.rating_remarks import (
     tell_others_reopened,
 )
 from bot.core.routing_rules import RoutingRules
-from bot.core.scopes import ROLE_NAMES, scope_of, visible_ticket
+from bot.core.scopes import ROLE_NAMES
 from bot.core.tickets import (
     CATEGORY_NAMES,
     OPEN_STATUSES,
@@ -33,7 +33,6 @@ from bot.core.tickets import (
     schedule,
     set_deadlines,
     tell_reporters,
-    where_words,
 )
 from bot.store.models import Person, Ticket, TicketFollower
 
@@ -293,72 +292,12 @@ def status_lines(session: Session, address: str) -> list[str]:
             for t in reported_by(session, address, (*OPEN_STATUSES, "resolved"))]
 
 
-def details(session: Session, rules: RoutingRules, number: str | None, address: str) -> str:
-    """A ticket in full, for staff who may act on it or see it (协办, a building head): the whole text, the place,
-    photos, its status and the reporter's number to call back (staff see it whole). In as few SMS parts
-    as it takes (the grid's name goes when a place is named and it would take another part); past the
-    SMS policy's parts the rest comes on 更多."""
-    ticket = get_ticket(session, number)
-    actor = registry.person_by_address(session, address)
-    if not may_act(session, rules, ticket, actor) and not may_see(session, ticket, actor):
-        raise TicketError("not_allowed", ticket)
-    named, point = where_words(ticket, ticket.unit)  # a location alone: 阳光小区附近, 定位25.0331,102.7123
-    place = "，".join(w for w in (named, point) if w)
-    # No grid yet: the status says 待分派 already (blind test 9, #28 read "待分派，待分派").
-    unit = ticket.unit.name if ticket.unit else ("" if place else "地点不明")
-    photos = f"，照片{len(ticket.photos)}张" if ticket.photos else ""
-    reporter = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
-    head = f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
-    tail = f"：{ticket.text}。反映人{reporter}{photos}"
-    status = f"{STATUS_NAMES[ticket.status]}，"
-    # Richest first; the first that takes no more parts than the leanest one is sent.
-    where = f"{unit}（{place}）" if unit and place else unit or place
-    forms = [f"{head}{status}{where}{tail}",
-             f"{head}{status}{place or unit}{tail}",
-             f"{head}{status}{place[:10] or unit}{tail}",
-             f"{head}{status.rstrip('，')}{tail}"]
-    if point:  # the only place staff have: kept in every form
-        forms = [forms[0], f"{head}{status}{place}{tail}"]
-    fewest = min(segments(form) for form in forms)
-    return next(form for form in forms if segments(form) == fewest)
-
-
-def may_see(session: Session, ticket: Ticket, person: Person | None) -> bool:
-    """Whether the ticket is in the person's scope, as on the workbench: a co-handler (协办) its, a grid
-    worker his grid's, a building head his building's residents' (blind test 6, #106)."""
-    return person is not None and visible_ticket(session, scope_of(session, person), ticket.number or "") is not None
-
-
 def staff_member(session: Session, address: str) -> Person | None:
     """The person behind an address when they are staff (a staff entry or any staff role), else None."""
     person = registry.person_by_address(session, address)
     if person is None or (person.kind != "staff" and not registry.roles_of(session, person.id)):
         return None
     return person
-
-
-def assigned_to(session: Session, person: Person) -> list[Ticket]:
-    """The open tickets a staff member holds (assigned, or escalated to them), most urgent first."""
-    tickets = session.scalars(select(Ticket).where(
-        or_(Ticket.assignee_id == person.id, Ticket.escalated_to_id == person.id),
-        Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.id.desc())).all()
-    urgency = {"immediate": 0, "high": 1, "medium": 2}
-    return sorted(tickets, key=lambda t: urgency.get(t.priority, 3))
-
-
-def staff_queue(session: Session, person: Person, budget: int = 70) -> str:
-    """'您的待办工单：T1004路灯待接单；…' for a staff member, as many as fit one SMS part (the most
-    urgent, then the newest)."""
-    tickets = assigned_to(session, person)
-    if not tickets:
-        return "您目前没有待办工单。"
-    for shown in range(min(len(tickets), 4), 0, -1):
-        lines = "；".join(f"{t.number}{CATEGORY_NAMES[t.category]}{STATUS_NAMES[t.status]}" for t in tickets[:shown])
-        more = f"等{len(tickets)}件" if len(tickets) > shown else ""
-        text = f"您的待办工单：{lines}{more}。回“工单号 详情”看全文"
-        if len(text) <= budget:
-            return text
-    return text
 
 
 def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, number: str | None = None,

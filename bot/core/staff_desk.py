@@ -26,6 +26,7 @@ from bot.core import (
     lifecycle,
     resolving,
     several_tickets,
+    staff_views,
     supervisor_words,
     visit_desk,
 )
@@ -128,7 +129,7 @@ def awaiting_dispatch(session: Session, person: Person) -> list[Ticket]:
 def queue(session: Session, person: Person) -> list[Ticket]:
     """What a staff member has to do: the tickets they hold (most urgent, then newest), then those
     waiting for them to dispatch."""
-    held = lifecycle.assigned_to(session, person)
+    held = staff_views.assigned_to(session, person)
     seen = {t.id for t in held}
     return held + [t for t in awaiting_dispatch(session, person) if t.id not in seen]
 
@@ -262,7 +263,7 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         return _take_over(session, clock, person, ticket)
     if ticket is not None and ticket.assignee_id is not None and verb.verb in ("words", "start") \
             and ticket.status in OPEN_STATUSES and verb.note and not lifecycle.may_act(session, rules, ticket, person) \
-            and lifecycle.may_see(session, ticket, person):  # a building head's "T1004 我去看了 水还在滴"
+            and staff_views.may_see(session, ticket, person):  # a building head's "T1004 我去看了 水还在滴"
         return supervisor_words.pass_observation(session, clock, person, ticket, verb.note)
     try:
         if supervisor_words.for_the_holder(verb.verb, text) \
@@ -274,7 +275,7 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     except TicketError as error:
         if error.reason == "wrong_state" and error.status in AWAITING and ticket is not None:
             return _awaiting_reply(session, person, ticket)
-        if error.reason == "not_allowed" and ticket is not None and lifecycle.may_see(session, ticket, person):
+        if error.reason == "not_allowed" and ticket is not None and staff_views.may_see(session, ticket, person):
             return reply("view_only", number=number, holder=holder_name(ticket))
         return reply(error.reason if error.reason in REPLIES else "not_found", number=number,
                      status=STATUS_NAMES.get(error.status or "", ""))
@@ -303,7 +304,7 @@ def _names_target(session: Session, person: Person, words: str) -> bool:
 def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, number: str,  # noqa: ANN001
                  address: str, photos: tuple[str, ...]) -> str:
     if verb.verb == "details":
-        return lifecycle.details(session, rules, number, address)
+        return staff_views.details(session, rules, number, address)
     if verb.verb == "return":
         reason = return_reason(verb.note)
         if not reason:  # blind test 4, #50: never "理由：未说明"; the duty officer needs it to re-dispatch

@@ -9,7 +9,15 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.common.sms_parts import units
-from bot.core import emergencies, emergency_followups, lifecycle, reports, sent_before, staff_notices, triage
+from bot.core import (
+    emergencies,
+    emergency_followups,
+    reports,
+    sent_before,
+    staff_notices,
+    staff_views,
+    triage,
+)
 from bot.store.db import Database
 from bot.store.models import Person, Ticket
 from tests.conftest import DUTY_OFFICER, STRANGER
@@ -101,7 +109,7 @@ def test_a_home_emergencys_notices_carry_the_homes_address(demo_db: Database, cl
     assert any(number in m and "紧急" in m and address in m for m in messages_to(demo_db, holder))
     assert any(number in m and address in m for m in messages_to(demo_db, DUTY_OFFICER))
     with demo_db.session() as s:
-        assert address in lifecycle.details(s, RULES, number, DUTY_OFFICER)
+        assert address in staff_views.details(s, RULES, number, DUTY_OFFICER)
 
 
 def test_an_ordinary_report_at_home_tells_its_worker_where_the_reporter_lives_never_as_an_emergency(
@@ -123,7 +131,7 @@ def test_details_of_an_unplaced_ticket_say_waiting_once_and_keep_its_place(demo_
         number = reports.submit(s, clock, make_report("电线杆歪了", sender=STRANGER,
                                                       place_text="高速路口那条路上 加油站过去点"), RULES).ticket.number
     with demo_db.session() as s:
-        said = lifecycle.details(s, RULES, number, DUTY_OFFICER)
+        said = staff_views.details(s, RULES, number, DUTY_OFFICER)
         assert s.scalar(select(Ticket.unit_id).where(Ticket.number == number)) is None
     assert "待分派，待分派" not in said and "高速路口" in said
 

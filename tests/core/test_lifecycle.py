@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import cancelling, lifecycle
+from bot.core import cancelling, lifecycle, staff_views
 from bot.core.lifecycle import TicketError
 from bot.store.db import Database
 from tests.conftest import BACKUP_WORKER, DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -242,7 +242,7 @@ def test_a_bare_in_progress_tells_the_reporter_nothing_new(demo_db: Database, cl
 def test_a_staff_members_queue_fits_one_sms_part_however_many_they_hold(demo_db: Database, clock: FakeClock):
     numbers = [submit(demo_db, clock, make_report(f"路灯坏了第{n}处")) for n in range(9)]
     with demo_db.session() as s:
-        queue = lifecycle.staff_queue(s, lifecycle.staff_member(s, WORKER))
+        queue = staff_views.staff_queue(s, lifecycle.staff_member(s, WORKER))
     assert len(queue) <= 70 and "等9件" in queue and numbers[-1] in queue  # the newest first
 
 

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.common.sms_parts import segments
-from bot.core import lifecycle, reports
+from bot.core import reports, staff_views
 from bot.core.tickets import Report, assignee_label
 from bot.messaging.inbox import Inbox
 from bot.messaging.ports import Inbound
@@ -100,6 +100,6 @@ def test_a_report_of_two_problems_reaches_the_assignee_whole_one_details_away(de
     with demo_db.session() as s:
         number = reports.submit(s, clock, report(two), RULES).ticket.number
         notice = s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)).all()[-1]
-        whole = lifecycle.details(s, RULES, number, WORKER)
+        whole = staff_views.details(s, RULES, number, WORKER)
     assert segments(notice) == 1 and f"回复“{number} 详情”看全文" in notice  # blind test 4: notices of 71–108
     assert two in whole and segments(whole) <= 2
