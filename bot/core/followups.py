@@ -241,31 +241,31 @@ def only_asks(text: str) -> bool:
 def held_place(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
     """A place the sender sent alone and the bot held ("已记下地点：…") before message `before_id`, with only
     media or questions since: the place itself, not the words around it (blind test 7, #8)."""
-    rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
-        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
-        InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
-    for row in rows:
-        if sent_alone(row.text) or only_asks(row.text):
-            continue
-        held = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
-                                                             OutboxMessage.text.contains(PLACE_HELD_MARK)))
-        # 我是阳光小区的 我们那个 held 阳光小区 (blind test 8, #1)
-        return spoken_place(chatter.introduced_place(row.text) or row.text) if held is not None else None
-    return None
+    said = _answered_with(session, channel, sender, before_id, since, PLACE_HELD_MARK)
+    # 我是阳光小区的 我们那个 held 阳光小区 (blind test 8, #1)
+    return spoken_place(chatter.introduced_place(said) or said) if said is not None else None
 
 
 def held_who(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
     """Who alone (我们楼上那家), said just before message `before_id` and asked about ("楼上那家怎么了？"), with only
     media or questions since: the words the report that follows begins with (blind test 9, #40)."""
+    said = _answered_with(session, channel, sender, before_id, since, triage.WHO_ASKED_MARK)
+    return " ".join(said.split()) if said is not None and triage.names_only_who(said) else None
+
+
+def _answered_with(session: Session, channel: str, sender: str, before_id: int, since: datetime,
+                   mark: str) -> str | None:
+    """The sender's latest words before message `before_id` (media alone and questions skipped) when the bot's
+    reply to them carried `mark`, else None."""
     rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
         InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
         InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
     for row in rows:
         if sent_alone(row.text) or only_asks(row.text):
             continue
-        asked = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
-                                                              OutboxMessage.text.contains(triage.WHO_ASKED_MARK)))
-        return " ".join(row.text.split()) if asked is not None and triage.names_only_who(row.text) else None
+        replied = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
+                                                                OutboxMessage.text.contains(mark)))
+        return row.text if replied is not None else None
     return None
 
 
