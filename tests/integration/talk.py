@@ -71,3 +71,11 @@ def register(stack: Stack, phone: str, kind: str = "rider", grid: str | None = N
         return phone
     finally:
         db.dispose()
+
+
+def file_report(stack: Stack, sender: str, text: str, **extra: object) -> str:
+    """A report filed (a "是补充…还是新问题？" answered 2): its number."""
+    replies = say(stack, sender, text, **extra)
+    if any("新问题" in r for r in replies):
+        replies = say(stack, sender, "2")
+    return number_in(replies)

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import assignee_phone, number_in, register, say, told
+from tests.integration.talk import assignee_phone, file_report, number_in, register, say, told
 from tests.integration.test_conversation_votes import ballots, close_topic, open_topic, ticket_status
 
 pytestmark = pytest.mark.engine
@@ -30,17 +30,9 @@ def resident(stack: Stack, n: int) -> str:
     return register(stack, RESIDENTS[n], "resident", GRID)
 
 
-def file(stack: Stack, sender: str, text: str) -> str:
-    """A report filed (a "new problem?" question answered 2): its number."""
-    replies = say(stack, sender, text)
-    if any("新问题" in r for r in replies):
-        replies = say(stack, sender, "2")
-    return number_in(replies)
-
-
 def test_asking_when_the_worker_comes_gets_the_state_and_the_latest_progress(running: Stack):
     me = resident(running, 0)
-    number = file(running, me, "阳光小区2栋门口的下水道堵了 污水冒起来了")
+    number = file_report(running, me, "阳光小区2栋门口的下水道堵了 污水冒起来了")
     holder = assignee_phone(running, number)
     say(running, holder, f"收到 {number}")
     say(running, holder, f"{number} 进度 已经联系了疏通师傅 明天上午来")
@@ -54,8 +46,8 @@ def test_asking_when_the_worker_comes_gets_the_state_and_the_latest_progress(run
 
 def test_a_worker_saying_the_job_is_done_in_plain_words_finishes_it(running: Stack):
     cover, drain = resident(running, 1), resident(running, 2)
-    lid = file(running, cover, "阳光小区5栋门口的井盖烂了 怕有人踩进去")
-    ditch = file(running, drain, "阳光小区3栋门口那个阴沟臭得很 好多天了")
+    lid = file_report(running, cover, "阳光小区5栋门口的井盖烂了 怕有人踩进去")
+    ditch = file_report(running, drain, "阳光小区3栋门口那个阴沟臭得很 好多天了")
     holder = assignee_phone(running, ditch)
     say(running, holder, f"{ditch} 正在掏 还没掏通")
     assert ticket_status(running, ditch) not in ("resolved", "closed")
@@ -87,7 +79,7 @@ def test_not_taking_back_a_ballot_in_dialect_drops_the_question_and_keeps_every_
 
 def test_changing_a_reopened_basically_satisfied_rating_to_unsatisfied_says_from_what(running: Stack):
     me = resident(running, 4)
-    number = file(running, me, "阳光小区7栋背后的阴沟臭得很 好多天了")
+    number = file_report(running, me, "阳光小区7栋背后的阴沟臭得很 好多天了")
     holder = assignee_phone(running, number)
     assert any("已办结" in r for r in say(running, holder, f"{number} 已办结 阴沟掏干净了"))
     assert any("感谢评价" in r for r in say(running, me, "1"))

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from bot.core.tickets import follow
 from bot.store.models import Person, Ticket
 from tests.integration.stack import Stack
-from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
+from tests.integration.talk import assignee_phone, file_report, register, say, tickets_of, told
 from tests.integration.test_conversation_votes import ballots, close_topic, database, open_topic, ticket_status
 
 pytestmark = pytest.mark.engine
@@ -34,20 +34,12 @@ def resident(stack: Stack, n: int) -> str:
     return register(stack, RESIDENTS[n], "resident", GRID)
 
 
-def file(stack: Stack, sender: str, text: str) -> str:
-    """A report filed (a "new problem?" question answered 2): its number."""
-    replies = say(stack, sender, text)
-    if any("新问题" in r for r in replies):
-        replies = say(stack, sender, "2")
-    return number_in(replies)
-
-
 def test_a_withdrawal_naming_the_older_reports_rubbish_withdraws_that_one_not_the_latest_leak(running: Stack):
     me = resident(running, 0)
     # 15栋: a building no other module reports rubbish at, or the report is merged (并单) into another sender's
-    rubbish = file(running, me, "阳光小区15栋背后那个垃圾桶好几天莫得人来收了 臭得很")
+    rubbish = file_report(running, me, "阳光小区15栋背后那个垃圾桶好几天莫得人来收了 臭得很")
     holder = assignee_phone(running, rubbish)
-    leak = file(running, me, "另外 楼上302漏水到我屋头了 天花板都湿了")
+    leak = file_report(running, me, "另外 楼上302漏水到我屋头了 天花板都湿了")
     assert leak != rubbish
     replies = say(running, me, "15栋背后垃圾那个不用来了 物业已经拉走了")
     said = " ".join(replies)
@@ -84,7 +76,7 @@ def test_cancel_in_answer_to_which_topics_ballot_withdraws_no_ballot(running: St
 
 def test_a_location_sent_after_a_report_and_said_to_be_its_place_goes_onto_that_report(running: Stack):
     rider = register(running, RIDERS[0], "rider")
-    number = file(running, rider, "农贸市场后面那条巷子 垃圾堆成山了 一直没人清")
+    number = file_report(running, rider, "农贸市场后面那条巷子 垃圾堆成山了 一直没人清")
     say(running, rider, "", lat=IN_ANJU_GRID_1[0], lon=IN_ANJU_GRID_1[1])
     replies = say(running, rider, "就是刚才那个垃圾的位置")
     said = " ".join(replies)
@@ -98,7 +90,7 @@ def test_a_location_sent_after_a_report_and_said_to_be_its_place_goes_onto_that_
 
 def test_a_changed_rating_that_says_the_smell_remains_reopens_the_ticket_and_tells_the_worker(running: Stack):
     me = resident(running, 1)
-    number = file(running, me, "阳光小区6栋楼道里头的下水道堵了 臭得很")
+    number = file_report(running, me, "阳光小区6栋楼道里头的下水道堵了 臭得很")
     holder = assignee_phone(running, number)
     assert any("已办结" in r for r in say(running, holder, f"{number} 已办结 管子通了"))
     assert any("感谢评价" in r for r in say(running, me, "1"))
@@ -124,7 +116,7 @@ def _follow_as_reporter(stack: Stack, number: str, phone: str) -> None:
 def test_a_reporter_asked_to_rate_hears_when_another_reporter_reopens_it_and_a_rating_then_says_why(
         running: Stack):
     first, merged = resident(running, 2), resident(running, 3)
-    number = file(running, first, "阳光小区8栋楼下的化粪池冒出来了 污水漫得到处都是")
+    number = file_report(running, first, "阳光小区8栋楼下的化粪池冒出来了 污水漫得到处都是")
     _follow_as_reporter(running, number, merged)
     holder = assignee_phone(running, number)
     assert any("已办结" in r for r in say(running, holder, f"{number} 已办结 管子通了 地面冲干净了"))
