@@ -1,18 +1,33 @@
 """What the conversation tests say through the simulator and read back: replies within one SMS part, the
 ticket number in them, the sender's tickets and the notices about a ticket; and the people they register
-beyond the demo (riders, residents of a named grid)."""
+beyond the demo (riders, residents of a named grid, with a household address)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.store.db import Database
-from bot.store.models import OrgUnit, Person, Ticket
+from bot.store.models import Household, OrgUnit, Person, Ticket
+from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
 
 SMS = 70
+
+
+@contextmanager
+def session_of(stack: Stack) -> Iterator[Session]:
+    """A session on the stack's database, committed on leaving; what it returns stays readable after."""
+    db = Database(stack.settings.resolved_database_url)
+    try:
+        with db.session() as s:
+            yield s
+    finally:
+        db.dispose()
 
 
 def say(stack: Stack, sender: str, text: str, **extra: object) -> list[str]:
@@ -31,46 +46,66 @@ def number_in(replies: list[str]) -> str:
 
 def tickets_of(stack: Stack, sender: str) -> list[Ticket]:
     """The sender's tickets, oldest first, with their photos and unit loaded."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            tickets = list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender).order_by(Ticket.id)))
-            for t in tickets:
-                _ = (t.photos, t.unit)
-            return tickets
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        tickets = list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender).order_by(Ticket.id)))
+        for t in tickets:
+            _ = (t.photos, t.unit, t.assignee)
+        return tickets
+
+
+def ticket_numbered(stack: Stack, number: str) -> Ticket:
+    """Ticket `number` with its assignee, unit and photos loaded."""
+    with session_of(stack) as s:
+        found = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert found is not None, number
+        _ = (found.photos, found.unit, found.assignee)
+        return found
 
 
 def told(stack: Stack, to: str, number: str) -> list[str]:
     return [m["text"] for m in stack.outbox(to) if m["kind"] == "notification" and number in m["text"]]
 
 
+def raised(stack: Stack, ticket: Ticket) -> bool:
+    """`ticket` is an emergency and the duty officer was told of it."""
+    return ticket.severity == "critical" and bool(told(stack, DUTY_OFFICER, ticket.number or ""))
+
+
+def left_ordinary(stack: Stack, ticket: Ticket) -> bool:
+    """`ticket` is no emergency and the duty officer heard nothing of it."""
+    return ticket.severity != "critical" and not told(stack, DUTY_OFFICER, ticket.number or "")
+
+
 def assignee_phone(stack: Stack, number: str) -> str:
     """The phone of whoever holds ticket `number` now."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            ticket = s.scalar(select(Ticket).where(Ticket.number == number))
-            assert ticket is not None and ticket.assignee is not None, number
-            return str(ticket.assignee.phone)
-    finally:
-        db.dispose()
+    ticket = ticket_numbered(stack, number)
+    assert ticket.assignee is not None, number
+    return str(ticket.assignee.phone)
 
 
 def register(stack: Stack, phone: str, kind: str = "rider", grid: str | None = None) -> str:
     """`phone` in the registry as an import would add them: a rider (no home grid) or a resident of `grid`;
     once per database. Returns the phone."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            if s.scalar(select(Person.id).where(Person.phone == phone)) is None:
-                home = s.scalar(select(OrgUnit.id).where(OrgUnit.name == grid)) if grid else None
-                assert grid is None or home is not None, grid
-                s.add(Person(name=f"测试{phone[-2:]}", phone=phone, kind=kind, home_unit_id=home))
-        return phone
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        if s.scalar(select(Person.id).where(Person.phone == phone)) is None:
+            home = s.scalar(select(OrgUnit.id).where(OrgUnit.name == grid)) if grid else None
+            assert grid is None or home is not None, grid
+            s.add(Person(name=f"测试{phone[-2:]}", phone=phone, kind=kind, home_unit_id=home))
+    return phone
+
+
+def live_at(stack: Stack, phone: str, grid: str, address: str) -> str:
+    """`phone` registered as a resident of `grid` whose household lives at `address`, as a household import
+    would have it; once per database. Returns the phone."""
+    register(stack, phone, "resident", grid)
+    with session_of(stack) as s:
+        person = s.scalar(select(Person).where(Person.phone == phone))
+        if person.household_id is None:
+            household = Household(code=f"H{phone}", unit_id=person.home_unit_id, address=address)
+            s.add(household)
+            s.flush()
+            person.household_id = household.id
+    return phone
 
 
 def file_report(stack: Stack, sender: str, text: str, **extra: object) -> str:

@@ -9,13 +9,10 @@ SQLite and PostgreSQL; the duty officer is shared, so what is asserted of her is
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
-from bot.store.db import Database
-from bot.store.models import Household, Person
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, register, say, tickets_of, told
+from tests.integration.talk import left_ordinary, live_at, number_in, raised, register, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 
@@ -28,22 +25,6 @@ OUTSIDE_EVERY_GRID = (25.4012, 103.2895)  # west of the demo's grids, as blind t
 CALL_NOW = "马上打"
 
 
-def _with_home(stack: Stack, phone: str, address: str) -> str:
-    """A resident of GRID whose household's address is `address`, once per database."""
-    register(stack, phone, "resident", GRID)
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            person = s.scalar(select(Person).where(Person.phone == phone))
-            if person.household_id is None:
-                household = Household(code=f"T5-{phone[-4:]}", unit_id=person.home_unit_id, address=address)
-                s.add(household)
-                s.flush()
-                person.household_id = household.id
-        return phone
-    finally:
-        db.dispose()
-
 
 def test_a_thing_blocked_or_broken_daoqi_is_no_emergency_a_person_daoqi_still_is(running: Stack):
     # Blind test 22, #1 and #48: 堵倒起了, 坏倒起了 ("…着") were told 120和110, the duty officer alerted.
@@ -52,12 +33,12 @@ def test_a_thing_blocked_or_broken_daoqi_is_no_emergency_a_person_daoqi_still_is
         replies = say(running, caller, text)
         assert not any("120" in r or "110" in r for r in replies), replies
         [ticket] = tickets_of(running, caller)
-        assert ticket.severity != "critical" and not told(running, DUTY_OFFICER, ticket.number or "")
+        assert left_ordinary(running, ticket)
     caller = PASSERS_BY[2]
     replies = say(running, caller, "河畔花园门口有个老人在路边倒起了 喊不应")
     assert any("120" in r for r in replies), replies
     [ticket] = tickets_of(running, caller)
-    assert ticket.severity == "critical" and told(running, DUTY_OFFICER, ticket.number or "")
+    assert raised(running, ticket)
 
 
 def test_not_urgent_makes_the_emergency_an_ordinary_ticket_and_no_call_advice_follows(running: Stack):
@@ -65,7 +46,7 @@ def test_not_urgent_makes_the_emergency_an_ordinary_ticket_and_no_call_advice_fo
     resident = register(running, RESIDENTS[0], "resident", GRID)
     number = number_in(say(running, resident, "楼道里头的电表箱在冒烟"))
     [ticket] = tickets_of(running, resident)
-    assert ticket.severity == "critical" and told(running, DUTY_OFFICER, number)
+    assert raised(running, ticket) and ticket.number == number
     [reply] = say(running, resident, "这个不是急事哈 没得危险 就是有点糊味")
     assert number in reply and "普通" in reply and "补充" not in reply, reply
     [ticket] = tickets_of(running, resident)
@@ -82,7 +63,7 @@ def test_a_farm_track_washed_half_away_is_an_ordinary_report(running: Stack):
     replies = say(running, caller, "三组过去那段机耕道遭水冲垮了一半 拖拉机过不去")
     assert not any("拨打" in r for r in replies), replies
     [ticket] = tickets_of(running, caller)
-    assert ticket.severity != "critical" and not told(running, DUTY_OFFICER, ticket.number or "")
+    assert left_ordinary(running, ticket)
 
 
 def test_a_family_trapped_by_rising_water_is_told_119(running: Stack):
@@ -105,7 +86,7 @@ def test_asking_whether_the_fire_is_out_and_they_may_go_back_is_answered_never_t
 
 def test_a_fall_at_a_registered_residents_home_is_placed_there_and_the_detail_joins_it(running: Stack):
     # Blind test 22, #81: asked 在哪里 though registered; "他80多岁了 有高血压" opened a new ticket.
-    resident = _with_home(running, RESIDENTS[1], HOME)
+    resident = live_at(running, RESIDENTS[1], GRID, HOME)
     replies = say(running, resident, "老头子从床上摔下来了 爬不起来 我一个人扶不动他")
     fall = number_in(replies)
     assert any("120" in r for r in replies), replies

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import say, tickets_of, told
+from tests.integration.talk import left_ordinary, raised, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 
@@ -26,12 +26,12 @@ def test_a_bin_fallen_over_is_no_emergency_a_pole_down_with_its_wire_is_one_for_
         replies = say(running, caller, text)
         assert not any("120" in r or "110" in r for r in replies), replies
         for ticket in tickets_of(running, caller):
-            assert ticket.severity != "critical" and not told(running, DUTY_OFFICER, ticket.number or "")
+            assert left_ordinary(running, ticket)
     caller = PASSERS_BY[2]
     replies = say(running, caller, "河滨路那根电杆倒起了 电线拖在地上")
     assert any("110" in r for r in replies) and not any("120" in r for r in replies), replies
     [ticket] = tickets_of(running, caller)
-    assert ticket.severity == "critical" and told(running, DUTY_OFFICER, ticket.number or "")
+    assert raised(running, ticket)
 
 
 def test_blood_in_a_fight_is_told_120_and_110(running: Stack):
@@ -46,7 +46,7 @@ def test_a_missing_old_man_is_an_emergency_and_his_description_is_a_detail_not_a
     replies = say(running, caller, "我屋头老汉儿走丢了 他有老年痴呆 早上出去到现在都没回来")
     assert any("110" in r for r in replies) and not any("120" in r for r in replies), replies
     [ticket] = tickets_of(running, caller)
-    assert ticket.severity == "critical" and told(running, DUTY_OFFICER, ticket.number or "")
+    assert raised(running, ticket)
     replies = say(running, caller, "他穿的蓝色棉袄 住河畔花园")
     assert not any("收到地点" in r for r in replies), replies
     [ticket] = tickets_of(running, caller)

@@ -10,13 +10,10 @@ tickets). Each conversation runs on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
-from bot.store.db import Database
-from bot.store.models import Household, OrgUnit, Person
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, register, say, told
+from tests.integration.talk import live_at, number_in, register, say, told
 from tests.integration.test_conversation_staff import LI_LEI, XF_SECRETARY, YANG_YAN, ticket, unplaced_ticket
 
 pytestmark = pytest.mark.engine
@@ -25,23 +22,6 @@ RESIDENTS = [f"+86139{n:08d}" for n in range(280, 286)]  # added to 幸福社区
 STRANGERS = [f"+86139999901{n:02d}" for n in range(71, 76)]  # not in the registry
 ZHANG_TAO = "+8613700000002"  # 张涛, 幸福社区第2网格
 
-
-def live_at(stack: Stack, phone: str, address: str) -> str:
-    """`phone` registered as a resident of GRID living at `address`, as a household import would have it."""
-    register(stack, phone, "resident", GRID)
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            person = s.scalar(select(Person).where(Person.phone == phone))
-            if person.household_id is None:
-                grid = s.scalar(select(OrgUnit).where(OrgUnit.name == GRID))
-                household = Household(code=f"T10-{phone[-4:]}", unit_id=grid.id, address=address)
-                s.add(household)
-                s.flush()
-                person.household_id = household.id
-        return phone
-    finally:
-        db.dispose()
 
 
 def test_an_acknowledgement_with_words_reaches_the_reporter_whole(running: Stack):
@@ -111,7 +91,7 @@ def test_the_dispatchers_words_reach_the_new_holder_whole_with_a_place(running: 
 def test_a_ticket_passed_to_another_worker_tells_him_where(running: Stack):
     # Blind test 10, #105: "T1041 转给 张涛 他那边有电工" → "新工单T1041【房屋水电气】：我们单元楼道的灯坏了…":
     # no place.
-    resident = live_at(running, RESIDENTS[2], "阳光小区5栋301")
+    resident = live_at(running, RESIDENTS[2], GRID, "阳光小区5栋301")
     number = number_in(say(running, resident, "我们单元楼道的灯坏了 晚上上楼黑得很"))
     assert ticket(running, number)["assignee"] == LI_LEI
     [answer] = say(running, XF_SECRETARY, f"{number} 转给 张涛 他那边有电工")
