@@ -3,28 +3,15 @@
 import re
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 
-from bot.store.db import Database
-from bot.store.models import Ticket
 from bot.store.tracker_events import TrackerEvents, app_url
 from tests.conftest import RESIDENT, STRANGER, WORKER
 from tests.integration.stack import Stack
+from tests.integration.talk import tickets_of
 
 pytestmark = pytest.mark.engine
 MENU = ["1 反映问题", "2 查询进度", "3 议事投票", "4 我的积分"]
-
-
-def tickets_reported_by(stack: Stack, sender: str) -> list[Ticket]:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            tickets = list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender).order_by(Ticket.id)))
-            for ticket in tickets:  # load what the tests read before the session closes
-                _ = ticket.unit
-            return tickets
-    finally:
-        db.dispose()
 
 
 def greeting_and_report(stack: Stack) -> None:
@@ -40,7 +27,7 @@ def greeting_and_report(stack: Stack) -> None:
     number = re.search(r"T\d{4,}", reply).group(0)
     assert "13700000001" in reply
 
-    [ticket] = tickets_reported_by(stack, RESIDENT)
+    [ticket] = tickets_of(stack, RESIDENT)
     assert (ticket.number, ticket.category, ticket.status) == (number, "roads", "assigned")
     assert ticket.text == "我家楼下路灯坏了好几天了"
     # The stack is shared by the session: this worker also hears of other tests' tickets in the grid.
@@ -74,12 +61,12 @@ def test_a_stranger_is_asked_where_and_the_ticket_goes_to_that_grid(stack: Stack
     assert len(replies) == 1, replies
     question = replies[0]
     assert "哪" in question
-    assert tickets_reported_by(stack, STRANGER) == []
+    assert tickets_of(stack, STRANGER) == []
 
     answered = stack.say(STRANGER, "河畔花园")
     [reply] = answered.json()["replies"]
     assert re.search(r"T\d{4,}", reply)
-    [ticket] = tickets_reported_by(stack, STRANGER)
+    [ticket] = tickets_of(stack, STRANGER)
     assert ticket.unit is not None and ticket.unit.name == "河滨社区第1网格"
     assert ticket.place_text == "河畔花园" and ticket.category == "sanitation"
 

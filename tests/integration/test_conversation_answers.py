@@ -14,10 +14,9 @@ from sqlalchemy import select
 
 from bot.common.clock import Clock
 from bot.core.council import post_notice
-from bot.store.db import Database
 from bot.store.models import Person
 from tests.integration.stack import Stack
-from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
+from tests.integration.talk import assignee_phone, number_in, register, say, session_of, tickets_of, told
 
 pytestmark = pytest.mark.engine
 # 河滨社区第2网格 (河滨路, 文化广场), grid worker +8613700000010; these residents are no other test's.
@@ -29,22 +28,14 @@ HEATING = "本周六上午9点在社区发放冬季取暖补贴，请带身份�
 
 
 def person_id(stack: Stack, phone: str) -> int:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            return int(s.scalar(select(Person.id).where(Person.phone == phone)))
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        return int(s.scalar(select(Person.id).where(Person.phone == phone)))
 
 
 def post_notice_to(stack: Stack, phone: str, text: str) -> None:
     """What `bin/bot notices post` does, for one resident."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            post_notice(s, Clock(), text, {"people": [person_id(stack, phone)]})
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        post_notice(s, Clock(), text, {"people": [person_id(stack, phone)]})
 
 
 def test_a_follow_up_question_is_read_with_the_previous_questions_subject(running: Stack):

@@ -18,8 +18,9 @@ from bot.store.channel_models import OptOut
 from bot.store.council_models import Topic
 from bot.store.db import Database
 from bot.store.household_models import Visit
-from bot.store.models import Household, Ticket
+from bot.store.models import Household
 from tests.integration.stack import Stack
+from tests.integration.talk import tickets_of
 
 pytestmark = pytest.mark.engine
 SMS = 70
@@ -40,15 +41,6 @@ def say(stack: Stack, sender: str, text: str) -> str:
 
 def database(stack: Stack) -> Database:
     return Database(stack.settings.resolved_database_url)
-
-
-def tickets_of(stack: Stack, sender: str) -> list[Ticket]:
-    db = database(stack)
-    try:
-        with db.session() as s:
-            return list(s.scalars(select(Ticket).where(Ticket.reporter_address == sender)))
-    finally:
-        db.dispose()
 
 
 def test_a_dropped_proposal_says_so_and_another_request_leaves_the_draft(running: Stack):

@@ -13,11 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.channels.simulator import ONE_PIXEL_PNG
-from bot.store.db import Database
 from bot.store.models import Ticket, TicketEvent
 from tests.conftest import DUTY_OFFICER, POINT_IN_GRID_1
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, say, tickets_of, told
+from tests.integration.talk import number_in, say, session_of, tickets_of, told
 
 pytestmark = pytest.mark.engine
 GRID_3_WORKER = "+8613700000003"  # 幸福社区第3网格, whose residents are +8613900000041 … 060
@@ -32,13 +31,9 @@ RIDERS = ["+8613600000003", "+8613600000004"]
 
 
 def events_of(stack: Stack, number: str) -> list[TicketEvent]:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            tid = s.scalar(select(Ticket.id).where(Ticket.number == number))
-            return list(s.scalars(select(TicketEvent).where(TicketEvent.ticket_id == tid).order_by(TicketEvent.id)))
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        tid = s.scalar(select(Ticket.id).where(Ticket.number == number))
+        return list(s.scalars(select(TicketEvent).where(TicketEvent.ticket_id == tid).order_by(TicketEvent.id)))
 
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.store.db import Database
 from bot.store.models import Household, Person, Ticket, TicketEvent
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, say, tickets_of, told
+from tests.integration.talk import number_in, say, session_of, ticket_numbered, tickets_of, told
 
 pytestmark = pytest.mark.engine
 # 河滨社区第2网格 (河滨路, 文化广场): residents +8613900000181 … 200; these are no other test's. SQLite and PostgreSQL
@@ -27,45 +26,21 @@ HB_SECRETARY = "+8613800003001"
 
 
 def person_named(stack: Stack, phone: str) -> str:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            return str(s.scalar(select(Person.name).where(Person.phone == phone)))
-    finally:
-        db.dispose()
-
-
-def ticket(stack: Stack, number: str) -> Ticket:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            found = s.scalar(select(Ticket).where(Ticket.number == number))
-            assert found is not None, number
-            _ = found.assignee
-            return found
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        return str(s.scalar(select(Person.name).where(Person.phone == phone)))
 
 
 def urges_of(stack: Stack, number: str) -> int:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            found = s.scalar(select(Ticket.id).where(Ticket.number == number))
-            return len(list(s.scalars(select(TicketEvent.id).where(TicketEvent.ticket_id == found,
-                                                                      TicketEvent.kind == "urged"))))
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        found = s.scalar(select(Ticket.id).where(Ticket.number == number))
+        return len(list(s.scalars(select(TicketEvent.id).where(TicketEvent.ticket_id == found,
+                                                                  TicketEvent.kind == "urged"))))
 
 
 def household_code(stack: Stack, phone: str) -> str:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            return str(s.scalar(select(Household.code).join(Person, Person.household_id == Household.id)
-                                .where(Person.phone == phone)))
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        return str(s.scalar(select(Household.code).join(Person, Person.household_id == Household.id)
+                            .where(Person.phone == phone)))
 
 
 def test_an_impatient_policy_question_is_answered_never_an_urge_on_an_unrelated_ticket(
@@ -88,9 +63,9 @@ def test_a_ticket_passed_to_another_grid_is_explained_where_it_went(running: Sta
     """#63: 垃圾那个转到哪里去了哦 → 这个问题我还答不上 (an unknown policy question)."""
     grandpa = RESIDENTS[1]
     garbage = number_in(say(running, grandpa, "楼后头的垃圾堆了一个星期了 莫得人收 臭得很"))
-    assert ticket(running, garbage).assignee.phone == HB_GRID_2
+    assert ticket_numbered(running, garbage).assignee.phone == HB_GRID_2
     say(running, HB_GRID_2, f"退单 {garbage} 那块地是河滨社区第3网格管的")
-    passed = ticket(running, garbage)
+    passed = ticket_numbered(running, garbage)
     assert passed.assignee.phone == HB_GRID_3, passed.assignee.phone
     [answer] = say(running, grandpa, "垃圾那个转到哪里去了哦")
     assert garbage in answer and "河滨社区第3网格" in answer and passed.assignee.name in answer, answer
@@ -116,7 +91,7 @@ def test_a_when_question_about_a_ticket_filed_on_a_visit_gets_its_progress_not_a
     grandma = RESIDENTS[3]
     visited = say(running, HB_GRID_2, f"走访 {household_code(running, grandma)} 老人身体还可以 反映 屋顶漏雨")
     roof = number_in(visited)
-    assert ticket(running, roof).reporter_address == grandma
+    assert ticket_numbered(running, roof).reporter_address == grandma
     say(running, HB_GRID_2, f"{roof} 师傅明天上午来换瓦")
     [answer] = say(running, grandma, "屋顶那个好久来修 下雨天屋头要摆三个盆")
     assert roof in answer and "明天上午来换瓦" in answer, answer
@@ -131,5 +106,5 @@ def test_a_when_question_right_after_a_report_gets_the_latest_progress_not_补�
     say(running, HB_GRID_2, f"{pipe} 师傅说管子老化了 明天上午来换")
     [answer] = say(running, neighbour, "好久来修嘛 楼下那家又来吵了")
     assert pipe in answer and "明天上午来换" in answer and "新问题" not in answer, answer
-    assert "补充：好久来修" not in ticket(running, pipe).text
+    assert "补充：好久来修" not in ticket_numbered(running, pipe).text
     assert len(tickets_of(running, neighbour)) == 1

@@ -16,11 +16,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.channels.simulator import ONE_PIXEL_PNG
-from bot.store.db import Database
 from bot.store.models import Household, OrgUnit, Person
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
+from tests.integration.talk import assignee_phone, number_in, register, say, session_of, tickets_of, told
 from tests.integration.test_conversation_votes import ballots, close_topic, open_topic
 
 pytestmark = pytest.mark.engine
@@ -93,19 +92,15 @@ def test_a_location_answers_which_charging_cabinet(running: Stack):
 
 def household_of_two(stack: Stack) -> None:
     """A household of 石桥村 of the villager and her husband 李明, once per database."""
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            if s.scalar(select(Person.id).where(Person.phone == VILLAGER)) is not None:
-                return
-            grid = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "SQ-G1"))
-            home = Household(code="H-RIDERS2", unit_id=grid, address="石桥村")
-            s.add(home)
-            s.flush()
-            s.add_all([Person(name="王秀英", phone=VILLAGER, kind="resident", household_id=home.id, home_unit_id=grid),
-                       Person(name="李明", phone=HUSBAND, kind="resident", household_id=home.id, home_unit_id=grid)])
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        if s.scalar(select(Person.id).where(Person.phone == VILLAGER)) is not None:
+            return
+        grid = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "SQ-G1"))
+        home = Household(code="H-RIDERS2", unit_id=grid, address="石桥村")
+        s.add(home)
+        s.flush()
+        s.add_all([Person(name="王秀英", phone=VILLAGER, kind="resident", household_id=home.id, home_unit_id=grid),
+                   Person(name="李明", phone=HUSBAND, kind="resident", household_id=home.id, home_unit_id=grid)])
 
 
 def test_a_relation_word_when_the_only_other_member_has_a_ballot_says_so_and_never_offers_him_again(running: Stack):

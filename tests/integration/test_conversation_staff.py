@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.common.sms_parts import segments
-from bot.store.db import Database
 from bot.store.models import Ticket, TicketEvent
 from tests.conftest import DUTY_OFFICER, POINT_IN_HB_GRID_2
 from tests.integration.stack import Stack
+from tests.integration.talk import session_of
 
 pytestmark = pytest.mark.engine
 
@@ -72,24 +72,16 @@ def notices(stack: Stack, to: str, containing: str = "") -> list[str]:
 
 
 def query(stack: Stack, statement):
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            return list(s.execute(statement).all())
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        return list(s.execute(statement).all())
 
 
 def ticket(stack: Stack, number: str) -> dict:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            t = s.scalar(select(Ticket).where(Ticket.number == number))
-            return {"status": t.status, "unit": t.unit.name if t.unit else None,
-                    "assignee": t.assignee.phone if t.assignee else None, "priority": t.priority,
-                    "merged_into": t.merged_into_id}
-    finally:
-        db.dispose()
+    with session_of(stack) as s:
+        t = s.scalar(select(Ticket).where(Ticket.number == number))
+        return {"status": t.status, "unit": t.unit.name if t.unit else None,
+                "assignee": t.assignee.phone if t.assignee else None, "priority": t.priority,
+                "merged_into": t.merged_into_id}
 
 
 def event_kinds(stack: Stack, number: str) -> list[str]:

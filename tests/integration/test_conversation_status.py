@@ -10,12 +10,9 @@ Each conversation runs on SQLite and on PostgreSQL with senders no other test us
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
-from bot.store.db import Database
-from bot.store.models import Ticket
 from tests.integration.stack import Stack
-from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
+from tests.integration.talk import assignee_phone, number_in, register, say, ticket_numbered, tickets_of, told
 
 pytestmark = pytest.mark.engine
 GRID = "幸福社区第1网格"
@@ -30,17 +27,6 @@ def rubbish_of(index: int) -> str:
     """The rubbish report, at a building of its own per resident (it may still be merged with another's: 并单, so
     the tests read the ticket the reply names)."""
     return f"阳光小区{3 if index == 4 else index + 3}栋背后那个垃圾桶好几天莫得人收了 臭死了"
-
-
-def numbered(stack: Stack, number: str) -> Ticket:
-    db = Database(stack.settings.resolved_database_url)
-    try:
-        with db.session() as s:
-            ticket = s.scalar(select(Ticket).where(Ticket.number == number))
-            assert ticket is not None, number
-            return ticket
-    finally:
-        db.dispose()
 
 
 @pytest.mark.parametrize(("index", "report", "question"), [
@@ -75,9 +61,9 @@ def test_a_clearly_different_problem_after_a_rubbish_report_is_a_ticket_of_its_o
     assert not any("新问题" in r or "补充" in r for r in replies), replies
     new = number_in(replies)
     assert new != rubbish, replies
-    assert other not in numbered(running, rubbish).text
+    assert other not in ticket_numbered(running, rubbish).text
     [mine] = [t for t in tickets_of(running, neighbour) if t.number == new]
-    assert other.split()[-1] in mine.text and mine.category != numbered(running, rubbish).category, mine.text
+    assert other.split()[-1] in mine.text and mine.category != ticket_numbered(running, rubbish).category, mine.text
 
 
 @pytest.mark.parametrize("detail", ["就在3栋后门那点", "臭得很"])
@@ -88,7 +74,7 @@ def test_a_place_or_a_smell_after_the_rubbish_report_still_joins_it(running: Sta
     rubbish = number_in(say(running, neighbour, rubbish_of(index)))
     [added] = say(running, neighbour, detail)
     assert added == f"已补充到工单{rubbish}，已转告承办人。", added
-    assert numbered(running, rubbish).text.endswith(f"补充：{detail}")
+    assert ticket_numbered(running, rubbish).text.endswith(f"补充：{detail}")
     assert len(tickets_of(running, neighbour)) == 1
 
 
