@@ -45,3 +45,17 @@ def test_no_more_heldout_messages_occur_in_the_training_data_than_when_it_was_wr
     recorded = set(Path(REPO / "bench" / folder / "seen_in_training.txt").read_text(encoding="utf-8").split("\n"))
     assert set(seen_in_training(rows_of(folder))) - (recorded - {""}) == set()
 
+
+
+def test_a_blind_writers_row_becomes_an_example_with_its_ticket_numbers_and_places_marked():
+    from bench.nlu_from_tsv import annotated, converted
+
+    assert annotated("Ｔ１０４５ 河畔花园3栋的路灯换好了", ["河畔花园3栋"]) == \
+        "[Ｔ１０４５](ticket_id) [河畔花园3栋](place)的路灯换好了"
+    assert annotated("工单1042 收到", []) == "工单[1042](ticket_id) 收到"
+    rows = [{"text": "阳光小区门口  井盖莫得了", "intent": "report_issue", "category": "roads", "places": "阳光小区"},
+            {"text": "谢谢", "intent": "thank", "category": "", "places": ""},
+            {"text": "楼下狗天天叫", "intent": "report_issue", "category": "dispute", "places": ""}]
+    examples, in_nlu, in_heldout = converted(rows, known={"谢谢"}, blind={"楼下狗天天叫"})
+    assert examples == {"report_issue/roads": ["[阳光小区](place)门口 井盖莫得了"]}
+    assert (in_nlu, in_heldout) == (1, 1)
