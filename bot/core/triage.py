@@ -58,6 +58,8 @@ _ABUSE = re.compile(
 _PROBLEM = re.compile(
     r"坏|漏|堵|臭|吵|烂|破|断|塌|垮|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
     r"不亮|不通|不响|不修|修|松了|掉了|丢了|不见了|翻了|倒了|歪了|爆了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
+    # 歪起了 要倒不倒, 停了两天了 没得水 (blind test 23, #5): a thing leaning or a supply cut is a problem too.
+    r"歪起|斜起|歪倒|要倒|倒不倒|偏起|停了|停起|没得水|莫得水|没得电|莫得电|没电|黑了|黑起|"
     r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人|"
     # Rubbish described where it should not be ("花坛边上好多建筑垃圾", blind test 7, #63), not 垃圾分类 asked about.
     r"建筑垃圾|装修垃圾|渣土|(?:好多|一堆|一大堆|满地|遍地|到处都?是)垃圾|垃圾.{0,4}(?:堆|满了|成山|没人|莫得人|没得人)")
@@ -79,12 +81,20 @@ _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|
 # Someone else's number ("我想找李磊 他电话好多", blind test 6, #80): never given; the sender's own contacts are.
 _SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)|"
                       # 帮我查一下楼上李婆婆家的电话号码 (blind test 22, #88)
-                      r"(?:查|打听|问)(?:一下|一哈|下)?[^，,。\s]{0,12}(?:电话|号码|手机)")
+                      r"(?:查|打听|问)(?:一下|一哈|下)?[^，,。\s]{0,12}(?:电话|号码|手机)|"
+                      # 我想要3栋2单元张大爷儿子的手机号 (blind test 23, #6): someone's number asked for, never a
+                      # registration of the sender's own new number
+                      r"(?:要|找|求)[^，,。\s]{0,14}(?<![我])的(?:电话|号码|手机号?|联系方式)")
 _HOW_TO_VOTE = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:投票|投|表决)")
 _HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)\s*(?:照片|图片|相片|图)|"
-                           r"(?:照片|图片|相片)\s*(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)")  # either order (#73)
+                           r"(?:照片|图片|相片)\s*(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|传|上传)|"  # either order (#73)
+                           # 我想拍个相片给你们看 咋个弄嘛, 发个图片咋弄 (blind test 23, #7)
+                           r"(?:拍|发|传)(?:个|张|几张|一张)?(?:照片|图片|相片|图)[^，,。]{0,8}(?:咋个|怎么|怎样|如何|咋)")
 # Sending a voice message or a location (blind test 8, #124: "我不会打字 可以发语音不", "咋个给你们发位置").
-_HOW_TO_VOICE = re.compile(r"(?:发|用|说|录)(?:个|段|条)?语音|语音(?:可以|行|得行|能)|不会打字|打不来字|不会写字")
+_HOW_TO_VOICE = re.compile(r"(?:发|用|说|录)(?:个|段|条)?语音|语音(?:可以|行|得行|能)|不会打字|打不来字|不会写字|"
+                           # 可以给你们打电话不, 能不能打电话, 可不可以说话 (blind test 23, #6): calling is answered
+                           r"字打不来|打字打不来|(?:能不能|可不可以|可以|能|得行)(?:给你们|跟你们|给你)?(?:打个?电话|说话)|"
+                           r"(?:打个?电话|说话)(?:可以|行|得行|能)?(?:不|吗|嘛|不嘛)[?？]?$")
 _HOW_TO_LOCATION = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:给你们|跟你们|给你)?\s*(?:发|共享|分享|传)\s*"
                               r"(?:个)?(?:位置|定位)|位置(?:咋个|怎么|咋)(?:发|弄|传)")
 
@@ -298,7 +308,10 @@ _OPENER = re.compile(rf"^{_HAIL}*(?:我们?|我这里|我这边)?(?:要|想|想�
                      r"(?:事|事情|情况|问题)?(?:嘛|哈|啊|哦|呢|噻|喔)?$|"
                      # 我有个事 / 有个情况想跟你反映一下 (blind test 7, #42)
                      rf"^{_HAIL}*我?有(?:一?个|点|件)(?:事|事情|情况|问题)(?:想|要)?(?:跟|给|和)?(?:你|你们)?"
-                     r"(?:反应|反映|说|讲|报)?(?:一下|一哈)?(?:嘛|哈|啊|哦|呢|噻)?$")
+                     r"(?:反应|反映|说|讲|报)?(?:一下|一哈)?(?:嘛|哈|啊|哦|呢|噻)?$|"
+                     # 领导 麻烦问一哈, 想问个事 (blind test 23, #6): about to ask, listened to
+                     rf"^{_HAIL}*(?:麻烦|我|我就是|就是|我想|想|我要|要)*(?:问|请教|打听)(?:一?个|一下|一哈|下|点|件)?"
+                     r"(?:事|事情|问题)?(?:嘛|哈|啊|哦|呢|噻)?$")
 _FRAGMENT = re.compile(r"^(?:我们?|咱们?|我家|屋头|屋里|家里|这边|那边|就是|嗯|呃|哦|哎|诶|那)*(?:那个|这个|那件|这件)"
                        r"(?:事|事情|情况|人)?(?:嘛|哈|啊|哦|呢|噻)?$")
 # Who or where alone, no problem (我们楼上那家, 隔壁那个人, 楼下有个老头, blind test 9, #40): asked what happened, the
@@ -312,8 +325,17 @@ _ABOUT_TO_TELL = r"(?:我?(?:跟|给|和)你们?(?:说|讲)(?:嘛|哈|哦|一下
 _WHO_FRAGMENT = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们?|我家|我们家|咱们?|屋头|就是|嗯|呃|哦|哎|诶)*"
                            rf"(?:{_SPOT}(?:(?:那|这)一?(?:个|些|几个)?|有一?个|有些)?|(?:那|这)一?(?:个|些|几个)?)"
                            rf"{_WHO}子?(?:嘛|哈|啊|哦|呢|噻|哟)?$")
-_WHO_LEAD = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们?|我家|我们家|咱们?|屋头|就是|嗯|呃|哦|哎|诶)+|"
+_WHO_LEAD = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们家|我家|我们?|咱们?|屋头|就是|嗯|呃|哦|哎|诶)+|"
                        r"(?:嘛|哈|啊|哦|呢|噻|哟)$")
+# A thing alone, its place or not (安居苑6栋的楼道灯, 我们院子头那个自来水, blind test 23, #5): held like who alone
+# and asked what is wrong with it, never filed without a problem.
+_THING = (r"(?:楼道灯|路灯|声控灯|灯|自来水|水管|水龙头|水表|电表|电梯|门禁|大门|单元门|铁门|井盖|下水道|化粪池|垃圾桶|"
+          r"垃圾站|垃圾池|电线杆|电杆|电线|线杆|红绿灯|路面|桥面|围墙|护栏|树|健身器材|充电桩|充电柜|监控|天然气|燃气|"
+          r"暖气|水|电|网|信号|楼梯|扶手|排水沟|水沟|消防栓|灭火器|车棚|停车场)")
+_THING_FRAGMENT = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们?|我家|我们家|咱们?|屋头|就是|嗯|呃|哦|哎|诶)*"
+                             r"[^，,。！!？?\s]{0,12}?(?:的|头|里|里头|门口|旁边|背后|外面)?"
+                             r"(?:(?:那|这)一?(?:个|根|盏|棵|条|口|台|些|几个)?)?"
+                             rf"{_THING}(?:嘛|哈|啊|哦|呢|噻|哟)?$")
 WHO_ASKED = "好的，{who}怎么了？请说说是什么问题，我一起记下。"
 WHO_ASKED_MARK = "怎么了？请说说是什么问题"  # how the reply to who alone reads, found again by `followups.held_who`
 ASK_PROBLEM = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
@@ -343,7 +365,8 @@ def names_only_who(text: str) -> bool:
     the dialogue asks what happened (`who_asked`) and keeps the words for the report that follows."""
     plain = _bare(text)
     return bool(plain) and not has_problem(plain) and _FRAGMENT.match(plain) is None \
-        and _WHO_FRAGMENT.match(plain) is not None
+        and information_request(plain) is None \
+        and (_WHO_FRAGMENT.match(plain) is not None or _THING_FRAGMENT.match(plain) is not None)
 
 
 def who_asked(text: str) -> str:
