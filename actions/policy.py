@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import knowledge, points, questions, residence, triage
+from bot.core import knowledge, points, problem_context, questions, residence, triage
 from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
@@ -118,8 +118,9 @@ class ActionAnswerPolicy(Action):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
         found = find_answer(tracker, text)
         with ctx.db.session() as session:
-            if found is None and triage.has_problem(text):
-                # 这里有根电线杆歪起了 要倒不倒的, guessed a question: a problem nobody answers is a report (bt 23, #5)
+            if found is None and triage.has_problem(text) and not problem_context.asks(text):
+                # 这里有根电线杆歪起了 要倒不倒的, guessed a question: a problem told, nobody answers, is a report
+                # (bt 23, #5); 电梯那个到底好久修得好嘛 still asks (about their report)
                 return [FollowupAction("action_unsure")]
             if found is None:
                 person = sender_person(session, tracker)
@@ -152,7 +153,8 @@ class ActionNotUnderstood(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
-        if self.PROBLEM_IS_REPORT and triage.has_problem(text) and find_answer(tracker, text) is None:
+        if self.PROBLEM_IS_REPORT and triage.has_problem(text) and not problem_context.asks(text) \
+                and find_answer(tracker, text) is None:
             return [FollowupAction("action_unsure")]
         if not triage.has_problem(text) and (find_answer(tracker, text) is not None or self._about_a_notice(tracker)):
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.core import problem_context
+
 # Verbs of a thing's state before 倒起 (Sichuanese "…着": 堵倒起了, 坏倒起了, 锁倒起的; blind test 22, #1 and #48): the
 # thing stays so, nobody fell. 有个老人在路边倒起了, 婆婆倒起了 are still someone down.
 STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
@@ -58,8 +60,6 @@ _ABUSE = re.compile(
 _PROBLEM = re.compile(
     r"坏|漏|堵|臭|吵|烂|破|断|塌|垮|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
     r"不亮|不通|不响|不修|修|松了|掉了|丢了|不见了|翻了|倒了|歪了|爆了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
-    # 歪起了 要倒不倒, 停了两天了 没得水 (blind test 23, #5): a thing leaning or a supply cut is a problem too.
-    r"歪起|斜起|歪倒|要倒|倒不倒|偏起|停了|停起|没得水|莫得水|没得电|莫得电|没电|黑了|黑起|"
     r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人|"
     # Rubbish described where it should not be ("花坛边上好多建筑垃圾", blind test 7, #63), not 垃圾分类 asked about.
     r"建筑垃圾|装修垃圾|渣土|(?:好多|一堆|一大堆|满地|遍地|到处都?是)垃圾|垃圾.{0,4}(?:堆|满了|成山|没人|莫得人|没得人)")
@@ -216,7 +216,8 @@ def is_abuse(text: str) -> bool:
 
 
 def has_problem(text: str) -> bool:
-    return _PROBLEM.search(_plain(text)) is not None or has_danger(text)
+    plain = _plain(text)  # 歪起了, 停了两天了 count too unless asked about (bot/core/problem_context.py)
+    return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain)
 
 
 # Standing down: 算了 不报了, it is fixed (blind test 8, #150: "算了 不报了 我喊儿子拿螺丝刀拧紧了" raised 110).
@@ -329,13 +330,10 @@ _WHO_LEAD = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们家|我家|我们?|
                        r"(?:嘛|哈|啊|哦|呢|噻|哟)$")
 # A thing alone, its place or not (安居苑6栋的楼道灯, 我们院子头那个自来水, blind test 23, #5): held like who alone
 # and asked what is wrong with it, never filed without a problem.
-_THING = (r"(?:楼道灯|路灯|声控灯|灯|自来水|水管|水龙头|水表|电表|电梯|门禁|大门|单元门|铁门|井盖|下水道|化粪池|垃圾桶|"
-          r"垃圾站|垃圾池|电线杆|电杆|电线|线杆|红绿灯|路面|桥面|围墙|护栏|树|健身器材|充电桩|充电柜|监控|天然气|燃气|"
-          r"暖气|水|电|网|信号|楼梯|扶手|排水沟|水沟|消防栓|灭火器|车棚|停车场)")
 _THING_FRAGMENT = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们?|我家|我们家|咱们?|屋头|就是|嗯|呃|哦|哎|诶)*"
                              r"[^，,。！!？?\s]{0,12}?(?:的|头|里|里头|门口|旁边|背后|外面)?"
                              r"(?:(?:那|这)一?(?:个|根|盏|棵|条|口|台|些|几个)?)?"
-                             rf"{_THING}(?:嘛|哈|啊|哦|呢|噻|哟)?$")
+                             rf"{problem_context.THING}(?:嘛|哈|啊|哦|呢|噻|哟)?$")
 WHO_ASKED = "好的，{who}怎么了？请说说是什么问题，我一起记下。"
 WHO_ASKED_MARK = "怎么了？请说说是什么问题"  # how the reply to who alone reads, found again by `followups.held_who`
 ASK_PROBLEM = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
@@ -366,7 +364,8 @@ def names_only_who(text: str) -> bool:
     plain = _bare(text)
     return bool(plain) and not has_problem(plain) and _FRAGMENT.match(plain) is None \
         and information_request(plain) is None \
-        and (_WHO_FRAGMENT.match(plain) is not None or _THING_FRAGMENT.match(plain) is not None)
+        and (_WHO_FRAGMENT.match(plain) is not None or (
+            problem_context.may_be_thing_alone(_plain(text)) and _THING_FRAGMENT.match(plain) is not None))
 
 
 def who_asked(text: str) -> str:

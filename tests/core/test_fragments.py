@@ -52,3 +52,15 @@ def test_about_to_ask_is_listened_to():
     assert triage.no_problem_yet_reply("领导 麻烦问一哈") == triage.LISTENING
     assert chatter.about_to_ask("你好 我是阳光小区的老住户了 想问个事")
     assert not chatter.about_to_ask("您好 我是河滨社区的老住户")
+
+
+def test_a_supply_cut_asked_about_is_no_problem_but_told_it_is():
+    assert not triage.has_problem("电瓶快没电了 哪点能充")
+    assert not triage.has_problem("电瓶快没电了 这附近哪里能充")
+    assert triage.has_problem("水停了两天了")
+    assert not triage.has_problem("雨停了")
+
+
+def test_a_thing_beside_its_trouble_is_a_whole_report_never_a_thing_alone():
+    assert not triage.names_only_who("门口有个坑 下雨全是水")
+    assert not triage.names_only_who("我们小区那个化粪池漫出来了")
