@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import knowledge, points, questions, residence, triage
+from bot.core import knowledge, points, problem_context, questions, residence, triage
 from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
@@ -118,6 +118,10 @@ class ActionAnswerPolicy(Action):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
         found = find_answer(tracker, text)
         with ctx.db.session() as session:
+            if found is None and triage.has_problem(text) and not problem_context.asks(text):
+                # 这里有根电线杆歪起了 要倒不倒的, guessed a question: a problem told, nobody answers, is a report
+                # (bt 23, #5); 电梯那个到底好久修得好嘛 still asks (about their report)
+                return [FollowupAction("action_unsure")]
             if found is None:
                 person = sender_person(session, tracker)
                 from_notice = questions.notice_answer(session, ctx.clock, person, text, questions.whom_to_ask(
@@ -141,6 +145,7 @@ class ActionNotUnderstood(Action):
     小区不让电动车进 外卖咋个送: blind test 17, #21, #97, #112), anything else gets 没太看懂 and the menu."""
 
     RESPONSE = "utter_default"
+    PROBLEM_IS_REPORT = False  # out of scope with problem words in it is a report (blind test 23, #5)
 
     def name(self) -> str:
         return "action_not_understood"
@@ -148,6 +153,9 @@ class ActionNotUnderstood(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
+        if self.PROBLEM_IS_REPORT and triage.has_problem(text) and not problem_context.asks(text) \
+                and find_answer(tracker, text) is None:
+            return [FollowupAction("action_unsure")]
         if not triage.has_problem(text) and (find_answer(tracker, text) is not None or self._about_a_notice(tracker)):
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response=self.RESPONSE)
@@ -167,6 +175,7 @@ class ActionOutOfScope(ActionNotUnderstood):
     电瓶快没电了 这附近哪里能充 (blind test 7, #55) is the riders' battery-swap points, not 这个我帮不上忙."""
 
     RESPONSE = "utter_out_of_scope"
+    PROBLEM_IS_REPORT = True
 
     def name(self) -> str:
         return "action_out_of_scope"

@@ -162,7 +162,7 @@ class DialogueContext:
             message = replace(message, text=f"{look.held_who} {text}")
             text = message.text
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
-                and await self._place_only(text):  # 5栋2单元 first: held for the report
+                and await self._place_only(text, message):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
         if emergency_downgrade.says_not_urgent(text):  # 这个不是急事哈: an ordinary ticket now (blind test 22, #1)
             downgraded = await asyncio.to_thread(self.emergencies.downgrade, message, text)
@@ -330,14 +330,23 @@ class DialogueContext:
                 carried["photos"] = list(photos)
             return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
 
-    async def _place_only(self, text: str) -> bool:
-        """Only a place by its words, and nothing the classifier is sure of (a crash at 河滨路口 is a report)."""
+    async def _place_only(self, text: str, message: Claimed) -> bool:
+        """Only a place by its words, and nothing the classifier is sure of (a crash at 河滨路口 is a report); right
+        after abuse (sb 傻逼东西 → 河滨路) nothing was reported, so the place is only a place (blind test 23, #6)."""
         if not await asyncio.to_thread(self._place_words, text):
             return False
-        if self.classify is None:
+        if self.classify is None or await asyncio.to_thread(self._after_abuse, message):
             return True
         intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
         return intent in ("nlu_fallback", "out_of_scope")
+
+    def _after_abuse(self, message: Claimed) -> bool:
+        with self.db.session() as s:
+            before = s.scalar(select(InboxMessage.text).where(
+                InboxMessage.channel == message.channel, InboxMessage.sender == message.sender,
+                InboxMessage.id < message.id, InboxMessage.received_at >= self.clock.now() - self.followup_window)
+                .order_by(InboxMessage.id.desc()).limit(1))
+        return before is not None and triage.abuse_only(before)
 
     def _place_words(self, text: str) -> bool:
         with self.db.session() as s:

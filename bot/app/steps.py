@@ -260,7 +260,8 @@ class InformationRequests:
                              triage.SOMEONES_NUMBER)
         if chatter.introduces_only(message.text) and not message.payload.get("photos"):
             # 我是阳光小区的 我们那个: the problem comes next, the estate held for it (blind test 8, #1)
-            reply = await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))
+            reply = triage.LISTENING if chatter.about_to_ask(message.text) else \
+                await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))  # 想问个事: listened
             return [{"text": chatter.GREETED + reply if chatter.greets(message.text) else reply}]
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)

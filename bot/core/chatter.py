@@ -62,6 +62,12 @@ def remark(text: str) -> bool:
         triage.information_request(plain) is None and not any(c.isdigit() for c in plain)
 
 
+# 您好 我是河滨社区的老住户, 我在河滨社区住了好多年 (blind test 23, #6): who is speaking, in one breath.
+_RESIDENT = re.compile(r"^(?:喂|你好|您好|你们好)?[\s，,]*(?:(?:我是|我们是)([^\s，,。！!？?\d]{2,10}?)的?"
+                       r"(?:老住户|住户|老居民|居民|老业主|业主|老人)了?|"
+                       r"我(?:在|们在)([^\s，,。！!？?\d]{2,10}?)(?:住了|住起|都住了)[^\s，,。！!？?]{0,8})"
+                       r"(?:嘛|哈|哦|噻)?[\s，,。.…]*")
+
 # How long they have lived there (你好 我是安居社区的 搬过来两年了, blind test 10, #2): still no problem named.
 _SETTLED = re.compile(r"^(?:刚|才|都)?(?:搬过来|搬来|搬到这|住了|住到|在这住了|在这里住了|在这边住了|住这)"
                       r"[^\s，,。！!？?]{0,8}[\s，,。.…]*$")
@@ -70,11 +76,27 @@ _SETTLED = re.compile(r"^(?:刚|才|都)?(?:搬过来|搬来|搬到这|住了|�
 def introduces_only(text: str) -> bool:
     """我是阳光小区的 我们那个, 你好 我是安居社区的 搬过来两年了: who is speaking, and a pointer at a problem not yet
     named, or how long they have lived there."""
+    return _introduction(text) is not None
+
+
+def _introduction(text: str) -> re.Match[str] | None:
     plain = _plain(text)
+    if triage.has_problem(plain):
+        return None
+    found = _RESIDENT.match(plain)
+    if found is not None:  # 我是河滨社区的老住户 (想问个事): nothing else, or only about to ask
+        rest = plain[found.end():]
+        return found if not rest or triage.says_no_problem_yet(rest) or _TRAILS.match(rest) is not None else None
     found = _INTRO.match(plain)
     rest = plain[found.end():] if found is not None else ""
-    return found is not None and not triage.has_problem(plain) and \
-        (_TRAILS.match(rest) is not None or _SETTLED.match(rest) is not None)
+    return found if found is not None and (_TRAILS.match(rest) is not None or _SETTLED.match(rest) is not None) \
+        else None
+
+
+def about_to_ask(text: str) -> bool:
+    """Whether an introduction ends about to ask (我是阳光小区的老住户了 想问个事): listened to."""
+    found = _introduction(text)
+    return found is not None and triage.no_problem_yet_reply(_plain(text)[found.end():] or "x") == triage.LISTENING
 
 
 GREETED = "您好！"
@@ -88,8 +110,8 @@ def greets(text: str) -> bool:
 
 def introduced_place(text: str) -> str:
     """The place a self-introduction names (阳光小区 of 我是阳光小区的 我们那个), else ""."""
-    found = _INTRO.match(_plain(text))
-    return found.group(1) if found is not None and introduces_only(text) else ""
+    found = _introduction(text)
+    return next((g for g in found.groups() if g), "") if found is not None else ""
 
 
 def answered_just_before(session: Session, channel: str, sender: str, before_id: int,

@@ -1,0 +1,39 @@
+"""Words that name a problem only in context, and what a thing named alone is (blind test 23, #5).
+
+- 歪起了 要倒不倒, 停了两天了 没得水: a thing leaning or a supply cut is a problem, unless the message asks something
+  (电瓶快没电了 哪点能充 is the riders' battery question, never a report);
+- 安居苑6栋的楼道灯, 我们院子头那个自来水: a thing alone, held and asked what is wrong with it, only when the message
+  is one phrase and says nothing of trouble (门口有个坑 下雨全是水 is a whole report).
+"""
+
+from __future__ import annotations
+
+import re
+
+_IN_CONTEXT = re.compile(
+    r"歪起|斜起|歪倒|要倒|倒不倒|偏起|停起|没得水|莫得水|没得电|莫得电|"
+    r"(?:水|电|气)停了|停了(?:[一两三四五六七八九十几半\d]+(?:天|个?小时|个?月|周|个?星期)|好久|好几天|一?整天)")
+# Asking, not telling: where, how, when, may I.
+_ASKED = re.compile(r"哪点|哪里|哪儿|哪个地方|咋个|咋办|咋弄|怎么|怎样|如何|好久|多久|几时|啥时候|什么时候|"
+                    r"请问|问一下|问一哈|问下|想问|能不能|可不可以|行不行|可以[^，,。\s]{0,12}(?:不|吗|嘛)$|吗|[?？]")
+# Trouble words beside a thing: never the thing alone (坑, 全是水, 漫出来).
+_TROUBLE = re.compile(r"坑|洞|全是|都是|到处|漫|冒|积|淹|溢|垮|歪|斜|倒|停|没得|莫得|没有|不得")
+
+THING = (r"(?:楼道灯|路灯|声控灯|灯|自来水|水管|水龙头|水表|电表|电梯|门禁|大门|单元门|铁门|井盖|下水道|化粪池|垃圾桶|"
+         r"垃圾站|垃圾池|电线杆|电杆|电线|线杆|红绿灯|路面|桥面|围墙|护栏|树|健身器材|充电桩|充电柜|监控|天然气|燃气|"
+         r"暖气|水|电|网|信号|楼梯|扶手|排水沟|水沟|消防栓|灭火器|车棚|停车场)")
+
+
+def asks(plain: str) -> bool:
+    """Whether the words ask something (哪点能充, 咋个弄, 可以…不)."""
+    return _ASKED.search(plain) is not None
+
+
+def problem_in_context(plain: str) -> bool:
+    """A leaning thing or a supply cut told, not asked about."""
+    return _IN_CONTEXT.search(plain) is not None and not asks(plain)
+
+
+def may_be_thing_alone(plain: str) -> bool:
+    """One phrase with no trouble word: a thing named alone may be (the caller matches the thing)."""
+    return re.search(r"[\s，,。!！?？]", plain.strip()) is None and _TROUBLE.search(plain) is None
