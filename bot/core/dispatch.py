@@ -228,5 +228,11 @@ def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str, a
                  {"to": f"person:{assignee.id}", "to_unit": ticket.unit_id, "from_status": from_status})
     if previous is not None and previous.id != assignee.id:
         notify(session, previous, f"工单{ticket.number}已改派给{assignee.name}，您无需再办。", ticket_id=ticket.id)
-    tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）已交给{assignee_label(assignee)}办理。")
+    tell_dispatched(session, ticket, assignee)
     return Dispatched(ticket, assignee, unit, previous)
+
+
+def tell_dispatched(session: Session, ticket: Ticket, assignee: Person) -> None:
+    """The reporter (and the reporters of merged duplicates) hear who has their problem now, by name and published
+    number: the same note whether the dispatcher sent it by message or from the workbench."""
+    tell_reporters(session, ticket, f"您反映的问题（{ticket.number}）已交给{assignee_label(assignee)}办理。")

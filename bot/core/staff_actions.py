@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import audit, registry
-from bot.core.dispatch import first_handler
+from bot.core.dispatch import first_handler, tell_dispatched
 from bot.core.lifecycle import TicketError, acting_on
 from bot.core.notify import notify, notify_address
 from bot.core.routing_rules import RoutingRules
@@ -25,7 +25,7 @@ def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str | 
              unit_id: int, person_id: int | None = None) -> Person:
     """Send an open ticket to a grid (its handler by the routing table) or to a named staff member of
     that grid or a unit above it. The previous assignee is told it has gone; the new one gets the
-    usual notice. Raises TicketError("no_handler") when nobody there can take it."""
+    usual notice, the reporter whom it is with now. Raises TicketError("no_handler") when nobody there can take it."""
     ticket, actor = acting_on(session, rules, number, address, OPEN_STATUSES)
     unit = session.get(OrgUnit, unit_id)
     if unit is None:
@@ -56,6 +56,8 @@ def dispatch(session: Session, clock: Clock, rules: RoutingRules, number: str | 
                  {"to_unit": unit.id, "to": f"person:{assignee.id}"})
     if before is not None and before.id != assignee.id:
         notify(session, before, f"工单{ticket.number}已改派{assignee.name}办理，您无需再处理。", ticket_id=ticket.id)
+    if assignee is not held:  # as dispatch by message tells them (bot/core/dispatch.py); a holder kept, nothing new
+        tell_dispatched(session, ticket, assignee)
     return assignee
 
 

@@ -159,3 +159,25 @@ async def test_an_emergency_dispatched_from_the_workbench_to_its_holders_grid_is
     assert answer.status_code == 303 and "error" not in answer.headers["location"], answer.headers["location"]
     notices = [m for m in messages_to(db, "+8613700000008") if number in m and "【紧急】" in m]  # 吴军
     assert len(notices) == 1 and "农贸市场后门" in notices[0], notices
+
+
+async def test_a_ticket_dispatched_from_the_workbench_tells_its_reporter_whom_it_is_with_as_by_message(http, clock):
+    # Leftovers of the blind tests: 派给 a grid on the workbench told the reporter nothing; by message they hear
+    # "您反映的问题（T1001）已交给杨艳（13700000005）办理。"
+    from sqlalchemy import select
+
+    from bot.store.models import OrgUnit
+    from tests.conftest import STRANGER
+    from tests.core.helpers import messages_to
+    from tests.core.workbench_factories import unplaced
+
+    db = http.services.db
+    number = unplaced(db, clock)
+    with db.session() as s:
+        grid = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "AJ-G1"))
+    await signed_in(http, phone=DUTY_OFFICER)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', (await http.get(f"/staff/tickets/{number}")).text).group(1)
+    answer = await http.post(f"/staff/tickets/{number}/dispatch", data={"csrf": csrf, "target": f"unit:{grid}"})
+    assert answer.status_code == 303 and "error" not in answer.headers["location"], answer.headers["location"]
+    told = [m for m in messages_to(db, STRANGER) if number in m]
+    assert told == [f"您反映的问题（{number}）已交给杨艳（13700000005）办理。"], told
