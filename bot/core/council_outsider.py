@@ -36,9 +36,10 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 # An elder or a neighbour called by surname: 李婆婆, 王大爷, 张嬢嬢 (never how one names one's own family).
 _CALLED = re.compile(rf"[{_SURNAMES}](?:婆婆|大爷|大娘|大妈|大伯|大叔|阿姨|叔叔|嬢嬢|孃孃|爷爷|奶奶|伯伯|老汉|老头|"
                      r"老太|婶婶|婶子|姐|哥|嫂)")
-# What the sender says next about that person: 李婆婆是隔壁的, 不是我屋头的人, 那她咋个投.
-_ABOUT_IT = re.compile(r"屋头|家里|家人|一家|一户|同户|户口|不是我|不是哦|不是的|她|他|那咋|那怎么|那咋个|那怎样|识字|"
-                       r"手机|不会")
+# What the sender says next about that person, when it does not name them: a reply (不是哦 …, 那她咋个投) that
+# speaks of the household or of them (不是我屋头的人, 她不会用手机); 家里停水了 alone is no such reply.
+_REPLYING = re.compile(r"^(?:不是|不对|哦|噢|那|她|他|可是|但是|可她|可他|我晓得|晓得|知道)")
+_ABOUT_IT = re.compile(r"屋头|家里|家人|一家|一户|同户|户口|她|他|咋个投|怎么投|识字|手机|不会")
 FOLLOW_UP = timedelta(minutes=30)
 
 
@@ -78,7 +79,8 @@ def follow_up(session: Session, clock: Clock, person: Person, question: VoteQues
     t = normal(text)
     if is_proxy(t) and outsider_in(session, person, t) is None:
         return None  # 那帮我老伴投十点: a member's ballot after all
-    if who not in t and _CALLED.search(t) is None and _OUTSIDERS.search(t) is None and _ABOUT_IT.search(t) is None:
+    named = who in t or _CALLED.search(t) is not None or _OUTSIDERS.search(t) is not None
+    if not named and not (_REPLYING.match(t) and _ABOUT_IT.search(t)):
         return None
     forget(session, person)
     return fit(f"明白，{who}不是您同户的家人，不能替{who}投，什么都没记。请{who}自己回复投票，或找网格员帮忙。", SMS)

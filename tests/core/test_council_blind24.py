@@ -104,6 +104,10 @@ def test_a_neighbour_is_no_family_member_to_vote_for(demo_db, clock) -> None:
         said = turn(s, clock, "不是哦 李婆婆是隔壁的 不是我屋头的人")
         assert said is not None and "工单" not in said, said
         assert ballots(s) == {} and s.scalar(select(Ticket.id).limit(1)) == tickets
+        turn(s, clock, "帮隔壁王大爷投晚上十点")
+        assert turn(s, clock, "家里停水了 好几天了") is None  # a report after the refusal is left to be filed
+        said = turn(s, clock, "她不会用手机", JIANGUO)
+        assert said is None or "李婆婆" not in said
 
 
 def test_keeping_a_ballot_just_withdrawn_puts_it_back(demo_db, clock) -> None:
