@@ -269,8 +269,9 @@ def _answer(session: Session, clock: Clock, person: Person, q: VoteQuestion, tex
             return None
         topic, texts = topics[0], [str(option)]
     elif q.kind == "again":  # after a ballot: only a number or an option's own name changes it, not 好的/行
+        alone = only_an_option(topics[:1], text)  # 十点 alone: part of one option's name (blind test 24)
         option = (number if number and topics and number <= len(topics[0].options)
-                  else label_in(topics[0], text) if topics else None)
+                  else label_in(topics[0], text) or (alone[1] if alone else None) if topics else None)
         if option is None:
             return None
         topic, texts = topics[0], [str(option)]

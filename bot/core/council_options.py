@@ -24,6 +24,8 @@ _NUMBERS = re.compile(r"(?:第|选项|方案|选|投)?\s*[0-9一二两三四五�
 _LEAD = re.compile(r"^(?:我们|我家|我|俺)?(?:就|也|还是|都|还)?(?:要|想|想要)?(?:投给|投|选择|选|支持)?")
 _TAIL = re.compile(r"(?:那个|这个|的|吧|嘛|哈|噻|哦|了|呀|啊|撒|嘞|咯)*$")
 _PUNCT = " \t\r\n.。,，!！?？~～、：:;；"
+_PART = 2  # the fewest characters of an option's name that name it (十点 of 晚上十点)
+_NOT = r"(?:不|不要|不投|不选|莫|别|莫投|别投)"  # 不要十点 is no 十点
 
 
 def option_of(topic: Titled, *texts: str | None) -> int | None:
@@ -37,16 +39,43 @@ def option_of(topic: Titled, *texts: str | None) -> int | None:
             option = parse_choice(choice_words(text), topic.options)
             if option is not None:
                 return option
+            part = _part_of_one(topic, choice_words(text))
+            if part is not None:
+                return part[0]
     return None
 
 
-def label_in(topic: Titled, text: str) -> int | None:
-    """The option whose own name the message says (反对, 晚上6点), negations aside (不赞成 is no 赞成)."""
+def label_in(topic: Titled, text: str, *, part: bool = False) -> int | None:
+    """The option whose own name the message says (反对, 晚上6点), negations aside (不赞成 is no 赞成);
+    `part`: or a part of it no other option's name has (十二点 of 晚上十二点)."""
     t = normal(text)
     for n, label in sorted(enumerate(topic.options, 1), key=lambda p: -len(p[1])):
         if label and label.lower() in t and f"不{label.lower()}" not in t:
             return n
-    return None
+    found = _part_of_one(topic, t) if part else None
+    return found[0] if found is not None else None
+
+
+def _part_of_one(topic: Titled, text: str) -> tuple[int, str] | None:
+    """(option, the words) when the message says two or more characters of one option's name that no other
+    option's name has (十二点 of 晚上十二点 beside 晚上十点, blind test 24): the longest such run; None when
+    none, or two options' runs are as long. A run right after 不/不要 is no choice."""
+    t = normal(text)
+    labels = [normal(label) for label in topic.options]
+    best: list[tuple[int, int, str]] = []
+    for n, label in enumerate(labels, 1):
+        others = [x for m, x in enumerate(labels, 1) if m != n]
+        runs = [label[i:j] for i in range(len(label)) for j in range(i + _PART, len(label) + 1)]
+        said = [r for r in runs if r in t and not re.search(_NOT + re.escape(r), t) and not any(r in x for x in others)]
+        if said:
+            longest = max(said, key=len)
+            best.append((len(longest), n, longest))
+    if not best:
+        return None
+    best.sort(reverse=True)
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        return None
+    return best[0][1], best[0][2]
 
 
 def spoken_option(topic: Titled, text: str | None) -> int | None:
@@ -66,7 +95,8 @@ def topic_by_option(topics: list[T], text: str) -> T | None:
     """The one topic among `topics` one of whose options the message names by its own name; None when no
     topic's or several topics' options are named."""
     words = choice_words(text)
-    hits = [t for t in topics if label_in(t, words) is not None]
+    hits = [t for t in topics if label_in(t, words) is not None] \
+        or [t for t in topics if label_in(t, words, part=True) is not None]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -76,9 +106,11 @@ def only_an_option(topics: list[T], text: str) -> tuple[T, int] | None:
     topic = topic_by_option(topics, text)
     if topic is None:
         return None
-    option = label_in(topic, text)
+    option = label_in(topic, text, part=True)
     if option is None:
         return None
-    rest = normal(text).strip(_PUNCT).replace(topic.options[option - 1].lower(), "", 1)
+    label = topic.options[option - 1].lower()
+    part = _part_of_one(topic, text) if label not in normal(text) else None
+    rest = normal(text).strip(_PUNCT).replace(part[1] if part is not None else label, "", 1)
     rest = _TAIL.sub("", _LEAD.sub("", rest.strip(_PUNCT), count=1)).strip(_PUNCT)
     return (topic, option) if not rest else None

@@ -12,6 +12,9 @@ read before `council_dialogue.read_turn`:
   chatter around it (坝坝宴我投春节后 大家都忙) is still a ballot, never a proposal (#26, #71).
 - 坝坝宴投了没得 shows the topic with the sender's ballot; 元旦前多还是春节后多 gets the rule (results are
   published when voting closes) and the turnout so far (#72, #112).
+- 我自己/本人 is the sender's own ballot, never a proxy, though a clause speaks of one cast before (路灯我自己投
+  十二点 刚才那个是帮老婆子投的); a ballot for a neighbour is refused (`council_outsider`); 还是不撤了 right
+  after a withdrawal puts the ballot back (`council_withdrawal.restore_latest`) (blind test 24).
 
 Every reply fits one SMS part."""
 
@@ -30,11 +33,12 @@ from bot.core.council_ballots import CastResult, cast, withdraw
 from bot.core.council_dialogue import proxy_vote
 from bot.core.council_dialogue import read_turn as read_dialogue_turn
 from bot.core.council_options import option_of, spoken_option, topic_by_option
+from bot.core.council_outsider import follow_up, outsider_in, refuse
 from bot.core.council_proxy import household_members, named_member
 from bot.core.council_questions import QUESTION_WINDOW, ask, forget, pending
 from bot.core.council_talk import named_alone, recent_closed
 from bot.core.council_texts import SMS, cast_text, counts_text, which_option_text, which_topic_text
-from bot.core.council_withdrawal import ballot_is_latest, withdraw_latest
+from bot.core.council_withdrawal import ballot_is_latest, restore_latest, withdraw_latest
 from bot.core.council_words import (
     MEMBERS,
     asks_change_only,
@@ -71,6 +75,9 @@ _WHICH_LEADS = re.compile(r"多还是|哪个多|哪个票多|哪边多|谁多|�
 _BALLOT_WORD = re.compile(r"投(?!诉|资|保|递)|要|选")  # 投诉 is no ballot
 _UNDO_CLAUSE = re.compile(r"(?:那个|那票|的票|的投票|的)(?:先)?(?:撤回|撤了|撤掉|撤销|不算了|作废|取消)(?:吧|了)?$")
 _BOARD_PAGE = re.compile(r"^(?:公告|黑板)\s*([2-9])$")
+# 我自己/本人: the sender's own ballot (blind test 24); a clause about a ballot cast before is said, not cast.
+_SELF = re.compile(r"我自己|我本人|本人|自己(?:的|那)?票|自己投|自个")
+_EARLIER = re.compile(r"刚才|刚刚|之前|先前|前头|前面|上回|上次|(?:是|那个是|那是)(?:帮|替|给)|投的$|投过了?$")
 
 
 def keeps(text: str, kind: str) -> bool:
@@ -85,6 +92,14 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     if page is not None:  # 公告2: the board's next page, each within one SMS part (#72, #137)
         return board_text(session, person, clock.now(), int(page.group(1)))
     question = pending(session, clock, person, window)
+    outsider = outsider_in(session, person, text)
+    around = outsider is not None and (open_topics_for(session, person, clock.now())
+                                       or recent_closed(session, person, clock))
+    if outsider is not None and around:
+        return refuse(session, clock, person, outsider)  # 帮隔壁李婆婆投: only a household member (blind test 24)
+    about = follow_up(session, clock, person, question, text)
+    if about is not None:  # 不是哦 李婆婆是隔壁的: about the neighbour just refused, never a ticket (blind test 24)
+        return about
     if question is not None and question.kind == "withdraw" and _NO_WITHDRAWAL.match(normal(text).strip(_PUNCT)):
         forget(session, person)  # 取消 to "撤回哪个议题的票？": the question dropped, no ballot (blind test 22, #25)
         return NOT_WITHDRAWN
@@ -97,6 +112,9 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     if question is None and _NO_WITHDRAWAL.match(said) and _KEEP_BALLOT.search(said) \
             and ballot_is_latest(session, person):
         return NOT_WITHDRAWN  # 算咯 不撤了 right after a ballot: nothing to undo, the ballot stands (R25v)
+    restored = restore_latest(session, clock, person, text, rules) if question is None else None
+    if restored is not None:  # 还是不撤了 right after a withdrawal: the ballot back, no ticket (blind test 24)
+        return restored
     if question is None and _KEEP.match(normal(text).strip(_PUNCT)) and ballot_is_latest(session, person):
         return "好的，不改。"  # 不改了 right after a ballot (the question's window gone): about the ballot
     if question is not None and question.kind == "withdraw":
@@ -109,7 +127,8 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
         if reply is not None:
             return reply
     reply = (_withdrawal(session, clock, person, text) or _correction(session, clock, person, text, rules)
-             or _proxy_and_own(session, clock, person, text, rules) or _asks(session, clock, person, text))
+             or _proxy_and_own(session, clock, person, text, rules) or _asks(session, clock, person, text)
+             or _own_said(session, clock, person, text, rules))
     if reply is None and (question is None or question.kind not in _ASKED):
         reply = _ballots(session, clock, person, text, rules)
     if reply is not None:
@@ -229,6 +248,41 @@ def _proxy_and_own(session: Session, clock: Clock, person: Person, text: str, ru
     proxy_reply = _without_own_line(proxy_vote(session, clock, person, f"{topic.id}号 {proxy_part}", rules))
     own = _own_ballot(session, clock, person, topic, own_part, rules)
     return fit(proxy_reply + (own or ""), SMS)
+
+
+def _own_said(session: Session, clock: Clock, person: Person, text: str, rules: points.PointRules) -> str | None:
+    """路灯我自己投十二点 (刚才那个是帮老婆子投的): the sender's own ballot, never a proxy; a clause about a ballot
+    cast before is left as it is. None when another clause votes for a member, or no ballot is said."""
+    said = normal(text)
+    if not _SELF.search(said) or is_withdrawal(text):
+        return None
+    clauses = [c for c in re.split(r"[\s，,。；;！!]+", said) if c]
+    own = " ".join(c for c in clauses if _SELF.search(c))
+    earlier = [c for c in clauses if not _SELF.search(c) and _EARLIER.search(c)]
+    if any(_is_proxy(session, person, c) and c not in earlier for c in clauses if not _SELF.search(c)) \
+            or not _BALLOT_WORD.search(own):
+        return None
+    topics = open_topics_for(session, person, clock.now())
+    if not topics:
+        return None
+    topic = named_topic(topics, " ".join(c for c in clauses if c not in earlier)) \
+        or (topics[0] if len(topics) == 1 else topic_by_option(topics, own))
+    if topic is None:
+        ask(session, clock, person, "topic", topics, choice=own)
+        return which_topic_text(topics)
+    option = option_of(topic, _without_title(topic, _SELF.sub(" ", own)))
+    if option is None:
+        ask(session, clock, person, "option", [topic])
+        return which_option_text(topic)
+    result = cast(session, clock, topic.id, person, option, rules=rules)
+    if result.counted:
+        ask(session, clock, person, "again", [topic])
+    reply = cast_text(session, result)
+    member = next((m for m in household_members(session, person) if earlier and session.scalar(
+        select(Ballot.id).where(Ballot.topic_id == topic.id, Ballot.person_id == m.id, Ballot.cast_by_id == person.id,
+                                Ballot.proxy.is_(True)))), None)
+    kept = f"替{member.name}投的不变。" if member is not None else ""
+    return reply + kept if len(reply + kept) <= SMS else reply
 
 
 def _split_own(text: str) -> tuple[str, str]:

@@ -5,17 +5,24 @@
 - "取消" alone acts on the sender's latest ballot act when that was casting a ballot (their own, or a
   member's just cast). Right after a withdrawal it takes nothing more back: a ballot cast for a member
   stays, and the reply says how to take that one back too (blind test 6, #71).
+- 还是不撤了 / 算了还是投 right after a withdrawal puts that ballot back as it was (an option said with it is the
+  ballot instead); it is never about a ticket (blind test 24, A45).
 
 The dialogue's other decisions are in `council_dialogue`; the words in `council_words`."""
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
+from bot.core import points
 from bot.core.council import fit, is_open
-from bot.core.council_ballots import withdraw
+from bot.core.council_ballots import cast, withdraw
+from bot.core.council_options import label_in
 from bot.core.council_proxy import household_members
 from bot.core.council_questions import forget
 from bot.core.council_texts import SMS, closed_text
@@ -62,6 +69,46 @@ def withdraw_latest(session: Session, clock: Clock, voter: Person, text: str, *,
         return closed_text(topic)
     whose = f"您替{member_voted.name}" if member_voted else "您"
     return fit(f"已撤回{whose}对“{fit(topic.title, 14)}”的投票。截止前还可以再投。", SMS)
+
+
+# Keeping a ballot just withdrawn: 还是不撤了, 哎呀 算了嘛 莫撤了, 算了还是投, 不收回了, 还是算数.
+_KEEP_IT = re.compile(r"(?:不|莫|别|不用|先不)(?:撤|收回|收了|取消|退)|还是(?:要)?投|投回去|恢复|还是算数|还是作数|"
+                      r"照样算|还是要那票")
+_FILLER = re.compile(r"哎呀|哎|唉|算了|算咯|还是|那|嘛|吧|哈|了|哦|啊|呀|嗯|好|的|我|那票|这票|票|回来|回去|投|要|"
+                     r"撤|回|收|不|莫|别|用|先|取消|退|恢复|算数|作数|照样|算")
+RESTORE_WINDOW = timedelta(minutes=30)
+
+
+def restore_latest(session: Session, clock: Clock, voter: Person, text: str,
+                   rules: points.PointRules = points.DEFAULT_RULES) -> str | None:
+    """还是不撤了 right after the sender withdrew a ballot: that ballot back as it was (for the member it was
+    cast for, if so), or the option the message names; None when the message says no such thing, or the
+    sender's latest act was no withdrawal lately (then it may be about a ticket)."""
+    said = normal(text)
+    if not _KEEP_IT.search(said) or len(said) > 20:
+        return None
+    last = _last_event(session, voter)
+    now = clock.now()
+    if last is None or last.kind != "withdraw" or now - last.at > RESTORE_WINDOW \
+            or not _later_than_reports(session, voter, last.at):
+        return None
+    topic = session.get(Topic, last.topic_id)
+    if topic is None:
+        return None
+    named = label_in(topic, said, part=True)
+    if named is None and _FILLER.sub("", said).strip(" ，,。.!！?？~～、"):
+        return None  # words beyond keeping it: read otherwise
+    member = session.get(Person, last.person_id) if last.proxy else None
+    result = cast(session, clock, topic.id, voter, named or last.option, on_behalf_of=member, rules=rules)
+    forget(session, voter)
+    if result.status == "not_open":
+        return closed_text(topic)
+    if not result.counted:  # said plainly how to vote again
+        return fit(f"“{fit(topic.title, 14)}”的票没能恢复。要重新投，请回复“{fit(topic.title, 6)}投"
+                   f"{topic.options[0]}”这样。", SMS)
+    whose = f"替{member.name}投的" if member is not None else "您"
+    kept = "还是" if result.option == last.option else "改投"
+    return fit(f"好的，不撤了：“{fit(topic.title, 16)}”{whose}{kept}{result.label}。截止前还可以改。", SMS)
 
 
 def after_withdrawal(session: Session, clock: Clock, voter: Person) -> str | None:

@@ -250,7 +250,7 @@ def drops_proposal(text: str) -> bool:
 # never a ballot nor a detail of a report.
 _FOR_SOMEONE = re.compile(r"(?:帮|替|代)[^，,。！!？?\s]{0,8}投|代投")
 _ASKS_MAY = re.compile(r"可以|能不能|能否|行不行|得行|[不吗嘛没？?]$")
-PROXY_VOTE = "代投只限同一户的家人，且议题允许代投；邻居请他自己回复投票，不会用手机可以找网格员帮忙。"
+PROXY_VOTE = "只能替同户的家人投，且议题要允许代投；邻居请他自己回复投票，不会用手机可以找网格员帮忙。"
 
 
 def asks_proxy_vote(text: str) -> bool:

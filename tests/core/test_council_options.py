@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bot.core.council_options import only_an_option, spoken_option, topic_by_option
+from bot.core.council_options import only_an_option, option_of, spoken_option, topic_by_option
 
 
 @dataclass
@@ -46,3 +46,20 @@ def test_a_spoken_option_is_a_word_never_a_number():
     assert spoken_option(FEE, "我反对") == 2
     assert spoken_option(FEE, "不同意") == 2
     assert spoken_option(TRUCK, "晚上") == 2
+
+
+LAMPS = T(5, "村里路灯几点关", ["晚上十点", "晚上十二点"])
+
+
+@pytest.mark.parametrize(("text", "option"), [
+    ("十二点", 2), ("十点", 1), ("路灯那个我投十二点", 2), ("帮我妈也投个十点", 1), ("晚上十二点", 2),
+    ("晚上", None), ("不要十点", None), ("我投十点还是十二点", 2),
+])
+def test_a_part_of_one_options_name_is_that_option(text: str, option: int | None):
+    assert option_of(LAMPS, text) == option
+
+
+def test_a_message_that_is_only_a_part_of_one_options_name_is_that_ballot():
+    assert only_an_option([TRUCK, TERM, FEE, LAMPS], "十二点嘛") == (LAMPS, 2)
+    assert only_an_option([TRUCK, TERM, FEE, LAMPS], "路灯十点就关了") is None
+    assert topic_by_option([FEE, LAMPS], "我投十点") is LAMPS
