@@ -307,7 +307,8 @@ class InformationRequests:
 class AboutTheirTickets:
     """A resident's words about a ticket of theirs, before the classifier can file them as a new report or an
     unknown question (blind test 8): when someone comes (屋顶那个好久来修), where it went (垃圾那个转到哪里去了), who
-    the new name is (张涛是哪个) are answered with its state (bot/core/ticket_questions.py); a name said soon after
+    the new name is (张涛是哪个) are answered with its state (bot/core/ticket_questions.py), and a staff member on none
+    of theirs with their role and grid (blind test 24, B70); a name said soon after
     asking to change one's number (我叫王秀英) goes onto that verification task (bot/core/registration.py). A question
     that urges too (电梯那个转到哪里去了 咋个还莫得人来, blind test 9, #50) is answered and the holder urged, with
     `rules`. Staff messages, numbered answers and everything else go on."""
@@ -335,8 +336,8 @@ class AboutTheirTickets:
             if named is not None:
                 return named
             asked = ticket_questions.asked_about(s, self.clock, message.sender, text, self.window)
-            if asked is None:
-                return None
+            if asked is None:  # 张涛是哪个嘛 about no ticket of theirs: who he is on the staff (blind test 24, B70)
+                return ticket_questions.staff_asked_about(s, text)
             urged = self.rules is not None and urging.urges(text) and asked.ticket.status in OPEN_STATUSES
             if urged:
                 assert self.rules is not None
