@@ -217,6 +217,10 @@ class DialogueContext:
             solved = await asyncio.to_thread(self.after.solved, message, text)
             if solved is not None:
                 return solved
+        if look.open_report is not None and named is None and cancelling.leads_with_withdrawal(text):
+            withdrawn = await asyncio.to_thread(self._withdraw_open, message, look.open_report, text)
+            if withdrawn is not None:  # 撤销 我搞错了 是隔壁小区的: withdrawn, never moved (blind test 24, B116)
+                return withdrawn
         if look.open_report is not None and named is None:
             corrected = await asyncio.to_thread(self.corrections.correct, message, look.open_report, text)
             if corrected is not None:
@@ -247,6 +251,11 @@ class DialogueContext:
         if intents != ["report_issue", "report_issue"] or None in categories or categories[0] == categories[1]:
             return None
         return split[0], split[1], str(categories[1])
+
+    def _withdraw_open(self, message: Claimed, number: str, text: str) -> Replies | None:
+        """A message opening with 撤销 after the report `number`: that report (or the one its words name) withdrawn."""
+        with self.db.session() as s:
+            return self.after.act(s, message, lifecycle.get_ticket(s, number), "withdraw", text)
 
     def _cancel_named(self, message: Claimed, number: str) -> Replies | None:
         """The sender's own open ticket by number withdrawn (its points taken back); None (the engine answers)
