@@ -173,7 +173,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
     # channel misses them.
     for name, steps in kit.steps.items():
         steps += [OptOutWords(OptOuts(db, clock), sms=any(isinstance(step, SmsKeywords) for step in steps)),
-                  EmergencyPlace(db, clock, classify, rules=rules),
+                  EmergencyPlace(db, clock, classify, rules=rules,
+                                 window=timedelta(minutes=settings.followup_window_minutes)),
                   *before_the_classifier(hold_media=name not in HOLD_THEIR_OWN_MEDIA)]
     kit.limiter = RateLimiter(limits)
     return kit

@@ -21,7 +21,9 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   puts an extra ticket back; a remark on a question just answered is noted, never filed; "120打了" reaches everyone
   an emergency alerted.
 - Within `followup_window` of the sender's emergency, a message saying it is over (火灭了, 没事了,
-  救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py).
+  救护车来了) is its update: everyone alerted hears it (bot/core/emergency_updates.py); a question about another
+  ticket or a person, and words taking back another ticket (楼道灯那个不用来了), are not the emergency's (blind
+  test 24: bot/core/emergency_context.py).
 - Two problems in one message (…还有…), filed apart by the classifier, go on as the first with the second
   along (bot/core/two_problems.py): two tickets.
 - A place sent alone (5栋2单元) with no report open is held for the next report; who alone (我们楼上那家, asked
@@ -164,6 +166,11 @@ class DialogueContext:
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self._place_only(text, message):  # 5栋2单元 first: held for the report
             return [{"text": followups.held_place_reply(text)}]
+        if ticket_number_in(text) is None and cancelling.says_cancel(text):  # 楼道灯的不用来了 with a fall open:
+            other = await asyncio.to_thread(self.emergencies.other_withdrawn, message, text)  # the lamp (bt 24, B76)
+            solved = await asyncio.to_thread(self.after.solved, message, text, other) if other is not None else None
+            if solved is not None:
+                return solved
         if emergency_downgrade.says_not_urgent(text):  # 这个不是急事哈: an ordinary ticket now (blind test 22, #1)
             downgraded = await asyncio.to_thread(self.emergencies.downgrade, message, text)
             if downgraded is not None:
@@ -171,14 +178,17 @@ class DialogueContext:
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and triage.names_only_who(text):  # 我们楼上那家: what happened? the words held (blind test 9, #40)
             return [{"text": triage.who_asked(text)}]
-        if emergency_updates.says_over(text):  # "火已经灭了 莫得事了" after the sender's emergency: its update
+        about_emergency = emergency_updates.says_over(text) or emergency_followups.may_be_about(text)
+        if about_emergency and await asyncio.to_thread(self.emergencies.about_else, message, text):
+            about_emergency = False  # 师傅啥子时候来嘛 (the rubbish's), 张涛是哪个嘛: not the fall's (bt 24)
+        if about_emergency and emergency_updates.says_over(text):  # "火已经灭了 莫得事了": its update
             update = await asyncio.to_thread(self.emergencies.update, message, text)
             if update is not None:
                 return update
         news = await asyncio.to_thread(self.after.emergency_news, message, text)  # 120打了 说10分钟到
         if news is not None:
             return news
-        if emergency_followups.may_be_about(text):  # 有个已经在流血了, 是不是要打120哦, 搞错了 (blind test 8)
+        if about_emergency and emergency_followups.may_be_about(text):  # 有个已经在流血了, 是不是要打120哦, 搞错了
             about = await asyncio.to_thread(self.emergencies.about, message, text)
             if about is not None:
                 return about
@@ -207,6 +217,10 @@ class DialogueContext:
             solved = await asyncio.to_thread(self.after.solved, message, text)
             if solved is not None:
                 return solved
+        if look.open_report is not None and named is None and cancelling.leads_with_withdrawal(text):
+            withdrawn = await asyncio.to_thread(self._withdraw_open, message, look.open_report, text)
+            if withdrawn is not None:  # 撤销 我搞错了 是隔壁小区的: withdrawn, never moved (blind test 24, B116)
+                return withdrawn
         if look.open_report is not None and named is None:
             corrected = await asyncio.to_thread(self.corrections.correct, message, look.open_report, text)
             if corrected is not None:
@@ -237,6 +251,11 @@ class DialogueContext:
         if intents != ["report_issue", "report_issue"] or None in categories or categories[0] == categories[1]:
             return None
         return split[0], split[1], str(categories[1])
+
+    def _withdraw_open(self, message: Claimed, number: str, text: str) -> Replies | None:
+        """A message opening with 撤销 after the report `number`: that report (or the one its words name) withdrawn."""
+        with self.db.session() as s:
+            return self.after.act(s, message, lifecycle.get_ticket(s, number), "withdraw", text)
 
     def _cancel_named(self, message: Claimed, number: str) -> Replies | None:
         """The sender's own open ticket by number withdrawn (its points taken back); None (the engine answers)

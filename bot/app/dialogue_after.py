@@ -60,12 +60,12 @@ class AfterReport:
         followups.add_detail(s, self.clock, ticket, text, message.sender, message.id)  # 是不是在修管子哦 (#85)
         return [{"text": after_report.detail_asked(s, ticket)}]
 
-    def solved(self, message: Claimed, text: str) -> Replies | None:
-        """3栋背后垃圾那个不用来了 物业已经拉走了 (blind test 22, #59): the open ticket the words name is withdrawn and
-        its holder told not to come, whichever report came last; None when the words name none."""
+    def solved(self, message: Claimed, text: str, number: str | None = None) -> Replies | None:
+        """3栋背后垃圾那个不用来了 物业已经拉走了 (blind test 22, #59): the open ticket the words name (or `number`) is
+        withdrawn and its holder told not to come, whichever report came last; None when the words name none."""
         with self.db.session() as s:
             tickets = lifecycle.reported_by(s, message.sender, cancelling.CANCELLABLE)
-            number = cancelling.cancel_meant(tickets, text) if tickets else None
+            number = number or (cancelling.cancel_meant(tickets, text) if tickets else None)
             if number is None:
                 return None
             try:

@@ -1,14 +1,22 @@
 """Words after the sender's own emergency (bot/app/dialogue.py): it is over (火灭了 没事了) — an update for everyone
 alerted; it is not urgent (不是急事) — an ordinary ticket from now on; more of it, a worried question or a false
 alarm (有个已经在流血了, 是不是要打120哦, 搞错了); a photo while it waits for its
-place: kept on it, and the place asked again."""
+place: kept on it, and the place asked again. A question about another ticket or a person, and words taking back
+another ticket, are not the emergency's (blind test 24)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import emergencies, emergency_downgrade, emergency_followups, emergency_updates, reports
+from bot.core import (
+    emergencies,
+    emergency_context,
+    emergency_downgrade,
+    emergency_followups,
+    emergency_updates,
+    reports,
+)
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -27,6 +35,16 @@ class EmergencyTalk:
             if ticket is None:
                 return None
             return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)}]
+
+    def about_else(self, message: Claimed, text: str) -> bool:
+        """师傅啥子时候来嘛 about another ticket, 张涛是哪个嘛: not the sender's open emergency's to answer."""
+        with self.db.session() as s:
+            return emergency_context.about_else(s, self.clock, message.sender, text, self.followup_window)
+
+    def other_withdrawn(self, message: Claimed, text: str) -> str | None:
+        """The number of the ticket other than the open emergency that words taking a report back name."""
+        with self.db.session() as s:
+            return emergency_context.other_withdrawn(s, self.clock, message.sender, text, self.followup_window)
 
     def downgrade(self, message: Claimed, text: str) -> Replies | None:
         """这个不是急事哈 after the sender's emergency: an ordinary ticket from now on (blind test 22, #1)."""

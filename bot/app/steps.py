@@ -16,6 +16,7 @@ from bot.core import (
     complaints,
     council_words,
     emergencies,
+    emergency_context,
     emergency_followups,
     emergency_updates,
     followups,
@@ -69,15 +70,17 @@ class EmergencyPlace:
     read as a place goes on to the engine as usual: a question or a request ("帮我查一下阳光小区1栋101那家的
     电话", blind test 5, #89), a long sentence, or what the engine (`parse`, when given) is sure is something
     else; but a worried question while "where?" stands ("你们好久能到嘛") is calmed, told to call first and
-    asked the place again (`emergencies.calm_reply`), and the place that follows still answers it."""
+    asked the place again (`emergencies.calm_reply`), and the place that follows still answers it; a question about
+    another ticket or a person (师傅啥子时候来嘛, 张涛是哪个嘛, blind test 24) goes on to be answered as ever."""
 
     def __init__(self, db: Database, clock: Clock,
                  parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None, *,
-                 rules: RoutingRules | None = None) -> None:
+                 rules: RoutingRules | None = None, window: timedelta = timedelta(minutes=30)) -> None:
         self.db = db
         self.clock = clock
         self.parse = parse
         self.rules = rules
+        self.window = window  # an emergency this recent is the one a question may be about
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if "lat" not in message.payload and emergency_followups.never_a_place(message.text):
@@ -86,7 +89,8 @@ class EmergencyPlace:
         if placed is not None:
             return placed
         asks = emergencies.anxious(message.text) or emergencies.asks_aside(message.text)
-        if "lat" not in message.payload and asks and not emergency_updates.says_over(message.text):
+        if "lat" not in message.payload and asks and not emergency_updates.says_over(message.text) \
+                and not await asyncio.to_thread(self._about_else, message.sender, message.text):
             # 你们好久能到嘛, 帮我查一下最近的医院在哪点 while "where?" stands (blind test 7, #68; blind test 9, #33):
             # calmed, told to call and asked again, never the menu
             calm = await asyncio.to_thread(self._calm, message.sender, message.text)
@@ -106,6 +110,10 @@ class EmergencyPlace:
             return None
         reply = await asyncio.to_thread(self._answer, message)
         return [{"text": reply}] if reply is not None else None
+
+    def _about_else(self, sender: str, text: str) -> bool:
+        with self.db.session() as s:
+            return emergency_context.about_else(s, self.clock, sender, text, self.window)
 
     def _calm(self, sender: str, text: str) -> str | None:
         with self.db.session() as s:
@@ -308,7 +316,8 @@ class InformationRequests:
 class AboutTheirTickets:
     """A resident's words about a ticket of theirs, before the classifier can file them as a new report or an
     unknown question (blind test 8): when someone comes (屋顶那个好久来修), where it went (垃圾那个转到哪里去了), who
-    the new name is (张涛是哪个) are answered with its state (bot/core/ticket_questions.py); a name said soon after
+    the new name is (张涛是哪个) are answered with its state (bot/core/ticket_questions.py), and a staff member on none
+    of theirs with their role and grid (blind test 24, B70); a name said soon after
     asking to change one's number (我叫王秀英) goes onto that verification task (bot/core/registration.py). A question
     that urges too (电梯那个转到哪里去了 咋个还莫得人来, blind test 9, #50) is answered and the holder urged, with
     `rules`. Staff messages, numbered answers and everything else go on."""
@@ -336,8 +345,8 @@ class AboutTheirTickets:
             if named is not None:
                 return named
             asked = ticket_questions.asked_about(s, self.clock, message.sender, text, self.window)
-            if asked is None:
-                return None
+            if asked is None:  # 张涛是哪个嘛 about no ticket of theirs: who he is on the staff (blind test 24, B70)
+                return ticket_questions.staff_asked_about(s, text)
             urged = self.rules is not None and urging.urges(text) and asked.ticket.status in OPEN_STATUSES
             if urged:
                 assert self.rules is not None

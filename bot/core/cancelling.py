@@ -36,6 +36,17 @@ _CONFIRMED = re.compile(r"^撤销(T\d+)（")
 _POINTER_END = re.compile(r"那个|那件|这个|那块|的事|的问题|不用|不要|莫|别|算了|撤|取消")
 
 
+# A message that opens by taking the report back (撤销 我搞错了 是隔壁小区的, blind test 24, B116 moved the ticket to
+# "隔壁小区"): a withdrawal first, whatever follows.
+_LEADS = re.compile(r"^[\s，,。.!！]*(?:撤销|撤回|撤了|取消|不报了|不要了|不反映了|不用报了|"
+                    r"算了\s*(?:吧|嘛)?\s*不报了)")
+
+
+def leads_with_withdrawal(text: str) -> bool:
+    """Whether a message starts with taking the report back (撤销 …, 不报了 …)."""
+    return _LEADS.match(text or "") is not None
+
+
 def says_cancel(text: str) -> bool:
     """Whether a message says to cancel at all (a cancel read into "那个" or "好的" is not one)."""
     return bool(CANCEL_WORDS.search(text))

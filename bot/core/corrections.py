@@ -84,6 +84,8 @@ def corrected_place(session: Session, text: str) -> str | None:
     plain = _plain(text)
     if _MISTAKE.search(plain) is None or (_NEGATED.search(plain) is None and len(plain) > SHORT):
         return None  # a longer message with 不对 in it and no place taken back says more than a place
+    if cancelling.leads_with_withdrawal(plain):
+        return None  # 撤销 我搞错了 是隔壁小区的: the report taken back, not moved (blind test 24, B116)
     said = [c for c in _PAUSES.split(_NEGATED.sub(" ", _MISTAKE.sub(" ", plain))) if c]
     # A clause that says 是/在 first (是5栋门口), then one that is only a place (说错了 5栋门口).
     for clause in sorted(said, key=lambda c: _AFFIRMED.match(c) is None):

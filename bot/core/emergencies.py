@@ -228,6 +228,9 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     if detail:
         ticket.text = f"{ticket.text}；补充：{detail}"
         event(session, ticket, "detail_added", now, reporter, note=detail[:500])
+        # 救命啊 then 有个人把我手机抢了跑了: the words along say what kind it is (blind test 24, A14)
+        if ticket.category == "other":
+            ticket.category = category_for(ticket.category, ticket.text)
     grid = located.unit.name if located is not None and (moved or not place) else ""
     said = place or point or "共享的位置"
     text = staff_notices.emergency_place(

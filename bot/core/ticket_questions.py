@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
@@ -25,17 +25,19 @@ from bot.core import ticket_focus, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
 from bot.core.reports import recent_open_ticket
+from bot.core.scopes import ROLE_NAMES
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, objects_in
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 SMS_PART = 70
 ASKED_ABOUT = OPEN_STATUSES
 # When will someone come (好久来修, 啥时候来弄, 几时来): a question, not an urge.
-_WHEN = re.compile(r"(?:好久|(?:什么|啥)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
+_WHEN = re.compile(r"(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
                    r"(?:来(?:修|弄|搞|处理|换|看|人)?|修|弄|搞|处理|换|解决|派人)")
-# When will the worker come (师傅好久到嘛, 那个通下水道的师傅几点钟来哦, 网格员啥时候到, blind test 23 R6): a person
-# and a when before 来/到, a question about the ticket, never more of it; 到 alone (等了好久到现在) is no question.
-_COMING = re.compile(r"(?:师傅|网格员|工人|人)(?:们)?(?:大概|到底|究竟)?(?:好久|几点钟?|(?:什么|啥)时候|几时|哪天)"
+# When will the worker come (师傅好久到嘛, 那个通下水道的师傅几点钟来哦, 网格员啥时候到, blind test 23 R6;
+# 师傅啥子时候来嘛, blind test 24 A44): a person and a when before 来/到, a question about the ticket, never more
+# of it; 到 alone (等了好久到现在) is no question.
+_COMING = re.compile(r"(?:师傅|网格员|工人|人)(?:们)?(?:大概|到底|究竟)?(?:好久|几点钟?|(?:什么|啥子?)时候|几时|哪天)"
                      r"(?:才|能|会|可以)?(?:来|到)")
 # Where did it go (转到哪里去了, 交给哪个了, 哪个在管).
 _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)|(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)"
@@ -51,7 +53,7 @@ _MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?
 # particles, when-words (明天好久, 大概几点) and urging words (快点嘛: bot/core/urging.py urges too).
 _FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|我那个|那个|这个|究竟|"
                      r"请问|问一下|那|就|又|还|是|能|会|要|(?:今|明|后)(?:天|晚|早上|上午|下午)|今儿|明儿|这周|下周|周末|"
-                     r"上午|下午|早上|晚上|中午|几点钟?|师傅|网格员|(?:我好)?在(?:屋头|家里?)等|几号|哪天|好久|多久|啥时候|什么时候|几时|大概|大约|一般|具体|"
+                     r"上午|下午|早上|晚上|中午|几点钟?|师傅|网格员|(?:我好)?在(?:屋头|家里?)等|几号|哪天|好久|多久|啥子?时候|什么时候|几时|大概|大约|一般|具体|"
                      r"快点|快些|赶紧|尽快|搞快|抓紧|催一?下|催")
 
 WHO_REPLY = "{name}是{unit}的网格员，{why}您的工单{number}现由{name}办理（{phone}），{status}。"
@@ -129,6 +131,27 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
     if recent is not None:
         return Asked(kind, recent)
     return Asked(kind, mine[0]) if len(mine) == 1 else None
+
+
+STAFF_WHO = "{name}是{unit}的{role}。"
+
+
+def staff_asked_about(session: Session, text: str) -> str | None:
+    """"张涛是幸福社区第2网格的网格员。": who the one staff member a who-question names is (blind test 24, B70:
+    "张涛是哪个嘛" on none of the sender's tickets got the menu, or the emergency's calm words), by their first role;
+    None when the words ask no who, or name nobody on the staff, or several."""
+    if kind_of(text) != "who":
+        return None
+    rows = session.execute(select(Person.id, Person.name, StaffRole.role, OrgUnit.name)
+                           .join(StaffRole, StaffRole.person_id == Person.id)
+                           .join(OrgUnit, OrgUnit.id == StaffRole.unit_id)
+                           .where(Person.name != "", literal(text).contains(Person.name))).all()
+    named = {row[0] for row in rows}
+    if len(named) != 1:
+        return None
+    order = list(ROLE_NAMES)
+    _, name, role, unit = min(rows, key=lambda row: order.index(row[2]) if row[2] in order else len(order))
+    return STAFF_WHO.format(name=name, unit=unit, role=ROLE_NAMES.get(role, "工作人员"))
 
 
 def _another_thing(ticket: Ticket, text: str) -> bool:

@@ -1,0 +1,63 @@
+"""What of a reporter's words while their emergency is open is not about it (blind test 24: with a fall open,
+"师傅啥子时候来嘛" after a progress note on their rubbish ticket, "垃圾那个转到哪个那去了" and "张涛是哪个嘛" got the
+emergency's "别着急，已通知值班人员处置…", and "我那个楼道灯的不用来了哈 灯自己又亮了" was passed to the duty officer
+as news of the fall):
+
+- a question about another ticket of theirs (where it went, when its worker comes, whether anyone is on it) or about
+  a person (who someone is) goes on to be answered as it would be with no emergency open (`about_else`);
+- words taking back another ticket of theirs, the one they name (楼道灯 → the lamp ticket), withdraw that one
+  (`other_withdrawn`).
+
+Only words about the emergency itself stay with it: where it is, how bad, help called or coming, 快点来."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import cancelling, ticket_focus, ticket_questions
+from bot.core.commands import ticket_number_in
+from bot.core.emergency_updates import recent_emergency
+from bot.core.lifecycle import reported_by
+
+# Words of those who come to an emergency: a question naming them is the emergency's (救护车好久来嘛).
+_RESCUE = re.compile(r"救护车|急救|120|119|110|消防|警察|派出所|医生|值班")
+# Those who come to an ordinary ticket: a when-question naming them, after news of that ticket, is about it.
+_WORKER = re.compile(r"师傅|网格员|工人|环卫|物业|电工")
+# Who someone is, the whole message (张涛是哪个嘛, 哪个是张涛): never "不晓得是谁打的", which tells of the emergency.
+_WHO_IS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是[\u4e00-\u9fff]{2,4})"
+                     r"[嘛哦噢啊呀呢哈噻]*[?？]?$")
+
+
+def about_else(session: Session, clock: Clock, address: str, text: str, window: timedelta) -> bool:
+    """Whether the sender, with an emergency of the last `window` open, asks about something else: another ticket
+    of theirs (by its number, its words, where it went, or its worker after news of it) or who someone is."""
+    emergency = recent_emergency(session, clock, address, window)
+    kind = ticket_questions.kind_of(text)
+    if emergency is None or kind is None or _RESCUE.search(text):
+        return False
+    if _WHO_IS.match("".join(text.split())) or ticket_questions.staff_asked_about(session, text) is not None:
+        return True  # 张涛是哪个嘛: never the emergency's words, whoever is meant
+    asked = ticket_questions.asked_about(session, clock, address, text, window)
+    if asked is None or asked.ticket.id == emergency.id:
+        return False
+    if kind in ("where", "who") or ticket_number_in(text) == asked.ticket.number:
+        return True
+    others = [t for t in reported_by(session, address, ticket_questions.ASKED_ABOUT) if t.id != emergency.id]
+    return ticket_focus.by_words(others, text) is asked.ticket or _WORKER.search(text) is not None
+
+
+def other_withdrawn(session: Session, clock: Clock, address: str, text: str, window: timedelta) -> str | None:
+    """The number of the open ticket other than the sender's emergency of the last `window` that words taking a
+    report back name (我那个楼道灯的不用来了哈 灯自己又亮了: the lamp), else None (no emergency open, no withdrawal,
+    or words that name the emergency or nothing: 不用来了 人醒了 is the emergency's news)."""
+    if not cancelling.says_cancel(text):
+        return None
+    emergency = recent_emergency(session, clock, address, window)
+    if emergency is None:
+        return None
+    number = cancelling.cancel_meant(reported_by(session, address, cancelling.CANCELLABLE), text)
+    return number if number is not None and number != emergency.number else None
