@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import left_ordinary, raised, say, tickets_of
+from tests.integration.talk import raised, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 
@@ -80,7 +81,9 @@ def test_a_thing_down_with_nobody_hurt_is_an_ordinary_report(running: Stack, n: 
     replies = _filed(running, caller, text, place)
     assert not any(number in r for r in replies for number in ("110", "119", "120")), replies
     [ticket] = tickets_of(running, caller)
-    assert left_ordinary(running, ticket)
+    # An ordinary ticket; one with no grid yet goes to the duty officer to dispatch, never as an emergency.
+    assert ticket.severity != "critical"
+    assert not any("紧急" in n for n in told(running, DUTY_OFFICER, ticket.number or ""))
 
 
 def test_a_wall_down_on_someone_is_still_an_emergency(running: Stack):
