@@ -16,7 +16,7 @@ from actions.council import ActionAskTopics
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
-from actions.tickets import ActionReportEmergency
+from actions.tickets import ActionReportEmergency, raise_emergency
 from bot.core import place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
@@ -29,6 +29,9 @@ REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "r
                 "report_channel", "report_place", "report_place_tries", "report_second", "report_second_category"]
 MAX_PLACE_TRIES = 2
 DROPPED = "（不报了）"  # the place of a report dropped while asked where: the form ends, nothing is filed
+# The place of a report the answer to "where?" made an emergency ("电梯卡主了", then "里头有人 我孙孙在里头": blind
+# test 24, B91 was told "没找到这个地方"): the form ends and the emergency is raised, asking where itself.
+RAISED = "（紧急）"
 _PART_OF_ESTATE = re.compile(r"\d|[一二三四五六七八九十]期|栋|幢|单元|号楼")  # 二期7栋: more than 门口 beside a name
 _GOING_TO = re.compile(r"^(?:就是|就)?去(?=\S)")  # 去石桥村那条路上: the way there is not the place's
 
@@ -178,6 +181,9 @@ class ValidateReportForm(FormValidationAction):
                 return {"report_place": said_place(tracker.get_slot("report_text") or ""),
                         "report_place_tries": float(tries)}
             text = said
+        report_text = tracker.get_slot("report_text") or ""
+        if asked and triage.danger_with(report_text, text):
+            return {"report_text": f"{report_text} {text}", "report_place": RAISED}
         if asked:
             read = place_answers.reading(text)
             if read == "gives_up" and names_a_grid(text):  # 算了 就在阳光小区: the place, said impatiently
@@ -311,6 +317,12 @@ class ActionSubmitReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot("report_place") == RAISED:
+            message_id = tracker.get_slot("report_message_id")
+            raised = await raise_emergency(dispatcher, tracker, tracker.get_slot("report_text") or "",
+                                           tracker.get_slot("report_category") or "other",
+                                           int(message_id) if message_id is not None else None)
+            return [SlotSet(slot, None) for slot in REPORT_SLOTS] + raised
         ctx = context()
         report = report_from(tracker)
         if not report.text:

@@ -333,48 +333,55 @@ class ActionReportEmergency(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        ctx = context()
-        meta = tracker_data.metadata(tracker)
-        text = tracker_data.text(tracker)
-        category = emergencies.category_for(tracker_data.category(tracker), text)
-        lat, lon = meta.get("lat"), meta.get("lon")
-        if not triage.is_emergency(text, classified_as_emergency=True):  # abuse, never an emergency
-            if triage.abuse_only(text):
-                dispatcher.utter_message(text=triage.CALM_REPLY)
-                return []
-            if triage.stands_down(text):  # 算了 不报了 我喊儿子拿螺丝刀拧紧了 (blind test 8, #150): nothing to file
-                dispatcher.utter_message(text=triage.STOOD_DOWN)
-                return []
-            return await _ordinary_report(dispatcher, tracker, category)
-        if emergencies.lift_trapped(text) and "电梯" not in text:  # 关了两个人在里头 按警铃: say it is the lift
-            text = emergencies.LIFT_HEAD + text
-        # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35);
-        # the fuller of it and the place the engine found ("安居苑门口" over "安居苑", blind test 6, #13).
-        named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)
-        report = Report(text=text, category=category, reporter_address=tracker.sender_id,
-                        channel=meta.get("channel") or "simulator",
-                        place_text=(landmark if landmark and (not named or named in landmark) else named)
-                        or str(meta.get("held_place") or ""),
-                        lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
-                        source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None,
-                        emergency=True)
-        with ctx.db.session() as session:
-            located = reports.where_is(session, report)
-            ask_where = emergencies.should_ask_place(located, report)
-            # Sent to the registered home with nothing else to go by: say so, and that another place is taken.
-            home = located.unit.name if located is not None and located.how == "home" and not report.place_text \
-                and not ask_where else None
-            opened = reports.submit(session, ctx.clock, report, rules())
-            number = opened.ticket.number
-            if home is not None and located is not None:  # the household's address when it is known (#81)
-                home = home_of(opened.ticket, located.unit) or home
-        dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
-                                 number=number)
-        if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
-            dispatcher.utter_message(response="utter_emergency_where")
-        elif home:  # blind test 5, #89: a place answer still goes onto it (EmergencyPlace)
-            dispatcher.utter_message(text=emergencies.HOME_ASSUMED.format(home=home))
-        return [SlotSet("last_ticket", number)]
+        return await raise_emergency(dispatcher, tracker, tracker_data.text(tracker), tracker_data.category(tracker))
+
+
+async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, classified: str,
+                          message_id: int | None = None) -> list[EventType]:
+    """The emergency `text` says (the latest message, or a report with the answer that made it one: "电梯卡主了" then
+    "里头有人 我孙孙在里头", blind test 24, B91), filed and alerted; `message_id` the message it began with."""
+    ctx = context()
+    meta = tracker_data.metadata(tracker)
+    category = emergencies.category_for(classified, text)
+    lat, lon = meta.get("lat"), meta.get("lon")
+    if message_id is None and meta.get("inbox_id") is not None:
+        message_id = int(meta["inbox_id"])
+    if not triage.is_emergency(text, classified_as_emergency=True):  # abuse, never an emergency
+        if triage.abuse_only(text):
+            dispatcher.utter_message(text=triage.CALM_REPLY)
+            return []
+        if triage.stands_down(text):  # 算了 不报了 我喊儿子拿螺丝刀拧紧了 (blind test 8, #150): nothing to file
+            dispatcher.utter_message(text=triage.STOOD_DOWN)
+            return []
+        return await _ordinary_report(dispatcher, tracker, category)
+    if emergencies.lift_trapped(text) and "电梯" not in text:  # 关了两个人在里头 按警铃: say it is the lift
+        text = emergencies.LIFT_HEAD + text
+    # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35);
+    # the fuller of it and the place the engine found ("安居苑门口" over "安居苑", blind test 6, #13).
+    named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)
+    report = Report(text=text, category=category, reporter_address=tracker.sender_id,
+                    channel=meta.get("channel") or "simulator",
+                    place_text=(landmark if landmark and (not named or named in landmark) else named)
+                    or str(meta.get("held_place") or ""),
+                    lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
+                    source_message_id=message_id, emergency=True)
+    with ctx.db.session() as session:
+        located = reports.where_is(session, report)
+        ask_where = emergencies.should_ask_place(located, report)
+        # Sent to the registered home with nothing else to go by: say so, and that another place is taken.
+        home = located.unit.name if located is not None and located.how == "home" and not report.place_text \
+            and not ask_where else None
+        opened = reports.submit(session, ctx.clock, report, rules())
+        number = opened.ticket.number
+        if home is not None and located is not None:  # the household's address when it is known (#81)
+            home = home_of(opened.ticket, located.unit) or home
+    dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
+                             number=number)
+    if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
+        dispatcher.utter_message(response="utter_emergency_where")
+    elif home:  # blind test 5, #89: a place answer still goes onto it (EmergencyPlace)
+        dispatcher.utter_message(text=emergencies.HOME_ASSUMED.format(home=home))
+    return [SlotSet("last_ticket", number)]
 
 
 async def _ordinary_report(dispatcher: CollectingDispatcher, tracker: Tracker, category: str) -> list[EventType]:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import registry, staff_notices, triage
+from bot.core.nobody_hurt import without_nobody
 from bot.core.notify import notify
 from bot.core.places import Located, grid_named_in, locate, match_place
 from bot.core.routing_rules import RoutingRules
@@ -284,12 +285,14 @@ _HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|�
                    f"(?<![{triage.STATE_VERBS}])倒起|"
                    r"倒在地|"
                    r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折|"
-                   r"血流|一地的?血|满地.{0,2}血|好多血|脑壳.{0,3}(?:打破|打烂|破了|开花)")
+                   r"血流|一地的?血|满地.{0,2}血|好多血|脑壳.{0,3}(?:打破|打烂|破了|开花)|起不来|爬不起来|"
+                   # a head hit with a bottle (拿酒瓶子砸脑壳, blind test 24, B102 was told 110 only)
+                   + triage.HEAD_HIT)
 
 
 def hurt(text: str) -> bool:
-    """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt."""
-    found = {m.group(0) for m in _HURT.finditer(text)}
+    """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt, nor is 没伤到人."""
+    found = {m.group(0) for m in _HURT.finditer(without_nobody(text))}
     return bool(found) and not (found <= {"倒起"} and triage.thing_fell(text))
 AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
@@ -358,6 +361,8 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
         return RESCUE_AND_POLICE if _CRIME.search(text) else RESCUE
     if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
         return PERSON_DOWN
+    if hurt(text) and _CRIME.search(text) and category != "fire_safety":
+        return PERSON_DOWN  # hurt in a fight or a robbery: an ambulance and the police, whatever the category said
     usual = rules.emergency_number(category)
     if category == "fire_safety" or not hurt(text) or usual == AMBULANCE:
         return usual

@@ -12,9 +12,12 @@ import re
 import unicodedata
 
 from bot.core import problem_context
+from bot.core.nobody_hurt import nobody_hurt, without_nobody
 
 # Verbs of a thing's state before 倒起 (Sichuanese "…着": 堵倒起了, 坏倒起了, 锁倒起的; blind test 22, #1 and #48): the
 # thing stays so, nobody fell. 有个老人在路边倒起了, 婆婆倒起了 are still someone down.
+# A head (or someone) hit with something ("拿酒瓶子砸脑壳"), never a thing dropped onto the ground (砸在地上).
+HEAD_HIT = r"砸(?:到|了|中|在|破)?(?:人(?!家)|头|脑壳|脑袋|脑门)"
 STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
 _STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
 # Happening now and dangerous to life or home. "救命" alone is enough.
@@ -26,6 +29,9 @@ _DANGER = re.compile(
     r"倒在地|抽搐|口吐白沫|"
     r"喘不上气|心脏病|血止不住|流了?好多血|头.{0,2}打破|脑壳.{0,3}(?:打破|打烂|破了|开花)|血流了|流血|"
     r"一地的?血|满地.{0,2}血|好多血|"
+    # Fallen and unable to get up, a head hit with a bottle or a brick (blind test 24, B93 and B97: ordinary tickets).
+    r"(?:摔|跌)[^，,。！!？?]{0,8}(?:起不来|爬不起来|站不起来)|" + HEAD_HIT + "|"
+    r"(?:压|埋)(?:到|住|倒|了)人|(?:人|娃|孩|他|她)[^，,。！!？?\s]{0,3}(?:压|埋)在|"
     # A pole or a wire down on the road (blind test 23, N58: 电杆倒起了 电线拖在地上): live wires, for the police.
     r"电线.{0,4}(?:拖在地|掉在地|掉到地|落地|垂到地|拖到地|断了)|电线?杆.{0,2}倒|"
     # A missing person, elderly or a child (blind test 23, N14: 老汉儿走丢了 他有老年痴呆): for the police.
@@ -41,6 +47,7 @@ _DANGER = re.compile(
 # Something collapsed: a danger to life when a home or a person is in it ("房子垮了 有人", "塌方 压到人"),
 # an ordinary (if urgent) report when only a road, a bridge or a bank went ("机耕路垮了一截 三轮车过不去").
 _COLLAPSE = re.compile(r"塌了|倒塌|垮了|垮塌|塌方")
+_DOWN_ONLY = {"塌了", "倒塌", "垮了", "垮塌", "塌方", "倒起了"}  # danger words a thing down says, nobody hurt
 _WAY = re.compile(r"路|桥|坎|堡坎|田埂|沟|渠|河堤|围墙|挡墙|护栏|涵洞|道|过不去|走不通|走不了|开不过去")
 _PEOPLE_OR_HOME = re.compile(r"人|房|屋|楼|家|娃|孩|老汉|老婆婆|住|埋|压|砸|困|救")
 # Said of a risk, not of something happening ("电线乱拉 怕着火").
@@ -59,7 +66,7 @@ _ABUSE = re.compile(
 # Words of a problem to fix: with them, a question ("路灯坏了咋个办") is still a report.
 _PROBLEM = re.compile(
     r"坏|漏|堵|臭|吵|烂|破|断|塌|垮|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
-    r"不亮|不通|不响|不修|修|松了|掉了|丢了|不见了|翻了|倒了|歪了|爆了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
+    r"不亮|不通|不响|不修|修|松了|掉了|掉下来|丢了|不见了|翻了|倒了|歪了|爆了|冒水|渗水|滴水|淹|火|烟|味|欺负|拖欠|工资|"
     r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人|"
     # Rubbish described where it should not be ("花坛边上好多建筑垃圾", blind test 7, #63), not 垃圾分类 asked about.
     r"建筑垃圾|装修垃圾|渣土|(?:好多|一堆|一大堆|满地|遍地|到处都?是)垃圾|垃圾.{0,4}(?:堆|满了|成山|没人|莫得人|没得人)")
@@ -141,6 +148,8 @@ def may_be_down(text: str) -> bool:
 # and #45 were ordinary tickets): trapped, whether or not 困 or 关到 is said. A lift broken with nobody in it is none.
 _LIFT = re.compile(r"电梯|轿厢")
 _INSIDE = re.compile(r"里(?:头|面|边)(?:还|都)?(?:有|关了?|困了?|关起|困起|卡了?)[^，,。！!？?\s]{0,5}(?:人|娃|孩)|"
+                     # 我孙孙还在里头 (blind test 24, B104 and B91): someone still in it
+                     r"(?:人|娃|孩|孙|崽|儿|女|妈|爸|婆|爷|公)[^，,。！!？?\s]{0,2}(?:还|都)?在里(?:头|面|边)|"
                      r"(?:关|困)(?!不)(?:了|到|住|起)?[^，,。！!？?\s]{0,4}人")
 _NOBODY = re.compile(r"(?:没|莫|没得|莫得|没有)(?:得)?人")
 
@@ -201,6 +210,8 @@ def has_danger(text: str) -> bool:
     found = {m.group(0) for m in _DANGER.finditer(plain)}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
         return False
+    if nobody_hurt(plain) and {m.group(0) for m in _DANGER.finditer(without_nobody(plain))} <= _DOWN_ONLY:
+        return False  # 围墙垮了一截 还好没得人, 没砸到人 (blind test 24, A5): a report, nobody in danger
     if _only_a_way_collapsed(plain):
         return False
     return "救命" in plain or _ONLY_A_RISK.search(plain) is None
@@ -219,6 +230,12 @@ def same_danger(text: str, other: str) -> bool:
     mine = {m.group(0) for m in _DANGER.finditer(_plain(text))} - {"救命"}
     theirs = _plain(other)
     return any(word in theirs for word in mine)
+
+
+def danger_with(said: str, more: str) -> bool:
+    """Whether a report's words with what followed name a danger neither names alone ("电梯卡主了" then "里头有人
+    我孙孙在里头": someone shut in the lift, blind test 24, B91)."""
+    return not has_danger(said) and not has_danger(more) and has_danger(f"{said} {more}")
 
 
 def is_abuse(text: str) -> bool:
@@ -244,13 +261,13 @@ def stands_down(text: str) -> bool:
 
 
 def is_emergency(text: str, classified_as_emergency: bool) -> bool:
-    """Danger words make an emergency; abuse, water, a tool at work or standing down without them never does;
-    otherwise the classifier's word."""
+    """Danger words make an emergency; abuse, water, a tool at work, standing down or a thing fallen with nobody
+    hurt (招牌掉下来了 莫得人遭) without them never does; otherwise the classifier's word."""
     if has_danger(text):
         return True
     plain = _plain(text)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
-            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain):
+            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
     return classified_as_emergency
 
