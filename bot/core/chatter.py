@@ -9,12 +9,12 @@ a ticket needs a problem; blind test 8):
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.common.plain_text import plain as _plain
 from bot.core import triage
 from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
@@ -39,10 +39,6 @@ _INTRO = re.compile(r"^(?:喂|你好|您好|你们好)?[\s，,]*(?:我是|我住
                     r"([^\s，,。！!？?\d]{2,10}?)的?[\s，,。]+")
 _TRAILS = re.compile(r"^(?:我们?|我家|屋头|这边|那边|就是|嗯|呃|那)*(?:那个|这个|那件|这件|有个)(?:事|事情|情况)?"
                      r"(?:嘛|哈|啊|哦|呢|噻)?[\s，,。.…]*$")
-
-
-def _plain(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
 def meant_for_someone_else(text: str) -> bool:

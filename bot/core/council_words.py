@@ -8,8 +8,9 @@ The decisions that need the dialogue's state are in `council_dialogue`; choices 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Protocol, TypeVar
+
+from bot.common.plain_text import plain as normal
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # "2", "二", "①" (NFKC makes it 1), "第二个", "选2"; punctuation and spaces around it ("2号" names topic 2).
@@ -46,10 +47,6 @@ _QUESTION = re.compile(r"好多人|多少人|几个人|几票|结果|咋样|怎�
 _GENERIC = ("是否", "投票", "议题", "那个", "这个", "我们", "大家", "村里", "组里", "一下", "赞成", "反对", "弃权",
             "同意", "关于", "要不要", "是不是", "我投", "我赞成", "还是", "算了", "改投", "改成")
 _TOPIC_ID = re.compile(r"(\d{1,4})\s*号")
-
-
-def normal(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
 def bare_number(text: str) -> int | None:

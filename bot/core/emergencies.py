@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, staff_notices, triage
+from bot.core import person_danger, registry, staff_notices, triage
 from bot.core.nobody_hurt import without_nobody
 from bot.core.notify import notify
 from bot.core.places import Located, grid_named_in, locate, match_place
@@ -293,7 +293,7 @@ _HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|�
 def hurt(text: str) -> bool:
     """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt, nor is 没伤到人."""
     found = {m.group(0) for m in _HURT.finditer(without_nobody(text))}
-    return bool(found) and not (found <= {"倒起"} and triage.thing_fell(text))
+    return bool(found) and not (found <= {"倒起"} and person_danger.thing_fell(text))
 AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
 _DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人")
@@ -331,7 +331,8 @@ def trapped_by_disaster(text: str) -> bool:
 def lift_trapped(text: str) -> bool:
     """People shut in a lift: trapped words with the lift or its alarm bell named, or someone still inside a
     stopped lift ("电梯卡到半中间了 里头还有人", blind test 9, #45)."""
-    return (_TRAPPED.search(text) is not None and _LIFT.search(text) is not None) or triage.lift_with_people(text)
+    return (_TRAPPED.search(text) is not None and _LIFT.search(text) is not None) \
+        or person_danger.lift_with_people(text)
 
 
 def category_for(category: str, text: str) -> str:
@@ -342,16 +343,16 @@ def category_for(category: str, text: str) -> str:
         return "housing_utilities"
     if category != "other":
         return category
-    if _DROWNING.search(text) or _THEFT.search(text) or triage.missing_person(text) or _LIVE_WIRE.search(text):
+    if _DROWNING.search(text) or _THEFT.search(text) or person_danger.missing_person(text) or _LIVE_WIRE.search(text):
         return "public_security"
-    return "elderly_care" if triage.may_be_down(text) else category
+    return "elderly_care" if person_danger.may_be_down(text) else category
 
 
 def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     """The number (or numbers, "120和110") to call first for an emergency in `category` described as `text`."""
     if _DROWNING.search(text):
         return WATER_RESCUE
-    if (triage.missing_person(text) or _LIVE_WIRE.search(text)) and not hurt(text):
+    if (person_danger.missing_person(text) or _LIVE_WIRE.search(text)) and not hurt(text):
         return POLICE  # a missing person, a live wire on the road (blind test 23, N14 and N58): never 120
     if lift_trapped(text) and not hurt(text):
         return LIFT_RESCUE
@@ -359,7 +360,7 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
         return GAS_AND_HURT
     if trapped_by_disaster(text):
         return RESCUE_AND_POLICE if _CRIME.search(text) else RESCUE
-    if triage.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
+    if person_danger.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
         return PERSON_DOWN
     if hurt(text) and _CRIME.search(text) and category != "fire_safety":
         return PERSON_DOWN  # hurt in a fight or a robbery: an ambulance and the police, whatever the category said

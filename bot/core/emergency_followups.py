@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, triage
+from bot.core import person_danger, registry, triage
 from bot.core.cancelling import cancel
 from bot.core.emergencies import PLACE_MAX_CHARS, anxious, awaiting_place, landmark_in, number_to_call
 from bot.core.emergency_updates import (
@@ -154,7 +154,7 @@ def asks_what_to_do(text: str) -> bool:
 def advice(ticket: Ticket, phone: str) -> str:
     """Calm advice for the emergency `ticket` (`phone`: the number it was told to call)."""
     said = ticket.text
-    if "120" in phone or triage.may_be_down(said) or _HURT.search(said):
+    if "120" in phone or person_danger.may_be_down(said) or _HURT.search(said):
         return ADVICE_DOWN
     if _KINDS[1].search(said):
         return ADVICE_GAS

@@ -5,11 +5,11 @@ change: it is answered, never a verification task (bot/core/registration.py hand
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sqlalchemy.orm import Session
 
 from bot.common.phones import national
+from bot.common.plain_text import plain as _plain
 from bot.core import registry, triage
 from bot.core.places import match_place
 from bot.store.models import OrgUnit, Person
@@ -19,10 +19,6 @@ _LIVES = re.compile(r"(?:我|我们|我家|屋头)(?:家)?(?:是)?(?:住在?|住
 _CHANGE = re.compile(r"号|手机|换|丢|登记|注册|绑定|认证|实名|核实|新|搬")
 SAYS_LIVES_MAX = 20
 HOW_TO_REGISTER = "要登记请找网格员核实。"
-
-
-def _plain(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
 def says_where_they_live(text: str) -> bool:

@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bot.common.plain_text import plain as _plain
 from bot.core import problem_context
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
+from bot.core.person_danger import lift_with_people, may_be_down, missing_person, thing_fell
 
 # Verbs of a thing's state before 倒起 (Sichuanese "…着": 堵倒起了, 坏倒起了, 锁倒起的; blind test 22, #1 and #48): the
 # thing stays so, nobody fell. 有个老人在路边倒起了, 婆婆倒起了 are still someone down.
@@ -109,10 +110,6 @@ _HOW_TO_LOCATION = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:给你�
 SHORT_ABUSE_CHARS = 20  # abuse with nothing else in it is short
 
 
-def _plain(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip().lower()
-
-
 # A charging cabinet, pile or shed out of order is a public facility's (道路设施), not fire safety: the classifier
 # files everything 充电 under 消防安全 (blind test 9, #61: "充电柜那个是坏的 扫不开"), unless it burns or smokes.
 _CHARGER = re.compile(r"充电柜|换电柜|充电桩|充电棚|充电站|充电口|充电插座")
@@ -129,78 +126,6 @@ def facility_category(category: str, text: str) -> str:
         return "roads"
     return category
 
-
-# Someone living alone not seen for days, or not answering the door (blind test 17, #92): possibly down inside.
-_ALONE = re.compile(r"独居|一个人住|孤寡|空巢|老人|老汉|老婆婆|婆婆|爷爷|奶奶|大爷|大妈")
-_NOT_SEEN = re.compile(r"(?:好几|几|两|三|四|五|多)天(?:都|了)?(?:没|莫|没有|没得|莫得)"
-                       r"(?:出门|出来|见|看到|露面|动静|开门)|"
-                       r"敲门.{0,4}(?:没|莫|没有|没得|莫得)(?:人)?(?:应|开|答应|回应|反应)|喊.{0,4}(?:没|莫得|没得)人应|"
-                       r"电话.{0,4}(?:不接|没人接|打不通)")
-
-
-def may_be_down(text: str) -> bool:
-    """Someone (living alone, elderly) not seen for days or not answering: possibly down inside, urgent."""
-    plain = _plain(text)
-    return _ALONE.search(plain) is not None and _NOT_SEEN.search(plain) is not None
-
-
-# People inside a lift that stopped ("电梯卡起了 里头关了两个老年人", "电梯卡到半中间了 里头还有人": blind test 9, #32
-# and #45 were ordinary tickets): trapped, whether or not 困 or 关到 is said. A lift broken with nobody in it is none.
-_LIFT = re.compile(r"电梯|轿厢")
-_INSIDE = re.compile(r"里(?:头|面|边)(?:还|都)?(?:有|关了?|困了?|关起|困起|卡了?)[^，,。！!？?\s]{0,5}(?:人|娃|孩)|"
-                     # 我孙孙还在里头 (blind test 24, B104 and B91): someone still in it
-                     r"(?:人|娃|孩|孙|崽|儿|女|妈|爸|婆|爷|公)[^，,。！!？?\s]{0,2}(?:还|都)?在里(?:头|面|边)|"
-                     r"(?:关|困)(?!不)(?:了|到|住|起)?[^，,。！!？?\s]{0,4}人")
-_NOBODY = re.compile(r"(?:没|莫|没得|莫得|没有)(?:得)?人")
-
-
-def lift_with_people(text: str) -> bool:
-    """People shut in a lift: a lift named and someone inside it or shut in, nobody said to be out of it."""
-    plain = _plain(text)
-    return _LIFT.search(plain) is not None and _INSIDE.search(plain) is not None and _NOBODY.search(plain) is None
-
-
-# Who can be down (倒起了 / 倒了 said of a person): a thing fallen over (垃圾桶翻倒起了, 大树吹倒起了, blind test 23,
-# R1v and N57) is no one down. The person must be the clause's subject, before the verb.
-_PERSON = (r"人|老人|老年人|老人家|婆婆|爷爷|奶奶|大爷|大妈|老汉|老头|老太|老婆|老伴|娃|孩子|小孩|他|她|我妈|我爸|"
-           r"妈妈|爸爸|老妈|老爸|儿子|女儿|孙子|孙女|外婆|外公|邻居|师傅|骑手|路人|男的|女的|同学|老公|丈夫|爱人|"
-           r"媳妇|哥哥|姐姐|弟弟|妹妹")
-_FELL = re.compile(r"倒起了|倒了")
-_PERSON_FELL = re.compile(f"(?:{_PERSON})[^，,。！!？?\\s]{{0,8}}倒(?:起了|了)")
-_CLAUSE = re.compile(r"[，,。！!？?；;\s]+")
-
-
-def thing_fell(text: str) -> bool:
-    """倒起了 / 倒了 with no person as its clause's subject: a thing fallen over (垃圾桶翻倒起了), nobody down."""
-    plain = _plain(text)
-    fell = [c for c in _CLAUSE.split(plain) if _FELL.search(c)]
-    return bool(fell) and not any(_PERSON_FELL.search(c) for c in fell)
-
-
-# Who can go missing by not coming back: not a repairman gone for his tools (师傅去拿工具 到现在没回来).
-_KIN = re.sub(r"\|(?:人|师傅|骑手|路人)(?=\||$)", "", "|" + _PERSON).lstrip("|")
-# Someone missing (走丢了, 不见了, 找不到人了), a person named: for the police (blind test 23, N14).
-_MISSING = re.compile(r"走丢|走失|找不到人了|(?:" + _PERSON + r")[^，,。！!？?\s]{0,6}"
-                      r"(?:不见了|找不到了|没回来|没有回来|没得回来)|"
-                      # Gone out and not back, said across a space or a comma (我妈出去买菜 到现在没回来: leftovers of
-                      # the blind tests), or still not back after hours (我爸到现在都还没回家).
-                      r"(?:" + _KIN + r")[^。！!？?]{0,12}(?:出去|出门|走了|去了|去)[^。！!？?]{0,12}"
-                      r"(?:没|没有|没得|莫得|莫)(?:回来|回家|回屋|回到屋)|"
-                      r"(?:" + _KIN + r")[^。！!？?]{0,12}(?:到现在|一直|一晚上|一夜|一天|几个钟头|几个小时)"
-                      r"[^。！!？?]{0,4}(?:没|没有|没得|莫得|莫)(?:回来|回家|回屋|回到屋)")
-
-
-# A pet or a thing gone (我家狗走丢了, 钥匙找不到了) is nobody missing: no emergency, no 110.
-_NOT_A_PERSON = re.compile(r"狗|猫|鸡|鸭|鹅|猪|牛|羊|兔|鸟|鱼|宠物|钥匙|手机|钱包|车|包")
-_A_PERSON = re.compile(_PERSON)
-
-
-def missing_person(text: str) -> bool:
-    """Whether a message says a person is missing (老汉儿走丢了), not a pet or a thing (我家狗走丢了)."""
-    plain = _plain(text)
-    if _MISSING.search(plain) is None:
-        return False
-    return _NOT_A_PERSON.search(plain) is None or _A_PERSON.search(_NOT_A_PERSON.sub("", plain)) is not None
 
 
 def has_danger(text: str) -> bool:
