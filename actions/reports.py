@@ -20,6 +20,7 @@ from actions.tickets import ActionReportEmergency, raise_emergency
 from bot.core import place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
+from bot.core.other_problem import OWN_REPORT
 from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
@@ -132,7 +133,9 @@ class ActionUnsure(Action):
         text = tracker_data.text(tracker)
         if triage.has_danger(text):
             return await ActionReportEmergency().run(dispatcher, tracker, domain)
-        if triage.has_problem(text):
+        # Or read as a report of its own after another (bot/core/other_problem.py, blind test 24: 有个老人家坐在路边
+        # 说找不到屋了 安居苑门口).
+        if triage.has_problem(text) or tracker_data.metadata(tracker).get(OWN_REPORT):
             events = await ActionCaptureReport().run(dispatcher, tracker, domain)
             captured = any(e.get("event") == "slot" and e.get("name") == "report_text" for e in events)
             return [*events, FollowupAction("report_form")] if captured else events

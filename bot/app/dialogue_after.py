@@ -49,7 +49,13 @@ class AfterReport:
             if number is None and cancelling.asked_which(s, self.clock, message.sender):
                 # 是的 撤销 after "撤销哪件？": no choice, asked again, never the first listed (blind test 23, #R59)
                 return [{"text": cancelling.which_to_cancel(s, message.sender)}]
+            if number is None and cancelling.names_none([ticket], text):
+                # 垃圾那个不要了 with only the leak open: never the leak withdrawn (blind test 24)
+                return [{"text": cancelling.not_named(s, message.sender)}]
             number = number or ticket.number
+            meant = lifecycle.get_ticket(s, number)
+            if meant.reporter_address != message.sender:  # their report merged into someone else's (blind test 24)
+                return [{"text": cancelling.stop_following(s, self.clock, message.sender, meant, text)}]
             try:
                 cancelling.cancel(s, self.clock, message.sender, number, text=text)
             except lifecycle.TicketError:
@@ -68,6 +74,9 @@ class AfterReport:
             number = number or (cancelling.cancel_meant(tickets, text) if tickets else None)
             if number is None:
                 return None
+            meant = next(t for t in tickets if t.number == number)
+            if meant.reporter_address != message.sender:  # 2栋门口垃圾那个不用来了, merged into another's (bt 24)
+                return [{"text": cancelling.stop_following(s, self.clock, message.sender, meant, text)}]
             try:
                 ticket = cancelling.cancel(s, self.clock, message.sender, number, text=text)
             except lifecycle.TicketError:

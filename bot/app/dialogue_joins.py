@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from bot.app.dialogue_after import READINGS, AfterReport
 from bot.app.dialogue_look import Look
 from bot.common.clock import Clock
-from bot.core import followups, lifecycle, reports, sent_before, ticket_focus, ticket_questions
+from bot.core import followups, lifecycle, other_problem, reports, sent_before, ticket_focus, ticket_questions
+from bot.core.other_problem import OWN_REPORT
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, distance_m
 from bot.engine.parse import category_of
@@ -71,8 +72,13 @@ class Joins:
                 return [{"text": URGED.format(number=ticket.number)}]
             if reading == "status":  # with who has it and the latest progress (bt 9, #60; bt 10, #36), or the list
                 return [{"text": p} for p in listed or [ticket_questions.status_reply(s, ticket)]]
-            return replace(message, payload={**message.payload, "context_read": True}) if reading == "new" \
-                else message
+            if reading != "new":
+                return message
+            # A complete report of its own the classifier may not place (有个老人家坐在路边 说找不到屋了 安居苑门口,
+            # blind test 24): filed as one all the same (actions/reports.py's ActionUnsure).
+            own = other_problem.own_report(ticket.text, ticket.place_text, text)
+            return replace(message, payload={**message.payload, "context_read": True, **({OWN_REPORT: True} if own
+                                                                                          else {})})
 
     def add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str,
              point: tuple[float, float] | None = None) -> None:

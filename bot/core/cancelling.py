@@ -14,6 +14,7 @@ from bot.common.clock import Clock
 from bot.core import emergency_updates, points, registry
 from bot.core.lifecycle import STATUS_NAMES, TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
+from bot.core.other_problem import subjects_in
 from bot.core.tickets import OPEN_STATUSES, event, objects_in
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket, TicketFollower
@@ -183,6 +184,48 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     # An emergency's alert reached the duty officer and the secretary: they hear it was withdrawn (blind test 8, #130).
     emergency_updates.tell_withdrawn(session, ticket, text)
     return ticket
+
+
+FOLLOW_WITHDRAWN = "好的，您反映的这件已撤销。它和工单{number}是同一件，已把您的话转告承办人。"
+FOLLOW_WITHDRAWN_NOTICE = "工单{number}的一位反映人撤回了反映，说：{said}。请核实后办结或继续办。"
+NOT_NAMED = "您在办的工单里没找到您说的这件，没有撤销。要撤销{number}请回“撤销 {number}”。"
+
+
+def stop_following(session: Session, clock: Clock, address: str, ticket: Ticket, text: str) -> str:
+    """The sender withdraws their report merged (并单) into `ticket`, someone else's (blind test 24: "2栋门口垃圾那个
+    不用来了哈 有人扫干净了" was added to the sender's leak ticket): their own merged report is withdrawn, they no
+    longer follow `ticket`, and its holder hears their words to check; `ticket` stays its first reporter's."""
+    now = clock.now()
+    withdrawer = registry.person_by_address(session, address)
+    for own in session.scalars(select(Ticket).where(Ticket.reporter_address == address, Ticket.status == "merged",
+                                                    Ticket.merged_into_id == ticket.id)):
+        own.status = "cancelled"
+        event(session, own, "cancelled", now, withdrawer, from_status="merged")
+    for follower in session.scalars(select(TicketFollower).where(
+            TicketFollower.ticket_id == ticket.id, TicketFollower.address == address,
+            TicketFollower.role == "reporter")):
+        session.delete(follower)
+    said = "".join((text or "").split())[:30]
+    event(session, ticket, "note", now, withdrawer, note=f"一位反映人撤回：{said}"[:500], private=True)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, FOLLOW_WITHDRAWN_NOTICE.format(number=ticket.number, said=said),
+               ticket_id=ticket.id)
+    return FOLLOW_WITHDRAWN.format(number=ticket.number)
+
+
+def names_none(tickets: list[Ticket], text: str) -> bool:
+    """Whether a withdrawal names something (垃圾) that none of `tickets` is about: none of them is meant."""
+    named = subjects_in(text)
+    return bool(named) and not any(subjects_in(t.text) & named for t in tickets)
+
+
+def not_named(session: Session, address: str) -> str:
+    """The reply to a withdrawal naming nothing the sender has open: nothing withdrawn, how to name one, or which
+    of several (blind test 24: never the leak for 垃圾那个不用来了)."""
+    tickets = reported_by(session, address, CANCELLABLE)
+    if len(tickets) > 1:
+        return which_to_cancel(session, address)
+    return NOT_NAMED.format(number=tickets[0].number) if tickets else NOTHING_OPEN
 
 
 def stop_notice(ticket: Ticket, text: str) -> str:

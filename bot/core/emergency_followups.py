@@ -32,6 +32,7 @@ from bot.core.emergency_updates import (
     update_notice,
 )
 from bot.core.notify import notify
+from bot.core.other_problem import own_report
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import event, objects_in
 from bot.store.models import Ticket, TicketEvent
@@ -109,6 +110,8 @@ def joins(text: str, ticket: Ticket) -> bool:
     named = landmark_in(plain)
     if named and ticket.place_text and named not in ticket.place_text:
         return False  # somewhere else: another emergency
+    if ticket.lat is not None and own_report(ticket.text, ticket.place_text, plain):
+        return False  # 送外卖被狗咬了 腿上出血了 阳光小区3栋 after an old man's collapse, located: its own (bt 24)
     if _HURT.search(plain):
         return True
     if _ABOUT_THEM.search(plain) and not _another_emergency(plain, ticket) and not triage.has_danger(plain):

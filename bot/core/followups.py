@@ -16,11 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, answers, chatter, registry, ticket_questions, triage
+from bot.core import after_report, answers, cancelling, chatter, registry, ticket_questions, triage
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
-from bot.core.other_problem import announces_report, another_thing, new_fault, own_problem
+from bot.core.other_problem import announces_report, another_thing, new_fault, new_subject, own_problem, own_report
 from bot.core.places import grid_at, grid_named_in
 from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
 from bot.core.routing_rules import RoutingRules
@@ -115,6 +115,10 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "detail"  # 坑又变大了 今天又有人摔了, after the pit's report: more of it (blind test 8, #115)
     if after_report.withdraws(text) and not another_thing(ticket.text, text):
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
+    if (after_report.withdraws(text) or cancelling.solved_elsewhere(text)) and new_subject(ticket.text, text):
+        return "withdraw"  # 2栋门口垃圾那个不用来了 after a leak: the one it names, or asked (blind test 24)
+    if own_report(ticket.text, ticket.place_text, text) and not triage.has_danger(text):
+        return "new"  # 有个老人家坐在路边 说找不到屋了 安居苑门口 after a broken barrier (blind test 24)
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):
         return "worker"  # 麻烦网格员去看一哈嘛 (blind test 8, #59)
     if asks_progress(text) == "status" and ticket_questions.asks_minded(text):

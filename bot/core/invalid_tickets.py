@@ -20,7 +20,7 @@ from bot.core import audit, dispatch, lifecycle, points, staff_notices, supervis
 from bot.core.commands import WorkerCommand
 from bot.core.notify import notify, notify_address
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, event
+from bot.core.tickets import OPEN_STATUSES, event, filed_on_behalf
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket
 
@@ -34,7 +34,7 @@ _NOISE = re.compile(r"关掉|关了|关闭|关单|销单|作废|撤销|撤掉|�
 _FALSE_ALARM = re.compile(r"误报|没得这回事|没有这回事|假的|虚假|恶作剧")
 # On a ticket someone already holds only words of no real problem close it (关了 alone is the holder's 办结).
 ASSIGNED_INVALID = re.compile(r"(?<!不是)(?<![不非])(?:误报|无效|虚假)|恶作剧|发错了|报错了|"
-                              r"没得这回事|没有这回事")
+                              r"没得这回事|没有这回事|我(?:搞|弄|录|登记|填|写)错了?")
 ASK_REASON = "请写明关闭理由，如“{number} 无效工单 关掉”或“{number} 误报 关了”；要派单请回“{number} 派给 网格名”。"
 REPLY = "好的，工单{number}已作{what}关闭，不用评价，已告诉反映人{told}。"
 TO_REPORTER = "您好，您反映的问题（{number}）经核实{what}，已关闭。原因：{why}。有事请随时告诉我们。"
@@ -44,6 +44,11 @@ JUDGING = re.compile(r"骂|脏话|粗话|乱填|乱写|乱发|乱报|乱说|瞎�
                      r"神经|有病|闹着玩|开玩笑|耍人|找茬|找事|发泄|喝醉|醉了|疯|傻|骗|虚假|假报|谎报|刷分|刷积分|广告")
 TO_REPORTER_PLAIN = "您好，您反映的问题（{number}）经核实{what}，已关闭。有问题欢迎再找我们。"
 TO_STAFF = "工单{number}经{who}核实{what}，已关闭，您无需处理。"
+# Staff saying the record was a mistake (是我发错了, 录错了): on a ticket staff filed for a household, the resident
+# hears plainly that a record made by mistake was removed, never "原因：我发错了" (blind test 24).
+OWN_MISTAKE = re.compile(r"发错|报错|录错|登记错|填错|写错|记错|弄错|搞错|输错|打错|误登记|登记有误|重复登记|"
+                         r"重复了")
+TO_REPORTER_MISTAKE = "您好，网格员为您登记的工单{number}是误登记，已删除，您不用理会。有事请随时告诉我们。"
 
 
 def says_invalid(text: str) -> bool:
@@ -109,8 +114,10 @@ def close(session: Session, clock: Clock, person: Person, ticket: Ticket, note: 
     for someone in alerted:
         notify(session, someone, TO_STAFF.format(number=number, who=label, what=what), ticket_id=ticket.id)
     if not ticket.reporter_address.startswith("erased:"):
+        mistake = OWN_MISTAKE.search(note) is not None and bool(filed_on_behalf(session, [ticket.id]))
         notify_address(session, ticket.reporter_channel, ticket.reporter_address,
-                       to_reporter(number, what, why), ticket_id=ticket.id)
+                       TO_REPORTER_MISTAKE.format(number=number) if mistake else to_reporter(number, what, why),
+                       ticket_id=ticket.id)
     told = "和" + "、".join(p.name for p in alerted[:2]) if alerted else ""
     return REPLY.format(number=number, what="误报" if what == "属于误报" else "无效工单", told=told)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.core import triage
+from bot.core.emergencies import landmark_in
 from bot.core.tickets import objects_in
 
 # Words announcing a report (我要反映 好久没得人来收垃圾了): with a problem, a report of its own, never an urge of
@@ -57,3 +58,39 @@ def another_thing(report: str, text: str) -> bool:
     names things (two cars in a crash), none of them that one."""
     mine, theirs = objects_in(text) - _INCIDENTAL, objects_in(report)
     return bool(mine) and bool(theirs) and not (mine & theirs)
+
+
+# Who a report is about, beyond the things of `objects_in`: a person or an animal, one word for each kind (大爷 and
+# 老人家 are both old people).
+_BEINGS = {"老人": re.compile(r"老人|老头|老太|老大爷|大爷|大妈|婆婆|爷爷|奶奶|老汉|老者"),
+           "小孩": re.compile(r"小孩|娃儿|娃娃|孩子|小朋友|小学生"),
+           "猫": re.compile(r"猫")}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# The mark on a message read as a report of its own (`own_report`): filed even when the classifier cannot place it.
+OWN_REPORT = "own_report"
+OWN_WORDS_MIN = 6  # Chinese characters beyond the place: someone or something and what is wrong with them
+
+
+def subjects_in(text: str) -> set[str]:
+    """What a message is about: the things it names (a car in passing aside) and the people or animals."""
+    return (objects_in(text) - _INCIDENTAL) | {kind for kind, words in _BEINGS.items() if words.search(text or "")}
+
+
+def new_subject(report: str, text: str) -> bool:
+    """Whether `text` is about someone or something the report `report` never names (a dog after an old man who
+    collapsed, an old man after a broken barrier); a report naming nothing shares nothing."""
+    mine = subjects_in(text)
+    return bool(mine) and not mine & subjects_in(report)
+
+
+def own_report(report: str, report_place: str, text: str) -> bool:
+    """Whether `text` is a complete report of its own rather than more of the report `report` (at `report_place`,
+    "" when a location placed it): someone or something the report does not name, what is wrong with them, and a
+    place of its own (blind test 24: 有个老人家坐在路边 说找不到屋了 安居苑门口 was added to the sender's broken
+    barrier; 送外卖被狗咬了 腿上出血了 阳光小区3栋 to his report of an old man who collapsed)."""
+    named = landmark_in(text or "")
+    if not named or not new_subject(report, text):
+        return False
+    if report_place and (named in report_place or report_place in named):
+        return False
+    return len(_HAN.findall(text.replace(named, " "))) >= OWN_WORDS_MIN

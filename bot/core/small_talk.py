@@ -1,6 +1,7 @@
 """Small talk answered in kind (blind test 22, #9, #82): 天气好安逸 吃了没得, 你是机器人还是真人, 我孙子考起大学了
 are no report and ask nothing of the service; they get a warm word back (恭喜恭喜！…, 我是网格通小助手，不是真人…)
-and one line of what the bot does, never 这个我帮不上忙 and never a ticket. The words and replies are data staff
+and one line of what the bot does, never 这个我帮不上忙 and never a ticket; an opener (幺儿 跟你说个事嘛, 孃孃跟你讲,
+幺儿 alone: blind test 24) is listened to ("您说，我听着…"). The words and replies are data staff
 edit: config/small_talk.yml."""
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ class Kind(BaseModel):
     words: list[str] = Field(min_length=1)
     reply: str = Field(min_length=1)
     questions: bool = False
+    menu: bool = True  # followed by `menu_line`; an opener's reply asks for the problem itself
+
+    def said(self, menu_line: str) -> str:
+        return self.reply + menu_line if self.menu else self.reply
 
     def found_in(self, plain: str) -> bool:
         return any(re.search(word, plain) for word in self.words)
@@ -37,7 +42,7 @@ class SmallTalk(BaseModel):
     @model_validator(mode="after")
     def _fits(self) -> SmallTalk:
         for kind in self.kinds:
-            if len(kind.reply + self.menu_line) > SMS_PART:
+            if len(kind.said(self.menu_line)) > SMS_PART:
                 raise ValueError(f"small talk {kind.id}: the reply with the menu line is longer than one SMS")
         return self
 
@@ -51,7 +56,7 @@ class SmallTalk(BaseModel):
         asks = triage.information_request(plain) is not None
         for kind in self.kinds:
             if kind.found_in(plain) and (kind.questions or not asks):
-                return kind.reply + self.menu_line
+                return kind.said(self.menu_line)
         return None
 
 

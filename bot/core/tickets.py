@@ -127,9 +127,17 @@ def objects_in(text: str) -> set[str]:
     return {_SAME_THING.get(word, word) for word in _OBJECTS if word in (text or "")}
 
 
+# Named in passing ("电瓶车差点翻了", "车子过不去"): a vehicle says little of what the problem is.
+_IN_PASSING = frozenset({"车"})
+
+
 def same_problem(text: str, other: str) -> bool:
-    """Unless both name what they are about and share nothing (a loose manhole cover is not a street light)."""
+    """Unless both name what they are about and share nothing (a loose manhole cover is not a street light); a
+    vehicle named in passing by both is nothing shared (blind test 24: a pothole where an e-bike nearly fell was
+    merged into a fallen tree that cars could not pass)."""
     mine, theirs = objects_in(text), objects_in(other)
+    if mine - _IN_PASSING and theirs - _IN_PASSING:
+        mine, theirs = mine - _IN_PASSING, theirs - _IN_PASSING
     return not mine or not theirs or bool(mine & theirs)
 
 
