@@ -10,7 +10,7 @@ ticket it is about, through the gateway, the real engine and the real action ser
 - B105: a worker's "T1061 是我发错了 撤销" reached the resident as "原因：我发错了".
 
 Senders: residents +8613900000380 … 389 of 幸福社区第1网格, unknown numbers +8613999990581 … 599 and riders
-+8613600000090, 095, 096, in no other test."""
++8613600000090, 082, 083, in no other test."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.engine
 GRID = "幸福社区第1网格"
 RESIDENTS = [f"+86139{n:08d}" for n in range(380, 390)]
 UNKNOWN = [f"+86139{n:08d}" for n in range(99990581, 99990600)]
-RIDERS = [f"+86136{n:08d}" for n in (90, 95, 96)]
+RIDERS = [f"+86136{n:08d}" for n in (90, 82, 83)]
 IN_GRID = (25.4025, 103.3025)  # 幸福社区第1网格 (阳光小区)
 OUTSIDE = (25.42, 103.32)  # no grid's: the tester's barrier went to 待分派
 LISTENING = "您说，我听着。请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"

@@ -9,7 +9,7 @@ they mean, through the gateway, the real engine and the real action server, on S
 - #72: a reporter asked to rate a ticket another reporter's rating reopened hears it, and 一般般嘛 is told why
   there is nothing to rate.
 
-Senders: residents +8613900000293 … 299 of 幸福社区第1网格 and riders +8613600000097 … 099, registered here and
+Senders: residents +8613900000293 … 299 of 幸福社区第1网格 and riders +8613600000084 … 086, registered here and
 in no other test; the voter is resident +8613900000298 on topics of her own."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from tests.integration.test_conversation_votes import ballots, close_topic, data
 pytestmark = pytest.mark.engine
 GRID = "幸福社区第1网格"
 RESIDENTS = [f"+86139{n:08d}" for n in range(293, 300)]
-RIDERS = [f"+86136{n:08d}" for n in range(97, 100)]  # 71 … 75 were test_conversation_riders's too
+RIDERS = [f"+86136{n:08d}" for n in range(84, 87)]  # 71 … 75 are test_conversation_riders's, 95 … 99 fragments'
 IN_ANJU_GRID_1 = (25.4072, 103.3021)  # 安居社区第1网格 (安居苑), as in the media tests
 
 
