@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import raised, say, tickets_of, told
+from tests.integration.talk import bare, raised, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 
@@ -22,7 +22,7 @@ def test_someone_alone_fallen_and_unable_to_get_up_is_an_emergency_for_120(runni
     # B93: "收到，工单T1057已登记，街道会尽快派人处理。" — no 120, nobody alerted.
     caller = PASSERS_BY[0]
     replies = say(running, caller, "我一个人在屋 摔倒了起不来 腰杆痛")
-    assert any("120" in r for r in replies) and not any("119" in r for r in replies), replies
+    assert any("120" in bare(r) for r in replies) and not any("119" in bare(r) for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
     replies = say(running, caller, "安居苑9栋1单元201")
@@ -34,7 +34,7 @@ def test_a_child_still_in_a_stopped_lift_is_an_emergency_for_119(running: Stack)
     # B104: an ordinary ticket for 周明.
     caller = PASSERS_BY[1]
     replies = say(running, caller, "电梯卡在半中间了 我孙孙还在里头 河畔花园3栋")
-    assert any("119" in r for r in replies), replies
+    assert any("119" in bare(r) for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
 
@@ -44,7 +44,7 @@ def test_who_is_in_the_lift_said_in_answer_to_where_makes_it_an_emergency_never_
     caller = PASSERS_BY[2]
     say(running, caller, "电梯卡主了")
     replies = say(running, caller, "里头有人 我孙孙在里头")
-    assert any("119" in r for r in replies) and not any("没找到这个地方" in r for r in replies), replies
+    assert any("119" in bare(r) for r in replies) and not any("没找到这个地方" in r for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
     assert "孙孙" in ticket.text and "电梯" in ticket.text
@@ -59,7 +59,7 @@ def test_a_head_hit_with_a_bottle_in_a_fight_is_120_and_110_with_a_swear_word_or
     # B97: an ordinary ticket with 狗日的; B102: "请先拨打110" only without it.
     caller = PASSERS_BY[3] if swear else PASSERS_BY[4]
     replies = say(running, caller, f"{swear}楼下两个醉鬼打起来了 一个拿酒瓶子砸脑壳 河滨路烧烤摊")
-    assert any("120和110" in r for r in replies), replies
+    assert any("120和110" in bare(r) for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
 

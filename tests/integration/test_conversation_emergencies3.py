@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import number_in, say, tickets_of, told
+from tests.integration.talk import bare, number_in, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 
@@ -80,7 +80,7 @@ def test_people_shut_in_a_lift_are_the_buildings_emergency_with_the_lifts_rescue
     auntie = RESIDENTS[2]
     replies = say(running, auntie, "关了两个人在里头 按警铃莫得人应")
     trapped = number_in(replies)
-    assert any("119" in r and "电梯" in r for r in replies) and not any("拨打110" in r for r in replies)
+    assert any("119" in bare(r) and "电梯" in r for r in replies) and not any("拨打110" in r for r in replies)
     assert any("按您登记的住址" in r for r in replies)  # her own building's lift: not asked where she lives
     [ticket] = tickets_of(running, auntie)
     assert ticket.category == "housing_utilities" and ticket.severity == "critical"

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import left_ordinary, live_at, number_in, raised, register, say, tickets_of, told
+from tests.integration.talk import bare, left_ordinary, live_at, number_in, raised, register, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 
@@ -31,12 +31,12 @@ def test_a_thing_blocked_or_broken_daoqi_is_no_emergency_a_person_daoqi_still_is
     for caller, text in ((PASSERS_BY[0], "喂 河畔花园门口的路灯坏倒起了"),
                          (PASSERS_BY[1], "喂 安居苑门口那个下水道堵倒起了 臭得很")):
         replies = say(running, caller, text)
-        assert not any("120" in r or "110" in r for r in replies), replies
+        assert not any("120" in bare(r) or "110" in bare(r) for r in replies), replies
         [ticket] = tickets_of(running, caller)
         assert left_ordinary(running, ticket)
     caller = PASSERS_BY[2]
     replies = say(running, caller, "河畔花园门口有个老人在路边倒起了 喊不应")
-    assert any("120" in r for r in replies), replies
+    assert any("120" in bare(r) for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
 
@@ -53,7 +53,7 @@ def test_not_urgent_makes_the_emergency_an_ordinary_ticket_and_no_call_advice_fo
     assert ticket.severity != "critical" and ticket.priority != "immediate"
     assert any("无需按紧急处置" in n for n in told(running, DUTY_OFFICER, number))
     replies = say(running, resident, "师傅好久到嘛")
-    assert not any(CALL_NOW in r or "120" in r or "119" in r or "110" in r for r in replies), replies
+    assert not any(CALL_NOW in r or "120" in bare(r) or "119" in bare(r) or "110" in bare(r) for r in replies), replies
     assert len(tickets_of(running, resident)) == 1
 
 
@@ -70,7 +70,7 @@ def test_a_family_trapped_by_rising_water_is_told_119(running: Stack):
     # Blind test 22, #14: told only 110.
     caller = PASSERS_BY[4]
     replies = say(running, caller, "河滨路涨水了 一家人被困在屋头")
-    assert any("119" in r for r in replies), replies
+    assert any("119" in bare(r) for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert ticket.severity == "critical"
 
@@ -89,7 +89,7 @@ def test_a_fall_at_a_registered_residents_home_is_placed_there_and_the_detail_jo
     resident = live_at(running, RESIDENTS[1], GRID, HOME)
     replies = say(running, resident, "老头子从床上摔下来了 爬不起来 我一个人扶不动他")
     fall = number_in(replies)
-    assert any("120" in r for r in replies), replies
+    assert any("120" in bare(r) for r in replies), replies
     assert not any("在哪里" in r for r in replies), replies
     assert any(HOME in r for r in replies), replies
     say(running, resident, "他80多岁了 有高血压")
@@ -104,7 +104,7 @@ def test_a_location_sent_just_before_is_the_emergencys_place(running: Stack):
     say(running, rider, "", lat=OUTSIDE_EVERY_GRID[0], lon=OUTSIDE_EVERY_GRID[1])
     replies = say(running, rider, "这里一个骑摩托的被大货车挂倒了 流了好多血")
     crash = number_in(replies)
-    assert any("120和110" in r for r in replies), replies
+    assert any("120和110" in bare(r) for r in replies), replies
     assert not any("在哪里" in r for r in replies), replies
     [ticket] = [t for t in tickets_of(running, rider) if t.number == crash]
     assert (ticket.lat, ticket.lon) == OUTSIDE_EVERY_GRID

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import left_ordinary, raised, say, tickets_of, told
+from tests.integration.talk import bare, left_ordinary, raised, say, tickets_of, told
 
 pytestmark = pytest.mark.engine
 
@@ -24,12 +24,12 @@ def test_a_bin_fallen_over_is_no_emergency_a_pole_down_with_its_wire_is_one_for_
     for caller, text in ((PASSERS_BY[0], "河畔花园后门那个垃圾桶翻倒起了 臭死个人"),
                          (PASSERS_BY[1], "安居苑门口那棵大树吹倒起了 把路拦到了")):
         replies = say(running, caller, text)
-        assert not any("120" in r or "110" in r for r in replies), replies
+        assert not any("120" in bare(r) or "110" in bare(r) for r in replies), replies
         for ticket in tickets_of(running, caller):
             assert left_ordinary(running, ticket)
     caller = PASSERS_BY[2]
     replies = say(running, caller, "河滨路那根电杆倒起了 电线拖在地上")
-    assert any("110" in r for r in replies) and not any("120" in r for r in replies), replies
+    assert any("110" in bare(r) for r in replies) and not any("120" in bare(r) for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
 
@@ -37,14 +37,14 @@ def test_a_bin_fallen_over_is_no_emergency_a_pole_down_with_its_wire_is_one_for_
 def test_blood_in_a_fight_is_told_120_and_110(running: Stack):
     # N11: "有个脑壳都打破了 血流了一地" got "请先拨打110！" only.
     replies = say(running, PASSERS_BY[3], "民族路农贸市场门口两个人打起来了 有个脑壳都打破了 血流了一地")
-    assert any("120和110" in r for r in replies), replies
+    assert any("120和110" in bare(r) for r in replies), replies
 
 
 def test_a_missing_old_man_is_an_emergency_and_his_description_is_a_detail_not_a_place(running: Stack):
     # N14: no emergency, then the place "他穿的蓝色棉袄 住河".
     caller = PASSERS_BY[4]
     replies = say(running, caller, "我屋头老汉儿走丢了 他有老年痴呆 早上出去到现在都没回来")
-    assert any("110" in r for r in replies) and not any("120" in r for r in replies), replies
+    assert any("110" in bare(r) for r in replies) and not any("120" in bare(r) for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
     replies = say(running, caller, "他穿的蓝色棉袄 住河畔花园")
@@ -61,7 +61,7 @@ def test_a_question_mid_gas_leak_is_answered_never_a_second_ticket(running: Stac
     [ticket] = tickets_of(running, caller)
     assert ticket.severity == "critical"
     replies = say(running, caller, "我屋头有个打火机 要不要拿出去")
-    assert any("别点火" in r for r in replies) and not any("110" in r for r in replies), replies
+    assert any("别点火" in r for r in replies) and not any("110" in bare(r) for r in replies), replies
     assert len(tickets_of(running, caller)) == 1
 
 
@@ -83,5 +83,5 @@ def test_asking_where_to_pay_the_gas_bill_gets_no_gas_leak_drill(running: Stack)
     # N40: "天然气费在哪点交嘛 手机上可以交不" got "别开关电器、别点火，开窗通风…人先出去".
     caller = PASSERS_BY[7]
     replies = say(running, caller, "天然气费在哪点交嘛 手机上可以交不")
-    assert not any("别点火" in r or "119" in r for r in replies), replies
+    assert not any("别点火" in r or "119" in bare(r) for r in replies), replies
     assert not any(t.severity == "critical" for t in tickets_of(running, caller))
