@@ -333,7 +333,13 @@ class ActionReportEmergency(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        return await raise_emergency(dispatcher, tracker, tracker_data.text(tracker), tracker_data.category(tracker))
+        text = tracker_data.text(tracker)
+        # A report being placed when the answer makes it an emergency ("电梯卡主了", asked where, then
+        # "里头有人 我孙孙在里头"): the emergency is what both say, so the lift is named and its number given.
+        held = tracker.get_slot("report_text") if (tracker.active_loop or {}).get("name") == "report_form" else None
+        if held and held not in text:
+            text = f"{held} {text}"
+        return await raise_emergency(dispatcher, tracker, text, tracker_data.category(tracker))
 
 
 async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, classified: str,

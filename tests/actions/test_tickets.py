@@ -379,3 +379,16 @@ async def test_a_cancel_naming_the_pipe_cancels_the_pipe_ticket_and_a_bare_one_a
     message = said(dispatcher, domain)
     assert (message["response"], message["number"]) == ("utter_ticket_cancelled", pipe)
     assert (status(action_context, pipe).status, status(action_context, garbage).status) == ("cancelled", "assigned")
+
+
+async def test_an_emergency_said_in_answer_to_where_is_raised_with_the_report_it_answers(action_context, dispatcher,
+                                                                                          domain):
+    tracker = make_tracker(STRANGER, "里头有人 我孙孙在里头", intent="emergency", category="other",
+                           slots={"report_text": "电梯卡主了", "requested_slot": "place_text"})
+    tracker.active_loop = {"name": "report_form"}
+    await ActionReportEmergency().run(dispatcher, tracker, domain)
+    [said, *_] = dispatcher.messages
+    assert said["response"] == "utter_emergency" and "119" in said["phone"], said
+    with action_context.db.session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.reporter_address == STRANGER).order_by(Ticket.id.desc()))
+        assert ticket.severity == "critical" and "电梯卡主了" in ticket.text and "孙孙" in ticket.text, ticket.text
