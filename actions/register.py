@@ -43,7 +43,8 @@ class ActionRegister(Action):
                 dispatcher.utter_message(response="utter_registered_no_grid", who=known.whom.name,
                                          phone=known.whom.phone)
                 return []
-            if residence.says_where_they_live(text):  # 我住河滨社区: no number change, no task (blind test 22, #76)
+            if residence.says_where_they_live(text) or registration.bare_address(text):
+                # 我住河滨社区, 河畔花园2栋1单元301: no number change, no task (blind test 22, #76; blind test 25, E2)
                 dispatcher.utter_message(text=residence.lives_reply(session, text))
                 return []
             if tracker.sender_id.startswith("tg:"):  # Telegram links an account by its shared contact

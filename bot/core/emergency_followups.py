@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import person_danger, registry, triage
 from bot.core.cancelling import cancel
-from bot.core.emergencies import PLACE_MAX_CHARS, anxious, awaiting_place, landmark_in, number_to_call
+from bot.core.emergencies import (
+    PLACE_MAX_CHARS,
+    anxious,
+    awaiting_place,
+    landmark_in,
+    lift_trapped,
+    number_to_call,
+)
 from bot.core.emergency_updates import (
     add_update,
     asks_going_back,
@@ -95,6 +102,16 @@ JOINED_HURT = "收到，已转告值班人员。有人受伤请马上打120！�
 _LOOKS = re.compile(r"穿的?|穿起|穿了|戴的?|戴起|个子|头发|拄.{0,2}拐")
 
 
+# Someone shut inside, said after a stopped lift ("电梯不动了", then "我老伴关在里头", blind test 25, A23 opened a
+# second emergency): more of the lift's.
+_SHUT_IN = re.compile(r"(?:关|困|卡)(?:在|到|起|住)了?(?:里头|里面|里边|电梯)|(?:里头|里面|里边)(?:还|都)?有人")
+
+
+def shut_in_lift(text: str, ticket: Ticket) -> bool:
+    """Whether `text` says someone is inside the lift the emergency `ticket` is about."""
+    return "电梯" in ticket.text and _SHUT_IN.search(text) is not None and lift_trapped(f"{ticket.text} {text}")
+
+
 def never_a_place(text: str) -> bool:
     """Whether a message, even one naming a place, is no answer to "where?": news that it is over or thanks with it
     (医院说没得大问题 谢谢你们哈, blind test 23, N47), or how a missing person looks (他穿的蓝色棉袄, N14)."""
@@ -110,6 +127,8 @@ def joins(text: str, ticket: Ticket) -> bool:
     named = landmark_in(plain)
     if named and ticket.place_text and named not in ticket.place_text:
         return False  # somewhere else: another emergency
+    if shut_in_lift(plain, ticket):  # 我老伴关在里头 after 电梯不动了: the same emergency
+        return True
     if ticket.lat is not None and own_report(ticket.text, ticket.place_text, plain):
         return False  # 送外卖被狗咬了 腿上出血了 阳光小区3栋 after an old man's collapse, located: its own (bt 24)
     if _HURT.search(plain):
@@ -178,7 +197,7 @@ def may_be_about(text: str) -> bool:
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= JOIN_MAX_CHARS and (
         false_alarm(plain) or asks_what_to_do(plain) or anxious(plain) or _HURT.search(plain) is not None
-        or asks_going_back(plain) or _ABOUT_THEM.search(plain) is not None
+        or asks_going_back(plain) or _ABOUT_THEM.search(plain) is not None or _SHUT_IN.search(plain) is not None
         or _WORSE.search(plain) is not None or triage.has_danger(plain))
 
 

@@ -26,6 +26,12 @@ from bot.core.tickets import OPEN_STATUSES, Opened, Report, assignee_label, even
 from bot.store.models import Person, Ticket
 
 TICKET_PREFIX = "登记核实："
+# Words about a new or changed number, registering, or moving in: without them an address is no registration.
+_ABOUT_NUMBER = re.compile(r"号码|手机|电话|换|新|登记|登記|注册|绑定|认证|实名|核实|搬|住进|入住|刚来|迁")
+# An address and nothing else: an estate, its building, unit and room ("河畔花园2栋1单元301", "安居苑4栋1单元101").
+_ADDRESS = re.compile(r"^(?:(?:(?![我住在是叫])[\u4e00-\u9fff]){2,6}?(?:小区|花园|家园|苑|二期|三期))?\s*"
+                      r"(?:\d+|[一二三四五六七八九十]+)\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d+\s*(?:号|室)?)?"
+                      r"(?:的|嘛|哈|呀|啊)?$")
 # A resolution note with one of these closes the task with nothing moved.
 NOT_VERIFIED_WORDS = ("未核实", "核实不了", "不是本人", "不登记", "冒充", "不是居民")
 
@@ -47,6 +53,13 @@ def standing(session: Session, address: str, contact: Contact) -> Standing:
     kind = person.kind if person.kind in ("resident", "rider", "staff") else "resident"
     place = person.home_unit.name if person.home_unit is not None else ""
     return Standing(person, kind, place, whom_to_ask(session, person, contact))
+
+
+def bare_address(text: str) -> bool:
+    """An address alone ("河畔花园2栋1单元301"), no word of a new or changed number or of moving in: never a
+    registration (blind test 25, E2 and Z4: an emergency's place became a number-change task)."""
+    plain = " ".join(unicodedata.normalize("NFKC", text or "").split()).rstrip("。.!！~～ ")
+    return _ADDRESS.match(plain) is not None and _ABOUT_NUMBER.search(plain) is None
 
 
 def open_verification(session: Session, address: str) -> Ticket | None:

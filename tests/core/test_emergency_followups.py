@@ -99,3 +99,11 @@ def test_an_emergencys_co_handler_is_told_the_place_too(demo_db: Database, clock
         emergencies.give_place(s, clock, emergencies.awaiting_place(s, clock, STRANGER), "阳光小区3栋楼下", rules=RULES)
     [notice] = [t for t in messages_to(demo_db, XF_HOME_CARE) if number in t]
     assert notice.startswith("协办") and "阳光小区3栋楼下" in notice
+
+
+def test_someone_shut_in_after_a_stopped_lift_is_more_of_that_emergency():
+    # Blind test 25, A23: "电梯不动了" then "我老伴关在里头" opened a second emergency.
+    lift = Ticket(text="电梯不动了", place_text="")
+    for text in ("我老伴关在里头", "里面还有人"):
+        assert emergency_followups.may_be_about(text) and emergency_followups.joins(text, lift), text
+    assert not emergency_followups.joins("我老伴关在里头", Ticket(text="楼道里头冒黑烟", place_text=""))

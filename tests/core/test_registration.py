@@ -134,3 +134,12 @@ def test_a_name_said_soon_after_asking_to_change_a_number_goes_onto_that_task(de
     clock.advance(hours=1)
     with demo_db.session() as s:
         assert registration.add_name(s, clock, STRANGER, "我叫李秀兰", None, timedelta(minutes=30)) is None
+
+
+def test_a_bare_address_is_never_a_registration_but_a_number_change_with_it_is():
+    # Blind test 25, E2 and Z4: an emergency's place ("河畔花园2栋1单元301") became a number-change task.
+    for text in ("河畔花园2栋1单元301", "安居苑4栋1单元101", "5栋2单元302", "阳光小区1栋101。"):
+        assert registration.bare_address(text), text
+    for text in ("我换了号码 河畔花园2栋1单元301", "王秀英 安居苑2栋301", "我刚搬来 安居苑4栋1单元101",
+                 "我住河畔花园2栋"):
+        assert not registration.bare_address(text), text
