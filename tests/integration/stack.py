@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -17,21 +18,37 @@ import httpx
 from bot.common.settings import ROOT, Settings
 from bot.engine.process import engine_command, engine_environment
 
+# Below the kernel's ephemeral range (32768 and up here): a port the kernel hands out may be taken as the local
+# port of an outgoing connection between this probe and the server binding it (a CI run lost an engine so).
+LISTEN_PORTS = (20000, 32000)
+
+
+def _probe(port: int) -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", port))
+        return int(sock.getsockname()[1])
+
+
+_HANDED_OUT: set[int] = set()  # never the same port twice in one run, even once its first user has gone
+
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    for _ in range(200):
+        port = random.randrange(*LISTEN_PORTS)
+        if port in _HANDED_OUT:
+            continue
+        try:
+            _HANDED_OUT.add(_probe(port))
+            return port
+        except OSError:
+            continue
+    return _probe(0)
 
 
 def free_run(count: int) -> int:
     """A port P with P … P+count-1 all free on loopback."""
     for _ in range(200):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = probe.getsockname()[1]
-        if base + count >= 65535:
-            continue
+        base = random.randrange(LISTEN_PORTS[0], LISTEN_PORTS[1] - count)
         try:
             held = []
             for port in range(base, base + count):
