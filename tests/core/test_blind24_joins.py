@@ -5,17 +5,12 @@ resident never reads "原因：我发错了" for a record a worker made by mista
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.core import cancelling, emergency_followups, followups, other_problem, small_talk, staff_desk
 from bot.core.commands import worker_command
-from bot.core.monthly import run_due
-from bot.core.visit_lists import visit_lists_job
-from bot.core.visit_rules import VisitRules
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketFollower
 from tests.conftest import POINT_IN_GRID_1, RESIDENT, RIDER, STRANGER, WORKER
@@ -140,14 +135,6 @@ def test_an_opener_is_listened_to(text: str):
 @pytest.mark.parametrize("text", ["幺儿 我们楼道头的灯又不亮了噻", "孃孃跟你讲 屋头水龙头莫得水了"])
 def test_an_opener_with_the_problem_is_no_small_talk(text: str):
     assert small_talk.reply(text) is None
-
-
-@pytest.fixture
-def december(demo_db: Database) -> FakeClock:
-    clock = FakeClock(datetime(2026, 11, 30, 16, 5, tzinfo=UTC))
-    run_due(demo_db, clock, [visit_lists_job(VisitRules())])
-    clock.advance(days=3)
-    return clock
 
 
 def _say(db: Database, clock: FakeClock, who: str, text: str) -> str:

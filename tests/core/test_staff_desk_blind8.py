@@ -4,16 +4,11 @@ reason, a building head's observation and a visit's 加个标签."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.core import points, staff_desk
-from bot.core.monthly import run_due
-from bot.core.visit_lists import visit_lists_job
-from bot.core.visit_rules import VisitRules
 from bot.store.db import Database
 from bot.store.models import Household
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -159,14 +154,6 @@ def test_a_building_heads_observation_reaches_the_holder(demo_db: Database, cloc
     head = _name(demo_db, BUILDING_HEAD)
     assert messages_to(demo_db, WORKER)[-1].endswith(f"楼栋长{head}反映：我去看了 水还在滴")
     assert messages_to(demo_db, RESIDENT) == heard and ticket(demo_db, number).status == "assigned"
-
-
-@pytest.fixture
-def december(demo_db: Database) -> FakeClock:
-    clock = FakeClock(datetime(2026, 11, 30, 16, 5, tzinfo=UTC))
-    run_due(demo_db, clock, [visit_lists_job(VisitRules())])
-    clock.advance(days=3)
-    return clock
 
 
 def test_a_visit_asking_for_a_tag_adds_the_one_it_describes_or_asks_which(demo_db: Database, december: FakeClock):

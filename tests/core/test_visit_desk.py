@@ -3,32 +3,19 @@ and 我的走访, through the staff desk as a grid worker texts them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from sqlalchemy import func, select
 
 from bot.common.clock import FakeClock
 from bot.core import staff_desk
 from bot.core.household_changes import history
-from bot.core.monthly import run_due
 from bot.core.visit_desk import parse
-from bot.core.visit_lists import visit_lists_job
-from bot.core.visit_rules import VisitRules
 from bot.core.visits import category_of
 from bot.store.db import Database
 from bot.store.household_models import Visit, VisitTask
 from bot.store.models import Household, Ticket
 from tests.conftest import BACKUP_WORKER, RESIDENT, WORKER
 from tests.core.helpers import COMMUNITY_SECRETARY, RULES, messages_to
-
-
-@pytest.fixture
-def december(demo_db: Database) -> FakeClock:
-    clock = FakeClock(datetime(2026, 11, 30, 16, 5, tzinfo=UTC))
-    run_due(demo_db, clock, [visit_lists_job(VisitRules())])
-    clock.advance(days=3)
-    return clock
 
 
 def say(db: Database, clock: FakeClock, who: str, text: str) -> str | None:
