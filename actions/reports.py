@@ -13,10 +13,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.council import ActionAskTopics
+from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
-from actions.tickets import ActionReportEmergency, raise_emergency
 from bot.core import place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone

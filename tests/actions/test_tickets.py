@@ -3,11 +3,11 @@
 from sqlalchemy import select
 
 from actions.council import ActionVote
+from actions.emergency import ActionReportEmergency
 from actions.tickets import (
     ActionCancelTicket,
     ActionCheckStatus,
     ActionRateService,
-    ActionReportEmergency,
     ActionUrge,
     ActionWorkerTicket,
 )
