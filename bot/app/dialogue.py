@@ -70,6 +70,7 @@ from bot.core import (
     lifecycle,
     rating_changes,
     rating_remarks,
+    registration,
     reports,
     sent_before,
     triage,
@@ -357,7 +358,8 @@ class DialogueContext:
         if self.classify is None or await asyncio.to_thread(self._after_abuse, message):
             return True
         intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
-        return intent in ("nlu_fallback", "out_of_scope")
+        # A bare address read as *register* (5栋2单元) names no new number: held as a place all the same.
+        return intent in ("nlu_fallback", "out_of_scope") or (intent == "register" and registration.bare_address(text))
 
     def _after_abuse(self, message: Claimed) -> bool:
         with self.db.session() as s:

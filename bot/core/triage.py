@@ -95,7 +95,9 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
                        r"(?:报|要|给|补|赔|花|交|退|发|收)(?:得到|得了|得|了)?好多(?:钱)?(?:嘛|哦|呢|$)|好多钱|"
                        r"(?:开门|关门|上班|下班|办公|开放|营业|休息|有人|在|行|得行|可以|能|要)不[?？]?$|"
                        # A-not-A asks (周末上不上班, 开不开门, 休不休息: blind test 22, #45)
-                       r"([\u4e00-\u9fff])不\1")
+                       r"([\u4e00-\u9fff])不\1|"
+                       # 可以… closing its clause with 不 asks too (送外卖的可以帮你们发通知不 我天天在这几个小区跑)
+                       r"(?:可以|能不能|能)[\u4e00-\u9fff]{1,12}?不(?=\s|$)")
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
 _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|是谁|叫啥)|(?:电话|号码).{0,4}网格员|找哪个|找谁")
 # Someone else's number ("我想找李磊 他电话好多", blind test 6, #80): never given; the sender's own contacts are.
