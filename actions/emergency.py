@@ -4,7 +4,7 @@ alerted at once; a complaint the classifier took for one but that names no dange
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -13,6 +13,10 @@ from actions.runtime import context
 from actions.tickets import rules
 from bot.core import emergencies, reports, triage
 from bot.core.tickets import Report, assignee_label, home_of
+
+# Below this the classifier's *emergency* is a guess: with no danger in the words it is a report, asked where like
+# any ("电梯卡主了" at 0.48; then "里头有人 我孙孙在里头" makes it the lift's emergency, for 119).
+SURE_EMERGENCY = 0.6
 
 
 class ActionReportEmergency(Action):
@@ -30,6 +34,9 @@ class ActionReportEmergency(Action):
         held = tracker.get_slot("report_text") if (tracker.active_loop or {}).get("name") == "report_form" else None
         if held and held not in text:
             text = f"{held} {text}"
+        elif not held and tracker_data.confidence(tracker) < SURE_EMERGENCY \
+                and not triage.is_emergency(text, classified_as_emergency=False):
+            return [FollowupAction("action_report_instead")]
         return await raise_emergency(dispatcher, tracker, text, tracker_data.category(tracker))
 
 

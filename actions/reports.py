@@ -136,11 +136,23 @@ class ActionUnsure(Action):
         # Or read as a report of its own after another (bot/core/other_problem.py, blind test 24: 有个老人家坐在路边
         # 说找不到屋了 安居苑门口).
         if triage.has_problem(text) or tracker_data.metadata(tracker).get(OWN_REPORT):
-            events = await ActionCaptureReport().run(dispatcher, tracker, domain)
-            captured = any(e.get("event") == "slot" and e.get("name") == "report_text" for e in events)
-            return [*events, FollowupAction("report_form")] if captured else events
+            return await ActionReportInstead().run(dispatcher, tracker, domain)
         # A question the knowledge base answers is answered (换电柜在哪: blind test 5, #112); the rest 没太看懂.
         return await ActionNotUnderstood().run(dispatcher, tracker, domain)
+
+
+class ActionReportInstead(Action):
+    """A message the classifier only guessed was an emergency, with no danger in its words: a report, captured and
+    placed like any (actions/emergency.py hands it here)."""
+
+    def name(self) -> str:
+        return "action_report_instead"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        events = await ActionCaptureReport().run(dispatcher, tracker, domain)
+        captured = any(e.get("event") == "slot" and e.get("name") == "report_text" for e in events)
+        return [*events, FollowupAction("report_form")] if captured else events
 
 
 class ValidateReportForm(FormValidationAction):

@@ -19,6 +19,11 @@ def intent(tracker: Tracker) -> str:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
 
 
+def confidence(tracker: Tracker) -> float:
+    """The classifier's confidence in the latest message's intent (0 if none)."""
+    return float(((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0.0)
+
+
 def metadata(tracker: Tracker) -> dict[str, Any]:
     return dict((tracker.latest_message or {}).get("metadata") or {})
 
