@@ -40,8 +40,8 @@ def action_context(demo_db: Database, settings: Settings, clock: FakeClock) -> I
 
 def make_tracker(sender: str, text: str = "", *, intent: str = "report_issue", slots: dict[str, Any] | None = None,
                  metadata: dict[str, Any] | None = None, category: str | None = None,
-                 entities: list[dict[str, Any]] | None = None) -> Tracker:
-    latest: dict[str, Any] = {"text": text, "intent": {"name": intent, "confidence": 0.95},
+                 entities: list[dict[str, Any]] | None = None, confidence: float = 0.95) -> Tracker:
+    latest: dict[str, Any] = {"text": text, "intent": {"name": intent, "confidence": confidence},
                               "entities": entities or [], "metadata": metadata or {}}
     if category:
         latest["response_selector"] = {"default": {"response": {

@@ -186,3 +186,19 @@ def test_hailing_the_bot_before_saying_anything_is_an_opener_and_about_to_tell_t
     assert triage.names_only_who("我跟你说 我们楼上那家")
     assert "楼上那家怎么了" in triage.who_asked("我跟你说 我们楼上那家")
     assert not triage.names_only_who("我跟你说 楼上那家天天吵")
+
+
+@pytest.mark.parametrize("text", ["电梯卡主了", "电梯卡住了 下不来", "还有 一楼都漫出来了", "化粪池的水溢出来了"])
+def test_a_stuck_lift_or_water_overflowing_is_a_problem_whatever_the_classifier_guesses(text: str):
+    # A sharper classifier read these as a weak emergency or not at all: the words alone make them a report.
+    assert triage.has_problem(text)
+
+
+@pytest.mark.parametrize("text", ["送外卖的可以帮你们发通知不 我天天在这几个小区跑", "我可以帮忙送信不"])
+def test_a_clause_closing_with_bu_after_keyi_asks(text: str):
+    assert triage.information_request(text) == "question"
+
+
+@pytest.mark.parametrize("text", ["可以不来了", "路灯坏了 能修不"])
+def test_keyi_bu_inside_a_clause_or_beside_a_problem_asks_nothing(text: str):
+    assert triage.information_request(text) is None
