@@ -168,6 +168,18 @@ ADVICE_LIFT = "请按电梯里的救援电话或打119，告诉里面的人别�
 ADVICE = "请先拨打{phone}，注意安全，等候处置。已通知值班人员。"
 
 
+# What to do at once about a gas leak, said right after the number to call ("天然气管子有点嗤嗤的响 不晓得是不是漏了",
+# blind test 25, B15 got no safety advice): no spark, air, out. A fire or a blast is the fire brigade's drill.
+_GAS_LEAK = re.compile(r"煤气|燃气|天然气|液化气|漏气")
+_ALIGHT = re.compile(r"火|烧|烟|爆|炸")
+SAFETY_GAS = "别开关电器、别点火，开窗通风，人先到屋外等。"
+
+
+def safety_first(text: str) -> str:
+    """What to do at once for the emergency `text` tells (a gas leak), said with the number to call; "" for none."""
+    return SAFETY_GAS if _GAS_LEAK.search(text) and not _ALIGHT.search(text) else ""
+
+
 def asks_what_to_do(text: str) -> bool:
     plain = " ".join(text.split())
     return 0 < len(plain) <= JOIN_MAX_CHARS and _ASKS_WHAT_TO_DO.search(plain) is not None
