@@ -80,7 +80,7 @@ _TRAIL = r"(?:这边|那边|这里|那里|这点|那点|这儿|那儿|的|嘛|�
 _PLACE_PART = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)\s*(?:楼|层|单元|号|室|栋|幢|组)?|[\u4e00-\u9fff]{0,6}?"
                          r"(?:门口|旁边|附近|对面|后面|前面|楼下|楼上|楼道|楼梯口|楼梯间|电梯口|路口|大门|[东西南北后侧]门|"
                          r"边上|那边|这边|那点|这点|那里|这里|里面|里头|外面))+$")
-_SAYS_MORE = re.compile(r"了|有|人|说|要|着|过|他|她|在")
+_SAYS_MORE = re.compile(r"了|有|人|说|要|着|过|他|她")
 
 
 def more_of_the_place(words: str) -> bool:
@@ -93,8 +93,9 @@ def more_of_the_place(words: str) -> bool:
 def says_more(words: str) -> bool:
     """Whether the words beside a place say something of their own ("他有老年痴呆", "我屋头进贼了 人还在里头"), not
     more of the place ("三楼", "302", "河滨社区")."""
-    return bool(words) and not more_of_the_place(words) and (
-        _SAYS_MORE.search(words) is not None or _ABOUT_THEM.search(words) is not None)
+    said = re.sub(f"^{_LEAD}", "", words)  # 在新华街跟河 of a crossing cut short: no more said
+    return bool(said) and not more_of_the_place(said) and (
+        _SAYS_MORE.search(said) is not None or _ABOUT_THEM.search(said) is not None)
 
 
 def named_place(session: Session | None, text: str) -> str:

@@ -42,7 +42,7 @@ def test_a_building_after_a_name_the_gazetteer_knows_is_one_place(demo_db: Datab
         assert emergency_followups.named_place(s, "阳光小区6栋") == "阳光小区6栋"
 
 
-@pytest.mark.parametrize("words", ["河滨社区", "三楼", "302"])
+@pytest.mark.parametrize("words", ["河滨社区", "三楼", "302", "在新华街跟河"])
 def test_more_of_the_place_says_nothing_more(words: str):
     assert not emergency_followups.says_more(words)
 
