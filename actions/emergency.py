@@ -11,7 +11,8 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from actions.tickets import rules
-from bot.core import emergencies, reports, triage
+from bot.core import emergencies, emergency_followups, reports, triage
+from bot.core.made_up import MADE_UP_REPLY, made_up
 from bot.core.tickets import Report, assignee_label, home_of
 
 # Below this the classifier's *emergency* is a guess: with no danger in the words it is a report, asked where like
@@ -54,6 +55,9 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, te
         if triage.abuse_only(text):
             dispatcher.utter_message(text=triage.CALM_REPLY)
             return []
+        if made_up(text):  # 报个假的 火星上着火了 (blind test 25, B17): nothing filed
+            dispatcher.utter_message(text=MADE_UP_REPLY)
+            return []
         if triage.stands_down(text):  # 算了 不报了 我喊儿子拿螺丝刀拧紧了 (blind test 8, #150): nothing to file
             dispatcher.utter_message(text=triage.STOOD_DOWN)
             return []
@@ -81,6 +85,9 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, te
             home = home_of(opened.ticket, located.unit) or home
     dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
                              number=number)
+    safety = emergency_followups.safety_first(text)
+    if safety:  # a gas leak: no spark, air, out (blind test 25, B15)
+        dispatcher.utter_message(text=safety)
     if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
         dispatcher.utter_message(response="utter_emergency_where")
     elif home:  # blind test 5, #89: a place answer still goes onto it (EmergencyPlace)

@@ -131,8 +131,8 @@ class ActionUnsure(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
-        if triage.has_danger(text):
-            return await ActionReportEmergency().run(dispatcher, tracker, domain)
+        if triage.has_danger(text):  # the bot listens next: never 没太看懂 after it (blind test 25, B17)
+            return await ActionReportEmergency().run(dispatcher, tracker, domain) + [FollowupAction("action_listen")]
         # Or read as a report of its own after another (bot/core/other_problem.py, blind test 24: 有个老人家坐在路边
         # 说找不到屋了 安居苑门口).
         if triage.has_problem(text) or tracker_data.metadata(tracker).get(OWN_REPORT):

@@ -120,20 +120,30 @@ class EmergencyPlace:
             return emergencies.calm_reply(s, self.clock, self.rules, sender, text)
 
     async def _with_detail(self, message: Claimed) -> Replies | None:
-        """The place with words of its own ("安居苑5栋2单元 三楼冒烟", blind test 8, #16 and #117): the place onto the
-        emergency and the words along, never a second, ordinary ticket nor 没太看懂."""
+        """The place with words of its own ("安居苑5栋2单元 三楼冒烟", blind test 8, #16 and #117; "他有老年痴呆
+        住阳光小区的", blind test 25, A3): the place alone onto the emergency and the words along, never a second,
+        ordinary ticket, 没太看懂, nor the whole sentence as the place. A place alone is a plain answer (below)."""
         text = message.text
-        if "lat" in message.payload or not emergencies.landmark_in(" ".join(text.split())) or \
-                (emergencies.answers_where(text) and not triage.has_problem(text)):
-            return None  # no place in it, or a plain answer to "where?" (below)
-        reply = await asyncio.to_thread(self._answer_with_detail, message)
+        if "lat" in message.payload or not emergencies.could_be_place(text):
+            return None
+        found = await asyncio.to_thread(self._split, message.sender, text)
+        if found is None or not found[1]:
+            return None  # no place in it, or a place alone: a plain answer to "where?" (below)
+        if emergencies.answers_where(text) and not triage.has_problem(text) and (
+                not emergency_followups.says_more(found[1]) or await self._something_else(text)):
+            return None  # "安居苑5栋 三楼", "河滨社区3栋" are all the place (below); a request of its own is none
+        reply = await asyncio.to_thread(self._answer_with_detail, message, found)
         return [{"text": reply}] if reply is not None else None
 
-    def _answer_with_detail(self, message: Claimed) -> str | None:
+    def _split(self, sender: str, text: str) -> tuple[str, str] | None:
+        with self.db.session() as s:
+            ticket = emergencies.awaiting_place(s, self.clock, sender)
+            return emergency_followups.place_with_detail(text, ticket, s) if ticket is not None else None
+
+    def _answer_with_detail(self, message: Claimed, found: tuple[str, str]) -> str | None:
         with self.db.session() as s:
             ticket = emergencies.awaiting_place(s, self.clock, message.sender)
-            found = emergency_followups.place_with_detail(message.text, ticket) if ticket is not None else None
-            if ticket is None or found is None:
+            if ticket is None:
                 return None
             return emergencies.give_place(s, self.clock, ticket, found[0], rules=self.rules, detail=found[1])
 

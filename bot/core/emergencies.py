@@ -29,6 +29,7 @@ _PLACE_WORDS = re.compile(r"\d+\s*(?:栋|幢|单元|号|楼|层|室|组)|[栋幢
                           r"后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口")
 PHOTO_ON_EMERGENCY = "照片已放进工单{number}。在哪里？请马上回复具体地点，如“菜市场门口”。"
 PLACE_THANKS = "收到地点：{place}，已告诉值班人员。请注意安全，等候处置！"
+PLACE_CALL = "收到地点：{place}，已告诉值班人员。请马上打{phone}，注意安全！"
 # Words that put the emergency at or next to the reporter's home ("楼下电瓶车烧起来了"), or only a
 # floor or a room of it ("我在5楼下不来", "302室"): their registered home is the place, nothing to ask.
 # A room of a home or its furniture says home too ("老头子从床上摔下来了", blind test 22, #81 was asked where).
@@ -226,6 +227,8 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     event(session, ticket, "place_given", now, reporter, place=place[:256] or point,
           unit_id=located.unit.id if located else None)
     problem = ticket.text  # what happened, for those the place brings in
+    # The words along may call for another number (救命啊, then 我遭人打了 脑壳在流血: 120 too, blind test 25, A45).
+    called = number_to_call(rules, ticket.category, ticket.text) if rules is not None and detail else ""
     if detail:
         ticket.text = f"{ticket.text}；补充：{detail}"
         event(session, ticket, "detail_added", now, reporter, note=detail[:500])
@@ -261,7 +264,11 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
             notify(session, person, first, ticket_id=ticket.id)
     if told - ids:  # those brought in by the place hear what follows too (a detail, a withdrawal: blind test 8, #55)
         event(session, ticket, "emergency_alert", now, notified=sorted(told - ids))
-    return PLACE_THANKS.format(place=(place or (f"{grid}（{point}）" if grid else point) or "共享的位置")[:30])
+    shown = (place or (f"{grid}（{point}）" if grid else point) or "共享的位置")[:30]
+    now_call = number_to_call(rules, ticket.category, ticket.text) if called and rules is not None else ""
+    if now_call != called:
+        return PLACE_CALL.format(place=shown, phone=now_call)
+    return PLACE_THANKS.format(place=shown)
 
 
 def _local_staff(session: Session, grids: list[OrgUnit]) -> list[Person]:
@@ -313,13 +320,15 @@ _TRAPPED = re.compile(r"(?:关|困)(?:了|到|住|起)?.{0,4}人|(?:关|困)在(
                       r"(?:人|我)被?(?:关|困)(?:住|起|到)")
 _LIFT = re.compile(r"电梯|警铃|轿厢")
 LIFT_RESCUE = "电梯救援电话或119"
-_THEFT = re.compile(r"偷|撬|抢")
+# A theft or a beating, for the police when the classifier could not place it (救命啊, then 我屋头进贼了 or 我遭人打了,
+# blind test 25, A58 and A45).
+_FOR_POLICE = re.compile(r"偷|撬|抢|进贼|有贼|小偷|遭人打|被人打|挨打|打人|打架|打起来")
 LIFT_HEAD = "电梯困人："
 # People trapped by water, fire or a collapse ("河滨路涨水了 一家人被困在屋头", blind test 22, #14 was told 110 only):
 # the fire brigade's rescue, and the police too when there is a crime or a fight in it.
 _STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出")
 _BY_WHAT = re.compile(r"水|淹|洪|火|烟|烧|塌|垮|埋|压")
-_CRIME = re.compile(r"偷|撬|抢|打架|打人|打起来|砍|刀|追|群架|群殴|砖头|砖块|棍|钢管")
+_CRIME = re.compile(r"偷|撬|抢|贼|打架|打人|打起来|遭人打|被人打|挨打|砍|刀|追|群架|群殴|砖头|砖块|棍|钢管")
 RESCUE = "119"
 POLICE = "110"
 _LIVE_WIRE = re.compile(r"电线.{0,4}(?:拖在地|掉在地|掉到地|落地|垂到地|拖到地|断了)|电线?杆.{0,2}倒")
@@ -340,13 +349,14 @@ def lift_trapped(text: str) -> bool:
 
 def category_for(category: str, text: str) -> str:
     """The emergency's category when the classifier could not place it (其他): someone in the water is the
-    police's rescue, someone possibly down at home elderly care; people shut in a lift the building's, whatever
-    the classifier said."""
+    police's rescue, a theft or a beating the police's, someone possibly down at home elderly care; people shut in a
+    lift the building's, whatever the classifier said."""
     if lift_trapped(text) and not hurt(text):
         return "housing_utilities"
     if category != "other":
         return category
-    if _DROWNING.search(text) or _THEFT.search(text) or person_danger.missing_person(text) or _LIVE_WIRE.search(text):
+    if _DROWNING.search(text) or _FOR_POLICE.search(text) or person_danger.missing_person(text) \
+            or _LIVE_WIRE.search(text):
         return "public_security"
     return "elderly_care" if person_danger.may_be_down(text) else category
 

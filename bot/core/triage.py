@@ -12,6 +12,7 @@ import re
 
 from bot.common.plain_text import plain as _plain
 from bot.core import problem_context
+from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
     fell_from_height,
@@ -199,15 +200,11 @@ def stands_down(text: str) -> bool:
     return _STAND_DOWN.search(plain) is not None and not has_danger(plain)
 
 
-# Saying it is made up ("报个假的", "开玩笑的"), never "不是开玩笑".
-_JOKE = re.compile(r"报个?假的|(?<!不是)(?<!没)开(?:个)?玩笑|逗你(?:玩)?的?|火星上")
-
-
 def is_emergency(text: str, classified_as_emergency: bool) -> bool:
     """Danger words make an emergency; abuse, water, a tool at work, standing down or a thing fallen with nobody
     hurt (招牌掉下来了 莫得人遭) without them never does; otherwise the classifier's word."""
     plain = _plain(text)
-    if _JOKE.search(plain):
+    if made_up(plain):
         return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
     if has_danger(text) or fell_from_height(plain):
         return True
