@@ -75,7 +75,7 @@ class ActionCaptureReport(Action):
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
         place = fuller_place(text, tracker_data.entity(tracker, "place")) or str(meta.get("held_place") or "")
-        if place:  # 安居社区 named with its estate (安居社区安居苑19栋): the estate's grid, never "which one?"
+        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
             with context().db.session() as session:
                 place = within_community(session, place, text)
         return [
@@ -90,6 +90,9 @@ class ActionCaptureReport(Action):
             SlotSet("report_second", meta.get("second_problem")),
             SlotSet("report_second_category", meta.get("second_category")),
         ] + ([SlotSet("report_place", place)] if place else [])
+
+
+_COMMUNITY = re.compile(r"社区|村")
 
 
 def fuller_place(text: str, named: str | None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.common.clock import FakeClock
 from bot.core import corrections, followups, lifecycle, other_problem, triage
 from bot.core.person_danger import missing_person
-from bot.core.places import match_place
+from bot.core.places import match_place, within_community
 from bot.core.problem_match import same_problem
 from bot.store.db import Database
 from tests.conftest import RIDER, STRANGER
@@ -136,4 +136,7 @@ def test_a_community_named_with_its_estate_or_a_name_slipped_by_a_character_is_t
             match = match_place(s, text)
             assert (match.name, [g.name for g in match.grids]) == (name, [grid]), text
         assert match_place(s, "安居社区门口").ambiguous  # the community alone: which grid is still asked
+        assert within_community(s, "安居社区", "安居社区安居苑19栋 化粪池满了") == "安居苑19栋"
+        assert within_community(s, "安居社区", "安居社区门口 化粪池满了") == "安居社区"
+        assert within_community(s, "河畔花园", "河畔花园3栋 化粪池满了") == "河畔花园"
         assert not match_place(s, "阳光小学门口").grids  # another kind of place, not 阳光小区
