@@ -21,7 +21,7 @@ from bot.core import place_answers, reports, sent_before, ticket_questions, tria
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
-from bot.core.places import match_place
+from bot.core.places import match_place, within_community
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
 from bot.engine.parse import category_of
@@ -75,6 +75,9 @@ class ActionCaptureReport(Action):
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
         place = fuller_place(text, tracker_data.entity(tracker, "place")) or str(meta.get("held_place") or "")
+        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
+            with context().db.session() as session:
+                place = within_community(session, place, text)
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),
@@ -87,6 +90,9 @@ class ActionCaptureReport(Action):
             SlotSet("report_second", meta.get("second_problem")),
             SlotSet("report_second_category", meta.get("second_category")),
         ] + ([SlotSet("report_place", place)] if place else [])
+
+
+_COMMUNITY = re.compile(r"社区|村")
 
 
 def fuller_place(text: str, named: str | None) -> str:

@@ -47,7 +47,8 @@ class Corrections:
             place = corrections.corrected_place(s, text)
             if place is not None:
                 ticket = lifecycle.get_ticket(s, number)
-                return [{"text": corrections.fix_place(s, self.clock, ticket, place, message.sender, message.id)}]
+                return [{"text": corrections.fix_place(s, self.clock, ticket, place, message.sender, message.id,
+                                                          self.rules)}]
             if asked is not None:
                 withdrawn = corrections.withdraw_asked(s, self.clock, message.sender)
                 if withdrawn is None:

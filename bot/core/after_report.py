@@ -21,7 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core import registry, triage
-from bot.core.tickets import assignee_label, objects_in
+from bot.core.problem_match import objects_in
+from bot.core.tickets import assignee_label
 from bot.store.models import Ticket, TicketEvent
 
 # Intents the classifier gives a remark it cannot place, or takes for a bare yes or no.

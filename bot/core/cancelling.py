@@ -15,7 +15,8 @@ from bot.core import emergency_updates, points, registry
 from bot.core.lifecycle import STATUS_NAMES, TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
 from bot.core.other_problem import subjects_in
-from bot.core.tickets import OPEN_STATUSES, event, objects_in
+from bot.core.problem_match import objects_in
+from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket, TicketFollower
 

@@ -19,13 +19,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import cancelling, lifecycle, registry
-from bot.core.emergencies import reads_as_place, spoken_place
+from bot.core import after_report, cancelling, lifecycle, registry
+from bot.core.emergencies import landmark_in, reads_as_place, spoken_place
 from bot.core.followups import add_detail, ends_as_place, handlers
 from bot.core.notify import notify
-from bot.core.tickets import OPEN_STATUSES, event
+from bot.core.places import grid_named_in, match_place
+from bot.core.routing_rules import RoutingRules
+from bot.core.staff_notices import clip
+from bot.core.tickets import OPEN_STATUSES, assign, event
 from bot.store.message_models import InboxMessage
-from bot.store.models import KnowledgeMiss, Ticket
+from bot.store.models import KnowledgeMiss, OrgUnit, Person, Ticket
 
 RECENT = timedelta(minutes=30)  # a correction is about what was just said
 _NOT_A_REPORT = re.compile(r"(?:不是|没有?|莫得)(?:要|想)?(?:报事|报修|反映|反应|投诉|报问题|报案|报告)"
@@ -43,6 +46,11 @@ WITHDRAWN_ASKED = "好的，工单{number}已撤销。"
 MERGED_BACK = "好的，已并回工单{into}，{number}已撤销。"
 PLACE_FIXED = "好的，工单{number}的地点已改为“{place}”，已转告承办人。"
 PLACE_NOTICE = "工单{number}地点更正为：{place}"
+PLACE_MOVED = "好的，工单{number}的地点已改为“{place}”，已转给{whom}办理。"
+PLACE_LEFT = "工单{number}地点更正为{place}，已转给{unit}办理，您无需再处理。"
+# Not yet taken up by its worker: a corrected place in another grid moves it there.
+NOT_TAKEN_UP = ("new", "assigned", "returned")
+_BUILDING = re.compile(r"\d+\s*(?:栋|幢|号楼)")
 
 
 def _plain(text: str) -> str:
@@ -73,8 +81,18 @@ def same_thing(text: str) -> bool:
 
 
 def says_mistake(text: str) -> bool:
-    """"说错了", "搞错了": a correction of something just said."""
-    return _MISTAKE.search(_plain(text)) is not None
+    """"说错了", "搞错了", or "不是5栋 是6栋" said alone: a correction of something just said."""
+    plain = _plain(text)
+    return _MISTAKE.search(plain) is not None or _swaps(plain)
+
+
+def _swaps(plain: str) -> bool:
+    """"不是5栋 是6栋", "是6栋 不是5栋": a short message taking one thing back and saying another instead (blind
+    test 25, C1: it was added to the report as a detail)."""
+    if len(plain) > SHORT or _NEGATED.search(plain) is None:
+        return False
+    said = [c for c in _PAUSES.split(_NEGATED.sub(" ", plain)) if c]
+    return any(_AFFIRMED.match(c) is not None for c in said)
 
 
 def corrected_place(session: Session, text: str) -> str | None:
@@ -82,13 +100,16 @@ def corrected_place(session: Session, text: str) -> str | None:
     instead, in either order, without the place taken back or the words around it; None when the message
     corrects no place (说错了 不是这个 是那个, 说错了 不是路灯 是楼道灯)."""
     plain = _plain(text)
-    if _MISTAKE.search(plain) is None or (_NEGATED.search(plain) is None and len(plain) > SHORT):
+    if not says_mistake(plain) or (_NEGATED.search(plain) is None and len(plain) > SHORT):
         return None  # a longer message with 不对 in it and no place taken back says more than a place
     if cancelling.leads_with_withdrawal(plain):
         return None  # 撤销 我搞错了 是隔壁小区的: the report taken back, not moved (blind test 24, B116)
     said = [c for c in _PAUSES.split(_NEGATED.sub(" ", _MISTAKE.sub(" ", plain))) if c]
     # A clause that says 是/在 first (是5栋门口), then one that is only a place (说错了 5栋门口).
+    affirmed_only = _MISTAKE.search(plain) is None  # 不是5栋 是6栋: the place is the one said with 是
     for clause in sorted(said, key=lambda c: _AFFIRMED.match(c) is None):
+        if affirmed_only and _AFFIRMED.match(clause) is None:
+            continue
         place = spoken_place(clause)
         if reads_as_place(session, place) and ends_as_place(place):
             return place
@@ -130,16 +151,56 @@ def merge_back(session: Session, clock: Clock, address: str, message_id: int | N
 
 
 def fix_place(session: Session, clock: Clock, ticket: Ticket, place: str, address: str,
-              message_id: int | None = None) -> str:
-    """The open report's place corrected, recorded, and its handler told: the reply to the reporter."""
-    place = place[:30]
+              message_id: int | None = None, rules: RoutingRules | None = None) -> str:
+    """The open report's place corrected, recorded, and its handler told: the reply to the reporter. A building
+    said alone (不是5栋 是6栋) keeps the estate of the place before (安居苑6栋). With `rules`, a place in another grid
+    moves a ticket nobody has taken up yet to that grid's worker, and the one it leaves is told (blind test 25, C2:
+    corrected to 河畔花园2栋, it stayed with 安居社区's worker)."""
     before = ticket.place_text
+    place = completed_place(session, place, before or landmark_in(ticket.text))[:30]
     ticket.place_text = place
-    event(session, ticket, "place_corrected", clock.now(), registry.person_by_address(session, address),
-          place=place, before=before or "", message_id=message_id)
+    actor = registry.person_by_address(session, address)
+    event(session, ticket, "place_corrected", clock.now(), actor, place=place, before=before or "",
+          message_id=message_id)
+    target = grid_named_in(session, place)
+    if rules is not None and target is not None and target.id != ticket.unit_id and ticket.status in NOT_TAKEN_UP:
+        if _move(session, clock, rules, ticket, target, actor) is not None:
+            whom = after_report.whom(session, ticket)
+            return PLACE_MOVED.format(number=ticket.number, place=clip(place, 12), whom=whom)
     for person in handlers(session, ticket):
         notify(session, person, PLACE_NOTICE.format(number=ticket.number, place=place), ticket_id=ticket.id)
     return PLACE_FIXED.format(number=ticket.number, place=place)
+
+
+def completed_place(session: Session, place: str, before: str) -> str:
+    """"6栋" said for "安居苑5栋门口" → "安居苑6栋门口"; "6栋门口" → "安居苑6栋门口": a building said alone is in
+    the estate of the place before. A place naming an estate, a street or a grid stands as said."""
+    if match_place(session, place).name or not _BUILDING.match(place):
+        return place
+    estate = match_place(session, before).name
+    if not estate:
+        return place
+    building = _BUILDING.search(before)
+    if _BUILDING.fullmatch(place) and building is not None and before.startswith(estate):
+        return before[:building.start()] + place + before[building.end():]
+    return estate + place
+
+
+def _move(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, target: OrgUnit,
+          actor: Person | None) -> Person | None:
+    """The ticket handed to `target`'s worker, the one it leaves told; None (left as it is) when nobody there."""
+    leaving, source = handlers(session, ticket), ticket.unit_id
+    assignee = assign(session, clock, rules, ticket, target)
+    if assignee is None:
+        return None
+    event(session, ticket, "rerouted", clock.now(), actor, from_unit=source, to_unit=target.id)
+    session.flush()
+    session.expire(ticket, ["assignee", "unit"])  # assign() set the ids
+    for person in leaving:
+        if person.id != assignee.id:
+            notify(session, person, PLACE_LEFT.format(number=ticket.number, place=clip(ticket.place_text, 12),
+                                                      unit=target.name), ticket_id=ticket.id)
+    return assignee
 
 
 _REPORTING = r"(?:要|在)?(?:反映|反应|报告|报修|报事|投诉|报)(?:问题|情况|事情|个事|事)?"

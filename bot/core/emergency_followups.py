@@ -41,8 +41,9 @@ from bot.core.emergency_updates import (
 from bot.core.notify import notify
 from bot.core.other_problem import own_report
 from bot.core.places import match_place
+from bot.core.problem_match import objects_in
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import event, objects_in
+from bot.core.tickets import event
 from bot.store.models import Ticket, TicketEvent
 
 # A request of its own, whatever place it names ("帮我查一下阳光小区1栋101那家的电话"): never a place answer.

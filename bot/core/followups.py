@@ -22,9 +22,10 @@ from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
 from bot.core.other_problem import announces_report, another_thing, new_fault, new_subject, own_problem, own_report
 from bot.core.places import grid_at, grid_named_in
+from bot.core.problem_match import objects_in
 from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, assign, assignee_label, event, objects_in, schedule
+from bot.core.tickets import OPEN_STATUSES, assign, assignee_label, event, schedule
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
@@ -192,7 +193,7 @@ def ends_as_place(text: str) -> bool:
 # A place said alone ends as one (5栋2单元, 菜市场门口, 河滨路那个路口), maybe with a particle; "楼道堆满杂物" names
 # a place but says something of it.
 _ENDS_AS_PLACE = re.compile(r"(?:\d+\s*(?:栋|幢|单元|号|楼|层|室|组)|[栋幢单元楼路街巷村组区院苑园城]|门口|旁边|"
-                            r"附近|对面|后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口|那点|这点|那里|这里)"
+                            r"[东西南北侧后大]门|附近|对面|后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口|那点|这点|那里|这里)"
                             r"\s*(?:这儿|那儿|这边|那边|嘛|哈|哦|噢|的|呢|啊|呀)?[。.！!~～]*$")
 
 

@@ -9,7 +9,7 @@ import re
 
 from bot.core import triage
 from bot.core.emergencies import landmark_in
-from bot.core.tickets import objects_in
+from bot.core.problem_match import objects_in
 
 # Words announcing a report (我要反映 好久没得人来收垃圾了): with a problem, a report of its own, never an urge of
 # another ticket (blind test 23, #N27: it urged the sender's fall emergency).
@@ -83,14 +83,19 @@ def new_subject(report: str, text: str) -> bool:
     return bool(mine) and not mine & subjects_in(report)
 
 
+# Someone or something brought in as new ("路边有个老太婆在哭", blind test 25 after bikes fallen over at that place).
+_INTRODUCES = re.compile(r"有(?:个|一个|位|一位|只|一只|条|一条|两个|几个|群|一群)")
+
+
 def own_report(report: str, report_place: str, text: str) -> bool:
     """Whether `text` is a complete report of its own rather than more of the report `report` (at `report_place`,
     "" when a location placed it): someone or something the report does not name, what is wrong with them, and a
     place of its own (blind test 24: 有个老人家坐在路边 说找不到屋了 安居苑门口 was added to the sender's broken
-    barrier; 送外卖被狗咬了 腿上出血了 阳光小区3栋 to his report of an old man who collapsed)."""
+    barrier; 送外卖被狗咬了 腿上出血了 阳光小区3栋 to his report of an old man who collapsed). At the report's own place
+only when someone new is brought in (有个老太婆在哭, blind test 25)."""
     named = landmark_in(text or "")
     if not named or not new_subject(report, text):
         return False
-    if report_place and (named in report_place or report_place in named):
-        return False
+    if report_place and (named in report_place or report_place in named) and not _INTRODUCES.search(text):
+        return False  # at the report's own place: more of it (老人家都摔了), unless someone new is brought in
     return len(_HAN.findall(text.replace(named, " "))) >= OWN_WORDS_MIN

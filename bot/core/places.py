@@ -64,20 +64,69 @@ def _grids_for(unit: OrgUnit, units: list[OrgUnit]) -> list[OrgUnit]:
 
 
 def match_place(session: Session, text: str) -> PlaceMatch:
-    """The longest name or alias found in the text, and the grids it stands for."""
+    """The longest name or alias found in the text, and the grids it stands for. A community of several grids
+    named with one of its estates (安居社区安居苑2栋) is that estate's grid (blind test 25, A16: which grid was asked);
+    with no name found, one known name slipped by a character (和畔花园 for 河畔花园) when only one is near."""
     units = list(session.scalars(select(OrgUnit).where(OrgUnit.kind != "subdistrict").order_by(OrgUnit.id)))
-    best_len, best_grids, best_name = 0, [], ""
+    found = _named(units, text) or _slipped(units, text)
+    if not found:
+        return PlaceMatch()
+    best_len = max(len(name) for name, _ in found)
+    best_name = next(name for name, _ in found if len(name) == best_len)
+    best_grids: list[OrgUnit] = []
+    for name, grids in found:
+        if len(name) == best_len:
+            best_grids += [g for g in grids if g not in best_grids]
+    if len(best_grids) > 1:  # 安居社区 and 安居苑 in it: the estate says which grid
+        inside = {g.id: (name, g) for name, grids in found if len(grids) == 1 for g in grids if g in best_grids}
+        if len(inside) == 1:
+            name, grid = next(iter(inside.values()))
+            return PlaceMatch(name, [grid])
+    return PlaceMatch(best_name, best_grids)
+
+
+def _named(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]:
+    """Each name or alias in the text that stands for grids, with them."""
+    found = []
     for unit in units:
         for name in [unit.name, *(unit.aliases or [])]:
-            if not name or name not in text or len(name) < best_len:
+            if name and name in text:
+                grids = _grids_for(unit, units)
+                if grids:
+                    found.append((name, grids))
+    return found
+
+
+SLIP_MIN = 4  # characters: a shorter name slipped by one is too like other words
+_SUFFIX = 2  # the last characters (花园, 小区, 社区) are kept: a slip there is another kind of place (阳光小学)
+
+
+def _slipped(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]:
+    """The one known name the text has with one of its first characters slipped (和畔花园, 阳关小区), else []."""
+    found: dict[str, list[OrgUnit]] = {}
+    for unit in units:
+        for name in [unit.name, *(unit.aliases or [])]:
+            if not name or len(name) < SLIP_MIN or name in found:
                 continue
-            grids = _grids_for(unit, units)
-            if not grids:
-                continue
-            if len(name) > best_len:
-                best_len, best_grids, best_name = len(name), [], name
-            best_grids += [g for g in grids if g not in best_grids]
-    return PlaceMatch(best_name, best_grids)
+            for start in range(len(text) - len(name) + 1):
+                window = text[start:start + len(name)]
+                slips = [i for i, (a, b) in enumerate(zip(window, name, strict=True)) if a != b]
+                if len(slips) == 1 and slips[0] < len(name) - _SUFFIX and "\u4e00" <= window[slips[0]] <= "\u9fff":
+                    grids = _grids_for(unit, units)
+                    if grids:
+                        found[name] = grids
+                    break
+    return list(found.items()) if len(found) == 1 else []
+
+
+def within_community(session: Session, place: str, text: str) -> str:
+    """A community of several grids said as the place (安居社区) when the report's words also name one of its estates
+    (安居社区安居苑19栋 化粪池满了): the estate's words (安居苑19栋), else the place as it was (blind test 25, A16)."""
+    wide = match_place(session, place)
+    narrow = match_place(session, text)
+    if not wide.ambiguous or narrow.grid is None or narrow.grid not in wide.grids or narrow.name not in text:
+        return place
+    return text[text.index(narrow.name):].split()[0].split("，")[0].split(",")[0]
 
 
 def grid_named_in(session: Session, text: str) -> OrgUnit | None:

@@ -24,9 +24,10 @@ from bot.common.sms_parts import clause_head
 from bot.core import ticket_focus, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
+from bot.core.problem_match import objects_in
 from bot.core.reports import recent_open_ticket
 from bot.core.scopes import ROLE_NAMES
-from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, objects_in
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 SMS_PART = 70

@@ -19,6 +19,7 @@ from bot.core import points, registry, staff_notices, triage
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
 from bot.core.priority import household_priority
+from bot.core.problem_match import same_problem
 from bot.core.routing_rules import RoutingRules
 from bot.store.models import Household, OrgUnit, Person, Ticket, TicketEvent, TicketFollower, TicketPhoto, TicketTimer
 
@@ -115,36 +116,10 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # Open and still with their grid: a returned ticket (退单待改派) is leaving it, a new one has none.
 MERGEABLE_STATUSES = ("assigned", "acknowledged", "in_progress", "reopened")
-# Things a report is about: two reports naming different ones are two problems, whatever their category.
-_OBJECTS = ("路灯", "井盖", "下水道", "水管", "管道", "垃圾", "电梯", "楼道灯", "红绿灯", "电线", "路面", "坑",
-            "树", "围墙", "化粪池", "污水", "广告", "车", "狗", "噪音", "麻将", "装修", "积水", "停水", "停电",
-            "充电桩", "换电柜", "阴沟", "水沟", "排水沟")
-# Other words for one thing: a 阴沟 is a drain (blind test 23, #59: rubbish merged into a 阴沟 report).
-_SAME_THING = {"阴沟": "下水道", "水沟": "下水道", "排水沟": "下水道"}
-
-
-def objects_in(text: str) -> set[str]:
-    return {_SAME_THING.get(word, word) for word in _OBJECTS if word in (text or "")}
-
-
-# Named in passing ("电瓶车差点翻了", "车子过不去"): a vehicle says little of what the problem is.
-_IN_PASSING = frozenset({"车"})
-
-
-def same_problem(text: str, other: str) -> bool:
-    """Unless both name what they are about and share nothing (a loose manhole cover is not a street light); a
-    vehicle named in passing by both is nothing shared (blind test 24: a pothole where an e-bike nearly fell was
-    merged into a fallen tree that cars could not pass)."""
-    mine, theirs = objects_in(text), objects_in(other)
-    if mine - _IN_PASSING and theirs - _IN_PASSING:
-        mine, theirs = mine - _IN_PASSING, theirs - _IN_PASSING
-    return not mine or not theirs or bool(mine & theirs)
-
-
 def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: Report, category: str,
                    unit_id: int | None, exclude_id: int) -> Ticket | None:
-    """并单 only for the same problem: an open ticket of the same category in the same grid, recent
-    enough and at the same place (both located within the configured distance, or naming the same
+    """并单 only for the same problem (bot/core/problem_match.py): an open ticket of the same category in the
+    same grid, recent enough and at the same place (both located within the configured distance, or naming the same
     place), that is about the same thing; never into an emergency (blind test 23, #N34: a traffic light
     merged into a crash)."""
     located = report.lat is not None and report.lon is not None
@@ -162,11 +137,21 @@ def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: 
                             Ticket.lon.between(report.lon - pad_lon, report.lon + pad_lon))
     else:
         query = query.where(Ticket.place_text == report.place_text)
+    places = [report.place_text, *_names_of(session.get(OrgUnit, unit_id))]
     for other in session.scalars(query.order_by(Ticket.id)):
         near = not located or distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m
-        if near and same_problem(report.text, other.text):
+        if near and same_problem(report.text, other.text, [*places, other.place_text or ""]):
             return other
     return None
+
+
+def _names_of(unit: OrgUnit | None) -> list[str]:
+    """The names a grid goes by (its estates and streets) and its community's: said as places, never as problems."""
+    names: list[str] = []
+    while unit is not None and unit.kind != "subdistrict":
+        names += [unit.name, *(unit.aliases or [])]
+        unit = unit.parent
+    return names
 
 
 def follow(session: Session, ticket: Ticket, address: str, channel: str, role: str,

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.core import cancelling, council_words, followups, other_problem
-from bot.core.tickets import objects_in
+from bot.core.problem_match import objects_in
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import POINT_IN_GRID_1, RIDER, STRANGER
