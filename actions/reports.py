@@ -244,7 +244,7 @@ class ValidateReportForm(FormValidationAction):
         had_problem = triage.has_problem(report_text)
         problem = {"report_text": place_answers.report_with(report_text, text)}
         category = category_of(tracker.latest_message or {})
-        if not had_problem and category is not None:
+        if not had_problem and category is not None and triage.has_problem(text):  # 厕所 alone names no category
             problem["report_category"] = category
         place = place_answers.problem_place(text) or sent_before.place_in(text)
         with context().db.session() as session:
