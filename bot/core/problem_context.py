@@ -25,6 +25,20 @@ THING = (r"(?:楼道灯|路灯|声控灯|灯|自来水|水管|水龙头|"
          r"暖气|水|电|网|信号|楼梯|扶手|排水沟|水沟|消防栓|灭火器|车棚|停车场)")
 
 
+# A stove or a water heater that will not light (燃气灶打不燃火了, 热水器点不着火): a fault, never a fire, though
+# 着火 and 起火 are in the words (blind test 25: "我家燃气灶打不燃火了" was told 119).
+_WONT_LIGHT = re.compile(r"(?:打|点|燃|生)不(?:燃|着|起|上)火?|不(?:起|着|燃)火")
+
+
+def wont_light(plain: str) -> bool:
+    return _WONT_LIGHT.search(plain) is not None
+
+
+def without_wont_light(plain: str) -> str:
+    """The words less "打不燃火", "点不着火": what is left may still name a danger (煤气味)."""
+    return _WONT_LIGHT.sub("，", plain)
+
+
 def asks(plain: str) -> bool:
     """Whether the words ask something (哪点能充, 咋个弄, 可以…不)."""
     return _ASKED.search(plain) is not None
@@ -32,7 +46,7 @@ def asks(plain: str) -> bool:
 
 def problem_in_context(plain: str) -> bool:
     """A leaning thing or a supply cut told, not asked about."""
-    return _IN_CONTEXT.search(plain) is not None and not asks(plain)
+    return (_IN_CONTEXT.search(plain) is not None or wont_light(plain)) and not asks(plain)
 
 
 def may_be_thing_alone(plain: str) -> bool:

@@ -141,7 +141,7 @@ def facility_category(category: str, text: str) -> str:
 
 
 def has_danger(text: str) -> bool:
-    plain = _plain(text)
+    plain = problem_context.without_wont_light(_plain(text))
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain):
         return True
     found = {m.group(0) for m in _DANGER.finditer(plain)}
@@ -209,8 +209,8 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
     if has_danger(text) or fell_from_height(plain):
         return True
-    if only_an_animal(plain):
-        return False  # 屋头的猫从五楼掉下去了 (blind test 25): a pet, no emergency
+    if only_an_animal(plain) or problem_context.wont_light(plain):
+        return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
             or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
