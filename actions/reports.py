@@ -21,7 +21,7 @@ from bot.core import place_answers, reports, sent_before, ticket_questions, tria
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
-from bot.core.places import match_place
+from bot.core.places import match_place, within_held
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
 from bot.engine.parse import category_of
@@ -74,7 +74,10 @@ class ActionCaptureReport(Action):
             return not_a_report
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
-        place = fuller_place(text, tracker_data.entity(tracker, "place")) or str(meta.get("held_place") or "")
+        # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
+        with context().db.session() as session:
+            place = within_held(session, fuller_place(text, tracker_data.entity(tracker, "place")),
+                                str(meta.get("held_place") or ""))
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),
