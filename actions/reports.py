@@ -21,7 +21,7 @@ from bot.core import place_answers, reports, sent_before, ticket_questions, tria
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
-from bot.core.places import match_place, within_community
+from bot.core.places import match_place, within_community, within_held
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
 from bot.engine.parse import category_of
@@ -74,9 +74,11 @@ class ActionCaptureReport(Action):
             return not_a_report
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
-        place = fuller_place(text, tracker_data.entity(tracker, "place")) or str(meta.get("held_place") or "")
-        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
-            with context().db.session() as session:
+        # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
+        with context().db.session() as session:
+            place = within_held(session, fuller_place(text, tracker_data.entity(tracker, "place")),
+                                str(meta.get("held_place") or ""))
+            if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
                 place = within_community(session, place, text)
         return [
             SlotSet("report_text", text),
@@ -262,7 +264,7 @@ class ValidateReportForm(FormValidationAction):
         had_problem = triage.has_problem(report_text)
         problem = {"report_text": place_answers.report_with(report_text, text)}
         category = category_of(tracker.latest_message or {})
-        if not had_problem and category is not None:
+        if not had_problem and category is not None and triage.has_problem(text):  # 厕所 alone names no category
             problem["report_category"] = category
         place = place_answers.problem_place(text) or sent_before.place_in(text)
         with context().db.session() as session:

@@ -280,8 +280,9 @@ class InformationRequests:
                              triage.SOMEONES_NUMBER)
         if chatter.introduces_only(message.text) and not message.payload.get("photos"):
             # 我是阳光小区的 我们那个: the problem comes next, the estate held for it (blind test 8, #1)
-            reply = triage.LISTENING if chatter.about_to_ask(message.text) else \
-                await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text))  # 想问个事: listened
+            # 想问个事: listened to, the place named beside it held for the report (blind test 25, #8)
+            reply = await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text),
+                                            chatter.about_to_ask(message.text))
             return [{"text": chatter.GREETED + reply if chatter.greets(message.text) else reply}]
         if triage.says_no_problem_yet(message.text) and not message.payload.get("photos") \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
@@ -297,11 +298,14 @@ class InformationRequests:
             return [{"text": triage.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
 
-    def _introduced(self, place: str) -> str:
+    def _introduced(self, place: str, about_to_ask: bool = False) -> str:
         """The place held when the registry knows it, a community of several grids too (安居社区: its grid is asked
-        with the report, blind test 10, #2); else what is the problem."""
+        with the report, blind test 10, #2); else what is the problem. About to ask (有点事想问下): listened to."""
         with self.db.session() as s:
-            return followups.held_place_reply(place) if place and match_place(s, place).grids else triage.ASK_PROBLEM
+            known = bool(place) and bool(match_place(s, place).grids)
+        if about_to_ask:
+            return chatter.listening_at(place) if known else triage.LISTENING
+        return followups.held_place_reply(place) if known else triage.ASK_PROBLEM
 
     def _complaint(self, message: Claimed) -> str | None:
         """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""

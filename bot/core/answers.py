@@ -108,5 +108,6 @@ def rating_in(text: str) -> Rating | None:
 
 
 def _reason(rest: str) -> str:
-    rest = re.sub(r"^(?:得很|的|嘛|哈|了|啊|呀|哦|噢|撒)+", "", rest.strip(_TRIM))
+    # 还行吧, 还可以啦, 一般般呗: the rating phrase's tail goes with it (blind test 25, R3: "吧 就是来得有点慢")
+    rest = re.sub(r"^(?:得很|的|嘛|哈|了|啊|呀|哦|噢|撒|吧|啦|呗|喽|咯|哟|噻|嘞)+", "", rest.strip(_TRIM))
     return " ".join(rest.split()).strip(_TRIM)

@@ -265,12 +265,11 @@ def _answered_with(session: Session, channel: str, sender: str, before_id: int, 
     rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
         InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
         InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
-    for row in rows:
-        if sent_alone(row.text) or only_asks(row.text):
-            continue
+    for row in rows:  # 我住河畔花园的 有点事想问下 asks, and its place was held all the same (blind test 25)
         replied = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
                                                                 OutboxMessage.text.contains(mark)))
-        return row.text if replied is not None else None
+        if replied is not None or not (sent_alone(row.text) or only_asks(row.text)):
+            return row.text if replied is not None else None
     return None
 
 

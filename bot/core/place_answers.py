@@ -5,7 +5,8 @@ the place (饭桶… 爬开 filed with the place "算了 懒得跟你说"; the g
 - giving up (算了 懒得跟你说, 不说了): the pending report dropped, nothing filed;
 - "I reported it before" (安居苑3栋 我前头报过的嘛): the sender's open ticket about it answered, never a duplicate;
 - a problem (我们那栋楼的电梯坏了半个月了, 天天半夜剁排骨 吵得睡不着): the report's words, never a try at a place;
-  the place words beside it, if any, are the place (`problem_place`)."""
+  the place words beside it, if any, are the place (`problem_place`); so is what the problem stops (洗不成澡) and
+  a room of the home alone (厕所, 我家厨房: blind test 25, #8)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,16 @@ _REMARK = re.compile(r"我?(?:前头|之前|以前|上次|早就|已经|前面|�
                      r"(?:报|反映|反应|说|讲)(?:过|了)(?:的|了)?(?:嘛|噻|哦|啊|呀|哈|撒)*|"
                      r"(?:嘛|噻|哦|啊|呀|哈|撒)+$")
 
+# What the problem stops at home (洗不成澡, 做不成饭, 睡不着, 用不了), or a room or corner of the home alone
+# (厕所, 厨房, 我家卫生间): more of the problem, never a failed place (blind test 25, #8: "洗不成澡" met
+# "没找到这个地方").
+_CONSEQUENCE = re.compile(r"(?:洗|做|煮|烧|睡|用|开|关|冲|住|吃|喝|上|出|进|晒|看|烤)"
+                          r"不(?:成|了|着|好|起|动|进|出|去|来)|"
+                          r"没(?:法|办法|得法)(?:洗|做|煮|烧|睡|用|住|吃|喝|上)|不能(?:洗|做|煮|烧|睡|用|住|吃|喝|上)")
+_ROOM = re.compile(r"^(?:我|我们|我家|我们家|屋头|屋里|家里|家头|就是|是|在)*的?"
+                   r"(?:厕所|卫生间|洗手间|厨房|灶房|灶屋|阳台|客厅|堂屋|卧室|睡房|房间|浴室|洗澡间|楼顶|天台|地下室|储藏室)"
+                   r"(?:里|头|里头|里面|那|那里|那边|这边)?(?:嘛|哈|哦|啊|噻|呢)?$")
+
 GAVE_UP = "好的，这次先不登记了。以后有事随时发消息，我们都在。"
 ABUSE_ASKED_AGAIN = "您别急，我们在听。请说说在哪个小区、街道或村组，也可以发个位置。"
 
@@ -45,9 +56,15 @@ def reading(text: str) -> str | None:
         return "gives_up"
     if _REPORTED_BEFORE.search(text) is not None:
         return "reported_before"
-    if triage.has_problem(text):
+    if triage.has_problem(text) or more_of_problem(text):
         return "problem"
     return None
+
+
+def more_of_problem(text: str) -> bool:
+    """洗不成澡, 睡不着 (what the problem stops), or 厕所, 我家厨房 (where in the home): more of the problem."""
+    bare = re.sub(r"[\s，,。.!！~～、…]+", "", text)
+    return _CONSEQUENCE.search(bare) is not None or _ROOM.match(bare) is not None
 
 
 def place_beside(text: str) -> str:

@@ -144,7 +144,7 @@ def facility_category(category: str, text: str) -> str:
 
 
 def has_danger(text: str) -> bool:
-    plain = _plain(text)
+    plain = problem_context.without_wont_light(_plain(text))
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain):
         return True
     found = {m.group(0) for m in _DANGER.finditer(plain)}
@@ -208,8 +208,8 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
     if has_danger(text) or fell_from_height(plain):
         return True
-    if only_an_animal(plain):
-        return False  # 屋头的猫从五楼掉下去了 (blind test 25): a pet, no emergency
+    if only_an_animal(plain) or problem_context.wont_light(plain):
+        return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
             or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
@@ -297,6 +297,9 @@ def information_request(text: str) -> str | None:
 # at something never named ("我们屋头那个"): no ticket, the bot asks what the problem is.
 # Calling the bot before saying anything (同志 我给你说个事情, blind test 10, #60): no problem in it.
 _HAIL = r"(?:同志|师傅|领导|老师|你好|您好|喂|哎|诶|嗯)"
+# Calling the bot by a kin or polite word before asking (嬢嬢问你个事, 娃儿 我问哈, 大姐 问个事哈: blind test 25, #8).
+_CALLING = (rf"(?:{_HAIL}|娃儿|幺儿|幺妹儿?|孃孃|嬢嬢|娘娘|阿姨|大姐|大哥|大爷|大妈|老弟|妹儿|妹妹|小妹|小伙子|小同志|"
+            r"美女|帅哥|姐姐|哥哥|姐|哥)")
 _OPENER = re.compile(rf"^{_HAIL}*(?:我们?|我这里|我这边)?(?:要|想|想要|来)?(?:跟|给|和|同)?(?:你|你们)?"
                      r"(?:反应|反映|报告|报|说|讲)(?:一?个|一下|一哈|点|件)?"
                      r"(?:事|事情|情况|问题)?(?:嘛|哈|啊|哦|呢|噻|喔)?$|"
@@ -304,7 +307,9 @@ _OPENER = re.compile(rf"^{_HAIL}*(?:我们?|我这里|我这边)?(?:要|想|想�
                      rf"^{_HAIL}*我?有(?:一?个|点|件)(?:事|事情|情况|问题)(?:想|要)?(?:跟|给|和)?(?:你|你们)?"
                      r"(?:反应|反映|说|讲|报)?(?:一下|一哈)?(?:嘛|哈|啊|哦|呢|噻)?$|"
                      # 领导 麻烦问一哈, 想问个事 (blind test 23, #6): about to ask, listened to
-                     rf"^{_HAIL}*(?:麻烦|我|我就是|就是|我想|想|我要|要)*(?:问|请教|打听)(?:一?个|一下|一哈|下|点|件)?"
+                     # 嬢嬢问你个事, 娃儿 我问哈, 有点事想问下 (blind test 25, #8)
+                     rf"^{_CALLING}*(?:麻烦|我|我就是|就是|我想|想|我要|要|有(?:一?个|点|件)(?:事|事情)?)*"
+                     r"(?:问|请教|打听)(?:你|您|你们)?(?:一?个|一下|一哈|下|哈|点|件)?"
                      r"(?:事|事情|问题)?(?:嘛|哈|啊|哦|呢|噻)?$")
 _FRAGMENT = re.compile(r"^(?:我们?|咱们?|我家|屋头|屋里|家里|这边|那边|就是|嗯|呃|哦|哎|诶|那)*(?:那个|这个|那件|这件)"
                        r"(?:事|事情|情况|人)?(?:嘛|哈|啊|哦|呢|噻)?$")
