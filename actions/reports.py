@@ -135,7 +135,8 @@ class ActionUnsure(Action):
             return await ActionReportEmergency().run(dispatcher, tracker, domain)
         # Or read as a report of its own after another (bot/core/other_problem.py, blind test 24: 有个老人家坐在路边
         # 说找不到屋了 安居苑门口).
-        if triage.has_problem(text) or tracker_data.metadata(tracker).get(OWN_REPORT):
+        if (triage.has_problem(text) and not triage.asks_despite_problem(text)) \
+                or tracker_data.metadata(tracker).get(OWN_REPORT):
             events = await ActionCaptureReport().run(dispatcher, tracker, domain)
             captured = any(e.get("event") == "slot" and e.get("name") == "report_text" for e in events)
             return [*events, FollowupAction("report_form")] if captured else events
