@@ -118,7 +118,8 @@ class ActionAnswerPolicy(Action):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
         found = find_answer(tracker, text)
         with ctx.db.session() as session:
-            if found is None and triage.has_problem(text) and not problem_context.asks(text):
+            if found is None and triage.has_problem(text) and not problem_context.asks(text) \
+                    and not triage.asks_despite_problem(text):
                 # 这里有根电线杆歪起了 要倒不倒的, guessed a question: a problem told, nobody answers, is a report
                 # (bt 23, #5); 电梯那个到底好久修得好嘛 still asks (about their report)
                 return [FollowupAction("action_unsure")]
@@ -154,9 +155,10 @@ class ActionNotUnderstood(Action):
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
         if self.PROBLEM_IS_REPORT and triage.has_problem(text) and not problem_context.asks(text) \
-                and find_answer(tracker, text) is None:
+                and not triage.asks_despite_problem(text) and find_answer(tracker, text) is None:
             return [FollowupAction("action_unsure")]
-        if not triage.has_problem(text) and (find_answer(tracker, text) is not None or self._about_a_notice(tracker)):
+        asks = not triage.has_problem(text) or triage.asks_despite_problem(text)  # 有没得补助 for an illness
+        if asks and (find_answer(tracker, text) is not None or self._about_a_notice(tracker)):
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response=self.RESPONSE)
         return []

@@ -143,7 +143,8 @@ class ActionUnsure(Action):
             return await ActionReportEmergency().run(dispatcher, tracker, domain) + [FollowupAction("action_listen")]
         # Or read as a report of its own after another (bot/core/other_problem.py, blind test 24: 有个老人家坐在路边
         # 说找不到屋了 安居苑门口).
-        if triage.has_problem(text) or tracker_data.metadata(tracker).get(OWN_REPORT):
+        if (triage.has_problem(text) and not triage.asks_despite_problem(text)) \
+                or tracker_data.metadata(tracker).get(OWN_REPORT):
             return await ActionReportInstead().run(dispatcher, tracker, domain)
         # A question the knowledge base answers is answered (换电柜在哪: blind test 5, #112); the rest 没太看懂.
         return await ActionNotUnderstood().run(dispatcher, tracker, domain)

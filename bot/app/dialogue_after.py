@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.app.dialogue_look import Look
 from bot.common.clock import Clock
-from bot.core import after_report, cancelling, chatter, corrections, emergency_updates, followups, lifecycle
+from bot.core import after_report, cancelling, chatter, corrections, emergency_updates, followups, lifecycle, residence
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 from bot.store.models import Ticket
@@ -113,8 +113,11 @@ class AfterReport:
         return [{"text": merged or after_report.ALREADY_IN.format(number=number)}]
 
     async def _remark(self, message: Claimed, text: str) -> Replies | None:
-        """房东是安居苑的 right after 外地人租房子要去哪点登记 was answered (blind test 8, #80): noted, no ticket."""
-        answered = await asyncio.to_thread(self._answered_before, message)
+        """房东是安居苑的 right after 外地人租房子要去哪点登记 was answered (blind test 8, #80): noted, no ticket;
+        我住河畔花园 right after the grid worker's number was asked for: that place's grid worker (bt 25, A30)."""
+        answered, contact = await asyncio.to_thread(self._answered_before, message, text)
+        if contact is not None:
+            return [{"text": contact}]
         if not answered:
             return None
         if self.classify is not None:
@@ -123,7 +126,10 @@ class AfterReport:
                 return None
         return [{"text": chatter.NOTED}]
 
-    def _answered_before(self, message: Claimed) -> bool:
+    def _answered_before(self, message: Claimed, text: str) -> tuple[bool, str | None]:
+        """(whether a question was just answered, the grid worker's contact when it asked for one and the words
+        name a place)."""
         with self.db.session() as s:
-            return chatter.answered_just_before(s, message.channel, message.sender, message.id,
-                                                self.clock.now() - self.answer_window) is not None
+            row = chatter.answered_just_before(s, message.channel, message.sender, message.id,
+                                               self.clock.now() - self.answer_window)
+            return row is not None, residence.contact_asked_before(s, row.text if row else None, text)

@@ -260,13 +260,14 @@ class InformationRequests:
         self.rules = rules
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
-        if triage.abuse_only(message.text) and not message.payload.get("photos"):
-            return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
         if self.rules is not None and complaints.complains_about_worker(message.text):
-            # 我要投诉网格员 打电话都不接: upward to the community, never that worker's number (blind test 5, #108)
+            # 我要投诉网格员 打电话都不接: upward to the community, never that worker's number (blind test 5, #108); an
+            # insult naming the worker too (网格员是个瓜娃子 喊了半天不来, blind test 25, S5), before it is only calmed
             lodged = await asyncio.to_thread(self._complaint, message)
             if lodged is not None:
                 return [{"text": lodged}]
+        if triage.abuse_only(message.text) and not message.payload.get("photos"):
+            return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
         if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):
             return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
         talk = small_talk.reply(message.text) if not message.payload.get("photos") else None

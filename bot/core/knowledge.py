@@ -91,6 +91,9 @@ class Entry(BaseModel):
     # Words that turn the entry away whatever else matches: a question about paying the gas bill (天然气费在哪点交,
     # blind test 23, N40) is not a gas-smell safety question.
     unless: list[str] = []
+    # Words one of which a question must hold to be this entry: the specific thing it is about (涨 for the pension
+    # rise, 审批 for a 低保 application's progress), so that a plain 养老金好久打钱 stays with the general entry.
+    needs: list[str] = []
 
     @field_validator("answer")
     @classmethod
@@ -129,6 +132,17 @@ class Contact(BaseModel):
 class KnowledgeFile(BaseModel):
     entries: list[Entry] = []
     contact: Contact | None = None
+    # Homophone typos of policy words and the word meant (低宝 → 低保, 养老经 → 养老金): put right in a question before
+    # it is matched (blind test 25, A28: "低宝咋个办" was not answered).
+    typos: dict[str, str] = {}
+
+    @field_validator("typos")
+    @classmethod
+    def _words(cls, typos: dict[str, str]) -> dict[str, str]:
+        bad = [typo for typo, meant in typos.items() if len(typo) < 2 or not meant or typo == meant]
+        if bad:
+            raise ValueError(f"typos must be two characters at least and differ from the word meant: {bad}")
+        return typos
 
 
 @dataclass(frozen=True)
@@ -140,10 +154,14 @@ class Found:
 class KnowledgeBase:
     """The entries, indexed once; `find` is the one answer to a question, or None."""
 
-    def __init__(self, entries: Iterable[Entry], contact: Contact, *, min_score: float = MIN_SCORE) -> None:
+    def __init__(self, entries: Iterable[Entry], contact: Contact, *, min_score: float = MIN_SCORE,
+                 typos: dict[str, str] | None = None) -> None:
         self.entries = list(entries)
         self.contact = contact
         self.min_score = min_score
+        # Longest typo first: 底保金 before 底保.
+        self._typos = sorted(((normalise(t), normalise(m)) for t, m in (typos or {}).items()),
+                             key=lambda pair: -len(pair[0]))
         ids = [e.id for e in self.entries]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
@@ -154,6 +172,7 @@ class KnowledgeBase:
     def ranked(self, question: str, limit: int = 3, audience: str = "residents") -> list[Found]:
         """The best entries for `audience` (residents or riders) holding half of one of their keywords' bigrams,
         best first, whatever the score."""
+        question = self.corrected(question)
         words = tokens(question)
         if self._index is None or not words:
             return []
@@ -163,9 +182,17 @@ class KnowledgeBase:
         anchored = [i for i in range(len(self.entries))
                     if scores[i] > 0 and self.entries[i].audience in ("everyone", audience)
                     and not any(word in plain for word in self.entries[i].unless)
+                    and (not self.entries[i].needs or any(word in plain for word in self.entries[i].needs))
                     and any(2 * len(k & said) >= len(k) and (k & said) - GENERIC_BIGRAMS for k in self._keywords[i])]
         anchored.sort(key=lambda i: -scores[i])
         return [Found(self.entries[i], float(scores[i])) for i in anchored[:limit]]
+
+    def corrected(self, question: str) -> str:
+        """The question with the homophone typos of policy words put right (低宝咋个办 → 低保咋个办)."""
+        plain = normalise(question)
+        for typo, meant in self._typos:
+            plain = plain.replace(typo, meant)
+        return plain
 
     def find(self, question: str, audience: str = "residents") -> Found | None:
         """The entry answering the question for `audience`, or None when nothing matches well enough."""
@@ -192,6 +219,7 @@ def parse_knowledge(texts: dict[str, str]) -> KnowledgeBase:
     """A knowledge base from the YAML text of each file (by name, for the error messages)."""
     entries: list[Entry] = []
     contacts: list[Contact] = []
+    typos: dict[str, str] = {}
     for name, text in sorted(texts.items()):
         try:
             data = KnowledgeFile.model_validate(yaml.safe_load(text) or {})
@@ -199,9 +227,10 @@ def parse_knowledge(texts: dict[str, str]) -> KnowledgeBase:
             raise ValueError(f"{name}: {error}") from error
         entries += data.entries
         contacts += [data.contact] if data.contact else []
+        typos |= data.typos
     if len(contacts) != 1:
         raise ValueError(f"exactly one file must name the contact (the service station), found {len(contacts)}")
-    return KnowledgeBase(entries, contacts[0])
+    return KnowledgeBase(entries, contacts[0], typos=typos)
 
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

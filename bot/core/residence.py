@@ -56,3 +56,12 @@ def lives_reply(session: Session, text: str) -> str:
     if found is None:
         return "好的。您住哪个小区？说个小区名，我告诉您网格员；" + HOW_TO_REGISTER
     return found if "哪个小区" in found else found + HOW_TO_REGISTER
+
+
+def contact_asked_before(session: Session, asked_before: str | None, text: str) -> str | None:
+    """The grid worker of the place a message names, when the message before asked for one's grid worker's
+    number ("我们网格员电话多少 忘记了" got the service station, then "我住河畔花园": 周明's, blind test 25, A30);
+    else None."""
+    if not asked_before or triage.information_request(asked_before) != "contact":
+        return None
+    return grid_contact(session, text)

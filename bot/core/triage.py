@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import problem_context
+from bot.core import problem_context, question_kinds
 from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
@@ -182,6 +182,11 @@ def is_abuse(text: str) -> bool:
     return _ABUSE.search(_plain(text)) is not None
 
 
+def asks_despite_problem(text: str) -> bool:
+    """我老汉儿糖尿病 有没得补助, 厨房灯泡坏了 咋个换嘛: asked, never reported (bot/core/question_kinds.py)."""
+    return question_kinds.despite_problem(_plain(text)) and not has_danger(text)
+
+
 def has_problem(text: str) -> bool:
     plain = _plain(text)  # 歪起了, 停了两天了 count too unless asked about (bot/core/problem_context.py)
     return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain)
@@ -272,7 +277,7 @@ def information_request(text: str) -> str | None:
     "question" (anything else asked,
     for the knowledge base). None for a report."""
     plain = _plain(text)
-    if not plain or has_problem(plain):
+    if not plain or (has_problem(plain) and not asks_despite_problem(plain)):
         return None
     if _BOARD.search(plain) and len(plain) <= 20:
         return "board"
@@ -288,7 +293,7 @@ def information_request(text: str) -> str | None:
         return "how_to_voice"
     if _HOW_TO_LOCATION.search(plain):
         return "how_to_location"
-    if _QUESTION.search(_WHO_DID_IT.sub(" ", plain)):
+    if _QUESTION.search(_WHO_DID_IT.sub(" ", plain)) or asks_despite_problem(plain):
         return "question"
     return None
 
