@@ -76,16 +76,24 @@ URGED_AGAIN = "已催办工单{number}，这是第{count}次催办，已再次�
 URGED_UP = "已催办工单{number}，这是第{count}次催办，已报给{where}督办，会尽快有人处理。"
 
 
+def raised_by_last_urge(session: Session, ticket: Ticket) -> str | None:
+    """The name of the level (片区, 社区…) the ticket's latest urge raised it to; None when it raised it nowhere."""
+    urged = session.scalar(select(TicketEvent.id).where(TicketEvent.ticket_id == ticket.id,
+                                                        TicketEvent.kind == "urged").order_by(TicketEvent.id.desc())
+                           .limit(1))
+    if urged is None:
+        return None
+    raised = session.scalars(select(TicketEvent).where(
+        TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "escalated", TicketEvent.id > urged)).all()
+    level = next(((e.data or {}).get("level") for e in raised if (e.data or {}).get("why") == "urged"), None)
+    return LEVEL_NAMES.get(int(level), "上级") if level is not None else None
+
+
 def urged_reply(session: Session, ticket: Ticket) -> str:
     """What the reporter hears after `lifecycle.urge`: that the holder was reminded, that it is a repeated urge,
     and when this urge raised the ticket to a supervisor, to whom (the level's name)."""
     number, count = ticket.number or "", ticket.urge_count
-    urged = session.scalar(select(TicketEvent.id).where(TicketEvent.ticket_id == ticket.id,
-                                                        TicketEvent.kind == "urged").order_by(TicketEvent.id.desc())
-                           .limit(1))
-    raised = session.scalars(select(TicketEvent).where(
-        TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "escalated", TicketEvent.id > (urged or 0))).all()
-    level = next(((e.data or {}).get("level") for e in raised if (e.data or {}).get("why") == "urged"), None)
-    if level is not None:
-        return URGED_UP.format(number=number, count=count, where=LEVEL_NAMES.get(int(level), "上级"))
+    where = raised_by_last_urge(session, ticket)
+    if where is not None:
+        return URGED_UP.format(number=number, count=count, where=where)
     return URGED_AGAIN.format(number=number, count=count) if count > 1 else URGED.format(number=number)
