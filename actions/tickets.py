@@ -203,7 +203,7 @@ class ActionUrge(Action):
                     urging.urged_again(session, ctx.clock, mine, text) or \
                     _number(talked if talked is not None and talked is not mine[0] else None)
                 ticket = lifecycle.urge(session, ctx.clock, rules(), tracker.sender_id, meant, text=text)
-                number = ticket.number
+                number, reply = ticket.number, urging.urged_reply(session, ticket)
                 others = [t.number for t in lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
                           if t.number != number]
         except TicketError as error:
@@ -212,6 +212,9 @@ class ActionUrge(Action):
         if meant is None and others:  # 催一下 with several open: say which, and how to urge another
             dispatcher.utter_message(text=URGED_LATEST.format(number=number, others="、".join(others[:3]),
                                                               other=others[0]))
+            return []
+        if reply != urging.URGED.format(number=number):  # again, or raised to 片区督办: said (blind test 25, R5)
+            dispatcher.utter_message(text=reply)
             return []
         dispatcher.utter_message(response="utter_urged", number=number)
         return []

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import council_dialogue, council_turn, points, registry
+from bot.core import council_asides, council_dialogue, council_turn, points, registry
 from bot.core.council_words import bare_number
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -31,15 +31,15 @@ class CouncilTurn:
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if not message.text.strip():
             return message  # a photo or a location alone
-        reply = await asyncio.to_thread(self._read, message)
-        if reply is not None:
-            return [{"text": reply}]
+        replies = await asyncio.to_thread(self._read, message)
+        if replies:
+            return [{"text": reply} for reply in replies]
         number = bare_number(message.text)
         if number is not None and message.text.strip() != str(number):
             return replace(message, text=str(number))  # 二, ②, 第二个: the engine reads the digit
         return message
 
-    def _read(self, message: Claimed) -> str | None:
+    def _read(self, message: Claimed) -> list[str] | None:
         with self.db.session() as s:
             person = registry.person_by_address(s, message.sender)
             if person is None or person.kind != "resident":
@@ -47,8 +47,14 @@ class CouncilTurn:
             if len(message.text) > MAX_VOTE_CHARS:
                 council_dialogue.forget(s, person)
                 return None
+            # 健身器材那个改投反对 while a proposal is drafted: the ballot, then the draft's question (blind 25, V8)
+            amid = council_asides.ballot_amid_proposal(s, self.clock, person, message.sender, message.text,
+                                                       self.rules)
+            if amid is not None:
+                return amid
             reply = council_turn.read_turn(s, self.clock, person, message.sender, message.text,
-                                               window=self.window, rules=self.rules)
+                                               window=self.window, rules=self.rules) \
+                or council_asides.topic_result(s, self.clock, person, message.sender, message.text)  # 结果出来没得
             if reply is None:
                 council_dialogue.forget(s, person)
-            return reply
+            return [reply] if reply is not None else None

@@ -54,7 +54,7 @@ from sqlalchemy.orm import Session
 from bot.app.dialogue_after import AfterReport
 from bot.app.dialogue_corrections import Corrections
 from bot.app.dialogue_emergency import EmergencyTalk
-from bot.app.dialogue_joins import URGED, Joins
+from bot.app.dialogue_joins import Joins
 from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
 from bot.app.dialogue_ratings import Ratings
 from bot.common.clock import Clock
@@ -75,6 +75,7 @@ from bot.core import (
     sent_before,
     triage,
     two_problems,
+    urging,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
@@ -272,10 +273,11 @@ class DialogueContext:
         """The sender's own open ticket by number urged; None (the engine answers) when it is not theirs."""
         try:
             with self.db.session() as s:
-                lifecycle.urge(s, self.clock, self.rules, message.sender, number, text=message.text)
+                urged = lifecycle.urge(s, self.clock, self.rules, message.sender, number, text=message.text)
+                reply = urging.urged_reply(s, urged)  # a second urge raised to 片区督办 says so (blind 25, R5)
         except lifecycle.TicketError:
             return None
-        return [{"text": URGED.format(number=number)}]
+        return [{"text": reply}]
 
     # -- the answer to the question just asked -------------------------------------------------
 

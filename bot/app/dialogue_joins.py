@@ -16,7 +16,16 @@ from sqlalchemy.orm import Session
 from bot.app.dialogue_after import READINGS, AfterReport
 from bot.app.dialogue_look import Look
 from bot.common.clock import Clock
-from bot.core import followups, lifecycle, other_problem, reports, sent_before, ticket_focus, ticket_questions
+from bot.core import (
+    followups,
+    lifecycle,
+    other_problem,
+    reports,
+    sent_before,
+    ticket_focus,
+    ticket_questions,
+    urging,
+)
 from bot.core.other_problem import OWN_REPORT
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, distance_m
@@ -24,7 +33,6 @@ from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 
-URGED = "已催办工单{number}，已提醒承办人尽快处理。"
 FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
 
 
@@ -68,8 +76,8 @@ class Joins:
             if mine and not listed:  # 咋个还莫得人来: this report, or the one the words or talk mean (bt 7, #13)
                 ticket = ticket_focus.meant(s, self.clock, message.sender, mine, text) or ticket
             if reading == "urge":  # (blind test 5, #107)
-                lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
-                return [{"text": URGED.format(number=ticket.number)}]
+                urged = lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
+                return [{"text": urging.urged_reply(s, urged)}]
             if reading == "status":  # with who has it and the latest progress (bt 9, #60; bt 10, #36), or the list
                 return [{"text": p} for p in listed or [ticket_questions.status_reply(s, ticket)]]
             if reading != "new":

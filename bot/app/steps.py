@@ -14,6 +14,7 @@ from bot.core import (
     answers,
     chatter,
     complaints,
+    council_outsider,
     council_words,
     emergencies,
     emergency_context,
@@ -274,7 +275,8 @@ class InformationRequests:
         if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
             return [{"text": talk}]
         if council_words.asks_proxy_vote(message.text) and not message.payload.get("photos"):
-            return [{"text": council_words.PROXY_VOTE}]  # 帮隔壁王大爷投一票不: answered, never a detail (#N29)
+            # 帮隔壁王大爷投一票不: answered, never a detail (#N29); 她是邻居 next is answered too (blind test 25, V1)
+            return [{"text": await asyncio.to_thread(self._may_i, message)}]
         if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
             # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
             return with_note(replace(message, text=triage.without_number_request(message.text)),
@@ -298,6 +300,12 @@ class InformationRequests:
         if asked == "how_to_location":
             return [{"text": triage.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
+
+    def _may_i(self, message: Claimed) -> str:
+        if self.clock is None:
+            return council_words.PROXY_VOTE
+        with self.db.session() as s:
+            return council_outsider.may_i(s, self.clock, registry.person_by_address(s, message.sender), message.text)
 
     def _introduced(self, place: str, about_to_ask: bool = False) -> str:
         """The place held when the registry knows it, a community of several grids too (安居社区: its grid is asked

@@ -1,6 +1,6 @@
 """Short answers to what the bot asked last: which question that was (read from the text the bot
 sent), a numbered choice in any script (1, １, 一, ①, 壹, 第一个), and a rating with its reason
-(3 还是一闪一闪的, 不满意 根本没修好, 👍).
+(3 还是一闪一闪的, 不满意 根本没修好, 👍, 👌).
 
 The questions are recognised by the words of the bot's own messages (domain.yml responses and the
 core's notices); tests/core/test_answers.py checks each marker still occurs in what the bot sends."""
@@ -79,7 +79,7 @@ _RATING_WORDS: tuple[tuple[str, int], ...] = (
     ("基本满意", 2), ("比较满意", 2), ("还算满意", 2), ("还可以", 2), ("还行", 2), ("一般般", 2), ("一般", 2),
     ("凑合", 2), ("马马虎虎", 2), ("过得去", 2), ("还好", 2),
     ("非常满意", 1), ("很满意", 1), ("满意", 1), ("好评", 1), ("点赞", 1), ("👍", 1), ("😊", 1), ("🙂", 1),
-    ("👏", 1), ("❤", 1),
+    ("👏", 1), ("❤", 1), ("👌", 1), ("💯", 1),  # 👌 alone answering the request (blind test 25, R2)
 )
 # A leading score: "3 还是一闪一闪的", "3，还在漏", "3分"; never "3栋…" or "30".
 _LEADING_SCORE = re.compile(r"^(?:([1-3])(?:分|星)?(?![\d.栋幢楼层号单元室个点天次年月日元块米岁斤里])"
@@ -110,4 +110,6 @@ def rating_in(text: str) -> Rating | None:
 def _reason(rest: str) -> str:
     # 还行吧, 还可以啦, 一般般呗: the rating phrase's tail goes with it (blind test 25, R3: "吧 就是来得有点慢")
     rest = re.sub(r"^(?:得很|的|嘛|哈|了|啊|呀|哦|噢|撒|吧|啦|呗|喽|咯|哟|噻|嘞)+", "", rest.strip(_TRIM))
+    if not re.sub(r"[\W_]", "", rest):  # 👍🏻, 👌👌: only more emoji, nothing said
+        return ""
     return " ".join(rest.split()).strip(_TRIM)

@@ -1,6 +1,6 @@
 """A reporter withdrawing a report (撤销): whether a message says so, which open ticket it means, asking
 which one when it is unclear, and telling whoever holds the ticket to stop; a staff member withdrawing one
-they filed themselves by its number (never someone else's)."""
+they filed themselves by its number, or on a visit for a household (never someone else's)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import emergency_updates, points, registry
+from bot.core.invalid_tickets import TO_REPORTER_MISTAKE
 from bot.core.lifecycle import STATUS_NAMES, TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
 from bot.core.other_problem import subjects_in
 from bot.core.problem_match import objects_in
 from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.message_models import OutboxMessage
-from bot.store.models import Person, Ticket, TicketFollower
+from bot.store.models import Person, Ticket, TicketEvent, TicketFollower
 
 # A reporter may withdraw an open report at any stage before it is resolved; once a worker holds it,
 # they (and any co-handler) are told to stop.
@@ -153,11 +154,13 @@ def asked_which(session: Session, clock: Clock, address: str) -> bool:
     return latest is not None and _WHICH_ASKED in latest
 
 
-def cancel(session: Session, clock: Clock, address: str, number: str | None = None, text: str = "") -> Ticket:
+def cancel(session: Session, clock: Clock, address: str, number: str | None = None, text: str = "", *,
+           by: Person | None = None) -> Ticket:
     """The reporter withdraws an open ticket (blind test 4, #49: also once the worker has taken it): the one
     named by number or by what it is about (blind test 5, #81), or their latest if it is their only open one
     (else TicketError "which", to ask which) and they made it in the last CANCEL_UNNAMED_WITHIN (else
-    TicketError "confirm" with that ticket, to be asked about). Its assignee and co-handlers are told to stop."""
+    TicketError "confirm" with that ticket, to be asked about). Its assignee and co-handlers are told to stop.
+    `by`: who withdraws it when not the reporter themselves (the worker who filed it on a visit)."""
     if number is None and text:
         number = cancel_meant(reported_by(session, address, CANCELLABLE), text) \
             or withdrawal_meant(session, clock, address, text)
@@ -170,7 +173,7 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
         raise TicketError("not_allowed", ticket)
     now = clock.now()
     before, ticket.status = ticket.status, "cancelled"
-    withdrawer = registry.person_by_address(session, address)
+    withdrawer = by or registry.person_by_address(session, address)
     event(session, ticket, "cancelled", now, withdrawer, from_status=before)
     if ticket.reporter_id is not None:  # a withdrawn report earns nothing (blind test 6, #72)
         points.take_back_report(session, clock, ticket.reporter_id, ticket.number)
@@ -251,6 +254,19 @@ STAFF_REPLIES = {
 }
 
 
+# A ticket a worker filed on a visit (走访 … 反映 …) stands in the household's name (`visits._open_for`); it is his
+# all the same: he may withdraw it (blind test 25, A54: "T1034 填错户了 撤销" was "不是您报的"), and the household hears
+# it was a mistake, as when he closes it as one (`invalid_tickets`: "T1034 是我发错了 撤销").
+VISIT_NOTE = "网格员走访"
+
+
+def filed_on_visit(session: Session, person: Person, ticket: Ticket) -> bool:
+    """Whether `person` opened `ticket` on a household's behalf during a visit."""
+    return session.scalar(select(TicketEvent.id).where(
+        TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "note", TicketEvent.actor_id == person.id,
+        TicketEvent.note.startswith(VISIT_NOTE)).limit(1)) is not None
+
+
 def staff_withdrawal(session: Session, clock: Clock, person: Person, address: str, ticket: Ticket | None,
                      text: str, verb: str) -> str | None:
     """The reply when a staff member's message on `ticket` (read as `verb` by commands.worker_command) withdraws
@@ -259,14 +275,19 @@ def staff_withdrawal(session: Session, clock: Clock, person: Person, address: st
     if ticket is None or verb in ("resolve", "return"):
         return None
     number = ticket.number or ""
-    if ticket.reporter_address != address:
+    visited = filed_on_visit(session, person, ticket)
+    if ticket.reporter_address != address and not visited:
         refused = ONLY_WITHDRAWAL.search(text) is not None and verb != "details"
         return STAFF_REPLIES["not_theirs"].format(number=number) if refused else None
     if STAFF_WITHDRAW.search(text) is None:
         return None
     if ticket.status not in CANCELLABLE:
         return STAFF_REPLIES["closed"].format(number=number, status=STATUS_NAMES.get(ticket.status, ticket.status))
-    cancel(session, clock, address, number)
+    cancel(session, clock, ticket.reporter_address, number, by=person)
+    if visited and ticket.reporter_address != address:  # the household hears its 走访 report is gone
+        reporter = registry.person_by_address(session, ticket.reporter_address)
+        if reporter is not None and reporter.id != person.id:
+            notify(session, reporter, TO_REPORTER_MISTAKE.format(number=number), ticket_id=ticket.id)
     holder = ticket.assignee
     if holder is None or holder.id == person.id:
         return STAFF_REPLIES["withdrawn"].format(number=number)

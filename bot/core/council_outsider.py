@@ -20,7 +20,7 @@ from bot.core.council import fit, open_topics_for
 from bot.core.council_proxy import household_members
 from bot.core.council_questions import ask, forget
 from bot.core.council_texts import SMS
-from bot.core.council_words import is_proxy, normal
+from bot.core.council_words import PROXY_VOTE, is_proxy, normal
 from bot.store.council_models import VoteQuestion
 from bot.store.models import Person
 
@@ -62,6 +62,18 @@ def outsider_in(session: Session, person: Person, text: str) -> str | None:
     if _NEIGHBOURS.search(span):
         return "邻居"
     return "对方" if _OUTSIDERS.search(span) else None
+
+
+def may_i(session: Session, clock: Clock, person: Person | None, text: str) -> str:
+    """Asking whether one may vote for someone (我可以帮隔壁王婆婆投票不 她眼睛看不见): the rule. When it is someone
+    outside a villager's household and topics are open to them, what they say next about that person (她不是我屋头的
+    是邻居) is answered by `follow_up`, never "没太看懂" (blind test 25, V1)."""
+    if person is not None and person.kind == "resident":
+        who = outsider_in(session, person, text)
+        topics = open_topics_for(session, person, clock.now()) if who is not None else []
+        if topics:
+            ask(session, clock, person, "outsider", topics, choice=who)
+    return PROXY_VOTE
 
 
 def refuse(session: Session, clock: Clock, person: Person, who: str) -> str:

@@ -67,6 +67,7 @@ WHEN_UNASSIGNED = "工单{number}（{what}）{status}，正在安排人办理，
 LATEST = "最新进展：{note}"
 NO_NEWS = "回复“催办”可催促。"
 URGED_TOO = "已帮您催办。"
+URGED_UP_TOO = "已再次催办并报{where}督办。"
 STATUS_OF = "工单{number}（{what}）现在{status}。"
 LIST_HEAD = "您的工单："
 LIST_PARTS = 2
@@ -181,7 +182,8 @@ def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
     ticket = asked.ticket
     status = STATUS_NAMES.get(ticket.status, "")
     holder = asked.named if asked.kind == "who" else ticket.assignee
-    also = URGED_TOO if urged else ""
+    raised = urging.raised_by_last_urge(session, ticket) if urged else None
+    also = URGED_UP_TOO.format(where=raised) if raised else URGED_TOO if urged else ""  # blind test 25, R5
     if asked.kind in ("who", "where") and holder is not None:
         unit = _grid_of(session, holder) or ticket.unit
         why = WHY[asked.kind].get(_why_moved(session, ticket), "")

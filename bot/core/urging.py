@@ -1,6 +1,8 @@
 """Which ticket a reporter's "再催一下" means: the one they urged last, while that was lately (blind test 5,
 #7: the second urge went to the newest ticket, a fire, not the water pipe just urged); and what an urge says
-besides urging ("再催一下 老汉摔了一跤了", blind test 8, #3, #50), which its holder's notice carries."""
+besides urging ("再催一下 老汉摔了一跤了", blind test 8, #3, #50), which its holder's notice carries; and what the
+reporter is told: an urge that raised the ticket to a supervisor says so (blind test 25, R5: the second urge was
+escalated to 片区督办 and the reporter heard the same words as the first time)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
+from bot.core.escalation import LEVEL_NAMES
 from bot.store.models import Ticket, TicketEvent
 
 AGAIN_WITHIN = timedelta(hours=2)  # "再催" points back at an urge this recent
@@ -66,3 +69,31 @@ def urge_notice(number: str, count: int, reason: str) -> str:
     head, tail = f"催办：工单{number}反映人第{count}次催促：", "。请尽快处理。"
     room = SMS - len(head) - len(tail)
     return head + (reason if len(reason) <= room else reason[:room - 1] + "…") + tail
+
+
+URGED = "已催办工单{number}，已提醒承办人尽快处理。"
+URGED_AGAIN = "已催办工单{number}，这是第{count}次催办，已再次提醒承办人尽快处理。"
+URGED_UP = "已催办工单{number}，这是第{count}次催办，已报给{where}督办，会尽快有人处理。"
+
+
+def raised_by_last_urge(session: Session, ticket: Ticket) -> str | None:
+    """The name of the level (片区, 社区…) the ticket's latest urge raised it to; None when it raised it nowhere."""
+    urged = session.scalar(select(TicketEvent.id).where(TicketEvent.ticket_id == ticket.id,
+                                                        TicketEvent.kind == "urged").order_by(TicketEvent.id.desc())
+                           .limit(1))
+    if urged is None:
+        return None
+    raised = session.scalars(select(TicketEvent).where(
+        TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "escalated", TicketEvent.id > urged)).all()
+    level = next(((e.data or {}).get("level") for e in raised if (e.data or {}).get("why") == "urged"), None)
+    return LEVEL_NAMES.get(int(level), "上级") if level is not None else None
+
+
+def urged_reply(session: Session, ticket: Ticket) -> str:
+    """What the reporter hears after `lifecycle.urge`: that the holder was reminded, that it is a repeated urge,
+    and when this urge raised the ticket to a supervisor, to whom (the level's name)."""
+    number, count = ticket.number or "", ticket.urge_count
+    where = raised_by_last_urge(session, ticket)
+    if where is not None:
+        return URGED_UP.format(number=number, count=count, where=where)
+    return URGED_AGAIN.format(number=number, count=count) if count > 1 else URGED.format(number=number)

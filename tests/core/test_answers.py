@@ -41,10 +41,20 @@ def test_words_and_numbers_that_are_no_choice_are_not_read_as_one(text: str):
     ("满意", Rating(1, "")),
     ("👍", Rating(1, "")),
     ("👎 灯还是不亮", Rating(3, "灯还是不亮")),
+    ("👌", Rating(1, "")),
+    ("👌👌", Rating(1, "")),
+    ("👍🏻", Rating(1, "")),
     ("１", Rating(1, "")),
 ])
 def test_a_rating_is_read_with_its_reason(text: str, rating: Rating):
     assert rating_in(text) == rating
+
+
+@pytest.mark.parametrize("text", ["👌", "👍👍", "👌 师傅辛苦了"])
+def test_an_ok_or_thumbs_up_answering_the_rating_request_is_satisfied(text: str):
+    # Blind test 25, R2: "👌" to "请评价工单…：1 满意 2 基本满意 3 不满意" was asked again.
+    found = rating_in(text)
+    assert found is not None and found.score == 1
 
 
 @pytest.mark.parametrize("text", ["3栋门口", "一直在漏", "30多岁", "路灯又坏了 晚上黑黢黢的 一般都没人管的那种",

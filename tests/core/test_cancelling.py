@@ -51,3 +51,25 @@ def test_a_worker_withdrawing_a_ticket_he_filed_and_holds_hears_it_once_and_a_cl
     assert say(demo_db, clock, WORKER, f"{number} 弄错了 作废") == f"好的，工单{number}已撤销。"
     assert messages_to(demo_db, WORKER) == before  # no notice to himself
     assert say(demo_db, clock, WORKER, f"撤销 {number}") == f"工单{number}目前“已撤销”，不能撤销了。"
+
+
+@pytest.mark.parametrize("words", ["{n} 填错户了 撤销", "撤销 {n} 搞错了", "{n} 户号填错了 撤回"])
+def test_a_worker_withdraws_a_report_he_filed_on_a_visit_and_the_household_is_told(demo_db: Database, december,
+                                                                                   words: str):
+    # Blind test 25, A54: "T1034 填错户了 撤销" on his own 走访 反映 got "工单T1034不是您报的，不能撤销".
+    filed = say(demo_db, december, WORKER, "走访 阳光小区1栋101 反映 阳台的雨棚漏水")
+    number = filed.split("工单")[1][:5]
+    assert ticket(demo_db, number).reporter_address == RESIDENT  # in the household's name
+    answer = say(demo_db, december, WORKER, words.format(n=number))
+    assert answer == f"好的，工单{number}已撤销。"
+    assert ticket(demo_db, number).status == "cancelled"
+    last = messages_to(demo_db, RESIDENT)[-1]
+    assert number in last and "误登记" in last and "已删除" in last, last
+
+
+def test_another_workers_visit_report_is_still_not_his_to_withdraw(demo_db: Database, december):
+    filed = say(demo_db, december, WORKER, "走访 阳光小区1栋101 反映 阳台的雨棚漏水")
+    number = filed.split("工单")[1][:5]
+    answer = say(demo_db, december, OTHER_GRIDS_WORKER, f"{number} 填错了 撤销")
+    assert answer is not None and answer.startswith(f"工单{number}不是您报的")
+    assert ticket(demo_db, number).status != "cancelled"

@@ -156,3 +156,17 @@ def test_a_job_done_in_blind_test_23s_words_resolves(text):
                                   "T1013 问了物业 说没问题了 明天来安"])
 def test_progress_in_those_words_stays_progress(text):
     assert worker_command(text, "worker_ack").verb != "resolve"
+
+
+@pytest.mark.parametrize("text", ["T1010 化粪池抽干净了 不臭了", "T1010 化粪池抽干了", "T1011 楼道清理干净了",
+                                  "T1012 下水道疏通了 不堵了", "T1013 搞好了", "T1014 水管接头换了 不漏了",
+                                  "T1015 厕所冲水能用了"])
+def test_plain_words_of_a_clean_emptied_or_mended_place_resolve(text):
+    # Blind test 25, A37: "T1010 化粪池抽干净了 不臭了" was recorded as 处理中.
+    assert worker_command(text, "worker_ack").verb == "resolve"
+
+
+@pytest.mark.parametrize("text", ["T1010 化粪池还没抽干净", "T1010 明天抽干净了再说", "T1011 正在清理 还没干净",
+                                  "T1014 还在漏 没修好", "T1015 要下午才能用了"])
+def test_those_words_not_yet_true_stay_progress(text):
+    assert worker_command(text, "worker_ack").verb != "resolve"

@@ -210,3 +210,18 @@ def test_a_long_list_takes_two_sms_parts_at_most_and_counts_the_rest(demo_db: Da
         parts = ticket_questions.status_list(lifecycle.reported_by(s, RESIDENT, lifecycle.OPEN_STATUSES))
     assert len(parts) == 2 and all(len(p) <= 70 for p in parts), parts
     assert parts[0].startswith("您的工单：") and parts[1].endswith("等14件。"), parts
+
+
+def test_a_question_whose_urge_raised_the_ticket_says_to_whom(demo_db: Database, clock: FakeClock):
+    # Blind test 25, R5: the second urge went up to 片区督办 and the reporter heard the first reply again.
+    number = submit(demo_db, clock, make_report("楼上漏水 漏到我屋厨房了", category="housing_utilities"))
+    answers = []
+    for words in ("漏水那个好久来修嘛 快点", "到底好久来修嘛 咋个还没人来"):
+        with demo_db.session() as s:
+            asked = ticket_questions.asked_about(s, clock, RESIDENT, words, WINDOW)
+            assert asked is not None and asked.ticket.number == number
+            lifecycle.urge(s, clock, RULES, RESIDENT, number, text=words)
+            answers.append(ticket_questions.answer(s, asked, urged=True))
+        clock.advance(minutes=10)
+    assert "已帮您催办" in answers[0] and "督办" not in answers[0], answers
+    assert "片区督办" in answers[1] and len(answers[1]) <= 70, answers

@@ -52,3 +52,21 @@ def test_urging_words_urge_whatever_else_is_asked(text: str):
 def test_a_when_question_alone_never_urges(text: str):
     """Blind test 9, #9 and #59: 好久来修嘛 明天好久 right after a progress note got 已催办."""
     assert not urging.urges(text)
+
+
+def _urge(db: Database, clock: FakeClock, number: str, text: str) -> str:
+    with db.session() as s:
+        return urging.urged_reply(s, lifecycle.urge(s, clock, RULES, RESIDENT, number, text=text))
+
+
+def test_the_urge_that_raises_the_ticket_to_a_supervisor_tells_the_reporter_so(demo_db: Database, clock: FakeClock):
+    # Blind test 25, R5: "催了还是没人来 … 再催一下" was raised to 片区督办; the reporter heard the first reply again.
+    leak = submit(demo_db, clock, make_report("楼上漏水 漏到我屋厨房了", category="housing_utilities"))
+    first = _urge(demo_db, clock, leak, "楼上漏水那个好久来人嘛 快点")
+    assert first == f"已催办工单{leak}，已提醒承办人尽快处理。"
+    clock.advance(minutes=20)
+    second = _urge(demo_db, clock, leak, "催了还是没人来 再催一下 到底来不来嘛")
+    assert second.startswith(f"已催办工单{leak}") and "第2次" in second and "片区督办" in second, second
+    clock.advance(minutes=20)
+    third = _urge(demo_db, clock, leak, "又催一次")
+    assert "第3次" in third and "督办" not in third and len(third) <= 70, third  # not raised this time

@@ -1,0 +1,117 @@
+"""Vote messages said in the middle of something else, or asking about one topic (blind test 25):
+
+- A ballot while a proposal is being drafted (我想提个议题 → 村口垃圾池… → 健身器材那个改投反对): a message that
+  names an open topic and one of its options, with a ballot word (投, 改投, 选) or nothing else besides, is that
+  ballot; the draft is kept and its question asked again, never filled with the ballot's words (V8).
+- A question about one topic's result or turnout naming it by a word (健身器材那个结果出来没得, 垃圾池那个投得咋样了):
+  open, not yet, when it closes and how many have voted; closed, its result (V11).
+
+`council_step` (bot/app) calls both before the engine. Every reply fits one SMS part."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.core import points
+from bot.core.answers import question_in
+from bot.core.council import fit, is_open, open_topics_for, tally
+from bot.core.council_ballots import cast
+from bot.core.council_options import option_of
+from bot.core.council_questions import ask
+from bot.core.council_talk import recent_closed, talked_about_closed
+from bot.core.council_texts import SMS, cast_text, counts_text, result_answer_text
+from bot.core.council_words import asks_progress, is_proxy, is_withdrawal, named_topic, normal
+from bot.core.lifecycle import reported_by, ticket_meant_among
+from bot.core.tickets import OPEN_STATUSES
+from bot.store.council_models import Topic
+from bot.store.message_models import OutboxMessage
+from bot.store.models import Person
+
+BEIJING = timezone(timedelta(hours=8))
+PROPOSING = "topic_form"  # `answers.question_in` of the proposal form's questions
+_BALLOT = re.compile(r"投(?!诉|资|保|递|靠|放)|改成|改为|换成|选")
+# What may stand around the topic's name and the option in a message that is only a ballot (健身器材那个反对).
+_AROUND = re.compile(r"那个|这个|的事|议题|我|就|也|还是|吧|嘛|哈|噻|哦|了|呀|啊|撒|咯")
+_CONFIRM_TITLE = re.compile(r"议题：(.+?)。说明：")
+_PUNCT = " \t\r\n.。,，!！?？~～、：:;；"
+
+
+def _last_question(session: Session, address: str) -> str | None:
+    """The text of the last message queued for this address."""
+    return session.scalar(select(OutboxMessage.text).where(OutboxMessage.recipient == address)
+                          .order_by(OutboxMessage.id.desc()).limit(1))
+
+
+def _is_ballot(topic: Topic, text: str) -> bool:
+    """The message names `topic` and one of its options, and says nothing but a ballot."""
+    if option_of(topic, text) is None or is_proxy(text) or is_withdrawal(text):
+        return False
+    if _BALLOT.search(normal(text)):
+        return True
+    rest = normal(text)
+    for label in sorted(topic.options, key=len, reverse=True):
+        rest = rest.replace(label, "")
+    named = normal(topic.title)
+    return sum(1 for c in _AROUND.sub("", rest) if "\u4e00" <= c <= "\u9fff" and c not in named) <= 1
+
+
+def reminder(asked: str) -> str:
+    """The proposal's question asked again after the ballot, with its marker, so the next message answers it."""
+    title = _CONFIRM_TITLE.search(asked)
+    if "提交给村里审核吗" in asked:
+        named = f"“{fit(title.group(1), 16)}”" if title else ""
+        return fit(f"您的议题{named}还没提交。提交给村里审核吗？回复“是”或“不”", SMS)
+    if "请简单说明一下" in asked:
+        return "您的议题还没提完。请简单说明一下，比如要花多少钱、谁来出、怎么办。"
+    return "您的议题还没提完。想议什么事？一句话说清楚，比如“修组里的机耕路”。"
+
+
+def ballot_amid_proposal(session: Session, clock: Clock, person: Person, address: str, text: str,
+                         rules: points.PointRules = points.DEFAULT_RULES) -> list[str] | None:
+    """The ballot's reply and the proposal's question again, when the bot's last message asks the proposal's
+    question and the message is clearly a ballot on one open topic; None otherwise (the draft reads it)."""
+    asked = _last_question(session, address)
+    if asked is None or question_in(asked) != PROPOSING:
+        return None
+    topics = open_topics_for(session, person, clock.now())
+    topic = named_topic(topics, text)
+    if topic is None or not _is_ballot(topic, text):
+        return None
+    result = cast(session, clock, topic.id, person, option_of(topic, text) or 0, rules=rules)
+    if result.counted:  # a change right after reads as one, as after any ballot
+        ask(session, clock, person, "again", [topic])
+    return [cast_text(session, result), reminder(asked)]
+
+
+# A question about how a topic came out or stands: 结果出来没得, 定了没得, 投得咋样了, 好多人投了.
+_ASKS_RESULT = re.compile(r"结果|出来没|出来了没|定了没|定下来没|咋个定|怎么定|投得咋样|投得怎么样|咋样了|"
+                          r"怎么样了|好多人投|多少人投|几个人投|投了好多|投了多少|票数|过了没|通过没|通过了没")
+
+
+def topic_result(session: Session, clock: Clock, person: Person, address: str, text: str) -> str | None:
+    """The answer to a question naming one topic about its result or turnout; None when it names none, or when
+    the words point at one of the sender's tickets as well (路灯那个结果咋样了: the repair, asked after it)."""
+    said = normal(text)
+    if not (_ASKS_RESULT.search(said) or asks_progress(said)) or is_withdrawal(said):
+        return None
+    if ticket_meant_among(reported_by(session, address, (*OPEN_STATUSES, "resolved")), text) is not None:
+        return None
+    now = clock.now()
+    topic = named_topic([*open_topics_for(session, person, now), *recent_closed(session, person, clock)], text)
+    if topic is None:
+        return None
+    if not is_open(topic, now):
+        talked_about_closed(session, clock, person, topic)  # 那我改投赞成嘛 next: 已截止 (blind test 7, #52)
+        return result_answer_text(topic)
+    t = tally(session, topic)
+    unit = "户" if topic.per_household else "人"
+    local = topic.closes_at.astimezone(BEIJING) if topic.closes_at else None
+    when = f"{local.month}月{local.day}日{local:%H:%M}" if local else ""
+    so_far = f"现在{counts_text(topic, t)}，" if not topic.secret else ""
+    return fit(f"“{fit(topic.title, 12)}”还在投票，{when}截止后公布结果。{so_far}"
+               f"已投{t.cast}/{t.eligible}{unit}。", SMS)
