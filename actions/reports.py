@@ -74,11 +74,14 @@ class ActionCaptureReport(Action):
             return not_a_report
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
+        place, held = fuller_place(text, tracker_data.entity(tracker, "place")), str(meta.get("held_place") or "")
         # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
-        with context().db.session() as session:
-            place = within_held(session, fuller_place(text, tracker_data.entity(tracker, "place")),
-                                str(meta.get("held_place") or ""))
-            if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
+        if place and held and held not in place:
+            with context().db.session() as session:
+                place = within_held(session, place, held)
+        place = place or held
+        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
+            with context().db.session() as session:
                 place = within_community(session, place, text)
         return [
             SlotSet("report_text", text),
