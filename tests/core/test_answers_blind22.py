@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import questions, residence, small_talk, triage
+from bot.core import questions, residence, small_talk, someones_number, triage
 from bot.core.knowledge import load_knowledge
 from bot.store.db import Database
 from tests.conftest import DUTY_OFFICER
@@ -55,7 +55,7 @@ def test_someone_elses_number_is_refused_and_a_problem_beside_it_stays_a_report(
     assert triage.information_request("帮我查一下楼上李婆婆家的电话号码 我找她有事") == "someone_contact"
     leak = "帮我查一下楼上李婆婆家的电话号码 他家漏水漏到我家了"
     assert triage.asks_someones_number(leak) and triage.has_problem(leak)
-    assert triage.without_number_request(leak) == "楼上李婆婆家漏水漏到我家了"  # whose leak kept
+    assert someones_number.without_number_request(leak) == "楼上李婆婆家漏水漏到我家了"  # whose leak kept
     assert not triage.asks_someones_number("我的网格员电话多少")
     assert not triage.asks_someones_number("我要查一下我的工单")
 

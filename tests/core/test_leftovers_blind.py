@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.common.phones import mask
-from bot.core import dispatch, emergencies, staff_actions, staff_views, triage
+from bot.core import dispatch, emergencies, someones_number, staff_actions, staff_views, triage
 from bot.store.db import Database
 from bot.store.models import OrgUnit
 from tests.conftest import DUTY_OFFICER, STRANGER, WORKER
@@ -93,7 +93,7 @@ def test_a_workbench_dispatch_to_whoever_holds_it_already_tells_the_reporter_not
 ])
 def test_asking_someones_number_with_a_problem_keeps_whose_problem_it_is(text: str, kept: str):
     assert triage.asks_someones_number(text) and triage.has_problem(text)
-    assert triage.without_number_request(text) == kept
+    assert someones_number.without_number_request(text) == kept
 
 
 def test_a_lost_number_is_no_number_asked_for():

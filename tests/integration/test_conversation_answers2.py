@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import triage
+from bot.core import someones_number, triage
 from tests.integration.stack import Stack
 from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
 
@@ -56,7 +56,7 @@ def test_someone_elses_number_is_refused_and_the_leak_beside_it_is_reported(runn
     """#88: 帮我查一下楼上李婆婆家的电话号码 → 好的，记下了 (misleading): the number refused plainly, the leak filed."""
     asker = register(running, RESIDENTS[2], "resident", GRID)
     replies = say(running, asker, "帮我查一下楼上李婆婆家的电话号码 他家漏水漏到我家了")
-    assert triage.SOMEONES_NUMBER in replies and "记下了" not in " ".join(replies), replies
+    assert someones_number.REFUSED in replies and "记下了" not in " ".join(replies), replies
     [ticket] = tickets_of(running, asker)
     assert "漏水" in ticket.text and "电话号码" not in ticket.text
     assert ticket.number in " ".join(replies), replies

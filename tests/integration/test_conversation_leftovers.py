@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from bot.app.demo_staff import DEMO_PASSWORD
 from bot.common.clock import Clock
-from bot.core import staff_accounts, triage
+from bot.core import someones_number, staff_accounts
 from bot.store.db import Database
 from bot.store.models import OrgUnit, Person
 from tests.conftest import DUTY_OFFICER
@@ -62,7 +62,7 @@ def test_the_assignees_notice_shows_the_reporter_by_first_three_and_last_four_di
 def test_someones_number_beside_a_leak_is_refused_and_the_leak_filed_with_whose_it_is(running: Stack):
     asker = register(running, RESIDENTS[0], "resident", GRID)
     replies = say(running, asker, "帮我找下楼上李婆婆家的电话 她家水管爆了 水漏到我家了")
-    assert triage.SOMEONES_NUMBER in replies, replies
+    assert someones_number.REFUSED in replies, replies
     [ticket] = tickets_of(running, asker)
     assert "楼上李婆婆家水管爆了 水漏到我家了" in ticket.text and "电话" not in ticket.text, ticket.text
     assert ticket.number in " ".join(replies), replies
