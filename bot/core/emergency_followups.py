@@ -92,9 +92,10 @@ _PLACE_PART = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)\s*(?:�
                          r"(?:门口|旁边|附近|对面|后面|前面|楼下|楼上|楼道|楼梯口|楼梯间|电梯口|路口|大门|[东西南北后侧]门|"
                          r"边上|那边|这边|那点|这点|那里|这里|里面|里头|外面))+$")
 _SAYS_MORE = re.compile(r"了|有|人|说|要|着|过|他|她")
-# Who is meant, or words to us ("我屋头的老头子 在河畔花园7栋2楼", "哈哈哈 你们都是憨包 阳光小区", blind test 26, A84
-# and B49 were taken whole as the place): never the place's own words.
-_WHO = re.compile(r"老头|老太|老伴|老汉|老公|老婆|婆婆|爷爷|奶奶|外婆|外公|娃|孩子|儿子|女儿|孙|妈|爸|你|哈哈|憨|傻")
+# Who is meant, how they are, or words to us ("我屋头的老头子 在河畔花园7栋2楼", "她记性不好 住河畔花园的", "哈哈哈
+# 你们都是憨包 阳光小区", blind test 26, A84, A1 and B49 were taken whole as the place): never the place's own words.
+_WHO = re.compile(r"老头|老太|老伴|老汉|老公|老婆|婆婆|爷爷|奶奶|外婆|外公|娃|孩子|儿子|女儿|孙|妈|爸|你|哈哈|憨|傻|"
+                  r"记性|脑子|腿脚|耳朵|眼睛|不好|不方便|不清楚")
 
 
 def more_of_the_place(words: str) -> bool:

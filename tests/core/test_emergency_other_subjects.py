@@ -75,5 +75,7 @@ def test_a_sentence_answering_where_gives_only_its_place(demo_db: Database):
             "河畔花园7栋", "我屋头的老头子 2楼")
         assert emergency_followups.says_more("我屋头的老头子 2楼")
         assert emergency_followups.says_more("我家老伴 3楼")
+        assert emergency_followups.says_more("她记性不好")
+        assert emergency_followups.says_more("他腿脚不方便")
         assert not emergency_followups.says_more("三楼")
         assert not emergency_followups.says_more("2单元 楼梯口")
