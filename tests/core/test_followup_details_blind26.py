@@ -46,3 +46,9 @@ def test_when_the_lamp_is_fixed_asks_after_the_lamp_ticket(demo_db: Database, cl
         for asked in ("那个灯到底哪天修", "灯好久来修嘛", "那个灯究竟啥时候来换"):
             found = ticket_questions.asked_about(s, clock, RESIDENT, asked, WINDOW)
             assert found is not None and found.ticket.number == lamp, asked
+
+
+def test_laughter_or_words_at_us_before_a_place_are_not_held_as_the_place():
+    assert followups.held_place_reply("哈哈哈 你们都是憨包 阳光小区").startswith("已记下地点：阳光小区。")
+    assert followups.held_place_reply("嘿嘿 你们是瓜娃子 河畔花园3栋").startswith("已记下地点：河畔花园3栋。")
+    assert followups.held_place_reply("河滨路 3栋").startswith("已记下地点：河滨路 3栋。")  # all of it the place

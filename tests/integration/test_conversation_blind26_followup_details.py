@@ -59,3 +59,16 @@ def test_when_the_lamp_is_fixed_is_a_question_never_a_detail(running: Stack, ind
     replies = say(running, resident, asked)
     assert not any("补充" in r for r in replies) and any(lamp in r for r in replies), replies
     assert asked not in ticket_numbered(running, lamp).text
+
+
+@pytest.mark.parametrize(("index", "said", "place", "aside"), [
+    (4, "哈哈哈 你们都是憨包 河畔花园", "河畔花园", "憨包"),  # B49: "已记下地点：哈哈哈 你们都是憨包 阳光小区。"
+    (5, "嘿嘿 你们是瓜娃子 安居苑3栋", "安居苑3栋", "瓜娃"),
+])
+def test_words_at_us_before_a_place_are_not_held_as_the_place(running: Stack, index: int, said: str, place: str,
+                                                              aside: str):
+    # held as the place alone, or answered calmly as abuse: never echoed back as a place
+    replies = say(running, PASSERS_BY[index], said)
+    assert not any(aside in r for r in replies), replies
+    held = [r for r in replies if r.startswith("已记下地点：")]
+    assert all(r.startswith(f"已记下地点：{place}。") for r in held), replies
