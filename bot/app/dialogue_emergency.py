@@ -52,7 +52,7 @@ class EmergencyTalk:
             ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
             if ticket is None:
                 return None
-            return [{"text": emergency_downgrade.downgrade(s, self.clock, self.rules, ticket, text, message.sender,
+            return [{"text": emergency_downgrade.stand_down(s, self.clock, self.rules, ticket, text, message.sender,
                                                            message.id)}]
 
     def about(self, message: Claimed, text: str) -> Replies | None:

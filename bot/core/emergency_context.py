@@ -22,6 +22,8 @@ from bot.core import cancelling, ticket_focus, ticket_questions
 from bot.core.commands import ticket_number_in
 from bot.core.emergency_updates import recent_emergency
 from bot.core.lifecycle import reported_by
+from bot.core.problem_match import objects_in
+from bot.store.models import Ticket
 
 # Words of those who come to an emergency: a question naming them is the emergency's (救护车好久来嘛).
 _RESCUE = re.compile(r"救护车|急救|120|119|110|消防|警察|派出所|医生|值班")
@@ -32,11 +34,29 @@ _WHO_IS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}是(?:哪个|谁|哪位|啥子人
                      r"[嘛哦噢啊呀呢哈噻]*[?？]?$")
 
 
+# How or where to do something of one's own ("电瓶车在哪里可以充电哦" with a lost old man's emergency open, blind test
+# 26, B64 got "别着急，值班人员已知道地点…"): a question for the knowledge base, never the emergency's.
+_OWN_QUESTION = re.compile(r"(?:哪里|哪儿|哪点|哪个地方|哪些地方)(?:可以|能|能够|才能|才可以)|可以在哪|能在哪|"
+                           r"在哪[里儿点]?(?:充电|充|办|买|交|领|取|申请|报名|打印|停车|缴)|"
+                           r"(?:怎么|咋个|咋样|如何)(?:办理|申请|充电|充|交|缴|领|取|买|报名|弄)|"
+                           r"(?:可以|能不能|可不可以)(?:在哪|到哪)")
+
+
+def asks_of_its_own(text: str, emergency: Ticket) -> bool:
+    """Whether `text` asks how or where to do something (充电, 办证) that names none of the emergency's things and
+    none of those who come to it."""
+    plain = "".join((text or "").split())
+    return _OWN_QUESTION.search(plain) is not None and _RESCUE.search(plain) is None \
+        and not objects_in(plain) & objects_in(emergency.text)
+
+
 def about_else(session: Session, clock: Clock, address: str, text: str, window: timedelta) -> bool:
     """Whether the sender, with an emergency of the last `window` open, asks about something else: another ticket
     of theirs (by its number, its words, where it went, or its worker after news of it) or who someone is."""
     emergency = recent_emergency(session, clock, address, window)
     kind = ticket_questions.kind_of(text)
+    if emergency is not None and asks_of_its_own(text, emergency):
+        return True
     if emergency is None or kind is None or _RESCUE.search(text):
         return False
     if _WHO_IS.match("".join(text.split())) or ticket_questions.staff_asked_about(session, text) is not None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import registry, triage
+from bot.core.emergency_followups import same_kind
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
+from bot.core.problem_match import objects_in
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES, event, priority_for, set_deadlines
 from bot.store.models import Ticket
@@ -24,6 +27,7 @@ _OF_US = re.compile(r"你们|你|[吗？?]")
 NOT_URGENT_MAX_CHARS = 40
 DOWNGRADED = "好的，工单{number}改为普通问题，不按紧急处置了，网格员会照常来处理。"
 STAND_DOWN = "工单{number}报告人说不是急事，已改为普通工单，无需按紧急处置。"
+ALREADY_ORDINARY = "好的，工单{number}按普通问题处理，网格员会照常来处理。"
 KEEP_JOB = "工单{number}报告人说不是急事，已改为普通工单，请照常处理。"
 
 
@@ -50,3 +54,29 @@ def downgrade(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticke
     if ticket.assignee is not None:
         notify(session, ticket.assignee, KEEP_JOB.format(number=ticket.number), ticket_id=ticket.id)
     return DOWNGRADED.format(number=ticket.number)
+
+
+def spoken_of(session: Session, address: str, emergency: Ticket, said: str) -> Ticket:
+    """The ticket a stand-down speaks of: the sender's newest open report filed after their emergency (blind test
+    26, B91: "有辆车在冒烟" then "哦 是人家在烧烤 不是急事哈" stood down the sparking wires), unless the words name the
+    emergency's kind or thing and not that report's ("电线那个不是急事")."""
+    newer = session.scalar(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.id > emergency.id, Ticket.status.in_(OPEN_STATUSES))
+        .order_by(Ticket.id.desc()).limit(1))
+    if newer is None or (_names(said, emergency) and not _names(said, newer)):
+        return emergency
+    return newer
+
+
+def _names(said: str, ticket: Ticket) -> bool:
+    """Whether words speak of the ticket's kind of trouble or a thing it names (电线, 火)."""
+    return same_kind(said, ticket.text) or bool(objects_in(said) & objects_in(ticket.text))
+
+
+def stand_down(session: Session, clock: Clock, rules: RoutingRules, emergency: Ticket, said: str, address: str,
+               message_id: int | None = None) -> str:
+    """"不是急事" after the sender's emergency: the ticket it speaks of made ordinary (already so: told so)."""
+    meant = spoken_of(session, address, emergency, said)
+    if meant.severity != "critical":
+        return ALREADY_ORDINARY.format(number=meant.number)
+    return downgrade(session, clock, rules, meant, said, address, message_id)

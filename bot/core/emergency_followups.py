@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import person_danger, registry, triage
 from bot.core.cancelling import cancel
+from bot.core.corrections import corrected_place
 from bot.core.emergencies import (
     PLACE_MAX_CHARS,
     anxious,
@@ -64,8 +65,17 @@ def same_kind(text: str, emergency: str) -> bool:
 def _another_emergency(text: str, ticket: Ticket) -> bool:
     """Words of a problem not of this emergency's kind (楼上水管爆了 after a gas report): its own report. An
     emergency that said no kind (救命啊) has none to differ from: what follows is what happened (blind test 24, A14)."""
+    if other_thing(text, ticket):
+        return True
     return (triage.has_problem(text) or bool(objects_in(text))) and not same_kind(text, ticket.text) \
         and any(kind.search(ticket.text) for kind in _KINDS)
+
+
+def other_thing(text: str, ticket: Ticket) -> bool:
+    """Whether `text` tells of trouble with a thing the emergency never named ("有辆车在冒烟" after "楼道里的电线在冒
+    火花", blind test 26, B91: smoke and sparks are one kind, a car and wires two things): its own report."""
+    said, had = objects_in(text), objects_in(ticket.text)
+    return bool(said) and bool(had) and not said & had and (triage.has_problem(text) or triage.has_danger(text))
 
 
 # A gate or a side of an estate the gazetteer names ("阳光小区东门").
@@ -82,6 +92,10 @@ _PLACE_PART = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)\s*(?:�
                          r"(?:门口|旁边|附近|对面|后面|前面|楼下|楼上|楼道|楼梯口|楼梯间|电梯口|路口|大门|[东西南北后侧]门|"
                          r"边上|那边|这边|那点|这点|那里|这里|里面|里头|外面))+$")
 _SAYS_MORE = re.compile(r"了|有|人|说|要|着|过|他|她")
+# Who is meant, how they are, or words to us ("我屋头的老头子 在河畔花园7栋2楼", "她记性不好 住河畔花园的", "哈哈哈
+# 你们都是憨包 阳光小区", blind test 26, A84, A1 and B49 were taken whole as the place): never the place's own words.
+_WHO = re.compile(r"老头|老太|老伴|老汉|老公|老婆|婆婆|爷爷|奶奶|外婆|外公|娃|孩子|儿子|女儿|孙|妈|爸|你|哈哈|憨|傻|"
+                  r"记性|脑子|腿脚|耳朵|眼睛|不好|不方便|不清楚")
 
 
 def more_of_the_place(words: str) -> bool:
@@ -96,7 +110,7 @@ def says_more(words: str) -> bool:
     more of the place ("三楼", "302", "河滨社区")."""
     said = re.sub(f"^{_LEAD}", "", words)  # 在新华街跟河 of a crossing cut short: no more said
     return bool(said) and not more_of_the_place(said) and (
-        _SAYS_MORE.search(said) is not None or _ABOUT_THEM.search(said) is not None)
+        _SAYS_MORE.search(said) is not None or _ABOUT_THEM.search(said) is not None or _WHO.search(said) is not None)
 
 
 def named_place(session: Session | None, text: str) -> str:
@@ -269,7 +283,7 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
     ticket = recent_emergency(session, clock, address, within)
     if ticket is None:
         return None
-    if false_alarm(text):
+    if false_alarm(text) and corrected_place(session, text) is None:  # 搞错了 是安居苑5栋: moved, never withdrawn
         cancel(session, clock, address, ticket.number, text=text)
         return FALSE_ALARM.format(number=ticket.number)
     where = ASK_PLACE if awaiting_place(session, clock, address) is ticket else ""

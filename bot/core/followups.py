@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, answers, cancelling, chatter, registry, ticket_questions, triage
+from bot.core import after_report, answers, cancelling, chatter, place_answers, registry, ticket_questions, triage
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
@@ -275,8 +275,8 @@ def _answered_with(session: Session, channel: str, sender: str, before_id: int, 
 
 def held_place_reply(text: str) -> str:
     """"已记下地点：3栋门口。请再说说…": the reply to a place sent alone, within one SMS part; the place as
-    `held_place` keeps it for the report (安居苑5栋 of "我在安居苑5栋这边")."""
-    return PLACE_HELD.format(place=fit(spoken_place(text), PLACE_ALONE_MAX))
+    `held_place` keeps it for the report (安居苑5栋 of "我在安居苑5栋这边"), words at us before it left out."""
+    return PLACE_HELD.format(place=fit(spoken_place(place_answers.without_asides(text)), PLACE_ALONE_MAX))
 
 
 def asks_progress(text: str) -> str | None:

@@ -87,6 +87,19 @@ def new_subject(report: str, text: str) -> bool:
 _INTRODUCES = re.compile(r"有(?:个|一个|位|一位|只|一只|条|一条|两个|几个|群|一群)")
 
 
+_BUILDING_NUMBER = re.compile(r"\d+\s*(?:栋|幢|号楼)")
+
+
+def _same_spot(named: str, report_place: str, report: str) -> bool:
+    """Whether the place named is the report's own, or a spot of its building ("就在9栋2单元门口" after "河畔花园9栋门口
+    的化粪池盖子裂了", blind test 26, B112 became a second ticket): the building said in the report's place or words."""
+    if report_place and (named in report_place or report_place in named):
+        return True
+    buildings = _BUILDING_NUMBER.findall(named)
+    said = report_place or report
+    return bool(buildings) and all(re.search(rf"(?<!\d){re.escape(b)}", said) for b in buildings)
+
+
 def own_report(report: str, report_place: str, text: str) -> bool:
     """Whether `text` is a complete report of its own rather than more of the report `report` (at `report_place`,
     "" when a location placed it): someone or something the report does not name, what is wrong with them, and a
@@ -96,6 +109,6 @@ only when someone new is brought in (有个老太婆在哭, blind test 25)."""
     named = landmark_in(text or "")
     if not named or not new_subject(report, text):
         return False
-    if report_place and (named in report_place or report_place in named) and not _INTRODUCES.search(text):
+    if _same_spot(named, report_place, report) and not _INTRODUCES.search(text):
         return False  # at the report's own place: more of it (老人家都摔了), unless someone new is brought in
     return len(_HAN.findall(text.replace(named, " "))) >= OWN_WORDS_MIN

@@ -124,6 +124,9 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)
+    word = _one_word(mine, rest)
+    if word is not None:
+        return Asked(kind, word)
     if _FILLER.sub("", rest) or triage.has_problem(rest):
         return None  # it names something none of their tickets is about: maybe a new report
     # Nothing named: the ticket the latest news or reply named (工单T1001进展：…, blind test 9, #9), else the report
@@ -154,6 +157,21 @@ def staff_asked_about(session: Session, text: str) -> str | None:
     order = list(ROLE_NAMES)
     _, name, role, unit = min(rows, key=lambda row: order.index(row[2]) if row[2] in order else len(order))
     return STAFF_WHO.format(name=name, unit=unit, role=ROLE_NAMES.get(role, "工作人员"))
+
+
+# What is done to a ticket's thing (修, 来弄, 收): left out when the thing is named in one word.
+_DOING = re.compile(r"修|来|弄|搞|收|换|整|处理|看|拉|清|通|补")
+ONE_WORD_MAX = 2
+
+
+def _one_word(mine: list[Ticket], rest: str) -> Ticket | None:
+    """The one ticket whose text holds the word or two left of a question ("那个灯到底哪天修": 灯 of 路灯, blind test
+    26, B4 was added to the lamp ticket as 补充), else None."""
+    word = _DOING.sub("", _FILLER.sub("", rest))
+    if not 0 < len(word) <= ONE_WORD_MAX or triage.has_problem(rest):
+        return None
+    holding = [t for t in mine if word in t.text]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _another_thing(ticket: Ticket, text: str) -> bool:
