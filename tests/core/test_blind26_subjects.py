@@ -12,3 +12,30 @@ def test_a_drain_cover_an_ebike_nearly_fell_into_is_not_a_row_of_fallen_ebikes()
 def test_two_reports_about_the_vehicles_themselves_are_still_one():
     assert same_problem("安居苑门口电瓶车倒了一排", "安居苑门口好多电瓶车倒起", ["安居苑"])
     assert same_problem("下水道盖子烂了 电瓶车差点栽进去", "下水道盖子烂了好几天了")
+
+
+def test_a_question_whether_my_number_is_passed_on_is_about_privacy_not_a_new_number():
+    from bot.core.privacy import REPLY, asks_about_privacy
+    assert asks_about_privacy("你们会不会把我电话号码给别人哦")
+    assert asks_about_privacy("我的手机号会不会泄露出去")
+    assert asks_about_privacy("你们莫把我名字告诉别人哈")
+    assert not asks_about_privacy("我换了个新号码")
+    assert not asks_about_privacy("李婆婆家的电话号码好多")
+    assert len(REPLY) <= 70
+
+
+def test_a_worker_called_names_beside_a_failing_is_a_complaint_whatever_the_name():
+    from bot.core.complaints import complains_about_worker
+    assert complains_about_worker("你们那个网格员是个哈包 叫了几天都不来")
+    assert complains_about_worker("你们那个网格员就是个甩手掌柜 啥子都不管 河畔花园的")
+    assert complains_about_worker("我们那个网格员真是个懒汉 电话打了好几次都不回")
+    assert not complains_about_worker("网格员咋个还不来")
+    assert not complains_about_worker("网格员是个好人 来得快")
+
+
+def test_a_ditch_flowing_again_is_done_but_talking_is_not():
+    from bot.core.commands import says_done
+    assert says_done("T1057 水沟通了")
+    assert says_done("阴沟通了 水下去了")
+    assert not says_done("跟物业沟通了")
+    assert not says_done("沟通了 明天来")
