@@ -39,3 +39,9 @@ def test_a_ditch_flowing_again_is_done_but_talking_is_not():
     assert says_done("阴沟通了 水下去了")
     assert not says_done("跟物业沟通了")
     assert not says_done("沟通了 明天来")
+
+
+def test_when_will_you_come_and_collect_it_is_a_when_question():
+    from bot.core.ticket_questions import kind_of
+    for words in ("好久来收嘛", "到底好久来清嘛", "垃圾啥时候来拉走哦", "好久来掏嘛"):
+        assert kind_of(words) == "when", words

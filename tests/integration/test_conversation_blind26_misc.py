@@ -79,7 +79,7 @@ def test_a_drain_flowing_again_resolves(running: Stack, n: int, report: str, don
     assert ticket_numbered(running, number).status == "resolved"
 
 
-@pytest.mark.parametrize(("n", "asked"), [(17, "好久来收嘛"), (18, "好久来收哦 都臭了")])
+@pytest.mark.parametrize(("n", "asked"), [(17, "好久来收嘛"), (18, "到底好久来清嘛"), (19, "垃圾啥时候来拉走哦")])
 def test_a_first_when_question_about_the_rubbish_is_answered_with_the_ticket(running: Stack, n: int,
                                                                            asked: str) -> None:
     number = file_report(running, UNKNOWN[n], "河畔花园22栋垃圾好几天没人收了")
