@@ -45,3 +45,11 @@ def test_when_will_you_come_and_collect_it_is_a_when_question():
     from bot.core.ticket_questions import kind_of
     for words in ("好久来收嘛", "到底好久来清嘛", "垃圾啥时候来拉走哦", "好久来掏嘛"):
         assert kind_of(words) == "when", words
+
+
+def test_saying_one_proposes_again_is_a_fresh_proposal_and_giving_it_up_is_not():
+    from bot.core.council_words import proposes_anew
+    assert proposes_anew("我要提个建议")
+    assert proposes_anew("我想提个议题 村口垃圾池搬远点")
+    assert not proposes_anew("刚才那个议题不提了")
+    assert not proposes_anew("村口那个垃圾池太臭了 想搬远点")
