@@ -139,7 +139,9 @@ class ValidateTopicForm(FormValidationAction):
             return [*leave, FollowupAction("action_listen")]
         if proposes_anew(text):  # 我要提个建议 while an old draft waits: a fresh draft (blind test 26)
             subject = proposal_subject(text)
-            return [*leave[:-1], SlotSet("topic_title", subject or None), SlotSet("requested_slot", None)]
+            # requested_slot None would end the form: the next slot asked is the fresh draft's first empty one
+            return [*leave[:-1], SlotSet("topic_title", subject or None),
+                    SlotSet("requested_slot", "topic_description" if subject else "topic_title")]
         target = LEAVE_FOR.get(intent.get("name") or "")
         if target is not None and float(intent.get("confidence") or 0) >= LEAVE_CONFIDENCE:
             return [*leave, FollowupAction(target)]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.store.models import Household, Person, Topic
+from bot.store.council_models import Topic
+from bot.store.models import Household, Person
 from tests.integration.stack import Stack
 from tests.integration.talk import register, say, session_of, tickets_of
 
