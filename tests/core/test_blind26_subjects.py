@@ -53,3 +53,12 @@ def test_saying_one_proposes_again_is_a_fresh_proposal_and_giving_it_up_is_not()
     assert proposes_anew("我想提个议题 村口垃圾池搬远点")
     assert not proposes_anew("刚才那个议题不提了")
     assert not proposes_anew("村口那个垃圾池太臭了 想搬远点")
+
+
+def test_a_photo_held_is_never_announced_as_going_to_the_old_report():
+    from bot.core.followups import held_reply
+    for with_point in (False, True):
+        reply = held_reply("T1007", with_point)
+        assert "稍后补充到工单" not in reply
+        assert "新问题" in reply or "什么问题" in reply
+        assert len(reply) <= 70
