@@ -90,7 +90,7 @@ def test_a_first_when_question_about_the_rubbish_is_answered_with_the_ticket(run
 
 
 @pytest.mark.parametrize(("n", "old", "new", "with_point"), [
-    (20, "河畔花园23栋门口的道闸坏了 抬不起来", "刚才拍的是井盖不见了 一个大洞", True),
+    (20, "河畔花园23栋门口的路灯不亮了", "刚才拍的是井盖不见了 一个大洞", True),
     (21, "阳光小区29栋门口的路灯不亮了", "这张是建设路口红绿灯不亮了 车子乱开", False),
 ])
 def test_a_riders_photo_before_a_new_report_is_not_announced_for_his_old_one(running: Stack, n: int, old: str,
