@@ -17,7 +17,7 @@ from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
 from bot.core import council
 from bot.core.council_dialogue import closed_result, handle_vote, vote_progress, withdraw_latest
-from bot.core.council_words import asks_progress, drops_proposal, is_withdrawal, proposal_subject
+from bot.core.council_words import asks_progress, drops_proposal, is_withdrawal, proposal_subject, proposes_anew
 from bot.core.points import PointRules
 
 TOPIC_SLOTS = ["topic_title", "topic_description", "topic_confirm"]
@@ -137,6 +137,11 @@ class ValidateTopicForm(FormValidationAction):
         if drops_proposal(text):
             dispatcher.utter_message(text=DROPPED)
             return [*leave, FollowupAction("action_listen")]
+        if proposes_anew(text):  # 我要提个建议 while an old draft waits: a fresh draft (blind test 26)
+            subject = proposal_subject(text)
+            # requested_slot None would end the form: the next slot asked is the fresh draft's first empty one
+            return [*leave[:-1], SlotSet("topic_title", subject or None),
+                    SlotSet("requested_slot", "topic_description" if subject else "topic_title")]
         target = LEAVE_FOR.get(intent.get("name") or "")
         if target is not None and float(intent.get("confidence") or 0) >= LEAVE_CONFIDENCE:
             return [*leave, FollowupAction(target)]

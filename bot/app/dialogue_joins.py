@@ -117,4 +117,4 @@ class Joins:
             # A photo too may be for a new problem (blind test 17, #22): held; the open report gets it when the next
             # message is a detail of it, or when nothing else comes (a timer).
             followups.hold_photos(s, self.clock, ticket, self.photo_hold)
-            return [{"text": followups.PHOTO_HELD.format(number=ticket.number)}]
+            return [{"text": followups.held_reply(ticket.number or "", point is not None)}]

@@ -22,6 +22,7 @@ from bot.core import (
     emergency_updates,
     followups,
     lifecycle,
+    privacy,
     questions,
     registration,
     registry,
@@ -268,6 +269,8 @@ class InformationRequests:
             lodged = await asyncio.to_thread(self._complaint, message)
             if lodged is not None:
                 return [{"text": lodged}]
+        if privacy.asks_about_privacy(message.text) and not message.payload.get("photos"):
+            return [{"text": privacy.REPLY}]  # 会不会把我电话号码给别人: answered, never a registration (blind test 26)
         if triage.abuse_only(message.text) and not message.payload.get("photos"):
             return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
         if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):

@@ -58,7 +58,8 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  "干净了", "抽干了", "抽完了", "抽走了", "不臭了", "没臭味了", "没得臭味了", "不堵了", "不漏了",
                  "不漏水了", "不渗水了", "能用了", "可以用了")
 # 下水道通了, 水通了: a job done, but not 电话打通了, 沟通了, 联系通了 (talking is no repair).
-_FLOWING = re.compile(r"(?<![沟接联交变讲说])通了")
+# 水沟通了, 阴沟通了 are a drain flowing again (blind test 26), 沟通了 alone is talking.
+_FLOWING = re.compile(r"(?<![接联交变讲说])(?<!^沟)(?<![^水阴臭排]沟)通了")
 _TALKING = re.compile(r"电话|联系|沟通|说通|讲通|思想")
 # 没问题了 is a job done only with no plan after it (物业说没问题了 明天来安 is not).
 _FINE = ("没得问题了", "没问题了")

@@ -24,6 +24,12 @@ _COMPLAINT = re.compile(
     rf"投诉.{{0,8}}(?:{_STAFF})|(?:{_STAFF}).{{0,8}}投诉|"
     rf"(?:{_STAFF}).{{0,10}}(?:电话.{{0,4}}(?:不接|打不通|没人接|莫得人接)|态度.{{0,3}}(?:差|不好|恶劣|凶)|骂人|"
     rf"推诿|踢皮球|不作为|不管事|吃拿卡要|从来(?:都)?(?:不来|没来|不管|不接))")
+# A worker called names (是个哈包, 就是个甩手掌柜) and a failing said beside it: a complaint whatever the name
+# (blind test 26: 哈包 and 甩手掌柜 were not understood); or shirking everything (啥子都不管).
+_NAMED_FAILING = re.compile(
+    rf"(?:{_STAFF}).{{0,6}}(?:是|就是|真是|简直是|纯粹是)(?:个|一个).{{1,14}}"
+    r"(?:不来|没来|不管|不理|不接|不回|不办|不做事|不干事|不出面|不见人|找不到人|打不通|没人接|不露面)|"
+    rf"(?:{_STAFF}).{{0,12}}(?:啥子|什么|啥|哪样|么子|一样)都?不(?:管|理|做|干)")
 TOLD = "您对网格员的意见已转给{community}（工单{number}），社区书记会核实处理并联系您。"
 TOLD_STREET = "您对网格员的意见已转给街道值班员（工单{number}），会核实处理并联系您。"
 
@@ -32,7 +38,9 @@ def complains_about_worker(text: str) -> bool:
     """Whether the message complains about a grid worker (投诉网格员, 网格员打电话都不接, 网格员态度差), an insult
     naming one too (你们网格员是个瓜娃子 喊了半天不来, blind test 25, S5: it was only calmed)."""
     plain = unicodedata.normalize("NFKC", text or "")
-    return _COMPLAINT.search(plain) is not None or (re.search(_STAFF, plain) is not None and triage.is_abuse(plain))
+    if _COMPLAINT.search(plain) is not None or _NAMED_FAILING.search(plain) is not None:
+        return True
+    return re.search(_STAFF, plain) is not None and triage.is_abuse(plain)
 
 
 def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, channel: str, text: str,

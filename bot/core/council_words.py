@@ -238,6 +238,12 @@ def proposal_subject(text: str) -> str:
     return rest if len(rest) >= 4 else ""
 
 
+def proposes_anew(text: str) -> bool:
+    """Whether the words propose a topic ("我要提个建议", "我想提个议题 村口垃圾池搬远点"): said while a draft waits,
+    a fresh draft, the old one dropped (blind test 26: "我要提个建议" became an old draft's description)."""
+    return _PROPOSING.match(normal(text)) is not None and not drops_proposal(text)
+
+
 def drops_proposal(text: str) -> bool:
     """The proposer gives up the draft (算了 不提了 下回再说): it ends, never becomes its title or description."""
     return _DROP.search(normal(text)) is not None or is_bare_cancel(text)

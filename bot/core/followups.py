@@ -35,7 +35,10 @@ ASK_WHICH_ABOUT = "是补充{number}（{what}），还是新问题？1 补充 2 
 PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
 PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
 POINT_ADDED = "位置已补充到工单{number}，谢谢！"
-PHOTO_HELD = "已收到照片，稍后补充到工单{number}。如果是新问题，请再发一句话说明。"
+# A photo alone is held: not announced as the open report's, for the next words may be a new problem (blind test 26:
+# "稍后补充到工单T1007", the rider's old 道闸, before his 井盖 report); with a location it is most likely a new one.
+PHOTO_HELD = "已收到照片。是新问题请再发一句话说明；是补充工单{number}的不用管，稍后补上。"
+PHOTO_POINT_HELD = "已收到照片和位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
 POINT_KEPT = "已收到位置。请再发一句话说明是什么问题。"
 POINT_HELD = "已收到位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
 PLACE_HELD = "已记下地点：{place}。请再说说是什么问题，比如“门口水沟堵了”。"
@@ -76,6 +79,11 @@ NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|�
 VOTE_WORDS = re.compile(r"投票|投一票|投个票|代投|帮.{0,8}投")
 # Tickets that are not a problem report: a question to call back, a number to verify.
 NOT_REPORTS = ("咨询请回电：", "登记核实：")
+
+
+def held_reply(number: str, with_point: bool) -> str:
+    """What a sender hears of a photo held while their report `number` is open: never that it goes to that report."""
+    return (PHOTO_POINT_HELD if with_point else PHOTO_HELD).format(number=number)
 
 
 def open_report(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:

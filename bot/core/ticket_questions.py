@@ -32,9 +32,9 @@ from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 SMS_PART = 70
 ASKED_ABOUT = OPEN_STATUSES
-# When will someone come (好久来修, 啥时候来弄, 几时来): a question, not an urge.
+# When will someone come (好久来修, 啥时候来弄, 几时来; 好久来收嘛 of rubbish, blind test 26): a question, not an urge.
 _WHEN = re.compile(r"(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
-                   r"(?:来(?:修|弄|搞|处理|换|看|人)?|修|弄|搞|处理|换|解决|派人)")
+                   r"(?:来(?:修|弄|搞|处理|换|看|人|收|清|扫|拉|掏|抽|通|捡)?|修|弄|搞|处理|换|解决|派人|收|清|扫|拉走)")
 # When will the worker come (师傅好久到嘛, 那个通下水道的师傅几点钟来哦, 网格员啥时候到, blind test 23 R6;
 # 师傅啥子时候来嘛, blind test 24 A44): a person and a when before 来/到, a question about the ticket, never more
 # of it; 到 alone (等了好久到现在) is no question.
