@@ -71,6 +71,7 @@ from bot.core import (
     rating_changes,
     rating_remarks,
     registration,
+    report_location,
     reports,
     sent_before,
     triage,
@@ -153,8 +154,9 @@ class DialogueContext:
                 held["lat"], held["lon"] = look.held_point
                 point = look.held_point
             message = replace(message, payload={**message.payload, **held})
+        # 就是刚才那个垃圾的位置, after the location (blind test 22, #19)
         if point is not None and look.open_report is not None and look.question != "place" \
-                and followups.says_location(text):  # 就是刚才那个垃圾的位置, after the location (blind test 22, #19)
+                and report_location.says_location(text):
             return await asyncio.to_thread(self.joins.locate, message, look.open_report, point)
         if look.question == "place" and point is None and sent_before.says_sent_location(text):
             point = await asyncio.to_thread(self.joins.sent_point, message)  # 我刚才不是发了位置嘛 (blind test 8, #22)

@@ -20,6 +20,7 @@ from bot.core import (
     followups,
     lifecycle,
     other_problem,
+    report_location,
     reports,
     sent_before,
     ticket_focus,
@@ -99,7 +100,7 @@ class Joins:
     def locate(self, message: Claimed, number: str, point: tuple[float, float]) -> Replies:
         with self.db.session() as s:
             ticket = lifecycle.get_ticket(s, number)
-            return [{"text": followups.place_point(s, self.clock, self.rules, ticket, point, message.sender,
+            return [{"text": report_location.place_point(s, self.clock, self.rules, ticket, point, message.sender,
                                                    message.id)}]
 
     def sent_point(self, message: Claimed) -> tuple[float, float] | None:

@@ -3,8 +3,8 @@ joins their open report instead of opening a second ticket; a new, different pro
 one, and when it is not clear which, the bot asks.
 
 `read_follow_up` decides from the text and the classifier's guess (intent, category, a named place);
-`add_detail`, `add_point` and `place_point` (a location the reporter says is the place) change the ticket and tell
-its handler."""
+`add_detail` and `add_point` change the ticket and tell its handler (a location the reporter says is the place:
+`bot/core/report_location.py`)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,10 @@ from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
 from bot.core.other_problem import announces_report, another_thing, new_fault, new_subject, own_problem, own_report
-from bot.core.places import grid_at, grid_named_in
+from bot.core.places import grid_named_in
 from bot.core.problem_match import objects_in
 from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
-from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, assign, assignee_label, event, schedule
+from bot.core.tickets import OPEN_STATUSES, event, schedule
 from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
@@ -367,36 +366,6 @@ def add_point(session: Session, clock: Clock, ticket: Ticket, lat: float, lon: f
         notify(session, person, f"工单{ticket.number}补充了位置（{lat:.5f},{lon:.5f}）", ticket_id=ticket.id)
     return True
 
-
-# "This is the place of it": 就是刚才那个垃圾的位置, 这是位置, 位置就是这里 (blind test 22, #19).
-_THIS_PLACE = re.compile(r"^(?:就是|这是|这就是|这个是|是|发的是)?(?:刚才|刚刚|前面|上面)?(?:那个|这个)?.{0,8}?(?:的)?"
-                         r"(?:位置|定位|地点)(?:就是这里?|在这里?)?(?:嘛|哈|哦|了|啊|呀|噻)*$")
-LOCATED = "好的，位置已补充到工单{number}，已告诉承办人。"
-LOCATED_ROUTED = "好的，位置已补充到工单{number}，已派给网格员{assignee}。"
-
-
-def says_location(text: str) -> bool:
-    """The words only say that the location sent is the report's place (就是刚才那个垃圾的位置)."""
-    plain = "".join(unicodedata.normalize("NFKC", text or "").split()).strip("，,。.!！~～")
-    return len(plain) <= 20 and _THIS_PLACE.match(plain) is not None
-
-
-def place_point(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, point: tuple[float, float],
-                address: str, message_id: int | None = None) -> str:
-    """The location the reporter says is their report's place: its coordinates set; a ticket no grid had is
-    routed by them, else its handlers hear the new place. The reply."""
-    lat, lon = point
-    ticket.lat, ticket.lon = lat, lon
-    event(session, ticket, "point_added", clock.now(), registry.person_by_address(session, address),
-          lat=lat, lon=lon, message_id=message_id)
-    if ticket.assignee_id is None and ticket.status in OPEN_STATUSES:
-        grid = grid_at(session, lat, lon)
-        assignee = assign(session, clock, rules, ticket, grid) if grid is not None else None
-        if assignee is not None:
-            return LOCATED_ROUTED.format(number=ticket.number, assignee=assignee_label(assignee))
-    for person in handlers(session, ticket):
-        notify(session, person, f"工单{ticket.number}补充了位置（{lat:.5f},{lon:.5f}）", ticket_id=ticket.id)
-    return LOCATED.format(number=ticket.number)
 
 
 _URGE_NUMBER = re.compile(r"^(?:请|帮我)?(?:催|催办|催一下|催促)(?:一下)?(?:工单)?[Tt]?\d{4,}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.common.clock import FakeClock
-from bot.core import cancelling, followups, lifecycle, rating_changes
+from bot.core import cancelling, lifecycle, rating_changes, report_location
 from bot.core.answers import Rating
 from bot.core.council_ballots import cast
 from bot.core.council_questions import ask
@@ -84,13 +84,14 @@ def test_cancel_to_which_topics_ballot_drops_the_question_and_keeps_every_ballot
 
 def test_a_location_said_to_be_the_reports_place_sets_it_and_routes_a_ticket_no_grid_had(demo_db: Database,
                                                                                         clock: FakeClock):
-    assert followups.says_location("就是刚才那个垃圾的位置") and followups.says_location("这是位置")
-    assert not followups.says_location("垃圾堆成山了 一直没人清") and not followups.says_location("位置在哪里发？")
+    assert report_location.says_location("就是刚才那个垃圾的位置") and report_location.says_location("这是位置")
+    assert not report_location.says_location("垃圾堆成山了 一直没人清")
+    assert not report_location.says_location("位置在哪里发？")
     number = submit(demo_db, clock, make_report("这里有棵树倒了 把路挡完了", sender=STRANGER))
     assert ticket(demo_db, number).assignee is None
     with demo_db.session() as s:
         row = s.query(Ticket).filter(Ticket.number == number).one()
-        said = followups.place_point(s, clock, RULES, row, IN_XINGFU_GRID_1, STRANGER)
+        said = report_location.place_point(s, clock, RULES, row, IN_XINGFU_GRID_1, STRANGER)
     routed = ticket(demo_db, number)
     assert routed.assignee is not None and routed.lat == IN_XINGFU_GRID_1[0], said
     assert said.startswith(f"好的，位置已补充到工单{number}，已派给网格员") and len(said) <= 70
