@@ -374,6 +374,8 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
         return POLICE  # a missing person, a live wire on the road (blind test 23, N14 and N58): never 120
     if lift_trapped(text) and not hurt(text):
         return LIFT_RESCUE
+    if danger_signs.fight(text) and category != "fire_safety" and not trapped_by_disaster(text):
+        return PERSON_DOWN if hurt(text) else POLICE  # a beating at home is the police's (blind test 26 got 120)
     if _GAS.search(text) and hurt(text):
         return GAS_AND_HURT
     if trapped_by_disaster(text):

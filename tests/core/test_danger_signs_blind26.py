@@ -114,3 +114,8 @@ def test_someone_lying_out_in_the_cold_is_an_emergency_never_small_talk(text: st
 def test_a_near_miss_with_nobody_hurt_is_no_emergency(text: str):
     assert not triage.is_emergency(text, classified_as_emergency=True)
     assert not emergencies.hurt(text)
+
+
+@pytest.mark.parametrize("category", ["health", "elderly_care", "other", "public_security"])
+def test_a_beating_is_the_polices_whatever_the_classifier_said(category: str):
+    assert emergencies.number_to_call(RULES, category, "狗日的 隔壁那个男的又在打他老婆 安居苑14栋") == "110"
