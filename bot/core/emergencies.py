@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import person_danger, registry, staff_notices, triage
+from bot.core import danger_signs, person_danger, registry, staff_notices, triage
 from bot.core.nobody_hurt import without_nobody
 from bot.core.notify import notify
 from bot.core.places import Located, grid_named_in, locate, match_place
@@ -235,6 +235,8 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
         # 救命啊 then 有个人把我手机抢了跑了: the words along say what kind it is (blind test 24, A14)
         if ticket.category == "other":
             ticket.category = category_for(ticket.category, ticket.text)
+        if ticket.category == "other" and _ON_FIRE.search(detail):
+            ticket.category = "fire_safety"  # 救命, then 我屋头着火了 (blind test 26 was told 110 only, never 119)
     grid = located.unit.name if located is not None and (moved or not place) else ""
     said = place or point or "共享的位置"
     text = staff_notices.emergency_place(
@@ -287,7 +289,7 @@ def _local_staff(session: Session, grids: list[OrgUnit]) -> list[Person]:
 # Someone hurt (hit by a car, fallen, bleeding, unconscious): an ambulance first, whatever else the emergency
 # is, except a fire (119 brings both). Blind test 3, #53: a person hit by a car was told 110; blind test 4,
 # #10 and #46: someone hurt where the police are needed too (a crash, a fight) is told 120 and 110.
-_HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|出血|"
+_HURT = re.compile(r"受伤|伤到|流血|见血|流.{0,3}血|头.{0,2}打破|头破|出血|"
                    r"撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|"
                    f"(?<![{triage.STATE_VERBS}])倒起|"
                    r"倒在地|"
@@ -300,8 +302,8 @@ _HURT = re.compile(r"受伤|伤到|流血|流.{0,3}血|头.{0,2}打破|头破|�
 def hurt(text: str) -> bool:
     """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt, nor is 没伤到人.
     Someone fallen from a building is hurt (有个娃娃从楼上掉下来了, blind test 25 was told 119 only)."""
-    if person_danger.fell_from_height(text):
-        return True
+    if person_danger.fell_from_height(text) or danger_signs.hurt_in_fight(text):
+        return True  # 两个人在打架 有个已经倒了 (blind test 26): someone down in a fight
     found = {m.group(0) for m in _HURT.finditer(without_nobody(text))}
     return bool(found) and not (found <= {"倒起"} and person_danger.thing_fell(text))
 AMBULANCE = "120"
@@ -333,6 +335,7 @@ RESCUE = "119"
 POLICE = "110"
 _LIVE_WIRE = re.compile(r"电线.{0,4}(?:拖在地|掉在地|掉到地|落地|垂到地|拖到地|断了)|电线?杆.{0,2}倒")
 RESCUE_AND_POLICE = "119和110"
+_ON_FIRE = re.compile(r"着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|火好大")
 
 
 def trapped_by_disaster(text: str) -> bool:
@@ -356,8 +359,10 @@ def category_for(category: str, text: str) -> str:
     if category != "other":
         return category
     if _DROWNING.search(text) or _FOR_POLICE.search(text) or person_danger.missing_person(text) \
-            or _LIVE_WIRE.search(text):
+            or _LIVE_WIRE.search(text) or danger_signs.fight(text):
         return "public_security"
+    if danger_signs.suspected_gas_leak(text):
+        return "fire_safety"  # 屋头有股臭鸡蛋味 怕是天然气漏了 (blind test 26)
     return "elderly_care" if person_danger.may_be_down(text) else category
 
 
@@ -369,10 +374,14 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
         return POLICE  # a missing person, a live wire on the road (blind test 23, N14 and N58): never 120
     if lift_trapped(text) and not hurt(text):
         return LIFT_RESCUE
+    if danger_signs.fight(text) and category != "fire_safety" and not trapped_by_disaster(text):
+        return PERSON_DOWN if hurt(text) else POLICE  # a beating at home is the police's (blind test 26 got 120)
     if _GAS.search(text) and hurt(text):
         return GAS_AND_HURT
     if trapped_by_disaster(text):
         return RESCUE_AND_POLICE if _CRIME.search(text) else RESCUE
+    if danger_signs.lying_out(text) and not _CRIME.search(text):
+        return PERSON_DOWN  # someone lying out in the cold (blind test 26): an ambulance and the police
     if person_danger.may_be_down(text):  # possibly down behind a locked door: an ambulance, and the police to open it
         return PERSON_DOWN
     if hurt(text) and _CRIME.search(text) and category != "fire_safety":

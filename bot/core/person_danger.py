@@ -58,7 +58,10 @@ def thing_fell(text: str) -> bool:
 # Who can go missing by not coming back: not a repairman gone for his tools (师傅去拿工具 到现在没回来).
 _KIN = re.sub(r"\|(?:人|师傅|骑手|路人)(?=\||$)", "", "|" + _PERSON).lstrip("|")
 # Someone missing (走丢了, 不见了, 找不到人了), a person named: for the police (blind test 23, N14).
-_MISSING = re.compile(r"走丢|走失|找不到人了|(?:" + _PERSON + r")[^，,。！!？?\s]{0,6}"
+_MISSING = re.compile(r"走丢|走失|走散|跟丢|找不到人了|"
+                      # A child gone from sight away from home (我儿子在河边公园耍 一转眼就不见了, blind test 26)
+                      r"(?:娃|孩子|小孩|小朋友|儿子|女儿|孙子|孙女|孙孙)[^。！!？?]{0,16}(?:不见了|找不到了|搞丢了|弄丢了)|"
+                      r"(?:" + _PERSON + r")[^，,。！!？?\s]{0,6}"
                       r"(?:不见了|找不到了|没回来|没有回来|没得回来)|"
                       # Gone out and not back, said across a space or a comma (我妈出去买菜 到现在没回来: leftovers of
                       # the blind tests), or still not back after hours (我爸到现在都还没回家).
@@ -85,6 +88,8 @@ def missing_child(plain: str) -> bool:
 # A pet or a thing gone (我家狗走丢了, 钥匙找不到了) is nobody missing: no emergency, no 110.
 _NOT_A_PERSON = re.compile(r"狗|猫|鸡|鸭|鹅|猪|牛|羊|兔|鸟|鱼|宠物|钥匙|手机|钱包|车|包")
 _A_PERSON = re.compile(_PERSON)
+_THING_GONE = re.compile(f"(?:{_NOT_A_PERSON.pattern})(?:也|又|都|就|还|给)?"
+                         r"(?:不见了|找不到了|丢了|搞丢|弄丢|走丢|走散)")
 
 
 # An old person or a child who cannot find the way home ("路边有个老太婆在哭 说找不到屋了": blind test 25 added it to
@@ -101,6 +106,8 @@ def missing_person(text: str) -> bool:
     plain = _plain(text)
     if _MISSING.search(plain) is None and not missing_child(plain) and _LOST_WAY.search(plain) is None:
         return False
+    if _THING_GONE.search(plain):
+        return False  # 娃儿的手机找不到了: the child's phone is what is lost
     return _NOT_A_PERSON.search(plain) is None or _A_PERSON.search(_NOT_A_PERSON.sub("", plain)) is not None
 
 

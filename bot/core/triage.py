@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import problem_context, question_kinds
+from bot.core import danger_signs, problem_context, question_kinds
 from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
@@ -144,8 +144,9 @@ def facility_category(category: str, text: str) -> str:
 
 def has_danger(text: str) -> bool:
     plain = problem_context.without_wont_light(_plain(text))
-    if may_be_down(plain) or lift_with_people(plain) or missing_person(plain):
-        return True
+    if may_be_down(plain) or lift_with_people(plain) or missing_person(plain) or danger_signs.fight(plain) \
+            or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain):
+        return True  # a swear word never cancels a fight (blind test 26): abuse is checked only after this
     found = {m.group(0) for m in _DANGER.finditer(plain)}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
         return False
@@ -212,8 +213,9 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
     if has_danger(text) or fell_from_height(plain):
         return True
-    if only_an_animal(plain) or problem_context.wont_light(plain):
-        return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25)
+    if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain):
+        return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
+        # 没得大事: a scrape, no big deal (blind test 26)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
             or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
