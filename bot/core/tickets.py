@@ -63,6 +63,9 @@ class Report:
     household_id: int | None = None
     # A question to call back about (公积金咋个取): never urgent, whoever asks (blind test 6, #59: 【紧急】).
     question: bool = False
+    # Nothing said in words yet (a recording, not transcribed): at the same place and category it goes on the open
+    # ticket there, since no word can show it is another problem.
+    unworded: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,7 @@ def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: 
     places = [report.place_text, *_names_of(session.get(OrgUnit, unit_id))]
     for other in session.scalars(query.order_by(Ticket.id)):
         near = not located or distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m
-        if near and same_problem(report.text, other.text, [*places, other.place_text or ""]):
+        if near and (report.unworded or same_problem(report.text, other.text, [*places, other.place_text or ""])):
             return other
     return None
 

@@ -53,7 +53,7 @@ def take_voice(session: Session, clock: Clock, rules: RoutingRules, voice: Voice
     joined = ticket is not None
     if ticket is None:
         report = Report(text=VOICE_REPORT, category="other", reporter_address=voice.sender, channel=voice.channel,
-                        lat=voice.lat, lon=voice.lon, source_message_id=voice.message_id)
+                        lat=voice.lat, lon=voice.lon, source_message_id=voice.message_id, unworded=True)
         opened = reports.submit(session, clock, report, rules)
         ticket, joined = opened.merged_into or opened.ticket, opened.merged_into is not None  # 并单: on the one open
     now = clock.now()
