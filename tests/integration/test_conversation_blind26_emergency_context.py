@@ -57,9 +57,10 @@ def test_a_question_on_another_subject_is_answered_while_a_lost_old_man_is_open(
 
 
 @pytest.mark.parametrize(("index", "first", "correction", "place"), [
-    # A44: "好的，工单T1028已撤销，已告诉值班人员是误报。"
-    (0, "阳光小区15栋 外墙皮掉下来了 差点砸到人", "我搞错了 是安居苑15栋 不是阳光小区", "安居苑15栋"),
-    (1, "河畔花园16栋 楼上掉砖头下来了 差点砸到人", "搞错了 不是河畔花园 是安居苑16栋", "安居苑16栋"),
+    # A44: "好的，工单T1028已撤销，已告诉值班人员是误报。" A44's near miss (差点砸到人) is no emergency since
+    # blind test 26's danger fixes, so someone is hit here.
+    (0, "阳光小区15栋 外墙皮掉下来了 砸到人了 头在流血", "我搞错了 是安居苑15栋 不是阳光小区", "安居苑15栋"),
+    (1, "河畔花园16栋 楼上掉砖头下来了 砸到个老人 起不来了", "搞错了 不是河畔花园 是安居苑16栋", "安居苑16栋"),
 ])
 def test_a_place_correction_moves_an_emergency_and_never_withdraws_it(running: Stack, index: int, first: str,
                                                                       correction: str, place: str):

@@ -72,7 +72,8 @@ def test_changing_a_reopened_basically_satisfied_rating_to_unsatisfied_says_from
 
 
 def test_a_false_alarm_said_to_be_another_tickets_matter_is_closed_when_no_merge_may_be(running: Stack):
-    alarm = number_in(say(running, STRANGERS[0], "阳光小区门口停了辆车 好几天没动过"))
+    # 北门: an open car at 阳光小区门口 from another test would rightly take this one in (并单).
+    alarm = number_in(say(running, STRANGERS[0], "阳光小区北门停了辆车 好几天没动过"))
     other = number_in(say(running, STRANGERS[1], "河畔花园北门的路灯坏了 晚上黑黢黢的"))
     [answer] = say(running, DUTY_OFFICER, f"{alarm} 误报 是门卫自己的车 跟{other}一回事 关了")
     assert answer.startswith(f"好的，工单{alarm}已作误报关闭"), answer
