@@ -17,9 +17,9 @@ from bot.store.models import Person, Ticket
 
 def details(session: Session, rules: RoutingRules, number: str | None, address: str) -> str:
     """A ticket in full, for staff who may act on it or see it (协办, a building head): the whole text, the place,
-    photos, its status, the reporter's number to call back (staff see it whole) and the latest internal note. In as
-    few SMS parts as it takes (the grid's name goes when a place is named and it would take another part); past
-    the SMS policy's parts the rest comes on 更多."""
+    photos, its status, the reporter's number to call back (staff see it whole), and the latest internal note when it
+    takes no more SMS parts. In as few SMS parts as it takes (the grid's name goes when a place is named and it would
+    take another part); past the SMS policy's parts the rest comes on 更多."""
     ticket = get_ticket(session, number)
     actor = registry.person_by_address(session, address)
     if not may_act(session, rules, ticket, actor) and not may_see(session, ticket, actor):
@@ -31,8 +31,7 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
     photos = f"，照片{len(ticket.photos)}张" if ticket.photos else ""
     reporter = ticket.reporter_address if ticket.reporter_address.startswith("+") else "群众"
     head = f"{ticket.number}【{CATEGORY_NAMES[ticket.category]}】"
-    note = internal_notes.latest(session, ticket)
-    tail = f"：{ticket.text}。反映人{reporter}{photos}" + (f"。内部备注：{note}" if note else "")
+    tail = f"：{ticket.text}。反映人{reporter}{photos}"
     status = f"{STATUS_NAMES[ticket.status]}，"
     # Richest first; the first that takes no more parts than the leanest one is sent.
     where = f"{unit}（{place}）" if unit and place else unit or place
@@ -43,7 +42,9 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
     if point:  # the only place staff have: kept in every form
         forms = [forms[0], f"{head}{status}{place}{tail}"]
     fewest = min(segments(form) for form in forms)
-    return next(form for form in forms if segments(form) == fewest)
+    chosen = next(form for form in forms if segments(form) == fewest)
+    note = internal_notes.latest(session, ticket)  # when it takes no more parts; the workbench shows every note
+    return f"{chosen}。内部备注：{note}" if note and segments(f"{chosen}。内部备注：{note}") <= fewest else chosen
 
 
 def may_see(session: Session, ticket: Ticket, person: Person | None) -> bool:
