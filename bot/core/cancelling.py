@@ -283,6 +283,14 @@ def withdraws_own(session: Session, person: Person, address: str, ticket: Ticket
     return OWN_MISTAKE.search(text) is not None and ONLY_WITHDRAWAL.search(text) is not None
 
 
+def own_withdrawal(session: Session, clock: Clock, person: Person, address: str, ticket: Ticket | None, text: str,
+                   verb: str) -> str | None:
+    """`staff_withdrawal` when the words take the ticket back as its filer's (`withdraws_own`), else None."""
+    if not withdraws_own(session, person, address, ticket, text):
+        return None
+    return staff_withdrawal(session, clock, person, address, ticket, text, verb)
+
+
 def staff_withdrawal(session: Session, clock: Clock, person: Person, address: str, ticket: Ticket | None,
                      text: str, verb: str) -> str | None:
     """The reply when a staff member's message on `ticket` (read as `verb` by commands.worker_command) withdraws

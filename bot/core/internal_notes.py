@@ -48,6 +48,16 @@ def keep(session: Session, clock: Clock, rules: RoutingRules, person: Person, ad
     return KEPT.format(number=ticket.number)
 
 
+def told_with_ack(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, address: str,
+                  said: str) -> str:
+    """What of the holder's words with 收到 the reporter hears: all of them, or on a complaint about a colleague none
+    ("T1041 收到 我找李磊谈", kept as an internal note instead)."""
+    if said and complaints.is_complaint(ticket):
+        staff_actions.private_note(session, clock, rules, ticket.number, address, said)
+        return ""
+    return said
+
+
 def latest(session: Session, ticket: Ticket) -> str:
     """The latest internal note on `ticket`, cut, for its 详情; "" when none."""
     note = session.scalar(select(TicketEvent.note).where(

@@ -246,8 +246,7 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     if ticket is not None and ticket.status in AWAITING and ticket.reporter_address != address \
             and verb.verb != "details" and invalid_tickets.says_invalid(text):  # blind test 8, #102, #116
         return invalid_tickets.close(session, clock, person, ticket, verb.note)
-    own = cancelling.withdraws_own(session, person, address, ticket, text)  # 撤销 by its filer, before 无效 (bt 26)
-    withdrawn = cancelling.staff_withdrawal(session, clock, person, address, ticket, text, verb.verb) if own else None
+    withdrawn = cancelling.own_withdrawal(session, clock, person, address, ticket, text, verb.verb)  # before 无效
     if withdrawn is not None:
         return withdrawn
     closed = invalid_tickets.close_assigned(session, clock, rules, person, address, ticket, text, verb)
@@ -333,8 +332,9 @@ def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, numb
     # Blind test 8, #126 ("T1044 收到 到了 是有人在楼梯间烧纸": the words were lost) and blind test 10, #69 ("T1007
     # 收到 我马上过去 已经打了119": the reporter read "我 已经打了119"): the holder's words reach the reporter whole.
     mine = said and holder is not None and ticket is not None and holder.id == ticket.assignee_id
-    lifecycle.acknowledge(session, clock, rules, number, address, said=said if mine else "")
-    return reply("ack_told" if mine else "ack", number=number)
+    told = internal_notes.told_with_ack(session, clock, rules, ticket, address, said) if mine else ""
+    lifecycle.acknowledge(session, clock, rules, number, address, said=told)
+    return reply("ack_told" if told else "ack", number=number)
 
 
 def return_reason(note: str) -> str:

@@ -50,6 +50,17 @@ def test_a_secretarys_plan_on_the_complaint_she_holds_is_an_internal_note_never_
     assert messages_to(demo_db, RESIDENT)[-1] == f"工单{number}进展：已找网格员谈过 以后电话都会接"
 
 
+def test_a_secretarys_words_with_her_receipt_of_a_complaint_are_kept_for_staff(demo_db: Database,
+                                                                              december: FakeClock):
+    number = _complaint(demo_db, december)
+    heard = messages_to(demo_db, RESIDENT)
+    answer = _say(demo_db, december, XF_SECRETARY, f"{number} 收到 我去找李磊了解一下")
+    assert answer.startswith(f"好的，工单{number}已接单") and "告诉反映人" not in answer, answer
+    assert ticket(demo_db, number).status == "acknowledged"
+    assert all("李磊" not in m for m in messages_to(demo_db, RESIDENT)[len(heard):])
+    assert "note" in kinds(demo_db, number)
+
+
 def _say_details(db: Database, clock: FakeClock, who: str, number: str) -> str:
     with db.session() as s:
         answer = staff_desk.answer(s, clock, RULES, who, f"{number} 详情")
