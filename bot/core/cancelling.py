@@ -251,7 +251,7 @@ STAFF_REPLIES = {
     "closed": "工单{number}目前“{status}”，不能撤销了。",
     "not_theirs": "工单{number}不是您报的，不能撤销。不归您办请回“退单 {number} 理由”，"
                   "办好了回“{number} 已办结 情况”。",
-    # Its holder, not its filer (blind test 26, B117): 撤销 is the filer's; he is asked which he means.
+    # Its holder, not its filer, saying the mistake was his (blind test 26, B117): asked which he means.
     "not_theirs_holder": "工单{number}不是您报的，不能撤销。是报错了请回“{number} 无效工单 关掉”，"
                          "不归您办回“退单 {number} 理由”。",
 }
@@ -302,7 +302,8 @@ def staff_withdrawal(session: Session, clock: Clock, person: Person, address: st
     visited = filed_on_visit(session, person, ticket)
     if ticket.reporter_address != address and not visited:
         refused = ONLY_WITHDRAWAL.search(text) is not None and verb != "details"
-        key = "not_theirs_holder" if ticket.assignee_id == person.id else "not_theirs"
+        mistaken = ticket.assignee_id == person.id and OWN_MISTAKE.search(text) is not None  # 是我发错了: which?
+        key = "not_theirs_holder" if mistaken else "not_theirs"
         return STAFF_REPLIES[key].format(number=number) if refused else None
     if STAFF_WITHDRAW.search(text) is None:
         return None
