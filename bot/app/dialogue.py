@@ -147,7 +147,7 @@ class DialogueContext:
                     return kept or [{"text": sent_before.PHOTO_WHILE_ASKED}]
                 held = list(dict.fromkeys([*look.held_photos, *photos]))
                 return replace(message, text=text or "我的位置", payload={**message.payload, "photos": held})
-            return await asyncio.to_thread(self.joins.alone, message, photos, point)
+            return await asyncio.to_thread(self.joins.alone, message, photos, point, look.held_point)
         if self.hold_media and (look.held_photos or (look.held_point and not point)):
             held: dict[str, Any] = {"photos": list(dict.fromkeys([*look.held_photos, *photos]))}
             if look.held_point and not point:

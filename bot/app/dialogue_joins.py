@@ -34,8 +34,6 @@ from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 
-FAR_M = 300.0  # a report with its own point this far from the open one's is another problem
-
 
 class Joins:
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules, after: AfterReport, *,
@@ -54,7 +52,7 @@ class Joins:
         intent = str((parsed.get("intent") or {}).get("name") or "")  # nlu_fallback too: unsure is not a report
         category = category_of(parsed)
         far = point is not None and look.open_report_point is not None and \
-            distance_m(*point, *look.open_report_point) > FAR_M
+            distance_m(*point, *look.open_report_point) > followups.FAR_M
         return await asyncio.to_thread(self.join_or_pass, message, look.open_report, text, intent, category, far,
                                        point)
 
@@ -62,6 +60,7 @@ class Joins:
                       far: bool, point: tuple[float, float] | None) -> Claimed | Replies:
         with self.db.session() as s:
             ticket = lifecycle.get_ticket(s, number)
+            far = far or followups.away_from(s, ticket, point)  # a location in another grid too (blind test 26)
             reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
             if reading == "detail":
                 self.add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],
@@ -108,11 +107,13 @@ class Joins:
             return sent_before.latest_point(s, message.channel, message.sender, message.id,
                                             self.clock.now() - self.followup_window)
 
-    def alone(self, message: Claimed, photos: list[str], point: tuple[float, float] | None) -> Replies:
+    def alone(self, message: Claimed, photos: list[str], point: tuple[float, float] | None,
+              held_point: tuple[float, float] | None = None) -> Replies:
+        """`held_point`: a location the sender sent alone just before, with which a photo now is somewhere too."""
         with self.db.session() as s:
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
-            if ticket is None:
-                return [{"text": followups.PHOTO_KEPT if photos else followups.POINT_KEPT}]
+            if ticket is None or followups.away_from(s, ticket, point or held_point):  # elsewhere (blind test 26)
+                return [{"text": followups.kept_reply(bool(photos), point is not None)}]
             if not photos:  # a location alone may be for a new problem: held for the next message (blind 4, #11)
                 return [{"text": followups.POINT_HELD.format(number=ticket.number)}]
             # A photo too may be for a new problem (blind test 17, #22): held; the open report gets it when the next

@@ -251,7 +251,12 @@ STAFF_REPLIES = {
     "closed": "工单{number}目前“{status}”，不能撤销了。",
     "not_theirs": "工单{number}不是您报的，不能撤销。不归您办请回“退单 {number} 理由”，"
                   "办好了回“{number} 已办结 情况”。",
+    # Its holder, not its filer, saying the mistake was his (blind test 26, B117): asked which he means.
+    "not_theirs_holder": "工单{number}不是您报的，不能撤销。是报错了请回“{number} 无效工单 关掉”，"
+                         "不归您办回“退单 {number} 理由”。",
 }
+# "是我发错了": the sender says the mistake was their own, so the ticket they mean to take back is one they filed.
+OWN_MISTAKE = re.compile(r"我(?:自己)?.{0,2}(?:发|报|填|录|登记|写|弄|搞|输|打)错")
 
 
 # A ticket a worker filed on a visit (走访 … 反映 …) stands in the household's name (`visits._open_for`); it is his
@@ -267,6 +272,25 @@ def filed_on_visit(session: Session, person: Person, ticket: Ticket) -> bool:
         TicketEvent.note.startswith(VISIT_NOTE)).limit(1)) is not None
 
 
+def withdraws_own(session: Session, person: Person, address: str, ticket: Ticket | None, text: str) -> bool:
+    """Whether a staff member's words on `ticket` take it back as its filer's (read before any closing as invalid:
+    blind test 26, B117, "T1095 是我发错了 撤销" on his own visit report was closed as 无效工单): they filed it, or
+    they say the mistake was theirs and 撤销 it (to be told it is not theirs to withdraw, and asked)."""
+    if ticket is None or STAFF_WITHDRAW.search(text) is None:
+        return False
+    if ticket.reporter_address == address or filed_on_visit(session, person, ticket):
+        return True
+    return OWN_MISTAKE.search(text) is not None and ONLY_WITHDRAWAL.search(text) is not None
+
+
+def own_withdrawal(session: Session, clock: Clock, person: Person, address: str, ticket: Ticket | None, text: str,
+                   verb: str) -> str | None:
+    """`staff_withdrawal` when the words take the ticket back as its filer's (`withdraws_own`), else None."""
+    if not withdraws_own(session, person, address, ticket, text):
+        return None
+    return staff_withdrawal(session, clock, person, address, ticket, text, verb)
+
+
 def staff_withdrawal(session: Session, clock: Clock, person: Person, address: str, ticket: Ticket | None,
                      text: str, verb: str) -> str | None:
     """The reply when a staff member's message on `ticket` (read as `verb` by commands.worker_command) withdraws
@@ -278,7 +302,9 @@ def staff_withdrawal(session: Session, clock: Clock, person: Person, address: st
     visited = filed_on_visit(session, person, ticket)
     if ticket.reporter_address != address and not visited:
         refused = ONLY_WITHDRAWAL.search(text) is not None and verb != "details"
-        return STAFF_REPLIES["not_theirs"].format(number=number) if refused else None
+        mistaken = ticket.assignee_id == person.id and OWN_MISTAKE.search(text) is not None  # 是我发错了: which?
+        key = "not_theirs_holder" if mistaken else "not_theirs"
+        return STAFF_REPLIES[key].format(number=number) if refused else None
     if STAFF_WITHDRAW.search(text) is None:
         return None
     if ticket.status not in CANCELLABLE:

@@ -30,6 +30,7 @@ _NAMED_FAILING = re.compile(
     rf"(?:{_STAFF}).{{0,6}}(?:是|就是|真是|简直是|纯粹是)(?:个|一个).{{1,14}}"
     r"(?:不来|没来|不管|不理|不接|不回|不办|不做事|不干事|不出面|不见人|找不到人|打不通|没人接|不露面)|"
     rf"(?:{_STAFF}).{{0,12}}(?:啥子|什么|啥|哪样|么子|一样)都?不(?:管|理|做|干)")
+ABOUT = "投诉网格员"  # how a complaint's ticket text begins (`_about`): the ticket is about a staff member
 TOLD = "您对网格员的意见已转给{community}（工单{number}），社区书记会核实处理并联系您。"
 TOLD_STREET = "您对网格员的意见已转给街道值班员（工单{number}），会核实处理并联系您。"
 
@@ -64,13 +65,18 @@ def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, cha
     return TOLD.format(community=community.name, number=ticket.number)
 
 
+def is_complaint(ticket: Ticket) -> bool:
+    """Whether `ticket` is a resident's complaint about a staff member (lodged here)."""
+    return (ticket.text or "").startswith(ABOUT)
+
+
 def _about(session: Session, person: Person | None) -> str:
     """投诉网格员黄霞： — whom the complaint is about, for the secretary (short: the notice is one SMS part)."""
     if person is None or person.home_unit is None:
-        return "投诉网格员："
+        return f"{ABOUT}："
     found = registry.staff_nearest(session, person.home_unit, ["grid_worker"])
     worker = found[1][0] if found and found[1] else None
-    return f"投诉网格员{worker.name if worker else ''}："
+    return f"{ABOUT}{worker.name if worker else ''}："
 
 
 def _secretary_for(session: Session, person: Person | None) -> tuple[OrgUnit | None, Person | None]:

@@ -299,12 +299,23 @@ _HURT = re.compile(r"受伤|伤到|流血|见血|流.{0,3}血|头.{0,2}打破|�
                    + triage.HEAD_HIT)
 
 
+# A lift that stopped (电梯停起不动了, blind test 26, A12 was told 120 for "我孙子在里头出不来"): the machine still,
+# nobody lying still; no person is named between the lift and 不动.
+_STILL_MACHINE = re.compile(r"(?:电梯|轿厢)[^人娃孩孙崽儿女妈爸婆爷公他她，,。！!？?\s]{0,6}?不动|"
+                            r"(?:停|卡)(?:起|住|到|在|下)?了?不动")
+
+
+def without_still_machine(text: str) -> str:
+    """The words less a lift standing still (电梯停起不动了 is nobody lying still)."""
+    return _STILL_MACHINE.sub(" ", text)
+
+
 def hurt(text: str) -> bool:
     """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt, nor is 没伤到人.
     Someone fallen from a building is hurt (有个娃娃从楼上掉下来了, blind test 25 was told 119 only)."""
     if person_danger.fell_from_height(text) or danger_signs.hurt_in_fight(text):
         return True  # 两个人在打架 有个已经倒了 (blind test 26): someone down in a fight
-    found = {m.group(0) for m in _HURT.finditer(without_nobody(text))}
+    found = {m.group(0) for m in _HURT.finditer(without_still_machine(without_nobody(text)))}
     return bool(found) and not (found <= {"倒起"} and person_danger.thing_fell(text))
 AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).

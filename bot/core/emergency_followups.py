@@ -29,6 +29,7 @@ from bot.core.emergencies import (
     landmark_in,
     lift_trapped,
     number_to_call,
+    without_still_machine,
 )
 from bot.core.emergency_updates import (
     add_update,
@@ -194,7 +195,7 @@ def joins(text: str, ticket: Ticket) -> bool:
         return True
     if ticket.lat is not None and own_report(ticket.text, ticket.place_text, plain):
         return False  # 送外卖被狗咬了 腿上出血了 阳光小区3栋 after an old man's collapse, located: its own (bt 24)
-    if _HURT.search(plain):
+    if _HURT.search(without_still_machine(plain)):
         return True
     if _ABOUT_THEM.search(plain) and not _another_emergency(plain, ticket) and not triage.has_danger(plain):
         return True
@@ -216,7 +217,7 @@ def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str
               note=said[:500], message_id=message_id)
         for person in told_of(session, ticket):
             notify(session, person, update_notice(ticket, said).replace("报告人说", "补充"), ticket_id=ticket.id)
-    return JOINED_HURT if _HURT.search(said) else JOINED
+    return JOINED_HURT if _HURT.search(without_still_machine(said)) else JOINED
 
 
 # What to do now ("是不是要打120哦", "我不敢动她", "咋办"): calm advice for the emergency's kind.
@@ -251,7 +252,7 @@ def asks_what_to_do(text: str) -> bool:
 def advice(ticket: Ticket, phone: str) -> str:
     """Calm advice for the emergency `ticket` (`phone`: the number it was told to call)."""
     said = ticket.text
-    if "120" in phone or person_danger.may_be_down(said) or _HURT.search(said):
+    if "120" in phone or person_danger.may_be_down(said) or _HURT.search(without_still_machine(said)):
         return ADVICE_DOWN
     if _KINDS[1].search(said):
         return ADVICE_GAS
@@ -271,7 +272,8 @@ def may_be_about(text: str) -> bool:
     """A cheap first look, before any query: words that may be about the sender's emergency."""
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= JOIN_MAX_CHARS and (
-        false_alarm(plain) or asks_what_to_do(plain) or anxious(plain) or _HURT.search(plain) is not None
+        false_alarm(plain) or asks_what_to_do(plain) or anxious(plain)
+        or _HURT.search(without_still_machine(plain)) is not None
         or asks_going_back(plain) or _ABOUT_THEM.search(plain) is not None or _SHUT_IN.search(plain) is not None
         or _WORSE.search(plain) is not None or triage.has_danger(plain))
 

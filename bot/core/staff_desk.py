@@ -1,7 +1,7 @@
 """What a staff member's message asks for, read by who is speaking before any classifier guesses:
 a message naming a ticket is a command on it (详情, 收到, 处理中/进度, 已办结, 退单 with its reason, for
 those who may 派给, and for the grid's backup worker 我来处理 to take it over; other words are the holder's
-progress note, or from a secretary or the duty officer above him a 留言 for him: supervisor_words); 我的工单
+progress note, or a 留言 for him from above: supervisor_words, or an internal note: internal_notes); 我的工单
 lists what they hold, a page at a time (更多); anything else they may send gets the staff menu, never the
 residents' one.
 
@@ -22,6 +22,7 @@ from bot.common.clock import Clock
 from bot.core import (
     cancelling,
     dispatch,
+    internal_notes,
     invalid_tickets,
     lifecycle,
     resolving,
@@ -245,6 +246,9 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     if ticket is not None and ticket.status in AWAITING and ticket.reporter_address != address \
             and verb.verb != "details" and invalid_tickets.says_invalid(text):  # blind test 8, #102, #116
         return invalid_tickets.close(session, clock, person, ticket, verb.note)
+    withdrawn = cancelling.own_withdrawal(session, clock, person, address, ticket, text, verb.verb)  # before 无效
+    if withdrawn is not None:
+        return withdrawn
     closed = invalid_tickets.close_assigned(session, clock, rules, person, address, ticket, text, verb)
     if closed is not None:  # blind test 9, #64, #65: "T1005 误报 是熏腊肉 关了" on an assigned emergency
         return closed
@@ -269,6 +273,8 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         if supervisor_words.for_the_holder(verb.verb, text) \
                 and supervisor_words.above_the_holder(session, rules, person, ticket):
             return supervisor_words.pass_to_holder(session, clock, rules, person, address, ticket, verb.note)
+        if internal_notes.kept_for_staff(session, rules, person, ticket, verb.verb, text):  # bt 26, B86
+            return internal_notes.keep(session, clock, rules, person, address, ticket, verb.note)
         if verb.verb == "words":
             verb = replace(verb, verb="start")  # blind test 6, #50: the holder's progress, in his own words
         return _worker_verb(session, clock, rules, verb, number, address, photos)
@@ -326,8 +332,9 @@ def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, numb
     # Blind test 8, #126 ("T1044 收到 到了 是有人在楼梯间烧纸": the words were lost) and blind test 10, #69 ("T1007
     # 收到 我马上过去 已经打了119": the reporter read "我 已经打了119"): the holder's words reach the reporter whole.
     mine = said and holder is not None and ticket is not None and holder.id == ticket.assignee_id
-    lifecycle.acknowledge(session, clock, rules, number, address, said=said if mine else "")
-    return reply("ack_told" if mine else "ack", number=number)
+    told = internal_notes.told_with_ack(session, clock, rules, ticket, address, said) if mine else ""
+    lifecycle.acknowledge(session, clock, rules, number, address, said=told)
+    return reply("ack_told" if told else "ack", number=number)
 
 
 def return_reason(note: str) -> str:

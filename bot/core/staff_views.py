@@ -7,7 +7,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.common.sms_parts import segments
-from bot.core import registry
+from bot.core import internal_notes, registry
 from bot.core.lifecycle import STATUS_NAMES, TicketError, get_ticket, may_act
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import scope_of, visible_ticket
@@ -17,9 +17,9 @@ from bot.store.models import Person, Ticket
 
 def details(session: Session, rules: RoutingRules, number: str | None, address: str) -> str:
     """A ticket in full, for staff who may act on it or see it (协办, a building head): the whole text, the place,
-    photos, its status and the reporter's number to call back (staff see it whole). In as few SMS parts
-    as it takes (the grid's name goes when a place is named and it would take another part); past the
-    SMS policy's parts the rest comes on 更多."""
+    photos, its status, the reporter's number to call back (staff see it whole), and the latest internal note when it
+    takes no more SMS parts. In as few SMS parts as it takes (the grid's name goes when a place is named and it would
+    take another part); past the SMS policy's parts the rest comes on 更多."""
     ticket = get_ticket(session, number)
     actor = registry.person_by_address(session, address)
     if not may_act(session, rules, ticket, actor) and not may_see(session, ticket, actor):
@@ -42,7 +42,9 @@ def details(session: Session, rules: RoutingRules, number: str | None, address: 
     if point:  # the only place staff have: kept in every form
         forms = [forms[0], f"{head}{status}{place}{tail}"]
     fewest = min(segments(form) for form in forms)
-    return next(form for form in forms if segments(form) == fewest)
+    chosen = next(form for form in forms if segments(form) == fewest)
+    note = internal_notes.latest(session, ticket)  # when it takes no more parts; the workbench shows every note
+    return f"{chosen}。内部备注：{note}" if note and segments(f"{chosen}。内部备注：{note}") <= fewest else chosen
 
 
 def may_see(session: Session, ticket: Ticket, person: Person | None) -> bool:

@@ -152,7 +152,8 @@ def test_a_worker_withdrawing_what_he_filed_on_a_visit_tells_the_resident_plainl
     filed = _say(demo_db, december, WORKER, "走访 阳光小区1栋101 反映 厨房水管漏水")
     number = filed.split("工单")[1].split("。")[0]
     closed = _say(demo_db, december, WORKER, f"{number} 是我发错了 撤销")
-    assert closed.startswith(f"好的，工单{number}已作无效工单关闭")
+    # Blind test 26, B117: his own filing taken back is a withdrawal (撤销), never closed as 无效工单.
+    assert closed == f"好的，工单{number}已撤销。"
     told = messages_to(demo_db, RESIDENT)[-1]
     assert told == f"您好，网格员为您登记的工单{number}是误登记，已删除，您不用理会。有事请随时告诉我们。"
     assert "我发错了" not in told and ticket(demo_db, number).status == "cancelled"

@@ -147,7 +147,7 @@ def test_a_worker_withdrawing_what_he_filed_on_a_visit_tells_the_resident_plainl
     number = number_in(filed)
     assert ticket_numbered(running, number).reporter_address == resident
     [answer] = say(running, worker, f"{number} 是我发错了 撤销")
-    assert answer.startswith(f"好的，工单{number}已作无效工单关闭"), answer
+    assert answer == f"好的，工单{number}已撤销。", answer  # blind test 26, B117: never 无效工单
     last = told(running, resident, number)[-1]
     assert "误登记" in last and "已删除" in last and "我发错了" not in last and "原因" not in last, last
     assert ticket_numbered(running, number).status == "cancelled"
