@@ -17,7 +17,7 @@ from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import place_answers, reports, sent_before, ticket_questions, triage, two_problems
+from bot.core import gates, place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
@@ -102,10 +102,12 @@ _COMMUNITY = re.compile(r"社区|村")
 
 def fuller_place(text: str, named: str | None) -> str:
     """The place a report names, whole: the classifier's 安居苑 of "安居苑二期7栋后面那个化粪池" is 安居苑二期7栋后面
-    (blind test 10, #60: sent to 安居苑's grid, 二期 dropped), so it is routed by the longest name in it."""
+    (blind test 10, #60: sent to 安居苑's grid, 二期 dropped), so it is routed by the longest name in it; and its gate
+    (阳光小区东门) is kept."""
     whole = landmark_in(" ".join(text.split()))
     more = whole.replace(named, "", 1) if named and named in whole else ""
-    return whole if _PART_OF_ESTATE.search(more) else (named or "")
+    # 阳光小区东门有辆车在冒烟 is at 阳光小区东门: another gate is another place for 并单 (bot/core/gates.py)
+    return whole if _PART_OF_ESTATE.search(more) else gates.with_gate(text, named or "")
 
 
 async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
