@@ -1,6 +1,6 @@
-"""并单 of reports naming only a vehicle (阳光小区东门有辆车在冒烟, then 阳光小区门口停了辆车 好几天没动过, were merged): a
-vehicle both name is no evidence of one problem without a word of what is wrong with it, and an estate's gates are
-places of their own."""
+"""并单 of reports naming only a vehicle (阳光小区东门有辆车在冒烟, then 阳光小区门口停了辆车 好几天没动过, were
+merged): a vehicle both name is no evidence of one problem without a word of what is wrong with it, and an estate's
+gates are places of their own."""
 
 from __future__ import annotations
 
