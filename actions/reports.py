@@ -74,15 +74,8 @@ class ActionCaptureReport(Action):
             return not_a_report
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
-        place, held = fuller_place(text, tracker_data.entity(tracker, "place")), str(meta.get("held_place") or "")
-        # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
-        if place and held and held not in place:
-            with context().db.session() as session:
-                place = within_held(session, place, held)
-        place = place or held
-        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
-            with context().db.session() as session:
-                place = within_community(session, place, text)
+        place = placed(text, fuller_place(text, tracker_data.entity(tracker, "place")),
+                       str(meta.get("held_place") or ""))
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),
@@ -98,6 +91,21 @@ class ActionCaptureReport(Action):
 
 
 _COMMUNITY = re.compile(r"社区|村")
+
+
+def placed(text: str, place: str, held: str) -> str:
+    """The report's place with the one held for it, read in one session and only when the registry is needed."""
+    # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
+    beside_held = bool(place and held and held not in place)
+    if not beside_held and not _COMMUNITY.search(place or held):
+        return place or held
+    with context().db.session() as session:
+        if beside_held:
+            place = within_held(session, place, held)
+        place = place or held
+        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
+            place = within_community(session, place, text)
+    return place
 
 
 def fuller_place(text: str, named: str | None) -> str:
