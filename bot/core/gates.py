@@ -22,11 +22,16 @@ def with_gate(text: str, named: str) -> str:
     return named + found.group(1) if found is not None else named
 
 
+def without_gate(place: str) -> str:
+    """The estate of a gate's place (阳光小区东门: 阳光小区), else the place as it is."""
+    return place[:-2] if len(place) > 2 and place[-2:] in GATES else place
+
+
 def alike(place: str) -> list[str]:
     """The places a report at `place` may share a problem with: itself, and the estate alone for a gate of it or
     each of its gates for the estate alone; never another gate."""
     if not place:
         return [place]
-    if place[-2:] in GATES and len(place) > 2:
-        return [place, place[:-2]]
+    if without_gate(place) != place:
+        return [place, without_gate(place)]
     return [place, *(place + gate for gate in GATES)]

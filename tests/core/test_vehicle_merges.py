@@ -5,7 +5,7 @@ gates are places of their own."""
 from __future__ import annotations
 
 from bot.common.clock import FakeClock
-from bot.core import gates
+from bot.core import gates, other_problem
 from bot.core.problem_match import same_problem
 from bot.store.db import Database
 from tests.conftest import RESIDENT, RIDER, STRANGER
@@ -63,3 +63,9 @@ def test_the_same_problem_at_another_gate_is_never_merged(demo_db: Database, clo
         same_gate = submit_opened(s, clock, make_report("幸福家园西门好多电动车乱停 车都开不进来", sender=RESIDENT,
                                                         place_text="幸福家园西门"))
         assert same_gate.merged_into is not None and same_gate.merged_into.number == bikes
+
+
+def test_more_said_at_the_estates_gate_is_read_as_when_the_gate_was_not_kept():
+    said = "安居苑门口那个井盖也翻了 好危险"
+    at_gate, at_estate = (other_problem.own_report("路灯坏了", place, said) for place in ("安居苑东门", "安居苑"))
+    assert at_gate == at_estate is False
