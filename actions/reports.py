@@ -17,7 +17,7 @@ from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import place_answers, reports, sent_before, ticket_questions, triage, two_problems
+from bot.core import gates, place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
@@ -74,15 +74,8 @@ class ActionCaptureReport(Action):
             return not_a_report
         meta = tracker_data.metadata(tracker)
         # A place sent alone just before (5栋2单元, then 门口那个水沟堵了) was held for this report (dialogue.py).
-        place, held = fuller_place(text, tracker_data.entity(tracker, "place")), str(meta.get("held_place") or "")
-        # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
-        if place and held and held not in place:
-            with context().db.session() as session:
-                place = within_held(session, place, held)
-        place = place or held
-        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
-            with context().db.session() as session:
-                place = within_community(session, place, text)
+        place = placed(text, fuller_place(text, tracker_data.entity(tracker, "place")),
+                       str(meta.get("held_place") or ""))
         return [
             SlotSet("report_text", text),
             SlotSet("report_category", tracker_data.category(tracker)),
@@ -100,12 +93,29 @@ class ActionCaptureReport(Action):
 _COMMUNITY = re.compile(r"社区|村")
 
 
+def placed(text: str, place: str, held: str) -> str:
+    """The report's place with the one held for it, read in one session and only when the registry is needed."""
+    # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
+    beside_held = bool(place and held and held not in place)
+    if not beside_held and not _COMMUNITY.search(place or held):
+        return place or held
+    with context().db.session() as session:
+        if beside_held:
+            place = within_held(session, place, held)
+        place = place or held
+        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
+            place = within_community(session, place, text)
+    return place
+
+
 def fuller_place(text: str, named: str | None) -> str:
     """The place a report names, whole: the classifier's 安居苑 of "安居苑二期7栋后面那个化粪池" is 安居苑二期7栋后面
-    (blind test 10, #60: sent to 安居苑's grid, 二期 dropped), so it is routed by the longest name in it."""
+    (blind test 10, #60: sent to 安居苑's grid, 二期 dropped), so it is routed by the longest name in it; and its gate
+    (阳光小区东门) is kept."""
     whole = landmark_in(" ".join(text.split()))
     more = whole.replace(named, "", 1) if named and named in whole else ""
-    return whole if _PART_OF_ESTATE.search(more) else (named or "")
+    # 阳光小区东门有辆车在冒烟 is at 阳光小区东门: another gate is another place for 并单 (bot/core/gates.py)
+    return whole if _PART_OF_ESTATE.search(more) else gates.with_gate(text, named or "")
 
 
 async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,

@@ -226,7 +226,10 @@ _ASKS_WHAT_TO_DO = re.compile(r"要不要|能不能|可不可以|该不该|用�
                               r"咋办|怎么办|咋个办|咋整|不敢动|该咋个|应该咋|应该怎么|我该|我们该")
 ADVICE_DOWN = "请马上打120！先别挪动人，守在旁边，看有没有呼吸。已通知值班人员。"
 ADVICE_FIRE = "请马上打119，赶快离开，别坐电梯，用湿毛巾捂住口鼻。已通知值班人员。"
-ADVICE_GAS = "请马上打119，别开关电器、别点火，开窗后到屋外等。已通知值班人员。"
+# A gas leak's drill, said once: with the number to call as the first reply (`safety_first`) and as the advice asked
+# for after it (ADVICE_GAS).
+SAFETY_GAS = "别开关电器、别点火，开窗通风，人先到屋外等。"
+ADVICE_GAS = f"请马上打119，{SAFETY_GAS}已通知值班人员。"
 ADVICE_POLICE = "请马上打110，离远些，别上前，注意安全。已通知值班人员。"
 ADVICE_LIFT = "请按电梯里的救援电话或打119，告诉里面的人别扒门，等救援。已通知值班人员。"
 ADVICE = "请先拨打{phone}，注意安全，等候处置。已通知值班人员。"
@@ -236,7 +239,6 @@ ADVICE = "请先拨打{phone}，注意安全，等候处置。已通知值班人
 # blind test 25, B15 got no safety advice): no spark, air, out. A fire or a blast is the fire brigade's drill.
 _GAS_LEAK = re.compile(r"煤气|燃气|天然气|液化气|漏气")
 _ALIGHT = re.compile(r"火|烧|烟|爆|炸")
-SAFETY_GAS = "别开关电器、别点火，开窗通风，人先到屋外等。"
 
 
 def safety_first(text: str) -> str:

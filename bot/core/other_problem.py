@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import triage
+from bot.core import gates, triage
 from bot.core.emergencies import landmark_in
 from bot.core.problem_match import objects_in
 
@@ -93,6 +93,8 @@ _BUILDING_NUMBER = re.compile(r"\d+\s*(?:栋|幢|号楼)")
 def _same_spot(named: str, report_place: str, report: str) -> bool:
     """Whether the place named is the report's own, or a spot of its building ("就在9栋2单元门口" after "河畔花园9栋门口
     的化粪池盖子裂了", blind test 26, B112 became a second ticket): the building said in the report's place or words."""
+    # At any gate of the report's estate, as when a gate was never kept in the place (bot/core/gates.py).
+    report_place = gates.without_gate(report_place)
     if report_place and (named in report_place or report_place in named):
         return True
     buildings = _BUILDING_NUMBER.findall(named)

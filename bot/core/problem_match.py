@@ -4,7 +4,8 @@ the things a report is about (`objects_in`, read by the follow-up and withdrawal
 Two reports at one place are one problem only when something says so: a thing both name (路灯, 下水道), or, when
 either names none of the known things, words of the problem both use beyond the place (道闸 … 道闸). A place alone,
 or a category alone, is no evidence (blind test 25: 道闸坏了 and 路登不亮 were merged into 广告牌子倒了 at 河畔花园门口,
-a drunk man asleep by 河滨路公交站 into a fallen tree on 河滨路)."""
+a drunk man asleep by 河滨路公交站 into a fallen tree on 河滨路). A vehicle both name is no more: 有辆车在冒烟 is not
+停了辆车 好几天没动过 (a word of what is wrong with it must be shared too)."""
 
 from __future__ import annotations
 
@@ -65,7 +66,27 @@ def same_problem(text: str, other: str, places: Iterable[str] = ()) -> bool:
         # One names a thing and a vehicle beside it, the other only the vehicle (blind test 26: 下水道盖子烂了
         # 电瓶车差点栽进去 is not 电瓶车倒了一排): the vehicle is the victim there, not the subject.
         return False
+    places = tuple(places)
+    if mine and theirs and mine <= _IN_PASSING:
+        # Both name only a vehicle: what happens to it is the problem (阳光小区东门有辆车在冒烟 is not
+        # 阳光小区门口停了辆车 好几天没动过, though both are a 车 at one estate), so a word of that must be shared too.
+        return bool(_vehicle_words(text, places) & _vehicle_words(other, places))
     if mine and theirs:
         return bool(mine & theirs)
-    places = tuple(places)
     return bool(_words(text, places) & _words(other, places))
+
+
+# The names of a vehicle, said as one: 电瓶车倒了 and 电动车子倒起 are one 车倒.
+_VEHICLE = re.compile(r"(?:共享单|电瓶|电动|摩托|三轮|自行|小轿|面包|私家|出租|公交|大货|货|轿|汽|单|小)?车(?:子|辆)?")
+# What cannot be the vehicle's problem: particles, amounts, how often and when, which side (东门 … 北门).
+_NOT_PREDICATE = frozenset("了的个那这在有是就还也又要会能把被给从到和跟们啊呀嘛哦哈乱一都总老经常天辆台")
+_SAYS_NOTHING = _EMPTY | _NOT_PREDICATE | frozenset("车东西南北中月年时候周星期晚早分钟今昨")
+
+
+def _vehicle_words(text: str, places: tuple[str, ...]) -> set[str]:
+    """What is wrong with a vehicle, said in single characters (停了 … 没动过 is 停, 动; 在冒烟 is 冒, 烟), never
+    its name, its place nor words said of anything; and what it did right after its name (电瓶车倒了一排: 倒)."""
+    said = _VEHICLE.sub("车", _LANDMARKS.sub(" ", unicodedata.normalize("NFKC", text or "")))
+    named = set("".join(places))
+    done = {pair[1] for pair in _pairs(said) if pair[0] == "车" and pair[1] not in _NOT_PREDICATE | {"车"}}
+    return {c for run in _HAN_RUN.findall(said) for c in run if c not in _SAYS_NOTHING} - named | done

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.phones import mask, national
-from bot.core import points, registry, staff_notices, triage
+from bot.core import gates, points, registry, staff_notices, triage
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
 from bot.core.priority import household_priority
@@ -123,8 +123,8 @@ def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: 
                    unit_id: int | None, exclude_id: int) -> Ticket | None:
     """并单 only for the same problem (bot/core/problem_match.py): an open ticket of the same category in the
     same grid, recent enough and at the same place (both located within the configured distance, or naming the same
-    place), that is about the same thing; never into an emergency (blind test 23, #N34: a traffic light
-    merged into a crash)."""
+    place: one gate of an estate is never another, bot/core/gates.py), that is about the same thing; never into an
+    emergency (blind test 23, #N34: a traffic light merged into a crash)."""
     located = report.lat is not None and report.lon is not None
     if unit_id is None or (not located and not report.place_text):
         return None
@@ -139,7 +139,7 @@ def find_duplicate(session: Session, clock: Clock, rules: RoutingRules, report: 
         query = query.where(Ticket.lat.between(report.lat - pad_lat, report.lat + pad_lat),
                             Ticket.lon.between(report.lon - pad_lon, report.lon + pad_lon))
     else:
-        query = query.where(Ticket.place_text == report.place_text)
+        query = query.where(Ticket.place_text.in_(gates.alike(report.place_text)))  # 东门 is never 北门
     places = [report.place_text, *_names_of(session.get(OrgUnit, unit_id))]
     for other in session.scalars(query.order_by(Ticket.id)):
         near = not located or distance_m(report.lat, report.lon, other.lat, other.lon) <= rules.duplicates.distance_m
