@@ -379,6 +379,9 @@ class AboutTheirTickets:
         if ticket_questions.kind_of(text) is None and registration.name_said(text) is None:
             return message
         reply = await asyncio.to_thread(self._answer, message, text)
+        if reply is None and ticket_questions.asks_when_collected(text):
+            # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54)
+            return replace(message, text=f"{text} {ticket_questions.UNCOLLECTED}")
         return [{"text": reply}] if reply is not None else message
 
     def _answer(self, message: Claimed, text: str) -> str | None:

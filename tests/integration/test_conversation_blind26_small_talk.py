@@ -3,7 +3,8 @@ B11, B126): a rude word alone and the apology after it, fog and a lone elder afr
 text asking our number, openers, a when-question about the rubbish, a wrong-number chat owned up to and 公积金,
 through the gateway, the real engine and the real action server.
 
-Senders: numbers +86139777920 … 939, in no other test; rubbish at 安居苑38栋, where no other test files."""
+Senders: numbers +86139777920 … 939, in no other test; rubbish at 安居苑38栋 and 39栋, a lamp at
+安居苑37栋, where no other test files."""
 
 from __future__ import annotations
 
@@ -91,9 +92,12 @@ def test_when_the_rubbish_is_collected_is_answered_with_the_open_ticket(running:
     assert [t.number for t in tickets_of(running, SENDERS[14])] == [number]
 
 
-def test_when_the_rubbish_is_collected_with_nothing_open_is_asked_where(running: Stack) -> None:
+def test_when_the_rubbish_is_collected_with_nothing_open_is_a_report_asked_where(running: Stack) -> None:
     answer = _plain_words(say(running, SENDERS[15], "好久来收嘛"))
     assert "哪" in answer, answer
+    _plain_words(say(running, SENDERS[15], "安居苑39栋门口"))
+    [ticket] = tickets_of(running, SENDERS[15])
+    assert "好久来收嘛" in ticket.text, ticket.text
 
 
 @pytest.mark.parametrize(("n", "chat", "sorry"), [
@@ -103,6 +107,12 @@ def test_a_wrong_number_owned_up_to_is_answered_kindly(running: Stack, n: int, c
     assert say(running, SENDERS[n], chat) == [chatter.NOT_FOR_US]
     assert say(running, SENDERS[n], sorry) == [chatter.NEVER_MIND]
     assert tickets_of(running, SENDERS[n]) == []
+
+
+def test_a_mistake_owned_up_to_right_after_a_report_is_left_to_the_dialogue(running: Stack) -> None:
+    file_report(running, SENDERS[19], "安居苑37栋楼道灯不亮了")
+    answer = " ".join(say(running, SENDERS[19], "发错了 对不起哈"))
+    assert chatter.NEVER_MIND not in answer, answer
 
 
 def test_a_housing_fund_question_is_answered(running: Stack) -> None:
