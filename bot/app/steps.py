@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.common.clock import Clock
@@ -24,6 +24,7 @@ from bot.core import (
     lifecycle,
     privacy,
     questions,
+    reaching_us,
     registration,
     registry,
     residence,
@@ -65,6 +66,7 @@ class RememberChannel:
 SURE_OTHER_INTENTS = frozenset({"check_status", "urge", "cancel", "vote", "ask_topics", "ask_points", "ask_policy",
                                 "register", "propose_topic", "rate_service", "greet", "goodbye", "thank", "help"})
 SURE_CONFIDENCE = 0.8
+MISSENT_WINDOW = timedelta(minutes=30)  # 发错了 reads back this far to the message sent by mistake
 
 
 class EmergencyPlace:
@@ -275,9 +277,15 @@ class InformationRequests:
             return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
         if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):
             return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
+        if chatter.missent(message.text) and not message.payload.get("photos") \
+                and await asyncio.to_thread(self._filed_nothing_before, message):
+            return [{"text": chatter.NEVER_MIND}]  # 王哥 晚上喝酒不, then 发错了 对不起哈 (blind test 26, A71)
         talk = small_talk.reply(message.text) if not message.payload.get("photos") else None
         if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
             return [{"text": talk}]
+        if reaching_us.asks(message.text) and not message.payload.get("photos"):
+            # 我耳朵不好 只能发短信, 你们的电话是多少嘛: texting is fine, and our number (blind test 26, A3, B126)
+            return [{"text": await asyncio.to_thread(self._contact, message.sender, "call_us")}]
         if council_words.asks_proxy_vote(message.text) and not message.payload.get("photos"):
             # 帮隔壁王大爷投一票不: answered, never a detail (#N29); 她是邻居 next is answered too (blind test 25, V1)
             return [{"text": await asyncio.to_thread(self._may_i, message)}]
@@ -304,6 +312,11 @@ class InformationRequests:
         if asked == "how_to_location":
             return [{"text": triage.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
+
+    def _filed_nothing_before(self, message: Claimed) -> bool:
+        since = self.clock.now() - MISSENT_WINDOW if self.clock is not None else datetime.min.replace(tzinfo=UTC)
+        with self.db.session() as s:
+            return chatter.filed_nothing_before(s, message.channel, message.sender, message.id, since)
 
     def _may_i(self, message: Claimed) -> str:
         if self.clock is None:
@@ -337,6 +350,8 @@ class InformationRequests:
             named = residence.grid_contact(s, text) if asked == "contact" and not whom.grid_worker else None
             if named is not None:  # 我住河畔花园的 网格员是哪个: that place's grid worker (blind test 22, #94)
                 return named
+            if asked == "call_us":
+                return reaching_us.reply(whom.name, whom.phone, whom.grid_worker)
             if asked == "how_to_voice":
                 return triage.voice_reply(whom.name, whom.phone, whom.grid_worker)
             return triage.contact_reply(whom.name, whom.phone, whom.grid_worker, asked == "someone_contact")
@@ -364,6 +379,9 @@ class AboutTheirTickets:
         if ticket_questions.kind_of(text) is None and registration.name_said(text) is None:
             return message
         reply = await asyncio.to_thread(self._answer, message, text)
+        if reply is None and ticket_questions.asks_when_collected(text):
+            # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54)
+            return replace(message, text=f"{text} {ticket_questions.UNCOLLECTED}")
         return [{"text": reply}] if reply is not None else message
 
     def _answer(self, message: Claimed, text: str) -> str | None:

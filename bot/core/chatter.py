@@ -4,7 +4,8 @@ a ticket needs a problem; blind test 8):
 - chat meant for someone else (老王 明天早上去钓鱼不 带两根杆杆, 兄弟 晚上一起吃火锅不): residents are told it
   seems not meant for the bot, staff get their menu;
 - context to a question the bot just answered (外地人租房子去哪点登记, then 房东是安居苑的): noted, not filed;
-- a self-introduction trailing off before the problem (我是阳光小区的 我们那个): what is the problem?"""
+- a self-introduction trailing off before the problem (我是阳光小区的 我们那个): what is the problem?
+- a message owned up to as sent by mistake (发错了 不好意思哈) after one that filed nothing: never mind."""
 
 from __future__ import annotations
 
@@ -147,3 +148,28 @@ def answered_just_before(session: Session, channel: str, sender: str, before_id:
         return None
     filed = session.scalar(select(Ticket.id).where(Ticket.source_message_id == row.id).limit(1))
     return row if filed is None else None
+
+
+# 哦 发错了 不好意思哈, 发错了 对不起哈 (blind test 26, A10, A71, A32): the message before was sent by mistake. After
+# one that filed nothing (a wrong-number chat, a rude word) it is answered kindly; after a report it is left to the
+# dialogue, where it may take the report back.
+_MISSENT = re.compile(r"^(?:哦|噢|啊|哎|呀|诶|嗯|哦哟|哎呀|不好意思|对不起)*(?:是我|我)?(?:刚才|刚刚)?"
+                      r"(?:发错|打错|发错人|发错地方|发错号|点错|按错)了?(?:哈|嘛|哦|噻)*"
+                      r"(?:对不起|不好意思|抱歉|sorry|莫怪|别介意)?(?:哈|哦|啊|嘛|了|噻)*$")
+NEVER_MIND = "没关系！这里是网格通，有事随时发消息。"
+
+
+def missent(text: str) -> bool:
+    """发错了 不好意思哈: only that a message went astray, with or without an apology."""
+    bare = re.sub(r"[\s，,。.!！~～、…]+", "", _plain(text))
+    return bool(bare) and _MISSENT.match(bare) is not None
+
+
+def filed_nothing_before(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> bool:
+    """Whether the sender's message just before `before_id` (since `since`), if any, filed no ticket."""
+    row = session.scalar(select(InboxMessage).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id)
+        .order_by(InboxMessage.id.desc()).limit(1))
+    if row is None or row.received_at < since:
+        return True
+    return session.scalar(select(Ticket.id).where(Ticket.source_message_id == row.id).limit(1)) is None

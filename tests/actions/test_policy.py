@@ -26,7 +26,7 @@ def said(dispatcher, domain) -> tuple[dict, str]:
 def tracker_after_unknown(text: str, sender: str = RESIDENT, unanswered: bool = True) -> Tracker:
     events = [
         {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": "公积金咋个取", "parse_data": {"intent": {"name": "ask_policy"}}},
+        {"event": "user", "text": "驾照扣分咋个处理", "parse_data": {"intent": {"name": "ask_policy"}}},
         {"event": "action", "name": "action_answer_policy"},
         {"event": "bot", "text": "抱歉，这个问题我还答不上"},
         {"event": "action", "name": "action_listen"},
@@ -61,14 +61,14 @@ async def test_an_unknown_number_and_a_rider_are_pointed_to_the_service_station(
 
 
 async def test_a_question_it_cannot_answer_is_kept_and_offers_a_call_back(action_context, dispatcher, domain):
-    tracker = make_tracker(RESIDENT, "公积金咋个取", intent="ask_policy", metadata={"channel": "sms"})
+    tracker = make_tracker(RESIDENT, "驾照扣分咋个处理", intent="ask_policy", metadata={"channel": "sms"})
     events = await ActionAnswerPolicy().run(dispatcher, tracker, domain)
     message, text = said(dispatcher, domain)
     assert message["response"] == "utter_policy_unknown" and "回复1" in text
     assert events == [SlotSet("policy_unanswered", True)]
     with action_context.db.session() as s:
         miss = s.scalar(select(KnowledgeMiss))
-        assert (miss.address, miss.channel, miss.text, miss.ticket_id) == (RESIDENT, "sms", "公积金咋个取", None)
+        assert (miss.address, miss.channel, miss.text, miss.ticket_id) == (RESIDENT, "sms", "驾照扣分咋个处理", None)
         assert s.scalar(select(Ticket.id)) is None  # no ticket unless the person asks for it
 
 
@@ -82,16 +82,16 @@ async def test_a_bare_one_right_after_the_apology_is_handed_to_the_call_back(act
 
 async def test_the_call_back_opens_a_question_ticket_for_the_grid_worker(action_context, dispatcher, domain):
     await ActionAnswerPolicy().run(CollectingDispatcher(), make_tracker(
-        RESIDENT, "公积金咋个取", intent="ask_policy", metadata={"channel": "sms"}), domain)
+        RESIDENT, "驾照扣分咋个处理", intent="ask_policy", metadata={"channel": "sms"}), domain)
     events = await ActionPolicyCallback().run(dispatcher, tracker_after_unknown("1"), domain)
     message, text = said(dispatcher, domain)
     with action_context.db.session() as s:
         ticket = s.scalar(select(Ticket))
         worker = registry.person_by_address(s, WORKER)
-        assert ticket.assignee_id == worker.id and ticket.text == "咨询请回电：公积金咋个取"
+        assert ticket.assignee_id == worker.id and ticket.text == "咨询请回电：驾照扣分咋个处理"
         told = list(s.scalars(select(OutboxMessage.text).where(OutboxMessage.recipient == WORKER)))
     assert message["response"] == "utter_policy_callback" and worker.name in text and ticket.number in text
-    assert f"工单{ticket.number}是居民咨询“公积金咋个取”，请回电13900000001。" in told
+    assert f"工单{ticket.number}是居民咨询“驾照扣分咋个处理”，请回电13900000001。" in told
     assert events == [SlotSet("policy_unanswered", None), SlotSet("last_ticket", ticket.number)]
 
 

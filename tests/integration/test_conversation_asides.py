@@ -108,11 +108,11 @@ def test_a_household_change_without_zoufang_is_made_and_an_unknown_colour_is_ask
 
 
 def test_a_call_back_for_a_question_is_never_urgent_even_from_a_red_household(running: Stack):
-    unanswered = say(running, ASKER, "公积金咋个取出来")
-    assert "1" in unanswered, unanswered
+    unanswered = say(running, ASKER, "出国护照在哪里办")
+    assert "答不上" in unanswered and "1" in unanswered, unanswered
     called = say(running, ASKER, "1")
     number = re.search(r"T\d{4,}", called).group(0)
     told = [m["text"] for m in running.outbox(ASKERS_WORKER) if number in m["text"]]
-    assert told and not any("紧急" in text for text in told)  # blind test 6, #59: 【紧急】 for a 公积金 question
+    assert told and not any("紧急" in text for text in told)  # blind test 6, #59: 【紧急】 for an unanswered question
     [ticket] = tickets_of(running, ASKER)
     assert ticket.priority == "normal"

@@ -1,0 +1,38 @@
+"""Someone who cannot type or hear well asking how to reach the service (blind test 26, A3, A82, B126):
+我耳朵不好 只能发短信, 我不会打字 你们有没得电话, 可以直接打电话给你们不, 那你们的电话是多少嘛. Texting is fine,
+and they are given a number they may call: their grid worker's published one, else the service centre's.
+Asking OUR number is never someone else's number (这个电话不便提供), and 没得电话 here is no problem to file."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain as _plain
+from bot.core import triage
+
+# Our number asked for, or whether they may call us.
+_OUR_NUMBER = re.compile(r"(?:你们|您们)(?:的|那边的?|这边的?|这里的?)?(?:电话|号码|联系电话|热线)|"
+                         r"(?:打|拨)个?电话(?:给|到)(?:你们|你|您)|(?:给|跟|同)(?:你们|你|您)打个?电话|"
+                         r"(?:你们|您们)(?:这里|这边)?(?:有没得|有没有|有莫得|有冇得?)[^，,。\s]{0,4}电话")
+# Only able to text: hard of hearing, or no good at typing.
+_ONLY_TEXT = re.compile(r"(?:耳朵|耳背|听不到|听不见|听不清|聋)[^。]{0,16}(?:短信|发消息|发字|打字)|"
+                        r"只能(?:发|打)?(?:短信|消息|打字|发字)")
+# What a call or a text is no problem of: 没得电话, 电话听不到, 打字慢.
+_NOT_A_PROBLEM = re.compile(r"(?:耳朵|耳背)[^，,。\s]{0,3}|电话[^，,。\s]{0,4}|[^，,。\s]{0,4}打字[^，,。\s]{0,2}|手抖")
+
+
+def asks(text: str) -> bool:
+    """Whether a message asks how to reach us by phone, or says they can only text, naming no problem or danger."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain) or triage.is_abuse(plain):
+        return False
+    if _OUR_NUMBER.search(plain) is None and _ONLY_TEXT.search(plain) is None:
+        return False
+    rest = _NOT_A_PROBLEM.sub(" ", _ONLY_TEXT.sub(" ", _OUR_NUMBER.sub(" ", plain)))
+    return not triage.has_problem(rest)
+
+
+def reply(name: str, phone: str, grid_worker: bool) -> str:
+    """"发短信就行…可以打网格员杨艳电话…": texting is fine, and the number to call, whole."""
+    who = f"网格员{name}" if grid_worker else name
+    return f"发短信就行，我们都看得到；要打电话，可以直接打{who}电话{phone}。"
