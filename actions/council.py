@@ -15,7 +15,7 @@ from actions.policy import pending_callback
 from actions.runtime import context
 from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
-from bot.core import council
+from bot.core import council, public_board
 from bot.core.council_dialogue import closed_result, handle_vote, vote_progress, withdraw_latest
 from bot.core.council_words import asks_progress, drops_proposal, is_withdrawal, proposal_subject, proposes_anew
 from bot.core.points import PointRules
@@ -98,8 +98,9 @@ class ActionAskTopics(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         with ctx.db.session() as session:
-            person = registered_sender(session, tracker, dispatcher)
-            if person is None:
+            person = sender_person(session, tracker)
+            if person is None:  # what hangs on the village board is public (bot/core/public_board.py)
+                dispatcher.utter_message(text=public_board.outsider_board(session))
                 return []
             result = closed_result(session, ctx.clock, person, tracker_data.text(tracker))
             if result is not None:  # 垃圾费最后咋个定的: that topic's result, in one SMS part

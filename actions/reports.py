@@ -17,7 +17,7 @@ from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import gates, place_answers, reports, sent_before, ticket_questions, triage, two_problems
+from bot.core import gates, help_requests, place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
@@ -387,7 +387,9 @@ class ActionSubmitReport(Action):
         if merged_into:
             dispatcher.utter_message(response="utter_report_merged", number=merged_into)
             return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", merged_into)]
-        if assignee:
+        if help_requests.asks_for_help(report.text):  # 帮我买菜: someone will come (bot/core/help_requests.py)
+            dispatcher.utter_message(text=help_requests.opened_reply(number or "", assignee))
+        elif assignee:
             dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
         else:
             dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)

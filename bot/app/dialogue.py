@@ -68,6 +68,7 @@ from bot.core import (
     emergency_updates,
     followups,
     lifecycle,
+    place_parts,
     rating_changes,
     rating_remarks,
     registration,
@@ -352,6 +353,10 @@ class DialogueContext:
             photos = list(dict.fromkeys([*held_photos, *reports.photos_of_message(s, asked.id)]))
             if photos:
                 carried["photos"] = list(photos)
+            ticket = followups.open_report(s, self.clock, message.sender, self.followup_window * 2)
+            beside = place_parts.spot_beside(ticket.place_text or "", asked.text) if ticket is not None else ""
+            if beside:  # 楼上那家天天吵 said after a report at 安居苑2栋: there (blind test 26, B31)
+                carried["held_place"] = beside
             return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
 
     async def _place_only(self, text: str, message: Claimed) -> bool:

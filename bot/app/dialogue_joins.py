@@ -20,6 +20,7 @@ from bot.core import (
     followups,
     lifecycle,
     other_problem,
+    place_parts,
     report_location,
     reports,
     sent_before,
@@ -85,8 +86,11 @@ class Joins:
             # A complete report of its own the classifier may not place (有个老人家坐在路边 说找不到屋了 安居苑门口,
             # blind test 24): filed as one all the same (actions/reports.py's ActionUnsure).
             own = other_problem.own_report(ticket.text, ticket.place_text, text)
+            # 还有楼上那家天天半夜打麻将, after a report at 安居苑2栋: that building is its place (blind test 26, B31).
+            beside = place_parts.spot_beside(ticket.place_text or "", text)
             return replace(message, payload={**message.payload, "context_read": True, **({OWN_REPORT: True} if own
-                                                                                          else {})})
+                                                                                          else {}),
+                                             **({"held_place": beside} if beside else {})})
 
     def add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str,
              point: tuple[float, float] | None = None) -> None:

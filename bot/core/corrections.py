@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, cancelling, lifecycle, registry
+from bot.core import after_report, cancelling, lifecycle, place_parts, registry
 from bot.core.emergencies import landmark_in, reads_as_place, spoken_place
 from bot.core.followups import add_detail, ends_as_place, handlers
 from bot.core.notify import notify
@@ -174,9 +174,13 @@ def fix_place(session: Session, clock: Clock, ticket: Ticket, place: str, addres
 
 def completed_place(session: Session, place: str, before: str) -> str:
     """"6栋" said for "安居苑5栋门口" → "安居苑6栋门口"; "6栋门口" → "安居苑6栋门口": a building said alone is in
-    the estate of the place before. A place naming an estate, a street or a grid stands as said."""
-    if match_place(session, place).name or not _BUILDING.match(place):
+    the estate of the place before. A finer part said alone (2单元, 4楼, 302) replaces only that part of the place
+    before (安居苑3栋1单元楼道 → 安居苑3栋2单元楼道, blind test 26, A68). A place naming an estate, a street or a grid
+    stands as said."""
+    if match_place(session, place).name:
         return place
+    if not _BUILDING.match(place):
+        return place_parts.replaced(before, place) or place
     estate = match_place(session, before).name
     if not estate:
         return place

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import danger_signs, problem_context, question_kinds
+from bot.core import danger_signs, help_requests, problem_context, question_kinds
 from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
@@ -135,8 +135,11 @@ _BURNS = re.compile(r"火|烟|烧|爆|焦|发烫|漏电|电到人")
 
 def facility_category(category: str, text: str) -> str:
     """The category of a report: a broken charging cabinet or pile is 道路设施 (public facilities) when the
-    classifier said 消防安全 or 其他 and nothing burns; otherwise the classifier's."""
+    classifier said 消防安全 or 其他 and nothing burns; help at home asked for by someone who cannot manage
+    (帮我买菜, 腿脚不方便) is 养老助残 (bot/core/help_requests.py); otherwise the classifier's."""
     plain = _plain(text)
+    if help_requests.asks_for_help(plain):
+        return help_requests.CATEGORY
     if category in ("fire_safety", "other") and _CHARGER.search(plain) and _OUT_OF_ORDER.search(plain) \
             and not _BURNS.search(plain):
         return "roads"
@@ -190,7 +193,8 @@ def asks_despite_problem(text: str) -> bool:
 
 def has_problem(text: str) -> bool:
     plain = _plain(text)  # 歪起了, 停了两天了 count too unless asked about (bot/core/problem_context.py)
-    return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain)
+    return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain) \
+        or help_requests.asks_for_help(plain)  # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102)
 
 
 # Standing down: 算了 不报了, it is fixed (blind test 8, #150: "算了 不报了 我喊儿子拿螺丝刀拧紧了" raised 110).

@@ -11,7 +11,7 @@ from actions.council import ActionAskTopics, ActionSubmitTopic, ActionVote, Vali
 from actions.points import ActionAskPoints
 from actions.runtime import ActionContext
 from actions.tickets import ActionCancelTicket
-from bot.core import council, points, reports
+from bot.core import council, points, public_board, reports
 from bot.core.council_ballots import cast
 from bot.core.council_dialogue import pending
 from bot.core.notify import notify
@@ -184,12 +184,14 @@ async def test_asking_how_the_vote_stands_gets_the_turnout_whether_read_as_a_bal
         assert s.scalar(select(func.count()).select_from(Ballot)) == 1
 
 
-async def test_a_stranger_asking_for_the_board_or_points_hears_they_are_not_registered(
+async def test_a_stranger_asking_for_points_hears_they_are_not_registered_but_sees_the_public_board(
         action_context: ActionContext, dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
     board = await ActionAskTopics().run(dispatcher, make_tracker(STRANGER, "有什么投票", intent="ask_topics"), domain)
     pts = await ActionAskPoints().run(dispatcher, make_tracker(STRANGER, "我的积分", intent="ask_points"), domain)
     assert (board, pts) == ([], [])
-    assert [r for r, _ in said(dispatcher)] == ["utter_not_registered", "utter_not_registered"]
+    texts = [m.get("text") for m in dispatcher.messages]
+    assert texts[0] == public_board.NOTHING  # what hangs on the village board is public (blind test 26, B22)
+    assert [r for r, _ in said(dispatcher)][-1] == "utter_not_registered"
 
 
 async def test_a_confirmed_proposal_goes_to_the_secretary(action_context: ActionContext,

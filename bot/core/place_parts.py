@@ -1,0 +1,65 @@
+"""The parts of a place inside an estate, coarse to fine: building (3栋), unit (2单元), floor (4楼) and room (302).
+
+- A correction naming one part ("不是1单元 是2单元") replaces only that part of the place before: 安居苑3栋1单元楼道
+  becomes 安居苑3栋2单元楼道, never plain "2单元" (blind test 26, A68: the worker read "地点更正为：2单元");
+- a spot beside the place just given (楼上那家, 隔壁, 对门) is in that place's building (blind test 26, B31:
+  "还有楼上那家天天半夜打麻将" right after a report at 安居苑2栋 was asked "请问在哪点？")."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"(?:\d+|[一二三四五六七八九十]+)"
+# Coarse to fine; a floor is never the 楼 of 号楼 (a building) nor of 楼道/楼梯/楼顶.
+PARTS = (
+    re.compile(rf"{_NUMBER}\s*(?:栋|幢|号楼)"),
+    re.compile(rf"{_NUMBER}\s*单元"),
+    re.compile(rf"{_NUMBER}\s*(?:楼(?![道梯顶上下房])|层)"),
+    re.compile(r"\d{3,4}(?:\s*(?:室|号(?!楼)))?(?!\d|\s*(?:栋|幢|号楼|单元|楼|层))"),
+)
+# A spot beside a place (楼上那家, 我们隔壁, 对门那户) at the start of a report that names no place of its own.
+_BESIDE = re.compile(r"^(?:还有|另外|然后|对了|再有)?\s*(?:我们?|我家|我屋)?(?:家)?(?:的)?"
+                     r"(?:楼上|楼下|隔壁子?|对门|隔壁邻居|楼上邻居|楼下邻居)")
+
+
+def _level(said: str) -> tuple[int, re.Match[str]] | None:
+    """Which part a said place starts with (0 building … 3 room) and its match, else None."""
+    for level, part in enumerate(PARTS):
+        found = part.match(said)
+        if found is not None:
+            return level, found
+    return None
+
+
+def replaced(before: str, said: str) -> str | None:
+    """`before` with the part `said` names put in: "安居苑3栋1单元楼道" and "2单元" → "安居苑3栋2单元楼道"; "2单元门口"
+    → "安居苑3栋2单元门口"; "安居苑3栋" and "2单元" → "安居苑3栋2单元". None when `said` starts with no part, or
+    `before` has none above it to keep (a unit said for 河滨路)."""
+    said = said.strip()
+    level = _level(said)
+    if level is None or not before:
+        return None
+    depth, found = level
+    alone = found.end() == len(said)
+    same = PARTS[depth].search(before)
+    if same is not None:
+        return before[:same.start()] + (said + before[same.end():] if alone else said)
+    above = [m for m in (PARTS[d].search(before) for d in range(depth)) if m is not None]
+    if not above:
+        return None
+    return before[:max(m.end() for m in above)] + said
+
+
+def building_of(place: str) -> str:
+    """The place up to its unit, else its building ("安居苑2栋3单元402" → "安居苑2栋3单元"); as it is when it has no
+    building."""
+    ends = [m.end() for m in (PARTS[d].search(place) for d in (0, 1)) if m is not None]
+    return place[:max(ends)] if ends else place
+
+
+def spot_beside(place: str, text: str) -> str:
+    """The place a report about a spot beside the reporter's just given place means ("还有楼上那家天天半夜打麻将"
+    after a report at 安居苑2栋门口 → 安居苑2栋), else "" (no such spot, or no place before)."""
+    if not place or _BESIDE.match(" ".join(text.split())) is None:
+        return ""
+    return building_of(place)
