@@ -34,6 +34,7 @@ from rasa.shared.nlu.constants import (
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
     INTENT_RESPONSE_KEY,
+    METADATA,
     PREDICTED_CONFIDENCE_KEY,
     RESPONSE_SELECTOR,
     TEXT,
@@ -46,6 +47,7 @@ import engine_ext.features as features_module
 import engine_ext.lexicon as lexicon_module
 from engine_ext.features import TextFeatures
 from engine_ext.lexicon import DIALECT_FILE, LEXICON_FILE, load_dialect, load_lexicon
+from engine_ext.roles import STAFF_ONLY_INTENTS, for_role, role_of
 
 MODEL_FILE = "linear_classifier.json"
 SELECTOR_KEY = "default"
@@ -87,6 +89,9 @@ class LinearClassifier(GraphComponent):
             "dialect": True,
             "intent_features": {"standard": 0.0, "topics": 0.0},
             "category_features": {"standard": 0.0, "topics": 0.0},
+            # Intents dropped from the ranking when the message's metadata says the sender is not staff
+            # (engine_ext/roles.py); a message without a role keeps them all.
+            "staff_only_intents": list(STAFF_ONLY_INTENTS),
         }
 
     def __init__(
@@ -227,7 +232,9 @@ class LinearClassifier(GraphComponent):
             if not text or text.startswith("/"):
                 continue  # "/intent" triggers keep what the RegexMessageHandler set
             if self._intents is not None:
-                ranking = ranked(self._intent_scores(self._features.transform([text])), INTENT_NAME_KEY)
+                scores = for_role(self._intent_scores(self._features.transform([text])),
+                                  role_of(message.get(METADATA)), self._config["staff_only_intents"])
+                ranking = ranked(scores, INTENT_NAME_KEY)
                 message.set(INTENT, ranking[0], add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             if self._categories is not None and self._category_features is not None:
