@@ -27,7 +27,7 @@ DATA = {
     ("worker_ack", None): ["收到", "T1042 收到", "收到 马上去", "收到收到 在处理了", "已收到 这就去"],
 }
 # The same words from senders of each role (None: a message without metadata, as `/model/parse` sends).
-ROLES = {"收到 好的": [None, "staff", "resident"]}
+ROLES = {"收到 好的": [None, "staff", "resident"], "收到收到": [None, "resident"]}
 
 
 def main() -> None:

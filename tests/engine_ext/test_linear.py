@@ -83,3 +83,13 @@ def test_staff_and_a_message_without_a_role_keep_every_intent(probed: dict[str, 
     unknown, staff = probed["收到 好的 (None)"], probed["收到 好的 (staff)"]
     assert staff["ranking"] == unknown["ranking"]
     assert "worker_ack" in {r["name"] for r in staff["ranking"]}
+
+
+def test_words_only_a_staff_intent_claimed_are_not_blown_up_into_a_confident_guess_for_a_resident(
+        probed: dict[str, dict]) -> None:
+    unknown, resident = probed["收到收到 (None)"], probed["收到收到 (resident)"]
+    assert unknown["intent"]["name"] == "worker_ack"
+    # What is left is the raw one-vs-rest evidence, far too weak to claim the message: FallbackClassifier's.
+    assert "worker_ack" not in {r["name"] for r in resident["ranking"]}
+    assert sum(r["confidence"] for r in resident["ranking"]) < 0.2
+    assert resident["intent"]["confidence"] < 0.1
