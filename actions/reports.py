@@ -17,7 +17,18 @@ from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import gates, help_requests, place_answers, reports, sent_before, ticket_questions, triage, two_problems
+from actions.tickets import ActionWorkerTicket
+from bot.core import (
+    commands,
+    gates,
+    help_requests,
+    place_answers,
+    reports,
+    sent_before,
+    ticket_questions,
+    triage,
+    two_problems,
+)
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
@@ -159,6 +170,10 @@ class ActionUnsure(Action):
         if (triage.has_problem(text) and not triage.asks_despite_problem(text)) \
                 or tracker_data.metadata(tracker).get(OWN_REPORT):
             return await ActionReportInstead().run(dispatcher, tracker, domain)
+        # A staff member's words on a ticket from someone who is not staff (收到 T1042): the classifier, told the
+        # sender's role, no longer reads them as worker_ack; the staff desk's action says who may (issue 18).
+        if commands.says_staff_command(text):
+            return await ActionWorkerTicket().run(dispatcher, tracker, domain)
         # A question the knowledge base answers is answered (换电柜在哪: blind test 5, #112); the rest 没太看懂.
         return await ActionNotUnderstood().run(dispatcher, tracker, domain)
 

@@ -9,6 +9,11 @@ training data (each set's README says how), so this is the nearest thing here to
 set. One run loads the model once and fits the baseline (character 1-3-gram TF-IDF +
 LogisticRegression, as in bench/nlu_eval.py) once on all of nlu/*.yml; every set is scored by those
 same two. Nothing here feeds back into the training data.
+
+The sets with a `voice` column (B, C) are parsed a second time with the sender's role as the app tells the
+engine (`{"role": "staff"}` for the staff voices, `"resident"` for the others; engine_ext/roles.py), and
+both readings are reported side by side; set A has no voice and gets no metadata. The baseline sees the
+text alone, as the issue defines it.
 """
 
 from __future__ import annotations
@@ -44,6 +49,14 @@ from bench.nlu_eval import (  # noqa: E402
 )
 from engine_ext.normalize import normalize_text  # noqa: E402
 
+# The held-out sets' voices of staff (grid workers, secretaries, the duty officer): the rest are residents.
+STAFF_VOICES = frozenset({"worker", "grid_worker", "secretary", "duty", "duty_officer"})
+
+
+def role_metadata(voice: str) -> dict[str, str]:
+    """The metadata the app sends with a turn from a sender of this voice (bot/app/services.py, SenderRole)."""
+    return {"role": "staff" if voice in STAFF_VOICES else "resident"}
+
 
 def scores(gold_i: list[str], pred_i: list[str], gold_c: list[str], pred_c: list[str]) -> dict[str, float]:
     labels_i, labels_c = sorted(set(gold_i)), sorted(set(gold_c))
@@ -67,6 +80,8 @@ class Scored:
     latencies: list[float]
     base_i: list[str]
     base_c: list[str]
+    # The pipeline's answers with the sender's role in the metadata (None: the set has no voice).
+    with_role: list[dict[str, Any]] | None = None
 
     @property
     def texts(self) -> list[str]:
@@ -93,6 +108,14 @@ class Scored:
     def pipeline_c(self) -> list[str]:
         return [predicted_category(self.results[n]) or "none" for n in self.cat_rows]
 
+    @property
+    def role_i(self) -> list[str]:
+        return [top_non_fallback_intent(r) for r in self.with_role or self.results]
+
+    @property
+    def role_c(self) -> list[str]:
+        return [predicted_category((self.with_role or self.results)[n]) or "none" for n in self.cat_rows]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -108,6 +131,14 @@ def main() -> None:
     # One model load for every set: the texts of all sets in one go, split afterwards.
     all_texts = [t for name in SETS for t, _, _ in rows[name]]
     results, latencies = asyncio.run(parse_all(args.model, all_texts))
+    # The sets with voices once more, each message with its sender's role (the same model, loaded again).
+    voiced = [name for name in SETS if tables[name] and "voice" in tables[name][0]]
+    role_texts = [t for name in voiced for t, _, _ in rows[name]]
+    role_meta: list[dict[str, Any] | None] = [role_metadata(r["voice"]) for name in voiced for r in tables[name]]
+    role_results, _ = asyncio.run(parse_all(args.model, role_texts, role_meta))
+    by_set, at = {}, 0
+    for name in voiced:
+        by_set[name], at = role_results[at:at + len(rows[name])], at + len(rows[name])
 
     # One baseline for every set, fitted on all the training data.
     examples = load_examples()
@@ -131,6 +162,7 @@ def main() -> None:
             latencies=latencies[start:end],
             base_i=list(intent_model.predict(normalized)),
             base_c=list(cat_model.predict(cat_texts)),
+            with_role=by_set.get(name),
         ))
         start = end
 
@@ -142,7 +174,8 @@ def main() -> None:
         f"`{Path(args.model).name}`, {elapsed:.0f} s wall time. Machine: {machine()}; load average "
         f"{load_before[0]:.1f} at the start, {load_after[0]:.1f} at the end.",
         "",
-        f"All figures below come from this one run: the model was loaded once and parsed every set, and "
+        f"All figures below come from this one run: the model was loaded once and parsed every set (and "
+        f"once more for the sets with voices, with the sender's role: below), and "
         f"the baseline (TF-IDF over character 1-3-grams + LogisticRegression, one model for intents and one "
         f"for report/emergency categories) was fitted once on all {len(examples)} training examples of "
         "`nlu/*.yml` and predicted every set. Neither set is used to write training data or to choose "
@@ -156,6 +189,7 @@ def main() -> None:
         "classify` prints it; category figures are over the report_issue/emergency messages, whatever "
         "intent was predicted for them (a missing category counts as wrong).",
         "",
+        *role_lines(scored),
     ]
     for s in scored:
         lines += set_lines(s, len(examples))
@@ -180,6 +214,32 @@ def headline_row(s: Scored) -> str:
     base = scores(s.gold_i, s.base_i, s.gold_c, s.base_c)
     return (f"| {s.name} (`bench/{s.folder.name}/`) | {len(s.rows)} | {ours['acc']:.3f} / {base['acc']:.3f} | "
             f"{ours['f1']:.3f} / {base['f1']:.3f} | {ours['cat_f1']:.3f} / {base['cat_f1']:.3f} |")
+
+
+def role_lines(scored: list[Scored]) -> list[str]:
+    """The pipeline on the text alone and with the sender's role, same run, same model."""
+    lines = [
+        "### The sender's role as a signal",
+        "",
+        "The sets with a `voice` column parsed again, each message with the role the app tells the engine "
+        f"(`staff` for the voices {', '.join(sorted(STAFF_VOICES))}; `resident` for the others): a resident's "
+        "message never means worker_ack or worker_resolve (engine_ext/roles.py). Text alone / with the role; "
+        "fixed and broken count the messages whose intent became right or wrong.",
+        "",
+        "| set | intent accuracy | intent macro-F1 | category macro-F1 | fixed | broken |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in scored:
+        if s.with_role is None:
+            continue
+        text = scores(s.gold_i, s.pipeline_i, s.gold_c, s.pipeline_c)
+        role = scores(s.gold_i, s.role_i, s.gold_c, s.role_c)
+        pairs = list(zip(s.gold_i, s.pipeline_i, s.role_i, strict=True))
+        fixed = sum(g != a and g == b for g, a, b in pairs)
+        broken = sum(g == a and g != b for g, a, b in pairs)
+        lines.append(f"| {s.name} | {text['acc']:.3f} / {role['acc']:.3f} | {text['f1']:.3f} / {role['f1']:.3f} | "
+                     f"{text['cat_f1']:.3f} / {role['cat_f1']:.3f} | {fixed} | {broken} |")
+    return [*lines, ""]
 
 
 def set_lines(s: Scored, n_examples: int) -> list[str]:

@@ -99,15 +99,22 @@ def write_fold_inputs(
     return nlu_path, domain_path, config_path
 
 
-async def parse_all(model_path: str, texts: list[str]) -> tuple[list[dict[str, Any]], list[float]]:
+async def parse_all(model_path: str, texts: list[str], metadata: list[dict[str, Any] | None] | None = None,
+                    ) -> tuple[list[dict[str, Any]], list[float]]:
+    """Every text parsed by the model; with `metadata`, each text with its own (the sender's role, …), as
+    the REST channel hands a turn's metadata to the pipeline."""
     from rasa.core.agent import Agent
+    from rasa.core.channels.channel import UserMessage
 
     agent = Agent.load(model_path)
     await agent.parse_message("你好")  # warm-up, not timed
     results, latencies = [], []
-    for text in texts:
+    for n, text in enumerate(texts):
         start = time.perf_counter()
-        result = await agent.parse_message(text)
+        if metadata is None:
+            result = await agent.parse_message(text)
+        else:
+            result = await agent.processor.parse_message(UserMessage(text, metadata=metadata[n]))
         latencies.append(time.perf_counter() - start)
         results.append(result)
     return results, latencies

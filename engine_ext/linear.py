@@ -34,6 +34,7 @@ from rasa.shared.nlu.constants import (
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
     INTENT_RESPONSE_KEY,
+    METADATA,
     PREDICTED_CONFIDENCE_KEY,
     RESPONSE_SELECTOR,
     TEXT,
@@ -46,6 +47,7 @@ import engine_ext.features as features_module
 import engine_ext.lexicon as lexicon_module
 from engine_ext.features import TextFeatures
 from engine_ext.lexicon import DIALECT_FILE, LEXICON_FILE, load_dialect, load_lexicon
+from engine_ext.roles import STAFF_ONLY_INTENTS, allowed, role_of
 
 MODEL_FILE = "linear_classifier.json"
 SELECTOR_KEY = "default"
@@ -87,6 +89,9 @@ class LinearClassifier(GraphComponent):
             "dialect": True,
             "intent_features": {"standard": 0.0, "topics": 0.0},
             "category_features": {"standard": 0.0, "topics": 0.0},
+            # Intents dropped from the ranking when the message's metadata says the sender is not staff
+            # (engine_ext/roles.py); a message without a role keeps them all.
+            "staff_only_intents": list(STAFF_ONLY_INTENTS),
         }
 
     def __init__(
@@ -227,7 +232,8 @@ class LinearClassifier(GraphComponent):
             if not text or text.startswith("/"):
                 continue  # "/intent" triggers keep what the RegexMessageHandler set
             if self._intents is not None:
-                ranking = ranked(self._intent_scores(self._features.transform([text])), INTENT_NAME_KEY)
+                scores = self._intent_scores(self._features.transform([text]), role_of(message.get(METADATA)))
+                ranking = ranked(scores, INTENT_NAME_KEY)
                 message.set(INTENT, ranking[0], add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             if self._categories is not None and self._category_features is not None:
@@ -235,13 +241,23 @@ class LinearClassifier(GraphComponent):
                 self._select_category(message, _probabilities(self._categories, features))
         return messages
 
-    def _intent_scores(self, features: Any) -> dict[str, float]:
+    def _intent_scores(self, features: Any, role: str | None = None) -> dict[str, float]:
+        """Every intent the sender's role allows (engine_ext/roles.py) with its score: normalised to 1, or the
+        raw one-vs-rest scores when together they fall short of `min_evidence`."""
         assert self._intents is not None
-        if self._intents.multi_class == "ovr" or self._intents.solver == "liblinear":
+        staff_only = self._config["staff_only_intents"]
+        ovr = self._intents.multi_class == "ovr" or self._intents.solver == "liblinear"
+        if ovr and len(self._intents.classes_) > 2:
             raw = 1.0 / (1.0 + np.exp(-self._intents.decision_function(features)[0]))
-            if raw.sum() < float(self._config["min_evidence"]):
-                return {str(label): float(p) for label, p in zip(self._intents.classes_, raw, strict=True)}
-        return _probabilities(self._intents, features)
+            scores = allowed({str(label): float(p) for label, p in zip(self._intents.classes_, raw, strict=True)},
+                             role, staff_only)
+            total = sum(scores.values())
+            if total < float(self._config["min_evidence"]):
+                return scores
+            return {label: score / total for label, score in scores.items()}  # what predict_proba does for ovr
+        scores = allowed(_probabilities(self._intents, features), role, staff_only)
+        total = sum(scores.values())
+        return {label: score / total for label, score in scores.items()} if total > 0 else scores
 
     def _select_category(self, message: Message, scores: dict[str, float]) -> None:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)

@@ -162,6 +162,18 @@ class WorkerCommand:
     note: str
 
 
+# Words only staff use on a ticket: taking it on, finishing it, handing it back (a resident's 好的 or 修好了 is not).
+STAFF_WORDS = ("收到", "接单", "接手", "这就去", "马上过去", "马上去", "办结", "处理完毕", "退单", "退回")
+
+
+def says_staff_command(text: str) -> bool:
+    """A ticket named with a staff member's own words for it (收到 T1042, T1042 已办结, 退单 T1042), not asked
+    about: what staff would send, whoever sent it."""
+    if ticket_number_in(text) is None or _QUESTION.search(without_number(text)):
+        return False
+    return any(word in text for word in STAFF_WORDS)
+
+
 def worker_command(text: str, intent: str) -> WorkerCommand:
     """What a worker's message asks for. Words win over the intent: 退单, 处理中 and 详情 have no intent
     of their own, and a progress note ("T1007 进度 已联系医生上门") must never close a ticket however

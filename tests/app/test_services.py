@@ -1,4 +1,4 @@
-from bot.app.services import Services, build_services, staff_among
+from bot.app.services import SenderRole, Services, build_services, staff_among
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.messaging.ports import Inbound
@@ -27,3 +27,11 @@ def test_the_inbox_tells_staff_apart_by_the_registry_so_they_never_get_the_resid
     assert services.inbox.notice_exempt is staff_among
     with demo_db.engine.begin() as conn:
         assert staff_among(conn, [WORKER, RESIDENT, STRANGER, DUTY_OFFICER]) == {WORKER, DUTY_OFFICER}
+
+
+async def test_the_worker_tells_the_engine_staff_from_residents_and_strangers_by_the_registry(
+        demo_db: Database, services: Services):
+    # Issue 18: the classifier drops the staff-only intents for anyone who is not staff.
+    assert isinstance(services.worker.role_of, SenderRole)
+    roles = {sender: await services.worker.role_of(sender) for sender in (WORKER, DUTY_OFFICER, RESIDENT, STRANGER)}
+    assert roles == {WORKER: "staff", DUTY_OFFICER: "staff", RESIDENT: "resident", STRANGER: "resident"}

@@ -1,6 +1,13 @@
 import pytest
 
-from bot.core.commands import rating_in, ticket_number_in, ticket_numbers_in, without_number, worker_command
+from bot.core.commands import (
+    rating_in,
+    says_staff_command,
+    ticket_number_in,
+    ticket_numbers_in,
+    without_number,
+    worker_command,
+)
 
 
 @pytest.mark.parametrize("text", ["收到 T1023", "t1023 收到", "Ｔ１０２３收到", "1023号收到", "工单1023 已接",
@@ -170,3 +177,13 @@ def test_plain_words_of_a_clean_emptied_or_mended_place_resolve(text):
                                   "T1014 还在漏 没修好", "T1015 要下午才能用了"])
 def test_those_words_not_yet_true_stay_progress(text):
     assert worker_command(text, "worker_ack").verb != "resolve"
+
+
+@pytest.mark.parametrize(("text", "staff_words"), [
+    ("收到 T1042", True), ("T1042 已办结 路灯换好了", True), ("退单 T1042 不是我们网格的", True),
+    ("T1042", False), ("T1042 进度怎么样", False), ("收到了吗 T1042", False), ("好的 T1001 谢谢", False),
+    ("T1001 修好了", False), ("收到", False),
+])
+def test_a_ticket_named_with_words_only_staff_use_is_told_from_a_residents_words_on_it(text: str,
+                                                                                     staff_words: bool):
+    assert says_staff_command(text) is staff_words

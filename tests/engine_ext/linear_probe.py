@@ -23,7 +23,11 @@ DATA = {
     ("report_issue", "roads"): ["路灯坏了", "路登不亮了", "马路上有个坑", "井盖没了", "路灯黑了好几天"],
     ("report_issue", "sanitation"): ["垃圾没人收", "垃极臭得很", "化粪池满了", "垃圾堆成山了", "厕所脏得很"],
     ("emergency", "roads"): ["桥塌了快来人", "路面塌了车掉下去了", "快来 山体滑坡把路埋了"],
+    ("affirm", None): ["好的", "可以", "行", "对的", "好"],
+    ("worker_ack", None): ["收到", "T1042 收到", "收到 马上去", "收到收到 在处理了", "已收到 这就去"],
 }
+# The same words from senders of each role (None: a message without metadata, as `/model/parse` sends).
+ROLES = {"收到 好的": [None, "staff", "resident"], "收到收到": [None, "resident"]}
 
 
 def main() -> None:
@@ -49,6 +53,12 @@ def main() -> None:
             loaded.process([message])
             out.append({"text": text, "intent": message.get("intent"), "ranking": message.get("intent_ranking"),
                         "selector": message.get("response_selector")})
+        for text, roles in ROLES.items():
+            for role in roles:
+                message = Message(data={"text": text, "metadata": {"role": role} if role else None})
+                loaded.process([message])
+                out.append({"text": f"{text} ({role})", "intent": message.get("intent"),
+                            "ranking": message.get("intent_ranking"), "selector": message.get("response_selector")})
         print(json.dumps(out, ensure_ascii=False))
 
 

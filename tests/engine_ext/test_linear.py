@@ -30,7 +30,7 @@ def test_the_intent_ranking_names_every_intent_best_first_and_sums_to_one(probed
     lamp = probed["路灯不亮"]
     assert lamp["intent"]["name"] == "report_issue"
     confidences = [r["confidence"] for r in lamp["ranking"]]
-    assert {r["name"] for r in lamp["ranking"]} == {"greet", "report_issue", "emergency"}
+    assert {r["name"] for r in lamp["ranking"]} == {"greet", "report_issue", "emergency", "affirm", "worker_ack"}
     assert confidences == sorted(confidences, reverse=True) and sum(confidences) == pytest.approx(1.0)
     assert lamp["intent"] == lamp["ranking"][0]
 
@@ -65,3 +65,31 @@ def test_a_greeting_has_no_category_in_classify(probed: dict[str, dict]) -> None
 def test_an_intent_trigger_is_left_to_rasa(probed: dict[str, dict]) -> None:
     assert probed["/greet"]["intent"] is None and probed["/greet"]["selector"] is None
 
+
+
+def test_a_residents_message_never_means_a_staff_only_intent_and_the_rest_keeps_the_whole_score(
+        probed: dict[str, dict]) -> None:
+    unknown, resident = probed["收到 好的 (None)"], probed["收到 好的 (resident)"]
+    assert unknown["intent"]["name"] == "worker_ack"  # the words alone lean to staff's 收到
+    assert resident["intent"]["name"] == "affirm"
+    assert "worker_ack" not in {r["name"] for r in resident["ranking"]}
+    assert sum(r["confidence"] for r in resident["ranking"]) == pytest.approx(1.0)
+    shares = {r["name"]: r["confidence"] for r in unknown["ranking"] if r["name"] != "worker_ack"}
+    rescaled = {r["name"]: r["confidence"] for r in resident["ranking"]}
+    assert rescaled == pytest.approx({name: share / sum(shares.values()) for name, share in shares.items()})
+
+
+def test_staff_and_a_message_without_a_role_keep_every_intent(probed: dict[str, dict]) -> None:
+    unknown, staff = probed["收到 好的 (None)"], probed["收到 好的 (staff)"]
+    assert staff["ranking"] == unknown["ranking"]
+    assert "worker_ack" in {r["name"] for r in staff["ranking"]}
+
+
+def test_words_only_a_staff_intent_claimed_are_not_blown_up_into_a_confident_guess_for_a_resident(
+        probed: dict[str, dict]) -> None:
+    unknown, resident = probed["收到收到 (None)"], probed["收到收到 (resident)"]
+    assert unknown["intent"]["name"] == "worker_ack"
+    # What is left is the raw one-vs-rest evidence, far too weak to claim the message: FallbackClassifier's.
+    assert "worker_ack" not in {r["name"] for r in resident["ranking"]}
+    assert sum(r["confidence"] for r in resident["ranking"]) < 0.2
+    assert resident["intent"]["confidence"] < 0.1
