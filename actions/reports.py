@@ -17,7 +17,7 @@ from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import place_answers, reports, sent_before, ticket_questions, triage, two_problems
+from bot.core import danger_signs, place_answers, reports, sent_before, ticket_questions, triage, two_problems
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
@@ -381,4 +381,6 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
         else:
             dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
+        if danger_signs.bite_advice(report.text):  # 被狗咬了一口 (blind test 27, B71): the rabies jab
+            dispatcher.utter_message(text=danger_signs.bite_advice(report.text))
         return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", number)]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import registry, triage
 from bot.core.emergency_followups import same_kind
-from bot.core.emergency_updates import told_of
+from bot.core.emergency_updates import false_alarm, told_of
 from bot.core.notify import notify
 from bot.core.problem_match import objects_in
 from bot.core.routing_rules import RoutingRules
@@ -35,7 +35,7 @@ def says_not_urgent(text: str) -> bool:
     """Whether a short message says the matter is not urgent, naming no danger."""
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= NOT_URGENT_MAX_CHARS and _NOT_URGENT.search(plain) is not None \
-        and _OF_US.search(plain) is None and not triage.has_danger(plain)
+        and _OF_US.search(plain) is None and not triage.has_danger(plain) and not false_alarm(plain)
 
 
 def downgrade(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, said: str, address: str,
