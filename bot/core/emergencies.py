@@ -367,6 +367,8 @@ def category_for(category: str, text: str) -> str:
     is never 消防安全 for a 救命 in it (blind test 27, A77a was told 119); someone in the water may be (its rescue)."""
     if lift_trapped(text) and not hurt(text):
         return "housing_utilities"
+    if danger_signs.about_to_end_life(text) and not danger_signs.tried_to_end_life(text):
+        return "public_security"  # 说活不下去了 要喝农药: the police's to talk down, whatever the classifier guessed
     if category in ("other", "fire_safety") and not drowning(text) and (
             danger_signs.beating_not_fire(text) or danger_signs.about_to_end_life(text)
             or person_danger.missing_person(text)):

@@ -26,7 +26,7 @@ def _call(category: str, text: str) -> str:
                                   "我邻居说活不下去了 要喝农药",
                                   "楼上那个女的在阳台上哭 说要跳下去",
                                   "有个人爬到天台外面边边上了 劝不下来"])
-@pytest.mark.parametrize("classified", ["other", "fire_safety", "public_security"])
+@pytest.mark.parametrize("classified", ["other", "fire_safety", "public_security", "health"])
 def test_someone_about_to_end_their_life_is_an_emergency_for_110(text: str, classified: str):
     for said_emergency in (True, False):
         assert triage.is_emergency(text, classified_as_emergency=said_emergency)
