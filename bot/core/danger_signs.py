@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
+from bot.core import person_danger
 
 # Someone hit by someone, now: a fight, a beating (domestic violence too), a stick or a brick taken up to hit with.
 # Not 打雷, 打牌, 打电话: someone must be fighting or be hit.
@@ -82,7 +83,7 @@ def only_minor_hurt(plain: str) -> bool:
 
 # Someone about to end their life, or who has tried (blind test 27, B63: "楼顶有个人站在边边上 怕是要跳楼" was an
 # ordinary ticket: its 怕是, "probably", was read as a risk to prevent). Never a sale's 跳楼价.
-_SUICIDE = re.compile(r"跳楼(?![价甩])|跳河|跳江|跳湖|跳水库|跳塘|跳桥|跳下去|要跳|想跳|想不开|寻短见|短见|轻生|"
+_SUICIDE = re.compile(r"跳楼(?![价甩])|跳河|跳江|跳湖|跳水库|跳塘|跳桥|跳下去|想不开|寻短见|短见|轻生|"
                       r"自杀|自尽|"
                       r"不想活|活不下去|(?:喝|吃)(?:了)?(?:农药|敌敌畏|百草枯|老鼠药|耗子药|安眠药)|割腕|上吊|"
                       r"(?:站|坐|爬|翻)(?:在|到|起|上)?[^，,。！!？?\s]{0,6}(?:楼顶|房顶|屋顶|天台|栏杆外|护栏外|桥外)"
@@ -96,7 +97,8 @@ _SUICIDE_DONE = re.compile(r"(?:喝|吃)了(?:农药|敌敌畏|百草枯|老鼠�
 
 def about_to_end_life(plain: str) -> bool:
     """Someone about to jump, take poison or end their life, or who just tried (想不开, 怕是要跳楼, 喝了农药)."""
-    return _SUICIDE.search(plain) is not None and _SUICIDE_PAST.search(plain) is None
+    return _SUICIDE.search(plain) is not None and _SUICIDE_PAST.search(plain) is None \
+        and not person_danger.only_an_animal(plain)  # 我家狗从二楼阳台跳下去了: a pet
 
 
 def tried_to_end_life(plain: str) -> bool:
