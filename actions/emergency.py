@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from actions.tickets import rules
-from bot.core import emergencies, emergency_followups, reports, triage
+from bot.core import danger_signs, emergencies, emergency_followups, reports, triage
 from bot.core.made_up import MADE_UP_REPLY, made_up
 from bot.core.tickets import Report, assignee_label, home_of
 
@@ -112,4 +112,6 @@ async def _ordinary_report(dispatcher: CollectingDispatcher, tracker: Tracker, c
         dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
     else:
         dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
+    if danger_signs.bite_advice(report.text):  # 被狗咬了一口 (blind test 27, B71): the rabies jab, no 120
+        dispatcher.utter_message(text=danger_signs.bite_advice(report.text))
     return [SlotSet("last_ticket", number)]

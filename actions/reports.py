@@ -20,6 +20,7 @@ from actions.sender import sender_person
 from actions.tickets import ActionWorkerTicket
 from bot.core import (
     commands,
+    danger_signs,
     gates,
     help_requests,
     place_answers,
@@ -408,4 +409,6 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
         else:
             dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
+        if danger_signs.bite_advice(report.text):  # 被狗咬了一口 (blind test 27, B71): the rabies jab
+            dispatcher.utter_message(text=danger_signs.bite_advice(report.text))
         return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", number)]

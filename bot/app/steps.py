@@ -89,7 +89,11 @@ class EmergencyPlace:
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if "lat" not in message.payload and emergency_followups.never_a_place(message.text):
-            return message  # 医院说没得大问题 谢谢, 他穿的蓝色棉袄: an update or a detail (blind test 23, N47, N14)
+            if emergency_updates.says_over(message.text):
+                return message  # 医院说没得大问题 谢谢: an update (blind test 23, N47)
+            # 他穿灰色外套 河畔花园的 (blind test 27, A53): the estate is the place, how he looks goes onto it;
+            # 他穿的蓝色棉袄 alone is a detail (blind test 23, N14)
+            return await self._with_detail(message) or message
         placed = await self._with_detail(message) or await self._place(message)
         if placed is not None:
             return placed
@@ -179,7 +183,7 @@ class EmergencyPlace:
             has_point = isinstance(lat, int | float) and isinstance(lon, int | float)
             if not has_point and not emergencies.reads_as_place(s, message.text):
                 return None
-            place = message.text.strip()
+            place = emergencies.spoken_place(message.text.strip())  # 我们是河畔花园3栋的: 河畔花园3栋 (blind test 27)
             if has_point and place in followups.BARE_WORDS:
                 place = ""  # a location alone ("我在这"): told as its grid and point (give_place)
             return emergencies.give_place(s, self.clock, ticket, place, *((lat, lon) if has_point else (None, None)),

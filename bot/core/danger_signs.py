@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from bot.common.plain_text import plain as _plain
+from bot.core import person_danger
+
 # Someone hit by someone, now: a fight, a beating (domestic violence too), a stick or a brick taken up to hit with.
 # Not 打雷, 打牌, 打电话: someone must be fighting or be hit.
 _VICTIM = r"人|婆娘|老婆|媳妇|女人|男人|老公|娃|孩子|小孩|老人|老汉|老头|婆婆|他|她|自己屋头的"
@@ -18,12 +21,24 @@ _FIGHT = re.compile(r"打架|打起来|打群架|群殴|斗殴|遭人打|被人�
 _NOT_NOW = re.compile(r"昨天|昨晚|前天|上次|上回|之前|以前|那天|经常|老是|天天|每天|打过")
 _NOW = re.compile(r"在打|正在|打起来了|现在|刚刚|快来|救命")
 # Someone down or bleeding in a fight: 有个已经倒了, 都见血了.
-_DOWN_IN_FIGHT = re.compile(r"见血|出血|流血|倒了|倒下|倒在|躺在地|起不来|不动了|打晕|打昏|打伤|打破")
+# 有个人躺下了 (blind test 27, A52 was told 110 only): someone lying down in a fight is down.
+_DOWN_IN_FIGHT = re.compile(r"见血|出血|流血|倒了|倒下|倒在|倒地|躺下|躺起|躺在|趴下|起不来|不动了|打晕|打昏|打伤|打破|"
+                            r"晕过去|昏过去|不省人事")
 
 
 def fight(plain: str) -> bool:
     """A fight or a beating happening, not one of another day or a habit alone."""
     return _FIGHT.search(plain) is not None and (_NOT_NOW.search(plain) is None or _NOW.search(plain) is not None)
+
+
+# Fire, smoke or gas named: what makes an emergency the fire brigade's (119).
+_FIRE_OR_GAS = re.compile(r"火|烟|烧|爆|炸|煤气|燃气|天然气|液化气|漏气|触电|漏电|被困|困在|困到|困住|出不来")
+
+
+def beating_not_fire(plain: str) -> bool:
+    """A fight or a beating with no fire, smoke, gas or rescue in it: the police's (110), never 消防安全, whatever the
+    classifier guessed from 救命 (blind test 27, A77a: "隔壁那家男的又在打老婆 喊救命" was told 119)."""
+    return fight(plain) and _FIRE_OR_GAS.search(plain) is None
 
 
 def hurt_in_fight(plain: str) -> bool:
@@ -64,3 +79,77 @@ _SERIOUS = re.compile(r"骨折|断了|流了?好多血|血止不住|起不来|�
 def only_minor_hurt(plain: str) -> bool:
     """Someone hurt only a little, and said so: a scrape (擦破了皮) or 没得大事, nothing serious with it."""
     return _MINOR.search(plain) is not None and _SERIOUS.search(plain) is None
+
+
+# Someone about to end their life, or who has tried (blind test 27, B63: "楼顶有个人站在边边上 怕是要跳楼" was an
+# ordinary ticket: its 怕是, "probably", was read as a risk to prevent). Never a sale's 跳楼价.
+_SUICIDE = re.compile(r"跳楼(?![价甩])|跳河|跳江|跳湖|跳水库|跳塘|跳桥|跳下去|想不开|寻短见|短见|轻生|"
+                      r"自杀|自尽|"
+                      r"不想活|活不下去|(?:喝|吃)(?:了)?(?:农药|敌敌畏|百草枯|老鼠药|耗子药|安眠药)|割腕|上吊|"
+                      r"(?:站|坐|爬|翻)(?:在|到|起|上)?[^，,。！!？?\s]{0,6}(?:楼顶|房顶|屋顶|天台|栏杆外|护栏外|桥外)"
+                      r"[^，,。！!？?\s]{0,4}(?:边边|边上|边沿|外面|外头)")
+# Said of another day with nothing now (上次有人跳河): no emergency now.
+_SUICIDE_PAST = re.compile(r"以前|上次|上回|去年|那年|前几年|听说")
+# Already done: taken poison, cut, hanged, jumped: hurt, an ambulance too.
+_SUICIDE_DONE = re.compile(r"(?:喝|吃)了(?:农药|敌敌畏|百草枯|老鼠药|耗子药|安眠药)|(?:喝|吃)(?:农药|敌敌畏|百草枯|"
+                           r"老鼠药|耗子药|安眠药)了|割腕了|割了腕|上吊了|跳下去了|已经跳了|跳了下去|吐白沫")
+
+
+def about_to_end_life(plain: str) -> bool:
+    """Someone about to jump, take poison or end their life, or who just tried (想不开, 怕是要跳楼, 喝了农药)."""
+    return _SUICIDE.search(plain) is not None and _SUICIDE_PAST.search(plain) is None \
+        and not person_danger.only_an_animal(plain)  # 我家狗从二楼阳台跳下去了: a pet
+
+
+def tried_to_end_life(plain: str) -> bool:
+    """Someone who has already taken poison, cut or hanged themself or jumped: hurt, for an ambulance too."""
+    return about_to_end_life(plain) and _SUICIDE_DONE.search(plain) is not None
+
+
+# Someone in the water: fallen, slipped or jumped in, washed away (blind test 27, B64: "河里有个娃娃掉下去了" got 110
+# only). A thing dropped in the water (手机掉河里了) is nobody's danger.
+_WATER_BODY = r"河|江|湖|塘|堰塘|水库|水池|池塘|鱼塘|粪坑|水沟|水渠|沟里|井里|水里|水头"
+_IN_WATER = re.compile(rf"(?:掉|落|跌|摔|滑|栽|翻|冲)(?:进|到|下|在)?(?:了)?(?:{_WATER_BODY})|"
+                       rf"跳(?:进|到|下)?(?:了)?(?:{_WATER_BODY})(?:里|头)?了|"
+                       rf"(?:{_WATER_BODY})(?:里|头|里头|里面|边)?[^，,。！!？?\s]{{0,8}}"
+                       r"(?:掉下去|掉进去|落下去|落水|掉下水|沉下去|冲走|扑腾|喊救命|起不来|爬不上来|淹到|淹着)|"
+                       r"被水冲走|冲走了|在水里扑腾|沉下去了|溺水|落水")
+_SOMEONE_IN = re.compile(r"人|娃|孩|小孩|小朋友|老人|老头|老汉|婆婆|爷爷|奶奶|他|她|儿子|女儿|孙|学生|男的|女的|"
+                         r"小伙子|姑娘|救命|快来人")
+
+
+def in_water(plain: str) -> bool:
+    """Someone (not a thing: 手机掉河里了) fallen, washed or jumped into a river, a pond or a well."""
+    return _IN_WATER.search(plain) is not None and _SOMEONE_IN.search(plain) is not None
+
+
+# A dog bite (blind test 27, B71: "送外卖被狗咬了一口 流血了" was a 120 emergency with the duty officer alerted): no
+# emergency, the rabies jab within 24 hours; a mauling, a child bitten in the face, a pack of dogs is one (120).
+_BITE = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}咬|咬[^，,。！!？?\s]{0,3}(?:狗|犬)|遭狗|被狗")
+_MAULED = re.compile(r"满身是?血|全身是?血|一身(?:的)?血|浑身是?血|好多血|流了?好多血|血止不住|止不住|血流不止|"
+                     r"(?:脸|脸上|脑壳|头|脖子|颈子|眼睛|喉咙)|咬烂|咬断|咬掉|撕|扯烂|围到|围着|几条狗|一群狗|好几条|"
+                     r"不松口|拖倒|扑倒|昏|晕|不动|起不来|骨头|肉都")
+
+
+def dog_bite(plain: str) -> bool:
+    """Someone bitten by a dog (or a cat)."""
+    return _BITE.search(plain) is not None
+
+
+def mauled(plain: str) -> bool:
+    """A bite that is an emergency: mauled, bleeding badly, bitten in the face or the head, by a pack."""
+    return dog_bite(plain) and _MAULED.search(plain) is not None
+
+
+def minor_bite(plain: str) -> bool:
+    """A dog bite, no mauling (咬了一口 流了点血): no emergency; the rabies jab within 24 hours."""
+    return dog_bite(plain) and not mauled(plain)
+
+
+BITE_ADVICE = "被狗咬了先用肥皂水冲伤口15分钟，24小时内到医院或疾控中心打狂犬疫苗。"
+
+
+def bite_advice(text: str) -> str:
+    """What to do about a dog bite that is no emergency (the wound washed, the rabies jab within 24 hours), "" for
+    anything else."""
+    return BITE_ADVICE if minor_bite(_plain(text)) else ""

@@ -144,9 +144,11 @@ def answers_where(text: str) -> bool:
 
 # A landmark named in an emergency's own message ("菜市场门口有个老人晕倒了", blind test 5, #35): the place to
 # pass on even when the gazetteer cannot map it to a grid.
-_LANDMARK = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:菜市场|市场|广场|学校|小学|中学|幼儿园|医院|卫生院|诊所|公园|超市|"
-                       r"车站|公交站|加油站|路口|桥头|桥下|河边|公厕|停车场|商场|银行|药店|村委会|居委会)"
-                       r"(?:门口|旁边|附近|对面|后面|前面|里面|边上|那里|那儿)?")
+# A bridge by its name (河滨大桥栏杆外面, blind test 27, C2 was asked where): a place; a bare 桥头 or 桥下 is not.
+_LANDMARK = re.compile(r"(?:(?![个的了在是有那这坐站躺蹲])[\u4e00-\u9fff]){0,4}?"
+                       r"(?:菜市场|市场|广场|学校|小学|中学|幼儿园|医院|卫生院|诊所|公园|超市|"
+                       r"车站|公交站|加油站|路口|大桥|桥头|桥下|河边|河堤|江边|公厕|停车场|商场|银行|药店|村委会|居委会)"
+                       r"(?:门口|旁边|附近|对面|后面|前面|里面|边上|那里|那儿|栏杆外面|栏杆外|栏杆上|上面|下面|底下)?")
 _LEADING = re.compile(r"^(?:快来人啊?|救命啊?|我们|我就?在|就在|在|有?人在|这边|那边)")
 
 
@@ -159,7 +161,8 @@ _BUILDING = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:小区|花园|家园|苑|二
 _ESTATE = re.compile(r"(?:(?![个的了在是有那这])[\u4e00-\u9fff]){2,4}?(?:小区|花园|家园|苑|二期|三期)"
                      r"(?:门口|大门|旁边|对面|后面|外面|里面|那条路)")
 # A landmark with no name to it ("路口两个人打起来了", blind test 6, #64): which crossing? Still asked where.
-_VAGUE = re.compile(r"^(?:那个|这个|那边|这边|有个|一个|前面|后面)?(?:路口|桥头|桥下|河边|路边|街上|马路上)"
+_VAGUE = re.compile(r"^(?:那个|这个|那边|这边|有个|一个|前面|后面)?"
+                    r"(?:路口|大桥|桥头|桥下|河边|河堤|江边|路边|街上|马路上)"
                     r"(?:门口|旁边|附近|对面|后面|前面|里面|边上|那里|那儿)?$")
 _OPENING = re.compile(r"^(?:快来人啊?|救命啊?|我们|我就?在|就在|在|有人在|这边|那边|那个|这个)+")
 
@@ -180,7 +183,8 @@ def landmark_in(text: str) -> str:
 
 # The words around a place said in a sentence ("我在安居苑5栋这边", "是5栋门口嘛"), never part of it (blind test 7,
 # #8: the worker was sent "我在安居苑5栋这边" as the place). Only the edges are taken off: the middle is the place's.
-_SAYING = re.compile(r"^(?:哦|噢|嗯|诶)?(?:应该|其实|我说的)?(?:是在|就是|是|我们?就?在|就在|在|这边|那边|就|去)+")
+_SAYING = re.compile(r"^(?:哦|噢|嗯|诶)?(?:应该|其实|我说的)?"
+                     r"(?:是在|就是|是|我们?(?:家|屋头)?就?(?:是|住|在)|就在|在|这边|那边|就|去)+")
 _TRAILING = re.compile(r"(?:这儿|那儿|这边|那边|这里|那里|这点|那点|嘛|哈|哦|噢|的|呢|啊|呀|[。.！!~～])+$")
 
 
@@ -313,7 +317,8 @@ def without_still_machine(text: str) -> str:
 def hurt(text: str) -> bool:
     """Someone hurt; a thing fallen over (电杆倒起了, blind test 23, N58) is nobody hurt, nor is 没伤到人.
     Someone fallen from a building is hurt (有个娃娃从楼上掉下来了, blind test 25 was told 119 only)."""
-    if person_danger.fell_from_height(text) or danger_signs.hurt_in_fight(text):
+    if person_danger.fell_from_height(text) or danger_signs.hurt_in_fight(text) \
+            or danger_signs.tried_to_end_life(text) or danger_signs.mauled(text):
         return True  # 两个人在打架 有个已经倒了 (blind test 26): someone down in a fight
     found = {m.group(0) for m in _HURT.finditer(without_still_machine(without_nobody(text)))}
     return bool(found) and not (found <= {"倒起"} and person_danger.thing_fell(text))
@@ -321,6 +326,11 @@ AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
 _DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人")
 WATER_RESCUE = "110、120和119"
+
+
+def drowning(text: str) -> bool:
+    """Someone in the water (落水, 河里有个娃娃掉下去了: blind test 27, B64 was told 110 only)."""
+    return _DROWNING.search(text) is not None or danger_signs.in_water(text)
 PERSON_DOWN = "120和110"
 # A gas smell with someone down: the fire brigade for the gas and an ambulance (blind test 7, #38 was told 120 only).
 _GAS = re.compile(r"煤气|燃气|天然气|液化气")
@@ -364,12 +374,21 @@ def lift_trapped(text: str) -> bool:
 def category_for(category: str, text: str) -> str:
     """The emergency's category when the classifier could not place it (其他): someone in the water is the
     police's rescue, a theft or a beating the police's, someone possibly down at home elderly care; people shut in a
-    lift the building's, whatever the classifier said."""
+    lift the building's, whatever the classifier said. A beating, someone about to end their life or someone missing
+    is never 消防安全 for a 救命 in it (blind test 27, A77a was told 119); someone in the water may be (its rescue)."""
     if lift_trapped(text) and not hurt(text):
         return "housing_utilities"
+    if danger_signs.about_to_end_life(text) and not danger_signs.tried_to_end_life(text):
+        return "public_security"  # 说活不下去了 要喝农药: the police's to talk down, whatever the classifier guessed
+    if category in ("other", "fire_safety") and not drowning(text) and (
+            danger_signs.beating_not_fire(text) or danger_signs.about_to_end_life(text)
+            or person_danger.missing_person(text)):
+        return "public_security"
+    if category in ("other", "fire_safety") and danger_signs.mauled(text):
+        return "health"  # 小孩被狗咬了脸 (blind test 27, B71's mauling kept): an ambulance
     if category != "other":
         return category
-    if _DROWNING.search(text) or _FOR_POLICE.search(text) or person_danger.missing_person(text) \
+    if drowning(text) or _FOR_POLICE.search(text) or person_danger.missing_person(text) \
             or _LIVE_WIRE.search(text) or danger_signs.fight(text):
         return "public_security"
     if danger_signs.suspected_gas_leak(text):
@@ -379,8 +398,12 @@ def category_for(category: str, text: str) -> str:
 
 def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     """The number (or numbers, "120和110") to call first for an emergency in `category` described as `text`."""
-    if _DROWNING.search(text):
+    if drowning(text):
         return WATER_RESCUE
+    if danger_signs.about_to_end_life(text):  # 怕是要跳楼, 想不开 (blind test 27, B63): the police; hurt, 120 too
+        return PERSON_DOWN if hurt(text) else POLICE
+    if danger_signs.mauled(text):
+        return AMBULANCE  # mauled by a dog: an ambulance, never the police
     if (person_danger.missing_person(text) or _LIVE_WIRE.search(text)) and not hurt(text):
         return POLICE  # a missing person, a live wire on the road (blind test 23, N14 and N58): never 120
     if lift_trapped(text) and not hurt(text):

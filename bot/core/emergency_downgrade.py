@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import registry, triage
-from bot.core.emergency_followups import same_kind
-from bot.core.emergency_updates import told_of
+from bot.core.cancelling import cancel
+from bot.core.emergency_followups import FALSE_ALARM, same_kind
+from bot.core.emergency_updates import false_alarm, told_of
 from bot.core.notify import notify
 from bot.core.problem_match import objects_in
 from bot.core.routing_rules import RoutingRules
@@ -77,6 +78,9 @@ def stand_down(session: Session, clock: Clock, rules: RoutingRules, emergency: T
                message_id: int | None = None) -> str:
     """"不是急事" after the sender's emergency: the ticket it speaks of made ordinary (already so: told so)."""
     meant = spoken_of(session, address, emergency, said)
+    if meant is emergency and false_alarm(said):  # 是隔壁在熬中药 不是煤气 不是急事哈 (blind test 27, B74): withdrawn,
+        cancel(session, clock, address, emergency.number, text=said)  # never left to the worker as an ordinary job
+        return FALSE_ALARM.format(number=emergency.number)
     if meant.severity != "critical":
         return ALREADY_ORDINARY.format(number=meant.number)
     return downgrade(session, clock, rules, meant, said, address, message_id)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import person_danger, registry, triage
+from bot.core import emergency_questions, person_danger, registry, triage
 from bot.core.cancelling import cancel
 from bot.core.corrections import corrected_place
 from bot.core.emergencies import (
@@ -277,7 +277,8 @@ def may_be_about(text: str) -> bool:
         false_alarm(plain) or asks_what_to_do(plain) or anxious(plain)
         or _HURT.search(without_still_machine(plain)) is not None
         or asks_going_back(plain) or _ABOUT_THEM.search(plain) is not None or _SHUT_IN.search(plain) is not None
-        or _WORSE.search(plain) is not None or triage.has_danger(plain))
+        or _WORSE.search(plain) is not None or triage.has_danger(plain)
+        or emergency_questions.asks_safety(plain) or emergency_questions.asks_how_it_stands(plain))
 
 
 def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, text: str, within: timedelta,
@@ -296,6 +297,11 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
         return add_update(session, clock, ticket, text, address, message_id)
     if asks_what_to_do(text):
         return advice(ticket, phone) + where
+    safety = emergency_questions.safety_answer(ticket, text)
+    if safety is not None:  # 抽油烟机能开不 during a gas leak (blind test 27, B74): the drill, never a 补充
+        return safety + where
+    if not where and emergency_questions.asks_how_it_stands(text):  # 楼顶那个人下来没有哦 (blind test 27, B99)
+        return emergency_questions.state_answer(session, clock, ticket, text, address, message_id)
     if joins(text, ticket):
         return join(session, clock, ticket, text, address, message_id) + where
     if not where and anxious(text):  # 你们好久能到嘛 once the place is known: calmed as while it is asked for

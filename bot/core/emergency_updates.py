@@ -36,8 +36,9 @@ UPDATE_ACK = "收到，已转告值班人员。大家平安就好，谢谢您告
 SMS_PART = 70
 # A question mid-emergency ("火灭了没得 我们可以回去了不", blind test 22, #107 was thanked as if it were
 # news): answered, and those alerted hear it asked.
-_ASKS = re.compile(r"(?:了|灭|熄|来|到)没(?:得|有)?(?=\s|$|[?？])|[吗][?？]?$|[?？]|可以.{0,8}不[?？]?$|"
-                   r"能不能|可不可以|要不要|行不行|得行不|咋个办|怎么办|咋办|好久|多久")
+_ASKS = re.compile(r"(?:了|灭|熄|来|到)没(?:得|有)?(?:哦|嘛|呢|啊|喃)?(?=\s|$|[?？])|"
+                   r"[吗][?？]?$|[?？]|可以.{0,8}不[?？]?$|"
+                   r"能不能|可不可以|要不要|行不行|得行不|咋个办|怎么办|咋办|好久|多久|咋样|怎么样|啥情况")
 _GOING_BACK = re.compile(r"回去|回家|回屋|进去|进屋|上楼|回来")
 GO_BACK_ANSWER = "先别回去，等消防员或现场处置人员说安全了再回。值班人员已知道您在问，有消息会告诉您。"
 ASKED_ANSWER = "现场情况以消防员和处置人员说的为准，请听他们安排。值班人员已知道您在问，有消息会告诉您。"
@@ -59,7 +60,7 @@ def says_over(text: str) -> bool:
     """Whether a message says the emergency is over or under control, and names no new danger."""
     plain = " ".join((text or "").split())
     return bool(plain) and _OVER.search(plain) is not None and _NOT_OVER.search(plain) is None \
-        and not triage.has_danger(plain) and _THANKS_ONLY.match(plain) is None
+        and not triage.has_danger(plain) and _THANKS_ONLY.match(plain) is None and not false_alarm(plain)
 
 
 def recent_emergency(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
@@ -109,8 +110,10 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
 
 FALSE_ALARM_MAX_CHARS = 40
 # A false alarm: 搞错了, 看错了, 是他们在熏腊肉, 虚惊一场.
-_FALSE_ALARM = re.compile(r"搞错了|弄错了|看错了|误会|误报|虚惊|没着火|不是着火|没有着火|不是火|"
-                          r"是(?:他们|人家|别人|邻居)?在(?:熏|烧|烤|炒|做饭|煮)")
+# 是我闻错了 没得事, 是隔壁在熬中药 不是煤气 (blind test 27, B74: downgraded to an ordinary ticket for nothing).
+_FALSE_ALARM = re.compile(r"搞错了|弄错了|看错了|闻错了|听错了|认错了|误会|误报|虚惊|没着火|不是着火|没有着火|不是火|"
+                          r"不是(?:煤气|燃气|天然气|液化气)|(?:没|没有|莫得|没得)漏气|不是漏气|"
+                          r"是(?:他们|人家|别人|邻居|隔壁|楼上|楼下|对门)?(?:家)?在(?:熏|烧|烤|炒|做饭|煮|熬|炖|蒸)")
 
 
 def false_alarm(text: str) -> bool:

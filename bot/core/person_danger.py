@@ -40,7 +40,10 @@ def lift_with_people(text: str) -> bool:
 
 # Who can be down (倒起了 / 倒了 said of a person): a thing fallen over (垃圾桶翻倒起了, 大树吹倒起了, blind test 23,
 # R1v and N57) is no one down. The person must be the clause's subject, before the verb.
-_PERSON = (r"人|老人|老年人|老人家|婆婆|爷爷|奶奶|大爷|大妈|老汉|老头|老太|老婆|老伴|娃|孩子|小孩|他|她|我妈|我爸|"
+# 老爷子, 老母亲 (blind test 27, A1b: "屋头老爷子早上出去就没回来" was an ordinary 养老助残 ticket)
+_PERSON = (r"人|老人|老年人|老人家|老爷子|老爷爷|老奶奶|老母亲|老父亲|父亲|母亲|老爹|公公|祖祖|婆婆|爷爷|奶奶|"
+           r"大爷|大妈|"
+           r"老汉|老头|老太|老婆|老伴|娃|孩子|小孩|他|她|我妈|我爸|"
            r"妈妈|爸爸|老妈|老爸|儿子|女儿|孙子|孙女|外婆|外公|邻居|师傅|骑手|路人|男的|女的|同学|老公|丈夫|爱人|"
            r"媳妇|哥哥|姐姐|弟弟|妹妹")
 _FELL = re.compile(r"倒起了|倒了")

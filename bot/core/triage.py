@@ -52,7 +52,7 @@ _DANGER = re.compile(
     r"持刀|拿刀|砍人|杀人|抢劫|"
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
     r"关到人|困到人|困人|困在电梯|被困在|人[^，,。！!？?\s]{0,3}困在|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
-    r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼|自杀|轻生|"
+    r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼(?![价甩])|自杀|轻生|"
     r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗(?:的|地)?(?:往|灌|进|淹)|淹了|淹到|漫进屋|"
     r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)|"
     r"(?:电线|插座|电闸|电表|电箱|配电箱|充电).{0,6}(?:冒火|打火|火花|冒烟)|"
@@ -149,11 +149,14 @@ def facility_category(category: str, text: str) -> str:
 def has_danger(text: str) -> bool:
     plain = problem_context.without_wont_light(_plain(text))
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain) or danger_signs.fight(plain) \
-            or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain):
+            or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain) \
+            or danger_signs.about_to_end_life(plain) or danger_signs.in_water(plain) or danger_signs.mauled(plain):
         return True  # a swear word never cancels a fight (blind test 26): abuse is checked only after this
     found = {m.group(0) for m in _DANGER.finditer(plain)}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
         return False
+    if danger_signs.minor_bite(plain) and all("血" in word for word in found):
+        return False  # 被狗咬了一口 流血了 (blind test 27, B71): the rabies jab, no emergency
     if nobody_hurt(plain) and {m.group(0) for m in _DANGER.finditer(without_nobody(plain))} <= _DOWN_ONLY:
         return False  # 围墙垮了一截 还好没得人, 没砸到人 (blind test 24, A5): a report, nobody in danger
     if _only_a_way_collapsed(plain):
@@ -218,7 +221,8 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
     if has_danger(text) or fell_from_height(plain):
         return True
-    if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain):
+    if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain) \
+            or danger_signs.minor_bite(plain):
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
         # 没得大事: a scrape, no big deal (blind test 26)
     if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
