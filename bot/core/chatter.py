@@ -150,7 +150,8 @@ def answered_just_before(session: Session, channel: str, sender: str, before_id:
     return row if filed is None else None
 
 
-# 哦 发错了 不好意思哈, 发错了 对不起哈, 发错了 莫管哈 (blind tests 26 and 27, A10, A71, A32): the message before was sent by mistake. After
+# 哦 发错了 不好意思哈, 发错了 对不起哈, 发错了 莫管哈 (blind tests 26 and 27, A10, A71, A32): the message before was
+# sent by mistake. After
 # one that filed nothing (a wrong-number chat, a rude word) it is answered kindly; after a report it is left to the
 # dialogue, where it may take the report back.
 _MISSENT = re.compile(r"^(?:哦|噢|啊|哎|呀|诶|嗯|哦哟|哎呀|不好意思|对不起)*(?:是我|我)?(?:刚才|刚刚)?"

@@ -19,7 +19,8 @@ KNOWLEDGE = load_knowledge(Path(__file__).resolve().parents[2] / "config" / "kno
 
 
 @pytest.mark.parametrize("text", [
-    "网格员是个甩手掌柜 找他啥都推 河畔花园的", "你们网格员是甩手掌柜 事情都推来推去", "那个网格员一天到晚推三阻四 啥事都不给办",
+    "网格员是个甩手掌柜 找他啥都推 河畔花园的", "你们网格员是甩手掌柜 事情都推来推去",
+    "那个网格员一天到晚推三阻四 啥事都不给办",
     "网格员啥子事都推给别人", "我们网格员天天混日子",
 ])
 def test_a_worker_said_to_shirk_is_a_complaint(text: str):
@@ -32,7 +33,8 @@ def test_a_worker_named_beside_no_failing_is_no_complaint(text: str):
 
 
 @pytest.mark.parametrize("text", [
-    "我年纪大了不会打字 有没得电话可以打给你们", "我不认字 叫孙子帮我发的 有电话没得", "我字都认不到几个 你们有没得人工电话",
+    "我年纪大了不会打字 有没得电话可以打给你们", "我不认字 叫孙子帮我发的 有电话没得",
+    "我字都认不到几个 你们有没得人工电话",
     "有没得电话号码嘛 我想直接打过来问", "耳朵背 接不到电话 只能发信息", "我耳朵聋 你们打电话我听不到 有事发短信给我",
     "眼睛不好 有没有电话 我直接打过来",
 ])
@@ -64,7 +66,8 @@ def test_birthdays_praise_age_and_who_we_are_are_answered_in_kind(text: str, sai
 
 
 @pytest.mark.parametrize("text", [
-    "祝你生日快乐", "我咳嗽咳得好厉害", "今天垃圾桶满出来了", "有人说交钱能帮办事靠谱不", "我家80岁老人摔了", "我七十了 低保咋个申请",
+    "祝你生日快乐", "我咳嗽咳得好厉害", "今天垃圾桶满出来了", "有人说交钱能帮办事靠谱不",
+    "我家80岁老人摔了", "我七十了 低保咋个申请",
 ])
 def test_wishes_illness_problems_and_fraud_are_no_birthday_praise_or_who_we_are(text: str):
     reply = small_talk.reply(text) or ""
@@ -77,7 +80,8 @@ def test_a_wrong_number_owned_up_to_in_other_words_is_missent(text: str):
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ("还将就 就是来得慢了点", "就是来得慢了点"), ("还可以 就是等得有点久", "就是等得有点久"), ("勉强嘛 等了好几天", "等了好几天"),
+    ("还将就 就是来得慢了点", "就是来得慢了点"), ("还可以 就是等得有点久", "就是等得有点久"),
+    ("勉强嘛 等了好几天", "等了好几天"),
     ("将就", ""),
 ])
 def test_a_rating_in_words_is_basically_satisfied_and_the_wait_a_concern(text: str, reason: str):

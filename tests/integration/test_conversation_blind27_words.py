@@ -93,7 +93,8 @@ def test_a_wrong_number_owned_up_to_is_forgiven(running: Stack, n: int, chat: st
 
 
 @pytest.mark.parametrize(("n", "place", "rating", "remark"), [
-    (21, "河畔花园43栋", "还将就 就是来得慢了点", "来得慢了点"), (22, "河畔花园44栋", "还可以 就是等得有点久", "等得有点久"),
+    (21, "河畔花园43栋", "还将就 就是来得慢了点", "来得慢了点"),
+    (22, "河畔花园44栋", "还可以 就是等得有点久", "等得有点久"),
     (23, "河畔花园45栋", "勉强嘛 等了好几天", "等了好几天"),
 ])
 def test_a_rating_in_words_is_basically_satisfied_with_the_remark_passed_on(running: Stack, n: int, place: str,
