@@ -14,7 +14,7 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import knowledge, points, problem_context, questions, residence, triage
+from bot.core import knowledge, points, problem_context, question_kinds, questions, residence, triage
 from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
@@ -158,7 +158,8 @@ class ActionNotUnderstood(Action):
                 and not triage.asks_despite_problem(text) and find_answer(tracker, text) is None:
             return [FollowupAction("action_unsure")]
         asks = not triage.has_problem(text) or triage.asks_despite_problem(text)  # 有没得补助 for an illness
-        if asks and (find_answer(tracker, text) is not None or self._about_a_notice(tracker)):
+        plain_question = question_kinds.plainly_asks(text)  # 停车费好多钱一个月: 答不上 and a call back (test 27)
+        if asks and (find_answer(tracker, text) is not None or plain_question or self._about_a_notice(tracker)):
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response=self.RESPONSE)
         return []

@@ -153,6 +153,9 @@ class ActionCheckStatus(Action):
                 dispatcher.utter_message(text=ticket_questions.status_reply(session, mine[0]))
                 return []
             lines = lifecycle.status_lines(session, tracker.sender_id)
+        if not lines and ctx.knowledge.find(tracker_data.text(tracker)) is not None:
+            # 好久都莫得物业了 到底哪个来管嘛, nothing of theirs open: a question, answered (blind test 27, B9)
+            return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         if not lines:
             dispatcher.utter_message(response="utter_status_none")
         else:

@@ -150,12 +150,14 @@ def answered_just_before(session: Session, channel: str, sender: str, before_id:
     return row if filed is None else None
 
 
-# 哦 发错了 不好意思哈, 发错了 对不起哈 (blind test 26, A10, A71, A32): the message before was sent by mistake. After
+# 哦 发错了 不好意思哈, 发错了 对不起哈, 发错了 莫管哈 (blind tests 26 and 27, A10, A71, A32): the message before was
+# sent by mistake. After
 # one that filed nothing (a wrong-number chat, a rude word) it is answered kindly; after a report it is left to the
 # dialogue, where it may take the report back.
 _MISSENT = re.compile(r"^(?:哦|噢|啊|哎|呀|诶|嗯|哦哟|哎呀|不好意思|对不起)*(?:是我|我)?(?:刚才|刚刚)?"
                       r"(?:发错|打错|发错人|发错地方|发错号|点错|按错)了?(?:哈|嘛|哦|噻)*"
-                      r"(?:对不起|不好意思|抱歉|sorry|莫怪|别介意)?(?:哈|哦|啊|嘛|了|噻)*$")
+                      r"(?:对不起|不好意思|抱歉|sorry|莫怪|别介意|莫管|别管|不用管|不要管|莫理|别理|不用理|当没看到|莫当回事)?"
+                      r"(?:它|他|哈|哦|啊|嘛|了|噻)*$")
 NEVER_MIND = "没关系！这里是网格通，有事随时发消息。"
 
 

@@ -23,7 +23,9 @@ _STAFF = r"网格员|网格长|网格管理员"
 _COMPLAINT = re.compile(
     rf"投诉.{{0,8}}(?:{_STAFF})|(?:{_STAFF}).{{0,8}}投诉|"
     rf"(?:{_STAFF}).{{0,10}}(?:电话.{{0,4}}(?:不接|打不通|没人接|莫得人接)|态度.{{0,3}}(?:差|不好|恶劣|凶)|骂人|"
-    rf"推诿|踢皮球|不作为|不管事|吃拿卡要|从来(?:都)?(?:不来|没来|不管|不接))")
+    rf"推诿|踢皮球|不作为|不管事|吃拿卡要|从来(?:都)?(?:不来|没来|不管|不接)|"
+    # shirking in the words people use (blind test 27, A47, A81b: 是个甩手掌柜 找他啥都推, 事情都推来推去)
+    r"甩手掌柜|推来推去|推三阻四|推过来推过去|(?:啥子?|什么|哪样|么子|事情?)都推|都推给|不给办|不办事|混日子)")
 # A worker called names (是个哈包, 就是个甩手掌柜) and a failing said beside it: a complaint whatever the name
 # (blind test 26: 哈包 and 甩手掌柜 were not understood); or shirking everything (啥子都不管).
 _NAMED_FAILING = re.compile(

@@ -34,3 +34,14 @@ def private_how_to(plain: str) -> bool:
 def despite_problem(plain: str) -> bool:
     """A question whose problem words are the asker's own circumstances: asked, never reported."""
     return asks_about_benefit(plain) or private_how_to(plain)
+
+
+# A question put plainly (我想问一下 停车费好多钱一个月, blind test 27, B105): what it costs, how to go about something.
+# With no problem in it and nothing in the knowledge base, it is owed the honest "答不上" and a call back, not 没太看懂.
+_PLAIN_QUESTION = re.compile(r"(?:想|我)问一?(?:下|哈)|请问|(?:好多|多少|几多|几)(?:钱|块)|收费|费用|"
+                             r"(?:咋个|怎么|怎样|如何)(?:办|申请|收|交|缴|领|弄|整|处理)|(?:在|到|去)(?:哪里|哪点|哪儿|哪)(?:办|交|缴|领|申请)")
+
+
+def plainly_asks(plain: str) -> bool:
+    """我想问一下…好多钱一个月, 这个咋个办: a question asked in so many words."""
+    return _PLAIN_QUESTION.search(plain) is not None

@@ -38,7 +38,9 @@ _PRAISE = re.compile(r"点赞|表扬|好评|👍|辛苦|动作快|速度快|效�
                      r"|满意")
 # A question or a concern beside a satisfied rating: who pays, who looks after him now, but, what if.
 _CONCERN = re.compile(r"哪个|谁|咋个|咋办|怎么|啥子|什么|吗|[？?]|赔|以后|今后|但是|可是|不过|就是|只是|还有|另外|希望|"
-                      r"建议|能不能|可不可以|要是|万一|担心|怕")
+                      r"建议|能不能|可不可以|要是|万一|担心|怕|"
+                      # the wait complained of (还将就 就是来得慢了点, 勉强嘛 等了好几天: blind test 27, A-B57b)
+                      r"慢|久|等了|拖了|拖得|好几天|半天|晚了|迟了")
 CLOSED_CONCERN = "感谢评价！工单{number}已完结。您说的“{said}”已转告承办人，会给您答复。"
 _COMPLAINT = re.compile(r"不满|差|慢|不行|没|莫得|还是|还在|投诉")
 

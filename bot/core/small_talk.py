@@ -27,6 +27,7 @@ class Kind(BaseModel):
     reply: str = Field(min_length=1)
     questions: bool = False
     menu: bool = True  # followed by `menu_line`; an opener's reply asks for the problem itself
+    numbers: bool = False  # figures may be in it (我满80了: an age, blind test 27)
 
     def said(self, menu_line: str) -> str:
         return self.reply + menu_line if self.menu else self.reply
@@ -50,12 +51,12 @@ class SmallTalk(BaseModel):
         """The warm answer in kind with the menu line, or None when the message is no small talk: it names a
         problem or a danger, holds a number, is long, is abuse, or asks something (unless its kind may)."""
         plain = unicodedata.normalize("NFKC", text or "").strip().lower()
-        if not plain or len(plain) > MAX_CHARS or any(c.isdigit() for c in plain) or triage.has_problem(plain) \
-                or triage.is_abuse(plain):
+        if not plain or len(plain) > MAX_CHARS or triage.has_problem(plain) or triage.is_abuse(plain):
             return None
+        figures = any(c.isdigit() for c in plain)
         asks = triage.information_request(plain) is not None
         for kind in self.kinds:
-            if kind.found_in(plain) and (kind.questions or not asks):
+            if kind.found_in(plain) and (kind.questions or not asks) and (kind.numbers or not figures):
                 return kind.said(self.menu_line)
         return None
 
