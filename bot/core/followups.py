@@ -16,7 +16,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, answers, cancelling, chatter, place_answers, registry, ticket_questions, triage
+from bot.core import (
+    after_report,
+    answers,
+    cancelling,
+    chatter,
+    place_answers,
+    registry,
+    safety_questions,
+    ticket_questions,
+    triage,
+)
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
@@ -133,7 +143,8 @@ def reopened_by(session: Session, clock: Clock, address: str, within: timedelta)
 def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, category: str | None) -> str:
     """How to read a message sent soon after the report `ticket`: "detail" (it joins the ticket), "new"
     (a report of its own), "ask" (unclear: ask which), "status" or "urge" (how is it going, nobody has
-    come: about this ticket), "withdraw", "worker" (come and see) or "detail_asked" (a remark with a question:
+    come: about this ticket), "safety" (is it safe to do this: bot/core/safety_questions.py answers it),
+    "withdraw", "worker" (come and see) or "detail_asked" (a remark with a question:
     bot/core/after_report.py) or "pass" (something else: a question, a command, an urge, a rating, an
     emergency)."""
     text = text.strip()
@@ -150,12 +161,17 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
     if (after_report.withdraws(text) or cancelling.solved_elsewhere(text)) and new_subject(ticket.text, text):
         return "withdraw"  # 2栋门口垃圾那个不用来了 after a leak: the one it names, or asked (blind test 24)
+    if ticket.priority != "immediate" and after_report.says_how_bad(text) \
+            and not objects_in(text) - objects_in(ticket.text):
+        return "detail"  # 有一米多长 怕要垮 after a cracked wall: how big, how bad, since when (blind test 27, A-B112b)
     if own_report(ticket.text, ticket.place_text, text) and not triage.has_danger(text):
         return "new"  # 有个老人家坐在路边 说找不到屋了 安居苑门口 after a broken barrier (blind test 24)
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):
         return "worker"  # 麻烦网格员去看一哈嘛 (blind test 8, #59)
     if asks_progress(text) == "status" and ticket_questions.asks_minded(text):
         return "status"  # 路灯那个有人管没有哦 (blind test 10, #36, #93): a question, whatever the classifier says
+    if safety_questions.asks(text) and not triage.has_danger(text):
+        return "safety"  # 用水泼得不, after a bin on fire: answered, never a 补充 (blind test 27, C8)
     # A short remark the classifier cannot place (没得人受伤 就是不好走, blind test 8, #70 and #85): more of the report.
     remark = after_report.remark_on(text, intent, ticket.text)
     if intent in OWN_INTENTS and not remark:
@@ -179,6 +195,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"
     if intent == "urge" and URGE_WORDS.search(text):
         return "pass"
+    if ticket_questions.kind_of(text) in ("when", "status") and not NEW_PROBLEM.search(text):
+        return "status"  # 那个灯到底哪天修得好嘛: when it is fixed, answered with its state (blind test 27, A-B4)
     if NEW_PROBLEM.search(text):
         return "new"
     if (intent == "report_issue" or triage.has_problem(text)) and another_thing(ticket.text, text):

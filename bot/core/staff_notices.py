@@ -164,8 +164,8 @@ def emergency(number: str, category: str, unit: str, text: str, caller: str, pla
     spot = f"{unit}（{place}）"
     return fit(text, [(f"{head}{spot}：", tail), (f"{head}{spot}：", f"。反映人{caller}"),
                       (f"{head}{place}：", f"。反映人{caller}")],
-               [(f"{head}{spot}：", more), (f"{head}{place}：", more), (f"紧急！{number}（{clip_place(place, 12)}）：", more),
-                (f"{head}：", more)])
+               [(f"{head}{spot}：", more), (f"{head}{place}：", more),
+                (f"紧急！{number}（{clip_place(place, 12)}）：", more), (f"{head}：", more)])
 
 
 def emergency_place(number: str, category: str, place: str, caller: str, detail: str = "") -> str:

@@ -4,7 +4,6 @@ whole problem one "T1023 详情" away, and 详情 gives it whole in at most two 
 import re
 
 import pytest
-
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
