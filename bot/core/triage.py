@@ -313,7 +313,7 @@ _THING_FRAGMENT = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们?|我家|我�
                              r"(?:(?:那|这)一?(?:个|根|盏|棵|条|口|台|些|几个)?)?"
                              rf"{problem_context.THING}(?:嘛|哈|啊|哦|呢|噻|哟)?$")
 WHO_ASKED = "好的，{who}怎么了？请说说是什么问题，我一起记下。"
-WHO_ASKED_MARK = "怎么了？请说说是什么问题"  # how the reply to who alone reads, found again by `followups.held_who`
+WHO_ASKED_MARK = "怎么了？请说说是什么问题"  # how the reply to who alone reads, found again by `held_words.held_who`
 ASK_PROBLEM = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
 # Someone about to tell (我跟你说嘛, 跟你讲个事) is invited to, never told "帮不上忙" (blind test 7, #42).
 LISTENING = "您说，我听着。请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
