@@ -67,6 +67,7 @@ from bot.core import (
     emergency_followups,
     emergency_updates,
     followups,
+    held_words,
     lifecycle,
     place_parts,
     rating_changes,
@@ -170,7 +171,7 @@ class DialogueContext:
             text = message.text
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self._place_only(text, message):  # 5栋2单元 first: held for the report
-            return [{"text": followups.held_place_reply(text)}]
+            return [{"text": held_words.held_place_reply(text)}]
         if ticket_number_in(text) is None and cancelling.says_cancel(text):  # 楼道灯的不用来了 with a fall open:
             other = await asyncio.to_thread(self.emergencies.other_withdrawn, message, text)  # the lamp (bt 24, B76)
             solved = await asyncio.to_thread(self.after.solved, message, text, other) if other is not None else None

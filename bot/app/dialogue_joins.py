@@ -23,6 +23,7 @@ from bot.core import (
     place_parts,
     report_location,
     reports,
+    safety_questions,
     sent_before,
     ticket_focus,
     ticket_questions,
@@ -69,6 +70,8 @@ class Joins:
                 return [{"text": followups.DETAIL_ADDED.format(number=number)}]
             if reading == "ask":
                 return [{"text": followups.ask_which(ticket)}]
+            if reading == "safety":  # 用水泼得不: what is safe to do, never a 补充 (blind test 27, C8)
+                return [{"text": safety_questions.answer(text, ticket.text)}]
             if reading in READINGS:  # a withdrawal, a plea for the worker, a remark with a question (blind test 8)
                 acted = self.after.act(s, message, ticket, reading, text)
                 return acted if acted is not None else message
@@ -86,7 +89,8 @@ class Joins:
             # A complete report of its own the classifier may not place (有个老人家坐在路边 说找不到屋了 安居苑门口,
             # blind test 24): filed as one all the same (actions/reports.py's ActionUnsure).
             own = other_problem.own_report(ticket.text, ticket.place_text, text)
-            # 还有楼上那家天天半夜打麻将, after a report at 安居苑2栋: that building is its place (blind test 26, B31).
+            # 还有楼上那家天天半夜打麻将, after a report at 安居苑2栋: that building is its place (blind test 26, B31);
+            # so is another problem said as more of the talk (还有单元门的门禁也坏了, blind test 27, B79).
             beside = place_parts.spot_beside(ticket.place_text or "", text)
             return replace(message, payload={**message.payload, "context_read": True, **({OWN_REPORT: True} if own
                                                                                           else {}),

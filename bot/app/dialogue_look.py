@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, followups, lifecycle, reports
+from bot.core import answers, followups, held_words, lifecycle, reports
 from bot.messaging.ports import Claimed
 from bot.store.council_models import Topic
 from bot.store.db import Database
@@ -67,7 +67,7 @@ class Reader:
                 look.open_report_point = (ticket.lat, ticket.lon) if ticket.lat is not None else None
             if self.hold_media:
                 self._held(s, message, look, now)
-            look.held_who = followups.held_who(s, message.channel, message.sender, message.id,
+            look.held_who = held_words.held_who(s, message.channel, message.sender, message.id,
                                                now - self.followup_window)
         return look
 
@@ -103,7 +103,7 @@ class Reader:
         look.held_photos, look.held_point = self.held_before(s, message.channel, message.sender, message.id, now)
         if look.held_point is not None and self._point_used(s, message.sender, look.held_point):
             look.held_point = None
-        look.held_place = followups.held_place(s, message.channel, message.sender, message.id,
+        look.held_place = held_words.held_place(s, message.channel, message.sender, message.id,
                                                now - self.followup_window)
 
     def held_before(self, s: Session, channel: str, sender: str, before_id: int,

@@ -21,6 +21,7 @@ from bot.core import (
     emergency_followups,
     emergency_updates,
     followups,
+    held_words,
     lifecycle,
     privacy,
     questions,
@@ -335,7 +336,7 @@ class InformationRequests:
             known = bool(place) and bool(match_place(s, place).grids)
         if about_to_ask:
             return chatter.listening_at(place) if known else triage.LISTENING
-        return followups.held_place_reply(place) if known else triage.ASK_PROBLEM
+        return held_words.held_place_reply(place) if known else triage.ASK_PROBLEM
 
     def _complaint(self, message: Claimed) -> str | None:
         """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""

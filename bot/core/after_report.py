@@ -145,3 +145,15 @@ def withdrawn_since(session: Session, address: str, since: datetime) -> Ticket |
     return session.scalar(select(Ticket).join(TicketEvent, TicketEvent.ticket_id == Ticket.id).where(
         Ticket.reporter_address == address, Ticket.status == "cancelled", TicketEvent.kind == "cancelled",
         TicketEvent.at >= since).order_by(TicketEvent.at.desc()).limit(1))
+
+
+# How big, how bad or since when (有一米多长, 有脸盆那么大, 怕要垮, 从昨天晚上就开始了): more of the report.
+_HOW_BAD = re.compile(r"(?:^|有|大概|差不多|起码|估计)(?:[一两三四五半几十]|\d)+多?(?:米|公分|厘米|指|寸|尺|丈|层楼)"
+                      r"|(?:有|像)[^，,。\s]{1,6}那么(?:大|长|宽|深|高|粗)|(?:多|好)(?:长|宽|深|大)了?$"
+                      r"|^(?:从|打)[^，,。\s]{1,8}(?:就|都)?(?:开始|起)"
+                      r"|怕(?:是|要|会|是要){0,2}(?:垮|倒|塌|掉下来|砸到人|砸到)")
+
+
+def says_how_bad(text: str) -> bool:
+    """有一米多长 怕要垮, 有脸盆那么大, 从昨天晚上就开始了: how big, how bad or since when, of the report before."""
+    return _HOW_BAD.search(" ".join((text or "").split())) is not None

@@ -110,7 +110,7 @@ def about_to_ask(text: str) -> bool:
 
 
 # About to ask, the place named beside it (我住河畔花园的 有点事想问下, blind test 25, #8): listened to, the place held
-# as one sent alone is ("已记下地点：" is followups.PLACE_HELD_MARK, which `followups.held_place` looks for).
+# as one sent alone is ("已记下地点：" is followups.PLACE_HELD_MARK, which `held_words.held_place` looks for).
 LISTENING_AT = "您说，我听着。已记下地点：{place}，请说说是什么事。"
 PLACE_MAX = 20
 

@@ -221,6 +221,7 @@ def give_place(session: Session, clock: Clock, ticket: Ticket, place: str, lat: 
     A location alone (no `place`) is told as its grid and point, never as "共享的位置" (blind test 8, #55)."""
     now = clock.now()
     point = f"定位{lat:.4f},{lon:.4f}" if lat is not None and lon is not None else ""
+    place = spoken_place(place) if place else ""  # "在河畔花园7栋2单元201" is at 河畔花园7栋… (blind test 27, A84)
     ticket.place_text = place[:256]
     if lat is not None and lon is not None:
         ticket.lat, ticket.lon = lat, lon

@@ -16,7 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, answers, cancelling, chatter, place_answers, registry, ticket_questions, triage
+from bot.core import (
+    after_report,
+    answers,
+    cancelling,
+    registry,
+    safety_questions,
+    ticket_questions,
+    triage,
+)
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
@@ -25,7 +33,7 @@ from bot.core.places import grid_at, grid_named_in
 from bot.core.problem_match import objects_in
 from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
 from bot.core.tickets import OPEN_STATUSES, distance_m, event, schedule
-from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.message_models import InboxMessage
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
@@ -133,7 +141,8 @@ def reopened_by(session: Session, clock: Clock, address: str, within: timedelta)
 def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, category: str | None) -> str:
     """How to read a message sent soon after the report `ticket`: "detail" (it joins the ticket), "new"
     (a report of its own), "ask" (unclear: ask which), "status" or "urge" (how is it going, nobody has
-    come: about this ticket), "withdraw", "worker" (come and see) or "detail_asked" (a remark with a question:
+    come: about this ticket), "safety" (is it safe to do this: bot/core/safety_questions.py answers it),
+    "withdraw", "worker" (come and see) or "detail_asked" (a remark with a question:
     bot/core/after_report.py) or "pass" (something else: a question, a command, an urge, a rating, an
     emergency)."""
     text = text.strip()
@@ -150,12 +159,17 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
     if (after_report.withdraws(text) or cancelling.solved_elsewhere(text)) and new_subject(ticket.text, text):
         return "withdraw"  # 2栋门口垃圾那个不用来了 after a leak: the one it names, or asked (blind test 24)
+    if ticket.priority != "immediate" and after_report.says_how_bad(text) \
+            and not objects_in(text) - objects_in(ticket.text):
+        return "detail"  # 有一米多长 怕要垮 after a cracked wall: how big, how bad, since when (blind test 27, A-B112b)
     if own_report(ticket.text, ticket.place_text, text) and not triage.has_danger(text):
         return "new"  # 有个老人家坐在路边 说找不到屋了 安居苑门口 after a broken barrier (blind test 24)
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):
         return "worker"  # 麻烦网格员去看一哈嘛 (blind test 8, #59)
     if asks_progress(text) == "status" and ticket_questions.asks_minded(text):
         return "status"  # 路灯那个有人管没有哦 (blind test 10, #36, #93): a question, whatever the classifier says
+    if safety_questions.asks(text) and not triage.has_danger(text):
+        return "safety"  # 用水泼得不, after a bin on fire: answered, never a 补充 (blind test 27, C8)
     # A short remark the classifier cannot place (没得人受伤 就是不好走, blind test 8, #70 and #85): more of the report.
     remark = after_report.remark_on(text, intent, ticket.text)
     if intent in OWN_INTENTS and not remark:
@@ -179,6 +193,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"
     if intent == "urge" and URGE_WORDS.search(text):
         return "pass"
+    if ticket_questions.kind_of(text) in ("when", "status") and not NEW_PROBLEM.search(text):
+        return "status"  # 那个灯到底哪天修得好嘛: when it is fixed, answered with its state (blind test 27, A-B4)
     if NEW_PROBLEM.search(text):
         return "new"
     if (intent == "report_issue" or triage.has_problem(text)) and another_thing(ticket.text, text):
@@ -273,42 +289,6 @@ def join_held_photos(session: Session, clock: Clock, ticket: Ticket) -> str:
 def only_asks(text: str) -> bool:
     """A question with no problem in it (换电柜在哪): answered without touching what is held (blind test 17, #111)."""
     return not sent_alone(text) and triage.information_request(text) is not None
-
-
-def held_place(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
-    """A place the sender sent alone and the bot held ("已记下地点：…") before message `before_id`, with only
-    media or questions since: the place itself, not the words around it (blind test 7, #8)."""
-    said = _answered_with(session, channel, sender, before_id, since, PLACE_HELD_MARK)
-    # 我是阳光小区的 我们那个 held 阳光小区 (blind test 8, #1)
-    return spoken_place(chatter.introduced_place(said) or said) if said is not None else None
-
-
-def held_who(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
-    """Who alone (我们楼上那家), said just before message `before_id` and asked about ("楼上那家怎么了？"), with only
-    media or questions since: the words the report that follows begins with (blind test 9, #40)."""
-    said = _answered_with(session, channel, sender, before_id, since, triage.WHO_ASKED_MARK)
-    return " ".join(said.split()) if said is not None and triage.names_only_who(said) else None
-
-
-def _answered_with(session: Session, channel: str, sender: str, before_id: int, since: datetime,
-                   mark: str) -> str | None:
-    """The sender's latest words before message `before_id` (media alone and questions skipped) when the bot's
-    reply to them carried `mark`, else None."""
-    rows = session.execute(select(InboxMessage.id, InboxMessage.text).where(
-        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
-        InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(20)).all()
-    for row in rows:  # 我住河畔花园的 有点事想问下 asks, and its place was held all the same (blind test 25)
-        replied = session.scalar(select(OutboxMessage.id).where(OutboxMessage.reply_to_id == row.id,
-                                                                OutboxMessage.text.contains(mark)))
-        if replied is not None or not (sent_alone(row.text) or only_asks(row.text)):
-            return row.text if replied is not None else None
-    return None
-
-
-def held_place_reply(text: str) -> str:
-    """"已记下地点：3栋门口。请再说说…": the reply to a place sent alone, within one SMS part; the place as
-    `held_place` keeps it for the report (安居苑5栋 of "我在安居苑5栋这边"), words at us before it left out."""
-    return PLACE_HELD.format(place=fit(spoken_place(place_answers.without_asides(text)), PLACE_ALONE_MAX))
 
 
 def asks_progress(text: str) -> str | None:

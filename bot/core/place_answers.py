@@ -45,6 +45,13 @@ _ROOM = re.compile(r"^(?:我|我们|我家|我们家|屋头|屋里|家里|家头
                    r"(?:厕所|卫生间|洗手间|厨房|灶房|灶屋|阳台|客厅|堂屋|卧室|睡房|房间|浴室|洗澡间|楼顶|天台|地下室|储藏室)"
                    r"(?:里|头|里头|里面|那|那里|那边|这边)?(?:嘛|哈|哦|啊|噻|呢)?$")
 
+# A thing of the home or the estate alone, maybe with the room it is in (厨房水管, 我家天然气, 屋头热水器): the
+# subject of the problem, its fault to follow, never a failed place (blind test 27, A26 and A29 met "没找到这个地方").
+_THING = re.compile(r"^(?:我|我们|我家|我们家|屋头|屋里|家里|家头|就是|是|那个|这个)*的?"
+                    r"(?:厕所|卫生间|厨房|灶房|阳台|客厅|卧室|房间|浴室|楼道|楼顶)?(?:里|头|里头|的)?"
+                    r"(?:水管|管子|水龙头|龙头|水表|天然气|煤气|燃气|气表|燃气灶|灶|热水器|电表|电闸|插座|电线|电灯|灯|"
+                    r"电视|空调|冰箱|洗衣机|马桶|地漏|下水道|抽油烟机|油烟机|窗子|窗户|门锁|防盗门|屋顶|房顶|墙|暖气)"
+                    r"(?:嘛|哈|哦|啊|噻|呢)?$")
 GAVE_UP = "好的，这次先不登记了。以后有事随时发消息，我们都在。"
 ABUSE_ASKED_AGAIN = "您别急，我们在听。请说说在哪个小区、街道或村组，也可以发个位置。"
 
@@ -66,10 +73,11 @@ def reading(text: str) -> str | None:
 
 
 def more_of_problem(text: str) -> bool:
-    """洗不成澡, 睡不着 (what the problem stops), 不出热水了 (a thing stopped), or 厕所, 我家厨房 (where in the home):
-    more of the problem."""
+    """洗不成澡, 睡不着 (what the problem stops), 不出热水了 (a thing stopped), 厕所, 我家厨房 (where in the home), or
+    厨房水管, 我家天然气 (the thing alone): more of the problem."""
     bare = re.sub(r"[\s，,。.!！~～、…]+", "", text)
-    return _CONSEQUENCE.search(bare) is not None or _ROOM.match(bare) is not None or _STOPPED.search(bare) is not None
+    return _CONSEQUENCE.search(bare) is not None or _ROOM.match(bare) is not None or _STOPPED.search(bare) is not None \
+        or _THING.match(bare) is not None
 
 
 def place_beside(text: str) -> str:
@@ -86,7 +94,7 @@ def report_with(report_text: str, answer: str) -> str:
     """The report's words once the answer to "where?" told the problem: an introduction or an opener with no
     problem (你好 我是安居社区的 搬过来两年了, 我要反映个事) is dropped; what was said before (我跟你说 我们楼上那家,
     那个化粪池, or a problem already told) begins it."""
-    said, answer = " ".join(report_text.split()), " ".join(answer.split())
+    said, answer = triage.without_calling(report_text), " ".join(answer.split())
     if not said or chatter.introduces_only(said) or triage.says_no_problem_yet(said):
         return answer
     return f"{said} {answer}"

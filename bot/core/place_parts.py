@@ -57,9 +57,24 @@ def building_of(place: str) -> str:
     return place[:max(ends)] if ends else place
 
 
+# Another problem said as more of the talk (还有…, 另外…, 门禁也坏了) about a part of the building (门禁, 楼道灯, 电梯,
+# 门口): where the report before was, unless it says where. Something that may be anywhere (还有垃圾桶满了) is asked.
+_GOES_ON = re.compile(r"^(?:还有|另外|然后|对了|再有|再就是|顺便说一?下)"
+                      r"|^[^，,。！!？?\s]{1,8}也(?:是|坏|不|没|莫|漏|堵|烂|断|掉)")
+_BUILDING_PART = re.compile(r"门禁|单元门|防盗门|楼道|楼梯|电梯|楼顶|天台|水箱|外墙|信报箱|信箱|门铃|对讲|门口|过道|"
+                            r"地下室|车库|消防栓|灭火器|声控灯")
+# Its own place: a numbered building, unit, floor or room, or somewhere outside named.
+_OWN_PLACE = re.compile(rf"{_NUMBER}\s*(?:栋|幢|号楼|单元|号|楼(?![道梯顶上下房])|层)"
+                        r"|小区|花园|苑|社区|村|街(?!灯)|路(?![灯面])|巷|广场|市场|学校|医院|公园|超市|桥|河边|菜场")
+
+
 def spot_beside(place: str, text: str) -> str:
     """The place a report about a spot beside the reporter's just given place means ("还有楼上那家天天半夜打麻将"
-    after a report at 安居苑2栋门口 → 安居苑2栋), else "" (no such spot, or no place before)."""
-    if not place or _BESIDE.match(" ".join(text.split())) is None:
+    after a report at 安居苑2栋门口 → 安居苑2栋), or of another problem said as more of the talk that names no place of
+    its own ("还有单元门的门禁也坏了" after a report at 河畔花园6栋 → 河畔花园6栋, blind test 27, B79), else "" (no such
+    spot or problem, or no place before)."""
+    said = " ".join(text.split())
+    goes_on = _GOES_ON.search(said) is not None and _BUILDING_PART.search(said) is not None
+    if not place or (_BESIDE.match(said) is None and (not goes_on or _OWN_PLACE.search(said))):
         return ""
     return building_of(place)

@@ -6,6 +6,7 @@ Pure text: the builders take plain values, so the ticket modules and the timers 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.common.sms_parts import UCS2_SINGLE, units
@@ -28,6 +29,18 @@ def clip(text: str, room: int) -> str:
         out.append(char)
         used += width
     return "".join(out)
+
+
+_PLACE_END = re.compile(r"(?:栋|幢|号|楼|室|单元|组|村|社区|小区|苑|园|区|巷|路|街|门口|旁边|后面|背后)")
+
+
+def clip_place(place: str, room: int) -> str:
+    """The place within `room` code units, never cut inside a name or a number (blind test 27, A84: "河畔花园7栋2单元20"
+    for …201): whole when it fits, else up to its last whole part ("河畔花园7栋2单元"), else cut with "…"."""
+    if units(place) <= room:
+        return place
+    ends = [m.end() for m in _PLACE_END.finditer(place) if units(place[:m.end()]) <= room]
+    return place[:ends[-1]] if ends else clip(place, max(room - 1, 0)) + "…"
 
 
 def fit(text: str, whole: Sequence[tuple[str, str]], cut: Sequence[tuple[str, str]]) -> str:
@@ -54,7 +67,7 @@ def new_ticket(number: str, category: str, unit: str, place: str, text: str, who
     if not place and not point:  # blind test 10, #105: a notice with no place at all; the worker must know
         return _unplaced(number, category, unit, text, who, mark=mark, prefix=prefix, calling=calling, photos=photos)
     where = f"（{'，'.join(w for w in (place, point) if w)}）" if place or point else ""
-    short_where = f"（{'，'.join(w for w in (clip(place, 10), point) if w)}）" if place or point else ""
+    short_where = f"（{'，'.join(w for w in (clip_place(place, 10), point) if w)}）" if place or point else ""
     if point:  # the only place the worker gets: never dropped for the text
         return _with_point(number, category, unit, text, who, mark=mark, prefix=prefix, where=where,
                            short_where=short_where, point=point, calling=calling, photos=photos)
@@ -68,19 +81,31 @@ def new_ticket(number: str, category: str, unit: str, place: str, text: str, who
     # 10, #105: the place a reassigned ticket now always names must not cost the problem its words).
     lean_tail = f"{pics}。回{ack}" if not calling else short_tail
     whole = [(f"{head}{unit}{where}：", tail), (f"{head}{where}：", tail), (f"{head}{where}：", short_tail),
-             (f"{head}{where}：", lean_tail), (f"{head}{short_where}：", short_tail)]
+             (f"{head}{where}：", lean_tail)]
     caller = f"反映人{who}，" if calling else ""
     pics_short = f"附照片{photos}张，" if photos else ""
     more = f"{caller}{pics_short}{pointer(number)}"
-    cut = [(f"{head}{short_where}：", f"{more}，{ack}"), (f"{head}{short_where}：", more)]
+    cut: list[tuple[str, str]] = []
     if calling and place:  # an emergency's place is what the one who must act needs first (blind test 8, #19)
-        spot = f"（{clip(place, 12)}）："
-        lean, leaner = f"{prefix}{mark}{number}【{category}】{spot}", f"{prefix}{mark}{number}{spot}"
-        whole.append((lean, f"。反映人{who}{pics}"))
-        full = f"反映人{who}，{pics_short}{pointer(number)}"
-        cut += [(lean, full), (leaner, full), (leaner, f"反映人{who}，回“{number} 详情”")]
+        # The place whole, the text cut behind 详情, before the place is shortened (blind test 27, A84: the alert read
+        # "（在河畔花园7栋2单元20）" for …201); shortened, it ends at a whole part.
+        whole.append((f"{prefix}{mark}{number}【{category}】（{place}）：", f"。反映人{who}{pics}"))
+        cut += _spot_forms(f"{prefix}{mark}", number, category, f"（{place}）：", who, pics_short + pointer(number))
+    whole.append((f"{head}{short_where}：", short_tail))
+    cut += [(f"{head}{short_where}：", f"{more}，{ack}"), (f"{head}{short_where}：", more)]
+    if calling and place:
+        spot = f"（{clip_place(place, 12)}）："
+        whole.append((f"{prefix}{mark}{number}【{category}】{spot}", f"。反映人{who}{pics}"))
+        cut += _spot_forms(f"{prefix}{mark}", number, category, spot, who, pics_short + pointer(number))
     cut.append((f"{head}：", more))
     return fit(text, whole, cut)
+
+
+def _spot_forms(mark: str, number: str, category: str, spot: str, who: str, more: str) -> list[tuple[str, str]]:
+    """An emergency's lean forms with the place `spot`: with its category, without, and with the shortest tail."""
+    head = f"{mark}{number}"
+    return [(f"{head}【{category}】{spot}", f"反映人{who}，{more}"), (f"{head}{spot}", f"反映人{who}，{more}"),
+            (f"{head}{spot}", f"反映人{who}，回“{number} 详情”")]
 
 
 def _with_point(number: str, category: str, unit: str, text: str, who: str, *, mark: str, prefix: str, where: str,
@@ -139,8 +164,8 @@ def emergency(number: str, category: str, unit: str, text: str, caller: str, pla
     spot = f"{unit}（{place}）"
     return fit(text, [(f"{head}{spot}：", tail), (f"{head}{spot}：", f"。反映人{caller}"),
                       (f"{head}{place}：", f"。反映人{caller}")],
-               [(f"{head}{spot}：", more), (f"{head}{place}：", more), (f"紧急！{number}（{clip(place, 12)}）：", more),
-                (f"{head}：", more)])
+               [(f"{head}{spot}：", more), (f"{head}{place}：", more),
+                (f"紧急！{number}（{clip_place(place, 12)}）：", more), (f"{head}：", more)])
 
 
 def emergency_place(number: str, category: str, place: str, caller: str, detail: str = "") -> str:
@@ -167,7 +192,7 @@ def unplaced(number: str, category: str, place: str, text: str, photos: str = ""
         head = f"待分派工单{number}【{category}】不在网格内（{point}）："
         return fit(text, [(head, photos)], [(head, f"{photos}{pointer(number)}"),
                                             (f"待分派{number}（{point}）：", f"{photos}{pointer(number)}")])
-    head = f"待分派工单{number}【{category}】地点不明（{clip(place or '未说明', 12)}）："
+    head = f"待分派工单{number}【{category}】地点不明（{clip_place(place or '未说明', 12)}）："
     return fit(text, [(head, photos), (f"待分派工单{number}【{category}】地点不明：", photos)],
                [(f"待分派工单{number}【{category}】地点不明：", f"{photos}{pointer(number)}"),
                 (f"待分派{number}【{category}】：", f"{photos}{pointer(number)}")])
@@ -182,7 +207,7 @@ def returned(number: str, category: str, worker: str, reason: str) -> str:
 def rerouted(number: str, unit: str, place: str, worker: str, reason: str) -> str:
     """工单T1017（安居社区第2网格，2栋后头）由李磊退单转来，转来原因：… for the grid's worker it was rerouted to, after
     its new-ticket notice (blind test 8, #62: that notice had no community and no reason)."""
-    where = "，".join(w for w in (unit, clip(place, 12)) if w)
+    where = "，".join(w for w in (unit, clip_place(place, 12)) if w)
     head = f"工单{number}（{where}）由{worker}退单转来，转来原因："
     return fit(reason, [(head, "")], [(head, pointer(number)), (f"工单{number}（{unit}）转来原因：", pointer(number))])
 

@@ -317,7 +317,7 @@ _THING_FRAGMENT = re.compile(rf"^(?:{_HAIL}|{_ABOUT_TO_TELL}|我们?|我家|我�
                              r"(?:(?:那|这)一?(?:个|根|盏|棵|条|口|台|些|几个)?)?"
                              rf"{problem_context.THING}(?:嘛|哈|啊|哦|呢|噻|哟)?$")
 WHO_ASKED = "好的，{who}怎么了？请说说是什么问题，我一起记下。"
-WHO_ASKED_MARK = "怎么了？请说说是什么问题"  # how the reply to who alone reads, found again by `followups.held_who`
+WHO_ASKED_MARK = "怎么了？请说说是什么问题"  # how the reply to who alone reads, found again by `held_words.held_who`
 ASK_PROBLEM = "好的，请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
 # Someone about to tell (我跟你说嘛, 跟你讲个事) is invited to, never told "帮不上忙" (blind test 7, #42).
 LISTENING = "您说，我听着。请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
@@ -325,6 +325,17 @@ LISTENING = "您说，我听着。请说说是什么问题、在哪里，比如�
 
 def _bare(text: str) -> str:
     return re.sub(r"[\s，,。.!！~～、…]+", "", _plain(text))
+
+
+# Only words that call the bot: 大爷 or 阿姨 alone may be whom the problem is about (大爷 / 摔倒了).
+_CALLED_FIRST = re.compile(rf"^(?:(?:{_HAIL}|幺儿|幺妹儿?|孃孃|嬢嬢|娃儿|妹儿|小妹|小伙子|小同志|美女|帅哥)"
+                           r"(?:[\s，,。.!！~～:：]+|$))+")
+
+
+def without_calling(text: str) -> str:
+    """The words after the bot was called by a kin or polite word ("老师", "嬢嬢", "幺儿 "): never the start of a
+    ticket's text (blind test 27, A29: the worker read "老师 点不燃 饭都煮不成"); "" when that was all."""
+    return _CALLED_FIRST.sub("", " ".join((text or "").split()))
 
 
 def says_no_problem_yet(text: str) -> bool:

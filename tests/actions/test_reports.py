@@ -25,6 +25,14 @@ async def test_capturing_a_report_keeps_its_text_category_location_and_message(d
     assert dispatcher.messages == []
 
 
+async def test_a_word_calling_us_never_starts_the_reports_text(action_context, dispatcher, domain):
+    # blind test 27, A29: the worker read "老师 点不燃 饭都煮不成"
+    for said, text in (("老师 楼道的灯不亮了 好几天了", "楼道的灯不亮了 好几天了"),
+                       ("幺儿，我们门口路灯坏了", "我们门口路灯坏了"), ("大爷 屋头水管漏了", "大爷 屋头水管漏了")):
+        slots = slots_of(await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, said), domain))
+        assert slots["report_text"] == text, said
+
+
 async def test_without_a_selector_the_category_is_other(dispatcher, domain):
     slots = slots_of(await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, "门口那个东西坏了"), domain))
     assert slots["report_category"] == "other"

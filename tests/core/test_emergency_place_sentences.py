@@ -81,3 +81,17 @@ def test_a_burglar_told_with_the_place_after_救命_is_the_polices_and_no_new_nu
     assert reply == emergencies.PLACE_THANKS.format(place="阳光小区6栋")
     placed = ticket(demo_db, number)
     assert placed.place_text == "阳光小区6栋" and placed.category == "public_security" and "进贼" in placed.text
+
+
+@pytest.mark.parametrize(("said", "place"), [("在阳光小区7栋2单元201", "阳光小区7栋2单元201"),
+                                             ("就在阳光小区8栋3单元1502这边", "阳光小区8栋3单元1502")])
+def test_the_words_leading_to_a_place_are_not_the_place(demo_db: Database, clock: FakeClock, said: str, place: str):
+    # blind test 27, A84: "收到地点：在河畔花园7栋2单元201", the alert "（在河畔花园7栋2单元20）"
+    number = submit(demo_db, clock, make_report("我屋头老头子突然倒了 叫不答应", sender=STRANGER, category="medical",
+                                                emergency=True))
+    with demo_db.session() as s:
+        waiting = emergencies.awaiting_place(s, clock, STRANGER)
+        assert waiting is not None
+        reply = emergencies.give_place(s, clock, waiting, said, rules=RULES)
+    assert reply.startswith(f"收到地点：{place}，"), reply
+    assert ticket(demo_db, number).place_text == place

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.common.clock import FakeClock
-from bot.core import followups, other_problem, place_answers, ticket_questions
+from bot.core import followups, held_words, other_problem, place_answers, ticket_questions
 from bot.store.db import Database
 from tests.conftest import RESIDENT
 from tests.core.helpers import make_report, submit, ticket
@@ -49,6 +49,6 @@ def test_when_the_lamp_is_fixed_asks_after_the_lamp_ticket(demo_db: Database, cl
 
 
 def test_laughter_or_words_at_us_before_a_place_are_not_held_as_the_place():
-    assert followups.held_place_reply("哈哈哈 你们都是憨包 阳光小区").startswith("已记下地点：阳光小区。")
-    assert followups.held_place_reply("嘿嘿 你们是瓜娃子 河畔花园3栋").startswith("已记下地点：河畔花园3栋。")
-    assert followups.held_place_reply("河滨路 3栋").startswith("已记下地点：河滨路 3栋。")  # all of it the place
+    assert held_words.held_place_reply("哈哈哈 你们都是憨包 阳光小区").startswith("已记下地点：阳光小区。")
+    assert held_words.held_place_reply("嘿嘿 你们是瓜娃子 河畔花园3栋").startswith("已记下地点：河畔花园3栋。")
+    assert held_words.held_place_reply("河滨路 3栋").startswith("已记下地点：河滨路 3栋。")  # all of it the place

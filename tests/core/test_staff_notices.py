@@ -3,6 +3,7 @@ whole problem one "T1023 详情" away, and 详情 gives it whole in at most two 
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
@@ -137,3 +138,26 @@ def test_a_report_placed_only_by_its_location_tells_the_worker_where_in_words_an
     named = submit(demo_db, clock, make_report("垃圾堆起了", sender=RIDER, place_text="新华街口", category="sanitation",
                                                lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1]))
     assert "定位" not in _say(demo_db, clock, ticket(demo_db, named).assignee.phone, f"{named} 详情")
+
+
+@pytest.mark.parametrize(("place", "room", "shown"), [
+    ("河畔花园7栋2单元201", 20, "河畔花园7栋2单元201"),
+    ("河畔花园17栋2单元201", 12, "河畔花园17栋2单元"),  # blind test 27, A84: never "河畔花园7栋2单元20"
+    ("安居苑13栋3单元1502", 10, "安居苑13栋3单元"),
+    ("安居苑13栋3单元1502", 8, "安居苑13栋"),
+    ("那个老菜市场背后的空坝子头", 8, "那个老菜市场背后"),
+    ("那棵大黄桷树底下", 6, "那棵大黄桷…"),  # no whole part fits: marked as cut
+])
+def test_a_shortened_place_ends_at_a_whole_part_never_inside_a_number(place: str, room: int, shown: str):
+    assert staff_notices.clip_place(place, room) == shown
+
+
+@pytest.mark.parametrize(("place", "text"), [
+    ("河畔花园7栋2单元201", "我屋头老头子突然倒了 叫不答应"),
+    ("安居苑13栋3单元1502", "我家老太婆摔倒了 起不来了 头在流血 喊她也不答应 好吓人哦"),
+    ("河畔花园7栋2单元201", CRASH),
+])
+def test_an_emergencys_notice_keeps_its_place_whole_and_cuts_the_text_first(place: str, text: str):
+    notice = staff_notices.new_ticket("T1013", "医疗健康", "河滨社区第2网格", place, text, "+86139666240",
+                                      urgent=True, calling=True)
+    assert len(notice) <= 70 and f"（{place}）" in notice and "+86139666240" in notice, notice
