@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from actions.tickets import rules
-from bot.core import danger_signs, emergencies, emergency_followups, reports, triage
+from bot.core import danger_signs, emergencies, emergency_followups, emergency_numbers, reports, triage
 from bot.core.made_up import MADE_UP_REPLY, made_up
 from bot.core.tickets import Report, assignee_label, home_of
 
@@ -47,7 +47,7 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, te
     "里头有人 我孙孙在里头", blind test 24, B91), filed and alerted; `message_id` the message it began with."""
     ctx = context()
     meta = tracker_data.metadata(tracker)
-    category = emergencies.category_for(classified, text)
+    category = emergency_numbers.category_for(classified, text)
     lat, lon = meta.get("lat"), meta.get("lon")
     if message_id is None and meta.get("inbox_id") is not None:
         message_id = int(meta["inbox_id"])
@@ -62,8 +62,8 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, te
             dispatcher.utter_message(text=triage.STOOD_DOWN)
             return []
         return await _ordinary_report(dispatcher, tracker, category)
-    if emergencies.lift_trapped(text) and "电梯" not in text:  # 关了两个人在里头 按警铃: say it is the lift
-        text = emergencies.LIFT_HEAD + text
+    if emergency_numbers.lift_trapped(text) and "电梯" not in text:  # 关了两个人在里头 按警铃: say it is the lift
+        text = emergency_numbers.LIFT_HEAD + text
     # A landmark in the message ("菜市场门口") is the place to pass on, mapped to a grid or not (blind test 5, #35);
     # the fuller of it and the place the engine found ("安居苑门口" over "安居苑", blind test 6, #13).
     named, landmark = tracker_data.entity(tracker, "place") or "", emergencies.landmark_in(text)
@@ -83,8 +83,8 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, te
         number = opened.ticket.number
         if home is not None and located is not None:  # the household's address when it is known (#81)
             home = home_of(opened.ticket, located.unit) or home
-    dispatcher.utter_message(response="utter_emergency", phone=emergencies.number_to_call(rules(), category, text),
-                             number=number)
+    phone = emergency_numbers.number_to_call(rules(), category, text)
+    dispatcher.utter_message(response="utter_emergency", phone=phone, number=number)
     safety = emergency_followups.safety_first(text)
     if safety:  # a gas leak: no spark, air, out (blind test 25, B15)
         dispatcher.utter_message(text=safety)

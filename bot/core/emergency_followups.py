@@ -27,10 +27,8 @@ from bot.core.emergencies import (
     anxious,
     awaiting_place,
     landmark_in,
-    lift_trapped,
-    number_to_call,
-    without_still_machine,
 )
+from bot.core.emergency_numbers import lift_trapped, number_to_call, without_still_machine
 from bot.core.emergency_updates import (
     add_update,
     asks_going_back,

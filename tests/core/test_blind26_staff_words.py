@@ -8,7 +8,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import complaints, emergencies, emergency_followups, followups, internal_notes, staff_desk
+from bot.core import (
+    complaints,
+    emergency_followups,
+    emergency_numbers,
+    followups,
+    internal_notes,
+    staff_desk,
+)
 from bot.core.cancelling import STAFF_REPLIES
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketEvent
@@ -114,16 +121,16 @@ def test_a_holder_saying_he_filed_a_residents_report_by_mistake_is_asked_which_h
 def test_a_child_shut_in_a_lift_that_stood_still_is_for_the_lift_rescue_never_120():
     for text in ("电梯停起不动了 我孙子在里头出不来", "电梯停起不动了；补充：我孙子在里头出不来",
                  "电梯卡起不动了 里头关了个娃娃"):
-        assert emergencies.lift_trapped(text) and not emergencies.hurt(text), text
-        assert emergencies.number_to_call(RULES, "housing_utilities", text) == emergencies.LIFT_RESCUE
-        assert emergencies.number_to_call(RULES, "other", text) == emergencies.LIFT_RESCUE
+        assert emergency_numbers.lift_trapped(text) and not emergency_numbers.hurt(text), text
+        assert emergency_numbers.number_to_call(RULES, "housing_utilities", text) == emergency_numbers.LIFT_RESCUE
+        assert emergency_numbers.number_to_call(RULES, "other", text) == emergency_numbers.LIFT_RESCUE
     # Someone lying still is still hurt, in a lift or not.
-    assert emergencies.hurt("电梯里老人倒起不动了") and emergencies.hurt("老人躺在地上不动了")
+    assert emergency_numbers.hurt("电梯里老人倒起不动了") and emergency_numbers.hurt("老人躺在地上不动了")
 
 
 def test_a_stopped_lifts_advice_is_the_lift_rescue_never_the_ambulances(demo_db: Database, december: FakeClock):
     lift = Ticket(text="电梯停起不动了；补充：我孙子在里头出不来", category="housing_utilities")
-    assert emergency_followups.advice(lift, emergencies.LIFT_RESCUE) == emergency_followups.ADVICE_LIFT
+    assert emergency_followups.advice(lift, emergency_numbers.LIFT_RESCUE) == emergency_followups.ADVICE_LIFT
 
 
 def test_a_location_sent_alone_elsewhere_is_never_the_open_reports(demo_db: Database, december: FakeClock):

@@ -8,14 +8,14 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import emergencies, emergency_followups, small_talk, triage
+from bot.core import emergencies, emergency_followups, emergency_numbers, small_talk, triage
 from bot.store.db import Database
 from tests.conftest import STRANGER
 from tests.core.helpers import RULES, make_report, submit, ticket
 
 
 def _call(category: str, text: str) -> str:
-    return emergencies.number_to_call(RULES, emergencies.category_for(category, text), text)
+    return emergency_numbers.number_to_call(RULES, emergency_numbers.category_for(category, text), text)
 
 
 @pytest.mark.parametrize("text", ["他妈的 门口有人在打架 拿起棍棍打 河畔花园门口",
@@ -27,7 +27,7 @@ def test_a_swear_word_never_cancels_a_fight_or_a_beating(text: str):
     assert triage.has_danger(text)
     for classified in (True, False):
         assert triage.is_emergency(text, classified_as_emergency=classified)
-    assert emergencies.category_for("other", text) == "public_security"
+    assert emergency_numbers.category_for("other", text) == "public_security"
     assert "110" in _call("other", text)
 
 
@@ -52,7 +52,7 @@ def test_thunder_cards_or_a_fight_of_another_day_is_no_fight_now(text: str):
                                   "小孩在广场上跟丢了 穿个蓝色外套"])
 def test_a_small_child_lost_away_from_home_is_missing_for_the_police(text: str):
     assert triage.is_emergency(text, classified_as_emergency=False)
-    assert emergencies.category_for("other", text) == "public_security"
+    assert emergency_numbers.category_for("other", text) == "public_security"
     assert _call("other", text) == "110"
 
 
@@ -67,7 +67,7 @@ def test_a_pet_or_a_childs_phone_lost_is_nobody_missing(text: str):
                                   "怕是燃气漏了 闻到臭鸡蛋的味道"])
 def test_a_smell_of_gas_even_guessed_at_is_the_gas_emergency(text: str):
     assert triage.is_emergency(text, classified_as_emergency=False)
-    assert emergencies.category_for("other", text) == "fire_safety"
+    assert emergency_numbers.category_for("other", text) == "fire_safety"
     assert _call("other", text) == "119"
     assert "别点火" in emergency_followups.safety_first(text)
 
@@ -113,9 +113,9 @@ def test_someone_lying_out_in_the_cold_is_an_emergency_never_small_talk(text: st
                                   "广告牌被风吹下来了 险些砸到路过的人"])
 def test_a_near_miss_with_nobody_hurt_is_no_emergency(text: str):
     assert not triage.is_emergency(text, classified_as_emergency=True)
-    assert not emergencies.hurt(text)
+    assert not emergency_numbers.hurt(text)
 
 
 @pytest.mark.parametrize("category", ["health", "elderly_care", "other", "public_security"])
 def test_a_beating_is_the_polices_whatever_the_classifier_said(category: str):
-    assert emergencies.number_to_call(RULES, category, "狗日的 隔壁那个男的又在打他老婆 安居苑14栋") == "110"
+    assert emergency_numbers.number_to_call(RULES, category, "狗日的 隔壁那个男的又在打他老婆 安居苑14栋") == "110"

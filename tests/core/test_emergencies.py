@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import emergencies, reports
+from bot.core import emergencies, emergency_numbers, reports
 from bot.core.places import locate
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
@@ -99,7 +99,7 @@ def test_a_registered_resident_naming_only_a_floor_or_a_room_is_not_asked_where_
 ])
 def test_someone_hurt_is_an_ambulance_call_first_and_the_police_too_where_needed_except_in_a_fire(
         category: str, text: str, number: str):
-    assert emergencies.number_to_call(RULES, category, text) == number
+    assert emergency_numbers.number_to_call(RULES, category, text) == number
 
 
 def test_a_question_or_a_request_never_answers_where_however_many_place_words_it_holds():
@@ -132,7 +132,7 @@ def test_a_building_or_an_estates_gate_is_a_place_and_a_bare_crossing_is_not():
 ])
 def test_an_emergency_the_classifier_could_not_place_is_filed_by_who_is_in_danger(category: str, text: str,
                                                                                    expected: str):
-    assert emergencies.category_for(category, text) == expected
+    assert emergency_numbers.category_for(category, text) == expected
 def test_a_place_naming_a_grid_assigns_the_unplaced_emergency_there_and_alerts_its_secretary(
         demo_db: Database, clock: FakeClock):
     # Blind test 5, #36: the grid's worker and secretary heard nothing until someone dispatched it by hand.

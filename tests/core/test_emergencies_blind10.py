@@ -11,7 +11,15 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import emergencies, emergency_downgrade, emergency_followups, emergency_updates, reports, triage
+from bot.core import (
+    emergencies,
+    emergency_downgrade,
+    emergency_followups,
+    emergency_numbers,
+    emergency_updates,
+    reports,
+    triage,
+)
 from bot.core.places import Located
 from bot.store.db import Database
 from bot.store.models import OrgUnit, Ticket
@@ -27,13 +35,13 @@ WINDOW = timedelta(minutes=30)
 def test_a_thing_left_so_daoqi_is_no_one_down(text: str):
     assert not triage.has_danger(text)
     assert not triage.is_emergency(text, classified_as_emergency=True)
-    assert emergencies.number_to_call(RULES, "roads", text) == RULES.emergency_number("roads")
+    assert emergency_numbers.number_to_call(RULES, "roads", text) == RULES.emergency_number("roads")
 
 
 @pytest.mark.parametrize("text", ["有个老人在路边倒起了", "婆婆倒起了 喊不应", "村委会门口有个老婆婆倒起了 喊不答应"])
 def test_a_person_daoqi_is_still_down(text: str):
     assert triage.has_danger(text)
-    assert "120" in emergencies.number_to_call(RULES, "health", text)
+    assert "120" in emergency_numbers.number_to_call(RULES, "health", text)
 
 
 @pytest.mark.parametrize("text", ["三组过去那段机耕道遭水冲垮了一半 拖拉机过不去", "田边那条便道垮了 走不通了",
@@ -51,15 +59,16 @@ def test_a_collapse_with_a_home_in_it_is_still_an_emergency():
                                   "房子垮了 有人被困在里头"])
 def test_people_trapped_by_water_or_a_collapse_are_told_119(text: str):
     assert triage.has_danger(text)
-    assert emergencies.number_to_call(RULES, "other", text) == "119"
+    assert emergency_numbers.number_to_call(RULES, "other", text) == "119"
 
 
 def test_people_trapped_with_a_fight_in_it_are_told_119_and_110():
-    assert emergencies.number_to_call(RULES, "other", "着火了 有人被困在屋头 放火的人拿刀在追") == "119和110"
+    assert emergency_numbers.number_to_call(RULES, "other", "着火了 有人被困在屋头 放火的人拿刀在追") == "119和110"
 
 
 def test_a_lift_is_still_its_own_rescue():
-    assert emergencies.number_to_call(RULES, "other", "电梯卡起了 两个人被困在里头出不来") == emergencies.LIFT_RESCUE
+    said = "电梯卡起了 两个人被困在里头出不来"
+    assert emergency_numbers.number_to_call(RULES, "other", said) == emergency_numbers.LIFT_RESCUE
 
 
 @pytest.mark.parametrize("text", ["这个不是急事哈 就是下水道堵了", "不急 慢慢来", "没得危险 就是臭", "不是紧急的"])

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import emergencies, emergency_followups, emergency_updates, reports, triage
+from bot.core import emergency_followups, emergency_numbers, emergency_updates, reports, triage
 from bot.core.knowledge import load_knowledge
 from bot.store.db import Database
 from bot.store.models import Ticket
@@ -28,39 +28,39 @@ KNOWLEDGE = load_knowledge(Path(__file__).resolve().parents[2] / "config" / "kno
 def test_a_thing_fallen_over_is_nobody_down(text: str):
     assert not triage.has_danger(text)
     assert not triage.is_emergency(text, classified_as_emergency=True)
-    assert "120" not in emergencies.number_to_call(RULES, "roads", text)
+    assert "120" not in emergency_numbers.number_to_call(RULES, "roads", text)
 
 
 @pytest.mark.parametrize("text", ["有个老人在路边倒起了", "婆婆倒起了 喊不应", "我妈在厨房倒起了 喊不答应",
                                   "路边有个人倒起了"])
 def test_a_person_fallen_is_still_down(text: str):
     assert triage.has_danger(text)
-    assert "120" in emergencies.number_to_call(RULES, "health", text)
+    assert "120" in emergency_numbers.number_to_call(RULES, "health", text)
 
 
 @pytest.mark.parametrize("category", ["other", "health", "roads"])
 def test_a_pole_down_with_its_wire_on_the_road_is_an_emergency_for_110_not_120(category: str):
     text = "河滨路那根电杆倒起了 电线拖在地上"
     assert triage.has_danger(text) and triage.is_emergency(text, classified_as_emergency=False)
-    assert emergencies.number_to_call(RULES, emergencies.category_for(category, text), text) == "110"
+    assert emergency_numbers.number_to_call(RULES, emergency_numbers.category_for(category, text), text) == "110"
 
 
 @pytest.mark.parametrize("text", ["民族路农贸市场门口两个人打起来了 有个脑壳都打破了 血流了一地",
                                   "两个人在打架 一地的血", "有人打架 流血了", "打起来了 好多血"])
 def test_blood_in_a_fight_is_120_and_110(text: str):
     assert triage.has_danger(text)
-    assert emergencies.number_to_call(RULES, "public_security", text) == "120和110"
+    assert emergency_numbers.number_to_call(RULES, "public_security", text) == "120和110"
 
 
 def test_a_fight_with_no_one_hurt_is_still_110_only():
-    assert emergencies.number_to_call(RULES, "public_security", "两个人在门口打起来了") == "110"
+    assert emergency_numbers.number_to_call(RULES, "public_security", "两个人在门口打起来了") == "110"
 
 
 @pytest.mark.parametrize("text", ["我屋头老汉儿走丢了 他有老年痴呆 早上出去到现在都没回来", "我妈不见了 找了一上午",
                                   "小孩子走失了 找不到人了"])
 def test_a_missing_person_is_an_emergency_for_110(text: str):
     assert triage.has_danger(text) and triage.is_emergency(text, classified_as_emergency=False)
-    assert emergencies.number_to_call(RULES, emergencies.category_for("elderly_care", text), text) == "110"
+    assert emergency_numbers.number_to_call(RULES, emergency_numbers.category_for("elderly_care", text), text) == "110"
 
 
 @pytest.mark.parametrize("text", ["我的钥匙不见了", "快递找不到了", "我家狗走丢了", "我的猫走失了 好几天了",

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import emergencies, triage
+from bot.core import emergency_numbers, triage
 from tests.core.helpers import RULES
 
 
 def _call(category: str, text: str) -> str:
-    return emergencies.number_to_call(RULES, emergencies.category_for(category, text), text)
+    return emergency_numbers.number_to_call(RULES, emergency_numbers.category_for(category, text), text)
 
 
 @pytest.mark.parametrize("text", ["我一个人在屋 摔倒了起不来 腰杆痛", "老汉儿在厕所头跌了一跤 爬不起来了"])
@@ -26,7 +26,7 @@ def test_someone_fallen_and_unable_to_get_up_is_an_emergency_for_120(text: str):
 @pytest.mark.parametrize("text", ["电梯卡在半中间了 我孙孙还在里头 河畔花园3栋", "电梯停了 我妈还在里面"])
 def test_someone_still_in_a_stopped_lift_is_trapped_for_the_lift_rescue_or_119(text: str):
     assert triage.has_danger(text)
-    assert emergencies.lift_trapped(text)
+    assert emergency_numbers.lift_trapped(text)
     assert "119" in _call("housing_utilities", text)
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import emergencies, person_danger, triage
+from bot.core import emergency_numbers, person_danger, triage
 from tests.core.helpers import RULES
 
 
 def _call(category: str, text: str) -> str:
-    return emergencies.number_to_call(RULES, emergencies.category_for(category, text), text)
+    return emergency_numbers.number_to_call(RULES, emergency_numbers.category_for(category, text), text)
 
 
 @pytest.mark.parametrize("text", ["我女儿放学到现在还没到屋 电话关机 才八岁 河畔花园的",
@@ -22,7 +22,7 @@ def test_a_child_not_home_after_school_is_missing_for_the_police(text: str):
     assert person_danger.missing_person(text)
     assert triage.is_emergency(text, classified_as_emergency=False)
     assert _call("other", text) == "110"
-    assert emergencies.category_for("other", text) == "public_security"
+    assert emergency_numbers.category_for("other", text) == "public_security"
 
 
 @pytest.mark.parametrize("text", ["我家猫放学的时候跑出去了 两个钟头了还没回来", "我家狗到现在还没回来 安居苑的"])

@@ -10,7 +10,15 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import danger_signs, emergencies, emergency_downgrade, emergency_followups, emergency_questions, triage
+from bot.core import (
+    danger_signs,
+    emergencies,
+    emergency_downgrade,
+    emergency_followups,
+    emergency_numbers,
+    emergency_questions,
+    triage,
+)
 from bot.core import emergency_updates as updates
 from bot.store.db import Database
 from tests.conftest import STRANGER
@@ -18,7 +26,7 @@ from tests.core.helpers import RULES, make_report, submit, ticket
 
 
 def _call(category: str, text: str) -> str:
-    return emergencies.number_to_call(RULES, emergencies.category_for(category, text), text)
+    return emergency_numbers.number_to_call(RULES, emergency_numbers.category_for(category, text), text)
 
 
 @pytest.mark.parametrize("text", ["楼顶有个人站在边边上 怕是要跳楼 河畔花园9栋",
@@ -30,7 +38,7 @@ def _call(category: str, text: str) -> str:
 def test_someone_about_to_end_their_life_is_an_emergency_for_110(text: str, classified: str):
     for said_emergency in (True, False):
         assert triage.is_emergency(text, classified_as_emergency=said_emergency)
-    assert emergencies.category_for(classified, text) == "public_security"
+    assert emergency_numbers.category_for(classified, text) == "public_security"
     assert _call(classified, text) == "110"
 
 
@@ -54,20 +62,20 @@ def test_an_old_person_out_since_morning_and_not_back_is_the_lost_elder_emergenc
     assert triage.is_emergency(text, classified_as_emergency=False)
     for classified in ("other", "elderly_care", "fire_safety"):
         assert _call(classified, text) == "110"
-    assert emergencies.category_for("other", text) == "public_security"
+    assert emergency_numbers.category_for("other", text) == "public_security"
 
 
 @pytest.mark.parametrize("text", ["妈的 隔壁那家男的又在打老婆 喊救命 河畔花园5栋",
                                   "救命 楼上男的在打他媳妇 打得好凶",
                                   "对门两口子打起来了 女的一直喊救命"])
 def test_a_beating_with_救命_in_it_is_the_polices_never_fire_safety(text: str):
-    assert emergencies.category_for("fire_safety", text) == "public_security"
+    assert emergency_numbers.category_for("fire_safety", text) == "public_security"
     assert _call("fire_safety", text) == "110"
 
 
 @pytest.mark.parametrize("text", ["楼道里着火了 有人在喊救命", "厨房烧起来了 救命"])
 def test_a_fire_with_救命_stays_the_fire_brigades(text: str):
-    assert emergencies.category_for("fire_safety", text) == "fire_safety"
+    assert emergency_numbers.category_for("fire_safety", text) == "fire_safety"
     assert "119" in _call("fire_safety", text)
 
 
@@ -85,8 +93,8 @@ def test_someone_down_in_a_fight_needs_120_and_110(text: str):
 def test_someone_in_the_water_is_the_water_rescue_as_for_a_flood(text: str):
     assert triage.is_emergency(text, classified_as_emergency=False)
     for classified in ("other", "public_security", "fire_safety"):
-        assert _call(classified, text) == emergencies.WATER_RESCUE
-    assert emergencies.category_for("other", text) == "public_security"
+        assert _call(classified, text) == emergency_numbers.WATER_RESCUE
+    assert emergency_numbers.category_for("other", text) == "public_security"
 
 
 @pytest.mark.parametrize("text", ["送外卖被狗咬了一口 流血了 在安居苑", "我被一条流浪狗咬了 腿上出了点血",

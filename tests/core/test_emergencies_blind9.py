@@ -12,6 +12,7 @@ from bot.common.sms_parts import units
 from bot.core import (
     emergencies,
     emergency_followups,
+    emergency_numbers,
     reports,
     sent_before,
     staff_notices,
@@ -31,9 +32,9 @@ SON = "+8613900000141"  # 安居社区第4网格, 农贸市场1栋101
 @pytest.mark.parametrize("text", ["河畔花园3栋的电梯卡起了 里头关了两个老年人", "安居苑2栋电梯卡到半中间了 里头还有人",
                                   "电梯停了 里面困了个娃儿"])
 def test_people_inside_a_stopped_lift_are_in_danger_without_kun_or_guan_dao(text: str):
-    assert triage.has_danger(text) and emergencies.lift_trapped(text)
-    assert emergencies.category_for("housing_utilities", text) == "housing_utilities"
-    assert emergencies.number_to_call(RULES, "housing_utilities", text) == emergencies.LIFT_RESCUE
+    assert triage.has_danger(text) and emergency_numbers.lift_trapped(text)
+    assert emergency_numbers.category_for("housing_utilities", text) == "housing_utilities"
+    assert emergency_numbers.number_to_call(RULES, "housing_utilities", text) == emergency_numbers.LIFT_RESCUE
 
 
 @pytest.mark.parametrize("text", ["电梯坏了 好几天了", "电梯停了 里头没得人", "电梯门关不上"])
@@ -49,8 +50,8 @@ def test_asking_whether_to_call_119_for_the_lift_is_a_question_of_what_to_do():
 def test_a_fight_with_a_broken_head_is_told_120_and_110():
     text = "有两个在打架 一个头都打破了 流好多血"
     assert triage.has_danger(text)
-    assert emergencies.number_to_call(RULES, "public_security", text) == "120和110"
-    assert emergencies.number_to_call(RULES, "public_security", "有人打架 拿起刀了") == "110"
+    assert emergency_numbers.number_to_call(RULES, "public_security", text) == "120和110"
+    assert emergency_numbers.number_to_call(RULES, "public_security", "有人打架 拿起刀了") == "110"
 
 
 def test_a_place_on_the_way_somewhere_answers_where():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.common.clock import FakeClock
-from bot.core import dispatch, emergencies, emergency_followups, staff_notices, triage
+from bot.core import dispatch, emergencies, emergency_followups, emergency_numbers, staff_notices, triage
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, STRANGER
@@ -71,8 +71,8 @@ def test_standing_down_or_a_screwdriver_at_work_is_never_an_emergency():
 
 def test_people_shut_in_a_lift_are_the_buildings_with_the_lifts_rescue_number():
     text = "关了两个人在里头 按警铃莫得人应"
-    assert emergencies.category_for("public_security", text) == "housing_utilities"
-    assert emergencies.number_to_call(RULES, "housing_utilities", text) == emergencies.LIFT_RESCUE
+    assert emergency_numbers.category_for("public_security", text) == "housing_utilities"
+    assert emergency_numbers.number_to_call(RULES, "housing_utilities", text) == emergency_numbers.LIFT_RESCUE
 
 
 def test_the_urgent_notice_keeps_the_place_before_the_text():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import emergencies, emergency_followups
+from bot.core import emergencies, emergency_followups, emergency_numbers
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, STRANGER
@@ -63,7 +63,7 @@ def test_a_beating_told_with_the_place_after_救命啊_calls_for_120_and_110(dem
     number = submit(demo_db, clock, make_report("救命啊", sender=STRANGER, category="other", emergency=True))
     with demo_db.session() as s:
         waiting = emergencies.awaiting_place(s, clock, STRANGER)
-        assert waiting is not None and emergencies.number_to_call(RULES, waiting.category, waiting.text) == "110"
+        assert waiting is not None and emergency_numbers.number_to_call(RULES, waiting.category, waiting.text) == "110"
         reply = emergencies.give_place(s, clock, waiting, "菜市场门口", rules=RULES, detail="我遭人打了 脑壳在流血")
     assert "菜市场门口" in reply and "120和110" in reply and len(reply) <= 70, reply
     placed = ticket(demo_db, number)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.common.phones import mask
-from bot.core import dispatch, emergencies, someones_number, staff_actions, staff_views, triage
+from bot.core import dispatch, emergency_numbers, someones_number, staff_actions, staff_views, triage
 from bot.store.db import Database
 from bot.store.models import OrgUnit
 from tests.conftest import DUTY_OFFICER, STRANGER, WORKER
@@ -24,8 +24,8 @@ ANJU_GRID_1_WORKER = "+8613700000005"  # 杨艳, 安居社区第1网格
                                   "孩子放学出去耍 一直没回来"])
 def test_a_missing_person_said_across_a_space_is_an_emergency_for_110(text: str):
     assert triage.missing_person(text) and triage.is_emergency(text, classified_as_emergency=False)
-    category = emergencies.category_for("other", text)
-    assert category == "public_security" and emergencies.number_to_call(RULES, category, text) == "110"
+    category = emergency_numbers.category_for("other", text)
+    assert category == "public_security" and emergency_numbers.number_to_call(RULES, category, text) == "110"
 
 
 @pytest.mark.parametrize("text", ["狗走丢了", "钥匙丢了", "我家狗出去了 到现在没回来", "我家猫出门两天了 没回来",
