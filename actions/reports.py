@@ -15,13 +15,13 @@ from actions import tracker_data
 from actions.council import ActionAskTopics
 from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
+from actions.report_places import fuller_place, names_a_grid, placed, said_place, several_grids
 from actions.runtime import context
 from actions.sender import sender_person
 from actions.tickets import ActionWorkerTicket
 from bot.core import (
     commands,
     danger_signs,
-    gates,
     help_requests,
     place_answers,
     reports,
@@ -33,7 +33,7 @@ from bot.core import (
 from bot.core.emergencies import answers_where, knows_no_place, landmark_in
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
-from bot.core.places import match_place, within_community, within_held
+from bot.core.places import match_place
 from bot.core.registry import OrgUnit
 from bot.core.tickets import Report, assignee_label
 from bot.engine.parse import category_of
@@ -45,7 +45,6 @@ DROPPED = "（不报了）"  # the place of a report dropped while asked where: 
 # The place of a report the answer to "where?" made an emergency ("电梯卡主了", then "里头有人 我孙孙在里头": blind
 # test 24, B91 was told "没找到这个地方"): the form ends and the emergency is raised, asking where itself.
 RAISED = "（紧急）"
-_PART_OF_ESTATE = re.compile(r"\d|[一二三四五六七八九十]期|栋|幢|单元|号楼")  # 二期7栋: more than 门口 beside a name
 _GOING_TO = re.compile(r"^(?:就是|就)?去(?=\S)")  # 去石桥村那条路上: the way there is not the place's
 
 
@@ -101,34 +100,6 @@ class ActionCaptureReport(Action):
             SlotSet("report_second", meta.get("second_problem")),
             SlotSet("report_second_category", meta.get("second_category")),
         ] + ([SlotSet("report_place", place)] if place else [])
-
-
-_COMMUNITY = re.compile(r"社区|村")
-
-
-def placed(text: str, place: str, held: str) -> str:
-    """The report's place with the one held for it, read in one session and only when the registry is needed."""
-    # 18栋楼道 after 我住河畔花园的 (held): 河畔花园18栋楼道 (blind test 25)
-    beside_held = bool(place and held and held not in place)
-    if not beside_held and not _COMMUNITY.search(place or held):
-        return place or held
-    with context().db.session() as session:
-        if beside_held:
-            place = within_held(session, place, held)
-        place = place or held
-        if _COMMUNITY.search(place):  # 安居社区 with its estate (安居社区安居苑19栋): that grid, never "which one?"
-            place = within_community(session, place, text)
-    return place
-
-
-def fuller_place(text: str, named: str | None) -> str:
-    """The place a report names, whole: the classifier's 安居苑 of "安居苑二期7栋后面那个化粪池" is 安居苑二期7栋后面
-    (blind test 10, #60: sent to 安居苑's grid, 二期 dropped), so it is routed by the longest name in it; and its gate
-    (阳光小区东门) is kept."""
-    whole = landmark_in(" ".join(text.split()))
-    more = whole.replace(named, "", 1) if named and named in whole else ""
-    # 阳光小区东门有辆车在冒烟 is at 阳光小区东门: another gate is another place for 并单 (bot/core/gates.py)
-    return whole if _PART_OF_ESTATE.search(more) else gates.with_gate(text, named or "")
 
 
 async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
@@ -314,29 +285,6 @@ class ValidateReportForm(FormValidationAction):
                                      choices="、".join(alias_of(g) for g in hint.grids[:4]))
         return {**problem, "report_place": None,
                 "report_place_tries": float(tries if had_problem else tries - 1)}
-
-
-def names_a_grid(text: str) -> bool:
-    """Whether the words name a place the registry knows."""
-    with context().db.session() as session:
-        return bool(match_place(session, text).grids)
-
-
-def several_grids(place: str) -> bool:
-    """Whether a place names a community or village of several grids (安居社区), which one the report's is asked."""
-    with context().db.session() as session:
-        return match_place(session, place).ambiguous
-
-
-# The place a report's own words name around a community or village that has several grids
-# ("河滨社区那个小区门口"): passed on to whoever dispatches it when nothing better was said.
-_SAID_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:社区|村)[^，,。！!？?\s]{0,8}?"
-                         r"(?:门口|大门|旁边|对面|后面|里面|路口|楼下)|[\u4e00-\u9fff]{2,4}(?:社区|村)")
-
-
-def said_place(report_text: str) -> str:
-    found = _SAID_PLACE.search(report_text)
-    return found.group(0) if found is not None else ""
 
 
 def spoke_this_turn(tracker: Tracker) -> bool:

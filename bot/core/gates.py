@@ -1,6 +1,6 @@
 """An estate's gates as places: 阳光小区东门 is not 阳光小区北门, though both are 阳光小区.
 
-A report naming a gate is filed there (actions/reports.py's `fuller_place`), and 并单 (bot/core/tickets.py's
+A report naming a gate is filed there (actions/report_places.py's `fuller_place`), and 并单 (bot/core/tickets.py's
 `find_duplicate`) looks for the same problem at the same place: the same gate, or the estate said alone. Someone
 who says only 阳光小区门口 has not said which gate, so their report may be another's at 东门 when the problem is the
 same; two gates named are two places (a car smoking at 东门 is not one parked at 北门)."""
