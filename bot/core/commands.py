@@ -57,9 +57,10 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  # things clean, emptied, or no longer smelling, leaking or blocked.
                  "干净了", "抽干了", "抽完了", "抽走了", "不臭了", "没臭味了", "没得臭味了", "不堵了", "不漏了",
                  "不漏水了", "不渗水了", "能用了", "可以用了")
-# Blind test 27, A-B57e, B103b: 坑已经填平了, 路灯杆已经扶起来固定好了 stayed 处理中. Beyond the words above, a fixing
-# verb with a result and 了 (填平了, 扶起来了, 固定好了, 补上了, 拆掉了) or 已经 + a fixing verb + 了 (已经把坑填了) is a job
-# done; a stopgap (先堵上了, 临时固定了) or a plan or a fault still there after (明天再来, 还没亮) is not.
+# Blind test 27, A-B57e, B103b: 坑已经填平了, 路灯杆已经扶起来固定好了 stayed 处理中. Beyond the words above, a
+# fixing verb with a result and 了 (填平了, 扶起来了, 固定好了, 补上了, 拆掉了) or 已经 + a fixing verb + 了
+# (已经把坑填了) is a job done; a stopgap (先堵上了, 临时固定了) or a plan or a fault still there after
+# (明天再来, 还没亮) is not.
 # Not 拉/封/围 (拉好了警戒线, 路封上了: the danger kept off, not mended), nor 安排好了 (排 is no verb here).
 _FIX_VERB = ("填|扶|立|竖|固定|加固|换|更换|修|维修|修复|补|清|清理|铺|砌|堵|焊|装|安|挪|移|搬|拆|砍|剪|锯|"
              "绑|捆|盖|刷|擦|扫|抽|掏|疏通|恢复|回填|捡|理|整|弄|搞|处理|拧|粘|扎")
