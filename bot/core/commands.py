@@ -61,9 +61,10 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
 # fixing verb with a result and 了 (填平了, 扶起来了, 固定好了, 补上了, 拆掉了) or 已经 + a fixing verb + 了
 # (已经把坑填了) is a job done; a stopgap (先堵上了, 临时固定了) or a plan or a fault still there after
 # (明天再来, 还没亮) is not.
-# Not 拉/封/围 (拉好了警戒线, 路封上了: the danger kept off, not mended), nor 安排好了 (排 is no verb here).
-_FIX_VERB = ("填|扶|立|竖|固定|加固|换|更换|修|维修|修复|补|清|清理|铺|砌|堵|焊|装|安|挪|移|搬|拆|砍|剪|锯|"
-             "绑|捆|盖|刷|擦|扫|抽|掏|疏通|恢复|回填|捡|理|整|弄|搞|处理|拧|粘|扎")
+# Not 拉/封/围 (拉好了警戒线, 路封上了: the danger kept off, not mended), nor 安排好了 (排 is no verb here), nor
+# 堵/搞/弄/整 (路堵完了 is a jam, 搞掉了 a loss; their 搞好/弄好/整好 are words of their own above).
+_FIX_VERB = ("填|扶|立|竖|固定|加固|换|更换|修|维修|修复|补|清|清理|铺|砌|焊|装|安|挪|移|搬|拆|砍|剪|锯|"
+             "绑|捆|盖|刷|擦|扫|抽|掏|疏通|恢复|回填|捡|理|处理|拧|粘|扎")
 _RESULT = "起来|平|好|完|走|掉|上|正|通|稳|牢|实|紧|住|干净|齐|妥|回去|回原位"
 _FIXED = re.compile(rf"(?:{_FIX_VERB})(?:{_RESULT})(?:了|啦|咯|喽)|已经(?:把[^，,。\s]{{1,8}})?(?:{_FIX_VERB})了")
 _STOPGAP = re.compile(r"先|暂时|临时|应急")

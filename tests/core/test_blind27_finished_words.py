@@ -22,7 +22,8 @@ def test_a_fixing_verb_with_its_result_is_a_finished_job(words: str) -> None:
 @pytest.mark.parametrize("words", [
     "在修了", "正在修", "明天去修", "还没好", "还没填平", "明天填平", "已经在弄了", "已经派人去修了", "已经安排好了",
     "先用沙袋堵上了", "临时固定了一下", "暂时用绳子绑住了", "警戒线拉好了 等施工队", "已经填平了一半",
-    "坑填上了 明天再来压实", "管子接上了", "已经联系好了 下午来", "路封上了", "收到了",
+    "坑填上了 明天再来压实", "管子接上了", "已经联系好了 下午来", "路封上了", "收到了", "门口电瓶车乱停 堵完了",
+    "钥匙搞掉了", "路又堵住了",
 ])
 def test_work_under_way_a_plan_or_a_stopgap_stays_progress(words: str) -> None:
     assert not says_done(words), words
