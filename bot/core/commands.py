@@ -57,6 +57,18 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  # things clean, emptied, or no longer smelling, leaking or blocked.
                  "干净了", "抽干了", "抽完了", "抽走了", "不臭了", "没臭味了", "没得臭味了", "不堵了", "不漏了",
                  "不漏水了", "不渗水了", "能用了", "可以用了")
+# Blind test 27, A-B57e, B103b: 坑已经填平了, 路灯杆已经扶起来固定好了 stayed 处理中. Beyond the words above, a
+# fixing verb with a result and 了 (填平了, 扶起来了, 固定好了, 补上了, 拆掉了) or 已经 + a fixing verb + 了
+# (已经把坑填了) is a job done; a stopgap (先堵上了, 临时固定了) or a plan or a fault still there after
+# (明天再来, 还没亮) is not.
+# Not 拉/封/围 (拉好了警戒线, 路封上了: the danger kept off, not mended), nor 安排好了 (排 is no verb here), nor
+# 堵/搞/弄/整 (路堵完了 is a jam, 搞掉了 a loss; their 搞好/弄好/整好 are words of their own above).
+_FIX_VERB = ("填|扶|立|竖|固定|加固|换|更换|修|维修|修复|补|清|清理|铺|砌|焊|装|安|挪|移|搬|拆|砍|剪|锯|"
+             "绑|捆|盖|刷|擦|扫|抽|掏|疏通|恢复|回填|捡|理|处理|拧|粘|扎")
+_RESULT = "起来|平|好|完|走|掉|上|正|通|稳|牢|实|紧|住|干净|齐|妥|回去|回原位"
+_FIXED = re.compile(rf"(?:{_FIX_VERB})(?:{_RESULT})(?:了|啦|咯|喽)|已经(?:把[^，,。\s]{{1,8}})?(?:{_FIX_VERB})了")
+_STOPGAP = re.compile(r"先|暂时|临时|应急")
+_STILL_TO_DO = re.compile(r"明天|后天|再来|再去|再弄|再修|还要|还得|还没|还不|还是|等")
 # 下水道通了, 水通了: a job done, but not 电话打通了, 沟通了, 联系通了 (talking is no repair).
 # 水沟通了, 阴沟通了 are a drain flowing again (blind test 26), 沟通了 alone is talking.
 _FLOWING = re.compile(r"(?<![接联交变讲说])(?<!^沟)(?<![^水阴臭排]沟)通了")
@@ -145,7 +157,13 @@ def says_done(text: str) -> bool:
     never 电话打通了 or 沟通了) (blind test 10, #92)."""
     return says(text, RESOLVE_WORDS) or any(
         _finished_at(text, found) and not _TALKING.search(re.split(_BREAK, text[:found.start()])[-1])
-        for found in _FLOWING.finditer(text))
+        for found in _FLOWING.finditer(text)) or any(_fixed_at(text, found) for found in _FIXED.finditer(text))
+
+
+def _fixed_at(text: str, found: re.Match[str]) -> bool:
+    """A fixing verb's result (填平了) that is the finished job, not a stopgap nor with more still to do."""
+    return _finished_at(text, found) and not _STOPGAP.search(re.split(_BREAK, text[:found.start()])[-1]) \
+        and not _STILL_TO_DO.search(text[found.end():])
 
 
 def _finished_at(text: str, found: re.Match[str]) -> bool:

@@ -151,6 +151,26 @@ def resolve_target(session: Session, words: str, scopes: list[OrgUnit]) -> tuple
     raise DispatchError("no_target")
 
 
+# Words of a remark, not of a dispatch without its verb: someone speaking of herself or others, a plan, a talk
+# ("这个我明天找周明谈一下", blind test 27, A-B86a, sent the complaint to 周明 himself).
+_REMARK = re.compile(r"我|咱|你|他|她|明天|后天|今天|上午|下午|晚上|回头|等下|找|谈|问|聊|说|讲|商量|看看|了解|"
+                     r"批评|提醒")
+_FILLER = re.compile(r"[\W\d]|处理|办理|负责|跟进|去|办|吧|的|一下|网格")
+
+
+def names_only_target(session: Session, person: Person, words: str) -> bool:
+    """Whether words on a ticket waiting for dispatch only name where it goes: a grid or a place ("T1027 河畔花园",
+    "退单 T1027 在河畔花园") or a colleague, with at most "处理" ("T1027 周明处理"). A remark naming one among other
+    words is no dispatch: dispatching takes 派给/交给/转给 (is_dispatch)."""
+    if _REMARK.search(words):
+        return False
+    try:
+        _, named = resolve_target(session, words, scope_units(session, person))
+    except DispatchError as error:
+        return error.reason in ("ambiguous", "outside_person")
+    return named is None or not _FILLER.sub("", words.replace(named.name, ""))
+
+
 def last_return(session: Session, ticket: Ticket) -> TicketEvent | None:
     """The ticket's latest 退单, if it had one."""
     return session.scalar(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "returned")

@@ -42,6 +42,10 @@ TO_REPORTER = "您好，您反映的问题（{number}）经核实{what}，已关
 # 是骂人的"): with any of them the reporter hears no reason at all, only the polite notice.
 JUDGING = re.compile(r"骂|脏话|粗话|乱填|乱写|乱发|乱报|乱说|瞎报|瞎填|瞎写|瞎说|瞎搞|瞎闹|捣乱|恶作剧|骚扰|故意|无聊|"
                      r"神经|有病|闹着玩|开玩笑|耍人|找茬|找事|发泄|喝醉|醉了|疯|傻|骗|虚假|假报|谎报|刷分|刷积分|广告")
+# Staff's words that speak of the reporter in the third person (blind test 27, B59d: the reporter read "原因：误报
+# 他是想要电话号码 已经告诉他了"): a note between staff, never passed on; he hears the polite notice only.
+ABOUT_THEM = re.compile(r"(?<!其)[他她]|这个人|那个人|这人|那人|此人|该人|对方|人家|反映人|来电人|报事人|"
+                        r"该居民|这位|那位")
 TO_REPORTER_PLAIN = "您好，您反映的问题（{number}）经核实{what}，已关闭。有问题欢迎再找我们。"
 TO_STAFF = "工单{number}经{who}核实{what}，已关闭，您无需处理。"
 # Staff saying the record was a mistake (是我发错了, 录错了): on a ticket staff filed for a household, the resident
@@ -55,6 +59,13 @@ def says_invalid(text: str) -> bool:
     """Whether a dispatcher's words on a waiting ticket close it as junk or a false alarm: words of no real problem,
     or of closing it without a grid ("关掉", "已办结": nobody could have done the job)."""
     return INVALID.search(text) is not None or CLOSE.search(text) is not None
+
+
+def says_needless(text: str, note: str) -> bool:
+    """Whether a dispatcher's words on a waiting ticket say it needs no handling (误报, 发错了, 重复了, 骂人的) or only
+    close it (a bare 已办结 or 关掉), rather than that someone saw to it (seen_to)."""
+    return INVALID.search(text) is not None or OWN_MISTAKE.search(text) is not None \
+        or JUDGING.search(text) is not None or _bare(note)
 
 
 def says_false_alarm(text: str) -> bool:
@@ -124,9 +135,9 @@ def close(session: Session, clock: Clock, person: Person, ticket: Ticket, note: 
 
 def to_reporter(number: str, what: str, why: str) -> str:
     """The reporter's notice: the reason staff gave when it is about the matter ("是熏腊肉", "有人发错了"), cut to fit;
-    none when it judges the reporter or their message ("是骂人的", "乱填的", "捣乱"): staff's words are never
-    turned against the one who wrote to us."""
-    if JUDGING.search(why):
+    none when it judges the reporter or their message ("是骂人的", "乱填的", "捣乱") or speaks of him in the third
+    person ("他是想要电话号码"): staff's words are never turned against, nor talk about, the one who wrote to us."""
+    if JUDGING.search(why) or ABOUT_THEM.search(why):
         return TO_REPORTER_PLAIN.format(number=number, what=what)
     text = TO_REPORTER.format(number=number, what=what, why=why)
     if len(text) > staff_notices.PART:  # the reason cut, never the politeness

@@ -26,6 +26,7 @@ from bot.core import (
     invalid_tickets,
     lifecycle,
     resolving,
+    seen_to,
     several_tickets,
     staff_views,
     supervisor_words,
@@ -244,8 +245,10 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     verb = worker_command(text, intent)
     ticket = session.scalar(select(Ticket).where(Ticket.number == number))
     if ticket is not None and ticket.status in AWAITING and ticket.reporter_address != address \
-            and verb.verb != "details" and invalid_tickets.says_invalid(text):  # blind test 8, #102, #116
-        return invalid_tickets.close(session, clock, person, ticket, verb.note)
+            and verb.verb != "details" and (invalid_tickets.says_invalid(text) or verb.verb == "resolve"):  # bt 8
+        done = seen_to.resolve(session, clock, rules, person, address, ticket, text, verb.note, photos)  # bt 27, B59c
+        return reply(done.kind, number=number, name="") if done else invalid_tickets.close(
+            session, clock, person, ticket, verb.note)
     withdrawn = cancelling.own_withdrawal(session, clock, person, address, ticket, text, verb.verb)  # before 无效
     if withdrawn is not None:
         return withdrawn
@@ -259,8 +262,10 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         # The duty officer naming a grid or a person on a ticket waiting for one ("T1027 河畔花园",
         # "退单 T1027 在河畔花园"): that is a dispatch.
         words = dispatch.target_words(verb.note.replace("在", " "))
-        if dispatch.may_dispatch(session, person) and words and _names_target(session, person, words):
+        if dispatch.may_dispatch(session, person) and words and dispatch.names_only_target(session, person, words):
             return _dispatch(session, clock, rules, person, number, address, words)
+        if internal_notes.kept_for_staff(session, rules, person, ticket, verb.verb, text):  # bt 27, A-B86a
+            return internal_notes.keep(session, clock, rules, person, address, ticket, verb.note)
         return _awaiting_reply(session, person, ticket)
     if ticket is not None and says_take_over(text) \
             and not lifecycle.may_act(session, rules, ticket, person):
@@ -297,14 +302,6 @@ def _take_over(session: Session, clock: Clock, person: Person, ticket: Ticket) -
     except TicketError as error:
         return reply("wrong_state", number=ticket.number, status=STATUS_NAMES.get(error.status or "", ""))
     return reply("taken_over", number=ticket.number)
-
-
-def _names_target(session: Session, person: Person, words: str) -> bool:
-    try:
-        dispatch.resolve_target(session, words, dispatch.scope_units(session, person))
-    except dispatch.DispatchError as error:
-        return error.reason in ("ambiguous", "outside_person")
-    return True
 
 
 def _worker_verb(session: Session, clock: Clock, rules: RoutingRules, verb, number: str,  # noqa: ANN001
