@@ -88,7 +88,7 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, te
     safety = emergency_followups.safety_first(text)
     if safety:  # a gas leak: no spark, air, out (blind test 25, B15)
         dispatcher.utter_message(text=safety)
-    if ask_where:  # the answer goes onto this ticket before the engine (bot/app/steps.py EmergencyPlace)
+    if ask_where:  # the answer goes onto this ticket before the engine (bot/app/emergency_place.py)
         dispatcher.utter_message(response="utter_emergency_where")
     elif home:  # blind test 5, #89: a place answer still goes onto it (EmergencyPlace)
         dispatcher.utter_message(text=emergencies.HOME_ASSUMED.format(home=home))

@@ -7,7 +7,8 @@ import pytest
 from bot.app.channels import HOLD_THEIR_OWN_MEDIA, build_channels
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import DialogueContext
-from bot.app.steps import AboutTheirTickets, EmergencyPlace, InformationRequests, StaffDesk
+from bot.app.emergency_place import EmergencyPlace
+from bot.app.steps import AboutTheirTickets, InformationRequests, StaffDesk
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.messaging.keywords import OptOutWords

@@ -3,7 +3,8 @@ engine; residents' messages and a staff member's own report go on to it."""
 
 import re
 
-from bot.app.steps import EmergencyPlace, StaffDesk
+from bot.app.emergency_place import EmergencyPlace
+from bot.app.steps import StaffDesk
 from bot.common.clock import FakeClock
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.messaging.ports import Claimed
