@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from bot.core import small_talk
+from bot.core.knowledge import load_knowledge
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -21,3 +25,12 @@ def test_the_weather_and_good_wishes_get_a_warm_word_and_the_menu_line(text: str
 @pytest.mark.parametrize("text", ["出太阳了 楼道灯还是坏的", "祝你们新年快乐 我家门口的垃圾好久来收嘛"])
 def test_a_problem_beside_them_is_no_small_talk(text: str):
     assert small_talk.reply(text) is None
+
+
+def test_a_phone_number_in_a_small_talk_reply_is_the_service_centres_of_the_knowledge_base():
+    # The wind-fear reply tells a lone elder whom to call; the number is written in config/small_talk.yml, so it
+    # must follow the service centre's in config/knowledge (services.yml) when staff change that one.
+    centre = load_knowledge(Path(__file__).resolve().parents[2] / "config" / "knowledge").contact.phone
+    numbers = {n for kind in small_talk.load().kinds for n in re.findall(r"\d{3,4}-\d{7,8}", kind.reply)}
+    assert numbers, "no reply names a landline: the test would check nothing"
+    assert numbers == {centre}, numbers
