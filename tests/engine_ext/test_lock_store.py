@@ -57,5 +57,11 @@ def test_two_engines_taking_one_conversation_s_lock_together_never_overlap_nor_l
 
 
 def test_the_race_is_real_rasa_s_stock_redis_lock_store_overlaps_or_loses_tickets_in_the_same_harness():
-    results = race("stock", rounds=20, patience=1)
-    assert sum(r["overlaps"] + r["errors"] for r in results) > 0
+    # The stock store's race needs the two probes' rounds to coincide; on a machine loaded by other work they
+    # may not in one batch of 20 (a full CI run under load once saw none), so up to three batches are raced.
+    seen = 0
+    for _ in range(3):
+        seen += sum(r["overlaps"] + r["errors"] for r in race("stock", rounds=20, patience=1))
+        if seen:
+            break
+    assert seen > 0
