@@ -70,7 +70,7 @@ def test_another_fall_at_the_reported_pit_is_a_detail_of_it_never_an_emergency(r
     grandpa = RESIDENTS[1]
     pit = number_in(say(running, grandpa, "河畔花园门口路中间好大个坑 下雨积水看不到 摔了两个送外卖的了"))
     [joined] = say(running, grandpa, "坑又变大了 今天又有人摔了")
-    assert pit in joined and "补充" in joined and "120" not in joined
+    assert pit in joined and "补充" in joined and "120" not in bare(joined)  # T1205 is no 120
     [ticket] = tickets_of(running, grandpa)
     assert ticket.severity != "critical" and "坑又变大了" in ticket.text
 
