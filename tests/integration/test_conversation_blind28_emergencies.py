@@ -1,0 +1,69 @@
+"""Blind test 28's missed emergencies (/work/ut28-report.md failures 1 and 2: A-B63, B39, B79, B78), through the
+gateway, the real engine and the real action server: someone on a roof's edge or said to be about to jump, with no 楼
+said, is 110 with the duty officer alerted; a child shut in a car is 119 and 110; a knife drawn in a quarrel is 110,
+120和110 when someone is cut; a fire set on purpose is 119 and 110, its own emergency, never merged into another ticket.
+
+Voices: passers-by not in the registry (+86139666260 …). Each runs on SQLite and PostgreSQL; the duty officer is
+shared, so what is asserted of her is about this test's tickets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.integration.stack import Stack
+from tests.integration.talk import bare, raised, say, tickets_of
+
+pytestmark = pytest.mark.engine
+PASSERS_BY = [f"+86139666{n}" for n in range(260, 280)]
+
+
+def _calls(replies: list[str]) -> set[str]:
+    """The emergency numbers the replies tell the sender to call."""
+    said = " ".join(bare(r) for r in replies)
+    return {number for number in ("110", "119", "120") if number in said}
+
+
+@pytest.mark.parametrize(("index", "text"), [
+    (0, "楼顶上有个女的站在边边上 怕是要跳 安居苑31栋"),  # A-B63-1: an ordinary 【其他】 ticket
+    (1, "有个小伙子爬到河畔花园32栋楼顶上了 在边边上走来走去 喊都喊不下来"),  # A-B63-3
+])
+def test_someone_on_a_roof_edge_is_110_with_the_duty_officer_alerted_though_no_楼_is_said(running: Stack, index: int,
+                                                                                       text: str):
+    caller = PASSERS_BY[index]
+    replies = say(running, caller, text)
+    assert _calls(replies) == {"110"} and not any("在哪里" in r for r in replies), replies
+    [ticket] = tickets_of(running, caller)
+    assert raised(running, ticket) and ticket.category == "public_security"
+
+
+@pytest.mark.parametrize(("index", "text"), [
+    (2, "娃娃被锁在车里头了 太阳好大 安居苑36栋楼下"),  # B39: an ordinary 【道路设施】 ticket
+    (3, "车里锁了个小娃娃 哭得不行 河畔花园37栋门口"),  # B39-2
+])
+def test_a_child_shut_in_a_car_is_an_emergency_for_119_and_110(running: Stack, index: int, text: str):
+    caller = PASSERS_BY[index]
+    replies = say(running, caller, text)
+    assert _calls(replies) == {"110", "119"}, replies
+    [ticket] = tickets_of(running, caller)
+    assert raised(running, ticket) and ticket.category == "public_security"
+
+
+@pytest.mark.parametrize(("index", "text", "calls"), [
+    (4, "楼上两口子吵架动刀了 河畔花园34栋502", {"110"}),  # B79: an ordinary 【矛盾纠纷】
+    (5, "楼下两个人吵架动刀子了 有个人被砍伤了 阳光小区31栋", {"110", "120"}),
+])
+def test_a_knife_drawn_in_a_quarrel_is_110_and_an_ambulance_when_someone_is_cut(running: Stack, index: int,
+                                                                               text: str, calls: set[str]):
+    caller = PASSERS_BY[index]
+    replies = say(running, caller, text)
+    assert _calls(replies) == calls, replies
+    [ticket] = tickets_of(running, caller)
+    assert raised(running, ticket)
+
+
+def test_a_fire_set_on_purpose_is_its_own_119_and_110_emergency_never_merged(running: Stack):
+    caller = PASSERS_BY[6]
+    replies = say(running, caller, "有人在阳光小区33栋楼下放火烧车")  # B78: "已并入工单T1048", nobody alerted
+    assert _calls(replies) == {"110", "119"} and not any("并入" in r for r in replies), replies
+    [ticket] = tickets_of(running, caller)
+    assert raised(running, ticket) and ticket.category == "fire_safety"
