@@ -67,3 +67,35 @@ def test_a_fire_set_on_purpose_is_its_own_119_and_110_emergency_never_merged(run
     assert _calls(replies) == {"110", "119"} and not any("并入" in r for r in replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket) and ticket.category == "fire_safety"
+
+
+@pytest.mark.parametrize(("index", "text", "number"), [
+    (7, "火警电话多少来着", "119"),  # B94-2: a new 119 emergency, the duty officer alerted
+    (8, "120电话是多少", "120"),  # B94: "这个电话不便提供"
+    (9, "报警打哪个", "110"),
+])
+def test_an_emergency_services_number_asked_is_answered_never_an_emergency(running: Stack, index: int, text: str,
+                                                                           number: str):
+    caller = PASSERS_BY[index]
+    replies = say(running, caller, text)
+    assert _calls(replies) == {number} and not any("不便提供" in r or "工单" in r for r in replies), replies
+    assert tickets_of(running, caller) == []
+
+
+def test_wanting_the_police_alone_is_told_to_call_110_and_to_say_where_and_what(running: Stack):
+    caller = PASSERS_BY[10]
+    replies = say(running, caller, "我要报警")  # B93: "没太看懂"
+    assert any("请直接打110" in r and "在哪里" in r for r in replies), replies
+    assert tickets_of(running, caller) == []
+
+
+@pytest.mark.parametrize(("index", "text"), [
+    (11, "有人打电话说我医保卡被冻结了 要我转钱"),  # B84: the 社保卡 answer
+    (12, "刚才有个自称公安的打电话 叫我把钱转到安全账户"),  # B84-2: "好的，记下了"
+    (13, "网格员上门登记要我身份证号 是不是骗子"),  # B83: a number-registration ticket
+])
+def test_a_scam_told_about_gets_the_anti_fraud_warning_never_a_ticket(running: Stack, index: int, text: str):
+    caller = PASSERS_BY[index]
+    replies = say(running, caller, text)
+    assert any("骗子" in r and "96110" in r and "110报警" in r for r in replies), replies
+    assert not any("社保卡" in r or "工单" in r for r in replies) and tickets_of(running, caller) == []
