@@ -26,6 +26,7 @@ from bot.core import (
     registry,
     residence,
     service_numbers,
+    sick_child,
     small_talk,
     someones_number,
     staff_desk,
@@ -147,6 +148,9 @@ class InformationRequests:
             number = service_numbers.reply(message.text)
             if number is not None:  # 火警电话多少来着, 我要报警: answered, never an emergency (blind test 28, B94, B93)
                 return [{"text": number}]
+            sick = sick_child.advice(message.text)
+            if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
+                return [{"text": sick}]
             if self.fraud_warning is not None and fraud_calls.described(message.text):
                 return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
         if self.rules is not None and complaints.complains_about_worker(message.text):

@@ -99,3 +99,14 @@ def test_a_scam_told_about_gets_the_anti_fraud_warning_never_a_ticket(running: S
     replies = say(running, caller, text)
     assert any("骗子" in r and "96110" in r and "110报警" in r for r in replies), replies
     assert not any("社保卡" in r or "工单" in r for r in replies) and tickets_of(running, caller) == []
+
+
+@pytest.mark.parametrize(("index", "text", "advice"), [
+    (14, "娃娃发烧抽筋了 咋个办 河畔花园53栋", "马上打120"),  # B65-2: the advice of an older 110 emergency
+    (15, "我家孩子发高烧 40度 咋个办 安居苑51栋", "送医院或打120"),  # B65: "答不上"
+])
+def test_a_sick_childs_emergency_is_told_120_or_the_hospital_never_答不上(running: Stack, index: int, text: str,
+                                                                     advice: str):
+    caller = PASSERS_BY[index]
+    replies = say(running, caller, text)
+    assert any(advice in r for r in replies) and not any("答不上" in r for r in replies), replies
