@@ -18,6 +18,7 @@ from bot.app.steps import AboutTheirTickets, InformationRequests, RememberChanne
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings
+from bot.core import fraud_calls
 from bot.core.knowledge import load_knowledge
 from bot.core.points import PointRules
 from bot.core.routing_rules import RoutingRules, load_rules
@@ -111,7 +112,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
     Before the classifier, in order: who is speaking (staff commands), what is only asked (never filed),
     the council's vote answers, then the dialogue's context for what is left."""
     rules = rules or load_rules(settings.routing_config)
-    contact = load_knowledge(settings.knowledge_dir).contact
+    knowledge = load_knowledge(settings.knowledge_dir)
+    contact, fraud_warning = knowledge.contact, fraud_calls.warning(knowledge)
     council = CouncilTurn(db, clock, window=timedelta(minutes=settings.council_question_minutes),
                           rules=PointRules.from_settings(settings))
 
@@ -122,7 +124,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
                                photo_hold=timedelta(minutes=settings.photo_hold_minutes))
 
     def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
-        return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact, clock=clock, rules=rules),
+        return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact, clock=clock, rules=rules,
+                                                                      fraud_warning=fraud_warning),
                 council, AboutTheirTickets(db, clock, timedelta(minutes=settings.followup_window_minutes), rules),
                 dialogue(hold_media=hold_media)]
 

@@ -16,6 +16,7 @@ from bot.core import (
     complaints,
     council_outsider,
     council_words,
+    fraud_calls,
     held_words,
     lifecycle,
     privacy,
@@ -24,6 +25,8 @@ from bot.core import (
     registration,
     registry,
     residence,
+    service_numbers,
+    sick_child,
     small_talk,
     someones_number,
     staff_desk,
@@ -133,13 +136,23 @@ class InformationRequests:
     ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo", "how_to_voice", "how_to_location")
 
     def __init__(self, db: Database, contact: Contact, *, clock: Clock | None = None,
-                 rules: RoutingRules | None = None) -> None:
+                 rules: RoutingRules | None = None, fraud_warning: str | None = None) -> None:
         self.db = db
         self.contact = contact
         self.clock = clock
         self.rules = rules
+        self.fraud_warning = fraud_warning
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
+        if not message.payload.get("photos"):
+            number = service_numbers.reply(message.text)
+            if number is not None:  # 火警电话多少来着, 我要报警: answered, never an emergency (blind test 28, B94, B93)
+                return [{"text": number}]
+            sick = sick_child.advice(message.text)
+            if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
+                return [{"text": sick}]
+            if self.fraud_warning is not None and fraud_calls.described(message.text):
+                return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
         if self.rules is not None and complaints.complains_about_worker(message.text):
             # 我要投诉网格员 打电话都不接: upward to the community, never that worker's number (blind test 5, #108); an
             # insult naming the worker too (网格员是个瓜娃子 喊了半天不来, blind test 25, S5), before it is only calmed

@@ -28,6 +28,8 @@ _DOWN_IN_FIGHT = re.compile(r"见血|出血|流血|倒了|倒下|倒在|倒地|�
 
 def fight(plain: str) -> bool:
     """A fight or a beating happening, not one of another day or a habit alone."""
+    if knife_drawn(plain):
+        return True  # 两口子吵架动刀了 (blind test 28, B79)
     return _FIGHT.search(plain) is not None and (_NOT_NOW.search(plain) is None or _NOW.search(plain) is not None)
 
 
@@ -43,7 +45,7 @@ def beating_not_fire(plain: str) -> bool:
 
 def hurt_in_fight(plain: str) -> bool:
     """A fight with someone down or bleeding in it: an ambulance too."""
-    return fight(plain) and _DOWN_IN_FIGHT.search(plain) is not None
+    return (fight(plain) and _DOWN_IN_FIGHT.search(plain) is not None) or cut_by_knife(plain)
 
 
 # Someone lying out in the street or the cold (躺起, 睡在路边), drunk or not: may freeze or be hurt.
@@ -97,8 +99,8 @@ _SUICIDE_DONE = re.compile(r"(?:喝|吃)了(?:农药|敌敌畏|百草枯|老鼠�
 
 def about_to_end_life(plain: str) -> bool:
     """Someone about to jump, take poison or end their life, or who just tried (想不开, 怕是要跳楼, 喝了农药)."""
-    return _SUICIDE.search(plain) is not None and _SUICIDE_PAST.search(plain) is None \
-        and not person_danger.only_an_animal(plain)  # 我家狗从二楼阳台跳下去了: a pet
+    return (_SUICIDE.search(plain) is not None and _SUICIDE_PAST.search(plain) is None
+            and not person_danger.only_an_animal(plain)) or on_the_edge(plain)  # 我家狗从二楼阳台跳下去了: a pet
 
 
 def tried_to_end_life(plain: str) -> bool:
@@ -153,3 +155,73 @@ def bite_advice(text: str) -> str:
     """What to do about a dog bite that is no emergency (the wound washed, the rabies jab within 24 hours), "" for
     anything else."""
     return BITE_ADVICE if minor_bite(_plain(text)) else ""
+
+
+# Someone on a roof's or a bridge's edge, or 怕是要跳 with no 楼 said (blind test 28, A-B63: "楼顶上有个女的站在边边上
+# 怕是要跳", "爬到…楼顶上了 在边边上走来走去" were ordinary tickets). Never 跳绳, 跳舞, 跳广场舞, 跳远: a game.
+_HIGH = r"楼顶|房顶|屋顶|天台|顶楼|楼上顶上|桥上|大桥|桥栏杆|栏杆外|护栏外|窗台|阳台外"
+_EDGE = r"边边|边上|边沿|边缘|外头|外面|外边"
+_ON_EDGE_VERB = r"站|坐|爬|蹲|翻|跨|趴|走来走去|晃来晃去|走来走|不下来|喊不下来|劝不下来"
+_ON_THE_EDGE = re.compile(rf"(?:{_HIGH})[^。！!？?]{{0,16}}(?:{_EDGE})|(?:{_EDGE})[^。！!？?]{{0,4}}(?:{_HIGH})")
+_EDGE_PERSON = re.compile(r"人|女的|男的|小伙子|姑娘|娃|孩|老人|老头|老汉|婆婆|大爷|大妈|学生|他|她")
+_EDGE_POSTURE = re.compile(_ON_EDGE_VERB)
+_GAME = r"绳|舞|广场|远|高|棋|皮筋|房子|格子|水(?!库)|槽|蚤|迪|操|伞"
+_JUMP_THREAT = re.compile(rf"(?:怕是|好像|可能|看样子|说|想|要|准备|打算|闹着|吵着|威胁)要?(?:往下)?跳(?!{_GAME})|"
+                          r"往下跳|跳下来|要跳下去")
+
+
+def on_the_edge(plain: str) -> bool:
+    """Someone standing, sitting or pacing on a roof's or a bridge's edge, or said to be about to jump (怕是要跳):
+    someone who may end their life, the police's to talk down (110). A roof's railing broken is no one's danger."""
+    if person_danger.only_an_animal(plain) or _SUICIDE_PAST.search(plain):
+        return False
+    if _JUMP_THREAT.search(plain) and re.search(rf"{_HIGH}|楼|桥|河|江|窗|阳台|边边", plain):
+        return True
+    return _ON_THE_EDGE.search(plain) is not None and _EDGE_PERSON.search(plain) is not None \
+        and _EDGE_POSTURE.search(plain) is not None
+
+
+# Someone shut in a car, a child above all, in the sun (blind test 28, B39: "车里关了个娃娃 太阳好大 车门锁起的" was an
+# ordinary 道路设施 ticket): may die of the heat; the police and the fire brigade's rescue open it. Never a thing
+# left in a car (车里放着东西, 钥匙锁在车里了) nor a pet alone.
+_IN_CAR = re.compile(r"(?:锁|关|困)[^，,。！!？?\s]{0,4}(?:车里|车内|车子里|车头|车上|车厢)|"
+                     r"(?:车里|车内|车子里|车头|车厢)[^，,。！!？?\s]{0,8}(?:锁|关|困)|车门锁")
+_CAR_PERSON = re.compile(r"娃|孩|小孩|小朋友|婴儿|宝宝|崽|老人|老头|老汉|婆婆|爷爷|奶奶|有人|个人|人在")
+
+
+def shut_in_car(plain: str) -> bool:
+    """A child or anyone shut in a locked car (娃娃被锁在车里头了): an emergency, whatever the classifier guessed."""
+    return _IN_CAR.search(plain) is not None and _CAR_PERSON.search(plain) is not None \
+        and not person_danger.only_an_animal(plain) and _SUICIDE_PAST.search(plain) is None
+
+
+# A knife taken up in a quarrel (blind test 28, B79: "楼上两口子吵架动刀了" was an ordinary 矛盾纠纷): the police's, an
+# ambulance too when someone is cut. Never 刀削面, 拿刀切菜.
+_KNIFE = re.compile(r"动(?:了|起)?刀|"
+                    r"拿(?:起|了|着|出)?(?:把)?(?:菜刀|水果刀|刀子|尖刀|砍刀|刀)(?![削切剁砍]菜|削面|切肉)|"
+                    r"(?:提|掏|抽|亮|摸)(?:起|了|出|着)?(?:把)?(?:菜刀|水果刀|刀子|尖刀|砍刀|刀)|"
+                    r"砍人|捅人|砍伤|捅伤|砍了|捅了|被砍|被捅|遭砍|遭捅")
+_CUT = re.compile(r"砍伤|捅伤|砍到|捅到|划伤|砍了|捅了|被砍|被捅|遭砍|遭捅|流血|出血|见血|受伤|伤到")
+_KNIFE_NOT_NOW = re.compile(r"昨天|昨晚|前天|上次|上回|以前|去年|听说")
+
+
+def knife_drawn(plain: str) -> bool:
+    """A knife drawn in a quarrel or on someone (动刀了, 拿刀, 动刀子), not of another day."""
+    return _KNIFE.search(plain) is not None and _KNIFE_NOT_NOW.search(plain) is None
+
+
+def cut_by_knife(plain: str) -> bool:
+    """Someone cut or stabbed where a knife was drawn: an ambulance too."""
+    return knife_drawn(plain) and _CUT.search(plain) is not None
+
+
+# Arson (blind test 28, B78: "有人在安居苑停车场放火烧车" was merged into another ticket): a fire, the fire brigade's,
+# and the police's for whoever set it. Never 放火炮, nor a risk (防止有人放火).
+_ARSON = re.compile(r"放火(?![炮把])|纵火|故意[^，,。！!？?\s]{0,4}(?:点火|点燃|烧)|点火烧|"
+                    r"(?:烧|点)(?:了)?(?:人家|别人)?的?车(?!票)")
+
+
+def arson(plain: str) -> bool:
+    """Someone setting fire on purpose (放火烧车, 纵火), not a risk to prevent nor another day's."""
+    return _ARSON.search(plain) is not None and re.search(r"防止|预防|小心|注意|不准|禁止|严禁", plain) is None \
+        and _KNIFE_NOT_NOW.search(plain) is None

@@ -98,6 +98,10 @@ def category_for(category: str, text: str) -> str:
     is never 消防安全 for a 救命 in it (blind test 27, A77a was told 119); someone in the water may be (its rescue)."""
     if lift_trapped(text) and not hurt(text):
         return "housing_utilities"
+    if danger_signs.arson(text):
+        return "fire_safety"  # 有人放火烧车 (blind test 28, B78): a fire, whatever the classifier guessed
+    if danger_signs.shut_in_car(text):
+        return "public_security"  # 车里关了个娃娃 (blind test 28, B39): never 道路设施
     if danger_signs.about_to_end_life(text) and not danger_signs.tried_to_end_life(text):
         return "public_security"  # 说活不下去了 要喝农药: the police's to talk down, whatever the classifier guessed
     if category in ("other", "fire_safety") and not drowning(text) and (
@@ -122,6 +126,8 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
         return WATER_RESCUE
     if danger_signs.about_to_end_life(text):  # 怕是要跳楼, 想不开 (blind test 27, B63): the police; hurt, 120 too
         return PERSON_DOWN if hurt(text) else POLICE
+    if danger_signs.arson(text) or danger_signs.shut_in_car(text):
+        return RESCUE_AND_POLICE  # a fire set on purpose, someone shut in a car (blind test 28): 119 and the police
     if danger_signs.mauled(text):
         return AMBULANCE  # mauled by a dog: an ambulance, never the police
     if (person_danger.missing_person(text) or _LIVE_WIRE.search(text)) and not hurt(text):

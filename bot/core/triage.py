@@ -150,7 +150,8 @@ def has_danger(text: str) -> bool:
     plain = problem_context.without_wont_light(_plain(text))
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain) or danger_signs.fight(plain) \
             or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain) \
-            or danger_signs.about_to_end_life(plain) or danger_signs.in_water(plain) or danger_signs.mauled(plain):
+            or danger_signs.about_to_end_life(plain) or danger_signs.in_water(plain) or danger_signs.mauled(plain) \
+            or danger_signs.shut_in_car(plain) or danger_signs.arson(plain):
         return True  # a swear word never cancels a fight (blind test 26): abuse is checked only after this
     found = {m.group(0) for m in _DANGER.finditer(plain)}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):

@@ -1,0 +1,41 @@
+"""A scam told about (blind test 28, B84: "医保卡被冻结了 要我转钱" got the 社保卡 answer; B84-2:
+"自称公安…转到安全账户" got "好的，记下了"; B83: "网格员上门要我身份证号 是不是骗子" became a number-registration
+ticket): the knowledge base's anti-fraud answer (its entry `fraud`: never transfer, never a code, 96110), and 110 if
+money went. Never filed."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain as _plain
+from bot.core import triage
+from bot.core.knowledge import KnowledgeBase
+
+ENTRY = "fraud"  # config/knowledge/social.yml
+# Money or codes asked for by a caller, or a frozen card, a "safe account", an official on the phone.
+_ASKED_FOR = re.compile(r"转钱|转账|汇钱|打钱|转到|安全账户|验证码|交钱|先交|手续费|保证金|解冻|"
+                        r"(?:卡|账户|医保|社保)[^，,。！!？?\s]{0,4}(?:冻结|异常|停用|注销)|冻结了")
+_WHO_SAYS = re.compile(r"自称|冒充|说是|说他是|说自己是|打电话|来电话|电话来|短信|发消息|加我|上门")
+# Someone at the door or on the phone asking for the ID number, and the sender doubting it.
+_ID_DOUBT = re.compile(r"身份证号?|银行卡号?|密码|验证码")
+_DOUBT = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|可信不|能信不|靠谱不")
+MONEY_GONE = "已经转了钱的，马上打110报警。"
+# Should the entry go missing from the knowledge base, its words.
+FALLBACK = "叫你转账、要验证码的都是骗子！马上挂断，拿不准就打96110问。"
+
+
+def described(text: str) -> bool:
+    """Whether the words tell of a likely scam: a caller asking for money, a transfer or a code (医保卡被冻结 要我转钱,
+    转到安全账户), or someone asking for an ID number the sender doubts (是不是骗子)."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain):
+        return False
+    if _ASKED_FOR.search(plain) is not None and _WHO_SAYS.search(plain) is not None:
+        return True
+    return _ID_DOUBT.search(plain) is not None and _DOUBT.search(plain) is not None
+
+
+def warning(base: KnowledgeBase) -> str:
+    """The knowledge base's anti-fraud answer and what to do if money already went."""
+    answer = next((entry.answer for entry in base.entries if entry.id == ENTRY), FALLBACK)
+    return f"{answer}{MONEY_GONE}"

@@ -1,0 +1,43 @@
+"""The emergency services' numbers asked about: a question, never an emergency (blind test 28, B94:
+"120电话是多少" was told "这个电话不便提供"; B94-2: "火警电话多少来着" raised a 119 emergency). Answered plainly,
+never filed. "我要报警" alone (B93: "没太看懂") is told to call 110, and to say where and what for us to know too."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain as _plain
+from bot.core import triage
+
+_FIRE = re.compile(r"火警|消防|119")
+_AMBULANCE = re.compile(r"急救|救护车|120")
+_POLICE = re.compile(r"报警|匪警|警察|公安|110")
+# The number asked: 电话是多少, 多少来着, 打哪个, 是不是119.
+_ASKED = re.compile(r"(?:电话|号码|号)(?:是|号码)?(?:多少|好多|几号|哪个|啥子|什么|几)|多少来着|好多来着|"
+                    r"打(?:哪个|多少|好多|啥子|什么|几号)(?:电话|号码)?|(?:电话|号码)[^，,。！!？?\s]{0,3}(?:是不是|对不对)|"
+                    r"是不是(?:打)?(?:110|119|120)")
+_WANT_POLICE = re.compile(r"^(?:喂|你好|您好|同志)?(?:我|我们)?(?:要|想|想要|需要)报警(?:嘛|哦|啊|了|噻|哈)?$")
+FIRE = "火警电话是119，着火了直接打119。"
+AMBULANCE = "急救电话是120，有人急病或受伤直接打120。"
+POLICE = "报警电话是110，遇到违法犯罪或危险直接打110。"
+ALL = "火警119，急救120，报警110，遇急事直接打。"
+WANT_POLICE = "请直接打110；要我们也知道，请说在哪里、出了什么事。"
+
+
+def reply(text: str) -> str | None:
+    """The answer to a question for an emergency service's number, or to "我要报警" alone; None for anything else,
+    a danger named with it above all (着火了 火警电话多少: an emergency)."""
+    plain = _plain(text)
+    bare = re.sub(r"[\s，,。.!！~～、…?？]+", "", plain)
+    if not plain or triage.has_danger(plain):
+        return None
+    if _WANT_POLICE.match(bare):
+        return WANT_POLICE
+    rest = _POLICE.sub(" ", _AMBULANCE.sub(" ", _FIRE.sub(" ", plain)))  # 火警 is no fire
+    if _ASKED.search(plain) is None or triage.has_problem(rest):
+        return None
+    named = [answer for pattern, answer in ((_FIRE, FIRE), (_AMBULANCE, AMBULANCE), (_POLICE, POLICE))
+             if pattern.search(plain)]
+    if not named:
+        return None
+    return named[0] if len(named) == 1 else ALL

@@ -1,0 +1,28 @@
+"""A sick child's emergency asked about (blind test 28, B65: "我家孩子发高烧 40度 咋个办" got "答不上"; B65-2: "娃娃发烧
+抽筋了" got the advice of an older 110 emergency): what to do now, 120 or the hospital, never filed. A seizure said
+with the danger words an emergency already knows (抽搐, 叫不醒) stays that emergency."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain as _plain
+from bot.core import triage
+
+_CHILD = re.compile(r"娃|孩|小孩|小朋友|宝宝|婴儿|儿子|女儿|孙子|孙女|孙孙|幺儿|崽")
+_FEVER = re.compile(r"发烧|发高烧|高烧|烧到|烧起|(?:3[89]|4[0-2])(?:度|°|℃)|体温")
+_HIGH = re.compile(r"高烧|(?:39|4[0-2])(?:\.\d)?(?:度|°|℃)|烧得好凶|烧得厉害|烧了?好几天|退不下来|不退")
+_FIT = re.compile(r"抽筋|抽风|抽起|翻白眼|惊厥|浑身发抖|手脚发抖")
+FIT = "娃娃高烧抽筋请马上打120！让他侧躺，别往嘴里塞东西，别按住手脚。"
+HIGH_FEVER = "娃娃烧到39度以上或精神不好，请马上送医院或打120；路上少穿点、别捂汗。"
+
+
+def advice(text: str) -> str | None:
+    """What to do for a child with a fever and a fit (120 now) or a high fever (the hospital or 120 now); None for
+    anything else, and for a danger the triage already makes an emergency."""
+    plain = _plain(text)
+    if not plain or _CHILD.search(plain) is None or _FEVER.search(plain) is None or triage.has_danger(plain):
+        return None
+    if _FIT.search(plain):
+        return FIT
+    return HIGH_FEVER if _HIGH.search(plain) else None
