@@ -20,6 +20,7 @@ from actions.runtime import context
 from actions.sender import sender_person
 from actions.tickets import ActionWorkerTicket
 from bot.core import (
+    care_words,
     commands,
     danger_signs,
     help_requests,
@@ -299,7 +300,8 @@ def spoke_this_turn(tracker: Tracker) -> bool:
 
 class ActionAskReportPlace(Action):
     """The report form's "where?", asked once a turn: when the validator has just asked which of a
-    community's grids, it is not asked again (blind test 6, #23: asked where twice in one turn)."""
+    community's grids, it is not asked again (blind test 6, #23: asked where twice in one turn). Someone afraid hears
+    a comforting word before it is first asked (bot/core/care_words.py)."""
 
     def name(self) -> str:
         return "action_ask_report_place"
@@ -307,6 +309,10 @@ class ActionAskReportPlace(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         if not spoke_this_turn(tracker):
+            # 停电了 屋头黑黢黢的 我一个老太婆 有点怕: a comforting word before the first "where?" (blind test 28, A42)
+            comfort = care_words.comfort(tracker.get_slot("report_text") or "")
+            if comfort and not tracker.get_slot("report_place_tries"):
+                dispatcher.utter_message(text=comfort)
             dispatcher.utter_message(response="utter_ask_report_place")
         return []
 

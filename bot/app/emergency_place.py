@@ -35,7 +35,9 @@ class EmergencyPlace:
     电话", blind test 5, #89), a long sentence, or what the engine (`parse`, when given) is sure is something
     else; but a worried question while "where?" stands ("你们好久能到嘛") is calmed, told to call first and
     asked the place again (`emergencies.calm_reply`), and the place that follows still answers it; a question about
-    another ticket or a person (师傅啥子时候来嘛, 张涛是哪个嘛, blind test 24) goes on to be answered as ever."""
+    another ticket or a person (师傅啥子时候来嘛, 张涛是哪个嘛, blind test 24) goes on to be answered as ever. Someone
+    shut in the lift (我儿子关在里面) is more of its emergency, for the dialogue, never its place; "at home" (我在家的
+    就是我们那栋) after an emergency sent to the registered home keeps that address (blind test 28)."""
 
     def __init__(self, db: Database, clock: Clock,
                  parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None, *,
@@ -140,8 +142,13 @@ class EmergencyPlace:
                 return None
             lat, lon = message.payload.get("lat"), message.payload.get("lon")
             has_point = isinstance(lat, int | float) and isinstance(lon, int | float)
-            if not has_point and not emergencies.reads_as_place(s, message.text):
-                return None
+            if not has_point and emergencies.says_at_home(message.text):  # 我在家的 就是我们那栋 (blind test 28)
+                kept = emergencies.kept_at_home(s, self.clock, ticket, self.rules)
+                if kept is not None:
+                    return kept
+            if not has_point and (not emergencies.reads_as_place(s, message.text)
+                                  or emergency_followups.shut_in_unplaced(s, message.text, ticket)):
+                return None  # 我儿子关在里面 after 电梯不动了: more of it, for the dialogue (blind test 28, A12)
             place = emergencies.spoken_place(message.text.strip())  # 我们是河畔花园3栋的: 河畔花园3栋 (blind test 27)
             if has_point and place in followups.BARE_WORDS:
                 place = ""  # a location alone ("我在这"): told as its grid and point (give_place)

@@ -12,6 +12,7 @@ from typing import Any
 from bot.common.clock import Clock
 from bot.core import (
     answers,
+    care_words,
     chatter,
     complaints,
     council_outsider,
@@ -130,7 +131,8 @@ class InformationRequests:
     """What people ask about the service itself, answered before the classifier can file it or miss
     it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
     "咋个发照片", "可以发语音不", "咋个发位置". Never a ticket, never points; nor is chat meant for someone else
-    (老王 明天早上去钓鱼不), and a self-introduction trailing off (我是阳光小区的 我们那个) is asked for the problem.
+    (老王 明天早上去钓鱼不), nor a small hurt said to be nothing serious (膝盖擦破点皮 没得事: first aid), and a
+    self-introduction trailing off (我是阳光小区的 我们那个) is asked for the problem.
     Anything else goes on to the engine."""
 
     ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo", "how_to_voice", "how_to_location")
@@ -151,6 +153,9 @@ class InformationRequests:
             sick = sick_child.advice(message.text)
             if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
                 return [{"text": sick}]
+            aid = care_words.first_aid(message.text)
+            if aid is not None:  # 膝盖擦破点皮 没得事: first aid, never filed nor asked where (blind test 28, B105)
+                return [{"text": aid}]
             if self.fraud_warning is not None and fraud_calls.described(message.text):
                 return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
         if self.rules is not None and complaints.complains_about_worker(message.text):
@@ -162,7 +167,8 @@ class InformationRequests:
         if privacy.asks_about_privacy(message.text) and not message.payload.get("photos"):
             return [{"text": privacy.REPLY}]  # 会不会把我电话号码给别人: answered, never a registration (blind test 26)
         if triage.abuse_only(message.text) and not message.payload.get("photos"):
-            return [{"text": triage.CALM_REPLY}]  # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58)
+            # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58); 滚 不要再给我发了: how to stop (blind test 28)
+            return [{"text": small_talk.reply(message.text) or triage.CALM_REPLY}]
         if chatter.meant_for_someone_else(message.text) and not message.payload.get("photos"):
             return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
         if chatter.missent(message.text) and not message.payload.get("photos") \

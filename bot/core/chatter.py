@@ -1,8 +1,8 @@
 """Words with no problem in them that are never a ticket, whatever the classifier guessed (issue 17, §4:
 a ticket needs a problem; blind test 8):
 
-- chat meant for someone else (老王 明天早上去钓鱼不 带两根杆杆, 兄弟 晚上一起吃火锅不): residents are told it
-  seems not meant for the bot, staff get their menu;
+- chat meant for someone else (老王 明天早上去钓鱼不 带两根杆杆, 兄弟 晚上一起吃火锅不, 幺妹 明天赶场不): residents are
+  told it seems not meant for the bot, staff get their menu;
 - context to a question the bot just answered (外地人租房子去哪点登记, then 房东是安居苑的): noted, not filed;
 - a self-introduction trailing off before the problem (我是阳光小区的 我们那个): what is the problem?
 - a message owned up to as sent by mistake (发错了 不好意思哈) after one that filed nothing: never mind."""
@@ -30,9 +30,11 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 # A person called at the start (老王, 兄弟, 小李), then a pause: a message to someone, not to the service.
 _CALLED = re.compile(rf"^(?:[老小][{_SURNAMES}]|兄弟|哥们|哥们儿|老哥|老弟|大哥|二哥|老表|姐妹|"
                      rf"亲爱的|宝贝|老公|老婆(?!婆)|美女|帅哥|哥|姐|妈|爸)(?:[\s，,。!！~～:：]|$)")
-# Pastimes planned (a meal out, fishing, cards, a drink), asked of someone.
+# Pastimes planned (a meal out, fishing, cards, a drink, market day), asked of someone (幺妹 明天赶场不, blind test 28,
+# A10-2, got 这个我帮不上忙).
 _PASTIME = re.compile(r"吃火锅|火锅|吃饭|吃烧烤|烧烤|吃串串|串串|吃夜宵|宵夜|喝酒|喝茶|喝一杯|整两杯|"
-                      r"钓鱼|打牌|打麻将|搓麻将|斗地主|唱歌|k歌|逛街|看电影|爬山|打球|耍一?[下哈]|出去耍|出去吃")
+                      r"钓鱼|打牌|打麻将|搓麻将|斗地主|唱歌|k歌|逛街|看电影|爬山|打球|耍一?[下哈]|出去耍|出去吃|"
+                      r"赶场|赶集")
 _INVITES = re.compile(r"一起|一路|约|走起|去不|来不|[去来吃喝耍][^，,。！!？?\s]{0,6}不(?:[?？\s]|$)|"
                       r"不[?？]?$|[吗噻][?？]?$|有空|得空|有时间")
 # Someone called by name and title (王师傅, 李哥, 张姐), then asked of their own plans with 你 (你明天来修热水器不): a

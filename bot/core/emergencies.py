@@ -19,7 +19,7 @@ from bot.core.emergency_numbers import AMBULANCE, ON_FIRE, category_for, lift_tr
 from bot.core.notify import notify
 from bot.core.places import Located, grid_named_in, locate, match_place
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Report, assign, event
+from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Report, assign, event, home_of
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
 PLACE_WINDOW = timedelta(minutes=15)
@@ -168,17 +168,17 @@ _OPENING = re.compile(r"^(?:快来人啊?|救命啊?|我们|我就?在|就在|�
 
 
 def landmark_in(text: str) -> str:
-    """The landmark an emergency message names ("菜市场门口", "7栋楼下", "安居苑门口"), else "" (none, or one
-    with no name to it, like a bare 路口)."""
+    """The landmark an emergency message names ("菜市场门口", "7栋楼下", "安居苑门口"), else "" (none, or only ones
+    with no name to them, like a bare 路口 or 河边)."""
     for pattern in (_BUILDING, _ESTATE):
         found = pattern.search(text)
         if found is not None:
             return _OPENING.sub("", found.group(0)) or found.group(0)
-    found = _LANDMARK.search(text)
-    if found is None:
-        return ""
-    place = _LEADING.sub("", found.group(0)) or found.group(0)
-    return "" if _VAGUE.match(place) else place
+    for found in _LANDMARK.finditer(text):  # 河边有人落水了 河滨大桥下面: the bridge, past a bare 河边 (blind test 28)
+        place = _LEADING.sub("", found.group(0)) or found.group(0)
+        if not _VAGUE.match(place):
+            return place
+    return ""
 
 
 # The words around a place said in a sentence ("我在安居苑5栋这边", "是5栋门口嘛"), never part of it (blind test 7,
@@ -202,6 +202,29 @@ def spoken_place(text: str) -> str:
 
 
 HOME_ASSUMED = "按您登记的住址（{home}）通知的，如不在家请马上回复地点。"
+# Said back to HOME_ASSUMED: it is at home (我在家的 就是我们那栋, blind test 28, B-R7 overwrote the registered
+# address in the alert with "家的 就是我们那栋"). A building number or a landmark is a place of its own.
+_HOME_SAID = re.compile(r"在家|家里|屋头|屋里|我家|我们家|自己家|家门口|就是家|登记的|"
+                        r"我们(?:那|这)?(?:个)?(?:栋|幢|楼|单元|小区)")
+HOME_SAID_MAX_CHARS = 20
+
+
+def says_at_home(text: str) -> bool:
+    """Whether a short answer to "where?" says only that it is at home (我在家的 就是我们那栋, 就在屋头)."""
+    plain = " ".join((text or "").split())
+    return 0 < len(plain) <= HOME_SAID_MAX_CHARS and _HOME_SAID.search(plain) is not None \
+        and not any(c.isdigit() for c in plain) and not landmark_in(plain)
+
+
+def kept_at_home(session: Session, clock: Clock, ticket: Ticket, rules: RoutingRules | None = None) -> str | None:
+    """The registered home kept as the place of an emergency sent there when its reporter says it is at home: the
+    household's address (or the home grid's name) given as the place, those alerted told; None when the emergency
+    was not sent to the reporter's registered home."""
+    reporter = registry.person_by_address(session, ticket.reporter_address)
+    if reporter is None or reporter.home_unit_id is None or ticket.unit_id != reporter.home_unit_id:
+        return None
+    home = home_of(ticket, ticket.unit) or (ticket.unit.name if ticket.unit is not None else "")
+    return give_place(session, clock, ticket, home, rules=rules) if home else None
 
 
 def reads_as_place(session: Session, text: str) -> bool:

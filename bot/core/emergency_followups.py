@@ -174,6 +174,12 @@ def shut_in_lift(text: str, ticket: Ticket) -> bool:
     return "电梯" in ticket.text and _SHUT_IN.search(text) is not None and lift_trapped(f"{ticket.text} {text}")
 
 
+def shut_in_unplaced(session: Session, text: str, ticket: Ticket) -> bool:
+    """Someone shut in the emergency's lift, said with no place (我儿子关在里面 after 电梯不动了, blind test 28, A12 was
+    taken as the place): more of the emergency, its place still asked; never the place, whatever 里面 looks like."""
+    return shut_in_lift(text, ticket) and not named_place(session, text)
+
+
 def never_a_place(text: str) -> bool:
     """Whether a message, even one naming a place, is no answer to "where?": news that it is over or thanks with it
     (医院说没得大问题 谢谢你们哈, blind test 23, N47), or how a missing person looks (他穿的蓝色棉袄, N14)."""
@@ -215,7 +221,9 @@ def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str
               note=said[:500], message_id=message_id)
         for person in told_of(session, ticket):
             notify(session, person, update_notice(ticket, said).replace("报告人说", "补充"), ticket_id=ticket.id)
-    return JOINED_HURT if _HURT.search(without_still_machine(said)) else JOINED
+    if _HURT.search(without_still_machine(said)):
+        return JOINED_HURT
+    return ADVICE_LIFT if shut_in_lift(said, ticket) else JOINED  # 我儿子关在里面: the lift's rescue (blind test 28)
 
 
 # What to do now ("是不是要打120哦", "我不敢动她", "咋办"): calm advice for the emergency's kind.

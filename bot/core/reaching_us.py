@@ -1,5 +1,6 @@
-"""Someone who cannot type, read or hear well asking how to reach the service (blind tests 26 and 27, A3, A82, B126):
-我耳朵不好 只能发短信, 我不会打字 你们有没得电话, 可以直接打电话给你们不, 那你们的电话是多少嘛. Texting is fine,
+"""Someone who cannot type, read, see or hear well asking how to reach the service (blind tests 26 to 28, A3, A82,
+B126, A48): 我耳朵不好 只能发短信, 我不会打字 你们有没得电话, 可以直接打电话给你们不, 那你们的电话是多少嘛, 我不识字
+孙子帮我发的 有没有电话可以打, 我眼睛看不见 是邻居帮我打的字 你们有电话没得. Texting is fine,
 and they are given a number they may call: their grid worker's published one, else the service centre's.
 Asking OUR number is never someone else's number (这个电话不便提供), and 没得电话 here is no problem to file."""
 
@@ -16,14 +17,19 @@ _OUR_NUMBER = re.compile(r"(?:你们|您们)(?:的|那边的?|这边的?|这里�
                          r"(?:你们|您们)(?:这里|这边)?(?:有没得|有没有|有莫得|有冇得?)[^，,。\s]{0,4}电话|"
                          # 有没得电话可以打给你们, 有电话没得, 你们有没得人工电话, 我想直接打过来问 (blind test 27)
                          r"电话[^，,。\s]{0,6}(?:打给|打到)(?:你们|你|您)|人工(?:电话|客服|服务)|"
-                         r"^(?:那|请问|问一下)?(?:有没得|有没有|有莫得|有冇得?)(?:个)?(?:电话|号码)|"
+                         r"(?:^|\s)(?:那|请问|问一下)?(?:有没得|有没有|有莫得|有冇得?)(?:个)?(?:电话|号码)|"
+                         # 我不识字 孙子帮我发的 有没有电话可以打, …你们有电话没得 (blind test 28, A48)
+                         r"(?:你们|您们)(?:这里|这边)?有(?:个)?(?:电话|号码)(?:号码)?(?:没得|没有|莫得|不|吗|嘛)|"
                          r"(?:^|\s)有(?:个)?电话(?:号码)?(?:没得|没有|莫得|不)|(?:直接|好)打(?:过来|过去)(?:问|说|找)?")
 # Only able to text: hard of hearing, or no good at typing.
 _ONLY_TEXT = re.compile(r"(?:耳朵|耳背|听不到|听不见|听不清|聋)[^。]{0,16}(?:短信|发消息|发信息|发字|打字)|"
                         r"只能(?:发|打)?(?:短信|消息|信息|打字|发字|文字)")
 # What a call or a text is no problem of: 没得电话, 电话听不到, 打字慢.
 _NOT_A_PROBLEM = re.compile(r"(?:耳朵|耳背)[^，,。\s]{0,3}|电话[^，,。\s]{0,4}|[^，,。\s]{0,4}打字[^，,。\s]{0,2}|手抖|"
-                            r"[^，,。\s]{0,3}(?:不认字|认不到字|字都认不到|不识字|眼睛不好|眼睛看不到|年纪大了)[^，,。\s]{0,4}")
+                            r"[^，,。\s]{0,3}(?:不认字|认不到字|字都认不到|不识字|眼睛不好|眼睛看不到|眼睛看不见|看不清|"
+                            r"眼睛瞎|年纪大了)[^，,。\s]{0,4}|"
+                            # who typed it for them: 孙子帮我发的, 是邻居帮我打的字
+                            r"[^，,。\s]{0,4}帮我(?:发|打)的?字?[^，,。\s]{0,2}")
 
 
 def asks(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Small talk answered in kind (blind test 22, #9, #82): 天气好安逸 吃了没得, 你是机器人还是真人, 我孙子考起大学了
 are no report and ask nothing of the service; they get a warm word back (恭喜恭喜！…, 我是网格通小助手，不是真人…)
 and one line of what the bot does, never 这个我帮不上忙 and never a ticket; an opener (幺儿 跟你说个事嘛, 孃孃跟你讲,
-幺儿 alone: blind test 24) is listened to ("您说，我听着…"). The words and replies are data staff
+幺儿 alone: blind test 24) is listened to ("您说，我听着…"). A kind may be said rudely (blind test 28: 你个憨包 说了半天
+听不懂 gets an apology and how to say it, 滚 不要再给我发了 how to 退订). The words and replies are data staff
 edit: config/small_talk.yml."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Kind(BaseModel):
     questions: bool = False
     menu: bool = True  # followed by `menu_line`; an opener's reply asks for the problem itself
     numbers: bool = False  # figures may be in it (我满80了: an age, blind test 27)
+    rude: bool = False  # said with a rude word too (滚 不要再给我发了, blind test 28): still this kind
 
     def said(self, menu_line: str) -> str:
         return self.reply + menu_line if self.menu else self.reply
@@ -49,14 +51,17 @@ class SmallTalk(BaseModel):
 
     def reply(self, text: str) -> str | None:
         """The warm answer in kind with the menu line, or None when the message is no small talk: it names a
-        problem or a danger, holds a number, is long, is abuse, or asks something (unless its kind may)."""
+        problem or a danger, holds a number, is long, is abuse (unless its kind may be said rudely), or asks
+        something (unless its kind may)."""
         plain = unicodedata.normalize("NFKC", text or "").strip().lower()
-        if not plain or len(plain) > MAX_CHARS or triage.has_problem(plain) or triage.is_abuse(plain):
+        if not plain or len(plain) > MAX_CHARS or triage.has_problem(plain):
             return None
+        rude = triage.is_abuse(plain)
         figures = any(c.isdigit() for c in plain)
         asks = triage.information_request(plain) is not None
         for kind in self.kinds:
-            if kind.found_in(plain) and (kind.questions or not asks) and (kind.numbers or not figures):
+            if kind.found_in(plain) and (kind.questions or not asks) and (kind.numbers or not figures) \
+                    and (kind.rude or not rude):
                 return kind.said(self.menu_line)
         return None
 

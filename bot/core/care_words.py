@@ -1,0 +1,72 @@
+"""Words of care the bot says where a reply needs one (blind test 28):
+
+- a small hurt of one's own said to be nothing serious (骑电瓶车摔了一跤 膝盖擦破点皮 没得事, 刚才下楼梯崴了一下脚 不
+  严重 就是问问: asked where, or 没太看懂): short first-aid words for it, never filed, never asked where. A serious
+  sign (骨折, 站不起来, 头破), a bite, a danger or a fault of something beside the hurt (楼梯灯不亮 我摔了一跤) is
+  none: the emergency and report flows have those;
+- someone alone and afraid while their report is placed (停电了 屋头黑黢黢的 我一个老太婆 有点怕): a comforting word
+  before "where?"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain as _plain
+from bot.core import triage
+from bot.core.problem_match import objects_in
+
+# The hurt itself: a fall, a scrape, a twist, a knock, a small cut or burn.
+_FALL = re.compile(r"摔|跌|绊|滑倒|滑了一跤")
+_SCRAPE = re.compile(r"擦破|蹭破|破了?(?:点|一点)?皮|擦伤|擦掉(?:点|一点)?皮")
+_SPRAIN = re.compile(r"崴|扭到|扭了|扭伤|闪到|闪了")
+_CUT = re.compile(r"划破|割破|划了?(?:个|一个|一道)?(?:小)?口子|割到|切到手|划到手")
+_BURN = re.compile(r"烫到|烫了|烫伤|烫起(?:了)?泡")
+_KNOCK = re.compile(r"磕到|磕了|磕破|碰到|碰了|撞了一下|青了|紫了|起了?(?:个)?包")
+# Said to be nothing much, or only asked about.
+_NOTHING_MUCH = re.compile(r"(?:没|莫|没有)(?:得)?(?:啥子|什么|啥)?(?:大)?(?:事|碍|问题)|不严重|不要紧|不碍事|小伤|"
+                           r"皮外伤|就是问问|问一下|问一哈|问问|咋个处理|怎么处理|咋个弄|怎么弄|咋办|怎么办")
+# What makes it more than a small hurt: the emergency flows' (120), never first aid by message.
+_SERIOUS = re.compile(r"骨折|断了|骨头|流了?好多血|血止不住|止不住|起不来|爬不起来|站不起来|动不了|走不了路|晕|昏|"
+                      r"不动|不醒|头.{0,2}破|脑壳|吐|抽|喘不|胸口|变形|好大一块|整个|咬|抓伤|狗|猫")
+# Clauses: once those of the fall, the hurt and "nothing much" are left out, the rest must name nothing of its own
+# (a scooter ridden is no problem).
+_ONE_CLAUSE = re.compile(r"[\s，,。.!！~～、；;]+")
+_VEHICLE = frozenset({"车", "电瓶车", "电动车", "自行车", "摩托车", "单车"})
+
+SCRAPE = "擦破皮先用清水冲干净，碘伏消毒再贴创可贴，别沾脏水；伤口深或红肿化脓就去医院。"
+SPRAIN = "崴了脚先别走动，冷敷15分钟、把脚垫高，两天后再热敷；肿得厉害、脚不能着地就去医院拍个片。"
+CUT = "小口子先按住止血，清水冲净、碘伏消毒再贴创可贴；血止不住或口子深就去医院。"
+BURN = "烫到先用凉水冲15分钟，别涂牙膏酱油，起泡别挑破；烫得宽或起大泡就去医院。"
+KNOCK = "磕青了先冷敷，两天后再热敷；疼得厉害、肿得越来越大就去医院看看。"
+_HURTS = ((_SCRAPE, SCRAPE), (_SPRAIN, SPRAIN), (_CUT, CUT), (_BURN, BURN), (_KNOCK, KNOCK))
+
+
+def first_aid(text: str) -> str | None:
+    """First-aid words for a small hurt said to be nothing serious, else None (no hurt, a serious sign, a danger,
+    or a problem of something else said beside it)."""
+    plain = _plain(text)
+    if not plain or len(plain) > 40 or _NOTHING_MUCH.search(plain) is None or _SERIOUS.search(plain) is not None:
+        return None
+    advice = next((words for kind, words in _HURTS if kind.search(plain)), None)
+    if advice is None or triage.has_danger(plain):
+        return None
+    hurt_words = (_FALL, *(kind for kind, _ in _HURTS), _NOTHING_MUCH)
+    rest = " ".join(c for c in _ONE_CLAUSE.split(plain) if c and not any(w.search(c) for w in hurt_words))
+    if rest and (triage.has_problem(rest) or objects_in(rest) - _VEHICLE):
+        return None  # 井盖松了 我崴了一下脚: the manhole is a report
+    return advice
+
+
+# Someone afraid (有点怕, 好怕, 心头慌), never 怕是 ("probably") nor a thing feared to happen (怕要垮).
+_AFRAID = re.compile(r"有点怕|好怕|害怕|怕得很|怕怕|吓人|吓死|吓到了|心头慌|心里慌|心慌|慌得很|好慌")
+_DARK = re.compile(r"停电|没电|黑黢黢|黑漆漆|黑咕隆咚|黑起|好黑|摸黑")
+COMFORT = "别怕，有我们在，会尽快安排人来。"
+COMFORT_DARK = "别怕，有我们在，会尽快安排人来。先别摸黑走动，用手机电筒照个亮。"
+
+
+def comfort(text: str) -> str:
+    """A comforting word for a report whose sender says they are afraid, "" for none."""
+    plain = _plain(text)
+    if _AFRAID.search(plain) is None:
+        return ""
+    return COMFORT_DARK if _DARK.search(plain) else COMFORT
