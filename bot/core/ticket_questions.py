@@ -148,6 +148,9 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
         return None
     rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _COMING.sub(" ", _WHERE.sub(" ", text)))))
     rest = _CAME.sub(" ", rest)
+    sharing = [t for t in mine if things_in(t.text) & things_in(rest)] if asks_after(text) else []
+    if len(sharing) == 1:  # 抓狗的来了没有哦: the one sent for the dog (blind test 28, B-H8a)
+        return Asked(kind, sharing[0])
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)
