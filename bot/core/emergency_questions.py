@@ -32,8 +32,7 @@ SAFETY_GAS = "千万别开油烟机、灯等任何开关，别点火；能关燃
 SAFETY_FIRE = "别开电器、别坐电梯，用湿毛巾捂住口鼻赶快往外走，到安全的地方再打119。"
 
 # How it stands: 下来没有, 找到没得, 到了没, 咋样了.
-# 人捞起来没得 (a drowning, blind test 28, A-B99b): whoever was got out, whatever the verb.
-_HOW_IT_STANDS = re.compile(r"(?:下来|上来|起来|出来|过来|找到|寻到|救到|送走|送到|醒|抓到|捞到|劝住|"
+_HOW_IT_STANDS = re.compile(r"(?:下来|上来|找到|寻到|救起来|救上来|救出来|救到|送走|送到|醒|抓到|劝下来|劝住|"
                             r"来|到|回来|好|灭|熄|走)了?(?:没|莫)(?:得|有)?(?:哦|嘛|呢|啊|喃|哈)?(?=\s|$|[?？])|"
                             r"(?:咋样|怎么样|啥情况|什么情况)了?(?:哦|嘛|呢|啊)?(?=\s|$|[?？])|有(?:消息|结果)没")
 STATE = "工单{number}现在{status}，{who}值班人员已知道。"
@@ -67,11 +66,11 @@ def asks_how_it_stands(text: str) -> bool:
 
 
 def state_answer(session: Session, clock: Clock, ticket: Ticket, text: str, address: str,
-                 message_id: int | None = None) -> str:
-    """The emergency's state and latest progress for its reporter, within one SMS part; those alerted hear the
-    question."""
+                 message_id: int | None = None, then: str = "") -> str:
+    """The emergency's state and latest progress for its reporter, within one SMS part, and `then` (the place asked
+    for again, while it is unknown); those alerted hear the question."""
     add_update(session, clock, ticket, text, address, message_id)
     holder = ticket.assignee.name if ticket.assignee is not None and ticket.assignee.name else ""
     head = STATE.format(number=ticket.number, status=STATUS_NAMES.get(ticket.status, "处理中"),
                         who=f"{holder}在处置，" if holder else "")
-    return head + (latest(session, ticket, SMS_PART - len(head)) or NO_NEWS)
+    return head + (latest(session, ticket, SMS_PART - len(head) - len(then)) or ("" if then else NO_NEWS)) + then

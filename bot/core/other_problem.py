@@ -27,7 +27,8 @@ _INCIDENTAL = frozenset({"车"})
 # naming one the report does not (2栋楼道的窗户关不上 after a 减速带 report, blind test 28, B-K7) is about something
 # else. A place (楼道, 楼梯, 卫生间, 楼顶, 花坛边上) is no thing.
 _FIXTURES = {"窗": re.compile(r"窗户|窗子|窗框|玻璃窗|纱窗"), "地砖": re.compile(r"地砖|瓷砖|地板砖|砖头"),
-             "减速带": re.compile(r"减速带|减速坎"), "门禁": re.compile(r"门禁|单元门(?!口)|防盗门|铁门(?!口)|门锁|卷帘门"),
+             "减速带": re.compile(r"减速带|减速坎"),
+             "门禁": re.compile(r"门禁|单元门(?!口)|防盗门|铁门(?!口)|门锁|卷帘门"),
              "杂物": re.compile(r"沙发|柜子|床垫|旧家具|杂物|纸箱|纸壳"), "栏杆": re.compile(r"栏杆|护栏|扶手"),
              "屋顶": re.compile(r"屋顶|房顶"), "墙": re.compile(r"外墙|墙皮|墙面|墙体"),
              "水箱": re.compile(r"水箱|水塔"), "表": re.compile(r"水表|电表|气表"),

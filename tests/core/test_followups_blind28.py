@@ -11,7 +11,15 @@ from datetime import timedelta
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import cancelling, emergency_questions, followups, lifecycle, rating_changes, ticket_questions
+from bot.core import (
+    cancelling,
+    emergencies,
+    emergency_followups,
+    followups,
+    lifecycle,
+    rating_changes,
+    ticket_questions,
+)
 from bot.core.lifecycle import TicketError
 from bot.store.db import Database
 from tests.conftest import RESIDENT, STRANGER, WORKER
@@ -104,8 +112,15 @@ def test_a_question_about_an_open_ticket_is_answered_with_its_state_and_latest_p
 
 
 @pytest.mark.parametrize("asked", ["人捞起来没得", "人拉上来没有", "救出来没得"])
-def test_asking_whether_the_one_in_danger_was_got_out_is_how_the_emergency_stands(asked: str):
-    assert emergency_questions.asks_how_it_stands(asked), asked
+def test_how_an_emergency_stands_asked_while_its_place_is_asked_gets_its_state_and_where_again(
+        demo_db: Database, clock: FakeClock, asked: str):
+    drowning = submit(demo_db, clock, make_report("有人掉河里了 在扑腾", sender=STRANGER, category="public_security",
+                                                  emergency=True))
+    with demo_db.session() as s:
+        assert emergencies.awaiting_place(s, clock, STRANGER) is not None
+        said = emergency_followups.answer(s, clock, RULES, STRANGER, asked, WINDOW)  # A-B99b: "没太看懂"
+    assert said is not None and drowning in said and said.endswith(emergency_followups.ASK_PLACE), said
+    assert len(said) <= 70
 
 
 def test_a_withdrawal_naming_a_thing_takes_back_that_ticket_never_the_open_one(demo_db: Database, clock: FakeClock):

@@ -1,8 +1,8 @@
 """Blind test 28 (docs/usertests/2026-12-06-blind16.md, rows B-K7, B-K7-2, B-K8, B-R3, B55, B60, B97, B99, B-H8a–c,
 A-B4-1, A-B99b, B-R2), through the gateway, the real engine and the real action server: within the follow-up window
-a message joins the open report only with evidence that it is about it. A new problem with a thing of its own is its
-own ticket (never "已补充到工单" of the old one, never "是补充…还是新问题？"), and a withdrawal naming it takes back that
-one, never the old; how long and what it does to people join without asking; a question about an open ticket gets
+a message joins the open report only with evidence that it is about it. A new problem with a thing of its own is
+its own ticket (never "已补充到工单" of the old one, never "是补充…还是新问题？"), and a withdrawal naming it takes back
+that one, never the old; how long and what it does to people join without asking; a question about an open ticket gets
 its state and latest progress, never a 补充 or "答不上"; a rating changed is the one given last.
 
 Senders: +86139666300 … 339, in no other test; residents of 幸福社区第1网格 among them. Each runs on SQLite and
@@ -68,14 +68,18 @@ def test_a_withdrawal_naming_nothing_open_withdraws_nothing(running: Stack):
 
 
 @pytest.mark.parametrize(("index", "report", "new", "thing"), [
-    (2, "阳光小区82栋门口的路灯坏了 晚上黑得很", "阳光小区82栋楼道的窗户关不上 风一直灌", "窗户"),  # B-K7-2: 补充
-    (3, "阳光小区83栋楼道里的电线在冒烟 有股焦糊味 不是急事", "83栋门口的地砖翘起来了 绊脚", "地砖"),  # B-K8: asked
-    (4, "隔壁那家天天半夜唱歌 吵死了 阳光小区84栋", "84栋楼道里有人堆了旧沙发", "沙发"),  # B-R3: asked
+    (2, ["阳光小区82栋门口的路灯坏了 晚上黑得很"], "阳光小区82栋楼道的窗户关不上 风一直灌", "窗户"),  # B-K7-2: 补充
+    # B-K8: "是补充T1090（楼道里的电线在冒烟…），还是新问题？" after the alarm was stood down
+    (3, ["阳光小区83栋楼道里的电线在冒烟 有股焦糊味", "这个不是急事哈"], "83栋门口的地砖翘起来了 绊脚", "地砖"),
+    (4, ["隔壁那家天天半夜唱歌 吵死了 阳光小区84栋"], "84栋楼道里有人堆了旧沙发", "沙发"),  # B-R3: asked
 ])
 def test_a_new_problem_with_a_thing_of_its_own_is_its_own_ticket_without_asking(running: Stack, index: int,
-                                                                                report: str, new: str, thing: str):
+                                                                                report: list[str], new: str,
+                                                                                thing: str):
     resident = _resident(running, index)
-    first = file_report(running, resident, report)
+    first = file_report(running, resident, report[0])
+    for more in report[1:]:
+        say(running, resident, more)
     replies = say(running, resident, new)
     assert not _joined(replies) and not _asked_which(replies), replies
     if any("在哪" in r for r in replies):
@@ -130,12 +134,14 @@ def test_a_question_about_an_open_ticket_gets_its_state_and_latest_progress(runn
     assert asked not in ticket_numbered(running, number).text and len(tickets_of(running, caller)) == 1
 
 
-def test_asking_whether_the_one_in_the_water_was_got_out_is_answered_with_the_emergency_state(running: Stack):
-    caller = SENDERS[20]  # A-B99b: "没太看懂，请换个说法。"
-    say(running, caller, "有人掉河里了 在扑腾 河畔花园86栋背后的河边")
+def test_asking_whether_the_one_in_the_water_was_got_out_while_its_place_is_asked_gets_its_state(running: Stack):
+    caller = SENDERS[20]  # A-B99b: "没太看懂，请换个说法。" while "在哪里？" stood
+    replies = say(running, caller, "有人掉河里了 在扑腾")
+    assert any("在哪" in r for r in replies), replies
     [emergency] = tickets_of(running, caller)
     replies = say(running, caller, "人捞起来没得")
-    assert any(emergency.number in r for r in replies) and not any("没太看懂" in r for r in replies), replies
+    assert any(emergency.number in r and "在哪" in r for r in replies), replies
+    assert not any("没太看懂" in r for r in replies) and len(tickets_of(running, caller)) == 1
 
 
 def test_a_rating_changed_is_the_one_given_last(running: Stack):
