@@ -298,6 +298,9 @@ class ActionCancelTicket(Action):
                     number = cancelling.cancel(session, ctx.clock, tracker.sender_id, number,
                                               text=tracker_data.text(tracker)).number
                 except TicketError as error:
+                    if error.reason == "not_named":  # 窗户那个算了 with no 窗户 open: nothing withdrawn (blind 28)
+                        dispatcher.utter_message(text=cancelling.not_named(session, tracker.sender_id))
+                        return []
                     if error.reason != "which":
                         raise
                     dispatcher.utter_message(text=cancelling.which_to_cancel(session, tracker.sender_id))

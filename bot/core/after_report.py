@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core import registry, triage
-from bot.core.problem_match import objects_in
+from bot.core.other_problem import fresh_thing, things_in
 from bot.core.tickets import assignee_label
 from bot.store.models import Ticket, TicketEvent
 
@@ -81,7 +81,7 @@ def remark_on(text: str, intent: str, report: str) -> bool:
 
 
 def _another_thing(report: str, text: str) -> bool:
-    mine, theirs = objects_in(text) - {"车"}, objects_in(report)
+    mine, theirs = things_in(text), things_in(report)
     return bool(mine) and not (mine & theirs)
 
 
@@ -157,3 +157,23 @@ _HOW_BAD = re.compile(r"(?:^|有|大概|差不多|起码|估计)(?:[一两三四
 def says_how_bad(text: str) -> bool:
     """有一米多长 怕要垮, 有脸盆那么大, 从昨天晚上就开始了: how big, how bad or since when, of the report before."""
     return _HOW_BAD.search(" ".join((text or "").split())) is not None
+
+
+# How long it has gone on (好几天了, 都叫了一个星期了, 两个月了): more of the report (blind test 28, B60, B97).
+_HOW_LONG = re.compile(r"(?:几|[一两三四五六七八九十半]|\d)+(?:个)?多?(?:天|晚上?|夜|礼拜|星期|周|月|年|小时|钟头)"
+                       r"多?了|好久了|好长时间了|(?:天天|每天|一直)都?(?:这样|是这样|这个样子)")
+# What it does to people (有个老人差点踩下去, 老人爬不动, 晚上睡不着, 绊脚): more of the report (B55, B97, B99).
+_TO_PEOPLE = re.compile(r"差点|差一点|险些|爬不动|走不动|爬不上|上不去|下不来|出不去|进不去|出不了门|睡不着|睡不好|"
+                        r"没法睡|不敢(?:走|出门|过)|吓(?:到|死|一跳|人)|绊(?:倒|脚|了)|踩(?:空|下去|进去|到)")
+
+
+def obvious_detail(report: str, text: str) -> bool:
+    """Words that can only be more of the report `report`: how long it has gone on or what it does to people, short,
+    naming no thing of their own and no problem the report does not (门口好吵 睡不着 after a leak is asked about)."""
+    plain = _plain(text)
+    asked = _ASKS.search(_HOW_LONG.sub(" ", plain)) is not None  # 好久了 says how long, 好久来 asks
+    if len(_FILLER.sub("", plain)) > REMARK_MAX or fresh_thing(report, plain) or asked:
+        return False
+    if triage.has_problem(plain) and not things_in(plain) & things_in(report):
+        return False
+    return _HOW_LONG.search(plain) is not None or _TO_PEOPLE.search(plain) is not None

@@ -15,8 +15,7 @@ from bot.core import emergency_updates, points, registry
 from bot.core.invalid_tickets import TO_REPORTER_MISTAKE
 from bot.core.lifecycle import STATUS_NAMES, TicketError, reported_by, reporters_ticket, ticket_meant_among
 from bot.core.notify import notify
-from bot.core.other_problem import subjects_in
-from bot.core.problem_match import objects_in
+from bot.core.other_problem import subjects_in, things_in
 from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, Ticket, TicketEvent, TicketFollower
@@ -110,9 +109,9 @@ def nothing_to_cancel(text: str) -> str:
 def cancel_meant(tickets: list[Ticket], text: str) -> str | None:
     """The open ticket a cancel's words point at ("不报了 水管那个我自己找人修了"): the one naming the same thing,
     else the one the words share most with (as for urging); None when none or several."""
-    named = objects_in(text)
+    named = things_in(text)
     if named:
-        naming = [t.number for t in tickets if objects_in(t.text) & named]
+        naming = [t.number for t in tickets if things_in(t.text) & named]
         if len(naming) == 1:
             return naming[0]
     return ticket_meant_among(tickets, CANCEL_WORDS.sub(" ", text))
@@ -159,11 +158,16 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     """The reporter withdraws an open ticket (blind test 4, #49: also once the worker has taken it): the one
     named by number or by what it is about (blind test 5, #81), or their latest if it is their only open one
     (else TicketError "which", to ask which) and they made it in the last CANCEL_UNNAMED_WITHIN (else
-    TicketError "confirm" with that ticket, to be asked about). Its assignee and co-handlers are told to stop.
+    TicketError "confirm" with that ticket, to be asked about); words naming none of their open ones withdraw nothing
+    (TicketError "not_named"). Its assignee and co-handlers are told to stop.
     `by`: who withdraws it when not the reporter themselves (the worker who filed it on a visit)."""
     if number is None and text:
         number = cancel_meant(reported_by(session, address, CANCELLABLE), text) \
             or withdrawal_meant(session, clock, address, text)
+        named = things_in(text)
+        if number is None and named and not any(things_in(t.text) & named
+                                                for t in reported_by(session, address, CANCELLABLE)):
+            raise TicketError("not_named")  # 窗户那个算了 with only a 减速带 open: never that one (blind test 28)
     if number is None and len(reported_by(session, address, CANCELLABLE)) > 1:
         raise TicketError("which", reporters_ticket(session, address, None, CANCELLABLE))
     ticket = reporters_ticket(session, address, number, CANCELLABLE)

@@ -306,8 +306,9 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
     safety = emergency_questions.safety_answer(ticket, text)
     if safety is not None:  # 抽油烟机能开不 during a gas leak (blind test 27, B74): the drill, never a 补充
         return safety + where
-    if not where and emergency_questions.asks_how_it_stands(text):  # 楼顶那个人下来没有哦 (blind test 27, B99)
-        return emergency_questions.state_answer(session, clock, ticket, text, address, message_id)
+    if emergency_questions.asks_how_it_stands(text):  # 楼顶那个人下来没有哦 (blind test 27, B99); 人捞起来没得 while
+        # its place is still asked for: answered, and asked again (blind test 28, A-B99b: "没太看懂")
+        return emergency_questions.state_answer(session, clock, ticket, text, address, message_id, then=where)
     if joins(text, ticket):
         return join(session, clock, ticket, text, address, message_id) + where
     if not where and anxious(text):  # 你们好久能到嘛 once the place is known: calmed as while it is asked for

@@ -66,11 +66,11 @@ def asks_how_it_stands(text: str) -> bool:
 
 
 def state_answer(session: Session, clock: Clock, ticket: Ticket, text: str, address: str,
-                 message_id: int | None = None) -> str:
-    """The emergency's state and latest progress for its reporter, within one SMS part; those alerted hear the
-    question."""
+                 message_id: int | None = None, then: str = "") -> str:
+    """The emergency's state and latest progress for its reporter, within one SMS part, and `then` (the place asked
+    for again, while it is unknown); those alerted hear the question."""
     add_update(session, clock, ticket, text, address, message_id)
     holder = ticket.assignee.name if ticket.assignee is not None and ticket.assignee.name else ""
     head = STATE.format(number=ticket.number, status=STATUS_NAMES.get(ticket.status, "处理中"),
                         who=f"{holder}在处置，" if holder else "")
-    return head + (latest(session, ticket, SMS_PART - len(head)) or NO_NEWS)
+    return head + (latest(session, ticket, SMS_PART - len(head) - len(then)) or ("" if then else NO_NEWS)) + then

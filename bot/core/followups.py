@@ -28,9 +28,17 @@ from bot.core import (
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.notify import notify
-from bot.core.other_problem import announces_report, another_thing, new_fault, new_subject, own_problem, own_report
+from bot.core.other_problem import (
+    announces_report,
+    another_thing,
+    fresh_thing,
+    new_fault,
+    new_subject,
+    own_problem,
+    own_report,
+    things_in,
+)
 from bot.core.places import grid_at, grid_named_in
-from bot.core.problem_match import objects_in
 from bot.core.reports import add_photos, photos_of_message, recent_open_ticket, unattached_photos
 from bot.core.tickets import OPEN_STATUSES, distance_m, event, schedule
 from bot.store.message_models import InboxMessage
@@ -153,17 +161,24 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
         return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \
-            and objects_in(text) & objects_in(ticket.text):
+            and things_in(text) & things_in(ticket.text):
         return "detail"  # 坑又变大了 今天又有人摔了, after the pit's report: more of it (blind test 8, #115)
     if after_report.withdraws(text) and not another_thing(ticket.text, text):
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
     if (after_report.withdraws(text) or cancelling.solved_elsewhere(text)) and new_subject(ticket.text, text):
         return "withdraw"  # 2栋门口垃圾那个不用来了 after a leak: the one it names, or asked (blind test 24)
     if ticket.priority != "immediate" and after_report.says_how_bad(text) \
-            and not objects_in(text) - objects_in(ticket.text):
+            and not things_in(text) - things_in(ticket.text):
         return "detail"  # 有一米多长 怕要垮 after a cracked wall: how big, how bad, since when (blind test 27, A-B112b)
     if own_report(ticket.text, ticket.place_text, text) and not triage.has_danger(text):
         return "new"  # 有个老人家坐在路边 说找不到屋了 安居苑门口 after a broken barrier (blind test 24)
+    # Time alone is no evidence (blind test 28, B-K7): a thing the report never names, said as a problem and no
+    # question, is a report of its own (2栋楼道的窗户关不上 after a 减速带), never asked about nor joined.
+    if fresh_thing(ticket.text, text) and (intent == "report_issue" or triage.has_problem(text)) \
+            and not ASKS.search(text) and not triage.has_danger(text) and not asks_progress(text):
+        return "new"
+    if after_report.obvious_detail(ticket.text, text) and not triage.has_danger(text):
+        return "detail"  # 好几天了, 有个老人差点踩下去, 我们8楼 老人爬不动: never "补充还是新问题？" (B55, B60, B99)
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):
         return "worker"  # 麻烦网格员去看一哈嘛 (blind test 8, #59)
     if asks_progress(text) == "status" and ticket_questions.asks_minded(text):
@@ -296,7 +311,8 @@ def asks_progress(text: str) -> str | None:
     anyone is on it: 有人管没得), else None."""
     if NOBODY_CAME.search(text):
         return "urge"
-    return "status" if PROGRESS_WORDS.search(text) or ticket_questions.asks_minded(text) else None
+    return "status" if PROGRESS_WORDS.search(text) or ticket_questions.asks_minded(text) \
+        or ticket_questions.asks_after(text) else None
 
 
 def fit(text: str, room: int) -> str:

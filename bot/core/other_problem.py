@@ -21,6 +21,36 @@ _FAULT = re.compile(r"漏|渗水|冒水|滴水|坏|堵|不亮|不通|断了|裂|
                     r"掉了|丢了")
 
 
+# Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.
+_INCIDENTAL = frozenset({"车"})
+# Things of a building or a street beyond `objects_in`'s (which 并单 reads too), one word for each kind: a follow-up
+# naming one the report does not (2栋楼道的窗户关不上 after a 减速带 report, blind test 28, B-K7) is about something
+# else. A place (楼道, 楼梯, 卫生间, 楼顶, 花坛边上) is no thing.
+_FIXTURES = {"窗": re.compile(r"窗户|窗子|窗框|玻璃窗|纱窗"), "地砖": re.compile(r"地砖|瓷砖|地板砖|砖头"),
+             "减速带": re.compile(r"减速带|减速坎"),
+             "门禁": re.compile(r"门禁|单元门(?!口)|防盗门|铁门(?!口)|门锁|卷帘门"),
+             "杂物": re.compile(r"沙发|柜子|床垫|旧家具|杂物|纸箱|纸壳"), "栏杆": re.compile(r"栏杆|护栏|扶手"),
+             "屋顶": re.compile(r"屋顶|房顶"), "墙": re.compile(r"外墙|墙皮|墙面|墙体"),
+             "水箱": re.compile(r"水箱|水塔"), "表": re.compile(r"水表|电表|气表"),
+             "监控": re.compile(r"监控|摄像头"), "健身器材": re.compile(r"健身器材|健身器|单杠|秋千|滑梯"),
+             "空调": re.compile(r"空调|外机"), "热水器": re.compile(r"热水器"), "燃气": re.compile(r"燃气|天然气|煤气"),
+             "快递柜": re.compile(r"快递柜|信箱|邮箱"), "消防": re.compile(r"消防栓|灭火器|消防通道"),
+             "晾衣": re.compile(r"晾衣|衣架|晒衣"), "马桶": re.compile(r"马桶|蹲坑"), "门铃": re.compile(r"门铃|对讲")}
+
+
+def things_in(text: str) -> set[str]:
+    """The things a message is about: `objects_in`'s (a car in passing aside) and a building's or a street's
+    fixtures (窗户, 地砖, 减速带), each kind by one word."""
+    return (objects_in(text) - _INCIDENTAL) | {kind for kind, words in _FIXTURES.items() if words.search(text or "")}
+
+
+def fresh_thing(report: str, text: str) -> bool:
+    """Whether `text` names a thing the report `report` never does (窗户 after 减速带, 地砖 after 电线, 沙发 after
+    singing at night), and none it does: what it says is of something else."""
+    mine = things_in(text)
+    return bool(mine) and not mine & things_in(report)
+
+
 def own_problem(report: str, text: str) -> bool:
     """Whether `text` names a problem of its own: a fault (他家漏水到我屋头了, 楼道的灯坏了) the report `report` does
     not name (垃圾桶没人收), or a problem with a thing it does not name (垃圾桶莫得人收 after 漏水). With another
@@ -28,8 +58,7 @@ def own_problem(report: str, text: str) -> bool:
     faults = {m.group(0) for m in _FAULT.finditer(text)}
     if faults and not any(fault in report for fault in faults):
         return True
-    things = objects_in(text) - _INCIDENTAL
-    return bool(things) and not things & objects_in(report) and triage.has_problem(text)
+    return fresh_thing(report, text) and triage.has_problem(text)
 
 
 def announces_report(text: str) -> bool:
@@ -49,14 +78,10 @@ def new_fault(report: str, text: str) -> bool:
     return bool(faults) and not any(fault in report for fault in faults) and not objects_in(text) & objects_in(report)
 
 
-# Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.
-_INCIDENTAL = frozenset({"车"})
-
-
 def another_thing(report: str, text: str) -> bool:
     """Whether `text` is about something the report is not: it names a thing (a manhole cover) and the report
     names things (two cars in a crash), none of them that one."""
-    mine, theirs = objects_in(text) - _INCIDENTAL, objects_in(report)
+    mine, theirs = things_in(text), things_in(report)
     return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
@@ -73,7 +98,7 @@ OWN_WORDS_MIN = 6  # Chinese characters beyond the place: someone or something a
 
 def subjects_in(text: str) -> set[str]:
     """What a message is about: the things it names (a car in passing aside) and the people or animals."""
-    return (objects_in(text) - _INCIDENTAL) | {kind for kind, words in _BEINGS.items() if words.search(text or "")}
+    return things_in(text) | {kind for kind, words in _BEINGS.items() if words.search(text or "")}
 
 
 def new_subject(report: str, text: str) -> bool:

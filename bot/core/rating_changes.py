@@ -10,7 +10,7 @@ it again and the assignee hears not to redo it. The rating's points are not paid
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -64,8 +64,13 @@ def change_rating(session: Session, clock: Clock, rules: RoutingRules, address: 
                   window: timedelta) -> str | None:
     """Change the rating of the sender's ticket rated within `window`; the reply, or None (none rated lately)."""
     ticket = recently_rated(reported_by(session, address, ("closed",)), clock, window)
+    reopened = _just_reopened(session, clock, address, window)
+    # The rating given last is the one changed: 3 on T1088 (reopened) after 满意 on T1084, then "按错了 改成满意",
+    # is T1088's (blind test 28, B-R2: "工单T1084的评价就是满意").
+    if reopened is not None and (ticket is None or ticket.closed_at is None or reopened[1] >= ticket.closed_at):
+        return _unreopen(session, clock, address, reopened[0], rating)
     if ticket is None or ticket.rating is None:
-        return _unreopen(session, clock, address, rating, window)
+        return None
     before, now = ticket.rating, clock.now()
     if rating.score == before:
         return SAME.format(number=ticket.number, after=LABELS[before])
@@ -108,32 +113,39 @@ def _clip(said: str, room: int) -> str:
     return said if len(said) <= room else said[:room - 1] + "…"
 
 
-def _unreopen(session: Session, clock: Clock, address: str, rating: Rating, window: timedelta) -> str | None:
-    """不满意 just given (the ticket reopened, nobody has acted on it since) changed to 满意 or 基本满意: the
-    ticket is closed with that rating and its assignee told not to redo it."""
-    now = clock.now()
+def _just_reopened(session: Session, clock: Clock, address: str, window: timedelta) -> tuple[Ticket, datetime] | None:
+    """The sender's ticket their 不满意 reopened within `window` that nobody has acted on since, and when it was
+    rated; the latest rated when several."""
+    found: list[tuple[Ticket, datetime]] = []
     for ticket in reported_by(session, address, ("reopened",)):
         last = session.scalar(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id)
                               .order_by(TicketEvent.id.desc()).limit(1))
         rated = session.scalar(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id,
                                                          TicketEvent.kind == "rated")
                                .order_by(TicketEvent.id.desc()).limit(1))
-        if last is None or last.kind not in ("reopened", "rerated") or rated is None or now - rated.at > window:
+        if last is None or last.kind not in ("reopened", "rerated") or rated is None or clock.now() - rated.at > window:
             continue
-        before = _standing_score(session, ticket)
-        if rating.score == before:
-            return SAME.format(number=ticket.number, after=LABELS[before])
-        rater = registry.person_by_address(session, address)
-        event(session, ticket, "rerated", now, rater, note=rating.reason[:500], score=rating.score, previous=before)
-        if rating.score == 3:  # 基本满意 but unfinished (reopened), now 不满意: it stays reopened (blind test 23, R30v)
-            return REOPENED.format(number=ticket.number, before=LABELS[before])
-        ticket.status, ticket.rating, ticket.closed_at, ticket.resolved_at = "closed", rating.score, now, now
-        event(session, ticket, "closed", now, rater, score=rating.score)
-        if ticket.assignee is not None:
-            notify(session, ticket.assignee, UNDONE_NOTICE.format(number=ticket.number, after=LABELS[rating.score]),
-                   ticket_id=ticket.id)
-        return CHANGED.format(number=ticket.number, before=LABELS[before], after=LABELS[rating.score])
-    return None
+        found.append((ticket, rated.at))
+    return max(found, key=lambda pair: pair[1]) if found else None
+
+
+def _unreopen(session: Session, clock: Clock, address: str, ticket: Ticket, rating: Rating) -> str:
+    """不满意 just given (the ticket reopened, nobody has acted on it since) changed to 满意 or 基本满意: the
+    ticket is closed with that rating and its assignee told not to redo it."""
+    now = clock.now()
+    before = _standing_score(session, ticket)
+    if rating.score == before:
+        return SAME.format(number=ticket.number, after=LABELS[before])
+    rater = registry.person_by_address(session, address)
+    event(session, ticket, "rerated", now, rater, note=rating.reason[:500], score=rating.score, previous=before)
+    if rating.score == 3:  # 基本满意 but unfinished (reopened), now 不满意: it stays reopened (blind test 23, R30v)
+        return REOPENED.format(number=ticket.number, before=LABELS[before])
+    ticket.status, ticket.rating, ticket.closed_at, ticket.resolved_at = "closed", rating.score, now, now
+    event(session, ticket, "closed", now, rater, score=rating.score)
+    if ticket.assignee is not None:
+        notify(session, ticket.assignee, UNDONE_NOTICE.format(number=ticket.number, after=LABELS[rating.score]),
+               ticket_id=ticket.id)
+    return CHANGED.format(number=ticket.number, before=LABELS[before], after=LABELS[rating.score])
 
 
 def _standing_score(session: Session, ticket: Ticket) -> int:

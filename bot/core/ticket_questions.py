@@ -24,6 +24,7 @@ from bot.common.sms_parts import clause_head
 from bot.core import ticket_focus, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
+from bot.core.other_problem import things_in
 from bot.core.problem_match import objects_in
 from bot.core.reports import recent_open_ticket
 from bot.core.scopes import ROLE_NAMES
@@ -33,8 +34,10 @@ from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 SMS_PART = 70
 ASKED_ABOUT = OPEN_STATUSES
 # When will someone come (好久来修, 啥时候来弄, 几时来; 好久来收嘛 of rubbish, blind test 26): a question, not an urge.
+# 好久上来看 (屋顶那个, blind test 28, B-H8b) and 好久修得好 (A-B4-1) too.
 _WHEN = re.compile(r"(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
-                   r"(?:来(?:修|弄|搞|处理|换|看|人|收|清|扫|拉|掏|抽|通|捡)?|修|弄|搞|处理|换|解决|派人|收|清|扫|拉走)")
+                   r"(?:[上过下]?来(?:修|弄|搞|处理|换|看|人|收|清|扫|拉|掏|抽|通|捡)?|修|弄|搞|处理|换|解决|派人|收|清|扫|拉走)"
+                   r"(?:得好|得了|好)?")
 # When will the worker come (师傅好久到嘛, 那个通下水道的师傅几点钟来哦, 网格员啥时候到, blind test 23 R6;
 # 师傅啥子时候来嘛, blind test 24 A44): a person and a when before 来/到, a question about the ticket, never more
 # of it; 到 alone (等了好久到现在) is no question.
@@ -47,6 +50,10 @@ _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)|(?:转|交|派|弄)(?:�
 _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是")
 # Is anyone on it (有人管没得, 路灯那个有人管没有哦, 管了没得, 有没有人来): a status question, never a detail
 # (blind test 10, #36, #93); 到底有没有人管 urges (bot/core/followups.py).
+# Has the one sent come (抓狗的来了没有哦, 师傅到了没得, blind test 28, B-H8a), how is that one (井盖那个呢, B-H8c): a
+# question about a ticket, never more of it.
+_CAME = re.compile(r"(?:的|师傅|网格员|工人)(?:们)?(?:来|到)了?(?:没有|没得|莫得|没)(?:来|到)?"
+                   r"(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)|(?:那个|那件)(?:事|事情)?呢(?=[\s?？。，,]|$)")
 _MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?:管|来|处理|弄|看)|"
                      r"有人(?:在)?(?:管|来|处理|弄|看)(?:了)?(?:没得|没有|没|莫得)|"
                      r"(?:管|处理|弄|搞)了?(?:没得|没有|莫得)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)")
@@ -91,7 +98,7 @@ def kind_of(text: str) -> str | None:
         return "when"
     if _WHO.search(text):
         return "who"
-    if asks_minded(text):
+    if asks_minded(text) or asks_after(text):
         return "status"
     return None
 
@@ -108,6 +115,11 @@ UNCOLLECTED = "垃圾没人收"  # what such a question reports when nothing of 
 def asks_when_collected(text: str) -> bool:
     """好久来收嘛, 好久来收哦 都臭了: when the rubbish is collected, and nothing else."""
     return _WHEN_COLLECTED.match(" ".join((text or "").split())) is not None
+
+
+def asks_after(text: str) -> bool:
+    """抓狗的来了没有哦, 井盖那个呢: whether the one sent has come, how that one is; a question about a report."""
+    return _CAME.search(text or "") is not None
 
 
 def asks_minded(text: str) -> bool:
@@ -135,6 +147,10 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
                 return Asked("who", ticket, named)
         return None
     rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _COMING.sub(" ", _WHERE.sub(" ", text)))))
+    rest = _CAME.sub(" ", rest)
+    sharing = [t for t in mine if things_in(t.text) & things_in(rest)] if asks_after(text) else []
+    if len(sharing) == 1:  # 抓狗的来了没有哦: the one sent for the dog (blind test 28, B-H8a)
+        return Asked(kind, sharing[0])
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)
@@ -174,7 +190,7 @@ def staff_asked_about(session: Session, text: str) -> str | None:
 
 
 # What is done to a ticket's thing (修, 来弄, 收): left out when the thing is named in one word.
-_DOING = re.compile(r"修|来|弄|搞|收|换|整|处理|看|拉|清|通|补")
+_DOING = re.compile(r"修|来|弄|搞|收|换|整|处理|看|拉|清|通|补|抓|捞|赶|围|填")
 ONE_WORD_MAX = 2
 
 
@@ -190,7 +206,7 @@ def _one_word(mine: list[Ticket], rest: str) -> Ticket | None:
 
 def _another_thing(ticket: Ticket, text: str) -> bool:
     """Whether the text names a thing (垃圾) the ticket is not about (路灯): words shared in passing (楼下) aside."""
-    mine, theirs = objects_in(text), objects_in(ticket.text)
+    mine, theirs = things_in(text), things_in(ticket.text)
     return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
