@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import danger_signs, help_requests, problem_context, question_kinds
+from bot.core import angry_words, danger_signs, help_requests, problem_context, question_kinds
 from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
@@ -200,7 +200,10 @@ def asks_despite_problem(text: str) -> bool:
 def has_problem(text: str) -> bool:
     plain = _plain(text)  # 歪起了, 停了两天了 count too unless asked about (bot/core/problem_context.py)
     return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain) \
-        or help_requests.asks_for_help(plain)  # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102)
+        or help_requests.asks_for_help(plain) \
+        or angry_words.left_unattended(plain) or question_kinds.asks_for_a_fix(plain)
+    # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102); 安居苑路灯 到底有没有人管: a thing left
+    # unattended, 能不能装个监控: a thing for everyone asked for (blind test 28, B-H7b, B87, B81-2)
 
 
 # Standing down: 算了 不报了, it is fixed (blind test 8, #150: "算了 不报了 我喊儿子拿螺丝刀拧紧了" raised 110).
