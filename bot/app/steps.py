@@ -166,11 +166,9 @@ class InformationRequests:
             lodged = await asyncio.to_thread(self._complaint, message, complaints.lodge_general)
             if lodged is not None:
                 return [{"text": lodged}]
-        if not message.payload.get("photos"):
-            angry = await self._angry(message)
-            if isinstance(angry, list):
-                return angry
-            message = angry
+        if angry_words.left_unattended(message.text) or (angry_words.fed_up(message.text)
+                                                          and triage.has_problem(message.text)):
+            message = with_note(message, angry_words.ON_IT)  # 发了八百遍了 安居苑路灯: filed, and we are on it
         if privacy.asks_about_privacy(message.text) and not message.payload.get("photos"):
             return [{"text": privacy.REPLY}]  # 会不会把我电话号码给别人: answered, never a registration (blind test 26)
         if triage.abuse_only(message.text) and not message.payload.get("photos"):
@@ -183,6 +181,9 @@ class InformationRequests:
         talk = small_talk.reply(message.text) if not message.payload.get("photos") else None
         if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
             return [{"text": talk}]
+        angry = await self._angry(message) if not message.payload.get("photos") else None
+        if angry is not None:
+            return [{"text": angry}]
         if reaching_us.asks(message.text) and not message.payload.get("photos"):
             # 我耳朵不好 只能发短信, 你们的电话是多少嘛: texting is fine, and our number (blind test 26, A3, B126)
             return [{"text": await asyncio.to_thread(self._contact, message.sender, "call_us")}]
@@ -213,19 +214,17 @@ class InformationRequests:
             return [{"text": triage.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
 
-    async def _angry(self, message: Claimed) -> Claimed | Replies:
-        """Words said in anger (bot/core/angry_words.py): a thing left unattended goes on as a report with a calm
-        word after its reply; venting with no problem is calmed; giving up on the machine gets a number to call."""
+    async def _angry(self, message: Claimed) -> str | None:
+        """The reply to words said in anger with no problem in them (bot/core/angry_words.py): venting is calmed,
+        giving up on the machine gets a number to call; None for anything else."""
         text = message.text
-        if angry_words.left_unattended(text) or (angry_words.fed_up(text) and triage.has_problem(text)):
-            return with_note(message, angry_words.ON_IT)  # 发了八百遍了 安居苑路灯: filed, and we are on it
         if triage.has_problem(text):
-            return message
+            return None
         if angry_words.vents(text):  # 你们这些当官的就晓得收钱, 吃干饭的: a calm word, never 没太看懂
-            return [{"text": triage.CALM_REPLY}]
+            return triage.CALM_REPLY
         if angry_words.gives_up(text):  # 算了 跟机器说有啥用: a person to call, never "请问在哪点？"
-            return [{"text": await asyncio.to_thread(self._contact, message.sender, "a_person")}]
-        return message
+            return await asyncio.to_thread(self._contact, message.sender, "a_person")
+        return None
 
     def _filed_nothing_before(self, message: Claimed) -> bool:
         since = self.clock.now() - MISSENT_WINDOW if self.clock is not None else datetime.min.replace(tzinfo=UTC)
