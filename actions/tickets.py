@@ -17,10 +17,12 @@ from actions.menu import answering
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
 from actions.runtime import ActionContext, context
 from bot.core import (
+    angry_words,
     answers,
     cancelling,
     lifecycle,
     other_problem,
+    problem_match,
     rating_remarks,
     registry,
     staff_desk,
@@ -193,6 +195,10 @@ class ActionUrge(Action):
         if number is None and other_problem.announces_report(text):
             # 我要反映 好久没得人来收垃圾了: a report of its own, never an urge of the sender's other ticket (#N27)
             return [FollowupAction("action_unsure")]  # it files a message naming a problem as a report
+        if number is None and angry_words.left_unattended(text) and not _about_one_of_theirs(ctx, tracker.sender_id,
+                                                                                            text):
+            # 发了八百遍了 到底有没有人管 安居苑路灯, with no open report of theirs about it: a report (blind test 28)
+            return [FollowupAction("action_unsure")]
         if number is None and impatient_policy_question(ctx, tracker.sender_id, text):
             # 搬迁补助到底好久发得下来 等了半年了: impatience about a policy, never an urge on an unrelated ticket
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
@@ -221,6 +227,14 @@ class ActionUrge(Action):
             return []
         dispatcher.utter_message(response="utter_urged", number=number)
         return []
+
+
+def _about_one_of_theirs(ctx: ActionContext, sender: str, text: str) -> bool:
+    """Whether a thing the words name is one an open report of the sender's is about (路灯 after their 路灯 report)."""
+    things = problem_match.objects_in(text)
+    with ctx.db.session() as session:
+        return any(things & problem_match.objects_in(t.text or "")
+                   for t in lifecycle.reported_by(session, sender, OPEN_STATUSES))
 
 
 def _number(ticket: Ticket | None) -> str | None:

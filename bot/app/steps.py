@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.common.clock import Clock
 from bot.core import (
+    angry_words,
     answers,
     care_words,
     chatter,
@@ -164,6 +165,15 @@ class InformationRequests:
             lodged = await asyncio.to_thread(self._complaint, message)
             if lodged is not None:
                 return [{"text": lodged}]
+        if self.rules is not None and complaints.complains_to_superiors(message.text) \
+                and not triage.has_problem(message.text):
+            # 我要找你们领导 投诉: a complaint upward as the one about a worker, asked what happened (blind test 28)
+            lodged = await asyncio.to_thread(self._complaint, message, complaints.lodge_general)
+            if lodged is not None:
+                return [{"text": lodged}]
+        if angry_words.left_unattended(message.text) or (angry_words.fed_up(message.text)
+                                                          and triage.has_problem(message.text)):
+            message = with_note(message, angry_words.ON_IT)  # 发了八百遍了 安居苑路灯: filed, and we are on it
         if privacy.asks_about_privacy(message.text) and not message.payload.get("photos"):
             return [{"text": privacy.REPLY}]  # 会不会把我电话号码给别人: answered, never a registration (blind test 26)
         if triage.abuse_only(message.text) and not message.payload.get("photos"):
@@ -177,6 +187,9 @@ class InformationRequests:
         talk = small_talk.reply(message.text) if not message.payload.get("photos") else None
         if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
             return [{"text": talk}]
+        angry = await self._angry(message) if not message.payload.get("photos") else None
+        if angry is not None:
+            return [{"text": angry}]
         if reaching_us.asks(message.text) and not message.payload.get("photos"):
             # 我耳朵不好 只能发短信, 你们的电话是多少嘛: texting is fine, and our number (blind test 26, A3, B126)
             return [{"text": await asyncio.to_thread(self._contact, message.sender, "call_us")}]
@@ -207,6 +220,18 @@ class InformationRequests:
             return [{"text": triage.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
 
+    async def _angry(self, message: Claimed) -> str | None:
+        """The reply to words said in anger with no problem in them (bot/core/angry_words.py): venting is calmed,
+        giving up on the machine gets a number to call; None for anything else."""
+        text = message.text
+        if triage.has_problem(text):
+            return None
+        if angry_words.vents(text):  # 你们这些当官的就晓得收钱, 吃干饭的: a calm word, never 没太看懂
+            return triage.CALM_REPLY
+        if angry_words.gives_up(text):  # 算了 跟机器说有啥用: a person to call, never "请问在哪点？"
+            return await asyncio.to_thread(self._contact, message.sender, "a_person")
+        return None
+
     def _filed_nothing_before(self, message: Claimed) -> bool:
         since = self.clock.now() - MISSENT_WINDOW if self.clock is not None else datetime.min.replace(tzinfo=UTC)
         with self.db.session() as s:
@@ -227,16 +252,17 @@ class InformationRequests:
             return chatter.listening_at(place) if known else triage.LISTENING
         return held_words.held_place_reply(place) if known else triage.ASK_PROBLEM
 
-    def _complaint(self, message: Claimed) -> str | None:
-        """The reply to a resident's complaint about their grid worker; None from staff (theirs go on)."""
+    def _complaint(self, message: Claimed, lodge: Callable[..., str] = complaints.lodge) -> str | None:
+        """The reply to a resident's complaint about their grid worker (or to someone above, with `lodge`); None from
+        staff (theirs go on)."""
         assert self.rules is not None
         with self.db.session() as s:
             if staff_desk.staff_member(s, message.sender) is not None:
                 return None
             if answers.rating_in(message.text) is not None and lifecycle.awaiting_rating(s, message.sender):
                 return None  # "3 网格员态度差" rates the ticket awaiting it, with its reason (the dialogue's)
-            return complaints.lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel,
-                                    message.text, message.id)
+            return lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel, message.text,
+                         message.id)
 
     def _contact(self, sender: str, asked: str, text: str = "") -> str:
         with self.db.session() as s:
@@ -244,6 +270,8 @@ class InformationRequests:
             named = residence.grid_contact(s, text) if asked == "contact" and not whom.grid_worker else None
             if named is not None:  # 我住河畔花园的 网格员是哪个: that place's grid worker (blind test 22, #94)
                 return named
+            if asked == "a_person":
+                return angry_words.call_a_person(f"网格员{whom.name}" if whom.grid_worker else whom.name, whom.phone)
             if asked == "call_us":
                 return reaching_us.reply(whom.name, whom.phone, whom.grid_worker)
             if asked == "how_to_voice":

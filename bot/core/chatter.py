@@ -37,6 +37,8 @@ _PASTIME = re.compile(r"吃火锅|火锅|吃饭|吃烧烤|烧烤|吃串串|串�
                       r"赶场|赶集")
 _INVITES = re.compile(r"一起|一路|约|走起|去不|来不|[去来吃喝耍][^，,。！!？?\s]{0,6}不(?:[?？\s]|$)|"
                       r"不[?？]?$|[吗噻][?？]?$|有空|得空|有时间")
+# A service or what it costs asked about: 吃饭 there is no meal out with a friend.
+_ABOUT_A_SERVICE = re.compile(r"社区|食堂|助餐|老年|有没有|有没得|有莫得|便宜|优惠|好多钱|多少钱|几块钱|收费|免费")
 # Someone called by name and title (王师傅, 李哥, 张姐), then asked of their own plans with 你 (你明天来修热水器不): a
 # message meant for them, whatever it names (blind test 25, A51: "喂 王师傅 你明天来修热水器不" got the greeting menu).
 _NAMED = re.compile(rf"^(?:喂|哎|诶|嗨)?[\s，,]*[{_SURNAMES}](?:师傅|大哥|大姐|哥|姐|叔叔|叔|"
@@ -64,6 +66,8 @@ def meant_for_someone_else(text: str) -> bool:
         return False
     pastime = _PASTIME.search(plain) is not None
     called = _CALLED.match(plain) is not None
+    if not called and _ABOUT_A_SERVICE.search(plain) is not None:
+        return False  # 社区有没有老年食堂 吃饭便宜不: a service asked about, no invitation (blind test 28, B76)
     return pastime and (called or _INVITES.search(plain) is not None)
 
 

@@ -1,7 +1,9 @@
 """A resident's complaint about their own grid worker (我要投诉网格员 打电话都不接) goes upward: a ticket for
 the community secretary of the resident's grid, never for the worker complained about, and the resident is
 told it went to the community, not given that worker's number (blind test 5, #108). Nobody to place it: the
-duty officer gets it, as any report nobody can place."""
+duty officer gets it, as any report nobody can place. Asking for someone above with no problem named (我要找你们领导
+投诉, blind test 28) goes the same way, and when nothing more is said, the resident is asked what happened: what they
+say next joins that ticket as any follow-up does."""
 
 from __future__ import annotations
 
@@ -37,6 +39,55 @@ TOLD = "您对网格员的意见已转给{community}（工单{number}），社�
 TOLD_STREET = "您对网格员的意见已转给街道值班员（工单{number}），会核实处理并联系您。"
 
 
+# Asking for someone above, or to complain, with nobody named (我要找你们领导 投诉, 叫你们领导来, 我要投诉).
+# (书记 or 主任 alone is often asked for a stamp or a number: never read as a complaint.)
+_ABOVE = r"领导|负责人|管事的|当官的|上级|头头|一把手"
+_TO_ABOVE = re.compile(rf"(?:找|见|叫|喊|要|让)(?:你们|你们的|你们这里的|你们那个)?(?:{_ABOVE})|"
+                       rf"(?:{_ABOVE})出来|(?:要|想|我|去|来)投诉|投诉(?:你们|一下|一哈|$)|告你们|举报你们")
+# (我的投诉处理得咋样了 asks after a complaint made: never a new one.)
+# The asking words themselves: what is left when they are taken out is what the complaint says.
+_ASKING_WORDS = re.compile(rf"我|要|想|你们|的|找|见|叫|喊|让|{_ABOVE}|书记|主任|出来|来|投诉|告|举报|"
+                           r"一下|一哈|下|哈|嘛|啊|哦|呢|噻|了|[\s，,。.!！?？~～]")
+ABOUT_GENERAL = "投诉："  # how a complaint to someone above begins
+TOLD_ASK = "您的投诉已转给{whom}（工单{number}），请说说是什么事、在哪里，我们核实后联系您。"
+TOLD_GENERAL = "您的投诉已转给{whom}（工单{number}），会核实处理并联系您。"
+
+
+def complains_to_superiors(text: str) -> bool:
+    """我要找你们领导 投诉, 叫你们领导来, 我要投诉: a complaint to someone above, nobody named (the caller checks no
+    problem is in it: a report said angrily is a report)."""
+    return _TO_ABOVE.search(unicodedata.normalize("NFKC", text or "")) is not None
+
+
+def says_nothing_more(text: str) -> bool:
+    """Whether the complaint says only that it is one (我要找你们领导 投诉): asked what happened."""
+    return not _ASKING_WORDS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def lodge_general(session: Session, clock: Clock, rules: RoutingRules, address: str, channel: str, text: str,
+                  source_message_id: int | None = None) -> str:
+    """A complaint to someone above as a ticket for the community secretary above the sender's home grid (the duty
+    officer when nobody can place it), as a complaint about a grid worker goes; the reply asks what happened when
+    nothing more is said."""
+    person = registry.person_by_address(session, address)
+    report = Report(text=f"{ABOUT_GENERAL}{text.strip()}", category="other", reporter_address=address,
+                    channel=channel, source_message_id=source_message_id, earns_points=False)
+    opened = open_ticket(session, clock, rules, report, None)
+    ticket = opened.ticket
+    told = TOLD_ASK if says_nothing_more(text) else TOLD_GENERAL
+    community, secretary = _secretary_for(session, person)
+    if opened.created and ticket.status == "new":
+        if community is None or secretary is None:
+            for officer in registry.duty_officers(session):
+                notify(session, officer, staff_notices.unplaced(ticket.number or "", CATEGORY_NAMES[ticket.category],
+                                                                "", ticket.text), ticket_id=ticket.id)
+            session.flush()
+        else:
+            _assign_to(session, clock, rules, opened, community, secretary)
+    unit = session.get(OrgUnit, ticket.unit_id) if ticket.unit_id else None
+    return told.format(whom=unit.name if unit is not None else "街道值班员", number=ticket.number)
+
+
 def complains_about_worker(text: str) -> bool:
     """Whether the message complains about a grid worker (投诉网格员, 网格员打电话都不接, 网格员态度差), an insult
     naming one too (你们网格员是个瓜娃子 喊了半天不来, blind test 25, S5: it was only calmed)."""
@@ -67,9 +118,16 @@ def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, cha
     return TOLD.format(community=community.name, number=ticket.number)
 
 
+def awaits_what_happened(ticket: Ticket) -> bool:
+    """Whether `ticket` is a complaint to someone above that said nothing more: asked what happened, the next words
+    are the answer."""
+    text = ticket.text or ""
+    return text.startswith(ABOUT_GENERAL) and says_nothing_more(text[len(ABOUT_GENERAL):])
+
+
 def is_complaint(ticket: Ticket) -> bool:
-    """Whether `ticket` is a resident's complaint about a staff member (lodged here)."""
-    return (ticket.text or "").startswith(ABOUT)
+    """Whether `ticket` is a resident's complaint about a staff member or to someone above (lodged here)."""
+    return (ticket.text or "").startswith((ABOUT, ABOUT_GENERAL))
 
 
 def _about(session: Session, person: Person | None) -> str:

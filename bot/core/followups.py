@@ -20,6 +20,7 @@ from bot.core import (
     after_report,
     answers,
     cancelling,
+    complaints,
     registry,
     safety_questions,
     ticket_questions,
@@ -167,6 +168,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
     if (after_report.withdraws(text) or cancelling.solved_elsewhere(text)) and new_subject(ticket.text, text):
         return "withdraw"  # 2栋门口垃圾那个不用来了 after a leak: the one it names, or asked (blind test 24)
+    if complaints.awaits_what_happened(ticket) and not triage.has_danger(text):
+        return "detail"  # 我要找你们领导 投诉, asked what happened: what follows is what happened (blind test 28)
     if ticket.priority != "immediate" and after_report.says_how_bad(text) \
             and not things_in(text) - things_in(ticket.text):
         return "detail"  # 有一米多长 怕要垮 after a cracked wall: how big, how bad, since when (blind test 27, A-B112b)

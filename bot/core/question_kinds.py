@@ -31,6 +31,22 @@ def private_how_to(plain: str) -> bool:
     return _FIXTURE.search(plain) is not None and _HOW.search(plain) is not None and _PUBLIC.search(plain) is None
 
 
+# A thing for everyone asked to be put up (安居苑快递总是被人拿走 能不能装个监控, blind test 28, B81-2): a request
+# for the grid worker, filed as a report, never a question for the knowledge base.
+_PUT_UP = r"装|安装|安|加装|增设|加|多装|多安|修|搭|建|划"
+_FOR_EVERYONE = (r"监控|摄像头|探头|路灯|灯|垃圾桶|果皮箱|护栏|栏杆|围栏|减速带|减速坎|坐的|椅子|座椅|凳子|"
+                 r"充电桩|充电棚|健身器材|扶手|坡道|红绿灯|信号灯|斑马线|停车位|车位|车棚|雨棚|快递柜|门禁|反光镜|"
+                 r"凸面镜|指示牌|路牌|宣传栏|晾衣杆|晒衣架|消防栓|灭火器")
+_ASKS_FOR_A_FIX = re.compile(
+    rf"(?:能不能|可不可以|能否|可以|麻烦|请|希望|建议|求|帮忙|帮我们|给我们)[^，,。！!？?]{{0,6}}?(?:{_PUT_UP})"
+    rf"(?:个|一个|几个|一下|一些|些|点|上|两个|一排)?[^，,。！!？?]{{0,4}}?(?:{_FOR_EVERYONE})")
+
+
+def asks_for_a_fix(plain: str) -> bool:
+    """能不能装个监控, 希望多装几盏路灯, 可以加个减速带不: something for everyone asked to be put up, a request."""
+    return _ASKS_FOR_A_FIX.search(plain) is not None and not private_how_to(plain)
+
+
 def despite_problem(plain: str) -> bool:
     """A question whose problem words are the asker's own circumstances: asked, never reported."""
     return asks_about_benefit(plain) or private_how_to(plain)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import danger_signs, help_requests, problem_context, question_kinds
+from bot.core import angry_words, danger_signs, help_requests, problem_context, question_kinds
 from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
@@ -96,6 +96,8 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
                        # and a closing 不 asks (社区礼拜六开门不, #7).
                        r"(?:报|要|给|补|赔|花|交|退|发|收)(?:得到|得了|得|了)?好多(?:钱)?(?:嘛|哦|呢|$)|好多钱|"
                        r"(?:开门|关门|上班|下班|办公|开放|营业|休息|有人|在|行|得行|可以|能|要)不[?？]?$|"
+                       # 老年人坐公交免费不, 是真的不 (blind test 28, B17, B82): what it costs, whether it is true
+                       r"(?:免费|要钱|收钱|收费|贵|便宜|划算|真的|假的|对|准)不[?？]?$|真的假的|是真是假|"
                        # A-not-A asks (周末上不上班, 开不开门, 休不休息: blind test 22, #45)
                        r"([\u4e00-\u9fff])不\1|"
                        # 可以… closing its clause with 不 asks too (送外卖的可以帮你们发通知不 我天天在这几个小区跑)
@@ -198,7 +200,10 @@ def asks_despite_problem(text: str) -> bool:
 def has_problem(text: str) -> bool:
     plain = _plain(text)  # 歪起了, 停了两天了 count too unless asked about (bot/core/problem_context.py)
     return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain) \
-        or help_requests.asks_for_help(plain)  # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102)
+        or help_requests.asks_for_help(plain) \
+        or angry_words.left_unattended(plain) or question_kinds.asks_for_a_fix(plain)
+    # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102); 安居苑路灯 到底有没有人管: a thing left
+    # unattended, 能不能装个监控: a thing for everyone asked for (blind test 28, B-H7b, B87, B81-2)
 
 
 # Standing down: 算了 不报了, it is fixed (blind test 8, #150: "算了 不报了 我喊儿子拿螺丝刀拧紧了" raised 110).

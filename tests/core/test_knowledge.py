@@ -61,7 +61,7 @@ ASKED = [
 NOT_COVERED = [
     "今天天气咋样", "帮我订张火车票", "股票明天会涨吗", "我家猫不吃饭咋整", "驾照扣分咋个处理", "车子年检去哪点",
     "结婚证在哪办", "护照在哪办", "彩票咋个买", "路灯坏了", "楼上漏水", "隔壁天天吵架", "垃圾好几天没人收",
-    "电费咋个交", "燃气费咋个交", "房租好多钱", "打疫苗去哪点", "快递丢了咋整", "外卖送错了", "社区书记是哪个",
+    "电费咋个交", "燃气费咋个交", "房租好多钱", "外卖送错了", "社区书记是哪个",
     "网格员电话好多", "给我讲个笑话", "谢谢你", "1", "",
     # blind test 8, #95, #108: a generic bigram (小区 of 进小区, 屋头 of 屋头充) alone never anchors an entry
     "我屋头三个人 在哪点交", "我天天在这几个小区跑 累得很",
@@ -72,9 +72,9 @@ def files() -> list[tuple[str, dict]]:
     return [(p.name, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted(KNOWLEDGE_DIR.glob("*.yml"))]
 
 
-def test_the_knowledge_files_cover_the_topics_of_the_issue_in_twenty_to_forty_entries():
+def test_the_knowledge_files_cover_the_topics_of_the_issue_in_twenty_to_eighty_entries():
     ids = {e.id for e in BASE.entries}
-    assert 20 <= len(ids) <= 60  # room for the topics blind tests find missing (blind test 26: 丧葬补助)
+    assert 20 <= len(ids) <= 80  # room for the topics blind tests find missing (26: 丧葬补助; 28: 老年证, 水费, 快递)
     for topic in ["dibao_apply", "medical_insurance_claim", "pension_collect", "resettlement_subsidy", "hukou_move",
                   "school_transfer", "service_teams", "rider_charging", "rider_battery_swap", "rider_station"]:
         assert topic in ids
