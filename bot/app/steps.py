@@ -268,8 +268,10 @@ class AboutTheirTickets:
             return message
         reply = await asyncio.to_thread(self._answer, message, text)
         if reply is None and ticket_questions.asks_when_collected(text):
-            # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54)
-            return replace(message, text=f"{text} {ticket_questions.UNCOLLECTED}")
+            # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54);
+            # the ticket keeps only the words the resident typed
+            said, own = ticket_questions.uncollected_report(text)
+            return replace(message, text=said, payload={**message.payload, **own})
         return [{"text": reply}] if reply is not None else message
 
     def _answer(self, message: Claimed, text: str) -> str | None:
