@@ -14,6 +14,7 @@ from bot.core import (
     emergency_context,
     emergency_downgrade,
     emergency_followups,
+    emergency_numbers,
     emergency_updates,
     reports,
 )
@@ -34,7 +35,9 @@ class EmergencyTalk:
             ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
             if ticket is None:
                 return None
-            return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id)}]
+            phone = emergency_numbers.number_to_call(self.rules, ticket.category, ticket.text)
+            return [{"text": emergency_updates.add_update(s, self.clock, ticket, text, message.sender, message.id,
+                                                          phone)}]
 
     def about_else(self, message: Claimed, text: str) -> bool:
         """师傅啥子时候来嘛 about another ticket, 张涛是哪个嘛: not the sender's open emergency's to answer."""

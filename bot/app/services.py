@@ -99,28 +99,13 @@ def build_services(settings: Settings, clock: Clock | None = None, *,
     dispatcher = OutboxDispatcher(outbox, kit.channels, policies=kit.policies, limiter=kit.limiter,
                                   reroute=kit.reroute)
     worker = InboundWorker(inbox, engine, steps=kit.steps, idle_seconds=poll_seconds, on_done=dispatcher.wake,
-                           max_chars=settings.inbound_max_chars, role_of=SenderRole(db))
+                           max_chars=settings.inbound_max_chars)
     kept = Spool(settings.resolved_spool_dir, max_bytes=settings.spool_max_bytes) if spool else None
     return Services(
         settings=settings, clock=clock, db=db, rules=rules, photos=photos,
         inbox=inbox, outbox=outbox, intake=Intake(inbox, on_stored=worker.wake, spool=kept), engine=engine,
         kit=kit, worker=worker, dispatcher=dispatcher,
     )
-
-
-class SenderRole:
-    """The sender's role by the registry, told the engine with each turn: "staff" for a staff entry or anyone
-    holding a staff role (as the staff desk tells them), "resident" for everyone else, unknown numbers too."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def __call__(self, address: str) -> str:
-        return await asyncio.to_thread(self._look_up, address)
-
-    def _look_up(self, address: str) -> str:
-        with self.db.session() as s:
-            return "staff" if staff_member(s, address) is not None else "resident"
 
 
 def staff_among(conn: Connection, addresses: list[str]) -> set[str]:

@@ -67,6 +67,7 @@ MISSENT_WINDOW = timedelta(minutes=30)  # 发错了 reads back this far to the m
 
 
 STAFF_MENU_INTENTS = ("nlu_fallback", "out_of_scope", "greet", "help")
+STAFF, RESIDENT = "staff", "resident"  # the sender's role told the engine (Claimed.role)
 
 
 class StaffDesk:
@@ -75,7 +76,9 @@ class StaffDesk:
     `parse` (the engine's), what else a staff member sends that the classifier cannot place (or that
     is a greeting or a plea for help) gets the staff menu too, never the residents', as does a colleague's chat
     (兄弟 晚上一起吃火锅不) and a "report" with no ticket number and no problem in it. Anything else,
-    and everything from residents, goes on to the engine."""
+    and everything from residents, goes on to the engine with the sender's role it found (Claimed.role: "staff" for a
+    staff entry or anyone holding a staff role, "resident" for everyone else, unknown numbers too), so the registry is
+    asked once a turn."""
 
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules,
                  parse: Callable[[str], Awaitable[dict[str, Any]]] | None = None) -> None:
@@ -86,16 +89,18 @@ class StaffDesk:
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if not message.text.strip():
-            return message
+            staff_member = await asyncio.to_thread(self._is_staff, message.sender)
+            return replace(message, role=STAFF if staff_member else RESIDENT)
         photos = tuple(str(p) for p in message.payload.get("photos") or [])
         category = await self._category(visit_desk.problem_in(message.text))
         reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos, category)
         if reply is not None:
             return [{"text": reply}]
         if staff is None:
-            return message
+            return replace(message, role=RESIDENT)
         if chatter.meant_for_someone_else(message.text):
             return [{"text": staff}]  # 兄弟 晚上一起吃火锅不: a colleague's chat, never a report (blind test 8, #65)
+        message = replace(message, role=STAFF)
         if self.parse is None:
             return message
         try:
@@ -106,6 +111,10 @@ class StaffDesk:
                                             and ticket_number_in(message.text) is None):
             return [{"text": staff}]  # no ticket number and no problem: the staff menu, never the residents' flows
         return message
+
+    def _is_staff(self, sender: str) -> bool:
+        with self.db.session() as s:
+            return staff_desk.staff_member(s, sender) is not None
 
     async def _category(self, problem: str) -> str | None:
         """The classifier's category for a problem a visit brings back (走访 H0008 反映 楼道灯坏了), else None
@@ -302,8 +311,10 @@ class AboutTheirTickets:
             return message
         reply = await asyncio.to_thread(self._answer, message, text)
         if reply is None and ticket_questions.asks_when_collected(text):
-            # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54)
-            return replace(message, text=f"{text} {ticket_questions.UNCOLLECTED}")
+            # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54);
+            # the ticket keeps only the words the resident typed
+            said, own = ticket_questions.uncollected_report(text)
+            return replace(message, text=said, payload={**message.payload, **own})
         return [{"text": reply}] if reply is not None else message
 
     def _answer(self, message: Claimed, text: str) -> str | None:

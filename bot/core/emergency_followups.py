@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import emergency_questions, person_danger, registry, triage
+from bot.core import emergency_questions, person_danger, registry, safety_questions, triage
 from bot.core.cancelling import cancel
 from bot.core.corrections import corrected_place
 from bot.core.emergencies import (
@@ -231,11 +231,8 @@ def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str
 _ASKS_WHAT_TO_DO = re.compile(r"要不要|能不能|可不可以|该不该|用不用|得不得行|要打\d{3}|是不是要打|打不打|"
                               r"咋办|怎么办|咋个办|咋整|不敢动|该咋个|应该咋|应该怎么|我该|我们该")
 ADVICE_DOWN = "请马上打120！先别挪动人，守在旁边，看有没有呼吸。已通知值班人员。"
-ADVICE_FIRE = "请马上打119，赶快离开，别坐电梯，用湿毛巾捂住口鼻。已通知值班人员。"
-# A gas leak's drill, said once: with the number to call as the first reply (`safety_first`) and as the advice asked
-# for after it (ADVICE_GAS).
-SAFETY_GAS = "别开关电器、别点火，开窗通风，人先到屋外等。"
-ADVICE_GAS = f"请马上打119，{SAFETY_GAS}已通知值班人员。"
+# The drills for a gas leak, a fire, electricity or someone choking are bot/core/safety_questions.py's, said once: a gas
+# leak's with the number to call as the first reply (`safety_first`), and each as the advice asked for after it.
 ADVICE_POLICE = "请马上打110，离远些，别上前，注意安全。已通知值班人员。"
 ADVICE_LIFT = "请按电梯里的救援电话或打119，告诉里面的人别扒门，等救援。已通知值班人员。"
 ADVICE = "请先拨打{phone}，注意安全，等候处置。已通知值班人员。"
@@ -249,7 +246,7 @@ _ALIGHT = re.compile(r"火|烧|烟|爆|炸")
 
 def safety_first(text: str) -> str:
     """What to do at once for the emergency `text` tells (a gas leak), said with the number to call; "" for none."""
-    return SAFETY_GAS if _GAS_LEAK.search(text) and not _ALIGHT.search(text) else ""
+    return safety_questions.GAS if _GAS_LEAK.search(text) and not _ALIGHT.search(text) else ""
 
 
 def asks_what_to_do(text: str) -> bool:
@@ -258,16 +255,22 @@ def asks_what_to_do(text: str) -> bool:
 
 
 def advice(ticket: Ticket, phone: str) -> str:
-    """Calm advice for the emergency `ticket` (`phone`: the number it was told to call)."""
+    """Calm advice for the emergency `ticket` (`phone`: the number it was told to call): the drill for its kind
+    (bot/core/safety_questions.py), first aid for someone choking before anyone down (blind test 28, B-K2a)."""
     said = ticket.text
+    kind = safety_questions.emergency_kind(said, ticket.category)
+    if kind is None and _KINDS[1].search(said):
+        kind = "gas"  # 一股味道 头晕: the gas's drill
+    if kind == "choking":
+        return safety_questions.emergency_drill(kind, phone)
     if "120" in phone or person_danger.may_be_down(said) or _HURT.search(without_still_machine(said)):
         return ADVICE_DOWN
-    if _KINDS[1].search(said):
-        return ADVICE_GAS
-    if _KINDS[5].search(said) and ticket.category == "housing_utilities":
+    if _KINDS[5].search(said) and ticket.category == "housing_utilities" and kind != "gas":
         return ADVICE_LIFT
+    if kind is not None:  # a gas leak, electricity, a fire, a small fire in the open (blind test 28, A-C8), a pipe
+        return safety_questions.emergency_drill(kind, phone)
     if _KINDS[0].search(said) or "119" in phone:
-        return ADVICE_FIRE
+        return safety_questions.emergency_drill("fire", phone)
     if "110" in phone:
         return ADVICE_POLICE
     return ADVICE.format(phone=phone)
@@ -284,7 +287,7 @@ def may_be_about(text: str) -> bool:
         or _HURT.search(without_still_machine(plain)) is not None
         or asks_going_back(plain) or _ABOUT_THEM.search(plain) is not None or _SHUT_IN.search(plain) is not None
         or _WORSE.search(plain) is not None or triage.has_danger(plain)
-        or emergency_questions.asks_safety(plain) or emergency_questions.asks_how_it_stands(plain))
+        or safety_questions.asks(plain) or emergency_questions.asks_how_it_stands(plain))
 
 
 def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, text: str, within: timedelta,
@@ -300,10 +303,10 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
     where = ASK_PLACE if awaiting_place(session, clock, address) is ticket else ""
     phone = number_to_call(rules, ticket.category, ticket.text)
     if asks_going_back(text) and not where:  # 我们可以回去了不: answered, those alerted hear it asked
-        return add_update(session, clock, ticket, text, address, message_id)
+        return add_update(session, clock, ticket, text, address, message_id, phone)
     if asks_what_to_do(text):
         return advice(ticket, phone) + where
-    safety = emergency_questions.safety_answer(ticket, text)
+    safety = safety_questions.during_emergency(text, ticket.text, ticket.category, phone)
     if safety is not None:  # 抽油烟机能开不 during a gas leak (blind test 27, B74): the drill, never a 补充
         return safety + where
     if emergency_questions.asks_how_it_stands(text):  # 楼顶那个人下来没有哦 (blind test 27, B99); 人捞起来没得 while

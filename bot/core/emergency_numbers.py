@@ -150,3 +150,13 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
     if category == "fire_safety" or not hurt(text) or usual == AMBULANCE:
         return usual
     return f"{AMBULANCE}和{usual}" if usual == "110" else AMBULANCE
+
+
+# Who is on the spot for each number the reporter was told to call: an answer mid-emergency names them (blind test 28,
+# A-B99-2b: "以消防员…为准" during a beating, 110's).
+_RESPONDERS = (("110", "警察"), ("120", "医护人员"), ("119", "消防员"))
+
+
+def responders(phone: str) -> str:
+    """Who comes for `phone` ("120和110" → "警察、医护人员"); "" for none of theirs (电梯救援电话或119: the lift's)."""
+    return "、".join(who for number, who in _RESPONDERS if number in phone and "电梯" not in phone)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import registry, triage
+from bot.core.emergency_numbers import responders
 from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.models import Person, Ticket, TicketEvent
@@ -40,8 +41,9 @@ _ASKS = re.compile(r"(?:了|灭|熄|来|到)没(?:得|有)?(?:哦|嘛|呢|啊|�
                    r"[吗][?？]?$|[?？]|可以.{0,8}不[?？]?$|"
                    r"能不能|可不可以|要不要|行不行|得行不|咋个办|怎么办|咋办|好久|多久|咋样|怎么样|啥情况")
 _GOING_BACK = re.compile(r"回去|回家|回屋|进去|进屋|上楼|回来")
-GO_BACK_ANSWER = "先别回去，等消防员或现场处置人员说安全了再回。值班人员已知道您在问，有消息会告诉您。"
-ASKED_ANSWER = "现场情况以消防员和处置人员说的为准，请听他们安排。值班人员已知道您在问，有消息会告诉您。"
+# Who is on the spot is named by the number the reporter was told to call (警察 for 110: blind test 28, A-B99-2b).
+GO_BACK_ANSWER = "先别回去，等{who}现场处置人员说安全了再回。值班人员已知道您在问，有消息会告诉您。"
+ASKED_ANSWER = "现场情况以{who}处置人员说的为准，请听他们安排。值班人员已知道您在问，有消息会告诉您。"
 QUESTION_MAX_CHARS = 40
 
 
@@ -88,10 +90,23 @@ def told_of(session: Session, ticket: Ticket) -> list[Person]:
     return [p for p in (session.get(Person, i) for i in sorted(ids)) if p is not None]
 
 
+def go_back_answer(phone: str) -> str:
+    """先别回去 until those on the spot for `phone` (the number the reporter was told to call) say it is safe."""
+    who = responders(phone)
+    return GO_BACK_ANSWER.format(who=f"{who}或" if who else "")
+
+
+def asked_answer(phone: str) -> str:
+    """A question mid-emergency: those on the spot for `phone` know best."""
+    who = responders(phone)
+    return ASKED_ANSWER.format(who=f"{who}和" if who else "")
+
+
 def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, address: str,
-               message_id: int | None = None) -> str:
+               message_id: int | None = None, phone: str = "") -> str:
     """Record the reporter's update on the emergency, tell everyone it alerted (and its assignee), and
-    return the reply to the reporter. The same message twice tells them once."""
+    return the reply to the reporter (a question's names those on the spot for `phone`, the number the reporter was
+    told to call). The same message twice tells them once."""
     said = " ".join(said.split())
     seen = message_id is not None and any(
         (e.data or {}).get("message_id") == message_id for e in session.scalars(
@@ -104,8 +119,8 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
             notify(session, person, notice.replace("报告人说", "报告人问") if asks(said) else notice,
                    ticket_id=ticket.id)
     if asks_going_back(said):
-        return GO_BACK_ANSWER
-    return ASKED_ANSWER if asks(said) else UPDATE_ACK
+        return go_back_answer(phone)
+    return asked_answer(phone) if asks(said) else UPDATE_ACK
 
 
 FALSE_ALARM_MAX_CHARS = 40

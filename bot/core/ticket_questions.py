@@ -110,6 +110,16 @@ _WHEN_COLLECTED = re.compile(r"^(?:到底|究竟|你们|那)?(?:好久|(?:什么
                              r"(?:[\s，,。!！?？~～]+(?:都|好|已经)?(?:臭|发臭|臭死|臭得很|堆满|满)[^，,。\s]{0,4})?"
                              r"[\s，,。!！?？~～]*$")
 UNCOLLECTED = "垃圾没人收"  # what such a question reports when nothing of the sender's is open
+# The metadata of such a question gone on as a report: the words the resident typed (the ticket's text: the classifier
+# reads UNCOLLECTED with them only to place the report) and the category our code sets.
+OWN_WORDS = "own_words"
+OWN_CATEGORY = "own_category"
+
+
+def uncollected_report(text: str) -> tuple[str, dict[str, str]]:
+    """好久来收嘛 with nothing of the sender's open, gone on as a report: (what the classifier reads, the metadata that
+    keeps the resident's own words for the ticket, in sanitation)."""
+    return f"{text} {UNCOLLECTED}", {OWN_WORDS: text, OWN_CATEGORY: "sanitation"}
 
 
 def asks_when_collected(text: str) -> bool:

@@ -45,6 +45,10 @@ class Claimed:
     # Taken over from a worker whose claim ran out, or retried after a turn that failed: the engine may
     # have taken its turn already, so it is asked (`Engine.turn_taken`) before the turn is taken again.
     in_doubt: bool = False
+    # The sender's role ("staff", "resident") as a step found it (the app's staff desk, which looks the sender up
+    # anyway), told the engine with the turn: the classifier drops the intents only staff mean for anyone else
+    # (engine_ext/roles.py). Never stored: a retry runs the steps again. None: no role is told.
+    role: str | None = None
 
 
 class Receiver(Protocol):

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 from bot.messaging.group_commit import GroupCommit
@@ -47,12 +47,8 @@ async def pause_after_short_claim(wake: asyncio.Event, idle_seconds: float, *, e
 class InboundWorker:
     def __init__(self, inbox: Inbox, engine: Engine, *, name: str | None = None, batch: int = 8,
                  idle_seconds: float = 0.5, steps: dict[str, list[Step]] | None = None,
-                 on_done: Callable[[], None] | None = None, max_chars: int = MAX_CHARS,
-                 role_of: Callable[[str], Awaitable[str | None]] | None = None) -> None:
+                 on_done: Callable[[], None] | None = None, max_chars: int = MAX_CHARS) -> None:
         self.inbox = inbox
-        # The sender's role ("staff", "resident"), told the engine in the turn's metadata: the classifier
-        # drops the intents only staff mean for anyone else (engine_ext/roles.py). None: no role is told.
-        self.role_of = role_of
         self.max_chars = max_chars
         self.on_done = on_done  # e.g. wake the dispatcher: replies were just queued
         self.steps = steps or {}
@@ -142,10 +138,8 @@ class InboundWorker:
         text, metadata = message.text, {"inbox_id": message.id, "channel": message.channel, **message.payload}
         if len(text) > self.max_chars:  # cut for the engine only; an action may say so
             text, metadata["truncated"] = text[:self.max_chars], True
-        if self.role_of is not None:
-            role = await self.role_of(message.sender)
-            if role:
-                metadata["role"] = role
+        if message.role:  # as a step found it (Claimed.role): told the engine, never stored
+            metadata["role"] = message.role
         return await self.engine.converse(message.sender, text, metadata)
 
     async def _retry(self, message: Claimed, reason: str, *, in_doubt: bool = False) -> None:

@@ -4,6 +4,7 @@ from rasa_sdk.events import SlotSet
 from sqlalchemy import select
 
 from actions.reports import ActionCaptureReport, ActionSubmitReport, ValidateReportForm
+from bot.core import ticket_questions
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket
 from tests.actions.conftest import make_tracker
@@ -31,6 +32,14 @@ async def test_a_word_calling_us_never_starts_the_reports_text(action_context, d
                        ("幺儿，我们门口路灯坏了", "我们门口路灯坏了"), ("大爷 屋头水管漏了", "大爷 屋头水管漏了")):
         slots = slots_of(await ActionCaptureReport().run(dispatcher, make_tracker(RESIDENT, said), domain))
         assert slots["report_text"] == text, said
+
+
+async def test_words_added_only_to_place_the_report_never_reach_its_ticket(dispatcher, domain):
+    # 好久来收嘛 with nothing open goes on as "好久来收嘛 垃圾没人收" (bot/app/steps.py): the ticket keeps what was said
+    said, own = ticket_questions.uncollected_report("好久来收嘛")
+    tracker = make_tracker(STRANGER, said, category="roads", metadata={"inbox_id": 7, **own})
+    slots = slots_of(await ActionCaptureReport().run(dispatcher, tracker, domain))
+    assert slots["report_text"] == "好久来收嘛" and slots["report_category"] == "sanitation"
 
 
 async def test_without_a_selector_the_category_is_other(dispatcher, domain):

@@ -1,7 +1,8 @@
-from bot.app.services import SenderRole, Services, build_services, staff_among
+from bot.app.services import Services, build_services, staff_among
+from bot.app.steps import StaffDesk
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
-from bot.messaging.ports import Inbound
+from bot.messaging.ports import Claimed, Inbound
 from bot.store.db import Database
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
 
@@ -29,9 +30,16 @@ def test_the_inbox_tells_staff_apart_by_the_registry_so_they_never_get_the_resid
         assert staff_among(conn, [WORKER, RESIDENT, STRANGER, DUTY_OFFICER]) == {WORKER, DUTY_OFFICER}
 
 
-async def test_the_worker_tells_the_engine_staff_from_residents_and_strangers_by_the_registry(
+async def test_the_engine_is_told_staff_from_residents_and_strangers_by_the_staff_desks_own_lookup(
         demo_db: Database, services: Services):
-    # Issue 18: the classifier drops the staff-only intents for anyone who is not staff.
-    assert isinstance(services.worker.role_of, SenderRole)
-    roles = {sender: await services.worker.role_of(sender) for sender in (WORKER, DUTY_OFFICER, RESIDENT, STRANGER)}
+    # Issue 18: the classifier drops the staff-only intents for anyone who is not staff. The staff desk, on every
+    # channel, looks the sender up anyway: the role it found goes with the message (Claimed.role), no second query.
+    for steps in services.kit.steps.values():
+        assert sum(isinstance(step, StaffDesk) for step in steps) == 1
+    desk = next(step for step in services.kit.steps["simulator"] if isinstance(step, StaffDesk))
+    roles = {}
+    for sender in (WORKER, DUTY_OFFICER, RESIDENT, STRANGER):  # a photo alone: no text, the role all the same
+        passed = await desk(Claimed(id=1, channel="simulator", sender=sender, text="", payload={}, attempts=0))
+        assert isinstance(passed, Claimed)
+        roles[sender] = passed.role
     assert roles == {WORKER: "staff", DUTY_OFFICER: "staff", RESIDENT: "resident", STRANGER: "resident"}

@@ -111,13 +111,15 @@ def test_a_question_mid_fire_is_answered_and_told_as_a_question(demo_db: Databas
     assert emergency_updates.says_over(said) and emergency_updates.asks_going_back(said)
     with demo_db.session() as s:
         ticket = emergency_updates.recent_emergency(s, clock, STRANGER, WINDOW)
-        reply = emergency_updates.add_update(s, clock, ticket, said, STRANGER)
-    assert reply == emergency_updates.GO_BACK_ANSWER and "谢谢" not in reply and len(reply) <= 70
+        reply = emergency_updates.add_update(s, clock, ticket, said, STRANGER, phone="119")
+    # the reporter was told 119: the firemen are named, never the police
+    assert reply == emergency_updates.go_back_answer("119") and "消防员" in reply and "谢谢" not in reply \
+        and len(reply) <= 70
     assert any(number in m and "报告人问" in m for m in messages_to(demo_db, DUTY_OFFICER))
     with demo_db.session() as s:  # a going-back question without "灭了" is answered the same
         assert emergency_followups.may_be_about("我们可以回去了不")
         assert emergency_followups.answer(s, clock, RULES, STRANGER, "我们可以回去了不", WINDOW) \
-            == emergency_updates.GO_BACK_ANSWER
+            == emergency_updates.go_back_answer("119")
 
 
 def test_news_that_it_is_over_is_still_thanked():

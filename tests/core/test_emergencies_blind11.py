@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import emergency_followups, emergency_numbers, emergency_updates, reports, triage
+from bot.core import emergency_followups, emergency_numbers, emergency_updates, reports, safety_questions, triage
 from bot.core.knowledge import load_knowledge
 from bot.store.db import Database
 from bot.store.models import Ticket
@@ -93,7 +93,8 @@ def test_a_question_mid_gas_leak_is_answered_never_a_second_ticket(demo_db: Data
     assert emergency_followups.may_be_about(said)
     with demo_db.session() as s:
         reply = emergency_followups.answer(s, clock, RULES, STRANGER, said, WINDOW)
-    assert reply == emergency_followups.ADVICE_GAS
+    phone = emergency_numbers.number_to_call(RULES, "housing_utilities", "屋头好大一股煤气味")
+    assert reply == safety_questions.emergency_drill("gas", phone) and "别点火" in reply and phone in reply
     with demo_db.session() as s:
         assert len(s.scalars(select(Ticket).where(Ticket.reporter_address == STRANGER)).all()) == 1
 

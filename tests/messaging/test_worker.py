@@ -1,5 +1,6 @@
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 import json
 import time
@@ -327,21 +328,23 @@ def test_by_default_the_engine_gets_at_most_a_thousand_characters():
     assert Settings(_env_file=None).inbound_max_chars == MAX_CHARS == 1000  # type: ignore[call-arg]
 
 
-async def test_the_engine_is_told_each_senders_role_with_the_turn_and_nothing_without_a_role_lookup(
+async def test_the_engine_is_told_the_role_a_step_found_with_the_turn_and_nothing_without_one(
         db: Database, clock: FakeClock):
     inbox = Inbox(db, clock)
     inbox.store(Inbound(channel="sms", external_id="r1", sender="+86139777960", text="收到 好的"))
     inbox.store(Inbound(channel="sms", external_id="s1", sender="+86139777961", text="收到 T1042"))
     staff = {"+86139777961"}
 
-    async def role_of(sender: str) -> str:
-        return "staff" if sender in staff else "resident"
+    async def desk(message: Claimed) -> Claimed:  # the app's staff desk looks the sender up (bot/app/steps.py)
+        return dataclasses.replace(message, role="staff" if message.sender in staff else "resident")
 
     turns: list[dict] = []
     client = echo_engine(turns)
-    assert await InboundWorker(inbox, client, role_of=role_of).run_once() == 2
+    assert await InboundWorker(inbox, client, steps={"sms": [desk]}).run_once() == 2
     roles = {client.conversations.open(t["sender"]): t["metadata"].get("role") for t in turns}
     assert roles == {"+86139777960": "resident", "+86139777961": "staff"}
+    with db.session() as s:  # never stored: a retry runs the steps again
+        assert all("role" not in (p or {}) for p in s.scalars(select(InboxMessage.payload)))
 
     inbox.store(Inbound(channel="sms", external_id="r2", sender="+86139777962", text="收到"))
     assert await InboundWorker(inbox, client).run_once() == 1
