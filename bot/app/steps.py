@@ -30,6 +30,7 @@ from bot.core import (
     small_talk,
     someones_number,
     staff_desk,
+    staff_views,
     ticket_questions,
     triage,
     urging,
@@ -88,8 +89,8 @@ class StaffDesk:
         photos = tuple(str(p) for p in message.payload.get("photos") or [])
         category = await self._category(visit_desk.problem_in(message.text))
         reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos, category)
-        if reply is not None:
-            return [{"text": reply}]
+        if reply is not None:  # a 详情 in parts: each its own message (staff_views.PART_BREAK)
+            return [{"text": part} for part in staff_views.parts(reply)]
         if staff is None:
             return message
         if chatter.meant_for_someone_else(message.text):
