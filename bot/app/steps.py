@@ -152,6 +152,8 @@ class InformationRequests:
             sick = sick_child.advice(message.text)
             if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
                 return [{"text": sick}]
+            if fraud_calls.visit_doubted(message.text):  # 网格员上门登记要我身份证号 是不是骗子: how to check (B83)
+                return [{"text": fraud_calls.visit_check(self.contact.phone)}]
             if self.fraud_warning is not None and fraud_calls.described(message.text):
                 return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
         if self.rules is not None and complaints.complains_about_worker(message.text):
