@@ -361,7 +361,7 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_report_merged", number=merged_into)
             return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", merged_into)]
         if help_requests.asks_for_help(report.text):  # 帮我买菜: someone will come (bot/core/help_requests.py)
-            dispatcher.utter_message(text=help_requests.opened_reply(number or "", assignee))
+            dispatcher.utter_message(text=help_requests.opened_reply(number or "", assignee, report.text))
         elif assignee:
             dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
         else:

@@ -105,7 +105,8 @@ class ActionWorkerTicket(Action):
         except TicketError as error:
             refuse(dispatcher, error, number)
             return []
-        dispatcher.utter_message(text=reply)
+        for part in staff_views.parts(reply):  # a 详情 in parts: each its own message
+            dispatcher.utter_message(text=part)
         return []
 
 
@@ -136,7 +137,8 @@ class ActionCheckStatus(Action):
                 except TicketError as error:
                     refuse(dispatcher, error, number)
                     return []
-                dispatcher.utter_message(text=text)
+                for part in staff_views.parts(text):
+                    dispatcher.utter_message(text=part)
                 return []
             # 垃圾那个搞得咋样了, or right after a reply about an older one: that one (blind test 7, #13); else all
             mine = lifecycle.reported_by(session, tracker.sender_id, (*OPEN_STATUSES, "resolved"))

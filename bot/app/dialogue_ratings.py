@@ -1,12 +1,13 @@
 """A rating in the conversation (bot/app/dialogue.py): the one asked for, a change of the one just given (不对 我要改成
-满意), praise after it reaching the worker; the replies say what was done."""
+满意), praise after it reaching the worker, praise of a grid worker named outside any rating reaching her
+(网格员小杨态度好得很: bot/core/worker_praise.py); the replies say what was done."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import answers, followups, lifecycle, rating_changes, rating_remarks
+from bot.core import answers, followups, lifecycle, rating_changes, rating_remarks, worker_praise
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -30,13 +31,17 @@ class Ratings:
         return [{"text": said}] if said is not None else None
 
     def praise(self, message: Claimed, text: str) -> Replies | None:
-        """Praise within the window after rating a ticket: thanked, and its assignee hears it."""
+        """Praise within the window after rating a ticket: thanked, and its assignee hears it; praise naming another
+        grid worker, or none rated lately, reaches the worker it names."""
         with self.db.session() as s:
             closed = lifecycle.reported_by(s, message.sender, ("closed",))
             ticket = rating_remarks.recently_rated(closed, self.clock, self.followup_window)
-            if ticket is None:
+            named = worker_praise.named(s, self.clock, message.sender, text)
+            if ticket is not None and (named is None or not named.as_worker or named.worker in (None, ticket.assignee)):
+                return [{"text": rating_remarks.pass_praise(s, self.clock, ticket, text, message.sender)}]
+            if named is None:
                 return None
-            return [{"text": rating_remarks.pass_praise(s, self.clock, ticket, text, message.sender)}]
+            return [{"text": worker_praise.pass_on(s, message.sender, text, named)}]
 
     def rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:
         with self.db.session() as s:

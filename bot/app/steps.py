@@ -32,6 +32,7 @@ from bot.core import (
     small_talk,
     someones_number,
     staff_desk,
+    staff_views,
     ticket_questions,
     triage,
     urging,
@@ -94,8 +95,8 @@ class StaffDesk:
         photos = tuple(str(p) for p in message.payload.get("photos") or [])
         category = await self._category(visit_desk.problem_in(message.text))
         reply, staff = await asyncio.to_thread(self._answer, message.sender, message.text, photos, category)
-        if reply is not None:
-            return [{"text": reply}]
+        if reply is not None:  # a 详情 in parts: each its own message (staff_views.PART_BREAK)
+            return [{"text": part} for part in staff_views.parts(reply)]
         if staff is None:
             return replace(message, role=RESIDENT)
         if chatter.meant_for_someone_else(message.text):
@@ -166,6 +167,8 @@ class InformationRequests:
             aid = care_words.first_aid(message.text)
             if aid is not None:  # 膝盖擦破点皮 没得事: first aid, never filed nor asked where (blind test 28, B105)
                 return [{"text": aid}]
+            if fraud_calls.visit_doubted(message.text):  # 网格员上门登记要我身份证号 是不是骗子: how to check (B83)
+                return [{"text": fraud_calls.visit_check(self.contact.phone)}]
             if self.fraud_warning is not None and fraud_calls.described(message.text):
                 return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
         if self.rules is not None and complaints.complains_about_worker(message.text):

@@ -127,11 +127,35 @@ def _staff_named(session: Session, words: str, scopes: list[OrgUnit] | None) -> 
     return [(p, u) for p, u in found if len(p.name) == longest]
 
 
+# Two names side by side as targets: nothing between them but a joiner (杨艳或者周明, 杨艳、周明, 杨艳 周明), and
+# the second ending there or going on to whom (都行, 谁有空, 处理).
+_JOINER = re.compile(r"\s*(?:或者|或是|还是|或|和|跟|与|、|/|,|，)?\s*")
+_TARGET_ENDS = re.compile(r"$|[\s，,。;；!！?？]|都|谁|哪|处理|办|负责|吧|嘛")
+
+
+def _named_first(words: str, people: list[tuple[Person, OrgUnit]]) -> list[tuple[Person, OrgUnit]]:
+    """Of several staff named, the one the words begin with, when the next is named in the instructions that follow
+    ("杨艳 周明那边忙不过来 你去帮个忙": 杨艳, blind test 28, B-K10 asked which of the two); all of them when the
+    next is named beside her as a target too (杨艳或者周明), when two share her name, or when the words begin with
+    neither."""
+    names = sorted({p.name for p, _ in people}, key=words.find)
+    if len(names) < 2 or not words.startswith(names[0]):
+        return people
+    rest = words[len(names[0]):]
+    joined = _JOINER.match(rest)
+    after = rest[joined.end():] if joined is not None else rest
+    if any(after.startswith(name) and _TARGET_ENDS.match(after, len(name)) for name in names[1:]):
+        return people
+    return [(p, u) for p, u in people if p.name == names[0]]
+
+
 def resolve_target(session: Session, words: str, scopes: list[OrgUnit]) -> tuple[OrgUnit | None, Person | None]:
     """A grid (by name or alias) or a staff member (by name) within the scopes."""
     if not words:
         raise DispatchError("no_target")
     people = _staff_named(session, words, scopes)
+    if len(people) > 1:
+        people = _named_first(words, people)
     if len(people) == 1:
         return people[0][1], people[0][0]
     if len(people) > 1:

@@ -1,7 +1,9 @@
 """A scam told about (blind test 28, B84: "医保卡被冻结了 要我转钱" got the 社保卡 answer; B84-2:
 "自称公安…转到安全账户" got "好的，记下了"; B83: "网格员上门要我身份证号 是不是骗子" became a number-registration
 ticket): the knowledge base's anti-fraud answer (its entry `fraud`: never transfer, never a code, 96110), and 110 if
-money went. Never filed."""
+money went. Never filed. Someone saying they are a grid worker or from the community at the door
+(网格员上门登记要我身份证号 是不是骗子) is told how to check: ask the name, call the community; bank numbers,
+passwords and codes never."""
 
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ _WHO_SAYS = re.compile(r"自称|冒充|说是|说他是|说自己是|打电话|�
 _ID_DOUBT = re.compile(r"身份证号?|银行卡号?|密码|验证码")
 _DOUBT = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|可信不|能信不|靠谱不")
 MONEY_GONE = "已经转了钱的，马上打110报警。"
+# Someone at the door as one of us: a grid worker, the community, a census taker.
+_AS_US = re.compile(r"网格员|网格长|社区|居委会|街道|村委会?|工作人员|普查|人口登记|登记")
+VISIT_CHECK = "网格员上门登记是有的。可先问他姓名，打社区电话{phone}核实了再说；银行卡号、密码、验证码一律不给。"
 # Should the entry go missing from the knowledge base, its words.
 FALLBACK = "叫你转账、要验证码的都是骗子！马上挂断，拿不准就打96110问。"
 
@@ -33,6 +38,18 @@ def described(text: str) -> bool:
     if _ASKED_FOR.search(plain) is not None and _WHO_SAYS.search(plain) is not None:
         return True
     return _ID_DOUBT.search(plain) is not None and _DOUBT.search(plain) is not None
+
+
+def visit_doubted(text: str) -> bool:
+    """Whether the words doubt someone at the door or on the phone as one of us asking for an ID number (网格员上门登记
+    要我身份证号 是不是骗子), with no money or code asked for: how to check them, not the scam warning."""
+    plain = _plain(text)
+    return described(plain) and _AS_US.search(plain) is not None and _ASKED_FOR.search(plain) is None
+
+
+def visit_check(phone: str) -> str:
+    """How to check a visitor who says they are a grid worker: ask the name, call the community at `phone`."""
+    return VISIT_CHECK.format(phone=phone)
 
 
 def warning(base: KnowledgeBase) -> str:

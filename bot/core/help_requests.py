@@ -3,7 +3,11 @@ service request for the grid worker, filed as 养老助残 (elderly_care) so tha
 question the knowledge base could not answer (blind test 26, B102 got "抱歉，这个问题我还答不上").
 
 An elderly resident asking "can someone help me buy food" expects a person to come, not to be told that a service
-team exists and to ask the grid worker themselves: the ticket puts it before that worker, who arranges it."""
+team exists and to ask the grid worker themselves: the ticket puts it before that worker, who arranges it.
+
+Asking us to look in on someone not seen for a while ("帮我问问安居苑7栋那个张大爷还在不在 好久没看到他了", blind
+test 28, B85 got 答不上) is such a request too: a visit (走访) by the grid worker, filed the same way. Someone alone
+not seen for days, or not answering the door, stays an emergency (bot/core/person_danger.py)."""
 
 from __future__ import annotations
 
@@ -20,17 +24,41 @@ _ASKS_HELP = re.compile(rf"(?:帮我|帮下我|帮哈我|帮忙|帮一下|帮一
 # That the asker cannot do it themselves: alone, old, unable to walk or get out.
 _CANNOT = re.compile(r"一个人住|独居|没人照顾|腿脚不方便|腿脚不好|腿不方便|走不动|下不了楼|下不来楼|出不了门|"
                      r"行动不便|瘫|年纪大了|岁数大了|老了|身体不好|病了|残疾|坐轮椅|眼睛看不见|子女不在|儿女不在")
+# Asking us to go and see, or ask after, someone (帮我问问, 去看一下, 帮忙打听下).
+_LOOK_IN = re.compile(r"(?:帮我|帮忙|帮一下|麻烦|请|你们|能不能|可不可以)?(?:去|上门)?"
+                      r"(?:问问|问一下|问下|问一哈|看看|看一下|看下|看一哈|瞧瞧|打听|走访|关心一下)")
+# Someone, most often an elder, the sender is worried about.
+_SOMEONE = re.compile(r"大爷|大妈|大娘|爷爷|奶奶|婆婆|老汉|老太|老人|老头|孃孃|嬢嬢|阿姨|叔叔|邻居|那家人|老两口|"
+                      r"[他她](?!们)")
+# Not seen lately, or whether they are all right: 好久没看到他了, 还在不在, 还好不 (never 咋样了: a job's progress).
+_WORRIED = re.compile(r"(?:好久|很久|一直|这段时间|最近|好些天|几天)(?:都)?(?:没|莫|没有|没得|莫得)"
+                      r"(?:看到|看见|见到|见|碰到|遇到|出来|出门|下楼|动静)|"
+                      r"还在不在|在不在家|还好不|还好吗|身体好不|有没有事|有事没|没事吧")
 OPENED = "收到，已请网格员{assignee}联系您，安排人帮忙。工单{number}。"
+LOOKED_IN = "收到，已请网格员{assignee}上门看看，有情况会告诉您。工单{number}。"
+LOOKED_IN_UNASSIGNED = "收到，工单{number}已登记，会安排人上门看看，有情况会告诉您。"
 OPENED_UNASSIGNED = "收到，工单{number}已登记，街道会尽快安排人联系您帮忙。"
 CATEGORY = "elderly_care"
 
 
 def asks_for_help(text: str) -> bool:
-    """Whether the message asks for a chore to be done for someone who cannot do it (帮我买菜 with 腿脚不方便)."""
+    """Whether the message asks for a chore to be done for someone who cannot do it (帮我买菜 with 腿脚不方便), or for
+    someone not seen lately to be looked in on (asks_to_look_in)."""
     said = plain(text)
-    return _ASKS_HELP.search(said) is not None and _CANNOT.search(said) is not None
+    return (_ASKS_HELP.search(said) is not None and _CANNOT.search(said) is not None) or asks_to_look_in(said)
 
 
-def opened_reply(number: str, assignee: str) -> str:
-    """"收到，已请网格员杨艳（137…）联系您，安排人帮忙。工单T1001。" — within one SMS part."""
+def asks_to_look_in(text: str) -> bool:
+    """Whether the message asks us to go and see how someone is (帮我问问…张大爷还在不在 好久没看到他了)."""
+    said = plain(text)
+    return _LOOK_IN.search(said) is not None and _SOMEONE.search(said) is not None \
+        and _WORRIED.search(said) is not None
+
+
+def opened_reply(number: str, assignee: str, text: str = "") -> str:
+    """"收到，已请网格员杨艳（137…）联系您，安排人帮忙。工单T1001。" — within one SMS part; for a visit asked for
+    (`text` asks to look in on someone), that the worker will go and see."""
+    if asks_to_look_in(text):
+        return LOOKED_IN.format(assignee=assignee, number=number) if assignee else \
+            LOOKED_IN_UNASSIGNED.format(number=number)
     return OPENED.format(assignee=assignee, number=number) if assignee else OPENED_UNASSIGNED.format(number=number)

@@ -18,6 +18,8 @@ from bot.core.notify import notify
 from bot.core.places import match_place
 from bot.core.rating_remarks import (
     pass_concern,
+    pass_praise,
+    praises,
     raises_concern,
     reopen_notice,
     says_unfinished,
@@ -162,10 +164,11 @@ def progress_notice(number: str, note: str, writer: str) -> str:
 
 
 def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str, note: str,
-            photo: str | None = None, *, rated: bool = True) -> Ticket:
+            photo: str | None = None, *, rated: bool = True, note_to_reporter: bool = True) -> Ticket:
     """T1023 已办结 路灯换好了: the rectification is recorded and the reporters asked to rate it. A task
     nobody rates (a number verification, `rated=False`) is closed at once, and the reporter hears
-    nothing of the note (it may hold another resident's number)."""
+    nothing of the note (it may hold another resident's number); nor with `note_to_reporter` False (staff's words
+    about the reporter, seen_to)."""
     ticket, actor = acting_on(session, rules, number, address, WORKABLE)
     now = clock.now()
     ticket.status, ticket.resolved_at, ticket.resolved_by_id = "resolved", now, actor.id
@@ -178,7 +181,7 @@ def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | N
         event(session, ticket, "closed", now, actor)
         return ticket
     schedule(session, ticket, "rating", ticket.rating_due_at, ticket.rating_due_at)
-    tell_reporters(session, ticket, rating_request(ticket))
+    tell_reporters(session, ticket, rating_request(ticket, with_note=note_to_reporter))
     return ticket
 
 
@@ -187,14 +190,17 @@ NO_NOTE = ("已办结", "办结", "办结了", "已办好", "办好了", "已完
 
 
 RATE_ASK = "请评价：1 满意 2 基本满意 3 不满意"
+# A note that speaks of doing for or telling the reporter in the third person ("已经回电话告诉他了", "跟她说清楚了",
+# "给他换了灯泡"): between staff, never read back to the reporter as if written to them (blind test 28, A-B59c-redo).
+_TOLD_THEM = re.compile(r"(?:告诉|通知|答复|回复|联系|回电话?给?|打电话给|跟|给|和|同|帮)了?[他她](?!们)")
 
 
-def rating_request(ticket: Ticket) -> str:
+def rating_request(ticket: Ticket, *, with_note: bool = True) -> str:
     """The reporter's rating request, with the worker's note; with none, never "已办结：已办结" (blind test 5, #58).
     The note takes what room one SMS part leaves, cut only where a clause ends (never "…烧垃圾 已。", blind test 9,
-    #47)."""
+    #47). A note telling of telling the reporter (告诉他了) is left out, as is any with `with_note` False."""
     note = (ticket.resolution_note or "").strip(" 。.，,")
-    if not note or note in NO_NOTE:
+    if not with_note or not note or note in NO_NOTE or _TOLD_THEM.search(note):
         return f"工单{ticket.number}已办结，{RATE_ASK}"
     head, tail = f"工单{ticket.number}已办结：", f"。{RATE_ASK}"
     note = clause_head(note, SMS_PART - len(head) - len(tail))
@@ -351,6 +357,8 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
         event(session, ticket, "closed", now, rater, score=score)
         if raises_concern(reason):  # 2 饭是送了 以后哪个管他嘛: closed, the question passed on (blind test 8, #60)
             pass_concern(session, ticket, score, reason)
+        elif praises(reason):  # 满意 李师傅来得快 点个赞: the praise reaches the worker (blind test 28, A-B61)
+            pass_praise(session, clock, ticket, reason, address)
         return ticket
     ticket.status, ticket.rating = "reopened", None
     ticket.resolved_at = None

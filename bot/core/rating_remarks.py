@@ -5,7 +5,8 @@
 - `2 灯是亮了 垃圾还没得人倒`: 基本满意 whose reason says part of the job is still not done. What the reporter
   expects is that part done, so the ticket is reopened for the same assignee with that text, as a 不满意
   with its reason is; the rating they gave (2) is kept on the rating event.
-- Praise sent within the window after rating (`小李师傅动作快 点赞`) is thanked and passed to the assignee.
+- Praise sent within the window after rating (`小李师傅动作快 点赞`), or as the satisfied rating's reason
+  (`满意 李师傅来得快 点个赞`, blind test 28, A-B61), is thanked and passed to the assignee.
 - `2 饭是送了 以后哪个管他嘛`, `2 管子是换了 但是楼下天花板泡坏了哪个赔` (blind test 8, #60, #96): the rating is kept
   and the ticket closed, but the new concern or question goes to the assignee; the reporter is told they will answer.
 """
@@ -33,15 +34,16 @@ _NEGATED = re.compile(r"不行|不可以|要不得|不要得|不得行|不好|�
 _UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|臭|满|在)|还在|还是有点(?!慢|晚|久|远)|"
                          r"还有(?:点|些|一点|股)(?:味|气|臭|漏|水|烟|响|声|堵|脏)|还有.{0,8}(?:没|莫)|没得人|莫得人|没人"
                          r"|没有?(?:修|弄|搞|处理|倒|清|管|来|好)|莫(?:修|弄|搞|处理|倒|清|管|来)|没.{0,3}完")
-# Praise of the work or the worker, besides a plain thanks.
-_PRAISE = re.compile(r"点赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|负责|认真|热心|耐心|不错|棒|给力"
-                     r"|满意")
+# Praise of the work or the worker, besides a plain thanks (点个赞, 来得快, 态度好得很: blind test 28, A-B61, B88).
+_PRAISE = re.compile(r"点个?赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|来得快|(?<!不)及时|负责|认真|热心|"
+                     r"耐心|不错|棒|给力|态度(?:很|真|非常|挺|蛮|特别)?好|服务(?:很|真|挺)?好|(?<!不)热情|周到|满意")
 # A question or a concern beside a satisfied rating: who pays, who looks after him now, but, what if.
 _CONCERN = re.compile(r"哪个|谁|咋个|咋办|怎么|啥子|什么|吗|[？?]|赔|以后|今后|但是|可是|不过|就是|只是|还有|另外|希望|"
                       r"建议|能不能|可不可以|要是|万一|担心|怕|"
                       # the wait complained of (还将就 就是来得慢了点, 勉强嘛 等了好几天: blind test 27, A-B57b)
                       r"慢|久|等了|拖了|拖得|好几天|半天|晚了|迟了")
 CLOSED_CONCERN = "感谢评价！工单{number}已完结。您说的“{said}”已转告承办人，会给您答复。"
+CLOSED_PRAISED = "感谢评价和鼓励！工单{number}已完结，您的表扬已转告承办人。"
 _COMPLAINT = re.compile(r"不满|差|慢|不行|没|莫得|还是|还在|投诉")
 
 
@@ -112,9 +114,9 @@ def pass_concern(session: Session, ticket: Ticket, score: int, reason: str) -> N
 
 
 def closed_reply(number: str, reason: str) -> str | None:
-    """The reporter's reply when their rating closed the ticket with a concern passed on, else None."""
+    """The reporter's reply when their rating closed the ticket with a concern or praise passed on, else None."""
     if not raises_concern(reason):
-        return None
+        return CLOSED_PRAISED.format(number=number) if praises(reason) else None
     said = " ".join(reason.split())
     return CLOSED_CONCERN.format(number=number, said=said if len(said) <= 14 else said[:13] + "…")
 

@@ -25,12 +25,14 @@ class Resolution:
 
 
 def resolve(session: Session, clock: Clock, rules: RoutingRules, number: str | None, address: str, note: str,
-            photo: str | None = None) -> Resolution:
+            photo: str | None = None, *, note_to_reporter: bool = True) -> Resolution:
+    """`note_to_reporter` False: the reporter's rating request leaves the note out (seen_to: words about him)."""
     check = registration.verdict(session, number, note)
     if check.needs_person:
         return Resolution("verify_name")
     verifying = check.ticket is not None  # blind test 4, #58: nobody rates a number verification
-    ticket = lifecycle.resolve(session, clock, rules, number, address, note, photo=photo, rated=not verifying)
+    ticket = lifecycle.resolve(session, clock, rules, number, address, note, photo=photo, rated=not verifying,
+                              note_to_reporter=note_to_reporter)
     _tell_assignee(session, ticket, address)
     if check.ticket is not None and check.person is not None:
         moved = registration.move_number(session, clock, check.ticket, check.person, address)

@@ -5,8 +5,8 @@ progress note, or a 留言 for him from above: supervisor_words, or an internal 
 lists what they hold, a page at a time (更多); anything else they may send gets the staff menu, never the
 residents' one.
 
-Every reply fits one SMS part, except a ticket's 详情 (its whole text, the SMS policy sends the rest
-on 更多)."""
+Every reply fits one SMS part; a ticket's 详情 too long for one comes as several messages, one part
+each (staff_views.PART_BREAK)."""
 
 from __future__ import annotations
 

@@ -246,8 +246,7 @@ def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
         unit = _grid_of(session, holder) or ticket.unit
         why = WHY[asked.kind].get(_why_moved(session, ticket), "")
         if asked.kind == "who" and holder.id != ticket.assignee_id:
-            head = f"{holder.name}办过您的工单{ticket.number}，现在{status}。{also}"
-            return head + latest(session, ticket, SMS_PART - len(head))
+            return _who_was(session, ticket, holder, status, also)
         reply = (WHO_REPLY if asked.kind == "who" else WHERE_REPLY).format(
             name=holder.name, unit=unit.name if unit is not None else "", why=why, number=ticket.number,
             phone=national(holder.phone or ""), status=status) + also
@@ -261,6 +260,32 @@ def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
     reply += also
     news = latest(session, ticket, SMS_PART - len(reply))
     return reply + (news or ("" if urged or len(reply) + len(NO_NEWS) > SMS_PART else NO_NEWS))
+
+
+WAS_MINE = "{name}是您的网格员，办过工单{number}，"
+WAS_THEIRS = "{name}是{unit}的{role}，办过您的工单{number}，"
+NOW_HELD = "现由{name}（{phone}）办理，{status}。"
+
+
+def _who_was(session: Session, ticket: Ticket, named: Person, status: str, also: str) -> str:
+    """"李磊是您的网格员，办过工单T1087，现由李艳（13700000101）办理，已接单。": who the one asked about is (their own
+    grid worker, when he is) and who has the ticket now (blind test 28, B-K6 was told only that he had had it)."""
+    role = session.scalar(select(StaffRole).where(StaffRole.person_id == named.id).order_by(StaffRole.id).limit(1))
+    home = ticket.reporter.home_unit_id if ticket.reporter is not None else None
+    if role is not None and role.unit_id == home and role.role in ("grid_worker", "backup_grid_worker"):
+        head = WAS_MINE.format(name=named.name, number=ticket.number)
+    elif role is not None:
+        unit = session.get(OrgUnit, role.unit_id)
+        head = WAS_THEIRS.format(name=named.name, unit=unit.name if unit is not None else "",
+                                 role=ROLE_NAMES.get(role.role, "工作人员"), number=ticket.number)
+    else:
+        head = f"{named.name}办过您的工单{ticket.number}，"
+    now = ticket.assignee
+    held = (NOW_HELD.format(name=now.name, phone=national(now.phone or ""), status=status) if now is not None
+            else f"现在{status}。") + also
+    if len(head + held) > SMS_PART:  # a long unit or role: who he is in short
+        head = f"{named.name}办过您的工单{ticket.number}，"
+    return head + held + latest(session, ticket, SMS_PART - len(head + held))
 
 
 def status_reply(session: Session, ticket: Ticket) -> str:

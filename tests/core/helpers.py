@@ -6,7 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import reports
+from bot.common.sms_parts import segments
+from bot.core import reports, staff_views
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.core.tickets import Opened, Report
 from bot.store.db import Database
@@ -63,3 +64,13 @@ def resident_with_colour(db: Database, colour: str) -> str:
     with db.session() as s:
         return s.scalar(select(Person.phone).join(Household, Person.household_id == Household.id)
                         .where(Household.colour == colour, Person.kind == "resident").order_by(Person.id).limit(1))
+
+
+def read_details(reply: str | None) -> tuple[list[str], str]:
+    """A 详情 reply's messages, each checked to take one SMS part, and the ticket's words across them (spaces aside: a
+    message may end where a space was)."""
+    assert reply is not None
+    parts = staff_views.parts(reply)
+    assert parts and all(segments(part) == 1 for part in parts), parts
+    words = parts[0] if len(parts) == 1 else "".join(part.split("：", 1)[1] for part in parts[1:])
+    return parts, words.replace(" ", "")

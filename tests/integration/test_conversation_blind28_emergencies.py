@@ -92,7 +92,7 @@ def test_wanting_the_police_alone_is_told_to_call_110_and_to_say_where_and_what(
 @pytest.mark.parametrize(("index", "text"), [
     (11, "有人打电话说我医保卡被冻结了 要我转钱"),  # B84: the 社保卡 answer
     (12, "刚才有个自称公安的打电话 叫我把钱转到安全账户"),  # B84-2: "好的，记下了"
-    (13, "网格员上门登记要我身份证号 是不是骗子"),  # B83: a number-registration ticket
+    # B83 (网格员上门登记要我身份证号 是不是骗子) is told how to check the visitor: test_conversation_blind28_staff.py
 ])
 def test_a_scam_told_about_gets_the_anti_fraud_warning_never_a_ticket(running: Stack, index: int, text: str):
     caller = PASSERS_BY[index]
