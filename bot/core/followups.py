@@ -77,6 +77,7 @@ OWN_INTENTS = frozenset({"emergency", "cancel", "vote", "ask_topics", "ask_point
                          "affirm", "deny", "out_of_scope", "rate_service"})
 # check_status and urge count only with their words: "半夜两点都还在搓" read as urge is a detail.
 STATUS_WORDS = re.compile(r"进度|咋样|怎么样|咋个样|如何了|到哪|处理了没|处理没|查一?下|有没有人管|办得咋")
+URGED = re.compile(r"催|赶紧|快点|快些")  # 催一哈 好几天了都: an urge that says how long, never a detail
 URGE_WORDS = re.compile(r"催|快点|快些|赶紧|尽快|好久|多久|什么时候|啥时候|几时|咋还|怎么还|还没来|还不来|来人")
 # A new problem says so: 还有…, 另外…, 再反映一个…
 NEW_PROBLEM = re.compile(r"^(?:还有|另外|另一个|还要反映|再反映|顺便反映|再说个|再说一个|又有个|又有一个|"
@@ -180,7 +181,7 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if fresh_thing(ticket.text, text) and (intent == "report_issue" or triage.has_problem(text)) \
             and not ASKS.search(text) and not triage.has_danger(text) and not asks_progress(text):
         return "new"
-    if after_report.obvious_detail(ticket.text, text) and not triage.has_danger(text):
+    if after_report.obvious_detail(ticket.text, text) and not triage.has_danger(text) and not URGED.search(text):
         return "detail"  # 好几天了, 有个老人差点踩下去, 我们8楼 老人爬不动: never "补充还是新问题？" (B55, B60, B99)
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):
         return "worker"  # 麻烦网格员去看一哈嘛 (blind test 8, #59)
