@@ -6,8 +6,8 @@ made), and its state as the reporter needs it, in one SMS part: who holds it now
 the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换). A question that
 urges too (转到哪里去了 咋个还莫得人来) is answered and says it was urged (`urge_words`: what the holder hears).
 Whether anyone is on it (有人管没得, 路灯那个有人管没有哦, blind test 10) is answered as when is, never added to it.
-`status_reply` is a status check's answer for one ticket (搞得咋样了), with who has it and the latest progress;
-`listing` every open one briefly when the words ask after all of them (查一下我的报事进度)."""
+`status_reply` is a status check's answer for one ticket (搞得咋样了), with who has it and the latest progress
+(every open one briefly, when the words ask after all of them: `bot/core/ticket_listing.py`)."""
 
 from __future__ import annotations
 
@@ -25,10 +25,9 @@ from bot.core import ticket_focus, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
 from bot.core.other_problem import things_in
-from bot.core.problem_match import objects_in
 from bot.core.reports import recent_open_ticket
 from bot.core.scopes import ROLE_NAMES
-from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES
+from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 SMS_PART = 70
@@ -88,10 +87,6 @@ URGED_TOO = "已帮您催办。"
 SORRY = "抱歉让您久等了！"
 URGED_UP_TOO = "已再次催办并报{where}督办。"
 STATUS_OF = "工单{number}（{what}）现在{status}。"
-LIST_HEAD = "您的工单："
-LIST_PARTS = 2
-# What a ticket is about in a word or two when it names no thing of `objects_in` (帮我查一下…他家漏水到我屋头了: 漏水).
-_LABEL = re.compile(r"漏水|渗水|冒水|停水|停电|没水|积水|噪音|下水道|化粪池")
 HELD_BY = "，由{name}负责。"
 
 
@@ -333,44 +328,6 @@ def status_reply(session: Session, ticket: Ticket) -> str:
     if ticket.assignee is not None and ticket.assignee.name and ticket.status in OPEN_STATUSES:
         head = head.removesuffix("。") + HELD_BY.format(name=ticket.assignee.name)
     return head + (latest(session, ticket, SMS_PART - len(head)) or NO_NEWS)
-
-
-def listing(tickets: list[Ticket], text: str) -> list[str] | None:
-    """Every one of the sender's `tickets` (two or more), briefly, when the words ask after all of them (查一下我的报事
-    进度) and point at none (blind test 10, #58: only the one just talked about was named); else None."""
-    if len(tickets) < 2 or not ticket_focus.asks_all(text) or ticket_focus.by_words(tickets, text) is not None:
-        return None
-    return status_list(tickets)
-
-
-def status_list(tickets: list[Ticket]) -> list[str]:
-    """"您的工单：T1018 漏水 待接单；T1016 垃圾 处理中。": LIST_PARTS SMS parts at most; the rest is counted."""
-    lines = [f"{t.number} {label(t)} {STATUS_NAMES.get(t.status, '')}" for t in tickets]
-    parts: list[str] = []
-    current = LIST_HEAD
-    for line in lines:
-        sep = "" if current in ("", LIST_HEAD) else "；"
-        if len(current) + len(sep) + len(line) + 1 <= SMS_PART:
-            current += sep + line
-            continue
-        if len(parts) + 1 >= LIST_PARTS:  # no room left: the rest counted
-            more = f"等{len(lines)}件"
-            while len(current) + len(more) + 1 > SMS_PART and "；" in current:
-                current = current.rsplit("；", 1)[0]
-            return [*parts, current + more + "。"]
-        parts.append(current + "。")
-        current = line
-    return [*parts, current + "。"]
-
-
-def label(ticket: Ticket) -> str:
-    """A word or two for what the ticket is about: the first thing it names (垃圾), a fault (漏水), or its category."""
-    text = ticket.text.split("；补充：")[0]
-    things = sorted(objects_in(text) - {"车"}, key=lambda word: (text.find(word), -len(word)))
-    if things:
-        return things[0]
-    found = _LABEL.search(text)
-    return found.group(0) if found else CATEGORY_NAMES.get(ticket.category, "")
 
 
 def has_news(session: Session, ticket: Ticket) -> bool:
