@@ -17,10 +17,18 @@ from actions.sender import registered_sender, sender_person
 from actions.tickets import pending_rating
 from bot.core import council, public_board
 from bot.core.council_dialogue import closed_result, handle_vote, vote_progress, withdraw_latest
-from bot.core.council_words import asks_progress, drops_proposal, is_withdrawal, proposal_subject, proposes_anew
+from bot.core.council_words import (
+    asks_progress,
+    confirms_draft,
+    drops_proposal,
+    is_withdrawal,
+    proposal_subject,
+    proposes_anew,
+)
 from bot.core.points import PointRules
 
 TOPIC_SLOTS = ["topic_title", "topic_description", "topic_confirm"]
+NO_DESCRIPTION = "无补充说明"  # a draft confirmed at the description question (确认)
 CAST_RESPONSES = {"recorded": "utter_vote_recorded", "unchanged": "utter_vote_recorded",
                   "changed": "utter_vote_changed", "locked": "utter_vote_locked",
                   "not_open": "utter_vote_closed", "not_eligible": "utter_vote_not_eligible",
@@ -171,6 +179,8 @@ class ValidateTopicForm(FormValidationAction):
     def validate_topic_description(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> dict[str, Any]:
         text = str(value or "").strip()
+        if confirms_draft(text):  # 确认: the title said it all, the draft confirmed (blind test 29, B65)
+            return {"topic_description": NO_DESCRIPTION, "topic_confirm": True}
         return {"topic_description": council.fit(text, 60) if text else None}
 
 

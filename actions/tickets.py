@@ -28,6 +28,7 @@ from bot.core import (
     staff_desk,
     staff_views,
     ticket_focus,
+    ticket_listing,
     ticket_questions,
     urging,
 )
@@ -142,7 +143,7 @@ class ActionCheckStatus(Action):
                 return []
             # 垃圾那个搞得咋样了, or right after a reply about an older one: that one (blind test 7, #13); else all
             mine = lifecycle.reported_by(session, tracker.sender_id, (*OPEN_STATUSES, "resolved"))
-            listed = ticket_questions.listing(mine, tracker_data.text(tracker))  # 查一下我的报事进度 (blind 10, #58)
+            listed = ticket_listing.listing(mine, tracker_data.text(tracker))  # 查一下我的报事进度 (blind 10, #58)
             for part in listed or []:
                 dispatcher.utter_message(text=part)
             if listed:

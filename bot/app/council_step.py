@@ -54,7 +54,9 @@ class CouncilTurn:
                 return amid
             reply = council_turn.read_turn(s, self.clock, person, message.sender, message.text,
                                                window=self.window, rules=self.rules) \
-                or council_asides.topic_result(s, self.clock, person, message.sender, message.text)  # 结果出来没得
+                or council_asides.topic_result(s, self.clock, person, message.sender, message.text) \
+                or council_asides.who_proposed(s, self.clock, person, message.text) \
+                or council_asides.proxy_change(s, self.clock, person, message.text, self.rules)  # blind test 29
             if reply is None:
                 council_dialogue.forget(s, person)
             return [reply] if reply is not None else None

@@ -26,6 +26,7 @@ from bot.core import (
     safety_questions,
     sent_before,
     ticket_focus,
+    ticket_listing,
     ticket_questions,
     urging,
 )
@@ -76,7 +77,7 @@ class Joins:
                 acted = self.after.act(s, message, ticket, reading, text)
                 return acted if acted is not None else message
             mine = lifecycle.reported_by(s, message.sender, OPEN_STATUSES) if reading in ("urge", "status") else []
-            listed = ticket_questions.listing(mine, text) if reading == "status" else None  # 查一下我的报事进度
+            listed = ticket_listing.listing(mine, text) if reading == "status" else None  # 查一下我的报事进度
             if mine and not listed:  # 咋个还莫得人来: this report, or the one the words or talk mean (bt 7, #13)
                 ticket = ticket_focus.meant(s, self.clock, message.sender, mine, text) or ticket
             if reading == "urge":  # (blind test 5, #107)

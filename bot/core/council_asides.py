@@ -5,6 +5,10 @@
   ballot; the draft is kept and its question asked again, never filled with the ballot's words (V8).
 - A question about one topic's result or turnout naming it by a word (健身器材那个结果出来没得, 垃圾池那个投得咋样了):
   open, not yet, when it closes and how many have voted; closed, its result (V11).
+- A household member's ballot changed by name to an option no ballot word says (帮李明改成按人头, blind test 29,
+  B145: a 补充 to the villager's open report): the proxy ballot, whatever else is open.
+- Who proposed a topic (议题是哪个提的, blind test 29, B184 got the list of topics): the proposer of the one named, else
+  of each open one, a villager by name, else 村委会.
 
 `council_step` (bot/app) calls both before the engine. Every reply fits one SMS part."""
 
@@ -21,16 +25,18 @@ from bot.core import points
 from bot.core.answers import question_in
 from bot.core.council import fit, is_open, open_topics_for, tally
 from bot.core.council_ballots import cast
+from bot.core.council_dialogue import proxy_vote
 from bot.core.council_options import option_of
+from bot.core.council_proxy import household_members
 from bot.core.council_questions import ask
 from bot.core.council_talk import recent_closed, talked_about_closed
 from bot.core.council_texts import SMS, cast_text, counts_text, result_answer_text
-from bot.core.council_words import asks_progress, is_proxy, is_withdrawal, named_topic, normal
+from bot.core.council_words import asks_progress, is_proxy, is_proxy_for, is_withdrawal, named_topic, normal
 from bot.core.lifecycle import reported_by, ticket_meant_among
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.council_models import Topic
 from bot.store.message_models import OutboxMessage
-from bot.store.models import Person
+from bot.store.models import Person, StaffRole
 
 BEIJING = timezone(timedelta(hours=8))
 PROPOSING = "topic_form"  # `answers.question_in` of the proposal form's questions
@@ -115,3 +121,45 @@ def topic_result(session: Session, clock: Clock, person: Person, address: str, t
     so_far = f"现在{counts_text(topic, t)}，" if not topic.secret else ""
     return fit(f"“{fit(topic.title, 12)}”还在投票，{when}截止后公布结果。{so_far}"
                f"已投{t.cast}/{t.eligible}{unit}。", SMS)
+
+
+# Who proposed it: 议题是哪个提的, 这个是谁提出来的, 哪个发起的.
+_WHO_PROPOSED = re.compile(r"(?:哪个|谁|哪位|哪些人?|啥子人)(?:提|出|发起|提出来?|提议)的|"
+                           r"(?:提|发起|提出)的?(?:人)?是(?:哪个|谁)")
+VILLAGE = "村委会"
+
+
+def who_proposed(session: Session, clock: Clock, person: Person, text: str) -> str | None:
+    """"“水费按人头还是按户”是村委会提的。": who proposed the topic the words name, else each open one (three at most);
+    None when the words ask no such thing or nothing is open to the sender."""
+    if _WHO_PROPOSED.search(normal(text)) is None:
+        return None
+    topics = open_topics_for(session, person, clock.now())
+    named = named_topic(topics, text)
+    shown = [named] if named is not None else topics[:3]
+    if not shown:
+        return None
+    room = max((SMS - 8 * len(shown)) // len(shown), 6)
+    return fit("；".join(f"“{fit(t.title, room)}”是{_proposer(session, t)}提的" for t in shown) + "。", SMS)
+
+
+def _proposer(session: Session, topic: Topic) -> str:
+    """A villager's name, or 村委会 for a topic the village put up (or a staff member did)."""
+    proposer = session.get(Person, topic.proposer_id) if topic.proposer_id else None
+    staff = proposer is not None and session.scalar(select(StaffRole.id).where(StaffRole.person_id == proposer.id)
+                                                    .limit(1)) is not None
+    return proposer.name if proposer is not None and proposer.name and not staff else VILLAGE
+
+
+def proxy_change(session: Session, clock: Clock, person: Person, text: str,
+                 rules: points.PointRules = points.DEFAULT_RULES) -> str | None:
+    """帮李明改成按人头: the member's ballot on the open topic allowing it whose option the words name; None when the
+    words name no household member, or no such option."""
+    names = [n for m in household_members(session, person) if m.name
+             for n in (m.name, m.name[1:] if len(m.name) >= 3 else "")]
+    if not is_proxy_for(text, names):
+        return None
+    topics = [t for t in open_topics_for(session, person, clock.now()) if t.allow_proxy]
+    if not any(option_of(t, text) is not None for t in topics):
+        return None
+    return proxy_vote(session, clock, person, text, rules)

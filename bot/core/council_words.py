@@ -75,7 +75,7 @@ def is_proxy_for(text: str, names: list[str]) -> bool:
     if not names:
         return False
     who = "|".join(sorted(names, key=len, reverse=True))
-    pattern = (rf"(?:帮|替|给|代)(?:我家|我们家|我屋头)?(?:{who}).{{0,8}}(?:投|票|赞成|反对|弃权)"
+    pattern = (rf"(?:帮|替|给|代)(?:我家|我们家|我屋头)?(?:{who})(?:.{{0,8}}(?:投|票|赞成|反对|弃权)|改成|改为|换成)"
                rf"|(?:{who})(?:也|还)(?:要|想)?(?:改成|改投|改|换成)?(?:投|赞成|反对|弃权)")
     return re.search(pattern, _NOT_A_BALLOT.sub(" ", normal(text))) is not None
 
@@ -226,6 +226,17 @@ _VOTING_ENDS = re.compile(rf"^{_VOTING}[\s，,。:：]+|[\s，,。:：]+{_VOTING
 # Dropping the draft: "算了 不提了 下回再说", "取消".
 _DROP = re.compile(r"^(?:算了|取消|不要了|不弄了|不搞了)|不提了|不想提了|先不提|不议了|"
                    r"下回再说|下次再说|以后再说|改天再说")
+
+
+# 确认 (or 就这样, 可以了) answering the description question, the title having said it all (blind test 29, B65: taken
+# as the 说明): the draft confirmed as it stands.
+_CONFIRMS = re.compile(r"^(?:确认|确定|提交|就这样|就这些|没有了|没得了|没了|可以了|好了|行了|没啥子说的)(?:提交)?"
+                       r"(?:吧|嘛|哈|了|的|啊)?$")
+
+
+def confirms_draft(text: str) -> bool:
+    """确认, 就这样 提交: the proposer confirms the draft, with no description to add."""
+    return _CONFIRMS.match("".join(normal(text).split()).strip(_PUNCT)) is not None
 
 
 def proposal_subject(text: str) -> str:

@@ -31,7 +31,9 @@ PRAISED = "谢谢您的鼓励！已转告工单{number}的承办人。"
 _APPROVAL = re.compile(r"^(?:要得|得行|可以|好的|好嘛|好哒|好|行|没问题|ok|嗯嗯?|中)")
 _NEGATED = re.compile(r"不行|不可以|要不得|不要得|不得行|不好|不中|没用")
 # Part of the job still not done: 垃圾还没得人倒, 还是不亮, 还在漏, 没人管, 没修好.
-_UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|臭|满|在)|还在|还是有点(?!慢|晚|久|远)|"
+# 地上还是脏兮兮的 after 垃圾是拉了 (blind test 29, B92): the place still dirty, wet, in a mess.
+_UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|臭|满|在|脏|乱|湿|烂|一样|老样子)|还(?:脏|乱|湿)|"
+                         r"还在|还是有点(?!慢|晚|久|远)|"
                          r"还有(?:点|些|一点|股)(?:味|气|臭|漏|水|烟|响|声|堵|脏)|还有.{0,8}(?:没|莫)|没得人|莫得人|没人"
                          r"|没有?(?:修|弄|搞|处理|倒|清|管|来|好)|莫(?:修|弄|搞|处理|倒|清|管|来)|没.{0,3}完")
 # Praise of the work or the worker, besides a plain thanks (点个赞, 来得快, 态度好得很: blind test 28, A-B61, B88).

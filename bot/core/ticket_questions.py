@@ -6,13 +6,13 @@ made), and its state as the reporter needs it, in one SMS part: who holds it now
 the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换). A question that
 urges too (转到哪里去了 咋个还莫得人来) is answered and says it was urged (`urge_words`: what the holder hears).
 Whether anyone is on it (有人管没得, 路灯那个有人管没有哦, blind test 10) is answered as when is, never added to it.
-`status_reply` is a status check's answer for one ticket (搞得咋样了), with who has it and the latest progress;
-`listing` every open one briefly when the words ask after all of them (查一下我的报事进度)."""
+`status_reply` is a status check's answer for one ticket (搞得咋样了), with who has it and the latest progress
+(every open one briefly, when the words ask after all of them: `bot/core/ticket_listing.py`)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from sqlalchemy import literal, select
@@ -25,10 +25,9 @@ from bot.core import ticket_focus, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
 from bot.core.other_problem import things_in
-from bot.core.problem_match import objects_in
 from bot.core.reports import recent_open_ticket
 from bot.core.scopes import ROLE_NAMES
-from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES
+from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
 SMS_PART = 70
@@ -44,7 +43,8 @@ _WHEN = re.compile(r"(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)(?:
 _COMING = re.compile(r"(?:师傅|网格员|工人|人)(?:们)?(?:大概|到底|究竟)?(?:好久|几点钟?|(?:什么|啥子?)时候|几时|哪天)"
                      r"(?:才|能|会|可以)?(?:来|到)")
 # Where did it go (转到哪里去了, 交给哪个了, 哪个在管).
-_WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)|(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)"
+_WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)(?:里|点|儿|个|位)?(?:去)?了?|"
+                    r"(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)"
                     r"|(?:哪个|谁)(?:在|来)?(?:管|办|弄)(?:的|了|嘛|哦|呢|$)")
 # Who is that (张涛是哪个, 哪个是张涛).
 _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是")
@@ -52,11 +52,21 @@ _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)�
 # (blind test 10, #36, #93); 到底有没有人管 urges (bot/core/followups.py).
 # Has the one sent come (抓狗的来了没有哦, 师傅到了没得, blind test 28, B-H8a), how is that one (井盖那个呢, B-H8c): a
 # question about a ticket, never more of it.
-_CAME = re.compile(r"(?:的|师傅|网格员|工人)(?:们)?(?:来|到)了?(?:没有|没得|莫得|没)(?:来|到)?"
-                   r"(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)|(?:那个|那件)(?:事|事情)?呢(?=[\s?？。，,]|$)")
+# 抓狗的人来了没得 (blind test 29, A22-2); what was to be done, done yet (树枝那个锯了没得, 张涛来看了没得, B187, B170).
+_CAME = re.compile(r"(?:的人?|师傅|网格员|工人)(?:们)?(?:来|到)了?(?:没有|没得|莫得|没)(?:来|到)?"
+                   r"(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)|(?:那个|那件)(?:事|事情)?呢(?=[\s?？。，,]|$)|"
+                   r"(?:[来去过]?(?:看|修|锯|砍|剪|抓|扫|拉|弄|搞|换|清|收|通|补|填|捡|铺|盖|处理))(?:好|完|走|掉|起)?了"
+                   r"(?:没有|没得|莫得|没)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)")
+# 水管那个咋个没人管了 after a 退单 (blind test 29, B94): whether anyone has it, asked; never a detail.
 _MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?:管|来|处理|弄|看)|"
+                     r"(?:咋个|咋|怎么|为啥|为什么)(?:就|又)?(?:没得?|莫得|没有)人(?:管|理|来管)了?|"
                      r"有人(?:在)?(?:管|来|处理|弄|看)(?:了)?(?:没得|没有|没|莫得)|"
                      r"(?:管|处理|弄|搞)了?(?:没得|没有|莫得)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)")
+# Why must they wait so long (咋个要等一个礼拜哦 太慢了, after 周明's "下个礼拜来铺", blind test 29, B95): when, with a
+# complaint of the wait: answered with a sorry, and the holder urged.
+_SLOW = re.compile(r"太慢了?|慢得很|好慢|(?:咋个|怎么|为啥|为什么)(?:还)?要等(?:这么|那么|恁个)?"
+                   r"(?:久|[一两二三几]?个?(?:礼拜|星期|周|月|天)+)?"
+                   r"|(?:还)?要等(?:这么|那么|恁个)久")
 # What is left of a question that names nothing else ("好久来修嘛", "那到底好久来修嘛", "好久来修嘛 明天好久"):
 # particles, when-words (明天好久, 大概几点) and urging words (快点嘛: bot/core/urging.py urges too).
 _FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|我那个|那个|这个|究竟|"
@@ -74,12 +84,9 @@ WHEN_UNASSIGNED = "工单{number}（{what}）{status}，正在安排人办理，
 LATEST = "最新进展：{note}"
 NO_NEWS = "回复“催办”可催促。"
 URGED_TOO = "已帮您催办。"
+SORRY = "抱歉让您久等了！"
 URGED_UP_TOO = "已再次催办并报{where}督办。"
 STATUS_OF = "工单{number}（{what}）现在{status}。"
-LIST_HEAD = "您的工单："
-LIST_PARTS = 2
-# What a ticket is about in a word or two when it names no thing of `objects_in` (帮我查一下…他家漏水到我屋头了: 漏水).
-_LABEL = re.compile(r"漏水|渗水|冒水|停水|停电|没水|积水|噪音|下水道|化粪池")
 HELD_BY = "，由{name}负责。"
 
 
@@ -88,13 +95,19 @@ class Asked:
     kind: str  # "when", "where", "who" or "status" (is anyone on it: answered as "when" is)
     ticket: Ticket
     named: Person | None = None  # the staff member asked about ("who")
+    slow: bool = False  # the wait complained of (太慢了): answered with a sorry, the holder urged
+
+
+def complains_slow(text: str) -> bool:
+    """咋个要等一个礼拜哦 太慢了: the wait complained of."""
+    return _SLOW.search(text or "") is not None
 
 
 def kind_of(text: str) -> str | None:
     """"when", "where", "who" or "status" (有人管没得) when the words ask that of something, else None."""
     if _WHERE.search(text):
         return "where"
-    if _WHEN.search(text) or _COMING.search(text):
+    if _WHEN.search(text) or _COMING.search(text) or _SLOW.search(text):
         return "when"
     if _WHO.search(text):
         return "who"
@@ -150,6 +163,12 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
     if number is not None:
         ticket = next((t for t in mine if t.number == number), None)
         return Asked(kind, ticket) if ticket is not None else None
+    found = _asked(session, clock, address, text, kind, mine, window)
+    return replace(found, slow=True) if found is not None and complains_slow(text) else found
+
+
+def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, mine: list[Ticket],
+           window: timedelta) -> Asked | None:
     if kind == "who":
         for ticket in mine:
             named = _staff_named(session, ticket, text)
@@ -157,14 +176,18 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
                 return Asked("who", ticket, named)
         return None
     rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _COMING.sub(" ", _WHERE.sub(" ", text)))))
-    rest = _CAME.sub(" ", rest)
-    sharing = [t for t in mine if things_in(t.text) & things_in(rest)] if asks_after(text) else []
+    rest = _SLOW.sub(" ", _CAME.sub(" ", rest))
+    worded = {t.id: _words_of(session, t) for t in mine}
+    sharing = [t for t in mine if things_in(worded[t.id]) & things_in(rest)] if asks_after(text) else []
     if len(sharing) == 1:  # 抓狗的来了没有哦: the one sent for the dog (blind test 28, B-H8a)
         return Asked(kind, sharing[0])
+    held = [t for t in mine if _staff_named(session, t, rest) is not None]
+    if len(held) == 1:  # 门禁那个张涛来看了没得: the one 张涛 holds or held (blind test 29, B170)
+        return Asked(kind, held[0])
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)
-    word = _one_word(mine, rest)
+    word = _one_word(mine, rest, worded)
     if word is not None:
         return Asked(kind, word)
     if _FILLER.sub("", rest) or triage.has_problem(rest):
@@ -204,14 +227,22 @@ _DOING = re.compile(r"修|来|弄|搞|收|换|整|处理|看|拉|清|通|补|抓
 ONE_WORD_MAX = 2
 
 
-def _one_word(mine: list[Ticket], rest: str) -> Ticket | None:
-    """The one ticket whose text holds the word or two left of a question ("那个灯到底哪天修": 灯 of 路灯, blind test
-    26, B4 was added to the lamp ticket as 补充), else None."""
+def _one_word(mine: list[Ticket], rest: str, worded: dict[int, str]) -> Ticket | None:
+    """The one ticket whose words (`worded`: its text and the reasons it was reopened with) hold the word or two left
+    of a question ("那个灯到底哪天修": 灯 of 路灯, blind test 26, B4 was added to the lamp ticket as 补充; "那个地上好久
+    来扫": 地上 of "2 垃圾是拉了 地上还是脏兮兮的", blind test 29, B93), else None."""
     word = _DOING.sub("", _FILLER.sub("", rest))
     if not 0 < len(word) <= ONE_WORD_MAX or triage.has_problem(rest):
         return None
-    holding = [t for t in mine if word in t.text]
+    holding = [t for t in mine if word in worded.get(t.id, t.text)]
     return holding[0] if len(holding) == 1 else None
+
+
+def _words_of(session: Session, ticket: Ticket) -> str:
+    """The ticket's text and the reasons its reporter reopened it with (地上还是脏兮兮的)."""
+    reasons = session.scalars(select(TicketEvent.note).where(TicketEvent.ticket_id == ticket.id,
+                                                             TicketEvent.kind == "reopened", TicketEvent.note != ""))
+    return "；".join([ticket.text, *reasons])
 
 
 def _another_thing(ticket: Ticket, text: str) -> bool:
@@ -257,7 +288,7 @@ def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
     else:
         reply = WHEN_REPLY.format(number=ticket.number, what=what, status=status, name=holder.name,
                                   phone=national(holder.phone or ""))
-    reply += also
+    reply = (SORRY if asked.slow else "") + reply + also
     news = latest(session, ticket, SMS_PART - len(reply))
     return reply + (news or ("" if urged or len(reply) + len(NO_NEWS) > SMS_PART else NO_NEWS))
 
@@ -297,44 +328,6 @@ def status_reply(session: Session, ticket: Ticket) -> str:
     if ticket.assignee is not None and ticket.assignee.name and ticket.status in OPEN_STATUSES:
         head = head.removesuffix("。") + HELD_BY.format(name=ticket.assignee.name)
     return head + (latest(session, ticket, SMS_PART - len(head)) or NO_NEWS)
-
-
-def listing(tickets: list[Ticket], text: str) -> list[str] | None:
-    """Every one of the sender's `tickets` (two or more), briefly, when the words ask after all of them (查一下我的报事
-    进度) and point at none (blind test 10, #58: only the one just talked about was named); else None."""
-    if len(tickets) < 2 or not ticket_focus.asks_all(text) or ticket_focus.by_words(tickets, text) is not None:
-        return None
-    return status_list(tickets)
-
-
-def status_list(tickets: list[Ticket]) -> list[str]:
-    """"您的工单：T1018 漏水 待接单；T1016 垃圾 处理中。": LIST_PARTS SMS parts at most; the rest is counted."""
-    lines = [f"{t.number} {label(t)} {STATUS_NAMES.get(t.status, '')}" for t in tickets]
-    parts: list[str] = []
-    current = LIST_HEAD
-    for line in lines:
-        sep = "" if current in ("", LIST_HEAD) else "；"
-        if len(current) + len(sep) + len(line) + 1 <= SMS_PART:
-            current += sep + line
-            continue
-        if len(parts) + 1 >= LIST_PARTS:  # no room left: the rest counted
-            more = f"等{len(lines)}件"
-            while len(current) + len(more) + 1 > SMS_PART and "；" in current:
-                current = current.rsplit("；", 1)[0]
-            return [*parts, current + more + "。"]
-        parts.append(current + "。")
-        current = line
-    return [*parts, current + "。"]
-
-
-def label(ticket: Ticket) -> str:
-    """A word or two for what the ticket is about: the first thing it names (垃圾), a fault (漏水), or its category."""
-    text = ticket.text.split("；补充：")[0]
-    things = sorted(objects_in(text) - {"车"}, key=lambda word: (text.find(word), -len(word)))
-    if things:
-        return things[0]
-    found = _LABEL.search(text)
-    return found.group(0) if found else CATEGORY_NAMES.get(ticket.category, "")
 
 
 def has_news(session: Session, ticket: Ticket) -> bool:

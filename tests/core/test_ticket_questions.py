@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import lifecycle, ticket_questions
+from bot.core import lifecycle, ticket_listing, ticket_questions
 from bot.store.db import Database
 from tests.conftest import RESIDENT, WORKER
 from tests.core.helpers import RULES, make_report, submit
@@ -197,9 +197,9 @@ def test_asking_after_all_ones_reports_lists_them_all_briefly(demo_db: Database,
     with demo_db.session() as s:
         lifecycle.start_work(s, clock, RULES, leak, WORKER, "上去看了")
         mine = lifecycle.reported_by(s, RESIDENT, lifecycle.OPEN_STATUSES)
-        assert ticket_questions.listing(mine, "楼上漏水那个搞得咋样了") is None  # it names one
-        assert ticket_questions.listing(mine[:1], "查一下我的报事进度") is None  # one: its own reply
-        listed = ticket_questions.listing(mine, "查一下我的报事进度")
+        assert ticket_listing.listing(mine, "楼上漏水那个搞得咋样了") is None  # it names one
+        assert ticket_listing.listing(mine[:1], "查一下我的报事进度") is None  # one: its own reply
+        listed = ticket_listing.listing(mine, "查一下我的报事进度")
     assert listed == [f"您的工单：{leak} 漏水 处理中；{rubbish} 垃圾 待接单。"], listed
 
 
@@ -207,7 +207,7 @@ def test_a_long_list_takes_two_sms_parts_at_most_and_counts_the_rest(demo_db: Da
     for i in range(14):
         submit(demo_db, clock, make_report(f"{i + 1}栋门口的井盖烂了", category="roads"))
     with demo_db.session() as s:
-        parts = ticket_questions.status_list(lifecycle.reported_by(s, RESIDENT, lifecycle.OPEN_STATUSES))
+        parts = ticket_listing.status_list(lifecycle.reported_by(s, RESIDENT, lifecycle.OPEN_STATUSES))
     assert len(parts) == 2 and all(len(p) <= 70 for p in parts), parts
     assert parts[0].startswith("您的工单：") and parts[1].endswith("等14件。"), parts
 
