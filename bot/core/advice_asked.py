@@ -1,7 +1,9 @@
-"""What to do, asked with nothing for a worker to fix (blind test 29, A14-12, A12-3): an earthquake felt
-("地震了 楼在晃 咋个办" was told 120 and asked where, "刚才是不是地震了 我们要不要跑下楼" got 没太看懂), a dog bite
-or a cat scratch asked about ("遭狗咬了 狂犬疫苗去哪点打", "被猫抓了 要打针不" were asked where): answered with
-what to do now, never filed and never asked where. A bite told with its place or its blood ("遭狗咬了一口 流血了 在阳光小区19栋") stays a report."""
+"""What to do, asked with nothing for a worker to fix (blind test 29, A14-12, A12-3):
+an earthquake felt ("地震了 楼在晃 咋个办" was told 120 and asked where,
+"刚才是不是地震了 我们要不要跑下楼" got 没太看懂), a dog bite or a cat scratch asked about
+("遭狗咬了 狂犬疫苗去哪点打", "被猫抓了 要打针不" were asked where): answered with what to do now,
+never filed and never asked where. A bite told with its place or its blood
+("遭狗咬了一口 流血了 在阳光小区19栋") stays a report."""
 
 from __future__ import annotations
 

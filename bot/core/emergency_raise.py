@@ -1,7 +1,7 @@
 """A reporter's ordinary ticket that turns into an emergency a few minutes on (blind test 29, B106:
-"烟子好大 整个楼道都是" right after "河畔花园5栋有人在楼道烧纸" opened a second, 119 ticket asking where): the
-same ticket is raised to an emergency with its known place, its words added, and the secretary and the duty officer alerted; never a second
-ticket, never "在哪里？".
+"烟子好大 整个楼道都是" right after "河畔花园5栋有人在楼道烧纸" opened a second, 119 ticket asking
+where): the same ticket is raised to an emergency with its known place, its words added, and the
+secretary and the duty officer alerted; never a second ticket, never "在哪里？".
 
 Only the same kind of danger raises a ticket: smoke or fire after a report of something burning."""
 
