@@ -67,8 +67,7 @@ _PEOPLE_OR_HOME = re.compile(r"人|房|屋|楼|家|娃|孩|老汉|老婆婆|住|
 # Said of a risk, not of something happening ("电线乱拉 怕着火").
 # Water (a drip from upstairs, a leaking pipe, a wet ceiling): an emergency only with danger words in it
 # (水漫进屋, 电线泡水), never on the classifier's word alone. Blind test 5, #117: "楼上又在往下滴水了" was told 119.
-# 水渠堵了 田里灌不进水 (blind test 29, B66 was told 119): irrigation, no flood.
-_WATER = re.compile(r"水渠|沟渠|灌不进|灌不到|灌溉|"
+_WATER = re.compile(r"水渠|沟渠|灌不进|灌不到|灌溉|"  # 田里灌不进水 (blind test 29, B66 was told 119): no flood
                     r"滴水|漏水|渗水|冒水|积水|停水|水管|水龙头|水表|下水|往下滴|在滴|滴到|漏到|渗到|渗漏|浸水")
 _ONLY_A_RISK = re.compile(r"怕|担心|防止|预防|万一|会不会|隐患|容易")
 _ABUSE = re.compile(
@@ -150,21 +149,8 @@ def facility_category(category: str, text: str) -> str:
     return category
 
 
-# Told of another day, as what went wrong before ("上礼拜还把一个老人关在里头半个小时", blind test 29, B159 raised a
-# lift emergency): a complaint about a thing, no one in danger now unless now is said.
-_PAST = re.compile(r"上礼拜|上个?星期|上周|上个月|上次|上回|前几天|前天|昨天|昨晚|去年|那次|有一次|以前")
-_NOW = re.compile(r"现在|正在|刚刚|刚才|还在|快来|救命|赶紧|马上")
-
-
-def told_of_the_past(plain: str) -> bool:
-    """A report telling of a danger on another day (上礼拜还把一个老人关在里头), nothing said to be happening now."""
-    return _PAST.search(plain) is not None and _NOW.search(plain) is None
-
-
 def has_danger(text: str) -> bool:
     plain = problem_context.without_wont_light(_plain(text))
-    if lift_with_people(plain) and told_of_the_past(plain):
-        return False  # 电梯经常停 上礼拜还把一个老人关在里头 (blind test 29, B159): a lift to fix, no one shut in now
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain) or danger_signs.fight(plain) \
             or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain) \
             or danger_signs.about_to_end_life(plain) or danger_signs.in_water(plain) or danger_signs.mauled(plain) \
@@ -246,10 +232,9 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
             or danger_signs.minor_bite(plain):
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
         # 没得大事: a scrape, no big deal (blind test 26)
-    if told_of_the_past(plain) and person_danger.lift_with_people(plain):
-        return False
-    if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
-            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
+    if is_abuse(plain) or person_danger.lift_trouble_of_the_past(plain) or _only_a_way_collapsed(plain) \
+            or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) or _STAND_DOWN.search(plain) \
+            or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
     return classified_as_emergency
 
