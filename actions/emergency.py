@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from actions.tickets import rules
-from bot.core import danger_signs, emergencies, emergency_followups, emergency_numbers, reports, triage
+from bot.core import danger_signs, emergencies, emergency_followups, emergency_numbers, emergency_raise, reports, triage
 from bot.core.made_up import MADE_UP_REPLY, made_up
 from bot.core.tickets import Report, assignee_label, home_of
 
@@ -76,13 +76,18 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker, te
     with ctx.db.session() as session:
         located = reports.where_is(session, report)
         ask_where = emergencies.should_ask_place(located, report)
-        # Sent to the registered home with nothing else to go by: say so, and that another place is taken.
-        home = located.unit.name if located is not None and located.how == "home" and not report.place_text \
-            and not ask_where else None
-        opened = reports.submit(session, ctx.clock, report, rules())
-        number = opened.ticket.number
-        if home is not None and located is not None:  # the household's address when it is known (#81)
-            home = home_of(opened.ticket, located.unit) or home
+        earlier = emergency_raise.ticket_to_raise(session, ctx.clock, tracker.sender_id, text) if ask_where else None
+        if earlier is not None:  # 烟子好大 after their 烧纸 report (blind test 29, B106): raised, no "where?"
+            emergency_raise.raise_ticket(session, ctx.clock, earlier, text, category)
+            number, ask_where, home = earlier.number, False, None
+        else:
+            # Sent to the registered home with nothing else to go by: say so, and that another place is taken.
+            home = located.unit.name if located is not None and located.how == "home" and not report.place_text \
+                and not ask_where else None
+            opened = reports.submit(session, ctx.clock, report, rules())
+            number = opened.ticket.number
+            if home is not None and located is not None:  # the household's address when it is known (#81)
+                home = home_of(opened.ticket, located.unit) or home
     phone = emergency_numbers.number_to_call(rules(), category, text)
     dispatcher.utter_message(response="utter_emergency", phone=phone, number=number)
     safety = emergency_followups.safety_first(text)

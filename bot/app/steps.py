@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.common.clock import Clock
 from bot.core import (
+    advice_asked,
     angry_words,
     answers,
     care_words,
@@ -161,6 +162,12 @@ class InformationRequests:
             number = service_numbers.reply(message.text)
             if number is not None:  # 火警电话多少来着, 我要报警: answered, never an emergency (blind test 28, B94, B93)
                 return [{"text": number}]
+            advised = advice_asked.advice(message.text)
+            if advised is not None:  # 地震了 楼在晃 咋个办, 被猫抓了 要打针不: what to do, never filed (blind test 29)
+                return [{"text": advised}]
+            if advice_asked.wants_police(message.text) and triage.has_problem(message.text) \
+                    and not triage.has_danger(message.text):  # 我要报警 电瓶车遭偷了: filed, 110 named (blind test 29)
+                message = with_note(message, advice_asked.CALL_POLICE)
             sick = sick_child.advice(message.text)
             if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
                 return [{"text": sick}]

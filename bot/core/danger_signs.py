@@ -16,7 +16,10 @@ _VICTIM = r"人|婆娘|老婆|媳妇|女人|男人|老公|娃|孩子|小孩|老�
 _FIGHT = re.compile(r"打架|打起来|打群架|群殴|斗殴|遭人打|被人打|挨打|打人|往死里打|"
                     rf"(?:在|把|又在|正在)打(?:{_VICTIM})|"
                     r"(?:拿|提|抄|捡)(?:起|了|到|着)?[^，,。！!？?\s]{0,4}(?:棍|棒|砖|刀|钢管|铁|凳|酒瓶)"
-                    r"[^，,。！!？?\s]{0,3}(?:打|砸|敲)")
+                    r"[^，,。！!？?\s]{0,3}(?:打|砸|敲)|"
+                    # 拿皮带抽娃娃 (blind test 29, A77b was told 120): a belt, a hanger, a cane taken to someone
+                    r"(?:拿|用|提)(?:起|了|着)?[^，,。！!？?\s]{0,3}(?:皮带|衣架|竹条|竹片|藤条|鸡毛掸|棍|棒)"
+                    r"[^，,。！!？?\s]{0,3}(?:抽|打|揍)")
 # Said of another day, or as a habit with nothing now: a complaint, not an emergency.
 _NOT_NOW = re.compile(r"昨天|昨晚|前天|上次|上回|之前|以前|那天|经常|老是|天天|每天|打过")
 _NOW = re.compile(r"在打|正在|打起来了|现在|刚刚|快来|救命")
@@ -37,10 +40,21 @@ def fight(plain: str) -> bool:
 _FIRE_OR_GAS = re.compile(r"火|烟|烧|爆|炸|煤气|燃气|天然气|液化气|漏气|触电|漏电|被困|困在|困到|困住|出不来")
 
 
+# A child beaten (blind test 29, A77: "隔壁天天打娃娃 娃娃哭得好造孽" was an ordinary ticket): child abuse, the police's
+# even as a habit, never a claw machine (打娃娃机) nor a jab (打针).
+_CHILD_BEATEN = re.compile(r"(?:打|抽|揍|虐待|虐)(?:娃娃|娃儿|娃|孩子|小孩|小娃|细娃)(?![娃儿]?机)|"
+                           r"(?:娃娃|娃儿|孩子|小孩)[^，,。！!？?\s]{0,3}(?:遭打|被打|挨打|遭抽|被抽|被虐待)")
+
+
+def child_beaten(plain: str) -> bool:
+    """A child beaten or abused, now or as a habit (天天打娃娃): for the police, the duty officer told."""
+    return _CHILD_BEATEN.search(plain) is not None and _KNIFE_NOT_NOW.search(plain) is None
+
+
 def beating_not_fire(plain: str) -> bool:
     """A fight or a beating with no fire, smoke, gas or rescue in it: the police's (110), never 消防安全, whatever the
     classifier guessed from 救命 (blind test 27, A77a: "隔壁那家男的又在打老婆 喊救命" was told 119)."""
-    return fight(plain) and _FIRE_OR_GAS.search(plain) is None
+    return (fight(plain) or child_beaten(plain)) and _FIRE_OR_GAS.search(plain) is None
 
 
 def hurt_in_fight(plain: str) -> bool:
@@ -49,15 +63,26 @@ def hurt_in_fight(plain: str) -> bool:
 
 
 # Someone lying out in the street or the cold (躺起, 睡在路边), drunk or not: may freeze or be hurt.
-_SOMEONE = r"人|老人|老头|老汉|老太|婆婆|爷爷|奶奶|大爷|大妈|男的|女的|娃|孩子|小孩|醉汉|酒鬼|小伙子|流浪"
+_SOMEONE = r"人|老人|老头|老汉|老太|婆婆|爷爷|奶奶|大爷|大妈|男的|女的|娃|孩子|小孩|醉汉|酒鬼|醉鬼|小伙子|流浪"
 _LYING = re.compile(rf"(?:{_SOMEONE})[^。！!？?]{{0,8}}(?:躺起|躺在|躺倒|睡在|睡起|趴在|趴起|倒在)")
-_OUT = re.compile(r"路边|街上|路上|马路|公交站|车站|站台|地上|桥下|桥洞|外头|外面|雪地|草地|河边|门口|花坛|"
+_OUT = re.compile(r"路边|街上|路上|路中间|路当中|路中央|马路|"
+                  r"公交站|车站|站台|地上|桥下|桥洞|外头|外面|雪地|草地|河边|门口|花坛|"
                   r"喝醉|醉了|冷得|天冷|好冷|冻|一动不动|不动")
 
 
 def lying_out(plain: str) -> bool:
     """Someone lying in the street, on the ground or in the cold."""
     return _LYING.search(plain) is not None and _OUT.search(plain) is not None
+
+
+# Lying in the middle of the road (blind test 29, B39: "门口有个醉鬼躺在路中间" was an ordinary ticket): cars may run
+# him over, the police's to move him.
+_IN_THE_ROAD = re.compile(r"路中间|路当中|路中央|马路上|马路中间|车道")
+
+
+def lying_in_the_road(plain: str) -> bool:
+    """Someone lying out in the middle of a road."""
+    return lying_out(plain) and _IN_THE_ROAD.search(plain) is not None
 
 
 # A smell of gas or a leak said now, even as a guess ("怕是天然气漏了": Sichuanese 怕是, "probably").
@@ -159,11 +184,14 @@ def bite_advice(text: str) -> str:
 
 # Someone on a roof's or a bridge's edge, or 怕是要跳 with no 楼 said (blind test 28, A-B63: "楼顶上有个女的站在边边上
 # 怕是要跳", "爬到…楼顶上了 在边边上走来走去" were ordinary tickets). Never 跳绳, 跳舞, 跳广场舞, 跳远: a game.
-_HIGH = r"楼顶|房顶|屋顶|天台|顶楼|楼上顶上|桥上|大桥|桥栏杆|栏杆外|护栏外|窗台|阳台外"
+_HIGH = r"楼顶|房顶|屋顶|天台|顶楼|楼上顶上|桥上|大桥|桥栏杆|栏杆外|护栏外|窗台|阳台外|栏杆|护栏|窗子|窗户"
 _EDGE = r"边边|边上|边沿|边缘|外头|外面|外边"
 _ON_EDGE_VERB = r"站|坐|爬|蹲|翻|跨|趴|走来走去|晃来晃去|走来走|不下来|喊不下来|劝不下来"
-_ON_THE_EDGE = re.compile(rf"(?:{_HIGH})[^。！!？?]{{0,16}}(?:{_EDGE})|(?:{_EDGE})[^。！!？?]{{0,4}}(?:{_HIGH})")
-_EDGE_PERSON = re.compile(r"人|女的|男的|小伙子|姑娘|娃|孩|老人|老头|老汉|婆婆|大爷|大妈|学生|他|她")
+# 翻出栏杆了, 站在阳台栏杆外面, 站在五楼窗子外面的台台上 (blind test 29, A1: ordinary tickets): outside a railing or
+# a window.
+_ON_THE_EDGE = re.compile(rf"(?:{_HIGH})[^。！!？?]{{0,16}}(?:{_EDGE})|(?:{_EDGE})[^。！!？?]{{0,4}}(?:{_HIGH})|"
+                          r"翻(?:出|过|到)(?:了)?(?:阳台|楼顶|天台)?(?:的)?(?:栏杆|护栏|围栏|窗户|窗子|窗台)")
+_EDGE_PERSON = re.compile(r"人|女的|男的|小伙子|姑娘|娃|孩|老人|老头|老汉|老太|婆|大爷|大妈|学生|他|她")
 _EDGE_POSTURE = re.compile(_ON_EDGE_VERB)
 _GAME = r"绳|舞|广场|远|高|棋|皮筋|房子|格子|水(?!库)|槽|蚤|迪|操|伞"
 _JUMP_THREAT = re.compile(rf"(?:怕是|好像|可能|看样子|说|想|要|准备|打算|闹着|吵着|威胁)要?(?:往下)?跳(?!{_GAME})|"
@@ -218,7 +246,11 @@ def cut_by_knife(plain: str) -> bool:
 # Arson (blind test 28, B78: "有人在安居苑停车场放火烧车" was merged into another ticket): a fire, the fire brigade's,
 # and the police's for whoever set it. Never 放火炮, nor a risk (防止有人放火).
 _ARSON = re.compile(r"放火(?![炮把])|纵火|故意[^，,。！!？?\s]{0,4}(?:点火|点燃|烧)|点火烧|"
-                    r"(?:烧|点)(?:了)?(?:人家|别人)?的?车(?!票)")
+                    r"(?:烧|点)(?:了)?(?:人家|别人)?的?车(?!票)|"
+                    # 往车上倒汽油, 提桶汽油 说要把物业办公室烧了 (blind test 29, A3: ordinary tickets): petrol
+                    r"(?:倒|泼|淋|浇|洒)[^，,。！!？?\s]{0,3}(?:汽油|柴油|酒精)|"
+                    r"(?:提|拎|拿|抱)(?:起|了|着)?[^，,。！!？?\s]{0,3}(?:汽油|柴油)[^。！!？?]{0,16}(?:烧|点)|"
+                    r"(?:汽油|柴油)[^。！!？?]{0,16}(?:要|想|说)[^。！!？?]{0,10}(?:烧|点火|点燃)")
 
 
 def arson(plain: str) -> bool:

@@ -79,6 +79,15 @@ RESCUE_AND_POLICE = "119和110"
 ON_FIRE = re.compile(r"着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|火好大")
 
 
+_FIRE = re.compile(r"火|烟|烧|煤气|燃气|天然气")
+_CHOKING = re.compile(r"噎住|噎到|哽住|卡(?:到|住|在)?了?(?:喉咙|嗓子|气管)")
+
+
+def choking(text: str) -> bool:
+    """Someone choking on food (噎住了 喘不过气): an ambulance."""
+    return _CHOKING.search(text) is not None
+
+
 def trapped_by_disaster(text: str) -> bool:
     """People trapped by water, fire or a collapse, not in a lift."""
     return _STUCK.search(text) is not None and _BY_WHAT.search(text) is not None and not lift_trapped(text)
@@ -98,6 +107,14 @@ def category_for(category: str, text: str) -> str:
     is never 消防安全 for a 救命 in it (blind test 27, A77a was told 119); someone in the water may be (its rescue)."""
     if lift_trapped(text) and not hurt(text):
         return "housing_utilities"
+    if danger_signs.child_beaten(text) and not _FIRE.search(text):
+        return "public_security"  # 大人拿皮带抽娃娃 (blind test 29, A77b was told 120): the police's
+    if danger_signs.lying_in_the_road(text) and not hurt(text):
+        return "public_security"  # 醉鬼躺在路中间 (blind test 29, B39)
+    if choking(text):
+        return "health"  # 老汉吃饭噎住了 喘不过气 (blind test 29): an ambulance
+    if ON_FIRE.search(text) and not danger_signs.fight(text) and not drowning(text):
+        return "fire_safety"  # 垃圾桶燃起来了 (blind test 29, A12-4 was told 110): the fire brigade's
     if danger_signs.arson(text):
         return "fire_safety"  # 有人放火烧车 (blind test 28, B78): a fire, whatever the classifier guessed
     if danger_signs.shut_in_car(text):
@@ -128,6 +145,12 @@ def number_to_call(rules: RoutingRules, category: str, text: str) -> str:
         return PERSON_DOWN if hurt(text) else POLICE
     if danger_signs.arson(text) or danger_signs.shut_in_car(text):
         return RESCUE_AND_POLICE  # a fire set on purpose, someone shut in a car (blind test 28): 119 and the police
+    if danger_signs.lying_in_the_road(text) and not hurt(text):
+        return POLICE  # 醉鬼躺在路中间 (blind test 29, B39): the police to move him off the road
+    if danger_signs.child_beaten(text) and not _FIRE.search(text):
+        return PERSON_DOWN if hurt(text) else POLICE  # a child beaten (blind test 29, A77): 110, 120 too when hurt
+    if choking(text):
+        return AMBULANCE
     if danger_signs.mauled(text):
         return AMBULANCE  # mauled by a dog: an ambulance, never the police
     if (person_danger.missing_person(text) or _LIVE_WIRE.search(text)) and not hurt(text):

@@ -32,10 +32,29 @@ _INSIDE = re.compile(r"里(?:头|面|边)(?:还|都)?(?:有|关了?|困了?|关�
 _NOBODY = re.compile(r"(?:没|莫|没得|莫得|没有)(?:得)?人")
 
 
-def lift_with_people(text: str) -> bool:
-    """People shut in a lift: a lift named and someone inside it or shut in, nobody said to be out of it."""
-    plain = _plain(text)
+
+
+# Told of another day, as what went wrong before ("电梯经常停 上礼拜还把一个老人关在里头半个小时", blind test 29,
+# B159 raised a lift emergency): a lift to fix, nobody shut in now unless now is said.
+_PAST = re.compile(r"上礼拜|上个?星期|上周|上个月|上次|上回|前几天|前天|昨天|昨晚|去年|那次|有一次|以前")
+_NOW = re.compile(r"现在|正在|刚刚|刚才|还在|快来|救命|赶紧|马上")
+
+
+def _shut_in_lift(plain: str) -> bool:
     return _LIFT.search(plain) is not None and _INSIDE.search(plain) is not None and _NOBODY.search(plain) is None
+
+
+def lift_trouble_of_the_past(text: str) -> bool:
+    """People shut in a lift on another day (上礼拜还把一个老人关在里头), nothing said to be happening now."""
+    plain = _plain(text)
+    return _shut_in_lift(plain) and _PAST.search(plain) is not None and _NOW.search(plain) is None
+
+
+def lift_with_people(text: str) -> bool:
+    """People shut in a lift now: a lift named and someone inside it or shut in, nobody said to be out of it, not
+    told of another day."""
+    plain = _plain(text)
+    return _shut_in_lift(plain) and not lift_trouble_of_the_past(plain)
 
 
 # Who can be down (倒起了 / 倒了 said of a person): a thing fallen over (垃圾桶翻倒起了, 大树吹倒起了, blind test 23,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import angry_words, danger_signs, help_requests, problem_context, question_kinds
+from bot.core import angry_words, danger_signs, help_requests, person_danger, problem_context, question_kinds
 from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
@@ -31,7 +31,7 @@ STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
 _STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
 # Happening now and dangerous to life or home. "救命" alone is enough.
 _DANGER = re.compile(
-    r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟大得很|全是烟|火好大|"
+    r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟子好大|烟子大得很|烟大得很|全是烟|火好大|"
     r"煤气味|燃气味|天然气味|液化气味|漏气|煤气.{0,4}(?:泄|漏)|"
     # A gas pipe hissing, maybe leaking ("天然气管子有点嗤嗤的响 不晓得是不是漏了", blind test 25: an ordinary ticket).
     r"(?:煤气|燃气|天然气|液化气)[^。！!？?]{0,10}(?:嗤|呲|滋滋|嘶嘶|丝丝|漏了|在漏)|"
@@ -41,7 +41,7 @@ _DANGER = re.compile(
     r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|"
     f"(?<![{STATE_VERBS}])倒起了|"
     r"倒在地|抽搐|口吐白沫|"
-    r"喘不上气|心脏病|血止不住|流了?好多血|头.{0,2}打破|脑壳.{0,3}(?:打破|打烂|破了|开花)|血流了|流血|"
+    r"喘不上气|喘不过气|喘不赢|噎住了?|噎到了|哽住了|心脏病|血止不住|流了?好多血|头.{0,2}打破|脑壳.{0,3}(?:打破|打烂|破了|开花)|血流了|流血|"
     r"一地的?血|满地.{0,2}血|好多血|"
     # Fallen and unable to get up, a head hit with a bottle or a brick (blind test 24, B93 and B97: ordinary tickets).
     r"(?:摔|跌)[^，,。！!？?]{0,8}(?:起不来|爬不起来|站不起来)|" + HEAD_HIT + "|"
@@ -53,7 +53,7 @@ _DANGER = re.compile(
     r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
     r"关到人|困到人|困人|困在电梯|被困在|人[^，,。！!？?\s]{0,3}困在|关在电梯|电梯.{0,6}(?:困|关到)|(?:关|困)了.{0,3}人在(?:里头|里面)|"
     r"触电|爆炸|塌了|倒塌|垮了|垮塌|塌方|跳楼(?![价甩])|自杀|轻生|"
-    r"水.{0,6}(?:灌|淹)|水一直冲|水哗哗(?:的|地)?(?:往|灌|进|淹)|淹了|淹到|漫进屋|"
+    r"水.{0,6}(?:灌|淹)(?![不没])|水一直冲|水哗哗(?:的|地)?(?:往|灌|进|淹)|淹了|淹到|漫进屋|"
     r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)|"
     r"(?:电线|插座|电闸|电表|电箱|配电箱|充电).{0,6}(?:冒火|打火|火花|冒烟)|"
     # A theft happening now (blind test 8, #123: "有人在河滨公园偷电缆 两个人 开个面包车" got no 110 advice).
@@ -67,7 +67,8 @@ _PEOPLE_OR_HOME = re.compile(r"人|房|屋|楼|家|娃|孩|老汉|老婆婆|住|
 # Said of a risk, not of something happening ("电线乱拉 怕着火").
 # Water (a drip from upstairs, a leaking pipe, a wet ceiling): an emergency only with danger words in it
 # (水漫进屋, 电线泡水), never on the classifier's word alone. Blind test 5, #117: "楼上又在往下滴水了" was told 119.
-_WATER = re.compile(r"滴水|漏水|渗水|冒水|积水|停水|水管|水龙头|水表|下水|往下滴|在滴|滴到|漏到|渗到|渗漏|浸水")
+_WATER = re.compile(r"水渠|沟渠|灌不进|灌不到|灌溉|"  # 田里灌不进水 (blind test 29, B66 was told 119): no flood
+                    r"滴水|漏水|渗水|冒水|积水|停水|水管|水龙头|水表|下水|往下滴|在滴|滴到|漏到|渗到|渗漏|浸水")
 _ONLY_A_RISK = re.compile(r"怕|担心|防止|预防|万一|会不会|隐患|容易")
 _ABUSE = re.compile(
     r"傻[逼比屄b]|煞笔|沙比|\bsb\b|你妈的|他妈的|妈的|尼玛|操你|草泥马|日你|狗日|龟儿子|瓜娃子|"
@@ -153,7 +154,7 @@ def has_danger(text: str) -> bool:
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain) or danger_signs.fight(plain) \
             or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain) \
             or danger_signs.about_to_end_life(plain) or danger_signs.in_water(plain) or danger_signs.mauled(plain) \
-            or danger_signs.shut_in_car(plain) or danger_signs.arson(plain):
+            or danger_signs.shut_in_car(plain) or danger_signs.arson(plain) or danger_signs.child_beaten(plain):
         return True  # a swear word never cancels a fight (blind test 26): abuse is checked only after this
     found = {m.group(0) for m in _DANGER.finditer(plain)}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
@@ -231,8 +232,9 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
             or danger_signs.minor_bite(plain):
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
         # 没得大事: a scrape, no big deal (blind test 26)
-    if is_abuse(plain) or _only_a_way_collapsed(plain) or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) \
-            or _STAND_DOWN.search(plain) or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
+    if is_abuse(plain) or person_danger.lift_trouble_of_the_past(plain) or _only_a_way_collapsed(plain) \
+            or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) or _STAND_DOWN.search(plain) \
+            or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
     return classified_as_emergency
 

@@ -128,7 +128,7 @@ def test_a_building_or_an_estates_gate_is_a_place_and_a_bare_crossing_is_not():
     ("other", "快来人啊 有个娃儿掉河里了", "public_security"),
     ("other", "对门的孤寡老人两天没开门了 电话也打不通", "elderly_care"),
     ("fire_safety", "有人掉河里了", "fire_safety"),  # the classifier's own category stands
-    ("other", "着火了", "other"),
+    ("other", "着火了", "fire_safety"),  # a fire is the fire brigade's (blind test 29, A12-4 was told 110)
 ])
 def test_an_emergency_the_classifier_could_not_place_is_filed_by_who_is_in_danger(category: str, text: str,
                                                                                    expected: str):

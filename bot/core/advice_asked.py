@@ -1,0 +1,47 @@
+"""What to do, asked with nothing for a worker to fix (blind test 29, A14-12, A12-3):
+an earthquake felt ("地震了 楼在晃 咋个办" was told 120 and asked where,
+"刚才是不是地震了 我们要不要跑下楼" got 没太看懂), a dog bite or a cat scratch asked about
+("遭狗咬了 狂犬疫苗去哪点打", "被猫抓了 要打针不" were asked where): answered with what to do now,
+never filed and never asked where. A bite told with its place or its blood
+("遭狗咬了一口 流血了 在阳光小区19栋") stays a report."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain as _plain
+from bot.core import danger_signs
+
+_QUAKE = re.compile(r"地震|震感|余震")
+# Someone hurt or shut in by it: an emergency, never only advice.
+_QUAKE_HARM = re.compile(r"压|埋|困|塌|垮|受伤|流血|出不来|救命")
+QUAKE = "地震时先伏地、找桌子遮挡、手抓牢，别跳楼；晃停了再从楼梯下到空地，别坐电梯。有人受伤打120。"
+
+_BITE_OR_SCRATCH = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}(?:咬|抓|挠)|(?:遭|被)(?:狗|犬|猫)")
+_JAB_ASKED = re.compile(r"狂犬|疫苗|打针|打啥子针|打什么针|打不打|要不要打|哪点打|哪里打|在哪打|咋个办|怎么办")
+_TOLD_AS_REPORT = re.compile(r"血|栋|小区|花园|苑|门口|路|街|村|组|流浪|野狗|咬人")
+BITE = "先用肥皂水和清水冲洗伤口15分钟，24小时内到疾控中心或社区卫生服务中心打狂犬疫苗。"
+
+
+def advice(text: str) -> str | None:
+    """The advice for an earthquake felt or a bite or scratch asked about; None for anything else."""
+    plain = _plain(text)
+    if not plain:
+        return None
+    if _QUAKE.search(plain) and _QUAKE_HARM.search(plain) is None:
+        return QUAKE
+    if _BITE_OR_SCRATCH.search(plain) and _JAB_ASKED.search(plain) and _TOLD_AS_REPORT.search(plain) is None \
+            and not danger_signs.mauled(plain):
+        return BITE
+    return None
+
+
+# "我要报警" with a crime told (blind test 29, A6-6: "我要报警 电瓶车遭偷了 安居苑" was filed, 110 never said):
+# filed, and the police named.
+_WANTS_POLICE = re.compile(r"报警(?![器铃灯装])|报案|找警察|喊警察")  # never 烟雾报警器坏了
+CALL_POLICE = "要报案请直接打110，我们也记下了，网格员会跟进。"
+
+
+def wants_police(text: str) -> bool:
+    """Whether a report asks for the police (我要报警 …)."""
+    return _WANTS_POLICE.search(_plain(text)) is not None
