@@ -14,10 +14,24 @@ from actions import tracker_data
 from actions.menu import answering, last_bot_action
 from actions.runtime import context
 from actions.sender import sender_person
-from bot.core import knowledge, points, problem_context, question_kinds, questions, residence, triage
+from bot.core import (
+    after_report,
+    help_requests,
+    knowledge,
+    points,
+    problem_context,
+    question_kinds,
+    questions,
+    residence,
+    triage,
+)
 from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
+# After an answer that may not settle it (an entry with `callback`); its words are answers.QUESTION_MARKERS' callback.
+CALLBACK_OFFER = "要查您家的具体情况，回复1，请工作人员给您回电。"
+# A bare acknowledgement with nothing before it to acknowledge (好的, 晓得了): a short word back, never 没太看懂.
+ACKNOWLEDGED = "好的，有事随时发消息说。"
 
 
 def channel_and_message(tracker: Tracker) -> tuple[str, int | None]:
@@ -93,6 +107,8 @@ class ActionAnswerPolicy(Action):
         if answering(tracker) == "problem" and triage.has_problem(text):
             # Told "请说说是什么问题", the answer is the report even asked as a question (水管爆了 咋个办嘛, bt 7 #42).
             return [FollowupAction("action_unsure")]
+        if help_requests.asks_for_help(text):  # 老伴瘫在床上 有没有上门服务: someone is sent (blind test 29)
+            return [FollowupAction("action_unsure")]
         before = tracker_data.metadata(tracker).get("before")
         if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)
             dispatcher.utter_message(text=str(before))
@@ -136,8 +152,14 @@ class ActionAnswerPolicy(Action):
                 return [SlotSet(UNANSWERED_SLOT, True)]
             whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact,
                                          found.entry.ask)
+            if found.entry.callback:  # 残疾补贴断了: why, for this household, is for a person (blind test 29)
+                channel, message_id = channel_and_message(tracker)
+                questions.log_miss(session, ctx.clock, tracker.sender_id, channel, text, message_id)
         dispatcher.utter_message(response="utter_policy_answer", answer=found.entry.answer,
                                  who=f"网格员{whom.name}" if whom.grid_worker else whom.name, phone=whom.phone)
+        if found.entry.callback:
+            dispatcher.utter_message(text=CALLBACK_OFFER)
+            return [SlotSet(UNANSWERED_SLOT, True)]
         return [SlotSet(UNANSWERED_SLOT, None)]
 
 
@@ -154,6 +176,9 @@ class ActionNotUnderstood(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
+        if after_report.acknowledges(text):  # 好的 alone (blind test 29)
+            dispatcher.utter_message(text=ACKNOWLEDGED)
+            return []
         if self.PROBLEM_IS_REPORT and triage.has_problem(text) and not problem_context.asks(text) \
                 and not triage.asks_despite_problem(text) and find_answer(tracker, text) is None:
             return [FollowupAction("action_unsure")]

@@ -366,6 +366,8 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
         else:
             dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
+        if care_words.water_advice(report.text):  # 水是黄的 能煮饭不: not to drink it yet (blind test 29)
+            dispatcher.utter_message(text=care_words.water_advice(report.text))
         if danger_signs.bite_advice(report.text):  # 被狗咬了一口 (blind test 27, B71): the rabies jab
             dispatcher.utter_message(text=danger_signs.bite_advice(report.text))
         return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", number)]

@@ -30,6 +30,7 @@ from bot.core import (
     ticket_focus,
     ticket_listing,
     ticket_questions,
+    triage,
     urging,
 )
 from bot.core.commands import ticket_number_in
@@ -262,6 +263,10 @@ class ActionRateService(Action):
                 if redone:  # 一般般嘛 after another reporter's rating reopened it (blind test 22, #72): say why
                     dispatcher.utter_message(text=rating_remarks.STILL_WORKING.format(number=redone[0].number))
                     return []
+                if answers.rating_in(tracker_data.text(tracker)) is None \
+                        and triage.information_request(tracker_data.text(tracker)) == "question":
+                    # 垃圾分类咋个分嘛: 分 read as a score; asked, nothing to rate: answered (blind test 29)
+                    return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
                 dispatcher.utter_message(response="utter_nothing_to_rate")
                 return []
             number = waiting.number

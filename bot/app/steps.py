@@ -203,6 +203,11 @@ class InformationRequests:
         if chatter.missent(message.text) and not message.payload.get("photos") \
                 and await asyncio.to_thread(self._filed_nothing_before, message):
             return [{"text": chatter.NEVER_MIND}]  # 王哥 晚上喝酒不, then 发错了 对不起哈 (blind test 26, A71)
+        if not message.payload.get("photos"):
+            day = small_talk.what_day(message.text, self.clock.now() if self.clock is not None else datetime.now(UTC))
+            pet = care_words.lost_pet(message.text)
+            if day is not None or pet is not None:  # 今天星期几, 我家猫跑丢了 (blind test 29)
+                return [{"text": day or pet or ""}]
         talk = small_talk.reply(message.text) if not message.payload.get("photos") else None
         if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
             return [{"text": talk}]

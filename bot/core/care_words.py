@@ -4,6 +4,9 @@
   严重 就是问问: asked where, or 没太看懂): short first-aid words for it, never filed, never asked where. A serious
   sign (骨折, 站不起来, 头破), a bite, a danger or a fault of something beside the hurt (楼梯灯不亮 我摔了一跤) is
   none: the emergency and report flows have those;
+- tap water yellow, muddy or smelling, reported (水是黄的 能煮饭不, 自来水有股怪味 喝得不: blind test 29): not to drink
+  or cook with it until it is checked, boiled or bottled water meanwhile;
+- a pet run off (我家猫跑丢了 能帮忙找一下不, blind test 29: asked where): a kind word and where to look, never filed;
 - someone alone and afraid while their report is placed (停电了 屋头黑黢黢的 我一个老太婆 有点怕): a comforting word
   before "where?"."""
 
@@ -70,3 +73,27 @@ def comfort(text: str) -> str:
     if _AFRAID.search(plain) is None:
         return ""
     return COMFORT_DARK if _DARK.search(plain) else COMFORT
+
+
+_BAD_WATER = re.compile(r"(?:自来水|水龙头|水管|水)[^，,。！!？?\s]{0,8}"
+                        r"(?:黄|浑|混|黑|发绿|怪味|异味|臭|有沙|沙子|虫)|黄水|浑水")
+WATER = "检查清楚前先别直接喝、别拿来煮饭，要用就烧开，或先用桶装水。"
+
+
+def water_advice(text: str) -> str:
+    """Not to drink or cook with tap water reported yellow, muddy or smelling; "" for any other report."""
+    return WATER if _BAD_WATER.search(_plain(text)) else ""
+
+
+_PET = r"猫|狗|狗狗|猫咪|咪咪|鹦鹉|鸟|兔子|宠物"
+_RUN_OFF = re.compile(rf"(?:{_PET})[^，,。！!？?\s]{{0,4}}(?:跑丢|走丢|丢了|不见了|跑了|跑出去|找不到|没回来)|"
+                      rf"(?:丢了|找不到)[^，,。！!？?\s]{{0,4}}(?:{_PET})")
+PET = "着急了吧！可以在楼栋群、业主群发张照片问问，请物业看看监控；猫狗常躲在附近楼道、车底，多喊喊。"
+
+
+def lost_pet(text: str) -> str | None:
+    """A kind word and where to look for a pet run off, else None (a pet hurt or biting is no lost pet)."""
+    plain = _plain(text)
+    if len(plain) > 40 or _RUN_OFF.search(plain) is None or re.search(r"咬|抓|伤|死|偷|打", plain):
+        return None
+    return PET

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain
+from bot.core import question_kinds
 
 # A chore done for the asker: shopping, medicine, meals, cleaning, carrying.
 _CHORE = (r"(?:(?:买|拿|取|开|送)(?:点|些|一点|几天的)?(?:菜|米|油|药|东西|饭)|做饭|煮饭|打扫|扫地|洗衣服?|"
@@ -21,6 +22,10 @@ _CHORE = (r"(?:(?:买|拿|取|开|送)(?:点|些|一点|几天的)?(?:菜|米|�
 # Asking someone to do it for me: 帮我买菜, 有人帮忙买药, 来帮我打扫一下, 给我送饭.
 _ASKS_HELP = re.compile(rf"(?:帮我|帮下我|帮哈我|帮忙|帮一下|帮一哈|来帮|给我|替我|帮我们|帮老人)"
                         rf"(?:[^，,。！!？?\s]{{0,4}}?){_CHORE}")
+# Someone asked to come (blind test 29: 老伴瘫在床上 想问有没有上门服务, 一个人住 水龙头拧不紧 能不能找人来看下).
+_ASKS_SOMEONE = re.compile(r"上门服务|上门护理|上门照顾|上门看|上门帮|"
+                           r"(?:找|派|喊|叫|安排)(?:个|一个)?人(?:来|过来|上门)|"
+                           r"有(?:没有|没得)?人(?:来|过来|上门)(?:帮|看|修)")
 # That the asker cannot do it themselves: alone, old, unable to walk or get out.
 _CANNOT = re.compile(r"一个人住|独居|没人照顾|腿脚不方便|腿脚不好|腿不方便|走不动|下不了楼|下不来楼|出不了门|"
                      r"行动不便|瘫|年纪大了|岁数大了|老了|身体不好|病了|残疾|坐轮椅|眼睛看不见|子女不在|儿女不在")
@@ -45,7 +50,9 @@ def asks_for_help(text: str) -> bool:
     """Whether the message asks for a chore to be done for someone who cannot do it (帮我买菜 with 腿脚不方便), or for
     someone not seen lately to be looked in on (asks_to_look_in)."""
     said = plain(text)
-    return (_ASKS_HELP.search(said) is not None and _CANNOT.search(said) is not None) or asks_to_look_in(said)
+    someone_to_come = _ASKS_SOMEONE.search(said) is not None and not question_kinds.names_public_place(said)
+    return ((_ASKS_HELP.search(said) is not None or someone_to_come)
+            and _CANNOT.search(said) is not None) or asks_to_look_in(said)
 
 
 def asks_to_look_in(text: str) -> bool:

@@ -94,6 +94,9 @@ class Entry(BaseModel):
     # Words one of which a question must hold to be this entry: the specific thing it is about (涨 for the pension
     # rise, 审批 for a 低保 application's progress), so that a plain 养老金好久打钱 stays with the general entry.
     needs: list[str] = []
+    # The answer may not settle it (a subsidy stopped: why, for this household): a call back is offered after it, and
+    # a "1" next opens a question ticket as after an unanswered question (blind test 29).
+    callback: bool = False
 
     @field_validator("answer")
     @classmethod

@@ -21,6 +21,11 @@ _HOW = re.compile(r"(?:咋个|咋|怎么|怎样|如何)(?:样)?(?:自己)?(?:换
 _PUBLIC = re.compile(r"楼道|路灯|小区|门口|单元|电梯|公共|楼梯|走廊|过道|院坝|院子|街|路上|广场|公园|车库")
 
 
+def names_public_place(plain: str) -> bool:
+    """楼道, 路灯, 小区门口: a place or thing everyone shares is named."""
+    return _PUBLIC.search(plain) is not None
+
+
 def asks_about_benefit(plain: str) -> bool:
     """有没得补助, 医保能报不, 药费咋个报销: a question about a subsidy or reimbursement."""
     return _ASKS_BENEFIT.search(plain) is not None

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, Field, model_validator
@@ -69,6 +71,21 @@ class SmallTalk(BaseModel):
 @lru_cache(maxsize=4)
 def load(path: Path = DEFAULT_FILE) -> SmallTalk:
     return SmallTalk.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+
+
+# 今天星期几, 今天几号 (blind test 29, B189: the service station's hours): the day, from the clock.
+_WHAT_DAY = re.compile(r"^(?:请问)?(?:今天|今儿|今日)(?:是)?(?:(?:星期|礼拜|周)(?:几|多少)|几号|好多号|多少号)")
+_WEEKDAYS = "一二三四五六日"
+SERVICE_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def what_day(text: str, now: datetime) -> str | None:
+    """"今天是12月7日，星期一。" for 今天星期几 / 今天几号 (`now` in any zone, the service's day), else None."""
+    plain = unicodedata.normalize("NFKC", text or "").strip()
+    if len(plain) > 12 or _WHAT_DAY.search(plain) is None:
+        return None
+    day = now.astimezone(SERVICE_TZ)
+    return f"今天是{day.month}月{day.day}日，星期{_WEEKDAYS[day.weekday()]}。"
 
 
 def reply(text: str) -> str | None:

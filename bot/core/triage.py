@@ -82,7 +82,9 @@ _ABUSE = re.compile(
 # Words of a problem to fix: with them, a question ("路灯坏了咋个办") is still a report.
 _PROBLEM = re.compile(
     r"坏|漏|堵|臭|吵|烂|破|断|塌|垮|裂|脏|乱|占|偷|抢|打架|吵架|噪音|积水|停水|停电|没水|没人收|没人管|"
-    r"不亮|不通|不响|不修|修|松了|掉了|掉下来|丢了|不见了|翻了|倒了|歪了|爆了|冒水|渗水|滴水|水滴|滴到|滴下|往下滴|滴在|漫出|溢出|进水了|淹|卡住|卡主|卡起了|火|烟|味|欺负|拖欠|工资|"
+    r"不亮|(?:没|莫)得?亮|不通|不响|"
+    # The tap water yellow, muddy or smelling (blind test 29): water quality, a report.
+    r"水[^，,。！!？?\s]{0,3}(?:黄|浑|混|黑|发绿)|(?:黄|浑)水|水[^，,。！!？?\s]{0,4}(?:怪味|异味|臭味)|不修|修|松了|掉了|掉下来|丢了|不见了|翻了|倒了|歪了|爆了|冒水|渗水|滴水|水滴|滴到|滴下|往下滴|滴在|漫出|溢出|进水了|淹|卡住|卡主|卡起了|火|烟|味|欺负|拖欠|工资|"
     r"霸凌|骂|叫唤|咬|狗|老鼠|蚊子|虫|摔|病|晕|伤|痛|疼|危险|隐患|违章|违建|乱搭|乱倒|乱扔|乱停|找不到人|"
     # Rubbish described where it should not be ("花坛边上好多建筑垃圾", blind test 7, #63), not 垃圾分类 asked about.
     r"建筑垃圾|装修垃圾|渣土|(?:好多|一堆|一大堆|满地|遍地|到处都?是)垃圾|垃圾.{0,4}(?:堆|满了|成山|没人|莫得人|没得人)")
@@ -99,12 +101,20 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
                        r"(?:开门|关门|上班|下班|办公|开放|营业|休息|有人|在|行|得行|可以|能|要)不[?？]?$|"
                        # 老年人坐公交免费不, 是真的不 (blind test 28, B17, B82): what it costs, whether it is true
                        r"(?:免费|要钱|收钱|收费|贵|便宜|划算|真的|假的|对|准)不[?？]?$|真的假的|是真是假|"
+                       # 停车费一个月好多, 种点菜要得不 (blind test 29): what it costs, whether it is allowed
+                       r"(?:费|钱|价)[^，,。！!？?\s]{0,6}(?:好多|多少)(?:钱)?(?:嘛|哦|呢|啊)?$|要得不[?？]?$|"
                        # A-not-A asks (周末上不上班, 开不开门, 休不休息: blind test 22, #45)
                        r"([\u4e00-\u9fff])不\1|"
                        # 可以… closing its clause with 不 asks too (送外卖的可以帮你们发通知不 我天天在这几个小区跑)
                        r"(?:可以|能不能|能)[\u4e00-\u9fff]{1,12}?不(?=\s|$)")
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
-_CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|联系|是哪个|是谁|叫啥)|(?:电话|号码).{0,4}网格员|找哪个|找谁")
+# 网格员有微信没得, 把网格员微信给我 (blind test 29): their published phone, never a number to register.
+_CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|微信|联系|是哪个|是谁|叫啥)|(?:电话|号码|微信).{0,4}网格员")
+# 找哪个 alone (有事找哪个) asks whom to contact; with a matter in it (天然气开通找哪个, 开个居住证明 找哪个: blind test
+# 29) it is a question about that matter, for the knowledge base.
+_WHOM = re.compile(r"找哪个|找谁")
+_NO_MATTER = re.compile(r"[\s，,。？?!！]|我|有|事情?|问题|要|应该|该|去|这个|那个|这种|这些|哦|嘛|呢|啊|哈|的|了|那|"
+                        r"请问|想问一?下")
 # Someone else's number ("我想找李磊 他电话好多", blind test 6, #80): never given; the sender's own contacts are.
 _SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)|"
                       # 帮我查一下楼上李婆婆家的电话号码 (blind test 22, #88)
@@ -267,7 +277,7 @@ def information_request(text: str) -> str | None:
         return None
     if _BOARD.search(plain) and len(plain) <= 20:
         return "board"
-    if _CONTACT.search(plain):
+    if _CONTACT.search(plain) or (_WHOM.search(plain) and not _NO_MATTER.sub("", _WHOM.sub("", plain))):
         return "contact"
     if _SOMEONE.search(plain):
         return "someone_contact"
