@@ -17,6 +17,7 @@ from actions.sender import sender_person
 from bot.core import (
     after_report,
     help_requests,
+    how_to,
     knowledge,
     points,
     problem_context,
@@ -113,8 +114,8 @@ class ActionAnswerPolicy(Action):
         if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)
             dispatcher.utter_message(text=str(before))
         asked = triage.information_request(text)
-        about_the_bot = {"how_to_vote": triage.HOW_TO_VOTE, "how_to_photo": triage.HOW_TO_PHOTO,
-                         "how_to_location": triage.HOW_TO_LOCATION}
+        about_the_bot = {"how_to_vote": how_to.HOW_TO_VOTE, "how_to_photo": how_to.HOW_TO_PHOTO,
+                         "how_to_location": how_to.HOW_TO_LOCATION}
         if asked in about_the_bot:  # about the bot itself: answered here
             dispatcher.utter_message(text=about_the_bot[asked])
             return [SlotSet(UNANSWERED_SLOT, None)]
@@ -125,9 +126,9 @@ class ActionAnswerPolicy(Action):
             if named is not None:  # 我住河畔花园的 网格员是哪个: that place's grid worker (blind test 22, #94)
                 dispatcher.utter_message(text=named)
                 return [SlotSet(UNANSWERED_SLOT, None)]
-            dispatcher.utter_message(text=triage.voice_reply(whom.name, whom.phone, whom.grid_worker)
+            dispatcher.utter_message(text=how_to.voice_reply(whom.name, whom.phone, whom.grid_worker)
                                      if asked == "how_to_voice" else
-                                     triage.contact_reply(whom.name, whom.phone, whom.grid_worker,
+                                     how_to.contact_reply(whom.name, whom.phone, whom.grid_worker,
                                                           asked == "someone_contact"))
             return [SlotSet(UNANSWERED_SLOT, None)]
         if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):

@@ -21,6 +21,7 @@ from bot.core import (
     council_words,
     fraud_calls,
     held_words,
+    how_to,
     lifecycle,
     privacy,
     questions,
@@ -237,11 +238,11 @@ class InformationRequests:
         if asked not in self.ANSWERED:
             return message
         if asked == "how_to_vote":
-            return [{"text": triage.HOW_TO_VOTE}]
+            return [{"text": how_to.HOW_TO_VOTE}]
         if asked == "how_to_photo":
-            return [{"text": triage.HOW_TO_PHOTO}]
+            return [{"text": how_to.HOW_TO_PHOTO}]
         if asked == "how_to_location":
-            return [{"text": triage.HOW_TO_LOCATION}]
+            return [{"text": how_to.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
 
     async def _angry(self, message: Claimed) -> str | None:
@@ -299,8 +300,8 @@ class InformationRequests:
             if asked == "call_us":
                 return reaching_us.reply(whom.name, whom.phone, whom.grid_worker)
             if asked == "how_to_voice":
-                return triage.voice_reply(whom.name, whom.phone, whom.grid_worker)
-            return triage.contact_reply(whom.name, whom.phone, whom.grid_worker, asked == "someone_contact")
+                return how_to.voice_reply(whom.name, whom.phone, whom.grid_worker)
+            return how_to.contact_reply(whom.name, whom.phone, whom.grid_worker, asked == "someone_contact")
 
 
 class AboutTheirTickets:

@@ -383,27 +383,3 @@ def who_asked(text: str) -> str:
     """"好的，楼上那家怎么了？请说说是什么问题…": the reply to who alone."""
     plain = _bare(text)
     return WHO_ASKED.format(who=_WHO_LEAD.sub("", plain)[:12] or plain[:12])
-
-
-HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"
-HOW_TO_PHOTO = "拍好照片直接发过来就行，跟着问题一起发或紧接着发，都会附到您的工单上。"
-# What the channels take (README): voice and locations on the WeChat Official Account (and locations on Telegram);
-# SMS takes neither, so the place is said in words, and the grid worker can be called.
-HOW_TO_LOCATION = "在微信公众号里点“+”选“位置”发来就行；发短信的话直接说小区和楼栋，比如“阳光小区3栋门口”。"
-
-
-def voice_reply(name: str, phone: str, grid_worker: bool) -> str:
-    """The answer to "可以发语音不": where a voice message is taken, and whom to call instead."""
-    who = f"网格员{name}" if grid_worker else name
-    return f"可以。在微信公众号里直接发语音，会转成文字交给网格员；不方便也可以打{who}电话{phone}。"
-
-
-def contact_reply(name: str, phone: str, grid_worker: bool, someone_else: bool = False) -> str:
-    """The answer to "what is my grid worker's number": their published contact, whole. Asked for anyone
-    else's number, the same contact, saying others' numbers are not given out."""
-    if someone_else:
-        whom = f"您的网格员{name}" if grid_worker else name
-        return f"这个电话不便提供，可以找{whom}（{phone}）帮您联系。"
-    if grid_worker:
-        return f"您的网格员是{name}，电话{phone}，有事可以直接打。"
-    return f"您还没有分到网格，有事找{name}，电话{phone}。"

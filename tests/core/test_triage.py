@@ -3,7 +3,7 @@ information request is answered, never filed."""
 
 import pytest
 
-from bot.core import triage
+from bot.core import how_to, triage
 
 
 @pytest.mark.parametrize("text", ["傻逼", "滚", "滚！", "你们这些废物", "一群垃圾", "妈的 没用的东西"])
@@ -85,8 +85,8 @@ def test_a_problem_asked_as_a_question_is_still_a_report(text: str):
 
 
 def test_the_answers_fit_one_sms_part_and_give_the_grid_workers_number_whole():
-    assert len(triage.HOW_TO_VOTE) <= 70 and len(triage.HOW_TO_PHOTO) <= 70 and len(triage.CALM_REPLY) <= 70
-    reply = triage.contact_reply("李磊", "13700000001", grid_worker=True)
+    assert len(how_to.HOW_TO_VOTE) <= 70 and len(how_to.HOW_TO_PHOTO) <= 70 and len(triage.CALM_REPLY) <= 70
+    reply = how_to.contact_reply("李磊", "13700000001", grid_worker=True)
     assert reply == "您的网格员是李磊，电话13700000001，有事可以直接打。"
 
 
@@ -109,7 +109,7 @@ def test_a_problem_a_place_or_another_request_is_not_taken_for_a_bare_opener(tex
 
 
 def test_asked_for_someone_elses_number_the_reply_gives_only_the_senders_own_contact():
-    reply = triage.contact_reply("黄霞", "13700000006", grid_worker=True, someone_else=True)
+    reply = how_to.contact_reply("黄霞", "13700000006", grid_worker=True, someone_else=True)
     assert "13700000006" in reply and "不便提供" in reply and len(reply) <= 70
 
 

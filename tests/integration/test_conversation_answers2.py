@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import someones_number, triage
+from bot.core import how_to, someones_number
 from tests.integration.stack import Stack
 from tests.integration.talk import assignee_phone, number_in, register, say, tickets_of, told
 
@@ -47,8 +47,8 @@ def test_how_to_send_a_photo_is_answered_in_either_word_order(running: Stack):
     stranger = STRANGERS[1]
     [photo] = say(running, stranger, "照片咋个发给你们")
     [where] = say(running, stranger, "位置咋个发")
-    assert photo == triage.HOW_TO_PHOTO, photo
-    assert where == triage.HOW_TO_LOCATION, where
+    assert photo == how_to.HOW_TO_PHOTO, photo
+    assert where == how_to.HOW_TO_LOCATION, where
     assert tickets_of(running, stranger) == []
 
 
