@@ -66,6 +66,7 @@ from bot.core import (
     emergency_downgrade,
     emergency_followups,
     emergency_updates,
+    followup_words,
     followups,
     held_words,
     lifecycle,
@@ -211,7 +212,7 @@ class DialogueContext:
             if praised is not None:
                 return praised
         named = ticket_number_in(text)
-        if named is not None and followups.urges_by_number(text):  # 催T1001: never left to the engine's guess
+        if named is not None and followup_words.urges_by_number(text):  # 催T1001: never left to the engine's guess
             urged = await asyncio.to_thread(self._urge_named, message, named)
             if urged is not None:
                 return urged
