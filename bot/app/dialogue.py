@@ -165,6 +165,8 @@ class DialogueContext:
             point = await asyncio.to_thread(self.joins.sent_point, message)  # 我刚才不是发了位置嘛 (blind test 8, #22)
             if point is not None:
                 message = replace(message, payload={**message.payload, "lat": point[0], "lon": point[1]})
+        if not look.held_place and look.recent_place:  # 5栋门口的下水道盖子也烂了: the estate just reported (bt 29)
+            look.held_place = place_parts.said_in_estate(look.recent_place, text) or None
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
         if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it

@@ -13,6 +13,7 @@ from shapely.geometry import Point, shape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.place_parts import PARTS
 from bot.store.models import OrgUnit, Person
 
 
@@ -135,7 +136,10 @@ def within_held(session: Session, own: str, held: str) -> str:
     held one when it names none."""
     if not own or not held or held in own:
         return own or held
-    return f"{held}{own}" if not match_place(session, own).grids and match_place(session, held).grids else own
+    if match_place(session, own).grids or not match_place(session, held).grids:
+        return own
+    lead = PARTS[0].match(own)  # 61栋门口 with 安居苑61栋 held: 安居苑61栋门口, the building once
+    return f"{held[:-len(lead.group(0))]}{own}" if lead is not None and held.endswith(lead.group(0)) else f"{held}{own}"
 
 
 def grid_named_in(session: Session, text: str) -> OrgUnit | None:
