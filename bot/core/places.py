@@ -99,6 +99,7 @@ def _named(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]:
 
 
 SLIP_MIN = 4  # characters: a shorter name slipped by one is too like other words
+_ALIKE_ENDS = "苑院园"  # a short estate's last character written as one that sounds like it (安居院 for 安居苑)
 _SUFFIX = 2  # the last characters (花园, 小区, 社区) are kept: a slip there is another kind of place (阳光小学)
 
 
@@ -107,6 +108,13 @@ def _slipped(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]
     found: dict[str, list[OrgUnit]] = {}
     for unit in units:
         for name in [unit.name, *(unit.aliases or [])]:
+            if name and len(name) == SLIP_MIN - 1 and name[-1] in _ALIKE_ENDS and name not in found:
+                if any(text[i:i + 2] == name[:2] and text[i + 2:i + 3] in _ALIKE_ENDS and text[i + 2] != name[-1]
+                       for i in range(len(text) - 2)):  # 安居院8栋: 安居苑 (blind test 29, B4)
+                    grids = _grids_for(unit, units)
+                    if grids:
+                        found[name] = grids
+                continue
             if not name or len(name) < SLIP_MIN or name in found:
                 continue
             for start in range(len(text) - len(name) + 1):

@@ -9,7 +9,7 @@ import pytest
 from bot.common.clock import FakeClock
 from bot.core import place_answers
 from bot.core.place_parts import estate_of, nearby, spot_beside
-from bot.core.places import within_held
+from bot.core.places import match_place, within_held
 from bot.store.db import Database
 from tests.conftest import STRANGER
 from tests.core.helpers import make_report, submit
@@ -74,3 +74,10 @@ def test_withdrawing_another_tickets_thing_while_asked_where_names_that_ticket(d
         assert place_answers.other_withdrawn(s, STRANGER, "垃圾也没人收", "算了 不报了") is None  # the pending one
         assert place_answers.other_withdrawn(s, STRANGER, "垃圾也没人收", "垃圾那个不报了") is None
         assert place_answers.other_withdrawn(s, STRANGER, "垃圾也没人收", "灯那个修好没") is None  # no withdrawal
+
+
+def test_a_short_estate_written_with_a_sound_alike_end_is_that_estate(demo_db: Database):
+    with demo_db.session() as s:
+        assert match_place(s, "安居院8栋下水到堵了 厕所反水").name == "安居苑"
+        assert match_place(s, "安居园8栋").name == "安居苑"
+        assert match_place(s, "安居8栋").grids == []
