@@ -24,6 +24,9 @@ class ActionCancelWhileReporting(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = tracker_data.text(tracker)
+        withdrawn = ValidateReportForm().withdrawn_other(dispatcher, tracker, text)
+        if withdrawn:  # 灯那个不报了 while 垃圾 waits for its place: the lamp ticket, the 垃圾 still asked where
+            return [*(SlotSet(name, value) for name, value in withdrawn.items()), FollowupAction("report_form")]
         if not text.strip() or cancelling.says_cancel(text) or place_answers.reading(text) == "gives_up":
             dispatcher.utter_message(response="utter_cancelled")
             return [ActiveLoop(None), SlotSet("requested_slot", None)]

@@ -20,10 +20,12 @@ from actions.runtime import context
 from actions.sender import sender_person
 from actions.tickets import ActionWorkerTicket
 from bot.core import (
+    cancelling,
     care_words,
     commands,
     danger_signs,
     help_requests,
+    lifecycle,
     place_answers,
     reports,
     sent_before,
@@ -213,6 +215,15 @@ class ValidateReportForm(FormValidationAction):
         if asked and triage.danger_with(report_text, text):
             return {"report_text": f"{report_text} {text}", "report_place": RAISED}
         if asked:
+            with context().db.session() as session:  # 消防栓那个搞得咋样了: the other ticket's state, still asked where
+                other = place_answers.ticket_asked(session, tracker.sender_id, text)
+                if other is not None:
+                    dispatcher.utter_message(text=ticket_questions.status_reply(session, other))
+                    dispatcher.utter_message(text=place_answers.ASKED_AGAIN)
+                    return {"report_place": None, "last_ticket": other.number}
+            withdrawn = self.withdrawn_other(dispatcher, tracker, text)
+            if withdrawn:
+                return withdrawn
             read = place_answers.reading(text)
             if read == "gives_up" and names_a_grid(text):  # 算了 就在阳光小区: the place, said impatiently
                 read = None
@@ -244,6 +255,22 @@ class ValidateReportForm(FormValidationAction):
             dispatcher.utter_message(response="utter_place_unknown")
         return {"report_place": None, "report_place_tries": float(tries)}
 
+
+    def withdrawn_other(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> dict[str, Any]:
+        """灯那个不报了 物业来换了, while a 垃圾 report waits for its place: the lamp ticket withdrawn, the report still
+        asked where (blind test 29, B139); {} when the words take back no other ticket."""
+        with context().db.session() as session:
+            number = place_answers.other_withdrawn(session, tracker.sender_id,
+                                                   tracker.get_slot("report_text") or "", text)
+            if number is None:
+                return {}
+            try:
+                cancelling.cancel(session, context().clock, tracker.sender_id, number, text=text)
+            except lifecycle.TicketError:
+                return {}
+        dispatcher.utter_message(text=place_answers.OTHER_WITHDRAWN.format(number=number))
+        dispatcher.utter_message(text=place_answers.ASKED_AGAIN)
+        return {"report_place": None, "last_ticket": number}
 
     def _not_a_place(self, read: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
                      tries: int) -> dict[str, Any]:

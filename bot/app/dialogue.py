@@ -66,6 +66,7 @@ from bot.core import (
     emergency_downgrade,
     emergency_followups,
     emergency_updates,
+    followup_words,
     followups,
     held_words,
     lifecycle,
@@ -164,6 +165,8 @@ class DialogueContext:
             point = await asyncio.to_thread(self.joins.sent_point, message)  # 我刚才不是发了位置嘛 (blind test 8, #22)
             if point is not None:
                 message = replace(message, payload={**message.payload, "lat": point[0], "lon": point[1]})
+        if not look.held_place and look.recent_place:  # 5栋门口的下水道盖子也烂了: the estate just reported (bt 29)
+            look.held_place = place_parts.said_in_estate(look.recent_place, text) or None
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
         if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it
@@ -211,7 +214,7 @@ class DialogueContext:
             if praised is not None:
                 return praised
         named = ticket_number_in(text)
-        if named is not None and followups.urges_by_number(text):  # 催T1001: never left to the engine's guess
+        if named is not None and followup_words.urges_by_number(text):  # 催T1001: never left to the engine's guess
             urged = await asyncio.to_thread(self._urge_named, message, named)
             if urged is not None:
                 return urged

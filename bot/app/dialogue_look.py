@@ -40,6 +40,7 @@ class Look:
     held_photos: list[str] = field(default_factory=list)
     held_point: tuple[float, float] | None = None
     held_place: str | None = None  # a place sent alone (5栋2单元) just before, for the next report
+    recent_place: str | None = None  # the place of the sender's newest report of the window, open or not
     held_who: str | None = None  # who alone (我们楼上那家) just before, asked what happened: the next report begins so
 
 
@@ -67,6 +68,7 @@ class Reader:
                 look.open_report_point = (ticket.lat, ticket.lon) if ticket.lat is not None else None
             if self.hold_media:
                 self._held(s, message, look, now)
+            look.recent_place = reports.recent_place(s, message.sender, now - self.followup_window)
             look.held_who = held_words.held_who(s, message.channel, message.sender, message.id,
                                                now - self.followup_window)
         return look

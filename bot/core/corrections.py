@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import after_report, cancelling, lifecycle, place_parts, registry
 from bot.core.emergencies import landmark_in, reads_as_place, spoken_place
-from bot.core.followups import add_detail, ends_as_place, handlers
+from bot.core.followup_words import ends_as_place
+from bot.core.followups import add_detail, handlers
 from bot.core.notify import notify
 from bot.core.places import grid_named_in, match_place
 from bot.core.routing_rules import RoutingRules

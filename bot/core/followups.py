@@ -8,8 +8,6 @@ one, and when it is not clear which, the bot asks.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -28,6 +26,21 @@ from bot.core import (
 )
 from bot.core.emergencies import answers_where, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
+from bot.core.followup_words import (
+    ASKS,
+    BARE_WORDS,
+    NEIGHBOUR,
+    NEW_PROBLEM,
+    NOT_REPORTS,
+    OWN_INTENTS,
+    REFERS_BACK,
+    STATUS_WORDS,
+    URGE_WORDS,
+    URGED,
+    VOTE_WORDS,
+    asks_progress,
+    ends_as_place,
+)
 from bot.core.notify import notify
 from bot.core.other_problem import (
     announces_report,
@@ -66,41 +79,8 @@ PLACE_HELD = "已记下地点：{place}。请再说说是什么问题，比如�
 PLACE_HELD_MARK = "已记下地点："  # in the bot's reply to a place held for the next report (after 您好！, maybe)
 PLACE_ALONE_MAX = 20
 SMS_PART = 70
-# What a message says when it only goes with a photo or a location ("我在这", "看图").
-BARE_WORDS = frozenset({"", "我在这", "我在这里", "在这", "在这里", "这里", "这儿", "位置", "我的位置", "定位",
-                        "看图", "看照片", "照片", "图片", "你看", "看", "这个", "发个位置", "发位置"})
 HELD_PHOTOS = "held_photos"  # the timer that joins photos held for a new report to the open one
 
-# Intents that are their own request whatever came before: never read as a detail.
-OWN_INTENTS = frozenset({"emergency", "cancel", "vote", "ask_topics", "ask_points", "ask_policy", "register",
-                         "propose_topic", "greet", "goodbye", "thank", "help", "worker_ack", "worker_resolve",
-                         "affirm", "deny", "out_of_scope", "rate_service"})
-# check_status and urge count only with their words: "半夜两点都还在搓" read as urge is a detail.
-STATUS_WORDS = re.compile(r"进度|咋样|怎么样|咋个样|如何了|到哪|处理了没|处理没|查一?下|有没有人管|办得咋")
-URGED = re.compile(r"催|赶紧|快点|快些")  # 催一哈 好几天了都: an urge that says how long, never a detail
-URGE_WORDS = re.compile(r"催|快点|快些|赶紧|尽快|好久|多久|什么时候|啥时候|几时|咋还|怎么还|还没来|还不来|来人")
-# A new problem says so: 还有…, 另外…, 再反映一个…
-NEW_PROBLEM = re.compile(r"^(?:还有|另外|另一个|还要反映|再反映|顺便反映|再说个|再说一个|又有个|又有一个|"
-                         r"我还要|还想反映)")
-# A detail points back at the report: 她/他/它, 那个/这个, 就在…, 是在…, 一起的, 都还/还在/一直.
-REFERS_BACK = re.compile(r"^(?:她|他|它|那个|这个|那里|那边|那儿|就在|就是|是在|是\d|在\d|在[^，,。！!？?\s]{1,10}$)"
-                         r"|也是|一起|都还|还在|还是|一直|越来越|刚才说")
-# Another household's (他家漏水漏到我家了): 他 is a neighbour, never the report's person.
-NEIGHBOUR = re.compile(r"^(?:他|她)们?家|^(?:楼上|楼下|隔壁|对门)")
-# A question of its own (where to swap a battery, how to move a school): never a detail of a report.
-ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|找哪个|找谁|哪个管|咋个办|怎么办|咋个申请|怎么申请|"
-                  r"咋个弄|怎么弄|多少钱|几点|要带|去哪|能不能|可不可以|有没有")
-# Asking how the report is going ("我那个停水的事情搞得咋样了嘛", blind test 5, #107): a status check of it, never
-# a detail; that nobody has come yet ("咋个还莫得人来") makes it an urge.
-PROGRESS_WORDS = re.compile(r"搞得?咋样|弄得?咋样|咋样了|怎么样了|如何了|有人来没|有没有人来|来人没|进度|进展|"
-                            r"处理了没|处理得?咋样|修好没|弄好没|搞好没")
-# 你们到底管不管嘛 urges too (blind test 6, #84).
-NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|没有?|不)(?:人|人来|来)|莫得人来|没得人来|没人来|"
-                         r"(?:到底|还|你们)管不管|到底管没管|到底有没有人管")
-# A question about voting (我可以帮隔壁王大爷投一票不): never a detail of a report (blind test 23, #N29).
-VOTE_WORDS = re.compile(r"投票|投一票|投个票|代投|帮.{0,8}投")
-# Tickets that are not a problem report: a question to call back, a number to verify.
-NOT_REPORTS = ("咨询请回电：", "登记核实：")
 
 
 def held_reply(number: str, with_point: bool) -> str:
@@ -252,18 +232,6 @@ def place_only(session: Session, text: str) -> bool:
         and (ends_as_place(text) or grid_named_in(session, text) is not None)
 
 
-def ends_as_place(text: str) -> bool:
-    """Whether the words end as a place does (5栋2单元, 菜市场门口), not as a thing there (楼道灯)."""
-    return _ENDS_AS_PLACE.search(text) is not None
-
-
-# A place said alone ends as one (5栋2单元, 菜市场门口, 河滨路那个路口), maybe with a particle; "楼道堆满杂物" names
-# a place but says something of it.
-_ENDS_AS_PLACE = re.compile(r"(?:\d+\s*(?:栋|幢|单元|号|楼|层|室|组)|[栋幢单元楼路街巷村组区院苑园城]|门口|旁边|"
-                            r"[东西南北侧后大]门|附近|对面|后面|前面|里面|楼下|楼上|广场|市场|学校|医院|公园|桥|河边|路口|那点|这点|那里|这里)"
-                            r"\s*(?:这儿|那儿|这边|那边|嘛|哈|哦|噢|的|呢|啊|呀)?[。.！!~～]*$")
-
-
 def sent_alone(text: str) -> bool:
     """A message that only goes with a photo or a location ("", "我在这", "看图")."""
     return answers.plain(text) in BARE_WORDS
@@ -308,15 +276,6 @@ def join_held_photos(session: Session, clock: Clock, ticket: Ticket) -> str:
 def only_asks(text: str) -> bool:
     """A question with no problem in it (换电柜在哪): answered without touching what is held (blind test 17, #111)."""
     return not sent_alone(text) and triage.information_request(text) is not None
-
-
-def asks_progress(text: str) -> str | None:
-    """"urge" when the message says nobody has come yet, "status" when it asks how the report is going (or whether
-    anyone is on it: 有人管没得), else None."""
-    if NOBODY_CAME.search(text):
-        return "urge"
-    return "status" if PROGRESS_WORDS.search(text) or ticket_questions.asks_minded(text) \
-        or ticket_questions.asks_after(text) else None
 
 
 def fit(text: str, room: int) -> str:
@@ -391,12 +350,3 @@ def add_point(session: Session, clock: Clock, ticket: Ticket, lat: float, lon: f
         notify(session, person, f"工单{ticket.number}补充了位置（{lat:.5f},{lon:.5f}）", ticket_id=ticket.id)
     return True
 
-
-
-_URGE_NUMBER = re.compile(r"^(?:请|帮我)?(?:催|催办|催一下|催促)(?:一下)?(?:工单)?[Tt]?\d{4,}"
-                          r"(?:嘛|哈|啊|吧|了)?[!！。.~～]*$")
-
-
-def urges_by_number(text: str) -> bool:
-    """催T1001 / 催办 T1001 / 催一下t1001嘛: urging one's own ticket by its number, nothing else said."""
-    return bool(_URGE_NUMBER.match("".join(unicodedata.normalize("NFKC", text or "").split())))

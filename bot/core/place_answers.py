@@ -4,6 +4,10 @@ the place (饭桶… 爬开 filed with the place "算了 懒得跟你说"; the g
 - abuse or venting (关你啥子事, 哪点都不是 就是骂你): never a place, answered calmly, the place asked again;
 - giving up (算了 懒得跟你说, 不说了): the pending report dropped, nothing filed;
 - "I reported it before" (安居苑3栋 我前头报过的嘛): the sender's open ticket about it answered, never a duplicate;
+- a question about another open ticket of theirs (消防栓那个搞得咋样了, 杂物清干净了没得哦): answered with its state,
+  the place asked again, never the pending report's place (`ticket_asked`, blind test 29, B97, B138); one taken back
+  by its thing (灯那个不报了 物业来换了, while 垃圾 waits for its place) is that ticket, never the pending report
+  (`other_withdrawn`, blind test 29, B139);
 - a problem (我们那栋楼的电梯坏了半个月了, 天天半夜剁排骨 吵得睡不着): the report's words, never a try at a place;
   the place words beside it, if any, are the place (`problem_place`); so is what the problem stops (洗不成澡) and
   a room of the home alone (厕所, 我家厨房: blind test 25, #8)."""
@@ -14,9 +18,12 @@ import re
 
 from sqlalchemy.orm import Session
 
-from bot.core import chatter, triage
+from bot.core import chatter, ticket_questions, triage
+from bot.core.cancelling import CANCELLABLE, cancel_meant
 from bot.core.emergencies import landmark_in
+from bot.core.followup_words import asks_progress
 from bot.core.lifecycle import reported_by, ticket_meant_among
+from bot.core.other_problem import things_in
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import Ticket
 
@@ -52,6 +59,8 @@ _THING = re.compile(r"^(?:我|我们|我家|我们家|屋头|屋里|家里|家�
                     r"(?:水管|管子|水龙头|龙头|水表|天然气|煤气|燃气|气表|燃气灶|灶|热水器|电表|电闸|插座|电线|电灯|灯|"
                     r"电视|空调|冰箱|洗衣机|马桶|地漏|下水道|抽油烟机|油烟机|窗子|窗户|门锁|防盗门|屋顶|房顶|墙|暖气)"
                     r"(?:嘛|哈|哦|啊|噻|呢)?$")
+OTHER_WITHDRAWN = "好的，工单{number}已撤销。"
+ASKED_AGAIN = "请问在哪点？刚才说的问题还没登记，请回小区和楼栋，也可以发个位置。"  # a "place" question (answers.py)
 GAVE_UP = "好的，这次先不登记了。以后有事随时发消息，我们都在。"
 ABUSE_ASKED_AGAIN = "您别急，我们在听。请说说在哪个小区、街道或村组，也可以发个位置。"
 
@@ -121,3 +130,46 @@ def without_asides(text: str) -> str:
     while len(clauses) > 1 and _ASIDE.search(clauses[0]) is not None:
         clauses.pop(0)
     return " ".join(clauses)
+
+
+# Whether a thing is done yet (杂物清干净了没得哦, 垃圾拉走没得): a question about a report.
+_DONE_YET = re.compile(r"(?:了|好|完|走|掉|干净|修|换|弄|搞)(?:没得|没有|没|莫得)[\s哦噢嘛呢啊哈呀?？!！。~～]*$")
+
+
+def asks_about_ticket(text: str) -> bool:
+    """Whether the words ask how a report is going or whether it is done (消防栓那个搞得咋样了, 杂物清干净了没得哦)."""
+    return asks_progress(text) == "status" or ticket_questions.kind_of(text) in ("when", "status") \
+        or _DONE_YET.search(text) is not None
+
+
+def ticket_asked(session: Session, sender: str, text: str) -> Ticket | None:
+    """The sender's open ticket a reply to "where?" asks about instead (the one its words name, else their newest),
+    or None when it asks nothing of one or they have none."""
+    if not asks_about_ticket(text) or landmark_in(text):
+        return None
+    mine = reported_by(session, sender, OPEN_STATUSES)
+    if not mine:
+        return None
+    meant = ticket_meant_among(mine, text)
+    return next((t for t in mine if t.number == meant), mine[0])
+
+
+def other_withdrawn(session: Session, sender: str, report_text: str, text: str) -> str | None:
+    """The number of the sender's open ticket a giving-up reply to "where?" takes back by naming its thing
+    ("灯那个不报了 物业来换了" with a lamp ticket open, while a 垃圾 report waits for its place); None when the words
+    name no thing, name the pending report's own, or no one ticket of theirs."""
+    if _GIVES_UP.search(text) is None:
+        return None
+    named = things_in(text)
+    head = _THAT_ONE.match(text.strip())
+    if not named and head is None:
+        return None
+    if named & things_in(report_text) or (head is not None and head.group(1) in report_text):
+        return None
+    tickets = [t for t in reported_by(session, sender, CANCELLABLE)
+               if (things_in(t.text) & named) or (head is not None and head.group(1) in t.text)]
+    return tickets[0].number if len(tickets) == 1 else (cancel_meant(tickets, text) if tickets else None)
+
+
+# The thing a withdrawal names before 那个 (灯那个不报了): what the ticket it means says.
+_THAT_ONE = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的)?(?:那个|那件|那儿|那里)")

@@ -68,13 +68,60 @@ _OWN_PLACE = re.compile(rf"{_NUMBER}\s*(?:栋|幢|号楼|单元|号|楼(?![道�
                         r"|小区|花园|苑|社区|村|街(?!灯)|路(?![灯面])|巷|广场|市场|学校|医院|公园|超市|桥|河边|菜场")
 
 
+def estate_of(place: str) -> str:
+    """The estate of a place, the words before its building ("安居苑9栋2单元" → "安居苑"); "" when it has none."""
+    building = PARTS[0].search(place)
+    return place[:building.start()].strip() if building is not None and building.start() > 0 else ""
+
+
+# A building said with no estate (9栋门口, 3栋电表箱), or the estate itself (小区门口, 我们小区): in the estate of the
+# report just before when the words go on from it (还有…, 另外…, 对了…, 5栋门口的下水道盖子也烂了).
+_BUILDING_ALONE = re.compile(rf"^(?:还有|另外|然后|对了|再有|再就是)?\s*(?:我们?|我家|我屋)?{_NUMBER}\s*(?:栋|幢|号楼)")
+_ESTATE_ITSELF = re.compile(r"(?:我们|我家|我屋|这个|那个)?小区(门口|大门|头|里头|里面)?")
+_ELSEWHERE = re.compile(r"花园|苑|社区|村|街(?!灯)|路(?![灯面])|巷|广场|市场|学校|医院|公园|超市|桥|河边|菜场|家园|"
+                        r"小区(?!门口|大门|头|里)")
+
+
+def said_in_estate(place: str, text: str) -> str:
+    """The place a problem said as more of the talk means when it names a building or the estate but not which
+    estate ("还有9栋门口那个垃圾桶没盖子" after a report at 安居苑9栋 → 安居苑; "另外 小区门口那个减速带掉了一块" after
+    河畔花园7栋 → 河畔花园门口; blind test 29), else ""."""
+    said = " ".join(text.split())
+    estate = estate_of(place)
+    if not estate or _ELSEWHERE.search(_ESTATE_ITSELF.sub("", said)):
+        return ""
+    goes_on = _GOES_ON.search(said) is not None
+    building = _BUILDING_ALONE.search(said)
+    if building is not None:  # 61栋门口 said: 安居苑61栋 (the report's own place words are completed by it)
+        return estate + PARTS[0].search(building.group(0)).group(0).replace(" ", "")
+    itself = _ESTATE_ITSELF.search(said)
+    if goes_on and itself is not None:
+        return estate + ("门口" if itself.group(1) in ("门口", "大门") else "")
+    return ""
+
+
 def spot_beside(place: str, text: str) -> str:
     """The place a report about a spot beside the reporter's just given place means ("还有楼上那家天天半夜打麻将"
     after a report at 安居苑2栋门口 → 安居苑2栋), or of another problem said as more of the talk that names no place of
-    its own ("还有单元门的门禁也坏了" after a report at 河畔花园6栋 → 河畔花园6栋, blind test 27, B79), else "" (no such
-    spot or problem, or no place before)."""
+    its own ("还有单元门的门禁也坏了" after a report at 河畔花园6栋 → 河畔花园6栋, blind test 27, B79;
+    "还有旁边那个路灯也是黑的" → there too), or a building or the estate said with no estate (`said_in_estate`),
+    else "" (no such spot or problem, or no place before)."""
     said = " ".join(text.split())
-    goes_on = _GOES_ON.search(said) is not None and _BUILDING_PART.search(said) is not None
+    in_estate = said_in_estate(place, said)
+    if in_estate:
+        return in_estate
+    goes_on = _GOES_ON.search(said) is not None and (_BUILDING_PART.search(said) is not None
+                                                     or _NEARBY.search(said) is not None)
     if not place or (_BESIDE.match(said) is None and (not goes_on or _OWN_PLACE.search(said))):
         return ""
     return building_of(place)
+
+
+# Right by the place before (还有旁边那个路灯也是黑的): there, or at its point.
+_NEARBY = re.compile(r"旁边|边上|附近|对面|隔壁|那儿|那点")
+
+
+def nearby(text: str) -> bool:
+    """Another problem said as more of the talk, right by the place before ("还有旁边那个路灯也是黑的")."""
+    said = " ".join(text.split())
+    return _GOES_ON.search(said) is not None and _NEARBY.search(said) is not None and not _OWN_PLACE.search(said)

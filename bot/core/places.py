@@ -13,6 +13,7 @@ from shapely.geometry import Point, shape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.place_parts import PARTS
 from bot.store.models import OrgUnit, Person
 
 
@@ -98,6 +99,7 @@ def _named(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]:
 
 
 SLIP_MIN = 4  # characters: a shorter name slipped by one is too like other words
+_ALIKE_ENDS = "苑院园"  # a short estate's last character written as one that sounds like it (安居院 for 安居苑)
 _SUFFIX = 2  # the last characters (花园, 小区, 社区) are kept: a slip there is another kind of place (阳光小学)
 
 
@@ -106,6 +108,13 @@ def _slipped(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]
     found: dict[str, list[OrgUnit]] = {}
     for unit in units:
         for name in [unit.name, *(unit.aliases or [])]:
+            if name and len(name) == SLIP_MIN - 1 and name[-1] in _ALIKE_ENDS and name not in found:
+                if any(text[i:i + 2] == name[:2] and text[i + 2:i + 3] in _ALIKE_ENDS and text[i + 2] != name[-1]
+                       for i in range(len(text) - 2)):  # 安居院8栋: 安居苑 (blind test 29, B4)
+                    grids = _grids_for(unit, units)
+                    if grids:
+                        found[name] = grids
+                continue
             if not name or len(name) < SLIP_MIN or name in found:
                 continue
             for start in range(len(text) - len(name) + 1):
@@ -135,7 +144,10 @@ def within_held(session: Session, own: str, held: str) -> str:
     held one when it names none."""
     if not own or not held or held in own:
         return own or held
-    return f"{held}{own}" if not match_place(session, own).grids and match_place(session, held).grids else own
+    if match_place(session, own).grids or not match_place(session, held).grids:
+        return own
+    lead = PARTS[0].match(own)  # 61栋门口 with 安居苑61栋 held: 安居苑61栋门口, the building once
+    return f"{held[:-len(lead.group(0))]}{own}" if lead is not None and held.endswith(lead.group(0)) else f"{held}{own}"
 
 
 def grid_named_in(session: Session, text: str) -> OrgUnit | None:

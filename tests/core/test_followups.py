@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import followups, lifecycle, other_problem, ticket_questions
+from bot.core import followup_words, followups, lifecycle, other_problem, ticket_questions
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -253,7 +253,7 @@ def test_a_reporter_asking_how_it_goes_hears_that_tickets_status_in_one_sms(demo
     ("催 T1001 路灯还没修", False), ("T1001", False), ("催一下", False), ("T1001 详情", False),
 ])
 def test_urging_by_number_alone_is_read_without_the_engine(text, urges):
-    assert followups.urges_by_number(text) is urges
+    assert followup_words.urges_by_number(text) is urges
 
 
 @pytest.mark.parametrize("text", ["5栋2单元", "菜市场门口", "安居社区3栋", "在新华街跟河滨路那个路口", "7栋楼下哈"])
