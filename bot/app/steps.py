@@ -191,8 +191,9 @@ class InformationRequests:
             lodged = await asyncio.to_thread(self._complaint, message, complaints.lodge_general)
             if lodged is not None:
                 return [{"text": lodged}]
-        if angry_words.left_unattended(message.text) or (angry_words.fed_up(message.text)
-                                                          and triage.has_problem(message.text)):
+        if (angry_words.left_unattended(message.text) or (angry_words.fed_up(message.text)
+                                                           and triage.has_problem(message.text))) \
+                and ticket_questions.kind_of(message.text) is None:  # 转到哪里去了 咋个还莫得人来: its answer urges
             message = with_note(message, angry_words.ON_IT)  # 发了八百遍了 安居苑路灯: filed, and we are on it
         if privacy.asks_about_privacy(message.text) and not message.payload.get("photos"):
             return [{"text": privacy.REPLY}]  # 会不会把我电话号码给别人: answered, never a registration (blind test 26)
