@@ -1,17 +1,17 @@
 """Blind test 29's staff commands (docs/usertests/2026-12-07-blind17.md, A24-3, B81, B123, B80, B82), in the core:
 a dispatch goes to the name right after 派给 though a longer name follows in her 交代; a job for later or only
 promised is progress, never 已办结; 更多 shows each ticket once though one closed in between; a 退单 naming the
-returner's own estate and another goes to the other's grid."""
+returner's own estate and another goes to the other's grid; the same light at a building and at its door is one."""
 
 from __future__ import annotations
 
 import re
 
 from bot.common.clock import FakeClock
-from bot.core import staff_desk, staff_views
+from bot.core import gates, staff_desk, staff_views
 from bot.store.db import Database
-from tests.conftest import DUTY_OFFICER, STRANGER, WORKER
-from tests.core.helpers import RULES, kinds, make_report, messages_to, submit, ticket
+from tests.conftest import DUTY_OFFICER, RESIDENT, RIDER, STRANGER, WORKER
+from tests.core.helpers import RULES, kinds, make_report, messages_to, submit, submit_opened, ticket
 
 YANG_YAN = "+8613700000005"  # 杨艳, 安居社区第1网格
 XU_JIANGUO = "+8613700000010"  # 徐建国, 河滨社区第2网格
@@ -55,7 +55,7 @@ def test_a_job_for_this_afternoon_or_only_promised_is_progress_told_to_the_repor
         assert "处理中" in answer and "办结" not in answer, answer
         assert ticket(demo_db, number).status == "in_progress"
         assert "resolved" not in kinds(demo_db, number)
-        to_reporter = [m for m in messages_to(demo_db, "+8613900000001") if number in m]
+        to_reporter = [m for m in messages_to(demo_db, RESIDENT) if number in m]
         assert any(words.split()[-1] in m for m in to_reporter) and not any("评价" in m for m in to_reporter), \
             to_reporter
 
@@ -92,3 +92,21 @@ def test_a_return_naming_his_own_estate_and_another_goes_to_the_others_grid(demo
     assert row.assignee is not None and row.assignee.phone == ZHANG_TAO, row.assignee
     assert "rerouted" in kinds(demo_db, number)
     assert any(number in m for m in messages_to(demo_db, ZHANG_TAO))
+
+
+def test_the_same_light_reported_at_a_building_and_at_its_door_is_merged(demo_db: Database, clock: FakeClock):
+    # A30: 河畔花园2栋路灯坏了 and 河畔花园2栋门口路灯不亮 a minute apart were two tickets for 周明.
+    first = submit(demo_db, clock, make_report("河畔花园2栋路灯坏了", sender=STRANGER, place_text="河畔花园2栋"))
+    with demo_db.session() as s:
+        again = submit_opened(s, clock, make_report("河畔花园2栋门口路灯不亮", sender=RIDER,
+                                                    place_text="河畔花园2栋门口"))
+        assert again.merged_into is not None and again.merged_into.number == first
+        other = submit_opened(s, clock, make_report("河畔花园3栋门口路灯不亮", sender=RESIDENT,
+                                                    place_text="河畔花园3栋门口"))
+        assert other.merged_into is None  # another building is another place
+
+
+def test_a_spot_beside_a_place_is_that_place_and_never_another_gate():
+    assert {"河畔花园2栋", "河畔花园2栋门口", "河畔花园2栋楼下"} <= set(gates.alike("河畔花园2栋门口"))
+    assert "河畔花园2栋门口" in gates.alike("河畔花园2栋")
+    assert "幸福家园北门" not in gates.alike("幸福家园东门")
