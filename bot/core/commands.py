@@ -78,6 +78,12 @@ _FINE = ("没得问题了", "没问题了")
 _FINE_BUT = re.compile(r"明天|后天|再|要|准备|还")
 # Part of the job still to do after the words: 拉走了一车 还剩两车, 换好了一半.
 _PARTLY = re.compile(r"^[^，,。;；]{0,4}(?:一半|一部分|部分|一车)|还剩|还差|剩下|还有.{0,6}(?:没|未|要)")
+# Blind test 29, B81 and B123: a job for later today (师傅已经在填坑了 下午弄完: 下午 before 弄完, no 了 after) or
+# one only promised after the words (已经处理了 养鸡那家答应这周搬走) is not done yet.
+_LATER = re.compile(r"下午|晚上|晚点|晚些|待会|等会|一会|回头|过两天|这周|下周|周末|月底|今晚")
+_PAST = ("了", "啦", "咯", "喽")
+_PROMISED = re.compile(r"(?:答应|承诺|保证|说好|同意|表示)[^，,。;；]{0,3}(?:今天|下午|晚上|明天|后天|过两天|这周|本周|"
+                       r"下周|周末|月底|马上|尽快|会|要)")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
                "已安排")
 DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
@@ -167,10 +173,17 @@ def _fixed_at(text: str, found: re.Match[str]) -> bool:
 
 
 def _finished_at(text: str, found: re.Match[str]) -> bool:
-    before = text[:found.start()]
-    return not _NOT_YET.search(before) and not _NOT_YET_IN_CLAUSE.search(re.split(_BREAK, before)[-1]) \
-        and not _PARTLY.search(text[found.end():]) \
-        and not (found.group() in _FINE and _FINE_BUT.search(text[found.end():]))
+    before, after = text[:found.start()], text[found.end():]
+    clause = re.split(_BREAK, before)[-1]
+    return not _NOT_YET.search(before) and not _NOT_YET_IN_CLAUSE.search(clause) \
+        and not _PARTLY.search(after) and not _PROMISED.search(after) \
+        and not (_LATER.search(clause) and not found.group().endswith(_PAST) and not after.startswith(_PAST)) \
+        and not (found.group() in _FINE and _FINE_BUT.search(after))
+
+
+def _mentions_done(text: str) -> bool:
+    """Whether a finished job's words are there at all (says_done found them not finished yet)."""
+    return any(word in text for word in RESOLVE_WORDS) or _FIXED.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -209,7 +222,7 @@ def worker_command(text: str, intent: str) -> WorkerCommand:
         verb = "start"
     elif any(w in text for w in DETAIL_WORDS) and (len(note) <= DETAIL_NOTE_CHARS or _QUESTION.search(note)):
         verb = "details"
-    elif intent == "worker_resolve":
+    elif intent == "worker_resolve" and not _mentions_done(text):  # 下午弄完: a finished job's words, not yet
         verb = "resolve"
     elif any(w in lower for w in ACK_WORDS) or len(re.sub(r"\W", "", note)) < 2:
         verb = "ack"

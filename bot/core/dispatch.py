@@ -123,8 +123,9 @@ def _staff_named(session: Session, words: str, scopes: list[OrgUnit] | None) -> 
         unit = session.get(OrgUnit, role.unit_id)
         if scopes is None or within(session, unit, scopes):
             found.append((person, unit))
-    longest = max((len(p.name) for p, _ in found), default=0)
-    return [(p, u) for p, u in found if len(p.name) == longest]
+    # A name inside a longer one named (建国 in 徐建国) is not named itself; two names apart both are (blind test 29,
+    # A24-3: "杨艳 徐建国那边人手不够" went to 徐建国, the longer, and _named_first never saw 杨艳).
+    return [(p, u) for p, u in found if not any(p.name != q.name and p.name in q.name for q, _ in found)]
 
 
 # Two names side by side as targets: nothing between them but a joiner (杨艳或者周明, 杨艳、周明, 杨艳 周明), and

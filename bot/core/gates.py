@@ -27,11 +27,23 @@ def without_gate(place: str) -> str:
     return place[:-2] if len(place) > 2 and place[-2:] in GATES else place
 
 
+# Words of a spot at a place that name no other place: 河畔花园2栋门口 is 河畔花园2栋 (blind test 29, A30: the same
+# street light reported at both was two tickets).
+BESIDE = ("门口", "楼下", "旁边", "附近", "边上", "外面", "前面")
+
+
+def _without_beside(place: str) -> str:
+    word = next((w for w in BESIDE if place.endswith(w) and len(place) > len(w) + 1), "")
+    return place[:-len(word)] if word else place
+
+
 def alike(place: str) -> list[str]:
     """The places a report at `place` may share a problem with: itself, and the estate alone for a gate of it or
-    each of its gates for the estate alone; never another gate."""
+    each of its gates for the estate alone; the place with or without a spot beside it (门口, 楼下); never another
+    gate."""
     if not place:
         return [place]
     if without_gate(place) != place:
         return [place, without_gate(place)]
-    return [place, *(place + gate for gate in GATES)]
+    base = _without_beside(place)
+    return list(dict.fromkeys([place, base, *(base + word for word in BESIDE), *(base + gate for gate in GATES)]))

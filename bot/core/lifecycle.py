@@ -15,7 +15,7 @@ from bot.common.sms_parts import clause_head
 from bot.core import audit, points, registry, staff_notices, urging
 from bot.core.escalation import chain_holders, escalate
 from bot.core.notify import notify
-from bot.core.places import match_place
+from bot.core.places import grids_named, match_place
 from bot.core.rating_remarks import (
     pass_concern,
     pass_praise,
@@ -36,7 +36,7 @@ from bot.core.tickets import (
     set_deadlines,
     tell_reporters,
 )
-from bot.store.models import Person, Ticket, TicketFollower
+from bot.store.models import OrgUnit, Person, Ticket, TicketFollower
 
 STATUS_NAMES = {
     "new": "待分派", "assigned": "待接单", "acknowledged": "已接单", "in_progress": "处理中",
@@ -228,7 +228,7 @@ def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: s
     ticket.status = "returned"
     event(session, ticket, "returned", now, actor, note=reason, from_unit=old_unit)
     _audit(session, clock, actor, "returned", ticket, from_unit=old_unit)
-    target = match_place(session, reason).grid
+    target = _named_elsewhere(session, reason, old_unit)
     if target is not None and target.id != old_unit:
         assignee = assign(session, clock, rules, ticket, target, exclude={actor.id})
         if assignee is not None:
@@ -243,6 +243,14 @@ def return_ticket(session: Session, clock: Clock, rules: RoutingRules, number: s
         notify(session, officer, staff_notices.returned(ticket.number or "", CATEGORY_NAMES[ticket.category],
                                                         actor.name, reason), ticket_id=ticket.id)
     return ticket, None
+
+
+def _named_elsewhere(session: Session, reason: str, own: int | None) -> OrgUnit | None:
+    """The grid a 退单's reason says the job belongs to: the one grid it names besides the returner's own ("纸箱子是
+    隔壁阳光小区2栋的 不归我管 是幸福家园的" names his 阳光小区 and 幸福家园: blind test 29, B82), else the place
+    it names."""
+    others = [g for g in grids_named(session, reason) if g.id != own]
+    return others[0] if len(others) == 1 else match_place(session, reason).grid
 
 
 def reported_by(session: Session, address: str, statuses: tuple[str, ...]) -> list[Ticket]:

@@ -86,6 +86,19 @@ def match_place(session: Session, text: str) -> PlaceMatch:
     return PlaceMatch(best_name, best_grids)
 
 
+def grids_named(session: Session, text: str) -> list[OrgUnit]:
+    """Every grid the text names (by a grid's, an estate's or a building's name), in the order of their ids; a
+    community named stands for none here (it is not one grid's place)."""
+    units = list(session.scalars(select(OrgUnit).where(OrgUnit.kind != "subdistrict").order_by(OrgUnit.id)))
+    out: list[OrgUnit] = []
+    for unit in units:
+        if unit.kind in ("community", "village"):
+            continue
+        if any(name and name in text for name in [unit.name, *(unit.aliases or [])]):
+            out += [g for g in _grids_for(unit, units) if g not in out]
+    return out
+
+
 def _named(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]:
     """Each name or alias in the text that stands for grids, with them."""
     found = []

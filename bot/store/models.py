@@ -226,11 +226,13 @@ class KnowledgeMiss(Base):
 
 
 class StaffQueuePage(Base):
-    """Where a staff member's 我的工单 list got to: the next `更多` shows from `next_offset`, while
-    `shown_at` is recent. One row per person, overwritten."""
+    """Where a staff member's 我的工单 list got to: the next `更多` shows the open tickets not in `shown_ids`
+    (the ids shown so far, comma-separated), while `shown_at` is recent; `next_offset` counts them. One row per
+    person, overwritten."""
 
     __tablename__ = "staff_queue_pages"
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
     next_offset: Mapped[int] = mapped_column(Integer, default=0)
+    shown_ids: Mapped[str] = mapped_column(Text, default="", server_default="")
     shown_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
