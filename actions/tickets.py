@@ -26,6 +26,7 @@ from bot.core import (
     rating_remarks,
     registry,
     staff_desk,
+    staff_queue,
     staff_views,
     ticket_focus,
     ticket_listing,
@@ -135,7 +136,7 @@ class ActionCheckStatus(Action):
                 number = number_of(tracker)
                 try:
                     text = staff_views.details(session, rules(), number, tracker.sender_id) if number \
-                        else staff_desk.show_queue(session, ctx.clock, staff)
+                        else staff_queue.show_queue(session, ctx.clock, staff)
                 except TicketError as error:
                     refuse(dispatcher, error, number)
                     return []

@@ -2,7 +2,7 @@
 a message naming a ticket is a command on it (详情, 收到, 处理中/进度, 已办结, 退单 with its reason, for
 those who may 派给, and for the grid's backup worker 我来处理 to take it over; other words are the holder's
 progress note, or a 留言 for him from above: supervisor_words, or an internal note: internal_notes); 我的工单
-lists what they hold, a page at a time (更多); anything else they may send gets the staff menu, never the
+lists what they hold, a page at a time (更多: staff_queue); anything else they may send gets the staff menu, never the
 residents' one.
 
 Every reply fits one SMS part; a ticket's 详情 too long for one comes as several messages, one part
@@ -28,6 +28,7 @@ from bot.core import (
     resolving,
     seen_to,
     several_tickets,
+    staff_queue,
     staff_views,
     supervisor_words,
     visit_desk,
@@ -35,23 +36,16 @@ from bot.core import (
 from bot.core.commands import said_with_ack, ticket_number_in, ticket_numbers_in, worker_command
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
-from bot.core.scopes import Scope, scope_of
 from bot.core.take_over import holder_name, is_backup_for, says_take_over, take_over
-from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, assignee_label
+from bot.core.tickets import OPEN_STATUSES, assignee_label
 from bot.store.message_models import OutboxMessage
-from bot.store.models import Person, StaffQueuePage, Ticket
+from bot.store.models import Person, Ticket
 
-SMS_CHARS = 70
 RETURN_VERBS = ("退单", "退回", "退了", "退掉")
-PAGE_WINDOW = timedelta(minutes=30)  # 更多 continues the list shown this recently
 REASON_WINDOW = timedelta(minutes=10)  # a bare reason answers "请说明退单理由" asked this recently
-AWAITING = ("new", "returned")
 
 MENU = "工作人员请回复：我的工单；T号+详情/收到/处理中/进度 说明/已办结 说明/退单 理由；我的走访"
 MENU_DISPATCHER = "请回复：我的工单；T号+详情/收到/进度/已办结/退单；派单“T1016 派给 网格名或姓名”；我的走访"
-QUEUE_WORDS = ("我的工单", "我有哪些工单", "我有哪些单", "有哪些工单", "有哪些单子", "新单子", "新工单", "待办",
-               "工单列表", "我的单子", "有哪些待派", "待派", "待分派", "查工单", "看工单", "有啥子单")
-MORE_WORDS = ("更多", "下一页", "下页", "还有呢", "还有吗", "继续")
 HELP_WORDS = ("帮助", "菜单", "怎么用", "咋个用", "咋用", "命令", "怎么派", "咋个派", "咋个改派", "怎么改派",
               "怎么操作", "咋个操作", "help")
 
@@ -98,15 +92,6 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
-def is_more(text: str) -> bool:
-    return _plain(text).strip(" 。.!！?？") in MORE_WORDS
-
-
-def wants_queue(text: str) -> bool:
-    plain = _plain(text)
-    return len(plain) <= 20 and any(word in plain for word in QUEUE_WORDS)
-
-
 def wants_menu(text: str) -> bool:
     plain = _plain(text)
     return len(plain) <= 20 and any(word in plain for word in HELP_WORDS)
@@ -114,83 +99,6 @@ def wants_menu(text: str) -> bool:
 
 def menu(session: Session, person: Person) -> str:
     return MENU_DISPATCHER if dispatch.may_dispatch(session, person) else MENU
-
-
-# -- the queue -----------------------------------------------------------------------------------
-
-def awaiting_dispatch(session: Session, person: Person) -> list[Ticket]:
-    """Tickets waiting for a grid (待分派, 退单待改派) this person may dispatch, newest first."""
-    scopes = dispatch.scope_units(session, person)
-    if not scopes:
-        return []
-    street = any(u.kind == "subdistrict" for u in scopes)
-    rows = session.scalars(select(Ticket).where(Ticket.status.in_(AWAITING)).order_by(Ticket.id.desc()))
-    return [t for t in rows if (t.unit is None and street) or dispatch.within(session, t.unit, scopes)]
-
-
-def queue(session: Session, person: Person) -> list[Ticket]:
-    """What a staff member has to do: the tickets they hold (most urgent, then newest), then those
-    waiting for them to dispatch."""
-    held = staff_views.assigned_to(session, person)
-    seen = {t.id for t in held}
-    return held + [t for t in awaiting_dispatch(session, person) if t.id not in seen]
-
-
-def buildings_tickets(session: Session, person: Person) -> list[Ticket]:
-    """A building head's: the open tickets of his building's residents, newest first, as his workbench
-    shows them (blind test 6, #106)."""
-    scope = scope_of(session, person)
-    if not scope.building_ids:
-        return []
-    residents = Scope(person.id, False, frozenset(), scope.building_ids, ())
-    return list(session.scalars(select(Ticket).where(residents.tickets(), Ticket.status.in_(OPEN_STATUSES))
-                                .order_by(Ticket.id.desc())))
-
-
-def _line(ticket: Ticket) -> str:
-    return f"{ticket.number}{CATEGORY_NAMES[ticket.category]}{STATUS_NAMES[ticket.status]}"
-
-
-def queue_page(tickets: list[Ticket], offset: int, budget: int = SMS_CHARS,
-               title: str = "您的待办工单", total: int | None = None) -> tuple[str, int]:
-    """One SMS part of the list from `offset`: the text and where the next page starts (`total`: how many the
-    whole list holds, when `tickets` is what is left of it)."""
-    if offset >= len(tickets):
-        return "没有更多了。回复“我的工单”从头看。", len(tickets)
-    total = len(tickets) if total is None else total
-    head = title if offset == 0 else "接上"
-    shown, text = 0, ""
-    for count in range(1, len(tickets) - offset + 1):
-        lines = "；".join(_line(t) for t in tickets[offset:offset + count])
-        rest = len(tickets) - offset - count
-        tail = f"。共{total}件，回“更多”看下页" if rest else "。回“T号 详情”看全文"
-        candidate = f"{head}：{lines}{tail}"
-        if len(candidate) > budget and shown:
-            break
-        shown, text = count, candidate
-    return text, offset + shown
-
-
-def show_queue(session: Session, clock: Clock, person: Person, *, more: bool = False) -> str:
-    """我的工单 (the first page) or 更多 (the tickets not shown yet, while the list was shown recently; never by a
-    count: blind test 29, B80, one closed in between shifted the list, one ticket shown twice and one never)."""
-    tickets = queue(session, person)
-    seen = {t.id for t in tickets}
-    watched = [t for t in buildings_tickets(session, person) if t.id not in seen]
-    if not tickets and not watched:
-        return "您目前没有待办工单。"
-    page = session.get(StaffQueuePage, person.id)
-    now = clock.now()
-    going_on = more and page is not None and now - page.shown_at <= PAGE_WINDOW
-    shown = [int(i) for i in page.shown_ids.split(",") if i.isdigit()] if going_on and page is not None else []
-    listed = [t for t in tickets + watched if t.id not in set(shown)]
-    title = "接上" if going_on else "您的待办工单" if tickets else "您楼栋居民的工单"
-    text, count = queue_page(listed, 0, title=title, total=len(tickets + watched))
-    shown += [t.id for t in listed[:count]]
-    page = page or StaffQueuePage(person_id=person.id)
-    session.add(page)
-    page.next_offset, page.shown_ids, page.shown_at = len(shown), ",".join(map(str, shown)), now
-    return text
 
 
 # -- commands on a ticket ------------------------------------------------------------------------
@@ -248,7 +156,7 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         return _dispatch(session, clock, rules, person, number, address, dispatch.target_words(text))
     verb = worker_command(text, intent)
     ticket = session.scalar(select(Ticket).where(Ticket.number == number))
-    if ticket is not None and ticket.status in AWAITING and ticket.reporter_address != address \
+    if ticket is not None and ticket.status in staff_queue.AWAITING and ticket.reporter_address != address \
             and verb.verb != "details" and (invalid_tickets.says_invalid(text) or verb.verb == "resolve"):  # bt 8
         done = seen_to.resolve(session, clock, rules, person, address, ticket, text, verb.note, photos)  # bt 27, B59c
         return reply(done.kind, number=number, name="") if done else invalid_tickets.close(
@@ -262,7 +170,7 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
     withdrawn = cancelling.staff_withdrawal(session, clock, person, address, ticket, text, verb.verb)
     if withdrawn is not None:  # 撤销 T1014, T1014 是我发错了 撤销: a ticket they filed themselves
         return withdrawn
-    if ticket is not None and ticket.status in AWAITING and verb.verb != "details":
+    if ticket is not None and ticket.status in staff_queue.AWAITING and verb.verb != "details":
         # The duty officer naming a grid or a person on a ticket waiting for one ("T1027 河畔花园",
         # "退单 T1027 在河畔花园"): that is a dispatch.
         words = dispatch.target_words(verb.note.replace("在", " "))
@@ -288,7 +196,7 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
             verb = replace(verb, verb="start")  # blind test 6, #50: the holder's progress, in his own words
         return _worker_verb(session, clock, rules, verb, number, address, photos)
     except TicketError as error:
-        if error.reason == "wrong_state" and error.status in AWAITING and ticket is not None:
+        if error.reason == "wrong_state" and error.status in staff_queue.AWAITING and ticket is not None:
             return _awaiting_reply(session, person, ticket)
         if error.reason == "not_allowed" and ticket is not None and staff_views.may_see(session, ticket, person):
             return reply("view_only", number=number, holder=holder_name(ticket))
@@ -364,10 +272,10 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
         return visit
     if ticket_number_in(text) is not None and not _looks_like_report(text):
         return command(session, clock, rules, person, address, text, photos=photos)
-    if wants_queue(text):
-        return show_queue(session, clock, person)
-    if is_more(text):  # the next page of a list shown lately, else the list from the top
-        return show_queue(session, clock, person, more=True)
+    if staff_queue.wants_queue(text):
+        return staff_queue.show_queue(session, clock, person)
+    if staff_queue.is_more(text):  # the next page of a list shown lately, else the list from the top
+        return staff_queue.show_queue(session, clock, person, more=True)
     if wants_menu(text):
         return menu(session, person)
     asked = return_reason_asked(session, clock, address)
