@@ -43,6 +43,7 @@ theirs are commands."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -107,6 +108,8 @@ def tells_what_happened(text: str) -> bool:
         and not triage.stands_down(text) and not triage.says_no_problem_yet(text) \
         and answers.choice_number(text) is None
 
+
+LIVES_AT = re.compile(r"^我?家?住|住在|住$|住的$")  # 我住河滨社区, 我在河畔花园住: where one lives
 
 class DialogueContext:
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules, *, classify: Classify | None = None,
@@ -370,20 +373,29 @@ class DialogueContext:
         test 28)."""
         if not await asyncio.to_thread(self._place_words, text):
             return False
-        if self.classify is None or await asyncio.to_thread(self._after_abuse, message) \
-                or await asyncio.to_thread(self._known_place, text):  # 安居苑的: held, never filed (blind test 28)
+        if self.classify is None or await asyncio.to_thread(self._after_abuse, message):
             return True
+        if LIVES_AT.search(text) is None and not await asyncio.to_thread(self._after_contact_question, message) \
+                and await asyncio.to_thread(self._known_place, text):  # 安居苑的: held, never filed (blind test 28)
+            return True  # (我住河滨社区, or 河畔花园的 after 网格员电话多少: where one lives, residence.py answers)
         intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
         # A bare address read as *register* (5栋2单元) names no new number: held as a place all the same.
         return intent in ("nlu_fallback", "out_of_scope") or (intent == "register" and registration.bare_address(text))
 
+    def _after_contact_question(self, message: Claimed) -> bool:
+        return self._said_before(message, lambda before: triage.information_request(before) == "contact")
+
     def _after_abuse(self, message: Claimed) -> bool:
+        return self._said_before(message, triage.abuse_only)
+
+    def _said_before(self, message: Claimed, test: Callable[[str], bool]) -> bool:
+        """Whether the sender's message just before this one, within the window, passes `test`."""
         with self.db.session() as s:
             before = s.scalar(select(InboxMessage.text).where(
                 InboxMessage.channel == message.channel, InboxMessage.sender == message.sender,
                 InboxMessage.id < message.id, InboxMessage.received_at >= self.clock.now() - self.followup_window)
                 .order_by(InboxMessage.id.desc()).limit(1))
-        return before is not None and triage.abuse_only(before)
+        return before is not None and test(before)
 
     def _place_words(self, text: str) -> bool:
         with self.db.session() as s:

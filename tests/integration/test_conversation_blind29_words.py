@@ -25,7 +25,7 @@ def _understood(replies: list[str]) -> str:
 
 
 @pytest.mark.parametrize(("n", "words", "thing"), [
-    (0, "河畔花园小区门口的路灯白天都亮起的 浪费电", "路灯"),
+    (0, "河畔花园93栋门口的路灯白天都亮起的 浪费电", "路灯"),  # a building of its own: never 并单 with others' lamps
     (1, "幺儿 我们那个巷巷头的路灯 好久都没得亮了 黑黢黢的 安居苑背后", "路灯"),
 ])
 def test_a_lamp_lit_by_day_or_dark_for_long_is_filed(running: Stack, n: int, words: str, thing: str) -> None:

@@ -98,11 +98,13 @@ def test_a_location_alone_then_a_new_problem_go_together_into_a_new_ticket_not_t
     [held] = say(running, rider, "", lat=POINT_IN_GRID_1[0], lon=POINT_IN_GRID_1[1])
     assert "位置" in held and "已补充" not in held
     replies = say(running, rider, "这个路口井盖莫得了 电瓶车差点栽进去")
-    manhole = number_in(replies)
+    manhole = number_in(replies)  # its own ticket, or one at the same point it was merged into (并单, a shared stack)
     assert manhole != crash
     tickets = {t.number: t for t in tickets_of(running, rider)}
     assert "井盖" not in tickets[crash].text and tickets[crash].lat is None
-    assert (tickets[manhole].lat, tickets[manhole].lon) == POINT_IN_GRID_1
+    with session_of(running) as s:
+        placed = s.scalar(select(Ticket).where(Ticket.number == manhole))
+        assert placed is not None and (placed.lat, placed.lon) == POINT_IN_GRID_1 and "井盖" in placed.text
 
 
 def resolved_report(stack: Stack, resident: str, text: str = "我家楼下路灯坏了好几天了 黑黢黢的") -> str:

@@ -29,7 +29,7 @@ SECRET = "integration_secret-1"
 TG_USER = 770000001
 PHOTO_SMALL = b"\xff\xd8\xff\xe0 thumbnail"
 PHOTO_LARGE = b"\xff\xd8\xff\xe0 the full-size photo of a dark street" + bytes(range(256)) * 40
-CAPTION = "路灯全灭 晚上很黑"
+CAPTION = "路口的广告牌被风吹歪了 晚上很吓人"  # no other test on the shared stack reports it: never 并单
 
 
 @pytest.fixture
