@@ -43,7 +43,6 @@ theirs are commands."""
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -57,6 +56,7 @@ from bot.app.dialogue_corrections import Corrections
 from bot.app.dialogue_emergency import EmergencyTalk
 from bot.app.dialogue_joins import Joins
 from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
+from bot.app.dialogue_place_only import PlaceOnly
 from bot.app.dialogue_ratings import Ratings
 from bot.common.clock import Clock
 from bot.core import (
@@ -74,7 +74,6 @@ from bot.core import (
     place_parts,
     rating_changes,
     rating_remarks,
-    registration,
     report_location,
     reports,
     sent_before,
@@ -109,7 +108,6 @@ def tells_what_happened(text: str) -> bool:
         and answers.choice_number(text) is None
 
 
-LIVES_AT = re.compile(r"^我?家?住|住在|住$|住的$")  # 我住河滨社区, 我在河畔花园住: where one lives
 
 class DialogueContext:
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules, *, classify: Classify | None = None,
@@ -131,6 +129,7 @@ class DialogueContext:
         self.ratings = Ratings(db, clock, rules, followup_window)
         self.emergencies = EmergencyTalk(db, clock, rules, followup_window)
         self.joins = Joins(db, clock, rules, self.after, followup_window=followup_window, photo_hold=photo_hold)
+        self.place_only = PlaceOnly(db, clock, classify, followup_window)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         if message.payload.get("context_read"):
@@ -176,7 +175,7 @@ class DialogueContext:
             message = replace(message, text=f"{look.held_who} {text}")
             text = message.text
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
-                and await self._place_only(text, message):  # 5栋2单元 first: held for the report
+                and await self.place_only(text, message):  # 5栋2单元 first: held for the report
             return [{"text": held_words.held_place_reply(text)}]
         if ticket_number_in(text) is None and cancelling.says_cancel(text):  # 楼道灯的不用来了 with a fall open:
             other = await asyncio.to_thread(self.emergencies.other_withdrawn, message, text)  # the lamp (bt 24, B76)
@@ -365,43 +364,4 @@ class DialogueContext:
             if beside:  # 楼上那家天天吵 said after a report at 安居苑2栋: there (blind test 26, B31)
                 carried["held_place"] = beside
             return replace(message, text=asked.text, payload={**message.payload, **carried, "context_read": True})
-
-    async def _place_only(self, text: str, message: Claimed) -> bool:
-        """Only a place by its words, and nothing the classifier is sure of (a crash at 河滨路口 is a report); right
-        after abuse (sb 傻逼东西 → 河滨路) nothing was reported, so the place is only a place (blind test 23, #6);
-        so is a place the registry knows said alone (安居苑的, 阳光小区5栋), whatever the classifier says (blind
-        test 28)."""
-        if not await asyncio.to_thread(self._place_words, text):
-            return False
-        if self.classify is None or await asyncio.to_thread(self._after_abuse, message):
-            return True
-        if LIVES_AT.search(text) is None and not await asyncio.to_thread(self._after_contact_question, message) \
-                and await asyncio.to_thread(self._known_place, text):  # 安居苑的: held, never filed (blind test 28)
-            return True  # (我住河滨社区, or 河畔花园的 after 网格员电话多少: where one lives, residence.py answers)
-        intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
-        # A bare address read as *register* (5栋2单元) names no new number: held as a place all the same.
-        return intent in ("nlu_fallback", "out_of_scope") or (intent == "register" and registration.bare_address(text))
-
-    def _after_contact_question(self, message: Claimed) -> bool:
-        return self._said_before(message, lambda before: triage.information_request(before) == "contact")
-
-    def _after_abuse(self, message: Claimed) -> bool:
-        return self._said_before(message, triage.abuse_only)
-
-    def _said_before(self, message: Claimed, test: Callable[[str], bool]) -> bool:
-        """Whether the sender's message just before this one, within the window, passes `test`."""
-        with self.db.session() as s:
-            before = s.scalar(select(InboxMessage.text).where(
-                InboxMessage.channel == message.channel, InboxMessage.sender == message.sender,
-                InboxMessage.id < message.id, InboxMessage.received_at >= self.clock.now() - self.followup_window)
-                .order_by(InboxMessage.id.desc()).limit(1))
-        return before is not None and test(before)
-
-    def _place_words(self, text: str) -> bool:
-        with self.db.session() as s:
-            return followups.place_only(s, text)
-
-    def _known_place(self, text: str) -> bool:
-        with self.db.session() as s:
-            return held_words.known_place_alone(s, text)
 
