@@ -66,24 +66,12 @@ def says_nothing_more(text: str) -> bool:
 
 def lodge_general(session: Session, clock: Clock, rules: RoutingRules, address: str, channel: str, text: str,
                   source_message_id: int | None = None) -> str:
-    """A complaint to someone above as a ticket for the community secretary above the sender's home grid (the duty
-    officer when nobody can place it), as a complaint about a grid worker goes; the reply asks what happened when
-    nothing more is said."""
+    """A complaint to someone above, lodged as one about a grid worker is; the reply asks what happened when nothing
+    more is said."""
     person = registry.person_by_address(session, address)
-    report = Report(text=f"{ABOUT_GENERAL}{text.strip()}", category="other", reporter_address=address,
-                    channel=channel, source_message_id=source_message_id, earns_points=False)
-    opened = open_ticket(session, clock, rules, report, None)
-    ticket = opened.ticket
+    ticket, _, _ = _lodged(session, clock, rules, person, address, channel, f"{ABOUT_GENERAL}{text.strip()}",
+                           source_message_id)
     told = TOLD_ASK if says_nothing_more(text) else TOLD_GENERAL
-    community, secretary = _secretary_for(session, person)
-    if opened.created and ticket.status == "new":
-        if community is None or secretary is None:
-            for officer in registry.duty_officers(session):
-                notify(session, officer, staff_notices.unplaced(ticket.number or "", CATEGORY_NAMES[ticket.category],
-                                                                "", ticket.text), ticket_id=ticket.id)
-            session.flush()
-        else:
-            _assign_to(session, clock, rules, opened, community, secretary)
     unit = session.get(OrgUnit, ticket.unit_id) if ticket.unit_id else None
     return told.format(whom=unit.name if unit is not None else "街道值班员", number=ticket.number)
 
@@ -101,21 +89,35 @@ def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, cha
           source_message_id: int | None = None) -> str:
     """The complaint as a ticket for the community secretary above the sender's home grid; the reply."""
     person = registry.person_by_address(session, address)
-    report = Report(text=f"{_about(session, person)}{text.strip()}", category="other", reporter_address=address,
-                    channel=channel, source_message_id=source_message_id, earns_points=False)
+    ticket, community, routed = _lodged(session, clock, rules, person, address, channel,
+                                        f"{_about(session, person)}{text.strip()}", source_message_id)
+    if not routed:  # the same message again, or 并单: as it stood
+        return _told(session, ticket)
+    if community is None:
+        return TOLD_STREET.format(number=ticket.number)
+    return TOLD.format(community=community.name, number=ticket.number)
+
+
+def _lodged(session: Session, clock: Clock, rules: RoutingRules, person: Person | None, address: str, channel: str,
+            text: str, source_message_id: int | None) -> tuple[Ticket, OrgUnit | None, bool]:
+    """A complaint opened as a ticket (never earning points) and sent upward: to the community secretary above the
+    sender's home grid, else told to the duty officers. The ticket, the community it went to (None: the duty
+    officers), and whether it was sent now (not when the same message came again or it was merged)."""
+    report = Report(text=text, category="other", reporter_address=address, channel=channel,
+                    source_message_id=source_message_id, earns_points=False)
     opened = open_ticket(session, clock, rules, report, None)
     ticket = opened.ticket
+    if not opened.created or ticket.status != "new":
+        return ticket, None, False
     community, secretary = _secretary_for(session, person)
-    if not opened.created or ticket.status != "new":  # the same message again, or 并单: as it stood
-        return _told(session, ticket)
     if community is None or secretary is None:
         for officer in registry.duty_officers(session):
             notify(session, officer, staff_notices.unplaced(ticket.number or "", CATEGORY_NAMES[ticket.category], "",
                                                             ticket.text), ticket_id=ticket.id)
         session.flush()
-        return TOLD_STREET.format(number=ticket.number)
+        return ticket, None, True
     _assign_to(session, clock, rules, opened, community, secretary)
-    return TOLD.format(community=community.name, number=ticket.number)
+    return ticket, community, True
 
 
 def awaits_what_happened(ticket: Ticket) -> bool:
