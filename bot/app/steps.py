@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from bot.common.clock import Clock
 from bot.core import (
     advice_asked,
@@ -71,6 +73,14 @@ MISSENT_WINDOW = timedelta(minutes=30)  # 发错了 reads back this far to the m
 
 STAFF_MENU_INTENTS = ("nlu_fallback", "out_of_scope", "greet", "help")
 STAFF, RESIDENT = "staff", "resident"  # the sender's role told the engine (Claimed.role)
+
+
+def _from_staff(session: Session, message: Claimed) -> bool:
+    """Whether staff sent it: the role the staff desk found this turn (one registry lookup a turn), else the
+    registry's answer (a step run without the desk before it)."""
+    if message.role is not None:
+        return message.role == STAFF
+    return staff_desk.staff_member(session, message.sender) is not None
 
 
 class StaffDesk:
@@ -283,7 +293,7 @@ class InformationRequests:
         staff (theirs go on)."""
         assert self.rules is not None
         with self.db.session() as s:
-            if staff_desk.staff_member(s, message.sender) is not None:
+            if _from_staff(s, message):
                 return None
             if answers.rating_in(message.text) is not None and lifecycle.awaiting_rating(s, message.sender):
                 return None  # "3 网格员态度差" rates the ticket awaiting it, with its reason (the dialogue's)
@@ -336,7 +346,7 @@ class AboutTheirTickets:
 
     def _answer(self, message: Claimed, text: str) -> str | None:
         with self.db.session() as s:
-            if staff_desk.staff_member(s, message.sender) is not None:
+            if _from_staff(s, message):
                 return None
             named = registration.add_name(s, self.clock, message.sender, text, message.id, self.window)
             if named is not None:
