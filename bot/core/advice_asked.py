@@ -20,7 +20,6 @@ QUAKE = "地震时先伏地、找桌子遮挡、手抓牢，别跳楼；晃停�
 _BITE_OR_SCRATCH = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}(?:咬|抓|挠)|(?:遭|被)(?:狗|犬|猫)")
 _JAB_ASKED = re.compile(r"狂犬|疫苗|打针|打啥子针|打什么针|打不打|要不要打|哪点打|哪里打|在哪打|咋个办|怎么办")
 _TOLD_AS_REPORT = re.compile(r"血|栋|小区|花园|苑|门口|路|街|村|组|流浪|野狗|咬人")
-BITE = "先用肥皂水和清水冲洗伤口15分钟，24小时内到疾控中心或社区卫生服务中心打狂犬疫苗。"
 
 
 def advice(text: str) -> str | None:
@@ -32,7 +31,7 @@ def advice(text: str) -> str | None:
         return QUAKE
     if _BITE_OR_SCRATCH.search(plain) and _JAB_ASKED.search(plain) and _TOLD_AS_REPORT.search(plain) is None \
             and not danger_signs.mauled(plain):
-        return BITE
+        return danger_signs.BITE_ADVICE
     return None
 
 

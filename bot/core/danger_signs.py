@@ -173,7 +173,8 @@ def minor_bite(plain: str) -> bool:
     return dog_bite(plain) and not mauled(plain)
 
 
-BITE_ADVICE = "被狗咬了先用肥皂水冲伤口15分钟，24小时内到医院或疾控中心打狂犬疫苗。"
+# The one wording for a bite or scratch, told with a report of it here and asked about (bot/core/advice_asked.py).
+BITE_ADVICE = "被狗猫咬伤抓伤，先用肥皂水和清水冲洗伤口15分钟，24小时内到医院或疾控中心打狂犬疫苗。"
 
 
 def bite_advice(text: str) -> str:
