@@ -13,8 +13,9 @@ from fastapi import APIRouter
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import Classify, DialogueContext
 from bot.app.emergency_place import EmergencyPlace
+from bot.app.information_requests import InformationRequests
 from bot.app.rerouting import Rerouter
-from bot.app.steps import AboutTheirTickets, InformationRequests, RememberChannel, StaffDesk
+from bot.app.steps import AboutTheirTickets, RememberChannel, StaffDesk
 from bot.channels import simulator
 from bot.common.clock import Clock
 from bot.common.settings import Settings

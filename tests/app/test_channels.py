@@ -8,7 +8,8 @@ from bot.app.channels import HOLD_THEIR_OWN_MEDIA, build_channels
 from bot.app.council_step import CouncilTurn
 from bot.app.dialogue import DialogueContext
 from bot.app.emergency_place import EmergencyPlace
-from bot.app.steps import AboutTheirTickets, InformationRequests, StaffDesk
+from bot.app.information_requests import InformationRequests
+from bot.app.steps import AboutTheirTickets, StaffDesk
 from bot.common.clock import FakeClock
 from bot.common.settings import Settings
 from bot.messaging.keywords import OptOutWords

@@ -1,0 +1,233 @@
+"""The step that answers what people ask about the service itself, and words that are no report (advice,
+complaints, chat), before the classifier can file them or miss them."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from bot.app.steps import from_staff
+from bot.common.clock import Clock
+from bot.core import (
+    advice_asked,
+    angry_words,
+    answers,
+    care_words,
+    chatter,
+    complaints,
+    council_outsider,
+    council_words,
+    fraud_calls,
+    held_words,
+    how_to,
+    lifecycle,
+    privacy,
+    questions,
+    reaching_us,
+    registry,
+    residence,
+    service_numbers,
+    sick_child,
+    small_talk,
+    someones_number,
+    ticket_questions,
+    triage,
+)
+from bot.core.knowledge import Contact
+from bot.core.places import match_place
+from bot.core.routing_rules import RoutingRules
+from bot.messaging.ports import Claimed, Replies, with_note
+from bot.store.db import Database
+
+MISSENT_WINDOW = timedelta(minutes=30)  # 发错了 reads back this far to the message sent by mistake
+
+
+class InformationRequests:
+    """What people ask about the service itself, answered before the classifier can file it or miss
+    it (bot/core/triage.py): "我的网格员电话多少" (their grid worker's published number, whole), "咋个投票",
+    "咋个发照片", "可以发语音不", "咋个发位置". Never a ticket, never points; nor is chat meant for someone else
+    (老王 明天早上去钓鱼不), nor a small hurt said to be nothing serious (膝盖擦破点皮 没得事: first aid), and a
+    self-introduction trailing off (我是阳光小区的 我们那个) is asked for the problem.
+    Anything else goes on to the engine."""
+
+    ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo", "how_to_voice", "how_to_location")
+
+    def __init__(self, db: Database, contact: Contact, *, clock: Clock | None = None,
+                 rules: RoutingRules | None = None, fraud_warning: str | None = None) -> None:
+        self.db = db
+        self.contact = contact
+        self.clock = clock
+        self.rules = rules
+        self.fraud_warning = fraud_warning
+
+    async def __call__(self, message: Claimed) -> Claimed | Replies:
+        with_photos = (self._complaints, self._asked)  # a photo is a report's: only these may answer beside it
+        for step in with_photos if message.payload.get("photos") else \
+                (self._advice, self._complaints, self._chat, self._asked):
+            outcome = await step(message)
+            if isinstance(outcome, list):
+                return outcome
+            message = outcome  # perhaps with a note for the reply (110 named, we are on it)
+        return message
+
+    async def _advice(self, message: Claimed) -> Claimed | Replies:
+        """What to do or whom to call, said plainly: a service's number, advice, first aid, a fraud warning."""
+        number = service_numbers.reply(message.text)
+        if number is not None:  # 火警电话多少来着, 我要报警: answered, never an emergency (blind test 28, B94, B93)
+            return [{"text": number}]
+        advised = advice_asked.advice(message.text)
+        if advised is not None:  # 地震了 楼在晃 咋个办, 被猫抓了 要打针不: what to do, never filed (blind test 29)
+            return [{"text": advised}]
+        if advice_asked.wants_police(message.text) and triage.has_problem(message.text) \
+                and not triage.has_danger(message.text):  # 我要报警 电瓶车遭偷了: filed, 110 named (blind test 29)
+            message = with_note(message, advice_asked.CALL_POLICE)
+        sick = sick_child.advice(message.text)
+        if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
+            return [{"text": sick}]
+        aid = care_words.first_aid(message.text)
+        if aid is not None:  # 膝盖擦破点皮 没得事: first aid, never filed nor asked where (blind test 28, B105)
+            return [{"text": aid}]
+        if fraud_calls.visit_doubted(message.text):  # 网格员上门登记要我身份证号 是不是骗子: how to check (B83)
+            return [{"text": fraud_calls.visit_check(self.contact.phone)}]
+        if self.fraud_warning is not None and fraud_calls.described(message.text):
+            return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
+        return message
+
+    async def _complaints(self, message: Claimed) -> Claimed | Replies:
+        """A complaint about a grid worker or to someone above is lodged; a report said in exasperation is noted."""
+        if self.rules is not None and complaints.complains_about_worker(message.text):
+            # 我要投诉网格员 打电话都不接: upward to the community, never that worker's number (blind test 5, #108); an
+            # insult naming the worker too (网格员是个瓜娃子 喊了半天不来, blind test 25, S5), before it is only calmed
+            lodged = await asyncio.to_thread(self._complaint, message)
+            if lodged is not None:
+                return [{"text": lodged}]
+        if self.rules is not None and complaints.complains_to_superiors(message.text) \
+                and not triage.has_problem(message.text):
+            # 我要找你们领导 投诉: a complaint upward as the one about a worker, asked what happened (blind test 28)
+            lodged = await asyncio.to_thread(self._complaint, message, complaints.lodge_general)
+            if lodged is not None:
+                return [{"text": lodged}]
+        if (angry_words.left_unattended(message.text) or (angry_words.fed_up(message.text)
+                                                           and triage.has_problem(message.text))) \
+                and ticket_questions.kind_of(message.text) is None:  # 转到哪里去了 咋个还莫得人来: its answer urges
+            message = with_note(message, angry_words.ON_IT)  # 发了八百遍了 安居苑路灯: filed, and we are on it
+        return message
+
+    async def _chat(self, message: Claimed) -> Claimed | Replies:
+        """Words with no photo that are no report: privacy, abuse, chat meant for someone else, small talk, anger,
+        how to reach us, a vote for a neighbour. Only for a message without photos."""
+        text = message.text
+        if privacy.asks_about_privacy(text):
+            return [{"text": privacy.REPLY}]  # 会不会把我电话号码给别人: answered, never a registration (blind test 26)
+        if triage.abuse_only(text):
+            # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58); 滚 不要再给我发了: how to stop (blind test 28)
+            return [{"text": small_talk.reply(text) or triage.CALM_REPLY}]
+        if chatter.meant_for_someone_else(text):
+            return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
+        if chatter.missent(text) and await asyncio.to_thread(self._filed_nothing_before, message):
+            return [{"text": chatter.NEVER_MIND}]  # 王哥 晚上喝酒不, then 发错了 对不起哈 (blind test 26, A71)
+        day = small_talk.what_day(text, self.clock.now() if self.clock is not None else datetime.now(UTC))
+        pet = care_words.lost_pet(text)
+        if day is not None or pet is not None:  # 今天星期几, 我家猫跑丢了 (blind test 29)
+            return [{"text": day or pet or ""}]
+        talk = small_talk.reply(text)
+        if talk is not None:  # 你是机器人还是真人, 我孙子考起大学了: answered in kind (blind test 22, #9, #82)
+            return [{"text": talk}]
+        angry = await self._angry(message)
+        if angry is not None:
+            return [{"text": angry}]
+        if reaching_us.asks(text):
+            # 我耳朵不好 只能发短信, 你们的电话是多少嘛: texting is fine, and our number (blind test 26, A3, B126)
+            return [{"text": await asyncio.to_thread(self._contact, message.sender, "call_us")}]
+        if council_words.asks_proxy_vote(text):
+            # 帮隔壁王大爷投一票不: answered, never a detail (#N29); 她是邻居 next is answered too (blind test 25, V1)
+            return [{"text": await asyncio.to_thread(self._may_i, message)}]
+        return message
+
+    async def _asked(self, message: Claimed) -> Claimed | Replies:
+        """Someone's number asked beside a problem; a self-introduction or a problem still to come; a question about
+        the service itself (its contact, how to vote, send a photo, a voice message, a location)."""
+        photos = bool(message.payload.get("photos"))
+        if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
+            # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
+            return with_note(replace(message, text=someones_number.without_number_request(message.text)),
+                             someones_number.REFUSED)
+        if chatter.introduces_only(message.text) and not photos:
+            # 我是阳光小区的 我们那个: the problem comes next, the estate held for it (blind test 8, #1)
+            # 想问个事: listened to, the place named beside it held for the report (blind test 25, #8)
+            reply = await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text),
+                                            chatter.about_to_ask(message.text))
+            return [{"text": chatter.GREETED + reply if chatter.greets(message.text) else reply}]
+        if triage.says_no_problem_yet(message.text) and not photos \
+                and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
+            return [{"text": triage.no_problem_yet_reply(message.text)}]
+        asked = triage.information_request(message.text)
+        if asked not in self.ANSWERED:
+            return message
+        if asked == "how_to_vote":
+            return [{"text": how_to.HOW_TO_VOTE}]
+        if asked == "how_to_photo":
+            return [{"text": how_to.HOW_TO_PHOTO}]
+        if asked == "how_to_location":
+            return [{"text": how_to.HOW_TO_LOCATION}]
+        return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
+
+    async def _angry(self, message: Claimed) -> str | None:
+        """The reply to words said in anger with no problem in them (bot/core/angry_words.py): venting is calmed,
+        giving up on the machine gets a number to call; None for anything else."""
+        text = message.text
+        if triage.has_problem(text):
+            return None
+        if angry_words.vents(text):  # 你们这些当官的就晓得收钱, 吃干饭的: a calm word, never 没太看懂
+            return triage.CALM_REPLY
+        if angry_words.gives_up(text):  # 算了 跟机器说有啥用: a person to call, never "请问在哪点？"
+            return await asyncio.to_thread(self._contact, message.sender, "a_person")
+        return None
+
+    def _filed_nothing_before(self, message: Claimed) -> bool:
+        since = self.clock.now() - MISSENT_WINDOW if self.clock is not None else datetime.min.replace(tzinfo=UTC)
+        with self.db.session() as s:
+            return chatter.filed_nothing_before(s, message.channel, message.sender, message.id, since)
+
+    def _may_i(self, message: Claimed) -> str:
+        if self.clock is None:
+            return council_words.PROXY_VOTE
+        with self.db.session() as s:
+            return council_outsider.may_i(s, self.clock, registry.person_by_address(s, message.sender), message.text)
+
+    def _introduced(self, place: str, about_to_ask: bool = False) -> str:
+        """The place held when the registry knows it, a community of several grids too (安居社区: its grid is asked
+        with the report, blind test 10, #2); else what is the problem. About to ask (有点事想问下): listened to."""
+        with self.db.session() as s:
+            known = bool(place) and bool(match_place(s, place).grids)
+        if about_to_ask:
+            return chatter.listening_at(place) if known else triage.LISTENING
+        return held_words.held_place_reply(place) if known else triage.ASK_PROBLEM
+
+    def _complaint(self, message: Claimed, lodge: Callable[..., str] = complaints.lodge) -> str | None:
+        """The reply to a resident's complaint about their grid worker (or to someone above, with `lodge`); None from
+        staff (theirs go on)."""
+        assert self.rules is not None
+        with self.db.session() as s:
+            if from_staff(s, message):
+                return None
+            if answers.rating_in(message.text) is not None and lifecycle.awaiting_rating(s, message.sender):
+                return None  # "3 网格员态度差" rates the ticket awaiting it, with its reason (the dialogue's)
+            return lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel, message.text,
+                         message.id)
+
+    def _contact(self, sender: str, asked: str, text: str = "") -> str:
+        with self.db.session() as s:
+            whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
+            named = residence.grid_contact(s, text) if asked == "contact" and not whom.grid_worker else None
+            if named is not None:  # 我住河畔花园的 网格员是哪个: that place's grid worker (blind test 22, #94)
+                return named
+            if asked == "a_person":
+                return angry_words.call_a_person(f"网格员{whom.name}" if whom.grid_worker else whom.name, whom.phone)
+            if asked == "call_us":
+                return reaching_us.reply(whom.name, whom.phone, whom.grid_worker)
+            if asked == "how_to_voice":
+                return how_to.voice_reply(whom.name, whom.phone, whom.grid_worker)
+            return how_to.contact_reply(whom.name, whom.phone, whom.grid_worker, asked == "someone_contact")
