@@ -143,9 +143,8 @@ class EmergencyPlace:
             lat, lon = message.payload.get("lat"), message.payload.get("lon")
             has_point = isinstance(lat, int | float) and isinstance(lon, int | float)
             if not has_point and emergencies.says_at_home(message.text):  # 我在家的 就是我们那栋 (blind test 28)
-                kept = emergencies.kept_at_home(s, self.clock, ticket, self.rules)
-                if kept is not None:
-                    return kept
+                # the registered home kept, else which estate and building (blind test 29, A32)
+                return emergencies.kept_at_home(s, self.clock, ticket, self.rules) or emergencies.HOME_ASKED
             if not has_point and (not emergencies.reads_as_place(s, message.text)
                                   or emergency_followups.shut_in_unplaced(s, message.text, ticket)):
                 return None  # 我儿子关在里面 after 电梯不动了: more of it, for the dialogue (blind test 28, A12)

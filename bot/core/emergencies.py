@@ -207,6 +207,9 @@ HOME_ASSUMED = "按您登记的住址（{home}）通知的，如不在家请马�
 _HOME_SAID = re.compile(r"在家|家里|屋头|屋里|我家|我们家|自己家|家门口|就是家|登记的|"
                         r"我们(?:那|这)?(?:个)?(?:栋|幢|楼|单元|小区)")
 HOME_SAID_MAX_CHARS = 20
+# "At home" from someone whose home we do not know, or not where the emergency was sent (blind test 29, A32: a
+# stranger's 我在屋头的 就是我们那栋 became the alert's place): asked for the estate and building, still waiting.
+HOME_ASKED = "您家是哪个小区几栋？比如“安居苑10栋”，我马上告诉值班人员。"
 
 
 def says_at_home(text: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import care_words, chatter
+from bot.core import care_words, chatter, emergencies
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
 from tests.integration.talk import bare, live_at, raised, say, tickets_of, told
@@ -70,6 +70,20 @@ def test_at_home_after_an_emergency_sent_home_keeps_the_registered_address(runni
     assert raised(running, ticket) and ticket.place_text == "阳光小区71栋301"
     alerts = told(running, DUTY_OFFICER, ticket.number or "")
     assert alerts and not any("家的" in t or "我们那栋" in t for t in alerts), alerts
+
+
+def test_at_home_from_a_stranger_is_asked_which_building_and_the_next_answer_places_it(running: Stack):
+    stranger = "+8613955510001"  # blind test 29, A32: "收到地点：屋头的 就是我们那栋"
+    say(running, stranger, "电梯关到人了 喊不答应")
+    asked = say(running, stranger, "我在屋头的 就是我们那栋")
+    assert asked == [emergencies.HOME_ASKED], asked
+    [ticket] = tickets_of(running, stranger)
+    assert not ticket.place_text
+    placed = say(running, stranger, "安居苑72栋")
+    assert any("收到地点：安居苑72栋" in r for r in placed), placed
+    [ticket] = tickets_of(running, stranger)
+    assert ticket.place_text == "安居苑72栋" and not any("屋头" in t for t in told(running, DUTY_OFFICER,
+                                                                                   ticket.number or ""))
 
 
 @pytest.mark.parametrize(("n", "text"), [
