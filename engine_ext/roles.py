@@ -1,12 +1,12 @@
 """The sender's role as a signal: what a resident cannot mean.
 
-The app puts the sender's role from its registry into each message's metadata (``{"role": "staff"}`` or
-``{"role": "resident"}``: bot/app/services.py, SenderRole); Rasa 3.6 hands that metadata to the NLU pipeline as the
-message's ``metadata`` (NLUMessageConverter). Only staff acknowledge or finish tickets, so for anyone else
-LinearClassifier drops the staff-only intents before it weighs the rest: the one-vs-rest scores left are
-normalised when together they claim the message, and given raw (for the FallbackClassifier) when they do
-not, as for any message. So a resident's 收到, which only worker_ack claimed, is not understood, rather than
-a report whose 2 % of the evidence was blown up to 45 %. Without a role (`/model/parse`, tests) nothing changes.
+The app puts the sender's role from its registry into each message's metadata (``{"role": "staff"}`` or ``{"role":
+"resident"}``: the staff desk's lookup, bot/app/steps.py, carried as Claimed.role); Rasa 3.6 hands that metadata to
+the NLU pipeline as the message's ``metadata`` (NLUMessageConverter). Only staff acknowledge or finish tickets, so
+for anyone else LinearClassifier drops the staff-only intents before it weighs the rest: the one-vs-rest scores left
+are normalised when together they claim the message, and given raw (for the FallbackClassifier) when they do not, as
+for any message. So a resident's 收到, which only worker_ack claimed, is not understood, rather than a report whose
+2 % of the evidence was blown up to 45 %. Without a role (`/model/parse`, tests) nothing changes.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.policy import ACKNOWLEDGED
 from bot.core import care_words
 from tests.integration.stack import Stack
 from tests.integration.talk import say, tickets_of
@@ -105,3 +106,11 @@ def test_thunder_alone_and_anxious_gets_a_comforting_word(running: Stack) -> Non
     answer = _understood(say(running, SENDERS[20], "外头打雷 屋头就我一个 心慌"))
     assert answer.startswith("别怕"), answer
     assert tickets_of(running, SENDERS[20]) == []
+
+
+@pytest.mark.parametrize(("n", "text"), [(10, "好的"), (11, "嗯嗯"), (12, "晓得了"), (13, "不是")])
+def test_a_bare_yes_or_no_said_to_nothing_gets_a_short_word_back(running: Stack, n: int, text: str):
+    # B32: "好的" alone got 没太看懂 and the menu (the engine had no rule for a yes outside the topic form)
+    stranger = f"+86139555100{n}"
+    assert say(running, stranger, text) == [ACKNOWLEDGED]
+    assert not tickets_of(running, stranger)
