@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.core import care_words, help_requests, small_talk, triage
 
 
@@ -40,3 +42,21 @@ def test_someone_frail_asking_for_someone_to_come_is_a_help_request_but_a_public
     assert help_requests.asks_for_help("屋头老伴瘫在床上 想问有没有上门服务")
     assert help_requests.asks_for_help("一个人住 水龙头拧不紧 能不能找人来看下")
     assert not help_requests.asks_for_help("我一个人住 楼道路灯坏了 找人来看下")
+
+
+@pytest.mark.parametrize("text", ["还有 楼顶上不晓得哪个堆了好多泡沫箱子", "楼道里不知道谁把自行车堆满了"])
+def test_things_piled_by_someone_unknown_are_a_problem_never_a_question(text: str):
+    # B99: a registered resident's second report got 答不上 (哪个 read as a question, 堆了好多 as no problem)
+    assert triage.has_problem(text) and triage.information_request(text) is None
+
+
+@pytest.mark.parametrize("text", ["不晓得哪个管", "垃圾分类不晓得哪个桶"])
+def test_not_knowing_who_or_which_with_nothing_done_is_still_a_question(text: str):
+    assert triage.information_request(text) == "question"
+
+
+@pytest.mark.parametrize(("text", "abuse"), [("哈哈哈哈 你们好笨 安居苑的", True), ("太笨了", True),
+                                              ("好笨重的柜子堆在楼道", False)])
+def test_calling_the_bot_stupid_is_abuse_and_a_heavy_cupboard_is_not(text: str, abuse: bool):
+    # B87: 哈哈哈哈 你们好笨 安居苑的 was held as a place
+    assert triage.abuse_only(text) is abuse

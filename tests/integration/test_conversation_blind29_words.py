@@ -11,7 +11,7 @@ import pytest
 from actions.policy import ACKNOWLEDGED
 from bot.core import care_words
 from tests.integration.stack import Stack
-from tests.integration.talk import say, tickets_of
+from tests.integration.talk import live_at, say, tickets_of
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+86139666{n:03d}" for n in range(620, 660)]
@@ -113,4 +113,21 @@ def test_a_bare_yes_or_no_said_to_nothing_gets_a_short_word_back(running: Stack,
     # B32: "好的" alone got 没太看懂 and the menu (the engine had no rule for a yes outside the topic form)
     stranger = f"+86139555100{n}"
     assert say(running, stranger, text) == [ACKNOWLEDGED]
+    assert not tickets_of(running, stranger)
+
+
+def test_a_second_problem_piled_by_someone_unknown_is_filed_never_answered_as_a_question(running: Stack):
+    # B99: "还有 楼顶上不晓得哪个堆了好多泡沫箱子" from a registered resident got 答不上 and 回复1
+    resident = live_at(running, "+8613955510030", "幸福社区第1网格", "阳光小区88栋301")
+    say(running, resident, "88栋楼下的花坛被人挖了种菜")
+    replies = say(running, resident, "还有 楼顶上不晓得哪个堆了好多泡沫箱子")
+    assert not any("答不上" in r for r in replies), replies
+    tickets = tickets_of(running, resident)
+    assert len(tickets) == 2 and "泡沫箱子" in tickets[1].text, replies
+
+
+def test_calling_the_bot_stupid_gets_a_calm_word_and_holds_no_place(running: Stack):
+    stranger = "+8613955510031"  # B87: "已记下地点：安居苑。请再说说是什么问题"
+    [reply] = say(running, stranger, "哈哈哈哈 你们好笨 安居苑的")
+    assert "地点" not in reply and "没太看懂" not in reply, reply
     assert not tickets_of(running, stranger)
