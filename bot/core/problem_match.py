@@ -21,8 +21,15 @@ _OBJECTS = ("路灯", "井盖", "下水道", "水管", "管道", "垃圾", "电�
 _SAME_THING = {"阴沟": "下水道", "水沟": "下水道", "排水沟": "下水道"}
 
 
+# A dead animal is a carcass to take away, never the live dog of another report (blind test 29, B42: 狗死在花坛边上
+# 臭了 merged into 遛狗不牵绳 到处是狗屎).
+_DEAD_ANIMAL = re.compile(r"死(?:狗|猫|老鼠|耗子|鸡|鸭|猪|鸟)|(?:狗|猫|老鼠|耗子|鸡|鸭|猪|鸟)[^，,。！!？?\s]{0,4}死(?:了|在|起|掉)")
+CARCASS = "死动物"
+
+
 def objects_in(text: str) -> set[str]:
-    return {_SAME_THING.get(word, word) for word in _OBJECTS if word in (text or "")}
+    found = {_SAME_THING.get(word, word) for word in _OBJECTS if word in (text or "")}
+    return found - {"狗"} | {CARCASS} if _DEAD_ANIMAL.search(text or "") else found
 
 
 # Named in passing ("电瓶车差点翻了", "车子过不去"): a vehicle says little of what the problem is.

@@ -69,3 +69,10 @@ def test_more_said_at_the_estates_gate_is_read_as_when_the_gate_was_not_kept():
     said = "安居苑门口那个井盖也翻了 好危险"
     at_gate, at_estate = (other_problem.own_report("路灯坏了", place, said) for place in ("安居苑东门", "安居苑"))
     assert at_gate == at_estate is False
+
+
+def test_a_dead_dog_is_never_the_live_dog_of_another_report_and_two_dead_ones_are_one():
+    # Blind test 29, B42: "狗死在花坛边上 臭了" was merged into "遛狗不牵绳 到处是狗屎"
+    dead = "河畔花园小区头有条狗死在花坛边上 臭了"
+    assert not same_problem(dead, "河畔花园有人遛狗不牵绳 到处是狗屎", ["河畔花园"])
+    assert same_problem(dead, "河畔花园有条死狗 臭得很", ["河畔花园"])
