@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
-from actions.reports import ValidateReportForm
+from actions.report_form import ValidateReportForm
 from bot.core import cancelling, place_answers
 
 

@@ -4,7 +4,8 @@ at a place), a place said whole is kept whole."""
 
 from rasa_sdk.events import SlotSet
 
-from actions.reports import DROPPED, ActionCaptureReport, ActionSubmitReport, ValidateReportForm
+from actions.report_form import DROPPED, ValidateReportForm
+from actions.reports import ActionCaptureReport, ActionSubmitReport
 from bot.core import place_answers
 from tests.actions.conftest import make_tracker
 from tests.conftest import STRANGER

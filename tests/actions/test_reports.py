@@ -3,7 +3,8 @@ import re
 from rasa_sdk.events import SlotSet
 from sqlalchemy import select
 
-from actions.reports import ActionCaptureReport, ActionSubmitReport, ValidateReportForm
+from actions.report_form import ValidateReportForm
+from actions.reports import ActionCaptureReport, ActionSubmitReport
 from bot.core import ticket_questions
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket
