@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, followups, held_words, lifecycle, reports
+from bot.core import answers, followup_words, followups, held_words, lifecycle, reports
 from bot.messaging.ports import Claimed
 from bot.store.council_models import Topic
 from bot.store.db import Database
@@ -41,6 +41,7 @@ class Look:
     held_point: tuple[float, float] | None = None
     held_place: str | None = None  # a place sent alone (5栋2单元) just before, for the next report
     recent_place: str | None = None  # the place of the sender's newest report of the window, open or not
+    again_place: str | None = None  # the place of their newest report of two weeks, for a problem back again
     held_who: str | None = None  # who alone (我们楼上那家) just before, asked what happened: the next report begins so
 
 
@@ -69,6 +70,9 @@ class Reader:
             if self.hold_media:
                 self._held(s, message, look, now)
             look.recent_place = reports.recent_place(s, message.sender, now - self.followup_window)
+            if not look.recent_place and followup_words.says_again(message.text):  # 柜子又搬回来了 (blind test 30)
+                look.again_place = reports.recent_place(s, message.sender,
+                                                        now - timedelta(days=followup_words.AGAIN_DAYS))
             look.held_who = held_words.held_who(s, message.channel, message.sender, message.id,
                                                now - self.followup_window)
         return look

@@ -34,8 +34,10 @@ class Settings(BaseSettings):
     gateway_port: int = 8000
     engine_port: int = 5005
     actions_port: int = 5055
-    engine_url: str = "http://127.0.0.1:5005"
-    actions_url: str = "http://127.0.0.1:5055"
+    # Empty: the engine and the action server on this machine, at ENGINE_PORT and ACTIONS_PORT (blind test 30: with
+    # only the ports set, the gateway and the worker called 5005 and 5055, another stack or none).
+    engine_url: str = ""
+    actions_url: str = ""
     # The interfaces the engine and the action server listen on: loopback unless the workers (or, for the action
     # server, the workers' health checks) run on other hosts; then a private address, never a public one.
     engine_host: str = "127.0.0.1"
@@ -301,7 +303,10 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _actions_url_is_the_servers_base(self) -> Settings:
         """ACTIONS_URL is the action server's base URL; one given as its endpoint (…/webhook, as Rasa's
-        endpoints.yml writes it) would make the engine call …/webhook/webhook and the health check …/webhook/health."""
+        endpoints.yml writes it) would make the engine call …/webhook/webhook and the health check …/webhook/health.
+        ENGINE_URL and ACTIONS_URL left empty are this machine's, at their ports."""
+        self.engine_url = self.engine_url.strip() or f"http://127.0.0.1:{self.engine_port}"
+        self.actions_url = self.actions_url.strip() or f"http://127.0.0.1:{self.actions_port}"
         base = self.actions_url.rstrip("/")
         if base.endswith("/webhook"):
             self.actions_url = base.removesuffix("/webhook")

@@ -72,3 +72,13 @@ _URGE_NUMBER = re.compile(r"^(?:请|帮我)?(?:催|催办|催一下|催促)(?:�
 def urges_by_number(text: str) -> bool:
     """催T1001 / 催办 T1001 / 催一下t1001嘛: urging one's own ticket by its number, nothing else said."""
     return bool(_URGE_NUMBER.match("".join(unicodedata.normalize("NFKC", text or "").split())))
+
+
+# The problem back again or still there (柜子又搬回来了, 楼上还在吵, 杂物又堆起了; blind test 30, asked "请问在哪点？"
+# long after the ticket it reported there): with no place said, it is where the sender's recent report was.
+AGAIN = re.compile(r"又(?!是)|还在|还是|依然|仍然|照样|照旧|还没(?:好|走|停|干)")
+AGAIN_DAYS = 14
+
+
+def says_again(text: str) -> bool:
+    return AGAIN.search(unicodedata.normalize("NFKC", text or "")) is not None

@@ -173,3 +173,16 @@ async def test_without_actions_urls_a_worker_checks_only_the_engines_on_the_othe
         await eventually(b_out_a_still_ready, timeout=5)
     finally:
         await engine.aclose()
+
+
+def test_with_only_the_ports_set_the_engine_and_action_server_urls_follow_them(monkeypatch: pytest.MonkeyPatch):
+    # Blind test 30: GATEWAY_PORT/ENGINE_PORT/ACTIONS_PORT set, the gateway and worker still called 5005 and 5055
+    for name in ("ENGINE_URL", "ACTIONS_URL", "ENGINE_URLS", "ENGINE_REPLICAS", "ACTIONS_REPLICAS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ENGINE_PORT", "5830")
+    monkeypatch.setenv("ACTIONS_PORT", "5880")
+    local = Settings(_env_file=None)
+    assert (local.engine_url, local.actions_url) == ("http://127.0.0.1:5830", "http://127.0.0.1:5880")
+    assert local.engine_replica_urls == ["http://127.0.0.1:5830"]
+    told = Settings(_env_file=None, engine_url="http://10.0.0.5:5005", actions_url="http://10.0.0.5:5055/webhook")
+    assert (told.engine_url, told.actions_url) == ("http://10.0.0.5:5005", "http://10.0.0.5:5055")

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.store.db import Database
+from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Household, OrgUnit, Person, Ticket
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
@@ -111,6 +113,19 @@ def live_at(stack: Stack, phone: str, grid: str, address: str) -> str:
             s.flush()
             person.household_id = household.id
     return phone
+
+
+def as_if_earlier(stack: Stack, sender: str, minutes: int) -> None:
+    """Time passes for `sender`'s conversation: their tickets, messages and the replies to them moved `minutes`
+    into the past (the follow-up window is 30 minutes), as a resident coming back later would find them."""
+    back = timedelta(minutes=minutes)
+    with session_of(stack) as s:
+        for ticket in s.scalars(select(Ticket).where(Ticket.reporter_address == sender)):
+            ticket.created_at -= back
+        for message in s.scalars(select(InboxMessage).where(InboxMessage.sender == sender)):
+            message.received_at -= back
+        for reply in s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == sender)):
+            reply.created_at -= back
 
 
 def file_report(stack: Stack, sender: str, text: str, **extra: object) -> str:
