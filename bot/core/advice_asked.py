@@ -1,9 +1,10 @@
 """What to do, asked with nothing for a worker to fix (blind test 29, A14-12, A12-3):
 an earthquake felt ("地震了 楼在晃 咋个办" was told 120 and asked where,
 "刚才是不是地震了 我们要不要跑下楼" got 没太看懂), a dog bite or a cat scratch asked about
-("遭狗咬了 狂犬疫苗去哪点打", "被猫抓了 要打针不" were asked where): answered with what to do now,
-never filed and never asked where. A bite told with its place or its blood
-("遭狗咬了一口 流血了 在阳光小区19栋") stays a report."""
+("遭狗咬了 狂犬疫苗去哪点打", "被猫抓了 要打针不" were asked where), a scratch that bled asked about (blind test 30,
+A12-3b: "猫把我手抓出血了 要不要打疫苗" got the children's vaccinations), a rat bite (A12-3c: "遭老鼠咬了 要打针不"
+was asked where, then filed): answered with what to do now, never filed and never asked where. A bite told with its
+place ("遭狗咬了一口 流血了 在阳光小区19栋"), or a mauling, stays a report."""
 
 from __future__ import annotations
 
@@ -19,7 +20,12 @@ QUAKE = "地震时先伏地、找桌子遮挡、手抓牢，别跳楼；晃停�
 
 _BITE_OR_SCRATCH = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}(?:咬|抓|挠)|(?:遭|被)(?:狗|犬|猫)")
 _JAB_ASKED = re.compile(r"狂犬|疫苗|打针|打啥子针|打什么针|打不打|要不要打|哪点打|哪里打|在哪打|咋个办|怎么办")
-_TOLD_AS_REPORT = re.compile(r"血|栋|小区|花园|苑|门口|路|街|村|组|流浪|野狗|咬人")
+# A rat's bite: no rabies schedule of its own, a doctor says whether a jab is needed.
+_RAT_BITE = re.compile(r"(?:老鼠|耗子|鼠)[^，,。！!？?\s]{0,6}(?:咬|抓)|(?:遭|被)(?:老鼠|耗子)")
+RAT_ADVICE = "被老鼠咬了，先用肥皂水和清水冲洗伤口15分钟，再去医院看看，医生会说要不要打针。"
+# A place told with the bite makes it a report (the dog is still there), and so does a bite that bled (blind test 27,
+# B71: a 120 emergency); a scratch that bled asked about with the jab is not (猫把我手抓出血了 要不要打疫苗).
+_TOLD_AS_REPORT = re.compile(r"栋|小区|花园|苑|门口|路|街|村|组|流浪|野狗|咬人")
 
 
 def advice(text: str) -> str | None:
@@ -29,9 +35,12 @@ def advice(text: str) -> str | None:
         return None
     if _QUAKE.search(plain) and _QUAKE_HARM.search(plain) is None:
         return QUAKE
+    bled_from_a_bite = "血" in plain and danger_signs.dog_bite(plain)
     if _BITE_OR_SCRATCH.search(plain) and _JAB_ASKED.search(plain) and _TOLD_AS_REPORT.search(plain) is None \
-            and not danger_signs.mauled(plain):
+            and not danger_signs.mauled(plain) and not bled_from_a_bite:
         return danger_signs.BITE_ADVICE
+    if _RAT_BITE.search(plain) and _JAB_ASKED.search(plain) and _TOLD_AS_REPORT.search(plain) is None:
+        return RAT_ADVICE
     return None
 
 

@@ -76,7 +76,8 @@ def comfort(text: str) -> str:
 
 
 _BAD_WATER = re.compile(r"(?:自来水|水龙头|水管|水)[^，,。！!？?\s]{0,8}"
-                        r"(?:黄|浑|混|黑|发绿|怪味|异味|臭|有沙|沙子|虫)|黄水|浑水")
+                        # 水有股漂白粉味道 (blind test 30, A14-11b: filed, the question unanswered): a smell of bleach
+                        r"(?:黄|浑|混|黑|发绿|怪味|异味|臭|有沙|沙子|虫|漂白|消毒水|氯|药味|味道|气味)|黄水|浑水")
 WATER = "检查清楚前先别直接喝、别拿来煮饭，要用就烧开，或先用桶装水。"
 
 

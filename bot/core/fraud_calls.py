@@ -2,8 +2,8 @@
 "自称公安…转到安全账户" got "好的，记下了"; B83: "网格员上门要我身份证号 是不是骗子" became a number-registration
 ticket): the knowledge base's anti-fraud answer (its entry `fraud`: never transfer, never a code, 96110), and 110 if
 money went. Never filed. Someone saying they are a grid worker or from the community at the door
-(网格员上门登记要我身份证号 是不是骗子) is told how to check: ask the name, call the community; bank numbers,
-passwords and codes never."""
+(网格员上门登记要我身份证号 是不是骗子, 自称网格员的来敲门 要登记我家存款 是不是真的) is told how to check: ask the
+name, call the community; savings, bank numbers, passwords and copies of papers never."""
 
 from __future__ import annotations
 
@@ -24,7 +24,15 @@ _DOUBT = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|可�
 MONEY_GONE = "已经转了钱的，马上打110报警。"
 # Someone at the door as one of us: a grid worker, the community, a census taker.
 _AS_US = re.compile(r"网格员|网格长|社区|居委会|街道|村委会?|工作人员|普查|人口登记|登记")
-VISIT_CHECK = "网格员上门登记是有的。可先问他姓名，打社区电话{phone}核实了再说；银行卡号、密码、验证码一律不给。"
+# Someone come as one of us (blind test 30, A6-3: 有个自称网格员的来敲门, 门口来了个人说是社区的,
+# 有人穿起制服说是社区的) asking for savings, papers or to come in, and the sender doubting it (是不是真的,
+# 我咋个晓得他是不是真的网格员).
+_CLAIMS = re.compile(r"自称|冒充|说是|说他是|说自己是|说他们是|上门|敲门|门口来|来了个人|来了两个人|制服")
+_WANTS = re.compile(r"存款|存折|存单|户口本|复印件|身份证|银行卡|房产证|进屋|进门|屋头看|家里看|进来看")
+_DOUBTED = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|可信不|能信不|靠谱不|是不是真|是真的不|真的不|"
+                      r"咋个晓得|怎么知道|咋知道|咋个分辨|怎么分辨|咋个认|假的")
+VISIT_CHECK = ("先问他姓名，打社区电话{phone}核实是不是真网格员；"
+               "存款、银行卡、密码、证件复印件一律不给，没核实别让进屋。")
 # Should the entry go missing from the knowledge base, its words.
 FALLBACK = "叫你转账、要验证码的都是骗子！马上挂断，拿不准就打96110问。"
 
@@ -44,7 +52,10 @@ def visit_doubted(text: str) -> bool:
     """Whether the words doubt someone at the door or on the phone as one of us asking for an ID number (网格员上门登记
     要我身份证号 是不是骗子), with no money or code asked for: how to check them, not the scam warning."""
     plain = _plain(text)
-    return described(plain) and _AS_US.search(plain) is not None and _ASKED_FOR.search(plain) is None
+    if not plain or _AS_US.search(plain) is None or _ASKED_FOR.search(plain) is not None or triage.has_danger(plain):
+        return False
+    return described(plain) or (_CLAIMS.search(plain) is not None and _WANTS.search(plain) is not None
+                                and _DOUBTED.search(plain) is not None)
 
 
 def visit_check(phone: str) -> str:

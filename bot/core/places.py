@@ -7,6 +7,7 @@ ambiguous when they have several: the bot then asks which).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from shapely.geometry import Point, shape
@@ -116,6 +117,24 @@ _ALIKE_ENDS = "苑院园"  # a short estate's last character written as one that
 _SUFFIX = 2  # the last characters (花园, 小区, 社区) are kept: a slip there is another kind of place (阳光小学)
 
 
+# What follows a short estate's name when it is one: a building, a gate, 的 (安局苑5栋, 按居苑门口的井盖).
+_PLACE_PART = re.compile(r"\d|[一二三四五六七八九十]+(?:栋|幢|号楼|单元)|栋|幢|号楼|单元|门口|大门|后门|侧门|"
+                         r"小区|里|的|$|[\s，,。]")
+
+
+def _short_slip(name: str, text: str) -> bool:
+    """A three-character estate name with its first or second character slipped (安局苑, 按居苑 for 安居苑; blind
+    test 30, A-B4), its last kept and a place part after it (a building, a gate, 的): a slip of the typing, not
+    another word that shares two characters."""
+    for i in range(len(text) - 2):
+        window = text[i:i + 3]
+        slips = [k for k in range(3) if window[k] != name[k]]
+        if slips in ([0], [1]) and "\u4e00" <= window[slips[0]] <= "\u9fff" \
+                and _PLACE_PART.match(text, i + 3) is not None:
+            return True
+    return False
+
+
 def _slipped(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]:
     """The one known name the text has with one of its first characters slipped (和畔花园, 阳关小区), else []."""
     found: dict[str, list[OrgUnit]] = {}
@@ -123,7 +142,7 @@ def _slipped(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]
         for name in [unit.name, *(unit.aliases or [])]:
             if name and len(name) == SLIP_MIN - 1 and name[-1] in _ALIKE_ENDS and name not in found:
                 if any(text[i:i + 2] == name[:2] and text[i + 2:i + 3] in _ALIKE_ENDS and text[i + 2] != name[-1]
-                       for i in range(len(text) - 2)):  # 安居院8栋: 安居苑 (blind test 29, B4)
+                       for i in range(len(text) - 2)) or _short_slip(name, text):  # 安居院8栋, 安局苑5栋: 安居苑
                     grids = _grids_for(unit, units)
                     if grids:
                         found[name] = grids

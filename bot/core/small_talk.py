@@ -88,6 +88,20 @@ def what_day(text: str, now: datetime) -> str | None:
     return f"今天是{day.month}月{day.day}日，星期{_WEEKDAYS[day.weekday()]}。"
 
 
+# 现在几点了 (blind test 30, A-B189b: 这个我帮不上忙), as 今天几号 gets the date: the time, from the clock.
+_WHAT_TIME = re.compile(r"^(?:请问)?(?:现在|而今|这会儿?|此刻)?(?:是)?(?:几点|啥时候了|什么时间|啥子时间|几点钟)"
+                        r"(?:了|啦)?(?:钟)?[嘛哦呢啊哈\s?？]*$")
+
+
+def what_time(text: str, now: datetime) -> str | None:
+    """"现在是5点20分。" for 现在几点了 (`now` in any zone, the service's time), else None."""
+    plain = unicodedata.normalize("NFKC", text or "").strip()
+    if len(plain) > 12 or _WHAT_TIME.search(plain) is None:
+        return None
+    time = now.astimezone(SERVICE_TZ)
+    return f"现在是{time.hour}点{time.minute:02d}分。"
+
+
 def reply(text: str) -> str | None:
     """The answer to small talk (config/small_talk.yml), or None."""
     return load().reply(text)
