@@ -91,7 +91,9 @@ _PROBLEM = re.compile(
     # Rubbish described where it should not be ("花坛边上好多建筑垃圾", blind test 7, #63), not 垃圾分类 asked about.
     r"建筑垃圾|装修垃圾|渣土|(?:好多|一堆|一大堆|满地|遍地|到处都?是)垃圾|垃圾.{0,4}(?:堆|满了|成山|没人|莫得人|没得人)|"
     # Things piled where they should not be (楼顶上…堆了好多泡沫箱子, blind test 29, B99: 答不上).
-    r"乱堆|堆满|堆了好多|堆起好多|堆了一大堆|堆得到处")
+    r"乱堆|堆满|堆了好多|堆起好多|堆了一大堆|堆得到处|"
+    # Sand or earth dug where it must not be (三组那边有人在河边挖沙 河堤都挖空了, blind test 30, B116: "好的，记下了").
+    r"挖沙|挖砂|采沙|采砂|盗采|偷挖|乱挖|挖空了|掏空了")
 # "哪个倒的都不晓得", "不晓得是哪家堆的": who did it is not known, a remark about the problem, not a question to us.
 # "不晓得哪个堆了好多泡沫箱子" (blind test 29, B99): someone unknown did it, said with what was done.
 _WHO_DID_IT = re.compile(r"(?:不晓得|不知道|不清楚|搞不清楚?)(?:是)?(?:哪个|谁|哪家|哪些人|啥子人|什么人)"
