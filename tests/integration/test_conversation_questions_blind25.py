@@ -65,8 +65,9 @@ def test_a_subsidy_asked_for_an_illness_is_answered_never_asked_where(running: S
     (CALLERS[10], "低保交了材料一个多月了 咋个还没消息", "进度"),
     (CALLERS[11], "养老金今年涨了好多嘛", "涨"),
     (CALLERS[12], "退休金今年加了没得", "涨"),
-    (CALLERS[13], "医保今年交好多钱一个人", "以当地通知为准"),
-    (CALLERS[14], "今年城乡医保每个人要交好多钱", "元"),
+    # the amount is the year's notice's, never a figure of a year gone by (blind test 30, B7)
+    (CALLERS[13], "医保今年交好多钱一个人", "以当年通知为准"),
+    (CALLERS[14], "今年城乡医保每个人要交好多钱", "以当年通知为准"),
 ])
 def test_progress_the_pension_rise_and_the_premium_get_their_own_answers(running: Stack, caller: str, question: str,
                                                                         answer: str):
