@@ -142,6 +142,8 @@ class EmergencyPlace:
                 return None
             lat, lon = message.payload.get("lat"), message.payload.get("lon")
             has_point = isinstance(lat, int | float) and isinstance(lon, int | float)
+            if not has_point and emergencies.names_no_place(s, message.text):
+                return emergencies.PLACE_UNKNOWN_ASKED  # 我也不晓得几栋 我在外面路过听到喊 (blind test 30, A32b)
             if not has_point and emergencies.says_at_home(message.text):  # 我在家的 就是我们那栋 (blind test 28)
                 # the registered home kept, else which estate and building (blind test 29, A32)
                 return emergencies.kept_at_home(s, self.clock, ticket, self.rules) or emergencies.HOME_ASKED
