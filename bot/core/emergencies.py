@@ -62,8 +62,11 @@ def awaiting_place(session: Session, clock: Clock, address: str) -> Ticket | Non
 # A question or a worried word while the place is still asked for (blind test 7, #68: "你们好久能到嘛" got the main
 # menu): the reporter is calmed, told to call first, and asked for the place again.
 _ANXIOUS = re.compile(r"好久|多久|多长时间|什么时候|啥时候|几时|快点|快些|快来|赶紧|赶快|抓紧|着急|急死|急得很|"
-                      r"怎么办|咋办|咋个办|咋整|人呢|还没来|没来|来了没|到了没|到哪|能到|来不来|派人|救命|求求|"
+                      r"怎么办|咋办|咋个办|咋整|人呢|还没来|没来|不来|来了没|到了没|到哪|能到|来不来|派人|救命|求求|"
                       r"[?？]|[吗嘛么呢啊哦]$")
+# Only a question's mark or particle (居家养老咋个申请嘛, 今天星期几嘛): no worry of its own, calmed only when nothing
+# else reads it (blind test 30: "还没打119请马上打" is for the emergency's words alone).
+_ONLY_ASKED = re.compile(r"[?？]|[吗嘛么呢啊哦]$")
 ANXIOUS_MAX_CHARS = 30  # a longer message has things of its own to say
 CALM = "别着急，已通知值班人员处置。还没打{phone}请马上打！请回复具体地点，如“菜市场门口”。"
 
@@ -88,6 +91,12 @@ def asks_aside(text: str) -> bool:
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= ANXIOUS_MAX_CHARS and _ASKS_ASIDE.search(plain) is not None \
         and not triage.has_problem(plain)
+
+
+def worried(text: str) -> bool:
+    """Whether an anxious message says a worry of its own (好久, 快点, 人呢), not only a question's mark or particle."""
+    plain = " ".join((text or "").split()).rstrip("。.!！~～ ")
+    return _ANXIOUS.search(_ONLY_ASKED.sub("", plain)) is not None
 
 
 def calm_reply(session: Session, clock: Clock, rules: RoutingRules | None, address: str,

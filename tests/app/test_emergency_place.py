@@ -113,3 +113,15 @@ async def test_calling_the_grid_worker_by_name_is_never_calmed_as_the_emergencys
     submit(demo_db, clock, make_report("电线冒火花了", category="fire_safety", emergency=True))
     call = message(RESIDENT, "那我直接打李磊电话嘛")
     assert await EmergencyPlace(demo_db, clock, rules=RULES)(call) is call
+
+
+async def test_a_bare_question_the_engine_reads_as_another_request_is_not_calmed(demo_db: Database,
+                                                                               clock: FakeClock):
+    # Blind test 30: "还没打119请马上打" only for words about the emergency; a worry is calmed whatever the engine says.
+    submit(demo_db, clock, make_report("电线冒火花了", category="fire_safety", emergency=True))
+    step = EmergencyPlace(demo_db, clock, parsing_as("ask_policy"), rules=RULES)
+    policy = message(RESIDENT, "居家养老咋个申请嘛")
+    assert await step(policy) is policy
+    for text in ("你们好久能到嘛", "咋还不来嘛"):
+        [calm] = await step(message(RESIDENT, text))
+        assert "119" in calm["text"], text
