@@ -66,6 +66,7 @@ from bot.core import (
     corrections,
     emergency_downgrade,
     emergency_followups,
+    emergency_questions,
     emergency_updates,
     followup_words,
     followups,
@@ -204,6 +205,10 @@ class DialogueContext:
             about = await asyncio.to_thread(self.emergencies.about, message, text)
             if about is not None:
                 return about
+        if emergency_questions.asks_how_it_stands(text):  # 劝下来没得 past the window (blind test 30, A1c: 没太看懂)
+            stands = await asyncio.to_thread(self.emergencies.stands_later, message, text)
+            if stands is not None:
+                return stands
         change = rating_changes.change_asked(text) if look.rating_ticket is None else None
         if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
             changed = await asyncio.to_thread(self.ratings.change, message, change)

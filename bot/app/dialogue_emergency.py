@@ -15,6 +15,7 @@ from bot.core import (
     emergency_downgrade,
     emergency_followups,
     emergency_numbers,
+    emergency_questions,
     emergency_updates,
     reports,
 )
@@ -63,6 +64,15 @@ class EmergencyTalk:
             said = emergency_followups.answer(s, self.clock, self.rules, message.sender, text, self.followup_window,
                                               message.id)
         return [{"text": said}] if said is not None else None
+
+    def stands_later(self, message: Claimed, text: str) -> Replies | None:
+        """楼顶那个人劝下来没得 past the follow-up window: the emergency's state, open or closed (bt 30, A1c)."""
+        with self.db.session() as s:
+            ticket = emergency_questions.asked_later(s, self.clock, message.sender, text)
+            if ticket is None:
+                return None
+            return [{"text": emergency_questions.later_answer(s, self.clock, ticket, text, message.sender,
+                                                               message.id)}]
 
     def photo(self, message: Claimed, photos: list[str]) -> Replies | None:
         """A photo sent while the sender's emergency waits for its place: on that ticket, the place asked again."""

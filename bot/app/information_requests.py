@@ -142,6 +142,9 @@ class InformationRequests:
         if reaching_us.asks(text):
             # 我耳朵不好 只能发短信, 你们的电话是多少嘛: texting is fine, and our number (blind test 26, A3, B126)
             return [{"text": await asyncio.to_thread(self._contact, message.sender, "call_us")}]
+        worker_call = await asyncio.to_thread(self._worker_call, message.sender, text)
+        if worker_call is not None:  # 那我直接打李磊电话嘛: that number, never an emergency's (blind test 30, B119)
+            return [{"text": worker_call}]
         if council_words.asks_proxy_vote(text):
             # 帮隔壁王大爷投一票不: answered, never a detail (#N29); 她是邻居 next is answered too (blind test 25, V1)
             return [{"text": await asyncio.to_thread(self._may_i, message)}]
@@ -218,6 +221,14 @@ class InformationRequests:
                 return None  # "3 网格员态度差" rates the ticket awaiting it, with its reason (the dialogue's)
             return lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel, message.text,
                          message.id)
+
+    def _worker_call(self, sender: str, text: str) -> str | None:
+        """"好的，网格员李磊电话…" when the sender says they will call their own grid worker, else None."""
+        with self.db.session() as s:
+            whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
+            if not whom.grid_worker or not reaching_us.calls_worker(text, whom.name):
+                return None
+            return reaching_us.call_worker_reply(whom.name, whom.phone)
 
     def _contact(self, sender: str, asked: str, text: str = "") -> str:
         with self.db.session() as s:

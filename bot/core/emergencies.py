@@ -62,8 +62,11 @@ def awaiting_place(session: Session, clock: Clock, address: str) -> Ticket | Non
 # A question or a worried word while the place is still asked for (blind test 7, #68: "你们好久能到嘛" got the main
 # menu): the reporter is calmed, told to call first, and asked for the place again.
 _ANXIOUS = re.compile(r"好久|多久|多长时间|什么时候|啥时候|几时|快点|快些|快来|赶紧|赶快|抓紧|着急|急死|急得很|"
-                      r"怎么办|咋办|咋个办|咋整|人呢|还没来|没来|来了没|到了没|到哪|能到|来不来|派人|救命|求求|"
+                      r"怎么办|咋办|咋个办|咋整|人呢|还没来|没来|不来|来了没|到了没|到哪|能到|来不来|派人|救命|求求|"
                       r"[?？]|[吗嘛么呢啊哦]$")
+# Only a question's mark or particle (居家养老咋个申请嘛, 今天星期几嘛): no worry of its own, calmed only when nothing
+# else reads it (blind test 30: "还没打119请马上打" is for the emergency's words alone).
+_ONLY_ASKED = re.compile(r"[?？]|[吗嘛么呢啊哦]$")
 ANXIOUS_MAX_CHARS = 30  # a longer message has things of its own to say
 CALM = "别着急，已通知值班人员处置。还没打{phone}请马上打！请回复具体地点，如“菜市场门口”。"
 
@@ -88,6 +91,12 @@ def asks_aside(text: str) -> bool:
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= ANXIOUS_MAX_CHARS and _ASKS_ASIDE.search(plain) is not None \
         and not triage.has_problem(plain)
+
+
+def worried(text: str) -> bool:
+    """Whether an anxious message says a worry of its own (好久, 快点, 人呢), not only a question's mark or particle."""
+    plain = " ".join((text or "").split()).rstrip("。.!！~～ ")
+    return _ANXIOUS.search(_ONLY_ASKED.sub("", plain)) is not None
 
 
 def calm_reply(session: Session, clock: Clock, rules: RoutingRules | None, address: str,
@@ -129,9 +138,20 @@ _GOING = re.compile(r"(?:^|(?<=[\s，,]))(?:就是|就|是)?去|过去|过来")
 _KNOWS_NOT = re.compile(r"(?:不晓得|不知道|不清楚|说不清|搞不清|不认得)")
 
 
+# "我也不晓得几栋 我在外面路过听到喊" (blind test 30, A32b was sent to the duty officer as the place): no place, the
+# estate or a landmark asked for, the emergency still waiting for it.
+PLACE_UNKNOWN_ASKED = "不晓得几栋没关系，是哪个小区？附近有啥子店、路口也行，或者发个位置给我。"
+
+
 def knows_no_place(text: str) -> bool:
     """Whether an answer to "where?" says the sender does not know."""
     return _KNOWS_NOT.search(text) is not None
+
+
+def names_no_place(session: Session, text: str) -> bool:
+    """Whether an answer to "where?" says the sender does not know where (我也不晓得几栋 我在外面路过听到喊) and names
+    no estate, grid or landmark either: no place to pass on, the estate or a landmark still to ask for."""
+    return knows_no_place(text) and not match_place(session, text).grids and not landmark_in(text)
 
 
 def answers_where(text: str) -> bool:
@@ -204,8 +224,16 @@ def spoken_place(text: str) -> str:
 HOME_ASSUMED = "按您登记的住址（{home}）通知的，如不在家请马上回复地点。"
 # Said back to HOME_ASSUMED: it is at home (我在家的 就是我们那栋, blind test 28, B-R7 overwrote the registered
 # address in the alert with "家的 就是我们那栋"). A building number or a landmark is a place of its own.
+# The building one lives in, naming no estate nor number (就是我住那栋嘛, 我住的那栋, 我们住那里: blind test 30, A32a
+# was told "收到地点：那栋") says no more than "at home".
 _HOME_SAID = re.compile(r"在家|家里|屋头|屋里|我家|我们家|自己家|家门口|就是家|登记的|"
-                        r"我们(?:那|这)?(?:个)?(?:栋|幢|楼|单元|小区)")
+                        r"我们(?:那|这)?(?:个)?(?:栋|幢|楼|单元|小区)|"
+                        r"(?:我|我们|我家|我们家)(?:就)?住(?:的|在)?(?:那|这)(?:个)?(?:栋|幢|楼|单元|小区|里|儿|边|点|块)?")
+# What may stand around the words of home (我在…的 就是…嘛). More than a word or two left, or any word of a fault
+# (屋头燃气表不走字了, blind test 30, B122 became the place of a 电线冒火花 emergency), says something of its own.
+_HOME_FILLER = re.compile(r"[\s，,。.!！~～]|我们|我|就是|就|是|在|的|那|这|个|嘛|哦|噢|啊|呀|呢|哈|噻|了|里|儿|边|住")
+_FAULT = re.compile(r"不|没|莫|坏|漏|烂|停|断|堵|冒|响|臭|吵")
+HOME_LEFT_MAX_CHARS = 2
 HOME_SAID_MAX_CHARS = 20
 # "At home" from someone whose home we do not know, or not where the emergency was sent (blind test 29, A32: a
 # stranger's 我在屋头的 就是我们那栋 became the alert's place): asked for the estate and building, still waiting.
@@ -215,8 +243,10 @@ HOME_ASKED = "您家是哪个小区几栋？比如“安居苑10栋”，我马�
 def says_at_home(text: str) -> bool:
     """Whether a short answer to "where?" says only that it is at home (我在家的 就是我们那栋, 就在屋头)."""
     plain = " ".join((text or "").split())
+    left = _HOME_FILLER.sub("", _HOME_SAID.sub("", plain))
     return 0 < len(plain) <= HOME_SAID_MAX_CHARS and _HOME_SAID.search(plain) is not None \
-        and not any(c.isdigit() for c in plain) and not landmark_in(plain)
+        and not any(c.isdigit() for c in plain) and not landmark_in(plain) \
+        and len(left) <= HOME_LEFT_MAX_CHARS and _FAULT.search(left) is None
 
 
 def kept_at_home(session: Session, clock: Clock, ticket: Ticket, rules: RoutingRules | None = None) -> str | None:

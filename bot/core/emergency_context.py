@@ -4,7 +4,8 @@ emergency's "别着急，已通知值班人员处置…", and "我那个楼道�
 as news of the fall):
 
 - a question about another ticket of theirs (where it went, when its worker comes, whether anyone is on it) or about
-  a person (who someone is) goes on to be answered as it would be with no emergency open (`about_else`);
+  a person (who someone is) goes on to be answered as it would be with no emergency open (`about_else`), and so do
+  words naming someone on the staff (那我直接打李磊电话嘛 after a policy answer gave 李磊's number, blind test 30);
 - words taking back another ticket of theirs, the one they name (楼道灯 → the lamp ticket), withdraw that one
   (`other_withdrawn`).
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
@@ -23,7 +25,7 @@ from bot.core.commands import ticket_number_in
 from bot.core.emergency_updates import recent_emergency
 from bot.core.lifecycle import reported_by
 from bot.core.problem_match import objects_in
-from bot.store.models import Ticket
+from bot.store.models import Person, StaffRole, Ticket
 
 # Words of those who come to an emergency: a question naming them is the emergency's (救护车好久来嘛).
 _RESCUE = re.compile(r"救护车|急救|120|119|110|消防|警察|派出所|医生|值班")
@@ -50,6 +52,14 @@ def asks_of_its_own(text: str, emergency: Ticket) -> bool:
         and not objects_in(plain) & objects_in(emergency.text)
 
 
+def names_staff(session: Session, text: str) -> bool:
+    """Whether the words name someone on the staff (那我直接打李磊电话嘛: the grid worker a policy answer gave)."""
+    plain = "".join((text or "").split())
+    return bool(plain) and session.scalar(
+        select(Person.id).join(StaffRole, StaffRole.person_id == Person.id)
+        .where(Person.name != "", literal(plain).contains(Person.name)).limit(1)) is not None
+
+
 def about_else(session: Session, clock: Clock, address: str, text: str, window: timedelta) -> bool:
     """Whether the sender, with an emergency of the last `window` open, asks about something else: another ticket
     of theirs (by its number, its words, where it went, or its worker after news of it) or who someone is."""
@@ -57,6 +67,8 @@ def about_else(session: Session, clock: Clock, address: str, text: str, window: 
     kind = ticket_questions.kind_of(text)
     if emergency is not None and asks_of_its_own(text, emergency):
         return True
+    if emergency is not None and not _RESCUE.search(text) and names_staff(session, text):
+        return True  # 那我直接打李磊电话嘛 after a policy answer (blind test 30, B119): never the emergency's words
     if emergency is None or kind is None or _RESCUE.search(text):
         return False
     if _WHO_IS.match("".join(text.split())) or ticket_questions.staff_asked_about(session, text) is not None:

@@ -2,7 +2,9 @@
 B126, A48): 我耳朵不好 只能发短信, 我不会打字 你们有没得电话, 可以直接打电话给你们不, 那你们的电话是多少嘛, 我不识字
 孙子帮我发的 有没有电话可以打, 我眼睛看不见 是邻居帮我打的字 你们有电话没得. Texting is fine,
 and they are given a number they may call: their grid worker's published one, else the service centre's.
-Asking OUR number is never someone else's number (这个电话不便提供), and 没得电话 here is no problem to file."""
+Asking OUR number is never someone else's number (这个电话不便提供), and 没得电话 here is no problem to file.
+Saying one will call one's grid worker (那我直接打李磊电话嘛, after an answer gave 李磊's number: blind test 30,
+B119 got an open emergency's "还没打119请马上打") is fine by us: that number again, nothing filed."""
 
 from __future__ import annotations
 
@@ -47,3 +49,24 @@ def reply(name: str, phone: str, grid_worker: bool) -> str:
     """"发短信就行…可以打网格员杨艳电话…": texting is fine, and the number to call, whole."""
     who = f"网格员{name}" if grid_worker else name
     return f"发短信就行，我们都看得到；要打电话，可以直接打{who}电话{phone}。"
+
+
+# Calling someone said as a plan: 打李磊电话, 给网格员打个电话, 打给他.
+_CALLING = re.compile(r"打[^，,。\s]{0,6}电话|电话[^，,。\s]{0,2}打|打给|打过去")
+_RESCUE_NUMBER = re.compile(r"110|119|120|122|急救|报警|消防")
+CALL_MAX_CHARS = 20
+CALL_WORKER = "好的，{who}电话{phone}，直接打就行。"
+
+
+def calls_worker(text: str, name: str) -> bool:
+    """Whether a short message says the sender will call their grid worker (by name, or 网格员), naming no problem,
+    danger nor emergency number."""
+    plain = _plain(text)
+    if not 0 < len(plain) <= CALL_MAX_CHARS or _CALLING.search(plain) is None or _RESCUE_NUMBER.search(plain):
+        return False
+    return ((bool(name) and name in plain) or "网格员" in plain) and not triage.has_danger(plain) \
+        and not triage.has_problem(plain)
+
+
+def call_worker_reply(name: str, phone: str) -> str:
+    return CALL_WORKER.format(who=f"网格员{name}", phone=phone)

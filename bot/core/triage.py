@@ -249,7 +249,7 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
     if has_danger(text) or fell_from_height(plain):
         return True
     if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain) \
-            or danger_signs.minor_bite(plain):
+            or danger_signs.minor_bite(plain) or problem_context.meter_fault(plain):  # 燃气表不走字了 (bt 30, B122)
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
         # 没得大事: a scrape, no big deal (blind test 26)
     if is_abuse(plain) or person_danger.lift_trouble_of_the_past(plain) or _only_a_way_collapsed(plain) \

@@ -85,3 +85,43 @@ async def test_at_home_from_someone_whose_home_we_do_not_know_is_asked_which_bui
     assert not ticket(demo_db, lift).place_text
     [reply] = await step(message(STRANGER, "安居苑10栋"))
     assert ticket(demo_db, lift).place_text == "安居苑10栋" and "安居苑10栋" in reply["text"]
+
+
+async def test_not_knowing_the_building_is_asked_the_estate_and_the_estate_places_it(demo_db: Database,
+                                                                                   clock: FakeClock):
+    # Blind test 30, A32b: "我也不晓得几栋 我在外面路过听到喊" was sent to the duty officer as the place.
+    lift = submit(demo_db, clock, make_report("有人关在电梯里头出不来了", sender=STRANGER,
+                                              category="housing_utilities", emergency=True))
+    step = EmergencyPlace(demo_db, clock, rules=RULES)
+    asked = await step(message(STRANGER, "我也不晓得几栋 我在外面路过听到喊"))
+    assert asked == [{"text": emergencies.PLACE_UNKNOWN_ASKED}] and not ticket(demo_db, lift).place_text
+    [reply] = await step(message(STRANGER, "河畔花园"))
+    assert ticket(demo_db, lift).place_text == "河畔花园" and "河畔花园" in reply["text"]
+
+
+async def test_a_fault_at_home_is_never_taken_for_the_emergencys_place(demo_db: Database, clock: FakeClock):
+    # Blind test 30, B122: "屋头燃气表不走字了" became the place of a 电线冒火花 emergency.
+    sparks = submit(demo_db, clock, make_report("电线冒火花了", category="fire_safety", emergency=True))
+    meter = message(RESIDENT, "屋头燃气表不走字了")
+    assert await EmergencyPlace(demo_db, clock, rules=RULES)(meter) is meter
+    assert not ticket(demo_db, sparks).place_text
+
+
+async def test_calling_the_grid_worker_by_name_is_never_calmed_as_the_emergencys(demo_db: Database,
+                                                                               clock: FakeClock):
+    # Blind test 30, B119: "那我直接打李磊电话嘛" got "别着急…还没打119请马上打！请回复具体地点".
+    submit(demo_db, clock, make_report("电线冒火花了", category="fire_safety", emergency=True))
+    call = message(RESIDENT, "那我直接打李磊电话嘛")
+    assert await EmergencyPlace(demo_db, clock, rules=RULES)(call) is call
+
+
+async def test_a_bare_question_the_engine_reads_as_another_request_is_not_calmed(demo_db: Database,
+                                                                               clock: FakeClock):
+    # Blind test 30: "还没打119请马上打" only for words about the emergency; a worry is calmed whatever the engine says.
+    submit(demo_db, clock, make_report("电线冒火花了", category="fire_safety", emergency=True))
+    step = EmergencyPlace(demo_db, clock, parsing_as("ask_policy"), rules=RULES)
+    policy = message(RESIDENT, "居家养老咋个申请嘛")
+    assert await step(policy) is policy
+    for text in ("你们好久能到嘛", "咋还不来嘛"):
+        [calm] = await step(message(RESIDENT, text))
+        assert "119" in calm["text"], text
