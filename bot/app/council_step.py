@@ -62,7 +62,8 @@ class CouncilTurn:
             if parts:
                 council_dialogue.forget(s, person)
                 return parts
-            reply = council_status.own_proposal(s, self.clock, person, message.text) \
+            drafting = council_asides.proposal_asked(s, message.sender)  # 我的建议是… is the draft's own words
+            reply = (None if drafting else council_status.own_proposal(s, self.clock, person, message.text)) \
                 or council_asides.topic_result(s, self.clock, person, message.sender, message.text) \
                 or council_turn.read_turn(s, self.clock, person, message.sender, message.text,
                                           window=self.window, rules=self.rules) \

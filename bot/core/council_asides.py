@@ -102,11 +102,16 @@ def ballot_amid_proposal(session: Session, clock: Clock, person: Person, address
     return [cast_text(session, result), reminder(asked)]
 
 
+def proposal_asked(session: Session, address: str) -> bool:
+    """The bot's last message to `address` asks the proposal form's question."""
+    asked = _last_question(session, address)
+    return asked is not None and question_in(asked) == PROPOSING
+
+
 def drops_proposal_asked(session: Session, address: str, text: str) -> bool:
     """取消 (or 我是不想提议题了) while the bot's last message asks the proposal's question: the proposal is
     dropped by its form, never a ballot taken back (blind test 30, V12)."""
-    asked = _last_question(session, address)
-    return asked is not None and question_in(asked) == PROPOSING and drops_proposal(text)
+    return drops_proposal(text) and proposal_asked(session, address)
 
 
 # A question about how a topic came out or stands: 结果出来没得, 定了没得, 投得咋样了, 好多人投了.
