@@ -22,6 +22,9 @@ class ActionAskPoints(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         text = tracker_data.text(tracker)
+        if points.asks_transfer(text):  # 积分能不能转给我妈: answered, never the balance alone (blind test 30, V25)
+            dispatcher.utter_message(text=points.TRANSFER)
+            return []
         found = ctx.knowledge.find(text) if points.asks_what_points_are_for(text) else None
         if found is not None:
             with ctx.db.session() as session:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import council_asides, council_dialogue, council_turn, points, registry
+from bot.core import council_asides, council_dialogue, council_status, council_turn, points, registry
 from bot.core.council_words import bare_number
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -47,14 +47,26 @@ class CouncilTurn:
             if len(message.text) > MAX_VOTE_CHARS:
                 council_dialogue.forget(s, person)
                 return None
+            if council_asides.drops_proposal_asked(s, message.sender, message.text):
+                council_dialogue.forget(s, person)
+                return None  # 取消 while proposing: the proposal's form drops it, no ballot (blind test 30, V12)
             # 健身器材那个改投反对 while a proposal is drafted: the ballot, then the draft's question (blind 25, V8)
             amid = council_asides.ballot_amid_proposal(s, self.clock, person, message.sender, message.text,
                                                        self.rules)
             if amid is not None:
                 return amid
-            reply = council_turn.read_turn(s, self.clock, person, message.sender, message.text,
-                                               window=self.window, rules=self.rules) \
+            # When it closes, what I voted, my proposal's state, a named topic's result or state: questions, never
+            # the answer to a vote question waiting nor a ballot (blind test 30, V9, B127, V21, V20, V2b)
+            parts = council_status.closing_times(s, self.clock, person, message.text) \
+                or council_status.own_choices(s, self.clock, person, message.text)
+            if parts:
+                council_dialogue.forget(s, person)
+                return parts
+            drafting = council_asides.proposal_asked(s, message.sender)  # 我的建议是… is the draft's own words
+            reply = (None if drafting else council_status.own_proposal(s, self.clock, person, message.text)) \
                 or council_asides.topic_result(s, self.clock, person, message.sender, message.text) \
+                or council_turn.read_turn(s, self.clock, person, message.sender, message.text,
+                                          window=self.window, rules=self.rules) \
                 or council_asides.who_proposed(s, self.clock, person, message.text) \
                 or council_asides.proxy_change(s, self.clock, person, message.text, self.rules)  # blind test 29
             if reply is None:

@@ -31,10 +31,18 @@ from bot.core.council_proxy import household_members
 from bot.core.council_questions import ask
 from bot.core.council_talk import recent_closed, talked_about_closed
 from bot.core.council_texts import SMS, cast_text, counts_text, result_answer_text
-from bot.core.council_words import asks_progress, is_proxy, is_proxy_for, is_withdrawal, named_topic, normal
+from bot.core.council_words import (
+    asks_progress,
+    drops_proposal,
+    is_proxy,
+    is_proxy_for,
+    is_withdrawal,
+    named_topic,
+    normal,
+)
 from bot.core.lifecycle import reported_by, ticket_meant_among
 from bot.core.tickets import OPEN_STATUSES
-from bot.store.council_models import Topic
+from bot.store.council_models import Ballot, Topic
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, StaffRole
 
@@ -94,9 +102,23 @@ def ballot_amid_proposal(session: Session, clock: Clock, person: Person, address
     return [cast_text(session, result), reminder(asked)]
 
 
+def proposal_asked(session: Session, address: str) -> bool:
+    """The bot's last message to `address` asks the proposal form's question."""
+    asked = _last_question(session, address)
+    return asked is not None and question_in(asked) == PROPOSING
+
+
+def drops_proposal_asked(session: Session, address: str, text: str) -> bool:
+    """取消 (or 我是不想提议题了) while the bot's last message asks the proposal's question: the proposal is
+    dropped by its form, never a ballot taken back (blind test 30, V12)."""
+    return drops_proposal(text) and proposal_asked(session, address)
+
+
 # A question about how a topic came out or stands: 结果出来没得, 定了没得, 投得咋样了, 好多人投了.
 _ASKS_RESULT = re.compile(r"结果|出来没|出来了没|定了没|定下来没|咋个定|怎么定|投得咋样|投得怎么样|咋样了|"
-                          r"怎么样了|好多人投|多少人投|几个人投|投了好多|投了多少|票数|过了没|通过没|通过了没")
+                          r"怎么样了|好多人投|多少人投|几个人投|投了好多|投了多少|票数|过了没|通过没|通过了没|"
+                          # 垃圾费那个现在啥情况 (blind test 30, V2b): the topic's state
+                          r"啥情况|什么情况|啥子情况|咋样|怎么样|进展|进度|有消息")
 
 
 def topic_result(session: Session, clock: Clock, person: Person, address: str, text: str) -> str | None:
@@ -119,8 +141,11 @@ def topic_result(session: Session, clock: Clock, person: Person, address: str, t
     local = topic.closes_at.astimezone(BEIJING) if topic.closes_at else None
     when = f"{local.month}月{local.day}日{local:%H:%M}" if local else ""
     so_far = f"现在{counts_text(topic, t)}，" if not topic.secret else ""
-    return fit(f"“{fit(topic.title, 12)}”还在投票，{when}截止后公布结果。{so_far}"
-               f"已投{t.cast}/{t.eligible}{unit}。", SMS)
+    state = f"“{fit(topic.title, 12)}”还在投票，{when}截止后公布结果。{so_far}已投{t.cast}/{t.eligible}{unit}。"
+    own = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id, Ballot.person_id == person.id))
+    voted = own is not None and 0 < own.option <= len(topic.options)
+    mine = f"您投了{topic.options[own.option - 1]}。" if voted else ""
+    return fit(state + mine if len(state + mine) <= SMS else state, SMS)
 
 
 # Who proposed it: 议题是哪个提的, 这个是谁提出来的, 哪个发起的.

@@ -27,9 +27,14 @@ RELATIONS = (("mother", ("老妈", "我妈", "妈妈", "母亲", "老娘", "妈"
              ("father", ("老爸", "我爸", "爸爸", "父亲", "老汉", "老爹", "爹", "爸")),
              ("grandmother", ("奶奶", "外婆")), ("grandfather", ("爷爷", "外公")),
              ("spouse", ("老婆", "媳妇", "婆娘", "老公", "男人", "老伴")), ("son", ("儿子",)), ("daughter", ("女儿",)))
+_CHANGE_TO = r"(?:改成|改为|换成|改投|改选|换投)"
 _PROXY = re.compile(rf"代投|代.{{0,6}}投|(?:帮|替|给)(?:我|我家|我们|屋头|家里)?(?:的)?(?:{_MEMBER}).{{0,12}}"
                     rf"(?:投|票|赞成|反对|弃权)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:改成|改投|改|换成)?(?:投|赞成|反对|弃权)"
-                    rf"|(?:帮|替)(?:家里人|家人|屋头人|屋里人).{{0,4}}投")
+                    rf"|(?:帮|替)(?:家里人|家人|屋头人|屋里人).{{0,4}}投"
+                    # 帮我妈改成按户, 我妈的票换成按户: a change for a member is theirs (blind test 30, A-B145)
+                    rf"|(?:帮|替|给)(?:我|我家|我们|屋头|家里)?(?:的)?(?:{_MEMBER})(?:的票|那票|的那票|的)?(?:也|还)?"
+                    rf"(?:要|想)?{_CHANGE_TO}"
+                    rf"|(?:{_MEMBER})(?:的票|那票|的那票|那一票)(?:也|还)?(?:要|想)?{_CHANGE_TO}")
 # Words with 投 that are no ballot: 投诉 (a complaint), 投资, 投保, 投递.
 _NOT_A_BALLOT = re.compile(r"投(?:诉|资|保|递|靠|放)")
 # Taking a ballot back: 撤回投票, 我那票不算了, 把票撤了, 取消我的投票, 刚才那票作废, 撤回我妈的票.
@@ -106,9 +111,14 @@ def relation_of(text: str) -> str | None:
     return found[0][2] if found else None
 
 
+# 我没有要撤回投票, 不是撤票: a withdrawal denied is none (blind test 30, V12).
+_DENIED = re.compile(r"(?:没有|没|不是|并没有|不)(?:要|想|打算|说)?(?:撤回|撤销|撤掉|取消|收回|作废)"
+                     r"(?:我|我的|那|那个)?(?:的)?(?:投票|一票|票|选票)")
+
+
 def is_withdrawal(text: str) -> bool:
-    """The message takes a ballot back (撤回投票, 我那票不算了)."""
-    return _WITHDRAW.search(normal(text)) is not None
+    """The message takes a ballot back (撤回投票, 我那票不算了); 我没有要撤回投票 does not."""
+    return _WITHDRAW.search(_DENIED.sub(" ", normal(text))) is not None
 
 
 def is_bare_cancel(text: str) -> bool:
@@ -224,7 +234,9 @@ _VOTING = (r"(?:想|要)?(?:让|请|喊|给)?(?:大家|组里|村里)?来?(?:投
            r"讨论)(?:一下)?")
 _VOTING_ENDS = re.compile(rf"^{_VOTING}[\s，,。:：]+|[\s，,。:：]+{_VOTING}$|^{_VOTING}$")
 # Dropping the draft: "算了 不提了 下回再说", "取消".
+# 我是不想提议题了, 不提建议了, 莫提了 (blind test 30, V12): not proposing, said of the proposal itself.
 _DROP = re.compile(r"^(?:算了|取消|不要了|不弄了|不搞了)|不提了|不想提了|先不提|不议了|"
+                   r"(?:不|莫|别|没有?)(?:想|要|用|打算)?(?:再)?提(?:了|议题|建议|意见|提议|这个|啥|什么)|"
                    r"下回再说|下次再说|以后再说|改天再说")
 
 

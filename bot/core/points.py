@@ -29,6 +29,17 @@ def asks_what_points_are_for(text: str) -> bool:
     return _USE.search(text or "") is not None
 
 
+# Giving points to someone else (积分能不能转给我妈, 把积分送给儿子, blind test 30, V25): they cannot be.
+_TRANSFER = re.compile(r"转给|转到|转让|转移|转过去|送给|让给|过户|给别人|给家里|给我(?:妈|爸|老|儿|女|屋)|"
+                       r"合在一起|合起来|一起用")
+TRANSFER = "积分记在本人名下，不能转给别人，家人也不行。各人的积分各自到社区便民服务站换米、油等日用品。"
+
+
+def asks_transfer(text: str) -> bool:
+    """积分能不能转给我妈: whether points can be given to someone else."""
+    return "积分" in (text or "") and _TRANSFER.search(text or "") is not None
+
+
 # …with the balance asked too (我的积分好多了 能换啥子: blind test 6, #70 got the use without the balance).
 _BALANCE = re.compile(r"我的积分|我有|好多|多少|几分|余额|还剩|剩好多")
 
