@@ -6,6 +6,7 @@ plainly. From then on nothing about it speaks of 120 or 110 (#6: "师傅好久�
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -97,3 +98,10 @@ def stand_down(session: Session, clock: Clock, rules: RoutingRules, emergency: T
     if meant.severity != "critical":
         return ALREADY_ORDINARY.format(number=meant.number)
     return downgrade(session, clock, rules, meant, said, address, message_id)
+
+
+def recent_report(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
+    """The sender's newest open ticket of the last `within`: what "不是着火 是投诉油烟" speaks of with no emergency."""
+    return session.scalar(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.status.in_(OPEN_STATUSES),
+        Ticket.created_at >= clock.now() - within).order_by(Ticket.id.desc()).limit(1))
