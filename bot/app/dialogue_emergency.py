@@ -54,8 +54,11 @@ class EmergencyTalk:
         """这个不是急事哈 after the sender's emergency: an ordinary ticket from now on (blind test 22, #1)."""
         with self.db.session() as s:
             ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
-            if ticket is None:
-                return None
+            if ticket is None:  # 我是投诉油烟 不是着火了 after an ordinary report: that report, as it is (bt 30, B112)
+                ordinary = emergency_downgrade.recent_report(s, self.clock, message.sender, self.followup_window) \
+                    if emergency_downgrade.still_a_report(text) else None
+                return None if ordinary is None else [
+                    {"text": emergency_downgrade.ALREADY_ORDINARY.format(number=ordinary.number)}]
             return [{"text": emergency_downgrade.stand_down(s, self.clock, self.rules, ticket, text, message.sender,
                                                            message.id)}]
 

@@ -80,8 +80,9 @@ class InformationRequests:
         advised = advice_asked.advice(message.text)
         if advised is not None:  # 地震了 楼在晃 咋个办, 被猫抓了 要打针不: what to do, never filed (blind test 29)
             return [{"text": advised}]
-        if advice_asked.wants_police(message.text) and triage.has_problem(message.text) \
-                and not triage.has_danger(message.text):  # 我要报警 电瓶车遭偷了: filed, 110 named (blind test 29)
+        if (advice_asked.theft_told(message.text) or (advice_asked.wants_police(message.text)
+                                                      and triage.has_problem(message.text))) \
+                and not triage.has_danger(message.text):  # 电瓶车遭偷了: filed, 110 named (bt 29, 30)
             message = with_note(message, advice_asked.CALL_POLICE)
         sick = sick_child.advice(message.text)
         if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
@@ -89,6 +90,8 @@ class InformationRequests:
         aid = care_words.first_aid(message.text)
         if aid is not None:  # 膝盖擦破点皮 没得事: first aid, never filed nor asked where (blind test 28, B105)
             return [{"text": aid}]
+        if fraud_calls.money_lost(message.text):  # 遭骗了 我转了五千块过去: 110 now, never asked where (bt 30, B52)
+            return [{"text": fraud_calls.MONEY_LOST}]
         if fraud_calls.visit_doubted(message.text):  # 网格员上门登记要我身份证号 是不是骗子: how to check (B83)
             return [{"text": fraud_calls.visit_check(self.contact.phone)}]
         if self.fraud_warning is not None and fraud_calls.described(message.text):

@@ -53,3 +53,15 @@ CALL_POLICE = "要报案请直接打110，我们也记下了，网格员会跟�
 def wants_police(text: str) -> bool:
     """Whether a report asks for the police (我要报警 …)."""
     return _WANTS_POLICE.search(_plain(text)) is not None
+
+
+# A theft told, done (blind test 30, R11 and A6-6b: "我的电瓶车遭偷了", "我的电瓶遭人剪了" were filed, 110 never
+# said): filed, and the police named as for 我要报警.
+_THEFT = re.compile(r"(?:遭|被|让|给)(?:人|贼|小偷|贼娃子)?(?:偷|剪|撬|抢|顺走|拿走|偷走|割)|偷(?:了|走)|"
+                    r"(?:进|来|遭)了?贼|(?:电瓶|电池|车|锁)[^，,。！!？?\s]{0,3}(?:不见了|没得了|没了)")
+
+
+def theft_told(text: str) -> bool:
+    """Whether words tell of a theft done (电瓶车遭偷了, 电瓶遭人剪了, 屋头进贼了)."""
+    plain = _plain(text)
+    return _THEFT.search(plain) is not None and not danger_signs.fight(plain)

@@ -10,6 +10,34 @@ import re
 from bot.common.plain_text import plain as _plain
 from bot.core import person_danger
 
+# Danger words said not to be so (不是着火, 没有漏气: blind test 30, B112 and B60 opened emergencies), cooking fumes
+# complained of (油烟大得很: B112 was told 119), gas run out at a stove (煤气灶…是不是没气了: B60, nobody's breath).
+_DENIED = re.compile(r"(?:不是|并不是|也不是|没有|没得|莫得|没|莫)(?:在|有)?"
+                     r"(?:着火|起火|失火|火灾|烧起来|漏气|(?:煤气|燃气|天然气|液化气)(?:漏|泄漏|味))")
+_FUMES = re.compile(r"油烟|炒菜的?烟|烧烤的?烟|烟熏火燎")
+_GAS_RAN_OUT = re.compile(r"(?:没|莫)(?:得)?气了?|没有气")
+_STOVE = re.compile(r"灶|气罐|煤气罐|液化气罐|燃气表|气表|交气费|燃气费|充气|没交")
+_BREATHER = re.compile(r"人|老|娃|孩|他|她|爸|妈|爷|奶|婆|公")
+
+
+def without_denied(plain: str) -> str:
+    """The words less danger said not to be so, cooking fumes and a stove's gas run out."""
+    plain = _FUMES.sub("，", _DENIED.sub("，", plain))
+    if _STOVE.search(plain) and _BREATHER.search(_STOVE.sub("", plain)) is None:
+        plain = _GAS_RAN_OUT.sub("，", plain)
+    return plain
+
+
+def denies_danger(plain: str) -> bool:
+    """Whether words say there is no fire or no leak (我是投诉油烟 不是着火了, 不是漏气 就是打不燃火)."""
+    return _DENIED.search(plain) is not None
+
+
+def fumes(plain: str) -> bool:
+    """Cooking fumes complained of (楼下烧烤店油烟大得很): a report, never a fire."""
+    return _FUMES.search(plain) is not None
+
+
 # Someone hit by someone, now: a fight, a beating (domestic violence too), a stick or a brick taken up to hit with.
 # Not 打雷, 打牌, 打电话: someone must be fighting or be hit.
 _VICTIM = r"人|婆娘|老婆|媳妇|女人|男人|老公|娃|孩子|小孩|老人|老汉|老头|婆婆|他|她|自己屋头的"
@@ -64,7 +92,9 @@ def hurt_in_fight(plain: str) -> bool:
 
 # Someone lying out in the street or the cold (躺起, 睡在路边), drunk or not: may freeze or be hurt.
 _SOMEONE = r"人|老人|老头|老汉|老太|婆婆|爷爷|奶奶|大爷|大妈|男的|女的|娃|孩子|小孩|醉汉|酒鬼|醉鬼|小伙子|流浪"
-_LYING = re.compile(rf"(?:{_SOMEONE})[^。！!？?]{{0,8}}(?:躺起|躺在|躺倒|睡在|睡起|趴在|趴起|倒在)")
+_LYING = re.compile(rf"(?:{_SOMEONE})[^。！!？?]{{0,8}}(?:躺起|躺在|躺倒|睡在|睡起|趴在|趴起|倒在)|"
+                    # 路边倒了个人, 马路中间躺了个人, 睡了个喝醉的人 (blind test 30, A-B39: ordinary tickets)
+                    rf"(?:倒|躺|睡|趴)(?:了|起|着)?(?:一)?个[^，,。！!？?\s]{{0,6}}(?:{_SOMEONE})")
 _OUT = re.compile(r"路边|街上|路上|路中间|路当中|路中央|马路|"
                   r"公交站|车站|站台|地上|桥下|桥洞|外头|外面|雪地|草地|河边|门口|花坛|"
                   r"喝醉|醉了|冷得|天冷|好冷|冻|一动不动|不动")
@@ -251,6 +281,9 @@ _ARSON = re.compile(r"放火(?![炮把])|纵火|故意[^，,。！!？?\s]{0,4}(
                     # 往车上倒汽油, 提桶汽油 说要把物业办公室烧了 (blind test 29, A3: ordinary tickets): petrol
                     r"(?:倒|泼|淋|浇|洒)[^，,。！!？?\s]{0,3}(?:汽油|柴油|酒精)|"
                     r"(?:提|拎|拿|抱)(?:起|了|着)?[^，,。！!？?\s]{0,3}(?:汽油|柴油)[^。！!？?]{0,16}(?:烧|点)|"
+                    # 拎了一桶油 说要去把物业烧了 (blind test 30, A3b): any oil carried with a threat to burn
+                    r"(?:提|拎|拿|抱|扛)(?:起|了|着)?[^，,。！!？?\s]{0,3}(?:桶|壶|瓶|罐)[^，,。！!？?\s]{0,2}油"
+                    r"[^。！!？?]{0,8}(?:要|想|说)[^。！!？?]{0,10}(?:烧|点火|点燃)|"
                     r"(?:汽油|柴油)[^。！!？?]{0,16}(?:要|想|说)[^。！!？?]{0,10}(?:烧|点火|点燃)")
 
 
@@ -258,3 +291,31 @@ def arson(plain: str) -> bool:
     """Someone setting fire on purpose (放火烧车, 纵火), not a risk to prevent nor another day's."""
     return _ARSON.search(plain) is not None and re.search(r"防止|预防|小心|注意|不准|禁止|严禁", plain) is None \
         and _KNIFE_NOT_NOW.search(plain) is None
+
+
+# A thing on fire in the open (blind test 30, A12-4b: "安居苑楼下有个垃圾桶在烧" was an ordinary ticket): the fire
+# brigade's. Never someone burning rubbish or paper on purpose (有人在烧垃圾, 烧纸: a complaint), nor 烧烤, 烧水.
+_BURNING = re.compile(r"(?:垃圾桶|垃圾箱|垃圾堆|垃圾站|草堆|柴堆|草垛|稻草|树子?|电瓶车|电动车|摩托车?|汽车|车子|"
+                      r"房子|仓库|棚子|沙发|被子|电线|电表|变压器)[^，,。！!？?\s]{0,3}"
+                      r"(?:在烧|烧起来|烧起了|燃起来|燃起了|着了|冒火|起火苗|冒火苗)")
+
+
+def thing_burning(plain: str) -> bool:
+    """A bin, a car, a haystack or a house burning (垃圾桶在烧), not of another day nor a risk."""
+    return _BURNING.search(plain) is not None and _KNIFE_NOT_NOW.search(plain) is None \
+        and re.search(r"防止|预防|小心|万一|怕|担心", plain) is None
+
+
+# A woman in labour (blind test 30, B66: "我媳妇要生了 肚子痛得很", "羊水好像破了" were an ordinary ticket): 120.
+# Never a sow or a cow about to give birth, nor a birth of another day or a plan (下个月要生了).
+_LABOUR = re.compile(r"要生了|快生了|生了[^，,。！!？?\s]{0,2}(?:出来|一半)|在生了|"
+                     r"羊水[^，,。！!？?\s]{0,3}破|破水|见红|"
+                     r"(?:孕妇|怀孕|怀起|怀了|大肚子)[^。！!？?]{0,10}(?:肚子痛|肚子疼|痛得很|疼得很|出血|流血|晕)|"
+                     r"(?:肚子痛|肚子疼)[^。！!？?]{0,10}(?:孕妇|怀孕|怀起|怀了|要生)")
+_LABOUR_NOT = re.compile(r"猪|牛|羊(?!水)|狗|猫|兔|下个月|下礼拜|下周|明年|预产期|还有[^，,。\s]{0,3}(?:天|周|个月)|"
+                         r"生了个|生了一个|已经生了|生完")
+
+
+def in_labour(plain: str) -> bool:
+    """A woman in labour or bleeding in her pregnancy now: an ambulance."""
+    return _LABOUR.search(plain) is not None and _LABOUR_NOT.search(plain) is None

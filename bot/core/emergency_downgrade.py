@@ -6,12 +6,13 @@ plainly. From then on nothing about it speaks of 120 or 110 (#6: "师傅好久�
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, triage
+from bot.core import danger_signs, registry, triage
 from bot.core.cancelling import cancel
 from bot.core.emergency_followups import FALSE_ALARM, same_kind
 from bot.core.emergency_updates import false_alarm, told_of
@@ -32,10 +33,22 @@ ALREADY_ORDINARY = "好的，工单{number}按普通问题处理，网格员会�
 KEEP_JOB = "工单{number}报告人说不是急事，已改为普通工单，请照常处理。"
 
 
+# No fire, no leak, and still something to see to (我是投诉油烟 不是着火了, 不是漏气 就是打不燃火: blind test 30, B112
+# opened a second emergency, B60 got 没太看懂): an ordinary ticket, never withdrawn as a false alarm.
+_STILL_TO_SEE_TO = re.compile(r"投诉|反映|反应|举报|油烟|熏|打不燃|点不燃|打不着|点不着|燃不起|不起火|没气|就是|只是")
+
+
+def still_a_report(text: str) -> bool:
+    """Whether words say there is no fire or leak but still a matter to see to (投诉油烟, 打不燃火)."""
+    plain = " ".join((text or "").split())
+    return danger_signs.denies_danger(plain) and _STILL_TO_SEE_TO.search(plain) is not None
+
+
 def says_not_urgent(text: str) -> bool:
     """Whether a short message says the matter is not urgent, naming no danger."""
     plain = " ".join((text or "").split())
-    return 0 < len(plain) <= NOT_URGENT_MAX_CHARS and _NOT_URGENT.search(plain) is not None \
+    return 0 < len(plain) <= NOT_URGENT_MAX_CHARS and (_NOT_URGENT.search(plain) is not None
+                                                       or still_a_report(plain)) \
         and _OF_US.search(plain) is None and not triage.has_danger(plain)
 
 
@@ -78,9 +91,17 @@ def stand_down(session: Session, clock: Clock, rules: RoutingRules, emergency: T
                message_id: int | None = None) -> str:
     """"不是急事" after the sender's emergency: the ticket it speaks of made ordinary (already so: told so)."""
     meant = spoken_of(session, address, emergency, said)
-    if meant is emergency and false_alarm(said):  # 是隔壁在熬中药 不是煤气 不是急事哈 (blind test 27, B74): withdrawn,
-        cancel(session, clock, address, emergency.number, text=said)  # never left to the worker as an ordinary job
+    if meant is emergency and false_alarm(said) and not still_a_report(said):  # 是隔壁在熬中药 不是煤气 不是急事哈
+        # (blind test 27, B74): withdrawn, never left to the worker as an ordinary job
+        cancel(session, clock, address, emergency.number, text=said)
         return FALSE_ALARM.format(number=emergency.number)
     if meant.severity != "critical":
         return ALREADY_ORDINARY.format(number=meant.number)
     return downgrade(session, clock, rules, meant, said, address, message_id)
+
+
+def recent_report(session: Session, clock: Clock, address: str, within: timedelta) -> Ticket | None:
+    """The sender's newest open ticket of the last `within`: what "不是着火 是投诉油烟" speaks of with no emergency."""
+    return session.scalar(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.status.in_(OPEN_STATUSES),
+        Ticket.created_at >= clock.now() - within).order_by(Ticket.id.desc()).limit(1))

@@ -195,6 +195,8 @@ def joins(text: str, ticket: Ticket) -> bool:
     named = landmark_in(plain)
     if named and ticket.place_text and named not in ticket.place_text:
         return False  # somewhere else: another emergency
+    if street_elsewhere(plain, ticket):
+        return False  # 新华街口有个人晕倒了 after 安居苑门口 (blind test 30, B114): its own emergency and alert
     if shut_in_lift(plain, ticket):  # 我老伴关在里头 after 电梯不动了: the same emergency
         return True
     if ticket.lat is not None and own_report(ticket.text, ticket.place_text, plain):
@@ -206,6 +208,23 @@ def joins(text: str, ticket: Ticket) -> bool:
     if triage.has_danger(plain) and not triage.same_danger(plain, ticket.text):
         return False
     return (_WORSE.search(plain) is not None or triage.has_danger(plain)) and same_kind(plain, ticket.text)
+
+
+# A street or a road by its name (新华街, 新华街口, 人民路): never a bare 路口, 马路, 前面路口 with no name to it.
+_STREET = re.compile(r"([\u4e00-\u9fff]{2,3})(街|路|大道|巷)")
+_NO_NAME = re.compile(r"[马面条个字边头上下里的了过前后这那在]$|^(?:前面|后面|对面|这条|那条|十字|过)")
+
+
+def street_elsewhere(plain: str, ticket: Ticket) -> bool:
+    """Whether words name a street (新华街) that the emergency's place and words never named."""
+    had = f"{ticket.place_text or ''} {ticket.text}"
+    for found in _STREET.finditer(plain):
+        name = found.group(1)
+        if _NO_NAME.search(name):
+            continue
+        if name[-2:] + found.group(2) not in had:
+            return True
+    return False
 
 
 def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str,

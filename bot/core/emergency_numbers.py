@@ -107,6 +107,10 @@ def category_for(category: str, text: str) -> str:
     is never 消防安全 for a 救命 in it (blind test 27, A77a was told 119); someone in the water may be (its rescue)."""
     if lift_trapped(text) and not hurt(text):
         return "housing_utilities"
+    if danger_signs.in_labour(text):
+        return "health"  # 羊水好像破了 (blind test 30, B66): an ambulance, whatever the classifier guessed
+    if danger_signs.thing_burning(text) and not danger_signs.fight(text):
+        return "fire_safety"  # 垃圾桶在烧 (blind test 30, A12-4b): the fire brigade's
     if danger_signs.child_beaten(text) and not _FIRE.search(text):
         return "public_security"  # 大人拿皮带抽娃娃 (blind test 29, A77b was told 120): the police's
     if danger_signs.lying_in_the_road(text) and not hurt(text):

@@ -48,6 +48,24 @@ def described(text: str) -> bool:
     return _ID_DOUBT.search(plain) is not None and _DOUBT.search(plain) is not None
 
 
+# Money just lost to a scam (blind test 30, B52: "遭骗了 … 我转了五千块过去" was asked where, then filed): 110 now.
+_CHEATED = re.compile(r"被骗|遭骗|受骗|上当|骗了|骗子|诈骗|骗走")
+_MONEY_WENT = re.compile(r"(?:转|汇|打|给|交)(?:了|过去|出去)[^，,。！!？?\s]{0,6}(?:块|元|万|千|百|钱)|"
+                         r"(?:块|元|万|千|百|钱)[^，,。！!？?\s]{0,3}(?:转|汇|打)(?:过去|出去)了?|钱[^，,。\s]{0,3}(?:没了|骗走)")
+# Whether the money can be got back, asked after: the same, 110 at once.
+_GET_BACK = re.compile(r"钱[^，,。！!？?\s]{0,4}(?:追|要|拿|找)(?:得|不)?(?:回|转)|追回|追赃|挽回损失")
+MONEY_LOST = "钱被骗走了请马上打110报警，也可打96110反诈专线；转账记录、对方电话和聊天记录都留好，别删。"
+
+
+def money_lost(text: str) -> bool:
+    """Whether the sender just lost money to a scam (我转了五千块过去 遭骗了) or asks it back (钱还追得回来不)."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain):
+        return False
+    cheated = _CHEATED.search(plain) is not None or described(plain)
+    return (cheated and _MONEY_WENT.search(plain) is not None) or _GET_BACK.search(plain) is not None
+
+
 def visit_doubted(text: str) -> bool:
     """Whether the words doubt someone at the door or on the phone as one of us asking for an ID number (网格员上门登记
     要我身份证号 是不是骗子), with no money or code asked for: how to check them, not the scam warning."""

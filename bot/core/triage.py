@@ -170,11 +170,12 @@ def facility_category(category: str, text: str) -> str:
 
 
 def has_danger(text: str) -> bool:
-    plain = problem_context.without_wont_light(_plain(text))
+    plain = danger_signs.without_denied(problem_context.without_wont_light(_plain(text)))
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain) or danger_signs.fight(plain) \
             or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain) \
             or danger_signs.about_to_end_life(plain) or danger_signs.in_water(plain) or danger_signs.mauled(plain) \
-            or danger_signs.shut_in_car(plain) or danger_signs.arson(plain) or danger_signs.child_beaten(plain):
+            or danger_signs.shut_in_car(plain) or danger_signs.arson(plain) or danger_signs.child_beaten(plain) \
+            or danger_signs.thing_burning(plain) or danger_signs.in_labour(plain):
         return True  # a swear word never cancels a fight (blind test 26): abuse is checked only after this
     found = {m.group(0) for m in _DANGER.finditer(plain)}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
@@ -248,6 +249,8 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
     if has_danger(text) or fell_from_height(plain):
         return True
+    if danger_signs.denies_danger(plain) or danger_signs.fumes(plain):
+        return False  # 我是投诉油烟 不是着火了 (blind test 30, B112): a complaint, never a second emergency
     if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain) \
             or danger_signs.minor_bite(plain) or problem_context.meter_fault(plain):  # 燃气表不走字了 (bt 30, B122)
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
