@@ -3,6 +3,7 @@
 import pytest
 
 from bot.core.commands import worker_command
+from bot.core.invalid_tickets import to_reporter
 
 
 @pytest.mark.parametrize("text", ["T1065 师傅已经把阀门换了 下午通水", "T1065 修好了 明天来刷漆",
@@ -16,3 +17,15 @@ def test_a_job_with_work_still_to_come_keeps_the_ticket_open(text):
                                   "T1065 已办结 下午通水"])
 def test_words_saying_the_problem_is_gone_resolve_the_ticket(text):
     assert worker_command(text, "").verb == "resolve"
+
+
+@pytest.mark.parametrize(("why", "advice"), [("是劳资纠纷 已告诉他打12333", "打12333"),
+                                             ("已经让他去找派出所", "去找派出所"), ("叫他去法院起诉", "去法院起诉")])
+def test_where_staff_sent_the_reporter_reaches_him_on_closing(why, advice):
+    text = to_reporter("T1138", "不需要办理", why)
+    assert f"建议您{advice}" in text and "他" not in text and len(text) <= 70
+
+
+def test_judging_words_still_never_reach_the_reporter():
+    text = to_reporter("T1138", "不需要办理", "他喝醉了 乱报")
+    assert "喝醉" not in text and "乱报" not in text
