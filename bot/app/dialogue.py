@@ -80,6 +80,7 @@ from bot.core import (
     triage,
     two_problems,
     urging,
+    worker_praise,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
@@ -212,7 +213,7 @@ class DialogueContext:
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
-        if look.rating_ticket is None and rating_remarks.praises(text):  # 小李师傅动作快 点赞, after rating
+        if look.rating_ticket is None and (rating_remarks.praises(text) or worker_praise.thanks_a_worker(text)):
             praised = await asyncio.to_thread(self.ratings.praise, message, text)
             if praised is not None:
                 return praised
