@@ -2,8 +2,13 @@
 
 import pytest
 
+from bot.core import staff_desk
 from bot.core.commands import worker_command
 from bot.core.invalid_tickets import to_reporter
+from tests.conftest import WORKER
+from tests.core.helpers import RULES, make_report, submit, ticket
+
+NEIGHBOUR = "+8613900000002"  # 幸福社区第1网格, like RESIDENT
 
 
 @pytest.mark.parametrize("text", ["T1065 师傅已经把阀门换了 下午通水", "T1065 修好了 明天来刷漆",
@@ -29,3 +34,25 @@ def test_where_staff_sent_the_reporter_reaches_him_on_closing(why, advice):
 def test_judging_words_still_never_reach_the_reporter():
     text = to_reporter("T1138", "不需要办理", "他喝醉了 乱报")
     assert "喝醉" not in text and "乱报" not in text
+
+
+def test_a_worker_merges_two_reports_of_one_building_across_categories_and_reporters(demo_db, clock):
+    # Blind test 30, A30a: 楼梯间的灯坏了 and 楼道灯不亮 at one building, filed in two categories by two people.
+    older = submit(demo_db, clock, make_report("阳光小区3栋楼梯间的灯坏了", category="housing_utilities",
+                                               place_text="阳光小区3栋楼梯间"))
+    newer = submit(demo_db, clock, make_report("楼道灯不亮 黑黢黢的", sender=NEIGHBOUR, category="roads",
+                                               place_text="阳光小区3栋"))
+    with demo_db.session() as s:
+        answer = staff_desk.answer(s, clock, RULES, WORKER, f"{newer} 跟{older}重复了 并到一起")
+    assert answer.startswith(f"好的，工单{newer}已并入{older}")
+    assert ticket(demo_db, newer).status == "merged"
+
+
+def test_two_reports_at_different_buildings_in_different_categories_are_not_merged(demo_db, clock):
+    older = submit(demo_db, clock, make_report("阳光小区3栋下水道堵了", category="sanitation",
+                                               place_text="阳光小区3栋"))
+    newer = submit(demo_db, clock, make_report("路灯坏了", sender=NEIGHBOUR, category="roads",
+                                               place_text="阳光小区5栋"))
+    with demo_db.session() as s:
+        answer = staff_desk.answer(s, clock, RULES, WORKER, f"{newer} 跟{older}重复了 并到一起")
+    assert "不能并单" in answer and ticket(demo_db, newer).status != "merged"
