@@ -206,6 +206,8 @@ class DialogueContext:
             if about is not None:
                 return about
         change = rating_changes.change_asked(text) if look.rating_ticket is None else None
+        if change is None and look.rating_ticket is None and rating_remarks.disputes_done(text):
+            change = answers.Rating(3, " ".join(text.split()))  # 水还是没来: a ticket rated lately is not done
         if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
             changed = await asyncio.to_thread(self.ratings.change, message, change)
             if changed is not None:
@@ -309,6 +311,8 @@ class DialogueContext:
             rating = answers.rating_in(text)
             if rating is None and look.question == "rating" and rating_remarks.approves(text):
                 rating = answers.Rating(1, "")  # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93)
+            if rating is None and rating_remarks.disputes_done(text):  # 咋个就说办好了: a 不满意 (blind test 30, B2)
+                rating = answers.Rating(3, " ".join(text.split()))
             if rating is not None and (number is None or look.question == "rating"):
                 return await asyncio.to_thread(self.ratings.rate, message, look.rating_ticket, rating)
         if number is not None:

@@ -72,6 +72,18 @@ def praises(text: str) -> bool:
     return _PRAISE.search(text) is not None and _COMPLAINT.search(text.replace("满意", "")) is None
 
 
+# The reporter saying the job said done is not (blind test 30, B2: 水都还没来 咋个就说办好了, 水还是没来 都一天了): a
+# 不满意 on the ticket awaiting a rating, or one rated lately, with those words.
+_DISPUTED = re.compile(r"(?:咋个|怎么|咋|凭啥|为啥|为什么|哪里)[^，,。\s]{0,3}说[^，,。\s]{0,3}"
+                       r"(?:办好|修好|弄好|搞好|解决|办结|处理好|好了|完了|通了)"
+                       r"|(?:根本|压根)还?(?:没|莫|不)|都还(?:没|莫)|还是(?:没|莫)|并没|没(?:有)?(?:办好|修好|弄好|搞好|解决|通)")
+
+
+def disputes_done(text: str) -> bool:
+    """Whether the reporter says the job said done is not (咋个就说办好了, 水都还没来, 根本没修好)."""
+    return _DISPUTED.search(text) is not None
+
+
 def thanks_or_praises(reason: str) -> bool:
     """A rating's reason that thanks or praises the worker (帮我谢谢他, 谢谢周网格员, 周师傅好负责 点个赞)."""
     return praises(reason) or (_THANKS.search(reason) is not None
