@@ -81,6 +81,7 @@ from bot.core import (
     triage,
     two_problems,
     urging,
+    worker_praise,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.council import open_topics_for
@@ -210,6 +211,8 @@ class DialogueContext:
             if stands is not None:
                 return stands
         change = rating_changes.change_asked(text) if look.rating_ticket is None else None
+        if change is None and look.rating_ticket is None and rating_remarks.disputes_done(text):
+            change = answers.Rating(3, " ".join(text.split()))  # 水还是没来: a ticket rated lately is not done
         if change is not None:  # 不对 我要改成满意: the rating just given, changed (blind test 6, #110)
             changed = await asyncio.to_thread(self.ratings.change, message, change)
             if changed is not None:
@@ -217,7 +220,7 @@ class DialogueContext:
         answered = await self._answer(message, look, text)
         if answered is not None:
             return answered
-        if look.rating_ticket is None and rating_remarks.praises(text):  # 小李师傅动作快 点赞, after rating
+        if look.rating_ticket is None and (rating_remarks.praises(text) or worker_praise.thanks_a_worker(text)):
             praised = await asyncio.to_thread(self.ratings.praise, message, text)
             if praised is not None:
                 return praised
@@ -313,6 +316,8 @@ class DialogueContext:
             rating = answers.rating_in(text)
             if rating is None and look.question == "rating" and rating_remarks.approves(text):
                 rating = answers.Rating(1, "")  # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93)
+            if rating is None and rating_remarks.disputes_done(text):  # 咋个就说办好了: a 不满意 (blind test 30, B2)
+                rating = answers.Rating(3, " ".join(text.split()))
             if rating is not None and (number is None or look.question == "rating"):
                 return await asyncio.to_thread(self.ratings.rate, message, look.rating_ticket, rating)
         if number is not None:

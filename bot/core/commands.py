@@ -56,7 +56,10 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  # Blind test 25, A37: 化粪池抽干净了 不臭了 stayed 处理中; the plain words of a job that leaves
                  # things clean, emptied, or no longer smelling, leaking or blocked.
                  "干净了", "抽干了", "抽完了", "抽走了", "不臭了", "没臭味了", "没得臭味了", "不堵了", "不漏了",
-                 "不漏水了", "不渗水了", "能用了", "可以用了")
+                 "不漏水了", "不渗水了", "能用了", "可以用了",
+                 # Blind test 30, S17, B63: 来电了, 冰化了 stayed 处理中; the problem gone by itself or by the work.
+                 "来电了", "有电了", "通电了", "电来了", "通水了", "恢复供水了", "恢复供电了", "冰化了", "冰化完了",
+                 "雪化了", "化冰了", "不结冰了", "不滑了", "灯亮了", "不吵了", "不响了", "不冒烟了")
 # Blind test 27, A-B57e, B103b: 坑已经填平了, 路灯杆已经扶起来固定好了 stayed 处理中. Beyond the words above, a
 # fixing verb with a result and 了 (填平了, 扶起来了, 固定好了, 补上了, 拆掉了) or 已经 + a fixing verb + 了
 # (已经把坑填了) is a job done; a stopgap (先堵上了, 临时固定了) or a plan or a fault still there after
@@ -82,6 +85,13 @@ _PARTLY = re.compile(r"^[^，,。;；]{0,4}(?:一半|一部分|部分|一车)|�
 # one only promised after the words (已经处理了 养鸡那家答应这周搬走) is not done yet.
 _LATER = re.compile(r"下午|晚上|晚点|晚些|待会|等会|一会|回头|过两天|这周|下周|周末|月底|今晚")
 _PAST = ("了", "啦", "咯", "喽")
+# Blind test 30, W-B2: 师傅已经把阀门换了 下午通水 closed the ticket with the water still off. A later
+# clause with work still to come (下午通水, 明天来刷漆, 等配件到货, 还要换表, 待通水) keeps it open, unless it is
+# past (下午全部清运了) or needs nobody (明天不用来了). An explicit 办结 is the worker's decision and stands.
+_TO_COME = re.compile(r"下午|晚上|今晚|晚点|晚些|待会|等会|一会|明天|明早|后天|过两天|改天|下周|回头|还要|还得|还需|"
+                      r"再来|再去|再换|再修|等[^，,。;；\s]{0,8}(?:到货|到了|来|送|换|修|装|通)|待")
+_NOBODY_NEEDED = re.compile(r"不用|不必|无需|不需要|没必要")
+_EXPLICIT_DONE = ("办结", "结单", "结案")
 _PROMISED = re.compile(r"(?:答应|承诺|保证|说好|同意|表示)[^，,。;；]{0,3}(?:今天|下午|晚上|明天|后天|过两天|这周|本周|"
                        r"下周|周末|月底|马上|尽快|会|要)")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
@@ -178,7 +188,14 @@ def _finished_at(text: str, found: re.Match[str]) -> bool:
     return not _NOT_YET.search(before) and not _NOT_YET_IN_CLAUSE.search(clause) \
         and not _PARTLY.search(after) and not _PROMISED.search(after) \
         and not (_LATER.search(clause) and not found.group().endswith(_PAST) and not after.startswith(_PAST)) \
-        and not (found.group() in _FINE and _FINE_BUT.search(after))
+        and not (found.group() in _FINE and _FINE_BUT.search(after)) \
+        and (found.group() in _EXPLICIT_DONE or not _still_to_come(after))
+
+
+def _still_to_come(after: str) -> bool:
+    """Whether a clause after a finished job's words says work still to come (下午通水, 等配件到货再换表)."""
+    return any(_TO_COME.search(clause) and not clause.endswith(_PAST) and not _NOBODY_NEEDED.search(clause)
+               for clause in re.split(_BREAK, after) if clause)
 
 
 def _mentions_done(text: str) -> bool:

@@ -19,11 +19,11 @@ from bot.core.places import grids_named, match_place
 from bot.core.rating_remarks import (
     pass_concern,
     pass_praise,
-    praises,
     raises_concern,
     reopen_notice,
     says_unfinished,
     tell_others_reopened,
+    thanks_or_praises,
 )
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import ROLE_NAMES
@@ -365,7 +365,7 @@ def rate(session: Session, clock: Clock, rules: RoutingRules, address: str, scor
         event(session, ticket, "closed", now, rater, score=score)
         if raises_concern(reason):  # 2 饭是送了 以后哪个管他嘛: closed, the question passed on (blind test 8, #60)
             pass_concern(session, ticket, score, reason)
-        elif praises(reason):  # 满意 李师傅来得快 点个赞: the praise reaches the worker (blind test 28, A-B61)
+        elif thanks_or_praises(reason):  # 满意 李师傅来得快 点个赞, 1 狗抓走了 谢谢周网格员 (blind tests 28, 30)
             pass_praise(session, clock, ticket, reason, address)
         return ticket
     ticket.status, ticket.rating = "reopened", None

@@ -35,11 +35,17 @@ _NEGATED = re.compile(r"不行|不可以|要不得|不要得|不得行|不好|�
 _UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|臭|满|在|脏|乱|湿|烂|一样|老样子)|还(?:脏|乱|湿)|"
                          r"还在|还是有点(?!慢|晚|久|远)|"
                          r"还有(?:点|些|一点|股)(?:味|气|臭|漏|水|烟|响|声|堵|脏)|还有.{0,8}(?:没|莫)|没得人|莫得人|没人"
-                         r"|没有?(?:修|弄|搞|处理|倒|清|管|来|好)|莫(?:修|弄|搞|处理|倒|清|管|来)|没.{0,3}完")
+                         r"|没有?(?:修|弄|搞|处理|倒|清|管|来|好)|莫(?:修|弄|搞|处理|倒|清|管|来)|没.{0,3}完"
+                         # Blind test 30, B71, A-B92b: the problem back again (今天晚上又在吵) or still hanging there
+                         # (线还吊起的, 门还开着) after a 2.
+                         r"|又(?:在|开始|坏|漏|堵|响|吵|闹|停|黑|臭|来了|不)|还[^，,。\s]{1,4}(?:着|起的|起在|起了)")
 # Praise of the work or the worker, besides a plain thanks (点个赞, 来得快, 态度好得很: blind test 28, A-B61, B88).
 _PRAISE = re.compile(r"点个?赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|来得快|(?<!不)及时|负责|认真|热心|"
                      r"耐心|不错|棒|给力|态度(?:很|真|非常|挺|蛮|特别)?好|服务(?:很|真|挺)?好|(?<!不)热情|周到|满意")
 # A question or a concern beside a satisfied rating: who pays, who looks after him now, but, what if.
+# A thanks inside a rating, for the worker (帮我谢谢他, 谢谢周网格员: blind test 30, A25, A22a), or how he worked
+# (手脚麻利).
+_THANKS = re.compile(r"谢谢|感谢|多谢|谢了|麻利|利索|能干|靠谱|好人")
 _CONCERN = re.compile(r"哪个|谁|咋个|咋办|怎么|啥子|什么|吗|[？?]|赔|以后|今后|但是|可是|不过|就是|只是|还有|另外|希望|"
                       r"建议|能不能|可不可以|要是|万一|担心|怕|"
                       # the wait complained of (还将就 就是来得慢了点, 勉强嘛 等了好几天: blind test 27, A-B57b)
@@ -64,6 +70,24 @@ def says_unfinished(reason: str) -> bool:
 def praises(text: str) -> bool:
     """Praise of the work or the worker (小李师傅动作快 点赞), with no complaint in it."""
     return _PRAISE.search(text) is not None and _COMPLAINT.search(text.replace("满意", "")) is None
+
+
+# The reporter saying the job said done is not (blind test 30, B2: 水都还没来 咋个就说办好了, 水还是没来 都一天了): a
+# 不满意 on the ticket awaiting a rating, or one rated lately, with those words.
+_DISPUTED = re.compile(r"(?:咋个|怎么|咋|凭啥|为啥|为什么|哪里)[^，,。\s]{0,3}说[^，,。\s]{0,3}"
+                       r"(?:办好|修好|弄好|搞好|解决|办结|处理好|好了|完了|通了)"
+                       r"|(?:根本|压根)还?(?:没|莫|不)|都还(?:没|莫)|还是(?:没|莫)|并没|没(?:有)?(?:办好|修好|弄好|搞好|解决|通)")
+
+
+def disputes_done(text: str) -> bool:
+    """Whether the reporter says the job said done is not (咋个就说办好了, 水都还没来, 根本没修好)."""
+    return _DISPUTED.search(text) is not None
+
+
+def thanks_or_praises(reason: str) -> bool:
+    """A rating's reason that thanks or praises the worker (帮我谢谢他, 谢谢周网格员, 周师傅好负责 点个赞)."""
+    return praises(reason) or (_THANKS.search(reason) is not None
+                               and _COMPLAINT.search(reason.replace("满意", "")) is None)
 
 
 def recently_rated(closed: list[Ticket], clock: Clock, window: timedelta) -> Ticket | None:
@@ -118,7 +142,7 @@ def pass_concern(session: Session, ticket: Ticket, score: int, reason: str) -> N
 def closed_reply(number: str, reason: str) -> str | None:
     """The reporter's reply when their rating closed the ticket with a concern or praise passed on, else None."""
     if not raises_concern(reason):
-        return CLOSED_PRAISED.format(number=number) if praises(reason) else None
+        return CLOSED_PRAISED.format(number=number) if thanks_or_praises(reason) else None
     said = " ".join(reason.split())
     return CLOSED_CONCERN.format(number=number, said=said if len(said) <= 14 else said[:13] + "…")
 

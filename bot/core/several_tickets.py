@@ -1,6 +1,7 @@
 """A staff message naming two tickets or more: 收到 for each of them ("收到 T1035 T1036 T1037"), each one acknowledged
 or refused with why; or a duplicate merged into the other ("T1050 跟T1049重复了 并到一起"): the newer one into the
-older, when both are in the sender's scope and grid and they are one matter (the same reporter, or the same category),
+older, when both are in the sender's scope and grid and they are one matter (the same reporter, or the same category,
+or the same building or place: blind test 30, A30a, 楼梯间的灯坏了 and 楼道灯不亮 in two categories at 河畔花园4栋),
 its reporter told "已并入T1049".
 
 Blind test 8, #110: only T1035 of three was acknowledged, the others silently left 待接单; #136: the merge was
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import lifecycle, merging
+from bot.core import lifecycle, merging, place_parts
 from bot.core.lifecycle import STATUS_NAMES, TicketError
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import scope_of
@@ -28,8 +29,18 @@ REPLIES = {
     "acked_some": "已接单：{done}；{refused}。",
     "acked_none": "都没有接单：{refused}。",
     "merged": "好的，工单{number}已并入{into}，已告诉反映人。以后请回“{into} 进度/已办结”。",
-    "not_one_matter": "工单{number}和{into}反映人不同、类别也不同，不能并单；不归您办请回“退单 {number} 理由”。",
+    "not_one_matter": "工单{number}和{into}地点、类别都不同，不能并单；不归您办请回“退单 {number} 理由”。",
 }
+
+
+def same_place(one: Ticket, other: Ticket) -> bool:
+    """Whether two tickets are at one building (河畔花园4栋楼梯间, 河畔花园4栋) or one place said alike."""
+    here, there = (" ".join((t.place_text or "").split()) for t in (one, other))
+    if not here or not there:
+        return False
+    building = place_parts.building_of(here)
+    return here == there or (building == place_parts.building_of(there)
+                             and any(place_parts.PARTS[depth].search(building) for depth in (0, 1)))
 
 
 def says_merge(text: str, numbers: list[str]) -> bool:
@@ -67,7 +78,8 @@ def merge_duplicate(session: Session, clock: Clock, rules: RoutingRules, person:
         if ticket is None:
             return f"没有找到工单{number}，请核对单号。"
     older, newer = sorted(tickets, key=lambda t: t.id)  # type: ignore[union-attr]
-    if older.reporter_address != newer.reporter_address and older.category != newer.category:
+    if older.reporter_address != newer.reporter_address and older.category != newer.category \
+            and not same_place(older, newer):
         return REPLIES["not_one_matter"].format(number=newer.number, into=older.number)
     try:
         merging.merge(session, clock, rules, scope_of(session, person), address, older.number, newer.number)

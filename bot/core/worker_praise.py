@@ -26,6 +26,10 @@ GRID_ROLES = ("grid_worker", "backup_grid_worker")
 _BY_SURNAME = re.compile(r"(?:小|老)(\w)|(\w)(?:师傅|姐|哥|大姐|大哥|阿姨|网格员)")
 # Words that say a worker or the service is meant (not 小区, 老人): checked with the surname found.
 _WORKER = re.compile(r"网格员|网格长|师傅|社区|工作人员|你们")
+# Thanks that name a worker (感谢周网格员 上回帮我们把路灯修好了, 谢谢李师傅: blind test 30, A14-10a): praise.
+_THANKS = re.compile(r"谢谢|感谢|多谢|谢了")
+_CALLED = re.compile(r"网格员|网格长|师傅|(?:小|老)[^\W\d区人家伴板公婆头师子们]|\w(?:姐|哥|阿姨)")
+_GRIEVANCE = re.compile(r"不|没|莫|还是|还在|投诉|差")
 PASSED = "谢谢您的肯定！已把您的表扬转告网格员{name}。"
 PASSED_UP = "谢谢您的肯定！已把您的表扬转告社区，会转达给这位网格员。"
 TO_WORKER = "居民{who}表扬您："
@@ -40,6 +44,11 @@ class Named:
     called: str
     worker: Person | None
     as_worker: bool = True
+
+
+def thanks_a_worker(text: str) -> bool:
+    """Thanks that name a worker (感谢周网格员…, 帮我谢谢李师傅), with no grievance in them (谢谢 但是还没修好)."""
+    return _THANKS.search(text) is not None and _CALLED.search(text) is not None and _GRIEVANCE.search(text) is None
 
 
 def named(session: Session, clock: Clock, address: str, text: str) -> Named | None:
