@@ -168,7 +168,8 @@ class DialogueContext:
             if point is not None:
                 message = replace(message, payload={**message.payload, "lat": point[0], "lon": point[1]})
         if not look.held_place and look.recent_place:  # 5栋门口的下水道盖子也烂了: the estate just reported (bt 29)
-            look.held_place = place_parts.said_in_estate(look.recent_place, text) or None
+            look.held_place = place_parts.said_in_estate(look.recent_place, text) \
+                or place_parts.estate_goes_on(look.recent_place, text) or None  # 还有个事 路灯不亮 (bt 30, A-B14a)
         look.held_place = look.held_place or look.again_place  # 杂物又堆起了, days later: there again (bt 30)
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
