@@ -123,3 +123,20 @@ def test_how_the_complaint_went_is_answered_with_its_state(running: Stack):
     tickets = tickets_of(running, resident)
     assert tickets, replies
     _answered_with_state(say(running, resident, "投诉的那个有结果没"), tickets[-1].number)
+
+
+def test_a_stranger_who_named_their_estate_is_told_its_grid_worker(running: Stack):
+    resident = SENDERS[11]  # A-B107: "您还没有分到网格" though 安居苑 was said five minutes before
+    say(running, resident, "我老伴卧床 社区有没有人上门帮忙 安居苑的")
+    as_if_earlier(running, resident, 5)
+    answer = " ".join(say(running, resident, "那我跟网格员咋个说 她电话多少"))
+    assert "还没有分到网格" not in answer and "安居苑" in answer and "网格员是" in answer, answer
+
+
+def test_the_call_not_come_yet_is_asked_about_the_help_ticket(running: Stack):
+    resident = SENDERS[12]  # A-B108: "周网格员还没打电话来" got "您还没有分到网格"
+    number = file_report(running, resident, "我八十多了一个人住 灯泡换不到 能不能派个人来 河畔花园173栋")
+    as_if_earlier(running, resident, 5)
+    replies = say(running, resident, "周网格员还没打电话来")
+    assert any(number in r for r in replies), replies
+    assert not any("还没有分到网格" in r or WHERE in r for r in replies), replies
