@@ -83,7 +83,7 @@ class InformationRequests:
         if advice_asked.wants_police(message.text) and triage.has_problem(message.text) \
                 and not triage.has_danger(message.text):  # 我要报警 电瓶车遭偷了: filed, 110 named (blind test 29)
             message = with_note(message, advice_asked.CALL_POLICE)
-        sick = sick_child.advice(message.text)
+        sick = sick_child.advice(message.text) or await asyncio.to_thread(self._still_sick, message)
         if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
             return [{"text": sick}]
         aid = care_words.first_aid(message.text)
@@ -185,6 +185,15 @@ class InformationRequests:
         if angry_words.gives_up(text):  # 算了 跟机器说有啥用: a person to call, never "请问在哪点？"
             return await asyncio.to_thread(self._contact, message.sender, "a_person")
         return None
+
+    def _still_sick(self, message: Claimed) -> str | None:
+        """吃了退烧药 还是38度5, minutes after a sick child's fever asked about: the advice again (bt 30, A10-2b)."""
+        if self.clock is None:
+            return None
+        with self.db.session() as s:
+            before = chatter.said_before(s, message.channel, message.sender, message.id,
+                                         self.clock.now() - MISSENT_WINDOW)
+        return sick_child.more_of(message.text, before) if before else None
 
     def _filed_nothing_before(self, message: Claimed) -> bool:
         since = self.clock.now() - MISSENT_WINDOW if self.clock is not None else datetime.min.replace(tzinfo=UTC)

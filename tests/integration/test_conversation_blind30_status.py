@@ -140,3 +140,21 @@ def test_the_call_not_come_yet_is_asked_about_the_help_ticket(running: Stack):
     replies = say(running, resident, "周网格员还没打电话来")
     assert any(number in r for r in replies), replies
     assert not any("还没有分到网格" in r or WHERE in r for r in replies), replies
+
+
+def test_the_fever_still_there_after_the_medicine_gets_the_advice_again(running: Stack):
+    resident = SENDERS[13]  # A10-2b: "吃了退烧药 还是38度5" got 没太看懂
+    first = " ".join(say(running, resident, "我孙女发高烧 退不下来咋个办"))
+    assert "120" in first, first
+    as_if_earlier(running, resident, 6)
+    again = " ".join(say(running, resident, "吃了退烧药 还是38度5"))
+    assert "120" in again and "医院" in again and "没太看懂" not in again, again
+    assert tickets_of(running, resident) == []
+
+
+def test_a_question_about_the_reported_water_is_answered_about_water(running: Stack):
+    resident = SENDERS[14]  # A14-11a: "水还是浑的 今天能不能拿来洗衣服" got the small-fire drill
+    file_report(running, resident, "安居苑174栋自来水浑得很 烧开了能喝不")
+    as_if_earlier(running, resident, 6)
+    answer = " ".join(say(running, resident, "水还是浑的 今天能不能拿来洗衣服"))
+    assert "洗衣服" in answer and "火" not in answer and "119" not in answer, answer
