@@ -34,6 +34,7 @@ from bot.core import (
     someones_number,
     ticket_questions,
     triage,
+    water_questions,
 )
 from bot.core.knowledge import Contact
 from bot.core.places import match_place
@@ -83,6 +84,9 @@ class InformationRequests:
         if advice_asked.wants_police(message.text) and triage.has_problem(message.text) \
                 and not triage.has_danger(message.text):  # 我要报警 电瓶车遭偷了: filed, 110 named (blind test 29)
             message = with_note(message, advice_asked.CALL_POLICE)
+        water = await asyncio.to_thread(self._drink, message)
+        if water is not None:  # 水现在清了 能喝了不, after a report of muddy water (blind test 30, A14-11a)
+            return [{"text": water}]
         sick = sick_child.advice(message.text) or await asyncio.to_thread(self._still_sick, message)
         if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
             return [{"text": sick}]
@@ -185,6 +189,12 @@ class InformationRequests:
         if angry_words.gives_up(text):  # 算了 跟机器说有啥用: a person to call, never "请问在哪点？"
             return await asyncio.to_thread(self._contact, message.sender, "a_person")
         return None
+
+    def _drink(self, message: Claimed) -> str | None:
+        if not water_questions.asks_to_drink(message.text):
+            return None
+        with self.db.session() as s:
+            return water_questions.answer(s, message.sender, message.text)
 
     def _still_sick(self, message: Claimed) -> str | None:
         """吃了退烧药 还是38度5, minutes after a sick child's fever asked about: the advice again (bt 30, A10-2b)."""

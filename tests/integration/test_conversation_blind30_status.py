@@ -154,7 +154,10 @@ def test_the_fever_still_there_after_the_medicine_gets_the_advice_again(running:
 
 def test_a_question_about_the_reported_water_is_answered_about_water(running: Stack):
     resident = SENDERS[14]  # A14-11a: "水还是浑的 今天能不能拿来洗衣服" got the small-fire drill
-    file_report(running, resident, "安居苑174栋自来水浑得很 烧开了能喝不")
+    number = file_report(running, resident, "安居苑174栋自来水浑得很 烧开了能喝不")
     as_if_earlier(running, resident, 6)
     answer = " ".join(say(running, resident, "水还是浑的 今天能不能拿来洗衣服"))
     assert "洗衣服" in answer and "火" not in answer and "119" not in answer, answer
+    as_if_earlier(running, resident, 32)  # "水现在清了 能喝了不" 38 minutes on got 没太看懂
+    later = " ".join(say(running, resident, "水现在清了 能喝了不"))
+    assert number in later and "烧开" in later and "没太看懂" not in later, later
