@@ -71,6 +71,7 @@ from bot.core import (
     followups,
     held_words,
     lifecycle,
+    other_problem,
     place_parts,
     rating_changes,
     rating_remarks,
@@ -256,12 +257,19 @@ class DialogueContext:
     async def _two_problems(self, text: str) -> tuple[str, str, str] | None:
         """(first clause, second clause, its category) when both are reports the classifier files apart."""
         split = two_problems.clauses(text)
+        also = two_problems.also_clauses(text) if split is None else None
+        split = split or also
         if split is None or self.classify is None or triage.has_danger(text):
+            return None
+        things = [other_problem.things_in(clause) for clause in split]
+        apart = all(things) and not things[0] & things[1]  # 井盖 … 路灯也不亮: two things (blind test 30, B25)
+        if also is not None and not apart:
             return None
         parsed = [await self.classify(clause) for clause in split]
         intents = [str((p.get("intent") or {}).get("name") or "") for p in parsed]
         categories = [category_of(p) for p in parsed]
-        if intents != ["report_issue", "report_issue"] or None in categories or categories[0] == categories[1]:
+        if intents != ["report_issue", "report_issue"] or None in categories \
+                or (categories[0] == categories[1] and not apart):
             return None
         return split[0], split[1], str(categories[1])
 

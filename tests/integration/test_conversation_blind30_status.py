@@ -13,6 +13,8 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.integration.stack import Stack
@@ -161,3 +163,14 @@ def test_a_question_about_the_reported_water_is_answered_about_water(running: St
     as_if_earlier(running, resident, 32)  # "水现在清了 能喝了不" 38 minutes on got 没太看懂
     later = " ".join(say(running, resident, "水现在清了 能喝了不"))
     assert number in later and "烧开" in later and "没太看懂" not in later, later
+
+
+def test_two_things_in_one_message_at_two_places_are_two_tickets(running: Stack):
+    resident, other = SENDERS[15], SENDERS[55]  # B25: merged into another's 路灯 ticket, the 井盖 lost
+    file_report(running, other, "安居苑175栋那边的路灯白天也亮起的")
+    replies = say(running, resident, "河畔花园175栋门口的井盖翘起来了 安居苑175栋那边的路灯也不亮")
+    if any("新问题" in r for r in replies):
+        replies = say(running, resident, "2")
+    texts = [t.text for t in tickets_of(running, resident)]
+    assert any("井盖" in t for t in texts), (replies, texts)
+    assert len(set(re.findall(r"T\d{4,}", " ".join(replies)))) == 2, replies  # one reply, both numbers
