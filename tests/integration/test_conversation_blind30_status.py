@@ -174,3 +174,11 @@ def test_two_things_in_one_message_at_two_places_are_two_tickets(running: Stack)
     texts = [t.text for t in tickets_of(running, resident)]
     assert any("井盖" in t for t in texts), (replies, texts)
     assert len(set(re.findall(r"T\d{4,}", " ".join(replies)))) == 2, replies  # one reply, both numbers
+
+
+def test_whom_it_went_to_after_a_return_is_answered_with_its_state(running: Stack):
+    resident = SENDERS[16]  # A-B94: "交给哪个了嘛" after the 退单 answer got 答不上
+    number = file_report(running, resident, "河畔花园176栋单元门关不上了")
+    say(running, assignee_phone(running, number), f"退单 {number} 这个归物业管")
+    say(running, resident, "那个单元门的事咋个没人管了")
+    _answered_with_state(say(running, resident, "交给哪个了嘛"), number)
