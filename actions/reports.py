@@ -23,9 +23,9 @@ from bot.core import (
     danger_signs,
     help_requests,
     reports,
-    ticket_questions,
     triage,
     two_problems,
+    when_collected,
 )
 from bot.core.other_problem import OWN_REPORT
 from bot.core.tickets import assignee_label
@@ -49,11 +49,11 @@ class ActionCaptureReport(Action):
         place = placed(text, fuller_place(text, tracker_data.entity(tracker, "place")),
                        str(meta.get("held_place") or ""))
         # 好久来收嘛 read with 垃圾没人收 to place it: the ticket keeps the resident's own words (bot/app/steps.py)
-        own = str(meta.get(ticket_questions.OWN_WORDS) or text)
+        own = str(meta.get(when_collected.OWN_WORDS) or text)
         return [
             # 老师 我家天然气点不燃: the report begins with the problem, never the word calling us (blind test 27, A29)
             SlotSet("report_text", triage.without_calling(own) or own),
-            SlotSet("report_category", str(meta.get(ticket_questions.OWN_CATEGORY) or tracker_data.category(tracker))),
+            SlotSet("report_category", str(meta.get(when_collected.OWN_CATEGORY) or tracker_data.category(tracker))),
             SlotSet("report_lat", meta.get("lat")),
             SlotSet("report_lon", meta.get("lon")),
             SlotSet("report_message_id", meta.get("inbox_id")),

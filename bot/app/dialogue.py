@@ -72,6 +72,7 @@ from bot.core import (
     followups,
     held_words,
     lifecycle,
+    other_problem,
     place_parts,
     rating_changes,
     rating_remarks,
@@ -170,7 +171,8 @@ class DialogueContext:
             if point is not None:
                 message = replace(message, payload={**message.payload, "lat": point[0], "lon": point[1]})
         if not look.held_place and look.recent_place:  # 5栋门口的下水道盖子也烂了: the estate just reported (bt 29)
-            look.held_place = place_parts.said_in_estate(look.recent_place, text) or None
+            look.held_place = place_parts.said_in_estate(look.recent_place, text) \
+                or place_parts.estate_goes_on(look.recent_place, text) or None  # 还有个事 路灯不亮 (bt 30, A-B14a)
         look.held_place = look.held_place or look.again_place  # 杂物又堆起了, days later: there again (bt 30)
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
@@ -263,12 +265,19 @@ class DialogueContext:
     async def _two_problems(self, text: str) -> tuple[str, str, str] | None:
         """(first clause, second clause, its category) when both are reports the classifier files apart."""
         split = two_problems.clauses(text)
+        also = two_problems.also_clauses(text) if split is None else None
+        split = split or also
         if split is None or self.classify is None or triage.has_danger(text):
+            return None
+        things = [other_problem.things_in(clause) for clause in split]
+        apart = all(things) and not things[0] & things[1]  # 井盖 … 路灯也不亮: two things (blind test 30, B25)
+        if also is not None and not apart:
             return None
         parsed = [await self.classify(clause) for clause in split]
         intents = [str((p.get("intent") or {}).get("name") or "") for p in parsed]
         categories = [category_of(p) for p in parsed]
-        if intents != ["report_issue", "report_issue"] or None in categories or categories[0] == categories[1]:
+        if intents != ["report_issue", "report_issue"] or None in categories \
+                or (categories[0] == categories[1] and not apart):
             return None
         return split[0], split[1], str(categories[1])
 

@@ -93,6 +93,8 @@ class Joins:
             # 还有楼上那家天天半夜打麻将, after a report at 安居苑2栋: that building is its place (blind test 26, B31);
             # so is another problem said as more of the talk (还有单元门的门禁也坏了, blind test 27, B79).
             beside = place_parts.spot_beside(ticket.place_text or "", text)
+            # 还有个事 路灯不亮: in the estate just reported, never asked where (blind test 30, A-B14a)
+            beside = beside or place_parts.estate_goes_on(ticket.place_text or "", text)
             # 还有旁边那个路灯也是黑的, after a report at a location only: at that point (blind test 29, B74)
             there = {"lat": ticket.lat, "lon": ticket.lon} if not beside and not ticket.place_text \
                 and ticket.lat is not None and point is None and place_parts.nearby(text) else {}

@@ -34,6 +34,7 @@ from bot.core import (
     someones_number,
     ticket_questions,
     triage,
+    water_questions,
 )
 from bot.core.knowledge import Contact
 from bot.core.places import match_place
@@ -84,7 +85,10 @@ class InformationRequests:
                                                       and triage.has_problem(message.text))) \
                 and not triage.has_danger(message.text):  # 电瓶车遭偷了: filed, 110 named (bt 29, 30)
             message = with_note(message, advice_asked.CALL_POLICE)
-        sick = sick_child.advice(message.text)
+        water = await asyncio.to_thread(self._drink, message)
+        if water is not None:  # 水现在清了 能喝了不, after a report of muddy water (blind test 30, A14-11a)
+            return [{"text": water}]
+        sick = sick_child.advice(message.text) or await asyncio.to_thread(self._still_sick, message)
         if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
             return [{"text": sick}]
         aid = care_words.first_aid(message.text)
@@ -193,6 +197,21 @@ class InformationRequests:
             return await asyncio.to_thread(self._contact, message.sender, "a_person")
         return None
 
+    def _drink(self, message: Claimed) -> str | None:
+        if not water_questions.asks_to_drink(message.text):
+            return None
+        with self.db.session() as s:
+            return water_questions.answer(s, message.sender, message.text)
+
+    def _still_sick(self, message: Claimed) -> str | None:
+        """吃了退烧药 还是38度5, minutes after a sick child's fever asked about: the advice again (bt 30, A10-2b)."""
+        if self.clock is None:
+            return None
+        with self.db.session() as s:
+            before = chatter.said_before(s, message.channel, message.sender, message.id,
+                                         self.clock.now() - MISSENT_WINDOW)
+        return sick_child.more_of(message.text, before) if before else None
+
     def _filed_nothing_before(self, message: Claimed) -> bool:
         since = self.clock.now() - MISSENT_WINDOW if self.clock is not None else datetime.min.replace(tzinfo=UTC)
         with self.db.session() as s:
@@ -237,6 +256,9 @@ class InformationRequests:
         with self.db.session() as s:
             whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
             named = residence.grid_contact(s, text) if asked == "contact" and not whom.grid_worker else None
+            if named is None and asked == "contact" and not whom.grid_worker and self.clock is not None:
+                # …安居苑的, then 她电话多少: the grid of the place said lately (blind test 30, A-B107)
+                named = residence.grid_contact_said_before(s, self.clock, sender)
             if named is not None:  # 我住河畔花园的 网格员是哪个: that place's grid worker (blind test 22, #94)
                 return named
             if asked == "a_person":

@@ -24,6 +24,7 @@ from bot.core import (
     triage,
     urging,
     visit_desk,
+    when_collected,
 )
 from bot.core.commands import ticket_number_in
 from bot.core.routing_rules import RoutingRules
@@ -150,10 +151,10 @@ class AboutTheirTickets:
         if ticket_questions.kind_of(text) is None and registration.name_said(text) is None:
             return message
         reply = await asyncio.to_thread(self._answer, message, text)
-        if reply is None and ticket_questions.asks_when_collected(text):
+        if reply is None and when_collected.asks_when_collected(text):
             # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54);
             # the ticket keeps only the words the resident typed
-            said, own = ticket_questions.uncollected_report(text)
+            said, own = when_collected.uncollected_report(text)
             return replace(message, text=said, payload={**message.payload, **own})
         return [{"text": reply}] if reply is not None else message
 

@@ -27,10 +27,12 @@ CANCELLABLE = OPEN_STATUSES
 # A cancel that names no ticket acts on the reporter's latest one only this soon after it was made; later
 # (a question answered since, another matter) it is asked about: "回复“撤销 T1012”".
 CANCEL_UNNAMED_WITHIN = timedelta(minutes=30)
+# Nobody needed (不用来了, 不用管了; 灯那个不用修了 自己好了, blind test 30, A-B139).
+_NOBODY = r"(?:不用|不要|莫|别|不消|不需要)再?(?:派人)?(?:(?:过?来|上门)(?:修|看|收|换|弄|管)?|管|弄|处理|修|收|换)了?"
 CANCEL_WORDS = re.compile(r"取消|撤销|撤回|撤了|不要了|不用了|不报了|不办了|算了|作废|搞错了|弄错了|删了|删掉|"
-                          r"(?:不用|不要|莫|别|不消|不需要)再?(?:派人)?(?:来|过来|上门|管|弄|处理)了?")
+                          + _NOBODY)
 # The problem solved by someone else, nobody to come (3栋背后垃圾那个不用来了 物业已经拉走了, blind test 22, #59).
-_NO_NEED = re.compile(r"(?:不用|不要|莫|别|不消|不需要)再?(?:派人)?(?:来|过来|上门|管|弄|处理)了?")
+_NO_NEED = re.compile(_NOBODY)
 _ASKING = re.compile(r"吗|[?？]|咋个|怎么|啥时候|什么时候|是不是")
 # A question naming the ticket to withdraw: "撤销T1016（3栋背后垃圾）吗？" (`confirm_named`).
 CONFIRM_NAMED = "撤销{number}（{label}）吗？要撤销请回复“撤销”。"
@@ -114,7 +116,19 @@ def cancel_meant(tickets: list[Ticket], text: str) -> str | None:
         naming = [t.number for t in tickets if things_in(t.text) & named]
         if len(naming) == 1:
             return naming[0]
-    return ticket_meant_among(tickets, CANCEL_WORDS.sub(" ", text))
+    rest = CANCEL_WORDS.sub(" ", text)
+    return ticket_meant_among(tickets, rest) or _pointed(tickets, rest)
+
+
+# A thing pointed at in a word or two before 那个 (灯那个不用修了: 灯 of 路灯, blind test 30, A-B139).
+_POINTED = re.compile(r"([\u4e00-\u9fff]{1,2})(?:那个|那件|那块|的那个)")
+
+
+def _pointed(tickets: list[Ticket], text: str) -> str | None:
+    """The one ticket whose text holds the word or two the words point at with 那个, else None."""
+    found = _POINTED.search(text)
+    holding = [t.number for t in tickets if found is not None and found.group(1) in t.text]
+    return holding[0] if len(holding) == 1 else None
 
 
 def which_to_cancel(session: Session, address: str, budget: int = 70) -> str:

@@ -173,6 +173,14 @@ def missent(text: str) -> bool:
     return bool(bare) and _MISSENT.match(bare) is not None
 
 
+def said_before(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str:
+    """The sender's message just before `before_id`, when sent since `since`; "" otherwise."""
+    row = session.scalar(select(InboxMessage).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id)
+        .order_by(InboxMessage.id.desc()).limit(1))
+    return row.text or "" if row is not None and row.received_at >= since else ""
+
+
 def filed_nothing_before(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> bool:
     """Whether the sender's message just before `before_id` (since `since`), if any, filed no ticket."""
     row = session.scalar(select(InboxMessage).where(

@@ -41,6 +41,7 @@ from bot.core.followup_words import (
     asks_progress,
     ends_as_place,
 )
+from bot.core.lifecycle import reported_by
 from bot.core.notify import notify
 from bot.core.other_problem import (
     announces_report,
@@ -145,6 +146,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \
             and things_in(text) & things_in(ticket.text):
         return "detail"  # 坑又变大了 今天又有人摔了, after the pit's report: more of it (blind test 8, #115)
+    if (after_report.withdraws(text) or cancelling.solved_elsewhere(text)) \
+            and _withdraws_another(session, ticket, text):
+        return "withdraw"  # 灯那个不用修了 after the lamp and then rubbish: the lamp (blind test 30, A-B139)
     if after_report.withdraws(text) and not another_thing(ticket.text, text):
         return "withdraw"  # 算了 不报了 都是老邻居 (blind test 8, #13): this report, whatever the classifier says
     if (after_report.withdraws(text) or cancelling.solved_elsewhere(text)) and new_subject(ticket.text, text):
@@ -221,6 +225,14 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if remark:
         return "detail_asked" if after_report.asks_too(text) else "detail"
     return "detail" if intent in ("check_status", "urge") else "pass"
+
+
+def _withdraws_another(session: Session, ticket: Ticket, text: str) -> bool:
+    """Whether a withdrawal's words name another open report of the sender's than `ticket`."""
+    mine = reported_by(session, ticket.reporter_address or "", cancelling.CANCELLABLE) \
+        if ticket.reporter_address else []
+    meant = cancelling.cancel_meant(mine, text) if len(mine) > 1 else None
+    return meant is not None and meant != ticket.number
 
 
 def place_only(session: Session, text: str) -> bool:

@@ -18,7 +18,7 @@ ANNOUNCES = re.compile(r"^(?:我要|我想|我来|想|要)(?:反映|反应|报|�
 # A thing's fault, named (漏水, 灯坏了, 堵了): a problem of its own when the open report names no such fault. What it
 # does to people (摔, 病) or how it smells (臭) may be the report's own consequence, and is asked about.
 _FAULT = re.compile(r"漏|渗水|冒水|滴水|坏|堵|不亮|不通|断了|裂|塌|垮|停水|停电|没水|没电|积水|淹|倒了|歪了|爆了|松了|"
-                    r"掉了|丢了")
+                    r"掉了|丢了|烂了|烂起")
 
 
 # Named in passing ("电瓶车差点栽进去"): a vehicle says little of what the problem is.
@@ -34,7 +34,7 @@ _FIXTURES = {"窗": re.compile(r"窗户|窗子|窗框|玻璃窗|纱窗"), "地�
              "水箱": re.compile(r"水箱|水塔"), "表": re.compile(r"水表|电表|气表"),
              "监控": re.compile(r"监控|摄像头"), "健身器材": re.compile(r"健身器材|健身器|单杠|秋千|滑梯"),
              "空调": re.compile(r"空调|外机"), "热水器": re.compile(r"热水器"), "燃气": re.compile(r"燃气|天然气|煤气"),
-             "快递柜": re.compile(r"快递柜|信箱|邮箱"), "消防": re.compile(r"消防栓|灭火器|消防通道"),
+             "快递柜": re.compile(r"快递柜|信报箱|报箱|信箱|邮箱"), "消防": re.compile(r"消防栓|灭火器|消防通道"),
              "晾衣": re.compile(r"晾衣|衣架|晒衣"), "马桶": re.compile(r"马桶|蹲坑"), "门铃": re.compile(r"门铃|对讲")}
 
 

@@ -58,7 +58,8 @@ def building_of(place: str) -> str:
 
 
 # Another problem said as more of the talk (还有…, 另外…, 门禁也坏了) about a part of the building (门禁, 楼道灯, 电梯,
-# 门口): where the report before was, unless it says where. Something that may be anywhere (还有垃圾桶满了) is asked.
+# 门口): where the report before was, unless it says where. Something that may be anywhere (还有垃圾桶满了) is in its
+# estate (`estate_goes_on`).
 _GOES_ON = re.compile(r"^(?:还有|另外|然后|对了|再有|再就是|顺便说一?下)"
                       r"|^[^，,。！!？?\s]{1,8}也(?:是|坏|不|没|莫|漏|堵|烂|断|掉)")
 _BUILDING_PART = re.compile(r"门禁|单元门|防盗门|楼道|楼梯|电梯|楼顶|天台|水箱|外墙|信报箱|信箱|门铃|对讲|门口|过道|"
@@ -115,6 +116,17 @@ def spot_beside(place: str, text: str) -> str:
     if not place or (_BESIDE.match(said) is None and (not goes_on or _OWN_PLACE.search(said))):
         return ""
     return building_of(place)
+
+
+def estate_goes_on(place: str, text: str) -> str:
+    """The estate of the report just before, for another problem said as more of the talk that names no place of
+    its own and may be anywhere in it ("还有个事 路灯不亮" a minute after a report at 河畔花园16栋 → 河畔花园, blind
+    test 30, A-B14a: asked where); "" when the words say where, go on from nothing, or the place has no estate."""
+    said = " ".join(text.split())
+    estate = estate_of(place)
+    if not estate or _GOES_ON.search(said) is None or _OWN_PLACE.search(said):
+        return ""
+    return estate
 
 
 # Right by the place before (还有旁边那个路灯也是黑的): there, or at its point.

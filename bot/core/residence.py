@@ -5,14 +5,18 @@ change: it is answered, never a verification task (bot/core/registration.py hand
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.common.plain_text import plain as _plain
 from bot.core import registry, triage
 from bot.core.places import match_place
-from bot.store.models import OrgUnit, Person
+from bot.store.message_models import InboxMessage
+from bot.store.models import OrgUnit, Person, Ticket
 
 _LIVES = re.compile(r"(?:我|我们|我家|屋头)(?:家)?(?:是)?(?:住在?|住的|在)|住在|^(?:我|我们)是.{2,10}的")
 # A number change or a registration asked for: the verification task's business.
@@ -47,6 +51,29 @@ def grid_contact(session: Session, text: str) -> str | None:
         return f"{where}，网格员是{worker.name}，电话{national(worker.phone)}，有事可以直接打。"
     if match.ambiguous:
         return f"{match.name}分了{len(match.grids)}个网格，您住哪个小区？说个小区名，我告诉您网格员。"
+    return None
+
+
+SAID_BEFORE_WITHIN = timedelta(days=1)
+SAID_BEFORE_LOOKED_AT = 10  # messages
+
+
+def grid_contact_said_before(session: Session, clock: Clock, address: str) -> str | None:
+    """The grid worker of where an unregistered sender said they are lately: their latest ticket's place, else a
+    place named in one of their messages of the last day ("…安居苑的", then "那我跟网格员咋个说 她电话多少",
+    blind test 30, A-B107: "您还没有分到网格"); None when they named none."""
+    since = clock.now() - SAID_BEFORE_WITHIN
+    place = session.scalar(select(Ticket.place_text).where(
+        Ticket.reporter_address == address, Ticket.created_at >= since, Ticket.place_text != "")
+        .order_by(Ticket.id.desc()).limit(1))
+    said = [place] if place else []
+    said += session.scalars(select(InboxMessage.text).where(
+        InboxMessage.sender == address, InboxMessage.received_at >= since)
+        .order_by(InboxMessage.id.desc()).limit(SAID_BEFORE_LOOKED_AT))
+    for text in said:
+        found = grid_contact(session, text or "")
+        if found is not None and "哪个小区" not in found:
+            return found
     return None
 
 

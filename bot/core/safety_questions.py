@@ -37,7 +37,11 @@ _KINDS = (
     ("choking", re.compile(r"噎|哽住|卡喉|鱼刺|卡(?:到|住|在|起)?了?(?:喉咙|嗓子|气管)|"
                            r"(?:吃|吞|喂)[^，,。\s]{0,8}(?:卡|哽)(?:到|住|起)")),
     ("electric", re.compile(r"电线|漏电|火花|插座|插头|电箱|电表|电闸|配电|触电|短路|电路|变压器")),
-    ("fire", re.compile(r"着火|起火|失火|火|烧|(?<![油抽])烟(?!机)|焦|点燃")),
+    # Tap water gone muddy or yellow (水还是浑的 能拿来洗衣服不, blind test 30, A14-11a got the small-fire drill from
+    # the report's 烧开了能喝不): whether to drink or use it, before a fire's 烧 (烧开 boils the water).
+    ("tap_water", re.compile(r"(?:自来水|水龙头|水)[^，,。！!？?\s]{0,8}(?:黄|浑|混|黑|发绿|怪味|异味|有沙|沙子|虫)|"
+                             r"黄水|浑水")),
+    ("fire", re.compile(r"着火|起火|失火|火|烧(?![开水饭菜])|(?<![油抽])烟(?!机)|焦|点燃")),
     ("water", re.compile(r"水管|爆管|漏水|水表|阀门|漫|冒水")),  # a pipe; a flood is no pipe to shut
 )
 # A small fire in the open (安居苑3栋门口垃圾桶着火了): water is fine if it is safe, never the indoor escape.
@@ -59,6 +63,7 @@ ESCAPE = "别开电器、别坐电梯，用湿毛巾捂住口鼻赶快往外走�
 SMALL_FIRE = "火小、不是电器着火，可以用水泼灭，注意别烫着；火大了或电器着火别靠近，"
 ELECTRIC = "千万别用手、水或湿东西去碰，人离远点；能拉总闸就先断电。"
 WATER = "可以先关总水阀，把电器和插座挪开，小心地滑。"
+TAP_WATER = "水没查清楚前先别喝、别煮饭，洗衣服冲厕所可以用；要喝就烧开或用桶装水，"
 CHOKING = "让他弯腰，用掌根在两肩胛骨中间用力拍背5下；不行就从背后抱住他，拳头顶肚脐上方往上冲（海姆立克法）。"
 DRILLS: dict[str, Drill] = {
     "gas": Drill(GAS, "{steps}味道大请马上打119。", _AT_ONCE),
@@ -67,6 +72,7 @@ DRILLS: dict[str, Drill] = {
     "fire": Drill(ESCAPE, "{steps}火大了请马上打119。", _AT_ONCE),  # indoors, during an emergency
     "small_fire": Drill(SMALL_FIRE, "{steps}马上打119。", "{steps}等{phone}来。已通知值班人员。"),
     "water": Drill(WATER, "{steps}网格员会来处理。", _AT_ONCE),
+    "tap_water": Drill(TAP_WATER, "{steps}等网格员告诉您检查结果。", _AT_ONCE),
 }
 UNSURE = "这个我说不准，拿不准就先别动手，离远点注意安全，等网格员来看；情况变急请打110或119。"
 

@@ -27,3 +27,22 @@ def advice(text: str) -> str | None:
     if _FIT.search(plain):
         return FIT
     return HIGH_FEVER if _HIGH.search(plain) else None
+
+
+# The fever still there after the medicine (吃了退烧药 还是38度5, 6 minutes after "我孙女发高烧 退不下来咋个办",
+# blind test 30, A10-2b got 没太看懂): more of the same worry, the same advice again.
+_STILL = re.compile(r"还是|还在|还有|没退|不退|退不|一直|又烧|又发|烧起来了")
+_MEDICINE = re.compile(r"退烧药|退烧贴|布洛芬|美林|泰诺林|对乙酰氨基酚|退烧")
+
+
+def more_of(text: str, before: str) -> str | None:
+    """The advice again when `text` says more of the fever a message just `before` asked about (that one a sick
+    child's, `advice`), without naming the child; None otherwise."""
+    plain = _plain(text)
+    if not plain or advice(before) is None or triage.has_danger(plain):
+        return None
+    if _FIT.search(plain):
+        return FIT
+    said_fever = _FEVER.search(plain) is not None or _MEDICINE.search(plain) is not None
+    return HIGH_FEVER if said_fever and (_STILL.search(plain) or _HIGH.search(plain)) else None
+

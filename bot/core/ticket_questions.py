@@ -34,17 +34,20 @@ SMS_PART = 70
 ASKED_ABOUT = OPEN_STATUSES
 # When will someone come (好久来修, 啥时候来弄, 几时来; 好久来收嘛 of rubbish, blind test 26): a question, not an urge.
 # 好久上来看 (屋顶那个, blind test 28, B-H8b) and 好久修得好 (A-B4-1) too.
+# How long the work takes (防水层要做好久哦, blind test 30, A22b): a when too.
 _WHEN = re.compile(r"(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
                    r"(?:[上过下]?来(?:修|弄|搞|处理|换|看|人|收|清|扫|拉|掏|抽|通|捡)?|修|弄|搞|处理|换|解决|派人|收|清|扫|拉走)"
-                   r"(?:得好|得了|好)?")
+                   r"(?:得好|得了|好)?|(?:做|修|弄|搞|整|施工)(?:得|要)?(?:好久|多久|多长时间|几天)")
 # When will the worker come (师傅好久到嘛, 那个通下水道的师傅几点钟来哦, 网格员啥时候到, blind test 23 R6;
 # 师傅啥子时候来嘛, blind test 24 A44): a person and a when before 来/到, a question about the ticket, never more
 # of it; 到 alone (等了好久到现在) is no question.
+# 周网格员还没打电话来 after "已请网格员周明…联系您" (blind test 30, A-B108): whether the call is coming, asked.
 _COMING = re.compile(r"(?:师傅|网格员|工人|人)(?:们)?(?:大概|到底|究竟)?(?:好久|几点钟?|(?:什么|啥子?)时候|几时|哪天)"
-                     r"(?:才|能|会|可以)?(?:来|到)")
+                     r"(?:才|能|会|可以)?(?:来|到)|(?:咋个|怎么|为啥)?还(?:是)?(?:没|没有|莫|莫得|没得)(?:人)?"
+                     r"(?:打电话|来电话|回电话?|联系|给我打电话?|打过来)(?:来|过来|给我)?")
 # Where did it go (转到哪里去了, 交给哪个了, 哪个在管).
 _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)(?:里|点|儿|个|位)?(?:去)?了?|"
-                    r"(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)"
+                    r"(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)(?:个|位|里|儿)?(?:人|单位|部门)?"
                     r"|(?:哪个|谁)(?:在|来)?(?:管|办|弄)(?:的|了|嘛|哦|呢|$)")
 # Who is that (张涛是哪个, 哪个是张涛).
 _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是")
@@ -57,16 +60,19 @@ _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)�
 # come yet, ending the message) are questions too; 你吃了没 is small talk.
 _DONE_YET = (r"(?:[好完走掉起到通]了?|了)(?:没有|没得|莫得|没)"
              r"(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$|[\s，,]+[^，,。\s]{1,6}$)")  # 冰化了没得 我要出门
-_WHO_COMES = r"的人?|师傅|网格员|工人|警察|民警|派出所|城管|物业|消防车?|救护车|医生"
+_WHO_COMES = r"的人?|师傅|网格员|[水电管维修]{1,2}工|工人|警察|民警|派出所|城管|物业|消防车?|救护车|医生"
 _CAME = re.compile(rf"(?:{_WHO_COMES})(?:们)?(?:来|到)了?(?:没有|没得|莫得|没)(?:来|到)?"
                    r"(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)|(?:那个|那件)(?:事|事情)?呢(?=[\s?？。，,]|$)|"
                    r"(?:[来去过]?(?:看|修|锯|砍|剪|抓|扫|拉|弄|搞|换|清|收|通|补|填|捡|铺|盖|处理))(?:好|完|走|掉|起)?了"
                    r"(?:没有|没得|莫得|没)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)|"
                    rf"(?![吃睡饭])[\u4e00-\u9fff]{_DONE_YET}")
 # 水管那个咋个没人管了 after a 退单 (blind test 29, B94): whether anyone has it, asked; never a detail.
+# 下水道那个有人来看没, 垃圾那个有人收没 (blind test 30, B22, A-B139c); 投诉的那个有结果没 (B87): asked too.
 _MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?:管|来|处理|弄|看)|"
                      r"(?:咋个|咋|怎么|为啥|为什么)(?:就|又)?(?:没得?|莫得|没有)人(?:管|理|来管)了?|"
-                     r"有人(?:在)?(?:管|来|处理|弄|看)(?:了)?(?:没得|没有|没|莫得)|"
+                     r"有人(?:在)?(?:过?来)?(?:管|来|处理|弄|看|收|修|清|扫|拉|通)(?:了)?(?:没得|没有|没|莫得)|"
+                     r"(?:有|出)(?:结果|下文|回音|消息|进展|说法|回复)了?(?:没得|没有|没|莫得)|"
+                     r"有没有(?:结果|下文|回音|消息|进展|说法)|"
                      r"(?:管|处理|弄|搞)了?(?:没得|没有|莫得)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)")
 # Why must they wait so long (咋个要等一个礼拜哦 太慢了, after 周明's "下个礼拜来铺", blind test 29, B95): when, with a
 # complaint of the wait: answered with a sorry, and the holder urged.
@@ -76,7 +82,7 @@ _SLOW = re.compile(r"太慢了?|慢得很|好慢|(?:咋个|怎么|为啥|为什�
 # What is left of a question that names nothing else ("好久来修嘛", "那到底好久来修嘛", "好久来修嘛 明天好久"):
 # particles, when-words (明天好久, 大概几点) and urging words (快点嘛: bot/core/urging.py urges too).
 _FILLER = re.compile(r"[\s，,。.!！?？~～、…]|嘛|哦|噢|啊|呀|呢|哈|噻|吧|了|的|到底|你们|我那个|那个|这个|究竟|"
-                     r"请问|问一下|那|就|又|还|是|能|会|要|(?:今|明|后)(?:天|晚|早上|上午|下午)|今儿|明儿|这周|下周|周末|"
+                     r"[\u4e00-\u9fff](?=网格员|师傅)|请问|问一下|那|就|又|还|是|能|会|要|(?:今|明|后)(?:天|晚|早上|上午|下午)|今儿|明儿|这周|下周|周末|"
                      r"上午|下午|早上|晚上|中午|几点钟?|师傅|网格员|警察|民警|派出所|城管|消防车?|救护车|医生|(?:我好)?在(?:屋头|家里?)等|几号|哪天|好久|多久|啥子?时候|什么时候|几时|大概|大约|一般|具体|"
                      r"快点|快些|赶紧|尽快|搞快|抓紧|催一?下|催")
 
@@ -120,30 +126,6 @@ def kind_of(text: str) -> str | None:
     if asks_minded(text) or asks_after(text):
         return "status"
     return None
-
-
-# When the rubbish is collected, with nothing else named (好久来收嘛, 到底啥时候来收垃圾哦 都臭了, blind test 26, A54):
-# with a ticket of the sender's it is about that one; with none, it is a report of rubbish left uncollected.
-_WHEN_COLLECTED = re.compile(r"^(?:到底|究竟|你们|那)?(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)"
-                             r"(?:才|能|会|可以|得)?来?(?:收|清|拉走|拉)(?:垃圾)?(?:哦|嘛|哈|啊|呢|噻|喔|了|嘞|哟)*"
-                             r"(?:[\s，,。!！?？~～]+(?:都|好|已经)?(?:臭|发臭|臭死|臭得很|堆满|满)[^，,。\s]{0,4})?"
-                             r"[\s，,。!！?？~～]*$")
-UNCOLLECTED = "垃圾没人收"  # what such a question reports when nothing of the sender's is open
-# The metadata of such a question gone on as a report: the words the resident typed (the ticket's text: the classifier
-# reads UNCOLLECTED with them only to place the report) and the category our code sets.
-OWN_WORDS = "own_words"
-OWN_CATEGORY = "own_category"
-
-
-def uncollected_report(text: str) -> tuple[str, dict[str, str]]:
-    """好久来收嘛 with nothing of the sender's open, gone on as a report: (what the classifier reads, the metadata that
-    keeps the resident's own words for the ticket, in sanitation)."""
-    return f"{text} {UNCOLLECTED}", {OWN_WORDS: text, OWN_CATEGORY: "sanitation"}
-
-
-def asks_when_collected(text: str) -> bool:
-    """好久来收嘛, 好久来收哦 都臭了: when the rubbish is collected, and nothing else."""
-    return _WHEN_COLLECTED.match(" ".join((text or "").split())) is not None
 
 
 def asks_after(text: str) -> bool:
@@ -190,6 +172,9 @@ def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, m
     held = [t for t in mine if _staff_named(session, t, rest) is not None]
     if len(held) == 1:  # 门禁那个张涛来看了没得: the one 张涛 holds or held (blind test 29, B170)
         return Asked(kind, held[0])
+    noted = _noted(session, mine, text, rest)
+    if noted is not None:  # 水电工来了没得: the ticket the 水电工 was sent for (blind test 30, B111, A22b)
+        return Asked(kind, noted)
     meant = next((t for t in mine if t.number == ticket_meant_among(mine, rest)), None)
     if meant is not None and not _another_thing(meant, text):
         return Asked(kind, meant)
@@ -242,6 +227,32 @@ def _one_word(mine: list[Ticket], rest: str, worded: dict[int, str]) -> Ticket |
         return None
     holding = [t for t in mine if word in worded.get(t.id, t.text)]
     return holding[0] if len(holding) == 1 else None
+
+
+# Who was sent for a ticket, as its progress notes name them (约了水电工, 报了110 … 警察).
+_SENT = re.compile(r"[水电管维修]{1,2}工|警察|民警|城管|物业|医生|消防车?|救护车|开锁的|疏通的")
+NOTED_MAX = 6
+
+
+def _noted(session: Session, mine: list[Ticket], text: str, rest: str) -> Ticket | None:
+    """The one ticket whose progress notes or text name who the question asks after (水电工来了没得 after "约了
+    水电工", never the newer 台阶 ticket) or the few words left of it (防水层要做好久哦 after "要先做防水层"), else
+    None."""
+    words = [m.group(0) for m in _SENT.finditer(text)]
+    left = _DOING.sub("", _FILLER.sub("", rest))
+    if 2 <= len(left) <= NOTED_MAX and not triage.has_problem(rest):
+        words.append(left)
+    for word in dict.fromkeys(words):
+        holding = [t for t in mine if word in _words_of(session, t) + "；" + _notes_of(session, t)]
+        if len(holding) == 1:
+            return holding[0]
+    return None
+
+
+def _notes_of(session: Session, ticket: Ticket) -> str:
+    """The notes of what was done on the ticket (约了水电工明天来)."""
+    return "；".join(session.scalars(select(TicketEvent.note).where(TicketEvent.ticket_id == ticket.id,
+                                                                  TicketEvent.note != "")))
 
 
 def _words_of(session: Session, ticket: Ticket) -> str:

@@ -117,6 +117,8 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
 # 网格员有微信没得, 把网格员微信给我 (blind test 29): their published phone, never a number to register.
 _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|微信|联系|是哪个|是谁|叫啥)|(?:电话|号码|微信).{0,4}网格员")
+# The call not come yet (周网格员还没打电话来, blind test 30, A-B108): about the ticket, never asking the number.
+_NOT_CALLED = re.compile(r"(?:没|莫)(?:有|得)?(?:人)?(?:打|回|来|给我打)(?:个)?电话|(?:没|莫)(?:有|得)?(?:人)?联系")
 # 找哪个 alone (有事找哪个) asks whom to contact; with a matter in it (天然气开通找哪个, 开个居住证明 找哪个: blind test
 # 29) it is a question about that matter, for the knowledge base.
 _WHOM = re.compile(r"找哪个|找谁")
@@ -290,7 +292,8 @@ def information_request(text: str) -> str | None:
         return None
     if _BOARD.search(plain) and len(plain) <= 20:
         return "board"
-    if _CONTACT.search(plain) or (_WHOM.search(plain) and not _NO_MATTER.sub("", _WHOM.sub("", plain))):
+    if (_CONTACT.search(plain) and not _NOT_CALLED.search(plain)) \
+            or (_WHOM.search(plain) and not _NO_MATTER.sub("", _WHOM.sub("", plain))):
         return "contact"
     if _SOMEONE.search(plain):
         return "someone_contact"

@@ -26,6 +26,21 @@ def clauses(text: str) -> tuple[str, str] | None:
     return first, second
 
 
+# A second problem said with 也 after a pause (河畔花园门口的井盖翘起来了 安居苑那边的路灯也不亮, blind test 30, B25:
+# merged into another's 路灯 ticket, the 井盖 lost): two only when the clauses name different things.
+_ALSO = re.compile(r"[\s，,。；;！!]+(?=[^\s，,。；;！!]{1,12}也(?:是|坏|不|没|莫|漏|堵|烂|断|掉|翘|歪|垮))")
+
+
+def also_clauses(text: str) -> tuple[str, str] | None:
+    """(the first problem, the second) when a clause after a pause goes on with 也 (…路灯也不亮), else None."""
+    text = " ".join((text or "").split())
+    found = _ALSO.search(text)
+    if found is None:
+        return None
+    first, second = text[:found.start()].strip(" ，,。；;"), text[found.end():].strip()
+    return (first, second) if len(first) >= MIN_CLAUSE and len(second) >= MIN_CLAUSE else None
+
+
 def opened_reply(first: str, second: str, assignee: str) -> str:
     """The one reply naming both tickets (and their worker when one has both), within one SMS part."""
     if assignee:

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from actions.report_form import ValidateReportForm
 from actions.reports import ActionCaptureReport, ActionSubmitReport
-from bot.core import ticket_questions
+from bot.core import when_collected
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket
 from tests.actions.conftest import make_tracker
@@ -37,7 +37,7 @@ async def test_a_word_calling_us_never_starts_the_reports_text(action_context, d
 
 async def test_words_added_only_to_place_the_report_never_reach_its_ticket(dispatcher, domain):
     # 好久来收嘛 with nothing open goes on as "好久来收嘛 垃圾没人收" (bot/app/steps.py): the ticket keeps what was said
-    said, own = ticket_questions.uncollected_report("好久来收嘛")
+    said, own = when_collected.uncollected_report("好久来收嘛")
     tracker = make_tracker(STRANGER, said, category="roads", metadata={"inbox_id": 7, **own})
     slots = slots_of(await ActionCaptureReport().run(dispatcher, tracker, domain))
     assert slots["report_text"] == "好久来收嘛" and slots["report_category"] == "sanitation"
