@@ -5,22 +5,12 @@ from bot.app.emergency_place import EmergencyPlace
 from bot.common.clock import FakeClock
 from bot.core import emergencies
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
-from bot.messaging.ports import Claimed
 from bot.store.db import Database
+from tests.app.helpers import message, parsing_as
 from tests.conftest import RESIDENT, STRANGER
 from tests.core.helpers import make_report, submit, ticket
 
 RULES = load_rules(DEFAULT_PATH)
-
-
-def message(sender: str, text: str) -> Claimed:
-    return Claimed(id=1, channel="simulator", sender=sender, text=text, payload={}, attempts=0)
-
-
-def parsing_as(intent: str):  # the engine's /model/parse, as far as the step reads it
-    async def parse(text: str) -> dict:
-        return {"text": text, "intent": {"name": intent, "confidence": 0.9}}
-    return parse
 
 
 async def test_a_new_problem_after_an_emergency_is_not_taken_for_its_place(demo_db: Database, clock: FakeClock):

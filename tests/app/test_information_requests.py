@@ -7,11 +7,8 @@ from bot.core import triage
 from bot.core.knowledge import load_knowledge
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
+from tests.app.helpers import message
 from tests.conftest import RESIDENT
-
-
-def message(sender: str, text: str) -> Claimed:
-    return Claimed(id=1, channel="simulator", sender=sender, text=text, payload={}, attempts=0)
 
 
 def requests(db: Database) -> InformationRequests:

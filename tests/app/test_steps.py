@@ -7,22 +7,12 @@ from dataclasses import replace
 from bot.app.steps import StaffDesk
 from bot.common.clock import FakeClock
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
-from bot.messaging.ports import Claimed
 from bot.store.db import Database
+from tests.app.helpers import message, parsing_as
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
 from tests.core.helpers import submit, ticket
 
 RULES = load_rules(DEFAULT_PATH)
-
-
-def message(sender: str, text: str) -> Claimed:
-    return Claimed(id=1, channel="simulator", sender=sender, text=text, payload={}, attempts=0)
-
-
-def parsing_as(intent: str):  # the engine's /model/parse, as far as the step reads it
-    async def parse(text: str) -> dict:
-        return {"text": text, "intent": {"name": intent, "confidence": 0.9}}
-    return parse
 
 
 async def test_a_staff_command_is_answered_before_the_engine(demo_db: Database, clock: FakeClock):
