@@ -22,6 +22,7 @@ from bot.core import (
     commands,
     danger_signs,
     help_requests,
+    openers,
     reports,
     triage,
     two_problems,
@@ -52,7 +53,7 @@ class ActionCaptureReport(Action):
         own = str(meta.get(when_collected.OWN_WORDS) or text)
         return [
             # 老师 我家天然气点不燃: the report begins with the problem, never the word calling us (blind test 27, A29)
-            SlotSet("report_text", triage.without_calling(own) or own),
+            SlotSet("report_text", openers.without_calling(own) or own),
             SlotSet("report_category", str(meta.get(when_collected.OWN_CATEGORY) or tracker_data.category(tracker))),
             SlotSet("report_lat", meta.get("lat")),
             SlotSet("report_lon", meta.get("lon")),
@@ -77,8 +78,8 @@ async def triaged(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Do
     if triage.abuse_only(text):
         dispatcher.utter_message(text=triage.CALM_REPLY)
         return listen
-    if triage.says_no_problem_yet(text):  # 我要反应个事, 我们屋头那个: what is the problem? (blind test 5, #62)
-        dispatcher.utter_message(text=triage.no_problem_yet_reply(text))
+    if openers.says_no_problem_yet(text):  # 我要反应个事, 我们屋头那个: what is the problem? (blind test 5, #62)
+        dispatcher.utter_message(text=openers.no_problem_yet_reply(text))
         return listen
     asked = triage.information_request(text)
     if asked is None:

@@ -72,6 +72,7 @@ from bot.core import (
     followups,
     held_words,
     lifecycle,
+    openers,
     other_problem,
     place_parts,
     rating_changes,
@@ -107,7 +108,7 @@ def tells_what_happened(text: str) -> bool:
     if triage.has_problem(text):
         return True
     return triage.information_request(text) is None and not after_report.acknowledges(text) \
-        and not triage.stands_down(text) and not triage.says_no_problem_yet(text) \
+        and not triage.stands_down(text) and not openers.says_no_problem_yet(text) \
         and answers.choice_number(text) is None
 
 
@@ -192,8 +193,8 @@ class DialogueContext:
             if downgraded is not None:
                 return downgraded
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
-                and triage.names_only_who(text):  # 我们楼上那家: what happened? the words held (blind test 9, #40)
-            return [{"text": triage.who_asked(text)}]
+                and openers.names_only_who(text):  # 我们楼上那家: what happened? the words held (blind test 9, #40)
+            return [{"text": openers.who_asked(text)}]
         about_emergency = emergency_updates.says_over(text) or emergency_followups.may_be_about(text)
         if about_emergency and await asyncio.to_thread(self.emergencies.about_else, message, text):
             about_emergency = False  # 师傅啥子时候来嘛 (the rubbish's), 张涛是哪个嘛: not the fall's (bt 24)

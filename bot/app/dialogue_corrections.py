@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import corrections, lifecycle, reports, triage
+from bot.core import corrections, lifecycle, openers, reports, triage
 from bot.core.emergencies import answers_where, knows_no_place
 from bot.core.followups import sent_alone
 from bot.core.routing_rules import RoutingRules
@@ -156,5 +156,5 @@ class Corrections:
 def _substantial(text: str) -> bool:
     """Words that can be a report: a problem named, or a sentence that is no bare opener (你好, 1, 我想反映个事)."""
     plain = "".join(text.split())
-    return triage.has_problem(plain) or (len(plain) >= SUBSTANCE_CHARS and not triage.says_no_problem_yet(plain)
+    return triage.has_problem(plain) or (len(plain) >= SUBSTANCE_CHARS and not openers.says_no_problem_yet(plain)
                                          and triage.information_request(plain) not in ("board", "contact"))

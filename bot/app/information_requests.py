@@ -23,6 +23,7 @@ from bot.core import (
     held_words,
     how_to,
     lifecycle,
+    openers,
     privacy,
     questions,
     reaching_us,
@@ -171,9 +172,9 @@ class InformationRequests:
             reply = await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text),
                                             chatter.about_to_ask(message.text))
             return [{"text": chatter.GREETED + reply if chatter.greets(message.text) else reply}]
-        if triage.says_no_problem_yet(message.text) and not photos \
+        if openers.says_no_problem_yet(message.text) and not photos \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
-            return [{"text": triage.no_problem_yet_reply(message.text)}]
+            return [{"text": openers.no_problem_yet_reply(message.text)}]
         asked = triage.information_request(message.text)
         if asked not in self.ANSWERED:
             return message
@@ -229,8 +230,8 @@ class InformationRequests:
         with self.db.session() as s:
             known = bool(place) and bool(match_place(s, place).grids)
         if about_to_ask:
-            return chatter.listening_at(place) if known else triage.LISTENING
-        return held_words.held_place_reply(place) if known else triage.ASK_PROBLEM
+            return chatter.listening_at(place) if known else openers.LISTENING
+        return held_words.held_place_reply(place) if known else openers.ASK_PROBLEM
 
     def _complaint(self, message: Claimed, lodge: Callable[..., str] = complaints.lodge) -> str | None:
         """The reply to a resident's complaint about their grid worker (or to someone above, with `lodge`); None from

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.plain_text import plain as _plain
-from bot.core import triage
+from bot.core import openers, triage
 from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
 
@@ -102,17 +102,17 @@ def _introduction(text: str) -> re.Match[str] | None:
     found = _RESIDENT.match(plain)
     if found is not None:  # 我是河滨社区的老住户 (想问个事): nothing else, or only about to ask
         rest = plain[found.end():]
-        return found if not rest or triage.says_no_problem_yet(rest) or _TRAILS.match(rest) is not None else None
+        return found if not rest or openers.says_no_problem_yet(rest) or _TRAILS.match(rest) is not None else None
     found = _INTRO.match(plain)
     rest = plain[found.end():] if found is not None else ""
     return found if found is not None and (_TRAILS.match(rest) is not None or _SETTLED.match(rest) is not None
-                                           or triage.says_no_problem_yet(rest)) else None
+                                           or openers.says_no_problem_yet(rest)) else None
 
 
 def about_to_ask(text: str) -> bool:
     """Whether an introduction ends about to ask (我是阳光小区的老住户了 想问个事): listened to."""
     found = _introduction(text)
-    return found is not None and triage.no_problem_yet_reply(_plain(text)[found.end():] or "x") == triage.LISTENING
+    return found is not None and openers.no_problem_yet_reply(_plain(text)[found.end():] or "x") == openers.LISTENING
 
 
 # About to ask, the place named beside it (我住河畔花园的 有点事想问下, blind test 25, #8): listened to, the place held

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core import chatter, place_answers, triage
+from bot.core import chatter, openers, place_answers
 from bot.core.emergencies import spoken_place
 from bot.core.followups import PLACE_ALONE_MAX, PLACE_HELD, PLACE_HELD_MARK, fit, only_asks, place_only, sent_alone
 from bot.core.places import match_place
@@ -28,8 +28,8 @@ def held_place(session: Session, channel: str, sender: str, before_id: int, sinc
 def held_who(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
     """Who alone (我们楼上那家), said just before message `before_id` and asked about ("楼上那家怎么了？"), with only
     media or questions since: the words the report that follows begins with (blind test 9, #40)."""
-    said = _answered_with(session, channel, sender, before_id, since, triage.WHO_ASKED_MARK)
-    return " ".join(said.split()) if said is not None and triage.names_only_who(said) else None
+    said = _answered_with(session, channel, sender, before_id, since, openers.WHO_ASKED_MARK)
+    return " ".join(said.split()) if said is not None and openers.names_only_who(said) else None
 
 
 def _answered_with(session: Session, channel: str, sender: str, before_id: int, since: datetime,

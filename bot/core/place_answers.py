@@ -18,7 +18,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from bot.core import chatter, ticket_questions, triage
+from bot.core import chatter, openers, ticket_questions, triage
 from bot.core.cancelling import CANCELLABLE, cancel_meant
 from bot.core.emergencies import landmark_in
 from bot.core.followup_words import asks_progress
@@ -103,8 +103,8 @@ def report_with(report_text: str, answer: str) -> str:
     """The report's words once the answer to "where?" told the problem: an introduction or an opener with no
     problem (你好 我是安居社区的 搬过来两年了, 我要反映个事) is dropped; what was said before (我跟你说 我们楼上那家,
     那个化粪池, or a problem already told) begins it."""
-    said, answer = triage.without_calling(report_text), " ".join(answer.split())
-    if not said or chatter.introduces_only(said) or triage.says_no_problem_yet(said):
+    said, answer = openers.without_calling(report_text), " ".join(answer.split())
+    if not said or chatter.introduces_only(said) or openers.says_no_problem_yet(said):
         return answer
     return f"{said} {answer}"
 

@@ -9,7 +9,7 @@ import uuid
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import triage
+from bot.core import openers
 from bot.core.timers import process_due
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
@@ -197,7 +197,7 @@ async def test_a_photo_held_through_a_report_taken_for_a_question_goes_with_the_
 async def test_who_alone_asked_what_happened_begins_the_report_that_follows(demo_db: Database, clock: FakeClock):
     """Blind test 9, #40: 我们楼上那家 was filed on its own and 天天半夜剁肉 吵得睡不着 became its 补充."""
     chat = Conversation(demo_db, clock, intent="report_issue", category="dispute")
-    chat.bot([triage.LISTENING], reply_to=None)  # 我跟你说嘛 → 您说，我听着
+    chat.bot([openers.LISTENING], reply_to=None)  # 我跟你说嘛 → 您说，我听着
     [asked] = texts(await chat.say("我们楼上那家"))
     assert asked.startswith("好的，楼上那家怎么了？") and len(asked) <= 70, asked
     clock.advance(minutes=1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import answers, chatter, followups, place_answers, small_talk, triage
+from bot.core import answers, chatter, followups, openers, place_answers, small_talk, triage
 from bot.core.places import within_held
 from bot.store.db import Database
 
@@ -16,8 +16,8 @@ from bot.store.db import Database
 @pytest.mark.parametrize("text", ["我们屋那个天然气表", "屋头那个燃气表", "我家的煤气表", "楼下那个气表"])
 def test_a_gas_meter_named_alone_is_held_as_a_thing_never_a_leak(text: str):
     assert not triage.has_danger(text) and not triage.has_problem(text)
-    assert triage.names_only_who(text), text
-    assert "表怎么了" in triage.who_asked(text)
+    assert openers.names_only_who(text), text
+    assert "表怎么了" in openers.who_asked(text)
 
 
 def test_a_gas_meter_running_fast_is_a_report_not_a_leak():
@@ -48,13 +48,13 @@ def test_a_room_joins_the_report_text_before_its_problem():
 @pytest.mark.parametrize("text", ["嬢嬢问你个事", "娃儿 我问哈", "大姐 问个事哈", "阿姨 想问你个事情",
                                   "幺妹 我想问一下哈", "小伙子 请教个事", "领导 打听个事"])
 def test_an_opener_with_wen_after_any_address_term_is_listened_to(text: str):
-    assert triage.says_no_problem_yet(text), text
-    assert triage.no_problem_yet_reply(text) == triage.LISTENING
+    assert openers.says_no_problem_yet(text), text
+    assert openers.no_problem_yet_reply(text) == openers.LISTENING
 
 
 def test_asking_with_a_problem_or_a_question_named_is_no_opener():
     for text in ("大姐 问个事 路灯坏了找哪个", "娃儿 我问哈 低保咋个办"):
-        assert not triage.says_no_problem_yet(text), text
+        assert not openers.says_no_problem_yet(text), text
 
 
 @pytest.mark.parametrize("text,place", [("你好 我住河畔花园的 有点事想问下", "河畔花园"),

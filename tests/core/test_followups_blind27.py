@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import followups, place_answers, place_parts, safety_questions, triage
+from bot.core import followups, openers, place_answers, place_parts, safety_questions
 from bot.store.db import Database
 from tests.conftest import STRANGER
 from tests.core.helpers import make_report, submit, ticket
@@ -74,8 +74,8 @@ def test_a_thing_alone_when_asked_where_is_the_reports_subject_not_a_failed_plac
 ])
 def test_a_calling_word_never_starts_the_report(before: str, answer: str, report: str):
     assert place_answers.report_with(before, answer) == report
-    assert triage.without_calling("大爷 摔倒了") == "大爷 摔倒了"  # whom it is about, maybe
-    assert triage.without_calling("老师傅在修") == "老师傅在修"
+    assert openers.without_calling("大爷 摔倒了") == "大爷 摔倒了"  # whom it is about, maybe
+    assert openers.without_calling("老师傅在修") == "老师傅在修"
 
 
 @pytest.mark.parametrize(("place", "said", "spot"), [

@@ -1,21 +1,21 @@
 """Fragments and misread questions of blind test 23 (items 5 and 6): what is held, what is answered."""
 
-from bot.core import chatter, place_answers, triage
+from bot.core import chatter, openers, place_answers, triage
 
 
 def test_a_thing_alone_with_its_place_is_held_and_asked_about():
-    assert triage.names_only_who("安居苑6栋的楼道灯")
-    assert "安居苑6栋的楼道灯怎么了" in triage.who_asked("安居苑6栋的楼道灯")
+    assert openers.names_only_who("安居苑6栋的楼道灯")
+    assert "安居苑6栋的楼道灯怎么了" in openers.who_asked("安居苑6栋的楼道灯")
 
 
 def test_a_thing_alone_without_a_place_is_held_too():
-    assert triage.names_only_who("我们院子头那个自来水")
-    assert triage.who_asked("我们院子头那个自来水").startswith("好的，院子头那个自来水怎么了")
+    assert openers.names_only_who("我们院子头那个自来水")
+    assert openers.who_asked("我们院子头那个自来水").startswith("好的，院子头那个自来水怎么了")
 
 
 def test_a_thing_with_its_problem_is_no_fragment():
-    assert not triage.names_only_who("安居苑6栋的楼道灯坏了")
-    assert not triage.names_only_who("3栋门口")
+    assert not openers.names_only_who("安居苑6栋的楼道灯坏了")
+    assert not openers.names_only_who("3栋门口")
 
 
 def test_a_supply_cut_said_in_answer_to_where_is_the_problem():
@@ -49,7 +49,7 @@ def test_an_old_resident_introducing_themselves_is_an_introduction():
 
 
 def test_about_to_ask_is_listened_to():
-    assert triage.no_problem_yet_reply("领导 麻烦问一哈") == triage.LISTENING
+    assert openers.no_problem_yet_reply("领导 麻烦问一哈") == openers.LISTENING
     assert chatter.about_to_ask("你好 我是阳光小区的老住户了 想问个事")
     assert not chatter.about_to_ask("您好 我是河滨社区的老住户")
 
@@ -62,5 +62,5 @@ def test_a_supply_cut_asked_about_is_no_problem_but_told_it_is():
 
 
 def test_a_thing_beside_its_trouble_is_a_whole_report_never_a_thing_alone():
-    assert not triage.names_only_who("门口有个坑 下雨全是水")
-    assert not triage.names_only_who("我们小区那个化粪池漫出来了")
+    assert not openers.names_only_who("门口有个坑 下雨全是水")
+    assert not openers.names_only_who("我们小区那个化粪池漫出来了")

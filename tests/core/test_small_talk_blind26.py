@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import chatter, reaching_us, small_talk, triage
+from bot.core import chatter, openers, reaching_us, small_talk, triage
 
 
 @pytest.mark.parametrize(("text", "said"), [
@@ -44,7 +44,7 @@ def test_climbing_is_no_brush_off(text: str):
 
 @pytest.mark.parametrize("text", ["老师 请问一下", "请问一下", "嬢嬢 问你个事情", "领导 麻烦问一哈"])
 def test_someone_about_to_ask_is_listened_to(text: str):
-    assert triage.says_no_problem_yet(text) and triage.no_problem_yet_reply(text) == triage.LISTENING
+    assert openers.says_no_problem_yet(text) and openers.no_problem_yet_reply(text) == openers.LISTENING
 
 
 @pytest.mark.parametrize("text", ["哦 发错了 不好意思哈", "发错了 对不起哈", "打错了", "不好意思 发错人了", "发错了"])

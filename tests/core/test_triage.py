@@ -3,7 +3,7 @@ information request is answered, never filed."""
 
 import pytest
 
-from bot.core import how_to, triage
+from bot.core import how_to, openers, triage
 
 
 @pytest.mark.parametrize("text", ["傻逼", "滚", "滚！", "你们这些废物", "一群垃圾", "妈的 没用的东西"])
@@ -98,14 +98,14 @@ def test_a_danger_named_again_is_the_same_one_and_another_danger_is_another():
 @pytest.mark.parametrize("text", ["我要反应个事", "我要反映个情况", "我想反映", "我们屋头那个", "那个事",
                                   "反映问题 ！", "我跟你说嘛", "跟你讲个事", "喂 我有个事", "有个情况想跟你反映一下"])
 def test_announcing_a_report_or_pointing_at_nothing_named_is_no_problem_yet(text: str):
-    assert triage.says_no_problem_yet(text)
-    assert len(triage.ASK_PROBLEM) <= 70
+    assert openers.says_no_problem_yet(text)
+    assert len(openers.ASK_PROBLEM) <= 70
 
 
 @pytest.mark.parametrize("text", ["我要反映 楼道灯坏了", "天然气管子好像漏气了", "3栋那个", "我家", "那个议题",
                                   "我要投赞成", "你好"])
 def test_a_problem_a_place_or_another_request_is_not_taken_for_a_bare_opener(text: str):
-    assert not triage.says_no_problem_yet(text)
+    assert not openers.says_no_problem_yet(text)
 
 
 def test_asked_for_someone_elses_number_the_reply_gives_only_the_senders_own_contact():
@@ -128,10 +128,10 @@ def test_a_knock_unanswered_or_an_old_person_mentioned_alone_is_not_urgent(text:
     assert not triage.may_be_down(text)
 
 
-@pytest.mark.parametrize(("text", "reply"), [("我跟你说嘛", triage.LISTENING), ("我想反映个事", triage.LISTENING),
-                                             ("我们屋头那个", triage.ASK_PROBLEM)])
+@pytest.mark.parametrize(("text", "reply"), [("我跟你说嘛", openers.LISTENING), ("我想反映个事", openers.LISTENING),
+                                             ("我们屋头那个", openers.ASK_PROBLEM)])
 def test_someone_about_to_tell_is_listened_to_and_a_fragment_asked_what_it_is(text: str, reply: str):
-    assert triage.no_problem_yet_reply(text) == reply and len(reply) <= 70  # blind test 7, #42
+    assert openers.no_problem_yet_reply(text) == reply and len(reply) <= 70  # blind test 7, #42
 
 
 @pytest.mark.parametrize("text", ["你看嘛 花坛边上好多建筑垃圾 哪个倒的都不晓得", "楼道里好多纸箱子 不晓得哪家堆的",
@@ -161,14 +161,14 @@ def test_a_broken_charging_cabinet_is_a_public_facility_unless_it_burns(text: st
                                           ("楼下有个老头", "楼下有个老头"), ("对门那家 嘛", "对门那家")])
 def test_who_alone_with_no_problem_is_asked_what_happened_to_them(text: str, who: str):
     """Blind test 9, #40: 我们楼上那家 was filed as T1019【矛盾纠纷】 and the problem came as its 补充."""
-    assert triage.names_only_who(text)
-    reply = triage.who_asked(text)
-    assert reply.startswith(f"好的，{who}怎么了？") and triage.WHO_ASKED_MARK in reply and len(reply) <= 70, reply
+    assert openers.names_only_who(text)
+    reply = openers.who_asked(text)
+    assert reply.startswith(f"好的，{who}怎么了？") and openers.WHO_ASKED_MARK in reply and len(reply) <= 70, reply
 
 
 @pytest.mark.parametrize("text", ["楼上那家天天半夜剁肉", "楼上漏水", "3栋那个", "楼上", "我们屋头那个", "这个人"])
 def test_who_with_a_problem_or_a_place_alone_is_not_who_alone(text: str):
-    assert not triage.names_only_who(text)
+    assert not openers.names_only_who(text)
 
 
 def test_sichuanese_brush_offs_and_venting_at_the_system_are_abuse_only():
@@ -181,11 +181,11 @@ def test_sichuanese_brush_offs_and_venting_at_the_system_are_abuse_only():
 
 def test_hailing_the_bot_before_saying_anything_is_an_opener_and_about_to_tell_then_who_is_who_alone():
     # Blind test 10, #60 and #17: 同志 我给你说个事情 was "没太看懂"; 我跟你说 我们楼上那家 was filed as it stood.
-    assert triage.says_no_problem_yet("同志 我给你说个事情")
-    assert triage.no_problem_yet_reply("同志 我给你说个事情") == triage.LISTENING
-    assert triage.names_only_who("我跟你说 我们楼上那家")
-    assert "楼上那家怎么了" in triage.who_asked("我跟你说 我们楼上那家")
-    assert not triage.names_only_who("我跟你说 楼上那家天天吵")
+    assert openers.says_no_problem_yet("同志 我给你说个事情")
+    assert openers.no_problem_yet_reply("同志 我给你说个事情") == openers.LISTENING
+    assert openers.names_only_who("我跟你说 我们楼上那家")
+    assert "楼上那家怎么了" in openers.who_asked("我跟你说 我们楼上那家")
+    assert not openers.names_only_who("我跟你说 楼上那家天天吵")
 
 
 @pytest.mark.parametrize("text", ["电梯卡主了", "电梯卡住了 下不来", "还有 一楼都漫出来了", "化粪池的水溢出来了"])

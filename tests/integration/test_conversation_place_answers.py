@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import triage
+from bot.core import openers, triage
 from tests.integration.stack import Stack
 from tests.integration.talk import number_in, say, tickets_of, told
 from tests.integration.test_conversation_riders import assignee_phone
@@ -94,7 +94,7 @@ def test_who_then_what_happened_then_where_is_one_report_with_the_whole_problem(
 def test_an_opener_is_listened_to_and_a_place_said_whole_is_kept_whole(running: Stack):
     stranger = STRANGERS[4]
     [listening] = say(running, stranger, "同志 我给你说个事情")
-    assert listening == triage.LISTENING, listening
+    assert listening == openers.LISTENING, listening
     say(running, stranger, "安居苑二期7栋后面那个化粪池")
     say(running, stranger, "漫出来了 臭得很")
     [ticket] = tickets_of(running, stranger)
