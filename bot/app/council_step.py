@@ -63,9 +63,12 @@ class CouncilTurn:
                 council_dialogue.forget(s, person)
                 return parts
             drafting = council_asides.proposal_asked(s, message.sender)  # 我的建议是… is the draft's own words
-            reply = (None if drafting else council_status.own_proposal(s, self.clock, person, message.text)) \
-                or council_asides.topic_result(s, self.clock, person, message.sender, message.text) \
-                or council_turn.read_turn(s, self.clock, person, message.sender, message.text,
+            asked = (None if drafting else council_status.own_proposal(s, self.clock, person, message.text)) \
+                or council_asides.topic_result(s, self.clock, person, message.sender, message.text)
+            if asked is not None:  # the talk moved on: 撤回投票 next no longer means the ballot just cast
+                council_dialogue.forget(s, person)
+                return [asked]
+            reply = council_turn.read_turn(s, self.clock, person, message.sender, message.text,
                                           window=self.window, rules=self.rules) \
                 or council_asides.who_proposed(s, self.clock, person, message.text) \
                 or council_asides.proxy_change(s, self.clock, person, message.text, self.rules)  # blind test 29

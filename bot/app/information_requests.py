@@ -18,6 +18,7 @@ from bot.core import (
     chatter,
     complaints,
     council_outsider,
+    council_questions,
     council_words,
     fraud_calls,
     held_words,
@@ -70,9 +71,18 @@ class InformationRequests:
                 (self._advice, self._complaints, self._chat, self._asked):
             outcome = await step(message)
             if isinstance(outcome, list):
+                await asyncio.to_thread(self._moved_on, message)
                 return outcome
             message = outcome  # perhaps with a note for the reply (110 named, we are on it)
         return message
+
+    def _moved_on(self, message: Claimed) -> None:
+        """Answered here, before the council step: a vote question waiting is dropped, as the council step drops it
+        for anything else said (现在几点了 between a ballot and 撤回投票: that no longer means the ballot just cast)."""
+        with self.db.session() as s:
+            person = registry.person_by_address(s, message.sender)
+            if person is not None:
+                council_questions.forget(s, person)
 
     async def _advice(self, message: Claimed) -> Claimed | Replies:
         """What to do or whom to call, said plainly: a service's number, advice, first aid, a fraud warning."""

@@ -47,11 +47,12 @@ def test_saying_it_is_a_report_not_a_question_files_it_with_the_photo_held(runni
 def test_saying_so_alone_files_the_message_the_bot_did_not_take_for_a_report(running: Stack):
     granny = RESIDENTS[2]
     say(running, granny, "", photo=ONE_PIXEL_PNG)
-    say(running, granny, "花坛边上堆起好多砖头瓦片 咋个回事嘛")
+    # No problem word the bot knows (堆起好多 is one since blind test 29, B99: that files at once)
+    say(running, granny, "花坛边上好多砖头瓦片 咋个回事嘛")
     assert tickets_of(running, granny) == []
     number = number_in(say(running, granny, "我是反映问题 不是问你"))
     [ticket] = tickets_of(running, granny)
-    assert ticket.number == number and ticket.text == "花坛边上堆起好多砖头瓦片 咋个回事嘛"
+    assert ticket.number == number and ticket.text == "花坛边上好多砖头瓦片 咋个回事嘛"
     assert len(ticket.photos) == 1  # the photo sent first was never lost
 
 
