@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import council_asides, council_dialogue, council_status, council_turn, points, registry
+from bot.core import council_asides, council_dialogue, council_questions, council_status, council_turn, points, registry
 from bot.core.council_words import bare_number
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -66,7 +66,7 @@ class CouncilTurn:
             asked = (None if drafting else council_status.own_proposal(s, self.clock, person, message.text)) \
                 or council_asides.topic_result(s, self.clock, person, message.sender, message.text)
             if asked is not None:  # the talk moved on: 撤回投票 next no longer means the ballot just cast
-                council_dialogue.forget(s, person)
+                council_questions.moved_on(s, person)
                 return [asked]
             reply = council_turn.read_turn(s, self.clock, person, message.sender, message.text,
                                           window=self.window, rules=self.rules) \

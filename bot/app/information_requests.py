@@ -77,12 +77,12 @@ class InformationRequests:
         return message
 
     def _moved_on(self, message: Claimed) -> None:
-        """Answered here, before the council step: a vote question waiting is dropped, as the council step drops it
-        for anything else said (现在几点了 between a ballot and 撤回投票: that no longer means the ballot just cast)."""
+        """Answered here, before the council step: the ballot just cast is no longer what 撤回投票 means (现在几点了
+        between a ballot and 撤回投票); a council question still open (她是邻居 after 帮隔壁王大爷投一票不) is kept."""
         with self.db.session() as s:
             person = registry.person_by_address(s, message.sender)
             if person is not None:
-                council_questions.forget(s, person)
+                council_questions.moved_on(s, person)
 
     async def _advice(self, message: Claimed) -> Claimed | Replies:
         """What to do or whom to call, said plainly: a service's number, advice, first aid, a fraud warning."""

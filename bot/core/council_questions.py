@@ -43,6 +43,14 @@ def pending(session: Session, clock: Clock, person: Person, window: timedelta = 
     return row
 
 
+def moved_on(session: Session, person: Person) -> None:
+    """Something else answered: a ballot just confirmed or a topic just shown (again, shown) is no longer what
+    撤回投票 or a bare number means; a question still open (which topic, member, option; closed) is kept."""
+    row = session.get(VoteQuestion, person.id)
+    if row is not None and row.kind in ("again", "shown"):
+        forget(session, person)
+
+
 def forget(session: Session, person: Person) -> None:
     row = session.get(VoteQuestion, person.id)
     if row is not None:
