@@ -216,8 +216,8 @@ class InformationRequests:
 
     def _still_sick(self, message: Claimed) -> str | None:
         """吃了退烧药 还是38度5, minutes after a sick child's fever asked about: the advice again (bt 30, A10-2b)."""
-        if self.clock is None:
-            return None
+        if self.clock is None or not sick_child.says_more_fever(message.text):
+            return None  # the words first: no query for a message that says no fever
         with self.db.session() as s:
             before = chatter.said_before(s, message.channel, message.sender, message.id,
                                          self.clock.now() - MISSENT_WINDOW)
@@ -257,6 +257,8 @@ class InformationRequests:
 
     def _worker_call(self, sender: str, text: str) -> str | None:
         """"好的，网格员李磊电话…" when the sender says they will call their own grid worker, else None."""
+        if not reaching_us.says_calling(text):
+            return None  # the words first: no query for a message that calls nobody
         with self.db.session() as s:
             whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
             if not whom.grid_worker or not reaching_us.calls_worker(text, whom.name):

@@ -58,11 +58,19 @@ CALL_MAX_CHARS = 20
 CALL_WORKER = "好的，{who}电话{phone}，直接打就行。"
 
 
+def says_calling(text: str) -> bool:
+    """Whether a short message says the sender will call someone (no emergency number): the words alone, before
+    whom they will call is looked up (`calls_worker`)."""
+    plain = _plain(text)
+    return 0 < len(plain) <= CALL_MAX_CHARS and _CALLING.search(plain) is not None \
+        and _RESCUE_NUMBER.search(plain) is None
+
+
 def calls_worker(text: str, name: str) -> bool:
     """Whether a short message says the sender will call their grid worker (by name, or 网格员), naming no problem,
     danger nor emergency number."""
     plain = _plain(text)
-    if not 0 < len(plain) <= CALL_MAX_CHARS or _CALLING.search(plain) is None or _RESCUE_NUMBER.search(plain):
+    if not says_calling(plain):
         return False
     return ((bool(name) and name in plain) or "网格员" in plain) and not triage.has_danger(plain) \
         and not triage.has_problem(plain)

@@ -35,11 +35,19 @@ _STILL = re.compile(r"还是|还在|还有|没退|不退|退不|一直|又烧|�
 _MEDICINE = re.compile(r"退烧药|退烧贴|布洛芬|美林|泰诺林|对乙酰氨基酚|退烧")
 
 
+def says_more_fever(text: str) -> bool:
+    """Whether the words alone may say more of a fever (a fit, a fever or its medicine; no danger): before the
+    message just before is read (`more_of`)."""
+    plain = _plain(text)
+    return bool(plain) and not triage.has_danger(plain) and (
+        _FIT.search(plain) is not None or _FEVER.search(plain) is not None or _MEDICINE.search(plain) is not None)
+
+
 def more_of(text: str, before: str) -> str | None:
     """The advice again when `text` says more of the fever a message just `before` asked about (that one a sick
     child's, `advice`), without naming the child; None otherwise."""
     plain = _plain(text)
-    if not plain or advice(before) is None or triage.has_danger(plain):
+    if not says_more_fever(plain) or advice(before) is None:
         return None
     if _FIT.search(plain):
         return FIT
