@@ -40,6 +40,18 @@ def say(stack: Stack, sender: str, text: str, **extra: object) -> list[str]:
     return replies
 
 
+# What the bot says when it did not understand or answer (ask where, no rating awaited): never the answer to a
+# question it should know.
+NOT_UNDERSTOOD = ("没太看懂", "答不上", "帮不上忙", "请问在哪点", "没有待评价")
+
+
+def understood(replies: list[str]) -> str:
+    """The replies joined, asserted to be none of the bot's not-understood words."""
+    answer = " ".join(replies)
+    assert not any(words in answer for words in NOT_UNDERSTOOD), answer
+    return answer
+
+
 def bare(reply: str) -> str:
     """A reply without its ticket numbers: T1104 or T1120 must not read as a call to 110 or 120."""
     return re.sub(r"T\d{4,}", "T…", reply)

@@ -11,18 +11,11 @@ import pytest
 from actions.policy import ACKNOWLEDGED
 from bot.core import care_words
 from tests.integration.stack import Stack
-from tests.integration.talk import live_at, say, tickets_of
+from tests.integration.talk import live_at, say, tickets_of, understood
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+86139666{n:03d}" for n in range(620, 660)]
 CENTRE = "0874-3112345"
-NOT_UNDERSTOOD = ("没太看懂", "答不上", "帮不上忙", "请问在哪点", "没有待评价")
-
-
-def _understood(replies: list[str]) -> str:
-    answer = " ".join(replies)
-    assert not any(words in answer for words in NOT_UNDERSTOOD), answer
-    return answer
 
 
 @pytest.mark.parametrize(("n", "words", "thing"), [
@@ -30,14 +23,14 @@ def _understood(replies: list[str]) -> str:
     (1, "幺儿 我们那个巷巷头的路灯 好久都没得亮了 黑黢黢的 安居苑背后", "路灯"),
 ])
 def test_a_lamp_lit_by_day_or_dark_for_long_is_filed(running: Stack, n: int, words: str, thing: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))
+    answer = understood(say(running, SENDERS[n], words))
     [ticket] = tickets_of(running, SENDERS[n])
     assert ticket.number in answer and thing in ticket.text, answer
 
 
 def test_yellow_tap_water_is_filed_and_not_to_be_drunk_yet(running: Stack) -> None:
     replies = say(running, SENDERS[2], "河畔花园水龙头出来的水是黄的 能煮饭不")
-    answer = _understood(replies)
+    answer = understood(replies)
     [ticket] = tickets_of(running, SENDERS[2])
     assert ticket.number in answer and care_words.WATER in replies and "小修" not in answer, answer
 
@@ -50,7 +43,7 @@ def test_water_that_smells_is_filed_with_the_same_advice(running: Stack) -> None
 
 @pytest.mark.parametrize(("n", "words"), [(4, "网格员有微信没得 加一下"), (5, "把网格员微信给我")])
 def test_the_grid_workers_wechat_asked_for_gets_the_published_number(running: Stack, n: int, words: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))
+    answer = understood(say(running, SENDERS[n], words))
     assert CENTRE in answer and "核实" not in answer, answer
     assert tickets_of(running, SENDERS[n]) == []
 
@@ -66,18 +59,18 @@ def test_the_grid_workers_wechat_asked_for_gets_the_published_number(running: St
     (16, "小区绿化带头种点菜要得不", "种菜"),
 ])
 def test_a_question_misread_before_gets_its_answer(running: Stack, n: int, words: str, said: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))
+    answer = understood(say(running, SENDERS[n], words))
     assert said in answer and "积分" not in answer and "分到网格" not in answer, answer
     assert tickets_of(running, SENDERS[n]) == []
 
 
 def test_the_weekday_is_told_from_the_clock(running: Stack) -> None:
-    answer = _understood(say(running, SENDERS[9], "今天星期几"))
+    answer = understood(say(running, SENDERS[9], "今天星期几"))
     assert "星期" in answer and "服务站" not in answer, answer
 
 
 def test_a_stopped_disability_subsidy_is_explained_and_a_1_asks_for_a_call_back(running: Stack) -> None:
-    answer = _understood(say(running, SENDERS[14], "我家老汉的残疾补贴断了好几个月 咋个回事"))
+    answer = understood(say(running, SENDERS[14], "我家老汉的残疾补贴断了好几个月 咋个回事"))
     assert "停发" in answer and "回复1" in answer, answer
     assert tickets_of(running, SENDERS[14]) == []
     called = " ".join(say(running, SENDERS[14], "1"))
@@ -96,14 +89,14 @@ def test_a_lost_cat_gets_a_kind_word_never_where(running: Stack) -> None:
 ])
 def test_someone_frail_asking_for_someone_to_come_is_sent_the_grid_worker(running: Stack, n: int,
                                                                          words: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))
+    answer = understood(say(running, SENDERS[n], words))
     [ticket] = tickets_of(running, SENDERS[n])
     assert ticket.category == "elderly_care" and ticket.assignee is not None, ticket.category
     assert ticket.assignee.name in answer and ticket.number in answer, answer
 
 
 def test_thunder_alone_and_anxious_gets_a_comforting_word(running: Stack) -> None:
-    answer = _understood(say(running, SENDERS[20], "外头打雷 屋头就我一个 心慌"))
+    answer = understood(say(running, SENDERS[20], "外头打雷 屋头就我一个 心慌"))
     assert answer.startswith("别怕"), answer
     assert tickets_of(running, SENDERS[20]) == []
 

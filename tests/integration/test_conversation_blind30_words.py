@@ -10,18 +10,11 @@ import pytest
 
 from bot.core import advice_asked, care_words, danger_signs
 from tests.integration.stack import Stack
-from tests.integration.talk import register, say, tickets_of
+from tests.integration.talk import register, say, tickets_of, understood
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+86139555360{n:02d}" for n in range(1, 100)]
 CENTRE = "0874-3112345"
-NOT_UNDERSTOOD = ("没太看懂", "答不上", "帮不上忙", "请问在哪点", "没有待评价")
-
-
-def _understood(replies: list[str]) -> str:
-    answer = " ".join(replies)
-    assert not any(words in answer for words in NOT_UNDERSTOOD), answer
-    return answer
 
 
 @pytest.mark.parametrize(("n", "words", "said"), [
@@ -36,24 +29,24 @@ def _understood(replies: list[str]) -> str:
     (8, "初中是咋个划片的", "划片"),  # B99
 ])
 def test_a_question_gets_its_own_answer_and_is_never_filed(running: Stack, n: int, words: str, said: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))
+    answer = understood(say(running, SENDERS[n], words))
     assert said in answer and "换电柜" not in answer and "身份证补办" not in answer, answer
     assert tickets_of(running, SENDERS[n]) == []
 
 
 def test_the_medical_insurance_premium_names_no_stale_year(running: Stack) -> None:
-    answer = _understood(say(running, SENDERS[9], "医保咋个交 今年好多钱"))  # B7: 2025年 told in December 2026
+    answer = understood(say(running, SENDERS[9], "医保咋个交 今年好多钱"))  # B7: 2025年 told in December 2026
     assert "2025" not in answer and "以当年通知为准" in answer, answer
 
 
 def test_a_stopped_subsidy_gets_the_reasons_and_a_call_back(running: Stack) -> None:
-    answer = _understood(say(running, SENDERS[10], "我的低保咋个停了"))  # B73: got how to apply
+    answer = understood(say(running, SENDERS[10], "我的低保咋个停了"))  # B73: got how to apply
     assert "复核" in answer and "回复1" in answer, answer
 
 
 def test_a_rider_asking_about_a_grid_workers_subsidy_is_answered(running: Stack) -> None:
     rider = register(running, SENDERS[11])
-    answer = _understood(say(running, rider, "骑手可以当网格员不 听说有补贴"))  # R14: got the registration reply
+    answer = understood(say(running, rider, "骑手可以当网格员不 听说有补贴"))  # R14: got the registration reply
     assert "补贴" in answer and "已登记为骑手" not in answer, answer
 
 
@@ -72,25 +65,25 @@ def test_the_time_asked_gets_the_time(running: Stack) -> None:
 
 
 def test_a_grandchilds_birthday_congratulates_the_family(running: Stack) -> None:
-    first = _understood(say(running, SENDERS[15], "我孙子今天过生"))  # B20: 祝您生日快乐, twice
-    again = _understood(say(running, SENDERS[15], "不是我过生 是我孙子"))
+    first = understood(say(running, SENDERS[15], "我孙子今天过生"))  # B20: 祝您生日快乐, twice
+    again = understood(say(running, SENDERS[15], "不是我过生 是我孙子"))
     assert "祝您生日" not in first + again and "恭喜" in first, (first, again)
 
 
 @pytest.mark.parametrize(("n", "words"), [(16, "滚哦 烦得很"), (17, "你好笨哦")])
 def test_a_brush_off_gets_a_calm_word(running: Stack, n: int, words: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))  # B19: 没太看懂; B86: the greeting
+    answer = understood(say(running, SENDERS[n], words))  # B19: 没太看懂; B86: the greeting
     assert "您好，我是网格通" not in answer and tickets_of(running, SENDERS[n]) == [], answer
 
 
 def test_teasing_is_taken_kindly_and_never_held_as_a_place(running: Stack) -> None:
-    first = _understood(say(running, SENDERS[18], "笑死 啥子都不懂 河畔花园的"))  # A-B87: 答不上, then 帮不上忙
-    then = _understood(say(running, SENDERS[18], "哈哈 逗你的"))
+    first = understood(say(running, SENDERS[18], "笑死 啥子都不懂 河畔花园的"))  # A-B87: 答不上, then 帮不上忙
+    then = understood(say(running, SENDERS[18], "哈哈 逗你的"))
     assert "包涵" in first and "包涵" in then and tickets_of(running, SENDERS[18]) == [], (first, then)
 
 
 def test_whether_a_photo_may_be_sent_is_answered(running: Stack) -> None:
-    answer = _understood(say(running, SENDERS[19], "可以发照片不"))  # B89
+    answer = understood(say(running, SENDERS[19], "可以发照片不"))  # B89
     assert "照片" in answer, answer
 
 
@@ -100,14 +93,14 @@ def test_whether_a_photo_may_be_sent_is_answered(running: Stack) -> None:
     (22, "有人穿起制服说是社区的 要收我家户口本复印件 是不是骗子哦"),  # A6-3c: the generic anti-fraud answer
 ])
 def test_someone_at_the_door_as_a_grid_worker_is_to_be_checked(running: Stack, n: int, words: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))
+    answer = understood(say(running, SENDERS[n], words))
     assert "姓名" in answer and CENTRE in answer and "存款" in answer, answer
     assert tickets_of(running, SENDERS[n]) == []
 
 
 @pytest.mark.parametrize(("n", "words"), [(23, "安局苑187栋楼道灯坏了"), (24, "按居苑188栋门口的井盖烂了")])
 def test_an_estate_typed_with_a_slip_is_filed_in_that_estate(running: Stack, n: int, words: str) -> None:
-    answer = _understood(say(running, SENDERS[n], words))  # A-B4a: 地点不明; A-B4b: asked where
+    answer = understood(say(running, SENDERS[n], words))  # A-B4a: 地点不明; A-B4b: asked where
     [ticket] = tickets_of(running, SENDERS[n])
     assert ticket.number in answer and "网格员" in answer, answer
 
@@ -120,7 +113,7 @@ def test_water_smelling_of_bleach_is_filed_with_the_water_advice(running: Stack)
 
 def test_sand_dug_by_the_river_after_a_question_is_filed_not_noted(running: Stack) -> None:
     sender = SENDERS[26]
-    _understood(say(running, sender, "积分咋个用"))  # B116: the report after an answer got "好的，记下了"
-    answer = _understood(say(running, sender, "河畔花园193栋背后河边有人挖沙 河堤都挖空了"))
+    understood(say(running, sender, "积分咋个用"))  # B116: the report after an answer got "好的，记下了"
+    answer = understood(say(running, sender, "河畔花园193栋背后河边有人挖沙 河堤都挖空了"))
     [ticket] = tickets_of(running, sender)
     assert ticket.number in answer and "记下了" not in answer, answer
