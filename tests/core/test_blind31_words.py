@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.settings import Settings
-from bot.core import after_report, corrections, how_to, place_answers, small_talk, triage
+from bot.core import after_report, complaints, corrections, how_to, place_answers, small_talk, triage
 from bot.core.knowledge import load_knowledge
 from bot.core.places import match_place
 from bot.store.db import Database
@@ -99,6 +99,7 @@ def test_a_lawyer_asked_for_beside_a_dispute_is_a_question_not_a_report() -> Non
                                    "我只是想咨询一下 不是投诉"])
 def test_saying_it_is_no_report_is_read_either_way_round(words: str) -> None:
     assert corrections.not_a_report(words) and place_answers.reading(words) == "not_a_report"
+    assert corrections.question_in(words).startswith("我想问")
 
 
 def test_a_report_insisted_on_is_no_denial() -> None:
@@ -116,3 +117,10 @@ def test_an_estate_typed_with_homophone_slips_is_that_estate(demo_db: Database, 
 def test_sounds_alike_without_a_place_after_or_a_character_kept_are_not_it(demo_db: Database, words: str) -> None:
     with demo_db.session() as s:
         assert match_place(s, words).name != "安居苑", words
+
+
+def test_a_complaint_denied_is_no_complaint() -> None:
+    assert not complaints.complains_to_superiors("我只是想咨询下律师 不是投诉")
+    assert not complaints.complains_to_superiors("我不想投诉 就是问一下")
+    assert complaints.complains_to_superiors("我要投诉")
+    assert complaints.complains_to_superiors("不是投诉 叫你们领导出来")

@@ -88,3 +88,12 @@ def test_saying_it_was_a_question_while_asked_where_files_nothing(running: Stack
     answer = " ".join(say(running, sender, "我只是想问下律师 不是反映问题"))  # B113b: a junk 矛盾纠纷 ticket
     assert "没有登记" in answer and "12348" in answer, answer
     assert tickets_of(running, sender) == []
+
+
+def test_saying_it_was_a_question_after_the_report_was_filed_withdraws_it(running: Stack) -> None:
+    sender = SENDERS[17]
+    say(running, sender, "河畔花园233栋 邻居把楼道堆满了杂物 过不得人")
+    [filed] = tickets_of(running, sender)
+    answer = " ".join(say(running, sender, "我只是想咨询下律师 不是投诉"))
+    [after] = tickets_of(running, sender)
+    assert after.status == "cancelled" and "已撤销" in answer and "12348" in answer, (filed.number, answer)
