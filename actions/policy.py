@@ -115,6 +115,7 @@ class ActionAnswerPolicy(Action):
             dispatcher.utter_message(text=str(before))
         asked = triage.information_request(text)
         about_the_bot = {"how_to_vote": how_to.HOW_TO_VOTE, "how_to_photo": how_to.HOW_TO_PHOTO,
+                         "how_to_video": how_to.HOW_TO_VIDEO,
                          "how_to_location": how_to.HOW_TO_LOCATION}
         if asked in about_the_bot:  # about the bot itself: answered here
             dispatcher.utter_message(text=about_the_bot[asked])

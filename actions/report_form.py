@@ -1,5 +1,5 @@
 """The report form's "where?": when to ask it, how an answer is read (a place, a location, a problem, abuse,
-giving up, a question about another ticket), and the asking itself, once a turn."""
+giving up, "it was a question", a question about another ticket), and the asking itself, once a turn."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
+from actions.policy import find_answer
 from actions.report_places import names_a_grid, said_place, several_grids
 from actions.runtime import context
 from actions.sender import sender_person
@@ -20,6 +21,7 @@ from bot.core import (
     care_words,
     lifecycle,
     place_answers,
+    questions,
     reports,
     sent_before,
     ticket_questions,
@@ -165,6 +167,20 @@ class ValidateReportForm(FormValidationAction):
         dispatcher.utter_message(text=place_answers.ASKED_AGAIN)
         return {"report_place": None, "last_ticket": number}
 
+    @staticmethod
+    def _answered(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """The knowledge base's answer to the question a dropped report was, or an invitation to ask it."""
+        found = find_answer(tracker, text)
+        if found is None:
+            dispatcher.utter_message(text=place_answers.ASK_IT)
+            return
+        ctx = context()
+        with ctx.db.session() as session:
+            whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact,
+                                         found.entry.ask)
+        dispatcher.utter_message(response="utter_policy_answer", answer=found.entry.answer,
+                                 who=f"网格员{whom.name}" if whom.grid_worker else whom.name, phone=whom.phone)
+
     def _not_a_place(self, read: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
                      tries: int) -> dict[str, Any]:
         """A reply to "where?" that is not only a place (bot/core/place_answers.py, blind test 10): abuse is answered
@@ -176,6 +192,10 @@ class ValidateReportForm(FormValidationAction):
             return {"report_place": None}
         if read == "gives_up":
             dispatcher.utter_message(text=place_answers.GAVE_UP)
+            return {"report_text": None, "report_place": DROPPED}
+        if read == "not_a_report":  # 我就是想问下律师 不是反映问题: nothing filed, the question answered (bt 31, B113b)
+            dispatcher.utter_message(text=place_answers.NOT_FILED)
+            self._answered(text, dispatcher, tracker)
             return {"report_text": None, "report_place": DROPPED}
         if read == "reported_before":
             with context().db.session() as session:

@@ -55,7 +55,8 @@ class InformationRequests:
     self-introduction trailing off (我是阳光小区的 我们那个) is asked for the problem.
     Anything else goes on to the engine."""
 
-    ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo", "how_to_voice", "how_to_location")
+    ANSWERED = ("contact", "someone_contact", "how_to_vote", "how_to_photo", "how_to_video", "how_to_voice",
+                "how_to_location")
 
     def __init__(self, db: Database, contact: Contact, *, clock: Clock | None = None,
                  rules: RoutingRules | None = None, fraud_warning: str | None = None) -> None:
@@ -192,6 +193,8 @@ class InformationRequests:
             return [{"text": how_to.HOW_TO_VOTE}]
         if asked == "how_to_photo":
             return [{"text": how_to.HOW_TO_PHOTO}]
+        if asked == "how_to_video":  # 可以发视频不 (blind test 31, B89b: the menu)
+            return [{"text": how_to.HOW_TO_VIDEO}]
         if asked == "how_to_location":
             return [{"text": how_to.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]

@@ -36,9 +36,11 @@ ALREADY_IN = "好的，都记在工单{number}里了，已转告承办人。"
 GRID_ROLES = ("grid_worker", "backup_grid_worker")
 HELP_COMING_ACK = "收到，已转告值班人员。请保持电话畅通，注意安全！"
 
-# A bare acknowledgement (好的 谢谢, 晓得了, 不是): nothing to add to a report.
-_ACK = re.compile(r"^(?:(?:好的?|好嘛|嗯+|哦+|噢|行|可以|要得|晓得了?|知道了?|明白了?|收到|"
-                  r"谢谢|感谢|多谢|辛苦了?|麻烦了|对|对的|是的?|是嘛|不是|没有|没得|莫得|ok|okay|嗯嗯|好滴|拜拜|再见|你好|您好|哈哈+)"
+# A bare acknowledgement (好的 谢谢, 晓得了, 不是): nothing to add to a report. 好嘞, 好勒, 中 (blind test 31, B-B32a:
+# 好嘞 as a first message got 没太看懂).
+_ACK = re.compile(r"^(?:(?:好的?|好嘛|好嘞|好勒|好咧|好哒|好滴|嗯+|哦+|噢|行|中|得行|可以|要得|晓得了?|知道了?|明白了?|"
+                  r"了解|收到|没问题|谢谢|感谢|多谢|辛苦了?|麻烦了|对|对的|是的?|是嘛|不是|没有|没得|莫得|ok|okay|嗯嗯|"
+                  r"拜拜|再见|你好|您好|哈哈+)"
                   r"[啊呀哈嘛哦噢啦了呢你们您]*)+$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _FILLER = re.compile(r"[\s，,。.!！~～、…?？]+")

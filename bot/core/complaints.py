@@ -53,10 +53,14 @@ TOLD_ASK = "您的投诉已转给{whom}（工单{number}），请说说是什么
 TOLD_GENERAL = "您的投诉已转给{whom}（工单{number}），会核实处理并联系您。"
 
 
+# A complaint denied (我只是想咨询下律师 不是投诉, blind test 31: lodged as one): taken out before the words are read.
+_NOT_COMPLAINING = re.compile(r"(?:不是|没有|不|没|莫|别)(?:要|想|去|来|在)?投诉")
+
+
 def complains_to_superiors(text: str) -> bool:
     """我要找你们领导 投诉, 叫你们领导来, 我要投诉: a complaint to someone above, nobody named (the caller checks no
-    problem is in it: a report said angrily is a report)."""
-    return _TO_ABOVE.search(unicodedata.normalize("NFKC", text or "")) is not None
+    problem is in it: a report said angrily is a report); 不是投诉 is none."""
+    return _TO_ABOVE.search(_NOT_COMPLAINING.sub(" ", unicodedata.normalize("NFKC", text or ""))) is not None
 
 
 def says_nothing_more(text: str) -> bool:

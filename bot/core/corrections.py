@@ -32,8 +32,10 @@ from bot.store.message_models import InboxMessage
 from bot.store.models import KnowledgeMiss, OrgUnit, Person, Ticket
 
 RECENT = timedelta(minutes=30)  # a correction is about what was just said
-_NOT_A_REPORT = re.compile(r"(?:不是|没有?|莫得)(?:要|想)?(?:报事|报修|反映|反应|投诉|报问题|报案|报告)"
-                           r".{0,8}(?:是|只是|就是)?(?:问(?!题)|想问|咨询|打听)")  # 反映问题 asks nothing
+_DENIED_REPORT = r"(?:不是|没有?|莫得)(?:要|想)?(?:报事|报修|反映|反应|投诉|报问题|报案|报告)"
+_ASKING = r"(?:问(?!题)|想问|咨询|打听)"  # 反映问题 asks nothing
+# Either way round: 不是报事 我是问医保, 我就是想问下律师 不是反映问题 (blind test 31, B113b: filed as a 矛盾纠纷).
+_NOT_A_REPORT = re.compile(rf"{_DENIED_REPORT}.{{0,8}}(?:是|只是|就是)?{_ASKING}|{_ASKING}.{{0,14}}?{_DENIED_REPORT}")
 _SAME_THING = re.compile(r"(?:是|就是|都是)(?:一回事|一件事|一个事|同一个|同一件|一样的|一起的)|"
                          r"(?:不要|不用|别|莫|不得)(?:新开|另开|重新开|再开)|(?:并到|合到|加到)(?:一起|刚才|前面)")
 _MISTAKE = re.compile(r"说错了|点错了|按错了|搞错了|打错了|写错了|弄错了|讲错了|不对不对|不对")

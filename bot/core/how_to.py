@@ -1,10 +1,12 @@
 """The replies to how-to and contact questions (triage.information_request names the kind): how to vote, send a
-photo, a location or a voice message, and the grid worker's published contact, whole."""
+photo (a video: not taken), a location or a voice message, and the grid worker's published contact, whole."""
 
 from __future__ import annotations
 
 HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"
 HOW_TO_PHOTO = "拍好照片直接发过来就行，跟着问题一起发或紧接着发，都会附到您的工单上。"
+# No channel takes a video (MMS and WeChat images only, README): photos instead, or the words (blind test 31, B89b).
+HOW_TO_VIDEO = "视频暂时收不到，请拍几张照片发过来，或用文字说清是什么问题、在哪里。"
 # What the channels take (README): voice and locations on the WeChat Official Account (and locations on Telegram);
 # SMS takes neither, so the place is said in words, and the grid worker can be called.
 HOW_TO_LOCATION = "在微信公众号里点“+”选“位置”发来就行；发短信的话直接说小区和楼栋，比如“阳光小区3栋门口”。"

@@ -3,6 +3,7 @@ the place (饭桶… 爬开 filed with the place "算了 懒得跟你说"; the g
 
 - abuse or venting (关你啥子事, 哪点都不是 就是骂你): never a place, answered calmly, the place asked again;
 - giving up (算了 懒得跟你说, 不说了): the pending report dropped, nothing filed;
+- "it was a question" (我就是想问下律师 不是反映问题): the pending report dropped, the question answered;
 - "I reported it before" (安居苑3栋 我前头报过的嘛): the sender's open ticket about it answered, never a duplicate;
 - a question about another open ticket of theirs (消防栓那个搞得咋样了, 杂物清干净了没得哦): answered with its state,
   the place asked again, never the pending report's place (`ticket_asked`, blind test 29, B97, B138); one taken back
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from bot.core import chatter, openers, ticket_questions, triage
 from bot.core.cancelling import CANCELLABLE, cancel_meant
+from bot.core.corrections import not_a_report
 from bot.core.emergencies import landmark_in
 from bot.core.followup_words import asks_progress
 from bot.core.lifecycle import reported_by, ticket_meant_among
@@ -62,16 +64,20 @@ _THING = re.compile(r"^(?:我|我们|我家|我们家|屋头|屋里|家里|家�
 OTHER_WITHDRAWN = "好的，工单{number}已撤销。"
 ASKED_AGAIN = "请问在哪点？刚才说的问题还没登记，请回小区和楼栋，也可以发个位置。"  # a "place" question (answers.py)
 GAVE_UP = "好的，这次先不登记了。以后有事随时发消息，我们都在。"
+NOT_FILED = "好的，不算反映问题，没有登记。"
+ASK_IT = "您想问什么，直接说就行。"
 ABUSE_ASKED_AGAIN = "您别急，我们在听。请说说在哪个小区、街道或村组，也可以发个位置。"
 
 
 def reading(text: str) -> str | None:
-    """"abuse", "gives_up", "reported_before" or "problem" for a reply to "where?" that is not only a place; None
-    for what may be one. A danger is none of these (the form and the emergency flows have it)."""
+    """"abuse", "gives_up", "not_a_report", "reported_before" or "problem" for a reply to "where?" that is not only a
+    place; None for what may be one. A danger is none of these (the form and the emergency flows have it)."""
     if not text.strip() or triage.has_danger(text):
         return None
     if triage.abuse_only(text):
         return "abuse"
+    if not_a_report(text):  # 我就是想问下律师 不是反映问题: a question, nothing to file (blind test 31, B113b)
+        return "not_a_report"
     if _GIVES_UP.search(text) is not None and not triage.has_problem(_GIVES_UP.sub(" ", text)):
         return "gives_up"
     if _REPORTED_BEFORE.search(text) is not None:

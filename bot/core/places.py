@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from pypinyin import Style, pinyin
 from shapely.geometry import Point, shape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -135,11 +137,44 @@ def _short_slip(name: str, text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _sounds(char: str) -> frozenset[str]:
+    """Every toneless reading of a character (长: chang, zhang); a character with none is only itself."""
+    if not "\u4e00" <= char <= "\u9fff":
+        return frozenset({char})
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c])[0])
+
+
+def _sounds_like(window: str, name: str) -> bool:
+    """Every character of `window` read as `name`'s is (按局苑 for 安居苑: an ju yuan), one of them at least written
+    the same: what a pinyin keyboard gives when the wrong candidate is picked."""
+    return len(window) == len(name) and any(a == b for a, b in zip(window, name, strict=True)) \
+        and all(a == b or ("\u4e00" <= a <= "\u9fff" and _sounds(a) & _sounds(b))
+                for a, b in zip(window, name, strict=True))
+
+
+def _homophone(name: str, text: str) -> bool:
+    """`name` typed with homophone slips in the text (blind test 31, A-B4a: 按局苑3栋 for 安居苑, two characters
+    slipped); a short name only with a place part after it (a building, a gate, 的), as `_short_slip`."""
+    for i in range(len(text) - len(name) + 1):
+        window = text[i:i + len(name)]
+        if window != name and _sounds_like(window, name) \
+                and (len(name) >= SLIP_MIN or _PLACE_PART.match(text, i + len(name)) is not None):
+            return True
+    return False
+
+
 def _slipped(units: list[OrgUnit], text: str) -> list[tuple[str, list[OrgUnit]]]:
-    """The one known name the text has with one of its first characters slipped (和畔花园, 阳关小区), else []."""
+    """The one known name the text has with one of its first characters slipped (和畔花园, 阳关小区), or with
+    characters that sound the same (按局苑 for 安居苑), else []."""
     found: dict[str, list[OrgUnit]] = {}
     for unit in units:
         for name in [unit.name, *(unit.aliases or [])]:
+            if name and len(name) >= SLIP_MIN - 1 and name not in found and _homophone(name, text):
+                grids = _grids_for(unit, units)
+                if grids:
+                    found[name] = grids
+                continue
             if name and len(name) == SLIP_MIN - 1 and name[-1] in _ALIKE_ENDS and name not in found:
                 if any(text[i:i + 2] == name[:2] and text[i + 2:i + 3] in _ALIKE_ENDS and text[i + 2] != name[-1]
                        for i in range(len(text) - 2)) or _short_slip(name, text):  # 安居院8栋, 安局苑5栋: 安居苑

@@ -1,8 +1,9 @@
 """Questions that name a problem of the asker's own and still only ask (blind test 25): a question about a subsidy or
-reimbursement for an illness or hardship (我老汉儿糖尿病 每个月药钱好贵 有没得补助) and how to do a small repair in
-one's own home (厨房灯泡坏了 咋个换嘛). Their problem words (病, 坏了) describe the asker's circumstances, not a
-problem for a grid worker: they go to the knowledge base, never filed and never asked where. Danger words still make
-an emergency (the caller checks them first)."""
+reimbursement for an illness or hardship (我老汉儿糖尿病 每个月药钱好贵 有没得补助), how to do a small repair in
+one's own home (厨房灯泡坏了 咋个换嘛) and a lawyer asked for beside a dispute (邻居占我家地 想找个律师问问, blind
+test 31). Their problem words (病, 坏了, 占) describe the asker's circumstances, not a problem for a grid worker: they
+go to the knowledge base, never filed and never asked where. Danger words still make an emergency (the caller
+checks them first)."""
 
 from __future__ import annotations
 
@@ -52,9 +53,22 @@ def asks_for_a_fix(plain: str) -> bool:
     return _ASKS_FOR_A_FIX.search(plain) is not None and not private_how_to(plain)
 
 
+# A lawyer or legal advice asked for (邻居占我家地 想找个律师问问 社区有没得, blind test 31, B113b: asked where, then
+# filed): the dispute is why they ask, the question is where to get advice.
+_LAWYER = r"律师|法律顾问|法律咨询|法律援助|法律热线|懂法的"
+_ASKS_LAWYER = re.compile(
+    rf"(?:找|问|请|咨询|约|有没得|有没有|有莫得|有得)(?:个|一?下|一哈|下)?[^，,。！!？?\s]{{0,4}}(?:{_LAWYER})|"
+    rf"(?:{_LAWYER})[^，,。！!？?]{{0,8}}(?:吗|嘛|没得|没有|莫得|不|在哪|哪点|哪里|咋个|怎么|[?？])")
+
+
+def asks_for_a_lawyer(plain: str) -> bool:
+    """想找个律师问问, 社区有没得法律顾问, 律师在哪点找: legal advice asked for, a question."""
+    return _ASKS_LAWYER.search(plain) is not None and not re.search(r"(?:不要|不用|不找|不请)(?:找|请)?律师", plain)
+
+
 def despite_problem(plain: str) -> bool:
     """A question whose problem words are the asker's own circumstances: asked, never reported."""
-    return asks_about_benefit(plain) or private_how_to(plain)
+    return asks_about_benefit(plain) or private_how_to(plain) or asks_for_a_lawyer(plain)
 
 
 # A question put plainly (我想问一下 停车费好多钱一个月, blind test 27, B105): what it costs, how to go about something.

@@ -140,6 +140,9 @@ _HOW_TO_PHOTO = re.compile(r"(?:咋个|怎么|怎样|如何|咋)\s*(?:发|拍|�
                            # 可以发照片不, 能不能发图片 (blind test 30, B89: not answered): whether it may be sent
                            r"(?:可以|能不能|可不可以|能|得行)(?:给你们|跟你们|给你)?(?:发|拍|传)(?:个|张|几张)?(?:照片|图片|相片|图)|"
                            r"(?:发|传)(?:个|张|几张)?(?:照片|图片|相片)(?:可以|行|得行|能)?(?:不|吗|嘛|不嘛|没得)[?？]?$")
+# Sending a video (blind test 31, B89b: "可以发视频不" got the menu): no channel takes one, photos instead.
+_HOW_TO_VIDEO = re.compile(r"(?:发|传|拍|录|上传)(?:个|段|条|一段|一个)?(?:小)?(?:视频|录像)|"
+                           r"(?:视频|录像)[^，,。]{0,4}(?:发|传|收)")
 # Sending a voice message or a location (blind test 8, #124: "我不会打字 可以发语音不", "咋个给你们发位置").
 _HOW_TO_VOICE = re.compile(r"(?:发|用|说|录)(?:个|段|条)?语音|语音(?:可以|行|得行|能)|不会打字|打不来字|不会写字|"
                            # 可以给你们打电话不, 能不能打电话, 可不可以说话 (blind test 23, #6): calling is answered
@@ -284,7 +287,7 @@ def asks_someones_number(text: str) -> bool:
 def information_request(text: str) -> str | None:
     """What a message asks to know, when it reports no problem: "board" (公告, 村口黑板), "contact"
     (my grid worker's number), "someone_contact" (anyone else's number), "how_to_vote", "how_to_photo",
-    "how_to_voice", "how_to_location", or
+    "how_to_video", "how_to_voice", "how_to_location", or
     "question" (anything else asked,
     for the knowledge base). None for a report."""
     plain = _plain(text)
@@ -301,6 +304,8 @@ def information_request(text: str) -> str | None:
         return "how_to_vote"
     if _HOW_TO_PHOTO.search(plain):
         return "how_to_photo"
+    if _HOW_TO_VIDEO.search(plain):
+        return "how_to_video"
     if _HOW_TO_VOICE.search(plain):
         return "how_to_voice"
     if _HOW_TO_LOCATION.search(plain):
