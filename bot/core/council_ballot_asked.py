@@ -26,14 +26,16 @@ from bot.core.council_words import MEMBERS, is_withdrawal, named_topic, normal, 
 from bot.store.council_models import Ballot, Topic
 from bot.store.models import Person
 
-# A ballot spoken of: 我那票, 我投的, 帮我妈投的, 选的.
-_BALLOT = re.compile(r"票|投的|投了的|选的|投了|选了")
+# A ballot spoken of: 我那票, 我的票, 我投的, 帮我妈投的, 选的 (a 发票 or 车票 is none).
+_BALLOT_WORDS = r"那票|的票|那一票|这票|一票|选票|投的|投了|选的|选了"
+_BALLOT = re.compile(rf"{_BALLOT_WORDS}|^票")
 # Still counted? 还算数不, 算不算, 作数不, 有效吗, 还在不, 管用不, 算数没得 (a question: 不算了 takes it back).
 _ASK = r"(?:不|吗|么|嘛|没|没有|没得|莫得|撒|噻|哇|哦|不嘛)"
 _COUNTED = re.compile(rf"(?:算数|作数|有效|管用|算)(?:的)?{_ASK}(?!了|算了)|算不算|作不作数|有没有效|管不管用|"
                       rf"还在{_ASK}|在不在|还(?:算数|作数|有效)(?:吧|哈)?$|(?:算数|作数|有效|还在)[?？]")
-# What is it? 现在是哪个, 投的啥, 选的什么, 是哪样.
-_WHAT = re.compile(r"啥子?|什么|哪个|哪样|哪一个|哪项|几号")
+# What is it? 那票现在是哪个, 投的啥, 的票选的什么, 是哪样 (帮我妈投票要发啥 asks how to vote, not what she has).
+_WHAT = re.compile(rf"(?:{_BALLOT_WORDS})(?:现在|到底|究竟|当时|还|是|投的|选的|投了|选了)*"
+                   r"(?:啥子?|什么|哪个|哪样|哪一个|哪项|几号)")
 
 
 def asks_counted(text: str) -> bool:
@@ -43,7 +45,7 @@ def asks_counted(text: str) -> bool:
 
 
 def _asks_what(said: str) -> bool:
-    return _BALLOT.search(said) is not None and _WHAT.search(said) is not None and not is_withdrawal(said)
+    return _WHAT.search(said) is not None and not is_withdrawal(said)
 
 
 def _says_member(session: Session, person: Person, said: str) -> bool:

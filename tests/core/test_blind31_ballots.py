@@ -36,7 +36,8 @@ def test_asking_whether_a_ballot_still_counts_is_a_question_never_a_withdrawal(t
     assert asks_counted(text) and not is_withdrawal(text), text
 
 
-@pytest.mark.parametrize("text", ["我那票不算了", "我的票不算", "票数不公开吗", "我投赞成", "还是算数吧", "撤回投票"])
+@pytest.mark.parametrize("text", ["我那票不算了", "我的票不算", "票数不公开吗", "我投赞成", "还是算数吧", "撤回投票",
+                                  "我的发票还有效不", "车票还有效吗"])
 def test_a_withdrawal_a_ballot_or_a_count_asked_is_no_question_of_counting(text: str) -> None:
     assert not asks_counted(text), text
 
@@ -73,7 +74,7 @@ def test_the_mothers_ballot_asked_by_her_son_is_the_choice_he_last_made(demo_db,
         cast(s, clock, fee, son, 1, on_behalf_of=mother)
         cast(s, clock, fee, son, 2, on_behalf_of=mother)
         s.expire_all()  # the change is written past the session's objects, as the next message's session reads it
-        for text in ("我妈那票现在是哪个", "我妈投的啥", "帮我老妈投的是哪个来着"):
+        for text in ("我妈那票现在是哪个", "我妈投的啥", "帮我老妈投的是哪个来着", "我妈那票投的是啥子"):
             said = _said(ballot_asked(s, clock, son, text))
             assert said == f"{mother.name}在“垃圾清运费按人头还是按户收”现在投的是按户。", (text, said)
         said = _said(ballot_asked(s, clock, son, "帮我妈投的那票还算数不"))
@@ -95,7 +96,8 @@ def test_a_ballot_for_the_mother_or_a_withdrawal_is_no_question(demo_db, clock) 
     with demo_db.session() as s:
         open_topic(s, clock, title=FEE, options=PER, allow_proxy=True, hours=50)
         son = person(s, SON)
-        for text in ("帮我妈投按人头", "我妈的票撤回了吧", "把我妈那票改成按户", "我投赞成"):
+        for text in ("帮我妈投按人头", "我妈的票撤回了吧", "把我妈那票改成按户", "我投赞成", "帮我妈投票要发啥",
+                     "我妈问投票是啥意思"):
             assert ballot_asked(s, clock, son, text) is None, text
 
 
