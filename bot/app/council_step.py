@@ -10,7 +10,16 @@ from dataclasses import replace
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import council_asides, council_dialogue, council_questions, council_status, council_turn, points, registry
+from bot.core import (
+    council_asides,
+    council_ballot_asked,
+    council_dialogue,
+    council_questions,
+    council_status,
+    council_turn,
+    points,
+    registry,
+)
 from bot.core.council_words import bare_number
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -59,8 +68,12 @@ class CouncilTurn:
             # the answer to a vote question waiting nor a ballot (blind test 30, V9, B127, V21, V20, V2b)
             parts = council_status.closing_times(s, self.clock, person, message.text) \
                 or council_status.own_choices(s, self.clock, person, message.text)
+            if parts:  # the talk moved on; a question still open (which topic, member, option) is kept
+                council_questions.moved_on(s, person)
+                return parts
+            # 我那票还算数不, 我妈那票现在是哪个: the ballot as it stands, never 撤销 nor a withdrawal (blind test 31)
+            parts = council_ballot_asked.ballot_asked(s, self.clock, person, message.text)
             if parts:
-                council_dialogue.forget(s, person)
                 return parts
             drafting = council_asides.proposal_asked(s, message.sender)  # 我的建议是… is the draft's own words
             asked = (None if drafting else council_status.own_proposal(s, self.clock, person, message.text)) \

@@ -56,7 +56,7 @@ def voted_already(session: Session, topic_id: int, voter: Person, member: Person
         return "own"
     if not ballot.proxy or ballot.cast_by_id != voter.id:
         return None
-    now, then = relation_of(said), _relation_cast_as(session, voter, ballot)
+    now, then = relation_of(said), relation_cast_as(session, voter, ballot)
     # 我妈 again is the same person; another relation (我老汉 after 我妈), or one after a ballot cast by name, is not
     return "by_sender" if now and now != then else None
 
@@ -69,7 +69,7 @@ def proxy_ballots(session: Session, topic_id: int, voter: Person, members: list[
     return {b.person_id: b.option for b in rows}
 
 
-def _relation_cast_as(session: Session, voter: Person, ballot: Ballot) -> str | None:
+def relation_cast_as(session: Session, voter: Person, ballot: Ballot) -> str | None:
     """The relation the sender named in the message that cast `ballot` for a family member (我妈…)."""
     if not voter.phone:
         return None

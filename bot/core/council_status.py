@@ -68,10 +68,10 @@ def closing_times(session: Session, clock: Clock, person: Person, text: str) -> 
         return None
     lines = [f"“{fit(t.title, 18)}”{_when(t.closes_at)}截止" if t.closes_at else f"“{fit(t.title, 18)}”截止时间另行通知"
              for t in shown]
-    return _parts(lines, "。截止前都可以投，也可以改。" if len(shown) == 1 and shown[0].allow_change else "。")
+    return joined_parts(lines, "。截止前都可以投，也可以改。" if len(shown) == 1 and shown[0].allow_change else "。")
 
 
-def _parts(lines: list[str], tail: str) -> list[str]:
+def joined_parts(lines: list[str], tail: str) -> list[str]:
     """The lines joined by "；" in as few SMS parts as they fit, `tail` after the last."""
     parts: list[str] = []
     for line in lines:
@@ -98,7 +98,7 @@ def own_choices(session: Session, clock: Clock, person: Person, text: str) -> li
     shown = [named] if named is not None else around[:4]
     if not shown:
         return None
-    return _parts([_choices_on(session, person, t) for t in shown], "。")
+    return joined_parts([_choices_on(session, person, t) for t in shown], "。")
 
 
 def _choices_on(session: Session, person: Person, topic: Topic) -> str:
