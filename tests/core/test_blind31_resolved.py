@@ -134,3 +134,13 @@ def test_things_back_to_normal_are_a_finished_job(note: str):
 @pytest.mark.parametrize("note", ["约好了 明天来", "材料准备好了", "好了没有", "跟物业说好了 下午来"])
 def test_arrangements_and_questions_are_no_finished_job(note: str):
     assert not commands.says_done(note)
+
+
+def test_the_thing_back_again_a_day_after_a_satisfied_rating_is_a_new_report(demo_db: Database, clock: FakeClock):
+    number = resolved(demo_db, clock, "5栋楼道里堆满了纸壳子", "纸壳子清走了")
+    with demo_db.session() as s:
+        lifecycle.rate(s, clock, RULES, RESIDENT, 1, number)
+    clock.advance(days=1)
+    assert read(demo_db, clock, "纸壳子又堆起了") is None
+    said = read(demo_db, clock, "纸壳子清走了没得")
+    assert said is not None and said.kind == "status"
