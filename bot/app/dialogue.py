@@ -180,6 +180,11 @@ class DialogueContext:
         if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it
             message = replace(message, text=f"{look.held_who} {text}")
             text = message.text
+        if look.question not in ("follow_up", "problem", "insisted_place") and answers.rating_in(text) is None \
+                and not rating_remarks.disputes_done(text):  # 电梯修好没得 after 已办结 (水还是没来: the rating's)
+            done = await asyncio.to_thread(self.ratings.resolved, message, text, look.rating_ticket)  # (bt 31)
+            if done is not None:
+                return done
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self.place_only(text, message):  # 5栋2单元 first: held for the report
             return [{"text": held_words.held_place_reply(text)}]

@@ -1,13 +1,15 @@
 """A rating in the conversation (bot/app/dialogue.py): the one asked for, a change of the one just given (不对 我要改成
 满意), praise after it reaching the worker, praise of a grid worker named outside any rating reaching her
-(网格员小杨态度好得很: bot/core/worker_praise.py); the replies say what was done."""
+(网格员小杨态度好得很: bot/core/worker_praise.py); a ticket resolved lately asked after (电梯修好没得: 已办结 and the
+worker's words) or said still broken or back again (还是关不上, 纸壳子又堆起了: reopened, bot/core/resolved_again.py);
+the replies say what was done."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import answers, followups, lifecycle, rating_changes, rating_remarks, worker_praise
+from bot.core import answers, followups, lifecycle, rating_changes, rating_remarks, resolved_again, worker_praise
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -55,3 +57,14 @@ class Ratings:
         if rating.reason:
             return [{"text": RATED_REOPENED_REASON.format(number=number, reason=followups.fit(rating.reason, 14))}]
         return [{"text": RATED_REOPENED.format(number=number)}]
+
+    def resolved(self, message: Claimed, text: str, awaiting: str | None) -> Replies | None:
+        """A ticket of the sender's resolved lately, asked after (its state and the worker's closing words) or said
+        still broken or back again (reopened, its holder told); None when the words are about none of them."""
+        with self.db.session() as s:
+            said = resolved_again.read(s, self.clock, message.sender, text, awaiting)
+            if said is None:
+                return None
+            if said.kind == "status":
+                return [{"text": resolved_again.status_reply(s, said.ticket)}]
+            return [{"text": resolved_again.reopen(s, self.clock, self.rules, message.sender, said.ticket, text)}]

@@ -105,6 +105,22 @@ def rating_in(text: str) -> Rating | None:
         at = body.find(word)
         if at == 0 or (at > 0 and len(raw) <= SHORT_RATING_CHARS):
             return Rating(score, _reason(body[:at] + " " + body[at + len(word):]))
+    return _rating_clause(body)
+
+
+# A clause that is only a rating's words, in a longer message (灯亮了 满意 杨网格员辛苦了, blind test 31, A-B4a2): that
+# rating, the rest its reason; only the words no other sentence holds (满意, 不满意, 好评), never 还好 or 一般.
+_CLAUSE_BREAK = re.compile(r"[\s,，。.!！;；、~～]+")
+_CLAUSE_TAIL = re.compile(r"(?:得很|的|嘛|哈|了|啊|呀|哦|噢|撒|吧|啦|咯|哟)+$")
+_CLAUSE_WORDS = {word: score for word, score in _RATING_WORDS if "满意" in word or word in ("好评", "差评")}
+
+
+def _rating_clause(body: str) -> Rating | None:
+    clauses = [c for c in _CLAUSE_BREAK.split(body) if c]
+    for at, clause in enumerate(clauses):
+        score = _CLAUSE_WORDS.get(_CLAUSE_TAIL.sub("", clause))
+        if score is not None:
+            return Rating(score, _reason(" ".join(clauses[:at] + clauses[at + 1:])))
     return None
 
 

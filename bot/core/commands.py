@@ -59,7 +59,11 @@ RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解�
                  "不漏水了", "不渗水了", "能用了", "可以用了",
                  # Blind test 30, S17, B63: 来电了, 冰化了 stayed 处理中; the problem gone by itself or by the work.
                  "来电了", "有电了", "通电了", "电来了", "通水了", "恢复供水了", "恢复供电了", "冰化了", "冰化完了",
-                 "雪化了", "化冰了", "不结冰了", "不滑了", "灯亮了", "不吵了", "不响了", "不冒烟了")
+                 "雪化了", "化冰了", "不结冰了", "不滑了", "灯亮了", "不吵了", "不响了", "不冒烟了",
+                 # Blind test 31, S17c: 水压正常了 stayed 处理中; things back to normal.
+                 "正常了", "恢复正常", "已恢复", "恢复了", "复原了")
+# 水压好了, 电梯好了 (blind test 31): a thing fine again, not an arrangement made (约好了, 说好了, 联系好了, 准备好了).
+_GOOD_NOW = re.compile(r"(?<![约说系排备订讲量谈定问打商好])好了(?!\s*(?:吗|么|没|莫|呢|[?？]))")
 # Blind test 27, A-B57e, B103b: 坑已经填平了, 路灯杆已经扶起来固定好了 stayed 处理中. Beyond the words above, a
 # fixing verb with a result and 了 (填平了, 扶起来了, 固定好了, 补上了, 拆掉了) or 已经 + a fixing verb + 了
 # (已经把坑填了) is a job done; a stopgap (先堵上了, 临时固定了) or a plan or a fault still there after
@@ -173,7 +177,8 @@ def says_done(text: str) -> bool:
     never 电话打通了 or 沟通了) (blind test 10, #92)."""
     return says(text, RESOLVE_WORDS) or any(
         _finished_at(text, found) and not _TALKING.search(re.split(_BREAK, text[:found.start()])[-1])
-        for found in _FLOWING.finditer(text)) or any(_fixed_at(text, found) for found in _FIXED.finditer(text))
+        for found in _FLOWING.finditer(text)) or any(_fixed_at(text, found) for found in _FIXED.finditer(text)) \
+        or any(_fixed_at(text, found) for found in _GOOD_NOW.finditer(text))
 
 
 def _fixed_at(text: str, found: re.Match[str]) -> bool:
@@ -200,7 +205,8 @@ def _still_to_come(after: str) -> bool:
 
 def _mentions_done(text: str) -> bool:
     """Whether a finished job's words are there at all (says_done found them not finished yet)."""
-    return any(word in text for word in RESOLVE_WORDS) or _FIXED.search(text) is not None
+    return any(word in text for word in RESOLVE_WORDS) or _FIXED.search(text) is not None \
+        or _GOOD_NOW.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,10 @@ def as_if_earlier(stack: Stack, sender: str, minutes: int) -> None:
     with session_of(stack) as s:
         for ticket in s.scalars(select(Ticket).where(Ticket.reporter_address == sender)):
             ticket.created_at -= back
+            if ticket.resolved_at is not None:  # resolved or rated then too (blind test 31)
+                ticket.resolved_at -= back
+            if ticket.closed_at is not None:
+                ticket.closed_at -= back
         for message in s.scalars(select(InboxMessage).where(InboxMessage.sender == sender)):
             message.received_at -= back
         for reply in s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == sender)):
