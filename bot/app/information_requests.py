@@ -141,7 +141,7 @@ class InformationRequests:
     def _wages(self, message: Claimed) -> list[str] | None:
         """Why a ticket was closed (the closer asked to call back), or whether the grid worker helps with wages."""
         text = message.text
-        if self.clock is not None and (closing_asked.asks_why(text) or wage_claims.about_wages(text)):
+        if self.clock is not None and closing_asked.may_be_about_closing(text):
             with self.db.session() as s:
                 answered = closing_asked.reply(s, self.clock, message.channel, message.sender, text)
             if answered is not None:

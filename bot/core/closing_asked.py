@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.common.plain_text import plain as _plain
-from bot.core import invalid_tickets, registry, supervisor_words, wage_claims
+from bot.core import invalid_tickets, registry, supervisor_words, triage, wage_claims
 from bot.core.notify import notify
 from bot.core.questions import asked_short
 from bot.store.models import Person, Ticket, TicketEvent
@@ -25,12 +25,17 @@ _WHY_CLOSED = re.compile(rf"(?:{_WHY})[^，,。！!？?\s]{{0,6}}(?:关|结|撤|
                          r"(?:关|结|撤|销)(?:了|掉)[^，,。！!？?\s]{0,4}(?:凭啥|为啥|为什么|啥子意思|什么意思)")
 # 我的工资咋个办, right after a wage ticket was closed.
 _WHAT_NOW = re.compile(r"咋个办|怎么办|咋办|咋整|哪个管|谁管|没人管|不管了")
+# Sent back to us by the place we sent them to (我打了12333 他们说要找社区, blind test 31, B93: a new ticket).
+_SENT_BACK = re.compile(r"(?:说|叫|喊|让|要)我?[^，,。！!？?\s]{0,3}(?:找|问|去找|回来找)"
+                        r"(?:社区|你们|网格员|街道|居委会?|村上)|(?:推|踢)(?:回来|给社区|给你们)")
 WITHIN = timedelta(days=3)
 
 REPLY = "工单{number}是{who}关的，原因：{why}。已请关单的同志给您回电话，还有啥子跟他说。"
 REPLY_PLAIN = "工单{number}是{who}关的，经核实不需要社区办理。已请关单的同志给您回电话，还有啥子跟他说。"
 WAGES = "工钱的事可以打12333，或找人社局劳动监察投诉。"
 TO_CLOSER = "工单{number}的反映人问为啥关了：“{asked}”，请回电{phone}。"
+SENT_BACK = "好的，已转告关单的同志，会尽快给您回电话，商量工单{number}的事咋个办。"
+TO_CLOSER_SENT_BACK = "工单{number}的反映人说：“{asked}”，请回电{phone}。"
 
 
 def asks_why(text: str) -> bool:
@@ -39,19 +44,30 @@ def asks_why(text: str) -> bool:
     return bool(plain) and _WHY_CLOSED.search(plain) is not None
 
 
+def may_be_about_closing(text: str) -> bool:
+    """Whether the words could be about a closed ticket at all (why, wages, sent back): worth looking it up."""
+    plain = _plain(text)
+    return asks_why(plain) or wage_claims.about_wages(plain) or _SENT_BACK.search(plain) is not None
+
+
 def reply(session: Session, clock: Clock, channel: str, address: str, text: str) -> list[str] | None:
     """Who closed the sender's ticket of the last days as needing no handling and why, the closer asked to call
-    back; None when the words ask nothing of it or the sender has no such ticket."""
+    back; sent back to us by those we sent them to (他们说要找社区), the closer calls back; None when the words ask
+    nothing of it or the sender has no such ticket."""
     plain = _plain(text)
     if not plain:
         return None
     wages = wage_claims.about_wages(plain) and _WHAT_NOW.search(plain) is not None
-    if not (asks_why(plain) or wages):
+    sent_back = _SENT_BACK.search(plain) is not None and not triage.has_problem(plain)  # 物业说要找社区 路灯坏了: new
+    if not (asks_why(plain) or wages or sent_back):
         return None
     found = _closed(session, clock, address)
     if found is None:
         return None
     ticket, closing = found
+    if sent_back and not asks_why(plain):  # 我打了12333 他们说要找社区: the closer calls back, never a new ticket
+        _call_back(session, closing, ticket, TO_CLOSER_SENT_BACK, address, text)
+        return [SENT_BACK.format(number=ticket.number or "")]
     if not asks_why(plain) and not wage_claims.about_wages(ticket.text or ""):
         return None  # 咋个办 about wages only answers a wage ticket's closing
     closer = session.get(Person, closing.actor_id) if closing.actor_id is not None else None
@@ -62,12 +78,17 @@ def reply(session: Session, clock: Clock, channel: str, address: str, text: str)
     replies = [said]
     if (wage_claims.about_wages(ticket.text or "") or wage_claims.about_wages(plain)) and "12333" not in said:
         replies.append(WAGES)
-    callers = [closer] if closer is not None else registry.duty_officers(session)
-    phone = national(address) if address.startswith("+") else address
-    for person in callers:
-        notify(session, person, TO_CLOSER.format(number=number, asked=asked_short(text), phone=phone),
-               ticket_id=ticket.id)
+    _call_back(session, closing, ticket, TO_CLOSER, address, text)
     return replies
+
+
+def _call_back(session: Session, closing: TicketEvent, ticket: Ticket, notice: str, address: str, text: str) -> None:
+    """The one who closed the ticket (the duty officers when unknown) asked to call the reporter back."""
+    closer = session.get(Person, closing.actor_id) if closing.actor_id is not None else None
+    phone = national(address) if address.startswith("+") else address
+    for person in [closer] if closer is not None else registry.duty_officers(session):
+        notify(session, person, notice.format(number=ticket.number or "", asked=asked_short(text), phone=phone),
+               ticket_id=ticket.id)
 
 
 def _closed(session: Session, clock: Clock, address: str) -> tuple[Ticket, TicketEvent] | None:

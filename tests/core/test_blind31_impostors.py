@@ -153,3 +153,18 @@ def test_why_a_wage_ticket_was_closed_names_the_reason_and_the_closer_calls_back
     assert any(number in m and "请回电13999999999" in m for m in messages_to(demo_db, DUTY_OFFICER))
     with demo_db.session() as s:
         assert closing_asked.reply(s, clock, "simulator", STRANGER, "楼道灯坏了咋个办") is None
+
+
+def test_sent_back_to_us_by_12333_the_closer_calls_back_and_nothing_is_filed(demo_db: Database,
+                                                                            clock: FakeClock) -> None:
+    number = submit(demo_db, clock, make_report("工地老板拖欠工钱三个月", sender=STRANGER, category="dispute"))
+    with demo_db.session() as s:
+        officer = registry.person_by_address(s, DUTY_OFFICER)
+        invalid_tickets.close(s, clock, officer, s.scalar(select(Ticket).where(Ticket.number == number)),
+                              "劳资纠纷 打12333")
+    clock.advance(minutes=20)
+    assert closing_asked.may_be_about_closing("我打了12333 他们说要找社区")
+    with demo_db.session() as s:  # B93: a place-less ticket
+        replies = closing_asked.reply(s, clock, "simulator", STRANGER, "我打了12333 他们说要找社区")
+    assert replies == [closing_asked.SENT_BACK.format(number=number)] and len(replies[0]) <= SMS
+    assert any("要找社区" in m and "请回电" in m for m in messages_to(demo_db, DUTY_OFFICER))

@@ -86,6 +86,9 @@ def test_why_a_wage_ticket_was_closed_is_answered_and_the_closer_calls_back(runn
     answer = understood(say(running, sender, "凭啥子关了嘛 我的工资咋个办"))
     assert number in answer and "12333" in answer and "回电话" in answer, answer
     assert any("请回电" in m for m in told(running, DUTY_OFFICER, number))
+    as_if_earlier(running, sender, 10)
+    back = understood(say(running, sender, "我打了12333 他们说要找社区"))  # a place-less ticket
+    assert "回电话" in back and number in back, back
     assert [t.number for t in tickets_of(running, sender)] == [number]
 
 
