@@ -130,7 +130,7 @@ class InformationRequests:
             return None  # the words first: no query for a message about no visitor
         with self.db.session() as s:
             if impostors.impostor_now(text):  # 冒充网格员的骗子上门了咋个办: 110 now
-                return [impostors.called_110(s, message.sender, text)]
+                return [impostors.called_110(s, message.sender, text, found_out=False)]
             if at_door:
                 return impostors.advice(s, self.contact.phone, message.sender, text)
             if self.clock is None:

@@ -31,6 +31,7 @@ _SENT_BACK = re.compile(r"(?:说|叫|喊|让|要)我?[^，,。！!？?\s]{0,3}(?
 WITHIN = timedelta(days=3)
 
 REPLY = "工单{number}是{who}关的，原因：{why}。已请关单的同志给您回电话，还有啥子跟他说。"
+REPLY_ADVICE = "工单{number}是{who}关的，建议您{why}。已请关单的同志给您回电话，还有啥子跟他说。"
 REPLY_PLAIN = "工单{number}是{who}关的，经核实不需要社区办理。已请关单的同志给您回电话，还有啥子跟他说。"
 WAGES = "工钱的事可以打12333，或找人社局劳动监察投诉。"
 TO_CLOSER = "工单{number}的反映人问为啥关了：“{asked}”，请回电{phone}。"
@@ -72,9 +73,10 @@ def reply(session: Session, clock: Clock, channel: str, address: str, text: str)
         return None  # 咋个办 about wages only answers a wage ticket's closing
     closer = session.get(Person, closing.actor_id) if closing.actor_id is not None else None
     who = supervisor_words.sender_label(session, closer) if closer is not None else "街道值班员"
-    why = _for_reporter(closing.note or "")
+    why, advice_only = _for_reporter(closing.note or "")
     number = ticket.number or ""
-    said = REPLY.format(number=number, who=who, why=why) if why else REPLY_PLAIN.format(number=number, who=who)
+    said = (REPLY_ADVICE if advice_only else REPLY).format(number=number, who=who, why=why) if why \
+        else REPLY_PLAIN.format(number=number, who=who)
     replies = [said]
     if (wage_claims.about_wages(ticket.text or "") or wage_claims.about_wages(plain)) and "12333" not in said:
         replies.append(WAGES)
@@ -101,9 +103,9 @@ def _closed(session: Session, clock: Clock, address: str) -> tuple[Ticket, Ticke
     return (row[0], row[1]) if row is not None else None
 
 
-def _for_reporter(why: str) -> str:
-    """The reason as the reporter may read it: whole when about the matter, where they were sent when it speaks of
-    or judges them (已告诉他打12333 → 打12333), nothing otherwise (bot/core/invalid_tickets.py's rule)."""
+def _for_reporter(why: str) -> tuple[str, bool]:
+    """The reason as the reporter may read it: whole when about the matter, only where they were sent when it
+    speaks of or judges them (已告诉他打12333 → 打12333, True), nothing otherwise (invalid_tickets' rule)."""
     if invalid_tickets.JUDGING.search(why) or invalid_tickets.ABOUT_THEM.search(why):
-        return "，".join(dict.fromkeys(found.group() for found in invalid_tickets.ADVICE.finditer(why)))
-    return why[:20]
+        return "，".join(dict.fromkeys(found.group() for found in invalid_tickets.ADVICE.finditer(why))), True
+    return why[:20], False

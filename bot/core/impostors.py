@@ -58,6 +58,7 @@ CANNOT_TELL = ("我们这边认不出他是不是。请打社区电话{phone}问
                "社区说没派人就是冒充的，马上打110。")
 CANNOT_TELL_WORKER = "也可以打{place}网格员{name}电话{phone}问问。"
 CALL_110 = "那就是冒充的！别开门，马上打110报警，存折、银行卡、身份证、验证码都别给他；已告诉街道值班员。"
+CALL_110_NOW = "别开门、别搭话，马上打110报警！存折、银行卡、身份证、验证码都别给他；已告诉街道值班员。"
 TO_DUTY = "【防诈】{phone}报告有人冒充网格员上门{place}，已叫他打110，请留意。"
 LOOKED_BACK = timedelta(minutes=60)
 LOOKED_AT = 6  # messages
@@ -122,14 +123,15 @@ def follow_up(session: Session, clock: Clock, community_phone: str, channel: str
     return replies
 
 
-def called_110(session: Session, address: str, text: str) -> str:
-    """110 now for an impostor at the door; every duty officer told who reported it and where."""
+def called_110(session: Session, address: str, text: str, *, found_out: bool = True) -> str:
+    """110 now for an impostor at the door (found out after a doubt, or called one from the start); every duty
+    officer told who reported it and where."""
     match = match_place(session, text)
     place = f"（{match.name}）" if match.name and match.grid is not None else ""
     for officer in registry.duty_officers(session):
         notify(session, officer, TO_DUTY.format(phone=national(address) if address.startswith("+") else address,
                                                 place=place))
-    return CALL_110
+    return CALL_110 if found_out else CALL_110_NOW
 
 
 def _door_said_before(session: Session, clock: Clock, channel: str, address: str, before_id: int) -> str | None:

@@ -57,8 +57,8 @@ def test_an_impostor_at_the_door_now_is_told_110_and_the_duty_officer_hears(demo
     words = "冒充网格员的骗子上门了咋个办"  # A6-3d: the phone-scam text
     assert impostors.impostor_now(words)
     with demo_db.session() as s:
-        said = impostors.called_110(s, STRANGER, words)
-    assert "110" in said and "别开门" in said and len(said) <= SMS
+        said = impostors.called_110(s, STRANGER, words, found_out=False)
+    assert said == impostors.CALL_110_NOW and "110" in said and "别开门" in said and len(said) <= SMS
     assert any("冒充网格员" in m and "13999999999" in m for m in messages_to(demo_db, DUTY_OFFICER))
 
 
@@ -144,11 +144,12 @@ def test_why_a_wage_ticket_was_closed_names_the_reason_and_the_closer_calls_back
     with demo_db.session() as s:
         officer = registry.person_by_address(s, DUTY_OFFICER)
         ticket = s.scalar(select(Ticket).where(Ticket.number == number))
-        invalid_tickets.close(s, clock, officer, ticket, "劳资纠纷 打12333")
+        invalid_tickets.close(s, clock, officer, ticket, "是劳资纠纷 已告诉他打12333")
     clock.advance(minutes=10)
     with demo_db.session() as s:  # B93: "请问在哪点？"
         replies = closing_asked.reply(s, clock, "simulator", STRANGER, "凭啥子关了嘛 我的工资咋个办")
-    assert replies and number in replies[0] and "12333" in replies[0] and "回电话" in replies[0], replies
+    assert replies and number in replies[0] and "建议您打12333" in replies[0] and "回电话" in replies[0], replies
+    assert "他" not in replies[0].split("。")[0], replies  # staff's words about him stay with staff
     assert all(len(r) <= SMS for r in replies), replies
     assert any(number in m and "请回电13999999999" in m for m in messages_to(demo_db, DUTY_OFFICER))
     with demo_db.session() as s:
