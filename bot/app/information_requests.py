@@ -16,6 +16,7 @@ from bot.core import (
     answers,
     care_words,
     chatter,
+    closing_asked,
     complaints,
     council_outsider,
     council_questions,
@@ -23,6 +24,7 @@ from bot.core import (
     fraud_calls,
     held_words,
     how_to,
+    impostors,
     lifecycle,
     openers,
     privacy,
@@ -36,6 +38,7 @@ from bot.core import (
     someones_number,
     ticket_questions,
     triage,
+    wage_claims,
     water_questions,
 )
 from bot.core.knowledge import Contact
@@ -108,11 +111,46 @@ class InformationRequests:
             return [{"text": aid}]
         if fraud_calls.money_lost(message.text):  # 遭骗了 我转了五千块过去: 110 now, never asked where (bt 30, B52)
             return [{"text": fraud_calls.MONEY_LOST}]
-        if fraud_calls.visit_doubted(message.text):  # 网格员上门登记要我身份证号 是不是骗子: how to check (B83)
-            return [{"text": fraud_calls.visit_check(self.contact.phone)}]
+        door = await asyncio.to_thread(self._door, message)
+        if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
+            return [{"text": text} for text in door]
         if self.fraud_warning is not None and fraud_calls.described(message.text):
             return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
+        wages = await asyncio.to_thread(self._wages, message)
+        if wages is not None:  # 凭啥子关了嘛 我的工资咋个办, 网格员能帮我找包工头不 (blind test 31, B93, B93b)
+            return [{"text": text} for text in wages]
+        if wage_claims.owed(message.text):  # 包工头不给工钱 拖了半年了: filed, and 12333 (blind test 31, B93b)
+            message = with_note(message, wage_claims.NOTE)
         return message
+
+    def _door(self, message: Claimed) -> list[str] | None:
+        """Someone at the door as one of us (bot/core/impostors.py), or a word about him soon after; else None."""
+        text = message.text
+        at_door = impostors.at_door(text)
+        if not at_door and not (impostors.says_not_sent(text) or impostors.asks_whether_real(text)):
+            return None  # the words first: no query for a message about no visitor
+        with self.db.session() as s:
+            if impostors.impostor_now(text):  # 冒充网格员的骗子上门了咋个办: 110 now
+                return [impostors.called_110(s, message.sender, text, found_out=False)]
+            if at_door:
+                return impostors.advice(s, self.contact.phone, message.sender, text)
+            if self.clock is None:
+                return None
+            return impostors.follow_up(s, self.clock, self.contact.phone, message.channel, message.sender,
+                                       message.id, text)
+
+    def _wages(self, message: Claimed) -> list[str] | None:
+        """Why a ticket was closed (the closer asked to call back), or whether the grid worker helps with wages."""
+        text = message.text
+        if self.clock is not None and closing_asked.may_be_about_closing(text):
+            with self.db.session() as s:
+                answered = closing_asked.reply(s, self.clock, message.channel, message.sender, text)
+            if answered is not None:
+                return answered
+        if not wage_claims.asks_for_help(text):
+            return None
+        with self.db.session() as s:
+            return [wage_claims.help_reply(s, message.sender)]
 
     async def _complaints(self, message: Claimed) -> Claimed | Replies:
         """A complaint about a grid worker or to someone above is lodged; a report said in exasperation is noted."""

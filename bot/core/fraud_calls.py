@@ -31,8 +31,9 @@ _CLAIMS = re.compile(r"自称|冒充|说是|说他是|说自己是|说他们是|
 _WANTS = re.compile(r"存款|存折|存单|户口本|复印件|身份证|银行卡|房产证|进屋|进门|屋头看|家里看|进来看")
 _DOUBTED = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|可信不|能信不|靠谱不|是不是真|是真的不|真的不|"
                       r"咋个晓得|怎么知道|咋知道|咋个分辨|怎么分辨|咋个认|假的")
-VISIT_CHECK = ("先问他姓名，打社区电话{phone}核实是不是真网格员；"
-               "存款、银行卡、密码、证件复印件一律不给，没核实别让进屋。")
+# Blind test 31, A6-3: not to open the door, a real grid worker never asks for these, 110 if he presses.
+VISIT_CHECK = ("先别开门！真网格员不会要存折、银行卡、身份证、验证码，存款和复印件也别给；"
+               "问他姓名，打社区电话{phone}核实，纠缠就打110。")
 # Should the entry go missing from the knowledge base, its words.
 FALLBACK = "叫你转账、要验证码的都是骗子！马上挂断，拿不准就打96110问。"
 
@@ -49,7 +50,9 @@ def described(text: str) -> bool:
 
 
 # Money just lost to a scam (blind test 30, B52: "遭骗了 … 我转了五千块过去" was asked where, then filed): 110 now.
-_CHEATED = re.compile(r"被骗|遭骗|受骗|上当|骗了|骗子|诈骗|骗走")
+# Someone posing as another (刚才有人冒充快递客服 我转了三千过去, blind test 31, B52b) cheated too.
+_CHEATED = re.compile(r"被骗|遭骗|受骗|上当|骗了|骗子|诈骗|骗走|冒充|假冒|假扮|自称|"
+                      r"假(?:的)?(?:客服|警察|公安|民警|领导|老师)")
 _MONEY_WENT = re.compile(r"(?:转|汇|打|给|交)(?:了|过去|出去)[^，,。！!？?\s]{0,6}(?:块|元|万|千|百|钱)|"
                          r"(?:块|元|万|千|百|钱)[^，,。！!？?\s]{0,3}(?:转|汇|打)(?:过去|出去)了?|钱[^，,。\s]{0,3}(?:没了|骗走)")
 # Whether the money can be got back, asked after: the same, 110 at once.

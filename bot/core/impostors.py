@@ -1,0 +1,154 @@
+"""Someone at the door saying they are one of us (blind test 31, A6-3: 有人上门说是网格员 要我把存折拿出来给他登记
+became a number-registration ticket; 来了个人自称网格员 咋个分辨真假 was not understood; 要进屋看看 我该不该开门 got
+the e-bike battery answer; 冒充网格员的骗子上门了咋个办 got the phone-scam text). The sender is told not to open the
+door nor show savings books, bank cards, papers or codes (a real grid worker asks for none of them), to check by
+calling the community or the estate's grid worker, and 110 if pressed. Asked afterwards whether he was real (那个人走了
+他到底是不是网格员嘛), we cannot tell from here: check with the community. Told he was not (社区说没派人来 那个是骗子)
+or calling him an impostor at the door now: 110 at once, and the duty officer is told. Never a ticket."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.common.phones import national
+from bot.common.plain_text import plain as _plain
+from bot.core import fraud_calls, registry, triage
+from bot.core.notify import notify
+from bot.core.places import match_place
+from bot.core.questions import grid_worker_of
+from bot.core.residence import worker_of
+from bot.store.message_models import InboxMessage
+
+# Who he says he is: one of us (a grid worker, the community, the street, a census taker).
+_US = r"(?:社区)?网格员|网格长|网格管理员|社区|居委会?|街道|村委会?|村上|政府|工作人员|普查|人口登记"
+# Saying so, before the word for us (网格员说是明天来 is a grid worker's word, not a claim).
+_CLAIMED = re.compile(r"(?:自称|冒充|假冒|假扮|装成|装作|说是|说他是|说她是|说自己是|说他们是|说是从|讲是|说来自)"
+                      rf"[^，,。！!？?\s]{{0,3}}(?:{_US})")
+# Come to the door or into the home.
+_AT_DOOR = re.compile(r"上门|敲门|门口|屋头来|家里来|家头来|来了个|来了一个|来了两个|来了几个|来个人|来家里|进屋|进门|"
+                      r"开门|穿制服|穿起制服|穿着制服|制服")
+# What he asks for: savings, bank cards, papers, codes, to come in.
+_WANTS = re.compile(r"存款|存折|存单|银行卡|卡号|密码|验证码|户口本|复印件|身份证|房产证|"
+                    r"进屋|进门|屋头看|家里看|进来看|登记|拍照|转账|交钱|收钱")
+# On the phone or online, not at the door: the scam warning's (bot/core/fraud_calls.py).
+_REMOTE = re.compile(r"打电话|打来电话|来电|电话里|电话头|短信|微信|QQ|qq|视频|网上|链接")
+# The sender unsure of him, or asking what to do.
+_UNSURE = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|真假|可信不|能信不|靠谱不|是不是真|是真的不|真的不|"
+                     r"咋个晓得|怎么知道|咋知道|咋个分辨|怎么分辨|咋分辨|咋个认|怎么认|咋个看|假的|"
+                     r"该不该|要不要|能不能|可不可以|敢不敢|咋个办|怎么办|咋办|咋整|咋个搞|怎么搞")
+# Known to be an impostor.
+_FAKE = re.compile(r"冒充|假冒|假扮|(?<!是不是)(?<!是不)(?<!会不会)(?<!像不像)骗子|假的网格员|假网格员")
+# The community or the worker said nobody was sent, or the sender now knows he was not one of us.
+_NOT_SENT = re.compile(r"没(?:有|得)?派(?:过)?人|没(?:有|得)?派(?:他|她|过)|没(?:有|得)?(?:这个|这号|这种|这|那个)人|"
+                       r"(?<!是)不是(?:我们|社区|网格员|他们|她们|街道|真的)|根本不是|(?<!是不)是假的|假的网格员|冒充的|"
+                       r"是冒充|(?<!是不是)(?<!是不)(?<!会不会)(?<!像不像)骗子")
+# Asking whether he was one of us.
+_WAS_HE = re.compile(r"是不是(?:真的?)?(?:网格员|社区|街道|工作人员|你们)|到底是不是|是不是真的|真的假的|真假|"
+                     r"是真(?:的)?网格员不|是你们的人|是不是你们|你们派的|派来的|咋个晓得|怎么知道|认不认得|"
+                     r"查一下他|查下他|帮我查")
+_HIM = re.compile(r"那个人|那人|这个人|他|她|网格员|那个男的|那个女的|上门|敲门")
+
+WORKER = "{place}网格员是{name}，电话{phone}，可以直接打过去问是不是派了人。"
+CANNOT_TELL = ("我们这边认不出他是不是。请打社区电话{phone}问有没有派人上门；"
+               "社区说没派人就是冒充的，马上打110。")
+CANNOT_TELL_WORKER = "也可以打{place}网格员{name}电话{phone}问问。"
+CALL_110 = "那就是冒充的！别开门，马上打110报警，存折、银行卡、身份证、验证码都别给他；已告诉街道值班员。"
+CALL_110_NOW = "别开门、别搭话，马上打110报警！存折、银行卡、身份证、验证码都别给他；已告诉街道值班员。"
+TO_DUTY = "【防诈】{phone}报告有人冒充网格员上门{place}，已叫他打110，请留意。"
+LOOKED_BACK = timedelta(minutes=60)
+LOOKED_AT = 6  # messages
+
+
+def at_door(text: str) -> bool:
+    """Whether someone is at the door as one of us: said to be one of us (说是网格员, 自称社区的) with the door, what
+    he wants or the sender's doubt beside it; or a grid worker at the door asking for papers, doubted (fraud_calls)."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain):
+        return False
+    if fraud_calls.visit_doubted(plain):
+        return True
+    if _CLAIMED.search(plain) is None or (_REMOTE.search(plain) is not None and _AT_DOOR.search(plain) is None):
+        return False
+    return (_AT_DOOR.search(plain) is not None or _WANTS.search(plain) is not None) \
+        and (_WANTS.search(plain) is not None or _UNSURE.search(plain) is not None)
+
+
+def impostor_now(text: str) -> bool:
+    """Whether the words call someone at the door an impostor (冒充网格员的骗子上门了咋个办): 110 now."""
+    plain = _plain(text)
+    return at_door(plain) and _FAKE.search(plain) is not None and _AT_DOOR.search(plain) is not None
+
+
+def says_not_sent(text: str) -> bool:
+    """After a visitor doubted: the community sent nobody, or he was an impostor (社区说没派人来 那个是骗子)."""
+    plain = _plain(text)
+    return bool(plain) and _NOT_SENT.search(plain) is not None and not triage.has_danger(plain)
+
+
+def asks_whether_real(text: str) -> bool:
+    """After a visitor doubted: whether he was one of us (他到底是不是网格员嘛, 那个人是不是真的)."""
+    plain = _plain(text)
+    return bool(plain) and _WAS_HE.search(plain) is not None and _HIM.search(plain) is not None
+
+
+def advice(session: Session, community_phone: str, address: str, text: str) -> list[str]:
+    """Don't open, show nothing, check by the community's number; the grid worker's too when the place is known."""
+    replies = [fraud_calls.visit_check(community_phone)]
+    worker = _worker(session, address, text)
+    if worker is not None:
+        replies.append(WORKER.format(place=worker[0], name=worker[1], phone=worker[2]))
+    return replies
+
+
+def follow_up(session: Session, clock: Clock, community_phone: str, channel: str, address: str, before_id: int,
+              text: str) -> list[str] | None:
+    """The answer to a word after a doubted visitor of the last hour: 110 and the duty officer told when he was not
+    one of us; we cannot tell, check with the community, when asked whether he was; None without such a visitor."""
+    if not (says_not_sent(text) or asks_whether_real(text)):
+        return None
+    earlier = _door_said_before(session, clock, channel, address, before_id)
+    if earlier is None:
+        return None
+    if says_not_sent(text):
+        return [called_110(session, address, earlier)]
+    replies = [CANNOT_TELL.format(phone=community_phone)]
+    worker = _worker(session, address, earlier)
+    if worker is not None:
+        replies.append(CANNOT_TELL_WORKER.format(place=worker[0], name=worker[1], phone=worker[2]))
+    return replies
+
+
+def called_110(session: Session, address: str, text: str, *, found_out: bool = True) -> str:
+    """110 now for an impostor at the door (found out after a doubt, or called one from the start); every duty
+    officer told who reported it and where."""
+    match = match_place(session, text)
+    place = f"（{match.name}）" if match.name and match.grid is not None else ""
+    for officer in registry.duty_officers(session):
+        notify(session, officer, TO_DUTY.format(phone=national(address) if address.startswith("+") else address,
+                                                place=place))
+    return CALL_110 if found_out else CALL_110_NOW
+
+
+def _door_said_before(session: Session, clock: Clock, channel: str, address: str, before_id: int) -> str | None:
+    """The sender's latest message of the last hour that told of someone at the door as one of us, else None."""
+    rows = session.scalars(select(InboxMessage.text).where(
+        InboxMessage.channel == channel, InboxMessage.sender == address, InboxMessage.id < before_id,
+        InboxMessage.received_at >= clock.now() - LOOKED_BACK).order_by(InboxMessage.id.desc()).limit(LOOKED_AT))
+    return next((said for said in rows if said and at_door(said)), None)
+
+
+def _worker(session: Session, address: str, text: str) -> tuple[str, str, str] | None:
+    """(place, name, number) of the grid worker of the place named, else of the sender's own grid; None for neither."""
+    match = match_place(session, text)
+    if match.grid is not None:
+        worker = worker_of(session, match.grid)
+        if worker is not None:
+            return match.name, worker.name, national(worker.phone)
+    person = registry.person_by_address(session, address)
+    own = grid_worker_of(session, person) if person is not None else None
+    return ("您那里的", own.name, national(own.phone)) if own is not None and own.phone else None
