@@ -107,3 +107,16 @@ def test_a_place_after_the_fever_advice_asks_no_problem(running: Stack) -> None:
     [reply] = say(running, resident, "安居苑的")
     assert "安居苑" in reply and "医院" in reply and WHAT_PROBLEM not in reply, reply
     assert tickets_of(running, resident) == []
+
+
+def test_a_stove_out_of_gas_gets_what_to_check_and_its_ticket_is_asked_after(running: Stack) -> None:
+    resident = SENDERS[12]  # B60: filed, the question (是不是没气了) never answered, nor the status asked later
+    first = say(running, resident, "燃气灶点不着火 是不是没气了")
+    assert advice_asked.STOVE in first, first
+    if any(WHERE in r for r in first):
+        say(running, resident, "河畔花园205栋")
+    say(running, resident, "没漏气 就是点不燃")
+    [ticket] = tickets_of(running, resident)
+    as_if_earlier(running, resident, 12)
+    replies = say(running, resident, "燃气灶那个有人来看没")
+    assert any(ticket.number in r for r in replies) and not any(WHERE in r for r in replies), replies
