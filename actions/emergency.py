@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions import tracker_data
 from actions.runtime import context
 from actions.tickets import rules
-from bot.core import danger_signs, emergencies, emergency_followups, emergency_numbers, emergency_raise, reports, triage
+from bot.core import care_words, emergencies, emergency_followups, emergency_numbers, emergency_raise, reports, triage
 from bot.core.made_up import MADE_UP_REPLY, made_up
 from bot.core.tickets import Report, assignee_label, home_of
 
@@ -117,6 +117,8 @@ async def _ordinary_report(dispatcher: CollectingDispatcher, tracker: Tracker, c
         dispatcher.utter_message(response="utter_report_opened", number=number, assignee=assignee)
     else:
         dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
-    if danger_signs.bite_advice(report.text):  # 被狗咬了一口 (blind test 27, B71): the rabies jab, no 120
-        dispatcher.utter_message(text=danger_signs.bite_advice(report.text))
+    # 被狗咬了一口 (blind test 27, B71): the rabies jab, no 120; 燃气灶点不着火 是不是没气了 (blind test 31, B60): what
+    # to check, the question it asked answered
+    for words in care_words.with_report(report.text):
+        dispatcher.utter_message(text=words)
     return [SlotSet("last_ticket", number)]

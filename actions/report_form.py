@@ -17,6 +17,7 @@ from actions.report_places import names_a_grid, said_place, several_grids
 from actions.runtime import context
 from actions.sender import sender_person
 from bot.core import (
+    answers,
     cancelling,
     care_words,
     lifecycle,
@@ -230,6 +231,19 @@ class ValidateReportForm(FormValidationAction):
                 "report_place_tries": float(tries if had_problem else tries - 1)}
 
 
+REPORT_STARTS = ("action_capture_report", "action_report_instead")
+
+
+def asked_where(tracker: Tracker) -> bool:
+    """Whether the bot asked "where?" (and so said its words of care) since the report being filed was captured."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot" and answers.question_in(str(event.get("text") or "")) == "place":
+            return True
+        if event.get("event") == "action" and event.get("name") in REPORT_STARTS:
+            return False
+    return False
+
+
 def spoke_this_turn(tracker: Tracker) -> bool:
     """Whether the bot already said something since the person's latest message."""
     for event in reversed(tracker.events):
@@ -243,7 +257,7 @@ def spoke_this_turn(tracker: Tracker) -> bool:
 class ActionAskReportPlace(Action):
     """The report form's "where?", asked once a turn: when the validator has just asked which of a
     community's grids, it is not asked again (blind test 6, #23: asked where twice in one turn). Someone afraid hears
-    a comforting word before it is first asked (bot/core/care_words.py)."""
+    a comforting word and what to do now (a bite, a stove) before it is first asked (bot/core/care_words.py)."""
 
     def name(self) -> str:
         return "action_ask_report_place"
@@ -251,10 +265,11 @@ class ActionAskReportPlace(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         if not spoke_this_turn(tracker):
-            # 停电了 屋头黑黢黢的 我一个老太婆 有点怕: a comforting word before the first "where?" (blind test 28, A42)
-            comfort = care_words.comfort(tracker.get_slot("report_text") or "")
-            if comfort and not tracker.get_slot("report_place_tries"):
-                dispatcher.utter_message(text=comfort)
+            # 停电了 屋头黑黢黢的 我一个老太婆 有点怕: a comforting word before the first "where?" (blind test 28, A42);
+            # 遭狗咬了一口 出血了, 天然气打不燃火: what to do now, never kept waiting for the place (blind test 31)
+            if not asked_where(tracker):
+                for words in care_words.with_report(tracker.get_slot("report_text") or ""):
+                    dispatcher.utter_message(text=words)
             dispatcher.utter_message(response="utter_ask_report_place")
         return []
 

@@ -13,14 +13,13 @@ from actions import tracker_data
 from actions.council import ActionAskTopics
 from actions.emergency import ActionReportEmergency, raise_emergency
 from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
-from actions.report_form import DROPPED, RAISED, report_from
+from actions.report_form import DROPPED, RAISED, asked_where, report_from
 from actions.report_places import fuller_place, placed
 from actions.runtime import context
 from actions.tickets import ActionWorkerTicket
 from bot.core import (
     care_words,
     commands,
-    danger_signs,
     help_requests,
     openers,
     reports,
@@ -178,6 +177,7 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
         if care_words.water_advice(report.text):  # 水是黄的 能煮饭不: not to drink it yet (blind test 29)
             dispatcher.utter_message(text=care_words.water_advice(report.text))
-        if danger_signs.bite_advice(report.text):  # 被狗咬了一口 (blind test 27, B71): the rabies jab
-            dispatcher.utter_message(text=danger_signs.bite_advice(report.text))
+        if not asked_where(tracker):  # never asked where, so never told yet (blind test 31, A42c2):
+            for words in care_words.with_report(report.text):  # 别怕; 被狗咬了一口 (blind test 27, B71): the jab
+                dispatcher.utter_message(text=words)
         return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", number)]

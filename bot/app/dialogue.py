@@ -6,6 +6,7 @@ guess does (a step, like `EmergencyPlace`, run before the engine).
   praise soon after rating (小李师傅动作快 点赞) is thanked and passed to the assignee (rating_remarks);
   a rating changed soon after it was given (不对 我要改成满意) is changed, and the reply says so (rating_changes);
   a numbered choice in any script (一, ①, １) answers the most recent numbered question, and only within `answer_window`
+  (a call back offered and a report's "where?" stand for `followup_window`: bot/app/dialogue_look.py)
   (a bare digit long after is never read against an old list: with a topic open it goes to the vote
   action); a rating changed soon after it was given is changed (rating_changes); a place or a form's
   answer goes on to the engine, whose form asked.
@@ -70,7 +71,6 @@ from bot.core import (
     emergency_updates,
     followup_words,
     followups,
-    held_words,
     lifecycle,
     openers,
     other_problem,
@@ -187,7 +187,7 @@ class DialogueContext:
                 return done
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self.place_only(text, message):  # 5栋2单元 first: held for the report
-            return [{"text": held_words.held_place_reply(text)}]
+            return [{"text": await asyncio.to_thread(self.place_only.reply, text, message)}]
         if ticket_number_in(text) is None and cancelling.says_cancel(text):  # 楼道灯的不用来了 with a fall open:
             other = await asyncio.to_thread(self.emergencies.other_withdrawn, message, text)  # the lamp (bt 24, B76)
             solved = await asyncio.to_thread(self.after.solved, message, text, other) if other is not None else None

@@ -25,6 +25,10 @@ QUESTIONS_LOOKED_AT = 8  # of the bot's latest messages to the sender
 # Questions that stand as long as what they ask about does (a ticket waiting for its rating, an open topic's
 # notice), whatever the bot said since; any other stands only in the bot's latest turn.
 STATE_KEPT = frozenset({"rating", "ballot"})
+# Questions a person may take a while to answer (blind test 31: "河畔花园2栋" 12 minutes after "请问在哪点？" was
+# held as a place alone and the 停电 lost; "1" 10 minutes after a call back was offered asked "选哪一项？"): they
+# stand for the follow-up window; the other numbered lists only for the answer window.
+SLOW_ANSWERS = frozenset({"follow_up", "place", "callback"})
 
 
 @dataclass
@@ -100,7 +104,7 @@ class Reader:
         if kind == "ballot":
             topic = s.get(Topic, (row.payload or {}).get("topic_id") or -1)
             return topic is not None and topic.status == "open"
-        window = self.followup_window if kind == "follow_up" else self.answer_window
+        window = self.followup_window if kind in SLOW_ANSWERS else self.answer_window
         return now - row.created_at <= window
 
     def _held(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:

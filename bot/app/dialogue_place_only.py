@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.common.clock import Clock
-from bot.core import followups, held_words, registration, triage
+from bot.core import chatter, followups, held_words, registration, triage
 from bot.messaging.ports import Claimed
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage
@@ -41,6 +41,13 @@ class PlaceOnly:
         intent = str(((await self.classify(text)).get("intent") or {}).get("name") or "")
         # A bare address read as *register* (5栋2单元) names no new number: held as a place all the same.
         return intent in ("nlu_fallback", "out_of_scope") or (intent == "register" and registration.bare_address(text))
+
+    def reply(self, text: str, message: Claimed) -> str:
+        """"已记下地点：…" for the place held; just after a fever's or a bite's advice, that advice stands (bt 31)."""
+        with self.db.session() as s:
+            before = chatter.said_before(s, message.channel, message.sender, message.id,
+                                         self.clock.now() - self.window)
+        return held_words.place_reply(text, before)
 
     def _read(self, text: str, message: Claimed) -> tuple[bool, bool] | None:
         """None when the words are no place; else (said right after abuse, a known place said alone), one session."""

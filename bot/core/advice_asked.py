@@ -19,7 +19,9 @@ _QUAKE_HARM = re.compile(r"压|埋|困|塌|垮|受伤|流血|出不来|救命")
 QUAKE = "地震时先伏地、找桌子遮挡、手抓牢，别跳楼；晃停了再从楼梯下到空地，别坐电梯。有人受伤打120。"
 
 _BITE_OR_SCRATCH = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}(?:咬|抓|挠)|(?:遭|被)(?:狗|犬|猫)")
-_JAB_ASKED = re.compile(r"狂犬|疫苗|打针|打啥子针|打什么针|打不打|要不要打|哪点打|哪里打|在哪打|咋个办|怎么办")
+# 要紧不, 咋整 (blind test 31, A12-3c: "娃娃遭老鼠咬了一口 要紧不" was asked where): asked what to do all the same.
+_JAB_ASKED = re.compile(r"狂犬|疫苗|打针|打啥子针|打什么针|打不打|要不要打|哪点打|哪里打|在哪打|咋个办|怎么办|"
+                        r"要紧|严重|有没有事|有事没得|有没得事|咋整|咋办|咋个整|咋弄|怎么整|啷个办")
 # A rat's bite: no rabies schedule of its own, a doctor says whether a jab is needed.
 _RAT_BITE = re.compile(r"(?:老鼠|耗子|鼠)[^，,。！!？?\s]{0,6}(?:咬|抓)|(?:遭|被)(?:老鼠|耗子)")
 RAT_ADVICE = "被老鼠咬了，先用肥皂水和清水冲洗伤口15分钟，再去医院看看，医生会说要不要打针。"
@@ -29,19 +31,50 @@ _TOLD_AS_REPORT = re.compile(r"栋|小区|花园|苑|门口|路|街|村|组|流�
 
 
 def advice(text: str) -> str | None:
-    """The advice for an earthquake felt or a bite or scratch asked about; None for anything else."""
+    """The advice for an earthquake felt or a bite or scratch asked about, or a small one told (遭猫抓了一爪); None for
+    anything else (a bite that bled, told, is a report that gets `bite_advice` before "where?")."""
     plain = _plain(text)
     if not plain:
         return None
     if _QUAKE.search(plain) and _QUAKE_HARM.search(plain) is None:
         return QUAKE
     bled_from_a_bite = "血" in plain and danger_signs.dog_bite(plain)
-    if _BITE_OR_SCRATCH.search(plain) and _JAB_ASKED.search(plain) and _TOLD_AS_REPORT.search(plain) is None \
+    asked = _JAB_ASKED.search(plain) is not None or _ONLY_TOLD.fullmatch(plain) is not None
+    if _BITE_OR_SCRATCH.search(plain) and asked and _TOLD_AS_REPORT.search(plain) is None \
             and not danger_signs.mauled(plain) and not bled_from_a_bite:
         return danger_signs.BITE_ADVICE
-    if _RAT_BITE.search(plain) and _JAB_ASKED.search(plain) and _TOLD_AS_REPORT.search(plain) is None:
+    if _RAT_BITE.search(plain) and asked and _TOLD_AS_REPORT.search(plain) is None:
         return RAT_ADVICE
     return None
+
+
+# A small bite or scratch told of oneself and nothing else (遭猫抓了一爪, 被狗咬了一下): what to do, never asked where.
+_ONLY_TOLD = re.compile(r"(?:我|娃娃|孩子|小孩|我家[^\s，,]{0,3})?(?:遭|被)(?:狗|犬|猫|老鼠|耗子)(?:娃儿|儿)?"
+                        r"(?:咬|抓|挠)(?:了|到)?(?:一口|一下|一爪|一爪爪|两口|两下|一哈)?(?:了|哦|嘛|啊)?")
+
+
+def bite_advice(text: str) -> str:
+    """What to do about any bite or scratch told with a report (遭狗咬了一口 出血了, 遭老鼠咬了): said at once, before
+    the report's "where?" (blind test 31, A12-3b2: asked where, the advice only ever came with the ticket); "" for a
+    mauling (an emergency) or anything else."""
+    plain = _plain(text)
+    if danger_signs.minor_bite(plain) or (_BITE_OR_SCRATCH.search(plain) and not danger_signs.mauled(plain)):
+        return danger_signs.BITE_ADVICE
+    return RAT_ADVICE if _RAT_BITE.search(plain) else ""
+
+
+# A stove that will not light, asked whether the gas ran out or is owed (blind test 31, B60b: "天然气打不燃火 是不是
+# 欠费了" was asked where, then the question lost): what to check, said at once beside the report.
+_NO_FIRE = re.compile(r"(?:打|点)(?:不|没)(?:燃|着|起)|燃不起|不起火|不出火|打不起火|点火点不")
+_GAS = re.compile(r"燃气|天然气|煤气|灶|热水器")  # never 电瓶车打不着火
+STOVE = "打不燃火先看燃气表或卡里还有没有气、欠没欠费，灶的电池有没有电；闻到气味别点火，马上打119。"
+
+
+def stove_advice(text: str) -> str:
+    """What to check when a gas stove will not light (the meter's balance, the igniter's battery; a smell of gas:
+    119), "" for anything else."""
+    plain = _plain(text)
+    return STOVE if _NO_FIRE.search(plain) and _GAS.search(plain) else ""
 
 
 # "我要报警" with a crime told (blind test 29, A6-6: "我要报警 电瓶车遭偷了 安居苑" was filed, 110 never said):

@@ -8,14 +8,16 @@
   or cook with it until it is checked, boiled or bottled water meanwhile;
 - a pet run off (我家猫跑丢了 能帮忙找一下不, blind test 29: asked where): a kind word and where to look, never filed;
 - someone alone and afraid while their report is placed (停电了 屋头黑黢黢的 我一个老太婆 有点怕): a comforting word
-  before "where?"."""
+  before "where?", or with the ticket when the place came along (blind test 31, A42c2);
+- what to do now beside a report (`with_report`): the comfort, a bite's wash and jab, a stove that will not light's
+  checks, said before "where?" so that they never wait for the place (blind test 31, A12-3b2, B60b)."""
 
 from __future__ import annotations
 
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import triage
+from bot.core import advice_asked, triage
 from bot.core.problem_match import objects_in
 
 # The hurt itself: a fall, a scrape, a twist, a knock, a small cut or burn.
@@ -73,6 +75,12 @@ def comfort(text: str) -> str:
     if _AFRAID.search(plain) is None:
         return ""
     return COMFORT_DARK if _DARK.search(plain) else COMFORT
+
+
+def with_report(text: str) -> list[str]:
+    """What to say at once beside a report of these words: a comforting word, a bite's or a stove's advice."""
+    said = [comfort(text), advice_asked.bite_advice(text), advice_asked.stove_advice(text)]
+    return [words for words in said if words]
 
 
 _BAD_WATER = re.compile(r"(?:自来水|水龙头|水管|水)[^，,。！!？?\s]{0,8}"

@@ -115,7 +115,9 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
                        # A-not-A asks (周末上不上班, 开不开门, 休不休息: blind test 22, #45)
                        r"([\u4e00-\u9fff])不\1|"
                        # 可以… closing its clause with 不 asks too (送外卖的可以帮你们发通知不 我天天在这几个小区跑)
-                       r"(?:可以|能不能|能)[\u4e00-\u9fff]{1,12}?不(?=\s|$)")
+                       r"(?:可以|能不能|能)[\u4e00-\u9fff]{1,12}?不(?=\s|$)|"
+                       # 种葱子犯法不, 孙子不想上学 咋办 (blind test 31, AB73b2, B67): whether it is allowed, what to do
+                       r"(?:犯法|违法|违规|合法|允许|准许|罚款|遭罚|挨罚)(?:不|吗|没得|没有)|咋办|咋整|咋弄|咋搞|怎么整")
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
 # 网格员有微信没得, 把网格员微信给我 (blind test 29): their published phone, never a number to register.
 _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|微信|联系|是哪个|是谁|叫啥)|(?:电话|号码|微信).{0,4}网格员")
