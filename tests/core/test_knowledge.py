@@ -72,9 +72,11 @@ def files() -> list[tuple[str, dict]]:
     return [(p.name, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted(KNOWLEDGE_DIR.glob("*.yml"))]
 
 
-def test_the_knowledge_files_cover_the_topics_of_the_issue_in_twenty_to_eighty_entries():
+def test_the_knowledge_files_cover_the_topics_of_the_issue_in_twenty_to_a_hundred_entries():
     ids = {e.id for e in BASE.entries}
-    assert 20 <= len(ids) <= 80  # room for the topics blind tests find missing (26: 丧葬补助; 28: 老年证, 水费, 快递)
+    # room for the topics blind tests find missing (26: 丧葬补助; 28: 老年证, 水费, 快递; 31: 居家养老, 派出所, 早恋);
+    # past a hundred, a staff editor can no longer keep the whole set in view: merge entries before adding more
+    assert 20 <= len(ids) <= 100
     for topic in ["dibao_apply", "medical_insurance_claim", "pension_collect", "resettlement_subsidy", "hukou_move",
                   "school_transfer", "service_teams", "rider_charging", "rider_battery_swap", "rider_station"]:
         assert topic in ids
