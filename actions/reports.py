@@ -164,7 +164,11 @@ class ActionSubmitReport(Action):
                 numbers = [(o.merged_into or o.ticket).number for o in (opened, second)]
                 same = opened.assignee is not None and second.assignee is not None \
                     and opened.assignee.id == second.assignee.id
-                dispatcher.utter_message(text=two_problems.opened_reply(*numbers, assignee if same else ""))
+                apart = opened.assignee is not None and second.assignee is not None and not same
+                # 安居苑's 井盖 and 河畔花园's 路灯: each its own worker, both named (blind test 31, B25)
+                dispatcher.utter_message(text=two_problems.opened_apart_reply(
+                    (numbers[0], assignee), (numbers[1], assignee_label(second.assignee))) if apart
+                    else two_problems.opened_reply(*numbers, assignee if same else ""))
                 return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", numbers[1])]
         if merged_into:
             dispatcher.utter_message(response="utter_report_merged", number=merged_into)

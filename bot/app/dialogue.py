@@ -271,7 +271,8 @@ class DialogueContext:
     async def _two_problems(self, text: str) -> tuple[str, str, str] | None:
         """(first clause, second clause, its category) when both are reports the classifier files apart."""
         split = two_problems.clauses(text)
-        also = two_problems.also_clauses(text) if split is None else None
+        # …路灯也不亮, or no word between (安居苑门口井盖松了 路灯坏了): two only when the things differ
+        also = (two_problems.also_clauses(text) or two_problems.bare_clauses(text)) if split is None else None
         split = split or also
         if split is None or self.classify is None or triage.has_danger(text):
             return None

@@ -119,14 +119,14 @@ def spot_beside(place: str, text: str) -> str:
 
 
 def estate_goes_on(place: str, text: str) -> str:
-    """The estate of the report just before, for another problem said as more of the talk that names no place of
-    its own and may be anywhere in it ("还有个事 路灯不亮" a minute after a report at 河畔花园16栋 → 河畔花园, blind
-    test 30, A-B14a: asked where); "" when the words say where, go on from nothing, or the place has no estate."""
+    """The place of the report just before, to its building, for another problem said as more of the talk that names
+    no place of its own ("还有个事 路灯不亮" a minute after a report at 河畔花园16栋 → 河畔花园16栋: blind test 30,
+    A-B14a was asked where; blind test 31, A-B14a2, placed at the estate alone, was merged into another's lamp at 12栋);
+    "" when the words say where, go on from nothing, or the place has no estate."""
     said = " ".join(text.split())
-    estate = estate_of(place)
-    if not estate or _GOES_ON.search(said) is None or _OWN_PLACE.search(said):
+    if not estate_of(place) or _GOES_ON.search(said) is None or _OWN_PLACE.search(said):
         return ""
-    return estate
+    return place[:PARTS[0].search(place).end()]  # its building: a street lamp is no unit's
 
 
 # Right by the place before (还有旁边那个路灯也是黑的): there, or at its point.

@@ -32,9 +32,23 @@ _DEAD_ANIMAL = re.compile(rf"死{_ANIMAL}|{_ANIMAL}[^，,。！!？?\s]{{0,4}}�
 CARCASS = "死动物"
 
 
+# Dogs nobody owns are the strays to catch, never an owner's dog off its lead or barking at home (blind test 31,
+# A22a2: 安居苑有几条流浪狗 还追人 merged into 遛狗不拴绳).
+_STRAY = re.compile(r"流浪狗|野狗|流浪的狗|(?:没得?|莫得|没有|无)(?:人要|主人?|人管|人养)的?(?:狗|野狗)|"
+                    r"(?:几|好几|一群|一帮|一堆|成群)(?:条|只|个)?(?:流浪|野)?狗(?:子)?(?:到处|满|在|天天|晚上|一直|乱)")
+STRAY = "流浪狗"
+
+
 def objects_in(text: str) -> set[str]:
     found = {_SAME_THING.get(word, word) for word in _OBJECTS if word in (text or "")}
     return found - {"狗"} | {CARCASS} if _DEAD_ANIMAL.search(text or "") else found
+
+
+def _problem_objects(text: str) -> set[str]:
+    """`objects_in` as 并单 reads them: strays are not an owner's dog. (A follow-up's "那些狗还在追人" is still
+    about the report's 流浪狗: the follow-up rules read `objects_in`.)"""
+    found = objects_in(text)
+    return found - {"狗"} | {STRAY} if "狗" in found and _STRAY.search(text or "") else found
 
 
 # Named in passing ("电瓶车差点翻了", "车子过不去"): a vehicle says little of what the problem is.
@@ -71,7 +85,7 @@ def same_problem(text: str, other: str, places: Iterable[str] = ()) -> bool:
     things and sharing none (a loose manhole cover is not a street light) are two; a vehicle named in passing by
     both is nothing shared (blind test 24: a pothole where an e-bike nearly fell was merged into a fallen tree that
     cars could not pass)."""
-    mine, theirs = objects_in(text), objects_in(other)
+    mine, theirs = _problem_objects(text), _problem_objects(other)
     if mine - _IN_PASSING and theirs - _IN_PASSING:
         mine, theirs = mine - _IN_PASSING, theirs - _IN_PASSING
     elif (mine - _IN_PASSING) or (theirs - _IN_PASSING):

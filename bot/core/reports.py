@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, staff_notices
+from bot.core import gates, place_parts, registry, staff_notices
+from bot.core.emergencies import landmark_in
 from bot.core.notify import notify
-from bot.core.places import Located, locate
+from bot.core.places import Located, grid_at, locate, match_place
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES, Opened, Report, event, filed_on_behalf, open_ticket
 from bot.store.channel_models import InboundMedia
@@ -75,6 +76,7 @@ def submit(session: Session, clock: Clock, report: Report, rules: RoutingRules) 
 def submit_second(session: Session, clock: Clock, report: Report, first: Opened, rules: RoutingRules) -> Opened:
     """The second problem of a message whose first is `first` (bot/core/two_problems.py): opened when the first
     was, else (the message processed again) the one opened then."""
+    report = placed_apart(session, report)
     if not first.created:
         existing = session.scalar(select(Ticket).where(
             Ticket.reporter_address == report.reporter_address, Ticket.text == report.text,
@@ -83,6 +85,29 @@ def submit_second(session: Session, clock: Clock, report: Report, first: Opened,
             merged = session.get(Ticket, existing.merged_into_id) if existing.merged_into_id else None
             return Opened(existing, existing.assignee, created=False, merged_into=merged)
     return submit(session, clock, report, rules)
+
+
+def second_place(session: Session, first_place: str, text: str) -> str:
+    """Where the second problem of a message is: the place its own words name ("河畔花园那边路灯也坏了" after
+    "安居苑门口井盖松了" is at 河畔花园, blind test 31, B25: it went to 安居苑's worker), a building said alone in the
+    first's estate (3栋路灯也坏了 → 安居苑3栋), else the first's place."""
+    named = match_place(session, text)
+    if named.grids and named.name:
+        said = landmark_in(" ".join(text.split()))
+        return said if named.name in said else gates.with_gate(text, named.name)
+    return place_parts.said_in_estate(first_place, text) or first_place
+
+
+def placed_apart(session: Session, report: Report) -> Report:
+    """The second problem's report placed by its own words; the point sent with the message is kept only when it
+    is in the grid those words name (the first problem's place, most likely, else)."""
+    place = second_place(session, report.place_text, report.text)
+    if place == report.place_text:
+        return report
+    located = report.lat is not None and report.lon is not None
+    point_grid = grid_at(session, report.lat, report.lon) if located else None
+    keep = point_grid is not None and point_grid in match_place(session, place).grids
+    return replace(report, place_text=place, lat=report.lat if keep else None, lon=report.lon if keep else None)
 
 
 def recent_place(session: Session, address: str, since: datetime) -> str | None:
