@@ -31,8 +31,8 @@ _MAY_USE = re.compile(rf"(?:能|可以|敢|得行)?(?:不能|不可以)?(?:拿�
                       r"有没有事|不|吗|嘛|没|哇)?(?:嘛|哦|哈|啊|呢|噻)?[?？]?$")
 _ASKED_USE = re.compile(r"(?:能|可以|敢|得行)|要得|要不得|可不可以|能不能|行不行|得不|没事吧|没得事吧|有事没|有没有事|"
                         r"[不吗嘛没哇][嘛哦哈啊呢噻]?[?？]?$")
-USE_BODY = "工单{number}（水质）{status}{noted}。洗澡洗衣一般没事，先放一会儿水、开窗透气再用；检测清楚前别直接喝。"
-USE_FOOD = "工单{number}（水质）{status}{noted}。洗菜、刷牙最好用烧开的水或桶装水；检测清楚前别直接喝。"
+USE_BODY = "工单{number}（水质）{status}{noted}。{use}一般没事，先放一会儿水、开窗透气再用；检测清楚前别直接喝。"
+USE_FOOD = "工单{number}（水质）{status}{noted}。{use}最好用烧开的水或桶装水；检测清楚前别直接喝。"
 NOTED = "，已转告承办人"  # what the question said of the water still went onto the ticket
 # What the question says of the water still (还有漂白粉味, 还是黄的): news for the worker.
 _STILL = re.compile(r"还(?:有|是|在)|又|依然|仍然")
@@ -73,9 +73,11 @@ def use_answer(session: Session, address: str, text: str, *, noted: bool = False
     water = water_ticket(session, address)
     if water is None:
         return None
-    food = re.search(_WASH_FOOD, _plain(text)) is not None
+    use = re.search(f"{_WASH_BODY}|{_WASH_FOOD}", _plain(text))
+    word = use.group(0) if use is not None else "洗澡"
+    food = re.fullmatch(_WASH_FOOD, word) is not None
     return (USE_FOOD if food else USE_BODY).format(number=water.number, status=STATUS_NAMES.get(water.status, ""),
-                                                   noted=NOTED if noted else "")
+                                                   noted=NOTED if noted else "", use=word)
 
 
 def answer(session: Session, address: str, text: str) -> str | None:

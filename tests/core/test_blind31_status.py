@@ -81,7 +81,8 @@ def test_how_long_the_waterproofing_takes_gets_the_state_and_the_workers_note(de
 
 
 @pytest.mark.parametrize(("text", "says"), [("水还有漂白粉味 洗澡要得不", "洗澡"),
-                                            ("水还是浑的 能洗衣服不", "洗澡洗衣"), ("这个水可以洗菜吗", "洗菜")])
+                                            ("水还是浑的 能洗衣服不", "洗衣服一般没事"),
+                                            ("这个水可以洗菜吗", "洗菜最好用烧开的水")])
 def test_whether_the_water_may_wash_is_answered_and_never_to_drink_yet(demo_db: Database, clock: FakeClock,
                                                                        text: str, says: str):
     number = submit(demo_db, clock, make_report("自来水有股漂白粉味道", category="housing_utilities"))
