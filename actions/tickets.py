@@ -207,6 +207,9 @@ class ActionUrge(Action):
         if number is None and impatient_policy_question(ctx, tracker.sender_id, text):
             # 搬迁补助到底好久发得下来 等了半年了: impatience about a policy, never an urge on an unrelated ticket
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+        if number is None and urging.only_asks(text) and _has_open(ctx, tracker.sender_id):
+            # 防水要等好久嘛, 他到底是不是网格员嘛: asked, nothing pressed: its state, never 已催办 (blind test 31)
+            return await ActionCheckStatus().run(dispatcher, tracker, domain)
         try:
             with ctx.db.session() as session:
                 mine = lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
@@ -232,6 +235,11 @@ class ActionUrge(Action):
             return []
         dispatcher.utter_message(response="utter_urged", number=number)
         return []
+
+
+def _has_open(ctx: ActionContext, sender: str) -> bool:
+    with ctx.db.session() as session:
+        return bool(lifecycle.reported_by(session, sender, OPEN_STATUSES))
 
 
 def _about_one_of_theirs(ctx: ActionContext, sender: str, text: str) -> bool:

@@ -17,6 +17,7 @@ from bot.app.dialogue_after import READINGS, AfterReport
 from bot.app.dialogue_look import Look
 from bot.common.clock import Clock
 from bot.core import (
+    after_report,
     followups,
     lifecycle,
     other_problem,
@@ -71,6 +72,8 @@ class Joins:
                 return [{"text": followups.DETAIL_ADDED.format(number=number)}]
             if reading == "ask":
                 return [{"text": followups.ask_which(ticket)}]
+            if reading == "accepted":  # 好嘛 明天就明天: acknowledged, never a 补充 (blind test 31, B2)
+                return [{"text": after_report.accepted_reply(text)}]
             if reading == "safety":  # 用水泼得不: what is safe to do, never a 补充 (blind test 27, C8)
                 return [{"text": safety_questions.answer(text, ticket.text)}]
             if reading in READINGS:  # a withdrawal, a plea for the worker, a remark with a question (blind test 8)

@@ -21,6 +21,7 @@ from bot.core import (
     council_outsider,
     council_questions,
     council_words,
+    followups,
     fraud_calls,
     held_words,
     how_to,
@@ -221,6 +222,8 @@ class InformationRequests:
             reply = await asyncio.to_thread(self._introduced, chatter.introduced_place(message.text),
                                             chatter.about_to_ask(message.text))
             return [{"text": chatter.GREETED + reply if chatter.greets(message.text) else reply}]
+        if openers.asks_if_in_charge(message.text) and not photos:  # 你们是管事的吧: yes, and what to send (bt 31)
+            return [{"text": openers.IN_CHARGE}]
         if openers.says_no_problem_yet(message.text) and not photos \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": openers.no_problem_yet_reply(message.text)}]
@@ -250,6 +253,14 @@ class InformationRequests:
         return None
 
     def _drink(self, message: Claimed) -> str | None:
+        if water_questions.asks_to_use(message.text) and self.clock is not None:
+            with self.db.session() as s:  # 水还有漂白粉味 洗澡要得不: answered, the smell still there noted (bt 31)
+                water, still = water_questions.water_ticket(s, message.sender), water_questions.says_still(message.text)
+                noted = water is not None and bool(still) and \
+                    followups.add_detail(s, self.clock, water, still, message.sender, message.id)
+                used = water_questions.use_answer(s, message.sender, message.text, noted=noted)
+                if used is not None:
+                    return used
         if not water_questions.asks_to_drink(message.text):
             return None
         with self.db.session() as s:
@@ -293,6 +304,8 @@ class InformationRequests:
                 return None
             if answers.rating_in(message.text) is not None and lifecycle.awaiting_rating(s, message.sender):
                 return None  # "3 网格员态度差" rates the ticket awaiting it, with its reason (the dialogue's)
+            if complaints.asks_after_one(s, message.sender, message.text):
+                return None  # 投诉周网格员那个 有人理没得: asked after, never lodged again (blind test 31, B87b)
             return lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel, message.text,
                          message.id)
 

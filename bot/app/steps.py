@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import (
     answers,
+    asked_each,
     chatter,
     lifecycle,
     registration,
     registry,
     staff_desk,
     staff_views,
+    staff_who,
     ticket_questions,
     triage,
     urging,
@@ -151,6 +153,8 @@ class AboutTheirTickets:
         if ticket_questions.kind_of(text) is None and registration.name_said(text) is None:
             return message
         reply = await asyncio.to_thread(self._answer, message, text)
+        if isinstance(reply, list):  # 树枝锯了没得 信报箱那个呢: each ticket asked after (blind test 31, A-B187)
+            return [{"text": part} for part in reply]
         if reply is None and when_collected.asks_when_collected(text):
             # 好久来收嘛 with nothing of theirs open: rubbish uncollected reported, where asked (blind test 26, A54);
             # the ticket keeps only the words the resident typed
@@ -158,16 +162,20 @@ class AboutTheirTickets:
             return replace(message, text=said, payload={**message.payload, **own})
         return [{"text": reply}] if reply is not None else message
 
-    def _answer(self, message: Claimed, text: str) -> str | None:
+    def _answer(self, message: Claimed, text: str) -> str | list[str] | None:
         with self.db.session() as s:
             if from_staff(s, message):
                 return None
             named = registration.add_name(s, self.clock, message.sender, text, message.id, self.window)
             if named is not None:
                 return named
+            each = asked_each.asked_each(s, self.clock, message.sender, text, self.window) \
+                if not urging.urges(text) else []
+            if each:
+                return asked_each.answers(s, each)
             asked = ticket_questions.asked_about(s, self.clock, message.sender, text, self.window)
             if asked is None:  # 张涛是哪个嘛 about no ticket of theirs: who he is on the staff (blind test 24, B70)
-                return ticket_questions.staff_asked_about(s, text)
+                return staff_who.staff_asked_about(s, text)
             urged = self.rules is not None and (urging.urges(text) or asked.slow) \
                 and asked.ticket.status in OPEN_STATUSES  # 太慢了 urges too (blind test 29, B95)
             if urged:

@@ -42,6 +42,14 @@ _ACK = re.compile(r"^(?:(?:好的?|好嘛|好嘞|好勒|好咧|好哒|好滴|嗯
                   r"了解|收到|没问题|谢谢|感谢|多谢|辛苦了?|麻烦了|对|对的|是的?|是嘛|不是|没有|没得|莫得|ok|okay|嗯嗯|"
                   r"拜拜|再见|你好|您好|哈哈+)"
                   r"[啊呀哈嘛哦噢啦了呢你们您]*)+$")
+# Accepting the wait the worker said (好嘛 明天就明天, 行 那就等到下午嘛, 那我等着; blind test 31, B2 was added to the
+# ticket as a 补充): acknowledged, nothing for the worker.
+_WHEN_SAID = r"今天|明天|后天|下午|晚上|上午|中午|下周|下个?礼拜|下个?星期|周末|过两天|过几天"
+_ACCEPTS = re.compile(rf"^(?:(?:好的?|好嘛|嗯+|行|可以|要得|也行|也好|没事|没得事|那|那就)[啊呀哈嘛哦噢啦了呢吧]*)*"
+                      rf"(?:(?:({_WHEN_SAID})就\1|(?:那|那就|就)?等(?:到)?(?:{_WHEN_SAID})|(?:那)?(?:我们?)?(?:就)?等(?:一下|一哈|着|到起|嘛|吧|就是)|"
+                      r"慢慢来|不急|不着急)[啊呀哈嘛哦噢啦了呢吧]*)+$")
+ACCEPTED = "好的，到时还有问题随时发消息说。"
+ACCEPTED_WHEN = "好的，那就等{when}。到时还有问题随时发消息说。"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _FILLER = re.compile(r"[\s，,。.!！~～、…?？]+")
 # A question in a remark (是不是在修管子哦, 好久来水嘛).
@@ -68,8 +76,19 @@ def _plain(text: str) -> str:
 
 
 def acknowledges(text: str) -> bool:
-    """好的 谢谢, 晓得了, 不是: a bare acknowledgement, nothing to add."""
-    return _ACK.match(_FILLER.sub("", _plain(text)).lower()) is not None
+    """好的 谢谢, 晓得了, 不是: a bare acknowledgement, nothing to add; 好嘛 明天就明天 too."""
+    return _ACK.match(_FILLER.sub("", _plain(text)).lower()) is not None or accepts_wait(text)
+
+
+def accepts_wait(text: str) -> bool:
+    """好嘛 明天就明天, 那我等着: the wait the worker said accepted."""
+    return _ACCEPTS.match(_FILLER.sub("", _plain(text))) is not None
+
+
+def accepted_reply(text: str) -> str:
+    """"好的，那就等明天。…": the acknowledgement of a wait accepted, with the time when one was said."""
+    when = re.search(_WHEN_SAID, _plain(text))
+    return ACCEPTED_WHEN.format(when=when.group(0)) if when else ACCEPTED
 
 
 def remark_on(text: str, intent: str, report: str) -> bool:

@@ -13,10 +13,20 @@ import unicodedata
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry, staff_notices, triage
+from bot.core import followup_words, registry, staff_notices, ticket_questions, triage
+from bot.core.lifecycle import reported_by
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import CATEGORY_NAMES, Opened, Report, event, open_ticket, set_deadlines, worker_notice
+from bot.core.tickets import (
+    CATEGORY_NAMES,
+    OPEN_STATUSES,
+    Opened,
+    Report,
+    event,
+    open_ticket,
+    set_deadlines,
+    worker_notice,
+)
 from bot.store.models import OrgUnit, Person, Ticket
 
 _STAFF = r"网格员|网格长|网格管理员"
@@ -87,6 +97,14 @@ def complains_about_worker(text: str) -> bool:
     if _COMPLAINT.search(plain) is not None or _NAMED_FAILING.search(plain) is not None:
         return True
     return re.search(_STAFF, plain) is not None and triage.is_abuse(plain)
+
+
+def asks_after_one(session: Session, address: str, text: str) -> bool:
+    """投诉周网格员那个 有人理没得, 投诉那个咋样了: the sender asks after their open complaint, never lodges another
+    (blind test 31, B87b got a second complaint ticket); the question is answered with its state."""
+    if ticket_questions.kind_of(text) is None and followup_words.asks_progress(text) is None:
+        return False
+    return any(is_complaint(t) for t in reported_by(session, address, OPEN_STATUSES))
 
 
 def lodge(session: Session, clock: Clock, rules: RoutingRules, address: str, channel: str, text: str,

@@ -20,7 +20,7 @@ from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import cancelling, ticket_focus, ticket_questions
+from bot.core import cancelling, staff_who, ticket_focus, ticket_questions
 from bot.core.commands import ticket_number_in
 from bot.core.emergency_updates import recent_emergency
 from bot.core.lifecycle import reported_by
@@ -71,7 +71,7 @@ def about_else(session: Session, clock: Clock, address: str, text: str, window: 
         return True  # 那我直接打李磊电话嘛 after a policy answer (blind test 30, B119): never the emergency's words
     if emergency is None or kind is None or _RESCUE.search(text):
         return False
-    if _WHO_IS.match("".join(text.split())) or ticket_questions.staff_asked_about(session, text) is not None:
+    if _WHO_IS.match("".join(text.split())) or staff_who.staff_asked_about(session, text) is not None:
         return True  # 张涛是哪个嘛: never the emergency's words, whoever is meant
     asked = ticket_questions.asked_about(session, clock, address, text, window)
     if asked is None or asked.ticket.id == emergency.id:

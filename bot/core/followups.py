@@ -132,8 +132,9 @@ def reopened_by(session: Session, clock: Clock, address: str, within: timedelta)
 def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, category: str | None) -> str:
     """How to read a message sent soon after the report `ticket`: "detail" (it joins the ticket), "new"
     (a report of its own), "ask" (unclear: ask which), "status" or "urge" (how is it going, nobody has
-    come: about this ticket), "safety" (is it safe to do this: bot/core/safety_questions.py answers it),
-    "withdraw", "worker" (come and see) or "detail_asked" (a remark with a question:
+    come: about this ticket), "safety" (is it safe to do this: bot/core/safety_questions.py answers it), "accepted"
+    (the wait the worker said accepted: 好嘛 明天就明天), "withdraw", "worker" (come and see) or "detail_asked" (a
+    remark with a question:
     bot/core/after_report.py) or "pass" (something else: a question, a command, an urge, a rating, an
     emergency)."""
     text = text.strip()
@@ -141,6 +142,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"
     if VOTE_WORDS.search(text):
         return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
+    if after_report.accepts_wait(text):
+        return "accepted"  # 好嘛 明天就明天 after 明天才通得到水: acknowledged, never a 补充 (blind test 31, B2)
     if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
         return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \

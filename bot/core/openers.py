@@ -15,9 +15,10 @@ _HAIL = r"(?:同志|师傅|领导|老师|你好|您好|喂|哎|诶|嗯)"
 # Calling the bot by a kin or polite word before asking (嬢嬢问你个事, 娃儿 我问哈, 大姐 问个事哈: blind test 25, #8).
 _CALLING = (rf"(?:{_HAIL}|娃儿|幺儿|幺妹儿?|孃孃|嬢嬢|娘娘|阿姨|大姐|大哥|大爷|大妈|老弟|妹儿|妹妹|小妹|小伙子|小同志|"
             r"美女|帅哥|姐姐|哥哥|姐|哥)")
-_OPENER = re.compile(rf"^{_HAIL}*(?:我们?|我这里|我这边)?(?:要|想|想要|来)?(?:跟|给|和|同)?(?:你|你们)?"
-                     r"(?:反应|反映|报告|报|说|讲)(?:一?个|一下|一哈|点|件)?"
-                     r"(?:事|事情|情况|问题)?(?:嘛|哈|啊|哦|呢|噻|喔)?$|"
+# 我是来反映问题的, 我们是专门来反映情况的 (blind test 31, B4b: "您目前没有在办的工单").
+_OPENER = re.compile(rf"^{_HAIL}*(?:我们?|我这里|我这边)?(?:是|就是)?(?:专门)?(?:要|想|想要|来)?(?:跟|给|和|同)?"
+                     r"(?:你|你们)?(?:反应|反映|报告|报|说|讲)(?:一?个|一下|一哈|点|件|些)?"
+                     r"(?:事|事情|情况|问题)?的?(?:嘛|哈|啊|哦|呢|噻|喔)?$|"
                      # 我有个事 / 有个情况想跟你反映一下 (blind test 7, #42)
                      rf"^{_HAIL}*我?有(?:一?个|点|件)(?:事|事情|情况|问题)(?:想|要)?(?:跟|给|和)?(?:你|你们)?"
                      r"(?:反应|反映|说|讲|报)?(?:一下|一哈)?(?:嘛|哈|啊|哦|呢|噻)?$|"
@@ -76,6 +77,20 @@ def says_no_problem_yet(text: str) -> bool:
     if not plain or triage.has_problem(plain) or any(c.isdigit() for c in plain):
         return False
     return _OPENER.match(plain) is not None or _FRAGMENT.match(plain) is not None
+
+
+# Whether this is the place to tell (你们是管事的吧, 这里是不是管这些的; blind test 31, B4 got 没太看懂): yes, and
+# what to send.
+_IN_CHARGE = re.compile(rf"^{_HAIL}*(?:请问)?(?:你们?|这里|这儿|这个号码?|这个)(?:是不是|是|可以|能)?(?:不是)?"
+                        r"(?:管事|负责|管这些?事?|管这一?块|管我们(?:这里|这边|小区)?|管(?:理)?问题|反映问题|反应问题)"
+                        r"(?:的|的人|的地方|的嘛)?(?:不是|哇|吧|吗|嘛|哦|哈|不|噻|呢)*$")
+IN_CHARGE = "是的，有问题可以跟我们说。请说说是什么问题、在哪里，比如“3栋门口路灯坏了”。"
+
+
+def asks_if_in_charge(text: str) -> bool:
+    """你们是管事的吧: whether this is where to report, asked before saying what."""
+    plain = _bare(text)
+    return bool(plain) and not triage.has_problem(plain) and _IN_CHARGE.match(plain) is not None
 
 
 def no_problem_yet_reply(text: str) -> str:

@@ -5,7 +5,8 @@ member on it by name, words its text shares, else the one the latest news or rep
 made), and its state as the reporter needs it, in one SMS part: who holds it now (another grid's worker, and that
 the place is that grid's, when it was passed on) and the latest progress note (师傅明天上午来换). A question that
 urges too (转到哪里去了 咋个还莫得人来) is answered and says it was urged (`urge_words`: what the holder hears).
-Whether anyone is on it (有人管没得, 路灯那个有人管没有哦, blind test 10) is answered as when is, never added to it.
+Whether anyone is on it (有人管没得, 路灯那个有人管没有哦, blind test 10) is answered as when is, never added to it;
+whether it is done (水压好了没得) leads with what the worker last said (周明说：水压正常了。, blind test 31, B103).
 `status_reply` is a status check's answer for one ticket (搞得咋样了), with who has it and the latest progress
 (every open one briefly, when the words ask after all of them: `bot/core/ticket_listing.py`)."""
 
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from sqlalchemy import literal, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
@@ -37,7 +38,9 @@ ASKED_ABOUT = OPEN_STATUSES
 # How long the work takes (防水层要做好久哦, blind test 30, A22b): a when too.
 _WHEN = re.compile(r"(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)(?:才|能|会|可以|得)?"
                    r"(?:[上过下]?来(?:修|弄|搞|处理|换|看|人|收|清|扫|拉|掏|抽|通|捡)?|修|弄|搞|处理|换|解决|派人|收|清|扫|拉走)"
-                   r"(?:得好|得了|好)?|(?:做|修|弄|搞|整|施工)(?:得|要)?(?:好久|多久|多长时间|几天)")
+                   r"(?:得好|得了|好)?|(?:做|修|弄|搞|整|施工)(?:得|要)?(?:好久|多久|多长时间|几天)|"
+                   # 防水要等好久嘛, 还要等几天 (blind test 31, A22b: 已催办): a when; 等了好久了 presses (urging.py)
+                   r"(?:要|得|还要|还得)(?:再)?等(?:好久|多久|多长时间|几天|到(?:好久|哪天|啥子?时候|什么时候))")
 # When will the worker come (师傅好久到嘛, 那个通下水道的师傅几点钟来哦, 网格员啥时候到, blind test 23 R6;
 # 师傅啥子时候来嘛, blind test 24 A44): a person and a when before 来/到, a question about the ticket, never more
 # of it; 到 alone (等了好久到现在) is no question.
@@ -67,10 +70,11 @@ _CAME = re.compile(rf"(?:{_WHO_COMES})(?:们)?(?:来|到)了?(?:没有|没得|�
                    r"(?:没有|没得|莫得|没)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)|"
                    rf"(?![吃睡饭])[\u4e00-\u9fff]{_DONE_YET}")
 # 水管那个咋个没人管了 after a 退单 (blind test 29, B94): whether anyone has it, asked; never a detail.
-# 下水道那个有人来看没, 垃圾那个有人收没 (blind test 30, B22, A-B139c); 投诉的那个有结果没 (B87): asked too.
-_MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?:管|来|处理|弄|看)|"
+# 下水道那个有人来看没, 垃圾那个有人收没 (blind test 30, B22, A-B139c); 投诉的那个有结果没 (B87): asked too; so is
+# 投诉周网格员那个 有人理没得 (blind test 31, B87b: a second complaint).
+_MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?:管|理|来|处理|弄|看)|"
                      r"(?:咋个|咋|怎么|为啥|为什么)(?:就|又)?(?:没得?|莫得|没有)人(?:管|理|来管)了?|"
-                     r"有人(?:在)?(?:过?来)?(?:管|来|处理|弄|看|收|修|清|扫|拉|通)(?:了)?(?:没得|没有|没|莫得)|"
+                     r"有人(?:在)?(?:过?来)?(?:管|理|来|处理|弄|看|收|修|清|扫|拉|通)(?:了)?(?:没得|没有|没|莫得)|"
                      r"(?:有|出)(?:结果|下文|回音|消息|进展|说法|回复)了?(?:没得|没有|没|莫得)|"
                      r"有没有(?:结果|下文|回音|消息|进展|说法)|"
                      r"(?:管|处理|弄|搞)了?(?:没得|没有|莫得)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)")
@@ -108,6 +112,7 @@ class Asked:
     ticket: Ticket
     named: Person | None = None  # the staff member asked about ("who")
     slow: bool = False  # the wait complained of (太慢了): answered with a sorry, the holder urged
+    done_yet: bool = False  # 水压好了没得: the worker's latest words lead the answer (blind test 31, B103)
 
 
 def complains_slow(text: str) -> bool:
@@ -138,9 +143,11 @@ def asks_minded(text: str) -> bool:
     return _MINDED.search(text or "") is not None
 
 
-def asked_about(session: Session, clock: Clock, address: str, text: str, window: timedelta) -> Asked | None:
+def asked_about(session: Session, clock: Clock, address: str, text: str, window: timedelta, *,
+                named: bool = False) -> Asked | None:
     """The sender's ticket the question is about, or None (not such a question, or no ticket of theirs it points at:
-    the message goes on to be read as anything else)."""
+    the message goes on to be read as anything else); `named`: only a ticket the words name, never the one the
+    latest news or report was about."""
     kind = kind_of(text)
     if kind is None or triage.has_danger(text) or awaiting_rating(session, address) is not None:
         return None  # 着火了 好久来人 is an emergency; 好久来修嘛 根本没修好 after 已办结 is the rating's
@@ -151,12 +158,14 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
     if number is not None:
         ticket = next((t for t in mine if t.number == number), None)
         return Asked(kind, ticket) if ticket is not None else None
-    found = _asked(session, clock, address, text, kind, mine, window)
-    return replace(found, slow=True) if found is not None and complains_slow(text) else found
+    found = _asked(session, clock, address, text, kind, mine, window if not named else None)
+    if found is None:
+        return None
+    return replace(found, slow=complains_slow(text), done_yet=kind == "status" and asks_after(text))
 
 
 def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, mine: list[Ticket],
-           window: timedelta) -> Asked | None:
+           window: timedelta | None) -> Asked | None:
     if kind == "who":
         for ticket in mine:
             named = _staff_named(session, ticket, text)
@@ -181,7 +190,7 @@ def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, m
     word = _one_word(mine, rest, worded)
     if word is not None:
         return Asked(kind, word)
-    if _FILLER.sub("", rest) or triage.has_problem(rest):
+    if _FILLER.sub("", rest) or triage.has_problem(rest) or window is None:
         return None  # it names something none of their tickets is about: maybe a new report
     # Nothing named: the ticket the latest news or reply named (工单T1001进展：…, blind test 9, #9), else the report
     # just made, else their only one.
@@ -190,27 +199,6 @@ def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, m
     if recent is not None:
         return Asked(kind, recent)
     return Asked(kind, mine[0]) if len(mine) == 1 else None
-
-
-STAFF_WHO = "{name}是{unit}的{role}。"
-
-
-def staff_asked_about(session: Session, text: str) -> str | None:
-    """"张涛是幸福社区第2网格的网格员。": who the one staff member a who-question names is (blind test 24, B70:
-    "张涛是哪个嘛" on none of the sender's tickets got the menu, or the emergency's calm words), by their first role;
-    None when the words ask no who, or name nobody on the staff, or several."""
-    if kind_of(text) != "who":
-        return None
-    rows = session.execute(select(Person.id, Person.name, StaffRole.role, OrgUnit.name)
-                           .join(StaffRole, StaffRole.person_id == Person.id)
-                           .join(OrgUnit, OrgUnit.id == StaffRole.unit_id)
-                           .where(Person.name != "", literal(text).contains(Person.name))).all()
-    named = {row[0] for row in rows}
-    if len(named) != 1:
-        return None
-    order = list(ROLE_NAMES)
-    _, name, role, unit = min(rows, key=lambda row: order.index(row[2]) if row[2] in order else len(order))
-    return STAFF_WHO.format(name=name, unit=unit, role=ROLE_NAMES.get(role, "工作人员"))
 
 
 # What is done to a ticket's thing (修, 来弄, 收): left out when the thing is named in one word.
@@ -306,6 +294,9 @@ def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
         reply = WHEN_REPLY.format(number=ticket.number, what=what, status=status, name=holder.name,
                                   phone=national(holder.phone or ""))
     reply = (SORRY if asked.slow else "") + reply + also
+    said = _said(session, ticket, holder, SMS_PART - len(reply)) if asked.done_yet and not urged else ""
+    if said:  # 水压好了没得: what the worker last said first (网格员说：水压正常了), then its state
+        return said + reply
     news = latest(session, ticket, SMS_PART - len(reply))
     return reply + (news or ("" if urged or len(reply) + len(NO_NEWS) > SMS_PART else NO_NEWS))
 
@@ -345,6 +336,20 @@ def status_reply(session: Session, ticket: Ticket) -> str:
     if ticket.assignee is not None and ticket.assignee.name and ticket.status in OPEN_STATUSES:
         head = head.removesuffix("。") + HELD_BY.format(name=ticket.assignee.name)
     return head + (latest(session, ticket, SMS_PART - len(head)) or NO_NEWS)
+
+
+SAID = "{name}说：{note}。"
+
+
+def _said(session: Session, ticket: Ticket, holder: Person | None, room: int) -> str:
+    """"周明说：水压正常了。": the worker's latest progress words as they said them, fitted to `room`; "" when none."""
+    note = progress_words(_latest_note(session, ticket) or "").strip().rstrip("。")
+    name = holder.name if holder is not None and holder.name else "工作人员"
+    head = SAID.format(name=name, note="")
+    if not note or room <= len(head) + 4:
+        return ""
+    said = SAID.format(name=name, note=clause_head(note, room - len(head)))
+    return said.replace("…。", "…")
 
 
 def has_news(session: Session, ticket: Ticket) -> bool:

@@ -31,6 +31,21 @@ URGING_WORDS = re.compile(r"催|快点|快些|赶紧|尽快|搞快|抓紧|(?:咋
 _NUMBER = re.compile(r"[Tt]\s*\d{4,}")
 
 
+# Pressing (等了好久了, 咋个还没来, 太慢了, 几天了): an urge. Only asking (防水要等好久嘛, 他到底是不是网格员嘛,
+# 好久能修好) is a question, whatever the classifier says (blind test 31, A22b, A6-3a: 已催办 nobody asked for).
+_PRESSES = re.compile(r"等了|等到现在|(?:几|好几|[一两三四五六七八九十]|\d)+(?:个)?(?:天|礼拜|星期|月)了|好久了|半天了|"
+                      r"太慢|慢得很|好慢|(?:咋个|咋|怎么|为啥|为什么)还|还(?:是)?(?:没|莫|不)|再不|管不管|"
+                      r"(?:都|已经)?(?:中午|晚上|下午)了")
+_ONLY_ASKS = re.compile(r"是不是|是哪个|是谁|是真的|真的是|吗|[?？]|好久|多久|(?:什么|啥子?)时候|几时|哪天|几点|几天")
+
+
+def only_asks(text: str) -> bool:
+    """防水要等好久嘛, 他到底是不是网格员嘛: a question with nothing pressing in it (催, 快点, 等了好久了, 咋个还没来),
+    never an urge."""
+    plain = text or ""
+    return _ONLY_ASKS.search(plain) is not None and not urges(plain) and _PRESSES.search(plain) is None
+
+
 def says_again(text: str) -> bool:
     return _AGAIN.search(text or "") is not None
 

@@ -15,6 +15,7 @@ from bot.core import (
     emergency_context,
     emergency_followups,
     lifecycle,
+    staff_who,
     ticket_questions,
 )
 from bot.store.db import Database
@@ -85,10 +86,10 @@ def test_words_taking_back_another_ticket_name_it_and_the_emergencys_own_do_not(
 def test_a_staff_member_asked_about_is_named_with_their_role_and_grid(demo_db: Database):
     with demo_db.session() as s:
         name = s.query(Person.name).filter(Person.phone == XF_GRID_2_WORKER).scalar()
-        said = ticket_questions.staff_asked_about(s, f"{name}是哪个嘛")
+        said = staff_who.staff_asked_about(s, f"{name}是哪个嘛")
         assert said == f"{name}是幸福社区第2网格的网格员。"
-        assert ticket_questions.staff_asked_about(s, "王大妈是哪个嘛") is None  # nobody on the staff
-        assert ticket_questions.staff_asked_about(s, f"{name}好久来嘛") is None  # no who asked
+        assert staff_who.staff_asked_about(s, "王大妈是哪个嘛") is None  # nobody on the staff
+        assert staff_who.staff_asked_about(s, f"{name}好久来嘛") is None  # no who asked
 
 
 def test_an_answer_to_where_with_what_happened_updates_the_emergency_that_said_no_kind(demo_db: Database,
