@@ -13,56 +13,34 @@ each conversation's topics are for its own household only, closed at its end."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 import pytest
 from sqlalchemy import select
 
 from bot.store.council_models import Topic
-from bot.store.models import Household, Person
+from bot.store.models import Person
+from tests.integration import households
+from tests.integration.households import joined
 from tests.integration.stack import Stack
-from tests.integration.talk import as_if_earlier, file_report, register, say, session_of, tickets_of
-from tests.integration.test_conversation_votes import ballots, close_topic, open_topic
+from tests.integration.talk import as_if_earlier, file_report, say, session_of, tickets_of
+from tests.integration.test_conversation_votes import ballots
 
 pytestmark = pytest.mark.engine
 VILLAGERS = [f"+86139555330{n:02d}" for n in range(1, 100)]
-VILLAGE = "石桥村网格"
+NAMES = ("张秀英", "刘桂芳")
+ADDRESS = "石桥村三组"
 FEE = "垃圾清运费按人头还是按户收 blind30"
 PARKING = "是否在村口修一个停车场 blind30"
-PER = ["按人头", "按户"]
 
 
 def household(stack: Stack, first: int) -> tuple[str, str]:
-    """Villagers `first` (张秀英, the daughter) and `first + 1` (刘桂芳, her mother) of 石桥村网格, one household."""
-    phones = (VILLAGERS[first], VILLAGERS[first + 1])
-    for phone in phones:
-        register(stack, phone, "resident", VILLAGE)
-    with session_of(stack) as s:
-        people = [s.scalar(select(Person).where(Person.phone == phone)) for phone in phones]
-        if people[0].household_id is None:
-            home = Household(code=f"H{phones[0]}", unit_id=people[0].home_unit_id, address="石桥村三组")
-            s.add(home)
-            s.flush()
-            for person, name in zip(people, ("张秀英", "刘桂芳"), strict=True):
-                person.household_id, person.name = home.id, name
-    return phones
+    """Villagers `first` and `first + 1` of this module, one household."""
+    return households.household(stack, (VILLAGERS[first], VILLAGERS[first + 1]), NAMES, ADDRESS)
 
 
-@contextmanager
-def topics(stack: Stack, voters: tuple[str, str]) -> Iterator[tuple[int, int]]:
-    fee = open_topic(stack, list(voters), FEE, options=PER, allow_proxy=True)
-    parking = open_topic(stack, list(voters), PARKING)
-    try:
-        yield fee, parking
-    finally:
-        close_topic(stack, fee)
-        close_topic(stack, parking)
-
-
-def _all(replies: list[str]) -> str:
-    assert replies, "no reply"
-    return "\n".join(replies)
+def topics(stack: Stack, voters: tuple[str, str]) -> AbstractContextManager[tuple[int, int]]:
+    return households.topics(stack, voters, FEE, PARKING)
 
 
 def test_cancel_while_proposing_drops_the_proposal_never_a_ballot(running: Stack) -> None:
@@ -71,10 +49,10 @@ def test_cancel_while_proposing_drops_the_proposal_never_a_ballot(running: Stack
         say(running, me, "垃圾费那个我投按人头")
         assert ballots(running, fee)[(fee, me)] == (1, False, me)
         say(running, me, "我想提个议题")
-        said = _all(say(running, me, "取消"))
+        said = joined(say(running, me, "取消"))
         assert "撤回" not in said and ballots(running, fee)[(fee, me)] == (1, False, me), said
         say(running, me, "我想提个议题")
-        said = _all(say(running, me, "我没有要撤回投票 我是不想提议题了"))
+        said = joined(say(running, me, "我没有要撤回投票 我是不想提议题了"))
         assert "请简单说明" not in said and "撤回" not in said, said
         assert ballots(running, fee)[(fee, me)] == (1, False, me)
         with session_of(running) as s:
@@ -88,7 +66,7 @@ def test_a_change_said_for_the_mother_is_her_proxy_ballot(running: Stack) -> Non
         say(running, me, "帮我妈投按人头")
         assert ballots(running, fee)[(fee, mother)] == (1, True, me)
         file_report(running, me, "石桥村三组的机耕道上有个大坑 三轮车过不去")
-        said = _all(say(running, me, "帮我妈改成按户"))
+        said = joined(say(running, me, "帮我妈改成按户"))
         assert "刘桂芳" in said and "按户" in said, said
         assert ballots(running, fee)[(fee, mother)] == (2, True, me)
         assert (fee, me) not in ballots(running, fee)
@@ -98,11 +76,11 @@ def test_a_named_topics_result_or_state_asked_gets_its_state(running: Stack) -> 
     me, mother = household(running, 4)
     with topics(running, (me, mother)):
         say(running, me, "我要投票")  # "which topic?" waiting: a result question is still a question (V20)
-        said = _all(say(running, me, "停车场那个结果出来没得"))
+        said = joined(say(running, me, "停车场那个结果出来没得"))
         assert "还在投票" in said and "截止" in said and "请回复" not in said, said
         say(running, me, "垃圾费那个我投按户")
         as_if_earlier(running, me, 40)
-        said = _all(say(running, me, "垃圾费那个现在啥情况"))
+        said = joined(say(running, me, "垃圾费那个现在啥情况"))
         assert "垃圾清运费" in said and "还在投票" in said and "工单" not in said, said
 
 
@@ -113,23 +91,23 @@ def test_her_own_proposals_state_is_answered(running: Stack) -> None:
     say(running, me, "是")
     as_if_earlier(running, me, 35)
     with topics(running, (me, mother)):
-        said = _all(say(running, me, "我提的修路那个议题审了没得"))
+        said = joined(say(running, me, "我提的修路那个议题审了没得"))
         assert "修村里的路" in said and "审核" in said, said
 
 
 def test_closing_times_and_her_own_choices_are_answered(running: Stack) -> None:
     me, mother = household(running, 8)
     with topics(running, (me, mother)):
-        said = _all(say(running, me, "投票啥时候截止"))
+        said = joined(say(running, me, "投票啥时候截止"))
         assert said.count("截止") >= 2 and "月" in said and "停车场" in said, said
         say(running, me, "垃圾费那个我投按户")
         say(running, me, "帮我妈投按人头")
-        said = _all(say(running, me, "我的票投的啥"))
+        said = joined(say(running, me, "我的票投的啥"))
         assert "按户" in said and "刘桂芳" in said and "按人头" in said and "停车场" in said, said
 
 
 def test_points_cannot_be_transferred(running: Stack) -> None:
     me, _ = household(running, 10)
-    said = _all(say(running, me, "积分能不能转给我妈"))
+    said = joined(say(running, me, "积分能不能转给我妈"))
     assert "不能转" in said, said
     assert tickets_of(running, me) == []

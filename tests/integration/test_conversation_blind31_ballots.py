@@ -11,91 +11,67 @@ registered here and in no other test; each conversation's topics are for its own
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 import pytest
-from sqlalchemy import select
 
-from bot.store.models import Household, Person
+from tests.integration import households
+from tests.integration.households import joined
 from tests.integration.stack import Stack
-from tests.integration.talk import as_if_earlier, register, say, session_of
-from tests.integration.test_conversation_votes import ballots, close_topic, open_topic
+from tests.integration.talk import as_if_earlier, say
+from tests.integration.test_conversation_votes import ballots
 
 pytestmark = pytest.mark.engine
 VILLAGERS = [f"+86139555460{n:02d}" for n in range(100)]
-VILLAGE = "石桥村网格"
 FEE = "垃圾清运费按人头还是按户收 blind31"
 PARKING = "是否在村口修一个停车场 blind31"
-PER = ["按人头", "按户"]
 MOTHER = "李明秀"
+NAMES = (MOTHER, "王建军")
+ADDRESS = "石桥村七组"
 
 
 def household(stack: Stack, first: int) -> tuple[str, str]:
-    """Villagers `first` (李明秀, the mother) and `first + 1` (王建军, her son) of 石桥村网格, one household."""
-    phones = (VILLAGERS[first], VILLAGERS[first + 1])
-    for phone in phones:
-        register(stack, phone, "resident", VILLAGE)
-    with session_of(stack) as s:
-        people = [s.scalar(select(Person).where(Person.phone == phone)) for phone in phones]
-        if people[0].household_id is None:
-            home = Household(code=f"H{phones[0]}", unit_id=people[0].home_unit_id, address="石桥村七组")
-            s.add(home)
-            s.flush()
-            for person, name in zip(people, (MOTHER, "王建军"), strict=True):
-                person.household_id, person.name = home.id, name
-    return phones
+    """Villagers `first` and `first + 1` of this module, one household."""
+    return households.household(stack, (VILLAGERS[first], VILLAGERS[first + 1]), NAMES, ADDRESS)
 
 
-@contextmanager
-def topics(stack: Stack, voters: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    parking = open_topic(stack, list(voters), PARKING)
-    fee = open_topic(stack, list(voters), FEE, options=PER, allow_proxy=True)
-    try:
-        yield parking, fee
-    finally:
-        close_topic(stack, fee)
-        close_topic(stack, parking)
-
-
-def _all(replies: list[str]) -> str:
-    assert replies, "no reply"
-    return "\n".join(replies)
+def topics(stack: Stack, voters: tuple[str, str]) -> AbstractContextManager[tuple[int, int]]:
+    return households.topics(stack, voters, FEE, PARKING)
 
 
 def test_whether_her_ballot_still_stands_is_answered_with_the_ballot(running: Stack) -> None:
     mother, son = household(running, 0)
-    with topics(running, (mother, son)) as (parking, _):
+    with topics(running, (mother, son)) as (_, parking):
         say(running, son, "我投赞成")
         assert ballots(running, parking)[(parking, son)] == (1, False, son)
         say(running, son, "我想提个议题")
         say(running, son, "取消")
         as_if_earlier(running, son, 9)
-        said = _all(say(running, son, "我投的停车场那票还在不"))
+        said = joined(say(running, son, "我投的停车场那票还在不"))
         assert "停车场" in said and "赞成" in said and "算数" in said and "请回复" not in said, said
         assert ballots(running, parking)[(parking, son)] == (1, False, son)
 
 
 def test_whether_my_ballot_counts_is_never_a_withdrawal_nor_a_reports_cancel(running: Stack) -> None:
     mother, son = household(running, 2)
-    with topics(running, (mother, son)) as (parking, _):
-        said = _all(say(running, mother, "我投的票还算数不"))
+    with topics(running, (mother, son)) as (_, parking):
+        said = joined(say(running, mother, "我投的票还算数不"))
         assert "还没投" in said and "撤销" not in said, said
         say(running, mother, "停车场那个我投赞成")
-        said = _all(say(running, mother, "我那票还算数不"))
+        said = joined(say(running, mother, "我那票还算数不"))
         assert "停车场" in said and "赞成" in said and "算数" in said and "撤销" not in said, said
         assert ballots(running, parking)[(parking, mother)] == (1, False, mother)
 
 
 def test_the_mothers_ballot_asked_is_its_choice_and_she_can_be_withdrawn_for(running: Stack) -> None:
     mother, son = household(running, 4)
-    with topics(running, (mother, son)) as (_, fee):
+    with topics(running, (mother, son)) as (fee, _):
         say(running, son, "帮我妈投按人头")
-        said = _all(say(running, son, "把我妈那票改成按户"))
+        said = joined(say(running, son, "把我妈那票改成按户"))
         assert MOTHER in said and "按户" in said, said
         as_if_earlier(running, son, 11)
-        said = _all(say(running, son, "我妈那票现在是哪个"))
+        said = joined(say(running, son, "我妈那票现在是哪个"))
         assert MOTHER in said and "按户" in said and "帮不上" not in said, said
-        said = _all(say(running, son, "我妈的票撤回了吧"))
+        said = joined(say(running, son, "我妈的票撤回了吧"))
         assert "撤回" in said and MOTHER in said and "别急" not in said, said
         assert (fee, mother) not in ballots(running, fee)
