@@ -19,8 +19,10 @@ from bot.core import (
     answers,
     cancelling,
     complaints,
+    person_danger,
     registry,
     safety_questions,
+    still_going,
     ticket_questions,
     triage,
 )
@@ -141,6 +143,13 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"
     if VOTE_WORDS.search(text):
         return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
+    if person_danger.says_nobody_inside(text) and person_danger.names_lift(ticket.text) \
+            and not triage.has_danger(text):
+        return "detail"  # 没得人关在里头 就是电梯坏了不动 after the lift's report: more of it (blind test 31, B26b)
+    if still_going.goes_on(ticket.text, text) and not triage.has_danger(text):
+        # 楼下还在吵 咋个办 after a quarrel reopened: urged, never a new emergency (blind test 31, B71); soon after
+        # the report: more of it
+        return "urge" if ticket.status == "reopened" else "detail"
     if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
         return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \
