@@ -23,7 +23,8 @@ from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.models import Person, Ticket, TicketEvent
 
 # What came of it: the door opened, someone taken to hospital or got out.
-_NEWS = (r"(?:门|锁)[^，,。\s]{0,3}(?:打开|撬开|弄开|破开|开)了|送(?:去|到|进)?(?:了)?(?:医院|卫生院)|送医了?|"
+_NEWS = (r"(?:门|锁)[^，,。\s]{0,3}(?:打开|撬开|弄开|破开|开)了|"
+         r"(?<![要得快赶该])送(?:(?:去|到|进)了?(?:医院|卫生院)|了?(?:医院|卫生院)了|医了)|"
          r"(?:救护车|120)[^，,。\s]{0,3}(?:拉走|接走|送走)|(?:拉|抬|接)(?:去|到)(?:了)?医院|"
          r"(?:救|放|抬|弄|拉)出来了")
 # It is over, or help is there: the fire is out, nobody is hurt, the ambulance came, no need to come.
