@@ -148,9 +148,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "detail"  # 没得人关在里头 就是电梯坏了不动 after the lift's report: more of it (blind test 31, B26b)
     if still_going.goes_on(ticket.text, text) and not triage.has_danger(text) \
             and (ticket.status == "reopened" or intent == "emergency"):
-        # 楼下还在吵 咋个办 after a quarrel reopened: urged, never a new emergency (blind test 31, B71); soon after
-        # the report, the classifier's emergency: more of it
-        return "urge" if ticket.status == "reopened" else "detail"
+        # 楼下还在吵 咋个办 after a quarrel reopened, or the classifier's emergency soon after the report: more of it,
+        # for its holder, never a new emergency (blind test 31, B71)
+        return "detail"
     if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
         return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \

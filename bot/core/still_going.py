@@ -1,5 +1,5 @@
 """A reporter's open ticket said to go on ("楼下还在吵 咋个办" five minutes after "2 今天晚上又在吵" reopened a
-quarrel's ticket, blind test 31, B71 opened an emergency asking where): an urge of that ticket, never a new
+quarrel's ticket, blind test 31, B71 opened an emergency asking where): more of that ticket, never a new
 emergency, with what to do meanwhile when it is a quarrel (anyone laying hands on another: 110 at once)."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 R17b, B84b, B71, B66, B54, B54b): a lift stopped with nobody in it is a lift to fix, and "没得人关在里头" stands a
 lift's emergency down; a stolen bike found withdraws the theft and "不是报警" withdraws an emergency just opened; a leak
 mended, the door opened and someone taken to hospital are news of the open emergency; the waters breaking are more
-of the birth; someone not seen for days with a smell at the door is urgent; a quarrel said to go on urges its
+of the birth; someone not seen for days with a smell at the door is urgent; a quarrel said to go on joins its
 ticket, with 110 if it comes to blows."""
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ from bot.core import (
     emergency_followups,
     emergency_numbers,
     emergency_updates,
+    followups,
+    lifecycle,
     person_danger,
     still_going,
     triage,
 )
 from bot.store.db import Database
 from bot.store.models import Ticket
-from tests.conftest import DUTY_OFFICER, STRANGER
+from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER
 from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
 
 WINDOW = timedelta(minutes=30)
@@ -182,3 +184,19 @@ def test_a_quarrel_said_to_go_on_is_its_ticket_with_110_if_it_comes_to_blows():
     assert not still_going.goes_on(quarrel, "路灯也不亮了")
     assert "110" in still_going.meanwhile(quarrel) and len(still_going.meanwhile(quarrel)) <= 70
     assert still_going.meanwhile("楼道灯不亮") == ""
+
+
+def test_a_quarrel_said_to_go_on_after_a_rating_reopened_it_is_more_of_that_ticket(demo_db: Database,
+                                                                                   clock: FakeClock):
+    number = submit(demo_db, clock, make_report("楼上那家天天半夜吵架 摔东西", category="dispute"))
+    holder = ticket(demo_db, number).assignee.phone
+    with demo_db.session() as s:
+        lifecycle.resolve(s, clock, RULES, number, holder, "上门调解了")
+    clock.advance(minutes=10)
+    with demo_db.session() as s:
+        lifecycle.rate(s, clock, RULES, RESIDENT, 3, number, reason="今天晚上又在吵")
+    clock.advance(minutes=5)
+    with demo_db.session() as s:
+        report = followups.open_report(s, clock, RESIDENT, WINDOW)
+        assert report is not None and report.number == number
+        assert followups.read_follow_up(s, report, "楼下还在吵 咋个办", "emergency", "dispute") == "detail"

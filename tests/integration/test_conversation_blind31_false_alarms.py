@@ -3,7 +3,7 @@ R17b, B84b, B71, B66, B54, B54b), through the gateway, the real engine and the r
 stopped with nobody in it is an ordinary ticket at its building, and "没得人关在里头" stands a lift's emergency down; a
 stolen bike found withdraws the theft, said twice; a leak mended, the waters breaking and someone taken to hospital
 are news of the open emergency; someone not seen for days with a smell at the door is urgent; a quarrel said to go
-on urges its reopened ticket, with 110 if it comes to blows.
+on joins its reopened ticket, with 110 if it comes to blows.
 
 Voices: +8613955543000 … (not in the registry, two registered as riders); places: buildings 331–339 of 安居苑 and
 河畔花园."""
@@ -87,7 +87,7 @@ def test_the_leak_mended_is_news_of_the_open_gas_emergency(running: Stack):
     assert any("漏气的地方修好了" in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
 
 
-def test_a_quarrel_said_to_go_on_urges_its_reopened_ticket_with_110_if_it_comes_to_blows(running: Stack):
+def test_a_quarrel_said_to_go_on_joins_its_reopened_ticket_with_110_if_it_comes_to_blows(running: Stack):
     rider = register(running, SENDERS[4])
     say(running, rider, "河畔花园336栋楼上那家天天半夜吵架 摔东西")
     [ticket] = tickets_of(running, rider)
