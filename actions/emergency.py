@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
+from actions.report_places import fuller_place, placed
 from actions.runtime import context
 from actions.tickets import rules
 from bot.core import care_words, emergencies, emergency_followups, emergency_numbers, emergency_raise, reports, triage
@@ -106,8 +107,11 @@ async def _ordinary_report(dispatcher: CollectingDispatcher, tracker: Tracker, c
     ctx = context()
     meta = tracker_data.metadata(tracker)
     lat, lon = meta.get("lat"), meta.get("lon")
-    report = Report(text=tracker_data.text(tracker), category=category, reporter_address=tracker.sender_id,
-                    channel=meta.get("channel") or "simulator", place_text=tracker_data.entity(tracker, "place") or "",
+    text = tracker_data.text(tracker)
+    # 河畔花园7动电体不动了: 河畔花园7栋, the building the engine's 河畔花园 dropped (blind test 31, B26b)
+    place = placed(text, fuller_place(text, tracker_data.entity(tracker, "place")), str(meta.get("held_place") or ""))
+    report = Report(text=text, category=category, reporter_address=tracker.sender_id,
+                    channel=meta.get("channel") or "simulator", place_text=place,
                     lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
                     source_message_id=int(meta["inbox_id"]) if meta.get("inbox_id") is not None else None)
     with ctx.db.session() as session:

@@ -72,8 +72,9 @@ class AfterReport:
         with self.db.session() as s:
             tickets = lifecycle.reported_by(s, message.sender, cancelling.CANCELLABLE)
             number = number or (cancelling.cancel_meant(tickets, text) if tickets else None)
-            if number is None:
-                return None
+            if number is None:  # 车找到了 不用你们管了 again, once withdrawn: said so (blind test 31, R17b)
+                again = cancelling.withdrawn_lately(s, self.clock, message.sender, text)
+                return [{"text": cancelling.ALREADY_WITHDRAWN.format(number=again)}] if again is not None else None
             meant = next(t for t in tickets if t.number == number)
             if meant.reporter_address != message.sender:  # 2栋门口垃圾那个不用来了, merged into another's (bt 24)
                 return [{"text": cancelling.stop_following(s, self.clock, message.sender, meant, text)}]

@@ -59,8 +59,8 @@ class EmergencyTalk:
                     if emergency_downgrade.still_a_report(text) else None
                 return None if ordinary is None else [
                     {"text": emergency_downgrade.ALREADY_ORDINARY.format(number=ordinary.number)}]
-            return [{"text": emergency_downgrade.stand_down(s, self.clock, self.rules, ticket, text, message.sender,
-                                                           message.id)}]
+            said = emergency_downgrade.stand_down(s, self.clock, self.rules, ticket, text, message.sender, message.id)
+            return [{"text": said}] if said is not None else None
 
     def about(self, message: Claimed, text: str) -> Replies | None:
         with self.db.session() as s:

@@ -26,6 +26,7 @@ from bot.core import (
     reports,
     safety_questions,
     sent_before,
+    still_going,
     ticket_focus,
     ticket_listing,
     ticket_questions,
@@ -66,10 +67,13 @@ class Joins:
             ticket = lifecycle.get_ticket(s, number)
             far = far or followups.away_from(s, ticket, point)  # a location in another grid too (blind test 26)
             reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
+            # 楼下还在吵 咋个办: what to do meanwhile, a quarrel's 110 (blind test 31, B71)
+            meanwhile = still_going.meanwhile(ticket.text) if still_going.goes_on(ticket.text, text) else ""
+            also = [{"text": meanwhile}] if meanwhile else []
             if reading == "detail":
                 self.add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],
                           message.sender, point)
-                return [{"text": followups.DETAIL_ADDED.format(number=number)}]
+                return [{"text": followups.DETAIL_ADDED.format(number=number)}, *also]
             if reading == "ask":
                 return [{"text": followups.ask_which(ticket)}]
             if reading == "accepted":  # 好嘛 明天就明天: acknowledged, never a 补充 (blind test 31, B2)
@@ -85,7 +89,7 @@ class Joins:
                 ticket = ticket_focus.meant(s, self.clock, message.sender, mine, text) or ticket
             if reading == "urge":  # (blind test 5, #107)
                 urged = lifecycle.urge(s, self.clock, self.rules, message.sender, ticket.number, text=text)
-                return [{"text": urging.urged_reply(s, urged)}]
+                return [{"text": urging.urged_reply(s, urged)}, *also]
             if reading == "status":  # with who has it and the latest progress (bt 9, #60; bt 10, #36), or the list
                 return [{"text": p} for p in listed or [ticket_questions.status_reply(s, ticket)]]
             if reading != "new":

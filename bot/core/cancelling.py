@@ -28,7 +28,8 @@ CANCELLABLE = OPEN_STATUSES
 # (a question answered since, another matter) it is asked about: "回复“撤销 T1012”".
 CANCEL_UNNAMED_WITHIN = timedelta(minutes=30)
 # Nobody needed (不用来了, 不用管了; 灯那个不用修了 自己好了, blind test 30, A-B139).
-_NOBODY = r"(?:不用|不要|莫|别|不消|不需要)再?(?:派人)?(?:(?:过?来|上门)(?:修|看|收|换|弄|管)?|管|弄|处理|修|收|换)了?"
+_NOBODY = (r"(?:不用|不要|莫|别|不消|不需要)(?:你们|你)?再?(?:派人)?"  # 不用你们管了 (blind test 31, R17b)
+           r"(?:(?:过?来|上门)(?:修|看|收|换|弄|管)?|管|弄|处理|修|收|换)了?")
 CANCEL_WORDS = re.compile(r"取消|撤销|撤回|撤了|不要了|不用了|不报了|不办了|算了|作废|搞错了|弄错了|删了|删掉|"
                           + _NOBODY)
 # The problem solved by someone else, nobody to come (3栋背后垃圾那个不用来了 物业已经拉走了, blind test 22, #59).
@@ -108,9 +109,18 @@ def nothing_to_cancel(text: str) -> str:
     return NOTHING_FILED if _NOT_FILED_WORDS.search(text) else NOTHING_OPEN
 
 
+# Found again (电瓶车找到了 在车棚头 不用管了, blind test 31, R17b: an emergency for 110): the theft's or the loss's.
+_FOUND = re.compile(r"找到了|找回来了|找着了|寻到了|找到的")
+_LOST = re.compile(r"偷|盗|丢|不见了|找不到|遭贼|被贼|进贼")
+
+
 def cancel_meant(tickets: list[Ticket], text: str) -> str | None:
     """The open ticket a cancel's words point at ("不报了 水管那个我自己找人修了"): the one naming the same thing,
-    else the one the words share most with (as for urging); None when none or several."""
+    the one of a theft or a loss when the words say it was found, else the one the words share most with (as for
+    urging); None when none or several."""
+    lost = [t.number for t in tickets if _LOST.search(t.text)] if _FOUND.search(text or "") else []
+    if len(lost) == 1:
+        return lost[0]
     named = things_in(text)
     if named:
         naming = [t.number for t in tickets if things_in(t.text) & named]
@@ -206,6 +216,19 @@ def cancel(session: Session, clock: Clock, address: str, number: str | None = No
     # An emergency's alert reached the duty officer and the secretary: they hear it was withdrawn (blind test 8, #130).
     emergency_updates.tell_withdrawn(session, ticket, text)
     return ticket
+
+
+ALREADY_WITHDRAWN = "好的，工单{number}已经撤销了，不用再管。有事随时发消息。"
+
+
+def withdrawn_lately(session: Session, clock: Clock, address: str, text: str) -> str | None:
+    """The number of the sender's ticket withdrawn in the last `CANCEL_UNNAMED_WITHIN` that words taking a report
+    back name again (不是报警 我是说车找到了 不用你们管了, just after 电瓶车找到了 withdrew the theft: blind test 31,
+    R17b got 没太看懂), else None."""
+    withdrawn = list(session.scalars(select(Ticket).join(TicketEvent, TicketEvent.ticket_id == Ticket.id).where(
+        Ticket.reporter_address == address, Ticket.status == "cancelled", TicketEvent.kind == "cancelled",
+        TicketEvent.at >= clock.now() - CANCEL_UNNAMED_WITHIN).order_by(Ticket.id.desc()).distinct()))
+    return cancel_meant(withdrawn, text) if withdrawn else None
 
 
 FOLLOW_WITHDRAWN = "好的，您反映的这件已撤销。它和工单{number}是同一件，已把您的话转告承办人。"

@@ -20,9 +20,14 @@ _STOVE = re.compile(r"灶|气罐|煤气罐|液化气罐|燃气表|气表|交气�
 _BREATHER = re.compile(r"人|老|娃|孩|他|她|爸|妈|爷|奶|婆|公")
 
 
+# A leak said to be mended or shut off (漏气的地方修好了, blind test 31, B84b opened a second emergency): no leak now.
+_MENDED = re.compile(r"(?:漏气|漏|泄漏)的?(?:地方|点|管子|口子|那里|那点)?(?:已经|都)?"
+                     r"(?:修|补|堵|关|弄|处理|搞)(?:好|住|掉)了")
+
+
 def without_denied(plain: str) -> str:
-    """The words less danger said not to be so, cooking fumes and a stove's gas run out."""
-    plain = _FUMES.sub("，", _DENIED.sub("，", plain))
+    """The words less danger said not to be so, a leak said to be mended, cooking fumes and a stove's gas run out."""
+    plain = _FUMES.sub("，", _DENIED.sub("，", _MENDED.sub("，", plain)))
     if _STOVE.search(plain) and _BREATHER.search(_STOVE.sub("", plain)) is None:
         plain = _GAS_RAN_OUT.sub("，", plain)
     return plain

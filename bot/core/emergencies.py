@@ -174,8 +174,11 @@ _LEADING = re.compile(r"^(?:快来人啊?|救命啊?|我们|我就?在|就在|�
 
 # A building of the estate named in the message ("7栋楼下有个老年人晕倒了", blind test 6, #15): the place, so the
 # reporter is never told the bot went by their registered home. A floor or a room alone ("5楼", "302室") is none.
+# 7动 is 7栋 mistyped (河畔花园7动电体不动了, blind test 31, B26b was filed at 河畔花园), never 动不动 or 动手.
+_BUILDING_SLIP = re.compile(r"(\d+|[一二三四五六七八九十]+)\s*动(?![不了起作手物员态静画漫车])")
 _BUILDING = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:小区|花园|家园|苑|二期|三期))?"
-                       r"(?:\d+|[一二三四五六七八九十]+)\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d+\s*(?:号|室))?"
+                       r"(?:\d+|[一二三四五六七八九十]+)\s*(?:栋|幢|号楼|动(?![不了起作手物员态静画漫车]))"
+                       r"(?:\s*\d+\s*单元)?(?:\s*\d+\s*(?:号|室))?"
                        r"(?:楼下|楼上|楼道|门口|旁边|后面|前面|对面|电梯口|下面|外面)?")
 # A named estate's gate or a road by it ("安居苑门口那条路都淹了", blind test 6, #13).
 _ESTATE = re.compile(r"(?:(?![个的了在是有那这])[\u4e00-\u9fff]){2,4}?(?:小区|花园|家园|苑|二期|三期)"
@@ -193,7 +196,7 @@ def landmark_in(text: str) -> str:
     for pattern in (_BUILDING, _ESTATE):
         found = pattern.search(text)
         if found is not None:
-            return _OPENING.sub("", found.group(0)) or found.group(0)
+            return _BUILDING_SLIP.sub(r"\1栋", _OPENING.sub("", found.group(0)) or found.group(0))
     for found in _LANDMARK.finditer(text):  # 河边有人落水了 河滨大桥下面: the bridge, past a bare 河边 (blind test 28)
         place = _LEADING.sub("", found.group(0)) or found.group(0)
         if not _VAGUE.match(place):

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import danger_signs, registry, triage
+from bot.core import danger_signs, person_danger, registry, triage
 from bot.core.cancelling import cancel
 from bot.core.emergency_followups import FALSE_ALARM, same_kind
 from bot.core.emergency_updates import false_alarm, told_of
@@ -45,11 +45,25 @@ def still_a_report(text: str) -> bool:
 
 
 def says_not_urgent(text: str) -> bool:
-    """Whether a short message says the matter is not urgent, naming no danger."""
+    """Whether a short message says the matter is not urgent, or that nobody is shut in (没得人关在里头: a lift's
+    emergency only, `stands_down`), naming no danger."""
     plain = " ".join((text or "").split())
     return 0 < len(plain) <= NOT_URGENT_MAX_CHARS and (_NOT_URGENT.search(plain) is not None
-                                                       or still_a_report(plain)) \
+                                                       or still_a_report(plain)
+                                                       or person_danger.says_nobody_inside(plain)) \
         and _OF_US.search(plain) is None and not triage.has_danger(plain)
+
+
+def stands_down(emergency: Ticket, said: str) -> bool:
+    """Whether words that `says_not_urgent` stand `emergency` down: nobody shut in only a lift's (没得人关在里头
+    就是电梯坏了不动, blind test 31, B26b: the lift's emergency stood), never a fire's (没人被困 is news of it)."""
+    plain = " ".join((said or "").split())
+    return _NOT_URGENT.search(plain) is not None or still_a_report(plain) \
+        or (person_danger.says_nobody_inside(plain) and person_danger.names_lift(emergency.text)
+            and _ALIGHT.search(emergency.text) is None)
+
+
+_ALIGHT = re.compile(r"火|烟|烧|焦|爆")
 
 
 def downgrade(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket, said: str, address: str,
@@ -88,9 +102,12 @@ def _names(said: str, ticket: Ticket) -> bool:
 
 
 def stand_down(session: Session, clock: Clock, rules: RoutingRules, emergency: Ticket, said: str, address: str,
-               message_id: int | None = None) -> str:
-    """"不是急事" after the sender's emergency: the ticket it speaks of made ordinary (already so: told so)."""
+               message_id: int | None = None) -> str | None:
+    """"不是急事" after the sender's emergency: the ticket it speaks of made ordinary (already so: told so); None when
+    the words do not stand that emergency down (`stands_down`)."""
     meant = spoken_of(session, address, emergency, said)
+    if not stands_down(meant, said):
+        return None
     if meant is emergency and false_alarm(said) and not still_a_report(said):  # 是隔壁在熬中药 不是煤气 不是急事哈
         # (blind test 27, B74): withdrawn, never left to the worker as an ordinary job
         cancel(session, clock, address, emergency.number, text=said)

@@ -19,7 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import emergency_questions, person_danger, registry, safety_questions, triage
+from bot.common.plain_text import plain as _plain
+from bot.core import danger_signs, emergency_questions, person_danger, registry, safety_questions, triage
 from bot.core.cancelling import cancel
 from bot.core.corrections import corrected_place
 from bot.core.emergencies import (
@@ -48,10 +49,13 @@ from bot.store.models import Ticket, TicketEvent
 
 # A request of its own, whatever place it names ("帮我查一下阳光小区1栋101那家的电话"): never a place answer.
 _REQUEST = re.compile(r"帮我|帮忙|查一下|查下|电话|号码|我要找|找一下|告诉我|取消|不报了|撤销|[？?]")
+# A birth under way, and more of it (羊水破了, 见红了, 肚子越来越痛: blind test 31, B66 opened a second emergency).
+_LABOUR = re.compile(r"要生|快生|在生|生了|羊水|破水|见红|宫缩|阵痛|肚子.{0,4}(?:痛|疼)|孕|怀起|怀了|娃娃.{0,3}头")
 # The kinds of an emergency, by their words: more words of the same kind are the same emergency.
 _KINDS = (re.compile(r"火|烟|烧|焦|呛|糊"), re.compile(r"煤气|燃气|天然气|液化气|气味|味道|漏气|头昏|头晕"),
           re.compile(r"晕|昏|倒|摔|跌|血|伤|醒|不动|没气|没得气|喊不应|叫不应"),
-          re.compile(r"打|刀|砍|捅|抢|偷|撬|跑|血|伤"), re.compile(r"水|淹|灌"), re.compile(r"电梯|困|关|警铃"))
+          re.compile(r"打|刀|砍|捅|抢|偷|撬|跑|血|伤"), re.compile(r"水|淹|灌"), re.compile(r"电梯|困|关|警铃"),
+          _LABOUR)
 _EDGES = re.compile(r"^[\s，,。.、]+|[\s，,。.、]+$")
 _FILLER = re.compile(r"^(?:那点|这点|那里|这里|那边|这边|那儿|这儿)+")
 
@@ -158,6 +162,7 @@ _ABOUT_THEM = re.compile(r"\d+\s*多?岁|[一二三四五六七八九十]+多?�
                          r"穿的?|穿起|穿了|戴的?|戴起|个子|头发|拄.{0,2}拐|老年痴呆|糊涂")
 JOINED = "收到，已转告值班人员和处置人员。请注意安全！"
 JOINED_HURT = "收到，已转告值班人员。有人受伤请马上打120！别挪动伤者，守在旁边。"
+JOINED_LABOUR = "收到，已转告值班人员。让她躺下别走动，垫上干净毛巾，等120来；还没打120请马上打！"
 
 
 # How someone looks (他穿的蓝色棉袄): a description for those looking, never where the emergency is.
@@ -205,6 +210,8 @@ def joins(text: str, ticket: Ticket) -> bool:
         return True
     if _ABOUT_THEM.search(plain) and not _another_emergency(plain, ticket) and not triage.has_danger(plain):
         return True
+    if danger_signs.in_labour(_plain(ticket.text)) and _LABOUR.search(plain) and not other_thing(plain, ticket):
+        return True  # 羊水破了 after 我老婆要生了: the same birth (blind test 31, B66)
     if triage.has_danger(plain) and not triage.same_danger(plain, ticket.text):
         return False
     return (_WORSE.search(plain) is not None or triage.has_danger(plain)) and same_kind(plain, ticket.text)
@@ -240,6 +247,8 @@ def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str
               note=said[:500], message_id=message_id)
         for person in told_of(session, ticket):
             notify(session, person, update_notice(ticket, said).replace("报告人说", "补充"), ticket_id=ticket.id)
+    if danger_signs.in_labour(_plain(ticket.text)):
+        return JOINED_LABOUR  # 羊水破了: lie her down, 120 (blind test 31, B66)
     if _HURT.search(without_still_machine(said)):
         return JOINED_HURT
     return ADVICE_LIFT if shut_in_lift(said, ticket) else JOINED  # 我儿子关在里面: the lift's rescue (blind test 28)

@@ -8,6 +8,7 @@ import re
 
 from bot.core import danger_signs, person_danger, triage
 from bot.core.nobody_hurt import without_nobody
+from bot.core.person_danger import without_still_machine
 from bot.core.routing_rules import RoutingRules
 
 # Someone hurt (hit by a car, fallen, bleeding, unconscious): an ambulance first, whatever else the emergency
@@ -21,17 +22,6 @@ _HURT = re.compile(r"受伤|伤到|流血|见血|流.{0,3}血|头.{0,2}打破|�
                    r"血流|一地的?血|满地.{0,2}血|好多血|脑壳.{0,3}(?:打破|打烂|破了|开花)|起不来|爬不起来|"
                    # a head hit with a bottle (拿酒瓶子砸脑壳, blind test 24, B102 was told 110 only)
                    + triage.HEAD_HIT)
-
-
-# A lift that stopped (电梯停起不动了, blind test 26, A12 was told 120 for "我孙子在里头出不来"): the machine still,
-# nobody lying still; no person is named between the lift and 不动.
-_STILL_MACHINE = re.compile(r"(?:电梯|轿厢)[^人娃孩孙崽儿女妈爸婆爷公他她，,。！!？?\s]{0,6}?不动|"
-                            r"(?:停|卡)(?:起|住|到|在|下)?了?不动")
-
-
-def without_still_machine(text: str) -> str:
-    """The words less a lift standing still (电梯停起不动了 is nobody lying still)."""
-    return _STILL_MACHINE.sub(" ", text)
 
 
 def hurt(text: str) -> bool:
@@ -61,7 +51,7 @@ GAS_AND_HURT = "119和120"
 # building's (电梯, 房屋水电气), the lift's own rescue number or 119.
 _TRAPPED = re.compile(r"(?:关|困)(?:了|到|住|起)?.{0,4}人|(?:关|困)在(?:里头|里面|电梯)|"
                       r"(?:人|我)被?(?:关|困)(?:住|起|到)")
-_LIFT = re.compile(r"电梯|警铃|轿厢")
+_LIFT = re.compile(person_danger.LIFT_WORDS + r"|警铃")
 LIFT_RESCUE = "电梯救援电话或119"
 # A theft or a beating, for the police when the classifier could not place it (救命啊, then 我屋头进贼了 or 我遭人打了,
 # blind test 25, A58 and A45).
@@ -105,8 +95,8 @@ def category_for(category: str, text: str) -> str:
     police's rescue, a theft or a beating the police's, someone possibly down at home elderly care; people shut in a
     lift the building's, whatever the classifier said. A beating, someone about to end their life or someone missing
     is never 消防安全 for a 救命 in it (blind test 27, A77a was told 119); someone in the water may be (its rescue)."""
-    if lift_trapped(text) and not hurt(text):
-        return "housing_utilities"
+    if (lift_trapped(text) or person_danger.lift_out_of_order(text)) and not hurt(text):
+        return "housing_utilities"  # 电体不动了 with nobody in it too (blind test 31, B26b): a lift to fix
     if danger_signs.in_labour(text):
         return "health"  # 羊水好像破了 (blind test 30, B66): an ambulance, whatever the classifier guessed
     if danger_signs.thing_burning(text) and not danger_signs.fight(text):

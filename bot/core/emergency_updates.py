@@ -22,21 +22,32 @@ from bot.core.notify import notify
 from bot.core.tickets import OPEN_STATUSES, event
 from bot.store.models import Person, Ticket, TicketEvent
 
+# What came of it: the door opened, someone taken to hospital or got out.
+_NEWS = (r"(?:门|锁)[^，,。\s]{0,3}(?:打开|撬开|弄开|破开|开)了|"
+         r"(?<![要得快赶该])送(?:(?:去|到|进)了?(?:医院|卫生院)|了?(?:医院|卫生院)了|医了)|"
+         r"(?:救护车|120)[^，,。\s]{0,3}(?:拉走|接走|送走)|(?:拉|抬|接)(?:去|到)(?:了)?医院|"
+         r"(?:救|放|抬|弄|拉)出来了")
 # It is over, or help is there: the fire is out, nobody is hurt, the ambulance came, no need to come.
 _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有了|没了)|灭了|熄了|扑灭了|"
                    r"没事了|没得事|莫得事|莫事了|没啥事|没什么事|不要紧了|已经好了|好了好了|控制住了|"
                    r"(?:救护车|消防车|消防|警察|120|119|110).{0,4}(?:来了|到了|已经来|已经到)|不用了|不用来了|不麻烦了|"
-                   r"人(?:醒了|没事)|关掉了|关好了|修好了|"
+                   r"人(?:醒了|没事)|关掉了|关好了|修好了|补好了|堵好了|堵住了|"
                    # The gas company came and shut the main valve (blind test 30, B84 opened a second emergency).
                    r"(?:燃气公司|燃气的|煤气公司|天然气公司|物业|电工|师傅|维修的|修的).{0,4}(?:来了|到了)|"
                    r"关(?:了|好了|掉了)?(?:总)?(?:阀|阀门|闸|总闸|气)|(?:总阀|阀门|总闸|电闸)[^，,。\s]{0,3}关(?:了|好|掉)|"
                    # Good news and thanks (医院说没得大问题 谢谢你们哈, blind test 23, N47 was taken as the place 医院).
-                   r"(?:没|莫)(?:得|有)?(?:大|啥|什么|啥子)?(?:问题|大碍)|不严重|谢谢|感谢|多谢|辛苦了")
+                   r"(?:没|莫)(?:得|有)?(?:大|啥|什么|啥子)?(?:问题|大碍)|不严重|谢谢|感谢|多谢|辛苦了|"
+                   # What came of it: the door opened, taken to hospital, got out (门打开了 老人在屋头摔倒了 送医院了,
+                   # blind test 31, B54b was asked where as a new report).
+                   + _NEWS)
 # Not over after all: "火还没灭", "又烧起来了", "救护车还没来".
 _NOT_OVER = re.compile(r"还没|没有灭|没灭|未灭|灭不了|灭不到|还在烧|又烧|又着|又冒|更大|越来越|救命|快来|快点")
 # A bare thanks says nothing of how it went: not an update on its own.
 _THANKS_ONLY = re.compile(r"^(?:谢谢|感谢|多谢)(?:你们?|您)?(?:了|哈|啊|哦|啦)?[!！。.~～ ]*$")
 UPDATE_ACK = "收到，已转告值班人员。大家平安就好，谢谢您告诉我们！"
+# Someone taken to hospital or hurt: no "平安就好" (门打开了 老人在屋头摔倒了 送医院了, blind test 31, B54b).
+NEWS_ACK = "收到，已转告值班人员。谢谢您告诉我们，愿早日康复！"
+_TO_HOSPITAL = re.compile(r"医院|卫生院|送医|救护车|120|摔|伤|晕|倒")
 SMS_PART = 70
 # A question mid-emergency ("火灭了没得 我们可以回去了不", blind test 22, #107 was thanked as if it were
 # news): answered, and those alerted hear it asked.
@@ -123,7 +134,13 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
                    ticket_id=ticket.id)
     if asks_going_back(said):
         return go_back_answer(phone)
-    return asked_answer(phone) if asks(said) else UPDATE_ACK
+    if asks(said):
+        return asked_answer(phone)
+    return NEWS_ACK if _TO_HOSPITAL.search(said) and not _WELL.search(said) else UPDATE_ACK
+
+
+# Said to be well after all (医院说没得大问题, 人没事): "平安就好" fits.
+_WELL = re.compile(r"没事|没得事|莫得事|没.{0,3}问题|没.{0,2}大碍|不严重|醒了")
 
 
 FALSE_ALARM_MAX_CHARS = 40
@@ -133,7 +150,9 @@ _FALSE_ALARM = re.compile(r"搞错了|弄错了|看错了|闻错了|听错了|�
                           r"不是(?:煤气|燃气|天然气|液化气)|(?:没|没有|莫得|没得)漏气|不是漏气|"
                           r"是(?:他们|人家|别人|邻居|隔壁|楼上|楼下|对门)?(?:家)?在(?:熏|烧|烤|炒|做饭|煮|熬|炖|蒸)|"
                           # 哦 是锅烧糊了 没得事 (blind test 30, B34: the emergency stood): a pot burnt, no fire
-                          r"(?:锅|饭|菜|粥|汤|肉|东西)[^，,。！!？?\s]{0,3}(?:烧|煮|炒|熬|炖)?(?:糊|焦)了?|烧糊|煮糊|炒糊")
+                          r"(?:锅|饭|菜|粥|汤|肉|东西)[^，,。！!？?\s]{0,3}(?:烧|煮|炒|熬|炖)?(?:糊|焦)了?|烧糊|煮糊|炒糊|"
+                          # 不是报警 我是说车找到了 (blind test 31, R17b: the emergency just opened stood)
+                          r"不是(?:要|想)?报警|不用报警|没(?:有|得)?(?:要|想)?报警|不是要你们?(?:出警|报警)")
 
 
 def false_alarm(text: str) -> bool:

@@ -19,8 +19,10 @@ from bot.core import (
     answers,
     cancelling,
     complaints,
+    person_danger,
     registry,
     safety_questions,
+    still_going,
     ticket_questions,
     triage,
 )
@@ -144,6 +146,14 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
     if after_report.accepts_wait(text):
         return "accepted"  # 好嘛 明天就明天 after 明天才通得到水: acknowledged, never a 补充 (blind test 31, B2)
+    if person_danger.says_nobody_inside(text) and person_danger.names_lift(ticket.text) \
+            and not triage.has_danger(text):
+        return "detail"  # 没得人关在里头 就是电梯坏了不动 after the lift's report: more of it (blind test 31, B26b)
+    if still_going.goes_on(ticket.text, text) and not triage.has_danger(text) \
+            and (ticket.status == "reopened" or intent == "emergency"):
+        # 楼下还在吵 咋个办 after a quarrel reopened, or the classifier's emergency soon after the report: more of it,
+        # for its holder, never a new emergency (blind test 31, B71)
+        return "detail"
     if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
         return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \

@@ -9,29 +9,41 @@ import re
 from bot.common.plain_text import plain as _plain
 
 # Someone living alone not seen for days, or not answering the door (blind test 17, #92): possibly down inside.
-_ALONE = re.compile(r"独居|一个人住|孤寡|空巢|老人|老汉|老婆婆|婆婆|爷爷|奶奶|大爷|大妈")
+# 邻居老头 (blind test 31, B54 was an ordinary ticket): 老头, 老太 are as old as 老人.
+_ALONE = re.compile(r"独居|一个人住|孤寡|空巢|老人|老汉|老头|老太|老婆婆|婆婆|爷爷|奶奶|大爷|大妈")
 _NOT_SEEN = re.compile(r"(?:好几|几|两|三|四|五|多)天(?:都|了)?(?:没|莫|没有|没得|莫得)"
                        r"(?:出门|出来|见|看到|露面|动静|开门)|"
                        r"敲门.{0,4}(?:没|莫|没有|没得|莫得)(?:人)?(?:应|开|答应|回应|反应)|喊.{0,4}(?:没|莫得|没得)人应|"
                        r"电话.{0,4}(?:不接|没人接|打不通)")
 
 
+# A smell at the door of someone not seen for days (门口有股臭味, blind test 31, B54): whoever lives there, possibly
+# dead or down inside.
+_SMELL = re.compile(r"臭|(?:一股|有股|好大的?|怪)(?:味|气味)|异味|味道(?:好大|大得很|难闻)")
+# Not seen, with a smell: someone, not the rubbish's collector (垃圾好几天没人收 臭得很 is a report).
+_UNSEEN = re.compile(r"(?:好几|几|两|三|四|五|多)天(?:都|了)?(?:没|莫|没有|没得|莫得)(?:出门|出来|露面|动静|开门|"
+                     r"(?:见|看)到?(?:人|他|她)(?![来收管扫])|(?:见|看)到?过)|"
+                     r"敲门.{0,4}(?:没|莫|没有|没得|莫得)(?:人)?(?:应|开|答应|回应|反应)")
+
+
 def may_be_down(text: str) -> bool:
-    """Someone (living alone, elderly) not seen for days or not answering: possibly down inside, urgent."""
+    """Someone (living alone, elderly) not seen for days or not answering, or anyone not seen for days with a smell
+    at their door: possibly down inside, urgent."""
     plain = _plain(text)
-    return _ALONE.search(plain) is not None and _NOT_SEEN.search(plain) is not None
+    return (_NOT_SEEN.search(plain) is not None and _ALONE.search(plain) is not None) \
+        or (_UNSEEN.search(plain) is not None and _SMELL.search(plain) is not None)
 
 
 # People inside a lift that stopped ("电梯卡起了 里头关了两个老年人", "电梯卡到半中间了 里头还有人": blind test 9, #32
 # and #45 were ordinary tickets): trapped, whether or not 困 or 关到 is said. A lift broken with nobody in it is none.
-_LIFT = re.compile(r"电梯|轿厢")
+# 电体, 电题, 电提: a lift mistyped on a pinyin keyboard (河畔花园7动电体不动了, blind test 31, B26b).
+LIFT_WORDS = r"电梯|电体|电题|电提|轿厢"
+_LIFT = re.compile(LIFT_WORDS)
 _INSIDE = re.compile(r"里(?:头|面|边)(?:还|都)?(?:有|关了?|困了?|关起|困起|卡了?)[^，,。！!？?\s]{0,5}(?:人|娃|孩)|"
                      # 我孙孙还在里头 (blind test 24, B104 and B91): someone still in it
                      r"(?:人|娃|孩|孙|崽|儿|女|妈|爸|婆|爷|公)[^，,。！!？?\s]{0,2}(?:还|都)?在里(?:头|面|边)|"
                      r"(?:关|困)(?!不)(?:了|到|住|起)?[^，,。！!？?\s]{0,4}人")
 _NOBODY = re.compile(r"(?:没|莫|没得|莫得|没有)(?:得)?人")
-
-
 
 
 # Told of another day, as what went wrong before ("电梯经常停 上礼拜还把一个老人关在里头半个小时", blind test 29,
@@ -42,6 +54,46 @@ _NOW = re.compile(r"现在|正在|刚刚|刚才|还在|快来|救命|赶紧|马�
 
 def _shut_in_lift(plain: str) -> bool:
     return _LIFT.search(plain) is not None and _INSIDE.search(plain) is not None and _NOBODY.search(plain) is None
+
+
+# Nobody in it (没得人关在里头, 里面没人, 没人被困): said of the lift, nobody shut in.
+_NOBODY_INSIDE = re.compile(r"(?:没|莫|没得|莫得|没有)(?:得|有)?人(?:被)?(?:关|困|卡|在里)[^，,。！!？?\s]{0,4}|"
+                            r"里(?:头|面|边)?(?:都|也)?(?:没|莫|没得|莫得|没有)(?:得|有)?人(?![管收修理接来应问])")
+# A lift stopped or broken (电梯坏了, 电体不动了, 电梯卡起了).
+_LIFT_DOWN = re.compile(f"(?:{LIFT_WORDS})[^，,。！!？?\\s]{{0,8}}?"
+                        r"(?:不动|停|卡|坏|不走|不上|不下|没反应|用不了|不能用|故障|失灵|关不上|打不开|开不开|罢工)")
+# Someone in it or in trouble, even unnamed (按警铃, 出不来, 救命).
+_SOMEONE_IN = re.compile(r"救命|出不来|警铃|快来|困|关到|关起|关了|关在|在(?:电梯|电体)?里|里(?:头|面|边)?(?:还|都)?有")
+
+
+def names_lift(text: str) -> bool:
+    """Whether words name a lift (电梯, 电体)."""
+    return _LIFT.search(_plain(text)) is not None
+
+
+def says_nobody_inside(text: str) -> bool:
+    """Whether words say nobody is inside (没得人关在里头, 里面没人, 没人被困)."""
+    return _NOBODY_INSIDE.search(_plain(text)) is not None
+
+
+def lift_out_of_order(text: str) -> bool:
+    """A lift stopped or broken with nobody said to be inside or in trouble (电体不动了; 没得人关在里头 就是电梯坏了
+    不动, blind test 31, B26b was told 120): a lift to fix, no emergency."""
+    plain = _plain(text)
+    rest = _NOBODY_INSIDE.sub(" ", plain)
+    return _LIFT_DOWN.search(plain) is not None and _SOMEONE_IN.search(rest) is None \
+        and _INSIDE.search(rest) is None
+
+
+# A lift that stopped (电梯停起不动了, blind test 26, A12 was told 120 for "我孙子在里头出不来"): the machine still,
+# nobody lying still; no person is named between the lift and 不动.
+_STILL_MACHINE = re.compile(f"(?:{LIFT_WORDS})[^人娃孩孙崽儿女妈爸婆爷公他她，,。！!？?\\s]{{0,6}}?不动|"
+                            r"(?:停|卡)(?:起|住|到|在|下)?了?不动")
+
+
+def without_still_machine(text: str) -> str:
+    """The words less a lift standing still (电梯停起不动了 is nobody lying still)."""
+    return _STILL_MACHINE.sub(" ", text)
 
 
 def lift_trouble_of_the_past(text: str) -> bool:

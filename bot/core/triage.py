@@ -167,11 +167,14 @@ _BURNS = re.compile(r"火|烟|烧|爆|焦|发烫|漏电|电到人")
 
 def facility_category(category: str, text: str) -> str:
     """The category of a report: a broken charging cabinet or pile is 道路设施 (public facilities) when the
-    classifier said 消防安全 or 其他 and nothing burns; help at home asked for by someone who cannot manage
-    (帮我买菜, 腿脚不方便) is 养老助残 (bot/core/help_requests.py); otherwise the classifier's."""
+    classifier said 消防安全 or 其他 and nothing burns; a lift out of order (电体不动了) is 房屋水电气; help at home
+    asked for by someone who cannot manage (帮我买菜, 腿脚不方便) is 养老助残 (bot/core/help_requests.py); otherwise
+    the classifier's."""
     plain = _plain(text)
     if help_requests.asks_for_help(plain):
         return help_requests.CATEGORY
+    if person_danger.lift_out_of_order(plain) and category in ("health", "other", "public_security", "fire_safety"):
+        return "housing_utilities"  # 电体不动了 (blind test 31, B26b): the lift, never 医疗健康 for its 不动
     if category in ("fire_safety", "other") and _CHARGER.search(plain) and _OUT_OF_ORDER.search(plain) \
             and not _BURNS.search(plain):
         return "roads"
@@ -186,7 +189,8 @@ def has_danger(text: str) -> bool:
             or danger_signs.shut_in_car(plain) or danger_signs.arson(plain) or danger_signs.child_beaten(plain) \
             or danger_signs.thing_burning(plain) or danger_signs.in_labour(plain):
         return True  # a swear word never cancels a fight (blind test 26): abuse is checked only after this
-    found = {m.group(0) for m in _DANGER.finditer(plain)}
+    # 里面没人 电梯不动了: a lift standing still is nobody lying still (人.{0,6}不动了, blind test 31, B26b)
+    found = {m.group(0) for m in _DANGER.finditer(person_danger.without_still_machine(plain))}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
         return False
     if danger_signs.minor_bite(plain) and all("血" in word for word in found):
@@ -232,13 +236,16 @@ def has_problem(text: str) -> bool:
     plain = _plain(text)  # 歪起了, 停了两天了 count too unless asked about (bot/core/problem_context.py)
     return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain) \
         or help_requests.asks_for_help(plain) \
-        or angry_words.left_unattended(plain) or question_kinds.asks_for_a_fix(plain)
+        or angry_words.left_unattended(plain) or question_kinds.asks_for_a_fix(plain) \
+        or person_danger.lift_out_of_order(plain)  # 电体不动了 (blind test 31, B26b): a lift to fix
     # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102); 安居苑路灯 到底有没有人管: a thing left
     # unattended, 能不能装个监控: a thing for everyone asked for (blind test 28, B-H7b, B87, B81-2)
 
 
 # Standing down: 算了 不报了, it is fixed (blind test 8, #150: "算了 不报了 我喊儿子拿螺丝刀拧紧了" raised 110).
-_STAND_DOWN = re.compile(r"不报了|不用报|不用来|不用了|算了|已经弄好了|弄好了|修好了|拧紧了|搞定了|没事了|搞错了")
+# 电瓶车找到了 不用管了, 不是报警 (blind test 31, R17b was told 110): found, nobody needed, never an emergency.
+_STAND_DOWN = re.compile(r"不报了|不用报|不用来|不用了|算了|已经弄好了|弄好了|修好了|拧紧了|搞定了|没事了|搞错了|"
+                         r"找到了|找回来了|不用(?:你们)?管了|不是报警|不是要报警")
 # A tool at work is no weapon (螺丝刀 拧紧, 扳手 修).
 _TOOL_AT_WORK = re.compile(r"(?:螺丝刀|起子|扳手|钳子|锤子|剪刀).{0,6}(?:拧|修|弄|装|紧|敲|钉|剪|搞)")
 STOOD_DOWN = "好的，不报了。以后有事随时发消息。"
@@ -264,7 +271,8 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
             or danger_signs.minor_bite(plain) or problem_context.meter_fault(plain):  # 燃气表不走字了 (bt 30, B122)
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
         # 没得大事: a scrape, no big deal (blind test 26)
-    if is_abuse(plain) or person_danger.lift_trouble_of_the_past(plain) or _only_a_way_collapsed(plain) \
+    if is_abuse(plain) or person_danger.lift_trouble_of_the_past(plain) or person_danger.lift_out_of_order(plain) \
+            or _only_a_way_collapsed(plain) \
             or _WATER.search(plain) or _TOOL_AT_WORK.search(plain) or _STAND_DOWN.search(plain) \
             or _STATE_ASPECT.search(plain) or thing_fell(plain) or nobody_hurt(plain):
         return False
