@@ -15,6 +15,10 @@ from bot.core import person_danger
 _DENIED = re.compile(r"(?:不是|并不是|也不是|没有|没得|莫得|没|莫)(?:在|有)?"
                      r"(?:着火|起火|失火|火灾|烧起来|漏气|(?:煤气|燃气|天然气|液化气)(?:漏|泄漏|味))")
 _FUMES = re.compile(r"油烟|炒菜的?烟|烧烤的?烟|烟熏火燎")
+# Someone smoking (楼道里有人抽烟 烟味好大, blind test 32, A111/B94: 119 and the duty officer alerted); a butt that set
+# something alight (烟头把纸壳子点燃了) is a fire.
+_SMOKING = re.compile(r"抽烟|吸烟|烟头|烟屁股|二手烟|叼(?:着|起|根)?烟|抽叶子烟|抽旱烟")
+_LIT = re.compile(r"点燃|点着|燃起|燃了|着了|着火|起火|冒火|火苗|明火|烧起|烧着|引燃|失火")
 _GAS_RAN_OUT = re.compile(r"(?:没|莫)(?:得)?气了?|没有气")
 _STOVE = re.compile(r"灶|气罐|煤气罐|液化气罐|燃气表|气表|交气费|燃气费|充气|没交")
 _BREATHER = re.compile(r"人|老|娃|孩|他|她|爸|妈|爷|奶|婆|公")
@@ -39,8 +43,9 @@ def denies_danger(plain: str) -> bool:
 
 
 def fumes(plain: str) -> bool:
-    """Cooking fumes complained of (楼下烧烤店油烟大得很): a report, never a fire."""
-    return _FUMES.search(plain) is not None
+    """Cooking fumes (楼下烧烤店油烟大得很) or someone's cigarette (楼梯间有人抽烟 烟头乱丢) complained of: a report,
+    never a fire, unless something caught."""
+    return _FUMES.search(plain) is not None or (_SMOKING.search(plain) is not None and _LIT.search(plain) is None)
 
 
 # Someone hit by someone, now: a fight, a beating (domestic violence too), a stick or a brick taken up to hit with.

@@ -16,12 +16,15 @@ _POLICE = re.compile(r"报警|匪警|警察|公安|110")
 _ASKED = re.compile(r"(?:电话|号码|号)(?:是|号码)?(?:多少|好多|几号|哪个|啥子|什么|几)|多少来着|好多来着|"
                     r"打(?:哪个|多少|好多|啥子|什么|几号)(?:电话|号码)?|(?:电话|号码)[^，,。！!？?\s]{0,3}(?:是不是|对不对)|"
                     r"是不是(?:打)?(?:110|119|120)")
+# The police station's own number (派出所电话多少, blind test 32, A47: "这个电话不便提供" as if a private one).
+_STATION = re.compile(r"派出所|警务室|民警")
 _WANT_POLICE = re.compile(r"^(?:喂|你好|您好|同志)?(?:我|我们)?(?:要|想|想要|需要)报警(?:嘛|哦|啊|了|噻|哈)?$")
 FIRE = "火警电话是119，着火了直接打119。"
 AMBULANCE = "急救电话是120，有人急病或受伤直接打120。"
 POLICE = "报警电话是110，遇到违法犯罪或危险直接打110。"
 ALL = "火警119，急救120，报警110，遇急事直接打。"
 WANT_POLICE = "请直接打110；要我们也知道，请说在哪里、出了什么事。"
+STATION = "青山派出所在街道办对面。报警、急事直接打110；办户口等事的电话可问便民服务中心0874-3112345。"
 
 
 def reply(text: str) -> str | None:
@@ -36,6 +39,8 @@ def reply(text: str) -> str | None:
     rest = _POLICE.sub(" ", _AMBULANCE.sub(" ", _FIRE.sub(" ", plain)))  # 火警 is no fire
     if _ASKED.search(plain) is None or triage.has_problem(rest):
         return None
+    if _STATION.search(plain):
+        return STATION
     named = [answer for pattern, answer in ((_FIRE, FIRE), (_AMBULANCE, AMBULANCE), (_POLICE, POLICE))
              if pattern.search(plain)]
     if not named:

@@ -17,9 +17,18 @@ from tests.core.helpers import RULES
     "家里煤气灶打不燃 是不是没气了",
     "不是漏气 就是打不燃火",
     "隔壁饭馆炒菜的烟天天往我家飘",
+    # blind test 32, A111, B94: someone smoking was 119 with the duty officer alerted
+    "楼道里有人抽烟 烟味好大 安居苑3栋",
+    "河畔花园 5栋 楼梯间 有人 抽烟 烟头 乱丢",
+    "有人在电梯里吸烟 熏死人了",
 ])
 def test_fumes_a_stove_out_of_gas_or_a_fire_denied_is_no_emergency(text: str):
     assert not triage.is_emergency(text, classified_as_emergency=True)
+
+
+@pytest.mark.parametrize("text", ["楼道有人抽烟 烟头把纸壳子点燃了", "烟头丢到垃圾桶里 着火了"])
+def test_a_cigarette_that_set_something_alight_is_a_fire(text: str):
+    assert triage.is_emergency(text, classified_as_emergency=True)
 
 
 @pytest.mark.parametrize("text", ["厨房着火了 烟好大", "煤气味好大 怕是漏气了", "老汉倒在地上 没气了"])

@@ -67,3 +67,10 @@ def test_a_scam_told_about_gets_the_anti_fraud_answer(text: str):
 @pytest.mark.parametrize("text", NOT_SCAMS)
 def test_a_plain_question_our_own_trust_or_a_danger_is_no_scam_told(text: str):
     assert not fraud_calls.described(text)
+
+
+@pytest.mark.parametrize("text", ["派出所电话多少", "青山派出所的电话是好多", "社区警务室电话号码是多少"])
+def test_the_police_stations_number_asked_is_public_never_refused_as_someones(text: str):
+    # blind test 32, A47: "这个电话不便提供" as if it were a private number
+    reply = service_numbers.reply(text)
+    assert reply == service_numbers.STATION and "110" in reply and "0874-3112345" in reply and len(reply) <= 70
