@@ -202,7 +202,8 @@ def test_a_quarrel_said_to_go_on_after_a_rating_reopened_it_is_more_of_that_tick
         assert followups.read_follow_up(s, report, "楼下还在吵 咋个办", "emergency", "dispute") == "detail"
 
 
-@pytest.mark.parametrize("text", ["电梯不动了 我老伴关在里头", "电梯不动了 我姐还在里面", "电梯停起不动了 我儿子关在里面"])
+@pytest.mark.parametrize("text", ["电梯不动了 我老伴关在里头", "电梯不动了 我姐还在里面",
+                                  "电梯停起不动了 我儿子关在里面"])
 def test_a_stopped_lift_with_anyone_said_to_be_inside_is_an_emergency(text: str):
     # blind test 25, A23: 老伴 inside, after the stopped lift was asked where as a report
     assert triage.is_emergency(text, classified_as_emergency=False)
