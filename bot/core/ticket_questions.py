@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.common.sms_parts import clause_head
-from bot.core import ticket_focus, triage, urging
+from bot.core import ticket_focus, ticket_moves, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
 from bot.core.other_problem import things_in
@@ -279,8 +279,8 @@ def answer(session: Session, asked: Asked, *, urged: bool = False) -> str:
     raised = urging.raised_by_last_urge(session, ticket) if urged else None
     also = URGED_UP_TOO.format(where=raised) if raised else URGED_TOO if urged else ""  # blind test 25, R5
     if asked.kind in ("who", "where") and holder is not None:
-        unit = _grid_of(session, holder) or ticket.unit
-        why = WHY[asked.kind].get(_why_moved(session, ticket), "")
+        unit = ticket_moves.grid_of(session, holder) or ticket.unit
+        why = WHY[asked.kind].get(ticket_moves.why_moved(session, ticket), "")
         if asked.kind == "who" and holder.id != ticket.assignee_id:
             return _who_was(session, ticket, holder, status, also)
         reply = (WHO_REPLY if asked.kind == "who" else WHERE_REPLY).format(
@@ -374,30 +374,6 @@ def _latest_note(session: Session, ticket: Ticket) -> str | None:
 def urge_words(text: str) -> str:
     """What of a question that urges too goes with the urge (快点嘛 水都流到楼下去了): its clauses that ask nothing."""
     return " ".join(c for c in re.split(r"[\s，,。！!？?；;]+", text) if c and kind_of(c) is None)
-
-
-def _why_moved(session: Session, ticket: Ticket) -> str:
-    """Why the ticket went to another grid: "rerouted" (returned to the grid that covers the place), "community" or
-    "subdistrict" (a secretary or the duty officer sent it there), else ""."""
-    moved = session.scalars(select(TicketEvent).where(
-        TicketEvent.ticket_id == ticket.id, TicketEvent.kind.in_(("rerouted", "dispatched")))
-        .order_by(TicketEvent.id.desc()).limit(1)).first()
-    if moved is None:
-        return ""
-    if moved.kind == "rerouted":
-        return "rerouted"
-    roles = set(session.scalars(select(StaffRole.role).where(StaffRole.person_id == moved.actor_id))) \
-        if moved.actor_id else set()
-    if "duty_officer" in roles:
-        return "subdistrict"
-    return "community" if roles else ""
-
-
-def _grid_of(session: Session, person: Person) -> OrgUnit | None:
-    """The grid a grid worker (or backup) works in."""
-    unit_id = session.scalar(select(StaffRole.unit_id).where(
-        StaffRole.person_id == person.id, StaffRole.role.in_(("grid_worker", "backup_grid_worker"))).limit(1))
-    return session.get(OrgUnit, unit_id) if unit_id is not None else None
 
 
 def _fit(text: str, room: int) -> str:
