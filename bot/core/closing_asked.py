@@ -33,7 +33,6 @@ WITHIN = timedelta(days=3)
 REPLY = "工单{number}是{who}关的，原因：{why}。已请关单的同志给您回电话，还有啥子跟他说。"
 REPLY_ADVICE = "工单{number}是{who}关的，建议您{why}。已请关单的同志给您回电话，还有啥子跟他说。"
 REPLY_PLAIN = "工单{number}是{who}关的，经核实不需要社区办理。已请关单的同志给您回电话，还有啥子跟他说。"
-WAGES = "工钱的事可以打12333，或找人社局劳动监察投诉。"
 TO_CLOSER = "工单{number}的反映人问为啥关了：“{asked}”，请回电{phone}。"
 SENT_BACK = "好的，已转告关单的同志，会尽快给您回电话，商量工单{number}的事咋个办。"
 TO_CLOSER_SENT_BACK = "工单{number}的反映人说：“{asked}”，请回电{phone}。"
@@ -79,7 +78,7 @@ def reply(session: Session, clock: Clock, channel: str, address: str, text: str)
         else REPLY_PLAIN.format(number=number, who=who)
     replies = [said]
     if (wage_claims.about_wages(ticket.text or "") or wage_claims.about_wages(plain)) and "12333" not in said:
-        replies.append(WAGES)
+        replies.append(wage_claims.NOTE)
     _call_back(session, closing, ticket, TO_CLOSER, address, text)
     return replies
 
