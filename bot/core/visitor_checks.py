@@ -27,11 +27,13 @@ _US = re.compile(r"网格员|网格长|网格管理员|社区(?:的人|工作人
 _GENUINE = re.compile(r"是真是假|真假|真的假的|是不是假的?|是假的不|假的不|是不是冒充|冒充的|是不是骗子|骗子不|"
                       r"是不是真(?:的)?(?:网格员|社区|工作人员)|是真(?:的)?网格员不|是不是真网格员|假网格员|假冒|"
                       r"(?:来|上门|敲门|登记)[^，,。！!？?]{0,6}(?:是真的不|真的不|是不是真的|是真的吗|是真的嘛)|"
-                      r"(?:怕|防)[^，,。！!？?\s]{0,3}(?:冒充|假冒|骗子)")
+                      r"(?:怕|防)[^，,。！!？?\s]{0,3}(?:冒充|假冒|骗子)|"
+                      r"(?:冒充|假冒)[^，,。！!？?]{0,6}(?:咋个|怎么|咋|如何)(?:防|办|认|分辨|识别)")
 _HOW = re.compile(r"(?:咋个|怎么|咋|如何|怎样|怎个|哪个)"
                   r"(?:晓得|知道|辨别|分辨|识别|区分|认|看出|看得出|核实|确认|判断|查)")
 _TRUTH = re.compile(r"真|假|冒充|骗")
 _WORK_CARD = re.compile(r"工作证|证件|胸牌|工牌")
+_CARD_ASKED = re.compile(r"有没得|有没有|有不有|带不带|带没带|啥样|什么样|啥子样|看啥|看什么|看哪样")
 # A question of whether one of us calling on the phone for money is real: the scam warning's (fraud_calls).
 _MONEY_ASKED = re.compile(r"转钱|转账|汇钱|打钱|安全账户|验证码")
 # A name the visitor gave (他说他叫周明, 她叫王芳是社区的).
@@ -42,6 +44,9 @@ _NAME_DOUBT = re.compile(r"是真的不|真的不|是不是真的|是不是|对�
 _PAPER = re.compile(r"身份证|户口本|户口簿|房产证|结婚证|残疾证|社保卡|医保卡|老年证")
 _TAKES = re.compile(r"原件|收走|收了|收我|要收|拿走|带走|要走|收去|拿去|带回去|押|扣|拍|复印|留下")
 _MONEY_OR_CARD = re.compile(r"存折|存单|存款|银行卡|卡号|密码|验证码|(?:收|交|要|给)[^，,。！!？?\s]{0,3}钱|收费")
+_CARDS = re.compile(r"存折|存单|存款|银行卡|卡号|密码|验证码")
+# A fee he collects (收垃圾费): may be one the community set, asked about before anything is paid.
+_FEE_ASKED = re.compile(r"(?:收|交|缴|要)[^，,。！!？?\s]{0,4}费")
 _NORMAL = re.compile(r"正常不|正不正常|正常吗|正常嘛|正常哇|合理不|合不合理|合规不|可以不|可不可以|要得不|该不该给|"
                      r"能给不|能不能给|要不要给|给不给|该给不|应该给|应不应该|对不对|有这个规定|有这规定|有这个规矩|"
                      r"是规定|是不是真的|真的要|是不是要|需要不|需不需要")
@@ -69,6 +74,7 @@ NOT_HIM = "，不叫{name}"
 WHICH_PLACE = "说个小区名，我告诉您那里的网格员是哪个、电话多少。"
 PAPER_LOOK = "登记时看一眼{paper}是正常的，但别让他拿走原件或拍照复印，也不收钱。拿不准打社区电话{phone}核实。"
 PAPER_TAKE = "不正常！网格员登记最多看一眼{paper}，不收原件，也不拍照复印、不收钱。先别给，打社区电话{phone}核实。"
+FEE_ASKED = "网格员一般不上门收钱。要收啥子费先别给，打社区电话{phone}问清楚有没有这笔费、该交到哪里。"
 MONEY_NEVER = "不正常！真网格员不会要存折、银行卡、密码、验证码，也不收钱。先别给，打社区电话{phone}核实，纠缠就打110。"
 FEE = "先别开门、别交钱！{who}上门检查不收钱，要钱的多半是冒充的；打社区电话{phone}{or_utility}核实，纠缠就打110。"
 
@@ -78,6 +84,8 @@ def asks_how_to_tell(text: str) -> bool:
     plain = _plain(text)
     if not plain or _US.search(plain) is None or triage.has_danger(plain) or _MONEY_ASKED.search(plain):
         return False
+    if _WORK_CARD.search(plain) is not None and _CARD_ASKED.search(plain) is not None:
+        return True  # 真的网格员有没得工作证
     return _GENUINE.search(plain) is not None or (_HOW.search(plain) is not None and (
         _TRUTH.search(plain) is not None or _WORK_CARD.search(plain) is not None))
 
@@ -96,7 +104,8 @@ def asks_if_usual(text: str) -> bool:
         return False
     if _AT_OFFICE.search(plain) is not None or _ACTS.search(plain) is None:
         return False
-    return _PAPER.search(plain) is not None or _MONEY_OR_CARD.search(plain) is not None
+    return _PAPER.search(plain) is not None or _MONEY_OR_CARD.search(plain) is not None \
+        or _FEE_ASKED.search(plain) is not None
 
 
 def fee_at_door(text: str) -> bool:
@@ -135,9 +144,12 @@ def fee_advice(centre: str, text: str) -> str:
 
 
 def usual(centre: str, text: str) -> str:
-    """A paper looked at is usual, taken or copied is not; money, cards and codes never."""
+    """A paper looked at is usual, taken or copied is not; a fee is asked about before paying; money, cards and codes
+    never."""
     plain = _plain(text)
     paper = _PAPER.search(plain)
+    if _CARDS.search(plain) is None and _FEE_ASKED.search(plain) is not None:
+        return FEE_ASKED.format(phone=centre)
     if paper is None or (_MONEY_OR_CARD.search(plain) is not None and "不收钱" not in plain):
         return MONEY_NEVER.format(phone=centre)
     name = "户口本" if paper.group(0) == "户口簿" else paper.group(0)

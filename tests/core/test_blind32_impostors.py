@@ -33,6 +33,8 @@ def _all_short(replies: list[str] | None) -> bool:
     "假网格员咋个认得出来哦",
     "怕有人冒充网格员 咋个办",
     "社区的人来登记 是真的不",
+    "真的网格员有没得工作证哦",
+    "冒充网格员的咋个防",
 ])
 def test_how_to_tell_a_real_grid_worker_is_the_work_card_and_a_call_to_the_community(demo_db: Database,
                                                                                    words: str) -> None:
@@ -116,8 +118,16 @@ def test_cards_codes_and_money_asked_by_one_of_us_are_never_usual(words: str) ->
     assert said == visitor_checks.MONEY_NEVER.format(phone=CENTRE) and len(said) <= SMS
 
 
+@pytest.mark.parametrize("words", ["网格员上门收垃圾费 正常不", "社区的人来收卫生费 合理不"])
+def test_a_fee_collected_by_one_of_us_is_asked_about_before_paying(words: str) -> None:
+    assert visitor_checks.asks_if_usual(words)
+    said = visitor_checks.usual(CENTRE, words)
+    assert said == visitor_checks.FEE_ASKED.format(phone=CENTRE) and "先别给" in said and len(said) <= SMS
+
+
 @pytest.mark.parametrize("words", ["去社区办居住证要带身份证原件吗", "身份证原件丢了咋个补办", "网格员电话多少",
-                                   "网格员是干啥子的", "网格员说明天来登记", "有人打电话说是社区的 要我转账"])
+                                   "网格员是干啥子的", "网格员说明天来登记", "有人打电话说是社区的 要我转账",
+                                   "工作证丢了咋个补办", "网格员有没有上门服务", "网格员上门走访 要带啥子"])
 def test_an_office_visit_or_another_question_is_no_visitor_question(words: str) -> None:
     assert not visitor_checks.asks_if_usual(words)
     assert not visitor_checks.asks_how_to_tell(words)
@@ -236,6 +246,7 @@ def test_every_new_reply_fits_one_sms_part() -> None:
                "not_him": "，不叫王小明", "paper": "身份证", "who": "自来水公司和社区", "or_utility": "或自来水公司"}
     for text in (visitor_checks.HOW_TO_TELL, visitor_checks.WORKER, visitor_checks.NAMED_RIGHT,
                  visitor_checks.NAMED_WRONG, visitor_checks.PAPER_LOOK, visitor_checks.PAPER_TAKE,
-                 visitor_checks.MONEY_NEVER, visitor_checks.FEE, impostors.STAY_IN, impostors.LIKELY_CHEAT,
+                 visitor_checks.MONEY_NEVER, visitor_checks.FEE, visitor_checks.FEE_ASKED, impostors.STAY_IN,
+                 impostors.LIKELY_CHEAT,
                  impostors.NOTED.format(number="T1017", whom="网格员杨艳")):
         assert len(text.format(**longest)) <= SMS, text
