@@ -23,9 +23,13 @@ from bot.store.models import Person, StaffRole
 
 # One of us, as a visitor may claim to be.
 _US = re.compile(r"网格员|网格长|网格管理员|社区(?:的人|工作人员|干部)?|居委会?|街道|村委会?|工作人员|普查员?")
+# One of us as a person, or one of us come (社区来人): whose genuineness may be asked (not 社区门口卖的假冒伪劣).
+_US_PERSON = re.compile(r"网格员|网格长|网格管理员|工作人员|普查员|上门的人|"
+                        r"(?:社区|居委会?|街道|村委会?|村上)(?:的人|工作人员|干部|派来的|来的人|来人)|"
+                        r"(?:社区|居委会?|街道)[^，,。！!？?\s]{0,2}(?:上门|来)")
 # Whether he is real, asked (是不是假的, 是真是假) or how to tell (咋个辨别, 咋个晓得…假的).
 _GENUINE = re.compile(r"是真是假|真假|真的假的|是不是假的?|是假的不|假的不|是不是冒充|冒充的|是不是骗子|骗子不|"
-                      r"是不是真(?:的)?(?:网格员|社区|工作人员)|是真(?:的)?网格员不|是不是真网格员|假网格员|假冒|"
+                      r"是不是真(?:的)?(?:网格员|社区|工作人员)|是真(?:的)?网格员不|是不是真网格员|假网格员|假冒(?:的)?(?:网格员|社区|工作人员)|"
                       r"(?:来|上门|敲门|登记)[^，,。！!？?]{0,6}(?:是真的不|真的不|是不是真的|是真的吗|是真的嘛)|"
                       r"(?:怕|防)[^，,。！!？?\s]{0,3}(?:冒充|假冒|骗子)|"
                       r"(?:冒充|假冒)[^，,。！!？?]{0,6}(?:咋个|怎么|咋|如何)(?:防|办|认|分辨|识别)")
@@ -82,7 +86,7 @@ FEE = "先别开门、别交钱！{who}上门检查不收钱，要钱的多半�
 def asks_how_to_tell(text: str) -> bool:
     """咋个辨别网格员是真是假, 咋个晓得上门的网格员是不是假的, 网格员有没有工作证: how to tell a real one."""
     plain = _plain(text)
-    if not plain or _US.search(plain) is None or triage.has_danger(plain) or _MONEY_ASKED.search(plain):
+    if not plain or _US_PERSON.search(plain) is None or triage.has_danger(plain) or _MONEY_ASKED.search(plain):
         return False
     if _WORK_CARD.search(plain) is not None and _CARD_ASKED.search(plain) is not None:
         return True  # 真的网格员有没得工作证

@@ -127,7 +127,8 @@ def test_a_fee_collected_by_one_of_us_is_asked_about_before_paying(words: str) -
 
 @pytest.mark.parametrize("words", ["去社区办居住证要带身份证原件吗", "身份证原件丢了咋个补办", "网格员电话多少",
                                    "网格员是干啥子的", "网格员说明天来登记", "有人打电话说是社区的 要我转账",
-                                   "工作证丢了咋个补办", "网格员有没有上门服务", "网格员上门走访 要带啥子"])
+                                   "工作证丢了咋个补办", "网格员有没有上门服务", "网格员上门走访 要带啥子",
+                                   "社区门口有人卖假冒伪劣产品", "社区超市的蜂蜜真假难辨"])
 def test_an_office_visit_or_another_question_is_no_visitor_question(words: str) -> None:
     assert not visitor_checks.asks_if_usual(words)
     assert not visitor_checks.asks_how_to_tell(words)
@@ -236,7 +237,8 @@ def test_money_sent_after_a_call_is_110_at_once(words: str) -> None:
 
 
 @pytest.mark.parametrize("words", ["我打电话给我妈 转了三千过去", "我转了三千过去 给我妈的",
-                                   "接到电话说快递到了 我下楼拿了"])
+                                   "接到电话说快递到了 我下楼拿了", "来电了 我交了两百块电费",
+                                   "物业客服说交了钱就来修 交了两百块还是没来", "收到缴费短信 我交了两百块"])
 def test_money_sent_to_family_or_a_call_with_no_money_is_no_loss(words: str) -> None:
     assert not fraud_calls.money_lost(words)
 
