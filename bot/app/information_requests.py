@@ -39,6 +39,7 @@ from bot.core import (
     someones_number,
     ticket_questions,
     triage,
+    visitor_checks,
     wage_claims,
     water_questions,
 )
@@ -117,6 +118,9 @@ class InformationRequests:
             return [{"text": text} for text in door]
         if self.fraud_warning is not None and fraud_calls.described(message.text):
             return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
+        checked = await asyncio.to_thread(self._visitor_checked, message)
+        if checked is not None:  # 咋个辨别网格员是真是假, 网格员上门要收身份证原件 正常不 (blind test 32, A4, A6)
+            return [{"text": text} for text in checked]
         wages = await asyncio.to_thread(self._wages, message)
         if wages is not None:  # 凭啥子关了嘛 我的工资咋个办, 网格员能帮我找包工头不 (blind test 31, B93, B93b)
             return [{"text": text} for text in wages]
@@ -128,8 +132,9 @@ class InformationRequests:
         """Someone at the door as one of us (bot/core/impostors.py), or a word about him soon after; else None."""
         text = message.text
         at_door = impostors.at_door(text)
-        if not at_door and not (impostors.says_not_sent(text) or impostors.asks_whether_real(text)):
-            return None  # the words first: no query for a message about no visitor
+        if not at_door and (not impostors.about_him(text) or (visitor_checks.asks_about_named(text)
+                                                              and not impostors.says_not_sent(text))):
+            return None  # the words first: no query for a message about no visitor; a name given is checked after
         with self.db.session() as s:
             if impostors.impostor_now(text):  # 冒充网格员的骗子上门了咋个办: 110 now
                 return [impostors.called_110(s, message.sender, text, found_out=False)]
@@ -139,6 +144,15 @@ class InformationRequests:
                 return None
             return impostors.follow_up(s, self.clock, self.contact.phone, message.channel, message.sender,
                                        message.id, text)
+
+    def _visitor_checked(self, message: Claimed) -> list[str] | None:
+        """How to tell a real grid worker, whether the one named is, whether what he asks for is usual; else None."""
+        text = message.text
+        if not (visitor_checks.asks_about_named(text) or visitor_checks.asks_if_usual(text)
+                or visitor_checks.asks_how_to_tell(text)):
+            return None  # the words first: no query for a message that asks none of it
+        with self.db.session() as s:
+            return visitor_checks.answer(s, self.contact.phone, message.sender, text)
 
     def _wages(self, message: Claimed) -> list[str] | None:
         """Why a ticket was closed (the closer asked to call back), or whether the grid worker helps with wages."""

@@ -57,6 +57,13 @@ _MONEY_WENT = re.compile(r"(?:转|汇|打|给|交)(?:了|过去|出去)[^，,。
                          r"(?:块|元|万|千|百|钱)[^，,。！!？?\s]{0,3}(?:转|汇|打)(?:过去|出去)了?|钱[^，,。\s]{0,3}(?:没了|骗走)")
 # Whether the money can be got back, asked after: the same, 110 at once.
 _GET_BACK = re.compile(r"钱[^，,。！!？?\s]{0,4}(?:追|要|拿|找)(?:得|不)?(?:回|转)|追回|追赃|挽回损失")
+# A caller, a message or a link that the money went after (刚才接到个电话说我医保卡出问题 我转了五千过去, blind test 32,
+# A59: an ordinary ticket): cheated too, unless the money went to family.
+_CALLED = re.compile(r"接到(?:个|一个|了)?(?:陌生)?电话|打(?:来|来了)?(?:个|一个)?电话(?:来|给我|说)|电话里|电话头|"
+                     r"陌生来电|来电说|短信(?:里)?说|发(?:个)?(?:短信|消息)说|微信上有人|微信上说|加我|链接|"
+                     r"(?:有个|一个|陌生)客服|客服打|视频电话")
+_FAMILY = re.compile(r"给(?:我)?(?:妈|爸|儿|女|孙|外孙|老伴|老婆|老公|媳妇|家里|亲戚|娃|哥|姐|弟|妹)|"
+                     r"孝敬|生活费|学费|房租")
 MONEY_LOST = "钱被骗走了请马上打110报警，也可打96110反诈专线；转账记录、对方电话和聊天记录都留好，别删。"
 
 
@@ -65,7 +72,8 @@ def money_lost(text: str) -> bool:
     plain = _plain(text)
     if not plain or triage.has_danger(plain):
         return False
-    cheated = _CHEATED.search(plain) is not None or described(plain)
+    cheated = _CHEATED.search(plain) is not None or described(plain) \
+        or (_CALLED.search(plain) is not None and _FAMILY.search(plain) is None)
     return (cheated and _MONEY_WENT.search(plain) is not None) or _GET_BACK.search(plain) is not None
 
 

@@ -17,12 +17,14 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.common.plain_text import plain as _plain
-from bot.core import fraud_calls, registry, triage
+from bot.core import followups, fraud_calls, registry, triage, visitor_checks
 from bot.core.notify import notify
 from bot.core.places import match_place
 from bot.core.questions import grid_worker_of
 from bot.core.residence import worker_of
+from bot.core.tickets import OPEN_STATUSES
 from bot.store.message_models import InboxMessage
+from bot.store.models import Ticket
 
 # Who he says he is: one of us (a grid worker, the community, the street, a census taker).
 _US = r"(?:社区)?网格员|网格长|网格管理员|社区|居委会?|街道|村委会?|村上|政府|工作人员|普查|人口登记"
@@ -52,12 +54,24 @@ _WAS_HE = re.compile(r"是不是(?:真的?)?(?:网格员|社区|街道|工作人
                      r"是真(?:的)?网格员不|是你们的人|是不是你们|你们派的|派来的|咋个晓得|怎么知道|认不认得|"
                      r"查一下他|查下他|帮我查")
 _HIM = re.compile(r"那个人|那人|这个人|他|她|网格员|那个男的|那个女的|上门|敲门")
+# Told of an impostor who came to the door (有人冒充网格员上门推销保健品, blind test 32, A5): filed, and the words
+# after it are about him.
+_SELLS = re.compile(r"推销|卖|兜售|收钱|骗钱")
+# He is still about, or the sender is afraid (卖保健品那个人还在楼下转 我不敢出去, A5-2).
+_STILL = re.compile(r"还在|还没走|没走|不走|又来了|又来敲|又在|守在|守起|在楼下转|在门口转|转来转去")
+_AFRAID = re.compile(r"不敢出去|不敢出门|不敢开门|不敢下楼|不敢回|好怕|害怕|吓人|吓死|怕得很|怕他")
+# Whether he was a cheat (那个人走了 是不是骗子嘛, A5-3): the phone-scam text.
+_CHEAT_ASKED = re.compile(r"是不是骗子|是骗子不|是不是骗人|骗人的不|是不是假的|是假的不|会不会是骗子|是不是冒充|"
+                          r"是不是来骗|骗子不嘛|是不是骗钱")
 
 WORKER = "{place}网格员是{name}，电话{phone}，可以直接打过去问是不是派了人。"
 CANNOT_TELL = ("我们这边认不出他是不是。请打社区电话{phone}问有没有派人上门；"
                "社区说没派人就是冒充的，马上打110。")
 CANNOT_TELL_WORKER = "也可以打{place}网格员{name}电话{phone}问问。"
 CALL_110 = "那就是冒充的！别开门，马上打110报警，存折、银行卡、身份证、验证码都别给他；已告诉街道值班员。"
+STAY_IN = "莫怕，就待在屋头把门锁好，别开门也别搭话；他要是敲门纠缠或者守着不走，马上打110。"
+NOTED = "已补充到工单{number}，已转告{whom}。"
+LIKELY_CHEAT = "多半是骗子：真网格员不会上门推销、收钱。他再来别开门、别买他的东西，也别给证件；纠缠就打110。"
 CALL_110_NOW = "别开门、别搭话，马上打110报警！存折、银行卡、身份证、验证码都别给他；已告诉街道值班员。"
 TO_DUTY = "【防诈】{phone}报告有人冒充网格员上门{place}，已叫他打110，请留意。"
 LOOKED_BACK = timedelta(minutes=60)
@@ -70,7 +84,7 @@ def at_door(text: str) -> bool:
     plain = _plain(text)
     if not plain or triage.has_danger(plain):
         return False
-    if fraud_calls.visit_doubted(plain):
+    if fraud_calls.visit_doubted(plain) or visitor_checks.fee_at_door(plain):
         return True
     if _CLAIMED.search(plain) is None or (_REMOTE.search(plain) is not None and _AT_DOOR.search(plain) is None):
         return False
@@ -82,6 +96,35 @@ def impostor_now(text: str) -> bool:
     """Whether the words call someone at the door an impostor (冒充网格员的骗子上门了咋个办): 110 now."""
     plain = _plain(text)
     return at_door(plain) and _FAKE.search(plain) is not None and _AT_DOOR.search(plain) is not None
+
+
+def told_of(text: str) -> bool:
+    """Whether the words tell of an impostor who came (有人冒充网格员上门推销保健品): filed; what follows is about
+    him."""
+    plain = _plain(text)
+    if not plain or _FAKE.search(plain) is None or _CLAIMED.search(plain) is None:
+        return False
+    return _AT_DOOR.search(plain) is not None or _SELLS.search(plain) is not None
+
+
+def still_there(text: str) -> bool:
+    """卖保健品那个人还在楼下转 我不敢出去: he is still about, or the sender is afraid (read after a visitor told
+    of)."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain):
+        return False
+    return _AFRAID.search(plain) is not None or (_STILL.search(plain) is not None and _HIM.search(plain) is not None)
+
+
+def asks_if_cheat(text: str) -> bool:
+    """那个人走了 是不是骗子嘛: whether he was a cheat (read after a visitor told of)."""
+    plain = _plain(text)
+    return bool(plain) and _CHEAT_ASKED.search(plain) is not None and not triage.has_danger(plain)
+
+
+def about_him(text: str) -> bool:
+    """Whether the words may be about a visitor told of before: worth looking back for him."""
+    return says_not_sent(text) or asks_whether_real(text) or still_there(text) or asks_if_cheat(text)
 
 
 def says_not_sent(text: str) -> bool:
@@ -98,7 +141,9 @@ def asks_whether_real(text: str) -> bool:
 
 def advice(session: Session, community_phone: str, address: str, text: str) -> list[str]:
     """Don't open, show nothing, check by the community's number; the grid worker's too when the place is known."""
-    replies = [fraud_calls.visit_check(community_phone)]
+    check = visitor_checks.fee_advice(community_phone, text) if visitor_checks.fee_at_door(text) \
+        else fraud_calls.visit_check(community_phone)
+    replies = [check]
     worker = _worker(session, address, text)
     if worker is not None:
         replies.append(WORKER.format(place=worker[0], name=worker[1], phone=worker[2]))
@@ -108,14 +153,22 @@ def advice(session: Session, community_phone: str, address: str, text: str) -> l
 def follow_up(session: Session, clock: Clock, community_phone: str, channel: str, address: str, before_id: int,
               text: str) -> list[str] | None:
     """The answer to a word after a doubted visitor of the last hour: 110 and the duty officer told when he was not
-    one of us; we cannot tell, check with the community, when asked whether he was; None without such a visitor."""
-    if not (says_not_sent(text) or asks_whether_real(text)):
+    one of us; stay in and lock the door when he is still about (his ticket told); a likely cheat when he was told an
+    impostor and the sender asks; we cannot tell, check with the community, when asked whether he was; None without
+    such a visitor."""
+    if not about_him(text):
         return None
     earlier = _door_said_before(session, clock, channel, address, before_id)
     if earlier is None:
         return None
     if says_not_sent(text):
         return [called_110(session, address, earlier)]
+    if still_there(text):
+        return [STAY_IN, *_noted(session, clock, address, text, before_id)]
+    if asks_if_cheat(text) and told_of(earlier):
+        return [LIKELY_CHEAT]
+    if not (asks_whether_real(text) or asks_if_cheat(text)):
+        return None
     replies = [CANNOT_TELL.format(phone=community_phone)]
     worker = _worker(session, address, earlier)
     if worker is not None:
@@ -139,7 +192,21 @@ def _door_said_before(session: Session, clock: Clock, channel: str, address: str
     rows = session.scalars(select(InboxMessage.text).where(
         InboxMessage.channel == channel, InboxMessage.sender == address, InboxMessage.id < before_id,
         InboxMessage.received_at >= clock.now() - LOOKED_BACK).order_by(InboxMessage.id.desc()).limit(LOOKED_AT))
-    return next((said for said in rows if said and at_door(said)), None)
+    return next((said for said in rows if said and (at_door(said) or told_of(said))), None)
+
+
+def _noted(session: Session, clock: Clock, address: str, text: str, message_id: int) -> list[str]:
+    """The words added to the sender's open ticket of the last hour about an impostor, its holder told; [] for none."""
+    tickets = session.scalars(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.status.in_(OPEN_STATUSES),
+        Ticket.created_at >= clock.now() - LOOKED_BACK).order_by(Ticket.id.desc()).limit(LOOKED_AT))
+    ticket = next((t for t in tickets if told_of(t.text) or at_door(t.text)), None)
+    if ticket is None or not followups.add_detail(session, clock, ticket, text, address, message_id):
+        return []
+    holder = ticket.assignee
+    whom = "街道值班员" if holder is None else f"网格员{holder.name}" if ticket.assignee_role == "grid_worker" \
+        else holder.name
+    return [NOTED.format(number=ticket.number, whom=whom)]
 
 
 def _worker(session: Session, address: str, text: str) -> tuple[str, str, str] | None:
