@@ -54,8 +54,9 @@ def test_a_thing_or_person_moved_off_or_in_is_a_job_done(words: str) -> None:
     assert commands.worker_command(f"T1021 {words}", "").verb == "resolve", words
 
 
-@pytest.mark.parametrize("words", ["鞋柜明天搬", "鞋柜还没搬走", "正在搬进屋", "师傅在搬了", "准备搬走", "他们说下午搬走",
-                                   "鞋柜还没搬进屋", "让他明天搬进屋", "已经叫他搬进屋了", "明天再劝走",
+@pytest.mark.parametrize("words", ["鞋柜明天搬", "鞋柜还没搬走", "正在搬进屋", "师傅在搬了", "准备搬走",
+                                   "他们说下午搬走", "鞋柜还没搬进屋", "让他明天搬进屋", "已经叫他搬进屋了",
+                                   "明天再劝走",
                                    "先搬到楼下了 明天拉走", "老人送到医院了"])
 def test_moving_planned_asked_for_or_under_way_is_no_job_done(words: str) -> None:
     assert commands.worker_command(f"T1023 {words}", "").verb != "resolve", words
@@ -88,5 +89,6 @@ def test_where_staff_sent_the_reporter_reads_as_advice(note: str, advice: str) -
 
 
 def test_what_the_reporter_wanted_is_no_advice() -> None:
-    said = invalid_tickets.to_reporter("T1130", "不需要办理", invalid_tickets.reason_of("无效工单 他要找律师 已叫他去司法所"))
+    why = invalid_tickets.reason_of("无效工单 他要找律师 已叫他去司法所")
+    said = invalid_tickets.to_reporter("T1130", "不需要办理", why)
     assert "建议您去司法所。" in said and "律师" not in said, said
