@@ -332,6 +332,8 @@ class DialogueContext:
             rating = answers.rating_in(text)
             if rating is None and look.question == "rating" and rating_remarks.approves(text):
                 rating = answers.Rating(1, "")  # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93)
+            if rating is None and look.question == "rating" and rating_remarks.approves_in_words(text):
+                rating = answers.Rating(1, " ".join(text.split()))  # 水管换好了 谢谢杨网格员: 满意 (blind test 32)
             if rating is None and rating_remarks.disputes_done(text):  # 咋个就说办好了: a 不满意 (blind test 30, B2)
                 rating = answers.Rating(3, " ".join(text.split()))
             if rating is not None and (number is None or look.question == "rating"):

@@ -106,5 +106,5 @@ def _for_reporter(why: str) -> tuple[str, bool]:
     """The reason as the reporter may read it: whole when about the matter, only where they were sent when it
     speaks of or judges them (已告诉他打12333 → 打12333, True), nothing otherwise (invalid_tickets' rule)."""
     if invalid_tickets.JUDGING.search(why) or invalid_tickets.ABOUT_THEM.search(why):
-        return "，".join(dict.fromkeys(found.group() for found in invalid_tickets.ADVICE.finditer(why))), True
+        return invalid_tickets.advice_in(why), True
     return why[:20], False

@@ -74,6 +74,15 @@ _FIX_VERB = ("填|扶|立|竖|固定|加固|换|更换|修|维修|修复|补|清
              "绑|捆|盖|刷|擦|扫|抽|掏|疏通|恢复|回填|捡|理|处理|拧|粘|扎")
 _RESULT = "起来|平|好|完|走|掉|上|正|通|稳|牢|实|紧|住|干净|齐|妥|回去|回原位"
 _FIXED = re.compile(rf"(?:{_FIX_VERB})(?:{_RESULT})(?:了|啦|咯|喽)|已经(?:把[^，,。\s]{{1,8}})?(?:{_FIX_VERB})了")
+# Blind test 32, S1 and S2: 摊子劝走了, 鞋柜搬进屋了 stayed 处理中. A thing or a person moved off or in with 了 is a
+# job done: persuaded or driven away (劝走了, 劝离了, 赶走了, 撵跑了), carried in or off (搬进屋了, 挪回家了, 拉到
+# 垃圾站了, 收进去了). Not while it is being done (正在搬进屋), nor 请到 or 送到 (请到师傅了, 送到医院了: help found,
+# someone taken to care, the job not yet over).
+_MOVED = re.compile(r"(?<!在)(?:劝|赶|撵|轰|搬|挪|移|拉|拖|运|抬|收|扛|背|领|带|牵|抱|推)"
+                    r"(?:走|离|散|跑|退|回去|回来|回家|回屋|进屋头?|进家|进门|进去|进来|进院子|出去|下去|"
+                    r"到(?!了)[^，,。\s了]{1,6})(?:了|啦|咯|喽)")
+# 已经叫他搬进屋了, 通知摊主挪走了: someone told to move it, not yet seen moved.
+_TOLD_TO = re.compile(r"(?:叫|让|喊|要求|通知|催|督促|提醒|劝说)[^，,。\s]{0,4}$")
 _STOPGAP = re.compile(r"先|暂时|临时|应急")
 _STILL_TO_DO = re.compile(r"明天|后天|再来|再去|再弄|再修|还要|还得|还没|还不|还是|等")
 # 下水道通了, 水通了: a job done, but not 电话打通了, 沟通了, 联系通了 (talking is no repair).
@@ -178,7 +187,9 @@ def says_done(text: str) -> bool:
     return says(text, RESOLVE_WORDS) or any(
         _finished_at(text, found) and not _TALKING.search(re.split(_BREAK, text[:found.start()])[-1])
         for found in _FLOWING.finditer(text)) or any(_fixed_at(text, found) for found in _FIXED.finditer(text)) \
-        or any(_fixed_at(text, found) for found in _GOOD_NOW.finditer(text))
+        or any(_fixed_at(text, found) for found in _GOOD_NOW.finditer(text)) \
+        or any(_fixed_at(text, found) and not _TOLD_TO.search(re.split(_BREAK, text[:found.start()])[-1])
+               for found in _MOVED.finditer(text))
 
 
 def _fixed_at(text: str, found: re.Match[str]) -> bool:
@@ -206,7 +217,7 @@ def _still_to_come(after: str) -> bool:
 def _mentions_done(text: str) -> bool:
     """Whether a finished job's words are there at all (says_done found them not finished yet)."""
     return any(word in text for word in RESOLVE_WORDS) or _FIXED.search(text) is not None \
-        or _GOOD_NOW.search(text) is not None
+        or _GOOD_NOW.search(text) is not None or _MOVED.search(text) is not None
 
 
 @dataclass(frozen=True)

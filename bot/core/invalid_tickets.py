@@ -49,9 +49,13 @@ ABOUT_THEM = re.compile(r"(?<!其)[他她]|这个人|那个人|这人|那人|此
 TO_REPORTER_PLAIN = "您好，您反映的问题（{number}）经核实{what}，已关闭。有问题欢迎再找我们。"
 # Blind test 30, W17: "T1138 无效工单 是劳资纠纷 已告诉他打12333" reached the reporter as "经核实不需要办理" only.
 # Where staff sent him (打12333, 找派出所, 去法院起诉) is for him, whatever else the reason says about him.
-ADVICE = re.compile(r"(?:拨打|打|找|去|到|联系|咨询|向|报警)[^\s，,。;；]{0,14}?"
+ADVICE = re.compile(r"(?<![要想])(?:拨打|打|找|去|到|联系|咨询|向|报警)[^\s，,。;；]{0,14}?"
                     r"(?:\d{3,}|派出所|法院|仲裁|劳动|监察|人社|社保|司法所|律师|法律援助|信访|市场监管|消协|物业|"
-                    r"居委|街道|公安|警察|医院|民政|城管|环保|住建|房管|供电|供水|燃气)[^\s，,。;；]{0,8}")
+                    r"居委|社区|村委|街道|公安|警察|医院|医生|诊所|卫生院|急诊|民政|城管|环保|住建|房管|供电|供水|燃气)"
+                    r"[^\s，,。;；]{0,8}")
+# Blind test 32, B158: "已经让他去医院了" reached the reporter as "建议您去医院了": what was done told him, the
+# advice is what to do (去医院), its 了 dropped; 去医院看了 is 去医院看看.
+_DONE_TAIL = re.compile(r"(?:了|啦|咯|喽|过了|过)+$")
 TO_REPORTER_ADVICE = "您好，您反映的问题（{number}）经核实{what}，已关闭。建议您{advice}。有事请随时告诉我们。"
 TO_STAFF = "工单{number}经{who}核实{what}，已关闭，您无需处理。"
 # Staff saying the record was a mistake (是我发错了, 录错了): on a ticket staff filed for a household, the resident
@@ -144,7 +148,7 @@ def to_reporter(number: str, what: str, why: str) -> str:
     none when it judges the reporter or their message ("是骂人的", "乱填的", "捣乱") or speaks of him in the third
     person ("他是想要电话号码"): staff's words are never turned against, nor talk about, the one who wrote to us."""
     if JUDGING.search(why) or ABOUT_THEM.search(why):
-        advice = "，".join(dict.fromkeys(found.group() for found in ADVICE.finditer(why)))
+        advice = advice_in(why)
         text = TO_REPORTER_ADVICE.format(number=number, what=what, advice=advice)
         return text if advice and len(text) <= staff_notices.PART else TO_REPORTER_PLAIN.format(number=number,
                                                                                                  what=what)
@@ -152,6 +156,13 @@ def to_reporter(number: str, what: str, why: str) -> str:
     if len(text) > staff_notices.PART:  # the reason cut, never the politeness
         text = TO_REPORTER.format(number=number, what=what, why=why[:max(4, len(why) - len(text) + 69)] + "…")
     return text
+
+
+def advice_in(why: str) -> str:
+    """Where staff sent the reporter, said as advice to him: '已经让他去医院了' → '去医院', '去医院看了' → '去医院看看',
+    '告诉他打12333' → '打12333'; '' when the reason sends him nowhere."""
+    found = (_DONE_TAIL.sub("", match.group()) for match in ADVICE.finditer(why))
+    return "，".join(dict.fromkeys(a + "看" if a.endswith("看") and not a.endswith("看看") else a for a in found))
 
 
 def _alerted(session: Session, ticket: Ticket, closer: Person) -> list[Person]:

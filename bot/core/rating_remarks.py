@@ -14,13 +14,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import registry
+from bot.core import commands, registry
 from bot.core.notify import notify, notify_address
 from bot.core.tickets import event
 from bot.store.models import Ticket, TicketFollower
@@ -63,6 +64,23 @@ def approves(text: str) -> bool:
     t = text.strip().lower()
     return _APPROVAL.match(t) is not None and "不" not in t and _NEGATED.search(t) is None \
         and _COMPLAINT.search(t.replace("没问题", "")) is None
+
+
+# Blind test 32 (B27): 楼上那个水管换好了 不漏了 谢谢杨网格员 under the rating request got 不客气, unrated: the job
+# said done in the reporter's words (修好了, 灯亮了, 通了, 不漏了) with thanks or praise of it is 满意, not a question
+# (修好了吗) and with nothing left undone (还是有点漏) or disputed.
+_ASKED = re.compile(r"[吗么？?]|了没|(?:没有|没得|莫得|没)[嘛哦呢啊哈]?$")
+_FINE = re.compile(r"没得?问题|没有问题|莫得问题|没得?事|没有事|莫得事")
+
+
+def approves_in_words(text: str) -> bool:
+    """Thanks or praise for a job the words say is done (换好了 不漏了 谢谢杨网格员, 灯亮了 辛苦你们了): 满意, when it
+    answers the rating request."""
+    said = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    if not said or _ASKED.search(said) or disputes_done(said) or says_unfinished(said) \
+            or _COMPLAINT.search(_FINE.sub("", said).replace("满意", "")) is not None:
+        return False
+    return praises(said) or (_THANKS.search(said) is not None and commands.says_done(said))
 
 
 def says_unfinished(reason: str) -> bool:
