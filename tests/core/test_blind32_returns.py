@@ -29,8 +29,8 @@ MANHOLE = Ticket(number="T1006", text="这里井盖莫得了 好危险", categor
 WIRE = Ticket(number="T1084", text="刚才发的照片 这里电线垂下来了", category="housing_utilities")
 
 
-@pytest.mark.parametrize("text", ["咋个还莫得人来管 昨晚又剁到一点钟", "楼上还在吵 咋个还没人管", "半夜又在敲 你们管不管",
-                                  "昨晚上又剁了一晚上 催一下", "噪音那个还是没人来"])
+@pytest.mark.parametrize("text", ["咋个还莫得人来管 昨晚又剁到一点钟", "楼上还在吵 咋个还没人管",
+                                  "半夜又在敲 你们管不管", "昨晚上又剁了一晚上 催一下", "噪音那个还是没人来"])
 def test_a_return_naming_the_noise_points_at_the_noise_ticket_not_the_newer_lamp(text: str):
     assert ticket_focus.by_words([LAMP, CHOP], text) is CHOP  # L2: the reopened lamp ticket was urged
 
@@ -40,7 +40,8 @@ def test_a_return_naming_the_lamp_still_points_at_the_lamp(text: str):
     assert ticket_focus.by_words([LAMP, CHOP], text) is LAMP
 
 
-@pytest.mark.parametrize("text", ["井盖那个弄好没 我刚才又路过 还是莫得盖子", "刚才路过 盖子还是莫得", "今天早上又看到那个坑 井盖呢"])
+@pytest.mark.parametrize("text", ["井盖那个弄好没 我刚才又路过 还是莫得盖子", "刚才路过 盖子还是莫得",
+                                  "今天早上又看到那个坑 井盖呢"])
 def test_time_words_never_point_at_a_ticket(text: str):
     assert ticket_focus.by_words([WIRE, MANHOLE], text) is MANHOLE  # L6: 刚才 of 刚才发的照片 tied with 井盖
 
@@ -49,8 +50,8 @@ def test_words_naming_neither_leave_the_choice_to_the_caller():
     assert ticket_focus.by_words([LAMP, CHOP], "咋个还莫得人来 催一下") is None  # the newest, or the list
 
 
-@pytest.mark.parametrize("text", ["居家养老那个有人联系我没", "有没有人联系过我嘛", "网格员联系我了没得", "社区打电话给我没有",
-                                  "养老那个 给我打电话没得"])
+@pytest.mark.parametrize("text", ["居家养老那个有人联系我没", "有没有人联系过我嘛", "网格员联系我了没得",
+                                  "社区打电话给我没有", "养老那个 给我打电话没得"])
 def test_whether_anyone_got_in_touch_is_a_status_question(text: str):
     assert ticket_questions.kind_of(text) == "status" and return_questions.asks_contacted(text)
     assert not urging.urges(text)
@@ -61,15 +62,16 @@ def test_finding_something_is_no_question_of_contact(text: str):
     assert not return_questions.asks_contacted(text)
 
 
-@pytest.mark.parametrize("text", ["单元门锁那个师傅下午来不来嘛", "师傅今天到不到嘛", "工人明天会不会来哦", "网格员到底来不来",
-                                  "那个修水管的师傅还来不来"])
+@pytest.mark.parametrize("text", ["单元门锁那个师傅下午来不来嘛", "师傅今天到不到嘛", "工人明天会不会来哦",
+                                  "网格员到底来不来", "那个修水管的师傅还来不来"])
 def test_whether_the_worker_comes_asks_and_never_urges(text: str):
     assert ticket_questions.kind_of(text) == "when"  # B153: 已催办
     assert urging.only_asks(text) and not urging.urges(text)
 
 
 @pytest.mark.parametrize("text", ["水管修好没有 我们还没得水用", "井盖那个弄好没 我刚才又路过 还是莫得盖子",
-                                  "路灯修好没有 晚上还是黑黢黢的", "门锁那个换了没得 我们还是关不上门", "水管修好没得 屋头还是没得水"])
+                                  "路灯修好没有 晚上还是黑黢黢的", "门锁那个换了没得 我们还是关不上门",
+                                  "水管修好没得 屋头还是没得水"])
 def test_a_done_yet_question_with_the_thing_still_broken_after_it_is_a_question(text: str):
     assert ticket_questions.kind_of(text) == "status"  # L16: "请问在哪点？"
     assert return_questions.still_broken(text)
@@ -98,7 +100,8 @@ def test_asking_after_the_manhole_finds_it_among_two_tickets(demo_db: Database, 
         assert not ticket_questions.has_news(s, asked.ticket)  # nobody said a word: the step urges it too
 
 
-@pytest.mark.parametrize("text", ["居家养老那个有人联系我没", "养老那个有没有人联系过我嘛", "照顾我妈那个 网格员联系我了没得"])
+@pytest.mark.parametrize("text", ["居家养老那个有人联系我没", "养老那个有没有人联系过我嘛",
+                                  "照顾我妈那个 网格员联系我了没得"])
 def test_whether_anyone_called_about_home_care_gets_the_tickets_progress(demo_db: Database, clock: FakeClock,
                                                                         text: str):
     lamp = submit(demo_db, clock, make_report("楼道灯坏了", category="housing_utilities"))
@@ -130,8 +133,9 @@ def test_a_worker_who_cannot_be_reached_is_no_complaint(text: str):
     assert unreachable_worker.says(text)  # B110: lodged against the worker
 
 
-@pytest.mark.parametrize("text", ["我要投诉网格员 打电话都不接", "网格员从来不接电话 态度还差", "网格员电话打不通 楼道灯坏了",
-                                  "网格员电话打不通 我家老人摔倒了起不来", "楼上那家 他电话也打不通"])
+@pytest.mark.parametrize("text", ["我要投诉网格员 打电话都不接", "网格员从来不接电话 态度还差",
+                                  "网格员电话打不通 楼道灯坏了", "网格员电话打不通 我家老人摔倒了起不来",
+                                  "楼上那家 他电话也打不通"])
 def test_a_complaint_a_problem_or_someone_elses_phone_is_no_unreachable_worker(text: str):
     assert not unreachable_worker.says(text)
 
