@@ -39,6 +39,7 @@ from bot.core import (
     someones_number,
     ticket_questions,
     triage,
+    unreachable_worker,
     visitor_checks,
     wage_claims,
     water_questions,
@@ -169,6 +170,12 @@ class InformationRequests:
 
     async def _complaints(self, message: Claimed) -> Claimed | Replies:
         """A complaint about a grid worker or to someone above is lodged; a report said in exasperation is noted."""
+        if self.clock is not None and unreachable_worker.says(message.text):
+            # 网格员电话打不通 安居苑的: other ways to reach someone now, the worker asked to call back; never a
+            # complaint ticket against her (blind test 32, B110)
+            reached = await asyncio.to_thread(self._unreachable, message)
+            if reached is not None:
+                return [{"text": reached}]
         if self.rules is not None and complaints.complains_about_worker(message.text):
             # 我要投诉网格员 打电话都不接: upward to the community, never that worker's number (blind test 5, #108); an
             # insult naming the worker too (网格员是个瓜娃子 喊了半天不来, blind test 25, S5), before it is only calmed
@@ -322,6 +329,13 @@ class InformationRequests:
                 return None  # 投诉周网格员那个 有人理没得: asked after, never lodged again (blind test 31, B87b)
             return lodge(s, self.clock or Clock(), self.rules, message.sender, message.channel, message.text,
                          message.id)
+
+    def _unreachable(self, message: Claimed) -> str | None:
+        assert self.clock is not None
+        with self.db.session() as s:
+            if from_staff(s, message):
+                return None
+            return unreachable_worker.reply(s, self.clock, self.contact.phone, message.sender, message.text)
 
     def _worker_call(self, sender: str, text: str) -> str | None:
         """"好的，网格员李磊电话…" when the sender says they will call their own grid worker, else None."""

@@ -19,6 +19,7 @@ from bot.core import (
     lifecycle,
     registration,
     registry,
+    return_questions,
     staff_desk,
     staff_views,
     staff_who,
@@ -176,8 +177,12 @@ class AboutTheirTickets:
             asked = ticket_questions.asked_about(s, self.clock, message.sender, text, self.window)
             if asked is None:  # 张涛是哪个嘛 about no ticket of theirs: who he is on the staff (blind test 24, B70)
                 return staff_who.staff_asked_about(s, text)
-            urged = self.rules is not None and (urging.urges(text) or asked.slow) \
-                and asked.ticket.status in OPEN_STATUSES  # 太慢了 urges too (blind test 29, B95)
+            # 太慢了 urges too (blind test 29, B95); so does 还是莫得盖子 after a done-yet question when nobody has
+            # said a word on the ticket yet (blind test 32, L6); with the worker's words, they are what it gets (L16)
+            pressed = asked.done_yet and return_questions.still_broken(text) \
+                and not ticket_questions.has_news(s, asked.ticket)
+            urged = self.rules is not None and (urging.urges(text) or asked.slow or pressed) \
+                and asked.ticket.status in OPEN_STATUSES
             if urged:
                 assert self.rules is not None
                 lifecycle.urge(s, self.clock, self.rules, message.sender, asked.ticket.number,

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.common.sms_parts import clause_head
-from bot.core import ticket_focus, ticket_moves, triage, urging
+from bot.core import return_questions, ticket_focus, ticket_moves, triage, urging
 from bot.core.commands import ticket_number_in
 from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, reported_by, ticket_meant_among
 from bot.core.other_problem import things_in
@@ -124,17 +124,21 @@ def kind_of(text: str) -> str | None:
     """"when", "where", "who" or "status" (有人管没得) when the words ask that of something, else None."""
     if _WHERE.search(text):
         return "where"
-    if _WHEN.search(text) or _COMING.search(text) or _SLOW.search(text):
-        return "when"
+    if _WHEN.search(text) or _COMING.search(text) or _SLOW.search(text) or return_questions.asks_coming(text):
+        return "when"  # 师傅下午来不来嘛 (blind test 32, B153)
     if _WHO.search(text):
         return "who"
-    if asks_minded(text) or asks_after(text):
-        return "status"
+    if asks_minded(text) or asks_after(text) or return_questions.asks_contacted(text):
+        return "status"  # 居家养老那个有人联系我没 (blind test 32, L17)
     return None
 
 
 def asks_after(text: str) -> bool:
     """抓狗的来了没有哦, 井盖那个呢: whether the one sent has come, how that one is; a question about a report."""
+    return _came(text) or return_questions.done_yet_then_still(text, _came)  # 水管修好没有 我们还没得水用 (L16)
+
+
+def _came(text: str) -> bool:
     return _CAME.search(text or "") is not None
 
 
@@ -161,7 +165,8 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
     found = _asked(session, clock, address, text, kind, mine, window if not named else None)
     if found is None:
         return None
-    return replace(found, slow=complains_slow(text), done_yet=kind == "status" and asks_after(text))
+    return replace(found, slow=complains_slow(text), done_yet=(kind == "status" and asks_after(text))
+                   or return_questions.asks_coming(text))  # 师傅下午来不来嘛: 师傅说下午来换 (blind test 32, B153)
 
 
 def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, mine: list[Ticket],
@@ -172,7 +177,8 @@ def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, m
             if named is not None:
                 return Asked("who", ticket, named)
         return None
-    rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _COMING.sub(" ", _WHERE.sub(" ", text)))))
+    asking = return_questions.without_asking(text, _came, _CAME)  # 有人联系我没, 来不来, 修好没有 (…还没得水用)
+    rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _COMING.sub(" ", _WHERE.sub(" ", asking)))))
     rest = _SLOW.sub(" ", _CAME.sub(" ", rest))
     worded = {t.id: _words_of(session, t) for t in mine}
     sharing = [t for t in mine if things_in(worded[t.id]) & things_in(rest)] if asks_after(text) else []
@@ -190,6 +196,9 @@ def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, m
     word = _one_word(mine, rest, worded)
     if word is not None:
         return Asked(kind, word)
+    sensed = ticket_focus.by_sense(mine, rest) if not triage.has_problem(rest) else None
+    if sensed is not None:  # 居家养老那个 of 想请人上门照顾我妈 (blind test 32, L17)
+        return Asked(kind, sensed)
     if _FILLER.sub("", rest) or triage.has_problem(rest) or window is None:
         return None  # it names something none of their tickets is about: maybe a new report
     # Nothing named: the ticket the latest news or reply named (工单T1001进展：…, blind test 9, #9), else the report
