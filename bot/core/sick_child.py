@@ -53,7 +53,8 @@ _MEDICINE = re.compile(r"退烧药|退烧贴|布洛芬|美林|泰诺林|对乙�
 # said by its heat alone (烧了一晚上) needs someone named; a jab's or a benefit's question is no fever to treat.
 _FEVER_SURE = re.compile(r"发烧|发高烧|高烧|低烧")
 _FEVER_SAID = re.compile(r"发热|体温")
-_NOT_TREATED = re.compile(r"疫苗|预防针|打针后|医保|报销|能报|补助|补贴|请假|退了|退下来了|降下来了|不烧了|好了|好些了")
+_NOT_TREATED = re.compile(r"疫苗|预防针|打针后|医保|报销|能报|补助|补贴|请假|退了|退下来了|降下来了|不烧了|好了|好些了|"
+                          r"几点|开门|上班|门诊|电话|号码")  # 发烧门诊几点开门: the health centre's question
 # Words of a fire or a kitchen: 烧了 said of a thing burning (垃圾烧了一晚上, 我烧了壶水) is no fever.
 _FIRE = re.compile(r"火|烟|垃圾|纸|柴|草|锅|房子|电线|电|车|树|煤|炉|香|蜡|水|饭|菜|肉")
 FEVER = "发烧先多喝水、用温水擦身降温；38.5度以上按说明吃退烧药。烧得高、一直不退或精神差去医院，急就打120。"

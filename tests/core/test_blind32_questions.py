@@ -84,7 +84,7 @@ def test_the_fever_medicine_not_working_is_the_doctor_now_whoever_has_it(text: s
 
 
 @pytest.mark.parametrize("text", ["垃圾烧了一晚上", "我烧了一壶水", "孩子打疫苗后会发烧吗", "娃娃发烧了 医保能报不",
-                                  "楼上吵得很 娃娃发烧了都睡不着", "烧退了 好多了"])
+                                  "楼上吵得很 娃娃发烧了都睡不着", "烧退了 好多了", "我发烧了 社区医院几点开门"])
 def test_a_fire_a_kettle_a_jab_a_benefit_or_a_report_beside_a_fever_gets_no_fever_advice(text: str):
     assert sick_child.fever_advice(text) is None
 
