@@ -24,6 +24,7 @@ from bot.core.council_words import (
     is_withdrawal,
     proposal_subject,
     proposes_anew,
+    suggestion_subject,
 )
 from bot.core.points import PointRules
 
@@ -194,6 +195,12 @@ class ActionSubmitTopic(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         clear = [SlotSet(slot, None) for slot in TOPIC_SLOTS]
+        with ctx.db.session() as session:
+            outsider = sender_person(session, tracker, residents_only=True) is None
+        if outsider and suggestion_subject(tracker_data.text(tracker)):
+            # 我想给我们小区提个建议 多装点监控 from a number no village knows: passed to the grid worker as a report,
+            # never "not registered" (blind test 32, B72)
+            return [*clear, FollowupAction("action_report_instead")]
         with ctx.db.session() as session:
             proposer = registered_sender(session, tracker, dispatcher, residents_only=True)
             if proposer is None:

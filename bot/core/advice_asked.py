@@ -77,6 +77,27 @@ def stove_advice(text: str) -> str:
     return STOVE if _NO_FIRE.search(plain) and _GAS.search(plain) else ""
 
 
+# The gas's money asked about beside a stove that will not light (blind test 32, A26, A109: "燃气打不着火 是不是没交费"
+# got 没太看懂, "燃气卡没钱了 打不燃火 咋个充" the check-list and "请问在哪点？"): what to check and how to top up,
+# answered at once and never filed; told with a place (安居苑5栋), it stays a report with the check-list beside it.
+_OWED = re.compile(r"交费|缴费|交钱|欠费|欠钱|没钱|没得钱|莫得钱|余额|充值|充钱|充气|买气|续费|"
+                   r"(?:咋个|怎么|咋|哪点|哪里|在哪|去哪)充")
+_TOP_UP_ASKED = re.compile(r"(?:咋个|怎么|咋|如何|哪点|哪里|在哪|去哪|到哪)(?:样)?(?:充|交|缴|买)|充值|充钱|买气|"
+                           r"(?:卡|表)[^，,。！!？?\s]{0,3}(?:没钱|没得钱|莫得钱|没气|没得气|莫得气)")
+_PLACE = re.compile(r"\d+\s*(?:栋|幢|号楼|单元)|小区|花园|苑|村|组|街|路")
+GAS_TOP_UP = "燃气充值：带卡到燃气公司营业厅或银行充，也可在燃气公司微信公众号充，充好把卡插回表上就有气。"
+
+
+def gas_money(text: str) -> list[str]:
+    """What to say when a stove will not light and the gas's money is asked about, with no place named: how to top
+    up, with the check-list first unless the card is known to be empty; [] for anything else."""
+    plain = _plain(text)
+    if not stove_advice(plain) or _OWED.search(plain) is None or _PLACE.search(plain) is not None \
+            or danger_signs.suspected_gas_leak(plain):
+        return []  # 有股煤气味: the emergency's
+    return [GAS_TOP_UP] if _TOP_UP_ASKED.search(plain) else [STOVE, GAS_TOP_UP]
+
+
 # "我要报警" with a crime told (blind test 29, A6-6: "我要报警 电瓶车遭偷了 安居苑" was filed, 110 never said):
 # filed, and the police named.
 _WANTS_POLICE = re.compile(r"报警(?![器铃灯装])|报案|找警察|喊警察")  # never 烟雾报警器坏了

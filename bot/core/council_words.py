@@ -261,6 +261,25 @@ def proposal_subject(text: str) -> str:
     return rest if len(rest) >= 4 else ""
 
 
+# A suggestion with its subject (我想给我们小区提个建议 多装点监控, blind test 32, B72 was told the number is no
+# villager's): from someone who may not propose a topic, it is passed to the grid worker as a report instead.
+_SUGGESTS = re.compile(r"建议|提议|意见|希望|最好|能不能|可不可以|多装|加装|增设|装个|装点|多安")
+
+
+def suggestion_subject(text: str) -> str:
+    """What a suggestion is about when it says so (多装点监控, or the subject after 提个建议), "" for a bare
+    我想提个建议."""
+    plain = normal(text)
+    subject = proposal_subject(text)
+    if subject:
+        return subject
+    found = _SUGGESTS.search(plain)
+    if found is None:
+        return ""
+    rest = re.sub(r"(?:提|发起|提出|发)?(?:个|一个|一下|点)?(?:议题|意见|建议|提议)", "", plain).strip(_PUNCT + "：: ")
+    return rest if len(re.sub(r"^(?:我们?|想|要|给|我们小区|小区|社区|村里)+", "", rest)) >= 4 else ""
+
+
 def proposes_anew(text: str) -> bool:
     """Whether the words propose a topic ("我要提个建议", "我想提个议题 村口垃圾池搬远点"): said while a draft waits,
     a fresh draft, the old one dropped (blind test 26: "我要提个建议" became an old draft's description)."""

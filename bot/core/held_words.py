@@ -61,7 +61,8 @@ PLACE_AFTER_ADVICE = "已记下地点：{place}。刚才说的情况请尽快去
 def place_reply(text: str, before: str) -> str:
     """The reply to a place sent alone: held for the next report, or, just after the advice for a fever or a bite
     (`before`, the sender's message just before), the advice stands and nobody is asked what the problem is."""
-    advised = sick_child.advice(before) or advice_asked.advice(before) or advice_asked.bite_advice(before)
+    advised = sick_child.advice(before) or sick_child.fever_advice(before) or advice_asked.advice(before) \
+        or advice_asked.bite_advice(before)
     if advised and advised != advice_asked.QUAKE:
         place = fit(spoken_place(place_answers.without_asides(text)), PLACE_ALONE_MAX)
         return PLACE_AFTER_ADVICE.format(place=place)

@@ -49,6 +49,17 @@ def meter_fault(plain: str) -> bool:
     return _METER_FAULT.search(plain) is not None
 
 
+# A tree or a plant grown into someone's home or way (哪个管小区里面的树 树枝伸到我家阳台了, blind test 32, B151 got
+# 答不上): a problem for the grid worker, asked about or not.
+_OVERGROWN = re.compile(r"(?:树|树枝|树丫|树桠|树杈|树子|竹子|藤|枝丫|枝桠|枝条)[^，,。！!？?\s]{0,4}"
+                        r"(?:伸|长|戳|挡|遮|刮|压|搭|钻|扫|蹭)(?:到|进|起|住|在|着|了)")
+
+
+def overgrown(plain: str) -> bool:
+    """树枝伸到我家阳台了, 树长得挡住窗子: a tree grown where it must not be."""
+    return _OVERGROWN.search(plain) is not None
+
+
 def asks(plain: str) -> bool:
     """Whether the words ask something (哪点能充, 咋个弄, 可以…不)."""
     return _ASKED.search(plain) is not None

@@ -66,9 +66,40 @@ def asks_for_a_lawyer(plain: str) -> bool:
     return _ASKS_LAWYER.search(plain) is not None and not re.search(r"(?:不要|不用|不找|不请)(?:找|请)?律师", plain)
 
 
+# A health service asked about beside an illness (屋头老人糖尿病 有没得免费体检, blind test 32, B74: asked where, then
+# filed): the illness is why they ask, the question is the check-up or the family doctor.
+_HEALTH_SERVICE = r"体检|查体|健康检查|身体检查|家庭医生|签约医生|健康档案"
+_ASKS_HEALTH = re.compile(
+    rf"(?:有没得|有没有|有莫得|有得|能不能|可不可以|可以|能|咋个|怎么|如何|哪点|哪里|在哪|去哪|啥子|什么|好久|几时|"
+    rf"要不要|免费|想)[^，,。！!\s]{{0,6}}(?:{_HEALTH_SERVICE})|"
+    rf"(?:{_HEALTH_SERVICE})[^，,。！!]{{0,8}}(?:吗|嘛|呢|没得|没有|莫得|咋个|怎么|在哪|哪点|哪里|[?？]|"
+    rf"(?:免费|要钱|收费|收钱|能|可以|得行|要得)不)")
+
+
+def asks_about_health_service(plain: str) -> bool:
+    """有没得免费体检, 家庭医生咋个签, 体检要钱不: a question about a health service, whatever illness is named."""
+    return _ASKS_HEALTH.search(plain) is not None
+
+
 def despite_problem(plain: str) -> bool:
     """A question whose problem words are the asker's own circumstances: asked, never reported."""
-    return asks_about_benefit(plain) or private_how_to(plain) or asks_for_a_lawyer(plain)
+    return asks_about_benefit(plain) or private_how_to(plain) or asks_for_a_lawyer(plain) \
+        or asks_about_health_service(plain)
+
+
+# Wanting to help, not asking for it (我刚退休 想给社区出点力, blind test 32, A50: asked where, then a junk ticket):
+# for the knowledge base's volunteer answer, never a report. 帮忙 alone is asking for help (能不能帮忙修一下), so it
+# counts only given to the community (想去社区帮忙).
+_OFFERS_HELP = re.compile(
+    r"(?:想|愿意|打算|准备|要|来|去)(?:给|为|帮|到|去|来|替|跟)?(?:社区|村里|村上|小区|大家|街道|居委会|街坊|邻居)"
+    r"(?:里|头|上)?(?:出点力|出份力|出一份力|出把力|做点事|做点事情|做些事|做事|帮忙|帮帮忙|帮点忙|帮把手|"
+    r"做贡献|做点贡献|做点好事|服务)|出点力|出份力|出一份力|出把力|发挥余热|发挥点余热|(?:当|做|报名)志愿者|"
+    r"志愿服务|(?:想|愿意)(?:做|当)义工")
+
+
+def offers_help(plain: str) -> bool:
+    """我刚退休 想给社区出点力, 想去社区帮忙做点事, 想当志愿者: help offered, a question for the knowledge base."""
+    return _OFFERS_HELP.search(plain) is not None
 
 
 # A question put plainly (我想问一下 停车费好多钱一个月, blind test 27, B105): what it costs, how to go about something.
@@ -80,3 +111,14 @@ _PLAIN_QUESTION = re.compile(r"(?:想|我)问一?(?:下|哈)|请问|(?:好多|�
 def plainly_asks(plain: str) -> bool:
     """我想问一下…好多钱一个月, 这个咋个办: a question asked in so many words."""
     return _PLAIN_QUESTION.search(plain) is not None
+
+
+# Asked to be passed on, with what (安居苑581栋 物业费从一块二涨到一块八 帮我反映一下, after the fee's answer, blind
+# test 32, B44): the matter for the grid worker, never the same answer again.
+_PASS_ON = re.compile(r"(?:帮|替)(?:我|我们|忙)?(?:反映|反应|转告|转达|投诉)|"
+                      r"(?:反映|转告|转达)(?:给|到)(?:上面|社区|网格员|街道|物业)")
+
+
+def asks_to_pass_on(plain: str) -> bool:
+    """帮我反映一下, 替我们转告社区: the words ask for the matter to be passed on."""
+    return _PASS_ON.search(plain) is not None

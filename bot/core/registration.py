@@ -32,6 +32,24 @@ _ABOUT_NUMBER = re.compile(r"号码|手机|电话|换|新|登记|登記|注册|�
 _ADDRESS = re.compile(r"^(?:(?:(?![我住在是叫])[\u4e00-\u9fff]){2,6}?(?:小区|花园|家园|苑|二期|三期))?\s*"
                       r"(?:\d+|[一二三四五六七八九十]+)\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d+\s*(?:号|室)?)?"
                       r"(?:的|嘛|哈|呀|啊)?$")
+# Something else registered, asked about (我想问下 房子出租要不要登记, blind test 32, B123 became a number
+# verification): a house let, a tenant, a dog, a vehicle, a birth or a business; for the knowledge base.
+_SOMETHING_ELSE = re.compile(r"出租|租出去|租房|租客|房客|租户|房东|房子|房屋|狗|犬|宠物|电动车|电瓶车|摩托|车辆|"
+                             r"结婚|婚姻|出生|新生儿|上户口|营业执照|开店|流动人口")
+
+
+def registers_something_else(text: str) -> bool:
+    """房子出租要不要登记, 养狗要登记不: registering something other than oneself or one's number is asked about."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    return _SOMETHING_ELSE.search(plain) is not None and _NUMBER_GIVEN.search(plain) is None \
+        and _ASKED.search(plain) is not None
+
+
+# One's own number or moving in (我刚搬来 租的房子 帮我登记): one's own registration, never the question.
+_NUMBER_GIVEN = re.compile(r"号码|手机|电话|1\d{10}|搬|住进|入住|刚来")
+_ASKED = re.compile(r"要不要|需不需要|用不用|要不|吗|嘛|不[?？]?$|咋个|咋|怎么|如何|哪点|哪里|在哪|去哪|[?？]|是不是")
+
+
 # A resolution note with one of these closes the task with nothing moved.
 NOT_VERIFIED_WORDS = ("未核实", "核实不了", "不是本人", "不登记", "冒充", "不是居民")
 

@@ -48,6 +48,44 @@ _STILL = re.compile(r"还是|还在|还有|没退|不退|退不|一直|又烧|�
 _MEDICINE = re.compile(r"退烧药|退烧贴|布洛芬|美林|泰诺林|对乙酰氨基酚|退烧|喂了药|吃了药|喂药|吃药")
 
 
+# Any fever told or asked about (blind test 32, A30, A97: "我外孙女发烧38度5" got 没太看懂, "外孙女发烧了 烧了一晚上"
+# was asked where and filed without a place): what to do at home and when to go, never filed nor asked where. A fever
+# said by its heat alone (烧了一晚上) needs someone named; a jab's or a benefit's question is no fever to treat.
+_FEVER_SURE = re.compile(r"发烧|发高烧|高烧|低烧")
+_FEVER_SAID = re.compile(r"发热|体温")
+_NOT_TREATED = re.compile(r"疫苗|预防针|打针后|医保|报销|能报|补助|补贴|请假|退了|退下来了|降下来了|不烧了|好了|好些了|"
+                          r"几点|开门|上班|门诊|电话|号码")  # 发烧门诊几点开门: the health centre's question
+# Words of a fire or a kitchen: 烧了 said of a thing burning (垃圾烧了一晚上, 我烧了壶水) is no fever.
+_FIRE = re.compile(r"火|烟|垃圾|纸|柴|草|锅|房子|电线|电|车|树|煤|炉|香|蜡|水|饭|菜|肉")
+FEVER = "发烧先多喝水、用温水擦身降温；38.5度以上按说明吃退烧药。烧得高、一直不退或精神差去医院，急就打120。"
+# The fever medicine taken and the fever not down (吃了退烧药还是不退 咋个办), whoever has it.
+# How the sick feel, no problem for a worker: left out before a report is looked for beside the fever.
+_ILL = re.compile(r"病|痛|疼|晕|咳|吐|拉肚子|难受|不舒服|没精神")
+_FEVER_MEDICINE = re.compile(r"退烧药|退烧贴|布洛芬|美林|泰诺林|对乙酰氨基酚|退烧")
+
+
+def fever_advice(text: str) -> str | None:
+    """What to do for any fever told or asked about (`advice` first for a fit or a high fever): the medicine not
+    working, the doctor now; any other, the home care and when to go (FEVER); None for no fever, a danger the triage
+    makes an emergency, or a fever's jab or benefit asked about."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain):
+        return None
+    if _FEVER_MEDICINE.search(plain) and _STILL.search(plain):
+        return STILL_HIGH  # 吃了退烧药还是不退 咋个办, nobody named
+    if _NOT_TREATED.search(plain) or triage.has_problem(_ILL.sub(" ", plain)):
+        return None  # 楼上吵得很 娃娃发烧了都睡不着: a report the fever is said beside
+    someone = _CHILD.search(plain) is not None or _GROWN.search(plain) is not None or "我" in plain
+    if _FEVER_SURE.search(plain) or ((_FEVER_SAID.search(plain) or (someone and _FEVER.search(plain)))
+                                     and not _FIRE.search(plain)):
+        return FEVER
+    return None
+
+
+# Asked what to do next about the fever (还要去医院不, 咋个办): the advice again.
+_ASKS_NEXT = re.compile(r"医院|咋个办|咋办|怎么办|咋整|要不要|要紧|[吗嘛不][?？]?$")
+
+
 def says_more_fever(text: str) -> bool:
     """Whether the words alone may say more of a fever (a fit, a fever or its medicine; no danger): before the
     message just before is read (`more_of`)."""
@@ -60,12 +98,17 @@ def more_of(text: str, before: str) -> str | None:
     """The advice again when `text` says more of the fever a message just `before` asked about (that one a sick
     child's, `advice`), without naming the child; None otherwise."""
     plain = _plain(text)
-    if not says_more_fever(plain) or advice(before) is None:
+    first = advice(before) or fever_advice(before)  # any fever just before (blind test 32, A97)
+    if not says_more_fever(plain) or first is None:
         return None
     if _FIT.search(plain):
         return FIT
     if _MEDICINE.search(plain) and _STILL.search(plain):
         return STILL_HIGH  # 喂了退烧药 还是38度8: the doctor now
     said_fever = _FEVER.search(plain) is not None or _MEDICINE.search(plain) is not None
-    return advice(before) if said_fever and (_STILL.search(plain) or _HIGH.search(plain)) else None
+    if not said_fever or _NOT_TREATED.search(plain):
+        return None  # 烧退了 好多了: good news, no advice again
+    if _STILL.search(plain) or _HIGH.search(plain) or _ASKS_NEXT.search(plain):
+        return advice(f"{before} {plain}") or first  # 现在烧到38度 还要去医院不 (blind test 32, A97)
+    return None
 

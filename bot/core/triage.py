@@ -117,7 +117,9 @@ _QUESTION = re.compile(r"咋个|咋样|怎么|怎样|如何|多少|几点|几号
                        # 可以… closing its clause with 不 asks too (送外卖的可以帮你们发通知不 我天天在这几个小区跑)
                        r"(?:可以|能不能|能)[\u4e00-\u9fff]{1,12}?不(?=\s|$)|"
                        # 种葱子犯法不, 孙子不想上学 咋办 (blind test 31, AB73b2, B67): whether it is allowed, what to do
-                       r"(?:犯法|违法|违规|合法|允许|准许|罚款|遭罚|挨罚)(?:不|吗|没得|没有)|咋办|咋整|咋弄|咋搞|怎么整")
+                       r"(?:犯法|违法|违规|合法|允许|准许|罚款|遭罚|挨罚)(?:不|吗|没得|没有)|咋办|咋整|咋弄|咋搞|怎么整|"
+                       # 物业费涨了 合理不 (blind test 32, B44: asked where, then filed): whether it is fair
+                       r"(?:合理|正常|合规|公平|应该|对头|有道理|说得过去)(?:不|吗|没得|没有|哇|噻)[?？]?$|凭啥|凭什么")
 _BOARD = re.compile(r"公告|黑板|通知栏|议事结果")
 # 网格员有微信没得, 把网格员微信给我 (blind test 29): their published phone, never a number to register.
 _CONTACT = re.compile(r"网格员.{0,6}(?:电话|号码|手机|微信|联系|是哪个|是谁|叫啥)|(?:电话|号码|微信).{0,4}网格员")
@@ -237,7 +239,8 @@ def has_problem(text: str) -> bool:
     return _PROBLEM.search(plain) is not None or has_danger(text) or problem_context.problem_in_context(plain) \
         or help_requests.asks_for_help(plain) \
         or angry_words.left_unattended(plain) or question_kinds.asks_for_a_fix(plain) \
-        or person_danger.lift_out_of_order(plain)  # 电体不动了 (blind test 31, B26b): a lift to fix
+        or person_danger.lift_out_of_order(plain) \
+        or problem_context.overgrown(plain)  # 电体不动了 (blind test 31, B26b): a lift to fix
     # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102); 安居苑路灯 到底有没有人管: a thing left
     # unattended, 能不能装个监控: a thing for everyone asked for (blind test 28, B-H7b, B87, B81-2)
 
@@ -322,6 +325,7 @@ def information_request(text: str) -> str | None:
         return "how_to_voice"
     if _HOW_TO_LOCATION.search(plain):
         return "how_to_location"
-    if _QUESTION.search(_WHO_DID_IT.sub(" ", plain)) or asks_despite_problem(plain):
+    if _QUESTION.search(_WHO_DID_IT.sub(" ", plain)) or asks_despite_problem(plain) \
+            or question_kinds.offers_help(plain):  # 我刚退休 想给社区出点力 (blind test 32, A50)
         return "question"
     return None

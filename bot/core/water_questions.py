@@ -46,11 +46,31 @@ def asks_to_drink(text: str) -> bool:
 
 
 def asks_to_use(text: str) -> bool:
-    """水还有漂白粉味 洗澡要得不: a short question whether the water may be used to wash."""
+    """水还有漂白粉味 洗澡要得不: a short question whether the water may be used to wash; said alone (能洗澡不,
+    blind test 32, A41 got 没太看懂) the water is the sender's report's (`use_answer` needs one open)."""
     plain = _plain(text)
     found = _MAY_USE.search(plain)
-    return 0 < len(plain) <= QUESTION_MAX_CHARS and "水" in plain and found is not None \
-        and _ASKED_USE.search(found.group(0)) is not None and not triage.has_danger(plain)
+    return 0 < len(plain) <= QUESTION_MAX_CHARS and ("水" in plain or (found is not None and found.start() <= 3)) \
+        and found is not None and _ASKED_USE.search(found.group(0)) is not None and not triage.has_danger(plain)
+
+
+# Whether it may wash, asked inside the report of the water itself (河畔花园停水了 水里有漂白粉味 可以洗澡不, blind
+# test 32, A75: the ticket and the drinking advice, the bathing question unanswered): answered beside the ticket.
+WASH_BODY = "{use}一般没事，先放一会儿水、开窗透气再用；检测清楚前别直接喝。"
+WASH_FOOD = "{use}最好用烧开的水或桶装水；检测清楚前别直接喝。"
+
+
+def wash_reply(text: str) -> str:
+    """The answer to a washing question asked in a report of bad water, "" when none is asked."""
+    plain = _plain(text)
+    if not water_advice(plain):
+        return ""
+    for clause in re.split(r"[\s，,。！!？?]+", plain):
+        found = _MAY_USE.search(clause)
+        if found is not None and _ASKED_USE.search(found.group(0)) is not None:
+            word = found.group(1)
+            return (WASH_FOOD if re.fullmatch(_WASH_FOOD, word) else WASH_BODY).format(use=word)
+    return ""
 
 
 def says_still(text: str) -> str:
