@@ -22,6 +22,8 @@ _BITE_OR_SCRATCH = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}(?:咬|�
 # 要紧不, 咋整 (blind test 31, A12-3c: "娃娃遭老鼠咬了一口 要紧不" was asked where): asked what to do all the same.
 _JAB_ASKED = re.compile(r"狂犬|疫苗|打针|打啥子针|打什么针|打不打|要不要打|哪点打|哪里打|在哪打|咋个办|怎么办|"
                         r"要紧|严重|有没有事|有事没得|有没得事|咋整|咋办|咋个整|咋弄|怎么整|啷个办")
+_WHAT_TO_DO = re.compile(r"咋个办|怎么办|咋办|咋整|咋个整|咋弄|咋个弄|怎么整|怎么弄|啷个办|要紧|严重|有没有事|有事没得|"
+                         r"有没得事|该咋|该怎么")
 # A rat's bite: no rabies schedule of its own, a doctor says whether a jab is needed.
 _RAT_BITE = re.compile(r"(?:老鼠|耗子|鼠)[^，,。！!？?\s]{0,6}(?:咬|抓)|(?:遭|被)(?:老鼠|耗子)")
 RAT_ADVICE = "被老鼠咬了，先用肥皂水和清水冲洗伤口15分钟，再去医院看看，医生会说要不要打针。"
@@ -38,7 +40,9 @@ def advice(text: str) -> str | None:
         return None
     if _QUAKE.search(plain) and _QUAKE_HARM.search(plain) is None:
         return QUAKE
-    bled_from_a_bite = "血" in plain and danger_signs.dog_bite(plain)
+    # 遭狗咬了 流血了 咋个办 (blind test 32, A27 got a placeless ticket the duty officer closed as 误报): what to do
+    # asked, the advice only; a bite that bled told, or asked only which jab, stays a report (blind test 17)
+    bled_from_a_bite = "血" in plain and danger_signs.dog_bite(plain) and _WHAT_TO_DO.search(plain) is None
     asked = _JAB_ASKED.search(plain) is not None or _ONLY_TOLD.fullmatch(plain) is not None
     if _BITE_OR_SCRATCH.search(plain) and asked and _TOLD_AS_REPORT.search(plain) is None \
             and not danger_signs.mauled(plain) and not bled_from_a_bite:

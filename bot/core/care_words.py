@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import advice_asked, triage
+from bot.core import advice_asked, nuisances, triage
 from bot.core.problem_match import objects_in
 
 # The hurt itself: a fall, a scrape, a twist, a knock, a small cut or burn.
@@ -78,8 +78,10 @@ def comfort(text: str) -> str:
 
 
 def with_report(text: str) -> list[str]:
-    """What to say at once beside a report of these words: a comforting word, a bite's or a stove's advice."""
-    said = [comfort(text), advice_asked.bite_advice(text), advice_asked.stove_advice(text)]
+    """What to say at once beside a report of these words: a comforting word, a bite's or a stove's advice, what
+    happens for someone sleeping rough."""
+    said = [comfort(text), advice_asked.bite_advice(text), advice_asked.stove_advice(text),
+            nuisances.rough_sleeper_advice(text)]  # 流浪汉睡在门口 好冷 (blind test 32, B89): blankets, 救助站
     return [words for words in said if words]
 
 
@@ -89,9 +91,18 @@ _BAD_WATER = re.compile(r"(?:自来水|水龙头|水管|水)[^，,。！!？?\s]
 WATER = "检查清楚前先别直接喝、别拿来煮饭，要用就烧开，或先用桶装水。"
 
 
+# A drain, a sewer or a septic tank (河畔花园1栋的下水道冒臭水, blind test 32, B28 was told not to drink it): no tap
+# water.
+_SEWER = re.compile(r"下水|污水|阴沟|臭水沟|水沟|化粪池|粪|排水|地漏|马桶|厕所|井盖|窨井|检查井|雨水")
+_TAP = re.compile(r"自来水|水龙头|龙头|喝的水|吃的水|饮用水|水管里")
+
+
 def water_advice(text: str) -> str:
-    """Not to drink or cook with tap water reported yellow, muddy or smelling; "" for any other report."""
-    return WATER if _BAD_WATER.search(_plain(text)) else ""
+    """Not to drink or cook with tap water reported yellow, muddy or smelling; "" for any other report (a sewer's)."""
+    plain = _plain(text)
+    if _SEWER.search(plain) and _TAP.search(plain) is None:
+        return ""
+    return WATER if _BAD_WATER.search(plain) else ""
 
 
 _PET = r"猫|狗|狗狗|猫咪|咪咪|鹦鹉|鸟|兔子|宠物"

@@ -9,6 +9,7 @@ import re
 
 from bot.common.plain_text import plain as _plain
 from bot.core import person_danger
+from bot.core.nobody_hurt import without_nobody
 
 # Danger words said not to be so (不是着火, 没有漏气: blind test 30, B112 and B60 opened emergencies), cooking fumes
 # complained of (油烟大得很: B112 was told 119), gas run out at a stove (煤气灶…是不是没气了: B60, nobody's breath).
@@ -111,8 +112,9 @@ _OUT = re.compile(r"路边|街上|路上|路中间|路当中|路中央|马路|"
 
 
 def lying_out(plain: str) -> bool:
-    """Someone lying in the street, on the ground or in the cold."""
-    return _LYING.search(plain) is not None and _OUT.search(plain) is not None
+    """Someone lying in the street, on the ground or in the cold; never nobody (车撞了护栏 没人受伤 护栏倒在路上, blind
+    test 32, L15 was told 120和110: the 人 of 没人受伤 and the rail's 倒在路上)."""
+    return _LYING.search(without_nobody(plain)) is not None and _OUT.search(plain) is not None
 
 
 # Lying in the middle of the road (blind test 29, B39: "门口有个醉鬼躺在路中间" was an ordinary ticket): cars may run

@@ -259,6 +259,7 @@ def join(session: Session, clock: Clock, ticket: Ticket, text: str, address: str
 _ASKS_WHAT_TO_DO = re.compile(r"要不要|能不能|可不可以|该不该|用不用|得不得行|要打\d{3}|是不是要打|打不打|"
                               r"咋办|怎么办|咋个办|咋整|不敢动|该咋个|应该咋|应该怎么|我该|我们该")
 ADVICE_DOWN = "请马上打120！先别挪动人，守在旁边，看有没有呼吸。已通知值班人员。"
+ADVICE_LABOUR = "还没打120请马上打！让她躺下别走动，垫上干净毛巾，备好证件和待产包。已通知值班人员。"
 # The drills for a gas leak, a fire, electricity or someone choking are bot/core/safety_questions.py's, said once: a gas
 # leak's with the number to call as the first reply (`safety_first`), and each as the advice asked for after it.
 ADVICE_POLICE = "请马上打110，离远些，别上前，注意安全。已通知值班人员。"
@@ -291,6 +292,8 @@ def advice(ticket: Ticket, phone: str) -> str:
         kind = "gas"  # 一股味道 头晕: the gas's drill
     if kind == "choking":
         return safety_questions.emergency_drill(kind, phone)
+    if danger_signs.in_labour(_plain(said)):
+        return ADVICE_LABOUR  # 要生了 then 咋个办: lie her down, never 看有没有呼吸 (blind test 32, A19)
     if "120" in phone or person_danger.may_be_down(said) or _HURT.search(without_still_machine(said)):
         return ADVICE_DOWN
     if _KINDS[5].search(said) and ticket.category == "housing_utilities" and kind != "gas":
@@ -333,6 +336,9 @@ def answer(session: Session, clock: Clock, rules: RoutingRules, address: str, te
     if asks_going_back(text) and not where:  # 我们可以回去了不: answered, those alerted hear it asked
         return add_update(session, clock, ticket, text, address, message_id, phone)
     if asks_what_to_do(text):
+        if danger_signs.in_labour(_plain(ticket.text)) and joins(text, ticket):
+            return join(session, clock, ticket, text, address, message_id) + where  # 羊水破了 咋个办: news and the
+            # labour's advice (blind test 32, A19 got the collapse's 看有没有呼吸)
         return advice(ticket, phone) + where
     safety = safety_questions.during_emergency(text, ticket.text, ticket.category, phone)
     if safety is not None:  # 抽油烟机能开不 during a gas leak (blind test 27, B74): the drill, never a 补充

@@ -169,8 +169,10 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if complaints.awaits_what_happened(ticket) and not triage.has_danger(text):
         return "detail"  # 我要找你们领导 投诉, asked what happened: what follows is what happened (blind test 28)
     if ticket.priority != "immediate" and after_report.says_how_bad(text) \
-            and not things_in(text) - things_in(ticket.text):
-        return "detail"  # 有一米多长 怕要垮 after a cracked wall: how big, how bad, since when (blind test 27, A-B112b)
+            and not things_in(text) - things_in(ticket.text) and not triage.has_danger(text):
+        # 有一米多长 怕要垮 after a cracked wall: how big, how bad, since when (blind test 27, A-B112b); never
+        # 煤烧起来了 烟好大 after coal piled: a fire, that ticket raised (blind test 32, B43)
+        return "detail"
     if own_report(ticket.text, ticket.place_text, text) and not triage.has_danger(text):
         return "new"  # 有个老人家坐在路边 说找不到屋了 安居苑门口 after a broken barrier (blind test 24)
     # Time alone is no evidence (blind test 28, B-K7): a thing the report never names, said as a problem and no

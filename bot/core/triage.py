@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from bot.common.plain_text import plain as _plain
-from bot.core import angry_words, danger_signs, help_requests, person_danger, problem_context, question_kinds
+from bot.core import (
+    angry_words,
+    danger_signs,
+    help_requests,
+    nuisances,
+    person_danger,
+    problem_context,
+    question_kinds,
+)
 from bot.core.made_up import made_up
 from bot.core.nobody_hurt import nobody_hurt, without_nobody
 from bot.core.person_danger import (
@@ -29,6 +37,8 @@ from bot.core.person_danger import (
 HEAD_HIT = r"砸(?:到|了|中|在|破)?(?:人(?!家)|头|脑壳|脑袋|脑门)"
 STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
 _STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
+# 偷 as a theft, never the adverb 偷偷 nor 偷倒, 偷排, 偷挖 (dumped, drained, dug on the sly: nuisances).
+_STEALS = r"(?<!偷)偷(?![偷摸倒排放埋烧懒看听跑溜挖采建搭盖接钓])"
 # Happening now and dangerous to life or home. "救命" alone is enough.
 _DANGER = re.compile(
     r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟子好大|烟子大得很|烟大得很|全是烟|火好大|"
@@ -57,7 +67,8 @@ _DANGER = re.compile(
     r"漏电|(?:电线|插座|电闸|电表|电箱|配电箱).{0,4}(?:泡水|浸水|进水|泡到水|泡在水)|"
     r"(?:电线|插座|电闸|电表|电箱|配电箱|充电).{0,6}(?:冒火|打火|火花|冒烟)|"
     # A theft happening now (blind test 8, #123: "有人在河滨公园偷电缆 两个人 开个面包车" got no 110 advice).
-    r"有人在[^，,。！!？?\s]{0,8}(?:偷|撬)(?!了)|正在(?:偷|撬)|(?:撬门|撬锁)(?!了)")
+    # 偷偷, 偷倒, 偷排 (晚上有人在小区里面偷偷倒建筑垃圾, blind test 32, B103 was told 110): stealth, never a theft.
+    f"有人在[^，,。！!？?\\s]{{0,8}}(?:{_STEALS}|撬)(?!了)|正在(?:{_STEALS}|撬)|(?:撬门|撬锁)(?!了)")
 # Something collapsed: a danger to life when a home or a person is in it ("房子垮了 有人", "塌方 压到人"),
 # an ordinary (if urgent) report when only a road, a bridge or a bank went ("机耕路垮了一截 三轮车过不去").
 _COLLAPSE = re.compile(r"塌了|倒塌|垮了|垮塌|塌方")
@@ -186,7 +197,8 @@ def facility_category(category: str, text: str) -> str:
 def has_danger(text: str) -> bool:
     plain = danger_signs.without_denied(problem_context.without_wont_light(_plain(text)))
     if may_be_down(plain) or lift_with_people(plain) or missing_person(plain) or danger_signs.fight(plain) \
-            or danger_signs.lying_out(plain) or danger_signs.suspected_gas_leak(plain) \
+            or (danger_signs.lying_out(plain) and not nuisances.sleeping_rough(plain)) \
+            or danger_signs.suspected_gas_leak(plain) \
             or danger_signs.about_to_end_life(plain) or danger_signs.in_water(plain) or danger_signs.mauled(plain) \
             or danger_signs.shut_in_car(plain) or danger_signs.arson(plain) or danger_signs.child_beaten(plain) \
             or danger_signs.thing_burning(plain) or danger_signs.in_labour(plain):
@@ -240,7 +252,9 @@ def has_problem(text: str) -> bool:
         or help_requests.asks_for_help(plain) \
         or angry_words.left_unattended(plain) or question_kinds.asks_for_a_fix(plain) \
         or person_danger.lift_out_of_order(plain) \
-        or problem_context.overgrown(plain)  # 电体不动了 (blind test 31, B26b): a lift to fix
+        or nuisances.sleeping_rough(plain) or nuisances.dumped(plain) or problem_context.overgrown(plain)
+    # 电体不动了 (blind test 31, B26b): a lift to fix; 流浪汉睡在门口 好冷: someone to look after, 有人开车来倒垃圾:
+    # someone dumping (blind test 32, B89, B103); 树枝伸到我家阳台了: a tree grown into a home (B151)
     # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102); 安居苑路灯 到底有没有人管: a thing left
     # unattended, 能不能装个监控: a thing for everyone asked for (blind test 28, B-H7b, B87, B81-2)
 
@@ -268,7 +282,7 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return False  # 报个假的 火星上着火了 (blind test 25): a joke, no emergency
     if has_danger(text) or fell_from_height(plain):
         return True
-    if danger_signs.denies_danger(plain) or danger_signs.fumes(plain):
+    if danger_signs.denies_danger(plain) or danger_signs.fumes(plain) or nuisances.no_emergency(plain):
         return False  # 我是投诉油烟 不是着火了 (blind test 30, B112): a complaint, never a second emergency
     if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain) \
             or danger_signs.minor_bite(plain) or problem_context.meter_fault(plain):  # 燃气表不走字了 (bt 30, B122)
