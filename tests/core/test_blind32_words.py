@@ -34,12 +34,14 @@ def test_the_role_reply_names_the_senders_grid_worker_within_one_sms_part() -> N
 
 
 @pytest.mark.parametrize("words", ["我要改个名字 登记的名字写错了", "我的名字登记错了", "身份证号写错了 咋个改",
-                                   "住址登记得不对", "改一下我的名字", "登记错了我的生日"])
+                                   "住址登记得不对", "改一下我的名字", "登记错了我的生日",
+                                   "登记的地址写错了"])
 def test_a_registered_detail_said_wrong_is_a_correction(words: str) -> None:
     assert registration.says_detail_wrong(words), words
 
 
-@pytest.mark.parametrize("words", ["我换了手机号码", "我叫王秀英", "电话号码写错了", "路灯坏了", "报名表填好了"])
+@pytest.mark.parametrize("words", ["我换了手机号码", "我叫王秀英", "电话号码写错了", "路灯坏了", "报名表填好了",
+                                   "地址写错了 是9栋", "地址不对 是河畔花园", "登记的地址不对 是5栋2单元"])
 def test_a_new_number_or_a_name_alone_is_no_correction_of_details(words: str) -> None:
     assert not registration.says_detail_wrong(words), words
 

@@ -63,7 +63,7 @@ def test_a_1_a_minute_after_an_unanswered_question_is_the_call_back(running: Sta
     (14, "我想咨询下 离婚要去哪里办", "婚姻登记处"),  # B106: the lawyer answer
     (15, "我是外地来打工的 孩子能在这边读书不", "居住证"),  # B99: the transfer answer
     (16, "派出所几点上班", "9点到17点"),  # A79: no hours
-    (17, "社区在哪里办老年证 我腿脚不好 能不能上门办", "上门"),  # B86: nothing on 上门办
+    (17, "社区在哪里办老年证 我腿脚不好 能不能上门办", "代办"),  # B86: nothing on 上门办
     (18, "我妈住院了 有啥子补助能申请", "医疗救助"),  # A85: the reimbursement rates
     (19, "派出所电话多少", "110"),  # A47: 这个电话不便提供
     (20, "青山派出所的电话是好多", "110"),  # A107
