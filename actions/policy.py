@@ -49,8 +49,10 @@ def pending_callback(tracker: Tracker) -> bool:
     # The worker read "回复1，请工作人员给您回电" as the last thing the sender was told (answers "callback"), or the
     # question went through an action that hands questions on to this one (blind test 22, #64: a 1 after an
     # unanswered question from an unregistered number was refused as not registered).
-    return (text == "1" and bool(tracker.get_slot(UNANSWERED_SLOT))
-            and (answering(tracker) == "callback" or last_bot_action(tracker) in ANSWERING_ACTIONS))
+    # The worker's word alone will do: the slot may have been reset by a turn between (blind test 32, B69: a rider's 1
+    # a minute after 答不上 was not taken for the call back).
+    return text == "1" and (answering(tracker) == "callback" or (bool(tracker.get_slot(UNANSWERED_SLOT))
+                                                                 and last_bot_action(tracker) in ANSWERING_ACTIONS))
 
 
 ANSWERING_ACTIONS = ("action_answer_policy", "action_not_understood", "action_out_of_scope", "action_register")

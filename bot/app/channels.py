@@ -126,7 +126,8 @@ def build_channels(settings: Settings, db: Database, clock: Clock, photos: Photo
 
     def before_the_classifier(*, hold_media: bool = True) -> list[Step]:
         return [StaffDesk(db, clock, rules, classify), InformationRequests(db, contact, clock=clock, rules=rules,
-                                                                      fraud_warning=fraud_warning),
+                                                                      fraud_warning=fraud_warning,
+                                                                      knowledge=knowledge),
                 council, AboutTheirTickets(db, clock, timedelta(minutes=settings.followup_window_minutes), rules),
                 dialogue(hold_media=hold_media)]
 

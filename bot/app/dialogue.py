@@ -343,6 +343,8 @@ class DialogueContext:
                 return [{"text": ASK_RATING.format(number=look.rating_ticket)}]  # 4 and up: not a rating
             if look.question in answers.NUMBERED:
                 return replace(message, text=str(number), payload={**message.payload, "answers": look.question})
+            if number == 1 and await asyncio.to_thread(self.reader.callback_waiting, message.sender):
+                return replace(message, payload={**message.payload, "answers": "callback"})  # 答不上 (bt 32, B69)
             if len(answers.plain(text)) == 1:  # a bare 2 answering nothing asked lately: which list?
                 if await asyncio.to_thread(self._may_vote, message.sender):
                     return message  # the vote action's: the one open topic's ballot, said, or asked about

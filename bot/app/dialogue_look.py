@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, followup_words, followups, held_words, lifecycle, reports
+from bot.core import answers, followup_words, followups, held_words, lifecycle, questions, reports
 from bot.messaging.ports import Claimed
 from bot.store.council_models import Topic
 from bot.store.db import Database
@@ -80,6 +80,15 @@ class Reader:
             look.held_who = held_words.held_who(s, message.channel, message.sender, message.id,
                                                now - self.followup_window)
         return look
+
+    def callback_waiting(self, sender: str) -> bool:
+        """Whether a question of the sender's went unanswered within the follow-up window and no call back was asked
+        for yet: a bare 1 then asks for it, whatever the bot's later words (blind test 32, B69: a rider's 1 a minute
+        after 答不上 got "选哪一项？")."""
+        with self.db.session() as s:
+            miss = questions.last_miss(s, self.clock, sender)
+            return miss is not None and miss.ticket_id is None \
+                and miss.asked_at >= self.clock.now() - self.followup_window
 
     def _question(self, s: Session, message: Claimed, look: Look, now: datetime) -> None:
         """The bot's most recent question to the sender, if it still stands."""

@@ -31,6 +31,7 @@ from bot.core import (
     privacy,
     questions,
     reaching_us,
+    registration,
     registry,
     residence,
     service_numbers,
@@ -44,7 +45,7 @@ from bot.core import (
     wage_claims,
     water_questions,
 )
-from bot.core.knowledge import Contact
+from bot.core.knowledge import Contact, KnowledgeBase
 from bot.core.places import match_place
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies, with_note
@@ -65,9 +66,11 @@ class InformationRequests:
                 "how_to_location")
 
     def __init__(self, db: Database, contact: Contact, *, clock: Clock | None = None,
-                 rules: RoutingRules | None = None, fraud_warning: str | None = None) -> None:
+                 rules: RoutingRules | None = None, fraud_warning: str | None = None,
+                 knowledge: KnowledgeBase | None = None) -> None:
         self.db = db
         self.contact = contact
+        self.knowledge = knowledge  # for the entries answered before the classifier (`early`)
         self.clock = clock
         self.rules = rules
         self.fraud_warning = fraud_warning
@@ -252,6 +255,12 @@ class InformationRequests:
         if openers.says_no_problem_yet(message.text) and not photos \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": openers.no_problem_yet_reply(message.text)}]
+        if not photos and not triage.has_problem(message.text):
+            # 网格员是干啥子的, 垃圾分类咋个分哦 搞不懂, 登记的名字写错了: the classifier's help menu or a number change
+            # (blind test 32, B127, B42, B152)
+            known = await asyncio.to_thread(self._known_answer, message.sender, message.text)
+            if known is not None:
+                return [{"text": known}]
         asked = triage.information_request(message.text)
         if asked not in self.ANSWERED:
             return message
@@ -264,6 +273,21 @@ class InformationRequests:
         if asked == "how_to_location":
             return [{"text": how_to.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
+
+    def _known_answer(self, sender: str, text: str) -> str | None:
+        """What a grid worker does, a registered detail to correct, or an entry of the knowledge base answered before
+        the classifier; None for anything else (the words first: no query for other messages)."""
+        role, detail = how_to.asks_grid_worker_role(text), registration.says_detail_wrong(text)
+        if not role and not detail and (self.knowledge is None or not self.knowledge.early(text)):
+            return None
+        with self.db.session() as s:
+            person = registry.person_by_address(s, sender)
+            if role or detail:
+                whom = questions.whom_to_ask(s, person, self.contact)
+                return how_to.grid_worker_role_reply(whom.name, whom.phone, whom.grid_worker) if role \
+                    else registration.detail_wrong_reply(whom)
+            assert self.knowledge is not None
+            return questions.early_answer(s, self.knowledge, person, text)
 
     async def _angry(self, message: Claimed) -> str | None:
         """The reply to words said in anger with no problem in them (bot/core/angry_words.py): venting is calmed,

@@ -1,7 +1,10 @@
 """The replies to how-to and contact questions (triage.information_request names the kind): how to vote, send a
-photo (a video: not taken), a location or a voice message, and the grid worker's published contact, whole."""
+photo (a video: not taken), a location or a voice message, and the grid worker's published contact, whole; what a
+grid worker does (网格员是干啥子的)."""
 
 from __future__ import annotations
+
+import re
 
 HOW_TO_VOTE = "有议题在投票时，直接回复“赞成”“反对”或选项就行，截止前可改。回复“公告”看在投的议题。"
 HOW_TO_PHOTO = "拍好照片直接发过来就行，跟着问题一起发或紧接着发，都会附到您的工单上。"
@@ -27,3 +30,27 @@ def contact_reply(name: str, phone: str, grid_worker: bool, someone_else: bool =
     if grid_worker:
         return f"您的网格员是{name}，电话{phone}，有事可以直接打。"
     return f"您还没有分到网格，有事找{name}，电话{phone}。"
+
+
+# 网格员是干啥子的 (blind test 32, B127: the menu): what a grid worker does, and who the sender's is. Not who one is
+# (网格员是哪个: the contact), nor a complaint (网格员管啥子用 喊了半天不来: the complaints step's, before).
+_ROLE = re.compile(r"网格员(?:到底|究竟|平时|平常|一般|每天|主要)?(?:是|就是)?(?:干|做|管|负责|搞)(?:些|点)?"
+                   r"(?:啥子?|什么|哪些|啥些)(?:事|工作|的|嘛|哦|呢|$)"
+                   r"|网格员(?:是|就是)(?:个|一个)?(?:啥子?|什么)(?:人|意思|职务|工作|东西|官)?(?:嘛|哦|呢|啊)?$"
+                   r"|网格员(?:有|是)?(?:啥子?|什么)(?:用|作用)"
+                   r"|网格员(?:的)?(?:工作|职责|任务)(?:是|有)(?:啥子?|什么|哪些)"
+                   r"|(?:啥子?|什么)(?:是|叫)网格员")
+ROLE = "网格员管一片楼院：上门走访、收集大家的问题、帮着办事跑腿。"
+
+
+def asks_grid_worker_role(text: str) -> bool:
+    """Whether the words ask what a grid worker is or does (网格员是干啥子的, 网格员管些啥, 啥子是网格员)."""
+    plain = re.sub(r"[\s，,。.!！~～?？]+", "", text or "")
+    return len(plain) <= 24 and _ROLE.search(plain) is not None
+
+
+def grid_worker_role_reply(name: str, phone: str, grid_worker: bool) -> str:
+    """What a grid worker does, and the sender's own (else whom to ask) with the published number."""
+    if grid_worker:
+        return f"{ROLE}您的网格员是{name}，电话{phone}。"
+    return f"{ROLE}有事发消息来，或找{name}{phone}。"

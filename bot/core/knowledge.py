@@ -97,6 +97,9 @@ class Entry(BaseModel):
     # The answer may not settle it (a subsidy stopped: why, for this household): a call back is offered after it, and
     # a "1" next opens a question ticket as after an unanswered question (blind test 29).
     callback: bool = False
+    # Answered before the classifier (bot/app/information_requests.py): words it takes for a call for help or the
+    # menu (垃圾分类咋个分哦 搞不懂, blind test 32, B42), never the help text.
+    early: bool = False
 
     @field_validator("answer")
     @classmethod
@@ -201,6 +204,11 @@ class KnowledgeBase:
         """The entry answering the question for `audience`, or None when nothing matches well enough."""
         best = self.ranked(question, limit=1, audience=audience)
         return best[0] if best and best[0].score >= self.min_score else None
+
+    def early(self, question: str) -> bool:
+        """Whether an entry answered before the classifier (`early`) is the answer for anyone (every audience)."""
+        return any(found.entry.early for audience in ("residents", "riders")
+                   if (found := self.find(question, audience)) is not None)
 
     def strays(self) -> list[tuple[str, str]]:
         """(entry id, question) for each of an entry's own questions that does not find it for its audience: a

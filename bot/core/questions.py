@@ -19,7 +19,7 @@ from bot.common.clock import Clock
 from bot.common.phones import national
 from bot.core import registry, reports
 from bot.core.council import notices_for
-from bot.core.knowledge import GENERIC_BIGRAMS, Contact, tokens
+from bot.core.knowledge import GENERIC_BIGRAMS, Contact, KnowledgeBase, audience_for, tokens
 from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import Opened, Report
@@ -54,6 +54,16 @@ def whom_to_ask(session: Session, person: Person | None, contact: Contact, ask: 
     if worker is None:
         return Whom(contact.name, contact.phone, grid_worker=False)
     return Whom(worker.name, national(worker.phone), grid_worker=True)
+
+
+def early_answer(session: Session, knowledge: KnowledgeBase, person: Person | None, text: str) -> str | None:
+    """The answer, with whom to ask, to a question the knowledge base answers before the classifier (an entry marked
+    `early`: 垃圾分类咋个分哦 搞不懂 is the classifier's call for help, blind test 32, B42); None for any other."""
+    found = knowledge.find(text, audience_for(person.kind if person is not None else None))
+    if found is None or not found.entry.early:
+        return None
+    whom = whom_to_ask(session, person, knowledge.contact, found.entry.ask)
+    return f"{found.entry.answer}有疑问找{'网格员' if whom.grid_worker else ''}{whom.name}{whom.phone}。"
 
 
 def log_miss(session: Session, clock: Clock, address: str, channel: str, text: str,

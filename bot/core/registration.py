@@ -204,3 +204,30 @@ def add_name(session: Session, clock: Clock, address: str, text: str, message_id
     if ticket.assignee is None:
         return NAME_ADDED_UNASSIGNED.format(number=ticket.number)
     return NAME_ADDED.format(name=ticket.assignee.name)
+
+
+# A registered detail said to be wrong (我要改个名字 登记的名字写错了, blind test 32, B152: the number-change
+# reply): the grid worker checks and puts it right. Never one's number (换号码: the verification task above).
+_DETAIL = r"(?:名字|姓名|身份证号?|证件号|住址|地址|门牌号?|生日|出生日期|年龄|性别|户主)"
+_WRONG_DETAIL = re.compile(
+    _DETAIL + r"[^，,。！!？?]{0,6}(?:写错|登记错|登错|搞错|弄错|打错|录错|填错|错了|不对|有误)"
+    r"|(?:写错|登记错|登错|搞错|弄错|打错|录错|填错)了?(?:我的|我)?" + _DETAIL +
+    r"|(?:改|更正|修改|改正)(?:一?个|一?下)?(?:登记的|我的)?(?:名字|姓名|身份证号?|住址|地址|生日)")
+_PLACE_PART = re.compile(r"\d+\s*(?:栋|幢|号楼|单元|楼)|[一二三四五六七八九十]+(?:栋|幢|单元)")
+DETAIL_WRONG = "登记的信息写错了请告诉{who}{phone}，核实后帮您改正，不用另外跑。"
+
+
+def says_detail_wrong(text: str) -> bool:
+    """Whether the words say a registered detail (name, ID number, address) is wrong or ask to correct it; not a
+    name said alone for a verification (我叫王秀英) nor a change of number."""
+    plain = "".join(unicodedata.normalize("NFKC", text or "").split())
+    found = _WRONG_DETAIL.search(plain) if len(plain) <= 40 else None
+    if found is None or name_said(plain) is not None or re.search(r"号码|手机号|电话号", plain):
+        return False
+    # 地址写错了 是9栋: a report's place put right (the dialogue's), unless the registration is named
+    return not re.search(r"住址|地址|门牌", found.group(0)) or ("登记" in plain and not _PLACE_PART.search(plain))
+
+
+def detail_wrong_reply(whom: Whom) -> str:
+    """Whom to tell a registered detail is wrong: the sender's grid worker, else the service station."""
+    return DETAIL_WRONG.format(who=f"网格员{whom.name}" if whom.grid_worker else whom.name, phone=whom.phone)
