@@ -43,7 +43,8 @@ def test_what_to_do_about_a_gas_smell_is_the_safety_advice_and_a_broken_switch_i
     found = KNOWLEDGE.find("我要不要把窗子打开 电灯开关能不能按")
     assert found is not None and "别点火" in found.entry.answer and "开窗" in found.entry.answer
     assert KNOWLEDGE.find("电灯开关坏了咋个修") is None
-    assert KNOWLEDGE.find("燃气费咋个交") is None
+    paying = KNOWLEDGE.find("燃气费咋个交")  # how to pay (blind test 32, B126), never the smell's safety advice
+    assert paying is not None and "别点火" not in paying.entry.answer
 
 
 @pytest.mark.parametrize("text", ["照片咋个发给你们", "照片怎么发", "咋个发照片", "图片咋个传"])
