@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import points
+from bot.core.answers import NUMBERED, question_in
 from bot.core.council import is_eligible, is_open, open_topics_for
 from bot.core.council_ballots import cast
 from bot.core.council_options import (
@@ -123,8 +124,9 @@ def read_turn(session: Session, clock: Clock, person: Person, address: str, text
     said = named_with_option(session, clock, person, text)
     if said is not None:  # 垃圾费那个 按户: the sender's own ballot, never the topic shown again (blind 32, B133)
         return _finish(session, clock, person, said[0], [str(said[1])], proxy=False, members=[], rules=rules)
-    listed = numbered_option(open_topics_for(session, person, clock.now()), text)
-    if listed is not None:  # 2 按户 after the list of topics has gone by: the second one as listed
+    other = last is not None and question_in(last.text) in NUMBERED - {"ballot", "option_choice", "topic_choice"}
+    listed = None if other else numbered_option(open_topics_for(session, person, clock.now()), text)
+    if listed is not None:  # 2 按户 after the list of topics has gone by (never a rating's or a menu's answer)
         return _finish(session, clock, person, listed[0], [str(listed[1])], proxy=False, members=[], rules=rules)
     alone = named_alone(session, clock, person, text)
     if alone is not None:  # 垃圾费那个: the topic shown (or its result), never a report (blind test 7, #27)

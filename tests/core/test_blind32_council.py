@@ -162,3 +162,14 @@ def test_a_meeting_mentioned_is_no_question_about_it(demo_db, clock, text) -> No
     with demo_db.session() as s:
         open_topic(s, clock, title=FEE, options=PER)
         assert council_status.meeting_times(s, clock, person(s, DAUGHTER), text) is None
+
+
+@pytest.mark.parametrize("asked", ["工单T1001已办结。请评价：回复 1 满意 2 一般 3 不满意",
+                                   "是补充T1002，还是新问题？1 补充 2 新问题"])
+def test_a_number_and_words_answering_another_numbered_question_is_no_ballot(demo_db, clock, asked) -> None:
+    with demo_db.session() as s:
+        open_topic(s, clock, title=PARKING)
+        fee = open_topic(s, clock, title=FEE, options=PER)
+        replied(s, DAUGHTER, asked)
+        sent(s, clock, "2 按户", DAUGHTER)
+        assert (fee, person(s, DAUGHTER).id) not in ballots(s)
