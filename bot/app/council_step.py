@@ -67,7 +67,8 @@ class CouncilTurn:
             # When it closes, what I voted, my proposal's state, a named topic's result or state: questions, never
             # the answer to a vote question waiting nor a ballot (blind test 30, V9, B127, V21, V20, V2b)
             parts = council_status.closing_times(s, self.clock, person, message.text) \
-                or council_status.own_choices(s, self.clock, person, message.text)
+                or council_status.own_choices(s, self.clock, person, message.text) \
+                or council_status.meeting_times(s, self.clock, person, message.text)  # blind test 32, B108
             if parts:  # the talk moved on; a question still open (which topic, member, option) is kept
                 council_questions.moved_on(s, person)
                 return parts
@@ -76,6 +77,10 @@ class CouncilTurn:
             if parts:
                 return parts
             drafting = council_asides.proposal_asked(s, message.sender)  # 我的建议是… is the draft's own words
+            if drafting:  # 交上去了没得: not yet, asked again; 投第二个: the ballot alone (blind test 32, B11, B133)
+                parts = council_asides.amid_draft(s, self.clock, person, message.sender, message.text, self.rules)
+                if parts:
+                    return parts
             asked = (None if drafting else council_status.own_proposal(s, self.clock, person, message.text)) \
                 or council_asides.topic_result(s, self.clock, person, message.sender, message.text)
             if asked is not None:  # the talk moved on: 撤回投票 next no longer means the ballot just cast

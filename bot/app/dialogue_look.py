@@ -27,8 +27,9 @@ QUESTIONS_LOOKED_AT = 8  # of the bot's latest messages to the sender
 STATE_KEPT = frozenset({"rating", "ballot"})
 # Questions a person may take a while to answer (blind test 31: "河畔花园2栋" 12 minutes after "请问在哪点？" was
 # held as a place alone and the 停电 lost; "1" 10 minutes after a call back was offered asked "选哪一项？"): they
-# stand for the follow-up window; the other numbered lists only for the answer window.
-SLOW_ANSWERS = frozenset({"follow_up", "place", "callback"})
+# stand for the follow-up window; the other numbered lists only for the answer window. A proposal's question too
+# (blind test 32, B11: its 说明 12 minutes later was taken for a remark, "好的，记下了").
+SLOW_ANSWERS = frozenset({"follow_up", "place", "callback", "topic_form"})
 
 
 @dataclass

@@ -3,6 +3,8 @@
 - A ballot while a proposal is being drafted (我想提个议题 → 村口垃圾池… → 健身器材那个改投反对): a message that
   names an open topic and one of its options, with a ballot word (投, 改投, 选) or nothing else besides, is that
   ballot; the draft is kept and its question asked again, never filled with the ballot's words (V8).
+- While a draft waits (blind test 32, B11, B133): 我刚才提的议题交上去了没得 gets "not yet" and the draft's question
+  again, never becomes its 说明; 投第二个 gets the ballot's question alone, 2 按户 the ballot alone.
 - A question about one topic's result or turnout naming it by a word (健身器材那个结果出来没得, 垃圾池那个投得咋样了):
   open, not yet, when it closes and how many have voted; closed, its result (V11).
 - A household member's ballot changed by name to an option no ballot word says (帮李明改成按人头, blind test 29,
@@ -26,11 +28,13 @@ from bot.core.answers import question_in
 from bot.core.council import fit, is_open, open_topics_for, tally
 from bot.core.council_ballots import cast
 from bot.core.council_dialogue import proxy_vote
-from bot.core.council_options import option_of
+from bot.core.council_options import numbered_option, option_of
 from bot.core.council_proxy import household_members
-from bot.core.council_questions import ask
+from bot.core.council_questions import ask, moved_on
+from bot.core.council_status import asks_draft_state
 from bot.core.council_talk import recent_closed, talked_about_closed
 from bot.core.council_texts import SMS, cast_text, counts_text, result_answer_text
+from bot.core.council_vote_action import handle_vote
 from bot.core.council_words import (
     asks_progress,
     drops_proposal,
@@ -100,6 +104,36 @@ def ballot_amid_proposal(session: Session, clock: Clock, person: Person, address
     if result.counted:  # a change right after reads as one, as after any ballot
         ask(session, clock, person, "again", [topic])
     return [cast_text(session, result), reminder(asked)]
+
+
+# 投第二个, 我要投票, 选一个: a ballot asked for while the draft waits (blind test 32, B133: the draft's question
+# came after the list of topics, and the draft's form took what followed).
+_WANTS_VOTE = re.compile(r"^(?:我|我们)?(?:要|想|来)?"
+                         r"(?:(?:投|选)(?:第)?[1-9一二两三四五六七八九](?:个|项|号)?(?:议题)?|投票|投个票|投一票|投下票)(?:吧|嘛|哈|哦|噻|了)?$")
+
+
+def amid_draft(session: Session, clock: Clock, person: Person, address: str, text: str,
+               rules: points.PointRules = points.DEFAULT_RULES) -> list[str] | None:
+    """A message while the proposal's question waits that is not its answer: 交上去了没得 gets "not yet" and the
+    question again (never the draft's 说明); 投第二个 the ballot's question alone; 2 按户 the ballot alone (the
+    draft waits quietly, its question is asked again only with a ballot said in words, `ballot_amid_proposal`).
+    None for anything else (the draft reads it)."""
+    asked = _last_question(session, address)
+    if asked is None or question_in(asked) != PROPOSING:
+        return None
+    if asks_draft_state(text):
+        moved_on(session, person)
+        return [reminder(asked)]
+    listed = numbered_option(open_topics_for(session, person, clock.now()), text)
+    if listed is not None:
+        result = cast(session, clock, listed[0].id, person, listed[1], rules=rules)
+        if result.counted:
+            ask(session, clock, person, "again", [listed[0]])
+        return [cast_text(session, result)]
+    if _WANTS_VOTE.match(normal(text).strip(_PUNCT)) is None:
+        return None
+    decision = handle_vote(session, clock, person, text, rules=rules)
+    return [decision.text] if decision.text else None
 
 
 def proposal_asked(session: Session, address: str) -> bool:

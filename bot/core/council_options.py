@@ -114,3 +114,26 @@ def only_an_option(topics: list[T], text: str) -> tuple[T, int] | None:
     rest = normal(text).strip(_PUNCT).replace(part[1] if part is not None else label, "", 1)
     rest = _TAIL.sub("", _LEAD.sub("", rest.strip(_PUNCT), count=1)).strip(_PUNCT)
     return (topic, option) if not rest else None
+
+
+# 2 按户, 2号 按户, 第二个投按户, 二 按人头: a topic's number in the list the bot showed, then an option by name.
+_NUMBERED = re.compile(r"^(?:第|投|选)?\s*([1-9一二两三四五六七八九])\s*(?:个|号|项|个议题)?[\s,，、:：.。]*"
+                       r"(?:投|选)?\s*(.+)$")
+
+
+def numbered_option(topics: list[T], text: str) -> tuple[T, int] | None:
+    """(topic, option) when the message is a number among `topics` (as the bot listed them) followed by one of
+    that topic's options by name (2 按户, blind test 32, B133); None otherwise."""
+    m = _NUMBERED.match(normal(text).strip(_PUNCT))
+    if m is None:
+        return None
+    number = bare_number(m.group(1))
+    if number is None or number > len(topics):
+        return None
+    topic, said = topics[number - 1], m.group(2)
+    option = label_in(topic, said)
+    if option is not None:  # nothing but the option's name around the number: 2 按户嘛
+        rest = _TAIL.sub("", _LEAD.sub("", said.replace(topic.options[option - 1].lower(), "", 1), count=1))
+        return (topic, option) if not rest.strip(_PUNCT) else None
+    option = spoken_option(topic, said) if len(said) <= 4 else None  # 2 同意
+    return (topic, option) if option is not None else None

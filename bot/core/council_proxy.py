@@ -1,21 +1,23 @@
 """Who a ballot for a family member is for, and telling them: the sender's household members, the one a
-message names, whether a relation word (我老汉) can mean a member who already has a ballot, and the short
-notice a member gets when a family member voted for them (blind test 5, #75).
+message names, whether a relation word (我老汉) can mean a member who already has a ballot or whom the sender
+named by another relation before (李明 was 我妈, blind test 32, B132: the registry keeps no relations), and the
+short notice a member gets when a family member voted for them (blind test 5, #75).
 
 The dialogue's decisions are in `council_dialogue`; the words in `council_words`."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.common.clock import Clock
 from bot.core.council import fit, options_line
 from bot.core.council_ballots import CastResult
-from bot.core.council_words import is_proxy, normal, relation_of
+from bot.core.council_words import RELATION_WORDS, is_proxy, normal, relation_of, relation_word
 from bot.core.notify import notify
-from bot.store.council_models import Ballot
+from bot.store.council_models import Ballot, BallotEvent
 from bot.store.message_models import InboxMessage
 from bot.store.models import Person
 
@@ -81,6 +83,53 @@ def relation_cast_as(session: Session, voter: Person, ballot: Ballot) -> str | N
         if is_proxy(text) and relation_of(text):
             return relation_of(text)
     return None
+
+
+# How long and how many of the sender's ballots for family members are looked at for the relation they named.
+NAMED_BEFORE = timedelta(days=365)
+NAMED_EVENTS = 20
+SAID_WITH = timedelta(minutes=3)  # a ballot's message comes this long before its event at most
+
+
+def relations_named(session: Session, voter: Person, members: list[Person], now: datetime) -> dict[int, set[str]]:
+    """Member id → the relations the sender named them by (我妈…) in the messages that cast, changed or took back a
+    ballot for them (the registry keeps no relations: blind test 32, B132, 我老汉 went to the mother)."""
+    if not voter.phone or not members:
+        return {}
+    events = session.scalars(select(BallotEvent).where(
+        BallotEvent.cast_by_id == voter.id, BallotEvent.proxy.is_(True), BallotEvent.at >= now - NAMED_BEFORE,
+        BallotEvent.person_id.in_([m.id for m in members])).order_by(BallotEvent.id.desc()).limit(NAMED_EVENTS))
+    named: dict[int, set[str]] = {}
+    for event in events:
+        said = session.scalars(select(InboxMessage.text).where(
+            # never after the event: the message being read now may follow it within a second
+            InboxMessage.sender == voter.phone, InboxMessage.received_at <= event.at,
+            InboxMessage.received_at >= event.at - SAID_WITH).order_by(InboxMessage.id.desc()).limit(3))
+        relation = next((relation_of(t) for t in said if t and relation_of(t)), None)
+        if relation is not None:
+            named.setdefault(event.person_id, set()).add(relation)
+    return named
+
+
+def members_meant(session: Session, clock: Clock, voter: Person, members: list[Person],
+                  texts: list[str | None]) -> list[Person] | str:
+    """The members a relation word (我老汉) may mean: all but those the sender named by another relation before;
+    when none is left, the reply saying no such member is registered."""
+    words = " ".join(t for t in texts if t)
+    said = relation_of(words)
+    if said is None:
+        return members
+    named = relations_named(session, voter, members, clock.now())
+    fitting = [m for m in members if not named.get(m.id) or said in named[m.id]]
+    return fitting or not_that_relation_text(members, named, relation_word(words) or "家人")
+
+
+def not_that_relation_text(members: list[Person], named: dict[int, set[str]], word: str) -> str:
+    """我老汉投… when every member is known to be someone else (李明 was 我妈): no such member is registered."""
+    names = "、".join(m.name for m in members[:3])
+    known = next((m for m in members if named.get(m.id)), None)
+    called = f"（您说过是您{RELATION_WORDS[min(named[known.id])]}）" if known is not None and len(members) == 1 else ""
+    return fit(f"您家登记的只有{names}{called}，没有登记您{word}，不能替{word}投。{word}要投请先找网格员登记。", SMS)
 
 
 def member_notice_text(voter: Person, result: CastResult) -> str:

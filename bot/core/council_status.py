@@ -4,7 +4,10 @@
 - What one voted (我的票投的啥, 我投的什么): one's own choice on each open topic, and the ballots one cast for the
   household's members (B127).
 - One's own proposal (我提的修路那个议题审了没得): waiting for the secretary's review, approved, refused (and why),
-  open until when, or closed with its result (V21).
+  open until when, or closed with its result (V21); while its draft waits, 我刚才提的议题交上去了没得 asks whether
+  it went in (blind test 32, B11: `council_asides.amid_draft` answers not yet).
+- When the group meets (我们组啥时候开会, blind test 32, B108): the village sets it and tells everyone (the 村口黑板,
+  a message from the secretary or grid worker), and what is open to vote meanwhile.
 
 Every reply fits one SMS part; several topics may take a part each."""
 
@@ -36,10 +39,16 @@ _WHAT = r"(?:啥子?|什么|哪个|哪样|些啥|些什么|哪些)"
 _MY_CHOICES = re.compile(rf"我(?:的票|那票|的)?(?:是|都|当时)?(?:投|选)(?:的|了)(?:是)?{_WHAT}|"
                          rf"我(?:的票|那票|那一票)(?:是)?{_WHAT}|我(?:投|选)(?:的)?(?:是)?{_WHAT}(?:来着|呀|哦|嘛)?$")
 # 我提的修路那个议题审了没得, 我的议题通过了没, 我提的建议咋样了.
-_MY_PROPOSAL = re.compile(r"我(?:提|发起|提出)(?:的|了的|上去的)|我的(?:议题|提议|建议)")
+# 我刚才提的议题交上去了没得, 我前几天报的建议 (blind test 32, B11): when it was said may stand between.
+_LATELY = r"(?:刚才|刚刚|才|前头|前面|之前|上回|上次|昨天|前几天|今天|早上|先前)?"
+_MY_PROPOSAL = re.compile(rf"我{_LATELY}(?:提|发起|提出|报|交|递)(?:的|了的|上去的|起的)|我的(?:议题|提议|建议)|"
+                          r"(?:我那个|刚才那个|刚才的|刚刚那个)(?:议题|提议|建议|提案)")
 _PROPOSAL_WORD = re.compile(r"议题|提议|建议|提案")
 _STATE = re.compile(r"审|批|通过|同意|开始投|咋样|怎么样|啥情况|什么情况|结果|进展|到哪|没得|没有|了吗|了没|"
-                    r"好久|啥时候|什么时候|定了|有消息")
+                    r"好久|啥时候|什么时候|定了|有消息|交上去|报上去|送上去|递上去|收到")
+# Whether it went in: 交上去了没得, 提交了没, 审了没有, 到哪一步了 (a question, never the draft's own words).
+_SENT_ASKED = re.compile(r"(?:交|提交|报|送|递|发)(?:上去|出去|过去|上)?了?(?:没得|没有|没|吗|不|莫得)|"
+                         r"(?:审|收到)(?:核)?了?(?:没得|没有|没|吗|莫得)|到哪(?:里|点|一步)了?|[?？]")
 
 
 def _when(moment: datetime | None) -> str:
@@ -127,6 +136,12 @@ def asks_own_proposal(text: str) -> bool:
     return _MY_PROPOSAL.search(said) is not None and _STATE.search(said) is not None
 
 
+def asks_draft_state(text: str) -> bool:
+    """我刚才提的议题交上去了没得 while the draft still waits: whether it went in, never the draft's words."""
+    said = normal(text)
+    return asks_own_proposal(said) and _SENT_ASKED.search(said) is not None
+
+
 def own_proposal(session: Session, clock: Clock, person: Person, text: str) -> str | None:
     """The state of the sender's proposal the words name (else their latest); None when not asked."""
     if not asks_own_proposal(text):
@@ -148,3 +163,29 @@ def own_proposal(session: Session, clock: Clock, person: Person, text: str) -> s
     if is_open(topic, clock.now()):
         return fit(f"{title}已通过审核，正在投票，{_when(topic.closes_at)}截止。", SMS)
     return result_answer_text(topic)
+
+
+# 我们组啥时候开会, 好久开村民大会, 议事会是哪天, 坝坝会开不开 (blind test 32, B108: got the points answer).
+_MEETING = r"(?:开会|开个会|开大会|开一次会|议事会|村民大会|村民会|群众会|坝坝会|院坝会|组会|户主会|代表会)"
+_MEETING_ASKED = re.compile(rf"{_WHEN}.{{0,6}}{_MEETING}|"
+                            rf"{_MEETING}.{{0,6}}(?:{_WHEN}|时间|日子|没得|没有|不|吗|么|[?？])")
+MEETING = "议事会、村民大会的时间由村里定，会提前贴在村口黑板，村支书或网格员也会发短信通知您。"
+
+
+def asks_meeting(text: str) -> bool:
+    return _MEETING_ASKED.search(normal(text)) is not None
+
+
+def meeting_times(session: Session, clock: Clock, person: Person, text: str) -> list[str] | None:
+    """When the group meets: the village sets it and tells everyone; then each open topic with its closing time,
+    votable by message meanwhile. None when not asked, or for someone with no village group and nothing open."""
+    if not asks_meeting(text):
+        return None
+    topics = open_topics_for(session, person, clock.now())
+    if person.villager_group_id is None and not topics:
+        return None
+    lines = [f"“{fit(t.title, 16)}”{_when(t.closes_at)}截止" if t.closes_at else f"“{fit(t.title, 16)}”在投票"
+             for t in topics[:4]]
+    if not lines:
+        return [fit(MEETING + "现在没有要投票的议题。", SMS)]
+    return [MEETING, *joined_parts(["正在投票：" + lines[0], *lines[1:]], "。发短信就能投，不用等开会。")]

@@ -64,6 +64,31 @@ def named_alone(session: Session, clock: Clock, person: Person, text: str) -> st
     return shown_text(session, topic, person)
 
 
+_BALLOT_LEAD = re.compile(r"(?:我们|我家|我)?(?:就|也|还是|都)?(?:要|想)?(?:投给|投|选|改成|改投|换成)?\s*$")
+
+
+def named_with_option(session: Session, clock: Clock, person: Person, text: str) -> tuple[Topic, int] | None:
+    """(topic, option) when the message names an open topic and, beside the name, one of its options and nothing
+    else (垃圾费那个 按户, 清运费按人头嘛: blind test 32, B133 was shown the family's ballot, 按户 not recorded);
+    None otherwise. The option's words may be in the title too: the name is what is left without them."""
+    topics = [*open_topics_for(session, person, clock.now()), *recent_closed(session, person, clock)]
+    topic = named_topic(topics, text)
+    if topic is None or not is_open(topic, clock.now()):
+        return None
+    said = normal(text)
+    hits = [(n, normal(label)) for n, label in enumerate(topic.options, 1) if label and normal(label) in said]
+    longest = {label for _, label in hits if not any(label != other and label in other for _, other in hits)}
+    hits = [(n, label) for n, label in hits if label in longest]
+    if len(hits) != 1:
+        return None
+    head, _, tail = said.rpartition(hits[0][1])
+    if re.search(r"(?:不|别|莫|没)(?:要|投|选|想)?\s*$", head):  # 垃圾费那个 不要按户
+        return None
+    head = _BALLOT_LEAD.sub("", head)  # 垃圾费那个我投按户: the ballot's own words
+    rest = f"{head} {tail}".strip()
+    return (topic, hits[0][0]) if rest and names_only(topic, rest) else None
+
+
 def shown_text(session: Session, topic: Topic, person: Person) -> str:
     """An open topic as the person stands on it: their ballot (or their family's) and how to vote or change."""
     ballot = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id,

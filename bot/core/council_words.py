@@ -27,6 +27,9 @@ RELATIONS = (("mother", ("老妈", "我妈", "妈妈", "母亲", "老娘", "妈"
              ("father", ("老爸", "我爸", "爸爸", "父亲", "老汉", "老爹", "爹", "爸")),
              ("grandmother", ("奶奶", "外婆")), ("grandfather", ("爷爷", "外公")),
              ("spouse", ("老婆", "媳妇", "婆娘", "老公", "男人", "老伴")), ("son", ("儿子",)), ("daughter", ("女儿",)))
+# How a relation is said back to the sender: 您说过是您妈.
+RELATION_WORDS = {"mother": "妈", "father": "爸", "grandmother": "奶奶", "grandfather": "爷爷", "spouse": "老伴",
+                  "son": "儿子", "daughter": "女儿"}
 _CHANGE_TO = r"(?:改成|改为|换成|改投|改选|换投)"
 _PROXY = re.compile(rf"代投|代.{{0,6}}投|(?:帮|替|给)(?:我|我家|我们|屋头|家里)?(?:的)?(?:{_MEMBER}).{{0,12}}"
                     rf"(?:投|票|赞成|反对|弃权)|(?:{_MEMBER})(?:也|还)?(?:要|想)?(?:改成|改投|改|换成)?(?:投|赞成|反对|弃权)"
@@ -106,9 +109,19 @@ def asks_change_only(text: str) -> bool:
 
 def relation_of(text: str) -> str | None:
     """The relation a proxy message names (mother, father…), None for 家里人 or none."""
+    found = _relations_in(text)
+    return found[0][3] if found else None
+
+
+def relation_word(text: str) -> str | None:
+    """The word a proxy message names a relation by (老汉 of 我老汉投按人头), None for 家里人 or none."""
+    found = _relations_in(text)
+    return found[0][2].removeprefix("我") if found else None
+
+
+def _relations_in(text: str) -> list[tuple[int, int, str, str]]:
     t = normal(text)
-    found = sorted(((t.find(word), -len(word), kind) for kind, words in RELATIONS for word in words if word in t))
-    return found[0][2] if found else None
+    return sorted((t.find(word), -len(word), word, kind) for kind, words in RELATIONS for word in words if word in t)
 
 
 # 我没有要撤回投票, 不是撤票: a withdrawal denied is none (blind test 30, V12).
