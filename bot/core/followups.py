@@ -179,7 +179,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "new"  # 有个老人家坐在路边 说找不到屋了 安居苑门口 after a broken barrier (blind test 24)
     # Time alone is no evidence (blind test 28, B-K7): a thing the report never names, said as a problem and no
     # question, is a report of its own (2栋楼道的窗户关不上 after a 减速带), never asked about nor joined.
-    if fresh_thing(ticket.text, text) and (intent == "report_issue" or triage.has_problem(text)) \
+    # A fault of its own said of it counts as a problem (晚上没得灯 好黑 after a 井盖, blind test 32, B154).
+    if fresh_thing(ticket.text, text) and (intent == "report_issue" or triage.has_problem(text)
+                                           or own_problem(ticket.text, text)) \
             and not ASKS.search(text) and not triage.has_danger(text) and not asks_progress(text):
         return "new"
     if after_report.obvious_detail(ticket.text, text) and not triage.has_danger(text) and not URGED.search(text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import followups, lifecycle, two_problems
+from bot.core import followups, lifecycle, place_parts, two_problems
 from bot.core.other_problem import cannot_reach, things_in
 from bot.core.problem_match import garbage_kinds, same_problem
 from bot.store.db import Database
@@ -76,6 +76,13 @@ def test_low_water_pressure_after_a_door_lock_is_a_new_ticket_never_a_detail_of_
 def test_another_things_problem_in_another_category_is_new_without_asking(
         demo_db: Database, clock: FakeClock, report: tuple[str, str], text: str, category: str):
     assert read(demo_db, clock, report, text, "report_issue", category) == "new"
+
+
+@pytest.mark.parametrize("text", ["安居苑546栋那个路口 晚上没得灯 好黑 差点撞到人", "那个路口 晚上莫得灯 黑黢黢的",
+                                  "楼道里的灯一闪一闪的", "车棚头我的电瓶车遭偷了"])
+def test_another_things_fault_is_new_even_when_the_classifier_is_unsure(demo_db: Database, clock: FakeClock,
+                                                                         text: str):
+    assert read(demo_db, clock, COVER, text, "nlu_fallback", None) == "new"
 
 
 @pytest.mark.parametrize("text", ["消防车都进不来", "救护车都开不进来", "走路都过不去", "出门的车都开不出去"])
@@ -164,3 +171,17 @@ def test_a_way_blocked_by_things_piled_there_is_one_problem(text: str):
 @pytest.mark.parametrize("text", ["楼道堆满了杂物 路灯坏了", "安居苑门口井盖松了 路灯坏了"])
 def test_things_piled_and_an_unrelated_fault_are_still_two(text: str):
     assert two_problems.bare_clauses(text) is not None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("我们这栋的水压好小 洗澡水都上不来", "安居苑551栋"),
+    ("楼道里的灯一闪一闪的 晚上怕摔跤", "安居苑551栋"),
+    ("楼梯间的灯不亮了", "安居苑551栋"),
+    ("我们楼水压低得很", "安居苑551栋"),
+    ("这栋楼的电梯又坏了", "安居苑551栋"),
+    ("路灯坏了", ""),  # may be anywhere: asked
+    ("楼道里的灯不亮 河畔花园552栋", ""),  # its own place
+])
+def test_a_new_problem_inside_our_building_is_at_the_building_just_reported(text: str, place: str):
+    assert place_parts.spot_beside("安居苑551栋3单元", text) == (place and place + "3单元")
+    assert place_parts.spot_beside("安居苑门口", text) == ""  # no building before: nothing to go by
