@@ -122,7 +122,8 @@ def spot_beside(place: str, text: str) -> str:
 
 # Inside the sender's building, said as their own (我们这栋, 我们楼, 楼道里, 楼梯间): the building of the report just
 # made there, when the words name no place of their own.
-_INDOORS = re.compile(r"^(?:我们|我家|我屋|咱们)?(?:这|那)?(?:个)?(?:栋|幢)|^(?:我们|我家|咱们)(?:这|那)?(?:个)?(?:楼|单元)|"
+_INDOORS = re.compile(r"^(?:我们|我家|我屋|咱们)?(?:这|那)?(?:个)?(?:栋|幢)|"
+                      r"^(?:我们|我家|咱们)(?:这|那)?(?:个)?(?:楼|单元)|"
                       r"^(?:我们|我家|咱们)?(?:这|那)?(?:个)?(?:楼道|楼梯|过道|单元门|电梯|楼顶|天台|地下室)")
 
 
