@@ -96,7 +96,10 @@ class Joins:
                 return message
             # A complete report of its own the classifier may not place (有个老人家坐在路边 说找不到屋了 安居苑门口,
             # blind test 24): filed as one all the same (actions/reports.py's ActionUnsure).
-            own = other_problem.own_report(ticket.text, ticket.place_text, text)
+            # So is another thing's fault of its own at the report's place (路口 晚上没得灯 after a 井盖 there, blind
+            # test 32, B154: 没太看懂).
+            own = other_problem.own_report(ticket.text, ticket.place_text, text) or (
+                other_problem.fresh_thing(ticket.text, text) and other_problem.own_problem(ticket.text, text))
             # 还有楼上那家天天半夜打麻将, after a report at 安居苑2栋: that building is its place (blind test 26, B31);
             # so is another problem said as more of the talk (还有单元门的门禁也坏了, blind test 27, B79).
             beside = place_parts.spot_beside(ticket.place_text or "", text)

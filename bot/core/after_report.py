@@ -184,7 +184,9 @@ def says_how_bad(text: str) -> bool:
 _HOW_LONG = re.compile(r"(?:几|[一两三四五六七八九十半]|\d)+(?:个)?多?(?:天|晚上?|夜|礼拜|星期|周|月|年|小时|钟头)"
                        r"多?了|好久了|好长时间了|(?:天天|每天|一直)都?(?:这样|是这样|这个样子)")
 # What it does to people (有个老人差点踩下去, 老人爬不动, 晚上睡不着, 绊脚): more of the report (B55, B97, B99).
+# What it keeps from getting through (消防车都进不来, 救护车开不进来; blind test 32, B30 was asked about): the same.
 _TO_PEOPLE = re.compile(r"差点|差一点|险些|爬不动|走不动|爬不上|上不去|下不来|出不去|进不去|出不了门|睡不着|睡不好|"
+                        r"进不来|出不来|过不去|过不来|开不进|开不出|走不通|通不过|"
                         r"没法睡|不敢(?:走|出门|过)|吓(?:到|死|一跳|人)|绊(?:倒|脚|了)|踩(?:空|下去|进去|到)")
 
 

@@ -48,6 +48,7 @@ from bot.core.notify import notify
 from bot.core.other_problem import (
     announces_report,
     another_thing,
+    cannot_reach,
     fresh_thing,
     new_fault,
     new_subject,
@@ -154,6 +155,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         # 楼下还在吵 咋个办 after a quarrel reopened, or the classifier's emergency soon after the report: more of it,
         # for its holder, never a new emergency (blind test 31, B71)
         return "detail"
+    if cannot_reach(text) and not own_problem(ticket.text, text) and not triage.has_danger(text) \
+            and asks_progress(text) is None:
+        return "detail"  # 楼上没人在家 电话也打不通 after a leak from upstairs: more of it (blind test 32, B27)
     if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
         return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \
@@ -177,7 +181,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "new"  # 有个老人家坐在路边 说找不到屋了 安居苑门口 after a broken barrier (blind test 24)
     # Time alone is no evidence (blind test 28, B-K7): a thing the report never names, said as a problem and no
     # question, is a report of its own (2栋楼道的窗户关不上 after a 减速带), never asked about nor joined.
-    if fresh_thing(ticket.text, text) and (intent == "report_issue" or triage.has_problem(text)) \
+    # A fault of its own said of it counts as a problem (晚上没得灯 好黑 after a 井盖, blind test 32, B154).
+    if fresh_thing(ticket.text, text) and (intent == "report_issue" or triage.has_problem(text)
+                                           or own_problem(ticket.text, text)) \
             and not ASKS.search(text) and not triage.has_danger(text) and not asks_progress(text):
         return "new"
     if after_report.obvious_detail(ticket.text, text) and not triage.has_danger(text) and not URGED.search(text):
@@ -227,8 +233,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "new"  # 他家漏水漏到我家了 after a blocked drain: 他 is a neighbour, not the report's (#R42)
     if REFERS_BACK.search(text):
         return "detail"
-    if intent != "report_issue" and len(text) <= 20 and reads_as_place(session, text):
-        return "detail"  # a place (是3栋2单元, 就在菜市场门口), not a problem of its own
+    if intent != "report_issue" and len(text) <= 20 and reads_as_place(session, text) \
+            and not fresh_thing(ticket.text, text):
+        return "detail"  # a place (是3栋2单元, 就在菜市场门口), not a problem of its own (水压好小: blind test 32, B3)
     if intent == "report_issue":
         if category == ticket.category:
             return "detail"

@@ -113,9 +113,18 @@ def spot_beside(place: str, text: str) -> str:
         return in_estate
     goes_on = _GOES_ON.search(said) is not None and (_BUILDING_PART.search(said) is not None
                                                      or _NEARBY.search(said) is not None)
+    if place and PARTS[0].search(place) and _INDOORS.search(said) and not _OWN_PLACE.search(said):
+        return building_of(place)  # 我们这栋的水压好小, 楼道里的灯一闪一闪的: the building just reported (bt 32, B3)
     if not place or (_BESIDE.match(said) is None and (not goes_on or _OWN_PLACE.search(said))):
         return ""
     return building_of(place)
+
+
+# Inside the sender's building, said as their own (我们这栋, 我们楼, 楼道里, 楼梯间): the building of the report just
+# made there, when the words name no place of their own.
+_INDOORS = re.compile(r"^(?:我们|我家|我屋|咱们)?(?:这|那)?(?:个)?(?:栋|幢)|"
+                      r"^(?:我们|我家|咱们)(?:这|那)?(?:个)?(?:楼|单元)|"
+                      r"^(?:我们|我家|咱们)?(?:这|那)?(?:个)?(?:楼道|楼梯|过道|单元门|电梯|楼顶|天台|地下室)")
 
 
 def estate_goes_on(place: str, text: str) -> str:

@@ -45,10 +45,45 @@ def objects_in(text: str) -> set[str]:
 
 
 def _problem_objects(text: str) -> set[str]:
-    """`objects_in` as 并单 reads them: strays are not an owner's dog. (A follow-up's "那些狗还在追人" is still
-    about the report's 流浪狗: the follow-up rules read `objects_in`.)"""
+    """`objects_in` as 并单 reads them: strays are not an owner's dog, and rubbish is what is wrong with it (`GARBAGE`).
+    (A follow-up's "那些狗还在追人" is still about the report's 流浪狗: the follow-up rules read `objects_in`.)"""
     found = objects_in(text)
-    return found - {"狗"} | {STRAY} if "狗" in found and _STRAY.search(text or "") else found
+    found = found - {"狗"} | {STRAY} if "狗" in found and _STRAY.search(text or "") else found
+    return found - {"垃圾"} | garbage_kinds(text) if "垃圾" in found else found
+
+
+# Rubbish is several problems (blind test 32, A63, A112, B118: 垃圾好久没人收了, 有人晚上乱倒垃圾 and 垃圾堆了一个礼拜
+# were all merged into a stranger's 垃圾桶倒了, 好几天没看到收垃圾的 into 垃圾站臭): nobody collecting it (a pile
+# growing), someone dumping it, a bin fallen or broken, and a smell said alone. Rubbish said with none of them is any.
+GARBAGE = "垃圾"
+_GARBAGE_KINDS = (
+    ("垃圾:没收", re.compile(r"(?:没|莫|没得|没有)(?:人|得人|看到|看见|见)?[^，,。\s]{0,2}(?:收|拉|清|运|倒|掏)|"
+                            r"收垃圾|清运|拉走|堆(?:了|起|满|成|得)|满了|满球|满起|溢出|好久|几天|一个?礼拜|一个?星期|"
+                            r"一周|半个月")),
+    ("垃圾:乱倒", re.compile(r"乱(?:倒|丢|扔|堆|放)|偷(?:偷)?(?:倒|丢|扔)|"
+                            r"(?:倒|丢|扔)(?:了|起)?[^，,。\s]{0,3}建筑垃圾|往[^，,。\s]{1,6}(?:倒|丢|扔)")),
+    ("垃圾:桶", re.compile(r"(?:垃圾桶|垃圾箱)子?(?:也|又|都|被风吹|遭风吹|被人|遭人|给)?"
+                          r"(?:倒|翻|坏|烂|破|裂|歪|滚|踢)|(?:垃圾桶|垃圾箱)[^，,。\s]{0,3}(?:没盖|盖子)")),
+)
+_GARBAGE_SMELL = ("垃圾:臭", re.compile(r"臭|味"))
+
+
+def garbage_kinds(text: str) -> set[str]:
+    """What is wrong with the rubbish a report names: its kinds (`_GARBAGE_KINDS`), the smell when nothing else is
+    said of it, else `GARBAGE` (any)."""
+    kinds = {kind for kind, words in _GARBAGE_KINDS if words.search(text or "")}
+    if not kinds and _GARBAGE_SMELL[1].search(text or ""):
+        kinds = {_GARBAGE_SMELL[0]}
+    return kinds or {GARBAGE}
+
+
+def _shared(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two reports' things meet: one, or rubbish said of nothing in particular beside any rubbish."""
+    if mine & theirs:
+        return True
+    rubbish = {GARBAGE}
+    return bool((mine & rubbish and any(t.startswith(GARBAGE) for t in theirs))
+                or (theirs & rubbish and any(t.startswith(GARBAGE) for t in mine)))
 
 
 # Named in passing ("电瓶车差点翻了", "车子过不去"): a vehicle says little of what the problem is.
@@ -98,7 +133,7 @@ def same_problem(text: str, other: str, places: Iterable[str] = ()) -> bool:
         # 阳光小区门口停了辆车 好几天没动过, though both are a 车 at one estate), so a word of that must be shared too.
         return bool(_vehicle_words(text, places) & _vehicle_words(other, places))
     if mine and theirs:
-        return bool(mine & theirs)
+        return _shared(mine, theirs)
     return bool(_words(text, places) & _words(other, places))
 
 

@@ -62,6 +62,20 @@ _CONSEQUENCE = re.compile(r"^(?:还|又|都|然后)?(?:把|被|将|压|砸|撞|�
                          r"漏到|堵到|挡到|挡住)")
 
 
+# A way blocked (消防通道都堵了, 楼梯过都过不去) after things piled or parked there (堆满了杂物, 乱停车): what the pile
+# does, one problem (blind test 32, L9 was split into two tickets).
+_PILED = re.compile(r"堆|摆满|放满|塞满|占(?:了|到|起|用|满)?|乱停|停满|乱放|乱摆")
+_WAY_BLOCKED = re.compile(r"(?:通道|过道|楼道|楼梯|出口|安全出口|走廊|路|门)[^，,。；;！!\s]{0,4}(?:堵|挡|封)|"
+                          r"过不去|进不来|进不去|出不去|出不来|过不来|走不通|开不进|通不过|过都过不")
+
+
+def _consequence(first: str, second: str) -> bool:
+    """Whether the clause `second` tells what the first did: its 把/压/砸 (把围墙压垮了), or a way blocked after
+    things piled (堆满了杂物 消防通道都堵了)."""
+    return _CONSEQUENCE.search(second) is not None or (_PILED.search(first) is not None
+                                                       and _WAY_BLOCKED.search(second) is not None)
+
+
 def _related(one: set[str], other: set[str]) -> bool:
     """Whether things of two clauses share one or belong to one water or power system."""
     return bool(one & other) or any(one & family and other & family for family in _FAMILIES)
@@ -77,7 +91,7 @@ def bare_clauses(text: str) -> tuple[str, str] | None:
             continue
         mine, theirs = things_in(first), things_in(second)
         opening = _PAUSE.split(second, maxsplit=1)[0]  # the second begins with its thing (路灯坏了 好几天了)
-        if mine and theirs and things_in(opening) and not _CONSEQUENCE.search(second) \
+        if mine and theirs and things_in(opening) and not _consequence(first, second) \
                 and not _related(mine, theirs) and triage.has_problem(first) and triage.has_problem(second):
             return first, second
     return None
