@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,7 +13,7 @@ from bot.core import reports, staff_views
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.core.tickets import Opened, Report
 from bot.store.db import Database
-from bot.store.message_models import OutboxMessage
+from bot.store.message_models import InboxMessage, OutboxMessage
 from bot.store.models import Person, Ticket, TicketEvent
 from tests.conftest import RESIDENT
 
@@ -50,6 +52,16 @@ def kinds(db: Database, number: str) -> list[str]:
     with db.session() as s:
         tid = s.scalar(select(Ticket.id).where(Ticket.number == number))
         return list(s.scalars(select(TicketEvent.kind).where(TicketEvent.ticket_id == tid).order_by(TicketEvent.id)))
+
+
+def inbound(db: Database, clock: Clock, sender: str, text: str, channel: str = "simulator") -> int:
+    """A message from sender stored as received now, as the gateway stores it before the worker reads it."""
+    with db.session() as s:
+        row = InboxMessage(channel=channel, external_id=uuid.uuid4().hex, sender=sender, text=text, payload={},
+                           received_at=clock.now())
+        s.add(row)
+        s.flush()
+        return row.id
 
 
 def messages_to(db: Database, address: str) -> list[str]:

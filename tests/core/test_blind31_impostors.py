@@ -4,18 +4,15 @@ a courier's service line, wages owed and a wage ticket closed by the duty office
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.core import closing_asked, fraud_calls, impostors, invalid_tickets, registry, wage_claims
 from bot.store.db import Database
-from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, STRANGER
-from tests.core.helpers import make_report, messages_to, submit
+from tests.core.helpers import inbound, make_report, messages_to, submit
 
 SMS = 70
 CENTRE = "0874-3112345"
@@ -63,12 +60,7 @@ def test_an_impostor_at_the_door_now_is_told_110_and_the_duty_officer_hears(demo
 
 
 def _said(db: Database, clock: FakeClock, text: str) -> int:
-    with db.session() as s:
-        row = InboxMessage(channel="simulator", external_id=uuid.uuid4().hex, sender=STRANGER, text=text,
-                           payload={}, received_at=clock.now())
-        s.add(row)
-        s.flush()
-        return row.id
+    return inbound(db, clock, STRANGER, text)
 
 
 def _follow_up(db: Database, clock: FakeClock, text: str) -> list[str] | None:

@@ -4,18 +4,15 @@ the door, the words after an impostor was reported (still about, was he a cheat)
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
 from bot.core import fraud_calls, impostors, visitor_checks
 from bot.store.db import Database
-from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
 from tests.conftest import STRANGER
-from tests.core.helpers import make_report, messages_to, submit
+from tests.core.helpers import inbound, make_report, messages_to, submit
 
 SMS = 70
 CENTRE = "0874-3112345"
@@ -175,12 +172,7 @@ def test_something_else_still_going_is_not_him(words: str) -> None:
 
 
 def _said(db: Database, clock: FakeClock, text: str) -> int:
-    with db.session() as s:
-        row = InboxMessage(channel="simulator", external_id=uuid.uuid4().hex, sender=STRANGER, text=text,
-                           payload={}, received_at=clock.now())
-        s.add(row)
-        s.flush()
-        return row.id
+    return inbound(db, clock, STRANGER, text)
 
 
 def _follow_up(db: Database, clock: FakeClock, text: str) -> list[str] | None:
