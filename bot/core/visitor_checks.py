@@ -69,6 +69,11 @@ _FEE = re.compile(r"(?:收|交|缴|要|给)[^，,。！!？?\s]{0,4}(?:费|钱)|
 _VISITOR = re.compile(r"门口|上门|敲门|来了|来家|屋头来|家里来|家头来|进屋|进门|有人|有个人|有个|"
                       r"一个人|两个人|几个人|穿制服")
 _REMOTE = re.compile(r"打电话|打来电话|来电|电话里|电话头|短信|微信|QQ|qq|网上|链接")
+# Over already (上个月有个人上门收了我两百块钱 说是社区让收的): what happened, for a report or the open complaint,
+# not a caller at the door now.
+_OVER = re.compile(r"(?:收|交|给|拿|骗)(?:了|走了?)[^，,。！!？?\s]{0,3}"
+                   r"(?:钱|块|元|费|[0-9一二两三四五六七八九十百千]+)|"
+                   r"已经(?:交|给|收)|上个?月|上周|上个?礼拜|上个?星期|去年|前几天|前些天|前天|昨天|那天")
 
 HOW_TO_TELL = "真网格员有工作证，不会要存折、银行卡、验证码、身份证原件，也不收钱；拿不准就打社区电话{phone}核实。"
 WORKER = "{place}的网格员是{name}，电话{phone}，可以打过去问问。"
@@ -118,7 +123,7 @@ def fee_at_door(text: str) -> bool:
     plain = _plain(text)
     if not plain or _CLAIM.search(plain) is None or _FEE.search(plain) is None or triage.has_danger(plain):
         return False
-    if _VISITOR.search(plain) is None or _REMOTE.search(plain) is not None:
+    if _VISITOR.search(plain) is None or _REMOTE.search(plain) is not None or _OVER.search(plain) is not None:
         return False
     return _US.search(plain) is not None or any(words.search(plain) for words in _UTILITY.values())
 

@@ -154,6 +154,13 @@ def test_a_fee_on_the_phone_or_a_notice_is_no_visitor_at_the_door(words: str) ->
     assert not visitor_checks.fee_at_door(words)
 
 
+@pytest.mark.parametrize("words", ["上个月有个人上门收了我两百块钱 说是社区让收的",
+                                   "刚才有人说是燃气公司的 上门收了我一百五检测费",
+                                   "昨天有个人说是社区的 上门要收卫生费"])
+def test_a_fee_already_taken_or_asked_days_ago_is_what_happened_not_a_caller_at_the_door(words: str) -> None:
+    assert not visitor_checks.fee_at_door(words)  # blind28_words: the detail of a complaint just made
+
+
 @pytest.mark.parametrize("words", ["有人冒充网格员上门推销保健品 安居苑的", "有个假冒社区的来敲门卖净水器",
                                    "冒充街道的人上门推销"])
 def test_an_impostor_who_came_is_told_of(words: str) -> None:
