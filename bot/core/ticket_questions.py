@@ -163,8 +163,9 @@ def asked_about(session: Session, clock: Clock, address: str, text: str, window:
         ticket = next((t for t in mine if t.number == number), None)
         return Asked(kind, ticket) if ticket is not None else None
     found = _asked(session, clock, address, text, kind, mine, window if not named else None)
-    if found is None:
-        return None
+    if found is None or (found.ticket.priority == "immediate" and not _came(text)
+                         and return_questions.done_yet_then_still(text, _came)):
+        return None  # 警察来了没有哦 还在打: an emergency still going on, for the emergency's follow-ups
     return replace(found, slow=complains_slow(text), done_yet=(kind == "status" and asks_after(text))
                    or return_questions.asks_coming(text))  # 师傅下午来不来嘛: 师傅说下午来换 (blind test 32, B153)
 
