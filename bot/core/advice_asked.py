@@ -42,7 +42,7 @@ def advice(text: str) -> str | None:
         return QUAKE
     # 遭狗咬了 流血了 咋个办 (blind test 32, A27 got a placeless ticket the duty officer closed as 误报): what to do
     # asked, the advice only; a bite that bled told, or asked only which jab, stays a report (blind test 17)
-    bled_from_a_bite = "血" in plain and danger_signs.dog_bite(plain) and _WHAT_TO_DO.search(plain) is None
+    bled_from_a_bite = "血" in plain and danger_signs.bitten(plain) and _WHAT_TO_DO.search(plain) is None
     asked = _JAB_ASKED.search(plain) is not None or _ONLY_TOLD.fullmatch(plain) is not None
     if _BITE_OR_SCRATCH.search(plain) and asked and _TOLD_AS_REPORT.search(plain) is None \
             and not danger_signs.mauled(plain) and not bled_from_a_bite:

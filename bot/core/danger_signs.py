@@ -202,6 +202,14 @@ _MAULED = re.compile(r"满身是?血|全身是?血|一身(?:的)?血|浑身是?�
                      r"不松口|拖倒|扑倒|昏|晕|不动|起不来|骨头|肉都")
 
 
+_BITTEN = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}咬|咬[^，,。！!？?\s]{0,3}(?:狗|犬)|遭狗|被狗")
+
+
+def bitten(plain: str) -> bool:
+    """Someone bitten (not scratched) by a dog or a cat."""
+    return _BITTEN.search(plain) is not None
+
+
 def dog_bite(plain: str) -> bool:
     """Someone bitten by a dog (or a cat)."""
     return _BITE.search(plain) is not None
