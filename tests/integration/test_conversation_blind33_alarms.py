@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import nuisances, still_going
+from bot.core import danger_signs, nuisances, still_going
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
 from tests.integration.talk import as_if_earlier, bare, left_ordinary, say, tickets_of, told
@@ -98,3 +98,8 @@ def test_a_nuisance_or_nobody_hurt_is_an_ordinary_ticket(running: Stack, n: int,
     assert left_ordinary(running, ticket)
     if "蜂窝煤" in text:
         assert nuisances.STOVE_SMOKE in replies, replies
+
+
+def test_a_cats_scratch_that_bled_gets_the_bite_advice_never_120(running: Stack):
+    replies = say(running, SENDERS[10], "遭猫抓了 流血了")  # A73: "情况紧急请先拨打120！" + "在哪里？"
+    assert danger_signs.BITE_ADVICE in replies and "情况紧急" not in _said(replies), replies
