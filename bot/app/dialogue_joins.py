@@ -68,7 +68,9 @@ class Joins:
             far = far or followups.away_from(s, ticket, point)  # a location in another grid too (blind test 26)
             reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
             # 楼下还在吵 咋个办: what to do meanwhile, a quarrel's 110 (blind test 31, B71)
-            meanwhile = still_going.meanwhile(ticket.text) if still_going.goes_on(ticket.text, text) else ""
+            # 烟子大得很 after a coal stove: open the windows (blind test 33, A46)
+            meanwhile = still_going.meanwhile(ticket.text, text) \
+                if still_going.goes_on(ticket.text, text) or still_going.stove_smoke(ticket.text, text) else ""
             also = [{"text": meanwhile}] if meanwhile else []
             if reading == "detail":
                 self.add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],

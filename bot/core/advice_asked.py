@@ -32,6 +32,9 @@ RAT_ADVICE = "被老鼠咬了，先用肥皂水和清水冲洗伤口15分钟，�
 _TOLD_AS_REPORT = re.compile(r"栋|小区|花园|苑|门口|路|街|村|组|流浪|野狗|咬人")
 
 
+SCRATCH_MAX_CHARS = 12
+
+
 def advice(text: str) -> str | None:
     """The advice for an earthquake felt or a bite or scratch asked about, or a small one told (遭猫抓了一爪); None for
     anything else (a bite that bled, told, is a report that gets `bite_advice` before "where?")."""
@@ -42,8 +45,10 @@ def advice(text: str) -> str | None:
         return QUAKE
     # 遭狗咬了 流血了 咋个办 (blind test 32, A27 got a placeless ticket the duty officer closed as 误报): what to do
     # asked, the advice only; a bite that bled told, or asked only which jab, stays a report (blind test 17)
-    bled_from_a_bite = "血" in plain and danger_signs.dog_bite(plain) and _WHAT_TO_DO.search(plain) is None
-    asked = _JAB_ASKED.search(plain) is not None or _ONLY_TOLD.fullmatch(plain) is not None
+    bled_from_a_bite = "血" in plain and danger_signs.bitten(plain) and _WHAT_TO_DO.search(plain) is None
+    asked = _JAB_ASKED.search(plain) is not None or _ONLY_TOLD.fullmatch(plain) is not None \
+        or (danger_signs.dog_bite(plain) and not danger_signs.bitten(plain) and len(plain) <= SCRATCH_MAX_CHARS)
+    # 遭猫抓了 流血了 (blind test 33, A73 was told 120): a scratch told alone, the advice
     if _BITE_OR_SCRATCH.search(plain) and asked and _TOLD_AS_REPORT.search(plain) is None \
             and not danger_signs.mauled(plain) and not bled_from_a_bite:
         return danger_signs.BITE_ADVICE

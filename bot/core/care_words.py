@@ -81,7 +81,8 @@ def with_report(text: str) -> list[str]:
     """What to say at once beside a report of these words: a comforting word, a bite's or a stove's advice, what
     happens for someone sleeping rough."""
     said = [comfort(text), advice_asked.bite_advice(text), advice_asked.stove_advice(text),
-            nuisances.rough_sleeper_advice(text)]  # 流浪汉睡在门口 好冷 (blind test 32, B89): blankets, 救助站
+            # 流浪汉睡在门口 好冷 (blind test 32, B89): blankets, 救助站; 烧蜂窝煤 烟子大得很 (blind test 33): air
+            nuisances.rough_sleeper_advice(text), nuisances.stove_smoke_advice(text)]
     return [words for words in said if words]
 
 

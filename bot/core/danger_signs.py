@@ -194,10 +194,20 @@ def in_water(plain: str) -> bool:
 
 # A dog bite (blind test 27, B71: "送外卖被狗咬了一口 流血了" was a 120 emergency with the duty officer alerted): no
 # emergency, the rabies jab within 24 hours; a mauling, a child bitten in the face, a pack of dogs is one (120).
-_BITE = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}咬|咬[^，,。！!？?\s]{0,3}(?:狗|犬)|遭狗|被狗")
+# 遭猫抓了 流血了 (blind test 33, A73 was told 120): a cat's scratch is the bite's advice
+_BITE = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}(?:咬|抓|挠)|咬[^，,。！!？?\s]{0,3}(?:狗|犬)|"
+                   r"遭狗|被狗|遭猫|被猫")
 _MAULED = re.compile(r"满身是?血|全身是?血|一身(?:的)?血|浑身是?血|好多血|流了?好多血|血止不住|止不住|血流不止|"
                      r"(?:脸|脸上|脑壳|头|脖子|颈子|眼睛|喉咙)|咬烂|咬断|咬掉|撕|扯烂|围到|围着|几条狗|一群狗|好几条|"
                      r"不松口|拖倒|扑倒|昏|晕|不动|起不来|骨头|肉都")
+
+
+_BITTEN = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}咬|咬[^，,。！!？?\s]{0,3}(?:狗|犬)|遭狗|被狗")
+
+
+def bitten(plain: str) -> bool:
+    """Someone bitten (not scratched) by a dog or a cat."""
+    return _BITTEN.search(plain) is not None
 
 
 def dog_bite(plain: str) -> bool:

@@ -191,6 +191,12 @@ def never_a_place(text: str) -> bool:
     return says_over(text) or _LOOKS.search(text or "") is not None
 
 
+# The one the emergency is about, named again (那个老人, 他, 那个人): still there, still at it.
+_ONE = r"老人|老人家|老年人|老头|老汉|老太|老太婆|婆婆|爷爷|奶奶|大爷|大妈|娃|孩子|小孩|人|男的|女的"
+_SAME_ONE = re.compile(rf"(?:那个|这个|那|这)(?:{_ONE})|^(?:他|她)")
+_ONE_NAMED = re.compile(_ONE)
+
+
 def joins(text: str, ticket: Ticket) -> bool:
     """Whether a short message right after the sender's emergency is more of it: someone hurt in it, or more of
     its own kind (流血 after a fight, 越来越大 after a fire), no place of its own and no other kind of danger."""
@@ -214,6 +220,9 @@ def joins(text: str, ticket: Ticket) -> bool:
         return True  # 羊水破了 after 我老婆要生了: the same birth (blind test 31, B66)
     if triage.has_danger(plain) and not triage.same_danger(plain, ticket.text):
         return False
+    if _SAME_ONE.search(plain) and _WORSE.search(plain) and not triage.has_danger(plain) \
+            and _ONE_NAMED.search(ticket.text or ""):
+        return True  # 那个老人还在 天快黑了 after a lost elder at a gate (blind test 33, B172 was asked where)
     return (_WORSE.search(plain) is not None or triage.has_danger(plain)) and same_kind(plain, ticket.text)
 
 

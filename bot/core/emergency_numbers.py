@@ -57,6 +57,8 @@ LIFT_RESCUE = "电梯救援电话或119"
 # blind test 25, A58 and A45).
 _FOR_POLICE = re.compile(r"偷|撬|抢|进贼|有贼|小偷|遭人打|被人打|挨打|打人|打架|打起来")
 LIFT_HEAD = "电梯困人："
+# A thief or a robber there now: the police, never the fire brigade for a 救命 in it.
+_THEFT = re.compile(r"小偷|进贼|有贼|贼娃子|贼来了|入室|撬门|撬锁|撬窗|抢劫|抢东西|偷东西")
 # People trapped by water, fire or a collapse ("河滨路涨水了 一家人被困在屋头", blind test 22, #14 was told 110 only):
 # the fire brigade's rescue, and the police too when there is a crime or a fight in it.
 _STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出")
@@ -119,6 +121,8 @@ def category_for(category: str, text: str) -> str:
             danger_signs.beating_not_fire(text) or danger_signs.about_to_end_life(text)
             or person_danger.missing_person(text)):
         return "public_security"
+    if _THEFT.search(text) and not _FIRE.search(text) and not hurt(text) and not lift_trapped(text):
+        return "public_security"  # 救命 我屋头进小偷了 人还在屋头 (blind test 33, B111 was told 119): the police's
     if category in ("other", "fire_safety") and danger_signs.mauled(text):
         return "health"  # 小孩被狗咬了脸 (blind test 27, B71's mauling kept): an ambulance
     if category != "other":

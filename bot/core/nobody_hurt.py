@@ -14,7 +14,8 @@ _NOBODY = re.compile(r"(?:差点|差一点|险些|差点儿)(?:就)?(?:砸到|�
                      r"(?:遭|受伤|伤到|遭砸|被砸|被压|在)?)|"
                      r"人(?:都|也)?(?:没事|没得事|莫得事|没受伤|没伤到|没得啥子|莫得啥子)")
 # A thing down: fallen, collapsed, dropped, broken off, tipped over.
-_THING_DOWN = re.compile(r"塌|垮|倒|掉|落下|砸|断|翻|歪")
+# 车撞到花坛了 人没事 花坛砖头散一地 (blind test 33, A69 was told 110): a crash into a thing, nobody hurt
+_THING_DOWN = re.compile(r"塌|垮|倒|掉|落下|砸|断|翻|歪|撞|散")
 # Someone under it or hurt by it, said apart from the nobody words.
 _SOMEONE_UNDER = re.compile(r"压到人|压倒人|压住人|压到了人|砸到人|砸伤|埋|有人在(?:下面|底下|下头|里面|里头)|"
                             r"(?:人|娃|孩|他|她)[^，,。！!？?\s]{0,3}(?:压|埋|困)在|被(?:压|埋|砸)(?:到|住|伤|在)|困|救命|受伤|流血|伤到人|出血")

@@ -52,9 +52,21 @@ def dumping_or_noise(plain: str) -> bool:
     return _NUISANCE.search(plain) is not None and _ALIGHT.search(plain) is None
 
 
+# A coal stove or a brazier: its smoke, however thick, is the fumes of a fire in use (楼道烧蜂窝煤 烟子大得很, blind
+# test 33, A46 was told 110): the stove to move and the air to let in, unless flames, spread or someone overcome.
+_STOVE = re.compile(r"蜂窝煤|煤球|煤炉|烧煤|炉子|火盆|烤火|炭火|烧炭|木炭")
+_FLAME = re.compile(_ALIGHT.pattern.split("|烟好大")[0])
+_OVERCOME = re.compile(r"晕|昏|倒|不醒|喊不应|叫不应|头痛|头疼|想吐|呕|中毒|呼吸|喘不|救命|不行了")
+
+
+def stove_smoke(plain: str) -> bool:
+    """A coal stove or a brazier in use and only its smoke said (烟子大得很), no flame, spread or anyone overcome."""
+    return _STOVE.search(plain) is not None and _FLAME.search(plain) is None and _OVERCOME.search(plain) is None
+
+
 def fire_in_use(plain: str) -> bool:
     """A coal stove, a brazier, paper or rubbish burned on purpose (烧蜂窝煤 有烟), nothing said to spread: a report."""
-    return _IN_USE.search(plain) is not None and _ALIGHT.search(plain) is None
+    return _IN_USE.search(plain) is not None and (_ALIGHT.search(plain) is None or stove_smoke(plain))
 
 
 def sleeping_rough(plain: str) -> bool:
@@ -70,6 +82,15 @@ def no_emergency(text: str) -> bool:
     in use, someone sleeping rough). The caller checks danger words first."""
     plain = _plain(text)
     return dumping_or_noise(plain) or fire_in_use(plain) or sleeping_rough(plain)
+
+
+STOVE_SMOKE = "烧煤的烟有一氧化碳，请先开窗通风，人别待在烟里；有人头晕、想吐或起火请马上打120或119。"
+
+
+def stove_smoke_advice(text: str) -> str:
+    """What to do about a coal stove's smoke beside its report (air, keep out of it; 120 or 119), "" for anything
+    else."""
+    return STOVE_SMOKE if stove_smoke(_plain(text)) and _IN_USE.search(_plain(text)) else ""
 
 
 ROUGH_SLEEPER = "天冷，已请网格员去看看、送点衣被，也会联系救助站接他；人喊不醒或生病了请马上打120。"

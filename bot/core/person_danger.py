@@ -54,7 +54,16 @@ _PAST = re.compile(r"上礼拜|上个?星期|上周|上个月|上次|上回|前�
 _NOW = re.compile(r"现在|正在|刚刚|刚才|还在|快来|救命|赶紧|马上")
 
 
+# Someone doing a thing in a lift that works (电梯里头有人抽烟 烟头丢一地, blind test 33, A38 was told 电梯救援或119):
+# a nuisance, nobody shut in, unless the words say the lift stopped or someone cannot get out.
+_DOING_IN_LIFT = re.compile(r"抽烟|吸烟|烟头|屙尿|撒尿|尿尿|拉屎|屙屎|吐痰|吐口水|乱丢|乱扔|乱画|乱贴|小广告|遛狗|"
+                            r"打牌|吃东西|骂人|吵架")
+_STUCK_WORDS = re.compile(r"关|困|卡|停|不动|出不来|救命|警铃|坏|故障|掉下|下坠|打不开|开不开")
+
+
 def _shut_in_lift(plain: str) -> bool:
+    if _DOING_IN_LIFT.search(plain) is not None and _STUCK_WORDS.search(plain) is None:
+        return False
     return _LIFT.search(plain) is not None and _INSIDE.search(plain) is not None and _NOBODY.search(plain) is None
 
 
@@ -90,7 +99,9 @@ def lift_out_of_order(text: str) -> bool:
 # A lift that stopped (电梯停起不动了, blind test 26, A12 was told 120 for "我孙子在里头出不来"): the machine still,
 # nobody lying still; no person is named between the lift and 不动.
 _STILL_MACHINE = re.compile(f"(?:{LIFT_WORDS})[^人娃孩孙崽儿女妈爸婆爷公他她，,。！!？?\\s]{{0,6}}?不动|"
-                            r"(?:停|卡)(?:起|住|到|在|下)?了?不动")
+                            # 卡在3楼不动了 (blind test 33, B36 was told 120): the lift stopped at a floor
+                            r"(?:停|卡)(?:起|住|到|在|下)?(?:[0-9一二三四五六七八九十两几]+楼|半中间|中间|半路|半空)?"
+                            r"了?不动")
 
 
 def without_still_machine(text: str) -> str:
@@ -173,7 +184,10 @@ _THING_GONE = re.compile(f"(?:{_NOT_A_PERSON.pattern})(?:也|又|都|就|还|给
 _LOST_ONES = r"老人|老年人|老人家|婆婆|爷爷|奶奶|大爷|大妈|老汉|老头|老太|娃|孩子|小孩|小朋友|嬢嬢|孃孃"
 _LOST_WAY = re.compile(f"(?:{_LOST_ONES})[^。！!？?]{{0,12}}"
                        r"(?:(?:找不到|找不着|寻不到|认不到|认不得|不认得|不晓得|不知道)(?:回家|回屋|回去)?的?(?:屋|家|路)|"
-                       r"迷路|迷了路|走迷了)")
+                       r"迷路|迷了路|走迷了)|"
+                       # 问他住哪里他说不清楚 (blind test 33, B172 was 答不上): an old person who cannot say where home
+                       f"(?:{_LOST_ONES})[^。！!？?]{{0,24}}(?:住|家|屋)[^。！!？?]{{0,6}}"
+                       r"(?:说不清|说不出|讲不清|讲不出|答不上|记不得|记不到|想不起|说不到|不晓得|不知道)")
 
 
 def missing_person(text: str) -> bool:

@@ -207,6 +207,8 @@ def has_danger(text: str) -> bool:
     found = {m.group(0) for m in _DANGER.finditer(person_danger.without_still_machine(plain))}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
         return False
+    if nuisances.stove_smoke(plain) and all("烟" in word for word in found):
+        return False  # 楼道烧蜂窝煤 烟子大得很 (blind test 33, A46 was told 110): the stove's fumes, a report
     if danger_signs.minor_bite(plain) and all("血" in word for word in found):
         return False  # 被狗咬了一口 流血了 (blind test 27, B71): the rabies jab, no emergency
     if nobody_hurt(plain) and {m.group(0) for m in _DANGER.finditer(without_nobody(plain))} <= _DOWN_ONLY:
