@@ -331,9 +331,13 @@ class DialogueContext:
         if look.rating_ticket is not None:
             rating = answers.rating_in(text)
             if rating is None and look.question == "rating" and rating_remarks.approves(text):
-                rating = answers.Rating(1, "")  # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93)
+                # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93); 要得 谢谢李网格员: the thanks
+                rating = answers.Rating(1, rating_remarks.approval_reason(text))  # passed on (blind test 33, S3)
             if rating is None and look.question == "rating" and rating_remarks.approves_in_words(text):
                 rating = answers.Rating(1, " ".join(text.split()))  # 水管换好了 谢谢杨网格员: 满意 (blind test 32)
+            trailing = rating_remarks.trailing_score(text) if rating is None and look.question == "rating" else None
+            if trailing is not None:  # 建渣是拉走了 但是地上还有一层灰 2: the score last (blind test 33, S2)
+                rating = answers.Rating(*trailing)
             if rating is None and rating_remarks.disputes_done(text):  # 咋个就说办好了: a 不满意 (blind test 30, B2)
                 rating = answers.Rating(3, " ".join(text.split()))
             if rating is not None and (number is None or look.question == "rating"):

@@ -207,6 +207,8 @@ class InformationRequests:
         text = message.text
         if privacy.asks_about_privacy(text):
             return [{"text": privacy.REPLY}]  # 会不会把我电话号码给别人: answered, never a registration (blind test 26)
+        if unreachable_worker.says_called_back(text):  # 杨网格员回我电话了 谢谢: a warm word (blind test 33, A59)
+            return [{"text": unreachable_worker.CALLED_BACK}]
         if triage.abuse_only(text):
             # 傻逼, 滚: a calm word, never 没太看懂 (blind test 6, #58); 滚 不要再给我发了: how to stop (blind test 28)
             return [{"text": small_talk.reply(text) or triage.CALM_REPLY}]

@@ -4,7 +4,10 @@ nor a ticket's 撤销:
 - Whether one's own ballot still counts (我投的停车场那票还在不, 我那票还算数不, 有效不, 作数不): the ballot on the
   topic named, else on each open topic, counted; none cast, the topic shown with how to vote (V12, V12b, V12c).
 - A family member's ballot (我妈那票现在是哪个, 我妈投的啥, 帮我妈投的还算数不): the ballot the sender cast for them,
-  its current choice; one the member cast themselves is theirs to tell (A-B145).
+  its current choice; one the member cast themselves is theirs to tell (A-B145), and the sender's proxy ballot
+  she replaced is said to be replaced (我妈那票算上没得, blind test 33, L11).
+- Whether a family member voted for the sender (我女儿是不是帮我投过票, blind test 33, B127): who cast the sender's
+  ballot and its choice, else that nobody did.
 
 Every reply fits one SMS part per topic (`council_status.joined_parts`)."""
 
@@ -23,7 +26,7 @@ from bot.core.council_status import joined_parts
 from bot.core.council_talk import recent_closed, shown_text
 from bot.core.council_texts import SMS, which_topic_text
 from bot.core.council_words import MEMBERS, is_withdrawal, named_topic, normal, relation_of
-from bot.store.council_models import Ballot, Topic
+from bot.store.council_models import Ballot, BallotEvent, Topic
 from bot.store.models import Person
 
 # A ballot spoken of: 我那票, 我的票, 我投的, 帮我妈投的, 选的 (a 发票 or 车票 is none).
@@ -32,8 +35,13 @@ _BALLOT = re.compile(rf"{_BALLOT_WORDS}|^票")
 # Still counted? 还算数不, 算不算, 作数不, 有效吗, 还在不, 管用不, 算数没得 (a question: 不算了 takes it back).
 _ASK = r"(?:不|吗|么|嘛|没|没有|没得|莫得|撒|噻|哇|哦|不嘛)"
 _COUNTED = re.compile(rf"(?:算数|作数|有效|管用|算)(?:的)?{_ASK}(?!了|算了)|算不算|作不作数|有没有效|管不管用|"
+                      # 算上没得, 算进去没有, 计上了不 (blind test 33, L11)
+                      rf"(?:算上|算进去?|算到|计上|计入|记上|数上)(?:了|的)?{_ASK}|"
                       rf"还在{_ASK}|在不在|还(?:算数|作数|有效)(?:吧|哈)?$|(?:算数|作数|有效|还在)[?？]")
 # What is it? 那票现在是哪个, 投的啥, 的票选的什么, 是哪样 (帮我妈投票要发啥 asks how to vote, not what she has).
+# A member voting for the sender: 我女儿是不是帮我投过票, 我儿子替我投了没得, 屋头哪个帮我选了.
+_FOR_ME = re.compile(r"(?:帮|替|给|代)(?:我|我们)[过了也都]?(?:投|选)")
+_ASKS = re.compile(r"是不是|是否|有没有|有莫得|没得|没有|莫得|吗|么|了没|[?？]|哪个|啥|什么|过")
 _WHAT = re.compile(rf"(?:{_BALLOT_WORDS})(?:现在|到底|究竟|当时|还|是|投的|选的|投了|选了)*"
                    r"(?:啥子?|什么|哪个|哪样|哪一个|哪项|几号)")
 
@@ -57,6 +65,9 @@ def ballot_asked(session: Session, clock: Clock, person: Person, text: str) -> l
     message asks neither, or no topic is open (or closed lately) to the sender."""
     said = normal(text)
     counted = asks_counted(said)
+    if _FOR_ME.search(said) is not None and _ASKS.search(said) is not None and not is_withdrawal(said) \
+            and _says_member(session, person, said):
+        return _for_me(session, clock, person, said)
     if _says_member(session, person, said):
         return _member_ballots(session, clock, person, said, counted) if counted or _asks_what(said) else None
     return _own_counted(session, clock, person, said) if counted else None
@@ -146,7 +157,9 @@ def _member_ballots(session: Session, clock: Clock, person: Person, said: str, c
         if ballot is None:
             unvoted.append(title)
         elif ballot.cast_by_id == member.id:
-            lines.append(f"{name}在{title}是自己投的，以本人的为准")
+            mine = _replaced_proxy(session, topic, ballot, person)
+            lines.append(f"您替{name}在{title}投的{_label(topic, mine)}已由她本人改投{_label(topic, ballot.option)}，"
+                         "以本人的为准" if mine is not None else f"{name}在{title}是自己投的，以本人的为准")
         else:
             now_word = "现在" if is_open(topic, now) else "最后"
             tail = ("，算数的" if is_open(topic, now) else "，已计入结果") if counted else ""
@@ -154,4 +167,36 @@ def _member_ballots(session: Session, clock: Clock, person: Person, said: str, c
     if not lines:
         return [fit(f"{name}在{unvoted[0]}还没投票。", SMS)] if len(unvoted) == 1 else \
             [fit(f"{name}还没投票。", SMS)]
+    return joined_parts(lines, "。")
+
+
+def _replaced_proxy(session: Session, topic: Topic, ballot: Ballot, caster: Person) -> int | None:
+    """The option of the proxy ballot `caster` cast that the member's own ballot replaced, else None."""
+    return session.scalar(select(BallotEvent.option).where(
+        BallotEvent.topic_id == topic.id, BallotEvent.voter_key == ballot.voter_key, BallotEvent.proxy.is_(True),
+        BallotEvent.cast_by_id == caster.id).order_by(BallotEvent.id.desc()).limit(1))
+
+
+def _for_me(session: Session, clock: Clock, person: Person, said: str) -> list[str] | None:
+    """Who cast the sender's ballot on each topic around, when a family member did, else that nobody did."""
+    topics = _around(session, clock, person, said)
+    if not topics:
+        return None
+    moved_on(session, person)
+    lines = []
+    for topic in topics:
+        title = f"“{fit(topic.title, 14)}”"
+        key = voter_key(topic, person)
+        ballot = session.scalar(select(Ballot).where(Ballot.topic_id == topic.id, Ballot.voter_key == key))
+        cast = session.scalar(select(BallotEvent).where(
+            BallotEvent.topic_id == topic.id, BallotEvent.voter_key == key, BallotEvent.proxy.is_(True),
+            BallotEvent.cast_by_id != person.id).order_by(BallotEvent.id.desc()).limit(1))
+        if ballot is not None and ballot.cast_by_id != person.id:
+            lines.append(f"是的，{title}{_by(session, ballot)}投了{_label(topic, ballot.option)}")
+        elif ballot is not None and cast is not None:
+            lines.append(f"{title}家人替您投过，后来您自己投了{_label(topic, ballot.option)}，以您的为准")
+        elif ballot is not None:
+            lines.append(f"{title}没人替您投，是您自己投的{_label(topic, ballot.option)}")
+        else:
+            lines.append(f"{title}没人替您投，您还没投票")
     return joined_parts(lines, "。")

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import commands, registry
+from bot.core import commands, registry, worker_praise
 from bot.core.notify import notify, notify_address
 from bot.core.tickets import event
 from bot.store.models import Ticket, TicketFollower
@@ -42,7 +42,10 @@ _UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|�
                          r"|又(?:在|开始|坏|漏|堵|响|吵|闹|停|黑|臭|来了|不)|还[^，,。\s]{1,4}(?:着|起的|起在|起了)"
                          # Blind test 31, A-B92b2, A-B14a2: 就是还有点晃, 还是关不上, 坡上还是滑 (a rating's reason).
                          r"|还有?点(?:晃|滑|松|摇|抖|渗|滴|漏|堵|吵|响|暗)|还是?(?:滑|晃|松|摇|抖)"
-                         r"|还是[\u4e00-\u9fff]{1,2}不[上下开动来去住好亮通了]")
+                         r"|还是[\u4e00-\u9fff]{1,2}不[上下开动来去住好亮通了]"
+                         # Blind test 33, S2: 建渣是拉走了 但是地上还有一层灰 (what is left behind).
+                         r"|还(?:有|剩|落)(?:一|好几|几)?(?:层|堆|摊|滩|块|些|点|地)[\u4e00-\u9fff]{0,2}"
+                         r"(?:灰|土|泥|渣|水|垃圾|油|砖|沙|石)")
 # Praise of the work or the worker, besides a plain thanks (点个赞, 来得快, 态度好得很: blind test 28, A-B61, B88).
 _PRAISE = re.compile(r"点个?赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|来得快|(?<!不)及时|负责|认真|热心|"
                      r"耐心|不错|棒|给力|态度(?:很|真|非常|挺|蛮|特别)?好|服务(?:很|真|挺)?好|(?<!不)热情|周到|满意")
@@ -80,7 +83,41 @@ def approves_in_words(text: str) -> bool:
     if not said or _ASKED.search(said) or disputes_done(said) or says_unfinished(said) \
             or _COMPLAINT.search(_FINE.sub("", said).replace("满意", "")) is not None:
         return False
-    return praises(said) or (_THANKS.search(said) is not None and commands.says_done(said))
+    if praises(said) or (_THANKS.search(said) is not None and commands.says_done(said)):
+        return True
+    # Blind test 33 (B27): 谢谢周网格员帮忙调解, thanks naming the worker for what they did, right after the rating
+    # request, is 满意 too, when it asks or worries about nothing besides (a bare 谢谢杨网格员 stays unrated).
+    return worker_praise.thanks_a_worker(said) and _DEED.search(said) is not None and not raises_concern(said) \
+        and _QUESTION.search(said) is None
+
+
+_DEED = re.compile(r"帮(?:忙|我|我们|了|到)|跑(?:一趟|了)|调解|处理|解决|劝|上门|跑前跑后|操心|费心")
+_QUESTION = re.compile(r"啥|几时|哪天|多久|好久|什么时候|哪个时候|呢$|哦$")
+
+
+def approval_reason(text: str) -> str:
+    """The reason kept with an approving answer when it thanks a worker or praises (要得 谢谢李网格员: passed on to
+    the worker, blind test 33, S3), else "" (要得 谢谢你们哈)."""
+    said = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    rest = _APPROVAL.sub("", said.lower(), count=1).strip(" ，,。.!！~～")
+    if not rest or raises_concern(rest):
+        return ""
+    return said if praises(rest) or worker_praise.thanks_a_worker(rest) else ""
+
+
+# A rating given last, after its reason (建渣是拉走了 但是地上还有一层灰 2, blind test 33, S2): the score alone at
+# the end, after a space, answering the rating request.
+_TRAILING_SCORE = re.compile(r"^(?P<reason>.*[\u4e00-\u9fff].*?)[\s,，。]+(?P<score>[123一二三])(?:分)?[\s。.!！]*$")
+_SCORES = {"1": 1, "2": 2, "3": 3, "一": 1, "二": 2, "三": 3}
+
+
+def trailing_score(text: str) -> tuple[int, str] | None:
+    """(score, reason) when the message ends with a bare 1/2/3 after its reason, else None."""
+    said = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    found = _TRAILING_SCORE.match(said)
+    if found is None or re.search(r"\d", found.group("reason")):
+        return None
+    return _SCORES[found.group("score")], found.group("reason").strip(" ，,。")
 
 
 def says_unfinished(reason: str) -> bool:

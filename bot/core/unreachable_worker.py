@@ -35,6 +35,23 @@ REPLY = "已留言给{name}，看到会回您电话。急事打便民服务中�
 REPLY_NOBODY = "急事打便民服务中心{phone}，或在这里直接说是啥事、在哪里，我们转给值班员；有危险打110。"
 NOTICE = "居民{who}说打您电话没打通，请看到后回个电话。"
 NOTICE_ONCE_WITHIN = timedelta(hours=1)
+# The worker got through after all (杨网格员回我电话了 谢谢, 网格员打过来了 没事了, 联系上社区了: blind test 33,
+# A59): a warm word, never the grid's answer again; 他回电话了 但是还没来 is more to say, and left to what reads it.
+_CALLED_BACK = re.compile(rf"(?:{_WHO}|[他她]|人家)[^，,。\s]{{0,3}}"
+                          r"(?:回(?:了)?(?:我|我们)?(?:的)?电话|回(?:过来|电)了|(?:打|拨)(?:过来|回来)了|来(?:了)?电话了|"
+                          r"联系(?:我|我们)了|(?:给|跟)(?:我|我们)(?:打|通)了?电话)"
+                          rf"|(?:联系上|找到|打通)了?(?:{_WHO})|(?:{_WHO})(?:的)?(?:电话)?(?:打通了|联系上了|找到了)")
+_MORE_SAID = re.compile(r"但|可是|不过|还没|还是|没来|莫来|不来|不管|没说|[吗么？?]|咋个|怎么|啥")
+CALLED_BACK = "联系上就好！还有啥事随时在这里说。"
+
+
+def says_called_back(text: str) -> bool:
+    """杨网格员回我电话了 谢谢: the worker someone could not reach got through, with nothing more to say."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    found = _CALLED_BACK.search(plain)
+    if found is None or _MORE_SAID.search(plain) is not None or _COMPLAINS.search(plain) is not None:
+        return False
+    return not triage.has_problem(plain[:found.start()] + " " + plain[found.end():])
 
 
 def says(text: str) -> bool:
