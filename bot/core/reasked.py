@@ -39,6 +39,8 @@ _NOT_WANT = re.compile(rf"^{_LEAD}不要(?P<y>.+?){_GAP}(?:就|只)要(?P<x>.+)$
 # Who, not what (不是我 是我妈), or a place put right (是9栋 不是8栋): no question said again.
 _WHO = re.compile(r"^(?:我|我们|他|她|你|你们|自己|本人|我家|我屋头)$")
 _PLACE = re.compile(r"^[\d一二三四五六七八九十几]+(?:栋|号|单元|楼|组|幢|层)")
+# A report said not to be one (我只是想问下律师 不是反映问题, 不是投诉): bot/core/corrections.py's, the question kept.
+_NOT_A_REPORT = re.compile(r"反映|投诉|报修|举报|报案|报警|工单|问题$")
 _END = re.compile(r"[\s，,。！!？?~～…]+$")
 
 
@@ -59,7 +61,8 @@ def parse(text: str) -> Reasked | None:
         if found is not None:
             asked, not_meant = found["x"].strip(" ，,"), found["y"].strip(" ，,")
             if len(asked) < 2 or not not_meant or "反映" in asked or triage.has_problem(asked) \
-                    or _WHO.match(not_meant) or _PLACE.match(asked) or _PLACE.match(not_meant):
+                    or _WHO.match(not_meant) or _NOT_A_REPORT.search(not_meant) \
+                    or _PLACE.match(asked) or _PLACE.match(not_meant):
                 return None  # 是9栋 不是8栋 (a place put right), 是反映问题: not a question
             return Reasked(asked, not_meant)
     return None

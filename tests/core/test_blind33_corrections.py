@@ -134,3 +134,9 @@ def test_how_to_send_a_photo_to_us_asked_any_way_is_how_to_photo(text: str) -> N
 
 def test_a_photo_said_sent_is_no_question_how() -> None:
     assert triage.information_request("我把照片发给你们了") != "how_to_photo"
+
+
+@pytest.mark.parametrize("text", ["我就是想问下律师 不是反映问题", "我只是想咨询下律师 不是投诉",
+                                  "我是问一下 不是要报修"])
+def test_a_question_said_to_be_no_report_is_left_to_the_corrections(text: str) -> None:
+    assert reasked.parse(text) is None
