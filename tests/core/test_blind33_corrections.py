@@ -49,7 +49,8 @@ def test_words_that_only_look_like_a_correction_are_no_question_said_again(text:
     ("孙子天天耍手机 咋个整", "我是问教老人用手机 不是娃娃", "elderly_classes"),
     ("我想开个居住证明", "是居住证 不是居住证明", "residence_permit"),
     ("老年人免费体检在哪点", "我问的是打流感疫苗 不是体检", "vaccination"),
-    ("老年证咋个办", "我是问残疾人 不是老年人", "disability_bus"),
+    ("老年证咋个办", "我是问残疾人 不是老年人", "disability"),
+    ("老年人坐公交免费不", "我是问残疾人 不是老年人", "disability_bus"),
     ("独生子女证咋个办", "不是办证 是问奖励金咋个领", "only_child_reward"),
     ("糖尿病有没得补助", "不是问看病 是问骑手有没得补助", "rider_benefits"),
 ])
