@@ -31,6 +31,7 @@ from bot.core import (
     privacy,
     questions,
     reaching_us,
+    reasked,
     registration,
     registry,
     residence,
@@ -242,6 +243,10 @@ class InformationRequests:
         """Someone's number asked beside a problem; a self-introduction or a problem still to come; a question about
         the service itself (its contact, how to vote, send a photo, a voice message, a location)."""
         photos = bool(message.payload.get("photos"))
+        again = None if photos or self.knowledge is None or self.clock is None else \
+            await asyncio.to_thread(self._reasked, message)
+        if again is not None:  # 我是问教老人用手机 不是娃娃: asked again, never 记下了 (blind test 33)
+            return [{"text": again}]
         if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
             # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
             return with_note(replace(message, text=someones_number.without_number_request(message.text)),
@@ -275,6 +280,12 @@ class InformationRequests:
         if asked == "how_to_location":
             return [{"text": how_to.HOW_TO_LOCATION}]
         return [{"text": await asyncio.to_thread(self._contact, message.sender, asked, message.text)}]
+
+    def _reasked(self, message: Claimed) -> str | None:
+        assert self.knowledge is not None and self.clock is not None
+        with self.db.session() as s:
+            return reasked.reply(s, self.clock, self.knowledge, message.channel, message.sender, message.id,
+                                 message.text)
 
     def _known_answer(self, sender: str, text: str) -> str | None:
         """What a grid worker does, a registered detail to correct, or an entry of the knowledge base answered before

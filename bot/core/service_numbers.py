@@ -18,6 +18,11 @@ _ASKED = re.compile(r"(?:电话|号码|号)(?:是|号码)?(?:多少|好多|几�
                     r"是不是(?:打)?(?:110|119|120)")
 # The police station's own number (派出所电话多少, blind test 32, A47: "这个电话不便提供" as if a private one).
 _STATION = re.compile(r"派出所|警务室|民警")
+# The station's number asked for in other words (blind test 33, A19, A75: 我要找派出所 有电话没得, 派出所电话给我一个,
+# 我不要私人电话 就要派出所的办公电话): the station's number, never "不便提供".
+_STATION_ASKED = re.compile(r"(?<![打来])(?:电话|号码)(?:号码)?(?:是|呢)?(?:多少|好多|有没得|有没有|没得|没有|"
+                            r"给我|发我|说一下|告诉我|来一个|一个)|有(?:没得|没有)?(?:啥子|什么)?(?:电话|号码)|"
+                            r"(?:要|给我|发我|告诉我|问)[^，,。！!？?]{0,8}(?:电话|号码)|办公电话|值班电话")
 _WANT_POLICE = re.compile(r"^(?:喂|你好|您好|同志)?(?:我|我们)?(?:要|想|想要|需要)报警(?:嘛|哦|啊|了|噻|哈)?$")
 FIRE = "火警电话是119，着火了直接打119。"
 AMBULANCE = "急救电话是120，有人急病或受伤直接打120。"
@@ -37,10 +42,12 @@ def reply(text: str) -> str | None:
     if _WANT_POLICE.match(bare):
         return WANT_POLICE
     rest = _POLICE.sub(" ", _AMBULANCE.sub(" ", _FIRE.sub(" ", plain)))  # 火警 is no fire
-    if _ASKED.search(plain) is None or triage.has_problem(rest):
+    if triage.has_problem(rest):
         return None
-    if _STATION.search(plain):
+    if _STATION.search(plain) and (_ASKED.search(plain) or _STATION_ASKED.search(plain)):
         return STATION
+    if _ASKED.search(plain) is None:
+        return None
     named = [answer for pattern, answer in ((_FIRE, FIRE), (_AMBULANCE, AMBULANCE), (_POLICE, POLICE))
              if pattern.search(plain)]
     if not named:

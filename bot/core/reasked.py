@@ -1,0 +1,113 @@
+"""A question said again as a correction right after an answer (blind test 33: "我是问教老人用手机 不是娃娃",
+"是居住证 不是居住证明", "不是办证 是问奖励金咋个领" got "好的，记下了" or the same wrong answer): the thing meant is
+looked up again with the entry just given and the one the sender says it is not left out; answered, or 答不上 with
+the call back offered and the question kept for staff. Never "记下了", never the same answer again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.common.plain_text import plain as _plain
+from bot.core import corrections, registry, triage
+from bot.core.knowledge import Found, KnowledgeBase, audience_for
+from bot.core.questions import log_miss, whom_to_ask
+from bot.store.message_models import InboxMessage
+from bot.store.models import Ticket
+
+# How soon after the question it corrects (the blind test waited 7-10 minutes).
+WINDOW = timedelta(minutes=30)
+# A weak second best is no answer to a question said again: 答不上 and the call back rather than a stray entry.
+MIN_SCORE = 6.0
+UNKNOWN = "抱歉，这个问题我还答不上，已记下交给工作人员。回复1，请工作人员给您回电。"  # utter_policy_unknown's words
+
+_LEAD = r"(?:喂|哎|嗯|哦|不对|错了|搞错了)?[\s，,。！!]*(?:我|我们)?(?:就|只)?"
+_ASK = r"(?:是问的?|问的是|说的是|是说|想问的是|要问的是|是想问|是)"
+_NOT = r"(?:不是|又不是|莫是)(?:问|说)?(?:的是)?"
+_GAP = r"[\s，,。！!；;]*"
+# 我是问 X 不是 Y / 我问的是 X 不是 Y / 是 X 不是 Y
+_X_NOT_Y = re.compile(rf"^{_LEAD}{_ASK}(?P<x>.+?){_GAP}{_NOT}(?P<y>.+?)[哈嘛哦噻啊呀的]*$")
+# 不是 Y 是(问) X
+_NOT_Y_X = re.compile(rf"^{_LEAD}{_NOT}(?P<y>.+?){_GAP}(?:我|我们)?(?:就|只)?{_ASK}(?P<x>.+)$")
+# 我不要 Y 就要 X (我不要私人电话 就要派出所的办公电话)
+_NOT_WANT = re.compile(rf"^{_LEAD}不要(?P<y>.+?){_GAP}(?:就|只)要(?P<x>.+)$")
+# Who, not what (不是我 是我妈), or a place put right (是9栋 不是8栋): no question said again.
+_WHO = re.compile(r"^(?:我|我们|他|她|你|你们|自己|本人|我家|我屋头)$")
+_PLACE = re.compile(r"^[\d一二三四五六七八九十几]+(?:栋|号|单元|楼|组|幢|层)")
+# A report said not to be one (我只是想问下律师 不是反映问题, 不是投诉): bot/core/corrections.py's, the question kept.
+_NOT_A_REPORT = re.compile(r"反映|投诉|报修|举报|报案|报警|工单|问题$")
+_END = re.compile(r"[\s，,。！!？?~～…]+$")
+
+
+@dataclass(frozen=True)
+class Reasked:
+    asked: str  # what the sender means (X)
+    not_meant: str  # what the sender says it is not (Y)
+
+
+def parse(text: str) -> Reasked | None:
+    """The thing meant and the thing not meant in a question said again as a correction; None for other words,
+    a report insisted on (我是反映问题 不是问你) above all."""
+    plain = _END.sub("", _plain(text)).strip()
+    if not plain or len(plain) > 40 or corrections.insists_report(plain):
+        return None
+    for pattern in (_X_NOT_Y, _NOT_Y_X, _NOT_WANT):
+        found = pattern.match(plain)
+        if found is not None:
+            asked, not_meant = found["x"].strip(" ，,"), found["y"].strip(" ，,")
+            if len(asked) < 2 or not not_meant or "反映" in asked or triage.has_problem(asked) \
+                    or _WHO.match(not_meant) or _NOT_A_REPORT.search(not_meant) \
+                    or _PLACE.match(asked) or _PLACE.match(not_meant):
+                return None  # 是9栋 不是8栋 (a place put right), 是反映问题: not a question
+            return Reasked(asked, not_meant)
+    return None
+
+
+def choose(base: KnowledgeBase, reasked: Reasked, previous: str, audience: str) -> Found | None:
+    """The entry for the thing meant: read with the question before, then alone; never the entry that question got
+    nor one the thing not meant points to."""
+    left_out = {found.entry.id for question in (previous, reasked.not_meant, f"{previous} {reasked.not_meant}")
+                if question and (found := base.find(question, audience)) is not None}
+    for question in (f"{previous} {reasked.asked}", reasked.asked):
+        for found in base.ranked(question, limit=5, audience=audience):
+            if found.entry.id not in left_out and found.score >= max(MIN_SCORE, base.min_score):
+                return found
+    return None
+
+
+def previous_question(session: Session, channel: str, sender: str, message_id: int, clock: Clock) -> str | None:
+    """The sender's message just before this one, when it came within the window and filed no ticket."""
+    row = session.scalar(select(InboxMessage).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < message_id)
+        .order_by(InboxMessage.id.desc()).limit(1))
+    if row is None or row.received_at < clock.now() - WINDOW or not row.text:
+        return None
+    if session.scalar(select(Ticket.id).where(Ticket.source_message_id == row.id).limit(1)) is not None:
+        return None  # a report before it: 是9栋 不是8栋 puts its place right (bot/core/corrections.py)
+    return row.text
+
+
+def reply(session: Session, clock: Clock, base: KnowledgeBase, channel: str, sender: str, message_id: int,
+          text: str) -> str | None:
+    """The answer to a question said again as a correction right after a question; None for anything else."""
+    reasked = parse(text)
+    if reasked is None:
+        return None
+    previous = previous_question(session, channel, sender, message_id, clock)
+    if previous is None:
+        return None
+    person = registry.person_by_address(session, sender)
+    audience = audience_for(person.kind if person is not None else None)
+    if base.find(previous, audience) is None and triage.information_request(previous) != "question":
+        return None  # only a question is asked again
+    found = choose(base, reasked, previous, audience)
+    if found is None:
+        log_miss(session, clock, sender, channel, text, message_id)
+        return UNKNOWN
+    whom = whom_to_ask(session, person, base.contact, found.entry.ask)
+    return f"{found.entry.answer}有疑问找{'网格员' if whom.grid_worker else ''}{whom.name}{whom.phone}。"
