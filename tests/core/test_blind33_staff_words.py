@@ -20,7 +20,7 @@ def test_the_verb_of_a_fix_with_le_resolves_the_ticket(words: str) -> None:
 
 @pytest.mark.parametrize("words", [
     "树枝还没剪了", "明天剪了", "灯换了 还是不亮", "剪了一半", "叫物业换了", "先换了个灯泡", "正在修了",
-    "已经派人去修了", "水阀关了", "该换了", "单子我收了"])
+    "已经派人去修了", "跟物业沟通了", "水阀关了", "该换了", "单子我收了"])
 def test_a_fix_not_done_a_stopgap_or_an_order_is_not_a_result(words: str) -> None:
     assert worker_command(f"T1041 {words}", "").verb != "resolve", words
 
