@@ -88,7 +88,8 @@ _FIXED = re.compile(rf"(?:{_FIX_VERB})(?:{_RESULT})(?:了|啦|咯|喽)|已经(?:
 _DONE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:也|都|已|全)?(?:剪|砍|锯|收|换|换新的|换成新的|修|补|填|清|扫|装|"
                         r"疏通|接走|拉走|拖走|运走|收走|铲|除|拔|捞|刷|粉刷|擦|洗|冲|盖|封|堵|焊|挪|搬|关|"
                         r"拆)(?:了|啦|咯|喽)(?=$|[\s，,。.!！;；])")
-# 沟通了 is talking (通了 of a drain is _FLOWING's); 灯换了 but not 电话打了, 水阀关了 alone (the water shut off, the leak not mended): a stopgap unless more was done.
+# 沟通了 is talking (通了 of a drain is _FLOWING's); 灯换了 but not 电话打了, 水阀关了 alone (the water shut off,
+# the leak not mended): a stopgap unless more was done.
 # 电话打了 is no fix, 正在修了, 该换了 and 派人去修了 not done yet, 单子我收了 a ticket taken on.
 _NOT_DONE_BEFORE = re.compile(r"[打讲说问叫喊在该快得我你他她单去来派找请]$")
 _STOPGAP_ONLY = re.compile(r"(?:关|封|堵|盖)(?:了|啦|咯|喽)$")
