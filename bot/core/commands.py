@@ -37,6 +37,14 @@ _GROUP_OF_LONGER = re.compile(r"\d[ -]$")
 _GROUP_OF_LONGER_AFTER = re.compile(r"[ -]\d")
 _UNIT_AFTER = re.compile(r"(?:年|元|块|室|米|平|户|人|栋|楼|层|次|天|小时|分钟|点|岁|斤|公里|公斤|辆|个|件|万)")
 RETURN_WORDS = ("退单", "退回", "不是我们网格", "不归我们")
+# Blind test 33, B141: "T1086 这个单子不是我们管的 是城管的事" reached the reporter as progress. Words that the job is
+# another body's (不是我们管的, 不归我们管, 不属于我们, 该城管管, 是城管的事) hand the ticket back: a 退单 with them as
+# the reason.
+_NOT_OURS = re.compile(r"不是我们[^，,。\s]{0,3}(?:管|负责|的事|处理)|不归我们|不属于我们|不该我们|"
+                       r"(?<!应)该(?:城管|物业|交警|派出所|供电|电力|供水|自来水|燃气|环保|住建|房管|市场监管|水务|"
+                       r"园林|绿化|街道|公安|消防)[^，,。\s]{0,3}(?:管|负责|处理)|"
+                       r"(?:是|归|属于)(?:城管|交警|派出所|供电局?|电力局?|供水|自来水公司|燃气公司|环保局?|住建局?|"
+                       r"房管局?|市场监管|水务局?|园林局?|公安|消防)[^，,。\s]{0,3}(?:的事|管|负责|的活|的职责)")
 RESOLVE_WORDS = ("办结", "已处理", "已经处理", "处理过了", "已解决", "已经解决", "解决了", "处理完", "处理好",
                  "完成", "完工", "搞定", "搞好了", "弄好", "整好", "结单", "结案", "修好", "修完", "弄完", "搞完",
                  "已修复", "办好", "办完", "清运", "已清理", "已调解",
@@ -74,6 +82,17 @@ _FIX_VERB = ("填|扶|立|竖|固定|加固|换|更换|修|维修|修复|补|清
              "绑|捆|盖|刷|擦|扫|抽|掏|疏通|恢复|回填|捡|理|处理|拧|粘|扎")
 _RESULT = "起来|平|好|完|走|掉|上|正|通|稳|牢|实|紧|住|干净|齐|妥|回去|回原位"
 _FIXED = re.compile(rf"(?:{_FIX_VERB})(?:{_RESULT})(?:了|啦|咯|喽)|已经(?:把[^，,。\s]{{1,8}})?(?:{_FIX_VERB})了")
+# Blind test 33, S4, S5, B142, B146, B181, B190: 树枝剪了, 垃圾收了, 灯换了, 盖子换新的了, 把人接走了, 管子也换了
+# stayed 处理中. A thing named, then the verb of its fix with 了 ending the clause, is a job done: not 剪了一半 nor
+# 收了钱 (the clause goes on), not 没剪了 or 明天换了 (_finished_at), not 先换了 or 换了 还是不亮 (_fixed_at).
+_DONE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:也|都|已|全)?(?:剪|砍|锯|收|换|换新的|换成新的|修|补|填|清|扫|装|"
+                        r"疏通|接走|拉走|拖走|运走|收走|铲|除|拔|捞|刷|粉刷|擦|洗|冲|盖|封|堵|焊|挪|搬|关|"
+                        r"拆)(?:了|啦|咯|喽)(?=$|[\s，,。.!！;；])")
+# 沟通了 is talking (通了 of a drain is _FLOWING's); 灯换了 but not 电话打了, 水阀关了 alone (the water shut off,
+# the leak not mended): a stopgap unless more was done.
+# 电话打了 is no fix, 正在修了, 该换了 and 派人去修了 not done yet, 单子我收了 a ticket taken on.
+_NOT_DONE_BEFORE = re.compile(r"[打讲说问叫喊在该快得我你他她单去来派找请]$")
+_STOPGAP_ONLY = re.compile(r"(?:关|封|堵|盖)(?:了|啦|咯|喽)$")
 # Blind test 32, S1 and S2: 摊子劝走了, 鞋柜搬进屋了 stayed 处理中. A thing or a person moved off or in with 了 is a
 # job done: persuaded or driven away (劝走了, 劝离了, 赶走了, 撵跑了), carried in or off (搬进屋了, 挪回家了, 拉到
 # 垃圾站了, 收进去了). Not while it is being done (正在搬进屋), nor 请到 or 送到 (请到师傅了, 送到医院了: help found,
@@ -105,8 +124,9 @@ _TO_COME = re.compile(r"下午|晚上|今晚|晚点|晚些|待会|等会|一会|
                       r"再来|再去|再换|再修|等[^，,。;；\s]{0,8}(?:到货|到了|来|送|换|修|装|通)|待")
 _NOBODY_NEEDED = re.compile(r"不用|不必|无需|不需要|没必要")
 _EXPLICIT_DONE = ("办结", "结单", "结案")
-_PROMISED = re.compile(r"(?:答应|承诺|保证|说好|同意|表示)[^，,。;；]{0,3}(?:今天|下午|晚上|明天|后天|过两天|这周|本周|"
-                       r"下周|周末|月底|马上|尽快|会|要)")
+# Blind test 33, B147: 车主找到了 说这个礼拜开走 closed the ticket: what someone said he will do (说 + when or 会/要).
+_PROMISED = re.compile(r"(?:答应|承诺|保证|说好|同意|表示|说)[^，,。;；\s]{0,3}(?:今天|下午|晚上|明天|后天|过两天|这周|"
+                       r"本周|这个?礼拜|这个?星期|下个?礼拜|下个?星期|下周|周末|月底|马上|尽快|等下|等会|会|要|就)")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
                "已安排")
 DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
@@ -116,6 +136,12 @@ _NOT_YET = re.compile(r"(?:没有?|未|不|别|明天|后天|马上|尽快|争�
 # Nor anywhere earlier in their clause: an order or a plan ("今天下班前要把水管修好", blind test 7, #46).
 _NOT_YET_IN_CLAUSE = re.compile(r"没有?|未|别|明天|后天|马上|尽快|抓紧|务必|争取|准备|要|请|之前|以前|再")
 _QUESTION = re.compile(r"[?？吗呢么]$|怎么|咋个|咋办|哪个|哪里|什么|啥|谁|为什么|几时")
+_DONE_QUESTION = re.compile(r"[?？吗呢么没]\s*$|没有?[?？]?\s*$")
+# Blind test 33, B144: "T1091 我晚上去看看" got the 详情; going to look (去看看, 过来看下, 明天来瞧瞧) is a plan.
+_GOING_TO_LOOK = re.compile(r"(?:去|来|过去|过来|上门|到现场)(?:看看|看下|看一下|瞧瞧|看一看)")
+# Blind test 33, B152: "T1022 无效工单 是问咋个核实上门的人 已经回复了 关掉" got the 详情: a note that ends by
+# closing the ticket is not a question, whatever it tells of one.
+_CLOSING_END = re.compile(r"(?:关掉|关了|关闭|关单|销单|作废|撤销|结单|结案|办结)[了吧啦\s。.!！]*$")
 DETAIL_NOTE_CHARS = 8  # "反映人电话多少": asking; a longer note naming 电话 ("已打电话给物业…") is progress
 # The command word starting or ending a note is not part of it ("T1004 办结了 家属接回去了" → "家属接回去了").
 _MARKERS = ("已办结", "办结", "结单", "结案", "退单", "退回", "收到", "接单", "进度", "处理中", "正在处理")
@@ -189,7 +215,18 @@ def says_done(text: str) -> bool:
         for found in _FLOWING.finditer(text)) or any(_fixed_at(text, found) for found in _FIXED.finditer(text)) \
         or any(_fixed_at(text, found) for found in _GOOD_NOW.finditer(text)) \
         or any(_fixed_at(text, found) and not _TOLD_TO.search(re.split(_BREAK, text[:found.start()])[-1])
-               for found in _MOVED.finditer(text))
+               for found in _MOVED.finditer(text)) or _done_verb(text)
+
+
+def _done_verb(text: str) -> bool:
+    """A fix's verb with 了 ending its clause (树枝剪了, 灯换了 现在一拍手就亮), not a question, nor a stopgap alone
+    (水阀关了), nor told to someone (叫他换了)."""
+    if _QUESTION.search(text) or _DONE_QUESTION.search(text):
+        return False
+    found = [m for m in _DONE_VERB.finditer(text)
+             if _fixed_at(text, m) and not _TOLD_TO.search(re.split(_BREAK, text[:m.start()])[-1])
+             and not _NOT_DONE_BEFORE.search(text[:m.start()])]
+    return any(not _STOPGAP_ONLY.search(m.group()) for m in found)
 
 
 def _fixed_at(text: str, found: re.Match[str]) -> bool:
@@ -248,19 +285,21 @@ def worker_command(text: str, intent: str) -> WorkerCommand:
     number = ticket_number_in(text)
     note = without_number(text)
     lower = unicodedata.normalize("NFKC", text or "").lower()
-    if any(w in text for w in RETURN_WORDS):
+    closing = _CLOSING_END.search(note) is not None
+    if any(w in text for w in RETURN_WORDS) or _NOT_OURS.search(text):
         verb = "return"
     elif says_done(text):
         verb = "resolve"
     elif any(w in text for w in START_WORDS):
         verb = "start"
-    elif any(w in text for w in DETAIL_WORDS) and (len(note) <= DETAIL_NOTE_CHARS or _QUESTION.search(note)):
+    elif any(w in text for w in DETAIL_WORDS) and not _GOING_TO_LOOK.search(note) and not closing \
+            and (len(note) <= DETAIL_NOTE_CHARS or _QUESTION.search(note)):
         verb = "details"
     elif intent == "worker_resolve" and not _mentions_done(text):  # 下午弄完: a finished job's words, not yet
         verb = "resolve"
     elif any(w in lower for w in ACK_WORDS) or len(re.sub(r"\W", "", note)) < 2:
         verb = "ack"
-    elif _QUESTION.search(note):
+    elif _QUESTION.search(note) and not closing:
         verb = "details"
     else:
         verb = "words"  # the holder's progress note; from above him, words for him (`staff_desk`)

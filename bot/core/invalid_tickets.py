@@ -46,6 +46,11 @@ JUDGING = re.compile(r"骂|脏话|粗话|乱填|乱写|乱发|乱报|乱说|瞎�
 # 他是想要电话号码 已经告诉他了"): a note between staff, never passed on; he hears the polite notice only.
 ABOUT_THEM = re.compile(r"(?<!其)[他她]|这个人|那个人|这人|那人|此人|该人|对方|人家|反映人|来电人|报事人|"
                         r"该居民|这位|那位")
+# Blind test 33, B152: the reporter read "原因：无效工单" (the label is staff's, no reason), and "是问咋个核实上门的人
+# 已经回复了" tells staff what he asked and that he was answered: he hears the polite notice, or where he was sent.
+LABEL = re.compile(r"无效工单|无效单子?|无效")
+ANSWERED = re.compile(r"(?:^|[\s，,])(?:是|只是|就是)?(?:问|咨询|打听)|"
+                      r"已经?(?:回复|答复|解答|回答|告知|告诉|说明|解释)|回复过|答复过|解释过")
 TO_REPORTER_PLAIN = "您好，您反映的问题（{number}）经核实{what}，已关闭。有问题欢迎再找我们。"
 # Blind test 30, W17: "T1138 无效工单 是劳资纠纷 已告诉他打12333" reached the reporter as "经核实不需要办理" only.
 # Where staff sent him (打12333, 找派出所, 去法院起诉) is for him, whatever else the reason says about him.
@@ -147,7 +152,8 @@ def to_reporter(number: str, what: str, why: str) -> str:
     """The reporter's notice: the reason staff gave when it is about the matter ("是熏腊肉", "有人发错了"), cut to fit;
     none when it judges the reporter or their message ("是骂人的", "乱填的", "捣乱") or speaks of him in the third
     person ("他是想要电话号码"): staff's words are never turned against, nor talk about, the one who wrote to us."""
-    if JUDGING.search(why) or ABOUT_THEM.search(why):
+    why = " ".join(LABEL.sub(" ", why).split()).strip(" ，,。:：!！")
+    if not why or JUDGING.search(why) or ABOUT_THEM.search(why) or ANSWERED.search(why):
         advice = advice_in(why)
         text = TO_REPORTER_ADVICE.format(number=number, what=what, advice=advice)
         return text if advice and len(text) <= staff_notices.PART else TO_REPORTER_PLAIN.format(number=number,

@@ -3,6 +3,7 @@ building head's residents' tickets), one SMS part at a time, 更多 going on wit
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import timedelta
 
@@ -32,9 +33,14 @@ def is_more(text: str) -> bool:
     return _plain(text).strip(" 。.!！?？") in MORE_WORDS
 
 
+# Blind test 33, B55: "我手上有好多单子" got the staff menu. The tickets in one's hands, or how many one has.
+_HELD = re.compile(r"(?:手上|手头|手里|身上|名下)[^，,。？?]{0,5}(?:单子|工单|单)|"
+                   r"我(?:还|都)?有(?:好多|好些|很多|多少|几个|几张|几单|哪些|啥子|些)(?:个)?(?:单子|工单|单)")
+
+
 def wants_queue(text: str) -> bool:
     plain = _plain(text)
-    return len(plain) <= 20 and any(word in plain for word in QUEUE_WORDS)
+    return len(plain) <= 20 and (any(word in plain for word in QUEUE_WORDS) or _HELD.search(plain) is not None)
 
 
 # -- the queue -----------------------------------------------------------------------------------

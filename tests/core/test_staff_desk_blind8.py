@@ -40,7 +40,9 @@ def test_the_duty_officer_closes_a_junk_ticket_waiting_for_dispatch(demo_db: Dat
     assert answer.startswith(f"好的，工单{number}已作无效工单关闭") and "告诉反映人" in answer
     assert ticket(demo_db, number).status == "cancelled" and kinds(demo_db, number)[-1] == "invalid"
     told = [m for m in messages_to(demo_db, STRANGER) if number in m]
-    assert "经核实不需要办理，已关闭" in told[-1] and "原因：" in told[-1] and len(told[-1]) <= 70
+    assert "经核实不需要办理，已关闭" in told[-1] and len(told[-1]) <= 70
+    # The reason when one was given; the bare label 无效工单 never (blind test 33, B152).
+    assert ("原因：" in told[-1]) == ("发错了" in words) and "无效" not in told[-1], told[-1]
     assert not any("评价" in m for m in told)
 
 
