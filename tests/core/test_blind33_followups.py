@@ -66,3 +66,8 @@ def test_another_matter_is_not_the_same_matter(text: str):
                                   "门口垃圾桶又满了 你们说拉走了", "水又黄了", "桶又满起了"])
 def test_the_trouble_still_there_or_back_after_it_was_resolved(text: str):
     assert resolved_again.still_bad(text) or resolved_again.back_again(text)
+
+
+@pytest.mark.parametrize("text", ["还满意", "又满意了 谢谢", "还算满意"])
+def test_satisfied_is_never_the_trouble_back(text: str):
+    assert not resolved_again.still_bad(text) and not resolved_again.back_again(text)
