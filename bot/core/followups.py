@@ -155,7 +155,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         # 楼下还在吵 咋个办 after a quarrel reopened, or the classifier's emergency soon after the report: more of it,
         # for its holder, never a new emergency (blind test 31, B71)
         return "detail"
-    if after_report.more_of_it(ticket.text, text) and not ASKS.search(text) and asks_progress(text) is None:
+    if after_report.more_of_it(ticket.text, text) and not ASKS.search(text) and asks_progress(text) is None \
+            and not NEW_PROBLEM.search(text):  # 还有 坑里头积了好多水: said as another problem (no_junk)
         return "detail"  # 又有车来倒了 after dumping, 刚才又丢了个花盆下来 (blind test 33, A83, B9)
     if cannot_reach(text) and not own_problem(ticket.text, text) and not triage.has_danger(text) \
             and asks_progress(text) is None:
