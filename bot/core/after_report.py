@@ -130,6 +130,48 @@ def says_was_detail(text: str) -> bool:
     return _WAS_DETAIL.search(plain) is not None and len(plain) <= REMARK_MAX and not triage.has_danger(plain)
 
 
+# The same matter said of the question "补充还是新问题？" (就是刚才那个事, 是一件事嘛, 一回事): 补充 (blind test 33,
+# L14 heard "您是要撤销…吗？", L18's worker got "补充：是一件事嘛" and never the 打钻 asked about).
+_SAME_MATTER = re.compile(r"(?:就是|还是|是|都是|说的)(?:刚才|刚刚|前面|上面|之前|先前)?"
+                          r"(?:那个|那件|这个|这件|一个|一件|同一个|同一件|一回)(?:事|问题)|(?:同一个|同一件|一回|一码)(?:事|问题)?$|一码事|一样的事")
+_NOT_SAME = re.compile(r"不是|不一样|两[个件回码]|另外|别的|新的")
+
+
+def says_same_matter(text: str) -> bool:
+    """就是刚才那个事: what was asked about is the report's own matter, a 补充."""
+    plain = "".join(_plain(text).split())
+    return len(plain) <= REMARK_MAX and _SAME_MATTER.search(plain) is not None \
+        and _NOT_SAME.search(plain) is None and not triage.has_danger(plain)
+
+
+# More of the report's own trouble, said soon after it (blind test 33): 又有车来倒了 after dumping, 他还在充 after a
+# bike charged in the stairway, 刚才又丢了个花盆下来 after things thrown down; a hole after the road caved in (那个坑
+# 围起来没得). Never "请问在哪点？", a placeless ticket, nor "您是要撤销…吗？".
+_AGAIN = re.compile(r"又|还在|还是|越来越|一直在|再次|接着")
+_ACTS = "充倒丢扔抛砸堆挖烧养吵漏喂遛唱钻"
+_SAME_ACT = str.maketrans("扔抛甩", "丢丢丢")  # 又在往下扔 after 往下丢东西: one doing
+_HOLE = re.compile(r"坑|洞|窟窿")
+_CAVED = re.compile(r"塌|陷|坑|洞|窟窿")
+_BUILDING = re.compile(r"\d+\s*(?:栋|幢|号楼|单元)")
+MORE_MAX = 30
+
+
+def more_of_it(report: str, text: str) -> bool:
+    """Whether short words soon after the report `report` tell more of its own trouble: at it again or still
+    (又, 还在, 越来越) with its doing (倒, 充, 丢) or its thing, or a hole where the road caved in; no other
+    building, no danger."""
+    plain = "".join(_plain(text).split())
+    if not plain or len(plain) > MORE_MAX or triage.has_danger(plain):
+        return False
+    if any(b not in report for b in _BUILDING.findall(plain)):
+        return False  # 5栋也在倒 after 3栋: somewhere else
+    if _HOLE.search(plain) and _CAVED.search(report) and not things_in(plain) - things_in(report) - {"坑", "洞"}:
+        return True
+    said, theirs = plain.translate(_SAME_ACT), (report or "").translate(_SAME_ACT)
+    return _AGAIN.search(plain) is not None and (any(a in said and a in theirs for a in _ACTS)
+                                                 or bool(things_in(plain) & things_in(report)))
+
+
 def help_coming(text: str) -> bool:
     """120打了 说10分钟到: help called or on its way, for the sender's emergency."""
     plain = _plain(text)

@@ -51,10 +51,12 @@ _AND_THAT = re.compile(r"^那?(?:个)?[\u4e00-\u9fff]{1,6}呢$")
 _STILL_ASKED = re.compile(r"还([\u4e00-\u9fff])不\1?[嘛哦呢啊哈]?$")
 # Still not working in other words than a rating's (我还是下不了楼, 还是关不上, 坡上还是滑, 还有点晃).
 _STILL = re.compile(r"还是[\u4e00-\u9fff]{0,3}(?:不|没|莫)[\u4e00-\u9fff]|"
-                    r"还(?:是|在|有点|是有点|很|那么|恁个)?(?:滑|晃|松|摇|抖|渗|滴|漏|堵|臭|黑|坏|吵|响|冒)")
-# Back again (纸壳子又堆起了, 鞋柜又搬回来了, 烧烤摊又摆起了): 又 before what was done being undone.
+                    r"还(?:是|在|有点|是有点|很|那么|恁个)?(?:滑|晃|松|摇|抖|渗|滴|漏|堵|臭|黑|坏|吵|响|冒|黄|浑|脏)|"
+                    r"还是满(?!意)")  # never 还满意, 还是满意的
+# Back again (纸壳子又堆起了, 鞋柜又搬回来了, 烧烤摊又摆起了, 垃圾桶又满了): 又 before what was done being undone.
+# The water still yellow (水还是黄的) or the bin full again (blind test 33, L13, L3 opened new tickets): not done.
 _AGAIN = re.compile(r"又(?:有人)?(?:在|开始|来|堆|摆|搬|放|占|停|坏|漏|堵|响|吵|闹|黑|臭|冒|出现|弄|搞|整|搭|"
-                    r"晒|挂|扔|倒|烧|养|关|拴|不)")
+                    r"晒|挂|扔|倒|烧|养|关|拴|不|满(?!意)|黄|浑|脏)")
 _CLAUSES = re.compile(r"[\s，,。.!！?？；;~～]+")
 _BUILDING = re.compile(r"(\d+)\s*[栋幢]")
 
