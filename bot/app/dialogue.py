@@ -58,7 +58,7 @@ from bot.app.dialogue_emergency import EmergencyTalk
 from bot.app.dialogue_joins import Joins
 from bot.app.dialogue_look import BARE_WORDS, Look, Reader, point_of
 from bot.app.dialogue_place_only import PlaceOnly
-from bot.app.dialogue_ratings import Ratings
+from bot.app.dialogue_ratings import Ratings, rating_read
 from bot.common.clock import Clock
 from bot.core import (
     after_report,
@@ -330,17 +330,7 @@ class DialogueContext:
                 return [{"text": followups.ASK_WHICH.format(number=look.open_report or "")}] \
                     if look.open_report else [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
         if look.rating_ticket is not None:
-            rating = answers.rating_in(text)
-            if rating is None and look.question == "rating" and rating_remarks.approves(text):
-                # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93); 要得 谢谢李网格员: the thanks
-                rating = answers.Rating(1, rating_remarks.approval_reason(text))  # passed on (blind test 33, S3)
-            if rating is None and look.question == "rating" and rating_remarks.approves_in_words(text):
-                rating = answers.Rating(1, " ".join(text.split()))  # 水管换好了 谢谢杨网格员: 满意 (blind test 32)
-            trailing = rating_remarks.trailing_score(text) if rating is None and look.question == "rating" else None
-            if trailing is not None:  # 建渣是拉走了 但是地上还有一层灰 2: the score last (blind test 33, S2)
-                rating = answers.Rating(*trailing)
-            if rating is None and rating_remarks.disputes_done(text):  # 咋个就说办好了: a 不满意 (blind test 30, B2)
-                rating = answers.Rating(3, " ".join(text.split()))
+            rating = rating_read(text, asked=look.question == "rating")
             if rating is not None and (number is None or look.question == "rating"):
                 return await asyncio.to_thread(self.ratings.rate, message, look.rating_ticket, rating)
         if number is not None:

@@ -19,6 +19,24 @@ RATED_REOPENED = "抱歉没办好，工单{number}已重新交办，会再处理
 RATED_REOPENED_REASON = "抱歉没办好，工单{number}已重新交办，您说的“{reason}”已转告承办人。"
 
 
+def rating_read(text: str, *, asked: bool) -> answers.Rating | None:
+    """The rating in words to a ticket awaiting one, `asked` when the rating request is the bot's last question:
+    a score or its words, approval in words (要得 谢谢你们哈, 水管换好了 谢谢杨网格员: 满意), a score said last (建渣是
+    拉走了 但是地上还有一层灰 2), a done disputed (咋个就说办好了: 不满意); None when the words rate nothing."""
+    rating = answers.rating_in(text)
+    if rating is None and asked and rating_remarks.approves(text):
+        # 要得 谢谢你们哈: the request's answer, in words (blind 5, #93); 要得 谢谢李网格员: the thanks
+        rating = answers.Rating(1, rating_remarks.approval_reason(text))  # passed on (blind test 33, S3)
+    if rating is None and asked and rating_remarks.approves_in_words(text):
+        rating = answers.Rating(1, " ".join(text.split()))  # 水管换好了 谢谢杨网格员: 满意 (blind test 32)
+    trailing = rating_remarks.trailing_score(text) if rating is None and asked else None
+    if trailing is not None:  # 建渣是拉走了 但是地上还有一层灰 2: the score last (blind test 33, S2)
+        rating = answers.Rating(*trailing)
+    if rating is None and rating_remarks.disputes_done(text):  # 咋个就说办好了: a 不满意 (blind test 30, B2)
+        rating = answers.Rating(3, " ".join(text.split()))
+    return rating
+
+
 class Ratings:
     def __init__(self, db: Database, clock: Clock, rules: RoutingRules, followup_window: timedelta) -> None:
         self.db = db

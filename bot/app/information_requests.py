@@ -6,26 +6,22 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
+from bot.app.advice_step import MISSENT_WINDOW, Advice
 from bot.app.steps import from_staff
 from bot.common.clock import Clock
 from bot.core import (
-    advice_asked,
     angry_words,
     answers,
     care_words,
     chatter,
-    closing_asked,
     complaints,
     council_outsider,
     council_questions,
     council_words,
-    followups,
-    fraud_calls,
     held_words,
     how_to,
-    impostors,
     lifecycle,
     openers,
     privacy,
@@ -35,24 +31,17 @@ from bot.core import (
     registration,
     registry,
     residence,
-    service_numbers,
-    sick_child,
     small_talk,
     someones_number,
     ticket_questions,
     triage,
     unreachable_worker,
-    visitor_checks,
-    wage_claims,
-    water_questions,
 )
 from bot.core.knowledge import Contact, KnowledgeBase
 from bot.core.places import match_place
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies, with_note
 from bot.store.db import Database
-
-MISSENT_WINDOW = timedelta(minutes=30)  # 发错了 reads back this far to the message sent by mistake
 
 
 class InformationRequests:
@@ -74,7 +63,7 @@ class InformationRequests:
         self.knowledge = knowledge  # for the entries answered before the classifier (`early`)
         self.clock = clock
         self.rules = rules
-        self.fraud_warning = fraud_warning
+        self._advice = Advice(db, contact, clock=clock, fraud_warning=fraud_warning)
 
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         with_photos = (self._complaints, self._asked)  # a photo is a report's: only these may answer beside it
@@ -94,87 +83,6 @@ class InformationRequests:
             person = registry.person_by_address(s, message.sender)
             if person is not None:
                 council_questions.moved_on(s, person)
-
-    async def _advice(self, message: Claimed) -> Claimed | Replies:
-        """What to do or whom to call, said plainly: a service's number, advice, first aid, a fraud warning."""
-        number = service_numbers.reply(message.text)
-        if number is not None:  # 火警电话多少来着, 我要报警: answered, never an emergency (blind test 28, B94, B93)
-            return [{"text": number}]
-        advised = advice_asked.advice(message.text)
-        if advised is not None:  # 地震了 楼在晃 咋个办, 被猫抓了 要打针不: what to do, never filed (blind test 29)
-            return [{"text": advised}]
-        if (advice_asked.theft_told(message.text) or (advice_asked.wants_police(message.text)
-                                                      and triage.has_problem(message.text))) \
-                and not triage.has_danger(message.text):  # 电瓶车遭偷了: filed, 110 named (bt 29, 30)
-            message = with_note(message, advice_asked.CALL_POLICE)
-        water = await asyncio.to_thread(self._drink, message)
-        if water is not None:  # 水现在清了 能喝了不, after a report of muddy water (blind test 30, A14-11a)
-            return [{"text": water}]
-        sick = sick_child.advice(message.text) or await asyncio.to_thread(self._still_sick, message) \
-            or sick_child.fever_advice(message.text)  # 我外孙女发烧38度5: any fever (blind test 32, A30, A97)
-        if sick is not None:  # 娃娃发烧抽筋了: 120 now, never 答不上 (blind test 28, B65)
-            return [{"text": sick}]
-        gas = advice_asked.gas_money(message.text)
-        if gas:  # 燃气卡没钱了 打不燃火 咋个充: how to top up, never asked where (blind test 32, A26, A109)
-            return [{"text": text} for text in gas]
-        aid = care_words.first_aid(message.text)
-        if aid is not None:  # 膝盖擦破点皮 没得事: first aid, never filed nor asked where (blind test 28, B105)
-            return [{"text": aid}]
-        if fraud_calls.money_lost(message.text):  # 遭骗了 我转了五千块过去: 110 now, never asked where (bt 30, B52)
-            return [{"text": fraud_calls.MONEY_LOST}]
-        door = await asyncio.to_thread(self._door, message)
-        if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
-            return [{"text": text} for text in door]
-        if self.fraud_warning is not None and fraud_calls.described(message.text):
-            return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
-        checked = await asyncio.to_thread(self._visitor_checked, message)
-        if checked is not None:  # 咋个辨别网格员是真是假, 网格员上门要收身份证原件 正常不 (blind test 32, A4, A6)
-            return [{"text": text} for text in checked]
-        wages = await asyncio.to_thread(self._wages, message)
-        if wages is not None:  # 凭啥子关了嘛 我的工资咋个办, 网格员能帮我找包工头不 (blind test 31, B93, B93b)
-            return [{"text": text} for text in wages]
-        if wage_claims.owed(message.text):  # 包工头不给工钱 拖了半年了: filed, and 12333 (blind test 31, B93b)
-            message = with_note(message, wage_claims.NOTE)
-        return message
-
-    def _door(self, message: Claimed) -> list[str] | None:
-        """Someone at the door as one of us (bot/core/impostors.py), or a word about him soon after; else None."""
-        text = message.text
-        at_door = impostors.at_door(text)
-        if not at_door and (not impostors.about_him(text) or (visitor_checks.asks_about_named(text)
-                                                              and not impostors.says_not_sent(text))):
-            return None  # the words first: no query for a message about no visitor; a name given is checked after
-        with self.db.session() as s:
-            if impostors.impostor_now(text):  # 冒充网格员的骗子上门了咋个办: 110 now
-                return [impostors.called_110(s, message.sender, text, found_out=False)]
-            if at_door:
-                return impostors.advice(s, self.contact.phone, message.sender, text)
-            if self.clock is None:
-                return None
-            return impostors.follow_up(s, self.clock, self.contact.phone, message.channel, message.sender,
-                                       message.id, text)
-
-    def _visitor_checked(self, message: Claimed) -> list[str] | None:
-        """How to tell a real grid worker, whether the one named is, whether what he asks for is usual; else None."""
-        text = message.text
-        if not (visitor_checks.asks_about_named(text) or visitor_checks.asks_if_usual(text)
-                or visitor_checks.asks_how_to_tell(text)):
-            return None  # the words first: no query for a message that asks none of it
-        with self.db.session() as s:
-            return visitor_checks.answer(s, self.contact.phone, message.sender, text)
-
-    def _wages(self, message: Claimed) -> list[str] | None:
-        """Why a ticket was closed (the closer asked to call back), or whether the grid worker helps with wages."""
-        text = message.text
-        if self.clock is not None and closing_asked.may_be_about_closing(text):
-            with self.db.session() as s:
-                answered = closing_asked.reply(s, self.clock, message.channel, message.sender, text)
-            if answered is not None:
-                return answered
-        if not wage_claims.asks_for_help(text):
-            return None
-        with self.db.session() as s:
-            return [wage_claims.help_reply(s, message.sender)]
 
     async def _complaints(self, message: Claimed) -> Claimed | Replies:
         """A complaint about a grid worker or to someone above is lodged; a report said in exasperation is noted."""
@@ -313,29 +221,6 @@ class InformationRequests:
         if angry_words.gives_up(text):  # 算了 跟机器说有啥用: a person to call, never "请问在哪点？"
             return await asyncio.to_thread(self._contact, message.sender, "a_person")
         return None
-
-    def _drink(self, message: Claimed) -> str | None:
-        if water_questions.asks_to_use(message.text) and self.clock is not None:
-            with self.db.session() as s:  # 水还有漂白粉味 洗澡要得不: answered, the smell still there noted (bt 31)
-                water, still = water_questions.water_ticket(s, message.sender), water_questions.says_still(message.text)
-                noted = water is not None and bool(still) and \
-                    followups.add_detail(s, self.clock, water, still, message.sender, message.id)
-                used = water_questions.use_answer(s, message.sender, message.text, noted=noted)
-                if used is not None:
-                    return used
-        if not water_questions.asks_to_drink(message.text):
-            return None
-        with self.db.session() as s:
-            return water_questions.answer(s, message.sender, message.text)
-
-    def _still_sick(self, message: Claimed) -> str | None:
-        """吃了退烧药 还是38度5, minutes after a sick child's fever asked about: the advice again (bt 30, A10-2b)."""
-        if self.clock is None or not sick_child.says_more_fever(message.text):
-            return None  # the words first: no query for a message that says no fever
-        with self.db.session() as s:
-            before = chatter.said_before(s, message.channel, message.sender, message.id,
-                                         self.clock.now() - MISSENT_WINDOW)
-        return sick_child.more_of(message.text, before) if before else None
 
     def _filed_nothing_before(self, message: Claimed) -> bool:
         since = self.clock.now() - MISSENT_WINDOW if self.clock is not None else datetime.min.replace(tzinfo=UTC)
