@@ -22,7 +22,7 @@ from bot.core.notify import notify
 from bot.core.places import match_place
 from bot.core.questions import grid_worker_of
 from bot.core.residence import worker_of
-from bot.core.tickets import OPEN_STATUSES
+from bot.core.tickets import OPEN_STATUSES, holder_word
 from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
 
@@ -43,6 +43,9 @@ _REMOTE = re.compile(r"打电话|打来电话|来电|电话里|电话头|短信|
 _UNSURE = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|真假|可信不|能信不|靠谱不|是不是真|是真的不|真的不|"
                      r"咋个晓得|怎么知道|咋知道|咋个分辨|怎么分辨|咋分辨|咋个认|怎么认|咋个看|假的|"
                      r"该不该|要不要|能不能|可不可以|敢不敢|咋个办|怎么办|咋办|咋整|咋个搞|怎么搞")
+# Someone the sender does not know (有个人敲门说是社区的): no word for us is a stranger's claim.
+_SOMEONE = re.compile(r"有人|有个人|有个男的|有个女的|有两个人|有几个人|一个人|来了个|来了一个|来个人|"
+                      r"陌生人|不认得的人")
 # Known to be an impostor.
 _FAKE = re.compile(r"冒充|假冒|假扮|(?<!是不是)(?<!是不)(?<!会不会)(?<!像不像)骗子|假的网格员|假网格员")
 # The community or the worker said nobody was sent, or the sender now knows he was not one of us.
@@ -57,6 +60,7 @@ _HIM = re.compile(r"那个人|那人|这个人|他|她|网格员|那个男的|�
 # Told of an impostor who came to the door (有人冒充网格员上门推销保健品, blind test 32, A5): filed, and the words
 # after it are about him.
 _SELLS = re.compile(r"推销|卖|兜售|收钱|骗钱")
+_DOOR_TO_DOOR = re.compile(r"挨家挨户|挨家|一家一家|一户一户|挨个|上门|敲门|门口|屋头来|家里来|来家|小区头|楼道")
 # He is still about, or the sender is afraid (卖保健品那个人还在楼下转 我不敢出去, A5-2).
 _STILL = re.compile(r"还在|还没走|没走|不走|又来了|又来敲|又在|守在|守起|在楼下转|在门口转|转来转去")
 _AFRAID = re.compile(r"不敢出去|不敢出门|不敢开门|不敢下楼|不敢回|好怕|害怕|吓人|吓死|怕得很|怕他")
@@ -64,6 +68,11 @@ _AFRAID = re.compile(r"不敢出去|不敢出门|不敢开门|不敢下楼|不�
 _CHEAT_ASKED = re.compile(r"是不是骗子|是骗子不|是不是骗人|骗人的不|是不是假的|是假的不|会不会是骗子|是不是冒充|"
                           r"是不是来骗|骗子不嘛|是不是骗钱")
 
+# How to check him, asked after a knock told of (我又不认得他 咋个核实嘛, blind test 33, A2).
+_HOW_CHECK = re.compile(r"(?:咋个|怎么|咋|如何|怎样|咋样)(?:核实|确认|查|问|认|分辨|辨别|晓得|知道)|"
+                        r"(?:不认得|不认识|认不到|认不得)(?:他|她|这个人|那个人)")
+
+HOW_TO_CHECK = "先别开门！隔着门叫他报姓名、给您看工作证，再打社区电话{phone}问有没有派这个人，对不上就打110。"
 WORKER = "{place}网格员是{name}，电话{phone}，可以直接打过去问是不是派了人。"
 CANNOT_TELL = ("我们这边认不出他是不是。请打社区电话{phone}问有没有派人上门；"
                "社区说没派人就是冒充的，马上打110。")
@@ -88,6 +97,8 @@ def at_door(text: str) -> bool:
         return True
     if _CLAIMED.search(plain) is None or (_REMOTE.search(plain) is not None and _AT_DOOR.search(plain) is None):
         return False
+    if _AT_DOOR.search(plain) is not None and _SOMEONE.search(plain) is not None:
+        return True  # 有个人敲门说是社区的: a stranger at the door as one of us (blind test 33, A2)
     return (_AT_DOOR.search(plain) is not None or _WANTS.search(plain) is not None) \
         and (_WANTS.search(plain) is not None or _UNSURE.search(plain) is not None)
 
@@ -102,8 +113,10 @@ def told_of(text: str) -> bool:
     """Whether the words tell of an impostor who came (有人冒充网格员上门推销保健品): filed; what follows is about
     him."""
     plain = _plain(text)
-    if not plain or _FAKE.search(plain) is None or _CLAIMED.search(plain) is None:
+    if not plain or _CLAIMED.search(plain) is None:
         return False
+    if _FAKE.search(plain) is None:  # 有个人说他是网格员 挨家挨户卖保健品: one of us never sells (blind test 33, A3)
+        return _SELLS.search(plain) is not None and _DOOR_TO_DOOR.search(plain) is not None
     return _AT_DOOR.search(plain) is not None or _SELLS.search(plain) is not None
 
 
@@ -124,7 +137,14 @@ def asks_if_cheat(text: str) -> bool:
 
 def about_him(text: str) -> bool:
     """Whether the words may be about a visitor told of before: worth looking back for him."""
-    return says_not_sent(text) or asks_whether_real(text) or still_there(text) or asks_if_cheat(text)
+    return says_not_sent(text) or asks_whether_real(text) or still_there(text) or asks_if_cheat(text) \
+        or asks_how_to_check(text)
+
+
+def asks_how_to_check(text: str) -> bool:
+    """我又不认得他 咋个核实嘛: how to check the one who knocked (read after a visitor told of)."""
+    plain = _plain(text)
+    return bool(plain) and _HOW_CHECK.search(plain) is not None and not triage.has_danger(plain)
 
 
 def says_not_sent(text: str) -> bool:
@@ -154,8 +174,8 @@ def follow_up(session: Session, clock: Clock, community_phone: str, channel: str
               text: str) -> list[str] | None:
     """The answer to a word after a doubted visitor of the last hour: 110 and the duty officer told when he was not
     one of us; stay in and lock the door when he is still about (his ticket told); a likely cheat when he was told an
-    impostor and the sender asks; we cannot tell, check with the community, when asked whether he was; None without
-    such a visitor."""
+    impostor and the sender asks; we cannot tell, check with the community, when asked whether he was; his name and
+    work card through the door and the community's number when asked how to check; None without such a visitor."""
     if not about_him(text):
         return None
     earlier = _door_said_before(session, clock, channel, address, before_id)
@@ -167,9 +187,12 @@ def follow_up(session: Session, clock: Clock, community_phone: str, channel: str
         return [STAY_IN, *_noted(session, clock, address, text, before_id)]
     if asks_if_cheat(text) and told_of(earlier):
         return [LIKELY_CHEAT]
-    if not (asks_whether_real(text) or asks_if_cheat(text)):
+    if asks_whether_real(text) or asks_if_cheat(text):
+        replies = [CANNOT_TELL.format(phone=community_phone)]
+    elif asks_how_to_check(text):
+        replies = [HOW_TO_CHECK.format(phone=community_phone)]
+    else:
         return None
-    replies = [CANNOT_TELL.format(phone=community_phone)]
     worker = _worker(session, address, earlier)
     if worker is not None:
         replies.append(CANNOT_TELL_WORKER.format(place=worker[0], name=worker[1], phone=worker[2]))
@@ -203,10 +226,7 @@ def _noted(session: Session, clock: Clock, address: str, text: str, message_id: 
     ticket = next((t for t in tickets if told_of(t.text) or at_door(t.text)), None)
     if ticket is None or not followups.add_detail(session, clock, ticket, text, address, message_id):
         return []
-    holder = ticket.assignee
-    whom = "街道值班员" if holder is None else f"网格员{holder.name}" if ticket.assignee_role == "grid_worker" \
-        else holder.name
-    return [NOTED.format(number=ticket.number, whom=whom)]
+    return [NOTED.format(number=ticket.number, whom=holder_word(ticket))]
 
 
 def _worker(session: Session, address: str, text: str) -> tuple[str, str, str] | None:

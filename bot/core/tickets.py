@@ -365,3 +365,12 @@ def assignee_label(person: Person | None) -> str:
         return person.name
     published = person.kind == "staff"
     return f"{person.name}（{national(person.phone) if published else mask(person.phone)}）"
+
+
+def holder_word(ticket: Ticket) -> str:
+    """Who holds the ticket, as a reply to its reporter names them: 网格员杨艳, another staff member's name, or
+    街道值班员 for nobody yet."""
+    holder = ticket.assignee
+    if holder is None:
+        return "街道值班员"
+    return f"网格员{holder.name}" if ticket.assignee_role == "grid_worker" else holder.name

@@ -42,6 +42,8 @@ _CARD_ASKED = re.compile(r"有没得|有没有|有不有|带不带|带没带|啥
 _MONEY_ASKED = re.compile(r"转钱|转账|汇钱|打钱|安全账户|验证码")
 # A name the visitor gave (他说他叫周明, 她叫王芳是社区的).
 _NAMED = re.compile(r"叫([\u4e00-\u9fff]{2,3}?)(?=[，,。！!？?\s是的说]|网格|$)")
+# Only his surname given (他说他姓杨 是安居苑的网格员, blind test 33, A1): checked against the estate's worker.
+_SURNAMED = re.compile(r"姓([\u4e00-\u9fff])(?=[，,。！!？?\s是的说]|网格|$)")
 _NAME_DOUBT = re.compile(r"是真的不|真的不|是不是真的|是不是|对不对|是不|有这个人不|有没有这个人|有没得这个人|"
                          r"真有这个人|认得不|认不认得|靠得住不|可信不|真的吗|是真的吗")
 # Whether what he asks for is usual: papers to look at, or to take; money, cards, codes never.
@@ -52,7 +54,7 @@ _CARDS = re.compile(r"存折|存单|存款|银行卡|卡号|密码|验证码")
 # A fee he collects (收垃圾费): may be one the community set, asked about before anything is paid.
 _FEE_ASKED = re.compile(r"(?:收|交|缴|要)[^，,。！!？?\s]{0,4}费")
 _NORMAL = re.compile(r"正常不|正不正常|正常吗|正常嘛|正常哇|合理不|合不合理|合规不|可以不|可不可以|要得不|该不该给|"
-                     r"能给不|能不能给|要不要给|给不给|该给不|应该给|应不应该|对不对|有这个规定|有这规定|有这个规矩|"
+                     r"能给不|能不能给|要不要给|给不给|该给不|可以给(?:他|她)?(?:不|吗|嘛)|给得不|能给(?:他|她)不|应该给|应不应该|对不对|有这个规定|有这规定|有这个规矩|"
                      r"是规定|是不是真的|真的要|是不是要|需要不|需不需要")
 _ACTS = re.compile(r"(?:上门|来家|来屋|到家|入户|登记|要|收|拿|看|查|拍|复印)")
 # Not a visitor: the sender goes to the office (去社区办居住证要带身份证原件吗).
@@ -60,6 +62,9 @@ _AT_OFFICE = re.compile(r"去社区|到社区|在社区|去街道|到街道|去�
                         r"带[^，,。\s]{0,3}(?:身份证|户口)")
 # Someone saying they are from a utility or from us, asking a fee (A87).
 _CLAIM = re.compile(r"自称|冒充|假冒|假扮|说是|说他是|说她是|说自己是|说他们是|讲是|说来自|说从")
+# Or a utility's man at the door doubted (煤气公司的人上门说要换管子 收两百 真的假的, blind test 33, A80).
+_DOUBTED = re.compile(r"真的假的|真假|是不是真的|是真的不|真的不|是不是骗|骗子|骗人|靠得住不|可信不|靠谱不|能信不|"
+                      r"正常不|要得不")
 _UTILITY = {"燃气公司": re.compile(r"燃气|天然气|煤气"), "自来水公司": re.compile(r"自来水|水务|水厂"),
             "供电所": re.compile(r"供电|电力|电业|国家电网")}
 _FEE = re.compile(r"(?:收|交|缴|要|给)[^，,。！!？?\s]{0,4}(?:费|钱)|检测费|检查费|服务费|上门费|材料费|工本费|安检费|"
@@ -80,12 +85,15 @@ WORKER = "{place}的网格员是{name}，电话{phone}，可以打过去问问�
 NAMED_RIGHT = "对，{name}是{place}的网格员，电话{phone}；拿不准就打这个电话，问是不是本人上门。"
 NAMED_WRONG = "{place}的网格员是{name}，电话{phone}{not_him}；先别开门，打这个电话或社区{centre}问问。"
 NOT_HIM = "，不叫{name}"
+NOT_SURNAMED = "，不姓{surname}"
+SURNAME_RIGHT = "{place}的网格员是{name}，姓{surname}对得上，电话{phone}；拿不准就打这个电话，问是不是本人上门。"
 WHICH_PLACE = "说个小区名，我告诉您那里的网格员是哪个、电话多少。"
 PAPER_LOOK = "登记时看一眼{paper}是正常的，但别让他拿走原件或拍照复印，也不收钱。拿不准打社区电话{phone}核实。"
 PAPER_TAKE = "不正常！网格员登记最多看一眼{paper}，不收原件，也不拍照复印、不收钱。先别给，打社区电话{phone}核实。"
 FEE_ASKED = "网格员一般不上门收钱。要收啥子费先别给，打社区电话{phone}问清楚有没有这笔费、该交到哪里。"
 MONEY_NEVER = "不正常！真网格员不会要存折、银行卡、密码、验证码，也不收钱。先别给，打社区电话{phone}核实，纠缠就打110。"
-FEE = "先别开门、别交钱！{who}上门检查不收钱，要钱的多半是冒充的；打社区电话{phone}{or_utility}核实，纠缠就打110。"
+FEE = "先别开门、别交钱！{who}上门不当场收钱，要钱的多半是冒充的；打{bill}社区电话{phone}核实，纠缠就打110。"
+BILL = "缴费单上的电话或"
 
 
 def asks_how_to_tell(text: str) -> bool:
@@ -102,7 +110,7 @@ def asks_how_to_tell(text: str) -> bool:
 def asks_about_named(text: str) -> bool:
     """他说他叫周明 是河畔花园的网格员 是真的不: whether the named visitor is the grid worker he says."""
     plain = _plain(text)
-    return bool(plain) and _NAMED.search(plain) is not None and "网格" in plain \
+    return bool(plain) and (_NAMED.search(plain) or _SURNAMED.search(plain)) is not None and "网格" in plain \
         and _NAME_DOUBT.search(plain) is not None and not triage.has_danger(plain)
 
 
@@ -121,11 +129,14 @@ def fee_at_door(text: str) -> bool:
     """门口有个人说是燃气公司的 又说是社区的 要收检测费: someone saying they are from a utility or from us, asking a
     fee (or to sell a part) at the door."""
     plain = _plain(text)
-    if not plain or _CLAIM.search(plain) is None or _FEE.search(plain) is None or triage.has_danger(plain):
+    if not plain or _FEE.search(plain) is None or triage.has_danger(plain):
+        return False
+    utility = any(words.search(plain) for words in _UTILITY.values())
+    if _CLAIM.search(plain) is None and not (utility and _DOUBTED.search(plain) is not None):
         return False
     if _VISITOR.search(plain) is None or _REMOTE.search(plain) is not None or _OVER.search(plain) is not None:
         return False
-    return _US.search(plain) is not None or any(words.search(plain) for words in _UTILITY.values())
+    return _US.search(plain) is not None or utility
 
 
 def answer(session: Session, centre: str, address: str, text: str) -> list[str] | None:
@@ -144,12 +155,13 @@ def answer(session: Session, centre: str, address: str, text: str) -> list[str] 
 
 
 def fee_advice(centre: str, text: str) -> str:
-    """Don't open, don't pay: a check by a utility or by us costs nothing; the community's number and the utility."""
+    """Don't open, don't pay: a utility or we take no money at the door; the utility's number on its bill (blind test
+    33, A80) and the community's."""
     plain = _plain(text)
     utilities = [name for name, words in _UTILITY.items() if words.search(plain)]
-    who = f"{utilities[0]}和社区" if utilities else "网格员和社区"
-    or_utility = f"或{utilities[0]}" if utilities else ""
-    return FEE.format(who=who, phone=centre, or_utility=or_utility)
+    who = utilities[0] if utilities else "网格员和社区"
+    bill = BILL if utilities else ""
+    return FEE.format(who=who, phone=centre, bill=bill)
 
 
 def usual(centre: str, text: str) -> str:
@@ -170,20 +182,25 @@ def named(session: Session, centre: str, address: str, text: str) -> list[str]:
     plain = _plain(text)
     said = _NAMED.search(plain)
     name = said.group(1) if said is not None else ""
+    surnamed = _SURNAMED.search(plain) if not name else None
+    surname = surnamed.group(1) if surnamed is not None else ""
+    not_him = NOT_HIM.format(name=name) if name else NOT_SURNAMED.format(surname=surname) if surname else ""
     worker = _worker(session, address, plain, own_grid=False)
     if worker is not None:
         place, who, phone = worker
         if who in plain:
             return [NAMED_RIGHT.format(name=who, place=place, phone=phone)]
-        return [NAMED_WRONG.format(place=place, name=who, phone=phone, centre=centre,
-                                   not_him=NOT_HIM.format(name=name) if name else "")]
+        if surname and who.startswith(surname):  # 他说他姓杨 是安居苑的网格员: 杨艳 (blind test 33, A1)
+            return [SURNAME_RIGHT.format(place=place, name=who, surname=surname, phone=phone)]
+        return [NAMED_WRONG.format(place=place, name=who, phone=phone, centre=centre, not_him=not_him)]
     known = _grid_worker_named(session, plain)
     if known is not None:
         return [NAMED_RIGHT.format(name=known[1], place=known[0], phone=known[2])]
     worker = _worker(session, address, "")
     if worker is not None:
-        return [NAMED_WRONG.format(place=worker[0], name=worker[1], phone=worker[2], centre=centre,
-                                   not_him=NOT_HIM.format(name=name) if name else "")]
+        if surname and worker[1].startswith(surname):
+            return [SURNAME_RIGHT.format(place=worker[0], name=worker[1], surname=surname, phone=worker[2])]
+        return [NAMED_WRONG.format(place=worker[0], name=worker[1], phone=worker[2], centre=centre, not_him=not_him)]
     return [HOW_TO_TELL.format(phone=centre), WHICH_PLACE]
 
 

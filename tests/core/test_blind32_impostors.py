@@ -244,7 +244,7 @@ def test_money_sent_to_family_or_a_call_with_no_money_is_no_loss(words: str) -> 
 
 def test_every_new_reply_fits_one_sms_part() -> None:
     longest = {"place": "河畔花园", "name": "王小明", "phone": "13700000009", "centre": CENTRE,
-               "not_him": "，不叫王小明", "paper": "身份证", "who": "自来水公司和社区", "or_utility": "或自来水公司"}
+               "not_him": "，不叫王小明", "paper": "身份证", "who": "自来水公司", "bill": "缴费单上的电话或"}
     for text in (visitor_checks.HOW_TO_TELL, visitor_checks.WORKER, visitor_checks.NAMED_RIGHT,
                  visitor_checks.NAMED_WRONG, visitor_checks.PAPER_LOOK, visitor_checks.PAPER_TAKE,
                  visitor_checks.MONEY_NEVER, visitor_checks.FEE, visitor_checks.FEE_ASKED, impostors.STAY_IN,
