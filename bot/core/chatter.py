@@ -181,6 +181,14 @@ def said_before(session: Session, channel: str, sender: str, before_id: int, sin
     return row.text or "" if row is not None and row.received_at >= since else ""
 
 
+def said_since(session: Session, channel: str, sender: str, before_id: int, since: datetime,
+               limit: int = 6) -> list[str]:
+    """The sender's messages before `before_id` sent since `since`, newest first, at most `limit`."""
+    return [text or "" for text in session.scalars(select(InboxMessage.text).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id,
+        InboxMessage.received_at >= since).order_by(InboxMessage.id.desc()).limit(limit))]
+
+
 def filed_nothing_before(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> bool:
     """Whether the sender's message just before `before_id` (since `since`), if any, filed no ticket."""
     row = session.scalar(select(InboxMessage).where(

@@ -51,10 +51,17 @@ def described(text: str) -> bool:
 
 # Money just lost to a scam (blind test 30, B52: "遭骗了 … 我转了五千块过去" was asked where, then filed): 110 now.
 # Someone posing as another (刚才有人冒充快递客服 我转了三千过去, blind test 31, B52b) cheated too.
+# An official or a bank who asked money (转了两万给一个说是公安局的人, blind test 33, A22), or the receiver gone quiet
+# after (现在电话打不通了): cheated too.
 _CHEATED = re.compile(r"被骗|遭骗|受骗|上当|骗了|骗子|诈骗|骗走|冒充|假冒|假扮|自称|"
-                      r"假(?:的)?(?:客服|警察|公安|民警|领导|老师)")
+                      r"假(?:的)?(?:客服|警察|公安|民警|领导|老师)|"
+                      r"说(?:他|她|自己)?是(?:公安|警察|民警|派出所|法院|检察院|银行|客服|领导)")
+_GONE_QUIET = re.compile(r"打不通|联系不上|找不到人|拉黑|删了我|把我删了|不回(?:我)?(?:消息|信息|了)|关机了")
+# Money paid to someone known (交了物业费 电话打不通): no scam for the receiver going quiet alone.
+_KNOWN_PAYEE = re.compile(r"物业|社区|网格|居委|街道|水费|电费|燃气费|房租|师傅|商家|店")
 _MONEY_WENT = re.compile(r"(?:转|汇|打|给|交)(?:了|过去|出去)[^，,。！!？?\s]{0,6}(?:块|元|万|千|百|钱)|"
-                         r"(?:块|元|万|千|百|钱)[^，,。！!？?\s]{0,3}(?:转|汇|打)(?:过去|出去)了?|钱[^，,。\s]{0,3}(?:没了|骗走)")
+                         r"(?:块|元|万|千|百|钱)[^，,。！!？?\s]{0,3}(?:转|汇|打)(?:过去|出去)了?|"
+                         r"钱[^，,。\s]{0,3}(?:没了|骗走|转走|划走|扣走|取走)")
 # Whether the money can be got back, asked after: the same, 110 at once.
 _GET_BACK = re.compile(r"钱[^，,。！!？?\s]{0,4}(?:追|要|拿|找)(?:得|不)?(?:回|转)|追回|追赃|挽回损失")
 # A caller, a message or a link that the money went after (刚才接到个电话说我医保卡出问题 我转了五千过去, blind test 32,
@@ -73,8 +80,49 @@ def money_lost(text: str) -> bool:
     if not plain or triage.has_danger(plain):
         return False
     cheated = _CHEATED.search(plain) is not None or described(plain) \
-        or (_CALLED.search(plain) is not None and _FAMILY.search(plain) is None)
+        or (_CALLED.search(plain) is not None and _FAMILY.search(plain) is None) \
+        or (_GONE_QUIET.search(plain) is not None and _FAMILY.search(plain) is None
+            and _KNOWN_PAYEE.search(plain) is None)
     return (cheated and _MONEY_WENT.search(plain) is not None) or _GET_BACK.search(plain) is not None
+
+
+# After money lost (blind test 33): the police said to wait (A21: 报警了 警察说要等), or whether to freeze the bank
+# card (A77: 银行卡要不要去冻结): the next step, never 没太看懂 nor 帮不上忙.
+_POLICE_SAID = re.compile(r"报(?:了|过)警|报警了|报(?:了|过)案|报案了|"
+                          r"(?:警察|民警|派出所|公安|110)[^，,。！!？?\s]{0,2}(?:说|喊|叫|让)|"
+                          r"立案|回执|做(?:了)?笔录")
+_FREEZE = re.compile(r"冻结|挂失|止付|(?:卡|账户)[^，,。！!？?\s]{0,3}(?:停|锁)")
+# A card frozen by a caller is the scam told (卡被冻结了 要我转钱), not the sender asking to freeze it.
+_FREEZE_ASKED = re.compile(r"要不要|要冻结|该不该|需不需要|能不能|可不可以|咋个|怎么|咋|如何|去哪|哪点|哪里|得不得|"
+                           r"不[?？]?$|吗|嘛|哇|[?？]")
+FREEZE_CARD = "要！马上打银行卡背面的客服电话，说被骗了请他们冻结、挂失；再带身份证去网点办。也可打96110问。"
+POLICE_WAIT = "报了警就好，莫慌，等警察联系。转账和聊天记录都留好别删；马上打银行卡背面的电话说被骗了，也可打96110。"
+
+
+def may_follow_loss(text: str) -> bool:
+    """Whether the words may be the next step after money lost: the police said to wait, a card to freeze."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain):
+        return False
+    return _POLICE_SAID.search(plain) is not None or freeze_asked(plain)
+
+
+def freeze_asked(text: str) -> bool:
+    """银行卡要不要去冻结, 卡咋个挂失: whether or how to freeze one's card."""
+    plain = _plain(text)
+    return _FREEZE.search(plain) is not None and _FREEZE_ASKED.search(plain) is not None \
+        and _ASKED_FOR.search(plain.replace("冻结", "")) is None
+
+
+def after_loss(text: str, earlier: list[str]) -> str | None:
+    """The next step for the words after money lost (one of `earlier`, the sender's messages of the last hour, told
+    the loss; or these words tell it): freeze the card by the bank's number, or keep the records and call the bank
+    while the police work; None when no loss was told."""
+    if not may_follow_loss(text):
+        return None
+    if not (money_lost(text) or _CHEATED.search(_plain(text)) or any(money_lost(said) for said in earlier)):
+        return None
+    return FREEZE_CARD if freeze_asked(text) else POLICE_WAIT
 
 
 def visit_doubted(text: str) -> bool:

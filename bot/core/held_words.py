@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core import advice_asked, chatter, openers, place_answers, sick_child
+from bot.core import advice_asked, chatter, fraud_calls, openers, place_answers, sick_child
 from bot.core.emergencies import spoken_place
 from bot.core.followups import PLACE_ALONE_MAX, PLACE_HELD, PLACE_HELD_MARK, fit, only_asks, place_only, sent_alone
 from bot.core.places import match_place
@@ -56,15 +56,20 @@ def held_place_reply(text: str) -> str:
 # A place said alone right after the advice for a fever or a bite (blind test 31, A10-2a: "安居苑的" after the fever
 # advice was asked "请再说说是什么问题"): nobody comes for those, the advice stands; the place held all the same.
 PLACE_AFTER_ADVICE = "已记下地点：{place}。刚才说的情况请尽快去医院，不用等人上门；还有别的事请直接说。"
+# Just after money lost to a scam (我在河畔花园, blind test 33, A22): the police, not a grid worker, go after it.
+PLACE_AFTER_LOSS = "已记下地点：{place}。被骗的钱要马上打110报警，不用等网格员上门；也可打96110问。"
 
 
 def place_reply(text: str, before: str) -> str:
     """The reply to a place sent alone: held for the next report, or, just after the advice for a fever or a bite
-    (`before`, the sender's message just before), the advice stands and nobody is asked what the problem is."""
+    (`before`, the sender's message just before), the advice stands and nobody is asked what the problem is; just
+    after money lost to a scam, 110."""
+    place = fit(spoken_place(place_answers.without_asides(text)), PLACE_ALONE_MAX)
+    if fraud_calls.money_lost(before):
+        return PLACE_AFTER_LOSS.format(place=place)
     advised = sick_child.advice(before) or sick_child.fever_advice(before) or advice_asked.advice(before) \
         or advice_asked.bite_advice(before)
     if advised and advised != advice_asked.QUAKE:
-        place = fit(spoken_place(place_answers.without_asides(text)), PLACE_ALONE_MAX)
         return PLACE_AFTER_ADVICE.format(place=place)
     return held_place_reply(text)
 
