@@ -12,8 +12,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.policy import ActionAnswerPolicy, channel_and_message
+from actions.reports import ActionReportInstead
 from actions.runtime import context
-from bot.core import registration, residence
+from bot.core import id_lures, registration, residence
 
 # What a registration message is about: a number or the registry itself. Without these words, what the knowledge base
 # answers is the question ("我是骑手 流动网格员发现问题有积分没得", blind test 8, #25), not the registration.
@@ -34,6 +35,8 @@ class ActionRegister(Action):
                 or registration.registers_something_else(text)) and ctx.knowledge.find(text) is not None:
             # 房子出租要不要登记: the house's registration asked about, never a number's (blind test 32, B123)
             return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+        if id_lures.told(text):  # 免费领鸡蛋 要登记身份证号: a fraud reported, never a number's (blind test 33, B31)
+            return await ActionReportInstead().run(dispatcher, tracker, domain)
         with ctx.db.session() as session:
             known = registration.standing(session, tracker.sender_id, ctx.knowledge.contact)
             if known.kind in KNOWN_RESPONSES and (known.place or known.kind != "resident"):

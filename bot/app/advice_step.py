@@ -1,6 +1,7 @@
 """The first group of `InformationRequests` (bot/app/information_requests.py): what to do or whom to call, said
 plainly before the classifier can file it or miss it: a service's number, advice and first aid, a fever, gas money,
-money lost to a fraud, someone at the door as one of us, how to tell a real grid worker, wages owed."""
+money lost to a fraud and the next step after it, a lure for ID numbers (filed, with a note), someone at the door
+as one of us, how to tell a real grid worker, wages owed."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from bot.core import (
     closing_asked,
     followups,
     fraud_calls,
+    id_lures,
     impostors,
     service_numbers,
     sick_child,
@@ -28,6 +30,7 @@ from bot.messaging.ports import Claimed, Replies, with_note
 from bot.store.db import Database
 
 MISSENT_WINDOW = timedelta(minutes=30)  # 发错了 (and a fever said again) reads back this far
+LOSS_WINDOW = timedelta(hours=1)  # money lost to a scam: the police or the bank card asked about after
 
 
 class Advice:
@@ -67,6 +70,14 @@ class Advice:
             return [{"text": aid}]
         if fraud_calls.money_lost(message.text):  # 遭骗了 我转了五千块过去: 110 now, never asked where (bt 30, B52)
             return [{"text": fraud_calls.MONEY_LOST}]
+        after = await asyncio.to_thread(self._after_loss, message)
+        if after is not None:  # 报警了 警察说要等, 银行卡要不要去冻结 after money lost (blind test 33, A21, A77)
+            return [{"text": after}]
+        if id_lures.told(message.text):  # 免费领鸡蛋 要登记身份证号: a fraud reported, filed (blind test 33, B31)
+            more = await asyncio.to_thread(self._lure_more, message)
+            if more is not None:  # 我不是要登记 是举报他们骗身份证: more of that report
+                return [{"text": text} for text in more]
+            message = with_note(message, id_lures.NOTE)
         door = await asyncio.to_thread(self._door, message)
         if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
             return [{"text": text} for text in door]
@@ -98,6 +109,22 @@ class Advice:
                 return None
             return impostors.follow_up(s, self.clock, self.contact.phone, message.channel, message.sender,
                                        message.id, text)
+
+    def _after_loss(self, message: Claimed) -> str | None:
+        """The next step after money lost to a scam in the last hour (bot/core/fraud_calls.py); else None."""
+        if self.clock is None or not fraud_calls.may_follow_loss(message.text):
+            return None  # the words first: no query for a message that names no police nor card
+        with self.db.session() as s:
+            earlier = chatter.said_since(s, message.channel, message.sender, message.id,
+                                         self.clock.now() - LOSS_WINDOW)
+        return fraud_calls.after_loss(message.text, earlier)
+
+    def _lure_more(self, message: Claimed) -> list[str] | None:
+        """A lure for ID numbers told again: added to the sender's report of it in the last hour; else None."""
+        if self.clock is None:
+            return None
+        with self.db.session() as s:
+            return id_lures.more_of(s, self.clock, message.sender, message.text, message.id)
 
     def _visitor_checked(self, message: Claimed) -> list[str] | None:
         """How to tell a real grid worker, whether the one named is, whether what he asks for is usual; else None."""
