@@ -95,6 +95,7 @@ _FREEZE = re.compile(r"冻结|挂失|止付|(?:卡|账户)[^，,。！!？?\s]{0
 # A card frozen by a caller is the scam told (卡被冻结了 要我转钱), not the sender asking to freeze it.
 _FREEZE_ASKED = re.compile(r"要不要|要冻结|该不该|需不需要|能不能|可不可以|咋个|怎么|咋|如何|去哪|哪点|哪里|得不得|"
                            r"不[?？]?$|吗|嘛|哇|[?？]")
+_NOT_BANK = re.compile(r"社保卡|医保卡|身份证|公交卡|燃气卡|水卡|电卡|微信|支付宝")  # their own ways to freeze
 FREEZE_CARD = "要！马上打银行卡背面的客服电话，说被骗了请他们冻结、挂失；再带身份证去网点办。也可打96110问。"
 POLICE_WAIT = "报了警就好，莫慌，等警察联系。转账和聊天记录都留好别删；马上打银行卡背面的电话说被骗了，也可打96110。"
 
@@ -111,6 +112,7 @@ def freeze_asked(text: str) -> bool:
     """银行卡要不要去冻结, 卡咋个挂失: whether or how to freeze one's card."""
     plain = _plain(text)
     return _FREEZE.search(plain) is not None and _FREEZE_ASKED.search(plain) is not None \
+        and _NOT_BANK.search(plain) is None \
         and _ASKED_FOR.search(plain.replace("冻结", "")) is None
 
 

@@ -46,6 +46,8 @@ _UNSURE = re.compile(r"骗子|诈骗|是不是骗|靠得住不|真的假的|真�
 # Someone the sender does not know (有个人敲门说是社区的): no word for us is a stranger's claim.
 _SOMEONE = re.compile(r"有人|有个人|有个男的|有个女的|有两个人|有几个人|一个人|来了个|来了一个|来个人|"
                       r"陌生人|不认得的人")
+# Over already (上个月有个人上门收了我两百块钱 说是社区让收的): what happened, not a knock now.
+_PAST = re.compile(r"上个?月|上周|上个?礼拜|上个?星期|去年|前几天|前些天|前天|昨天|那天|(?:收|拿|骗)(?:了|走了?)")
 # Known to be an impostor.
 _FAKE = re.compile(r"冒充|假冒|假扮|(?<!是不是)(?<!是不)(?<!会不会)(?<!像不像)骗子|假的网格员|假网格员")
 # The community or the worker said nobody was sent, or the sender now knows he was not one of us.
@@ -69,7 +71,8 @@ _CHEAT_ASKED = re.compile(r"是不是骗子|是骗子不|是不是骗人|骗人�
                           r"是不是来骗|骗子不嘛|是不是骗钱")
 
 # How to check him, asked after a knock told of (我又不认得他 咋个核实嘛, blind test 33, A2).
-_HOW_CHECK = re.compile(r"(?:咋个|怎么|咋|如何|怎样|咋样)(?:核实|确认|查|问|认|分辨|辨别|晓得|知道)|"
+_HOW_CHECK = re.compile(r"(?:咋个|怎么|咋|如何|怎样|咋样)(?:核实|确认)|"
+                        r"(?:咋个|怎么|咋|如何|怎样|咋样)(?:查|问|认|分辨|辨别)(?:一下|下)?(?:他|她|这个人|那个人|是不是)|"
                         r"(?:不认得|不认识|认不到|认不得)(?:他|她|这个人|那个人)")
 
 HOW_TO_CHECK = "先别开门！隔着门叫他报姓名、给您看工作证，再打社区电话{phone}问有没有派这个人，对不上就打110。"
@@ -97,8 +100,9 @@ def at_door(text: str) -> bool:
         return True
     if _CLAIMED.search(plain) is None or (_REMOTE.search(plain) is not None and _AT_DOOR.search(plain) is None):
         return False
-    if _AT_DOOR.search(plain) is not None and _SOMEONE.search(plain) is not None:
-        return True  # 有个人敲门说是社区的: a stranger at the door as one of us (blind test 33, A2)
+    if _AT_DOOR.search(plain) is not None and _SOMEONE.search(plain) is not None and _FAKE.search(plain) is None \
+            and _SELLS.search(plain) is None and _PAST.search(plain) is None:
+        return True  # 有个人敲门说是社区的: a stranger at the door as one of us now (blind test 33, A2)
     return (_AT_DOOR.search(plain) is not None or _WANTS.search(plain) is not None) \
         and (_WANTS.search(plain) is not None or _UNSURE.search(plain) is not None)
 

@@ -153,7 +153,7 @@ def test_without_money_lost_the_police_or_the_card_is_not_the_next_step() -> Non
     assert fraud_calls.after_loss("遭骗了 银行卡要不要冻结", []) == fraud_calls.FREEZE_CARD
 
 
-@pytest.mark.parametrize("words", ["我要报警", "我的卡被冻结了 要我转钱", "警察来了没有"])
+@pytest.mark.parametrize("words", ["我要报警", "我的卡被冻结了 要我转钱", "警察来了没有", "我的社保卡丢了 在哪里挂失"])
 def test_a_call_for_the_police_or_a_card_frozen_by_a_caller_is_no_next_step(words: str) -> None:
     assert fraud_calls.after_loss(words, LOST) is None
 
