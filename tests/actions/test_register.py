@@ -63,3 +63,13 @@ async def test_a_riders_question_after_saying_who_they_are_is_answered_not_the_r
     await ActionRegister().run(dispatcher, tracker, domain)
     message, text = said(dispatcher, domain)
     assert message["response"] == "utter_policy_answer" and "积分" in text, text
+
+
+async def test_a_lure_for_id_numbers_read_as_register_is_a_report_never_a_verification(action_context, dispatcher,
+                                                                                       domain):
+    text = "有人在河畔花园门口发传单 说免费领鸡蛋 要登记身份证号"  # blind test 33, B31
+    events = await ActionRegister().run(dispatcher, make_tracker(STRANGER, text, intent="register"), domain)
+    with action_context.db.session() as s:
+        assert s.scalar(select(Ticket.id)) is None  # the report form opens it, with its place
+    assert any(e.get("name") == "report_text" and e.get("value") == text for e in events), events
+    assert any(e.get("event") == "followup" and e.get("name") == "report_form" for e in events), events
