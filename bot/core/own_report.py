@@ -24,16 +24,20 @@ def _pairs(text: str) -> set[str]:
 
 def meant(session: Session, clock: Clock, address: str, within: timedelta, ticket: Ticket, text: str) -> Ticket:
     """`ticket` (the sender's open report), unless it is another reporter's that the sender's report was merged into
-    and one of the sender's own open reports of the last `within` shares more words with `text` (电瓶车 … 雅迪 and
-    我电瓶车…遭偷了): that one."""
+    and one of the sender's own open reports of the last `within` shares more words with `text` than that ticket and
+    the sender's words merged into it (电瓶车 … 雅迪 and 我电瓶车…遭偷了), or the words share none with them (120来了
+    拉走了 after his fall): that one, the newest when several share as much."""
     if ticket.reporter_address == address:
         return ticket
     said = _pairs(text)
-    best, shared = ticket, len(said & _pairs(ticket.text))
+    merged = session.scalars(select(Ticket.text).where(Ticket.reporter_address == address,
+                                                       Ticket.merged_into_id == ticket.id))
+    best, shared = ticket, len(said & _pairs(" ".join([ticket.text, *merged])))
     for own in session.scalars(select(Ticket).where(
             Ticket.reporter_address == address, Ticket.status.in_(OPEN_STATUSES),
             Ticket.created_at >= clock.now() - within).order_by(Ticket.id.desc())):
         overlap = len(said & _pairs(own.text))
-        if overlap > shared:
+        # Words of neither (120来了 拉走了 after his fall): his own newest report rather than a stranger's.
+        if overlap > shared or (shared == 0 and best is ticket):
             best, shared = own, overlap
     return best

@@ -40,3 +40,17 @@ def test_a_detail_of_the_merged_matter_stays_with_the_ticket_it_was_merged_into(
     with demo_db.session() as s:
         newest = reports.recent_open_ticket(s, clock, RIDER, WINDOW)
         assert own_report.meant(s, clock, RIDER, WINDOW, newest, "垃圾箱里的东西撒得到处都是").number == theirs
+
+
+def test_words_of_neither_go_to_the_senders_own_report_rather_than_a_strangers(demo_db: Database, clock: FakeClock):
+    theft, _ = _rider_after_a_merge(demo_db, clock)  # blind test 33, B132: 120来了 拉走了 went onto a stranger's bin
+    with demo_db.session() as s:
+        newest = reports.recent_open_ticket(s, clock, RIDER, WINDOW)
+        assert own_report.meant(s, clock, RIDER, WINDOW, newest, "120来了 拉走了").number == theft
+
+
+def test_words_of_the_senders_merged_report_stay_with_the_ticket_it_joined(demo_db: Database, clock: FakeClock):
+    _, theirs = _rider_after_a_merge(demo_db, clock)  # his words 垃圾撒起满地 are in his merged report, not in theirs
+    with demo_db.session() as s:
+        newest = reports.recent_open_ticket(s, clock, RIDER, WINDOW)
+        assert own_report.meant(s, clock, RIDER, WINDOW, newest, "撒起满地 臭得很").number == theirs

@@ -9,7 +9,7 @@ else's ticket or rewrote it, through the gateway, the real engine and the real a
 - 水还是黄的 烧开了也是黄的 35 minutes after 办结 reopens it with the drinking advice (L13);
 - 水还是有消毒水味 喝得了不 35 minutes after her own water report: her ticket and the drinking answer (A13);
 - 那个狗主人是哪家嘛 after the worker's progress is a question answered, never a silent 补充 (B19);
-- a rider's detail joins his own report, never a stranger's his later report was merged into (A31);
+- a rider's detail and all-clear join his own reports, never a stranger's his report was merged into (A31, B132);
 - 我说的是…不是… after a merge un-merges the sender's report, never rewrites or adds to the other (B135, B29, B107).
 
 Senders: +86139555650000 … 099, in no other test; places 安居苑 / 河畔花园 buildings 761–769. Each runs on SQLite and
@@ -159,3 +159,24 @@ def test_a_correction_after_a_merge_makes_the_report_its_own(running: Stack, n: 
     assert own.status != "merged" and own.merged_into_id is None and own.number in " ".join(replies), replies
     assert word not in ticket_numbered(running, first).text
     assert not any(word in m for m in told(running, assignee_phone(running, first), first))
+
+
+@pytest.mark.parametrize(("n", "building", "fall_first"), [(62, 768, False), (64, 766, True)])
+def test_an_all_clear_after_a_fall_never_joins_a_strangers_ticket(running: Stack, n: int, building: int,
+                                                                  fall_first: bool):
+    stranger, rider = SENDERS[n + 1], register(running, SENDERS[n])  # B132: "120来了 拉走了" → "已补充到工单T1025"
+    bin_ = file_report(running, stranger, f"河畔花园{building}栋东门外面垃圾桶遭人翻倒了")
+    fall = "安居苑768栋北门 有人骑车摔了 腿流血了 人清醒的"
+    if fall_first:
+        assert "120" in " ".join(say(running, rider, fall))
+        as_if_earlier(running, rider, 1)
+    merged = say(running, rider, f"河畔花园{building}栋东门外面有个垃圾桶翻了 垃圾撒了一地")
+    assert any("已并入" in r and bin_ in r for r in merged), merged  # his report the stranger's now
+    if not fall_first:
+        as_if_earlier(running, rider, 1)
+        assert "120" in " ".join(say(running, rider, fall))
+    as_if_earlier(running, rider, 9)
+    replies = say(running, rider, "120来了 拉走了")
+    assert bin_ not in " ".join(replies), replies
+    assert "120来了" not in ticket_numbered(running, bin_).text
+    assert not any("120来了" in m for m in told(running, assignee_phone(running, bin_), bin_))
