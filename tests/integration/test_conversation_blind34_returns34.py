@@ -180,3 +180,12 @@ def test_an_all_clear_after_a_fall_never_joins_a_strangers_ticket(running: Stack
     assert bin_ not in " ".join(replies), replies
     assert "120来了" not in ticket_numbered(running, bin_).text
     assert not any("120来了" in m for m in told(running, assignee_phone(running, bin_), bin_))
+
+
+def test_the_same_report_again_later_is_told_as_her_own_never_as_someone_elses(running: Stack):
+    resident = SENDERS[80]  # A13: "收到，这个问题已有人反映，已并入工单T1023" of her own ticket
+    lamp = file_report(running, resident, "安居苑767栋门口的路灯坏了")
+    as_if_earlier(running, resident, 40)
+    replies = say(running, resident, "安居苑767栋门口的路灯坏了 晚上黑黢黢的")
+    said = understood(replies)
+    assert "已有人反映" not in said and lamp in said, replies
