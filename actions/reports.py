@@ -164,6 +164,7 @@ class ActionSubmitReport(Action):
             opened = reports.submit(session, ctx.clock, report, ctx.rules)
             number, assignee = opened.ticket.number, assignee_label(opened.assignee)
             merged_into = opened.merged_into.number if opened.merged_into is not None else None
+            own = opened.merged_into is not None and opened.merged_into.reporter_address == report.reporter_address
             if second_text:  # no message of its own (a ticket's message is unique): opened once, by its first's
                 second = reports.submit_second(session, ctx.clock, replace(
                     report, text=str(second_text), category=tracker.get_slot("report_second_category") or "other",
@@ -177,6 +178,9 @@ class ActionSubmitReport(Action):
                     (numbers[0], assignee), (numbers[1], assignee_label(second.assignee))) if apart
                     else two_problems.opened_reply(*numbers, assignee if same else ""))
                 return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", numbers[1])]
+        if merged_into and own:  # her own report of it, still open: never "已有人反映" (blind test 33, A13)
+            dispatcher.utter_message(text=reports.MERGED_OWN.format(number=merged_into))
+            return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", merged_into)]
         if merged_into:
             dispatcher.utter_message(response="utter_report_merged", number=merged_into)
             return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("last_ticket", merged_into)]

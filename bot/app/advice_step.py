@@ -149,18 +149,18 @@ class Advice:
             return [wage_claims.help_reply(s, message.sender)]
 
     def _drink(self, message: Claimed) -> str | None:
-        if water_questions.asks_to_use(message.text) and self.clock is not None:
-            with self.db.session() as s:  # 水还有漂白粉味 洗澡要得不: answered, the smell still there noted (bt 31)
-                water, still = water_questions.water_ticket(s, message.sender), water_questions.says_still(message.text)
-                noted = water is not None and bool(still) and \
-                    followups.add_detail(s, self.clock, water, still, message.sender, message.id)
+        asks_to_use = water_questions.asks_to_use(message.text)
+        if not asks_to_use and not water_questions.asks_to_drink(message.text):
+            return None
+        with self.db.session() as s:  # 洗澡要得不 / 喝得了不: answered, 还有漂白粉味 noted on the ticket (bt 31, 33)
+            water, still = water_questions.water_ticket(s, message.sender), water_questions.says_still(message.text)
+            noted = self.clock is not None and water is not None and bool(still) and \
+                followups.add_detail(s, self.clock, water, still, message.sender, message.id)
+            if asks_to_use:
                 used = water_questions.use_answer(s, message.sender, message.text, noted=noted)
                 if used is not None:
                     return used
-        if not water_questions.asks_to_drink(message.text):
-            return None
-        with self.db.session() as s:
-            return water_questions.answer(s, message.sender, message.text)
+            return water_questions.answer(s, message.sender, message.text, noted=noted)
 
     def _still_sick(self, message: Claimed) -> str | None:
         """吃了退烧药 还是38度5, minutes after a sick child's fever asked about: the advice again (bt 30, A10-2b)."""

@@ -21,7 +21,8 @@ from bot.store.db import Database
 from bot.store.models import Ticket
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
-READINGS = frozenset({"withdraw", "worker", "detail_asked"})  # followups.read_follow_up's readings acted on here
+# followups.read_follow_up's readings acted on here
+READINGS = frozenset({"withdraw", "worker", "detail_asked", "person_asked"})
 WITHDRAWN = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
 SOLVED_TOLD = "好的，工单{number}已撤销，已告诉承办人不用再去了。"
 # What the classifier makes of a remark after an answer (房东是安居苑的 was a 【消防安全】 report): never a ticket.
@@ -61,6 +62,8 @@ class AfterReport:
             except lifecycle.TicketError:
                 return None
             return [{"text": WITHDRAWN.format(number=number)}]
+        if reading == "person_asked":  # 那个狗主人是哪家嘛: the worker asked, no one's details (blind test 33, B19)
+            return [{"text": after_report.person_asked(s, ticket, text)}]
         if reading == "worker":  # 麻烦网格员去看一哈嘛 (#59)
             return [{"text": after_report.worker_has_it(s, ticket)}]
         followups.add_detail(s, self.clock, ticket, text, message.sender, message.id)  # 是不是在修管子哦 (#85)

@@ -1,6 +1,7 @@
 """The sender correcting how the bot read their last messages, for `DialogueContext` (bot/core/corrections.py):
 a ticket that was a question withdrawn (不是报事 我是问…), a new ticket merged back (是一回事 不要新开), the open
-report's place fixed (说错了 是9栋门口), and a report the bot took for a question insisted on (我是反映问题 不是问你 …,
+report's place fixed (说错了 是9栋门口), a report merged into another's taken apart (我说的是…不是…), and a report
+the bot took for a question insisted on (我是反映问题 不是问你 …,
 blind test 7, #63): filed from these words or the message before, with the photos held; when nothing places it
 (a rider has no home grid, blind test 9, #61), where is asked first and the answer files it."""
 
@@ -40,6 +41,11 @@ class Corrections:
     def correct(self, message: Claimed, number: str, text: str) -> Claimed | Replies | None:
         """The sender correcting what the bot made of their last messages (bot/core/corrections.py): a ticket
         that was a question withdrawn and the question sent on, a new ticket merged back, the place fixed."""
+        if corrections.says_other_matter(text):  # 我说的是建筑垃圾挡路 不是垃圾桶, after a merge (blind test 33, B135)
+            with self.db.session() as s:
+                merged = corrections.merged_elsewhere(s, self.clock, message.sender)
+                if merged is not None:
+                    return [{"text": corrections.take_apart(s, self.clock, self.rules, merged)}]
         asked = corrections.question_in(text) if corrections.not_a_report(text) else None
         if asked is None and not corrections.same_thing(text) and not corrections.says_mistake(text):
             return None

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import answers, followup_words, followups, held_words, lifecycle, questions, reports
+from bot.core import answers, followup_words, followups, held_words, lifecycle, own_report, questions, reports
 from bot.messaging.ports import Claimed
 from bot.store.council_models import Topic
 from bot.store.db import Database
@@ -69,7 +69,8 @@ class Reader:
             look.rating_ticket = waiting.number if waiting is not None else None
             self._question(s, message, look, now)
             ticket = followups.open_report(s, self.clock, message.sender, self.followup_window)
-            if ticket is not None:
+            if ticket is not None:  # never a stranger's ticket when the words are of the sender's own (bt 33, A31)
+                ticket = own_report.meant(s, self.clock, message.sender, self.followup_window, ticket, message.text)
                 look.open_report = ticket.number
                 look.open_report_point = (ticket.lat, ticket.lon) if ticket.lat is not None else None
             if self.hold_media:

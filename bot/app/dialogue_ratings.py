@@ -2,14 +2,24 @@
 满意), praise after it reaching the worker, praise of a grid worker named outside any rating reaching her
 (网格员小杨态度好得很: bot/core/worker_praise.py); a ticket resolved lately asked after (电梯修好没得: 已办结 and the
 worker's words) or said still broken or back again (还是关不上, 纸壳子又堆起了: reopened, bot/core/resolved_again.py);
-the replies say what was done."""
+a report still open said to go on past the follow-up window (门口那些车还是乱停: urged, bot/core/still_open.py); the
+replies say what was done."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.common.clock import Clock
-from bot.core import answers, followups, lifecycle, rating_changes, rating_remarks, resolved_again, worker_praise
+from bot.core import (
+    answers,
+    followups,
+    lifecycle,
+    rating_changes,
+    rating_remarks,
+    resolved_again,
+    still_open,
+    worker_praise,
+)
 from bot.core.routing_rules import RoutingRules
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -85,4 +95,18 @@ class Ratings:
                 return None
             if said.kind == "status":
                 return [{"text": resolved_again.status_reply(s, said.ticket)}]
-            return [{"text": resolved_again.reopen(s, self.clock, self.rules, message.sender, said.ticket, text)}]
+            reopened = resolved_again.reopen(s, self.clock, self.rules, message.sender, said.ticket, text)
+            advice = resolved_again.advice_on_reopening(said.ticket)  # 水还是黄的: not to drink it (bt 33, L13)
+            return [{"text": reopened}, *([{"text": advice}] if advice else [])]
+
+    def still_open(self, message: Claimed, text: str) -> Replies | None:
+        """The sender's own report still open, said to go on or asked after past the follow-up window (门口那些车还是
+        乱停, 35 minutes on): urged with the words, never a new ticket (blind test 33, A98, A42); None when the words
+        share nothing with an open report of theirs."""
+        if not still_open.says_it_goes_on(text):
+            return None
+        with self.db.session() as s:
+            ticket = still_open.meant(s, self.clock, message.sender, text)
+            if ticket is None:
+                return None
+            return [{"text": still_open.urge(s, self.clock, self.rules, message.sender, ticket, text)}]

@@ -79,11 +79,16 @@ _GAS = re.compile(r"燃气|天然气|煤气|灶|热水器")  # never 电瓶车�
 STOVE = "打不燃火先看燃气表或卡里还有没有气、欠没欠费，灶的电池有没有电；闻到气味别点火，马上打119。"
 
 
+# Another cause said (水压小得很 热水器都打不燃, 不是燃气的问题; blind test 33, A40 got the gas check-list twice).
+_NOT_THE_GAS = re.compile(r"水压|水太小|水小|水流小|没得水|莫得水|没水|停水|停电|没电|"
+                          r"不是(?:燃气|天然气|煤气|气)(?:的问题|的原因|的事|的毛病)?")
+
+
 def stove_advice(text: str) -> str:
     """What to check when a gas stove will not light (the meter's balance, the igniter's battery; a smell of gas:
-    119), "" for anything else."""
+    119), "" for anything else or when another cause is said (水压太小, 不是燃气的问题)."""
     plain = _plain(text)
-    return STOVE if _NO_FIRE.search(plain) and _GAS.search(plain) else ""
+    return STOVE if _NO_FIRE.search(plain) and _GAS.search(plain) and not _NOT_THE_GAS.search(plain) else ""
 
 
 # The gas's money asked about beside a stove that will not light (blind test 32, A26, A109: "燃气打不着火 是不是没交费"

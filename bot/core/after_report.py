@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core import registry, triage
+from bot.core.notify import notify
 from bot.core.other_problem import fresh_thing, things_in
 from bot.core.tickets import assignee_label
 from bot.store.models import Ticket, TicketEvent
@@ -195,6 +196,31 @@ def whom(session: Session, ticket: Ticket) -> str:
 
 def detail_asked(session: Session, ticket: Ticket) -> str:
     return DETAIL_ASKED.format(number=ticket.number, whom=whom(session, ticket))
+
+
+# Who the other party is, asked (那个狗主人是哪家嘛, 车主是哪个, 楼上那家叫啥子): a question for the worker who has it,
+# never a 补充 said and never a resident's details given (blind test 33, B19).
+_WHO_ASKED = re.compile(r"(?:主人|车主|房主|房东|那家人?|那户|那个人|那些人|人家|邻居|楼上|楼下|隔壁|对门)"
+                        r"[^，,。\s]{0,4}(?:是哪家|是哪户|是哪个|是哪些|是谁|是啥子人|住哪|住在哪|哪一家|哪家|哪户|哪栋|叫啥|叫什么)")
+WHO_ASKED_CHARS = 20  # a question, not a report with a neighbour's number asked in it (someones_number.py)
+PERSON_ASKED = "您问的已转告{whom}，住户信息不便在这里提供；工单{number}的处理结果会告诉您。"
+PERSON_ASKED_NOTICE = "工单{number}反映人问：{said}"
+
+
+def asks_who_they_are(text: str) -> bool:
+    """那个狗主人是哪家嘛: who the other party of the report is, asked."""
+    said = " ".join((text or "").split())
+    return len(said) <= WHO_ASKED_CHARS and _WHO_ASKED.search(said) is not None
+
+
+def person_asked(session: Session, ticket: Ticket, text: str) -> str:
+    """The question passed to whoever holds the ticket (not added to it), the reply: they will say; no one's details."""
+    if ticket.assignee is not None:
+        said = " ".join(text.split())[:40]
+        notify(session, ticket.assignee, PERSON_ASKED_NOTICE.format(number=ticket.number, said=said),
+               ticket_id=ticket.id)
+    return PERSON_ASKED.format(whom=whom(session, ticket) if ticket.assignee is not None else "街道值班人员",
+                               number=ticket.number)
 
 
 def worker_has_it(session: Session, ticket: Ticket) -> str:

@@ -4,6 +4,8 @@
 - "点错了 刚才那个是一回事 不要新开": the ticket just opened goes back into the one before it (withdrawn,
   its words added there);
 - "哦说错了 不是我门口 是9栋门口": the place of the open report is corrected, and its handler told;
+- "我说的是建筑垃圾挡路 不是垃圾桶" after the report was merged into another's ticket: it is taken apart, a ticket
+  of its own, the other left as it was (`says_other_matter`, `take_apart`, blind test 33, B135/B29/B107);
 - "我是反映问题 不是问你 花坛那点建筑垃圾要清走" after the bot took a report for a question: the report is
   filed, from these words or the message before, with the photo held (`insists_report`, `unfiled_before`).
 
@@ -19,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import after_report, cancelling, lifecycle, place_parts, registry
+from bot.core import after_report, cancelling, lifecycle, merging, place_parts, registry
 from bot.core.emergencies import landmark_in, reads_as_place, spoken_place
 from bot.core.followup_words import ends_as_place
 from bot.core.followups import add_detail, handlers
@@ -117,6 +119,45 @@ def corrected_place(session: Session, text: str) -> str | None:
         if reads_as_place(session, place) and ends_as_place(place):
             return place
     return None
+
+
+# "我说的是…", "我是说…", "我报的是…": what the sender meant, said again; "不是一回事", "两回事": not the same matter.
+_MEANT = re.compile(r"我(?:说|讲|报|反映|反应)的是|我是(?:说|讲|报|反映|反应)|(?:说|讲)的是")
+_OTHER_MATTER = re.compile(r"(?:不是|莫得|没得)(?:一回事|一件事|一个事|同一个|同一件|一样的|这个事|那个事)|"
+                           r"两回事|两码事|(?:不是|莫)(?:并|合)(?:到|在)一起|不要并|别并|莫并")
+OTHER_MATTER_CHARS = 30
+TAKEN_APART = "好的，是另一件事：已单独登记为工单{number}，派给{whom}。"
+TAKEN_APART_UNASSIGNED = "好的，是另一件事：已单独登记为工单{number}，街道会尽快派人处理。"
+
+
+def says_other_matter(text: str) -> bool:
+    """"我说的是红绿灯时间太短 不是不亮", "我讲的是小区里面的灯闪 不是大门口", "不是一回事": the sender's report is not
+    the one the bot took it for (never a place alone: 不是5栋 是6栋 moves it)."""
+    plain = _plain(text)
+    if len(plain) > OTHER_MATTER_CHARS or insists_report(plain):
+        return False  # 我是反映问题 不是问你: a report insisted on
+    return _OTHER_MATTER.search(plain) is not None \
+        or (_MEANT.search(plain) is not None and _NEGATED.search(plain) is not None)
+
+
+def merged_elsewhere(session: Session, clock: Clock, address: str) -> Ticket | None:
+    """The sender's newest report of the last minutes when it was merged on arrival into someone else's ticket."""
+    newest = session.scalar(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.created_at >= clock.now() - RECENT,
+        Ticket.status.in_((*OPEN_STATUSES, "merged"))).order_by(Ticket.id.desc()).limit(1))
+    if newest is None or newest.status != "merged" or newest.merged_into_id is None:
+        return None
+    into = session.get(Ticket, newest.merged_into_id)
+    return newest if into is not None and into.reporter_address != address else None
+
+
+def take_apart(session: Session, clock: Clock, rules: RoutingRules, ticket: Ticket) -> str:
+    """The sender's report merged into another's, said to be another matter: its own ticket again, the reply."""
+    merging.taken_apart(session, clock, rules, ticket)
+    session.refresh(ticket, ["assignee"])
+    if ticket.assignee is None:
+        return TAKEN_APART_UNASSIGNED.format(number=ticket.number)
+    return TAKEN_APART.format(number=ticket.number, whom=after_report.whom(session, ticket))
 
 
 def _latest_open(session: Session, clock: Clock, address: str, count: int) -> list[Ticket]:

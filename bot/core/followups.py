@@ -54,6 +54,8 @@ from bot.core.other_problem import (
     new_subject,
     own_problem,
     own_report,
+    party_news,
+    says_cause,
     things_in,
 )
 from bot.core.places import grid_at, grid_named_in
@@ -145,6 +147,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"
     if VOTE_WORDS.search(text):
         return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
+    if after_report.asks_who_they_are(text) and not triage.has_danger(text):
+        return "person_asked"  # 那个狗主人是哪家嘛: a question for the worker, never a 补充 (blind test 33, B19)
     if after_report.accepts_wait(text):
         return "accepted"  # 好嘛 明天就明天 after 明天才通得到水: acknowledged, never a 补充 (blind test 31, B2)
     if person_danger.says_nobody_inside(text) and person_danger.names_lift(ticket.text) \
@@ -163,6 +167,10 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if cannot_reach(text) and not own_problem(ticket.text, text) and not triage.has_danger(text) \
             and asks_progress(text) is None:
         return "detail"  # 楼上没人在家 电话也打不通 after a leak from upstairs: more of it (blind test 32, B27)
+    if party_news(ticket.text, text) and not triage.has_danger(text) and asks_progress(text) is None:
+        return "detail"  # 楼上的人回来了 说是他家水管爆了 after the leak: news of it (blind test 33, A42)
+    if says_cause(ticket.text, text) and not triage.has_danger(text):
+        return "detail"  # 热水器是水压太小打不燃 不是燃气的问题: the report put right (blind test 33, A40)
     if announces_report(text) and (another_thing(ticket.text, text) or own_problem(ticket.text, text)):
         return "new"  # 我要反映 好久没得人来收垃圾了 after a fall: a report, never an urge of the fall (#N27)
     if intent == "emergency" and ticket.priority != "immediate" and not triage.has_danger(text) \

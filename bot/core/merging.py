@@ -133,6 +133,28 @@ def split(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, add
     if source.status != "merged" or source.merged_into_id != target.id:
         raise TicketError("not_merged", source)
     actor = _actor(session, rules, address, target)
+    _undo(session, clock, rules, target, source, actor)
+    audit.record(session, clock, f"person:{actor.id}", "ticket.split", source.number or "",
+                 {"from": target.number})
+    session.flush()
+    return source
+
+
+def taken_apart(session: Session, clock: Clock, rules: RoutingRules, source: Ticket) -> Ticket:
+    """A report merged on arrival into another's ticket that its reporter says is something else (我说的是建筑垃圾挡路
+    不是垃圾桶, blind test 33, B135): split off by the reporter's word, routed afresh as a ticket of its own; the
+    other ticket is left as it was. Returns it."""
+    target = session.get(Ticket, source.merged_into_id) if source.merged_into_id else None
+    if source.status != "merged" or target is None:
+        raise TicketError("not_merged", source)
+    _undo(session, clock, rules, target, source, registry.person_by_address(session, source.reporter_address))
+    session.flush()
+    return source
+
+
+def _undo(session: Session, clock: Clock, rules: RoutingRules, target: Ticket, source: Ticket,
+          actor: Person | None) -> None:
+    """`source` back to what it was before its merge into `target` (routed afresh when merged on arrival)."""
     now = clock.now()
     record = _merge_record(session, source)
     source.merged_into_id = None
@@ -157,7 +179,3 @@ def split(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, add
             TicketFollower.role == "reporter").execution_options(synchronize_session=False))
     event(session, source, "split", now, actor, **{"from": target.number, "status": source.status})
     event(session, target, "unlinked", now, actor, duplicate=source.number)
-    audit.record(session, clock, f"person:{actor.id}", "ticket.split", source.number or "",
-                 {"from": target.number})
-    session.flush()
-    return source

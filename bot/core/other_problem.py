@@ -103,6 +103,33 @@ def cannot_reach(text: str) -> bool:
     return _UNREACHED.search(" ".join((text or "").split())) is not None
 
 
+# News of whose problem it is (楼上的人回来了 说是他家水管爆了, 隔壁那家说明天找人来修): the report's neighbour named
+# again with what they said or did, never a problem of the sender's own (blind test 33, A42 opened a second ticket).
+_PARTY = r"楼上|楼下|隔壁|对门|对面|那家|那户|他家|她家|邻居|房东"
+_THEIR_NEWS = re.compile(rf"(?:{_PARTY})[^，,。\s]{{0,6}}(?:回来了|回来|来了|说是|说|讲|承认|找到了|联系上了?)|"
+                         r"说是(?:他|她|他们|她们|人家)(?:家|屋)")
+
+
+def party_news(report: str, text: str) -> bool:
+    """Whether `text` brings news of the neighbour the report is about (楼上的人回来了 说是他家水管爆了, after
+    楼上漏水)."""
+    said = " ".join((text or "").split())
+    return re.search(_PARTY, report or "") is not None and _THEIR_NEWS.search(said) is not None
+
+
+# A cause denied (不是燃气的问题, 不是电的原因): what the report is not, said to put it right.
+_DENIED_CAUSE = re.compile(r"(?:不是|又不是|并不是)[^，,。\s]{1,6}?(?:的)?(?:问题|原因|毛病|事)")
+
+
+def says_cause(report: str, text: str) -> bool:
+    """Whether `text` puts the report's cause right with the report's own things (热水器是水压太小打不燃 不是燃气的问题
+    after 水压小得很 热水器都打不燃): a correction of it, never another problem (blind test 33, A40)."""
+    if _DENIED_CAUSE.search(text or "") is None:
+        return False
+    said = things_in(_DENIED_CAUSE.sub(" ", text or ""))
+    return bool(said) and said <= things_in(report)
+
+
 def unreached(text: str) -> str:
     """`text` without its words of someone out of reach (打不通 says no drain is blocked)."""
     return _UNREACHED.sub(" ", text or "")

@@ -24,6 +24,9 @@ from bot.store.models import OrgUnit, Ticket, TicketPhoto
 PHOTOS_ADDED = "工单{number}补充照片{count}张，回复“{number} 详情”看"
 
 
+# A report merged into the sender's own open ticket of it (水还是有消毒水味, 35 minutes on): theirs, never "已有人反映".
+MERGED_OWN = "收到，这个问题您已反映过，已合并到您的工单{number}，办理进展会同步告诉您。"
+
 def where_is(session: Session, report: Report) -> Located | None:
     reporter = registry.person_by_address(session, report.reporter_address)
     return locate(session, reporter=reporter, text=report.text, lat=report.lat, lon=report.lon,

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import followup_words, lifecycle, rating_remarks, registry, ticket_questions, triage, urging
+from bot.core.care_words import water_advice
 from bot.core.lifecycle import progress_words, reported_by, ticket_meant_among
 from bot.core.notify import notify
 from bot.core.other_problem import things_in
@@ -136,6 +137,15 @@ def status_reply(session: Session, ticket: Ticket) -> str:
         if room >= 4:
             head += said + _fit(note, room)
     return head + (STILL_ASK if len(head) + len(STILL_ASK) <= SMS_PART else "。")
+
+
+# Tap water still bad after 办结 (水还是黄的 烧开了也是黄的, blind test 33, L13): not to drink it meanwhile.
+WATER_STILL = "水没弄好之前先别喝、别拿来煮饭，先用桶装水。"
+
+
+def advice_on_reopening(ticket: Ticket) -> str:
+    """What to do meanwhile when the ticket reopened is of bad tap water; "" for any other."""
+    return WATER_STILL if water_advice(ticket.text) else ""
 
 
 def reopen(session: Session, clock: Clock, rules: RoutingRules, address: str, ticket: Ticket, text: str) -> str:

@@ -19,10 +19,12 @@ from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import Ticket
 
 # Asked whether it may be drunk or cooked with now (能喝了不, 可以喝了吗, 能不能煮饭了).
+# In dialect too: 喝得了不, 喝得不, 喝不喝得, 敢不敢喝 (blind test 33, A13: 水还是有消毒水味 喝得了不 went unanswered).
 _MAY_DRINK = re.compile(r"(?:能|可以|敢)(?:不能|不可以)?(?:直接)?(?:喝|吃|煮饭|做饭|烧水)了?(?:不|吗|嘛|没|没得)?"
-                        r"(?:嘛|哦|哈|啊|呢|噻)?[?？]?$|能不能(?:直接)?(?:喝|煮饭|做饭)")
+                        r"(?:嘛|哦|哈|啊|呢|噻)?[?？]?$|能不能(?:直接)?(?:喝|煮饭|做饭)|敢不敢(?:直接)?喝|"
+                        r"喝得(?:了|成)?(?:不|吗|嘛|没|没得|哇)(?:嘛|哦|哈|啊|呢|噻)?[?？]?$|喝不喝得|喝得喝不得")
 QUESTION_MAX_CHARS = 24
-REPLY = "工单{number}（水质）现在{status}。检测结果出来前先别直接喝，要喝就烧开，或先用桶装水。"
+REPLY = "工单{number}（水质）现在{status}{noted}。检测结果出来前先别直接喝，要喝就烧开，或先用桶装水。"
 # Asked whether it may be used to wash (洗澡要得不, 能洗衣服不, 可以洗菜吗, 刷牙没事吧).
 _WASH_BODY = r"洗澡|冲澡|洗头|洗脸|洗手|洗衣服?|洗被子|拖地|冲厕所|洗碗"
 _WASH_FOOD = r"洗菜|淘米|洗水果|刷牙|漱口"
@@ -100,11 +102,12 @@ def use_answer(session: Session, address: str, text: str, *, noted: bool = False
                                                    noted=NOTED if noted else "", use=word)
 
 
-def answer(session: Session, address: str, text: str) -> str | None:
-    """The answer about the sender's open report of bad tap water, else None (the question goes on)."""
+def answer(session: Session, address: str, text: str, *, noted: bool = False) -> str | None:
+    """The answer about the sender's open report of bad tap water, else None (the question goes on). `noted`: what
+    it said of the water still (水还是有消毒水味) was added to the ticket."""
     if not asks_to_drink(text):
         return None
     water = water_ticket(session, address)
     if water is None:
         return None
-    return REPLY.format(number=water.number, status=STATUS_NAMES.get(water.status, ""))
+    return REPLY.format(number=water.number, status=STATUS_NAMES.get(water.status, ""), noted=NOTED if noted else "")

@@ -6,11 +6,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import corrections
+from bot.core import corrections, reports
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import RESIDENT, WORKER
-from tests.core.helpers import make_report, messages_to, submit
+from tests.core.helpers import RULES, make_report, messages_to, submit
 
 
 def test_the_words_of_a_correction_are_told_apart_from_a_report(demo_db: Database):
@@ -72,3 +72,35 @@ def test_a_broken_charging_cabinet_reported_as_fire_safety_is_filed_as_a_public_
     number = submit(demo_db, clock, make_report("充电柜那个是坏的 扫不开", category="fire_safety"))
     with demo_db.session() as s:
         assert s.scalar(select(Ticket.category).where(Ticket.number == number)) == "roads"
+
+
+def test_saying_the_report_was_another_matter_is_told_from_a_place_corrected():
+    # Blind test 33, B135/B29/B107: the reports merged into another's ticket, said to be something else.
+    for said in ("我说的是建筑垃圾挡路 不是垃圾桶", "我说的是小区里面的灯闪 不是大门口",
+                 "我说的是红绿灯时间太短 不是不亮", "我讲的是灯一直闪 又不是不亮", "跟那个不是一回事",
+                 "两回事 不要并到一起"):
+        assert corrections.says_other_matter(said), said
+    for said in ("不是5栋 是6栋", "说错了 是9栋门口", "我是反映问题 不是问你", "楼上漏水 水管爆了 不是我家的"):
+        assert not corrections.says_other_matter(said), said
+
+
+def test_a_report_merged_into_anothers_said_to_be_another_matter_is_its_own_ticket(demo_db: Database,
+                                                                                   clock: FakeClock):
+    theirs = submit(demo_db, clock, make_report("安居苑2栋门口的垃圾箱遭风吹翻了 垃圾滚得满地都是",
+                                                sender="+8613999991101",
+                                                category="sanitation", place_text="安居苑2栋"))
+    with demo_db.session() as s:  # 并单 on arrival (blind test 24's bins)
+        opened = reports.submit(s, clock, make_report("安居苑2栋门口垃圾箱翻了 垃圾撒起满地 没人管",
+                                                      category="sanitation", place_text="安居苑2栋"), RULES)
+        assert opened.merged_into is not None and opened.merged_into.number == theirs
+        mine = opened.ticket.number
+    with demo_db.session() as s:
+        merged = corrections.merged_elsewhere(s, clock, RESIDENT)
+        assert merged is not None and merged.number == mine
+        reply = corrections.take_apart(s, clock, RULES, merged)
+    assert mine in reply and theirs not in reply and len(reply) <= 70, reply
+    with demo_db.session() as s:
+        mine_now = s.scalar(select(Ticket).where(Ticket.number == mine))
+        assert mine_now.status != "merged" and mine_now.merged_into_id is None and mine_now.assignee_id is not None
+        assert s.scalar(select(Ticket.status).where(Ticket.number == theirs)) != "merged"
+        assert corrections.merged_elsewhere(s, clock, RESIDENT) is None

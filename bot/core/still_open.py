@@ -1,0 +1,62 @@
+"""A sender back after the follow-up window about their own report still open (blind test 33, A98: 门口那些车还是乱停
+35 minutes after 乱停车 opened a second ticket; A42: 楼上水管修好没得 我屋头天花板还在滴): the words say it goes on, or
+ask whether it is done, and share what the report says; that ticket is urged with the words for its holder, never a
+new ticket beside it."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.common.clock import Clock
+from bot.common.plain_text import plain
+from bot.core import followup_words, lifecycle, resolved_again, triage
+from bot.core.lifecycle import STATUS_NAMES, reported_by
+from bot.core.routing_rules import RoutingRules
+from bot.core.tickets import OPEN_STATUSES
+from bot.store.models import Ticket
+
+RECENT = timedelta(days=3)
+SHARED_PAIRS = 2  # two-character runs the words share with the report: 门口 乱停, 楼上 水管
+# It goes on (还是乱停, 还在滴, 又停起了, 一直没人管, 照样): not yet over.
+_GOES_ON = re.compile(r"还是|还在|还没|还莫|又|依然|仍然|一直|照样|照旧|到现在")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+URGED = "工单{number}现在{status}，您说的“{said}”已转告{whom}并催办。"
+SAID_CHARS = 16
+
+
+def says_it_goes_on(text: str) -> bool:
+    """门口那些车还是乱停, 天花板还在滴, 修好没得: the trouble said to go on, or asked whether it is done."""
+    said = plain(text)
+    return (_GOES_ON.search(said) is not None or resolved_again.asks_done(said)) \
+        and not followup_words.NEW_PROBLEM.match(said) and not triage.has_danger(said)
+
+
+def _pairs(text: str) -> set[str]:
+    return {run[i:i + 2] for run in _HAN.findall(text or "") for i in range(len(run) - 1)}
+
+
+def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | None:
+    """The sender's own open report of the last days the words share most with (at least `SHARED_PAIRS`), or None."""
+    since = clock.now() - RECENT
+    said = _pairs(followup_words.URGE_WORDS.sub(" ", plain(text)))
+    best, shared = None, SHARED_PAIRS - 1
+    for ticket in reported_by(session, address, OPEN_STATUSES):
+        if ticket.created_at < since or ticket.text.startswith(followup_words.NOT_REPORTS) \
+                or ticket.severity == "critical":
+            continue  # an emergency asked after has its own answer (bot/core/emergency_questions.py)
+        overlap = len(said & _pairs(ticket.text))
+        if overlap > shared:
+            best, shared = ticket, overlap
+    return best
+
+
+def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, ticket: Ticket, text: str) -> str:
+    """The ticket urged with the words for its holder: the reply, its state and who was told."""
+    urged = lifecycle.urge(session, clock, rules, address, ticket.number, text=text)
+    said = " ".join(text.split())
+    said = said if len(said) <= SAID_CHARS else said[:SAID_CHARS - 1] + "…"
+    whom = urged.assignee.name if urged.assignee is not None and urged.assignee.name else "承办人"
+    return URGED.format(number=urged.number, status=STATUS_NAMES.get(urged.status, "处理中"), said=said, whom=whom)
