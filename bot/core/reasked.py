@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.plain_text import plain as _plain
 from bot.core import corrections, registry, triage
-from bot.core.knowledge import Found, KnowledgeBase, audience_for
+from bot.core.knowledge import Entry, Found, KnowledgeBase, audience_for, normalise
 from bot.core.questions import log_miss, whom_to_ask
 from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
@@ -42,6 +42,8 @@ _PLACE = re.compile(r"^[\d一二三四五六七八九十几]+(?:栋|号|单元|�
 # A report said not to be one (我只是想问下律师 不是反映问题, 不是投诉): bot/core/corrections.py's, the question kept.
 _NOT_A_REPORT = re.compile(r"反映|投诉|报修|举报|报案|报警|工单|问题$")
 _END = re.compile(r"[\s，,。！!？?~～…]+$")
+# What says nothing of the thing not meant: 不是问(你们的), 不是(这个)
+_FILLER = re.compile(r"[\s，,。]|你们|我们|这个|那个|的|问|说|啥子|什么")
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,23 @@ def parse(text: str) -> Reasked | None:
     return None
 
 
+def _about(entry: Entry, not_meant: str) -> bool:
+    """Whether the entry is about the thing not meant: each of its characters (pronouns and particles aside) is in the
+    entry's title or keywords (体检 in 老人免费体检, 办证 in 独生子女证…办理; not 居住证明 in 居住证)."""
+    said = _FILLER.sub("", not_meant)
+    named = normalise(entry.title + "".join(entry.keywords))
+    return bool(said) and all(c in named for c in normalise(said))
+
+
 def choose(base: KnowledgeBase, reasked: Reasked, previous: str, audience: str) -> Found | None:
-    """The entry for the thing meant: read with the question before, then alone; never the entry that question got
-    nor one the thing not meant points to."""
-    left_out = {found.entry.id for question in (previous, reasked.not_meant, f"{previous} {reasked.not_meant}")
-                if question and (found := base.find(question, audience)) is not None}
+    """The entry for the thing meant: read with the question before, then alone; never one the thing not meant points
+    to, nor the entry the question before got when it is about the thing not meant. The one it got about something
+    else was the thing meant after all (blind test 33, B83: 流感疫苗 answered, then 我问的是打流感疫苗 不是体检): said
+    again, never 答不上."""
+    left_out = {found.entry.id for question in (reasked.not_meant,)
+                if (found := base.find(question, audience)) is not None}
+    left_out |= {found.entry.id for question in (previous, f"{previous} {reasked.not_meant}")
+                 if (found := base.find(question, audience)) is not None and _about(found.entry, reasked.not_meant)}
     for question in (f"{previous} {reasked.asked}", reasked.asked):
         for found in base.ranked(question, limit=5, audience=audience):
             if found.entry.id not in left_out and found.score >= max(MIN_SCORE, base.min_score):

@@ -62,16 +62,28 @@ def test_the_thing_meant_gets_its_own_entry_never_the_one_just_given(base: Knowl
     assert found is not None and found.entry.id == entry, found
 
 
-@pytest.mark.parametrize(("previous", "text"), [
-    ("小区有没得充电桩 充电动汽车的", "我是说电动汽车 不是电瓶车"),  # no entry for a car: 答不上
-    ("我想问下 老年人打流感疫苗要钱不", "我问的是打流感疫苗 不是体检"),  # right the first time: no stray second best
-    ("独生子女父母奖励咋个领", "不是办证 是问奖励金咋个领"),
+@pytest.mark.parametrize(("previous", "text", "entry"), [
+    # blind test 34 (blind test 33's B83, A95, B3 said as then): right the first time, so said again, never 答不上
+    ("我想问下 老年人打流感疫苗要钱不", "我问的是打流感疫苗 不是体检", "vaccination"),
+    ("独生子女父母奖励咋个领", "不是办证 是问奖励金咋个领", "only_child_reward"),
+    ("独生子女奖励费在哪点领", "我问的是奖励费 不是独生子女证", "only_child_reward"),
+    ("社区有没得人教老年人耍手机", "不是问娃娃 是问老人学用手机", "elderly_classes"),
+    ("我想办个居住证 要啥子", "我说的是居住证 不是开证明", "residence_permit"),
+    ("我想问下 残疾人坐公交免费不", "我是问残疾人 不是老年人", "disability_bus"),
+    ("小区有没得充电桩 充电动汽车的", "我是说电动汽车 不是电瓶车", "car_charging"),
 ])
-def test_nothing_else_fitting_is_no_answer_never_the_same_one_again(base: KnowledgeBase, previous: str,
-                                                                    text: str) -> None:
+def test_an_entry_right_the_first_time_is_given_again_when_it_is_not_the_thing_denied(
+        base: KnowledgeBase, previous: str, text: str, entry: str) -> None:
     said = reasked.parse(text)
     assert said is not None
-    assert reasked.choose(base, said, previous, "residents") is None
+    found = reasked.choose(base, said, previous, "residents")
+    assert found is not None and found.entry.id == entry, found
+
+
+def test_nothing_else_fitting_is_no_answer_never_the_same_one_again(base: KnowledgeBase) -> None:
+    said = reasked.parse("我是问打预防针 不是疫苗")  # the only fitting entry is the one denied
+    assert said is not None
+    assert reasked.choose(base, said, "老人流感疫苗在哪点打", "residents") is None
 
 
 @pytest.mark.parametrize(("question", "entry"), [
@@ -106,8 +118,13 @@ def test_first_answers_go_to_the_entry_asked_about(base: KnowledgeBase, question
     assert found is not None and found.entry.id == entry, found
 
 
-def test_a_car_charging_post_is_not_the_scooter_shed(base: KnowledgeBase) -> None:
-    assert base.find("小区有没得充电桩 充电动汽车的") is None  # B103: 答不上, never the shed
+@pytest.mark.parametrize("audience", ["residents", "riders"])
+def test_a_car_charging_post_is_not_the_scooter_shed(base: KnowledgeBase, audience: str) -> None:
+    # B103: the shed, then (blind test 34) 答不上; a car's charging has its own answer
+    for question in ("小区有没得充电桩 充电动汽车的", "小区里头有没得汽车充电桩嘛", "新能源车在哪点充电"):
+        found = base.find(question, audience)
+        assert found is not None and found.entry.id == "car_charging", (question, found)
+    assert base.find("电瓶车在哪点充电", audience).entry.id != "car_charging"
 
 
 @pytest.mark.parametrize("text", [
