@@ -207,12 +207,14 @@ def who_proposed(session: Session, clock: Clock, person: Person, text: str) -> s
     return fit("；".join(f"“{fit(t.title, room)}”是{_proposer(session, t)}提的" for t in shown) + "。", SMS)
 
 
-# What a topic's matter is asked about: where, how big, what it costs, when or how (blind test 33, B124: 村里那个停车场
-# 要修在哪点 got a ticket): 修在哪点, 哪个位置, 好多钱, 好久动工, 咋个修, 具体是啥子.
+# What a topic's matter is asked about: where, how big, what it costs, when, how or what for (blind test 33, B124: 村里
+# 那个停车场要修在哪点 got a ticket): 修在哪点, 哪个位置, 好多钱, 好久动工, 咋个修, 具体是啥子, 修来干啥子, 收不收费.
 _ASKS_DETAIL = re.compile(r"(?:修|建|搞|弄|放|设|安|做|挖)?(?:在|到|是)?(?:哪点|哪里|哪儿|哪个位置|哪个地方|哪块|哪边)|"
                           r"(?:具体|啥子|什么)位置|(?:有|修|建)?(?:好大|多大)|(?:要|花|用)?(?:好多|多少)钱|"
                           r"(?:啥子时候|什么时候|好久|哪天)(?:修|建|开工|动工|搞)|(?:咋个|怎么|怎样)(?:修|建|搞|弄)|"
-                          r"具体(?:是|咋个|怎么|啥子|什么|情况)|(?:啥子|什么)意思|详细(?:情况|说说)?")
+                          r"具体(?:是|咋个|怎么|啥子|什么|情况)|(?:啥子|什么)意思|详细(?:情况|说说)?|"
+                          # 修来干啥子的, 收不收费, 要钱不 (blind test 34)
+                          r"(?:干|做|搞)(?:啥子?|什么)|(?:收不收|要不要)(?:费|钱)|(?:收费|收钱|要钱)(?:不|吗|没得?|没有)")
 
 # A place every topic of the village may name names no topic (村口的路修在哪点 is no 村口停车场's question).
 _WHERE_WORDS = re.compile(r"(?:我们|咱们)?(?:村口|村里|村头|村上|村子|组里|队上|社里)")
@@ -223,11 +225,13 @@ def topic_detail(session: Session, clock: Clock, person: Person, text: str) -> s
     what it costs, answered from its 说明 and whom to ask; None when the words ask no such thing, name no open topic,
     or say a problem besides (停车场那里的路灯坏了 在哪点报: a report)."""
     said = normal(text)
-    asked = _ASKS_DETAIL.search(said)
-    if asked is None or has_problem(_ASKS_DETAIL.sub(" ", said)):
+    if _ASKS_DETAIL.search(said) is None:
         return None
     topic = named_topic(open_topics_for(session, person, clock.now()), _WHERE_WORDS.sub(" ", said))
     if topic is None:
+        return None
+    # a problem said besides the topic's own words (its 修 is no repair asked for): a report
+    if has_problem("".join(c for c in _ASKS_DETAIL.sub(" ", said) if c not in normal(topic.title))):
         return None
     worker = grid_worker_of(session, person)
     whom = f"{VILLAGE}或网格员{worker.name}{national(worker.phone)}" if worker is not None else VILLAGE
