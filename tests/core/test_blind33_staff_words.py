@@ -84,3 +84,14 @@ def test_the_tickets_in_a_workers_hands_are_his_list(text: str) -> None:
 @pytest.mark.parametrize("text", ["我要报单", "你好", "菜单"])
 def test_other_words_are_not_the_list(text: str) -> None:
     assert not wants_queue(text), text
+
+
+@pytest.mark.parametrize("text", ["单子太多了 看不过来", "一大堆单子", "好多单子哦", "还有哪些单子没办", "工单堆起了",
+                                  "我还有几个单子没处理"])
+def test_a_worker_sighing_over_his_tickets_gets_his_list(text: str) -> None:
+    assert wants_queue(text), text  # blind test 34: the staff menu before
+
+
+@pytest.mark.parametrize("text", ["这个单子不是我们管的", "单子填错了", "报个单"])
+def test_words_about_one_ticket_are_not_the_list(text: str) -> None:
+    assert not wants_queue(text), text
