@@ -27,18 +27,23 @@ MIN_SCORE = 6.0
 UNKNOWN = "抱歉，这个问题我还答不上，已记下交给工作人员。回复1，请工作人员给您回电。"  # utter_policy_unknown's words
 
 _LEAD = r"(?:喂|哎|嗯|哦|不对|错了|搞错了)?[\s，,。！!]*(?:我|我们)?(?:就|只)?"
-_ASK = r"(?:是问的?|问的是|说的是|是说|想问的是|要问的是|是想问|是)"
+# 我是问, 我问的是, 我要办的是, 我想找的是 (blind test 34: 我要办的是居住证 不是证明 got 记下了)
+_ASK = r"(?:是问的?|(?:想|要)?(?:问|说|办|找|开|领|打|查|咨询|要)的是|是说|是想问|是)"
 _NOT = r"(?:不是|又不是|莫是)(?:问|说)?(?:的是)?"
 _GAP = r"[\s，,。！!；;]*"
 # 我是问 X 不是 Y / 我问的是 X 不是 Y / 是 X 不是 Y
 _X_NOT_Y = re.compile(rf"^{_LEAD}{_ASK}(?P<x>.+?){_GAP}{_NOT}(?P<y>.+?)[哈嘛哦噻啊呀的]*$")
 # 不是 Y 是(问) X
 _NOT_Y_X = re.compile(rf"^{_LEAD}{_NOT}(?P<y>.+?){_GAP}(?:我|我们)?(?:就|只)?{_ASK}(?P<x>.+)$")
+# 我问的不是 Y 是 X (blind test 34: 我问的不是体检 是流感疫苗 got 记下了)
+_ASKED_NOT_Y_X = re.compile(rf"^{_LEAD}(?:想|要)?(?:问|说|办|找|要)的?{_NOT}(?P<y>.+?){_GAP}(?:而)?是(?:问)?(?P<x>.+)$")
 # 我不要 Y 就要 X (我不要私人电话 就要派出所的办公电话)
 _NOT_WANT = re.compile(rf"^{_LEAD}不要(?P<y>.+?){_GAP}(?:就|只)要(?P<x>.+)$")
 # Who, not what (不是我 是我妈), or a place put right (是9栋 不是8栋): no question said again.
 _WHO = re.compile(r"^(?:我|我们|他|她|你|你们|自己|本人|我家|我屋头)$")
 _PLACE = re.compile(r"^[\d一二三四五六七八九十几]+(?:栋|号|单元|楼|组|幢|层)")
+# Nothing named: 我要的不是这个 是那个.
+_VAGUE = re.compile(r"^(?:这|那|另外|别)(?:个|一个|样|种|的)?$")
 # A report said not to be one (我只是想问下律师 不是反映问题, 不是投诉): bot/core/corrections.py's, the question kept.
 _NOT_A_REPORT = re.compile(r"反映|投诉|报修|举报|报案|报警|工单|问题$")
 _END = re.compile(r"[\s，,。！!？?~～…]+$")
@@ -58,13 +63,13 @@ def parse(text: str) -> Reasked | None:
     plain = _END.sub("", _plain(text)).strip()
     if not plain or len(plain) > 40 or corrections.insists_report(plain):
         return None
-    for pattern in (_X_NOT_Y, _NOT_Y_X, _NOT_WANT):
+    for pattern in (_X_NOT_Y, _NOT_Y_X, _ASKED_NOT_Y_X, _NOT_WANT):
         found = pattern.match(plain)
         if found is not None:
             asked, not_meant = found["x"].strip(" ，,"), found["y"].strip(" ，,")
             if len(asked) < 2 or not not_meant or "反映" in asked or triage.has_problem(asked) \
                     or _WHO.match(not_meant) or _NOT_A_REPORT.search(not_meant) \
-                    or _PLACE.match(asked) or _PLACE.match(not_meant):
+                    or _PLACE.match(asked) or _PLACE.match(not_meant) or _VAGUE.match(asked):
                 return None  # 是9栋 不是8栋 (a place put right), 是反映问题: not a question
             return Reasked(asked, not_meant)
     return None

@@ -27,6 +27,10 @@ def base() -> KnowledgeBase:
     ("不是问看病 我是问骑手有没得补助", "骑手有没得补助", "看病"),
     ("我不要私人电话 就要派出所的办公电话", "派出所的办公电话", "私人电话"),
     ("搞错了 我想问的是残疾人 不是老年人", "残疾人", "老年人"),
+    # blind test 34: 记下了 before
+    ("我要办的是居住证 不是证明", "居住证", "证明"),
+    ("我问的不是体检 是流感疫苗", "流感疫苗", "体检"),
+    ("我说的不是电瓶车 是汽车", "汽车", "电瓶车"),
 ])
 def test_a_question_said_as_x_not_y_is_read_as_x_asked_again(text: str, asked: str, not_meant: str) -> None:
     assert reasked.parse(text) == reasked.Reasked(asked, not_meant)
@@ -40,6 +44,8 @@ def test_a_question_said_as_x_not_y_is_read_as_x_asked_again(text: str, asked: s
     "不是我 是我妈",  # who, not what
     "好的",
     "居住证咋个办",
+    "我要的不是这个 是那个",  # nothing named
+    "我问的不是8栋 是9栋",
 ])
 def test_words_that_only_look_like_a_correction_are_no_question_said_again(text: str) -> None:
     assert reasked.parse(text) is None
