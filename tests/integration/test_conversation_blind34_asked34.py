@@ -42,7 +42,7 @@ SENDERS = [f"+861395556800{n:02d}" for n in range(100)]
     (1, "派出所电话给我一个", "我不要私人电话 就要派出所的办公电话", "110"),  # A75
     (2, "派出所电话多少嘛", "我问的是派出所的电话 不是问你们社区的", "110"),
     (3, "我们安居苑好多老人不会用智能手机 社区能不能教一下", "我是问教老人用手机 不是娃娃", "手机课"),  # B3
-    (4, "社区有没得人教老年人耍手机", "不是问娃娃 是问老人学用手机", "手机课"),
+    (4, "老年人想学用手机 社区有人教没得", "不是问娃娃 是问老人学用手机", "手机课"),
     (5, "我想办个居住证 要啥子", "是居住证 不是居住证明", "住满半年"),  # B17
     (6, "居住证咋个办", "我说的是居住证 不是开证明", "住满半年"),
     (7, "我想问下 老年人打流感疫苗要钱不", "我问的是打流感疫苗 不是体检", "流感疫苗"),  # B83
@@ -54,11 +54,14 @@ SENDERS = [f"+861395556800{n:02d}" for n in range(100)]
     (13, "我们跑外卖的有没得啥子补助", "不是问看病 是问骑手有没得补助", "骑手"),  # A49
     (14, "独生子女父母奖励咋个领", "不是办证 是问奖励金咋个领", "奖励金"),  # A95
     (15, "独生子女奖励费在哪点领", "我问的是奖励费 不是独生子女证", "奖励金"),
+    # 记下了 in the round's probe
+    (16, "居住证明咋个开", "我要办的是居住证 不是证明", "住满半年"),
+    (17, "老年人体检要钱不", "我问的不是体检 是流感疫苗", "流感疫苗"),
 ])
 def test_a_question_said_again_as_x_not_y_gets_x(running: Stack, n: int, first: str, again: str,
                                                  meant: str) -> None:
     asker = SENDERS[n]
-    answered = " ".join(say(running, asker, first))
+    answered = understood(say(running, asker, first))
     as_if_earlier(running, asker, 7)
     answer = understood(say(running, asker, again))
     assert meant in answer, (answered, answer)
@@ -75,6 +78,7 @@ def household(stack: Stack, first: int) -> tuple[str, str]:
 @pytest.mark.parametrize(("n", "words"), [
     (20, "村里那个停车场要修在哪点"),  # B124
     (22, "停车场修在哪里嘛 村口哪个位置"),
+    (24, "那个停车场修了收不收费"),  # a ticket in the round's probe
 ])
 def test_a_question_about_an_open_topic_is_answered_from_the_topic_never_a_ticket(running: Stack, n: int,
                                                                                  words: str) -> None:
@@ -90,19 +94,23 @@ def test_whether_the_daughter_voted_for_her_mother_is_answered(running: Stack) -
     mother, daughter = household(running, 30)  # B127
     with households.topics(running, (mother, daughter), "垃圾清运费按人头还是按户收 b34b",
                            "是否在村口修一个停车场 b34b"):
+        said = joined(say(running, mother, "有没得人帮我投过票"))  # 帮不上忙 in the round's probe
+        assert "没人替您投" in said, said
         say(running, daughter, "帮我妈投按户")
-        said = joined(say(running, mother, "我女儿是不是帮我投过票"))
-        assert "刘小梅" in said and "按户" in said and "帮不上" not in said, said
-        as_if_earlier(running, daughter, 35)  # L11
-        said = joined(say(running, daughter, "我妈那票算上没得"))
-        assert "按户" in said and "没太看懂" not in said, said
+        for words in ("我女儿是不是帮我投过票", "有没得人帮我投过票"):
+            said = joined(say(running, mother, words))
+            assert "刘小梅" in said and "按户" in said and "帮不上" not in said, said
+        as_if_earlier(running, daughter, 35)  # L11, then words the round's probe got 只能替同户的家人投 or 没太看懂 for
+        for words in ("我妈那票算上没得", "帮我妈投的那票算数不", "我妈那票投起了没得"):
+            said = joined(say(running, daughter, words))
+            assert "按户" in said and "算数" in said and "没太看懂" not in said and "只能替" not in said, said
 
 
 def test_a_worker_with_many_tickets_in_hand_gets_his_list(running: Stack) -> None:
     rider = register(running, SENDERS[40])  # B55
     number = file_report(running, rider, "安居苑791栋垃圾桶满了 好几天没人收")
     holder = assignee_phone(running, number)
-    for words in ("我手上有好多单子", "我手头还有好多单子没办"):
+    for words in ("我手上有好多单子", "我手头还有好多单子没办", "单子太多了 看不过来"):
         answer = " ".join(say(running, holder, words))
         assert "待办工单" in answer, (words, answer)
 
@@ -110,6 +118,8 @@ def test_a_worker_with_many_tickets_in_hand_gets_his_list(running: Stack) -> Non
 @pytest.mark.parametrize(("n", "report", "words"), [
     (41, "河畔花园792栋外头人行道上有人摆摊卖水果 占了一半的路", "这个单子不是我们管的 是城管的事"),  # B141
     (42, "安居苑792栋门口有人摆摊卖菜 占了路", "这个不归我们管 是城管的事情"),
+    (47, "河畔花园793栋单元门口堆了好多装修垃圾", "这个事归物业管 不是我们的"),  # progress in the probe
+    (48, "安居苑798栋楼道的电表箱门掉了", "这个要找供电局 我们管不了"),
 ])
 def test_a_job_for_another_body_is_handed_back(running: Stack, n: int, report: str, words: str) -> None:
     rider = register(running, SENDERS[n])
