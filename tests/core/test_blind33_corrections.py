@@ -166,8 +166,8 @@ def test_a_question_said_to_be_no_report_is_left_to_the_corrections(text: str) -
     assert reasked.parse(text) is None
 
 
-@pytest.mark.parametrize("question", ["老年人想学用手机 社区有人教没得", "我们安居苑好多老人不会用智能手机 社区能不能教一下",
-                                      "我妈想学手机 哪里有手机课"])
+@pytest.mark.parametrize("question", ["老年人想学用手机 社区有人教没得",
+                                      "我们安居苑好多老人不会用智能手机 社区能不能教一下", "我妈想学手机 哪里有手机课"])
 def test_phone_classes_for_the_elderly_are_answered_before_the_classifier(base: KnowledgeBase, question: str) -> None:
     # blind test 34: "老年人想学用手机 社区有人教没得" got "请问在哪点？"
     found = base.find(question)

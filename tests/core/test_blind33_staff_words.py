@@ -99,7 +99,7 @@ def test_words_about_one_ticket_are_not_the_list(text: str) -> None:
     assert not wants_queue(text), text
 
 
-@pytest.mark.parametrize("words", ["已经打电话给物业了 等回话", "物业说他们管不了 我再去找社区", "钥匙不是我们的 是他家的",
-                                   "找了物业 明天来修", "我们管好了"])
+@pytest.mark.parametrize("words", ["已经打电话给物业了 等回话", "物业说他们管不了 我再去找社区",
+                                   "钥匙不是我们的 是他家的", "找了物业 明天来修", "我们管好了"])
 def test_words_that_only_name_another_body_stay_progress(words: str) -> None:
     assert worker_command(f"T1086 {words}", "").verb != "return", words

@@ -23,8 +23,8 @@ from tests.integration.stack import Stack
 from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
+    call_back_ticket,
     file_report,
-    number_in,
     register,
     say,
     ticket_numbered,
@@ -163,15 +163,14 @@ def test_words_of_a_finished_job_resolve_it(running: Stack, n: int, report: str,
 
 
 @pytest.mark.parametrize(("n", "words"), [
-    (60, "无效工单 是问咋个核实上门的人 已经回复了 关掉"),  # B152
+    # B152 as said is test_conversation_blind33_staff_words'
     (61, "这个是无效工单 他是问路的 已经答复他了 关了嘛"),
+    (62, "无效 他问的是社保咋个交 已经回了 关掉"),
 ])
 def test_the_duty_officers_invalid_ticket_with_its_story_closes_it_politely(running: Stack, n: int,
                                                                           words: str) -> None:
     rider = register(running, SENDERS[n])
-    unanswered = " ".join(say(running, rider, "去外国旅游的签证在哪里办"))
-    assert "答不上" in unanswered, unanswered
-    number = number_in(say(running, rider, "1"))
+    number = call_back_ticket(running, rider)
     [answer] = say(running, DUTY_OFFICER, f"{number} {words}")
     assert "关闭" in answer, (words, answer)
     assert ticket_numbered(running, number).status == "cancelled"
