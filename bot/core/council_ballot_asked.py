@@ -64,6 +64,8 @@ def _says_member(session: Session, person: Person, said: str) -> bool:
 
 # Someone unnamed voting for the sender: 有没得人帮我投过票, 是不是哪个帮我投了 (blind test 34, B127 reworded).
 _SOMEONE = re.compile(r"有(?:没得?|没有|莫得)?人|是不是(?:有人|哪个|谁)|哪个|谁|别人|其他人")
+# ... in the past: 投过, 投了 (哪个能帮我投一下票 asks for help, not who did)
+_DONE = re.compile(r"(?:投|选)(?:过|了)")
 
 
 def ballot_asked(session: Session, clock: Clock, person: Person, text: str) -> list[str] | None:
@@ -72,7 +74,8 @@ def ballot_asked(session: Session, clock: Clock, person: Person, text: str) -> l
     said = normal(text)
     counted = asks_counted(said)
     if _FOR_ME.search(said) is not None and _ASKS.search(said) is not None and not is_withdrawal(said) \
-            and (_says_member(session, person, said) or _SOMEONE.search(said) is not None):
+            and (_says_member(session, person, said)
+                 or (_SOMEONE.search(said) is not None and _DONE.search(said) is not None)):
         return _for_me(session, clock, person, said)
     if _says_member(session, person, said):
         return _member_ballots(session, clock, person, said, counted) if counted or _asks_what(said) else None

@@ -45,6 +45,12 @@ async def test_whether_anyone_voted_for_me_is_answered_before_and_after_a_proxy(
     assert answer.startswith("是的") and "按人头" in answer, answer
 
 
+async def test_asking_for_someone_to_vote_for_me_is_no_question_who_did(demo_db: Database, clock: FakeClock) -> None:
+    topics(demo_db, clock)
+    replies = await CouncilTurn(demo_db, clock)(message("哪个能帮我投一下票", MOTHER))
+    assert not (isinstance(replies, list) and any("替您投" in r["text"] for r in replies)), replies
+
+
 @pytest.mark.parametrize("words", ["帮我妈投的那票算数不", "我帮我妈投的票投上了没得", "我妈那票投起了没得",
                                    "我妈那票投进去没得"])
 async def test_whether_the_ballot_cast_for_mother_went_in_is_its_state(demo_db: Database, clock: FakeClock,

@@ -173,3 +173,4 @@ def test_phone_classes_for_the_elderly_are_answered_before_the_classifier(base: 
     found = base.find(question)
     assert found is not None and found.entry.id == "phone_classes" and base.early(question), found
     assert not base.early("我手机坏了 社区有人会修没得") and not base.early("社区有没得老年大学")
+    assert not base.early("我帮我老汉也投一票 他也反对 他不会用手机")  # a ballot (test_conversation_votes)
