@@ -89,6 +89,7 @@ class CouncilTurn:
             reply = council_turn.read_turn(s, self.clock, person, message.sender, message.text,
                                           window=self.window, rules=self.rules) \
                 or council_asides.who_proposed(s, self.clock, person, message.text) \
+                or council_asides.topic_detail(s, self.clock, person, message.text) \
                 or council_asides.proxy_change(s, self.clock, person, message.text, self.rules)  # blind test 29
             if reply is None:
                 council_dialogue.forget(s, person)

@@ -11,6 +11,8 @@
   B145: a 补充 to the villager's open report): the proxy ballot, whatever else is open.
 - Who proposed a topic (议题是哪个提的, blind test 29, B184 got the list of topics): the proposer of the one named, else
   of each open one, a villager by name, else 村委会.
+- Where, how or for how much a topic's matter would be done (村里那个停车场要修在哪点, blind test 33, B124 got a
+  ticket): the topic's 说明 and whom to ask.
 
 `council_step` (bot/app) calls both before the engine. Every reply fits one SMS part."""
 
@@ -23,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
+from bot.common.phones import national
 from bot.core import points
 from bot.core.answers import question_in
 from bot.core.council import fit, is_open, open_topics_for, tally
@@ -45,7 +48,9 @@ from bot.core.council_words import (
     normal,
 )
 from bot.core.lifecycle import reported_by, ticket_meant_among
+from bot.core.questions import grid_worker_of
 from bot.core.tickets import OPEN_STATUSES
+from bot.core.triage import has_problem
 from bot.store.council_models import Ballot, Topic
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, StaffRole
@@ -200,6 +205,40 @@ def who_proposed(session: Session, clock: Clock, person: Person, text: str) -> s
         return None
     room = max((SMS - 8 * len(shown)) // len(shown), 6)
     return fit("；".join(f"“{fit(t.title, room)}”是{_proposer(session, t)}提的" for t in shown) + "。", SMS)
+
+
+# What a topic's matter is asked about: where, how big, what it costs, when, how or what for (blind test 33, B124: 村里
+# 那个停车场要修在哪点 got a ticket): 修在哪点, 哪个位置, 好多钱, 好久动工, 咋个修, 具体是啥子, 修来干啥子, 收不收费.
+_ASKS_DETAIL = re.compile(r"(?:修|建|搞|弄|放|设|安|做|挖)?(?:在|到|是)?(?:哪点|哪里|哪儿|哪个位置|哪个地方|哪块|哪边)|"
+                          r"(?:具体|啥子|什么)位置|(?:有|修|建)?(?:好大|多大)|(?:要|花|用)?(?:好多|多少)钱|"
+                          r"(?:啥子时候|什么时候|好久|哪天)(?:修|建|开工|动工|搞)|(?:咋个|怎么|怎样)(?:修|建|搞|弄)|"
+                          r"具体(?:是|咋个|怎么|啥子|什么|情况)|(?:啥子|什么)意思|详细(?:情况|说说)?|"
+                          # 修来干啥子的, 收不收费, 要钱不 (blind test 34)
+                          r"(?:干|做|搞)(?:啥子?|什么)|(?:收不收|要不要)(?:费|钱)|(?:收费|收钱|要钱)(?:不|吗|没得?|没有)")
+
+# A place every topic of the village may name names no topic (村口的路修在哪点 is no 村口停车场's question).
+_WHERE_WORDS = re.compile(r"(?:我们|咱们)?(?:村口|村里|村头|村上|村子|组里|队上|社里)")
+
+
+def topic_detail(session: Session, clock: Clock, person: Person, text: str) -> str | None:
+    """"“是否在村口修一个停车场”说明：…。具体问村委会或网格员…": the open topic the words name, asked where, how or
+    what it costs, answered from its 说明 and whom to ask; None when the words ask no such thing, name no open topic,
+    or say a problem besides (停车场那里的路灯坏了 在哪点报: a report)."""
+    said = normal(text)
+    if _ASKS_DETAIL.search(said) is None:
+        return None
+    topic = named_topic(open_topics_for(session, person, clock.now()), _WHERE_WORDS.sub(" ", said))
+    if topic is None:
+        return None
+    # a problem said besides the topic's own words (its 修 is no repair asked for): a report
+    if has_problem("".join(c for c in _ASKS_DETAIL.sub(" ", said) if c not in normal(topic.title))):
+        return None
+    worker = grid_worker_of(session, person)
+    whom = f"{VILLAGE}或网格员{worker.name}{national(worker.phone)}" if worker is not None else VILLAGE
+    tail = f"。具体问{whom}。"
+    head = f"“{fit(topic.title, 14)}”"
+    about = f"说明：{topic.description.strip()}" if topic.description.strip() else "议题没写具体细节"
+    return head + fit(about, max(SMS - len(head) - len(tail), 8)) + tail
 
 
 def _proposer(session: Session, topic: Topic) -> str:

@@ -37,6 +37,8 @@ _ASK = r"(?:不|吗|么|嘛|没|没有|没得|莫得|撒|噻|哇|哦|不嘛)"
 _COUNTED = re.compile(rf"(?:算数|作数|有效|管用|算)(?:的)?{_ASK}(?!了|算了)|算不算|作不作数|有没有效|管不管用|"
                       # 算上没得, 算进去没有, 计上了不 (blind test 33, L11)
                       rf"(?:算上|算进去?|算到|计上|计入|记上|数上)(?:了|的)?{_ASK}|"
+                      # 投上了没得, 投起了没得, 投进去没有: whether it went in (blind test 34)
+                      rf"投(?:上|起|进去?|成|到)(?:了|的)?{_ASK}|"
                       rf"还在{_ASK}|在不在|还(?:算数|作数|有效)(?:吧|哈)?$|(?:算数|作数|有效|还在)[?？]")
 # What is it? 那票现在是哪个, 投的啥, 的票选的什么, 是哪样 (帮我妈投票要发啥 asks how to vote, not what she has).
 # A member voting for the sender: 我女儿是不是帮我投过票, 我儿子替我投了没得, 屋头哪个帮我选了.
@@ -60,13 +62,20 @@ def _says_member(session: Session, person: Person, said: str) -> bool:
     return any(word in said for word in MEMBERS) or named_member(household_members(session, person), said) is not None
 
 
+# Someone unnamed voting for the sender: 有没得人帮我投过票, 是不是哪个帮我投了 (blind test 34, B127 reworded).
+_SOMEONE = re.compile(r"有(?:没得?|没有|莫得)?人|是不是(?:有人|哪个|谁)|哪个|谁|别人|其他人")
+# ... in the past: 投过, 投了 (哪个能帮我投一下票 asks for help, not who did)
+_DONE = re.compile(r"(?:投|选)(?:过|了)")
+
+
 def ballot_asked(session: Session, clock: Clock, person: Person, text: str) -> list[str] | None:
     """The reply parts to a question about one's own ballot counting, or a family member's ballot; None when the
     message asks neither, or no topic is open (or closed lately) to the sender."""
     said = normal(text)
     counted = asks_counted(said)
     if _FOR_ME.search(said) is not None and _ASKS.search(said) is not None and not is_withdrawal(said) \
-            and _says_member(session, person, said):
+            and (_says_member(session, person, said)
+                 or (_SOMEONE.search(said) is not None and _DONE.search(said) is not None)):
         return _for_me(session, clock, person, said)
     if _says_member(session, person, said):
         return _member_ballots(session, clock, person, said, counted) if counted or _asks_what(said) else None

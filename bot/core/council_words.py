@@ -311,7 +311,12 @@ _ASKS_MAY = re.compile(r"可以|能不能|能否|行不行|得行|[不吗嘛没�
 PROXY_VOTE = "只能替同户的家人投，且议题要允许代投；邻居请他自己回复投票，不会用手机可以找网格员帮忙。"
 
 
+# A ballot spoken of as cast already (帮我妈投的那票算数不, blind test 33, L11): a question about it, never "may I".
+_CAST_ALREADY = re.compile(r"投的|投了|投过|那票|的票|投上|投起|投进|投到")
+
+
 def asks_proxy_vote(text: str) -> bool:
     """Whether `text` asks if the sender may vote for someone else."""
     plain = "".join((text or "").split())
-    return _FOR_SOMEONE.search(plain) is not None and _ASKS_MAY.search(plain) is not None
+    return _FOR_SOMEONE.search(plain) is not None and _ASKS_MAY.search(plain) is not None \
+        and _CAST_ALREADY.search(plain) is None

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.common.plain_text import plain as _plain
 from bot.core import corrections, registry, triage
-from bot.core.knowledge import Found, KnowledgeBase, audience_for
+from bot.core.knowledge import Entry, Found, KnowledgeBase, audience_for, normalise
 from bot.core.questions import log_miss, whom_to_ask
 from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
@@ -27,21 +27,28 @@ MIN_SCORE = 6.0
 UNKNOWN = "抱歉，这个问题我还答不上，已记下交给工作人员。回复1，请工作人员给您回电。"  # utter_policy_unknown's words
 
 _LEAD = r"(?:喂|哎|嗯|哦|不对|错了|搞错了)?[\s，,。！!]*(?:我|我们)?(?:就|只)?"
-_ASK = r"(?:是问的?|问的是|说的是|是说|想问的是|要问的是|是想问|是)"
+# 我是问, 我问的是, 我要办的是, 我想找的是 (blind test 34: 我要办的是居住证 不是证明 got 记下了)
+_ASK = r"(?:是问的?|(?:想|要)?(?:问|说|办|找|开|领|打|查|咨询|要)的是|是说|是想问|是)"
 _NOT = r"(?:不是|又不是|莫是)(?:问|说)?(?:的是)?"
 _GAP = r"[\s，,。！!；;]*"
 # 我是问 X 不是 Y / 我问的是 X 不是 Y / 是 X 不是 Y
 _X_NOT_Y = re.compile(rf"^{_LEAD}{_ASK}(?P<x>.+?){_GAP}{_NOT}(?P<y>.+?)[哈嘛哦噻啊呀的]*$")
 # 不是 Y 是(问) X
 _NOT_Y_X = re.compile(rf"^{_LEAD}{_NOT}(?P<y>.+?){_GAP}(?:我|我们)?(?:就|只)?{_ASK}(?P<x>.+)$")
+# 我问的不是 Y 是 X (blind test 34: 我问的不是体检 是流感疫苗 got 记下了)
+_ASKED_NOT_Y_X = re.compile(rf"^{_LEAD}(?:想|要)?(?:问|说|办|找|要)的?{_NOT}(?P<y>.+?){_GAP}(?:而)?是(?:问)?(?P<x>.+)$")
 # 我不要 Y 就要 X (我不要私人电话 就要派出所的办公电话)
 _NOT_WANT = re.compile(rf"^{_LEAD}不要(?P<y>.+?){_GAP}(?:就|只)要(?P<x>.+)$")
 # Who, not what (不是我 是我妈), or a place put right (是9栋 不是8栋): no question said again.
 _WHO = re.compile(r"^(?:我|我们|他|她|你|你们|自己|本人|我家|我屋头)$")
 _PLACE = re.compile(r"^[\d一二三四五六七八九十几]+(?:栋|号|单元|楼|组|幢|层)")
+# Nothing named: 我要的不是这个 是那个.
+_VAGUE = re.compile(r"^(?:这|那|另外|别)(?:个|一个|样|种|的)?$")
 # A report said not to be one (我只是想问下律师 不是反映问题, 不是投诉): bot/core/corrections.py's, the question kept.
 _NOT_A_REPORT = re.compile(r"反映|投诉|报修|举报|报案|报警|工单|问题$")
 _END = re.compile(r"[\s，,。！!？?~～…]+$")
+# What says nothing of the thing not meant: 不是问(你们的), 不是(这个)
+_FILLER = re.compile(r"[\s，,。]|你们|我们|这个|那个|的|问|说|啥子|什么")
 
 
 @dataclass(frozen=True)
@@ -56,23 +63,35 @@ def parse(text: str) -> Reasked | None:
     plain = _END.sub("", _plain(text)).strip()
     if not plain or len(plain) > 40 or corrections.insists_report(plain):
         return None
-    for pattern in (_X_NOT_Y, _NOT_Y_X, _NOT_WANT):
+    for pattern in (_X_NOT_Y, _NOT_Y_X, _ASKED_NOT_Y_X, _NOT_WANT):
         found = pattern.match(plain)
         if found is not None:
             asked, not_meant = found["x"].strip(" ，,"), found["y"].strip(" ，,")
             if len(asked) < 2 or not not_meant or "反映" in asked or triage.has_problem(asked) \
                     or _WHO.match(not_meant) or _NOT_A_REPORT.search(not_meant) \
-                    or _PLACE.match(asked) or _PLACE.match(not_meant):
+                    or _PLACE.match(asked) or _PLACE.match(not_meant) or _VAGUE.match(asked):
                 return None  # 是9栋 不是8栋 (a place put right), 是反映问题: not a question
             return Reasked(asked, not_meant)
     return None
 
 
+def _about(entry: Entry, not_meant: str) -> bool:
+    """Whether the entry is about the thing not meant: each of its characters (pronouns and particles aside) is in the
+    entry's title or keywords (体检 in 老人免费体检, 办证 in 独生子女证…办理; not 居住证明 in 居住证)."""
+    said = _FILLER.sub("", not_meant)
+    named = normalise(entry.title + "".join(entry.keywords))
+    return bool(said) and all(c in named for c in normalise(said))
+
+
 def choose(base: KnowledgeBase, reasked: Reasked, previous: str, audience: str) -> Found | None:
-    """The entry for the thing meant: read with the question before, then alone; never the entry that question got
-    nor one the thing not meant points to."""
-    left_out = {found.entry.id for question in (previous, reasked.not_meant, f"{previous} {reasked.not_meant}")
-                if question and (found := base.find(question, audience)) is not None}
+    """The entry for the thing meant: read with the question before, then alone; never one the thing not meant points
+    to, nor the entry the question before got when it is about the thing not meant. The one it got about something
+    else was the thing meant after all (blind test 33, B83: 流感疫苗 answered, then 我问的是打流感疫苗 不是体检): said
+    again, never 答不上."""
+    left_out = {found.entry.id for question in (reasked.not_meant,)
+                if (found := base.find(question, audience)) is not None}
+    left_out |= {found.entry.id for question in (previous, f"{previous} {reasked.not_meant}")
+                 if (found := base.find(question, audience)) is not None and _about(found.entry, reasked.not_meant)}
     for question in (f"{previous} {reasked.asked}", reasked.asked):
         for found in base.ranked(question, limit=5, audience=audience):
             if found.entry.id not in left_out and found.score >= max(MIN_SCORE, base.min_score):

@@ -39,7 +39,9 @@ def test_a_promise_is_progress_not_a_result(words: str) -> None:
 
 @pytest.mark.parametrize("words", [
     "这个单子不是我们管的 是城管的事", "不归我们管 是城管的事", "这个不是我们负责的", "该城管管", "这个归交警管",
-    "这是供电局的事"])
+    "这是供电局的事",
+    # blind test 34: progress before
+    "这个事归物业管 不是我们的", "这个要找供电局 我们管不了", "归物业公司管", "这个网格管不到 是开发商的事"])
 def test_a_job_for_another_body_hands_the_ticket_back(words: str) -> None:
     assert worker_command(f"T1086 {words}", "").verb == "return", words
 
@@ -84,3 +86,20 @@ def test_the_tickets_in_a_workers_hands_are_his_list(text: str) -> None:
 @pytest.mark.parametrize("text", ["我要报单", "你好", "菜单"])
 def test_other_words_are_not_the_list(text: str) -> None:
     assert not wants_queue(text), text
+
+
+@pytest.mark.parametrize("text", ["单子太多了 看不过来", "一大堆单子", "好多单子哦", "还有哪些单子没办", "工单堆起了",
+                                  "我还有几个单子没处理"])
+def test_a_worker_sighing_over_his_tickets_gets_his_list(text: str) -> None:
+    assert wants_queue(text), text  # blind test 34: the staff menu before
+
+
+@pytest.mark.parametrize("text", ["这个单子不是我们管的", "单子填错了", "报个单"])
+def test_words_about_one_ticket_are_not_the_list(text: str) -> None:
+    assert not wants_queue(text), text
+
+
+@pytest.mark.parametrize("words", ["已经打电话给物业了 等回话", "物业说他们管不了 我再去找社区",
+                                   "钥匙不是我们的 是他家的", "找了物业 明天来修", "我们管好了"])
+def test_words_that_only_name_another_body_stay_progress(words: str) -> None:
+    assert worker_command(f"T1086 {words}", "").verb != "return", words

@@ -150,3 +150,10 @@ def file_report(stack: Stack, sender: str, text: str, **extra: object) -> str:
     if any("新问题" in r for r in replies):
         replies = say(stack, sender, "2")
     return number_in(replies)
+
+
+def call_back_ticket(stack: Stack, sender: str) -> str:
+    """A question the bot cannot answer (答不上), then 1: the call-back ticket's number."""
+    unanswered = " ".join(say(stack, sender, "去外国旅游的签证在哪里办"))
+    assert "答不上" in unanswered, unanswered
+    return number_in(say(stack, sender, "1"))

@@ -43,10 +43,10 @@ def test_a_question_said_again_after_the_wrong_entry_gets_the_right_one(running:
 
 
 def test_nothing_fitting_the_thing_meant_is_no_answer_with_the_call_back(running: Stack) -> None:
-    resident = SENDERS[2]  # B103: the scooter shed, then 记下了
-    say(running, resident, "小区有没得充电桩 充电动汽车的")
+    resident = SENDERS[2]  # B103 reworded (a car's charging has its own answer since blind test 34)
+    say(running, resident, "老人流感疫苗在哪点打")
     as_if_earlier(running, resident, 10)
-    again = say(running, resident, "我是说电动汽车 不是电瓶车")
+    again = say(running, resident, "我是问打预防针 不是疫苗")
     assert again == [reasked.UNKNOWN], again
     callback = " ".join(say(running, resident, "1"))
     assert "回电" in callback, callback
