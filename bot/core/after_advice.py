@@ -9,7 +9,7 @@ import re
 from typing import Literal
 
 from bot.common.plain_text import plain as _plain
-from bot.core import advice_asked, home_advice, sick_child, triage
+from bot.core import advice_asked, after_report, home_advice, sick_child, triage
 
 Kind = Literal["medical", "other"]
 
@@ -58,4 +58,6 @@ def reply(text: str, before: str) -> str | None:
         return None
     if going(text):
         return GOING
+    if after_report.acknowledges(text):
+        return None  # 好的 谢谢: small talk's, as after any answer
     return STANDS_MEDICAL if given == "medical" else STANDS

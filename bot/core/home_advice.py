@@ -17,6 +17,8 @@ _WATER = re.compile(r"水费|水表|用水")
 _TOO_MUCH = re.compile(r"贵|那么多|这么多|恁个多|好多哦|突然|猛涨|涨了|翻了|翻倍|多了一倍|高得很|那么高|这么高|咋个高|"
                        r"以前才|以前只|原来才|原来只|平时才|平时只|上个月才|表坏|表有问题|表不准|表有毛病|"
                        r"走得快|走得特别快|转得快|[一二两三四五六七八九十几\d]+\s*百多?(?:块)?\s*(?:以前|原来|平时)")
+# Charged too much by someone (物业乱收水费, 房东电费按两块钱一度收): a complaint for the classifier, never the meter.
+_CHARGED_BY = re.compile(r"物业|房东|二房东|乱收|多收|加价|收我们|收我")
 ELECTRICITY_BILL = ("电费突然多了：先看热水器、空调、电暖器是不是一直开起的；"
                     "关掉全部电器看电表还走不走，走就打供电局95598查表。")
 WATER_BILL = "水费突然多了：关掉屋头全部水龙头，看水表还转不转，转就是管子漏了；怀疑表坏了打自来水公司请他们来校表。"
@@ -42,7 +44,7 @@ def bill(text: str) -> str | None:
     """The meter check for an electricity or water bill grown too high (电费咋个突然那么多, 一个月四百多 以前才一
     百多, 水费太贵了 是不是表坏了); None for anything else (水费咋个交 is the knowledge base's)."""
     plain = _plain(text)
-    if _TOO_MUCH.search(plain) is None or triage.has_danger(text):
+    if _TOO_MUCH.search(plain) is None or _CHARGED_BY.search(plain) or triage.has_danger(text):
         return None
     if _ELECTRICITY.search(plain):
         return ELECTRICITY_BILL

@@ -30,6 +30,7 @@ def test_more_about_a_bullied_child_after_the_advice_leaves_it_standing() -> Non
     ("那要打几针嘛", SCRATCH),  # a question of its own
     ("安居苑5栋楼道灯坏了", FEVER),  # a problem of its own
     ("娃娃又抽筋了 叫不醒", FEVER),  # a danger
+    ("好的 谢谢", FEVER),  # thanks: small talk's
 ])
 def test_words_after_no_advice_or_bringing_something_new_go_on(text: str, before: str) -> None:
     assert after_advice.reply(text, before) is None

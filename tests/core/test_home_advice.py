@@ -23,8 +23,9 @@ def test_the_electricity_bill_advice_names_the_power_line_in_one_sms() -> None:
 
 
 @pytest.mark.parametrize("text", ["电费咋个交", "水费在哪点交", "我想提个议题 四组的路灯电费大家均摊",
-                                  "来电了 我交了两百块电费"])
-def test_paying_a_bill_or_sharing_one_is_no_bill_too_high(text: str) -> None:
+                                  "来电了 我交了两百块电费", "物业乱收水费 一吨收八块 太贵了",
+                                  "房东电费按两块钱一度收 太贵了"])
+def test_paying_a_bill_sharing_one_or_being_overcharged_is_no_bill_too_high(text: str) -> None:
     assert home_advice.bill(text) is None
 
 

@@ -112,24 +112,17 @@ def test_the_place_after_a_gas_question_answered_is_a_short_ok(running: Stack):
     assert "再说说" not in " ".join(replies) and "在哪" not in " ".join(replies), replies
 
 
-def test_the_place_after_a_bullying_question_gets_the_advice(running: Stack):
-    resident = SENDERS[21]  # B40
-    first = say(running, resident, "我家娃娃在学校遭欺负了 咋个办")
+@pytest.mark.parametrize(("n", "question", "where", "advice"), [
+    (21, "我家娃娃在学校遭欺负了 咋个办", "在安居苑 娃娃读三年级", "12355"),  # B40
+    (22, "老人走路摔了一跤 手肿了 要紧不", "在屋头 安居苑", "冷敷"),  # B86
+])
+def test_the_place_after_a_what_to_do_question_gets_the_advice_never_a_ticket(running: Stack, n: int, question: str,
+                                                                             where: str, advice: str):
+    resident = SENDERS[n]
+    first = say(running, resident, question)
     as_if_earlier(running, resident, 3)
-    replies = first + say(running, resident, "在安居苑 娃娃读三年级")
-    answer = " ".join(replies)
-    assert "在哪" not in answer, answer
-    assert "班主任" in answer or "12355" in answer, answer
-
-
-def test_the_place_after_a_fall_question_gets_first_aid_never_a_ticket(running: Stack):
-    resident = SENDERS[22]  # B86
-    first = say(running, resident, "老人走路摔了一跤 手肿了 要紧不")
-    as_if_earlier(running, resident, 3)
-    replies = first + say(running, resident, "在屋头 安居苑")
-    answer = " ".join(replies)
-    assert "在哪" not in answer, answer
-    assert "冷敷" in answer, answer
+    answer = " ".join(first + say(running, resident, where))
+    assert "在哪" not in answer and advice in answer, answer
     assert tickets_of(running, resident) == [], answer
 
 
