@@ -54,9 +54,6 @@ class Advice:
         home = home_advice.advice(message.text)
         if home is not None:  # 电费咋个突然那么多, 老人摔了 手肿了 要紧不, 娃娃遭欺负了 (blind test 33, B180, B86, B40)
             return [{"text": home}]
-        after = await asyncio.to_thread(self._after_advice, message)
-        if after is not None:  # 好 我们马上去医院 after the fever advice: a warm word (blind test 33, A12, B40, A73)
-            return [{"text": after}]
         if (advice_asked.theft_told(message.text) or (advice_asked.wants_police(message.text)
                                                       and triage.has_problem(message.text))) \
                 and not triage.has_danger(message.text):  # 电瓶车遭偷了: filed, 110 named (bt 29, 30)
@@ -76,6 +73,11 @@ class Advice:
             return [{"text": aid}]
         if fraud_calls.money_lost(message.text):  # 遭骗了 我转了五千块过去: 110 now, never asked where (bt 30, B52)
             return [{"text": fraud_calls.MONEY_LOST}]
+        # 好 我们马上去医院 after the fever advice: a warm word (blind test 33, A12, B40, A73); read after the more
+        # exact words above (还是38度8 after the fever's advice is its own)
+        after = await asyncio.to_thread(self._after_advice, message)
+        if after is not None:
+            return [{"text": after}]
         door = await asyncio.to_thread(self._door, message)
         if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
             return [{"text": text} for text in door]
