@@ -11,11 +11,14 @@ from datetime import timedelta
 from bot.common.clock import Clock
 from bot.core import (
     advice_asked,
+    after_advice,
     care_words,
     chatter,
     closing_asked,
     followups,
     fraud_calls,
+    held_words,
+    home_advice,
     id_lures,
     impostors,
     service_numbers,
@@ -51,6 +54,9 @@ class Advice:
         advised = advice_asked.advice(message.text)
         if advised is not None:  # 地震了 楼在晃 咋个办, 被猫抓了 要打针不: what to do, never filed (blind test 29)
             return [{"text": advised}]
+        home = home_advice.advice(message.text)
+        if home is not None:  # 电费咋个突然那么多, 老人摔了 手肿了 要紧不, 娃娃遭欺负了 (blind test 33, B180, B86, B40)
+            return [{"text": home}]
         if (advice_asked.theft_told(message.text) or (advice_asked.wants_police(message.text)
                                                       and triage.has_problem(message.text))) \
                 and not triage.has_danger(message.text):  # 电瓶车遭偷了: filed, 110 named (bt 29, 30)
@@ -78,6 +84,11 @@ class Advice:
             if more is not None:  # 我不是要登记 是举报他们骗身份证: more of that report
                 return [{"text": text} for text in more]
             message = with_note(message, id_lures.NOTE)
+        # 好 我们马上去医院 after the fever advice: a warm word (blind test 33, A12, B40, A73); read after the more
+        # exact words above (还是38度8 after the fever's advice is its own)
+        remark = await asyncio.to_thread(self._after_advice, message)
+        if remark is not None:
+            return [{"text": remark}]
         door = await asyncio.to_thread(self._door, message)
         if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
             return [{"text": text} for text in door]
@@ -161,6 +172,19 @@ class Advice:
                 if used is not None:
                     return used
             return water_questions.answer(s, message.sender, message.text, noted=noted)
+
+    def _after_advice(self, message: Claimed) -> str | None:
+        """Words bringing nothing new right after advice (好 我们马上去医院, 在屋头 安居苑); else None."""
+        if self.clock is None or not after_advice.may_follow(message.text):
+            return None  # the words first: no query for a message with a problem or a question in it
+        with self.db.session() as s:
+            before = chatter.said_before(s, message.channel, message.sender, message.id,
+                                         self.clock.now() - MISSENT_WINDOW)
+            if after_advice.kind(before) is None:
+                return None
+            if followups.place_only(s, message.text) and not after_advice.going(message.text):
+                return held_words.place_reply(message.text, before)  # held for a report all the same
+        return after_advice.reply(message.text, before)
 
     def _still_sick(self, message: Claimed) -> str | None:
         """吃了退烧药 还是38度5, minutes after a sick child's fever asked about: the advice again (bt 30, A10-2b)."""

@@ -174,7 +174,8 @@ class DialogueContext:
         if not look.held_place and look.recent_place:  # 5栋门口的下水道盖子也烂了: the estate just reported (bt 29)
             look.held_place = place_parts.said_in_estate(look.recent_place, text) \
                 or place_parts.estate_goes_on(look.recent_place, text) or None  # 还有个事 路灯不亮 (bt 30, A-B14a)
-        look.held_place = look.held_place or look.again_place  # 杂物又堆起了, days later: there again (bt 30)
+        # 杂物又堆起了, days later: there again (bt 30); 垃圾没人扫 after a question naming 安居苑 (blind test 33, B106)
+        look.held_place = look.held_place or look.again_place or look.place_before
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
         if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it
@@ -262,7 +263,9 @@ class DialogueContext:
         after = await self.after.read(message, look, text) if named is None else None
         if after is not None:  # 后面那个是补充的 不是新的; 房东是安居苑的 after an answer (blind test 8)
             return after
-        two = await self._two_problems(text) if named is None else None
+        more = look.open_report is not None and after_report.may_be_more(text) \
+            and await asyncio.to_thread(self.joins.more_of, look.open_report, text)
+        two = await self._two_problems(text) if named is None and not more else None
         if two is not None:  # 楼道灯不亮了 还有垃圾桶满了: the second goes with the first, to be its own ticket
             return replace(message, text=two[0], payload={**message.payload, "second_problem": two[1],
                                                           "second_category": two[2], "context_read": True})

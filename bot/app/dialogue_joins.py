@@ -61,6 +61,12 @@ class Joins:
         return await asyncio.to_thread(self.join_or_pass, message, look.open_report, text, intent, category, far,
                                        point)
 
+    def more_of(self, number: str, text: str) -> bool:
+        """死鱼越来越多了 还有股怪味道 minutes after 河里头好多死鱼: more of the open report `number`, never two new
+        problems (blind test 33, B88 was asked "请问在哪点？")."""
+        with self.db.session() as s:
+            return after_report.more_of_it(lifecycle.get_ticket(s, number).text, text)
+
     def join_or_pass(self, message: Claimed, number: str, text: str, intent: str, category: str | None,
                       far: bool, point: tuple[float, float] | None) -> Claimed | Replies:
         with self.db.session() as s:

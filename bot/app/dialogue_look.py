@@ -47,6 +47,7 @@ class Look:
     held_place: str | None = None  # a place sent alone (5栋2单元) just before, for the next report
     recent_place: str | None = None  # the place of the sender's newest report of the window, open or not
     again_place: str | None = None  # the place of their newest report of two weeks, for a problem back again
+    place_before: str | None = None  # the estate named with a question just before (安居苑的水要停到好久嘛)
     held_who: str | None = None  # who alone (我们楼上那家) just before, asked what happened: the next report begins so
 
 
@@ -79,6 +80,10 @@ class Reader:
             if not look.recent_place and followup_words.says_again(message.text):  # 柜子又搬回来了 (blind test 30)
                 look.again_place = reports.recent_place(s, message.sender,
                                                         now - timedelta(days=followup_words.AGAIN_DAYS))
+            if not look.held_place and not look.recent_place:  # 我们这点一早上都没得水 after 安居苑的水…好久 (bt 33)
+                look.place_before = held_words.place_before(
+                    s, message.channel, message.sender, message.id,
+                    now - timedelta(minutes=held_words.PLACE_BEFORE_MINUTES))
             look.held_who = held_words.held_who(s, message.channel, message.sender, message.id,
                                                now - self.followup_window)
         return look

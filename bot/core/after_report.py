@@ -157,6 +157,13 @@ _BUILDING = re.compile(r"\d+\s*(?:栋|幢|号楼|单元)")
 MORE_MAX = 30
 
 
+def may_be_more(text: str) -> bool:
+    """Whether words alone could be more of a report's own trouble (short, 又/还在/越来越 or a hole): `more_of_it`'s
+    words, read before the report is looked up."""
+    plain = "".join(_plain(text).split())
+    return 0 < len(plain) <= MORE_MAX and (_AGAIN.search(plain) is not None or _HOLE.search(plain) is not None)
+
+
 def more_of_it(report: str, text: str) -> bool:
     """Whether short words soon after the report `report` tell more of its own trouble: at it again or still
     (又, 还在, 越来越) with its doing (倒, 充, 丢) or its thing, or a hole where the road caved in; no other

@@ -10,11 +10,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core import advice_asked, chatter, fraud_calls, openers, place_answers, sick_child
+from bot.core import advice_asked, after_advice, chatter, fraud_calls, openers, place_answers
 from bot.core.emergencies import spoken_place
 from bot.core.followups import PLACE_ALONE_MAX, PLACE_HELD, PLACE_HELD_MARK, fit, only_asks, place_only, sent_alone
 from bot.core.places import match_place
 from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.models import Ticket
 
 
 def held_place(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
@@ -54,24 +55,26 @@ def held_place_reply(text: str) -> str:
 
 
 # A place said alone right after the advice for a fever or a bite (blind test 31, A10-2a: "安居苑的" after the fever
-# advice was asked "请再说说是什么问题"): nobody comes for those, the advice stands; the place held all the same.
+# advice was asked "请再说说是什么问题"): nobody comes for those, the advice stands; the place held all the same. After
+# a question answered with no hurt in it (a bill, gas money, a child bullied: blind test 33, A94 was asked "请再说说
+# 是什么问题"), the answer stands.
 PLACE_AFTER_ADVICE = "已记下地点：{place}。刚才说的情况请尽快去医院，不用等人上门；还有别的事请直接说。"
 # Just after money lost to a scam (我在河畔花园, blind test 33, A22): the police, not a grid worker, go after it.
 PLACE_AFTER_LOSS = "已记下地点：{place}。被骗的钱要马上打110报警，不用等网格员上门；也可打96110问。"
+PLACE_AFTER_ANSWER = "已记下地点：{place}。按刚才说的办就行；要网格员帮忙或还有别的事，请直接说。"
 
 
 def place_reply(text: str, before: str) -> str:
-    """The reply to a place sent alone: held for the next report, or, just after the advice for a fever or a bite
-    (`before`, the sender's message just before), the advice stands and nobody is asked what the problem is; just
-    after money lost to a scam, 110."""
+    """The reply to a place sent alone: held for the next report, or, just after advice (`before`, the sender's
+    message just before: a fever, a bite, a fall, a bill, gas money), the advice stands and nobody is asked what the
+    problem is; just after money lost to a scam, 110."""
     place = fit(spoken_place(place_answers.without_asides(text)), PLACE_ALONE_MAX)
     if fraud_calls.money_lost(before):
         return PLACE_AFTER_LOSS.format(place=place)
-    advised = sick_child.advice(before) or sick_child.fever_advice(before) or advice_asked.advice(before) \
-        or advice_asked.bite_advice(before)
-    if advised and advised != advice_asked.QUAKE:
-        return PLACE_AFTER_ADVICE.format(place=place)
-    return held_place_reply(text)
+    given = after_advice.kind(before) or ("medical" if advice_asked.bite_advice(before) else None)
+    if given is None:
+        return held_place_reply(text)
+    return (PLACE_AFTER_ADVICE if given == "medical" else PLACE_AFTER_ANSWER).format(place=place)
 
 
 # A building of it said along (阳光小区5栋, 河畔花园2栋1单元): still the place alone.
@@ -87,3 +90,22 @@ def known_place_alone(session: Session, text: str) -> bool:
     said = spoken_place(" ".join(text.split()))
     name = match_place(session, said).name
     return bool(name) and said.startswith(name) and (said == name or _BUILDING.fullmatch(said[len(name):]) is not None)
+
+
+# How long a place said with a question still places the report that follows it (blind test 33, B106: 3 minutes).
+PLACE_BEFORE_MINUTES = 10
+
+
+def place_before(session: Session, channel: str, sender: str, before_id: int, since: datetime) -> str | None:
+    """The one estate the sender named in their message just before `before_id` (since `since`) when it filed
+    nothing: a question answered or not (安居苑的水要停到好久嘛, 我想反映物业不作为 安居苑的) whose place the report
+    that follows means (我们这点一早上都没得水: blind test 33, B114, B106 were asked "请问在哪点？"); else None."""
+    row = session.execute(select(InboxMessage.id, InboxMessage.text, InboxMessage.received_at).where(
+        InboxMessage.channel == channel, InboxMessage.sender == sender, InboxMessage.id < before_id)
+        .order_by(InboxMessage.id.desc()).limit(1)).first()
+    if row is None or row.received_at < since or not row.text:
+        return None
+    if session.scalar(select(Ticket.id).where(Ticket.source_message_id == row.id).limit(1)) is not None:
+        return None  # a report: its place is reports.recent_place's
+    match = match_place(session, row.text)
+    return match.name if match.grid is not None and match.name else None

@@ -27,7 +27,7 @@ _SAME_THING = {"阴沟": "下水道", "水沟": "下水道", "排水沟": "下�
 
 # A dead animal is a carcass to take away, never the live dog of another report (blind test 29, B42: 狗死在花坛边上
 # 臭了 merged into 遛狗不牵绳 到处是狗屎).
-_ANIMAL = r"(?:狗|猫|老鼠|耗子|鸡|鸭|猪|鸟)"
+_ANIMAL = r"(?:狗|猫|老鼠|耗子|鸡|鸭|猪|鸟|鱼)"
 _DEAD_ANIMAL = re.compile(rf"死{_ANIMAL}|{_ANIMAL}[^，,。！!？?\s]{{0,4}}死(?:了|在|起|掉)")
 CARCASS = "死动物"
 

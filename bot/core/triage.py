@@ -238,7 +238,10 @@ def same_danger(text: str, other: str) -> bool:
 
 def danger_with(said: str, more: str) -> bool:
     """Whether a report's words with what followed name a danger neither names alone ("电梯卡主了" then "里头有人
-    我孙孙在里头": someone shut in the lift, blind test 24, B91)."""
+    我孙孙在里头": someone shut in the lift, blind test 24, B91). A bite that bled, told, was answered with what to do:
+    where it happened (我在安居苑 在屋头) makes it no emergency (blind test 33, A9 was told 120, the duty alerted)."""
+    if danger_signs.minor_bite(_plain(said)) and not has_danger(more):
+        return False
     return not has_danger(said) and not has_danger(more) and has_danger(f"{said} {more}")
 
 

@@ -1,0 +1,63 @@
+"""Words right after the bot answered what to do (a fever, a bite, a fall, a bill, gas money, a child bullied) that
+bring nothing new (blind test 33): "好 我们马上去医院" after the fever advice (A12) gets a warm word, "在安居苑 娃娃读
+三年级" after the bullying advice (B40) or "就在屋头 手背上抓了一道" after a scratch's (A73) is told the advice
+stands; never "请问在哪点？" nor a ticket. A place said alone is `held_words.place_reply`'s, with `kind`."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.common.plain_text import plain as _plain
+from bot.core import advice_asked, after_report, home_advice, sick_child, triage
+
+Kind = Literal["medical", "other"]
+
+GOING = "好的，路上注意安全，祝早日康复！还有啥子事随时发消息给我们。"
+STANDS_MEDICAL = "收到。按刚才说的先处理，尽快去医院，不用等人上门；还有别的事请直接说。"
+STANDS = "收到。按刚才说的办就行；要网格员帮忙或还有别的事，请直接说。"
+
+_GOING = re.compile(r"(?:去|到|上)(?:医院|卫生院|诊所|社区医院|疾控|防疫站|看医生|看病|打针|打疫苗|拍片)|"
+                    r"(?:送|带)[^，,。！!？?\s]{0,4}(?:医院|卫生院|诊所)")
+_ASKS = re.compile(r"[？?]|吗|嘛$|不$|没得$|没有$|啥|咋|怎|哪|好久|多少|要不要|能不能|可不可以|是不是|几时|什么")
+AFTER_MAX_CHARS = 24  # more than a place or a word of thanks is a message of its own
+
+
+def kind(before: str) -> Kind | None:
+    """Which advice `before` (the sender's message just before) was answered with, never filed: a hurt or an
+    illness (medical), or a bill, gas money, a child bullied (other); None when it got none."""
+    if not before:
+        return None
+    medical = sick_child.advice(before) or sick_child.fever_advice(before) or advice_asked.advice(before) \
+        or home_advice.fall(before)
+    if medical and medical != advice_asked.QUAKE:
+        return "medical"
+    if home_advice.bill(before) or home_advice.bullied(before) or advice_asked.gas_money(before):
+        return "other"
+    return None
+
+
+def may_follow(text: str) -> bool:
+    """Whether words could be a remark on advice just given (short, no problem, no question, no danger): the words
+    first, before the message before them is looked up."""
+    plain = _plain(text)
+    return bool(plain) and len(plain) <= AFTER_MAX_CHARS and _ASKS.search(plain) is None \
+        and not triage.has_danger(text) and not triage.has_problem(text)
+
+
+def going(text: str) -> bool:
+    """Whether words say one is off to a doctor (我们马上去医院, 这就带他去诊所): never a place (医院)."""
+    return _GOING.search(_plain(text)) is not None
+
+
+def reply(text: str, before: str) -> str | None:
+    """The reply to `text` said right after `before` was answered with advice; None when `before` got none or the
+    words bring something new."""
+    given = kind(before)
+    if given is None or not may_follow(text):
+        return None
+    if going(text):
+        return GOING
+    if after_report.acknowledges(text):
+        return None  # 好的 谢谢: small talk's, as after any answer
+    return STANDS_MEDICAL if given == "medical" else STANDS
