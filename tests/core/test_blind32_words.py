@@ -92,7 +92,7 @@ def test_each_small_question_finds_its_own_entry(question: str, entry: str) -> N
 @pytest.mark.parametrize(("question", "entry"), [
     ("我妈住院了 医保能报好多", "medical_insurance_claim"), ("社区有没得法律咨询 我想问离婚的事", "legal_aid"),
     ("搬过来了孩子想转到这边读书", "school_transfer"), ("老年证在哪点办", "elderly_card"),
-    ("骑手当网格员给钱不", "rider_helper_pay"), ("派出所在哪里", "police_station"),
+    ("骑手当网格员给钱不", "rider_benefits"), ("派出所在哪里", "police_station"),
 ])
 def test_the_neighbouring_entries_keep_their_questions(question: str, entry: str) -> None:
     found = BASE.find(question)
