@@ -123,10 +123,13 @@ async def test_after_being_asked_what_the_problem_is_a_problem_worded_as_a_quest
     assert "低保" in said(dispatcher, domain)[1]  # a question with no problem in it is still answered
 
 
-def tracker_after_answer(first: str, then: str, seconds_between: float = 20.0) -> Tracker:
+def tracker_after_answer(first: str, then: str, seconds_between: float = 20.0, answer: str | None = None) -> Tracker:
+    """`then` asked `seconds_between` after `first` (answered with `answer` when given)."""
+    said = [{"event": "bot", "text": f"{answer}有疑问找网格员李磊13700000001。", "timestamp": 1001.0}] if answer else []
     events = [
         {"event": "user", "text": first, "timestamp": 1000.0, "parse_data": {"intent": {"name": "ask_policy"}}},
         {"event": "action", "name": "action_answer_policy"},
+        *said,
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": then, "timestamp": 1000.0 + seconds_between,
          "parse_data": {"intent": {"name": "ask_policy"}}},
@@ -177,27 +180,11 @@ def test_a_bare_1_after_an_unanswered_question_is_the_callback_whichever_action_
     assert pending_callback(tracker)
 
 
-def tracker_after_said(first: str, answer: str, then: str, seconds_between: float) -> Tracker:
-    """`then` asked `seconds_between` after `first`, which was answered with `answer`."""
-    events = [
-        {"event": "user", "text": first, "timestamp": 1000.0, "parse_data": {"intent": {"name": "ask_policy"}}},
-        {"event": "action", "name": "action_answer_policy"},
-        {"event": "bot", "text": f"{answer}有疑问找网格员李磊13700000001。", "timestamp": 1001.0},
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": then, "timestamp": 1000.0 + seconds_between,
-         "parse_data": {"intent": {"name": "ask_policy"}}},
-    ]
-    latest = {"text": then, "intent": {"name": "ask_policy"}, "entities": [], "metadata": {"channel": "sms"}}
-    return Tracker.from_dict({"sender_id": RESIDENT, "slots": {}, "events": events, "paused": False,
-                              "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
-                              "latest_message": latest})
-
-
 async def test_the_price_asked_again_after_the_canteen_answer_is_for_whoever_knows(action_context, dispatcher,
                                                                                    domain):
     """Blind test 33, B87: 一顿好多钱嘛 ten minutes after 社区食堂好多钱一顿 got the same canteen answer."""
     answer = action_context.knowledge.find("社区食堂好多钱一顿").entry.answer
-    await ActionAnswerPolicy().run(dispatcher, tracker_after_said("社区食堂好多钱一顿", answer, "一顿好多钱嘛", 600),
+    await ActionAnswerPolicy().run(dispatcher, tracker_after_answer("社区食堂好多钱一顿", "一顿好多钱嘛", 600, answer),
                                    domain)
     [message] = dispatcher.messages
     assert answer not in message["text"] and "价钱" in message["text"] and "网格员" in message["text"], message
@@ -205,8 +192,8 @@ async def test_the_price_asked_again_after_the_canteen_answer_is_for_whoever_kno
 
 async def test_the_same_question_hours_later_gets_the_answer_again(action_context, dispatcher, domain):
     answer = action_context.knowledge.find("社区食堂好多钱一顿").entry.answer
-    await ActionAnswerPolicy().run(dispatcher, tracker_after_said("社区食堂好多钱一顿", answer, "社区食堂好多钱一顿",
-                                                                  3 * 3600), domain)
+    await ActionAnswerPolicy().run(dispatcher, tracker_after_answer("社区食堂好多钱一顿", "社区食堂好多钱一顿",
+                                                                    3 * 3600, answer), domain)
     message, text = said(dispatcher, domain)
     assert message["response"] == "utter_policy_answer" and answer in text, text
 
