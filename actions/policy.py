@@ -159,19 +159,18 @@ class ActionAnswerPolicy(Action):
                 # 这里有根电线杆歪起了 要倒不倒的, guessed a question: a problem told, nobody answers, is a report
                 # (bt 23, #5); 电梯那个到底好久修得好嘛 still asks (about their report)
                 return [FollowupAction("action_unsure")]
+            person = sender_person(session, tracker)
+            from_notice = questions.notice_answer(session, ctx.clock, person, text, questions.whom_to_ask(
+                session, person, ctx.knowledge.contact))
+            if from_notice is not None:  # 取暖补贴我老汉去不了 我帮他领得不, after that notice (blind test 8, #138):
+                dispatcher.utter_message(text=from_notice)  # more to the point than the 取暖 entry (blind test 33)
+                return [SlotSet(UNANSWERED_SLOT, None)]
             if found is None:
-                person = sender_person(session, tracker)
-                from_notice = questions.notice_answer(session, ctx.clock, person, text, questions.whom_to_ask(
-                    session, person, ctx.knowledge.contact))
-                if from_notice is not None:  # 取暖补贴我老汉去不了 我帮他领得不, after that notice (blind test 8, #138)
-                    dispatcher.utter_message(text=from_notice)
-                    return [SlotSet(UNANSWERED_SLOT, None)]
                 channel, message_id = channel_and_message(tracker)
                 questions.log_miss(session, ctx.clock, tracker.sender_id, channel, text, message_id)
                 dispatcher.utter_message(response="utter_policy_unknown")
                 return [SlotSet(UNANSWERED_SLOT, True)]
-            whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact,
-                                         found.entry.ask)
+            whom = questions.whom_to_ask(session, person, ctx.knowledge.contact, found.entry.ask)
             if not found.entry.callback and answered_just_now(tracker, found.entry.answer):
                 # 一顿好多钱嘛 after the canteen's answer: never the same words twice (blind test 33, B87, L17)
                 dispatcher.utter_message(text=said_before.again_reply(

@@ -19,14 +19,13 @@ _ASKED = (
      re.compile(r"\d+号|\d+日|时间问|日子问|时间和|时间以")),
     ("具体要带啥", re.compile(r"材料|带啥|带什么|要啥子|要什么|证件"), re.compile(r"带")),
 )
-AGAIN = "刚才说了："
 
 
 def again_reply(text: str, answer: str, who: str, phone: str) -> str:
     """The reply to a question whose answer was just given, never the same words: what it asks (the price, how long,
-    which day, what to bring) the answer does not say is for `who` (一顿好多钱嘛 after the canteen); anything else, the
-    answer marked as said (要带啥子材料 after the materials, 社区有没得跳舞的活动 after the activities: 刚才说了：…)."""
+    which day, what to bring) the answer does not say is for `who` (一顿好多钱嘛 after the canteen); anything else gets
+    the answer with 具体再问 for 有疑问找 (要带啥子材料 after the materials, 跳舞的活动 after the activities)."""
     asked = next(((what, says) for what, words, says in _ASKED if words.search(text or "")), None)
     if asked is None or asked[1].search(answer):
-        return AGAIN + answer
+        return f"{answer}具体再问{who}{phone}。"
     return f"刚才说的就是这里查得到的；{asked[0]}这里说不准，请直接问{who}{phone}。"
