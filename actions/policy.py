@@ -24,6 +24,7 @@ from bot.core import (
     question_kinds,
     questions,
     residence,
+    said_before,
     triage,
 )
 from bot.core.knowledge import Found
@@ -58,7 +59,9 @@ def pending_callback(tracker: Tracker) -> bool:
 ANSWERING_ACTIONS = ("action_answer_policy", "action_not_understood", "action_out_of_scope", "action_register")
 
 
-FOLLOW_UP_SECONDS = 600  # a question this soon after one the knowledge base answered may be about its subject
+# A question this soon after one the knowledge base answered may be about its subject (blind test 33, B7:
+# 我们这批好久发嘛 ten minutes after 搬迁补助好久发 got 没太看懂 at 600 seconds).
+FOLLOW_UP_SECONDS = said_before.WINDOW_SECONDS
 
 
 def find_answer(tracker: Tracker, text: str) -> Found | None:
@@ -88,6 +91,16 @@ def previous_text(tracker: Tracker, within: float) -> str | None:
     if float(latest.get("timestamp") or 0) - float(before.get("timestamp") or 0) > within:
         return None
     return str(before.get("text") or "") or None
+
+
+def answered_just_now(tracker: Tracker, answer: str) -> bool:
+    """Whether `answer` went out to the sender within said_before.WINDOW_SECONDS of their latest message."""
+    latest = next((e for e in reversed(tracker.events) if e.get("event") == "user"), None)
+    if latest is None:
+        return False
+    now = float(latest.get("timestamp") or 0)
+    return any(e.get("event") == "bot" and answer in str(e.get("text") or "")
+               and now - float(e.get("timestamp") or 0) <= said_before.WINDOW_SECONDS for e in tracker.events)
 
 
 def audience_of(tracker: Tracker) -> str:
@@ -146,19 +159,23 @@ class ActionAnswerPolicy(Action):
                 # 这里有根电线杆歪起了 要倒不倒的, guessed a question: a problem told, nobody answers, is a report
                 # (bt 23, #5); 电梯那个到底好久修得好嘛 still asks (about their report)
                 return [FollowupAction("action_unsure")]
+            person = sender_person(session, tracker)
+            from_notice = questions.notice_answer(session, ctx.clock, person, text, questions.whom_to_ask(
+                session, person, ctx.knowledge.contact))
+            if from_notice is not None:  # 取暖补贴我老汉去不了 我帮他领得不, after that notice (blind test 8, #138):
+                dispatcher.utter_message(text=from_notice)  # more to the point than the 取暖 entry (blind test 33)
+                return [SlotSet(UNANSWERED_SLOT, None)]
             if found is None:
-                person = sender_person(session, tracker)
-                from_notice = questions.notice_answer(session, ctx.clock, person, text, questions.whom_to_ask(
-                    session, person, ctx.knowledge.contact))
-                if from_notice is not None:  # 取暖补贴我老汉去不了 我帮他领得不, after that notice (blind test 8, #138)
-                    dispatcher.utter_message(text=from_notice)
-                    return [SlotSet(UNANSWERED_SLOT, None)]
                 channel, message_id = channel_and_message(tracker)
                 questions.log_miss(session, ctx.clock, tracker.sender_id, channel, text, message_id)
                 dispatcher.utter_message(response="utter_policy_unknown")
                 return [SlotSet(UNANSWERED_SLOT, True)]
-            whom = questions.whom_to_ask(session, sender_person(session, tracker), ctx.knowledge.contact,
-                                         found.entry.ask)
+            whom = questions.whom_to_ask(session, person, ctx.knowledge.contact, found.entry.ask)
+            if not found.entry.callback and answered_just_now(tracker, found.entry.answer):
+                # 一顿好多钱嘛 after the canteen's answer: never the same words twice (blind test 33, B87, L17)
+                dispatcher.utter_message(text=said_before.again_reply(
+                    text, found.entry.answer, f"网格员{whom.name}" if whom.grid_worker else whom.name, whom.phone))
+                return [SlotSet(UNANSWERED_SLOT, None)]
             if found.entry.callback:  # 残疾补贴断了: why, for this household, is for a person (blind test 29)
                 channel, message_id = channel_and_message(tracker)
                 questions.log_miss(session, ctx.clock, tracker.sender_id, channel, text, message_id)

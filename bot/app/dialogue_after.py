@@ -22,7 +22,7 @@ from bot.store.models import Ticket
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
 # followups.read_follow_up's readings acted on here
-READINGS = frozenset({"withdraw", "worker", "detail_asked", "person_asked"})
+READINGS = frozenset({"withdraw", "worker", "what_now", "detail_asked", "person_asked"})
 WITHDRAWN = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
 SOLVED_TOLD = "好的，工单{number}已撤销，已告诉承办人不用再去了。"
 # What the classifier makes of a remark after an answer (房东是安居苑的 was a 【消防安全】 report): never a ticket.
@@ -67,6 +67,8 @@ class AfterReport:
         if reading == "worker":  # 麻烦网格员去看一哈嘛 (#59)
             return [{"text": after_report.worker_has_it(s, ticket)}]
         followups.add_detail(s, self.clock, ticket, text, message.sender, message.id)  # 是不是在修管子哦 (#85)
+        if reading == "what_now":  # 满屋都是 咋个办: what to do meanwhile, the words on it (blind test 33, B100)
+            return [{"text": after_report.what_now(s, ticket)}]
         return [{"text": after_report.detail_asked(s, ticket)}]
 
     def solved(self, message: Claimed, text: str, number: str | None = None) -> Replies | None:

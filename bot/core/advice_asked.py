@@ -50,7 +50,7 @@ def advice(text: str) -> str | None:
         or (danger_signs.dog_bite(plain) and not danger_signs.bitten(plain) and len(plain) <= SCRATCH_MAX_CHARS)
     # 遭猫抓了 流血了 (blind test 33, A73 was told 120): a scratch told alone, the advice
     if _BITE_OR_SCRATCH.search(plain) and asked and _TOLD_AS_REPORT.search(plain) is None \
-            and not danger_signs.mauled(plain) and not bled_from_a_bite:
+            and not danger_signs.mauled(plain) and not bled_from_a_bite and not danger_signs.only_animals_bitten(plain):
         return danger_signs.BITE_ADVICE
     if _RAT_BITE.search(plain) and asked and _TOLD_AS_REPORT.search(plain) is None:
         return RAT_ADVICE
@@ -67,6 +67,8 @@ def bite_advice(text: str) -> str:
     the report's "where?" (blind test 31, A12-3b2: asked where, the advice only ever came with the ticket); "" for a
     mauling (an emergency) or anything else."""
     plain = _plain(text)
+    if danger_signs.only_animals_bitten(plain):  # 狗把我家鸡咬死了: no person's wound (blind test 33, B179)
+        return ""
     if danger_signs.minor_bite(plain) or (_BITE_OR_SCRATCH.search(plain) and not danger_signs.mauled(plain)):
         return danger_signs.BITE_ADVICE
     return RAT_ADVICE if _RAT_BITE.search(plain) else ""

@@ -275,3 +275,25 @@ def obvious_detail(report: str, text: str) -> bool:
     if triage.has_problem(plain) and not things_in(plain) & things_in(report):
         return False
     return _HOW_LONG.search(plain) is not None or _TO_PEOPLE.search(plain) is not None
+
+
+# What to do now, asked right after the report (满屋都是 咋个办 after 下水道返水, blind test 33, B100: 答不上): what to
+# do while help comes, and who has it; the words join the report.
+_WHAT_NOW = re.compile(r"(?:咋个|怎么|咋|啷个|该咋个?|要咋个?)(?:办|整|弄|搞)|怎么是好|如何是好")
+_WATER = re.compile(r"下水|返水|反水|倒灌|冒水|漫|淹|漏水|水管|爆管|爆了|地漏|马桶|化粪池|进水")
+WATER_NOW = "先停用水、别冲厕所，用毛巾堵住地漏，贵重东西垫高；"
+SAFE_NOW = "先注意安全，别自己动手弄；"
+WHAT_NOW = "工单{number}已交给{whom}，会尽快来处理。"
+
+
+def asks_what_now(report: str, text: str) -> bool:
+    """满屋都是 咋个办 right after a report: what to do now about that report (short, naming no thing of its own)."""
+    plain = _plain(text)
+    return _WHAT_NOW.search(plain) is not None and len(_FILLER.sub("", plain)) <= REMARK_MAX \
+        and not fresh_thing(report, plain) and not triage.has_danger(plain)
+
+
+def what_now(session: Session, ticket: Ticket) -> str:
+    """What to do while help comes (for water: stop using it, block the drain), and who has the ticket."""
+    advice = WATER_NOW if _WATER.search(_plain(f"{ticket.text} {ticket.place_text or ''}")) else SAFE_NOW
+    return advice + WHAT_NOW.format(number=ticket.number, whom=whom(session, ticket))

@@ -225,6 +225,23 @@ def minor_bite(plain: str) -> bool:
     return dog_bite(plain) and not mauled(plain)
 
 
+# Only an animal bitten (邻居家的狗把我家鸡咬死了, blind test 33, B179 got the wound washed and the rabies jab): a
+# report of the dog, never the advice for a person's bite.
+_LIVESTOCK = r"(?:鸡|鸭|鹅|兔|羊|猪|牛|鸽|鸟|猫|狗)"
+_ANIMAL_BITTEN = re.compile(
+    rf"(?:狗|犬)[^，,。！!？?\s]{{0,6}}{_LIVESTOCK}[^，,。！!？?\s]{{0,3}}咬|"
+    rf"咬(?:死|伤|坏|烂|了|到|掉)*(?:我家|我屋头?|屋头|家里|他家|她家)?[^，,。！!？?\s人我他她娃]{{0,4}}{_LIVESTOCK}|"
+    rf"{_LIVESTOCK}[^，,。！!？?\s]{{0,4}}(?:遭|被)(?:狗|犬|猫)")
+_PERSON_BITTEN = re.compile(r"(?:我|人|娃娃|孩子|小孩|老人|他|她)(?:也|都|还)?(?:遭|被)|"
+                            r"(?:咬|抓)(?:了|到|伤)?(?:我|人|娃|孩子|小孩|他|她)(?!家|屋)|(?<![鸡鸭鹅兔羊猪牛鸽鸟猫狗子])(?:也|都|还)?(?:遭|被)(?:咬|抓)|"
+                            r"手|脚|腿|伤口|流血|出血|疫苗|打针")
+
+
+def only_animals_bitten(plain: str) -> bool:
+    """A dog that bit or killed hens, a cat, another dog, and no person bitten (狗把我家鸡咬死了)."""
+    return _ANIMAL_BITTEN.search(plain) is not None and _PERSON_BITTEN.search(plain) is None
+
+
 # The one wording for a bite or scratch, told with a report of it here and asked about (bot/core/advice_asked.py).
 BITE_ADVICE = "被狗猫咬伤抓伤，先用肥皂水和清水冲洗伤口15分钟，24小时内到医院或疾控中心打狂犬疫苗。"
 
@@ -232,7 +249,8 @@ BITE_ADVICE = "被狗猫咬伤抓伤，先用肥皂水和清水冲洗伤口15分
 def bite_advice(text: str) -> str:
     """What to do about a dog bite that is no emergency (the wound washed, the rabies jab within 24 hours), "" for
     anything else."""
-    return BITE_ADVICE if minor_bite(_plain(text)) else ""
+    plain = _plain(text)
+    return BITE_ADVICE if minor_bite(plain) and not only_animals_bitten(plain) else ""
 
 
 # Someone on a roof's or a bridge's edge, or 怕是要跳 with no 楼 said (blind test 28, A-B63: "楼顶上有个女的站在边边上

@@ -138,8 +138,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     """How to read a message sent soon after the report `ticket`: "detail" (it joins the ticket), "new"
     (a report of its own), "ask" (unclear: ask which), "status" or "urge" (how is it going, nobody has
     come: about this ticket), "safety" (is it safe to do this: bot/core/safety_questions.py answers it), "accepted"
-    (the wait the worker said accepted: 好嘛 明天就明天), "withdraw", "worker" (come and see) or "detail_asked" (a
-    remark with a question:
+    (the wait the worker said accepted: 好嘛 明天就明天), "withdraw", "worker" (come and see), "what_now" (what to do
+    meanwhile: 满屋都是 咋个办) or "detail_asked" (a remark with a question:
     bot/core/after_report.py) or "pass" (something else: a question, a command, an urge, a rating, an
     emergency)."""
     text = text.strip()
@@ -205,6 +205,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "worker"  # 麻烦网格员去看一哈嘛 (blind test 8, #59)
     if asks_progress(text) == "status" and ticket_questions.asks_minded(text):
         return "status"  # 路灯那个有人管没有哦 (blind test 10, #36, #93): a question, whatever the classifier says
+    if ticket.priority != "immediate" and after_report.asks_what_now(ticket.text, text) \
+            and not safety_questions.asks(text):
+        return "what_now"  # 满屋都是 咋个办 after 下水道返水: what to do now, never 答不上 (blind test 33, B100)
     if safety_questions.asks(text) and not triage.has_danger(text):
         return "safety"  # 用水泼得不, after a bin on fire: answered, never a 补充 (blind test 27, C8)
     # A short remark the classifier cannot place (没得人受伤 就是不好走, blind test 8, #70 and #85): more of the report.

@@ -123,10 +123,13 @@ async def test_after_being_asked_what_the_problem_is_a_problem_worded_as_a_quest
     assert "低保" in said(dispatcher, domain)[1]  # a question with no problem in it is still answered
 
 
-def tracker_after_answer(first: str, then: str, seconds_between: float = 20.0) -> Tracker:
+def tracker_after_answer(first: str, then: str, seconds_between: float = 20.0, answer: str | None = None) -> Tracker:
+    """`then` asked `seconds_between` after `first` (answered with `answer` when given)."""
+    said = [{"event": "bot", "text": f"{answer}有疑问找网格员李磊13700000001。", "timestamp": 1001.0}] if answer else []
     events = [
         {"event": "user", "text": first, "timestamp": 1000.0, "parse_data": {"intent": {"name": "ask_policy"}}},
         {"event": "action", "name": "action_answer_policy"},
+        *said,
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": then, "timestamp": 1000.0 + seconds_between,
          "parse_data": {"intent": {"name": "ask_policy"}}},
@@ -175,3 +178,29 @@ def test_a_bare_1_after_an_unanswered_question_is_the_callback_whichever_action_
                                  "paused": False, "followup_action": None, "active_loop": {},
                                  "latest_action_name": "action_listen", "latest_message": latest})
     assert pending_callback(tracker)
+
+
+async def test_the_price_asked_again_after_the_canteen_answer_is_for_whoever_knows(action_context, dispatcher,
+                                                                                   domain):
+    """Blind test 33, B87: 一顿好多钱嘛 ten minutes after 社区食堂好多钱一顿 got the same canteen answer."""
+    answer = action_context.knowledge.find("社区食堂好多钱一顿").entry.answer
+    await ActionAnswerPolicy().run(dispatcher, tracker_after_answer("社区食堂好多钱一顿", "一顿好多钱嘛", 600, answer),
+                                   domain)
+    [message] = dispatcher.messages
+    assert answer not in message["text"] and "价钱" in message["text"] and "网格员" in message["text"], message
+
+
+async def test_the_same_question_hours_later_gets_the_answer_again(action_context, dispatcher, domain):
+    answer = action_context.knowledge.find("社区食堂好多钱一顿").entry.answer
+    await ActionAnswerPolicy().run(dispatcher, tracker_after_answer("社区食堂好多钱一顿", "社区食堂好多钱一顿",
+                                                                    3 * 3600, answer), domain)
+    message, text = said(dispatcher, domain)
+    assert message["response"] == "utter_policy_answer" and answer in text, text
+
+
+async def test_our_batch_ten_minutes_after_the_relocation_allowance_is_read_with_it(action_context, dispatcher, domain):
+    """Blind test 33, B7: 我们这批好久发嘛 ten minutes after 搬迁补助好久发 got 没太看懂."""
+    await ActionAnswerPolicy().run(dispatcher, tracker_after_answer("我想问下 搬迁补助好久发", "我们这批好久发嘛",
+                                                                    seconds_between=660), domain)
+    message, text = said(dispatcher, domain)
+    assert message["response"] == "utter_policy_answer" and "搬迁补助" in text, text

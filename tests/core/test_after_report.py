@@ -77,3 +77,26 @@ def test_who_has_the_report_is_named_and_a_second_withdrawal_finds_the_first(dem
     with demo_db.session() as s:
         withdrawn = after_report.withdrawn_since(s, RESIDENT, since)
         assert withdrawn is not None and withdrawn.number == number
+
+
+@pytest.mark.parametrize(("intent", "category"), [("ask_policy", None), ("nlu_fallback", None),
+                                                  ("report_issue", "housing_utilities")])
+def test_what_to_do_now_after_a_drain_backing_up_gets_what_to_do_meanwhile(demo_db: Database, clock: FakeClock,
+                                                                           intent: str, category: str | None):
+    number = submit(demo_db, clock, make_report("安居苑 5栋 602 家里 下水道 返水", category="housing_utilities"))
+    with demo_db.session() as s:  # blind test 33, B100: 满屋都是 咋个办 got 答不上
+        ticket = s.scalar(select(Ticket).where(Ticket.number == number))
+        assert followups.read_follow_up(s, ticket, "满屋都是 咋个办", intent, category) == "what_now"
+        said = after_report.what_now(s, ticket)
+        assert "停用水" in said and number in said and "网格员" in said and len(said) <= 70, said
+
+
+@pytest.mark.parametrize(("report", "text", "asks"), [
+    ("安居苑5栋下水道返水", "满屋都是 咋个办", True),
+    ("3栋路灯坏了", "那咋个办嘛", True),
+    ("安居苑5栋下水道返水", "水都漫到客厅了", False),  # more of it, no question
+    ("3栋路灯坏了", "电梯也坏了 咋个办", False),  # another problem
+    ("安居苑5栋下水道返水", "燃气味好大 咋个办", False),  # a danger of its own
+])
+def test_what_to_do_now_is_only_a_short_question_about_the_report_itself(report: str, text: str, asks: bool):
+    assert after_report.asks_what_now(report, text) is asks

@@ -38,7 +38,7 @@ ASKED = [
     ("安置房可以卖了不", "resettlement_house"),
     ("搬迁户有啥子扶持", "resettlement_support"),
     ("户口咋个迁到安置点来", "hukou_move"),
-    ("刚生的娃娃报户口", "hukou_newborn"),
+    ("刚生的娃娃报户口", "hukou_move"),
     ("身份证过期了", "id_card"),
     ("居住正要带啥", "residence_permit"),
     ("娃娃转学要带啥子", "school_transfer"),

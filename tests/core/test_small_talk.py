@@ -34,3 +34,15 @@ def test_a_phone_number_in_a_small_talk_reply_is_the_service_centres_of_the_know
     numbers = {n for kind in small_talk.load().kinds for n in re.findall(r"\d{3,4}-\d{7,8}", kind.reply)}
     assert numbers, "no reply names a landline: the test would check nothing"
     assert numbers == {centre}, numbers
+
+
+@pytest.mark.parametrize("text", ["今天天气好冷哦", "天气好冷", "这两天天气真冷", "今天天气好冷 冷得很"])
+def test_the_cold_weather_gets_a_warm_word_not_the_robots_line(text: str):
+    said = small_talk.reply(text)  # blind test 33, B95: "不用吃饭"
+    assert said is not None and "保暖" in said and "吃饭" not in said, said
+
+
+@pytest.mark.parametrize("text", ["今天天气好", "天气好安逸哦"])
+def test_a_fine_day_is_still_a_fine_day(text: str):
+    said = small_talk.reply(text)
+    assert said is not None and "保暖" not in said, said
