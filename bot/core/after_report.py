@@ -190,6 +190,7 @@ def what_was_taken(report: str, text: str) -> bool:
 # slipped or tripped on a wet or broken way. One of the sender's own fallen at home is another matter.
 _SPREAD = re.compile(r"(?:漫|流|淌|淹|渗|灌|浸|冒|滴|漏)(?:都)?(?:到|进|起|过)|进水了")
 _LEAK = re.compile(r"漏|水管|爆管|渗|冒水|积水|水")
+_WATER_GOT = re.compile(r"(?<!下)水(?!道)[^，,。]{0,4}(?:漫|流|淌|淹|渗|灌|浸|冒|滴|漏)")
 _SLIPPED = re.compile(r"滑倒|滑了一跤|滑了一下|摔倒|摔了一跤|摔了|跌倒|跌了一跤|绊倒|栽倒|差点滑")
 _SLIPPERY = re.compile(r"水|漏|滑|冰|油|坑|洞|井盖|台阶|楼梯|梯坎|烂|破|翘|松")
 _OWN_ONE = re.compile(r"我(?:妈|爸|老|屋|家|婆|爷|公|奶|儿|女|孙|娃)")
@@ -203,9 +204,12 @@ def what_it_did(report: str, text: str) -> bool:
         return False
     if any(b not in report for b in _BUILDING.findall(plain)):
         return False
-    spread = _SPREAD.search(plain) is not None and _LEAK.search(report or "") is not None
+    # The water said to get somewhere (水都漫到电梯井了), or nothing of its own named: 下水道也漫起了 is the drain's
+    spread = _SPREAD.search(plain) is not None and _LEAK.search(report or "") is not None \
+        and (_WATER_GOT.search(plain) is not None or not fresh_thing(report, plain))
+    # 差点把我绊倒 with a manhole of its own named is that manhole's report
     slipped = _SLIPPED.search(plain) is not None and _SLIPPERY.search(report or "") is not None \
-        and _OWN_ONE.search(plain) is None
+        and _OWN_ONE.search(plain) is None and not fresh_thing(report, plain)
     return spread or slipped
 
 

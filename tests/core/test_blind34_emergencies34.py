@@ -9,7 +9,16 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import after_report, danger_signs, emergency_numbers, emergency_updates, followups, person_danger, triage
+from bot.core import (
+    after_report,
+    danger_signs,
+    emergency_numbers,
+    emergency_updates,
+    followups,
+    person_danger,
+    still_going,
+    triage,
+)
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.store.db import Database
 from tests.conftest import STRANGER
@@ -94,3 +103,19 @@ def test_the_driver_gone_after_a_crash_gets_the_traffic_polices_number():
     assert after_report.driver_gone("车子把栏杆撞断了", "开车的溜了")
     assert not after_report.driver_gone("门口垃圾堆起了", "司机跑了")
     assert "122" in after_report.HIT_AND_RUN and len(after_report.HIT_AND_RUN) <= 70
+
+
+@pytest.mark.parametrize("text", ["熏得眼睛痛", "呛得很", "烟子都飘到我屋头来了"])
+def test_the_coal_stoves_smoke_felt_is_more_of_it_with_the_air_advice(text: str):
+    report = "隔壁烧蜂窝煤 烟子都飘到我屋头来了 安居苑7栋"
+    assert still_going.stove_smoke(report, text) and not triage.has_danger(text)
+    assert "通风" in still_going.meanwhile(report, text)
+
+
+def test_smoke_that_overcomes_someone_is_no_stove_smoke():
+    assert not still_going.stove_smoke("隔壁烧蜂窝煤", "呛得老人喘不过气了")
+
+
+@pytest.mark.parametrize("more", ["门口的下水道也漫起了", "小区门口那个井盖烂了 差点把我绊倒", "我妈在屋头摔倒了"])
+def test_another_things_trouble_after_a_leak_is_not_what_the_leak_did(more: str):
+    assert not after_report.what_it_did("安居苑3栋2单元的水管在漏 楼梯上全是水", more)

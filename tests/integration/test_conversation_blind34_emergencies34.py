@@ -157,6 +157,7 @@ def test_the_driver_gone_after_a_crash_is_more_of_it_with_122(running: Stack):
 @pytest.mark.parametrize(("n", "report", "more"), [
     (60, "安居苑779栋有人在楼道烧蜂窝煤", "烟子大得很"),  # A46
     (61, "安居苑779栋2单元有人在过道头烧煤炉子", "烟子好大哦 呛得很"),
+    (62, "隔壁烧蜂窝煤 烟子都飘到我屋头来了 安居苑779栋", "熏得眼睛痛"),
 ])
 def test_a_coal_stoves_smoke_said_after_is_the_ventilation_advice_on_that_ticket(running: Stack, n: int,
                                                                                  report: str, more: str):
