@@ -40,7 +40,9 @@ _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有�
                    r"劝(?:下来|下去|回来|回去|住|好|走)了|(?:救|拉|抱|扶|拽|弄|接)(?:下来|回来|上来)了|"
                    # The lost one found or taken home (找到了 他儿子来接走了 after a lost elder, blind test 33's B172
                    # kind, was only a 补充): the family came, taken home.
-                   r"找到(?:人)?了|(?:家里人|家属|家人|屋头的人|屋里人|儿子|女儿|孙子|孙女|老伴|妈妈|爸爸|亲戚)"
+                   r"找到(?:人)?了|"
+                   # 出来了 after people shut in a lift (blind test 33's B36 kind opened a 110 emergency asking where)
+                   r"(?:^|人|他|她|都|已经|汉|妈|爸|娃|孩子)出来了|(?:家里人|家属|家人|屋头的人|屋里人|儿子|女儿|孙子|孙女|老伴|妈妈|爸爸|亲戚)"
                    r".{0,4}(?:来了|到了|接走|接回|领走|领回)|(?:接|领|送)(?:走|回去|回家|回屋|回来)了|"
                    r"关(?:了|好了|掉了)?(?:总)?(?:阀|阀门|闸|总闸|气)|(?:总阀|阀门|总闸|电闸)[^，,。\s]{0,3}关(?:了|好|掉)|"
                    # Good news and thanks (医院说没得大问题 谢谢你们哈, blind test 23, N47 was taken as the place 医院).

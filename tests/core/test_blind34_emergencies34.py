@@ -119,3 +119,32 @@ def test_smoke_that_overcomes_someone_is_no_stove_smoke():
 @pytest.mark.parametrize("more", ["门口的下水道也漫起了", "小区门口那个井盖烂了 差点把我绊倒", "我妈在屋头摔倒了"])
 def test_another_things_trouble_after_a_leak_is_not_what_the_leak_did(more: str):
     assert not after_report.what_it_did("安居苑3栋2单元的水管在漏 楼梯上全是水", more)
+
+
+@pytest.mark.parametrize("text", ["有个人在我家阳台上 安居苑7栋3楼", "有个男的躲在我屋头窗子外头"])
+def test_a_stranger_on_the_senders_own_balcony_is_for_the_police(text: str):
+    assert triage.has_danger(text)
+    assert emergency_numbers.number_to_call(load_rules(DEFAULT_PATH), emergency_numbers.category_for("other", text),
+                                            text) == "110"
+
+
+def test_someone_doing_a_chore_on_the_balcony_is_no_break_in():
+    assert not triage.has_danger("有人在我家阳台上晾衣服")
+
+
+@pytest.mark.parametrize("text", ["有个老人家在安居苑门口 问他啥子都不晓得", "门口有个婆婆 问她啥都说不清"])
+def test_an_elder_who_can_answer_nothing_asked_is_lost_for_the_police(text: str):
+    assert person_danger.missing_person(text) and triage.is_emergency(text, classified_as_emergency=False)
+
+
+@pytest.mark.parametrize("text", ["河畔花园6栋电梯门打不开 我老汉在里头", "电梯停了 我老太还在里面"])
+def test_an_old_one_of_the_senders_in_a_stuck_lift_is_the_lifts_rescue(text: str):
+    category = emergency_numbers.category_for("housing_utilities", text)
+    assert person_danger.lift_with_people(text)
+    assert emergency_numbers.number_to_call(load_rules(DEFAULT_PATH), category, text) == emergency_numbers.LIFT_RESCUE
+
+
+@pytest.mark.parametrize(("text", "over"), [("出来了", True), ("我老汉出来了", True), ("火又窜出来了", False),
+                                            ("烟冒出来了", False)])
+def test_out_of_the_lift_is_the_all_clear_and_flames_out_are_not(text: str, over: bool):
+    assert emergency_updates.says_over(text) is over

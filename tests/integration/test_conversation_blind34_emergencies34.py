@@ -70,6 +70,9 @@ def test_more_of_an_ordinary_report_goes_to_its_worker_never_a_new_emergency(run
     (14, "河畔花园773栋天台上有个人坐在栏杆上", "110", "警察来了 把人带下来了"),
     (15, "有个娃娃在安居苑门口哭 找不到妈妈了", "110", "他妈妈来了 接走了"),
     (16, "安居苑775栋门口有个老爷爷 问啥子都说不清楚 不晓得屋头在哪点", "110", "找到了 他儿子来接走了"),
+    (17, "有个老人家在安居苑门口 问他啥子都不晓得", "110", "派出所的来了 把他带走了"),
+    (18, "河畔花园776栋电梯门打不开 我老汉在里头", "电梯救援", "出来了"),
+    (19, "有个人在我家阳台上 安居苑778栋3楼", "110", "他跑了 警察也来了"),
 ])
 def test_an_all_clear_reaches_whoever_was_alerted_and_is_no_new_emergency(running: Stack, n: int, first: str,
                                                                          number: str, clear: str):
