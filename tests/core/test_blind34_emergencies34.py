@@ -145,6 +145,6 @@ def test_an_old_one_of_the_senders_in_a_stuck_lift_is_the_lifts_rescue(text: str
 
 
 @pytest.mark.parametrize(("text", "over"), [("出来了", True), ("我老汉出来了", True), ("火又窜出来了", False),
-                                            ("烟冒出来了", False)])
+                                            ("烟冒出来了", False), ("火苗都出来了", False), ("人都出来了", True)])
 def test_out_of_the_lift_is_the_all_clear_and_flames_out_are_not(text: str, over: bool):
     assert emergency_updates.says_over(text) is over
