@@ -11,7 +11,9 @@ import pytest
 from bot.common.clock import FakeClock
 from bot.core import (
     after_report,
+    care_words,
     danger_signs,
+    emergency_followups,
     emergency_numbers,
     emergency_updates,
     followups,
@@ -21,6 +23,7 @@ from bot.core import (
 )
 from bot.core.routing_rules import DEFAULT_PATH, load_rules
 from bot.store.db import Database
+from bot.store.models import Ticket
 from tests.conftest import STRANGER
 from tests.core.helpers import make_report, submit, ticket
 
@@ -148,3 +151,27 @@ def test_an_old_one_of_the_senders_in_a_stuck_lift_is_the_lifts_rescue(text: str
                                             ("烟冒出来了", False), ("火苗都出来了", False), ("人都出来了", True)])
 def test_out_of_the_lift_is_the_all_clear_and_flames_out_are_not(text: str, over: bool):
     assert emergency_updates.says_over(text) is over
+
+
+@pytest.mark.parametrize("text", ["快点 有贼 在偷我屋头的东西 安居苑7栋401", "屋头进贼了 还没走", "小偷在偷电瓶车",
+                                  "贼娃子在翻我屋头的柜子"])
+def test_a_thief_at_it_now_is_an_emergency_for_the_police(text: str):
+    assert triage.has_danger(text)
+    assert emergency_numbers.number_to_call(load_rules(DEFAULT_PATH), emergency_numbers.category_for("other", text),
+                                            text) == "110"
+
+
+def test_a_theft_of_another_day_is_no_emergency():
+    assert not triage.has_danger("昨天屋头进贼了")
+
+
+@pytest.mark.parametrize("text", ["婆婆还在那点坐起的 好冷哦", "老人还在门口 天都黑了"])
+def test_the_lost_one_named_still_there_is_more_of_that_emergency(text: str):
+    lost = Ticket(text="河畔花园门口有个婆婆走来走去 问她屋头在哪点 她不晓得", place_text="河畔花园门口",
+                  severity="critical")
+    assert emergency_followups.joins(text, lost)
+
+
+def test_two_cars_knocking_with_nobody_hurt_is_a_crash_never_the_bruises_advice():
+    assert care_words.first_aid("安居苑门口两个车碰了一下 人都没得事") is None
+    assert care_words.first_aid("我骑车碰了一下 磕青了 没得大事") == care_words.KNOCK

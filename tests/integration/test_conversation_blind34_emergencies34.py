@@ -89,6 +89,7 @@ def test_an_all_clear_reaches_whoever_was_alerted_and_is_no_new_emergency(runnin
 @pytest.mark.parametrize(("n", "first", "later"), [
     (20, "有个老人在河畔花园门口转来转去 问他住哪里他说不清楚", "那个老人还在 天快黑了"),  # B172
     (21, "安居苑775栋门口有个老太婆坐了半天 问她屋头在哪点 她说不出来", "那个婆婆还在那点 天都黑了"),
+    (22, "河畔花园门口有个婆婆走来走去 问她屋头在哪点 她不晓得", "婆婆还在那点坐起的 好冷哦"),
 ])
 def test_a_lost_elder_goes_to_the_worker_and_the_police_and_what_follows_is_more_of_it(running: Stack, n: int,
                                                                                        first: str, later: str):
@@ -128,6 +129,7 @@ def test_a_riders_all_clear_is_news_of_his_own_fall_report_never_his_other_ticke
     (42, "救命 我屋头进小偷了 人还在屋头 安居苑778栋302", "110", "119"),  # B111
     (43, "救命 有贼娃子在撬我屋头的门 安居苑778栋201", "110", "119"),
     (44, "有人在翻我屋头窗子 安居苑778栋101", "110", "119"),
+    (45, "快点 有贼 在偷我屋头的东西 安居苑778栋401", "110", "119"),
 ])
 def test_the_right_number_first(running: Stack, n: int, text: str, number: str, never: str):
     replies = say(running, SENDERS[n], text)
@@ -140,11 +142,13 @@ def test_the_right_number_first(running: Stack, n: int, text: str, number: str, 
     (52, "河畔花园777栋电梯头天天有人吃烟 臭得很"),
     (53, "河畔花园门口有个车撞到花坛了 人没事 花坛砖头散一地"),  # A69
     (54, "河畔花园777栋门口有个车把路灯杆撞歪了 莫得人受伤"),
+    (56, "安居苑门口两个车碰了一下 人都没得事"),
 ])
 def test_a_nuisance_or_a_crash_with_nobody_hurt_is_no_emergency(running: Stack, n: int, text: str):
     replies = say(running, SENDERS[n], text)
     said = _said(replies)
     assert "情况紧急" not in said and not any(x in said for x in ("119", "110", "120", "电梯救援")), replies
+    assert "冷敷" not in said, replies  # 两个车碰了一下: a crash, never the bruise's advice
     assert all(left_ordinary(running, t) for t in tickets_of(running, SENDERS[n])), replies
 
 
