@@ -198,6 +198,16 @@ _LOST_WAY = re.compile(f"(?:{_LOST_ONES})[^。！!？?]{{0,12}}"
                        r"(?:妈妈|妈|爸爸|爸|大人|家长|家里人|屋头的人|奶奶|爷爷|婆婆|外婆|外公)(?![^。！!？?\s]{0,3}(?:电话|号码|手机))")
 
 
+# Someone said to be still there (婆婆还在那点坐起的 好冷哦, blind test 33's B172 kind, was small talk about the
+# cold): news of a person, never chat.
+_STILL_THERE = re.compile(rf"^(?:那个|这个|那|这)?(?:{_LOST_ONES}|人|他|她)(?:还|都|一直)(?:在|坐|蹲|站|躺|睡)")
+
+
+def someone_still_there(text: str) -> bool:
+    """Whether the words begin with someone still there (婆婆还在那点, 那个人还坐在门口)."""
+    return _STILL_THERE.search("".join(_plain(text).split())) is not None
+
+
 def missing_person(text: str) -> bool:
     """Whether a message says a person is missing (老汉儿走丢了), or an old person or a child lost (说找不到屋了), not
     a pet or a thing (我家狗走丢了)."""

@@ -18,6 +18,7 @@ from bot.core import (
     emergency_updates,
     followups,
     person_danger,
+    small_talk,
     still_going,
     triage,
 )
@@ -175,3 +176,12 @@ def test_the_lost_one_named_still_there_is_more_of_that_emergency(text: str):
 def test_two_cars_knocking_with_nobody_hurt_is_a_crash_never_the_bruises_advice():
     assert care_words.first_aid("安居苑门口两个车碰了一下 人都没得事") is None
     assert care_words.first_aid("我骑车碰了一下 磕青了 没得大事") == care_words.KNOCK
+
+
+@pytest.mark.parametrize("text", ["婆婆还在那点坐起的 好冷哦", "那个人还坐在门口 好冷"])
+def test_someone_still_there_in_the_cold_is_news_never_the_weathers_chat(text: str):
+    assert small_talk.reply(text) is None
+
+
+def test_the_cold_alone_is_still_chat():
+    assert small_talk.reply("今天好冷哦") is not None

@@ -86,13 +86,14 @@ def test_an_all_clear_reaches_whoever_was_alerted_and_is_no_new_emergency(runnin
     assert any(clear in m for m in told(running, assignee_phone(running, ticket.number or ""), ticket.number or ""))
 
 
-@pytest.mark.parametrize(("n", "first", "later"), [
-    (20, "有个老人在河畔花园门口转来转去 问他住哪里他说不清楚", "那个老人还在 天快黑了"),  # B172
-    (21, "安居苑775栋门口有个老太婆坐了半天 问她屋头在哪点 她说不出来", "那个婆婆还在那点 天都黑了"),
-    (22, "河畔花园门口有个婆婆走来走去 问她屋头在哪点 她不晓得", "婆婆还在那点坐起的 好冷哦"),
+@pytest.mark.parametrize(("n", "first", "later", "detail"), [
+    (20, "有个老人在河畔花园门口转来转去 问他住哪里他说不清楚", "那个老人还在 天快黑了", "黑"),  # B172
+    (21, "安居苑775栋门口有个老太婆坐了半天 问她屋头在哪点 她说不出来", "那个婆婆还在那点 天都黑了", "黑"),
+    (22, "河畔花园门口有个婆婆走来走去 问她屋头在哪点 她不晓得", "婆婆还在那点坐起的 好冷哦", "冷"),
 ])
 def test_a_lost_elder_goes_to_the_worker_and_the_police_and_what_follows_is_more_of_it(running: Stack, n: int,
-                                                                                       first: str, later: str):
+                                                                                       first: str, later: str,
+                                                                                       detail: str):
     caller = SENDERS[n]
     replies = say(running, caller, first)
     assert "110" in _said(replies) and WHERE not in _said(replies) and "答不上" not in _said(replies), replies
@@ -102,7 +103,8 @@ def test_a_lost_elder_goes_to_the_worker_and_the_police_and_what_follows_is_more
     replies = say(running, caller, later)
     assert WHERE not in _said(replies) and "120" not in _said(replies) and "情况紧急" not in _said(replies), replies
     assert len(tickets_of(running, caller)) == 1, replies
-    assert any("黑" in m for m in told(running, assignee_phone(running, ticket.number or ""), ticket.number or ""))
+    notes = told(running, assignee_phone(running, ticket.number or ""), ticket.number or "")
+    assert any(detail in m for m in notes), (replies, notes)
 
 
 def test_a_riders_all_clear_is_news_of_his_own_fall_report_never_his_other_ticket(running: Stack):
