@@ -83,7 +83,7 @@ STOVE = "打不燃火先看燃气表或卡里还有没有气、欠没欠费，�
 
 # Another cause said (水压小得很 热水器都打不燃, 不是燃气的问题; blind test 33, A40 got the gas check-list twice).
 _NOT_THE_GAS = re.compile(r"水压|水太小|水小|水流小|没得水|莫得水|没水|停水|停电|没电|"
-                          r"不是(?:燃气|天然气|煤气|气)(?:的问题|的原因|的事|的毛病)?")
+                          r"(?<!是)不是(?:燃气|天然气|煤气|气)(?:的问题|的原因|的事|的毛病)?")  # never 是不是燃气卡没钱了
 
 
 def stove_advice(text: str) -> str:

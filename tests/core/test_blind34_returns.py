@@ -44,6 +44,8 @@ def test_a_heater_that_will_not_light_for_low_water_pressure_gets_no_gas_check_l
     for said in (PRESSURE, "热水器是水压太小打不燃 不是燃气的问题", "停水了 热水器打不燃"):
         assert advice_asked.stove_advice(said) == "", said
     assert advice_asked.stove_advice("天然气打不燃火 是不是欠费了") == advice_asked.STOVE
+    # 是不是燃气卡没钱了 asks whether it is the gas: no other cause said (blind test 33, A94)
+    assert advice_asked.stove_advice("燃气打不燃火了 是不是燃气卡没钱了") == advice_asked.STOVE
 
 
 @pytest.mark.parametrize("text", ["水还是有消毒水味 喝得了不", "这个水喝得不嘛", "水还是黄的 喝不喝得", "水能喝了不"])
