@@ -15,13 +15,22 @@ from sqlalchemy.orm import Session
 
 from bot.app.dialogue_look import Look
 from bot.common.clock import Clock
-from bot.core import after_report, cancelling, chatter, corrections, emergency_updates, followups, lifecycle, residence
+from bot.core import (
+    after_report,
+    cancelling,
+    chatter,
+    corrections,
+    emergency_updates,
+    followups,
+    lifecycle,
+    residence,
+)
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 from bot.store.models import Ticket
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
-# followups.read_follow_up's readings acted on here
+# follow_up_reading.read_follow_up's readings acted on here
 READINGS = frozenset({"withdraw", "worker", "what_now", "detail_asked", "person_asked"})
 WITHDRAWN = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
 SOLVED_TOLD = "好的，工单{number}已撤销，已告诉承办人不用再去了。"

@@ -18,6 +18,7 @@ from bot.app.dialogue_look import Look
 from bot.common.clock import Clock
 from bot.core import (
     after_report,
+    follow_up_reading,
     followups,
     lifecycle,
     other_problem,
@@ -72,7 +73,7 @@ class Joins:
         with self.db.session() as s:
             ticket = lifecycle.get_ticket(s, number)
             far = far or followups.away_from(s, ticket, point)  # a location in another grid too (blind test 26)
-            reading = "new" if far else followups.read_follow_up(s, ticket, text, intent, category)
+            reading = "new" if far else follow_up_reading.read_follow_up(s, ticket, text, intent, category)
             # 楼下还在吵 咋个办: what to do meanwhile, a quarrel's 110 (blind test 31, B71)
             # 烟子大得很 after a coal stove: open the windows (blind test 33, A46)
             meanwhile = still_going.meanwhile(ticket.text, text) \

@@ -81,9 +81,10 @@ _GAS = re.compile(r"燃气|天然气|煤气|灶|热水器")  # never 电瓶车�
 STOVE = "打不燃火先看燃气表或卡里还有没有气、欠没欠费，灶的电池有没有电；闻到气味别点火，马上打119。"
 
 
-# Another cause said (水压小得很 热水器都打不燃, 不是燃气的问题; blind test 33, A40 got the gas check-list twice).
+# Another cause said (水压小得很 热水器都打不燃, 不是燃气的问题; blind test 33, A40 got the gas check-list twice);
+# 是不是燃气卡没钱了 asks whether it is the gas (A94).
 _NOT_THE_GAS = re.compile(r"水压|水太小|水小|水流小|没得水|莫得水|没水|停水|停电|没电|"
-                          r"(?<!是)不是(?:燃气|天然气|煤气|气)(?:的问题|的原因|的事|的毛病)?")  # never 是不是燃气卡没钱了
+                          r"(?<!是)不是(?:燃气|天然气|煤气|气)(?:的问题|的原因|的事|的毛病)?")
 
 
 def stove_advice(text: str) -> str:

@@ -1,6 +1,6 @@
 """Whether words soon after a report are another problem rather than a detail of it: a fault the report does
 not name (他家漏水漏到我屋头了 after 下水道堵了), a thing it does not name (井盖 after 水管), or words that announce
-a report of their own (我要反映 …). bot/core/followups.py's `read_follow_up` weighs them with the classifier's
+a report of their own (我要反映 …). bot/core/follow_up_reading.py's `read_follow_up` weighs them with the classifier's
 guess."""
 
 from __future__ import annotations

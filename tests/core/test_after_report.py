@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import after_report, cancelling, followups
+from bot.core import after_report, cancelling, follow_up_reading
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import RESIDENT
@@ -62,8 +62,9 @@ def test_another_building_is_elsewhere_only_when_both_name_one(demo_db: Database
         assert after_report.elsewhere("我们阳光小区4栋后面那个化粪池满了", ticket)
         assert not after_report.elsewhere("1栋那个化粪池满了", ticket)
         assert not after_report.elsewhere("化粪池满了", ticket)
-        assert followups.read_follow_up(s, ticket, "我们阳光小区4栋后面那个化粪池满了 臭得人都遭不住 到底哪个来管嘛",
-                                        "report_issue", "sanitation") == "new"
+        assert follow_up_reading.read_follow_up(
+            s, ticket, "我们阳光小区4栋后面那个化粪池满了 臭得人都遭不住 到底哪个来管嘛", "report_issue",
+            "sanitation") == "new"
 
 
 def test_who_has_the_report_is_named_and_a_second_withdrawal_finds_the_first(demo_db: Database, clock: FakeClock):
@@ -86,7 +87,7 @@ def test_what_to_do_now_after_a_drain_backing_up_gets_what_to_do_meanwhile(demo_
     number = submit(demo_db, clock, make_report("安居苑 5栋 602 家里 下水道 返水", category="housing_utilities"))
     with demo_db.session() as s:  # blind test 33, B100: 满屋都是 咋个办 got 答不上
         ticket = s.scalar(select(Ticket).where(Ticket.number == number))
-        assert followups.read_follow_up(s, ticket, "满屋都是 咋个办", intent, category) == "what_now"
+        assert follow_up_reading.read_follow_up(s, ticket, "满屋都是 咋个办", intent, category) == "what_now"
         said = after_report.what_now(s, ticket)
         assert "停用水" in said and number in said and "网格员" in said and len(said) <= 70, said
 

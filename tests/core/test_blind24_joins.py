@@ -9,7 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import cancelling, emergency_followups, followups, other_problem, small_talk, staff_desk
+from bot.core import (
+    cancelling,
+    emergency_followups,
+    follow_up_reading,
+    other_problem,
+    small_talk,
+    staff_desk,
+)
 from bot.core.commands import worker_command
 from bot.store.db import Database
 from bot.store.models import Ticket, TicketFollower
@@ -29,12 +36,12 @@ def test_someone_lost_at_a_named_place_after_a_located_barrier_is_a_new_report(d
         for intent, category in (("nlu_fallback", None), ("report_issue", "elderly_care"),
                                  ("report_issue", "roads")):
             # Someone lost is the police's now (blind test 25): passed on to be raised as an emergency, never a detail.
-            assert followups.read_follow_up(s, barrier, LOST, intent, category) == "pass"
-            assert followups.read_follow_up(s, barrier, "有个老人家在安居苑门口摆摊 占了半边路", intent, category) \
-                == "new"
+            assert follow_up_reading.read_follow_up(s, barrier, LOST, intent, category) == "pass"
+            assert follow_up_reading.read_follow_up(
+                s, barrier, "有个老人家在安居苑门口摆摊 占了半边路", intent, category) == "new"
         # Only a place, or more of the barrier: still its detail.
-        assert followups.read_follow_up(s, barrier, "就在安居苑门口", "nlu_fallback", None) == "detail"
-        assert followups.read_follow_up(s, barrier, "安居苑门口那个 电动车都堵起了", "nlu_fallback", None) \
+        assert follow_up_reading.read_follow_up(s, barrier, "就在安居苑门口", "nlu_fallback", None) == "detail"
+        assert follow_up_reading.read_follow_up(s, barrier, "安居苑门口那个 电动车都堵起了", "nlu_fallback", None) \
             == "detail"
 
 
@@ -47,7 +54,7 @@ def test_a_dog_bite_at_a_named_place_never_joins_a_located_collapse(demo_db: Dat
     assert emergency_followups.joins("他头上在出血", collapse)  # more of the collapse
     assert emergency_followups.joins("大爷还是喊不醒 脸都白了", collapse)
     with demo_db.session() as s:
-        assert followups.read_follow_up(s, collapse, BITTEN, "report_issue", "health") == "new"
+        assert follow_up_reading.read_follow_up(s, collapse, BITTEN, "report_issue", "health") == "new"
 
 
 def test_a_new_subject_needs_a_place_of_its_own_and_what_is_wrong():
@@ -87,7 +94,7 @@ def test_rubbish_said_swept_after_a_leak_withdraws_the_merged_report_never_the_l
                                                                                     clock: FakeClock):
     first, leak = _rubbish_merged_then_leak(demo_db, clock)
     with demo_db.session() as s:
-        assert followups.read_follow_up(s, ticket(demo_db, leak), SWEPT, "nlu_fallback", None) == "withdraw"
+        assert follow_up_reading.read_follow_up(s, ticket(demo_db, leak), SWEPT, "nlu_fallback", None) == "withdraw"
         tickets = cancelling.reported_by(s, RESIDENT, cancelling.CANCELLABLE)
         assert cancelling.cancel_meant(tickets, SWEPT) == first
         target = s.scalar(select(Ticket).where(Ticket.number == first))

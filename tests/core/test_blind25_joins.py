@@ -7,7 +7,7 @@ community named with its estate, or a known name slipped by a character, is that
 from __future__ import annotations
 
 from bot.common.clock import FakeClock
-from bot.core import corrections, followups, lifecycle, other_problem, triage
+from bot.core import corrections, follow_up_reading, lifecycle, other_problem, triage
 from bot.core.person_danger import missing_person
 from bot.core.places import match_place, within_community
 from bot.core.problem_match import same_problem
@@ -75,8 +75,9 @@ def test_someone_lost_is_for_the_police_and_never_added_to_the_riders_open_repor
         for text in ("路边有个老太婆在哭 说找不到屋了 就在安居苑门口", "安居苑门口有个婆婆坐起哭 说不晓得回家的路"):
             for intent, category in (("report_issue", "elderly_care"), ("nlu_fallback", None),
                                      ("report_issue", "roads")):
-                assert followups.read_follow_up(s, bikes, text, intent, category) != "detail", (text, intent)
-        assert followups.read_follow_up(s, bikes, "安居苑门口那个 路都过不去了", "nlu_fallback", None) == "detail"
+                assert follow_up_reading.read_follow_up(s, bikes, text, intent, category) != "detail", (text, intent)
+        assert follow_up_reading.read_follow_up(
+            s, bikes, "安居苑门口那个 路都过不去了", "nlu_fallback", None) == "detail"
     # At the report's own place, someone new must be brought in: a consequence of the report is more of it.
     assert other_problem.own_report("共享单车倒了一地", "安居苑门口", "安居苑门口有个大爷遭单车绊倒了 腿擦伤了")
     assert not other_problem.own_report("楼道灯坏了", "阳光小区3栋", "阳光小区3栋 黑黢黢的 老人家都摔了")

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import angry_words, chatter, complaints, followups, question_kinds, small_talk, triage
+from bot.core import angry_words, chatter, complaints, follow_up_reading, question_kinds, small_talk, triage
 from bot.core.knowledge import load_knowledge
 from bot.store.db import Database
 from bot.store.models import Ticket
@@ -83,7 +83,8 @@ def test_a_complaint_from_a_stranger_goes_to_the_duty_officer_and_asks_what_happ
     with demo_db.session() as s:
         ticket = s.scalar(select(Ticket).where(Ticket.reporter_address == STRANGER))
         assert complaints.is_complaint(ticket) and complaints.awaits_what_happened(ticket)
-        assert followups.read_follow_up(s, ticket, "上个月有人上门收了我两百块钱", "report_issue", "other") == "detail"
+        assert follow_up_reading.read_follow_up(
+            s, ticket, "上个月有人上门收了我两百块钱", "report_issue", "other") == "detail"
         number = ticket.number
     assert any(number in m for m in messages_to(demo_db, DUTY_OFFICER))
 

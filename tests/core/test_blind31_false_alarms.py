@@ -19,6 +19,7 @@ from bot.core import (
     emergency_followups,
     emergency_numbers,
     emergency_updates,
+    follow_up_reading,
     followups,
     lifecycle,
     person_danger,
@@ -199,7 +200,7 @@ def test_a_quarrel_said_to_go_on_after_a_rating_reopened_it_is_more_of_that_tick
     with demo_db.session() as s:
         report = followups.open_report(s, clock, RESIDENT, WINDOW)
         assert report is not None and report.number == number
-        assert followups.read_follow_up(s, report, "楼下还在吵 咋个办", "emergency", "dispute") == "detail"
+        assert follow_up_reading.read_follow_up(s, report, "楼下还在吵 咋个办", "emergency", "dispute") == "detail"
 
 
 @pytest.mark.parametrize("text", ["电梯不动了 我老伴关在里头", "电梯不动了 我姐还在里面",

@@ -14,6 +14,7 @@ from bot.core import (
     after_report,
     asked_each,
     complaints,
+    follow_up_reading,
     followups,
     lifecycle,
     openers,
@@ -109,7 +110,7 @@ def test_what_the_water_still_does_goes_onto_the_ticket(demo_db: Database, clock
 def test_accepting_the_wait_is_acknowledged_never_added(demo_db: Database, clock: FakeClock, text: str):
     number = submit(demo_db, clock, make_report("停水了 一早上都没得水", category="housing_utilities"))
     with demo_db.session() as s:  # B2: 已补充到工单T1035
-        reading = followups.read_follow_up(s, lifecycle.get_ticket(s, number), text, "nlu_fallback", None)
+        reading = follow_up_reading.read_follow_up(s, lifecycle.get_ticket(s, number), text, "nlu_fallback", None)
     assert reading == "accepted" and after_report.acknowledges(text)
     assert after_report.accepted_reply(text).startswith("好的")
 

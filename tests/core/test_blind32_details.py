@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import followups, lifecycle, place_parts, two_problems
+from bot.core import follow_up_reading, lifecycle, place_parts, two_problems
 from bot.core.other_problem import cannot_reach, things_in
 from bot.core.problem_match import garbage_kinds, same_problem
 from bot.store.db import Database
@@ -31,7 +31,7 @@ def read(db: Database, clock: FakeClock, report: tuple[str, str], text: str, int
          category: str | None) -> str:
     open_ = ticket(db, submit(db, clock, make_report(report[0], sender=SENDER, category=report[1])))
     with db.session() as s:
-        return followups.read_follow_up(s, open_, text, intent, category)
+        return follow_up_reading.read_follow_up(s, open_, text, intent, category)
 
 
 @pytest.mark.parametrize("text", ["楼上没人在家 电话也打不通", "楼上那家莫得人 敲门也没人应",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import after_report, followups, resolved_again
+from bot.core import after_report, follow_up_reading, resolved_again
 from bot.store.db import Database
 from tests.core.helpers import make_report, submit, ticket
 
@@ -26,7 +26,7 @@ def read(db: Database, clock: FakeClock, report: tuple[str, str], text: str, int
          category: str | None) -> str:
     open_ = ticket(db, submit(db, clock, make_report(report[0], sender=SENDER, category=report[1])))
     with db.session() as s:
-        return followups.read_follow_up(s, open_, text, intent, category)
+        return follow_up_reading.read_follow_up(s, open_, text, intent, category)
 
 
 @pytest.mark.parametrize(("report", "text"), [

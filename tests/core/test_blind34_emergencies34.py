@@ -16,7 +16,7 @@ from bot.core import (
     emergency_followups,
     emergency_numbers,
     emergency_updates,
-    followups,
+    follow_up_reading,
     person_danger,
     small_talk,
     still_going,
@@ -94,7 +94,7 @@ def test_more_of_the_report_before_is_its_detail_never_a_new_emergency(demo_db: 
                                                                      report: str, more: str, intent: str):
     filed = ticket(demo_db, submit(demo_db, clock, make_report(report, sender=STRANGER, category="other")))
     with demo_db.session() as s:
-        assert followups.read_follow_up(s, filed, more, intent, None) == "detail"
+        assert follow_up_reading.read_follow_up(s, filed, more, intent, None) == "detail"
     assert not triage.has_danger(more)
 
 

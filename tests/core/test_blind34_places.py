@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import after_report, followups, held_words, triage
+from bot.core import after_report, follow_up_reading, held_words, triage
 from bot.store.db import Database
 from tests.core.helpers import inbound, make_report, submit, ticket
 
@@ -45,7 +45,7 @@ def test_more_dead_fish_minutes_after_the_report_is_a_detail_of_it(demo_db: Data
     assert after_report.may_be_more(text) and after_report.more_of_it(report, text)
     fish = ticket(demo_db, submit(demo_db, clock, make_report(report, sender=SENDER, category="environment")))
     with demo_db.session() as s:
-        assert followups.read_follow_up(s, fish, text, "report_issue", "environment") == "detail"
+        assert follow_up_reading.read_follow_up(s, fish, text, "report_issue", "environment") == "detail"
 
 
 def test_a_live_fish_or_another_thing_is_not_more_of_the_dead_fish():

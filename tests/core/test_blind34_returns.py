@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import advice_asked, after_report, followups, other_problem, resolved_again, still_open, water_questions
+from bot.core import (
+    advice_asked,
+    after_report,
+    follow_up_reading,
+    other_problem,
+    resolved_again,
+    still_open,
+    water_questions,
+)
 from bot.store.db import Database
 from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
 
@@ -22,7 +30,7 @@ def _read(db: Database, clock: FakeClock, report: str, text: str, intent: str = 
           category: str | None = "housing_utilities") -> str:
     open_ = ticket(db, submit(db, clock, make_report(report, sender=SENDER, category="housing_utilities")))
     with db.session() as s:
-        return followups.read_follow_up(s, open_, text, intent, category)
+        return follow_up_reading.read_follow_up(s, open_, text, intent, category)
 
 
 @pytest.mark.parametrize("text", ["楼上的人回来了 说是他家水管爆了", "楼上那家说明天找人来修", "他说是他家管子的问题"])
@@ -69,7 +77,7 @@ def test_asking_who_the_other_party_is_goes_to_the_worker_never_as_a_detail(demo
                                              category="public_security"))
     with demo_db.session() as s:
         open_ = ticket(demo_db, dog)
-        assert followups.read_follow_up(s, open_, text, "report_issue", "public_security") == "person_asked"
+        assert follow_up_reading.read_follow_up(s, open_, text, "report_issue", "public_security") == "person_asked"
         reply = after_report.person_asked(s, s.merge(open_), text)
     assert dog in reply and "不便" in reply and len(reply) <= 70, reply
     assert text not in ticket(demo_db, dog).text

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.common.clock import FakeClock
-from bot.core import followups, held_words, other_problem, place_answers, ticket_questions
+from bot.core import follow_up_reading, held_words, other_problem, place_answers, ticket_questions
 from bot.store.db import Database
 from tests.conftest import RESIDENT
 from tests.core.helpers import make_report, submit, ticket
@@ -22,7 +22,7 @@ def test_a_spot_of_the_reports_own_building_is_more_of_it_not_a_report_of_its_ow
     with demo_db.session() as s:
         for said in ("就在9栋2单元门口 小娃儿经常在那耍", "就是9栋后面那个 老年人天天从那过",
                      "在9栋1单元旁边 晚上黑得很"):
-            assert followups.read_follow_up(s, cover, said, "report_issue", "other") == "detail", said
+            assert follow_up_reading.read_follow_up(s, cover, said, "report_issue", "other") == "detail", said
     report, place = "河畔花园9栋门口的化粪池盖子裂了", "河畔花园9栋门口"
     assert not other_problem.own_report(report, place, "就在9栋2单元门口 小娃儿经常在那耍")
     # another building, someone new brought in: still its own

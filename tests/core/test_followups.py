@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import followup_words, followups, lifecycle, other_problem, ticket_questions
+from bot.core import follow_up_reading, followup_words, followups, lifecycle, other_problem, ticket_questions
 from bot.store.db import Database
 from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, RESIDENT, STRANGER, WORKER
@@ -64,7 +64,7 @@ def test_a_message_soon_after_a_report_is_read_against_it(demo_db: Database, clo
     number = leak(demo_db, clock)
     with demo_db.session() as s:
         report = s.scalar(select(Ticket).where(Ticket.number == number))
-        assert followups.read_follow_up(s, report, text, intent, category) == reading
+        assert follow_up_reading.read_follow_up(s, report, text, intent, category) == reading
 
 
 @pytest.mark.parametrize(("report", "category", "text", "intent", "new_category"), [
@@ -77,7 +77,7 @@ def test_a_clearly_different_problem_soon_after_a_report_is_never_a_detail_of_it
     number = submit(demo_db, clock, make_report(report, category=category))
     with demo_db.session() as s:
         ticket_ = s.scalar(select(Ticket).where(Ticket.number == number))
-        assert followups.read_follow_up(s, ticket_, text, intent, new_category) in ("new", "pass")
+        assert follow_up_reading.read_follow_up(s, ticket_, text, intent, new_category) in ("new", "pass")
 
 
 def test_a_report_in_another_category_than_an_open_emergency_is_a_new_one_not_asked_about(
@@ -85,8 +85,9 @@ def test_a_report_in_another_category_than_an_open_emergency_is_a_new_one_not_as
     number = submit(demo_db, clock, make_report("着火了 好大的烟", category="fire_safety", emergency=True))
     with demo_db.session() as s:
         fire = s.scalar(select(Ticket).where(Ticket.number == number))
-        assert followups.read_follow_up(s, fire, "垃圾房门口堆满了建筑垃圾", "report_issue", "sanitation") == "new"
-        assert followups.read_follow_up(s, fire, "火越来越大了", "report_issue", "fire_safety") == "detail"
+        assert follow_up_reading.read_follow_up(
+            s, fire, "垃圾房门口堆满了建筑垃圾", "report_issue", "sanitation") == "new"
+        assert follow_up_reading.read_follow_up(s, fire, "火越来越大了", "report_issue", "fire_safety") == "detail"
 
 
 RUBBISH = "阳光小区3栋背后那个垃圾桶好几天莫得人收了 臭死了"
@@ -108,7 +109,7 @@ def test_a_clearly_different_problem_is_new_and_what_could_be_either_is_asked(
     number = submit(demo_db, clock, make_report(RUBBISH, category="sanitation"))
     with demo_db.session() as s:
         rubbish = s.scalar(select(Ticket).where(Ticket.number == number))
-        assert followups.read_follow_up(s, rubbish, text, intent, category) == reading
+        assert follow_up_reading.read_follow_up(s, rubbish, text, intent, category) == reading
 
 
 @pytest.mark.parametrize(("report", "text", "own"), [
@@ -130,8 +131,8 @@ def test_asking_whether_anyone_is_on_it_is_a_status_check_whatever_the_classifie
     number = leak(demo_db, clock)
     with demo_db.session() as s:
         report = s.scalar(select(Ticket).where(Ticket.number == number))
-        assert followups.read_follow_up(s, report, text, intent, "housing_utilities") == "status"
-    assert followups.asks_progress("到底有没有人管嘛") == "urge"  # impatient: an urge, as before
+        assert follow_up_reading.read_follow_up(s, report, text, intent, "housing_utilities") == "status"
+    assert followup_words.asks_progress("到底有没有人管嘛") == "urge"  # impatient: an urge, as before
 
 
 def test_a_detail_is_appended_and_the_worker_hears_it_once_within_one_sms(demo_db: Database, clock: FakeClock):
@@ -232,7 +233,7 @@ def test_the_reason_after_an_unsatisfied_rating_joins_the_reopened_ticket_not_th
     with demo_db.session() as s:
         report = followups.open_report(s, clock, RESIDENT, WINDOW)
         assert report.number == pipe
-        assert followups.read_follow_up(s, report, "水管还在滴 地上还是湿的", "report_issue",
+        assert follow_up_reading.read_follow_up(s, report, "水管还在滴 地上还是湿的", "report_issue",
                                         "housing_utilities") == "detail"
         followups.add_detail(s, clock, report, "水管还在滴 地上还是湿的", RESIDENT, message_id=None)
     assert messages_to(demo_db, WORKER)[-1].startswith(f"工单{pipe}补充：水管还在滴")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import followups, openers, place_answers, place_parts, safety_questions
+from bot.core import follow_up_reading, openers, place_answers, place_parts, safety_questions
 from bot.store.db import Database
 from tests.conftest import STRANGER
 from tests.core.helpers import make_report, submit, ticket
@@ -25,7 +25,7 @@ def test_how_big_how_dangerous_or_since_when_is_more_of_the_report(demo_db: Data
     wall = ticket(demo_db, submit(demo_db, clock, make_report(WALL, sender=STRANGER, category="housing_utilities",
                                                               place_text="河畔花园8栋")))
     with demo_db.session() as s:
-        assert followups.read_follow_up(s, wall, said, intent, category) == "detail", said
+        assert follow_up_reading.read_follow_up(s, wall, said, intent, category) == "detail", said
 
 
 @pytest.mark.parametrize("asked", ["那个灯到底哪天修得好嘛", "啥时候来修哦", "灯好久修得好", "哪天来弄嘛"])
@@ -35,7 +35,7 @@ def test_a_question_about_the_open_report_is_never_a_detail(demo_db: Database, c
     lamp = ticket(demo_db, submit(demo_db, clock, make_report("阳光小区1栋门口的路灯坏了 晚上黑得很",
                                                               sender=STRANGER)))
     with demo_db.session() as s:
-        read = followups.read_follow_up(s, lamp, asked, intent, None)
+        read = follow_up_reading.read_follow_up(s, lamp, asked, intent, None)
     # an urge the classifier is sure of goes on to be urged (the engine's); never more of the report
     assert read in (("status", "urge", "pass") if intent == "urge" else ("status",)), (asked, read)
 
@@ -52,7 +52,7 @@ def test_a_safety_question_during_a_report_is_answered_never_a_detail(demo_db: D
               "抽油烟机能开不": "屋头有股煤气味", "我可以自己去把阀门关了不": "楼道水管爆了 水到处流"}[asked]
     open_ = ticket(demo_db, submit(demo_db, clock, make_report(report, sender=STRANGER, category="other")))
     with demo_db.session() as s:
-        assert followups.read_follow_up(s, open_, asked, "deny", None) == "safety", asked
+        assert follow_up_reading.read_follow_up(s, open_, asked, "deny", None) == "safety", asked
     answer = safety_questions.answer(asked, report)
     assert words in answer and len(answer) <= 70, answer
     for remark in ("有一米多长 怕要垮", "水都漫到楼道了", "是3栋2单元"):

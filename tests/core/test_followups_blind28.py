@@ -15,7 +15,7 @@ from bot.core import (
     cancelling,
     emergencies,
     emergency_followups,
-    followups,
+    follow_up_reading,
     lifecycle,
     rating_changes,
     ticket_questions,
@@ -40,7 +40,7 @@ def read(db: Database, clock: FakeClock, report: tuple[str, str], text: str, int
          category: str | None) -> str:
     open_ = ticket(db, submit(db, clock, make_report(report[0], sender=STRANGER, category=report[1])))
     with db.session() as s:
-        return followups.read_follow_up(s, open_, text, intent, category)
+        return follow_up_reading.read_follow_up(s, open_, text, intent, category)
 
 
 # What the classifier makes of each (intent, category), as the blind test's engine did.
@@ -139,7 +139,7 @@ def test_a_withdrawal_naming_a_thing_no_open_ticket_is_about_withdraws_nothing(d
     said = "窗户那个算了 不报了 我自己修好了"
     with demo_db.session() as s:
         hump_ticket = lifecycle.get_ticket(s, hump)
-        assert followups.read_follow_up(s, hump_ticket, said, "cancel", None) == "withdraw"
+        assert follow_up_reading.read_follow_up(s, hump_ticket, said, "cancel", None) == "withdraw"
         assert cancelling.names_none([hump_ticket], said)  # so the dialogue says nothing was withdrawn
         with pytest.raises(TicketError) as refused:
             cancelling.cancel(s, clock, RESIDENT, text=said)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import cancelling, council_words, followups, other_problem
+from bot.core import cancelling, council_words, follow_up_reading, other_problem
 from bot.core.problem_match import objects_in
 from bot.store.db import Database
 from bot.store.models import Ticket
@@ -57,9 +57,9 @@ def test_words_announcing_a_report_after_an_emergency_are_a_new_report_never_an_
                                                                emergency=True)))
     with demo_db.session() as s:
         for intent in ("urge", "report_issue"):
-            assert followups.read_follow_up(s, fall, "我要反映 好久没得人来收垃圾了 臭烘烘的", intent,
+            assert follow_up_reading.read_follow_up(s, fall, "我要反映 好久没得人来收垃圾了 臭烘烘的", intent,
                                             "sanitation") == "new"
-        assert followups.read_follow_up(s, fall, "咋个还没得人来", "urge", None) == "urge"  # about the fall
+        assert follow_up_reading.read_follow_up(s, fall, "咋个还没得人来", "urge", None) == "urge"  # about the fall
     assert other_problem.announces_report("反映个事 垃圾好久没人收了")
     assert not other_problem.announces_report("那个咋个还没来")
 
@@ -68,8 +68,8 @@ def test_a_neighbours_leak_after_a_drain_report_is_a_new_problem(demo_db: Databa
     drain = _ticket(demo_db, submit(demo_db, clock, make_report(DRAIN, category="sanitation")))
     with demo_db.session() as s:
         for intent, category in (("report_issue", "sanitation"), ("nlu_fallback", None)):
-            assert followups.read_follow_up(s, drain, "他家漏水漏到我家了", intent, category) == "new"
-        assert followups.read_follow_up(s, drain, "还是臭得很", "report_issue", "sanitation") == "detail"
+            assert follow_up_reading.read_follow_up(s, drain, "他家漏水漏到我家了", intent, category) == "new"
+        assert follow_up_reading.read_follow_up(s, drain, "还是臭得很", "report_issue", "sanitation") == "detail"
 
 
 def test_a_question_about_voting_for_a_neighbour_is_never_a_detail_and_is_answered(demo_db: Database,
@@ -77,7 +77,7 @@ def test_a_question_about_voting_for_a_neighbour_is_never_a_detail_and_is_answer
     road = _ticket(demo_db, submit(demo_db, clock, make_report("村里机耕道垮了一截 拖拉机过不去")))
     text = "我可以帮隔壁王大爷投一票不 他不会用手机"
     with demo_db.session() as s:
-        assert followups.read_follow_up(s, road, text, "report_issue", "roads") == "pass"
+        assert follow_up_reading.read_follow_up(s, road, text, "report_issue", "roads") == "pass"
     assert council_words.asks_proxy_vote(text) and not council_words.asks_proxy_vote("我投赞成")
     assert "家人" in council_words.PROXY_VOTE and len(council_words.PROXY_VOTE) <= 70
 
