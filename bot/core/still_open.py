@@ -14,6 +14,7 @@ from bot.common.clock import Clock
 from bot.common.plain_text import plain
 from bot.core import followup_words, lifecycle, resolved_again, triage
 from bot.core.lifecycle import STATUS_NAMES, reported_by
+from bot.core.places import match_place
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import Ticket
@@ -38,16 +39,23 @@ def _pairs(text: str) -> set[str]:
     return {run[i:i + 2] for run in _HAN.findall(text or "") for i in range(len(run) - 1)}
 
 
+def _unplaced(session: Session, text: str) -> str:
+    """The words without the place they name: an estate's name (安居苑) says nothing of what is wrong."""
+    name = match_place(session, text).name
+    return text.replace(name, " ") if name else text
+
+
 def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | None:
-    """The sender's own open report of the last days the words share most with (at least `SHARED_PAIRS`), or None."""
+    """The sender's own open report of the last days the words share most with (at least `SHARED_PAIRS`, the place's
+    name left out: 安居苑又停水了 is no urge of 安居苑3栋路灯坏了), or None."""
     since = clock.now() - RECENT
-    said = _pairs(followup_words.URGE_WORDS.sub(" ", plain(text)))
+    said = _pairs(_unplaced(session, followup_words.URGE_WORDS.sub(" ", plain(text))))
     best, shared = None, SHARED_PAIRS - 1
     for ticket in reported_by(session, address, OPEN_STATUSES):
         if ticket.created_at < since or ticket.text.startswith(followup_words.NOT_REPORTS) \
                 or ticket.severity == "critical":
             continue  # an emergency asked after has its own answer (bot/core/emergency_questions.py)
-        overlap = len(said & _pairs(ticket.text))
+        overlap = len(said & _pairs(_unplaced(session, ticket.text)))
         if overlap > shared:
             best, shared = ticket, overlap
     return best

@@ -103,6 +103,7 @@ def test_words_sharing_nothing_with_an_open_report_urge_nothing(demo_db: Databas
                                        category="public_security"))
     with demo_db.session() as s:
         assert still_open.meant(s, clock, SENDER, "楼道灯还是不亮") is None
+        assert still_open.meant(s, clock, SENDER, "阳光小区又停水了") is None  # the place's name is no shared trouble
     assert not still_open.says_it_goes_on("还有个事 楼道灯不亮")
 
 
