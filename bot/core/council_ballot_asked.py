@@ -25,7 +25,7 @@ from bot.core.council_questions import ask, moved_on
 from bot.core.council_status import joined_parts
 from bot.core.council_talk import recent_closed, shown_text
 from bot.core.council_texts import SMS, which_topic_text
-from bot.core.council_words import MEMBERS, is_withdrawal, named_topic, normal, relation_of
+from bot.core.council_words import COUNTED_ASKED, MEMBERS, is_withdrawal, named_topic, normal, relation_of
 from bot.store.council_models import Ballot, BallotEvent, Topic
 from bot.store.models import Person
 
@@ -36,7 +36,7 @@ _BALLOT = re.compile(rf"{_BALLOT_WORDS}|^票")
 _ASK = r"(?:不|吗|么|嘛|没|没有|没得|莫得|撒|噻|哇|哦|不嘛)"
 _COUNTED = re.compile(rf"(?:算数|作数|有效|管用|算)(?:的)?{_ASK}(?!了|算了)|算不算|作不作数|有没有效|管不管用|"
                       # 算上没得, 算进去没有, 计上了不 (blind test 33, L11)
-                      rf"(?:算上|算进去?|算到|计上|计入|记上|数上)(?:了|的)?{_ASK}|"
+                      rf"(?:算上|算进去?|算到|计上|计入|记上|数上)(?:了|的)?{_ASK}|{COUNTED_ASKED}|"
                       # 投上了没得, 投起了没得, 投进去没有: whether it went in (blind test 34)
                       rf"投(?:上|起|进去?|成|到)(?:了|的)?{_ASK}|"
                       rf"还在{_ASK}|在不在|还(?:算数|作数|有效)(?:吧|哈)?$|(?:算数|作数|有效|还在)[?？]")

@@ -116,6 +116,8 @@ def cast(session: Session, clock: Clock, topic_id: int, voter: Person, option: i
         if proxy and existing.cast_by_id == subject.id:  # their own ballot: nobody else's word replaces it
             return CastResult("own_ballot", topic, previous, previous)
         if previous == option:
+            if not proxy and existing.proxy:  # her own word for what was said for her: the ballot is hers now,
+                _own_now(session, clock, topic, existing, voter, rules)  # never a proxy's to take back
             return CastResult("unchanged", topic, option, previous)
         if not topic.allow_change:
             return CastResult("locked", topic, previous, previous)
@@ -158,6 +160,23 @@ def withdraw(session: Session, clock: Clock, ballot: Ballot, by: Person) -> str:
             is None:  # no ballot of theirs left on the topic: its points go too (blind test 4, #34)
         points.take_back(session, clock, by.id, "ballot", str(topic.id))
     return "withdrawn"
+
+
+def _own_now(session: Session, clock: Clock, topic: Topic, ballot: Ballot, voter: Person,
+             rules: points.PointRules) -> None:
+    """A member votes herself as a proxy ballot already said for her (李明 投按户 after her son's 帮我妈投按户): the
+    ballot becomes her own, so his 撤回 can no longer take it (blind test 34, L11/N5: her ballot vanished)."""
+    now = clock.now()
+    session.execute(update(Ballot).where(Ballot.id == ballot.id)
+                    .values(cast_by_id=voter.id, proxy=False, updated_at=now)
+                    .execution_options(synchronize_session=False))
+    session.expire(ballot)
+    session.add(BallotEvent(topic_id=topic.id, voter_key=ballot.voter_key, kind="change", option=ballot.option,
+                            previous_option=ballot.option, person_id=voter.id, cast_by_id=voter.id, proxy=False,
+                            at=now))
+    points.credit(session, clock, voter.id, "ballot", points.paid_ref(session, voter.id, "ballot", str(topic.id)),
+                  rules)
+    session.flush()
 
 
 def audit_ballots(session: Session, topic_id: int, auditor: Person) -> list[BallotEvent]:

@@ -129,9 +129,14 @@ _DENIED = re.compile(r"(?:没有|没|不是|并没有|不)(?:要|想|打算|说)
                      r"(?:我|我的|那|那个)?(?:的)?(?:投票|一票|票|选票)")
 
 
+# 我妈那票算了没有: whether it was counted, asked; never 那票算了 (forget that ballot: blind test 34, L11 withdrew it).
+COUNTED_ASKED = r"算了(?:没有|没得|莫得|没|吗|么|不)(?![投要算用撤])"
+_ASKED_COUNTED = re.compile(rf"票{COUNTED_ASKED}")
+
+
 def is_withdrawal(text: str) -> bool:
-    """The message takes a ballot back (撤回投票, 我那票不算了); 我没有要撤回投票 does not."""
-    return _WITHDRAW.search(_DENIED.sub(" ", normal(text))) is not None
+    """The message takes a ballot back (撤回投票, 我那票不算了); 我没有要撤回投票, 我妈那票算了没有 do not."""
+    return _WITHDRAW.search(_ASKED_COUNTED.sub(" ", _DENIED.sub(" ", normal(text)))) is not None
 
 
 def is_bare_cancel(text: str) -> bool:
