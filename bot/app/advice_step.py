@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from bot.app.steps import from_staff
 from bot.common.clock import Clock
 from bot.core import (
     advice_asked,
@@ -21,6 +22,7 @@ from bot.core import (
     home_advice,
     id_lures,
     impostors,
+    scam_kinds,
     service_numbers,
     sick_child,
     triage,
@@ -92,6 +94,13 @@ class Advice:
         door = await asyncio.to_thread(self._door, message)
         if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
             return [{"text": text} for text in door]
+        scam = scam_kinds.advice(message.text, self.contact.phone) or await asyncio.to_thread(self._scam_named, message)
+        if scam is not None:  # 孙子在派出所 要交保释金, 办低保 要先交好处费 (blind test 34, failure 4)
+            return [{"text": scam}]
+        if scam_kinds.residents_asked(message.text) and not await asyncio.to_thread(self._from_staff, message):
+            return [{"text": scam_kinds.RESIDENT_DATA.format(phone=self.contact.phone)}]  # blind test 34, F12
+        if scam_kinds.product_cures(message.text):  # 卖保健品 说能治高血压: filed, with don't buy (blind test 34, F8)
+            message = with_note(message, scam_kinds.PRODUCT_NOTE)
         if self.fraud_warning is not None and fraud_calls.described(message.text):
             return [{"text": self.fraud_warning}]  # 医保卡被冻结 要我转钱: anti-fraud (blind test 28, B84)
         checked = await asyncio.to_thread(self._visitor_checked, message)
@@ -130,6 +139,19 @@ class Advice:
                                          self.clock.now() - LOSS_WINDOW)
         return fraud_calls.after_loss(message.text, earlier)
 
+    def _from_staff(self, message: Claimed) -> bool:
+        with self.db.session() as s:
+            return from_staff(s, message)
+
+    def _scam_named(self, message: Claimed) -> str | None:
+        """Who the asker said he was (他说他是社区的 姓王), told within the hour after a fee asked for a benefit."""
+        if self.clock is None or not scam_kinds.may_name(message.text):
+            return None  # the words first: no query for a message that names nobody
+        with self.db.session() as s:
+            earlier = chatter.said_since(s, message.channel, message.sender, message.id,
+                                         self.clock.now() - LOSS_WINDOW)
+        return scam_kinds.named_after(message.text, earlier, self.contact.phone)
+
     def _lure_more(self, message: Claimed) -> list[str] | None:
         """A lure for ID numbers told again: added to the sender's report of it in the last hour; else None."""
         if self.clock is None:
@@ -140,6 +162,11 @@ class Advice:
     def _visitor_checked(self, message: Claimed) -> list[str] | None:
         """How to tell a real grid worker, whether the one named is, whether what he asks for is usual; else None."""
         text = message.text
+        if visitor_checks.coming_as_named(text) and not visitor_checks.asks_about_named(text):
+            with self.db.session() as s:  # 有个人说他是周明 要来检查燃气: his number first (blind test 34, F5)
+                coming = visitor_checks.coming_check(s, text)
+            if coming is not None:
+                return [coming]
         if not (visitor_checks.asks_about_named(text) or visitor_checks.asks_if_usual(text)
                 or visitor_checks.asks_how_to_tell(text)):
             return None  # the words first: no query for a message that asks none of it
