@@ -27,13 +27,17 @@ FAMILY_IN_TROUBLE = "多半是骗子！千万别转钱，先直接打给家里�
 _BENEFIT = re.compile(r"低保|补贴|救助|特困|廉租房|公租房|保障房|残疾证|高龄|养老金|五保|困难补助|医疗救助")
 _FEE = re.compile(r"好处费|手续费|辛苦费|茶水费|跑路费|红包|打点|先交|先给|先拿|先转|交钱|给钱|塞钱|要钱|"
                   r"(?:交|给|拿)[^，,。\s]{0,4}(?:块|元|万|千|百)")
+# Someone else offering to get it done (帮我办, 能办, 说可以批): not the sender asking what a benefit costs
+# (我有残疾证 坐车要不要钱).
+_OFFER = re.compile(r"(?:帮|给|替)(?:我|你|您)?(?:办|弄|搞|申请|跑)|能办|包办|可以办|办得下来|能批|保证批|说能|说可以|"
+                    r"有人|有个|那个人|他说|她说")
 BENEFIT_FEE = "低保这些救助申请都是免费的，要好处费的都是骗子，一分钱别给！请打社区电话{phone}举报。"
 # Asked after (他说他是社区的 姓王): the community never takes a fee, whoever he says he is.
 NAMED_AFTER = "社区办事从不收好处费，不管他说是哪个，都别给钱！请打社区电话{phone}核实、举报。"
 
 # A code to scan or a WeChat added by someone as one of us or for a gift (加我微信 要我扫码领鸡蛋).
 _SCAN = re.compile(r"扫码|扫(?:个|一下|下)?二维码|扫一扫|扫个码|扫下码")
-_LURE = re.compile(r"冒充|说是|说他是|自称|网格员|社区|居委|加(?:我)?微信|领|送|免费|红包|奖")
+_LURE = re.compile(r"冒充|说是|说他是|自称|加(?:我)?微信|领|送|免费|红包|奖|要我|叫我|喊我|让我")
 SCAN_CODE = "别扫！网格员不会加微信叫您扫码领东西，扫了可能被盗钱。拿不准就打社区电话{phone}问。"
 
 # An investment with a monthly return (投资养老项目每个月返利, 存钱进去每个月有利息 说是社区推荐的).
@@ -68,7 +72,7 @@ def advice(text: str, phone: str) -> str | None:
     if _RELATIVE.search(plain) and _TROUBLE.search(plain) and _MONEY.search(plain) and _MONEY_ASKED.search(plain) \
             and _CALLER.search(plain):
         return FAMILY_IN_TROUBLE
-    if _BENEFIT.search(plain) and _FEE.search(plain) and not _cash_at_door(plain):
+    if fee_told(plain) and not _cash_at_door(plain):
         return BENEFIT_FEE.format(phone=phone)
     if _SCAN.search(plain) and _LURE.search(plain):
         return SCAN_CODE.format(phone=phone)
@@ -89,7 +93,7 @@ def _cash_at_door(plain: str) -> bool:
 def fee_told(text: str) -> bool:
     """Whether the words were a fee asked for a benefit (the reply `advice` gave BENEFIT_FEE for)."""
     plain = _plain(text)
-    return bool(_BENEFIT.search(plain) and _FEE.search(plain))
+    return bool(_BENEFIT.search(plain) and _FEE.search(plain) and _OFFER.search(plain))
 
 
 _NAMED = re.compile(r"(?:他|她|那个人|那人)[^，,。\s]{0,3}(?:说|自称)[^，,。\s]{0,3}(?:是|姓|叫)|姓[\u4e00-\u9fff]")

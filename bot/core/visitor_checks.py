@@ -230,7 +230,8 @@ def _grid_worker_named(session: Session, plain: str) -> tuple[str, str, str] | N
 
 # Someone saying he is a worker by name and coming to the home (有个人说他是周明 要来我屋头检查燃气, blind test 34, F5:
 # a ticket to 周明, no word not to open): the worker's own number to check before opening.
-_SAYS_HE_IS = re.compile(r"(?:说|自称)(?:他|她|自己)?(?:是|叫)")
+_SAYS_HE_IS = re.compile(r"(?:有人|有个|那个人|一个人|来了个|陌生)[^，,。\s]{0,4}(?:说|自称)(?:他|她|自己)?(?:是|叫)|"
+                         r"自称")
 _COMING = re.compile(r"要来|上门|来我|到我|进屋|进门|敲门|门口|检查|查燃气|查煤气|查水|查电|维修|登记")
 COMING_CHECK = "先别开门！{name}是{place}的网格员，先打他电话{phone}问是不是本人要来，对上了再开。"
 
