@@ -25,8 +25,8 @@ BASE = load_knowledge(Path(__file__).resolve().parents[2] / "config" / "knowledg
     ("门卡遭弄丢了 哪点补", "property_matters", "物业补办"),
     ("安置房好久分", "resettlement_house", "抽签分房"),  # Q23: only the title deed
     ("我们那批安置房啥时候交房", "resettlement_house", "抽签分房"),
-    ("老人的肺炎疫苗好久打 要钱不", "vaccination", "肺炎针"),  # E22: only the flu's
-    ("肺炎针在哪点打", "vaccination", "肺炎针"),
+    ("老人的肺炎疫苗好久打 要钱不", "vaccination", "肺炎疫苗"),  # E22: only the flu's
+    ("肺炎针在哪点打", "vaccination", "肺炎疫苗"),
     ("河畔花园的物业啥子都不管", "property_matters", "整改"),  # B106: the fee
     ("我不是问物业费 是物业不打扫卫生", "property_matters", "整改"),  # B106: the health centre's hours
     ("物业从来不搞卫生 咋个投诉", "property_matters", "整改"),
