@@ -174,7 +174,8 @@ class ActionAnswerPolicy(Action):
             if not found.entry.callback and answered_just_now(tracker, found.entry.answer):
                 # 一顿好多钱嘛 after the canteen's answer: never the same words twice (blind test 33, B87, L17)
                 dispatcher.utter_message(text=said_before.again_reply(
-                    text, found.entry.answer, f"网格员{whom.name}" if whom.grid_worker else whom.name, whom.phone))
+                    text, found.entry.answer, f"网格员{whom.name}" if whom.grid_worker else whom.name, whom.phone,
+                    found.entry.title))
                 return [SlotSet(UNANSWERED_SLOT, None)]
             if found.entry.callback:  # 残疾补贴断了: why, for this household, is for a person (blind test 29)
                 channel, message_id = channel_and_message(tracker)

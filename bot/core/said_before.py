@@ -21,11 +21,19 @@ _ASKED = (
 )
 
 
-def again_reply(text: str, answer: str, who: str, phone: str) -> str:
+SMS = 70
+SUBJECT_CHARS = 10
+
+
+def again_reply(text: str, answer: str, who: str, phone: str, subject: str = "") -> str:
     """The reply to a question whose answer was just given, never the same words: what it asks (the price, how long,
-    which day, what to bring) the answer does not say is for `who` (一顿好多钱嘛 after the canteen); anything else gets
+    which day, what to bring) the answer does not say is for `who`, the matter (`subject`, the entry's title) named
+    first (一顿好多钱嘛 after the canteen); anything else gets
     the answer with 具体再问 for 有疑问找 (要带啥子材料 after the materials, 跳舞的活动 after the activities)."""
     asked = next(((what, says) for what, words, says in _ASKED if words.search(text or "")), None)
     if asked is None or asked[1].search(answer):
         return f"{answer}具体再问{who}{phone}。"
-    return f"刚才说的就是这里查得到的；{asked[0]}这里说不准，请直接问{who}{phone}。"
+    # the matter named (搬迁补助：…): the asker sees what the answer is about, not only that it was said
+    short = re.split(r"[、（(，,]", subject)[0][:SUBJECT_CHARS]
+    said = f"刚才说的就是这里查得到的；{asked[0]}这里说不准，请直接问{who}{phone}。"
+    return f"{short}：{said}" if short and len(short) + 1 + len(said) <= SMS else said

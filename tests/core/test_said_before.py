@@ -42,3 +42,14 @@ def test_an_answer_that_says_what_is_asked_goes_again_in_other_words(text: str, 
 def test_a_price_said_in_the_answer_is_not_called_unknown():
     said = said_before.again_reply("好多钱", "每人每年3600元。", "便民服务中心", "0874-3112345")
     assert "说不准" not in said and "3600元" in said
+
+
+def test_what_the_answer_cannot_settle_names_the_matter_it_is_about() -> None:
+    # 搬迁补助到底好久发得下来 twice: the asker sees 搬迁补助, never a reply about nothing in particular
+    answer = "搬迁补助按批次打到户主的社保卡或一卡通，批次和名单在社区公告栏公布。"
+    said = said_before.again_reply("搬迁补助到底好久发得下来 都等了半年了", answer, "网格员杨艳", "13700000005",
+                                   "搬迁补助发放")
+    assert said.startswith("搬迁补助发放：") and "13700000005" in said and len(said) <= 70, said
+    long_title = said_before.again_reply("好多钱", "社区食堂就在党群服务中心。", "网格员杨艳", "13700000005",
+                                         "社区老年食堂、助餐点（价钱）")
+    assert long_title.startswith("社区老年食堂：") and len(long_title) <= 70, long_title
