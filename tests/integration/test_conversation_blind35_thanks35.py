@@ -1,7 +1,8 @@
 """Blind test 34 (docs/usertests/2026-12-07-blind22.md, failures 5 and 7): ratings, thanks and praise in words, and
 staff wording, through the gateway, the real engine and the real action server:
 
-- after 办结 and the rating request, 垃圾收走了 好了 / 看到了 谢谢 / 菜是拔了 要得 谢谢杨网格员 are 满意 (S5, B146, W14),
+- after 办结 and the rating request, 垃圾收走了 好了 / 看到了 谢谢 / 菜是拔了 要得 谢谢杨网格员 are 满意
+  (S5, B146, W14),
   never a goodbye, a bare 不客气 or a placeless ticket; 马马虎虎 填得不平 passes the complaint on (RT5);
 - 你们那个小周网格员人真好 reaches 周明 (RT10); 现在好多了 谢谢 on a job in progress is more than 不客气 (W21);
 - 燃气公司修好了 谢谢 35 minutes after a gas alert reaches the staff alerted (N9);
@@ -50,7 +51,7 @@ def _done(stack: Stack, sender: str, place: str, words: str) -> tuple[str, str]:
 def test_plain_thanks_after_the_rating_request_are_a_satisfied_rating(
         running: Stack, n: int, place: str, words: str, said: str) -> None:
     rider = register(running, SENDERS[n])
-    number, holder = _done(running, rider, place, words)
+    number, _ = _done(running, rider, place, words)
     answer = " ".join(say(running, rider, said))
     assert "再见" not in answer and not answer.startswith("不客气") and "请问在哪" not in answer, answer
     assert len(tickets_of(running, rider)) == 1, answer
@@ -125,7 +126,7 @@ def test_gas_fixed_after_the_alert_reaches_the_staff_alerted(running: Stack) -> 
 def test_a_reopened_jobs_status_does_not_quote_the_old_done_words(running: Stack) -> None:
     # RT3: 35 min "灯还是没亮 有人来看没得" → "现在重新办理，由李磊负责。最新进展：灯换好了".
     rider = register(running, SENDERS[60])
-    number, holder = _done(running, rider, "河畔花园848栋楼道灯不亮", "灯换好了")
+    number, _ = _done(running, rider, "河畔花园848栋楼道灯不亮", "灯换好了")
     say(running, rider, "不满意 根本没修好 还是黑的")
     assert ticket_numbered(running, number).status == "reopened"
     as_if_earlier(running, rider, 30)
