@@ -234,3 +234,30 @@ def tell_others_reopened(session: Session, ticket: Ticket, rater_address: str) -
         if f.address not in told:
             told.add(f.address)
             notify_address(session, f.channel, f.address, text, ticket_id=ticket.id)
+
+
+# Blind test 34, W21: 现在好多了 谢谢 on a job still in progress got a bare 不客气: thanks saying it is better now are
+# noted on the reporter's open ticket, its holder told (who may close it), the reporter told the rating comes then.
+_BETTER = re.compile(r"好多了|好些了|好点了|(?:味道|烟|水|声音)?没得了|不[吵臭漏响熏闹堵冒]了|解决了")
+WORKED_ON = ("acknowledged", "in_progress", "reopened")
+BETTER_NOTED = "不客气！已把您说的转告工单{number}的承办人，办结后会请您评价。"
+
+
+def thanks_it_is_better(text: str) -> bool:
+    """Thanks saying the trouble is better now (现在好多了 谢谢, 不臭了 多谢), asking and complaining of nothing."""
+    said = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    return _THANKS.search(said) is not None and _BETTER.search(said) is not None and _ASKED.search(said) is None \
+        and not says_unfinished(said) and not disputes_done(said)
+
+
+def note_better(session: Session, clock: Clock, ticket: Ticket, text: str, address: str) -> str:
+    """The reporter's word that it is better, on `ticket` and to its holder; the reply."""
+    said = " ".join(text.split())
+    event(session, ticket, "reporter_update", clock.now(), registry.person_by_address(session, address),
+          note=said[:500])
+    if ticket.assignee is not None:
+        head, tail = f"工单{ticket.number}反映人说：", f"。如已办好请回复“{ticket.number} 办结”"
+        room = SMS - len(head) - len(tail)
+        notify(session, ticket.assignee, head + (said if len(said) <= room else said[:room - 1] + "…") + tail,
+               ticket_id=ticket.id)
+    return BETTER_NOTED.format(number=ticket.number)

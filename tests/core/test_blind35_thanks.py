@@ -48,3 +48,14 @@ def test_a_device_fitted_or_nothing_wrong_found_is_a_job_done(note: str) -> None
                                   "T1078 看了 明天再来", "T1063 准备装了油烟净化器"])
 def test_a_device_to_come_or_a_check_asked_about_is_no_job_done(note: str) -> None:
     assert commands.worker_command(note, "").verb != "resolve", note
+
+
+@pytest.mark.parametrize("text", ["现在好多了 谢谢", "不臭了 多谢", "油烟好些了 谢谢你们", "现在不吵了 谢谢"])
+def test_thanks_saying_it_is_better_now_are_read_so(text: str) -> None:
+    assert rating_remarks.thanks_it_is_better(text), text
+
+
+@pytest.mark.parametrize("text", ["好多了吗 谢谢", "谢谢 但是还是臭", "谢谢你们", "好了 谢谢你们哈", "好的 谢谢",
+                                  "现在好多了"])
+def test_thanks_alone_a_question_or_a_complaint_are_not_better_now(text: str) -> None:
+    assert not rating_remarks.thanks_it_is_better(text), text
