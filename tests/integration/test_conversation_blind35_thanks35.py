@@ -77,12 +77,15 @@ def test_praise_of_the_grid_worker_by_nickname_reaches_him(running: Stack) -> No
     assert any("人真好" in m["text"] for m in running.outbox(ZHOU_MING)[before:]), answer
 
 
-def test_fumes_fixed_are_finished_words_and_thanks_for_it_are_more_than_you_are_welcome(running: Stack) -> None:
-    # W21: "T1063 跟馆子老板说了 装了油烟净化器" → 处理中; reporter "现在好多了 谢谢" → "不客气".
-    rider = register(running, SENDERS[30])
-    number = file_report(running, rider, "河畔花园844栋楼下馆子油烟好大 熏得窗子都打不开")
-    holder = assignee_phone(running, number)
-    answer = " ".join(say(running, holder, f"{number} 跟馆子老板说了 装了油烟净化器"))
+@pytest.mark.parametrize(("n", "place", "note"), [
+    (30, "河畔花园844栋楼下馆子油烟好大 熏得窗子都打不开", "跟馆子老板说了 装了油烟净化器"),  # W21
+    (40, "安居苑846栋楼道里好大一股烟味 不晓得哪里着火了", "去看了 是楼上烧纸 没得事"),  # W9
+])
+def test_a_device_fitted_or_nothing_wrong_found_closes_the_job(running: Stack, n: int, place: str, note: str) -> None:
+    # W21, W9: "T1063 跟馆子老板说了 装了油烟净化器", "T1078 去看了 是楼上烧纸 没得事" → 处理中.
+    rider = register(running, SENDERS[n])
+    number = file_report(running, rider, place)
+    answer = " ".join(say(running, assignee_phone(running, number), f"{number} {note}"))
     assert "办结" in answer, answer
     assert ticket_numbered(running, number).status == "resolved"
 
@@ -97,16 +100,6 @@ def test_thanks_on_a_job_in_progress_are_noted(running: Stack) -> None:
     answer = " ".join(say(running, rider, "现在好多了 谢谢"))
     assert number in answer, answer
     assert any("好多了" in t for t in told(running, holder, number)), told(running, holder, number)
-
-
-def test_paper_burning_upstairs_is_finished_words(running: Stack) -> None:
-    # W9: "T1078 去看了 是楼上烧纸 没得事" → 处理中.
-    rider = register(running, SENDERS[40])
-    number = file_report(running, rider, "安居苑846栋楼道里好大一股烟味 不晓得哪里着火了")
-    holder = assignee_phone(running, number)
-    answer = " ".join(say(running, holder, f"{number} 去看了 是楼上烧纸 没得事"))
-    assert "办结" in answer, answer
-    assert ticket_numbered(running, number).status == "resolved"
 
 
 def test_gas_fixed_after_the_alert_reaches_the_staff_alerted(running: Stack) -> None:
