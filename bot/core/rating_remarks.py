@@ -95,14 +95,13 @@ def approves_in_words(text: str) -> bool:
     if (commands.says_done(said) and _APPROVED.search(said)) or (_SEEN.search(said) and _THANKS.search(said)):
         return True
     # Blind test 33 (B27): 谢谢周网格员帮忙调解, thanks naming the worker for what they did, right after the rating
-    # request, is 满意 too, when it asks or worries about nothing besides (a bare 谢谢杨网格员 stays unrated).
-    return worker_praise.thanks_a_worker(said) and _DEED.search(said) is not None and not raises_concern(said) \
-        and _QUESTION.search(said) is None
+    # request, is 满意 too, when it asks or worries about nothing besides; blind test 34 (B27 again): so is a bare
+    # 谢谢周网格员 there, as 要得 谢谢李网格员 is (it got 不客气, unrated, the praise lost).
+    return worker_praise.thanks_a_worker(said) and not raises_concern(said) and _QUESTION.search(said) is None
 
 
 _APPROVED = re.compile(r"(?:^|\s)(?:好了|好的|好嘛|要得|得行|可以|行了|对的|是的|没得说)(?:[嘛哈啊呀的了]|\s|$)")
 _SEEN = re.compile(r"^(?:我|都)?(?:看到|看见|瞧见|晓得|知道|收到)(?:了|的|啰|喽)")
-_DEED = re.compile(r"帮(?:忙|我|我们|了|到)|跑(?:一趟|了)|调解|处理|解决|劝|上门|跑前跑后|操心|费心")
 _QUESTION = re.compile(r"啥|几时|哪天|多久|好久|什么时候|哪个时候|呢$|哦$")
 
 

@@ -1,8 +1,8 @@
 """Blind test 34 (docs/usertests/2026-12-07-blind22.md, failures 5 and 7): ratings, thanks and praise in words, and
 staff wording, through the gateway, the real engine and the real action server:
 
-- after 办结 and the rating request, 垃圾收走了 好了 / 看到了 谢谢 / 菜是拔了 要得 谢谢杨网格员 are 满意
-  (S5, B146, W14),
+- after 办结 and the rating request, 垃圾收走了 好了 / 看到了 谢谢 / 菜是拔了 要得 谢谢杨网格员 / 谢谢周网格员 are 满意
+  (S5, B146, W14, B27), the thanks naming the worker reaching her,
   never a goodbye, a bare 不客气 or a placeless ticket; 马马虎虎 填得不平 passes the complaint on (RT5);
 - 你们那个小周网格员人真好 reaches 周明 (RT10); 现在好多了 谢谢 on a job in progress is more than 不客气 (W21);
 - 燃气公司修好了 谢谢 35 minutes after a gas alert reaches the staff alerted (N9);
@@ -47,12 +47,15 @@ def _done(stack: Stack, sender: str, place: str, words: str) -> tuple[str, str]:
     (0, "安居苑841栋垃圾好几天没收了", "垃圾已经收走了", "垃圾收走了 好了"),  # S5
     (1, "河畔花园841栋垃圾桶盖子烂了", "新垃圾桶盖子已经装上了", "看到了 谢谢"),  # B146
     (2, "安居苑842栋有人在绿化带里种菜", "种菜的已经劝了 菜也拔了", "菜是拔了 要得 谢谢杨网格员"),  # W14
+    (3, "河畔花园849栋两家人吵架 推推搡搡的", "两家人调解好了", "谢谢周网格员"),  # B27
 ])
 def test_plain_thanks_after_the_rating_request_are_a_satisfied_rating(
         running: Stack, n: int, place: str, words: str, said: str) -> None:
     rider = register(running, SENDERS[n])
-    number, _ = _done(running, rider, place, words)
+    number, holder = _done(running, rider, place, words)
     answer = " ".join(say(running, rider, said))
+    if "网格员" in said:  # the thanks naming her reach her
+        assert any(said in t for t in told(running, holder, number)), told(running, holder, number)
     assert "再见" not in answer and not answer.startswith("不客气") and "请问在哪" not in answer, answer
     assert len(tickets_of(running, rider)) == 1, answer
     ticket = ticket_numbered(running, number)
