@@ -235,6 +235,9 @@ class DialogueContext:
             praised = await asyncio.to_thread(self.ratings.praise, message, text)
             if praised is not None:
                 return praised
+        if look.rating_ticket is None and rating_remarks.thanks_it_is_better(text) \
+                and (better := await asyncio.to_thread(self.ratings.better, message, text)) is not None:
+            return better  # 现在好多了 谢谢 on a job in progress: noted (blind test 34, W21)
         named = ticket_number_in(text)
         if named is not None and followup_words.urges_by_number(text):  # 催T1001: never left to the engine's guess
             urged = await asyncio.to_thread(self._urge_named, message, named)

@@ -33,7 +33,7 @@ class EmergencyTalk:
 
     def update(self, message: Claimed, text: str) -> Replies | None:
         with self.db.session() as s:
-            ticket = emergency_updates.recent_emergency(s, self.clock, message.sender, self.followup_window)
+            ticket = emergency_updates.over_meant(s, self.clock, message.sender, self.followup_window)
             if ticket is None:
                 return None
             phone = emergency_numbers.number_to_call(self.rules, ticket.category, ticket.text)

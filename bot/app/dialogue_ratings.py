@@ -73,6 +73,15 @@ class Ratings:
                 return None
             return [{"text": worker_praise.pass_on(s, message.sender, text, named)}]
 
+    def better(self, message: Claimed, text: str) -> Replies | None:
+        """现在好多了 谢谢 with a job of the sender's still being worked on: noted on it, its holder told (blind test
+        34, W21); None when nothing of theirs is open."""
+        with self.db.session() as s:
+            open_now = lifecycle.reported_by(s, message.sender, rating_remarks.WORKED_ON)
+            if not open_now:
+                return None
+            return [{"text": rating_remarks.note_better(s, self.clock, open_now[0], text, message.sender)}]
+
     def rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:
         with self.db.session() as s:
             try:

