@@ -203,11 +203,14 @@ class Advice:
 
     def _after_advice(self, message: Claimed) -> str | None:
         """Words bringing nothing new right after advice (好 我们马上去医院, 在屋头 安居苑); else None."""
-        if self.clock is None or not after_advice.may_follow(message.text):
+        jab = after_advice.asks_where_jab(message.text)
+        if self.clock is None or (not after_advice.may_follow(message.text) and not jab):
             return None  # the words first: no query for a message with a problem or a question in it
         with self.db.session() as s:
             before = chatter.said_before(s, message.channel, message.sender, message.id,
                                          self.clock.now() - MISSENT_WINDOW)
+            if jab:  # 要去哪点打针嘛 after a bite's advice: the rabies clinic (blind test 34, A9b)
+                return after_advice.jab_place(message.text, before)
             if after_advice.kind(before) is None:
                 return None
             if followups.place_only(s, message.text) and not after_advice.going(message.text):

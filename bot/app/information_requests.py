@@ -288,4 +288,6 @@ class InformationRequests:
                 return reaching_us.reply(whom.name, whom.phone, whom.grid_worker)
             if asked == "how_to_voice":
                 return how_to.voice_reply(whom.name, whom.phone, whom.grid_worker)
+            if asked == "someone_contact" and how_to.asks_estate_office(text):  # 物业电话 (blind test 34, E35)
+                return how_to.estate_office_reply(whom.name, whom.phone, whom.grid_worker)
             return how_to.contact_reply(whom.name, whom.phone, whom.grid_worker, asked == "someone_contact")

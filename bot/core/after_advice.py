@@ -9,7 +9,7 @@ import re
 from typing import Literal
 
 from bot.common.plain_text import plain as _plain
-from bot.core import advice_asked, after_report, home_advice, sick_child, triage
+from bot.core import advice_asked, after_report, danger_signs, home_advice, sick_child, triage
 
 Kind = Literal["medical", "other"]
 
@@ -61,3 +61,26 @@ def reply(text: str, before: str) -> str | None:
     if after_report.acknowledges(text):
         return None  # 好的 谢谢: small talk's, as after any answer
     return STANDS_MEDICAL if given == "medical" else STANDS
+
+
+# Where to get the jab, asked right after a bite's advice (要去哪点打针嘛, 去哪里打狂犬疫苗; blind test 34, A9b got
+# 答不上): the rabies clinic, whatever jab the words leave unnamed.
+_WHERE = r"哪点|哪里|哪儿|哪个医院|哪家医院|在哪|去哪|到哪"
+_WHERE_JAB = re.compile(rf"(?:{_WHERE})[^，,。！!？?\s]{{0,4}}(?:打针|打疫苗|打狂犬|打那个针|打预防针|打针针|打)|"
+                        rf"(?:针|疫苗)[^，,。！!？?\s]{{0,4}}(?:{_WHERE})")
+_OTHER_JAB = re.compile(r"流感|肺炎|新冠|乙肝|宫颈|带状|破伤风|麻疹|水痘|娃娃的|孩子的|小孩的")
+JAB_PLACE = "狂犬疫苗去社区卫生服务中心或疾控中心的犬伤门诊打，越早越好，记得带身份证。"
+
+
+def asks_where_jab(text: str) -> bool:
+    """要去哪点打针嘛, 疫苗在哪里打: where to get a jab asked."""
+    plain = _plain(text)
+    return _WHERE_JAB.search(plain) is not None and _OTHER_JAB.search(plain) is None
+
+
+def jab_place(text: str, before: str) -> str | None:
+    """Where the rabies jab is given, when `text` asks where to get a jab and `before` (the sender's message just
+    before) told or asked of a bite or scratch; else None."""
+    if not asks_where_jab(text) or not before:
+        return None
+    return JAB_PLACE if advice_asked.bite_advice(before) == danger_signs.BITE_ADVICE else None

@@ -32,6 +32,22 @@ def contact_reply(name: str, phone: str, grid_worker: bool, someone_else: bool =
     return f"您还没有分到网格，有事找{name}，电话{phone}。"
 
 
+# The estate management's number (安居苑的物业电话是好多; blind test 34, E35 got "这个电话不便提供"): a company's
+# public number, where it is posted, never refused as a private one.
+_ESTATE_OFFICE = re.compile(r"物业|物管|门卫|保安室|管理处")
+ESTATE_OFFICE = "物业电话一般贴在小区公告栏、电梯口或单元门上；找不到可以问{whom}（{phone}）。"
+
+
+def asks_estate_office(text: str) -> bool:
+    """Whether a number asked for is the estate management's (物业电话是好多, 物管的号码)."""
+    return _ESTATE_OFFICE.search(text or "") is not None
+
+
+def estate_office_reply(name: str, phone: str, grid_worker: bool) -> str:
+    """Where the estate management's number is posted, and whom to ask for it."""
+    return ESTATE_OFFICE.format(whom=f"网格员{name}" if grid_worker else name, phone=phone)
+
+
 # 网格员是干啥子的 (blind test 32, B127: the menu): what a grid worker does, and who the sender's is. Not who one is
 # (网格员是哪个: the contact), nor a complaint (网格员管啥子用 喊了半天不来: the complaints step's, before).
 _ROLE = re.compile(r"网格员(?:到底|究竟|平时|平常|一般|每天|主要)?(?:是|就是)?(?:干|做|管|负责|搞)(?:些|点)?"

@@ -39,10 +39,13 @@ def private_how_to(plain: str) -> bool:
 
 # A thing for everyone asked to be put up (安居苑快递总是被人拿走 能不能装个监控, blind test 28, B81-2): a request
 # for the grid worker, filed as a report, never a question for the knowledge base.
-_PUT_UP = r"装|安装|安|加装|增设|加|多装|多安|修|搭|建|划"
+# A market stall wished for (买菜的地方太远了 社区能不能设个卖菜的点, blind test 34, Q20 got 答不上): a suggestion for
+# the community, filed as a request.
+_PUT_UP = r"装|安装|安|加装|增设|设置|开设|设|摆|加|多装|多安|修|搭|建|划"
 _FOR_EVERYONE = (r"监控|摄像头|探头|路灯|灯|垃圾桶|果皮箱|护栏|栏杆|围栏|减速带|减速坎|坐的|椅子|座椅|凳子|"
                  r"充电桩|充电棚|健身器材|扶手|坡道|红绿灯|信号灯|斑马线|停车位|车位|车棚|雨棚|快递柜|门禁|反光镜|"
-                 r"凸面镜|指示牌|路牌|宣传栏|晾衣杆|晒衣架|消防栓|灭火器")
+                 r"凸面镜|指示牌|路牌|宣传栏|晾衣杆|晒衣架|消防栓|灭火器|"
+                 r"卖菜的?(?:点|地方|摊子?|市场)|菜市场?|菜场|菜摊|菜店|便民市场|早市|集市|买菜的?(?:点|地方)")
 _ASKS_FOR_A_FIX = re.compile(
     rf"(?:能不能|可不可以|能否|可以|麻烦|请|希望|建议|求|帮忙|帮我们|给我们)[^，,。！!？?]{{0,6}}?(?:{_PUT_UP})"
     rf"(?:个|一个|几个|一下|一些|些|点|上|两个|一排)?[^，,。！!？?]{{0,4}}?(?:{_FOR_EVERYONE})")

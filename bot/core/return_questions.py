@@ -22,6 +22,10 @@ _CONTACTED = re.compile(
     rf"(?:有没有|有没得|有莫得)人(?:来|过来)?{_CONTACT}{_WHOM}|"
     rf"(?:有人|网格员|社区|街道|师傅|工作人员|他|她|他们)?(?:来|过来)?{_CONTACT}{_WHOM}(?:了)?(?:没有|没得|莫得|没)"
     r"(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$|[\s，,])")
+# When they will call (啥时候打电话给我, 好久给我回电话嘛, 什么时候联系我; blind test 34, B89 got "这个电话不便提供"): a
+# when-question about the sender's ticket, never someone's number asked for.
+_CALLED_WHEN = re.compile(rf"(?:啥子?时候|什么时候|好久|几时|哪天|几点|多久|多少天|几天)(?:才|会|能|可以|来|再)?"
+                          rf"{_CONTACT}{_WHOM}|{_CONTACT}{_WHOM}(?:是)?(?:啥子?时候|什么时候|好久|几时|哪天|几点)")
 # Whether the one sent comes: a person, perhaps a when, and come-or-not (来不来, 到不到, 会不会来).
 _WHEN_WORDS = r"今天|明天|后天|今晚|上午|下午|晚上|中午|早上|等会儿?|待会儿?|一会儿?|马上|现在|到底|究竟|大概|还"
 _COMES = re.compile(
@@ -31,7 +35,7 @@ _COMES = re.compile(
 # A clause that says the thing is still not right (还是莫得盖子, 我们还没得水用, 晚上还是黑的).
 _STILL = re.compile(r"还(?:是|都|在)?|仍然|依然|照样|照旧")
 _CLAUSES = re.compile(r"[\s，,。.!！?？；;、]+")
-WORDS = re.compile(f"{_CONTACTED.pattern}|{_COMES.pattern}")
+WORDS = re.compile(f"{_CONTACTED.pattern}|{_COMES.pattern}|{_CALLED_WHEN.pattern}")
 
 
 def asks_contacted(text: str) -> bool:
@@ -42,6 +46,11 @@ def asks_contacted(text: str) -> bool:
 def asks_coming(text: str) -> bool:
     """师傅下午来不来嘛: whether the one sent comes, a when-question answered with the worker's words."""
     return _COMES.search(text or "") is not None
+
+
+def asks_when_called(text: str) -> bool:
+    """啥时候打电话给我: when the sender will be called about their ticket, a when-question."""
+    return _CALLED_WHEN.search(text or "") is not None
 
 
 def done_yet_then_still(text: str, asks_done_yet: Callable[[str], bool]) -> bool:

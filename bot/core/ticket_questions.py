@@ -127,8 +127,9 @@ def kind_of(text: str) -> str | None:
     """"when", "where", "who" or "status" (有人管没得) when the words ask that of something, else None."""
     if _WHERE.search(text):
         return "where"
-    if _WHEN.search(text) or _COMING.search(text) or _SLOW.search(text) or return_questions.asks_coming(text):
-        return "when"  # 师傅下午来不来嘛 (blind test 32, B153)
+    if _WHEN.search(text) or _COMING.search(text) or _SLOW.search(text) or return_questions.asks_coming(text) \
+            or return_questions.asks_when_called(text):
+        return "when"  # 师傅下午来不来嘛 (blind test 32, B153); 啥时候打电话给我 (blind test 34, B89)
     if _WHO.search(text):
         return "who"
     if asks_minded(text) or asks_after(text) or return_questions.asks_contacted(text):

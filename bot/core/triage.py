@@ -158,7 +158,9 @@ _WHOM = re.compile(r"找哪个|找谁")
 _NO_MATTER = re.compile(r"[\s，,。？?!！]|我|有|事情?|问题|要|应该|该|去|这个|那个|这种|这些|哦|嘛|呢|啊|哈|的|了|那|"
                         r"请问|想问一?下")
 # Someone else's number ("我想找李磊 他电话好多", blind test 6, #80): never given; the sender's own contacts are.
-_SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)|"
+# 打电话给我 is a call to the sender, no number asked for (blind test 34, B89: 啥时候打电话给我 got "不便提供").
+_SOMEONE = re.compile(r"(?:电话|号码|手机号?)(?:是|号码|号)?(?:好多|多少)|"
+                      r"(?<![打回拨来])(?<![打回拨来]个)(?:电话|号码|手机号?).{0,4}(?:给我|告诉我)|"
                       # 帮我查一下楼上李婆婆家的电话号码 (blind test 22, #88)
                       # 帮我找下楼上李婆婆家的电话 (leftovers of the blind tests): 找, never 找不到
                       r"(?:查|打听|问|找)(?!不)(?:一下|一哈|下)?[^，,。\s]{0,12}(?:电话|号码|手机)|"
