@@ -37,7 +37,8 @@ def test_burning_as_a_habit_is_a_nuisance_never_119(text: str):
     assert nuisances.no_emergency(text)
 
 
-@pytest.mark.parametrize("text", ["隔壁天天烧东西 今天烧起来了", "隔壁天天烧东西 烟大得很 有人熏晕了", "楼下着火了 烟大得很"])
+@pytest.mark.parametrize("text", ["隔壁天天烧东西 今天烧起来了", "隔壁天天烧东西 烟大得很 有人熏晕了",
+                                  "楼下着火了 烟大得很"])
 def test_burning_that_spread_or_overcame_someone_is_still_an_emergency(text: str):
     assert triage.has_danger(text)
 

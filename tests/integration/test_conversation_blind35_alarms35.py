@@ -19,7 +19,6 @@ from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
     bare,
-    file_report,
     left_ordinary,
     say,
     tickets_of,
@@ -96,7 +95,7 @@ def test_a_question_or_a_chronic_nuisance_is_no_alarm(running: Stack, n: int, te
 def test_a_sprained_wrist_question_gets_first_aid_never_an_alarm(running: Stack, n: int, text: str):
     replies = say(running, SENDERS[n], text)
     said = _said(replies)
-    assert not any(x in said for x in ALARMS[:1] + ("在哪",)), replies
+    assert not any(x in said for x in ("情况紧急", "在哪")), replies
     assert "冷敷" in said and "医院" in said, replies
     assert tickets_of(running, SENDERS[n]) == [], replies
 
