@@ -198,7 +198,7 @@ def in_water(plain: str) -> bool:
 _BITE = re.compile(r"(?:狗|犬|猫)[^，,。！!？?\s]{0,6}(?:咬|抓|挠)|咬[^，,。！!？?\s]{0,3}(?:狗|犬)|"
                    r"遭狗|被狗|遭猫|被猫")
 _MAULED = re.compile(r"满身是?血|全身是?血|一身(?:的)?血|浑身是?血|好多血|流了?好多血|血止不住|止不住|血流不止|"
-                     r"(?:脸|脸上|脑壳|头|脖子|颈子|眼睛|喉咙)|咬烂|咬断|咬掉|撕|扯烂|围到|围着|几条狗|一群狗|好几条|"
+                     r"(?:脸|脸上|脑壳|(?<![屋里外上前后那这街码骨])头|脖子|颈子|眼睛|喉咙)|咬烂|咬断|咬掉|撕|扯烂|围到|围着|几条狗|一群狗|好几条|"
                      r"不松口|拖倒|扑倒|昏|晕|不动|起不来|骨头|肉都")
 
 
@@ -305,11 +305,21 @@ _KNIFE = re.compile(r"动(?:了|起)?刀|"
                     r"砍人|捅人|砍伤|捅伤|砍了|捅了|被砍|被捅|遭砍|遭捅")
 _CUT = re.compile(r"砍伤|捅伤|砍到|捅到|划伤|砍了|捅了|被砍|被捅|遭砍|遭捅|流血|出血|见血|受伤|伤到")
 _KNIFE_NOT_NOW = re.compile(r"昨天|昨晚|前天|上次|上回|以前|去年|听说")
+# Trees, bamboo or firewood cut (路边的树遭砍了好几棵 是哪个批准的, blind test 34, Q8 was told 120和110): no knife on
+# anyone, a report or a question.
+_FELLED = re.compile(r"(?:树|竹|柴|草|枝|丫|苗|花)[^，,。！!？?\s人我他她娃]{0,4}(?:遭|被|给|让)?砍|"
+                     r"砍(?:了|掉|倒|断|光)*[^，,。！!？?\s人我他她娃]{0,4}(?:树|竹|柴|草|枝|丫|棵)")
 
 
 def knife_drawn(plain: str) -> bool:
-    """A knife drawn in a quarrel or on someone (动刀了, 拿刀, 动刀子), not of another day."""
+    """A knife drawn in a quarrel or on someone (动刀了, 拿刀, 动刀子), not of another day, nor trees cut."""
+    plain = _FELLED.sub(" ", plain)
     return _KNIFE.search(plain) is not None and _KNIFE_NOT_NOW.search(plain) is None
+
+
+def trees_cut(plain: str) -> bool:
+    """Trees, bamboo or firewood cut and no knife on anyone (树遭砍了好几棵): a report or a question, never 110/120."""
+    return _FELLED.search(plain) is not None and not knife_drawn(plain)
 
 
 def cut_by_knife(plain: str) -> bool:

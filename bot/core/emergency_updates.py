@@ -37,7 +37,9 @@ _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有�
                    # 供电局来了 没冒火花了, 人劝下来了 (blind test 33, B170, B113: new emergencies asking where)
                    r"(?:供电局|供电所|电力局|电力公司|电网|国家电网|电业局|自来水公司|水务|派出所|民警|消防员|医生|护士)"
                    r".{0,4}(?:来了|到了)|(?:没|莫|不)(?:得|有|再)?冒(?:火花|火星|火|烟)?了|"
-                   r"劝(?:下来|下去|回来|回去|住|好|走)了|(?:救|拉|抱|扶|拽|弄|接)(?:下来|回来|上来)了|"
+                   r"劝(?:下来|下去|回来|回去|住|好|走)了|(?:救|拉|抱|扶|拽|弄|接|捞)(?:下来|回来|上来)了|"
+                   # 人捞起来了 没事 after someone in the river (blind test 34, M4 opened a new 120 emergency)
+                   r"(?:捞|拉|救|拖|拽)(?:起来|上岸|到岸上)了|(?:没|莫)(?:得)?事(?:了|哈|的|嘞)?$|"
                    # The lost one found or taken home (找到了 他儿子来接走了 after a lost elder, blind test 33's B172
                    # kind, was only a 补充): the family came, taken home.
                    r"找到(?:人)?了|"

@@ -91,7 +91,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
     if person_danger.says_nobody_inside(text) and person_danger.names_lift(ticket.text) \
             and not triage.has_danger(text):
         return "detail"  # 没得人关在里头 就是电梯坏了不动 after the lift's report: more of it (blind test 31, B26b)
-    if still_going.goes_on(ticket.text, text) and not triage.has_danger(text) \
+    if still_going.goes_on(ticket.text, text) \
+            and (not triage.has_danger(text) or still_going.leak_floods(ticket.text, text)) \
             and (ticket.status == "reopened" or intent == "emergency"):
         # 楼下还在吵 咋个办 after a quarrel reopened, or the classifier's emergency soon after the report: more of it,
         # for its holder, never a new emergency (blind test 31, B71)

@@ -64,9 +64,21 @@ def stove_smoke(plain: str) -> bool:
     return _STOVE.search(plain) is not None and _FLAME.search(plain) is None and _OVERCOME.search(plain) is None
 
 
+# Burning as a habit (我家隔壁天天烧东西 烟大得很, blind test 34, Q26 was told 119): its smoke is a nuisance to report
+# to the grid worker, unless flames, spread or someone overcome.
+_HABIT = re.compile(r"天天|每天|每晚|经常|老是|总是|一直都|隔三差五|三天两头|隔几天|时不时|动不动")
+
+
+def chronic_burning(plain: str) -> bool:
+    """Something burned as a habit (天天烧东西) and only its smoke said, no flame, spread or anyone overcome."""
+    return _HABIT.search(plain) is not None and "烧" in plain and _FLAME.search(plain) is None \
+        and _OVERCOME.search(plain) is None
+
+
 def fire_in_use(plain: str) -> bool:
     """A coal stove, a brazier, paper or rubbish burned on purpose (烧蜂窝煤 有烟), nothing said to spread: a report."""
-    return _IN_USE.search(plain) is not None and (_ALIGHT.search(plain) is None or stove_smoke(plain))
+    return (_IN_USE.search(plain) is not None and (_ALIGHT.search(plain) is None or stove_smoke(plain))) \
+        or chronic_burning(plain)
 
 
 def sleeping_rough(plain: str) -> bool:

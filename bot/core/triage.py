@@ -228,7 +228,7 @@ def has_danger(text: str) -> bool:
     found = {m.group(0) for m in _DANGER.finditer(person_danger.without_still_machine(plain))}
     if not found or (found <= {"倒起了"} and thing_fell(plain)):
         return False
-    if nuisances.stove_smoke(plain) and all("烟" in word for word in found):
+    if (nuisances.stove_smoke(plain) or nuisances.chronic_burning(plain)) and all("烟" in word for word in found):
         return False  # 楼道烧蜂窝煤 烟子大得很 (blind test 33, A46 was told 110): the stove's fumes, a report
     if _GONE.search(plain) and all(re.fullmatch(INTRUDER, word) for word in found):
         return False  # 有人从阳台爬进来偷东西了 人跑了: a break-in over, the police's report, no emergency
@@ -313,7 +313,8 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
     if danger_signs.denies_danger(plain) or danger_signs.fumes(plain) or nuisances.no_emergency(plain):
         return False  # 我是投诉油烟 不是着火了 (blind test 30, B112): a complaint, never a second emergency
     if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain) \
-            or danger_signs.minor_bite(plain) or problem_context.meter_fault(plain):  # 燃气表不走字了 (bt 30, B122)
+            or danger_signs.minor_bite(plain) or problem_context.meter_fault(plain) \
+            or danger_signs.trees_cut(plain):  # 燃气表不走字了 (bt 30, B122); 树遭砍了: trees (bt 34, Q8)
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
         # 没得大事: a scrape, no big deal (blind test 26)
     if is_abuse(plain) or person_danger.lift_trouble_of_the_past(plain) or person_danger.lift_out_of_order(plain) \
