@@ -1,0 +1,85 @@
+"""Blind test 34 (docs/usertests/2026-12-07-blind22.md, failure 2), follow-ups and merges on the wrong ticket,
+through the gateway, the real engine and the real action server:
+
+- a rider bitten by a dog is never merged into a stranger's lost dog, and gets the wash/vaccine advice (B133);
+- 建筑垃圾挡路 is never merged into someone's 往河里倒垃圾 (B135);
+- 狗屎还是到处都是 35 minutes on is her own ticket, never "已有人反映" (N7);
+- a question after a report (礼拜天开不开门, 楼上接管子没得嘛) is never filed as a detail (E25, W24);
+- a new question 35 minutes on is never asked "是补充…还是新问题？" (N3).
+
+Senders: +86139555740000 … 099, in no other test; places 安居苑 / 河畔花园 buildings 851–859. Each runs on SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.integration.stack import Stack
+from tests.integration.talk import (
+    as_if_earlier,
+    assignee_phone,
+    file_report,
+    register,
+    say,
+    tickets_of,
+    told,
+)
+
+pytestmark = pytest.mark.engine
+SENDERS = [f"+861395557400{n:02d}" for n in range(0, 100)]
+
+
+def test_a_rider_bitten_by_a_dog_is_never_merged_into_a_lost_dog(running: Stack):
+    stranger, rider = SENDERS[0], register(running, SENDERS[1], "rider")  # B133
+    lost = file_report(running, stranger, "河畔花园851栋 我家狗丢了 黄色的土狗")
+    replies = say(running, rider, "送外卖遭狗咬了 在河畔花园851栋")
+    answer = " ".join(replies)
+    assert lost not in answer and "已有人反映" not in answer, replies
+    assert "疫苗" in answer or "冲洗" in answer, replies
+
+
+def test_building_rubbish_in_the_way_is_never_merged_into_rubbish_tipped_in_the_river(running: Stack):
+    stranger, rider = SENDERS[10], register(running, SENDERS[11], "rider")  # B135
+    river = file_report(running, stranger, "河畔花园853栋 有人往河里倒垃圾")
+    replies = say(running, rider, "河畔花园853栋外面一堆建筑垃圾挡路")
+    answer = " ".join(replies)
+    assert river not in answer and "已有人反映" not in answer, replies
+
+
+def test_the_dog_mess_still_there_later_is_her_own_ticket(running: Stack):
+    resident = SENDERS[20]  # N7
+    mess = file_report(running, resident, "安居苑855栋有人遛狗不捡屎")
+    say(running, assignee_phone(running, mess), f"{mess} 进度 贴了告示 找到狗主人了")
+    as_if_earlier(running, resident, 35)
+    replies = say(running, resident, "狗屎还是到处都是")
+    answer = " ".join(replies)
+    assert "已有人反映" not in answer and mess in answer, replies
+    assert len(tickets_of(running, resident)) == 1, replies
+
+
+def test_asking_whether_the_office_opens_on_sunday_is_no_detail_of_her_report(running: Stack):
+    resident = SENDERS[30]  # E25
+    rubbish = file_report(running, resident, "安居苑857栋门口垃圾桶满了 好几天没人拉")
+    say(running, resident, "社区几点上班")
+    as_if_earlier(running, resident, 5)
+    replies = say(running, resident, "礼拜天开不开门")
+    assert "补充" not in " ".join(replies), replies
+    assert not any("礼拜天" in m for m in told(running, assignee_phone(running, rubbish), rubbish)), replies
+
+
+def test_asking_whether_the_pipe_was_fitted_is_no_detail(running: Stack):
+    resident = SENDERS[40]  # W24
+    leak = file_report(running, resident, "河畔花园859栋 楼上漏水 漏到我家厨房了")
+    say(running, assignee_phone(running, leak), f"{leak} 楼上那家答应接根管子")
+    as_if_earlier(running, resident, 5)
+    replies = say(running, resident, "楼上接管子没得嘛")
+    assert "已补充" not in " ".join(replies), replies
+
+
+def test_a_new_question_later_is_never_asked_whether_it_adds_to_a_report(running: Stack):
+    resident = SENDERS[50]  # N3
+    file_report(running, resident, "安居苑852栋楼道灯又坏了")
+    say(running, resident, "社区有没得老年人免费体检")
+    as_if_earlier(running, resident, 35)
+    replies = say(running, resident, "体检要空腹不")
+    assert "补充" not in " ".join(replies), replies
