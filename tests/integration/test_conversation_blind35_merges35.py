@@ -5,7 +5,8 @@ through the gateway, the real engine and the real action server:
 - 建筑垃圾挡路 is never merged into someone's 往河里倒垃圾 (B135);
 - 狗屎还是到处都是 35 minutes on is her own ticket, never "已有人反映" (N7);
 - a question after a report (礼拜天开不开门, 楼上接管子没得嘛) is never filed as a detail (E25, W24);
-- a new question 35 minutes on is never asked "是补充…还是新问题？" (N3).
+- a new question 35 minutes on is never asked "是补充…还是新问题？" (N3);
+- "对 补充" answers "补充还是新问题？" as 补充, the detail on the report (L21).
 
 Senders: +86139555740000 … 099, in no other test; places 安居苑 / 河畔花园 buildings 851–859. Each runs on SQLite and
 PostgreSQL."""
@@ -81,3 +82,13 @@ def test_a_new_question_later_is_never_asked_whether_it_adds_to_a_report(running
     as_if_earlier(running, resident, 35)
     replies = say(running, resident, "体检要空腹不")
     assert "补充" not in " ".join(replies), replies
+
+
+def test_agreeing_to_add_it_puts_the_detail_on_the_report(running: Stack):
+    resident = SENDERS[60]  # L21
+    rail = file_report(running, resident, "安居苑856栋门口小桥栏杆断了")
+    replies = say(running, resident, "娃娃放学要从那里过 危险")
+    if any("新问题" in r for r in replies):
+        replies = say(running, resident, "对 补充")
+    assert "没太看懂" not in " ".join(replies) and rail in " ".join(replies), replies
+    assert any("娃娃放学" in m for m in told(running, assignee_phone(running, rail), rail)), replies
