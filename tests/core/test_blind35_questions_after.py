@@ -53,3 +53,8 @@ def test_agreeing_to_add_it_chooses_the_detail(text: str):
 @pytest.mark.parametrize("text", ["不是补充", "新问题", "补充 楼道灯也坏了", "对"])
 def test_anything_else_is_no_choice_of_the_detail(text: str):
     assert not after_report.chooses_detail(text), text
+
+
+@pytest.mark.parametrize("text", ["那个管子是不是要换新的吗"])
+def test_wondering_about_the_report_itself_is_still_for_its_worker(demo_db: Database, clock: FakeClock, text: str):
+    assert read(demo_db, clock, LEAK, text, "report_issue", "water_supply") in ("detail", "detail_asked"), text
