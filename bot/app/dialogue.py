@@ -327,7 +327,7 @@ class DialogueContext:
         number = answers.choice_number(text)
         if look.question == "follow_up":
             said = answers.plain(text)
-            if number == 1 or said in ("补充", "是补充", "补充的", "加上") or after_report.says_was_detail(text) \
+            if number == 1 or after_report.chooses_detail(text) or after_report.says_was_detail(text) \
                     or after_report.says_same_matter(text):
                 return await asyncio.to_thread(self._join_asked, message, look)
             if number == 2 or said in ("新问题", "是新问题", "新的", "另外的"):

@@ -131,6 +131,16 @@ def says_was_detail(text: str) -> bool:
     return _WAS_DETAIL.search(plain) is not None and len(plain) <= REMARK_MAX and not triage.has_danger(plain)
 
 
+# 补充 chosen in words of agreement (对 补充, 是的 补充嘛, 嗯 加上): 补充 (blind test 34, L21 heard "没太看懂").
+_CHOSE_DETAIL = re.compile(r"^(?:对|是|嗯|恩|好|要得|对的|是的|嗯嗯|对头|就是)?[的啊呀嘛哈，,。\s]*(?:是|算)?"
+                           r"(?:补充|加上|补上|加进去|添上)(?:的|嘛|哈|一下|进去|上去|吧|呀|啊)?[。.!！~～]*$")
+
+
+def chooses_detail(text: str) -> bool:
+    """对 补充: the answer to "补充还是新问题？" is 补充."""
+    return _CHOSE_DETAIL.search(_plain(text)) is not None and not _NOT_SAME.search(_plain(text))
+
+
 # The same matter said of the question "补充还是新问题？" (就是刚才那个事, 是一件事嘛, 一回事): 补充 (blind test 33,
 # L14 heard "您是要撤销…吗？", L18's worker got "补充：是一件事嘛" and never the 打钻 asked about).
 _SAME_MATTER = re.compile(r"(?:就是|还是|是|都是|说的)(?:刚才|刚刚|前面|上面|之前|先前)?"

@@ -28,6 +28,7 @@ from bot.core.followup_words import (
     URGE_WORDS,
     URGED,
     VOTE_WORDS,
+    YES_NO,
     asks_progress,
 )
 from bot.core.lifecycle import reported_by
@@ -86,6 +87,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
     if after_report.asks_who_they_are(text) and not triage.has_danger(text):
         return "person_asked"  # 那个狗主人是哪家嘛: a question for the worker, never a 补充 (blind test 33, B19)
+    if YES_NO.search(text) and not REFERS_BACK.search(text) and asks_progress(text) is None \
+            and not triage.has_problem(text) and not triage.has_danger(text) and not safety_questions.asks(text):
+        return "pass"  # 礼拜天开不开门 after a rubbish report: a question answered, never a 补充 (blind test 34, E25)
     if after_report.accepts_wait(text):
         return "accepted"  # 好嘛 明天就明天 after 明天才通得到水: acknowledged, never a 补充 (blind test 31, B2)
     if person_danger.says_nobody_inside(text) and person_danger.names_lift(ticket.text) \

@@ -34,7 +34,13 @@ ASKS = re.compile(r"[吗呢？?]$|哪点|哪里|哪儿|在哪|哪个地方|找�
 # Asking how the report is going ("我那个停水的事情搞得咋样了嘛", blind test 5, #107): a status check of it, never
 # a detail; that nobody has come yet ("咋个还莫得人来") makes it an urge.
 PROGRESS_WORDS = re.compile(r"搞得?咋样|弄得?咋样|咋样了|怎么样了|如何了|有人来没|有没有人来|来人没|进度|进展|"
-                            r"处理了没|处理得?咋样|修好没|弄好没|搞好没")
+                            r"处理了没|处理得?咋样|修好没|弄好没|搞好没|"
+                            # 楼上接管子没得嘛, 灯换了没有: whether what was promised is done (blind test 34, W24)
+                            r"(?:接|修|换|弄|搞|装|通|焊|拉|清|补|处理)[^，,。\s]{0,4}(?:没得|没有|莫得)"
+                            r"(?:嘛|哦|哈|啊|呀|喃)?[？?。]*$")
+# A yes-or-no question (礼拜天开不开门, 体检要空腹不): asked, never said of a report (blind test 34, E25, N3). 是不是
+# (是不是在修管子哦) wonders about the report itself.
+YES_NO = re.compile(r"(?!是)([\u4e00-\u9fff])不\1|[^不\s]不(?:嘛|哦|哈|啊|呀|喃)?[？?]*$")
 # 你们到底管不管嘛 urges too (blind test 6, #84).
 NOBODY_CAME = re.compile(r"(?:还|咋个还|咋还|怎么还)(?:莫得|没得|没有?|不)(?:人|人来|来)|莫得人来|没得人来|没人来|"
                          r"(?:到底|还|你们)管不管|到底管没管|到底有没有人管")

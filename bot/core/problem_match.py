@@ -44,17 +44,35 @@ def objects_in(text: str) -> set[str]:
     return found - {"狗"} | {CARCASS} if _DEAD_ANIMAL.search(text or "") else found
 
 
+# A dog that bit someone is an injury, and a dog lost is its owner's search: neither is another report's dog at the
+# same place (blind test 34, B133: 送外卖遭狗咬了 在河畔花园 merged into a stranger's 我家狗丢了 黄色的土狗).
+_DOG_KINDS = (
+    ("狗:咬", re.compile(r"狗[^，,。\s]{0,4}(?:咬|啃)|(?:咬|啃)(?:了|伤|到|起)?[^，,。\s]{0,3}(?:血|口|腿|手|脚)|"
+                        r"遭咬|被咬")),
+    ("狗:丢", re.compile(r"狗[^，,。\s]{0,4}(?:丢了|走丢|跑丢|不见了|找不到|跑了|没得了|莫得了)|"
+                        r"(?:找|寻)[^，,。\s]{0,3}狗")),
+)
+
+
+def _dog_kinds(text: str) -> set[str]:
+    """What the dog of a report did (`_DOG_KINDS`), else the dog itself (its mess, its barking, off its lead)."""
+    return {kind for kind, words in _DOG_KINDS if words.search(text or "")} or {"狗"}
+
+
 def _problem_objects(text: str) -> set[str]:
-    """`objects_in` as 并单 reads them: strays are not an owner's dog, and rubbish is what is wrong with it (`GARBAGE`).
-    (A follow-up's "那些狗还在追人" is still about the report's 流浪狗: the follow-up rules read `objects_in`.)"""
+    """`objects_in` as 并单 reads them: strays are not an owner's dog, a bite or a lost dog not any other dog
+    (`_DOG_KINDS`), and rubbish is what is wrong with it (`GARBAGE`). (A follow-up's "那些狗还在追人" is still about
+    the report's 流浪狗: the follow-up rules read `objects_in`.)"""
     found = objects_in(text)
     found = found - {"狗"} | {STRAY} if "狗" in found and _STRAY.search(text or "") else found
+    found = found - {"狗"} | _dog_kinds(text) if "狗" in found else found
     return found - {"垃圾"} | garbage_kinds(text) if "垃圾" in found else found
 
 
 # Rubbish is several problems (blind test 32, A63, A112, B118: 垃圾好久没人收了, 有人晚上乱倒垃圾 and 垃圾堆了一个礼拜
 # were all merged into a stranger's 垃圾桶倒了, 好几天没看到收垃圾的 into 垃圾站臭): nobody collecting it (a pile
-# growing), someone dumping it, a bin fallen or broken, and a smell said alone. Rubbish said with none of them is any.
+# growing), someone dumping it, a heap in the way, a bin fallen or broken, and a smell said alone. Rubbish said with
+# none of them is any.
 GARBAGE = "垃圾"
 _GARBAGE_KINDS = (
     ("垃圾:没收", re.compile(r"(?:没|莫|没得|没有)(?:人|得人|看到|看见|见)?[^，,。\s]{0,2}(?:收|拉|清|运|倒|掏)|"
@@ -62,6 +80,10 @@ _GARBAGE_KINDS = (
                             r"一周|半个月")),
     ("垃圾:乱倒", re.compile(r"乱(?:倒|丢|扔|堆|放)|偷(?:偷)?(?:倒|丢|扔)|"
                             r"(?:倒|丢|扔)(?:了|起)?[^，,。\s]{0,3}建筑垃圾|往[^，,。\s]{1,6}(?:倒|丢|扔)")),
+    # A heap in the way is there to be cleared, never the dumping somewhere else (blind test 34, B135: 建筑垃圾挡路
+    # merged into 往河里倒垃圾).
+    ("垃圾:挡路", re.compile(r"挡(?:到|倒|住|起|了)?(?:路|道|门|人)|堵(?:到|倒|住|起|了)?(?:路|道|门)|"
+                            r"过不(?:去|来)|走不(?:过|通)")),
     ("垃圾:桶", re.compile(r"(?:垃圾桶|垃圾箱)子?(?:也|又|都|被风吹|遭风吹|被人|遭人|给)?"
                           r"(?:倒|翻|坏|烂|破|裂|歪|滚|踢)|(?:垃圾桶|垃圾箱)[^，,。\s]{0,3}(?:没盖|盖子)")),
 )
