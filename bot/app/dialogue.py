@@ -49,7 +49,6 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.app.dialogue_after import AfterReport
@@ -86,13 +85,11 @@ from bot.core import (
     worker_praise,
 )
 from bot.core.commands import ticket_number_in
-from bot.core.council import open_topics_for
 from bot.core.routing_rules import RoutingRules
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage
-from bot.store.models import Person
 
 Classify = Callable[[str], Awaitable[dict[str, Any]]]
 
@@ -349,7 +346,7 @@ class DialogueContext:
             if number == 1 and await asyncio.to_thread(self.reader.callback_waiting, message.sender):
                 return replace(message, payload={**message.payload, "answers": "callback"})  # 答不上 (bt 32, B69)
             if len(answers.plain(text)) == 1:  # a bare 2 answering nothing asked lately: which list?
-                if await asyncio.to_thread(self._may_vote, message.sender):
+                if await asyncio.to_thread(self.reader.may_vote, message.sender):
                     return message  # the vote action's: the one open topic's ballot, said, or asked about
                 return [{"text": WHICH_CHOICE.format(n=answers.plain(text))}]
         if look.question == "problem":  # "您说，我听着": what follows is the report, whatever it asks (bt 7, #42)
@@ -357,12 +354,6 @@ class DialogueContext:
         if look.question in answers.ANSWERED_BY_ENGINE:
             return message
         return None
-
-    def _may_vote(self, sender: str) -> bool:
-        """Whether a topic the sender may vote on is open: their bare digit is then the council's to ask about."""
-        with self.db.session() as s:
-            person = s.scalar(select(Person).where(Person.phone == sender))
-            return person is not None and bool(open_topics_for(s, person, self.clock.now()))
 
     def _asked(self, s: Session, look: Look) -> InboxMessage | None:
         return s.get(InboxMessage, look.question_reply_to) if look.question_reply_to is not None else None

@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.core import answers, followup_words, followups, held_words, lifecycle, own_report, questions, reports
+from bot.core.council import open_topics_for
 from bot.messaging.ports import Claimed
 from bot.store.council_models import Topic
 from bot.store.db import Database
 from bot.store.message_models import InboxMessage, OutboxMessage
+from bot.store.models import Person
 
 BARE_WORDS = followups.BARE_WORDS  # what a message says when it only goes with a photo or a location
 QUESTIONS_LOOKED_AT = 8  # of the bot's latest messages to the sender
@@ -87,6 +89,12 @@ class Reader:
             look.held_who = held_words.held_who(s, message.channel, message.sender, message.id,
                                                now - self.followup_window)
         return look
+
+    def may_vote(self, sender: str) -> bool:
+        """Whether a topic the sender may vote on is open: their bare digit is then the council's to ask about."""
+        with self.db.session() as s:
+            person = s.scalar(select(Person).where(Person.phone == sender))
+            return person is not None and bool(open_topics_for(s, person, self.clock.now()))
 
     def callback_waiting(self, sender: str) -> bool:
         """Whether a question of the sender's went unanswered within the follow-up window and no call back was asked
