@@ -46,8 +46,8 @@ STOP_CHARS = frozenset("的了吗嘛呢不能是我你他她去到在个一这�
                        "咋怎么啥哪点里些想问请下吧啊呀哦噢嗯子")
 # Bigrams of where and whose (小区, 屋头, 家里): part of a keyword (进小区, 屋头充), never enough alone to say a
 # question is about it (blind test 8, #95: "我天天在这几个小区跑" got the estate-access answer; #108: "我屋头三个人"
-# the battery one).
-GENERIC_BIGRAMS = frozenset("小区 屋头 家里 屋里 楼上 上楼 门口 社区 村里 组里 我屋 我家 他家 老人 外卖 网格 格员"
+# the battery one; 个人 of 三个人 says how many, not what: blind test 34's living-alone question took it to 居家养老).
+GENERIC_BIGRAMS = frozenset("小区 屋头 家里 屋里 楼上 上楼 门口 社区 村里 组里 我屋 我家 他家 老人 外卖 网格 格员 个人"
                             .split())
 _RUNS = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
 
