@@ -129,13 +129,16 @@ def test_a_riders_details_join_his_own_reports_never_a_strangers(running: Stack)
     bin_ = file_report(running, stranger, "河畔花园767栋东门外面垃圾桶遭人翻倒了")
     theft = file_report(running, rider, "我电瓶车在河畔花园767栋门口遭偷了")
     as_if_earlier(running, rider, 1)
-    say(running, rider, "河畔花园767栋东门外面有一堆建筑垃圾挡到路了")
+    # the same trouble at the same spot merges into the stranger's ticket (a heap in the way no longer does: merges35)
+    say(running, rider, "河畔花园767栋东门外面的垃圾桶也遭人翻倒了")
     as_if_earlier(running, rider, 3)
     replies = say(running, rider, "电瓶车是绿色的雅迪 买了才半年")
     assert bin_ not in " ".join(replies) and theft in " ".join(replies), replies
     assert "雅迪" in ticket_numbered(running, theft).text and "雅迪" not in ticket_numbered(running, bin_).text
     assert not any("雅迪" in m for m in told(running, assignee_phone(running, bin_), bin_))
-    replies = say(running, rider, "我说的是建筑垃圾挡路 不是垃圾桶")
+    # B135: a heap in the way at the same spot, said later, is a ticket of its own, never merged into the bin's
+    as_if_earlier(running, rider, 40)
+    replies = say(running, rider, "河畔花园767栋东门外面有一堆建筑垃圾挡到路了")
     assert bin_ not in " ".join(replies), replies
     assert "建筑垃圾" not in ticket_numbered(running, bin_).text + ticket_numbered(running, bin_).place_text
     [rubble] = [t for t in tickets_of(running, rider) if "建筑垃圾" in t.text]

@@ -122,7 +122,8 @@ def test_chat_meant_for_someone_else_never_becomes_a_ticket_even_when_a_place_fo
     for place in ("河边", "滨河路河边嘛"):
         assert not any("工单" in r for r in say(running, stranger, place))
     assert not tickets_of(running, stranger)
-    assert not any("钓鱼" in m["text"] for m in running.outbox(DUTY_OFFICER))
+    to_duty = [m["text"] for m in running.outbox(DUTY_OFFICER) if "钓鱼" in m["text"]]
+    assert not to_duty, to_duty
 
 
 def test_a_grid_workers_chat_with_no_ticket_and_no_problem_gets_the_staff_menu(running: Stack):
