@@ -48,29 +48,6 @@ from bot.core.other_problem import (
 from bot.core.places import grid_named_in
 from bot.store.models import Ticket
 
-DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
-ASK_WHICH = "是补充{number}，还是新问题？1 补充 2 新问题"
-ASK_WHICH_ABOUT = "是补充{number}（{what}），还是新问题？1 补充 2 新问题"
-PHOTO_ADDED = "照片已补充到工单{number}，谢谢！"
-PHOTO_KEPT = "已收到照片。请再发一句话说明是什么问题。"
-POINT_ADDED = "位置已补充到工单{number}，谢谢！"
-# A photo alone is held: not announced as the open report's, for the next words may be a new problem (blind test 26:
-# "稍后补充到工单T1007", the rider's old 道闸, before his 井盖 report); with a location it is most likely a new one.
-PHOTO_HELD = "已收到照片。是新问题请再发一句话说明；是补充工单{number}的不用管，稍后补上。"
-PHOTO_POINT_HELD = "已收到照片和位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
-POINT_KEPT = "已收到位置。请再发一句话说明是什么问题。"
-PHOTO_POINT_KEPT = "已收到照片和位置。请再发一句话说明是什么问题。"
-# A location sent alone this far from the open report's own point, or in another grid than the one it went to, is
-# somewhere else: what comes with it is for a new report (blind test 26, A36: the rider's 井盖 photo was held for his
-# 道闸 ticket T1007 and the reply named it).
-FAR_M = 300.0
-POINT_HELD = "已收到位置。请再发一句话说明是什么问题，是补充{number}的也请说一声。"
-PLACE_HELD = "已记下地点：{place}。请再说说是什么问题，比如“门口水沟堵了”。"
-PLACE_HELD_MARK = "已记下地点："  # in the bot's reply to a place held for the next report (after 您好！, maybe)
-PLACE_ALONE_MAX = 20
-SMS_PART = 70
-HELD_PHOTOS = "held_photos"  # the timer that joins photos held for a new report to the open one
-
 
 def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, category: str | None) -> str:
     """How to read a message sent soon after the report `ticket`: "detail" (it joins the ticket), "new"
