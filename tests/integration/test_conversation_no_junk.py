@@ -117,12 +117,16 @@ def test_a_remark_on_a_question_just_answered_is_noted_and_never_filed(running: 
 
 def test_chat_meant_for_someone_else_never_becomes_a_ticket_even_when_a_place_follows(running: Stack):
     stranger = STRANGERS[1]
+    # Other tests on this stack report real emergencies at the river (钓鱼掉下去了): only what reaches the duty
+    # officer from here on is this chat's.
+    seen = {m["id"] for m in running.outbox(DUTY_OFFICER)}
     [chat] = say(running, stranger, "老王 明天早上去钓鱼不 带两根杆杆")
     assert "不是发给网格通" in chat and "请问在哪点" not in chat and "工单" not in chat, chat
     for place in ("河边", "滨河路河边嘛"):
         assert not any("工单" in r for r in say(running, stranger, place))
     assert not tickets_of(running, stranger)
-    to_duty = [m["text"] for m in running.outbox(DUTY_OFFICER) if "钓鱼" in m["text"]]
+    to_duty = [m["text"] for m in running.outbox(DUTY_OFFICER)
+               if m["id"] not in seen and "钓鱼" in m["text"]]
     assert not to_duty, to_duty
 
 
