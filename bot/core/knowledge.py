@@ -47,8 +47,10 @@ STOP_CHARS = frozenset("的了吗嘛呢不能是我你他她去到在个一这�
 # Bigrams of where and whose (小区, 屋头, 家里): part of a keyword (进小区, 屋头充), never enough alone to say a
 # question is about it (blind test 8, #95: "我天天在这几个小区跑" got the estate-access answer; #108: "我屋头三个人"
 # the battery one; 个人 of 三个人 says how many, not what: blind test 34's living-alone question took it to 居家养老).
+# 在屋 进屋 看看 礼拜 say where or when too, 老年 年人 whose (round 36): "一个人在屋头" took 在屋头充电, "要进屋看"
+# 进屋充, "要进屋看看" 看看我, "上礼拜修过的电梯" 礼拜天, "是教老年人用手机" 老年证 (blind test 34, B3).
 GENERIC_BIGRAMS = frozenset("小区 屋头 家里 屋里 楼上 上楼 门口 社区 村里 组里 我屋 我家 他家 老人 外卖 网格 格员 个人"
-                            .split())
+                            " 在屋 在家 进屋 看看 礼拜 老年 年人".split())
 _RUNS = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
 
 
