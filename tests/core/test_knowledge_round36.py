@@ -20,6 +20,9 @@ BASE = load_knowledge(Path(__file__).resolve().parents[2] / "config" / "knowledg
     ("我妈七十几了 一个人在屋头住 没人照顾", "home_care", "上门看望"),
     ("屋头就老汉一个人 儿女都在外地", "home_care", "上门看望"),
     ("老人一个人在家 没得人照顾 咋个办", "home_care", "居家养老"),
+    ("河畔花园门口的公共厕所锁起了 老年人要上厕所咋个办", "public_toilet", "环卫"),  # E10: the riders' station
+    ("公厕锁起了 好几天都没开", "public_toilet", "网格员"),
+    ("附近的公共厕所脏得很 没得人打扫", "public_toilet", "环卫"),
 ])
 def test_a_question_met_on_a_word_of_no_topic_finds_its_own_entry(question: str, entry_id: str, said: str):
     found = BASE.find(question)
@@ -39,6 +42,8 @@ def test_a_question_met_on_a_word_of_no_topic_finds_its_own_entry(question: str,
     ("是教老年人用手机 不是娃娃", "free_checkup"),  # B3: 老年 年人 of 老年人体检
     ("是教老年人用手机 不是娃娃", "elderly_card"),  # 老年 of 老年证
     ("我问的是残疾人 不是老年人", "elderly_card"),
+    ("河畔花园门口的公共厕所锁起了 老年人要上厕所咋个办", "rider_station"),
+    ("屋头厕所堵了", "public_toilet"),  # a home's toilet, a report
     ("我家狗一个人在屋头 没人照顾", "home_care"),
     ("娃娃放学一个人在家 没人照顾", "home_care"),
 ])
@@ -59,6 +64,8 @@ def test_a_word_of_no_topic_does_not_take_the_question(question: str, not_this: 
     ("独居老人社区会不会上门看望", "home_care"),
     ("有没得人能经常来看看我", "home_care"),
     ("火灭了 可以回家了不", "return_home_after_danger"),
+    ("骑手驿站有厕所没得", "rider_station"),
+    ("跑单的时候想上厕所 去哪点", "rider_station"),
 ])
 def test_the_neighbours_keep_their_own_questions(question: str, entry_id: str):
     found = BASE.find(question)
