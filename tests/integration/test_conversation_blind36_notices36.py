@@ -65,3 +65,48 @@ def test_a_detail_that_is_no_place_is_never_a_tickets_place_nor_the_next_reports
     _detail(running, caller, "就在870栋门口")
     assert "870栋" in (ticket_numbered(running, drain).place_text or "") + ticket_numbered(running, drain).text
 
+
+@pytest.mark.parametrize(("n", "report", "progress", "again"), [
+    (10, "阳光小区874栋有人遛狗不捡屎", "贴了告示 找到狗主人了", "狗屎还是到处都是"),  # N7
+    (11, "阳光小区875栋门口天天有人遛狗 狗屎到处都是", "贴了告示了", "还是好多狗屎 踩都踩到了"),
+    (12, "阳光小区876栋的路灯不亮了", "报给供电所了", "路灯到现在都还是黑的"),
+])
+def test_her_own_open_trouble_said_again_later_urges_her_ticket_worded_as_hers(running: Stack, n: int, report: str,
+                                                                             progress: str, again: str):
+    caller = SENDERS[n]  # N7: "收到，这个问题已有人反映，已并入工单T1123" — her own ticket, not urged
+    number = file_report(running, caller, report)
+    worker = assignee_phone(running, number)
+    say(running, worker, f"{number} 进度 {progress}")
+    as_if_earlier(running, caller, 35)
+    replies = say(running, caller, again)
+    said = _said(replies) + " ".join(replies)
+    assert number in said and "有人反映" not in said and "并入" not in said, replies
+    assert "催办" in said or "您已反映" in said, replies
+    assert len(tickets_of(running, caller)) == 1, replies
+    assert any("催" in m or again[:4] in m for m in told(running, worker, number)), "the worker never heard of it"
+
+
+def test_parking_still_blocking_at_35_minutes_urges_the_open_ticket_never_a_new_one(running: Stack):
+    caller = SENDERS[20]  # A98: 门口还是停满了车 → a new ticket T1145 while T1028 was 待接单
+    number = file_report(running, caller, "阳光小区877栋门口乱停车把消防通道堵了")
+    say(running, caller, "消防车都进不来")
+    as_if_earlier(running, caller, 7)
+    asked = say(running, caller, "车子挪走没得")
+    assert any(number in r for r in asked), asked
+    as_if_earlier(running, caller, 30)
+    replies = say(running, caller, "门口还是停满了车")
+    assert any(number in r and "催办" in r for r in replies), replies
+    assert len(tickets_of(running, caller)) == 1, replies
+
+
+def test_asking_after_the_upstairs_pipe_at_35_minutes_gets_the_first_tickets_state(running: Stack):
+    caller = SENDERS[21]  # A42: "楼上回来了 说是他们家水管爆了" became T1102; the 35-minute question went to it
+    number = file_report(running, caller, "楼上漏水漏到我家了 阳光小区878栋302")
+    say(running, caller, "楼上没人 敲门没人开")
+    as_if_earlier(running, caller, 5)
+    say(running, caller, "楼上回来了 说是他们家水管爆了")
+    assert len(tickets_of(running, caller)) == 1
+    as_if_earlier(running, caller, 30)
+    replies = say(running, caller, "楼上的水管修好没有 我屋头天花板还在滴水")
+    assert any(number in r for r in replies), replies
+    assert len(tickets_of(running, caller)) == 1, replies
