@@ -110,3 +110,19 @@ def test_asking_after_the_upstairs_pipe_at_35_minutes_gets_the_first_tickets_sta
     replies = say(running, caller, "楼上的水管修好没有 我屋头天花板还在滴水")
     assert any(number in r for r in replies), replies
     assert len(tickets_of(running, caller)) == 1, replies
+
+
+def test_a_detail_that_is_a_place_still_places_the_ticket(running: Stack):
+    caller = _resident(running, 30)  # what E23's fix must not catch: 就在…门口 after a report naming no place
+    number = file_report(running, caller, "路灯不亮了 黑黢黢的")
+    _detail(running, caller, "就在873栋门口")
+    assert "873栋门口" in (ticket_numbered(running, number).place_text or "")
+
+
+def test_another_thing_said_to_go_on_is_no_urge_of_her_open_ticket(running: Stack):
+    caller = SENDERS[31]  # what N7's fix must not catch: a thing her open ticket never named
+    lamp = file_report(running, caller, "阳光小区879栋的路灯不亮了")
+    as_if_earlier(running, caller, 35)
+    replies = say(running, caller, "879栋门口的垃圾还是没人拉")
+    assert not any(lamp in r and "催办" in r for r in replies), replies
+    assert len(tickets_of(running, caller)) == 2, replies
