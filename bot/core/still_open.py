@@ -25,7 +25,8 @@ SHARED_PAIRS = 2  # two-character runs the words share with the report: 门口 �
 # It goes on (还是乱停, 还在滴, 又停起了, 一直没人管, 照样): not yet over.
 _GOES_ON = re.compile(r"还是|还在|还没|还莫|又|依然|仍然|一直|照样|照旧|到现在")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-URGED = "工单{number}现在{status}，您说的“{said}”已转告{whom}并催办。"
+# Her own ticket, said as hers (blind test 34, N7: "已有人反映" read as someone else's).
+URGED = "您的工单{number}现在{status}，您说的“{said}”已转告{whom}并催办。"
 SAID_CHARS = 16
 
 

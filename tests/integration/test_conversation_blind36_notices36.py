@@ -81,7 +81,7 @@ def test_her_own_open_trouble_said_again_later_urges_her_ticket_worded_as_hers(r
     replies = say(running, caller, again)
     said = _said(replies) + " ".join(replies)
     assert number in said and "有人反映" not in said and "并入" not in said, replies
-    assert "催办" in said or "您已反映" in said, replies
+    assert f"您的工单{number}" in " ".join(replies) and "催办" in said, replies
     assert len(tickets_of(running, caller)) == 1, replies
     assert any("催" in m or again[:4] in m for m in told(running, worker, number)), "the worker never heard of it"
 
