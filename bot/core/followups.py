@@ -208,7 +208,9 @@ def detail_place(session: Session, detail: str) -> str:
     "（黑黢黢的 老年人上下楼怕摔）")."""
     if len(detail) > DETAIL_PLACE_CHARS or not reads_as_place(session, detail):
         return ""
-    return landmark_in(detail) if triage.has_problem(detail) else spoken_place(detail)
+    # Words beside the place that are none (踩上去咣当咣当响, 晚上黑黢黢的) leave only the landmark it names.
+    told = triage.has_problem(detail) or not all(reads_as_place(session, part) for part in detail.split())
+    return landmark_in(detail) if told else spoken_place(detail)
 
 
 def add_detail(session: Session, clock: Clock, ticket: Ticket, detail: str, address: str,
