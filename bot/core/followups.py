@@ -19,7 +19,7 @@ from bot.core import (
     registry,
     triage,
 )
-from bot.core.emergencies import answers_where, reads_as_place, spoken_place
+from bot.core.emergencies import answers_where, landmark_in, reads_as_place, spoken_place
 from bot.core.emergency_updates import told_of
 from bot.core.followup_words import (
     BARE_WORDS,
@@ -33,6 +33,7 @@ from bot.core.tickets import OPEN_STATUSES, distance_m, event, schedule
 from bot.store.message_models import InboxMessage
 from bot.store.models import OrgUnit, Person, Ticket, TicketEvent
 
+DETAIL_PLACE_CHARS = 20  # a longer detail has more to say than where
 DETAIL_ADDED = "已补充到工单{number}，已转告承办人。"
 ASK_WHICH = "是补充{number}，还是新问题？1 补充 2 新问题"
 ASK_WHICH_ABOUT = "是补充{number}（{what}），还是新问题？1 补充 2 新问题"
@@ -200,6 +201,18 @@ def _added_before(session: Session, ticket: Ticket, kind: str, message_id: int |
         select(TicketEvent).where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == kind)))
 
 
+def detail_place(session: Session, detail: str) -> str:
+    """The place a detail names, for a ticket that has none ("就在菜市场门口" → 菜市场门口; "就在1栋门口 踩上去咣当响" →
+    1栋门口), else "": words telling more of the problem are never its place, nor the next report's (blind test 34,
+    L1, E23: "黑黢黢的 老年人上下楼怕摔" became the place, and 李磊's notice of the drain reported later read
+    "（黑黢黢的 老年人上下楼怕摔）")."""
+    if len(detail) > DETAIL_PLACE_CHARS or not reads_as_place(session, detail):
+        return ""
+    # Words beside the place that are none (踩上去咣当咣当响, 晚上黑黢黢的) leave only the landmark it names.
+    told = triage.has_problem(detail) or not all(reads_as_place(session, part) for part in detail.split())
+    return landmark_in(detail) if told else spoken_place(detail)
+
+
 def add_detail(session: Session, clock: Clock, ticket: Ticket, detail: str, address: str,
                message_id: int | None = None) -> bool:
     """Append a detail to the ticket's text (and take it as the place when the ticket has none and it
@@ -209,8 +222,9 @@ def add_detail(session: Session, clock: Clock, ticket: Ticket, detail: str, addr
         return False
     now = clock.now()
     ticket.text = f"{ticket.text}；补充：{detail}"
-    if not ticket.place_text and ticket.lat is None and len(detail) <= 20 and reads_as_place(session, detail):
-        ticket.place_text = spoken_place(detail)[:256]  # "就在菜市场门口": 菜市场门口
+    place = detail_place(session, detail) if not ticket.place_text and ticket.lat is None else ""
+    if place:
+        ticket.place_text = place[:256]  # "就在菜市场门口": 菜市场门口
     event(session, ticket, "detail_added", now, registry.person_by_address(session, address),
           note=detail[:500], message_id=message_id)
     for person in handlers(session, ticket):

@@ -69,6 +69,17 @@ _OWN_PLACE = re.compile(rf"{_NUMBER}\s*(?:栋|幢|号楼|单元|号|楼(?![道�
                         r"|小区|花园|苑|社区|村|街(?!灯)|路(?![灯面])|巷|广场|市场|学校|医院|公园|超市|桥|河边|菜场")
 
 
+# A spot with no estate nor number to it that is still a place (北门停车场, 小区门口, 菜市场旁边).
+_SPOT = re.compile(r"门口|大门|[东南西北后侧]门|路口|停车场|公厕|花坛|楼道|单元门|旁边|对面|附近")
+
+
+def names_place(place: str) -> bool:
+    """Whether a ticket's place names one (a building, an estate, a street, a landmark): never words of the problem
+    taken as its place (黑黢黢的 老年人上下楼怕摔, blind test 34, E23)."""
+    return PARTS[0].search(place) is not None or _OWN_PLACE.search(place) is not None \
+        or _SPOT.search(place) is not None
+
+
 def estate_of(place: str) -> str:
     """The estate of a place, the words before its building ("安居苑9栋2单元" → "安居苑"); "" when it has none."""
     building = PARTS[0].search(place)
@@ -108,6 +119,8 @@ def spot_beside(place: str, text: str) -> str:
     "还有旁边那个路灯也是黑的" → there too), or a building or the estate said with no estate (`said_in_estate`),
     else "" (no such spot or problem, or no place before)."""
     said = " ".join(text.split())
+    if not names_place(place):  # words stored as a place that name none are never the next report's (bt 34, E23)
+        return ""
     in_estate = said_in_estate(place, said)
     if in_estate:
         return in_estate

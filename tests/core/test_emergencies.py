@@ -61,6 +61,14 @@ def test_what_does_not_read_as_a_place_is_not_taken_for_one(demo_db: Database):
             assert emergencies.reads_as_place(s, text)
 
 
+def test_going_up_or_down_the_stairs_is_no_place(demo_db: Database):
+    with demo_db.session() as s:  # blind test 34, L1: 上下楼 read as a place
+        for text in ("黑黢黢的 老年人上下楼怕摔", "晚上黑黢黢的 上楼下楼都看不到", "爬楼都爬不动了"):
+            assert not emergencies.reads_as_place(s, text), text
+        for text in ("就在楼下", "7栋楼下", "下楼梯那里", "二楼楼道"):
+            assert emergencies.reads_as_place(s, text), text
+
+
 def test_an_emergency_with_a_place_or_an_old_one_waits_for_nothing(demo_db: Database, clock: FakeClock):
     fire(demo_db, clock, place_text="菜市场门口")
     fire(demo_db, clock, sender=STRANGER)

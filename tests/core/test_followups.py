@@ -179,6 +179,20 @@ def test_a_place_given_after_an_unplaced_report_becomes_its_place_and_the_duty_o
     assert messages_to(demo_db, DUTY_OFFICER)[-1].endswith("补充：就在菜市场门口")
 
 
+@pytest.mark.parametrize(("detail", "place"), [
+    ("黑黢黢的 老年人上下楼怕摔", ""),  # blind test 34, L1 and E23: it became the place, and the next report's
+    ("关不上 哪个都进得来", ""),
+    ("就在菜市场门口", "菜市场门口"),
+    ("就在1栋门口 踩上去咣当咣当响", "1栋门口"),
+    ("870栋门口 晚上黑黢黢的", "870栋门口"),
+    ("阳光小区 3栋2单元302", "阳光小区 3栋2单元302"),
+])
+def test_a_detail_gives_the_place_it_names_and_never_words_of_the_problem(demo_db: Database, detail: str,
+                                                                         place: str):
+    with demo_db.session() as s:
+        assert followups.detail_place(s, detail) == place
+
+
 def test_a_report_older_than_the_window_or_closed_takes_no_follow_up(demo_db: Database, clock: FakeClock):
     leak(demo_db, clock)
     clock.advance(minutes=31)

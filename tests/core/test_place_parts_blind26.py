@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.common.clock import FakeClock
 from bot.core import corrections, help_requests, lifecycle, public_board, triage
 from bot.core.council import post_notice
-from bot.core.place_parts import replaced, spot_beside
+from bot.core.place_parts import names_place, replaced, spot_beside
 from bot.store.db import Database
 from bot.store.models import OrgUnit, Person
 from tests.conftest import STRANGER
@@ -61,3 +61,11 @@ def test_a_number_not_in_the_registry_sees_only_what_was_posted_to_a_whole_villa
     with demo_db.session() as s:
         shown = public_board.outsider_board(s)
     assert "院坝开会" in shown and "低保" not in shown and public_board.REGISTER in shown and len(shown) <= 70
+
+
+def test_words_stored_as_a_place_that_name_none_are_never_the_spot_beside():
+    # blind test 34, E23: 我家楼下的下水道 took "黑黢黢的 老年人上下楼怕摔" as its place
+    assert not names_place("黑黢黢的 老年人上下楼怕摔")
+    assert spot_beside("黑黢黢的 老年人上下楼怕摔", "我家楼下的下水道盖子松了") == ""
+    assert names_place("北门停车场") and names_place("安居苑2栋")
+    assert spot_beside("安居苑2栋门口", "还有楼上那家天天半夜打麻将") == "安居苑2栋"
