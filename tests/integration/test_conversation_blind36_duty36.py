@@ -88,19 +88,21 @@ def test_a_grid_workers_merge_of_another_communitys_ticket_is_refused(running: S
     assert not any("并入" in m for m in told(running, SENDERS[30], theirs))
 
 
-@pytest.mark.parametrize(("n", "question"), [
-    (40, "楼道灯那个咋样了"),  # L1
-    (44, "灯那个咋个样了嘛"),
-    (48, "楼道灯修好没得"),
-    (52, "那个灯有人管没得"),
+@pytest.mark.parametrize(("n", "building", "question"), [
+    (40, 883, "楼道灯那个咋样了"),  # L1
+    (44, 884, "灯那个咋个样了嘛"),
+    (48, 887, "楼道灯修好没得"),
+    (52, 888, "那个灯有人管没得"),
 ])
-def test_a_reopened_tickets_status_never_quotes_the_old_finished_words(running: Stack, n: int, question: str):
+def test_a_reopened_tickets_status_never_quotes_the_old_finished_words(running: Stack, n: int, building: int,
+                                                                      question: str):
     # L1 / failure 7: "现在重新办理，由李磊负责。最新进展：灯换好了" after 灯还是不亮 had reopened it.
     resident = SENDERS[n]
-    light = file_report(running, resident, f"安居苑{881 + n // 10}栋楼道灯又坏了 黑黢黢的")
+    light = file_report(running, resident, f"安居苑{building}栋楼道灯又坏了 黑黢黢的")
     say(running, assignee_phone(running, light), f"{light} 已办结 灯换好了")
     as_if_earlier(running, resident, 35)
     say(running, resident, "灯还是不亮 你们说换好了")
     assert ticket_numbered(running, light).status == "reopened"
     answer = " ".join(say(running, resident, question))
-    assert "灯换好了" not in answer and "重新办理" in answer, answer
+    assert "灯换好了" not in answer.replace("说换好了", "") and "重新办理" in answer, answer
+    assert "灯还是不亮" in answer, answer  # why it is done again, in her words
