@@ -30,6 +30,7 @@ from bot.core import (
     staff_views,
     ticket_focus,
     ticket_listing,
+    ticket_news,
     ticket_questions,
     triage,
     urging,
@@ -154,9 +155,9 @@ class ActionCheckStatus(Action):
             if focus is not None and (focus is not mine[0] or ticket_focus.by_words(mine, tracker_data.text(tracker))):
                 dispatcher.utter_message(text=ticket_questions.status_reply(session, focus))
                 return []
-            if len(mine) == 1 and ticket_questions.has_news(session, mine[0]):
+            if len(mine) == 1 and (ticket_news.has_news(session, mine[0]) or mine[0].status == "reopened"):
                 # 路灯那个搞得咋样了, of one (maybe merged) ticket being worked: its state and the latest progress,
-                # never "T1011 处理中" alone (blind test 9, #60)
+                # never "T1011 处理中" alone (blind test 9, #60); reopened: why it is done again (blind test 34, L1)
                 dispatcher.utter_message(text=ticket_questions.status_reply(session, mine[0]))
                 return []
             lines = lifecycle.status_lines(session, tracker.sender_id)

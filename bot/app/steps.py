@@ -23,6 +23,7 @@ from bot.core import (
     staff_desk,
     staff_views,
     staff_who,
+    ticket_news,
     ticket_questions,
     triage,
     urging,
@@ -180,7 +181,7 @@ class AboutTheirTickets:
             # 太慢了 urges too (blind test 29, B95); so does 还是莫得盖子 after a done-yet question when nobody has
             # said a word on the ticket yet (blind test 32, L6); with the worker's words, they are what it gets (L16)
             pressed = asked.done_yet and return_questions.still_broken(text) \
-                and not ticket_questions.has_news(s, asked.ticket)
+                and not ticket_news.has_news(s, asked.ticket)
             urged = self.rules is not None and (urging.urges(text) or asked.slow or pressed) \
                 and asked.ticket.status in OPEN_STATUSES
             if urged:

@@ -1,6 +1,8 @@
 """并单 by staff, and its undoing (拆分): the model the core uses for a duplicate report, by hand.
 
-Merging ticket B into ticket A (same grid, A open, the actor may act on both): B becomes `merged`
+Merging ticket B into ticket A (same grid, A open, the actor may act on both; or, asked `across` grids, an
+overseer whose scope covers both grids, one of them possibly none: the duty officer's or a secretary's explicit
+merge of the bot's own placeless duplicate emergency, blind test 34, DO3): B becomes `merged`
 (merged_into A), its reporter follows A with role "reporter" (so they hear A's outcome), B's text and
 photos show on A's page, both timelines and the audit log record it. Splitting undoes one merge: B goes
 back to the status and assignee it had, the follower row goes, and that too is recorded. A report merged
@@ -57,13 +59,21 @@ def merged_into(session: Session, ticket: Ticket) -> list[Ticket]:
                                 .order_by(Ticket.id)))
 
 
+def covers_both(scope: Scope, one: Ticket, other: Ticket) -> bool:
+    """Whether an overseer (the duty officer: all; a secretary: their community) covers both tickets' grids, a
+    ticket placed in no grid (a placeless emergency) counting as covered once it is in their scope at all."""
+    return scope.oversees and all(t.unit_id is None or scope.covers_unit(t.unit_id) for t in (one, other))
+
+
 def merge(session: Session, clock: Clock, rules: RoutingRules, scope: Scope, address: str,
-          into_number: str | None, number: str | None) -> Ticket:
-    """Merge ticket `number` (B) into `into_number` (A); returns A. Both must be in the actor's scope."""
+          into_number: str | None, number: str | None, *, across: bool = False) -> Ticket:
+    """Merge ticket `number` (B) into `into_number` (A); returns A. Both must be in the actor's scope; in one grid
+    unless `across` and `covers_both`."""
     target, source = _in_scope(session, scope, into_number), _in_scope(session, scope, number)
     if target.id == source.id:
         raise TicketError("same_ticket", source)
-    if target.unit_id is None or target.unit_id != source.unit_id:
+    one_grid = target.unit_id is not None and target.unit_id == source.unit_id
+    if not one_grid and not (across and covers_both(scope, target, source)):
         raise TicketError("other_grid", source)
     if target.status not in OPEN_STATUSES:
         raise TicketError("target_closed", target)

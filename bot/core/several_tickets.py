@@ -1,6 +1,7 @@
 """A staff message naming two tickets or more: 收到 for each of them ("收到 T1035 T1036 T1037"), each one acknowledged
 or refused with why; or a duplicate merged into the other ("T1050 跟T1049重复了 并到一起"): the newer one into the
-older, when both are in the sender's scope and grid and they are one matter (the same reporter, or the same category,
+older, when both are in the sender's scope and grid (or, for an overseer covering both, in two grids or none: blind
+test 34, DO3) and they are one matter (the same reporter, or the same category,
 or the same building or place: blind test 30, A30a, 楼梯间的灯坏了 and 楼道灯不亮 in two categories at 河畔花园4栋),
 its reporter told "已并入T1049".
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.common.clock import Clock
 from bot.core import lifecycle, merging, place_parts
 from bot.core.lifecycle import STATUS_NAMES, TicketError
+from bot.core.notify import notify
 from bot.core.routing_rules import RoutingRules
 from bot.core.scopes import scope_of
 from bot.store.models import Person, Ticket
@@ -30,7 +32,10 @@ REPLIES = {
     "acked_none": "都没有接单：{refused}。",
     "merged": "好的，工单{number}已并入{into}，已告诉反映人。以后请回“{into} 进度/已办结”。",
     "not_one_matter": "工单{number}和{into}地点、类别都不同，不能并单；不归您办请回“退单 {number} 理由”。",
+    # A grid worker's merge across grids (blind test 34, DO3: only an overseer covering both may).
+    "other_grid": "工单{number}和{into}不在同一网格，您不能并单，请社区书记或街道值班员来并。",
 }
+HOLDER_NOTICE = "工单{number}已并入您办的工单{into}，原反映：{text}"
 
 
 def same_place(one: Ticket, other: Ticket) -> bool:
@@ -69,22 +74,51 @@ def acknowledge_each(session: Session, clock: Clock, rules: RoutingRules, addres
     return text if len(text) <= SMS_CHARS else text[:SMS_CHARS - 1] + "…"
 
 
+def _kept_and_merged(one: Ticket, other: Ticket) -> tuple[Ticket, Ticket]:
+    """(kept, merged): the older kept, unless only the newer has a grid (the bot's own placeless duplicate kept
+    over the placed first report would lose where it is: blind test 34, DO3)."""
+    older, newer = sorted((one, other), key=lambda t: t.id)
+    if older.unit_id is None and newer.unit_id is not None:
+        return newer, older
+    return older, newer
+
+
+def _tell_holder(session: Session, kept: Ticket, merged: Ticket, person: Person) -> None:
+    """The kept ticket's holder hears what the merged one said (its text must not be lost: blind test 34, DO3)."""
+    holder = kept.assignee
+    if holder is None or holder.id == person.id or merged.assignee_id == holder.id:
+        return
+    head = HOLDER_NOTICE.format(number=merged.number, into=kept.number, text="")
+    text = " ".join(merged.text.split())
+    room = SMS_CHARS - len(head)
+    notify(session, holder, HOLDER_NOTICE.format(number=merged.number, into=kept.number,
+                                                 text=text if len(text) <= room else text[:room - 1] + "…"),
+           ticket_id=kept.id)
+
+
 def merge_duplicate(session: Session, clock: Clock, rules: RoutingRules, person: Person, address: str,
-                    numbers: list[str]) -> str:
-    """The newer of the two tickets merged into the older (merging.merge: same grid, both open, the sender may act
-    on both), when they are one matter."""
+                    numbers: list[str], *, on_word: bool = True) -> str:
+    """One of the two tickets merged into the other (merging.merge: both open, the sender may act on both; in one
+    grid, or across grids or none by an overseer covering both: the duty officer, a secretary in their community,
+    blind test 34, DO3), when they are one matter. A ticket in no grid (the bot could not place it) is taken on the
+    staff member's word (`on_word`; not when the words call it a false alarm: 误报 跟T1028一回事 关了 closes it)."""
     tickets = [session.scalar(select(Ticket).where(Ticket.number == n)) for n in numbers]
     for number, ticket in zip(numbers, tickets, strict=True):
         if ticket is None:
             return f"没有找到工单{number}，请核对单号。"
-    older, newer = sorted(tickets, key=lambda t: t.id)  # type: ignore[union-attr]
-    if older.reporter_address != newer.reporter_address and older.category != newer.category \
-            and not same_place(older, newer):
-        return REPLIES["not_one_matter"].format(number=newer.number, into=older.number)
+    kept, dup = _kept_and_merged(*tickets)  # type: ignore[arg-type]
+    placed = kept.unit_id is not None and dup.unit_id is not None
+    if (placed or not on_word) and kept.reporter_address != dup.reporter_address and kept.category != dup.category \
+            and not same_place(kept, dup):
+        return REPLIES["not_one_matter"].format(number=dup.number, into=kept.number)
     try:
-        merging.merge(session, clock, rules, scope_of(session, person), address, older.number, newer.number)
+        merging.merge(session, clock, rules, scope_of(session, person), address, kept.number, dup.number,
+                      across=on_word)
     except TicketError as error:
+        if error.reason == "other_grid":
+            return REPLIES["other_grid"].format(number=dup.number, into=kept.number)
         if error.reason in merging.REFUSALS:
-            return f"工单{newer.number}没有并入{older.number}：{merging.REFUSALS[error.reason]}"
-        return f"工单{newer.number}或{older.number}不归您办理，不能并单，请联系街道值班员。"
-    return REPLIES["merged"].format(number=newer.number, into=older.number)
+            return f"工单{dup.number}没有并入{kept.number}：{merging.REFUSALS[error.reason]}"
+        return f"工单{dup.number}或{kept.number}不归您办理，不能并单，请联系街道值班员。"
+    _tell_holder(session, kept, dup, person)
+    return REPLIES["merged"].format(number=dup.number, into=kept.number)

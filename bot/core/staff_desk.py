@@ -147,7 +147,8 @@ def command(session: Session, clock: Clock, rules: RoutingRules, person: Person,
         return reply("no_number")
     numbers = ticket_numbers_in(text)
     if several_tickets.says_merge(text, numbers):  # T1050 跟T1049重复了 并到一起 (blind test 8, #136)
-        merged = several_tickets.merge_duplicate(session, clock, rules, person, address, numbers)
+        merged = several_tickets.merge_duplicate(session, clock, rules, person, address, numbers,
+                                                 on_word=not invalid_tickets.says_false_alarm(text))
         if several_tickets.was_merged(merged) or not invalid_tickets.says_false_alarm(text):
             return merged  # not merged but 误报 (T1029 误报 跟T1028一回事 关了): closed as one below (blind test 23)
     if len(numbers) > 1 and not dispatch.is_dispatch(text) and worker_command(text, intent).verb == "ack":

@@ -28,6 +28,7 @@ from bot.core.lifecycle import STATUS_NAMES, awaiting_rating, progress_words, re
 from bot.core.other_problem import things_in
 from bot.core.reports import recent_open_ticket
 from bot.core.scopes import ROLE_NAMES
+from bot.core.ticket_news import latest, latest_note
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import OrgUnit, Person, StaffRole, Ticket, TicketEvent
 
@@ -100,7 +101,6 @@ WHY = {"who": {"rerouted": "因那个地方归该网格管，", "community": "�
        "where": {"rerouted": "那个地方归这个网格管，", "community": "是社区派的单，", "subdistrict": "是街道派的单，"}}
 WHEN_REPLY = "工单{number}（{what}）{status}，{name}（{phone}）在办。"
 WHEN_UNASSIGNED = "工单{number}（{what}）{status}，正在安排人办理，有进展会告诉您。"
-LATEST = "最新进展：{note}"
 NO_NEWS = "回复“催办”可催促。"
 URGED_TOO = "已帮您催办。"
 SORRY = "抱歉让您久等了！"
@@ -357,32 +357,13 @@ SAID = "{name}说：{note}。"
 
 def _said(session: Session, ticket: Ticket, holder: Person | None, room: int) -> str:
     """"周明说：水压正常了。": the worker's latest progress words as they said them, fitted to `room`; "" when none."""
-    note = progress_words(_latest_note(session, ticket) or "").strip().rstrip("。")
+    note = progress_words(latest_note(session, ticket) or "").strip().rstrip("。")
     name = holder.name if holder is not None and holder.name else "工作人员"
     head = SAID.format(name=name, note="")
     if not note or room <= len(head) + 4:
         return ""
     said = SAID.format(name=name, note=clause_head(note, room - len(head)))
     return said.replace("…。", "…")
-
-
-def has_news(session: Session, ticket: Ticket) -> bool:
-    """Whether the ticket has a progress note its reporter may hear."""
-    return bool(progress_words(_latest_note(session, ticket) or ""))
-
-
-def latest(session: Session, ticket: Ticket, room: int) -> str:
-    """"最新进展：…" from the worker's latest progress note or reply to the reporter, fitted to `room`."""
-    note = progress_words(_latest_note(session, ticket) or "")
-    if not note or room <= len(LATEST.format(note="")) + 4:
-        return ""
-    return LATEST.format(note=clause_head(note.strip(), room - len(LATEST.format(note=""))))
-
-
-def _latest_note(session: Session, ticket: Ticket) -> str | None:
-    return session.scalar(select(TicketEvent.note).where(
-        TicketEvent.ticket_id == ticket.id, TicketEvent.kind.in_(("in_progress", "progress", "replied", "resolved")),
-        TicketEvent.note != "").order_by(TicketEvent.id.desc()).limit(1))
 
 
 def urge_words(text: str) -> str:

@@ -11,7 +11,16 @@ import pytest
 from sqlalchemy import select
 
 from bot.common.clock import FakeClock
-from bot.core import complaints, lifecycle, return_questions, ticket_focus, ticket_questions, unreachable_worker, urging
+from bot.core import (
+    complaints,
+    lifecycle,
+    return_questions,
+    ticket_focus,
+    ticket_news,
+    ticket_questions,
+    unreachable_worker,
+    urging,
+)
 from bot.store.db import Database
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Ticket
@@ -97,7 +106,7 @@ def test_asking_after_the_manhole_finds_it_among_two_tickets(demo_db: Database, 
     with demo_db.session() as s:
         asked = ticket_questions.asked_about(s, clock, RESIDENT, "井盖那个弄好没 我刚才又路过 还是莫得盖子", WINDOW)
         assert asked is not None and asked.ticket.number == manhole != wire
-        assert not ticket_questions.has_news(s, asked.ticket)  # nobody said a word: the step urges it too
+        assert not ticket_news.has_news(s, asked.ticket)  # nobody said a word: the step urges it too
 
 
 @pytest.mark.parametrize("text", ["居家养老那个有人联系我没", "养老那个有没有人联系过我嘛",

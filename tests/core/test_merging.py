@@ -16,6 +16,7 @@ from tests.core.workbench_factories import (
     in_grid_1,
     in_hb_grid_2,
     scope,
+    unplaced,
 )
 
 
@@ -88,6 +89,26 @@ def test_tickets_of_two_grids_are_never_merged(demo_db, clock):
         merging.merge(s, clock, RULES, scope(demo_db, DUTY_OFFICER), DUTY_OFFICER, ours, theirs)
     assert refused.value.reason == "other_grid" and merging.REFUSALS["other_grid"].startswith("两张工单")
     assert ticket(demo_db, theirs).status != "merged"
+
+
+def test_the_duty_officers_explicit_merge_goes_across_grids_and_into_no_grid(demo_db, clock):
+    # Blind test 34, DO3: the bot's own placeless duplicate emergency could not be merged (不在同一网格).
+    ours, theirs, nowhere = in_grid_1(demo_db, clock), in_hb_grid_2(demo_db, clock), unplaced(demo_db, clock)
+    with demo_db.session() as s:
+        merging.merge(s, clock, RULES, scope(demo_db, DUTY_OFFICER), DUTY_OFFICER, ours, theirs, across=True)
+    with demo_db.session() as s:
+        merging.merge(s, clock, RULES, scope(demo_db, DUTY_OFFICER), DUTY_OFFICER, ours, nowhere, across=True)
+    kept = ticket(demo_db, ours)
+    assert {ticket(demo_db, n).merged_into_id for n in (theirs, nowhere)} == {kept.id}
+    assert kept.status not in ("merged", "closed")
+
+
+def test_a_grid_worker_never_merges_across_grids_even_when_asked_across(demo_db, clock):
+    ours, nowhere = in_grid_1(demo_db, clock), unplaced(demo_db, clock)
+    with pytest.raises(TicketError) as refused, demo_db.session() as s:
+        merging.merge(s, clock, RULES, scope(demo_db, WORKER), WORKER, ours, nowhere, across=True)
+    assert refused.value.reason in ("not_found", "other_grid")
+    assert ticket(demo_db, nowhere).status != "merged"
 
 
 def test_nothing_is_merged_into_a_closed_ticket(demo_db, clock):

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from bot.common.clock import FakeClock
-from bot.core import lifecycle, ticket_listing, ticket_questions
+from bot.core import lifecycle, ticket_listing, ticket_news, ticket_questions
 from bot.store.db import Database
 from tests.conftest import RESIDENT, WORKER
 from tests.core.helpers import RULES, make_report, submit
@@ -158,10 +158,10 @@ def test_a_status_reply_gives_the_latest_progress_or_how_to_urge(demo_db: Databa
     number = submit(demo_db, clock)
     with demo_db.session() as s:
         ticket = lifecycle.get_ticket(s, number)
-        assert not ticket_questions.has_news(s, ticket)
+        assert not ticket_news.has_news(s, ticket)
         assert ticket_questions.status_reply(s, ticket).endswith("回复“催办”可催促。")
         lifecycle.start_work(s, clock, RULES, number, WORKER, "处理中")
-        assert not ticket_questions.has_news(s, ticket)  # the command word alone is no news
+        assert not ticket_news.has_news(s, ticket)  # the command word alone is no news
         lifecycle.start_work(s, clock, RULES, number, WORKER, "进度 灯泡订了 后天到货 师傅说下午三点左右过来换")
         reply = ticket_questions.status_reply(s, ticket)
     assert number in reply and "处理中" in reply and "最新进展：灯泡订了" in reply and len(reply) <= 70, reply
