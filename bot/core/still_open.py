@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.plain_text import plain
-from bot.core import followup_words, lifecycle, resolved_again, triage
+from bot.core import followup_words, lifecycle, resolved_again, triage, trouble_effects
 from bot.core.lifecycle import STATUS_NAMES, reported_by
 from bot.core.places import match_place
 from bot.core.routing_rules import RoutingRules
@@ -50,7 +50,7 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
     name left out: 安居苑又停水了 is no urge of 安居苑3栋路灯坏了), or None."""
     since = clock.now() - RECENT
     said = _pairs(_unplaced(session, followup_words.URGE_WORDS.sub(" ", plain(text))))
-    best, shared = None, SHARED_PAIRS - 1
+    best, shared, kin = None, SHARED_PAIRS - 1, None
     for ticket in reported_by(session, address, OPEN_STATUSES):
         if ticket.created_at < since or ticket.text.startswith(followup_words.NOT_REPORTS) \
                 or ticket.severity == "critical":
@@ -58,7 +58,9 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
         overlap = len(said & _pairs(_unplaced(session, ticket.text)))
         if overlap > shared:
             best, shared = ticket, overlap
-    return best
+        if trouble_effects.goes_on(ticket.text, text):
+            kin = ticket  # 今天早上7点又在打 after 有人装修: its trouble at it again (blind test 34, L18), the latest
+    return best or kin
 
 
 def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, ticket: Ticket, text: str) -> str:
