@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core import registry, trouble_effects, triage
+from bot.core import registry, triage, trouble_effects
 from bot.core.notify import notify
 from bot.core.other_problem import fresh_thing, things_in
 from bot.core.tickets import assignee_label
