@@ -21,8 +21,9 @@ _KINDS = (
      re.compile(r"吵|闹|响|噪|钻|敲|砸|震|轰|打|脑壳痛|头痛|头疼|睡不着|睡不好|灰")),
     ("din", re.compile(r"广场舞|跳舞|音响|喇叭|音乐|唱歌|麻将|狗.{0,4}叫|叫唤|鸣笛|吵|噪音|闹"),
      re.compile(r"吵|闹|响|噪|叫|唱|跳|放|脑壳痛|头痛|头疼|睡不着|睡不好|没法睡")),
-    ("smoke", re.compile(r"烧|烟|煤|炉|烤|熏"),
-     re.compile(r"烟|呛|熏|味|咳|眼睛")),
+    # never a gas smell's (煤气味), nor a cooker hood (抽油烟机能开不: a safety question, blind test 27, B74)
+    ("smoke", re.compile(r"烧|(?<!油)烟|煤(?!气)|炉|烤|熏"),
+     re.compile(r"(?<!油)烟(?!机)|呛|熏|咳|眼睛")),
 )
 # When it comes (每天早上7点就开始, 半夜三更都在叫, 中午都在敲): a time of day and its starting or going on.
 _WHEN = re.compile(r"每天|天天|每晚|一大早|大清早|清早|早上|上午|中午|下午|晚上|半夜|三更|深夜|凌晨|周末|礼拜天|星期天|"
@@ -30,6 +31,8 @@ _WHEN = re.compile(r"每天|天天|每晚|一大早|大清早|清早|早上|上�
 _STARTS = re.compile(r"开始|都在|就在|还在|也在|又在|不停|一直|起来")
 # A row between people is its own trouble, never a building site's din (他们又在打架).
 _QUARREL = re.compile(r"吵架|打架|打人|骂|扯皮|闹事")
+# A question (能开不, 可以关不, 要不要紧): answered elsewhere, never an effect said.
+_ASKED = re.compile(r"(?:能|可以|敢|要|得)[^，,。\s]{0,4}(?:不|没)$|[?？吗]|要不要|能不能|可不可以")
 
 
 def _kinds(report: str) -> list[re.Pattern[str]]:
@@ -39,7 +42,8 @@ def _kinds(report: str) -> list[re.Pattern[str]]:
 
 def _own_trouble(report: str, text: str) -> bool:
     """Whether the words tell a trouble of their own: a thing the report does not name, a fault, a quarrel."""
-    return bool(things_in(text) - things_in(report)) or own_problem(report, text) or _QUARREL.search(text) is not None
+    return bool(things_in(text) - things_in(report)) or own_problem(report, text) or _QUARREL.search(text) is not None \
+        or _ASKED.search(text) is not None
 
 
 def felt(report: str, text: str) -> bool:

@@ -48,3 +48,12 @@ def test_a_trouble_of_its_own_is_never_the_reports_effect(report: str, text: str
 ])
 def test_the_trouble_at_it_again_later_is_that_tickets(report: str, text: str, goes_on: bool):
     assert trouble_effects.goes_on(report, text) is goes_on
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("屋头有股煤气味", "抽油烟机能开不"),  # a safety question (blind test 27, B74)
+    ("有人在楼道烧纸", "烟子大 要不要紧"),
+    ("楼道灯坏了", "晚上黑 可以自己换不"),
+])
+def test_a_question_is_never_an_effect_said(report: str, text: str):
+    assert not trouble_effects.felt(report, text) and not trouble_effects.goes_on(report, text)
