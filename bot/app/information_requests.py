@@ -14,6 +14,7 @@ from bot.common.clock import Clock
 from bot.core import (
     angry_words,
     answers,
+    call_awaited,
     care_words,
     chatter,
     complaints,
@@ -68,13 +69,24 @@ class InformationRequests:
     async def __call__(self, message: Claimed) -> Claimed | Replies:
         with_photos = (self._complaints, self._asked)  # a photo is a report's: only these may answer beside it
         for step in with_photos if message.payload.get("photos") else \
-                (self._advice, self._complaints, self._chat, self._asked):
+                (self._call_awaited, self._advice, self._complaints, self._chat, self._asked):
             outcome = await step(message)
             if isinstance(outcome, list):
                 await asyncio.to_thread(self._moved_on, message)
                 return outcome
             message = outcome  # perhaps with a note for the reply (110 named, we are on it)
         return message
+
+    async def _call_awaited(self, message: Claimed) -> Claimed | Replies:
+        """啥时候打电话给我 while a number waits to be verified: who will call, the task's state, what to do if no
+        call comes; never "不便提供" nor the worker's number alone (blind test 34, B89, B168)."""
+        if not call_awaited.asks(message.text):
+            return message  # the words first: no query for other messages
+        with self.db.session() as s:
+            if from_staff(s, message):
+                return message
+            task = call_awaited.awaited(s, message.sender)
+            return [{"text": call_awaited.reply(task)}] if task is not None else message
 
     def _moved_on(self, message: Claimed) -> None:
         """Answered here, before the council step: the ballot just cast is no longer what 撤回投票 means (现在几点了

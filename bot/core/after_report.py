@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core import registry, triage
+from bot.core import registry, triage, trouble_effects
 from bot.core.notify import notify
 from bot.core.other_problem import fresh_thing, things_in
 from bot.core.tickets import assignee_label
@@ -337,6 +337,8 @@ def obvious_detail(report: str, text: str) -> bool:
     asked = _ASKS.search(_HOW_LONG.sub(" ", plain)) is not None  # 好久了 says how long, 好久来 asks
     if len(_FILLER.sub("", plain)) > REMARK_MAX or fresh_thing(report, plain) or asked:
         return False
+    if trouble_effects.felt(report, plain):
+        return True  # 黑黢黢的 老年人上下楼怕摔 after a lamp out: what it does, when (blind test 34, L1, L14, L18)
     if triage.has_problem(plain) and not things_in(plain) & things_in(report):
         return False
     return _HOW_LONG.search(plain) is not None or _TO_PEOPLE.search(plain) is not None

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.plain_text import plain
-from bot.core import followup_words, lifecycle, resolved_again, triage
+from bot.core import followup_words, lifecycle, resolved_again, triage, trouble_effects
 from bot.core.lifecycle import STATUS_NAMES, reported_by
 from bot.core.places import match_place
 from bot.core.problem_match import objects_in
@@ -64,8 +64,10 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
         if overlap > shared:
             best, shared = ticket, overlap
         # The thing both name, in other words (狗屎还是到处都是 of 遛狗不捡屎, 还是停满了车 of 乱停车, 路灯还是黑的 of
-        # 路灯不亮了): her own trouble said again, never "已有人反映" beside it (blind test 34, N7, A98).
-        if same_thing is None and things & objects_in(ticket.text):
+        # 路灯不亮了): her own trouble said again, never "已有人反映" beside it (blind test 34, N7, A98); or its
+        # trouble at it again (今天早上7点又在打 after 有人装修, blind test 34, L18). The newest such report: they
+        # come newest first.
+        if same_thing is None and (things & objects_in(ticket.text) or trouble_effects.goes_on(ticket.text, text)):
             same_thing = ticket
     return best or same_thing
 

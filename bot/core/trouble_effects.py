@@ -1,0 +1,64 @@
+"""What a report's trouble does that people notice, and when it comes: the dark of a lamp out, the smell of droppings or
+rubbish, the din of building work or of a dog, the smoke of something burning. Said right after the report
+(黑黢黢的 老年人上下楼怕摔, 到处是鸽子屎 臭得很, 每天早上7点就开始打钻; blind test 34, L1, L14, L18 were asked
+"是补充…还是新问题？") it is more of that report; said later of a ticket still open (今天早上7点又在打, L18) it is
+that ticket going on. A thing of its own, a fault of its own or a quarrel is never the report's effect."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain
+from bot.core.other_problem import own_problem, things_in
+
+# (what the report tells of, what it does that people notice) for each kind of trouble.
+_KINDS = (
+    ("dark", re.compile(r"灯|照明"),
+     re.compile(r"黑|暗|看不(?:到|见|清)|摸黑|摔|绊|跌|踩空")),
+    ("smell", re.compile(r"鸽|鸡|鸭|鹅|狗|猫|兔|宠物|屎|粪|尿|垃圾|化粪池|下水道|污水|阴沟|臭|死|养"),
+     re.compile(r"臭|味|熏|苍蝇|蚊子|蛆|屎|粪|尿|恶心|呛")),
+    ("work", re.compile(r"装修|打钻|电钻|施工|敲墙|砸墙|打墙|拆墙|切割"),
+     re.compile(r"吵|闹|响|噪|钻|敲|砸|震|轰|打|脑壳痛|头痛|头疼|睡不着|睡不好|灰")),
+    ("din", re.compile(r"广场舞|跳舞|音响|喇叭|音乐|唱歌|麻将|狗.{0,4}叫|叫唤|鸣笛|吵|噪音|闹"),
+     re.compile(r"吵|闹|响|噪|叫|唱|跳|放|脑壳痛|头痛|头疼|睡不着|睡不好|没法睡")),
+    # never a gas smell's (煤气味), nor a cooker hood (抽油烟机能开不: a safety question, blind test 27, B74)
+    ("smoke", re.compile(r"烧|(?<!油)烟|煤(?!气)|炉|烤|熏"),
+     re.compile(r"(?<!油)烟(?!机)|呛|熏|咳|眼睛")),
+)
+# When it comes (每天早上7点就开始, 半夜三更都在叫, 中午都在敲): a time of day and its starting or going on.
+_WHEN = re.compile(r"每天|天天|每晚|一大早|大清早|清早|早上|上午|中午|下午|晚上|半夜|三更|深夜|凌晨|周末|礼拜天|星期天|"
+                   r"\d{1,2}点|[一二三四五六七八九十两]{1,3}点")
+_STARTS = re.compile(r"开始|都在|就在|还在|也在|又在|不停|一直|起来")
+# A row between people is its own trouble, never a building site's din (他们又在打架).
+_QUARREL = re.compile(r"吵架|打架|打人|骂|扯皮|闹事")
+# A question (能开不, 可以关不, 要不要紧): answered elsewhere, never an effect said.
+_ASKED = re.compile(r"(?:能|可以|敢|要|得)[^，,。\s]{0,4}(?:不|没)$|[?？吗]|要不要|能不能|可不可以")
+
+
+def _kinds(report: str) -> list[re.Pattern[str]]:
+    """What the trouble of `report` does that people notice, one pattern for each kind it is of."""
+    return [felt for _, told, felt in _KINDS if told.search(report)]
+
+
+def _own_trouble(report: str, text: str) -> bool:
+    """Whether the words tell a trouble of their own: a thing the report does not name, a fault, a quarrel."""
+    return bool(things_in(text) - things_in(report)) or own_problem(report, text) or _QUARREL.search(text) is not None \
+        or _ASKED.search(text) is not None
+
+
+def felt(report: str, text: str) -> bool:
+    """Whether short words say what the trouble of `report` does (黑黢黢的 怕摔 after a lamp out, 臭得很 after pigeons
+    kept on the stairs) or when it comes (每天早上7点就开始打钻 after building work), and nothing of their own."""
+    said, told = plain(text), plain(report)
+    kinds = _kinds(told)
+    if not kinds or _own_trouble(told, said):
+        return False
+    return any(effect.search(said) for effect in kinds) \
+        or (_WHEN.search(said) is not None and _STARTS.search(said) is not None)
+
+
+def goes_on(report: str, text: str) -> bool:
+    """Whether words said later tell the trouble of `report` at it again (今天早上7点又在打 after 有人装修): its kind's
+    effect, and nothing of their own."""
+    said, told = plain(text), plain(report)
+    return not _own_trouble(told, said) and any(effect.search(said) for effect in _kinds(told))

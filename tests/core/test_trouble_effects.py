@@ -1,0 +1,59 @@
+"""What a report's trouble does that people notice, and when it comes (blind test 34, L1, L14, L18): more of that
+report right after it, that ticket going on later; never a thing, fault or quarrel of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import after_report, trouble_effects
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("楼道灯又坏了", "黑黢黢的 老年人上下楼怕摔"),  # L1
+    ("阳光小区3栋有人在楼道养鸽子", "到处是鸽子屎 臭得很"),  # L14
+    ("河畔花园8栋有人装修", "每天早上7点就开始打钻"),  # L18
+    ("楼上有人装修", "中午都在敲 吵得脑壳痛"),
+    ("有人在楼道烧纸", "烟子呛得很 一股怪味道"),
+    ("楼道灯坏了好几盏", "晚上啥子都看不到 老人家怕绊倒"),
+    ("门口垃圾堆起了", "臭烘烘的 苍蝇蚊子到处飞"),
+    ("楼下有条狗天天叫", "半夜三更都在叫 老人家遭吓到了"),
+])
+def test_what_the_trouble_does_or_when_it_comes_is_more_of_the_report(report: str, text: str):
+    assert trouble_effects.felt(report, text)
+    assert after_report.obvious_detail(report, text)
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("楼道灯坏了", "电梯也坏了 黑黢黢的"),  # a thing of its own
+    ("楼道灯坏了", "门口有个坑 晚上黑 怕摔"),
+    ("有人装修", "楼下两口子在吵架"),  # a quarrel
+    ("1栋101漏水", "门口好吵 睡不着"),  # nothing a leak does
+    ("有人装修", "楼道灯也不亮了"),  # a fault of its own
+    ("养鸽子", "楼下狗好凶"),
+    ("楼道灯坏了", "垃圾好臭"),
+    ("有人装修", "臭得很 咋个办"),
+    ("养鸽子", "还有 电梯也坏了 关了好几天了"),
+])
+def test_a_trouble_of_its_own_is_never_the_reports_effect(report: str, text: str):
+    assert not after_report.obvious_detail(report, text)
+
+
+@pytest.mark.parametrize(("report", "text", "goes_on"), [
+    ("河畔花园8栋有人装修", "今天早上7点又在打", True),  # L18
+    ("有人装修", "还是7点不到就在敲 吵死了", True),
+    ("楼道灯坏了", "晚上还是黑的", True),
+    ("有人装修", "楼下狗还在叫", False),
+    ("有人装修", "他们又在打架", False),
+    ("楼道灯坏了", "垃圾还是没人收", False),
+])
+def test_the_trouble_at_it_again_later_is_that_tickets(report: str, text: str, goes_on: bool):
+    assert trouble_effects.goes_on(report, text) is goes_on
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("屋头有股煤气味", "抽油烟机能开不"),  # a safety question (blind test 27, B74)
+    ("有人在楼道烧纸", "烟子大 要不要紧"),
+    ("楼道灯坏了", "晚上黑 可以自己换不"),
+])
+def test_a_question_is_never_an_effect_said(report: str, text: str):
+    assert not trouble_effects.felt(report, text) and not trouble_effects.goes_on(report, text)
