@@ -15,7 +15,9 @@ from bot.core.other_problem import own_problem, things_in
 _KINDS = (
     ("dark", re.compile(r"灯|照明"),
      re.compile(r"黑|暗|看不(?:到|见|清)|摸黑|摔|绊|跌|踩空")),
-    ("smell", re.compile(r"鸽|鸡|鸭|鹅|狗|猫|兔|宠物|屎|粪|尿|垃圾|化粪池|下水道|污水|阴沟|臭|死|养"),
+    # a dead animal (死老鼠), never 死 of 吵死了 / 热死了, nor 养 of 养老
+    ("smell", re.compile(r"鸽|鸡|鸭|鹅|狗|猫|兔|宠物|屎|粪|尿|垃圾|化粪池|下水道|污水|阴沟|臭"
+                         r"|死(?:了?(?:只|个|条))?(?:老鼠|耗子|猫|狗|鸡|鸭|鱼|鸟)"),
      re.compile(r"臭|味|熏|苍蝇|蚊子|蛆|屎|粪|尿|恶心|呛")),
     ("work", re.compile(r"装修|打钻|电钻|施工|敲墙|砸墙|打墙|拆墙|切割"),
      re.compile(r"吵|闹|响|噪|钻|敲|砸|震|轰|打|脑壳痛|头痛|头疼|睡不着|睡不好|灰")),

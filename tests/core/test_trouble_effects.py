@@ -17,6 +17,7 @@ from bot.core import after_report, trouble_effects
     ("楼道灯坏了好几盏", "晚上啥子都看不到 老人家怕绊倒"),
     ("门口垃圾堆起了", "臭烘烘的 苍蝇蚊子到处飞"),
     ("楼下有条狗天天叫", "半夜三更都在叫 老人家遭吓到了"),
+    ("楼道里有只死老鼠", "臭得很"),
 ])
 def test_what_the_trouble_does_or_when_it_comes_is_more_of_the_report(report: str, text: str):
     assert trouble_effects.felt(report, text)
@@ -33,6 +34,8 @@ def test_what_the_trouble_does_or_when_it_comes_is_more_of_the_report(report: st
     ("楼道灯坏了", "垃圾好臭"),
     ("有人装修", "臭得很 咋个办"),
     ("养鸽子", "还有 电梯也坏了 关了好几天了"),
+    ("楼上吵死了", "臭得很"),  # 死 of 吵死了 is no dead animal
+    ("养老院门口的路灯坏了", "臭烘烘的"),  # 养 of 养老 keeps nothing that smells
 ])
 def test_a_trouble_of_its_own_is_never_the_reports_effect(report: str, text: str):
     assert not after_report.obvious_detail(report, text)
