@@ -52,8 +52,8 @@ def _photo(bench: Workbench, upload: UploadFile | None) -> str | None:
 def _act(s: Session, bench: Workbench, staff: Staff, number: str, action: str, text: str, target: str,
          photo: str | None) -> None:
     clock, rules, me = bench.clock, bench.rules, staff.phone
-    if action == "merge":  # target: the ticket merged into this one
-        merging.merge(s, clock, rules, staff.scope, me, number, target)
+    if action == "merge":  # target: the ticket merged into this one; across grids only by an overseer of both,
+        merging.merge(s, clock, rules, staff.scope, me, number, target, across=True)  # as by message (DO3)
     elif action == "split":  # target: the merged ticket taken back out of this one
         merging.split(s, clock, rules, staff.scope, me, number, target)
     elif action == "ack":
@@ -157,7 +157,8 @@ def router(bench: Workbench) -> APIRouter:
                 continue
             try:
                 with bench.db.session() as s:
-                    merging.merge(s, bench.clock, bench.rules, staff.scope, staff.phone, target, number)
+                    merging.merge(s, bench.clock, bench.rules, staff.scope, staff.phone, target, number,
+                                  across=True)
                 done += 1
             except TicketError:
                 failed += 1
