@@ -10,9 +10,6 @@ reader brings to a message the training data never showed:
   one with 怎么办理 a ``lex:procedure``, whether or not a training example used that word;
 - the shape of the message: a ticket number, digits only, emoji of praise or anger, a question at
   the end, its length.
-- jieba's words and pairs of neighbouring words (``words``), with the tokenizer's dictionaries in
-  ``nlu/jieba``: screened beside the n-grams by ``bench/nlu_linear_screen.py``, off in config.yml
-  (level on CV, docs/nlu-heldout.md 2026-12-07).
 
 Each block is TF-IDF weighted on its own, scaled to unit length and weighted (``weights``) before the
 blocks are put side by side (a FeatureUnion). The tables are part of the fitted state, so a trained model answers with
@@ -21,9 +18,6 @@ the tables it was trained with.
 
 from __future__ import annotations
 
-import itertools
-import threading
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,35 +26,14 @@ from sklearn.pipeline import FeatureUnion
 
 from engine_ext.lexicon import lexicon_hits, shape, standardise
 
-# The tokenizer's user dictionaries (config.yml's CleanJiebaTokenizer reads the same folder).
-JIEBA_DICTIONARIES = Path(__file__).resolve().parents[1] / "nlu" / "jieba"
-_jieba_lock = threading.Lock()
-_jieba: Any = None
-
-
-def jieba_words(text: str) -> list[str]:
-    """Jieba's words of the text (with the project's dictionaries), whitespace and punctuation left out,
-    and each pair of neighbouring words: 路灯 坏了 → 路灯, 坏了, 路灯|坏了."""
-    global _jieba
-    with _jieba_lock:
-        if _jieba is None:
-            import jieba
-
-            tokenizer = jieba.Tokenizer()
-            for path in sorted(JIEBA_DICTIONARIES.glob("*.txt")):
-                tokenizer.load_userdict(str(path))
-            _jieba = tokenizer
-        words = [w for w in _jieba.lcut(text) if w.strip() and any(ch.isalnum() for ch in w)]
-    return words + [f"{a}|{b}" for a, b in itertools.pairwise(words)]
-
 
 class TextFeatures:
     """Fits and applies the feature blocks; ``state`` / ``from_state`` store them as JSON-ready values."""
 
     # chars: character n-grams of the text as written; standard: those of the text with the dialect
     # table applied; cues: the intent-cue lexicon; shape: the message's form; topics: the category
-    # lexicon; words: jieba's words and word pairs. All but chars and words read the standardised text.
-    BLOCKS = ("chars", "standard", "cues", "shape", "topics", "words")
+    # lexicon. All but chars read the standardised text.
+    BLOCKS = ("chars", "standard", "cues", "shape", "topics")
 
     def __init__(self, min_ngram: int = 1, max_ngram: int = 2, weights: dict[str, float] | None = None,
                  dialect: dict[str, str] | None = None,
@@ -92,9 +65,6 @@ class TextFeatures:
         if block == "standard":
             return TfidfVectorizer(analyzer="char", sublinear_tf=True, ngram_range=self.ngrams, vocabulary=vocabulary,
                                    preprocessor=self.standard)
-        if block == "words":
-            return TfidfVectorizer(analyzer=lambda text: jieba_words(text.lower()), sublinear_tf=True,
-                                   vocabulary=vocabulary)
         return TfidfVectorizer(analyzer=lambda text: self._cues(block, text), sublinear_tf=True,
                                vocabulary=vocabulary)
 

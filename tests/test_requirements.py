@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT = {"bot", "actions", "engine_ext", "tests", "bench"}
 # Scripts run with `bin/venv engine python ...`: they import rasa.
 ENGINE_SCRIPTS = {"bench/nlu_eval.py", "bench/heldout_eval.py", "bench/nlu_data_compare.py",
-                  "bench/nlu_features_compare.py", "tests/engine_ext/features_probe.py",
+                  "bench/nlu_features_compare.py", "bench/nlu_linear_screen.py", "tests/engine_ext/features_probe.py",
                   "tests/engine_ext/linear_probe.py", "tests/engine_ext/logging_probe.py",
                   "tests/engine_ext/lock_race_probe.py", "tests/engine_ext/action_response_probe.py",
                   "tests/engine_ext/tracker_store_probe.py"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from engine_ext.features import TextFeatures, jieba_words
+from engine_ext.features import TextFeatures
 from engine_ext.lexicon import load_dialect, load_lexicon
 
 TRAIN = ["家里没有水了", "路灯坏了", "垃圾没人收", "你好", "T1023 已处理"]
@@ -22,7 +22,7 @@ def rows(features: TextFeatures, texts: list[str]) -> list[list[float]]:
 
 def main() -> None:
     out = {}
-    for name, weights in {"plain": {}, "standard": {"chars": 0, "standard": 1}, "words": {"chars": 0, "words": 1},
+    for name, weights in {"plain": {}, "standard": {"chars": 0, "standard": 1},
                           "topics": {"topics": 0.5}, "all": {"standard": 0.5, "cues": 0.2, "shape": 0.2,
                                                               "topics": 0.2}}.items():
         features = TextFeatures(1, 2, weights=weights, dialect=load_dialect(), lexicon=load_lexicon())
@@ -32,7 +32,6 @@ def main() -> None:
         out[name] = {"vectors": dict(zip(PROBES, rows(features, PROBES), strict=True)),
                      "restored": dict(zip(PROBES, rows(restored, PROBES), strict=True)),
                      "blocks": sorted(state["blocks"])}
-    out["words"]["tokens"] = jieba_words("网格员 路灯坏了！")
     try:
         TextFeatures(weights={"colour": 1.0})
         out["unknown_block"] = "accepted"

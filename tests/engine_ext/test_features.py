@@ -41,21 +41,15 @@ def test_a_lexicon_word_no_training_text_used_still_lights_its_category(probed: 
 
 
 def test_a_restored_model_sees_every_message_as_the_fitted_one_did(probed: dict) -> None:
-    for name in ("plain", "standard", "topics", "words", "all"):
+    for name in ("plain", "standard", "topics", "all"):
         assert probed[name]["restored"] == probed[name]["vectors"], name
 
 
 def test_only_the_weighted_blocks_are_fitted(probed: dict) -> None:
     assert probed["plain"]["blocks"] == ["chars"]
     assert probed["standard"]["blocks"] == ["standard"]
-    assert probed["words"]["blocks"] == ["words"]
     assert probed["all"]["blocks"] == ["chars", "cues", "shape", "standard", "topics"]
 
 
 def test_a_misspelt_block_name_is_refused_rather_than_ignored(probed: dict) -> None:
     assert "colour" in probed["unknown_block"]
-
-
-def test_the_words_block_sees_jiebas_words_with_the_projects_dictionary_and_their_pairs(probed: dict) -> None:
-    # 网格员 is one word only through nlu/jieba/governance.txt; space and punctuation are no words.
-    assert probed["words"]["tokens"] == ["网格员", "路灯", "坏", "了", "网格员|路灯", "路灯|坏", "坏|了"]
