@@ -46,6 +46,8 @@ def test_a_question_met_on_a_word_of_no_topic_finds_its_own_entry(question: str,
     ("屋头厕所堵了", "public_toilet"),  # a home's toilet, a report
     ("我家狗一个人在屋头 没人照顾", "home_care"),
     ("娃娃放学一个人在家 没人照顾", "home_care"),
+    ("快点嘛 咋个还莫得人来", "home_care"),  # an urge: 莫得人 is no one looking after an elder
+    ("咋个还没得人来修", "home_care"),
 ])
 def test_a_word_of_no_topic_does_not_take_the_question(question: str, not_this: str):
     found = BASE.find(question)
