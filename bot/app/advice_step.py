@@ -23,6 +23,7 @@ from bot.core import (
     id_lures,
     impostors,
     scam_kinds,
+    scam_tricks,
     service_numbers,
     sick_child,
     triage,
@@ -95,7 +96,8 @@ class Advice:
         if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
             return [{"text": text} for text in door]
         scam = None if id_lures.told(message.text) else \
-            scam_kinds.advice(message.text, self.contact.phone) or await asyncio.to_thread(self._scam_named, message)
+            scam_kinds.advice(message.text, self.contact.phone) or scam_tricks.advice(message.text) \
+            or await asyncio.to_thread(self._scam_named, message)
         if scam is not None:  # 孙子在派出所 要交保释金, 办低保 要先交好处费 (blind test 34, failure 4)
             return [{"text": scam}]
         if scam_kinds.residents_asked(message.text) and not await asyncio.to_thread(self._from_staff, message):

@@ -93,6 +93,8 @@ class StaffDesk:
         if reply is not None:  # a 详情 in parts: each its own message (staff_views.PART_BREAK)
             return [{"text": part} for part in staff_views.parts(reply)]
         if staff is None:
+            if staff_desk.outsider_command(message.text):  # 我是街道值班员 T1030 派给 杨艳 (blind test 35, F15)
+                return [{"text": staff_desk.reply("outsider_command")}]
             return replace(message, role=RESIDENT)
         if chatter.meant_for_someone_else(message.text):
             return [{"text": staff}]  # 兄弟 晚上一起吃火锅不: a colleague's chat, never a report (blind test 8, #65)

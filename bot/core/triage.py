@@ -314,7 +314,8 @@ def is_emergency(text: str, classified_as_emergency: bool) -> bool:
         return False  # 我是投诉油烟 不是着火了 (blind test 30, B112): a complaint, never a second emergency
     if only_an_animal(plain) or problem_context.wont_light(plain) or danger_signs.only_minor_hurt(plain) \
             or danger_signs.minor_bite(plain) or problem_context.meter_fault(plain) \
-            or danger_signs.trees_cut(plain):  # 燃气表不走字了 (bt 30, B122); 树遭砍了: trees (bt 34, Q8)
+            or danger_signs.trees_cut(plain) or problem_context.cover_out(plain):  # 燃气表不走字了 (bt 30, B122);
+        # 树遭砍了: trees (bt 34, Q8); 井盖翻起来了: a cover out of place, nobody hurt (bt 35, B131)
         return False  # 屋头的猫从五楼掉下去了: a pet; 燃气灶打不燃火了: a fault, never a fire (blind test 25); 擦破了皮
         # 没得大事: a scrape, no big deal (blind test 26)
     if is_abuse(plain) or person_danger.lift_trouble_of_the_past(plain) or person_danger.lift_out_of_order(plain) \

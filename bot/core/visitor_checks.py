@@ -70,6 +70,9 @@ _UTILITY = {"燃气公司": re.compile(r"燃气|天然气|煤气"), "自来水�
 _FEE = re.compile(r"(?:收|交|缴|要|给)[^，,。！!？?\s]{0,4}(?:费|钱)|检测费|检查费|服务费|上门费|材料费|工本费|安检费|"
                   r"(?:收|交|缴)[^，,。！!？?\s]{0,2}[0-9一二两三四五六七八九十百千]+|"
                   r"(?:换|买|装)[^，,。！!？?\s]{0,4}(?:管|阀|表|报警器)")
+# Wanting in (要进来查水管, 要进屋看燃气表): a utility's claim at the door, checked before opening.
+_IN = re.compile(r"进来|进屋|进门|进家|屋头看|家里看|"
+                 r"(?:查|看|检查|检修)[^，,。！!？?\s]{0,2}(?:水管|管子|管道|表|线路|电路|阀门)")
 # At the door, not on the phone.
 _VISITOR = re.compile(r"门口|上门|敲门|来了|来家|屋头来|家里来|家头来|进屋|进门|有人|有个人|有个|"
                       r"一个人|两个人|几个人|穿制服")
@@ -94,6 +97,7 @@ FEE_ASKED = "网格员一般不上门收钱。要收啥子费先别给，打社�
 MONEY_NEVER = "不正常！真网格员不会要存折、银行卡、密码、验证码，也不收钱。先别给，打社区电话{phone}核实，纠缠就打110。"
 FEE = "先别开门、别交钱！{who}上门不当场收钱，要钱的多半是冒充的；打{bill}社区电话{phone}核实，纠缠就打110。"
 BILL = "缴费单上的电话或"
+LET_IN = "先别开门！{who}上门查修会先通知、有工作证；隔着门问清楚，打{bill}社区电话{phone}核实，纠缠就打110。"
 
 
 def asks_how_to_tell(text: str) -> bool:
@@ -127,11 +131,14 @@ def asks_if_usual(text: str) -> bool:
 
 def fee_at_door(text: str) -> bool:
     """门口有个人说是燃气公司的 又说是社区的 要收检测费: someone saying they are from a utility or from us, asking a
-    fee (or to sell a part) at the door."""
+    fee (or to sell a part) at the door; or saying they are from a utility and wanting in (有人敲门说是自来水公司的
+    要进来查水管, blind test 35, F6n: a ticket with no word not to open)."""
     plain = _plain(text)
-    if not plain or _FEE.search(plain) is None or triage.has_danger(plain):
+    if not plain or triage.has_danger(plain):
         return False
     utility = any(words.search(plain) for words in _UTILITY.values())
+    if _FEE.search(plain) is None and not (utility and _CLAIM.search(plain) is not None and _IN.search(plain)):
+        return False
     if _CLAIM.search(plain) is None and not (utility and _DOUBTED.search(plain) is not None):
         return False
     if _VISITOR.search(plain) is None or _REMOTE.search(plain) is not None or _OVER.search(plain) is not None:
@@ -161,7 +168,7 @@ def fee_advice(centre: str, text: str) -> str:
     utilities = [name for name, words in _UTILITY.items() if words.search(plain)]
     who = utilities[0] if utilities else "网格员和社区"
     bill = BILL if utilities else ""
-    return FEE.format(who=who, phone=centre, bill=bill)
+    return (FEE if _FEE.search(plain) else LET_IN).format(who=who, phone=centre, bill=bill)
 
 
 def usual(centre: str, text: str) -> str:

@@ -55,3 +55,15 @@ def test_without_a_lure_reported_nothing_is_added(demo_db: Database, clock: Fake
     message = inbound(demo_db, clock, STRANGER, "是举报他们骗身份证")
     with demo_db.session() as s:
         assert id_lures.more_of(s, clock, STRANGER, "是举报他们骗身份证", message) is None
+
+
+@pytest.mark.parametrize("words", ["安居苑门口有人摆摊 说登记身份证号就送洗衣粉", "留个身份证号就送一袋米",
+                                   "门口有人喊填身份证号 填了就给一桶油"])
+def test_a_gift_for_the_id_number_is_a_lure(words: str) -> None:
+    assert id_lures.told(words)  # blind test 35, B31: a number-registration ticket
+
+
+@pytest.mark.parametrize("words", ["办身份证就给我说要带户口本",
+                                   "社区登记身份证号都给了吗", "我要登记身份证号 换了新号码"])
+def test_papers_without_a_gift_are_no_lure(words: str) -> None:
+    assert not id_lures.told(words)

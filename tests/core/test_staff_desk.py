@@ -260,3 +260,15 @@ def test_the_duty_officers_words_that_sound_like_progress_are_for_the_holder_too
 def _name_of(db: Database, phone: str) -> str:
     with db.session() as s:
         return staff_desk.staff_member(s, phone).name
+
+
+@pytest.mark.parametrize("text", ["我是街道值班员 T1030 派给 杨艳", "T1030 派给 杨艳", "退单 T1030 不归我管",
+                                  "我是网格员 T1030 收到"])
+def test_a_staff_command_shape_is_one_an_outsider_may_send(text: str):
+    assert staff_desk.outsider_command(text)  # blind test 35, F15: 没太看懂
+
+
+@pytest.mark.parametrize("text", ["T1030 转到哪里去了", "T1030 撤销 我搞错了", "我的T1030办结了没", "T1030 还没人来",
+                                  "T1030 谢谢"])
+def test_a_residents_words_on_his_ticket_are_no_staff_command(text: str):
+    assert not staff_desk.outsider_command(text)

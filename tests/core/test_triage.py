@@ -202,3 +202,13 @@ def test_a_clause_closing_with_bu_after_keyi_asks(text: str):
 @pytest.mark.parametrize("text", ["可以不来了", "路灯坏了 能修不"])
 def test_keyi_bu_inside_a_clause_or_beside_a_problem_asks_nothing(text: str):
     assert triage.information_request(text) is None
+
+
+@pytest.mark.parametrize("text", ["这儿有个井盖翻起来了", "井盖烂了 晚上看不到", "路口的井盖翘起来了"])
+def test_a_manhole_cover_out_of_place_with_nobody_hurt_is_no_emergency(text: str):
+    assert not triage.is_emergency(text, classified_as_emergency=True)  # blind test 35, B131: 110 and the alarm
+
+
+@pytest.mark.parametrize("text", ["井盖翻起来了 有人掉下去了", "路上井盖翻起来了 刚才有个骑车的摔了"])
+def test_a_manhole_cover_with_someone_in_trouble_stays_the_classifiers_word(text: str):
+    assert triage.is_emergency(text, classified_as_emergency=True)

@@ -1,0 +1,58 @@
+"""More scams told about by their trick, each with its own advice (blind test 35, failure 4: 有人打电话说是我儿子
+换了号码 急到要借钱 became a number-registration ticket; 有人说能帮我孙子走关系上好学校 要五万块 was asked where;
+有人说免费体检 查完就推销药 got the 65岁免费体检 answer; 养老金资格要取消 叫我点链接认证 got the 认证 answer). Read
+with bot/core/scam_kinds.py, before the knowledge base and the classifier; never filed."""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.plain_text import plain as _plain
+from bot.core import triage
+
+# A relative on a new number asking money (说是我儿子 换了号码 急到要借钱, F5n): the 冒充亲人 trick.
+_RELATIVE = re.compile(r"儿子|女儿|幺儿|幺女|孙子|孙女|外孙|儿媳|女婿|侄儿|侄女|外甥|老伴|亲戚|老同学|老战友|领导|"
+                       r"娃儿|娃娃")
+_POSING = re.compile(r"说是|说他是|说她是|自称|冒充|装成|假装|喊我|叫我")
+_NEW_NUMBER = re.compile(r"换了?(?:个|新)?(?:号|手机|电话|微信)|新号码?|号码?换了|手机(?:掉|丢|坏|摔)了|"
+                         r"(?:号|手机|微信)[^，,。\s]{0,2}(?:不用了|停了|被盗)")
+_MONEY = re.compile(r"借钱|借点|借[0-9一二两三四五六七八九十百千万]+|用钱|要钱|打钱|转钱|转账|汇钱|"
+                    r"(?:转|打|汇)[^，,。\s]{0,4}过去|[0-9一二两三四五六七八九十百千万]+块|[0-9一二两三四五六七八九十百千]+万")
+RELATIVE_NEW_NUMBER = ("多半是冒充亲人借钱的骗子！先打原来的号码找本人核实，一分钱别转；"
+                       "拿不准打96110，已转了钱马上打110。")
+
+# Money to pull strings for a school or a job (走关系上好学校 要五万块, F4n).
+_STRINGS = re.compile(r"走关系|找关系|托关系|有关系|关系硬|路子|门路|打招呼|走后门|内部名额|指标|安排进|弄进|搞进|送进|"
+                      r"进重点|上好学校|上重点|择校|包录取|保录取|包过|包分配|安排工作|安排进单位|进编制|入编")
+_PAID = re.compile(r"[0-9一二两三四五六七八九十百千]+万|[0-9一二两三四五六七八九十百千]+块|"
+                   r"要钱|给钱|拿钱|交钱|先拿|先交|先给|好处费|活动费|打点|红包")
+_OFFERED = re.compile(r"有人|有个|那个人|他说|她说|说能|说可以|能帮|可以帮|帮我")
+PULL_STRINGS = "花钱走关系上学、安排工作的都是骗子，一分钱别给！入学、招工都按公开政策办。已经给了钱就打110。"
+
+# A free checkup or talk that ends in selling medicine (免费体检 查完就推销药, F7n).
+_FREE_SHOW = re.compile(r"免费(?:体检|检查|量血压|测血糖|测血压|看病|义诊|讲座|理疗|按摩|旅游|领)|义诊|健康讲座")
+_SELLS = re.compile(r"推销|卖|兜售|推荐买|喊买|叫买|让买|要买|买(?:药|保健品|仪器)")
+FREE_SHOW = "免费体检、讲座后推销药和保健品的多半是骗局，别买、别交定金！有病去正规医院看。可以说个地点向社区反映。"
+
+# A pension or benefit to be stopped unless a link is tapped (养老金资格要取消 叫我点链接认证, F10n).
+_LINK = re.compile(r"链接|网址|点开|点进去|二维码|扫码")
+_TAP = re.compile(r"点|扫|打开|登录|填")
+_STOPPED = re.compile(r"取消|停发|停了|暂停|冻结|作废|认证|核实|过期|失效|补发|退钱|退费|领取")
+_BENEFIT = re.compile(r"养老金|退休金|社保|医保|补贴|低保|高龄|养老保险|资格")
+LINK = "别点链接！养老金认证不会发链接叫您点，点了可能被盗钱。认证可在社区或掌上12333办，拿不准打12333问。"
+
+
+def advice(text: str) -> str | None:
+    """The advice for the trick the words tell of; None when they tell none of these."""
+    plain = _plain(text)
+    if not plain or triage.has_danger(plain):
+        return None
+    if _RELATIVE.search(plain) and _POSING.search(plain) and _NEW_NUMBER.search(plain) and _MONEY.search(plain):
+        return RELATIVE_NEW_NUMBER
+    if _STRINGS.search(plain) and _PAID.search(plain) and _OFFERED.search(plain):
+        return PULL_STRINGS
+    if _FREE_SHOW.search(plain) and _SELLS.search(plain):
+        return FREE_SHOW
+    if _LINK.search(plain) and _TAP.search(plain) and _BENEFIT.search(plain) and _STOPPED.search(plain):
+        return LINK
+    return None
