@@ -18,6 +18,7 @@ from bot.core import (
     care_words,
     chatter,
     complaints,
+    council,
     council_outsider,
     council_questions,
     council_words,
@@ -26,6 +27,7 @@ from bot.core import (
     lifecycle,
     openers,
     privacy,
+    public_board,
     questions,
     reaching_us,
     reasked,
@@ -167,6 +169,9 @@ class InformationRequests:
             await asyncio.to_thread(self._reasked, message)
         if again is not None:  # 我是问教老人用手机 不是娃娃: asked again, never 记下了 (blind test 33)
             return [{"text": again}]
+        if public_board.asks_where_notices(message.text) and not photos:
+            # 村里的公告在哪里看: the 村口黑板 and 公告 here, then what is up (blind test 35, VL12n: the topics alone)
+            return [{"text": t} for t in await asyncio.to_thread(self._where_notices, message.sender)]
         if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
             # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
             return with_note(replace(message, text=someones_number.without_number_request(message.text)),
@@ -206,6 +211,17 @@ class InformationRequests:
         with self.db.session() as s:
             return reasked.reply(s, self.clock, self.knowledge, message.channel, message.sender, message.id,
                                  message.text)
+
+    def _where_notices(self, sender: str) -> list[str]:
+        """Where notices are read, then the board itself: a resident's open topics and notices, the public notice
+        for a number not registered; staff are told where alone."""
+        with self.db.session() as s:
+            person = registry.person_by_address(s, sender)
+            if person is None:
+                return [public_board.WHERE_READ, public_board.outsider_board(s)]
+            if person.kind != "resident" or self.clock is None:
+                return [public_board.WHERE_READ]
+            return [public_board.WHERE_READ, council.board_text(s, person, self.clock.now())]
 
     def _known_answer(self, sender: str, text: str) -> str | None:
         """What a grid worker does, a registered detail to correct, or an entry of the knowledge base answered before

@@ -4,7 +4,8 @@
 - What one voted (我的票投的啥, 我投的什么): one's own choice on each open topic, and the ballots one cast for the
   household's members (B127).
 - One's own proposal (我提的修路那个议题审了没得): waiting for the secretary's review, approved, refused (and why),
-  open until when, or closed with its result (V21); while its draft waits, 我刚才提的议题交上去了没得 asks whether
+  open until when, or closed with its result (V21), also named by a word alone (路灯那个议题批了没得, blind test 35,
+  VL3); while its draft waits, 我刚才提的议题交上去了没得 asks whether
   it went in (blind test 32, B11: `council_asides.amid_draft` answers not yet).
 - When the group meets (我们组啥时候开会, blind test 32, B108): the village sets it and tells everyone (the 村口黑板,
   a message from the secretary or grid worker), and what is open to vote meanwhile.
@@ -142,10 +143,30 @@ def asks_draft_state(text: str) -> bool:
     return asks_own_proposal(said) and _SENT_ASKED.search(said) is not None
 
 
+# 路灯那个议题批了没得, 水渠那个议题有人审没得, 晒坝的事批下来没得 (blind test 35, VL3, VL8n): no 我提的, but the
+# words name her own proposal and ask whether it was reviewed.
+_REVIEWED = re.compile(r"审|批|通过|同意")
+
+
+def _named_own(session: Session, clock: Clock, person: Person, text: str) -> Topic | None:
+    """The sender's own proposal the words name, asked after with a topic word or a review word, and named over every
+    topic open to her (停车场那个投得咋样了 is the open topic's, never her 水渠 proposal's)."""
+    said = normal(text)
+    if _STATE.search(said) is None or not (_PROPOSAL_WORD.search(said) or _REVIEWED.search(said)):
+        return None
+    mine = list(session.scalars(select(Topic).where(Topic.proposer_id == person.id)))
+    if not mine:
+        return None
+    ids = {t.id for t in mine}
+    named = named_topic([*mine, *(t for t in open_topics_for(session, person, clock.now()) if t.id not in ids)], text)
+    return named if named is not None and named.id in ids else None
+
+
 def own_proposal(session: Session, clock: Clock, person: Person, text: str) -> str | None:
     """The state of the sender's proposal the words name (else their latest); None when not asked."""
     if not asks_own_proposal(text):
-        return None
+        named = _named_own(session, clock, person, text)
+        return _state_of(clock, named) if named is not None else None
     mine = list(session.scalars(select(Topic).where(Topic.proposer_id == person.id).order_by(Topic.id.desc())))
     said = _PROPOSAL_WORD.search(normal(text)) is not None
     if not mine:
@@ -153,6 +174,11 @@ def own_proposal(session: Session, clock: Clock, person: Person, text: str) -> s
     topic = named_topic(mine, text) or (mine[0] if said else None)
     if topic is None:
         return None  # 我提的那个问题咋样了: a report of theirs, not a proposal
+    return _state_of(clock, topic)
+
+
+def _state_of(clock: Clock, topic: Topic) -> str:
+    """Where the sender's proposal stands: waiting for review, approved, refused (and why), open, or its result."""
     title = f"您提的“{fit(topic.title, 16)}”"
     if topic.status == "proposed":
         return fit(f"{title}已提交，正在等村里审核，审好了会发短信告诉您。", SMS)

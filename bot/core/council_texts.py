@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta, timezone
+
 from sqlalchemy.orm import Session
 
 from bot.core.council import (
@@ -19,6 +21,7 @@ from bot.store.council_models import Topic
 from bot.store.models import Person
 
 SMS = 70
+BEIJING = timezone(timedelta(hours=8))
 
 
 def which_topic_text(topics: list[Topic]) -> str:
@@ -89,11 +92,23 @@ def progress_text(session: Session, open_topics: list[Topic], closed: list[Topic
                      else f"{fit(topic.title, 10)}已截止，结果待公布")
     if not lines:
         return "现在没有投票中的议题。回复“公告”看村口黑板。"
+    tail = _results_when(open_topics[:3])
     shown = [lines[0]]
     for line in lines[1:]:
-        if len("\n".join([*shown, line])) <= SMS:
+        if len("\n".join([*shown, line, tail])) <= SMS:
             shown.append(line)
-    return fit("\n".join(shown), SMS)
+    return fit("\n".join([*shown, tail]) if tail and len("\n".join([*shown, tail])) <= SMS else "\n".join(shown), SMS)
+
+
+def _results_when(open_topics: list[Topic]) -> str:
+    """When and where the open topics' results come (投票结果出来了没有, blind test 35, N5: the turnout alone):
+    the close (the first, when they differ); the results go up on the 村口黑板."""
+    closes = sorted({t.closes_at.astimezone(BEIJING).replace(second=0, microsecond=0)
+                     for t in open_topics if t.closes_at is not None})
+    if not closes:
+        return "截止后在村口黑板公布结果。" if open_topics else ""
+    when = f"{closes[0].month}月{closes[0].day}日{closes[0]:%H:%M}"
+    return f"{when}截止后在村口黑板公布结果。" if len(closes) == 1 else f"最早{when}截止，截止后在村口黑板公布结果。"
 
 
 def no_proxy_text(topic: Topic) -> str:

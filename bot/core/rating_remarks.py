@@ -94,6 +94,10 @@ def approves_in_words(text: str) -> bool:
     # thanked) under the rating request are 满意 too, not a goodbye or a bare 不客气.
     if (commands.says_done(said) and _APPROVED.search(said)) or (_SEEN.search(said) and _THANKS.search(said)):
         return True
+    # Blind test 35 (W21): 现在好些了 谢谢 after the worker's 办结 and the rating request got a bare 不客气: thanks
+    # saying it is better now answer the request, 满意 (as on a job still worked on they are noted on it).
+    if thanks_it_is_better(said):
+        return True
     # Blind test 33 (B27): 谢谢周网格员帮忙调解, thanks naming the worker for what they did, right after the rating
     # request, is 满意 too, when it asks or worries about nothing besides; blind test 34 (B27 again): so is a bare
     # 谢谢周网格员 there, as 要得 谢谢李网格员 is (it got 不客气, unrated, the praise lost).
