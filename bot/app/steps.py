@@ -17,6 +17,7 @@ from bot.core import (
     asked_each,
     chatter,
     lifecycle,
+    promise_asked,
     registration,
     registry,
     return_questions,
@@ -188,4 +189,6 @@ class AboutTheirTickets:
                 assert self.rules is not None
                 lifecycle.urge(s, self.clock, self.rules, message.sender, asked.ticket.number,
                                text=ticket_questions.urge_words(text))
-            return ticket_questions.answer(s, asked, urged=urged)
+            promised = promise_asked.passed_on(s, asked.ticket, text) \
+                if not urged and asked.kind == "when" and ticket_questions.asks_hour(text) else None
+            return promised or ticket_questions.answer(s, asked, urged=urged)  # (blind test 35, E1)
