@@ -59,6 +59,9 @@ def test_when_will_he_come_after_his_promise_answers_with_his_words_never_a_refu
 
 
 @pytest.mark.parametrize(("n", "report", "again"), [
+    (10, "安居苑925栋门口有人摆摊卖菜 把路都堵了", "今天摆摊的又来了"),  # Q22n
+    (14, "安居苑927栋楼下天天有小贩摆地摊 过都过不去", "那些小贩今天又来了"),
+    (15, "安居苑928栋门口有人摆摊 把消防通道堵了", "摊摊还是摆起的 路都走不通"),
     (11, "河畔花园925栋路边有棵树快倒了 风一吹就晃", "树还是歪起的 没人来砍"),  # Q23n
     (12, "阳光小区926栋有人遛狗不捡狗屎", "还是到处都是狗屎"),  # N7
     (13, "安居苑926栋电梯三天两头坏 老年人爬楼遭不住", "电梯今天又停了"),  # E8n
@@ -74,3 +77,12 @@ def test_her_open_trouble_again_at_35_minutes_urges_her_ticket(running: Stack, n
     assert number in said and "催办" in said, replies
     assert len(tickets_of(running, caller)) == 1, replies
     assert any("催" in m or again[:4] in m for m in told(running, worker, number)), "the worker never heard of it"
+
+
+def test_another_trouble_at_the_stall_report_place_is_its_own_ticket(running: Stack):
+    caller = SENDERS[16]  # what Q22n's fix must not catch: another thing where the stalls were
+    stall = file_report(running, caller, "安居苑929栋门口有人摆摊卖菜 把路都堵了")
+    as_if_earlier(running, caller, 35)
+    replies = say(running, caller, "安居苑929栋门口的路灯又不亮了")
+    assert not any(stall in r and "催办" in r for r in replies), replies
+    assert len(tickets_of(running, caller)) == 2, replies
