@@ -86,3 +86,22 @@ def test_another_trouble_at_the_stall_report_place_is_its_own_ticket(running: St
     replies = say(running, caller, "安居苑929栋门口的路灯又不亮了")
     assert not any(stall in r and "催办" in r for r in replies), replies
     assert len(tickets_of(running, caller)) == 2, replies
+
+
+@pytest.mark.parametrize(("n", "report", "again"), [
+    (20, "阳光小区920栋楼道灯坏了", "灯还是黑的 有人来看过没得"),  # RT3
+    (21, "阳光小区921栋的路灯不亮了", "路灯还是不亮 有人来修过没有"),
+])
+def test_asking_whether_anyone_came_on_a_reopened_ticket_says_its_state_and_urges(running: Stack, n: int,
+                                                                                   report: str, again: str):
+    caller = SENDERS[n]  # RT3: "已补充到工单T1039，已转告承办人。" (nobody had come: not said)
+    number = file_report(running, caller, report)
+    worker = assignee_phone(running, number)
+    say(running, worker, f"{number} 已办结 灯泡换了")
+    as_if_earlier(running, caller, 5)
+    say(running, caller, "不满意 灯还是不亮")
+    as_if_earlier(running, caller, 35)
+    replies = say(running, caller, again)
+    said = _said(replies)
+    assert number in said and "已补充" not in said and "催办" in said, replies
+    assert len(tickets_of(running, caller)) == 1, replies
