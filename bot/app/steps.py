@@ -17,6 +17,7 @@ from bot.core import (
     asked_each,
     chatter,
     lifecycle,
+    promise_asked,
     registration,
     registry,
     return_questions,
@@ -182,7 +183,8 @@ class AboutTheirTickets:
                 return staff_who.staff_asked_about(s, text)
             # 太慢了 urges too (blind test 29, B95); so does 还是莫得盖子 after a done-yet question when nobody has
             # said a word on the ticket yet (blind test 32, L6); with the worker's words, they are what it gets (L16)
-            pressed = asked.done_yet and return_questions.still_broken(text) \
+            # 灯还是黑的 有人来看过没得 after a reopening: asked whether anyone came, still broken (blind test 35, RT3)
+            pressed = (asked.done_yet or asked.kind == "status") and return_questions.still_broken(text) \
                 and not ticket_news.has_news(s, asked.ticket)
             urged = self.rules is not None and (urging.urges(text) or asked.slow or pressed) \
                 and asked.ticket.status in OPEN_STATUSES
@@ -190,4 +192,6 @@ class AboutTheirTickets:
                 assert self.rules is not None
                 lifecycle.urge(s, self.clock, self.rules, message.sender, asked.ticket.number,
                                text=ticket_questions.urge_words(text))
-            return ticket_questions.answer(s, asked, urged=urged)
+            promised = promise_asked.passed_on(s, asked.ticket, text) \
+                if not urged and asked.kind == "when" and ticket_questions.asks_hour(text) else None
+            return promised or ticket_questions.answer(s, asked, urged=urged)  # (blind test 35, E1)

@@ -17,12 +17,15 @@ from collections.abc import Iterable
 _OBJECTS = ("路灯", "井盖", "下水道", "水管", "管道", "垃圾", "电梯", "楼道灯", "红绿灯", "电线", "路面", "坑",
             "树", "围墙", "化粪池", "污水", "广告", "车", "狗", "噪音", "麻将", "装修", "积水", "停水", "停电",
             "充电桩", "换电柜", "阴沟", "水沟", "排水沟", "减速带", "减速坎", "栏杆", "护栏", "道闸",
-            "信报箱", "信箱", "快递柜", "台阶", "门禁", "监控", "摄像头", "消防栓", "消防通道", "按钮")
+            "信报箱", "信箱", "快递柜", "台阶", "门禁", "监控", "摄像头", "消防栓", "消防通道", "按钮",
+            "摆摊", "地摊", "摊贩", "小贩", "摊摊")
 # Other words for one thing: a 阴沟 is a drain (blind test 23, #59: rubbish merged into a 阴沟 report). The things
 # of a gate, a door and a street (减速带, 栏杆, 信报箱) are named too: a 减速带 is never a 大门栏杆 (blind test 30,
 # A-B137).
 _SAME_THING = {"阴沟": "下水道", "水沟": "下水道", "排水沟": "下水道", "减速坎": "减速带", "护栏": "栏杆",
-               "信箱": "信报箱", "摄像头": "监控"}
+               "信箱": "信报箱", "摄像头": "监控",
+               # Street stalls: 今天摆摊的又来了 is her 门口有人摆摊卖菜 again (blind test 35, Q22n)
+               "地摊": "摆摊", "摊贩": "摆摊", "小贩": "摆摊", "摊摊": "摆摊"}
 
 
 # A dead animal is a carcass to take away, never the live dog of another report (blind test 29, B42: 狗死在花坛边上

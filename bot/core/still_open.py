@@ -60,6 +60,9 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
         if ticket.created_at < since or ticket.text.startswith(followup_words.NOT_REPORTS) \
                 or ticket.severity == "critical":
             continue  # an emergency asked after has its own answer (bot/core/emergency_questions.py)
+        named = objects_in(ticket.text)
+        if things and named and not things & named:
+            continue  # 929栋门口的路灯又不亮了 is no urge of 929栋门口有人摆摊, whatever place words they share (Q22n)
         overlap = len(said & _pairs(_unplaced(session, ticket.text)))
         if overlap > shared:
             best, shared = ticket, overlap
@@ -67,7 +70,7 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
         # 路灯不亮了): her own trouble said again, never "已有人反映" beside it (blind test 34, N7, A98); or its
         # trouble at it again (今天早上7点又在打 after 有人装修, blind test 34, L18). The newest such report: they
         # come newest first.
-        if same_thing is None and (things & objects_in(ticket.text) or trouble_effects.goes_on(ticket.text, text)):
+        if same_thing is None and (things & named or trouble_effects.goes_on(ticket.text, text)):
             same_thing = ticket
     return best or same_thing
 

@@ -49,6 +49,13 @@ _WHEN = re.compile(r"(?:好久|(?:什么|啥子?)时候|几时|哪天|多久)(?:
 _COMING = re.compile(r"(?:师傅|网格员|工人|人)(?:们)?(?:大概|到底|究竟)?(?:好久|几点钟?|(?:什么|啥子?)时候|几时|哪天)"
                      r"(?:才|能|会|可以)?(?:来|到)|(?:咋个|怎么|为啥)?还(?:是)?(?:没|没有|莫|莫得|没得)(?:人)?"
                      r"(?:打电话|来电话|回电话?|联系|给我打电话?|打过来)(?:来|过来|给我)?")
+# The hour or day of a promise asked (blind test 35, E1, W10n, VS2, B147: after 李磊's "下午过来看", 师傅下午几点来嘛,
+# 下午几点来嘛, 电工明天几点来, 车主说啥时候挪): who may come, a day or part of it, then a when and coming or moving;
+# 明天几点开会, 我下午几点在家 ask nothing of a ticket.
+_HOUR = re.compile(r"(?:(?:师傅|网格员|工人|[水电管维修]{1,2}工|车主|物业|他们?|她)(?:们)?(?:说的?|讲的?)?)?"
+                   r"(?:今天|明天|后天|上午|下午|早上|晚上|中午|[今明后]早|\s)*(?:大概|到底|究竟|具体)?"
+                   r"(?:几点钟?|(?:什么|啥子?)时候|好久|几时|哪天|几号)(?:才|能|会|可以|过|再)?"
+                   r"(?:[上过]?来(?:修|看|弄|换|搞|处理)?|到|上门|挪|挪走|开走|搬走|移走|拉走)(?=[哦噢嘛呢啊哈呀?？!！。~～]*(?:$|[\s，,]))")
 # Where did it go (转到哪里去了, 交给哪个了, 哪个在管).
 _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)(?:里|点|儿|个|位)?(?:去)?了?|"
                     r"(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)(?:个|位|里|儿)?(?:人|单位|部门)?"
@@ -78,7 +85,8 @@ _CAME = re.compile(rf"(?:{_WHO_COMES})(?:们)?(?:来|到)了?(?:没有|没得|�
 # 投诉周网格员那个 有人理没得 (blind test 31, B87b: a second complaint).
 _MINDED = re.compile(r"(?<!到底)(?:有没有|有没得|有莫得)人(?:在)?(?:管|理|来|处理|弄|看)|"
                      r"(?:咋个|咋|怎么|为啥|为什么)(?:就|又)?(?:没得?|莫得|没有)人(?:管|理|来管)了?|"
-                     r"有人(?:在)?(?:过?来)?(?:管|理|来|处理|弄|看|收|修|清|扫|拉|通)(?:了)?(?:没得|没有|没|莫得)|"
+                     # 有人来看过没得 (blind test 35, RT3: "已补充到工单T1039"): whether anyone came, asked
+                     r"有人(?:在)?(?:过?来)?(?:管|理|来|处理|弄|看|收|修|清|扫|拉|通)(?:了|过)?(?:没得|没有|没|莫得)|"
                      r"(?:有|出)(?:结果|下文|回音|消息|进展|说法|回复)了?(?:没得|没有|没|莫得)|"
                      r"有没有(?:结果|下文|回音|消息|进展|说法)|"
                      r"(?:管|处理|弄|搞)了?(?:没得|没有|莫得)(?=[\s哦噢嘛呢啊哈呀?？!！。~～]*$)")
@@ -127,14 +135,23 @@ def kind_of(text: str) -> str | None:
     """"when", "where", "who" or "status" (有人管没得) when the words ask that of something, else None."""
     if _WHERE.search(text):
         return "where"
-    if _WHEN.search(text) or _COMING.search(text) or _SLOW.search(text) or return_questions.asks_coming(text) \
-            or return_questions.asks_when_called(text):
+    if _WHEN.search(text) or _COMING.search(text) or asks_hour(text) or _SLOW.search(text) \
+            or return_questions.asks_coming(text) or return_questions.asks_when_called(text):
         return "when"  # 师傅下午来不来嘛 (blind test 32, B153); 啥时候打电话给我 (blind test 34, B89)
     if _WHO.search(text):
         return "who"
     if asks_minded(text) or asks_after(text) or return_questions.asks_contacted(text):
         return "status"  # 居家养老那个有人联系我没 (blind test 32, L17)
     return None
+
+
+# Someone asking when they themselves should come (我明天几点来拿): nothing of a worker's promise.
+_SELF = re.compile(r"我[^，,。\s]{0,4}(?:几点|好久|啥子?时候|什么时候|哪天|几时|几号)")
+
+
+def asks_hour(text: str) -> bool:
+    """师傅下午几点来嘛, 车主说啥时候挪: the hour or day of a promise asked (blind test 35, E1, B147)."""
+    return _HOUR.search(text or "") is not None and _SELF.search(text or "") is None
 
 
 def asks_after(text: str) -> bool:
@@ -183,6 +200,7 @@ def _asked(session: Session, clock: Clock, address: str, text: str, kind: str, m
                 return Asked("who", ticket, named)
         return None
     asking = return_questions.without_asking(text, _came, _CAME)  # 有人联系我没, 来不来, 修好没有 (…还没得水用)
+    asking = _HOUR.sub(" ", asking)
     rest = urging.URGING_WORDS.sub(" ", _MINDED.sub(" ", _WHEN.sub(" ", _COMING.sub(" ", _WHERE.sub(" ", asking)))))
     rest = _SLOW.sub(" ", _CAME.sub(" ", rest))
     worded = {t.id: _words_of(session, t) for t in mine}

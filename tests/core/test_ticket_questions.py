@@ -43,6 +43,24 @@ def test_what_a_question_asks_of_a_ticket(text: str, kind: str | None):
     assert ticket_questions.kind_of(text) == kind
 
 
+@pytest.mark.parametrize(("text", "asks"), [
+    ("师傅下午几点来嘛", True),  # blind test 35, E1
+    ("下午几点来嘛", True),  # W10n
+    ("电工明天几点来", True),  # VS2
+    ("车主说啥时候挪", True),  # B147
+    ("到底哪天来修嘛", True),
+    ("他们好久上门嘛", True),
+    ("我明天几点来拿", False),  # when they themselves should come
+    ("明天几点开会", False),
+    ("我下午几点在家", False),
+    ("几点了", False),
+    ("今天摆摊的又来了", False),
+])
+def test_the_hour_of_a_promise_asked(text: str, asks: bool):
+    assert ticket_questions.asks_hour(text) is asks
+    assert (ticket_questions.kind_of(text) == "when") is asks
+
+
 def test_a_when_question_gets_the_status_the_holder_and_the_latest_progress_in_one_sms(demo_db: Database,
                                                                                       clock: FakeClock):
     number = submit(demo_db, clock, make_report("厕所的水管子漏水 漏到楼下去了", category="housing_utilities"))

@@ -1,0 +1,48 @@
+"""The hour or day of a worker's promise asked by its reporter (blind test 35, E1, W10n, VS2, B147: after 李磊's
+"T1054 下午过来看", 师傅下午几点来嘛 got "这个我帮不上忙"): what the worker last said and at what time, and the question
+passed to him, who knows the hour; never an urge. `ticket_questions.asks_hour` says which words ask it."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from bot.common.phones import national
+from bot.common.sms_parts import clause_head
+from bot.core.lifecycle import STATUS_NAMES, progress_words
+from bot.core.notify import notify
+from bot.store.models import Ticket, TicketEvent
+
+SERVICE_TZ = ZoneInfo("Asia/Shanghai")
+SMS_PART = 70
+ANSWER = "工单{number}{status}，{name}{at}说“{note}”。您问的已转告{name}（{phone}）。"
+NOTICE = "工单{number}反映人问：{said}"
+SAID_MAX = 40
+NOTE_MIN = 4
+
+
+def passed_on(session: Session, ticket: Ticket, text: str) -> str | None:
+    """The reply, with the question passed to whoever holds the ticket; None when nobody holds it or he has said
+    nothing to the reporter yet (the ticket's state answers then)."""
+    holder = ticket.assignee
+    found = session.execute(select(TicketEvent.kind, TicketEvent.note, TicketEvent.at).where(
+        TicketEvent.ticket_id == ticket.id,
+        or_(TicketEvent.kind == "reopened",
+            and_(TicketEvent.kind.in_(("in_progress", "progress", "replied")), TicketEvent.note != "")))
+        .order_by(TicketEvent.id.desc()).limit(1)).first()
+    if holder is None or found is None or found[0] == "reopened":
+        return None  # 不满意 灯还是不亮 since: his old words are no promise any more
+    note = progress_words(found[1] or "").strip().rstrip("。")
+    if not note:
+        return None
+    when = found[2].astimezone(SERVICE_TZ)
+    fields = {"number": ticket.number, "status": STATUS_NAMES.get(ticket.status, ""), "name": holder.name,
+              "at": f"{when.hour}:{when.minute:02d}", "phone": national(holder.phone or "")}
+    head = ANSWER.format(note="", **fields)
+    if SMS_PART - len(head) < NOTE_MIN:
+        return None
+    notify(session, holder, NOTICE.format(number=ticket.number, said=" ".join(text.split())[:SAID_MAX]),
+           ticket_id=ticket.id)
+    return ANSWER.format(note=clause_head(note, SMS_PART - len(head)), **fields)
