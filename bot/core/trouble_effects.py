@@ -73,6 +73,8 @@ _NOISY_PARTY = re.compile(r"楼上|楼下|隔壁|对门|对面|邻居|那家|那
 _DIN_MADE = re.compile(r"吵|噪音|闹|咚|砰|哐|蹦|跺|跳|拖[^，,。\s]{0,3}(?:椅子|凳子|桌子|柜子|家具|东西)|"
                        r"(?:打|搓)麻将|音响|唱歌")  # never 敲门 (a neighbour knocked for: B27)
 _WATERY = re.compile(r"水|漏|滴|渗|管")
+# A report that tells a sound itself (水管漏水了 滴滴答答一晚上): a din after it may be that sound, still asked.
+_SOUNDED = re.compile(r"滴答|滴滴|响|声音|吵|闹|噪")
 
 
 def another_din(report: str, text: str) -> bool:
@@ -82,4 +84,4 @@ def another_din(report: str, text: str) -> bool:
     if _NOISY_PARTY.search(said) is None or _DIN_MADE.search(said) is None or _WATERY.search(said) is not None:
         return False
     noisy = {kind for kind, told_of, _ in _KINDS if told_of.search(told)} & {"work", "din"}
-    return not noisy and _ASKED.search(said) is None
+    return not noisy and _SOUNDED.search(told) is None and _ASKED.search(said) is None
