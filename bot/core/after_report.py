@@ -144,7 +144,9 @@ def chooses_detail(text: str) -> bool:
 # The same matter said of the question "补充还是新问题？" (就是刚才那个事, 是一件事嘛, 一回事): 补充 (blind test 33,
 # L14 heard "您是要撤销…吗？", L18's worker got "补充：是一件事嘛" and never the 打钻 asked about).
 _SAME_MATTER = re.compile(r"(?:就是|还是|是|都是|说的)(?:刚才|刚刚|前面|上面|之前|先前)?"
-                          r"(?:那个|那件|这个|这件|一个|一件|同一个|同一件|一回)(?:事|问题)|(?:同一个|同一件|一回|一码)(?:事|问题)?$|一码事|一样的事")
+                          r"(?:那个|那件|这个|这件|一个|一件|同一个|同一件|一回)(?:事|问题)|(?:同一个|同一件|一回|一码)(?:事|问题)?$|一码事|一样的事"
+                          # 就是我刚才说的那个, 还是刚刚讲的那件 (blind test 35, L14)
+                          r"|^(?:就是|还是|是)我?(?:刚才|刚刚|前面|之前|先前)(?:说|讲|反映|报)的(?:那个|那件)[嘛哦噢呀啊哈的。.]*$")
 _NOT_SAME = re.compile(r"不是|不一样|两[个件回码]|另外|别的|新的")
 
 
@@ -271,8 +273,9 @@ def detail_asked(session: Session, ticket: Ticket) -> str:
 
 
 # Who the other party is, asked (那个狗主人是哪家嘛, 车主是哪个, 楼上那家叫啥子): a question for the worker who has it,
-# never a 补充 said and never a resident's details given (blind test 33, B19).
-_WHO_ASKED = re.compile(r"(?:主人|车主|房主|房东|那家人?|那户|那个人|那些人|人家|邻居|楼上|楼下|隔壁|对门)"
+# never a 补充 said and never a resident's details given (blind test 33, B19); its dog or car asked whose
+# (那个狗是哪家的嘛, blind test 35, B19).
+_WHO_ASKED = re.compile(r"(?:主人|车主|房主|房东|那家人?|那户|那个人|那些人|人家|邻居|楼上|楼下|隔壁|对门|狗|猫|车子?)"
                         r"[^，,。\s]{0,4}(?:是哪家|是哪户|是哪个|是哪些|是谁|是啥子人|住哪|住在哪|哪一家|哪家|哪户|哪栋|叫啥|叫什么)")
 WHO_ASKED_CHARS = 20  # a question, not a report with a neighbour's number asked in it (someones_number.py)
 PERSON_ASKED = "您问的已转告{whom}，住户信息不便在这里提供；工单{number}的处理结果会告诉您。"

@@ -16,6 +16,7 @@ from bot.core import (
     still_going,
     ticket_questions,
     triage,
+    trouble_effects,
 )
 from bot.core.emergencies import reads_as_place
 from bot.core.followup_words import (
@@ -64,6 +65,12 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
     if after_report.asks_who_they_are(text) and not triage.has_danger(text):
         return "person_asked"  # 那个狗主人是哪家嘛: a question for the worker, never a 补充 (blind test 33, B19)
+    if ticket_questions.asks_who_fixes(text) and not triage.has_danger(text):
+        return "status"  # 护栏那个哪个来修: answered with who holds it, never filed as a detail (blind test 35, DO4)
+    if after_report.says_same_matter(text):
+        return "detail"  # 就是刚才说的那个事: the report's own matter, never "您是要撤销…吗？" (blind test 35, L14)
+    if trouble_effects.another_din(ticket.text, text) and not triage.has_danger(text) and asks_progress(text) is None:
+        return "new"  # 楼上天天半夜拖椅子 吵死人了 after a blocked drain: never "是补充…？" (blind test 35, E21n)
     if YES_NO.search(text) and not REFERS_BACK.search(text) and asks_progress(text) is None \
             and not triage.has_problem(text) and not triage.has_danger(text) and not safety_questions.asks(text):
         return "pass"  # 礼拜天开不开门 after a rubbish report: a question answered, never a 补充 (blind test 34, E25)

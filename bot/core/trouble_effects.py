@@ -64,3 +64,24 @@ def goes_on(report: str, text: str) -> bool:
     effect, and nothing of their own."""
     said, told = plain(text), plain(report)
     return not _own_trouble(told, said) and any(effect.search(said) for effect in _kinds(told))
+
+
+# A neighbour's din (楼上天天半夜拖椅子 吵死人了, 隔壁半夜在蹦 咚咚咚的): people making noise, never what a leak or a
+# blocked drain does; said after a report of no noisy kind it is a problem of its own, a ticket, never asked
+# "是补充…还是新问题？" (blind test 35, E21n). A leak's drip heard at night (滴水的声音吵得睡不着) stays its effect.
+_NOISY_PARTY = re.compile(r"楼上|楼下|隔壁|对门|对面|邻居|那家|那户|他家|她家")
+_DIN_MADE = re.compile(r"吵|噪音|闹|咚|砰|哐|蹦|跺|跳|拖[^，,。\s]{0,3}(?:椅子|凳子|桌子|柜子|家具|东西)|"
+                       r"(?:打|搓)麻将|音响|唱歌")  # never 敲门 (a neighbour knocked for: B27)
+_WATERY = re.compile(r"水|漏|滴|渗|管")
+# A report that tells a sound itself (水管漏水了 滴滴答答一晚上): a din after it may be that sound, still asked.
+_SOUNDED = re.compile(r"滴答|滴滴|响|声音|吵|闹|噪")
+
+
+def another_din(report: str, text: str) -> bool:
+    """Whether words said after `report` tell a neighbour's din while the report is of no noisy kind (building work
+    or a din): a trouble of its own."""
+    said, told = plain(text), plain(report)
+    if _NOISY_PARTY.search(said) is None or _DIN_MADE.search(said) is None or _WATERY.search(said) is not None:
+        return False
+    noisy = {kind for kind, told_of, _ in _KINDS if told_of.search(told)} & {"work", "din"}
+    return not noisy and _SOUNDED.search(told) is None and _ASKED.search(said) is None

@@ -101,3 +101,13 @@ def test_what_to_do_now_after_a_drain_backing_up_gets_what_to_do_meanwhile(demo_
 ])
 def test_what_to_do_now_is_only_a_short_question_about_the_report_itself(report: str, text: str, asks: bool):
     assert after_report.asks_what_now(report, text) is asks
+
+
+def test_the_same_matter_pointed_at_and_a_dog_asked_whose_are_read_as_such():
+    # blind test 35, L14 and B19
+    assert after_report.says_same_matter("就是刚才说的那个事")
+    assert after_report.says_same_matter("就是我刚才说的那个")
+    assert not after_report.says_same_matter("不是刚才那个事")
+    assert not after_report.says_same_matter("就是刚才说的那个地方")
+    assert after_report.asks_who_they_are("那个狗是哪家的嘛")
+    assert not after_report.asks_who_they_are("狗咬人了")

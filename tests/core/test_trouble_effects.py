@@ -60,3 +60,14 @@ def test_the_trouble_at_it_again_later_is_that_tickets(report: str, text: str, g
 ])
 def test_a_question_is_never_an_effect_said(report: str, text: str):
     assert not trouble_effects.felt(report, text) and not trouble_effects.goes_on(report, text)
+
+
+def test_a_neighbours_din_after_a_report_of_no_noisy_kind_is_its_own_trouble():
+    # blind test 35, E21n
+    assert trouble_effects.another_din("我家厨房下水道堵了 水放不下去", "楼上天天半夜拖椅子 吵死人了")
+    assert trouble_effects.another_din("我家卫生间水管漏水了", "楼上那家半夜三更在屋头蹦 咚咚咚的")
+    assert not trouble_effects.another_din("楼上往我家漏水", "楼上滴水的声音吵得睡不着")
+    assert not trouble_effects.another_din("河畔花园9栋有家在装修", "楼上天天在敲 吵死了")
+    assert not trouble_effects.another_din("我家厨房下水道堵了", "楼下那家说也堵了")
+    # a report telling a sound itself: a din after it may be that sound (test_conversation_context.py's UNCLEAR)
+    assert not trouble_effects.another_din("我们楼道头水管漏水了 滴滴答答一晚上", "楼下那家好吵 睡不着觉")
