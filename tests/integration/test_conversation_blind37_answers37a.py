@@ -48,12 +48,18 @@ def test_a_plain_question_gets_its_own_answer_never_a_where_question_nor_a_ticke
     assert never not in said, said
 
 
-def test_freezing_the_card_after_a_code_given_away_is_never_how_to_open_an_account(running: Stack):
-    victim = SENDERS[20]  # A77
+@pytest.mark.parametrize(("n", "then"), [
+    (20, "要不要去银行把卡冻起来嘛"),  # A77
+    (22, "银行卡要不要冻起"),
+    (23, "我那张卡咋个冻起来"),
+])
+def test_freezing_the_card_after_a_code_given_away_is_never_how_to_open_an_account(running: Stack, n: int,
+                                                                                  then: str):
+    victim = SENDERS[n]
     first = " ".join(say(running, victim, "有人说他是银行的 我把验证码告诉他了 卡上的钱遭转走了"))
     assert "110" in first, first
     as_if_earlier(running, victim, 7)
-    second = " ".join(say(running, victim, "要不要去银行把卡冻起来嘛"))
+    second = " ".join(say(running, victim, then))
     assert "冻结" in second or "挂失" in second, second
     assert "办银行卡" not in second and "开证明" not in second, second
 
@@ -65,7 +71,6 @@ def test_freezing_the_card_after_a_code_given_away_is_never_how_to_open_an_accou
     (32, "养狗要不要办犬证", "犬证", "我是"),
     (33, "好冷哦 哪里可以去烤火", "取暖", "一氧化碳"),
     (34, "医保卡的钱能给老伴用不", "共济", "药店"),
-    (35, "银行卡要不要冻起", "冻结", "办银行卡"),
 ])
 def test_other_wordings_of_the_same_questions_get_the_same_answers(running: Stack, n: int, text: str, wanted: str,
                                                                    never: str):
