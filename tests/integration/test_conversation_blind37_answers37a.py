@@ -39,6 +39,7 @@ def asked(running: Stack, sender: str, text: str) -> str:
     (10, "网格员招人不 我也想去当", "招聘", "我是"),  # Q9
     (11, "养条狗要去办证不", "犬", "我是"),  # Q11
     (12, "家里宽带断了 上不了网", "10000", "我是"),  # Q30
+    (13, "腿脚不方便 能不能请人上门帮我办养老金认证", "认证", "我是"),  # E16n
     (14, "河畔花园的门禁卡掉了咋个补办", "物业", "我是"),  # Q24
 ])
 def test_a_plain_question_gets_its_own_answer_never_a_where_question_nor_a_ticket(
