@@ -123,7 +123,9 @@ class ActionAnswerPolicy(Action):
         if answering(tracker) == "problem" and triage.has_problem(text):
             # Told "请说说是什么问题", the answer is the report even asked as a question (水管爆了 咋个办嘛, bt 7 #42).
             return [FollowupAction("action_unsure")]
-        if help_requests.asks_for_help(text):  # 老伴瘫在床上 有没有上门服务: someone is sent (blind test 29)
+        if help_requests.asks_for_help(text) and not triage.asks_despite_problem(text):
+            # 老伴瘫在床上 有没有上门服务: someone is sent (blind test 29); 能不能请人上门帮我办养老金认证 asks how
+            # (blind test 35, E16n: action_unsure, told it is asked, answered nothing)
             return [FollowupAction("action_unsure")]
         before = tracker_data.metadata(tracker).get("before")
         if before:  # what was done first: the ticket the question had become, withdrawn (bot/core/corrections.py)

