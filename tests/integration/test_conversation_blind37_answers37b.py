@@ -84,3 +84,33 @@ def test_a_three_year_old_still_gets_the_kindergarten(running: Stack):
     answer = understood(say(running, SENDERS[33], "孙孙三岁了能读幼儿园不"))
     assert "满3岁" in answer and "托育" not in answer, answer
 
+
+@pytest.mark.parametrize(("n", "first"), [
+    (40, "老伴瘫在床上 能申请护理补贴不"),  # E3
+    (41, "我老汉瘫起了 有没得护理费"),
+    (42, "我妈是二级残疾 有没得护理补贴"),
+])
+def test_the_care_allowance_is_answered_never_only_how_to_get_the_card(running: Stack, n: int, first: str):
+    answer = understood(say(running, SENDERS[n], first))
+    assert "护理补贴" in answer and "2寸照片" not in answer, answer
+
+
+def test_a_grade_one_card_said_after_the_care_allowance_is_read_with_it_never_noted(running: Stack):
+    caller = SENDERS[43]  # E3
+    say(running, caller, "老伴瘫在床上 能申请护理补贴不")
+    as_if_earlier(running, caller, 7)
+    then = understood(say(running, caller, "他有残疾证 一级的"))
+    assert "记下了" not in then and "护理补贴" in then, then
+
+
+@pytest.mark.parametrize(("n", "first", "then"), [
+    (50, "过年发米发油是啥时候", "就是每年过年发的那个米和油"),  # B174
+    (51, "过年社区发不发米和油", "我说的是过年慰问发的米油"),
+])
+def test_the_rice_and_oil_said_again_is_read_with_its_answer_never_noted(running: Stack, n: int, first: str,
+                                                                        then: str):
+    caller = SENDERS[n]
+    say(running, caller, first)
+    as_if_earlier(running, caller, 8)
+    again = understood(say(running, caller, then))
+    assert "记下了" not in again and "米油" in again, again
