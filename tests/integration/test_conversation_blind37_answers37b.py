@@ -5,7 +5,10 @@ engine and the real action server:
 - 我要的是派出所的号码 不是你们网格员的 / 有没得派出所的座机号码 (A19, A19b): the station's own number;
 - 我不是问物业费 是物业不打扫卫生 after 物业啥子都不管 (B106): the cleaning, never the 门禁卡 text again;
 - 体检要不要空腹, 35 minutes after the 免费体检 answer (N3): fasting, never the check-up text again;
-- 有没得托儿所 娃娃才两岁 (Q2): a nursery for under-threes, never only 满3岁上幼儿园.
+- 有没得托儿所 娃娃才两岁 (Q2): a nursery for under-threes, never only 满3岁上幼儿园;
+- 能申请护理补贴不 (E3): the care allowance, never the 残疾证 how-to; then 他有残疾证 一级的 read with it, and
+  就是每年过年发的那个米和油 after the 米油 answer (B174), never "好的，记下了";
+- 老人有没得棉被发 (E17n), 失业了 能领失业金不 (Q20n): answered, never 答不上.
 
 Senders: +86139555759000 … +86139555759099, in no other test; places 安居苑 / 河畔花园 buildings 910–919. Each runs
 on SQLite and PostgreSQL."""
@@ -114,3 +117,15 @@ def test_the_rice_and_oil_said_again_is_read_with_its_answer_never_noted(running
     as_if_earlier(running, caller, 8)
     again = understood(say(running, caller, then))
     assert "记下了" not in again and "米油" in again, again
+
+
+@pytest.mark.parametrize(("n", "text", "said"), [
+    (60, "冬天到了 老人有没得棉被发", "棉被"),  # E17n
+    (61, "社区送不送棉被 我一个人住", "棉被"),
+    (62, "失业了 能领失业金不", "失业金"),  # Q20n
+    (63, "厂里把我辞退了 有没得失业补助", "失业金"),
+])
+def test_winter_quilts_and_unemployment_pay_are_answered_never_a_call_back(running: Stack, n: int, text: str,
+                                                                          said: str):
+    answer = understood(say(running, SENDERS[n], text))
+    assert said in answer, answer
