@@ -172,6 +172,10 @@ class InformationRequests:
         if public_board.asks_where_notices(message.text) and not photos:
             # 村里的公告在哪里看: the 村口黑板 and 公告 here, then what is up (blind test 35, VL12n: the topics alone)
             return [{"text": t} for t in await asyncio.to_thread(self._where_notices, message.sender)]
+        same = None if photos or self.knowledge is None or self.clock is None else \
+            await asyncio.to_thread(self._restated, message)
+        if same is not None:  # 就是每年过年发的那个米和油 after the 米油 answer: never 记下了 (blind test 35, B174)
+            return [{"text": same}]
         if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
             # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
             return with_note(replace(message, text=someones_number.without_number_request(message.text)),
@@ -222,6 +226,12 @@ class InformationRequests:
             if person.kind != "resident" or self.clock is None:
                 return [public_board.WHERE_READ]
             return [public_board.WHERE_READ, council.board_text(s, person, self.clock.now())]
+
+    def _restated(self, message: Claimed) -> str | None:
+        assert self.knowledge is not None and self.clock is not None
+        with self.db.session() as s:
+            return reasked.restated(s, self.clock, self.knowledge, message.channel, message.sender, message.id,
+                                    message.text)
 
     def _known_answer(self, sender: str, text: str) -> str | None:
         """What a grid worker does, a registered detail to correct, or an entry of the knowledge base answered before

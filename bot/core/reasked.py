@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.plain_text import plain as _plain
-from bot.core import corrections, registry, triage
+from bot.core import corrections, registry, said_before, triage
 from bot.core.knowledge import Entry, Found, KnowledgeBase, audience_for, normalise
 from bot.core.questions import log_miss, whom_to_ask
 from bot.store.message_models import InboxMessage
@@ -130,3 +130,24 @@ def reply(session: Session, clock: Clock, base: KnowledgeBase, channel: str, sen
         return UNKNOWN
     whom = whom_to_ask(session, person, base.contact, found.entry.ask)
     return f"{found.entry.answer}有疑问找{'网格员' if whom.grid_worker else ''}{whom.name}{whom.phone}。"
+
+
+def restated(session: Session, clock: Clock, base: KnowledgeBase, channel: str, sender: str, message_id: int,
+             text: str) -> str | None:
+    """A remark right after a question that names the same entry again (blind test 35: 就是每年过年发的那个米和油 after
+    the 米油 answer, B174; 他有残疾证 一级的 after the care allowance's, E3) is read with it: that entry said again in
+    other words (said_before.again_reply), never "好的，记下了"; None for anything else, a problem told above all."""
+    plain = _END.sub("", _plain(text)).strip()
+    if not plain or len(plain) > 30 or triage.has_problem(plain) or parse(plain) is not None:
+        return None
+    previous = previous_question(session, channel, sender, message_id, clock)
+    if previous is None:
+        return None
+    person = registry.person_by_address(session, sender)
+    audience = audience_for(person.kind if person is not None else None)
+    before, now = base.find(previous, audience), base.find(plain, audience)
+    if before is None or now is None or now.entry.id != before.entry.id or now.entry.callback:
+        return None
+    whom = whom_to_ask(session, person, base.contact, now.entry.ask)
+    return said_before.again_reply(plain, now.entry.answer, f"网格员{whom.name}" if whom.grid_worker else whom.name,
+                                   whom.phone, now.entry.title)

@@ -19,17 +19,20 @@ _ASKED = re.compile(r"(?:电话|号码|号)(?:是|号码)?(?:多少|好多|几�
 # The police station's own number (派出所电话多少, blind test 32, A47: "这个电话不便提供" as if a private one).
 _STATION = re.compile(r"派出所|警务室|民警")
 # The station's number asked for in other words (blind test 33, A19, A75: 我要找派出所 有电话没得, 派出所电话给我一个,
-# 我不要私人电话 就要派出所的办公电话): the station's number, never "不便提供".
+# 我不要私人电话 就要派出所的办公电话; blind test 35, A19b: 有没得派出所的座机号码): the station's number, never
+# "不便提供".
 _STATION_ASKED = re.compile(r"(?<![打来])(?:电话|号码)(?:号码)?(?:是|呢)?(?:多少|好多|有没得|有没有|没得|没有|"
                             r"给我|发我|说一下|告诉我|来一个|一个)|有(?:没得|没有)?(?:啥子|什么)?(?:电话|号码)|"
-                            r"(?:要|给我|发我|告诉我|问)[^，,。！!？?]{0,8}(?:电话|号码)|办公电话|值班电话")
+                            r"(?:要|给我|发我|告诉我|问)[^，,。！!？?]{0,8}(?:电话|号码)|办公电话|值班电话|座机")
 _WANT_POLICE = re.compile(r"^(?:喂|你好|您好|同志)?(?:我|我们)?(?:要|想|想要|需要)报警(?:嘛|哦|啊|了|噻|哈)?$")
 FIRE = "火警电话是119，着火了直接打119。"
 AMBULANCE = "急救电话是120，有人急病或受伤直接打120。"
 POLICE = "报警电话是110，遇到违法犯罪或危险直接打110。"
 ALL = "火警119，急救120，报警110，遇急事直接打。"
 WANT_POLICE = "请直接打110；要我们也知道，请说在哪里、出了什么事。"
-STATION = "青山派出所在街道办对面。报警、急事直接打110；办户口等事的电话可问便民服务中心0874-3112345。"
+# The station's own number in it: 我要的是派出所的号码 不是你们网格员的 and 有没得派出所的座机号码 got no number, only
+# the service centre's (blind test 35, A19, A19b). Demo number: staff put in their own.
+STATION = "青山派出所值班电话0874-3112110，在街道办对面；急事打110，办户口可问便民服务中心0874-3112345。"
 
 
 def reply(text: str) -> str | None:
