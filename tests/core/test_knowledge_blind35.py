@@ -28,8 +28,8 @@ BASE = load_knowledge(Path(__file__).resolve().parents[2] / "config" / "knowledg
     ("老人的肺炎疫苗好久打 要钱不", "vaccination", "肺炎疫苗"),  # E22: only the flu's
     ("肺炎针在哪点打", "vaccination", "肺炎疫苗"),
     ("河畔花园的物业啥子都不管", "property_matters", "整改"),  # B106: the fee
-    ("我不是问物业费 是物业不打扫卫生", "property_matters", "整改"),  # B106: the health centre's hours
-    ("物业从来不搞卫生 咋个投诉", "property_matters", "整改"),
+    ("我不是问物业费 是物业不打扫卫生", "property_cleaning", "整改"),  # B106: the hours; own entry (round 37)
+    ("物业从来不搞卫生 咋个投诉", "property_cleaning", "整改"),
     ("我们可以回屋头住了不", "return_home_after_danger", "消防"),  # M1: the battery rule
     ("火灭了 好久能回家住", "return_home_after_danger", "安全"),
 ])
