@@ -12,6 +12,7 @@ from bot.core import (
     cancelling,
     complaints,
     person_danger,
+    return_questions,
     safety_questions,
     still_going,
     ticket_questions,
@@ -65,7 +66,7 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "pass"  # 我可以帮隔壁王大爷投一票不: a question about voting, answered (bot/core/council_words.py)
     if after_report.asks_who_they_are(text) and not triage.has_danger(text):
         return "person_asked"  # 那个狗主人是哪家嘛: a question for the worker, never a 补充 (blind test 33, B19)
-    if ticket_questions.asks_who_fixes(text) and not triage.has_danger(text):
+    if return_questions.asks_who_fixes(text) and not triage.has_danger(text):
         return "status"  # 护栏那个哪个来修: answered with who holds it, never filed as a detail (blind test 35, DO4)
     if after_report.says_same_matter(text):
         return "detail"  # 就是刚才说的那个事: the report's own matter, never "您是要撤销…吗？" (blind test 35, L14)

@@ -6,7 +6,8 @@ reads itself (blind test 32, 35 minutes after their reports):
 - whether the one sent comes (师傅下午来不来嘛, 网格员今天到不到, 工人明天会不会来): asked, never an urge, and answered
   with the worker's own words (师傅说下午来换, B153);
 - a done-yet question followed by the thing still broken (水管修好没有 我们还没得水用, 井盖那个弄好没 我刚才又路过 还是
-  莫得盖子): still the question, never a new report asked where (L16, L6); `still_broken` says the state is pressed."""
+  莫得盖子): still the question, never a new report asked where (L16, L6); `still_broken` says the state is pressed;
+- who comes to fix it (护栏那个哪个来修, 到底哪个负责修嘛): its holder, never a detail (blind test 35, DO4)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,16 @@ def without_asking(text: str, asks_done_yet: Callable[[str], bool], done_yet_wor
     """The text with this module's asking words and each clause's done-yet words taken out (what names the ticket)."""
     clauses = [c for c in _CLAUSES.split(WORDS.sub(" ", text or "")) if c]
     return " ".join(done_yet_words.sub(" ", c) if asks_done_yet(c) else c for c in clauses)
+
+
+# Who comes to fix it (护栏那个哪个来修, 哪个来管嘛, 到底哪个负责修): whose is the report, a question about it answered
+# with its holder, never a detail (blind test 35, DO4).
+_WHO_FIXES = re.compile(r"(?:哪个|谁|哪位|哪家|哪个单位)(?:来|去|负责|该|管)?(?:修|弄|搞|管|处理|换|补|收拾)"
+                        r"(?:嘛|哦|噢|呢|啊|哈|喃|[?？。])*$")
+WHO_FIXES_CHARS = 12  # a short question; a report ending so (化粪池满了 … 到底哪个来管嘛) is a report
+
+
+def asks_who_fixes(text: str) -> bool:
+    """护栏那个哪个来修: who comes to fix what was reported, asked in a few words."""
+    said = "".join((text or "").split())
+    return len(said) <= WHO_FIXES_CHARS and _WHO_FIXES.search(said) is not None

@@ -60,21 +60,6 @@ _HOUR = re.compile(r"(?:(?:师傅|网格员|工人|[水电管维修]{1,2}工|车
 _WHERE = re.compile(r"转(?:到|给|去)了?(?:哪|谁)(?:里|点|儿|个|位)?(?:去)?了?|"
                     r"(?:转|交|派|弄)(?:到|去)?哪(?:里|点|儿|个)?去了|(?:交|派)给(?:哪|谁)(?:个|位|里|儿)?(?:人|单位|部门)?"
                     r"|(?:哪个|谁)(?:在|来)?(?:管|办|弄)(?:的|了|嘛|哦|呢|$)")
-# Who comes to fix it (护栏那个哪个来修, 哪个来管嘛, 到底哪个负责修): whose is the report, a question about it answered
-# with its holder, never a detail (blind test 35, DO4).
-_WHO_FIXES = re.compile(r"(?:哪个|谁|哪位|哪家|哪个单位)(?:来|去|负责|该|管)?(?:修|弄|搞|管|处理|换|补|收拾)"
-                        r"(?:嘛|哦|噢|呢|啊|哈|喃|[?？。])*$")
-
-
-WHO_FIXES_CHARS = 12  # a short question; a report ending so (化粪池满了 … 到底哪个来管嘛) is a report
-
-
-def asks_who_fixes(text: str) -> bool:
-    """护栏那个哪个来修: who comes to fix what was reported, asked in a few words."""
-    said = "".join((text or "").split())
-    return len(said) <= WHO_FIXES_CHARS and _WHO_FIXES.search(said) is not None
-
-
 # Who is that (张涛是哪个, 哪个是张涛).
 _WHO = re.compile(r"是(?:哪个|谁|哪位|啥子人|什么人)|(?:哪个|谁)是")
 # Is anyone on it (有人管没得, 路灯那个有人管没有哦, 管了没得, 有没有人来): a status question, never a detail

@@ -243,11 +243,3 @@ def test_a_question_whose_urge_raised_the_ticket_says_to_whom(demo_db: Database,
         clock.advance(minutes=10)
     assert "已帮您催办" in answers[0] and "督办" not in answers[0], answers
     assert "片区督办" in answers[1] and len(answers[1]) <= 70, answers
-
-
-def test_who_comes_to_fix_it_asked_in_a_few_words_is_a_question_about_the_report():
-    # blind test 35, DO4
-    assert ticket_questions.asks_who_fixes("护栏那个哪个来修")
-    assert ticket_questions.asks_who_fixes("到底哪个负责修嘛")
-    assert not ticket_questions.asks_who_fixes("我自己找人来修")
-    assert not ticket_questions.asks_who_fixes("我们阳光小区4栋后面那个化粪池满了 臭得人都遭不住 到底哪个来管嘛")
