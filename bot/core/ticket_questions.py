@@ -145,8 +145,9 @@ def kind_of(text: str) -> str | None:
     return None
 
 
-# Someone asking when they themselves should come (我明天几点来拿): nothing of a worker's promise.
-_SELF = re.compile(r"我[^，,。\s]{0,4}(?:几点|好久|啥子?时候|什么时候|哪天|几时|几号)")
+# Someone asking when they themselves should come (我明天几点来拿), or when "you" (the service) arrive (你们好久能到嘛,
+# in an emergency: calmed by bot/core/emergency_questions.py): nothing of a worker's promise.
+_SELF = re.compile(r"(?:我|你们)[^，,。\s]{0,4}(?:几点|好久|啥子?时候|什么时候|哪天|几时|几号)")
 
 
 def asks_hour(text: str) -> bool:

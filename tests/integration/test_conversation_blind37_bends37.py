@@ -85,4 +85,5 @@ def test_a_question_about_a_report_is_never_filed_as_its_detail(running: Stack, 
 def test_a_different_problem_at_the_same_estate_is_never_merged_into_anothers_report(running: Stack):  # E20n
     first = file_report(running, SENDERS[50], "河畔花园939栋门口堆了好多建筑垃圾 路都挡了")
     replies = say(running, SENDERS[52], "河畔花园的垃圾桶太少了 根本装不下")
-    assert first not in " ".join(replies) and "已有人反映" not in " ".join(replies), replies
+    # Never into the rubble report; another test's open 垃圾桶 report at 河畔花园 on this stack may take it, rightly.
+    assert first not in " ".join(replies), replies
