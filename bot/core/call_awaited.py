@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.common.phones import national
 from bot.common.plain_text import plain
 from bot.core.followup_words import NOT_REPORTS
 from bot.core.lifecycle import STATUS_NAMES
-from bot.core.registration import TICKET_PREFIX
+from bot.core.questions import TICKET_PREFIX as QUESTION_PREFIX
+from bot.core.registration import TICKET_PREFIX as REGISTRATION_PREFIX
 from bot.core.tickets import OPEN_STATUSES
 from bot.store.models import Ticket
 
@@ -25,7 +26,7 @@ _CALL = (r"(?:打(?:个|过)?电话(?:给我|来|过来)?|给我(?:打|回|来)(
 _ASKS_WHEN = re.compile(rf"{_WHEN}[^，,。！!？?\s]{{0,6}}?{_CALL}|{_CALL}[^，,。！!？?\s]{{0,3}}?{_WHEN}")
 # Calling someone else (啥时候打电话给网格员, 好久联系物业): when to call them, never a call awaited.
 _CALLS_OTHERS = re.compile(r"(?:给|打给|联系)(?:网格员|社区|物业|街道|你们|他|她|派出所|居委会)|打(?:电话)?过去")
-_PURPOSE = {TICKET_PREFIX: "核实登记", "咨询请回电：": "答复您问的事"}
+_PURPOSE = {REGISTRATION_PREFIX: "核实登记", QUESTION_PREFIX: "答复您问的事"}
 WILL_CALL = "{whom}会打电话给您{purpose}，工单{number}{state}。要是一直没接到，回复“催办”{or_call}。"
 NOBODY = "街道值班人员"
 
@@ -38,9 +39,9 @@ def asks(text: str) -> bool:
 
 def awaited(session: Session, address: str) -> Ticket | None:
     """The sender's latest open task that ends in a call to them (a number to verify, a question to answer)."""
-    tasks = select(Ticket).where(Ticket.reporter_address == address, Ticket.status.in_(OPEN_STATUSES))
-    found = [t for t in session.scalars(tasks.order_by(Ticket.id.desc())) if t.text.startswith(NOT_REPORTS)]
-    return found[0] if found else None
+    return session.scalar(select(Ticket).where(
+        Ticket.reporter_address == address, Ticket.status.in_(OPEN_STATUSES),
+        or_(*(Ticket.text.startswith(prefix) for prefix in NOT_REPORTS))).order_by(Ticket.id.desc()).limit(1))
 
 
 def reply(ticket: Ticket) -> str:

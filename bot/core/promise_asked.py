@@ -10,13 +10,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.common.phones import national
-from bot.common.sms_parts import clause_head
+from bot.common.sms_parts import UCS2_SINGLE, clause_head
 from bot.core.lifecycle import STATUS_NAMES, progress_words
 from bot.core.notify import notify
 from bot.store.models import Ticket, TicketEvent
 
 SERVICE_TZ = ZoneInfo("Asia/Shanghai")
-SMS_PART = 70
+SMS_PART = UCS2_SINGLE
 ANSWER = "工单{number}{status}，{name}{at}说“{note}”。您问的已转告{name}（{phone}）。"
 NOTICE = "工单{number}反映人问：{said}"
 SAID_MAX = 40
