@@ -14,11 +14,10 @@ from rich.table import Table
 from sqlalchemy import select
 
 from bot.cli.topics import resolve_groups
-from bot.common.clock import Clock
+from bot.common.clock import BEIJING, Clock
 from bot.common.settings import load_settings
 from bot.core import audit, broadcasts
 from bot.core.broadcasts import Audience, BroadcastError, Limits
-from bot.core.exports import BEIJING
 from bot.core.ticket_filter import GridScope
 from bot.store.db import Database
 from bot.store.models import OrgUnit

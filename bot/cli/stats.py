@@ -12,10 +12,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from bot.common.clock import Clock
+from bot.common.clock import BEIJING, Clock
 from bot.common.settings import load_settings
 from bot.core import audit, exports, stats
-from bot.core.exports import BEIJING
 from bot.core.ticket_filter import FOLDERS, GridScope, TicketFilter
 from bot.store.db import Database
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
+
+# The service's local time, in which people read hours and dates (China keeps one zone, no summer time).
+BEIJING = timezone(timedelta(hours=8))
 
 
 def utcnow() -> datetime:

@@ -19,12 +19,11 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.common.clock import Clock
+from bot.common.clock import BEIJING, Clock
 from bot.common.phones import national
 from bot.core import points
 from bot.core.answers import question_in
@@ -55,7 +54,6 @@ from bot.store.council_models import Ballot, Topic
 from bot.store.message_models import OutboxMessage
 from bot.store.models import Person, StaffRole
 
-BEIJING = timezone(timedelta(hours=8))
 PROPOSING = "topic_form"  # `answers.question_in` of the proposal form's questions
 _BALLOT = re.compile(r"投(?!诉|资|保|递|靠|放)|改成|改为|换成|选")
 # What may stand around the topic's name and the option in a message that is only a ballot (健身器材那个反对).

@@ -15,12 +15,12 @@ Every reply fits one SMS part; several topics may take a part each."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.common.clock import Clock
+from bot.common.clock import BEIJING, Clock
 from bot.core.council import fit, is_open, open_topics_for
 from bot.core.council_talk import recent_closed
 from bot.core.council_texts import SMS, result_answer_text
@@ -28,7 +28,6 @@ from bot.core.council_words import named_topic, normal
 from bot.store.council_models import Ballot, Topic
 from bot.store.models import Person
 
-BEIJING = timezone(timedelta(hours=8))
 _PUNCT = " \t\r\n.。,，!！?？~～、：:;；"
 
 # 啥时候截止, 好久结束, 截止时间, 投到哪天, 几号截止.

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
-
 from sqlalchemy.orm import Session
 
+from bot.common.clock import BEIJING
 from bot.core.council import (
     counts_text,
     describe_electorate,
@@ -21,7 +20,6 @@ from bot.store.council_models import Topic
 from bot.store.models import Person
 
 SMS = 70
-BEIJING = timezone(timedelta(hours=8))
 
 
 def which_topic_text(topics: list[Topic]) -> str:

@@ -12,13 +12,13 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from bot.common.clock import Clock
+from bot.common.clock import BEIJING, Clock
 from bot.core import audit
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.ticket_filter import TicketConditions, TicketScope, urgency
@@ -26,7 +26,6 @@ from bot.core.ticket_filter import where as ticket_where
 from bot.core.tickets import CATEGORY_NAMES, OPEN_STATUSES
 from bot.store.models import OrgUnit, Person, Ticket
 
-BEIJING = timezone(timedelta(hours=8))
 MAX_ROWS = 50_000  # a file past this is cut, and says so in its last row
 PRIORITY_NAMES = {"immediate": "紧急", "high": "优先", "medium": "较急", "normal": "一般"}
 CHANNEL_NAMES = {"sms": "短信", "telegram": "Telegram", "simulator": "模拟器", "open311": "Open311"}

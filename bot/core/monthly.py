@@ -12,19 +12,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.common.clock import BEIJING as SERVICE_TZ
 from bot.common.clock import Clock
 from bot.store.db import Database
 from bot.store.household_models import MonthlyRun
 
 log = logging.getLogger(__name__)
 
-SERVICE_TZ = ZoneInfo("Asia/Shanghai")
 
 
 def month_of(at: datetime) -> str:

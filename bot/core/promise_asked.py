@@ -4,18 +4,16 @@ passed to him, who knows the hour; never an urge. `ticket_questions.asks_hour` s
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from bot.common.clock import BEIJING as SERVICE_TZ
 from bot.common.phones import national
 from bot.common.sms_parts import UCS2_SINGLE, clause_head
 from bot.core.lifecycle import STATUS_NAMES, progress_words
 from bot.core.notify import notify
 from bot.store.models import Ticket, TicketEvent
 
-SERVICE_TZ = ZoneInfo("Asia/Shanghai")
 SMS_PART = UCS2_SINGLE
 ANSWER = "工单{number}{status}，{name}{at}说“{note}”。您问的已转告{name}（{phone}）。"
 NOTICE = "工单{number}反映人问：{said}"

@@ -12,11 +12,11 @@ import unicodedata
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, Field, model_validator
 
+from bot.common.clock import BEIJING as SERVICE_TZ
 from bot.core import person_danger, triage
 
 SMS_PART = 70
@@ -76,7 +76,6 @@ def load(path: Path = DEFAULT_FILE) -> SmallTalk:
 # 今天星期几, 今天几号 (blind test 29, B189: the service station's hours): the day, from the clock.
 _WHAT_DAY = re.compile(r"^(?:请问)?(?:今天|今儿|今日)(?:是)?(?:(?:星期|礼拜|周)(?:几|多少)|几号|好多号|多少号)")
 _WEEKDAYS = "一二三四五六日"
-SERVICE_TZ = ZoneInfo("Asia/Shanghai")
 
 
 def what_day(text: str, now: datetime) -> str | None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.common.clock import Clock
+from bot.common.clock import BEIJING, Clock
 from bot.core import registry
 from bot.core.escalation import escalate
 from bot.core.followups import HELD_PHOTOS, join_held_photos
@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 _CLAIMER = Claimer(TicketTimer, "running", ["id"])  # a timer waits on nothing but its time
-BEIJING = timezone(timedelta(hours=8))  # the time workers read in reminders
 
 
 def _when(moment: datetime) -> str:

@@ -4,7 +4,7 @@ content policy: nothing is loaded from anywhere but this server)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from bot.common.clock import BEIJING as CHINA
 from bot.common.phones import mask, national
 from bot.core.lifecycle import STATUS_NAMES
 from bot.core.ticket_queue import CHANNELS, COLOURS, FOLDERS
@@ -20,7 +21,6 @@ from bot.core.tickets import CATEGORY_NAMES
 from bot.web.map_svg import ticket_map
 
 HERE = Path(__file__).resolve().parent
-CHINA = timezone(timedelta(hours=8))
 EVENT_NAMES = {
     "created": "受理", "assigned": "指派", "acknowledged": "接单", "in_progress": "开始处理", "progress": "进度",
     "resolved": "办结", "returned": "退单", "rerouted": "改派网格", "rated": "评价", "closed": "结单",
