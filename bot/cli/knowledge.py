@@ -1,4 +1,4 @@
-"""`bin/bot knowledge ...`: staff check the knowledge files, try a question, list what went unanswered."""
+"""`bin/bot knowledge ...`: staff check the files, list them by theme, try a question, list what went unanswered."""
 
 from __future__ import annotations
 
@@ -37,6 +37,17 @@ def check() -> None:
         console.print(f"[yellow]{entry_id}: “{question}” does not find its entry: add a keyword it uses[/yellow]")
     if strays:
         raise typer.Exit(1)
+
+
+@knowledge_app.command("list")
+def list_entries() -> None:
+    """Every entry by theme, as a staff editor looks through them: theme and count, then each id and title."""
+    base = _load()
+    titles = {e.id: e.title for e in base.entries}
+    for theme, ids in base.themes.items():
+        print(f"{theme}（{len(ids)}）")
+        for entry_id in ids:
+            print(f"  {entry_id}\t{titles[entry_id]}")
 
 
 @knowledge_app.command("ask")

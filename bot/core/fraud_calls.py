@@ -13,7 +13,7 @@ from bot.common.plain_text import plain as _plain
 from bot.core import triage
 from bot.core.knowledge import KnowledgeBase
 
-ENTRY = "fraud"  # config/knowledge/social.yml
+ENTRY = "fraud"  # config/knowledge/safety.yml
 # Money or codes asked for by a caller, or a frozen card, a "safe account", an official on the phone.
 _ASKED_FOR = re.compile(r"转钱|转账|汇钱|打钱|转到|安全账户|验证码|交钱|先交|手续费|保证金|解冻|"
                         r"(?:卡|账户|医保|社保)[^，,。！!？?\s]{0,4}(?:冻结|异常|停用|注销)|冻结了")

@@ -36,6 +36,9 @@ SMS_PART = 70
 CONTACT_MAX = 24
 ANSWER_MAX = SMS_PART - CONTACT_MAX
 MIN_SCORE = 3.0
+# A theme's file holds at most this many entries: past it a staff editor no longer keeps the theme in view (the whole
+# set passed a hundred in blind test 35's round and was regrouped by theme).
+THEME_MAX = 20
 
 # Bigrams that say nothing about the topic: question words, dialect fillers, pronouns.
 STOP_BIGRAMS = frozenset(
@@ -138,6 +141,8 @@ class Contact(BaseModel):
 
 
 class KnowledgeFile(BaseModel):
+    # What its entries are about, for staff (低保和救助): one file per theme, each small enough to keep in view.
+    theme: str = ""
     entries: list[Entry] = []
     contact: Contact | None = None
     # Homophone typos of policy words and the word meant (低宝 → 低保, 养老经 → 养老金): put right in a question before
@@ -152,6 +157,15 @@ class KnowledgeFile(BaseModel):
             raise ValueError(f"typos must be two characters at least and differ from the word meant: {bad}")
         return typos
 
+    @model_validator(mode="after")
+    def _themed(self) -> KnowledgeFile:
+        if self.entries and not self.theme:
+            raise ValueError("a file with entries names their theme (theme: 低保和救助)")
+        if len(self.entries) > THEME_MAX:
+            raise ValueError(f"{len(self.entries)} entries in one theme, at most {THEME_MAX}: a staff editor keeps "
+                             "a theme in view; merge entries or split the theme")
+        return self
+
 
 @dataclass(frozen=True)
 class Found:
@@ -163,9 +177,11 @@ class KnowledgeBase:
     """The entries, indexed once; `find` is the one answer to a question, or None."""
 
     def __init__(self, entries: Iterable[Entry], contact: Contact, *, min_score: float = MIN_SCORE,
-                 typos: dict[str, str] | None = None) -> None:
+                 typos: dict[str, str] | None = None, themes: dict[str, list[str]] | None = None) -> None:
         self.entries = list(entries)
         self.contact = contact
+        # theme → its entries' ids, in the files' order: what a staff editor looks through (`bin/bot knowledge list`)
+        self.themes = themes or {}
         self.min_score = min_score
         # Longest typo first: 底保金 before 底保.
         self._typos = sorted(((normalise(t), normalise(m)) for t, m in (typos or {}).items()),
@@ -233,17 +249,22 @@ def parse_knowledge(texts: dict[str, str]) -> KnowledgeBase:
     entries: list[Entry] = []
     contacts: list[Contact] = []
     typos: dict[str, str] = {}
+    themes: dict[str, list[str]] = {}
     for name, text in sorted(texts.items()):
         try:
             data = KnowledgeFile.model_validate(yaml.safe_load(text) or {})
         except ValueError as error:
             raise ValueError(f"{name}: {error}") from error
         entries += data.entries
+        if data.entries:
+            if data.theme in themes:
+                raise ValueError(f"{name}: the theme {data.theme} is another file's too")
+            themes[data.theme] = [e.id for e in data.entries]
         contacts += [data.contact] if data.contact else []
         typos |= data.typos
     if len(contacts) != 1:
         raise ValueError(f"exactly one file must name the contact (the service station), found {len(contacts)}")
-    return KnowledgeBase(entries, contacts[0], typos=typos)
+    return KnowledgeBase(entries, contacts[0], typos=typos, themes=themes)
 
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

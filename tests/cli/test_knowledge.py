@@ -35,6 +35,16 @@ def test_check_fails_on_a_broken_file_and_says_which(cli: CliRunner, tmp_path: P
     assert done.exit_code == 1 and "broken.yml" in done.output
 
 
+def test_list_shows_every_entry_under_its_theme_with_the_count(cli: CliRunner) -> None:
+    done = cli.invoke(app, ["knowledge", "list"])
+    assert done.exit_code == 0, done.output
+    lines = done.stdout.splitlines()
+    base = load_knowledge("config/knowledge")
+    assert sum(line.startswith("  ") for line in lines) == len(base.entries)
+    at = lines.index(f"低保和救助（{len(base.themes['低保和救助'])}）")
+    assert lines[at + 1] == "  dibao_apply\t低保怎么申请"
+
+
 def test_ask_prints_the_answer_the_bot_would_give(cli: CliRunner) -> None:
     done = cli.invoke(app, ["knowledge", "ask", "低保咋个申请"])
     assert done.exit_code == 0 and done.stdout.startswith("低保：")
