@@ -82,6 +82,20 @@ def find_answer(tracker: Tracker, text: str) -> Found | None:
     return together if together is not None and together.entry.id == subject.entry.id else None
 
 
+def subject_asked_again(tracker: Tracker, text: str) -> Found | None:
+    """A question naming no subject of its own right after one the knowledge base answered (到底啥时候轮到我们那批嘛
+    after 搬迁补助啥时候发, blind test 35, B7, even where the two read together find a neighbour entry): that answer's
+    entry, asked of again; None otherwise."""
+    base, audience = context().knowledge, audience_of(tracker)
+    if base.find(text, audience) is not None or triage.information_request(text) != "question":
+        return None
+    before = previous_text(tracker, FOLLOW_UP_SECONDS)
+    if not before or triage.information_request(before) != "question":
+        return None
+    subject = base.find(before, audience)
+    return subject if subject is not None and answered_just_now(tracker, subject.entry.answer) else None
+
+
 def previous_text(tracker: Tracker, within: float) -> str | None:
     """The sender's message before the latest, when it came within `within` seconds of it."""
     said = [e for e in reversed(tracker.events) if e.get("event") == "user"]
@@ -111,7 +125,11 @@ def audience_of(tracker: Tracker) -> str:
 
 
 class ActionAnswerPolicy(Action):
-    """The knowledge base's answer and the sender's grid worker (or the service station) to ask."""
+    """The knowledge base's answer and the sender's grid worker (or the service station) to ask; with
+    `after_answer`, a question naming nothing of its own right after an answer is asked of that answer's entry."""
+
+    def __init__(self, *, after_answer: bool = False) -> None:
+        self.after_answer = after_answer
 
     def name(self) -> str:
         return "action_answer_policy"
@@ -151,7 +169,7 @@ class ActionAnswerPolicy(Action):
             return [SlotSet(UNANSWERED_SLOT, None)]
         if "积分" in text and points.asks_what_points_are_for(text) and points.asks_balance_too(text):
             return [SlotSet(UNANSWERED_SLOT, None), FollowupAction("action_ask_points")]  # the balance too (#70)
-        found = find_answer(tracker, text)
+        found = find_answer(tracker, text) or (subject_asked_again(tracker, text) if self.after_answer else None)
         if found is not None and question_kinds.asks_to_pass_on(text):
             # 安居苑581栋 物业费…涨到一块八 帮我反映一下, after the fee's answer: passed on (blind test 32, B44)
             return [FollowupAction("action_report_instead")]

@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import tracker_data
 from actions.menu import answering
-from actions.policy import ActionAnswerPolicy, ActionNotUnderstood
+from actions.policy import ActionAnswerPolicy, ActionNotUnderstood, find_answer, subject_asked_again
 from actions.runtime import ActionContext, context
 from bot.core import (
     angry_words,
@@ -161,9 +161,10 @@ class ActionCheckStatus(Action):
                 dispatcher.utter_message(text=ticket_questions.status_reply(session, mine[0]))
                 return []
             lines = lifecycle.status_lines(session, tracker.sender_id)
-        if not lines and ctx.knowledge.find(tracker_data.text(tracker)) is not None:
-            # 好久都莫得物业了 到底哪个来管嘛, nothing of theirs open: a question, answered (blind test 27, B9)
-            return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+        if not lines and _asked_of_an_answer(tracker):
+            # 好久都莫得物业了 到底哪个来管嘛, nothing of theirs open: a question, answered (blind test 27, B9);
+            # 我们那一批到底啥时候发嘛 after the relocation allowance's answer: asked of it (blind test 35, B7)
+            return await ActionAnswerPolicy(after_answer=True).run(dispatcher, tracker, domain)
         if not lines:
             dispatcher.utter_message(response="utter_status_none")
         else:
@@ -175,14 +176,22 @@ class ActionCheckStatus(Action):
 URGING = re.compile(r"催")
 
 
-def impatient_policy_question(ctx: ActionContext, address: str, text: str) -> bool:
-    """Whether an "urge" is a policy question asked impatiently (blind test 8, #8, #144): the knowledge base answers
-    it and none of the sender's open tickets is about its subject (a call-back ticket about 搬迁补助 is urged)."""
-    found = ctx.knowledge.find(text)
+def _asked_of_an_answer(tracker: Tracker) -> bool:
+    """Whether the words are a question the knowledge base answers, or one asked of the answer just given (never
+    "您目前没有在办的工单" to someone with no ticket asking after a policy, blind test 35, B7)."""
+    text = tracker_data.text(tracker)
+    return find_answer(tracker, text) is not None or subject_asked_again(tracker, text) is not None
+
+
+def impatient_policy_question(ctx: ActionContext, tracker: Tracker, text: str) -> bool:
+    """Whether an "urge" is a policy question asked impatiently (blind test 8, #8, #144), or right after its
+    answer (我们那一批到底啥时候发嘛, blind test 35, B7: 没有在办的工单): the knowledge base answers it and none of the
+    sender's open tickets is about its subject (a call-back ticket about 搬迁补助 is urged)."""
+    found = find_answer(tracker, text) or subject_asked_again(tracker, text)
     if found is None:
         return False
     with ctx.db.session() as session:
-        mine = lifecycle.reported_by(session, address, OPEN_STATUSES)
+        mine = lifecycle.reported_by(session, tracker.sender_id, OPEN_STATUSES)
         return not any(keyword in t.text for t in mine for keyword in found.entry.keywords)
 
 
@@ -205,9 +214,9 @@ class ActionUrge(Action):
                                                                                             text):
             # 发了八百遍了 到底有没有人管 安居苑路灯, with no open report of theirs about it: a report (blind test 28)
             return [FollowupAction("action_unsure")]
-        if number is None and impatient_policy_question(ctx, tracker.sender_id, text):
+        if number is None and impatient_policy_question(ctx, tracker, text):
             # 搬迁补助到底好久发得下来 等了半年了: impatience about a policy, never an urge on an unrelated ticket
-            return await ActionAnswerPolicy().run(dispatcher, tracker, domain)
+            return await ActionAnswerPolicy(after_answer=True).run(dispatcher, tracker, domain)
         if number is None and urging.only_asks(text) and _has_open(ctx, tracker.sender_id):
             # 防水要等好久嘛, 他到底是不是网格员嘛: asked, nothing pressed: its state, never 已催办 (blind test 31)
             return await ActionCheckStatus().run(dispatcher, tracker, domain)

@@ -82,13 +82,16 @@ class InformationRequests:
     async def _call_awaited(self, message: Claimed) -> Claimed | Replies:
         """啥时候打电话给我 while a number waits to be verified: who will call, the task's state, what to do if no
         call comes; never "不便提供" nor the worker's number alone (blind test 34, B89, B168)."""
-        if not call_awaited.asks(message.text):
+        came = call_awaited.says_call_came(message.text)  # 联系上了 alone: only then contacted (B168)
+        if not came and not call_awaited.asks(message.text):
             return message  # the words first: no query for other messages
         with self.db.session() as s:
             if from_staff(s, message):
                 return message
             task = call_awaited.awaited(s, message.sender)
-            return [{"text": call_awaited.reply(task)}] if task is not None else message
+            if task is None:
+                return message
+            return [{"text": unreachable_worker.CALLED_BACK if came else call_awaited.reply(task)}]
 
     def _moved_on(self, message: Claimed) -> None:
         """Answered here, before the council step: the ballot just cast is no longer what 撤回投票 means (现在几点了

@@ -16,6 +16,7 @@ from bot.core import (
     answers,
     asked_each,
     chatter,
+    emergency_updates,
     lifecycle,
     promise_asked,
     registration,
@@ -194,4 +195,8 @@ class AboutTheirTickets:
                                text=ticket_questions.urge_words(text))
             promised = promise_asked.passed_on(s, asked.ticket, text) \
                 if not urged and asked.kind == "when" and ticket_questions.asks_hour(text) else None
-            return promised or ticket_questions.answer(s, asked, urged=urged)  # (blind test 35, E1)
+            answer = promised or ticket_questions.answer(s, asked, urged=urged)  # (blind test 35, E1)
+            # 人早就出来了 电梯好久修得好: the all-clear to everyone alerted too, then the answer (blind test 35, M8n)
+            cleared = emergency_updates.all_clear_beside(s, self.clock, asked.ticket, text, message.sender,
+                                                         message.id)
+            return [cleared, answer] if cleared is not None else answer

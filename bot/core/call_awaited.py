@@ -22,8 +22,12 @@ from bot.store.models import Ticket
 _WHEN = r"(?:啥子?时候|什么时候|好久|几时|哪天|几点|多久|多少天|几天|啥时)"
 # A call to the sender (打电话给我, 给我打电话, 打电话来, 来电话, 联系我, 回我电话).
 _CALL = (r"(?:打(?:个|过)?电话(?:给我|来|过来)?|给我(?:打|回|来)(?:个)?电话|(?:来|回)(?:个)?电话|回我电话|"
-         r"联系(?:我|下我|一下我)?|打给我|找我)")
+         r"联系(?:我|下我|一下我)?|打给我|找我|打(?:过来|来|回来))")
 _ASKS_WHEN = re.compile(rf"{_WHEN}[^，,。！!？?\s]{{0,6}}?{_CALL}|{_CALL}[^，,。！!？?\s]{{0,3}}?{_WHEN}")
+# Nobody has called yet (咋个还没得人给我打电话, 都等了半天了 还没人打电话来: blind test 35, B168's kind): the call
+# still awaited, said impatiently.
+_NOT_YET = re.compile(r"(?:还|都还)(?:没|莫|没有|没得|莫得)(?:得|有)?(?:人|哪个|网格员|他|她)?[^，,。！!？?\s]{0,3}?"
+                      r"(?:给我|跟我)?(?:打(?:个)?电话|来(?:个)?电话|回(?:我)?电话|打过来|打来|联系(?:我)?)")
 # Calling someone else (啥时候打电话给网格员, 好久联系物业): when to call them, never a call awaited.
 _CALLS_OTHERS = re.compile(r"(?:给|打给|联系)(?:网格员|社区|物业|街道|你们|他|她|派出所|居委会)|打(?:电话)?过去")
 _PURPOSE = {REGISTRATION_PREFIX: "核实登记", QUESTION_PREFIX: "答复您问的事"}
@@ -34,7 +38,18 @@ NOBODY = "街道值班人员"
 def asks(text: str) -> bool:
     """啥时候打电话给我, 网格员好久给我打电话嘛, 那好久有人联系我哦: when the sender will be called."""
     said = "".join(plain(text).split())
-    return _ASKS_WHEN.search(said) is not None and _CALLS_OTHERS.search(said) is None
+    return (_ASKS_WHEN.search(said) is not None or _NOT_YET.search(said) is not None) \
+        and _CALLS_OTHERS.search(said) is None
+
+
+# The call came, said alone (联系上了, 他打过来了 谢谢): only this, while a call is awaited, means contacted.
+_CAME = re.compile(r"^(?:网格员|他|她|人家)?(?:已经|刚才|刚刚|都)?(?:联系上了|(?:打|回)过来了|打来了|来(?:了)?电话了|"
+                   r"打通了|回(?:了)?(?:我)?电话了|联系(?:我|过我)了)(?:谢谢|多谢|好的|好|哈|嗯|啦|了)*$")
+
+
+def says_call_came(text: str) -> bool:
+    """联系上了, 他打过来了 谢谢: the call awaited came, nothing more said."""
+    return _CAME.match("".join(plain(text).split()).strip("，,。.!！~～")) is not None
 
 
 def awaited(session: Session, address: str) -> Ticket | None:

@@ -44,7 +44,7 @@ _OVER = re.compile(r"(?:火|烟).{0,4}(?:灭|熄|扑灭|扑熄|没得了|没有�
                    # kind, was only a 补充): the family came, taken home.
                    r"找到(?:人)?了|"
                    # 出来了 after people shut in a lift (blind test 33's B36 kind opened a 110 emergency asking where)
-                   r"(?:^|人(?:都|已经)?|他|她|汉|妈|爸|娃|孩子)出来了|(?:家里人|家属|家人|屋头的人|屋里人|儿子|女儿|孙子|孙女|老伴|妈妈|爸爸|亲戚)"
+                   r"(?:^|人(?:都|已经|早就|早都|早已|早)?(?:都|已经)?|他|她|汉|妈|爸|娃|孩子)出来了|(?:家里人|家属|家人|屋头的人|屋里人|儿子|女儿|孙子|孙女|老伴|妈妈|爸爸|亲戚)"
                    r".{0,4}(?:来了|到了|接走|接回|领走|领回)|(?:接|领|送)(?:走|回去|回家|回屋|回来)了|"
                    r"关(?:了|好了|掉了)?(?:总)?(?:阀|阀门|闸|总闸|气)|(?:总阀|阀门|总闸|电闸)[^，,。\s]{0,3}关(?:了|好|掉)|"
                    # Good news and thanks (医院说没得大问题 谢谢你们哈, blind test 23, N47 was taken as the place 医院).
@@ -170,6 +170,22 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
     if asks(said):
         return asked_answer(phone)
     return NEWS_ACK if _TO_HOSPITAL.search(said) and not _WELL.search(said) else UPDATE_ACK
+
+
+# Blind test 35 (M8n): 人早就出来了 电梯好久修得好, 35 minutes after people shut in a lift, got the ticket's state
+# alone, the staff alerted never told they were out. An all-clear beside a question about the ticket (answered with
+# its state where such questions are) still reaches everyone alerted, at any time.
+ALL_CLEAR_NOTED = "人平安就好，已转告值班人员。"
+
+
+def all_clear_beside(session: Session, clock: Clock, ticket: Ticket, said: str, address: str,
+                     message_id: int | None = None) -> str | None:
+    """When `said` gives the all-clear of `ticket`, an open emergency of the sender's: recorded, everyone alerted
+    told (as `add_update` does), and the word for the reporter before the question's answer; else None."""
+    if ticket.severity != "critical" or ticket.status not in OPEN_STATUSES or not says_over(said):
+        return None
+    add_update(session, clock, ticket, said, address, message_id)
+    return ALL_CLEAR_NOTED
 
 
 # Said to be well after all (医院说没得大问题, 人没事): "平安就好" fits.

@@ -85,18 +85,20 @@ def approves_in_words(text: str) -> bool:
     """Thanks or praise for a job the words say is done (换好了 不漏了 谢谢杨网格员, 灯亮了 辛苦你们了): 满意, when it
     answers the rating request."""
     said = " ".join(unicodedata.normalize("NFKC", text or "").split())
-    if not said or _ASKED.search(said) or disputes_done(said) or says_unfinished(said) \
-            or _COMPLAINT.search(_FINE.sub("", said).replace("满意", "")) is not None:
+    if not said or _ASKED.search(said) or disputes_done(said) or says_unfinished(said):
+        return False
+    # Blind test 35 (W21): 现在好些了 谢谢 after the worker's 办结 and the rating request got a bare 不客气: thanks
+    # saying it is better now answer the request, 满意 (as on a job still worked on they are noted on it); its 没得
+    # (现在没得油烟了 谢谢) is the trouble gone, no complaint.
+    if thanks_it_is_better(said):
+        return True
+    if _COMPLAINT.search(_FINE.sub("", said).replace("满意", "")) is not None:
         return False
     if praises(said) or (_THANKS.search(said) is not None and commands.says_done(said)):
         return True
     # Blind test 34 (S5, B146): 垃圾收走了 好了 (the job said done, then approved), 看到了 谢谢 (the job seen done,
     # thanked) under the rating request are 满意 too, not a goodbye or a bare 不客气.
     if (commands.says_done(said) and _APPROVED.search(said)) or (_SEEN.search(said) and _THANKS.search(said)):
-        return True
-    # Blind test 35 (W21): 现在好些了 谢谢 after the worker's 办结 and the rating request got a bare 不客气: thanks
-    # saying it is better now answer the request, 满意 (as on a job still worked on they are noted on it).
-    if thanks_it_is_better(said):
         return True
     # Blind test 33 (B27): 谢谢周网格员帮忙调解, thanks naming the worker for what they did, right after the rating
     # request, is 满意 too, when it asks or worries about nothing besides; blind test 34 (B27 again): so is a bare
@@ -241,7 +243,11 @@ def tell_others_reopened(session: Session, ticket: Ticket, rater_address: str) -
 
 # Blind test 34, W21: 现在好多了 谢谢 on a job still in progress got a bare 不客气: thanks saying it is better now are
 # noted on the reporter's open ticket, its holder told (who may close it), the reporter told the rating comes then.
-_BETTER = re.compile(r"好多了|好些了|好点了|(?:味道|烟|水|声音)?没得了|不[吵臭漏响熏闹堵冒]了|解决了")
+# The trouble gone in its own words (现在没得油烟了, 莫得烟子了, 不滴水了 — blind test 35's W21 family, unrated).
+_GONE = r"油烟|烟子?|味道?|臭味|异味|怪味|气味|积水|声音|噪音|响声|动静|灰|蚊子|苍蝇|老鼠|蟑螂"
+_BETTER = re.compile(rf"好多了|好些了|好点了|(?:味道|烟|水|声音)?没得了|解决了|"
+                     rf"(?:没得|没有|莫得|没)(?:啥|什么|啥子)?(?:{_GONE})了|"
+                     r"不(?:再)?(?:[吵臭漏响熏闹堵冒滴渗淌晃摇闪]|漏水|滴水|渗水|冒烟|冒水|发臭)了")
 WORKED_ON = ("acknowledged", "in_progress", "reopened")
 BETTER_NOTED = "不客气！已把您说的转告工单{number}的承办人，办结后会请您评价。"
 
@@ -250,7 +256,7 @@ def thanks_it_is_better(text: str) -> bool:
     """Thanks saying the trouble is better now (现在好多了 谢谢, 不臭了 多谢), asking and complaining of nothing."""
     said = " ".join(unicodedata.normalize("NFKC", text or "").split())
     return _THANKS.search(said) is not None and _BETTER.search(said) is not None and _ASKED.search(said) is None \
-        and not says_unfinished(said) and not disputes_done(said)
+        and "是不是" not in said and not says_unfinished(said) and not disputes_done(said)
 
 
 def note_better(session: Session, clock: Clock, ticket: Ticket, text: str, address: str) -> str:

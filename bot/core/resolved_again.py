@@ -53,7 +53,10 @@ _STILL_ASKED = re.compile(r"还([\u4e00-\u9fff])不\1?[嘛哦呢啊哈]?$")
 # Still not working in other words than a rating's (我还是下不了楼, 还是关不上, 坡上还是滑, 还有点晃).
 _STILL = re.compile(r"还是[\u4e00-\u9fff]{0,3}(?:不|没|莫)[\u4e00-\u9fff]|"
                     r"还(?:是|在|有点|是有点|很|那么|恁个)?(?:滑|晃|松|摇|抖|渗|滴|漏|堵|臭|黑|坏|吵|响|冒|黄|浑|脏)|"
-                    r"还是满(?!意)")  # never 还满意, 还是满意的
+                    r"还是满(?!意)|"  # never 还满意, 还是满意的
+                    # 水还是有味道 到底能不能喝嘛, 35 minutes after 已办结 (blind test 35, E14n: 没有在办的工单):
+                    # a smell or a taste still there, as 还是臭 is
+                    r"还(?:是有|是|有)(?:点|股|些|一股)?(?:怪|异|臭|腥|霉|铁锈|漂白粉|消毒水|药)?(?:味|锈|渣|沉淀|杂质|泥沙)")
 # Back again (纸壳子又堆起了, 鞋柜又搬回来了, 烧烤摊又摆起了, 垃圾桶又满了): 又 before what was done being undone.
 # The water still yellow (水还是黄的) or the bin full again (blind test 33, L13, L3 opened new tickets): not done.
 _AGAIN = re.compile(r"又(?:有人)?(?:在|开始|来|堆|摆|搬|放|占|停|坏|漏|堵|响|吵|闹|黑|臭|冒|出现|弄|搞|整|搭|"
@@ -84,7 +87,8 @@ def asks_done(text: str) -> bool:
 
 def still_bad(text: str) -> bool:
     """我还是下不了楼, 还是关不上, 坡上还是滑, 水都还没来: the job said done is not."""
-    t = " ".join(c for c in _clauses(text) if _STILL_ASKED.search(c) is None)  # 今天还滑不 asks
+    t = " ".join(c for c in _clauses(text)  # 今天还滑不, 还有味道吗 ask
+                 if _STILL_ASKED.search(c) is None and not c.endswith(("吗", "么")))
     return _STILL.search(t) is not None or rating_remarks.says_unfinished(t) or rating_remarks.disputes_done(t)
 
 

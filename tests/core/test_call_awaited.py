@@ -33,3 +33,19 @@ def test_the_reply_names_who_calls_the_state_and_what_to_do_without_a_call():
 def test_with_nobody_holding_it_the_duty_officer_calls_and_催办_is_the_way():
     reply = call_awaited.reply(Ticket(number="T1042", text="登记核实：我换手机号了", status="new"))
     assert "街道值班人员" in reply and "催办" in reply and len(reply) <= 70, reply
+
+
+@pytest.mark.parametrize("text", ["咋个还没得人给我打电话", "网格员到底好久打过来嘛", "都等了半天了 还没人打电话来"])
+def test_nobody_having_called_yet_is_asking_after_the_call_too(text: str):
+    assert call_awaited.asks(text)  # blind test 35, B168's kind
+
+
+@pytest.mark.parametrize("text", ["他打过来了", "联系上了", "联系上了 谢谢", "网格员打过来了 谢谢", "他回我电话了"])
+def test_only_the_call_come_said_alone_is_contacted(text: str):
+    assert call_awaited.says_call_came(text) and not call_awaited.asks(text)
+
+
+@pytest.mark.parametrize("text", ["网格员好久给我打电话", "联系上了 他在朋友家", "他打过来了 但是还没说好久来",
+                                  "我还没给物业打电话"])
+def test_a_question_or_more_said_is_no_call_come(text: str):
+    assert not call_awaited.says_call_came(text)

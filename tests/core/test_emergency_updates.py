@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.common.clock import FakeClock
 from bot.core import emergency_updates, reports
 from bot.store.db import Database
+from bot.store.models import Ticket
 from tests.conftest import DUTY_OFFICER, RESIDENT, WORKER
 from tests.core.helpers import RULES, make_report, messages_to, submit, ticket
 
@@ -82,3 +85,23 @@ def test_an_all_clear_a_day_after_speaks_of_no_emergency(demo_db: Database, cloc
     clock.advance(hours=13)
     with demo_db.session() as s:
         assert emergency_updates.over_meant(s, clock, RESIDENT, WINDOW) is None
+
+
+@pytest.mark.parametrize("text", ["人早就出来了 电梯好久修得好", "人早都出来了 电梯啥时候修得好嘛", "人早出来了"])
+def test_people_long_out_of_the_lift_is_an_all_clear(text: str):
+    assert emergency_updates.says_over(text)  # blind test 35, M8n
+
+
+def test_an_all_clear_beside_a_question_reaches_everyone_alerted_at_any_time(demo_db: Database, clock: FakeClock):
+    number = fire(demo_db, clock)
+    clock.advance(minutes=35)
+    with demo_db.session() as s:
+        said = emergency_updates.all_clear_beside(s, clock, _open(s, number), "火早就灭了 好久来检查嘛", RESIDENT)
+    assert said == emergency_updates.ALL_CLEAR_NOTED
+    assert any("火早就灭了" in m for m in messages_to(demo_db, DUTY_OFFICER))
+    with demo_db.session() as s:
+        assert emergency_updates.all_clear_beside(s, clock, _open(s, number), "好久来检查嘛", RESIDENT) is None
+
+
+def _open(s: Session, number: str) -> Ticket:
+    return s.scalars(select(Ticket).where(Ticket.number == number)).one()
