@@ -94,3 +94,17 @@ def test_another_source_sharing_an_effect_word_is_a_trouble_of_its_own(report: s
 ])
 def test_the_reports_own_source_said_again_is_still_its_effect(report: str, text: str):
     assert trouble_effects.felt(report, text)
+
+
+@pytest.mark.parametrize(("report", "text", "another"), [
+    ("楼下广场舞天天跳到10点", "隔壁工地晚上还在打钻 吵死了", True),  # issue 17
+    ("门口的路灯坏了", "小区门口在挖路施工 晚上黑得很", True),
+    ("楼上有人装修", "外面有人半夜放鞭炮 吵死了", True),
+    ("楼下有条狗天天叫", "楼下KTV唱歌唱到半夜", True),
+    ("有人装修", "打钻的声音吵得狗都在叫", False),  # the report's own source named
+    ("楼下广场舞好吵", "音响开得好大", False),
+    ("楼道灯坏了", "黑黢黢的 老年人上下楼怕摔", False),
+    ("楼下广场舞好吵", "隔壁工地几点停工嘛", False),  # a question
+])
+def test_a_source_of_its_own_soon_after_a_report_is_another_trouble(report: str, text: str, another: bool):
+    assert trouble_effects.another_source(report, text) is another
