@@ -40,11 +40,13 @@ def _said(replies: list[str]) -> str:
     return " ".join(bare(r) for r in replies) + " " + " ".join(replies)
 
 
-def _filed_apart(running: Stack, caller: str, text: str) -> list[str]:
-    """`text` said; a "是补充…还是新问题？" answered 2 (a new problem). The replies."""
+def _filed_apart(running: Stack, caller: str, text: str, estate: str = "") -> list[str]:
+    """`text` said; a "是补充…还是新问题？" answered 2 (a new problem), "请问在哪点？" with `estate`. The replies."""
     replies = say(running, caller, text)
     if any("新问题" in r for r in replies):
         replies = say(running, caller, "2")
+    if estate and any("在哪点" in r for r in replies):
+        replies = say(running, caller, estate)
     return replies
 
 
@@ -61,7 +63,7 @@ def test_another_trouble_minutes_later_sharing_an_effect_word_is_its_own_ticket(
                                                                                 report: str, other: str):
     caller = SENDERS[n]
     first = file_report(running, caller, report)
-    replies = _filed_apart(running, caller, other)
+    replies = _filed_apart(running, caller, other, report[:4])
     said = _said(replies)
     assert f"已补充到工单{first}" not in said and "补充到" not in said, replies
     assert len(tickets_of(running, caller)) == 2, replies
@@ -118,7 +120,7 @@ def test_her_own_trouble_said_again_still_urges_her_ticket(running: Stack, n: in
 
 # 3. bot/core/reasked.py, restated: a short report hitting the answered entry is filed.
 @pytest.mark.parametrize(("n", "question", "report"), [
-    (20, "公共厕所坏了找哪个", "阳光小区998栋旁边的公共厕所锁起了"),
+    (20, "公共厕所脏了归哪个管嘛", "阳光小区998栋旁边的公共厕所锁起了"),
     (21, "公厕锁门了找哪个", "河畔花园998栋旁边的公厕门锁起的 进不去"),
     (22, "绿化带能不能种菜", "安居苑998栋楼下有人在绿化带种菜"),
     (23, "绿化带可以种菜不", "阳光小区999栋门口的绿化带被挖了种菜"),
@@ -153,9 +155,10 @@ def test_a_remark_restating_the_question_is_still_answered_from_it(running: Stac
     (30, "社区办公室几点开门"),
     (31, "社区服务站明天几点上班嘛"),
     (32, "体检几点开始"),
-    (33, "体检的医生明天几点来"),
+    (33, "医生明天几点来嘛"),
     (34, "投票好久截止"),
     (35, "发米的好久来发"),
+    (37, "快递几点到嘛"),
 ])
 def test_a_time_question_about_something_else_is_never_his_promise(running: Stack, n: int, ask: str):
     caller = SENDERS[n]
