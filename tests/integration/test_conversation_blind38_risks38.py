@@ -120,7 +120,7 @@ def test_her_own_trouble_said_again_still_urges_her_ticket(running: Stack, n: in
 
 # 3. bot/core/reasked.py, restated: a short report hitting the answered entry is filed.
 @pytest.mark.parametrize(("n", "question", "report"), [
-    (20, "公共厕所脏了归哪个管嘛", "阳光小区998栋旁边的公共厕所锁起了"),
+    (20, "电瓶车在哪点充电", "阳光小区998栋楼道里有人推电瓶车进去充电"),
     (21, "公厕锁门了找哪个", "河畔花园998栋旁边的公厕门锁起的 进不去"),
     (22, "绿化带能不能种菜", "安居苑998栋楼下有人在绿化带种菜"),
     (23, "绿化带可以种菜不", "阳光小区999栋门口的绿化带被挖了种菜"),
