@@ -180,6 +180,9 @@ class AboutTheirTickets:
             if each:
                 return asked_each.answers(s, each)
             asked = ticket_questions.asked_about(s, self.clock, message.sender, text, self.window)
+            if asked is not None and asked.kind == "when" and ticket_number_in(text) is None \
+                    and promise_asked.about_another(s, asked.ticket, text):
+                asked = None  # 医生明天几点来嘛 with a 墙皮 ticket promised: its own question (issue 17)
             if asked is None:  # 张涛是哪个嘛 about no ticket of theirs: who he is on the staff (blind test 24, B70)
                 return staff_who.staff_asked_about(s, text)
             # 太慢了 urges too (blind test 29, B95); so does 还是莫得盖子 after a done-yet question when nobody has

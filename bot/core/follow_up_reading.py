@@ -131,6 +131,9 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
                                            or own_problem(ticket.text, text)) \
             and not ASKS.search(text) and not triage.has_danger(text) and not asks_progress(text):
         return "new"
+    if trouble_effects.another_source(ticket.text, text) and not triage.has_danger(text) \
+            and asks_progress(text) is None:
+        return "new"  # 隔壁工地晚上还在打钻 吵死了 after 广场舞: a source of its own, never a 补充 (issue 17)
     if after_report.obvious_detail(ticket.text, text) and not triage.has_danger(text) and not URGED.search(text):
         return "detail"  # 好几天了, 有个老人差点踩下去, 我们8楼 老人爬不动: never "补充还是新问题？" (B55, B60, B99)
     if after_report.pleads_for_worker(text) and asks_progress(text) is None and not URGE_WORDS.search(text):

@@ -132,13 +132,29 @@ def reply(session: Session, clock: Clock, base: KnowledgeBase, channel: str, sen
     return f"{found.entry.answer}有疑问找{'网格员' if whom.grid_worker else ''}{whom.name}{whom.phone}。"
 
 
+# A scene told (阳光小区998栋旁边的公共厕所锁起了, 楼下有人在绿化带种菜, 绿化带被挖了): a report that hits the
+# entry's words, filed, never the answer again (issue 17); asked of (能种不, 是不是) it stays a remark on the question.
+_SCENE = re.compile(r"\d+\s*(?:栋|幢|号楼|单元)|楼下|楼上|楼道|门口|旁边|隔壁|对面|院坝|路边|有人|有个人|被|整栋|整个|"
+                    r"又|一直")
+_ASKED = re.compile(r"[?？吗]|(?:不|没|没得|没有|没有嘛)$|咋|怎么|哪|啥|什么|多少|好久|能不能|可不可以|要不要|是不是")
+
+# 就是楼下那个服务站, 我说的是门口那种: the question said again, whatever place it names.
+_RESTATING = re.compile(r"^(?:就是|我是说|我说的是|说的是|是说|我问的是)")
+
+
+def _reports(plain: str) -> bool:
+    """Whether the short words tell a scene (a place, someone at it, something done to it), asking nothing."""
+    return _SCENE.search(plain) is not None and _ASKED.search(plain) is None and _RESTATING.match(plain) is None
+
+
 def restated(session: Session, clock: Clock, base: KnowledgeBase, channel: str, sender: str, message_id: int,
              text: str) -> str | None:
     """A remark right after a question that names the same entry again (blind test 35: 就是每年过年发的那个米和油 after
     the 米油 answer, B174; 他有残疾证 一级的 after the care allowance's, E3) is read with it: that entry said again in
-    other words (said_before.again_reply), never "好的，记下了"; None for anything else, a problem told above all."""
+    other words (said_before.again_reply), never "好的，记下了"; None for anything else, a problem or a scene told above
+    all (楼下有人在绿化带种菜 after 绿化带能不能种菜 is a report, issue 17)."""
     plain = _END.sub("", _plain(text)).strip()
-    if not plain or len(plain) > 30 or triage.has_problem(plain) or parse(plain) is not None:
+    if not plain or len(plain) > 30 or triage.has_problem(plain) or _reports(plain) or parse(plain) is not None:
         return None
     previous = previous_question(session, channel, sender, message_id, clock)
     if previous is None:

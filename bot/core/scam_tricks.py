@@ -36,7 +36,11 @@ FREE_SHOW = "免费体检、讲座后推销药和保健品的多半是骗局，�
 
 # A pension or benefit to be stopped unless a link is tapped (养老金资格要取消 叫我点链接认证, F10n).
 _LINK = re.compile(r"链接|网址|点开|点进去|二维码|扫码")
-_TAP = re.compile(r"点|扫|打开|登录|填")
+# A tap, never 点 of 哪点, 几点, 一点, 有点 (哪点可以交电费, 在哪点认证养老金: issue 17).
+_TAP = re.compile(r"(?<![哪几一有差])点(?!钟)|扫|打开|登录|填")
+# Pushed by someone (有人打电话说, 短信说, 叫我点): a link the sender asks about herself (社区发的链接点一下就行了吗) is
+# no trick told.
+_PUSHED = re.compile(r"说|叫我|喊我|让我|要我|逼我|短信|电话|来电|陌生|有人|有个人")
 _STOPPED = re.compile(r"取消|停发|停了|暂停|冻结|作废|认证|核实|过期|失效|补发|退钱|退费|领取")
 _BENEFIT = re.compile(r"养老金|退休金|社保|医保|补贴|低保|高龄|养老保险|资格")
 LINK = "别点链接！养老金认证不会发链接叫您点，点了可能被盗钱。认证可在社区或掌上12333办，拿不准打12333问。"
@@ -53,6 +57,7 @@ def advice(text: str) -> str | None:
         return PULL_STRINGS
     if _FREE_SHOW.search(plain) and _SELLS.search(plain):
         return FREE_SHOW
-    if _LINK.search(plain) and _TAP.search(plain) and _BENEFIT.search(plain) and _STOPPED.search(plain):
+    if _LINK.search(plain) and _TAP.search(plain) and _BENEFIT.search(plain) and _STOPPED.search(plain) \
+            and _PUSHED.search(plain):
         return LINK
     return None

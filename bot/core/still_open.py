@@ -1,7 +1,7 @@
 """A sender back after the follow-up window about their own report still open (blind test 33, A98: 门口那些车还是乱停
 35 minutes after 乱停车 opened a second ticket; A42: 楼上水管修好没得 我屋头天花板还在滴): the words say it goes on, or
 ask whether it is done, and share what the report says; that ticket is urged with the words for its holder, never a
-new ticket beside it."""
+new ticket beside it. Another estate or building named is another place: its trouble is a ticket of its own."""
 
 from __future__ import annotations
 
@@ -47,6 +47,21 @@ def _unplaced(session: Session, text: str) -> str:
     return text.replace(name, " ") if name else text
 
 
+# A building named (996栋, 3号楼): one the report does not name is another place.
+_BUILDING = re.compile(r"(\d+)\s*(?:栋|幢|号楼)")
+
+
+def _elsewhere(session: Session, text: str, ticket: Ticket) -> bool:
+    """Whether the words name another place than the report's: another estate (河畔花园 of a 阳光小区 report) or
+    another building (996栋 of a 993栋 report): the same kind of trouble there is a ticket of its own (issue 17)."""
+    then = f"{ticket.text} {ticket.place_text or ''}"
+    here, there = set(_BUILDING.findall(text)), set(_BUILDING.findall(then))
+    if here and there and not here & there:
+        return True
+    named, known = match_place(session, text).name, match_place(session, then).name
+    return bool(named) and bool(known) and named != known
+
+
 def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | None:
     """The sender's own open report of the last days the words share most with (at least `SHARED_PAIRS`, the place's
     name left out: 安居苑又停水了 is no urge of 安居苑3栋路灯坏了), else the newest that names a thing they name, or
@@ -60,6 +75,8 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
         if ticket.created_at < since or ticket.text.startswith(followup_words.NOT_REPORTS) \
                 or ticket.severity == "critical":
             continue  # an emergency asked after has its own answer (bot/core/emergency_questions.py)
+        if _elsewhere(session, text, ticket):
+            continue  # 阳光小区996栋门口的路灯又不亮了 is no urge of 993栋门口的路灯坏了
         named = objects_in(ticket.text)
         if things and named and not things & named:
             continue  # 929栋门口的路灯又不亮了 is no urge of 929栋门口有人摆摊, whatever place words they share (Q22n)

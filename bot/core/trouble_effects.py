@@ -2,7 +2,8 @@
 rubbish, the din of building work or of a dog, the smoke of something burning. Said right after the report
 (黑黢黢的 老年人上下楼怕摔, 到处是鸽子屎 臭得很, 每天早上7点就开始打钻; blind test 34, L1, L14, L18 were asked
 "是补充…还是新问题？") it is more of that report; said later of a ticket still open (今天早上7点又在打, L18) it is
-that ticket going on. A thing of its own, a fault of its own or a quarrel is never the report's effect."""
+that ticket going on. A thing of its own, a source of its own (工地 打钻 after 广场舞), a fault of its own or a
+quarrel is never the report's effect."""
 
 from __future__ import annotations
 
@@ -31,9 +32,27 @@ _KINDS = (
 _WHEN = re.compile(r"每天|天天|每晚|一大早|大清早|清早|早上|上午|中午|下午|晚上|半夜|三更|深夜|凌晨|周末|礼拜天|星期天|"
                    r"\d{1,2}点|[一二三四五六七八九十两]{1,3}点")
 _STARTS = re.compile(r"开始|都在|就在|还在|也在|又在|不停|一直|起来")
+# What makes a trouble, one pattern for each source (building work, music, mahjong, fireworks, each animal, a fire,
+# cooking, rubbish, drains, a lamp, the power): one the report does not name makes a trouble of its own, whatever
+# effect word it shares (工地晚上还在打钻 吵死了 after 广场舞, 门口在挖路施工 晚上黑 after a lamp out; issue 17).
+_SOURCES = (
+    re.compile(r"装修|打钻|电钻|冲击钻|施工|工地|敲墙|砸墙|打墙|拆墙|切割|电锯|挖路|挖掘机|挖机"),
+    re.compile(r"(?i)广场舞|跳舞|音响|音乐|唱歌|K歌|KTV|卡拉OK|歌厅|酒吧"),
+    re.compile(r"麻将|打牌"),
+    re.compile(r"鞭炮|炮仗|烟花|放炮"),
+    re.compile(r"狗"), re.compile(r"猫"), re.compile(r"鸡|鸭|鹅"), re.compile(r"鸽"),
+    re.compile(r"烧(?!烤)|焚"),
+    re.compile(r"烧烤|烤串|油烟|饭馆|餐馆|馆子|饭店|火锅|泔水"),
+    re.compile(r"垃圾"),
+    re.compile(r"下水道|阴沟|化粪池|污水|粪坑|厕所"),
+    re.compile(r"灯"),
+    re.compile(r"停电|断电|没电|跳闸"),
+)
 # A row between people is its own trouble, never a building site's din (他们又在打架).
 _QUARREL = re.compile(r"吵架|打架|打人|骂|扯皮|闹事")
 # A question (能开不, 可以关不, 要不要紧): answered elsewhere, never an effect said.
+# A question word (隔壁工地几点停工嘛): asked, never a report of its own.
+_WH = re.compile(r"几点|好久|几时|啥|什么|咋|怎么|哪|多少|为什么|凭什么")
 _ASKED = re.compile(r"(?:能|可以|敢|要|得)[^，,。\s]{0,4}(?:不|没)$|[?？吗]|要不要|能不能|可不可以")
 
 
@@ -43,9 +62,11 @@ def _kinds(report: str) -> list[re.Pattern[str]]:
 
 
 def _own_trouble(report: str, text: str) -> bool:
-    """Whether the words tell a trouble of their own: a thing the report does not name, a fault, a quarrel."""
+    """Whether the words tell a trouble of their own: a thing or a source the report does not name, a fault, a
+    quarrel."""
     return bool(things_in(text) - things_in(report)) or own_problem(report, text) or _QUARREL.search(text) is not None \
-        or _ASKED.search(text) is not None
+        or _ASKED.search(text) is not None \
+        or any(source.search(text) is not None and source.search(report) is None for source in _SOURCES)
 
 
 def felt(report: str, text: str) -> bool:
@@ -57,6 +78,17 @@ def felt(report: str, text: str) -> bool:
         return False
     return any(effect.search(said) for effect in kinds) \
         or (_WHEN.search(said) is not None and _STARTS.search(said) is not None)
+
+
+def another_source(report: str, text: str) -> bool:
+    """Whether words said soon after `report` name a source of trouble of their own and none of the report's
+    (隔壁工地晚上还在打钻 吵死了 after 广场舞, 门口在挖路施工 晚上黑 after a lamp out): another trouble, a ticket of its
+    own, whatever effect or category it shares with the report (issue 17)."""
+    said, told = plain(text), plain(report)
+    own = [source for source in _SOURCES if source.search(said) is not None]
+    return bool(own) and all(source.search(told) is None for source in own) \
+        and not any(source.search(said) is not None and source.search(told) is not None for source in _SOURCES) \
+        and _ASKED.search(said) is None and _WH.search(said) is None
 
 
 def goes_on(report: str, text: str) -> bool:

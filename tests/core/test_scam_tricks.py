@@ -64,3 +64,18 @@ def test_the_certification_question_is_no_scam(words: str) -> None:
 def test_every_reply_fits_one_sms() -> None:
     for reply in (scam_tricks.RELATIVE_NEW_NUMBER, scam_tricks.PULL_STRINGS, scam_tricks.FREE_SHOW, scam_tricks.LINK):
         assert len(reply) <= SMS, reply
+
+
+@pytest.mark.parametrize("words", ["哪点可以交电费", "在哪点认证养老金", "养老金认证在哪点办 手机上点一下就行了吗",
+                                   "社保认证过期了 要在哪点重新认证", "高龄补贴认证 社区发的链接点一下就行了吗",
+                                   "低保资格复核 在哪点填表"])
+def test_where_and_a_tap_in_ordinary_talk_is_no_scam(words: str) -> None:
+    # issue 17: 点 of 哪点 was a tap, and a link she asks about herself a trick told
+    assert scam_tricks.advice(words) is None
+
+
+@pytest.mark.parametrize("words", ["收到短信说高龄补贴要停发 喊我点开链接填银行卡",
+                                   "有个人发微信说社保要冻结 让我点进去认证",
+                                   "来了个链接 说养老金要暂停 点一下就能恢复"])
+def test_a_link_pushed_to_stop_a_benefit_is_still_dont_tap(words: str) -> None:
+    assert scam_tricks.advice(words) == scam_tricks.LINK

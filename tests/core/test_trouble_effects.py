@@ -71,3 +71,40 @@ def test_a_neighbours_din_after_a_report_of_no_noisy_kind_is_its_own_trouble():
     assert not trouble_effects.another_din("我家厨房下水道堵了", "楼下那家说也堵了")
     # a report telling a sound itself: a din after it may be that sound (test_conversation_context.py's UNCLEAR)
     assert not trouble_effects.another_din("我们楼道头水管漏水了 滴滴答答一晚上", "楼下那家好吵 睡不着觉")
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("楼下广场舞天天跳到10点", "隔壁工地晚上还在打钻 吵死了"),  # issue 17: 吵 shared, building work its own
+    ("楼下有条狗天天叫", "楼下KTV唱歌唱到半夜 吵得睡不着"),
+    ("门口的路灯坏了", "小区门口在挖路施工 晚上黑得很"),
+    ("楼上有人装修", "外面有人半夜放鞭炮 吵死了"),
+    ("楼下有人烧垃圾", "隔壁饭馆的油烟熏得很"),
+    ("有人装修", "楼下有人烧烤 烟子大得很"),
+    ("门口的路灯坏了", "停电了 屋头黑黢黢的"),
+])
+def test_another_source_sharing_an_effect_word_is_a_trouble_of_its_own(report: str, text: str):
+    assert not trouble_effects.felt(report, text) and not trouble_effects.goes_on(report, text)
+    assert not after_report.obvious_detail(report, text)
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("楼下广场舞天天放音乐", "音响开得好大 吵得老人睡不着"),
+    ("有人在楼道养鸽子", "鸽子屎到处都是 臭得很"),
+    ("河畔花园8栋有人装修", "电钻一直响 中午都不停"),
+])
+def test_the_reports_own_source_said_again_is_still_its_effect(report: str, text: str):
+    assert trouble_effects.felt(report, text)
+
+
+@pytest.mark.parametrize(("report", "text", "another"), [
+    ("楼下广场舞天天跳到10点", "隔壁工地晚上还在打钻 吵死了", True),  # issue 17
+    ("门口的路灯坏了", "小区门口在挖路施工 晚上黑得很", True),
+    ("楼上有人装修", "外面有人半夜放鞭炮 吵死了", True),
+    ("楼下有条狗天天叫", "楼下KTV唱歌唱到半夜", True),
+    ("有人装修", "打钻的声音吵得狗都在叫", False),  # the report's own source named
+    ("楼下广场舞好吵", "音响开得好大", False),
+    ("楼道灯坏了", "黑黢黢的 老年人上下楼怕摔", False),
+    ("楼下广场舞好吵", "隔壁工地几点停工嘛", False),  # a question
+])
+def test_a_source_of_its_own_soon_after_a_report_is_another_trouble(report: str, text: str, another: bool):
+    assert trouble_effects.another_source(report, text) is another
