@@ -185,6 +185,10 @@ class DialogueContext:
                 done = await asyncio.to_thread(self.ratings.still_open, message, text)
             if done is not None:
                 return done
+        if look.open_report is None and look.rating_ticket is not None and not photos and not point:
+            placed = await asyncio.to_thread(self.joins.place_of_closed, message, look.rating_ticket, text)
+            if placed is not None:  # 就是5栋后面那个垃圾站 after 办结: where it was, for its holder (bt 35, E2)
+                return placed
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self.place_only(text, message):  # 5栋2单元 first: held for the report
             return [{"text": await asyncio.to_thread(self.place_only.reply, text, message)}]
