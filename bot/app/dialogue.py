@@ -64,6 +64,7 @@ from bot.core import (
     answers,
     cancelling,
     corrections,
+    detail_taken_back,
     emergency_downgrade,
     emergency_followups,
     emergency_questions,
@@ -256,6 +257,10 @@ class DialogueContext:
             withdrawn = await asyncio.to_thread(self._withdraw_open, message, look.open_report, text)
             if withdrawn is not None:  # 撤销 我搞错了 是隔壁小区的: withdrawn, never moved (blind test 24, B116)
                 return withdrawn
+        if named is None and detail_taken_back.says_apart(text):  # 按错了 拖椅子是另外一个事 (blind test 35, E21n)
+            apart = await asyncio.to_thread(self.corrections.taken_back, message, text, self.followup_window)
+            if apart is not None:
+                return apart
         if look.open_report is not None and named is None:
             corrected = await asyncio.to_thread(self.corrections.correct, message, look.open_report, text)
             if corrected is not None:
