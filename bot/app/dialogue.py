@@ -65,6 +65,7 @@ from bot.core import (
     cancelling,
     corrections,
     detail_taken_back,
+    earlier_matter,
     emergency_downgrade,
     emergency_followups,
     emergency_questions,
@@ -178,6 +179,10 @@ class DialogueContext:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
         if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it
             message = replace(message, text=f"{look.held_who} {text}")
+            text = message.text
+        elif look.open_report is None and look.question in (None, "menu") and not photos and not point \
+                and earlier_matter.is_fragment(text):  # 昨晚上又跳到十点半: the whole matter (blind test 35, E4n)
+            message = await asyncio.to_thread(self.corrections.with_earlier, message, text)
             text = message.text
         if look.question not in ("follow_up", "problem", "insisted_place") and answers.rating_in(text) is None \
                 and not rating_remarks.disputes_done(text):  # 电梯修好没得 after 已办结 (水还是没来: the rating's)

@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import corrections, detail_taken_back, lifecycle, openers, place_parts, reports, triage
+from bot.core import corrections, detail_taken_back, earlier_matter, lifecycle, openers, place_parts, reports, triage
 from bot.core.emergencies import answers_where, knows_no_place
 from bot.core.followups import sent_alone
 from bot.core.other_problem import OWN_REPORT
@@ -80,6 +80,12 @@ class Corrections:
             beside = place_parts.spot_beside(ticket.place_text or "", words)
         return replace(message, text=words, payload={**message.payload, "context_read": True, OWN_REPORT: True,
                                                      **({"held_place": beside} if beside else {})})
+
+    def with_earlier(self, message: Claimed, text: str) -> Claimed:
+        """昨晚上又跳到十点半 after her 广场舞 message that filed nothing: read with it (blind test 35, E4n)."""
+        with self.db.session() as s:
+            before = earlier_matter.unfiled_matter(s, self.clock, message.sender, message.id, text)
+        return replace(message, text=f"{before} {text}") if before else message
 
     async def insisted(self, message: Claimed, text: str, classify: Classify | None) -> Claimed | Replies | None:
         """A report the bot took for a question, insisted on: these words (花坛那点建筑垃圾要清走), else the message

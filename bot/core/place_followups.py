@@ -21,8 +21,8 @@ PLACE_DETAIL_CHARS = 24  # 我说的是971栋背后那个垃圾站: a place with
 _ASKS = re.compile(r"[？?]|吗|哪点|哪里|哪儿|啥子|什么|咋个|怎么|好久|几时|没得人|有没得|有没有|是不是")
 _FAULT = re.compile(r"坏|烂|破|断|漏|堵|臭|吵|倒了|塌|不亮|不响|不通|没得水|没有水|停水|停电|冒|着火|满了|翻|管|事")
 # Where by a building or a spot (970栋后面, 西门外头, 旁边那点), never a place word in passing (路过, 那个事).
-_LOCATOR = re.compile(r"\d+\s*(?:栋|幢|号楼|单元|号)|后面|背后|后头|前面|前头|旁边|边上|对面|门口|大门|[东南西北后侧]门|"
-                      r"路口|拐角|转角|那点|这点|那儿|这儿|里头|外头")
+_LOCATOR = re.compile(r"\d+\s*(?:栋|幢|号楼|单元|号)|后面|背后|后头|前面|前头|旁边|边上|对面|门口|大门|"
+                      r"[东南西北后侧]门|路口|拐角|转角|那点|这点|那儿|这儿|里头|外头")
 
 
 def names_its_place(session: Session, report: str, text: str) -> bool:
