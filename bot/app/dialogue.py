@@ -64,6 +64,8 @@ from bot.core import (
     answers,
     cancelling,
     corrections,
+    detail_taken_back,
+    earlier_matter,
     emergency_downgrade,
     emergency_followups,
     emergency_questions,
@@ -178,6 +180,10 @@ class DialogueContext:
         if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it
             message = replace(message, text=f"{look.held_who} {text}")
             text = message.text
+        elif look.open_report is None and look.question in (None, "menu") and not photos and not point \
+                and earlier_matter.is_fragment(text):  # 昨晚上又跳到十点半: the whole matter (blind test 35, E4n)
+            message = await asyncio.to_thread(self.corrections.with_earlier, message, text)
+            text = message.text
         if look.question not in ("follow_up", "problem", "insisted_place") and answers.rating_in(text) is None \
                 and not rating_remarks.disputes_done(text):  # 电梯修好没得 after 已办结 (水还是没来: the rating's)
             done = await asyncio.to_thread(self.ratings.resolved, message, text, look.rating_ticket)  # (bt 31)
@@ -185,6 +191,10 @@ class DialogueContext:
                 done = await asyncio.to_thread(self.ratings.still_open, message, text)
             if done is not None:
                 return done
+        if look.open_report is None and look.rating_ticket is not None and not photos and not point:
+            placed = await asyncio.to_thread(self.joins.place_of_closed, message, look.rating_ticket, text)
+            if placed is not None:  # 就是5栋后面那个垃圾站 after 办结: where it was, for its holder (bt 35, E2)
+                return placed
         if look.open_report is None and look.question in (None, "problem", "menu") and not photos and not point \
                 and await self.place_only(text, message):  # 5栋2单元 first: held for the report
             return [{"text": await asyncio.to_thread(self.place_only.reply, text, message)}]
@@ -252,6 +262,10 @@ class DialogueContext:
             withdrawn = await asyncio.to_thread(self._withdraw_open, message, look.open_report, text)
             if withdrawn is not None:  # 撤销 我搞错了 是隔壁小区的: withdrawn, never moved (blind test 24, B116)
                 return withdrawn
+        if named is None and detail_taken_back.says_apart(text):  # 按错了 拖椅子是另外一个事 (blind test 35, E21n)
+            apart = await asyncio.to_thread(self.corrections.taken_back, message, text, self.followup_window)
+            if apart is not None:
+                return apart
         if look.open_report is not None and named is None:
             corrected = await asyncio.to_thread(self.corrections.correct, message, look.open_report, text)
             if corrected is not None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from bot.common.clock import Clock
-from bot.core import corrections, lifecycle, openers, reports, triage
+from bot.core import corrections, detail_taken_back, earlier_matter, lifecycle, openers, place_parts, reports, triage
 from bot.core.emergencies import answers_where, knows_no_place
 from bot.core.followups import sent_alone
+from bot.core.other_problem import OWN_REPORT
 from bot.core.routing_rules import RoutingRules
 from bot.core.tickets import Report, assignee_label
 from bot.engine.parse import category_of
@@ -64,6 +66,26 @@ class Corrections:
             merged = corrections.merge_back(s, self.clock, message.sender, message.id) \
                 if corrections.same_thing(text) else None
             return [{"text": merged}] if merged is not None else None
+
+    def taken_back(self, message: Claimed, text: str, window: timedelta) -> Claimed | None:
+        """按错了 楼上拖椅子是另外一个事 跟下水道不相干: the detail those words name taken off the ticket it was
+        joined to (its holder told) and its original words sent on as a report of their own (blind test 35, E21n); None
+        when no detail joined lately is meant."""
+        with self.db.session() as s:
+            found = detail_taken_back.joined_by_mistake(s, self.clock, message.sender, text, window)
+            if found is None:
+                return None
+            ticket, added = found
+            words = detail_taken_back.take_out(s, self.clock, ticket, added, message.sender, message.id)
+            beside = place_parts.spot_beside(ticket.place_text or "", words)
+        return replace(message, text=words, payload={**message.payload, "context_read": True, OWN_REPORT: True,
+                                                     **({"held_place": beside} if beside else {})})
+
+    def with_earlier(self, message: Claimed, text: str) -> Claimed:
+        """昨晚上又跳到十点半 after her 广场舞 message that filed nothing: read with it (blind test 35, E4n)."""
+        with self.db.session() as s:
+            before = earlier_matter.unfiled_matter(s, self.clock, message.sender, message.id, text)
+        return replace(message, text=f"{before} {text}") if before else message
 
     async def insisted(self, message: Claimed, text: str, classify: Classify | None) -> Claimed | Replies | None:
         """A report the bot took for a question, insisted on: these words (花坛那点建筑垃圾要清走), else the message

@@ -22,6 +22,7 @@ from bot.core import (
     followups,
     lifecycle,
     other_problem,
+    place_followups,
     place_parts,
     report_location,
     reports,
@@ -122,6 +123,17 @@ class Joins:
             return replace(message, payload={**message.payload, "context_read": True, **({OWN_REPORT: True} if own
                                                                                           else {}),
                                              **({"held_place": beside} if beside else {}), **there})
+
+    def place_of_closed(self, message: Claimed, number: str, text: str) -> Replies | None:
+        """就是5栋后面那个垃圾站 minutes after the worker's 办结 of 垃圾站一年到头都臭: where it was, onto that ticket
+        for its holder, never "请问在哪点？" (blind test 35, E2); None when the words are more than its place."""
+        with self.db.session() as s:
+            ticket = lifecycle.get_ticket(s, number)
+            if not place_followups.just_closed(ticket, self.clock, self.followup_window) \
+                    or not place_followups.names_its_place(s, ticket.text, text):
+                return None
+            self.add(s, ticket, text, message.id, [], message.sender)
+            return [{"text": followups.DETAIL_ADDED.format(number=number)}]
 
     def add(self, s: Session, ticket: Any, text: str, message_id: int, photos: list[str], sender: str,
              point: tuple[float, float] | None = None) -> None:

@@ -169,17 +169,24 @@ _BUILDING = re.compile(r"\d+\s*(?:栋|幢|号楼|单元)")
 MORE_MAX = 30
 
 
+# How many or how much of the report's own doing (停了好几辆 after 楼道里停了电瓶车, 堆了一大堆 after 堆满了纸壳子):
+# more of it, never "请问在哪点？" (blind test 35, E33).
+_HOW_MANY = re.compile(r"([停堆放摆倒丢扔养挂晒占拴])[了起着得]?"
+                       r"(?:好几|好些|十几|几|[两三四五六七八九十]+|一大|好大|好多)(?:辆|个|堆|袋|包|箱|车|台|只|条|把|块|些|家|盆|坨)")
+
+
 def may_be_more(text: str) -> bool:
-    """Whether words alone could be more of a report's own trouble (short, 又/还在/越来越 or a hole): `more_of_it`'s
-    words, read before the report is looked up."""
+    """Whether words alone could be more of a report's own trouble (short, 又/还在/越来越, a hole, or how many of it):
+    `more_of_it`'s words, read before the report is looked up."""
     plain = "".join(_plain(text).split())
-    return 0 < len(plain) <= MORE_MAX and (_AGAIN.search(plain) is not None or _HOLE.search(plain) is not None)
+    return 0 < len(plain) <= MORE_MAX and (_AGAIN.search(plain) is not None or _HOLE.search(plain) is not None
+                                           or _HOW_MANY.search(plain) is not None)
 
 
 def more_of_it(report: str, text: str) -> bool:
     """Whether short words soon after the report `report` tell more of its own trouble: at it again or still
-    (又, 还在, 越来越) with its doing (倒, 充, 丢) or its thing, or a hole where the road caved in; no other
-    building, no danger."""
+    (又, 还在, 越来越) with its doing (倒, 充, 丢) or its thing, how many of its doing (停了好几辆), or a hole where the
+    road caved in; no other building, no danger."""
     plain = "".join(_plain(text).split())
     if not plain or len(plain) > MORE_MAX or triage.has_danger(plain):
         return False
@@ -187,6 +194,9 @@ def more_of_it(report: str, text: str) -> bool:
         return False  # 5栋也在倒 after 3栋: somewhere else
     if _HOLE.search(plain) and _CAVED.search(report) and not things_in(plain) - things_in(report) - {"坑", "洞"}:
         return True
+    many = _HOW_MANY.search(plain)
+    if many is not None and many.group(1) in (report or "") and not things_in(plain) - things_in(report):
+        return True  # 停了好几辆 过道都堵死了 after 楼道里停了电瓶车 (blind test 35, E33)
     said, theirs = plain.translate(_SAME_ACT), (report or "").translate(_SAME_ACT)
     return _AGAIN.search(plain) is not None and (any(a in said and a in theirs for a in _ACTS)
                                                  or bool(things_in(plain) & things_in(report)))

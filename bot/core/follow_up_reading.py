@@ -12,6 +12,7 @@ from bot.core import (
     cancelling,
     complaints,
     person_danger,
+    place_followups,
     return_questions,
     safety_questions,
     still_going,
@@ -70,6 +71,8 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "status"  # 护栏那个哪个来修: answered with who holds it, never filed as a detail (blind test 35, DO4)
     if after_report.says_same_matter(text):
         return "detail"  # 就是刚才说的那个事: the report's own matter, never "您是要撤销…吗？" (blind test 35, L14)
+    if place_followups.names_its_place(session, ticket.text, text):
+        return "detail"  # 我说的是971栋背后那个垃圾站: where it is, never asked about nor "where?" (bt 35, E2)
     if trouble_effects.another_din(ticket.text, text) and not triage.has_danger(text) and asks_progress(text) is None:
         return "new"  # 楼上天天半夜拖椅子 吵死人了 after a blocked drain: never "是补充…？" (blind test 35, E21n)
     if YES_NO.search(text) and not REFERS_BACK.search(text) and asks_progress(text) is None \

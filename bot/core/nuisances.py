@@ -47,6 +47,17 @@ def dumped(plain: str) -> bool:
     return _DUMPED.search(plain) is not None
 
 
+# A din at night from music or dancing (河畔花园晚上跳广场舞音响开得好大声 十点了还在跳): a nuisance told, never the
+# 老年大学/活动室 answer (blind test 35, E4n).
+_DIN_SOURCE = re.compile(r"音响|音箱|音乐|喇叭|广场舞|坝坝舞|跳舞|唱歌|卡拉ok|k歌|放歌")
+_DIN_LOUD = re.compile(r"大声|好大|太大|声音大|开得|吵|震|扰民|半夜|十点|十一点|十二点|还在跳|还在唱|还在放|睡不着")
+
+
+def din(plain: str) -> bool:
+    """Music or dancing too loud or too late (音响开得好大声, 十点了还在跳): a nuisance to report."""
+    return _DIN_SOURCE.search(plain) is not None and _DIN_LOUD.search(plain) is not None
+
+
 def dumping_or_noise(plain: str) -> bool:
     """Rubbish dumped, littering or noise complained of, nothing alight: a report."""
     return _NUISANCE.search(plain) is not None and _ALIGHT.search(plain) is None

@@ -73,6 +73,19 @@ _OWN_PLACE = re.compile(rf"{_NUMBER}\s*(?:栋|幢|号楼|单元|号|楼(?![道�
 _SPOT = re.compile(r"门口|大门|[东南西北后侧]门|路口|停车场|公厕|花坛|楼道|单元门|旁边|对面|附近")
 
 
+# Somewhere out of doors a report names by itself (村口那座小桥, 堰塘边上, 小学门口): its own place, whatever the
+# reporter's registered home (blind test 35, L21: 徐涛's notice gave "住石桥村一组2号" for 村口那座小桥的栏杆断了).
+_OUT_OF_DOORS = re.compile(r"村口|村头|村尾|寨子口|桥|河边|河坝|河沟|堰塘|水塘|池塘|鱼塘|水库|水渠|沟渠|田坎|田边|"
+                           r"小学|中学|学校|幼儿园|路口|马路|大路|公路|路边|广场|市场|菜场|公厕|公园|卫生院|医院|"
+                           r"超市|车站|站台|山上|坡上")
+
+
+def names_out_of_doors(text: str) -> bool:
+    """Whether a report's words name a place of their own out of doors (村口那座小桥, 小学门口), so the reporter's
+    registered home is not its place."""
+    return _OUT_OF_DOORS.search(" ".join(text.split())) is not None
+
+
 def names_place(place: str) -> bool:
     """Whether a ticket's place names one (a building, an estate, a street, a landmark): never words of the problem
     taken as its place (黑黢黢的 老年人上下楼怕摔, blind test 34, E23)."""

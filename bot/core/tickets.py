@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.phones import mask, national
-from bot.core import gates, points, registry, staff_notices, triage
+from bot.core import gates, place_parts, points, registry, staff_notices, triage
 from bot.core.notify import address_of, notify, notify_address
 from bot.core.places import Located
 from bot.core.priority import household_priority
@@ -350,9 +350,14 @@ def home_of(ticket: Ticket, unit: OrgUnit | None) -> str:
 
 def home_place(ticket: Ticket) -> str:
     """"住阳光小区1栋101": where a registered reporter who named no place lives (a report located by its reporter's
-    registration is about their home: 我们单元楼道的灯坏了, blind test 10, #105), else ""."""
+    registration is about their home: 我们单元楼道的灯坏了, blind test 10, #105), else "", as when the words name a
+    place of their own out of doors (村口那座小桥)."""
     household = ticket.reporter.household if ticket.reporter is not None else None
-    return f"住{household.address}" if household is not None and household.address else ""
+    if household is None or not household.address:
+        return ""
+    # 村口那座小桥的栏杆断了 names its own place: never the reporter's home instead (blind test 35, L21)
+    said = ticket.text.split("；补充：")[0]
+    return "" if place_parts.names_out_of_doors(said) else f"住{household.address}"
 
 
 def assignee_label(person: Person | None) -> str:

@@ -280,11 +280,13 @@ def has_problem(text: str) -> bool:
         or help_requests.asks_for_help(plain) \
         or angry_words.left_unattended(plain) or question_kinds.asks_for_a_fix(plain) \
         or person_danger.lift_out_of_order(plain) \
-        or nuisances.sleeping_rough(plain) or nuisances.dumped(plain) or problem_context.overgrown(plain)
+        or nuisances.sleeping_rough(plain) or nuisances.dumped(plain) or problem_context.overgrown(plain) \
+        or nuisances.din(plain)
     # 电体不动了 (blind test 31, B26b): a lift to fix; 流浪汉睡在门口 好冷: someone to look after, 有人开车来倒垃圾:
     # someone dumping (blind test 32, B89, B103); 树枝伸到我家阳台了: a tree grown into a home (B151)
     # 腿脚不方便 能不能有人帮我买菜: a request for the worker (B102); 安居苑路灯 到底有没有人管: a thing left
-    # unattended, 能不能装个监控: a thing for everyone asked for (blind test 28, B-H7b, B87, B81-2)
+    # unattended, 能不能装个监控: a thing for everyone asked for (blind test 28, B-H7b, B87, B81-2);
+    # 广场舞音响开得好大声 十点了还在跳: a din at night (blind test 35, E4n)
 
 
 # Standing down: 算了 不报了, it is fixed (blind test 8, #150: "算了 不报了 我喊儿子拿螺丝刀拧紧了" raised 110).

@@ -31,7 +31,7 @@ EVENT_NAMES = {
     "number_moved": "号码变更", "reporter_update": "报告人更新", "split": "拆分（撤销并单）", "unlinked": "拆出并单",
     "detail_added": "补充情况", "voice_added": "补充语音", "point_added": "补充位置", "taken_over": "接手办理",
     "praised": "表扬", "rerated": "改评价", "invalid": "核实无效关闭", "downgraded": "改为普通工单",
-    "place_corrected": "更正地点", "raised": "升为紧急",
+    "place_corrected": "更正地点", "raised": "升为紧急", "detail_taken_back": "撤回补充另报",
 }
 AUDIT_ACTIONS = {
     "staff.signed_in": "登录", "staff.signed_out": "退出", "staff.sign_in_failed": "登录失败",
