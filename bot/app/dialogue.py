@@ -72,6 +72,7 @@ from bot.core import (
     emergency_updates,
     followup_words,
     followups,
+    held_words,
     lifecycle,
     openers,
     other_problem,
@@ -99,17 +100,6 @@ CANCELLED = "好的，工单{number}已撤销。"  # as utter_ticket_cancelled
 CANCEL_NAMED_CHARS = 16  # "撤销 T1054", "T1054 不要了": short; longer messages go to the engine
 ASK_RATING = "请评价工单{number}：1 满意 2 基本满意 3 不满意"
 WHICH_CHOICE = "您回复的“{n}”是选哪一项？回复：1 反映问题 2 查询进度 3 议事投票 4 我的积分"
-
-
-def tells_what_happened(text: str) -> bool:
-    """Whether a message after who alone (我们楼上那家) goes on to say what happened (天天半夜剁肉 吵得睡不着), not
-    a question, a yes or no, a choice or a stand-down of its own (blind test 9, #40)."""
-    if triage.has_problem(text):
-        return True
-    return triage.information_request(text) is None and not after_report.acknowledges(text) \
-        and not triage.stands_down(text) and not openers.says_no_problem_yet(text) \
-        and answers.choice_number(text) is None
-
 
 
 class DialogueContext:
@@ -177,7 +167,7 @@ class DialogueContext:
         look.held_place = look.held_place or look.again_place or look.place_before
         if look.held_place and "held_place" not in message.payload:
             message = replace(message, payload={**message.payload, "held_place": look.held_place})
-        if look.held_who and tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report, the whole of it
+        if look.held_who and held_words.tells_what_happened(text):  # 我们楼上那家 → 天天半夜剁肉: one report
             message = replace(message, text=f"{look.held_who} {text}")
             text = message.text
         elif look.open_report is None and look.question in (None, "menu") and not photos and not point \

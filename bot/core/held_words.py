@@ -10,7 +10,17 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core import advice_asked, after_advice, chatter, fraud_calls, openers, place_answers
+from bot.core import (
+    advice_asked,
+    after_advice,
+    after_report,
+    answers,
+    chatter,
+    fraud_calls,
+    openers,
+    place_answers,
+    triage,
+)
 from bot.core.emergencies import spoken_place
 from bot.core.followups import PLACE_ALONE_MAX, PLACE_HELD, PLACE_HELD_MARK, fit, only_asks, place_only, sent_alone
 from bot.core.places import match_place
@@ -109,3 +119,13 @@ def place_before(session: Session, channel: str, sender: str, before_id: int, si
         return None  # a report: its place is reports.recent_place's
     match = match_place(session, row.text)
     return match.name if match.grid is not None and match.name else None
+
+
+def tells_what_happened(text: str) -> bool:
+    """Whether a message after who alone (我们楼上那家) goes on to say what happened (天天半夜剁肉 吵得睡不着), not
+    a question, a yes or no, a choice or a stand-down of its own (blind test 9, #40)."""
+    if triage.has_problem(text):
+        return True
+    return triage.information_request(text) is None and not after_report.acknowledges(text) \
+        and not triage.stands_down(text) and not openers.says_no_problem_yet(text) \
+        and answers.choice_number(text) is None
