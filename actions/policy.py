@@ -31,7 +31,7 @@ from bot.core.knowledge import Found
 
 UNANSWERED_SLOT = "policy_unanswered"
 # After an answer that may not settle it (an entry with `callback`); its words are answers.QUESTION_MARKERS' callback.
-CALLBACK_OFFER = "要查您家的具体情况，回复1，请工作人员给您回电。"
+CALLBACK_OFFER = "要查具体情况，回复1，请工作人员给您回电。"  # a household's or a felled tree's (blind test 35, Q8)
 # A bare acknowledgement with nothing before it to acknowledge (好的, 晓得了): a short word back, never 没太看懂.
 ACKNOWLEDGED = "好的，有事随时发消息说。"
 

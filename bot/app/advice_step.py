@@ -54,6 +54,10 @@ class Advice:
         number = service_numbers.reply(message.text)
         if number is not None:  # 火警电话多少来着, 我要报警: answered, never an emergency (blind test 28, B94, B93)
             return [{"text": number}]
+        if after_advice.hurt_detail(message.text):  # 猫抓的 手背上抓了一道 after the scratch's advice: never the
+            detail = await asyncio.to_thread(self._after_advice, message)  # same advice again (blind test 35, A73)
+            if detail is not None:
+                return [{"text": detail}]
         advised = advice_asked.advice(message.text)
         if advised is not None:  # 地震了 楼在晃 咋个办, 被猫抓了 要打针不: what to do, never filed (blind test 29)
             return [{"text": advised}]
@@ -204,9 +208,10 @@ class Advice:
             return water_questions.answer(s, message.sender, message.text, noted=noted)
 
     def _after_advice(self, message: Claimed) -> str | None:
-        """Words bringing nothing new right after advice (好 我们马上去医院, 在屋头 安居苑); else None."""
+        """Words bringing nothing new right after advice (好 我们马上去医院, 在屋头 安居苑, 手指头抓破了); else None."""
         jab = after_advice.asks_where_jab(message.text)
-        if self.clock is None or (not after_advice.may_follow(message.text) and not jab):
+        if self.clock is None or (not after_advice.may_follow(message.text) and not jab
+                                   and not after_advice.hurt_detail(message.text)):
             return None  # the words first: no query for a message with a problem or a question in it
         with self.db.session() as s:
             before = chatter.said_before(s, message.channel, message.sender, message.id,

@@ -20,6 +20,7 @@ from bot.core import (
     after_report,
     follow_up_reading,
     followups,
+    help_requests,
     lifecycle,
     other_problem,
     place_followups,
@@ -32,11 +33,12 @@ from bot.core import (
     ticket_focus,
     ticket_listing,
     ticket_questions,
+    triage,
     urging,
 )
 from bot.core.other_problem import OWN_REPORT
 from bot.core.routing_rules import RoutingRules
-from bot.core.tickets import OPEN_STATUSES, distance_m
+from bot.core.tickets import OPEN_STATUSES, assignee_label, distance_m
 from bot.engine.parse import category_of
 from bot.messaging.ports import Claimed, Replies
 from bot.store.db import Database
@@ -74,6 +76,12 @@ class Joins:
         with self.db.session() as s:
             ticket = lifecycle.get_ticket(s, number)
             far = far or followups.away_from(s, ticket, point)  # a location in another grid too (blind test 26)
+            if not far and help_requests.asks_visit(text) and not triage.has_problem(text) \
+                    and help_requests.about_someone_alone(ticket.text):
+                # 能不能有人上门去看看她 after 我妈80多了 一个人住在河畔花园: that ticket's request, its holder told,
+                # never the generic 居家养老 answer (blind test 35, L9)
+                self.add(s, ticket, text, message.id, [], message.sender)
+                return [{"text": help_requests.visit_joined_reply(number, assignee_label(ticket.assignee))}]
             reading = "new" if far else follow_up_reading.read_follow_up(s, ticket, text, intent, category)
             # 楼下还在吵 咋个办: what to do meanwhile, a quarrel's 110 (blind test 31, B71)
             # 烟子大得很 after a coal stove: open the windows (blind test 33, A46)

@@ -21,6 +21,12 @@ _GOING = re.compile(r"(?:去|到|上)(?:医院|卫生院|诊所|社区医院|疾
                     r"(?:送|带)[^，,。！!？?\s]{0,4}(?:医院|卫生院|诊所)")
 _ASKS = re.compile(r"[？?]|吗|嘛$|不$|没得$|没有$|啥|咋|怎|哪|好久|多少|要不要|能不能|可不可以|是不是|几时|什么")
 AFTER_MAX_CHARS = 24  # more than a place or a word of thanks is a message of its own
+# Where or how bad the hurt just advised on is (在屋头的 就是手指头抓破了, 手背上划了一道 出了点血; blind test 35, A73
+# got 没太看懂): the hurt's own words, which read as a problem.
+_HURT = re.compile(r"(?:狗|猫)(?:儿)?(?:咬|抓)(?:的|了)?|抓破|咬破|抓伤|咬伤|抓烂|咬烂|划破|擦破|破了?皮|"
+                   r"出血|流血|见血|冒血|血|伤口|一道|一条口|口子|"
+                   r"(?:手|脚|腿|指头|指甲|胳膊|手臂|手背|手腕|脸|脖子|肚子|屁股|背上)")
+BITE_DETAIL = "破了皮就要当回事：马上用肥皂水和清水冲洗15分钟，24小时内去打狂犬疫苗，别拖。"
 
 
 def kind(before: str) -> Kind | None:
@@ -45,6 +51,15 @@ def may_follow(text: str) -> bool:
         and not triage.has_danger(text) and not triage.has_problem(text)
 
 
+def hurt_detail(text: str) -> bool:
+    """Whether words only say where or how bad a hurt is (就是手指头抓破了): short, no question, no danger, and every
+    problem in them the hurt's own."""
+    plain = _plain(text)
+    return bool(plain) and len(plain) <= AFTER_MAX_CHARS and _ASKS.search(plain) is None \
+        and _HURT.search(plain) is not None and not triage.has_danger(text) \
+        and not triage.has_problem(_HURT.sub("", plain))
+
+
 def going(text: str) -> bool:
     """Whether words say one is off to a doctor (我们马上去医院, 这就带他去诊所): never a place (医院)."""
     return _GOING.search(_plain(text)) is not None
@@ -54,6 +69,10 @@ def reply(text: str, before: str) -> str | None:
     """The reply to `text` said right after `before` was answered with advice; None when `before` got none or the
     words bring something new."""
     given = kind(before)
+    if given == "medical" and hurt_detail(text) and not going(text):
+        # 就是手指头抓破了 after a bite's or scratch's advice: the wash and the jab, never 没太看懂 (bt 35, A73)
+        bitten = advice_asked.bite_advice(before) == danger_signs.BITE_ADVICE
+        return BITE_DETAIL if bitten else STANDS_MEDICAL
     if given is None or not may_follow(text):
         return None
     if going(text):

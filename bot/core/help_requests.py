@@ -25,7 +25,8 @@ _ASKS_HELP = re.compile(rf"(?:帮我|帮下我|帮哈我|帮忙|帮一下|帮一
 # Someone asked to come (blind test 29: 老伴瘫在床上 想问有没有上门服务, 一个人住 水龙头拧不紧 能不能找人来看下).
 _ASKS_SOMEONE = re.compile(r"上门服务|上门护理|上门照顾|上门看|上门帮|"
                            r"(?:找|派|喊|叫|安排)(?:个|一个)?人(?:来|过来|上门)|"
-                           r"有(?:没有|没得)?人(?:来|过来|上门)(?:帮|看|修)")
+                           r"有(?:没有|没得)?人(?:经常|常常|常|多|时常|时不时|隔三差五|每天|天天)?(?:来|过来|上门)"
+                           r"(?:帮|看|修|陪)")
 # That the asker cannot do it themselves: alone, old, unable to walk or get out.
 _CANNOT = re.compile(r"一个人住|独居|没人照顾|腿脚不方便|腿脚不好|腿不方便|走不动|下不了楼|下不来楼|出不了门|"
                      r"行动不便|瘫|年纪大了|岁数大了|老了|身体不好|病了|残疾|坐轮椅|眼睛看不见|子女不在|儿女不在")
@@ -40,6 +41,9 @@ _WORRIED = re.compile(r"(?:好久|很久|一直|这段时间|最近|好些天|�
                       r"(?:看到|看见|见到|见|碰到|遇到|出来|出门|下楼|动静)|"
                       r"还在不在|在不在家|还好不|还好吗|身体好不|有没有事|有事没|没事吧")
 OPENED = "收到，已请网格员{assignee}联系您，安排人帮忙。工单{number}。"
+VISITS_ME = "收到，已请网格员{assignee}联系您，安排人常来看看您。工单{number}。"
+VISITS_ME_UNASSIGNED = "收到，工单{number}已登记，会安排人联系您、常来看看您。"
+VISIT_JOINED = "收到，已请网格员{assignee}上门去看看，有情况会告诉您。已补充到工单{number}。"
 LOOKED_IN = "收到，已请网格员{assignee}上门看看，有情况会告诉您。工单{number}。"
 LOOKED_IN_UNASSIGNED = "收到，工单{number}已登记，会安排人上门看看，有情况会告诉您。"
 OPENED_UNASSIGNED = "收到，工单{number}已登记，街道会尽快安排人联系您帮忙。"
@@ -50,7 +54,8 @@ def asks_for_help(text: str) -> bool:
     """Whether the message asks for a chore to be done for someone who cannot do it (帮我买菜 with 腿脚不方便), or for
     someone not seen lately to be looked in on (asks_to_look_in)."""
     said = plain(text)
-    someone_to_come = _ASKS_SOMEONE.search(said) is not None and not question_kinds.names_public_place(said)
+    someone_to_come = _ASKS_SOMEONE.search(said) is not None and (
+        not question_kinds.names_public_place(said) or (asks_visit(said) and _ME.search(said) is not None))
     return ((_ASKS_HELP.search(said) is not None or someone_to_come)
             and _CANNOT.search(said) is not None) or asks_to_look_in(said)
 
@@ -62,9 +67,40 @@ def asks_to_look_in(text: str) -> bool:
         and _WORRIED.search(said) is not None
 
 
+# Someone asked to come and see a person (能不能有人上门去看看她, 派个人来陪陪我; blind test 35, E9, L9).
+_VISIT = re.compile(r"(?:上门|来|去|过来|过去|到屋头|到家里|到家)(?:去|来)?[^，,。！!？?\s]{0,2}?"
+                    r"(?:看看|看一下|看下|看一哈|瞧瞧|照看|照顾|陪陪|陪一下|陪哈|坐坐|走走)")
+_PLEA = re.compile(r"能不能|能否|可不可以|可以不|有没有人|有没得人|有人|帮忙|麻烦|派|安排|找个人|喊个人|请")
+_AGED = re.compile(r"[\d一二三四五六七八九十]+多?岁|[6789]\d多了|[六七八九]十多了")
+_ME = re.compile(r"(?:看看|看一下|看下|看|陪陪|陪一下|陪|照顾|照看)我(?![妈爸爹娘家屋老们奶爷外婆公姐哥弟妹儿女孙])")
+
+
+def asks_visit(text: str) -> bool:
+    """Whether the words ask for someone to come and see a person (能不能有人上门去看看她, 能不能有人经常来看看我)."""
+    said = plain(text)
+    return _VISIT.search(said) is not None and _PLEA.search(said) is not None \
+        and (_ME.search(said) is not None or not question_kinds.names_public_place(said))
+
+
+def about_someone_alone(ticket_text: str) -> bool:
+    """Whether a ticket tells of someone who cannot manage alone (我妈80多了 一个人住在河畔花园): a visit asked for
+    after it is that ticket's request."""
+    said = plain(ticket_text)
+    return _CANNOT.search(said) is not None or _AGED.search(said) is not None
+
+
+def visit_joined_reply(number: str, assignee: str) -> str:
+    """The reply when a visit asked for joins the ticket: 收到，已请网格员周明（137…）上门去看看…已补充到工单T1024。"""
+    return VISIT_JOINED.format(assignee=assignee, number=number) if assignee else \
+        LOOKED_IN_UNASSIGNED.format(number=number)
+
+
 def opened_reply(number: str, assignee: str, text: str = "") -> str:
     """"收到，已请网格员杨艳（137…）联系您，安排人帮忙。工单T1001。" — within one SMS part; for a visit asked for
     (`text` asks to look in on someone), that the worker will go and see."""
+    if asks_visit(text) and _ME.search(plain(text)):  # 能不能有人经常来看看我 (blind test 35, E9)
+        return VISITS_ME.format(assignee=assignee, number=number) if assignee else \
+            VISITS_ME_UNASSIGNED.format(number=number)
     if asks_to_look_in(text):
         return LOOKED_IN.format(assignee=assignee, number=number) if assignee else \
             LOOKED_IN_UNASSIGNED.format(number=number)

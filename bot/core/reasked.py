@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
 from bot.common.plain_text import plain as _plain
+from bot.common.sms_parts import UCS2_SINGLE, clause_head
 from bot.core import corrections, registry, said_before, triage
 from bot.core.knowledge import Entry, Found, KnowledgeBase, audience_for, normalise
 from bot.core.questions import log_miss, whom_to_ask
@@ -129,7 +130,36 @@ def reply(session: Session, clock: Clock, base: KnowledgeBase, channel: str, sen
         log_miss(session, clock, sender, channel, text, message_id)
         return UNKNOWN
     whom = whom_to_ask(session, person, base.contact, found.entry.ask)
-    return f"{found.entry.answer}有疑问找{'网格员' if whom.grid_worker else ''}{whom.name}{whom.phone}。"
+    who = f"{'网格员' if whom.grid_worker else ''}{whom.name}"
+    before = base.find(previous, audience)
+    if before is not None and before.entry.id == found.entry.id:
+        return narrower(found.entry.answer, reasked.asked, who, whom.phone)
+    return f"{found.entry.answer}有疑问找{who}{whom.phone}。"
+
+
+_SENTENCES = re.compile(r"[；;。！!]")
+
+
+def _pairs(text: str) -> set[str]:
+    said = normalise(_FILLER.sub("", text))
+    return {said[i:i + 2] for i in range(len(said) - 1)}
+
+
+def narrower(answer: str, asked: str, who: str, phone: str) -> str:
+    """The reply when the thing meant is the entry just given (blind test 35, A49: 我问的是送外卖的补贴 不是医保看病
+    after the riders' answer got the same text again): never the same words; the sentence of that answer about the
+    thing meant (当流动网格员加积分，补贴以社区通知为准), else its head, and that anything finer is not known here,
+    with whom to ask."""
+    thing = _FILLER.sub("", asked)[:8] or "这个"
+    tail = f"{thing}再细的这里说不准，请直接问{who}{phone}。"
+    wanted = _pairs(asked)
+    sentences = [c for c in _SENTENCES.split(answer) if c]
+    best = max(sentences, key=lambda c: len(wanted & _pairs(c)), default="")
+    if not wanted & _pairs(best):
+        best = answer.rstrip("。")
+    room = UCS2_SINGLE - len("刚才说了：。") - len(tail)
+    head = clause_head(best, room)
+    return f"刚才说了：{head}。{tail}" if len(head) >= 4 else tail
 
 
 # A scene told (阳光小区998栋旁边的公共厕所锁起了, 楼下有人在绿化带种菜, 绿化带被挖了): a report that hits the

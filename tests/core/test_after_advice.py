@@ -17,8 +17,24 @@ def test_off_to_the_doctor_after_the_fever_advice_is_a_warm_word(text: str) -> N
     assert after_advice.reply(text, FEVER) == after_advice.GOING  # A12: "请问在哪点？"
 
 
-def test_where_the_scratch_happened_after_its_advice_leaves_the_advice_standing() -> None:
-    assert after_advice.reply("就在屋头 手背上抓了一道", SCRATCH) == after_advice.STANDS_MEDICAL  # A73
+@pytest.mark.parametrize(("text", "before"), [
+    ("就在屋头 手背上抓了一道", SCRATCH),  # blind test 33, A73
+    ("在屋头的 就是手指头抓破了", "遭猫抓了一爪 流血了"),  # blind test 35, A73: 没太看懂
+    ("就是小腿上 咬破了皮", "遭狗咬了 要打针不"),
+    ("猫抓的 手背上抓了一道", "我遭猫儿抓了 在流血"),
+])
+def test_where_or_how_bad_a_scratch_is_after_its_advice_gets_the_wash_and_the_jab(text: str, before: str) -> None:
+    said = after_advice.reply(text, before)
+    assert said == after_advice.BITE_DETAIL and "15分钟" in said and "24小时内" in said, said
+
+
+def test_a_hurt_after_a_falls_advice_leaves_the_advice_standing() -> None:
+    assert after_advice.reply("就是手背上擦破了皮", "老人走路摔了一跤 手肿了 要紧不") == after_advice.STANDS_MEDICAL
+
+
+@pytest.mark.parametrize("text", ["楼下的狗又在咬人", "水管破了", "手指头抓破了 要不要打针", "安居苑的楼道灯坏了"])
+def test_a_problem_or_a_question_after_a_scratchs_advice_is_no_hurt_detail(text: str) -> None:
+    assert not after_advice.hurt_detail(text)
 
 
 def test_more_about_a_bullied_child_after_the_advice_leaves_it_standing() -> None:
@@ -47,5 +63,5 @@ def test_a_place_after_the_fall_advice_is_told_to_see_a_doctor() -> None:
 
 
 def test_every_reply_fits_one_sms() -> None:
-    for reply in (after_advice.GOING, after_advice.STANDS, after_advice.STANDS_MEDICAL):
+    for reply in (after_advice.GOING, after_advice.STANDS, after_advice.STANDS_MEDICAL, after_advice.BITE_DETAIL):
         assert len(reply) <= 70, reply

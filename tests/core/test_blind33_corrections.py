@@ -174,3 +174,22 @@ def test_phone_classes_for_the_elderly_are_answered_before_the_classifier(base: 
     assert found is not None and found.entry.id == "phone_classes" and base.early(question), found
     assert not base.early("我手机坏了 社区有人会修没得") and not base.early("社区有没得老年大学")
     assert not base.early("我帮我老汉也投一票 他也反对 他不会用手机")  # a ballot (test_conversation_votes)
+
+
+@pytest.mark.parametrize(("previous", "text", "audience", "part"), [
+    # blind test 35, A49: the riders' answer, then 我问的是送外卖的补贴 不是医保看病 got the same text again
+    ("我们送外卖的骑手有没得啥子补贴可以领", "我问的是送外卖的补贴 不是医保看病", "riders", "补贴以社区通知为准"),
+    ("我们跑外卖的有没得啥子补助", "不是问看病 是问骑手有没得补助", "riders", "职业伤害保障"),
+    ("老人打流感针要钱不", "不是问体检 是问打流感针", "residents", "流感疫苗"),
+    ("我想办个居住证 要啥子", "是居住证 不是居住证明", "residents", "住满半年"),
+])
+def test_the_entry_just_given_said_again_is_its_part_about_the_thing_and_whom_to_ask(
+        base: KnowledgeBase, previous: str, text: str, audience: str, part: str) -> None:
+    said = reasked.parse(text)
+    assert said is not None
+    found = reasked.choose(base, said, previous, audience)
+    before = base.find(previous, audience)
+    assert found is not None and before is not None and found.entry.id == before.entry.id
+    reply = reasked.narrower(found.entry.answer, said.asked, "网格员李磊", "13700000001")
+    assert not reply.startswith(found.entry.answer), reply
+    assert part in reply and "说不准" in reply and "13700000001" in reply and len(reply) <= 70, reply

@@ -50,6 +50,8 @@ def test_what_a_question_asks_of_a_ticket(text: str, kind: str | None):
     ("车主说啥时候挪", True),  # B147
     ("到底哪天来修嘛", True),
     ("他们好久上门嘛", True),
+    ("环卫说好久来收嘛", True),  # round 38: after "已经跟环卫说了", no time in the worker's words
+    ("保洁说哪天来清", True),
     ("我明天几点来拿", False),  # when they themselves should come
     ("明天几点开会", False),
     ("我下午几点在家", False),
