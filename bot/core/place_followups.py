@@ -11,7 +11,7 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from bot.common.clock import Clock
-from bot.core import place_parts, triage
+from bot.core import place_parts, triage, trouble_effects
 from bot.core.emergencies import reads_as_place
 from bot.core.other_problem import things_in
 from bot.store.models import Ticket
@@ -32,8 +32,8 @@ def names_its_place(session: Session, report: str, text: str) -> bool:
     if not said or len(said) > PLACE_DETAIL_CHARS or _ASKS.search(said) or _FAULT.search(said) \
             or triage.has_danger(said):
         return False
-    if things_in(said) - things_in(report or ""):
-        return False  # 5栋门口的路灯: another thing
+    if things_in(said) - things_in(report or "") or trouble_effects.another_source(report or "", said):
+        return False  # 5栋门口的路灯, 小区门口在挖路施工 (after a lamp out): another thing, another trouble
     return _LOCATOR.search(said) is not None and (place_parts.names_place(said) or reads_as_place(session, said))
 
 
