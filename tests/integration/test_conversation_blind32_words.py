@@ -41,7 +41,7 @@ def test_sorting_rubbish_names_the_four_bins_never_the_menu(running: Stack, n: i
 def test_a_riders_question_on_benefits_is_answered(running: Stack) -> None:
     rider = register(running, SENDERS[6], "rider")
     answer = understood(say(running, rider, "骑手有没得啥子补贴"))  # B69: 答不上
-    assert "骑手驿站" in answer and "工会" in answer, answer
+    assert "驿站" in answer and "工会" in answer, answer  # 骑手可到驿站充电歇脚、入工会 (职业伤害保障 since round 38)
 
 
 def test_a_1_a_minute_after_an_unanswered_question_is_the_call_back(running: Stack) -> None:
