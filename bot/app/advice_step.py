@@ -86,6 +86,9 @@ class Advice:
         after = await asyncio.to_thread(self._after_loss, message)
         if after is not None:  # 报警了 警察说要等, 银行卡要不要去冻结 after money lost (blind test 33, A21, A77)
             return [{"text": after}]
+        paid = await asyncio.to_thread(self._paid_after, message)
+        if paid is not None:  # 我已经给了他两百了 after a trick or someone at the door: 110 (blind test 36, F8b)
+            return [{"text": paid}]
         if id_lures.told(message.text):  # 免费领鸡蛋 要登记身份证号: a fraud reported, filed (blind test 33, B31)
             more = await asyncio.to_thread(self._lure_more, message)
             if more is not None:  # 我不是要登记 是举报他们骗身份证: more of that report
@@ -96,6 +99,9 @@ class Advice:
         remark = await asyncio.to_thread(self._after_advice, message)
         if remark is not None:
             return [{"text": remark}]
+        wechat = await asyncio.to_thread(self._wechat, message)
+        if wechat is not None:  # 说他是网格员李磊 叫我加他微信: his real number (blind test 36, F10b)
+            return [{"text": wechat}]
         door = await asyncio.to_thread(self._door, message)
         if door is not None:  # 有人上门说是网格员 要看我家银行卡: don't open, check, 110 (B83; blind test 31, A6-3)
             return [{"text": text} for text in door]
@@ -136,6 +142,22 @@ class Advice:
                 return None
             return impostors.follow_up(s, self.clock, self.contact.phone, message.channel, message.sender,
                                        message.id, text)
+
+    def _wechat(self, message: Claimed) -> str | None:
+        """Someone as a named grid worker wanting the sender on WeChat (bot/core/visitor_checks.py); else None."""
+        if not visitor_checks.wechat_as_named(message.text):
+            return None  # the words first: no query for a message about no such stranger
+        with self.db.session() as s:
+            return visitor_checks.wechat_check(s, message.text)
+
+    def _paid_after(self, message: Claimed) -> str | None:
+        """110 for money paid after a trick or someone at the door told in the last hour (bot/core/scam_tricks.py)."""
+        if self.clock is None or not scam_tricks.says_paid(message.text):
+            return None  # the words first: no query for a message that pays nobody
+        with self.db.session() as s:
+            earlier = chatter.said_since(s, message.channel, message.sender, message.id,
+                                         self.clock.now() - LOSS_WINDOW)
+        return scam_tricks.paid_after(message.text, earlier, impostors.door_told)
 
     def _after_loss(self, message: Claimed) -> str | None:
         """The next step after money lost to a scam in the last hour (bot/core/fraud_calls.py); else None."""

@@ -232,7 +232,11 @@ class DialogueContext:
             praised = await asyncio.to_thread(self.ratings.praise, message, text)
             if praised is not None:
                 return praised
-        if look.rating_ticket is None and rating_remarks.thanks_it_is_better(text) \
+        if look.rating_ticket is None and rating_remarks.remarks_on_job(text) \
+                and (remarked := await asyncio.to_thread(self.ratings.remark, message, text)) is not None:
+            return remarked  # 亮是亮了 就是有点暗 after a 2: passed on (blind test 36, RT2b)
+        if look.rating_ticket is None and (rating_remarks.thanks_it_is_better(text)
+                                           or rating_remarks.thanks_with_news(text)) \
                 and (better := await asyncio.to_thread(self.ratings.better, message, text)) is not None:
             return better  # 现在好多了 谢谢 on a job in progress: noted (blind test 34, W21)
         named = ticket_number_in(text)

@@ -73,6 +73,16 @@ class Ratings:
                 return None
             return [{"text": worker_praise.pass_on(s, message.sender, text, named)}]
 
+    def remark(self, message: Claimed, text: str) -> Replies | None:
+        """亮是亮了 就是有点暗 soon after rating: passed to the rated ticket's assignee (blind test 36, RT2b); None when
+        nothing was rated lately."""
+        with self.db.session() as s:
+            closed = lifecycle.reported_by(s, message.sender, ("closed",))
+            ticket = rating_remarks.recently_rated(closed, self.clock, self.followup_window)
+            if ticket is None:
+                return None
+            return [{"text": rating_remarks.pass_remark(s, self.clock, ticket, text, message.sender)}]
+
     def better(self, message: Claimed, text: str) -> Replies | None:
         """现在好多了 谢谢 with a job of the sender's still being worked on: noted on it, its holder told (blind test
         34, W21); None when nothing of theirs is open."""
@@ -80,6 +90,8 @@ class Ratings:
             open_now = lifecycle.reported_by(s, message.sender, rating_remarks.WORKED_ON)
             if not open_now:
                 return None
+            if rating_remarks.thanks_with_news(text):  # 谢谢 那些人还在河边 (blind test 36, VS3b)
+                return [{"text": rating_remarks.note_news(s, self.clock, open_now[0], text, message.sender)}]
             return [{"text": rating_remarks.note_better(s, self.clock, open_now[0], text, message.sender)}]
 
     def rate(self, message: Claimed, number: str, rating: answers.Rating) -> Replies:

@@ -25,9 +25,11 @@ from bot.core import (
     held_words,
     how_to,
     lifecycle,
+    not_ours,
     openers,
     privacy,
     public_board,
+    question_kinds,
     questions,
     reaching_us,
     reasked,
@@ -179,6 +181,15 @@ class InformationRequests:
             await asyncio.to_thread(self._restated, message)
         if same is not None:  # 就是每年过年发的那个米和油 after the 米油 answer: never 记下了 (blind test 35, B174)
             return [{"text": same}]
+        if not photos and not triage.has_danger(message.text):
+            # 帮我叫个出租车, 今天会下雨不, 有没有修伞修鞋的: what we don't do, who can (blind test 36, Q16b, Q18b, Q1b)
+            instead = await asyncio.to_thread(self._not_ours, message.sender, message.text)
+            if instead is not None:
+                return [{"text": instead}]
+            supply = question_kinds.outage_asked(message.text)
+            if supply is not None and await asyncio.to_thread(self._names_place, message.text):
+                # 河畔花园好久来水: the outage, for that place's worker, never 答不上 (blind test 36, B114)
+                return replace(message, text=question_kinds.as_outage_report(message.text, supply))
         if triage.asks_someones_number(message.text) and triage.has_problem(message.text):
             # 帮我查一下李婆婆家的电话号码 他家漏水漏到我家了: the leak is reported, the number refused (#88)
             return with_note(replace(message, text=someones_number.without_number_request(message.text)),
@@ -194,10 +205,13 @@ class InformationRequests:
         if openers.says_no_problem_yet(message.text) and not photos \
                 and "lat" not in message.payload:  # 我要反应个事, 我们屋头那个: never a ticket (blind test 5, #62)
             return [{"text": openers.no_problem_yet_reply(message.text)}]
-        if not photos and not triage.has_problem(message.text):
+        # 河畔花园门禁卡丢了 咋个补 (blind test 36, Q24): an estate named made it a report; else the engine answers
+        lost = question_kinds.asks_replacing_lost(message.text) and \
+            await asyncio.to_thread(self._names_place, message.text)
+        if not photos and (lost or not triage.has_problem(message.text)):
             # 网格员是干啥子的, 垃圾分类咋个分哦 搞不懂, 登记的名字写错了: the classifier's help menu or a number change
             # (blind test 32, B127, B42, B152)
-            known = await asyncio.to_thread(self._known_answer, message.sender, message.text)
+            known = await asyncio.to_thread(self._known_answer, message.sender, message.text, lost)
             if known is not None:
                 return [{"text": known}]
         asked = triage.information_request(message.text)
@@ -236,11 +250,28 @@ class InformationRequests:
             return reasked.restated(s, self.clock, self.knowledge, message.channel, message.sender, message.id,
                                     message.text)
 
-    def _known_answer(self, sender: str, text: str) -> str | None:
+    def _not_ours(self, sender: str, text: str) -> str | None:
+        """A taxi, the weather or a small trade asked for: said kindly, with who or where can; None for the rest."""
+        if not triage.has_problem(text) and not_ours.asks_taxi(text):
+            return not_ours.TAXI
+        if not triage.has_problem(text) and not_ours.asks_weather(text):
+            return not_ours.WEATHER
+        if not not_ours.asks_trade(text):
+            return None
+        with self.db.session() as s:
+            whom = questions.whom_to_ask(s, registry.person_by_address(s, sender), self.contact)
+            return not_ours.trade_reply(whom.name, whom.phone, whom.grid_worker)
+
+    def _names_place(self, text: str) -> bool:
+        with self.db.session() as s:
+            return bool(match_place(s, text).grids)
+
+    def _known_answer(self, sender: str, text: str, lost: bool = False) -> str | None:
         """What a grid worker does, a registered detail to correct, or an entry of the knowledge base answered before
-        the classifier; None for anything else (the words first: no query for other messages)."""
+        the classifier (any entry for a lost card's replacement); None for anything else (the words first: no query
+        for other messages)."""
         role, detail = how_to.asks_grid_worker_role(text), registration.says_detail_wrong(text)
-        if not role and not detail and (self.knowledge is None or not self.knowledge.early(text)):
+        if not role and not detail and not lost and (self.knowledge is None or not self.knowledge.early(text)):
             return None
         with self.db.session() as s:
             person = registry.person_by_address(s, sender)
@@ -249,7 +280,7 @@ class InformationRequests:
                 return how_to.grid_worker_role_reply(whom.name, whom.phone, whom.grid_worker) if role \
                     else registration.detail_wrong_reply(whom)
             assert self.knowledge is not None
-            return questions.early_answer(s, self.knowledge, person, text)
+            return questions.early_answer(s, self.knowledge, person, text, any_entry=lost)
 
     async def _angry(self, message: Claimed) -> str | None:
         """The reply to words said in anger with no problem in them (bot/core/angry_words.py): venting is calmed,

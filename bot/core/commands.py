@@ -131,6 +131,9 @@ _EXPLICIT_DONE = ("办结", "结单", "结案")
 # Blind test 33, B147: 车主找到了 说这个礼拜开走 closed the ticket: what someone said he will do (说 + when or 会/要).
 _PROMISED = re.compile(r"(?:答应|承诺|保证|说好|同意|表示|说)[^，,。;；\s]{0,3}(?:今天|下午|晚上|明天|后天|过两天|这周|"
                        r"本周|这个?礼拜|这个?星期|下个?礼拜|下个?星期|下周|周末|月底|马上|尽快|等下|等会|会|要|就)")
+# A note the worker calls progress (进度, 处理中, 正在处理) is progress whatever finished job's words it tells of
+# (已经把针头清理了 and the police still awaited): only an explicit 办结 beside it closes the ticket.
+_PROGRESS_SAID = re.compile(r"进度|处理中|正在处理")
 START_WORDS = ("处理中", "在处理", "正在", "已到现场", "到现场了", "进度", "已联系", "跟进", "在路上", "马上到",
                "已安排")
 DETAIL_WORDS = ("详情", "全文", "内容", "看看", "什么事", "啥事", "电话", "号码", "在哪")
@@ -305,6 +308,8 @@ def worker_command(text: str, intent: str) -> WorkerCommand:
     closing = _CLOSING_END.search(note) is not None
     if any(w in text for w in RETURN_WORDS) or _NOT_OURS.search(text):
         verb = "return"
+    elif _PROGRESS_SAID.search(text) and not any(w in text for w in _EXPLICIT_DONE):
+        verb = "start"  # blind test 36, DO4b: "T1076 进度 已经把针头清理了" closed the ticket
     elif says_done(text):
         verb = "resolve"
     elif any(w in text for w in START_WORDS):

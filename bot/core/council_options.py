@@ -33,6 +33,9 @@ def option_of(topic: Titled, *texts: str | None) -> int | None:
     name or, for the default options, their words."""
     for text in texts:
         if text:
+            named = label_in(topic, choice_words(text))
+            if named is not None:  # 我老汉也要投按户 帮他投一个: 按户, never 一个's 1 (blind test 36, VL2b)
+                return named
             number = bare_number(text)  # 二, ②: parse_choice reads digits only
             if number is not None and number <= len(topic.options):
                 return number

@@ -17,7 +17,7 @@ from bot.core.routing_rules import RoutingRules
 _HURT = re.compile(r"受伤|伤到|流血|见血|流.{0,3}血|头.{0,2}打破|头破|出血|"
                    r"撞倒|撞到人|撞了人|被撞|撞了|车祸|昏迷|晕倒|晕过去|不省人事|"
                    f"(?<![{triage.STATE_VERBS}])倒起|"
-                   r"倒在地|"
+                   r"倒在地|" + triage.POISONED + "|"
                    r"躺在地|躺起|摔倒|摔了|跌倒|没气|没得气|不动|不醒|抽搐|骨折|"
                    r"血流|一地的?血|满地.{0,2}血|好多血|脑壳.{0,3}(?:打破|打烂|破了|开花)|起不来|爬不起来|"
                    # a head hit with a bottle (拿酒瓶子砸脑壳, blind test 24, B102 was told 110 only)
@@ -34,7 +34,9 @@ def hurt(text: str) -> bool:
     return bool(found) and not (found <= {"倒起"} and person_danger.thing_fell(text))
 AMBULANCE = "120"
 # Someone in the water: the police, an ambulance and the fire brigade's water rescue (blind test 5, #98).
-_DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人")
+# 小娃娃掉到安居苑后面那个水塘里了 (blind test 36, M4b was told 110 only): fallen into a pond or river named on.
+_DROWNING = re.compile(r"溺水|掉河|掉水里|掉进水|掉进河|掉塘|掉到河|掉到水|落水|淹到人|"
+                       r"掉(?:到|进|在|下)[^，,。！!？?\s]{0,12}(?:水塘|池塘|鱼塘|河|水库|水沟|水坑|塘)(?:里|头|中)")
 WATER_RESCUE = "110、120和119"
 
 

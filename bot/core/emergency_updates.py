@@ -169,7 +169,17 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
         return go_back_answer(phone)
     if asks(said):
         return asked_answer(phone)
+    if _STILL_AT_RISK.search(said) and not _TAKEN_TO_CARE.search(said):
+        return RESCUED_ACK
     return NEWS_ACK if _TO_HOSPITAL.search(said) and not _WELL.search(said) else UPDATE_ACK
+
+
+# Blind test 36, M4b: 捞起来了 还有气 after a child in the pond got "大家平安就好". Got out but only breathing, not
+# answering or hurt: 120 and the hospital still, unless already on the way there.
+RESCUED_ACK = "收到，已转告值班人员。请马上拨打120，尽快送医院检查，别耽误！"
+_STILL_AT_RISK = re.compile(r"还有(?:口)?气|还在?喘气|还有呼吸|还在呼吸|还活着|有心跳|喊不(?:答应|醒)|叫不(?:答应|醒)|"
+                            r"没(?:有)?醒|不醒|昏迷|不省人事|没(?:得|有)?反应|呛(?:了)?水|吐水|受伤|流血|出血")
+_TAKEN_TO_CARE = re.compile(r"送(?:去|到|进)?(?:了)?(?:医院|卫生院)|救护车|120")
 
 
 # Blind test 35 (M8n): 人早就出来了 电梯好久修得好, 35 minutes after people shut in a lift, got the ticket's state

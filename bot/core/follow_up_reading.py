@@ -13,6 +13,7 @@ from bot.core import (
     complaints,
     person_danger,
     place_followups,
+    plain_details,
     return_questions,
     safety_questions,
     still_going,
@@ -73,6 +74,12 @@ def read_follow_up(session: Session, ticket: Ticket, text: str, intent: str, cat
         return "detail"  # 就是刚才说的那个事: the report's own matter, never "您是要撤销…吗？" (blind test 35, L14)
     if place_followups.names_its_place(session, ticket.text, text):
         return "detail"  # 我说的是971栋背后那个垃圾站: where it is, never asked about nor "where?" (bt 35, E2)
+    if plain_details.kept_out(ticket.text, text) and not triage.has_danger(text):
+        return "pass"  # 小区保安不让外卖车进去 after a traffic light: a matter of its own (blind test 36, RD6n)
+    if plain_details.asks_fix_there(text) and not triage.has_danger(text):
+        return "detail_asked"  # 能不能在那里修个扶手嘛: about the report's place, never "在哪点？" (bt 36, E2b)
+    if plain_details.of_the_report(ticket, text):
+        return "detail"  # 三楼到四楼那一截, 车上全是泥水, a bare 河畔花园: never "是补充…？" (bt 36, E7b, E29)
     if trouble_effects.another_din(ticket.text, text) and not triage.has_danger(text) and asks_progress(text) is None:
         return "new"  # 楼上天天半夜拖椅子 吵死人了 after a blocked drain: never "是补充…？" (blind test 35, E21n)
     if YES_NO.search(text) and not REFERS_BACK.search(text) and asks_progress(text) is None \

@@ -17,10 +17,12 @@ from bot.common.plain_text import plain
 from bot.core import question_kinds
 
 # A chore done for the asker: shopping, medicine, meals, cleaning, carrying.
-_CHORE = (r"(?:(?:买|拿|取|开|送)(?:点|些|一点|几天的)?(?:菜|米|油|药|东西|饭)|做饭|煮饭|打扫|扫地|洗衣服?|"
+_CHORE = (r"(?:(?:买|拿|取|开|送)(?:点|些|一点|几天的|下|哈|个|一下)?(?:菜|米|油|药|东西|饭)|"
+          r"做饭|煮饭|打扫|扫地|洗衣服?|"
           r"换煤气|换气罐|扛米|搬东西|挑水|倒垃圾|跑腿|理发|剪头发?|洗澡)")
-# Asking someone to do it for me: 帮我买菜, 有人帮忙买药, 来帮我打扫一下, 给我送饭.
-_ASKS_HELP = re.compile(rf"(?:帮我|帮下我|帮哈我|帮忙|帮一下|帮一哈|来帮|给我|替我|帮我们|帮老人)"
+# Asking someone to do it for me: 帮我买菜, 有人帮忙买药, 来帮我打扫一下, 给我送饭; 帮老年人代买药 (blind test 36,
+# E9b, taken for a person motionless: 人…走不动了).
+_ASKS_HELP = re.compile(rf"(?:帮我|帮下我|帮哈我|帮忙|帮一下|帮一哈|来帮|给我|替我|帮我们|帮老人|帮老年人|代)"
                         rf"(?:[^，,。！!？?\s]{{0,4}}?){_CHORE}")
 # Someone asked to come (blind test 29: 老伴瘫在床上 想问有没有上门服务, 一个人住 水龙头拧不紧 能不能找人来看下).
 _ASKS_SOMEONE = re.compile(r"上门服务|上门护理|上门照顾|上门看|上门帮|"

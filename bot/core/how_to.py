@@ -29,7 +29,8 @@ def contact_reply(name: str, phone: str, grid_worker: bool, someone_else: bool =
         return f"这个电话不便提供，可以找{whom}（{phone}）帮您联系。"
     if grid_worker:
         return f"您的网格员是{name}，电话{phone}，有事可以直接打。"
-    return f"您还没有分到网格，有事找{name}，电话{phone}。"
+    # Blind test 36, Q5b: a stranger was never asked where he lives; his estate named next gets its worker.
+    return f"您还没有分到网格。您住哪个小区或村？说一声就告诉您网格员；急事找{name}，电话{phone}。"
 
 
 # The estate management's number (安居苑的物业电话是好多; blind test 34, E35 got "这个电话不便提供"): a company's

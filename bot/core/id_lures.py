@@ -22,10 +22,12 @@ _FREE = re.compile(r"免费|白送|白给|送(?:鸡蛋|米|油|面|礼品|礼物
                    r"洗衣液|牙膏|毛巾|肥皂|香皂|袋|桶|碗|杯)|领(?:鸡蛋|米|油|面|礼品|礼物|东西|洗衣粉)|(?:就|都|还)送|(?:就|都|还)(?:给|发)(?:一|个|袋|桶|包|瓶|盒)|"
                    r"扫码领|扫码送|抽奖|中奖")
 # An ID or card number, a copy or a photo of it, asked for.
-_NUMBER = re.compile(r"身份证|证件号|银行卡号?|社保卡号?|医保卡号?")
+_NUMBER = re.compile(r"身份证|身份信息|证件号|银行卡号?|社保卡号?|医保卡号?")
 _ASKED = re.compile(r"登记|要|填|留|写|报|拍|复印|扫")
 # Reported as a fraud (是举报他们骗身份证, 骗人身份信息的).
-_REPORTED = re.compile(r"骗(?:人|我们|老年人|老人)?(?:的)?(?:身份证|身份信息|个人信息|证件)")
+# 套身份证信息 (blind test 36, B31: a number-registration ticket) is the same fraud, in other words.
+_REPORTED = re.compile(r"(?:骗取|套取|骗|套)(?:人|我们|老年人|老人|人家|别人|大家)?(?:的)?"
+                       r"(?:身份证|身份信息|个人信息|证件)")
 # The sender's own registration, not a lure (我要登记身份证号 换了新号码).
 _OWN = re.compile(r"我要登记|帮我登记|给我登记|我来登记|我想登记|换了号|新号码")
 

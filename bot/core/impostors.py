@@ -27,13 +27,19 @@ from bot.store.message_models import InboxMessage
 from bot.store.models import Ticket
 
 # Who he says he is: one of us (a grid worker, the community, the street, a census taker).
-_US = r"(?:社区)?网格员|网格长|网格管理员|社区|居委会?|街道|村委会?|村上|政府|工作人员|普查|人口登记"
+# An office or a utility too (门口有两个人说是民政局的 来核实低保 要看我的存折, blind test 36, F2b: the 居家养老 text).
+_OFFICE = (r"民政局?|社保局?|人社局?|医保局?|派出所|公安局?|卫健委?|"
+           r"自来水公司|水务|燃气公司|煤气公司|天然气公司|供电所|电力公司")
+_US = rf"(?:社区)?网格员|网格长|网格管理员|社区|居委会?|街道|村委会?|村上|政府|工作人员|普查|人口登记|{_OFFICE}"
 # Saying so, before the word for us (网格员说是明天来 is a grid worker's word, not a claim).
 _CLAIMED = re.compile(r"(?:自称|冒充|假冒|假扮|装成|装作|说是|说他是|说她是|说自己是|说他们是|说是从|讲是|说来自)"
-                      rf"[^，,。！!？?\s]{{0,3}}(?:{_US})")
+                      rf"[^，,。！!？?\s]{{0,3}}(?:{_US})|"
+                      # 说社区叫他来查燃气的 (blind test 36, A2): sent by us, he says
+                      rf"说[^，,。！!？?\s]{{0,1}}(?:{_US})[^，,。！!？?\s]{{0,2}}(?:喊|叫|派|让)(?:他|她|我们|人)?(?:来|过来)")
 # Come to the door or into the home.
 # 一直敲我家门 (blind test 35, A2: asked where) is a knock too.
-_AT_DOOR = re.compile(r"上门|敲门|敲[^，,。！!？?\s]{1,3}门|"
+# 一直拍我屋门 (blind test 36, A2: asked where) too.
+_AT_DOOR = re.compile(r"上门|敲门|敲[^，,。！!？?\s]{1,3}门|拍门|拍[^，,。！!？?\s]{1,3}门|砸门|"
                       r"门口|屋头来|家里来|家头来|来了个|来了一个|来了两个|来了几个|来个人|来家里|进屋|进门|"
                       r"开门|穿制服|穿起制服|穿着制服|制服")
 # What he asks for: savings, bank cards, papers, codes, to come in.
@@ -57,7 +63,8 @@ _NOT_SENT = re.compile(r"没(?:有|得)?派(?:过)?人|没(?:有|得)?派(?:他|
                        r"(?<!是)不是(?:我们|社区|网格员|他们|她们|街道|真的)|根本不是|(?<!是不)是假的|假的网格员|冒充的|"
                        r"是冒充|(?<!是不是)(?<!是不)(?<!会不会)(?<!像不像)骗子")
 # Asking whether he was one of us.
-_WAS_HE = re.compile(r"是不是(?:真的?)?(?:网格员|社区|街道|工作人员|你们)|到底是不是|是不是真的|真的假的|真假|"
+_WAS_HE = re.compile(r"是不是(?:真的?)?(?:网格员|社区|街道|居委会?|工作人员|你们)|咋知道|咋晓得|怎么晓得|"
+                     r"到底是不是|是不是真的|真的假的|真假|"
                      r"是真(?:的)?网格员不|是你们的人|是不是你们|你们派的|派来的|咋个晓得|怎么知道|认不认得|"
                      r"查一下他|查下他|帮我查")
 _HIM = re.compile(r"那个人|那人|这个人|他|她|网格员|那个男的|那个女的|上门|敲门")
@@ -82,6 +89,17 @@ _THREAT = re.compile(r"不(?:换|交|给|装|买|弄|修|开门|检查|登记)[^
                      r"(?:停|断|关|罚|拆|封|报警|起诉)|(?:不然|否则|要不然)[^，,。！!？?\s]{0,3}(?:停|断|罚)")
 THREAT = "不是真的！停气停水会提前贴通知，不会上门逼着换表收钱。先别开门、别交钱，打社区电话{phone}核实，纠缠就打110。"
 
+# His excuse, told after (他说杨艳今天请假了喊他来的, 他拿不出工作证, blind test 36, F4b, F6n: tickets): the door kept
+# shut, checked by phone.
+_EXCUSE = re.compile(r"请假|请了假|生病|病了|出差|不在家|(?:喊|叫|派|让)(?:他|她|他们)(?:来|过来)|"
+                     r"拿不出|掏不出|没带|忘(?:记)?带|(?<!有)没得(?:工作证|证)|(?<!有)没有(?:工作证|证件)|不给(?:我)?看|不肯(?:拿|给)|"
+                     r"(?:工作证|证件|工牌|胸牌)[^，,。！!？?\s]{0,3}(?:没|忘|丢|不)")
+EXCUSE = "那更要当心，先别开门！打社区电话{phone}问有没有派他来，对不上或者他纠缠不走，马上打110。"
+# An office or a utility at the door rather than one of us (说是民政局的 要看我的存折).
+_AS_OFFICE = re.compile(rf"(?:自称|冒充|说是|说他是|说她是|说自己是|说他们是|讲是)"
+                        rf"[^，,。！!？?\s]{{0,3}}(?:{_OFFICE})")
+OFFICE_CHECK = ("先别开门！民政、社保、派出所等上门不会要存折、银行卡、验证码；问清姓名单位，"
+                "打社区电话{phone}核实，纠缠就打110。")
 HOW_TO_CHECK = "先别开门！隔着门叫他报姓名、给您看工作证，再打社区电话{phone}问有没有派这个人，对不上就打110。"
 WORKER = "{place}网格员是{name}，电话{phone}，可以直接打过去问是不是派了人。"
 CANNOT_TELL = ("我们这边认不出他是不是。请打社区电话{phone}问有没有派人上门；"
@@ -149,7 +167,18 @@ def asks_if_cheat(text: str) -> bool:
 def about_him(text: str) -> bool:
     """Whether the words may be about a visitor told of before: worth looking back for him."""
     return says_not_sent(text) or asks_whether_real(text) or still_there(text) or asks_if_cheat(text) \
-        or asks_how_to_check(text) or threatened(text)
+        or asks_how_to_check(text) or threatened(text) or excused(text)
+
+
+def excused(text: str) -> bool:
+    """他说杨艳今天请假了喊他来的, 他拿不出工作证: his excuse (read after a visitor told of)."""
+    plain = _plain(text)
+    return bool(plain) and _EXCUSE.search(plain) is not None and not triage.has_danger(plain)
+
+
+def door_told(text: str) -> bool:
+    """Whether the words told of someone at the door as one of us, an impostor come, or someone named coming."""
+    return at_door(text) or told_of(text) or visitor_checks.coming_as_named(text)
 
 
 def threatened(text: str) -> bool:
@@ -179,6 +208,7 @@ def asks_whether_real(text: str) -> bool:
 def advice(session: Session, community_phone: str, address: str, text: str) -> list[str]:
     """Don't open, show nothing, check by the community's number; the grid worker's too when the place is known."""
     check = visitor_checks.fee_advice(community_phone, text) if visitor_checks.fee_at_door(text) \
+        else OFFICE_CHECK.format(phone=community_phone) if _AS_OFFICE.search(_plain(text)) \
         else fraud_calls.visit_check(community_phone)
     replies = [check]
     worker = _worker(session, address, text)
@@ -206,7 +236,9 @@ def follow_up(session: Session, clock: Clock, community_phone: str, channel: str
         return [LIKELY_CHEAT]
     if threatened(text):
         return [THREAT.format(phone=community_phone)]
-    if asks_whether_real(text) or asks_if_cheat(text):
+    if excused(text):
+        replies = [EXCUSE.format(phone=community_phone)]
+    elif asks_whether_real(text) or asks_if_cheat(text):
         replies = [CANNOT_TELL.format(phone=community_phone)]
     elif asks_how_to_check(text):
         replies = [HOW_TO_CHECK.format(phone=community_phone)]
@@ -234,7 +266,7 @@ def _door_said_before(session: Session, clock: Clock, channel: str, address: str
     rows = session.scalars(select(InboxMessage.text).where(
         InboxMessage.channel == channel, InboxMessage.sender == address, InboxMessage.id < before_id,
         InboxMessage.received_at >= clock.now() - LOOKED_BACK).order_by(InboxMessage.id.desc()).limit(LOOKED_AT))
-    return next((said for said in rows if said and (at_door(said) or told_of(said))), None)
+    return next((said for said in rows if said and door_told(said)), None)
 
 
 def _noted(session: Session, clock: Clock, address: str, text: str, message_id: int) -> list[str]:

@@ -89,6 +89,9 @@ _GARBAGE_KINDS = (
                             r"过不(?:去|来)|走不(?:过|通)")),
     ("垃圾:桶", re.compile(r"(?:垃圾桶|垃圾箱)子?(?:也|又|都|被风吹|遭风吹|被人|遭人|给)?"
                           r"(?:倒|翻|坏|烂|破|裂|歪|滚|踢)|(?:垃圾桶|垃圾箱)[^，,。\s]{0,3}(?:没盖|盖子)")),
+    # Rubbish burning is smoke and fire, never a bin knocked over (blind test 36, W7b: 对面空地上有人烧垃圾 merged
+    # into 垃圾桶翻了).
+    ("垃圾:烧", re.compile(r"烧(?:了|起|得)?[^，,。\s]{0,2}垃圾|垃圾[^，,。\s]{0,3}(?:烧|燃|冒烟|起火)")),
 )
 _GARBAGE_SMELL = ("垃圾:臭", re.compile(r"臭|味"))
 
@@ -109,6 +112,16 @@ def _shared(mine: set[str], theirs: set[str]) -> bool:
     rubbish = {GARBAGE}
     return bool((mine & rubbish and any(t.startswith(GARBAGE) for t in theirs))
                 or (theirs & rubbish and any(t.startswith(GARBAGE) for t in mine)))
+
+
+# On the road outside, or within (the garden, a home, a stairwell): one thing at one estate is two there.
+_ROAD = re.compile(r"路上|马路|街上|路面|路边|人行道")
+_WITHIN = re.compile(r"花园里|小区里|院子里|院坝里|屋头|屋里|家里|楼道|楼上|楼下|车库|地下室|卫生间|厨房")
+
+
+def _road_and_within(text: str, other: str) -> bool:
+    """Whether `text` is on the road and `other` within the estate (and not on the road)."""
+    return bool(_ROAD.search(text or "")) and bool(_WITHIN.search(other or "")) and not _ROAD.search(other or "")
 
 
 # Named in passing ("电瓶车差点翻了", "车子过不去"): a vehicle says little of what the problem is.
@@ -146,6 +159,8 @@ def same_problem(text: str, other: str, places: Iterable[str] = ()) -> bool:
     both is nothing shared (blind test 24: a pothole where an e-bike nearly fell was merged into a fallen tree that
     cars could not pass)."""
     mine, theirs = _problem_objects(text), _problem_objects(other)
+    if _road_and_within(text, other) or _road_and_within(other, text):
+        return False  # a burst main on the road outside is not a leak in the garden (blind test 36, RD4b, A42)
     if mine - _IN_PASSING and theirs - _IN_PASSING:
         mine, theirs = mine - _IN_PASSING, theirs - _IN_PASSING
     elif (mine - _IN_PASSING) or (theirs - _IN_PASSING):

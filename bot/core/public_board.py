@@ -23,7 +23,8 @@ SCANNED = 200
 # the 村口黑板, and 公告 sent here. Never 通知我去哪里开会 (a place to go) nor 停车场修在哪点 (a topic's detail).
 _NOTICE = r"(?:公告|通知|黑板|议事结果|投票结果)"
 _WHERE = r"(?:哪里|哪儿|哪点|哪个地方|哪块|哪边|啥子地方|什么地方)"
-_WHERE_READ = re.compile(rf"{_NOTICE}(?:一般|都|是)?(?:贴|发|放|挂|公布|张贴)?(?:在|到)?{_WHERE}|"
+# 公告在哪看 (blind test 36, VL12n: the villager got the open topics): 哪 alone before the reading.
+_WHERE_READ = re.compile(rf"{_NOTICE}(?:一般|都|是)?(?:贴|发|放|挂|公布|张贴)?(?:在|到)?(?:{_WHERE}|哪(?=看|查|找|瞧))|"
                          rf"(?:在|到|去){_WHERE}(?:看|查|找|瞧)(?:得到|得着)?(?:村里的?|村上的?)?{_NOTICE}")
 WHERE_READ = "村里的公告贴在村口黑板上，也会发短信告诉您；在这里回复“公告”，随时能看。"
 

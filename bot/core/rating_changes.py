@@ -39,10 +39,11 @@ CHANGED_UNFINISHED = "好的，工单{number}改为{after}。您说的“{said}�
 CHANGED_CONCERN = "好的，工单{number}的评价已改为{after}，您说的“{said}”已转告承办人。"
 REOPENED = "好的，工单{number}已从{before}改为不满意，已重新交办，会再处理。"
 UNDONE_NOTICE = "工单{number}反映人把评价改为{after}，已完结，不用再处理。"
-# Words that say the rating is being changed: 改成满意, 改为3, 重新评, 按错了 是1.
-_CHANGE = re.compile(r"改成|改为|改评|改一下|改下|换成|重新评|评错|按错|点错|选错|打错|回错")
+# Words that say the rating is being changed: 改成满意, 改为3, 重新评, 按错了 是1; 搞错了 是满意 (blind test 36,
+# RT9b: a minute after a 3, only 按错了 was heard), 弄错了 应该是满意.
+_CHANGE = re.compile(r"改成|改为|改评|改一下|改下|换成|重新评|评错|按错|点错|选错|打错|回错|搞错|弄错|整错|说错|发错")
 _OPENING = re.compile(r"^[ ，,。.!！]*(?:不对|不是|错了|说错了|搞错了|弄错了)?[ ，,。.!！]*|(?:我要|我想|还是|要|想)+$")
-_FILLER = re.compile(r"^[了的啦 ，,。.!！:：]*(?:我要|我想|应该是|应该|就是|是|为|成|评)?")
+_FILLER = re.compile(r"^[了的啦 ，,。.!！:：]*(?:我要|我想|我是|应该是|应该|就是|是|为|成|评)?")
 
 
 def change_asked(text: str) -> Rating | None:

@@ -213,6 +213,28 @@ def pass_concern(session: Session, ticket: Ticket, score: int, reason: str) -> N
     notify(session, ticket.assignee, f"{head}{said}{tail}", ticket_id=ticket.id)
 
 
+# Blind test 36, RT2b: 亮是亮了 就是有点暗, 30 s after a 2, got "没太看懂". A remark on the job just rated: what was
+# done granted (亮是亮了, 修是修好了, 好是好了) with a but, or part of it said still undone (还是有点湿).
+_GRANTED = re.compile(r"([\u4e00-\u9fff])是\1[\u4e00-\u9fff]{0,2}(?:了|过了)")
+REMARK_PASSED = "收到，工单{number}您说的“{said}”已转告承办人，会给您答复。"
+
+
+def remarks_on_job(text: str) -> bool:
+    """A remark on a job rated lately: granted with a but (亮是亮了 就是有点暗) or said still undone."""
+    said = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    return bool(said) and ((_GRANTED.search(said) is not None and _CONCERN.search(said) is not None)
+                           or says_unfinished(said))
+
+
+def pass_remark(session: Session, clock: Clock, ticket: Ticket, text: str, address: str) -> str:
+    """The remark recorded on the rated ticket, its assignee told; the reporter's reply."""
+    said = " ".join(text.split())
+    event(session, ticket, "reporter_update", clock.now(), registry.person_by_address(session, address),
+          note=said[:500])
+    pass_concern(session, ticket, ticket.rating or 2, said)
+    return REMARK_PASSED.format(number=ticket.number, said=said if len(said) <= 16 else said[:15] + "…")
+
+
 def closed_reply(number: str, reason: str) -> str | None:
     """The reporter's reply when their rating closed the ticket with a concern or praise passed on, else None."""
     if not raises_concern(reason):
@@ -270,3 +292,27 @@ def note_better(session: Session, clock: Clock, ticket: Ticket, text: str, addre
         notify(session, ticket.assignee, head + (said if len(said) <= room else said[:room - 1] + "…") + tail,
                ticket_id=ticket.id)
     return BETTER_NOTED.format(number=ticket.number)
+
+
+# Blind test 36, VS3b: 谢谢 那些人还在河边, after the worker's 进度, got a bare 不客气: thanks with the trouble said
+# still going on (还在, 还是, 又来了) is news for the ticket's holder, not a goodbye.
+NEWS_NOTED = "不客气！您说的已转告工单{number}的承办人。"
+
+
+def thanks_with_news(text: str) -> bool:
+    """Thanks with the trouble said to go on (谢谢 那些人还在河边, 谢谢哈 火还在烧), asking nothing."""
+    said = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    return _THANKS.search(said) is not None and _ASKED.search(said) is None and says_unfinished(said)
+
+
+def note_news(session: Session, clock: Clock, ticket: Ticket, text: str, address: str) -> str:
+    """The reporter's news on `ticket` and to its holder; the reply."""
+    said = " ".join(text.split())
+    event(session, ticket, "reporter_update", clock.now(), registry.person_by_address(session, address),
+          note=said[:500])
+    if ticket.assignee is not None:
+        head = f"工单{ticket.number}反映人说："
+        room = SMS - len(head)
+        notify(session, ticket.assignee, head + (said if len(said) <= room else said[:room - 1] + "…"),
+               ticket_id=ticket.id)
+    return NEWS_NOTED.format(number=ticket.number)

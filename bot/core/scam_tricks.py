@@ -6,6 +6,7 @@ with bot/core/scam_kinds.py, before the knowledge base and the classifier; never
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.common.plain_text import plain as _plain
 from bot.core import triage
@@ -43,6 +44,26 @@ _TAP = re.compile(r"(?<![哪几一有差])点(?!钟)|扫|打开|登录|填")
 _PUSHED = re.compile(r"说|叫我|喊我|让我|要我|逼我|短信|电话|来电|陌生|有人|有个人")
 _STOPPED = re.compile(r"取消|停发|停了|暂停|冻结|作废|认证|核实|过期|失效|补发|退钱|退费|领取")
 _BENEFIT = re.compile(r"养老金|退休金|社保|医保|补贴|低保|高龄|养老保险|资格")
+# A parcel lost and refunded by a caller who has an app installed or the screen shared (有人打电话说我快递丢了要赔我钱
+# 叫我下载个软件, blind test 36, F1b: "这个我帮不上忙"): the 快递理赔 trick; a parcel lost with no caller is none.
+_PARCEL = re.compile(r"快递|包裹|邮件|网购的东西")
+_REFUND = re.compile(r"丢|赔|理赔|退款|退钱|补偿|返钱")
+_APP = re.compile(r"下载|下个|装个|安装|APP|App|app|软件|屏幕共享|共享屏幕|开共享|视频会议|会议号|链接|扫码")
+PARCEL = "多半是冒充快递客服理赔的骗子！别下载软件、别共享屏幕、别给验证码和卡号；拿不准打96110，转了钱马上打110。"
+
+# A free check at home that ends in a part to change or a sum to pay (有人上门说免费给老人检查燃气灶 查完说要换 收八百,
+# blind test 36, F8b: "请问在哪点？").
+_AT_HOME = re.compile(r"上门|来屋头|屋头来|来家|家里来|到家|来我家|进屋|敲门|门口")
+_FREE_CHECK = re.compile(r"免费(?:给[^，,。\s]{0,3})?(?:检查|检测|检修|维修|清洗|安检|测|查)")
+_UPSELL = re.compile(r"换|卖|推销|收费|要钱|交钱|收钱|(?:收|要)[^，,。\s]{0,2}[0-9一二两三四五六七八九十百千万]+|"
+                     r"[0-9一二两三四五六七八九十百千万]+(?:块|元)")
+FREE_CHECK = "上门免费检查、查完要换要收钱的多半是骗局！别交钱、别让他换，水电气找正规公司。已给了钱就打110。"
+
+# Money paid after such a trick or an impostor was told (我已经给了他两百了 咋办, blind test 36, F8b: "没找到这个地方").
+_PAID_NOW = re.compile(r"(?:给|交|付|转)(?:了|过去了?)(?:他|她|他们)?[^，,。！!？?\s]{0,3}"
+                       r"(?:[0-9一二两三四五六七八九十百千万]+(?:块|元|了|$|[，,。！!？?\s])|钱)|钱[^，,。！!？?\s]{0,3}(?:给|交|付|转)(?:了|过去|出去)")
+PAID = "钱给了就马上打110报警，记下他的样子、往哪走了，收据留好；也可打96110反诈专线。别再给他钱。"
+
 LINK = "别点链接！养老金认证不会发链接叫您点，点了可能被盗钱。认证可在社区或掌上12333办，拿不准打12333问。"
 
 
@@ -55,9 +76,27 @@ def advice(text: str) -> str | None:
         return RELATIVE_NEW_NUMBER
     if _STRINGS.search(plain) and _PAID.search(plain) and _OFFERED.search(plain):
         return PULL_STRINGS
+    if _PARCEL.search(plain) and _REFUND.search(plain) and _APP.search(plain) and _PUSHED.search(plain):
+        return PARCEL
+    if _AT_HOME.search(plain) and _FREE_CHECK.search(plain) and _UPSELL.search(plain):
+        return FREE_CHECK
     if _FREE_SHOW.search(plain) and _SELLS.search(plain):
         return FREE_SHOW
     if _LINK.search(plain) and _TAP.search(plain) and _BENEFIT.search(plain) and _STOPPED.search(plain) \
             and _PUSHED.search(plain):
         return LINK
     return None
+
+
+def says_paid(text: str) -> bool:
+    """我已经给了他两百了, 钱已经给了三百了: money just paid to someone (read after a trick or an impostor told)."""
+    plain = _plain(text)
+    return bool(plain) and _PAID_NOW.search(plain) is not None and not triage.has_danger(plain)
+
+
+def paid_after(text: str, earlier: list[str], door: Callable[[str], bool]) -> str | None:
+    """110 for money just paid when one of `earlier` (the sender's messages of the last hour) told a trick or someone
+    at the door (`door`); None otherwise."""
+    if not says_paid(text):
+        return None
+    return PAID if any(advice(said) or door(said) for said in earlier) else None

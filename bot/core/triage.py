@@ -35,6 +35,12 @@ from bot.core.person_danger import (
 # thing stays so, nobody fell. 有个老人在路边倒起了, 婆婆倒起了 are still someone down.
 # A head (or someone) hit with something ("拿酒瓶子砸脑壳"), never a thing dropped onto the ground (砸在地上).
 HEAD_HIT = r"砸(?:到|了|中|在|破)?(?:人(?!家)|头|脑壳|脑袋|脑门)"
+# Taken ill after medicine or poison: vomiting, drowsy, not waking (blind test 36, M11b: 我妈吃了药一直吐 人迷迷糊糊的
+# was an ordinary ticket). 120, never a question about the medicine.
+POISONED = (r"(?:吃|喝|服|吞)(?:错|多|了|下|过)*(?:了)?(?:药|农药|老鼠药|耗子药|安眠药)[^。！!？?]{0,14}"
+            r"(?:吐|迷糊|昏|晕|醒不|不醒|喊不|叫不|抽|白沫|没反应)|"
+            # taken, never about to (要喝农药: someone about to end their life is 110's, blind test 27)
+            r"(?:喝|吃|吞)了(?:农药|老鼠药|耗子药|敌敌畏|百草枯)|(?<![要想])(?:喝|吃|吞)(?:农药|老鼠药|耗子药|敌敌畏|百草枯)了")
 STATE_VERBS = "堵坏关锁卡停堆放占摆搁晾挂架靠立竖码塞"
 _STATE_ASPECT = re.compile(f"[{STATE_VERBS}]倒起")
 # 偷 as a theft, never the adverb 偷偷 nor 偷倒, 偷排, 偷挖 (dumped, drained, dug on the sly: nuisances).
@@ -61,9 +67,9 @@ _DANGER = re.compile(
     # A fight with bricks or sticks (妈的 楼下几个人打群架 有人拿砖头砸, blind test 25: an ordinary ticket).
     r"打群架|群殴|(?:拿|提|抄|捡)(?:起|了|到)?(?:砖头|砖块|石头|棍子|棒棒|棒子|钢管|铁棍|铁棒|板凳|凳子|酒瓶)|"
     r"(?:砖头|砖块|石头)[^，,。！!？?\s]{0,2}砸|"
-    r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}不动了|"
+    r"晕倒|昏倒|昏迷|晕过去|喊不醒|叫不醒|喊不应|叫不应|没得气|没气了|人.{0,6}(?<![走爬搬拿推拉提抬跑挪扛背])不动了|"
     f"(?<![{STATE_VERBS}])倒起了|"
-    r"倒在地|抽搐|口吐白沫|"
+    r"倒在地|抽搐|口吐白沫|" + POISONED + "|"
     r"喘不上气|喘不过气|喘不赢|噎住了?|噎到了|哽住了|心脏病|血止不住|流了?好多血|头.{0,2}打破|脑壳.{0,3}(?:打破|打烂|破了|开花)|血流了|流血|"
     r"一地的?血|满地.{0,2}血|好多血|"
     # Fallen and unable to get up, a head hit with a bottle or a brick (blind test 24, B93 and B97: ordinary tickets).

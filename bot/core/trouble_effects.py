@@ -95,7 +95,19 @@ def goes_on(report: str, text: str) -> bool:
     """Whether words said later tell the trouble of `report` at it again (今天早上7点又在打 after 有人装修): its kind's
     effect, and nothing of their own."""
     said, told = plain(text), plain(report)
-    return not _own_trouble(told, said) and any(effect.search(said) for effect in _kinds(told))
+    return not _own_trouble(told, said) and (any(effect.search(said) for effect in _kinds(told))
+                                             or _done_again(told, said))
+
+
+# The report's own doing again (昨晚又拖到一点多 after 楼上每天半夜拖椅子, 今天卖菜的又来摆了 after 有人摆摊卖菜):
+# 又 and the verb after it, one the report said (blind test 36, E21n, Q22n: a second ticket, "这个我帮不上忙").
+_AGAIN_DOING = re.compile(r"又(?:来|在|开始|跑来|把)?([\u4e00-\u9fff])")
+_NO_DOING = frozenset("了是有要会能得不没到去来在")
+
+
+def _done_again(report: str, text: str) -> bool:
+    found = _AGAIN_DOING.search(text)
+    return found is not None and found.group(1) not in _NO_DOING and found.group(1) in report
 
 
 # A neighbour's din (楼上天天半夜拖椅子 吵死人了, 隔壁半夜在蹦 咚咚咚的): people making noise, never what a leak or a

@@ -254,3 +254,25 @@ def coming_check(session: Session, text: str) -> str | None:
     """Don't open before calling the grid worker he named on his own number; None when he named no grid worker."""
     known = _grid_worker_named(session, _plain(text))
     return None if known is None else COMING_CHECK.format(name=known[1], place=known[0], phone=known[2])
+
+
+# A stranger saying he is a grid worker by name and wanting the sender on WeChat (有个陌生号码发短信说他是网格员李磊
+# 叫我加他微信, blind test 36, F10b: a number-registration ticket): no worker asks that; his real number to check.
+_AS_WORKER = re.compile(r"(?:说|自称|冒充|讲)(?:他|她|自己)?(?:是|叫)?[^，,。！!？?\s]{0,4}网格")
+_WECHAT = re.compile(r"加[^，,。！!？?\s]{0,3}(?:微信|好友|QQ|qq)|进群|拉我进|微信[^，,。！!？?\s]{0,3}(?:加|群)|"
+                     r"发[^，,。！!？?\s]{0,3}(?:身份证|证件)[^，,。！!？?\s]{0,2}(?:照|相)")
+WECHAT_CHECK = ("网格员不会叫您加私人微信、发证件照！{place}网格员{name}的电话是{phone}，打过去问是不是他；"
+                "别转钱、别给验证码。")
+
+
+def wechat_as_named(text: str) -> bool:
+    """说他是网格员李磊 叫我加他微信: someone saying he is a grid worker and wanting the sender on WeChat."""
+    plain = _plain(text)
+    return bool(plain) and _AS_WORKER.search(plain) is not None and _WECHAT.search(plain) is not None \
+        and not triage.has_danger(plain)
+
+
+def wechat_check(session: Session, text: str) -> str | None:
+    """No worker asks to be added on WeChat: the named worker's own number; None when he named no grid worker."""
+    known = _grid_worker_named(session, _plain(text))
+    return None if known is None else WECHAT_CHECK.format(name=known[1], place=known[0], phone=known[2])

@@ -105,7 +105,8 @@ def test_sorting_rubbish_names_the_four_bins_with_an_example_each_and_is_answere
         assert bin_ in found.entry.answer and example in found.entry.answer, found.entry.answer
 
 
-@pytest.mark.parametrize("question", ["燃气费咋个交", "垃圾好几天没人收", "电费咋个交", "社区有没得舞蹈队",
-                                      "社区有没得老年大学"])
+# 电费咋个交 is answered early since blind test 36 (E8b: 电费咋个交 我不会用手机 got the menu): the bill entry is early
+# when paying is asked.
+@pytest.mark.parametrize("question", ["燃气费咋个交", "垃圾好几天没人收", "社区有没得舞蹈队", "社区有没得老年大学"])
 def test_only_the_entries_marked_early_are_answered_before_the_classifier(question: str) -> None:
     assert not BASE.early(question)

@@ -67,3 +67,10 @@ def test_a_gift_for_the_id_number_is_a_lure(words: str) -> None:
                                    "社区登记身份证号都给了吗", "我要登记身份证号 换了新号码"])
 def test_papers_without_a_gift_are_no_lure(words: str) -> None:
     assert not id_lures.told(words)
+
+
+@pytest.mark.parametrize("words", ["我不是要登记哈 是举报他们套身份证信息",  # blind test 36, B31
+                                   "不是我要登记 我是反映他们套人家身份证号",
+                                   "我不是登记哈 是说他们骗老年人的身份信息"])
+def test_a_fraud_for_id_numbers_in_other_words_is_the_lure_reported(words: str) -> None:
+    assert id_lures.told(words)

@@ -79,3 +79,42 @@ def test_where_and_a_tap_in_ordinary_talk_is_no_scam(words: str) -> None:
                                    "来了个链接 说养老金要暂停 点一下就能恢复"])
 def test_a_link_pushed_to_stop_a_benefit_is_still_dont_tap(words: str) -> None:
     assert scam_tricks.advice(words) == scam_tricks.LINK
+
+
+@pytest.mark.parametrize("words", ["有人打电话说我快递丢了要赔我钱 叫我下载个软件",  # blind test 36, F1b
+                                   "有个人打电话说是快递客服 我的包裹弄丢了要理赔 喊我下个APP",
+                                   "接到个电话说我的快递搞丢了 要赔我三倍 叫我开屏幕共享"])
+def test_a_parcel_refund_caller_wanting_an_app_is_the_parcel_trick(words: str) -> None:
+    reply = scam_tricks.advice(words)
+    assert reply == scam_tricks.PARCEL and "下载" in reply and "96110" in reply and len(reply) <= SMS, reply
+
+
+@pytest.mark.parametrize("words", ["我的快递丢了 咋个办", "快递丢了 快递公司说要赔我钱", "下载个软件查快递咋个弄"])
+def test_a_parcel_lost_with_no_caller_pushing_an_app_is_no_trick(words: str) -> None:
+    assert scam_tricks.advice(words) is None
+
+
+@pytest.mark.parametrize("words", ["有人上门说免费给老人检查燃气灶 查完说要换 收八百",  # blind test 36, F8b
+                                   "有个人上门说免费检查热水器 查完说要换个新的 要五百",
+                                   "有人来屋头说免费检测净水器 说我家水有毒 要卖我一台两千的"])
+def test_a_free_check_at_home_that_ends_in_a_sale_is_a_likely_cheat(words: str) -> None:
+    reply = scam_tricks.advice(words)
+    assert reply == scam_tricks.FREE_CHECK and "110" in reply and len(reply) <= SMS, reply
+
+
+@pytest.mark.parametrize("paid", ["我已经给了他两百了 咋办", "钱已经给了三百了 咋个办嘛", "我已经给了他一千了 咋整"])
+def test_money_paid_after_a_trick_told_is_110(paid: str) -> None:
+    earlier = ["有人上门说免费给老人检查燃气灶 查完说要换 收八百"]
+    reply = scam_tricks.paid_after(paid, earlier, lambda said: False)
+    assert reply == scam_tricks.PAID and "110" in reply and len(reply) <= SMS, reply
+
+
+def test_money_paid_with_no_trick_told_before_is_none_of_ours() -> None:
+    assert scam_tricks.paid_after("我已经给了师傅两百了", ["阳光小区430栋水管漏了"], lambda said: False) is None
+    door = ["门口有人"]
+    assert scam_tricks.paid_after("我已经给了他两百了", door, lambda said: said in door) == scam_tricks.PAID
+
+
+@pytest.mark.parametrize("words", ["低保交了材料一个多月了 咋个还没消息", "我交了两个月的房租"])
+def test_papers_handed_in_are_no_money_paid(words: str) -> None:
+    assert not scam_tricks.says_paid(words)
