@@ -57,6 +57,11 @@ def bare(reply: str) -> str:
     return re.sub(r"T\d{4,}", "T…", reply)
 
 
+def unnumbered(replies: list[str]) -> str:
+    """The replies joined, each without its ticket numbers: what to search for an emergency number."""
+    return " ".join(bare(r) for r in replies)
+
+
 def number_in(replies: list[str]) -> str:
     found = re.search(r"T\d{4,}", " ".join(replies))
     assert found is not None, replies

@@ -13,22 +13,18 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import as_if_earlier, bare, left_ordinary, raised, say, tickets_of, told
+from tests.integration.talk import as_if_earlier, left_ordinary, raised, say, tickets_of, told, unnumbered
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+86139555310{n:02d}" for n in range(1, 100)]
 
 
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
-
-
 def test_a_fumes_complaint_is_ordinary_and_saying_it_is_no_fire_opens_nothing(running: Stack):
     caller = SENDERS[0]
     first = say(running, caller, "我要投诉 安居苑101栋楼下烧烤店油烟大得很 天天熏")
-    assert "119" not in _said(first), first
+    assert "119" not in unnumbered(first), first
     second = say(running, caller, "我是投诉油烟 不是着火了")
-    assert "119" not in _said(second) and "在哪里" not in _said(second), second
+    assert "119" not in unnumbered(second) and "在哪里" not in unnumbered(second), second
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket)
 
@@ -39,7 +35,7 @@ def test_no_leak_only_a_stove_that_will_not_light_stands_the_emergency_down(runn
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
     replies = say(running, caller, "不是漏气 就是打不燃火")
-    assert "普通" in _said(replies), replies
+    assert "普通" in unnumbered(replies), replies
     [after] = tickets_of(running, caller)
     assert after.number == ticket.number and after.severity != "critical" and after.status != "cancelled"
 
@@ -50,7 +46,7 @@ def test_a_burnt_pot_withdraws_the_emergency_and_the_duty_officer_hears_it(runni
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
     replies = say(running, caller, "哦 是锅烧糊了 没得事 不好意思")
-    assert "误报" in _said(replies), replies
+    assert "误报" in unnumbered(replies), replies
     [after] = tickets_of(running, caller)
     assert after.status == "cancelled"
     assert any("撤销" in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
@@ -63,7 +59,7 @@ def test_the_gas_company_shutting_the_valve_is_news_of_the_open_emergency(runnin
     assert raised(running, ticket)
     as_if_earlier(running, caller, 14)
     replies = say(running, caller, "燃气公司来了 关了总阀")
-    assert "在哪里" not in _said(replies), replies
+    assert "在哪里" not in unnumbered(replies), replies
     assert [t.number for t in tickets_of(running, caller)] == [ticket.number]
     assert any("燃气公司来了" in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
 
@@ -76,7 +72,7 @@ def test_labour_and_someone_lying_still_by_the_road_are_emergencies(running: Sta
                                                                      number: str):
     caller = SENDERS[index]
     replies = say(running, caller, text)
-    assert number in _said(replies), replies
+    assert number in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
 
@@ -84,14 +80,14 @@ def test_labour_and_someone_lying_still_by_the_road_are_emergencies(running: Sta
 def test_money_just_lost_to_a_scam_is_told_110_at_once_never_asked_where(running: Stack):
     caller = SENDERS[6]
     replies = say(running, caller, "遭骗了 有人打电话说我孙子出事了 我转了五千块过去")
-    assert "110" in _said(replies) and "哪点" not in _said(replies), replies
+    assert "110" in unnumbered(replies) and "哪点" not in unnumbered(replies), replies
     assert not tickets_of(running, caller)
 
 
 def test_a_theft_told_is_filed_with_110_named(running: Stack):
     caller = SENDERS[7]
     replies = say(running, caller, "我的电瓶车遭偷了 在安居苑107栋车棚")
-    assert "110" in _said(replies), replies
+    assert "110" in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket)
 

@@ -17,7 +17,6 @@ from tests.integration.stack import Stack
 from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
-    bare,
     left_ordinary,
     raised,
     register,
@@ -25,20 +24,17 @@ from tests.integration.talk import (
     tickets_of,
     told,
     understood,
+    unnumbered,
 )
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+86139555430{n:02d}" for n in range(100)]
 
 
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
-
-
 def test_a_mistyped_lift_stopped_with_nobody_in_it_is_an_ordinary_ticket_at_its_building(running: Stack):
     caller = SENDERS[0]
     first = say(running, caller, "河畔花园331动电体不动了")
-    assert not any(n in _said(first) for n in ("120", "119", "110")), first
+    assert not any(n in unnumbered(first) for n in ("120", "119", "110")), first
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket) and ticket.category == "housing_utilities"
     assert ticket.place_text == "河畔花园331栋"
@@ -53,7 +49,7 @@ def test_nobody_shut_in_stands_the_lifts_emergency_down_and_the_duty_officer_hea
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
     replies = say(running, caller, "没得人关在里头 就是电梯坏了不动")
-    assert "普通" in _said(replies), replies
+    assert "普通" in unnumbered(replies), replies
     [after] = tickets_of(running, caller)
     assert after.severity != "critical" and after.status != "cancelled"
     assert any("普通" in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
@@ -67,9 +63,9 @@ def test_a_bike_found_withdraws_the_theft_and_saying_so_again_is_understood(runn
     as_if_earlier(running, rider, 10)
     [cover, theft] = tickets_of(running, rider)
     found = say(running, rider, "电瓶车找到了 在车棚头 不用管了")
-    assert "撤销" in _said(found) and "110" not in _said(found), found
+    assert "撤销" in unnumbered(found) and "110" not in unnumbered(found), found
     again = say(running, rider, "不是报警 我是说车找到了 不用你们管了")
-    assert "撤销" in understood(again) and "110" not in _said(again), again
+    assert "撤销" in understood(again) and "110" not in unnumbered(again), again
     after = {t.number: t for t in tickets_of(running, rider)}
     assert set(after) == {cover.number, theft.number}
     assert after[theft.number].status == "cancelled" and after[cover.number].status != "cancelled"
@@ -82,7 +78,7 @@ def test_the_leak_mended_is_news_of_the_open_gas_emergency(running: Stack):
     assert raised(running, ticket)
     as_if_earlier(running, caller, 3)
     replies = say(running, caller, "燃气公司来了 漏气的地方修好了")
-    assert "在哪里" not in _said(replies) and "119" not in _said(replies), replies
+    assert "在哪里" not in unnumbered(replies) and "119" not in unnumbered(replies), replies
     assert [t.number for t in tickets_of(running, caller)] == [ticket.number]
     assert any("漏气的地方修好了" in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
 
@@ -95,7 +91,7 @@ def test_a_quarrel_said_to_go_on_joins_its_reopened_ticket_with_110_if_it_comes_
     say(running, rider, "2 今天晚上又在吵")
     as_if_earlier(running, rider, 5)
     replies = say(running, rider, "楼下还在吵 咋个办")
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "在哪里" not in said and "情况紧急" not in said and "110" in said and "T" in said, replies
     [after] = tickets_of(running, rider)
     assert after.number == ticket.number and after.severity != "critical"
@@ -104,10 +100,10 @@ def test_a_quarrel_said_to_go_on_joins_its_reopened_ticket_with_110_if_it_comes_
 def test_the_waters_breaking_is_more_of_the_birth_with_what_to_do(running: Stack):
     caller = SENDERS[5]
     first = say(running, caller, "我老婆要生了 肚子疼得厉害 河畔花园337栋")
-    assert "120" in _said(first), first
+    assert "120" in unnumbered(first), first
     [ticket] = tickets_of(running, caller)
     replies = say(running, caller, "羊水破了")
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "在哪里" not in said and "躺" in said and "120" in said, replies
     assert [t.number for t in tickets_of(running, caller)] == [ticket.number]
     assert any("羊水破了" in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
@@ -116,7 +112,7 @@ def test_the_waters_breaking_is_more_of_the_birth_with_what_to_do(running: Stack
 def test_someone_not_seen_for_days_with_a_smell_at_the_door_is_urgent(running: Stack):
     caller = SENDERS[6]
     replies = say(running, caller, "邻居老头好几天没出门了 门口有股臭味 安居苑338栋201")
-    assert "110" in _said(replies) and "120" in _said(replies), replies
+    assert "110" in unnumbered(replies) and "120" in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket)
 

@@ -15,16 +15,7 @@ import pytest
 from bot.core import care_words, danger_signs, nuisances
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import (
-    as_if_earlier,
-    bare,
-    left_ordinary,
-    raised,
-    register,
-    say,
-    tickets_of,
-    told,
-)
+from tests.integration.talk import as_if_earlier, left_ordinary, raised, register, say, tickets_of, told, unnumbered
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+861395555000{n:02d}" for n in range(100)]
@@ -32,12 +23,8 @@ EMERGENCY_NUMBERS = ("119", "110", "120")
 WHERE = "在哪里"
 
 
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
-
-
 def _no_emergency(replies: list[str]) -> None:
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(n in said for n in EMERGENCY_NUMBERS) and "情况紧急" not in said, replies
 
 
@@ -69,7 +56,7 @@ def test_a_guard_rail_knocked_down_with_nobody_hurt_is_a_road_ticket(running: St
 def test_someone_sleeping_rough_gets_blankets_and_the_rescue_station_not_an_emergency(running: Stack):
     caller = SENDERS[4]  # B89: "120和110", nothing about 救助站
     replies = say(running, caller, "有个流浪汉睡在安居苑505栋门口 好冷 会不会冻到")
-    assert nuisances.ROUGH_SLEEPER in replies and "情况紧急" not in _said(replies), replies
+    assert nuisances.ROUGH_SLEEPER in replies and "情况紧急" not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket)
 
@@ -80,7 +67,7 @@ def test_a_coal_stove_burning_after_coal_piled_is_more_of_that_report(running: S
     as_if_earlier(running, caller, 6)
     replies = say(running, caller, "还在楼道烧蜂窝煤 有烟")
     _no_emergency(replies)
-    assert WHERE not in _said(replies) and "请问在哪点" not in _said(replies), replies
+    assert WHERE not in unnumbered(replies) and "请问在哪点" not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket) and "蜂窝煤" in ticket.text
 
@@ -90,7 +77,7 @@ def test_big_smoke_after_coal_piled_raises_that_ticket_with_its_place(running: S
     say(running, caller, "安居苑507栋有户人家在楼道堆煤")
     as_if_earlier(running, caller, 6)
     replies = say(running, caller, "楼道里的煤烧起来了 烟好大")
-    assert "119" in _said(replies) and WHERE not in _said(replies), replies
+    assert "119" in unnumbered(replies) and WHERE not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert raised(running, ticket) and ticket.place_text.startswith("安居苑507栋")
 
@@ -98,10 +85,10 @@ def test_big_smoke_after_coal_piled_raises_that_ticket_with_its_place(running: S
 def test_the_waters_breaking_asked_about_gets_the_labours_advice(running: Stack):
     caller = SENDERS[7]  # A19: the collapse's "看有没有呼吸"
     first = say(running, caller, "我儿媳妇要生了 肚子痛得很 安居苑508栋")
-    assert "120" in _said(first), first
+    assert "120" in unnumbered(first), first
     as_if_earlier(running, caller, 6)
     replies = say(running, caller, "羊水破了 咋个办")
-    assert "躺下" in _said(replies) and "呼吸" not in _said(replies), replies
+    assert "躺下" in unnumbered(replies) and "呼吸" not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert "羊水破了" in ticket.text
     assert any("羊水破了" in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
@@ -110,7 +97,7 @@ def test_the_waters_breaking_asked_about_gets_the_labours_advice(running: Stack)
 def test_a_sewer_smelling_is_a_ticket_without_drinking_water_advice(running: Stack):
     caller = SENDERS[8]  # B28: "先别直接喝…"
     replies = say(running, caller, "河畔花园509栋的下水道冒臭水")
-    assert care_words.WATER not in replies and "喝" not in _said(replies), replies
+    assert care_words.WATER not in replies and "喝" not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket)
 

@@ -13,7 +13,7 @@ import pytest
 from bot.core import danger_signs, nuisances, still_going
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import as_if_earlier, bare, left_ordinary, say, tickets_of, told
+from tests.integration.talk import as_if_earlier, left_ordinary, say, tickets_of, told, unnumbered
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+861395555900{n:02d}" for n in range(100)]
@@ -21,12 +21,8 @@ EMERGENCY_NUMBERS = ("119", "110", "120")
 WHERE = "在哪"
 
 
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
-
-
 def _no_emergency(replies: list[str]) -> None:
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(n in said for n in EMERGENCY_NUMBERS) and "情况紧急" not in said, replies
 
 
@@ -37,10 +33,10 @@ def _no_emergency(replies: list[str]) -> None:
 def test_an_all_clear_after_an_emergency_is_news_of_it_never_a_new_one(running: Stack, n: int, first: str,
                                                                         number: str, clear: str):
     caller = SENDERS[n]
-    assert number in _said(say(running, caller, first))
+    assert number in unnumbered(say(running, caller, first))
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, clear)
-    assert "情况紧急" not in _said(replies) and WHERE not in _said(replies), replies
+    assert "情况紧急" not in unnumbered(replies) and WHERE not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert any(clear in m for m in told(running, DUTY_OFFICER, ticket.number or ""))
 
@@ -51,7 +47,7 @@ def test_water_still_running_after_a_leak_is_more_of_that_report(running: Stack)
     as_if_earlier(running, caller, 3)
     replies = say(running, caller, "水还在流 都流到一楼了")
     _no_emergency(replies)
-    assert WHERE not in _said(replies), replies
+    assert WHERE not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket) and "一楼" in ticket.text
 
@@ -62,7 +58,7 @@ def test_a_load_bearing_wall_still_being_knocked_is_more_of_it_with_12345(runnin
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, "他们还在打 整栋楼都在震")
     _no_emergency(replies)
-    assert still_going.WALL_MEANWHILE in replies and WHERE not in _said(replies), replies
+    assert still_going.WALL_MEANWHILE in replies and WHERE not in unnumbered(replies), replies
     [ticket] = tickets_of(running, caller)
     assert "震" in ticket.text
 
@@ -70,10 +66,10 @@ def test_a_load_bearing_wall_still_being_knocked_is_more_of_it_with_12345(runnin
 def test_a_confused_elder_at_a_gate_is_the_polices_and_never_asked_where_again(running: Stack):
     caller = SENDERS[4]  # B172: "答不上", then a 120 emergency asking where
     first = say(running, caller, "有个老人在河畔花园665栋门口转来转去 问他住哪里他说不清楚")
-    assert "110" in _said(first) and WHERE not in _said(first), first
+    assert "110" in unnumbered(first) and WHERE not in unnumbered(first), first
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, "那个老人还在 天快黑了")
-    assert WHERE not in _said(replies) and "120" not in _said(replies), replies
+    assert WHERE not in unnumbered(replies) and "120" not in unnumbered(replies), replies
     assert len(tickets_of(running, caller)) == 1
 
 
@@ -83,7 +79,7 @@ def test_a_confused_elder_at_a_gate_is_the_polices_and_never_asked_where_again(r
 ])
 def test_the_right_number_first(running: Stack, n: int, text: str, number: str, never: str):
     replies = say(running, SENDERS[n], text)
-    assert number in _said(replies) and never not in _said(replies), replies
+    assert number in unnumbered(replies) and never not in unnumbered(replies), replies
 
 
 @pytest.mark.parametrize(("n", "text"), [
@@ -93,7 +89,7 @@ def test_the_right_number_first(running: Stack, n: int, text: str, number: str, 
 ])
 def test_a_nuisance_or_nobody_hurt_is_an_ordinary_ticket(running: Stack, n: int, text: str):
     replies = say(running, SENDERS[n], text)
-    assert "情况紧急" not in _said(replies), replies
+    assert "情况紧急" not in unnumbered(replies), replies
     [ticket] = tickets_of(running, SENDERS[n])
     assert left_ordinary(running, ticket)
     if "蜂窝煤" in text:
@@ -102,4 +98,4 @@ def test_a_nuisance_or_nobody_hurt_is_an_ordinary_ticket(running: Stack, n: int,
 
 def test_a_cats_scratch_that_bled_gets_the_bite_advice_never_120(running: Stack):
     replies = say(running, SENDERS[10], "遭猫抓了 流血了")  # A73: "情况紧急请先拨打120！" + "在哪里？"
-    assert danger_signs.BITE_ADVICE in replies and "情况紧急" not in _said(replies), replies
+    assert danger_signs.BITE_ADVICE in replies and "情况紧急" not in unnumbered(replies), replies

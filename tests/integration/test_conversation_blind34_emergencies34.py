@@ -17,13 +17,13 @@ from tests.integration.stack import Stack
 from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
-    bare,
     file_report,
     left_ordinary,
     register,
     say,
     tickets_of,
     told,
+    unnumbered,
 )
 
 pytestmark = pytest.mark.engine
@@ -31,12 +31,8 @@ SENDERS = [f"+861395556600{n:02d}" for n in range(100)]
 WHERE = "在哪"
 
 
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
-
-
 def _no_alarm(replies: list[str]) -> None:
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "情况紧急" not in said and WHERE not in said, replies
 
 
@@ -56,7 +52,7 @@ def test_more_of_an_ordinary_report_goes_to_its_worker_never_a_new_emergency(run
     as_if_earlier(running, caller, 4)
     replies = say(running, caller, more)
     _no_alarm(replies)
-    assert not any(x in _said(replies) for x in ("119", "110", "120")), replies
+    assert not any(x in unnumbered(replies) for x in ("119", "110", "120")), replies
     [ticket] = tickets_of(running, caller)
     assert left_ordinary(running, ticket) and number in " ".join(replies), replies
     assert any(detail in m for m in told(running, assignee_phone(running, number), number)), replies
@@ -77,7 +73,7 @@ def test_more_of_an_ordinary_report_goes_to_its_worker_never_a_new_emergency(run
 def test_an_all_clear_reaches_whoever_was_alerted_and_is_no_new_emergency(running: Stack, n: int, first: str,
                                                                          number: str, clear: str):
     caller = SENDERS[n]
-    assert number in _said(say(running, caller, first))
+    assert number in unnumbered(say(running, caller, first))
     as_if_earlier(running, caller, 6)
     replies = say(running, caller, clear)
     _no_alarm(replies)
@@ -96,12 +92,14 @@ def test_a_lost_elder_goes_to_the_worker_and_the_police_and_what_follows_is_more
                                                                                        detail: str):
     caller = SENDERS[n]
     replies = say(running, caller, first)
-    assert "110" in _said(replies) and WHERE not in _said(replies) and "答不上" not in _said(replies), replies
+    heard = unnumbered(replies)
+    assert "110" in heard and WHERE not in heard and "答不上" not in heard, replies
     [ticket] = tickets_of(running, caller)
     assert told(running, assignee_phone(running, ticket.number or ""), ticket.number or ""), replies
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, later)
-    assert WHERE not in _said(replies) and "120" not in _said(replies) and "情况紧急" not in _said(replies), replies
+    heard = unnumbered(replies)
+    assert WHERE not in heard and "120" not in heard and "情况紧急" not in heard, replies
     assert len(tickets_of(running, caller)) == 1, replies
     notes = told(running, assignee_phone(running, ticket.number or ""), ticket.number or "")
     assert any(detail in m for m in notes), (replies, notes)
@@ -112,12 +110,12 @@ def test_a_riders_all_clear_is_news_of_his_own_fall_report_never_his_other_ticke
     rubbish = file_report(running, rider, "安居苑776栋门口垃圾堆了好几天了 臭得很")
     as_if_earlier(running, rider, 3)
     first = say(running, rider, "安居苑北门 有人骑车摔了 腿流血了 人清醒的")
-    assert "120" in _said(first), first
+    assert "120" in unnumbered(first), first
     fall = [t for t in tickets_of(running, rider) if t.number != rubbish]
     assert len(fall) == 1, first
     as_if_earlier(running, rider, 9)
     replies = say(running, rider, "120来了 拉走了")
-    assert rubbish not in " ".join(replies) and "情况紧急" not in _said(replies), replies
+    assert rubbish not in " ".join(replies) and "情况紧急" not in unnumbered(replies), replies
     assert len(tickets_of(running, rider)) == 2, replies
     notes = told(running, DUTY_OFFICER, fall[0].number or "") + told(
         running, assignee_phone(running, fall[0].number or ""), fall[0].number or "")
@@ -135,7 +133,7 @@ def test_a_riders_all_clear_is_news_of_his_own_fall_report_never_his_other_ticke
 ])
 def test_the_right_number_first(running: Stack, n: int, text: str, number: str, never: str):
     replies = say(running, SENDERS[n], text)
-    assert number in _said(replies) and never not in _said(replies), replies
+    assert number in unnumbered(replies) and never not in unnumbered(replies), replies
 
 
 @pytest.mark.parametrize(("n", "text"), [
@@ -148,7 +146,7 @@ def test_the_right_number_first(running: Stack, n: int, text: str, number: str, 
 ])
 def test_a_nuisance_or_a_crash_with_nobody_hurt_is_no_emergency(running: Stack, n: int, text: str):
     replies = say(running, SENDERS[n], text)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "情况紧急" not in said and not any(x in said for x in ("119", "110", "120", "电梯救援")), replies
     assert "冷敷" not in said, replies  # 两个车碰了一下: a crash, never the bruise's advice
     assert all(left_ordinary(running, t) for t in tickets_of(running, SENDERS[n])), replies
@@ -159,7 +157,7 @@ def test_the_driver_gone_after_a_crash_is_more_of_it_with_122(running: Stack):
     number = file_report(running, caller, "有个车撞到我们小区的大门了 门都变形了 没伤到人 安居苑")
     as_if_earlier(running, caller, 4)
     replies = say(running, caller, "司机跑了")
-    assert "122" in _said(replies) and number in " ".join(replies) and "新问题" not in _said(replies), replies
+    assert "122" in unnumbered(replies) and number in " ".join(replies) and "新问题" not in unnumbered(replies), replies
     assert len(tickets_of(running, caller)) == 1
 
 
@@ -174,7 +172,7 @@ def test_a_coal_stoves_smoke_said_after_is_the_ventilation_advice_on_that_ticket
     number = file_report(running, caller, report)
     as_if_earlier(running, caller, 3)
     replies = say(running, caller, more)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "情况紧急" not in said and "110" not in said, replies
     assert "通风" in said or "开窗" in said, replies
     [ticket] = tickets_of(running, caller)

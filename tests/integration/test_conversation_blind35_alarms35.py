@@ -15,23 +15,11 @@ import pytest
 
 from tests.conftest import DUTY_OFFICER
 from tests.integration.stack import Stack
-from tests.integration.talk import (
-    as_if_earlier,
-    assignee_phone,
-    bare,
-    left_ordinary,
-    say,
-    tickets_of,
-    told,
-)
+from tests.integration.talk import as_if_earlier, assignee_phone, left_ordinary, say, tickets_of, told, unnumbered
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+861395557100{n:02d}" for n in range(100)]
 ALARMS = ("情况紧急", "119", "110", "120")
-
-
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
 
 
 @pytest.mark.parametrize(("n", "first", "clear"), [
@@ -47,7 +35,7 @@ def test_an_all_clear_after_an_emergency_is_news_of_it_never_a_new_one(running: 
     [ticket] = tickets_of(running, caller)
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, clear)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "情况紧急" not in said and "在哪" not in said, replies
     assert len(tickets_of(running, caller)) == 1, replies
     notes = told(running, DUTY_OFFICER, ticket.number or "") + told(
@@ -69,7 +57,7 @@ def test_more_of_an_open_report_goes_to_its_ticket_never_a_new_emergency(running
     number = ticket.number or ""
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, more)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "情况紧急" not in said and "在哪" not in said and "119" not in said and "120" not in said, replies
     assert len(tickets_of(running, caller)) == 1, replies
     assert any(detail in m for m in told(running, assignee_phone(running, number), number)), replies
@@ -83,7 +71,7 @@ def test_more_of_an_open_report_goes_to_its_ticket_never_a_new_emergency(running
 ])
 def test_a_question_or_a_chronic_nuisance_is_no_alarm(running: Stack, n: int, text: str):
     replies = say(running, SENDERS[n], text)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(x in said for x in ALARMS), replies
     assert all(left_ordinary(running, t) for t in tickets_of(running, SENDERS[n])), replies
 
@@ -94,7 +82,7 @@ def test_a_question_or_a_chronic_nuisance_is_no_alarm(running: Stack, n: int, te
 ])
 def test_a_sprained_wrist_question_gets_first_aid_never_an_alarm(running: Stack, n: int, text: str):
     replies = say(running, SENDERS[n], text)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(x in said for x in ("情况紧急", "在哪")), replies
     assert "冷敷" in said and "医院" in said, replies
     assert tickets_of(running, SENDERS[n]) == [], replies
@@ -106,7 +94,7 @@ def test_a_sprained_wrist_question_gets_first_aid_never_an_alarm(running: Stack,
 ])
 def test_a_dog_bite_gets_the_bite_advice_never_a_bare_alarm(running: Stack, n: int, text: str):
     replies = say(running, SENDERS[n], text)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "情况紧急" not in said and "120" not in said, replies  # where it happened may be asked for the dog's report
     assert "15分钟" in said and "疫苗" in said, replies
     assert all(t.severity != "critical" for t in tickets_of(running, SENDERS[n])), replies

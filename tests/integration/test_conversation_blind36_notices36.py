@@ -16,22 +16,18 @@ from tests.integration.stack import Stack
 from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
-    bare,
     file_report,
     register,
     say,
     ticket_numbered,
     tickets_of,
     told,
+    unnumbered,
 )
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+861395557{n}" for n in range(52000, 53100)]
 GRID = "幸福社区第1网格"  # 阳光小区
-
-
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
 
 
 def _resident(running: Stack, n: int) -> str:
@@ -79,7 +75,7 @@ def test_her_own_open_trouble_said_again_later_urges_her_ticket_worded_as_hers(r
     say(running, worker, f"{number} 进度 {progress}")
     as_if_earlier(running, caller, 35)
     replies = say(running, caller, again)
-    said = _said(replies) + " ".join(replies)
+    said = unnumbered(replies) + " ".join(replies)
     assert number in said and "有人反映" not in said and "并入" not in said, replies
     assert f"您的工单{number}" in " ".join(replies) and "催办" in said, replies
     assert len(tickets_of(running, caller)) == 1, replies

@@ -22,22 +22,18 @@ from tests.integration.stack import Stack
 from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
-    bare,
     file_report,
     register,
     say,
     ticket_numbered,
     tickets_of,
     told,
+    unnumbered,
 )
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+86139555777{n:03d}" for n in range(1000)]
 REFUSALS = ("没太看懂", "帮不上忙", "答不上", "请问在哪点", "记下了", "没有在办的工单")
-
-
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
 
 
 @pytest.mark.parametrize(("n", "rider", "first", "again"), [
@@ -48,11 +44,11 @@ def _said(replies: list[str]) -> str:
 def test_a_correction_naming_the_entry_just_given_never_gets_the_same_text(running: Stack, n: int, rider: bool,
                                                                            first: str, again: str):
     asker = register(running, SENDERS[n], "rider") if rider else SENDERS[n]
-    answered = _said(say(running, asker, first))
+    answered = unnumbered(say(running, asker, first))
     assert not any(r in answered for r in REFUSALS), answered
     as_if_earlier(running, asker, 7)
     replies = say(running, asker, again)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(r in said for r in REFUSALS), replies
     assert said != answered and answered not in said, replies
     assert "刚才说了" in said and "说不准" in said, replies
@@ -67,11 +63,11 @@ def test_a_correction_naming_the_entry_just_given_never_gets_the_same_text(runni
 def test_where_or_how_bad_a_scratch_is_after_its_advice_gets_the_wash_and_the_jab(running: Stack, n: int,
                                                                                   advised: str, detail: str):
     caller = SENDERS[n]
-    first = _said(say(running, caller, advised))
+    first = unnumbered(say(running, caller, advised))
     assert "狂犬" in first, first
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, detail)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(r in said for r in REFUSALS), replies
     assert "15分钟" in said and "狂犬疫苗" in said and said != first, replies
     assert tickets_of(running, caller) == []
@@ -82,7 +78,7 @@ def test_a_report_after_a_scratchs_advice_is_no_word_about_the_scratch(running: 
     say(running, caller, "遭猫抓了一爪 流血了")
     as_if_earlier(running, caller, 5)
     replies = say(running, caller, "安居苑981栋的楼道灯坏了 黑黢黢的")
-    assert "狂犬" not in _said(replies), replies
+    assert "狂犬" not in unnumbered(replies), replies
     assert len(tickets_of(running, caller)) == 1, replies
 
 
@@ -94,7 +90,7 @@ def test_a_report_after_a_scratchs_advice_is_no_word_about_the_scratch(running: 
 def test_who_approved_a_change_people_see_gets_what_is_known_and_a_call_back(running: Stack, n: int, asked: str):
     caller = SENDERS[n]
     replies = say(running, caller, asked)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(r in said for r in REFUSALS), replies
     assert "园林" in said and "城管" in said and "回复1" in said, replies
     assert tickets_of(running, caller) == []
@@ -108,7 +104,7 @@ def test_who_approved_a_change_people_see_gets_what_is_known_and_a_call_back(run
 def test_whether_to_fast_for_a_check_up_is_answered_never_asked_where(running: Stack, n: int, asked: str):
     caller = SENDERS[n]
     replies = say(running, caller, asked)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(r in said for r in REFUSALS), replies
     assert "空腹" in said, replies
     assert tickets_of(running, caller) == []

@@ -27,22 +27,18 @@ from tests.integration.stack import Stack
 from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
-    bare,
     file_report,
     number_in,
     say,
     ticket_numbered,
     tickets_of,
     told,
+    unnumbered,
 )
 
 pytestmark = pytest.mark.engine
 SENDERS = [f"+86139555775{n:03d}" for n in range(1000)]
 NO_TICKET = "没有在办的工单"
-
-
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
 
 
 @pytest.mark.parametrize(("n", "question", "again"), [
@@ -53,11 +49,11 @@ def _said(replies: list[str]) -> str:
 def test_a_question_after_a_knowledge_answer_is_asked_of_it_never_no_open_ticket(running: Stack, n: int,
                                                                                 question: str, again: str):
     caller = SENDERS[n]
-    first = _said(say(running, caller, question))
+    first = unnumbered(say(running, caller, question))
     assert "搬迁" in first, first
     as_if_earlier(running, caller, 8)
     replies = say(running, caller, again)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert NO_TICKET not in said and "没太看懂" not in said, replies
     assert "搬迁" in said or "网格员" in said or "问" in said, replies
     assert not tickets_of(running, caller), replies
@@ -65,7 +61,7 @@ def test_a_question_after_a_knowledge_answer_is_asked_of_it_never_no_open_ticket
 
 def test_a_status_check_with_nothing_asked_before_still_hears_there_is_no_ticket(running: Stack):
     caller = SENDERS[3]  # what B7's fix must not change
-    said = _said(say(running, caller, "查一下我的报事进度"))
+    said = unnumbered(say(running, caller, "查一下我的报事进度"))
     assert NO_TICKET in said, said
 
 
@@ -82,7 +78,7 @@ def test_tap_water_still_bad_after_it_was_resolved_reopens_it_and_says_not_to_dr
     say(running, worker, f"{number} 已办结 水厂说是管道冲洗 现在已经好了")
     as_if_earlier(running, caller, 35)
     replies = say(running, caller, again)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert NO_TICKET not in said, replies
     assert number in " ".join(replies) and "先别喝" in said, replies
     assert ticket_numbered(running, number).status == "reopened", replies
@@ -104,7 +100,7 @@ def test_an_all_clear_beside_a_question_reaches_those_alerted_and_gets_the_state
     assert ticket.severity == "critical", ticket
     as_if_earlier(running, caller, 35)
     replies = say(running, caller, clear)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "平安" in said and number in " ".join(replies), replies
     assert "情况紧急" not in said, replies
     assert any(clear in m for m in told(running, DUTY_OFFICER, number)), "the duty officer never heard it"
@@ -117,7 +113,7 @@ def test_a_question_alone_after_an_emergency_is_no_all_clear(running: Stack):
     [ticket] = tickets_of(running, caller)
     as_if_earlier(running, caller, 35)
     replies = say(running, caller, "电梯好久修得好")
-    assert "平安" not in _said(replies), replies
+    assert "平安" not in unnumbered(replies), replies
     assert not any("电梯好久修得好" in m for m in told(running, DUTY_OFFICER, ticket.number or "")), replies
 
 
@@ -131,7 +127,7 @@ def test_a_call_awaited_asked_after_says_who_will_call_never_contacted(running: 
     task = number_in(say(running, caller, "我换了手机号 住在安居苑"))
     as_if_earlier(running, caller, 8)
     replies = say(running, caller, asked)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "联系上就好" not in said, replies
     assert "打电话给您" in said and task in " ".join(replies), replies
 
@@ -140,7 +136,7 @@ def test_only_the_call_come_is_contacted(running: Stack):
     caller = SENDERS[33]
     say(running, caller, "我换了手机号 住在安居苑")
     as_if_earlier(running, caller, 8)
-    said = _said(say(running, caller, "他打过来了"))
+    said = unnumbered(say(running, caller, "他打过来了"))
     assert "联系上就好" in said, said
 
 
@@ -155,7 +151,7 @@ def test_a_relieved_word_after_a_closure_gets_a_warm_one_and_nothing_filed(runni
     say(running, DUTY_OFFICER, f"{number} 误报 是楼下在烤红薯 关了")
     as_if_earlier(running, caller, 2)
     replies = say(running, caller, relief)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert "没事就好" in said, replies
     assert "没太看懂" not in said and "请问在哪" not in said, replies
     assert len(tickets_of(running, caller)) == 1, replies

@@ -22,13 +22,13 @@ from tests.integration.stack import Stack
 from tests.integration.talk import (
     as_if_earlier,
     assignee_phone,
-    bare,
     file_report,
     live_at,
     register,
     say,
     tickets_of,
     told,
+    unnumbered,
 )
 
 pytestmark = pytest.mark.engine
@@ -37,12 +37,8 @@ REFUSALS = ("没太看懂", "帮不上忙", "答不上", "请问在哪点", "记
 VILLAGE = "石桥村网格"
 
 
-def _said(replies: list[str]) -> str:
-    return " ".join(bare(r) for r in replies)
-
-
 def _answered(running: Stack, asker: str, question: str) -> str:
-    said = _said(say(running, asker, question))
+    said = unnumbered(say(running, asker, question))
     assert not any(r in said for r in REFUSALS), said
     assert tickets_of(running, asker) == [], said
     return said
@@ -129,9 +125,9 @@ def test_the_weather_gets_where_to_look_never_a_refusal(running: Stack, n: int, 
 def test_a_strangers_grid_worker_asked_for_is_asked_where_he_lives_then_named(running: Stack, n: int, question: str,
                                                                               place: str, worker: str):
     stranger = SENDERS[n]
-    first = _said(say(running, stranger, question))
+    first = unnumbered(say(running, stranger, question))
     assert "哪个小区" in first, first
-    said = _said(say(running, stranger, place))
+    said = unnumbered(say(running, stranger, place))
     assert worker in said and "137" in said, said
     assert tickets_of(running, stranger) == []
 
@@ -155,7 +151,7 @@ def test_an_outage_asked_about_is_taken_for_the_outage_never_unanswered(running:
                                                                         worker: str):
     caller = SENDERS[n]
     replies = say(running, caller, question)
-    said = _said(replies)
+    said = unnumbered(replies)
     assert not any(r in said for r in REFUSALS), said
     [ticket] = tickets_of(running, caller)
     assert ticket.number in " ".join(replies) and worker in said, replies
