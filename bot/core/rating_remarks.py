@@ -214,16 +214,17 @@ def pass_concern(session: Session, ticket: Ticket, score: int, reason: str) -> N
 
 
 # Blind test 36, RT2b: 亮是亮了 就是有点暗, 30 s after a 2, got "没太看懂". A remark on the job just rated: what was
-# done granted (亮是亮了, 修是修好了, 好是好了) with a but, or part of it said still undone (还是有点湿).
+# done granted (亮是亮了, 修是修好了, 好是好了) with a but. Words saying only that something is still undone are not
+# enough: 水管还在滴 after a 不满意 is the reopened ticket's detail, and 楼道灯不亮了 还有垃圾桶满了 after a 满意 is a
+# new report (the merged round 39's two cross-module failures).
 _GRANTED = re.compile(r"([\u4e00-\u9fff])是\1[\u4e00-\u9fff]{0,2}(?:了|过了)")
 REMARK_PASSED = "收到，工单{number}您说的“{said}”已转告承办人，会给您答复。"
 
 
 def remarks_on_job(text: str) -> bool:
-    """A remark on a job rated lately: granted with a but (亮是亮了 就是有点暗) or said still undone."""
+    """A remark on a job rated lately: what was done granted with a but (亮是亮了 就是有点暗)."""
     said = " ".join(unicodedata.normalize("NFKC", text or "").split())
-    return bool(said) and ((_GRANTED.search(said) is not None and _CONCERN.search(said) is not None)
-                           or says_unfinished(said))
+    return bool(said) and _GRANTED.search(said) is not None and _CONCERN.search(said) is not None
 
 
 def pass_remark(session: Session, clock: Clock, ticket: Ticket, text: str, address: str) -> str:

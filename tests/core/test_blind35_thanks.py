@@ -59,3 +59,15 @@ def test_thanks_saying_it_is_better_now_are_read_so(text: str) -> None:
                                   "现在好多了"])
 def test_thanks_alone_a_question_or_a_complaint_are_not_better_now(text: str) -> None:
     assert not rating_remarks.thanks_it_is_better(text), text
+
+
+@pytest.mark.parametrize("text", ["亮是亮了 就是有点暗", "修是修好了 就是晚上还是有点暗", "好是好了 就是地上还是湿的"])
+def test_a_job_granted_with_a_but_is_a_remark_on_the_job_rated(text: str) -> None:
+    assert rating_remarks.remarks_on_job(text), text
+
+
+# The merged round 39: words saying only that something is undone are the reopened ticket's detail or a new report.
+@pytest.mark.parametrize("text", ["水管还在滴 地上还是湿的", "楼道灯不亮了 还有垃圾桶满了好几天莫得人倒", "亮是亮了",
+                                  "谢谢 灯修好了"])
+def test_undone_words_alone_or_a_grant_without_a_but_are_no_remark_on_the_job_rated(text: str) -> None:
+    assert not rating_remarks.remarks_on_job(text), text
