@@ -208,7 +208,9 @@ class InformationRequests:
         # 河畔花园门禁卡丢了 咋个补 (blind test 36, Q24): an estate named made it a report; else the engine answers
         lost = question_kinds.asks_replacing_lost(message.text) and \
             await asyncio.to_thread(self._names_place, message.text)
-        if not photos and (lost or not triage.has_problem(message.text)):
+        # 我想养只狗 小区让不让养, 有没得充电的地方 (blind test 37, Q10c, Q9c): asked, whatever its problem words
+        if not photos and (lost or question_kinds.asks_allowed_or_where(message.text)
+                           or not triage.has_problem(message.text)):
             # 网格员是干啥子的, 垃圾分类咋个分哦 搞不懂, 登记的名字写错了: the classifier's help menu or a number change
             # (blind test 32, B127, B42, B152)
             known = await asyncio.to_thread(self._known_answer, message.sender, message.text, lost)

@@ -64,7 +64,7 @@ LIFT_HEAD = "电梯困人："
 _THEFT = re.compile(r"小偷|进贼|有贼|贼娃子|贼来了|入室|撬门|撬锁|撬窗|抢劫|抢东西|偷东西|" + triage.INTRUDER)
 # People trapped by water, fire or a collapse ("河滨路涨水了 一家人被困在屋头", blind test 22, #14 was told 110 only):
 # the fire brigade's rescue, and the police too when there is a crime or a fight in it.
-_STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出")
+_STUCK = re.compile(r"被困|困在|困到|困住|出不来|逃不出|跑不出|围住")
 _BY_WHAT = re.compile(r"水|淹|洪|火|烟|烧|塌|垮|埋|压")
 _CRIME = re.compile(r"偷|撬|抢|贼|打架|打人|打起来|遭人打|被人打|挨打|砍|刀|追|群架|群殴|砖头|砖块|棍|钢管")
 RESCUE = "119"

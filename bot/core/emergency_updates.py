@@ -60,7 +60,9 @@ _THANKS_ONLY = re.compile(r"^(?:谢谢|感谢|多谢)(?:你们?|您)?(?:了|哈|
 UPDATE_ACK = "收到，已转告值班人员。大家平安就好，谢谢您告诉我们！"
 # Someone taken to hospital or hurt: no "平安就好" (门打开了 老人在屋头摔倒了 送医院了, blind test 31, B54b).
 NEWS_ACK = "收到，已转告值班人员。谢谢您告诉我们，愿早日康复！"
-_TO_HOSPITAL = re.compile(r"医院|卫生院|送医|救护车|120|摔|伤|晕|倒")
+# 老汉住院了 医生说是中风 (blind test 37, M8c: "大家平安就好"): in hospital, or an illness named.
+_TO_HOSPITAL = re.compile(r"医院|卫生院|送医|救护车|120|摔|伤|晕|倒|"
+                          r"住院|住起院|中风|脑梗|脑出血|心梗|抢救|手术|重症|骨折")
 SMS_PART = 70
 # A question mid-emergency ("火灭了没得 我们可以回去了不", blind test 22, #107 was thanked as if it were
 # news): answered, and those alerted hear it asked.
@@ -177,7 +179,9 @@ def add_update(session: Session, clock: Clock, ticket: Ticket, said: str, addres
 # Blind test 36, M4b: 捞起来了 还有气 after a child in the pond got "大家平安就好". Got out but only breathing, not
 # answering or hurt: 120 and the hospital still, unless already on the way there.
 RESCUED_ACK = "收到，已转告值班人员。请马上拨打120，尽快送医院检查，别耽误！"
-_STILL_AT_RISK = re.compile(r"还有(?:口)?气|还在?喘气|还有呼吸|还在呼吸|还活着|有心跳|喊不(?:答应|醒)|叫不(?:答应|醒)|"
+# 人救上来了 在喘气 (blind test 37, M5c: "大家平安就好") is only breathing too.
+_STILL_AT_RISK = re.compile(r"还有(?:口)?气|(?:还|在|还在)喘气|"
+                            r"还有呼吸|还在呼吸|还活着|有心跳|喊不(?:答应|醒)|叫不(?:答应|醒)|"
                             r"没(?:有)?醒|不醒|昏迷|不省人事|没(?:得|有)?反应|呛(?:了)?水|吐水|受伤|流血|出血")
 _TAKEN_TO_CARE = re.compile(r"送(?:去|到|进)?(?:了)?(?:医院|卫生院)|救护车|120")
 

@@ -175,6 +175,20 @@ def asks_replacing_lost(plain: str) -> bool:
     return _LOST.search(plain) is not None and _REPLACED.search(plain) is not None
 
 
+# Whether something is allowed, or where there is a place for it (我想养只狗 小区让不让养, 河畔花园有没得电瓶车充电的
+# 地方; blind test 37, Q10c asked where, Q9c filed: 狗 and 电 are problem words): asked, for an early entry to answer.
+# Someone doing it (楼上有人养狗, 天天在楼道充电) is a report.
+_PERMITTED = re.compile(r"(?:让不让|准不准|能不能|可不可以|允不允许|许不许)[^，,。！!？?\s]{0,2}(?:养|充|停|放|种|装)")
+_PLACE_FOR = re.compile(r"(?:有没得|有没有|有莫得|哪点|哪里|哪儿|在哪)[^，,。！!？?\s]{0,8}(?:的地方|的点)")
+_SOMEONE_DOING = re.compile(r"有人|隔壁|楼上|楼下|对面|天天|每天|乱|在楼道|在过道")
+
+
+def asks_allowed_or_where(plain: str) -> bool:
+    """让不让养狗, 有没得充电的地方: whether it is allowed or where it is done, asked, nobody said to be doing it."""
+    return (_PERMITTED.search(plain) is not None or _PLACE_FOR.search(plain) is not None) \
+        and _SOMEONE_DOING.search(plain) is None
+
+
 # When the water or power comes back, at a named estate (河畔花园好久来水, 安居苑啥时候来电; blind test 36, B114 got
 # 答不上): the outage itself, said as a report for that place's grid worker.
 _SUPPLY_BACK = re.compile(r"(?:好久|啥时候|什么时候|几时|几点|哪天)(?:才|能|会|可以)?(?:来|通|恢复|有)(水|电|气)")

@@ -217,7 +217,8 @@ def pass_concern(session: Session, ticket: Ticket, score: int, reason: str) -> N
 # done granted (亮是亮了, 修是修好了, 好是好了) with a but. Words saying only that something is still undone are not
 # enough: 水管还在滴 after a 不满意 is the reopened ticket's detail, and 楼道灯不亮了 还有垃圾桶满了 after a 满意 is a
 # new report (the merged round 39's two cross-module failures).
-_GRANTED = re.compile(r"([\u4e00-\u9fff])是\1[\u4e00-\u9fff]{0,2}(?:了|过了)")
+# 亮倒是亮了, 修也是修了 (blind test 37, RT2b reworded: "您目前没有待评价的工单") grant it too.
+_GRANTED = re.compile(r"([\u4e00-\u9fff])(?:倒|倒也|也|确实|到)?是\1[\u4e00-\u9fff]{0,2}(?:了|过了)")
 REMARK_PASSED = "收到，工单{number}您说的“{said}”已转告承办人，会给您答复。"
 
 

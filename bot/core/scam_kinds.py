@@ -59,7 +59,9 @@ _CASH = re.compile(r"现金|交钱|收钱|给钱|补交|补缴|交费|收费|多
 CASH_AT_DOOR = "社保从不上门收现金，这多半是骗子，一分钱别给！补缴去社保窗口办，或打12333问清楚。"
 
 # A health product said to cure (保健品 说能治高血压, 包治百病): a note for the report.
-_PRODUCT = re.compile(r"保健品|保健药|保健食品|神药|特效药|理疗仪|磁疗|床垫|净水器|药酒|偏方")
+# 卖啥子量子水杯 说喝了治糖尿病 (blind test 37, F7c: "请问在哪点？" with no warning): a cup, a bracelet, an insole.
+_PRODUCT = re.compile(r"保健品|保健药|保健食品|神药|神水|特效药|理疗仪|磁疗|床垫|净水器|药酒|偏方|量子|水杯|杯子|手环|"
+                      r"鞋垫|枕头|能量|负离子")
 _CURES = re.compile(r"治|根除|降血压|降血糖|降三高|包好|除根|百病")
 PRODUCT_NOTE = "保健品治不了病，别买！高血压这些病按医生开的药吃。"
 

@@ -54,7 +54,8 @@ PARCEL = "多半是冒充快递客服理赔的骗子！别下载软件、别共�
 # A free check at home that ends in a part to change or a sum to pay (有人上门说免费给老人检查燃气灶 查完说要换 收八百,
 # blind test 36, F8b: "请问在哪点？").
 _AT_HOME = re.compile(r"上门|来屋头|屋头来|来家|家里来|到家|来我家|进屋|敲门|门口")
-_FREE_CHECK = re.compile(r"免费(?:给[^，,。\s]{0,3})?(?:检查|检测|检修|维修|清洗|安检|测|查)")
+# 免费帮老年人检查燃气灶 (blind test 37, F8b reworded: "请问在哪点？"): for someone, by 给, 帮 or 替.
+_FREE_CHECK = re.compile(r"免费(?:[给帮替][^，,。\s]{0,4})?(?:检查|检测|检修|维修|清洗|安检|测|查)")
 _UPSELL = re.compile(r"换|卖|推销|收费|要钱|交钱|收钱|(?:收|要)[^，,。\s]{0,2}[0-9一二两三四五六七八九十百千万]+|"
                      r"[0-9一二两三四五六七八九十百千万]+(?:块|元)")
 FREE_CHECK = "上门免费检查、查完要换要收钱的多半是骗局！别交钱、别让他换，水电气找正规公司。已给了钱就打110。"
@@ -63,6 +64,17 @@ FREE_CHECK = "上门免费检查、查完要换要收钱的多半是骗局！别
 _PAID_NOW = re.compile(r"(?:给|交|付|转)(?:了|过去了?)(?:他|她|他们)?[^，,。！!？?\s]{0,3}"
                        r"(?:[0-9一二两三四五六七八九十百千万]+(?:块|元|了|$|[，,。！!？?\s])|钱)|钱[^，,。！!？?\s]{0,3}(?:给|交|付|转)(?:了|过去|出去)")
 PAID = "钱给了就马上打110报警，记下他的样子、往哪走了，收据留好；也可打96110反诈专线。别再给他钱。"
+# Money sent away rather than handed over (我已经转了三千了 咋个办嘛 after a cadre's loan, blind test 37, F6c: 答不上).
+_SENT = re.compile(r"转|汇|打过去|微信|支付宝|银行卡")
+PAID_SENT = "马上打110报警，再打银行客服电话请求冻结对方账户；转账记录、聊天记录都留好。别再转钱。"
+
+# Someone posing as a cadre on WeChat or the phone asking money to be sent (有个人加我微信说是社区书记
+# 要我帮她转两千块钱 说明天还, blind test 37, F4c: "没太看懂"): the 冒充领导、熟人借钱 trick. Money to be sent or
+# lent, never a fee asked.
+_CADRE = re.compile(r"书记|主任|网格员|村长|村干部|社区干部|组长|站长|所长|局长|领导|老师|校长|医生")
+_SEND_MONEY = re.compile(r"借钱|借点|借[0-9一二两三四五六七八九十百千万]+|打钱|转钱|转账|汇钱|垫[^，,。\s]{0,2}钱|"
+                         r"(?:转|打|汇|借)[^，,。\s]{0,4}(?:[0-9一二两三四五六七八九十百千万]+(?:块|元)?|钱)")
+CADRE_LOAN = "多半是冒充干部借钱的骗子！社区的人不会找您借钱转账，一分钱别转；拿不准打96110，已转了马上打110。"
 
 LINK = "别点链接！养老金认证不会发链接叫您点，点了可能被盗钱。认证可在社区或掌上12333办，拿不准打12333问。"
 
@@ -82,6 +94,8 @@ def advice(text: str) -> str | None:
         return FREE_CHECK
     if _FREE_SHOW.search(plain) and _SELLS.search(plain):
         return FREE_SHOW
+    if _CADRE.search(plain) and _POSING.search(plain) and _SEND_MONEY.search(plain):
+        return CADRE_LOAN
     if _LINK.search(plain) and _TAP.search(plain) and _BENEFIT.search(plain) and _STOPPED.search(plain) \
             and _PUSHED.search(plain):
         return LINK
@@ -99,4 +113,6 @@ def paid_after(text: str, earlier: list[str], door: Callable[[str], bool]) -> st
     at the door (`door`); None otherwise."""
     if not says_paid(text):
         return None
-    return PAID if any(advice(said) or door(said) for said in earlier) else None
+    if not any(advice(said) or door(said) for said in earlier):
+        return None
+    return PAID_SENT if _SENT.search(_plain(text)) else PAID

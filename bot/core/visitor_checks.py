@@ -263,16 +263,34 @@ _WECHAT = re.compile(r"加[^，,。！!？?\s]{0,3}(?:微信|好友|QQ|qq)|进�
                      r"发[^，,。！!？?\s]{0,3}(?:身份证|证件)[^，,。！!？?\s]{0,2}(?:照|相)")
 WECHAT_CHECK = ("网格员不会叫您加私人微信、发证件照！{place}网格员{name}的电话是{phone}，打过去问是不是他；"
                 "别转钱、别给验证码。")
+NEW_NUMBER_CHECK = ("网格员不会换号叫您带存折、转钱！{place}网格员{name}的电话是{phone}，打这个号问是不是他；"
+                    "存折、验证码别给人。")
+
+
+# Someone on a new number saying he is a worker by name and wanting a bankbook, money or papers (有人打电话说他是
+# 杨艳 换了新号码 喊我明天把低保存折带过去, blind test 37, F8c: a number-registration ticket): the same check, his
+# real number.
+_AS_SOMEONE = re.compile(r"(?:说|自称|冒充|讲)(?:他|她|自己)?(?:是|叫)")
+_NEW_NUMBER = re.compile(r"换了?(?:个|新)?(?:号|手机|电话)|新号码?|号码?换了")
+_VALUABLES = re.compile(r"存折|银行卡|卡号|密码|验证码|身份证|户口本|转钱|转账|打钱|借钱|带钱|交钱")
 
 
 def wechat_as_named(text: str) -> bool:
-    """说他是网格员李磊 叫我加他微信: someone saying he is a grid worker and wanting the sender on WeChat."""
+    """说他是网格员李磊 叫我加他微信, 说他是杨艳 换了新号码 喊我把存折带过去: someone saying he is a grid worker
+    and wanting the sender on WeChat, or on a new number wanting her bankbook or money."""
     plain = _plain(text)
-    return bool(plain) and _AS_WORKER.search(plain) is not None and _WECHAT.search(plain) is not None \
-        and not triage.has_danger(plain)
+    if not plain or triage.has_danger(plain):
+        return False
+    return (_AS_WORKER.search(plain) is not None and _WECHAT.search(plain) is not None) \
+        or (_AS_SOMEONE.search(plain) is not None and _NEW_NUMBER.search(plain) is not None
+            and _VALUABLES.search(plain) is not None)
 
 
 def wechat_check(session: Session, text: str) -> str | None:
     """No worker asks to be added on WeChat: the named worker's own number; None when he named no grid worker."""
-    known = _grid_worker_named(session, _plain(text))
-    return None if known is None else WECHAT_CHECK.format(name=known[1], place=known[0], phone=known[2])
+    plain = _plain(text)
+    known = _grid_worker_named(session, plain)
+    if known is None:
+        return None
+    said = WECHAT_CHECK if _WECHAT.search(plain) else NEW_NUMBER_CHECK
+    return said.format(name=known[1], place=known[0], phone=known[2])

@@ -71,3 +71,8 @@ def test_a_job_granted_with_a_but_is_a_remark_on_the_job_rated(text: str) -> Non
                                   "谢谢 灯修好了"])
 def test_undone_words_alone_or_a_grant_without_a_but_are_no_remark_on_the_job_rated(text: str) -> None:
     assert not rating_remarks.remarks_on_job(text), text
+
+
+@pytest.mark.parametrize("text", ["亮倒是亮了 就是暗得很", "修也是修了 就是还在滴"])
+def test_a_grant_with_a_word_between_and_a_but_is_a_remark_too(text: str) -> None:
+    assert rating_remarks.remarks_on_job(text), text
