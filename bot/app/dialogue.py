@@ -177,8 +177,8 @@ class DialogueContext:
         if look.question not in ("follow_up", "problem", "insisted_place") and answers.rating_in(text) is None \
                 and not rating_remarks.disputes_done(text):  # 电梯修好没得 after 已办结 (水还是没来: the rating's)
             done = await asyncio.to_thread(self.ratings.resolved, message, text, look.rating_ticket)  # (bt 31)
-            if done is None and look.open_report is None and not photos:  # 还是乱停, 35 min on (bt 33, A98)
-                done = await asyncio.to_thread(self.ratings.still_open, message, text)
+            if done is None and not photos:  # 还是乱停, 35 min on (bt 33, A98); 又拖到一点 beside a newer (37, E21n)
+                done = await asyncio.to_thread(self.ratings.still_open, message, text, look.open_report)
             if done is not None:
                 return done
         if look.open_report is None and look.rating_ticket is not None and not photos and not point:

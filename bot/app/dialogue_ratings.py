@@ -120,14 +120,17 @@ class Ratings:
             advice = resolved_again.advice_on_reopening(said.ticket)  # 水还是黄的: not to drink it (bt 33, L13)
             return [{"text": reopened}, *([{"text": advice}] if advice else [])]
 
-    def still_open(self, message: Claimed, text: str) -> Replies | None:
+    def still_open(self, message: Claimed, text: str, beside: str | None = None) -> Replies | None:
         """The sender's own report still open, said to go on or asked after past the follow-up window (门口那些车还是
         乱停, 35 minutes on): urged with the words, never a new ticket (blind test 33, A98, A42); None when the words
-        share nothing with an open report of theirs."""
+        share nothing with an open report of theirs. With a newer report `beside` in its follow-up window, only words
+        of the older one's trouble and nothing of the newer's (blind test 37, E21n)."""
         if not still_open.says_it_goes_on(text):
             return None
         with self.db.session() as s:
             ticket = still_open.meant(s, self.clock, message.sender, text)
-            if ticket is None:
+            if ticket is None or ticket.number == beside:
+                return None
+            if beside is not None and not still_open.rather_than(ticket, lifecycle.get_ticket(s, beside), text):
                 return None
             return [{"text": still_open.urge(s, self.clock, self.rules, message.sender, ticket, text)}]

@@ -29,6 +29,14 @@ _WATERED = re.compile(r"泥水|泥巴水|脏水|全是水|都是水|淋湿|泡�
 _WATER = re.compile(r"漏水|渗水|滴水|积水|淹|冒水|水管|下水")
 # She or he, of the person a complaint is about: what they said or did.
 _THEY_DID = re.compile(r"[她他](?:说|讲|就|把|还|直接|根本|从来|不|态度|骂|凶|吼)")
+# Who the report's doing hit (咬的是隔壁的小娃娃 已经去打针了 after 流浪狗 咬了人, blind test 37, Q11c: "是补充…？").
+_WHO_IT_HIT = re.compile(r"([咬撞砸抓挠踢打])(?:的|到的|伤的|了的|倒的)是")
+# The report's outage said again (一早上都没水 after 河畔花园好久来水嘛, blind test 37, B114: "请问在哪点？" and a
+# second ticket): the same supply off, whatever words.
+_OUTAGE = re.compile(r"(?:停|没得?|莫得|没有|断)了?(水|电|气)|(水|电|气)(?:停了|断了|没来|还没来|不来)")
+# How it goes, asked (我那个停水的事情搞得咋样了嘛 咋个还莫得人来): the ticket's state and an urge, never a detail.
+_ASKED_AFTER = re.compile(r"咋样|怎么样|如何|好久|啥时候|什么时候|几时|哪天|没人|莫得人|没得人|还没|还莫|事情|那个|催|"
+                          r"来修|来弄|咋个还|怎么还|[？?]")
 # Someone else keeping the sender out: 小区保安不让外卖车进去 (a rider's matter, answered for riders).
 _KEPT_OUT = re.compile(r"(?:保安|门卫|物业|看门的)[^，,。\s]{0,4}(?:不让|不准|不许|拦着?|拦到)")
 # A fix asked for at the report's place: 能不能在那里修个扶手嘛.
@@ -45,6 +53,9 @@ def of_the_report(ticket: Ticket, text: str) -> bool:
     """Whether `text`, said soon after the report `ticket`, can only be more of it (see the module docstring)."""
     plain = re.sub(r"\s+", " ", text).strip()
     report = ticket.text or ""
+    off = _supplies_off(plain)
+    if off and off <= _supplies_off(report) and not triage.has_danger(plain) and not _ASKED_AFTER.search(plain):
+        return True
     if not plain or fresh_thing(report, plain) or own_problem(report, plain) or things_in(plain) - things_in(report):
         return False
     if _SPAN.match(plain.replace(" ", "")):
@@ -54,6 +65,9 @@ def of_the_report(ticket: Ticket, text: str) -> bool:
         return True
     if _PUT_RIGHT.search(plain):
         return True
+    hit = _WHO_IT_HIT.search(plain)
+    if hit is not None and hit.group(1) in report:
+        return True
     if triage.has_danger(plain):
         return False
     if _THERE.search(plain) and _PASSING.search(plain) and _DANGER_FELT.search(plain):
@@ -61,6 +75,10 @@ def of_the_report(ticket: Ticket, text: str) -> bool:
     if _WATERED.search(plain) and _WATER.search(f"{report} {ticket.place_text or ''}") and len(plain) <= 12:
         return True
     return complaints.is_complaint(ticket) and _THEY_DID.search(plain) is not None
+
+
+def _supplies_off(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _OUTAGE.finditer(text)}
 
 
 def kept_out(report: str, text: str) -> bool:

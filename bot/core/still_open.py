@@ -22,6 +22,13 @@ from bot.store.models import Ticket
 
 RECENT = timedelta(days=3)
 SHARED_PAIRS = 2  # two-character runs the words share with the report: 门口 乱停, 楼上 水管
+# Still there, nobody seeing to it, and nothing more (还在那里 没人管, once the thing is taken out).
+_STILL_THERE = re.compile(r"^(?:还在|还是|依然|一直|照样)[在]?(?:那里|那儿|那点|这里|原地)?[ ，,]*"
+                          r"(?:(?:还是)?(?:没人|没得人|莫得人|没有人)(?:管|来|弄|处理))?[嘛哦啊呢的了 ]*$")
+# Runs any report may hold: one of these shared says nothing of the trouble (a single other run may, with one report).
+_COMMON = frozenset({"那个", "这个", "那里", "这里", "那点", "这点", "楼下", "楼上", "门口", "还在", "还是", "没人",
+                     "人管", "一直", "现在", "今天", "昨天", "晚上", "早上", "好多", "到处", "都是", "小区", "我们",
+                     "你们", "有人", "个人", "一个", "不了", "了没", "没有", "没得", "莫得"})
 # It goes on (还是乱停, 还在滴, 又停起了, 一直没人管, 照样): not yet over.
 _GOES_ON = re.compile(r"还是|还在|还没|还莫|又|依然|仍然|一直|照样|照旧|到现在")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -71,12 +78,14 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
     said, things = _pairs(words), objects_in(words)
     best, shared = None, SHARED_PAIRS - 1
     same_thing: Ticket | None = None
+    mine: list[Ticket] = []
     for ticket in reported_by(session, address, OPEN_STATUSES):
         if ticket.created_at < since or ticket.text.startswith(followup_words.NOT_REPORTS) \
                 or ticket.severity == "critical":
             continue  # an emergency asked after has its own answer (bot/core/emergency_questions.py)
         if _elsewhere(session, text, ticket):
             continue  # 阳光小区996栋门口的路灯又不亮了 is no urge of 993栋门口的路灯坏了
+        mine.append(ticket)
         named = objects_in(ticket.text)
         if things and named and not things & named:
             continue  # 929栋门口的路灯又不亮了 is no urge of 929栋门口有人摆摊, whatever place words they share (Q22n)
@@ -89,7 +98,22 @@ def meant(session: Session, clock: Clock, address: str, text: str) -> Ticket | N
         # come newest first.
         if same_thing is None and (things & named or trouble_effects.goes_on(ticket.text, text)):
             same_thing = ticket
+    # 地锁还在那里 没人管 of 停车位被人用地锁占了: the report's thing said to be still there and nothing else, of her
+    # only open report (blind test 37, Q16c)
+    shared = said & _pairs(_unplaced(session, mine[0].text)) - _COMMON if len(mine) == 1 else set()
+    if best is None and same_thing is None and any(_STILL_THERE.match(plain(text).replace(run, "", 1))
+                                                   for run in shared):
+        return mine[0]
     return best or same_thing
+
+
+def rather_than(older: Ticket, newer: Ticket, text: str) -> bool:
+    """Whether words said within `newer`'s follow-up window tell `older`'s trouble at it again and nothing of
+    `newer`'s (昨天晚上又拖到一点过 after 楼上天天半夜拖凳子, with 1栋楼道里的声控灯 reported since: blind test 37,
+    E21n was asked "是补充…声控灯…还是新问题？")."""
+    said = objects_in(text)
+    return trouble_effects.goes_on(older.text, text) and not trouble_effects.goes_on(newer.text, text) \
+        and not (said and said & objects_in(newer.text))
 
 
 def urge(session: Session, clock: Clock, rules: RoutingRules, address: str, ticket: Ticket, text: str) -> str:

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import emergency_numbers, question_kinds, scam_kinds, scam_tricks, triage, visitor_checks
+from bot.core import (
+    emergency_numbers,
+    plain_details,
+    question_kinds,
+    scam_kinds,
+    scam_tricks,
+    still_open,
+    triage,
+    visitor_checks,
+)
 from bot.store.db import Database
+from bot.store.models import Ticket
 
 SMS = 70
 
@@ -87,3 +97,28 @@ def test_whether_it_is_allowed_or_where_it_is_done_is_asked(words: str) -> None:
                                    "狗咬人了"])
 def test_someone_doing_it_or_a_plain_report_is_no_such_question(words: str) -> None:
     assert not question_kinds.asks_allowed_or_where(words), words
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("河畔花园好久来水嘛，停水了", "一早上都没水"),  # B114
+    ("安居苑小区里头有条流浪狗 咬了人", "咬的是隔壁的小娃娃 已经去打针了"),  # Q11c
+])
+def test_the_reports_outage_again_or_who_it_hit_is_more_of_it(report: str, text: str) -> None:
+    assert plain_details.of_the_report(Ticket(text=report, place_text=None, category="other"), text)
+
+
+@pytest.mark.parametrize(("report", "text"), [
+    ("河畔花园好久来水嘛，停水了", "一早上都没水 也没电"),
+    ("河畔花园好久来水嘛，停水了", "停电了"),
+    ("我们这点停水两天了 莫得水煮饭", "我那个停水的事情搞得咋样了嘛 咋个还莫得人来"),
+    ("阳光小区路口两个车撞了", "咬的是隔壁的小娃娃"),
+])
+def test_another_supply_off_or_a_doing_the_report_never_told_is_not_more_of_it(report: str, text: str) -> None:
+    assert not plain_details.of_the_report(Ticket(text=report, place_text=None, category="other"), text)
+
+
+def test_the_older_reports_doing_again_beside_a_newer_report_is_the_older_ones() -> None:
+    older, newer = Ticket(text="楼上那家天天半夜拖凳子 吵得人睡不着觉"), Ticket(text="1栋楼道里的声控灯有一半不亮了")
+    assert still_open.rather_than(older, newer, "昨天晚上又拖到一点过")  # E21n
+    assert not still_open.rather_than(older, newer, "灯还是不亮")
+    assert not still_open.rather_than(newer, older, "昨天晚上又拖到一点过")

@@ -119,3 +119,37 @@ def test_a_grant_with_a_but_after_a_2_reaches_the_worker(running: Stack):
     replies = say(running, caller, "亮倒是亮了 就是暗得很")
     assert "没有待评价" not in " ".join(replies), replies
     assert any("暗得很" in m for m in told(running, worker, number)), "the worker never heard it"
+
+
+def test_the_older_reports_doing_again_beside_a_newer_report_urges_the_older_one(running: Stack):
+    caller = SENDERS[40]  # E21n: "是补充T1050（1栋楼道里的声控灯…），还是新问题？"
+    din = file_report(running, caller, "阳光小区462栋楼上那家天天半夜拖凳子 吵得人睡不着觉")
+    as_if_earlier(running, caller, 12)
+    lamp = file_report(running, caller, "阳光小区462栋1单元楼道里的声控灯有一半不亮了")
+    as_if_earlier(running, caller, 23)
+    said = " ".join(say(running, caller, "昨天晚上又拖到一点过"))
+    assert din in said and "催办" in said and "新问题" not in said, said
+    assert lamp not in said, said
+    assert any("一点过" in m for m in told(running, assignee_phone(running, din), din)), "the worker never heard it"
+
+
+def test_the_reports_thing_still_there_35_minutes_on_urges_it_never_a_second_ticket(running: Stack):
+    caller = SENDERS[41]  # Q16c: a second ticket T1086
+    number = file_report(running, caller, "河畔花园463栋楼下那个停车位被人用地锁占了")
+    as_if_earlier(running, caller, 35)
+    said = " ".join(say(running, caller, "地锁还在那里 没人管"))
+    assert number in said and "催办" in said, said
+    assert [t.number for t in tickets_of(running, caller)] == [number]
+
+
+@pytest.mark.parametrize(("n", "report", "more"), [
+    (42, "河畔花园465栋好久来水嘛", "一早上都没水"),  # B114: "请问在哪点？" and a second ticket
+    (43, "安居苑464栋小区里头有条流浪狗 咬了人", "咬的是隔壁的小娃娃 已经去打针了"),  # Q11c: "是补充…？"
+])
+def test_the_reports_outage_again_or_who_it_hit_joins_it_unasked(running: Stack, n: int, report: str, more: str):
+    caller = SENDERS[n]
+    number = file_report(running, caller, report)
+    as_if_earlier(running, caller, 1)
+    said = " ".join(say(running, caller, more))
+    assert WHERE not in said and "新问题" not in said and number in said, said
+    assert [t.number for t in tickets_of(running, caller)] == [number]
