@@ -1,7 +1,7 @@
 """Blind test 37 (docs/usertests/2026-12-08-blind25.md; rows M9c, F4c, F6c, F7c, F8b, F8c, E8c, Q9c, Q10c,
-Q14c, E9c, RT2b, Q18b, M5c, M8c): a flood, frauds told in new words, questions the knowledge base now answers first,
-a remark after a rating, the weather and news after an emergency, through the gateway, the real engine and the
-real action server:
+Q14c, E9c, RT2b, Q18b, M5c, M8c, M2b, E21n, Q16c, B114, Q11c): a flood, frauds told in new words, questions the
+knowledge base now answers first, a remark after a rating, the weather and news after an emergency, follow-ups,
+through the gateway, the real engine and the real action server:
 
 - people cut off by a flood are an emergency for the rescue (M9c: "没太看懂");
 - a "社区书记" on WeChat asking money to be sent is a cheat, and money sent after it is 110 and the bank (F4c, F6c:
@@ -11,7 +11,10 @@ real action server:
 - a coal stove's safety, a dog in the estate, the retired's medical insurance, where to charge a scooter and how to
   enter a care home are answered, never filed nor asked where (E8c, Q10c, Q14c, Q9c, E9c);
 - 亮倒是亮了 就是暗得很 after a 2 reaches the worker (RT2b); the weather asked is no made-up forecast (Q18b);
-- 在喘气 after a rescue is 120 still, 住院了 中风 is wished well, never "平安就好" (M5c, M8c).
+- 在喘气 after a rescue is 120 still, 住院了 中风 is wished well, never "平安就好" (M5c, M8c); the wiring asked
+  after a kitchen fire is checked before the power goes back on (M2b);
+- the older report's doing again beside a newer report urges the older (E21n); the report's thing still there 35
+  minutes on urges it (Q16c); the outage said again and who the report's doing hit join it unasked (B114, Q11c).
 
 Senders: +86139555784000 … +86139555784099, in no other test; buildings 460–469. Each runs on SQLite and
 PostgreSQL."""
@@ -153,3 +156,13 @@ def test_the_reports_outage_again_or_who_it_hit_joins_it_unasked(running: Stack,
     said = " ".join(say(running, caller, more))
     assert WHERE not in said and "新问题" not in said and number in said, said
     assert [t.number for t in tickets_of(running, caller)] == [number]
+
+
+def test_the_wiring_asked_after_a_kitchen_fire_is_checked_before_the_power_goes_on(running: Stack):
+    caller = SENDERS[44]  # M2b (tests 35–37): the home-care services' text
+    say(running, caller, "着火了着火了 安居苑466栋4楼")
+    as_if_earlier(running, caller, 6)
+    say(running, caller, "火扑灭了 是锅烧干了")
+    as_if_earlier(running, caller, 30)
+    said = unnumbered(say(running, caller, "屋头熏得黑漆漆的 能不能喊个人来看下电线"))
+    assert "总闸" in said and "居家养老" not in said, said
