@@ -47,7 +47,7 @@ ASKED = [
     ("粮食补贴发了没", "farm_subsidy"),
     ("服务站周六开门不", "service_station"),
     ("有没得志愿者上门帮老人", "service_teams"),
-    ("电瓶车没电了哪点可以充", "rider_charging"),
+    ("电瓶车没电了哪点可以充", "charging_where"),  # where to charge, asked: answered first (blind test 37, Q9c)
     ("换电池的柜子在哪点", "rider_battery_swap"),
     ("跑外卖的有没得休息的地方", "rider_station"),
     # blind test 17, #97 and #110: riders at an estate's gate, a battery taken home to charge
